@@ -1,0 +1,1 @@
+#include "catalog/proto/catalog.pb.h"

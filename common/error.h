@@ -1,0 +1,60 @@
+// Error: the typed exception of the SQL layer (parser, binder, planner,
+// executor). Thrown with its SQLSTATE at the point of failure and caught once
+// per statement by the session, which hands it to protocol/error_response.
+// Never thrown below the SQL layer: storage and protocol return Status.
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include "common/sqlstate.h"
+#include "common/status.h"
+
+namespace basalt {
+
+class Error : public std::exception {
+ public:
+  Error(sqlstate::Code code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  // Raises a failed Status as an Error; does nothing for OK.
+  static void ThrowIfFailed(const Status& status) {
+    if (!status.ok()) throw Error(status.code(), status.message());
+  }
+
+  const char* what() const noexcept override { return message_.c_str(); }
+  sqlstate::Code code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // 1-based character position in the query text; 0 when there is none.
+  int position() const { return position_; }
+  Error& WithPosition(int position) {
+    position_ = position;
+    return *this;
+  }
+  const std::string& detail() const { return detail_; }
+  Error& WithDetail(std::string detail) {
+    detail_ = std::move(detail);
+    return *this;
+  }
+  const std::string& hint() const { return hint_; }
+  Error& WithHint(std::string hint) {
+    hint_ = std::move(hint);
+    return *this;
+  }
+  // ERROR or FATAL, as ErrorResponse's severity.
+  bool fatal() const { return fatal_; }
+  Error& AsFatal() {
+    fatal_ = true;
+    return *this;
+  }
+
+ private:
+  sqlstate::Code code_;
+  std::string message_;
+  std::string detail_;
+  std::string hint_;
+  int position_ = 0;
+  bool fatal_ = false;
+};
+
+}  // namespace basalt

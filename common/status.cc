@@ -1,0 +1,10 @@
+#include "common/status.h"
+
+namespace basalt {
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  return std::string(code_) + ": " + message_;
+}
+
+}  // namespace basalt

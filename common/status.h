@@ -1,0 +1,89 @@
+// Status and Result<T>: how storage, protocol and catalog report failure
+// (no exceptions below the SQL layer, and never across RocksDB). A failed
+// Status already carries the SQLSTATE a client will see.
+#pragma once
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "common/sqlstate.h"
+
+namespace basalt {
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;  // OK
+  static Status OK() { return Status(); }
+  static Status Error(sqlstate::Code code, std::string message) {
+    return Status(code, std::move(message));
+  }
+  // Shorthands for the most common failures below the SQL layer.
+  static Status IoError(std::string message) {
+    return Status(sqlstate::kIoError, std::move(message));
+  }
+  static Status Corruption(std::string message) {
+    return Status(sqlstate::kDataCorrupted, std::move(message));
+  }
+  static Status Internal(std::string message) {
+    return Status(sqlstate::kInternalError, std::move(message));
+  }
+
+  bool ok() const { return code_ == sqlstate::kSuccessfulCompletion; }
+  sqlstate::Code code() const { return code_; }
+  const std::string& message() const { return message_; }
+  std::string ToString() const;
+
+ private:
+  Status(sqlstate::Code code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  sqlstate::Code code_ = sqlstate::kSuccessfulCompletion;
+  std::string message_;
+};
+
+// A value or a failed Status.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : state_(std::move(status)) {  // NOLINT
+    assert(!std::get<Status>(state_).ok());
+  }
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(state_);
+  }
+  T& value() & { return std::get<T>(state_); }
+  const T& value() const& { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> state_;
+};
+
+}  // namespace basalt
+
+// Propagates a failed Status (or the status of a failed Result) to the caller.
+#define BASALT_RETURN_IF_ERROR(expr)        \
+  do {                                      \
+    ::basalt::Status _st = (expr);          \
+    if (!_st.ok()) return _st;              \
+  } while (0)
+
+#define BASALT_CONCAT_INNER(a, b) a##b
+#define BASALT_CONCAT(a, b) BASALT_CONCAT_INNER(a, b)
+#define BASALT_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                                 \
+  if (!tmp.ok()) return tmp.status();                \
+  lhs = std::move(tmp).value()
+// BASALT_ASSIGN_OR_RETURN(auto x, SomethingReturningResult());
+#define BASALT_ASSIGN_OR_RETURN(lhs, expr) \
+  BASALT_ASSIGN_OR_RETURN_IMPL(BASALT_CONCAT(_result_, __LINE__), lhs, expr)

@@ -1,0 +1,48 @@
+// Value: one SQL datum as a small tagged union. Values carry no type: the
+// schema or the bound expression says what a Value means. Representation by
+// type:
+//   bool                      -> bool
+//   int2, int4, int8          -> int64_t
+//   date                      -> int64_t days since 2000-01-01 (PostgreSQL's epoch)
+//   timestamp                 -> int64_t microseconds since 2000-01-01 00:00:00
+//   float4, float8            -> double (float4 values are rounded to float)
+//   numeric                   -> Numeric
+//   text, varchar, unknown    -> std::string (UTF-8)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "common/numeric.h"
+
+namespace basalt {
+
+class Value {
+ public:
+  Value() = default;  // NULL
+  static Value Null() { return Value(); }
+  static Value Bool(bool v) { return Value(Rep(v)); }
+  static Value Int(int64_t v) { return Value(Rep(v)); }
+  static Value Float(double v) { return Value(Rep(v)); }
+  static Value Decimal(Numeric v) { return Value(Rep(std::move(v))); }
+  static Value String(std::string v) { return Value(Rep(std::move(v))); }
+
+  bool is_null() const { return std::holds_alternative<std::monostate>(rep_); }
+  bool AsBool() const { return std::get<bool>(rep_); }
+  int64_t AsInt() const { return std::get<int64_t>(rep_); }
+  double AsFloat() const { return std::get<double>(rep_); }
+  const Numeric& AsNumeric() const { return std::get<Numeric>(rep_); }
+  const std::string& AsString() const { return std::get<std::string>(rep_); }
+
+ private:
+  using Rep = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string>;
+  explicit Value(Rep rep) : rep_(std::move(rep)) {}
+  Rep rep_;
+};
+
+using Row = std::vector<Value>;
+
+}  // namespace basalt

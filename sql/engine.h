@@ -1,0 +1,93 @@
+// The SQL engine's facade: what server/ uses. Parsing, binding, planning and
+// execution stay behind it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/data_type.h"
+#include "common/error.h"
+#include "common/status.h"
+#include "common/value.h"
+
+namespace basalt::storage {
+class KvStore;
+}
+
+namespace basalt::sql {
+
+// One column of a result, as RowDescription describes it.
+struct ResultColumn {
+  std::string name;
+  DataType type;
+  Oid table_oid = 0;           // source table, 0 for an expression
+  int16_t column_number = 0;   // attnum in the source table, 0 for an expression
+};
+
+// Where a statement's results go. server/ implements it with the protocol
+// encoder; tests collect into vectors. Calls for one statement come in the
+// order BeginResult? Rows* CommandComplete.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  // A statement that returns rows (SELECT, SHOW, ... RETURNING) announces
+  // its columns once before any rows.
+  virtual void BeginResult(const std::vector<ResultColumn>& columns) = 0;
+  virtual void Rows(std::span<const Row> rows) = 0;
+  // PostgreSQL's command tag: "SELECT 2", "INSERT 0 3", "CREATE TABLE".
+  virtual void CommandComplete(std::string_view tag) = 0;
+  // The query string held no statement.
+  virtual void EmptyQuery() = 0;
+  // A reported setting changed (SET application_name, TimeZone, ...).
+  virtual void ParameterStatus(std::string_view name, std::string_view value) = 0;
+  // A NOTICE, e.g. `table "t" does not exist, skipping` (code 00000).
+  virtual void Notice(sqlstate::Code code, std::string_view message) = 0;
+};
+
+// PostgreSQL's ReadyForQuery transaction status.
+enum class TransactionState : char { kIdle = 'I', kInBlock = 'T', kFailed = 'E' };
+
+class Engine;
+
+// One client connection's SQL state: database, role, settings, the open
+// transaction. Not thread-safe: the server runs one statement of a session
+// at a time.
+class Session {
+ public:
+  virtual ~Session() = default;  // rolls back an open transaction
+
+  // Runs a simple-protocol Query message: every statement in order, as one
+  // implicit transaction unless the text itself uses BEGIN/COMMIT. Results
+  // of the statements before a failing one have already reached the sink;
+  // the failure is thrown as basalt::Error (with position for SQL text).
+  virtual void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) = 0;
+
+  virtual TransactionState transaction_state() const = 0;
+  // The settings PostgreSQL reports in ParameterStatus at startup, in its order.
+  virtual std::vector<std::pair<std::string, std::string>> ReportedParameters() const = 0;
+  virtual bool is_superuser() const = 0;
+};
+
+class Engine {
+ public:
+  // Opens the catalog in `store` (bootstrapping it on first start: the
+  // superuser role `basalt`, databases `basalt` and `postgres`, schemas
+  // `public` and `pg_catalog`). `store` must outlive the engine.
+  static Result<std::unique_ptr<Engine>> Open(storage::KvStore& store);
+  virtual ~Engine() = default;
+
+  // Starts a session for `user` on `database` with the client's startup
+  // parameters (application_name, client_encoding, DateStyle, ...).
+  // Unknown role: 28000 `role "x" does not exist`; unknown database: 3D000
+  // `database "x" does not exist`.
+  virtual Result<std::unique_ptr<Session>> Connect(
+      std::string_view user, std::string_view database,
+      const std::vector<std::pair<std::string, std::string>>& startup_parameters) = 0;
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,1 @@
+#include "storage/key_codec.h"

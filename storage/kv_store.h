@@ -1,0 +1,75 @@
+// KvStore: Basalt's facade over RocksDB. Other modules include this header
+// (and transaction.h, table_store.h, the codecs), never RocksDB's.
+//
+// One TransactionDB (pessimistic) with column families
+//   catalog   — catalog objects (protobuf), keyed by catalog/
+//   data      — every table and index, keys prefixed by a 4-byte relation id
+//   changelog — row changes for incremental materialized views
+//   meta      — counters (next OID, next relation id, commit sequence)
+// Every file RocksDB writes goes through the encrypting Env
+// (storage/encryption/), and RocksDB's info log goes to spdlog, so nothing in
+// the data directory is plaintext.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace basalt::storage {
+
+// DO NOT CHANGE THESE VALUES: they index the column families.
+enum class ColumnFamily : uint8_t { kCatalog = 0, kData = 1, kChangelog = 2, kMeta = 3 };
+
+using MasterKey = std::array<uint8_t, 32>;
+
+struct StoreOptions {
+  std::filesystem::path data_dir;
+  MasterKey master_key{};
+  size_t block_cache_bytes = 256u << 20;
+  // Commits are durable when acknowledged (WAL fsync; RocksDB groups
+  // concurrent commits). Tests may turn this off for speed, never production.
+  bool sync_commits = true;
+};
+
+class Transaction;
+
+class KvStore {
+ public:
+  // Opens or creates the store in options.data_dir (creating the directory
+  // with mode 0700). A wrong master key fails with a clear message
+  // ("master key does not match ...") and leaves every file untouched.
+  static Result<std::unique_ptr<KvStore>> Open(const StoreOptions& options);
+
+  virtual ~KvStore() = default;  // flushes and closes RocksDB cleanly
+
+  // Starts a transaction; reads see a snapshot taken now until
+  // Transaction::RefreshSnapshot() is called.
+  virtual std::unique_ptr<Transaction> Begin() = 0;
+
+  // Removes every key in [begin, end) outside any transaction (DROP TABLE
+  // data after the catalog change committed: relation ids are never reused).
+  virtual Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) = 0;
+
+  // Allocates the next value of a durable counter kept in `meta` (OIDs,
+  // relation ids): never returns the same value twice, even after a crash.
+  virtual Result<uint64_t> NextCounterValue(std::string_view counter_name) = 0;
+
+  // The next hidden row id of a table without a primary key. Allocated in
+  // blocks from a durable counter so the hot path stays in memory; ids are
+  // unique forever but may have gaps after a restart.
+  virtual Result<uint64_t> NextRowId(uint32_t relation_id) = 0;
+
+  // Flushes memtables and compacts everything (the CHECKPOINT command).
+  virtual Status FlushAndCompact() = 0;
+
+  // The commit sequence of the last committed transaction that wrote change
+  // records (see Transaction::AppendChange).
+  virtual uint64_t LastCommitSequence() const = 0;
+};
+
+}  // namespace basalt::storage

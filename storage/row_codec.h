@@ -1,0 +1,23 @@
+// Row format: the value stored under a row's key. A format version byte, the
+// table's schema version, the column count, a null bitmap, then the non-null
+// values (fixed width or length-prefixed). Format: docs/formats/row_format.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/data_type.h"
+#include "common/status.h"
+#include "common/value.h"
+
+namespace basalt::storage {
+
+void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t schema_version,
+               std::string* out);
+// Decodes a row written with `types` (a row of an older schema version with
+// fewer columns decodes with NULLs for the missing trailing columns).
+Status DecodeRow(std::string_view input, const std::vector<DataType>& types, Row* row);
+
+}  // namespace basalt::storage

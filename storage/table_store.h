@@ -1,0 +1,72 @@
+// TableStore: rows of one table in the data column family.
+// Key: relation id prefix + the memcomparable primary key, or a hidden 8-byte
+// row id for tables without one. Value: the row format.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/data_type.h"
+#include "common/status.h"
+#include "common/value.h"
+#include "storage/kv_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::storage {
+
+struct TableLayout {
+  uint32_t relation_id = 0;
+  uint32_t schema_version = 1;
+  std::vector<DataType> column_types;
+  // Column positions of the primary key in key order; empty: hidden row id.
+  std::vector<int> primary_key;
+  // Name of the primary key constraint, for 23505 messages.
+  std::string primary_key_name;
+};
+
+// A stored row and the key it lives under (needed to update or delete it).
+struct StoredRow {
+  std::string key;
+  Row row;
+};
+
+class RowIterator {
+ public:
+  virtual ~RowIterator() = default;
+  // False at the end; a failed Status on error.
+  virtual Result<bool> Next(StoredRow* out) = 0;
+};
+
+class TableStore {
+ public:
+  TableStore(KvStore& store, TableLayout layout);
+
+  const TableLayout& layout() const { return layout_; }
+
+  // Inserts a row; with a primary key, a duplicate fails with 23505
+  // `duplicate key value violates unique constraint "t_pkey"` and detail
+  // `Key (id)=(1) already exists.`
+  Status Insert(Transaction& txn, const Row& row);
+  // Replaces the row under `key`; if the primary key changed the row moves
+  // (with the same duplicate check as Insert).
+  Status Update(Transaction& txn, const std::string& key, const Row& new_row);
+  Status Delete(Transaction& txn, const std::string& key);
+
+  // Every row in key order.
+  std::unique_ptr<RowIterator> Scan(Transaction& txn);
+  // The row with this primary key, if any. REQUIRES: the table has one.
+  Result<bool> Lookup(Transaction& txn, const Row& key_values, StoredRow* out);
+
+  // Removes all rows outside any transaction (after DROP TABLE committed).
+  static Status DropData(KvStore& store, uint32_t relation_id);
+
+ private:
+  std::string EncodeKey(const Row& row, uint64_t* row_id_or_null);
+
+  KvStore& store_;
+  TableLayout layout_;
+};
+
+}  // namespace basalt::storage
