@@ -1,0 +1,52 @@
+# The commands a developer types. `make run` and `make test` work on a fresh
+# Debian 12 machine: they install what is missing first.
+SHELL := /bin/bash
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+JOBS ?= $(shell nproc)
+export CCACHE_BASEDIR := $(CURDIR)
+
+# Exactly the Debian 12 packages Basalt needs to build and test.
+PACKAGES := build-essential cmake ninja-build pkg-config ccache \
+  libboost1.81-dev libssl-dev librocksdb-dev libspdlog-dev libfmt-dev catch2 \
+  libprotobuf-dev protobuf-compiler libpq-dev postgresql-client
+# What `make bench` adds: a PostgreSQL 15 server to compare against.
+BENCH_PACKAGES := postgresql-15
+
+.PHONY: deps bench-deps build run test test-asan bench format clean
+
+deps:
+	@scripts/install-packages.sh $(PACKAGES)
+
+bench-deps:
+	@scripts/install-packages.sh $(BENCH_PACKAGES)
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD_DIR)/build.ninja
+	ninja -C $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/basalt --config conf/basalt.conf --generate-key
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+$(ASAN_DIR)/build.ninja:
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBASALT_SANITIZE=ON
+
+test-asan: deps $(ASAN_DIR)/build.ninja
+	ninja -C $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build bench-deps
+	tests/bench/run.sh $(BUILD_DIR)
+
+format:
+	git ls-files '*.h' '*.cc' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
