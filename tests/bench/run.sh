@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make bench: a throwaway PostgreSQL 15 and Basalt on loopback ports, the same
+# workloads against each (tests/bench/bench_main.cc), medians and ratios
+# printed and written to docs/benchmarks.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD_DIR=$ROOT/${1:-build}
+ROUNDS=${BENCH_ROUNDS:-5}
+PG_BIN=/usr/lib/postgresql/15/bin
+WORK=$(mktemp -d /tmp/basalt-bench.XXXXXX)
+chmod 755 "$WORK"
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PG_PORT=$(free_port)
+BASALT_PORT=$(free_port)
+
+as_postgres=()
+[[ $(id -u) -eq 0 ]] && as_postgres=(runuser -u postgres --)   # initdb refuses root
+BASALT_PID=""
+cleanup() {
+  [[ -n "$BASALT_PID" ]] && kill -TERM "$BASALT_PID" 2>/dev/null && wait "$BASALT_PID" || true
+  "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mkdir "$WORK/pg" && [[ -z "${as_postgres[*]}" ]] || chown postgres "$WORK/pg"
+"${as_postgres[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U basalt >/dev/null
+"${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w \
+  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK" start >/dev/null
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U basalt -d postgres -c "CREATE DATABASE basalt"
+
+(umask 077; openssl rand -hex 32 > "$WORK/master.key")
+"$BUILD_DIR/basalt" --listen 127.0.0.1 --port "$BASALT_PORT" --data-dir "$WORK/basalt" \
+  --key-file "$WORK/master.key" --log-level warn > "$WORK/basalt.log" 2>&1 &
+BASALT_PID=$!
+for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$BASALT_PORT" && break; sleep 0.1; done
+
+REPORT=$ROOT/docs/benchmarks.md
+{
+  echo "# Benchmarks: Basalt beside PostgreSQL 15"
+  echo
+  echo "Produced by \`make bench\` (tests/bench/). Both servers run on this machine on loopback,"
+  echo "with durable commits (PostgreSQL: fsync and synchronous_commit on, defaults otherwise;"
+  echo "Basalt: WAL synced on commit, every file encrypted). Each round runs every workload on"
+  echo "both servers, alternating which goes first; the table gives medians over $ROUNDS rounds."
+  echo "Ratio = Basalt time / PostgreSQL time: below 1.00 Basalt is faster."
+  echo "Simple query protocol (text SQL) for both, one connection."
+  echo
+  echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -sr)."
+  echo
+} > "$REPORT"
+"$BUILD_DIR/tests/bench/basalt_bench" \
+  "host=127.0.0.1 port=$PG_PORT user=basalt dbname=basalt" \
+  "host=127.0.0.1 port=$BASALT_PORT user=basalt dbname=basalt" "$ROUNDS" "$REPORT"
+echo "written to docs/benchmarks.md"
