@@ -26,7 +26,7 @@ trap cleanup EXIT
 mkdir "$WORK/pg" && [[ -z "${as_postgres[*]}" ]] || chown postgres "$WORK/pg"
 "${as_postgres[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U basalt >/dev/null
 "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w \
-  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK" start >/dev/null
+  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pg" start >/dev/null
 psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U basalt -d postgres -c "CREATE DATABASE basalt"
 
 (umask 077; openssl rand -hex 32 > "$WORK/master.key")
