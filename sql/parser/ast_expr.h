@@ -1,0 +1,233 @@
+// Expression nodes of the parsed (unbound) tree.
+//
+// Every expression derives from Expr and carries its ExprKind; use
+// `expr.As<ast::BinaryOp>()` (checked in debug builds) or a switch on kind().
+// Operators are kept by their spelling, so the binder resolves them like
+// PostgreSQL resolves operator names.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/parser/ast_node.h"
+
+namespace basalt::sql::ast {
+
+struct SelectStmt;
+
+enum class ExprKind {
+  kConstant,      // Constant
+  kColumnRef,     // ColumnRef: a, t.a, s.t.a
+  kStar,          // Star: *, t.*
+  kParameter,     // Parameter: $1
+  kUnaryOp,       // UnaryOp: - + NOT, or any prefix operator
+  kBinaryOp,      // BinaryOp: + - * / % ^ || = <> < > <= >= AND OR LIKE ...
+  kIsNull,        // IsNull: x IS [NOT] NULL, x ISNULL, x NOTNULL
+  kIsBool,        // IsBool: x IS [NOT] TRUE | FALSE | UNKNOWN
+  kBetween,       // Between: x [NOT] BETWEEN [SYMMETRIC] a AND b
+  kIn,            // In: x [NOT] IN (list) / x [NOT] IN (subquery)
+  kCast,          // Cast: x::t, CAST(x AS t)
+  kTypedLiteral,  // TypedLiteral: date '2024-01-01', interval '1 day'
+  kFunctionCall,  // FunctionCall: f(a, b), count(*), count(DISTINCT a), CURRENT_DATE
+  kCase,          // Case: CASE [arg] WHEN .. THEN .. [ELSE ..] END
+  kSubquery,      // Subquery: (SELECT ..), EXISTS (SELECT ..), x op ANY/ALL (SELECT ..)
+  kDefault,       // Default: DEFAULT in INSERT VALUES or UPDATE SET
+};
+
+struct Expr : Node {
+  explicit Expr(ExprKind kind) : kind_(kind) {}
+  virtual ~Expr() = default;
+  Expr(const Expr&) = delete;
+  Expr& operator=(const Expr&) = delete;
+
+  ExprKind kind() const { return kind_; }
+
+  // REQUIRES: kind() == T::kKind.
+  template <typename T>
+  T& As() {
+    assert(kind_ == T::kKind);
+    return static_cast<T&>(*this);
+  }
+  template <typename T>
+  const T& As() const {
+    assert(kind_ == T::kKind);
+    return static_cast<const T&>(*this);
+  }
+  template <typename T>
+  bool Is() const {
+    return kind_ == T::kKind;
+  }
+
+ private:
+  ExprKind kind_;
+};
+
+using ExprPtr = std::unique_ptr<Expr>;
+using ExprList = std::vector<ExprPtr>;
+
+// A literal. Integers that fit int64 are kIntegers with `int_value` set (the
+// binder picks int4 or int8 from the value, as PostgreSQL does); longer ones
+// and all others with a point or exponent are kDecimal, kept as text (numeric).
+// A leading minus is folded into a numeric literal (`-5` is the constant -5,
+// positioned at the minus), as PostgreSQL's grammar does.
+struct Constant : Expr {
+  static constexpr ExprKind kKind = ExprKind::kConstant;
+  enum class Type { kInteger, kDecimal, kString, kBoolean, kNull };
+  Constant() : Expr(kKind) {}
+
+  Type type = Type::kNull;
+  std::string text;         // kInteger/kDecimal: the digits as written; kString: decoded value
+  int64_t int_value = 0;    // kInteger only
+  bool bool_value = false;  // kBoolean only
+};
+
+struct ColumnRef : Expr {
+  static constexpr ExprKind kKind = ExprKind::kColumnRef;
+  ColumnRef() : Expr(kKind) {}
+  std::vector<std::string> names;  // a -> {"a"}; t.a -> {"t", "a"}
+};
+
+// `*` alone, or `t.*` (qualifier {"t"}), in a target list or count(*)-free
+// position. count(*) is FunctionCall::star instead.
+struct Star : Expr {
+  static constexpr ExprKind kKind = ExprKind::kStar;
+  Star() : Expr(kKind) {}
+  std::vector<std::string> qualifier;
+};
+
+struct Parameter : Expr {
+  static constexpr ExprKind kKind = ExprKind::kParameter;
+  Parameter() : Expr(kKind) {}
+  int index = 0;  // $1 -> 1
+};
+
+// Prefix operator: "-", "+", "NOT", or any other operator spelling.
+struct UnaryOp : Expr {
+  static constexpr ExprKind kKind = ExprKind::kUnaryOp;
+  UnaryOp() : Expr(kKind) {}
+  std::string op;
+  ExprPtr operand;
+};
+
+// Infix operator. `op` is the spelling: "+", "-", "*", "/", "%", "^", "||",
+// "=", "<>" (also for "!="), "<", ">", "<=", ">=", "AND", "OR", "LIKE",
+// "NOT LIKE", "ILIKE", "NOT ILIKE", "IS DISTINCT FROM", "IS NOT DISTINCT FROM",
+// or any other operator as written ("~", "@>", ...). `a LIKE b ESCAPE c` has
+// right = like_escape(b, c), as in PostgreSQL.
+struct BinaryOp : Expr {
+  static constexpr ExprKind kKind = ExprKind::kBinaryOp;
+  BinaryOp() : Expr(kKind) {}
+  std::string op;
+  ExprPtr left;
+  ExprPtr right;
+};
+
+struct IsNull : Expr {
+  static constexpr ExprKind kKind = ExprKind::kIsNull;
+  IsNull() : Expr(kKind) {}
+  ExprPtr arg;
+  bool negated = false;  // IS NOT NULL
+};
+
+struct IsBool : Expr {
+  static constexpr ExprKind kKind = ExprKind::kIsBool;
+  enum class Test { kTrue, kFalse, kUnknown };
+  IsBool() : Expr(kKind) {}
+  ExprPtr arg;
+  Test test = Test::kTrue;
+  bool negated = false;  // IS NOT TRUE ...
+};
+
+struct Between : Expr {
+  static constexpr ExprKind kKind = ExprKind::kBetween;
+  Between() : Expr(kKind) {}
+  ExprPtr arg;
+  ExprPtr low;
+  ExprPtr high;
+  bool negated = false;
+  bool symmetric = false;
+};
+
+// x [NOT] IN (a, b, c) with `list` set, or x [NOT] IN (SELECT ...) with
+// `subquery` set.
+struct In : Expr {
+  static constexpr ExprKind kKind = ExprKind::kIn;
+  In();
+  ~In() override;
+  ExprPtr arg;
+  ExprList list;
+  std::unique_ptr<SelectStmt> subquery;
+  bool negated = false;
+};
+
+struct Cast : Expr {
+  static constexpr ExprKind kKind = ExprKind::kCast;
+  Cast() : Expr(kKind) {}
+  ExprPtr arg;
+  TypeName type;
+};
+
+// `type 'string'`: date '2024-01-01', timestamp '...', interval '1 day'.
+struct TypedLiteral : Expr {
+  static constexpr ExprKind kKind = ExprKind::kTypedLiteral;
+  TypedLiteral() : Expr(kKind) {}
+  TypeName type;
+  std::string value;
+};
+
+// f(args). `name` is possibly qualified ({"pg_catalog", "now"}), folded.
+// SQL-standard keyword functions (CURRENT_DATE, CURRENT_TIMESTAMP,
+// LOCALTIMESTAMP, CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...) are calls
+// with `no_parens` set and the lower-case keyword as name. COALESCE, NULLIF,
+// GREATEST, LEAST are ordinary calls by those names; EXTRACT(f FROM x) is
+// extract('f', x) as in PostgreSQL 15.
+struct FunctionCall : Expr {
+  static constexpr ExprKind kKind = ExprKind::kFunctionCall;
+  FunctionCall() : Expr(kKind) {}
+  std::vector<std::string> name;
+  ExprList args;
+  bool star = false;      // count(*)
+  bool distinct = false;  // count(DISTINCT a)
+  bool no_parens = false;
+};
+
+struct CaseWhen : Node {
+  ExprPtr condition;  // for a simple CASE, the value compared with Case::arg
+  ExprPtr result;
+};
+
+struct Case : Expr {
+  static constexpr ExprKind kKind = ExprKind::kCase;
+  Case() : Expr(kKind) {}
+  ExprPtr arg;  // simple CASE x WHEN ...; null for a searched CASE
+  std::vector<CaseWhen> whens;
+  ExprPtr else_result;  // null when no ELSE
+};
+
+// A subquery in an expression.
+struct Subquery : Expr {
+  static constexpr ExprKind kKind = ExprKind::kSubquery;
+  enum class Type {
+    kScalar,  // (SELECT ...)
+    kExists,  // EXISTS (SELECT ...)
+    kAny,     // left op ANY|SOME (SELECT ...)
+    kAll,     // left op ALL (SELECT ...)
+  };
+  Subquery();
+  ~Subquery() override;
+  Type type = Type::kScalar;
+  std::unique_ptr<SelectStmt> select;
+  ExprPtr left;    // kAny/kAll only
+  std::string op;  // kAny/kAll only
+};
+
+struct Default : Expr {
+  static constexpr ExprKind kKind = ExprKind::kDefault;
+  Default() : Expr(kKind) {}
+};
+
+}  // namespace basalt::sql::ast

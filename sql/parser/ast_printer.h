@@ -1,0 +1,18 @@
+// A debug form of the AST, close to SQL and fully parenthesized, so tests
+// can assert tree shapes: `1 + 2 * 3 = a` prints as `((1 + (2 * 3)) = a)`.
+// Not a faithful deparser: strings are re-quoted, names are quoted only when
+// needed, and type names appear in their normalized spelling.
+#pragma once
+
+#include <string>
+
+#include "sql/parser/ast.h"
+
+namespace basalt::sql::ast {
+
+std::string ToString(const Expr& expr);
+std::string ToString(const TypeName& type);
+std::string ToString(const TableRef& ref);
+std::string ToString(const Statement& statement);
+
+}  // namespace basalt::sql::ast

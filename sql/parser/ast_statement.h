@@ -1,0 +1,346 @@
+// Statement nodes of the parsed (unbound) tree, and the pieces they share:
+// table references, target lists, ORDER BY items, constraints.
+#pragma once
+
+#include <cassert>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/parser/ast_expr.h"
+#include "sql/parser/ast_node.h"
+
+namespace basalt::sql::ast {
+
+// A name with its own position (insert column lists, USING lists, ...).
+struct Identifier : Node {
+  std::string name;
+};
+
+// `AS name (col, ...)` after a table reference; `name` empty when absent.
+struct Alias : Node {
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+// One item of a SELECT list or RETURNING list. `alias` is empty when none was
+// written (the binder derives the column name, e.g. "?column?"). The position
+// is the start of the expression.
+struct ResultTarget : Node {
+  ExprPtr expr;
+  std::string alias;
+};
+
+struct OrderByItem : Node {
+  enum class Direction { kDefault, kAsc, kDesc };
+  enum class Nulls { kDefault, kFirst, kLast };
+  ExprPtr expr;
+  Direction direction = Direction::kDefault;
+  Nulls nulls = Nulls::kDefault;
+};
+
+// ---------------------------------------------------------------------------
+// Table references (FROM items)
+
+enum class TableRefKind { kTable, kSubquery, kFunction, kJoin };
+
+struct TableRef : Node {
+  explicit TableRef(TableRefKind kind) : kind_(kind) {}
+  virtual ~TableRef() = default;
+  TableRef(const TableRef&) = delete;
+  TableRef& operator=(const TableRef&) = delete;
+
+  TableRefKind kind() const { return kind_; }
+  template <typename T>
+  T& As() {
+    assert(kind_ == T::kKind);
+    return static_cast<T&>(*this);
+  }
+  template <typename T>
+  const T& As() const {
+    assert(kind_ == T::kKind);
+    return static_cast<const T&>(*this);
+  }
+
+ private:
+  TableRefKind kind_;
+};
+
+using TableRefPtr = std::unique_ptr<TableRef>;
+
+// `[ONLY] schema.table [AS] alias [(cols)]`
+struct BaseTableRef : TableRef {
+  static constexpr TableRefKind kKind = TableRefKind::kTable;
+  BaseTableRef() : TableRef(kKind) {}
+  QualifiedName name;
+  Alias alias;
+};
+
+// `[LATERAL] (SELECT ...) [AS] alias [(cols)]`
+struct SubqueryRef : TableRef {
+  static constexpr TableRefKind kKind = TableRefKind::kSubquery;
+  SubqueryRef();
+  ~SubqueryRef() override;
+  std::unique_ptr<SelectStmt> select;
+  Alias alias;
+  bool lateral = false;
+};
+
+// `generate_series(1, 10) [AS] alias [(cols)]`
+struct FunctionRef : TableRef {
+  static constexpr TableRefKind kKind = TableRefKind::kFunction;
+  FunctionRef() : TableRef(kKind) {}
+  std::unique_ptr<FunctionCall> call;
+  Alias alias;
+  bool lateral = false;
+};
+
+enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
+
+// `left [NATURAL] {[INNER] | LEFT [OUTER] | ... | CROSS} JOIN right
+//  [ON cond | USING (cols)]`. The position is that of the JOIN keyword group.
+struct JoinRef : TableRef {
+  static constexpr TableRefKind kKind = TableRefKind::kJoin;
+  JoinRef() : TableRef(kKind) {}
+  JoinType type = JoinType::kInner;
+  bool natural = false;
+  TableRefPtr left;
+  TableRefPtr right;
+  ExprPtr on;                             // ON condition, or null
+  std::vector<Identifier> using_columns;  // USING (a, b)
+  Alias alias;                            // (a JOIN b USING (x)) AS j — rare
+};
+
+// ---------------------------------------------------------------------------
+// Statements
+
+enum class StatementKind {
+  kSelect,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kCreateTable,
+  kDrop,
+  kTransaction,
+  kSet,
+  kReset,
+  kShow,
+  kCheckpoint,
+  kExplain,
+};
+
+struct Statement : Node {
+  explicit Statement(StatementKind kind) : kind_(kind) {}
+  virtual ~Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  StatementKind kind() const { return kind_; }
+  template <typename T>
+  T& As() {
+    assert(kind_ == T::kKind);
+    return static_cast<T&>(*this);
+  }
+  template <typename T>
+  const T& As() const {
+    assert(kind_ == T::kKind);
+    return static_cast<const T&>(*this);
+  }
+
+  // The statement's text as the byte range [text_begin, text_end) of the
+  // query string: from its first token to the end of its last token, without
+  // the terminating semicolon or surrounding whitespace and comments. Set for
+  // top-level statements only (0, 0 for subqueries).
+  int text_begin = 0;
+  int text_end = 0;
+
+ private:
+  StatementKind kind_;
+};
+
+using StatementPtr = std::unique_ptr<Statement>;
+
+enum class SetOperation { kNone, kUnion, kIntersect, kExcept };
+
+// A query. One of three shapes, told apart by set_operation and values:
+//  - a simple SELECT (set_operation == kNone, values empty): the fields from
+//    `distinct` to `having`;
+//  - a VALUES list (set_operation == kNone, values non-empty);
+//  - `left UNION|INTERSECT|EXCEPT [ALL] right` (set_operation != kNone).
+// order_by, limit and offset apply to the whole query in every shape.
+struct SelectStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kSelect;
+  SelectStmt() : Statement(kKind) {}
+
+  bool distinct = false;
+  ExprList distinct_on;  // DISTINCT ON (a, b); implies distinct
+  std::vector<ResultTarget> targets;
+  std::vector<TableRefPtr> from;
+  ExprPtr where;
+  ExprList group_by;
+  ExprPtr having;
+
+  std::vector<ExprList> values;  // VALUES (1, 2), (3, 4); may contain Default
+
+  SetOperation set_operation = SetOperation::kNone;
+  bool set_all = false;
+  std::unique_ptr<SelectStmt> left;
+  std::unique_ptr<SelectStmt> right;
+
+  std::vector<OrderByItem> order_by;
+  ExprPtr limit;   // null for no LIMIT and for LIMIT ALL
+  ExprPtr offset;  // null for no OFFSET
+};
+
+// INSERT INTO t [AS alias] [(cols)] {VALUES (...), ... | query | DEFAULT VALUES}
+// [RETURNING ...]. Exactly one of: values non-empty, select set,
+// default_values.
+struct InsertStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kInsert;
+  InsertStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  std::vector<Identifier> columns;
+  std::vector<ExprList> values;  // items may be Default
+  std::unique_ptr<SelectStmt> select;
+  bool default_values = false;
+  std::vector<ResultTarget> returning;
+};
+
+// `column = value` of UPDATE's SET; value may be Default.
+struct SetClause : Node {
+  Identifier column;
+  ExprPtr value;
+};
+
+struct UpdateStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kUpdate;
+  UpdateStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  std::vector<SetClause> set;
+  std::vector<TableRefPtr> from;  // UPDATE ... FROM
+  ExprPtr where;
+  std::vector<ResultTarget> returning;
+};
+
+struct DeleteStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDelete;
+  DeleteStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  std::vector<TableRefPtr> using_tables;  // DELETE ... USING
+  ExprPtr where;
+  std::vector<ResultTarget> returning;
+};
+
+// A column or table constraint. Column constraints leave `columns` empty (the
+// column they are written on is implied); table constraints list theirs.
+struct Constraint : Node {
+  enum class Type {
+    kNull,        // NULL (column only)
+    kNotNull,     // NOT NULL (column only)
+    kDefault,     // DEFAULT expr (column only)
+    kPrimaryKey,  // PRIMARY KEY [(cols)]
+    kUnique,      // UNIQUE [(cols)]
+    kCheck,       // CHECK (expr) — parsed, not enforced yet
+    kForeignKey,  // REFERENCES t [(cols)] / FOREIGN KEY (cols) REFERENCES ...
+  };
+  Type type = Type::kNull;
+  std::string name;  // CONSTRAINT name; empty when unnamed
+  std::vector<Identifier> columns;
+  ExprPtr expr;                         // kDefault, kCheck
+  QualifiedName ref_table;              // kForeignKey
+  std::vector<Identifier> ref_columns;  // kForeignKey
+};
+
+struct ColumnDef : Node {
+  std::string name;
+  TypeName type;
+  std::vector<Constraint> constraints;  // in the order written
+};
+
+struct CreateTableStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCreateTable;
+  CreateTableStmt() : Statement(kKind) {}
+  QualifiedName name;
+  bool if_not_exists = false;
+  bool temporary = false;
+  std::vector<ColumnDef> columns;
+  std::vector<Constraint> constraints;  // table constraints
+};
+
+enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema };
+
+// DROP TABLE [IF EXISTS] a, b [CASCADE | RESTRICT]
+struct DropStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDrop;
+  DropStmt() : Statement(kKind) {}
+  ObjectType object_type = ObjectType::kTable;
+  std::vector<QualifiedName> names;
+  bool if_exists = false;
+  bool cascade = false;
+};
+
+// BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT.
+struct TransactionStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kTransaction;
+  enum class Type { kBegin, kCommit, kRollback };
+  TransactionStmt() : Statement(kKind) {}
+  Type type = Type::kBegin;
+  // ISOLATION LEVEL, lower case: "read uncommitted", "read committed",
+  // "repeatable read", "serializable".
+  std::optional<std::string> isolation_level;
+  std::optional<bool> read_only;   // READ ONLY / READ WRITE
+  std::optional<bool> deferrable;  // [NOT] DEFERRABLE
+  bool chain = false;              // COMMIT AND CHAIN
+};
+
+// SET [SESSION | LOCAL] name {TO | =} value [, ...] | DEFAULT
+// SET TIME ZONE value | LOCAL | DEFAULT  (name "timezone")
+// SET NAMES value (name "client_encoding")
+// Values are Constants: strings, numbers, and bare words (identifiers and
+// keywords such as on/off become kString constants, as PostgreSQL does).
+struct SetStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kSet;
+  SetStmt() : Statement(kKind) {}
+  std::string name;  // lower case; dotted names joined: "myapp.setting"
+  bool local = false;
+  bool to_default = false;  // SET x TO DEFAULT / SET TIME ZONE LOCAL
+  ExprList values;
+};
+
+// RESET name | RESET ALL
+struct ResetStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kReset;
+  ResetStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+  bool all = false;
+};
+
+// SHOW name | SHOW ALL. SHOW TIME ZONE is name "timezone"; SHOW TRANSACTION
+// ISOLATION LEVEL is name "transaction_isolation".
+struct ShowStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kShow;
+  ShowStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+  bool all = false;
+};
+
+struct CheckpointStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCheckpoint;
+  CheckpointStmt() : Statement(kKind) {}
+};
+
+// EXPLAIN [ANALYZE] [VERBOSE] statement, or EXPLAIN (option [value], ...).
+struct ExplainStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kExplain;
+  ExplainStmt() : Statement(kKind) {}
+  bool analyze = false;
+  bool verbose = false;
+  bool costs = true;
+  StatementPtr statement;
+};
+
+}  // namespace basalt::sql::ast
