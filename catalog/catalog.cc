@@ -1,1 +1,173 @@
-#include "catalog/proto/catalog.pb.h"
+#include "catalog/catalog.h"
+
+#include <fmt/format.h>
+
+#include "catalog/catalog_keys.h"
+#include "catalog/oids.h"
+
+namespace basalt::catalog {
+
+namespace {
+
+template <typename Message>
+Status ParseObject(std::string_view key, std::string_view value, Message* message) {
+  if (!message->ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+    return Status::Corruption(
+        fmt::format("catalog object under key of {} bytes does not parse", key.size()));
+  }
+  return Status::OK();
+}
+
+template <typename Message>
+Status PutObject(storage::Transaction& txn, ObjectKind kind, Oid database, const Message& m) {
+  return txn.Put(storage::ColumnFamily::kCatalog, ObjectKey(kind, database, m.oid()),
+                 m.SerializeAsString());
+}
+
+}  // namespace
+
+storage::TableLayout MakeTableLayout(const proto::Table& table) {
+  storage::TableLayout layout;
+  layout.relation_id = table.relation_id();
+  layout.schema_version = table.schema_version();
+  for (const proto::Column& c : table.columns()) {
+    layout.column_types.push_back(DataType{static_cast<TypeId>(c.type_id()), c.typmod()});
+  }
+  for (int attnum : table.primary_key_attnums()) {
+    for (int i = 0; i < table.columns_size(); ++i) {
+      if (table.columns(i).attnum() == attnum) layout.primary_key.push_back(i);
+    }
+  }
+  layout.primary_key_name = table.primary_key_name();
+  return layout;
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::Open(storage::KvStore& store) {
+  std::unique_ptr<Catalog> catalog(new Catalog(store));
+  {
+    std::unique_ptr<storage::Transaction> txn = store.Begin();
+    std::string format;
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(txn->Get(storage::ColumnFamily::kCatalog, FormatKey(), &format, &found));
+    if (!found) {
+      BASALT_RETURN_IF_ERROR(catalog->Bootstrap(*txn));
+      BASALT_RETURN_IF_ERROR(txn->Commit());
+    } else if (format.size() != 1 || static_cast<uint8_t>(format[0]) != kCatalogFormatVersion) {
+      return Status::Corruption(fmt::format(
+          "catalog format version {} is not supported (expected {})",
+          format.empty() ? -1 : static_cast<uint8_t>(format[0]), kCatalogFormatVersion));
+    }
+  }
+  BASALT_RETURN_IF_ERROR(catalog->Load());
+  return catalog;
+}
+
+Status Catalog::Bootstrap(storage::Transaction& txn) {
+  proto::Role role;
+  role.set_oid(oids::kBootstrapSuperuser);
+  role.set_name("basalt");
+  role.set_superuser(true);
+  role.set_can_login(true);
+  BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kRole, 0, role));
+
+  BASALT_ASSIGN_OR_RETURN(Oid basalt_oid, NewOid());
+  for (auto [oid, name] :
+       {std::pair<Oid, const char*>{oids::kPostgresDatabase, "postgres"}, {basalt_oid, "basalt"}}) {
+    proto::Database db;
+    db.set_oid(oid);
+    db.set_name(name);
+    db.set_owner_oid(oids::kBootstrapSuperuser);
+    BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kDatabase, 0, db));
+    for (auto [ns_oid, ns_name] :
+         {std::pair<Oid, const char*>{oids::kPgCatalogNamespace, "pg_catalog"},
+          {oids::kPublicNamespace, "public"}}) {
+      proto::Namespace ns;
+      ns.set_oid(ns_oid);
+      ns.set_name(ns_name);
+      ns.set_database_oid(oid);
+      BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kNamespace, oid, ns));
+    }
+  }
+  return txn.Put(storage::ColumnFamily::kCatalog, FormatKey(),
+                 std::string(1, static_cast<char>(kCatalogFormatVersion)));
+}
+
+Status Catalog::Load() {
+  std::unique_ptr<storage::Transaction> txn = store_.Begin();
+  CatalogDelta delta;
+  std::unique_ptr<storage::KvIterator> it =
+      txn->Scan(storage::ColumnFamily::kCatalog, std::string(1, '\x01'), std::string(1, '\xff'));
+  for (; it->Valid(); it->Next()) {
+    std::string_view key = it->key();
+    std::string_view value = it->value();
+    switch (static_cast<ObjectKind>(key[0])) {
+      case ObjectKind::kRole: {
+        auto role = std::make_shared<proto::Role>();
+        BASALT_RETURN_IF_ERROR(ParseObject(key, value, role.get()));
+        delta.push_back({std::shared_ptr<const proto::Role>(role)});
+        break;
+      }
+      case ObjectKind::kDatabase: {
+        auto db = std::make_shared<proto::Database>();
+        BASALT_RETURN_IF_ERROR(ParseObject(key, value, db.get()));
+        delta.push_back({std::shared_ptr<const proto::Database>(db)});
+        break;
+      }
+      case ObjectKind::kNamespace: {
+        auto ns = std::make_shared<proto::Namespace>();
+        BASALT_RETURN_IF_ERROR(ParseObject(key, value, ns.get()));
+        delta.push_back({std::shared_ptr<const proto::Namespace>(ns)});
+        break;
+      }
+      case ObjectKind::kTable: {
+        auto entry = std::make_shared<TableEntry>();
+        BASALT_RETURN_IF_ERROR(ParseObject(key, value, &entry->def));
+        entry->layout = MakeTableLayout(entry->def);
+        delta.push_back({std::shared_ptr<const TableEntry>(entry)});
+        break;
+      }
+      default:
+        break;  // name-index keys: the snapshot rebuilds its own indexes
+    }
+  }
+  BASALT_RETURN_IF_ERROR(it->status());
+  auto snapshot = CatalogSnapshot().Apply(delta, 1);
+  std::lock_guard lock(mutex_);
+  current_ = std::move(snapshot);
+  return Status::OK();
+}
+
+std::shared_ptr<const CatalogSnapshot> Catalog::Current() const {
+  std::lock_guard lock(mutex_);
+  return current_;
+}
+
+void Catalog::Publish(const CatalogDelta& delta) {
+  std::lock_guard lock(mutex_);
+  current_ = current_->Apply(delta, current_->version() + 1);
+}
+
+Result<Oid> Catalog::NewOid() {
+  // The counter's values are distinct and positive; OIDs below
+  // FirstNormalObjectId belong to bootstrap objects.
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, store_.NextCounterValue("oid"));
+  if (v == 0) {
+    BASALT_ASSIGN_OR_RETURN(v, store_.NextCounterValue("oid"));
+  }
+  uint64_t oid = oids::kFirstUserOid - 1 + v;
+  if (oid > UINT32_MAX) return Status::Error(sqlstate::kProgramLimitExceeded, "OIDs exhausted");
+  return static_cast<Oid>(oid);
+}
+
+Result<uint32_t> Catalog::NewRelationId() {
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, store_.NextCounterValue("relation_id"));
+  if (v == 0) {
+    BASALT_ASSIGN_OR_RETURN(v, store_.NextCounterValue("relation_id"));
+  }
+  if (v >= UINT32_MAX) {
+    return Status::Error(sqlstate::kProgramLimitExceeded, "relation ids exhausted");
+  }
+  return static_cast<uint32_t>(v);
+}
+
+}  // namespace basalt::catalog

@@ -1,0 +1,95 @@
+// The catalog's facade: what sql/ and server/ include. Schema objects
+// (catalog/proto/catalog.proto) persist in the `catalog` column family and
+// are cached in memory as immutable snapshots behind a version number.
+//
+// DDL is transactional: a CatalogWriter writes the objects in the same
+// storage::Transaction as the statement, the writing transaction sees its own
+// changes through CatalogWriter::View(), and everyone else sees them once
+// the transaction committed and the writer published them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog_snapshot.h"
+#include "catalog/proto/catalog.pb.h"
+#include "common/data_type.h"
+#include "common/status.h"
+#include "storage/kv_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::catalog {
+
+class CatalogWriter;
+
+class Catalog {
+ public:
+  // Loads the catalog from `store`, bootstrapping it on first open (role
+  // `basalt`, databases `basalt` and `postgres`, schemas `public` and
+  // `pg_catalog` in each). `store` must outlive the catalog.
+  static Result<std::unique_ptr<Catalog>> Open(storage::KvStore& store);
+
+  // The latest committed catalog. Cheap: one shared_ptr copy under a mutex.
+  std::shared_ptr<const CatalogSnapshot> Current() const;
+
+  storage::KvStore& store() const { return store_; }
+
+  // A new OID for a user object (16384 and up, never reused).
+  Result<Oid> NewOid();
+  // A new storage relation id (never reused, so dropped data can be removed
+  // after commit without racing a new table).
+  Result<uint32_t> NewRelationId();
+
+ private:
+  friend class CatalogWriter;
+  explicit Catalog(storage::KvStore& store) : store_(store) {}
+  Status Load();
+  Status Bootstrap(storage::Transaction& txn);
+  // Applies a committed writer's changes on top of the current snapshot.
+  void Publish(const CatalogDelta& delta);
+
+  storage::KvStore& store_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const CatalogSnapshot> current_;  // GUARDED_BY(mutex_)
+};
+
+// The DDL of one transaction. Not thread-safe (one per session transaction).
+class CatalogWriter {
+ public:
+  explicit CatalogWriter(Catalog& catalog) : catalog_(catalog) {}
+
+  // The catalog as this transaction sees it: the latest committed snapshot
+  // plus this transaction's own uncommitted changes.
+  std::shared_ptr<const CatalogSnapshot> View() const;
+
+  // Assigns table.oid and table.relation_id when zero. Fails with 42P07
+  // `relation "t" already exists` when the name is taken (also by a
+  // concurrent transaction that committed first).
+  Status CreateTable(storage::Transaction& txn, proto::Table table);
+  Status DropTable(storage::Transaction& txn, const TableEntry& table);
+
+  bool empty() const { return delta_.empty(); }
+  // Relations whose data must be removed once the transaction committed.
+  const std::vector<uint32_t>& dropped_relations() const { return dropped_relations_; }
+
+  // REQUIRES: the storage transaction committed. Makes the changes visible
+  // to every session and resets the writer.
+  void Publish();
+  // The transaction rolled back: forget the changes.
+  void Discard();
+
+ private:
+  Catalog& catalog_;
+  CatalogDelta delta_;
+  std::vector<uint32_t> dropped_relations_;
+  mutable std::shared_ptr<const CatalogSnapshot> view_;  // cached overlay
+};
+
+// Storage layout of a table definition (column types, primary key positions).
+storage::TableLayout MakeTableLayout(const proto::Table& table);
+
+}  // namespace basalt::catalog

@@ -1,0 +1,143 @@
+#include "catalog/catalog_snapshot.h"
+
+namespace basalt::catalog {
+
+int TableEntry::FindColumn(std::string_view name) const {
+  for (int i = 0; i < def.columns_size(); ++i) {
+    if (def.columns(i).name() == name) return i;
+  }
+  return -1;
+}
+
+DataType TableEntry::ColumnType(int position) const {
+  return layout.column_types[position];
+}
+
+std::string CatalogSnapshot::RelationNameKey(Oid database, Oid namespace_oid,
+                                             std::string_view name) {
+  std::string key;
+  key.reserve(8 + name.size());
+  key.append(reinterpret_cast<const char*>(&database), sizeof database);
+  key.append(reinterpret_cast<const char*>(&namespace_oid), sizeof namespace_oid);
+  key.append(name);
+  return key;
+}
+
+std::string CatalogSnapshot::NamespaceNameKey(Oid database, std::string_view name) {
+  std::string key(reinterpret_cast<const char*>(&database), sizeof database);
+  key.append(name);
+  return key;
+}
+
+const proto::Role* CatalogSnapshot::FindRole(std::string_view name) const {
+  auto it = role_names_.find(std::string(name));
+  return it == role_names_.end() ? nullptr : RoleByOid(it->second);
+}
+
+const proto::Role* CatalogSnapshot::RoleByOid(Oid oid) const {
+  auto it = roles_.find(oid);
+  return it == roles_.end() ? nullptr : it->second.get();
+}
+
+const proto::Database* CatalogSnapshot::FindDatabase(std::string_view name) const {
+  auto it = database_names_.find(std::string(name));
+  if (it == database_names_.end()) return nullptr;
+  auto db = databases_.find(it->second);
+  return db == databases_.end() ? nullptr : db->second.get();
+}
+
+const proto::Namespace* CatalogSnapshot::FindNamespace(Oid database, std::string_view name) const {
+  auto it = namespace_names_.find(NamespaceNameKey(database, name));
+  if (it == namespace_names_.end()) return nullptr;
+  auto ns = namespaces_.find({database, it->second});
+  return ns == namespaces_.end() ? nullptr : ns->second.get();
+}
+
+std::shared_ptr<const TableEntry> CatalogSnapshot::FindTable(Oid database, Oid namespace_oid,
+                                                             std::string_view name) const {
+  auto it = relation_names_.find(RelationNameKey(database, namespace_oid, name));
+  if (it == relation_names_.end()) return nullptr;
+  return TableByOid(database, it->second);
+}
+
+std::shared_ptr<const TableEntry> CatalogSnapshot::TableByOid(Oid database, Oid oid) const {
+  auto it = tables_.find({database, oid});
+  return it == tables_.end() ? nullptr : it->second;
+}
+
+std::vector<const proto::Database*> CatalogSnapshot::Databases() const {
+  std::vector<const proto::Database*> out;
+  for (const auto& [oid, db] : databases_) out.push_back(db.get());
+  return out;
+}
+
+std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::Tables(Oid database) const {
+  std::vector<std::shared_ptr<const TableEntry>> out;
+  for (auto it = tables_.lower_bound({database, 0});
+       it != tables_.end() && it->first.first == database; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Apply(const CatalogDelta& delta,
+                                                              uint64_t new_version) const {
+  auto next = std::make_shared<CatalogSnapshot>(*this);
+  next->version_ = new_version;
+  for (const CatalogChange& change : delta) next->ApplyOne(change);
+  return next;
+}
+
+void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
+  // Each branch first unlinks the old name (a put may rename), then links
+  // the new one unless the object is being removed.
+  if (auto* role = std::get_if<std::shared_ptr<const proto::Role>>(&change.object)) {
+    const proto::Role& r = **role;
+    if (auto old = roles_.find(r.oid()); old != roles_.end())
+      role_names_.erase(old->second->name());
+    if (change.removed) {
+      roles_.erase(r.oid());
+    } else {
+      roles_[r.oid()] = *role;
+      role_names_[r.name()] = r.oid();
+    }
+  } else if (auto* db = std::get_if<std::shared_ptr<const proto::Database>>(&change.object)) {
+    const proto::Database& d = **db;
+    if (auto old = databases_.find(d.oid()); old != databases_.end()) {
+      database_names_.erase(old->second->name());
+    }
+    if (change.removed) {
+      databases_.erase(d.oid());
+    } else {
+      databases_[d.oid()] = *db;
+      database_names_[d.name()] = d.oid();
+    }
+  } else if (auto* ns = std::get_if<std::shared_ptr<const proto::Namespace>>(&change.object)) {
+    const proto::Namespace& n = **ns;
+    std::pair<Oid, Oid> id{n.database_oid(), n.oid()};
+    if (auto old = namespaces_.find(id); old != namespaces_.end()) {
+      namespace_names_.erase(NamespaceNameKey(n.database_oid(), old->second->name()));
+    }
+    if (change.removed) {
+      namespaces_.erase(id);
+    } else {
+      namespaces_[id] = *ns;
+      namespace_names_[NamespaceNameKey(n.database_oid(), n.name())] = n.oid();
+    }
+  } else if (auto* table = std::get_if<std::shared_ptr<const TableEntry>>(&change.object)) {
+    const proto::Table& t = (*table)->def;
+    std::pair<Oid, Oid> id{t.database_oid(), t.oid()};
+    if (auto old = tables_.find(id); old != tables_.end()) {
+      const proto::Table& o = old->second->def;
+      relation_names_.erase(RelationNameKey(o.database_oid(), o.namespace_oid(), o.name()));
+    }
+    if (change.removed) {
+      tables_.erase(id);
+    } else {
+      tables_[id] = *table;
+      relation_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
+    }
+  }
+}
+
+}  // namespace basalt::catalog

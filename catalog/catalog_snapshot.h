@@ -1,0 +1,82 @@
+// CatalogSnapshot: one immutable version of the catalog, shared by every
+// statement that bound against it. Objects are held by shared_ptr so a new
+// version copies pointers, not definitions.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "catalog/proto/catalog.pb.h"
+#include "common/data_type.h"
+#include "storage/table_store.h"
+
+namespace basalt::catalog {
+
+// A table definition with what the executor needs precomputed, so the hot
+// path never rebuilds the storage layout.
+struct TableEntry {
+  proto::Table def;
+  storage::TableLayout layout;
+
+  // 0-based position of the column named `name`, or -1.
+  int FindColumn(std::string_view name) const;
+  DataType ColumnType(int position) const;
+};
+
+// One change of a transaction's DDL: an object written (put) or removed.
+struct CatalogChange {
+  using Object =
+      std::variant<std::shared_ptr<const proto::Role>, std::shared_ptr<const proto::Database>,
+                   std::shared_ptr<const proto::Namespace>, std::shared_ptr<const TableEntry>>;
+  Object object;
+  bool removed = false;
+};
+using CatalogDelta = std::vector<CatalogChange>;
+
+class CatalogSnapshot {
+ public:
+  // Increases with every published change; plans cached against an older
+  // version are re-planned.
+  uint64_t version() const { return version_; }
+
+  const proto::Role* FindRole(std::string_view name) const;
+  const proto::Role* RoleByOid(Oid oid) const;
+  const proto::Database* FindDatabase(std::string_view name) const;
+  const proto::Namespace* FindNamespace(Oid database, std::string_view name) const;
+  std::shared_ptr<const TableEntry> FindTable(Oid database, Oid namespace_oid,
+                                              std::string_view name) const;
+  std::shared_ptr<const TableEntry> TableByOid(Oid database, Oid oid) const;
+
+  // Every object, in OID order (for pg_catalog and tests).
+  std::vector<const proto::Database*> Databases() const;
+  std::vector<std::shared_ptr<const TableEntry>> Tables(Oid database) const;
+
+  // A new version: this one with `delta` applied.
+  std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,
+                                               uint64_t new_version) const;
+
+ private:
+  void ApplyOne(const CatalogChange& change);
+  static std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view name);
+  static std::string NamespaceNameKey(Oid database, std::string_view name);
+
+  uint64_t version_ = 0;
+  std::map<Oid, std::shared_ptr<const proto::Role>> roles_;
+  std::map<Oid, std::shared_ptr<const proto::Database>> databases_;
+  std::map<std::pair<Oid, Oid>, std::shared_ptr<const proto::Namespace>> namespaces_;
+  std::map<std::pair<Oid, Oid>, std::shared_ptr<const TableEntry>> tables_;  // (database, oid)
+  // Name indexes.
+  std::unordered_map<std::string, Oid> role_names_;
+  std::unordered_map<std::string, Oid> database_names_;
+  std::unordered_map<std::string, Oid> namespace_names_;  // NamespaceNameKey
+  std::unordered_map<std::string, Oid> relation_names_;   // RelationNameKey
+};
+
+}  // namespace basalt::catalog

@@ -1,0 +1,16 @@
+// PostgreSQL's fixed OIDs for the bootstrap objects, so pg_catalog queries and
+// drivers that hard-code them (pg_catalog = 11, public = 2200) keep working.
+#pragma once
+
+#include "common/data_type.h"
+
+namespace basalt::catalog::oids {
+
+inline constexpr Oid kBootstrapSuperuser = 10;  // role `basalt`
+inline constexpr Oid kPgCatalogNamespace = 11;
+inline constexpr Oid kPublicNamespace = 2200;
+inline constexpr Oid kPostgresDatabase = 5;
+// FirstNormalObjectId: every object created after bootstrap.
+inline constexpr Oid kFirstUserOid = 16384;
+
+}  // namespace basalt::catalog::oids
