@@ -22,7 +22,10 @@ class Numeric {
   Numeric(Int128 unscaled, int scale) : unscaled_(unscaled), scale_(scale) {}
   static Numeric FromInt64(int64_t v) { return Numeric(v, 0); }
   // 22003 for NaN or infinity (not yet representable) or too many digits.
+  // Keeps 15 significant digits, as PostgreSQL's float8 -> numeric cast.
   static Result<Numeric> FromDouble(double v);
+  // Keeps 6 significant digits, as PostgreSQL's float4 -> numeric cast.
+  static Result<Numeric> FromFloat4(float v);
   // PostgreSQL's numeric_in: [+-]digits[.digits][e[+-]digits] with surrounding
   // whitespace; 22P02 on bad syntax, 22003 when it does not fit.
   static Result<Numeric> Parse(std::string_view text);
