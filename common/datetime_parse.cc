@@ -1,0 +1,265 @@
+// The date and timestamp input functions: the subset of PostgreSQL's
+// datetime parser that applications actually send (ISO 8601 and friends).
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "common/datetime.h"
+
+namespace basalt {
+namespace {
+
+enum class Outcome { kOk, kSyntax, kFieldRange };
+
+enum class Special { kNone, kEpoch, kInfinity, kNegInfinity };
+
+struct Fields {
+  Special special = Special::kNone;
+  int64_t year = 0;  // as written; BC years are positive with bc = true
+  int64_t month = 0;
+  int64_t day = 0;
+  int64_t hour = 0;
+  int64_t minute = 0;
+  int64_t second = 0;
+  int64_t micros = 0;  // fraction of the second
+  bool bc = false;
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : text_[pos_]; }
+  bool PeekDigit() const { return std::isdigit(static_cast<unsigned char>(Peek())) != 0; }
+  void Advance() { ++pos_; }
+  bool Consume(char c) {
+    if (Peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  bool SkipSpaces() {
+    size_t start = pos_;
+    while (!AtEnd() && std::isspace(static_cast<unsigned char>(Peek()))) ++pos_;
+    return pos_ != start;
+  }
+  // A run of digits; its length tells "24" from "2024".
+  std::string_view Digits() {
+    size_t start = pos_;
+    while (PeekDigit()) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+  // Case-insensitive keyword that is not followed by another letter.
+  bool ConsumeWord(std::string_view word) {
+    if (text_.size() - pos_ < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(text_[pos_ + i])) != word[i]) return false;
+    }
+    size_t after = pos_ + word.size();
+    if (after < text_.size() && std::isalpha(static_cast<unsigned char>(text_[after]))) {
+      return false;
+    }
+    pos_ = after;
+    return true;
+  }
+  std::string_view Rest() const { return text_.substr(pos_); }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// Field values are capped so absurd inputs fail the range checks rather than
+// overflowing.
+int64_t ToNumber(std::string_view digits) {
+  if (digits.size() > 12) return 999'999'999'999;
+  int64_t v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+Outcome ParseDatePart(Scanner& s, Fields* f) {
+  std::string_view first = s.Digits();
+  if (first.empty()) return Outcome::kSyntax;
+  char sep = s.Peek();
+  if (sep != '-' && sep != '/' && sep != '.') {
+    if (first.size() != 8) return Outcome::kSyntax;  // YYYYMMDD
+    f->year = ToNumber(first.substr(0, 4));
+    f->month = ToNumber(first.substr(4, 2));
+    f->day = ToNumber(first.substr(6, 2));
+    return Outcome::kOk;
+  }
+  s.Advance();
+  std::string_view second = s.Digits();
+  if (second.empty() || !s.Consume(sep)) return Outcome::kSyntax;
+  std::string_view third = s.Digits();
+  if (third.empty()) return Outcome::kSyntax;
+  if (first.size() >= 3) {  // year first: ISO
+    f->year = ToNumber(first);
+    f->month = ToNumber(second);
+    f->day = ToNumber(third);
+  } else if (third.size() >= 3) {  // DateStyle MDY, PostgreSQL's default
+    f->month = ToNumber(first);
+    f->day = ToNumber(second);
+    f->year = ToNumber(third);
+  } else {
+    // Two-digit years are ambiguous; PostgreSQL reads "24-01-31" as a
+    // month of 24 and rejects it.
+    return Outcome::kFieldRange;
+  }
+  return Outcome::kOk;
+}
+
+Outcome ParseTimePart(Scanner& s, Fields* f) {
+  std::string_view hour = s.Digits();
+  if (hour.empty() || hour.size() > 2 || !s.Consume(':')) return Outcome::kSyntax;
+  std::string_view minute = s.Digits();
+  if (minute.empty()) return Outcome::kSyntax;
+  f->hour = ToNumber(hour);
+  f->minute = ToNumber(minute);
+  if (s.Consume(':')) {
+    std::string_view second = s.Digits();
+    if (second.empty()) return Outcome::kSyntax;
+    f->second = ToNumber(second);
+    if (s.Peek() == '.') {
+      s.Advance();
+      std::string fraction = "0." + std::string(s.Digits());
+      // As PostgreSQL's ParseFractionalSecond: rint() to microseconds.
+      f->micros = static_cast<int64_t>(std::rint(std::strtod(fraction.c_str(), nullptr) * 1e6));
+    }
+  }
+  return Outcome::kOk;
+}
+
+// A zone after the time: "Z", "UTC", "+02", "-05:30". A timestamp without
+// time zone ignores it, as PostgreSQL does.
+bool SkipTimeZone(Scanner& s) {
+  if (s.ConsumeWord("z") || s.ConsumeWord("utc") || s.ConsumeWord("gmt")) return true;
+  if (s.Peek() != '+' && s.Peek() != '-') return false;
+  s.Advance();
+  if (s.Digits().empty()) return false;
+  if (s.Consume(':') && s.Digits().empty()) return false;
+  return true;
+}
+
+Outcome ParseFields(std::string_view text, Fields* f) {
+  Scanner s(text);
+  s.SkipSpaces();
+  if (s.ConsumeWord("epoch")) {
+    f->special = Special::kEpoch;
+  } else if (s.Peek() == '+' || s.Peek() == '-' || s.Peek() == 'i' || s.Peek() == 'I') {
+    bool negative = s.Peek() == '-';
+    if (!std::isalpha(static_cast<unsigned char>(s.Peek()))) s.Advance();
+    if (!s.ConsumeWord("infinity")) return Outcome::kSyntax;
+    f->special = negative ? Special::kNegInfinity : Special::kInfinity;
+  } else {
+    if (Outcome o = ParseDatePart(s, f); o != Outcome::kOk) return o;
+    bool spaced = s.SkipSpaces();
+    bool has_t = !spaced && (s.Peek() == 'T' || s.Peek() == 't');
+    if (has_t) s.Advance();
+    if ((spaced || has_t) && s.PeekDigit()) {
+      if (Outcome o = ParseTimePart(s, f); o != Outcome::kOk) return o;
+      s.SkipSpaces();
+      if (SkipTimeZone(s)) s.SkipSpaces();
+    } else if (has_t) {
+      return Outcome::kSyntax;
+    }
+    if (s.ConsumeWord("bc")) {
+      f->bc = true;
+    } else {
+      s.ConsumeWord("ad");
+    }
+  }
+  s.SkipSpaces();
+  return s.AtEnd() ? Outcome::kOk : Outcome::kSyntax;
+}
+
+// Checks the calendar and clock fields; returns the astronomical year.
+bool ValidateFields(const Fields& f, int64_t* astronomical_year) {
+  if (f.year < 1 || f.month < 1 || f.month > 12) return false;
+  *astronomical_year = f.bc ? 1 - f.year : f.year;
+  if (f.day < 1 || f.day > DaysInMonth(*astronomical_year, static_cast<int>(f.month))) return false;
+  if (f.minute > 59 || f.second > 60 || f.hour > 24) return false;
+  if (f.hour == 24 && (f.minute > 0 || f.second > 0 || f.micros > 0)) return false;
+  return true;
+}
+
+Status InputError(Outcome outcome, std::string_view type_name, std::string_view text) {
+  if (outcome == Outcome::kFieldRange) {
+    return Status::Error(sqlstate::kDatetimeFieldOverflow,
+                         fmt::format("date/time field value out of range: \"{}\"", text));
+  }
+  return Status::Error(sqlstate::kInvalidDatetimeFormat,
+                       fmt::format("invalid input syntax for type {}: \"{}\"", type_name, text));
+}
+
+// Parses and validates; *days is the date, *time_of_day the microseconds
+// after its midnight (up to a full day for 24:00:00 and leap seconds).
+Outcome ParseDateTime(std::string_view text, Fields* f, int64_t* days, int64_t* time_of_day) {
+  Outcome outcome = ParseFields(text, f);
+  if (outcome != Outcome::kOk || f->special != Special::kNone) return outcome;
+  int64_t year;
+  if (!ValidateFields(*f, &year)) return Outcome::kFieldRange;
+  // Keep the arithmetic below far from overflow; the range check follows.
+  if (year > 10'000'000 || year < -10'000'000) year = year > 0 ? 10'000'000 : -10'000'000;
+  *days = DaysFromCivil(year, static_cast<int>(f->month), static_cast<int>(f->day));
+  *time_of_day = ((f->hour * 60 + f->minute) * 60 + f->second) * kMicrosPerSecond + f->micros;
+  return Outcome::kOk;
+}
+
+}  // namespace
+
+Result<int64_t> ParseDate(std::string_view text) {
+  Fields f;
+  int64_t days = 0, time_of_day = 0;
+  Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
+  if (outcome != Outcome::kOk) return InputError(outcome, "date", text);
+  switch (f.special) {
+    case Special::kEpoch:
+      return DaysFromCivil(1970, 1, 1);
+    case Special::kInfinity:
+      return kDatePosInfinity;
+    case Special::kNegInfinity:
+      return kDateNegInfinity;
+    case Special::kNone:
+      break;
+  }
+  // A time of day is accepted and dropped, as PostgreSQL's date_in.
+  if (days < kMinDate || days >= kEndDate) {
+    return Status::Error(sqlstate::kDatetimeFieldOverflow,
+                         fmt::format("date out of range: \"{}\"", text));
+  }
+  return days;
+}
+
+Result<int64_t> ParseTimestamp(std::string_view text) {
+  Fields f;
+  int64_t days = 0, time_of_day = 0;
+  Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
+  if (outcome != Outcome::kOk) return InputError(outcome, "timestamp", text);
+  switch (f.special) {
+    case Special::kEpoch:
+      return DaysFromCivil(1970, 1, 1) * kMicrosPerDay;
+    case Special::kInfinity:
+      return kTimestampPosInfinity;
+    case Special::kNegInfinity:
+      return kTimestampNegInfinity;
+    case Special::kNone:
+      break;
+  }
+  if (days < kMinDate || days >= kEndTimestamp / kMicrosPerDay + 1) {
+    return Status::Error(sqlstate::kDatetimeFieldOverflow,
+                         fmt::format("timestamp out of range: \"{}\"", text));
+  }
+  int64_t micros = days * kMicrosPerDay + time_of_day;
+  if (micros < kMinTimestamp || micros >= kEndTimestamp) {
+    return Status::Error(sqlstate::kDatetimeFieldOverflow,
+                         fmt::format("timestamp out of range: \"{}\"", text));
+  }
+  return micros;
+}
+
+}  // namespace basalt
