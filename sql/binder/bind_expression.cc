@@ -1,0 +1,328 @@
+// Expression binding: the dispatch over ast::ExprKind and the simple kinds.
+// Operators live in bind_operator.cc, functions in bind_function.cc.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) {
+    if (!out.empty()) out += '.';
+    out += n;
+  }
+  return out;
+}
+
+BoundExprPtr MakeNode(BoundExprKind kind, DataType type, int position) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = kind;
+  e->type = type;
+  e->position = position;
+  return e;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
+  switch (expr.kind()) {
+    case ast::ExprKind::kConstant:
+      return BindConstant(expr.As<ast::Constant>());
+    case ast::ExprKind::kColumnRef:
+      return BindColumnRef(expr.As<ast::ColumnRef>(), scope);
+    case ast::ExprKind::kUnaryOp:
+      return BindUnary(expr.As<ast::UnaryOp>(), scope);
+    case ast::ExprKind::kBinaryOp:
+      return BindBinary(expr.As<ast::BinaryOp>(), scope);
+    case ast::ExprKind::kFunctionCall:
+      return BindFunction(expr.As<ast::FunctionCall>(), scope);
+    case ast::ExprKind::kCast:
+      return BindCast(expr.As<ast::Cast>(), scope);
+    case ast::ExprKind::kCase:
+      return BindCase(expr.As<ast::Case>(), scope);
+    case ast::ExprKind::kIn:
+      return BindIn(expr.As<ast::In>(), scope);
+    case ast::ExprKind::kBetween:
+      return BindBetween(expr.As<ast::Between>(), scope);
+    case ast::ExprKind::kTypedLiteral: {
+      const auto& lit = expr.As<ast::TypedLiteral>();
+      auto text = BoundExpr::Constant(Value::String(lit.value), DataType::Of(TypeId::kUnknown));
+      text->position = lit.position;
+      return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
+    }
+    case ast::ExprKind::kIsNull: {
+      const auto& is = expr.As<ast::IsNull>();
+      auto e = MakeNode(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), is.position);
+      e->negated = is.negated;
+      BoundExprPtr arg = BindExpression(*is.arg, scope);
+      if (IsUnknownLiteral(*arg))
+        arg = TryCoerce(std::move(arg), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      e->position = arg->position;
+      e->children.push_back(std::move(arg));
+      return e;
+    }
+    case ast::ExprKind::kIsBool: {
+      const auto& is = expr.As<ast::IsBool>();
+      BoundExprPtr arg = BindExpression(*is.arg, scope);
+      DataType type = arg->type;
+      arg = TryCoerce(std::move(arg), DataType::Of(TypeId::kBool), CastContext::kImplicit);
+      if (arg == nullptr) {
+        ThrowAt(sqlstate::kDatatypeMismatch,
+                fmt::format("argument of IS {} must be type boolean, not type {}",
+                            is.test == ast::IsBool::Test::kUnknown ? "UNKNOWN"
+                            : is.test == ast::IsBool::Test::kTrue  ? "TRUE"
+                                                                   : "FALSE",
+                            TypeNameForMessage(type)),
+                is.arg->position);
+      }
+      int position = arg->position;
+      if (is.test == ast::IsBool::Test::kUnknown) {
+        auto e = MakeNode(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), position);
+        e->negated = is.negated;
+        e->children.push_back(std::move(arg));
+        return e;
+      }
+      // x IS TRUE is x IS NOT DISTINCT FROM true.
+      auto e = MakeNode(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool), position);
+      e->negated = !is.negated;
+      e->compare_type = DataType::Of(TypeId::kBool);
+      e->children.push_back(std::move(arg));
+      e->children.push_back(BoundExpr::Constant(Value::Bool(is.test == ast::IsBool::Test::kTrue),
+                                                DataType::Of(TypeId::kBool)));
+      return e;
+    }
+    case ast::ExprKind::kParameter:
+      ThrowAt(sqlstate::kUndefinedParameter,
+              fmt::format("there is no parameter ${}", expr.As<ast::Parameter>().index),
+              expr.position);
+    case ast::ExprKind::kDefault:
+      ThrowAt(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", expr.position);
+    case ast::ExprKind::kStar:
+      ThrowAt(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here",
+              expr.position);
+    case ast::ExprKind::kSubquery:
+      ThrowAt(sqlstate::kFeatureNotSupported, "subqueries are not supported yet", expr.position);
+  }
+  ThrowAt(sqlstate::kInternalError, "unknown expression kind", expr.position);
+}
+
+BoundExprPtr Binder::BindConstant(const ast::Constant& c) {
+  BoundExprPtr e;
+  switch (c.type) {
+    case ast::Constant::Type::kInteger:
+      // PostgreSQL: int4 when it fits, else int8 (the parser already sent
+      // integers beyond int64 as decimals).
+      if (c.int_value >= INT32_MIN && c.int_value <= INT32_MAX) {
+        e = BoundExpr::Constant(Value::Int(c.int_value), DataType::Of(TypeId::kInt4));
+      } else {
+        e = BoundExpr::Constant(Value::Int(c.int_value), DataType::Of(TypeId::kInt8));
+      }
+      break;
+    case ast::Constant::Type::kDecimal: {
+      Result<Numeric> n = Numeric::Parse(c.text);
+      if (!n.ok()) ThrowAt(n.status().code(), n.status().message(), c.position);
+      e = BoundExpr::Constant(Value::Decimal(std::move(n).value()), DataType::Of(TypeId::kNumeric));
+      break;
+    }
+    case ast::Constant::Type::kString:
+      e = BoundExpr::Constant(Value::String(c.text), DataType::Of(TypeId::kUnknown));
+      break;
+    case ast::Constant::Type::kBoolean:
+      e = BoundExpr::Constant(Value::Bool(c.bool_value), DataType::Of(TypeId::kBool));
+      break;
+    case ast::Constant::Type::kNull:
+      e = BoundExpr::Constant(Value::Null(), DataType::Of(TypeId::kUnknown));
+      break;
+  }
+  e->position = c.position;
+  return e;
+}
+
+BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
+  std::string column;
+  std::string qualifier;
+  if (ref.names.size() == 1) {
+    column = ref.names[0];
+  } else if (ref.names.size() == 2) {
+    qualifier = ref.names[0];
+    column = ref.names[1];
+  } else {
+    // schema.table.column: the table part decides.
+    qualifier = ref.names[ref.names.size() - 2];
+    column = ref.names.back();
+  }
+  const ScopeTable* found_table = nullptr;
+  int found_column = -1;
+  bool qualifier_matched = false;
+  for (const ScopeTable& t : scope.tables) {
+    if (!qualifier.empty()) {
+      if (t.name != qualifier) continue;
+      qualifier_matched = true;
+    }
+    int c = t.table->FindColumn(column);
+    if (c < 0) continue;
+    if (found_table != nullptr) {
+      ThrowAt(sqlstate::kAmbiguousColumn,
+              fmt::format("column reference \"{}\" is ambiguous", column), ref.position);
+    }
+    found_table = &t;
+    found_column = c;
+  }
+  if (!qualifier.empty() && !qualifier_matched) {
+    ThrowAt(sqlstate::kUndefinedTable,
+            fmt::format("missing FROM-clause entry for table \"{}\"", qualifier), ref.position);
+  }
+  if (found_table == nullptr) {
+    ThrowAt(sqlstate::kUndefinedColumn,
+            qualifier.empty() ? fmt::format("column \"{}\" does not exist", column)
+                              : fmt::format("column {} does not exist", JoinNames(ref.names)),
+            ref.position);
+  }
+  auto e = BoundExpr::Column(found_table->offset + found_column,
+                             found_table->table->ColumnType(found_column));
+  e->position = ref.position;
+  return e;
+}
+
+BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
+  BoundExprPtr arg = BindExpression(*cast.arg, scope);
+  DataType to = BindTypeName(cast.type);
+  DataType from = arg->type;
+  int arg_position = arg->position;
+  BoundExprPtr out = TryCoerce(std::move(arg), to, CastContext::kExplicit);
+  if (out == nullptr) {
+    ThrowAt(sqlstate::kCannotCoerce,
+            fmt::format("cannot cast type {} to {}", TypeNameForMessage(from), to.Name()),
+            cast.position);
+  }
+  // A cast to varchar(n) of a text value of the same representation still
+  // has to apply the length limit: TryCoerce only skips casts to plain text.
+  if (arg_position != 0 && (out->position == 0 || arg_position < out->position)) {
+    out->position = arg_position;
+  }
+  return out;
+}
+
+BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
+  auto e = MakeNode(BoundExprKind::kCase, DataType::Of(TypeId::kUnknown), expr.position);
+  std::vector<BoundExprPtr> results;
+  for (const ast::CaseWhen& when : expr.whens) {
+    BoundExprPtr condition;
+    if (expr.arg != nullptr) {
+      // CASE x WHEN v: x = v, resolved like the operator.
+      condition = BindComparison("=", BindExpression(*expr.arg, scope),
+                                 BindExpression(*when.condition, scope), when.position);
+    } else {
+      condition = BindCondition(*when.condition, scope, "CASE/WHEN");
+    }
+    e->children.push_back(std::move(condition));
+    results.push_back(BindExpression(*when.result, scope));
+  }
+  if (expr.else_result != nullptr) {
+    results.push_back(BindExpression(*expr.else_result, scope));
+    e->has_else = true;
+  }
+  DataType type = DataType::Of(TypeId::kUnknown);
+  for (const BoundExprPtr& r : results) {
+    std::optional<DataType> common = CommonType(type, r->type);
+    if (!common) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("CASE types {} and {} cannot be matched", TypeNameForMessage(type),
+                          TypeNameForMessage(r->type)),
+              r->position);
+    }
+    type = *common;
+  }
+  if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  e->type = type;
+  // Interleave: condition, result, ..., [else].
+  std::vector<BoundExprPtr> children;
+  for (size_t i = 0; i < expr.whens.size(); ++i) {
+    children.push_back(std::move(e->children[i]));
+    children.push_back(CoerceOrThrow(std::move(results[i]), type, CastContext::kImplicit));
+  }
+  if (e->has_else) {
+    children.push_back(CoerceOrThrow(std::move(results.back()), type, CastContext::kImplicit));
+  }
+  e->children = std::move(children);
+  return e;
+}
+
+BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
+  if (expr.subquery != nullptr) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "IN (subquery) is not supported yet", expr.position);
+  }
+  BoundExprPtr arg = BindExpression(*expr.arg, scope);
+  std::vector<BoundExprPtr> items;
+  DataType type = arg->type;
+  for (const ast::ExprPtr& item : expr.list) {
+    items.push_back(BindExpression(*item, scope));
+    std::optional<DataType> common = CommonType(type, items.back()->type);
+    if (!common) {
+      throw Error(sqlstate::kUndefinedFunction,
+                  fmt::format("operator does not exist: {} = {}", TypeNameForMessage(type),
+                              TypeNameForMessage(items.back()->type)))
+          .WithHint(
+              "No operator matches the given name and argument types. You might need to add "
+              "explicit type casts.")
+          .WithPosition(expr.position);
+    }
+    type = *common;
+  }
+  if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  auto e = MakeNode(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
+  e->negated = expr.negated;
+  e->compare_type = type;
+  e->children.push_back(CoerceOrThrow(std::move(arg), type, CastContext::kImplicit));
+  for (BoundExprPtr& item : items) {
+    e->children.push_back(CoerceOrThrow(std::move(item), type, CastContext::kImplicit));
+  }
+  return e;
+}
+
+BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
+  auto range = [&](const ast::Expr& low, const ast::Expr& high) {
+    BoundExprPtr arg = BindExpression(*expr.arg, scope);
+    auto e = MakeNode(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), arg->position);
+    e->children.push_back(
+        BindComparison(">=", arg->Clone(), BindExpression(low, scope), expr.position));
+    e->children.push_back(
+        BindComparison("<=", std::move(arg), BindExpression(high, scope), expr.position));
+    return e;
+  };
+  BoundExprPtr result = range(*expr.low, *expr.high);
+  if (expr.symmetric) {
+    auto either = MakeNode(BoundExprKind::kOr, DataType::Of(TypeId::kBool), result->position);
+    either->children.push_back(std::move(result));
+    either->children.push_back(range(*expr.high, *expr.low));
+    result = std::move(either);
+  }
+  if (expr.negated) {
+    auto n = MakeNode(BoundExprKind::kNot, DataType::Of(TypeId::kBool), result->position);
+    n->children.push_back(std::move(result));
+    result = std::move(n);
+  }
+  return result;
+}
+
+BoundExprPtr Binder::BindCondition(const ast::Expr& expr, const Scope& scope,
+                                   std::string_view clause) {
+  BoundExprPtr e = BindExpression(expr, scope);
+  DataType type = e->type;
+  int position = e->position;
+  BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kBool), CastContext::kImplicit);
+  if (out == nullptr) {
+    ThrowAt(sqlstate::kDatatypeMismatch,
+            fmt::format("argument of {} must be type boolean, not type {}", clause,
+                        TypeNameForMessage(type)),
+            position);
+  }
+  return out;
+}
+
+}  // namespace basalt::sql

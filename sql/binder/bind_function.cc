@@ -1,0 +1,140 @@
+// Scalar functions resolved by name and argument types.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+[[noreturn]] void NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
+                             int position) {
+  std::string types;
+  for (const BoundExprPtr& a : args) {
+    if (!types.empty()) types += ", ";
+    types += TypeNameForMessage(a->type);
+  }
+  throw Error(sqlstate::kUndefinedFunction,
+              fmt::format("function {}({}) does not exist", name, types))
+      .WithHint(
+          "No function matches the given name and argument types. You might need to add "
+          "explicit type casts.")
+      .WithPosition(position);
+}
+
+// The type every argument converts to (COALESCE, GREATEST, ...): 42804
+// `COALESCE types integer and text cannot be matched` otherwise.
+DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) {
+  DataType type = DataType::Of(TypeId::kUnknown);
+  for (const BoundExprPtr& a : args) {
+    std::optional<DataType> common = CommonType(type, a->type);
+    if (!common) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("{} types {} and {} cannot be matched", what, TypeNameForMessage(type),
+                          TypeNameForMessage(a->type)),
+              a->position);
+    }
+    type = *common;
+  }
+  if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
+  return type;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& scope) {
+  const std::string& name = call.name.back();
+  if (call.name.size() > 1 && call.name[0] != "pg_catalog") {
+    ThrowAt(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", call.name[0]),
+            call.position);
+  }
+  if (call.star || call.distinct) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "aggregate functions are not supported yet",
+            call.position);
+  }
+  std::vector<BoundExprPtr> args;
+  for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExprKind::kFunction;
+  e->position = call.position;
+  auto finish = [&](ScalarFunction f, DataType type) {
+    e->function = f;
+    e->type = type;
+    e->children = std::move(args);
+    return std::move(e);
+  };
+  auto text_arg = [&](size_t i) {
+    if (args[i]->type.id == TypeId::kUnknown || args[i]->type.IsString()) {
+      args[i] =
+          CoerceOrThrow(std::move(args[i]), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      return true;
+    }
+    return false;
+  };
+
+  if (name == "abs" && args.size() == 1) {
+    if (args[0]->type.id == TypeId::kUnknown) {
+      args[0] =
+          CoerceOrThrow(std::move(args[0]), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+    }
+    if (!args[0]->type.IsNumeric()) NoFunction(name, args, call.position);
+    DataType t = DataType::Of(args[0]->type.id);
+    return finish(ScalarFunction::kAbs, t);
+  }
+  if ((name == "length" || name == "char_length" || name == "character_length") &&
+      args.size() == 1) {
+    if (!text_arg(0)) NoFunction(name, args, call.position);
+    return finish(ScalarFunction::kLength, DataType::Of(TypeId::kInt4));
+  }
+  if ((name == "lower" || name == "upper") && args.size() == 1) {
+    if (!text_arg(0)) NoFunction(name, args, call.position);
+    return finish(name == "lower" ? ScalarFunction::kLower : ScalarFunction::kUpper,
+                  DataType::Of(TypeId::kText));
+  }
+  if (name == "coalesce" && !args.empty()) {
+    DataType t = UnifyArguments(args, "COALESCE");
+    return finish(ScalarFunction::kCoalesce, t);
+  }
+  if ((name == "greatest" || name == "least") && !args.empty()) {
+    DataType t = UnifyArguments(args, name == "greatest" ? "GREATEST" : "LEAST");
+    return finish(name == "greatest" ? ScalarFunction::kGreatest : ScalarFunction::kLeast, t);
+  }
+  if (name == "nullif" && args.size() == 2) {
+    // The result has the first argument's type; the comparison is resolved
+    // like `=`.
+    BoundExprPtr cmp = BindComparison("=", args[0]->Clone(), std::move(args[1]), call.position);
+    args[0] = std::move(cmp->children[0]);
+    args[1] = std::move(cmp->children[1]);
+    DataType t = args[0]->type;
+    return finish(ScalarFunction::kNullIf, t);
+  }
+  if (name == "round" && (args.size() == 1 || args.size() == 2)) {
+    if (args.size() == 1 && (args[0]->type.IsFloat())) {
+      args[0] =
+          CoerceOrThrow(std::move(args[0]), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+      return finish(ScalarFunction::kRound, DataType::Of(TypeId::kFloat8));
+    }
+    BoundExprPtr converted =
+        TryCoerce(args[0]->Clone(), DataType::Of(TypeId::kNumeric), CastContext::kImplicit);
+    if (converted == nullptr) NoFunction(name, args, call.position);
+    args[0] = std::move(converted);
+    if (args.size() == 2) {
+      BoundExprPtr scale =
+          TryCoerce(args[1]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+      if (scale == nullptr) NoFunction(name, args, call.position);
+      args[1] = std::move(scale);
+    }
+    return finish(ScalarFunction::kRound, DataType::Of(TypeId::kNumeric));
+  }
+  if ((name == "now" && args.empty() && !call.no_parens) ||
+      ((name == "current_timestamp" || name == "localtimestamp") && call.no_parens)) {
+    return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestamp));
+  }
+  NoFunction(name, args, call.position);
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,120 @@
+// INSERT: target columns, VALUES / SELECT source, assignment casts, DEFAULTs.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
+  if (!insert.returning.empty()) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "RETURNING is not supported yet",
+            insert.returning[0].position);
+  }
+  auto out = std::make_unique<BoundInsert>();
+  out->table = ResolveTable(insert.table);
+  const catalog::TableEntry& table = *out->table;
+  const int width = table.def.columns_size();
+
+  // Target columns in the order the source provides them.
+  std::vector<int> targets;
+  std::vector<int> target_positions;
+  if (insert.columns.empty()) {
+    for (int c = 0; c < width; ++c) {
+      targets.push_back(c);
+      target_positions.push_back(0);
+    }
+  } else {
+    std::vector<bool> seen(width, false);
+    for (const ast::Identifier& id : insert.columns) {
+      int c = table.FindColumn(id.name);
+      if (c < 0) {
+        ThrowAt(sqlstate::kUndefinedColumn,
+                fmt::format("column \"{}\" of relation \"{}\" does not exist", id.name,
+                            table.def.name()),
+                id.position);
+      }
+      if (seen[c]) {
+        ThrowAt(sqlstate::kDuplicateColumn,
+                fmt::format("column \"{}\" specified more than once", id.name), id.position);
+      }
+      seen[c] = true;
+      targets.push_back(c);
+      target_positions.push_back(id.position);
+    }
+  }
+  auto column_name = [&](int c) { return table.def.columns(c).name(); };
+
+  if (insert.default_values) {
+    // One row of defaults: a VALUES row of full width.
+    out->source = std::make_unique<BoundSelect>();
+    std::vector<BoundExprPtr> row;
+    for (int c = 0; c < width; ++c) row.push_back(BindColumnDefault(table, c));
+    out->source->values.push_back(std::move(row));
+  } else if (!insert.values.empty()) {
+    // VALUES rows are bound straight to full table rows: each item cast to
+    // its column (PostgreSQL resolves INSERT ... VALUES items against the
+    // target columns), DEFAULT and unlisted columns filled in.
+    out->source = std::make_unique<BoundSelect>();
+    for (const ast::ExprList& items : insert.values) {
+      if (items.size() > targets.size()) {
+        ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
+                items[targets.size()]->position);
+      }
+      if (items.size() < targets.size() && !insert.columns.empty()) {
+        ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
+                target_positions[items.size()]);
+      }
+      std::vector<BoundExprPtr> row(width);
+      for (size_t i = 0; i < items.size(); ++i) {
+        int c = targets[i];
+        if (items[i]->kind() == ast::ExprKind::kDefault) {
+          row[c] = BindColumnDefault(table, c);
+        } else {
+          row[c] = CoerceForAssignment(BindExpression(*items[i], Scope{}), table.ColumnType(c),
+                                       column_name(c));
+        }
+      }
+      for (int c = 0; c < width; ++c) {
+        if (row[c] == nullptr) row[c] = BindColumnDefault(table, c);
+      }
+      out->source->values.push_back(std::move(row));
+    }
+  } else {
+    out->source = BindSelect(*insert.select);
+    size_t n = out->source->targets.size();
+    if (n > targets.size()) {
+      ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
+              insert.select->targets.size() > targets.size()
+                  ? insert.select->targets[targets.size()].position
+                  : insert.select->position);
+    }
+    if (n < targets.size() && !insert.columns.empty()) {
+      ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
+              target_positions[n]);
+    }
+    out->row_exprs.resize(width);
+    for (size_t i = 0; i < n; ++i) {
+      int c = targets[i];
+      auto source_column = BoundExpr::Column(static_cast<int>(i), out->source->targets[i]->type);
+      source_column->position = i < insert.select->targets.size()
+                                    ? insert.select->targets[i].position
+                                    : insert.select->position;
+      out->row_exprs[c] =
+          CoerceForAssignment(std::move(source_column), table.ColumnType(c), column_name(c));
+    }
+    for (int c = 0; c < width; ++c) {
+      if (out->row_exprs[c] == nullptr) out->row_exprs[c] = BindColumnDefault(table, c);
+    }
+    return out;
+  }
+  // VALUES and DEFAULT VALUES sources already produce table rows.
+  for (int c = 0; c < width; ++c) {
+    out->source->targets.push_back(BoundExpr::Column(c, table.ColumnType(c)));
+    out->row_exprs.push_back(BoundExpr::Column(c, table.ColumnType(c)));
+  }
+  return out;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,273 @@
+// Operator resolution with PostgreSQL's rules for Basalt's types: numeric
+// promotion (int4 + int8 -> int8, int + numeric -> numeric, anything with
+// float8 -> float8), untyped literals taking the other operand's type,
+// three-valued AND/OR/NOT over booleans, || on text.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+int Leftmost(int a, int b) {
+  if (a == 0) return b;
+  if (b == 0) return a;
+  return a < b ? a : b;
+}
+
+[[noreturn]] void NoOperator(std::string_view op, const DataType& left, const DataType& right,
+                             int position) {
+  throw Error(sqlstate::kUndefinedFunction,
+              fmt::format("operator does not exist: {} {} {}", TypeNameForMessage(left), op,
+                          TypeNameForMessage(right)))
+      .WithHint(
+          "No operator matches the given name and argument types. You might need to add "
+          "explicit type casts.")
+      .WithPosition(position);
+}
+
+BoundExprPtr Node(BoundExprKind kind, DataType type, int position) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = kind;
+  e->type = type;
+  e->position = position;
+  return e;
+}
+
+bool IsDateLike(const DataType& t) {
+  return t.id == TypeId::kDate;
+}
+
+// Gives an untyped literal operand the other operand's type, as PostgreSQL
+// does when exactly one side is unknown.
+void ResolveUnknowns(BoundExprPtr& left, BoundExprPtr& right) {
+  if (left->type.id == TypeId::kUnknown && right->type.id != TypeId::kUnknown) {
+    left = CoerceOrThrow(std::move(left),
+                         right->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText)
+                                                            : DataType::Of(right->type.id),
+                         CastContext::kImplicit);
+  } else if (right->type.id == TypeId::kUnknown && left->type.id != TypeId::kUnknown) {
+    right = CoerceOrThrow(std::move(right),
+                          left->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText)
+                                                            : DataType::Of(left->type.id),
+                          CastContext::kImplicit);
+  }
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
+  BoundExprPtr operand = BindExpression(*op.operand, scope);
+  if (op.op == "NOT") {
+    std::vector<BoundExprPtr> args;
+    args.push_back(std::move(operand));
+    return BindLogical(BoundExprKind::kNot, "NOT", std::move(args), op.position);
+  }
+  if (op.op == "+" || op.op == "-") {
+    if (operand->type.id == TypeId::kUnknown && !operand->value.is_null()) {
+      // PostgreSQL resolves prefix +/- on an untyped literal to numeric-ish
+      // types only through ambiguity errors; keep it simple and exact.
+      throw Error(sqlstate::kAmbiguousFunction,
+                  fmt::format("operator is not unique: {} unknown", op.op))
+          .WithPosition(op.position);
+    }
+    if (!operand->type.IsNumeric()) {
+      throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
+                                                            TypeNameForMessage(operand->type)))
+          .WithHint(
+              "No operator matches the given name and argument types. You might need to add "
+              "explicit type casts.")
+          .WithPosition(op.position);
+    }
+    if (op.op == "+") return operand;
+    auto e = Node(BoundExprKind::kNegate, operand->type, Leftmost(op.position, operand->position));
+    e->children.push_back(std::move(operand));
+    return e;
+  }
+  throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
+                                                        TypeNameForMessage(operand->type)))
+      .WithPosition(op.position);
+}
+
+BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
+  if (op.op == "AND" || op.op == "OR") {
+    BoundExprKind kind = op.op == "AND" ? BoundExprKind::kAnd : BoundExprKind::kOr;
+    std::vector<BoundExprPtr> args;
+    args.push_back(BindExpression(*op.left, scope));
+    args.push_back(BindExpression(*op.right, scope));
+    return BindLogical(kind, op.op, std::move(args), op.position);
+  }
+  BoundExprPtr left = BindExpression(*op.left, scope);
+  BoundExprPtr right = BindExpression(*op.right, scope);
+  if (op.op == "LIKE" || op.op == "NOT LIKE" || op.op == "ILIKE" || op.op == "NOT ILIKE" ||
+      op.op == "~~" || op.op == "!~~" || op.op == "~~*" || op.op == "!~~*") {
+    bool insensitive = op.op.find("ILIKE") != std::string::npos || op.op.ends_with('*');
+    bool negated = op.op.starts_with("NOT") || op.op.starts_with('!');
+    std::string_view spelling = insensitive ? (negated ? "!~~*" : "~~*") : (negated ? "!~~" : "~~");
+    DataType text = DataType::Of(TypeId::kText);
+    DataType lt = left->type;
+    DataType rt = right->type;
+    BoundExprPtr l = TryCoerce(std::move(left), text, CastContext::kImplicit);
+    BoundExprPtr r = TryCoerce(std::move(right), text, CastContext::kImplicit);
+    if (l == nullptr || r == nullptr || (!lt.IsString() && lt.id != TypeId::kUnknown) ||
+        (!rt.IsString() && rt.id != TypeId::kUnknown)) {
+      NoOperator(spelling, lt, rt, op.position);
+    }
+    auto e =
+        Node(BoundExprKind::kLike, DataType::Of(TypeId::kBool), Leftmost(l->position, op.position));
+    e->negated = negated;
+    e->case_insensitive = insensitive;
+    e->children.push_back(std::move(l));
+    e->children.push_back(std::move(r));
+    return e;
+  }
+  if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {
+    ResolveUnknowns(left, right);
+    std::optional<DataType> common = CommonType(left->type, right->type);
+    if (!common) NoOperator("=", left->type, right->type, op.position);
+    auto e = Node(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
+                  Leftmost(left->position, op.position));
+    e->negated = op.op == "IS NOT DISTINCT FROM";
+    e->compare_type = *common;
+    e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
+    e->children.push_back(CoerceOrThrow(std::move(right), *common, CastContext::kImplicit));
+    return e;
+  }
+  if (op.op == "=" || op.op == "<>" || op.op == "<" || op.op == "<=" || op.op == ">" ||
+      op.op == ">=") {
+    return BindComparison(op.op, std::move(left), std::move(right), op.position);
+  }
+  return BindOperator(op.op, std::move(left), std::move(right), op.position);
+}
+
+BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,
+                                    int position) {
+  ResolveUnknowns(left, right);
+  std::optional<DataType> common = CommonType(left->type, right->type);
+  if (!common) NoOperator(op, left->type, right->type, position);
+  auto e = Node(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
+                Leftmost(left->position, position));
+  e->compare_type = *common;
+  e->compare_op = op == "="    ? CompareOp::kEqual
+                  : op == "<>" ? CompareOp::kNotEqual
+                  : op == "<"  ? CompareOp::kLess
+                  : op == "<=" ? CompareOp::kLessEqual
+                  : op == ">"  ? CompareOp::kGreater
+                               : CompareOp::kGreaterEqual;
+  e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
+  e->children.push_back(CoerceOrThrow(std::move(right), *common, CastContext::kImplicit));
+  return e;
+}
+
+BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundExprPtr right,
+                                  int position) {
+  int leftmost = Leftmost(left->position, position);
+  if (op == "||") {
+    DataType lt = left->type;
+    DataType rt = right->type;
+    // text || anything and anything || text concatenate the text forms.
+    bool ok =
+        lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
+    if (!ok) NoOperator(op, lt, rt, position);
+    auto e = Node(BoundExprKind::kConcat, DataType::Of(TypeId::kText), leftmost);
+    e->children.push_back(
+        CoerceOrThrow(std::move(left), DataType::Of(TypeId::kText), CastContext::kExplicit));
+    e->children.push_back(
+        CoerceOrThrow(std::move(right), DataType::Of(TypeId::kText), CastContext::kExplicit));
+    return e;
+  }
+  ArithmeticOp arith;
+  if (op == "+") {
+    arith = ArithmeticOp::kAdd;
+  } else if (op == "-") {
+    arith = ArithmeticOp::kSubtract;
+  } else if (op == "*") {
+    arith = ArithmeticOp::kMultiply;
+  } else if (op == "/") {
+    arith = ArithmeticOp::kDivide;
+  } else if (op == "%") {
+    arith = ArithmeticOp::kModulo;
+  } else {
+    NoOperator(op, left->type, right->type, position);
+  }
+  if (left->type.id == TypeId::kUnknown && right->type.id == TypeId::kUnknown) {
+    throw Error(sqlstate::kAmbiguousFunction,
+                fmt::format("operator is not unique: unknown {} unknown", op))
+        .WithHint(
+            "Could not choose a best candidate operator. You might need to add explicit type "
+            "casts.")
+        .WithPosition(position);
+  }
+  // date +/- integer, date - date: days.
+  if (IsDateLike(left->type) || IsDateLike(right->type)) {
+    if (left->type.id == TypeId::kUnknown) {
+      left = CoerceOrThrow(std::move(left),
+                           arith == ArithmeticOp::kSubtract ? DataType::Of(TypeId::kDate)
+                                                            : DataType::Of(TypeId::kInt4),
+                           CastContext::kImplicit);
+    }
+    if (right->type.id == TypeId::kUnknown) {
+      right = CoerceOrThrow(std::move(right), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+    }
+    DataType lt = left->type;
+    DataType rt = right->type;
+    DataType result;
+    if (arith == ArithmeticOp::kAdd && IsDateLike(lt) && rt.IsInteger()) {
+      result = lt;
+    } else if (arith == ArithmeticOp::kAdd && lt.IsInteger() && IsDateLike(rt)) {
+      result = rt;
+    } else if (arith == ArithmeticOp::kSubtract && IsDateLike(lt) && rt.IsInteger()) {
+      result = lt;
+    } else if (arith == ArithmeticOp::kSubtract && IsDateLike(lt) && IsDateLike(rt)) {
+      result = DataType::Of(TypeId::kInt4);
+    } else {
+      NoOperator(op, lt, rt, position);
+    }
+    auto e = Node(BoundExprKind::kArithmetic, result, leftmost);
+    e->arithmetic_op = arith;
+    e->compare_type = lt;  // the operand domain: dates and integers are both int64
+    e->children.push_back(std::move(left));
+    e->children.push_back(std::move(right));
+    return e;
+  }
+  ResolveUnknowns(left, right);
+  std::optional<DataType> type = PromoteNumeric(left->type, right->type);
+  if (!type || (arith == ArithmeticOp::kModulo && type->IsFloat())) {
+    NoOperator(op, left->type, right->type, position);
+  }
+  auto e = Node(BoundExprKind::kArithmetic, *type, leftmost);
+  e->arithmetic_op = arith;
+  e->compare_type = *type;
+  e->children.push_back(CoerceOrThrow(std::move(left), *type, CastContext::kImplicit));
+  e->children.push_back(CoerceOrThrow(std::move(right), *type, CastContext::kImplicit));
+  return e;
+}
+
+BoundExprPtr Binder::BindLogical(BoundExprKind kind, std::string_view name,
+                                 std::vector<BoundExprPtr> args, int position) {
+  auto e = Node(kind, DataType::Of(TypeId::kBool), position);
+  for (BoundExprPtr& arg : args) {
+    DataType type = arg->type;
+    int arg_position = arg->position;
+    BoundExprPtr b = TryCoerce(std::move(arg), DataType::Of(TypeId::kBool), CastContext::kImplicit);
+    if (b == nullptr) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("argument of {} must be type boolean, not type {}", name,
+                          TypeNameForMessage(type)),
+              arg_position);
+    }
+    e->position = Leftmost(e->position, b->position);
+    // Flatten a AND (b AND c) into one n-ary node.
+    if (b->kind == kind && kind != BoundExprKind::kNot) {
+      for (BoundExprPtr& c : b->children) e->children.push_back(std::move(c));
+    } else {
+      e->children.push_back(std::move(b));
+    }
+  }
+  return e;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,233 @@
+// SELECT: FROM (one table for now), WHERE, target list, ORDER BY, LIMIT.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// PostgreSQL's FigureColname: the column name a client sees for an
+// expression without an alias.
+std::string FigureColumnName(const ast::Expr& expr) {
+  switch (expr.kind()) {
+    case ast::ExprKind::kColumnRef:
+      return expr.As<ast::ColumnRef>().names.back();
+    case ast::ExprKind::kFunctionCall:
+      return expr.As<ast::FunctionCall>().name.back();
+    case ast::ExprKind::kCast: {
+      const auto& cast = expr.As<ast::Cast>();
+      std::string inner = FigureColumnName(*cast.arg);
+      return inner != "?column?" ? inner : cast.type.name;
+    }
+    case ast::ExprKind::kTypedLiteral:
+      return expr.As<ast::TypedLiteral>().type.name;
+    case ast::ExprKind::kCase:
+      return "case";
+    case ast::ExprKind::kConstant:
+      // `SELECT true` is the cast 'true'::bool in PostgreSQL's grammar.
+      return expr.As<ast::Constant>().type == ast::Constant::Type::kBoolean ? "bool" : "?column?";
+    default:
+      return "?column?";
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
+  auto out = std::make_unique<BoundSelect>();
+  if (select.set_operation != ast::SetOperation::kNone) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
+            select.position);
+  }
+  if (!select.group_by.empty() || select.having != nullptr) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "GROUP BY and HAVING are not supported yet",
+            select.position);
+  }
+  if (select.distinct) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT is not supported yet",
+            select.position);
+  }
+  Scope scope;
+  if (!select.values.empty()) {
+    // VALUES: each column takes the common type of its rows.
+    size_t width = select.values[0].size();
+    for (const ast::ExprList& row : select.values) {
+      if (row.size() != width) {
+        ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
+                row.empty() ? select.position : row[0]->position);
+      }
+      std::vector<BoundExprPtr> bound;
+      for (const ast::ExprPtr& item : row) bound.push_back(BindExpression(*item, scope));
+      out->values.push_back(std::move(bound));
+    }
+    for (size_t c = 0; c < width; ++c) {
+      DataType type = DataType::Of(TypeId::kUnknown);
+      for (auto& row : out->values) {
+        std::optional<DataType> common = CommonType(type, row[c]->type);
+        if (!common) {
+          ThrowAt(sqlstate::kDatatypeMismatch,
+                  fmt::format("VALUES types {} and {} cannot be matched", TypeNameForMessage(type),
+                              TypeNameForMessage(row[c]->type)),
+                  row[c]->position);
+        }
+        type = *common;
+      }
+      if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+      for (auto& row : out->values) {
+        row[c] = CoerceOrThrow(std::move(row[c]), type, CastContext::kImplicit);
+      }
+      out->targets.push_back(BoundExpr::Column(static_cast<int>(c), type));
+      out->columns.push_back(ResultColumn{fmt::format("column{}", c + 1), type, 0, 0});
+    }
+    BindOrderBy(select, scope, out.get());
+    if (select.limit) out->limit = BindLimit(*select.limit, scope);
+    if (select.offset) out->offset = BindLimit(*select.offset, scope);
+    return out;
+  }
+
+  if (select.from.size() > 1) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "joins are not supported yet",
+            select.from[1]->position);
+  }
+  if (!select.from.empty()) {
+    const ast::TableRef& ref = *select.from[0];
+    if (ref.kind() != ast::TableRefKind::kTable) {
+      ThrowAt(sqlstate::kFeatureNotSupported, "only plain tables are supported in FROM yet",
+              ref.position);
+    }
+    const auto& base = ref.As<ast::BaseTableRef>();
+    out->table = ResolveTable(base.name);
+    scope.tables.push_back(
+        ScopeTable{base.alias.name.empty() ? base.name.name : base.alias.name, out->table, 0});
+  }
+  if (select.where != nullptr) out->where = BindCondition(*select.where, scope, "WHERE");
+  BindTargets(select.targets, scope, out.get());
+  BindOrderBy(select, scope, out.get());
+  if (select.limit) out->limit = BindLimit(*select.limit, scope);
+  if (select.offset) out->offset = BindLimit(*select.offset, scope);
+  return out;
+}
+
+void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
+                         BoundSelect* out) {
+  for (const ast::ResultTarget& target : targets) {
+    if (target.expr->kind() == ast::ExprKind::kStar) {
+      const auto& star = target.expr->As<ast::Star>();
+      if (scope.tables.empty()) {
+        ThrowAt(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid",
+                target.expr->position);
+      }
+      bool matched = false;
+      for (const ScopeTable& t : scope.tables) {
+        if (!star.qualifier.empty() && star.qualifier.back() != t.name) continue;
+        matched = true;
+        for (int c = 0; c < t.table->def.columns_size(); ++c) {
+          const catalog::proto::Column& col = t.table->def.columns(c);
+          out->targets.push_back(BoundExpr::Column(t.offset + c, t.table->ColumnType(c)));
+          out->columns.push_back(ResultColumn{col.name(), t.table->ColumnType(c),
+                                              t.table->def.oid(),
+                                              static_cast<int16_t>(col.attnum())});
+        }
+      }
+      if (!matched) {
+        ThrowAt(sqlstate::kUndefinedTable,
+                fmt::format("missing FROM-clause entry for table \"{}\"", star.qualifier.back()),
+                target.expr->position);
+      }
+      continue;
+    }
+    BoundExprPtr e = BindExpression(*target.expr, scope);
+    // An untyped literal in the output is text to the client.
+    if (IsUnknownLiteral(*e)) {
+      e = CoerceOrThrow(std::move(e), DataType::Of(TypeId::kText), CastContext::kImplicit);
+    }
+    ResultColumn column{target.alias.empty() ? FigureColumnName(*target.expr) : target.alias,
+                        e->type, 0, 0};
+    if (e->kind == BoundExprKind::kColumn) {
+      // The source column, for RowDescription's table OID and attnum.
+      int index = e->column_index;
+      for (const ScopeTable& t : scope.tables) {
+        if (index >= t.offset && index < t.offset + t.table->def.columns_size()) {
+          column.table_oid = t.table->def.oid();
+          column.column_number =
+              static_cast<int16_t>(t.table->def.columns(index - t.offset).attnum());
+        }
+      }
+    }
+    out->targets.push_back(std::move(e));
+    out->columns.push_back(std::move(column));
+  }
+}
+
+void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
+  for (const ast::OrderByItem& item : select.order_by) {
+    BoundOrderBy order;
+    order.descending = item.direction == ast::OrderByItem::Direction::kDesc;
+    // PostgreSQL's default: NULLs sort as if larger than every value.
+    order.nulls_first = item.nulls == ast::OrderByItem::Nulls::kDefault
+                            ? order.descending
+                            : item.nulls == ast::OrderByItem::Nulls::kFirst;
+    const ast::Expr& e = *item.expr;
+    // ORDER BY 2: an output column by position.
+    if (e.kind() == ast::ExprKind::kConstant &&
+        e.As<ast::Constant>().type == ast::Constant::Type::kInteger) {
+      int64_t n = e.As<ast::Constant>().int_value;
+      if (n < 1 || n > static_cast<int64_t>(out->targets.size())) {
+        ThrowAt(sqlstate::kInvalidColumnReference,
+                fmt::format("ORDER BY position {} is not in select list", n), e.position);
+      }
+      order.expr = out->targets[n - 1]->Clone();
+      out->order_by.push_back(std::move(order));
+      continue;
+    }
+    // ORDER BY name: an output column's name wins over an input column.
+    if (e.kind() == ast::ExprKind::kColumnRef && e.As<ast::ColumnRef>().names.size() == 1) {
+      const std::string& name = e.As<ast::ColumnRef>().names[0];
+      int match = -1;
+      for (size_t i = 0; i < out->columns.size(); ++i) {
+        if (out->columns[i].name != name) continue;
+        if (match >= 0 && !(out->targets[match]->kind == BoundExprKind::kColumn &&
+                            out->targets[i]->kind == BoundExprKind::kColumn &&
+                            out->targets[match]->column_index == out->targets[i]->column_index)) {
+          ThrowAt(sqlstate::kAmbiguousColumn, fmt::format("ORDER BY \"{}\" is ambiguous", name),
+                  e.position);
+        }
+        match = static_cast<int>(i);
+      }
+      if (match >= 0) {
+        order.expr = out->targets[match]->Clone();
+        out->order_by.push_back(std::move(order));
+        continue;
+      }
+    }
+    if (!out->values.empty()) {
+      ThrowAt(sqlstate::kFeatureNotSupported, "ORDER BY expressions on VALUES are not supported",
+              e.position);
+    }
+    order.expr = BindExpression(e, scope);
+    if (IsUnknownLiteral(*order.expr)) {
+      order.expr =
+          CoerceOrThrow(std::move(order.expr), DataType::Of(TypeId::kText), CastContext::kImplicit);
+    }
+    out->order_by.push_back(std::move(order));
+  }
+}
+
+BoundExprPtr Binder::BindLimit(const ast::Expr& expr, const Scope& scope) {
+  BoundExprPtr e = BindExpression(expr, Scope{});
+  (void)scope;
+  DataType type = e->type;
+  BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kInt8), CastContext::kImplicit);
+  if (out == nullptr) {
+    ThrowAt(
+        sqlstate::kDatatypeMismatch,
+        fmt::format("argument of LIMIT must be type bigint, not type {}", TypeNameForMessage(type)),
+        expr.position);
+  }
+  return out;
+}
+
+}  // namespace basalt::sql

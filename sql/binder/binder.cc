@@ -1,0 +1,106 @@
+#include "sql/binder/binder.h"
+
+#include <fmt/format.h>
+
+#include "catalog/oids.h"
+#include "sql/binder/bind_error.h"
+#include "sql/binder/coerce.h"
+#include "sql/parser/parser.h"
+
+namespace basalt::sql {
+
+Binder::Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::string user,
+               std::vector<std::string> search_path)
+    : snapshot_(snapshot),
+      database_(database),
+      user_(std::move(user)),
+      search_path_(std::move(search_path)) {}
+
+BoundStatement Binder::Bind(const ast::Statement& statement) {
+  switch (statement.kind()) {
+    case ast::StatementKind::kSelect:
+      return BindSelect(statement.As<ast::SelectStmt>());
+    case ast::StatementKind::kInsert:
+      return BindInsert(statement.As<ast::InsertStmt>());
+    case ast::StatementKind::kUpdate:
+      return BindUpdate(statement.As<ast::UpdateStmt>());
+    case ast::StatementKind::kDelete:
+      return BindDelete(statement.As<ast::DeleteStmt>());
+    case ast::StatementKind::kCreateTable:
+      return BindCreateTable(statement.As<ast::CreateTableStmt>());
+    default:
+      ThrowAt(sqlstate::kFeatureNotSupported, "statement is not supported here",
+              statement.position);
+  }
+}
+
+std::shared_ptr<const catalog::TableEntry> Binder::ResolveTable(const ast::QualifiedName& name,
+                                                                bool missing_ok) const {
+  auto missing = [&]() -> std::shared_ptr<const catalog::TableEntry> {
+    if (missing_ok) return nullptr;
+    std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+    ThrowAt(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown),
+            name.position);
+  };
+  if (!name.catalog.empty()) {
+    const catalog::proto::Database* db = snapshot_.FindDatabase(name.catalog);
+    if (db == nullptr || db->oid() != database_) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("cross-database references are not implemented: {}.{}.{}", name.catalog,
+                          name.schema, name.name),
+              name.position);
+    }
+  }
+  if (!name.schema.empty()) {
+    const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, name.schema);
+    if (ns == nullptr) {
+      if (missing_ok) return nullptr;
+      ThrowAt(sqlstate::kUndefinedTable,
+              fmt::format("relation \"{}.{}\" does not exist", name.schema, name.name),
+              name.position);
+    }
+    auto table = snapshot_.FindTable(database_, ns->oid(), name.name);
+    return table != nullptr ? table : missing();
+  }
+  // pg_catalog is searched first unless the path names it, as in PostgreSQL.
+  if (auto t = snapshot_.FindTable(database_, catalog::oids::kPgCatalogNamespace, name.name)) {
+    return t;
+  }
+  for (const std::string& schema : search_path_) {
+    const catalog::proto::Namespace* ns =
+        snapshot_.FindNamespace(database_, schema == "$user" ? user_ : schema);
+    if (ns == nullptr) continue;
+    if (auto t = snapshot_.FindTable(database_, ns->oid(), name.name)) return t;
+  }
+  return missing();
+}
+
+Oid Binder::ResolveCreationNamespace(const ast::QualifiedName& name) const {
+  if (!name.schema.empty()) {
+    const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, name.schema);
+    if (ns == nullptr) {
+      ThrowAt(sqlstate::kInvalidSchemaName,
+              fmt::format("schema \"{}\" does not exist", name.schema), name.position);
+    }
+    return ns->oid();
+  }
+  for (const std::string& schema : search_path_) {
+    const catalog::proto::Namespace* ns =
+        snapshot_.FindNamespace(database_, schema == "$user" ? user_ : schema);
+    if (ns != nullptr) return ns->oid();
+  }
+  ThrowAt(sqlstate::kInvalidSchemaName, "no schema has been selected to create in", name.position);
+}
+
+BoundExprPtr Binder::BindColumnDefault(const catalog::TableEntry& table, int column) {
+  const catalog::proto::Column& c = table.def.columns(column);
+  DataType type = table.ColumnType(column);
+  if (c.default_expr().empty()) return BoundExpr::Constant(Value::Null(), type);
+  ast::ExprPtr parsed = ParseExpression(c.default_expr());
+  BoundExprPtr e = BindExpression(*parsed, Scope{});
+  // Positions inside stored text mean nothing to the client's query.
+  e->position = 0;
+  return CoerceForAssignment(std::move(e), type, c.name());
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,79 @@
+// Binder: AST -> bound tree, against one catalog snapshot. The only phase of
+// sql/ that looks names up in the catalog; the planner works on what it
+// returns. Throws basalt::Error (with the position of the offending name or
+// operator) on anything PostgreSQL would reject at parse analysis.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/binder/scope.h"
+#include "sql/parser/ast.h"
+
+namespace basalt::sql {
+
+class Binder {
+ public:
+  // `snapshot` must outlive the binder; `search_path` lists schema names in
+  // lookup order ("$user" is resolved against `user`).
+  Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::string user,
+         std::vector<std::string> search_path);
+
+  // SELECT, INSERT, UPDATE, DELETE, CREATE TABLE.
+  BoundStatement Bind(const ast::Statement& statement);
+
+  std::unique_ptr<BoundSelect> BindSelect(const ast::SelectStmt& select);
+  std::unique_ptr<BoundInsert> BindInsert(const ast::InsertStmt& insert);
+  std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
+  std::unique_ptr<BoundDelete> BindDelete(const ast::DeleteStmt& del);
+  std::unique_ptr<BoundCreateTable> BindCreateTable(const ast::CreateTableStmt& create);
+
+  // A table by possibly qualified name: 42P01 `relation "x" does not exist`
+  // at the name's position, or null when `missing_ok`.
+  std::shared_ptr<const catalog::TableEntry> ResolveTable(const ast::QualifiedName& name,
+                                                          bool missing_ok = false) const;
+  // The schema new objects go to: the named one, else the first existing
+  // schema of the search path.
+  Oid ResolveCreationNamespace(const ast::QualifiedName& name) const;
+
+  BoundExprPtr BindExpression(const ast::Expr& expr, const Scope& scope);
+  // A WHERE-like clause: must be boolean (42804 `argument of WHERE must be
+  // type boolean, not type integer`).
+  BoundExprPtr BindCondition(const ast::Expr& expr, const Scope& scope, std::string_view clause);
+  // The column's DEFAULT, cast to its type; a NULL constant when it has none.
+  BoundExprPtr BindColumnDefault(const catalog::TableEntry& table, int column);
+
+ private:
+  BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
+  BoundExprPtr BindConstant(const ast::Constant& constant);
+  BoundExprPtr BindUnary(const ast::UnaryOp& op, const Scope& scope);
+  BoundExprPtr BindBinary(const ast::BinaryOp& op, const Scope& scope);
+  // Resolves a binary operator on bound operands (bind_operator.cc).
+  BoundExprPtr BindOperator(std::string_view op, BoundExprPtr left, BoundExprPtr right,
+                            int position);
+  BoundExprPtr BindComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,
+                              int position);
+  BoundExprPtr BindLogical(BoundExprKind kind, std::string_view name,
+                           std::vector<BoundExprPtr> args, int position);
+  BoundExprPtr BindFunction(const ast::FunctionCall& call, const Scope& scope);
+  BoundExprPtr BindCase(const ast::Case& expr, const Scope& scope);
+  BoundExprPtr BindIn(const ast::In& expr, const Scope& scope);
+  BoundExprPtr BindBetween(const ast::Between& expr, const Scope& scope);
+  BoundExprPtr BindCast(const ast::Cast& cast, const Scope& scope);
+
+  void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
+                   BoundSelect* out);
+  void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope);
+
+  const catalog::CatalogSnapshot& snapshot_;
+  Oid database_;
+  std::string user_;
+  std::vector<std::string> search_path_;
+};
+
+}  // namespace basalt::sql

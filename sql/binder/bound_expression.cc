@@ -1,0 +1,68 @@
+#include "sql/binder/bound_expression.h"
+
+namespace basalt::sql {
+
+BoundExprPtr BoundExpr::Constant(Value v, DataType type) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExprKind::kConstant;
+  e->value = std::move(v);
+  e->type = type;
+  return e;
+}
+
+BoundExprPtr BoundExpr::Column(int index, DataType type) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExprKind::kColumn;
+  e->column_index = index;
+  e->type = type;
+  return e;
+}
+
+BoundExprPtr BoundExpr::Cast(BoundExprPtr child, DataType to, CastContext context) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExprKind::kCast;
+  e->type = to;
+  e->cast_context = context;
+  e->position = child->position;
+  e->children.push_back(std::move(child));
+  return e;
+}
+
+BoundExprPtr BoundExpr::Clone() const {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = kind;
+  e->type = type;
+  for (const BoundExprPtr& c : children) e->children.push_back(c->Clone());
+  e->value = value;
+  e->column_index = column_index;
+  e->parameter_index = parameter_index;
+  e->cast_context = cast_context;
+  e->arithmetic_op = arithmetic_op;
+  e->compare_op = compare_op;
+  e->compare_type = compare_type;
+  e->function = function;
+  e->negated = negated;
+  e->case_insensitive = case_insensitive;
+  e->has_else = has_else;
+  e->position = position;
+  return e;
+}
+
+bool BoundExpr::IsConstantFoldable() const {
+  switch (kind) {
+    case BoundExprKind::kColumn:
+    case BoundExprKind::kParameter:
+      return false;
+    case BoundExprKind::kFunction:
+      if (function == ScalarFunction::kNow) return false;
+      break;
+    default:
+      break;
+  }
+  for (const BoundExprPtr& c : children) {
+    if (!c->IsConstantFoldable()) return false;
+  }
+  return true;
+}
+
+}  // namespace basalt::sql

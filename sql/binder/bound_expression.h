@@ -1,0 +1,86 @@
+// The bound (resolved, typed) expression tree. Distinct from ast::Expr: no
+// names are left, every node has its result type, column references are
+// positions in the operator's input row, and operators are resolved to the
+// concrete operation the executor performs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/cast.h"
+#include "common/data_type.h"
+#include "common/value.h"
+
+namespace basalt::sql {
+
+enum class BoundExprKind {
+  kConstant,    // value
+  kColumn,      // column_index into the input row
+  kParameter,   // parameter_index (0-based) of a prepared statement
+  kCast,        // children[0] converted to type in cast_context
+  kArithmetic,  // children[0] op children[1], computed in `type`
+  kNegate,      // -children[0]
+  kCompare,     // children[0] op children[1], both of compare_type
+  kConcat,      // text || text
+  kAnd,         // children..., three-valued
+  kOr,          // children..., three-valued
+  kNot,         // NOT children[0]
+  kIsNull,      // children[0] IS [NOT] NULL (negated)
+  kIsDistinct,  // children[0] IS [NOT] DISTINCT FROM children[1] (negated)
+  kLike,        // children[0] [NOT] [I]LIKE children[1] (negated, case_insensitive)
+  kIn,          // children[0] [NOT] IN (children[1..]), compared in compare_type
+  kCase,        // WHEN children[2i] THEN children[2i+1] ... [ELSE children.back()]
+  kFunction,    // function(children...)
+};
+
+enum class ArithmeticOp { kAdd, kSubtract, kMultiply, kDivide, kModulo };
+enum class CompareOp { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual };
+
+// Scalar functions the binder resolves by name.
+enum class ScalarFunction {
+  kAbs,
+  kLength,
+  kLower,
+  kUpper,
+  kCoalesce,
+  kNullIf,
+  kRound,  // round(x) or round(numeric, scale)
+  kNow,    // now(), current_timestamp (per transaction in PostgreSQL; per statement here)
+  kGreatest,
+  kLeast,
+};
+
+struct BoundExpr;
+using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+struct BoundExpr {
+  BoundExprKind kind = BoundExprKind::kConstant;
+  DataType type;  // the result type
+  std::vector<BoundExprPtr> children;
+
+  Value value;                                        // kConstant
+  int column_index = -1;                              // kColumn
+  int parameter_index = -1;                           // kParameter
+  CastContext cast_context = CastContext::kImplicit;  // kCast
+  ArithmeticOp arithmetic_op = ArithmeticOp::kAdd;    // kArithmetic
+  CompareOp compare_op = CompareOp::kEqual;           // kCompare
+  DataType compare_type;  // kCompare, kIn, kIsDistinct: the type both sides have
+  ScalarFunction function = ScalarFunction::kAbs;  // kFunction
+  bool negated = false;                            // kIsNull, kIsDistinct, kLike, kIn
+  bool case_insensitive = false;                   // kLike
+  bool has_else = false;                           // kCase
+  int position = 0;                                // source position, for errors raised at run time
+
+  static BoundExprPtr Constant(Value v, DataType type);
+  static BoundExprPtr Column(int index, DataType type);
+  static BoundExprPtr Cast(BoundExprPtr child, DataType to, CastContext context);
+
+  BoundExprPtr Clone() const;
+  // True when no column or parameter is referenced and nothing volatile
+  // (now()) is called: the value can be computed once at plan time.
+  bool IsConstantFoldable() const;
+  bool IsConstant() const { return kind == BoundExprKind::kConstant; }
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,70 @@
+// Bound statements: what the planner consumes. Names are resolved to
+// catalog entries (held by shared_ptr, so a plan keeps its snapshot's
+// definitions alive), expressions are typed.
+#pragma once
+
+#include <memory>
+#include <variant>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/engine.h"
+
+namespace basalt::sql {
+
+struct BoundOrderBy {
+  BoundExprPtr expr;  // over the input row (before projection)
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+// A query of one of three input shapes: a table (`table` set), a VALUES list
+// (`values` non-empty), or no FROM (a single empty input row). The filter,
+// ordering and limit apply to input rows; `targets` then project them.
+struct BoundSelect {
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::vector<std::vector<BoundExprPtr>> values;
+  BoundExprPtr where;
+  std::vector<BoundOrderBy> order_by;
+  BoundExprPtr limit;   // int8, null: none
+  BoundExprPtr offset;  // int8, null: none
+  std::vector<BoundExprPtr> targets;
+  std::vector<ResultColumn> columns;  // one per target
+};
+
+// INSERT: the source query's rows become table rows through `row_exprs`
+// (one per table column, over the source's output: assignment casts,
+// defaults, NULLs for columns not listed).
+struct BoundInsert {
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundSelect> source;
+  std::vector<BoundExprPtr> row_exprs;
+};
+
+struct BoundAssignment {
+  int column = 0;     // position in the table row
+  BoundExprPtr expr;  // over the old row, already cast to the column type
+};
+
+struct BoundUpdate {
+  std::shared_ptr<const catalog::TableEntry> table;
+  BoundExprPtr where;
+  std::vector<BoundAssignment> assignments;
+};
+
+struct BoundDelete {
+  std::shared_ptr<const catalog::TableEntry> table;
+  BoundExprPtr where;
+};
+
+struct BoundCreateTable {
+  catalog::proto::Table table;  // oid and relation id still 0
+  bool if_not_exists = false;
+};
+
+using BoundStatement = std::variant<std::unique_ptr<BoundSelect>, std::unique_ptr<BoundInsert>,
+                                    std::unique_ptr<BoundUpdate>, std::unique_ptr<BoundDelete>,
+                                    std::unique_ptr<BoundCreateTable>>;
+
+}  // namespace basalt::sql

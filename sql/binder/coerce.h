@@ -1,0 +1,44 @@
+// Type resolution and coercion, PostgreSQL's way: untyped literals take the
+// type the context wants (parsed right away, so a bad literal fails at bind
+// time with its position), typed expressions get Cast nodes when pg_cast
+// allows the conversion in the context.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sql/binder/bound_expression.h"
+#include "sql/parser/ast.h"
+
+namespace basalt::sql {
+
+// A type as written -> DataType; 42704 `type "x" does not exist`.
+DataType BindTypeName(const ast::TypeName& type);
+
+// The type's name without modifiers, as PostgreSQL's error messages print it.
+std::string TypeNameForMessage(const DataType& type);
+
+bool IsUnknownLiteral(const BoundExpr& expr);
+
+// Converts `expr` to `to`. Untyped literals are parsed as `to`; other
+// expressions are wrapped in a Cast when CanCast allows it in `context`.
+// Returns null when the conversion is not allowed.
+BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext context);
+// As TryCoerce; 42846 `cannot cast type integer to date` when not allowed.
+BoundExprPtr CoerceOrThrow(BoundExprPtr expr, const DataType& to, CastContext context);
+// INSERT/UPDATE targets: 42804 `column "a" is of type integer but expression
+// is of type text` when not allowed.
+BoundExprPtr CoerceForAssignment(BoundExprPtr expr, const DataType& to,
+                                 const std::string& column_name);
+
+// Numeric promotion for operators: int2 < int4 < int8 < numeric < float8
+// (float4 op float4 stays float4). nullopt if either is not numeric.
+std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b);
+// A type both sides convert to implicitly (for comparisons, IN, CASE,
+// COALESCE): numeric promotion, text for strings, timestamp for
+// date/timestamp, the type itself when equal. Unknown gives way to the
+// other side; two unknowns resolve to text.
+std::optional<DataType> CommonType(const DataType& a, const DataType& b);
+
+}  // namespace basalt::sql
