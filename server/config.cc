@@ -1,0 +1,116 @@
+#include "server/config.h"
+
+#include <charconv>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace basalt::server {
+
+namespace {
+
+constexpr std::string_view kSpace = " \t\r";
+
+std::string_view Trim(std::string_view s) {
+  const size_t begin = s.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return {};
+  const size_t end = s.find_last_not_of(kSpace);
+  return s.substr(begin, end - begin + 1);
+}
+
+Status ConfigError(std::string message) {
+  return Status::Error(sqlstate::kInvalidParameterValue, std::move(message));
+}
+
+Result<int> ParseInt(std::string_view key, std::string_view value, int min, int max) {
+  int parsed = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || end != value.data() + value.size() || parsed < min || parsed > max) {
+    return ConfigError(
+        fmt::format("invalid value for {}: \"{}\" (expected {}..{})", key, value, min, max));
+  }
+  return parsed;
+}
+
+// Strips the quotes of a value and the comment after it. A `#` inside quotes
+// is part of the value.
+Result<std::string> ParseValue(std::string_view raw) {
+  raw = Trim(raw);
+  if (!raw.empty() && (raw.front() == '\'' || raw.front() == '"')) {
+    const char quote = raw.front();
+    const size_t close = raw.find(quote, 1);
+    if (close == std::string_view::npos) return ConfigError("unterminated quoted value");
+    std::string_view after = Trim(raw.substr(close + 1));
+    if (!after.empty() && after.front() != '#') return ConfigError("junk after quoted value");
+    return std::string(raw.substr(1, close - 1));
+  }
+  const size_t comment = raw.find('#');
+  if (comment != std::string_view::npos) raw = Trim(raw.substr(0, comment));
+  return std::string(raw);
+}
+
+}  // namespace
+
+Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view value) {
+  if (key == "listen") {
+    if (value.empty()) return ConfigError("listen must not be empty");
+    config.listen = std::string(value);
+  } else if (key == "port") {
+    BASALT_ASSIGN_OR_RETURN(int port, ParseInt(key, value, 1, 65535));
+    config.port = static_cast<uint16_t>(port);
+  } else if (key == "data_dir") {
+    if (value.empty()) return ConfigError("data_dir must not be empty");
+    config.data_dir = std::string(value);
+  } else if (key == "key_file") {
+    if (value.empty()) return ConfigError("key_file must not be empty");
+    config.key_file = std::string(value);
+  } else if (key == "log_level") {
+    static constexpr std::string_view kLevels[] = {"trace", "debug",    "info", "warn",
+                                                   "error", "critical", "off"};
+    bool known = false;
+    for (std::string_view level : kLevels) known = known || level == value;
+    if (!known) {
+      return ConfigError(fmt::format(
+          "invalid value for log_level: \"{}\" (expected trace, debug, info, warn, error, "
+          "critical or off)",
+          value));
+    }
+    config.log_level = std::string(value);
+  } else if (key == "io_threads") {
+    BASALT_ASSIGN_OR_RETURN(config.io_threads, ParseInt(key, value, 1, 256));
+  } else if (key == "worker_threads") {
+    BASALT_ASSIGN_OR_RETURN(config.worker_threads, ParseInt(key, value, 0, 4096));
+  } else {
+    return ConfigError(fmt::format("unrecognized configuration parameter \"{}\"", key));
+  }
+  return Status::OK();
+}
+
+Status LoadConfigFile(const std::filesystem::path& file, ServerConfig& config) {
+  std::ifstream in(file);
+  if (!in) {
+    return Status::IoError(fmt::format("could not open configuration file \"{}\"", file.string()));
+  }
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    auto fail = [&](const Status& status) {
+      return ConfigError(fmt::format("{}:{}: {}", file.string(), line_number, status.message()));
+    };
+    std::string_view text = Trim(line);
+    if (text.empty() || text.front() == '#') continue;
+    const size_t eq = text.find('=');
+    if (eq == std::string_view::npos) {
+      return fail(ConfigError(fmt::format("expected key = value, got \"{}\"", text)));
+    }
+    const std::string_view key = Trim(text.substr(0, eq));
+    Result<std::string> value = ParseValue(text.substr(eq + 1));
+    if (!value.ok()) return fail(value.status());
+    Status applied = ApplySetting(config, key, *value);
+    if (!applied.ok()) return fail(applied);
+  }
+  return Status::OK();
+}
+
+}  // namespace basalt::server

@@ -1,0 +1,37 @@
+// ServerConfig: everything `basalt` is told at start-up, from conf/basalt.conf
+// (a postgresql.conf-like `key = value` file) and command-line flags, which
+// override the file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace basalt::server {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1";
+  uint16_t port = 5432;
+  // Relative paths are relative to the working directory.
+  std::filesystem::path data_dir = "./data";
+  // Kept outside data_dir on purpose: a copy of the data directory alone
+  // must not carry the key that decrypts it.
+  std::filesystem::path key_file = "./basalt.key";
+  std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
+  int io_threads = 2;
+  int worker_threads = 0;  // 0: max(4, 2 * cores)
+};
+
+// Sets one setting by its name in the file (`port`, `data_dir`, ...).
+// Unknown names and bad values fail with a message naming the key.
+Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view value);
+
+// Reads a config file into `config`: one `key = value` per line, `#`
+// comments, values optionally in single or double quotes. Errors name the
+// file and line.
+Status LoadConfigFile(const std::filesystem::path& file, ServerConfig& config);
+
+}  // namespace basalt::server

@@ -1,0 +1,171 @@
+#include "server/connection.h"
+
+#include <exception>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+
+#include "protocol/frontend_message.h"
+
+namespace basalt::server {
+
+namespace {
+// How much to read at a time; the reader grows beyond it for large messages.
+constexpr size_t kReadChunk = 16 * 1024;
+}  // namespace
+
+struct Connection::Input {
+  std::variant<protocol::StartupPacket, protocol::FrontendMessage, Status> value;
+  // For a Status: whether the byte stream is lost (framing) or only this
+  // message was bad (decoding).
+  bool fatal = false;
+};
+
+Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id,
+                       BackendKey key)
+    : socket_(std::move(socket)), context_(context), id_(id), session_(context.engine, key) {
+  boost::system::error_code ec;
+  const auto endpoint = socket_.remote_endpoint(ec);
+  peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
+}
+
+Connection::~Connection() {
+  std::lock_guard lock(context_.mutex);
+  context_.connections.erase(id_);
+}
+
+void Connection::RequestShutdown() {
+  // The flag is set before the post, and the post runs on the strand the
+  // coroutine runs on: either the coroutine sees the flag before its next
+  // read, or the read is pending and this cancel ends it.
+  asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    boost::system::error_code ignored;
+    self->socket_.cancel(ignored);
+  });
+}
+
+template <typename Fn>
+asio::awaitable<void> Connection::OnWorkers(Fn fn) {
+  co_await asio::co_spawn(
+      context_.workers,
+      [&fn]() -> asio::awaitable<void> {
+        fn();
+        co_return;
+      },
+      asio::use_awaitable);
+}
+
+std::vector<Connection::Input> Connection::DecodeBuffered() {
+  std::vector<Input> inputs;
+  while (true) {
+    const bool startup = reader_.in_startup_phase();
+    auto frame = reader_.Next();
+    if (!frame.ok()) {
+      inputs.push_back(Input{frame.status(), true});
+      break;
+    }
+    if (!frame->has_value()) break;
+    const protocol::Frame& f = **frame;
+    if (startup) {
+      auto packet = protocol::DecodeStartupPacket(f.payload);
+      // A bad startup packet leaves nothing to talk about.
+      if (!packet.ok()) {
+        inputs.push_back(Input{packet.status(), true});
+        break;
+      }
+      inputs.push_back(Input{std::move(packet).value()});
+      // The client waits for our answer to a startup-phase packet.
+      break;
+    }
+    auto message = protocol::DecodeFrontendMessage(f.type, f.payload);
+    if (!message.ok()) {
+      inputs.push_back(Input{message.status(), false});
+      continue;
+    }
+    const bool terminate = std::holds_alternative<protocol::Terminate>(*message);
+    inputs.push_back(Input{std::move(message).value()});
+    if (terminate) break;
+  }
+  return inputs;
+}
+
+void Connection::Dispatch(const Input& input) {
+  if (session_.closed()) return;
+  if (const auto* packet = std::get_if<protocol::StartupPacket>(&input.value)) {
+    session_.OnStartupPacket(*packet, writer_);
+  } else if (const auto* message = std::get_if<protocol::FrontendMessage>(&input.value)) {
+    session_.OnMessage(*message, writer_);
+  } else {
+    session_.OnProtocolError(std::get<Status>(input.value), input.fatal, writer_);
+  }
+}
+
+asio::awaitable<bool> Connection::Flush() {
+  if (writer_.empty()) co_return true;
+  auto [ec, written] = co_await asio::async_write(socket_, asio::buffer(writer_.buffer()),
+                                                  asio::as_tuple(asio::use_awaitable));
+  (void)written;
+  writer_.Clear();
+  if (ec) {
+    spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
+    co_return false;
+  }
+  co_return true;
+}
+
+asio::awaitable<void> Connection::Run() {
+  spdlog::debug("connection {} from {}", id_, peer_);
+  try {
+    while (!session_.closed()) {
+      std::vector<Input> inputs = DecodeBuffered();
+      if (!inputs.empty()) {
+        co_await OnWorkers([&] {
+          for (const Input& input : inputs) Dispatch(input);
+        });
+        continue;
+      }
+      // Nothing left to handle: send the replies before waiting for more.
+      if (!co_await Flush() || session_.closed()) break;
+      if (context_.shutting_down.load()) {
+        co_await OnWorkers([&] { session_.OnShutdown(writer_); });
+        break;
+      }
+      const std::span<char> room = reader_.PrepareWrite(kReadChunk);
+      auto [ec, n] = co_await socket_.async_read_some(asio::buffer(room.data(), room.size()),
+                                                      asio::as_tuple(asio::use_awaitable));
+      if (ec == asio::error::operation_aborted && context_.shutting_down.load()) continue;
+      if (ec) {
+        if (ec != asio::error::eof) {
+          spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, ec.message());
+        }
+        break;
+      }
+      reader_.CommitWrite(n);
+    }
+    (void)co_await Flush();
+  } catch (const std::exception& e) {
+    spdlog::warn("connection {} ({}): {}", id_, peer_, e.what());
+  }
+  // Dropping the SQL session rolls back its transaction: engine work, so it
+  // belongs on the pool too.
+  try {
+    co_await OnWorkers([&] { session_.Close(); });
+  } catch (const std::exception& e) {
+    spdlog::warn("connection {} ({}): closing session: {}", id_, peer_, e.what());
+  }
+  boost::system::error_code ignored;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
+  spdlog::debug("connection {} ({}) closed", id_, peer_);
+}
+
+}  // namespace basalt::server

@@ -1,0 +1,82 @@
+// Connection: the socket side of one client. Reads bytes into a
+// MessageReader, decodes frames, hands the decoded messages to its Session on
+// the worker pool, and sends what the session wrote in one write per batch
+// (so one flush per simple Query). Internal to server/: only listener.cc and
+// connection.cc include Asio.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "protocol/message_reader.h"
+#include "protocol/message_writer.h"
+#include "server/session.h"
+#include "sql/engine.h"
+
+namespace basalt::server {
+
+namespace asio = boost::asio;
+
+class Connection;
+
+// What every connection shares with the listener.
+struct ConnectionContext {
+  ConnectionContext(sql::Engine& e, asio::thread_pool& w) : engine(e), workers(w) {}
+
+  sql::Engine& engine;
+  // Every statement runs here, never on the I/O threads: a statement may wait
+  // on a row lock whose holder's COMMIT arrives on another connection.
+  asio::thread_pool& workers;
+  std::atomic<bool> shutting_down{false};
+
+  // Live connections, so shutdown can reach them. Guarded by `mutex`.
+  std::mutex mutex;
+  std::unordered_map<uint64_t, std::weak_ptr<Connection>> connections;
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  // `socket`'s executor must be a strand: RequestShutdown posts to it.
+  Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id, BackendKey key);
+  ~Connection();
+
+  // Serves the client until it leaves, breaks the protocol, or shutdown.
+  asio::awaitable<void> Run();
+
+  // The strand this connection runs on.
+  asio::ip::tcp::socket::executor_type executor() { return socket_.get_executor(); }
+
+  // Thread-safe. Ends the connection once its running statement (if any)
+  // finished: FATAL 57P01, then close.
+  void RequestShutdown();
+
+ private:
+  // One decoded input for the session.
+  struct Input;
+
+  // Frames and decodes every complete message already buffered.
+  std::vector<Input> DecodeBuffered();
+  void Dispatch(const Input& input);
+  // Sends what the session wrote; false when the client is gone.
+  asio::awaitable<bool> Flush();
+  // Runs `fn` on the worker pool and resumes on this connection's strand.
+  template <typename Fn>
+  asio::awaitable<void> OnWorkers(Fn fn);
+
+  asio::ip::tcp::socket socket_;
+  ConnectionContext& context_;
+  const uint64_t id_;
+  std::string peer_;
+  protocol::MessageReader reader_;
+  protocol::MessageWriter writer_;
+  Session session_;
+};
+
+}  // namespace basalt::server

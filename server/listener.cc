@@ -1,0 +1,174 @@
+#include "server/listener.h"
+
+#include <algorithm>
+#include <csignal>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "server/connection.h"
+
+namespace basalt::server {
+
+namespace {
+
+using asio::ip::tcp;
+
+int WorkerThreads(const ServerConfig& config) {
+  if (config.worker_threads > 0) return config.worker_threads;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::max(4, 2 * cores);
+}
+
+Result<asio::ip::address> ParseListenAddress(const std::string& listen) {
+  if (listen == "*") return asio::ip::address(asio::ip::address_v4::any());
+  if (listen == "localhost") return asio::ip::address(asio::ip::address_v4::loopback());
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(listen, ec);
+  if (ec) {
+    return Status::Error(sqlstate::kInvalidParameterValue,
+                         fmt::format("invalid listen address \"{}\"", listen));
+  }
+  return address;
+}
+
+}  // namespace
+
+struct Listener::Impl {
+  Impl(sql::Engine& engine, int worker_threads, int io_thread_count)
+      : workers(static_cast<size_t>(worker_threads)),
+        context(engine, workers),
+        strand(asio::make_strand(io)),
+        acceptor(strand),
+        signals(strand, SIGINT, SIGTERM),
+        io_threads(io_thread_count) {}
+
+  asio::awaitable<void> AcceptLoop();
+  void Shutdown();
+
+  // Declared in this order so that coroutine frames still queued in `io` at
+  // destruction can unregister from `context`.
+  asio::thread_pool workers;
+  ConnectionContext context;
+  asio::io_context io;
+  // The acceptor and signal set share a strand, so the signal handler may
+  // close the acceptor while an accept is pending on another I/O thread.
+  asio::strand<asio::io_context::executor_type> strand;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  int io_threads;
+  std::string endpoint_text;
+};
+
+asio::awaitable<void> Listener::Impl::AcceptLoop() {
+  std::mt19937 random(std::random_device{}());
+  uint64_t next_id = 1;
+  while (!context.shutting_down.load()) {
+    auto [ec, socket] =
+        co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
+    if (ec) {
+      if (ec == asio::error::operation_aborted || context.shutting_down.load()) break;
+      // Out of descriptors and the like: wait instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      asio::steady_timer pause(strand, std::chrono::milliseconds(100));
+      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+      continue;
+    }
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    const uint64_t id = next_id++;
+    // PostgreSQL's process id doubles as the cancel key's first half; ours
+    // is the connection number, and the secret is random.
+    BackendKey key{static_cast<int32_t>(id & 0x7fffffff), static_cast<int32_t>(random())};
+    auto connection = std::make_shared<Connection>(std::move(socket), context, id, key);
+    {
+      std::lock_guard lock(context.mutex);
+      context.connections.emplace(id, connection);
+    }
+    asio::co_spawn(
+        connection->executor(),
+        [connection]() -> asio::awaitable<void> { co_await connection->Run(); }, asio::detached);
+  }
+}
+
+void Listener::Impl::Shutdown() {
+  context.shutting_down.store(true);
+  boost::system::error_code ignored;
+  acceptor.close(ignored);
+  std::vector<std::shared_ptr<Connection>> live;
+  {
+    std::lock_guard lock(context.mutex);
+    for (auto& [id, weak] : context.connections) {
+      if (auto connection = weak.lock()) live.push_back(std::move(connection));
+    }
+  }
+  spdlog::info("shutting down: closing {} connection(s)", live.size());
+  for (auto& connection : live) connection->RequestShutdown();
+}
+
+Result<std::unique_ptr<Listener>> Listener::Bind(const ServerConfig& config, sql::Engine& engine) {
+  BASALT_ASSIGN_OR_RETURN(asio::ip::address address, ParseListenAddress(config.listen));
+  auto impl = std::make_unique<Impl>(engine, WorkerThreads(config), config.io_threads);
+  const tcp::endpoint endpoint(address, config.port);
+  impl->endpoint_text = fmt::format("{}:{}", config.listen, config.port);
+  boost::system::error_code ec;
+  auto fail = [&](std::string_view what) {
+    return Status::Error(sqlstate::kIoError, fmt::format("could not {} {}: {}", what,
+                                                         impl->endpoint_text, ec.message()));
+  };
+  if (impl->acceptor.open(endpoint.protocol(), ec)) return fail("open a socket for");
+  if (impl->acceptor.set_option(tcp::acceptor::reuse_address(true), ec)) {
+    return fail("set SO_REUSEADDR on");
+  }
+  if (impl->acceptor.bind(endpoint, ec)) return fail("bind to");
+  if (impl->acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
+    return fail("listen on");
+  }
+  return std::unique_ptr<Listener>(new Listener(std::move(impl)));
+}
+
+Listener::Listener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Listener::~Listener() {
+  if (!impl_) return;
+  // Normally ServeUntilSignal already drained everything; this covers an
+  // early destruction.
+  impl_->io.stop();
+  impl_->workers.join();
+}
+
+void Listener::ServeUntilSignal() {
+  Impl& impl = *impl_;
+  impl.signals.async_wait([&impl](const boost::system::error_code& ec, int signal_number) {
+    if (ec) return;
+    spdlog::info("received signal {}", signal_number);
+    impl.Shutdown();
+  });
+  asio::co_spawn(impl.strand, impl.AcceptLoop(), asio::detached);
+  spdlog::info("listening on {}", impl.endpoint_text);
+
+  // The io_context runs out of work once the acceptor is closed, the signal
+  // set has fired and every connection coroutine has ended.
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.io_threads; ++i) threads.emplace_back([&impl] { impl.io.run(); });
+  impl.io.run();
+  for (auto& thread : threads) thread.join();
+  // Statements posted by connections have all completed by now.
+  impl.workers.join();
+  spdlog::info("all connections closed");
+}
+
+}  // namespace basalt::server

@@ -1,0 +1,174 @@
+#include "server/session.h"
+
+#include <exception>
+#include <string>
+#include <type_traits>
+#include <variant>
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.h"
+#include "protocol/error_response.h"
+#include "server/wire_result_sink.h"
+
+namespace basalt::server {
+
+namespace {
+
+// The newest minor version of protocol 3 we speak.
+constexpr int32_t kNewestMinorVersion = 0;
+
+void Fatal(protocol::MessageWriter& out, sqlstate::Code code, std::string message) {
+  protocol::WriteErrorResponse(out, Error(code, std::move(message)).AsFatal());
+}
+
+}  // namespace
+
+void Session::OnStartupPacket(const protocol::StartupPacket& packet, protocol::MessageWriter& out) {
+  if (state_ != State::kStartup) return;
+  std::visit(
+      [&](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, protocol::SslRequest> ||
+                      std::is_same_v<T, protocol::GssEncRequest>) {
+          // No TLS or GSSAPI yet: 'N' makes libpq (sslmode=prefer) go on in
+          // the clear and sslmode=require give up.
+          out.EncryptionResponse(false);
+        } else if constexpr (std::is_same_v<T, protocol::CancelRequest>) {
+          // TODO(cancel): find the session by BackendKey and cancel its statement.
+          // PostgreSQL never answers a CancelRequest; it just closes.
+          state_ = State::kClosed;
+        } else {
+          OnStartupMessage(p, out);
+        }
+      },
+      packet);
+}
+
+void Session::OnStartupMessage(const protocol::StartupMessage& startup,
+                               protocol::MessageWriter& out) {
+  const auto user = startup.Get("user");
+  if (!user || user->empty()) {
+    Fatal(out, sqlstate::kInvalidAuthorizationSpecification,
+          "no PostgreSQL user name specified in startup packet");
+    state_ = State::kClosed;
+    return;
+  }
+  const auto database = startup.Get("database");
+  std::string database_name(database && !database->empty() ? *database : *user);
+
+  // Everything but user/database is a setting for the SQL session; `_pq_.`
+  // names are protocol extensions we do not know.
+  std::vector<std::pair<std::string, std::string>> settings;
+  std::vector<std::string> unrecognized_options;
+  for (const auto& [name, value] : startup.parameters) {
+    if (name == "user" || name == "database") continue;
+    if (name.starts_with("_pq_.")) {
+      unrecognized_options.push_back(name);
+      continue;
+    }
+    settings.emplace_back(name, value);
+  }
+
+  auto session = engine_.Connect(*user, database_name, settings);
+  if (!session.ok()) {
+    spdlog::info("connection refused for user \"{}\" database \"{}\": {}", *user, database_name,
+                 session.status().message());
+    protocol::WriteErrorResponse(out, session.status(), /*fatal=*/true);
+    state_ = State::kClosed;
+    return;
+  }
+  sql_session_ = std::move(session).value();
+
+  const int32_t minor = startup.protocol_version & 0xffff;
+  if (minor > kNewestMinorVersion || !unrecognized_options.empty()) {
+    out.NegotiateProtocolVersion(kNewestMinorVersion, unrecognized_options);
+  }
+  // Trust authentication: PostgreSQL's `trust` method.
+  out.AuthenticationOk();
+  state_ = State::kAuthenticated;
+  for (const auto& [name, value] : sql_session_->ReportedParameters()) {
+    out.ParameterStatus(name, value);
+  }
+  out.BackendKeyData(key_.process_id, key_.secret_key);
+  SendReadyForQuery(out);
+}
+
+void Session::OnMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out) {
+  if (state_ == State::kClosed || sql_session_ == nullptr) return;
+  if (std::holds_alternative<protocol::Terminate>(message)) {
+    Close();
+    return;
+  }
+  if (const auto* query = std::get_if<protocol::Query>(&message)) {
+    // A simple Query also ends an extended-protocol error, as in PostgreSQL.
+    state_ = State::kReady;
+    OnQuery(*query, out);
+    return;
+  }
+  if (std::holds_alternative<protocol::IgnoredCopyMessage>(message)) return;
+  OnExtendedMessage(message, out);
+}
+
+void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out) {
+  WireResultSink sink(out);
+  try {
+    sql_session_->ExecuteSimpleQuery(query.text, sink);
+  } catch (const Error& error) {
+    protocol::WriteErrorResponse(out, error);
+    if (error.fatal()) {
+      state_ = State::kClosed;
+      return;
+    }
+  } catch (const std::exception& e) {
+    // A bug must cost one statement, never the server.
+    spdlog::warn("internal error in query \"{}\": {}", query.text, e.what());
+    protocol::WriteErrorResponse(out, Status::Internal(e.what()));
+  }
+  SendReadyForQuery(out);
+}
+
+void Session::OnExtendedMessage(const protocol::FrontendMessage& message,
+                                protocol::MessageWriter& out) {
+  if (std::holds_alternative<protocol::Sync>(message)) {
+    state_ = State::kReady;
+    SendReadyForQuery(out);
+    return;
+  }
+  if (std::holds_alternative<protocol::Flush>(message)) return;  // the connection flushes
+  if (state_ == State::kSkipToSync) return;
+  // TODO(extended): Parse/Bind/Describe/Execute/Close through the engine.
+  protocol::WriteErrorResponse(out, Status::Error(sqlstate::kFeatureNotSupported,
+                                                  "extended query protocol is not supported yet"));
+  state_ = State::kSkipToSync;
+}
+
+void Session::OnProtocolError(const Status& status, bool fatal, protocol::MessageWriter& out) {
+  spdlog::info("protocol error{}: {}", fatal ? " (closing connection)" : "", status.message());
+  protocol::WriteErrorResponse(out, status, fatal);
+  if (fatal) {
+    Close();
+    return;
+  }
+  // A malformed message inside an extended-protocol exchange poisons the
+  // rest of it; in the simple protocol the client waits for ReadyForQuery.
+  if (state_ == State::kReady) SendReadyForQuery(out);
+}
+
+void Session::OnShutdown(protocol::MessageWriter& out) {
+  if (state_ == State::kClosed) return;
+  Fatal(out, sqlstate::kAdminShutdown, "terminating connection due to administrator command");
+  Close();
+}
+
+void Session::Close() {
+  state_ = State::kClosed;
+  sql_session_.reset();
+}
+
+void Session::SendReadyForQuery(protocol::MessageWriter& out) {
+  state_ = State::kReady;
+  out.ReadyForQuery(static_cast<char>(sql_session_->transaction_state()));
+}
+
+}  // namespace basalt::server

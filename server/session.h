@@ -1,0 +1,65 @@
+// Session: one client connection's protocol state machine. It works on
+// decoded messages and writes replies into a MessageWriter; it knows no bytes
+// and no sockets (server/connection.cc feeds it). Its calls may block on the
+// engine, so the connection runs them on the worker pool, one at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "common/status.h"
+#include "protocol/frontend_message.h"
+#include "protocol/message_writer.h"
+#include "sql/engine.h"
+
+namespace basalt::server {
+
+// What BackendKeyData tells the client, for a later CancelRequest.
+struct BackendKey {
+  int32_t process_id = 0;
+  int32_t secret_key = 0;
+};
+
+class Session {
+ public:
+  enum class State {
+    kStartup,        // waiting for the startup packet (perhaps after an SSLRequest)
+    kAuthenticated,  // authentication done, sending the startup reports
+    kReady,          // between queries: every message is handled
+    kSkipToSync,     // an extended-protocol error: discard messages until Sync
+    kClosed,         // the connection must be closed once the output is sent
+  };
+
+  Session(sql::Engine& engine, BackendKey key) : engine_(engine), key_(key) {}
+
+  // A startup-phase packet. A StartupMessage ends in ReadyForQuery or, when
+  // the role or database is unknown, in a FATAL error and kClosed.
+  void OnStartupPacket(const protocol::StartupPacket& packet, protocol::MessageWriter& out);
+  // A message after startup.
+  void OnMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
+  // A framing or decoding failure. `fatal` (the byte stream cannot be
+  // trusted any more) closes the session; otherwise it is reported as ERROR.
+  void OnProtocolError(const Status& status, bool fatal, protocol::MessageWriter& out);
+  // The server is shutting down: FATAL 57P01 and close, as PostgreSQL's fast
+  // shutdown.
+  void OnShutdown(protocol::MessageWriter& out);
+  // The client went away (EOF or Terminate): drop the SQL session, which
+  // rolls back an open transaction.
+  void Close();
+
+  State state() const { return state_; }
+  bool closed() const { return state_ == State::kClosed; }
+
+ private:
+  void OnStartupMessage(const protocol::StartupMessage& startup, protocol::MessageWriter& out);
+  void OnQuery(const protocol::Query& query, protocol::MessageWriter& out);
+  void OnExtendedMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
+  void SendReadyForQuery(protocol::MessageWriter& out);
+
+  sql::Engine& engine_;
+  const BackendKey key_;
+  State state_ = State::kStartup;
+  std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
+};
+
+}  // namespace basalt::server

@@ -1,0 +1,47 @@
+#include "server/wire_result_sink.h"
+
+#include "protocol/error_response.h"
+#include "protocol/value_format.h"
+
+namespace basalt::server {
+
+void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) {
+  std::vector<protocol::ColumnDescription> described;
+  described.reserve(columns.size());
+  types_.clear();
+  for (const sql::ResultColumn& c : columns) {
+    protocol::ColumnDescription d;
+    d.name = c.name;
+    d.table_oid = c.table_oid;
+    d.column_number = c.column_number;
+    d.type_oid = c.type.oid();
+    d.type_length = c.type.typlen();
+    d.type_modifier = c.type.typmod;
+    described.push_back(std::move(d));
+    types_.push_back(c.type);
+  }
+  out_.RowDescription(described);
+}
+
+void WireResultSink::Rows(std::span<const Row> rows) {
+  for (const Row& row : rows) protocol::WriteTextDataRow(out_, row, types_);
+}
+
+void WireResultSink::CommandComplete(std::string_view tag) {
+  out_.CommandComplete(tag);
+  types_.clear();
+}
+
+void WireResultSink::EmptyQuery() {
+  out_.EmptyQueryResponse();
+}
+
+void WireResultSink::ParameterStatus(std::string_view name, std::string_view value) {
+  out_.ParameterStatus(name, value);
+}
+
+void WireResultSink::Notice(sqlstate::Code code, std::string_view message) {
+  protocol::WriteNoticeResponse(out_, code, message);
+}
+
+}  // namespace basalt::server
