@@ -38,7 +38,10 @@ void AppendShortest(T v, int max_plain_exponent, std::string* out) {
   char* end = std::to_chars(sci, sci + sizeof(sci), v, std::chars_format::scientific).ptr;
   std::string_view text(sci, static_cast<size_t>(end - sci));
   size_t e = text.find('e');
-  int exponent = std::atoi(text.data() + e + 1);
+  std::string_view exponent_text = text.substr(e + 1);  // "+02", "-05"
+  int exponent = 0;
+  std::from_chars(exponent_text.data() + 1, exponent_text.data() + exponent_text.size(), exponent);
+  if (exponent_text.front() == '-') exponent = -exponent;
   if (exponent < kMinPlainExponent || exponent >= max_plain_exponent) {
     out->append(text);
     return;

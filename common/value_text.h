@@ -27,4 +27,10 @@ std::string ValueToText(const Value& value, const DataType& type);
 // `value "99999" is out of range for type smallint`.
 Result<Value> ValueFromText(std::string_view text, const DataType& type);
 
+// varchar(n)'s length rule, counting UTF-8 characters: a longer string is
+// cut to n characters when `is_explicit` (an explicit cast) or when only
+// spaces would be cut; otherwise 22001 `value too long for type character
+// varying(n)`. A negative max_length means unbounded.
+Result<std::string> CoerceVarcharLength(std::string text, int32_t max_length, bool is_explicit);
+
 }  // namespace basalt

@@ -1,0 +1,244 @@
+#include "common/cast.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+
+#include "common/datetime.h"
+#include "common/float_text.h"
+#include "common/value_text.h"
+
+namespace basalt {
+namespace {
+
+bool IsStringType(TypeId id) {
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kUnknown;
+}
+
+bool IsIntegerType(TypeId id) {
+  return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
+}
+
+// The weakest context in which pg_cast allows from -> to, for two different
+// non-unknown types; nullopt when there is no such cast.
+std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
+  using enum TypeId;
+  constexpr auto I = CastContext::kImplicit;
+  constexpr auto A = CastContext::kAssignment;
+  constexpr auto E = CastContext::kExplicit;
+  // Strings: text and varchar are interchangeable; every type converts to a
+  // string by its output function (assignment) and from one by its input
+  // function (explicit only).
+  if (IsStringType(from) && IsStringType(to)) return I;
+  if (to == kText || to == kVarchar) return A;
+  if (from == kText || from == kVarchar) return E;
+  switch (from) {
+    case kInt2:
+      if (to == kInt4 || to == kInt8 || to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      break;
+    case kInt4:
+      if (to == kInt8 || to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      if (to == kInt2) return A;
+      if (to == kBool) return E;
+      break;
+    case kInt8:
+      if (to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      if (to == kInt2 || to == kInt4) return A;
+      break;
+    case kFloat4:
+      if (to == kFloat8) return I;
+      if (IsIntegerType(to) || to == kNumeric) return A;
+      break;
+    case kFloat8:
+      if (IsIntegerType(to) || to == kFloat4 || to == kNumeric) return A;
+      break;
+    case kNumeric:
+      if (to == kFloat4 || to == kFloat8) return I;
+      if (IsIntegerType(to)) return A;
+      break;
+    case kBool:
+      if (to == kInt4) return E;
+      break;
+    case kDate:
+      if (to == kTimestamp) return I;
+      break;
+    case kTimestamp:
+      if (to == kDate) return A;
+      break;
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+Status IntegerOutOfRange(TypeId to) {
+  const char* message = to == TypeId::kInt2   ? "smallint out of range"
+                        : to == TypeId::kInt4 ? "integer out of range"
+                                              : "bigint out of range";
+  return Status::Error(sqlstate::kNumericValueOutOfRange, message);
+}
+
+Result<Value> CheckIntegerRange(int64_t v, TypeId to) {
+  int64_t min = to == TypeId::kInt2 ? INT16_MIN : to == TypeId::kInt4 ? INT32_MIN : INT64_MIN;
+  int64_t max = to == TypeId::kInt2 ? INT16_MAX : to == TypeId::kInt4 ? INT32_MAX : INT64_MAX;
+  if (v < min || v > max) return IntegerOutOfRange(to);
+  return Value::Int(v);
+}
+
+// PostgreSQL's dtoi2/dtoi4/dtoi8: rint() (half to even), then a range check
+// that also rejects NaN.
+Result<Value> FloatToInteger(double v, TypeId to) {
+  double rounded = std::rint(v);
+  // 2^63 is exact in a double; int64 holds [-2^63, 2^63).
+  constexpr double kTwoTo63 = 9223372036854775808.0;
+  if (std::isnan(rounded) || rounded < -kTwoTo63 || rounded >= kTwoTo63) {
+    return IntegerOutOfRange(to);
+  }
+  return CheckIntegerRange(static_cast<int64_t>(rounded), to);
+}
+
+Result<Value> ApplyNumericTypmod(Numeric v, const DataType& to) {
+  if (to.NumericPrecision() >= 0) {
+    BASALT_ASSIGN_OR_RETURN(v, v.ApplyTypmod(to.NumericPrecision(), to.NumericScale()));
+  }
+  return Value::Decimal(v);
+}
+
+// float8 -> float4 as PostgreSQL's dtof: overflow and underflow are errors.
+Result<Value> NarrowToFloat4(double v) {
+  float narrowed = static_cast<float>(v);
+  if (std::isinf(narrowed) && !std::isinf(v)) {
+    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+  }
+  if (narrowed == 0.0f && v != 0.0) {
+    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+  }
+  return Value::Float(static_cast<double>(narrowed));
+}
+
+// The text a value becomes when cast to a string type: its output function,
+// except that booleans spell themselves out (PostgreSQL's booltext).
+std::string CastToText(const Value& value, const DataType& from) {
+  if (from.id == TypeId::kBool) return value.AsBool() ? "true" : "false";
+  return ValueToText(value, from);
+}
+
+Result<Value> CastFromInteger(int64_t v, const DataType& to) {
+  switch (to.id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      return CheckIntegerRange(v, to.id);
+    case TypeId::kFloat4:
+      return Value::Float(static_cast<double>(static_cast<float>(v)));
+    case TypeId::kFloat8:
+      return Value::Float(static_cast<double>(v));
+    case TypeId::kNumeric:
+      return ApplyNumericTypmod(Numeric::FromInt64(v), to);
+    case TypeId::kBool:
+      return Value::Bool(v != 0);
+    default:
+      return Status::Internal("unexpected cast from integer");
+  }
+}
+
+Result<Value> CastFromFloat(double v, const DataType& from, const DataType& to) {
+  switch (to.id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      return FloatToInteger(v, to.id);
+    case TypeId::kFloat4:
+      return from.id == TypeId::kFloat4 ? Value::Float(v) : NarrowToFloat4(v);
+    case TypeId::kFloat8:
+      return Value::Float(v);
+    case TypeId::kNumeric: {
+      auto n = from.id == TypeId::kFloat4 ? Numeric::FromFloat4(static_cast<float>(v))
+                                          : Numeric::FromDouble(v);
+      if (!n.ok()) return n.status();
+      return ApplyNumericTypmod(*n, to);
+    }
+    default:
+      return Status::Internal("unexpected cast from float");
+  }
+}
+
+Result<Value> CastFromNumeric(const Numeric& v, const DataType& to) {
+  switch (to.id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8: {
+      auto i = v.ToInt64();
+      if (!i.ok()) return IntegerOutOfRange(to.id);
+      return CheckIntegerRange(*i, to.id);
+    }
+    case TypeId::kFloat4: {
+      // Through the text form, as PostgreSQL's numeric_float4, so the
+      // result is the correctly rounded float (no double rounding).
+      BASALT_ASSIGN_OR_RETURN(float f, ParseFloat4(v.ToString()));
+      return Value::Float(static_cast<double>(f));
+    }
+    case TypeId::kFloat8:
+      return Value::Float(v.ToDouble());
+    case TypeId::kNumeric:
+      return ApplyNumericTypmod(v, to);
+    default:
+      return Status::Internal("unexpected cast from numeric");
+  }
+}
+
+}  // namespace
+
+bool CanCast(const DataType& from, const DataType& to, CastContext context) {
+  if (from.id == TypeId::kUnknown || from.id == to.id) return true;
+  if (to.id == TypeId::kUnknown) return false;
+  std::optional<CastContext> needed = PgCastContext(from.id, to.id);
+  return needed.has_value() && *needed <= context;
+}
+
+Result<Value> CastValue(const Value& value, const DataType& from, const DataType& to,
+                        CastContext context) {
+  if (value.is_null()) return Value::Null();
+  if (!CanCast(from, to, context)) {
+    return Status::Error(sqlstate::kCannotCoerce,
+                         fmt::format("cannot cast type {} to {}", from.Name(), to.Name()));
+  }
+  bool is_explicit = context == CastContext::kExplicit;
+
+  if (IsStringType(to.id)) {
+    std::string text = IsStringType(from.id) ? value.AsString() : CastToText(value, from);
+    if (to.id == TypeId::kVarchar) {
+      BASALT_ASSIGN_OR_RETURN(
+          text, CoerceVarcharLength(std::move(text), to.VarcharLength(), is_explicit));
+    }
+    return Value::String(std::move(text));
+  }
+  if (IsStringType(from.id)) return ValueFromText(value.AsString(), to);
+
+  switch (from.id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      return CastFromInteger(value.AsInt(), to);
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return CastFromFloat(value.AsFloat(), from, to);
+    case TypeId::kNumeric:
+      return CastFromNumeric(value.AsNumeric(), to);
+    case TypeId::kBool:
+      return to.id == TypeId::kBool ? value : Value::Int(value.AsBool() ? 1 : 0);
+    case TypeId::kDate: {
+      if (to.id == TypeId::kDate) return value;
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, DateToTimestamp(value.AsInt()));
+      return Value::Int(micros);
+    }
+    case TypeId::kTimestamp:
+      return to.id == TypeId::kTimestamp ? value : Value::Int(TimestampToDate(value.AsInt()));
+    default:
+      break;
+  }
+  return Status::Internal(fmt::format("unhandled cast {} -> {}", from.Name(), to.Name()));
+}
+
+}  // namespace basalt
