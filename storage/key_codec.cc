@@ -1,1 +1,320 @@
+// Memcomparable key encoding; the byte layout is frozen in
+// docs/formats/key_codec.md.
 #include "storage/key_codec.h"
+
+#include <cassert>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "storage/coding.h"
+
+namespace basalt::storage {
+namespace {
+
+// DO NOT CHANGE THESE VALUES: they are on disk. NULL's marker sorts after
+// every non-null value, giving ASC NULLS LAST.
+constexpr char kNotNullMarker = 0x01;
+constexpr char kNullMarker = 0x02;
+
+// Numeric sign bytes: negative < zero < positive.
+constexpr char kNumericNegative = 0x00;
+constexpr char kNumericZero = 0x01;
+constexpr char kNumericPositive = 0x02;
+constexpr int kNumericExponentBias = 0x8000;
+
+// String escaping: a 0x00 byte becomes 0x00 0xFF and the value ends with
+// 0x00 0x01, so a string sorts before every longer string it prefixes.
+constexpr char kEscape = 0x00;
+constexpr char kEscapedZero = static_cast<char>(0xff);
+constexpr char kTerminator = 0x01;
+
+int IntegerWidth(TypeId id) {
+  switch (id) {
+    case TypeId::kInt2:
+      return 2;
+    case TypeId::kInt4:
+      return 4;
+    default:
+      return 8;  // int8, date, timestamp
+  }
+}
+
+void AppendInteger(int64_t v, int width, std::string* key) {
+  // Flipping the sign bit maps two's complement order onto unsigned order.
+  uint64_t bits = static_cast<uint64_t>(v) ^ (uint64_t{1} << (8 * width - 1));
+  AppendBigEndian(bits, width, key);
+}
+
+int64_t DecodeInteger(uint64_t bits, int width) {
+  bits ^= uint64_t{1} << (8 * width - 1);
+  if (width < 8) {
+    // Sign-extend from `width` bytes.
+    uint64_t sign = uint64_t{1} << (8 * width - 1);
+    bits = (bits ^ sign) - sign;
+  }
+  return static_cast<int64_t>(bits);
+}
+
+// IEEE order made unsigned: positives get their sign bit set, negatives are
+// inverted. -0 is folded into +0 and every NaN into one NaN, which then sorts
+// above +Infinity as in PostgreSQL.
+uint64_t FloatOrderBits(uint64_t bits, int width) {
+  uint64_t sign = uint64_t{1} << (8 * width - 1);
+  uint64_t mask = width == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * width)) - 1;
+  return (bits & sign) ? (~bits & mask) : (bits | sign);
+}
+
+uint64_t FloatFromOrderBits(uint64_t bits, int width) {
+  uint64_t sign = uint64_t{1} << (8 * width - 1);
+  uint64_t mask = width == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * width)) - 1;
+  return (bits & sign) ? (bits & ~sign) : (~bits & mask);
+}
+
+void AppendFloat(double v, TypeId id, std::string* key) {
+  if (v == 0) v = 0;  // -0 -> +0
+  if (id == TypeId::kFloat4) {
+    float f = std::isnan(v) ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(v);
+    uint32_t bits;
+    std::memcpy(&bits, &f, 4);
+    if (std::isnan(f)) bits = 0x7fc00000u;
+    AppendBigEndian(FloatOrderBits(bits, 4), 4, key);
+  } else {
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    if (std::isnan(v)) bits = 0x7ff8000000000000ull;
+    AppendBigEndian(FloatOrderBits(bits, 8), 8, key);
+  }
+}
+
+double DecodeFloat(uint64_t order_bits, TypeId id) {
+  if (id == TypeId::kFloat4) {
+    uint32_t bits = static_cast<uint32_t>(FloatFromOrderBits(order_bits, 4));
+    float f;
+    std::memcpy(&f, &bits, 4);
+    return f;
+  }
+  uint64_t bits = FloatFromOrderBits(order_bits, 8);
+  double d;
+  std::memcpy(&d, &bits, 8);
+  return d;
+}
+
+// A numeric is sign, then for non-zero values the decimal exponent E and the
+// significant digits d1 d2 ... (value = 0.d1d2... x 10^E, no trailing zero
+// digits), two digits per byte as 1 + 10*a + b, ended by 0x00. Stripping the
+// trailing zeros is what makes 1.0 and 1.00 encode identically. Negative
+// values have exponent and digit bytes inverted so larger magnitudes sort
+// first.
+void AppendNumeric(const Numeric& n, std::string* key) {
+  Int128 u = n.unscaled();
+  if (u == 0) {
+    key->push_back(kNumericZero);
+    return;
+  }
+  bool negative = u < 0;
+  __extension__ using UInt128 = unsigned __int128;
+  UInt128 mag = negative ? UInt128(0) - static_cast<UInt128>(u) : static_cast<UInt128>(u);
+  char digits[48];
+  int count = 0;
+  while (mag > 0) {
+    digits[count++] = static_cast<char>(mag % 10);
+    mag /= 10;
+  }
+  // digits[] is least significant first; E = number of integer digits.
+  int exponent = count - n.scale();
+  int low = 0;
+  while (digits[low] == 0) ++low;  // strip trailing zero digits
+  std::string body;
+  AppendBigEndian(static_cast<uint64_t>(exponent + kNumericExponentBias) & 0xffff, 2, &body);
+  for (int i = count - 1; i >= low; i -= 2) {
+    int a = digits[i];
+    int b = i - 1 >= low ? digits[i - 1] : 0;
+    body.push_back(static_cast<char>(1 + 10 * a + b));
+  }
+  body.push_back(0);
+  key->push_back(negative ? kNumericNegative : kNumericPositive);
+  if (negative) {
+    for (char& c : body) c = static_cast<char>(~c);
+  }
+  key->append(body);
+}
+
+Status Truncated() {
+  return Status::Corruption("truncated key value");
+}
+
+Status DecodeNumeric(std::string_view* input, Value* value) {
+  if (input->empty()) return Truncated();
+  char sign = input->front();
+  input->remove_prefix(1);
+  if (sign == kNumericZero) {
+    *value = Value::Decimal(Numeric(0, 0));
+    return Status::OK();
+  }
+  if (sign != kNumericNegative && sign != kNumericPositive) {
+    return Status::Corruption("bad numeric sign byte in key");
+  }
+  bool negative = sign == kNumericNegative;
+  auto byte_at = [&](size_t i) -> uint8_t {
+    uint8_t b = static_cast<uint8_t>((*input)[i]);
+    return negative ? static_cast<uint8_t>(~b) : b;
+  };
+  if (input->size() < 3) return Truncated();
+  int exponent = static_cast<int>((byte_at(0) << 8) | byte_at(1)) - kNumericExponentBias;
+  size_t pos = 2;
+  Int128 digits = 0;
+  int count = 0;
+  while (true) {
+    if (pos >= input->size()) return Truncated();
+    uint8_t b = byte_at(pos++);
+    if (b == 0) break;
+    if (b > 100 || count >= Numeric::kMaxDigits) {
+      return Status::Corruption("bad numeric digits in key");
+    }
+    digits = digits * 100 + (b - 1);
+    count += 2;
+  }
+  input->remove_prefix(pos);
+  // The last pair may carry a padding zero.
+  while (count > 0 && digits % 10 == 0) {
+    digits /= 10;
+    --count;
+  }
+  int scale = count - exponent;
+  if (scale < 0) {
+    for (int i = 0; i < -scale; ++i) digits *= 10;
+    scale = 0;
+  }
+  *value = Value::Decimal(Numeric(negative ? -digits : digits, scale));
+  return Status::OK();
+}
+
+void AppendString(std::string_view s, std::string* key) {
+  for (char c : s) {
+    key->push_back(c);
+    if (c == kEscape) key->push_back(kEscapedZero);
+  }
+  key->push_back(kEscape);
+  key->push_back(kTerminator);
+}
+
+Status DecodeString(std::string_view* input, Value* value) {
+  std::string out;
+  size_t i = 0;
+  while (true) {
+    if (i >= input->size()) return Truncated();
+    char c = (*input)[i++];
+    if (c != kEscape) {
+      out.push_back(c);
+      continue;
+    }
+    if (i >= input->size()) return Truncated();
+    char next = (*input)[i++];
+    if (next == kTerminator) break;
+    if (next != kEscapedZero) return Status::Corruption("bad string escape in key");
+    out.push_back('\0');
+  }
+  input->remove_prefix(i);
+  *value = Value::String(std::move(out));
+  return Status::OK();
+}
+
+}  // namespace
+
+void AppendRelationPrefix(uint32_t relation_id, std::string* key) {
+  AppendBigEndian32(relation_id, key);
+}
+
+std::string RelationPrefix(uint32_t relation_id) {
+  std::string key;
+  AppendRelationPrefix(relation_id, &key);
+  return key;
+}
+
+std::string RelationEnd(uint32_t relation_id) {
+  assert(relation_id != std::numeric_limits<uint32_t>::max());
+  return RelationPrefix(relation_id + 1);
+}
+
+void AppendRowId(uint64_t row_id, std::string* key) {
+  AppendBigEndian64(row_id, key);
+}
+
+void AppendKeyValue(const Value& value, const DataType& type, std::string* key) {
+  if (value.is_null()) {
+    key->push_back(kNullMarker);
+    return;
+  }
+  key->push_back(kNotNullMarker);
+  switch (type.id) {
+    case TypeId::kBool:
+      key->push_back(value.AsBool() ? 1 : 0);
+      return;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+      AppendInteger(value.AsInt(), IntegerWidth(type.id), key);
+      return;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      AppendFloat(value.AsFloat(), type.id, key);
+      return;
+    case TypeId::kNumeric:
+      AppendNumeric(value.AsNumeric(), key);
+      return;
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown:
+      AppendString(value.AsString(), key);
+      return;
+  }
+}
+
+Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* value) {
+  if (input->empty()) return Truncated();
+  char marker = input->front();
+  input->remove_prefix(1);
+  if (marker == kNullMarker) {
+    *value = Value::Null();
+    return Status::OK();
+  }
+  if (marker != kNotNullMarker) return Status::Corruption("bad null marker in key");
+  switch (type.id) {
+    case TypeId::kBool:
+      if (input->empty()) return Truncated();
+      *value = Value::Bool(input->front() != 0);
+      input->remove_prefix(1);
+      return Status::OK();
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp: {
+      int width = IntegerWidth(type.id);
+      if (input->size() < static_cast<size_t>(width)) return Truncated();
+      *value = Value::Int(DecodeInteger(ReadBigEndian(*input, width), width));
+      input->remove_prefix(width);
+      return Status::OK();
+    }
+    case TypeId::kFloat4:
+    case TypeId::kFloat8: {
+      int width = type.id == TypeId::kFloat4 ? 4 : 8;
+      if (input->size() < static_cast<size_t>(width)) return Truncated();
+      *value = Value::Float(DecodeFloat(ReadBigEndian(*input, width), type.id));
+      input->remove_prefix(width);
+      return Status::OK();
+    }
+    case TypeId::kNumeric:
+      return DecodeNumeric(input, value);
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown:
+      return DecodeString(input, value);
+  }
+  return Status::Corruption("unknown type in key");
+}
+
+}  // namespace basalt::storage

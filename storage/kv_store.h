@@ -34,6 +34,21 @@ struct StoreOptions {
   // Commits are durable when acknowledged (WAL fsync; RocksDB groups
   // concurrent commits). Tests may turn this off for speed, never production.
   bool sync_commits = true;
+  // How long a transaction waits for a row lock before failing with 55P03.
+  int64_t lock_timeout_ms = 1000;
+};
+
+enum class IsolationLevel : uint8_t { kReadCommitted, kRepeatableRead, kSerializable };
+
+struct TransactionOptions {
+  // kReadCommitted: GetForUpdate and writes act on the latest committed
+  // version of a key (after waiting for its lock), as PostgreSQL's READ
+  // COMMITTED does. kRepeatableRead and kSerializable (snapshot isolation):
+  // writing a key another transaction changed after this one's snapshot
+  // fails with 40001.
+  IsolationLevel isolation = IsolationLevel::kReadCommitted;
+  // Lock wait limit for this transaction; negative: StoreOptions::lock_timeout_ms.
+  int64_t lock_timeout_ms = -1;
 };
 
 class Transaction;
@@ -50,6 +65,7 @@ class KvStore {
   // Starts a transaction; reads see a snapshot taken now until
   // Transaction::RefreshSnapshot() is called.
   virtual std::unique_ptr<Transaction> Begin() = 0;
+  virtual std::unique_ptr<Transaction> Begin(const TransactionOptions& options) = 0;
 
   // Removes every key in [begin, end) outside any transaction (DROP TABLE
   // data after the catalog change committed: relation ids are never reused).

@@ -20,4 +20,8 @@ void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t sche
 // fewer columns decodes with NULLs for the missing trailing columns).
 Status DecodeRow(std::string_view input, const std::vector<DataType>& types, Row* row);
 
+// The schema version a stored row was written with (to spot rows that an
+// ALTER TABLE has not rewritten).
+Result<uint32_t> RowSchemaVersion(std::string_view input);
+
 }  // namespace basalt::storage

@@ -24,6 +24,9 @@ struct TableLayout {
   std::vector<int> primary_key;
   // Name of the primary key constraint, for 23505 messages.
   std::string primary_key_name;
+  // Watched by an incremental materialized view: every Insert/Update/Delete
+  // also appends an (old row, new row) record with Transaction::AppendChange.
+  bool capture_changes = false;
 };
 
 // A stored row and the key it lives under (needed to update or delete it).
@@ -63,7 +66,11 @@ class TableStore {
   static Status DropData(KvStore& store, uint32_t relation_id);
 
  private:
-  std::string EncodeKey(const Row& row, uint64_t* row_id_or_null);
+  bool has_primary_key() const { return !layout_.primary_key.empty(); }
+  // The key of a row of a table with a primary key.
+  std::string PrimaryKeyOf(const Row& row) const;
+  // Locks `key` and fails with 23505 if a row lives there.
+  Status CheckNoRowAt(Transaction& txn, const std::string& key);
 
   KvStore& store_;
   TableLayout layout_;

@@ -1,0 +1,229 @@
+#include "storage/key_codec.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <random>
+
+namespace basalt::storage {
+namespace {
+
+std::string Encode(const Value& v, const DataType& type) {
+  std::string key;
+  AppendKeyValue(v, type, &key);
+  return key;
+}
+
+Value RoundTrip(const Value& v, const DataType& type) {
+  std::string key = Encode(v, type);
+  std::string_view input = key;
+  Value out;
+  REQUIRE(DecodeKeyValue(&input, type, &out).ok());
+  REQUIRE(input.empty());
+  return out;
+}
+
+// Sorting by encoded bytes must give the same order as sorting by value,
+// with NULL after everything.
+template <typename Less>
+void CheckOrder(std::vector<Value> values, const DataType& type, Less less) {
+  values.push_back(Value::Null());
+  std::vector<std::pair<std::string, size_t>> encoded;
+  for (size_t i = 0; i < values.size(); ++i) encoded.emplace_back(Encode(values[i], type), i);
+  std::sort(encoded.begin(), encoded.end());
+  for (size_t i = 1; i < encoded.size(); ++i) {
+    const Value& a = values[encoded[i - 1].second];
+    const Value& b = values[encoded[i].second];
+    INFO("position " << i);
+    REQUIRE_FALSE(a.is_null());  // NULL sorts last
+    if (b.is_null()) continue;
+    // a <= b in value order, and equal bytes iff equal values.
+    REQUIRE_FALSE(less(b, a));
+    if (encoded[i - 1].first == encoded[i].first) REQUIRE_FALSE(less(a, b));
+  }
+}
+
+TEST_CASE("integers keep order and round-trip", "[key_codec]") {
+  std::mt19937_64 rng(42);
+  struct Case {
+    TypeId id;
+    int64_t min, max;
+  };
+  for (Case c :
+       {Case{TypeId::kInt2, INT16_MIN, INT16_MAX}, Case{TypeId::kInt4, INT32_MIN, INT32_MAX},
+        Case{TypeId::kInt8, INT64_MIN, INT64_MAX}, Case{TypeId::kDate, -1000000, 1000000},
+        Case{TypeId::kTimestamp, INT64_MIN, INT64_MAX}}) {
+    DataType type = DataType::Of(c.id);
+    std::uniform_int_distribution<int64_t> dist(c.min, c.max);
+    std::vector<Value> values = {Value::Int(c.min), Value::Int(c.max), Value::Int(0),
+                                 Value::Int(-1), Value::Int(1)};
+    for (int i = 0; i < 500; ++i) values.push_back(Value::Int(dist(rng)));
+    CheckOrder(values, type, [](const Value& a, const Value& b) { return a.AsInt() < b.AsInt(); });
+    for (const Value& v : values) REQUIRE(RoundTrip(v, type).AsInt() == v.AsInt());
+  }
+}
+
+TEST_CASE("floats keep order: -inf < negatives < 0 == -0 < positives < inf < NaN", "[key_codec]") {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> dist(-1e12, 1e12);
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (TypeId id : {TypeId::kFloat4, TypeId::kFloat8}) {
+    // PostgreSQL: NaN equals NaN and is greater than everything else; a
+    // float4 column holds the value rounded to float.
+    auto less = [id](const Value& a, const Value& b) {
+      double x = a.AsFloat(), y = b.AsFloat();
+      if (id == TypeId::kFloat4) x = static_cast<float>(x), y = static_cast<float>(y);
+      if (std::isnan(x)) return false;
+      if (std::isnan(y)) return true;
+      return x < y;
+    };
+    DataType type = DataType::Of(id);
+    std::vector<Value> values = {Value::Float(-inf),   Value::Float(inf),    Value::Float(nan),
+                                 Value::Float(-nan),   Value::Float(0.0),    Value::Float(-0.0),
+                                 Value::Float(1e-300), Value::Float(-1e-300)};
+    for (int i = 0; i < 500; ++i) {
+      double d = dist(rng);
+      values.push_back(Value::Float(id == TypeId::kFloat4 ? static_cast<float>(d) : d));
+    }
+    CheckOrder(values, type, less);
+    REQUIRE(Encode(Value::Float(0.0), type) == Encode(Value::Float(-0.0), type));
+    REQUIRE(Encode(Value::Float(nan), type) == Encode(Value::Float(-nan), type));
+    REQUIRE(Encode(Value::Float(inf), type) < Encode(Value::Float(nan), type));
+    REQUIRE(RoundTrip(Value::Float(1.5), type).AsFloat() == 1.5);
+    REQUIRE(RoundTrip(Value::Float(-inf), type).AsFloat() == -inf);
+    REQUIRE(std::isnan(RoundTrip(Value::Float(nan), type).AsFloat()));
+  }
+}
+
+// Compares numerics exactly without relying on Numeric::Compare: a/10^s
+// scaled to a common scale (test values stay far from overflow).
+int CompareNumeric(const Numeric& a, const Numeric& b) {
+  Int128 x = a.unscaled(), y = b.unscaled();
+  int sa = a.scale(), sb = b.scale();
+  while (sa < sb) x *= 10, ++sa;
+  while (sb < sa) y *= 10, ++sb;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+TEST_CASE("numerics keep numeric order and equal values encode equally", "[key_codec]") {
+  DataType type = DataType::Of(TypeId::kNumeric);
+  std::mt19937_64 rng(3);
+  std::uniform_int_distribution<int64_t> unscaled(-1000000000, 1000000000);
+  std::uniform_int_distribution<int> scale(0, 12);
+  std::vector<Value> values;
+  for (int i = 0; i < 600; ++i)
+    values.push_back(Value::Decimal(Numeric(unscaled(rng), scale(rng))));
+  Int128 big = 1;
+  for (int i = 0; i < 37; ++i) big *= 10;
+  for (Numeric n :
+       {Numeric(0, 0),    Numeric(0, 5),       Numeric(1, 0),  Numeric(10, 1),  Numeric(100, 2),
+        Numeric(-1, 0),   Numeric(-10, 1),     Numeric(1, 38), Numeric(-1, 38), Numeric(big, 0),
+        Numeric(-big, 0), Numeric(big * 9, 0), Numeric(5, 0),  Numeric(50, 0),  Numeric(500, 0),
+        Numeric(-5, 0),   Numeric(-50, 0),     Numeric(15, 1), Numeric(105, 2), Numeric(-15, 1),
+        Numeric(-105, 2)}) {
+    values.push_back(Value::Decimal(n));
+  }
+  auto less = [](const Value& a, const Value& b) {
+    return CompareNumeric(a.AsNumeric(), b.AsNumeric()) < 0;
+  };
+  CheckOrder(values, type, less);
+  // 1.0 and 1.00 (and 1) are one key; 1.5 and 1.50 too.
+  REQUIRE(Encode(Value::Decimal(Numeric(10, 1)), type) ==
+          Encode(Value::Decimal(Numeric(100, 2)), type));
+  REQUIRE(Encode(Value::Decimal(Numeric(1, 0)), type) ==
+          Encode(Value::Decimal(Numeric(10, 1)), type));
+  REQUIRE(Encode(Value::Decimal(Numeric(0, 0)), type) ==
+          Encode(Value::Decimal(Numeric(0, 3)), type));
+  // Distinct values never share a key.
+  for (size_t i = 0; i + 1 < values.size(); ++i) {
+    bool equal = CompareNumeric(values[i].AsNumeric(), values[i + 1].AsNumeric()) == 0;
+    REQUIRE((Encode(values[i], type) == Encode(values[i + 1], type)) == equal);
+  }
+  // Decoding gives the normalized value: 1.50 -> 1.5, 100 stays 100.
+  Numeric d = RoundTrip(Value::Decimal(Numeric(150, 2)), type).AsNumeric();
+  REQUIRE(d.unscaled() == 15);
+  REQUIRE(d.scale() == 1);
+  d = RoundTrip(Value::Decimal(Numeric(100, 0)), type).AsNumeric();
+  REQUIRE(d.unscaled() == 100);
+  REQUIRE(d.scale() == 0);
+  for (const Value& v : values) {
+    REQUIRE(CompareNumeric(RoundTrip(v, type).AsNumeric(), v.AsNumeric()) == 0);
+  }
+}
+
+TEST_CASE("strings sort bytewise, prefixes first, embedded zero bytes survive", "[key_codec]") {
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<int> len(0, 6);
+  std::uniform_int_distribution<int> byte(0, 3);  // few distinct bytes: many shared prefixes
+  std::vector<Value> values = {Value::String(""),
+                               Value::String(std::string(1, '\0')),
+                               Value::String(std::string("a\0b", 3)),
+                               Value::String("a"),
+                               Value::String("ab"),
+                               Value::String("\xff"),
+                               Value::String("é")};
+  for (int i = 0; i < 500; ++i) {
+    std::string s;
+    for (int j = len(rng); j > 0; --j)
+      s.push_back(static_cast<char>(byte(rng) == 3 ? 0xff : byte(rng)));
+    values.push_back(Value::String(s));
+  }
+  auto less = [](const Value& a, const Value& b) {
+    return std::lexicographical_compare(
+        a.AsString().begin(), a.AsString().end(), b.AsString().begin(), b.AsString().end(),
+        [](char x, char y) { return static_cast<uint8_t>(x) < static_cast<uint8_t>(y); });
+  };
+  for (TypeId id : {TypeId::kText, TypeId::kVarchar}) {
+    CheckOrder(values, DataType::Of(id), less);
+    for (const Value& v : values)
+      REQUIRE(RoundTrip(v, DataType::Of(id)).AsString() == v.AsString());
+  }
+}
+
+TEST_CASE("booleans: false < true < NULL", "[key_codec]") {
+  DataType type = DataType::Of(TypeId::kBool);
+  REQUIRE(Encode(Value::Bool(false), type) < Encode(Value::Bool(true), type));
+  REQUIRE(Encode(Value::Bool(true), type) < Encode(Value::Null(), type));
+  REQUIRE(RoundTrip(Value::Bool(true), type).AsBool());
+  REQUIRE(RoundTrip(Value::Null(), type).is_null());
+}
+
+TEST_CASE("composite keys order by the first column, then the next", "[key_codec]") {
+  DataType i4 = DataType::Of(TypeId::kInt4), text = DataType::Of(TypeId::kText);
+  auto key = [&](int64_t a, const char* b) {
+    std::string k = RelationPrefix(7);
+    AppendKeyValue(Value::Int(a), i4, &k);
+    AppendKeyValue(Value::String(b), text, &k);
+    return k;
+  };
+  REQUIRE(key(1, "zzz") < key(2, ""));
+  REQUIRE(key(2, "a") < key(2, "ab"));
+  REQUIRE(key(2, "ab") < key(2, "b"));
+  REQUIRE(key(-5, "x") < key(1, "a"));
+  // Every key of relation 7 lies in [RelationPrefix(7), RelationEnd(7)).
+  REQUIRE(RelationPrefix(7) <= key(-5, ""));
+  REQUIRE(key(INT32_MAX, "\xff\xff") < RelationEnd(7));
+  // Decoding walks the columns in order.
+  std::string k = key(42, "hello");
+  std::string_view in = std::string_view(k).substr(4);
+  Value a, b;
+  REQUIRE(DecodeKeyValue(&in, i4, &a).ok());
+  REQUIRE(DecodeKeyValue(&in, text, &b).ok());
+  REQUIRE(a.AsInt() == 42);
+  REQUIRE(b.AsString() == "hello");
+}
+
+TEST_CASE("truncated keys fail to decode instead of reading past the end", "[key_codec]") {
+  std::string k = Encode(Value::String("hello"), DataType::Of(TypeId::kText));
+  k.pop_back();
+  std::string_view in = k;
+  Value v;
+  Status s = DecodeKeyValue(&in, DataType::Of(TypeId::kText), &v);
+  REQUIRE_FALSE(s.ok());
+  REQUIRE(s.code() == sqlstate::kDataCorrupted);
+}
+
+}  // namespace
+}  // namespace basalt::storage

@@ -1,0 +1,207 @@
+#include "storage/rocksdb_store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <vector>
+
+#include "storage/coding.h"
+#include "storage/rocksdb_logger.h"
+#include "storage/rocksdb_status.h"
+#include "storage/rocksdb_transaction.h"
+
+namespace basalt::storage {
+namespace {
+
+// DO NOT CHANGE: column family names are in every data directory, in the
+// order of the ColumnFamily enum.
+constexpr std::array<const char*, 4> kColumnFamilyNames = {"catalog", "data", "changelog", "meta"};
+
+// Hidden row ids are reserved this many at a time: one synced meta write per
+// block instead of per insert; a restart skips the rest of a block.
+constexpr uint64_t kRowIdBlockSize = 1024;
+
+std::string CounterKey(std::string_view name) {
+  return "counter/" + std::string(name);
+}
+
+std::string RowIdCounterKey(uint32_t relation_id) {
+  std::string key = "rowid/";
+  AppendBigEndian32(relation_id, &key);
+  return key;
+}
+
+Status CreateDataDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec)) {
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return Status::IoError("data directory \"" + dir.string() + "\" is not a directory");
+    }
+    return Status::OK();
+  }
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) {
+    // Only the server's user may list the data directory.
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+  }
+  if (ec) {
+    return Status::IoError("could not create data directory \"" + dir.string() +
+                           "\": " + ec.message());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<KvStore>> KvStore::Open(const StoreOptions& options) {
+  return RocksStore::Open(options);
+}
+
+Result<std::unique_ptr<KvStore>> RocksStore::Open(const StoreOptions& options) {
+  if (options.data_dir.empty()) {
+    return Status::Error(sqlstate::kInvalidParameterValue, "no data directory given");
+  }
+  BASALT_RETURN_IF_ERROR(CreateDataDir(options.data_dir));
+  std::unique_ptr<RocksStore> store(new RocksStore(options));
+  BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key));
+  BASALT_RETURN_IF_ERROR(store->OpenDb());
+  return std::unique_ptr<KvStore>(std::move(store));
+}
+
+Status RocksStore::OpenDb() {
+  logger_ = NewSpdlogRocksLogger();
+
+  rocksdb::BlockBasedTableOptions table_options;
+  table_options.block_cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
+  table_options.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  std::shared_ptr<rocksdb::TableFactory> table_factory(
+      rocksdb::NewBlockBasedTableFactory(table_options));
+
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.env = env_.env.get();
+  db_options.info_log = logger_;  // no plaintext LOG file in the data directory
+  db_options.table_factory = table_factory;
+
+  rocksdb::ColumnFamilyOptions cf_options(db_options);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
+  for (const char* name : kColumnFamilyNames) descriptors.emplace_back(name, cf_options);
+
+  rocksdb::TransactionDBOptions txn_db_options;
+  txn_db_options.transaction_lock_timeout = options_.lock_timeout_ms;
+  txn_db_options.default_lock_timeout = options_.lock_timeout_ms;
+
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::Status s =
+      rocksdb::TransactionDB::Open(rocksdb::DBOptions(db_options), txn_db_options,
+                                   options_.data_dir.string(), descriptors, &handles, &db_);
+  if (!s.ok()) {
+    db_ = nullptr;
+    return FromRocks(s, "open data directory \"" + options_.data_dir.string() + "\"");
+  }
+  default_handle_ = handles[0];
+  for (size_t i = 0; i < handles_.size(); ++i) handles_[i] = handles[i + 1];
+
+  std::string value;
+  s = db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kMeta), kCommitSequenceMetaKey, &value);
+  if (s.ok() && value.size() == 8) {
+    last_commit_sequence_.store(ReadBigEndian(value, 8));
+  } else if (!s.IsNotFound()) {
+    return s.ok() ? Status::Corruption("bad commit sequence in meta") : FromRocks(s, "open");
+  }
+  return Status::OK();
+}
+
+RocksStore::~RocksStore() {
+  if (db_ == nullptr) return;
+  // Flushing on close makes the next open skip WAL replay.
+  rocksdb::FlushOptions flush_options;
+  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+  all.push_back(default_handle_);
+  (void)db_->Flush(flush_options, all);
+  for (rocksdb::ColumnFamilyHandle* h : all) (void)db_->DestroyColumnFamilyHandle(h);
+  (void)db_->Close();
+  delete db_;
+}
+
+std::unique_ptr<Transaction> RocksStore::Begin() {
+  return Begin(TransactionOptions{});
+}
+
+std::unique_ptr<Transaction> RocksStore::Begin(const TransactionOptions& options) {
+  return std::make_unique<RocksTransaction>(*this, options);
+}
+
+Status RocksStore::DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) {
+  // TransactionDB refuses DeleteRange because it cannot lock a range; the
+  // callers (DROP/TRUNCATE after commit) guarantee nobody writes the range.
+  rocksdb::WriteBatch batch;
+  rocksdb::Status s = batch.DeleteRange(handle(cf), rocksdb::Slice(begin.data(), begin.size()),
+                                        rocksdb::Slice(end.data(), end.size()));
+  if (s.ok()) {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = options_.sync_commits;
+    rocksdb::TransactionDBWriteOptimizations optimizations;
+    optimizations.skip_concurrency_control = true;
+    s = db_->Write(write_options, optimizations, &batch);
+  }
+  return FromRocks(s, "delete range");
+}
+
+Result<uint64_t> RocksStore::Reserve(const std::string& key, uint64_t count) {
+  std::lock_guard<std::mutex> lock(counter_mutex_);
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kMeta), key, &value);
+  uint64_t last = 0;
+  if (s.ok()) {
+    if (value.size() != 8) return Status::Corruption("bad counter value for " + key);
+    last = ReadBigEndian(value, 8);
+  } else if (!s.IsNotFound()) {
+    return FromRocks(s, "read counter");
+  }
+  std::string next;
+  AppendBigEndian64(last + count, &next);
+  // Always synced: handing out a value whose reservation a crash could lose
+  // would hand it out twice.
+  rocksdb::WriteOptions write_options;
+  write_options.sync = true;
+  s = db_->Put(write_options, handle(ColumnFamily::kMeta), key, next);
+  if (!s.ok()) return FromRocks(s, "write counter");
+  return last + 1;
+}
+
+Result<uint64_t> RocksStore::NextCounterValue(std::string_view counter_name) {
+  return Reserve(CounterKey(counter_name), 1);
+}
+
+Result<uint64_t> RocksStore::NextRowId(uint32_t relation_id) {
+  std::lock_guard<std::mutex> lock(row_id_mutex_);
+  RowIdBlock& block = row_id_blocks_[relation_id];
+  if (block.next == block.limit) {
+    BASALT_ASSIGN_OR_RETURN(uint64_t first, Reserve(RowIdCounterKey(relation_id), kRowIdBlockSize));
+    block.next = first;
+    block.limit = first + kRowIdBlockSize;
+  }
+  return block.next++;
+}
+
+Status RocksStore::FlushAndCompact() {
+  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+  all.push_back(default_handle_);
+  rocksdb::Status s = db_->Flush(rocksdb::FlushOptions(), all);
+  if (!s.ok()) return FromRocks(s, "flush");
+  rocksdb::CompactRangeOptions compact_options;
+  compact_options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (rocksdb::ColumnFamilyHandle* h : all) {
+    s = db_->CompactRange(compact_options, h, nullptr, nullptr);
+    if (!s.ok()) return FromRocks(s, "compact");
+  }
+  return Status::OK();
+}
+
+}  // namespace basalt::storage

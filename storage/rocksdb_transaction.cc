@@ -1,0 +1,193 @@
+#include "storage/rocksdb_transaction.h"
+
+#include "storage/changelog.h"
+#include "storage/coding.h"
+#include "storage/rocksdb_status.h"
+
+namespace basalt::storage {
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+// Bounds live in the iterator because RocksDB keeps pointers to them.
+class RocksKvIterator final : public KvIterator {
+ public:
+  RocksKvIterator(std::string lower, std::string upper)
+      : lower_(std::move(lower)), upper_(std::move(upper)) {}
+
+  void Start(rocksdb::Transaction* txn, rocksdb::ReadOptions read_options,
+             rocksdb::ColumnFamilyHandle* handle) {
+    lower_slice_ = rocksdb::Slice(lower_);
+    upper_slice_ = rocksdb::Slice(upper_);
+    read_options.iterate_lower_bound = &lower_slice_;
+    if (!upper_.empty()) read_options.iterate_upper_bound = &upper_slice_;
+    it_.reset(txn->GetIterator(read_options, handle));
+    it_->Seek(lower_slice_);
+  }
+
+  bool Valid() const override {
+    // The transaction's own writes are merged in by a delta iterator; check
+    // the upper bound here too rather than rely on every layer honouring it.
+    return it_->Valid() && (upper_.empty() || it_->key().compare(upper_slice_) < 0);
+  }
+  void Next() override { it_->Next(); }
+  std::string_view key() const override {
+    rocksdb::Slice k = it_->key();
+    return {k.data(), k.size()};
+  }
+  std::string_view value() const override {
+    rocksdb::Slice v = it_->value();
+    return {v.data(), v.size()};
+  }
+  Status status() const override { return FromRocks(it_->status(), "scan"); }
+
+ private:
+  std::string lower_;
+  std::string upper_;
+  rocksdb::Slice lower_slice_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+}  // namespace
+
+RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& options)
+    : store_(store), snapshot_isolation_(options.isolation != IsolationLevel::kReadCommitted) {
+  rocksdb::WriteOptions write_options;
+  write_options.sync = store.options().sync_commits;
+  rocksdb::TransactionOptions txn_options;
+  txn_options.set_snapshot = snapshot_isolation_;
+  txn_options.deadlock_detect = true;
+  txn_options.lock_timeout = options.lock_timeout_ms;  // negative: the DB default
+  txn_.reset(store.db()->BeginTransaction(write_options, txn_options));
+  if (!snapshot_isolation_) read_snapshot_ = store.db()->GetSnapshot();
+}
+
+RocksTransaction::~RocksTransaction() {
+  if (!finished_) Rollback();
+  ReleaseReadSnapshot();
+}
+
+void RocksTransaction::ReleaseReadSnapshot() {
+  if (read_snapshot_ != nullptr) {
+    store_.db()->ReleaseSnapshot(read_snapshot_);
+    read_snapshot_ = nullptr;
+  }
+}
+
+void RocksTransaction::RefreshSnapshot() {
+  if (snapshot_isolation_) {
+    txn_->SetSnapshot();
+    return;
+  }
+  ReleaseReadSnapshot();
+  read_snapshot_ = store_.db()->GetSnapshot();
+}
+
+rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions() const {
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot_isolation_ ? txn_->GetSnapshot() : read_snapshot_;
+  return read_options;
+}
+
+Status RocksTransaction::Get(ColumnFamily cf, std::string_view key, std::string* value,
+                             bool* found) {
+  rocksdb::Status s = txn_->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value);
+  *found = s.ok();
+  return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
+}
+
+Status RocksTransaction::GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
+                                      bool* found) {
+  rocksdb::ReadOptions read_options;
+  if (snapshot_isolation_) read_options.snapshot = txn_->GetSnapshot();
+  // READ COMMITTED reads the latest committed version once the lock is held
+  // and does not validate against a snapshot.
+  rocksdb::Status s = txn_->GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
+                                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
+  *found = s.ok();
+  return s.IsNotFound() ? Status::OK() : FromRocks(s, "read for update");
+}
+
+Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value) {
+  return FromRocks(txn_->Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write");
+}
+
+Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
+  return FromRocks(txn_->Delete(store_.handle(cf), ToSlice(key)), "delete");
+}
+
+std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_view lower,
+                                                   std::string_view upper) {
+  auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper));
+  it->Start(txn_.get(), SnapshotReadOptions(), store_.handle(cf));
+  return it;
+}
+
+void RocksTransaction::SetSavePoint() {
+  txn_->SetSavePoint();
+  savepoint_change_counts_.push_back(changes_.size());
+}
+
+Status RocksTransaction::RollbackToSavePoint() {
+  if (savepoint_change_counts_.empty()) return Status::Internal("no savepoint to roll back to");
+  rocksdb::Status s = txn_->RollbackToSavePoint();
+  if (!s.ok()) return FromRocks(s, "rollback to savepoint");
+  changes_.resize(savepoint_change_counts_.back());
+  savepoint_change_counts_.pop_back();
+  return Status::OK();
+}
+
+void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row,
+                                    std::string new_row) {
+  changes_.push_back(Change{relation_id, std::move(old_row), std::move(new_row)});
+}
+
+Status RocksTransaction::Commit() {
+  if (finished_) return Status::Internal("transaction already finished");
+  Status s = changes_.empty() ? FromRocks(txn_->Commit(), "commit") : CommitWithChanges();
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  finished_ = true;
+  return Status::OK();
+}
+
+Status RocksTransaction::CommitWithChanges() {
+  // The sequence is taken and the commit made under one mutex, so sequence
+  // order is commit order: a reader that has seen sequence S can never later
+  // find a smaller one appear.
+  std::lock_guard<std::mutex> lock(store_.commit_mutex());
+  uint64_t sequence = store_.NextCommitSequenceLocked();
+  std::string value;
+  for (size_t i = 0; i < changes_.size(); ++i) {
+    const Change& c = changes_[i];
+    std::string key = EncodeChangelogKey({c.relation_id, sequence, static_cast<uint32_t>(i)});
+    EncodeChange(c.old_row, c.new_row, &value);
+    // Untracked: these keys are new and the mutex serializes their writers,
+    // and snapshot validation must not fail a REPEATABLE READ commit on them.
+    rocksdb::Status s = txn_->PutUntracked(store_.handle(ColumnFamily::kChangelog), key, value);
+    if (!s.ok()) return FromRocks(s, "write change log");
+  }
+  std::string encoded;
+  AppendBigEndian64(sequence, &encoded);
+  rocksdb::Status s = txn_->PutUntracked(store_.handle(ColumnFamily::kMeta),
+                                         ToSlice(kCommitSequenceMetaKey), encoded);
+  if (s.ok()) s = txn_->Commit();
+  if (!s.ok()) return FromRocks(s, "commit");
+  store_.CommittedSequenceLocked(sequence);
+  return Status::OK();
+}
+
+void RocksTransaction::Rollback() {
+  if (finished_) return;
+  (void)txn_->Rollback();
+  changes_.clear();
+  savepoint_change_counts_.clear();
+  finished_ = true;
+}
+
+}  // namespace basalt::storage

@@ -1,0 +1,64 @@
+// RocksTransaction: Transaction over a RocksDB pessimistic transaction.
+//
+// Snapshots: under READ COMMITTED the transaction holds a DB snapshot of its
+// own for reads (refreshed per statement) and gives RocksDB none, so writes
+// and GetForUpdate lock and act on the latest committed version. Under
+// REPEATABLE READ / SERIALIZABLE the RocksDB transaction owns the snapshot,
+// so writing a key changed since then fails (40001).
+//
+// Change records are buffered in memory and written to the changelog column
+// family at commit, under the store's commit mutex, with the next commit
+// sequence: only transactions that carry change records serialize there.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rocksdb/utilities/transaction.h>
+
+#include "storage/rocksdb_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::storage {
+
+class RocksTransaction final : public Transaction {
+ public:
+  RocksTransaction(RocksStore& store, const TransactionOptions& options);
+  ~RocksTransaction() override;
+
+  void RefreshSnapshot() override;
+  Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
+  Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
+                      bool* found) override;
+  Status Put(ColumnFamily cf, std::string_view key, std::string_view value) override;
+  Status Delete(ColumnFamily cf, std::string_view key) override;
+  std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
+                                   std::string_view upper) override;
+  void SetSavePoint() override;
+  Status RollbackToSavePoint() override;
+  void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) override;
+  Status Commit() override;
+  void Rollback() override;
+
+ private:
+  struct Change {
+    uint32_t relation_id;
+    std::string old_row;
+    std::string new_row;
+  };
+
+  rocksdb::ReadOptions SnapshotReadOptions() const;
+  Status CommitWithChanges();
+  void ReleaseReadSnapshot();
+
+  RocksStore& store_;
+  const bool snapshot_isolation_;
+  std::unique_ptr<rocksdb::Transaction> txn_;
+  const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
+  std::vector<Change> changes_;
+  std::vector<size_t> savepoint_change_counts_;
+  bool finished_ = false;
+};
+
+}  // namespace basalt::storage

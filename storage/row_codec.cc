@@ -1,0 +1,221 @@
+// Row format; the byte layout is frozen in docs/formats/row_format.md.
+#include "storage/row_codec.h"
+
+#include <cassert>
+#include <cstring>
+#include <limits>
+
+#include "storage/coding.h"
+
+namespace basalt::storage {
+namespace {
+
+// DO NOT CHANGE: the first byte of every stored row.
+constexpr uint8_t kRowFormatVersion = 1;
+
+int FixedWidth(TypeId id) {
+  switch (id) {
+    case TypeId::kBool:
+      return 1;
+    case TypeId::kInt2:
+      return 2;
+    case TypeId::kInt4:
+    case TypeId::kFloat4:
+      return 4;
+    case TypeId::kInt8:
+    case TypeId::kFloat8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+      return 8;
+    default:
+      return 0;  // variable width
+  }
+}
+
+// Numerics: varint(zigzag(scale) << 1 | wide), then the unscaled value as a
+// zigzag varint when it fits 64 bits (almost always: small and compact), or
+// as 16 bytes little-endian two's complement when it does not.
+void AppendNumeric(const Numeric& n, std::string* out) {
+  Int128 u = n.unscaled();
+  bool wide = u < std::numeric_limits<int64_t>::min() || u > std::numeric_limits<int64_t>::max();
+  AppendVarint((ZigZag(n.scale()) << 1) | (wide ? 1 : 0), out);
+  if (!wide) {
+    AppendVarint(ZigZag(static_cast<int64_t>(u)), out);
+    return;
+  }
+  __extension__ using UInt128 = unsigned __int128;
+  UInt128 bits = static_cast<UInt128>(u);
+  AppendLittleEndian(static_cast<uint64_t>(bits), 8, out);
+  AppendLittleEndian(static_cast<uint64_t>(bits >> 64), 8, out);
+}
+
+Status Truncated() {
+  return Status::Corruption("truncated row");
+}
+
+Status DecodeNumeric(std::string_view* input, Value* value) {
+  uint64_t header;
+  if (!ReadVarint(input, &header)) return Truncated();
+  int scale = static_cast<int>(UnZigZag(header >> 1));
+  if (header & 1) {
+    if (input->size() < 16) return Truncated();
+    __extension__ using UInt128 = unsigned __int128;
+    UInt128 bits = (static_cast<UInt128>(ReadLittleEndian(input->substr(8), 8)) << 64) |
+                   ReadLittleEndian(*input, 8);
+    input->remove_prefix(16);
+    *value = Value::Decimal(Numeric(static_cast<Int128>(bits), scale));
+    return Status::OK();
+  }
+  uint64_t zz;
+  if (!ReadVarint(input, &zz)) return Truncated();
+  *value = Value::Decimal(Numeric(UnZigZag(zz), scale));
+  return Status::OK();
+}
+
+void AppendValue(const Value& v, TypeId id, std::string* out) {
+  switch (id) {
+    case TypeId::kBool:
+      out->push_back(v.AsBool() ? 1 : 0);
+      return;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+      AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(id), out);
+      return;
+    case TypeId::kFloat4: {
+      float f = static_cast<float>(v.AsFloat());
+      uint32_t bits;
+      std::memcpy(&bits, &f, 4);
+      AppendLittleEndian(bits, 4, out);
+      return;
+    }
+    case TypeId::kFloat8: {
+      double d = v.AsFloat();
+      uint64_t bits;
+      std::memcpy(&bits, &d, 8);
+      AppendLittleEndian(bits, 8, out);
+      return;
+    }
+    case TypeId::kNumeric:
+      AppendNumeric(v.AsNumeric(), out);
+      return;
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown:
+      AppendVarint(v.AsString().size(), out);
+      out->append(v.AsString());
+      return;
+  }
+}
+
+Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
+  int width = FixedWidth(id);
+  if (width > 0 && input->size() < static_cast<size_t>(width)) return Truncated();
+  switch (id) {
+    case TypeId::kBool:
+      *value = Value::Bool((*input)[0] != 0);
+      break;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp: {
+      uint64_t bits = ReadLittleEndian(*input, width);
+      if (width < 8) {
+        uint64_t sign = uint64_t{1} << (8 * width - 1);
+        bits = (bits ^ sign) - sign;  // sign-extend
+      }
+      *value = Value::Int(static_cast<int64_t>(bits));
+      break;
+    }
+    case TypeId::kFloat4: {
+      uint32_t bits = static_cast<uint32_t>(ReadLittleEndian(*input, 4));
+      float f;
+      std::memcpy(&f, &bits, 4);
+      *value = Value::Float(f);
+      break;
+    }
+    case TypeId::kFloat8: {
+      uint64_t bits = ReadLittleEndian(*input, 8);
+      double d;
+      std::memcpy(&d, &bits, 8);
+      *value = Value::Float(d);
+      break;
+    }
+    case TypeId::kNumeric:
+      return DecodeNumeric(input, value);
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: {
+      uint64_t length;
+      if (!ReadVarint(input, &length) || input->size() < length) return Truncated();
+      *value = Value::String(std::string(input->substr(0, length)));
+      input->remove_prefix(length);
+      return Status::OK();
+    }
+  }
+  input->remove_prefix(width);
+  return Status::OK();
+}
+
+}  // namespace
+
+void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t schema_version,
+               std::string* out) {
+  assert(row.size() == types.size());
+  out->clear();
+  out->push_back(static_cast<char>(kRowFormatVersion));
+  AppendVarint(schema_version, out);
+  size_t n = types.size();
+  AppendVarint(n, out);
+  size_t bitmap_at = out->size();
+  out->append((n + 7) / 8, '\0');
+  for (size_t i = 0; i < n; ++i) {
+    if (row[i].is_null()) {
+      (*out)[bitmap_at + i / 8] = static_cast<char>((*out)[bitmap_at + i / 8] | (1 << (i % 8)));
+      continue;
+    }
+    AppendValue(row[i], types[i].id, out);
+  }
+}
+
+Status DecodeRow(std::string_view input, const std::vector<DataType>& types, Row* row) {
+  if (input.empty()) return Truncated();
+  if (static_cast<uint8_t>(input[0]) != kRowFormatVersion) {
+    return Status::Corruption("unknown row format version " +
+                              std::to_string(static_cast<uint8_t>(input[0])));
+  }
+  input.remove_prefix(1);
+  uint64_t schema_version, n;
+  if (!ReadVarint(&input, &schema_version) || !ReadVarint(&input, &n)) return Truncated();
+  if (n > types.size()) {
+    return Status::Corruption("row has " + std::to_string(n) + " columns, table has " +
+                              std::to_string(types.size()));
+  }
+  size_t bitmap_bytes = (n + 7) / 8;
+  if (input.size() < bitmap_bytes) return Truncated();
+  std::string_view bitmap = input.substr(0, bitmap_bytes);
+  input.remove_prefix(bitmap_bytes);
+  row->clear();
+  row->resize(types.size());  // columns added after this row was written stay NULL
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<uint8_t>(bitmap[i / 8]) & (1 << (i % 8))) continue;
+    BASALT_RETURN_IF_ERROR(DecodeValue(&input, types[i].id, &(*row)[i]));
+  }
+  if (!input.empty()) return Status::Corruption("trailing bytes after row");
+  return Status::OK();
+}
+
+Result<uint32_t> RowSchemaVersion(std::string_view input) {
+  if (input.empty() || static_cast<uint8_t>(input[0]) != kRowFormatVersion) {
+    return Status::Corruption("unknown row format version");
+  }
+  input.remove_prefix(1);
+  uint64_t schema_version;
+  if (!ReadVarint(&input, &schema_version)) return Truncated();
+  return static_cast<uint32_t>(schema_version);
+}
+
+}  // namespace basalt::storage

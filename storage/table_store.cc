@@ -1,0 +1,145 @@
+#include "storage/table_store.h"
+
+#include "storage/key_codec.h"
+#include "storage/row_codec.h"
+
+namespace basalt::storage {
+namespace {
+
+class TableRowIterator final : public RowIterator {
+ public:
+  TableRowIterator(std::unique_ptr<KvIterator> it, const std::vector<DataType>& types)
+      : it_(std::move(it)), types_(types) {}
+
+  Result<bool> Next(StoredRow* out) override {
+    if (!started_) {
+      started_ = true;
+    } else if (it_->Valid()) {
+      it_->Next();
+    }
+    if (!it_->Valid()) {
+      BASALT_RETURN_IF_ERROR(it_->status());
+      return false;
+    }
+    out->key.assign(it_->key());
+    BASALT_RETURN_IF_ERROR(DecodeRow(it_->value(), types_, &out->row));
+    return true;
+  }
+
+ private:
+  std::unique_ptr<KvIterator> it_;
+  const std::vector<DataType>& types_;  // owned by the TableStore
+  bool started_ = false;
+};
+
+}  // namespace
+
+TableStore::TableStore(KvStore& store, TableLayout layout)
+    : store_(store), layout_(std::move(layout)) {}
+
+std::string TableStore::PrimaryKeyOf(const Row& row) const {
+  std::string key = RelationPrefix(layout_.relation_id);
+  for (int column : layout_.primary_key) {
+    AppendKeyValue(row[static_cast<size_t>(column)],
+                   layout_.column_types[static_cast<size_t>(column)], &key);
+  }
+  return key;
+}
+
+Status TableStore::CheckNoRowAt(Transaction& txn, const std::string& key) {
+  std::string existing;
+  bool found = false;
+  // Locking the key (even when absent) makes a concurrent insert of the same
+  // key wait for us, so two transactions cannot both pass this check.
+  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &existing, &found));
+  if (found) {
+    // The SQL layer adds the detail line (Key (id)=(1) already exists.).
+    return Status::Error(
+        sqlstate::kUniqueViolation,
+        "duplicate key value violates unique constraint \"" + layout_.primary_key_name + "\"");
+  }
+  return Status::OK();
+}
+
+Status TableStore::Insert(Transaction& txn, const Row& row) {
+  std::string key;
+  if (has_primary_key()) {
+    key = PrimaryKeyOf(row);
+    BASALT_RETURN_IF_ERROR(CheckNoRowAt(txn, key));
+  } else {
+    BASALT_ASSIGN_OR_RETURN(uint64_t row_id, store_.NextRowId(layout_.relation_id));
+    key = RelationPrefix(layout_.relation_id);
+    AppendRowId(row_id, &key);
+  }
+  std::string value;
+  EncodeRow(row, layout_.column_types, layout_.schema_version, &value);
+  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value));
+  if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, "", std::move(value));
+  return Status::OK();
+}
+
+Status TableStore::Update(Transaction& txn, const std::string& key, const Row& new_row) {
+  std::string old_value;
+  if (layout_.capture_changes) {
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &old_value, &found));
+    if (!found) return Status::OK();  // deleted concurrently: nothing to update
+  }
+  std::string value;
+  EncodeRow(new_row, layout_.column_types, layout_.schema_version, &value);
+  std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : key;
+  if (new_key != key) {
+    BASALT_RETURN_IF_ERROR(CheckNoRowAt(txn, new_key));
+    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, key));
+  }
+  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value));
+  if (layout_.capture_changes) {
+    txn.AppendChange(layout_.relation_id, std::move(old_value), std::move(value));
+  }
+  return Status::OK();
+}
+
+Status TableStore::Delete(Transaction& txn, const std::string& key) {
+  if (layout_.capture_changes) {
+    std::string old_value;
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &old_value, &found));
+    if (!found) return Status::OK();
+    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, key));
+    txn.AppendChange(layout_.relation_id, std::move(old_value), "");
+    return Status::OK();
+  }
+  return txn.Delete(ColumnFamily::kData, key);
+}
+
+std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn) {
+  return std::make_unique<TableRowIterator>(
+      txn.Scan(ColumnFamily::kData, RelationPrefix(layout_.relation_id),
+               RelationEnd(layout_.relation_id)),
+      layout_.column_types);
+}
+
+Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredRow* out) {
+  if (!has_primary_key() || key_values.size() != layout_.primary_key.size()) {
+    return Status::Internal("primary key lookup on a table without that key");
+  }
+  std::string key = RelationPrefix(layout_.relation_id);
+  for (size_t i = 0; i < key_values.size(); ++i) {
+    AppendKeyValue(key_values[i], layout_.column_types[static_cast<size_t>(layout_.primary_key[i])],
+                   &key);
+  }
+  std::string value;
+  bool found = false;
+  BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &value, &found));
+  if (!found) return false;
+  BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_.column_types, &out->row));
+  out->key = std::move(key);
+  return true;
+}
+
+Status TableStore::DropData(KvStore& store, uint32_t relation_id) {
+  return store.DeleteRange(ColumnFamily::kData, RelationPrefix(relation_id),
+                           RelationEnd(relation_id));
+}
+
+}  // namespace basalt::storage
