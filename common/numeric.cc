@@ -358,6 +358,9 @@ Numeric Numeric::Normalized() const {
 }
 
 int Numeric::Compare(const Numeric& other) const {
+  if (scale_ == other.scale_) {  // the common case in sorts and joins
+    return unscaled_ < other.unscaled_ ? -1 : unscaled_ > other.unscaled_ ? 1 : 0;
+  }
   if (Sign() != other.Sign()) return Sign() < other.Sign() ? -1 : 1;
   int scale = std::max(scale_, other.scale_);
   WideUint a = WideUint::Multiply(Magnitude(unscaled_), kPow10[scale - scale_]);
