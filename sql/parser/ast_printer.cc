@@ -1,0 +1,421 @@
+#include "sql/parser/ast_printer.h"
+
+namespace basalt::sql::ast {
+namespace {
+
+std::string QuoteName(const std::string& name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+  }
+  if (plain) return name;
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string QuoteString(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Dotted(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    if (!out.empty()) out += '.';
+    out += QuoteName(name);
+  }
+  return out;
+}
+
+std::string Join(const ExprList& list) {
+  std::string out;
+  for (const ExprPtr& expr : list) {
+    if (!out.empty()) out += ", ";
+    out += ToString(*expr);
+  }
+  return out;
+}
+
+std::string Join(const std::vector<Identifier>& names) {
+  std::string out;
+  for (const Identifier& name : names) {
+    if (!out.empty()) out += ", ";
+    out += QuoteName(name.name);
+  }
+  return out;
+}
+
+std::string ToString(const QualifiedName& name) {
+  std::string out;
+  if (!name.catalog.empty()) out += QuoteName(name.catalog) + ".";
+  if (!name.schema.empty()) out += QuoteName(name.schema) + ".";
+  return out + QuoteName(name.name);
+}
+
+std::string ToString(const Alias& alias) {
+  if (alias.name.empty()) return "";
+  std::string out = " AS " + QuoteName(alias.name);
+  if (!alias.columns.empty()) {
+    out += " (";
+    for (size_t i = 0; i < alias.columns.size(); ++i) {
+      out += (i ? ", " : "") + QuoteName(alias.columns[i]);
+    }
+    out += ")";
+  }
+  return out;
+}
+
+std::string Targets(const std::vector<ResultTarget>& targets) {
+  std::string out;
+  for (const ResultTarget& target : targets) {
+    if (!out.empty()) out += ", ";
+    out += ToString(*target.expr);
+    if (!target.alias.empty()) out += " AS " + QuoteName(target.alias);
+  }
+  return out;
+}
+
+std::string FromList(const std::vector<TableRefPtr>& from) {
+  std::string out;
+  for (const TableRefPtr& ref : from) {
+    if (!out.empty()) out += ", ";
+    out += ToString(*ref);
+  }
+  return out;
+}
+
+std::string Returning(const std::vector<ResultTarget>& returning) {
+  return returning.empty() ? "" : " RETURNING " + Targets(returning);
+}
+
+std::string ToString(const Constraint& c) {
+  using Type = Constraint::Type;
+  std::string out = c.name.empty() ? "" : "CONSTRAINT " + QuoteName(c.name) + " ";
+  std::string columns = c.columns.empty() ? "" : " (" + Join(c.columns) + ")";
+  switch (c.type) {
+    case Type::kNull:
+      return out + "NULL";
+    case Type::kNotNull:
+      return out + "NOT NULL";
+    case Type::kDefault:
+      return out + "DEFAULT " + ToString(*c.expr);
+    case Type::kPrimaryKey:
+      return out + "PRIMARY KEY" + columns;
+    case Type::kUnique:
+      return out + "UNIQUE" + columns;
+    case Type::kCheck:
+      return out + "CHECK (" + ToString(*c.expr) + ")";
+    case Type::kForeignKey:
+      out += c.columns.empty() ? "" : "FOREIGN KEY" + columns + " ";
+      out += "REFERENCES " + ToString(c.ref_table);
+      if (!c.ref_columns.empty()) out += " (" + Join(c.ref_columns) + ")";
+      return out;
+  }
+  return out;
+}
+
+std::string SelectToString(const SelectStmt& s) {
+  std::string out;
+  if (s.set_operation != SetOperation::kNone) {
+    const char* op = s.set_operation == SetOperation::kUnion       ? " UNION "
+                     : s.set_operation == SetOperation::kIntersect ? " INTERSECT "
+                                                                   : " EXCEPT ";
+    out = "(" + SelectToString(*s.left) + ")" + op + (s.set_all ? "ALL " : "") + "(" +
+          SelectToString(*s.right) + ")";
+  } else if (!s.values.empty()) {
+    out = "VALUES ";
+    for (size_t i = 0; i < s.values.size(); ++i) {
+      out += (i ? ", (" : "(") + Join(s.values[i]) + ")";
+    }
+  } else {
+    out = "SELECT";
+    if (s.distinct) {
+      out += " DISTINCT";
+      if (!s.distinct_on.empty()) out += " ON (" + Join(s.distinct_on) + ")";
+    }
+    if (!s.targets.empty()) out += " " + Targets(s.targets);
+    if (!s.from.empty()) out += " FROM " + FromList(s.from);
+    if (s.where) out += " WHERE " + ToString(*s.where);
+    if (!s.group_by.empty()) out += " GROUP BY " + Join(s.group_by);
+    if (s.having) out += " HAVING " + ToString(*s.having);
+  }
+  if (!s.order_by.empty()) {
+    out += " ORDER BY ";
+    for (size_t i = 0; i < s.order_by.size(); ++i) {
+      const OrderByItem& item = s.order_by[i];
+      out += (i ? ", " : "") + ToString(*item.expr);
+      if (item.direction == OrderByItem::Direction::kAsc) out += " ASC";
+      if (item.direction == OrderByItem::Direction::kDesc) out += " DESC";
+      if (item.nulls == OrderByItem::Nulls::kFirst) out += " NULLS FIRST";
+      if (item.nulls == OrderByItem::Nulls::kLast) out += " NULLS LAST";
+    }
+  }
+  if (s.limit) out += " LIMIT " + ToString(*s.limit);
+  if (s.offset) out += " OFFSET " + ToString(*s.offset);
+  return out;
+}
+
+}  // namespace
+
+std::string ToString(const TypeName& type) {
+  std::string out = type.schema.empty() ? "" : QuoteName(type.schema) + ".";
+  out += QuoteName(type.name);
+  if (!type.modifiers.empty()) {
+    out += "(";
+    for (size_t i = 0; i < type.modifiers.size(); ++i) {
+      out += (i ? ", " : "") + std::to_string(type.modifiers[i]);
+    }
+    out += ")";
+  }
+  for (int i = 0; i < type.array_bounds; ++i) out += "[]";
+  return out;
+}
+
+std::string ToString(const Expr& expr) {
+  switch (expr.kind()) {
+    case ExprKind::kConstant: {
+      const auto& c = expr.As<Constant>();
+      switch (c.type) {
+        case Constant::Type::kInteger:
+        case Constant::Type::kDecimal:
+          return c.text;
+        case Constant::Type::kString:
+          return QuoteString(c.text);
+        case Constant::Type::kBoolean:
+          return c.bool_value ? "true" : "false";
+        case Constant::Type::kNull:
+          return "NULL";
+      }
+      return "";
+    }
+    case ExprKind::kColumnRef:
+      return Dotted(expr.As<ColumnRef>().names);
+    case ExprKind::kStar: {
+      const auto& star = expr.As<Star>();
+      return star.qualifier.empty() ? "*" : Dotted(star.qualifier) + ".*";
+    }
+    case ExprKind::kParameter:
+      return "$" + std::to_string(expr.As<Parameter>().index);
+    case ExprKind::kUnaryOp: {
+      const auto& u = expr.As<UnaryOp>();
+      return "(" + u.op + " " + ToString(*u.operand) + ")";
+    }
+    case ExprKind::kBinaryOp: {
+      const auto& b = expr.As<BinaryOp>();
+      return "(" + ToString(*b.left) + " " + b.op + " " + ToString(*b.right) + ")";
+    }
+    case ExprKind::kIsNull: {
+      const auto& n = expr.As<IsNull>();
+      return "(" + ToString(*n.arg) + (n.negated ? " IS NOT NULL)" : " IS NULL)");
+    }
+    case ExprKind::kIsBool: {
+      const auto& b = expr.As<IsBool>();
+      const char* test = b.test == IsBool::Test::kTrue    ? "TRUE"
+                         : b.test == IsBool::Test::kFalse ? "FALSE"
+                                                          : "UNKNOWN";
+      return "(" + ToString(*b.arg) + (b.negated ? " IS NOT " : " IS ") + test + ")";
+    }
+    case ExprKind::kBetween: {
+      const auto& b = expr.As<Between>();
+      return "(" + ToString(*b.arg) + (b.negated ? " NOT BETWEEN " : " BETWEEN ") +
+             (b.symmetric ? "SYMMETRIC " : "") + ToString(*b.low) + " AND " + ToString(*b.high) +
+             ")";
+    }
+    case ExprKind::kIn: {
+      const auto& in = expr.As<In>();
+      std::string list = in.subquery ? SelectToString(*in.subquery) : Join(in.list);
+      return "(" + ToString(*in.arg) + (in.negated ? " NOT IN (" : " IN (") + list + "))";
+    }
+    case ExprKind::kCast: {
+      const auto& c = expr.As<Cast>();
+      return "CAST(" + ToString(*c.arg) + " AS " + ToString(c.type) + ")";
+    }
+    case ExprKind::kTypedLiteral: {
+      const auto& t = expr.As<TypedLiteral>();
+      return ToString(t.type) + " " + QuoteString(t.value);
+    }
+    case ExprKind::kFunctionCall: {
+      const auto& f = expr.As<FunctionCall>();
+      std::string out = Dotted(f.name);
+      if (f.no_parens && f.args.empty()) return out;
+      out += "(";
+      if (f.star) out += "*";
+      if (f.distinct) out += "DISTINCT ";
+      return out + Join(f.args) + ")";
+    }
+    case ExprKind::kCase: {
+      const auto& c = expr.As<Case>();
+      std::string out = "CASE";
+      if (c.arg) out += " " + ToString(*c.arg);
+      for (const CaseWhen& when : c.whens) {
+        out += " WHEN " + ToString(*when.condition) + " THEN " + ToString(*when.result);
+      }
+      if (c.else_result) out += " ELSE " + ToString(*c.else_result);
+      return out + " END";
+    }
+    case ExprKind::kSubquery: {
+      const auto& s = expr.As<Subquery>();
+      std::string select = "(" + SelectToString(*s.select) + ")";
+      switch (s.type) {
+        case Subquery::Type::kScalar:
+          return select;
+        case Subquery::Type::kExists:
+          return "EXISTS " + select;
+        case Subquery::Type::kAny:
+          return "(" + ToString(*s.left) + " " + s.op + " ANY " + select + ")";
+        case Subquery::Type::kAll:
+          return "(" + ToString(*s.left) + " " + s.op + " ALL " + select + ")";
+      }
+      return select;
+    }
+    case ExprKind::kDefault:
+      return "DEFAULT";
+  }
+  return "?";
+}
+
+std::string ToString(const TableRef& ref) {
+  switch (ref.kind()) {
+    case TableRefKind::kTable: {
+      const auto& t = ref.As<BaseTableRef>();
+      return ToString(t.name) + ToString(t.alias);
+    }
+    case TableRefKind::kSubquery: {
+      const auto& s = ref.As<SubqueryRef>();
+      return std::string(s.lateral ? "LATERAL " : "") + "(" + SelectToString(*s.select) + ")" +
+             ToString(s.alias);
+    }
+    case TableRefKind::kFunction: {
+      const auto& f = ref.As<FunctionRef>();
+      return std::string(f.lateral ? "LATERAL " : "") + ToString(*f.call) + ToString(f.alias);
+    }
+    case TableRefKind::kJoin: {
+      const auto& j = ref.As<JoinRef>();
+      const char* type = j.type == JoinType::kInner   ? "JOIN"
+                         : j.type == JoinType::kLeft  ? "LEFT JOIN"
+                         : j.type == JoinType::kRight ? "RIGHT JOIN"
+                         : j.type == JoinType::kFull  ? "FULL JOIN"
+                                                      : "CROSS JOIN";
+      std::string out = "(" + ToString(*j.left) + (j.natural ? " NATURAL " : " ") + type + " " +
+                        ToString(*j.right);
+      if (j.on) out += " ON " + ToString(*j.on);
+      if (!j.using_columns.empty()) out += " USING (" + Join(j.using_columns) + ")";
+      return out + ")" + ToString(j.alias);
+    }
+  }
+  return "?";
+}
+
+std::string ToString(const Statement& statement) {
+  switch (statement.kind()) {
+    case StatementKind::kSelect:
+      return SelectToString(statement.As<SelectStmt>());
+    case StatementKind::kInsert: {
+      const auto& s = statement.As<InsertStmt>();
+      std::string out = "INSERT INTO " + ToString(s.table);
+      if (!s.alias.empty()) out += " AS " + QuoteName(s.alias);
+      if (!s.columns.empty()) out += " (" + Join(s.columns) + ")";
+      if (s.default_values) {
+        out += " DEFAULT VALUES";
+      } else if (s.select) {
+        out += " " + SelectToString(*s.select);
+      } else {
+        out += " VALUES ";
+        for (size_t i = 0; i < s.values.size(); ++i) {
+          out += (i ? ", (" : "(") + Join(s.values[i]) + ")";
+        }
+      }
+      return out + Returning(s.returning);
+    }
+    case StatementKind::kUpdate: {
+      const auto& s = statement.As<UpdateStmt>();
+      std::string out = "UPDATE " + ToString(s.table);
+      if (!s.alias.empty()) out += " AS " + QuoteName(s.alias);
+      out += " SET ";
+      for (size_t i = 0; i < s.set.size(); ++i) {
+        out +=
+            (i ? ", " : "") + QuoteName(s.set[i].column.name) + " = " + ToString(*s.set[i].value);
+      }
+      if (!s.from.empty()) out += " FROM " + FromList(s.from);
+      if (s.where) out += " WHERE " + ToString(*s.where);
+      return out + Returning(s.returning);
+    }
+    case StatementKind::kDelete: {
+      const auto& s = statement.As<DeleteStmt>();
+      std::string out = "DELETE FROM " + ToString(s.table);
+      if (!s.alias.empty()) out += " AS " + QuoteName(s.alias);
+      if (!s.using_tables.empty()) out += " USING " + FromList(s.using_tables);
+      if (s.where) out += " WHERE " + ToString(*s.where);
+      return out + Returning(s.returning);
+    }
+    case StatementKind::kCreateTable: {
+      const auto& s = statement.As<CreateTableStmt>();
+      std::string out = std::string("CREATE ") + (s.temporary ? "TEMPORARY " : "") + "TABLE " +
+                        (s.if_not_exists ? "IF NOT EXISTS " : "") + ToString(s.name) + " (";
+      bool first = true;
+      for (const ColumnDef& column : s.columns) {
+        out += (first ? "" : ", ") + QuoteName(column.name) + " " + ToString(column.type);
+        for (const Constraint& c : column.constraints) out += " " + ToString(c);
+        first = false;
+      }
+      for (const Constraint& c : s.constraints) {
+        out += (first ? "" : ", ") + ToString(c);
+        first = false;
+      }
+      return out + ")";
+    }
+    case StatementKind::kDrop: {
+      const auto& s = statement.As<DropStmt>();
+      const char* type = s.object_type == ObjectType::kTable              ? "TABLE"
+                         : s.object_type == ObjectType::kView             ? "VIEW"
+                         : s.object_type == ObjectType::kMaterializedView ? "MATERIALIZED VIEW"
+                         : s.object_type == ObjectType::kIndex            ? "INDEX"
+                                                                          : "SCHEMA";
+      std::string out = std::string("DROP ") + type + (s.if_exists ? " IF EXISTS " : " ");
+      for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + ToString(s.names[i]);
+      return out + (s.cascade ? " CASCADE" : "");
+    }
+    case StatementKind::kTransaction: {
+      const auto& s = statement.As<TransactionStmt>();
+      std::string out = s.type == TransactionStmt::Type::kBegin    ? "BEGIN"
+                        : s.type == TransactionStmt::Type::kCommit ? "COMMIT"
+                                                                   : "ROLLBACK";
+      if (s.isolation_level) out += " ISOLATION LEVEL " + *s.isolation_level;
+      if (s.read_only) out += *s.read_only ? " READ ONLY" : " READ WRITE";
+      if (s.deferrable) out += *s.deferrable ? " DEFERRABLE" : " NOT DEFERRABLE";
+      if (s.chain) out += " AND CHAIN";
+      return out;
+    }
+    case StatementKind::kSet: {
+      const auto& s = statement.As<SetStmt>();
+      std::string out = std::string("SET ") + (s.local ? "LOCAL " : "") + s.name + " TO ";
+      return out + (s.to_default ? "DEFAULT" : Join(s.values));
+    }
+    case StatementKind::kReset: {
+      const auto& s = statement.As<ResetStmt>();
+      return "RESET " + (s.all ? std::string("ALL") : s.name);
+    }
+    case StatementKind::kShow: {
+      const auto& s = statement.As<ShowStmt>();
+      return "SHOW " + (s.all ? std::string("ALL") : s.name);
+    }
+    case StatementKind::kCheckpoint:
+      return "CHECKPOINT";
+    case StatementKind::kExplain: {
+      const auto& s = statement.As<ExplainStmt>();
+      return std::string("EXPLAIN ") + (s.analyze ? "ANALYZE " : "") +
+             (s.verbose ? "VERBOSE " : "") + ToString(*s.statement);
+    }
+  }
+  return "?";
+}
+
+}  // namespace basalt::sql::ast

@@ -1,0 +1,189 @@
+// CREATE TABLE and DROP.
+#include "sql/parser/parser_impl.h"
+
+namespace basalt::sql {
+
+ast::StatementPtr Parser::ParseCreate() {
+  const Token& create = ExpectWord("create");
+  bool temporary = false;
+  if (AcceptWord("global") || AcceptWord("local")) {
+    if (!AcceptWord("temporary")) ExpectWord("temp");
+    temporary = true;
+  } else if (AcceptWord("temp") || AcceptWord("temporary")) {
+    temporary = true;
+  } else {
+    AcceptWord("unlogged");
+  }
+  if (PeekWord("table")) return ParseCreateTable(create, temporary);
+  SyntaxErrorHere();
+}
+
+ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) {
+  auto stmt = std::make_unique<ast::CreateTableStmt>();
+  stmt->position = create.position;
+  stmt->temporary = temporary;
+  ExpectWord("table");
+  if (PeekWord("if")) {
+    Advance();
+    ExpectWord("not");
+    ExpectWord("exists");
+    stmt->if_not_exists = true;
+  }
+  stmt->name = ParseQualifiedName();
+  ExpectOp("(");
+  if (!PeekOp(")")) {
+    do {
+      if (PeekWord("constraint") || PeekWord("primary") || PeekWord("unique") ||
+          PeekWord("check") || PeekWord("foreign")) {
+        stmt->constraints.push_back(ParseTableConstraint());
+      } else {
+        stmt->columns.push_back(ParseColumnDef());
+      }
+    } while (AcceptOp(","));
+  }
+  ExpectOp(")");
+  return stmt;
+}
+
+ast::ColumnDef Parser::ParseColumnDef() {
+  ast::ColumnDef column;
+  column.position = Peek().position;
+  column.name = ParseColId();
+  column.type = ParseTypeName();
+  if (AcceptWord("collate")) ParseQualifiedName();  // parsed, ignored
+  while (true) {
+    ast::Constraint constraint;
+    if (!ParseColumnConstraint(constraint)) break;
+    column.constraints.push_back(std::move(constraint));
+  }
+  return column;
+}
+
+// Parses one column constraint into `out`; false when none starts here.
+bool Parser::ParseColumnConstraint(ast::Constraint& out) {
+  using Type = ast::Constraint::Type;
+  out.position = Peek().position;
+  bool named = false;
+  if (AcceptWord("constraint")) {
+    out.name = ParseColId();
+    named = true;
+  }
+  if (AcceptWord("not")) {
+    ExpectWord("null");
+    out.type = Type::kNotNull;
+  } else if (AcceptWord("null")) {
+    out.type = Type::kNull;
+  } else if (AcceptWord("default")) {
+    out.type = Type::kDefault;
+    // gram.y's b_expr: no AND/OR/NOT/IS, so `DEFAULT 0 NOT NULL` works.
+    out.expr = ParseExpr(kPrecComparison);
+  } else if (AcceptWord("primary")) {
+    ExpectWord("key");
+    out.type = Type::kPrimaryKey;
+  } else if (AcceptWord("unique")) {
+    out.type = Type::kUnique;
+  } else if (AcceptWord("check")) {
+    out.type = Type::kCheck;
+    ExpectOp("(");
+    out.expr = ParseExpr();
+    ExpectOp(")");
+  } else if (PeekWord("references")) {
+    out.type = Type::kForeignKey;
+    ParseReferences(out);
+  } else if (PeekWord("generated")) {
+    throw Error(sqlstate::kFeatureNotSupported, "generated columns are not supported")
+        .WithPosition(Peek().position);
+  } else {
+    if (named) SyntaxErrorHere();
+    return false;
+  }
+  return true;
+}
+
+ast::Constraint Parser::ParseTableConstraint() {
+  using Type = ast::Constraint::Type;
+  ast::Constraint constraint;
+  constraint.position = Peek().position;
+  if (AcceptWord("constraint")) constraint.name = ParseColId();
+  if (AcceptWord("primary")) {
+    ExpectWord("key");
+    constraint.type = Type::kPrimaryKey;
+    constraint.columns = ParseColumnList();
+  } else if (AcceptWord("unique")) {
+    constraint.type = Type::kUnique;
+    constraint.columns = ParseColumnList();
+  } else if (AcceptWord("check")) {
+    constraint.type = Type::kCheck;
+    ExpectOp("(");
+    constraint.expr = ParseExpr();
+    ExpectOp(")");
+  } else if (AcceptWord("foreign")) {
+    ExpectWord("key");
+    constraint.type = Type::kForeignKey;
+    constraint.columns = ParseColumnList();
+    ParseReferences(constraint);
+  } else {
+    SyntaxErrorHere();
+  }
+  return constraint;
+}
+
+// REFERENCES t [(cols)] [MATCH ...] [ON DELETE|UPDATE action]...: the
+// actions are parsed and dropped (foreign keys are parse-only for now).
+void Parser::ParseReferences(ast::Constraint& constraint) {
+  ExpectWord("references");
+  constraint.ref_table = ParseQualifiedName();
+  if (PeekOp("(")) constraint.ref_columns = ParseColumnList();
+  while (true) {
+    if (AcceptWord("match")) {
+      if (!AcceptWord("full") && !AcceptWord("partial")) ExpectWord("simple");
+    } else if (PeekWord("on") && (PeekWord("delete", 1) || PeekWord("update", 1))) {
+      Advance();
+      Advance();
+      if (AcceptWord("no")) {
+        ExpectWord("action");
+      } else if (AcceptWord("set")) {
+        if (!AcceptWord("null")) ExpectWord("default");
+      } else if (!AcceptWord("restrict")) {
+        ExpectWord("cascade");
+      }
+    } else {
+      break;
+    }
+  }
+}
+
+ast::StatementPtr Parser::ParseDrop() {
+  auto stmt = std::make_unique<ast::DropStmt>();
+  ExpectWord("drop");
+  if (AcceptWord("table")) {
+    stmt->object_type = ast::ObjectType::kTable;
+  } else if (AcceptWord("view")) {
+    stmt->object_type = ast::ObjectType::kView;
+  } else if (AcceptWord("index")) {
+    stmt->object_type = ast::ObjectType::kIndex;
+  } else if (AcceptWord("schema")) {
+    stmt->object_type = ast::ObjectType::kSchema;
+  } else if (AcceptWord("materialized")) {
+    ExpectWord("view");
+    stmt->object_type = ast::ObjectType::kMaterializedView;
+  } else {
+    SyntaxErrorHere();
+  }
+  if (PeekWord("if")) {
+    Advance();
+    ExpectWord("exists");
+    stmt->if_exists = true;
+  }
+  do {
+    stmt->names.push_back(ParseQualifiedName());
+  } while (AcceptOp(","));
+  if (AcceptWord("cascade")) {
+    stmt->cascade = true;
+  } else {
+    AcceptWord("restrict");
+  }
+  return stmt;
+}
+
+}  // namespace basalt::sql

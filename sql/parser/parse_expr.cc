@@ -1,0 +1,628 @@
+// Expressions: a precedence-climbing (Pratt) parser whose binding strengths
+// are gram.y's precedence table. Postfix operators (IS NULL, ::) keep the
+// loop going, so `a IS NULL = b` is `(a IS NULL) = b` as in PostgreSQL's LALR
+// grammar; comparisons and LIKE/BETWEEN are non-associative.
+#include <charconv>
+#include <limits>
+
+#include "sql/parser/parser_impl.h"
+
+namespace basalt::sql {
+namespace {
+
+bool IsComparison(std::string_view op) {
+  return op == "<" || op == ">" || op == "=" || op == "<=" || op == ">=" || op == "<>";
+}
+
+// Operator tokens that are punctuation, not operators.
+bool IsPunctuation(std::string_view op) {
+  return op == "(" || op == ")" || op == "," || op == ";" || op == "." || op == "[" || op == "]" ||
+         op == ":" || op == "$" || op == ".." || op == ":=" || op == "{" || op == "}" || op == "\\";
+}
+
+template <typename T>
+std::unique_ptr<T> MakeNode(int position) {
+  auto node = std::make_unique<T>();
+  node->position = position;
+  return node;
+}
+
+ast::ExprPtr MakeCall(std::string name, ast::ExprList args, int position) {
+  auto call = MakeNode<ast::FunctionCall>(position);
+  call->name.push_back(std::move(name));
+  call->args = std::move(args);
+  return call;
+}
+
+ast::ExprPtr MakeStringConstant(std::string value, int position) {
+  auto constant = MakeNode<ast::Constant>(position);
+  constant->type = ast::Constant::Type::kString;
+  constant->text = std::move(value);
+  return constant;
+}
+
+// Negates a numeric constant in place, as gram.y's doNegate.
+void NegateConstant(ast::Constant& constant) {
+  if (constant.type == ast::Constant::Type::kInteger) {
+    constant.int_value = -constant.int_value;
+    constant.text = "-" + constant.text;
+    return;
+  }
+  constant.text = "-" + constant.text;
+  // -9223372036854775808 fits int64 only once negated.
+  int64_t value = 0;
+  const char* begin = constant.text.data();
+  const char* end = begin + constant.text.size();
+  auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec == std::errc() && ptr == end) {
+    constant.type = ast::Constant::Type::kInteger;
+    constant.int_value = value;
+  }
+}
+
+bool IsNumericConstant(const ast::Expr& expr) {
+  if (!expr.Is<ast::Constant>()) return false;
+  auto type = expr.As<ast::Constant>().type;
+  return type == ast::Constant::Type::kInteger || type == ast::Constant::Type::kDecimal;
+}
+
+}  // namespace
+
+int Parser::PeekInfixPrecedence() const {
+  const Token& t = Peek();
+  if (t.type == TokenType::kIdentifier) {
+    const std::string& w = t.text;
+    if (w == "or") return kPrecOr;
+    if (w == "and") return kPrecAnd;
+    if (w == "is" || w == "isnull" || w == "notnull") return kPrecIs;
+    if (w == "like" || w == "ilike" || w == "similar" || w == "between" || w == "in") {
+      return kPrecLike;
+    }
+    if (w == "not") {
+      const Token& n = Peek(1);
+      if (n.IsWord("like") || n.IsWord("ilike") || n.IsWord("similar") || n.IsWord("between") ||
+          n.IsWord("in")) {
+        return kPrecLike;
+      }
+      return -1;
+    }
+    if (w == "at" && PeekWord("time", 1) && PeekWord("zone", 2)) return kPrecAt;
+    return -1;
+  }
+  if (t.type != TokenType::kOperator) return -1;
+  const std::string& op = t.text;
+  if (op == "::") return kPrecTypecast;
+  if (IsComparison(op)) return kPrecComparison;
+  if (op == "+" || op == "-") return kPrecAdd;
+  if (op == "*" || op == "/" || op == "%") return kPrecMul;
+  if (op == "^") return kPrecExp;
+  if (IsPunctuation(op)) return -1;
+  return kPrecOp;
+}
+
+ast::ExprPtr Parser::ParseExpr(int min_precedence) {
+  ast::ExprPtr left = ParsePrefix();
+  while (true) {
+    int precedence = PeekInfixPrecedence();
+    if (precedence < 0 || precedence < min_precedence) break;
+    const Token& op = Advance();
+
+    if (precedence == kPrecTypecast) {
+      auto cast = MakeNode<ast::Cast>(op.position);
+      cast->arg = std::move(left);
+      cast->type = ParseTypeName();
+      left = std::move(cast);
+      continue;
+    }
+    if (op.IsWord("is")) {
+      left = ParsePostfixIs(std::move(left), op);
+      continue;
+    }
+    if (op.IsWord("isnull") || op.IsWord("notnull")) {
+      auto test = MakeNode<ast::IsNull>(op.position);
+      test->arg = std::move(left);
+      test->negated = op.IsWord("notnull");
+      left = std::move(test);
+      continue;
+    }
+    if (op.IsWord("at")) {  // AT TIME ZONE zone -> timezone(zone, left)
+      Advance();
+      Advance();
+      ast::ExprList args;
+      args.push_back(ParseExpr(kPrecAt + 1));
+      args.push_back(std::move(left));
+      left = MakeCall("timezone", std::move(args), op.position);
+      continue;
+    }
+    if (precedence == kPrecLike) {
+      bool negated = op.IsWord("not");
+      const Token& word = negated ? Advance() : op;
+      if (word.IsWord("in")) {
+        auto in = MakeNode<ast::In>(op.position);
+        in->arg = std::move(left);
+        in->negated = negated;
+        if (!PeekOp("(")) SyntaxErrorHere();
+        if (PeekSelectStart(1)) {
+          in->subquery = ParseParenthesizedSelect();
+        } else {
+          Advance();
+          in->list = ParseExprList();
+          ExpectOp(")");
+        }
+        left = std::move(in);
+        continue;  // IN's right side is parenthesized: no associativity issue
+      }
+      if (word.IsWord("between")) {
+        auto between = MakeNode<ast::Between>(op.position);
+        between->arg = std::move(left);
+        between->negated = negated;
+        if (AcceptWord("symmetric")) {
+          between->symmetric = true;
+        } else {
+          AcceptWord("asymmetric");
+        }
+        between->low = ParseExpr(kPrecLike + 1);
+        ExpectWord("and");
+        between->high = ParseExpr(kPrecLike + 1);
+        left = std::move(between);
+      } else if (word.IsWord("similar")) {
+        // a SIMILAR TO b [ESCAPE e] -> a ~ similar_to_escape(b [, e])
+        ExpectWord("to");
+        auto binary = MakeNode<ast::BinaryOp>(op.position);
+        binary->op = negated ? "!~" : "~";
+        binary->left = std::move(left);
+        ast::ExprList args;
+        args.push_back(ParseExpr(kPrecLike + 1));
+        if (AcceptWord("escape")) args.push_back(ParseExpr(kPrecLike + 1));
+        binary->right = MakeCall("similar_to_escape", std::move(args), op.position);
+        left = std::move(binary);
+      } else {  // LIKE / ILIKE
+        auto binary = MakeNode<ast::BinaryOp>(op.position);
+        binary->op = std::string(negated ? "NOT " : "") + (word.IsWord("like") ? "LIKE" : "ILIKE");
+        binary->left = std::move(left);
+        binary->right = ParseExpr(kPrecLike + 1);
+        if (PeekWord("escape")) {
+          const Token& escape = Advance();
+          ast::ExprList args;
+          args.push_back(std::move(binary->right));
+          args.push_back(ParseExpr(kPrecLike + 1));
+          binary->right = MakeCall("like_escape", std::move(args), escape.position);
+        }
+        left = std::move(binary);
+      }
+      if (PeekInfixPrecedence() == kPrecLike && !PeekWord("in") && !PeekWord("not")) {
+        SyntaxErrorHere();  // non-associative
+      }
+      continue;
+    }
+
+    // Binary operators.
+    auto binary = MakeNode<ast::BinaryOp>(op.position);
+    if (op.IsWord("or")) {
+      binary->op = "OR";
+    } else if (op.IsWord("and")) {
+      binary->op = "AND";
+    } else {
+      binary->op = op.text;
+    }
+    binary->left = std::move(left);
+    // x op ANY|SOME|ALL (subquery)
+    if (op.type == TokenType::kOperator &&
+        (PeekWord("any") || PeekWord("some") || PeekWord("all")) && PeekOp("(", 1)) {
+      const Token& quantifier = Advance();
+      if (!PeekSelectStart(1)) {
+        throw Error(sqlstate::kFeatureNotSupported, "op ANY/ALL (array) is not supported")
+            .WithPosition(quantifier.position);
+      }
+      auto sub = MakeNode<ast::Subquery>(op.position);
+      sub->type = quantifier.IsWord("all") ? ast::Subquery::Type::kAll : ast::Subquery::Type::kAny;
+      sub->op = op.text;
+      sub->left = std::move(binary->left);
+      sub->select = ParseParenthesizedSelect();
+      left = std::move(sub);
+    } else {
+      binary->right = ParseExpr(precedence + 1);
+      left = std::move(binary);
+    }
+    if (precedence == kPrecComparison && PeekInfixPrecedence() == kPrecComparison) {
+      SyntaxErrorHere();  // non-associative: a < b < c
+    }
+  }
+  return left;
+}
+
+ast::ExprPtr Parser::ParsePostfixIs(ast::ExprPtr left, const Token& is) {
+  bool negated = AcceptWord("not");
+  if (AcceptWord("null")) {
+    auto test = MakeNode<ast::IsNull>(is.position);
+    test->arg = std::move(left);
+    test->negated = negated;
+    return test;
+  }
+  if (PeekWord("true") || PeekWord("false") || PeekWord("unknown")) {
+    auto test = MakeNode<ast::IsBool>(is.position);
+    const Token& value = Advance();
+    test->arg = std::move(left);
+    test->negated = negated;
+    test->test = value.IsWord("true")    ? ast::IsBool::Test::kTrue
+                 : value.IsWord("false") ? ast::IsBool::Test::kFalse
+                                         : ast::IsBool::Test::kUnknown;
+    return test;
+  }
+  if (AcceptWord("distinct")) {
+    ExpectWord("from");
+    auto binary = MakeNode<ast::BinaryOp>(is.position);
+    binary->op = negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM";
+    binary->left = std::move(left);
+    binary->right = ParseExpr(kPrecIs + 1);
+    return binary;
+  }
+  SyntaxErrorHere();
+}
+
+ast::ExprPtr Parser::ParsePrefix() {
+  const Token& t = Peek();
+  if (t.IsWord("not")) {
+    Advance();
+    auto unary = MakeNode<ast::UnaryOp>(t.position);
+    unary->op = "NOT";
+    unary->operand = ParseExpr(kPrecNot);
+    return unary;
+  }
+  if (t.type == TokenType::kOperator && !IsPunctuation(t.text) && t.text != "::") {
+    Advance();
+    bool sign = t.text == "-" || t.text == "+";
+    ast::ExprPtr operand = ParseExpr(sign ? kPrecUnary : kPrecOp);
+    if (t.text == "-" && IsNumericConstant(*operand)) {
+      NegateConstant(operand->As<ast::Constant>());
+      operand->position = t.position;
+      return operand;
+    }
+    auto unary = MakeNode<ast::UnaryOp>(t.position);
+    unary->op = t.text;
+    unary->operand = std::move(operand);
+    return unary;
+  }
+  return ParsePrimary();
+}
+
+ast::ExprPtr Parser::ParsePrimary() {
+  const Token& t = Peek();
+  switch (t.type) {
+    case TokenType::kInteger:
+    case TokenType::kDecimal: {
+      Advance();
+      auto constant = MakeNode<ast::Constant>(t.position);
+      constant->text = t.text;
+      constant->type = ast::Constant::Type::kDecimal;
+      if (t.type == TokenType::kInteger) {
+        const char* end = t.text.data() + t.text.size();
+        auto [ptr, ec] = std::from_chars(t.text.data(), end, constant->int_value);
+        if (ec == std::errc() && ptr == end) constant->type = ast::Constant::Type::kInteger;
+      }
+      return constant;
+    }
+    case TokenType::kString:
+      Advance();
+      return MakeStringConstant(t.text, t.position);
+    case TokenType::kParameter: {
+      Advance();
+      auto param = MakeNode<ast::Parameter>(t.position);
+      int index = 0;
+      auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), index);
+      (void)ptr;
+      if (ec != std::errc() || index <= 0) {
+        throw Error(sqlstate::kUndefinedParameter, "there is no parameter $" + t.text)
+            .WithPosition(t.position);
+      }
+      param->index = index;
+      return param;
+    }
+    case TokenType::kIdentifier:
+    case TokenType::kQuotedIdentifier:
+      return ParseWordExpression();
+    case TokenType::kOperator:
+      if (t.IsOp("(")) return ParseParenthesized();
+      SyntaxError(t);
+    case TokenType::kEnd:
+      break;
+  }
+  SyntaxError(t);
+}
+
+ast::ExprPtr Parser::ParseParenthesized() {
+  const Token& open = Peek();
+  if (PeekSelectStart(1)) {
+    auto sub = MakeNode<ast::Subquery>(open.position);
+    sub->select = ParseParenthesizedSelect();
+    return sub;
+  }
+  if (PeekOp("(", 1)) {
+    // `((SELECT ...) UNION ...)` is a subquery, `((SELECT 1) + 1)` an
+    // expression: try the subquery first when the nesting ends at SELECT.
+    size_t ahead = 1;
+    while (PeekOp("(", ahead)) ++ahead;
+    if (PeekSelectStart(ahead)) {
+      size_t saved = pos_;
+      try {
+        auto sub = MakeNode<ast::Subquery>(open.position);
+        sub->select = ParseParenthesizedSelect();
+        return sub;
+      } catch (const Error&) {
+      }
+      pos_ = saved;
+    }
+  }
+  Advance();
+  ast::ExprPtr inner = ParseExpr();
+  ExpectOp(")");
+  return inner;
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseParenthesizedSelect() {
+  ExpectOp("(");
+  auto select = ParseSelect();
+  ExpectOp(")");
+  return select;
+}
+
+ast::ExprList Parser::ParseExprList() {
+  ast::ExprList list;
+  do {
+    list.push_back(ParseExpr());
+  } while (AcceptOp(","));
+  return list;
+}
+
+ast::ExprPtr Parser::ParseWordExpression() {
+  const Token& t = Peek();
+  if (t.type == TokenType::kIdentifier && t.keyword == KeywordCategory::kReserved) {
+    const std::string& w = t.text;
+    if (w == "null") {
+      Advance();
+      return MakeNode<ast::Constant>(t.position);
+    }
+    if (w == "true" || w == "false") {
+      Advance();
+      auto constant = MakeNode<ast::Constant>(t.position);
+      constant->type = ast::Constant::Type::kBoolean;
+      constant->bool_value = w == "true";
+      return constant;
+    }
+    if (w == "default") {
+      Advance();
+      return MakeNode<ast::Default>(t.position);
+    }
+    if (w == "case") return ParseCase();
+    if (w == "cast") {
+      Advance();
+      ExpectOp("(");
+      auto cast = MakeNode<ast::Cast>(t.position);
+      cast->arg = ParseExpr();
+      ExpectWord("as");
+      cast->type = ParseTypeName();
+      ExpectOp(")");
+      return cast;
+    }
+    if (w == "current_date" || w == "current_time" || w == "current_timestamp" ||
+        w == "localtime" || w == "localtimestamp" || w == "current_user" || w == "current_role" ||
+        w == "session_user" || w == "user" || w == "current_catalog") {
+      Advance();
+      auto call = MakeNode<ast::FunctionCall>(t.position);
+      call->name.push_back(w == "user" ? "current_user" : w);
+      call->no_parens = true;
+      bool takes_precision = w == "current_time" || w == "current_timestamp" || w == "localtime" ||
+                             w == "localtimestamp";
+      if (takes_precision && AcceptOp("(")) {
+        call->args.push_back(ParsePrimary());
+        ExpectOp(")");
+      }
+      return call;
+    }
+    SyntaxError(t);
+  }
+
+  if (t.type == TokenType::kIdentifier && t.keyword == KeywordCategory::kColName) {
+    if (ast::ExprPtr special = ParseSpecialFunction(t)) return special;
+  }
+
+  // A type keyword followed by a string is a typed literal: int '1',
+  // double precision '1.5', timestamp with time zone '...'.
+  if (PeekTypeKeyword()) {
+    size_t saved = pos_;
+    try {
+      ast::TypeName type = ParseTypeName();
+      if (Peek().type == TokenType::kString) {
+        auto literal = MakeNode<ast::TypedLiteral>(t.position);
+        literal->type = std::move(type);
+        literal->value = Advance().text;
+        return literal;
+      }
+    } catch (const Error&) {
+    }
+    pos_ = saved;
+  }
+
+  // Generic typed literal: date '2024-01-01', uuid '...'.
+  if (t.type == TokenType::kIdentifier && t.keyword == KeywordCategory::kNone &&
+      Peek(1).type == TokenType::kString) {
+    Advance();
+    auto literal = MakeNode<ast::TypedLiteral>(t.position);
+    literal->type.position = t.position;
+    literal->type.name = t.text;
+    literal->value = Advance().text;
+    return literal;
+  }
+
+  // Function call: f(...) where f is a type_function_name, or s.f(...).
+  if (PeekOp("(", 1)) {
+    if (!PeekTypeFunctionName()) SyntaxError(t);
+    Advance();
+    return ParseFunctionArgs({t.text}, t);
+  }
+
+  // Column reference, qualified star, or qualified function name.
+  if (!PeekColId()) SyntaxError(t);
+  Advance();
+  std::vector<std::string> names{t.text};
+  while (PeekOp(".")) {
+    Advance();
+    if (PeekOp("*")) {
+      Advance();
+      auto star = MakeNode<ast::Star>(t.position);
+      star->qualifier = std::move(names);
+      return star;
+    }
+    names.push_back(ParseColLabel());
+  }
+  if (names.size() > 1 && PeekOp("(")) return ParseFunctionArgs(std::move(names), t);
+  auto ref = MakeNode<ast::ColumnRef>(t.position);
+  ref->names = std::move(names);
+  return ref;
+}
+
+ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Token& start) {
+  auto call = MakeNode<ast::FunctionCall>(start.position);
+  call->name = std::move(name);
+  ExpectOp("(");
+  if (AcceptOp(")")) return call;
+  if (PeekOp("*") && PeekOp(")", 1)) {
+    Advance();
+    Advance();
+    call->star = true;
+    return call;
+  }
+  if (AcceptWord("distinct")) {
+    call->distinct = true;
+  } else {
+    AcceptWord("all");
+  }
+  call->args = ParseExprList();
+  ExpectOp(")");
+  return call;
+}
+
+// COALESCE, NULLIF, GREATEST, LEAST, EXISTS, EXTRACT, POSITION, SUBSTRING,
+// TRIM: col_name keywords with their own call syntax. Returns null when `word`
+// is not one of them or is not followed by '(' (then it is a column name).
+ast::ExprPtr Parser::ParseSpecialFunction(const Token& word) {
+  if (!PeekOp("(", 1)) return nullptr;
+  const std::string& w = word.text;
+  if (w == "coalesce" || w == "nullif" || w == "greatest" || w == "least") {
+    Advance();
+    Advance();
+    auto call = MakeNode<ast::FunctionCall>(word.position);
+    call->name.push_back(w);
+    call->args = ParseExprList();
+    ExpectOp(")");
+    return call;
+  }
+  if (w == "exists") {
+    Advance();
+    auto sub = MakeNode<ast::Subquery>(word.position);
+    sub->type = ast::Subquery::Type::kExists;
+    sub->select = ParseParenthesizedSelect();
+    return sub;
+  }
+  if (w == "extract") {  // extract(field FROM source) -> extract('field', source)
+    Advance();
+    Advance();
+    const Token& field = Peek();
+    std::string name;
+    if (field.type == TokenType::kString || field.type == TokenType::kIdentifier ||
+        field.type == TokenType::kQuotedIdentifier) {
+      name = Advance().text;
+    } else {
+      SyntaxErrorHere();
+    }
+    ExpectWord("from");
+    ast::ExprList args;
+    args.push_back(MakeStringConstant(name, field.position));
+    args.push_back(ParseExpr());
+    ExpectOp(")");
+    return MakeCall("extract", std::move(args), word.position);
+  }
+  if (w == "position") {  // position(a IN b) -> position(b, a)
+    Advance();
+    Advance();
+    ast::ExprPtr needle = ParseExpr(kPrecLike + 1);
+    ExpectWord("in");
+    ast::ExprList args;
+    args.push_back(ParseExpr(kPrecLike + 1));
+    args.push_back(std::move(needle));
+    ExpectOp(")");
+    return MakeCall("position", std::move(args), word.position);
+  }
+  if (w == "substring") {  // substring(s FROM a FOR b) or substring(s, a, b)
+    Advance();
+    Advance();
+    ast::ExprList args;
+    args.push_back(ParseExpr());
+    if (AcceptOp(",")) {
+      while (true) {
+        args.push_back(ParseExpr());
+        if (!AcceptOp(",")) break;
+      }
+    } else if (AcceptWord("from")) {
+      args.push_back(ParseExpr());
+      if (AcceptWord("for")) args.push_back(ParseExpr());
+    } else if (AcceptWord("for")) {  // substring(s FOR n) -> substring(s, 1, n)
+      auto one = MakeNode<ast::Constant>(word.position);
+      one->type = ast::Constant::Type::kInteger;
+      one->text = "1";
+      one->int_value = 1;
+      args.push_back(std::move(one));
+      args.push_back(ParseExpr());
+    }
+    ExpectOp(")");
+    return MakeCall("substring", std::move(args), word.position);
+  }
+  if (w == "trim") {  // trim([BOTH|LEADING|TRAILING] [chars] FROM s) -> btrim/ltrim/rtrim(s, chars)
+    Advance();
+    Advance();
+    std::string name = "btrim";
+    if (AcceptWord("leading")) {
+      name = "ltrim";
+    } else if (AcceptWord("trailing")) {
+      name = "rtrim";
+    } else {
+      AcceptWord("both");
+    }
+    ast::ExprList args;
+    if (AcceptWord("from")) {
+      args = ParseExprList();
+    } else {
+      ast::ExprPtr first = ParseExpr();
+      if (AcceptWord("from")) {
+        args.push_back(ParseExpr());
+        args.push_back(std::move(first));
+      } else {
+        args.push_back(std::move(first));
+        while (AcceptOp(",")) args.push_back(ParseExpr());
+      }
+    }
+    ExpectOp(")");
+    return MakeCall(name, std::move(args), word.position);
+  }
+  return nullptr;
+}
+
+ast::ExprPtr Parser::ParseCase() {
+  const Token& start = ExpectWord("case");
+  auto node = MakeNode<ast::Case>(start.position);
+  if (!PeekWord("when")) node->arg = ParseExpr();
+  if (!PeekWord("when")) SyntaxErrorHere();
+  while (PeekWord("when")) {
+    ast::CaseWhen when;
+    when.position = Advance().position;
+    when.condition = ParseExpr();
+    ExpectWord("then");
+    when.result = ParseExpr();
+    node->whens.push_back(std::move(when));
+  }
+  if (AcceptWord("else")) node->else_result = ParseExpr();
+  ExpectWord("end");
+  return node;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,343 @@
+// SELECT: set operations, simple SELECT, VALUES, FROM items and joins,
+// ORDER BY / LIMIT / OFFSET / FETCH.
+#include "sql/parser/parser_impl.h"
+
+namespace basalt::sql {
+namespace {
+
+// Words that end an (empty) SELECT target list.
+bool EndsTargetList(const Token& t) {
+  if (t.type == TokenType::kEnd || t.IsOp(";") || t.IsOp(")")) return true;
+  if (t.type != TokenType::kIdentifier) return false;
+  static constexpr std::string_view kWords[] = {
+      "from",  "where",     "group",  "having", "order", "limit", "offset",
+      "union", "intersect", "except", "window", "fetch", "for",   "into",
+  };
+  for (std::string_view w : kWords) {
+    if (t.text == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Parser::PeekSelectStart(size_t ahead) const {
+  return PeekWord("select", ahead) || PeekWord("values", ahead) || PeekWord("with", ahead);
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
+  auto select = ParseSelectSetOperation(0);
+  ParseSelectTail(*select);
+  return select;
+}
+
+// UNION and EXCEPT bind looser than INTERSECT; all are left-associative.
+std::unique_ptr<ast::SelectStmt> Parser::ParseSelectSetOperation(int min_precedence) {
+  auto left = ParseSelectTerm();
+  while (true) {
+    int precedence = PeekWord("union") || PeekWord("except") ? 1 : PeekWord("intersect") ? 2 : 0;
+    if (precedence == 0 || precedence < min_precedence) break;
+    const Token& op = Advance();
+    auto node = std::make_unique<ast::SelectStmt>();
+    node->position = left->position;
+    node->set_operation = op.IsWord("union")       ? ast::SetOperation::kUnion
+                          : op.IsWord("intersect") ? ast::SetOperation::kIntersect
+                                                   : ast::SetOperation::kExcept;
+    if (AcceptWord("all")) {
+      node->set_all = true;
+    } else {
+      AcceptWord("distinct");
+    }
+    node->left = std::move(left);
+    node->right = ParseSelectSetOperation(precedence + 1);
+    left = std::move(node);
+  }
+  return left;
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseSelectTerm() {
+  if (PeekOp("(")) {
+    int position = Peek().position;
+    auto select = ParseParenthesizedSelect();
+    select->position = position;
+    return select;
+  }
+  if (PeekWord("select")) return ParseSimpleSelect();
+  if (PeekWord("values")) return ParseValues();
+  if (PeekWord("with")) {
+    throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported")
+        .WithPosition(Peek().position);
+  }
+  SyntaxErrorHere();
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseSimpleSelect() {
+  auto select = std::make_unique<ast::SelectStmt>();
+  select->position = ExpectWord("select").position;
+  if (AcceptWord("distinct")) {
+    select->distinct = true;
+    if (AcceptWord("on")) {
+      ExpectOp("(");
+      select->distinct_on = ParseExprList();
+      ExpectOp(")");
+    }
+  } else {
+    AcceptWord("all");
+  }
+  if (!EndsTargetList(Peek())) select->targets = ParseTargetList();
+  if (PeekWord("into")) {
+    throw Error(sqlstate::kFeatureNotSupported, "SELECT ... INTO is not supported")
+        .WithPosition(Peek().position);
+  }
+  if (AcceptWord("from")) select->from = ParseFromList();
+  if (AcceptWord("where")) select->where = ParseExpr();
+  if (AcceptWord("group")) {
+    ExpectWord("by");
+    select->group_by = ParseExprList();
+  }
+  if (AcceptWord("having")) select->having = ParseExpr();
+  return select;
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseValues() {
+  auto select = std::make_unique<ast::SelectStmt>();
+  select->position = ExpectWord("values").position;
+  do {
+    ExpectOp("(");
+    select->values.push_back(ParseExprList());
+    ExpectOp(")");
+  } while (AcceptOp(","));
+  return select;
+}
+
+void Parser::ParseSelectTail(ast::SelectStmt& select) {
+  if (PeekWord("order")) {
+    const Token& order = Advance();
+    if (!select.order_by.empty()) ErrorAt(order, "multiple ORDER BY clauses not allowed");
+    ExpectWord("by");
+    select.order_by = ParseOrderBy();
+  }
+  // LIMIT and OFFSET in either order, at most once each; FETCH FIRST is LIMIT.
+  bool seen_limit = false;
+  bool seen_offset = false;
+  while (true) {
+    if ((PeekWord("limit") || PeekWord("fetch")) && !seen_limit) {
+      const Token& limit = Advance();
+      seen_limit = true;
+      if (select.limit) ErrorAt(limit, "multiple LIMIT clauses not allowed");
+      if (limit.IsWord("limit")) {
+        if (!AcceptWord("all")) select.limit = ParseExpr();
+        if (PeekOp(",")) {
+          throw Error(sqlstate::kSyntaxError, "LIMIT #,# syntax is not supported")
+              .WithHint("Use separate LIMIT and OFFSET clauses.")
+              .WithPosition(limit.position);
+        }
+      } else {  // FETCH {FIRST|NEXT} [n] {ROW|ROWS} ONLY
+        if (!AcceptWord("first")) ExpectWord("next");
+        if (!PeekWord("row") && !PeekWord("rows")) {
+          select.limit = ParseExpr(kPrecAdd);
+        } else {
+          auto one = std::make_unique<ast::Constant>();
+          one->position = limit.position;
+          one->type = ast::Constant::Type::kInteger;
+          one->text = "1";
+          one->int_value = 1;
+          select.limit = std::move(one);
+        }
+        if (!AcceptWord("row")) ExpectWord("rows");
+        ExpectWord("only");
+      }
+    } else if (PeekWord("offset") && !seen_offset) {
+      const Token& offset = Advance();
+      seen_offset = true;
+      if (select.offset) ErrorAt(offset, "multiple OFFSET clauses not allowed");
+      select.offset = ParseExpr();
+      if (!AcceptWord("row")) AcceptWord("rows");
+    } else {
+      break;
+    }
+  }
+}
+
+std::vector<ast::OrderByItem> Parser::ParseOrderBy() {
+  std::vector<ast::OrderByItem> items;
+  do {
+    ast::OrderByItem item;
+    item.position = Peek().position;
+    item.expr = ParseExpr();
+    if (AcceptWord("asc")) {
+      item.direction = ast::OrderByItem::Direction::kAsc;
+    } else if (AcceptWord("desc")) {
+      item.direction = ast::OrderByItem::Direction::kDesc;
+    }
+    if (PeekWord("nulls") && (PeekWord("first", 1) || PeekWord("last", 1))) {
+      Advance();
+      item.nulls = Advance().IsWord("first") ? ast::OrderByItem::Nulls::kFirst
+                                             : ast::OrderByItem::Nulls::kLast;
+    }
+    items.push_back(std::move(item));
+  } while (AcceptOp(","));
+  return items;
+}
+
+std::vector<ast::ResultTarget> Parser::ParseTargetList() {
+  std::vector<ast::ResultTarget> targets;
+  do {
+    targets.push_back(ParseTarget());
+  } while (AcceptOp(","));
+  return targets;
+}
+
+ast::ResultTarget Parser::ParseTarget() {
+  ast::ResultTarget target;
+  const Token& start = Peek();
+  target.position = start.position;
+  if (start.IsOp("*")) {
+    Advance();
+    auto star = std::make_unique<ast::Star>();
+    star->position = start.position;
+    target.expr = std::move(star);
+  } else {
+    target.expr = ParseExpr();
+  }
+  const Token& next = Peek();
+  if (AcceptWord("as")) {
+    target.alias = ParseColLabel();
+  } else if (next.type == TokenType::kQuotedIdentifier ||
+             (next.type == TokenType::kIdentifier && IsBareLabel(next.text))) {
+    target.alias = Advance().text;
+  }
+  return target;
+}
+
+std::vector<ast::TableRefPtr> Parser::ParseFromList() {
+  std::vector<ast::TableRefPtr> from;
+  do {
+    from.push_back(ParseTableRef());
+  } while (AcceptOp(","));
+  return from;
+}
+
+bool Parser::PeekJoin() const {
+  const Token& t = Peek();
+  return t.IsWord("join") || t.IsWord("cross") || t.IsWord("natural") || t.IsWord("inner") ||
+         t.IsWord("left") || t.IsWord("right") || t.IsWord("full");
+}
+
+ast::TableRefPtr Parser::ParseTableRef() {
+  ast::TableRefPtr ref = ParsePrimaryTableRef();
+  while (PeekJoin()) ref = ParseJoin(std::move(ref));
+  return ref;
+}
+
+// One join onto `left`. A qualified join's right side may itself be a join
+// waiting for its own ON (`a JOIN b JOIN c ON x ON y`); CROSS and NATURAL
+// joins are left-associative.
+ast::TableRefPtr Parser::ParseJoin(ast::TableRefPtr left) {
+  auto join = std::make_unique<ast::JoinRef>();
+  join->position = Peek().position;
+  join->left = std::move(left);
+  if (AcceptWord("cross")) {
+    ExpectWord("join");
+    join->type = ast::JoinType::kCross;
+    join->right = ParsePrimaryTableRef();
+    return join;
+  }
+  join->natural = AcceptWord("natural");
+  if (AcceptWord("left")) {
+    join->type = ast::JoinType::kLeft;
+    AcceptWord("outer");
+  } else if (AcceptWord("right")) {
+    join->type = ast::JoinType::kRight;
+    AcceptWord("outer");
+  } else if (AcceptWord("full")) {
+    join->type = ast::JoinType::kFull;
+    AcceptWord("outer");
+  } else {
+    AcceptWord("inner");
+  }
+  ExpectWord("join");
+  join->right = ParsePrimaryTableRef();
+  if (join->natural) return join;
+  while (PeekJoin()) join->right = ParseJoin(std::move(join->right));
+  if (AcceptWord("on")) {
+    join->on = ParseExpr();
+  } else if (PeekWord("using")) {
+    Advance();
+    join->using_columns = ParseColumnList();
+  } else {
+    SyntaxErrorHere();
+  }
+  return join;
+}
+
+ast::TableRefPtr Parser::ParsePrimaryTableRef() {
+  bool lateral = AcceptWord("lateral");
+  const Token& start = Peek();
+  if (start.IsOp("(")) {
+    size_t ahead = 1;
+    while (PeekOp("(", ahead)) ++ahead;
+    if (PeekSelectStart(ahead)) {
+      auto ref = std::make_unique<ast::SubqueryRef>();
+      ref->position = start.position;
+      ref->lateral = lateral;
+      ref->select = ParseParenthesizedSelect();
+      ref->alias = ParseOptionalAlias();
+      if (ref->alias.name.empty()) {
+        ErrorAt(start, "subquery in FROM must have an alias",
+                "For example, FROM (SELECT ...) [AS] foo.");
+      }
+      return ref;
+    }
+    Advance();
+    ast::TableRefPtr inner = ParseTableRef();
+    ExpectOp(")");
+    ast::Alias alias = ParseOptionalAlias();
+    if (!alias.name.empty()) {
+      if (inner->kind() != ast::TableRefKind::kJoin) SyntaxError(start);
+      inner->As<ast::JoinRef>().alias = std::move(alias);
+    }
+    return inner;
+  }
+
+  // Table function: [schema.]f(args)
+  size_t ahead = 1;
+  while (PeekOp(".", ahead) && PeekColLabel(ahead + 1)) ahead += 2;
+  if (PeekColLabel() && PeekOp("(", ahead)) {
+    ast::ExprPtr call = ParseWordExpression();
+    if (call->kind() != ast::ExprKind::kFunctionCall) SyntaxError(start);
+    auto ref = std::make_unique<ast::FunctionRef>();
+    ref->position = start.position;
+    ref->lateral = lateral;
+    ref->call.reset(&call.release()->As<ast::FunctionCall>());
+    ref->alias = ParseOptionalAlias();
+    return ref;
+  }
+
+  if (lateral) SyntaxError(start);
+  AcceptWord("only");
+  auto ref = std::make_unique<ast::BaseTableRef>();
+  ref->position = Peek().position;
+  ref->name = ParseQualifiedName();
+  AcceptOp("*");  // inheritance marker: no inheritance here
+  ref->alias = ParseOptionalAlias();
+  return ref;
+}
+
+ast::Alias Parser::ParseOptionalAlias() {
+  ast::Alias alias;
+  alias.position = Peek().position;
+  if (AcceptWord("as")) {
+    alias.name = ParseColId();
+  } else if (PeekColId()) {
+    alias.name = Advance().text;
+  } else {
+    return alias;
+  }
+  if (PeekOp("(")) {
+    for (ast::Identifier& column : ParseColumnList()) alias.columns.push_back(column.name);
+  }
+  return alias;
+}
+
+}  // namespace basalt::sql

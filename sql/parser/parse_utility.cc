@@ -1,0 +1,222 @@
+// Utility statements: transaction control, SET / RESET / SHOW, EXPLAIN.
+#include "sql/parser/parser_impl.h"
+
+namespace basalt::sql {
+
+ast::StatementPtr Parser::ParseTransaction() {
+  using Type = ast::TransactionStmt::Type;
+  auto stmt = std::make_unique<ast::TransactionStmt>();
+  const Token& t = Advance();
+  if (t.IsWord("begin") || t.IsWord("start")) {
+    stmt->type = Type::kBegin;
+    if (t.IsWord("start")) {
+      ExpectWord("transaction");
+    } else if (!AcceptWord("work")) {
+      AcceptWord("transaction");
+    }
+    ParseTransactionModes(*stmt);
+    return stmt;
+  }
+  stmt->type = t.IsWord("commit") || t.IsWord("end") ? Type::kCommit : Type::kRollback;
+  if (!AcceptWord("work")) AcceptWord("transaction");
+  if (AcceptWord("and")) {
+    stmt->chain = !AcceptWord("no");
+    ExpectWord("chain");
+  }
+  return stmt;
+}
+
+void Parser::ParseTransactionModes(ast::TransactionStmt& stmt) {
+  bool first = true;
+  while (true) {
+    if (!first && PeekOp(",") &&
+        (PeekWord("isolation", 1) || PeekWord("read", 1) || PeekWord("deferrable", 1) ||
+         PeekWord("not", 1))) {
+      Advance();
+    }
+    if (AcceptWord("isolation")) {
+      ExpectWord("level");
+      if (AcceptWord("serializable")) {
+        stmt.isolation_level = "serializable";
+      } else if (AcceptWord("repeatable")) {
+        ExpectWord("read");
+        stmt.isolation_level = "repeatable read";
+      } else {
+        ExpectWord("read");
+        if (AcceptWord("committed")) {
+          stmt.isolation_level = "read committed";
+        } else {
+          ExpectWord("uncommitted");
+          stmt.isolation_level = "read uncommitted";
+        }
+      }
+    } else if (AcceptWord("read")) {
+      if (AcceptWord("only")) {
+        stmt.read_only = true;
+      } else {
+        ExpectWord("write");
+        stmt.read_only = false;
+      }
+    } else if (AcceptWord("deferrable")) {
+      stmt.deferrable = true;
+    } else if (PeekWord("not") && PeekWord("deferrable", 1)) {
+      Advance();
+      Advance();
+      stmt.deferrable = false;
+    } else {
+      return;
+    }
+    first = false;
+  }
+}
+
+std::string Parser::ParseVariableName() {
+  std::string name = ParseColId();
+  while (AcceptOp(".")) name += "." + ParseColId();
+  return name;
+}
+
+// A SET value: a string, a signed number, or a bare word (kept as a string,
+// as PostgreSQL does for on/off/identifiers).
+ast::ExprPtr Parser::ParseSetValue() {
+  const Token& t = Peek();
+  if (t.type == TokenType::kString || t.type == TokenType::kInteger ||
+      t.type == TokenType::kDecimal ||
+      ((t.IsOp("-") || t.IsOp("+")) &&
+       (Peek(1).type == TokenType::kInteger || Peek(1).type == TokenType::kDecimal))) {
+    return ParsePrefix();
+  }
+  if (t.type == TokenType::kQuotedIdentifier ||
+      (t.type == TokenType::kIdentifier &&
+       (t.keyword != KeywordCategory::kReserved || t.text == "true" || t.text == "false" ||
+        t.text == "on"))) {
+    Advance();
+    auto constant = std::make_unique<ast::Constant>();
+    constant->position = t.position;
+    constant->type = ast::Constant::Type::kString;
+    constant->text = t.text;
+    return constant;
+  }
+  SyntaxError(t);
+}
+
+ast::StatementPtr Parser::ParseSet() {
+  auto stmt = std::make_unique<ast::SetStmt>();
+  ExpectWord("set");
+  if (AcceptWord("local")) {
+    stmt->local = true;
+  } else {
+    AcceptWord("session");
+  }
+  if (PeekWord("time") && PeekWord("zone", 1)) {
+    Advance();
+    Advance();
+    stmt->name = "timezone";
+    if (AcceptWord("local") || AcceptWord("default")) {
+      stmt->to_default = true;
+    } else {
+      stmt->values.push_back(ParseSetValue());
+    }
+    return stmt;
+  }
+  if (AcceptWord("names")) {
+    stmt->name = "client_encoding";
+    if (AtEnd() || PeekOp(";")) {
+      stmt->to_default = true;
+    } else {
+      stmt->values.push_back(ParseSetValue());
+    }
+    return stmt;
+  }
+  if (PeekWord("schema") && Peek(1).type == TokenType::kString) {
+    Advance();
+    stmt->name = "search_path";
+    stmt->values.push_back(ParseSetValue());
+    return stmt;
+  }
+  stmt->name = ParseVariableName();
+  if (!AcceptWord("to")) ExpectOp("=");
+  if (AcceptWord("default")) {
+    stmt->to_default = true;
+    return stmt;
+  }
+  do {
+    stmt->values.push_back(ParseSetValue());
+  } while (AcceptOp(","));
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseReset() {
+  auto stmt = std::make_unique<ast::ResetStmt>();
+  ExpectWord("reset");
+  if (AcceptWord("all")) {
+    stmt->all = true;
+  } else if (PeekWord("time") && PeekWord("zone", 1)) {
+    Advance();
+    Advance();
+    stmt->name = "timezone";
+  } else {
+    stmt->name = ParseVariableName();
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseShow() {
+  auto stmt = std::make_unique<ast::ShowStmt>();
+  ExpectWord("show");
+  if (AcceptWord("all")) {
+    stmt->all = true;
+  } else if (PeekWord("time") && PeekWord("zone", 1)) {
+    Advance();
+    Advance();
+    stmt->name = "timezone";
+  } else if (PeekWord("transaction") && PeekWord("isolation", 1)) {
+    Advance();
+    Advance();
+    ExpectWord("level");
+    stmt->name = "transaction_isolation";
+  } else if (PeekWord("session") && PeekWord("authorization", 1)) {
+    Advance();
+    Advance();
+    stmt->name = "session_authorization";
+  } else {
+    stmt->name = ParseVariableName();
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseExplain() {
+  auto stmt = std::make_unique<ast::ExplainStmt>();
+  ExpectWord("explain");
+  if (AcceptOp("(")) {
+    do {
+      std::string option = ParseColLabel();
+      bool value = true;
+      const Token& v = Peek();
+      if (v.type == TokenType::kIdentifier || v.type == TokenType::kString ||
+          v.type == TokenType::kInteger) {
+        if (v.IsWord("false") || v.IsWord("off") || v.text == "0") {
+          value = false;
+        }
+        Advance();
+      }
+      if (option == "analyze" || option == "analyse") {
+        stmt->analyze = value;
+      } else if (option == "verbose") {
+        stmt->verbose = value;
+      } else if (option == "costs") {
+        stmt->costs = value;
+      }
+    } while (AcceptOp(","));
+    ExpectOp(")");
+  } else {
+    if (AcceptWord("analyze") || AcceptWord("analyse")) stmt->analyze = true;
+    if (AcceptWord("verbose")) stmt->verbose = true;
+  }
+  const Token& first = Peek();
+  stmt->statement = ParseStatement();
+  stmt->statement->position = first.position;
+  return stmt;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,174 @@
+// Things start here: ParseStatements() tokenizes the whole query string, then
+// parses statements separated by semicolons. This file also holds the token
+// cursor, error reporting and name rules shared by the parse_*.cc files.
+#include "sql/parser/parser.h"
+
+#include "sql/parser/parser_impl.h"
+
+namespace basalt::sql {
+
+std::vector<std::unique_ptr<ast::Statement>> ParseStatements(std::string_view sql) {
+  Parser parser(sql, Tokenize(sql));
+  return parser.ParseAll();
+}
+
+ast::ExprPtr ParseExpression(std::string_view sql) {
+  Parser parser(sql, Tokenize(sql));
+  return parser.ParseStandaloneExpression();
+}
+
+std::vector<ast::StatementPtr> Parser::ParseAll() {
+  std::vector<ast::StatementPtr> statements;
+  while (!AtEnd()) {
+    if (AcceptOp(";")) continue;
+    const Token& first = Peek();
+    ast::StatementPtr statement = ParseStatement();
+    statement->position = first.position;
+    statement->text_begin = first.begin;
+    statement->text_end = tokens_[pos_ - 1].end;
+    if (!AtEnd() && !PeekOp(";")) SyntaxErrorHere();
+    statements.push_back(std::move(statement));
+  }
+  return statements;
+}
+
+ast::ExprPtr Parser::ParseStandaloneExpression() {
+  ast::ExprPtr expr = ParseExpr();
+  if (!AtEnd()) SyntaxErrorHere();
+  return expr;
+}
+
+// --- token cursor ----------------------------------------------------------
+
+bool Parser::AcceptWord(std::string_view word) {
+  if (!PeekWord(word)) return false;
+  Advance();
+  return true;
+}
+
+bool Parser::AcceptOp(std::string_view op) {
+  if (!PeekOp(op)) return false;
+  Advance();
+  return true;
+}
+
+const Token& Parser::ExpectWord(std::string_view word) {
+  if (!PeekWord(word)) SyntaxErrorHere();
+  return Advance();
+}
+
+const Token& Parser::ExpectOp(std::string_view op) {
+  if (!PeekOp(op)) SyntaxErrorHere();
+  return Advance();
+}
+
+void Parser::SyntaxError(const Token& token) const {
+  if (token.type == TokenType::kEnd) {
+    throw Error(sqlstate::kSyntaxError, "syntax error at end of input")
+        .WithPosition(token.position);
+  }
+  std::string text(sql_.substr(token.begin, token.end - token.begin));
+  throw Error(sqlstate::kSyntaxError, "syntax error at or near \"" + text + "\"")
+      .WithPosition(token.position);
+}
+
+void Parser::ErrorAt(const Token& token, std::string message, std::string hint) const {
+  Error error(sqlstate::kSyntaxError, std::move(message));
+  error.WithPosition(token.position);
+  if (!hint.empty()) error.WithHint(std::move(hint));
+  throw error;
+}
+
+// --- names -----------------------------------------------------------------
+
+bool Parser::PeekColId(size_t ahead) const {
+  const Token& t = Peek(ahead);
+  if (t.type == TokenType::kQuotedIdentifier) return true;
+  return t.type == TokenType::kIdentifier &&
+         (t.keyword == KeywordCategory::kNone || t.keyword == KeywordCategory::kColName);
+}
+
+bool Parser::PeekTypeFunctionName(size_t ahead) const {
+  const Token& t = Peek(ahead);
+  if (t.type == TokenType::kQuotedIdentifier) return true;
+  return t.type == TokenType::kIdentifier &&
+         (t.keyword == KeywordCategory::kNone || t.keyword == KeywordCategory::kTypeFuncName);
+}
+
+bool Parser::PeekColLabel(size_t ahead) const {
+  const Token& t = Peek(ahead);
+  return t.type == TokenType::kQuotedIdentifier || t.type == TokenType::kIdentifier;
+}
+
+std::string Parser::ParseColId() {
+  if (!PeekColId()) SyntaxErrorHere();
+  return Advance().text;
+}
+
+std::string Parser::ParseColLabel() {
+  if (!PeekColLabel()) SyntaxErrorHere();
+  return Advance().text;
+}
+
+ast::QualifiedName Parser::ParseQualifiedName() {
+  ast::QualifiedName name;
+  const Token& first = Peek();
+  name.position = first.position;
+  std::vector<std::string> parts;
+  parts.push_back(ParseColId());
+  while (PeekOp(".")) {
+    Advance();
+    parts.push_back(ParseColLabel());
+  }
+  if (parts.size() > 3) {
+    std::string dotted;
+    for (const std::string& part : parts) dotted += (dotted.empty() ? "" : ".") + part;
+    ErrorAt(first, "improper qualified name (too many dotted names): " + dotted);
+  }
+  name.name = std::move(parts.back());
+  if (parts.size() >= 2) name.schema = std::move(parts[parts.size() - 2]);
+  if (parts.size() == 3) name.catalog = std::move(parts[0]);
+  return name;
+}
+
+std::vector<ast::Identifier> Parser::ParseColumnList() {
+  std::vector<ast::Identifier> columns;
+  ExpectOp("(");
+  do {
+    ast::Identifier column;
+    column.position = Peek().position;
+    column.name = ParseColId();
+    columns.push_back(std::move(column));
+  } while (AcceptOp(","));
+  ExpectOp(")");
+  return columns;
+}
+
+// --- statements --------------------------------------------------------------
+
+ast::StatementPtr Parser::ParseStatement() {
+  const Token& t = Peek();
+  if (t.IsOp("(") || t.IsWord("select") || t.IsWord("values")) return ParseSelect();
+  if (t.type != TokenType::kIdentifier) SyntaxError(t);
+  const std::string& word = t.text;
+  if (word == "insert") return ParseInsert();
+  if (word == "update") return ParseUpdate();
+  if (word == "delete") return ParseDelete();
+  if (word == "create") return ParseCreate();
+  if (word == "drop") return ParseDrop();
+  if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
+      word == "rollback" || word == "abort") {
+    return ParseTransaction();
+  }
+  if (word == "set") return ParseSet();
+  if (word == "reset") return ParseReset();
+  if (word == "show") return ParseShow();
+  if (word == "explain") return ParseExplain();
+  if (word == "checkpoint") {
+    Advance();
+    return std::make_unique<ast::CheckpointStmt>();
+  }
+  SyntaxError(t);
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,149 @@
+// The recursive-descent parser's internals, shared by the parse_*.cc files
+// (one per concern). Not part of the facade: include sql/parser/parser.h.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "sql/parser/ast.h"
+#include "sql/parser/lexer.h"
+
+namespace basalt::sql {
+
+class Parser {
+ public:
+  Parser(std::string_view sql, std::vector<Token> tokens) : sql_(sql), tokens_(std::move(tokens)) {}
+
+  // parser.cc
+  std::vector<ast::StatementPtr> ParseAll();
+  ast::ExprPtr ParseStandaloneExpression();
+
+ private:
+  // --- token cursor (parser.cc) ---
+  const Token& Peek(size_t ahead = 0) const {
+    size_t i = pos_ + ahead;
+    return i < tokens_.size() ? tokens_[i] : tokens_.back();
+  }
+  const Token& Advance() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  bool AtEnd() const { return Peek().type == TokenType::kEnd; }
+  bool PeekWord(std::string_view word, size_t ahead = 0) const { return Peek(ahead).IsWord(word); }
+  bool PeekOp(std::string_view op, size_t ahead = 0) const { return Peek(ahead).IsOp(op); }
+  bool AcceptWord(std::string_view word);
+  bool AcceptOp(std::string_view op);
+  const Token& ExpectWord(std::string_view word);
+  const Token& ExpectOp(std::string_view op);
+  // `syntax error at or near "<token>"` (or `at end of input`) at `token`.
+  [[noreturn]] void SyntaxError(const Token& token) const;
+  [[noreturn]] void SyntaxErrorHere() const { SyntaxError(Peek()); }
+  // A 42601 error with its own message at `token`.
+  [[noreturn]] void ErrorAt(const Token& token, std::string message, std::string hint = "") const;
+
+  // --- names (parser.cc) ---
+  // PostgreSQL's name classes: ColId (column/table names: identifiers,
+  // unreserved and col_name keywords), type_function_name (identifiers,
+  // unreserved and type_func_name keywords) and ColLabel (any word).
+  bool PeekColId(size_t ahead = 0) const;
+  bool PeekTypeFunctionName(size_t ahead = 0) const;
+  bool PeekColLabel(size_t ahead = 0) const;
+  std::string ParseColId();
+  std::string ParseColLabel();
+  ast::QualifiedName ParseQualifiedName();
+  std::vector<ast::Identifier> ParseColumnList();  // '(' ColId, ... ')'
+
+  // --- statements (parser.cc dispatches) ---
+  ast::StatementPtr ParseStatement();
+
+  // parse_select.cc
+  std::unique_ptr<ast::SelectStmt> ParseSelect();
+  std::unique_ptr<ast::SelectStmt> ParseSelectSetOperation(int min_precedence);
+  std::unique_ptr<ast::SelectStmt> ParseSelectTerm();
+  std::unique_ptr<ast::SelectStmt> ParseSimpleSelect();
+  std::unique_ptr<ast::SelectStmt> ParseValues();
+  void ParseSelectTail(ast::SelectStmt& select);
+  std::vector<ast::ResultTarget> ParseTargetList();
+  ast::ResultTarget ParseTarget();
+  std::vector<ast::TableRefPtr> ParseFromList();
+  ast::TableRefPtr ParseTableRef();
+  ast::TableRefPtr ParsePrimaryTableRef();
+  ast::TableRefPtr ParseJoin(ast::TableRefPtr left);
+  bool PeekJoin() const;
+  ast::Alias ParseOptionalAlias();
+  std::vector<ast::OrderByItem> ParseOrderBy();
+  bool PeekSelectStart(size_t ahead = 0) const;
+
+  // parse_dml.cc
+  ast::StatementPtr ParseInsert();
+  ast::StatementPtr ParseUpdate();
+  ast::StatementPtr ParseDelete();
+  std::vector<ast::ResultTarget> ParseOptionalReturning();
+  std::string ParseOptionalRelationAlias(bool allow_set);
+
+  // parse_ddl.cc
+  ast::StatementPtr ParseCreate();
+  ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
+  ast::ColumnDef ParseColumnDef();
+  bool ParseColumnConstraint(ast::Constraint& out);
+  ast::Constraint ParseTableConstraint();
+  void ParseReferences(ast::Constraint& constraint);
+  ast::StatementPtr ParseDrop();
+
+  // parse_utility.cc
+  ast::StatementPtr ParseTransaction();
+  void ParseTransactionModes(ast::TransactionStmt& stmt);
+  ast::StatementPtr ParseSet();
+  ast::ExprPtr ParseSetValue();
+  std::string ParseVariableName();
+  ast::StatementPtr ParseReset();
+  ast::StatementPtr ParseShow();
+  ast::StatementPtr ParseExplain();
+
+  // parse_type.cc
+  ast::TypeName ParseTypeName();
+  bool PeekTypeKeyword() const;  // int, double, varchar, timestamp, ...
+  int32_t ParseTypeModifier();
+
+  // parse_expr.cc
+ public:
+  // Binding strengths, PostgreSQL's gram.y precedence from loosest to
+  // tightest.
+  enum Precedence {
+    kPrecLowest = 0,
+    kPrecOr,
+    kPrecAnd,
+    kPrecNot,
+    kPrecIs,
+    kPrecComparison,
+    kPrecLike,  // BETWEEN IN LIKE ILIKE SIMILAR
+    kPrecOp,    // any other operator, e.g. ||
+    kPrecAdd,
+    kPrecMul,
+    kPrecExp,
+    kPrecAt,  // AT TIME ZONE
+    kPrecUnary,
+    kPrecTypecast,
+  };
+
+ private:
+  ast::ExprPtr ParseExpr(int min_precedence = kPrecLowest);
+  ast::ExprPtr ParsePrefix();
+  ast::ExprPtr ParsePrimary();
+  ast::ExprPtr ParsePostfixIs(ast::ExprPtr left, const Token& is);
+  ast::ExprPtr ParseWordExpression();
+  ast::ExprPtr ParseFunctionArgs(std::vector<std::string> name, const Token& start);
+  ast::ExprPtr ParseSpecialFunction(const Token& word);
+  ast::ExprPtr ParseCase();
+  ast::ExprPtr ParseParenthesized();
+  std::unique_ptr<ast::SelectStmt> ParseParenthesizedSelect();
+  ast::ExprList ParseExprList();
+  // Infix binding strength of the operator at the cursor, or -1.
+  int PeekInfixPrecedence() const;
+
+  std::string_view sql_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+};
+
+}  // namespace basalt::sql
