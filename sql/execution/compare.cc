@@ -1,0 +1,48 @@
+#include <cmath>
+
+#include "common/error.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+int CompareValues(const Value& a, const Value& b, const DataType& type) {
+  switch (type.id) {
+    case TypeId::kBool:
+      return static_cast<int>(a.AsBool()) - static_cast<int>(b.AsBool());
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+      return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8: {
+      double x = a.AsFloat();
+      double y = b.AsFloat();
+      // PostgreSQL: NaN equals NaN and sorts above every other value.
+      if (std::isnan(x)) return std::isnan(y) ? 0 : 1;
+      if (std::isnan(y)) return -1;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case TypeId::kNumeric:
+      return a.AsNumeric().Compare(b.AsNumeric());
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: {
+      int c = a.AsString().compare(b.AsString());
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+  }
+  throw Error(sqlstate::kInternalError, "comparison of an unsupported type");
+}
+
+void ThrowStatus(const Status& status) {
+  const std::string& message = status.message();
+  size_t split = message.find('\n');
+  if (split == std::string::npos) throw Error(status.code(), message);
+  std::string detail = message.substr(split + 1);
+  if (detail.starts_with("DETAIL: ")) detail = detail.substr(8);
+  throw Error(status.code(), message.substr(0, split)).WithDetail(detail);
+}
+
+}  // namespace basalt::sql

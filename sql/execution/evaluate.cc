@@ -1,0 +1,148 @@
+#include "sql/execution/evaluate.h"
+
+#include <fmt/format.h>
+
+#include "common/cast.h"
+#include "common/value_text.h"
+#include "sql/execution/arithmetic.h"
+#include "sql/execution/scalar_function.h"
+
+namespace basalt::sql {
+
+namespace {
+
+bool ApplyCompare(CompareOp op, int c) {
+  switch (op) {
+    case CompareOp::kEqual:
+      return c == 0;
+    case CompareOp::kNotEqual:
+      return c != 0;
+    case CompareOp::kLess:
+      return c < 0;
+    case CompareOp::kLessEqual:
+      return c <= 0;
+    case CompareOp::kGreater:
+      return c > 0;
+    case CompareOp::kGreaterEqual:
+      return c >= 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  switch (e.kind) {
+    case BoundExprKind::kConstant:
+      return e.value;
+    case BoundExprKind::kColumn:
+      return row[e.column_index];
+    case BoundExprKind::kParameter:
+      throw Error(sqlstate::kUndefinedParameter,
+                  fmt::format("there is no parameter ${}", e.parameter_index + 1));
+    case BoundExprKind::kCast: {
+      Value v = Evaluate(*e.children[0], row, ctx);
+      if (v.is_null()) return v;
+      Result<Value> out = CastValue(v, e.children[0]->type, e.type, e.cast_context);
+      if (!out.ok()) ThrowStatus(out.status());
+      return std::move(out).value();
+    }
+    case BoundExprKind::kArithmetic:
+      return Arithmetic(e.arithmetic_op, Evaluate(*e.children[0], row, ctx),
+                        Evaluate(*e.children[1], row, ctx), e.compare_type, e.type);
+    case BoundExprKind::kNegate:
+      return Negate(Evaluate(*e.children[0], row, ctx), e.type);
+    case BoundExprKind::kCompare: {
+      Value a = Evaluate(*e.children[0], row, ctx);
+      if (a.is_null()) return Value::Null();
+      Value b = Evaluate(*e.children[1], row, ctx);
+      if (b.is_null()) return Value::Null();
+      return Value::Bool(ApplyCompare(e.compare_op, CompareValues(a, b, e.compare_type)));
+    }
+    case BoundExprKind::kConcat: {
+      Value a = Evaluate(*e.children[0], row, ctx);
+      Value b = Evaluate(*e.children[1], row, ctx);
+      if (a.is_null() || b.is_null()) return Value::Null();
+      return Value::String(a.AsString() + b.AsString());
+    }
+    case BoundExprKind::kAnd: {
+      bool saw_null = false;
+      for (const BoundExprPtr& c : e.children) {
+        Value v = Evaluate(*c, row, ctx);
+        if (v.is_null()) {
+          saw_null = true;
+        } else if (!v.AsBool()) {
+          return Value::Bool(false);
+        }
+      }
+      return saw_null ? Value::Null() : Value::Bool(true);
+    }
+    case BoundExprKind::kOr: {
+      bool saw_null = false;
+      for (const BoundExprPtr& c : e.children) {
+        Value v = Evaluate(*c, row, ctx);
+        if (v.is_null()) {
+          saw_null = true;
+        } else if (v.AsBool()) {
+          return Value::Bool(true);
+        }
+      }
+      return saw_null ? Value::Null() : Value::Bool(false);
+    }
+    case BoundExprKind::kNot: {
+      Value v = Evaluate(*e.children[0], row, ctx);
+      return v.is_null() ? v : Value::Bool(!v.AsBool());
+    }
+    case BoundExprKind::kIsNull:
+      return Value::Bool(Evaluate(*e.children[0], row, ctx).is_null() != e.negated);
+    case BoundExprKind::kIsDistinct: {
+      Value a = Evaluate(*e.children[0], row, ctx);
+      Value b = Evaluate(*e.children[1], row, ctx);
+      bool distinct;
+      if (a.is_null() || b.is_null()) {
+        distinct = a.is_null() != b.is_null();
+      } else {
+        distinct = CompareValues(a, b, e.compare_type) != 0;
+      }
+      return Value::Bool(distinct != e.negated);
+    }
+    case BoundExprKind::kLike: {
+      Value a = Evaluate(*e.children[0], row, ctx);
+      Value b = Evaluate(*e.children[1], row, ctx);
+      if (a.is_null() || b.is_null()) return Value::Null();
+      return Value::Bool(LikeMatch(a.AsString(), b.AsString(), e.case_insensitive) != e.negated);
+    }
+    case BoundExprKind::kIn: {
+      Value a = Evaluate(*e.children[0], row, ctx);
+      if (a.is_null()) return Value::Null();
+      bool saw_null = false;
+      for (size_t i = 1; i < e.children.size(); ++i) {
+        Value v = Evaluate(*e.children[i], row, ctx);
+        if (v.is_null()) {
+          saw_null = true;
+        } else if (CompareValues(a, v, e.compare_type) == 0) {
+          return Value::Bool(!e.negated);
+        }
+      }
+      return saw_null ? Value::Null() : Value::Bool(e.negated);
+    }
+    case BoundExprKind::kCase: {
+      size_t pairs = (e.children.size() - (e.has_else ? 1 : 0)) / 2;
+      for (size_t i = 0; i < pairs; ++i) {
+        Value c = Evaluate(*e.children[2 * i], row, ctx);
+        if (!c.is_null() && c.AsBool()) return Evaluate(*e.children[2 * i + 1], row, ctx);
+      }
+      return e.has_else ? Evaluate(*e.children.back(), row, ctx) : Value::Null();
+    }
+    case BoundExprKind::kFunction:
+      return EvaluateFunction(e, row, ctx);
+  }
+  throw Error(sqlstate::kInternalError, "unknown bound expression kind");
+}
+
+bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext* ctx) {
+  Value v = Evaluate(expr, row, ctx);
+  return !v.is_null() && v.AsBool();
+}
+
+}  // namespace basalt::sql

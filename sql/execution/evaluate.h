@@ -1,0 +1,35 @@
+// Expression evaluation over one input row, with PostgreSQL's semantics:
+// three-valued logic, NULL propagation, 22003 on integer overflow, 22012 on
+// division by zero.
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+#include "common/error.h"
+#include "common/value.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/execution/exec_context.h"
+
+namespace basalt::sql {
+
+// `ctx` may be null when the expression is constant-foldable.
+Value Evaluate(const BoundExpr& expr, const Row& row, ExecContext* ctx);
+// A WHERE condition: true only for TRUE (NULL and FALSE both reject).
+bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext* ctx);
+
+// -1/0/1 for two non-NULL values of `type` (floats: NaN largest and equal
+// to itself, as PostgreSQL orders them; text: byte order).
+int CompareValues(const Value& a, const Value& b, const DataType& type);
+
+// SQL LIKE with % and _ and backslash escapes; `_` matches one UTF-8 character.
+bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive);
+
+// Integer arithmetic of the result type: 22003 `integer out of range` etc.
+int64_t CheckIntegerRange(int64_t v, TypeId type);
+
+// Throws a failed Status as basalt::Error, splitting a "\nDETAIL: " suffix
+// of the message into the error's detail.
+[[noreturn]] void ThrowStatus(const Status& status);
+
+}  // namespace basalt::sql

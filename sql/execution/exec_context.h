@@ -1,0 +1,22 @@
+// What operators and expressions need at run time: the storage transaction
+// and statement-wide values. One per statement execution.
+#pragma once
+
+#include <cstdint>
+
+#include "storage/kv_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::sql {
+
+struct ExecContext {
+  storage::KvStore& store;
+  storage::Transaction& txn;
+  // now() / current_timestamp: microseconds since 2000-01-01 (PostgreSQL's
+  // transaction start time).
+  int64_t transaction_timestamp = 0;
+  // INSERT/UPDATE/DELETE: rows written, for the command tag.
+  uint64_t rows_affected = 0;
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,43 @@
+#include <fmt/format.h>
+
+#include "common/value_text.h"
+#include "sql/execution/evaluate.h"
+#include "sql/execution/modify_table.h"
+
+namespace basalt::sql {
+
+void CheckNotNull(const catalog::TableEntry& table, const Row& row) {
+  for (int c = 0; c < table.def.columns_size(); ++c) {
+    if (!table.def.columns(c).not_null() || !row[c].is_null()) continue;
+    std::string values;
+    for (int i = 0; i < table.def.columns_size(); ++i) {
+      if (i > 0) values += ", ";
+      values += row[i].is_null() ? "null" : ValueToText(row[i], table.ColumnType(i));
+    }
+    throw Error(sqlstate::kNotNullViolation,
+                fmt::format("null value in column \"{}\" of relation \"{}\" violates not-null "
+                            "constraint",
+                            table.def.columns(c).name(), table.def.name()))
+        .WithDetail(fmt::format("Failing row contains ({}).", values));
+  }
+}
+
+bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
+  storage::TableStore store(ctx.store, table_->layout);
+  RowBatch input;
+  while (children_[0]->Next(ctx, &input)) {
+    for (const Row& in : input) {
+      Row row;
+      row.reserve(row_exprs_.size());
+      for (const BoundExprPtr& e : row_exprs_) row.push_back(Evaluate(*e, in, &ctx));
+      CheckNotNull(*table_, row);
+      Status st = store.Insert(ctx.txn, row);
+      if (!st.ok()) ThrowStatus(st);
+      ++ctx.rows_affected;
+    }
+  }
+  batch->clear();
+  return false;
+}
+
+}  // namespace basalt::sql

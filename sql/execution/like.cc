@@ -1,0 +1,54 @@
+#include <cctype>
+
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+namespace {
+
+bool IsContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+char Fold(char c, bool insensitive) {
+  return insensitive ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
+}
+
+// Backtracking matcher in the manner of PostgreSQL's MatchText: `%` tries
+// each suffix; linear in practice for patterns with few wildcards.
+bool Match(std::string_view t, std::string_view p, bool insensitive) {
+  size_t ti = 0;
+  size_t pi = 0;
+  while (pi < p.size()) {
+    char pc = p[pi];
+    if (pc == '%') {
+      while (pi < p.size() && p[pi] == '%') ++pi;
+      if (pi == p.size()) return true;
+      for (size_t start = ti; start <= t.size(); ++start) {
+        if (start < t.size() && IsContinuation(t[start])) continue;
+        if (Match(t.substr(start), p.substr(pi), insensitive)) return true;
+      }
+      return false;
+    }
+    if (ti >= t.size()) return false;
+    if (pc == '_') {
+      ++ti;
+      while (ti < t.size() && IsContinuation(t[ti])) ++ti;
+      ++pi;
+      continue;
+    }
+    if (pc == '\\' && pi + 1 < p.size()) pc = p[++pi];
+    if (Fold(pc, insensitive) != Fold(t[ti], insensitive)) return false;
+    ++ti;
+    ++pi;
+  }
+  return ti == t.size();
+}
+
+}  // namespace
+
+bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive) {
+  return Match(text, pattern, case_insensitive);
+}
+
+}  // namespace basalt::sql

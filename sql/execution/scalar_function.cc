@@ -1,0 +1,99 @@
+#include "sql/execution/scalar_function.h"
+
+#include <cctype>
+#include <cmath>
+
+#include "common/error.h"
+#include "sql/execution/arithmetic.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+namespace {
+
+int64_t Utf8Length(const std::string& s) {
+  int64_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) {
+  auto arg = [&](size_t i) { return Evaluate(*call.children[i], row, ctx); };
+  switch (call.function) {
+    case ScalarFunction::kAbs: {
+      Value v = arg(0);
+      if (v.is_null()) return v;
+      if (call.type.IsInteger()) {
+        return v.AsInt() < 0 ? Negate(v, call.type) : v;
+      }
+      if (call.type.IsFloat()) return Value::Float(std::fabs(v.AsFloat()));
+      return Value::Decimal(v.AsNumeric().Abs());
+    }
+    case ScalarFunction::kLength: {
+      Value v = arg(0);
+      return v.is_null() ? v : Value::Int(Utf8Length(v.AsString()));
+    }
+    case ScalarFunction::kLower:
+    case ScalarFunction::kUpper: {
+      Value v = arg(0);
+      if (v.is_null()) return v;
+      std::string s = v.AsString();
+      for (char& c : s) {
+        c = static_cast<char>(call.function == ScalarFunction::kLower
+                                  ? std::tolower(static_cast<unsigned char>(c))
+                                  : std::toupper(static_cast<unsigned char>(c)));
+      }
+      return Value::String(std::move(s));
+    }
+    case ScalarFunction::kCoalesce:
+      for (size_t i = 0; i < call.children.size(); ++i) {
+        Value v = arg(i);
+        if (!v.is_null()) return v;
+      }
+      return Value::Null();
+    case ScalarFunction::kNullIf: {
+      Value a = arg(0);
+      Value b = arg(1);
+      if (!a.is_null() && !b.is_null() && CompareValues(a, b, call.children[0]->type) == 0) {
+        return Value::Null();
+      }
+      return a;
+    }
+    case ScalarFunction::kGreatest:
+    case ScalarFunction::kLeast: {
+      Value best;
+      for (size_t i = 0; i < call.children.size(); ++i) {
+        Value v = arg(i);
+        if (v.is_null()) continue;
+        int c = best.is_null() ? 0 : CompareValues(v, best, call.type);
+        if (best.is_null() || (call.function == ScalarFunction::kGreatest ? c > 0 : c < 0)) {
+          best = std::move(v);
+        }
+      }
+      return best;
+    }
+    case ScalarFunction::kRound: {
+      Value v = arg(0);
+      if (v.is_null()) return v;
+      if (call.type.IsFloat()) return Value::Float(std::rint(v.AsFloat()));
+      int64_t scale = 0;
+      if (call.children.size() == 2) {
+        Value s = arg(1);
+        if (s.is_null()) return s;
+        scale = s.AsInt();
+      }
+      Result<Numeric> out = v.AsNumeric().Round(static_cast<int>(scale));
+      if (!out.ok()) ThrowStatus(out.status());
+      return Value::Decimal(std::move(out).value());
+    }
+    case ScalarFunction::kNow:
+      return Value::Int(ctx != nullptr ? ctx->transaction_timestamp : 0);
+  }
+  throw Error(sqlstate::kInternalError, "unknown scalar function");
+}
+
+}  // namespace basalt::sql

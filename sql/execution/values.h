@@ -1,0 +1,23 @@
+// Rows given by expressions: VALUES lists, INSERT ... VALUES, and the single
+// empty row of a SELECT without FROM.
+#pragma once
+
+#include <vector>
+
+#include "sql/binder/bound_expression.h"
+#include "sql/execution/physical_operator.h"
+
+namespace basalt::sql {
+
+class ValuesScan : public PhysicalOperator {
+ public:
+  explicit ValuesScan(std::vector<std::vector<BoundExprPtr>> rows) : rows_(std::move(rows)) {}
+  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  std::string Describe() const override { return "Values Scan"; }
+
+ private:
+  std::vector<std::vector<BoundExprPtr>> rows_;
+  size_t next_ = 0;
+};
+
+}  // namespace basalt::sql
