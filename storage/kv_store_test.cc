@@ -166,6 +166,26 @@ TEST_CASE("a wrong master key fails clearly and changes no file", "[kv_store]") 
   REQUIRE(ReadUsers(*store).size() == 1);
 }
 
+TEST_CASE("a keyring from another data directory is caught by the file key check", "[kv_store]") {
+  TestTempDir a_dir, b_dir;
+  StoreOptions a = Options(a_dir, 1), b = Options(b_dir, 2);
+  OpenOrDie(a).reset();
+  OpenOrDie(b).reset();
+  // B's keyring opens with B's master key, but A's files were written under
+  // A's data key: the prefix key check must say so, not report corruption.
+  std::filesystem::copy_file(b.data_dir / "keyring", a.data_dir / "keyring",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto before = Snapshot(a.data_dir);
+  StoreOptions mixed = a;
+  mixed.master_key = b.master_key;
+  Result<std::unique_ptr<KvStore>> store = KvStore::Open(mixed);
+  REQUIRE_FALSE(store.ok());
+  REQUIRE(store.status().code() == sqlstate::kInvalidParameterValue);
+  REQUIRE_THAT(store.status().message(),
+               Catch::StartsWith("master key does not match the data directory"));
+  REQUIRE(Snapshot(a.data_dir) == before);
+}
+
 TEST_CASE("a database without its keyring is refused, not re-keyed", "[kv_store]") {
   TestTempDir dir;
   StoreOptions options = Options(dir);
