@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -22,6 +23,70 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// A decimal in scientific form reduced to its significant digits (no
+// trailing zeros) and the exponent of the first one: "1.50e+02" -> {"15", 2}.
+struct SignificantDigits {
+  std::string digits;
+  int exponent = 0;
+  friend bool operator==(const SignificantDigits&, const SignificantDigits&) = default;
+};
+
+SignificantDigits Significant(std::string_view sci) {
+  SignificantDigits d;
+  size_t e = sci.find_first_of("eE");
+  for (char c : sci.substr(0, e)) {
+    if (c >= '0' && c <= '9') d.digits.push_back(c);
+  }
+  d.digits.erase(d.digits.find_last_not_of('0') + 1);
+  std::string_view exponent = sci.substr(e + 1);
+  bool negative = exponent.front() == '-';
+  if (exponent.front() == '-' || exponent.front() == '+') exponent.remove_prefix(1);
+  std::from_chars(exponent.data(), exponent.data() + exponent.size(), d.exponent);
+  if (negative) d.exponent = -d.exponent;
+  return d;
+}
+
+// Whether the decimal `sci` is exactly the midpoint between |v| and one of
+// its neighbours. std::to_chars may return such a midpoint (it reads back to
+// v under round-half-even), but PostgreSQL's Ryu is built without
+// STRICTLY_SHORTEST and never does, so it prints one more digit there.
+template <typename T>
+bool IsRoundingMidpoint(T v, std::string_view sci) {
+  T magnitude = std::fabs(v);
+  if (magnitude == 0) return false;
+  if (sci.front() == '-') sci.remove_prefix(1);
+  // Midpoints of float and double values are exact in x87 long double.
+  long double x = magnitude;
+  long double down = std::nextafter(magnitude, T(0));
+  T up = std::nextafter(magnitude, std::numeric_limits<T>::infinity());
+  long double low = (x + down) / 2;
+  long double high = std::isinf(up) ? x + (x - down) / 2 : (x + static_cast<long double>(up)) / 2;
+  long double candidate = std::strtold(std::string(sci).c_str(), nullptr);
+  if (candidate != low && candidate != high) return false;
+  // strtold rounded: confirm with the midpoint's exact decimal expansion.
+  char exact[1200];
+  std::snprintf(exact, sizeof(exact), "%.1100Le", candidate == low ? low : high);
+  return Significant(sci) == Significant(exact);
+}
+
+// The shortest scientific-notation digits PostgreSQL prints for v, e.g.
+// "1.5e-07", "1e+20", "5.9329192e+07".
+template <typename T>
+std::string_view ShortestScientific(T v, char (&buf)[64]) {
+  char* end = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific).ptr;
+  std::string_view text(buf, static_cast<size_t>(end - buf));
+  if (!IsRoundingMidpoint(v, text)) return text;
+  int digits = static_cast<int>(Significant(text).digits.size());
+  for (int precision = digits; precision <= std::numeric_limits<T>::max_digits10; ++precision) {
+    end = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific, precision).ptr;
+    text = std::string_view(buf, static_cast<size_t>(end - buf));
+    T back{};
+    std::from_chars(text.data(), text.data() + text.size(), back);
+    if (back == v && !IsRoundingMidpoint(v, text)) break;
+  }
+  return text;
+}
+
 template <typename T>
 void AppendShortest(T v, int max_plain_exponent, std::string* out) {
   if (std::isnan(v)) {
@@ -32,11 +97,8 @@ void AppendShortest(T v, int max_plain_exponent, std::string* out) {
     out->append(v < 0 ? "-Infinity" : "Infinity");
     return;
   }
-  // std::to_chars gives the shortest round-trip digits (as Ryu, which
-  // PostgreSQL uses); only the layout is ours.
   char sci[64];
-  char* end = std::to_chars(sci, sci + sizeof(sci), v, std::chars_format::scientific).ptr;
-  std::string_view text(sci, static_cast<size_t>(end - sci));
+  std::string_view text = ShortestScientific(v, sci);
   size_t e = text.find('e');
   std::string_view exponent_text = text.substr(e + 1);  // "+02", "-05"
   int exponent = 0;

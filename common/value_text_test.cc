@@ -63,6 +63,10 @@ TEST_CASE("float8 output matches PostgreSQL 15", "[value_text]") {
   CHECK(F8(-0.0) == "-0");
   CHECK(F8(100.0 / 3) == "33.333333333333336");
   CHECK(F8(static_cast<double>(0.1f)) == "0.10000000149011612");
+  // 1e23 is exactly halfway between two doubles: PostgreSQL's Ryu never
+  // prints a halfway point, even one that would read back correctly.
+  CHECK(F8(1e23) == "9.999999999999999e+22");
+  CHECK(F8(9007199254740993.0) == "9.007199254740992e+15");
   CHECK(F8(std::numeric_limits<double>::infinity()) == "Infinity");
   CHECK(F8(-std::numeric_limits<double>::infinity()) == "-Infinity");
   CHECK(F8(std::nan("")) == "NaN");
@@ -80,6 +84,7 @@ TEST_CASE("float4 output uses float digits and its own exponent range", "[value_
   CHECK(F4(1e20f) == "1e+20");
   CHECK(F4(16777216.0f) == "1.6777216e+07");
   CHECK(F4(0.1f) == "0.1");
+  CHECK(F4(59329192.0f) == "5.9329192e+07");  // "5.932919e+07" is a halfway point
   CHECK(F4(3.4028235e38f) == "3.4028235e+38");
   CHECK(F4(1.17549435e-38f) == "1.1754944e-38");
   CHECK(F4(1e-45f) == "1e-45");
