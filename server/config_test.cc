@@ -1,0 +1,90 @@
+#include "server/config.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+#include "server/command_line.h"
+
+namespace basalt::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path WriteTemp(const std::string& text) {
+  const fs::path path =
+      fs::temp_directory_path() / ("basalt-config-test-" + std::to_string(std::rand()) + ".conf");
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST_CASE("config file: comments, quotes, values") {
+  const fs::path file = WriteTemp(
+      "# comment\n"
+      "\n"
+      "listen = '0.0.0.0'   # trailing comment\n"
+      "  port=6543\n"
+      "data_dir = \"/var/lib/basalt # not a comment\"\n"
+      "key_file = /etc/basalt.key\n"
+      "log_level = debug\n");
+  ServerConfig config;
+  REQUIRE(LoadConfigFile(file, config).ok());
+  CHECK(config.listen == "0.0.0.0");
+  CHECK(config.port == 6543);
+  CHECK(config.data_dir == "/var/lib/basalt # not a comment");
+  CHECK(config.key_file == "/etc/basalt.key");
+  CHECK(config.log_level == "debug");
+  fs::remove(file);
+}
+
+TEST_CASE("config file errors name the file and line") {
+  const fs::path file = WriteTemp("port = 5432\nshared_buffers = 128MB\n");
+  ServerConfig config;
+  Status status = LoadConfigFile(file, config);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.message() ==
+        file.string() + ":2: unrecognized configuration parameter \"shared_buffers\"");
+  fs::remove(file);
+
+  const fs::path bad_port = WriteTemp("port = 70000\n");
+  status = LoadConfigFile(bad_port, config);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.message().find(":1: invalid value for port") != std::string::npos);
+  fs::remove(bad_port);
+
+  CHECK_FALSE(LoadConfigFile("/no/such/file.conf", config).ok());
+}
+
+TEST_CASE("the shipped conf/basalt.conf parses, key file outside the data directory") {
+  ServerConfig config;
+  Status status = LoadConfigFile(BASALT_SOURCE_DIR "/conf/basalt.conf", config);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(config.listen == "127.0.0.1");
+  CHECK(config.port == 5432);
+  CHECK(config.log_level == "info");
+  const auto data = fs::weakly_canonical(config.data_dir);
+  const auto key = fs::weakly_canonical(config.key_file);
+  CHECK(key.string().rfind(data.string() + "/", 0) != 0);
+}
+
+TEST_CASE("command line flags") {
+  const char* argv[] = {"basalt",     "--config", "x.conf",        "--port=7000",
+                        "--data-dir", "/d",       "--generate-key"};
+  auto parsed = ParseCommandLine(7, argv);
+  REQUIRE(parsed.ok());
+  CHECK(parsed->config_file == fs::path("x.conf"));
+  CHECK(parsed->generate_key);
+  REQUIRE(parsed->overrides.size() == 2);
+  CHECK(parsed->overrides[0] == std::pair<std::string, std::string>{"port", "7000"});
+  CHECK(parsed->overrides[1] == std::pair<std::string, std::string>{"data_dir", "/d"});
+
+  const char* unknown[] = {"basalt", "--bogus"};
+  CHECK_FALSE(ParseCommandLine(2, unknown).ok());
+  const char* missing[] = {"basalt", "--port"};
+  CHECK_FALSE(ParseCommandLine(2, missing).ok());
+}
+
+}  // namespace
+}  // namespace basalt::server

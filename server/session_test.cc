@@ -1,0 +1,218 @@
+#include "server/session.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "protocol/message_writer.h"
+
+namespace basalt::server {
+namespace {
+
+// A scripted engine: role `basalt`, database `basalt`; queries answer by
+// their text.
+class FakeSession final : public sql::Session {
+ public:
+  void ExecuteSimpleQuery(std::string_view text, sql::ResultSink& sink) override {
+    if (text.empty()) {
+      sink.EmptyQuery();
+    } else if (text == "begin") {
+      state_ = sql::TransactionState::kInBlock;
+      sink.CommandComplete("BEGIN");
+    } else if (text == "fail") {
+      throw Error(sqlstate::kSyntaxError, "syntax error at or near \"fail\"").WithPosition(1);
+    } else if (text == "bug") {
+      throw std::runtime_error("boom");
+    } else if (text == "fatal") {
+      throw Error(sqlstate::kAdminShutdown, "bye").AsFatal();
+    } else {
+      sink.BeginResult({sql::ResultColumn{"n", DataType::Of(TypeId::kText), 0, 0}});
+      sink.CommandComplete("SELECT 0");
+    }
+  }
+  sql::TransactionState transaction_state() const override { return state_; }
+  std::vector<std::pair<std::string, std::string>> ReportedParameters() const override {
+    return {{"server_version", "15.0"}, {"client_encoding", "UTF8"}};
+  }
+  bool is_superuser() const override { return true; }
+
+ private:
+  sql::TransactionState state_ = sql::TransactionState::kIdle;
+};
+
+class FakeEngine final : public sql::Engine {
+ public:
+  Result<std::unique_ptr<sql::Session>> Connect(
+      std::string_view user, std::string_view database,
+      const std::vector<std::pair<std::string, std::string>>&) override {
+    if (user != "basalt") {
+      return Status::Error(sqlstate::kInvalidAuthorizationSpecification,
+                           "role \"" + std::string(user) + "\" does not exist");
+    }
+    if (database != "basalt") {
+      return Status::Error(sqlstate::kInvalidCatalogName,
+                           "database \"" + std::string(database) + "\" does not exist");
+    }
+    return std::unique_ptr<sql::Session>(std::make_unique<FakeSession>());
+  }
+};
+
+// The message types in a writer's buffer, in order ("RSSKZ").
+std::string Types(const protocol::MessageWriter& w) {
+  std::string types;
+  const std::string& b = w.buffer();
+  size_t i = 0;
+  while (i + 5 <= b.size()) {
+    types.push_back(b[i]);
+    const auto* p = reinterpret_cast<const unsigned char*>(b.data() + i + 1);
+    i += 1 + ((size_t{p[0]} << 24) | (size_t{p[1]} << 16) | (size_t{p[2]} << 8) | p[3]);
+  }
+  return types;
+}
+
+protocol::StartupMessage Startup(std::string user, std::string database) {
+  protocol::StartupMessage m;
+  m.parameters = {{"user", std::move(user)}, {"database", std::move(database)}};
+  return m;
+}
+
+struct Fixture {
+  FakeEngine engine;
+  Session session{engine, BackendKey{7, 99}};
+  protocol::MessageWriter out;
+
+  void StartUp() {
+    session.OnStartupPacket(Startup("basalt", "basalt"), out);
+    REQUIRE(session.state() == Session::State::kReady);
+    out.Clear();
+  }
+};
+
+TEST_CASE_METHOD(Fixture,
+                 "startup: AuthenticationOk, ParameterStatus*, BackendKeyData, ReadyForQuery") {
+  session.OnStartupPacket(protocol::SslRequest{}, out);
+  CHECK(out.buffer() == "N");
+  CHECK(session.state() == Session::State::kStartup);
+  out.Clear();
+  session.OnStartupPacket(Startup("basalt", "basalt"), out);
+  CHECK(Types(out) == "RSSKZ");
+  CHECK(out.buffer().back() == 'I');
+  CHECK(session.state() == Session::State::kReady);
+}
+
+TEST_CASE_METHOD(Fixture, "unknown role or database: FATAL and closed") {
+  session.OnStartupPacket(Startup("nobody", "basalt"), out);
+  CHECK(Types(out) == "E");
+  CHECK(out.buffer().find("FATAL") != std::string::npos);
+  CHECK(out.buffer().find("28000") != std::string::npos);
+  CHECK(session.closed());
+
+  Session other(engine, BackendKey{});
+  protocol::MessageWriter out2;
+  other.OnStartupPacket(Startup("basalt", "nodb"), out2);
+  CHECK(out2.buffer().find("3D000") != std::string::npos);
+  CHECK(other.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "missing user is 28000; database defaults to the user") {
+  protocol::StartupMessage no_user;
+  session.OnStartupPacket(no_user, out);
+  CHECK(out.buffer().find("28000") != std::string::npos);
+  CHECK(session.closed());
+
+  Session other(engine, BackendKey{});
+  protocol::MessageWriter out2;
+  protocol::StartupMessage only_user;
+  only_user.parameters = {{"user", "basalt"}};
+  other.OnStartupPacket(only_user, out2);
+  CHECK(other.state() == Session::State::kReady);
+}
+
+TEST_CASE_METHOD(Fixture, "newer minor protocol version gets NegotiateProtocolVersion") {
+  protocol::StartupMessage m = Startup("basalt", "basalt");
+  m.protocol_version = (3 << 16) | 2;
+  m.parameters.emplace_back("_pq_.compression", "on");
+  session.OnStartupPacket(m, out);
+  CHECK(Types(out) == "vRSSKZ");
+}
+
+TEST_CASE_METHOD(Fixture, "CancelRequest closes without an answer") {
+  session.OnStartupPacket(protocol::CancelRequest{7, 99}, out);
+  CHECK(out.empty());
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "Query results end with ReadyForQuery in the transaction state") {
+  StartUp();
+  session.OnMessage(protocol::Query{"select"}, out);
+  CHECK(Types(out) == "TCZ");
+  out.Clear();
+  session.OnMessage(protocol::Query{""}, out);
+  CHECK(Types(out) == "IZ");
+  out.Clear();
+  session.OnMessage(protocol::Query{"begin"}, out);
+  CHECK(Types(out) == "CZ");
+  CHECK(out.buffer().back() == 'T');
+}
+
+TEST_CASE_METHOD(Fixture, "errors are caught once: ErrorResponse then ReadyForQuery") {
+  StartUp();
+  session.OnMessage(protocol::Query{"fail"}, out);
+  CHECK(Types(out) == "EZ");
+  CHECK(out.buffer().find("42601") != std::string::npos);
+  out.Clear();
+  session.OnMessage(protocol::Query{"bug"}, out);
+  CHECK(Types(out) == "EZ");
+  CHECK(out.buffer().find("XX000") != std::string::npos);
+  CHECK(session.state() == Session::State::kReady);
+  out.Clear();
+  session.OnMessage(protocol::Query{"fatal"}, out);
+  CHECK(Types(out) == "E");
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "extended protocol: error, then skip to Sync") {
+  StartUp();
+  session.OnMessage(protocol::Parse{"", "select 1", {}}, out);
+  session.OnMessage(protocol::Bind{}, out);
+  session.OnMessage(protocol::Execute{}, out);
+  CHECK(Types(out) == "E");
+  CHECK(session.state() == Session::State::kSkipToSync);
+  session.OnMessage(protocol::Sync{}, out);
+  CHECK(Types(out) == "EZ");
+  CHECK(session.state() == Session::State::kReady);
+}
+
+TEST_CASE_METHOD(Fixture, "protocol errors: ERROR keeps the session, FATAL closes it") {
+  StartUp();
+  session.OnProtocolError(Status::Error(sqlstate::kProtocolViolation, "invalid string in message"),
+                          /*fatal=*/false, out);
+  CHECK(Types(out) == "EZ");
+  CHECK_FALSE(session.closed());
+  out.Clear();
+  session.OnProtocolError(Status::Error(sqlstate::kProtocolViolation, "invalid message length"),
+                          /*fatal=*/true, out);
+  CHECK(Types(out) == "E");
+  CHECK(out.buffer().find("FATAL") != std::string::npos);
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "Terminate and shutdown close the session") {
+  StartUp();
+  session.OnMessage(protocol::Terminate{}, out);
+  CHECK(out.empty());
+  CHECK(session.closed());
+
+  Session other(engine, BackendKey{});
+  protocol::MessageWriter out2;
+  other.OnStartupPacket(Startup("basalt", "basalt"), out2);
+  out2.Clear();
+  other.OnShutdown(out2);
+  CHECK(out2.buffer().find("57P01") != std::string::npos);
+  CHECK(other.closed());
+}
+
+}  // namespace
+}  // namespace basalt::server
