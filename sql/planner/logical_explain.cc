@@ -1,0 +1,56 @@
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+namespace {
+
+void Explain(const LogicalOperator& op, int depth, std::string* out) {
+  out->append(static_cast<size_t>(depth) * 2, ' ');
+  switch (op.kind) {
+    case LogicalKind::kGet: {
+      const auto& get = op.As<LogicalGet>();
+      out->append(get.lookup_key.empty() ? "Get " : "Get (point lookup) ");
+      out->append(get.table->def.name());
+      break;
+    }
+    case LogicalKind::kValues:
+      out->append("Values");
+      break;
+    case LogicalKind::kFilter:
+      out->append("Filter");
+      break;
+    case LogicalKind::kProject:
+      out->append("Project");
+      break;
+    case LogicalKind::kSort:
+      out->append("Sort");
+      break;
+    case LogicalKind::kLimit:
+      out->append("Limit");
+      break;
+    case LogicalKind::kInsert:
+      out->append("Insert " + op.As<LogicalInsert>().table->def.name());
+      break;
+    case LogicalKind::kUpdate:
+      out->append("Update " + op.As<LogicalUpdate>().table->def.name());
+      break;
+    case LogicalKind::kDelete:
+      out->append("Delete " + op.As<LogicalDelete>().table->def.name());
+      break;
+  }
+  out->push_back('\n');
+  for (const LogicalOperatorPtr& c : op.children) Explain(*c, depth + 1, out);
+}
+
+}  // namespace
+
+std::string ExplainLogical(const LogicalOperator& op) {
+  std::string out;
+  Explain(op, 0, &out);
+  return out;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,19 @@
+// Reads a table: a full scan, or (after the point_lookup pass) the one row
+// whose primary key equals `lookup_key`.
+#pragma once
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+struct LogicalGet : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kGet;
+  LogicalGet() : LogicalOperator(kKind) {}
+  std::shared_ptr<const catalog::TableEntry> table;
+  bool emit_key = false;                 // rows carry their storage key (UPDATE/DELETE)
+  std::vector<BoundExprPtr> lookup_key;  // empty: full scan
+};
+
+}  // namespace basalt::sql

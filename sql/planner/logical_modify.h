@@ -1,0 +1,30 @@
+// INSERT, UPDATE, DELETE of one table.
+#pragma once
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+struct LogicalInsert : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kInsert;
+  LogicalInsert() : LogicalOperator(kKind) {}
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::vector<BoundExprPtr> row_exprs;  // over the child's rows
+};
+
+struct LogicalUpdate : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kUpdate;
+  LogicalUpdate() : LogicalOperator(kKind) {}
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::vector<BoundAssignment> assignments;
+};
+
+struct LogicalDelete : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kDelete;
+  LogicalDelete() : LogicalOperator(kKind) {}
+  std::shared_ptr<const catalog::TableEntry> table;
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,45 @@
+// The logical plan: what a statement computes, before the choice of physical
+// operators. Built by planner.cc from a bound statement, rewritten by the
+// optimizer's passes (optimizer.h), lowered by physical_planner.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace basalt::sql {
+
+enum class LogicalKind {
+  kGet,
+  kValues,
+  kFilter,
+  kProject,
+  kSort,
+  kLimit,
+  kInsert,
+  kUpdate,
+  kDelete
+};
+
+struct LogicalOperator {
+  explicit LogicalOperator(LogicalKind k) : kind(k) {}
+  virtual ~LogicalOperator() = default;
+  template <typename T>
+  T& As() {
+    return static_cast<T&>(*this);
+  }
+  template <typename T>
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
+
+  LogicalKind kind;
+  std::vector<std::unique_ptr<LogicalOperator>> children;
+};
+
+using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+// EXPLAIN-style text of the tree, one operator per line.
+std::string ExplainLogical(const LogicalOperator& op);
+
+}  // namespace basalt::sql

@@ -1,0 +1,25 @@
+#include "sql/planner/optimizer.h"
+
+#include <algorithm>
+
+namespace basalt::sql {
+
+const std::vector<OptimizerPass>& OptimizerPasses() {
+  // Constant folding first: the point-lookup pass matches `pk = constant`,
+  // and folding turns `pk = 1 + 1` or `pk = '7'` into that shape.
+  static const std::vector<OptimizerPass> kPasses = {
+      {"constant_folding", &FoldConstants},
+      {"point_lookup", &UsePointLookups},
+  };
+  return kPasses;
+}
+
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const std::vector<std::string>& disabled) {
+  for (const OptimizerPass& pass : OptimizerPasses()) {
+    if (std::find(disabled.begin(), disabled.end(), pass.name) != disabled.end()) continue;
+    plan = pass.run(std::move(plan));
+  }
+  return plan;
+}
+
+}  // namespace basalt::sql

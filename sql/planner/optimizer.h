@@ -1,0 +1,31 @@
+// The optimizer: a named list of rewrite passes over the logical plan, each
+// in its own file under passes/ and switchable on its own (tests, EXPLAIN).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+struct OptimizerPass {
+  std::string_view name;
+  LogicalOperatorPtr (*run)(LogicalOperatorPtr plan);
+};
+
+// The passes in the order they run.
+const std::vector<OptimizerPass>& OptimizerPasses();
+
+// Runs every pass not named in `disabled`.
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const std::vector<std::string>& disabled = {});
+
+// passes/constant_folding.cc: constant subexpressions become constants;
+// filters that are always TRUE disappear.
+LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);
+// passes/point_lookup.cc: Filter(pk = const [AND ...]) over a full scan
+// becomes a primary-key lookup.
+LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);
+
+}  // namespace basalt::sql

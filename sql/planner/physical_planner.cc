@@ -1,0 +1,58 @@
+// Logical -> physical: one physical operator per logical one for now; the
+// place where join algorithms and index choices will be made.
+#include "sql/execution/filter.h"
+#include "sql/execution/limit.h"
+#include "sql/execution/modify_table.h"
+#include "sql/execution/point_lookup.h"
+#include "sql/execution/project.h"
+#include "sql/execution/sort.h"
+#include "sql/execution/table_scan.h"
+#include "sql/execution/values.h"
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_values.h"
+#include "sql/planner/planner.h"
+
+namespace basalt::sql {
+
+PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
+  auto child = [&]() { return CreatePhysicalPlan(std::move(plan->children[0])); };
+  switch (plan->kind) {
+    case LogicalKind::kGet: {
+      auto& get = plan->As<LogicalGet>();
+      if (!get.lookup_key.empty()) {
+        return std::make_unique<PointLookup>(get.table, std::move(get.lookup_key), get.emit_key);
+      }
+      return std::make_unique<TableScan>(get.table, get.emit_key);
+    }
+    case LogicalKind::kValues:
+      return std::make_unique<ValuesScan>(std::move(plan->As<LogicalValues>().rows));
+    case LogicalKind::kFilter:
+      return std::make_unique<Filter>(child(), std::move(plan->As<LogicalFilter>().predicate));
+    case LogicalKind::kProject:
+      return std::make_unique<Project>(child(), std::move(plan->As<LogicalProject>().exprs));
+    case LogicalKind::kSort:
+      return std::make_unique<Sort>(child(), std::move(plan->As<LogicalSort>().keys));
+    case LogicalKind::kLimit: {
+      auto& limit = plan->As<LogicalLimit>();
+      return std::make_unique<Limit>(child(), std::move(limit.limit), std::move(limit.offset));
+    }
+    case LogicalKind::kInsert: {
+      auto& insert = plan->As<LogicalInsert>();
+      return std::make_unique<Insert>(child(), insert.table, std::move(insert.row_exprs));
+    }
+    case LogicalKind::kUpdate: {
+      auto& update = plan->As<LogicalUpdate>();
+      return std::make_unique<Update>(child(), update.table, std::move(update.assignments));
+    }
+    case LogicalKind::kDelete:
+      return std::make_unique<Delete>(child(), plan->As<LogicalDelete>().table);
+  }
+  return nullptr;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,93 @@
+#include "sql/planner/planner.h"
+
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_values.h"
+
+namespace basalt::sql {
+
+namespace {
+
+LogicalOperatorPtr WithChild(LogicalOperatorPtr parent, LogicalOperatorPtr child) {
+  parent->children.push_back(std::move(child));
+  return parent;
+}
+
+LogicalOperatorPtr PlanGet(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
+                           BoundExprPtr where) {
+  auto get = std::make_unique<LogicalGet>();
+  get->table = std::move(table);
+  get->emit_key = emit_key;
+  LogicalOperatorPtr plan = std::move(get);
+  if (where != nullptr) {
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->predicate = std::move(where);
+    plan = WithChild(std::move(filter), std::move(plan));
+  }
+  return plan;
+}
+
+}  // namespace
+
+LogicalOperatorPtr PlanSelect(BoundSelect& select) {
+  // Input rows -> WHERE -> ORDER BY -> LIMIT -> target list. Sorting and
+  // limiting before projecting is valid without aggregates and saves
+  // computing targets of rows the limit drops.
+  LogicalOperatorPtr plan;
+  if (select.table != nullptr) {
+    plan = PlanGet(select.table, false, std::move(select.where));
+  } else {
+    auto values = std::make_unique<LogicalValues>();
+    if (select.values.empty()) {
+      values->rows.emplace_back();  // SELECT without FROM: one empty row
+    } else {
+      values->rows = std::move(select.values);
+    }
+    plan = std::move(values);
+    if (select.where != nullptr) {
+      auto filter = std::make_unique<LogicalFilter>();
+      filter->predicate = std::move(select.where);
+      plan = WithChild(std::move(filter), std::move(plan));
+    }
+  }
+  if (!select.order_by.empty()) {
+    auto sort = std::make_unique<LogicalSort>();
+    sort->keys = std::move(select.order_by);
+    plan = WithChild(std::move(sort), std::move(plan));
+  }
+  if (select.limit != nullptr || select.offset != nullptr) {
+    auto limit = std::make_unique<LogicalLimit>();
+    limit->limit = std::move(select.limit);
+    limit->offset = std::move(select.offset);
+    plan = WithChild(std::move(limit), std::move(plan));
+  }
+  auto project = std::make_unique<LogicalProject>();
+  project->exprs = std::move(select.targets);
+  return WithChild(std::move(project), std::move(plan));
+}
+
+LogicalOperatorPtr PlanInsert(BoundInsert& insert) {
+  auto op = std::make_unique<LogicalInsert>();
+  op->table = insert.table;
+  op->row_exprs = std::move(insert.row_exprs);
+  return WithChild(std::move(op), PlanSelect(*insert.source));
+}
+
+LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
+  auto op = std::make_unique<LogicalUpdate>();
+  op->table = update.table;
+  op->assignments = std::move(update.assignments);
+  return WithChild(std::move(op), PlanGet(update.table, true, std::move(update.where)));
+}
+
+LogicalOperatorPtr PlanDelete(BoundDelete& del) {
+  auto op = std::make_unique<LogicalDelete>();
+  op->table = del.table;
+  return WithChild(std::move(op), PlanGet(del.table, true, std::move(del.where)));
+}
+
+}  // namespace basalt::sql
