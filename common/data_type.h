@@ -61,7 +61,9 @@ struct DataType {
   // PostgreSQL's format_type(): "integer", "character varying(10)", "numeric(10,2)".
   std::string Name() const;
 
-  bool IsInteger() const { return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8; }
+  bool IsInteger() const {
+    return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
+  }
   bool IsFloat() const { return id == TypeId::kFloat4 || id == TypeId::kFloat8; }
   bool IsNumeric() const { return IsInteger() || IsFloat() || id == TypeId::kNumeric; }
   bool IsString() const { return id == TypeId::kText || id == TypeId::kVarchar; }

@@ -47,7 +47,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(state_).ok());
   }
@@ -72,10 +72,10 @@ class [[nodiscard]] Result {
 }  // namespace basalt
 
 // Propagates a failed Status (or the status of a failed Result) to the caller.
-#define BASALT_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::basalt::Status _st = (expr);          \
-    if (!_st.ok()) return _st;              \
+#define BASALT_RETURN_IF_ERROR(expr) \
+  do {                               \
+    ::basalt::Status _st = (expr);   \
+    if (!_st.ok()) return _st;       \
   } while (0)
 
 #define BASALT_CONCAT_INNER(a, b) a##b
