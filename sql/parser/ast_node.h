@@ -47,6 +47,9 @@ struct TypeName : Node {
   std::string name;
   std::vector<int32_t> modifiers;  // typmods as written: varchar(10) -> {10}
   int array_bounds = 0;            // number of [] suffixes (int[] -> 1)
+  // interval only: the field restriction as written, lower case: "day",
+  // "year to month", "day to second" (precision of SECOND is a modifier).
+  std::string interval_fields;
 };
 
 }  // namespace basalt::sql::ast

@@ -101,18 +101,12 @@ std::string ToString(const Constraint& c) {
   std::string out = c.name.empty() ? "" : "CONSTRAINT " + QuoteName(c.name) + " ";
   std::string columns = c.columns.empty() ? "" : " (" + Join(c.columns) + ")";
   switch (c.type) {
-    case Type::kNull:
-      return out + "NULL";
-    case Type::kNotNull:
-      return out + "NOT NULL";
-    case Type::kDefault:
-      return out + "DEFAULT " + ToString(*c.expr);
-    case Type::kPrimaryKey:
-      return out + "PRIMARY KEY" + columns;
-    case Type::kUnique:
-      return out + "UNIQUE" + columns;
-    case Type::kCheck:
-      return out + "CHECK (" + ToString(*c.expr) + ")";
+    case Type::kNull: return out + "NULL";
+    case Type::kNotNull: return out + "NOT NULL";
+    case Type::kDefault: return out + "DEFAULT " + ToString(*c.expr);
+    case Type::kPrimaryKey: return out + "PRIMARY KEY" + columns;
+    case Type::kUnique: return out + "UNIQUE" + columns;
+    case Type::kCheck: return out + "CHECK (" + ToString(*c.expr) + ")";
     case Type::kForeignKey:
       out += c.columns.empty() ? "" : "FOREIGN KEY" + columns + " ";
       out += "REFERENCES " + ToString(c.ref_table);
@@ -175,6 +169,7 @@ std::string ToString(const TypeName& type) {
     }
     out += ")";
   }
+  if (!type.interval_fields.empty()) out += " " + type.interval_fields;
   for (int i = 0; i < type.array_bounds; ++i) out += "[]";
   return out;
 }
@@ -185,25 +180,19 @@ std::string ToString(const Expr& expr) {
       const auto& c = expr.As<Constant>();
       switch (c.type) {
         case Constant::Type::kInteger:
-        case Constant::Type::kDecimal:
-          return c.text;
-        case Constant::Type::kString:
-          return QuoteString(c.text);
-        case Constant::Type::kBoolean:
-          return c.bool_value ? "true" : "false";
-        case Constant::Type::kNull:
-          return "NULL";
+        case Constant::Type::kDecimal: return c.text;
+        case Constant::Type::kString: return QuoteString(c.text);
+        case Constant::Type::kBoolean: return c.bool_value ? "true" : "false";
+        case Constant::Type::kNull: return "NULL";
       }
       return "";
     }
-    case ExprKind::kColumnRef:
-      return Dotted(expr.As<ColumnRef>().names);
+    case ExprKind::kColumnRef: return Dotted(expr.As<ColumnRef>().names);
     case ExprKind::kStar: {
       const auto& star = expr.As<Star>();
       return star.qualifier.empty() ? "*" : Dotted(star.qualifier) + ".*";
     }
-    case ExprKind::kParameter:
-      return "$" + std::to_string(expr.As<Parameter>().index);
+    case ExprKind::kParameter: return "$" + std::to_string(expr.As<Parameter>().index);
     case ExprKind::kUnaryOp: {
       const auto& u = expr.As<UnaryOp>();
       return "(" + u.op + " " + ToString(*u.operand) + ")";
@@ -265,10 +254,8 @@ std::string ToString(const Expr& expr) {
       const auto& s = expr.As<Subquery>();
       std::string select = "(" + SelectToString(*s.select) + ")";
       switch (s.type) {
-        case Subquery::Type::kScalar:
-          return select;
-        case Subquery::Type::kExists:
-          return "EXISTS " + select;
+        case Subquery::Type::kScalar: return select;
+        case Subquery::Type::kExists: return "EXISTS " + select;
         case Subquery::Type::kAny:
           return "(" + ToString(*s.left) + " " + s.op + " ANY " + select + ")";
         case Subquery::Type::kAll:
@@ -276,8 +263,7 @@ std::string ToString(const Expr& expr) {
       }
       return select;
     }
-    case ExprKind::kDefault:
-      return "DEFAULT";
+    case ExprKind::kDefault: return "DEFAULT";
   }
   return "?";
 }
@@ -316,8 +302,7 @@ std::string ToString(const TableRef& ref) {
 
 std::string ToString(const Statement& statement) {
   switch (statement.kind()) {
-    case StatementKind::kSelect:
-      return SelectToString(statement.As<SelectStmt>());
+    case StatementKind::kSelect: return SelectToString(statement.As<SelectStmt>());
     case StatementKind::kInsert: {
       const auto& s = statement.As<InsertStmt>();
       std::string out = "INSERT INTO " + ToString(s.table);
@@ -407,8 +392,7 @@ std::string ToString(const Statement& statement) {
       const auto& s = statement.As<ShowStmt>();
       return "SHOW " + (s.all ? std::string("ALL") : s.name);
     }
-    case StatementKind::kCheckpoint:
-      return "CHECKPOINT";
+    case StatementKind::kCheckpoint: return "CHECKPOINT";
     case StatementKind::kExplain: {
       const auto& s = statement.As<ExplainStmt>();
       return std::string("EXPLAIN ") + (s.analyze ? "ANALYZE " : "") +

@@ -49,10 +49,8 @@ bool IsOpChar(char c) {
     case '%':
     case '<':
     case '>':
-    case '=':
-      return true;
-    default:
-      return false;
+    case '=': return true;
+    default: return false;
   }
 }
 // Characters that let a multi-character operator end in + or -.
@@ -67,10 +65,8 @@ bool IsNonMathOpChar(char c) {
     case '|':
     case '`':
     case '?':
-    case '%':
-      return true;
-    default:
-      return false;
+    case '%': return true;
+    default: return false;
   }
 }
 
@@ -202,6 +198,15 @@ class Lexer {
       ++pos_;  // national character: same as a plain string here
       return LexString(start, /*escapes=*/false);
     }
+    if ((c == 'u' || c == 'U') && At(pos_ + 1) == '&' &&
+        (At(pos_ + 2) == '\'' || At(pos_ + 2) == '"')) {
+      pos_ += 2;
+      Token token = At(pos_) == '\'' ? LexString(start, /*escapes=*/false) : LexQuotedIdentifier();
+      token.begin = static_cast<int>(start);
+      token.position = CharPosition(start);
+      token.text = DecodeUnicodeEscapes(token.text, start);
+      return token;
+    }
     if (IsIdentStart(c)) return LexIdentifier();
     if (c == '"') return LexQuotedIdentifier();
     if (c == '\'') return LexString(start, /*escapes=*/false);
@@ -311,23 +316,14 @@ class Lexer {
 
   void DecodeEscape(std::string& value, size_t start) {
     if (pos_ >= sql_.size()) Fail("unterminated quoted string", start, sql_.size());
+    size_t backslash = pos_ - 1;
     char c = sql_[pos_++];
     switch (c) {
-      case 'b':
-        value += '\b';
-        return;
-      case 'f':
-        value += '\f';
-        return;
-      case 'n':
-        value += '\n';
-        return;
-      case 'r':
-        value += '\r';
-        return;
-      case 't':
-        value += '\t';
-        return;
+      case 'b': value += '\b'; return;
+      case 'f': value += '\f'; return;
+      case 'n': value += '\n'; return;
+      case 'r': value += '\r'; return;
+      case 't': value += '\t'; return;
       case 'x': {
         int digits = 0;
         int v = 0;
@@ -351,14 +347,14 @@ class Lexer {
           if (h < 0) {
             throw Error(kInvalidEscapeSequence, "invalid Unicode escape")
                 .WithHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.")
-                .WithPosition(CharPosition(pos_));
+                .WithPosition(CharPosition(backslash));
           }
           cp = cp * 16 + static_cast<uint32_t>(h);
           ++pos_;
         }
         if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
           throw Error(sqlstate::kSyntaxError, "invalid Unicode escape value")
-              .WithPosition(CharPosition(pos_));
+              .WithPosition(CharPosition(backslash));
         }
         AppendUtf8(value, cp);
         return;
@@ -374,6 +370,42 @@ class Lexer {
         }
         value += c;  // \\ \' and any other character stand for themselves
     }
+  }
+
+  // U&'...' / U&"...": \XXXX and \+XXXXXX escapes, \\ for a backslash.
+  // (UESCAPE to pick another escape character is not supported.)
+  std::string DecodeUnicodeEscapes(const std::string& in, size_t start) {
+    std::string out;
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (in[i] != '\\') {
+        out += in[i];
+        continue;
+      }
+      if (i + 1 < in.size() && in[i + 1] == '\\') {
+        out += '\\';
+        ++i;
+        continue;
+      }
+      size_t digits = i + 1 < in.size() && in[i + 1] == '+' ? 6 : 4;
+      size_t first = digits == 6 ? i + 2 : i + 1;
+      uint32_t cp = 0;
+      for (size_t k = 0; k < digits; ++k) {
+        int h = first + k < in.size() ? HexValue(in[first + k]) : -1;
+        if (h < 0) {
+          throw Error(sqlstate::kSyntaxError, "invalid Unicode escape")
+              .WithHint("Unicode escapes must be \\XXXX or \\+XXXXXX.")
+              .WithPosition(CharPosition(start + 3 + i));  // exact unless '' precede
+        }
+        cp = cp * 16 + static_cast<uint32_t>(h);
+      }
+      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        throw Error(sqlstate::kSyntaxError, "invalid Unicode escape value")
+            .WithPosition(CharPosition(start + 3 + i));
+      }
+      AppendUtf8(out, cp);
+      i = first + digits - 1;
+    }
+    return out;
   }
 
   Token LexNumber() {

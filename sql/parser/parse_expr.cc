@@ -43,21 +43,25 @@ ast::ExprPtr MakeStringConstant(std::string value, int position) {
 
 // Negates a numeric constant in place, as gram.y's doNegate.
 void NegateConstant(ast::Constant& constant) {
-  if (constant.type == ast::Constant::Type::kInteger) {
+  if (!constant.text.empty() && constant.text[0] == '-') {
+    constant.text.erase(0, 1);
+  } else {
+    constant.text.insert(0, "-");
+  }
+  if (constant.type == ast::Constant::Type::kInteger &&
+      constant.int_value != std::numeric_limits<int64_t>::min()) {
     constant.int_value = -constant.int_value;
-    constant.text = "-" + constant.text;
     return;
   }
-  constant.text = "-" + constant.text;
-  // -9223372036854775808 fits int64 only once negated.
+  // -9223372036854775808 fits int64 only once negated, and its negation
+  // no longer does.
   int64_t value = 0;
   const char* begin = constant.text.data();
   const char* end = begin + constant.text.size();
   auto [ptr, ec] = std::from_chars(begin, end, value);
-  if (ec == std::errc() && ptr == end) {
-    constant.type = ast::Constant::Type::kInteger;
-    constant.int_value = value;
-  }
+  bool fits = ec == std::errc() && ptr == end;
+  constant.type = fits ? ast::Constant::Type::kInteger : ast::Constant::Type::kDecimal;
+  constant.int_value = fits ? value : 0;
 }
 
 bool IsNumericConstant(const ast::Expr& expr) {
@@ -74,7 +78,14 @@ int Parser::PeekInfixPrecedence() const {
     const std::string& w = t.text;
     if (w == "or") return kPrecOr;
     if (w == "and") return kPrecAnd;
-    if (w == "is" || w == "isnull" || w == "notnull") return kPrecIs;
+    if (w == "isnull" || w == "notnull") return kPrecIs;
+    if (w == "is") {
+      // Otherwise `is` is a column alias: SELECT 1 is
+      const Token& n = Peek(1);
+      bool test = n.IsWord("not") || n.IsWord("null") || n.IsWord("true") || n.IsWord("false") ||
+                  n.IsWord("unknown") || n.IsWord("distinct");
+      return test ? kPrecIs : -1;
+    }
     if (w == "like" || w == "ilike" || w == "similar" || w == "between" || w == "in") {
       return kPrecLike;
     }
@@ -302,9 +313,7 @@ ast::ExprPtr Parser::ParsePrimary() {
       }
       return constant;
     }
-    case TokenType::kString:
-      Advance();
-      return MakeStringConstant(t.text, t.position);
+    case TokenType::kString: Advance(); return MakeStringConstant(t.text, t.position);
     case TokenType::kParameter: {
       Advance();
       auto param = MakeNode<ast::Parameter>(t.position);
@@ -319,13 +328,11 @@ ast::ExprPtr Parser::ParsePrimary() {
       return param;
     }
     case TokenType::kIdentifier:
-    case TokenType::kQuotedIdentifier:
-      return ParseWordExpression();
+    case TokenType::kQuotedIdentifier: return ParseWordExpression();
     case TokenType::kOperator:
       if (t.IsOp("(")) return ParseParenthesized();
       SyntaxError(t);
-    case TokenType::kEnd:
-      break;
+    case TokenType::kEnd: break;
   }
   SyntaxError(t);
 }
@@ -430,16 +437,16 @@ ast::ExprPtr Parser::ParseWordExpression() {
   // double precision '1.5', timestamp with time zone '...'.
   if (PeekTypeKeyword()) {
     size_t saved = pos_;
-    try {
-      ast::TypeName type = ParseTypeName();
-      if (Peek().type == TokenType::kString) {
-        auto literal = MakeNode<ast::TypedLiteral>(t.position);
-        literal->type = std::move(type);
-        literal->value = Advance().text;
-        return literal;
-      }
-    } catch (const Error&) {
+    ast::TypeName type = ParseTypeName();
+    if (Peek().type == TokenType::kString) {
+      auto literal = MakeNode<ast::TypedLiteral>(t.position);
+      literal->value = Advance().text;
+      if (type.name == "interval") ParseIntervalFields(type);
+      literal->type = std::move(type);
+      return literal;
     }
+    // A lone keyword may still be a column name (`time`); more cannot.
+    if (pos_ - saved > 1) SyntaxErrorHere();
     pos_ = saved;
   }
 
@@ -455,6 +462,17 @@ ast::ExprPtr Parser::ParseWordExpression() {
   }
 
   // Function call: f(...) where f is a type_function_name, or s.f(...).
+  if (t.IsWord("current_schema") && !PeekOp("(", 1)) {
+    Advance();
+    auto call = MakeNode<ast::FunctionCall>(t.position);
+    call->name.push_back(t.text);
+    call->no_parens = true;
+    return call;
+  }
+  if (t.type == TokenType::kIdentifier && t.keyword == KeywordCategory::kTypeFuncName &&
+      !PeekOp("(", 1)) {
+    SyntaxError(Peek(1));  // e.g. `left` must be a call here; PostgreSQL fails after it
+  }
   if (PeekOp("(", 1)) {
     if (!PeekTypeFunctionName()) SyntaxError(t);
     Advance();

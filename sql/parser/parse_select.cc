@@ -112,10 +112,12 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseValues() {
 
 void Parser::ParseSelectTail(ast::SelectStmt& select) {
   if (PeekWord("order")) {
-    const Token& order = Advance();
-    if (!select.order_by.empty()) ErrorAt(order, "multiple ORDER BY clauses not allowed");
+    Advance();
     ExpectWord("by");
+    const Token& first = Peek();
+    bool had_order = !select.order_by.empty();
     select.order_by = ParseOrderBy();
+    if (had_order) ErrorAt(first, "multiple ORDER BY clauses not allowed");
   }
   // LIMIT and OFFSET in either order, at most once each; FETCH FIRST is LIMIT.
   bool seen_limit = false;
@@ -124,7 +126,8 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
     if ((PeekWord("limit") || PeekWord("fetch")) && !seen_limit) {
       const Token& limit = Advance();
       seen_limit = true;
-      if (select.limit) ErrorAt(limit, "multiple LIMIT clauses not allowed");
+      bool had_limit = select.limit != nullptr;
+      const Token& first = Peek();
       if (limit.IsWord("limit")) {
         if (!AcceptWord("all")) select.limit = ParseExpr();
         if (PeekOp(",")) {
@@ -147,11 +150,15 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
         if (!AcceptWord("row")) ExpectWord("rows");
         ExpectWord("only");
       }
+      if (had_limit) ErrorAt(first, "multiple LIMIT clauses not allowed");
     } else if (PeekWord("offset") && !seen_offset) {
       const Token& offset = Advance();
       seen_offset = true;
-      if (select.offset) ErrorAt(offset, "multiple OFFSET clauses not allowed");
+      (void)offset;
+      bool had_offset = select.offset != nullptr;
+      const Token& first = Peek();
       select.offset = ParseExpr();
+      if (had_offset) ErrorAt(first, "multiple OFFSET clauses not allowed");
       if (!AcceptWord("row")) AcceptWord("rows");
     } else {
       break;

@@ -34,6 +34,26 @@ int32_t Parser::ParseTypeModifier() {
   return value;
 }
 
+// INTERVAL's optional fields: YEAR, DAY TO SECOND, SECOND(3), ...
+void Parser::ParseIntervalFields(ast::TypeName& type) {
+  auto is_field = [&](size_t ahead) {
+    for (std::string_view f : {"year", "month", "day", "hour", "minute", "second"}) {
+      if (PeekWord(f, ahead)) return true;
+    }
+    return false;
+  };
+  if (!is_field(0)) return;
+  type.interval_fields = Advance().text;
+  if (PeekWord("to") && is_field(1)) {
+    Advance();
+    type.interval_fields += " to " + Advance().text;
+  }
+  if (type.interval_fields.ends_with("second") && AcceptOp("(")) {
+    type.modifiers.push_back(ParseTypeModifier());
+    ExpectOp(")");
+  }
+}
+
 ast::TypeName Parser::ParseTypeName() {
   ast::TypeName type;
   const Token& t = Peek();
@@ -129,6 +149,7 @@ ast::TypeName Parser::ParseTypeName() {
     Advance();
     type.name = "interval";
     parse_modifiers();
+    ParseIntervalFields(type);
   } else if (PeekTypeFunctionName()) {
     // Generic type: [schema.]name [(modifiers)]
     Advance();

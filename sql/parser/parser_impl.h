@@ -104,6 +104,7 @@ class Parser {
   ast::TypeName ParseTypeName();
   bool PeekTypeKeyword() const;  // int, double, varchar, timestamp, ...
   int32_t ParseTypeModifier();
+  void ParseIntervalFields(ast::TypeName& type);
 
   // parse_expr.cc
  public:
