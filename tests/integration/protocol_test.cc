@@ -5,9 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "tests/integration/test_server.h"
 
@@ -247,6 +249,39 @@ TEST_CASE("SIGTERM shuts down gracefully with exit code 0 and sessions get 57P01
   server.Start();
   server.Connect();
   CHECK(server.Stop(SIGINT) == 0);
+}
+
+TEST_CASE("SIGTERM lets a running statement finish before closing its session") {
+  TestServer server;
+  RawConnection raw(server.port());
+  raw.SendStartup("basalt", "basalt");
+  REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+  raw.Send(MessageBytes('Q', std::string("SELECT pg_sleep(2)") + '\0'));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // The statement is running on a worker while the signal arrives.
+  ::kill(server.pid(), SIGTERM);
+  std::string types;
+  while (auto m = raw.Read()) {
+    types.push_back(m->type);
+    if (m->type == 'E') {
+      CHECK(m->Field('C') == "57P01");
+      break;
+    }
+  }
+  CHECK(types.ends_with("CZE"));
+  CHECK(raw.ClosedByServer());
+  CHECK(server.Stop() == 0);
+}
+
+TEST_CASE("a slow statement does not hold up other connections") {
+  TestServer server;
+  PgConn slow = server.Connect();
+  REQUIRE(PQsendQuery(slow.get(), "SELECT pg_sleep(2)"));
+  const auto start = std::chrono::steady_clock::now();
+  PgConn fast = server.Connect();
+  CHECK(Query(fast.get(), "SELECT 1").Cell(0, 0) == "1");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1500));
+  while (PGresult* res = PQgetResult(slow.get())) PQclear(res);
 }
 
 TEST_CASE("a key file readable by others is refused at start-up") {

@@ -66,6 +66,7 @@ class TestServer {
   // Stop + Start on the same data directory and port.
   void Restart();
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
 
   // libpq connection string, e.g. "host=127.0.0.1 port=5433 user=basalt
   // dbname=basalt sslmode=disable" followed by `extra`.
