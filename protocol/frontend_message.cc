@@ -108,18 +108,15 @@ Result<StartupPacket> DecodeStartupPacket(std::string_view payload) {
   PayloadReader in(payload);
   BASALT_ASSIGN_OR_RETURN(int32_t code, in.ReadInt32());
   switch (code) {
-    case kSslRequestCode:
-      return StartupPacket(SslRequest{});
-    case kGssEncRequestCode:
-      return StartupPacket(GssEncRequest{});
+    case kSslRequestCode: return StartupPacket(SslRequest{});
+    case kGssEncRequestCode: return StartupPacket(GssEncRequest{});
     case kCancelRequestCode: {
       CancelRequest msg;
       BASALT_ASSIGN_OR_RETURN(msg.process_id, in.ReadInt32());
       BASALT_ASSIGN_OR_RETURN(msg.secret_key, in.ReadInt32());
       return StartupPacket(msg);
     }
-    default:
-      break;
+    default: break;
   }
   const auto major = static_cast<uint32_t>(code) >> 16;
   const auto minor = static_cast<uint32_t>(code) & 0xffff;
@@ -147,10 +144,8 @@ bool IsFrontendMessageType(char type) {
     case 'C':
     case 'd':
     case 'c':
-    case 'f':
-      return true;
-    default:
-      return false;
+    case 'f': return true;
+    default: return false;
   }
 }
 
@@ -167,36 +162,18 @@ Result<FrontendMessage> DecodeFrontendMessage(char type, std::string_view payloa
       msg = FrontendMessage(Query{std::move(text)});
       break;
     }
-    case 'X':
-      msg = FrontendMessage(Terminate{});
-      break;
-    case 'P':
-      msg = DecodeParse(in);
-      break;
-    case 'B':
-      msg = DecodeBind(in);
-      break;
-    case 'D':
-      msg = DecodeKindAndName<Describe>(in, "DESCRIBE");
-      break;
-    case 'E':
-      msg = DecodeExecute(in);
-      break;
-    case 'S':
-      msg = FrontendMessage(Sync{});
-      break;
-    case 'H':
-      msg = FrontendMessage(Flush{});
-      break;
-    case 'C':
-      msg = DecodeKindAndName<Close>(in, "CLOSE");
-      break;
+    case 'X': msg = FrontendMessage(Terminate{}); break;
+    case 'P': msg = DecodeParse(in); break;
+    case 'B': msg = DecodeBind(in); break;
+    case 'D': msg = DecodeKindAndName<Describe>(in, "DESCRIBE"); break;
+    case 'E': msg = DecodeExecute(in); break;
+    case 'S': msg = FrontendMessage(Sync{}); break;
+    case 'H': msg = FrontendMessage(Flush{}); break;
+    case 'C': msg = DecodeKindAndName<Close>(in, "CLOSE"); break;
     case 'd':
     case 'c':
-    case 'f':
-      return FrontendMessage(IgnoredCopyMessage{type});
-    default:
-      return Malformed(fmt::format("invalid frontend message type {}", int{type}));
+    case 'f': return FrontendMessage(IgnoredCopyMessage{type});
+    default: return Malformed(fmt::format("invalid frontend message type {}", int{type}));
   }
   if (!msg.ok()) return msg;
   BASALT_RETURN_IF_ERROR(in.ExpectEnd());

@@ -1,5 +1,6 @@
 #include "server/connection.h"
 
+#include <chrono>
 #include <exception>
 #include <span>
 #include <string>
@@ -21,6 +22,9 @@ namespace basalt::server {
 namespace {
 // How much to read at a time; the reader grows beyond it for large messages.
 constexpr size_t kReadChunk = 16 * 1024;
+// PostgreSQL's authentication_timeout default: a client that connects and
+// never completes its startup must not hold a connection forever.
+constexpr std::chrono::seconds kStartupTimeout(60);
 }  // namespace
 
 struct Connection::Input {
@@ -32,7 +36,11 @@ struct Connection::Input {
 
 Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id,
                        BackendKey key)
-    : socket_(std::move(socket)), context_(context), id_(id), session_(context.engine, key) {
+    : socket_(std::move(socket)),
+      startup_timer_(socket_.get_executor()),
+      context_(context),
+      id_(id),
+      session_(context.engine, key) {
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
@@ -48,6 +56,18 @@ void Connection::RequestShutdown() {
   // coroutine runs on: either the coroutine sees the flag before its next
   // read, or the read is pending and this cancel ends it.
   asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    boost::system::error_code ignored;
+    self->socket_.cancel(ignored);
+  });
+}
+
+void Connection::StartStartupTimer() {
+  startup_timer_.expires_after(kStartupTimeout);
+  startup_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+    if (ec || self->startup_done_) return;
+    spdlog::info("connection {} ({}): startup not completed within {} s", self->id_, self->peer_,
+                 kStartupTimeout.count());
+    self->timed_out_ = true;
     boost::system::error_code ignored;
     self->socket_.cancel(ignored);
   });
@@ -124,6 +144,7 @@ asio::awaitable<bool> Connection::Flush() {
 
 asio::awaitable<void> Connection::Run() {
   spdlog::debug("connection {} from {}", id_, peer_);
+  StartStartupTimer();
   try {
     while (!session_.closed()) {
       std::vector<Input> inputs = DecodeBuffered();
@@ -131,6 +152,10 @@ asio::awaitable<void> Connection::Run() {
         co_await OnWorkers([&] {
           for (const Input& input : inputs) Dispatch(input);
         });
+        if (!startup_done_ && session_.state() != Session::State::kStartup) {
+          startup_done_ = true;
+          startup_timer_.cancel();
+        }
         continue;
       }
       // Nothing left to handle: send the replies before waiting for more.
@@ -143,6 +168,7 @@ asio::awaitable<void> Connection::Run() {
       auto [ec, n] = co_await socket_.async_read_some(asio::buffer(room.data(), room.size()),
                                                       asio::as_tuple(asio::use_awaitable));
       if (ec == asio::error::operation_aborted && context_.shutting_down.load()) continue;
+      if (timed_out_) break;
       if (ec) {
         if (ec != asio::error::eof) {
           spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, ec.message());
@@ -162,6 +188,7 @@ asio::awaitable<void> Connection::Run() {
   } catch (const std::exception& e) {
     spdlog::warn("connection {} ({}): closing session: {}", id_, peer_, e.what());
   }
+  startup_timer_.cancel();
   boost::system::error_code ignored;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);

@@ -13,6 +13,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include "protocol/message_reader.h"
@@ -70,7 +71,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   template <typename Fn>
   asio::awaitable<void> OnWorkers(Fn fn);
 
+  // Closes a connection that has not finished its startup in time.
+  void StartStartupTimer();
+
   asio::ip::tcp::socket socket_;
+  asio::steady_timer startup_timer_;
+  // Touched only on the connection's strand (the timer handler runs there
+  // too, while the session itself may be busy on a worker).
+  bool startup_done_ = false;
+  bool timed_out_ = false;
   ConnectionContext& context_;
   const uint64_t id_;
   std::string peer_;
