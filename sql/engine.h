@@ -25,8 +25,8 @@ namespace basalt::sql {
 struct ResultColumn {
   std::string name;
   DataType type;
-  Oid table_oid = 0;           // source table, 0 for an expression
-  int16_t column_number = 0;   // attnum in the source table, 0 for an expression
+  Oid table_oid = 0;          // source table, 0 for an expression
+  int16_t column_number = 0;  // attnum in the source table, 0 for an expression
 };
 
 // Where a statement's results go. server/ implements it with the protocol

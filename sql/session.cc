@@ -1,0 +1,127 @@
+#include <fmt/format.h>
+
+#include "sql/binder/binder.h"
+#include "sql/execution/evaluate.h"
+#include "sql/parser/parser.h"
+#include "sql/planner/optimizer.h"
+#include "sql/planner/planner.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid,
+                         std::string user, bool superuser, Oid database_oid, std::string database)
+    : store_(store),
+      catalog_(catalog),
+      role_oid_(role_oid),
+      user_(user),
+      superuser_(superuser),
+      database_oid_(database_oid),
+      database_(std::move(database)),
+      settings_(std::move(user), superuser),
+      writer_(catalog) {}
+
+SessionImpl::~SessionImpl() {
+  if (txn_ != nullptr) RollbackTransaction();
+}
+
+void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
+  std::vector<ast::StatementPtr> statements;
+  try {
+    statements = ParseStatements(query_text);
+  } catch (const Error&) {
+    // A syntax error inside a block aborts it, as in PostgreSQL.
+    if (state_ == TransactionState::kInBlock) AbortAfterError();
+    throw;
+  }
+  if (statements.empty()) {
+    sink.EmptyQuery();
+    return;
+  }
+  try {
+    for (const ast::StatementPtr& statement : statements) ExecuteStatement(*statement, sink);
+    // The implicit transaction of the query string ends with it.
+    if (txn_ != nullptr && implicit_) CommitTransaction();
+  } catch (const Error&) {
+    AbortAfterError();
+    throw;
+  }
+}
+
+void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& sink) {
+  if (statement.kind() == ast::StatementKind::kTransaction) {
+    ExecuteTransactionStatement(statement.As<ast::TransactionStmt>(), sink);
+    return;
+  }
+  if (state_ == TransactionState::kFailed) {
+    throw Error(sqlstate::kInFailedSqlTransaction,
+                "current transaction is aborted, commands ignored until end of transaction "
+                "block");
+  }
+  switch (statement.kind()) {
+    case ast::StatementKind::kSet: ExecuteSet(statement.As<ast::SetStmt>(), sink); return;
+    case ast::StatementKind::kReset: ExecuteReset(statement.As<ast::ResetStmt>(), sink); return;
+    case ast::StatementKind::kShow: ExecuteShow(statement.As<ast::ShowStmt>(), sink); return;
+    case ast::StatementKind::kCheckpoint: ExecuteCheckpoint(sink); return;
+    case ast::StatementKind::kCreateTable:
+      EnsureTransaction();
+      ExecuteCreateTable(statement.As<ast::CreateTableStmt>(), sink);
+      return;
+    case ast::StatementKind::kDrop:
+      EnsureTransaction();
+      ExecuteDrop(statement.As<ast::DropStmt>(), sink);
+      return;
+    case ast::StatementKind::kExplain:
+      EnsureTransaction();
+      ExecuteExplain(statement.As<ast::ExplainStmt>(), sink);
+      return;
+    default:
+      EnsureTransaction();
+      ExecuteQuery(statement, sink);
+      return;
+  }
+}
+
+void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink) {
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  BoundStatement bound = binder.Bind(statement);
+
+  LogicalOperatorPtr plan;
+  const std::vector<ResultColumn>* columns = nullptr;
+  const char* tag = nullptr;
+  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
+    columns = &(*select)->columns;
+    plan = PlanSelect(**select);
+  } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
+    plan = PlanInsert(**insert);
+    tag = "INSERT 0 ";
+  } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    plan = PlanUpdate(**update);
+    tag = "UPDATE ";
+  } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    plan = PlanDelete(**del);
+    tag = "DELETE ";
+  } else {
+    throw Error(sqlstate::kFeatureNotSupported, "statement is not supported yet");
+  }
+  PhysicalOperatorPtr root = CreatePhysicalPlan(Optimize(std::move(plan)));
+
+  ExecContext ctx{store_, *txn_, transaction_timestamp_, 0};
+  RowBatch batch;
+  if (columns != nullptr) {
+    sink.BeginResult(*columns);
+    uint64_t rows = 0;
+    while (root->Next(ctx, &batch)) {
+      rows += batch.size();
+      sink.Rows(batch);
+    }
+    sink.CommandComplete(fmt::format("SELECT {}", rows));
+    return;
+  }
+  while (root->Next(ctx, &batch)) {
+  }
+  sink.CommandComplete(fmt::format("{}{}", tag, ctx.rows_affected));
+}
+
+}  // namespace basalt::sql

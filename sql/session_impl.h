@@ -1,0 +1,77 @@
+// SessionImpl: the Session behind sql/engine.h. Owns the connection's
+// settings and its open transaction; runs each statement through
+// parser -> binder -> planner -> executor. Files:
+//   session.cc              ExecuteSimpleQuery, statement dispatch, DML/SELECT
+//   session_transaction.cc  BEGIN/COMMIT/ROLLBACK, implicit transactions
+//   session_utility.cc      SET/SHOW/RESET, CHECKPOINT, CREATE/DROP TABLE, EXPLAIN
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "catalog/catalog.h"
+#include "sql/engine.h"
+#include "sql/parser/ast.h"
+#include "sql/settings.h"
+#include "storage/kv_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::sql {
+
+class SessionImpl : public Session {
+ public:
+  SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid, std::string user,
+              bool superuser, Oid database_oid, std::string database);
+  ~SessionImpl() override;
+
+  void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
+  TransactionState transaction_state() const override { return state_; }
+  std::vector<std::pair<std::string, std::string>> ReportedParameters() const override {
+    return settings_.Reported();
+  }
+  bool is_superuser() const override { return superuser_; }
+
+  Settings& settings() { return settings_; }
+
+ private:
+  void ExecuteStatement(const ast::Statement& statement, ResultSink& sink);
+  void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
+
+  // session_transaction.cc
+  void ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink);
+  // Starts an implicit transaction if none is open; refreshes the snapshot
+  // for READ COMMITTED.
+  void EnsureTransaction();
+  void CommitTransaction();
+  void RollbackTransaction();
+  // A statement failed: an explicit block becomes failed, an implicit
+  // transaction rolls back.
+  void AbortAfterError();
+
+  // session_utility.cc
+  void ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink);
+  void ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink);
+  void ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink);
+  void ExecuteCheckpoint(ResultSink& sink);
+  void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
+  void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
+  void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
+
+  storage::KvStore& store_;
+  catalog::Catalog& catalog_;
+  Oid role_oid_;
+  std::string user_;
+  bool superuser_;
+  Oid database_oid_;
+  std::string database_;
+  Settings settings_;
+
+  std::unique_ptr<storage::Transaction> txn_;  // null when none is open
+  catalog::CatalogWriter writer_;              // this transaction's DDL
+  bool implicit_ = false;                      // txn_ ends with the query string
+  bool repeatable_read_ = false;               // one snapshot for the whole transaction
+  int64_t transaction_timestamp_ = 0;
+  TransactionState state_ = TransactionState::kIdle;
+};
+
+}  // namespace basalt::sql

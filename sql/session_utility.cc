@@ -1,0 +1,182 @@
+// Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP TABLE,
+// EXPLAIN.
+#include <fmt/format.h>
+
+#include "sql/binder/binder.h"
+#include "sql/execution/evaluate.h"
+#include "sql/planner/optimizer.h"
+#include "sql/planner/planner.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+namespace {
+
+std::string SetValueText(const ast::Expr& e) {
+  if (e.kind() == ast::ExprKind::kConstant) {
+    const auto& c = e.As<ast::Constant>();
+    switch (c.type) {
+      case ast::Constant::Type::kBoolean: return c.bool_value ? "on" : "off";
+      case ast::Constant::Type::kNull: return "";
+      default: return c.text;
+    }
+  }
+  if (e.kind() == ast::ExprKind::kUnaryOp && e.As<ast::UnaryOp>().op == "-") {
+    return "-" + SetValueText(*e.As<ast::UnaryOp>().operand);
+  }
+  throw Error(sqlstate::kSyntaxError, "SET value must be a constant").WithPosition(e.position);
+}
+
+void ReportIfNeeded(const Settings& settings, const std::string& name, ResultSink& sink) {
+  if (Settings::IsReported(name)) sink.ParameterStatus(name, settings.Get(name).value());
+}
+
+}  // namespace
+
+void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
+  Result<std::string> name = [&]() -> Result<std::string> {
+    if (stmt.to_default) return settings_.Reset(stmt.name);
+    std::string value;
+    for (const ast::ExprPtr& v : stmt.values) {
+      if (!value.empty()) value += ", ";
+      value += SetValueText(*v);
+    }
+    return settings_.Set(stmt.name, value);
+  }();
+  if (!name.ok()) ThrowStatus(name.status());
+  ReportIfNeeded(settings_, *name, sink);
+  sink.CommandComplete("SET");
+}
+
+void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
+  if (stmt.all) {
+    auto before = settings_.Reported();
+    settings_.ResetAll();
+    auto after = settings_.Reported();
+    for (size_t i = 0; i < after.size(); ++i) {
+      if (before[i].second != after[i].second)
+        sink.ParameterStatus(after[i].first, after[i].second);
+    }
+  } else {
+    Result<std::string> name = settings_.Reset(stmt.name);
+    if (!name.ok()) ThrowStatus(name.status());
+    ReportIfNeeded(settings_, *name, sink);
+  }
+  sink.CommandComplete("RESET");
+}
+
+void SessionImpl::ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink) {
+  DataType text = DataType::Of(TypeId::kText);
+  if (stmt.all) {
+    sink.BeginResult({ResultColumn{"name", text, 0, 0}, ResultColumn{"setting", text, 0, 0},
+                      ResultColumn{"description", text, 0, 0}});
+    std::vector<Row> rows;
+    for (const auto& [name, value] : settings_.All()) {
+      rows.push_back({Value::String(name), Value::String(value), Value::String("")});
+    }
+    sink.Rows(rows);
+    sink.CommandComplete("SHOW");
+    return;
+  }
+  std::optional<std::string> name = Settings::CanonicalName(stmt.name);
+  Result<std::string> value = settings_.Get(stmt.name);
+  if (!name || !value.ok()) {
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("unrecognized configuration parameter \"{}\"", stmt.name));
+  }
+  sink.BeginResult({ResultColumn{*name, text, 0, 0}});
+  std::vector<Row> rows{{Value::String(*value)}};
+  sink.Rows(rows);
+  sink.CommandComplete("SHOW");
+}
+
+void SessionImpl::ExecuteCheckpoint(ResultSink& sink) {
+  if (!superuser_) {
+    throw Error(sqlstate::kInsufficientPrivilege,
+                "must be superuser or have privileges of pg_checkpoint to do CHECKPOINT");
+  }
+  Status st = store_.FlushAndCompact();
+  if (!st.ok()) ThrowStatus(st);
+  sink.CommandComplete("CHECKPOINT");
+}
+
+void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink) {
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  std::unique_ptr<BoundCreateTable> bound = binder.BindCreateTable(stmt);
+  const catalog::proto::Table& t = bound->table;
+  if (snapshot->FindTable(t.database_oid(), t.namespace_oid(), t.name()) != nullptr) {
+    if (bound->if_not_exists) {
+      sink.Notice(sqlstate::kDuplicateTable,
+                  fmt::format("relation \"{}\" already exists, skipping", t.name()));
+      sink.CommandComplete("CREATE TABLE");
+      return;
+    }
+    throw Error(sqlstate::kDuplicateTable, fmt::format("relation \"{}\" already exists", t.name()));
+  }
+  bound->table.set_owner_oid(role_oid_);
+  Status st = writer_.CreateTable(*txn_, std::move(bound->table));
+  if (!st.ok()) ThrowStatus(st);
+  sink.CommandComplete("CREATE TABLE");
+}
+
+void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
+  if (stmt.object_type != ast::ObjectType::kTable) {
+    throw Error(sqlstate::kFeatureNotSupported, "only DROP TABLE is supported yet")
+        .WithPosition(stmt.position);
+  }
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  // Resolve every name first: DROP TABLE a, missing drops nothing.
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
+  for (const ast::QualifiedName& name : stmt.names) {
+    auto table = binder.ResolveTable(name, stmt.if_exists);
+    if (table == nullptr) {
+      std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+      sink.Notice(sqlstate::kSuccessfulCompletion,
+                  fmt::format("table \"{}\" does not exist, skipping", shown));
+      continue;
+    }
+    tables.push_back(std::move(table));
+  }
+  for (const auto& table : tables) {
+    Status st = writer_.DropTable(*txn_, *table);
+    if (!st.ok()) ThrowStatus(st);
+  }
+  sink.CommandComplete("DROP TABLE");
+}
+
+void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink) {
+  if (stmt.analyze) {
+    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN ANALYZE is not supported yet")
+        .WithPosition(stmt.position);
+  }
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  BoundStatement bound = binder.Bind(*stmt.statement);
+  LogicalOperatorPtr plan;
+  if (auto* s = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
+    plan = PlanSelect(**s);
+  } else if (auto* i = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
+    plan = PlanInsert(**i);
+  } else if (auto* u = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    plan = PlanUpdate(**u);
+  } else if (auto* d = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    plan = PlanDelete(**d);
+  } else {
+    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
+  }
+  std::string text = ExplainLogical(*Optimize(std::move(plan)));
+  sink.BeginResult({ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}});
+  std::vector<Row> rows;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    rows.push_back({Value::String(text.substr(start, end - start))});
+    start = end + 1;
+  }
+  sink.Rows(rows);
+  sink.CommandComplete("EXPLAIN");
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,271 @@
+#include "sql/settings.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace basalt::sql {
+
+namespace {
+
+struct SettingDef {
+  const char* name;
+  const char* default_value;
+  bool reported;
+  bool read_only;
+};
+
+// Names as PostgreSQL spells them (SHOW's column header, ParameterStatus).
+constexpr SettingDef kSettings[] = {
+    {"application_name", "", true, false},
+    {"bytea_output", "hex", false, false},
+    {"client_encoding", "UTF8", true, false},
+    {"client_min_messages", "notice", false, false},
+    {"DateStyle", "ISO, MDY", true, false},
+    {"default_transaction_isolation", "read committed", false, false},
+    {"default_transaction_read_only", "off", true, false},
+    {"extra_float_digits", "1", false, false},
+    {"idle_in_transaction_session_timeout", "0", false, false},
+    {"in_hot_standby", "off", true, true},
+    {"integer_datetimes", "on", true, true},
+    {"IntervalStyle", "postgres", true, false},
+    {"is_superuser", "off", true, true},
+    {"lock_timeout", "0", false, false},
+    {"max_identifier_length", "63", false, true},
+    {"search_path", "\"$user\", public", false, false},
+    {"server_encoding", "UTF8", true, true},
+    {"server_version", "15.0", true, true},
+    {"server_version_num", "150000", false, true},
+    {"session_authorization", "", true, false},
+    {"standard_conforming_strings", "on", true, false},
+    {"statement_timeout", "0", false, false},
+    {"synchronous_commit", "on", false, false},
+    {"TimeZone", "Etc/UTC", true, false},
+    {"transaction_isolation", "read committed", false, false},
+    {"work_mem", "4MB", false, false},
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const SettingDef* Find(std::string_view name) {
+  std::string lower = Lower(name);
+  for (const SettingDef& d : kSettings) {
+    if (Lower(d.name) == lower) return &d;
+  }
+  return nullptr;
+}
+
+Status BadValue(std::string_view name, std::string_view value) {
+  return Status::Error(sqlstate::kInvalidParameterValue,
+                       fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
+}
+
+// Validates and normalizes a value the way PostgreSQL's check hooks do for
+// the parameters where clients depend on the normalized form.
+Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
+  std::string name = def.name;
+  if (name == "client_encoding") {
+    std::string u = Upper(value);
+    if (u == "UTF8" || u == "UTF-8" || u == "UNICODE") return std::string("UTF8");
+    return BadValue(name, value);
+  }
+  if (name == "DateStyle") {
+    // Only ISO output is implemented; the field order is kept.
+    std::string order = "MDY";
+    bool iso = false;
+    std::string token;
+    std::string v = Upper(value) + ",";
+    for (char c : v) {
+      if (c == ',' || c == ' ') {
+        if (token == "ISO") {
+          iso = true;
+        } else if (token == "DMY" || token == "EURO" || token == "EUROPEAN") {
+          order = "DMY";
+        } else if (token == "MDY" || token == "US" || token == "NONEURO" ||
+                   token == "NONEUROPEAN") {
+          order = "MDY";
+        } else if (token == "YMD") {
+          order = "YMD";
+        } else if (!token.empty()) {
+          return Status::Error(sqlstate::kFeatureNotSupported,
+                               fmt::format("DateStyle \"{}\" is not supported", value));
+        }
+        token.clear();
+      } else {
+        token += c;
+      }
+    }
+    (void)iso;
+    return "ISO, " + order;
+  }
+  if (name == "IntervalStyle") {
+    if (Lower(value) != "postgres") {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           fmt::format("IntervalStyle \"{}\" is not supported", value));
+    }
+    return std::string("postgres");
+  }
+  if (name == "extra_float_digits") {
+    int v = 0;
+    try {
+      size_t used = 0;
+      v = std::stoi(std::string(value), &used);
+      if (used != value.size()) throw std::invalid_argument("trailing");
+    } catch (const std::exception&) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
+    }
+    if (v < -15 || v > 3) {
+      return Status::Error(
+          sqlstate::kInvalidParameterValue,
+          fmt::format("{} is outside the valid range for parameter \"{}\" (-15 .. 3)", v, name));
+    }
+    return std::to_string(v);
+  }
+  if (name == "standard_conforming_strings") {
+    std::string l = Lower(value);
+    if (l == "on" || l == "true" || l == "1") return std::string("on");
+    if (l == "off" || l == "false" || l == "0") {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "standard_conforming_strings = off is not supported");
+    }
+    return BadValue(name, value);
+  }
+  if (name == "TimeZone") {
+    std::string l = Lower(value);
+    if (l == "utc" || l == "etc/utc" || l == "z" || l == "zulu") {
+      return std::string(l == "etc/utc" ? "Etc/UTC" : "UTC");
+    }
+    return std::string(value);
+  }
+  if (name == "transaction_isolation" || name == "default_transaction_isolation") {
+    std::string l = Lower(value);
+    if (l == "read committed" || l == "repeatable read" || l == "serializable" ||
+        l == "read uncommitted") {
+      return l;
+    }
+    return BadValue(name, value);
+  }
+  return std::string(value);
+}
+
+}  // namespace
+
+Settings::Settings(std::string user, bool superuser) {
+  for (const SettingDef& d : kSettings) values_[Lower(d.name)] = d.default_value;
+  values_["session_authorization"] = std::move(user);
+  values_["is_superuser"] = superuser ? "on" : "off";
+}
+
+std::optional<std::string> Settings::CanonicalName(std::string_view name) {
+  if (const SettingDef* d = Find(name)) return std::string(d->name);
+  if (name.find('.') != std::string_view::npos) return Lower(name);
+  return std::nullopt;
+}
+
+Result<std::string> Settings::Set(std::string_view name, std::string_view value) {
+  const SettingDef* def = Find(name);
+  if (def == nullptr) {
+    if (name.find('.') != std::string_view::npos) {
+      values_[Lower(name)] = std::string(value);
+      return Lower(name);
+    }
+    return Status::Error(sqlstate::kUndefinedObject,
+                         fmt::format("unrecognized configuration parameter \"{}\"", name));
+  }
+  if (def->read_only) {
+    return Status::Error("55P02", fmt::format("parameter \"{}\" cannot be changed", def->name));
+  }
+  BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value));
+  values_[Lower(def->name)] = std::move(normalized);
+  return std::string(def->name);
+}
+
+Result<std::string> Settings::Reset(std::string_view name) {
+  const SettingDef* def = Find(name);
+  if (def == nullptr) {
+    if (name.find('.') != std::string_view::npos) {
+      values_.erase(Lower(name));
+      return Lower(name);
+    }
+    return Status::Error(sqlstate::kUndefinedObject,
+                         fmt::format("unrecognized configuration parameter \"{}\"", name));
+  }
+  if (def->read_only) {
+    return Status::Error("55P02", fmt::format("parameter \"{}\" cannot be changed", def->name));
+  }
+  if (std::string_view(def->name) != "session_authorization") {
+    values_[Lower(def->name)] = def->default_value;
+  }
+  return std::string(def->name);
+}
+
+void Settings::ResetAll() {
+  for (const SettingDef& d : kSettings) {
+    if (d.read_only || std::string_view(d.name) == "session_authorization") continue;
+    values_[Lower(d.name)] = d.default_value;
+  }
+}
+
+Result<std::string> Settings::Get(std::string_view name) const {
+  auto it = values_.find(Lower(name));
+  if (it == values_.end()) {
+    return Status::Error(sqlstate::kUndefinedObject,
+                         fmt::format("unrecognized configuration parameter \"{}\"", name));
+  }
+  return it->second;
+}
+
+bool Settings::IsReported(std::string_view canonical_name) {
+  const SettingDef* d = Find(canonical_name);
+  return d != nullptr && d->reported;
+}
+
+std::vector<std::pair<std::string, std::string>> Settings::Reported() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const SettingDef& d : kSettings) {
+    if (d.reported) out.emplace_back(d.name, values_.at(Lower(d.name)));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Settings::All() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const SettingDef& d : kSettings) out.emplace_back(d.name, values_.at(Lower(d.name)));
+  return out;
+}
+
+std::vector<std::string> Settings::SearchPath() const {
+  std::vector<std::string> out;
+  std::string token;
+  auto flush = [&] {
+    size_t b = token.find_first_not_of(' ');
+    size_t e = token.find_last_not_of(' ');
+    std::string t = b == std::string::npos ? "" : token.substr(b, e - b + 1);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+    if (!t.empty()) out.push_back(t);
+    token.clear();
+  };
+  for (char c : values_.at("search_path")) {
+    if (c == ',') {
+      flush();
+    } else {
+      token += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,49 @@
+// Session settings (GUCs): the subset of PostgreSQL's run-time parameters
+// clients set or read, with their defaults, validation and which of them are
+// reported to the client in ParameterStatus.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace basalt::sql {
+
+class Settings {
+ public:
+  // `user` fills session_authorization; `superuser` is_superuser.
+  Settings(std::string user, bool superuser);
+
+  // The canonical name ("DateStyle" for "datestyle"), or nullopt when the
+  // parameter does not exist. Dotted custom names ("app.x") always exist.
+  static std::optional<std::string> CanonicalName(std::string_view name);
+
+  // Validates and stores; returns the canonical name. 42704 `unrecognized
+  // configuration parameter "x"`, 22023 for a bad value, 55P02 for a
+  // read-only parameter.
+  Result<std::string> Set(std::string_view name, std::string_view value);
+  Result<std::string> Reset(std::string_view name);
+  void ResetAll();
+  // 42704 for unknown names.
+  Result<std::string> Get(std::string_view name) const;
+
+  // Whether changes of this parameter are sent as ParameterStatus.
+  static bool IsReported(std::string_view canonical_name);
+  // PostgreSQL 15's startup ParameterStatus list, in its order.
+  std::vector<std::pair<std::string, std::string>> Reported() const;
+  // SHOW ALL: (name, value) in name order.
+  std::vector<std::pair<std::string, std::string>> All() const;
+
+  // search_path as a list of schema names ("$user" kept as is).
+  std::vector<std::string> SearchPath() const;
+
+ private:
+  std::map<std::string, std::string> values_;  // by lower-case name
+};
+
+}  // namespace basalt::sql
