@@ -1,0 +1,412 @@
+#include "sql/parser/parser.h"
+
+#include <catch2/catch.hpp>
+
+#include "sql/parser/ast_printer.h"
+
+namespace basalt::sql {
+namespace {
+
+using namespace ast;
+
+// The debug form of the only statement in `sql`.
+std::string P(std::string_view sql) {
+  auto statements = ParseStatements(sql);
+  REQUIRE(statements.size() == 1);
+  return ToString(*statements[0]);
+}
+
+// The debug form of an expression.
+std::string E(std::string_view sql) {
+  return ToString(*ParseExpression(sql));
+}
+
+// "SQLSTATE message @position" of the error `sql` raises.
+std::string Err(std::string_view sql) {
+  try {
+    ParseStatements(sql);
+  } catch (const Error& e) {
+    return std::string(e.code()) + " " + e.message() + " @" + std::to_string(e.position());
+  }
+  return "no error";
+}
+
+template <typename T>
+const T& Only(std::string_view sql, std::vector<StatementPtr>& holder) {
+  holder = ParseStatements(sql);
+  REQUIRE(holder.size() == 1);
+  REQUIRE(holder[0]->kind() == T::kKind);
+  return holder[0]->As<T>();
+}
+
+TEST_CASE("operator precedence follows gram.y", "[parser]") {
+  CHECK(E("1 + 2 * 3 = a") == "((1 + (2 * 3)) = a)");
+  CHECK(E("a or b and not c") == "(a OR (b AND (NOT c)))");
+  CHECK(E("not a = b") == "(NOT (a = b))");
+  CHECK(E("a = b is null") == "((a = b) IS NULL)");
+  CHECK(E("a is null = b") == "((a IS NULL) = b)");
+  CHECK(E("a < b + c || d") == "(a < ((b + c) || d))");
+  CHECK(E("a || b + c") == "(a || (b + c))");
+  CHECK(E("2 ^ 3 ^ 2") == "((2 ^ 3) ^ 2)");
+  CHECK(E("-2 ^ 2") == "(-2 ^ 2)");
+  CHECK(E("- a ^ 2") == "((- a) ^ 2)");
+  CHECK(E("-a::int") == "(- CAST(a AS int4))");
+  CHECK(E("a * b % c / d") == "(((a * b) % c) / d)");
+  CHECK(E("a - b - c") == "((a - b) - c)");
+  CHECK(E("a like b || c") == "(a LIKE (b || c))");
+  CHECK(E("a between 1 and 2 and b") == "((a BETWEEN 1 AND 2) AND b)");
+  CHECK(E("a = b and c <> d or e != f") == "(((a = b) AND (c <> d)) OR (e <> f))");
+  CHECK(E("a=-1") == "(a = -1)");
+  CHECK(E("not not a") == "(NOT (NOT a))");
+  CHECK(E("a + b::text") == "(a + CAST(b AS text))");
+  CHECK(E("(a + b)::text") == "CAST((a + b) AS text)");
+  CHECK(E("~a + b") == "(~ (a + b))");
+  CHECK(E("null is null is null") == "((NULL IS NULL) IS NULL)");
+}
+
+TEST_CASE("literals", "[parser]") {
+  CHECK(E("'it''s'") == "'it''s'");
+  CHECK(E("true") == "true");
+  CHECK(E("NULL") == "NULL");
+  CHECK(E("- - 1") == "1");
+  CHECK(E("-1.5") == "-1.5");
+
+  auto big = ParseExpression("9223372036854775807");
+  CHECK(big->As<Constant>().type == Constant::Type::kInteger);
+  CHECK(big->As<Constant>().int_value == 9223372036854775807);
+  auto too_big = ParseExpression("9223372036854775808");
+  CHECK(too_big->As<Constant>().type == Constant::Type::kDecimal);
+  auto min = ParseExpression("-9223372036854775808");
+  CHECK(min->As<Constant>().type == Constant::Type::kInteger);
+  CHECK(min->As<Constant>().int_value == std::numeric_limits<int64_t>::min());
+  CHECK(min->position == 1);
+  auto dec = ParseExpression("1e3");
+  CHECK(dec->As<Constant>().type == Constant::Type::kDecimal);
+  CHECK(dec->As<Constant>().text == "1e3");
+}
+
+TEST_CASE("typed literals and casts", "[parser]") {
+  CHECK(E("date '2024-01-01'") == "date '2024-01-01'");
+  CHECK(E("timestamp '2024-01-01 10:00'") == "timestamp '2024-01-01 10:00'");
+  CHECK(E("timestamp with time zone 'x'") == "timestamptz 'x'");
+  CHECK(E("double precision '1.5'") == "float8 '1.5'");
+  CHECK(E("interval '1' day") == "interval day '1'");
+  CHECK(E("int '5'") == "int4 '5'");
+  CHECK(E("CAST(a AS integer)") == "CAST(a AS int4)");
+  CHECK(E("a::bigint::text") == "CAST(CAST(a AS int8) AS text)");
+  CHECK(E("a::varchar(10)[]") == "CAST(a AS varchar(10)[])");
+  CHECK(E("$1::int") == "CAST($1 AS int4)");
+  // A lone type keyword that is not a literal is a column name.
+  CHECK(E("time") == "time");
+}
+
+TEST_CASE("type names are normalized", "[parser]") {
+  auto type_of = [](std::string_view t) {
+    auto expr = ParseExpression("x::" + std::string(t));
+    return ToString(expr->As<Cast>().type);
+  };
+  CHECK(type_of("int") == "int4");
+  CHECK(type_of("integer") == "int4");
+  CHECK(type_of("int4") == "int4");
+  CHECK(type_of("smallint") == "int2");
+  CHECK(type_of("int2") == "int2");
+  CHECK(type_of("bigint") == "int8");
+  CHECK(type_of("real") == "float4");
+  CHECK(type_of("float4") == "float4");
+  CHECK(type_of("double precision") == "float8");
+  CHECK(type_of("float") == "float8");
+  CHECK(type_of("float(24)") == "float4");
+  CHECK(type_of("float(25)") == "float8");
+  CHECK(type_of("numeric") == "numeric");
+  CHECK(type_of("decimal(10, 2)") == "numeric(10, 2)");
+  CHECK(type_of("numeric(5)") == "numeric(5)");
+  CHECK(type_of("text") == "text");
+  CHECK(type_of("varchar(20)") == "varchar(20)");
+  CHECK(type_of("character varying(20)") == "varchar(20)");
+  CHECK(type_of("char varying") == "varchar");
+  CHECK(type_of("char") == "bpchar(1)");
+  CHECK(type_of("character(3)") == "bpchar(3)");
+  CHECK(type_of("bool") == "bool");
+  CHECK(type_of("boolean") == "bool");
+  CHECK(type_of("date") == "date");
+  CHECK(type_of("timestamp") == "timestamp");
+  CHECK(type_of("timestamp without time zone") == "timestamp");
+  CHECK(type_of("timestamp(3) with time zone") == "timestamptz(3)");
+  CHECK(type_of("pg_catalog.int4") == "pg_catalog.int4");
+  CHECK(type_of("\"MyType\"") == "\"MyType\"");
+  CHECK(Err("select x::float(0)") == "22023 precision for type float must be at least 1 bit @17");
+}
+
+TEST_CASE("predicates", "[parser]") {
+  CHECK(E("a is not null") == "(a IS NOT NULL)");
+  CHECK(E("a isnull") == "(a IS NULL)");
+  CHECK(E("a notnull") == "(a IS NOT NULL)");
+  CHECK(E("a is true") == "(a IS TRUE)");
+  CHECK(E("a is not false") == "(a IS NOT FALSE)");
+  CHECK(E("a is unknown") == "(a IS UNKNOWN)");
+  CHECK(E("a is distinct from b") == "(a IS DISTINCT FROM b)");
+  CHECK(E("a not between 1 and 2") == "(a NOT BETWEEN 1 AND 2)");
+  CHECK(E("a between symmetric 2 and 1") == "(a BETWEEN SYMMETRIC 2 AND 1)");
+  CHECK(E("a in (1, 2, 3)") == "(a IN (1, 2, 3))");
+  CHECK(E("a not in ('x')") == "(a NOT IN ('x'))");
+  CHECK(E("a like 'x%'") == "(a LIKE 'x%')");
+  CHECK(E("a not like 'x%'") == "(a NOT LIKE 'x%')");
+  CHECK(E("a ilike 'x%'") == "(a ILIKE 'x%')");
+  CHECK(E("a not ilike 'x%'") == "(a NOT ILIKE 'x%')");
+  CHECK(E("a like 'x!%' escape '!'") == "(a LIKE like_escape('x!%', '!'))");
+}
+
+TEST_CASE("functions, CASE and subqueries", "[parser]") {
+  CHECK(E("count(*)") == "count(*)");
+  CHECK(E("count(distinct a)") == "count(DISTINCT a)");
+  CHECK(E("pg_catalog.now()") == "pg_catalog.now()");
+  CHECK(E("f(a, b + 1)") == "f(a, (b + 1))");
+  CHECK(E("coalesce(a, 0)") == "coalesce(a, 0)");
+  CHECK(E("extract(year from d)") == "extract('year', d)");
+  CHECK(E("current_date") == "current_date");
+  CHECK(E("left('abc', 2)") == "left('abc', 2)");
+  CHECK(E("case when a then 1 when b then 2 else 3 end") ==
+        "CASE WHEN a THEN 1 WHEN b THEN 2 ELSE 3 END");
+  CHECK(E("case x when 1 then 'a' end") == "CASE x WHEN 1 THEN 'a' END");
+  CHECK(E("exists (select 1)") == "EXISTS (SELECT 1)");
+  CHECK(E("(select max(a) from t) + 1") == "((SELECT max(a) FROM t) + 1)");
+  CHECK(E("a in (select b from t)") == "(a IN (SELECT b FROM t))");
+  CHECK(E("a = any (select b from t)") == "(a = ANY (SELECT b FROM t))");
+  CHECK(E("((select 1) + 1)") == "((SELECT 1) + 1)");
+
+  auto call = ParseExpression("count(*)");
+  CHECK(call->As<FunctionCall>().star);
+  CHECK(call->As<FunctionCall>().args.empty());
+}
+
+TEST_CASE("column references and stars", "[parser]") {
+  std::vector<StatementPtr> h;
+  const auto& s = Only<SelectStmt>("select a, T.b, \"T\".\"B\", *, t.* from t", h);
+  REQUIRE(s.targets.size() == 5);
+  CHECK(s.targets[0].expr->As<ColumnRef>().names == std::vector<std::string>{"a"});
+  CHECK(s.targets[1].expr->As<ColumnRef>().names == std::vector<std::string>{"t", "b"});
+  CHECK(s.targets[2].expr->As<ColumnRef>().names == std::vector<std::string>{"T", "B"});
+  CHECK(s.targets[3].expr->As<Star>().qualifier.empty());
+  CHECK(s.targets[4].expr->As<Star>().qualifier == std::vector<std::string>{"t"});
+  CHECK(s.targets[1].expr->position == 11);
+}
+
+TEST_CASE("SELECT clauses", "[parser]") {
+  CHECK(P("SELECT DISTINCT a AS x, b y, c \"Z\" FROM s.t WHERE a > 1 GROUP BY a, b "
+          "HAVING count(*) > 1 ORDER BY a DESC NULLS LAST, b LIMIT 10 OFFSET 5") ==
+        "SELECT DISTINCT a AS x, b AS y, c AS \"Z\" FROM s.t WHERE (a > 1) GROUP BY a, b HAVING "
+        "(count(*) > 1) ORDER BY a DESC NULLS LAST, b LIMIT 10 OFFSET 5");
+  CHECK(P("select 1 offset 2 limit 3") == "SELECT 1 LIMIT 3 OFFSET 2");
+  CHECK(P("select 1 limit all") == "SELECT 1");
+  CHECK(P("select 1 fetch first 3 rows only") == "SELECT 1 LIMIT 3");
+  CHECK(P("select distinct on (a) a from t") == "SELECT DISTINCT ON (a) a FROM t");
+  CHECK(P("select") == "SELECT");
+  CHECK(P("select from t") == "SELECT FROM t");
+  // Keywords as aliases: with AS any word; bare only BARE_LABEL words.
+  CHECK(P("select 1 as from, 2 end, 3 is") == "SELECT 1 AS from, 2 AS end, 3 AS is");
+  CHECK(P("values (1, 'a'), (2, 'b')") == "VALUES (1, 'a'), (2, 'b')");
+}
+
+TEST_CASE("set operations", "[parser]") {
+  CHECK(P("select 1 union select 2 intersect select 3 except all select 4 order by 1") ==
+        "((SELECT 1) UNION ((SELECT 2) INTERSECT (SELECT 3))) EXCEPT ALL (SELECT 4) ORDER BY 1");
+  CHECK(P("(select 1 order by 1) union (select 2)") == "(SELECT 1 ORDER BY 1) UNION (SELECT 2)");
+}
+
+TEST_CASE("FROM items and joins", "[parser]") {
+  CHECK(P("select * from a x, b as y (c1, c2), only c") ==
+        "SELECT * FROM a AS x, b AS y (c1, c2), c");
+  CHECK(P("select * from a join b on a.x = b.x left join c using (x, y) cross join d") ==
+        "SELECT * FROM (((a JOIN b ON (a.x = b.x)) LEFT JOIN c USING (x, y)) CROSS JOIN d)");
+  CHECK(P("select * from a right outer join b on true full join c on false") ==
+        "SELECT * FROM ((a RIGHT JOIN b ON true) FULL JOIN c ON false)");
+  CHECK(P("select * from a inner join b join c on p on q") ==
+        "SELECT * FROM (a JOIN (b JOIN c ON p) ON q)");
+  CHECK(P("select * from a natural join b") == "SELECT * FROM (a NATURAL JOIN b)");
+  CHECK(P("select * from (select 1) s, lateral (select 2) as l (x)") ==
+        "SELECT * FROM (SELECT 1) AS s, LATERAL (SELECT 2) AS l (x)");
+  CHECK(P("select * from generate_series(1, 3) g") == "SELECT * FROM generate_series(1, 3) AS g");
+  CHECK(P("select * from (a join b using (k)) as j") == "SELECT * FROM (a JOIN b USING (k)) AS j");
+
+  std::vector<StatementPtr> h;
+  const auto& s = Only<SelectStmt>("select * from a left join b on a.id = b.id", h);
+  const auto& join = s.from[0]->As<JoinRef>();
+  CHECK(join.type == JoinType::kLeft);
+  CHECK(join.left->As<BaseTableRef>().name.name == "a");
+  CHECK(join.right->As<BaseTableRef>().name.name == "b");
+}
+
+TEST_CASE("qualified names", "[parser]") {
+  std::vector<StatementPtr> h;
+  const auto& s = Only<SelectStmt>("select * from db.sch.tbl", h);
+  const auto& name = s.from[0]->As<BaseTableRef>().name;
+  CHECK(name.catalog == "db");
+  CHECK(name.schema == "sch");
+  CHECK(name.name == "tbl");
+  CHECK(name.position == 15);
+  CHECK(Err("select * from a.b.c.d") ==
+        "42601 improper qualified name (too many dotted names): a.b.c.d @15");
+}
+
+TEST_CASE("INSERT", "[parser]") {
+  CHECK(P("insert into t values (1, default), (2, 'x')") ==
+        "INSERT INTO t VALUES (1, DEFAULT), (2, 'x')");
+  CHECK(P("insert into s.t (a, b) values (1, 2) returning a, b as bee") ==
+        "INSERT INTO s.t (a, b) VALUES (1, 2) RETURNING a, b AS bee");
+  CHECK(P("insert into t select a from u where b") == "INSERT INTO t SELECT a FROM u WHERE b");
+  CHECK(P("insert into t (a) (select 1)") == "INSERT INTO t (a) SELECT 1");
+  CHECK(P("insert into t default values returning *") ==
+        "INSERT INTO t DEFAULT VALUES RETURNING *");
+
+  std::vector<StatementPtr> h;
+  const auto& s = Only<InsertStmt>("insert into t (a, b) values (1, default)", h);
+  REQUIRE(s.values.size() == 1);
+  CHECK(s.values[0][1]->kind() == ExprKind::kDefault);
+  CHECK(s.columns[1].name == "b");
+  CHECK(s.columns[1].position == 19);
+  CHECK(!s.select);
+}
+
+TEST_CASE("UPDATE and DELETE", "[parser]") {
+  CHECK(P("update t set a = a + 1, b = default where c returning a") ==
+        "UPDATE t SET a = (a + 1), b = DEFAULT WHERE c RETURNING a");
+  CHECK(P("update s.t as x set a = 1") == "UPDATE s.t AS x SET a = 1");
+  CHECK(P("update t x set a = 1 from u where u.id = x.id") ==
+        "UPDATE t AS x SET a = 1 FROM u WHERE (u.id = x.id)");
+  CHECK(P("delete from t where a = 1 returning *") == "DELETE FROM t WHERE (a = 1) RETURNING *");
+  CHECK(P("delete from t as x using u where x.a = u.a") ==
+        "DELETE FROM t AS x USING u WHERE (x.a = u.a)");
+}
+
+TEST_CASE("CREATE TABLE", "[parser]") {
+  CHECK(P("CREATE TABLE IF NOT EXISTS s.t (id int PRIMARY KEY, name varchar(10) NOT NULL "
+          "DEFAULT 'x', price numeric(10,2) UNIQUE CHECK (price > 0), note text NULL, "
+          "CONSTRAINT pk PRIMARY KEY (id, name), UNIQUE (price))") ==
+        "CREATE TABLE IF NOT EXISTS s.t (id int4 PRIMARY KEY, name varchar(10) NOT NULL DEFAULT "
+        "'x', price numeric(10, 2) UNIQUE CHECK ((price > 0)), note text NULL, CONSTRAINT pk "
+        "PRIMARY KEY (id, name), UNIQUE (price))");
+  CHECK(P("create temp table t (a int default 0 not null, b int references u (id) on delete "
+          "cascade)") ==
+        "CREATE TEMPORARY TABLE t (a int4 DEFAULT 0 NOT NULL, b int4 REFERENCES u (id))");
+  CHECK(P("create table t ()") == "CREATE TABLE t ()");
+
+  std::vector<StatementPtr> h;
+  const auto& s = Only<CreateTableStmt>(
+      "create table t (a int constraint a_nn not null, b text, constraint u unique (a, b))", h);
+  REQUIRE(s.columns.size() == 2);
+  CHECK(s.columns[0].constraints[0].type == Constraint::Type::kNotNull);
+  CHECK(s.columns[0].constraints[0].name == "a_nn");
+  CHECK(s.columns[1].type.name == "text");
+  CHECK(s.columns[1].position == 49);
+  REQUIRE(s.constraints.size() == 1);
+  CHECK(s.constraints[0].type == Constraint::Type::kUnique);
+  CHECK(s.constraints[0].name == "u");
+  CHECK(s.constraints[0].columns.size() == 2);
+}
+
+TEST_CASE("DROP TABLE", "[parser]") {
+  CHECK(P("drop table t") == "DROP TABLE t");
+  CHECK(P("drop table if exists t, s.u cascade") == "DROP TABLE IF EXISTS t, s.u CASCADE");
+  CHECK(P("drop table t restrict") == "DROP TABLE t");
+}
+
+TEST_CASE("transaction control", "[parser]") {
+  CHECK(P("begin") == "BEGIN");
+  CHECK(P("BEGIN WORK") == "BEGIN");
+  CHECK(P("begin transaction isolation level serializable") ==
+        "BEGIN ISOLATION LEVEL serializable");
+  CHECK(P("start transaction isolation level repeatable read, read only") ==
+        "BEGIN ISOLATION LEVEL repeatable read READ ONLY");
+  CHECK(P("commit") == "COMMIT");
+  CHECK(P("commit work") == "COMMIT");
+  CHECK(P("end transaction") == "COMMIT");
+  CHECK(P("rollback") == "ROLLBACK");
+  CHECK(P("abort") == "ROLLBACK");
+}
+
+TEST_CASE("SET, RESET, SHOW, CHECKPOINT, EXPLAIN", "[parser]") {
+  CHECK(P("set search_path to public, \"$user\"") == "SET search_path TO 'public', '$user'");
+  CHECK(P("SET SESSION DateStyle = 'ISO'") == "SET datestyle TO 'ISO'");
+  CHECK(P("set local statement_timeout = 0") == "SET LOCAL statement_timeout TO 0");
+  CHECK(P("set enable_seqscan = off") == "SET enable_seqscan TO 'off'");
+  CHECK(P("set x.y to on") == "SET x.y TO 'on'");
+  CHECK(P("set x to default") == "SET x TO DEFAULT");
+  CHECK(P("set time zone 'UTC'") == "SET timezone TO 'UTC'");
+  CHECK(P("set time zone local") == "SET timezone TO DEFAULT");
+  CHECK(P("set time zone -5") == "SET timezone TO -5");
+  CHECK(P("reset all") == "RESET ALL");
+  CHECK(P("reset search_path") == "RESET search_path");
+  CHECK(P("show all") == "SHOW ALL");
+  CHECK(P("show time zone") == "SHOW timezone");
+  CHECK(P("show transaction isolation level") == "SHOW transaction_isolation");
+  CHECK(P("SHOW server_version") == "SHOW server_version");
+  CHECK(P("checkpoint") == "CHECKPOINT");
+  CHECK(P("explain analyze select 1") == "EXPLAIN ANALYZE SELECT 1");
+  CHECK(P("explain (costs off) select 1") == "EXPLAIN SELECT 1");
+}
+
+TEST_CASE("multiple statements and spans", "[parser]") {
+  std::string sql = "select 1; /* c */ insert into t values (1) ;\n select 'é';";
+  auto statements = ParseStatements(sql);
+  REQUIRE(statements.size() == 3);
+  CHECK(sql.substr(statements[0]->text_begin,
+                   statements[0]->text_end - statements[0]->text_begin) == "select 1");
+  CHECK(
+      sql.substr(statements[1]->text_begin, statements[1]->text_end - statements[1]->text_begin) ==
+      "insert into t values (1)");
+  CHECK(sql.substr(statements[2]->text_begin,
+                   statements[2]->text_end - statements[2]->text_begin) == "select 'é'");
+  CHECK(statements[1]->kind() == StatementKind::kInsert);
+  CHECK(statements[1]->position == 19);
+}
+
+TEST_CASE("empty queries yield no statements", "[parser]") {
+  CHECK(ParseStatements("").empty());
+  CHECK(ParseStatements("   \n\t").empty());
+  CHECK(ParseStatements(";;").empty());
+  CHECK(ParseStatements(" -- only a comment\n /* and another */ ;").empty());
+}
+
+TEST_CASE("syntax errors match PostgreSQL's message and position", "[parser]") {
+  CHECK(Err("selec 1") == "42601 syntax error at or near \"selec\" @1");
+  CHECK(Err("select 1 +") == "42601 syntax error at end of input @11");
+  CHECK(Err("select (1 ") == "42601 syntax error at end of input @11");
+  CHECK(Err("select 1 +  -- c") == "42601 syntax error at end of input @17");
+  CHECK(Err("select ééé +") == "42601 syntax error at end of input @13");
+  CHECK(Err("select 'a' 'b'") == "42601 syntax error at or near \"'b'\" @12");
+  CHECK(Err("select 1 < 2 < 3") == "42601 syntax error at or near \"<\" @14");
+  CHECK(Err("select a b c from t") == "42601 syntax error at or near \"c\" @12");
+  CHECK(Err("select left from t") == "42601 syntax error at or near \"from\" @13");
+  CHECK(Err("select 1; selec 2") == "42601 syntax error at or near \"selec\" @11");
+  CHECK(Err("create table t (a int,)") == "42601 syntax error at or near \")\" @23");
+  CHECK(Err("insert into t values 1") == "42601 syntax error at or near \"1\" @22");
+  CHECK(Err("select * from a join b") == "42601 syntax error at end of input @23");
+  CHECK(Err("select * from a natural join b on true") ==
+        "42601 syntax error at or near \"on\" @32");
+  CHECK(Err("select 1 limit 1 limit 2") == "42601 syntax error at or near \"limit\" @18");
+  CHECK(Err("select timestamp with time zone") == "42601 syntax error at end of input @32");
+  CHECK(Err("select 1..2") == "42601 syntax error at or near \"..\" @9");
+  CHECK(Err("select a from (select 1)") == "42601 subquery in FROM must have an alias @15");
+  CHECK(Err("select 1 limit 1,2") == "42601 LIMIT #,# syntax is not supported @10");
+  CHECK(Err("(select 1 limit 1) limit 2") == "42601 multiple LIMIT clauses not allowed @26");
+  CHECK(Err("(select 1 order by 1) order by 1") ==
+        "42601 multiple ORDER BY clauses not allowed @32");
+  CHECK(Err("select 'abc") == "42601 unterminated quoted string at or near \"'abc\" @8");
+}
+
+TEST_CASE("positions of expression nodes", "[parser]") {
+  auto expr = ParseExpression("a + b * c");
+  CHECK(expr->position == 3);  // the operator
+  CHECK(expr->As<BinaryOp>().right->position == 7);
+  auto cast = ParseExpression("x::int");
+  CHECK(cast->position == 2);
+  CHECK(cast->As<Cast>().type.position == 4);
+  auto call = ParseExpression("  f(1)");
+  CHECK(call->position == 3);
+  auto neg = ParseExpression("é || -1");
+  CHECK(neg->position == 3);
+  CHECK(neg->As<BinaryOp>().right->position == 6);
+}
+
+}  // namespace
+}  // namespace basalt::sql
