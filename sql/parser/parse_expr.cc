@@ -72,6 +72,14 @@ bool IsNumericConstant(const ast::Expr& expr) {
 
 }  // namespace
 
+ast::ExprPtr MakeIntegerConstant(int64_t value, int position) {
+  auto constant = MakeNode<ast::Constant>(position);
+  constant->type = ast::Constant::Type::kInteger;
+  constant->int_value = value;
+  constant->text = std::to_string(value);
+  return constant;
+}
+
 int Parser::PeekInfixPrecedence() const {
   const Token& t = Peek();
   if (t.type == TokenType::kIdentifier) {
@@ -585,11 +593,7 @@ ast::ExprPtr Parser::ParseSpecialFunction(const Token& word) {
       args.push_back(ParseExpr());
       if (AcceptWord("for")) args.push_back(ParseExpr());
     } else if (AcceptWord("for")) {  // substring(s FOR n) -> substring(s, 1, n)
-      auto one = MakeNode<ast::Constant>(word.position);
-      one->type = ast::Constant::Type::kInteger;
-      one->text = "1";
-      one->int_value = 1;
-      args.push_back(std::move(one));
+      args.push_back(MakeIntegerConstant(1, word.position));
       args.push_back(ParseExpr());
     }
     ExpectOp(")");

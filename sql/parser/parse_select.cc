@@ -140,12 +140,7 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
         if (!PeekWord("row") && !PeekWord("rows")) {
           select.limit = ParseExpr(kPrecAdd);
         } else {
-          auto one = std::make_unique<ast::Constant>();
-          one->position = limit.position;
-          one->type = ast::Constant::Type::kInteger;
-          one->text = "1";
-          one->int_value = 1;
-          select.limit = std::move(one);
+          select.limit = MakeIntegerConstant(1, limit.position);
         }
         if (!AcceptWord("row")) ExpectWord("rows");
         ExpectWord("only");

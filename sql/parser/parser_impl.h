@@ -13,6 +13,9 @@
 
 namespace basalt::sql {
 
+// An integer constant the parser makes up (FETCH FIRST ROW ONLY means 1).
+ast::ExprPtr MakeIntegerConstant(int64_t value, int position);
+
 class Parser {
  public:
   Parser(std::string_view sql, std::vector<Token> tokens) : sql_(sql), tokens_(std::move(tokens)) {}
