@@ -51,11 +51,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     c->set_typmod(type.typmod);
     for (const ast::Constraint& con : def.constraints) {
       switch (con.type) {
-        case ast::Constraint::Type::kNull:
-          break;
-        case ast::Constraint::Type::kNotNull:
-          c->set_not_null(true);
-          break;
+        case ast::Constraint::Type::kNull: break;
+        case ast::Constraint::Type::kNotNull: c->set_not_null(true); break;
         case ast::Constraint::Type::kDefault: {
           // Bound now to reject bad defaults at CREATE time; stored as text.
           BoundExprPtr e = BindExpression(*con.expr, Scope{});

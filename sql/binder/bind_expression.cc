@@ -31,24 +31,15 @@ BoundExprPtr MakeNode(BoundExprKind kind, DataType type, int position) {
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
   switch (expr.kind()) {
-    case ast::ExprKind::kConstant:
-      return BindConstant(expr.As<ast::Constant>());
-    case ast::ExprKind::kColumnRef:
-      return BindColumnRef(expr.As<ast::ColumnRef>(), scope);
-    case ast::ExprKind::kUnaryOp:
-      return BindUnary(expr.As<ast::UnaryOp>(), scope);
-    case ast::ExprKind::kBinaryOp:
-      return BindBinary(expr.As<ast::BinaryOp>(), scope);
-    case ast::ExprKind::kFunctionCall:
-      return BindFunction(expr.As<ast::FunctionCall>(), scope);
-    case ast::ExprKind::kCast:
-      return BindCast(expr.As<ast::Cast>(), scope);
-    case ast::ExprKind::kCase:
-      return BindCase(expr.As<ast::Case>(), scope);
-    case ast::ExprKind::kIn:
-      return BindIn(expr.As<ast::In>(), scope);
-    case ast::ExprKind::kBetween:
-      return BindBetween(expr.As<ast::Between>(), scope);
+    case ast::ExprKind::kConstant: return BindConstant(expr.As<ast::Constant>());
+    case ast::ExprKind::kColumnRef: return BindColumnRef(expr.As<ast::ColumnRef>(), scope);
+    case ast::ExprKind::kUnaryOp: return BindUnary(expr.As<ast::UnaryOp>(), scope);
+    case ast::ExprKind::kBinaryOp: return BindBinary(expr.As<ast::BinaryOp>(), scope);
+    case ast::ExprKind::kFunctionCall: return BindFunction(expr.As<ast::FunctionCall>(), scope);
+    case ast::ExprKind::kCast: return BindCast(expr.As<ast::Cast>(), scope);
+    case ast::ExprKind::kCase: return BindCase(expr.As<ast::Case>(), scope);
+    case ast::ExprKind::kIn: return BindIn(expr.As<ast::In>(), scope);
+    case ast::ExprKind::kBetween: return BindBetween(expr.As<ast::Between>(), scope);
     case ast::ExprKind::kTypedLiteral: {
       const auto& lit = expr.As<ast::TypedLiteral>();
       auto text = BoundExpr::Constant(Value::String(lit.value), DataType::Of(TypeId::kUnknown));
@@ -229,6 +220,7 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
   }
   DataType type = DataType::Of(TypeId::kUnknown);
   for (const BoundExprPtr& r : results) {
+    if (r->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
     std::optional<DataType> common = CommonType(type, r->type);
     if (!common) {
       ThrowAt(sqlstate::kDatatypeMismatch,

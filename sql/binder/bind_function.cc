@@ -29,6 +29,7 @@ namespace {
 DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) {
   DataType type = DataType::Of(TypeId::kUnknown);
   for (const BoundExprPtr& a : args) {
+    if (a->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
     std::optional<DataType> common = CommonType(type, a->type);
     if (!common) {
       ThrowAt(sqlstate::kDatatypeMismatch,

@@ -13,24 +13,19 @@ namespace {
 // expression without an alias.
 std::string FigureColumnName(const ast::Expr& expr) {
   switch (expr.kind()) {
-    case ast::ExprKind::kColumnRef:
-      return expr.As<ast::ColumnRef>().names.back();
-    case ast::ExprKind::kFunctionCall:
-      return expr.As<ast::FunctionCall>().name.back();
+    case ast::ExprKind::kColumnRef: return expr.As<ast::ColumnRef>().names.back();
+    case ast::ExprKind::kFunctionCall: return expr.As<ast::FunctionCall>().name.back();
     case ast::ExprKind::kCast: {
       const auto& cast = expr.As<ast::Cast>();
       std::string inner = FigureColumnName(*cast.arg);
       return inner != "?column?" ? inner : cast.type.name;
     }
-    case ast::ExprKind::kTypedLiteral:
-      return expr.As<ast::TypedLiteral>().type.name;
-    case ast::ExprKind::kCase:
-      return "case";
+    case ast::ExprKind::kTypedLiteral: return expr.As<ast::TypedLiteral>().type.name;
+    case ast::ExprKind::kCase: return "case";
     case ast::ExprKind::kConstant:
       // `SELECT true` is the cast 'true'::bool in PostgreSQL's grammar.
       return expr.As<ast::Constant>().type == ast::Constant::Type::kBoolean ? "bool" : "?column?";
-    default:
-      return "?column?";
+    default: return "?column?";
   }
 }
 
@@ -66,6 +61,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     for (size_t c = 0; c < width; ++c) {
       DataType type = DataType::Of(TypeId::kUnknown);
       for (auto& row : out->values) {
+        if (row[c]->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
         std::optional<DataType> common = CommonType(type, row[c]->type);
         if (!common) {
           ThrowAt(sqlstate::kDatatypeMismatch,

@@ -18,14 +18,10 @@ Binder::Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::stri
 
 BoundStatement Binder::Bind(const ast::Statement& statement) {
   switch (statement.kind()) {
-    case ast::StatementKind::kSelect:
-      return BindSelect(statement.As<ast::SelectStmt>());
-    case ast::StatementKind::kInsert:
-      return BindInsert(statement.As<ast::InsertStmt>());
-    case ast::StatementKind::kUpdate:
-      return BindUpdate(statement.As<ast::UpdateStmt>());
-    case ast::StatementKind::kDelete:
-      return BindDelete(statement.As<ast::DeleteStmt>());
+    case ast::StatementKind::kSelect: return BindSelect(statement.As<ast::SelectStmt>());
+    case ast::StatementKind::kInsert: return BindInsert(statement.As<ast::InsertStmt>());
+    case ast::StatementKind::kUpdate: return BindUpdate(statement.As<ast::UpdateStmt>());
+    case ast::StatementKind::kDelete: return BindDelete(statement.As<ast::DeleteStmt>());
     case ast::StatementKind::kCreateTable:
       return BindCreateTable(statement.As<ast::CreateTableStmt>());
     default:

@@ -51,13 +51,11 @@ BoundExprPtr BoundExpr::Clone() const {
 bool BoundExpr::IsConstantFoldable() const {
   switch (kind) {
     case BoundExprKind::kColumn:
-    case BoundExprKind::kParameter:
-      return false;
+    case BoundExprKind::kParameter: return false;
     case BoundExprKind::kFunction:
       if (function == ScalarFunction::kNow) return false;
       break;
-    default:
-      break;
+    default: break;
   }
   for (const BoundExprPtr& c : children) {
     if (!c->IsConstantFoldable()) return false;

@@ -11,20 +11,13 @@ namespace {
 
 int NumericRank(TypeId id) {
   switch (id) {
-    case TypeId::kInt2:
-      return 1;
-    case TypeId::kInt4:
-      return 2;
-    case TypeId::kInt8:
-      return 3;
-    case TypeId::kNumeric:
-      return 4;
-    case TypeId::kFloat4:
-      return 5;
-    case TypeId::kFloat8:
-      return 6;
-    default:
-      return 0;
+    case TypeId::kInt2: return 1;
+    case TypeId::kInt4: return 2;
+    case TypeId::kInt8: return 3;
+    case TypeId::kNumeric: return 4;
+    case TypeId::kFloat4: return 5;
+    case TypeId::kFloat8: return 6;
+    default: return 0;
   }
 }
 
