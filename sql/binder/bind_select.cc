@@ -216,7 +216,8 @@ BoundExprPtr Binder::BindLimit(const ast::Expr& expr, const Scope& scope) {
   BoundExprPtr e = BindExpression(expr, Scope{});
   (void)scope;
   DataType type = e->type;
-  BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kInt8), CastContext::kImplicit);
+  // Assignment context: PostgreSQL accepts LIMIT 2.5 (rounded).
+  BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kInt8), CastContext::kAssignment);
   if (out == nullptr) {
     ThrowAt(
         sqlstate::kDatatypeMismatch,
