@@ -41,6 +41,15 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
       context_(context),
       id_(id),
       session_(context.engine, key) {
+  // Runs on the worker while the coroutine waits for it: the only user of
+  // the socket at that moment, so a blocking write is safe, and it bounds
+  // the memory a large result takes (as a PostgreSQL backend blocks).
+  session_.set_flush_hook([this](protocol::MessageWriter& out) {
+    boost::system::error_code ec;
+    asio::write(socket_, asio::buffer(out.buffer()), ec);
+    out.Clear();
+    return !ec;
+  });
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
@@ -56,6 +65,9 @@ void Connection::RequestShutdown() {
   // coroutine runs on: either the coroutine sees the flag before its next
   // read, or the read is pending and this cancel ends it.
   asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    // A busy worker may be writing to the socket; there is no read to
+    // cancel then, and the coroutine checks the flag when the worker is done.
+    if (self->on_workers_) return;
     boost::system::error_code ignored;
     self->socket_.cancel(ignored);
   });
@@ -75,6 +87,11 @@ void Connection::StartStartupTimer() {
 
 template <typename Fn>
 asio::awaitable<void> Connection::OnWorkers(Fn fn) {
+  on_workers_ = true;
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{on_workers_};
   co_await asio::co_spawn(
       context_.workers,
       [&fn]() -> asio::awaitable<void> {

@@ -80,6 +80,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // too, while the session itself may be busy on a worker).
   bool startup_done_ = false;
   bool timed_out_ = false;
+  // Whether a worker is running session code, which may write to socket_
+  // synchronously (streaming a large result). Strand-only.
+  bool on_workers_ = false;
   ConnectionContext& context_;
   const uint64_t id_;
   std::string peer_;

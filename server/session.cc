@@ -111,7 +111,7 @@ void Session::OnMessage(const protocol::FrontendMessage& message, protocol::Mess
 }
 
 void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out) {
-  WireResultSink sink(out);
+  WireResultSink sink(out, flush_hook_);
   try {
     sql_session_->ExecuteSimpleQuery(query.text, sink);
   } catch (const Error& error) {

@@ -10,6 +10,7 @@
 #include "common/status.h"
 #include "protocol/frontend_message.h"
 #include "protocol/message_writer.h"
+#include "server/wire_result_sink.h"
 #include "sql/engine.h"
 
 namespace basalt::server {
@@ -31,6 +32,10 @@ class Session {
   };
 
   Session(sql::Engine& engine, BackendKey key) : engine_(engine), key_(key) {}
+
+  // Lets large results stream to the client during a statement (see
+  // WireResultSink); without it replies wait for the end of each Query.
+  void set_flush_hook(FlushHook hook) { flush_hook_ = std::move(hook); }
 
   // A startup-phase packet. A StartupMessage ends in ReadyForQuery or, when
   // the role or database is unknown, in a FATAL error and kClosed.
@@ -60,6 +65,7 @@ class Session {
   const BackendKey key_;
   State state_ = State::kStartup;
   std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
+  FlushHook flush_hook_;
 };
 
 }  // namespace basalt::server

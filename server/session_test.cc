@@ -25,6 +25,11 @@ class FakeSession final : public sql::Session {
       throw Error(sqlstate::kSyntaxError, "syntax error at or near \"fail\"").WithPosition(1);
     } else if (text == "bug") {
       throw std::runtime_error("boom");
+    } else if (text == "many") {
+      sink.BeginResult({sql::ResultColumn{"s", DataType::Of(TypeId::kText), 0, 0}});
+      const Row row{Value::String(std::string(100, 'x'))};
+      for (int i = 0; i < 2000; ++i) sink.Rows(std::span<const Row>(&row, 1));
+      sink.CommandComplete("SELECT 2000");
     } else if (text == "fatal") {
       throw Error(sqlstate::kAdminShutdown, "bye").AsFatal();
     } else {
@@ -170,6 +175,31 @@ TEST_CASE_METHOD(Fixture, "errors are caught once: ErrorResponse then ReadyForQu
   out.Clear();
   session.OnMessage(protocol::Query{"fatal"}, out);
   CHECK(Types(out) == "E");
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "large results stream through the flush hook") {
+  StartUp();
+  size_t flushed_bytes = 0;
+  int flushes = 0;
+  session.set_flush_hook([&](protocol::MessageWriter& w) {
+    CHECK(w.buffer().size() >= kStreamingThreshold);
+    flushed_bytes += w.buffer().size();
+    ++flushes;
+    w.Clear();
+    return true;
+  });
+  session.OnMessage(protocol::Query{"many"}, out);
+  CHECK(flushes >= 2);
+  CHECK(out.buffer().size() < kStreamingThreshold);
+  CHECK(flushed_bytes + out.buffer().size() > 2000 * 100);
+  CHECK(out.buffer().substr(out.buffer().size() - 6, 1) == "Z");
+}
+
+TEST_CASE_METHOD(Fixture, "a client gone mid-result ends the session") {
+  StartUp();
+  session.set_flush_hook([](protocol::MessageWriter&) { return false; });
+  session.OnMessage(protocol::Query{"many"}, out);
   CHECK(session.closed());
 }
 

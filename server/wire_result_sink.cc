@@ -1,5 +1,6 @@
 #include "server/wire_result_sink.h"
 
+#include "common/error.h"
 #include "protocol/error_response.h"
 #include "protocol/value_format.h"
 
@@ -25,6 +26,10 @@ void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) 
 
 void WireResultSink::Rows(std::span<const Row> rows) {
   for (const Row& row : rows) protocol::WriteTextDataRow(out_, row, types_);
+  if (flush_ && out_.buffer().size() >= kStreamingThreshold && !flush_(out_)) {
+    // Nobody is left to read the rest: stop the statement and roll back.
+    throw Error(sqlstate::kConnectionException, "connection to client lost").AsFatal();
+  }
 }
 
 void WireResultSink::CommandComplete(std::string_view tag) {

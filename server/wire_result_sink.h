@@ -2,6 +2,7 @@
 // (RowDescription, DataRow, CommandComplete, ...) into a MessageWriter.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,19 @@
 
 namespace basalt::server {
 
+// Sends what the writer holds to the client right away, from the worker
+// thread running the statement; false when the client is gone.
+using FlushHook = std::function<bool(protocol::MessageWriter&)>;
+
+// Past this many buffered bytes a result is streamed out through the flush
+// hook instead of growing the buffer (PostgreSQL flushes every 8 KiB).
+inline constexpr size_t kStreamingThreshold = 64 * 1024;
+
 class WireResultSink final : public sql::ResultSink {
  public:
-  explicit WireResultSink(protocol::MessageWriter& out) : out_(out) {}
+  // `flush` may be empty: everything then waits for the end of the Query.
+  WireResultSink(protocol::MessageWriter& out, FlushHook flush)
+      : out_(out), flush_(std::move(flush)) {}
 
   void BeginResult(const std::vector<sql::ResultColumn>& columns) override;
   void Rows(std::span<const Row> rows) override;
@@ -25,6 +36,7 @@ class WireResultSink final : public sql::ResultSink {
 
  private:
   protocol::MessageWriter& out_;
+  FlushHook flush_;
   // Types of the current result's columns, to render each DataRow.
   std::vector<DataType> types_;
 };

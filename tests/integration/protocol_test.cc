@@ -284,6 +284,27 @@ TEST_CASE("a slow statement does not hold up other connections") {
   while (PGresult* res = PQgetResult(slow.get())) PQclear(res);
 }
 
+TEST_CASE("a large result streams to a slow reader and arrives whole") {
+  TestServer server;
+  RawConnection raw(server.port());
+  raw.SendStartup("basalt", "basalt");
+  REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+  raw.Send(MessageBytes(
+      'Q', std::string("SELECT repeat('x', 100) FROM generate_series(1, 100000)") + '\0'));
+  // Let the server fill the socket buffers before reading anything.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  int rows = 0;
+  std::string tag;
+  while (auto m = raw.Read()) {
+    if (m->type == 'D') ++rows;
+    if (m->type == 'C') tag = m->payload;
+    if (m->type == 'Z' || m->type == 'E') break;
+  }
+  CHECK(rows == 100000);
+  CHECK(tag == std::string("SELECT 100000") + '\0');
+  server.Connect();
+}
+
 TEST_CASE("a key file readable by others is refused at start-up") {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("basalt-key-test-" + std::to_string(FreePort()));
