@@ -120,6 +120,7 @@ int Parser::PeekInfixPrecedence() const {
 }
 
 ast::ExprPtr Parser::ParseExpr(int min_precedence) {
+  DepthGuard guard(*this);
   ast::ExprPtr left = ParsePrefix();
   while (true) {
     int precedence = PeekInfixPrecedence();
@@ -280,6 +281,7 @@ ast::ExprPtr Parser::ParsePostfixIs(ast::ExprPtr left, const Token& is) {
 }
 
 ast::ExprPtr Parser::ParsePrefix() {
+  DepthGuard guard(*this);
   const Token& t = Peek();
   if (t.IsWord("not")) {
     Advance();

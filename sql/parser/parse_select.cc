@@ -26,6 +26,7 @@ bool Parser::PeekSelectStart(size_t ahead) const {
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
+  DepthGuard guard(*this);
   auto select = ParseSelectSetOperation(0);
   ParseSelectTail(*select);
   return select;
@@ -236,6 +237,7 @@ ast::TableRefPtr Parser::ParseTableRef() {
 // waiting for its own ON (`a JOIN b JOIN c ON x ON y`); CROSS and NATURAL
 // joins are left-associative.
 ast::TableRefPtr Parser::ParseJoin(ast::TableRefPtr left) {
+  DepthGuard guard(*this);
   auto join = std::make_unique<ast::JoinRef>();
   join->position = Peek().position;
   join->left = std::move(left);
@@ -274,6 +276,7 @@ ast::TableRefPtr Parser::ParseJoin(ast::TableRefPtr left) {
 }
 
 ast::TableRefPtr Parser::ParsePrimaryTableRef() {
+  DepthGuard guard(*this);
   bool lateral = AcceptWord("lateral");
   const Token& start = Peek();
   if (start.IsOp("(")) {

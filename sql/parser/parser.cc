@@ -38,6 +38,16 @@ ast::ExprPtr Parser::ParseStandaloneExpression() {
   return expr;
 }
 
+Parser::DepthGuard::DepthGuard(Parser& parser) : parser_(parser) {
+  constexpr int kMaxDepth = 1000;
+  if (++parser_.depth_ > kMaxDepth) {
+    --parser_.depth_;
+    throw Error("54001", "stack depth limit exceeded")
+        .WithHint("The statement is nested too deeply.")
+        .WithPosition(parser_.Peek().position);
+  }
+}
+
 // --- token cursor ----------------------------------------------------------
 
 bool Parser::AcceptWord(std::string_view word) {

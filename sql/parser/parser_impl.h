@@ -145,9 +145,23 @@ class Parser {
   // Infix binding strength of the operator at the cursor, or -1.
   int PeekInfixPrecedence() const;
 
+  // Bounds recursion so hostile input (`((((...`) fails cleanly instead of
+  // overflowing the stack; PostgreSQL reports 54001 likewise.
+  class DepthGuard {
+   public:
+    explicit DepthGuard(Parser& parser);
+    ~DepthGuard() { --parser_.depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   std::string_view sql_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace basalt::sql

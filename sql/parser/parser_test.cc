@@ -410,3 +410,20 @@ TEST_CASE("positions of expression nodes", "[parser]") {
 
 }  // namespace
 }  // namespace basalt::sql
+
+namespace basalt::sql {
+namespace {
+
+TEST_CASE("deep nesting fails cleanly", "[parser]") {
+  std::string sql = "select " + std::string(100000, '(') + "1" + std::string(100000, ')');
+  CHECK_THROWS_AS(ParseStatements(sql), Error);
+  std::string minus = "select ";
+  for (int i = 0; i < 100000; ++i) minus += "- ";
+  minus += "1";
+  CHECK_THROWS_AS(ParseStatements(minus), Error);
+  std::string ok = "select " + std::string(100, '(') + "1" + std::string(100, ')');
+  CHECK(ParseStatements(ok).size() == 1);
+}
+
+}  // namespace
+}  // namespace basalt::sql
