@@ -36,13 +36,6 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
   throw Error(sqlstate::kInternalError, "comparison of an unsupported type");
 }
 
-void ThrowStatus(const Status& status) {
-  const std::string& message = status.message();
-  size_t split = message.find('\n');
-  if (split == std::string::npos) throw Error(status.code(), message);
-  std::string detail = message.substr(split + 1);
-  if (detail.starts_with("DETAIL: ")) detail = detail.substr(8);
-  throw Error(status.code(), message.substr(0, split)).WithDetail(detail);
-}
+void ThrowStatus(const Status& status) { throw Error(status.code(), status.message()); }
 
 }  // namespace basalt::sql

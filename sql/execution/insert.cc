@@ -22,6 +22,22 @@ void CheckNotNull(const catalog::TableEntry& table, const Row& row) {
   }
 }
 
+void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const Status& status) {
+  Error error(status.code(), status.message());
+  if (status.code() == sqlstate::kUniqueViolation) {
+    std::string names;
+    std::string values;
+    for (int column : table.layout.primary_key) {
+      if (!names.empty()) names += ", ";
+      if (!values.empty()) values += ", ";
+      names += table.def.columns(column).name();
+      values += ValueToText(row[static_cast<size_t>(column)], table.ColumnType(column));
+    }
+    error.WithDetail(fmt::format("Key ({})=({}) already exists.", names, values));
+  }
+  throw error;
+}
+
 bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
   storage::TableStore store(ctx.store, table_->layout);
   RowBatch input;
@@ -32,7 +48,7 @@ bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
       for (const BoundExprPtr& e : row_exprs_) row.push_back(Evaluate(*e, in, &ctx));
       CheckNotNull(*table_, row);
       Status st = store.Insert(ctx.txn, row);
-      if (!st.ok()) ThrowStatus(st);
+      if (!st.ok()) ThrowWriteFailure(*table_, row, st);
       ++ctx.rows_affected;
     }
   }

@@ -18,6 +18,11 @@ namespace basalt::sql {
 // constraint`, DETAIL `Failing row contains (...).`, if `row` breaks one.
 void CheckNotNull(const catalog::TableEntry& table, const Row& row);
 
+// Raises a failed write of `row`; a 23505 from storage gets PostgreSQL's
+// DETAIL `Key (id)=(1) already exists.` (storage knows no column names).
+[[noreturn]] void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row,
+                                    const Status& status);
+
 class Insert : public PhysicalOperator {
  public:
   Insert(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,

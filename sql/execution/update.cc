@@ -20,7 +20,7 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
     }
     CheckNotNull(*table_, new_row);
     Status st = store.Update(ctx.txn, key, new_row);
-    if (!st.ok()) ThrowStatus(st);
+    if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
   }
   batch->clear();
