@@ -30,8 +30,9 @@ constexpr std::chrono::seconds kStartupTimeout(60);
 struct Connection::Input {
   std::variant<protocol::StartupPacket, protocol::FrontendMessage, Status> value;
   // For a Status: whether the byte stream is lost (framing) or only this
-  // message was bad (decoding).
+  // message was bad (decoding), and that message's type.
   bool fatal = false;
+  char type = 0;
 };
 
 Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id,
@@ -125,7 +126,7 @@ std::vector<Connection::Input> Connection::DecodeBuffered() {
     }
     auto message = protocol::DecodeFrontendMessage(f.type, f.payload);
     if (!message.ok()) {
-      inputs.push_back(Input{message.status(), false});
+      inputs.push_back(Input{message.status(), false, f.type});
       continue;
     }
     const bool terminate = std::holds_alternative<protocol::Terminate>(*message);
@@ -142,7 +143,12 @@ void Connection::Dispatch(const Input& input) {
   } else if (const auto* message = std::get_if<protocol::FrontendMessage>(&input.value)) {
     session_.OnMessage(*message, writer_);
   } else {
-    session_.OnProtocolError(std::get<Status>(input.value), input.fatal, writer_);
+    const Status& status = std::get<Status>(input.value);
+    if (input.fatal) {
+      session_.OnFatalProtocolError(status, writer_);
+    } else {
+      session_.OnMalformedMessage(input.type, status, writer_);
+    }
   }
 }
 

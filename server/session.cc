@@ -143,16 +143,28 @@ void Session::OnExtendedMessage(const protocol::FrontendMessage& message,
   state_ = State::kSkipToSync;
 }
 
-void Session::OnProtocolError(const Status& status, bool fatal, protocol::MessageWriter& out) {
-  spdlog::info("protocol error{}: {}", fatal ? " (closing connection)" : "", status.message());
-  protocol::WriteErrorResponse(out, status, fatal);
-  if (fatal) {
-    Close();
+void Session::OnFatalProtocolError(const Status& status, protocol::MessageWriter& out) {
+  spdlog::info("protocol error, closing connection: {}", status.message());
+  protocol::WriteErrorResponse(out, status, /*fatal=*/true);
+  Close();
+}
+
+void Session::OnMalformedMessage(char type, const Status& status, protocol::MessageWriter& out) {
+  if (state_ == State::kClosed || sql_session_ == nullptr) return;
+  spdlog::info("malformed message of type '{}': {}", type, status.message());
+  if (type == 'S') {
+    // Sync cannot really be malformed beyond its length; still resynchronise.
+    state_ = State::kReady;
+    SendReadyForQuery(out);
     return;
   }
-  // A malformed message inside an extended-protocol exchange poisons the
-  // rest of it; in the simple protocol the client waits for ReadyForQuery.
-  if (state_ == State::kReady) SendReadyForQuery(out);
+  if (state_ == State::kSkipToSync) return;
+  protocol::WriteErrorResponse(out, status);
+  if (type == 'Q') {
+    SendReadyForQuery(out);
+  } else {
+    state_ = State::kSkipToSync;
+  }
 }
 
 void Session::OnShutdown(protocol::MessageWriter& out) {

@@ -42,9 +42,13 @@ class Session {
   void OnStartupPacket(const protocol::StartupPacket& packet, protocol::MessageWriter& out);
   // A message after startup.
   void OnMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
-  // A framing or decoding failure. `fatal` (the byte stream cannot be
-  // trusted any more) closes the session; otherwise it is reported as ERROR.
-  void OnProtocolError(const Status& status, bool fatal, protocol::MessageWriter& out);
+  // The byte stream can no longer be framed (or the startup packet is bad):
+  // FATAL, and the session closes.
+  void OnFatalProtocolError(const Status& status, protocol::MessageWriter& out);
+  // A well-framed message of `type` whose payload is malformed: ERROR; a
+  // Query then gets ReadyForQuery, an extended-protocol message makes the
+  // session skip to Sync, as PostgreSQL does.
+  void OnMalformedMessage(char type, const Status& status, protocol::MessageWriter& out);
   // The server is shutting down: FATAL 57P01 and close, as PostgreSQL's fast
   // shutdown.
   void OnShutdown(protocol::MessageWriter& out);

@@ -217,13 +217,20 @@ TEST_CASE_METHOD(Fixture, "extended protocol: error, then skip to Sync") {
 
 TEST_CASE_METHOD(Fixture, "protocol errors: ERROR keeps the session, FATAL closes it") {
   StartUp();
-  session.OnProtocolError(Status::Error(sqlstate::kProtocolViolation, "invalid string in message"),
-                          /*fatal=*/false, out);
+  const Status bad = Status::Error(sqlstate::kProtocolViolation, "invalid string in message");
+  session.OnMalformedMessage('Q', bad, out);
   CHECK(Types(out) == "EZ");
   CHECK_FALSE(session.closed());
   out.Clear();
-  session.OnProtocolError(Status::Error(sqlstate::kProtocolViolation, "invalid message length"),
-                          /*fatal=*/true, out);
+  // In the extended protocol the error holds until Sync.
+  session.OnMalformedMessage('B', bad, out);
+  session.OnMessage(protocol::Execute{}, out);
+  CHECK(Types(out) == "E");
+  session.OnMessage(protocol::Sync{}, out);
+  CHECK(Types(out) == "EZ");
+  out.Clear();
+  session.OnFatalProtocolError(
+      Status::Error(sqlstate::kProtocolViolation, "invalid message length"), out);
   CHECK(Types(out) == "E");
   CHECK(out.buffer().find("FATAL") != std::string::npos);
   CHECK(session.closed());
