@@ -227,7 +227,14 @@ TEST_CASE("run-time errors", "[engine]") {
   CHECK(e.message() == "division by zero");
   f.Run("CREATE TABLE p (id int PRIMARY KEY)");
   f.Run("INSERT INTO p VALUES (1)");
-  CHECK(f.Fail("INSERT INTO p VALUES (1)").code() == sqlstate::kUniqueViolation);
+  e = f.Fail("INSERT INTO p VALUES (1)");
+  CHECK(e.code() == sqlstate::kUniqueViolation);
+  CHECK(e.message() == "duplicate key value violates unique constraint \"p_pkey\"");
+  CHECK(e.detail() == "Key (id)=(1) already exists.");
+  f.Run("CREATE TABLE pair (a int, b text, PRIMARY KEY (a, b))");
+  f.Run("INSERT INTO pair VALUES (1, 'x'), (2, 'x')");
+  e = f.Fail("UPDATE pair SET a = 1 WHERE a = 2");
+  CHECK(e.detail() == "Key (a, b)=(1, x) already exists.");
 }
 
 TEST_CASE("DDL tags, notices and duplicate names", "[engine]") {
