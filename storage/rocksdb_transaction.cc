@@ -1,5 +1,7 @@
 #include "storage/rocksdb_transaction.h"
 
+#include <rocksdb/utilities/write_batch_with_index.h>
+
 #include "storage/changelog.h"
 #include "storage/coding.h"
 #include "storage/rocksdb_status.h"
@@ -147,6 +149,13 @@ void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row,
 
 Status RocksTransaction::Commit() {
   if (finished_) return Status::Internal("transaction already finished");
+  if (changes_.empty() && txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+    // Nothing to make durable: a read-only transaction must not pay for a
+    // WAL write and fsync (every SELECT runs in one).
+    (void)txn_->Rollback();
+    finished_ = true;
+    return Status::OK();
+  }
   Status s = changes_.empty() ? FromRocks(txn_->Commit(), "commit") : CommitWithChanges();
   if (!s.ok()) {
     Rollback();
