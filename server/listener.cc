@@ -71,6 +71,7 @@ struct Listener::Impl {
   asio::signal_set signals;
   int io_threads;
   std::string endpoint_text;
+  std::string connect_hint;  // the psql command line a user can paste
 };
 
 asio::awaitable<void> Listener::Impl::AcceptLoop() {
@@ -124,6 +125,9 @@ Result<std::unique_ptr<Listener>> Listener::Bind(const ServerConfig& config, sql
   auto impl = std::make_unique<Impl>(engine, WorkerThreads(config), config.io_threads);
   const tcp::endpoint endpoint(address, config.port);
   impl->endpoint_text = fmt::format("{}:{}", config.listen, config.port);
+  const bool wildcard = address.is_unspecified();
+  impl->connect_hint = fmt::format("psql -h {} -p {} -U basalt",
+                                   wildcard ? "127.0.0.1" : config.listen, config.port);
   boost::system::error_code ec;
   auto fail = [&](std::string_view what) {
     return Status::Error(sqlstate::kIoError, fmt::format("could not {} {}: {}", what,
@@ -158,7 +162,7 @@ void Listener::ServeUntilSignal() {
     impl.Shutdown();
   });
   asio::co_spawn(impl.strand, impl.AcceptLoop(), asio::detached);
-  spdlog::info("listening on {}", impl.endpoint_text);
+  spdlog::info("listening on {}; connect with: {}", impl.endpoint_text, impl.connect_hint);
 
   // The io_context runs out of work once the acceptor is closed, the signal
   // set has fired and every connection coroutine has ended.

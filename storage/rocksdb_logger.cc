@@ -4,6 +4,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <string_view>
 
 namespace basalt::storage {
 namespace {
@@ -20,6 +21,11 @@ class SpdlogRocksLogger : public rocksdb::Logger {
 
   void Logv(const rocksdb::InfoLogLevel level, const char* format, va_list ap) override {
     spdlog::level::level_enum target = ToSpdlog(level);
+    // TransactionDB warns on every open that it uses the default
+    // (write-committed) policy, which is Basalt's deliberate choice.
+    if (std::string_view(format).starts_with("Transaction write_policy")) {
+      target = spdlog::level::debug;
+    }
     if (!spdlog::should_log(target)) return;
     char buffer[1024];
     va_list copy;
