@@ -36,6 +36,7 @@ Oid DataType::oid() const {
     case TypeId::kDate: return type_oid::kDate;
     case TypeId::kTimestamp: return type_oid::kTimestamp;
     case TypeId::kUnknown: return type_oid::kUnknown;
+    case TypeId::kVoid: return type_oid::kVoid;
   }
   return type_oid::kUnknown;
 }
@@ -51,6 +52,7 @@ int16_t DataType::typlen() const {
     case TypeId::kDate: return 4;
     case TypeId::kTimestamp: return 8;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
+    case TypeId::kVoid: return 4;      // pg_type.typlen of void
     default: return -1;
   }
 }
@@ -73,6 +75,7 @@ std::string DataType::Name() const {
     case TypeId::kDate: return "date";
     case TypeId::kTimestamp: return "timestamp without time zone";
     case TypeId::kUnknown: return "unknown";
+    case TypeId::kVoid: return "void";
   }
   return "unknown";
 }

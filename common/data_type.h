@@ -24,6 +24,9 @@ enum class TypeId : uint8_t {
   kVarchar = 9,
   kDate = 10,
   kTimestamp = 11,
+  // The result type of functions that return nothing (pg_sleep). Never a
+  // column type: the binder has no name for it, so it is never stored.
+  kVoid = 12,
 };
 
 namespace type_oid {
@@ -39,6 +42,7 @@ inline constexpr Oid kVarchar = 1043;
 inline constexpr Oid kDate = 1082;
 inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kNumeric = 1700;
+inline constexpr Oid kVoid = 2278;
 }  // namespace type_oid
 
 struct DataType {

@@ -8,6 +8,8 @@
 //   float4, float8            -> double (float4 values are rounded to float)
 //   numeric                   -> Numeric
 //   text, varchar, unknown    -> std::string (UTF-8)
+//   void                      -> bool false (a non-NULL datum nobody reads;
+//                                PostgreSQL's void is non-NULL with empty text)
 #pragma once
 
 #include <cstdint>

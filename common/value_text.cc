@@ -49,15 +49,9 @@ Result<Value> ParseBool(std::string_view text) {
 Result<Value> ParseInteger(std::string_view text, const DataType& type) {
   int64_t min, max;
   switch (type.id) {
-    case TypeId::kInt2:
-      min = INT16_MIN, max = INT16_MAX;
-      break;
-    case TypeId::kInt4:
-      min = INT32_MIN, max = INT32_MAX;
-      break;
-    default:
-      min = INT64_MIN, max = INT64_MAX;
-      break;
+    case TypeId::kInt2: min = INT16_MIN, max = INT16_MAX; break;
+    case TypeId::kInt4: min = INT32_MIN, max = INT32_MAX; break;
+    default: min = INT64_MIN, max = INT64_MAX; break;
   }
   std::string_view body = Trim(text);
   bool negative = false;
@@ -92,9 +86,7 @@ Result<Value> ParseInteger(std::string_view text, const DataType& type) {
 
 void AppendValueText(const Value& value, const DataType& type, std::string* out) {
   switch (type.id) {
-    case TypeId::kBool:
-      out->push_back(value.AsBool() ? 't' : 'f');
-      return;
+    case TypeId::kBool: out->push_back(value.AsBool() ? 't' : 'f'); return;
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8: {
@@ -103,26 +95,15 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
       out->append(buf, end);
       return;
     }
-    case TypeId::kFloat4:
-      AppendFloat4Text(static_cast<float>(value.AsFloat()), out);
-      return;
-    case TypeId::kFloat8:
-      AppendFloat8Text(value.AsFloat(), out);
-      return;
-    case TypeId::kNumeric:
-      out->append(value.AsNumeric().ToString());
-      return;
-    case TypeId::kDate:
-      AppendDateText(value.AsInt(), out);
-      return;
-    case TypeId::kTimestamp:
-      AppendTimestampText(value.AsInt(), out);
-      return;
+    case TypeId::kFloat4: AppendFloat4Text(static_cast<float>(value.AsFloat()), out); return;
+    case TypeId::kFloat8: AppendFloat8Text(value.AsFloat(), out); return;
+    case TypeId::kNumeric: out->append(value.AsNumeric().ToString()); return;
+    case TypeId::kDate: AppendDateText(value.AsInt(), out); return;
+    case TypeId::kTimestamp: AppendTimestampText(value.AsInt(), out); return;
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown:
-      out->append(value.AsString());
-      return;
+    case TypeId::kUnknown: out->append(value.AsString()); return;
+    case TypeId::kVoid: return;  // void_out: the empty string
   }
 }
 
@@ -151,12 +132,10 @@ Result<std::string> CoerceVarcharLength(std::string text, int32_t max_length, bo
 
 Result<Value> ValueFromText(std::string_view text, const DataType& type) {
   switch (type.id) {
-    case TypeId::kBool:
-      return ParseBool(text);
+    case TypeId::kBool: return ParseBool(text);
     case TypeId::kInt2:
     case TypeId::kInt4:
-    case TypeId::kInt8:
-      return ParseInteger(text, type);
+    case TypeId::kInt8: return ParseInteger(text, type);
     case TypeId::kFloat4: {
       BASALT_ASSIGN_OR_RETURN(float v, ParseFloat4(text));
       return Value::Float(static_cast<double>(v));
@@ -186,8 +165,8 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       return Value::String(std::move(v));
     }
     case TypeId::kText:
-    case TypeId::kUnknown:
-      return Value::String(std::string(text));
+    case TypeId::kUnknown: return Value::String(std::string(text));
+    case TypeId::kVoid: return Value::Bool(false);  // void_in accepts anything
   }
   return Status::Internal("unknown type id");
 }

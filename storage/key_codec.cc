@@ -31,12 +31,9 @@ constexpr char kTerminator = 0x01;
 
 int IntegerWidth(TypeId id) {
   switch (id) {
-    case TypeId::kInt2:
-      return 2;
-    case TypeId::kInt4:
-      return 4;
-    default:
-      return 8;  // int8, date, timestamp
+    case TypeId::kInt2: return 2;
+    case TypeId::kInt4: return 4;
+    default: return 8;  // int8, date, timestamp
   }
 }
 
@@ -248,28 +245,19 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
   }
   key->push_back(kNotNullMarker);
   switch (type.id) {
-    case TypeId::kBool:
-      key->push_back(value.AsBool() ? 1 : 0);
-      return;
+    case TypeId::kBool: key->push_back(value.AsBool() ? 1 : 0); return;
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp:
-      AppendInteger(value.AsInt(), IntegerWidth(type.id), key);
-      return;
+    case TypeId::kTimestamp: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
     case TypeId::kFloat4:
-    case TypeId::kFloat8:
-      AppendFloat(value.AsFloat(), type.id, key);
-      return;
-    case TypeId::kNumeric:
-      AppendNumeric(value.AsNumeric(), key);
-      return;
+    case TypeId::kFloat8: AppendFloat(value.AsFloat(), type.id, key); return;
+    case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), key); return;
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown:
-      AppendString(value.AsString(), key);
-      return;
+    case TypeId::kUnknown: AppendString(value.AsString(), key); return;
+    case TypeId::kVoid: return;  // the marker alone: every void equals every other
   }
 }
 
@@ -307,12 +295,11 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       input->remove_prefix(width);
       return Status::OK();
     }
-    case TypeId::kNumeric:
-      return DecodeNumeric(input, value);
+    case TypeId::kNumeric: return DecodeNumeric(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown:
-      return DecodeString(input, value);
+    case TypeId::kUnknown: return DecodeString(input, value);
+    case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
   }
   return Status::Corruption("unknown type in key");
 }

@@ -15,20 +15,15 @@ constexpr uint8_t kRowFormatVersion = 1;
 
 int FixedWidth(TypeId id) {
   switch (id) {
-    case TypeId::kBool:
-      return 1;
-    case TypeId::kInt2:
-      return 2;
+    case TypeId::kBool: return 1;
+    case TypeId::kInt2: return 2;
     case TypeId::kInt4:
-    case TypeId::kFloat4:
-      return 4;
+    case TypeId::kFloat4: return 4;
     case TypeId::kInt8:
     case TypeId::kFloat8:
     case TypeId::kDate:
-    case TypeId::kTimestamp:
-      return 8;
-    default:
-      return 0;  // variable width
+    case TypeId::kTimestamp: return 8;
+    default: return 0;  // variable width
   }
 }
 
@@ -74,9 +69,7 @@ Status DecodeNumeric(std::string_view* input, Value* value) {
 
 void AppendValue(const Value& v, TypeId id, std::string* out) {
   switch (id) {
-    case TypeId::kBool:
-      out->push_back(v.AsBool() ? 1 : 0);
-      return;
+    case TypeId::kBool: out->push_back(v.AsBool() ? 1 : 0); return;
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
@@ -98,15 +91,14 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       AppendLittleEndian(bits, 8, out);
       return;
     }
-    case TypeId::kNumeric:
-      AppendNumeric(v.AsNumeric(), out);
-      return;
+    case TypeId::kNumeric: AppendNumeric(v.AsNumeric(), out); return;
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown:
       AppendVarint(v.AsString().size(), out);
       out->append(v.AsString());
       return;
+    case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
   }
 }
 
@@ -114,9 +106,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   int width = FixedWidth(id);
   if (width > 0 && input->size() < static_cast<size_t>(width)) return Truncated();
   switch (id) {
-    case TypeId::kBool:
-      *value = Value::Bool((*input)[0] != 0);
-      break;
+    case TypeId::kBool: *value = Value::Bool((*input)[0] != 0); break;
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
@@ -144,8 +134,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       *value = Value::Float(d);
       break;
     }
-    case TypeId::kNumeric:
-      return DecodeNumeric(input, value);
+    case TypeId::kNumeric: return DecodeNumeric(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: {
@@ -155,6 +144,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       input->remove_prefix(length);
       return Status::OK();
     }
+    case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
   }
   input->remove_prefix(width);
   return Status::OK();

@@ -77,6 +77,15 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return false;
   };
 
+  if (name == "pg_typeof" && args.size() == 1) {
+    // The argument's type is known now, so the call is a constant; the
+    // argument is never evaluated. PostgreSQL returns regtype, which has the
+    // same text form: format_type without the typmod.
+    auto constant = BoundExpr::Constant(Value::String(DataType::Of(args[0]->type.id).Name()),
+                                        DataType::Of(TypeId::kText));
+    constant->position = call.position;
+    return constant;
+  }
   if (name == "abs" && args.size() == 1) {
     if (args[0]->type.id == TypeId::kUnknown) {
       args[0] =
@@ -134,6 +143,13 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if ((name == "now" && args.empty() && !call.no_parens) ||
       ((name == "current_timestamp" || name == "localtimestamp") && call.no_parens)) {
     return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestamp));
+  }
+  if (name == "pg_sleep" && args.size() == 1) {
+    BoundExprPtr seconds =
+        TryCoerce(args[0]->Clone(), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+    if (seconds == nullptr) NoFunction(name, args, call.position);
+    args[0] = std::move(seconds);
+    return finish(ScalarFunction::kPgSleep, DataType::Of(TypeId::kVoid));
   }
   NoFunction(name, args, call.position);
 }

@@ -127,7 +127,9 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
   if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {
     ResolveUnknowns(left, right);
     std::optional<DataType> common = CommonType(left->type, right->type);
-    if (!common) NoOperator("=", left->type, right->type, op.position);
+    if (!common || common->id == TypeId::kVoid) {
+      NoOperator("=", left->type, right->type, op.position);
+    }
     auto e = Node(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
                   Leftmost(left->position, op.position));
     e->negated = op.op == "IS NOT DISTINCT FROM";
@@ -147,7 +149,8 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
                                     int position) {
   ResolveUnknowns(left, right);
   std::optional<DataType> common = CommonType(left->type, right->type);
-  if (!common) NoOperator(op, left->type, right->type, position);
+  // void has a common type with itself but no operators (42883, as PostgreSQL).
+  if (!common || common->id == TypeId::kVoid) NoOperator(op, left->type, right->type, position);
   auto e = Node(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
                 Leftmost(left->position, position));
   e->compare_type = *common;

@@ -210,6 +210,15 @@ void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     out->order_by.push_back(std::move(order));
   }
+  // Every item above added one sort key; void (pg_sleep) has no ordering.
+  for (size_t i = 0; i < out->order_by.size(); ++i) {
+    if (out->order_by[i].expr->type.id == TypeId::kVoid) {
+      throw Error(sqlstate::kUndefinedFunction,
+                  "could not identify an ordering operator for type void")
+          .WithHint("Use an explicit ordering operator or modify the query.")
+          .WithPosition(select.order_by[i].expr->position);
+    }
+  }
 }
 
 BoundExprPtr Binder::BindLimit(const ast::Expr& expr, const Scope& scope) {

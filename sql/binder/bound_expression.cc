@@ -53,7 +53,7 @@ bool BoundExpr::IsConstantFoldable() const {
     case BoundExprKind::kColumn:
     case BoundExprKind::kParameter: return false;
     case BoundExprKind::kFunction:
-      if (function == ScalarFunction::kNow) return false;
+      if (function == ScalarFunction::kNow || function == ScalarFunction::kPgSleep) return false;
       break;
     default: break;
   }

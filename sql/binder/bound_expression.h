@@ -49,6 +49,7 @@ enum class ScalarFunction {
   kNow,    // now(), current_timestamp (per transaction in PostgreSQL; per statement here)
   kGreatest,
   kLeast,
+  kPgSleep,  // pg_sleep(float8) -> void; volatile
 };
 
 struct BoundExpr;

@@ -7,14 +7,12 @@ namespace basalt::sql {
 
 int CompareValues(const Value& a, const Value& b, const DataType& type) {
   switch (type.id) {
-    case TypeId::kBool:
-      return static_cast<int>(a.AsBool()) - static_cast<int>(b.AsBool());
+    case TypeId::kBool: return static_cast<int>(a.AsBool()) - static_cast<int>(b.AsBool());
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp:
-      return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kTimestamp: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
     case TypeId::kFloat4:
     case TypeId::kFloat8: {
       double x = a.AsFloat();
@@ -24,18 +22,23 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       if (std::isnan(y)) return -1;
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    case TypeId::kNumeric:
-      return a.AsNumeric().Compare(b.AsNumeric());
+    case TypeId::kNumeric: return a.AsNumeric().Compare(b.AsNumeric());
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
+    case TypeId::kVoid:
+      // The binder refuses =, IN and ORDER BY on void; GREATEST/LEAST get here.
+      throw Error(sqlstate::kUndefinedFunction,
+                  "could not identify a comparison function for type void");
   }
   throw Error(sqlstate::kInternalError, "comparison of an unsupported type");
 }
 
-void ThrowStatus(const Status& status) { throw Error(status.code(), status.message()); }
+void ThrowStatus(const Status& status) {
+  throw Error(status.code(), status.message());
+}
 
 }  // namespace basalt::sql

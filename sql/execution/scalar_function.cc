@@ -1,7 +1,10 @@
 #include "sql/execution/scalar_function.h"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
@@ -17,6 +20,17 @@ int64_t Utf8Length(const std::string& s) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+// pg_sleep: blocks this worker thread. Zero, negative and NaN return at
+// once. Nothing interrupts the sleep yet: Basalt has no query cancel (see
+// server/session.cc), so a statement runs to completion, SIGTERM included.
+void SleepSeconds(double seconds) {
+  if (!(seconds > 0)) return;
+  // Clamp before converting, so an absurd argument is not an overflow (UB).
+  constexpr double kMaxSeconds = 1e9;  // ~31 years: "forever"
+  const auto micros = static_cast<int64_t>(std::min(seconds, kMaxSeconds) * 1e6);
+  std::this_thread::sleep_for(std::chrono::microseconds(micros));
 }
 
 }  // namespace
@@ -90,8 +104,13 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (!out.ok()) ThrowStatus(out.status());
       return Value::Decimal(std::move(out).value());
     }
-    case ScalarFunction::kNow:
-      return Value::Int(ctx != nullptr ? ctx->transaction_timestamp : 0);
+    case ScalarFunction::kNow: return Value::Int(ctx != nullptr ? ctx->transaction_timestamp : 0);
+    case ScalarFunction::kPgSleep: {
+      Value v = arg(0);
+      if (v.is_null()) return v;
+      SleepSeconds(v.AsFloat());
+      return Value::Bool(false);  // void
+    }
   }
   throw Error(sqlstate::kInternalError, "unknown scalar function");
 }

@@ -1,5 +1,5 @@
 // Scalar functions (abs, length, lower, upper, coalesce, nullif, round, now,
-// greatest, least): scalar_function.cc.
+// greatest, least, pg_sleep): scalar_function.cc.
 #pragma once
 
 #include "common/value.h"

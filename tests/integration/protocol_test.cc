@@ -251,8 +251,7 @@ TEST_CASE("SIGTERM shuts down gracefully with exit code 0 and sessions get 57P01
   CHECK(server.Stop(SIGINT) == 0);
 }
 
-// Hidden ([.]) until the engine has pg_sleep: run with `integration_test "[pg_sleep]"`.
-TEST_CASE("SIGTERM lets a running statement finish before closing its session", "[.][pg_sleep]") {
+TEST_CASE("SIGTERM lets a running statement finish before closing its session", "[pg_sleep]") {
   TestServer server;
   RawConnection raw(server.port());
   raw.SendStartup("basalt", "basalt");
@@ -274,7 +273,7 @@ TEST_CASE("SIGTERM lets a running statement finish before closing its session", 
   CHECK(server.Stop() == 0);
 }
 
-TEST_CASE("a slow statement does not hold up other connections", "[.][pg_sleep]") {
+TEST_CASE("a slow statement does not hold up other connections", "[pg_sleep]") {
   TestServer server;
   PgConn slow = server.Connect();
   REQUIRE(PQsendQuery(slow.get(), "SELECT pg_sleep(2)"));
