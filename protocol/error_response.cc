@@ -6,6 +6,7 @@ namespace {
 constexpr std::string_view kError = "ERROR";
 constexpr std::string_view kFatal = "FATAL";
 constexpr std::string_view kNotice = "NOTICE";
+constexpr std::string_view kWarning = "WARNING";
 }  // namespace
 
 void WriteErrorResponse(MessageWriter& out, const Error& error) {
@@ -29,9 +30,10 @@ void WriteErrorResponse(MessageWriter& out, const Status& status, bool fatal) {
   out.ErrorResponse(fields);
 }
 
-void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message) {
+void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message,
+                         bool warning) {
   ErrorFields fields;
-  fields.severity = kNotice;
+  fields.severity = warning ? kWarning : kNotice;
   fields.code = code;
   fields.message = message;
   out.NoticeResponse(fields);

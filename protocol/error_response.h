@@ -19,6 +19,8 @@ void WriteErrorResponse(MessageWriter& out, const Error& error);
 // `fatal` when the connection is about to be closed because of it.
 void WriteErrorResponse(MessageWriter& out, const Status& status, bool fatal = false);
 // A NOTICE (e.g. `table "t" does not exist, skipping`).
-void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message);
+// severity WARNING instead of NOTICE when warning is set.
+void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message,
+                         bool warning = false);
 
 }  // namespace basalt::protocol

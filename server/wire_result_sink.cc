@@ -49,4 +49,8 @@ void WireResultSink::Notice(sqlstate::Code code, std::string_view message) {
   protocol::WriteNoticeResponse(out_, code, message);
 }
 
+void WireResultSink::Warning(sqlstate::Code code, std::string_view message) {
+  protocol::WriteNoticeResponse(out_, code, message, /*warning=*/true);
+}
+
 }  // namespace basalt::server

@@ -33,6 +33,7 @@ class WireResultSink final : public sql::ResultSink {
   void EmptyQuery() override;
   void ParameterStatus(std::string_view name, std::string_view value) override;
   void Notice(sqlstate::Code code, std::string_view message) override;
+  void Warning(sqlstate::Code code, std::string_view message) override;
 
  private:
   protocol::MessageWriter& out_;

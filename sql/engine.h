@@ -47,6 +47,8 @@ class ResultSink {
   virtual void ParameterStatus(std::string_view name, std::string_view value) = 0;
   // A NOTICE, e.g. `table "t" does not exist, skipping` (code 00000).
   virtual void Notice(sqlstate::Code code, std::string_view message) = 0;
+  // A WARNING, e.g. `there is no transaction in progress` (25P01).
+  virtual void Warning(sqlstate::Code code, std::string_view message) = 0;
 };
 
 // PostgreSQL's ReadyForQuery transaction status.

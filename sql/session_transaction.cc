@@ -76,7 +76,7 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
                     "transaction block");
       }
       if (state_ == TransactionState::kInBlock) {
-        sink.Notice(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
+        sink.Warning(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
       } else {
         // Statements earlier in the same query string join the block.
         if (txn_ == nullptr) EnsureTransaction();
@@ -86,7 +86,7 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
             stmt.isolation_level.value_or(settings_.Get("default_transaction_isolation").value());
         repeatable_read_ = level == "repeatable read" || level == "serializable";
       }
-      sink.CommandComplete("BEGIN");
+      sink.CommandComplete(stmt.start_transaction ? "START TRANSACTION" : "BEGIN");
       return;
     case ast::TransactionStmt::Type::kCommit:
       if (state_ == TransactionState::kFailed) {
@@ -95,14 +95,14 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         return;
       }
       if (state_ != TransactionState::kInBlock) {
-        sink.Notice(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+        sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       if (txn_ != nullptr) CommitTransaction();
       sink.CommandComplete("COMMIT");
       return;
     case ast::TransactionStmt::Type::kRollback:
       if (state_ == TransactionState::kIdle) {
-        sink.Notice(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+        sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       RollbackTransaction();
       sink.CommandComplete("ROLLBACK");

@@ -130,9 +130,12 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
   // Resolve every name first: DROP TABLE a, missing drops nothing.
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
   for (const ast::QualifiedName& name : stmt.names) {
-    auto table = binder.ResolveTable(name, stmt.if_exists);
+    auto table = binder.ResolveTable(name, /*missing_ok=*/true);
     if (table == nullptr) {
       std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+      if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
+        throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
+      }
       sink.Notice(sqlstate::kSuccessfulCompletion,
                   fmt::format("table \"{}\" does not exist, skipping", shown));
       continue;

@@ -9,18 +9,6 @@
 
 namespace basalt::sql {
 
-namespace {
-
-bool ReferencesColumns(const BoundExpr& e) {
-  if (e.kind == BoundExprKind::kColumn) return true;
-  for (const BoundExprPtr& c : e.children) {
-    if (ReferencesColumns(*c)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& create) {
   if (create.temporary) {
     ThrowAt(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet",
@@ -38,9 +26,9 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
   int primary_key_position = 0;
   for (const ast::ColumnDef& def : create.columns) {
     for (const catalog::proto::Column& existing : t.columns()) {
-      if (existing.name() == def.name) {
-        ThrowAt(sqlstate::kDuplicateColumn,
-                fmt::format("column \"{}\" specified more than once", def.name), def.position);
+      if (existing.name() == def.name) {  // PostgreSQL gives no position here
+        throw Error(sqlstate::kDuplicateColumn,
+                    fmt::format("column \"{}\" specified more than once", def.name));
       }
     }
     DataType type = BindTypeName(def.type);
@@ -49,18 +37,43 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     c->set_name(def.name);
     c->set_type_id(static_cast<uint32_t>(type.id));
     c->set_typmod(type.typmod);
+    bool saw_null = false;
+    bool saw_not_null = false;
     for (const ast::Constraint& con : def.constraints) {
       switch (con.type) {
-        case ast::Constraint::Type::kNull: break;
-        case ast::Constraint::Type::kNotNull: c->set_not_null(true); break;
+        case ast::Constraint::Type::kNull:
+        case ast::Constraint::Type::kNotNull: {
+          bool not_null = con.type == ast::Constraint::Type::kNotNull;
+          if (not_null ? saw_null : saw_not_null) {
+            ThrowAt(sqlstate::kSyntaxError,
+                    fmt::format("conflicting NULL/NOT NULL declarations for column \"{}\" of "
+                                "table \"{}\"",
+                                def.name, t.name()),
+                    con.position);
+          }
+          (not_null ? saw_not_null : saw_null) = true;
+          c->set_not_null(not_null);
+          break;
+        }
         case ast::Constraint::Type::kDefault: {
           // Bound now to reject bad defaults at CREATE time; stored as text.
-          BoundExprPtr e = BindExpression(*con.expr, Scope{});
-          if (ReferencesColumns(*e)) {
-            ThrowAt(sqlstate::kFeatureNotSupported,
-                    "cannot use column reference in DEFAULT expression", con.expr->position);
+          column_ref_error_ = "cannot use column reference in DEFAULT expression";
+          BoundExprPtr e;
+          try {
+            e = BindExpression(*con.expr, Scope{});
+          } catch (...) {
+            column_ref_error_ = nullptr;
+            throw;
           }
-          CoerceForAssignment(std::move(e), type, def.name);
+          column_ref_error_ = nullptr;
+          DataType from = e->type;
+          if (TryCoerce(std::move(e), type, CastContext::kAssignment) == nullptr) {
+            throw Error(sqlstate::kDatatypeMismatch,
+                        fmt::format("column \"{}\" is of type {} but default expression is of "
+                                    "type {}",
+                                    def.name, type.Name(), TypeNameForMessage(from)))
+                .WithHint("You will need to rewrite or cast the expression.");
+          }
           c->set_default_expr(ast::ToString(*con.expr));
           break;
         }
@@ -93,7 +106,14 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       }
       if (index < 0) {
         ThrowAt(sqlstate::kUndefinedColumn,
-                fmt::format("column \"{}\" named in key does not exist", id.name), id.position);
+                fmt::format("column \"{}\" named in key does not exist", id.name), con.position);
+      }
+      for (int attnum : t.primary_key_attnums()) {
+        if (attnum == t.columns(index).attnum()) {
+          ThrowAt(sqlstate::kDuplicateColumn,
+                  fmt::format("column \"{}\" appears twice in primary key constraint", id.name),
+                  con.position);
+        }
       }
       t.add_primary_key_attnums(t.columns(index).attnum());
     }

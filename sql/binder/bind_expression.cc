@@ -135,6 +135,9 @@ BoundExprPtr Binder::BindConstant(const ast::Constant& c) {
 }
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
+  if (column_ref_error_ != nullptr) {
+    ThrowAt(sqlstate::kInvalidColumnReference, column_ref_error_, ref.position);
+  }
   std::string column;
   std::string qualifier;
   if (ref.names.size() == 1) {
@@ -165,6 +168,15 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     found_column = c;
   }
   if (!qualifier.empty() && !qualifier_matched) {
+    for (const ScopeTable& t : scope.tables) {
+      if (t.table->def.name() == qualifier) {
+        throw Error(
+            sqlstate::kUndefinedTable,
+            fmt::format("invalid reference to FROM-clause entry for table \"{}\"", qualifier))
+            .WithHint(fmt::format("Perhaps you meant to reference the table alias \"{}\".", t.name))
+            .WithPosition(ref.position);
+      }
+    }
     ThrowAt(sqlstate::kUndefinedTable,
             fmt::format("missing FROM-clause entry for table \"{}\"", qualifier), ref.position);
   }
@@ -218,8 +230,13 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
     results.push_back(BindExpression(*expr.else_result, scope));
     e->has_else = true;
   }
+  // PostgreSQL resolves the ELSE result first, then the THEN results in
+  // order, which decides the order of the types in the message below.
+  std::vector<const BoundExpr*> resolution_order;
+  if (e->has_else) resolution_order.push_back(results.back().get());
+  for (size_t i = 0; i < expr.whens.size(); ++i) resolution_order.push_back(results[i].get());
   DataType type = DataType::Of(TypeId::kUnknown);
-  for (const BoundExprPtr& r : results) {
+  for (const BoundExpr* r : resolution_order) {
     if (r->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
     std::optional<DataType> common = CommonType(type, r->type);
     if (!common) {

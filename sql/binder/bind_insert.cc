@@ -58,6 +58,14 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     // target columns), DEFAULT and unlisted columns filled in.
     out->source = std::make_unique<BoundSelect>();
     for (const ast::ExprList& items : insert.values) {
+      // Rows are compared with each other before any is compared with the
+      // target list (transformInsertStmt).
+      if (items.size() != insert.values[0].size()) {
+        ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
+                items.empty() ? insert.position : items[0]->position);
+      }
+    }
+    for (const ast::ExprList& items : insert.values) {
       if (items.size() > targets.size()) {
         ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
                 items[targets.size()]->position);

@@ -72,14 +72,17 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
       // types only through ambiguity errors; keep it simple and exact.
       throw Error(sqlstate::kAmbiguousFunction,
                   fmt::format("operator is not unique: {} unknown", op.op))
+          .WithHint(
+              "Could not choose a best candidate operator. You might need to add explicit type "
+              "casts.")
           .WithPosition(op.position);
     }
     if (!operand->type.IsNumeric()) {
       throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
                                                             TypeNameForMessage(operand->type)))
           .WithHint(
-              "No operator matches the given name and argument types. You might need to add "
-              "explicit type casts.")
+              "No operator matches the given name and argument type. You might need to add an "
+              "explicit type cast.")
           .WithPosition(op.position);
     }
     if (op.op == "+") return operand;
@@ -100,8 +103,31 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     args.push_back(BindExpression(*op.right, scope));
     return BindLogical(kind, op.op, std::move(args), op.position);
   }
+  // `a LIKE p ESCAPE e` arrives as `a LIKE like_escape(p, e)`; the escape
+  // becomes a third operand of the match instead of a pattern rewrite.
+  const ast::Expr* pattern = op.right.get();
+  BoundExprPtr escape;
+  if (pattern->kind() == ast::ExprKind::kFunctionCall) {
+    const auto& call = pattern->As<ast::FunctionCall>();
+    if (call.name.size() == 1 && call.name[0] == "like_escape" && call.args.size() == 2 &&
+        op.op.find("LIKE") != std::string::npos) {
+      pattern = call.args[0].get();
+      escape = BindExpression(*call.args[1], scope);
+      DataType escape_type = escape->type;
+      escape = TryCoerce(std::move(escape), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      if (escape == nullptr || !(escape_type.IsString() || escape_type.id == TypeId::kUnknown)) {
+        throw Error(sqlstate::kUndefinedFunction,
+                    fmt::format("function like_escape(text, {}) does not exist",
+                                TypeNameForMessage(escape_type)))
+            .WithHint(
+                "No function matches the given name and argument types. You might need to add "
+                "explicit type casts.")
+            .WithPosition(call.position);
+      }
+    }
+  }
   BoundExprPtr left = BindExpression(*op.left, scope);
-  BoundExprPtr right = BindExpression(*op.right, scope);
+  BoundExprPtr right = BindExpression(*pattern, scope);
   if (op.op == "LIKE" || op.op == "NOT LIKE" || op.op == "ILIKE" || op.op == "NOT ILIKE" ||
       op.op == "~~" || op.op == "!~~" || op.op == "~~*" || op.op == "!~~*") {
     bool insensitive = op.op.find("ILIKE") != std::string::npos || op.op.ends_with('*');
@@ -122,6 +148,7 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     e->case_insensitive = insensitive;
     e->children.push_back(std::move(l));
     e->children.push_back(std::move(r));
+    if (escape != nullptr) e->children.push_back(std::move(escape));
     return e;
   }
   if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {

@@ -10,23 +10,41 @@ namespace basalt::sql {
 namespace {
 
 // PostgreSQL's FigureColname: the column name a client sees for an
-// expression without an alias.
-std::string FigureColumnName(const ast::Expr& expr) {
+// expression without an alias. The strength says how good a name is: a
+// column or function name (2) beats a cast's type name (1), which beats
+// nothing (0), so `a::int` is "a" but `1::text::int4` is "int4".
+int FigureColumnName(const ast::Expr& expr, std::string& name) {
   switch (expr.kind()) {
-    case ast::ExprKind::kColumnRef: return expr.As<ast::ColumnRef>().names.back();
-    case ast::ExprKind::kFunctionCall: return expr.As<ast::FunctionCall>().name.back();
+    case ast::ExprKind::kColumnRef: name = expr.As<ast::ColumnRef>().names.back(); return 2;
+    case ast::ExprKind::kFunctionCall: name = expr.As<ast::FunctionCall>().name.back(); return 2;
     case ast::ExprKind::kCast: {
       const auto& cast = expr.As<ast::Cast>();
-      std::string inner = FigureColumnName(*cast.arg);
-      return inner != "?column?" ? inner : cast.type.name;
+      int strength = FigureColumnName(*cast.arg, name);
+      if (strength <= 1) {
+        name = cast.type.name;
+        return 1;
+      }
+      return strength;
     }
-    case ast::ExprKind::kTypedLiteral: return expr.As<ast::TypedLiteral>().type.name;
-    case ast::ExprKind::kCase: return "case";
-    case ast::ExprKind::kConstant:
-      // `SELECT true` is the cast 'true'::bool in PostgreSQL's grammar.
-      return expr.As<ast::Constant>().type == ast::Constant::Type::kBoolean ? "bool" : "?column?";
-    default: return "?column?";
+    case ast::ExprKind::kTypedLiteral: name = expr.As<ast::TypedLiteral>().type.name; return 1;
+    case ast::ExprKind::kCase: name = "case"; return 1;
+    default: return 0;
   }
+}
+
+// The first column reference inside e, or null.
+const BoundExpr* FindColumn(const BoundExpr& e) {
+  if (e.kind == BoundExprKind::kColumn) return &e;
+  for (const BoundExprPtr& c : e.children) {
+    if (const BoundExpr* found = FindColumn(*c)) return found;
+  }
+  return nullptr;
+}
+
+std::string FigureColumnName(const ast::Expr& expr) {
+  std::string name = "?column?";
+  FigureColumnName(expr, name);
+  return name;
 }
 
 }  // namespace
@@ -79,8 +97,8 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
       out->columns.push_back(ResultColumn{fmt::format("column{}", c + 1), type, 0, 0});
     }
     BindOrderBy(select, scope, out.get());
-    if (select.limit) out->limit = BindLimit(*select.limit, scope);
-    if (select.offset) out->offset = BindLimit(*select.offset, scope);
+    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
     return out;
   }
 
@@ -102,8 +120,8 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
   if (select.where != nullptr) out->where = BindCondition(*select.where, scope, "WHERE");
   BindTargets(select.targets, scope, out.get());
   BindOrderBy(select, scope, out.get());
-  if (select.limit) out->limit = BindLimit(*select.limit, scope);
-  if (select.offset) out->offset = BindLimit(*select.offset, scope);
+  if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+  if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
   return out;
 }
 
@@ -179,6 +197,9 @@ void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, Boun
       out->order_by.push_back(std::move(order));
       continue;
     }
+    if (e.kind() == ast::ExprKind::kConstant) {
+      ThrowAt(sqlstate::kSyntaxError, "non-integer constant in ORDER BY", e.position);
+    }
     // ORDER BY name: an output column's name wins over an input column.
     if (e.kind() == ast::ExprKind::kColumnRef && e.As<ast::ColumnRef>().names.size() == 1) {
       const std::string& name = e.As<ast::ColumnRef>().names[0];
@@ -221,17 +242,20 @@ void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, Boun
   }
 }
 
-BoundExprPtr Binder::BindLimit(const ast::Expr& expr, const Scope& scope) {
-  BoundExprPtr e = BindExpression(expr, Scope{});
-  (void)scope;
+BoundExprPtr Binder::BindLimit(const ast::Expr& expr, const Scope& scope, std::string_view what) {
+  BoundExprPtr e = BindExpression(expr, scope);
+  if (const BoundExpr* column = FindColumn(*e)) {
+    ThrowAt(sqlstate::kInvalidColumnReference,
+            fmt::format("argument of {} must not contain variables", what), column->position);
+  }
   DataType type = e->type;
   // Assignment context: PostgreSQL accepts LIMIT 2.5 (rounded).
   BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kInt8), CastContext::kAssignment);
   if (out == nullptr) {
-    ThrowAt(
-        sqlstate::kDatatypeMismatch,
-        fmt::format("argument of LIMIT must be type bigint, not type {}", TypeNameForMessage(type)),
-        expr.position);
+    ThrowAt(sqlstate::kDatatypeMismatch,
+            fmt::format("argument of {} must be type bigint, not type {}", what,
+                        TypeNameForMessage(type)),
+            expr.position);
   }
   return out;
 }

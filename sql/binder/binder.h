@@ -68,12 +68,15 @@ class Binder {
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
-  BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope);
+  BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope, std::string_view what);
 
   const catalog::CatalogSnapshot& snapshot_;
   Oid database_;
   std::string user_;
   std::vector<std::string> search_path_;
+  // While binding an expression where columns cannot be referenced (a column
+  // DEFAULT), the error a column reference raises; null elsewhere.
+  const char* column_ref_error_ = nullptr;
 };
 
 }  // namespace basalt::sql

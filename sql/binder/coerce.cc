@@ -91,13 +91,19 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
       expr->type = to;
       return expr;
     }
-    Result<Value> parsed = ValueFromText(expr->value.AsString(), to);
+    // As PostgreSQL's coerce_type: the input function runs now, without the
+    // typmod; a length limit (varchar(n), numeric(p,s)) is a separate cast
+    // applied at run time, with the context's truncation rules and no
+    // position in its errors.
+    DataType base = DataType::Of(to.id);
+    Result<Value> parsed = ValueFromText(expr->value.AsString(), base);
     if (!parsed.ok()) {
       ThrowAt(parsed.status().code(), parsed.status().message(), expr->position);
     }
     expr->value = std::move(parsed).value();
-    expr->type = to;
-    return expr;
+    expr->type = base;
+    if (to.typmod < 0) return expr;
+    return BoundExpr::Cast(std::move(expr), to, context);
   }
   // varchar and text share a representation; only a length limit needs a cast.
   if (expr->type.IsString() && (to.id == TypeId::kText || (to.IsString() && to.typmod < 0))) {
@@ -148,8 +154,9 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b) {
 
 std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   if (a.id == TypeId::kUnknown && b.id == TypeId::kUnknown) return DataType::Of(TypeId::kText);
-  if (a.id == TypeId::kUnknown) return b;
-  if (b.id == TypeId::kUnknown) return a;
+  // A literal's input never carries a length limit (select_common_typmod).
+  if (a.id == TypeId::kUnknown) return DataType::Of(b.id);
+  if (b.id == TypeId::kUnknown) return DataType::Of(a.id);
   if (a.id == b.id) return a.typmod == b.typmod ? a : DataType::Of(a.id);
   if (auto n = PromoteNumeric(a, b)) return n;
   if (a.IsString() && b.IsString()) return DataType::Of(TypeId::kText);

@@ -110,6 +110,12 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       Value a = Evaluate(*e.children[0], row, ctx);
       Value b = Evaluate(*e.children[1], row, ctx);
       if (a.is_null() || b.is_null()) return Value::Null();
+      if (e.children.size() > 2) {  // LIKE ... ESCAPE e
+        Value escape = Evaluate(*e.children[2], row, ctx);
+        if (escape.is_null()) return Value::Null();
+        return Value::Bool(LikeMatch(a.AsString(), b.AsString(), e.case_insensitive,
+                                     escape.AsString()) != e.negated);
+      }
       return Value::Bool(LikeMatch(a.AsString(), b.AsString(), e.case_insensitive) != e.negated);
     }
     case BoundExprKind::kIn: {

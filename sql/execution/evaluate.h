@@ -5,8 +5,8 @@
 
 #include <string_view>
 
-#include "common/status.h"
 #include "common/error.h"
+#include "common/status.h"
 #include "common/value.h"
 #include "sql/binder/bound_expression.h"
 #include "sql/execution/exec_context.h"
@@ -23,7 +23,11 @@ bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext* ctx);
 int CompareValues(const Value& a, const Value& b, const DataType& type);
 
 // SQL LIKE with % and _ and backslash escapes; `_` matches one UTF-8 character.
-bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive);
+// LIKE: `escape` is the escape character (PostgreSQL's default backslash,
+// or empty for none). Throws 22025 for a pattern ending in the escape
+// character and for an escape string longer than one character.
+bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive,
+               std::string_view escape = "\\");
 
 // Integer arithmetic of the result type: 22003 `integer out of range` etc.
 int64_t CheckIntegerRange(int64_t v, TypeId type);

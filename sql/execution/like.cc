@@ -15,8 +15,9 @@ char Fold(char c, bool insensitive) {
 }
 
 // Backtracking matcher in the manner of PostgreSQL's MatchText: `%` tries
-// each suffix; linear in practice for patterns with few wildcards.
-bool Match(std::string_view t, std::string_view p, bool insensitive) {
+// each suffix; linear in practice for patterns with few wildcards. `escape`
+// (empty for none) makes the character after it literal.
+bool Match(std::string_view t, std::string_view p, bool insensitive, std::string_view escape) {
   size_t ti = 0;
   size_t pi = 0;
   while (pi < p.size()) {
@@ -26,7 +27,7 @@ bool Match(std::string_view t, std::string_view p, bool insensitive) {
       if (pi == p.size()) return true;
       for (size_t start = ti; start <= t.size(); ++start) {
         if (start < t.size() && IsContinuation(t[start])) continue;
-        if (Match(t.substr(start), p.substr(pi), insensitive)) return true;
+        if (Match(t.substr(start), p.substr(pi), insensitive, escape)) return true;
       }
       return false;
     }
@@ -37,7 +38,14 @@ bool Match(std::string_view t, std::string_view p, bool insensitive) {
       ++pi;
       continue;
     }
-    if (pc == '\\' && pi + 1 < p.size()) pc = p[++pi];
+    if (!escape.empty() && p.substr(pi).starts_with(escape)) {
+      pi += escape.size();
+      if (pi == p.size()) {
+        throw Error(sqlstate::kInvalidEscapeSequence,
+                    "LIKE pattern must not end with escape character");
+      }
+      pc = p[pi];
+    }
     if (Fold(pc, insensitive) != Fold(t[ti], insensitive)) return false;
     ++ti;
     ++pi;
@@ -47,8 +55,17 @@ bool Match(std::string_view t, std::string_view p, bool insensitive) {
 
 }  // namespace
 
-bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive) {
-  return Match(text, pattern, case_insensitive);
+bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive,
+               std::string_view escape) {
+  if (!escape.empty()) {
+    size_t length = 1;
+    while (length < escape.size() && IsContinuation(escape[length])) ++length;
+    if (length != escape.size()) {
+      throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string")
+          .WithHint("Escape string must be empty or one character.");
+    }
+  }
+  return Match(text, pattern, case_insensitive, escape);
 }
 
 }  // namespace basalt::sql

@@ -295,6 +295,7 @@ struct TransactionStmt : Statement {
   std::optional<bool> read_only;   // READ ONLY / READ WRITE
   std::optional<bool> deferrable;  // [NOT] DEFERRABLE
   bool chain = false;              // COMMIT AND CHAIN
+  bool start_transaction = false;  // spelled START TRANSACTION (its command tag)
 };
 
 // SET [SESSION | LOCAL] name {TO | =} value [, ...] | DEFAULT

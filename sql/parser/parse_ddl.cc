@@ -76,6 +76,7 @@ bool Parser::ParseColumnConstraint(ast::Constraint& out) {
   } else if (AcceptWord("default")) {
     out.type = Type::kDefault;
     // gram.y's b_expr: no AND/OR/NOT/IS, so `DEFAULT 0 NOT NULL` works.
+    if (PeekWord("not")) SyntaxErrorHere();
     out.expr = ParseExpr(kPrecComparison);
   } else if (AcceptWord("primary")) {
     ExpectWord("key");

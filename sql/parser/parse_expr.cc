@@ -449,7 +449,9 @@ ast::ExprPtr Parser::ParseWordExpression() {
     size_t saved = pos_;
     ast::TypeName type = ParseTypeName();
     if (Peek().type == TokenType::kString) {
-      auto literal = MakeNode<ast::TypedLiteral>(t.position);
+      // gram.y's makeStringConstCast: the expression is located at the
+      // string, the type name keeps its own position.
+      auto literal = MakeNode<ast::TypedLiteral>(Peek().position);
       literal->value = Advance().text;
       if (type.name == "interval") ParseIntervalFields(type);
       literal->type = std::move(type);
@@ -464,7 +466,7 @@ ast::ExprPtr Parser::ParseWordExpression() {
   if (t.type == TokenType::kIdentifier && t.keyword == KeywordCategory::kNone &&
       Peek(1).type == TokenType::kString) {
     Advance();
-    auto literal = MakeNode<ast::TypedLiteral>(t.position);
+    auto literal = MakeNode<ast::TypedLiteral>(Peek().position);
     literal->type.position = t.position;
     literal->type.name = t.text;
     literal->value = Advance().text;

@@ -11,6 +11,7 @@ ast::StatementPtr Parser::ParseTransaction() {
     stmt->type = Type::kBegin;
     if (t.IsWord("start")) {
       ExpectWord("transaction");
+      stmt->start_transaction = true;
     } else if (!AcceptWord("work")) {
       AcceptWord("transaction");
     }
