@@ -44,6 +44,9 @@ basalt_stop() {  # graceful: SIGTERM, wait for a clean exit
   wait "$BASALT_PID" || status=$?
   BASALT_PID=""
   [[ $status -eq 0 ]] || fail "server exited with status $status on SIGTERM"
+  # The ASan build reports and keeps going where it can; a report is a failure.
+  ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$LOG_FILE" ||
+    fail "sanitizer report in the server log"
 }
 
 # Runs psql on a script, stopping at the first error.

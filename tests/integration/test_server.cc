@@ -186,10 +186,26 @@ int TestServer::Stop(int signal) {
     code = WaitFor(pid_, std::chrono::seconds(10));
     UNSCOPED_INFO("basalt did not exit within 30 s of signal " << signal);
     pid_ = -1;
+    CheckLogForSanitizerReports();
     return -1;
   }
   pid_ = -1;
+  CheckLogForSanitizerReports();
   return *code;
+}
+
+void TestServer::CheckLogForSanitizerReports() {
+  const std::string log = ReadLog();
+  if (log.size() <= log_checked_) return;
+  const std::string_view fresh = std::string_view(log).substr(log_checked_);
+  log_checked_ = log.size();
+  for (std::string_view marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                                  "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer"}) {
+    if (fresh.find(marker) != std::string_view::npos) {
+      FAIL_CHECK("sanitizer report in the server log:\n" << fresh);
+      return;
+    }
+  }
 }
 
 void TestServer::Restart() {

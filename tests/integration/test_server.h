@@ -61,8 +61,13 @@ class TestServer {
   // the server's log) if it exits or does not come up within 30 s.
   void Start();
   // Sends `signal` and waits for the exit; returns the exit code (or 128 +
-  // signal number if it was killed). SIGKILLs it after 30 s.
+  // signal number if it was killed). SIGKILLs it after 30 s. Fails the
+  // running test if the server's log holds a sanitizer report (the ASan
+  // build's server aborts or exits non-zero, which few tests look at).
   int Stop(int signal = 15);
+  // kill -9: a process crash, no shutdown work at all (what was written to
+  // the OS survives; nothing buffered in the process does).
+  int Kill() { return Stop(9); }
   // Stop + Start on the same data directory and port.
   void Restart();
   bool running() const { return pid_ > 0; }
@@ -87,6 +92,8 @@ class TestServer {
   std::filesystem::path dir_;
   uint16_t port_ = 0;
   pid_t pid_ = -1;
+  size_t log_checked_ = 0;  // bytes of the log already searched for sanitizer reports
+  void CheckLogForSanitizerReports();
 };
 
 // Runs BASALT_BINARY with `args` to completion (killed after `timeout`);
