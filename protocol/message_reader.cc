@@ -32,6 +32,9 @@ void MessageReader::CommitWrite(size_t bytes) {
 }
 
 void MessageReader::Append(std::string_view bytes) {
+  // An empty buffer has no storage yet: memcpy from or to nullptr is UB even
+  // for zero bytes.
+  if (bytes.empty()) return;
   std::span<char> room = PrepareWrite(bytes.size());
   std::memcpy(room.data(), bytes.data(), bytes.size());
   CommitWrite(bytes.size());
