@@ -97,14 +97,24 @@ TEST_CASE("floats keep order: -inf < negatives < 0 == -0 < positives < inf < NaN
   }
 }
 
-// Compares numerics exactly without relying on Numeric::Compare: a/10^s
-// scaled to a common scale (test values stay far from overflow).
+Int128 Pow10(int n) {
+  Int128 p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// Compares numerics exactly without relying on Numeric::Compare: integer
+// parts first, then the fractions at a common scale. Scaling the whole
+// unscaled value instead would overflow Int128 for 9e37 against 1e-38.
 int CompareNumeric(const Numeric& a, const Numeric& b) {
-  Int128 x = a.unscaled(), y = b.unscaled();
-  int sa = a.scale(), sb = b.scale();
-  while (sa < sb) x *= 10, ++sa;
-  while (sb < sa) y *= 10, ++sb;
-  return x < y ? -1 : x > y ? 1 : 0;
+  const Int128 pa = Pow10(a.scale()), pb = Pow10(b.scale());
+  const Int128 ia = a.unscaled() / pa, ib = b.unscaled() / pb;
+  if (ia != ib) return ia < ib ? -1 : 1;
+  // |fraction| < 10^scale <= 10^38, so the scaled fractions fit.
+  const int s = std::max(a.scale(), b.scale());
+  const Int128 fa = (a.unscaled() % pa) * Pow10(s - a.scale());
+  const Int128 fb = (b.unscaled() % pb) * Pow10(s - b.scale());
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
 }
 
 TEST_CASE("numerics keep numeric order and equal values encode equally", "[key_codec]") {
