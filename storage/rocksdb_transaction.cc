@@ -19,20 +19,24 @@ class RocksKvIterator final : public KvIterator {
   RocksKvIterator(std::string lower, std::string upper)
       : lower_(std::move(lower)), upper_(std::move(upper)) {}
 
-  void Start(rocksdb::Transaction* txn, rocksdb::ReadOptions read_options,
-             rocksdb::ColumnFamilyHandle* handle) {
+  // Through the transaction: its own writes are merged in by a delta
+  // iterator. Without a transaction: the snapshot in `read_options` only.
+  void Start(rocksdb::Transaction* txn, rocksdb::TransactionDB* db,
+             rocksdb::ReadOptions read_options, rocksdb::ColumnFamilyHandle* handle) {
     lower_slice_ = rocksdb::Slice(lower_);
     upper_slice_ = rocksdb::Slice(upper_);
     read_options.iterate_lower_bound = &lower_slice_;
     if (!upper_.empty()) read_options.iterate_upper_bound = &upper_slice_;
-    it_.reset(txn->GetIterator(read_options, handle));
+    check_upper_ = txn != nullptr && !upper_.empty();
+    it_.reset(txn != nullptr ? txn->GetIterator(read_options, handle)
+                             : db->NewIterator(read_options, handle));
     it_->Seek(lower_slice_);
   }
 
   bool Valid() const override {
-    // The transaction's own writes are merged in by a delta iterator; check
-    // the upper bound here too rather than rely on every layer honouring it.
-    return it_->Valid() && (upper_.empty() || it_->key().compare(upper_slice_) < 0);
+    // A delta iterator merges in the transaction's writes; check the upper
+    // bound here too rather than rely on every layer honouring it.
+    return it_->Valid() && (!check_upper_ || it_->key().compare(upper_slice_) < 0);
   }
   void Next() override { it_->Next(); }
   std::string_view key() const override {
@@ -50,6 +54,7 @@ class RocksKvIterator final : public KvIterator {
   std::string upper_;
   rocksdb::Slice lower_slice_;
   rocksdb::Slice upper_slice_;
+  bool check_upper_ = false;
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
@@ -124,7 +129,13 @@ Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
 std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_view lower,
                                                    std::string_view upper) {
   auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper));
-  it->Start(txn_.get(), SnapshotReadOptions(), store_.handle(cf));
+  // A transaction that has written nothing yet has nothing to merge: a plain
+  // snapshot iterator skips the delta iterator's per-row work. Writes made
+  // while it runs stay invisible to it (INSERT ... SELECT from the same table
+  // never meets its own rows).
+  const bool no_writes = txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0;
+  it->Start(no_writes ? nullptr : txn_.get(), store_.db(), SnapshotReadOptions(),
+            store_.handle(cf));
   return it;
 }
 

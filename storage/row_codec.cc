@@ -150,6 +150,54 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   return Status::OK();
 }
 
+// Steps over one non-NULL value without materializing it.
+Status SkipValue(std::string_view* input, TypeId id) {
+  const int width = FixedWidth(id);
+  if (width > 0) {
+    if (input->size() < static_cast<size_t>(width)) return Truncated();
+    input->remove_prefix(static_cast<size_t>(width));
+    return Status::OK();
+  }
+  switch (id) {
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: {
+      uint64_t length;
+      if (!ReadVarint(input, &length) || input->size() < length) return Truncated();
+      input->remove_prefix(length);
+      return Status::OK();
+    }
+    default: {
+      Value ignored;
+      return DecodeValue(input, id, &ignored);
+    }
+  }
+}
+
+// The header of a row: checks the format version, returns the stored column
+// count and the null bitmap, and leaves `input` at the first value.
+Status ReadRowHeader(std::string_view* input, size_t table_columns, size_t* n,
+                     std::string_view* bitmap) {
+  if (input->empty()) return Truncated();
+  if (static_cast<uint8_t>((*input)[0]) != kRowFormatVersion) {
+    return Status::Corruption("unknown row format version " +
+                              std::to_string(static_cast<uint8_t>((*input)[0])));
+  }
+  input->remove_prefix(1);
+  uint64_t schema_version, count;
+  if (!ReadVarint(input, &schema_version) || !ReadVarint(input, &count)) return Truncated();
+  if (count > table_columns) {
+    return Status::Corruption("row has " + std::to_string(count) + " columns, table has " +
+                              std::to_string(table_columns));
+  }
+  const size_t bitmap_bytes = (count + 7) / 8;
+  if (input->size() < bitmap_bytes) return Truncated();
+  *bitmap = input->substr(0, bitmap_bytes);
+  input->remove_prefix(bitmap_bytes);
+  *n = count;
+  return Status::OK();
+}
+
 }  // namespace
 
 void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t schema_version,
@@ -206,6 +254,30 @@ Result<uint32_t> RowSchemaVersion(std::string_view input) {
   uint64_t schema_version;
   if (!ReadVarint(&input, &schema_version)) return Truncated();
   return static_cast<uint32_t>(schema_version);
+}
+
+Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
+                     const std::vector<bool>& columns, Row* row) {
+  assert(row->size() == types.size() && columns.size() == types.size());
+  size_t n = 0;
+  std::string_view bitmap;
+  BASALT_RETURN_IF_ERROR(ReadRowHeader(&input, types.size(), &n, &bitmap));
+  // Values are stored in column order: stop after the last wanted one.
+  size_t last = types.size();
+  while (last > 0 && !columns[last - 1]) --last;
+  for (size_t i = 0; i < last; ++i) {
+    const bool null = i >= n || (static_cast<uint8_t>(bitmap[i / 8]) & (1 << (i % 8))) != 0;
+    if (!columns[i]) {
+      if (!null) BASALT_RETURN_IF_ERROR(SkipValue(&input, types[i].id));
+      continue;
+    }
+    if (null) {
+      (*row)[i] = Value::Null();
+      continue;
+    }
+    BASALT_RETURN_IF_ERROR(DecodeValue(&input, types[i].id, &(*row)[i]));
+  }
+  return Status::OK();
 }
 
 }  // namespace basalt::storage

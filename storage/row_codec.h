@@ -20,6 +20,13 @@ void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t sche
 // fewer columns decodes with NULLs for the missing trailing columns).
 Status DecodeRow(std::string_view input, const std::vector<DataType>& types, Row* row);
 
+// Decodes only the columns `columns` marks into (*row)[i] (NULL when the value
+// is NULL or older than the row), skipping the bytes of the others and leaving
+// their entries untouched: scans materialize what the query reads, nothing
+// more. REQUIRES: row->size() == columns.size() == types.size().
+Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
+                     const std::vector<bool>& columns, Row* row);
+
 // The schema version a stored row was written with (to spot rows that an
 // ALTER TABLE has not rewritten).
 Result<uint32_t> RowSchemaVersion(std::string_view input);

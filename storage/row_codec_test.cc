@@ -27,23 +27,16 @@ void RequireSameRow(const Row& a, const Row& b, const std::vector<DataType>& typ
     REQUIRE(a[i].is_null() == b[i].is_null());
     if (a[i].is_null()) continue;
     switch (types[i].id) {
-      case TypeId::kBool:
-        REQUIRE(a[i].AsBool() == b[i].AsBool());
-        break;
+      case TypeId::kBool: REQUIRE(a[i].AsBool() == b[i].AsBool()); break;
       case TypeId::kFloat4:
-      case TypeId::kFloat8:
-        REQUIRE(a[i].AsFloat() == b[i].AsFloat());
-        break;
+      case TypeId::kFloat8: REQUIRE(a[i].AsFloat() == b[i].AsFloat()); break;
       case TypeId::kNumeric:
         REQUIRE(a[i].AsNumeric().unscaled() == b[i].AsNumeric().unscaled());
         REQUIRE(a[i].AsNumeric().scale() == b[i].AsNumeric().scale());
         break;
       case TypeId::kText:
-      case TypeId::kVarchar:
-        REQUIRE(a[i].AsString() == b[i].AsString());
-        break;
-      default:
-        REQUIRE(a[i].AsInt() == b[i].AsInt());
+      case TypeId::kVarchar: REQUIRE(a[i].AsString() == b[i].AsString()); break;
+      default: REQUIRE(a[i].AsInt() == b[i].AsInt());
     }
   }
 }
@@ -117,6 +110,47 @@ TEST_CASE("damaged rows fail with XX001 instead of reading garbage", "[row_codec
   REQUIRE(DecodeRow(bad_version, types, &row).code() == sqlstate::kDataCorrupted);
   // More stored columns than the table has.
   REQUIRE_FALSE(DecodeRow(bytes, {DataType::Of(TypeId::kInt8)}, &row).ok());
+}
+
+TEST_CASE("DecodeColumns fills only the wanted columns and skips the rest", "[row_codec]") {
+  const std::vector<DataType> types = AllTypes();
+  Row row = {Value::Bool(true),
+             Value::Int(-7),
+             Value::Null(),
+             Value::Int(1LL << 40),
+             Value::Float(1.5),
+             Value::Float(-2.25),
+             Value::Decimal(Numeric(12345, 2)),
+             Value::String("a text long enough to leave the small-string buffer"),
+             Value::String("short"),
+             Value::Int(-3),
+             Value::Int(86'400'000'000LL)};
+  std::string bytes;
+  EncodeRow(row, types, 1, &bytes);
+  for (size_t wanted = 0; wanted < types.size(); ++wanted) {
+    INFO("column " << wanted);
+    std::vector<bool> columns(types.size(), false);
+    columns[wanted] = true;
+    Row out(types.size(), Value::Int(99));  // stale values must survive
+    REQUIRE(DecodeColumns(bytes, types, columns, &out).ok());
+    for (size_t i = 0; i < types.size(); ++i) {
+      if (i == wanted) continue;
+      REQUIRE(!out[i].is_null());
+      REQUIRE(out[i].AsInt() == 99);
+    }
+    RequireSameRow({out[wanted]}, {row[wanted]}, {types[wanted]});
+  }
+  // A row written before ADD COLUMN: the new column reads as NULL.
+  std::vector<DataType> wider = types;
+  wider.push_back(DataType::Of(TypeId::kInt4));
+  Row out(wider.size(), Value::Int(99));
+  std::vector<bool> last(wider.size(), false);
+  last.back() = true;
+  REQUIRE(DecodeColumns(bytes, wider, last, &out).ok());
+  REQUIRE(out.back().is_null());
+  Row all(types.size());
+  const std::vector<bool> every(types.size(), true);
+  REQUIRE(!DecodeColumns(bytes.substr(0, bytes.size() - 3), types, every, &all).ok());
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ class TableRowIterator final : public RowIterator {
   TableRowIterator(std::unique_ptr<KvIterator> it, const std::vector<DataType>& types)
       : it_(std::move(it)), types_(types) {}
 
-  Result<bool> Next(StoredRow* out) override {
+  Result<bool> Advance() override {
     if (!started_) {
       started_ = true;
     } else if (it_->Valid()) {
@@ -21,6 +21,18 @@ class TableRowIterator final : public RowIterator {
       BASALT_RETURN_IF_ERROR(it_->status());
       return false;
     }
+    return true;
+  }
+
+  std::string_view key() const override { return it_->key(); }
+
+  Status DecodeColumns(const std::vector<bool>& columns, Row* row) const override {
+    return storage::DecodeColumns(it_->value(), types_, columns, row);
+  }
+
+  Result<bool> Next(StoredRow* out) override {
+    BASALT_ASSIGN_OR_RETURN(bool more, Advance());
+    if (!more) return false;
     out->key.assign(it_->key());
     BASALT_RETURN_IF_ERROR(DecodeRow(it_->value(), types_, &out->row));
     return true;

@@ -35,10 +35,22 @@ struct StoredRow {
   Row row;
 };
 
+// Rows of a scan in key order. Advance() moves without decoding, so a scan
+// can decode the columns a filter reads, test the row, and only then decode
+// the rest (or nothing).
 class RowIterator {
  public:
   virtual ~RowIterator() = default;
-  // False at the end; a failed Status on error.
+  // Moves to the next row (the first on the first call). False at the end; a
+  // failed Status on error.
+  virtual Result<bool> Advance() = 0;
+  // The current row's storage key. REQUIRES: the last Advance() returned true.
+  virtual std::string_view key() const = 0;
+  // Decodes the columns `columns` marks into *row (see DecodeColumns).
+  // REQUIRES: the last Advance() returned true; row->size() is the table's
+  // column count.
+  virtual Status DecodeColumns(const std::vector<bool>& columns, Row* row) const = 0;
+  // Advance, then the whole row and its key. False at the end.
   virtual Result<bool> Next(StoredRow* out) = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "sql/execution/evaluate.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "common/cast.h"
@@ -13,30 +15,42 @@ namespace {
 
 bool ApplyCompare(CompareOp op, int c) {
   switch (op) {
-    case CompareOp::kEqual:
-      return c == 0;
-    case CompareOp::kNotEqual:
-      return c != 0;
-    case CompareOp::kLess:
-      return c < 0;
-    case CompareOp::kLessEqual:
-      return c <= 0;
-    case CompareOp::kGreater:
-      return c > 0;
-    case CompareOp::kGreaterEqual:
-      return c >= 0;
+    case CompareOp::kEqual: return c == 0;
+    case CompareOp::kNotEqual: return c != 0;
+    case CompareOp::kLess: return c < 0;
+    case CompareOp::kLessEqual: return c <= 0;
+    case CompareOp::kGreater: return c > 0;
+    case CompareOp::kGreaterEqual: return c >= 0;
   }
   return false;
+}
+
+// A column or constant operand by reference, so comparing it copies no
+// value (no string copies in a filter); anything else is evaluated into *temp.
+const Value& Operand(const BoundExpr& e, const Row& row, ExecContext* ctx, Value* temp) {
+  if (e.kind == BoundExprKind::kColumn) return row[e.column_index];
+  if (e.kind == BoundExprKind::kConstant) return e.value;
+  *temp = Evaluate(e, row, ctx);
+  return *temp;
+}
+
+// kCompare: nullopt for NULL.
+std::optional<bool> EvaluateCompare(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  Value temp_a;
+  const Value& a = Operand(*e.children[0], row, ctx, &temp_a);
+  if (a.is_null()) return std::nullopt;
+  Value temp_b;
+  const Value& b = Operand(*e.children[1], row, ctx, &temp_b);
+  if (b.is_null()) return std::nullopt;
+  return ApplyCompare(e.compare_op, CompareValues(a, b, e.compare_type));
 }
 
 }  // namespace
 
 Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   switch (e.kind) {
-    case BoundExprKind::kConstant:
-      return e.value;
-    case BoundExprKind::kColumn:
-      return row[e.column_index];
+    case BoundExprKind::kConstant: return e.value;
+    case BoundExprKind::kColumn: return row[e.column_index];
     case BoundExprKind::kParameter:
       throw Error(sqlstate::kUndefinedParameter,
                   fmt::format("there is no parameter ${}", e.parameter_index + 1));
@@ -50,14 +64,10 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExprKind::kArithmetic:
       return Arithmetic(e.arithmetic_op, Evaluate(*e.children[0], row, ctx),
                         Evaluate(*e.children[1], row, ctx), e.compare_type, e.type);
-    case BoundExprKind::kNegate:
-      return Negate(Evaluate(*e.children[0], row, ctx), e.type);
+    case BoundExprKind::kNegate: return Negate(Evaluate(*e.children[0], row, ctx), e.type);
     case BoundExprKind::kCompare: {
-      Value a = Evaluate(*e.children[0], row, ctx);
-      if (a.is_null()) return Value::Null();
-      Value b = Evaluate(*e.children[1], row, ctx);
-      if (b.is_null()) return Value::Null();
-      return Value::Bool(ApplyCompare(e.compare_op, CompareValues(a, b, e.compare_type)));
+      std::optional<bool> result = EvaluateCompare(e, row, ctx);
+      return result.has_value() ? Value::Bool(*result) : Value::Null();
     }
     case BoundExprKind::kConcat: {
       Value a = Evaluate(*e.children[0], row, ctx);
@@ -140,13 +150,13 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       }
       return e.has_else ? Evaluate(*e.children.back(), row, ctx) : Value::Null();
     }
-    case BoundExprKind::kFunction:
-      return EvaluateFunction(e, row, ctx);
+    case BoundExprKind::kFunction: return EvaluateFunction(e, row, ctx);
   }
   throw Error(sqlstate::kInternalError, "unknown bound expression kind");
 }
 
 bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext* ctx) {
+  if (expr.kind == BoundExprKind::kCompare) return EvaluateCompare(expr, row, ctx).value_or(false);
   Value v = Evaluate(expr, row, ctx);
   return !v.is_null() && v.AsBool();
 }

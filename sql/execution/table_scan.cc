@@ -4,6 +4,37 @@
 
 namespace basalt::sql {
 
+namespace {
+
+void MarkColumns(const BoundExpr& e, std::vector<bool>* columns) {
+  if (e.kind == BoundExprKind::kColumn && e.column_index >= 0 &&
+      static_cast<size_t>(e.column_index) < columns->size()) {
+    (*columns)[static_cast<size_t>(e.column_index)] = true;
+  }
+  for (const BoundExprPtr& c : e.children) MarkColumns(*c, columns);
+}
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+}  // namespace
+
+TableScan::TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
+                     BoundExprPtr predicate, std::vector<bool> columns)
+    : table_(std::move(table)),
+      emit_key_(emit_key),
+      predicate_(std::move(predicate)),
+      columns_(std::move(columns)) {
+  const size_t width = table_->layout.column_types.size();
+  if (columns_.size() != width) columns_.assign(width, true);
+  if (predicate_ != nullptr) {
+    predicate_columns_.assign(width, false);
+    MarkColumns(*predicate_, &predicate_columns_);
+    scratch_.resize(width);
+  }
+}
+
 bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (done_) return false;
@@ -11,16 +42,24 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     store_ = std::make_unique<storage::TableStore>(ctx.store, table_->layout);
     it_ = store_->Scan(ctx.txn);
   }
-  storage::StoredRow stored;
+  const size_t width = columns_.size();
   while (batch->size() < kBatchSize) {
-    Result<bool> more = it_->Next(&stored);
+    Result<bool> more = it_->Advance();
     if (!more.ok()) ThrowStatus(more.status());
     if (!*more) {
       done_ = true;
       break;
     }
-    if (emit_key_) stored.row.push_back(Value::String(std::move(stored.key)));
-    batch->push_back(std::move(stored.row));
+    // Rows the predicate rejects cost only the decoding of its columns.
+    if (predicate_ != nullptr) {
+      Check(it_->DecodeColumns(predicate_columns_, &scratch_));
+      if (!EvaluatePredicate(*predicate_, scratch_, &ctx)) continue;
+    }
+    Row& row = batch->emplace_back();
+    row.reserve(width + (emit_key_ ? 1 : 0));
+    row.resize(width);
+    Check(it_->DecodeColumns(columns_, &row));
+    if (emit_key_) row.push_back(Value::String(std::string(it_->key())));
   }
   return !batch->empty();
 }

@@ -1,9 +1,12 @@
-// Full scan of a table in key order (storage::TableStore::Scan).
+// Full scan of a table in key order (storage::TableStore::Scan), optionally
+// with a predicate tested on each stored row before the row is materialized.
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "catalog/catalog.h"
+#include "sql/binder/bound_expression.h"
 #include "sql/execution/physical_operator.h"
 
 namespace basalt::sql {
@@ -11,15 +14,21 @@ namespace basalt::sql {
 class TableScan : public PhysicalOperator {
  public:
   // With `emit_key`, each row carries its storage key as a trailing string
-  // value (UPDATE and DELETE need it).
-  TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key)
-      : table_(std::move(table)), emit_key_(emit_key) {}
+  // value (UPDATE and DELETE need it). Only rows satisfying `predicate` (if
+  // any) are returned, and only the table columns `columns` marks (all when
+  // empty) are filled in; the others are NULL.
+  TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
+            BoundExprPtr predicate = nullptr, std::vector<bool> columns = {});
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
   bool emit_key_;
+  BoundExprPtr predicate_;
+  std::vector<bool> columns_;            // decoded for returned rows
+  std::vector<bool> predicate_columns_;  // decoded to test the predicate
+  Row scratch_;                          // a row being tested
   std::unique_ptr<storage::TableStore> store_;
   std::unique_ptr<storage::RowIterator> it_;
   bool done_ = false;

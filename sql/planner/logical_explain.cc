@@ -14,23 +14,14 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       const auto& get = op.As<LogicalGet>();
       out->append(get.lookup_key.empty() ? "Get " : "Get (point lookup) ");
       out->append(get.table->def.name());
+      if (get.filter != nullptr) out->append(" (with filter)");
       break;
     }
-    case LogicalKind::kValues:
-      out->append("Values");
-      break;
-    case LogicalKind::kFilter:
-      out->append("Filter");
-      break;
-    case LogicalKind::kProject:
-      out->append("Project");
-      break;
-    case LogicalKind::kSort:
-      out->append("Sort");
-      break;
-    case LogicalKind::kLimit:
-      out->append("Limit");
-      break;
+    case LogicalKind::kValues: out->append("Values"); break;
+    case LogicalKind::kFilter: out->append("Filter"); break;
+    case LogicalKind::kProject: out->append("Project"); break;
+    case LogicalKind::kSort: out->append("Sort"); break;
+    case LogicalKind::kLimit: out->append("Limit"); break;
     case LogicalKind::kInsert:
       out->append("Insert " + op.As<LogicalInsert>().table->def.name());
       break;

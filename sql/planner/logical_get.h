@@ -1,5 +1,6 @@
 // Reads a table: a full scan, or (after the point_lookup pass) the one row
-// whose primary key equals `lookup_key`.
+// whose primary key equals `lookup_key`. After the scan_pushdown pass a full
+// scan may carry its WHERE predicate and the set of columns the plan reads.
 #pragma once
 
 #include "catalog/catalog.h"
@@ -14,6 +15,8 @@ struct LogicalGet : LogicalOperator {
   std::shared_ptr<const catalog::TableEntry> table;
   bool emit_key = false;                 // rows carry their storage key (UPDATE/DELETE)
   std::vector<BoundExprPtr> lookup_key;  // empty: full scan
+  BoundExprPtr filter;                   // full scan: rows must satisfy it (null: all rows)
+  std::vector<bool> columns;             // full scan: table columns decoded (empty: all)
 };
 
 }  // namespace basalt::sql

@@ -10,6 +10,9 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
   static const std::vector<OptimizerPass> kPasses = {
       {"constant_folding", &FoldConstants},
       {"point_lookup", &UsePointLookups},
+      // After point_lookup, so a primary-key equality becomes a lookup, not
+      // a filtered scan.
+      {"scan_pushdown", &PushIntoScans},
   };
   return kPasses;
 }

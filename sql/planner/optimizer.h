@@ -27,5 +27,8 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);
 // passes/point_lookup.cc: Filter(pk = const [AND ...]) over a full scan
 // becomes a primary-key lookup.
 LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);
+// passes/scan_pushdown.cc: a filter over a full scan moves into the scan,
+// and the scan learns which columns the plan above it reads.
+LogicalOperatorPtr PushIntoScans(LogicalOperatorPtr plan);
 
 }  // namespace basalt::sql

@@ -27,7 +27,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
       if (!get.lookup_key.empty()) {
         return std::make_unique<PointLookup>(get.table, std::move(get.lookup_key), get.emit_key);
       }
-      return std::make_unique<TableScan>(get.table, get.emit_key);
+      return std::make_unique<TableScan>(get.table, get.emit_key, std::move(get.filter),
+                                         std::move(get.columns));
     }
     case LogicalKind::kValues:
       return std::make_unique<ValuesScan>(std::move(plan->As<LogicalValues>().rows));

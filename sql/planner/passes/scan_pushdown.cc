@@ -1,0 +1,91 @@
+// Scan pushdown: Filter(Get t) over a full scan becomes a Get carrying the
+// predicate, so the scan tests each stored row after decoding only the
+// columns the predicate reads and materializes just the rows that pass. Then
+// every full scan learns which columns the operators above it read (up to the
+// nearest Project), so the other columns are never decoded; they stay NULL in
+// the scan's rows, which keep the table's width and column positions.
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/logical_sort.h"
+#include "sql/planner/optimizer.h"
+
+namespace basalt::sql {
+
+namespace {
+
+void MarkColumns(const BoundExpr& e, std::vector<bool>* columns) {
+  if (e.kind == BoundExprKind::kColumn && e.column_index >= 0) {
+    const auto index = static_cast<size_t>(e.column_index);
+    if (index >= columns->size()) columns->resize(index + 1, false);
+    (*columns)[index] = true;
+  }
+  for (const BoundExprPtr& c : e.children) MarkColumns(*c, columns);
+}
+
+LogicalOperatorPtr MergeFilters(LogicalOperatorPtr plan) {
+  for (LogicalOperatorPtr& c : plan->children) c = MergeFilters(std::move(c));
+  if (plan->kind != LogicalKind::kFilter || plan->children[0]->kind != LogicalKind::kGet) {
+    return plan;
+  }
+  auto& get = plan->children[0]->As<LogicalGet>();
+  if (!get.lookup_key.empty() || get.filter != nullptr) return plan;
+  get.filter = std::move(plan->As<LogicalFilter>().predicate);
+  return std::move(plan->children[0]);
+}
+
+// `needed`: the columns of `op`'s output rows its parent reads; null when
+// the parent may read them all (INSERT's source, UPDATE, DELETE, the root).
+void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
+  std::vector<bool> child_needs;
+  switch (op.kind) {
+    case LogicalKind::kGet: {
+      auto& get = op.As<LogicalGet>();
+      if (needed == nullptr || !get.lookup_key.empty() || get.emit_key) return;
+      std::vector<bool> columns = *needed;
+      if (get.filter != nullptr) MarkColumns(*get.filter, &columns);
+      columns.resize(get.table->layout.column_types.size(), false);
+      get.columns = std::move(columns);
+      return;
+    }
+    case LogicalKind::kProject:
+      for (const BoundExprPtr& e : op.As<LogicalProject>().exprs) MarkColumns(*e, &child_needs);
+      break;
+    case LogicalKind::kFilter:
+      if (needed == nullptr) break;
+      child_needs = *needed;
+      MarkColumns(*op.As<LogicalFilter>().predicate, &child_needs);
+      break;
+    case LogicalKind::kSort:
+      if (needed == nullptr) break;
+      child_needs = *needed;
+      for (const BoundOrderBy& key : op.As<LogicalSort>().keys)
+        MarkColumns(*key.expr, &child_needs);
+      break;
+    case LogicalKind::kLimit: {
+      if (needed == nullptr) break;
+      child_needs = *needed;
+      const auto& limit = op.As<LogicalLimit>();
+      if (limit.limit != nullptr) MarkColumns(*limit.limit, &child_needs);
+      if (limit.offset != nullptr) MarkColumns(*limit.offset, &child_needs);
+      break;
+    }
+    default:
+      // Values and the modifying operators: their inputs are read whole.
+      for (LogicalOperatorPtr& c : op.children) PruneColumns(*c, nullptr);
+      return;
+  }
+  const bool passes_needs = op.kind == LogicalKind::kProject || needed != nullptr;
+  for (LogicalOperatorPtr& c : op.children) PruneColumns(*c, passes_needs ? &child_needs : nullptr);
+}
+
+}  // namespace
+
+LogicalOperatorPtr PushIntoScans(LogicalOperatorPtr plan) {
+  plan = MergeFilters(std::move(plan));
+  PruneColumns(*plan, nullptr);
+  return plan;
+}
+
+}  // namespace basalt::sql
