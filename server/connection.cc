@@ -1,5 +1,7 @@
 #include "server/connection.h"
 
+#include <poll.h>
+
 #include <chrono>
 #include <exception>
 #include <span>
@@ -10,7 +12,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -22,6 +25,15 @@ namespace basalt::server {
 namespace {
 // How much to read at a time; the reader grows beyond it for large messages.
 constexpr size_t kReadChunk = 16 * 1024;
+// How long a worker that just replied waits for the same client's next
+// message before handing the connection back to the I/O threads. A client
+// in a request/reply loop (one connection, one statement at a time) sends
+// within tens of microseconds; catching that on the worker makes a query cost
+// one thread wake-up, as with a PostgreSQL backend, instead of three.
+constexpr long kLingerNanoseconds = 200'000;
+// Lingering holds a worker; only do it while no other connection is using
+// the pool, so a loaded server never keeps a worker for an idle client.
+constexpr int kMaxLingeringLoad = 1;
 // PostgreSQL's authentication_timeout default: a client that connects and
 // never completes its startup must not hold a connection forever.
 constexpr std::chrono::seconds kStartupTimeout(60);
@@ -89,17 +101,68 @@ void Connection::StartStartupTimer() {
 template <typename Fn>
 asio::awaitable<void> Connection::OnWorkers(Fn fn) {
   on_workers_ = true;
+  context_.connections_on_workers.fetch_add(1);
   struct Reset {
     bool& flag;
-    ~Reset() { flag = false; }
-  } reset{on_workers_};
-  co_await asio::co_spawn(
-      context_.workers,
-      [&fn]() -> asio::awaitable<void> {
-        fn();
-        co_return;
+    std::atomic<int>& count;
+    ~Reset() {
+      flag = false;
+      count.fetch_sub(1);
+    }
+  } reset{on_workers_, context_.connections_on_workers};
+  // Exactly one hop each way: `fn` is posted to the pool as a plain handler
+  // and the coroutine resumed on its strand (co_spawn would add a coroutine
+  // frame and extra posts). An exception in `fn` is rethrown here.
+  co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr)>(
+      [this, &fn](auto handler) {
+        auto work = asio::make_work_guard(asio::get_associated_executor(handler));
+        asio::post(context_.workers,
+                   [&fn, handler = std::move(handler), work = std::move(work)]() mutable {
+                     std::exception_ptr error;
+                     try {
+                       fn();
+                     } catch (...) {
+                       error = std::current_exception();
+                     }
+                     auto strand = work.get_executor();
+                     asio::post(strand, [handler = std::move(handler), error]() mutable {
+                       std::move(handler)(error);
+                     });
+                   });
       },
       asio::use_awaitable);
+}
+
+bool Connection::LingerOnWorker() {
+  while (!session_.closed() && session_.state() == Session::State::kReady &&
+         !context_.shutting_down.load() &&
+         context_.connections_on_workers.load() <= kMaxLingeringLoad) {
+    pollfd ready{socket_.native_handle(), POLLIN, 0};
+    const timespec linger{0, kLingerNanoseconds};
+    if (::ppoll(&ready, 1, &linger, nullptr) <= 0) return true;  // back to the I/O thread
+    const std::span<char> room = reader_.PrepareWrite(kReadChunk);
+    boost::system::error_code ec;
+    const size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
+    if (ec) {
+      if (ec != asio::error::eof) {
+        spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, ec.message());
+      }
+      return false;
+    }
+    reader_.CommitWrite(n);
+    for (const Input& input : DecodeBuffered()) Dispatch(input);
+    if (!SendFromWorker()) return false;
+  }
+  return true;
+}
+
+bool Connection::SendFromWorker() {
+  if (writer_.empty()) return true;
+  boost::system::error_code ec;
+  asio::write(socket_, asio::buffer(writer_.buffer()), ec);
+  writer_.Clear();
+  if (ec) spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
+  return !ec;
 }
 
 std::vector<Connection::Input> Connection::DecodeBuffered() {
@@ -172,9 +235,14 @@ asio::awaitable<void> Connection::Run() {
     while (!session_.closed()) {
       std::vector<Input> inputs = DecodeBuffered();
       if (!inputs.empty()) {
+        bool sent = true;
         co_await OnWorkers([&] {
           for (const Input& input : inputs) Dispatch(input);
+          // Every buffered message is handled: reply before hopping back, so
+          // the client's next request is not held up by that hop.
+          sent = SendFromWorker() && LingerOnWorker();
         });
+        if (!sent) break;
         if (!startup_done_ && session_.state() != Session::State::kStartup) {
           startup_done_ = true;
           startup_timer_.cancel();

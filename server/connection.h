@@ -36,6 +36,8 @@ struct ConnectionContext {
   // on a row lock whose holder's COMMIT arrives on another connection.
   asio::thread_pool& workers;
   std::atomic<bool> shutting_down{false};
+  // Connections whose session code is running on the pool right now.
+  std::atomic<int> connections_on_workers{0};
 
   // Live connections, so shutdown can reach them. Guarded by `mutex`.
   std::mutex mutex;
@@ -67,6 +69,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Dispatch(const Input& input);
   // Sends what the session wrote; false when the client is gone.
   asio::awaitable<bool> Flush();
+  // On a worker, while the coroutine waits: sends what the session wrote with
+  // a blocking write (the worker is the socket's only user then). False when
+  // the client is gone.
+  bool SendFromWorker();
+  // On a worker, after replying: handles the client's next messages if they
+  // arrive within a short linger, without going back to the I/O thread. False
+  // when the client is gone.
+  bool LingerOnWorker();
   // Runs `fn` on the worker pool and resumes on this connection's strand.
   template <typename Fn>
   asio::awaitable<void> OnWorkers(Fn fn);
