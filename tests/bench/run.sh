@@ -52,4 +52,8 @@ REPORT=$ROOT/docs/benchmarks.md
 "$BUILD_DIR/tests/bench/basalt_bench" \
   "host=127.0.0.1 port=$PG_PORT user=basalt dbname=basalt" \
   "host=127.0.0.1 port=$BASALT_PORT user=basalt dbname=basalt" "$ROUNDS" "$REPORT"
+# Hand-written findings live in tests/bench/NOTES.md and survive re-runs.
+if [[ -f "$ROOT/tests/bench/NOTES.md" ]]; then
+  { echo; cat "$ROOT/tests/bench/NOTES.md"; } >> "$REPORT"
+fi
 echo "written to docs/benchmarks.md"
