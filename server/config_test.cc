@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 
@@ -12,9 +14,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// ctest runs every test case in its own process, in parallel: the name must
+// differ across processes (an unseeded std::rand() gave them all one file).
 fs::path WriteTemp(const std::string& text) {
+  static int counter = 0;
   const fs::path path =
-      fs::temp_directory_path() / ("basalt-config-test-" + std::to_string(std::rand()) + ".conf");
+      fs::temp_directory_path() / ("basalt-config-test-" + std::to_string(getpid()) + "-" +
+                                   std::to_string(counter++) + ".conf");
   std::ofstream(path) << text;
   return path;
 }
