@@ -66,8 +66,7 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
     case kTimestamp:
       if (to == kDate) return A;
       break;
-    default:
-      break;
+    default: break;
   }
   return std::nullopt;
 }
@@ -128,18 +127,12 @@ Result<Value> CastFromInteger(int64_t v, const DataType& to) {
   switch (to.id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
-    case TypeId::kInt8:
-      return CheckIntegerRange(v, to.id);
-    case TypeId::kFloat4:
-      return Value::Float(static_cast<double>(static_cast<float>(v)));
-    case TypeId::kFloat8:
-      return Value::Float(static_cast<double>(v));
-    case TypeId::kNumeric:
-      return ApplyNumericTypmod(Numeric::FromInt64(v), to);
-    case TypeId::kBool:
-      return Value::Bool(v != 0);
-    default:
-      return Status::Internal("unexpected cast from integer");
+    case TypeId::kInt8: return CheckIntegerRange(v, to.id);
+    case TypeId::kFloat4: return Value::Float(static_cast<double>(static_cast<float>(v)));
+    case TypeId::kFloat8: return Value::Float(static_cast<double>(v));
+    case TypeId::kNumeric: return ApplyNumericTypmod(Numeric::FromInt64(v), to);
+    case TypeId::kBool: return Value::Bool(v != 0);
+    default: return Status::Internal("unexpected cast from integer");
   }
 }
 
@@ -147,20 +140,16 @@ Result<Value> CastFromFloat(double v, const DataType& from, const DataType& to) 
   switch (to.id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
-    case TypeId::kInt8:
-      return FloatToInteger(v, to.id);
-    case TypeId::kFloat4:
-      return from.id == TypeId::kFloat4 ? Value::Float(v) : NarrowToFloat4(v);
-    case TypeId::kFloat8:
-      return Value::Float(v);
+    case TypeId::kInt8: return FloatToInteger(v, to.id);
+    case TypeId::kFloat4: return from.id == TypeId::kFloat4 ? Value::Float(v) : NarrowToFloat4(v);
+    case TypeId::kFloat8: return Value::Float(v);
     case TypeId::kNumeric: {
       auto n = from.id == TypeId::kFloat4 ? Numeric::FromFloat4(static_cast<float>(v))
                                           : Numeric::FromDouble(v);
       if (!n.ok()) return n.status();
       return ApplyNumericTypmod(*n, to);
     }
-    default:
-      return Status::Internal("unexpected cast from float");
+    default: return Status::Internal("unexpected cast from float");
   }
 }
 
@@ -179,12 +168,9 @@ Result<Value> CastFromNumeric(const Numeric& v, const DataType& to) {
       BASALT_ASSIGN_OR_RETURN(float f, ParseFloat4(v.ToString()));
       return Value::Float(static_cast<double>(f));
     }
-    case TypeId::kFloat8:
-      return Value::Float(v.ToDouble());
-    case TypeId::kNumeric:
-      return ApplyNumericTypmod(v, to);
-    default:
-      return Status::Internal("unexpected cast from numeric");
+    case TypeId::kFloat8: return Value::Float(v.ToDouble());
+    case TypeId::kNumeric: return ApplyNumericTypmod(v, to);
+    default: return Status::Internal("unexpected cast from numeric");
   }
 }
 
@@ -219,24 +205,22 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   switch (from.id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
-    case TypeId::kInt8:
-      return CastFromInteger(value.AsInt(), to);
+    case TypeId::kInt8: return CastFromInteger(value.AsInt(), to);
     case TypeId::kFloat4:
-    case TypeId::kFloat8:
-      return CastFromFloat(value.AsFloat(), from, to);
-    case TypeId::kNumeric:
-      return CastFromNumeric(value.AsNumeric(), to);
-    case TypeId::kBool:
-      return to.id == TypeId::kBool ? value : Value::Int(value.AsBool() ? 1 : 0);
+    case TypeId::kFloat8: return CastFromFloat(value.AsFloat(), from, to);
+    case TypeId::kNumeric: return CastFromNumeric(value.AsNumeric(), to);
+    case TypeId::kBool: return to.id == TypeId::kBool ? value : Value::Int(value.AsBool() ? 1 : 0);
     case TypeId::kDate: {
       if (to.id == TypeId::kDate) return value;
       BASALT_ASSIGN_OR_RETURN(int64_t micros, DateToTimestamp(value.AsInt()));
       return Value::Int(micros);
     }
     case TypeId::kTimestamp:
-      return to.id == TypeId::kTimestamp ? value : Value::Int(TimestampToDate(value.AsInt()));
-    default:
-      break;
+      if (to.id == TypeId::kTimestamp) {
+        return Value::Int(RoundTimestamp(value.AsInt(), to.TimestampPrecision()));
+      }
+      return Value::Int(TimestampToDate(value.AsInt()));
+    default: break;
   }
   return Status::Internal(fmt::format("unhandled cast {} -> {}", from.Name(), to.Name()));
 }

@@ -16,7 +16,7 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kText: return DataType{TypeId::kText, -1};
     case type_oid::kVarchar: return DataType{TypeId::kVarchar, typmod};
     case type_oid::kDate: return DataType{TypeId::kDate, -1};
-    case type_oid::kTimestamp: return DataType{TypeId::kTimestamp, -1};
+    case type_oid::kTimestamp: return DataType{TypeId::kTimestamp, typmod};
     case type_oid::kUnknown: return DataType{TypeId::kUnknown, -1};
     default: return std::nullopt;
   }
@@ -73,7 +73,9 @@ std::string DataType::Name() const {
       if (typmod < 4) return "character varying";
       return fmt::format("character varying({})", VarcharLength());
     case TypeId::kDate: return "date";
-    case TypeId::kTimestamp: return "timestamp without time zone";
+    case TypeId::kTimestamp:
+      if (typmod < 0) return "timestamp without time zone";
+      return fmt::format("timestamp({}) without time zone", typmod);
     case TypeId::kUnknown: return "unknown";
     case TypeId::kVoid: return "void";
   }

@@ -53,6 +53,8 @@ struct DataType {
 
   static DataType Of(TypeId id) { return DataType{id, -1}; }
   static DataType Varchar(int32_t max_length) { return DataType{TypeId::kVarchar, max_length + 4}; }
+  // timestamp(p): the typmod is p itself, as PostgreSQL's.
+  static DataType Timestamp(int32_t precision) { return DataType{TypeId::kTimestamp, precision}; }
   static DataType Numeric(int32_t precision, int32_t scale) {
     return DataType{TypeId::kNumeric, ((precision << 16) | scale) + 4};
   }
@@ -76,6 +78,8 @@ struct DataType {
   // numeric(p,s): p and s, or -1 when unconstrained.
   int32_t NumericPrecision() const { return typmod >= 4 ? ((typmod - 4) >> 16) & 0xffff : -1; }
   int32_t NumericScale() const { return typmod >= 4 ? (typmod - 4) & 0xffff : -1; }
+  // timestamp(p): p, or -1 when unconstrained.
+  int32_t TimestampPrecision() const { return id == TypeId::kTimestamp ? typmod : -1; }
 
   friend bool operator==(const DataType&, const DataType&) = default;
 };

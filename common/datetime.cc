@@ -117,4 +117,15 @@ int64_t TimestampToDate(int64_t micros) {
   return FloorDiv(micros, kMicrosPerDay);
 }
 
+int64_t RoundTimestamp(int64_t micros, int precision) {
+  if (precision < 0 || precision >= 6 || micros == kTimestampNegInfinity ||
+      micros == kTimestampPosInfinity) {
+    return micros;
+  }
+  int64_t scale = 1;
+  for (int i = precision; i < 6; ++i) scale *= 10;
+  int64_t offset = scale / 2;
+  return micros >= 0 ? (micros + offset) / scale * scale : -((-micros + offset) / scale * scale);
+}
+
 }  // namespace basalt

@@ -69,5 +69,10 @@ std::string TimestampToText(int64_t micros);
 Result<int64_t> DateToTimestamp(int64_t days);
 // timestamp -> date, dropping the time of day.
 int64_t TimestampToDate(int64_t micros);
+// timestamp(precision): rounds to that many fractional digits, halves away
+// from zero of the value since 2000 (AdjustTimestampForTypmod, so earlier
+// times round halves down); infinities and precision < 0 or >= 6 are
+// unchanged.
+int64_t RoundTimestamp(int64_t micros, int precision);
 
 }  // namespace basalt

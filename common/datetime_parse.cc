@@ -12,7 +12,9 @@
 namespace basalt {
 namespace {
 
-enum class Outcome { kOk, kSyntax, kFieldRange };
+// kMonthDayRange is PostgreSQL's DTERR_MD_FIELD_OVERFLOW: a month above 12 or
+// a day above 31, which may mean the fields were read in the wrong order.
+enum class Outcome { kOk, kSyntax, kFieldRange, kMonthDayRange };
 
 enum class Special { kNone, kEpoch, kInfinity, kNegInfinity };
 
@@ -108,7 +110,7 @@ Outcome ParseDatePart(Scanner& s, Fields* f) {
   } else {
     // Two-digit years are ambiguous; PostgreSQL reads "24-01-31" as a
     // month of 24 and rejects it.
-    return Outcome::kFieldRange;
+    return Outcome::kMonthDayRange;
   }
   return Outcome::kOk;
 }
@@ -178,19 +180,26 @@ Outcome ParseFields(std::string_view text, Fields* f) {
 }
 
 // Checks the calendar and clock fields; returns the astronomical year.
-bool ValidateFields(const Fields& f, int64_t* astronomical_year) {
-  if (f.year < 1 || f.month < 1 || f.month > 12) return false;
+Outcome ValidateFields(const Fields& f, int64_t* astronomical_year) {
+  if (f.month < 1 || f.month > 12 || f.day < 1 || f.day > 31) return Outcome::kMonthDayRange;
+  if (f.year < 1) return Outcome::kFieldRange;
   *astronomical_year = f.bc ? 1 - f.year : f.year;
-  if (f.day < 1 || f.day > DaysInMonth(*astronomical_year, static_cast<int>(f.month))) return false;
-  if (f.minute > 59 || f.second > 60 || f.hour > 24) return false;
-  if (f.hour == 24 && (f.minute > 0 || f.second > 0 || f.micros > 0)) return false;
-  return true;
+  if (f.day > DaysInMonth(*astronomical_year, static_cast<int>(f.month))) {
+    return Outcome::kFieldRange;
+  }
+  if (f.minute > 59 || f.second > 60 || f.hour > 24) return Outcome::kFieldRange;
+  if (f.hour == 24 && (f.minute > 0 || f.second > 0 || f.micros > 0)) return Outcome::kFieldRange;
+  return Outcome::kOk;
 }
 
 Status InputError(Outcome outcome, std::string_view type_name, std::string_view text) {
-  if (outcome == Outcome::kFieldRange) {
-    return Status::Error(sqlstate::kDatetimeFieldOverflow,
-                         fmt::format("date/time field value out of range: \"{}\"", text));
+  if (outcome == Outcome::kFieldRange || outcome == Outcome::kMonthDayRange) {
+    Status status = Status::Error(sqlstate::kDatetimeFieldOverflow,
+                                  fmt::format("date/time field value out of range: \"{}\"", text));
+    if (outcome == Outcome::kMonthDayRange) {
+      status = status.WithHint("Perhaps you need a different \"datestyle\" setting.");
+    }
+    return status;
   }
   return Status::Error(sqlstate::kInvalidDatetimeFormat,
                        fmt::format("invalid input syntax for type {}: \"{}\"", type_name, text));
@@ -202,7 +211,7 @@ Outcome ParseDateTime(std::string_view text, Fields* f, int64_t* days, int64_t* 
   Outcome outcome = ParseFields(text, f);
   if (outcome != Outcome::kOk || f->special != Special::kNone) return outcome;
   int64_t year;
-  if (!ValidateFields(*f, &year)) return Outcome::kFieldRange;
+  if (Outcome valid = ValidateFields(*f, &year); valid != Outcome::kOk) return valid;
   // Keep the arithmetic below far from overflow; the range check follows.
   if (year > 10'000'000 || year < -10'000'000) year = year > 0 ? 10'000'000 : -10'000'000;
   *days = DaysFromCivil(year, static_cast<int>(f->month), static_cast<int>(f->day));
@@ -218,14 +227,10 @@ Result<int64_t> ParseDate(std::string_view text) {
   Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
   if (outcome != Outcome::kOk) return InputError(outcome, "date", text);
   switch (f.special) {
-    case Special::kEpoch:
-      return DaysFromCivil(1970, 1, 1);
-    case Special::kInfinity:
-      return kDatePosInfinity;
-    case Special::kNegInfinity:
-      return kDateNegInfinity;
-    case Special::kNone:
-      break;
+    case Special::kEpoch: return DaysFromCivil(1970, 1, 1);
+    case Special::kInfinity: return kDatePosInfinity;
+    case Special::kNegInfinity: return kDateNegInfinity;
+    case Special::kNone: break;
   }
   // A time of day is accepted and dropped, as PostgreSQL's date_in.
   if (days < kMinDate || days >= kEndDate) {
@@ -241,14 +246,10 @@ Result<int64_t> ParseTimestamp(std::string_view text) {
   Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
   if (outcome != Outcome::kOk) return InputError(outcome, "timestamp", text);
   switch (f.special) {
-    case Special::kEpoch:
-      return DaysFromCivil(1970, 1, 1) * kMicrosPerDay;
-    case Special::kInfinity:
-      return kTimestampPosInfinity;
-    case Special::kNegInfinity:
-      return kTimestampNegInfinity;
-    case Special::kNone:
-      break;
+    case Special::kEpoch: return DaysFromCivil(1970, 1, 1) * kMicrosPerDay;
+    case Special::kInfinity: return kTimestampPosInfinity;
+    case Special::kNegInfinity: return kTimestampNegInfinity;
+    case Special::kNone: break;
   }
   if (days < kMinDate || days >= kEndTimestamp / kMicrosPerDay + 1) {
     return Status::Error(sqlstate::kDatetimeFieldOverflow,

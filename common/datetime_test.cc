@@ -59,11 +59,35 @@ TEST_CASE("date input errors carry PostgreSQL's SQLSTATE", "[datetime]") {
     CHECK(r.status().message() ==
           "date/time field value out of range: \"" + std::string(text) + "\"");
   }
+  // A month above 12 or a day above 31 may be a DateStyle mix-up: hint.
+  CHECK(ParseDate("2024-13-01").status().hint() ==
+        "Perhaps you need a different \"datestyle\" setting.");
+  CHECK(ParseDate("24-01-31").status().hint() ==
+        "Perhaps you need a different \"datestyle\" setting.");
+  CHECK(ParseDate("2024-02-30").status().hint().empty());
+  CHECK(ParseDate("0000-01-01").status().hint().empty());
   auto early = ParseDate("4714-11-23 BC");
   CHECK(early.status().code() == "22008");
   CHECK(early.status().message() == "date out of range: \"4714-11-23 BC\"");
   CHECK(ParseTimestamp("4714-11-23 23:59 BC").status().code() == "22008");
   CHECK(ParseDate("5874898-01-01").status().message() == "date out of range: \"5874898-01-01\"");
+}
+
+TEST_CASE("timestamp(p) rounds halves away from zero", "[datetime]") {
+  int64_t t = *ParseTimestamp("2024-01-31 10:11:12.345678");
+  CHECK(TimestampToText(RoundTimestamp(t, 0)) == "2024-01-31 10:11:12");
+  CHECK(TimestampToText(RoundTimestamp(t, 2)) == "2024-01-31 10:11:12.35");
+  CHECK(TimestampToText(RoundTimestamp(t, 6)) == "2024-01-31 10:11:12.345678");
+  // Away from zero of the value since 2000-01-01, as PostgreSQL: earlier
+  // timestamps round their halves down.
+  CHECK(TimestampToText(RoundTimestamp(*ParseTimestamp("2024-01-01 00:00:00.5"), 0)) ==
+        "2024-01-01 00:00:01");
+  CHECK(TimestampToText(RoundTimestamp(*ParseTimestamp("1999-12-31 23:59:59.5"), 0)) ==
+        "1999-12-31 23:59:59");
+  CHECK(TimestampToText(RoundTimestamp(*ParseTimestamp("1900-01-01 00:00:00.5"), 0)) ==
+        "1900-01-01 00:00:00");
+  CHECK(RoundTimestamp(kTimestampPosInfinity, 0) == kTimestampPosInfinity);
+  CHECK(RoundTimestamp(t, -1) == t);
 }
 
 TEST_CASE("timestamp input and output follow DateStyle ISO", "[datetime]") {

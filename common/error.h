@@ -16,9 +16,16 @@ class Error : public std::exception {
  public:
   Error(sqlstate::Code code, std::string message) : code_(code), message_(std::move(message)) {}
 
+  // A failed Status as an Error, its detail included.
+  static Error FromStatus(const Status& status) {
+    Error error(status.code(), status.message());
+    error.detail_ = status.detail();
+    error.hint_ = status.hint();
+    return error;
+  }
   // Raises a failed Status as an Error; does nothing for OK.
   static void ThrowIfFailed(const Status& status) {
-    if (!status.ok()) throw Error(status.code(), status.message());
+    if (!status.ok()) throw FromStatus(status);
   }
 
   const char* what() const noexcept override { return message_.c_str(); }

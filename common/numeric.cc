@@ -335,8 +335,13 @@ Result<Numeric> Numeric::ApplyTypmod(int precision, int scale) const {
   auto rounded = Round(scale);
   // Rounding up can only fail when the value is far too large for any
   // numeric(p,s) we can hold: report it as PostgreSQL would.
-  auto field_overflow = [] {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "numeric field overflow");
+  auto field_overflow = [&] {
+    // numeric.c's apply_typmod: 10^0 is shown as 1.
+    int max_digits = precision - scale;
+    return Status::Error(sqlstate::kNumericValueOutOfRange, "numeric field overflow")
+        .WithDetail(fmt::format(
+            "A field with precision {}, scale {} must round to an absolute value less than {}{}.",
+            precision, scale, max_digits != 0 ? "10^" : "", max_digits != 0 ? max_digits : 1));
   };
   if (!rounded.ok()) return field_overflow();
   if (precision >= 0 && precision <= kMaxDigits &&

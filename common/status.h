@@ -31,9 +31,25 @@ class [[nodiscard]] Status {
     return Status(sqlstate::kInternalError, std::move(message));
   }
 
+  // The same failure with a DETAIL line for the client.
+  Status WithDetail(std::string detail) const {
+    Status out = *this;
+    out.detail_ = std::move(detail);
+    return out;
+  }
+
+  // The same failure with a HINT line for the client.
+  Status WithHint(std::string hint) const {
+    Status out = *this;
+    out.hint_ = std::move(hint);
+    return out;
+  }
+
   bool ok() const { return code_ == sqlstate::kSuccessfulCompletion; }
   sqlstate::Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  const std::string& detail() const { return detail_; }
+  const std::string& hint() const { return hint_; }
   std::string ToString() const;
 
  private:
@@ -41,6 +57,8 @@ class [[nodiscard]] Status {
 
   sqlstate::Code code_ = sqlstate::kSuccessfulCompletion;
   std::string message_;
+  std::string detail_;
+  std::string hint_;
 };
 
 // A value or a failed Status.

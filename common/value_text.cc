@@ -157,7 +157,7 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     }
     case TypeId::kTimestamp: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTimestamp(text));
-      return Value::Int(micros);
+      return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,

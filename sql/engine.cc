@@ -38,7 +38,7 @@ class EngineImpl : public Engine {
       // Connection-level keys (user, database, options, replication) are not
       // settings; unknown settings are ignored as drivers send extras.
       if (!Settings::CanonicalName(name) || name.find('.') != std::string::npos) continue;
-      Result<std::string> set = session->settings().Set(name, value);
+      Result<std::string> set = session->settings().SetSessionDefault(name, value);
       if (!set.ok() && set.status().code() != "55P02") return set.status();
     }
     return std::unique_ptr<Session>(std::move(session));

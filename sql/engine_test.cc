@@ -331,6 +331,24 @@ TEST_CASE("settings, reported parameters, connect errors", "[engine]") {
   CHECK(e.message() == "unrecognized configuration parameter \"nope\"");
   CHECK(f.Run("RESET application_name").tags == std::vector<std::string>{"RESET"});
 
+  // SET is transactional; SET LOCAL lasts until the block ends.
+  f.Run("SET application_name = 'before'");
+  f.Run("BEGIN");
+  f.Run("SET application_name = 'inside'");
+  r = f.Run("ROLLBACK");
+  CHECK(r.parameters ==
+        std::vector<std::pair<std::string, std::string>>{{"application_name", "before"}});
+  CHECK(f.Run("SHOW application_name").rows == Rows{{"before"}});
+  f.Run("BEGIN");
+  f.Run("SET application_name = 'kept'");
+  f.Run("SET LOCAL application_name = 'local'");
+  CHECK(f.Run("SHOW application_name").rows == Rows{{"local"}});
+  f.Run("COMMIT");
+  CHECK(f.Run("SHOW application_name").rows == Rows{{"kept"}});
+  r = f.Run("SET LOCAL application_name = 'outside'");
+  CHECK(r.notices.size() == 1);
+  CHECK(f.Run("SHOW application_name").rows == Rows{{"kept"}});
+
   auto bad_role = f.engine->Connect("nobody", "basalt", {});
   REQUIRE(!bad_role.ok());
   CHECK(bad_role.status().code() == sqlstate::kInvalidAuthorizationSpecification);

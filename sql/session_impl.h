@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "catalog/catalog.h"
@@ -56,6 +57,9 @@ class SessionImpl : public Session {
   void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
   void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
+  // Ends the block's settings scope: COMMIT keeps session-level SETs,
+  // ROLLBACK undoes them; changed reported parameters are sent again.
+  void EndSettingsScope(bool commit, ResultSink& sink);
 
   storage::KvStore& store_;
   catalog::Catalog& catalog_;
@@ -65,6 +69,11 @@ class SessionImpl : public Session {
   Oid database_oid_;
   std::string database_;
   Settings settings_;
+  // Inside a transaction block: the settings at BEGIN (ROLLBACK returns to
+  // them) and the settings without this block's SET LOCALs (COMMIT keeps
+  // those), as PostgreSQL's GUC stack.
+  std::optional<Settings> settings_at_begin_;
+  std::optional<Settings> settings_at_commit_;
 
   std::unique_ptr<storage::Transaction> txn_;  // null when none is open
   catalog::CatalogWriter writer_;              // this transaction's DDL

@@ -82,6 +82,8 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         if (txn_ == nullptr) EnsureTransaction();
         implicit_ = false;
         state_ = TransactionState::kInBlock;
+        settings_at_begin_ = settings_;
+        settings_at_commit_ = settings_;
         const std::string level =
             stmt.isolation_level.value_or(settings_.Get("default_transaction_isolation").value());
         repeatable_read_ = level == "repeatable read" || level == "serializable";
@@ -91,6 +93,7 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
     case ast::TransactionStmt::Type::kCommit:
       if (state_ == TransactionState::kFailed) {
         RollbackTransaction();
+        EndSettingsScope(/*commit=*/false, sink);
         sink.CommandComplete("ROLLBACK");
         return;
       }
@@ -98,6 +101,7 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       if (txn_ != nullptr) CommitTransaction();
+      EndSettingsScope(/*commit=*/true, sink);
       sink.CommandComplete("COMMIT");
       return;
     case ast::TransactionStmt::Type::kRollback:
@@ -105,8 +109,21 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       RollbackTransaction();
+      EndSettingsScope(/*commit=*/false, sink);
       sink.CommandComplete("ROLLBACK");
       return;
+  }
+}
+
+void SessionImpl::EndSettingsScope(bool commit, ResultSink& sink) {
+  if (!settings_at_begin_) return;
+  auto before = settings_.Reported();
+  settings_ = commit ? std::move(*settings_at_commit_) : std::move(*settings_at_begin_);
+  settings_at_begin_.reset();
+  settings_at_commit_.reset();
+  auto after = settings_.Reported();
+  for (size_t i = 0; i < after.size() && i < before.size(); ++i) {
+    if (before[i].second != after[i].second) sink.ParameterStatus(after[i].first, after[i].second);
   }
 }
 

@@ -34,16 +34,27 @@ void ReportIfNeeded(const Settings& settings, const std::string& name, ResultSin
 }  // namespace
 
 void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
-  Result<std::string> name = [&]() -> Result<std::string> {
-    if (stmt.to_default) return settings_.Reset(stmt.name);
-    std::string value;
-    for (const ast::ExprPtr& v : stmt.values) {
-      if (!value.empty()) value += ", ";
-      value += SetValueText(*v);
-    }
-    return settings_.Set(stmt.name, value);
-  }();
+  std::string value;
+  for (const ast::ExprPtr& v : stmt.values) {
+    if (!value.empty()) value += ", ";
+    value += SetValueText(*v);
+  }
+  auto apply = [&](Settings& settings) -> Result<std::string> {
+    return stmt.to_default ? settings.Reset(stmt.name) : settings.Set(stmt.name, value);
+  };
+  if (stmt.local && state_ != TransactionState::kInBlock) {
+    // Its effect would end with this implicit transaction: only validate.
+    sink.Warning(sqlstate::kNoActiveSqlTransaction,
+                 "SET LOCAL can only be used in transaction blocks");
+    Settings scratch = settings_;
+    Result<std::string> checked = apply(scratch);
+    if (!checked.ok()) ThrowStatus(checked.status());
+    sink.CommandComplete("SET");
+    return;
+  }
+  Result<std::string> name = apply(settings_);
   if (!name.ok()) ThrowStatus(name.status());
+  if (!stmt.local && settings_at_commit_) (void)apply(*settings_at_commit_);
   ReportIfNeeded(settings_, *name, sink);
   sink.CommandComplete("SET");
 }
@@ -52,6 +63,7 @@ void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
   if (stmt.all) {
     auto before = settings_.Reported();
     settings_.ResetAll();
+    if (settings_at_commit_) settings_at_commit_->ResetAll();
     auto after = settings_.Reported();
     for (size_t i = 0; i < after.size(); ++i) {
       if (before[i].second != after[i].second)
@@ -60,6 +72,7 @@ void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
   } else {
     Result<std::string> name = settings_.Reset(stmt.name);
     if (!name.ok()) ThrowStatus(name.status());
+    if (settings_at_commit_) (void)settings_at_commit_->Reset(stmt.name);
     ReportIfNeeded(settings_, *name, sink);
   }
   sink.CommandComplete("RESET");

@@ -192,6 +192,12 @@ Result<std::string> Settings::Set(std::string_view name, std::string_view value)
   return std::string(def->name);
 }
 
+Result<std::string> Settings::SetSessionDefault(std::string_view name, std::string_view value) {
+  BASALT_ASSIGN_OR_RETURN(std::string canonical, Set(name, value));
+  reset_values_[Lower(canonical)] = values_[Lower(canonical)];
+  return canonical;
+}
+
 Result<std::string> Settings::Reset(std::string_view name) {
   const SettingDef* def = Find(name);
   if (def == nullptr) {
@@ -206,7 +212,8 @@ Result<std::string> Settings::Reset(std::string_view name) {
     return Status::Error("55P02", fmt::format("parameter \"{}\" cannot be changed", def->name));
   }
   if (std::string_view(def->name) != "session_authorization") {
-    values_[Lower(def->name)] = def->default_value;
+    auto reset = reset_values_.find(Lower(def->name));
+    values_[Lower(def->name)] = reset != reset_values_.end() ? reset->second : def->default_value;
   }
   return std::string(def->name);
 }
@@ -214,7 +221,8 @@ Result<std::string> Settings::Reset(std::string_view name) {
 void Settings::ResetAll() {
   for (const SettingDef& d : kSettings) {
     if (d.read_only || std::string_view(d.name) == "session_authorization") continue;
-    values_[Lower(d.name)] = d.default_value;
+    auto reset = reset_values_.find(Lower(d.name));
+    values_[Lower(d.name)] = reset != reset_values_.end() ? reset->second : d.default_value;
   }
 }
 

@@ -27,6 +27,9 @@ class Settings {
   // configuration parameter "x"`, 22023 for a bad value, 55P02 for a
   // read-only parameter.
   Result<std::string> Set(std::string_view name, std::string_view value);
+  // Set, and make the value the one RESET and SET ... DEFAULT return to
+  // (PostgreSQL's reset_val: startup parameters such as application_name).
+  Result<std::string> SetSessionDefault(std::string_view name, std::string_view value);
   Result<std::string> Reset(std::string_view name);
   void ResetAll();
   // 42704 for unknown names.
@@ -43,7 +46,8 @@ class Settings {
   std::vector<std::string> SearchPath() const;
 
  private:
-  std::map<std::string, std::string> values_;  // by lower-case name
+  std::map<std::string, std::string> values_;        // by lower-case name
+  std::map<std::string, std::string> reset_values_;  // overrides of the defaults
 };
 
 }  // namespace basalt::sql

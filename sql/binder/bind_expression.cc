@@ -136,7 +136,7 @@ BoundExprPtr Binder::BindConstant(const ast::Constant& c) {
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
   if (column_ref_error_ != nullptr) {
-    ThrowAt(sqlstate::kInvalidColumnReference, column_ref_error_, ref.position);
+    ThrowAt(sqlstate::kFeatureNotSupported, column_ref_error_, ref.position);
   }
   std::string column;
   std::string qualifier;
@@ -179,6 +179,14 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     }
     ThrowAt(sqlstate::kUndefinedTable,
             fmt::format("missing FROM-clause entry for table \"{}\"", qualifier), ref.position);
+  }
+  if (found_table == nullptr && qualifier.empty() && invisible_table_ != nullptr &&
+      invisible_table_->FindColumn(column) >= 0) {
+    throw Error(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", column))
+        .WithHint(fmt::format("There is a column named \"{}\" in table \"{}\", but it cannot be "
+                              "referenced from this part of the query.",
+                              column, invisible_table_->def.name()))
+        .WithPosition(ref.position);
   }
   if (found_table == nullptr) {
     ThrowAt(sqlstate::kUndefinedColumn,

@@ -80,8 +80,16 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
         if (items[i]->kind() == ast::ExprKind::kDefault) {
           row[c] = BindColumnDefault(table, c);
         } else {
-          row[c] = CoerceForAssignment(BindExpression(*items[i], Scope{}), table.ColumnType(c),
-                                       column_name(c));
+          invisible_table_ = &table;
+          BoundExprPtr item;
+          try {
+            item = BindExpression(*items[i], Scope{});
+          } catch (...) {
+            invisible_table_ = nullptr;
+            throw;
+          }
+          invisible_table_ = nullptr;
+          row[c] = CoerceForAssignment(std::move(item), table.ColumnType(c), column_name(c));
         }
       }
       for (int c = 0; c < width; ++c) {

@@ -40,10 +40,16 @@ std::unique_ptr<BoundUpdate> Binder::BindUpdate(const ast::UpdateStmt& update) {
                           table.def.name()),
               set.column.position);
     }
-    if (seen[c]) {
-      ThrowAt(sqlstate::kSyntaxError,
-              fmt::format("multiple assignments to same column \"{}\"", set.column.name),
+    if (!set.fields.empty()) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("cannot assign to field \"{}\" of column \"{}\" because its type {} is "
+                          "not a composite type",
+                          set.fields[0], set.column.name, TypeNameForMessage(table.ColumnType(c))),
               set.column.position);
+    }
+    if (seen[c]) {  // raised by PostgreSQL's rewriter, without a position
+      throw Error(sqlstate::kSyntaxError,
+                  fmt::format("multiple assignments to same column \"{}\"", set.column.name));
     }
     seen[c] = true;
     BoundAssignment a;

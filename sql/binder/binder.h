@@ -75,8 +75,11 @@ class Binder {
   std::string user_;
   std::vector<std::string> search_path_;
   // While binding an expression where columns cannot be referenced (a column
-  // DEFAULT), the error a column reference raises; null elsewhere.
+  // DEFAULT), the 0A000 message a column reference raises; null elsewhere.
   const char* column_ref_error_ = nullptr;
+  // A table whose columns exist but cannot be referenced here (INSERT's
+  // target inside VALUES): named in the hint of 42703.
+  const catalog::TableEntry* invisible_table_ = nullptr;
 };
 
 }  // namespace basalt::sql

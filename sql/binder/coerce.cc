@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/value_text.h"
 #include "sql/binder/bind_error.h"
 
@@ -43,7 +45,17 @@ DataType BindTypeName(const ast::TypeName& type) {
   if (n == "bool") return DataType::Of(TypeId::kBool);
   if (n == "text") return DataType::Of(TypeId::kText);
   if (n == "date") return DataType::Of(TypeId::kDate);
-  if (n == "timestamp") return DataType::Of(TypeId::kTimestamp);
+  if (n == "timestamp") {
+    if (type.modifiers.empty()) return DataType::Of(TypeId::kTimestamp);
+    int32_t precision = modifier(0, 6);
+    if (precision < 0) {
+      ThrowAt(sqlstate::kInvalidParameterValue,
+              fmt::format("TIMESTAMP({}) precision must not be negative", precision),
+              type.position);
+    }
+    // PostgreSQL also warns that the precision was reduced.
+    return DataType::Timestamp(std::min(precision, 6));
+  }
   if (n == "numeric") {
     if (type.modifiers.empty()) return DataType::Of(TypeId::kNumeric);
     int32_t precision = modifier(0, 0);
@@ -53,9 +65,14 @@ DataType BindTypeName(const ast::TypeName& type) {
               fmt::format("NUMERIC precision {} must be between 1 and 1000", precision),
               type.position);
     }
-    if (scale < 0 || scale > precision) {
+    // PostgreSQL 15 allows a scale above the precision (numeric(3,5) holds
+    // 0.00123) and a negative one (not supported here).
+    if (scale < -1000 || scale > 1000) {
       ThrowAt(sqlstate::kInvalidParameterValue,
-              fmt::format("NUMERIC scale {} must be between 0 and precision {}", scale, precision),
+              fmt::format("NUMERIC scale {} must be between -1000 and 1000", scale), type.position);
+    }
+    if (scale < 0) {
+      ThrowAt(sqlstate::kFeatureNotSupported, "a negative NUMERIC scale is not supported yet",
               type.position);
     }
     return DataType::Numeric(precision, scale);
@@ -98,7 +115,7 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
     DataType base = DataType::Of(to.id);
     Result<Value> parsed = ValueFromText(expr->value.AsString(), base);
     if (!parsed.ok()) {
-      ThrowAt(parsed.status().code(), parsed.status().message(), expr->position);
+      throw Error::FromStatus(parsed.status()).WithPosition(expr->position);
     }
     expr->value = std::move(parsed).value();
     expr->type = base;

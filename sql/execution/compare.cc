@@ -38,7 +38,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
 }
 
 void ThrowStatus(const Status& status) {
-  throw Error(status.code(), status.message());
+  throw Error::FromStatus(status);
 }
 
 }  // namespace basalt::sql

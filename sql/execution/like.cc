@@ -1,5 +1,4 @@
-#include <cctype>
-
+#include "common/text_case.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -10,14 +9,10 @@ bool IsContinuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-char Fold(char c, bool insensitive) {
-  return insensitive ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
-}
-
 // Backtracking matcher in the manner of PostgreSQL's MatchText: `%` tries
 // each suffix; linear in practice for patterns with few wildcards. `escape`
 // (empty for none) makes the character after it literal.
-bool Match(std::string_view t, std::string_view p, bool insensitive, std::string_view escape) {
+bool Match(std::string_view t, std::string_view p, std::string_view escape) {
   size_t ti = 0;
   size_t pi = 0;
   while (pi < p.size()) {
@@ -27,7 +22,7 @@ bool Match(std::string_view t, std::string_view p, bool insensitive, std::string
       if (pi == p.size()) return true;
       for (size_t start = ti; start <= t.size(); ++start) {
         if (start < t.size() && IsContinuation(t[start])) continue;
-        if (Match(t.substr(start), p.substr(pi), insensitive, escape)) return true;
+        if (Match(t.substr(start), p.substr(pi), escape)) return true;
       }
       return false;
     }
@@ -46,7 +41,7 @@ bool Match(std::string_view t, std::string_view p, bool insensitive, std::string
       }
       pc = p[pi];
     }
-    if (Fold(pc, insensitive) != Fold(t[ti], insensitive)) return false;
+    if (pc != t[ti]) return false;
     ++ti;
     ++pi;
   }
@@ -65,7 +60,11 @@ bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insens
           .WithHint("Escape string must be empty or one character.");
     }
   }
-  return Match(text, pattern, case_insensitive, escape);
+  if (case_insensitive) {
+    // As PostgreSQL in a multibyte encoding: lower() both sides, then match.
+    return Match(Utf8Lower(text), Utf8Lower(pattern), Utf8Lower(escape));
+  }
+  return Match(text, pattern, escape);
 }
 
 }  // namespace basalt::sql

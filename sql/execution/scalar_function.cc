@@ -1,4 +1,5 @@
 #include "sql/execution/scalar_function.h"
+#include "common/text_case.h"
 
 #include <algorithm>
 #include <cctype>
@@ -55,13 +56,8 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
     case ScalarFunction::kUpper: {
       Value v = arg(0);
       if (v.is_null()) return v;
-      std::string s = v.AsString();
-      for (char& c : s) {
-        c = static_cast<char>(call.function == ScalarFunction::kLower
-                                  ? std::tolower(static_cast<unsigned char>(c))
-                                  : std::toupper(static_cast<unsigned char>(c)));
-      }
-      return Value::String(std::move(s));
+      return Value::String(call.function == ScalarFunction::kLower ? Utf8Lower(v.AsString())
+                                                                   : Utf8Upper(v.AsString()));
     }
     case ScalarFunction::kCoalesce:
       for (size_t i = 0; i < call.children.size(); ++i) {

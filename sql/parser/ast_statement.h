@@ -211,6 +211,7 @@ struct InsertStmt : Statement {
 // `column = value` of UPDATE's SET; value may be Default.
 struct SetClause : Node {
   Identifier column;
+  std::vector<std::string> fields;  // SET c.f1.f2 = ...: f1, f2 (composite fields)
   ExprPtr value;
 };
 

@@ -30,6 +30,22 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     stmt->if_not_exists = true;
   }
   stmt->name = ParseQualifiedName();
+  // `(a, b)` of bare names is create_as_target's column list in gram.y, so
+  // the statement must go on with AS: `CREATE TABLE t (a);` fails at `;`.
+  if (PeekOp("(")) {
+    size_t n = 1;
+    while (Peek(n).type == TokenType::kIdentifier &&
+           Peek(n).keyword != KeywordCategory::kReserved &&
+           (Peek(n + 1).text == "," || Peek(n + 1).text == ")")) {
+      if (Peek(n + 1).text == ")") {
+        pos_ += n + 2;
+        if (!PeekWord("as")) SyntaxErrorHere();
+        throw Error(sqlstate::kFeatureNotSupported, "CREATE TABLE AS is not supported yet")
+            .WithPosition(create.position);
+      }
+      n += 2;
+    }
+  }
   ExpectOp("(");
   if (!PeekOp(")")) {
     do {

@@ -58,6 +58,7 @@ ast::StatementPtr Parser::ParseUpdate() {
     clause.position = Peek().position;
     clause.column.position = Peek().position;
     clause.column.name = ParseColId();
+    while (AcceptOp(".")) clause.fields.push_back(ParseColLabel());
     ExpectOp("=");
     clause.value = ParseExpr();
     stmt->set.push_back(std::move(clause));

@@ -228,8 +228,9 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
     binary->left = std::move(left);
     // x op ANY|SOME|ALL (subquery)
     if (op.type == TokenType::kOperator &&
-        (PeekWord("any") || PeekWord("some") || PeekWord("all")) && PeekOp("(", 1)) {
+        (PeekWord("any") || PeekWord("some") || PeekWord("all"))) {
       const Token& quantifier = Advance();
+      if (!PeekOp("(")) SyntaxErrorHere();
       if (!PeekSelectStart(1)) {
         throw Error(sqlstate::kFeatureNotSupported, "op ANY/ALL (array) is not supported")
             .WithPosition(quantifier.position);
@@ -290,7 +291,11 @@ ast::ExprPtr Parser::ParsePrefix() {
     unary->operand = ParseExpr(kPrecNot);
     return unary;
   }
-  if (t.type == TokenType::kOperator && !IsPunctuation(t.text) && t.text != "::") {
+  // scan.l's single-character "self" tokens other than + and - have no
+  // prefix form: `SELECT 1 + * 2` is a syntax error at `*`.
+  bool self_token =
+      t.text.size() == 1 && std::string_view("*/%^<>=").find(t.text[0]) != std::string_view::npos;
+  if (t.type == TokenType::kOperator && !IsPunctuation(t.text) && t.text != "::" && !self_token) {
     Advance();
     bool sign = t.text == "-" || t.text == "+";
     ast::ExprPtr operand = ParseExpr(sign ? kPrecUnary : kPrecOp);

@@ -369,6 +369,15 @@ TEST_CASE("empty queries yield no statements", "[parser]") {
 
 TEST_CASE("syntax errors match PostgreSQL's message and position", "[parser]") {
   CHECK(Err("selec 1") == "42601 syntax error at or near \"selec\" @1");
+  // gram.y shapes: a bare column list is CREATE TABLE AS's, * has no prefix
+  // form, ANY/ALL must be followed by a parenthesis.
+  CHECK(Err("create table t (a);") == "42601 syntax error at or near \";\" @19");
+  CHECK(Err("create table t (a, b) as select 1") ==
+        "0A000 CREATE TABLE AS is not supported yet @1");
+  CHECK(Err("select 1 + * 2") == "42601 syntax error at or near \"*\" @12");
+  CHECK(Err("select 1 = all;") == "42601 syntax error at or near \";\" @15");
+  CHECK(Err("create table t (a int default not true)") ==
+        "42601 syntax error at or near \"not\" @31");
   CHECK(Err("select 1 +") == "42601 syntax error at end of input @11");
   CHECK(Err("select (1 ") == "42601 syntax error at end of input @11");
   CHECK(Err("select 1 +  -- c") == "42601 syntax error at end of input @17");
