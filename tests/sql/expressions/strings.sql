@@ -1,0 +1,30 @@
+-- string operators and functions: ||, LIKE/ILIKE, length/lower/upper
+SELECT 'abc' || 'def', 'a' || '' || 'b', 'x' || NULL, 'n=' || 5, 5 || '=n', 'd:' || '2024-01-01'::date;
+SELECT 'abc' LIKE 'abc', 'abc' LIKE 'a%', 'abc' LIKE '_b_', 'abc' LIKE 'b%', 'abc' NOT LIKE '%c', 'ABC' LIKE 'abc';
+SELECT 'abc' ILIKE 'ABC', 'aBc' ILIKE 'a_C', 'abc' NOT ILIKE 'X%', 'abc' ~~ 'a%', 'abc' ~~* 'A%', 'abc' !~~ 'a%', 'abc' !~~* 'A%';
+SELECT '100%' LIKE '100\%', '100' LIKE '100\%', 'a_b' LIKE 'a\_b', 'axb' LIKE 'a\_b', 'a\b' LIKE 'a\\b';
+SELECT '' LIKE '', '' LIKE '%', 'a' LIKE '', NULL LIKE 'a', 'a' LIKE NULL;
+SELECT 'héllo' LIKE 'h_llo', 'HÉLLO' ILIKE 'héllo', 'line1
+line2' LIKE 'line1%';
+SELECT 'abc' LIKE 'a%' ESCAPE '#', 'a%c' LIKE 'a#%c' ESCAPE '#', 'abc' LIKE 'a#%c' ESCAPE '#';
+SELECT 'abc' LIKE 'ab\';
+SELECT 1 LIKE '1';
+SELECT 'a' LIKE 1;
+SELECT length('abc'), length('  x  '), length('日本語'), lower('MiXeD'), upper('MiXeD'), upper('ß');
+SELECT length(123);
+SELECT length();
+SELECT lower(1.5);
+SELECT upper(true);
+SELECT nosuchfunction(1);
+SELECT nosuchfunction();
+SELECT pg_catalog.length('abc'), pg_catalog.upper('x');
+SELECT nosuchschema.length('abc');
+CREATE TABLE names (id int PRIMARY KEY, name text, code varchar(4));
+INSERT INTO names VALUES (1, 'Alice', 'A1'), (2, 'alan', 'a2'), (3, 'Bob', 'B_1'), (4, NULL, NULL), (5, 'al%', '%');
+SELECT id FROM names WHERE name LIKE 'Al%' ORDER BY id;
+SELECT id FROM names WHERE name ILIKE 'al%' ORDER BY id;
+SELECT id FROM names WHERE name NOT LIKE '%b' ORDER BY id;
+SELECT id FROM names WHERE code LIKE '%\_%' ORDER BY id;
+SELECT id FROM names WHERE name LIKE 'al\%' ORDER BY id;
+SELECT id, name || '/' || code, upper(name), length(code) FROM names ORDER BY id;
+DROP TABLE names;

@@ -1,0 +1,74 @@
+-- BEGIN/COMMIT/ROLLBACK, failed blocks (25P02), warnings outside a block
+\set QUIET off
+CREATE TABLE tx (id int PRIMARY KEY, v text);
+BEGIN;
+INSERT INTO tx VALUES (1, 'committed');
+SELECT * FROM tx;
+COMMIT;
+BEGIN;
+INSERT INTO tx VALUES (2, 'rolled back');
+UPDATE tx SET v = 'changed' WHERE id = 1;
+SELECT * FROM tx ORDER BY id;
+ROLLBACK;
+SELECT * FROM tx ORDER BY id;
+START TRANSACTION;
+INSERT INTO tx VALUES (3, 'start');
+END;
+BEGIN WORK;
+DELETE FROM tx WHERE id = 3;
+ABORT;
+BEGIN TRANSACTION;
+INSERT INTO tx VALUES (4, 'four');
+COMMIT WORK;
+SELECT * FROM tx ORDER BY id;
+-- a failed block rejects everything until it ends; COMMIT reports ROLLBACK
+BEGIN;
+INSERT INTO tx VALUES (5, 'five');
+INSERT INTO tx VALUES (1, 'duplicate');
+SELECT * FROM tx;
+INSERT INTO tx VALUES (6, 'six');
+COMMIT;
+SELECT * FROM tx ORDER BY id;
+BEGIN;
+SELECT 1/0;
+SELECT 1;
+ROLLBACK;
+SELECT 1;
+BEGIN;
+SELECT nosuch;
+SHOW transaction_isolation;
+SET search_path = public;
+ROLLBACK;
+BEGIN;
+INSERT INTO tx VALUES (7, 'seven');
+SELEC 1;
+END;
+SELECT id FROM tx ORDER BY id;
+-- outside a block
+COMMIT;
+ROLLBACK;
+END;
+BEGIN;
+BEGIN;
+COMMIT;
+-- DDL is transactional
+BEGIN;
+CREATE TABLE tx_new (a int);
+INSERT INTO tx_new VALUES (1);
+SELECT * FROM tx_new;
+ROLLBACK;
+SELECT * FROM tx_new;
+BEGIN;
+DROP TABLE tx;
+ROLLBACK;
+SELECT count_is_not_supported FROM tx;
+SELECT id FROM tx ORDER BY id;
+BEGIN;
+CREATE TABLE tx_new (a int);
+COMMIT;
+SELECT * FROM tx_new;
+DROP TABLE tx_new;
+-- an error in an implicit transaction rolls back only that statement
+INSERT INTO tx VALUES (8, 'eight'), (8, 'dup');
+SELECT id FROM tx ORDER BY id;
+DROP TABLE tx;

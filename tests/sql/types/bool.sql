@@ -1,0 +1,27 @@
+-- boolean: input spellings, output, casts, comparisons
+SELECT true, false, TRUE AND FALSE, NOT true;
+SELECT 't'::bool, 'f'::bool, 'yes'::bool, 'no'::bool, 'on'::bool, 'off'::bool, '1'::bool, '0'::bool;
+SELECT 'TRUE'::boolean, ' true '::boolean, 'y'::bool, 'n'::bool, 'tr'::bool, 'of'::bool;
+SELECT 'o'::bool;
+SELECT 'maybe'::bool;
+SELECT ''::bool;
+SELECT 1::bool, 0::bool, 5::bool, true::int4;
+SELECT 1::int8::bool;
+SELECT 'true'::text::bool, true::text, false::varchar;
+SELECT true = false, true > false, true IS TRUE, NULL::bool IS UNKNOWN, false IS NOT FALSE;
+SELECT 1 = 1 AND 2 > 1, 1 = 2 OR NULL, NULL AND false;
+SELECT 1 AND true;
+SELECT NOT 'x';
+CREATE TABLE flags (id int PRIMARY KEY, f boolean, g bool DEFAULT true);
+INSERT INTO flags VALUES (1, true), (2, 'false'), (3, NULL), (4, 'yes', 'off');
+INSERT INTO flags VALUES (1, true), (2, 'false'), (3, NULL);
+INSERT INTO flags VALUES (4, 'yes', 'off');
+INSERT INTO flags VALUES (5, 1);
+INSERT INTO flags VALUES (6, 'maybe');
+SELECT * FROM flags ORDER BY id;
+SELECT id FROM flags WHERE f;
+SELECT id FROM flags WHERE NOT f;
+SELECT id FROM flags WHERE f IS NOT TRUE ORDER BY id;
+SELECT id, f FROM flags ORDER BY f, id;
+SELECT id FROM flags WHERE id;
+DROP TABLE flags;

@@ -1,0 +1,41 @@
+-- date and timestamp: input forms, output, ranges, errors, comparisons
+SELECT '2024-01-31'::date, '20240131'::date, '1999-12-31'::date, '0001-01-01'::date;
+SELECT '2024-02-29'::date, '0044-03-15 BC'::date, '01-31-2024'::date;
+SELECT 'infinity'::date, '-infinity'::date, 'epoch'::date;
+SELECT '2023-02-29'::date;
+SELECT '2024-13-01'::date;
+SELECT '2024-01-32'::date;
+SELECT 'not a date'::date;
+SELECT ''::date;
+SELECT '2024-01-31 10:00'::date;
+SELECT '5874897-12-31'::date;
+SELECT '5874898-01-01'::date;
+SELECT '2024-01-31 13:45:10'::timestamp, '2024-01-31T13:45:10.123456'::timestamp, '2024-01-31'::timestamp;
+SELECT '2024-01-31 13:45:10.5'::timestamp, '2024-01-31 13:45:10.1234567'::timestamp, '2024-01-31 23:59:59.9999995'::timestamp;
+SELECT '2024-01-31 13:45'::timestamp, '1970-01-01 00:00:00'::timestamp, 'epoch'::timestamp, 'infinity'::timestamp;
+SELECT '2024-01-31 25:00:00'::timestamp;
+SELECT '2024-01-31 12:60:00'::timestamp;
+SELECT '2024-02-30 10:00'::timestamp;
+SELECT 'yesterday-ish'::timestamp;
+SELECT '2024-01-31 13:45:10'::timestamp(0), '2024-01-31 13:45:10.555'::timestamp(1), '2024-01-31 13:45:10.555'::timestamp(2);
+SELECT '2024-01-01 00:00:00.5'::timestamp(0), '1999-12-31 23:59:59.5'::timestamp(0), '1900-01-01 00:00:00.5'::timestamp(0), '2024-01-01 23:59:59.99'::timestamp(1);
+SELECT '2024-01-31'::date::timestamp, '2024-01-31 23:59:59'::timestamp::date, 'infinity'::date::timestamp;
+SELECT '2024-01-31'::date::text, '2024-01-31 08:00'::timestamp::varchar;
+SELECT '2024-01-31'::date < '2024-02-01'::date, '2024-01-31'::date = '2024-01-31 00:00'::timestamp, '2024-01-31'::date < '2024-01-31 00:00:01'::timestamp;
+SELECT '2024-01-31'::date < 'infinity'::date, '-infinity'::timestamp < '0001-01-01'::timestamp;
+SELECT 20240131::date;
+SELECT '2024-01-31'::date::int4;
+SELECT pg_typeof('2024-01-31'::date), pg_typeof('2024-01-31'::timestamp), pg_typeof('2024-01-31'::timestamp without time zone);
+CREATE TABLE events (id int PRIMARY KEY, d date, ts timestamp, ts0 timestamp(0));
+INSERT INTO events VALUES (1, '2024-01-31', '2024-01-31 10:11:12.345678', '2024-01-31 10:11:12.6'),
+  (2, '1999-12-31', '1999-12-31 23:59:59', '1999-12-31 23:59:59.4'),
+  (3, NULL, 'infinity', '-infinity');
+INSERT INTO events VALUES (4, '2024-02-30', NULL, NULL);
+INSERT INTO events VALUES (5, '2024-02-01 12:00:00', '2024-02-01', '2024-02-01');
+INSERT INTO events (id, ts) VALUES (6, '2024-02-01'::date);
+INSERT INTO events (id, d) VALUES (7, '2024-02-01 18:30'::timestamp);
+SELECT * FROM events ORDER BY id;
+SELECT id FROM events ORDER BY ts DESC NULLS LAST;
+SELECT id FROM events WHERE d >= '2000-01-01' ORDER BY id;
+SELECT id FROM events WHERE ts > '2024-01-01'::date ORDER BY id;
+DROP TABLE events;
