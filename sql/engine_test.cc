@@ -345,6 +345,16 @@ TEST_CASE("settings, reported parameters, connect errors", "[engine]") {
   CHECK(f.Run("SHOW application_name").rows == Rows{{"local"}});
   f.Run("COMMIT");
   CHECK(f.Run("SHOW application_name").rows == Rows{{"kept"}});
+  // Transaction modes show as settings and read-only blocks refuse writes.
+  f.Run("CREATE TABLE w (a int)");
+  f.Run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  CHECK(f.Run("SHOW transaction_isolation").rows == Rows{{"repeatable read"}});
+  CHECK(f.Fail("INSERT INTO w VALUES (1)").code() == sqlstate::kReadOnlySqlTransaction);
+  f.Run("ROLLBACK");
+  CHECK(f.Run("SHOW transaction_isolation").rows == Rows{{"read committed"}});
+  f.Run("SET client_min_messages = warning");
+  CHECK(f.Run("DROP TABLE IF EXISTS nothing").notices.empty());
+  f.Run("RESET client_min_messages");
   r = f.Run("SET LOCAL application_name = 'outside'");
   CHECK(r.notices.size() == 1);
   CHECK(f.Run("SHOW application_name").rows == Rows{{"kept"}});

@@ -59,6 +59,19 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
                 "block");
   }
   switch (statement.kind()) {
+    case ast::StatementKind::kInsert: CheckWritable("INSERT"); break;
+    case ast::StatementKind::kUpdate: CheckWritable("UPDATE"); break;
+    case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
+    case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
+    case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
+    default: break;
+  }
+  if (state_ == TransactionState::kInBlock && statement.kind() != ast::StatementKind::kSet &&
+      statement.kind() != ast::StatementKind::kShow &&
+      statement.kind() != ast::StatementKind::kReset) {
+    block_ran_query_ = true;
+  }
+  switch (statement.kind()) {
     case ast::StatementKind::kSet: ExecuteSet(statement.As<ast::SetStmt>(), sink); return;
     case ast::StatementKind::kReset: ExecuteReset(statement.As<ast::ResetStmt>(), sink); return;
     case ast::StatementKind::kShow: ExecuteShow(statement.As<ast::ShowStmt>(), sink); return;

@@ -60,6 +60,12 @@ class SessionImpl : public Session {
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);
+  // NOTICE / WARNING to the client unless client_min_messages hides it.
+  void SendNotice(ResultSink& sink, sqlstate::Code code, std::string_view message);
+  void SendWarning(ResultSink& sink, sqlstate::Code code, std::string_view message);
+  // 25006 for a write (`what`: "INSERT", "CREATE TABLE", ...) in a read-only
+  // transaction.
+  void CheckWritable(std::string_view what);
 
   storage::KvStore& store_;
   catalog::Catalog& catalog_;
@@ -81,6 +87,7 @@ class SessionImpl : public Session {
   bool repeatable_read_ = false;               // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   TransactionState state_ = TransactionState::kIdle;
+  bool block_ran_query_ = false;  // SET TRANSACTION must come first in a block
 };
 
 }  // namespace basalt::sql

@@ -1,6 +1,8 @@
 // Transaction control: implicit transactions per query string, explicit
 // blocks, the failed-block state, and what happens at commit (catalog
 // publication, removal of dropped tables' data).
+#include <fmt/format.h>
+
 #include <chrono>
 
 #include "sql/execution/evaluate.h"
@@ -76,7 +78,8 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
                     "transaction block");
       }
       if (state_ == TransactionState::kInBlock) {
-        sink.Warning(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
+        SendWarning(sink, sqlstate::kActiveSqlTransaction,
+                    "there is already a transaction in progress");
       } else {
         // Statements earlier in the same query string join the block.
         if (txn_ == nullptr) EnsureTransaction();
@@ -84,9 +87,16 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         state_ = TransactionState::kInBlock;
         settings_at_begin_ = settings_;
         settings_at_commit_ = settings_;
+        block_ran_query_ = false;
+        // The block's modes show as transaction_isolation and
+        // transaction_read_only until it ends (EndSettingsScope).
         const std::string level =
             stmt.isolation_level.value_or(settings_.Get("default_transaction_isolation").value());
         repeatable_read_ = level == "repeatable read" || level == "serializable";
+        (void)settings_.Set("transaction_isolation", level);
+        bool read_only =
+            stmt.read_only.value_or(settings_.Get("default_transaction_read_only").value() == "on");
+        (void)settings_.Set("transaction_read_only", read_only ? "on" : "off");
       }
       sink.CommandComplete(stmt.start_transaction ? "START TRANSACTION" : "BEGIN");
       return;
@@ -98,20 +108,73 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
         return;
       }
       if (state_ != TransactionState::kInBlock) {
-        sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+        SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       if (txn_ != nullptr) CommitTransaction();
       EndSettingsScope(/*commit=*/true, sink);
       sink.CommandComplete("COMMIT");
       return;
+    case ast::TransactionStmt::Type::kSetTransaction:
+      if (state_ == TransactionState::kFailed) {
+        throw Error(sqlstate::kInFailedSqlTransaction,
+                    "current transaction is aborted, commands ignored until end of "
+                    "transaction block");
+      }
+      if (state_ != TransactionState::kInBlock) {
+        SendWarning(sink, sqlstate::kNoActiveSqlTransaction,
+                    "SET TRANSACTION can only be used in transaction blocks");
+      } else {
+        if (stmt.isolation_level && block_ran_query_) {
+          throw Error(sqlstate::kActiveSqlTransaction,
+                      "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        if (stmt.isolation_level) {
+          repeatable_read_ =
+              *stmt.isolation_level == "repeatable read" || *stmt.isolation_level == "serializable";
+          (void)settings_.Set("transaction_isolation", *stmt.isolation_level);
+        }
+        if (stmt.read_only)
+          (void)settings_.Set("transaction_read_only", *stmt.read_only ? "on" : "off");
+      }
+      sink.CommandComplete("SET");
+      return;
     case ast::TransactionStmt::Type::kRollback:
       if (state_ == TransactionState::kIdle) {
-        sink.Warning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+        SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
       RollbackTransaction();
       EndSettingsScope(/*commit=*/false, sink);
       sink.CommandComplete("ROLLBACK");
       return;
+  }
+}
+
+namespace {
+
+// client_min_messages: the lowest severity sent (LOG ranks below NOTICE here).
+int MessageRank(std::string_view level) {
+  if (level == "error") return 3;
+  if (level == "warning") return 2;
+  if (level == "notice") return 1;
+  return 0;  // debug5 .. debug1, log
+}
+
+}  // namespace
+
+void SessionImpl::SendNotice(ResultSink& sink, sqlstate::Code code, std::string_view message) {
+  if (MessageRank(settings_.Get("client_min_messages").value()) <= 1) sink.Notice(code, message);
+}
+
+void SessionImpl::SendWarning(ResultSink& sink, sqlstate::Code code, std::string_view message) {
+  if (MessageRank(settings_.Get("client_min_messages").value()) <= 2) sink.Warning(code, message);
+}
+
+void SessionImpl::CheckWritable(std::string_view what) {
+  std::string_view setting = state_ == TransactionState::kInBlock ? "transaction_read_only"
+                                                                  : "default_transaction_read_only";
+  if (settings_.Get(setting).value() == "on") {
+    throw Error(sqlstate::kReadOnlySqlTransaction,
+                fmt::format("cannot execute {} in a read-only transaction", what));
   }
 }
 

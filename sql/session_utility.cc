@@ -44,8 +44,8 @@ void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
   };
   if (stmt.local && state_ != TransactionState::kInBlock) {
     // Its effect would end with this implicit transaction: only validate.
-    sink.Warning(sqlstate::kNoActiveSqlTransaction,
-                 "SET LOCAL can only be used in transaction blocks");
+    SendWarning(sink, sqlstate::kNoActiveSqlTransaction,
+                "SET LOCAL can only be used in transaction blocks");
     Settings scratch = settings_;
     Result<std::string> checked = apply(scratch);
     if (!checked.ok()) ThrowStatus(checked.status());
@@ -120,8 +120,8 @@ void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSin
   const catalog::proto::Table& t = bound->table;
   if (snapshot->FindTable(t.database_oid(), t.namespace_oid(), t.name()) != nullptr) {
     if (bound->if_not_exists) {
-      sink.Notice(sqlstate::kDuplicateTable,
-                  fmt::format("relation \"{}\" already exists, skipping", t.name()));
+      SendNotice(sink, sqlstate::kDuplicateTable,
+                 fmt::format("relation \"{}\" already exists, skipping", t.name()));
       sink.CommandComplete("CREATE TABLE");
       return;
     }
@@ -149,8 +149,8 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
       if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
         throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
       }
-      sink.Notice(sqlstate::kSuccessfulCompletion,
-                  fmt::format("table \"{}\" does not exist, skipping", shown));
+      SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                 fmt::format("table \"{}\" does not exist, skipping", shown));
       continue;
     }
     tables.push_back(std::move(table));

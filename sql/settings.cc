@@ -31,6 +31,8 @@ constexpr SettingDef kSettings[] = {
     {"integer_datetimes", "on", true, true},
     {"IntervalStyle", "postgres", true, false},
     {"is_superuser", "off", true, true},
+    {"lc_collate", "C.UTF-8", false, true},
+    {"lc_ctype", "C.UTF-8", false, true},
     {"lock_timeout", "0", false, false},
     {"max_identifier_length", "63", false, true},
     {"search_path", "\"$user\", public", false, false},
@@ -43,6 +45,7 @@ constexpr SettingDef kSettings[] = {
     {"synchronous_commit", "on", false, false},
     {"TimeZone", "Etc/UTC", true, false},
     {"transaction_isolation", "read committed", false, false},
+    {"transaction_read_only", "off", false, false},
     {"work_mem", "4MB", false, false},
 };
 
@@ -81,7 +84,7 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     return BadValue(name, value);
   }
   if (name == "DateStyle") {
-    // Only ISO output is implemented; the field order is kept.
+    // Only ISO output and month-first input are implemented.
     std::string order = "MDY";
     bool iso = false;
     std::string token;
@@ -107,6 +110,12 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
       }
     }
     (void)iso;
+    // Date input reads month-first only (common/datetime_parse.cc): another
+    // order would silently misread '01-02-2024', so it is refused.
+    if (order != "MDY") {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           fmt::format("DateStyle \"{}\" is not supported", value));
+    }
     return "ISO, " + order;
   }
   if (name == "IntervalStyle") {

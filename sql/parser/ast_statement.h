@@ -284,10 +284,11 @@ struct DropStmt : Statement {
   bool cascade = false;
 };
 
-// BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT.
+// BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT,
+// SET TRANSACTION modes.
 struct TransactionStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kTransaction;
-  enum class Type { kBegin, kCommit, kRollback };
+  enum class Type { kBegin, kCommit, kRollback, kSetTransaction };
   TransactionStmt() : Statement(kKind) {}
   Type type = Type::kBegin;
   // ISOLATION LEVEL, lower case: "read uncommitted", "read committed",

@@ -109,6 +109,14 @@ ast::StatementPtr Parser::ParseSet() {
   } else {
     AcceptWord("session");
   }
+  if (PeekWord("transaction") && !PeekOp("=", 1) && !PeekWord("to", 1)) {
+    Advance();
+    auto modes = std::make_unique<ast::TransactionStmt>();
+    modes->type = ast::TransactionStmt::Type::kSetTransaction;
+    ParseTransactionModes(*modes);
+    if (!modes->isolation_level && !modes->read_only && !modes->deferrable) SyntaxErrorHere();
+    return modes;
+  }
   if (PeekWord("time") && PeekWord("zone", 1)) {
     Advance();
     Advance();
