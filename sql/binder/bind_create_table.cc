@@ -56,6 +56,13 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           break;
         }
         case ast::Constraint::Type::kDefault: {
+          if (!c->default_expr().empty()) {
+            ThrowAt(sqlstate::kSyntaxError,
+                    fmt::format("multiple default values specified for column \"{}\" of table "
+                                "\"{}\"",
+                                def.name, t.name()),
+                    con.position);
+          }
           // Bound now to reject bad defaults at CREATE time; stored as text.
           column_ref_error_ = "cannot use column reference in DEFAULT expression";
           BoundExprPtr e;

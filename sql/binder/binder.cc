@@ -42,8 +42,8 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveTable(const ast::Quali
     const catalog::proto::Database* db = snapshot_.FindDatabase(name.catalog);
     if (db == nullptr || db->oid() != database_) {
       ThrowAt(sqlstate::kFeatureNotSupported,
-              fmt::format("cross-database references are not implemented: {}.{}.{}", name.catalog,
-                          name.schema, name.name),
+              fmt::format("cross-database references are not implemented: \"{}.{}.{}\"",
+                          name.catalog, name.schema, name.name),
               name.position);
     }
   }

@@ -27,6 +27,16 @@ UPDATE nn SET b = DEFAULT WHERE a = 1;
 SELECT * FROM nn ORDER BY a;
 DROP TABLE nn;
 CREATE TABLE conflict (a int NULL NOT NULL);
+CREATE TABLE conflict (a int4 DEFAULT 1 DEFAULT 2);
+CREATE TABLE conflict (a int NOT NULL NOT NULL, b int NULL NULL);
+INSERT INTO conflict VALUES (NULL, NULL);
+DROP TABLE conflict;
+CREATE TABLE named (a int, b text, CONSTRAINT named_key PRIMARY KEY (a));
+INSERT INTO named VALUES (1, 'x'), (1, 'y');
+DROP TABLE named;
+CREATE TABLE named (a int CONSTRAINT inline_key PRIMARY KEY);
+INSERT INTO named VALUES (1), (1);
+DROP TABLE named;
 CREATE TABLE defs (
   id int PRIMARY KEY,
   n int DEFAULT 42,
