@@ -67,9 +67,14 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
     return BindLogical(BoundExprKind::kNot, "NOT", std::move(args), op.position);
   }
   if (op.op == "+" || op.op == "-") {
+    if (operand->type.id == TypeId::kUnknown && !operand->value.is_null() && op.op == "+") {
+      // Only numeric types have a prefix +, so PostgreSQL picks the
+      // category's preferred type, float8; prefix - also exists for
+      // interval and money, which makes `- 'x'` ambiguous.
+      operand =
+          CoerceOrThrow(std::move(operand), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+    }
     if (operand->type.id == TypeId::kUnknown && !operand->value.is_null()) {
-      // PostgreSQL resolves prefix +/- on an untyped literal to numeric-ish
-      // types only through ambiguity errors; keep it simple and exact.
       throw Error(sqlstate::kAmbiguousFunction,
                   fmt::format("operator is not unique: {} unknown", op.op))
           .WithHint(

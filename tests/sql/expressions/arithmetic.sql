@@ -15,6 +15,8 @@ SELECT 0 / 5, 0 % 5, 0.0 / 5;
 SELECT -9223372036854775808::int8 % -1, -2147483648 % -1;
 SELECT -1, - 1, -(-1), +5, -(1 + 2), - -3, -1.5, -'2'::int4, -(1.5::float8);
 SELECT - 'a';
+SELECT + '1', pg_typeof(+ '1'), + '-2.5';
+SELECT + 'a';
 SELECT abs(-5), abs(5), abs(-5::int8), abs(-2.5), abs(-2.5::float8), abs(-3::int2);
 SELECT abs(-2147483648);
 SELECT abs('x');
