@@ -27,13 +27,15 @@ SessionImpl::~SessionImpl() {
 
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
   std::vector<ast::StatementPtr> statements;
+  std::vector<std::string> notices;
   try {
-    statements = ParseStatements(query_text);
+    statements = ParseStatements(query_text, &notices);
   } catch (const Error&) {
     // A syntax error inside a block aborts it, as in PostgreSQL.
     if (state_ == TransactionState::kInBlock) AbortAfterError();
     throw;
   }
+  for (const std::string& notice : notices) SendNotice(sink, sqlstate::kNameTooLong, notice);
   if (statements.empty()) {
     sink.EmptyQuery();
     return;

@@ -238,8 +238,10 @@ class Lexer {
     for (char& ch : word) {
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     }
+    std::string full = word;
     TruncateIdentifier(word);
     Token token = Make(TokenType::kIdentifier, std::move(word), start);
+    if (token.text.size() != full.size()) token.untruncated = std::move(full);
     token.keyword = GetKeywordCategory(token.text);
     return token;
   }
@@ -261,8 +263,11 @@ class Lexer {
       name += c;
     }
     if (name.empty()) Fail("zero-length delimited identifier", start, pos_);
+    std::string full = name;
     TruncateIdentifier(name);
-    return Make(TokenType::kQuotedIdentifier, std::move(name), start);
+    Token token = Make(TokenType::kQuotedIdentifier, std::move(name), start);
+    if (token.text.size() != full.size()) token.untruncated = std::move(full);
+    return token;
   }
 
   // Lexes a quoted string starting at pos_ (the opening quote); `start` is

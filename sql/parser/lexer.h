@@ -31,6 +31,9 @@ struct Token {
   int begin = 0;     // byte offset of the first byte
   int end = 0;       // byte offset one past the last byte
   int position = 0;  // 1-based character position of the first character
+  // An identifier longer than 63 bytes: the whole name (folded), before
+  // `text` was truncated; empty otherwise.
+  std::string untruncated;
 
   // An unquoted word equal to `word` (lower case).
   bool IsWord(std::string_view word) const {

@@ -3,12 +3,26 @@
 // cursor, error reporting and name rules shared by the parse_*.cc files.
 #include "sql/parser/parser.h"
 
+#include <fmt/format.h>
+
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
 
 std::vector<std::unique_ptr<ast::Statement>> ParseStatements(std::string_view sql) {
   Parser parser(sql, Tokenize(sql));
+  return parser.ParseAll();
+}
+
+std::vector<std::unique_ptr<ast::Statement>> ParseStatements(std::string_view sql,
+                                                             std::vector<std::string>* notices) {
+  std::vector<Token> tokens = Tokenize(sql);
+  for (const Token& t : tokens) {
+    if (t.untruncated.empty()) continue;
+    notices->push_back(
+        fmt::format("identifier \"{}\" will be truncated to \"{}\"", t.untruncated, t.text));
+  }
+  Parser parser(sql, std::move(tokens));
   return parser.ParseAll();
 }
 

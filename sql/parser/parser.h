@@ -20,6 +20,10 @@ namespace basalt::sql {
 // (`syntax error at or near "x"`, `syntax error at end of input`,
 // `unterminated quoted string at or near "'abc"`, ...).
 std::vector<std::unique_ptr<ast::Statement>> ParseStatements(std::string_view sql);
+// The same, and each identifier longer than 63 bytes adds PostgreSQL's
+// NOTICE text (42622) `identifier "..." will be truncated to "..."`.
+std::vector<std::unique_ptr<ast::Statement>> ParseStatements(std::string_view sql,
+                                                             std::vector<std::string>* notices);
 
 // Parses a single expression (for tests and for DEFAULT/CHECK text stored in
 // the catalog). Throws like ParseStatements.

@@ -367,6 +367,20 @@ TEST_CASE("empty queries yield no statements", "[parser]") {
   CHECK(ParseStatements(" -- only a comment\n /* and another */ ;").empty());
 }
 
+TEST_CASE("identifiers over 63 bytes are truncated with a notice", "[parser]") {
+  std::string long_name(70, 'a');
+  std::vector<std::string> notices;
+  auto statements = ParseStatements("select " + long_name + ", \"" + long_name + "B\"", &notices);
+  REQUIRE(notices.size() == 2);
+  CHECK(notices[0] ==
+        "identifier \"" + long_name + "\" will be truncated to \"" + std::string(63, 'a') + "\"");
+  CHECK(notices[1] ==
+        "identifier \"" + long_name + "B\" will be truncated to \"" + std::string(63, 'a') + "\"");
+  notices.clear();
+  ParseStatements("select short_name", &notices);
+  CHECK(notices.empty());
+}
+
 TEST_CASE("syntax errors match PostgreSQL's message and position", "[parser]") {
   CHECK(Err("selec 1") == "42601 syntax error at or near \"selec\" @1");
   // gram.y shapes: a bare column list is CREATE TABLE AS's, * has no prefix
