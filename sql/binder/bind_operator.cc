@@ -214,6 +214,31 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
         CoerceOrThrow(std::move(right), DataType::Of(TypeId::kText), CastContext::kExplicit));
     return e;
   }
+  if (op == "^") {
+    // pg_operator has float8 ^ float8 and numeric ^ numeric: a numeric
+    // operand without a float one picks numeric, everything else float8.
+    auto is_float = [](const DataType& t) { return t.IsFloat(); };
+    auto is_numeric = [](const DataType& t) { return t.id == TypeId::kNumeric; };
+    for (const BoundExprPtr* side : {&left, &right}) {
+      TypeId id = (*side)->type.id;
+      if (id != TypeId::kUnknown && !(*side)->type.IsNumeric()) {
+        NoOperator(op, left->type, right->type, position);
+      }
+    }
+    if ((is_numeric(left->type) || is_numeric(right->type)) && !is_float(left->type) &&
+        !is_float(right->type)) {
+      throw Error(sqlstate::kFeatureNotSupported, "numeric ^ numeric is not supported yet")
+          .WithHint("Cast an operand to double precision.")
+          .WithPosition(position);
+    }
+    DataType float8 = DataType::Of(TypeId::kFloat8);
+    auto e = Node(BoundExprKind::kArithmetic, float8, leftmost);
+    e->arithmetic_op = ArithmeticOp::kPower;
+    e->compare_type = float8;
+    e->children.push_back(CoerceOrThrow(std::move(left), float8, CastContext::kImplicit));
+    e->children.push_back(CoerceOrThrow(std::move(right), float8, CastContext::kImplicit));
+    return e;
+  }
   ArithmeticOp arith;
   if (op == "+") {
     arith = ArithmeticOp::kAdd;

@@ -34,7 +34,8 @@ enum class BoundExprKind {
   kFunction,    // function(children...)
 };
 
-enum class ArithmeticOp { kAdd, kSubtract, kMultiply, kDivide, kModulo };
+// kPower is float8 only (numeric ^ numeric is not implemented).
+enum class ArithmeticOp { kAdd, kSubtract, kMultiply, kDivide, kModulo, kPower };
 enum class CompareOp { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual };
 
 // Scalar functions the binder resolves by name.

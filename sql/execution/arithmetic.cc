@@ -17,8 +17,7 @@ int64_t CheckIntegerRange(int64_t v, TypeId type) {
       if (v < INT32_MIN || v > INT32_MAX)
         throw Error(sqlstate::kNumericValueOutOfRange, "integer out of range");
       break;
-    default:
-      break;
+    default: break;
   }
   return v;
 }
@@ -59,6 +58,8 @@ Value IntegerArithmetic(ArithmeticOp op, int64_t a, int64_t b, TypeId result) {
       if (b == 0) DivisionByZero();
       out = b == -1 ? 0 : a % b;
       break;
+    case ArithmeticOp::kPower:  // the binder resolves ^ to float8
+      throw Error(sqlstate::kInternalError, "integer ^ reached the executor");
   }
   if (result == TypeId::kDate || result == TypeId::kTimestamp) return Value::Int(out);
   if ((result == TypeId::kInt2 && (out < INT16_MIN || out > INT16_MAX)) ||
@@ -68,25 +69,40 @@ Value IntegerArithmetic(ArithmeticOp op, int64_t a, int64_t b, TypeId result) {
   return Value::Int(out);
 }
 
+// PostgreSQL's dpow: the C library's pow with SQL's errors.
+Value FloatPower(double a, double b) {
+  if (std::isnan(a)) return Value::Float(b == 0 ? 1.0 : a);
+  if (std::isnan(b)) return Value::Float(a == 1 ? 1.0 : b);
+  if (a == 0 && b < 0) {
+    throw Error(sqlstate::kInvalidArgumentForPowerFunction,
+                "zero raised to a negative power is undefined");
+  }
+  if (a < 0 && std::floor(b) != b && !std::isinf(b)) {
+    throw Error(sqlstate::kInvalidArgumentForPowerFunction,
+                "a negative number raised to a non-integer power yields a complex result");
+  }
+  double out = std::pow(a, b);
+  if (std::isinf(out) && !std::isinf(a) && !std::isinf(b)) {
+    throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+  }
+  if (out == 0 && a != 0 && !std::isinf(a) && !std::isinf(b)) {
+    throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+  }
+  return Value::Float(out);
+}
+
 Value FloatArithmetic(ArithmeticOp op, double a, double b, TypeId result) {
   double out = 0;
   switch (op) {
-    case ArithmeticOp::kAdd:
-      out = a + b;
-      break;
-    case ArithmeticOp::kSubtract:
-      out = a - b;
-      break;
-    case ArithmeticOp::kMultiply:
-      out = a * b;
-      break;
+    case ArithmeticOp::kAdd: out = a + b; break;
+    case ArithmeticOp::kSubtract: out = a - b; break;
+    case ArithmeticOp::kMultiply: out = a * b; break;
     case ArithmeticOp::kDivide:
       if (b == 0) DivisionByZero();
       out = a / b;
       break;
-    case ArithmeticOp::kModulo:
-      out = std::fmod(a, b);
-      break;
+    case ArithmeticOp::kModulo: out = std::fmod(a, b); break;
+    case ArithmeticOp::kPower: return FloatPower(a, b);
   }
   if (result == TypeId::kFloat4) out = static_cast<float>(out);
   if (std::isinf(out) && !std::isinf(a) && !std::isinf(b)) {
@@ -101,16 +117,13 @@ Value FloatArithmetic(ArithmeticOp op, double a, double b, TypeId result) {
 Value NumericArithmetic(ArithmeticOp op, const Numeric& a, const Numeric& b) {
   Result<Numeric> out = [&] {
     switch (op) {
-      case ArithmeticOp::kAdd:
-        return a.Add(b);
-      case ArithmeticOp::kSubtract:
-        return a.Subtract(b);
-      case ArithmeticOp::kMultiply:
-        return a.Multiply(b);
-      case ArithmeticOp::kDivide:
-        return a.Divide(b);
-      case ArithmeticOp::kModulo:
-        return a.Modulo(b);
+      case ArithmeticOp::kAdd: return a.Add(b);
+      case ArithmeticOp::kSubtract: return a.Subtract(b);
+      case ArithmeticOp::kMultiply: return a.Multiply(b);
+      case ArithmeticOp::kDivide: return a.Divide(b);
+      case ArithmeticOp::kModulo: return a.Modulo(b);
+      case ArithmeticOp::kPower:  // the binder refuses numeric ^ numeric
+        throw Error(sqlstate::kInternalError, "numeric ^ reached the executor");
     }
     return a.Add(b);
   }();
@@ -128,15 +141,11 @@ Value Arithmetic(ArithmeticOp op, const Value& a, const Value& b, const DataType
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp:
-      return IntegerArithmetic(op, a.AsInt(), b.AsInt(), result_type.id);
+    case TypeId::kTimestamp: return IntegerArithmetic(op, a.AsInt(), b.AsInt(), result_type.id);
     case TypeId::kFloat4:
-    case TypeId::kFloat8:
-      return FloatArithmetic(op, a.AsFloat(), b.AsFloat(), result_type.id);
-    case TypeId::kNumeric:
-      return NumericArithmetic(op, a.AsNumeric(), b.AsNumeric());
-    default:
-      throw Error(sqlstate::kInternalError, "arithmetic on a non-numeric type");
+    case TypeId::kFloat8: return FloatArithmetic(op, a.AsFloat(), b.AsFloat(), result_type.id);
+    case TypeId::kNumeric: return NumericArithmetic(op, a.AsNumeric(), b.AsNumeric());
+    default: throw Error(sqlstate::kInternalError, "arithmetic on a non-numeric type");
   }
 }
 
@@ -151,12 +160,9 @@ Value Negate(const Value& v, const DataType& type) {
       return Value::Int(CheckIntegerRange(out, type.id));
     }
     case TypeId::kFloat4:
-    case TypeId::kFloat8:
-      return Value::Float(-v.AsFloat());
-    case TypeId::kNumeric:
-      return Value::Decimal(v.AsNumeric().Negate());
-    default:
-      throw Error(sqlstate::kInternalError, "negation of a non-numeric type");
+    case TypeId::kFloat8: return Value::Float(-v.AsFloat());
+    case TypeId::kNumeric: return Value::Decimal(v.AsNumeric().Negate());
+    default: throw Error(sqlstate::kInternalError, "negation of a non-numeric type");
   }
 }
 

@@ -1,6 +1,15 @@
 -- arithmetic across int2/int4/int8/numeric/float and their result types
 SELECT 1 + 2, 7 - 10, 6 * 7, 7 / 2, -7 / 2, 7 % 3, -7 % 3, 7 % -3;
 SELECT 2 + 3 * 4, (2 + 3) * 4, 2 - 3 - 4, 2 * 3 % 4, 100 / 10 / 5;
+SELECT 2 ^ 10, 2 ^ -1, (-8) ^ 3, 2 ^ 3 ^ 2, -2 ^ 2, 2 * 3 ^ 2, 4 ^ 0.5::float8, 1.5::float8 ^ 2, '2' ^ 3;
+SELECT pg_typeof(2 ^ 2), pg_typeof(2::int8 ^ 2::int2), pg_typeof(2.5::float4 ^ 2), pg_typeof(2.5 ^ 2::float8);
+SELECT 0 ^ 0, 0 ^ 1, 1 ^ 'NaN'::float8, 'NaN'::float8 ^ 0, 'Infinity'::float8 ^ 2, 2 ^ '-Infinity'::float8, 0.5::float8 ^ 'Infinity'::float8;
+SELECT 0 ^ -1;
+SELECT (-8) ^ (1::float8 / 3);
+SELECT 10 ^ 400;
+SELECT 10 ^ -400;
+SELECT 'a' ^ 2;
+SELECT true ^ 2;
 SELECT 1::int2 + 1::int2, 1::int2 * 1::int4, 1::int4 + 1::int8, 1::int8 * 1::int2;
 SELECT 32767::int2 * 2;
 SELECT 32767::int2 * 2::int4;
