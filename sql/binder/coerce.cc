@@ -122,8 +122,12 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
     if (to.typmod < 0) return expr;
     return BoundExpr::Cast(std::move(expr), to, context);
   }
-  // varchar and text share a representation; only a length limit needs a cast.
-  if (expr->type.IsString() && (to.id == TypeId::kText || (to.IsString() && to.typmod < 0))) {
+  // varchar and text share a representation; only a length limit needs a
+  // cast. A cast node is relabeled only if it applies no limit itself:
+  // 'abc'::varchar(2) || 'd' must still cut to 'ab'.
+  bool limiting_cast = expr->kind == BoundExprKind::kCast && expr->type.typmod >= 0;
+  if (expr->type.IsString() && !limiting_cast &&
+      (to.id == TypeId::kText || (to.IsString() && to.typmod < 0))) {
     expr->type = to;
     return expr;
   }

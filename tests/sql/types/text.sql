@@ -11,6 +11,7 @@ SELECT upper('abc déf'), lower('ABC DÉF'), upper(NULL);
 SELECT pg_typeof('abc'), pg_typeof('abc'::varchar), pg_typeof('abc'::varchar(5)), pg_typeof('x'::text || 1);
 SELECT 'abcdef'::varchar(3), 'ab'::varchar(3), 'abc   '::varchar(3), 'abc'::character varying(2);
 SELECT 'x'::varchar(0);
+SELECT 'abc'::varchar(2) || 'def', ('abc'::varchar(5))::varchar(2), CAST('abcdef' AS varchar(4)), length('abcdef'::varchar(3)), 'abcdef'::varchar(3) = 'abc', upper('abcdef'::varchar(2));
 SELECT 1::text, 1.50::text, true::text, 'f'::bool::text, '2024-01-02'::date::text;
 SELECT 'a' < 'b', 'a' < 'B', 'abc' < 'abd', '' < 'a', 'Z' < 'a', 'abc' = 'abc ';
 SELECT 'abc'::varchar(5) = 'abc'::text, 'ab'::varchar || 'cd'::varchar;
