@@ -98,7 +98,14 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
       out->source->values.push_back(std::move(row));
     }
   } else {
-    out->source = BindSelect(*insert.select);
+    resolve_unknowns_ = false;
+    try {
+      out->source = BindSelect(*insert.select);
+    } catch (...) {
+      resolve_unknowns_ = true;
+      throw;
+    }
+    resolve_unknowns_ = true;
     size_t n = out->source->targets.size();
     if (n > targets.size()) {
       ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
@@ -113,6 +120,13 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     out->row_exprs.resize(width);
     for (size_t i = 0; i < n; ++i) {
       int c = targets[i];
+      // An untyped literal of the query is read as its target column's type
+      // right away (errors point at it), as PostgreSQL's transformInsertStmt.
+      BoundExprPtr& source = out->source->targets[i];
+      if (IsUnknownLiteral(*source)) {
+        source = CoerceForAssignment(std::move(source), table.ColumnType(c), column_name(c));
+        out->source->columns[i].type = source->type;
+      }
       auto source_column = BoundExpr::Column(static_cast<int>(i), out->source->targets[i]->type);
       source_column->position = i < insert.select->targets.size()
                                     ? insert.select->targets[i].position

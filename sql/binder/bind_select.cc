@@ -155,7 +155,7 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
     }
     BoundExprPtr e = BindExpression(*target.expr, scope);
     // An untyped literal in the output is text to the client.
-    if (IsUnknownLiteral(*e)) {
+    if (IsUnknownLiteral(*e) && resolve_unknowns_) {
       e = CoerceOrThrow(std::move(e), DataType::Of(TypeId::kText), CastContext::kImplicit);
     }
     ResultColumn column{target.alias.empty() ? FigureColumnName(*target.expr) : target.alias,

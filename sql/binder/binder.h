@@ -80,6 +80,9 @@ class Binder {
   // A table whose columns exist but cannot be referenced here (INSERT's
   // target inside VALUES): named in the hint of 42703.
   const catalog::TableEntry* invisible_table_ = nullptr;
+  // False while binding INSERT ... SELECT's query: its untyped literals stay
+  // unknown and take the target columns' types (p_resolve_unknowns).
+  bool resolve_unknowns_ = true;
 };
 
 }  // namespace basalt::sql
