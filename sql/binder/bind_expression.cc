@@ -19,14 +19,6 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-BoundExprPtr MakeNode(BoundExprKind kind, DataType type, int position) {
-  auto e = std::make_unique<BoundExpr>();
-  e->kind = kind;
-  e->type = type;
-  e->position = position;
-  return e;
-}
-
 }  // namespace
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
@@ -48,7 +40,7 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
     }
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
-      auto e = MakeNode(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), is.position);
+      auto e = BoundExpr::Make(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), is.position);
       e->negated = is.negated;
       BoundExprPtr arg = BindExpression(*is.arg, scope);
       if (IsUnknownLiteral(*arg))
@@ -73,13 +65,13 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       }
       int position = arg->position;
       if (is.test == ast::IsBool::Test::kUnknown) {
-        auto e = MakeNode(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), position);
+        auto e = BoundExpr::Make(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), position);
         e->negated = is.negated;
         e->children.push_back(std::move(arg));
         return e;
       }
       // x IS TRUE is x IS NOT DISTINCT FROM true.
-      auto e = MakeNode(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool), position);
+      auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool), position);
       e->negated = !is.negated;
       e->compare_type = DataType::Of(TypeId::kBool);
       e->children.push_back(std::move(arg));
@@ -220,7 +212,7 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
-  auto e = MakeNode(BoundExprKind::kCase, DataType::Of(TypeId::kUnknown), expr.position);
+  auto e = BoundExpr::Make(BoundExprKind::kCase, DataType::Of(TypeId::kUnknown), expr.position);
   std::vector<BoundExprPtr> results;
   for (const ast::CaseWhen& when : expr.whens) {
     BoundExprPtr condition;
@@ -292,7 +284,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  auto e = MakeNode(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
+  auto e = BoundExpr::Make(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
   e->negated = expr.negated;
   e->compare_type = type;
   e->children.push_back(CoerceOrThrow(std::move(arg), type, CastContext::kImplicit));
@@ -305,7 +297,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
 BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
   auto range = [&](const ast::Expr& low, const ast::Expr& high) {
     BoundExprPtr arg = BindExpression(*expr.arg, scope);
-    auto e = MakeNode(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), arg->position);
+    auto e = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), arg->position);
     e->children.push_back(
         BindComparison(">=", arg->Clone(), BindExpression(low, scope), expr.position));
     e->children.push_back(
@@ -314,13 +306,14 @@ BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
   };
   BoundExprPtr result = range(*expr.low, *expr.high);
   if (expr.symmetric) {
-    auto either = MakeNode(BoundExprKind::kOr, DataType::Of(TypeId::kBool), result->position);
+    auto either =
+        BoundExpr::Make(BoundExprKind::kOr, DataType::Of(TypeId::kBool), result->position);
     either->children.push_back(std::move(result));
     either->children.push_back(range(*expr.high, *expr.low));
     result = std::move(either);
   }
   if (expr.negated) {
-    auto n = MakeNode(BoundExprKind::kNot, DataType::Of(TypeId::kBool), result->position);
+    auto n = BoundExpr::Make(BoundExprKind::kNot, DataType::Of(TypeId::kBool), result->position);
     n->children.push_back(std::move(result));
     result = std::move(n);
   }
@@ -329,17 +322,7 @@ BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
 
 BoundExprPtr Binder::BindCondition(const ast::Expr& expr, const Scope& scope,
                                    std::string_view clause) {
-  BoundExprPtr e = BindExpression(expr, scope);
-  DataType type = e->type;
-  int position = e->position;
-  BoundExprPtr out = TryCoerce(std::move(e), DataType::Of(TypeId::kBool), CastContext::kImplicit);
-  if (out == nullptr) {
-    ThrowAt(sqlstate::kDatatypeMismatch,
-            fmt::format("argument of {} must be type boolean, not type {}", clause,
-                        TypeNameForMessage(type)),
-            position);
-  }
-  return out;
+  return CoerceToBoolean(BindExpression(expr, scope), clause);
 }
 
 }  // namespace basalt::sql

@@ -59,9 +59,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
 
-  auto e = std::make_unique<BoundExpr>();
-  e->kind = BoundExprKind::kFunction;
-  e->position = call.position;
+  BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction, DataType(), call.position);
   auto finish = [&](ScalarFunction f, DataType type) {
     e->function = f;
     e->type = type;

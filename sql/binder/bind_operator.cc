@@ -29,14 +29,6 @@ int Leftmost(int a, int b) {
       .WithPosition(position);
 }
 
-BoundExprPtr Node(BoundExprKind kind, DataType type, int position) {
-  auto e = std::make_unique<BoundExpr>();
-  e->kind = kind;
-  e->type = type;
-  e->position = position;
-  return e;
-}
-
 bool IsDateLike(const DataType& t) {
   return t.id == TypeId::kDate;
 }
@@ -91,7 +83,8 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
           .WithPosition(op.position);
     }
     if (op.op == "+") return operand;
-    auto e = Node(BoundExprKind::kNegate, operand->type, Leftmost(op.position, operand->position));
+    auto e = BoundExpr::Make(BoundExprKind::kNegate, operand->type,
+                             Leftmost(op.position, operand->position));
     e->children.push_back(std::move(operand));
     return e;
   }
@@ -147,8 +140,8 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
         (!rt.IsString() && rt.id != TypeId::kUnknown)) {
       NoOperator(spelling, lt, rt, op.position);
     }
-    auto e =
-        Node(BoundExprKind::kLike, DataType::Of(TypeId::kBool), Leftmost(l->position, op.position));
+    auto e = BoundExpr::Make(BoundExprKind::kLike, DataType::Of(TypeId::kBool),
+                             Leftmost(l->position, op.position));
     e->negated = negated;
     e->case_insensitive = insensitive;
     e->children.push_back(std::move(l));
@@ -162,8 +155,8 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     if (!common || common->id == TypeId::kVoid) {
       NoOperator("=", left->type, right->type, op.position);
     }
-    auto e = Node(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
-                  Leftmost(left->position, op.position));
+    auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
+                             Leftmost(left->position, op.position));
     e->negated = op.op == "IS NOT DISTINCT FROM";
     e->compare_type = *common;
     e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
@@ -183,8 +176,8 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
   std::optional<DataType> common = CommonType(left->type, right->type);
   // void has a common type with itself but no operators (42883, as PostgreSQL).
   if (!common || common->id == TypeId::kVoid) NoOperator(op, left->type, right->type, position);
-  auto e = Node(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
-                Leftmost(left->position, position));
+  auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
+                           Leftmost(left->position, position));
   e->compare_type = *common;
   e->compare_op = op == "="    ? CompareOp::kEqual
                   : op == "<>" ? CompareOp::kNotEqual
@@ -207,7 +200,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
     if (!ok) NoOperator(op, lt, rt, position);
-    auto e = Node(BoundExprKind::kConcat, DataType::Of(TypeId::kText), leftmost);
+    auto e = BoundExpr::Make(BoundExprKind::kConcat, DataType::Of(TypeId::kText), leftmost);
     e->children.push_back(
         CoerceOrThrow(std::move(left), DataType::Of(TypeId::kText), CastContext::kExplicit));
     e->children.push_back(
@@ -232,7 +225,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
           .WithPosition(position);
     }
     DataType float8 = DataType::Of(TypeId::kFloat8);
-    auto e = Node(BoundExprKind::kArithmetic, float8, leftmost);
+    auto e = BoundExpr::Make(BoundExprKind::kArithmetic, float8, leftmost);
     e->arithmetic_op = ArithmeticOp::kPower;
     e->compare_type = float8;
     e->children.push_back(CoerceOrThrow(std::move(left), float8, CastContext::kImplicit));
@@ -286,7 +279,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     } else {
       NoOperator(op, lt, rt, position);
     }
-    auto e = Node(BoundExprKind::kArithmetic, result, leftmost);
+    auto e = BoundExpr::Make(BoundExprKind::kArithmetic, result, leftmost);
     e->arithmetic_op = arith;
     e->compare_type = lt;  // the operand domain: dates and integers are both int64
     e->children.push_back(std::move(left));
@@ -298,7 +291,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
   if (!type || (arith == ArithmeticOp::kModulo && type->IsFloat())) {
     NoOperator(op, left->type, right->type, position);
   }
-  auto e = Node(BoundExprKind::kArithmetic, *type, leftmost);
+  auto e = BoundExpr::Make(BoundExprKind::kArithmetic, *type, leftmost);
   e->arithmetic_op = arith;
   e->compare_type = *type;
   e->children.push_back(CoerceOrThrow(std::move(left), *type, CastContext::kImplicit));
@@ -308,17 +301,9 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
 
 BoundExprPtr Binder::BindLogical(BoundExprKind kind, std::string_view name,
                                  std::vector<BoundExprPtr> args, int position) {
-  auto e = Node(kind, DataType::Of(TypeId::kBool), position);
+  auto e = BoundExpr::Make(kind, DataType::Of(TypeId::kBool), position);
   for (BoundExprPtr& arg : args) {
-    DataType type = arg->type;
-    int arg_position = arg->position;
-    BoundExprPtr b = TryCoerce(std::move(arg), DataType::Of(TypeId::kBool), CastContext::kImplicit);
-    if (b == nullptr) {
-      ThrowAt(sqlstate::kDatatypeMismatch,
-              fmt::format("argument of {} must be type boolean, not type {}", name,
-                          TypeNameForMessage(type)),
-              arg_position);
-    }
+    BoundExprPtr b = CoerceToBoolean(std::move(arg), name);
     e->position = Leftmost(e->position, b->position);
     // Flatten a AND (b AND c) into one n-ary node.
     if (b->kind == kind && kind != BoundExprKind::kNot) {

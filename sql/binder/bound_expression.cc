@@ -2,6 +2,14 @@
 
 namespace basalt::sql {
 
+BoundExprPtr BoundExpr::Make(BoundExprKind kind, DataType type, int position) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = kind;
+  e->type = type;
+  e->position = position;
+  return e;
+}
+
 BoundExprPtr BoundExpr::Constant(Value v, DataType type) {
   auto e = std::make_unique<BoundExpr>();
   e->kind = BoundExprKind::kConstant;

@@ -74,6 +74,8 @@ struct BoundExpr {
   bool has_else = false;                           // kCase
   int position = 0;                                // source position, for errors raised at run time
 
+  // A node with no children yet; the caller fills the kind's fields.
+  static BoundExprPtr Make(BoundExprKind kind, DataType type, int position);
   static BoundExprPtr Constant(Value v, DataType type);
   static BoundExprPtr Column(int index, DataType type);
   static BoundExprPtr Cast(BoundExprPtr child, DataType to, CastContext context);

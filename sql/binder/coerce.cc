@@ -162,6 +162,20 @@ BoundExprPtr CoerceForAssignment(BoundExprPtr expr, const DataType& to,
   return out;
 }
 
+BoundExprPtr CoerceToBoolean(BoundExprPtr expr, std::string_view construct) {
+  DataType from = expr->type;
+  int position = expr->position;
+  BoundExprPtr out =
+      TryCoerce(std::move(expr), DataType::Of(TypeId::kBool), CastContext::kImplicit);
+  if (out == nullptr) {
+    ThrowAt(sqlstate::kDatatypeMismatch,
+            fmt::format("argument of {} must be type boolean, not type {}", construct,
+                        TypeNameForMessage(from)),
+            position);
+  }
+  return out;
+}
+
 std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b) {
   int ra = NumericRank(a.id);
   int rb = NumericRank(b.id);

@@ -31,6 +31,10 @@ BoundExprPtr CoerceOrThrow(BoundExprPtr expr, const DataType& to, CastContext co
 // is of type text` when not allowed.
 BoundExprPtr CoerceForAssignment(BoundExprPtr expr, const DataType& to,
                                  const std::string& column_name);
+// Operands of WHERE, AND, NOT, ...: 42804 `argument of WHERE must be type
+// boolean, not type integer` when not implicitly boolean (`construct` names
+// the clause or operator, as PostgreSQL's coerce_to_boolean).
+BoundExprPtr CoerceToBoolean(BoundExprPtr expr, std::string_view construct);
 
 // Numeric promotion for operators: int2 < int4 < int8 < numeric < float8
 // (float4 op float4 stays float4). nullopt if either is not numeric.
