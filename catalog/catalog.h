@@ -36,8 +36,6 @@ class Catalog {
   // The latest committed catalog. Cheap: one shared_ptr copy under a mutex.
   std::shared_ptr<const CatalogSnapshot> Current() const;
 
-  storage::KvStore& store() const { return store_; }
-
   // A new OID for a user object (16384 and up, never reused).
   Result<Oid> NewOid();
   // A new storage relation id (never reused, so dropped data can be removed

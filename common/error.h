@@ -23,10 +23,6 @@ class Error : public std::exception {
     error.hint_ = status.hint();
     return error;
   }
-  // Raises a failed Status as an Error; does nothing for OK.
-  static void ThrowIfFailed(const Status& status) {
-    if (!status.ok()) throw FromStatus(status);
-  }
 
   const char* what() const noexcept override { return message_.c_str(); }
   sqlstate::Code code() const { return code_; }
