@@ -37,8 +37,4 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
   throw Error(sqlstate::kInternalError, "comparison of an unsupported type");
 }
 
-void ThrowStatus(const Status& status) {
-  throw Error::FromStatus(status);
-}
-
 }  // namespace basalt::sql

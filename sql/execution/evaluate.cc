@@ -161,4 +161,8 @@ bool EvaluatePredicate(const BoundExpr& expr, const Row& row, ExecContext* ctx) 
   return !v.is_null() && v.AsBool();
 }
 
+void ThrowStatus(const Status& status) {
+  throw Error::FromStatus(status);
+}
+
 }  // namespace basalt::sql

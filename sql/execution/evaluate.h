@@ -32,8 +32,8 @@ bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insens
 // Integer arithmetic of the result type: 22003 `integer out of range` etc.
 int64_t CheckIntegerRange(int64_t v, TypeId type);
 
-// Throws a failed Status as basalt::Error, splitting a "\nDETAIL: " suffix
-// of the message into the error's detail.
+// Throws a failed Status (from storage or common/) as basalt::Error with its
+// SQLSTATE, detail and hint: the SQL layer's one Status -> Error crossing.
 [[noreturn]] void ThrowStatus(const Status& status);
 
 }  // namespace basalt::sql
