@@ -6,6 +6,9 @@
 // storage::Transaction as the statement, the writing transaction sees its own
 // changes through CatalogWriter::View(), and everyone else sees them once
 // the transaction committed and the writer published them.
+//
+// Also exported here: CatalogSnapshot and TableEntry (catalog_snapshot.h),
+// the proto messages, and the fixed bootstrap OIDs (oids.h).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "catalog/catalog_snapshot.h"
+#include "catalog/oids.h"
 #include "catalog/proto/catalog.pb.h"
 #include "common/data_type.h"
 #include "common/status.h"

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "catalog/oids.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/coerce.h"
 #include "sql/parser/parser.h"
