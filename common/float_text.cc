@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -46,6 +47,45 @@ SignificantDigits Significant(std::string_view sci) {
   return d;
 }
 
+// A cheap sufficient test that the decimal `sci` is not a midpoint between two
+// adjacent T values. Such a midpoint is an odd integer of at least 2^digits
+// (53 bits for double, 24 for float) times a power of two. A decimal D * 10^p
+// with D < 2^digits is either not a dyadic rational at all or has an odd part
+// no larger than D, unless p > 0 lets the 5^p factor grow it: then the value
+// is an integer, and a midpoint only if it reaches 2^digits.
+template <typename T>
+bool SurelyNotMidpoint(std::string_view sci) {
+  constexpr uint64_t kBound = uint64_t{1} << std::numeric_limits<T>::digits;
+  const size_t e = sci.find_first_of("eE");
+  if (e == std::string_view::npos) return false;
+  uint64_t mantissa = 0;
+  int digits_after_point = 0;
+  bool after_point = false;
+  for (char c : sci.substr(0, e)) {
+    if (c == '.') {
+      after_point = true;
+    } else if (c >= '0' && c <= '9') {
+      if (mantissa >= kBound) return false;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (after_point) ++digits_after_point;
+    }
+  }
+  if (mantissa >= kBound) return false;
+  std::string_view exponent_text = sci.substr(e + 1);
+  const bool negative = !exponent_text.empty() && exponent_text.front() == '-';
+  if (!exponent_text.empty() && (exponent_text.front() == '-' || exponent_text.front() == '+')) {
+    exponent_text.remove_prefix(1);
+  }
+  int exponent = 0;
+  std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), exponent);
+  if (negative) exponent = -exponent;
+  for (int p = exponent - digits_after_point; p > 0; --p) {
+    mantissa *= 10;
+    if (mantissa >= kBound) return false;
+  }
+  return true;
+}
+
 // Whether the decimal `sci` is exactly the midpoint between |v| and one of
 // its neighbours. std::to_chars may return such a midpoint (it reads back to
 // v under round-half-even), but PostgreSQL's Ryu is built without
@@ -55,6 +95,7 @@ bool IsRoundingMidpoint(T v, std::string_view sci) {
   T magnitude = std::fabs(v);
   if (magnitude == 0) return false;
   if (sci.front() == '-') sci.remove_prefix(1);
+  if (SurelyNotMidpoint<T>(sci)) return false;  // most values: skips strtold
   // Midpoints of float and double values are exact in x87 long double.
   long double x = magnitude;
   long double down = std::nextafter(magnitude, T(0));
