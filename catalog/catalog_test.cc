@@ -2,10 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <random>
-
-#include "catalog/oids.h"
+#include "common/test_temp_dir.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -13,21 +10,13 @@ namespace basalt::catalog {
 namespace {
 
 struct TempStore {
-  std::filesystem::path dir;
+  TestTempDir dir;
   std::unique_ptr<storage::KvStore> store;
 
-  TempStore() {
-    dir = std::filesystem::temp_directory_path() /
-          ("basalt_catalog_test_" + std::to_string(std::random_device{}()));
-    Open();
-  }
-  ~TempStore() {
-    store.reset();
-    std::filesystem::remove_all(dir);
-  }
+  TempStore() { Open(); }
   void Open() {
     storage::StoreOptions options;
-    options.data_dir = dir;
+    options.data_dir = dir.path() / "data";
     options.sync_commits = false;
     auto opened = storage::KvStore::Open(options);
     REQUIRE(opened.ok());

@@ -2,112 +2,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <random>
-
-#include "common/value_text.h"
-#include "storage/kv_store.h"
+#include "sql/test_engine.h"
 
 namespace basalt::sql {
 namespace {
 
-// Collects everything a statement sends, rows as text.
-struct CollectingSink : ResultSink {
-  std::vector<std::vector<ResultColumn>> results;
-  std::vector<std::vector<std::string>> rows;  // text, "NULL" for null
-  std::vector<std::string> tags;
-  std::vector<std::pair<std::string, std::string>> notices;
-  std::vector<std::pair<std::string, std::string>> parameters;
-  int empty = 0;
-
-  void BeginResult(const std::vector<ResultColumn>& columns) override {
-    results.push_back(columns);
-  }
-  void Rows(std::span<const Row> batch) override {
-    for (const Row& row : batch) {
-      std::vector<std::string> text;
-      for (size_t i = 0; i < row.size(); ++i) {
-        text.push_back(row[i].is_null() ? "NULL" : ValueToText(row[i], results.back()[i].type));
-      }
-      rows.push_back(std::move(text));
-    }
-  }
-  void CommandComplete(std::string_view tag) override { tags.emplace_back(tag); }
-  void EmptyQuery() override { ++empty; }
-  void ParameterStatus(std::string_view name, std::string_view value) override {
-    parameters.emplace_back(name, value);
-  }
-  void Notice(sqlstate::Code code, std::string_view message) override {
-    notices.emplace_back(code, message);
-  }
-  void Warning(sqlstate::Code code, std::string_view message) override {
-    notices.emplace_back(code, message);
-  }
-};
-
-struct Fixture {
-  std::filesystem::path dir;
-  std::unique_ptr<storage::KvStore> store;
-  std::unique_ptr<Engine> engine;
-  std::unique_ptr<Session> session;
-
-  Fixture() {
-    dir = std::filesystem::temp_directory_path() /
-          ("basalt_engine_test_" + std::to_string(std::random_device{}()));
-    Open();
-  }
-  ~Fixture() {
-    session.reset();
-    engine.reset();
-    store.reset();
-    std::filesystem::remove_all(dir);
-  }
-  void Open() {
-    storage::StoreOptions options;
-    options.data_dir = dir;
-    options.sync_commits = false;
-    auto s = storage::KvStore::Open(options);
-    REQUIRE(s.ok());
-    store = std::move(s).value();
-    auto e = Engine::Open(*store);
-    REQUIRE(e.ok());
-    engine = std::move(e).value();
-    session = Connect();
-  }
-  void Reopen() {
-    session.reset();
-    engine.reset();
-    store.reset();
-    Open();
-  }
-  std::unique_ptr<Session> Connect() {
-    auto s = engine->Connect("basalt", "basalt", {});
-    REQUIRE(s.ok());
-    return std::move(s).value();
-  }
-
-  CollectingSink Run(std::string_view sql, Session* on = nullptr) {
-    CollectingSink sink;
-    (on != nullptr ? *on : *session).ExecuteSimpleQuery(sql, sink);
-    return sink;
-  }
-  // The error a statement fails with.
-  Error Fail(std::string_view sql, Session* on = nullptr) {
-    CollectingSink sink;
-    try {
-      (on != nullptr ? *on : *session).ExecuteSimpleQuery(sql, sink);
-    } catch (const Error& e) {
-      return e;
-    }
-    FAIL("expected an error from: " << sql);
-    return Error(sqlstate::kInternalError, "unreachable");
-  }
-};
-
-using Rows = std::vector<std::vector<std::string>>;
-
 TEST_CASE("create, insert, select, update, delete", "[engine]") {
-  Fixture f;
+  TestEngine f;
   CHECK(f.Run("CREATE TABLE t (id int PRIMARY KEY, name text, score numeric(6,2))").tags ==
         std::vector<std::string>{"CREATE TABLE"});
   CHECK(f.Run("INSERT INTO t VALUES (1, 'a', 1.5), (2, 'b', NULL), (3, 'c', 10)").tags ==
@@ -133,7 +34,7 @@ TEST_CASE("create, insert, select, update, delete", "[engine]") {
 }
 
 TEST_CASE("select without from, column names and literals", "[engine]") {
-  Fixture f;
+  TestEngine f;
   auto r = f.Run("SELECT 1, 1 + 2 AS three, 'x', abs(-4), 2147483648, 1.5, true, 'a' || 'b'");
   CHECK(r.rows == Rows{{"1", "3", "x", "4", "2147483648", "1.5", "t", "ab"}});
   std::vector<std::string> names;
@@ -166,7 +67,7 @@ TEST_CASE("select without from, column names and literals", "[engine]") {
 }
 
 TEST_CASE("order by, limit and offset", "[engine]") {
-  Fixture f;
+  TestEngine f;
   f.Run("CREATE TABLE s (k int PRIMARY KEY, v int)");
   f.Run("INSERT INTO s VALUES (1, 30), (2, NULL), (3, 10), (4, 20)");
   CHECK(f.Run("SELECT k FROM s ORDER BY v").rows == Rows{{"3"}, {"4"}, {"1"}, {"2"}});
@@ -184,7 +85,7 @@ TEST_CASE("order by, limit and offset", "[engine]") {
 }
 
 TEST_CASE("binder errors carry PostgreSQL's codes, messages and positions", "[engine][binder]") {
-  Fixture f;
+  TestEngine f;
   f.Run("CREATE TABLE t (a int, b text, d date)");
   Error e = f.Fail("SELECT * FROM nope");
   CHECK(e.code() == sqlstate::kUndefinedTable);
@@ -218,7 +119,7 @@ TEST_CASE("binder errors carry PostgreSQL's codes, messages and positions", "[en
 }
 
 TEST_CASE("run-time errors", "[engine]") {
-  Fixture f;
+  TestEngine f;
   f.Run("CREATE TABLE n (a int NOT NULL, s smallint, v varchar(3))");
   Error e = f.Fail("INSERT INTO n VALUES (NULL, 1, 'x')");
   CHECK(e.code() == sqlstate::kNotNullViolation);
@@ -248,7 +149,7 @@ TEST_CASE("run-time errors", "[engine]") {
 }
 
 TEST_CASE("DDL tags, notices and duplicate names", "[engine]") {
-  Fixture f;
+  TestEngine f;
   f.Run("CREATE TABLE t (a int)");
   Error e = f.Fail("CREATE TABLE t (a int)");
   CHECK(e.code() == sqlstate::kDuplicateTable);
@@ -267,7 +168,7 @@ TEST_CASE("DDL tags, notices and duplicate names", "[engine]") {
 }
 
 TEST_CASE("transactions: blocks, rollback, failed blocks, visibility", "[engine]") {
-  Fixture f;
+  TestEngine f;
   auto other = f.Connect();
   f.Run("CREATE TABLE t (a int PRIMARY KEY)");
 
@@ -308,7 +209,7 @@ TEST_CASE("transactions: blocks, rollback, failed blocks, visibility", "[engine]
 }
 
 TEST_CASE("settings, reported parameters, connect errors", "[engine]") {
-  Fixture f;
+  TestEngine f;
   auto reported = f.session->ReportedParameters();
   std::vector<std::string> names;
   for (const auto& [n, v] : reported) names.push_back(n);
@@ -370,7 +271,7 @@ TEST_CASE("settings, reported parameters, connect errors", "[engine]") {
 }
 
 TEST_CASE("tables and rows survive reopen", "[engine]") {
-  Fixture f;
+  TestEngine f;
   f.Run("CREATE TABLE k (id int PRIMARY KEY, v text DEFAULT 'dflt')");
   f.Run("INSERT INTO k (id) VALUES (1)");
   f.Reopen();

@@ -10,11 +10,11 @@
 #include <sstream>
 #include <thread>
 
+#include "common/test_temp_dir.h"
 #include "storage/changelog.h"
 #include "storage/key_codec.h"
 #include "storage/row_codec.h"
 #include "storage/table_store.h"
-#include "storage/test_temp_dir.h"
 #include "storage/transaction.h"
 
 namespace basalt::storage {

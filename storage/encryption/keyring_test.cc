@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "storage/test_temp_dir.h"
+#include "common/test_temp_dir.h"
 
 namespace basalt::storage {
 namespace {

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "storage/test_temp_dir.h"
+#include "common/test_temp_dir.h"
 
 namespace basalt::storage {
 namespace {

@@ -1,5 +1,6 @@
 // A fresh directory under the system temp dir, removed with its contents when
-// the test ends. For storage tests only.
+// the test ends. For tests only. The name holds the process id as well as a
+// random number because ctest runs test cases as parallel processes.
 #pragma once
 
 #include <unistd.h>
@@ -8,14 +9,14 @@
 #include <random>
 #include <string>
 
-namespace basalt::storage {
+namespace basalt {
 
 class TestTempDir {
  public:
   TestTempDir() {
     std::random_device rd;
     path_ = std::filesystem::temp_directory_path() /
-            ("basalt-storage-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+            ("basalt-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TestTempDir() {
@@ -31,4 +32,4 @@ class TestTempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace basalt::storage
+}  // namespace basalt
