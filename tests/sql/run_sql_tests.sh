@@ -28,6 +28,8 @@ while IFS= read -r file; do
 done < <(list_sql_files "$HERE" "$@")
 
 kill -0 "$BASALT_PID" 2>/dev/null || fail "server died during the run"
+# A run that found no files (moved folder, bad glob) must not pass.
+[[ $((passed + failed)) -gt 0 ]] || fail "no SQL files ran"
 basalt_stop
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
