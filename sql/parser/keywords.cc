@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_map>
 
 namespace basalt::sql {
 namespace {
@@ -82,10 +83,17 @@ bool Contains(const std::string_view (&table)[N], std::string_view word) {
 }  // namespace
 
 KeywordCategory GetKeywordCategory(std::string_view word) {
-  if (Contains(kReserved, word)) return KeywordCategory::kReserved;
-  if (Contains(kColName, word)) return KeywordCategory::kColName;
-  if (Contains(kTypeFuncName, word)) return KeywordCategory::kTypeFuncName;
-  return KeywordCategory::kNone;
+  // Every identifier the lexer reads is looked up here: one hash probe
+  // instead of a search through each table.
+  static const auto* const categories = [] {
+    auto* map = new std::unordered_map<std::string_view, KeywordCategory>;
+    for (std::string_view w : kReserved) map->emplace(w, KeywordCategory::kReserved);
+    for (std::string_view w : kColName) map->emplace(w, KeywordCategory::kColName);
+    for (std::string_view w : kTypeFuncName) map->emplace(w, KeywordCategory::kTypeFuncName);
+    return map;
+  }();
+  auto it = categories->find(word);
+  return it == categories->end() ? KeywordCategory::kNone : it->second;
 }
 
 bool IsBareLabel(std::string_view word) {
