@@ -71,15 +71,6 @@ std::vector<const proto::Database*> CatalogSnapshot::Databases() const {
   return out;
 }
 
-std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::Tables(Oid database) const {
-  std::vector<std::shared_ptr<const TableEntry>> out;
-  for (auto it = tables_.lower_bound({database, 0});
-       it != tables_.end() && it->first.first == database; ++it) {
-    out.push_back(it->second);
-  }
-  return out;
-}
-
 std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Apply(const CatalogDelta& delta,
                                                               uint64_t new_version) const {
   auto next = std::make_shared<CatalogSnapshot>(*this);

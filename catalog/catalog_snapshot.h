@@ -54,9 +54,8 @@ class CatalogSnapshot {
                                               std::string_view name) const;
   std::shared_ptr<const TableEntry> TableByOid(Oid database, Oid oid) const;
 
-  // Every object, in OID order (for pg_catalog and tests).
+  // Every database, in OID order.
   std::vector<const proto::Database*> Databases() const;
-  std::vector<std::shared_ptr<const TableEntry>> Tables(Oid database) const;
 
   // A new version: this one with `delta` applied.
   std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,

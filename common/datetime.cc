@@ -54,14 +54,6 @@ int DaysInMonth(int64_t year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-bool IsFiniteDate(int64_t days) {
-  return days != kDateNegInfinity && days != kDatePosInfinity;
-}
-
-bool IsFiniteTimestamp(int64_t micros) {
-  return micros != kTimestampNegInfinity && micros != kTimestampPosInfinity;
-}
-
 void AppendDateText(int64_t days, std::string* out) {
   if (days == kDatePosInfinity) return out->append("infinity"), void();
   if (days == kDateNegInfinity) return out->append("-infinity"), void();

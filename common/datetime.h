@@ -43,9 +43,6 @@ int64_t DaysFromCivil(int64_t year, int month, int day);
 CivilDate CivilFromDays(int64_t days);
 int DaysInMonth(int64_t year, int month);
 
-bool IsFiniteDate(int64_t days);
-bool IsFiniteTimestamp(int64_t micros);
-
 // The input functions: ISO 8601 dates ("2024-01-31", "20240131", "2024-1-5",
 // "0044-03-15 BC"), US month-first when the year comes last ("01-31-2024"),
 // an optional time ("2024-01-31 12:34:56.789" or with 'T'; a time zone
