@@ -61,15 +61,33 @@ class RocksKvIterator final : public KvIterator {
 }  // namespace
 
 RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& options)
-    : store_(store), snapshot_isolation_(options.isolation != IsolationLevel::kReadCommitted) {
-  rocksdb::WriteOptions write_options;
-  write_options.sync = store.options().sync_commits;
-  rocksdb::TransactionOptions txn_options;
-  txn_options.set_snapshot = snapshot_isolation_;
-  txn_options.deadlock_detect = true;
-  txn_options.lock_timeout = options.lock_timeout_ms;  // negative: the DB default
-  txn_.reset(store.db()->BeginTransaction(write_options, txn_options));
-  if (!snapshot_isolation_) read_snapshot_ = store.db()->GetSnapshot();
+    : store_(store),
+      snapshot_isolation_(options.isolation != IsolationLevel::kReadCommitted),
+      lock_timeout_ms_(options.lock_timeout_ms) {
+  // The RocksDB transaction owns the snapshot under snapshot isolation, so it
+  // starts now; under READ COMMITTED it waits for the first write or lock.
+  if (snapshot_isolation_) {
+    (void)Txn();
+  } else {
+    read_snapshot_ = store.db()->GetSnapshot();
+  }
+}
+
+rocksdb::Transaction& RocksTransaction::Txn() {
+  if (txn_ == nullptr) {
+    rocksdb::WriteOptions write_options;
+    write_options.sync = store_.options().sync_commits;
+    rocksdb::TransactionOptions txn_options;
+    txn_options.set_snapshot = snapshot_isolation_;
+    txn_options.deadlock_detect = true;
+    txn_options.lock_timeout = lock_timeout_ms_;  // negative: the DB default
+    txn_.reset(store_.db()->BeginTransaction(write_options, txn_options));
+  }
+  return *txn_;
+}
+
+bool RocksTransaction::HasWrites() const {
+  return txn_ != nullptr && txn_->GetWriteBatch()->GetWriteBatch()->Count() != 0;
 }
 
 RocksTransaction::~RocksTransaction() {
@@ -101,7 +119,11 @@ rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions() const {
 
 Status RocksTransaction::Get(ColumnFamily cf, std::string_view key, std::string* value,
                              bool* found) {
-  rocksdb::Status s = txn_->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value);
+  // Without a RocksDB transaction there is nothing of our own to read back.
+  rocksdb::Status s =
+      txn_ != nullptr
+          ? txn_->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value)
+          : store_.db()->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value);
   *found = s.ok();
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
 }
@@ -112,18 +134,18 @@ Status RocksTransaction::GetForUpdate(ColumnFamily cf, std::string_view key, std
   if (snapshot_isolation_) read_options.snapshot = txn_->GetSnapshot();
   // READ COMMITTED reads the latest committed version once the lock is held
   // and does not validate against a snapshot.
-  rocksdb::Status s = txn_->GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
+  rocksdb::Status s = Txn().GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
                                          /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
   *found = s.ok();
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read for update");
 }
 
 Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value) {
-  return FromRocks(txn_->Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write");
+  return FromRocks(Txn().Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write");
 }
 
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
-  return FromRocks(txn_->Delete(store_.handle(cf), ToSlice(key)), "delete");
+  return FromRocks(Txn().Delete(store_.handle(cf), ToSlice(key)), "delete");
 }
 
 std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_view lower,
@@ -133,14 +155,13 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
   // snapshot iterator skips the delta iterator's per-row work. Writes made
   // while it runs stay invisible to it (INSERT ... SELECT from the same table
   // never meets its own rows).
-  const bool no_writes = txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0;
-  it->Start(no_writes ? nullptr : txn_.get(), store_.db(), SnapshotReadOptions(),
+  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
             store_.handle(cf));
   return it;
 }
 
 void RocksTransaction::SetSavePoint() {
-  txn_->SetSavePoint();
+  Txn().SetSavePoint();
   savepoint_change_counts_.push_back(changes_.size());
 }
 
@@ -160,14 +181,14 @@ void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row,
 
 Status RocksTransaction::Commit() {
   if (finished_) return Status::Internal("transaction already finished");
-  if (changes_.empty() && txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+  if (changes_.empty() && !HasWrites()) {
     // Nothing to make durable: a read-only transaction must not pay for a
     // WAL write and fsync (every SELECT runs in one).
-    (void)txn_->Rollback();
+    if (txn_ != nullptr) (void)txn_->Rollback();
     finished_ = true;
     return Status::OK();
   }
-  Status s = changes_.empty() ? FromRocks(txn_->Commit(), "commit") : CommitWithChanges();
+  Status s = changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
   if (!s.ok()) {
     Rollback();
     return s;
@@ -180,6 +201,7 @@ Status RocksTransaction::CommitWithChanges() {
   // The sequence is taken and the commit made under one mutex, so sequence
   // order is commit order: a reader that has seen sequence S can never later
   // find a smaller one appear.
+  rocksdb::Transaction& txn = Txn();
   std::lock_guard<std::mutex> lock(store_.commit_mutex());
   uint64_t sequence = store_.NextCommitSequenceLocked();
   std::string value;
@@ -189,14 +211,14 @@ Status RocksTransaction::CommitWithChanges() {
     EncodeChange(c.old_row, c.new_row, &value);
     // Untracked: these keys are new and the mutex serializes their writers,
     // and snapshot validation must not fail a REPEATABLE READ commit on them.
-    rocksdb::Status s = txn_->PutUntracked(store_.handle(ColumnFamily::kChangelog), key, value);
+    rocksdb::Status s = txn.PutUntracked(store_.handle(ColumnFamily::kChangelog), key, value);
     if (!s.ok()) return FromRocks(s, "write change log");
   }
   std::string encoded;
   AppendBigEndian64(sequence, &encoded);
-  rocksdb::Status s = txn_->PutUntracked(store_.handle(ColumnFamily::kMeta),
-                                         ToSlice(kCommitSequenceMetaKey), encoded);
-  if (s.ok()) s = txn_->Commit();
+  rocksdb::Status s = txn.PutUntracked(store_.handle(ColumnFamily::kMeta),
+                                       ToSlice(kCommitSequenceMetaKey), encoded);
+  if (s.ok()) s = txn.Commit();
   if (!s.ok()) return FromRocks(s, "commit");
   store_.CommittedSequenceLocked(sequence);
   return Status::OK();
@@ -204,7 +226,7 @@ Status RocksTransaction::CommitWithChanges() {
 
 void RocksTransaction::Rollback() {
   if (finished_) return;
-  (void)txn_->Rollback();
+  if (txn_ != nullptr) (void)txn_->Rollback();
   changes_.clear();
   savepoint_change_counts_.clear();
   finished_ = true;

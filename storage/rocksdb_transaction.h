@@ -6,6 +6,10 @@
 // REPEATABLE READ / SERIALIZABLE the RocksDB transaction owns the snapshot,
 // so writing a key changed since then fails (40001).
 //
+// Under READ COMMITTED the RocksDB transaction is only begun by the first
+// write, lock or savepoint: a read-only statement (every SELECT outside a
+// block) reads its snapshot straight from the DB and costs no transaction.
+//
 // Change records are buffered in memory and written to the changelog column
 // family at commit, under the store's commit mutex, with the next commit
 // sequence: only transactions that carry change records serialize there.
@@ -48,13 +52,17 @@ class RocksTransaction final : public Transaction {
     std::string new_row;
   };
 
+  // The RocksDB transaction, begun on first use.
+  rocksdb::Transaction& Txn();
+  bool HasWrites() const;
   rocksdb::ReadOptions SnapshotReadOptions() const;
   Status CommitWithChanges();
   void ReleaseReadSnapshot();
 
   RocksStore& store_;
   const bool snapshot_isolation_;
-  std::unique_ptr<rocksdb::Transaction> txn_;
+  const int64_t lock_timeout_ms_;
+  std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
   std::vector<Change> changes_;
   std::vector<size_t> savepoint_change_counts_;
