@@ -126,8 +126,7 @@ Status Catalog::Load() {
         delta.push_back({std::shared_ptr<const TableEntry>(entry)});
         break;
       }
-      default:
-        break;  // name-index keys: the snapshot rebuilds its own indexes
+      default: break;  // name-index keys: the snapshot rebuilds its own indexes
     }
   }
   BASALT_RETURN_IF_ERROR(it->status());

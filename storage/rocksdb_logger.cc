@@ -42,18 +42,12 @@ class SpdlogRocksLogger : public rocksdb::Logger {
   static spdlog::level::level_enum ToSpdlog(rocksdb::InfoLogLevel level) {
     switch (level) {
       case rocksdb::InfoLogLevel::DEBUG_LEVEL:
-      case rocksdb::InfoLogLevel::INFO_LEVEL:
-        return spdlog::level::debug;
-      case rocksdb::InfoLogLevel::WARN_LEVEL:
-        return spdlog::level::warn;
-      case rocksdb::InfoLogLevel::ERROR_LEVEL:
-        return spdlog::level::err;
-      case rocksdb::InfoLogLevel::FATAL_LEVEL:
-        return spdlog::level::critical;
-      case rocksdb::InfoLogLevel::HEADER_LEVEL:
-        return spdlog::level::debug;
-      default:
-        return spdlog::level::info;
+      case rocksdb::InfoLogLevel::INFO_LEVEL: return spdlog::level::debug;
+      case rocksdb::InfoLogLevel::WARN_LEVEL: return spdlog::level::warn;
+      case rocksdb::InfoLogLevel::ERROR_LEVEL: return spdlog::level::err;
+      case rocksdb::InfoLogLevel::FATAL_LEVEL: return spdlog::level::critical;
+      case rocksdb::InfoLogLevel::HEADER_LEVEL: return spdlog::level::debug;
+      default: return spdlog::level::info;
     }
   }
 };

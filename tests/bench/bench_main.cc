@@ -118,7 +118,8 @@ double Median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::fprintf(stderr, "usage: basalt_bench <pg conninfo> <basalt conninfo> <rounds> <report.md>\n");
+    std::fprintf(stderr,
+                 "usage: basalt_bench <pg conninfo> <basalt conninfo> <rounds> <report.md>\n");
     return 2;
   }
   std::vector<Target> targets = {{"PostgreSQL 15", argv[1]}, {"Basalt", argv[2]}};
@@ -158,7 +159,8 @@ int main(int argc, char** argv) {
     double pg = Median(seconds[w][0]);
     double basalt = Median(seconds[w][1]);
     auto rate = [&](double s) {
-      return fmt::format("{:.3f} s ({:.0f} {}/s)", s, workloads[w].operations / s, workloads[w].unit);
+      return fmt::format("{:.3f} s ({:.0f} {}/s)", s, workloads[w].operations / s,
+                         workloads[w].unit);
     };
     table += fmt::format("| {} | {} | {} | {:.2f} |\n", workloads[w].name, rate(pg), rate(basalt),
                          basalt / pg);
