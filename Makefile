@@ -13,7 +13,7 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
 
-.PHONY: deps bench-deps build run test test-asan bench format clean
+.PHONY: deps bench-deps build run test test-asan bench slt format clean
 
 deps:
 	@scripts/install-packages.sh $(PACKAGES)
@@ -44,6 +44,11 @@ test-asan: deps $(ASAN_DIR)/build.ninja
 
 bench: build bench-deps
 	tests/bench/run.sh $(BUILD_DIR)
+
+# SQLite's sqllogictest subset from ../shared, scored (not part of `make test`).
+slt: build
+	@scripts/install-packages.sh python3-psycopg2
+	tests/sqllogictest/run.sh
 
 format:
 	git ls-files '*.h' '*.cc' | xargs clang-format -i
