@@ -329,6 +329,35 @@ TEST_CASE("primary keys: 23505 on duplicates, updates move rows", "[kv_store]") 
   REQUIRE(ReadUsers(*store).empty());
 }
 
+TEST_CASE("primary keys: the uniqueness check sees the transaction's own writes", "[kv_store]") {
+  TestTempDir dir;
+  auto store = OpenOrDie(Options(dir));
+  TableStore users(*store, UsersLayout());
+  auto setup = store->Begin();
+  REQUIRE(InsertUser(users, *setup, 1, "alice").ok());
+  REQUIRE(setup->Commit().ok());
+
+  // Deleted earlier in the same transaction: the key is free again.
+  auto txn = store->Begin();
+  StoredRow row;
+  REQUIRE(users.Lookup(*txn, {Value::Int(1)}, &row).value());
+  REQUIRE(users.Delete(*txn, row.key).ok());
+  REQUIRE(InsertUser(users, *txn, 1, "again").ok());
+  REQUIRE(InsertUser(users, *txn, 1, "twice").code() == sqlstate::kUniqueViolation);
+  // Many keys written: every one of them is still seen as taken.
+  for (int64_t id = 2; id < 3000; ++id) REQUIRE(InsertUser(users, *txn, id, "n").ok());
+  for (int64_t id = 2; id < 3000; id += 97) {
+    REQUIRE(InsertUser(users, *txn, id, "dup").code() == sqlstate::kUniqueViolation);
+  }
+  // A write undone by a savepoint rollback frees its key.
+  txn->SetSavePoint();
+  REQUIRE(InsertUser(users, *txn, 5000, "gone").ok());
+  REQUIRE(txn->RollbackToSavePoint().ok());
+  REQUIRE(InsertUser(users, *txn, 5000, "kept").ok());
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(ReadUsers(*store).size() == 3000);
+}
+
 TEST_CASE("tables without a primary key get hidden row ids", "[kv_store]") {
   TestTempDir dir;
   auto store = OpenOrDie(Options(dir));

@@ -1,5 +1,7 @@
 #include "storage/rocksdb_transaction.h"
 
+#include <functional>
+
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "storage/changelog.h"
@@ -58,6 +60,12 @@ class RocksKvIterator final : public KvIterator {
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+constexpr size_t kWrittenKeyFilterBits = size_t{1} << 16;  // 8 KiB per writing transaction
+
+uint64_t KeyHash(ColumnFamily cf, std::string_view key) {
+  return std::hash<std::string_view>()(key) ^ (static_cast<uint64_t>(cf) * 0x9E3779B97F4A7C15ull);
+}
+
 }  // namespace
 
 RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& options)
@@ -84,6 +92,23 @@ rocksdb::Transaction& RocksTransaction::Txn() {
     txn_.reset(store_.db()->BeginTransaction(write_options, txn_options));
   }
   return *txn_;
+}
+
+void RocksTransaction::NoteWrite(ColumnFamily cf, std::string_view key) {
+  if (written_keys_.empty()) written_keys_.assign(kWrittenKeyFilterBits / 64, 0);
+  const uint64_t h = KeyHash(cf, key);
+  for (uint64_t bit : {h % kWrittenKeyFilterBits, (h >> 32) % kWrittenKeyFilterBits}) {
+    written_keys_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+}
+
+bool RocksTransaction::MayHaveWritten(ColumnFamily cf, std::string_view key) const {
+  if (written_keys_.empty()) return false;
+  const uint64_t h = KeyHash(cf, key);
+  for (uint64_t bit : {h % kWrittenKeyFilterBits, (h >> 32) % kWrittenKeyFilterBits}) {
+    if ((written_keys_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return false;
+  }
+  return true;
 }
 
 bool RocksTransaction::HasWrites() const {
@@ -134,17 +159,30 @@ Status RocksTransaction::GetForUpdate(ColumnFamily cf, std::string_view key, std
   if (snapshot_isolation_) read_options.snapshot = txn_->GetSnapshot();
   // READ COMMITTED reads the latest committed version once the lock is held
   // and does not validate against a snapshot.
-  rocksdb::Status s = Txn().GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
-                                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
+  rocksdb::Transaction& txn = Txn();
+  rocksdb::Status s;
+  if (MayHaveWritten(cf, key)) {
+    s = txn.GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
+                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
+  } else {
+    // Not in our write batch: lock the key, then read the DB as GetForUpdate
+    // would, without searching the batch's index.
+    s = txn.GetForUpdate(read_options, store_.handle(cf), ToSlice(key),
+                         static_cast<std::string*>(nullptr),
+                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
+    if (s.ok()) s = store_.db()->Get(read_options, store_.handle(cf), ToSlice(key), value);
+  }
   *found = s.ok();
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read for update");
 }
 
 Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value) {
+  NoteWrite(cf, key);
   return FromRocks(Txn().Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write");
 }
 
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
+  NoteWrite(cf, key);
   return FromRocks(Txn().Delete(store_.handle(cf), ToSlice(key)), "delete");
 }
 

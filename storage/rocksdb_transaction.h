@@ -54,6 +54,10 @@ class RocksTransaction final : public Transaction {
 
   // The RocksDB transaction, begun on first use.
   rocksdb::Transaction& Txn();
+  // Records that this transaction wrote `key` (see written_keys_).
+  void NoteWrite(ColumnFamily cf, std::string_view key);
+  // False only if this transaction has surely not written `key`.
+  bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
   rocksdb::ReadOptions SnapshotReadOptions() const;
   Status CommitWithChanges();
@@ -64,6 +68,11 @@ class RocksTransaction final : public Transaction {
   const int64_t lock_timeout_ms_;
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
+  // A bloom filter over the keys written through txn_ (set on first write):
+  // GetForUpdate of a key it rules out reads the DB directly instead of
+  // searching the write batch's index. Never cleared (a savepoint rollback
+  // only makes it answer "maybe" more often).
+  std::vector<uint64_t> written_keys_;
   std::vector<Change> changes_;
   std::vector<size_t> savepoint_change_counts_;
   bool finished_ = false;
