@@ -243,8 +243,18 @@ std::string Numeric::ToString() const {
 }
 
 double Numeric::ToDouble() const {
-  // As PostgreSQL's numeric_float8: through the text form, so the result is
-  // the correctly rounded double of the exact decimal.
+  // As PostgreSQL's numeric_float8, the correctly rounded double of the exact
+  // decimal. An integer below 2^53 over a power of ten up to 1e22 are both
+  // exact doubles, so one (correctly rounded) division gives it; otherwise
+  // strtod of the text form does.
+  static constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  constexpr Int128 kExactIntegerLimit = Int128{1} << 53;
+  if (scale_ >= 0 && scale_ <= 22 && unscaled_ < kExactIntegerLimit &&
+      unscaled_ > -kExactIntegerLimit) {
+    return static_cast<double>(static_cast<int64_t>(unscaled_)) / kExactPowersOfTen[scale_];
+  }
   return std::strtod(ToString().c_str(), nullptr);
 }
 
