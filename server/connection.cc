@@ -1,6 +1,10 @@
 #include "server/connection.h"
 
 #include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <chrono>
 #include <exception>
@@ -58,10 +62,9 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
   // the socket at that moment, so a blocking write is safe, and it bounds
   // the memory a large result takes (as a PostgreSQL backend blocks).
   session_.set_flush_hook([this](protocol::MessageWriter& out) {
-    boost::system::error_code ec;
-    asio::write(socket_, asio::buffer(out.buffer()), ec);
+    const bool ok = WriteFromWorker(out.buffer());
     out.Clear();
-    return !ec;
+    return ok;
   });
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
@@ -133,36 +136,82 @@ asio::awaitable<void> Connection::OnWorkers(Fn fn) {
       asio::use_awaitable);
 }
 
-bool Connection::LingerOnWorker() {
-  while (!session_.closed() && session_.state() == Session::State::kReady &&
+bool Connection::MayLinger() const {
+  return !session_.closed() && session_.state() == Session::State::kReady &&
          !context_.shutting_down.load() &&
-         context_.connections_on_workers.load() <= kMaxLingeringLoad) {
-    pollfd ready{socket_.native_handle(), POLLIN, 0};
+         context_.connections_on_workers.load() <= kMaxLingeringLoad;
+}
+
+bool Connection::LingerOnWorker(bool release_socket) {
+  if (!MayLinger()) return true;
+  // A registered socket wakes the I/O thread's epoll on every message the
+  // worker then reads itself: one wasted thread wake-up per query. While
+  // lingering, the socket leaves the reactor (two epoll_ctl calls per linger,
+  // not per query) and the worker uses its descriptor directly.
+  boost::system::error_code ec;
+  const asio::ip::tcp protocol = socket_.local_endpoint(ec).protocol();
+  if (release_socket && !ec) {
+    const int fd = socket_.release(ec);
+    if (!ec) lingering_fd_ = fd;
+  }
+  const int fd = lingering_fd_ >= 0 ? lingering_fd_ : socket_.native_handle();
+  bool alive = true;
+  while (alive && MayLinger()) {
+    pollfd ready{fd, POLLIN, 0};
     const timespec linger{0, kLingerNanoseconds};
-    if (::ppoll(&ready, 1, &linger, nullptr) <= 0) return true;  // back to the I/O thread
+    if (::ppoll(&ready, 1, &linger, nullptr) <= 0) break;  // back to the I/O thread
     const std::span<char> room = reader_.PrepareWrite(kReadChunk);
-    boost::system::error_code ec;
-    const size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
+    const ssize_t n = ::recv(fd, room.data(), room.size(), MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
+    if (n <= 0) {
+      if (n < 0) spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, errno);
+      alive = false;
+      break;
+    }
+    reader_.CommitWrite(static_cast<size_t>(n));
+    for (const Input& input : DecodeBuffered()) Dispatch(input);
+    alive = SendFromWorker();
+  }
+  if (lingering_fd_ >= 0) {
+    socket_.assign(protocol, lingering_fd_, ec);
     if (ec) {
-      if (ec != asio::error::eof) {
-        spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, ec.message());
-      }
+      spdlog::warn("connection {} ({}): socket re-registration failed: {}", id_, peer_,
+                   ec.message());
+      ::close(lingering_fd_);
+      alive = false;
+    }
+    lingering_fd_ = -1;
+  }
+  return alive;
+}
+
+bool Connection::WriteFromWorker(std::string_view data) {
+  if (lingering_fd_ < 0) {
+    boost::system::error_code ec;
+    asio::write(socket_, asio::buffer(data.data(), data.size()), ec);
+    if (ec) spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
+    return !ec;
+  }
+  while (!data.empty()) {
+    const ssize_t n = ::send(lingering_fd_, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n >= 0) {
+      data.remove_prefix(static_cast<size_t>(n));
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      pollfd writable{lingering_fd_, POLLOUT, 0};
+      (void)::poll(&writable, 1, -1);
+    } else if (errno != EINTR) {
+      spdlog::debug("connection {} ({}): write failed: errno {}", id_, peer_, errno);
       return false;
     }
-    reader_.CommitWrite(n);
-    for (const Input& input : DecodeBuffered()) Dispatch(input);
-    if (!SendFromWorker()) return false;
   }
   return true;
 }
 
 bool Connection::SendFromWorker() {
   if (writer_.empty()) return true;
-  boost::system::error_code ec;
-  asio::write(socket_, asio::buffer(writer_.buffer()), ec);
+  const bool ok = WriteFromWorker(writer_.buffer());
   writer_.Clear();
-  if (ec) spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
-  return !ec;
+  return ok;
 }
 
 std::vector<Connection::Input> Connection::DecodeBuffered() {
@@ -236,11 +285,14 @@ asio::awaitable<void> Connection::Run() {
       std::vector<Input> inputs = DecodeBuffered();
       if (!inputs.empty()) {
         bool sent = true;
+        // Until the startup timer is settled it may still cancel socket_ from
+        // the strand, so the socket is only released from the reactor after.
+        const bool release_socket = startup_done_;
         co_await OnWorkers([&] {
           for (const Input& input : inputs) Dispatch(input);
           // Every buffered message is handled: reply before hopping back, so
           // the client's next request is not held up by that hop.
-          sent = SendFromWorker() && LingerOnWorker();
+          sent = SendFromWorker() && LingerOnWorker(release_socket);
         });
         if (!sent) break;
         if (!startup_done_ && session_.state() != Session::State::kStartup) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 
 #include <boost/asio/awaitable.hpp>
@@ -73,10 +74,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // a blocking write (the worker is the socket's only user then). False when
   // the client is gone.
   bool SendFromWorker();
+  // Writes `data` whole from a worker: through socket_, or to its descriptor
+  // while LingerOnWorker holds it outside the reactor. False on error.
+  bool WriteFromWorker(std::string_view data);
   // On a worker, after replying: handles the client's next messages if they
-  // arrive within a short linger, without going back to the I/O thread. False
-  // when the client is gone.
-  bool LingerOnWorker();
+  // arrive within a short linger, without going back to the I/O thread. With
+  // `release_socket`, the socket leaves the I/O thread's epoll set meanwhile.
+  // False when the client is gone.
+  bool LingerOnWorker(bool release_socket);
+  bool MayLinger() const;
   // Runs `fn` on the worker pool and resumes on this connection's strand.
   template <typename Fn>
   asio::awaitable<void> OnWorkers(Fn fn);
@@ -93,6 +99,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Whether a worker is running session code, which may write to socket_
   // synchronously (streaming a large result). Strand-only.
   bool on_workers_ = false;
+  // socket_'s descriptor while LingerOnWorker has released it from the
+  // reactor (socket_ is closed then); -1 otherwise. Worker-only.
+  int lingering_fd_ = -1;
   ConnectionContext& context_;
   const uint64_t id_;
   std::string peer_;
