@@ -109,6 +109,9 @@ class Lexer {
 
   std::vector<Token> Run() {
     std::vector<Token> tokens;
+    // Tokens are rarely shorter than two bytes with their separator; growing
+    // by doubling instead would move every token of a long VALUES list ~twice.
+    tokens.reserve(sql_.size() / 2 + 2);
     while (true) {
       SkipWhitespaceAndComments();
       if (pos_ >= sql_.size()) break;
