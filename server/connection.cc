@@ -142,15 +142,17 @@ bool Connection::MayLinger() const {
          context_.connections_on_workers.load() <= kMaxLingeringLoad;
 }
 
-bool Connection::LingerOnWorker(bool release_socket) {
-  if (!MayLinger()) return true;
+bool Connection::LingerOnWorker(bool past_startup) {
+  // Until the startup timer is settled on the strand it may still cancel
+  // socket_, so the first batch (the startup packet) never lingers.
+  if (!past_startup || !MayLinger()) return true;
   // A registered socket wakes the I/O thread's epoll on every message the
   // worker then reads itself: one wasted thread wake-up per query. While
   // lingering, the socket leaves the reactor (two epoll_ctl calls per linger,
   // not per query) and the worker uses its descriptor directly.
   boost::system::error_code ec;
   const asio::ip::tcp protocol = socket_.local_endpoint(ec).protocol();
-  if (release_socket && !ec) {
+  if (!ec) {
     const int fd = socket_.release(ec);
     if (!ec) lingering_fd_ = fd;
   }
@@ -285,14 +287,12 @@ asio::awaitable<void> Connection::Run() {
       std::vector<Input> inputs = DecodeBuffered();
       if (!inputs.empty()) {
         bool sent = true;
-        // Until the startup timer is settled it may still cancel socket_ from
-        // the strand, so the socket is only released from the reactor after.
-        const bool release_socket = startup_done_;
+        const bool past_startup = startup_done_;
         co_await OnWorkers([&] {
           for (const Input& input : inputs) Dispatch(input);
           // Every buffered message is handled: reply before hopping back, so
           // the client's next request is not held up by that hop.
-          sent = SendFromWorker() && LingerOnWorker(release_socket);
+          sent = SendFromWorker() && LingerOnWorker(past_startup);
         });
         if (!sent) break;
         if (!startup_done_ && session_.state() != Session::State::kStartup) {

@@ -78,10 +78,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // while LingerOnWorker holds it outside the reactor. False on error.
   bool WriteFromWorker(std::string_view data);
   // On a worker, after replying: handles the client's next messages if they
-  // arrive within a short linger, without going back to the I/O thread. With
-  // `release_socket`, the socket leaves the I/O thread's epoll set meanwhile.
-  // False when the client is gone.
-  bool LingerOnWorker(bool release_socket);
+  // arrive within a short linger, without going back to the I/O thread; the
+  // socket leaves the I/O thread's epoll set meanwhile. Only `past_startup`
+  // (once the startup timer can no longer touch the socket). False when the
+  // client is gone.
+  bool LingerOnWorker(bool past_startup);
   bool MayLinger() const;
   // Runs `fn` on the worker pool and resumes on this connection's strand.
   template <typename Fn>
