@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -65,6 +66,12 @@ int RunServer(const ServerConfig& config, bool generate_key) {
     if (!listener.ok()) return FailStart(listener.status().message());
     (*listener)->ServeUntilSignal();
   }
+  // Shutdown is under way: a repeated SIGTERM/SIGINT (the listener's signal
+  // set is gone, which restored the default action) must not kill the
+  // process while the store closes, as it would not kill a PostgreSQL
+  // postmaster in its shutdown.
+  std::signal(SIGTERM, SIG_IGN);
+  std::signal(SIGINT, SIG_IGN);
   // The engine holds transactions on the store: it goes first, then the
   // store closes RocksDB cleanly.
   engine->reset();
