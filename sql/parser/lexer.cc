@@ -6,6 +6,7 @@
 #include "sql/parser/lexer.h"
 
 #include <cstdint>
+#include <string_view>
 
 #include "common/error.h"
 
@@ -32,42 +33,11 @@ bool IsDollarTagContinue(char c) {
   return IsIdentStart(c) || IsDigit(c);
 }
 bool IsOpChar(char c) {
-  switch (c) {
-    case '~':
-    case '!':
-    case '@':
-    case '#':
-    case '^':
-    case '&':
-    case '|':
-    case '`':
-    case '?':
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-    case '%':
-    case '<':
-    case '>':
-    case '=': return true;
-    default: return false;
-  }
+  return std::string_view("~!@#^&|`?+-*/%<>=").find(c) != std::string_view::npos;
 }
 // Characters that let a multi-character operator end in + or -.
 bool IsNonMathOpChar(char c) {
-  switch (c) {
-    case '~':
-    case '!':
-    case '@':
-    case '#':
-    case '^':
-    case '&':
-    case '|':
-    case '`':
-    case '?':
-    case '%': return true;
-    default: return false;
-  }
+  return std::string_view("~!@#^&|`?%").find(c) != std::string_view::npos;
 }
 
 // Truncates to at most 63 bytes without splitting a UTF-8 sequence.

@@ -160,12 +160,8 @@ ast::StatementPtr Parser::ParseReset() {
   ExpectWord("reset");
   if (AcceptWord("all")) {
     stmt->all = true;
-  } else if (PeekWord("time") && PeekWord("zone", 1)) {
-    Advance();
-    Advance();
-    stmt->name = "timezone";
   } else {
-    stmt->name = ParseVariableName();
+    stmt->name = ParseConfigurationName();
   }
   return stmt;
 }
@@ -175,23 +171,30 @@ ast::StatementPtr Parser::ParseShow() {
   ExpectWord("show");
   if (AcceptWord("all")) {
     stmt->all = true;
-  } else if (PeekWord("time") && PeekWord("zone", 1)) {
+  } else {
+    stmt->name = ParseConfigurationName();
+  }
+  return stmt;
+}
+
+std::string Parser::ParseConfigurationName() {
+  if (PeekWord("time") && PeekWord("zone", 1)) {
     Advance();
     Advance();
-    stmt->name = "timezone";
-  } else if (PeekWord("transaction") && PeekWord("isolation", 1)) {
+    return "timezone";
+  }
+  if (PeekWord("transaction") && PeekWord("isolation", 1)) {
     Advance();
     Advance();
     ExpectWord("level");
-    stmt->name = "transaction_isolation";
-  } else if (PeekWord("session") && PeekWord("authorization", 1)) {
-    Advance();
-    Advance();
-    stmt->name = "session_authorization";
-  } else {
-    stmt->name = ParseVariableName();
+    return "transaction_isolation";
   }
-  return stmt;
+  if (PeekWord("session") && PeekWord("authorization", 1)) {
+    Advance();
+    Advance();
+    return "session_authorization";
+  }
+  return ParseVariableName();
 }
 
 ast::StatementPtr Parser::ParseExplain() {

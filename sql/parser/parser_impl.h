@@ -99,6 +99,9 @@ class Parser {
   ast::StatementPtr ParseSet();
   ast::ExprPtr ParseSetValue();
   std::string ParseVariableName();
+  // A parameter name as SHOW and RESET take it, with PostgreSQL's multi-word
+  // spellings (TIME ZONE, TRANSACTION ISOLATION LEVEL, SESSION AUTHORIZATION).
+  std::string ParseConfigurationName();
   ast::StatementPtr ParseReset();
   ast::StatementPtr ParseShow();
   ast::StatementPtr ParseExplain();

@@ -339,6 +339,8 @@ TEST_CASE("SET, RESET, SHOW, CHECKPOINT, EXPLAIN", "[parser]") {
   CHECK(P("show all") == "SHOW ALL");
   CHECK(P("show time zone") == "SHOW timezone");
   CHECK(P("show transaction isolation level") == "SHOW transaction_isolation");
+  CHECK(P("reset time zone") == "RESET timezone");
+  CHECK(P("reset session authorization") == "RESET session_authorization");
   CHECK(P("SHOW server_version") == "SHOW server_version");
   CHECK(P("checkpoint") == "CHECKPOINT");
   CHECK(P("explain analyze select 1") == "EXPLAIN ANALYZE SELECT 1");
