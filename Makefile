@@ -9,7 +9,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 # Exactly the Debian 12 packages Basalt needs to build and test.
 PACKAGES := build-essential cmake ninja-build pkg-config ccache \
   libboost1.81-dev libssl-dev librocksdb-dev libspdlog-dev libfmt-dev catch2 \
-  libprotobuf-dev protobuf-compiler libpq-dev postgresql-client
+  libprotobuf-dev protobuf-compiler libpq-dev postgresql-client openssl python3
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
 
