@@ -38,32 +38,8 @@ enum class ExprKind {
   kDefault,       // Default: DEFAULT in INSERT VALUES or UPDATE SET
 };
 
-struct Expr : Node {
-  explicit Expr(ExprKind kind) : kind_(kind) {}
-  virtual ~Expr() = default;
-  Expr(const Expr&) = delete;
-  Expr& operator=(const Expr&) = delete;
-
-  ExprKind kind() const { return kind_; }
-
-  // REQUIRES: kind() == T::kKind.
-  template <typename T>
-  T& As() {
-    assert(kind_ == T::kKind);
-    return static_cast<T&>(*this);
-  }
-  template <typename T>
-  const T& As() const {
-    assert(kind_ == T::kKind);
-    return static_cast<const T&>(*this);
-  }
-  template <typename T>
-  bool Is() const {
-    return kind_ == T::kKind;
-  }
-
- private:
-  ExprKind kind_;
+struct Expr : KindedNode<ExprKind> {
+  using KindedNode::KindedNode;
 };
 
 using ExprPtr = std::unique_ptr<Expr>;

@@ -5,6 +5,7 @@
 // Children are owned through std::unique_ptr; a tree is freed with its root.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,38 @@ namespace basalt::sql::ast {
 // a column reference, the `::` of a cast); 0 when unknown.
 struct Node {
   int position = 0;
+};
+
+// The root of a node family (expressions, table references, statements):
+// each concrete node declares `static constexpr Kind kKind` and is reached
+// through a checked downcast instead of dynamic_cast.
+template <typename Kind>
+struct KindedNode : Node {
+  explicit KindedNode(Kind kind) : kind_(kind) {}
+  virtual ~KindedNode() = default;
+  KindedNode(const KindedNode&) = delete;
+  KindedNode& operator=(const KindedNode&) = delete;
+
+  Kind kind() const { return kind_; }
+
+  // REQUIRES: kind() == T::kKind.
+  template <typename T>
+  T& As() {
+    assert(kind_ == T::kKind);
+    return static_cast<T&>(*this);
+  }
+  template <typename T>
+  const T& As() const {
+    assert(kind_ == T::kKind);
+    return static_cast<const T&>(*this);
+  }
+  template <typename T>
+  bool Is() const {
+    return kind_ == T::kKind;
+  }
+
+ private:
+  Kind kind_;
 };
 
 // A possibly qualified object name: [catalog.][schema.]name. Empty parts were

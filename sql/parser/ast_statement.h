@@ -45,26 +45,8 @@ struct OrderByItem : Node {
 
 enum class TableRefKind { kTable, kSubquery, kFunction, kJoin };
 
-struct TableRef : Node {
-  explicit TableRef(TableRefKind kind) : kind_(kind) {}
-  virtual ~TableRef() = default;
-  TableRef(const TableRef&) = delete;
-  TableRef& operator=(const TableRef&) = delete;
-
-  TableRefKind kind() const { return kind_; }
-  template <typename T>
-  T& As() {
-    assert(kind_ == T::kKind);
-    return static_cast<T&>(*this);
-  }
-  template <typename T>
-  const T& As() const {
-    assert(kind_ == T::kKind);
-    return static_cast<const T&>(*this);
-  }
-
- private:
-  TableRefKind kind_;
+struct TableRef : KindedNode<TableRefKind> {
+  using KindedNode::KindedNode;
 };
 
 using TableRefPtr = std::unique_ptr<TableRef>;
@@ -130,23 +112,8 @@ enum class StatementKind {
   kExplain,
 };
 
-struct Statement : Node {
-  explicit Statement(StatementKind kind) : kind_(kind) {}
-  virtual ~Statement() = default;
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  StatementKind kind() const { return kind_; }
-  template <typename T>
-  T& As() {
-    assert(kind_ == T::kKind);
-    return static_cast<T&>(*this);
-  }
-  template <typename T>
-  const T& As() const {
-    assert(kind_ == T::kKind);
-    return static_cast<const T&>(*this);
-  }
+struct Statement : KindedNode<StatementKind> {
+  using KindedNode::KindedNode;
 
   // The statement's text as the byte range [text_begin, text_end) of the
   // query string: from its first token to the end of its last token, without
@@ -154,9 +121,6 @@ struct Statement : Node {
   // top-level statements only (0, 0 for subqueries).
   int text_begin = 0;
   int text_end = 0;
-
- private:
-  StatementKind kind_;
 };
 
 using StatementPtr = std::unique_ptr<Statement>;
