@@ -131,8 +131,7 @@ void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out
 void Session::OnExtendedMessage(const protocol::FrontendMessage& message,
                                 protocol::MessageWriter& out) {
   if (std::holds_alternative<protocol::Sync>(message)) {
-    state_ = State::kReady;
-    SendReadyForQuery(out);
+    SendReadyForQuery(out);  // leaves kSkipToSync
     return;
   }
   if (std::holds_alternative<protocol::Flush>(message)) return;  // the connection flushes
@@ -154,7 +153,6 @@ void Session::OnMalformedMessage(char type, const Status& status, protocol::Mess
   spdlog::info("malformed message of type '{}': {}", type, status.message());
   if (type == 'S') {
     // Sync cannot really be malformed beyond its length; still resynchronise.
-    state_ = State::kReady;
     SendReadyForQuery(out);
     return;
   }

@@ -69,9 +69,7 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
   if (residual.size() == 1) {
     filter.predicate = std::move(residual[0]);
   } else {
-    filter.predicate = std::make_unique<BoundExpr>();
-    filter.predicate->kind = BoundExprKind::kAnd;
-    filter.predicate->type = DataType::Of(TypeId::kBool);
+    filter.predicate = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), 0);
     filter.predicate->children = std::move(residual);
   }
   return plan;
