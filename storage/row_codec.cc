@@ -102,6 +102,15 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
   }
 }
 
+// Consumes a varint length and that many bytes (text and varchar values).
+Status ReadLengthPrefixed(std::string_view* input, std::string_view* bytes) {
+  uint64_t length;
+  if (!ReadVarint(input, &length) || input->size() < length) return Truncated();
+  *bytes = input->substr(0, length);
+  input->remove_prefix(length);
+  return Status::OK();
+}
+
 Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   int width = FixedWidth(id);
   if (width > 0 && input->size() < static_cast<size_t>(width)) return Truncated();
@@ -138,10 +147,9 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: {
-      uint64_t length;
-      if (!ReadVarint(input, &length) || input->size() < length) return Truncated();
-      *value = Value::String(std::string(input->substr(0, length)));
-      input->remove_prefix(length);
+      std::string_view bytes;
+      BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &bytes));
+      *value = Value::String(std::string(bytes));
       return Status::OK();
     }
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
@@ -162,10 +170,8 @@ Status SkipValue(std::string_view* input, TypeId id) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: {
-      uint64_t length;
-      if (!ReadVarint(input, &length) || input->size() < length) return Truncated();
-      input->remove_prefix(length);
-      return Status::OK();
+      std::string_view bytes;
+      return ReadLengthPrefixed(input, &bytes);
     }
     default: {
       Value ignored;
