@@ -75,6 +75,14 @@ class CatalogWriter {
   Status DropTable(storage::Transaction& txn, const TableEntry& table);
 
   bool empty() const { return delta_.empty(); }
+
+  // Savepoints: RollbackTo(mark) forgets the changes made after Mark().
+  struct Mark {
+    size_t changes = 0;
+    size_t dropped = 0;
+  };
+  Mark mark() const { return {delta_.size(), dropped_relations_.size()}; }
+  void RollbackTo(const Mark& mark);
   // Relations whose data must be removed once the transaction committed.
   const std::vector<uint32_t>& dropped_relations() const { return dropped_relations_; }
 

@@ -83,6 +83,12 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   return Status::OK();
 }
 
+void CatalogWriter::RollbackTo(const Mark& mark) {
+  delta_.resize(mark.changes);
+  dropped_relations_.resize(mark.dropped);
+  view_.reset();
+}
+
 void CatalogWriter::Publish() {
   if (!delta_.empty()) catalog_.Publish(delta_);
   Discard();

@@ -48,6 +48,8 @@ inline constexpr Code kReadOnlySqlTransaction = "25006";
 // Class 28 — Invalid Authorization Specification
 inline constexpr Code kInvalidAuthorizationSpecification = "28000";
 inline constexpr Code kInvalidPassword = "28P01";
+// Class 3B — Savepoint Exception
+inline constexpr Code kInvalidSavepointSpecification = "3B001";
 // Class 3D — Invalid Catalog Name
 inline constexpr Code kInvalidCatalogName = "3D000";
 // Class 3F — Invalid Schema Name

@@ -1,6 +1,7 @@
 #include "server/session.h"
 
 #include <exception>
+#include <new>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -120,6 +121,8 @@ void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out
       state_ = State::kClosed;
       return;
     }
+  } catch (const std::bad_alloc&) {
+    protocol::WriteErrorResponse(out, Status::Error(sqlstate::kOutOfMemory, "out of memory"));
   } catch (const std::exception& e) {
     // A bug must cost one statement, never the server.
     spdlog::warn("internal error in query \"{}\": {}", query.text, e.what());

@@ -42,9 +42,11 @@ class FakeSession final : public sql::Session {
     return {{"server_version", "15.0"}, {"client_encoding", "UTF8"}};
   }
   bool is_superuser() const override { return true; }
+  Interrupt& interrupt() override { return interrupt_; }
 
  private:
   sql::TransactionState state_ = sql::TransactionState::kIdle;
+  Interrupt interrupt_;
 };
 
 class FakeEngine final : public sql::Engine {

@@ -12,6 +12,7 @@
 
 #include "common/data_type.h"
 #include "common/error.h"
+#include "common/interrupt.h"
 #include "common/status.h"
 #include "common/value.h"
 
@@ -73,6 +74,9 @@ class Session {
   // The settings PostgreSQL reports in ParameterStatus at startup, in its order.
   virtual std::vector<std::pair<std::string, std::string>> ReportedParameters() const = 0;
   virtual bool is_superuser() const = 0;
+  // The running statement's interrupt: Request() from another thread stops
+  // it at its next check (CancelRequest, shutdown).
+  virtual Interrupt& interrupt() = 0;
 };
 
 class Engine {

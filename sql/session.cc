@@ -30,7 +30,7 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
   std::vector<std::string> notices;
   try {
     statements = ParseStatements(query_text, &notices);
-  } catch (const Error&) {
+  } catch (...) {
     // A syntax error inside a block aborts it, as in PostgreSQL.
     if (state_ == TransactionState::kInBlock) AbortAfterError();
     throw;
@@ -41,10 +41,19 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
     return;
   }
   try {
-    for (const ast::StatementPtr& statement : statements) ExecuteStatement(*statement, sink);
+    for (const ast::StatementPtr& statement : statements) {
+      const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
+      interrupt_.BeginStatement(
+          timeout_ms > 0
+              ? std::optional(Interrupt::Clock::now() + std::chrono::milliseconds(timeout_ms))
+              : std::nullopt);
+      ExecuteStatement(*statement, sink);
+    }
     // The implicit transaction of the query string ends with it.
     if (txn_ != nullptr && implicit_) CommitTransaction();
-  } catch (const Error&) {
+  } catch (...) {
+    // Whatever failed — an SQL error, an allocation failure, anything
+    // unexpected — the statement's writes must never be committed later.
     AbortAfterError();
     throw;
   }
@@ -67,11 +76,6 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
     default: break;
-  }
-  if (state_ == TransactionState::kInBlock && statement.kind() != ast::StatementKind::kSet &&
-      statement.kind() != ast::StatementKind::kShow &&
-      statement.kind() != ast::StatementKind::kReset) {
-    block_ran_query_ = true;
   }
   switch (statement.kind()) {
     case ast::StatementKind::kSet: ExecuteSet(statement.As<ast::SetStmt>(), sink); return;
@@ -122,7 +126,7 @@ void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink
   }
   PhysicalOperatorPtr root = CreatePhysicalPlan(Optimize(std::move(plan)));
 
-  ExecContext ctx{store_, *txn_, transaction_timestamp_, 0};
+  ExecContext ctx{store_, *txn_, transaction_timestamp_, 0, &interrupt_};
   RowBatch batch;
   if (columns != nullptr) {
     sink.BeginResult(*columns);

@@ -31,6 +31,7 @@ class SessionImpl : public Session {
     return settings_.Reported();
   }
   bool is_superuser() const override { return superuser_; }
+  Interrupt& interrupt() override { return interrupt_; }
 
   Settings& settings() { return settings_; }
 
@@ -40,8 +41,21 @@ class SessionImpl : public Session {
 
   // session_transaction.cc
   void ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink);
-  // Starts an implicit transaction if none is open; refreshes the snapshot
-  // for READ COMMITTED.
+  void ExecuteBegin(const ast::TransactionStmt& stmt, ResultSink& sink);
+  void ExecuteCommit(ResultSink& sink);
+  void ExecuteSetTransaction(const ast::TransactionStmt& stmt, ResultSink& sink);
+  void ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink& sink);
+  void ExecuteRelease(const ast::TransactionStmt& stmt, ResultSink& sink);
+  void ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink& sink);
+  // BEGIN's and SET TRANSACTION's modes, with PostgreSQL's rule that the
+  // isolation level is fixed once the transaction has run a query (25001).
+  void ApplyTransactionModes(const ast::TransactionStmt& stmt);
+  // The savepoint named `name`, innermost first; 3B001 if there is none.
+  size_t FindSavepoint(const std::string& name) const;
+  // Opens the storage transaction if none is open — an implicit one outside
+  // a block — with the block's (or the default) isolation level; refreshes
+  // the snapshot for READ COMMITTED. Called by every statement that reads
+  // or writes, so a block's snapshot is taken by its first query.
   void EnsureTransaction();
   void CommitTransaction();
   void RollbackTransaction();
@@ -60,6 +74,9 @@ class SessionImpl : public Session {
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);
+  // ParameterStatus for each reported setting that differs from `before`.
+  void SendChangedParameters(const std::vector<std::pair<std::string, std::string>>& before,
+                             ResultSink& sink);
   // NOTICE / WARNING to the client unless client_min_messages hides it.
   void SendNotice(ResultSink& sink, sqlstate::Code code, std::string_view message);
   void SendWarning(ResultSink& sink, sqlstate::Code code, std::string_view message);
@@ -81,13 +98,25 @@ class SessionImpl : public Session {
   std::optional<Settings> settings_at_begin_;
   std::optional<Settings> settings_at_commit_;
 
-  std::unique_ptr<storage::Transaction> txn_;  // null when none is open
-  catalog::CatalogWriter writer_;              // this transaction's DDL
-  bool implicit_ = false;                      // txn_ ends with the query string
-  bool repeatable_read_ = false;               // one snapshot for the whole transaction
+  // Null when none is open; inside a block, until its first query.
+  std::unique_ptr<storage::Transaction> txn_;
+  catalog::CatalogWriter writer_;  // this transaction's DDL
+  bool implicit_ = false;          // txn_ ends with the query string
+  bool repeatable_read_ = false;   // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   TransactionState state_ = TransactionState::kIdle;
-  bool block_ran_query_ = false;  // SET TRANSACTION must come first in a block
+
+  // SAVEPOINTs of the block, outermost first; each has a storage savepoint.
+  struct Savepoint {
+    std::string name;
+    Settings settings;  // restored by ROLLBACK TO
+    std::optional<Settings> settings_at_commit;
+    catalog::CatalogWriter::Mark catalog;
+  };
+  std::vector<Savepoint> savepoints_;
+
+  // Cancel and statement_timeout for the running statement.
+  Interrupt interrupt_;
 };
 
 }  // namespace basalt::sql

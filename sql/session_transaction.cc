@@ -19,16 +19,38 @@ int64_t NowSincePostgresEpoch() {
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPostgresMicros;
 }
 
+storage::IsolationLevel IsolationLevelOf(std::string_view level) {
+  // READ UNCOMMITTED behaves as READ COMMITTED, as in PostgreSQL.
+  if (level == "serializable") return storage::IsolationLevel::kSerializable;
+  if (level == "repeatable read") return storage::IsolationLevel::kRepeatableRead;
+  return storage::IsolationLevel::kReadCommitted;
+}
+
+[[noreturn]] void ThrowFailedBlock() {
+  throw Error(sqlstate::kInFailedSqlTransaction,
+              "current transaction is aborted, commands ignored until end of transaction block");
+}
+
 }  // namespace
 
 void SessionImpl::EnsureTransaction() {
   if (txn_ == nullptr) {
-    txn_ = store_.Begin();
-    implicit_ = true;
-    repeatable_read_ = false;
-    transaction_timestamp_ = NowSincePostgresEpoch();
+    const bool in_block = state_ == TransactionState::kInBlock;
+    if (!in_block) {
+      implicit_ = true;
+      transaction_timestamp_ = NowSincePostgresEpoch();
+    }
+    storage::TransactionOptions options;
+    options.isolation = IsolationLevelOf(
+        settings_.Get(in_block ? "transaction_isolation" : "default_transaction_isolation")
+            .value());
+    options.lock_timeout_ms = settings_.Milliseconds("lock_timeout");
+    options.interrupt = &interrupt_;
+    txn_ = store_.Begin(options);
+    repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
   }
+  txn_->SetLockTimeout(settings_.Milliseconds("lock_timeout"));
   // READ COMMITTED: every statement sees what committed before it started.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 }
@@ -37,7 +59,8 @@ void SessionImpl::CommitTransaction() {
   std::unique_ptr<storage::Transaction> txn = std::move(txn_);
   state_ = TransactionState::kIdle;
   implicit_ = false;
-  Status st = txn->Commit();
+  savepoints_.clear();
+  Status st = txn != nullptr ? txn->Commit() : Status::OK();
   if (!st.ok()) {
     writer_.Discard();
     ThrowStatus(st);
@@ -53,16 +76,16 @@ void SessionImpl::RollbackTransaction() {
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
+  savepoints_.clear();
   implicit_ = false;
   state_ = TransactionState::kIdle;
 }
 
 void SessionImpl::AbortAfterError() {
   if (state_ == TransactionState::kInBlock || state_ == TransactionState::kFailed) {
-    // Release locks now; the block stays failed until ROLLBACK/COMMIT.
-    if (txn_ != nullptr) txn_->Rollback();
-    txn_.reset();
-    writer_.Discard();
+    // The block stays failed until ROLLBACK, or ROLLBACK TO a savepoint,
+    // which needs the transaction: its writes and locks stay until then, as
+    // in PostgreSQL.
     state_ = TransactionState::kFailed;
     return;
   }
@@ -70,75 +93,12 @@ void SessionImpl::AbortAfterError() {
 }
 
 void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  using Type = ast::TransactionStmt::Type;
   switch (stmt.type) {
-    case ast::TransactionStmt::Type::kBegin:
-      if (state_ == TransactionState::kFailed) {
-        throw Error(sqlstate::kInFailedSqlTransaction,
-                    "current transaction is aborted, commands ignored until end of "
-                    "transaction block");
-      }
-      if (state_ == TransactionState::kInBlock) {
-        SendWarning(sink, sqlstate::kActiveSqlTransaction,
-                    "there is already a transaction in progress");
-      } else {
-        // Statements earlier in the same query string join the block.
-        if (txn_ == nullptr) EnsureTransaction();
-        implicit_ = false;
-        state_ = TransactionState::kInBlock;
-        settings_at_begin_ = settings_;
-        settings_at_commit_ = settings_;
-        block_ran_query_ = false;
-        // The block's modes show as transaction_isolation and
-        // transaction_read_only until it ends (EndSettingsScope).
-        const std::string level =
-            stmt.isolation_level.value_or(settings_.Get("default_transaction_isolation").value());
-        repeatable_read_ = level == "repeatable read" || level == "serializable";
-        (void)settings_.Set("transaction_isolation", level);
-        bool read_only =
-            stmt.read_only.value_or(settings_.Get("default_transaction_read_only").value() == "on");
-        (void)settings_.Set("transaction_read_only", read_only ? "on" : "off");
-      }
-      sink.CommandComplete(stmt.start_transaction ? "START TRANSACTION" : "BEGIN");
-      return;
-    case ast::TransactionStmt::Type::kCommit:
-      if (state_ == TransactionState::kFailed) {
-        RollbackTransaction();
-        EndSettingsScope(/*commit=*/false, sink);
-        sink.CommandComplete("ROLLBACK");
-        return;
-      }
-      if (state_ != TransactionState::kInBlock) {
-        SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
-      }
-      if (txn_ != nullptr) CommitTransaction();
-      EndSettingsScope(/*commit=*/true, sink);
-      sink.CommandComplete("COMMIT");
-      return;
-    case ast::TransactionStmt::Type::kSetTransaction:
-      if (state_ == TransactionState::kFailed) {
-        throw Error(sqlstate::kInFailedSqlTransaction,
-                    "current transaction is aborted, commands ignored until end of "
-                    "transaction block");
-      }
-      if (state_ != TransactionState::kInBlock) {
-        SendWarning(sink, sqlstate::kNoActiveSqlTransaction,
-                    "SET TRANSACTION can only be used in transaction blocks");
-      } else {
-        if (stmt.isolation_level && block_ran_query_) {
-          throw Error(sqlstate::kActiveSqlTransaction,
-                      "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-        }
-        if (stmt.isolation_level) {
-          repeatable_read_ =
-              *stmt.isolation_level == "repeatable read" || *stmt.isolation_level == "serializable";
-          (void)settings_.Set("transaction_isolation", *stmt.isolation_level);
-        }
-        if (stmt.read_only)
-          (void)settings_.Set("transaction_read_only", *stmt.read_only ? "on" : "off");
-      }
-      sink.CommandComplete("SET");
-      return;
-    case ast::TransactionStmt::Type::kRollback:
+    case Type::kBegin: ExecuteBegin(stmt, sink); return;
+    case Type::kCommit: ExecuteCommit(sink); return;
+    case Type::kSetTransaction: ExecuteSetTransaction(stmt, sink); return;
+    case Type::kRollback:
       if (state_ == TransactionState::kIdle) {
         SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
       }
@@ -146,7 +106,142 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
       EndSettingsScope(/*commit=*/false, sink);
       sink.CommandComplete("ROLLBACK");
       return;
+    case Type::kSavepoint: ExecuteSavepoint(stmt, sink); return;
+    case Type::kRelease: ExecuteRelease(stmt, sink); return;
+    case Type::kRollbackTo: ExecuteRollbackTo(stmt, sink); return;
   }
+}
+
+void SessionImpl::ExecuteBegin(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  if (state_ == TransactionState::kFailed) ThrowFailedBlock();
+  if (state_ == TransactionState::kInBlock) {
+    // Drivers send their own BEGIN first: its modes still apply while the
+    // block has run no query.
+    SendWarning(sink, sqlstate::kActiveSqlTransaction,
+                "there is already a transaction in progress");
+    ApplyTransactionModes(stmt);
+  } else {
+    // Statements earlier in the same query string join the block.
+    if (txn_ == nullptr) transaction_timestamp_ = NowSincePostgresEpoch();
+    implicit_ = false;
+    state_ = TransactionState::kInBlock;
+    settings_at_begin_ = settings_;
+    settings_at_commit_ = settings_;
+    // The block's modes show as transaction_isolation and
+    // transaction_read_only until it ends (EndSettingsScope).
+    (void)settings_.Set("transaction_isolation",
+                        settings_.Get("default_transaction_isolation").value());
+    (void)settings_.Set("transaction_read_only",
+                        settings_.Get("default_transaction_read_only").value());
+    ApplyTransactionModes(stmt);
+  }
+  sink.CommandComplete(stmt.start_transaction ? "START TRANSACTION" : "BEGIN");
+}
+
+void SessionImpl::ApplyTransactionModes(const ast::TransactionStmt& stmt) {
+  // PostgreSQL: the level is fixed by the first snapshot, i.e. once the
+  // transaction has run a query (here: opened its storage transaction).
+  const bool ran_query = txn_ != nullptr;
+  if (stmt.isolation_level) {
+    if (ran_query && *stmt.isolation_level != settings_.Get("transaction_isolation").value()) {
+      throw Error(sqlstate::kActiveSqlTransaction,
+                  "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+    }
+    (void)settings_.Set("transaction_isolation", *stmt.isolation_level);
+  }
+  if (stmt.read_only) {
+    if (ran_query && !*stmt.read_only && settings_.Get("transaction_read_only").value() == "on") {
+      throw Error(sqlstate::kActiveSqlTransaction,
+                  "transaction read-write mode must be set before any query");
+    }
+    (void)settings_.Set("transaction_read_only", *stmt.read_only ? "on" : "off");
+  }
+}
+
+void SessionImpl::ExecuteCommit(ResultSink& sink) {
+  if (state_ == TransactionState::kFailed) {
+    RollbackTransaction();
+    EndSettingsScope(/*commit=*/false, sink);
+    sink.CommandComplete("ROLLBACK");
+    return;
+  }
+  if (state_ != TransactionState::kInBlock) {
+    SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+  }
+  CommitTransaction();
+  EndSettingsScope(/*commit=*/true, sink);
+  sink.CommandComplete("COMMIT");
+}
+
+void SessionImpl::ExecuteSetTransaction(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  if (state_ == TransactionState::kFailed) ThrowFailedBlock();
+  if (state_ != TransactionState::kInBlock) {
+    SendWarning(sink, sqlstate::kNoActiveSqlTransaction,
+                "SET TRANSACTION can only be used in transaction blocks");
+  } else {
+    ApplyTransactionModes(stmt);
+  }
+  sink.CommandComplete("SET");
+}
+
+size_t SessionImpl::FindSavepoint(const std::string& name) const {
+  for (size_t i = savepoints_.size(); i-- > 0;) {
+    if (savepoints_[i].name == name) return i;
+  }
+  throw Error(sqlstate::kInvalidSavepointSpecification,
+              fmt::format("savepoint \"{}\" does not exist", name));
+}
+
+void SessionImpl::ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  if (state_ == TransactionState::kFailed) ThrowFailedBlock();
+  if (state_ != TransactionState::kInBlock) {
+    throw Error(sqlstate::kNoActiveSqlTransaction,
+                "SAVEPOINT can only be used in transaction blocks");
+  }
+  if (txn_ == nullptr) EnsureTransaction();
+  txn_->SetSavePoint();
+  savepoints_.push_back(Savepoint{stmt.savepoint, settings_, settings_at_commit_, writer_.mark()});
+  sink.CommandComplete("SAVEPOINT");
+}
+
+void SessionImpl::ExecuteRelease(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  if (state_ == TransactionState::kFailed) ThrowFailedBlock();
+  if (state_ != TransactionState::kInBlock) {
+    throw Error(sqlstate::kNoActiveSqlTransaction,
+                "RELEASE SAVEPOINT can only be used in transaction blocks");
+  }
+  const size_t index = FindSavepoint(stmt.savepoint);
+  // Releasing a savepoint releases the ones inside it too; what they did stays.
+  while (savepoints_.size() > index) {
+    Status st = txn_->ReleaseSavePoint();
+    if (!st.ok()) ThrowStatus(st);
+    savepoints_.pop_back();
+  }
+  sink.CommandComplete("RELEASE");
+}
+
+void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink& sink) {
+  if (state_ == TransactionState::kIdle) {
+    throw Error(sqlstate::kNoActiveSqlTransaction,
+                "ROLLBACK TO SAVEPOINT can only be used in transaction blocks");
+  }
+  const size_t index = FindSavepoint(stmt.savepoint);
+  // Undo the inner savepoints and this one, then set it again: it stays.
+  while (savepoints_.size() > index) {
+    Status st = txn_->RollbackToSavePoint();
+    if (!st.ok()) ThrowStatus(st);
+    if (savepoints_.size() == index + 1) break;
+    savepoints_.pop_back();
+  }
+  txn_->SetSavePoint();
+  Savepoint& savepoint = savepoints_.back();
+  writer_.RollbackTo(savepoint.catalog);
+  auto before = settings_.Reported();
+  settings_ = savepoint.settings;
+  settings_at_commit_ = savepoint.settings_at_commit;
+  SendChangedParameters(before, sink);
+  state_ = TransactionState::kInBlock;
+  sink.CommandComplete("ROLLBACK");
 }
 
 namespace {
@@ -184,6 +279,11 @@ void SessionImpl::EndSettingsScope(bool commit, ResultSink& sink) {
   settings_ = commit ? std::move(*settings_at_commit_) : std::move(*settings_at_begin_);
   settings_at_begin_.reset();
   settings_at_commit_.reset();
+  SendChangedParameters(before, sink);
+}
+
+void SessionImpl::SendChangedParameters(
+    const std::vector<std::pair<std::string, std::string>>& before, ResultSink& sink) {
   auto after = settings_.Reported();
   for (size_t i = 0; i < after.size() && i < before.size(); ++i) {
     if (before[i].second != after[i].second) sink.ParameterStatus(after[i].first, after[i].second);

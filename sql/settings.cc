@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/time_units.h"
+
 namespace basalt::sql {
 
 namespace {
@@ -158,6 +160,11 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     }
     return std::string(value);
   }
+  if (name == "statement_timeout" || name == "lock_timeout" ||
+      name == "idle_in_transaction_session_timeout") {
+    BASALT_ASSIGN_OR_RETURN(int64_t ms, ParseMilliseconds(name, value));
+    return FormatMilliseconds(ms);
+  }
   if (name == "transaction_isolation" || name == "default_transaction_isolation") {
     std::string l = Lower(value);
     if (l == "read committed" || l == "repeatable read" || l == "serializable" ||
@@ -261,6 +268,11 @@ std::vector<std::pair<std::string, std::string>> Settings::All() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const SettingDef& d : kSettings) out.emplace_back(d.name, values_.at(Lower(d.name)));
   return out;
+}
+
+int64_t Settings::Milliseconds(std::string_view name) const {
+  Result<int64_t> ms = ParseMilliseconds(name, values_.at(Lower(name)));
+  return ms.ok() ? ms.value() : 0;
 }
 
 std::vector<std::string> Settings::SearchPath() const {

@@ -42,6 +42,9 @@ class Settings {
   // SHOW ALL: (name, value) in name order.
   std::vector<std::pair<std::string, std::string>> All() const;
 
+  // A time-valued setting (statement_timeout, lock_timeout, ...) in ms.
+  int64_t Milliseconds(std::string_view name) const;
+
   // search_path as a list of schema names ("$user" kept as is).
   std::vector<std::string> SearchPath() const;
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/interrupt.h"
 #include "common/status.h"
 
 namespace basalt::storage {
@@ -34,8 +35,9 @@ struct StoreOptions {
   // Commits are durable when acknowledged (WAL fsync; RocksDB groups
   // concurrent commits). Tests may turn this off for speed, never production.
   bool sync_commits = true;
-  // How long a transaction waits for a row lock before failing with 55P03.
-  int64_t lock_timeout_ms = 1000;
+  // How long a transaction waits for a lock before failing with 55P03;
+  // 0 waits as long as it takes (PostgreSQL's lock_timeout = 0).
+  int64_t lock_timeout_ms = 0;
 };
 
 enum class IsolationLevel : uint8_t { kReadCommitted, kRepeatableRead, kSerializable };
@@ -43,12 +45,18 @@ enum class IsolationLevel : uint8_t { kReadCommitted, kRepeatableRead, kSerializ
 struct TransactionOptions {
   // kReadCommitted: GetForUpdate and writes act on the latest committed
   // version of a key (after waiting for its lock), as PostgreSQL's READ
-  // COMMITTED does. kRepeatableRead and kSerializable (snapshot isolation):
-  // writing a key another transaction changed after this one's snapshot
-  // fails with 40001.
+  // COMMITTED does. kRepeatableRead: snapshot isolation, writing a key
+  // another transaction changed after this one's snapshot fails with 40001.
+  // kSerializable: as kRepeatableRead, and a commit fails with 40001 if a
+  // key or range this transaction read was changed by a serializable
+  // transaction that committed after its snapshot (docs/architecture.md).
   IsolationLevel isolation = IsolationLevel::kReadCommitted;
-  // Lock wait limit for this transaction; negative: StoreOptions::lock_timeout_ms.
+  // Lock wait limit for this transaction; negative: StoreOptions::lock_timeout_ms;
+  // 0: no limit.
   int64_t lock_timeout_ms = -1;
+  // Checked while waiting for a lock: a cancel or statement timeout ends the
+  // wait with its error. Owned by the caller; may be null.
+  const Interrupt* interrupt = nullptr;
 };
 
 class Transaction;

@@ -54,6 +54,21 @@ TableLayout UsersLayout() {
   return layout;
 }
 
+// UPDATE and DELETE as the executor makes them: lock the row, then write.
+Status LockAndUpdate(TableStore& table, Transaction& txn, const std::string& key, const Row& row) {
+  LockedRow locked;
+  Result<bool> found = table.LockRow(txn, key, &locked);
+  if (!found.ok()) return found.status();
+  return *found ? table.Update(txn, locked, row) : Status::Internal("no row");
+}
+
+Status LockAndDelete(TableStore& table, Transaction& txn, const std::string& key) {
+  LockedRow locked;
+  Result<bool> found = table.LockRow(txn, key, &locked);
+  if (!found.ok()) return found.status();
+  return *found ? table.Delete(txn, locked) : Status::Internal("no row");
+}
+
 std::string ReadAll(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -291,7 +306,7 @@ TEST_CASE("transactions: isolation, rollback, savepoints", "[kv_store]") {
     StoredRow row;
     while (it->Next(&row).value()) {
       ids.push_back(row.row[0].AsInt());
-      if (row.row[0].AsInt() == 4) REQUIRE(users.Delete(*txn, row.key).ok());
+      if (row.row[0].AsInt() == 4) REQUIRE(LockAndDelete(users, *txn, row.key).ok());
     }
     REQUIRE(ids == std::vector<int64_t>{-1, 2, 3, 4});
   }
@@ -315,11 +330,11 @@ TEST_CASE("primary keys: 23505 on duplicates, updates move rows", "[kv_store]") 
   auto upd = store->Begin();
   StoredRow row;
   REQUIRE(users.Lookup(*upd, {Value::Int(1)}, &row).value());
-  REQUIRE(users.Update(*upd, row.key, {Value::Int(5), Value::String("alice")}).ok());
+  REQUIRE(LockAndUpdate(users, *upd, row.key, {Value::Int(5), Value::String("alice")}).ok());
   REQUIRE(InsertUser(users, *upd, 6, "frank").ok());
-  REQUIRE(users
-              .Update(*upd, users.Lookup(*upd, {Value::Int(6)}, &row).value() ? row.key : "",
-                      {Value::Int(5), Value::String("clash")})
+  REQUIRE(LockAndUpdate(users, *upd,
+                        users.Lookup(*upd, {Value::Int(6)}, &row).value() ? row.key : "",
+                        {Value::Int(5), Value::String("clash")})
               .code() == sqlstate::kUniqueViolation);
   REQUIRE(upd->Commit().ok());
   auto rows = ReadUsers(*store);
@@ -341,7 +356,7 @@ TEST_CASE("primary keys: the uniqueness check sees the transaction's own writes"
   auto txn = store->Begin();
   StoredRow row;
   REQUIRE(users.Lookup(*txn, {Value::Int(1)}, &row).value());
-  REQUIRE(users.Delete(*txn, row.key).ok());
+  REQUIRE(LockAndDelete(users, *txn, row.key).ok());
   REQUIRE(InsertUser(users, *txn, 1, "again").ok());
   REQUIRE(InsertUser(users, *txn, 1, "twice").code() == sqlstate::kUniqueViolation);
   // Many keys written: every one of them is still seen as taken.
@@ -380,7 +395,8 @@ TEST_CASE("tables without a primary key get hidden row ids", "[kv_store]") {
   REQUIRE(n == 3);
 }
 
-TEST_CASE("lock conflicts fail with 55P03 after the timeout, deadlocks with 40P01", "[kv_store]") {
+TEST_CASE("lock conflicts fail with 55P03 after the lock timeout, deadlocks with 40P01",
+          "[kv_store]") {
   TestTempDir dir;
   auto store = OpenOrDie(Options(dir));
   TableStore users(*store, UsersLayout());
@@ -393,7 +409,7 @@ TEST_CASE("lock conflicts fail with 55P03 after the timeout, deadlocks with 40P0
     Status s = InsertUser(users, *second, 1, "bob");
     auto waited = std::chrono::steady_clock::now() - start;
     REQUIRE(s.code() == sqlstate::kLockNotAvailable);
-    REQUIRE(s.message() == "could not obtain lock on row");
+    REQUIRE(s.message() == "canceling statement due to lock timeout");
     REQUIRE(waited >= std::chrono::milliseconds(150));
     REQUIRE(waited < std::chrono::seconds(5));
     // Once the holder commits, the waiter sees the committed row: 23505.
@@ -436,10 +452,115 @@ TEST_CASE("repeatable read: writing a row changed since the snapshot fails with 
   StoredRow row;
   REQUIRE(users.Lookup(*txn, {Value::Int(1)}, &row).value());
   auto other = store->Begin();
-  REQUIRE(users.Update(*other, row.key, {Value::Int(1), Value::String("changed")}).ok());
+  REQUIRE(LockAndUpdate(users, *other, row.key, {Value::Int(1), Value::String("changed")}).ok());
   REQUIRE(other->Commit().ok());
-  Status s = users.Update(*txn, row.key, {Value::Int(1), Value::String("mine")});
+  Status s = LockAndUpdate(users, *txn, row.key, {Value::Int(1), Value::String("mine")});
   REQUIRE(s.code() == sqlstate::kSerializationFailure);
+}
+
+TEST_CASE("a lock wait without timeout ends when the holder commits or the wait is interrupted",
+          "[kv_store]") {
+  TestTempDir dir;
+  StoreOptions options = Options(dir);
+  options.lock_timeout_ms = 0;  // wait as long as it takes
+  auto store = OpenOrDie(options);
+  TableStore users(*store, UsersLayout());
+  auto holder = store->Begin();
+  REQUIRE(InsertUser(users, *holder, 1, "alice").ok());
+
+  SECTION("the holder commits after longer than a lock wait slice") {
+    auto waiter = store->Begin();
+    Status waited;
+    std::thread t([&] { waited = InsertUser(users, *waiter, 1, "bob"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(holder->Commit().ok());
+    t.join();
+    REQUIRE(waited.code() == sqlstate::kUniqueViolation);
+  }
+
+  SECTION("a cancel ends the wait with 57014") {
+    Interrupt interrupt;
+    interrupt.BeginStatement(std::nullopt);
+    TransactionOptions with_interrupt;
+    with_interrupt.interrupt = &interrupt;
+    auto waiter = store->Begin(with_interrupt);
+    Status waited;
+    std::thread t([&] { waited = InsertUser(users, *waiter, 1, "bob"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    interrupt.Request(Interrupt::Reason::kCancel);
+    t.join();
+    REQUIRE(waited.code() == sqlstate::kQueryCanceled);
+    REQUIRE(waited.message() == "canceling statement due to user request");
+  }
+}
+
+TEST_CASE("savepoints undo writes and release the locks taken after them", "[kv_store]") {
+  TestTempDir dir;
+  auto store = OpenOrDie(Options(dir));
+  TableStore users(*store, UsersLayout());
+  auto txn = store->Begin();
+  REQUIRE(InsertUser(users, *txn, 1, "kept").ok());
+  txn->SetSavePoint();
+  REQUIRE(InsertUser(users, *txn, 2, "undone").ok());
+  txn->SetSavePoint();
+  REQUIRE(InsertUser(users, *txn, 3, "released").ok());
+  REQUIRE(txn->ReleaseSavePoint().ok());
+  REQUIRE(txn->RollbackToSavePoint().ok());
+  // Key 2's lock is gone: another transaction takes it at once.
+  auto other = store->Begin();
+  REQUIRE(InsertUser(users, *other, 2, "other").ok());
+  REQUIRE(other->Commit().ok());
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(ReadUsers(*store) ==
+          std::vector<std::pair<int64_t, std::string>>{{1, "kept"}, {2, "other"}});
+}
+
+TEST_CASE("serializable: write skew fails one side with 40001, snapshot isolation lets it pass",
+          "[kv_store]") {
+  TestTempDir dir;
+  auto store = OpenOrDie(Options(dir));
+  TableStore users(*store, UsersLayout());
+  auto setup = store->Begin();
+  REQUIRE(InsertUser(users, *setup, 1, "on call").ok());
+  REQUIRE(InsertUser(users, *setup, 2, "on call").ok());
+  REQUIRE(setup->Commit().ok());
+
+  // Each reads both rows (a scan), then takes only its own row off call.
+  auto go_off_call = [&](Transaction& txn, int64_t id) {
+    auto it = users.Scan(txn);
+    StoredRow row;
+    int on_call = 0;
+    while (it->Next(&row).value()) on_call += row.row[1].AsString() == "on call";
+    REQUIRE(on_call == 2);
+    StoredRow mine;
+    REQUIRE(users.Lookup(txn, {Value::Int(id)}, &mine).value());
+    REQUIRE(LockAndUpdate(users, txn, mine.key, {Value::Int(id), Value::String("off")}).ok());
+  };
+  for (IsolationLevel level : {IsolationLevel::kRepeatableRead, IsolationLevel::kSerializable}) {
+    auto reset = store->Begin();
+    for (int64_t id : {1, 2}) {
+      StoredRow row;
+      REQUIRE(users.Lookup(*reset, {Value::Int(id)}, &row).value());
+      REQUIRE(
+          LockAndUpdate(users, *reset, row.key, {Value::Int(id), Value::String("on call")}).ok());
+    }
+    REQUIRE(reset->Commit().ok());
+    TransactionOptions options;
+    options.isolation = level;
+    auto a = store->Begin(options);
+    auto b = store->Begin(options);
+    go_off_call(*a, 1);
+    go_off_call(*b, 2);
+    REQUIRE(a->Commit().ok());
+    Status second = b->Commit();
+    if (level == IsolationLevel::kSerializable) {
+      REQUIRE(second.code() == sqlstate::kSerializationFailure);
+      REQUIRE(second.message() ==
+              "could not serialize access due to read/write dependencies among transactions");
+    } else {
+      REQUIRE(second.ok());
+    }
+  }
 }
 
 std::vector<ChangelogKey> ReadChangelog(KvStore& store, uint32_t relation_id) {

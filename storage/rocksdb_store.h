@@ -13,6 +13,7 @@
 
 #include "storage/encryption/encrypted_env.h"
 #include "storage/kv_store.h"
+#include "storage/serializable_tracker.h"
 
 namespace basalt::storage {
 
@@ -42,6 +43,7 @@ class RocksStore final : public KvStore {
   // REQUIRES: commit_mutex() held.
   uint64_t NextCommitSequenceLocked() const { return last_commit_sequence_.load() + 1; }
   void CommittedSequenceLocked(uint64_t sequence) { last_commit_sequence_.store(sequence); }
+  SerializableTracker& serializable_tracker() { return serializable_tracker_; }
 
  private:
   explicit RocksStore(const StoreOptions& options) : options_(options) {}
@@ -58,6 +60,7 @@ class RocksStore final : public KvStore {
   std::array<rocksdb::ColumnFamilyHandle*, 4> handles_{};
 
   std::mutex commit_mutex_;
+  SerializableTracker serializable_tracker_;
   std::atomic<uint64_t> last_commit_sequence_{0};
 
   std::mutex counter_mutex_;  // serializes read-modify-write of meta counters

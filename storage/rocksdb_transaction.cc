@@ -1,5 +1,6 @@
 #include "storage/rocksdb_transaction.h"
 
+#include <chrono>
 #include <functional>
 
 #include <rocksdb/utilities/write_batch_with_index.h>
@@ -60,6 +61,10 @@ class RocksKvIterator final : public KvIterator {
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+// How long one RocksDB lock wait lasts before the transaction looks at its
+// Interrupt and lock timeout again (the latency of a cancel during a wait).
+constexpr int64_t kLockWaitSliceMs = 20;
+
 constexpr size_t kWrittenKeyFilterBits = size_t{1} << 16;  // 8 KiB per writing transaction
 
 uint64_t KeyHash(ColumnFamily cf, std::string_view key) {
@@ -71,10 +76,15 @@ uint64_t KeyHash(ColumnFamily cf, std::string_view key) {
 RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& options)
     : store_(store),
       snapshot_isolation_(options.isolation != IsolationLevel::kReadCommitted),
-      lock_timeout_ms_(options.lock_timeout_ms) {
+      serializable_(options.isolation == IsolationLevel::kSerializable),
+      lock_timeout_ms_(options.lock_timeout_ms >= 0 ? options.lock_timeout_ms
+                                                    : store.options().lock_timeout_ms),
+      interrupt_(options.interrupt) {
   // The RocksDB transaction owns the snapshot under snapshot isolation, so it
   // starts now; under READ COMMITTED it waits for the first write or lock.
-  if (snapshot_isolation_) {
+  if (serializable_) {
+    serializable_start_ = store.serializable_tracker().Begin([this] { (void)Txn(); });
+  } else if (snapshot_isolation_) {
     (void)Txn();
   } else {
     read_snapshot_ = store.db()->GetSnapshot();
@@ -88,10 +98,28 @@ rocksdb::Transaction& RocksTransaction::Txn() {
     rocksdb::TransactionOptions txn_options;
     txn_options.set_snapshot = snapshot_isolation_;
     txn_options.deadlock_detect = true;
-    txn_options.lock_timeout = lock_timeout_ms_;  // negative: the DB default
+    txn_options.lock_timeout = kLockWaitSliceMs;
     txn_.reset(store_.db()->BeginTransaction(write_options, txn_options));
   }
   return *txn_;
+}
+
+Status RocksTransaction::WaitForLock(const std::function<rocksdb::Status()>& attempt,
+                                     std::string_view what) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  while (true) {
+    rocksdb::Status s = attempt();
+    const bool timed_out =
+        s.IsTimedOut() || (s.IsBusy() && s.subcode() == rocksdb::Status::SubCode::kLockTimeout);
+    if (s.IsNotFound()) return Status::OK();  // a lock on an absent key: the caller reads
+    if (!timed_out) return FromRocks(s, what);
+    if (interrupt_ != nullptr) BASALT_RETURN_IF_ERROR(interrupt_->Check());
+    if (lock_timeout_ms_ > 0 &&
+        Clock::now() - started >= std::chrono::milliseconds(lock_timeout_ms_)) {
+      return Status::Error(sqlstate::kLockNotAvailable, "canceling statement due to lock timeout");
+    }
+  }
 }
 
 void RocksTransaction::NoteWrite(ColumnFamily cf, std::string_view key) {
@@ -150,44 +178,76 @@ Status RocksTransaction::Get(ColumnFamily cf, std::string_view key, std::string*
           ? txn_->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value)
           : store_.db()->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value);
   *found = s.ok();
+  if (serializable_ && cf == ColumnFamily::kData) reads_.keys.emplace_back(key);
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
+}
+
+Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
+                                     const rocksdb::ReadOptions& read_options, bool exclusive,
+                                     bool validate, std::string* value, bool* found,
+                                     std::string_view what) {
+  rocksdb::Transaction& txn = Txn();
+  rocksdb::ColumnFamilyHandle* handle = store_.handle(cf);
+  // The lock is taken without reading; then a key we may have written is
+  // read through the write batch, any other straight from the DB (without
+  // searching the batch's index).
+  BASALT_RETURN_IF_ERROR(WaitForLock(
+      [&] {
+        return txn.GetForUpdate(read_options, handle, ToSlice(key),
+                                static_cast<std::string*>(nullptr), exclusive, validate);
+      },
+      what));
+  if (value == nullptr) return Status::OK();
+  rocksdb::Status s = MayHaveWritten(cf, key)
+                          ? txn.Get(read_options, handle, ToSlice(key), value)
+                          : store_.db()->Get(read_options, handle, ToSlice(key), value);
+  *found = s.ok();
+  return s.IsNotFound() ? Status::OK() : FromRocks(s, what);
 }
 
 Status RocksTransaction::GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                                       bool* found) {
   rocksdb::ReadOptions read_options;
-  if (snapshot_isolation_) read_options.snapshot = txn_->GetSnapshot();
   // READ COMMITTED reads the latest committed version once the lock is held
   // and does not validate against a snapshot.
-  rocksdb::Transaction& txn = Txn();
-  rocksdb::Status s;
-  if (MayHaveWritten(cf, key)) {
-    s = txn.GetForUpdate(read_options, store_.handle(cf), ToSlice(key), value,
-                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
-  } else {
-    // Not in our write batch: lock the key, then read the DB as GetForUpdate
-    // would, without searching the batch's index.
-    s = txn.GetForUpdate(read_options, store_.handle(cf), ToSlice(key),
-                         static_cast<std::string*>(nullptr),
-                         /*exclusive=*/true, /*do_validate=*/snapshot_isolation_);
-    if (s.ok()) s = store_.db()->Get(read_options, store_.handle(cf), ToSlice(key), value);
-  }
-  *found = s.ok();
-  return s.IsNotFound() ? Status::OK() : FromRocks(s, "read for update");
+  if (snapshot_isolation_) read_options.snapshot = Txn().GetSnapshot();
+  return LockAndRead(cf, key, read_options, /*exclusive=*/true, snapshot_isolation_, value, found,
+                     "read for update");
 }
 
-Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value) {
+Status RocksTransaction::GetLatestForUpdate(ColumnFamily cf, std::string_view key,
+                                            std::string* value, bool* found) {
+  return LockAndRead(cf, key, rocksdb::ReadOptions(), /*exclusive=*/true, /*validate=*/false, value,
+                     found, "read for update");
+}
+
+Status RocksTransaction::Lock(ColumnFamily cf, std::string_view key, LockMode mode) {
+  return LockAndRead(cf, key, rocksdb::ReadOptions(), mode == LockMode::kExclusive,
+                     /*validate=*/false, nullptr, nullptr, "lock");
+}
+
+Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value,
+                             bool locked) {
   NoteWrite(cf, key);
-  return FromRocks(Txn().Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write");
+  rocksdb::Transaction& txn = Txn();
+  BASALT_RETURN_IF_ERROR(WaitForLock(
+      [&] { return txn.Put(store_.handle(cf), ToSlice(key), ToSlice(value), locked); }, "write"));
+  if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
+  return Status::OK();
 }
 
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
   NoteWrite(cf, key);
-  return FromRocks(Txn().Delete(store_.handle(cf), ToSlice(key)), "delete");
+  rocksdb::Transaction& txn = Txn();
+  BASALT_RETURN_IF_ERROR(
+      WaitForLock([&] { return txn.Delete(store_.handle(cf), ToSlice(key)); }, "delete"));
+  if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
+  return Status::OK();
 }
 
 std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_view lower,
                                                    std::string_view upper) {
+  if (serializable_ && cf == ColumnFamily::kData) reads_.ranges.emplace_back(lower, upper);
   auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper));
   // A transaction that has written nothing yet has nothing to merge: a plain
   // snapshot iterator skips the delta iterator's per-row work. Writes made
@@ -200,15 +260,24 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
 
 void RocksTransaction::SetSavePoint() {
   Txn().SetSavePoint();
-  savepoint_change_counts_.push_back(changes_.size());
+  savepoints_.emplace_back(changes_.size(), writes_.size());
 }
 
 Status RocksTransaction::RollbackToSavePoint() {
-  if (savepoint_change_counts_.empty()) return Status::Internal("no savepoint to roll back to");
+  if (savepoints_.empty()) return Status::Internal("no savepoint to roll back to");
   rocksdb::Status s = txn_->RollbackToSavePoint();
   if (!s.ok()) return FromRocks(s, "rollback to savepoint");
-  changes_.resize(savepoint_change_counts_.back());
-  savepoint_change_counts_.pop_back();
+  changes_.resize(savepoints_.back().first);
+  writes_.resize(savepoints_.back().second);
+  savepoints_.pop_back();
+  return Status::OK();
+}
+
+Status RocksTransaction::ReleaseSavePoint() {
+  if (savepoints_.empty()) return Status::Internal("no savepoint to release");
+  rocksdb::Status s = txn_->PopSavePoint();
+  if (!s.ok()) return FromRocks(s, "release savepoint");
+  savepoints_.pop_back();
   return Status::OK();
 }
 
@@ -224,15 +293,24 @@ Status RocksTransaction::Commit() {
     // WAL write and fsync (every SELECT runs in one).
     if (txn_ != nullptr) (void)txn_->Rollback();
     finished_ = true;
+    EndSerializable();
     return Status::OK();
   }
-  Status s = changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
+  Status s = serializable_ ? store_.serializable_tracker().ValidateAndCommit(
+                                 serializable_start_, reads_, std::move(writes_),
+                                 [this] { return CommitWrites(); })
+                           : CommitWrites();
   if (!s.ok()) {
     Rollback();
     return s;
   }
   finished_ = true;
+  EndSerializable();
   return Status::OK();
+}
+
+Status RocksTransaction::CommitWrites() {
+  return changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
 }
 
 Status RocksTransaction::CommitWithChanges() {
@@ -266,8 +344,15 @@ void RocksTransaction::Rollback() {
   if (finished_) return;
   if (txn_ != nullptr) (void)txn_->Rollback();
   changes_.clear();
-  savepoint_change_counts_.clear();
+  savepoints_.clear();
   finished_ = true;
+  EndSerializable();
+}
+
+void RocksTransaction::EndSerializable() {
+  if (!serializable_ || serializable_ended_) return;
+  serializable_ended_ = true;
+  store_.serializable_tracker().End(serializable_start_);
 }
 
 }  // namespace basalt::storage

@@ -10,11 +10,19 @@
 // write, lock or savepoint: a read-only statement (every SELECT outside a
 // block) reads its snapshot straight from the DB and costs no transaction.
 //
+// Lock waits are made in short slices, so that between two slices the
+// transaction's Interrupt (cancel, statement_timeout) and its own lock
+// timeout are checked: RocksDB's waits cannot be interrupted from outside.
+//
+// Under SERIALIZABLE the transaction also records the data keys and ranges
+// it reads and the keys it writes for the store's SerializableTracker.
+//
 // Change records are buffered in memory and written to the changelog column
 // family at commit, under the store's commit mutex, with the next commit
 // sequence: only transactions that carry change records serialize there.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +30,7 @@
 #include <rocksdb/utilities/transaction.h>
 
 #include "storage/rocksdb_store.h"
+#include "storage/serializable_tracker.h"
 #include "storage/transaction.h"
 
 namespace basalt::storage {
@@ -32,15 +41,20 @@ class RocksTransaction final : public Transaction {
   ~RocksTransaction() override;
 
   void RefreshSnapshot() override;
+  void SetLockTimeout(int64_t ms) override { lock_timeout_ms_ = ms; }
   Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
   Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                       bool* found) override;
-  Status Put(ColumnFamily cf, std::string_view key, std::string_view value) override;
+  Status GetLatestForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
+                            bool* found) override;
+  Status Lock(ColumnFamily cf, std::string_view key, LockMode mode) override;
+  Status Put(ColumnFamily cf, std::string_view key, std::string_view value, bool locked) override;
   Status Delete(ColumnFamily cf, std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                    std::string_view upper) override;
   void SetSavePoint() override;
   Status RollbackToSavePoint() override;
+  Status ReleaseSavePoint() override;
   void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) override;
   Status Commit() override;
   void Rollback() override;
@@ -60,12 +74,29 @@ class RocksTransaction final : public Transaction {
   bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
   rocksdb::ReadOptions SnapshotReadOptions() const;
+  // Locks (through `lock`) and, if `value` is set, reads `key` at
+  // `read_options`, waiting for other holders in slices (see above).
+  Status LockAndRead(ColumnFamily cf, std::string_view key,
+                     const rocksdb::ReadOptions& read_options, bool exclusive, bool validate,
+                     std::string* value, bool* found, std::string_view what);
+  // Runs a locking RocksDB call until it stops timing out on a lock slice,
+  // the lock timeout passes, or the statement is interrupted.
+  Status WaitForLock(const std::function<rocksdb::Status()>& attempt, std::string_view what);
+  Status CommitWrites();
+  // Tells the SerializableTracker this transaction is over (once).
+  void EndSerializable();
   Status CommitWithChanges();
   void ReleaseReadSnapshot();
 
   RocksStore& store_;
   const bool snapshot_isolation_;
-  const int64_t lock_timeout_ms_;
+  const bool serializable_;
+  int64_t lock_timeout_ms_;  // 0: no limit
+  const Interrupt* const interrupt_;
+  uint64_t serializable_start_ = 0;  // SerializableTracker::Begin's position
+  bool serializable_ended_ = false;
+  ReadSet reads_;                                     // serializable only
+  std::vector<std::string> writes_;                   // serializable only
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
   // A bloom filter over the keys written through txn_ (set on first write):
@@ -74,7 +105,8 @@ class RocksTransaction final : public Transaction {
   // only makes it answer "maybe" more often).
   std::vector<uint64_t> written_keys_;
   std::vector<Change> changes_;
-  std::vector<size_t> savepoint_change_counts_;
+  // Per savepoint: the sizes of changes_ and writes_ when it was set.
+  std::vector<std::pair<size_t, size_t>> savepoints_;
   bool finished_ = false;
 };
 

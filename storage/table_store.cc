@@ -25,6 +25,7 @@ class TableRowIterator final : public RowIterator {
   }
 
   std::string_view key() const override { return it_->key(); }
+  std::string_view value() const override { return it_->value(); }
 
   Status DecodeColumns(const std::vector<bool>& columns, Row* row) const override {
     return storage::DecodeColumns(it_->value(), types_, columns, row);
@@ -34,6 +35,7 @@ class TableRowIterator final : public RowIterator {
     BASALT_ASSIGN_OR_RETURN(bool more, Advance());
     if (!more) return false;
     out->key.assign(it_->key());
+    out->value.assign(it_->value());
     BASALT_RETURN_IF_ERROR(DecodeRow(it_->value(), types_, &out->row));
     return true;
   }
@@ -63,7 +65,7 @@ Status TableStore::CheckNoRowAt(Transaction& txn, const std::string& key) {
   bool found = false;
   // Locking the key (even when absent) makes a concurrent insert of the same
   // key wait for us, so two transactions cannot both pass this check.
-  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &existing, &found));
+  BASALT_RETURN_IF_ERROR(txn.GetLatestForUpdate(ColumnFamily::kData, key, &existing, &found));
   if (found) {
     // The SQL layer adds the detail line (Key (id)=(1) already exists.).
     return Status::Error(
@@ -85,43 +87,40 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
   }
   std::string value;
   EncodeRow(row, layout_.column_types, layout_.schema_version, &value);
-  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value));
+  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/has_primary_key()));
   if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, "", std::move(value));
   return Status::OK();
 }
 
-Status TableStore::Update(Transaction& txn, const std::string& key, const Row& new_row) {
-  std::string old_value;
-  if (layout_.capture_changes) {
-    bool found = false;
-    BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &old_value, &found));
-    if (!found) return Status::OK();  // deleted concurrently: nothing to update
-  }
+Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out) {
+  bool found = false;
+  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &out->value, &found));
+  if (!found) return false;
+  out->key.assign(key);
+  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
+  return true;
+}
+
+Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {
   std::string value;
   EncodeRow(new_row, layout_.column_types, layout_.schema_version, &value);
-  std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : key;
-  if (new_key != key) {
+  std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : old_row.key;
+  const bool moved = new_key != old_row.key;
+  if (moved) {
     BASALT_RETURN_IF_ERROR(CheckNoRowAt(txn, new_key));
-    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, key));
+    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   }
-  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value));
+  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value, /*locked=*/true));
   if (layout_.capture_changes) {
-    txn.AppendChange(layout_.relation_id, std::move(old_value), std::move(value));
+    txn.AppendChange(layout_.relation_id, old_row.value, std::move(value));
   }
   return Status::OK();
 }
 
-Status TableStore::Delete(Transaction& txn, const std::string& key) {
-  if (layout_.capture_changes) {
-    std::string old_value;
-    bool found = false;
-    BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &old_value, &found));
-    if (!found) return Status::OK();
-    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, key));
-    txn.AppendChange(layout_.relation_id, std::move(old_value), "");
-    return Status::OK();
-  }
-  return txn.Delete(ColumnFamily::kData, key);
+Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
+  BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
+  if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, old_row.value, "");
+  return Status::OK();
 }
 
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn) {
@@ -146,6 +145,7 @@ Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredR
   if (!found) return false;
   BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_.column_types, &out->row));
   out->key = std::move(key);
+  out->value = std::move(value);
   return true;
 }
 

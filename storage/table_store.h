@@ -33,6 +33,15 @@ struct TableLayout {
 struct StoredRow {
   std::string key;
   Row row;
+  std::string value;  // the row as stored (the row format)
+};
+
+// A row locked for UPDATE or DELETE: its key and the version the statement
+// acts on, stored and decoded.
+struct LockedRow {
+  std::string key;
+  std::string value;  // the row format
+  Row row;
 };
 
 // Rows of a scan in key order. Advance() moves without decoding, so a scan
@@ -44,8 +53,10 @@ class RowIterator {
   // Moves to the next row (the first on the first call). False at the end; a
   // failed Status on error.
   virtual Result<bool> Advance() = 0;
-  // The current row's storage key. REQUIRES: the last Advance() returned true.
+  // The current row's storage key and stored value. REQUIRES: the last
+  // Advance() returned true.
   virtual std::string_view key() const = 0;
+  virtual std::string_view value() const = 0;
   // Decodes the columns `columns` marks into *row (see DecodeColumns).
   // REQUIRES: the last Advance() returned true; row->size() is the table's
   // column count.
@@ -64,10 +75,17 @@ class TableStore {
   // `duplicate key value violates unique constraint "t_pkey"` and detail
   // `Key (id)=(1) already exists.`
   Status Insert(Transaction& txn, const Row& row);
-  // Replaces the row under `key`; if the primary key changed the row moves
-  // (with the same duplicate check as Insert).
-  Status Update(Transaction& txn, const std::string& key, const Row& new_row);
-  Status Delete(Transaction& txn, const std::string& key);
+  // Locks the row under `key` until the transaction ends and reads the
+  // version an UPDATE or DELETE acts on: under READ COMMITTED the newest
+  // committed one (which the caller re-checks if it differs from what its
+  // scan saw, as PostgreSQL's EvalPlanQual); under snapshot isolation the
+  // snapshot's, failing with 40001 if the row changed after the snapshot.
+  // False if no row lives there any more (deleted concurrently).
+  Result<bool> LockRow(Transaction& txn, std::string_view key, LockedRow* out);
+  // Replaces a locked row; if the primary key changed the row moves (with
+  // the same duplicate check as Insert).
+  Status Update(Transaction& txn, const LockedRow& old_row, const Row& new_row);
+  Status Delete(Transaction& txn, const LockedRow& old_row);
 
   // Every row in key order.
   std::unique_ptr<RowIterator> Scan(Transaction& txn);

@@ -31,22 +31,44 @@ class Transaction {
 
   // READ COMMITTED: each statement calls this to read the latest committed data.
   virtual void RefreshSnapshot() = 0;
+  // lock_timeout changed (SET inside a block): 0 waits without limit.
+  virtual void SetLockTimeout(int64_t ms) = 0;
 
   // *found is false (and OK returned) when the key does not exist.
   virtual Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) = 0;
-  // As Get, and locks the key until commit (for uniqueness checks and updates).
-  // Lock waits that time out fail with 55P03, deadlocks with 40P01.
+  // Locks the key until the transaction ends (waiting for other holders),
+  // then reads it: under READ COMMITTED the newest committed version; under
+  // snapshot isolation the snapshot's, failing with 40001 `could not
+  // serialize access due to concurrent update` if the key changed after the
+  // snapshot. Lock waits end with 55P03 after the lock timeout, 40P01 on a
+  // deadlock, or the Interrupt's error.
   virtual Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                               bool* found) = 0;
-  virtual Status Put(ColumnFamily cf, std::string_view key, std::string_view value) = 0;
+  // As GetForUpdate, but reads the newest committed version under every
+  // isolation level and never fails for a change after the snapshot: the
+  // uniqueness check of an insert (PostgreSQL reports 23505 there, not
+  // 40001). A Put of this key may follow with `locked` set.
+  virtual Status GetLatestForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
+                                    bool* found) = 0;
+  enum class LockMode : uint8_t { kShared, kExclusive };
+  // Takes a lock on `key` without reading it (relation locks): shared locks
+  // of several transactions coexist, an exclusive one excludes all others.
+  virtual Status Lock(ColumnFamily cf, std::string_view key, LockMode mode) = 0;
+  // Writes take the key's exclusive lock (waiting as GetForUpdate does).
+  // `locked`: this transaction locked the key with GetLatestForUpdate in the
+  // same statement, so no snapshot check is made.
+  virtual Status Put(ColumnFamily cf, std::string_view key, std::string_view value,
+                     bool locked = false) = 0;
   virtual Status Delete(ColumnFamily cf, std::string_view key) = 0;
   virtual std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                            std::string_view upper) = 0;
 
-  // Statement-level atomicity inside a transaction block: a failed statement
-  // rolls back to the savepoint set before it.
+  // SQL savepoints, nested: RollbackToSavePoint undoes the writes, locks and
+  // change records since the newest savepoint and removes it;
+  // ReleaseSavePoint removes it and keeps everything.
   virtual void SetSavePoint() = 0;
   virtual Status RollbackToSavePoint() = 0;
+  virtual Status ReleaseSavePoint() = 0;
 
   // Records a row change of `relation_id` for incremental view maintenance.
   // The records are written to the changelog column family at commit, keyed

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "common/interrupt.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -17,6 +18,12 @@ struct ExecContext {
   int64_t transaction_timestamp = 0;
   // INSERT/UPDATE/DELETE: rows written, for the command tag.
   uint64_t rows_affected = 0;
+  // The session's: cancel and statement_timeout. Null in some unit tests.
+  Interrupt* interrupt = nullptr;
+
+  // Throws the interrupt's error (57014, ...) if the statement must stop.
+  // Every loop over rows calls it.
+  void CheckForInterrupts() const;
 };
 
 }  // namespace basalt::sql

@@ -3,6 +3,13 @@
 // ExecContext::rows_affected and return no rows. UPDATE and DELETE collect
 // all target rows before writing, so a scan never meets rows the statement
 // itself moved (the Halloween problem).
+//
+// UPDATE and DELETE lock each target row and act on the version the lock
+// returns. Under READ COMMITTED that is the newest committed one: if it is
+// not the version the scan saw, the WHERE clause is checked again on it and
+// the row is skipped if it no longer qualifies or is gone (PostgreSQL's
+// EvalPlanQual), so concurrent `SET v = v + 1` lose nothing. Under snapshot
+// isolation the lock fails with 40001 instead.
 #pragma once
 
 #include <memory>
@@ -38,13 +45,16 @@ class Insert : public PhysicalOperator {
   std::vector<BoundExprPtr> row_exprs_;
 };
 
-// Input rows carry their storage key as a trailing value (TableScan/PointLookup
-// with emit_key).
+// Input rows carry their storage key and stored value as two trailing
+// values (TableScan/PointLookup with emit_key). `recheck` is the WHERE
+// clause over a table row (null: none).
 class Update : public PhysicalOperator {
  public:
   Update(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         std::vector<BoundAssignment> assignments)
-      : table_(std::move(table)), assignments_(std::move(assignments)) {
+         std::vector<BoundAssignment> assignments, BoundExprPtr recheck)
+      : table_(std::move(table)),
+        assignments_(std::move(assignments)),
+        recheck_(std::move(recheck)) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
@@ -53,12 +63,14 @@ class Update : public PhysicalOperator {
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
   std::vector<BoundAssignment> assignments_;
+  BoundExprPtr recheck_;
 };
 
 class Delete : public PhysicalOperator {
  public:
-  Delete(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table)
-      : table_(std::move(table)) {
+  Delete(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
+         BoundExprPtr recheck)
+      : table_(std::move(table)), recheck_(std::move(recheck)) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
@@ -66,6 +78,7 @@ class Delete : public PhysicalOperator {
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
+  BoundExprPtr recheck_;
 };
 
 }  // namespace basalt::sql

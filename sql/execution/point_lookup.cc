@@ -20,7 +20,10 @@ bool PointLookup::Next(ExecContext& ctx, RowBatch* batch) {
   Result<bool> found = store.Lookup(ctx.txn, key, &stored);
   if (!found.ok()) ThrowStatus(found.status());
   if (!*found) return false;
-  if (emit_key_) stored.row.push_back(Value::String(std::move(stored.key)));
+  if (emit_key_) {
+    stored.row.push_back(Value::String(std::move(stored.key)));
+    stored.row.push_back(Value::String(std::move(stored.value)));
+  }
   batch->push_back(std::move(stored.row));
   return true;
 }

@@ -23,15 +23,21 @@ int64_t Utf8Length(const std::string& s) {
   return n;
 }
 
-// pg_sleep: blocks this worker thread. Zero, negative and NaN return at
-// once. Nothing interrupts the sleep yet: Basalt has no query cancel (see
-// server/session.cc), so a statement runs to completion, SIGTERM included.
-void SleepSeconds(double seconds) {
+// pg_sleep: blocks this worker thread until the time is up or the statement
+// is interrupted (cancel, statement_timeout). Zero, negative and NaN return
+// at once.
+void SleepSeconds(double seconds, ExecContext* ctx) {
   if (!(seconds > 0)) return;
   // Clamp before converting, so an absurd argument is not an overflow (UB).
   constexpr double kMaxSeconds = 1e9;  // ~31 years: "forever"
-  const auto micros = static_cast<int64_t>(std::min(seconds, kMaxSeconds) * 1e6);
-  std::this_thread::sleep_for(std::chrono::microseconds(micros));
+  const auto duration =
+      std::chrono::microseconds(static_cast<int64_t>(std::min(seconds, kMaxSeconds) * 1e6));
+  if (ctx == nullptr || ctx->interrupt == nullptr) {
+    std::this_thread::sleep_for(duration);
+    return;
+  }
+  Status status = ctx->interrupt->SleepFor(duration);
+  if (!status.ok()) ThrowStatus(status);
 }
 
 }  // namespace
@@ -104,7 +110,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
     case ScalarFunction::kPgSleep: {
       Value v = arg(0);
       if (v.is_null()) return v;
-      SleepSeconds(v.AsFloat());
+      SleepSeconds(v.AsFloat(), ctx);
       return Value::Bool(false);  // void
     }
   }

@@ -42,6 +42,7 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     store_ = std::make_unique<storage::TableStore>(ctx.store, table_->layout);
     it_ = store_->Scan(ctx.txn);
   }
+  ctx.CheckForInterrupts();
   const size_t width = columns_.size();
   while (batch->size() < kBatchSize) {
     Result<bool> more = it_->Advance();
@@ -56,10 +57,13 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
       if (!EvaluatePredicate(*predicate_, scratch_, &ctx)) continue;
     }
     Row& row = batch->emplace_back();
-    row.reserve(width + (emit_key_ ? 1 : 0));
+    row.reserve(width + (emit_key_ ? 2 : 0));
     row.resize(width);
     Check(it_->DecodeColumns(columns_, &row));
-    if (emit_key_) row.push_back(Value::String(std::string(it_->key())));
+    if (emit_key_) {
+      row.push_back(Value::String(std::string(it_->key())));
+      row.push_back(Value::String(std::string(it_->value())));
+    }
   }
   return !batch->empty();
 }

@@ -13,10 +13,10 @@ namespace basalt::sql {
 
 class TableScan : public PhysicalOperator {
  public:
-  // With `emit_key`, each row carries its storage key as a trailing string
-  // value (UPDATE and DELETE need it). Only rows satisfying `predicate` (if
-  // any) are returned, and only the table columns `columns` marks (all when
-  // empty) are filled in; the others are NULL.
+  // With `emit_key`, each row carries its storage key and its stored value
+  // as two trailing string values (UPDATE and DELETE need them). Only rows satisfying `predicate`
+  // (if any) are returned, and only the table columns `columns` marks (all when empty) are filled
+  // in; the others are NULL.
   TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
             BoundExprPtr predicate = nullptr, std::vector<bool> columns = {});
   bool Next(ExecContext& ctx, RowBatch* batch) override;

@@ -3,23 +3,49 @@
 
 namespace basalt::sql {
 
-bool Update::Next(ExecContext& ctx, RowBatch* batch) {
+namespace {
+
+// The rows an UPDATE or DELETE targets, as its input delivered them: the
+// row, then its storage key and stored value (see modify_table.h).
+std::vector<Row> DrainTargets(PhysicalOperator& input, ExecContext& ctx) {
   std::vector<Row> targets;
-  RowBatch input;
-  while (children_[0]->Next(ctx, &input)) {
-    for (Row& row : input) targets.push_back(std::move(row));
+  RowBatch batch;
+  while (input.Next(ctx, &batch)) {
+    for (Row& row : batch) targets.push_back(std::move(row));
   }
+  return targets;
+}
+
+// Locks the target row `scanned` and returns the version to act on, or
+// false to skip it: gone, or changed by a concurrent commit so that the
+// WHERE clause no longer holds (EvalPlanQual).
+bool LockTarget(storage::TableStore& store, const BoundExpr* recheck, const Row& scanned,
+                ExecContext& ctx, storage::LockedRow* locked) {
+  const std::string& key = scanned[scanned.size() - 2].AsString();
+  const std::string& scanned_value = scanned.back().AsString();
+  Result<bool> found = store.LockRow(ctx.txn, key, locked);
+  if (!found.ok()) ThrowStatus(found.status());
+  if (!*found) return false;
+  if (locked->value == scanned_value || recheck == nullptr) return true;
+  return EvaluatePredicate(*recheck, locked->row, &ctx);
+}
+
+}  // namespace
+
+bool Update::Next(ExecContext& ctx, RowBatch* batch) {
+  std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, table_->layout);
-  const size_t width = static_cast<size_t>(table_->def.columns_size());
-  for (Row& old_row : targets) {
-    std::string key = old_row.back().AsString();
-    Row new_row(old_row.begin(), old_row.begin() + static_cast<std::ptrdiff_t>(width));
+  storage::LockedRow locked;
+  for (const Row& scanned : targets) {
+    ctx.CheckForInterrupts();
+    if (!LockTarget(store, recheck_.get(), scanned, ctx, &locked)) continue;
+    Row new_row = locked.row;
     // Every SET expression sees the old row, as in PostgreSQL.
     for (const BoundAssignment& a : assignments_) {
-      new_row[a.column] = Evaluate(*a.expr, old_row, &ctx);
+      new_row[a.column] = Evaluate(*a.expr, locked.row, &ctx);
     }
     CheckNotNull(*table_, new_row);
-    Status st = store.Update(ctx.txn, key, new_row);
+    Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
   }
@@ -28,14 +54,13 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
 }
 
 bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
-  std::vector<std::string> keys;
-  RowBatch input;
-  while (children_[0]->Next(ctx, &input)) {
-    for (Row& row : input) keys.push_back(row.back().AsString());
-  }
+  std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, table_->layout);
-  for (const std::string& key : keys) {
-    Status st = store.Delete(ctx.txn, key);
+  storage::LockedRow locked;
+  for (const Row& scanned : targets) {
+    ctx.CheckForInterrupts();
+    if (!LockTarget(store, recheck_.get(), scanned, ctx, &locked)) continue;
+    Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;
   }

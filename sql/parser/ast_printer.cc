@@ -370,9 +370,17 @@ std::string ToString(const Statement& statement) {
     }
     case StatementKind::kTransaction: {
       const auto& s = statement.As<TransactionStmt>();
-      std::string out = s.type == TransactionStmt::Type::kBegin    ? "BEGIN"
-                        : s.type == TransactionStmt::Type::kCommit ? "COMMIT"
-                                                                   : "ROLLBACK";
+      using Type = TransactionStmt::Type;
+      switch (s.type) {
+        case Type::kSavepoint: return "SAVEPOINT " + s.savepoint;
+        case Type::kRelease: return "RELEASE SAVEPOINT " + s.savepoint;
+        case Type::kRollbackTo: return "ROLLBACK TO SAVEPOINT " + s.savepoint;
+        default: break;
+      }
+      std::string out = s.type == Type::kBegin            ? "BEGIN"
+                        : s.type == Type::kCommit         ? "COMMIT"
+                        : s.type == Type::kSetTransaction ? "SET TRANSACTION"
+                                                          : "ROLLBACK";
       if (s.isolation_level) out += " ISOLATION LEVEL " + *s.isolation_level;
       if (s.read_only) out += *s.read_only ? " READ ONLY" : " READ WRITE";
       if (s.deferrable) out += *s.deferrable ? " DEFERRABLE" : " NOT DEFERRABLE";

@@ -252,9 +252,18 @@ struct DropStmt : Statement {
 // SET TRANSACTION modes.
 struct TransactionStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kTransaction;
-  enum class Type { kBegin, kCommit, kRollback, kSetTransaction };
+  enum class Type {
+    kBegin,
+    kCommit,
+    kRollback,
+    kSetTransaction,
+    kSavepoint,
+    kRelease,     // RELEASE [SAVEPOINT] name
+    kRollbackTo,  // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
+  };
   TransactionStmt() : Statement(kKind) {}
   Type type = Type::kBegin;
+  std::string savepoint;  // kSavepoint, kRelease, kRollbackTo
   // ISOLATION LEVEL, lower case: "read uncommitted", "read committed",
   // "repeatable read", "serializable".
   std::optional<std::string> isolation_level;

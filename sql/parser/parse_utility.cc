@@ -18,8 +18,25 @@ ast::StatementPtr Parser::ParseTransaction() {
     ParseTransactionModes(*stmt);
     return stmt;
   }
+  if (t.IsWord("savepoint")) {
+    stmt->type = Type::kSavepoint;
+    stmt->savepoint = ParseColId();
+    return stmt;
+  }
+  if (t.IsWord("release")) {
+    stmt->type = Type::kRelease;
+    AcceptWord("savepoint");
+    stmt->savepoint = ParseColId();
+    return stmt;
+  }
   stmt->type = t.IsWord("commit") || t.IsWord("end") ? Type::kCommit : Type::kRollback;
   if (!AcceptWord("work")) AcceptWord("transaction");
+  if (t.IsWord("rollback") && AcceptWord("to")) {
+    stmt->type = Type::kRollbackTo;
+    AcceptWord("savepoint");
+    stmt->savepoint = ParseColId();
+    return stmt;
+  }
   if (AcceptWord("and")) {
     stmt->chain = !AcceptWord("no");
     ExpectWord("chain");

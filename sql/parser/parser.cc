@@ -183,7 +183,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "create") return ParseCreate();
   if (word == "drop") return ParseDrop();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
-      word == "rollback" || word == "abort") {
+      word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {
     return ParseTransaction();
   }
   if (word == "set") return ParseSet();

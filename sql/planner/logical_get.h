@@ -13,7 +13,7 @@ struct LogicalGet : LogicalOperator {
   static constexpr LogicalKind kKind = LogicalKind::kGet;
   LogicalGet() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
-  bool emit_key = false;                 // rows carry their storage key (UPDATE/DELETE)
+  bool emit_key = false;  // rows carry their storage key and stored value (UPDATE/DELETE)
   std::vector<BoundExprPtr> lookup_key;  // empty: full scan
   BoundExprPtr filter;                   // full scan: rows must satisfy it (null: all rows)
   std::vector<bool> columns;             // full scan: table columns decoded (empty: all)

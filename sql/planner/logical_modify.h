@@ -19,12 +19,14 @@ struct LogicalUpdate : LogicalOperator {
   LogicalUpdate() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
   std::vector<BoundAssignment> assignments;
+  BoundExprPtr recheck;  // the WHERE clause, re-checked on rows changed concurrently
 };
 
 struct LogicalDelete : LogicalOperator {
   static constexpr LogicalKind kKind = LogicalKind::kDelete;
   LogicalDelete() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
+  BoundExprPtr recheck;  // as LogicalUpdate's
 };
 
 }  // namespace basalt::sql

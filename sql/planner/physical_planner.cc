@@ -48,10 +48,13 @@ PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
     }
     case LogicalKind::kUpdate: {
       auto& update = plan->As<LogicalUpdate>();
-      return std::make_unique<Update>(child(), update.table, std::move(update.assignments));
+      return std::make_unique<Update>(child(), update.table, std::move(update.assignments),
+                                      std::move(update.recheck));
     }
-    case LogicalKind::kDelete:
-      return std::make_unique<Delete>(child(), plan->As<LogicalDelete>().table);
+    case LogicalKind::kDelete: {
+      auto& del = plan->As<LogicalDelete>();
+      return std::make_unique<Delete>(child(), del.table, std::move(del.recheck));
+    }
   }
   return nullptr;
 }

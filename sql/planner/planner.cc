@@ -81,12 +81,14 @@ LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
   auto op = std::make_unique<LogicalUpdate>();
   op->table = update.table;
   op->assignments = std::move(update.assignments);
+  if (update.where != nullptr) op->recheck = update.where->Clone();
   return WithChild(std::move(op), PlanGet(update.table, true, std::move(update.where)));
 }
 
 LogicalOperatorPtr PlanDelete(BoundDelete& del) {
   auto op = std::make_unique<LogicalDelete>();
   op->table = del.table;
+  if (del.where != nullptr) op->recheck = del.where->Clone();
   return WithChild(std::move(op), PlanGet(del.table, true, std::move(del.where)));
 }
 
