@@ -73,6 +73,18 @@ class CatalogWriter {
   // concurrent transaction that committed first).
   Status CreateTable(storage::Transaction& txn, proto::Table table);
   Status DropTable(storage::Transaction& txn, const TableEntry& table);
+  // TRUNCATE: the table gets a new, empty relation id; the old one's rows
+  // are removed after commit (kept on rollback), as PostgreSQL's new
+  // relfilenode. Locks the table as DropTable does.
+  Status TruncateTable(storage::Transaction& txn, const TableEntry& table);
+
+  // Takes the lock INSERT, UPDATE and DELETE hold on `table` until the
+  // transaction ends (shared among writers; DROP and TRUNCATE take it
+  // exclusively, so they wait for writers and writers for them). Returns
+  // false if `table` is no longer the current definition — a DROP or
+  // TRUNCATE committed since it was read — so the statement must be bound
+  // again (once the catalog shows the change: Catalog::Current()).
+  Result<bool> LockForWrite(storage::Transaction& txn, const TableEntry& table);
 
   bool empty() const { return delta_.empty(); }
 

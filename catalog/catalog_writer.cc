@@ -83,6 +83,50 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   return Status::OK();
 }
 
+namespace {
+
+std::string TableKey(const proto::Table& t) {
+  return ObjectKey(ObjectKind::kTable, t.database_oid(), t.oid());
+}
+
+}  // namespace
+
+Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {
+  std::string stored;
+  bool found = false;
+  BASALT_RETURN_IF_ERROR(
+      txn.GetForUpdate(storage::ColumnFamily::kCatalog, TableKey(table.def), &stored, &found));
+  proto::Table t;
+  if (!found || !t.ParseFromString(stored)) {
+    return Status::Error(sqlstate::kUndefinedTable,
+                         fmt::format("relation \"{}\" does not exist", table.def.name()));
+  }
+  BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
+  dropped_relations_.push_back(t.relation_id());
+  t.set_relation_id(relation_id);
+  BASALT_RETURN_IF_ERROR(
+      txn.Put(storage::ColumnFamily::kCatalog, TableKey(t), t.SerializeAsString()));
+  auto entry = std::make_shared<TableEntry>();
+  entry->layout = MakeTableLayout(t);
+  entry->def = std::move(t);
+  delta_.push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
+  view_.reset();
+  return Status::OK();
+}
+
+Result<bool> CatalogWriter::LockForWrite(storage::Transaction& txn, const TableEntry& table) {
+  const std::string key = TableKey(table.def);
+  BASALT_RETURN_IF_ERROR(
+      txn.Lock(storage::ColumnFamily::kCatalog, key, storage::Transaction::LockMode::kShared));
+  std::string stored;
+  bool found = false;
+  BASALT_RETURN_IF_ERROR(txn.GetLatest(storage::ColumnFamily::kCatalog, key, &stored, &found));
+  proto::Table current;
+  return found && current.ParseFromString(stored) &&
+         current.relation_id() == table.def.relation_id() &&
+         current.schema_version() == table.def.schema_version();
+}
+
 void CatalogWriter::RollbackTo(const Mark& mark) {
   delta_.resize(mark.changes);
   dropped_relations_.resize(mark.dropped);

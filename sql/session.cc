@@ -75,6 +75,7 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
     case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
+    case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
     default: break;
   }
   switch (statement.kind()) {
@@ -90,6 +91,10 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
       EnsureTransaction();
       ExecuteDrop(statement.As<ast::DropStmt>(), sink);
       return;
+    case ast::StatementKind::kTruncate:
+      EnsureTransaction();
+      ExecuteTruncate(statement.As<ast::TruncateStmt>(), sink);
+      return;
     case ast::StatementKind::kExplain:
       EnsureTransaction();
       ExecuteExplain(statement.As<ast::ExplainStmt>(), sink);
@@ -101,10 +106,50 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
   }
 }
 
+namespace {
+
+// The table an INSERT, UPDATE or DELETE writes; null for a SELECT.
+const catalog::TableEntry* TargetTable(const BoundStatement& bound) {
+  if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
+    return (*insert)->table.get();
+  }
+  if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    return (*update)->table.get();
+  }
+  if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) return (*del)->table.get();
+  return nullptr;
+}
+
+}  // namespace
+
+BoundStatement SessionImpl::BindAndLock(const ast::Statement& statement) {
+  // How long a committed DROP or TRUNCATE may take to reach the in-memory
+  // catalog (it is published right after its commit) before we give up.
+  constexpr auto kCatalogCatchUp = std::chrono::seconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + kCatalogCatchUp;
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    BoundStatement bound = binder.Bind(statement);
+    const catalog::TableEntry* target = TargetTable(bound);
+    if (target == nullptr) return bound;
+    Result<bool> current = writer_.LockForWrite(*txn_, *target);
+    if (!current.ok()) ThrowStatus(current.status());
+    if (*current) return bound;
+    // A DROP or TRUNCATE committed while we waited for the lock: bind again
+    // once the catalog shows it.
+    while (writer_.View()->version() == snapshot->version()) {
+      Status interrupted = interrupt_.SleepFor(std::chrono::milliseconds(1));
+      if (!interrupted.ok()) ThrowStatus(interrupted);
+      if (std::chrono::steady_clock::now() > give_up) {
+        throw Error(sqlstate::kInternalError, "catalog change not published in time");
+      }
+    }
+  }
+}
+
 void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink) {
-  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-  BoundStatement bound = binder.Bind(statement);
+  BoundStatement bound = BindAndLock(statement);
 
   LogicalOperatorPtr plan;
   const std::vector<ResultColumn>* columns = nullptr;

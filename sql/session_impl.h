@@ -11,6 +11,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "sql/binder/bound_statement.h"
 #include "sql/engine.h"
 #include "sql/parser/ast.h"
 #include "sql/settings.h"
@@ -38,6 +39,10 @@ class SessionImpl : public Session {
  private:
   void ExecuteStatement(const ast::Statement& statement, ResultSink& sink);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
+  // Binds `statement`; for INSERT, UPDATE and DELETE also takes the target
+  // table's lock (catalog::CatalogWriter::LockForWrite), binding again if a
+  // DROP or TRUNCATE committed meanwhile.
+  BoundStatement BindAndLock(const ast::Statement& statement);
 
   // session_transaction.cc
   void ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink);
@@ -70,6 +75,7 @@ class SessionImpl : public Session {
   void ExecuteCheckpoint(ResultSink& sink);
   void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
   void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
+  void ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.

@@ -1,5 +1,5 @@
 // Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP TABLE,
-// EXPLAIN.
+// TRUNCATE, EXPLAIN.
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
@@ -160,6 +160,21 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     if (!st.ok()) ThrowStatus(st);
   }
   sink.CommandComplete("DROP TABLE");
+}
+
+void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink) {
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  // Every name is resolved before anything is truncated.
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
+  for (const ast::QualifiedName& name : stmt.names) {
+    tables.push_back(binder.ResolveTable(name, /*missing_ok=*/false));
+  }
+  for (const auto& table : tables) {
+    Status st = writer_.TruncateTable(*txn_, *table);
+    if (!st.ok()) ThrowStatus(st);
+  }
+  sink.CommandComplete("TRUNCATE TABLE");
 }
 
 void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink) {

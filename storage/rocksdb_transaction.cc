@@ -182,6 +182,16 @@ Status RocksTransaction::Get(ColumnFamily cf, std::string_view key, std::string*
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
 }
 
+Status RocksTransaction::GetLatest(ColumnFamily cf, std::string_view key, std::string* value,
+                                   bool* found) {
+  const rocksdb::ReadOptions latest;
+  rocksdb::Status s = txn_ != nullptr
+                          ? txn_->Get(latest, store_.handle(cf), ToSlice(key), value)
+                          : store_.db()->Get(latest, store_.handle(cf), ToSlice(key), value);
+  *found = s.ok();
+  return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
+}
+
 Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
                                      const rocksdb::ReadOptions& read_options, bool exclusive,
                                      bool validate, std::string* value, bool* found,

@@ -45,6 +45,7 @@ class RocksTransaction final : public Transaction {
   Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
   Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                       bool* found) override;
+  Status GetLatest(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
   Status GetLatestForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                             bool* found) override;
   Status Lock(ColumnFamily cf, std::string_view key, LockMode mode) override;

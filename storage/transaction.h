@@ -36,6 +36,10 @@ class Transaction {
 
   // *found is false (and OK returned) when the key does not exist.
   virtual Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) = 0;
+  // The newest committed version plus this transaction's own writes,
+  // whatever the snapshot (the catalog check after a lock wait). No lock.
+  virtual Status GetLatest(ColumnFamily cf, std::string_view key, std::string* value,
+                           bool* found) = 0;
   // Locks the key until the transaction ends (waiting for other holders),
   // then reads it: under READ COMMITTED the newest committed version; under
   // snapshot isolation the snapshot's, failing with 40001 `could not

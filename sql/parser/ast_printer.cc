@@ -368,6 +368,13 @@ std::string ToString(const Statement& statement) {
       for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + ToString(s.names[i]);
       return out + (s.cascade ? " CASCADE" : "");
     }
+    case StatementKind::kTruncate: {
+      const auto& s = statement.As<TruncateStmt>();
+      std::string out = "TRUNCATE TABLE ";
+      for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + ToString(s.names[i]);
+      if (s.restart_identity) out += " RESTART IDENTITY";
+      return out + (s.cascade ? " CASCADE" : "");
+    }
     case StatementKind::kTransaction: {
       const auto& s = statement.As<TransactionStmt>();
       using Type = TransactionStmt::Type;

@@ -104,6 +104,7 @@ enum class StatementKind {
   kDelete,
   kCreateTable,
   kDrop,
+  kTruncate,
   kTransaction,
   kSet,
   kReset,
@@ -245,6 +246,16 @@ struct DropStmt : Statement {
   ObjectType object_type = ObjectType::kTable;
   std::vector<QualifiedName> names;
   bool if_exists = false;
+  bool cascade = false;
+};
+
+// TRUNCATE [TABLE] [ONLY] name [*] [, ...] [RESTART IDENTITY | CONTINUE
+// IDENTITY] [CASCADE | RESTRICT]
+struct TruncateStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kTruncate;
+  TruncateStmt() : Statement(kKind) {}
+  std::vector<QualifiedName> names;
+  bool restart_identity = false;
   bool cascade = false;
 };
 

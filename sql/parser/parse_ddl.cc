@@ -203,4 +203,27 @@ ast::StatementPtr Parser::ParseDrop() {
   return stmt;
 }
 
+ast::StatementPtr Parser::ParseTruncate() {
+  auto stmt = std::make_unique<ast::TruncateStmt>();
+  ExpectWord("truncate");
+  AcceptWord("table");
+  do {
+    AcceptWord("only");  // no inheritance: ONLY and * change nothing
+    stmt->names.push_back(ParseQualifiedName());
+    AcceptOp("*");
+  } while (AcceptOp(","));
+  if (AcceptWord("restart")) {
+    ExpectWord("identity");
+    stmt->restart_identity = true;
+  } else if (AcceptWord("continue")) {
+    ExpectWord("identity");
+  }
+  if (AcceptWord("cascade")) {
+    stmt->cascade = true;
+  } else {
+    AcceptWord("restrict");
+  }
+  return stmt;
+}
+
 }  // namespace basalt::sql

@@ -182,6 +182,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "delete") return ParseDelete();
   if (word == "create") return ParseCreate();
   if (word == "drop") return ParseDrop();
+  if (word == "truncate") return ParseTruncate();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {
     return ParseTransaction();

@@ -92,6 +92,7 @@ class Parser {
   ast::Constraint ParseTableConstraint();
   void ParseReferences(ast::Constraint& constraint);
   ast::StatementPtr ParseDrop();
+  ast::StatementPtr ParseTruncate();
 
   // parse_utility.cc
   ast::StatementPtr ParseTransaction();
