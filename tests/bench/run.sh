@@ -52,6 +52,58 @@ REPORT=$ROOT/docs/benchmarks.md
 "$BUILD_DIR/tests/bench/basalt_bench" \
   "host=127.0.0.1 port=$PG_PORT user=basalt dbname=basalt" \
   "host=127.0.0.1 port=$BASALT_PORT user=basalt dbname=basalt" "$ROUNDS" "$REPORT"
+# Many clients at once: pgbench with custom scripts over the simple protocol,
+# the same table and script on both servers, TPS medians.
+PGBENCH=$PG_BIN/pgbench
+CLIENTS=8
+TRANSACTIONS=1000   # per client
+pgbench_tps() {  # port script -> tps
+  "$PGBENCH" -n -h 127.0.0.1 -p "$1" -U basalt -c "$CLIENTS" -j 2 -t "$TRANSACTIONS" \
+    --max-tries=1000 -f "$2" basalt 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+printf 'UPDATE counters SET v = v + 1 WHERE id = 1;\n' > "$WORK/hot.sql"
+printf '\\set id random(1, 100)\nUPDATE counters SET v = v + 1 WHERE id = :id;\n' > "$WORK/spread.sql"
+printf 'BEGIN ISOLATION LEVEL REPEATABLE READ;\nUPDATE counters SET v = v + 1 WHERE id = 1;\nCOMMIT;\n' \
+  > "$WORK/hot_rr.sql"
+{
+  echo
+  echo "## $CLIENTS clients at once"
+  echo
+  echo "pgbench, simple protocol, $CLIENTS clients x $TRANSACTIONS transactions, custom scripts"
+  echo "on \\`counters(id int primary key, v int)\\` with 100 rows; REPEATABLE READ clients retry"
+  echo "on 40001 (\\`--max-tries\\`). Medians over $ROUNDS rounds; ratio = Basalt TPS / PostgreSQL TPS"
+  echo "(above 1.00 Basalt is faster). Every counter ends at exactly the number of committed"
+  echo "increments on both servers (checked each round)."
+  echo
+  echo "| workload | PostgreSQL 15 TPS | Basalt TPS | Basalt/PostgreSQL TPS |"
+  echo "|---|---:|---:|---:|"
+} >> "$REPORT"
+for workload in "hot:one hot counter, READ COMMITTED" "spread:100 counters, READ COMMITTED" \
+                "hot_rr:one hot counter, REPEATABLE READ with retries"; do
+  script=${workload%%:*}
+  results=()
+  for port in "$PG_PORT" "$BASALT_PORT"; do
+    tps_list=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U basalt -d basalt \
+        -c "DROP TABLE IF EXISTS counters" -c "CREATE TABLE counters (id int PRIMARY KEY, v int)" \
+        -c "INSERT INTO counters VALUES $(seq -s, 1 100 | sed 's/[0-9]\+/(&,0)/g')"
+      tps_list+=("$(pgbench_tps "$port" "$WORK/$script.sql")")
+      total=$(psql -X -qAt -h 127.0.0.1 -p "$port" -U basalt -d basalt -c "SELECT v FROM counters" |
+              awk '{s+=$1} END {print s}')
+      if [[ "$total" != $((CLIENTS * TRANSACTIONS)) ]]; then
+        echo "lost increments on port $port ($script): $total" >&2
+        exit 1
+      fi
+    done
+    results+=("$(printf '%s\n' "${tps_list[@]}" | median)")
+  done
+  ratio=$(awk -v b="${results[1]}" -v p="${results[0]}" 'BEGIN {printf "%.2f", b / p}')
+  echo "| ${workload#*:} | ${results[0]} | ${results[1]} | $ratio |" >> "$REPORT"
+  echo "${workload#*:}: PostgreSQL ${results[0]} TPS, Basalt ${results[1]} TPS"
+done
+
 # Hand-written findings live in tests/bench/NOTES.md and survive re-runs.
 if [[ -f "$ROOT/tests/bench/NOTES.md" ]]; then
   { echo; cat "$ROOT/tests/bench/NOTES.md"; } >> "$REPORT"
