@@ -168,7 +168,12 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
   // Every name is resolved before anything is truncated.
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
   for (const ast::QualifiedName& name : stmt.names) {
-    tables.push_back(binder.ResolveTable(name, /*missing_ok=*/false));
+    auto table = binder.ResolveTable(name, /*missing_ok=*/true);
+    if (table == nullptr) {  // without a position, as PostgreSQL
+      std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+      throw Error(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
+    }
+    tables.push_back(std::move(table));
   }
   for (const auto& table : tables) {
     Status st = writer_.TruncateTable(*txn_, *table);
