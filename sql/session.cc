@@ -108,8 +108,12 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
 
 namespace {
 
-// The table an INSERT, UPDATE or DELETE writes; null for a SELECT.
+// The table an INSERT, UPDATE, DELETE or SELECT ... FOR UPDATE writes or
+// locks rows of; null for a plain SELECT.
 const catalog::TableEntry* TargetTable(const BoundStatement& bound) {
+  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
+    return (*select)->row_lock ? (*select)->table.get() : nullptr;
+  }
   if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
     return (*insert)->table.get();
   }
@@ -118,6 +122,17 @@ const catalog::TableEntry* TargetTable(const BoundStatement& bound) {
   }
   if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) return (*del)->table.get();
   return nullptr;
+}
+
+// PostgreSQL's command name in `cannot execute ... in a read-only transaction`.
+std::string_view RowLockCommandName(storage::RowLockStrength strength) {
+  switch (strength) {
+    case storage::RowLockStrength::kKeyShare: return "SELECT FOR KEY SHARE";
+    case storage::RowLockStrength::kShare: return "SELECT FOR SHARE";
+    case storage::RowLockStrength::kNoKeyUpdate: return "SELECT FOR NO KEY UPDATE";
+    case storage::RowLockStrength::kUpdate: return "SELECT FOR UPDATE";
+  }
+  return "SELECT FOR UPDATE";
 }
 
 }  // namespace
@@ -155,6 +170,7 @@ void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink
   const std::vector<ResultColumn>* columns = nullptr;
   const char* tag = nullptr;
   if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
+    if ((*select)->row_lock) CheckWritable(RowLockCommandName((*select)->row_lock->strength));
     columns = &(*select)->columns;
     plan = PlanSelect(**select);
   } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {

@@ -105,15 +105,20 @@ rocksdb::Transaction& RocksTransaction::Txn() {
 }
 
 Status RocksTransaction::WaitForLock(const std::function<rocksdb::Status()>& attempt,
-                                     std::string_view what) {
+                                     std::string_view what, LockWait wait) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   while (true) {
+    if (wait == LockWait::kNoWait) txn_->SetLockTimeout(0);
     rocksdb::Status s = attempt();
+    if (wait == LockWait::kNoWait) txn_->SetLockTimeout(kLockWaitSliceMs);
     const bool timed_out =
         s.IsTimedOut() || (s.IsBusy() && s.subcode() == rocksdb::Status::SubCode::kLockTimeout);
     if (s.IsNotFound()) return Status::OK();  // a lock on an absent key: the caller reads
     if (!timed_out) return FromRocks(s, what);
+    if (wait == LockWait::kNoWait) {
+      return Status::Error(sqlstate::kLockNotAvailable, "could not obtain lock on row");
+    }
     if (interrupt_ != nullptr) BASALT_RETURN_IF_ERROR(interrupt_->Check());
     if (lock_timeout_ms_ > 0 &&
         Clock::now() - started >= std::chrono::milliseconds(lock_timeout_ms_)) {
@@ -193,8 +198,8 @@ Status RocksTransaction::GetLatest(ColumnFamily cf, std::string_view key, std::s
 }
 
 Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
-                                     const rocksdb::ReadOptions& read_options, bool exclusive,
-                                     bool validate, std::string* value, bool* found,
+                                     const rocksdb::ReadOptions& read_options, LockMode mode,
+                                     LockWait wait, bool validate, std::string* value, bool* found,
                                      std::string_view what) {
   rocksdb::Transaction& txn = Txn();
   rocksdb::ColumnFamilyHandle* handle = store_.handle(cf);
@@ -204,9 +209,10 @@ Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
   BASALT_RETURN_IF_ERROR(WaitForLock(
       [&] {
         return txn.GetForUpdate(read_options, handle, ToSlice(key),
-                                static_cast<std::string*>(nullptr), exclusive, validate);
+                                static_cast<std::string*>(nullptr),
+                                /*exclusive=*/mode == LockMode::kExclusive, validate);
       },
-      what));
+      what, wait));
   if (value == nullptr) return Status::OK();
   rocksdb::Status s = MayHaveWritten(cf, key)
                           ? txn.Get(read_options, handle, ToSlice(key), value)
@@ -216,24 +222,24 @@ Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
 }
 
 Status RocksTransaction::GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
-                                      bool* found) {
+                                      bool* found, LockMode mode, LockWait wait) {
   rocksdb::ReadOptions read_options;
   // READ COMMITTED reads the latest committed version once the lock is held
   // and does not validate against a snapshot.
   if (snapshot_isolation_) read_options.snapshot = Txn().GetSnapshot();
-  return LockAndRead(cf, key, read_options, /*exclusive=*/true, snapshot_isolation_, value, found,
+  return LockAndRead(cf, key, read_options, mode, wait, snapshot_isolation_, value, found,
                      "read for update");
 }
 
 Status RocksTransaction::GetLatestForUpdate(ColumnFamily cf, std::string_view key,
                                             std::string* value, bool* found) {
-  return LockAndRead(cf, key, rocksdb::ReadOptions(), /*exclusive=*/true, /*validate=*/false, value,
-                     found, "read for update");
+  return LockAndRead(cf, key, rocksdb::ReadOptions(), LockMode::kExclusive, LockWait::kWait,
+                     /*validate=*/false, value, found, "read for update");
 }
 
-Status RocksTransaction::Lock(ColumnFamily cf, std::string_view key, LockMode mode) {
-  return LockAndRead(cf, key, rocksdb::ReadOptions(), mode == LockMode::kExclusive,
-                     /*validate=*/false, nullptr, nullptr, "lock");
+Status RocksTransaction::Lock(ColumnFamily cf, std::string_view key, LockMode mode, LockWait wait) {
+  return LockAndRead(cf, key, rocksdb::ReadOptions(), mode, wait, /*validate=*/false, nullptr,
+                     nullptr, "lock");
 }
 
 Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value,

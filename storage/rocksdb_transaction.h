@@ -43,12 +43,12 @@ class RocksTransaction final : public Transaction {
   void RefreshSnapshot() override;
   void SetLockTimeout(int64_t ms) override { lock_timeout_ms_ = ms; }
   Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
-  Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
-                      bool* found) override;
+  Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value, bool* found,
+                      LockMode mode, LockWait wait) override;
   Status GetLatest(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
   Status GetLatestForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                             bool* found) override;
-  Status Lock(ColumnFamily cf, std::string_view key, LockMode mode) override;
+  Status Lock(ColumnFamily cf, std::string_view key, LockMode mode, LockWait wait) override;
   Status Put(ColumnFamily cf, std::string_view key, std::string_view value, bool locked) override;
   Status Delete(ColumnFamily cf, std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
@@ -78,11 +78,13 @@ class RocksTransaction final : public Transaction {
   // Locks (through `lock`) and, if `value` is set, reads `key` at
   // `read_options`, waiting for other holders in slices (see above).
   Status LockAndRead(ColumnFamily cf, std::string_view key,
-                     const rocksdb::ReadOptions& read_options, bool exclusive, bool validate,
-                     std::string* value, bool* found, std::string_view what);
+                     const rocksdb::ReadOptions& read_options, LockMode mode, LockWait wait,
+                     bool validate, std::string* value, bool* found, std::string_view what);
   // Runs a locking RocksDB call until it stops timing out on a lock slice,
-  // the lock timeout passes, or the statement is interrupted.
-  Status WaitForLock(const std::function<rocksdb::Status()>& attempt, std::string_view what);
+  // the lock timeout passes, or the statement is interrupted; with kNoWait,
+  // once, without waiting.
+  Status WaitForLock(const std::function<rocksdb::Status()>& attempt, std::string_view what,
+                     LockWait wait = LockWait::kWait);
   Status CommitWrites();
   // Tells the SerializableTracker this transaction is over (once).
   void EndSerializable();

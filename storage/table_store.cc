@@ -92,13 +92,56 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
   return Status::OK();
 }
 
-Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out) {
+namespace {
+
+// RocksDB has shared and exclusive locks only. PostgreSQL's four row lock
+// modes are two of them: the row's own key (SHARE: shared; NO KEY UPDATE
+// and UPDATE: exclusive) and a second lock key standing for the row's key
+// columns (KEY SHARE: shared; UPDATE: exclusive), kept in the meta column
+// family where nothing is ever written under it. The conflicts come out as
+// PostgreSQL's table: KEY SHARE meets only UPDATE, on the key lock.
+std::string KeyLockOf(std::string_view row_key) {
+  std::string key = "row-key-lock/";
+  key.append(row_key);
+  return key;
+}
+
+}  // namespace
+
+Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out,
+                                 RowLockStrength strength) {
+  BASALT_ASSIGN_OR_RETURN(
+      RowLockResult result,
+      LockRow(txn, key, out, strength, Transaction::LockWait::kWait, /*skip_locked=*/false));
+  return result == RowLockResult::kLocked;
+}
+
+Result<RowLockResult> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out,
+                                          RowLockStrength strength, Transaction::LockWait wait,
+                                          bool skip_locked) {
+  using Mode = Transaction::LockMode;
+  auto busy = [&](const Status& st) {
+    return skip_locked && st.code() == sqlstate::kLockNotAvailable;
+  };
   bool found = false;
-  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(ColumnFamily::kData, key, &out->value, &found));
-  if (!found) return false;
+  Status st;
+  if (strength == RowLockStrength::kKeyShare) {
+    st = txn.Lock(ColumnFamily::kMeta, KeyLockOf(key), Mode::kShared, wait);
+    // The row itself stays unlocked: read the version to act on.
+    if (st.ok()) st = txn.GetLatest(ColumnFamily::kData, key, &out->value, &found);
+  } else {
+    const Mode mode = strength == RowLockStrength::kShare ? Mode::kShared : Mode::kExclusive;
+    st = txn.GetForUpdate(ColumnFamily::kData, key, &out->value, &found, mode, wait);
+    if (st.ok() && strength == RowLockStrength::kUpdate) {
+      st = txn.Lock(ColumnFamily::kMeta, KeyLockOf(key), Mode::kExclusive, wait);
+    }
+  }
+  if (busy(st)) return RowLockResult::kSkipped;
+  BASALT_RETURN_IF_ERROR(st);
+  if (!found) return RowLockResult::kGone;
   out->key.assign(key);
   BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
-  return true;
+  return RowLockResult::kLocked;
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {

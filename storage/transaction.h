@@ -40,24 +40,32 @@ class Transaction {
   // whatever the snapshot (the catalog check after a lock wait). No lock.
   virtual Status GetLatest(ColumnFamily cf, std::string_view key, std::string* value,
                            bool* found) = 0;
+  // Shared locks of several transactions coexist; an exclusive one
+  // excludes all others.
+  enum class LockMode : uint8_t { kShared, kExclusive };
+  // Whether a lock request waits for the holders to finish, or fails at
+  // once with 55P03 `could not obtain lock on row` (NOWAIT, SKIP LOCKED).
+  enum class LockWait : uint8_t { kWait, kNoWait };
+
   // Locks the key until the transaction ends (waiting for other holders),
   // then reads it: under READ COMMITTED the newest committed version; under
   // snapshot isolation the snapshot's, failing with 40001 `could not
   // serialize access due to concurrent update` if the key changed after the
-  // snapshot. Lock waits end with 55P03 after the lock timeout, 40P01 on a
-  // deadlock, or the Interrupt's error.
+  // snapshot. Lock waits end with 55P03 `canceling statement due to lock
+  // timeout` after the lock timeout, 40P01 on a deadlock, or the
+  // Interrupt's error.
   virtual Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
-                              bool* found) = 0;
+                              bool* found, LockMode mode = LockMode::kExclusive,
+                              LockWait wait = LockWait::kWait) = 0;
   // As GetForUpdate, but reads the newest committed version under every
   // isolation level and never fails for a change after the snapshot: the
   // uniqueness check of an insert (PostgreSQL reports 23505 there, not
   // 40001). A Put of this key may follow with `locked` set.
   virtual Status GetLatestForUpdate(ColumnFamily cf, std::string_view key, std::string* value,
                                     bool* found) = 0;
-  enum class LockMode : uint8_t { kShared, kExclusive };
-  // Takes a lock on `key` without reading it (relation locks): shared locks
-  // of several transactions coexist, an exclusive one excludes all others.
-  virtual Status Lock(ColumnFamily cf, std::string_view key, LockMode mode) = 0;
+  // Takes a lock on `key` without reading it (table locks, row key locks).
+  virtual Status Lock(ColumnFamily cf, std::string_view key, LockMode mode,
+                      LockWait wait = LockWait::kWait) = 0;
   // Writes take the key's exclusive lock (waiting as GetForUpdate does).
   // `locked`: this transaction locked the key with GetLatestForUpdate in the
   // same statement, so no snapshot check is made.

@@ -47,6 +47,17 @@ std::string FigureColumnName(const ast::Expr& expr) {
   return name;
 }
 
+std::string LockingClauseName(ast::LockingClause::Strength strength) {
+  using Strength = ast::LockingClause::Strength;
+  switch (strength) {
+    case Strength::kKeyShare: return "FOR KEY SHARE";
+    case Strength::kShare: return "FOR SHARE";
+    case Strength::kNoKeyUpdate: return "FOR NO KEY UPDATE";
+    case Strength::kUpdate: return "FOR UPDATE";
+  }
+  return "FOR UPDATE";
+}
+
 }  // namespace
 
 std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
@@ -99,6 +110,11 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     BindOrderBy(select, scope, out.get());
     if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
     if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+    if (!select.locking.empty()) {
+      // Without a position, as PostgreSQL.
+      throw Error(sqlstate::kFeatureNotSupported,
+                  LockingClauseName(select.locking[0].strength) + " cannot be applied to VALUES");
+    }
     return out;
   }
 
@@ -122,7 +138,32 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
   BindOrderBy(select, scope, out.get());
   if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
   if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  BindLocking(select, scope, out.get());
   return out;
+}
+
+void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
+  for (const ast::LockingClause& clause : select.locking) {
+    for (const ast::QualifiedName& name : clause.tables) {
+      bool found = false;
+      for (const ScopeTable& t : scope.tables) found = found || t.name == name.name;
+      if (!found) {
+        ThrowAt(sqlstate::kUndefinedTable,
+                fmt::format("relation \"{}\" in {} clause not found in FROM clause", name.name,
+                            LockingClauseName(clause.strength)),
+                name.position);
+      }
+    }
+    if (scope.tables.empty()) continue;  // SELECT 1 FOR UPDATE locks nothing
+    const bool first = !out->row_lock;
+    BoundRowLock& lock = first ? out->row_lock.emplace() : *out->row_lock;
+    const auto strength = static_cast<storage::RowLockStrength>(clause.strength);
+    lock.strength = first ? strength : std::max(lock.strength, strength);
+    lock.nowait = lock.nowait || clause.wait == ast::LockingClause::WaitPolicy::kNoWait;
+    lock.skip_locked =
+        lock.skip_locked || clause.wait == ast::LockingClause::WaitPolicy::kSkipLocked;
+  }
+  if (out->row_lock && out->row_lock->nowait) out->row_lock->skip_locked = false;
 }
 
 void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,

@@ -68,6 +68,7 @@ class Binder {
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  void BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope, std::string_view what);
 
   const catalog::CatalogSnapshot& snapshot_;

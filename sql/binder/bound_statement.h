@@ -4,12 +4,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <variant>
 #include <vector>
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_expression.h"
 #include "sql/engine.h"
+#include "storage/table_store.h"
 
 namespace basalt::sql {
 
@@ -17,6 +19,15 @@ struct BoundOrderBy {
   BoundExprPtr expr;  // over the input row (before projection)
   bool descending = false;
   bool nulls_first = false;
+};
+
+// SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE of the table in
+// FROM: the strongest clause's strength, NOWAIT if any clause says so, else
+// SKIP LOCKED if any does (PostgreSQL's rules for repeated clauses).
+struct BoundRowLock {
+  storage::RowLockStrength strength = storage::RowLockStrength::kUpdate;
+  bool nowait = false;
+  bool skip_locked = false;
 };
 
 // A query of one of three input shapes: a table (`table` set), a VALUES list
@@ -31,6 +42,7 @@ struct BoundSelect {
   BoundExprPtr offset;  // int8, null: none
   std::vector<BoundExprPtr> targets;
   std::vector<ResultColumn> columns;  // one per target
+  std::optional<BoundRowLock> row_lock;
 };
 
 // INSERT: the source query's rows become table rows through `row_exprs`

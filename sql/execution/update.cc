@@ -20,10 +20,10 @@ std::vector<Row> DrainTargets(PhysicalOperator& input, ExecContext& ctx) {
 // false to skip it: gone, or changed by a concurrent commit so that the
 // WHERE clause no longer holds (EvalPlanQual).
 bool LockTarget(storage::TableStore& store, const BoundExpr* recheck, const Row& scanned,
-                ExecContext& ctx, storage::LockedRow* locked) {
+                storage::RowLockStrength strength, ExecContext& ctx, storage::LockedRow* locked) {
   const std::string& key = scanned[scanned.size() - 2].AsString();
   const std::string& scanned_value = scanned.back().AsString();
-  Result<bool> found = store.LockRow(ctx.txn, key, locked);
+  Result<bool> found = store.LockRow(ctx.txn, key, locked, strength);
   if (!found.ok()) ThrowStatus(found.status());
   if (!*found) return false;
   if (locked->value == scanned_value || recheck == nullptr) return true;
@@ -35,10 +35,17 @@ bool LockTarget(storage::TableStore& store, const BoundExpr* recheck, const Row&
 bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, table_->layout);
+  // An UPDATE that leaves the key alone does not conflict with FOR KEY SHARE.
+  auto strength = storage::RowLockStrength::kNoKeyUpdate;
+  for (const BoundAssignment& a : assignments_) {
+    for (int column : table_->layout.primary_key) {
+      if (a.column == column) strength = storage::RowLockStrength::kUpdate;
+    }
+  }
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockTarget(store, recheck_.get(), scanned, ctx, &locked)) continue;
+    if (!LockTarget(store, recheck_.get(), scanned, strength, ctx, &locked)) continue;
     Row new_row = locked.row;
     // Every SET expression sees the old row, as in PostgreSQL.
     for (const BoundAssignment& a : assignments_) {
@@ -59,7 +66,10 @@ bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockTarget(store, recheck_.get(), scanned, ctx, &locked)) continue;
+    if (!LockTarget(store, recheck_.get(), scanned, storage::RowLockStrength::kUpdate, ctx,
+                    &locked)) {
+      continue;
+    }
     Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;

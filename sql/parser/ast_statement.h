@@ -134,6 +134,17 @@ enum class SetOperation { kNone, kUnion, kIntersect, kExcept };
 //  - a VALUES list (set_operation == kNone, values non-empty);
 //  - `left UNION|INTERSECT|EXCEPT [ALL] right` (set_operation != kNone).
 // order_by, limit and offset apply to the whole query in every shape.
+// FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF table, ...]
+// [NOWAIT | SKIP LOCKED]
+struct LockingClause {
+  enum class Strength { kKeyShare, kShare, kNoKeyUpdate, kUpdate };
+  enum class WaitPolicy { kWait, kNoWait, kSkipLocked };
+  Strength strength = Strength::kUpdate;
+  std::vector<QualifiedName> tables;  // OF ...; empty: every table in FROM
+  WaitPolicy wait = WaitPolicy::kWait;
+  int position = 0;  // of FOR
+};
+
 struct SelectStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kSelect;
   SelectStmt() : Statement(kKind) {}
@@ -156,6 +167,7 @@ struct SelectStmt : Statement {
   std::vector<OrderByItem> order_by;
   ExprPtr limit;   // null for no LIMIT and for LIMIT ALL
   ExprPtr offset;  // null for no OFFSET
+  std::vector<LockingClause> locking;
 };
 
 // INSERT INTO t [AS alias] [(cols)] {VALUES (...), ... | query | DEFAULT VALUES}

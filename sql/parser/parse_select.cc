@@ -147,6 +147,9 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
         ExpectWord("only");
       }
       if (had_limit) ErrorAt(first, "multiple LIMIT clauses not allowed");
+    } else if (PeekWord("for") && (PeekWord("update", 1) || PeekWord("no", 1) ||
+                                   PeekWord("share", 1) || PeekWord("key", 1))) {
+      select.locking.push_back(ParseLockingClause());
     } else if (PeekWord("offset") && !seen_offset) {
       const Token& offset = Advance();
       seen_offset = true;
@@ -160,6 +163,37 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
       break;
     }
   }
+}
+
+ast::LockingClause Parser::ParseLockingClause() {
+  using Strength = ast::LockingClause::Strength;
+  ast::LockingClause clause;
+  clause.position = ExpectWord("for").position;
+  if (AcceptWord("update")) {
+    clause.strength = Strength::kUpdate;
+  } else if (AcceptWord("share")) {
+    clause.strength = Strength::kShare;
+  } else if (AcceptWord("no")) {
+    ExpectWord("key");
+    ExpectWord("update");
+    clause.strength = Strength::kNoKeyUpdate;
+  } else {
+    ExpectWord("key");
+    ExpectWord("share");
+    clause.strength = Strength::kKeyShare;
+  }
+  if (AcceptWord("of")) {
+    do {
+      clause.tables.push_back(ParseQualifiedName());
+    } while (AcceptOp(","));
+  }
+  if (AcceptWord("nowait")) {
+    clause.wait = ast::LockingClause::WaitPolicy::kNoWait;
+  } else if (AcceptWord("skip")) {
+    ExpectWord("locked");
+    clause.wait = ast::LockingClause::WaitPolicy::kSkipLocked;
+  }
+  return clause;
 }
 
 std::vector<ast::OrderByItem> Parser::ParseOrderBy() {

@@ -75,6 +75,7 @@ class Parser {
   bool PeekJoin() const;
   ast::Alias ParseOptionalAlias();
   std::vector<ast::OrderByItem> ParseOrderBy();
+  ast::LockingClause ParseLockingClause();
   bool PeekSelectStart(size_t ahead = 0) const;
 
   // parse_dml.cc

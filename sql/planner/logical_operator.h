@@ -16,6 +16,7 @@ enum class LogicalKind {
   kProject,
   kSort,
   kLimit,
+  kLockRows,
   kInsert,
   kUpdate,
   kDelete

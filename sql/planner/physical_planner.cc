@@ -2,6 +2,7 @@
 // place where join algorithms and index choices will be made.
 #include "sql/execution/filter.h"
 #include "sql/execution/limit.h"
+#include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
 #include "sql/execution/point_lookup.h"
 #include "sql/execution/project.h"
@@ -11,6 +12,7 @@
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
@@ -41,6 +43,11 @@ PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
     case LogicalKind::kLimit: {
       auto& limit = plan->As<LogicalLimit>();
       return std::make_unique<Limit>(child(), std::move(limit.limit), std::move(limit.offset));
+    }
+    case LogicalKind::kLockRows: {
+      auto& lock = plan->As<LogicalLockRows>();
+      return std::make_unique<LockRows>(child(), lock.table, lock.lock, std::move(lock.recheck),
+                                        lock.limited);
     }
     case LogicalKind::kInsert: {
       auto& insert = plan->As<LogicalInsert>();

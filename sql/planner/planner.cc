@@ -3,6 +3,7 @@
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
@@ -38,8 +39,10 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
   // limiting before projecting is valid without aggregates and saves
   // computing targets of rows the limit drops.
   LogicalOperatorPtr plan;
+  const bool lock_rows = select.table != nullptr && select.row_lock.has_value();
+  BoundExprPtr recheck = lock_rows && select.where != nullptr ? select.where->Clone() : nullptr;
   if (select.table != nullptr) {
-    plan = PlanGet(select.table, false, std::move(select.where));
+    plan = PlanGet(select.table, /*emit_key=*/lock_rows, std::move(select.where));
   } else {
     auto values = std::make_unique<LogicalValues>();
     if (select.values.empty()) {
@@ -58,6 +61,14 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
     auto sort = std::make_unique<LogicalSort>();
     sort->keys = std::move(select.order_by);
     plan = WithChild(std::move(sort), std::move(plan));
+  }
+  if (lock_rows) {
+    auto lock = std::make_unique<LogicalLockRows>();
+    lock->table = select.table;
+    lock->lock = *select.row_lock;
+    lock->recheck = std::move(recheck);
+    lock->limited = select.limit != nullptr || select.offset != nullptr;
+    plan = WithChild(std::move(lock), std::move(plan));
   }
   if (select.limit != nullptr || select.offset != nullptr) {
     auto limit = std::make_unique<LogicalLimit>();

@@ -1,0 +1,45 @@
+// SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [NOWAIT | SKIP
+// LOCKED]: locks each input row (rows carry their storage key and stored
+// value, see TableScan's emit_key) and passes on the version the lock
+// returns. Under READ COMMITTED a row changed since the scan is re-checked
+// against the WHERE clause and dropped if it no longer qualifies or is gone
+// (EvalPlanQual); under snapshot isolation such a row fails with 40001.
+// Sits below LIMIT, as in PostgreSQL, so skipped rows do not count.
+#pragma once
+
+#include <memory>
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/execution/physical_operator.h"
+
+namespace basalt::sql {
+
+class LockRows : public PhysicalOperator {
+ public:
+  // `limited`: return one row per batch, so that a LIMIT above stops the
+  // locking as soon as it has its rows.
+  LockRows(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
+           BoundRowLock lock, BoundExprPtr recheck, bool limited)
+      : table_(std::move(table)),
+        lock_(lock),
+        recheck_(std::move(recheck)),
+        batch_limit_(limited ? 1 : kBatchSize) {
+    children_.push_back(std::move(child));
+  }
+  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  std::string Describe() const override { return "LockRows"; }
+
+ private:
+  // Locks `row` and replaces it by the version to return; false to drop it.
+  bool Lock(storage::TableStore& store, ExecContext& ctx, Row& row);
+
+  std::shared_ptr<const catalog::TableEntry> table_;
+  BoundRowLock lock_;
+  BoundExprPtr recheck_;
+  size_t batch_limit_;
+  RowBatch pending_;  // input rows not locked yet
+  size_t next_pending_ = 0;
+};
+
+}  // namespace basalt::sql
