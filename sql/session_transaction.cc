@@ -83,9 +83,20 @@ void SessionImpl::RollbackTransaction() {
 
 void SessionImpl::AbortAfterError() {
   if (state_ == TransactionState::kInBlock || state_ == TransactionState::kFailed) {
-    // The block stays failed until ROLLBACK, or ROLLBACK TO a savepoint,
-    // which needs the transaction: its writes and locks stay until then, as
-    // in PostgreSQL.
+    // As PostgreSQL: the failed part is undone at once and its locks
+    // released — the whole transaction, or inside a savepoint only what came
+    // after the innermost one (ROLLBACK TO resumes from there). The block
+    // stays failed until ROLLBACK or ROLLBACK TO.
+    if (state_ == TransactionState::kInBlock && txn_ != nullptr) {
+      if (savepoints_.empty()) {
+        txn_->Rollback();
+        txn_.reset();
+        writer_.Discard();
+      } else if (txn_->RollbackToSavePoint().ok()) {
+        txn_->SetSavePoint();
+        writer_.RollbackTo(savepoints_.back().catalog);
+      }
+    }
     state_ = TransactionState::kFailed;
     return;
   }
