@@ -393,10 +393,19 @@ bool Parser::SelectAfterParens(size_t first) {
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseParenthesizedSelect() {
-  ExpectOp("(");
-  auto select = ParseSelect();
-  ExpectOp(")");
-  return select;
+  const size_t start = pos_;
+  if (auto failed = failed_selects_.find(start); failed != failed_selects_.end()) {
+    throw failed->second;
+  }
+  try {
+    ExpectOp("(");
+    auto select = ParseSelect();
+    ExpectOp(")");
+    return select;
+  } catch (const Error& error) {
+    if (error.code() != sqlstate::kStatementTooComplex) failed_selects_.emplace(start, error);
+    throw;
+  }
 }
 
 ast::ExprList Parser::ParseExprList() {

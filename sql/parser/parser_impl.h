@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/error.h"
@@ -162,6 +163,11 @@ class Parser {
   size_t paren_run_begin_ = 0;
   size_t paren_run_end_ = 0;
   bool paren_run_selects_ = false;
+  // Token indexes where a parenthesized SELECT failed to parse, with the
+  // error. `((((SELECT 1) + 1) + 1) ...)` is tried as a subquery at every
+  // level, and each try fails inside the same inner parentheses: without
+  // this memo each level would parse all the inner ones again (quadratic).
+  std::unordered_map<size_t, Error> failed_selects_;
 };
 
 }  // namespace basalt::sql

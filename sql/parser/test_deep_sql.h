@@ -9,6 +9,28 @@
 
 namespace basalt::sql::testing {
 
+// Sanitizer builds run some 20 times slower and have far bigger stack
+// frames: there a million-term statement takes minutes to lex, and 1,000
+// levels of nesting may already exceed the stack (54001).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizedBuild = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitizedBuild = true;
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+
+// The sizes every shape is tried at: 10 to a million, or to 100,000 in
+// sanitizer builds (which still frees chains far too deep for recursion).
+inline std::vector<size_t> DeepSizes() {
+  if (kSanitizedBuild) return {10, 1'000, 100'000};
+  return {10, 1'000, 100'000, 1'000'000};
+}
+
 struct DeepShape {
   const char* name;
   // A chain that the parser builds with a loop (left-deep, `1+1+1...`), as

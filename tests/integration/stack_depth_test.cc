@@ -23,15 +23,18 @@ TEST_CASE("deep and long statements get a result or 54001, and the session goes 
     // A million terms is several MB of SQL that takes a second to lex and
     // parse: worth it where the answer is a result, as in PostgreSQL. The
     // unit tests run every shape at a million.
-    for (size_t n : {size_t{10}, size_t{1'000}, flattened ? size_t{1'000'000} : size_t{100'000}}) {
+    size_t big = flattened && !sql::testing::kSanitizedBuild ? 1'000'000 : 100'000;
+    for (size_t n : {size_t{10}, size_t{1'000}, big}) {
       INFO(shape.name << " with " << n);
       QueryResult r = Query(conn.get(), shape.make(n));
       if (!sql::testing::DeepShapeSupported(name)) {
         CHECK((r.sqlstate == "0A000" || r.sqlstate == "54001"));
-      } else if (n <= 1'000 || flattened) {
+      } else if (flattened || (n <= 1'000 && !sql::testing::kSanitizedBuild)) {
         INFO(r.error_message);
         REQUIRE(r.ok());
         CHECK(r.Cell(0, 0) == sql::testing::DeepShapeResult(name, n));
+      } else if (n <= 1'000) {  // sanitizer builds have far bigger frames
+        CHECK((r.ok() || r.sqlstate == "54001"));
       } else {
         CHECK(r.sqlstate == "54001");
         CHECK(r.error_message == "stack depth limit exceeded");
