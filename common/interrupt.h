@@ -36,9 +36,6 @@ class Interrupt {
   // Sleeps for `duration` unless interrupted first (then returns the error).
   Status SleepFor(Clock::duration duration);
 
-  // When a waiter that polls (lock waits) should look again at the latest.
-  std::optional<Clock::time_point> deadline() const { return deadline_; }
-
  private:
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -81,10 +81,12 @@ inline constexpr Code kInvalidTableDefinition = "42P16";
 inline constexpr Code kInvalidColumnDefinition = "42611";
 inline constexpr Code kInvalidName = "42602";
 inline constexpr Code kNameTooLong = "42622";
-inline constexpr Code kProgramLimitExceeded = "54000";
 // Class 53 — Insufficient Resources
 inline constexpr Code kOutOfMemory = "53200";
 inline constexpr Code kTooManyConnections = "53300";
+// Class 54 — Program Limit Exceeded
+inline constexpr Code kProgramLimitExceeded = "54000";
+inline constexpr Code kStatementTooComplex = "54001";  // also "stack depth limit exceeded"
 // Class 55 — Object Not In Prerequisite State
 inline constexpr Code kObjectNotInPrerequisiteState = "55000";
 inline constexpr Code kLockNotAvailable = "55P03";

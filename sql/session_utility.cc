@@ -2,6 +2,7 @@
 // TRUNCATE, EXPLAIN.
 #include <fmt/format.h>
 
+#include "common/stack_depth.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/planner/optimizer.h"
@@ -13,6 +14,7 @@ namespace basalt::sql {
 namespace {
 
 std::string SetValueText(const ast::Expr& e) {
+  CheckStackDepth();
   if (e.kind() == ast::ExprKind::kConstant) {
     const auto& c = e.As<ast::Constant>();
     switch (c.type) {

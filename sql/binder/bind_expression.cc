@@ -2,6 +2,7 @@
 // Operators live in bind_operator.cc, functions in bind_function.cc.
 #include <fmt/format.h>
 
+#include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -22,6 +23,7 @@ std::string JoinNames(const std::vector<std::string>& names) {
 }  // namespace
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
+  CheckStackDepth();
   switch (expr.kind()) {
     case ast::ExprKind::kConstant: return BindConstant(expr.As<ast::Constant>());
     case ast::ExprKind::kColumnRef: return BindColumnRef(expr.As<ast::ColumnRef>(), scope);

@@ -95,10 +95,24 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
 
 BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
   if (op.op == "AND" || op.op == "OR") {
+    // `a OR b OR c ...` is one n-ary node, as PostgreSQL's parser makes it:
+    // the operands of a chain of the same operator are collected in a loop
+    // (the chain may be a million long), left to right.
     BoundExprKind kind = op.op == "AND" ? BoundExprKind::kAnd : BoundExprKind::kOr;
     std::vector<BoundExprPtr> args;
-    args.push_back(BindExpression(*op.left, scope));
-    args.push_back(BindExpression(*op.right, scope));
+    std::vector<const ast::Expr*> pending{&op};
+    while (!pending.empty()) {
+      const ast::Expr* e = pending.back();
+      pending.pop_back();
+      if (e->Is<ast::BinaryOp>() && e->As<ast::BinaryOp>().op == op.op) {
+        pending.push_back(e->As<ast::BinaryOp>().right.get());
+        pending.push_back(e->As<ast::BinaryOp>().left.get());
+      } else {
+        // Each operand is checked as soon as it is bound, as PostgreSQL's
+        // transformBoolExpr does, so the first bad operand is reported.
+        args.push_back(CoerceToBoolean(BindExpression(*e, scope), op.op));
+      }
+    }
     return BindLogical(kind, op.op, std::move(args), op.position);
   }
   // `a LIKE p ESCAPE e` arrives as `a LIKE like_escape(p, e)`; the escape

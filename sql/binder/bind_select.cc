@@ -1,6 +1,7 @@
 // SELECT: FROM (one table for now), WHERE, target list, ORDER BY, LIMIT.
 #include <fmt/format.h>
 
+#include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -12,39 +13,33 @@ namespace {
 // PostgreSQL's FigureColname: the column name a client sees for an
 // expression without an alias. The strength says how good a name is: a
 // column or function name (2) beats a cast's type name (1), which beats
-// nothing (0), so `a::int` is "a" but `1::text::int4` is "int4".
-int FigureColumnName(const ast::Expr& expr, std::string& name) {
-  switch (expr.kind()) {
-    case ast::ExprKind::kColumnRef: name = expr.As<ast::ColumnRef>().names.back(); return 2;
-    case ast::ExprKind::kFunctionCall: name = expr.As<ast::FunctionCall>().name.back(); return 2;
-    case ast::ExprKind::kCast: {
-      const auto& cast = expr.As<ast::Cast>();
-      int strength = FigureColumnName(*cast.arg, name);
-      if (strength <= 1) {
-        name = cast.type.name;
-        return 1;
-      }
-      return strength;
-    }
-    case ast::ExprKind::kTypedLiteral: name = expr.As<ast::TypedLiteral>().type.name; return 1;
-    case ast::ExprKind::kCase: name = "case"; return 1;
-    default: return 0;
+// nothing (0), so `a::int` is "a" but `1::text::int4` is "int4". A chain of
+// casts is walked in a loop: it may be a million long.
+std::string FigureColumnName(const ast::Expr& expr) {
+  const ast::Expr* base = &expr;
+  while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
+  switch (base->kind()) {
+    case ast::ExprKind::kColumnRef: return base->As<ast::ColumnRef>().names.back();
+    case ast::ExprKind::kFunctionCall: return base->As<ast::FunctionCall>().name.back();
+    default: break;
+  }
+  // The outermost cast's type names the column; without one, the base's.
+  if (expr.kind() == ast::ExprKind::kCast) return expr.As<ast::Cast>().type.name;
+  switch (base->kind()) {
+    case ast::ExprKind::kTypedLiteral: return base->As<ast::TypedLiteral>().type.name;
+    case ast::ExprKind::kCase: return "case";
+    default: return "?column?";
   }
 }
 
 // The first column reference inside e, or null.
 const BoundExpr* FindColumn(const BoundExpr& e) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kColumn) return &e;
   for (const BoundExprPtr& c : e.children) {
     if (const BoundExpr* found = FindColumn(*c)) return found;
   }
   return nullptr;
-}
-
-std::string FigureColumnName(const ast::Expr& expr) {
-  std::string name = "?column?";
-  FigureColumnName(expr, name);
-  return name;
 }
 
 std::string LockingClauseName(ast::LockingClause::Strength strength) {

@@ -1,6 +1,13 @@
 #include "sql/binder/bound_expression.h"
 
+#include "common/iterative_delete.h"
+#include "common/stack_depth.h"
+
 namespace basalt::sql {
+
+BoundExpr::~BoundExpr() {
+  for (BoundExprPtr& c : children) DeleteIteratively(c);
+}
 
 BoundExprPtr BoundExpr::Make(BoundExprKind kind, DataType type, int position) {
   auto e = std::make_unique<BoundExpr>();
@@ -37,6 +44,7 @@ BoundExprPtr BoundExpr::Cast(BoundExprPtr child, DataType to, CastContext contex
 }
 
 BoundExprPtr BoundExpr::Clone() const {
+  CheckStackDepth();
   auto e = std::make_unique<BoundExpr>();
   e->kind = kind;
   e->type = type;
@@ -56,19 +64,14 @@ BoundExprPtr BoundExpr::Clone() const {
   return e;
 }
 
-bool BoundExpr::IsConstantFoldable() const {
+bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
     case BoundExprKind::kParameter: return false;
     case BoundExprKind::kFunction:
-      if (function == ScalarFunction::kNow || function == ScalarFunction::kPgSleep) return false;
-      break;
-    default: break;
+      return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep;
+    default: return true;
   }
-  for (const BoundExprPtr& c : children) {
-    if (!c->IsConstantFoldable()) return false;
-  }
-  return true;
 }
 
 }  // namespace basalt::sql

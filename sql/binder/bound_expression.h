@@ -57,6 +57,13 @@ struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
 struct BoundExpr {
+  BoundExpr() = default;
+  // Frees the children iteratively: a chain of a million operators is freed
+  // without a million nested destructor calls.
+  ~BoundExpr();
+  BoundExpr(const BoundExpr&) = delete;
+  BoundExpr& operator=(const BoundExpr&) = delete;
+
   BoundExprKind kind = BoundExprKind::kConstant;
   DataType type;  // the result type
   std::vector<BoundExprPtr> children;
@@ -81,9 +88,10 @@ struct BoundExpr {
   static BoundExprPtr Cast(BoundExprPtr child, DataType to, CastContext context);
 
   BoundExprPtr Clone() const;
-  // True when no column or parameter is referenced and nothing volatile
-  // (now()) is called: the value can be computed once at plan time.
-  bool IsConstantFoldable() const;
+  // True when this node itself (its children aside) references no column or
+  // parameter and calls nothing volatile (now()): if its children are
+  // constants, its value can be computed once at plan time.
+  bool IsFoldableNode() const;
   bool IsConstant() const { return kind == BoundExprKind::kConstant; }
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/cast.h"
+#include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/scalar_function.h"
@@ -48,6 +49,7 @@ std::optional<bool> EvaluateCompare(const BoundExpr& e, const Row& row, ExecCont
 }  // namespace
 
 Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  CheckStackDepth();
   switch (e.kind) {
     case BoundExprKind::kConstant: return e.value;
     case BoundExprKind::kColumn: return row[e.column_index];

@@ -1,5 +1,6 @@
 #include "sql/execution/table_scan.h"
 
+#include "common/stack_depth.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -7,6 +8,7 @@ namespace basalt::sql {
 namespace {
 
 void MarkColumns(const BoundExpr& e, std::vector<bool>* columns) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kColumn && e.column_index >= 0 &&
       static_cast<size_t>(e.column_index) < columns->size()) {
     (*columns)[static_cast<size_t>(e.column_index)] = true;

@@ -5,12 +5,21 @@
 namespace basalt::sql::ast {
 
 In::In() : Expr(kKind) {}
-In::~In() = default;
+In::~In() {
+  DeleteIteratively(arg);
+  DeleteAll(list);
+  DeleteIteratively(subquery);
+}
 
 Subquery::Subquery() : Expr(kKind) {}
-Subquery::~Subquery() = default;
+Subquery::~Subquery() {
+  DeleteIteratively(select);
+  DeleteIteratively(left);
+}
 
 SubqueryRef::SubqueryRef() : TableRef(kKind) {}
-SubqueryRef::~SubqueryRef() = default;
+SubqueryRef::~SubqueryRef() {
+  DeleteIteratively(select);
+}
 
 }  // namespace basalt::sql::ast

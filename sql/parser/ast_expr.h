@@ -2,6 +2,8 @@
 //
 // Every expression derives from Expr and carries its ExprKind; use
 // `expr.As<ast::BinaryOp>()` (checked in debug builds) or a switch on kind().
+// Nodes free their children through DeleteIteratively, so a chain of a
+// million operators is freed without a million nested destructor calls.
 // Operators are kept by their spelling, so the binder resolves them like
 // PostgreSQL resolves operator names.
 #pragma once
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/iterative_delete.h"
 #include "sql/parser/ast_node.h"
 
 namespace basalt::sql::ast {
@@ -44,6 +47,10 @@ struct Expr : KindedNode<ExprKind> {
 
 using ExprPtr = std::unique_ptr<Expr>;
 using ExprList = std::vector<ExprPtr>;
+
+inline void DeleteAll(ExprList& list) {
+  for (ExprPtr& e : list) DeleteIteratively(e);
+}
 
 // A literal. Integers that fit int64 are kIntegers with `int_value` set (the
 // binder picks int4 or int8 from the value, as PostgreSQL does); longer ones
@@ -85,6 +92,7 @@ struct Parameter : Expr {
 struct UnaryOp : Expr {
   static constexpr ExprKind kKind = ExprKind::kUnaryOp;
   UnaryOp() : Expr(kKind) {}
+  ~UnaryOp() override { DeleteIteratively(operand); }
   std::string op;
   ExprPtr operand;
 };
@@ -97,6 +105,10 @@ struct UnaryOp : Expr {
 struct BinaryOp : Expr {
   static constexpr ExprKind kKind = ExprKind::kBinaryOp;
   BinaryOp() : Expr(kKind) {}
+  ~BinaryOp() override {
+    DeleteIteratively(left);
+    DeleteIteratively(right);
+  }
   std::string op;
   ExprPtr left;
   ExprPtr right;
@@ -105,6 +117,7 @@ struct BinaryOp : Expr {
 struct IsNull : Expr {
   static constexpr ExprKind kKind = ExprKind::kIsNull;
   IsNull() : Expr(kKind) {}
+  ~IsNull() override { DeleteIteratively(arg); }
   ExprPtr arg;
   bool negated = false;  // IS NOT NULL
 };
@@ -113,6 +126,7 @@ struct IsBool : Expr {
   static constexpr ExprKind kKind = ExprKind::kIsBool;
   enum class Test { kTrue, kFalse, kUnknown };
   IsBool() : Expr(kKind) {}
+  ~IsBool() override { DeleteIteratively(arg); }
   ExprPtr arg;
   Test test = Test::kTrue;
   bool negated = false;  // IS NOT TRUE ...
@@ -121,6 +135,11 @@ struct IsBool : Expr {
 struct Between : Expr {
   static constexpr ExprKind kKind = ExprKind::kBetween;
   Between() : Expr(kKind) {}
+  ~Between() override {
+    DeleteIteratively(arg);
+    DeleteIteratively(low);
+    DeleteIteratively(high);
+  }
   ExprPtr arg;
   ExprPtr low;
   ExprPtr high;
@@ -143,6 +162,7 @@ struct In : Expr {
 struct Cast : Expr {
   static constexpr ExprKind kKind = ExprKind::kCast;
   Cast() : Expr(kKind) {}
+  ~Cast() override { DeleteIteratively(arg); }
   ExprPtr arg;
   TypeName type;
 };
@@ -164,6 +184,7 @@ struct TypedLiteral : Expr {
 struct FunctionCall : Expr {
   static constexpr ExprKind kKind = ExprKind::kFunctionCall;
   FunctionCall() : Expr(kKind) {}
+  ~FunctionCall() override { DeleteAll(args); }
   std::vector<std::string> name;
   ExprList args;
   bool star = false;      // count(*)
@@ -179,6 +200,14 @@ struct CaseWhen : Node {
 struct Case : Expr {
   static constexpr ExprKind kKind = ExprKind::kCase;
   Case() : Expr(kKind) {}
+  ~Case() override {
+    DeleteIteratively(arg);
+    for (CaseWhen& when : whens) {
+      DeleteIteratively(when.condition);
+      DeleteIteratively(when.result);
+    }
+    DeleteIteratively(else_result);
+  }
   ExprPtr arg;  // simple CASE x WHEN ...; null for a searched CASE
   std::vector<CaseWhen> whens;
   ExprPtr else_result;  // null when no ELSE

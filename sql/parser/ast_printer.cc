@@ -1,5 +1,7 @@
 #include "sql/parser/ast_printer.h"
 
+#include "common/stack_depth.h"
+
 namespace basalt::sql::ast {
 namespace {
 
@@ -117,6 +119,7 @@ std::string ToString(const Constraint& c) {
 }
 
 std::string SelectToString(const SelectStmt& s) {
+  CheckStackDepth();
   std::string out;
   if (s.set_operation != SetOperation::kNone) {
     const char* op = s.set_operation == SetOperation::kUnion       ? " UNION "
@@ -175,6 +178,7 @@ std::string ToString(const TypeName& type) {
 }
 
 std::string ToString(const Expr& expr) {
+  CheckStackDepth();
   switch (expr.kind()) {
     case ExprKind::kConstant: {
       const auto& c = expr.As<Constant>();
@@ -269,6 +273,7 @@ std::string ToString(const Expr& expr) {
 }
 
 std::string ToString(const TableRef& ref) {
+  CheckStackDepth();
   switch (ref.kind()) {
     case TableRefKind::kTable: {
       const auto& t = ref.As<BaseTableRef>();
@@ -301,6 +306,7 @@ std::string ToString(const TableRef& ref) {
 }
 
 std::string ToString(const Statement& statement) {
+  CheckStackDepth();
   switch (statement.kind()) {
     case StatementKind::kSelect: return SelectToString(statement.As<SelectStmt>());
     case StatementKind::kInsert: {

@@ -1,7 +1,8 @@
 // A debug form of the AST, close to SQL and fully parenthesized, so tests
 // can assert tree shapes: `1 + 2 * 3 = a` prints as `((1 + (2 * 3)) = a)`.
 // Not a faithful deparser: strings are re-quoted, names are quoted only when
-// needed, and type names appear in their normalized spelling.
+// needed, and type names appear in their normalized spelling. A tree too
+// deep to print fails with 54001.
 #pragma once
 
 #include <string>

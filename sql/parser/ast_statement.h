@@ -73,6 +73,7 @@ struct SubqueryRef : TableRef {
 struct FunctionRef : TableRef {
   static constexpr TableRefKind kKind = TableRefKind::kFunction;
   FunctionRef() : TableRef(kKind) {}
+  ~FunctionRef() override { DeleteIteratively(call); }
   std::unique_ptr<FunctionCall> call;
   Alias alias;
   bool lateral = false;
@@ -85,6 +86,11 @@ enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
 struct JoinRef : TableRef {
   static constexpr TableRefKind kKind = TableRefKind::kJoin;
   JoinRef() : TableRef(kKind) {}
+  ~JoinRef() override {
+    DeleteIteratively(left);  // a chain of joins is built by a loop
+    DeleteIteratively(right);
+    DeleteIteratively(on);
+  }
   JoinType type = JoinType::kInner;
   bool natural = false;
   TableRefPtr left;
@@ -148,6 +154,10 @@ struct LockingClause {
 struct SelectStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kSelect;
   SelectStmt() : Statement(kKind) {}
+  ~SelectStmt() override {
+    DeleteIteratively(left);  // a chain of UNIONs is built by a loop
+    DeleteIteratively(right);
+  }
 
   bool distinct = false;
   ExprList distinct_on;  // DISTINCT ON (a, b); implies distinct

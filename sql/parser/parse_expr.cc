@@ -5,6 +5,7 @@
 #include <charconv>
 #include <limits>
 
+#include "common/stack_depth.h"
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -120,7 +121,7 @@ int Parser::PeekInfixPrecedence() const {
 }
 
 ast::ExprPtr Parser::ParseExpr(int min_precedence) {
-  DepthGuard guard(*this);
+  CheckStackDepth();
   ast::ExprPtr left = ParsePrefix();
   while (true) {
     int precedence = PeekInfixPrecedence();
@@ -282,7 +283,7 @@ ast::ExprPtr Parser::ParsePostfixIs(ast::ExprPtr left, const Token& is) {
 }
 
 ast::ExprPtr Parser::ParsePrefix() {
-  DepthGuard guard(*this);
+  CheckStackDepth();
   const Token& t = Peek();
   if (t.IsWord("not")) {
     Advance();
@@ -359,21 +360,20 @@ ast::ExprPtr Parser::ParseParenthesized() {
     sub->select = ParseParenthesizedSelect();
     return sub;
   }
-  if (PeekOp("(", 1)) {
-    // `((SELECT ...) UNION ...)` is a subquery, `((SELECT 1) + 1)` an
-    // expression: try the subquery first when the nesting ends at SELECT.
-    size_t ahead = 1;
-    while (PeekOp("(", ahead)) ++ahead;
-    if (PeekSelectStart(ahead)) {
-      size_t saved = pos_;
-      try {
-        auto sub = MakeNode<ast::Subquery>(open.position);
-        sub->select = ParseParenthesizedSelect();
-        return sub;
-      } catch (const Error&) {
-      }
-      pos_ = saved;
+  // `((SELECT ...) UNION ...)` is a subquery, `((SELECT 1) + 1)` an
+  // expression: try the subquery first when the nesting ends at SELECT.
+  if (PeekOp("(", 1) && SelectAfterParens(pos_ + 1)) {
+    size_t saved = pos_;
+    try {
+      auto sub = MakeNode<ast::Subquery>(open.position);
+      sub->select = ParseParenthesizedSelect();
+      return sub;
+    } catch (const Error& error) {
+      // Too deep is too deep either way; retrying as an expression at every
+      // level would only make it slow.
+      if (error.code() == sqlstate::kStatementTooComplex) throw;
     }
+    pos_ = saved;
   }
   Advance();
   ast::ExprPtr inner = ParseExpr();
@@ -381,11 +381,31 @@ ast::ExprPtr Parser::ParseParenthesized() {
   return inner;
 }
 
+bool Parser::SelectAfterParens(size_t first) {
+  if (first < paren_run_begin_ || first >= paren_run_end_) {
+    size_t end = first;
+    while (end < tokens_.size() && tokens_[end].IsOp("(")) ++end;
+    paren_run_begin_ = first;
+    paren_run_end_ = end;
+    paren_run_selects_ = PeekSelectStart(end - pos_);
+  }
+  return paren_run_selects_;
+}
+
 std::unique_ptr<ast::SelectStmt> Parser::ParseParenthesizedSelect() {
-  ExpectOp("(");
-  auto select = ParseSelect();
-  ExpectOp(")");
-  return select;
+  const size_t start = pos_;
+  if (auto failed = failed_selects_.find(start); failed != failed_selects_.end()) {
+    throw failed->second;
+  }
+  try {
+    ExpectOp("(");
+    auto select = ParseSelect();
+    ExpectOp(")");
+    return select;
+  } catch (const Error& error) {
+    if (error.code() != sqlstate::kStatementTooComplex) failed_selects_.emplace(start, error);
+    throw;
+  }
 }
 
 ast::ExprList Parser::ParseExprList() {

@@ -1,5 +1,6 @@
 // SELECT: set operations, simple SELECT, VALUES, FROM items and joins,
 // ORDER BY / LIMIT / OFFSET / FETCH.
+#include "common/stack_depth.h"
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -26,7 +27,7 @@ bool Parser::PeekSelectStart(size_t ahead) const {
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
-  DepthGuard guard(*this);
+  CheckStackDepth();
   auto select = ParseSelectSetOperation(0);
   ParseSelectTail(*select);
   return select;
@@ -271,7 +272,7 @@ ast::TableRefPtr Parser::ParseTableRef() {
 // waiting for its own ON (`a JOIN b JOIN c ON x ON y`); CROSS and NATURAL
 // joins are left-associative.
 ast::TableRefPtr Parser::ParseJoin(ast::TableRefPtr left) {
-  DepthGuard guard(*this);
+  CheckStackDepth();
   auto join = std::make_unique<ast::JoinRef>();
   join->position = Peek().position;
   join->left = std::move(left);
@@ -310,13 +311,11 @@ ast::TableRefPtr Parser::ParseJoin(ast::TableRefPtr left) {
 }
 
 ast::TableRefPtr Parser::ParsePrimaryTableRef() {
-  DepthGuard guard(*this);
+  CheckStackDepth();
   bool lateral = AcceptWord("lateral");
   const Token& start = Peek();
   if (start.IsOp("(")) {
-    size_t ahead = 1;
-    while (PeekOp("(", ahead)) ++ahead;
-    if (PeekSelectStart(ahead)) {
+    if (SelectAfterParens(pos_ + 1)) {
       auto ref = std::make_unique<ast::SubqueryRef>();
       ref->position = start.position;
       ref->lateral = lateral;

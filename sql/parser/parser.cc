@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/stack_depth.h"
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -50,16 +51,6 @@ ast::ExprPtr Parser::ParseStandaloneExpression() {
   ast::ExprPtr expr = ParseExpr();
   if (!AtEnd()) SyntaxErrorHere();
   return expr;
-}
-
-Parser::DepthGuard::DepthGuard(Parser& parser) : parser_(parser) {
-  constexpr int kMaxDepth = 1000;
-  if (++parser_.depth_ > kMaxDepth) {
-    --parser_.depth_;
-    throw Error("54001", "stack depth limit exceeded")
-        .WithHint("The statement is nested too deeply.")
-        .WithPosition(parser_.Peek().position);
-  }
 }
 
 // --- token cursor ----------------------------------------------------------
@@ -171,6 +162,7 @@ std::vector<ast::Identifier> Parser::ParseColumnList() {
 // --- statements --------------------------------------------------------------
 
 ast::StatementPtr Parser::ParseStatement() {
+  CheckStackDepth();  // EXPLAIN EXPLAIN ...
   const Token& t = Peek();
   if (t.IsOp("(") || t.IsWord("select") || t.IsWord("values") || t.IsWord("with")) {
     return ParseSelect();

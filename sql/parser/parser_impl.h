@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/error.h"
@@ -147,26 +148,27 @@ class Parser {
   ast::ExprPtr ParseParenthesized();
   std::unique_ptr<ast::SelectStmt> ParseParenthesizedSelect();
   ast::ExprList ParseExprList();
+  // Whether a SELECT (VALUES, WITH) follows the run of "(" tokens that
+  // starts at token index `first` (possibly empty).
+  bool SelectAfterParens(size_t first);
   // Infix binding strength of the operator at the cursor, or -1.
   int PeekInfixPrecedence() const;
-
-  // Bounds recursion so hostile input (`((((...`) fails cleanly instead of
-  // overflowing the stack; PostgreSQL reports 54001 likewise.
-  class DepthGuard {
-   public:
-    explicit DepthGuard(Parser& parser);
-    ~DepthGuard() { --parser_.depth_; }
-    DepthGuard(const DepthGuard&) = delete;
-    DepthGuard& operator=(const DepthGuard&) = delete;
-
-   private:
-    Parser& parser_;
-  };
 
   std::string_view sql_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
-  int depth_ = 0;
+  // The last run of consecutive "(" tokens ParseParenthesized looked past:
+  // [begin, end) token indexes, and whether a SELECT starts after it. Every
+  // "(" of `((((...` asks the same question; the answer is cached so the
+  // look-ahead stays linear.
+  size_t paren_run_begin_ = 0;
+  size_t paren_run_end_ = 0;
+  bool paren_run_selects_ = false;
+  // Token indexes where a parenthesized SELECT failed to parse, with the
+  // error. `((((SELECT 1) + 1) + 1) ...)` is tried as a subquery at every
+  // level, and each try fails inside the same inner parentheses: without
+  // this memo each level would parse all the inner ones again (quadratic).
+  std::unordered_map<size_t, Error> failed_selects_;
 };
 
 }  // namespace basalt::sql

@@ -1,3 +1,4 @@
+#include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_modify.h"
@@ -8,6 +9,7 @@ namespace basalt::sql {
 namespace {
 
 void Explain(const LogicalOperator& op, int depth, std::string* out) {
+  CheckStackDepth();
   out->append(static_cast<size_t>(depth) * 2, ' ');
   switch (op.kind) {
     case LogicalKind::kGet: {

@@ -1,5 +1,6 @@
 // Logical -> physical: one physical operator per logical one for now; the
 // place where join algorithms and index choices will be made.
+#include "common/stack_depth.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
@@ -22,6 +23,7 @@
 namespace basalt::sql {
 
 PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
+  CheckStackDepth();
   auto child = [&]() { return CreatePhysicalPlan(std::move(plan->children[0])); };
   switch (plan->kind) {
     case LogicalKind::kGet: {

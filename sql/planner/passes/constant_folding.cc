@@ -3,6 +3,7 @@
 // expression whose evaluation fails is left alone, so the error is raised
 // only if a row actually evaluates it.
 #include "common/error.h"
+#include "common/stack_depth.h"
 #include "sql/execution/evaluate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -17,24 +18,56 @@ namespace basalt::sql {
 
 namespace {
 
-void Fold(BoundExprPtr& e) {
-  if (e == nullptr || e->kind == BoundExprKind::kConstant) return;
-  for (BoundExprPtr& c : e->children) Fold(c);
-  if (!e->IsConstantFoldable()) return;
+enum class Folded {
+  kNo,      // references a column, a parameter or something volatile
+  kYes,     // now a constant
+  kFailed,  // constant, but its evaluation failed: left for run time
+};
+
+// Kinds that may produce a value without evaluating every child (CASE,
+// AND/OR short cuts, IN's first match, COALESCE): worth evaluating even when
+// a child failed. Any other kind fails when a child does.
+bool MaySkipChildren(const BoundExpr& e) {
+  switch (e.kind) {
+    case BoundExprKind::kCase:
+    case BoundExprKind::kAnd:
+    case BoundExprKind::kOr:
+    case BoundExprKind::kIn:
+    case BoundExprKind::kFunction: return true;
+    default: return false;
+  }
+}
+
+// Bottom-up, so each node is looked at once: a chain of a million constant
+// operators folds in linear time.
+Folded Fold(BoundExprPtr& e) {
+  CheckStackDepth();
+  if (e == nullptr || e->kind == BoundExprKind::kConstant) return Folded::kYes;
+  bool foldable = true;
+  bool failed = false;
+  for (BoundExprPtr& c : e->children) {
+    Folded child = Fold(c);
+    foldable = foldable && child != Folded::kNo;
+    failed = failed || child == Folded::kFailed;
+  }
+  if (!foldable || !e->IsFoldableNode()) return Folded::kNo;
+  if (failed && !MaySkipChildren(*e)) return Folded::kFailed;
   try {
     static const Row kNoInput;
     Value v = Evaluate(*e, kNoInput, nullptr);
     int position = e->position;
     e = BoundExpr::Constant(std::move(v), e->type);
     e->position = position;
+    return Folded::kYes;
   } catch (const Error&) {
-    // Left for run time.
+    return Folded::kFailed;  // left for run time
   }
 }
 
 }  // namespace
 
 LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
+  CheckStackDepth();
   for (LogicalOperatorPtr& c : plan->children) c = FoldConstants(std::move(c));
   switch (plan->kind) {
     case LogicalKind::kGet:

@@ -2,6 +2,7 @@
 // include `pk_col = constant` for every primary key column becomes a
 // primary-key Get (one storage read instead of a scan); the remaining
 // conjuncts stay in the filter. The benchmark's hot path.
+#include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/optimizer.h"
@@ -78,6 +79,7 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
 }  // namespace
 
 LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan) {
+  CheckStackDepth();
   for (LogicalOperatorPtr& c : plan->children) c = UsePointLookups(std::move(c));
   return Rewrite(std::move(plan));
 }

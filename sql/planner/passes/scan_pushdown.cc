@@ -4,6 +4,7 @@
 // every full scan learns which columns the operators above it read (up to the
 // nearest Project), so the other columns are never decoded; they stay NULL in
 // the scan's rows, which keep the table's width and column positions.
+#include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
@@ -16,6 +17,7 @@ namespace basalt::sql {
 namespace {
 
 void MarkColumns(const BoundExpr& e, std::vector<bool>* columns) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kColumn && e.column_index >= 0) {
     const auto index = static_cast<size_t>(e.column_index);
     if (index >= columns->size()) columns->resize(index + 1, false);
@@ -25,6 +27,7 @@ void MarkColumns(const BoundExpr& e, std::vector<bool>* columns) {
 }
 
 LogicalOperatorPtr MergeFilters(LogicalOperatorPtr plan) {
+  CheckStackDepth();
   for (LogicalOperatorPtr& c : plan->children) c = MergeFilters(std::move(c));
   if (plan->kind != LogicalKind::kFilter || plan->children[0]->kind != LogicalKind::kGet) {
     return plan;
@@ -38,6 +41,7 @@ LogicalOperatorPtr MergeFilters(LogicalOperatorPtr plan) {
 // `needed`: the columns of `op`'s output rows its parent reads; null when
 // the parent may read them all (INSERT's source, UPDATE, DELETE, the root).
 void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
+  CheckStackDepth();
   std::vector<bool> child_needs;
   switch (op.kind) {
     case LogicalKind::kGet: {
