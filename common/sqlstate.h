@@ -44,6 +44,7 @@ inline constexpr Code kCheckViolation = "23514";
 inline constexpr Code kActiveSqlTransaction = "25001";
 inline constexpr Code kNoActiveSqlTransaction = "25P01";
 inline constexpr Code kInFailedSqlTransaction = "25P02";
+inline constexpr Code kIdleInTransactionSessionTimeout = "25P03";
 inline constexpr Code kReadOnlySqlTransaction = "25006";
 // Class 28 — Invalid Authorization Specification
 inline constexpr Code kInvalidAuthorizationSpecification = "28000";
