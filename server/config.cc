@@ -80,6 +80,9 @@ Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view
     BASALT_ASSIGN_OR_RETURN(config.io_threads, ParseInt(key, value, 1, 256));
   } else if (key == "worker_threads") {
     BASALT_ASSIGN_OR_RETURN(config.worker_threads, ParseInt(key, value, 0, 4096));
+  } else if (key == "max_connections") {
+    // PostgreSQL's MAX_BACKENDS.
+    BASALT_ASSIGN_OR_RETURN(config.max_connections, ParseInt(key, value, 1, 262'143));
   } else {
     return ConfigError(fmt::format("unrecognized configuration parameter \"{}\"", key));
   }

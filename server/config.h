@@ -22,7 +22,12 @@ struct ServerConfig {
   std::filesystem::path key_file = "./basalt.key";
   std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
   int io_threads = 2;
-  int worker_threads = 0;  // 0: max(4, 2 * cores)
+  // Statement threads kept ready while idle; more start while statements
+  // wait (up to about max_connections) and exit when idle. 0: max(4, 2 * cores).
+  int worker_threads = 0;
+  // Clients beyond it get FATAL 53300 at startup. An idle connection holds
+  // no thread and a few kilobytes, hence the high default.
+  int max_connections = 10'000;
 };
 
 // Sets one setting by its name in the file (`port`, `data_dir`, ...).

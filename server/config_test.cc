@@ -62,6 +62,16 @@ TEST_CASE("config file errors name the file and line") {
   CHECK_FALSE(LoadConfigFile("/no/such/file.conf", config).ok());
 }
 
+TEST_CASE("max_connections: default 10000, PostgreSQL's range") {
+  ServerConfig config;
+  CHECK(config.max_connections == 10'000);
+  REQUIRE(ApplySetting(config, "max_connections", "25").ok());
+  CHECK(config.max_connections == 25);
+  CHECK_FALSE(ApplySetting(config, "max_connections", "0").ok());
+  CHECK_FALSE(ApplySetting(config, "max_connections", "262144").ok());
+  CHECK_FALSE(ApplySetting(config, "max_connections", "many").ok());
+}
+
 TEST_CASE("the shipped conf/basalt.conf parses, key file outside the data directory") {
   ServerConfig config;
   Status status = LoadConfigFile(BASALT_SOURCE_DIR "/conf/basalt.conf", config);
@@ -70,6 +80,7 @@ TEST_CASE("the shipped conf/basalt.conf parses, key file outside the data direct
   CHECK(config.listen == "127.0.0.1");
   CHECK(config.port == 5432);
   CHECK(config.log_level == "info");
+  CHECK(config.max_connections == 10'000);
   const auto data = fs::weakly_canonical(config.data_dir);
   const auto key = fs::weakly_canonical(config.key_file);
   CHECK(key.string().rfind(data.string() + "/", 0) != 0);

@@ -52,9 +52,10 @@ struct Connection::Input {
 };
 
 Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id,
-                       BackendKey key)
+                       BackendKey key, bool admitted)
     : socket_(std::move(socket)),
       startup_timer_(socket_.get_executor()),
+      admitted_(admitted),
       context_(context),
       id_(id),
       session_(context.engine, key) {
@@ -69,9 +70,11 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
+  if (!admitted_) session_.RejectAsTooManyClients();
 }
 
 Connection::~Connection() {
+  if (admitted_) context_.admitted.fetch_sub(1);
   std::lock_guard lock(context_.mutex);
   context_.connections.erase(id_);
 }
@@ -102,6 +105,15 @@ void Connection::StartStartupTimer() {
 }
 
 template <typename Fn>
+asio::awaitable<void> Connection::RunSession(Fn fn) {
+  if (admitted_) {
+    co_await OnWorkers(std::move(fn));
+  } else {
+    fn();
+  }
+}
+
+template <typename Fn>
 asio::awaitable<void> Connection::OnWorkers(Fn fn) {
   on_workers_ = true;
   context_.connections_on_workers.fetch_add(1);
@@ -113,25 +125,25 @@ asio::awaitable<void> Connection::OnWorkers(Fn fn) {
       count.fetch_sub(1);
     }
   } reset{on_workers_, context_.connections_on_workers};
-  // Exactly one hop each way: `fn` is posted to the pool as a plain handler
+  // Exactly one hop each way: `fn` is handed to a pool thread as a plain task
   // and the coroutine resumed on its strand (co_spawn would add a coroutine
   // frame and extra posts). An exception in `fn` is rethrown here.
   co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr)>(
       [this, &fn](auto handler) {
         auto work = asio::make_work_guard(asio::get_associated_executor(handler));
-        asio::post(context_.workers,
-                   [&fn, handler = std::move(handler), work = std::move(work)]() mutable {
-                     std::exception_ptr error;
-                     try {
-                       fn();
-                     } catch (...) {
-                       error = std::current_exception();
-                     }
-                     auto strand = work.get_executor();
-                     asio::post(strand, [handler = std::move(handler), error]() mutable {
-                       std::move(handler)(error);
-                     });
-                   });
+        context_.workers.Post(
+            [&fn, handler = std::move(handler), work = std::move(work)]() mutable {
+              std::exception_ptr error;
+              try {
+                fn();
+              } catch (...) {
+                error = std::current_exception();
+              }
+              auto strand = work.get_executor();
+              asio::post(strand, [handler = std::move(handler), error]() mutable {
+                std::move(handler)(error);
+              });
+            });
       },
       asio::use_awaitable);
 }
@@ -288,7 +300,7 @@ asio::awaitable<void> Connection::Run() {
       if (!inputs.empty()) {
         bool sent = true;
         const bool past_startup = startup_done_;
-        co_await OnWorkers([&] {
+        co_await RunSession([&] {
           for (const Input& input : inputs) Dispatch(input);
           // Every buffered message is handled: reply before hopping back, so
           // the client's next request is not held up by that hop.
@@ -304,7 +316,7 @@ asio::awaitable<void> Connection::Run() {
       // Nothing left to handle: send the replies before waiting for more.
       if (!co_await Flush() || session_.closed()) break;
       if (context_.shutting_down.load()) {
-        co_await OnWorkers([&] { session_.OnShutdown(writer_); });
+        co_await RunSession([&] { session_.OnShutdown(writer_); });
         break;
       }
       const std::span<char> room = reader_.PrepareWrite(kReadChunk);
@@ -327,7 +339,7 @@ asio::awaitable<void> Connection::Run() {
   // Dropping the SQL session rolls back its transaction: engine work, so it
   // belongs on the pool too.
   try {
-    co_await OnWorkers([&] { session_.Close(); });
+    co_await RunSession([&] { session_.Close(); });
   } catch (const std::exception& e) {
     spdlog::warn("connection {} ({}): closing session: {}", id_, peer_, e.what());
   }

@@ -15,11 +15,11 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include "protocol/message_reader.h"
 #include "protocol/message_writer.h"
 #include "server/session.h"
+#include "server/worker_pool.h"
 #include "sql/engine.h"
 
 namespace basalt::server {
@@ -30,12 +30,18 @@ class Connection;
 
 // What every connection shares with the listener.
 struct ConnectionContext {
-  ConnectionContext(sql::Engine& e, asio::thread_pool& w) : engine(e), workers(w) {}
+  ConnectionContext(sql::Engine& e, WorkerPool& w, int max)
+      : engine(e), workers(w), max_connections(max) {}
 
   sql::Engine& engine;
   // Every statement runs here, never on the I/O threads: a statement may wait
-  // on a row lock whose holder's COMMIT arrives on another connection.
-  asio::thread_pool& workers;
+  // on a row lock whose holder's COMMIT arrives on another connection. It
+  // grows while statements wait, so none waits for a free thread.
+  WorkerPool& workers;
+  const int max_connections;
+  // Connections admitted (not refused with 53300) and not yet destroyed.
+  // Incremented by the accept loop only.
+  std::atomic<int> admitted{0};
   std::atomic<bool> shutting_down{false};
   // Connections whose session code is running on the pool right now.
   std::atomic<int> connections_on_workers{0};
@@ -47,8 +53,11 @@ struct ConnectionContext {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  // `socket`'s executor must be a strand: RequestShutdown posts to it.
-  Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id, BackendKey key);
+  // `socket`'s executor must be a strand: RequestShutdown posts to it. A
+  // connection not `admitted` answers its startup with FATAL 53300, on the
+  // I/O thread (it never touches the engine or the worker pool).
+  Connection(asio::ip::tcp::socket socket, ConnectionContext& context, uint64_t id, BackendKey key,
+             bool admitted);
   ~Connection();
 
   // Serves the client until it leaves, breaks the protocol, or shutdown.
@@ -87,12 +96,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Runs `fn` on the worker pool and resumes on this connection's strand.
   template <typename Fn>
   asio::awaitable<void> OnWorkers(Fn fn);
+  // Session code: on the workers, or in place for a refused connection.
+  template <typename Fn>
+  asio::awaitable<void> RunSession(Fn fn);
 
   // Closes a connection that has not finished its startup in time.
   void StartStartupTimer();
 
   asio::ip::tcp::socket socket_;
   asio::steady_timer startup_timer_;
+  const bool admitted_;
   // Touched only on the connection's strand (the timer handler runs there
   // too, while the session itself may be busy on a worker).
   bool startup_done_ = false;

@@ -1,5 +1,7 @@
 #include "server/listener.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <csignal>
 #include <random>
@@ -16,7 +18,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "server/connection.h"
@@ -27,10 +28,37 @@ namespace {
 
 using asio::ip::tcp;
 
-int WorkerThreads(const ServerConfig& config) {
-  if (config.worker_threads > 0) return config.worker_threads;
+// Threads beyond max_connections: a refused connection never uses the pool
+// and an admitted one runs one task at a time, so this is slack only.
+constexpr size_t kWorkerThreadMargin = 16;
+
+WorkerPool::Options WorkerOptions(const ServerConfig& config) {
+  WorkerPool::Options options;
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::max(4, 2 * cores);
+  options.warm_threads = static_cast<size_t>(config.worker_threads > 0 ? config.worker_threads
+                                                                       : std::max(4, 2 * cores));
+  options.max_threads = static_cast<size_t>(config.max_connections) + kWorkerThreadMargin;
+  return options;
+}
+
+// Every client holds a descriptor: raise the soft limit (toward the hard
+// one) so that max_connections is reachable without `ulimit -n`, as servers
+// built for many connections do.
+void RaiseDescriptorLimit(int max_connections) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  // RocksDB's files, the listener, logs: a margin.
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 1024;
+  if (limit.rlim_cur >= wanted) return;
+  rlimit raised = limit;
+  raised.rlim_cur = std::min(wanted, limit.rlim_max);
+  if (setrlimit(RLIMIT_NOFILE, &raised) != 0) raised.rlim_cur = limit.rlim_cur;
+  if (raised.rlim_cur < wanted) {
+    spdlog::warn(
+        "max_connections = {} needs about {} file descriptors, but the limit is {}: raise it "
+        "(ulimit -n) or lower max_connections",
+        max_connections, wanted, raised.rlim_cur);
+  }
 }
 
 Result<asio::ip::address> ParseListenAddress(const std::string& listen) {
@@ -48,20 +76,20 @@ Result<asio::ip::address> ParseListenAddress(const std::string& listen) {
 }  // namespace
 
 struct Listener::Impl {
-  Impl(sql::Engine& engine, int worker_threads, int io_thread_count)
-      : workers(static_cast<size_t>(worker_threads)),
-        context(engine, workers),
+  Impl(sql::Engine& engine, const ServerConfig& config)
+      : workers(WorkerOptions(config)),
+        context(engine, workers, config.max_connections),
         strand(asio::make_strand(io)),
         acceptor(strand),
         signals(strand, SIGINT, SIGTERM),
-        io_threads(io_thread_count) {}
+        io_threads(config.io_threads) {}
 
   asio::awaitable<void> AcceptLoop();
   void Shutdown();
 
   // Declared in this order so that coroutine frames still queued in `io` at
   // destruction can unregister from `context`.
-  asio::thread_pool workers;
+  WorkerPool workers;
   ConnectionContext context;
   asio::io_context io;
   // The acceptor and signal set share a strand, so the signal handler may
@@ -94,7 +122,15 @@ asio::awaitable<void> Listener::Impl::AcceptLoop() {
     // PostgreSQL's process id doubles as the cancel key's first half; ours
     // is the connection number, and the secret is random.
     BackendKey key{static_cast<int32_t>(id & 0x7fffffff), static_cast<int32_t>(random())};
-    auto connection = std::make_shared<Connection>(std::move(socket), context, id, key);
+    // Only this loop admits, so the check and the increment cannot race.
+    const bool admitted = context.admitted.load() < context.max_connections;
+    if (admitted) {
+      context.admitted.fetch_add(1);
+    } else {
+      spdlog::info("connection {} refused: max_connections ({}) reached", id,
+                   context.max_connections);
+    }
+    auto connection = std::make_shared<Connection>(std::move(socket), context, id, key, admitted);
     {
       std::lock_guard lock(context.mutex);
       context.connections.emplace(id, connection);
@@ -122,7 +158,8 @@ void Listener::Impl::Shutdown() {
 
 Result<std::unique_ptr<Listener>> Listener::Bind(const ServerConfig& config, sql::Engine& engine) {
   BASALT_ASSIGN_OR_RETURN(asio::ip::address address, ParseListenAddress(config.listen));
-  auto impl = std::make_unique<Impl>(engine, WorkerThreads(config), config.io_threads);
+  RaiseDescriptorLimit(config.max_connections);
+  auto impl = std::make_unique<Impl>(engine, config);
   const tcp::endpoint endpoint(address, config.port);
   impl->endpoint_text = fmt::format("{}:{}", config.listen, config.port);
   const bool wildcard = address.is_unspecified();
@@ -151,7 +188,7 @@ Listener::~Listener() {
   // Normally ServeUntilSignal already drained everything; this covers an
   // early destruction.
   impl_->io.stop();
-  impl_->workers.join();
+  impl_->workers.Join();
 }
 
 void Listener::ServeUntilSignal() {
@@ -171,7 +208,7 @@ void Listener::ServeUntilSignal() {
   impl.io.run();
   for (auto& thread : threads) thread.join();
   // Statements posted by connections have all completed by now.
-  impl.workers.join();
+  impl.workers.Join();
   spdlog::info("all connections closed");
 }
 

@@ -48,6 +48,11 @@ void Session::OnStartupPacket(const protocol::StartupPacket& packet, protocol::M
 
 void Session::OnStartupMessage(const protocol::StartupMessage& startup,
                                protocol::MessageWriter& out) {
+  if (too_many_clients_) {
+    Fatal(out, sqlstate::kTooManyConnections, "sorry, too many clients already");
+    state_ = State::kClosed;
+    return;
+  }
   const auto user = startup.Get("user");
   if (!user || user->empty()) {
     Fatal(out, sqlstate::kInvalidAuthorizationSpecification,

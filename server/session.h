@@ -56,6 +56,13 @@ class Session {
   // rolls back an open transaction.
   void Close();
 
+  // The server already has max_connections clients: the StartupMessage gets
+  // FATAL 53300 instead of a session (after an SSLRequest's `N`, as in
+  // PostgreSQL). The engine is never called, so such a session's calls may
+  // run on the I/O thread.
+  void RejectAsTooManyClients() { too_many_clients_ = true; }
+  bool rejected() const { return too_many_clients_; }
+
   State state() const { return state_; }
   bool closed() const { return state_ == State::kClosed; }
 
@@ -70,6 +77,7 @@ class Session {
   State state_ = State::kStartup;
   std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
   FlushHook flush_hook_;
+  bool too_many_clients_ = false;
 };
 
 }  // namespace basalt::server

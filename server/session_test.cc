@@ -238,6 +238,19 @@ TEST_CASE_METHOD(Fixture, "protocol errors: ERROR keeps the session, FATAL close
   CHECK(session.closed());
 }
 
+TEST_CASE_METHOD(Fixture, "too many clients: FATAL 53300 at startup, the engine untouched") {
+  session.RejectAsTooManyClients();
+  session.OnStartupPacket(protocol::SslRequest{}, out);
+  CHECK(out.buffer() == "N");  // as PostgreSQL: the answer comes with the startup message
+  out.Clear();
+  session.OnStartupPacket(Startup("basalt", "basalt"), out);
+  CHECK(Types(out) == "E");
+  CHECK(out.buffer().find("FATAL") != std::string::npos);
+  CHECK(out.buffer().find("53300") != std::string::npos);
+  CHECK(out.buffer().find("sorry, too many clients already") != std::string::npos);
+  CHECK(session.closed());
+}
+
 TEST_CASE_METHOD(Fixture, "Terminate and shutdown close the session") {
   StartUp();
   session.OnMessage(protocol::Terminate{}, out);

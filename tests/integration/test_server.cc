@@ -146,8 +146,10 @@ std::vector<QueryResult> QueryAll(PGconn* conn, std::string_view sql) {
 
 // --- the server process ------------------------------------------------------
 
-TestServer::TestServer() : dir_(MakeTempDir()), port_(FreePort()) {
+TestServer::TestServer(std::string config)
+    : dir_(MakeTempDir()), config_(std::move(config)), port_(FreePort()) {
   WriteKeyFile(key_file(), fs::perms::owner_read | fs::perms::owner_write);
+  if (!config_.empty()) std::ofstream(dir_ / "basalt.conf") << config_ << "\n";
   Start();
 }
 
@@ -159,9 +161,16 @@ TestServer::~TestServer() {
 
 void TestServer::Start() {
   if (running()) return;
-  pid_ = Spawn({"--listen", "127.0.0.1", "--port", std::to_string(port_), "--data-dir",
-                data_dir().string(), "--key-file", key_file().string(), "--log-level", "debug"},
-               log_file());
+  std::vector<std::string> args = {"--listen",    "127.0.0.1",
+                                   "--port",      std::to_string(port_),
+                                   "--data-dir",  data_dir().string(),
+                                   "--key-file",  key_file().string(),
+                                   "--log-level", "debug"};
+  if (!config_.empty()) {
+    args.push_back("--config");
+    args.push_back((dir_ / "basalt.conf").string());
+  }
+  pid_ = Spawn(args, log_file());
   const std::string conninfo = ConnInfo("connect_timeout=2");
   const auto deadline = steady_clock::now() + std::chrono::seconds(30);
   while (PQping(conninfo.c_str()) != PQPING_OK) {

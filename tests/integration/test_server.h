@@ -50,8 +50,10 @@ std::vector<QueryResult> QueryAll(PGconn* conn, std::string_view sql);
 
 class TestServer {
  public:
-  // Creates the directory and key file and starts the server.
-  TestServer();
+  // Creates the directory and key file and starts the server. A non-empty
+  // `config` is written to a config file the server reads (`key = value`
+  // lines, e.g. "max_connections = 5"); the test's flags override it.
+  explicit TestServer(std::string config = "");
   // SIGTERMs the server (if running) and removes the temporary directory.
   ~TestServer();
   TestServer(const TestServer&) = delete;
@@ -90,6 +92,7 @@ class TestServer {
 
  private:
   std::filesystem::path dir_;
+  std::string config_;
   uint16_t port_ = 0;
   pid_t pid_ = -1;
   size_t log_checked_ = 0;  // bytes of the log already searched for sanitizer reports
