@@ -55,6 +55,7 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
                        BackendKey key, bool admitted)
     : socket_(std::move(socket)),
       startup_timer_(socket_.get_executor()),
+      idle_timer_(socket_.get_executor()),
       admitted_(admitted),
       context_(context),
       id_(id),
@@ -102,6 +103,20 @@ void Connection::StartStartupTimer() {
     boost::system::error_code ignored;
     self->socket_.cancel(ignored);
   });
+}
+
+void Connection::StartIdleTimer() {
+  const std::chrono::milliseconds timeout = session_.IdleInTransactionTimeout();
+  if (timeout.count() <= 0) return;
+  idle_timer_.expires_after(timeout);
+  idle_timer_.async_wait(
+      [self = shared_from_this(), wait = read_wait_](const boost::system::error_code& ec) {
+        // Data may have arrived (and the read completed) just before.
+        if (ec || wait != self->read_wait_) return;
+        self->idle_timed_out_ = true;
+        boost::system::error_code ignored;
+        self->socket_.cancel(ignored);
+      });
 }
 
 template <typename Fn>
@@ -320,8 +335,18 @@ asio::awaitable<void> Connection::Run() {
         break;
       }
       const std::span<char> room = reader_.PrepareWrite(kReadChunk);
+      StartIdleTimer();
       auto [ec, n] = co_await socket_.async_read_some(asio::buffer(room.data(), room.size()),
                                                       asio::as_tuple(asio::use_awaitable));
+      ++read_wait_;
+      idle_timer_.cancel();
+      if (idle_timed_out_) {
+        // As PostgreSQL: FATAL, and the transaction rolls back (its locks
+        // go with it) while the connection closes.
+        spdlog::info("connection {} ({}): idle in transaction past the timeout", id_, peer_);
+        co_await RunSession([&] { session_.OnIdleInTransactionTimeout(writer_); });
+        break;
+      }
       if (ec == asio::error::operation_aborted && context_.shutting_down.load()) continue;
       if (timed_out_) break;
       if (ec) {

@@ -102,9 +102,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // Closes a connection that has not finished its startup in time.
   void StartStartupTimer();
+  // Arms idle_timer_ for the read wait about to start, if the session is in
+  // a transaction block with idle_in_transaction_session_timeout set.
+  void StartIdleTimer();
 
   asio::ip::tcp::socket socket_;
   asio::steady_timer startup_timer_;
+  // idle_in_transaction_session_timeout. Its handler, on the strand, cancels
+  // the read only if the read it was armed for is still the pending one.
+  asio::steady_timer idle_timer_;
+  uint64_t read_wait_ = 0;  // counts read waits; strand-only
+  bool idle_timed_out_ = false;
   const bool admitted_;
   // Touched only on the connection's strand (the timer handler runs there
   // too, while the session itself may be busy on a worker).

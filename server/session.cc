@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.h"
+#include "common/time_units.h"
 #include "protocol/error_response.h"
 #include "server/wire_result_sink.h"
 
@@ -176,6 +177,26 @@ void Session::OnMalformedMessage(char type, const Status& status, protocol::Mess
 void Session::OnShutdown(protocol::MessageWriter& out) {
   if (state_ == State::kClosed) return;
   Fatal(out, sqlstate::kAdminShutdown, "terminating connection due to administrator command");
+  Close();
+}
+
+std::chrono::milliseconds Session::IdleInTransactionTimeout() const {
+  if (state_ == State::kClosed || sql_session_ == nullptr ||
+      sql_session_->transaction_state() == sql::TransactionState::kIdle) {
+    return std::chrono::milliseconds(0);
+  }
+  constexpr std::string_view kName = "idle_in_transaction_session_timeout";
+  auto value = sql_session_->setting(kName);
+  if (!value.ok()) return std::chrono::milliseconds(0);
+  // SET checked and normalized it; should it still not parse, no timeout.
+  auto milliseconds = ParseMilliseconds(kName, *value);
+  return std::chrono::milliseconds(milliseconds.ok() ? *milliseconds : 0);
+}
+
+void Session::OnIdleInTransactionTimeout(protocol::MessageWriter& out) {
+  if (state_ == State::kClosed) return;
+  Fatal(out, sqlstate::kIdleInTransactionSessionTimeout,
+        "terminating connection due to idle-in-transaction timeout");
   Close();
 }
 

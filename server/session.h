@@ -4,6 +4,7 @@
 // engine, so the connection runs them on the worker pool, one at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 
@@ -62,6 +63,14 @@ class Session {
   // run on the I/O thread.
   void RejectAsTooManyClients() { too_many_clients_ = true; }
   bool rejected() const { return too_many_clients_; }
+
+  // How long the client may leave an open transaction block (status T or
+  // E) without sending anything: idle_in_transaction_session_timeout, or 0
+  // outside a block or when the setting is 0.
+  std::chrono::milliseconds IdleInTransactionTimeout() const;
+  // That time has passed: FATAL 25P03, and the session closes (rolling back
+  // its transaction, which releases its locks).
+  void OnIdleInTransactionTimeout(protocol::MessageWriter& out);
 
   State state() const { return state_; }
   bool closed() const { return state_ == State::kClosed; }

@@ -38,6 +38,10 @@ class FakeSession final : public sql::Session {
     }
   }
   sql::TransactionState transaction_state() const override { return state_; }
+  Result<std::string> setting(std::string_view name) const override {
+    if (name == "idle_in_transaction_session_timeout") return std::string("1.5s");
+    return Status::Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter");
+  }
   std::vector<std::pair<std::string, std::string>> ReportedParameters() const override {
     return {{"server_version", "15.0"}, {"client_encoding", "UTF8"}};
   }
@@ -249,6 +253,23 @@ TEST_CASE_METHOD(Fixture, "too many clients: FATAL 53300 at startup, the engine 
   CHECK(out.buffer().find("53300") != std::string::npos);
   CHECK(out.buffer().find("sorry, too many clients already") != std::string::npos);
   CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "idle in transaction: the timeout applies inside a block only") {
+  CHECK(session.IdleInTransactionTimeout() == std::chrono::milliseconds(0));
+  StartUp();
+  CHECK(session.IdleInTransactionTimeout() == std::chrono::milliseconds(0));
+  session.OnMessage(protocol::Query{"begin"}, out);
+  CHECK(session.IdleInTransactionTimeout() == std::chrono::milliseconds(1500));
+  out.Clear();
+  session.OnIdleInTransactionTimeout(out);
+  CHECK(Types(out) == "E");
+  CHECK(out.buffer().find("FATAL") != std::string::npos);
+  CHECK(out.buffer().find("25P03") != std::string::npos);
+  CHECK(out.buffer().find("terminating connection due to idle-in-transaction timeout") !=
+        std::string::npos);
+  CHECK(session.closed());
+  CHECK(session.IdleInTransactionTimeout() == std::chrono::milliseconds(0));
 }
 
 TEST_CASE_METHOD(Fixture, "Terminate and shutdown close the session") {

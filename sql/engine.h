@@ -71,6 +71,9 @@ class Session {
   virtual void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) = 0;
 
   virtual TransactionState transaction_state() const = 0;
+  // A setting's current value as SHOW prints it (42704 for unknown names):
+  // for the server's own timers (idle_in_transaction_session_timeout).
+  virtual Result<std::string> setting(std::string_view name) const = 0;
   // The settings PostgreSQL reports in ParameterStatus at startup, in its order.
   virtual std::vector<std::pair<std::string, std::string>> ReportedParameters() const = 0;
   virtual bool is_superuser() const = 0;

@@ -28,6 +28,7 @@ class SessionImpl : public Session {
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
   TransactionState transaction_state() const override { return state_; }
+  Result<std::string> setting(std::string_view name) const override { return settings_.Get(name); }
   std::vector<std::pair<std::string, std::string>> ReportedParameters() const override {
     return settings_.Reported();
   }
