@@ -81,6 +81,9 @@ Connection::~Connection() {
 }
 
 void Connection::RequestShutdown() {
+  // A running statement stops at its next check (a lock wait, pg_sleep, a
+  // loop over rows) instead of holding shutdown up.
+  session_.InterruptStatement(Interrupt::Reason::kShutdown);
   // The flag is set before the post, and the post runs on the strand the
   // coroutine runs on: either the coroutine sees the flag before its next
   // read, or the read is pending and this cancel ends it.

@@ -77,7 +77,7 @@ void Session::OnStartupMessage(const protocol::StartupMessage& startup,
     settings.emplace_back(name, value);
   }
 
-  auto session = engine_.Connect(*user, database_name, settings);
+  auto session = engine_.Connect(*user, database_name, settings, interrupt_);
   if (!session.ok()) {
     spdlog::info("connection refused for user \"{}\" database \"{}\": {}", *user, database_name,
                  session.status().message());
@@ -122,8 +122,11 @@ void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out
   try {
     sql_session_->ExecuteSimpleQuery(query.text, sink);
   } catch (const Error& error) {
-    protocol::WriteErrorResponse(out, error);
-    if (error.fatal()) {
+    // A statement stopped by shutdown ends the session: FATAL 57P01.
+    Error reported = error;
+    if (error.code() == sqlstate::kAdminShutdown) reported.AsFatal();
+    protocol::WriteErrorResponse(out, reported);
+    if (reported.fatal()) {
       state_ = State::kClosed;
       return;
     }

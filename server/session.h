@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "common/interrupt.h"
 #include "common/status.h"
 #include "protocol/frontend_message.h"
 #include "protocol/message_writer.h"
@@ -75,6 +76,10 @@ class Session {
   State state() const { return state_; }
   bool closed() const { return state_ == State::kClosed; }
 
+  // Thread-safe: stops the running statement, if any, at its next check
+  // (shutdown; CancelRequest).
+  void InterruptStatement(Interrupt::Reason reason) { interrupt_->Request(reason); }
+
  private:
   void OnStartupMessage(const protocol::StartupMessage& startup, protocol::MessageWriter& out);
   void OnQuery(const protocol::Query& query, protocol::MessageWriter& out);
@@ -85,6 +90,9 @@ class Session {
   const BackendKey key_;
   State state_ = State::kStartup;
   std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
+  // Shared with sql_session_; lives as long as this object, so another
+  // thread may reach it while a worker closes the SQL session.
+  const std::shared_ptr<Interrupt> interrupt_ = std::make_shared<Interrupt>();
   FlushHook flush_hook_;
   bool too_many_clients_ = false;
 };

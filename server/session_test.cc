@@ -46,18 +46,17 @@ class FakeSession final : public sql::Session {
     return {{"server_version", "15.0"}, {"client_encoding", "UTF8"}};
   }
   bool is_superuser() const override { return true; }
-  Interrupt& interrupt() override { return interrupt_; }
 
  private:
   sql::TransactionState state_ = sql::TransactionState::kIdle;
-  Interrupt interrupt_;
 };
 
 class FakeEngine final : public sql::Engine {
  public:
   Result<std::unique_ptr<sql::Session>> Connect(
       std::string_view user, std::string_view database,
-      const std::vector<std::pair<std::string, std::string>>&) override {
+      const std::vector<std::pair<std::string, std::string>>&,
+      std::shared_ptr<Interrupt>) override {
     if (user != "basalt") {
       return Status::Error(sqlstate::kInvalidAuthorizationSpecification,
                            "role \"" + std::string(user) + "\" does not exist");

@@ -18,7 +18,8 @@ class EngineImpl : public Engine {
 
   Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
-      const std::vector<std::pair<std::string, std::string>>& startup_parameters) override {
+      const std::vector<std::pair<std::string, std::string>>& startup_parameters,
+      std::shared_ptr<Interrupt> interrupt) override {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
     const catalog::proto::Role* role = snapshot->FindRole(user);
     if (role == nullptr || !role->can_login()) {
@@ -33,7 +34,8 @@ class EngineImpl : public Engine {
                            fmt::format("database \"{}\" does not exist", database));
     }
     auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
-                                                 role->superuser(), db->oid(), db->name());
+                                                 role->superuser(), db->oid(), db->name(),
+                                                 std::move(interrupt));
     for (const auto& [name, value] : startup_parameters) {
       // Connection-level keys (user, database, options, replication) are not
       // settings; unknown settings are ignored as drivers send extras.

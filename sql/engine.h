@@ -77,9 +77,6 @@ class Session {
   // The settings PostgreSQL reports in ParameterStatus at startup, in its order.
   virtual std::vector<std::pair<std::string, std::string>> ReportedParameters() const = 0;
   virtual bool is_superuser() const = 0;
-  // The running statement's interrupt: Request() from another thread stops
-  // it at its next check (CancelRequest, shutdown).
-  virtual Interrupt& interrupt() = 0;
 };
 
 class Engine {
@@ -93,10 +90,13 @@ class Engine {
   // Starts a session for `user` on `database` with the client's startup
   // parameters (application_name, client_encoding, DateStyle, ...).
   // Unknown role: 28000 `role "x" does not exist`; unknown database: 3D000
-  // `database "x" does not exist`.
+  // `database "x" does not exist`. `interrupt` stops the session's running
+  // statement when another thread calls Request() on it (shutdown,
+  // CancelRequest); null: the session has one of its own.
   virtual Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
-      const std::vector<std::pair<std::string, std::string>>& startup_parameters) = 0;
+      const std::vector<std::pair<std::string, std::string>>& startup_parameters,
+      std::shared_ptr<Interrupt> interrupt = nullptr) = 0;
 };
 
 }  // namespace basalt::sql

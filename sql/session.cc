@@ -10,7 +10,8 @@
 namespace basalt::sql {
 
 SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid,
-                         std::string user, bool superuser, Oid database_oid, std::string database)
+                         std::string user, bool superuser, Oid database_oid, std::string database,
+                         std::shared_ptr<Interrupt> interrupt)
     : store_(store),
       catalog_(catalog),
       role_oid_(role_oid),
@@ -19,7 +20,10 @@ SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid
       database_oid_(database_oid),
       database_(std::move(database)),
       settings_(std::move(user), superuser),
-      writer_(catalog) {}
+      writer_(catalog),
+      interrupt_holder_(interrupt != nullptr ? std::move(interrupt)
+                                             : std::make_shared<Interrupt>()),
+      interrupt_(*interrupt_holder_) {}
 
 SessionImpl::~SessionImpl() {
   if (txn_ != nullptr) RollbackTransaction();

@@ -23,7 +23,8 @@ namespace basalt::sql {
 class SessionImpl : public Session {
  public:
   SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid, std::string user,
-              bool superuser, Oid database_oid, std::string database);
+              bool superuser, Oid database_oid, std::string database,
+              std::shared_ptr<Interrupt> interrupt = nullptr);
   ~SessionImpl() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
@@ -33,7 +34,6 @@ class SessionImpl : public Session {
     return settings_.Reported();
   }
   bool is_superuser() const override { return superuser_; }
-  Interrupt& interrupt() override { return interrupt_; }
 
   Settings& settings() { return settings_; }
 
@@ -122,8 +122,10 @@ class SessionImpl : public Session {
   };
   std::vector<Savepoint> savepoints_;
 
-  // Cancel and statement_timeout for the running statement.
-  Interrupt interrupt_;
+  // Cancel, shutdown and statement_timeout for the running statement;
+  // shared with whoever may stop it from another thread.
+  std::shared_ptr<Interrupt> interrupt_holder_;
+  Interrupt& interrupt_;
 };
 
 }  // namespace basalt::sql
