@@ -213,6 +213,12 @@ bool WaitUntil(const std::vector<Connection*>& connections, Clock::time_point de
   }
 }
 
+// A session's step went on running after a cancel: the permutation cannot
+// go on (its connection is closed with the others, which ends it server-side).
+struct Unresponsive {
+  std::string session;
+};
+
 // One run of one permutation; prints into `out`.
 class PermutationRun {
  public:
@@ -235,12 +241,17 @@ class PermutationRun {
       }
     }
     if (ok) {
-      for (const std::string& name : step_names) RunStep(*spec_.FindStep(name));
-      FinishAll();
-      for (size_t i = 0; i < sessions_.size(); ++i) {
-        for (const std::string& sql : spec_.sessions[i].teardown) {
-          RunBlock(*sessions_[i], sql, "teardown of session " + spec_.sessions[i].name);
+      try {
+        for (const std::string& name : step_names) RunStep(*spec_.FindStep(name));
+        FinishAll();
+        for (size_t i = 0; i < sessions_.size(); ++i) {
+          for (const std::string& sql : spec_.sessions[i].teardown) {
+            RunBlock(*sessions_[i], sql, "teardown of session " + spec_.sessions[i].name);
+          }
         }
+      } catch (const Unresponsive& e) {
+        out_ << "session " << e.session << " did not answer a cancel within "
+             << kStepTimeout.count() << " s; the permutation stops here\n";
       }
     }
     sessions_.clear();  // closing them ends any transaction still open
@@ -303,7 +314,7 @@ class PermutationRun {
            << kStepTimeout.count() << " s; canceled>\n";
       connection.Cancel();
       if (!WaitUntil(All(), Clock::now() + kStepTimeout, is_done)) {
-        throw std::runtime_error("session " + connection.name() + " did not answer a cancel");
+        throw Unresponsive{connection.name()};
       }
     }
     PrintCompletion(connection);
