@@ -84,6 +84,7 @@ RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& 
   // starts now; under READ COMMITTED it waits for the first write or lock.
   if (serializable_) {
     serializable_start_ = store.serializable_tracker().Begin([this] { (void)Txn(); });
+    validated_position_ = serializable_start_;
   } else if (snapshot_isolation_) {
     (void)Txn();
   } else {
@@ -244,6 +245,7 @@ Status RocksTransaction::Lock(ColumnFamily cf, std::string_view key, LockMode mo
 
 Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_view value,
                              bool locked) {
+  BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);
   rocksdb::Transaction& txn = Txn();
   BASALT_RETURN_IF_ERROR(WaitForLock(
@@ -253,6 +255,7 @@ Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_
 }
 
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
+  BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);
   rocksdb::Transaction& txn = Txn();
   BASALT_RETURN_IF_ERROR(
@@ -272,6 +275,12 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
   it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
             store_.handle(cf));
   return it;
+}
+
+Status RocksTransaction::ValidateSerializableWrite(ColumnFamily cf) {
+  if (!serializable_ || cf != ColumnFamily::kData) return Status::OK();
+  return store_.serializable_tracker().ValidateWrite(serializable_start_, reads_,
+                                                     &validated_position_);
 }
 
 void RocksTransaction::SetSavePoint() {

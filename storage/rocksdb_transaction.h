@@ -86,6 +86,8 @@ class RocksTransaction final : public Transaction {
   Status WaitForLock(const std::function<rocksdb::Status()>& attempt, std::string_view what,
                      LockWait wait = LockWait::kWait);
   Status CommitWrites();
+  // SERIALIZABLE: a data write after a conflicting commit fails here.
+  Status ValidateSerializableWrite(ColumnFamily cf);
   // Tells the SerializableTracker this transaction is over (once).
   void EndSerializable();
   Status CommitWithChanges();
@@ -98,6 +100,8 @@ class RocksTransaction final : public Transaction {
   const Interrupt* const interrupt_;
   uint64_t serializable_start_ = 0;  // SerializableTracker::Begin's position
   bool serializable_ended_ = false;
+  // The tracker position this transaction's reads were last validated at.
+  uint64_t validated_position_ = 0;
   ReadSet reads_;                                     // serializable only
   std::vector<std::string> writes_;                   // serializable only
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED

@@ -36,21 +36,36 @@ bool SerializableTracker::Conflicts(const ReadSet& reads,
   return false;
 }
 
-Status SerializableTracker::ValidateAndCommit(uint64_t start, const ReadSet& reads,
-                                              std::vector<std::string> writes,
-                                              const std::function<Status()>& commit) {
-  std::lock_guard lock(mutex_);
+Status SerializableTracker::ValidateLocked(uint64_t start, const ReadSet& reads,
+                                           std::string_view when) const {
   for (const Committed& c : committed_) {
     if (c.position > start && Conflicts(reads, c.sorted_writes)) {
       return Status::Error(sqlstate::kSerializationFailure,
                            "could not serialize access due to read/write dependencies among "
                            "transactions")
-          .WithDetail("Reason code: Canceled on identification as a pivot, during commit attempt.")
+          .WithDetail("Reason code: Canceled on identification as a pivot, " + std::string(when) +
+                      ".")
           .WithHint("The transaction might succeed if retried.");
     }
   }
+  return Status::OK();
+}
+
+Status SerializableTracker::ValidateWrite(uint64_t start, const ReadSet& reads,
+                                          uint64_t* checked_position) {
+  if (published_position_.load() == *checked_position) return Status::OK();
+  std::lock_guard lock(mutex_);
+  *checked_position = position_;
+  return ValidateLocked(start, reads, "during write");
+}
+
+Status SerializableTracker::ValidateAndCommit(uint64_t start, const ReadSet& reads,
+                                              std::vector<std::string> writes,
+                                              const std::function<Status()>& commit) {
+  std::lock_guard lock(mutex_);
+  BASALT_RETURN_IF_ERROR(ValidateLocked(start, reads, "during commit attempt"));
   BASALT_RETURN_IF_ERROR(commit());
-  ++position_;
+  published_position_.store(++position_);
   // Only transactions running now (besides this one) can need these writes.
   int running = 0;
   for (const auto& [position, count] : running_) running += count;

@@ -10,12 +10,14 @@
 // PostgreSQL's does. Private to storage/.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -38,6 +40,12 @@ class SerializableTracker {
   // The transaction ended (committed or not). Every Begin needs one End.
   void End(uint64_t start);
 
+  // The check ValidateAndCommit makes, made early: a serializable
+  // transaction that writes after a conflicting commit fails at that write,
+  // as PostgreSQL fails the writing statement. Cheap when nothing committed
+  // since `*checked_position` (updated here).
+  Status ValidateWrite(uint64_t start, const ReadSet& reads, uint64_t* checked_position);
+
   // Fails with 40001 if a serializable transaction committed since `start`
   // wrote into `reads`; otherwise runs `commit` and, if it succeeded,
   // records `writes` for the validation of transactions still running.
@@ -50,10 +58,14 @@ class SerializableTracker {
     std::vector<std::string> sorted_writes;
   };
   static bool Conflicts(const ReadSet& reads, const std::vector<std::string>& sorted_writes);
+  // 40001 if a transaction committed after `start` wrote into `reads`.
+  Status ValidateLocked(uint64_t start, const ReadSet& reads, std::string_view when) const;
   void PruneLocked();
 
   std::mutex mutex_;
-  uint64_t position_ = 0;            // GUARDED_BY(mutex_)
+  uint64_t position_ = 0;  // GUARDED_BY(mutex_)
+  // position_, readable without the mutex.
+  std::atomic<uint64_t> published_position_{0};
   std::map<uint64_t, int> running_;  // start position -> count; GUARDED_BY(mutex_)
   std::deque<Committed> committed_;  // by position; GUARDED_BY(mutex_)
 };
