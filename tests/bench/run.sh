@@ -71,8 +71,8 @@ printf 'BEGIN ISOLATION LEVEL REPEATABLE READ;\nUPDATE counters SET v = v + 1 WH
   echo "## $CLIENTS clients at once"
   echo
   echo "pgbench, simple protocol, $CLIENTS clients x $TRANSACTIONS transactions, custom scripts"
-  echo "on \\`counters(id int primary key, v int)\\` with 100 rows; REPEATABLE READ clients retry"
-  echo "on 40001 (\\`--max-tries\\`). Medians over $ROUNDS rounds; ratio = Basalt TPS / PostgreSQL TPS"
+  echo 'on `counters(id int primary key, v int)` with 100 rows; REPEATABLE READ clients retry'
+  echo "on 40001 (\`--max-tries\`). Medians over $ROUNDS rounds; ratio = Basalt TPS / PostgreSQL TPS"
   echo "(above 1.00 Basalt is faster). Every counter ends at exactly the number of committed"
   echo "increments on both servers (checked each round)."
   echo
@@ -97,7 +97,7 @@ for workload in "hot:one hot counter, READ COMMITTED" "spread:100 counters, READ
         exit 1
       fi
     done
-    results+=("$(printf '%s\n' "${tps_list[@]}" | median)")
+    results+=("$(printf '%s\n' "${tps_list[@]}" | median | xargs printf '%.0f')")
   done
   ratio=$(awk -v b="${results[1]}" -v p="${results[0]}" 'BEGIN {printf "%.2f", b / p}')
   echo "| ${workload#*:} | ${results[0]} | ${results[1]} | $ratio |" >> "$REPORT"
