@@ -109,20 +109,8 @@ std::string KeyLockOf(std::string_view row_key) {
 }  // namespace
 
 Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out,
-                                 RowLockStrength strength) {
-  BASALT_ASSIGN_OR_RETURN(
-      RowLockResult result,
-      LockRow(txn, key, out, strength, Transaction::LockWait::kWait, /*skip_locked=*/false));
-  return result == RowLockResult::kLocked;
-}
-
-Result<RowLockResult> TableStore::LockRow(Transaction& txn, std::string_view key, LockedRow* out,
-                                          RowLockStrength strength, Transaction::LockWait wait,
-                                          bool skip_locked) {
+                                 RowLockStrength strength, Transaction::LockWait wait) {
   using Mode = Transaction::LockMode;
-  auto busy = [&](const Status& st) {
-    return skip_locked && st.code() == sqlstate::kLockNotAvailable;
-  };
   bool found = false;
   Status st;
   if (strength == RowLockStrength::kKeyShare) {
@@ -136,12 +124,11 @@ Result<RowLockResult> TableStore::LockRow(Transaction& txn, std::string_view key
       st = txn.Lock(ColumnFamily::kMeta, KeyLockOf(key), Mode::kExclusive, wait);
     }
   }
-  if (busy(st)) return RowLockResult::kSkipped;
   BASALT_RETURN_IF_ERROR(st);
-  if (!found) return RowLockResult::kGone;
+  if (!found) return false;
   out->key.assign(key);
   BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
-  return RowLockResult::kLocked;
+  return true;
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {

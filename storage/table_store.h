@@ -50,13 +50,6 @@ struct LockedRow {
 // of the key) conflicts with every mode.
 enum class RowLockStrength : uint8_t { kKeyShare, kShare, kNoKeyUpdate, kUpdate };
 
-// What a row lock request found.
-enum class RowLockResult : uint8_t {
-  kLocked,   // *out holds the version to act on
-  kGone,     // no row lives there any more (deleted concurrently)
-  kSkipped,  // SKIP LOCKED and another transaction holds a conflicting lock
-};
-
 // Rows of a scan in key order. Advance() moves without decoding, so a scan
 // can decode the columns a filter reads, test the row, and only then decode
 // the rest (or nothing).
@@ -88,20 +81,17 @@ class TableStore {
   // `duplicate key value violates unique constraint "t_pkey"` and detail
   // `Key (id)=(1) already exists.`
   Status Insert(Transaction& txn, const Row& row);
-  // Locks the row under `key` until the transaction ends and reads the
-  // version an UPDATE or DELETE acts on: under READ COMMITTED the newest
-  // committed one (which the caller re-checks if it differs from what its
-  // scan saw, as PostgreSQL's EvalPlanQual); under snapshot isolation the
-  // snapshot's, failing with 40001 if the row changed after the snapshot.
-  // False if no row lives there any more (deleted concurrently).
+  // Locks the row under `key` in `strength` until the transaction ends and
+  // reads the version an UPDATE, DELETE or SELECT FOR ... acts on: under
+  // READ COMMITTED the newest committed one (which the caller re-checks if
+  // it differs from what its scan saw, as PostgreSQL's EvalPlanQual); under
+  // snapshot isolation the snapshot's, failing with 40001 if the row changed
+  // after the snapshot. With kNoWait a row another transaction holds fails
+  // at once with 55P03 `could not obtain lock on row`. False if no row lives
+  // there any more (deleted concurrently).
   Result<bool> LockRow(Transaction& txn, std::string_view key, LockedRow* out,
-                       RowLockStrength strength = RowLockStrength::kNoKeyUpdate);
-  // SELECT ... FOR <strength> [NOWAIT | SKIP LOCKED]: as LockRow; with
-  // `skip_locked` a row another transaction holds is skipped, with `nowait`
-  // it fails with 55P03 `could not obtain lock on row`.
-  Result<RowLockResult> LockRow(Transaction& txn, std::string_view key, LockedRow* out,
-                                RowLockStrength strength, Transaction::LockWait wait,
-                                bool skip_locked);
+                       RowLockStrength strength = RowLockStrength::kNoKeyUpdate,
+                       Transaction::LockWait wait = Transaction::LockWait::kWait);
   // Replaces a locked row; if the primary key changed the row moves (with
   // the same duplicate check as Insert).
   Status Update(Transaction& txn, const LockedRow& old_row, const Row& new_row);

@@ -6,34 +6,31 @@
 
 namespace basalt::sql {
 
-bool LockRows::Lock(storage::TableStore& store, ExecContext& ctx, Row& row) {
-  const size_t width = row.size() - 2;
-  storage::LockedRow locked;
-  const auto wait = lock_.nowait ? storage::Transaction::LockWait::kNoWait
-                                 : storage::Transaction::LockWait::kWait;
-  // SKIP LOCKED tries without waiting and drops what it cannot have.
-  Result<storage::RowLockResult> result = store.LockRow(
-      ctx.txn, row[width].AsString(), &locked, lock_.strength,
-      lock_.skip_locked ? storage::Transaction::LockWait::kNoWait : wait, lock_.skip_locked);
-  if (!result.ok()) {
-    if (result.status().code() == sqlstate::kLockNotAvailable && lock_.nowait) {
-      throw Error(
-          sqlstate::kLockNotAvailable,
-          fmt::format("could not obtain lock on row in relation \"{}\"", table_->def.name()));
-    }
-    ThrowStatus(result.status());
+bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store,
+                    const BoundRowLock& lock, const BoundExpr* recheck, const Row& scanned,
+                    ExecContext& ctx, storage::LockedRow* locked) {
+  // SKIP LOCKED tries without waiting, as NOWAIT, and drops what it cannot have.
+  const auto wait = lock.nowait || lock.skip_locked ? storage::Transaction::LockWait::kNoWait
+                                                    : storage::Transaction::LockWait::kWait;
+  Result<bool> found =
+      store.LockRow(ctx.txn, scanned[scanned.size() - 2].AsString(), locked, lock.strength, wait);
+  if (!found.ok()) {
+    const bool held = found.status().code() == sqlstate::kLockNotAvailable &&
+                      wait == storage::Transaction::LockWait::kNoWait;
+    if (held && lock.skip_locked) return false;
+    if (!held) ThrowStatus(found.status());
+    throw Error(sqlstate::kLockNotAvailable,
+                fmt::format("could not obtain lock on row in relation \"{}\"", table.def.name()));
   }
-  if (*result != storage::RowLockResult::kLocked) return false;
-  if (locked.value == row[width + 1].AsString()) return true;
-  if (recheck_ != nullptr && !EvaluatePredicate(*recheck_, locked.row, &ctx)) return false;
-  for (size_t c = 0; c < width; ++c) row[c] = std::move(locked.row[c]);
-  row[width + 1] = Value::String(std::move(locked.value));
-  return true;
+  if (!*found) return false;
+  if (locked->value == scanned.back().AsString() || recheck == nullptr) return true;
+  return EvaluatePredicate(*recheck, locked->row, &ctx);
 }
 
 bool LockRows::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   storage::TableStore store(ctx.store, table_->layout);
+  storage::LockedRow locked;
   while (batch->size() < batch_limit_) {
     if (next_pending_ == pending_.size()) {
       next_pending_ = 0;
@@ -41,7 +38,12 @@ bool LockRows::Next(ExecContext& ctx, RowBatch* batch) {
     }
     Row& row = pending_[next_pending_++];
     ctx.CheckForInterrupts();
-    if (Lock(store, ctx, row)) batch->push_back(std::move(row));
+    if (!LockScannedRow(*table_, store, lock_, recheck_.get(), row, ctx, &locked)) continue;
+    // Pass on the locked version (the newest one under READ COMMITTED).
+    const size_t width = row.size() - 2;
+    for (size_t c = 0; c < width; ++c) row[c] = std::move(locked.row[c]);
+    row.back() = Value::String(std::move(locked.value));
+    batch->push_back(std::move(row));
   }
   return !batch->empty();
 }

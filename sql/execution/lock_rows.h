@@ -15,6 +15,18 @@
 
 namespace basalt::sql {
 
+// Locks the input row `scanned` — a table row followed by its storage key
+// and stored value (TableScan and PointLookup with emit_key) — as `lock`
+// says, and reads the version to act on into *locked. False: skip the row,
+// because it is gone, or changed by a concurrent commit so that `recheck`
+// (the WHERE clause; null: none) no longer holds (EvalPlanQual), or, with
+// SKIP LOCKED, held by another transaction. NOWAIT on a held row: 55P03
+// `could not obtain lock on row in relation "t"`. Shared by UPDATE, DELETE
+// and SELECT FOR ...
+bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store,
+                    const BoundRowLock& lock, const BoundExpr* recheck, const Row& scanned,
+                    ExecContext& ctx, storage::LockedRow* locked);
+
 class LockRows : public PhysicalOperator {
  public:
   // `limited`: return one row per batch, so that a LIMIT above stops the
@@ -31,9 +43,6 @@ class LockRows : public PhysicalOperator {
   std::string Describe() const override { return "LockRows"; }
 
  private:
-  // Locks `row` and replaces it by the version to return; false to drop it.
-  bool Lock(storage::TableStore& store, ExecContext& ctx, Row& row);
-
   std::shared_ptr<const catalog::TableEntry> table_;
   BoundRowLock lock_;
   BoundExprPtr recheck_;

@@ -1,4 +1,5 @@
 #include "sql/execution/evaluate.h"
+#include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
 
 namespace basalt::sql {
@@ -16,36 +17,22 @@ std::vector<Row> DrainTargets(PhysicalOperator& input, ExecContext& ctx) {
   return targets;
 }
 
-// Locks the target row `scanned` and returns the version to act on, or
-// false to skip it: gone, or changed by a concurrent commit so that the
-// WHERE clause no longer holds (EvalPlanQual).
-bool LockTarget(storage::TableStore& store, const BoundExpr* recheck, const Row& scanned,
-                storage::RowLockStrength strength, ExecContext& ctx, storage::LockedRow* locked) {
-  const std::string& key = scanned[scanned.size() - 2].AsString();
-  const std::string& scanned_value = scanned.back().AsString();
-  Result<bool> found = store.LockRow(ctx.txn, key, locked, strength);
-  if (!found.ok()) ThrowStatus(found.status());
-  if (!*found) return false;
-  if (locked->value == scanned_value || recheck == nullptr) return true;
-  return EvaluatePredicate(*recheck, locked->row, &ctx);
-}
-
 }  // namespace
 
 bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, table_->layout);
   // An UPDATE that leaves the key alone does not conflict with FOR KEY SHARE.
-  auto strength = storage::RowLockStrength::kNoKeyUpdate;
+  BoundRowLock lock{storage::RowLockStrength::kNoKeyUpdate};
   for (const BoundAssignment& a : assignments_) {
     for (int column : table_->layout.primary_key) {
-      if (a.column == column) strength = storage::RowLockStrength::kUpdate;
+      if (a.column == column) lock.strength = storage::RowLockStrength::kUpdate;
     }
   }
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockTarget(store, recheck_.get(), scanned, strength, ctx, &locked)) continue;
+    if (!LockScannedRow(*table_, store, lock, recheck_.get(), scanned, ctx, &locked)) continue;
     Row new_row = locked.row;
     // Every SET expression sees the old row, as in PostgreSQL.
     for (const BoundAssignment& a : assignments_) {
@@ -66,8 +53,8 @@ bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockTarget(store, recheck_.get(), scanned, storage::RowLockStrength::kUpdate, ctx,
-                    &locked)) {
+    if (!LockScannedRow(*table_, store, BoundRowLock{storage::RowLockStrength::kUpdate},
+                        recheck_.get(), scanned, ctx, &locked)) {
       continue;
     }
     Status st = store.Delete(ctx.txn, locked);
