@@ -105,6 +105,9 @@ class CatalogWriter {
   void Discard();
 
  private:
+  // Writes a table's definition and adds it to this transaction's changes.
+  Status PutTable(storage::Transaction& txn, proto::Table table);
+
   Catalog& catalog_;
   CatalogDelta delta_;
   std::vector<uint32_t> dropped_relations_;

@@ -5,6 +5,14 @@
 
 namespace basalt::catalog {
 
+namespace {
+
+std::string TableKey(const proto::Table& t) {
+  return ObjectKey(ObjectKind::kTable, t.database_oid(), t.oid());
+}
+
+}  // namespace
+
 std::shared_ptr<const CatalogSnapshot> CatalogWriter::View() const {
   std::shared_ptr<const CatalogSnapshot> base = catalog_.Current();
   if (delta_.empty()) return base;
@@ -47,10 +55,12 @@ Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table)
   std::string oid_value;
   AppendBigEndian32(table.oid(), &oid_value);
   BASALT_RETURN_IF_ERROR(txn.Put(storage::ColumnFamily::kCatalog, name_key, oid_value));
-  BASALT_RETURN_IF_ERROR(txn.Put(storage::ColumnFamily::kCatalog,
-                                 ObjectKey(ObjectKind::kTable, table.database_oid(), table.oid()),
-                                 table.SerializeAsString()));
+  return PutTable(txn, std::move(table));
+}
 
+Status CatalogWriter::PutTable(storage::Transaction& txn, proto::Table table) {
+  BASALT_RETURN_IF_ERROR(
+      txn.Put(storage::ColumnFamily::kCatalog, TableKey(table), table.SerializeAsString()));
   auto entry = std::make_shared<TableEntry>();
   entry->layout = MakeTableLayout(table);
   entry->def = std::move(table);
@@ -64,15 +74,13 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   std::string ignored;
   bool found = false;
   // Locks the definition so a concurrent DROP or DDL of the same table waits.
-  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(storage::ColumnFamily::kCatalog,
-                                          ObjectKey(ObjectKind::kTable, t.database_oid(), t.oid()),
-                                          &ignored, &found));
+  BASALT_RETURN_IF_ERROR(
+      txn.GetForUpdate(storage::ColumnFamily::kCatalog, TableKey(t), &ignored, &found));
   if (!found) {
     return Status::Error(sqlstate::kUndefinedTable,
                          fmt::format("table \"{}\" does not exist", t.name()));
   }
-  BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,
-                                    ObjectKey(ObjectKind::kTable, t.database_oid(), t.oid())));
+  BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog, TableKey(t)));
   BASALT_RETURN_IF_ERROR(
       txn.Delete(storage::ColumnFamily::kCatalog,
                  RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())));
@@ -82,14 +90,6 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   view_.reset();
   return Status::OK();
 }
-
-namespace {
-
-std::string TableKey(const proto::Table& t) {
-  return ObjectKey(ObjectKind::kTable, t.database_oid(), t.oid());
-}
-
-}  // namespace
 
 Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {
   std::string stored;
@@ -104,14 +104,7 @@ Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry&
   BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
   dropped_relations_.push_back(t.relation_id());
   t.set_relation_id(relation_id);
-  BASALT_RETURN_IF_ERROR(
-      txn.Put(storage::ColumnFamily::kCatalog, TableKey(t), t.SerializeAsString()));
-  auto entry = std::make_shared<TableEntry>();
-  entry->layout = MakeTableLayout(t);
-  entry->def = std::move(t);
-  delta_.push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
-  view_.reset();
-  return Status::OK();
+  return PutTable(txn, std::move(t));
 }
 
 Result<bool> CatalogWriter::LockForWrite(storage::Transaction& txn, const TableEntry& table) {
