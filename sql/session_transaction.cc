@@ -238,12 +238,12 @@ void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink
   }
   const size_t index = FindSavepoint(stmt.savepoint);
   // Undo the inner savepoints and this one, then set it again: it stays.
-  while (savepoints_.size() > index) {
+  for (size_t i = index; i < savepoints_.size(); ++i) {
     Status st = txn_->RollbackToSavePoint();
     if (!st.ok()) ThrowStatus(st);
-    if (savepoints_.size() == index + 1) break;
-    savepoints_.pop_back();
   }
+  savepoints_.erase(savepoints_.begin() + static_cast<std::ptrdiff_t>(index) + 1,
+                    savepoints_.end());
   txn_->SetSavePoint();
   Savepoint& savepoint = savepoints_.back();
   writer_.RollbackTo(savepoint.catalog);
