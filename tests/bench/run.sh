@@ -66,13 +66,15 @@ printf 'UPDATE counters SET v = v + 1 WHERE id = 1;\n' > "$WORK/hot.sql"
 printf '\\set id random(1, 100)\nUPDATE counters SET v = v + 1 WHERE id = :id;\n' > "$WORK/spread.sql"
 printf 'BEGIN ISOLATION LEVEL REPEATABLE READ;\nUPDATE counters SET v = v + 1 WHERE id = 1;\nCOMMIT;\n' \
   > "$WORK/hot_rr.sql"
+printf 'BEGIN ISOLATION LEVEL SERIALIZABLE;\nUPDATE counters SET v = v + 1 WHERE id = 1;\nCOMMIT;\n' \
+  > "$WORK/hot_ser.sql"
 {
   echo
   echo "## $CLIENTS clients at once"
   echo
   echo "pgbench, simple protocol, $CLIENTS clients x $TRANSACTIONS transactions, custom scripts"
-  echo 'on `counters(id int primary key, v int)` with 100 rows; REPEATABLE READ clients retry'
-  echo "on 40001 (\`--max-tries\`). Medians over $ROUNDS rounds; ratio = Basalt TPS / PostgreSQL TPS"
+  echo 'on `counters(id int primary key, v int)` with 100 rows; REPEATABLE READ and SERIALIZABLE'
+  echo "clients retry on 40001 (\`--max-tries\`). Medians over $ROUNDS rounds; ratio = Basalt TPS / PostgreSQL TPS"
   echo "(above 1.00 Basalt is faster). Every counter ends at exactly the number of committed"
   echo "increments on both servers (checked each round)."
   echo
@@ -80,7 +82,8 @@ printf 'BEGIN ISOLATION LEVEL REPEATABLE READ;\nUPDATE counters SET v = v + 1 WH
   echo "|---|---:|---:|---:|"
 } >> "$REPORT"
 for workload in "hot:one hot counter, READ COMMITTED" "spread:100 counters, READ COMMITTED" \
-                "hot_rr:one hot counter, REPEATABLE READ with retries"; do
+                "hot_rr:one hot counter, REPEATABLE READ with retries" \
+                "hot_ser:one hot counter, SERIALIZABLE with retries"; do
   script=${workload%%:*}
   results=()
   for port in "$PG_PORT" "$BASALT_PORT"; do
@@ -103,6 +106,22 @@ for workload in "hot:one hot counter, READ COMMITTED" "spread:100 counters, READ
   echo "| ${workload#*:} | ${results[0]} | ${results[1]} | $ratio |" >> "$REPORT"
   echo "${workload#*:}: PostgreSQL ${results[0]} TPS, Basalt ${results[1]} TPS"
 done
+
+# Idle connections cost memory, not threads: Basalt's resident memory per
+# idle connection (PostgreSQL forks a process per connection and stops at
+# max_connections = 100, so there is no ratio).
+IDLE=5000
+read -r idle_count rss_before rss_after per_connection < <(
+  ulimit -n $((IDLE + 1024)); /usr/bin/python3 "$ROOT/tests/bench/idle_connections.py" \
+    "$BASALT_PORT" "$BASALT_PID" "$IDLE")
+{
+  echo
+  echo "## Idle connections"
+  echo
+  echo "$idle_count idle connections to Basalt (startup done, nothing sent after): resident memory"
+  echo "$rss_before MiB before, $rss_after MiB with them open, $per_connection KiB per connection."
+} >> "$REPORT"
+echo "idle connections: $per_connection KiB each ($rss_before -> $rss_after MiB)"
 
 # Hand-written findings live in tests/bench/NOTES.md and survive re-runs.
 if [[ -f "$ROOT/tests/bench/NOTES.md" ]]; then
