@@ -78,14 +78,6 @@ class CatalogWriter {
   // relfilenode. Locks the table as DropTable does.
   Status TruncateTable(storage::Transaction& txn, const TableEntry& table);
 
-  // Takes the lock INSERT, UPDATE and DELETE hold on `table` until the
-  // transaction ends (shared among writers; DROP and TRUNCATE take it
-  // exclusively, so they wait for writers and writers for them). Returns
-  // false if `table` is no longer the current definition — a DROP or
-  // TRUNCATE committed since it was read — so the statement must be bound
-  // again (once the catalog shows the change: Catalog::Current()).
-  Result<bool> LockForWrite(storage::Transaction& txn, const TableEntry& table);
-
   bool empty() const { return delta_.empty(); }
 
   // Savepoints: RollbackTo(mark) forgets the changes made after Mark().

@@ -107,19 +107,6 @@ Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry&
   return PutTable(txn, std::move(t));
 }
 
-Result<bool> CatalogWriter::LockForWrite(storage::Transaction& txn, const TableEntry& table) {
-  const std::string key = TableKey(table.def);
-  BASALT_RETURN_IF_ERROR(
-      txn.Lock(storage::ColumnFamily::kCatalog, key, storage::Transaction::LockMode::kShared));
-  std::string stored;
-  bool found = false;
-  BASALT_RETURN_IF_ERROR(txn.GetLatest(storage::ColumnFamily::kCatalog, key, &stored, &found));
-  proto::Table current;
-  return found && current.ParseFromString(stored) &&
-         current.relation_id() == table.def.relation_id() &&
-         current.schema_version() == table.def.schema_version();
-}
-
 void CatalogWriter::RollbackTo(const Mark& mark) {
   delta_.resize(mark.changes);
   dropped_relations_.resize(mark.dropped);

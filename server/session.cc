@@ -77,7 +77,7 @@ void Session::OnStartupMessage(const protocol::StartupMessage& startup,
     settings.emplace_back(name, value);
   }
 
-  auto session = engine_.Connect(*user, database_name, settings, interrupt_);
+  auto session = engine_.Connect(*user, database_name, settings, interrupt_, key_.process_id);
   if (!session.ok()) {
     spdlog::info("connection refused for user \"{}\" database \"{}\": {}", *user, database_name,
                  session.status().message());

@@ -56,7 +56,7 @@ class FakeEngine final : public sql::Engine {
   Result<std::unique_ptr<sql::Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>&,
-      std::shared_ptr<Interrupt>) override {
+      std::shared_ptr<Interrupt>, int32_t) override {
     if (user != "basalt") {
       return Status::Error(sqlstate::kInvalidAuthorizationSpecification,
                            "role \"" + std::string(user) + "\" does not exist");

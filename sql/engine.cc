@@ -19,7 +19,7 @@ class EngineImpl : public Engine {
   Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>& startup_parameters,
-      std::shared_ptr<Interrupt> interrupt) override {
+      std::shared_ptr<Interrupt> interrupt, int32_t process_id) override {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
     const catalog::proto::Role* role = snapshot->FindRole(user);
     if (role == nullptr || !role->can_login()) {
@@ -35,7 +35,7 @@ class EngineImpl : public Engine {
     }
     auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
                                                  role->superuser(), db->oid(), db->name(),
-                                                 std::move(interrupt));
+                                                 std::move(interrupt), process_id);
     for (const auto& [name, value] : startup_parameters) {
       // Connection-level keys (user, database, options, replication) are not
       // settings; unknown settings are ignored as drivers send extras.

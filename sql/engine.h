@@ -92,11 +92,13 @@ class Engine {
   // Unknown role: 28000 `role "x" does not exist`; unknown database: 3D000
   // `database "x" does not exist`. `interrupt` stops the session's running
   // statement when another thread calls Request() on it (shutdown,
-  // CancelRequest); null: the session has one of its own.
+  // CancelRequest); null: the session has one of its own. `process_id` is
+  // the pid BackendKeyData reported (pg_backend_pid, pg_locks, deadlock
+  // messages); 0 makes one up.
   virtual Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>& startup_parameters,
-      std::shared_ptr<Interrupt> interrupt = nullptr) = 0;
+      std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0) = 0;
 };
 
 }  // namespace basalt::sql

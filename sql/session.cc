@@ -11,7 +11,7 @@ namespace basalt::sql {
 
 SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid,
                          std::string user, bool superuser, Oid database_oid, std::string database,
-                         std::shared_ptr<Interrupt> interrupt)
+                         std::shared_ptr<Interrupt> interrupt, int32_t process_id)
     : store_(store),
       catalog_(catalog),
       role_oid_(role_oid),
@@ -20,6 +20,7 @@ SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid
       database_oid_(database_oid),
       database_(std::move(database)),
       settings_(std::move(user), superuser),
+      lock_owner_(store.locks().Register(process_id, database_oid)),
       writer_(catalog),
       interrupt_holder_(interrupt != nullptr ? std::move(interrupt)
                                              : std::make_shared<Interrupt>()),
@@ -103,6 +104,10 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
       EnsureTransaction();
       ExecuteExplain(statement.As<ast::ExplainStmt>(), sink);
       return;
+    case ast::StatementKind::kLock:
+      EnsureTransaction();
+      ExecuteLock(statement.As<ast::LockStmt>(), sink);
+      return;
     default:
       EnsureTransaction();
       ExecuteQuery(statement, sink);
@@ -112,20 +117,33 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
 
 namespace {
 
-// The table an INSERT, UPDATE, DELETE or SELECT ... FOR UPDATE writes or
-// locks rows of; null for a plain SELECT.
-const catalog::TableEntry* TargetTable(const BoundStatement& bound) {
+// The relation a statement reads or writes and the lock it takes on it, as
+// PostgreSQL: ACCESS SHARE to read, ROW SHARE for SELECT FOR UPDATE/SHARE,
+// ROW EXCLUSIVE to write. Null for a SELECT without FROM.
+std::pair<const catalog::TableEntry*, storage::LockLevel> RelationLock(
+    const BoundStatement& bound) {
+  using storage::LockLevel;
   if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
-    return (*select)->row_lock ? (*select)->table.get() : nullptr;
+    return {(*select)->table.get(),
+            (*select)->row_lock ? LockLevel::kRowShare : LockLevel::kAccessShare};
   }
   if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
-    return (*insert)->table.get();
+    return {(*insert)->table.get(), LockLevel::kRowExclusive};
   }
   if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
-    return (*update)->table.get();
+    return {(*update)->table.get(), LockLevel::kRowExclusive};
   }
-  if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) return (*del)->table.get();
-  return nullptr;
+  if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    return {(*del)->table.get(), LockLevel::kRowExclusive};
+  }
+  return {nullptr, LockLevel::kAccessShare};
+}
+
+// The source table of INSERT ... SELECT, read under ACCESS SHARE.
+const catalog::TableEntry* InsertSource(const BoundStatement& bound) {
+  auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound);
+  return insert != nullptr && (*insert)->source != nullptr ? (*insert)->source->table.get()
+                                                           : nullptr;
 }
 
 // PostgreSQL's command name in `cannot execute ... in a read-only transaction`.
@@ -141,29 +159,60 @@ std::string_view RowLockCommandName(storage::RowLockStrength strength) {
 
 }  // namespace
 
+bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLevel level,
+                               bool nowait) {
+  storage::LockWaitPolicy policy{.nowait = nowait,
+                                 .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
+                                 .interrupt = &interrupt_};
+  bool waited = false;
+  Status st = store_.locks().Acquire(*lock_owner_,
+                                     storage::LockTag::Relation(database_oid_, table.def.oid()),
+                                     level, storage::LockScope::kTransaction, policy,
+                                     fmt::format("relation \"{}\"", table.def.name()), &waited);
+  if (!st.ok()) ThrowStatus(st);
+  return waited;
+}
+
 BoundStatement SessionImpl::BindAndLock(const ast::Statement& statement) {
-  // How long a committed DROP or TRUNCATE may take to reach the in-memory
-  // catalog (it is published right after its commit) before we give up.
-  constexpr auto kCatalogCatchUp = std::chrono::seconds(10);
-  const auto give_up = std::chrono::steady_clock::now() + kCatalogCatchUp;
+  bool waited = false;
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
     Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
     BoundStatement bound = binder.Bind(statement);
-    const catalog::TableEntry* target = TargetTable(bound);
-    if (target == nullptr) return bound;
-    Result<bool> current = writer_.LockForWrite(*txn_, *target);
-    if (!current.ok()) ThrowStatus(current.status());
-    if (*current) return bound;
-    // A DROP or TRUNCATE committed while we waited for the lock: bind again
-    // once the catalog shows it.
-    while (writer_.View()->version() == snapshot->version()) {
-      Status interrupted = interrupt_.SleepFor(std::chrono::milliseconds(1));
-      if (!interrupted.ok()) ThrowStatus(interrupted);
-      if (std::chrono::steady_clock::now() > give_up) {
-        throw Error(sqlstate::kInternalError, "catalog change not published in time");
-      }
+    auto [table, level] = RelationLock(bound);
+    if (const catalog::TableEntry* source = InsertSource(bound)) {
+      if (source != table)
+        waited = LockRelation(*source, storage::LockLevel::kAccessShare) || waited;
     }
+    if (table != nullptr) waited = LockRelation(*table, level) || waited;
+    // A DDL that committed meanwhile (it publishes before releasing its
+    // locks) changes what the statement means: bind it again.
+    if (writer_.View()->version() != snapshot->version()) continue;
+    // READ COMMITTED: a statement that waited sees what committed meanwhile,
+    // as PostgreSQL takes the statement's snapshot after its locks.
+    if (waited && !repeatable_read_) txn_->RefreshSnapshot();
+    return bound;
+  }
+}
+
+std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::ResolveAndLock(
+    const std::vector<ast::QualifiedName>& names, storage::LockLevel level, bool nowait,
+    const std::function<void(const ast::QualifiedName&)>& missing) {
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    // Every name is resolved before anything is locked.
+    std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
+    for (const ast::QualifiedName& name : names) {
+      auto table = binder.ResolveTable(name, /*missing_ok=*/true);
+      if (table == nullptr) {
+        missing(name);
+        continue;
+      }
+      tables.push_back(std::move(table));
+    }
+    for (const auto& table : tables) LockRelation(*table, level, nowait);
+    if (writer_.View()->version() == snapshot->version()) return tables;
   }
 }
 
@@ -191,7 +240,15 @@ void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink
   }
   PhysicalOperatorPtr root = CreatePhysicalPlan(Optimize(std::move(plan)));
 
-  ExecContext ctx{store_, *txn_, transaction_timestamp_, 0, &interrupt_};
+  ExecContext ctx{.store = store_,
+                  .txn = *txn_,
+                  .transaction_timestamp = transaction_timestamp_,
+                  .interrupt = &interrupt_,
+                  .lock_owner = lock_owner_.get(),
+                  .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
+                  .warning = [&](sqlstate::Code code, std::string message) {
+                    SendWarning(sink, code, message);
+                  }};
   RowBatch batch;
   if (columns != nullptr) {
     sink.BeginResult(*columns);

@@ -6,6 +6,7 @@
 //   session_utility.cc      SET/SHOW/RESET, CHECKPOINT, CREATE/DROP TABLE, EXPLAIN
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,7 +25,7 @@ class SessionImpl : public Session {
  public:
   SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid, std::string user,
               bool superuser, Oid database_oid, std::string database,
-              std::shared_ptr<Interrupt> interrupt = nullptr);
+              std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0);
   ~SessionImpl() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
@@ -40,10 +41,20 @@ class SessionImpl : public Session {
  private:
   void ExecuteStatement(const ast::Statement& statement, ResultSink& sink);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
-  // Binds `statement`; for INSERT, UPDATE and DELETE also takes the target
-  // table's lock (catalog::CatalogWriter::LockForWrite), binding again if a
-  // DROP or TRUNCATE committed meanwhile.
+  // Binds `statement` and takes its relation locks (SELECT: ACCESS SHARE,
+  // FOR UPDATE/SHARE: ROW SHARE, INSERT/UPDATE/DELETE: ROW EXCLUSIVE),
+  // binding again if a DDL committed meanwhile.
   BoundStatement BindAndLock(const ast::Statement& statement);
+  // Takes `level` on `table` until the transaction ends; true if it waited.
+  bool LockRelation(const catalog::TableEntry& table, storage::LockLevel level,
+                    bool nowait = false);
+  // Resolves `names` (42P01 for a missing one unless `missing_ok`, then it
+  // is skipped) and locks each in `level`, resolving again if a DDL
+  // committed while it waited (DROP, TRUNCATE, LOCK TABLE).
+  std::vector<std::shared_ptr<const catalog::TableEntry>> ResolveAndLock(
+      const std::vector<ast::QualifiedName>& names, storage::LockLevel level, bool nowait,
+      const std::function<void(const ast::QualifiedName&)>& missing);
+  void ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink);
 
   // session_transaction.cc
   void ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink);
@@ -105,6 +116,8 @@ class SessionImpl : public Session {
   std::optional<Settings> settings_at_begin_;
   std::optional<Settings> settings_at_commit_;
 
+  // Relation and advisory locks; outlives txn_, which points to it.
+  std::unique_ptr<storage::LockOwner> lock_owner_;
   // Null when none is open; inside a block, until its first query.
   std::unique_ptr<storage::Transaction> txn_;
   catalog::CatalogWriter writer_;  // this transaction's DDL
@@ -119,6 +132,7 @@ class SessionImpl : public Session {
     Settings settings;  // restored by ROLLBACK TO
     std::optional<Settings> settings_at_commit;
     catalog::CatalogWriter::Mark catalog;
+    size_t locks = 0;  // storage::LockManager::TransactionMark
   };
   std::vector<Savepoint> savepoints_;
 

@@ -34,6 +34,7 @@ storage::IsolationLevel IsolationLevelOf(std::string_view level) {
 }  // namespace
 
 void SessionImpl::EnsureTransaction() {
+  lock_owner_->set_deadlock_timeout_ms(settings_.Milliseconds("deadlock_timeout"));
   if (txn_ == nullptr) {
     const bool in_block = state_ == TransactionState::kInBlock;
     if (!in_block) {
@@ -46,6 +47,8 @@ void SessionImpl::EnsureTransaction() {
             .value());
     options.lock_timeout_ms = settings_.Milliseconds("lock_timeout");
     options.interrupt = &interrupt_;
+    options.lock_owner = lock_owner_.get();
+    store_.locks().BeginTransaction(*lock_owner_);
     txn_ = store_.Begin(options);
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
@@ -63,10 +66,14 @@ void SessionImpl::CommitTransaction() {
   Status st = txn != nullptr ? txn->Commit() : Status::OK();
   if (!st.ok()) {
     writer_.Discard();
+    store_.locks().EndTransaction(*lock_owner_);
     ThrowStatus(st);
   }
   std::vector<uint32_t> dropped = writer_.dropped_relations();
   writer_.Publish();
+  // After the catalog is published: a statement that waited for these
+  // locks binds against the new catalog.
+  store_.locks().EndTransaction(*lock_owner_);
   // Relation ids are never reused, so removing the rows after the commit
   // cannot race a new table; a failure only leaves garbage behind.
   for (uint32_t relation : dropped) (void)storage::TableStore::DropData(store_, relation);
@@ -76,6 +83,7 @@ void SessionImpl::RollbackTransaction() {
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
+  store_.locks().EndTransaction(*lock_owner_);
   savepoints_.clear();
   implicit_ = false;
   state_ = TransactionState::kIdle;
@@ -92,9 +100,11 @@ void SessionImpl::AbortAfterError() {
         txn_->Rollback();
         txn_.reset();
         writer_.Discard();
+        store_.locks().EndTransaction(*lock_owner_);
       } else if (txn_->RollbackToSavePoint().ok()) {
         txn_->SetSavePoint();
         writer_.RollbackTo(savepoints_.back().catalog);
+        store_.locks().ReleaseToMark(*lock_owner_, savepoints_.back().locks);
       }
     }
     state_ = TransactionState::kFailed;
@@ -211,7 +221,8 @@ void SessionImpl::ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink&
   }
   if (txn_ == nullptr) EnsureTransaction();
   txn_->SetSavePoint();
-  savepoints_.push_back(Savepoint{stmt.savepoint, settings_, settings_at_commit_, writer_.mark()});
+  savepoints_.push_back(Savepoint{stmt.savepoint, settings_, settings_at_commit_, writer_.mark(),
+                                  store_.locks().TransactionMark(*lock_owner_)});
   sink.CommandComplete("SAVEPOINT");
 }
 
@@ -247,6 +258,7 @@ void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink
   txn_->SetSavePoint();
   Savepoint& savepoint = savepoints_.back();
   writer_.RollbackTo(savepoint.catalog);
+  store_.locks().ReleaseToMark(*lock_owner_, savepoint.locks);
   auto before = settings_.Reported();
   settings_ = savepoint.settings;
   settings_at_commit_ = savepoint.settings_at_commit;

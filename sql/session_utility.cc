@@ -105,6 +105,16 @@ void SessionImpl::ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink) {
   sink.CommandComplete("SHOW");
 }
 
+namespace {
+
+// 42P01 without a position, as PostgreSQL's TRUNCATE and LOCK.
+void ThrowUndefinedRelation(const ast::QualifiedName& name) {
+  std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+  throw Error(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
+}
+
+}  // namespace
+
 void SessionImpl::ExecuteCheckpoint(ResultSink& sink) {
   if (!superuser_) {
     throw Error(sqlstate::kInsufficientPrivilege,
@@ -140,23 +150,17 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     throw Error(sqlstate::kFeatureNotSupported, "only DROP TABLE is supported yet")
         .WithPosition(stmt.position);
   }
-  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-  // Resolve every name first: DROP TABLE a, missing drops nothing.
-  std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
-  for (const ast::QualifiedName& name : stmt.names) {
-    auto table = binder.ResolveTable(name, /*missing_ok=*/true);
-    if (table == nullptr) {
-      std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
-      if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
-        throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
-      }
-      SendNotice(sink, sqlstate::kSuccessfulCompletion,
-                 fmt::format("table \"{}\" does not exist, skipping", shown));
-      continue;
-    }
-    tables.push_back(std::move(table));
-  }
+  // Every name is resolved first: DROP TABLE a, missing drops nothing.
+  auto tables = ResolveAndLock(
+      stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
+      [&](const ast::QualifiedName& name) {
+        std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+        if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
+          throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
+        }
+        SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                   fmt::format("table \"{}\" does not exist, skipping", shown));
+      });
   for (const auto& table : tables) {
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
@@ -165,23 +169,26 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
 }
 
 void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink) {
-  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-  // Every name is resolved before anything is truncated.
-  std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
-  for (const ast::QualifiedName& name : stmt.names) {
-    auto table = binder.ResolveTable(name, /*missing_ok=*/true);
-    if (table == nullptr) {  // without a position, as PostgreSQL
-      std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
-      throw Error(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
-    }
-    tables.push_back(std::move(table));
-  }
+  auto tables = ResolveAndLock(stmt.names, storage::LockLevel::kAccessExclusive,
+                               /*nowait=*/false, ThrowUndefinedRelation);
   for (const auto& table : tables) {
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }
   sink.CommandComplete("TRUNCATE TABLE");
+}
+
+void SessionImpl::ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink) {
+  if (state_ != TransactionState::kInBlock) {
+    throw Error(sqlstate::kNoActiveSqlTransaction,
+                "LOCK TABLE can only be used in transaction blocks");
+  }
+  const auto level = static_cast<storage::LockLevel>(stmt.mode);
+  // As PostgreSQL: a read-only transaction may take the modes up to ROW
+  // EXCLUSIVE only.
+  if (level > storage::LockLevel::kRowExclusive) CheckWritable("LOCK TABLE");
+  (void)ResolveAndLock(stmt.names, level, stmt.nowait, ThrowUndefinedRelation);
+  sink.CommandComplete("LOCK TABLE");
 }
 
 void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink) {

@@ -25,6 +25,7 @@ constexpr SettingDef kSettings[] = {
     {"client_encoding", "UTF8", true, false},
     {"client_min_messages", "notice", false, false},
     {"DateStyle", "ISO, MDY", true, false},
+    {"deadlock_timeout", "1s", false, false},
     {"default_transaction_isolation", "read committed", false, false},
     {"default_transaction_read_only", "off", true, false},
     {"extra_float_digits", "1", false, false},
@@ -160,7 +161,7 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     }
     return std::string(value);
   }
-  if (name == "statement_timeout" || name == "lock_timeout" ||
+  if (name == "statement_timeout" || name == "lock_timeout" || name == "deadlock_timeout" ||
       name == "idle_in_transaction_session_timeout") {
     BASALT_ASSIGN_OR_RETURN(int64_t ms, ParseMilliseconds(name, value));
     return FormatMilliseconds(ms);

@@ -20,6 +20,7 @@
 
 #include "common/interrupt.h"
 #include "common/status.h"
+#include "storage/lock_manager.h"
 
 namespace basalt::storage {
 
@@ -57,6 +58,10 @@ struct TransactionOptions {
   // Checked while waiting for a lock: a cancel or statement timeout ends the
   // wait with its error. Owned by the caller; may be null.
   const Interrupt* interrupt = nullptr;
+  // The session the transaction acts for: its row-lock waits join the lock
+  // manager's deadlock detection and pg_locks. May be null (then RocksDB's
+  // own detector breaks row-lock cycles at once).
+  LockOwner* lock_owner = nullptr;
 };
 
 class Transaction;
@@ -94,6 +99,9 @@ class KvStore {
   // The commit sequence of the last committed transaction that wrote change
   // records (see Transaction::AppendChange).
   virtual uint64_t LastCommitSequence() const = 0;
+
+  // Relation and advisory locks, deadlock detection, pg_locks.
+  virtual LockManager& locks() = 0;
 };
 
 }  // namespace basalt::storage

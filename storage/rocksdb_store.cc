@@ -133,6 +133,15 @@ RocksStore::~RocksStore() {
   delete db_;
 }
 
+std::vector<HeldKeyLock> RocksStore::KeyLocks() {
+  std::vector<HeldKeyLock> locks;
+  if (db_ == nullptr) return locks;
+  for (const auto& [cf, info] : db_->GetLockStatusData()) {
+    locks.push_back(HeldKeyLock{cf, info.key, info.ids, info.exclusive});
+  }
+  return locks;
+}
+
 std::unique_ptr<Transaction> RocksStore::Begin() {
   return Begin(TransactionOptions{});
 }

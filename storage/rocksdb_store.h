@@ -32,6 +32,7 @@ class RocksStore final : public KvStore {
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
   uint64_t LastCommitSequence() const override { return last_commit_sequence_.load(); }
+  LockManager& locks() override { return locks_; }
 
   // For RocksTransaction.
   rocksdb::TransactionDB* db() { return db_; }
@@ -46,7 +47,10 @@ class RocksStore final : public KvStore {
   SerializableTracker& serializable_tracker() { return serializable_tracker_; }
 
  private:
-  explicit RocksStore(const StoreOptions& options) : options_(options) {}
+  explicit RocksStore(const StoreOptions& options)
+      : options_(options), locks_([this] { return KeyLocks(); }) {}
+  // Every key lock RocksDB holds, for the deadlock detector.
+  std::vector<HeldKeyLock> KeyLocks();
   Status OpenDb();
   // Adds `count` to the durable counter under `key` in meta and returns the
   // first of the `count` values now reserved.
@@ -59,6 +63,7 @@ class RocksStore final : public KvStore {
   rocksdb::ColumnFamilyHandle* default_handle_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, 4> handles_{};
 
+  LockManager locks_;
   std::mutex commit_mutex_;
   SerializableTracker serializable_tracker_;
   std::atomic<uint64_t> last_commit_sequence_{0};

@@ -79,7 +79,8 @@ RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& 
       serializable_(options.isolation == IsolationLevel::kSerializable),
       lock_timeout_ms_(options.lock_timeout_ms >= 0 ? options.lock_timeout_ms
                                                     : store.options().lock_timeout_ms),
-      interrupt_(options.interrupt) {
+      interrupt_(options.interrupt),
+      lock_owner_(options.lock_owner) {
   // The RocksDB transaction owns the snapshot under snapshot isolation, so it
   // starts now; under READ COMMITTED it waits for the first write or lock.
   if (serializable_) {
@@ -98,17 +99,32 @@ rocksdb::Transaction& RocksTransaction::Txn() {
     write_options.sync = store_.options().sync_commits;
     rocksdb::TransactionOptions txn_options;
     txn_options.set_snapshot = snapshot_isolation_;
-    txn_options.deadlock_detect = true;
+    // With a lock owner, the lock manager's detector breaks cycles (after
+    // deadlock_timeout, through relation and advisory locks too).
+    txn_options.deadlock_detect = lock_owner_ == nullptr;
     txn_options.lock_timeout = kLockWaitSliceMs;
     txn_.reset(store_.db()->BeginTransaction(write_options, txn_options));
+    if (lock_owner_ != nullptr) {
+      store_.locks().StartStorageTransaction(*lock_owner_, txn_->GetID());
+    }
   }
   return *txn_;
 }
 
 Status RocksTransaction::WaitForLock(const std::function<rocksdb::Status()>& attempt,
+                                     ColumnFamily cf, std::string_view key, bool exclusive,
                                      std::string_view what, LockWait wait) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
+  auto next_deadlock_check = Clock::time_point::max();
+  bool registered = false;  // as a waiter with the lock manager
+  struct EndWait {
+    RocksTransaction* self;
+    bool* registered;
+    ~EndWait() {
+      if (*registered) self->store_.locks().EndRowWait(*self->lock_owner_);
+    }
+  } end_wait{this, &registered};
   while (true) {
     if (wait == LockWait::kNoWait) txn_->SetLockTimeout(0);
     rocksdb::Status s = attempt();
@@ -121,9 +137,19 @@ Status RocksTransaction::WaitForLock(const std::function<rocksdb::Status()>& att
       return Status::Error(sqlstate::kLockNotAvailable, "could not obtain lock on row");
     }
     if (interrupt_ != nullptr) BASALT_RETURN_IF_ERROR(interrupt_->Check());
-    if (lock_timeout_ms_ > 0 &&
-        Clock::now() - started >= std::chrono::milliseconds(lock_timeout_ms_)) {
+    const auto now = Clock::now();
+    if (lock_timeout_ms_ > 0 && now - started >= std::chrono::milliseconds(lock_timeout_ms_)) {
       return Status::Error(sqlstate::kLockNotAvailable, "canceling statement due to lock timeout");
+    }
+    if (lock_owner_ == nullptr) continue;
+    LockManager& locks = store_.locks();
+    if (!registered) {
+      locks.BeginRowWait(*lock_owner_, store_.handle(cf)->GetID(), key, exclusive);
+      registered = true;
+      next_deadlock_check = started + std::chrono::milliseconds(lock_owner_->deadlock_timeout_ms());
+    } else if (now >= next_deadlock_check) {
+      BASALT_RETURN_IF_ERROR(locks.CheckDeadlock(*lock_owner_));
+      next_deadlock_check = now + std::chrono::milliseconds(lock_owner_->deadlock_timeout_ms());
     }
   }
 }
@@ -213,7 +239,7 @@ Status RocksTransaction::LockAndRead(ColumnFamily cf, std::string_view key,
                                 static_cast<std::string*>(nullptr),
                                 /*exclusive=*/mode == LockMode::kExclusive, validate);
       },
-      what, wait));
+      cf, key, mode == LockMode::kExclusive, what, wait));
   if (value == nullptr) return Status::OK();
   rocksdb::Status s = MayHaveWritten(cf, key)
                           ? txn.Get(read_options, handle, ToSlice(key), value)
@@ -249,7 +275,8 @@ Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_
   NoteWrite(cf, key);
   rocksdb::Transaction& txn = Txn();
   BASALT_RETURN_IF_ERROR(WaitForLock(
-      [&] { return txn.Put(store_.handle(cf), ToSlice(key), ToSlice(value), locked); }, "write"));
+      [&] { return txn.Put(store_.handle(cf), ToSlice(key), ToSlice(value), locked); }, cf, key,
+      /*exclusive=*/true, "write"));
   if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
   return Status::OK();
 }
@@ -258,8 +285,9 @@ Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
   BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);
   rocksdb::Transaction& txn = Txn();
-  BASALT_RETURN_IF_ERROR(
-      WaitForLock([&] { return txn.Delete(store_.handle(cf), ToSlice(key)); }, "delete"));
+  BASALT_RETURN_IF_ERROR(WaitForLock([&] { return txn.Delete(store_.handle(cf), ToSlice(key)); },
+                                     cf, key,
+                                     /*exclusive=*/true, "delete"));
   if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
   return Status::OK();
 }
@@ -317,8 +345,7 @@ Status RocksTransaction::Commit() {
     // Nothing to make durable: a read-only transaction must not pay for a
     // WAL write and fsync (every SELECT runs in one).
     if (txn_ != nullptr) (void)txn_->Rollback();
-    finished_ = true;
-    EndSerializable();
+    Finish();
     return Status::OK();
   }
   Status s = serializable_ ? store_.serializable_tracker().ValidateAndCommit(
@@ -329,8 +356,7 @@ Status RocksTransaction::Commit() {
     Rollback();
     return s;
   }
-  finished_ = true;
-  EndSerializable();
+  Finish();
   return Status::OK();
 }
 
@@ -370,8 +396,13 @@ void RocksTransaction::Rollback() {
   if (txn_ != nullptr) (void)txn_->Rollback();
   changes_.clear();
   savepoints_.clear();
+  Finish();
+}
+
+void RocksTransaction::Finish() {
   finished_ = true;
   EndSerializable();
+  if (lock_owner_ != nullptr && txn_ != nullptr) store_.locks().EndStorageTransaction(*lock_owner_);
 }
 
 void RocksTransaction::EndSerializable() {

@@ -83,8 +83,12 @@ class RocksTransaction final : public Transaction {
   // Runs a locking RocksDB call until it stops timing out on a lock slice,
   // the lock timeout passes, or the statement is interrupted; with kNoWait,
   // once, without waiting.
-  Status WaitForLock(const std::function<rocksdb::Status()>& attempt, std::string_view what,
+  // The key is what the wait is for (the deadlock detector's edge).
+  Status WaitForLock(const std::function<rocksdb::Status()>& attempt, ColumnFamily cf,
+                     std::string_view key, bool exclusive, std::string_view what,
                      LockWait wait = LockWait::kWait);
+  // The transaction is over: its xid leaves the lock manager.
+  void Finish();
   Status CommitWrites();
   // SERIALIZABLE: a data write after a conflicting commit fails here.
   Status ValidateSerializableWrite(ColumnFamily cf);
@@ -98,6 +102,7 @@ class RocksTransaction final : public Transaction {
   const bool serializable_;
   int64_t lock_timeout_ms_;  // 0: no limit
   const Interrupt* const interrupt_;
+  LockOwner* const lock_owner_;
   uint64_t serializable_start_ = 0;  // SerializableTracker::Begin's position
   bool serializable_ended_ = false;
   // The tracker position this transaction's reads were last validated at.

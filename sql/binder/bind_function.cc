@@ -1,6 +1,9 @@
 // Scalar functions resolved by name and argument types.
 #include <fmt/format.h>
 
+#include <optional>
+#include <string_view>
+
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -42,6 +45,26 @@ DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) 
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
   for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
   return type;
+}
+
+std::optional<ScalarFunction> AdvisoryLockFunction(std::string_view name) {
+  static constexpr std::pair<std::string_view, ScalarFunction> kFunctions[] = {
+      {"pg_advisory_lock", ScalarFunction::kAdvisoryLock},
+      {"pg_advisory_lock_shared", ScalarFunction::kAdvisoryLockShared},
+      {"pg_try_advisory_lock", ScalarFunction::kTryAdvisoryLock},
+      {"pg_try_advisory_lock_shared", ScalarFunction::kTryAdvisoryLockShared},
+      {"pg_advisory_xact_lock", ScalarFunction::kAdvisoryXactLock},
+      {"pg_advisory_xact_lock_shared", ScalarFunction::kAdvisoryXactLockShared},
+      {"pg_try_advisory_xact_lock", ScalarFunction::kTryAdvisoryXactLock},
+      {"pg_try_advisory_xact_lock_shared", ScalarFunction::kTryAdvisoryXactLockShared},
+      {"pg_advisory_unlock", ScalarFunction::kAdvisoryUnlock},
+      {"pg_advisory_unlock_shared", ScalarFunction::kAdvisoryUnlockShared},
+      {"pg_advisory_unlock_all", ScalarFunction::kAdvisoryUnlockAll},
+  };
+  for (const auto& [function_name, function] : kFunctions) {
+    if (name == function_name) return function;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -141,6 +164,24 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if ((name == "now" && args.empty() && !call.no_parens) ||
       ((name == "current_timestamp" || name == "localtimestamp") && call.no_parens)) {
     return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestamp));
+  }
+  if (name == "pg_backend_pid" && args.empty()) {
+    return finish(ScalarFunction::kPgBackendPid, DataType::Of(TypeId::kInt4));
+  }
+  if (std::optional<ScalarFunction> lock = AdvisoryLockFunction(name)) {
+    // One bigint key or two int4 keys, as PostgreSQL's two signatures.
+    const bool no_key = *lock == ScalarFunction::kAdvisoryUnlockAll;
+    if (no_key ? !args.empty() : args.empty() || args.size() > 2) {
+      NoFunction(name, args, call.position);
+    }
+    const DataType key_type = DataType::Of(args.size() == 1 ? TypeId::kInt8 : TypeId::kInt4);
+    for (BoundExprPtr& a : args) {
+      BoundExprPtr key = TryCoerce(a->Clone(), key_type, CastContext::kImplicit);
+      if (key == nullptr) NoFunction(name, args, call.position);
+      a = std::move(key);
+    }
+    const bool returns_bool = name.starts_with("pg_try_") || name.starts_with("pg_advisory_unlock");
+    return finish(*lock, DataType::Of(returns_bool && !no_key ? TypeId::kBool : TypeId::kVoid));
   }
   if (name == "pg_sleep" && args.size() == 1) {
     BoundExprPtr seconds =

@@ -64,12 +64,17 @@ BoundExprPtr BoundExpr::Clone() const {
   return e;
 }
 
+bool IsLockFunction(ScalarFunction f) {
+  return f >= ScalarFunction::kAdvisoryLock && f <= ScalarFunction::kAdvisoryUnlockAll;
+}
+
 bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
     case BoundExprKind::kParameter: return false;
     case BoundExprKind::kFunction:
-      return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep;
+      return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
+             function != ScalarFunction::kPgBackendPid && !IsLockFunction(function);
     default: return true;
   }
 }

@@ -51,7 +51,24 @@ enum class ScalarFunction {
   kGreatest,
   kLeast,
   kPgSleep,  // pg_sleep(float8) -> void; volatile
+  kPgBackendPid,
+  // Advisory locks (sql/execution/lock_functions.cc); volatile. One bigint
+  // key or two int4 keys.
+  kAdvisoryLock,               // pg_advisory_lock -> void
+  kAdvisoryLockShared,         // pg_advisory_lock_shared -> void
+  kTryAdvisoryLock,            // pg_try_advisory_lock -> bool
+  kTryAdvisoryLockShared,      // pg_try_advisory_lock_shared -> bool
+  kAdvisoryXactLock,           // pg_advisory_xact_lock -> void
+  kAdvisoryXactLockShared,     // pg_advisory_xact_lock_shared -> void
+  kTryAdvisoryXactLock,        // pg_try_advisory_xact_lock -> bool
+  kTryAdvisoryXactLockShared,  // pg_try_advisory_xact_lock_shared -> bool
+  kAdvisoryUnlock,             // pg_advisory_unlock -> bool
+  kAdvisoryUnlockShared,       // pg_advisory_unlock_shared -> bool
+  kAdvisoryUnlockAll,          // pg_advisory_unlock_all() -> void
 };
+
+// The advisory-lock functions, which are volatile (never folded).
+bool IsLockFunction(ScalarFunction f);
 
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;

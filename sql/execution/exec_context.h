@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "common/interrupt.h"
+#include "common/sqlstate.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -20,6 +23,12 @@ struct ExecContext {
   uint64_t rows_affected = 0;
   // The session's: cancel and statement_timeout. Null in some unit tests.
   Interrupt* interrupt = nullptr;
+  // The session's locks (advisory lock functions, pg_backend_pid) and its
+  // lock_timeout. Null in some unit tests.
+  storage::LockOwner* lock_owner = nullptr;
+  int64_t lock_timeout_ms = 0;
+  // A WARNING for the client (pg_advisory_unlock of a lock not held).
+  std::function<void(sqlstate::Code, std::string)> warning;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/lock_functions.h"
 
 namespace basalt::sql {
 
@@ -112,6 +113,22 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (v.is_null()) return v;
       SleepSeconds(v.AsFloat(), ctx);
       return Value::Bool(false);  // void
+    }
+    case ScalarFunction::kPgBackendPid:
+    case ScalarFunction::kAdvisoryLock:
+    case ScalarFunction::kAdvisoryLockShared:
+    case ScalarFunction::kTryAdvisoryLock:
+    case ScalarFunction::kTryAdvisoryLockShared:
+    case ScalarFunction::kAdvisoryXactLock:
+    case ScalarFunction::kAdvisoryXactLockShared:
+    case ScalarFunction::kTryAdvisoryXactLock:
+    case ScalarFunction::kTryAdvisoryXactLockShared:
+    case ScalarFunction::kAdvisoryUnlock:
+    case ScalarFunction::kAdvisoryUnlockShared:
+    case ScalarFunction::kAdvisoryUnlockAll: {
+      std::vector<Value> args;
+      for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
+      return EvaluateLockFunction(call, args, ctx);
     }
   }
   throw Error(sqlstate::kInternalError, "unknown scalar function");

@@ -381,6 +381,16 @@ std::string ToString(const Statement& statement) {
       if (s.restart_identity) out += " RESTART IDENTITY";
       return out + (s.cascade ? " CASCADE" : "");
     }
+    case StatementKind::kLock: {
+      static constexpr const char* kModes[] = {
+          "",      "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",
+          "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+      const auto& s = statement.As<LockStmt>();
+      std::string out = "LOCK TABLE ";
+      for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + ToString(s.names[i]);
+      out += std::string(" IN ") + kModes[s.mode] + " MODE";
+      return out + (s.nowait ? " NOWAIT" : "");
+    }
     case StatementKind::kTransaction: {
       const auto& s = statement.As<TransactionStmt>();
       using Type = TransactionStmt::Type;

@@ -117,6 +117,7 @@ enum class StatementKind {
   kShow,
   kCheckpoint,
   kExplain,
+  kLock,
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -279,6 +280,17 @@ struct TruncateStmt : Statement {
   std::vector<QualifiedName> names;
   bool restart_identity = false;
   bool cascade = false;
+};
+
+// LOCK [TABLE] [ONLY] name [*] [, ...] [IN lockmode MODE] [NOWAIT]
+struct LockStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kLock;
+  LockStmt() : Statement(kKind) {}
+  std::vector<QualifiedName> names;
+  // PostgreSQL's lock mode number: 1 ACCESS SHARE ... 8 ACCESS EXCLUSIVE
+  // (the default), as storage::LockLevel.
+  int mode = 8;
+  bool nowait = false;
 };
 
 // BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT,

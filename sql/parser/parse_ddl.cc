@@ -226,4 +226,35 @@ ast::StatementPtr Parser::ParseTruncate() {
   return stmt;
 }
 
+ast::StatementPtr Parser::ParseLock() {
+  auto stmt = std::make_unique<ast::LockStmt>();
+  ExpectWord("lock");
+  AcceptWord("table");
+  do {
+    AcceptWord("only");  // no inheritance: ONLY and * change nothing
+    stmt->names.push_back(ParseQualifiedName());
+    AcceptOp("*");
+  } while (AcceptOp(","));
+  if (AcceptWord("in")) {
+    // ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE, SHARE UPDATE EXCLUSIVE, SHARE,
+    // SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE: modes 1 to 8.
+    if (AcceptWord("access")) {
+      stmt->mode = AcceptWord("share") ? 1 : 8;
+      if (stmt->mode == 8) ExpectWord("exclusive");
+    } else if (AcceptWord("row")) {
+      stmt->mode = AcceptWord("share") ? 2 : 3;
+      if (stmt->mode == 3) ExpectWord("exclusive");
+    } else if (AcceptWord("share")) {
+      stmt->mode = AcceptWord("update") ? 4 : AcceptWord("row") ? 6 : 5;
+      if (stmt->mode != 5) ExpectWord("exclusive");
+    } else {
+      ExpectWord("exclusive");
+      stmt->mode = 7;
+    }
+    ExpectWord("mode");
+  }
+  if (AcceptWord("nowait")) stmt->nowait = true;
+  return stmt;
+}
+
 }  // namespace basalt::sql

@@ -175,6 +175,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "create") return ParseCreate();
   if (word == "drop") return ParseDrop();
   if (word == "truncate") return ParseTruncate();
+  if (word == "lock") return ParseLock();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {
     return ParseTransaction();

@@ -95,6 +95,7 @@ class Parser {
   void ParseReferences(ast::Constraint& constraint);
   ast::StatementPtr ParseDrop();
   ast::StatementPtr ParseTruncate();
+  ast::StatementPtr ParseLock();
 
   // parse_utility.cc
   ast::StatementPtr ParseTransaction();

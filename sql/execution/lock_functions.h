@@ -1,0 +1,18 @@
+// Advisory lock functions (pg_advisory_lock and its shared, try, xact and
+// unlock variants) and pg_backend_pid: what they do with the session's
+// storage::LockOwner.
+#pragma once
+
+#include <vector>
+
+#include "common/value.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/execution/exec_context.h"
+
+namespace basalt::sql {
+
+// REQUIRES: IsLockFunction(call.function) or kPgBackendPid; `args` are the
+// evaluated arguments (one int8 key or two int4 keys).
+Value EvaluateLockFunction(const BoundExpr& call, const std::vector<Value>& args, ExecContext* ctx);
+
+}  // namespace basalt::sql
