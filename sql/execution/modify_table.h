@@ -61,6 +61,10 @@ class Update : public PhysicalOperator {
   std::string Describe() const override { return "Update on " + table_->def.name(); }
 
  private:
+  // The table row `old_row` becomes (`old_row` may carry more columns: a
+  // scanned row's key and stored value).
+  Row NewRow(const Row& old_row, ExecContext& ctx) const;
+
   std::shared_ptr<const catalog::TableEntry> table_;
   std::vector<BoundAssignment> assignments_;
   BoundExprPtr recheck_;

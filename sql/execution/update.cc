@@ -19,24 +19,62 @@ std::vector<Row> DrainTargets(PhysicalOperator& input, ExecContext& ctx) {
 
 }  // namespace
 
+namespace {
+
+// Whether `new_row` gives the table's key other values than `old_row` (as
+// PostgreSQL decides between FOR UPDATE and FOR NO KEY UPDATE: by the
+// values, not by the SET list).
+bool ChangesKey(const catalog::TableEntry& table, const Row& old_row, const Row& new_row) {
+  for (int column : table.layout.primary_key) {
+    const Value& before = old_row[static_cast<size_t>(column)];
+    const Value& after = new_row[static_cast<size_t>(column)];
+    if (before.is_null() != after.is_null()) return true;
+    if (!before.is_null() &&
+        CompareValues(before, after, table.layout.column_types[static_cast<size_t>(column)]) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
+  Row new_row(old_row.begin(),
+              old_row.begin() + static_cast<std::ptrdiff_t>(table_->layout.column_types.size()));
+  // Every SET expression sees the old row, as in PostgreSQL.
+  for (const BoundAssignment& a : assignments_) {
+    new_row[static_cast<size_t>(a.column)] = Evaluate(*a.expr, old_row, &ctx);
+  }
+  return new_row;
+}
+
 bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, table_->layout);
-  // An UPDATE that leaves the key alone does not conflict with FOR KEY SHARE.
-  BoundRowLock lock{storage::RowLockStrength::kNoKeyUpdate};
+  bool sets_key = false;
   for (const BoundAssignment& a : assignments_) {
-    for (int column : table_->layout.primary_key) {
-      if (a.column == column) lock.strength = storage::RowLockStrength::kUpdate;
-    }
+    for (int column : table_->layout.primary_key) sets_key = sets_key || a.column == column;
   }
+  const BoundRowLock key_update{storage::RowLockStrength::kUpdate};
+  const BoundRowLock no_key_update{storage::RowLockStrength::kNoKeyUpdate};
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockScannedRow(*table_, store, lock, recheck_.get(), scanned, ctx, &locked)) continue;
-    Row new_row = locked.row;
-    // Every SET expression sees the old row, as in PostgreSQL.
-    for (const BoundAssignment& a : assignments_) {
-      new_row[a.column] = Evaluate(*a.expr, locked.row, &ctx);
+    // An UPDATE that leaves the key's values alone does not conflict with
+    // FOR KEY SHARE.
+    bool key_changes = sets_key && ChangesKey(*table_, scanned, NewRow(scanned, ctx));
+    if (!LockScannedRow(*table_, store, key_changes ? key_update : no_key_update, recheck_.get(),
+                        scanned, ctx, &locked)) {
+      continue;
+    }
+    Row new_row = NewRow(locked.row, ctx);
+    if (!key_changes && sets_key && ChangesKey(*table_, locked.row, new_row)) {
+      // The row changed while we waited and now the key does: lock harder.
+      if (!LockScannedRow(*table_, store, key_update, recheck_.get(), scanned, ctx, &locked)) {
+        continue;
+      }
+      new_row = NewRow(locked.row, ctx);
     }
     CheckNotNull(*table_, new_row);
     Status st = store.Update(ctx.txn, locked, new_row);
