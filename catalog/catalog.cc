@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "catalog/system_relations.h"
 
 #include <fmt/format.h>
 
@@ -131,6 +132,18 @@ Status Catalog::Load() {
   }
   BASALT_RETURN_IF_ERROR(it->status());
   auto snapshot = CatalogSnapshot().Apply(delta, 1);
+  // pg_catalog's computed relations, in every database; never stored.
+  CatalogDelta system;
+  for (const proto::Database* db : snapshot->Databases()) {
+    for (proto::Table& t : SystemRelations(db->oid())) {
+      auto entry = std::make_shared<TableEntry>();
+      entry->layout = MakeTableLayout(t);
+      entry->def = std::move(t);
+      entry->computed = true;
+      system.push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
+    }
+  }
+  snapshot = snapshot->Apply(system, 1);
   std::lock_guard lock(mutex_);
   current_ = std::move(snapshot);
   return Status::OK();

@@ -24,6 +24,9 @@ namespace basalt::catalog {
 struct TableEntry {
   proto::Table def;
   storage::TableLayout layout;
+  // A pg_catalog relation whose rows are computed when read
+  // (catalog/system_relations.h): nothing of it is stored.
+  bool computed = false;
 
   // 0-based position of the column named `name`, or -1.
   int FindColumn(std::string_view name) const;

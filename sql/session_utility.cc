@@ -113,6 +113,13 @@ void ThrowUndefinedRelation(const ast::QualifiedName& name) {
   throw Error(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
 }
 
+// 42809 for DROP TABLE or TRUNCATE of a view.
+[[noreturn]] void ThrowNotATable(const catalog::TableEntry& table, std::string hint) {
+  Error error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a table", table.def.name()));
+  if (!hint.empty()) error.WithHint(std::move(hint));
+  throw error;
+}
+
 }  // namespace
 
 void SessionImpl::ExecuteCheckpoint(ResultSink& sink) {
@@ -162,6 +169,7 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
                    fmt::format("table \"{}\" does not exist, skipping", shown));
       });
   for (const auto& table : tables) {
+    if (table->computed) ThrowNotATable(*table, "Use DROP VIEW to remove a view.");
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }
@@ -172,6 +180,7 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
   auto tables = ResolveAndLock(stmt.names, storage::LockLevel::kAccessExclusive,
                                /*nowait=*/false, ThrowUndefinedRelation);
   for (const auto& table : tables) {
+    if (table->computed) ThrowNotATable(*table, "");
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }

@@ -13,7 +13,7 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
             insert.returning[0].position);
   }
   auto out = std::make_unique<BoundInsert>();
-  out->table = ResolveTable(insert.table);
+  out->table = ResolveTargetTable(insert.table, "insert into");
   const catalog::TableEntry& table = *out->table;
   const int width = table.def.columns_size();
 

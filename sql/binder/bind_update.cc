@@ -28,7 +28,7 @@ std::unique_ptr<BoundUpdate> Binder::BindUpdate(const ast::UpdateStmt& update) {
             update.returning[0].position);
   }
   auto out = std::make_unique<BoundUpdate>();
-  out->table = ResolveTable(update.table);
+  out->table = ResolveTargetTable(update.table, "update");
   const catalog::TableEntry& table = *out->table;
   Scope scope = TargetScope(out->table, update.alias);
   std::vector<bool> seen(table.def.columns_size(), false);
@@ -76,7 +76,7 @@ std::unique_ptr<BoundDelete> Binder::BindDelete(const ast::DeleteStmt& del) {
             del.returning[0].position);
   }
   auto out = std::make_unique<BoundDelete>();
-  out->table = ResolveTable(del.table);
+  out->table = ResolveTargetTable(del.table, "delete from");
   Scope scope = TargetScope(out->table, del.alias);
   if (del.where != nullptr) out->where = BindCondition(*del.where, scope, "WHERE");
   return out;

@@ -29,6 +29,28 @@ BoundStatement Binder::Bind(const ast::Statement& statement) {
   }
 }
 
+std::shared_ptr<const catalog::TableEntry> Binder::ResolveTargetTable(
+    const ast::QualifiedName& name, std::string_view action) const {
+  std::shared_ptr<const catalog::TableEntry> table = ResolveTable(name);
+  if (table->computed) {
+    // "insert into" -> "inserting into", "update" -> "updating", ...
+    const std::string_view verb = action.substr(0, action.find(' '));
+    std::string gerund = std::string(verb.substr(0, verb.size() - (verb.ends_with('e') ? 1 : 0))) +
+                         "ing" + std::string(action.substr(verb.size()));
+    std::string upper(verb);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                fmt::format("cannot {} view \"{}\"", action, table->def.name()))
+        .WithDetail(
+            "Views that do not select from a single table or view are not automatically "
+            "updatable.")
+        .WithHint(fmt::format("To enable {} the view, provide an INSTEAD OF {} trigger or an "
+                              "unconditional ON {} DO INSTEAD rule.",
+                              gerund, upper, upper));
+  }
+  return table;
+}
+
 std::shared_ptr<const catalog::TableEntry> Binder::ResolveTable(const ast::QualifiedName& name,
                                                                 bool missing_ok) const {
   auto missing = [&]() -> std::shared_ptr<const catalog::TableEntry> {

@@ -36,6 +36,11 @@ class Binder {
   // at the name's position, or null when `missing_ok`.
   std::shared_ptr<const catalog::TableEntry> ResolveTable(const ast::QualifiedName& name,
                                                           bool missing_ok = false) const;
+  // The table an INSERT, UPDATE or DELETE writes; a computed pg_catalog
+  // view gives PostgreSQL's 55000 `cannot insert into view "pg_locks"`.
+  // `action` is "insert into", "update" or "delete from".
+  std::shared_ptr<const catalog::TableEntry> ResolveTargetTable(const ast::QualifiedName& name,
+                                                                std::string_view action) const;
   // The schema new objects go to: the named one, else the first existing
   // schema of the search path.
   Oid ResolveCreationNamespace(const ast::QualifiedName& name) const;

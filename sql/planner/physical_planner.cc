@@ -8,6 +8,7 @@
 #include "sql/execution/point_lookup.h"
 #include "sql/execution/project.h"
 #include "sql/execution/sort.h"
+#include "sql/execution/system_scan.h"
 #include "sql/execution/table_scan.h"
 #include "sql/execution/values.h"
 #include "sql/planner/logical_filter.h"
@@ -28,6 +29,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
   switch (plan->kind) {
     case LogicalKind::kGet: {
       auto& get = plan->As<LogicalGet>();
+      if (get.table->computed)
+        return std::make_unique<SystemScan>(get.table, std::move(get.filter));
       if (!get.lookup_key.empty()) {
         return std::make_unique<PointLookup>(get.table, std::move(get.lookup_key), get.emit_key);
       }

@@ -1,0 +1,59 @@
+#include "catalog/system_relations.h"
+
+#include <utility>
+
+#include "catalog/oids.h"
+
+namespace basalt::catalog {
+namespace {
+
+// TODO(types): TypeId::kOid, kXid and kTimestampTz once the types branch lands.
+constexpr TypeId kOidPlaceholder = TypeId::kInt8;
+constexpr TypeId kXidPlaceholder = TypeId::kInt8;
+constexpr TypeId kTimestampTzPlaceholder = TypeId::kTimestamp;
+
+proto::Table View(Oid database, Oid oid, const char* name,
+                  std::vector<std::pair<const char*, TypeId>> columns) {
+  proto::Table t;
+  t.set_oid(oid);
+  t.set_database_oid(database);
+  t.set_namespace_oid(oids::kPgCatalogNamespace);
+  t.set_name(name);
+  t.set_relkind("v");
+  t.set_owner_oid(oids::kBootstrapSuperuser);
+  int attnum = 0;
+  for (const auto& [column_name, type] : columns) {
+    proto::Column* c = t.add_columns();
+    c->set_attnum(++attnum);
+    c->set_name(column_name);
+    c->set_type_id(static_cast<uint32_t>(type));
+    c->set_typmod(-1);
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<proto::Table> SystemRelations(Oid database) {
+  return {
+      View(database, oids::kPgLocks, "pg_locks",
+           {{"locktype", TypeId::kText},
+            {"database", kOidPlaceholder},
+            {"relation", kOidPlaceholder},
+            {"page", TypeId::kInt4},
+            {"tuple", TypeId::kInt2},
+            {"virtualxid", TypeId::kText},
+            {"transactionid", kXidPlaceholder},
+            {"classid", kOidPlaceholder},
+            {"objid", kOidPlaceholder},
+            {"objsubid", TypeId::kInt2},
+            {"virtualtransaction", TypeId::kText},
+            {"pid", TypeId::kInt4},
+            {"mode", TypeId::kText},
+            {"granted", TypeId::kBool},
+            {"fastpath", TypeId::kBool},
+            {"waitstart", kTimestampTzPlaceholder}}),
+  };
+}
+
+}  // namespace basalt::catalog

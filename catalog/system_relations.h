@@ -1,0 +1,22 @@
+// The relations of pg_catalog whose rows Basalt computes when they are read
+// (sql/execution/system_scan.cc) instead of storing them: pg_locks for now;
+// pg_class, pg_attribute and the other catalogs drivers read will join them.
+// They exist in every database, with PostgreSQL 15's OIDs and columns, and
+// are never written to storage.
+#pragma once
+
+#include <vector>
+
+#include "catalog/proto/catalog.pb.h"
+#include "common/data_type.h"
+
+namespace basalt::catalog {
+
+namespace oids {
+inline constexpr Oid kPgLocks = 12073;
+}  // namespace oids
+
+// The definitions of the computed relations of `database` (relation_id 0).
+std::vector<proto::Table> SystemRelations(Oid database);
+
+}  // namespace basalt::catalog

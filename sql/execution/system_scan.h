@@ -1,0 +1,33 @@
+// Reads a computed pg_catalog relation (catalog/system_relations.h): its
+// rows are made when the scan starts, from the server's state (pg_locks:
+// the lock manager), then filtered by the predicate scan pushdown gave it.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/execution/physical_operator.h"
+
+namespace basalt::sql {
+
+class SystemScan : public PhysicalOperator {
+ public:
+  SystemScan(std::shared_ptr<const catalog::TableEntry> table, BoundExprPtr predicate)
+      : table_(std::move(table)), predicate_(std::move(predicate)) {}
+  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  std::string Describe() const override { return "System Scan on " + table_->def.name(); }
+
+ private:
+  std::shared_ptr<const catalog::TableEntry> table_;
+  BoundExprPtr predicate_;
+  std::vector<Row> rows_;
+  bool started_ = false;
+  size_t next_ = 0;
+};
+
+// The current rows of the computed relation `table`.
+std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext& ctx);
+
+}  // namespace basalt::sql
