@@ -192,11 +192,10 @@ void SessionImpl::ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink) {
     throw Error(sqlstate::kNoActiveSqlTransaction,
                 "LOCK TABLE can only be used in transaction blocks");
   }
-  const auto level = static_cast<storage::LockLevel>(stmt.mode);
-  // As PostgreSQL: a read-only transaction may take the modes up to ROW
-  // EXCLUSIVE only.
-  if (level > storage::LockLevel::kRowExclusive) CheckWritable("LOCK TABLE");
-  (void)ResolveAndLock(stmt.names, level, stmt.nowait, ThrowUndefinedRelation);
+  // Any mode, in read-only transactions too (PostgreSQL restricts the
+  // strong ones on hot standbys only).
+  (void)ResolveAndLock(stmt.names, static_cast<storage::LockLevel>(stmt.mode), stmt.nowait,
+                       ThrowUndefinedRelation);
   sink.CommandComplete("LOCK TABLE");
 }
 
