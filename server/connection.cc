@@ -68,6 +68,20 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
     out.Clear();
     return ok;
   });
+  // A CancelRequest arrives on a connection of its own and names its target
+  // by BackendKey: the process id is the target's connection id.
+  session_.set_cancel_hook([&context](const BackendKey& target) {
+    std::shared_ptr<Connection> victim;
+    {
+      std::lock_guard lock(context.mutex);
+      auto found = context.connections.find(static_cast<uint64_t>(target.process_id));
+      if (found != context.connections.end()) victim = found->second.lock();
+    }
+    // A wrong secret is ignored, as PostgreSQL does.
+    if (victim != nullptr && victim->key().secret_key == target.secret_key) {
+      victim->CancelStatement();
+    }
+  });
   boost::system::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());

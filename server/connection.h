@@ -69,6 +69,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Thread-safe. Ends the connection once its running statement (if any)
   // finished: FATAL 57P01, then close.
   void RequestShutdown();
+  // Thread-safe. A CancelRequest with this connection's key: the running
+  // statement (if any) fails with 57014.
+  void CancelStatement() { session_.InterruptStatement(Interrupt::Reason::kCancel); }
+  const BackendKey& key() const { return session_.key(); }
 
  private:
   // One decoded input for the session.

@@ -37,8 +37,8 @@ void Session::OnStartupPacket(const protocol::StartupPacket& packet, protocol::M
           // the clear and sslmode=require give up.
           out.EncryptionResponse(false);
         } else if constexpr (std::is_same_v<T, protocol::CancelRequest>) {
-          // TODO(cancel): find the session by BackendKey and cancel its statement.
           // PostgreSQL never answers a CancelRequest; it just closes.
+          if (cancel_hook_) cancel_hook_(BackendKey{p.process_id, p.secret_key});
           state_ = State::kClosed;
         } else {
           OnStartupMessage(p, out);

@@ -38,6 +38,11 @@ class Session {
   // Lets large results stream to the client during a statement (see
   // WireResultSink); without it replies wait for the end of each Query.
   void set_flush_hook(FlushHook hook) { flush_hook_ = std::move(hook); }
+  // Where a CancelRequest's key goes: the server finds the session it names.
+  void set_cancel_hook(std::function<void(const BackendKey&)> hook) {
+    cancel_hook_ = std::move(hook);
+  }
+  const BackendKey& key() const { return key_; }
 
   // A startup-phase packet. A StartupMessage ends in ReadyForQuery or, when
   // the role or database is unknown, in a FATAL error and kClosed.
@@ -88,6 +93,7 @@ class Session {
 
   sql::Engine& engine_;
   const BackendKey key_;
+  std::function<void(const BackendKey&)> cancel_hook_;
   State state_ = State::kStartup;
   std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
   // Shared with sql_session_; lives as long as this object, so another

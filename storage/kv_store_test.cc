@@ -108,7 +108,7 @@ Status InsertUser(TableStore& users, Transaction& txn, int64_t id, const std::st
   return users.Insert(txn, {Value::Int(id), Value::String(name)});
 }
 
-TEST_CASE("data survives flush, compaction and reopen; no file holds plaintext", "[kv_store]") {
+TEST_CASE("data survives flush, compaction and reopen, no file holds plaintext", "[kv_store]") {
   TestTempDir dir;
   StoreOptions options = Options(dir);
   {

@@ -64,7 +64,7 @@ TEST_CASE("the eight modes conflict as PostgreSQL's table says", "[lock_manager]
   }
 }
 
-TEST_CASE("NOWAIT fails with 55P03 naming the object; an owner never blocks itself",
+TEST_CASE("NOWAIT fails with 55P03 naming the object, an owner never blocks itself",
           "[lock_manager]") {
   LockManager locks = NoKeyLocks();
   auto a = locks.Register(0, kDb);
@@ -138,7 +138,7 @@ TEST_CASE("lock_timeout and the interrupt end a wait", "[lock_manager]") {
   CHECK(Take(locks, *c, kTable, LockLevel::kAccessShare, LockWaitPolicy{.nowait = true}).ok());
 }
 
-TEST_CASE("session locks outlive transactions; marks release what a savepoint undid",
+TEST_CASE("session locks outlive transactions, marks release what a savepoint undid",
           "[lock_manager]") {
   LockManager locks = NoKeyLocks();
   auto a = locks.Register(0, kDb);

@@ -69,7 +69,7 @@ TEST_CASE("sleeping statements do not hold up a new client's query") {
   // It answered while every sleeper was still asleep.
   for (PgConn& conn : sleepers) CHECK(StillRunning(conn.get()));
   CHECK(Clock::now() - slept < 3s);
-  // pg_sleep cannot be interrupted yet, and a graceful stop waits for it.
+  // Killed rather than stopped: no need to wait for the sleepers.
   server.Kill();
 }
 
@@ -217,6 +217,47 @@ TEST_CASE("max_connections: one client too many gets FATAL 53300") {
   clients.pop_back();
   PgConn newcomer = ConnectWhenRoom(server);
   CHECK(Query(newcomer.get(), "SELECT 1").ok());
+}
+
+TEST_CASE("CancelRequest ends a sleep and a lock wait with 57014, a wrong key does nothing") {
+  TestServer server;
+  PgConn sleeper = server.Connect();
+  Send(sleeper.get(), "SELECT pg_sleep(30)");
+  std::this_thread::sleep_for(100ms);
+  char error[256];
+  // A forged key (right pid, wrong secret) is ignored, as PostgreSQL does.
+  RawConnection forged(server.port());
+  forged.SendCancel(PQbackendPID(sleeper.get()), 12345);
+  CHECK(forged.ClosedByServer());
+  std::this_thread::sleep_for(200ms);
+  CHECK(StillRunning(sleeper.get()));
+
+  const auto start = Clock::now();
+  PGcancel* cancel = PQgetCancel(sleeper.get());
+  REQUIRE(PQcancel(cancel, error, sizeof error) == 1);
+  PQfreeCancel(cancel);
+  std::vector<QueryResult> results = Finish(sleeper.get());
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].sqlstate == "57014");
+  CHECK(results[0].error_message == "canceling statement due to user request");
+  CHECK(Seconds(Clock::now() - start) < 5);
+  // The session goes on.
+  CHECK(Query(sleeper.get(), "SELECT 1").Cell(0, 0) == "1");
+
+  PgConn holder = server.Connect();
+  REQUIRE(Query(holder.get(), "CREATE TABLE cancel_me (id int PRIMARY KEY)").ok());
+  REQUIRE(Query(holder.get(), "BEGIN").ok());
+  REQUIRE(Query(holder.get(), "INSERT INTO cancel_me VALUES (1)").ok());
+  Send(sleeper.get(), "INSERT INTO cancel_me VALUES (1)");
+  std::this_thread::sleep_for(200ms);
+  REQUIRE(StillRunning(sleeper.get()));
+  cancel = PQgetCancel(sleeper.get());
+  REQUIRE(PQcancel(cancel, error, sizeof error) == 1);
+  PQfreeCancel(cancel);
+  results = Finish(sleeper.get());
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].sqlstate == "57014");
+  REQUIRE(Query(holder.get(), "COMMIT").ok());
 }
 
 }  // namespace

@@ -212,7 +212,7 @@ TEST_CASE("bad startup packets: wrong length, unsupported protocol") {
   server.Connect();
 }
 
-TEST_CASE("a malformed Query payload is an ERROR; the session goes on") {
+TEST_CASE("a malformed Query payload is an ERROR, the session goes on") {
   TestServer server;
   RawConnection raw(server.port());
   raw.SendStartup("basalt", "basalt");

@@ -333,6 +333,12 @@ void RawConnection::SendStartup(std::string_view user, std::string_view database
   Send(Int32Bytes(static_cast<int32_t>(body.size() + 4)) + body);
 }
 
+void RawConnection::SendCancel(int32_t process_id, int32_t secret_key) {
+  constexpr int32_t kCancelRequestCode = (1234 << 16) | 5678;
+  Send(Int32Bytes(16) + Int32Bytes(kCancelRequestCode) + Int32Bytes(process_id) +
+       Int32Bytes(secret_key));
+}
+
 bool RawConnection::Fill(size_t bytes, milliseconds timeout) {
   const auto deadline = steady_clock::now() + timeout;
   while (buffer_.size() < bytes) {

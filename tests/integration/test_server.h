@@ -125,6 +125,8 @@ class RawConnection {
   void Send(std::string_view bytes);
   // Sends a StartupMessage (protocol 3.0) with user/database.
   void SendStartup(std::string_view user, std::string_view database);
+  // Sends a CancelRequest naming `process_id` and `secret_key`.
+  void SendCancel(int32_t process_id, int32_t secret_key);
 
   struct Message {
     char type = 0;
