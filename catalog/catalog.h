@@ -55,6 +55,8 @@ class Catalog {
   void Publish(const CatalogDelta& delta);
 
   storage::KvStore& store_;
+  // Held across a DDL transaction's commit and publication.
+  std::mutex commit_mutex_;
   mutable std::mutex mutex_;
   std::shared_ptr<const CatalogSnapshot> current_;  // GUARDED_BY(mutex_)
 };
@@ -90,9 +92,10 @@ class CatalogWriter {
   // Relations whose data must be removed once the transaction committed.
   const std::vector<uint32_t>& dropped_relations() const { return dropped_relations_; }
 
-  // REQUIRES: the storage transaction committed. Makes the changes visible
-  // to every session and resets the writer.
-  void Publish();
+  // Commits `txn` and makes this writer's changes visible to every session.
+  // Transactions with DDL commit and publish one at a time, so catalog
+  // versions follow commit order. Resets the writer either way.
+  Status CommitAndPublish(storage::Transaction& txn);
   // The transaction rolled back: forget the changes.
   void Discard();
 

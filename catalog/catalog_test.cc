@@ -97,8 +97,7 @@ TEST_CASE("created table is visible to its transaction, others only after commit
   CHECK(dup.message() == "relation \"t\" already exists");
 
   uint64_t before = catalog->Current()->version();
-  REQUIRE(txn->Commit().ok());
-  writer.Publish();
+  REQUIRE(writer.CommitAndPublish(*txn).ok());
   auto after = catalog->Current();
   CHECK(after->version() > before);
   REQUIRE(after->FindTable(db, oids::kPublicNamespace, "t") != nullptr);
@@ -136,8 +135,7 @@ TEST_CASE("tables survive reopen and drop is transactional", "[catalog]") {
     auto txn = ts.store->Begin();
     CatalogWriter writer(*catalog);
     REQUIRE(writer.CreateTable(*txn, MakeTable(db, "kept")).ok());
-    REQUIRE(txn->Commit().ok());
-    writer.Publish();
+    REQUIRE(writer.CommitAndPublish(*txn).ok());
     oid = catalog->Current()->FindTable(db, oids::kPublicNamespace, "kept")->def.oid();
   }
   ts.store.reset();
@@ -156,8 +154,7 @@ TEST_CASE("tables survive reopen and drop is transactional", "[catalog]") {
   CHECK(writer.View()->FindTable(db, oids::kPublicNamespace, "kept") == nullptr);
   CHECK(catalog->Current()->FindTable(db, oids::kPublicNamespace, "kept") != nullptr);
   CHECK(writer.dropped_relations() == std::vector<uint32_t>{table->def.relation_id()});
-  REQUIRE(txn->Commit().ok());
-  writer.Publish();
+  REQUIRE(writer.CommitAndPublish(*txn).ok());
   CHECK(catalog->Current()->FindTable(db, oids::kPublicNamespace, "kept") == nullptr);
 
   // A new OID never repeats one handed out before the restart.

@@ -113,9 +113,13 @@ void CatalogWriter::RollbackTo(const Mark& mark) {
   view_.reset();
 }
 
-void CatalogWriter::Publish() {
-  if (!delta_.empty()) catalog_.Publish(delta_);
+Status CatalogWriter::CommitAndPublish(storage::Transaction& txn) {
+  if (delta_.empty()) return txn.Commit();
+  std::lock_guard<std::mutex> lock(catalog_.commit_mutex_);
+  Status st = txn.Commit();
+  if (st.ok()) catalog_.Publish(delta_);
   Discard();
+  return st;
 }
 
 void CatalogWriter::Discard() {

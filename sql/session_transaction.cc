@@ -63,17 +63,12 @@ void SessionImpl::CommitTransaction() {
   state_ = TransactionState::kIdle;
   implicit_ = false;
   savepoints_.clear();
-  Status st = txn != nullptr ? txn->Commit() : Status::OK();
-  if (!st.ok()) {
-    writer_.Discard();
-    store_.locks().EndTransaction(*lock_owner_);
-    ThrowStatus(st);
-  }
   std::vector<uint32_t> dropped = writer_.dropped_relations();
-  writer_.Publish();
+  Status st = txn != nullptr ? writer_.CommitAndPublish(*txn) : Status::OK();
   // After the catalog is published: a statement that waited for these
   // locks binds against the new catalog.
   store_.locks().EndTransaction(*lock_owner_);
+  if (!st.ok()) ThrowStatus(st);
   // Relation ids are never reused, so removing the rows after the commit
   // cannot race a new table; a failure only leaves garbage behind.
   for (uint32_t relation : dropped) (void)storage::TableStore::DropData(store_, relation);
