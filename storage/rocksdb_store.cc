@@ -2,9 +2,13 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <vector>
 
 #include "storage/coding.h"
@@ -32,6 +36,22 @@ std::string RowIdCounterKey(uint32_t relation_id) {
   AppendBigEndian32(relation_id, &key);
   return key;
 }
+
+// The larger of two 8-byte big-endian values (byte order is numeric order):
+// the commit sequence in meta, which commits may write out of order.
+class MaxBigEndian64Operator final : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing,
+             const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger* /*logger*/) const override {
+    if (value.size() != 8 || (existing != nullptr && existing->size() != 8)) return false;
+    const rocksdb::Slice& larger =
+        existing != nullptr && existing->compare(value) > 0 ? *existing : value;
+    new_value->assign(larger.data(), larger.size());
+    return true;
+  }
+  const char* Name() const override { return "basalt.MaxBigEndian64"; }
+};
 
 Status CreateDataDir(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -66,8 +86,15 @@ Result<std::unique_ptr<KvStore>> RocksStore::Open(const StoreOptions& options) {
   }
   BASALT_RETURN_IF_ERROR(CreateDataDir(options.data_dir));
   std::unique_ptr<RocksStore> store(new RocksStore(options));
-  BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key));
+  // First, before the keyring or RocksDB: a second server on the directory
+  // must change nothing in it.
+  BASALT_ASSIGN_OR_RETURN(store->dir_lock_, DataDirLock::Acquire(options.data_dir));
+  BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key,
+                                                        options.base_file_system));
   BASALT_RETURN_IF_ERROR(store->OpenDb());
+  if (options.sync_commits && options.wal_sync_interval_ms > 0) {
+    store->wal_sync_thread_ = std::thread([s = store.get()] { s->WalSyncLoop(); });
+  }
   return std::unique_ptr<KvStore>(std::move(store));
 }
 
@@ -92,9 +119,14 @@ Status RocksStore::OpenDb() {
   // keys (every INSERT's uniqueness check) without a skiplist search.
   cf_options.memtable_whole_key_filtering = true;
   cf_options.memtable_prefix_bloom_size_ratio = 0.05;
+  rocksdb::ColumnFamilyOptions meta_options = cf_options;
+  meta_options.merge_operator = std::make_shared<MaxBigEndian64Operator>();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
-  for (const char* name : kColumnFamilyNames) descriptors.emplace_back(name, cf_options);
+  for (size_t i = 0; i < kColumnFamilyNames.size(); ++i) {
+    const bool meta = i == static_cast<size_t>(ColumnFamily::kMeta);
+    descriptors.emplace_back(kColumnFamilyNames[i], meta ? meta_options : cf_options);
+  }
 
   rocksdb::TransactionDBOptions txn_db_options;
   txn_db_options.transaction_lock_timeout = options_.lock_timeout_ms;
@@ -114,7 +146,7 @@ Status RocksStore::OpenDb() {
   std::string value;
   s = db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kMeta), kCommitSequenceMetaKey, &value);
   if (s.ok() && value.size() == 8) {
-    last_commit_sequence_.store(ReadBigEndian(value, 8));
+    commit_sequencer_.Reset(ReadBigEndian(value, 8));
   } else if (!s.IsNotFound()) {
     return s.ok() ? Status::Corruption("bad commit sequence in meta") : FromRocks(s, "open");
   }
@@ -122,6 +154,7 @@ Status RocksStore::OpenDb() {
 }
 
 RocksStore::~RocksStore() {
+  StopWalSync();
   if (db_ == nullptr) return;
   // Flushing on close makes the next open skip WAL replay.
   rocksdb::FlushOptions flush_options;
@@ -131,6 +164,28 @@ RocksStore::~RocksStore() {
   for (rocksdb::ColumnFamilyHandle* h : all) (void)db_->DestroyColumnFamilyHandle(h);
   (void)db_->Close();
   delete db_;
+}
+
+void RocksStore::WalSyncLoop() {
+  const auto interval = std::chrono::milliseconds(options_.wal_sync_interval_ms);
+  std::unique_lock lock(wal_sync_mutex_);
+  while (!wal_sync_stop_.wait_for(lock, interval, [this] { return wal_sync_stopping_; })) {
+    if (!unsynced_commits_.exchange(false, std::memory_order_relaxed)) continue;
+    lock.unlock();
+    rocksdb::Status s = db_->SyncWAL();
+    if (!s.ok()) spdlog::error("background WAL sync failed: {}", s.ToString());
+    lock.lock();
+  }
+}
+
+void RocksStore::StopWalSync() {
+  if (!wal_sync_thread_.joinable()) return;
+  {
+    std::lock_guard lock(wal_sync_mutex_);
+    wal_sync_stopping_ = true;
+  }
+  wal_sync_stop_.notify_all();
+  wal_sync_thread_.join();
 }
 
 std::unique_ptr<Transaction> RocksStore::Begin() {
