@@ -46,6 +46,7 @@ void SessionImpl::EnsureTransaction() {
             .value());
     options.lock_timeout_ms = settings_.Milliseconds("lock_timeout");
     options.interrupt = &interrupt_;
+    options.synchronous_commit = settings_.SynchronousCommit();
     txn_ = store_.Begin(options);
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
@@ -60,7 +61,11 @@ void SessionImpl::CommitTransaction() {
   state_ = TransactionState::kIdle;
   implicit_ = false;
   savepoints_.clear();
-  Status st = txn != nullptr ? txn->Commit() : Status::OK();
+  Status st = Status::OK();
+  if (txn != nullptr) {
+    txn->SetSynchronousCommit(settings_.SynchronousCommit());
+    st = txn->Commit();
+  }
   if (!st.ok()) {
     writer_.Discard();
     ThrowStatus(st);
