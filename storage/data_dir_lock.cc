@@ -47,7 +47,7 @@ Status LockError(const std::filesystem::path& path, const char* what) {
 }  // namespace
 
 std::filesystem::path DataDirLockPath(const std::filesystem::path& data_dir) {
-  return data_dir / "lock";
+  return data_dir / "basalt.lock";
 }
 
 Result<std::unique_ptr<DataDirLock>> DataDirLock::Acquire(const std::filesystem::path& data_dir) {

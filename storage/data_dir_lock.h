@@ -1,7 +1,7 @@
 // DataDirLock: one process at a time per data directory. Taken first thing
 // when a store opens, before the keyring or RocksDB is touched, so a second
 // server on the same directory refuses and changes nothing. The lock is an
-// fcntl write lock on the empty file `lock` (nothing plaintext: no pid is
+// fcntl write lock on the empty file `basalt.lock` (nothing plaintext: no pid is
 // written; the refused process asks the kernel for the holder's pid with
 // F_GETLK). The kernel drops the lock when the holder exits, however it
 // exits, so a kill -9 leaves nothing to clean up. Private to storage/.
@@ -17,7 +17,7 @@ namespace basalt::storage {
 
 class DataDirLock {
  public:
-  // REQUIRES: data_dir exists. Creates `lock` (empty, mode 0600) if missing.
+  // REQUIRES: data_dir exists. Creates `basalt.lock` (empty, mode 0600) if missing.
   // Fails with F0001 `data directory "<dir>" is in use by another Basalt
   // server (pid N)` when another process (or another store of this process)
   // holds it.

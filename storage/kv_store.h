@@ -85,7 +85,7 @@ class KvStore {
   // ("master key does not match ...") and leaves every file untouched. So
   // does a data directory another process has open (F0001, naming the
   // directory and that process's pid): the store holds an fcntl lock on
-  // the empty file `lock` in it while open.
+  // the empty file `basalt.lock` in it while open.
   static Result<std::unique_ptr<KvStore>> Open(const StoreOptions& options);
 
   virtual ~KvStore() = default;  // flushes and closes RocksDB cleanly
