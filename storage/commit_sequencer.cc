@@ -4,14 +4,25 @@ namespace basalt::storage {
 
 void CommitSequencer::Reset(uint64_t last) {
   std::lock_guard lock(mutex_);
-  last_reserved_ = last;
+  next_ = limit_ = last + 1;
   finished_above_.clear();
   watermark_.store(last, std::memory_order_release);
 }
 
-uint64_t CommitSequencer::Reserve() {
+Result<uint64_t> CommitSequencer::Reserve(const BlockAllocator& allocate_block) {
   std::lock_guard lock(mutex_);
-  return ++last_reserved_;
+  if (next_ == limit_) {
+    // Once per block: the other committers wait for one synced write here.
+    BASALT_ASSIGN_OR_RETURN(uint64_t first, allocate_block());
+    if (first != limit_) {
+      // Only this sequencer writes the counter, so blocks follow each other;
+      // a jump would leave the watermark stuck below it.
+      return Status::Internal("commit sequence block starts at " + std::to_string(first) +
+                              ", expected " + std::to_string(limit_));
+    }
+    limit_ = first + kCommitSequenceBlock;
+  }
+  return next_++;
 }
 
 void CommitSequencer::Finish(uint64_t sequence) {

@@ -2,7 +2,6 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
-#include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
@@ -36,22 +35,6 @@ std::string RowIdCounterKey(uint32_t relation_id) {
   AppendBigEndian32(relation_id, &key);
   return key;
 }
-
-// The larger of two 8-byte big-endian values (byte order is numeric order):
-// the commit sequence in meta, which commits may write out of order.
-class MaxBigEndian64Operator final : public rocksdb::AssociativeMergeOperator {
- public:
-  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing,
-             const rocksdb::Slice& value, std::string* new_value,
-             rocksdb::Logger* /*logger*/) const override {
-    if (value.size() != 8 || (existing != nullptr && existing->size() != 8)) return false;
-    const rocksdb::Slice& larger =
-        existing != nullptr && existing->compare(value) > 0 ? *existing : value;
-    new_value->assign(larger.data(), larger.size());
-    return true;
-  }
-  const char* Name() const override { return "basalt.MaxBigEndian64"; }
-};
 
 Status CreateDataDir(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -119,14 +102,9 @@ Status RocksStore::OpenDb() {
   // keys (every INSERT's uniqueness check) without a skiplist search.
   cf_options.memtable_whole_key_filtering = true;
   cf_options.memtable_prefix_bloom_size_ratio = 0.05;
-  rocksdb::ColumnFamilyOptions meta_options = cf_options;
-  meta_options.merge_operator = std::make_shared<MaxBigEndian64Operator>();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, cf_options);
-  for (size_t i = 0; i < kColumnFamilyNames.size(); ++i) {
-    const bool meta = i == static_cast<size_t>(ColumnFamily::kMeta);
-    descriptors.emplace_back(kColumnFamilyNames[i], meta ? meta_options : cf_options);
-  }
+  for (const char* name : kColumnFamilyNames) descriptors.emplace_back(name, cf_options);
 
   rocksdb::TransactionDBOptions txn_db_options;
   txn_db_options.transaction_lock_timeout = options_.lock_timeout_ms;
@@ -232,6 +210,11 @@ Result<uint64_t> RocksStore::Reserve(const std::string& key, uint64_t count) {
   s = db_->Put(write_options, handle(ColumnFamily::kMeta), key, next);
   if (!s.ok()) return FromRocks(s, "write counter");
   return last + 1;
+}
+
+Result<uint64_t> RocksStore::ReserveCommitSequence() {
+  return commit_sequencer_.Reserve(
+      [this] { return Reserve(std::string(kCommitSequenceMetaKey), kCommitSequenceBlock); });
 }
 
 Result<uint64_t> RocksStore::NextCounterValue(std::string_view counter_name) {

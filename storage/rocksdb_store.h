@@ -21,9 +21,8 @@
 
 namespace basalt::storage {
 
-// The meta key holding the highest commit sequence used: commits merge their
-// sequence into it with a max operator, since they may reach the WAL out of
-// sequence order.
+// The meta key holding the end of the last reserved block of commit
+// sequences (see CommitSequencer).
 inline constexpr std::string_view kCommitSequenceMetaKey = "commit_sequence";
 
 class RocksStore final : public KvStore {
@@ -43,7 +42,9 @@ class RocksStore final : public KvStore {
   rocksdb::TransactionDB* db() { return db_; }
   rocksdb::ColumnFamilyHandle* handle(ColumnFamily cf) { return handles_[static_cast<size_t>(cf)]; }
   const StoreOptions& options() const { return options_; }
-  // Commit sequences of transactions with change records.
+  // Commit sequences of transactions with change records: the next one
+  // (durably reserved); CommitSequencer::Finish it when its commit is over.
+  Result<uint64_t> ReserveCommitSequence();
   CommitSequencer& commit_sequencer() { return commit_sequencer_; }
   SerializableTracker& serializable_tracker() { return serializable_tracker_; }
   // A commit made with synchronous_commit off: the background sync will

@@ -371,7 +371,7 @@ Status RocksTransaction::CommitWithChanges() {
   // finished: a reader that has seen sequence S never finds a smaller one
   // appear later.
   CommitSequencer& sequencer = store_.commit_sequencer();
-  const uint64_t sequence = sequencer.Reserve();
+  BASALT_ASSIGN_OR_RETURN(const uint64_t sequence, store_.ReserveCommitSequence());
   Status s = WriteChangesAndCommit(sequence);
   sequencer.Finish(sequence);
   // Acknowledged once a reader of the change log can see it.
@@ -391,12 +391,10 @@ Status RocksTransaction::WriteChangesAndCommit(uint64_t sequence) {
     rocksdb::Status s = txn.PutUntracked(store_.handle(ColumnFamily::kChangelog), key, value);
     if (!s.ok()) return FromRocks(s, "write change log");
   }
-  std::string encoded;
-  AppendBigEndian64(sequence, &encoded);
-  // Merged with max: a commit with a smaller sequence may reach the WAL later.
-  rocksdb::Status s = txn.MergeUntracked(store_.handle(ColumnFamily::kMeta),
-                                         ToSlice(kCommitSequenceMetaKey), encoded);
-  if (s.ok()) s = txn.Commit();
+  // No shared key is written (the sequence block was reserved durably
+  // beforehand): a key every commit wrote would be locked by each commit
+  // through its WAL sync, one commit at a time.
+  rocksdb::Status s = txn.Commit();
   return FromRocks(s, "commit");
 }
 

@@ -1,6 +1,7 @@
 #include "storage/testing/fault_injection_fs.h"
 
 #include <filesystem>
+#include <thread>
 #include <utility>
 
 namespace basalt::storage::testing {
@@ -71,12 +72,14 @@ class TrackedWritableFile final : public rocksdb::FSWritableFileOwnerWrapper {
   IOStatus Sync(const IOOptions& options, IODebugContext* dbg) override {
     IOStatus s = fs_.CheckActive();
     if (s.ok()) s = target()->Sync(options, dbg);
+    if (s.ok()) std::this_thread::sleep_for(fs_.sync_delay());
     if (s.ok()) fs_.Synced(fname_);
     return s;
   }
   IOStatus Fsync(const IOOptions& options, IODebugContext* dbg) override {
     IOStatus s = fs_.CheckActive();
     if (s.ok()) s = target()->Fsync(options, dbg);
+    if (s.ok()) std::this_thread::sleep_for(fs_.sync_delay());
     if (s.ok()) fs_.Synced(fname_);
     return s;
   }
@@ -147,6 +150,16 @@ void FaultInjectionFileSystem::SetActive(bool active) {
 uint64_t FaultInjectionFileSystem::sync_count() const {
   std::lock_guard lock(mutex_);
   return sync_count_;
+}
+
+void FaultInjectionFileSystem::SetSyncDelay(std::chrono::microseconds delay) {
+  std::lock_guard lock(mutex_);
+  sync_delay_ = delay;
+}
+
+std::chrono::microseconds FaultInjectionFileSystem::sync_delay() const {
+  std::lock_guard lock(mutex_);
+  return sync_delay_;
 }
 
 IOStatus FaultInjectionFileSystem::CheckActive() const {

@@ -15,6 +15,7 @@
 // base_file_system), which passes every append and sync through.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -41,6 +42,10 @@ class FaultInjectionFileSystem : public rocksdb::FileSystemWrapper {
   rocksdb::IOStatus DropUnsyncedData();
   // Successful Sync/Fsync calls on files so far (how a test sees syncing).
   uint64_t sync_count() const;
+  // Makes every file Sync/Fsync take at least this long (a slow disk), so
+  // commits that could share a sync have time to queue behind one.
+  void SetSyncDelay(std::chrono::microseconds delay);
+  std::chrono::microseconds sync_delay() const;
 
   rocksdb::IOStatus NewWritableFile(const std::string& fname, const rocksdb::FileOptions& options,
                                     std::unique_ptr<rocksdb::FSWritableFile>* result,
@@ -94,6 +99,7 @@ class FaultInjectionFileSystem : public rocksdb::FileSystemWrapper {
   mutable std::mutex mutex_;
   bool active_ = true;                                          // GUARDED_BY(mutex_)
   uint64_t sync_count_ = 0;                                     // GUARDED_BY(mutex_)
+  std::chrono::microseconds sync_delay_{0};                     // GUARDED_BY(mutex_)
   std::map<std::string, FileState> files_;                      // GUARDED_BY(mutex_)
   std::map<std::string, std::set<std::string>> unsynced_dirs_;  // dir -> new files
 };
