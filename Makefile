@@ -13,7 +13,7 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
 
-.PHONY: deps bench-deps build run test test-asan bench slt format clean
+.PHONY: deps bench-deps build run test test-long test-asan bench slt format clean
 
 deps:
 	@scripts/install-packages.sh $(PACKAGES)
@@ -32,6 +32,13 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The long crash run (issue 6): the kill -9 transfer workload for 25 cycles
+# (`make test` runs 3 of them).
+CRASH_CYCLES ?= 25
+test-long: build
+	cd $(BUILD_DIR) && BASALT_CRASH_CYCLES=$(CRASH_CYCLES) ctest --output-on-failure \
+	  -R 'integration:transfers and inserts under repeated kill'
 
 $(ASAN_DIR)/build.ninja:
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBASALT_SANITIZE=ON

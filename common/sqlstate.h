@@ -97,6 +97,8 @@ inline constexpr Code kAdminShutdown = "57P01";
 inline constexpr Code kCannotConnectNow = "57P03";
 // Class 58 — System Error
 inline constexpr Code kIoError = "58030";
+// Class F0 — Configuration File Error
+inline constexpr Code kLockFileExists = "F0001";
 // Class XX — Internal Error
 inline constexpr Code kInternalError = "XX000";
 inline constexpr Code kDataCorrupted = "XX001";

@@ -49,6 +49,7 @@ void SessionImpl::EnsureTransaction() {
     options.interrupt = &interrupt_;
     options.lock_owner = lock_owner_.get();
     store_.locks().BeginTransaction(*lock_owner_);
+    options.synchronous_commit = settings_.SynchronousCommit();
     txn_ = store_.Begin(options);
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
@@ -64,7 +65,11 @@ void SessionImpl::CommitTransaction() {
   implicit_ = false;
   savepoints_.clear();
   std::vector<uint32_t> dropped = writer_.dropped_relations();
-  Status st = txn != nullptr ? writer_.CommitAndPublish(*txn) : Status::OK();
+  Status st = Status::OK();
+  if (txn != nullptr) {
+    txn->SetSynchronousCommit(settings_.SynchronousCommit());
+    st = writer_.CommitAndPublish(*txn);
+  }
   // After the catalog is published: a statement that waited for these
   // locks binds against the new catalog.
   store_.locks().EndTransaction(*lock_owner_);

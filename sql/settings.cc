@@ -166,6 +166,18 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     BASALT_ASSIGN_OR_RETURN(int64_t ms, ParseMilliseconds(name, value));
     return FormatMilliseconds(ms);
   }
+  if (name == "synchronous_commit") {
+    // PostgreSQL's enum with its hidden boolean spellings; without standbys
+    // local, remote_write and remote_apply all wait for the local WAL sync.
+    std::string l = Lower(value);
+    if (l == "local" || l == "remote_write" || l == "remote_apply" || l == "on" || l == "off") {
+      return l;
+    }
+    if (l == "true" || l == "yes" || l == "1") return std::string("on");
+    if (l == "false" || l == "no" || l == "0") return std::string("off");
+    return BadValue(name, value)
+        .WithHint("Available values: local, remote_write, remote_apply, on, off.");
+  }
   if (name == "transaction_isolation" || name == "default_transaction_isolation") {
     std::string l = Lower(value);
     if (l == "read committed" || l == "repeatable read" || l == "serializable" ||

@@ -45,6 +45,10 @@ class Settings {
   // A time-valued setting (statement_timeout, lock_timeout, ...) in ms.
   int64_t Milliseconds(std::string_view name) const;
 
+  // synchronous_commit: whether a commit waits for its WAL sync (every
+  // value but off).
+  bool SynchronousCommit() const { return values_.at("synchronous_commit") != "off"; }
+
   // search_path as a list of schema names ("$user" kept as is).
   std::vector<std::string> SearchPath() const;
 

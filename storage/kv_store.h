@@ -22,6 +22,10 @@
 #include "common/status.h"
 #include "storage/lock_manager.h"
 
+namespace rocksdb {
+class FileSystem;
+}  // namespace rocksdb
+
 namespace basalt::storage {
 
 // DO NOT CHANGE THESE VALUES: they index the column families.
@@ -34,11 +38,19 @@ struct StoreOptions {
   MasterKey master_key{};
   size_t block_cache_bytes = 256u << 20;
   // Commits are durable when acknowledged (WAL fsync; RocksDB groups
-  // concurrent commits). Tests may turn this off for speed, never production.
+  // concurrent commits). Tests may turn this off for speed, never production:
+  // off, nothing is ever synced, not even by the background sync below.
   bool sync_commits = true;
+  // How often a background thread syncs the WAL after commits made with
+  // TransactionOptions::synchronous_commit off (PostgreSQL's wal_writer_delay):
+  // what a crash can lose of them. 0: never (tests).
+  int64_t wal_sync_interval_ms = 200;
   // How long a transaction waits for a lock before failing with 55P03;
   // 0 waits as long as it takes (PostgreSQL's lock_timeout = 0).
   int64_t lock_timeout_ms = 0;
+  // Tests only: the file system under the encryption layer (fault
+  // injection); null is the operating system's.
+  std::shared_ptr<rocksdb::FileSystem> base_file_system;
 };
 
 enum class IsolationLevel : uint8_t { kReadCommitted, kRepeatableRead, kSerializable };
@@ -62,6 +74,11 @@ struct TransactionOptions {
   // manager's deadlock detection and pg_locks. May be null (then RocksDB's
   // own detector breaks row-lock cycles at once).
   LockOwner* lock_owner = nullptr;
+  // PostgreSQL's synchronous_commit: on, Commit returns once the commit is
+  // in the synced WAL; off, once it is in the WAL (the background sync of
+  // StoreOptions::wal_sync_interval_ms follows), so a crash may lose the
+  // last such commits, whole, never part of one.
+  bool synchronous_commit = true;
 };
 
 class Transaction;
@@ -70,7 +87,10 @@ class KvStore {
  public:
   // Opens or creates the store in options.data_dir (creating the directory
   // with mode 0700). A wrong master key fails with a clear message
-  // ("master key does not match ...") and leaves every file untouched.
+  // ("master key does not match ...") and leaves every file untouched. So
+  // does a data directory another process has open (F0001, naming the
+  // directory and that process's pid): the store holds an fcntl lock on
+  // the empty file `basalt.lock` in it while open.
   static Result<std::unique_ptr<KvStore>> Open(const StoreOptions& options);
 
   virtual ~KvStore() = default;  // flushes and closes RocksDB cleanly
@@ -96,8 +116,11 @@ class KvStore {
   // Flushes memtables and compacts everything (the CHECKPOINT command).
   virtual Status FlushAndCompact() = 0;
 
-  // The commit sequence of the last committed transaction that wrote change
-  // records (see Transaction::AppendChange).
+  // The change log's high-watermark: every transaction that wrote change
+  // records (see Transaction::AppendChange) with a commit sequence up to
+  // this one has committed (durably, if it synced) or failed, so reading
+  // the change log up to it never misses a change that appears later. It
+  // only grows.
   virtual uint64_t LastCommitSequence() const = 0;
 
   // Relation and advisory locks, deadlock detection, pg_locks.

@@ -181,6 +181,29 @@ TEST_CASE("a wrong master key fails clearly and changes no file", "[kv_store]") 
   REQUIRE(ReadUsers(*store).size() == 1);
 }
 
+TEST_CASE("a data directory that is open is refused and left unchanged", "[kv_store]") {
+  TestTempDir dir;
+  StoreOptions options = Options(dir);
+  auto store = OpenOrDie(options);
+  {
+    TableStore users(*store, UsersLayout());
+    auto txn = store->Begin();
+    REQUIRE(InsertUser(users, *txn, 1, "alice").ok());
+    REQUIRE(txn->Commit().ok());
+  }
+  auto before = Snapshot(options.data_dir);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // mtimes would move
+  Result<std::unique_ptr<KvStore>> second = KvStore::Open(options);
+  REQUIRE(second.status().code() == sqlstate::kLockFileExists);
+  REQUIRE_THAT(second.status().message(),
+               Catch::StartsWith("data directory \"" + options.data_dir.string() + "\" is in use"));
+  REQUIRE(Snapshot(options.data_dir) == before);
+  // The refusal took nothing from the open store, and closing it frees the directory.
+  REQUIRE(ReadUsers(*store).size() == 1);
+  store.reset();
+  REQUIRE(ReadUsers(*OpenOrDie(options)).size() == 1);
+}
+
 TEST_CASE("a keyring from another data directory is caught by the file key check", "[kv_store]") {
   TestTempDir a_dir, b_dir;
   StoreOptions a = Options(a_dir, 1), b = Options(b_dir, 2);
@@ -651,12 +674,18 @@ TEST_CASE("change records get commit sequences in commit order", "[kv_store]") {
     }
     store.reset();
     store = OpenOrDie(options);
-    REQUIRE(store->LastCommitSequence() == 100);
+    // Sequences are reserved in blocks: after a restart they continue past
+    // everything the last run may have used, never below.
+    const uint64_t reopened_at = store->LastCommitSequence();
+    REQUIRE(reopened_at >= 100);
     TableStore reopened(*store, layout);
     auto txn = store->Begin();
     REQUIRE(InsertUser(reopened, *txn, 99999, "z").ok());
     REQUIRE(txn->Commit().ok());
-    REQUIRE(store->LastCommitSequence() == 101);
+    REQUIRE(store->LastCommitSequence() == reopened_at + 1);
+    keys = ReadChangelog(*store, 100);
+    REQUIRE(keys.size() == 201);
+    REQUIRE(keys.back().commit_sequence == reopened_at + 1);
   }
 }
 

@@ -5,6 +5,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <vector>
 
 #include "storage/coding.h"
@@ -66,8 +69,15 @@ Result<std::unique_ptr<KvStore>> RocksStore::Open(const StoreOptions& options) {
   }
   BASALT_RETURN_IF_ERROR(CreateDataDir(options.data_dir));
   std::unique_ptr<RocksStore> store(new RocksStore(options));
-  BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key));
+  // First, before the keyring or RocksDB: a second server on the directory
+  // must change nothing in it.
+  BASALT_ASSIGN_OR_RETURN(store->dir_lock_, DataDirLock::Acquire(options.data_dir));
+  BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key,
+                                                        options.base_file_system));
   BASALT_RETURN_IF_ERROR(store->OpenDb());
+  if (options.sync_commits && options.wal_sync_interval_ms > 0) {
+    store->wal_sync_thread_ = std::thread([s = store.get()] { s->WalSyncLoop(); });
+  }
   return std::unique_ptr<KvStore>(std::move(store));
 }
 
@@ -114,7 +124,7 @@ Status RocksStore::OpenDb() {
   std::string value;
   s = db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kMeta), kCommitSequenceMetaKey, &value);
   if (s.ok() && value.size() == 8) {
-    last_commit_sequence_.store(ReadBigEndian(value, 8));
+    commit_sequencer_.Reset(ReadBigEndian(value, 8));
   } else if (!s.IsNotFound()) {
     return s.ok() ? Status::Corruption("bad commit sequence in meta") : FromRocks(s, "open");
   }
@@ -122,6 +132,7 @@ Status RocksStore::OpenDb() {
 }
 
 RocksStore::~RocksStore() {
+  StopWalSync();
   if (db_ == nullptr) return;
   // Flushing on close makes the next open skip WAL replay.
   rocksdb::FlushOptions flush_options;
@@ -140,6 +151,28 @@ std::vector<HeldKeyLock> RocksStore::KeyLocks() {
     locks.push_back(HeldKeyLock{cf, info.key, info.ids, info.exclusive});
   }
   return locks;
+}
+
+void RocksStore::WalSyncLoop() {
+  const auto interval = std::chrono::milliseconds(options_.wal_sync_interval_ms);
+  std::unique_lock lock(wal_sync_mutex_);
+  while (!wal_sync_stop_.wait_for(lock, interval, [this] { return wal_sync_stopping_; })) {
+    if (!unsynced_commits_.exchange(false, std::memory_order_relaxed)) continue;
+    lock.unlock();
+    rocksdb::Status s = db_->SyncWAL();
+    if (!s.ok()) spdlog::error("background WAL sync failed: {}", s.ToString());
+    lock.lock();
+  }
+}
+
+void RocksStore::StopWalSync() {
+  if (!wal_sync_thread_.joinable()) return;
+  {
+    std::lock_guard lock(wal_sync_mutex_);
+    wal_sync_stopping_ = true;
+  }
+  wal_sync_stop_.notify_all();
+  wal_sync_thread_.join();
 }
 
 std::unique_ptr<Transaction> RocksStore::Begin() {
@@ -186,6 +219,11 @@ Result<uint64_t> RocksStore::Reserve(const std::string& key, uint64_t count) {
   s = db_->Put(write_options, handle(ColumnFamily::kMeta), key, next);
   if (!s.ok()) return FromRocks(s, "write counter");
   return last + 1;
+}
+
+Result<uint64_t> RocksStore::ReserveCommitSequence() {
+  return commit_sequencer_.Reserve(
+      [this] { return Reserve(std::string(kCommitSequenceMetaKey), kCommitSequenceBlock); });
 }
 
 Result<uint64_t> RocksStore::NextCounterValue(std::string_view counter_name) {

@@ -4,20 +4,25 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include <rocksdb/utilities/transaction_db.h>
 
+#include "storage/commit_sequencer.h"
+#include "storage/data_dir_lock.h"
 #include "storage/encryption/encrypted_env.h"
 #include "storage/kv_store.h"
 #include "storage/serializable_tracker.h"
 
 namespace basalt::storage {
 
-// The meta key holding the last assigned commit sequence.
+// The meta key holding the end of the last reserved block of commit
+// sequences (see CommitSequencer).
 inline constexpr std::string_view kCommitSequenceMetaKey = "commit_sequence";
 
 class RocksStore final : public KvStore {
@@ -31,20 +36,21 @@ class RocksStore final : public KvStore {
   Result<uint64_t> NextCounterValue(std::string_view counter_name) override;
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
-  uint64_t LastCommitSequence() const override { return last_commit_sequence_.load(); }
+  uint64_t LastCommitSequence() const override { return commit_sequencer_.Watermark(); }
   LockManager& locks() override { return locks_; }
 
   // For RocksTransaction.
   rocksdb::TransactionDB* db() { return db_; }
   rocksdb::ColumnFamilyHandle* handle(ColumnFamily cf) { return handles_[static_cast<size_t>(cf)]; }
   const StoreOptions& options() const { return options_; }
-  // Held while a transaction with change records takes the next commit
-  // sequence and commits, so sequences are assigned in commit order.
-  std::mutex& commit_mutex() { return commit_mutex_; }
-  // REQUIRES: commit_mutex() held.
-  uint64_t NextCommitSequenceLocked() const { return last_commit_sequence_.load() + 1; }
-  void CommittedSequenceLocked(uint64_t sequence) { last_commit_sequence_.store(sequence); }
+  // Commit sequences of transactions with change records: the next one
+  // (durably reserved); CommitSequencer::Finish it when its commit is over.
+  Result<uint64_t> ReserveCommitSequence();
+  CommitSequencer& commit_sequencer() { return commit_sequencer_; }
   SerializableTracker& serializable_tracker() { return serializable_tracker_; }
+  // A commit made with synchronous_commit off: the background sync will
+  // sync the WAL within wal_sync_interval_ms.
+  void NoteUnsyncedCommit() { unsynced_commits_.store(true, std::memory_order_relaxed); }
 
  private:
   explicit RocksStore(const StoreOptions& options)
@@ -56,17 +62,27 @@ class RocksStore final : public KvStore {
   // first of the `count` values now reserved.
   Result<uint64_t> Reserve(const std::string& key, uint64_t count);
 
+  // Syncs the WAL every wal_sync_interval_ms if NoteUnsyncedCommit was called.
+  void WalSyncLoop();
+  void StopWalSync();
+
   StoreOptions options_;
-  EncryptedEnv env_;  // declared before db_: destroyed after it
+  std::unique_ptr<DataDirLock> dir_lock_;  // declared first: released last
+  EncryptedEnv env_;                       // declared before db_: destroyed after it
   std::shared_ptr<rocksdb::Logger> logger_;
   rocksdb::TransactionDB* db_ = nullptr;
   rocksdb::ColumnFamilyHandle* default_handle_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, 4> handles_{};
 
   LockManager locks_;
-  std::mutex commit_mutex_;
+  CommitSequencer commit_sequencer_;
   SerializableTracker serializable_tracker_;
-  std::atomic<uint64_t> last_commit_sequence_{0};
+
+  std::atomic<bool> unsynced_commits_{false};
+  std::mutex wal_sync_mutex_;
+  std::condition_variable wal_sync_stop_;
+  bool wal_sync_stopping_ = false;  // GUARDED_BY(wal_sync_mutex_)
+  std::thread wal_sync_thread_;
 
   std::mutex counter_mutex_;  // serializes read-modify-write of meta counters
 

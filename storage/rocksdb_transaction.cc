@@ -80,12 +80,14 @@ RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& 
       lock_timeout_ms_(options.lock_timeout_ms >= 0 ? options.lock_timeout_ms
                                                     : store.options().lock_timeout_ms),
       interrupt_(options.interrupt),
-      lock_owner_(options.lock_owner) {
+      lock_owner_(options.lock_owner),
+      synchronous_commit_(options.synchronous_commit) {
   // The RocksDB transaction owns the snapshot under snapshot isolation, so it
   // starts now; under READ COMMITTED it waits for the first write or lock.
   if (serializable_) {
     serializable_start_ = store.serializable_tracker().Begin([this] { (void)Txn(); });
-    validated_position_ = serializable_start_;
+    // Commits that were under way at the snapshot are checked at the first write.
+    validated_position_ = serializable_start_.visible;
   } else if (snapshot_isolation_) {
     (void)Txn();
   } else {
@@ -344,14 +346,28 @@ Status RocksTransaction::Commit() {
   if (changes_.empty() && !HasWrites()) {
     // Nothing to make durable: a read-only transaction must not pay for a
     // WAL write and fsync (every SELECT runs in one).
+    Status s = serializable_
+                   ? store_.serializable_tracker().ValidateReadOnly(serializable_start_, reads_)
+                   : Status::OK();
     if (txn_ != nullptr) (void)txn_->Rollback();
     Finish();
-    return Status::OK();
+    return s;
   }
-  Status s = serializable_ ? store_.serializable_tracker().ValidateAndCommit(
-                                 serializable_start_, reads_, std::move(writes_),
-                                 [this] { return CommitWrites(); })
-                           : CommitWrites();
+  Status s;
+  if (serializable_) {
+    // Validated and published under the tracker's mutex; the commit and its
+    // sync happen outside it.
+    SerializableTracker& tracker = store_.serializable_tracker();
+    Result<uint64_t> position =
+        tracker.ValidateAndPublish(serializable_start_, reads_, std::move(writes_));
+    s = position.status();
+    if (position.ok()) {
+      s = CommitWrites();
+      tracker.Finish(*position);
+    }
+  } else {
+    s = CommitWrites();
+  }
   if (!s.ok()) {
     Rollback();
     return s;
@@ -361,34 +377,51 @@ Status RocksTransaction::Commit() {
 }
 
 Status RocksTransaction::CommitWrites() {
-  return changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
+  if (!synchronous_commit_) UseAsynchronousCommit();
+  Status s = changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
+  if (s.ok() && !synchronous_commit_) store_.NoteUnsyncedCommit();
+  return s;
+}
+
+void RocksTransaction::UseAsynchronousCommit() {
+  rocksdb::WriteOptions write_options;
+  write_options.sync = false;
+  Txn().SetWriteOptions(write_options);
 }
 
 Status RocksTransaction::CommitWithChanges() {
-  // The sequence is taken and the commit made under one mutex, so sequence
-  // order is commit order: a reader that has seen sequence S can never later
-  // find a smaller one appear.
+  // The sequence is reserved under the sequencer's short lock; the commit
+  // (and its WAL sync, shared with the commits syncing beside it) happens
+  // outside it, so commits may land out of sequence order. Readers go by
+  // the watermark, which passes a sequence only once every smaller one has
+  // finished: a reader that has seen sequence S never finds a smaller one
+  // appear later.
+  CommitSequencer& sequencer = store_.commit_sequencer();
+  BASALT_ASSIGN_OR_RETURN(const uint64_t sequence, store_.ReserveCommitSequence());
+  Status s = WriteChangesAndCommit(sequence);
+  sequencer.Finish(sequence);
+  // Acknowledged once a reader of the change log can see it.
+  if (s.ok()) sequencer.WaitForWatermark(sequence);
+  return s;
+}
+
+Status RocksTransaction::WriteChangesAndCommit(uint64_t sequence) {
   rocksdb::Transaction& txn = Txn();
-  std::lock_guard<std::mutex> lock(store_.commit_mutex());
-  uint64_t sequence = store_.NextCommitSequenceLocked();
   std::string value;
   for (size_t i = 0; i < changes_.size(); ++i) {
     const Change& c = changes_[i];
     std::string key = EncodeChangelogKey({c.relation_id, sequence, static_cast<uint32_t>(i)});
     EncodeChange(c.old_row, c.new_row, &value);
-    // Untracked: these keys are new and the mutex serializes their writers,
-    // and snapshot validation must not fail a REPEATABLE READ commit on them.
+    // Untracked: these keys are new (one writer per sequence), and snapshot
+    // validation must not fail a REPEATABLE READ commit on them.
     rocksdb::Status s = txn.PutUntracked(store_.handle(ColumnFamily::kChangelog), key, value);
     if (!s.ok()) return FromRocks(s, "write change log");
   }
-  std::string encoded;
-  AppendBigEndian64(sequence, &encoded);
-  rocksdb::Status s = txn.PutUntracked(store_.handle(ColumnFamily::kMeta),
-                                       ToSlice(kCommitSequenceMetaKey), encoded);
-  if (s.ok()) s = txn.Commit();
-  if (!s.ok()) return FromRocks(s, "commit");
-  store_.CommittedSequenceLocked(sequence);
-  return Status::OK();
+  // No shared key is written (the sequence block was reserved durably
+  // beforehand): a key every commit wrote would be locked by each commit
+  // through its WAL sync, one commit at a time.
+  rocksdb::Status s = txn.Commit();
+  return FromRocks(s, "commit");
 }
 
 void RocksTransaction::Rollback() {

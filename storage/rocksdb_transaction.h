@@ -18,8 +18,9 @@
 // it reads and the keys it writes for the store's SerializableTracker.
 //
 // Change records are buffered in memory and written to the changelog column
-// family at commit, under the store's commit mutex, with the next commit
-// sequence: only transactions that carry change records serialize there.
+// family at commit under a commit sequence reserved from the store's
+// CommitSequencer; the commit itself (and its WAL sync) runs outside any
+// Basalt lock, so concurrent commits share RocksDB's group syncs.
 #pragma once
 
 #include <functional>
@@ -42,6 +43,7 @@ class RocksTransaction final : public Transaction {
 
   void RefreshSnapshot() override;
   void SetLockTimeout(int64_t ms) override { lock_timeout_ms_ = ms; }
+  void SetSynchronousCommit(bool on) override { synchronous_commit_ = on; }
   Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) override;
   Status GetForUpdate(ColumnFamily cf, std::string_view key, std::string* value, bool* found,
                       LockMode mode, LockWait wait) override;
@@ -95,6 +97,9 @@ class RocksTransaction final : public Transaction {
   // Tells the SerializableTracker this transaction is over (once).
   void EndSerializable();
   Status CommitWithChanges();
+  Status WriteChangesAndCommit(uint64_t sequence);
+  // synchronous_commit off: commit without waiting for the WAL sync.
+  void UseAsynchronousCommit();
   void ReleaseReadSnapshot();
 
   RocksStore& store_;
@@ -103,7 +108,8 @@ class RocksTransaction final : public Transaction {
   int64_t lock_timeout_ms_;  // 0: no limit
   const Interrupt* const interrupt_;
   LockOwner* const lock_owner_;
-  uint64_t serializable_start_ = 0;  // SerializableTracker::Begin's position
+  bool synchronous_commit_;
+  SerializableTracker::Start serializable_start_;  // SerializableTracker::Begin's
   bool serializable_ended_ = false;
   // The tracker position this transaction's reads were last validated at.
   uint64_t validated_position_ = 0;

@@ -33,6 +33,9 @@ class Transaction {
   virtual void RefreshSnapshot() = 0;
   // lock_timeout changed (SET inside a block): 0 waits without limit.
   virtual void SetLockTimeout(int64_t ms) = 0;
+  // synchronous_commit as it stands at COMMIT (PostgreSQL reads it then):
+  // overrides TransactionOptions::synchronous_commit.
+  virtual void SetSynchronousCommit(bool on) = 0;
 
   // *found is false (and OK returned) when the key does not exist.
   virtual Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) = 0;

@@ -29,7 +29,8 @@ std::filesystem::path KeyringPath(const std::filesystem::path& data_dir) {
 }
 
 Result<EncryptedEnv> OpenEncryptedEnv(const std::filesystem::path& data_dir,
-                                      const MasterKey& master_key) {
+                                      const MasterKey& master_key,
+                                      std::shared_ptr<rocksdb::FileSystem> base) {
   std::filesystem::path keyring_file = KeyringPath(data_dir);
   std::error_code ec;
   bool has_keyring = std::filesystem::exists(keyring_file, ec);
@@ -50,7 +51,8 @@ Result<EncryptedEnv> OpenEncryptedEnv(const std::filesystem::path& data_dir,
   EncryptedEnv result;
   result.provider = std::make_shared<AesCtrProvider>(keyring.keys(), keyring.active_key_id());
   BASALT_RETURN_IF_ERROR(CheckExistingFiles(data_dir, *result.provider));
-  result.file_system = rocksdb::NewEncryptedFS(rocksdb::FileSystem::Default(), result.provider);
+  if (base == nullptr) base = rocksdb::FileSystem::Default();
+  result.file_system = rocksdb::NewEncryptedFS(base, result.provider);
   if (result.file_system == nullptr) {
     return Status::Internal("could not create the encrypting RocksDB file system");
   }

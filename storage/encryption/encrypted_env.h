@@ -28,7 +28,10 @@ std::filesystem::path KeyringPath(const std::filesystem::path& data_dir);
 
 // REQUIRES: data_dir exists. A wrong master key fails with "master key does
 // not match the data directory" before any file is created or changed.
+// `base` is the file system under the encryption (null: the default one;
+// tests inject faults there).
 Result<EncryptedEnv> OpenEncryptedEnv(const std::filesystem::path& data_dir,
-                                      const MasterKey& master_key);
+                                      const MasterKey& master_key,
+                                      std::shared_ptr<rocksdb::FileSystem> base = nullptr);
 
 }  // namespace basalt::storage

@@ -107,6 +107,104 @@ for workload in "hot:one hot counter, READ COMMITTED" "spread:100 counters, READ
   echo "${workload#*:}: PostgreSQL ${results[0]} TPS, Basalt ${results[1]} TPS"
 done
 
+# Group commit: single-row INSERT commits per second with 1, 8 and 32
+# clients, durable on both sides (PostgreSQL: fsync and synchronous_commit on;
+# Basalt: WAL synced before the acknowledgement), then money transfers (two
+# UPDATEs in a block) with 8 clients. Time-based pgbench runs.
+SECONDS_PER_RUN=${BENCH_SECONDS:-5}
+printf 'INSERT INTO ins (v) VALUES (1);\n' > "$WORK/ins.sql"
+# Accounts are updated in id order, so transfers never deadlock each other.
+cat > "$WORK/transfer.sql" <<'SQL'
+\set a random(1, 1000)
+\set b random(1, 1000)
+\set amount random(1, 100)
+BEGIN;
+\if :a < :b
+UPDATE accounts SET balance = balance - :amount WHERE id = :a;
+UPDATE accounts SET balance = balance + :amount WHERE id = :b;
+\else
+UPDATE accounts SET balance = balance + :amount WHERE id = :b;
+UPDATE accounts SET balance = balance - :amount WHERE id = :a;
+\endif
+COMMIT;
+SQL
+pgbench_timed_tps() {  # port clients script -> tps
+  "$PGBENCH" -n -h 127.0.0.1 -p "$1" -U basalt -c "$2" -j 2 -T "$SECONDS_PER_RUN" \
+    --max-tries=1000 -f "$3" basalt 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+{
+  echo
+  echo "## Group commit: durable single-row INSERTs and transfers"
+  echo
+  echo "pgbench, simple protocol, $SECONDS_PER_RUN s per run, medians over $ROUNDS rounds."
+  echo 'Inserts: `INSERT INTO ins (v) VALUES (1)` (one commit each) into `ins (v int)`.'
+  echo 'Transfers: `BEGIN`, two UPDATEs moving a random amount between two of 1,000 accounts'
+  echo '(in id order), `COMMIT`; the balances still sum to their start after every round.'
+  echo "Scaling = commits/s over the same server's 1-client rate."
+  echo
+  echo "| workload | PostgreSQL 15 commits/s | scaling | Basalt commits/s | scaling | Basalt/PostgreSQL |"
+  echo "|---|---:|---:|---:|---:|---:|"
+} >> "$REPORT"
+declare -A one_client
+for clients in 1 8 32 transfer; do
+  results=()
+  for port in "$PG_PORT" "$BASALT_PORT"; do
+    tps_list=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      if [[ $clients == transfer ]]; then
+        psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U basalt -d basalt \
+          -c "DROP TABLE IF EXISTS accounts" \
+          -c "CREATE TABLE accounts (id int PRIMARY KEY, balance bigint)" \
+          -c "INSERT INTO accounts VALUES $(seq -s, 1 1000 | sed 's/[0-9]\+/(&,1000)/g')"
+        tps_list+=("$(pgbench_timed_tps "$port" 8 "$WORK/transfer.sql")")
+        total=$(psql -X -qAt -h 127.0.0.1 -p "$port" -U basalt -d basalt \
+                -c "SELECT balance FROM accounts" | awk '{s+=$1} END {print s}')
+        if [[ "$total" != 1000000 ]]; then
+          echo "transfers changed the total on port $port: $total" >&2
+          exit 1
+        fi
+      else
+        psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U basalt -d basalt \
+          -c "DROP TABLE IF EXISTS ins" -c "CREATE TABLE ins (v int)"
+        tps_list+=("$(pgbench_timed_tps "$port" "$clients" "$WORK/ins.sql")")
+      fi
+    done
+    results+=("$(printf '%s\n' "${tps_list[@]}" | median | xargs printf '%.0f')")
+  done
+  ratio=$(awk -v b="${results[1]}" -v p="${results[0]}" 'BEGIN {printf "%.2f", b / p}')
+  if [[ $clients == transfer ]]; then
+    echo "| transfers, 8 clients | ${results[0]} | | ${results[1]} | | $ratio |" >> "$REPORT"
+    echo "transfers, 8 clients: PostgreSQL ${results[0]} TPS, Basalt ${results[1]} TPS"
+    continue
+  fi
+  [[ $clients == 1 ]] && one_client=([pg]=${results[0]} [basalt]=${results[1]})
+  pg_scale=$(awk -v n="${results[0]}" -v o="${one_client[pg]}" 'BEGIN {printf "%.1fx", n / o}')
+  basalt_scale=$(awk -v n="${results[1]}" -v o="${one_client[basalt]}" 'BEGIN {printf "%.1fx", n / o}')
+  label="$clients clients"; [[ $clients == 1 ]] && label="1 client"
+  echo "| INSERT, $label | ${results[0]} | $pg_scale | ${results[1]} | $basalt_scale | $ratio |" \
+    >> "$REPORT"
+  echo "INSERT, $clients clients: PostgreSQL ${results[0]}/s, Basalt ${results[1]}/s"
+done
+# How many commits share a WAL sync: Basalt's fdatasync calls during a
+# fixed number of 32-client INSERT commits (strace counts them; optional).
+if command -v strace >/dev/null; then
+  psql -X -q -h 127.0.0.1 -p "$BASALT_PORT" -U basalt -d basalt -c "TRUNCATE ins"
+  strace -f -c -e trace=fdatasync,fsync -o "$WORK/syncs.txt" -p "$BASALT_PID" 2>/dev/null &
+  STRACE_PID=$!
+  sleep 1
+  "$PGBENCH" -n -h 127.0.0.1 -p "$BASALT_PORT" -U basalt -c 32 -j 2 -t 300 -f "$WORK/ins.sql" \
+    basalt >/dev/null 2>&1
+  kill -INT "$STRACE_PID"; wait "$STRACE_PID" || true
+  syncs=$(awk '$NF == "fdatasync" || $NF == "fsync" {s += $4} END {print s + 0}' "$WORK/syncs.txt")
+  {
+    echo
+    echo "WAL syncs shared: 9,600 INSERT commits from 32 clients cost Basalt $syncs fdatasync/fsync"
+    echo "calls (counted with strace, which slows the server; the rate above is without it):"
+    echo "$(awk -v s="$syncs" 'BEGIN {printf "%.1f", 9600 / (s > 0 ? s : 1)}') commits per sync."
+  } >> "$REPORT"
+  echo "32-client inserts: $syncs syncs for 9600 commits"
+fi
+
 # Idle connections cost memory, not threads: Basalt's resident memory per
 # idle connection (PostgreSQL forks a process per connection and stops at
 # max_connections = 100, so there is no ratio).

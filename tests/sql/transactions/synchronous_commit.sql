@@ -1,0 +1,35 @@
+-- synchronous_commit: PostgreSQL's values and spellings; a commit made with
+-- it off is a commit like any other (only a crash can tell the difference).
+SHOW synchronous_commit;
+CREATE TABLE sc (id int PRIMARY KEY);
+SET synchronous_commit = off;
+SHOW synchronous_commit;
+INSERT INTO sc VALUES (1);
+BEGIN;
+INSERT INTO sc VALUES (2);
+SET LOCAL synchronous_commit = on;
+COMMIT;
+SHOW synchronous_commit;
+BEGIN;
+SET LOCAL synchronous_commit TO local;
+INSERT INTO sc VALUES (3);
+COMMIT;
+SELECT id FROM sc ORDER BY id;
+SET synchronous_commit = local;
+SHOW synchronous_commit;
+SET synchronous_commit = remote_write;
+SHOW synchronous_commit;
+SET synchronous_commit = 'Remote_Apply';
+SHOW synchronous_commit;
+SET synchronous_commit = true;
+SHOW synchronous_commit;
+SET synchronous_commit = 0;
+SHOW synchronous_commit;
+SET synchronous_commit = yes;
+SHOW synchronous_commit;
+SET synchronous_commit = bogus;
+SET synchronous_commit = 2;
+SHOW synchronous_commit;
+RESET synchronous_commit;
+SHOW synchronous_commit;
+DROP TABLE sc;
