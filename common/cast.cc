@@ -36,14 +36,16 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
   switch (from) {
     case kInt2:
       if (to == kInt4 || to == kInt8 || to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      if (to == kOid) return I;
       break;
     case kInt4:
       if (to == kInt8 || to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      if (to == kOid) return I;
       if (to == kInt2) return A;
       if (to == kBool) return E;
       break;
     case kInt8:
-      if (to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
+      if (to == kFloat4 || to == kFloat8 || to == kNumeric || to == kOid) return I;
       if (to == kInt2 || to == kInt4) return A;
       break;
     case kFloat4:
@@ -61,10 +63,17 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
       if (to == kInt4) return E;
       break;
     case kDate:
-      if (to == kTimestamp) return I;
+      if (to == kTimestamp || to == kTimestampTz) return I;
       break;
     case kTimestamp:
+      if (to == kTimestampTz) return I;
       if (to == kDate) return A;
+      break;
+    case kTimestampTz:
+      if (to == kTimestamp || to == kDate) return A;
+      break;
+    case kOid:
+      if (to == kInt4 || to == kInt8) return A;
       break;
     default: break;
   }
@@ -202,10 +211,25 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   }
   if (IsStringType(from.id)) return ValueFromText(value.AsString(), to);
 
+  if (to.id == TypeId::kOid && from.id != TypeId::kOid) {
+    // int2 and int4 reinterpret their bits (-1 is 4294967295), int8 must
+    // be in range (PostgreSQL's i8tooid).
+    int64_t v = value.AsInt();
+    if (from.id == TypeId::kInt8 && (v < 0 || v > int64_t{UINT32_MAX})) {
+      return Status::Error(sqlstate::kNumericValueOutOfRange, "OID out of range");
+    }
+    return Value::Int(static_cast<uint32_t>(v));
+  }
   switch (from.id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8: return CastFromInteger(value.AsInt(), to);
+    case TypeId::kOid:
+      // oid -> int4 reinterprets the bits, as PostgreSQL's binary cast.
+      if (to.id == TypeId::kInt4) return Value::Int(static_cast<int32_t>(value.AsInt()));
+      return value;
+    case TypeId::kXid:
+    case TypeId::kInt4Array: return value;  // to itself only
     case TypeId::kFloat4:
     case TypeId::kFloat8: return CastFromFloat(value.AsFloat(), from, to);
     case TypeId::kNumeric: return CastFromNumeric(value.AsNumeric(), to);
@@ -213,10 +237,13 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     case TypeId::kDate: {
       if (to.id == TypeId::kDate) return value;
       BASALT_ASSIGN_OR_RETURN(int64_t micros, DateToTimestamp(value.AsInt()));
-      return Value::Int(micros);
+      return Value::Int(RoundTimestamp(micros, to.TimestampPrecision()));
     }
     case TypeId::kTimestamp:
-      if (to.id == TypeId::kTimestamp) {
+    case TypeId::kTimestampTz:
+      // With TimeZone UTC, timestamp and timestamptz hold the same
+      // microseconds; only the precision may change.
+      if (to.IsTimestamp()) {
         return Value::Int(RoundTimestamp(value.AsInt(), to.TimestampPrecision()));
       }
       return Value::Int(TimestampToDate(value.AsInt()));

@@ -212,3 +212,54 @@ TEST_CASE("date and timestamp cast into each other", "[cast]") {
 
 }  // namespace
 }  // namespace basalt
+
+namespace basalt {
+namespace {
+
+const DataType kOidType = DataType::Of(TypeId::kOid);
+const DataType kXidType = DataType::Of(TypeId::kXid);
+const DataType kTimestampTzType = DataType::Of(TypeId::kTimestampTz);
+
+TEST_CASE("oid casts follow pg_cast", "[cast]") {
+  using basalt::CanCast;
+  CHECK(CanCast(DataType::Of(TypeId::kInt4), kOidType, CastContext::kImplicit));
+  CHECK(CanCast(DataType::Of(TypeId::kInt8), kOidType, CastContext::kImplicit));
+  CHECK(CanCast(DataType::Of(TypeId::kInt2), kOidType, CastContext::kImplicit));
+  CHECK_FALSE(CanCast(kOidType, DataType::Of(TypeId::kInt4), CastContext::kImplicit));
+  CHECK(CanCast(kOidType, DataType::Of(TypeId::kInt8), CastContext::kAssignment));
+  CHECK_FALSE(CanCast(kOidType, DataType::Of(TypeId::kNumeric), CastContext::kExplicit));
+  // int4 -> oid and oid -> int4 reinterpret the bits; int8 -> oid checks.
+  CHECK(Cast("-1", DataType::Of(TypeId::kInt4), kOidType) == "4294967295");
+  CHECK(Cast("-1", DataType::Of(TypeId::kInt2), kOidType) == "4294967295");
+  CHECK(Cast("4294967295", kOidType, DataType::Of(TypeId::kInt4)) == "-1");
+  CHECK(Cast("4294967295", kOidType, DataType::Of(TypeId::kInt8)) == "4294967295");
+  CHECK(Cast("4294967295", DataType::Of(TypeId::kInt8), kOidType) == "4294967295");
+  Status error = CastError("-1", DataType::Of(TypeId::kInt8), kOidType);
+  CHECK(error.code() == "22003");
+  CHECK(error.message() == "OID out of range");
+  CHECK(Cast("16384", kOidType, DataType::Of(TypeId::kText)) == "16384");
+}
+
+TEST_CASE("xid converts only to and from text", "[cast]") {
+  CHECK_FALSE(CanCast(DataType::Of(TypeId::kInt4), kXidType, CastContext::kExplicit));
+  CHECK_FALSE(CanCast(kXidType, DataType::Of(TypeId::kInt8), CastContext::kExplicit));
+  CHECK(Cast("42", kXidType, DataType::Of(TypeId::kText)) == "42");
+}
+
+TEST_CASE("timestamptz casts with timestamp and date (TimeZone UTC)", "[cast]") {
+  const DataType timestamp = DataType::Of(TypeId::kTimestamp);
+  const DataType date = DataType::Of(TypeId::kDate);
+  CHECK(CanCast(timestamp, kTimestampTzType, CastContext::kImplicit));
+  CHECK(CanCast(date, kTimestampTzType, CastContext::kImplicit));
+  CHECK_FALSE(CanCast(kTimestampTzType, timestamp, CastContext::kImplicit));
+  CHECK(CanCast(kTimestampTzType, timestamp, CastContext::kAssignment));
+  CHECK(CanCast(kTimestampTzType, date, CastContext::kAssignment));
+  CHECK(Cast("2024-01-01 10:00+02", kTimestampTzType, timestamp) == "2024-01-01 08:00:00");
+  CHECK(Cast("2024-01-01 22:00-05", kTimestampTzType, date) == "2024-01-02");
+  CHECK(Cast("2024-01-01", date, kTimestampTzType) == "2024-01-01 00:00:00+00");
+  CHECK(Cast("2024-01-01 10:00:00.55", timestamp, DataType::TimestampTz(1)) ==
+        "2024-01-01 10:00:00.6+00");
+}
+
+}  // namespace
+}  // namespace basalt

@@ -17,6 +17,10 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kVarchar: return DataType{TypeId::kVarchar, typmod};
     case type_oid::kDate: return DataType{TypeId::kDate, -1};
     case type_oid::kTimestamp: return DataType{TypeId::kTimestamp, typmod};
+    case type_oid::kTimestampTz: return DataType{TypeId::kTimestampTz, typmod};
+    case type_oid::kOid: return DataType{TypeId::kOid, -1};
+    case type_oid::kXid: return DataType{TypeId::kXid, -1};
+    case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
     case type_oid::kUnknown: return DataType{TypeId::kUnknown, -1};
     default: return std::nullopt;
   }
@@ -37,6 +41,10 @@ Oid DataType::oid() const {
     case TypeId::kTimestamp: return type_oid::kTimestamp;
     case TypeId::kUnknown: return type_oid::kUnknown;
     case TypeId::kVoid: return type_oid::kVoid;
+    case TypeId::kOid: return type_oid::kOid;
+    case TypeId::kXid: return type_oid::kXid;
+    case TypeId::kTimestampTz: return type_oid::kTimestampTz;
+    case TypeId::kInt4Array: return type_oid::kInt4Array;
   }
   return type_oid::kUnknown;
 }
@@ -51,6 +59,9 @@ int16_t DataType::typlen() const {
     case TypeId::kFloat8: return 8;
     case TypeId::kDate: return 4;
     case TypeId::kTimestamp: return 8;
+    case TypeId::kOid: return 4;
+    case TypeId::kXid: return 4;
+    case TypeId::kTimestampTz: return 8;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
     case TypeId::kVoid: return 4;      // pg_type.typlen of void
     default: return -1;
@@ -78,6 +89,12 @@ std::string DataType::Name() const {
       return fmt::format("timestamp({}) without time zone", typmod);
     case TypeId::kUnknown: return "unknown";
     case TypeId::kVoid: return "void";
+    case TypeId::kOid: return "oid";
+    case TypeId::kXid: return "xid";
+    case TypeId::kTimestampTz:
+      if (typmod < 0) return "timestamp with time zone";
+      return fmt::format("timestamp({}) with time zone", typmod);
+    case TypeId::kInt4Array: return "integer[]";
   }
   return "unknown";
 }

@@ -27,6 +27,15 @@ enum class TypeId : uint8_t {
   // The result type of functions that return nothing (pg_sleep). Never a
   // column type: the binder has no name for it, so it is never stored.
   kVoid = 12,
+  // Object identifiers and transaction ids: unsigned 32-bit values.
+  kOid = 13,
+  kXid = 14,
+  // timestamp with time zone: an instant in UTC. The session TimeZone is
+  // always UTC for now, so it prints as the timestamp with "+00".
+  kTimestampTz = 15,
+  // integer[]: one-dimensional, lower bound 1, NULL elements allowed (the
+  // Value is an array of int4 Values). Not storable in tables yet.
+  kInt4Array = 16,
 };
 
 namespace type_oid {
@@ -35,12 +44,16 @@ inline constexpr Oid kInt8 = 20;
 inline constexpr Oid kInt2 = 21;
 inline constexpr Oid kInt4 = 23;
 inline constexpr Oid kText = 25;
+inline constexpr Oid kOid = 26;
+inline constexpr Oid kXid = 28;
 inline constexpr Oid kFloat4 = 700;
 inline constexpr Oid kFloat8 = 701;
 inline constexpr Oid kUnknown = 705;
 inline constexpr Oid kVarchar = 1043;
 inline constexpr Oid kDate = 1082;
+inline constexpr Oid kInt4Array = 1007;
 inline constexpr Oid kTimestamp = 1114;
+inline constexpr Oid kTimestampTz = 1184;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kVoid = 2278;
 }  // namespace type_oid
@@ -55,6 +68,9 @@ struct DataType {
   static DataType Varchar(int32_t max_length) { return DataType{TypeId::kVarchar, max_length + 4}; }
   // timestamp(p): the typmod is p itself, as PostgreSQL's.
   static DataType Timestamp(int32_t precision) { return DataType{TypeId::kTimestamp, precision}; }
+  static DataType TimestampTz(int32_t precision) {
+    return DataType{TypeId::kTimestampTz, precision};
+  }
   static DataType Numeric(int32_t precision, int32_t scale) {
     return DataType{TypeId::kNumeric, ((precision << 16) | scale) + 4};
   }
@@ -78,8 +94,9 @@ struct DataType {
   // numeric(p,s): p and s, or -1 when unconstrained.
   int32_t NumericPrecision() const { return typmod >= 4 ? ((typmod - 4) >> 16) & 0xffff : -1; }
   int32_t NumericScale() const { return typmod >= 4 ? (typmod - 4) & 0xffff : -1; }
-  // timestamp(p): p, or -1 when unconstrained.
-  int32_t TimestampPrecision() const { return id == TypeId::kTimestamp ? typmod : -1; }
+  bool IsTimestamp() const { return id == TypeId::kTimestamp || id == TypeId::kTimestampTz; }
+  // timestamp(p) and timestamptz(p): p, or -1 when unconstrained.
+  int32_t TimestampPrecision() const { return IsTimestamp() ? typmod : -1; }
 
   friend bool operator==(const DataType&, const DataType&) = default;
 };

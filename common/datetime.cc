@@ -62,7 +62,9 @@ void AppendDateText(int64_t days, std::string* out) {
   if (date.year <= 0) out->append(" BC");
 }
 
-void AppendTimestampText(int64_t micros, std::string* out) {
+namespace {
+
+void AppendTimestampWithZone(int64_t micros, std::string_view zone, std::string* out) {
   if (micros == kTimestampPosInfinity) return out->append("infinity"), void();
   if (micros == kTimestampNegInfinity) return out->append("-infinity"), void();
   int64_t days = FloorDiv(micros, kMicrosPerDay);
@@ -79,7 +81,18 @@ void AppendTimestampText(int64_t micros, std::string* out) {
     out->push_back('.');
     out->append(digits);
   }
+  out->append(zone);
   if (date.year <= 0) out->append(" BC");
+}
+
+}  // namespace
+
+void AppendTimestampText(int64_t micros, std::string* out) {
+  AppendTimestampWithZone(micros, "", out);
+}
+
+void AppendTimestampTzText(int64_t micros, std::string* out) {
+  AppendTimestampWithZone(micros, "+00", out);
 }
 
 std::string DateToText(int64_t days) {

@@ -53,12 +53,20 @@ int DaysInMonth(int64_t year, int month);
 // `date out of range: "..."` / `timestamp out of range: "..."`.
 Result<int64_t> ParseDate(std::string_view text);
 Result<int64_t> ParseTimestamp(std::string_view text);
+// timestamptz_in with TimeZone UTC: as ParseTimestamp, but a written zone
+// ("Z", "UTC", "+02", "-05:30", "+0200", up to +-15:59:59) is applied, so
+// the result is the instant in UTC; 22009 `time zone displacement out of
+// range: "..."` beyond that. Errors name `timestamp with time zone`.
+Result<int64_t> ParseTimestampTz(std::string_view text);
 
 // The output functions with DateStyle ISO: "2024-01-31", "0044-03-15 BC",
 // "2024-01-31 12:34:56.789" (fraction without trailing zeros, none when
 // zero), "infinity", "-infinity".
 void AppendDateText(int64_t days, std::string* out);
 void AppendTimestampText(int64_t micros, std::string* out);
+// timestamptz_out with TimeZone UTC: "2024-01-31 12:34:56.789+00",
+// "0044-03-15 00:00:00+00 BC".
+void AppendTimestampTzText(int64_t micros, std::string* out);
 std::string DateToText(int64_t days);
 std::string TimestampToText(int64_t micros);
 

@@ -14,7 +14,8 @@ namespace {
 
 // kMonthDayRange is PostgreSQL's DTERR_MD_FIELD_OVERFLOW: a month above 12 or
 // a day above 31, which may mean the fields were read in the wrong order.
-enum class Outcome { kOk, kSyntax, kFieldRange, kMonthDayRange };
+// kZoneRange is PostgreSQL's DTERR_TZDISP_OVERFLOW: an offset beyond 15:59:59.
+enum class Outcome { kOk, kSyntax, kFieldRange, kMonthDayRange, kZoneRange };
 
 enum class Special { kNone, kEpoch, kInfinity, kNegInfinity };
 
@@ -28,6 +29,9 @@ struct Fields {
   int64_t second = 0;
   int64_t micros = 0;  // fraction of the second
   bool bc = false;
+  // The zone written after the time, as seconds east of UTC ("+02" is
+  // 7200); 0 when there is none.
+  int64_t zone_offset = 0;
 };
 
 class Scanner {
@@ -136,14 +140,48 @@ Outcome ParseTimePart(Scanner& s, Fields* f) {
   return Outcome::kOk;
 }
 
-// A zone after the time: "Z", "UTC", "+02", "-05:30". A timestamp without
-// time zone ignores it, as PostgreSQL does.
-bool SkipTimeZone(Scanner& s) {
+// A zone after the time: "Z", "UTC", "GMT", "+02", "-05:30", "+05:45:30",
+// "+0200" (PostgreSQL's DecodeTimezone). A timestamp without time zone
+// ignores it, as PostgreSQL does, but still rejects an offset out of range.
+// Returns false when no zone is there.
+bool ParseTimeZone(Scanner& s, Fields* f, Outcome* outcome) {
+  *outcome = Outcome::kOk;
   if (s.ConsumeWord("z") || s.ConsumeWord("utc") || s.ConsumeWord("gmt")) return true;
   if (s.Peek() != '+' && s.Peek() != '-') return false;
+  bool negative = s.Peek() == '-';
   s.Advance();
-  if (s.Digits().empty()) return false;
-  if (s.Consume(':') && s.Digits().empty()) return false;
+  std::string_view hour_digits = s.Digits();
+  if (hour_digits.empty()) {
+    *outcome = Outcome::kSyntax;
+    return true;
+  }
+  int64_t hour = ToNumber(hour_digits);
+  int64_t minute = 0, second = 0;
+  if (s.Consume(':')) {
+    std::string_view minute_digits = s.Digits();
+    if (minute_digits.empty()) {
+      *outcome = Outcome::kSyntax;
+      return true;
+    }
+    minute = ToNumber(minute_digits);
+    if (s.Consume(':')) {
+      std::string_view second_digits = s.Digits();
+      if (second_digits.empty()) {
+        *outcome = Outcome::kSyntax;
+        return true;
+      }
+      second = ToNumber(second_digits);
+    }
+  } else if (hour_digits.size() > 2) {  // run-together hhmm
+    minute = hour % 100;
+    hour /= 100;
+  }
+  if (hour > 15 || minute > 59 || second > 59) {
+    *outcome = Outcome::kZoneRange;
+    return true;
+  }
+  int64_t offset = (hour * 60 + minute) * 60 + second;
+  f->zone_offset = negative ? -offset : offset;
   return true;
 }
 
@@ -165,7 +203,11 @@ Outcome ParseFields(std::string_view text, Fields* f) {
     if ((spaced || has_t) && s.PeekDigit()) {
       if (Outcome o = ParseTimePart(s, f); o != Outcome::kOk) return o;
       s.SkipSpaces();
-      if (SkipTimeZone(s)) s.SkipSpaces();
+      Outcome zone = Outcome::kOk;
+      if (ParseTimeZone(s, f, &zone)) {
+        if (zone != Outcome::kOk) return zone;
+        s.SkipSpaces();
+      }
     } else if (has_t) {
       return Outcome::kSyntax;
     }
@@ -193,6 +235,10 @@ Outcome ValidateFields(const Fields& f, int64_t* astronomical_year) {
 }
 
 Status InputError(Outcome outcome, std::string_view type_name, std::string_view text) {
+  if (outcome == Outcome::kZoneRange) {
+    return Status::Error(sqlstate::kInvalidTimeZoneDisplacementValue,
+                         fmt::format("time zone displacement out of range: \"{}\"", text));
+  }
   if (outcome == Outcome::kFieldRange || outcome == Outcome::kMonthDayRange) {
     Status status = Status::Error(sqlstate::kDatetimeFieldOverflow,
                                   fmt::format("date/time field value out of range: \"{}\"", text));
@@ -240,11 +286,15 @@ Result<int64_t> ParseDate(std::string_view text) {
   return days;
 }
 
-Result<int64_t> ParseTimestamp(std::string_view text) {
+namespace {
+
+// timestamp and timestamptz input; `with_zone` applies the written offset.
+Result<int64_t> ParseTimestampImpl(std::string_view text, bool with_zone) {
+  std::string_view type_name = with_zone ? "timestamp with time zone" : "timestamp";
   Fields f;
   int64_t days = 0, time_of_day = 0;
   Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
-  if (outcome != Outcome::kOk) return InputError(outcome, "timestamp", text);
+  if (outcome != Outcome::kOk) return InputError(outcome, type_name, text);
   switch (f.special) {
     case Special::kEpoch: return DaysFromCivil(1970, 1, 1) * kMicrosPerDay;
     case Special::kInfinity: return kTimestampPosInfinity;
@@ -256,11 +306,22 @@ Result<int64_t> ParseTimestamp(std::string_view text) {
                          fmt::format("timestamp out of range: \"{}\"", text));
   }
   int64_t micros = days * kMicrosPerDay + time_of_day;
+  if (with_zone) micros -= f.zone_offset * kMicrosPerSecond;
   if (micros < kMinTimestamp || micros >= kEndTimestamp) {
     return Status::Error(sqlstate::kDatetimeFieldOverflow,
                          fmt::format("timestamp out of range: \"{}\"", text));
   }
   return micros;
+}
+
+}  // namespace
+
+Result<int64_t> ParseTimestamp(std::string_view text) {
+  return ParseTimestampImpl(text, false);
+}
+
+Result<int64_t> ParseTimestampTz(std::string_view text) {
+  return ParseTimestampImpl(text, true);
 }
 
 }  // namespace basalt

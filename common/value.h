@@ -5,6 +5,10 @@
 //   int2, int4, int8          -> int64_t
 //   date                      -> int64_t days since 2000-01-01 (PostgreSQL's epoch)
 //   timestamp                 -> int64_t microseconds since 2000-01-01 00:00:00
+//   timestamptz               -> int64_t microseconds since 2000-01-01 00:00:00 UTC
+//   oid, xid                  -> int64_t holding the unsigned 32-bit value (0..4294967295)
+//   integer[]                 -> std::vector<Value>: the elements in order, each an
+//                                int64_t or NULL (one dimension, lower bound 1)
 //   float4, float8            -> double (float4 values are rounded to float)
 //   numeric                   -> Numeric
 //   text, varchar, unknown    -> std::string (UTF-8)
@@ -31,6 +35,7 @@ class Value {
   static Value Float(double v) { return Value(Rep(v)); }
   static Value Decimal(Numeric v) { return Value(Rep(std::move(v))); }
   static Value String(std::string v) { return Value(Rep(std::move(v))); }
+  static Value Array(std::vector<Value> elements) { return Value(Rep(std::move(elements))); }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(rep_); }
   bool AsBool() const { return std::get<bool>(rep_); }
@@ -38,9 +43,13 @@ class Value {
   double AsFloat() const { return std::get<double>(rep_); }
   const Numeric& AsNumeric() const { return std::get<Numeric>(rep_); }
   const std::string& AsString() const { return std::get<std::string>(rep_); }
+  const std::vector<Value>& AsArray() const { return std::get<std::vector<Value>>(rep_); }
 
  private:
-  using Rep = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string>;
+  // std::vector of the incomplete Value is allowed (C++17); it is complete
+  // by the time the variant's members are instantiated.
+  using Rep =
+      std::variant<std::monostate, bool, int64_t, double, Numeric, std::string, std::vector<Value>>;
   explicit Value(Rep rep) : rep_(std::move(rep)) {}
   Rep rep_;
 };

@@ -82,6 +82,149 @@ Result<Value> ParseInteger(std::string_view text, const DataType& type) {
   return Value::Int(v);
 }
 
+// PostgreSQL 15's oidin: strtoul after optional whitespace and sign, so
+// -2147483648..-1 wrap around to their unsigned value; anything but trailing
+// whitespace after the digits is an error.
+Result<Value> ParseOid(std::string_view text) {
+  auto syntax = [&] {
+    return Status::Error(sqlstate::kInvalidTextRepresentation,
+                         fmt::format("invalid input syntax for type oid: \"{}\"", text));
+  };
+  std::string_view body = Trim(text);
+  bool negative = false;
+  if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+    negative = body[0] == '-';
+    body.remove_prefix(1);
+  }
+  if (body.empty() || body[0] < '0' || body[0] > '9') return syntax();
+  uint64_t magnitude = 0;
+  bool overflow = false;
+  for (char c : body) {
+    if (c < '0' || c > '9') return syntax();
+    overflow = overflow || __builtin_mul_overflow(magnitude, 10, &magnitude) ||
+               __builtin_add_overflow(magnitude, static_cast<uint64_t>(c - '0'), &magnitude);
+  }
+  if (overflow || magnitude > (negative ? uint64_t{1} << 31 : uint64_t{UINT32_MAX})) {
+    return Status::Error(sqlstate::kNumericValueOutOfRange,
+                         fmt::format("value \"{}\" is out of range for type oid", text));
+  }
+  uint32_t v = static_cast<uint32_t>(negative ? (uint64_t{1} << 32) - magnitude : magnitude);
+  return Value::Int(v);
+}
+
+// PostgreSQL 15's xidin is a bare strtoul(text, NULL, 0): leading
+// whitespace and sign, 0x for hex and 0 for octal, digits as far as they
+// go, never an error; the result is cut to 32 bits (ULONG_MAX on overflow).
+Value ParseXid(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && IsSpace(text[i])) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  int base = 10;
+  if (i + 1 < text.size() && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X') &&
+      i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+    base = 16;
+    i += 2;
+  } else if (i < text.size() && text[i] == '0') {
+    base = 8;
+  }
+  uint64_t v = 0;
+  bool overflow = false;
+  for (; i < text.size(); ++i) {
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : 99;
+    if (digit >= base) break;
+    overflow = overflow || __builtin_mul_overflow(v, static_cast<uint64_t>(base), &v) ||
+               __builtin_add_overflow(v, static_cast<uint64_t>(digit), &v);
+  }
+  if (overflow) {
+    v = UINT64_MAX;
+  } else if (negative) {
+    v = uint64_t{0} - v;
+  }
+  return Value::Int(static_cast<uint32_t>(v));
+}
+
+Status MalformedArray(std::string_view text, std::string_view detail) {
+  return Status::Error(sqlstate::kInvalidTextRepresentation,
+                       fmt::format("malformed array literal: \"{}\"", text))
+      .WithDetail(std::string(detail));
+}
+
+// array_in for integer[]: "{1,2,NULL}", "{}", elements optionally quoted
+// and surrounded by whitespace. Multi-dimensional arrays and explicit
+// bounds ("[0:1]={1,2}") are refused with 0A000.
+Result<Value> ParseInt4Array(std::string_view text) {
+  size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+  };
+  skip_spaces();
+  if (i < text.size() && text[i] == '[') {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "array bounds other than 1 are not supported yet");
+  }
+  if (i >= text.size() || text[i] != '{') {
+    return MalformedArray(text, "Array value must start with \"{\" or dimension information.");
+  }
+  ++i;
+  std::vector<Value> elements;
+  skip_spaces();
+  if (i < text.size() && text[i] == '{') {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "multidimensional arrays are not supported yet");
+  }
+  bool empty = i < text.size() && text[i] == '}';
+  if (empty) ++i;
+  while (!empty) {
+    skip_spaces();
+    if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
+    if (text[i] == '{') {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "multidimensional arrays are not supported yet");
+    }
+    std::string element;
+    bool quoted = false;
+    if (text[i] == '"') {
+      quoted = true;
+      ++i;
+      while (i < text.size() && text[i] != '"') {
+        if (text[i] == '\\' && i + 1 < text.size()) ++i;
+        element.push_back(text[i++]);
+      }
+      if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
+      ++i;
+      skip_spaces();
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '}') {
+        if (text[i] == '"' || text[i] == '{') {
+          return MalformedArray(text, "Unexpected array element.");
+        }
+        if (text[i] == '\\' && i + 1 < text.size()) ++i;
+        element.push_back(text[i++]);
+      }
+      element = std::string(Trim(element));
+      if (element.empty()) return MalformedArray(text, "Unexpected \",\" character.");
+    }
+    if (!quoted && strcasecmp(element.c_str(), "null") == 0) {
+      elements.push_back(Value::Null());
+    } else {
+      BASALT_ASSIGN_OR_RETURN(Value v, ParseInteger(element, DataType::Of(TypeId::kInt4)));
+      elements.push_back(std::move(v));
+    }
+    if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
+    if (text[i] == '}') {
+      ++i;
+      break;
+    }
+    if (text[i] != ',') return MalformedArray(text, "Unexpected array element.");
+    ++i;
+  }
+  skip_spaces();
+  if (i != text.size()) return MalformedArray(text, "Junk after closing right brace.");
+  return Value::Array(std::move(elements));
+}
+
 }  // namespace
 
 void AppendValueText(const Value& value, const DataType& type, std::string* out) {
@@ -100,6 +243,24 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kNumeric: out->append(value.AsNumeric().ToString()); return;
     case TypeId::kDate: AppendDateText(value.AsInt(), out); return;
     case TypeId::kTimestamp: AppendTimestampText(value.AsInt(), out); return;
+    case TypeId::kTimestampTz: AppendTimestampTzText(value.AsInt(), out); return;
+    case TypeId::kOid:
+    case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
+    case TypeId::kInt4Array: {
+      out->push_back('{');
+      bool first = true;
+      for (const Value& element : value.AsArray()) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (element.is_null()) {
+          out->append("NULL");
+        } else {
+          out->append(std::to_string(element.AsInt()));
+        }
+      }
+      out->push_back('}');
+      return;
+    }
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -159,6 +320,13 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTimestamp(text));
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
+    case TypeId::kTimestampTz: {
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTimestampTz(text));
+      return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
+    }
+    case TypeId::kOid: return ParseOid(text);
+    case TypeId::kXid: return ParseXid(text);
+    case TypeId::kInt4Array: return ParseInt4Array(text);
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,
                               CoerceVarcharLength(std::string(text), type.VarcharLength(), false));

@@ -196,3 +196,106 @@ TEST_CASE("date and timestamp text", "[value_text]") {
 
 }  // namespace
 }  // namespace basalt
+
+namespace basalt {
+namespace {
+
+const DataType kOidType = DataType::Of(TypeId::kOid);
+const DataType kXidType = DataType::Of(TypeId::kXid);
+const DataType kTimestampTzType = DataType::Of(TypeId::kTimestampTz);
+const DataType kInt4ArrayType = DataType::Of(TypeId::kInt4Array);
+
+TEST_CASE("oid text is unsigned decimal, as PostgreSQL 15's oidin", "[value_text]") {
+  CHECK(RoundTrip("16384", kOidType) == "16384");
+  CHECK(RoundTrip(" 12 ", kOidType) == "12");
+  CHECK(RoundTrip("4294967295", kOidType) == "4294967295");
+  CHECK(RoundTrip("-1", kOidType) == "4294967295");
+  CHECK(RoundTrip("-2147483648", kOidType) == "2147483648");
+  Status syntax = InputError("abc", kOidType);
+  CHECK(syntax.code() == "22P02");
+  CHECK(syntax.message() == "invalid input syntax for type oid: \"abc\"");
+  CHECK(InputError("", kOidType).code() == "22P02");
+  CHECK(InputError("12abc", kOidType).code() == "22P02");
+  Status range = InputError("4294967296", kOidType);
+  CHECK(range.code() == "22003");
+  CHECK(range.message() == "value \"4294967296\" is out of range for type oid");
+  CHECK(InputError("-2147483649", kOidType).code() == "22003");
+  CHECK(InputError("99999999999999999999999", kOidType).code() == "22003");
+}
+
+TEST_CASE("xid text is PostgreSQL 15's strtoul: never an error", "[value_text]") {
+  CHECK(RoundTrip("5", kXidType) == "5");
+  CHECK(RoundTrip("0x10", kXidType) == "16");
+  CHECK(RoundTrip("010", kXidType) == "8");
+  CHECK(RoundTrip("-1", kXidType) == "4294967295");
+  CHECK(RoundTrip("abc", kXidType) == "0");
+  CHECK(RoundTrip("", kXidType) == "0");
+  CHECK(RoundTrip("12abc", kXidType) == "12");
+  CHECK(RoundTrip("99999999999", kXidType) == "1215752191");
+  CHECK(RoundTrip("999999999999999999999999", kXidType) == "4294967295");
+}
+
+TEST_CASE("timestamptz applies the written zone and prints +00", "[value_text]") {
+  CHECK(RoundTrip("2026-11-30 05:40:00.123456", kTimestampTzType) ==
+        "2026-11-30 05:40:00.123456+00");
+  CHECK(RoundTrip("2026-11-30 05:40:00+02", kTimestampTzType) == "2026-11-30 03:40:00+00");
+  CHECK(RoundTrip("2026-11-30 05:40:00-05:30", kTimestampTzType) == "2026-11-30 11:10:00+00");
+  CHECK(RoundTrip("2026-11-30 05:40:00Z", kTimestampTzType) == "2026-11-30 05:40:00+00");
+  CHECK(RoundTrip("2026-11-30 05:40:00+0200", kTimestampTzType) == "2026-11-30 03:40:00+00");
+  CHECK(RoundTrip("2024-01-01 10:00:00.5+05:45:30", kTimestampTzType) ==
+        "2024-01-01 04:14:30.5+00");
+  CHECK(RoundTrip("0044-03-15 BC", kTimestampTzType) == "0044-03-15 00:00:00+00 BC");
+  CHECK(RoundTrip("infinity", kTimestampTzType) == "infinity");
+  Status zone = InputError("2024-01-01 10:00+16", kTimestampTzType);
+  CHECK(zone.code() == "22009");
+  CHECK(zone.message() == "time zone displacement out of range: \"2024-01-01 10:00+16\"");
+  CHECK(InputError("x", kTimestampTzType).message() ==
+        "invalid input syntax for type timestamp with time zone: \"x\"");
+  // timestamp without time zone ignores a zone in range.
+  CHECK(RoundTrip("2024-01-01 10:00+02", DataType::Of(TypeId::kTimestamp)) ==
+        "2024-01-01 10:00:00");
+}
+
+TEST_CASE("integer[] text: braces, NULL elements, quotes", "[value_text]") {
+  CHECK(RoundTrip("{1,2,3}", kInt4ArrayType) == "{1,2,3}");
+  CHECK(RoundTrip("{}", kInt4ArrayType) == "{}");
+  CHECK(RoundTrip(" { 1 , NULL , -3 } ", kInt4ArrayType) == "{1,NULL,-3}");
+  CHECK(RoundTrip("{\"4\", null}", kInt4ArrayType) == "{4,NULL}");
+  auto v = ValueFromText("{7,NULL}", kInt4ArrayType);
+  REQUIRE(v.ok());
+  REQUIRE(v->AsArray().size() == 2);
+  CHECK(v->AsArray()[0].AsInt() == 7);
+  CHECK(v->AsArray()[1].is_null());
+  Status start = InputError("1,2", kInt4ArrayType);
+  CHECK(start.code() == "22P02");
+  CHECK(start.message() == "malformed array literal: \"1,2\"");
+  CHECK(InputError("{1,2", kInt4ArrayType).code() == "22P02");
+  CHECK(InputError("{1,2}x", kInt4ArrayType).code() == "22P02");
+  CHECK(InputError("{1,a}", kInt4ArrayType).message() ==
+        "invalid input syntax for type integer: \"a\"");
+  CHECK(InputError("{1,99999999999}", kInt4ArrayType).code() == "22003");
+  CHECK(InputError("{{1},{2}}", kInt4ArrayType).code() == "0A000");
+}
+
+TEST_CASE("the new types' names, OIDs and widths are PostgreSQL's", "[value_text]") {
+  CHECK(kOidType.Name() == "oid");
+  CHECK(kXidType.Name() == "xid");
+  CHECK(kTimestampTzType.Name() == "timestamp with time zone");
+  CHECK(DataType::TimestampTz(3).Name() == "timestamp(3) with time zone");
+  CHECK(kInt4ArrayType.Name() == "integer[]");
+  CHECK(kOidType.oid() == 26);
+  CHECK(kXidType.oid() == 28);
+  CHECK(kTimestampTzType.oid() == 1184);
+  CHECK(kInt4ArrayType.oid() == 1007);
+  CHECK(kOidType.typlen() == 4);
+  CHECK(kXidType.typlen() == 4);
+  CHECK(kTimestampTzType.typlen() == 8);
+  CHECK(kInt4ArrayType.typlen() == -1);
+  CHECK(DataType::FromOid(1184, 3) == DataType::TimestampTz(3));
+  CHECK(DataType::FromOid(1007) == kInt4ArrayType);
+  CHECK(DataType::FromOid(26) == kOidType);
+  CHECK(DataType::FromOid(28) == kXidType);
+}
+
+}  // namespace
+}  // namespace basalt

@@ -33,7 +33,7 @@ int IntegerWidth(TypeId id) {
   switch (id) {
     case TypeId::kInt2: return 2;
     case TypeId::kInt4: return 4;
-    default: return 8;  // int8, date, timestamp
+    default: return 8;  // int8, date, timestamp, timestamptz
   }
 }
 
@@ -250,7 +250,10 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
+    case TypeId::kOid:
+    case TypeId::kXid: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, key); return;
     case TypeId::kFloat4:
     case TypeId::kFloat8: AppendFloat(value.AsFloat(), type.id, key); return;
     case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), key); return;
@@ -258,6 +261,9 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kVarchar:
     case TypeId::kUnknown: AppendString(value.AsString(), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
+    case TypeId::kInt4Array:
+      assert(false && "integer[] columns are refused by CREATE TABLE");
+      return;
   }
 }
 
@@ -280,7 +286,8 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp: {
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
       int width = IntegerWidth(type.id);
       if (input->size() < static_cast<size_t>(width)) return Truncated();
       *value = Value::Int(DecodeInteger(ReadBigEndian(*input, width), width));
@@ -299,7 +306,14 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return DecodeString(input, value);
+    case TypeId::kOid:
+    case TypeId::kXid:
+      if (input->size() < 4) return Truncated();
+      *value = Value::Int(static_cast<int64_t>(ReadBigEndian(*input, 4)));
+      input->remove_prefix(4);
+      return Status::OK();
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
+    case TypeId::kInt4Array: return Status::Corruption("integer[] in a key");
   }
   return Status::Corruption("unknown type in key");
 }

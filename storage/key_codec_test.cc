@@ -53,7 +53,8 @@ TEST_CASE("integers keep order and round-trip", "[key_codec]") {
   for (Case c :
        {Case{TypeId::kInt2, INT16_MIN, INT16_MAX}, Case{TypeId::kInt4, INT32_MIN, INT32_MAX},
         Case{TypeId::kInt8, INT64_MIN, INT64_MAX}, Case{TypeId::kDate, -1000000, 1000000},
-        Case{TypeId::kTimestamp, INT64_MIN, INT64_MAX}}) {
+        Case{TypeId::kTimestamp, INT64_MIN, INT64_MAX},
+        Case{TypeId::kTimestampTz, INT64_MIN, INT64_MAX}}) {
     DataType type = DataType::Of(c.id);
     std::uniform_int_distribution<int64_t> dist(c.min, c.max);
     std::vector<Value> values = {Value::Int(c.min), Value::Int(c.max), Value::Int(0),
@@ -61,6 +62,18 @@ TEST_CASE("integers keep order and round-trip", "[key_codec]") {
     for (int i = 0; i < 500; ++i) values.push_back(Value::Int(dist(rng)));
     CheckOrder(values, type, [](const Value& a, const Value& b) { return a.AsInt() < b.AsInt(); });
     for (const Value& v : values) REQUIRE(RoundTrip(v, type).AsInt() == v.AsInt());
+  }
+}
+
+TEST_CASE("oid and xid keep unsigned order and round-trip", "[key_codec]") {
+  for (TypeId id : {TypeId::kOid, TypeId::kXid}) {
+    DataType type = DataType::Of(id);
+    std::vector<Value> values = {Value::Int(0),          Value::Int(1),
+                                 Value::Int(16384),      Value::Int(2147483647),
+                                 Value::Int(2147483648), Value::Int(4294967295)};
+    CheckOrder(values, type, [](const Value& a, const Value& b) { return a.AsInt() < b.AsInt(); });
+    for (const Value& v : values) REQUIRE(RoundTrip(v, type).AsInt() == v.AsInt());
+    CHECK(Encode(Value::Int(16384), type).size() == 5);  // marker + 4 bytes
   }
 }
 

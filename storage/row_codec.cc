@@ -18,11 +18,14 @@ int FixedWidth(TypeId id) {
     case TypeId::kBool: return 1;
     case TypeId::kInt2: return 2;
     case TypeId::kInt4:
+    case TypeId::kOid:
+    case TypeId::kXid:
     case TypeId::kFloat4: return 4;
     case TypeId::kInt8:
     case TypeId::kFloat8:
     case TypeId::kDate:
-    case TypeId::kTimestamp: return 8;
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return 8;
     default: return 0;  // variable width
   }
 }
@@ -75,6 +78,9 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kInt8:
     case TypeId::kDate:
     case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kOid:
+    case TypeId::kXid:
       AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(id), out);
       return;
     case TypeId::kFloat4: {
@@ -99,6 +105,9 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       out->append(v.AsString());
       return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
+    case TypeId::kInt4Array:
+      assert(false && "integer[] columns are refused by CREATE TABLE");
+      return;
   }
 }
 
@@ -120,7 +129,8 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp: {
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
       uint64_t bits = ReadLittleEndian(*input, width);
       if (width < 8) {
         uint64_t sign = uint64_t{1} << (8 * width - 1);
@@ -129,6 +139,10 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       *value = Value::Int(static_cast<int64_t>(bits));
       break;
     }
+    case TypeId::kOid:
+    case TypeId::kXid:
+      *value = Value::Int(static_cast<int64_t>(ReadLittleEndian(*input, 4)));
+      break;
     case TypeId::kFloat4: {
       uint32_t bits = static_cast<uint32_t>(ReadLittleEndian(*input, 4));
       float f;
@@ -153,6 +167,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       return Status::OK();
     }
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
+    case TypeId::kInt4Array: return Status::Corruption("integer[] in a stored row");
   }
   input->remove_prefix(width);
   return Status::OK();

@@ -67,6 +67,23 @@ TEST_CASE("rows of every type round-trip, extremes included", "[row_codec]") {
   }
 }
 
+TEST_CASE("oid, xid and timestamptz columns round-trip", "[row_codec]") {
+  std::vector<DataType> types = {DataType::Of(TypeId::kOid), DataType::Of(TypeId::kXid),
+                                 DataType::Of(TypeId::kTimestampTz)};
+  std::vector<Row> rows = {
+      {Value::Int(4294967295), Value::Int(2147483648), Value::Int(INT64_MIN)},
+      {Value::Int(0), Value::Int(1), Value::Int(INT64_MAX)},
+      {Value::Null(), Value::Int(16384), Value::Null()},
+  };
+  for (const Row& row : rows) {
+    std::string bytes;
+    EncodeRow(row, types, 1, &bytes);
+    Row decoded;
+    REQUIRE(DecodeRow(bytes, types, &decoded).ok());
+    RequireSameRow(row, decoded, types);
+  }
+}
+
 TEST_CASE("NULLs cost a bit, not a value", "[row_codec]") {
   std::vector<DataType> types(20, DataType::Of(TypeId::kInt8));
   Row all_null(20);

@@ -32,6 +32,10 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       }
     }
     DataType type = BindTypeName(def.type);
+    if (type.id == TypeId::kInt4Array) {
+      ThrowAt(sqlstate::kFeatureNotSupported, "type integer[] is not supported yet",
+              def.type.position);
+    }
     catalog::proto::Column* c = t.add_columns();
     c->set_attnum(t.columns_size());
     c->set_name(def.name);
@@ -134,6 +138,16 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     if (t.primary_key_name().empty()) t.set_primary_key_name(t.name() + "_pkey");
     // PRIMARY KEY implies NOT NULL.
     for (int attnum : t.primary_key_attnums()) t.mutable_columns(attnum - 1)->set_not_null(true);
+    // A key needs a btree ordering, which xid lacks.
+    for (int attnum : t.primary_key_attnums()) {
+      if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
+        throw Error(sqlstate::kUndefinedObject,
+                    "data type xid has no default operator class for access method \"btree\"")
+            .WithHint(
+                "You must specify an operator class for the index or define a default operator "
+                "class for the data type.");
+      }
+    }
   }
   return out;
 }

@@ -34,6 +34,8 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
     case ast::ExprKind::kCase: return BindCase(expr.As<ast::Case>(), scope);
     case ast::ExprKind::kIn: return BindIn(expr.As<ast::In>(), scope);
     case ast::ExprKind::kBetween: return BindBetween(expr.As<ast::Between>(), scope);
+    case ast::ExprKind::kArray: return BindArray(expr.As<ast::ArrayConstructor>(), scope);
+    case ast::ExprKind::kAnyAll: return BindAnyAll(expr.As<ast::AnyAll>(), scope);
     case ast::ExprKind::kTypedLiteral: {
       const auto& lit = expr.As<ast::TypedLiteral>();
       auto text = BoundExpr::Constant(Value::String(lit.value), DataType::Of(TypeId::kUnknown));
@@ -195,8 +197,15 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
 }
 
 BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
-  BoundExprPtr arg = BindExpression(*cast.arg, scope);
   DataType to = BindTypeName(cast.type);
+  // ARRAY[] has no type of its own; the cast gives it one.
+  if (cast.arg->kind() == ast::ExprKind::kArray &&
+      cast.arg->As<ast::ArrayConstructor>().elements.empty() && to.id == TypeId::kInt4Array) {
+    auto empty = BoundExpr::Constant(Value::Array({}), to);
+    empty->position = cast.arg->position;
+    return empty;
+  }
+  BoundExprPtr arg = BindExpression(*cast.arg, scope);
   DataType from = arg->type;
   int arg_position = arg->position;
   BoundExprPtr out = TryCoerce(std::move(arg), to, CastContext::kExplicit);
@@ -273,6 +282,9 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
   DataType type = arg->type;
   for (const ast::ExprPtr& item : expr.list) {
     items.push_back(BindExpression(*item, scope));
+    // xid IN (int4, ...) uses xideqint4 for those items (see
+    // BindXidComparison); CompareValues reads them as xids.
+    if (type.id == TypeId::kXid && items.back()->type.id == TypeId::kInt4) continue;
     std::optional<DataType> common = CommonType(type, items.back()->type);
     if (!common) {
       throw Error(sqlstate::kUndefinedFunction,
@@ -291,6 +303,10 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
   e->compare_type = type;
   e->children.push_back(CoerceOrThrow(std::move(arg), type, CastContext::kImplicit));
   for (BoundExprPtr& item : items) {
+    if (type.id == TypeId::kXid && item->type.id == TypeId::kInt4) {
+      e->children.push_back(std::move(item));
+      continue;
+    }
     e->children.push_back(CoerceOrThrow(std::move(item), type, CastContext::kImplicit));
   }
   return e;

@@ -162,8 +162,25 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return finish(ScalarFunction::kRound, DataType::Of(TypeId::kNumeric));
   }
   if ((name == "now" && args.empty() && !call.no_parens) ||
-      ((name == "current_timestamp" || name == "localtimestamp") && call.no_parens)) {
+      (name == "current_timestamp" && call.no_parens)) {
+    return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestampTz));
+  }
+  if (name == "localtimestamp" && call.no_parens) {
+    // With TimeZone UTC, local time is the same instant's UTC wall clock.
     return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestamp));
+  }
+  if (name == "cardinality" && args.size() == 1) {
+    if (args[0]->type.id != TypeId::kInt4Array) NoFunction(name, args, call.position);
+    return finish(ScalarFunction::kCardinality, DataType::Of(TypeId::kInt4));
+  }
+  if (name == "array_length" && args.size() == 2) {
+    BoundExprPtr dimension =
+        TryCoerce(args[1]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+    if (args[0]->type.id != TypeId::kInt4Array || dimension == nullptr) {
+      NoFunction(name, args, call.position);
+    }
+    args[1] = std::move(dimension);
+    return finish(ScalarFunction::kArrayLength, DataType::Of(TypeId::kInt4));
   }
   if (name == "pg_backend_pid" && args.empty()) {
     return finish(ScalarFunction::kPgBackendPid, DataType::Of(TypeId::kInt4));

@@ -49,6 +49,33 @@ void ResolveUnknowns(BoundExprPtr& left, BoundExprPtr& right) {
   }
 }
 
+CompareOp ToCompareOp(std::string_view op) {
+  return op == "="    ? CompareOp::kEqual
+         : op == "<>" ? CompareOp::kNotEqual
+         : op == "<"  ? CompareOp::kLess
+         : op == "<=" ? CompareOp::kLessEqual
+         : op == ">"  ? CompareOp::kGreater
+                      : CompareOp::kGreaterEqual;
+}
+
+// xid has only xid = xid, xid <> xid and, with xid on the left, xid = int4
+// and xid <> int4 (xideqint4); no ordering. The int4 operand is not cast:
+// CompareValues compares xids as uint32, which is how xideqint4 reads it.
+BoundExprPtr BindXidComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,
+                               int position) {
+  bool right_ok = right->type.id == TypeId::kXid || right->type.id == TypeId::kInt4;
+  if (left->type.id != TypeId::kXid || !right_ok || (op != "=" && op != "<>")) {
+    NoOperator(op, left->type, right->type, position);
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
+                           Leftmost(left->position, position));
+  e->compare_type = DataType::Of(TypeId::kXid);
+  e->compare_op = ToCompareOp(op);
+  e->children.push_back(std::move(left));
+  e->children.push_back(std::move(right));
+  return e;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
@@ -187,18 +214,16 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
 BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,
                                     int position) {
   ResolveUnknowns(left, right);
+  if (left->type.id == TypeId::kXid || right->type.id == TypeId::kXid) {
+    return BindXidComparison(op, std::move(left), std::move(right), position);
+  }
   std::optional<DataType> common = CommonType(left->type, right->type);
   // void has a common type with itself but no operators (42883, as PostgreSQL).
   if (!common || common->id == TypeId::kVoid) NoOperator(op, left->type, right->type, position);
   auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
   e->compare_type = *common;
-  e->compare_op = op == "="    ? CompareOp::kEqual
-                  : op == "<>" ? CompareOp::kNotEqual
-                  : op == "<"  ? CompareOp::kLess
-                  : op == "<=" ? CompareOp::kLessEqual
-                  : op == ">"  ? CompareOp::kGreater
-                               : CompareOp::kGreaterEqual;
+  e->compare_op = ToCompareOp(op);
   e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
   e->children.push_back(CoerceOrThrow(std::move(right), *common, CastContext::kImplicit));
   return e;
@@ -214,6 +239,10 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
     if (!ok) NoOperator(op, lt, rt, position);
+    if (lt.id == TypeId::kInt4Array || rt.id == TypeId::kInt4Array) {
+      // PostgreSQL picks array_cat/array_append here, not text concatenation.
+      ThrowAt(sqlstate::kFeatureNotSupported, "array concatenation is not supported yet", position);
+    }
     auto e = BoundExpr::Make(BoundExprKind::kConcat, DataType::Of(TypeId::kText), leftmost);
     e->children.push_back(
         CoerceOrThrow(std::move(left), DataType::Of(TypeId::kText), CastContext::kExplicit));

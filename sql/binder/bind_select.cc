@@ -21,6 +21,7 @@ std::string FigureColumnName(const ast::Expr& expr) {
   switch (base->kind()) {
     case ast::ExprKind::kColumnRef: return base->As<ast::ColumnRef>().names.back();
     case ast::ExprKind::kFunctionCall: return base->As<ast::FunctionCall>().name.back();
+    case ast::ExprKind::kArray: return "array";
     default: break;
   }
   // The outermost cast's type names the column; without one, the base's.
@@ -267,11 +268,14 @@ void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     out->order_by.push_back(std::move(order));
   }
-  // Every item above added one sort key; void (pg_sleep) has no ordering.
+  // Every item above added one sort key; void (pg_sleep) and xid have no
+  // ordering.
   for (size_t i = 0; i < out->order_by.size(); ++i) {
-    if (out->order_by[i].expr->type.id == TypeId::kVoid) {
+    TypeId id = out->order_by[i].expr->type.id;
+    if (id == TypeId::kVoid || id == TypeId::kXid) {
       throw Error(sqlstate::kUndefinedFunction,
-                  "could not identify an ordering operator for type void")
+                  fmt::format("could not identify an ordering operator for type {}",
+                              DataType::Of(id).Name()))
           .WithHint("Use an explicit ordering operator or modify the query.")
           .WithPosition(select.order_by[i].expr->position);
     }

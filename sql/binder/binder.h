@@ -69,6 +69,8 @@ class Binder {
   BoundExprPtr BindIn(const ast::In& expr, const Scope& scope);
   BoundExprPtr BindBetween(const ast::Between& expr, const Scope& scope);
   BoundExprPtr BindCast(const ast::Cast& cast, const Scope& scope);
+  BoundExprPtr BindArray(const ast::ArrayConstructor& array, const Scope& scope);
+  BoundExprPtr BindAnyAll(const ast::AnyAll& expr, const Scope& scope);
 
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);

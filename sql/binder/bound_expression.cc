@@ -60,6 +60,7 @@ BoundExprPtr BoundExpr::Clone() const {
   e->negated = negated;
   e->case_insensitive = case_insensitive;
   e->has_else = has_else;
+  e->all = all;
   e->position = position;
   return e;
 }

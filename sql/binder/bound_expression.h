@@ -32,6 +32,10 @@ enum class BoundExprKind {
   kIn,          // children[0] [NOT] IN (children[1..]), compared in compare_type
   kCase,        // WHEN children[2i] THEN children[2i+1] ... [ELSE children.back()]
   kFunction,    // function(children...)
+  kArray,       // ARRAY[children...]: an integer[] of the int4 children
+  // children[0] compare_op ANY (children[1]), or ALL when `all`: children[1]
+  // is an integer[] whose elements are compared in compare_type.
+  kArrayCompare,
 };
 
 // kPower is float8 only (numeric ^ numeric is not implemented).
@@ -52,6 +56,8 @@ enum class ScalarFunction {
   kLeast,
   kPgSleep,  // pg_sleep(float8) -> void; volatile
   kPgBackendPid,
+  kCardinality,  // cardinality(int[]) -> int4
+  kArrayLength,  // array_length(int[], int4) -> int4
   // Advisory locks (sql/execution/lock_functions.cc); volatile. One bigint
   // key or two int4 keys.
   kAdvisoryLock,               // pg_advisory_lock -> void
@@ -96,6 +102,7 @@ struct BoundExpr {
   bool negated = false;                            // kIsNull, kIsDistinct, kLike, kIn
   bool case_insensitive = false;                   // kLike
   bool has_else = false;                           // kCase
+  bool all = false;                                // kArrayCompare: ALL rather than ANY
   int position = 0;                                // source position, for errors raised at run time
 
   // A node with no children yet; the caller fills the kind's fields.

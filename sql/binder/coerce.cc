@@ -25,14 +25,13 @@ int NumericRank(TypeId id) {
 
 }  // namespace
 
-DataType BindTypeName(const ast::TypeName& type) {
+namespace {
+
+DataType BindScalarTypeName(const ast::TypeName& type) {
   auto modifier = [&](size_t i, int32_t fallback) {
     return i < type.modifiers.size() ? type.modifiers[i] : fallback;
   };
   const std::string& n = type.name;
-  if (type.array_bounds > 0) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "array types are not supported yet", type.position);
-  }
   if (!type.schema.empty() && type.schema != "pg_catalog") {
     ThrowAt(sqlstate::kUndefinedObject,
             fmt::format("type \"{}.{}\" does not exist", type.schema, n), type.position);
@@ -45,16 +44,21 @@ DataType BindTypeName(const ast::TypeName& type) {
   if (n == "bool") return DataType::Of(TypeId::kBool);
   if (n == "text") return DataType::Of(TypeId::kText);
   if (n == "date") return DataType::Of(TypeId::kDate);
-  if (n == "timestamp") {
-    if (type.modifiers.empty()) return DataType::Of(TypeId::kTimestamp);
+  if (n == "oid") return DataType::Of(TypeId::kOid);
+  if (n == "xid") return DataType::Of(TypeId::kXid);
+  if (n == "_int4") return DataType::Of(TypeId::kInt4Array);
+  if (n == "timestamp" || n == "timestamptz") {
+    TypeId id = n == "timestamp" ? TypeId::kTimestamp : TypeId::kTimestampTz;
+    if (type.modifiers.empty()) return DataType::Of(id);
     int32_t precision = modifier(0, 6);
     if (precision < 0) {
       ThrowAt(sqlstate::kInvalidParameterValue,
-              fmt::format("TIMESTAMP({}) precision must not be negative", precision),
+              fmt::format("TIMESTAMP({}){} precision must not be negative", precision,
+                          id == TypeId::kTimestampTz ? " WITH TIME ZONE" : ""),
               type.position);
     }
     // PostgreSQL also warns that the precision was reduced.
-    return DataType::Timestamp(std::min(precision, 6));
+    return DataType{id, std::min(precision, 6)};
   }
   if (n == "numeric") {
     if (type.modifiers.empty()) return DataType::Of(TypeId::kNumeric);
@@ -91,6 +95,20 @@ DataType BindTypeName(const ast::TypeName& type) {
     return DataType::Varchar(length);
   }
   ThrowAt(sqlstate::kUndefinedObject, fmt::format("type \"{}\" does not exist", n), type.position);
+}
+
+}  // namespace
+
+DataType BindTypeName(const ast::TypeName& type) {
+  DataType element = BindScalarTypeName(type);
+  if (type.array_bounds == 0) return element;
+  // integer[] is the only array type so far; int[][] is the same type in
+  // PostgreSQL (dimensions are not part of it).
+  if (element.id != TypeId::kInt4) {
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("type {}[] is not supported yet", element.Name()), type.position);
+  }
+  return DataType::Of(TypeId::kInt4Array);
 }
 
 std::string TypeNameForMessage(const DataType& type) {
@@ -195,8 +213,19 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   if (a.id == b.id) return a.typmod == b.typmod ? a : DataType::Of(a.id);
   if (auto n = PromoteNumeric(a, b)) return n;
   if (a.IsString() && b.IsString()) return DataType::Of(TypeId::kText);
-  auto datetime = [](TypeId id) { return id == TypeId::kDate || id == TypeId::kTimestamp; };
-  if (datetime(a.id) && datetime(b.id)) return DataType::Of(TypeId::kTimestamp);
+  // int2/int4/int8 convert to oid implicitly, not the other way round.
+  if (a.id == TypeId::kOid && b.IsInteger()) return DataType::Of(TypeId::kOid);
+  if (b.id == TypeId::kOid && a.IsInteger()) return DataType::Of(TypeId::kOid);
+  // Date/time: timestamptz is the category's preferred type.
+  auto datetime = [](TypeId id) {
+    return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;
+  };
+  if (datetime(a.id) && datetime(b.id)) {
+    if (a.id == TypeId::kTimestampTz || b.id == TypeId::kTimestampTz) {
+      return DataType::Of(TypeId::kTimestampTz);
+    }
+    return DataType::Of(TypeId::kTimestamp);
+  }
   return std::nullopt;
 }
 

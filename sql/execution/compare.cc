@@ -12,7 +12,29 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kDate:
-    case TypeId::kTimestamp: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kOid: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kXid: {
+      // An int4 operand of xid = int4 is negative for xids above 2^31.
+      uint32_t x = static_cast<uint32_t>(a.AsInt());
+      uint32_t y = static_cast<uint32_t>(b.AsInt());
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case TypeId::kInt4Array: {
+      // array_cmp for one dimension: element by element, NULL above every
+      // value, then the shorter array first.
+      const std::vector<Value>& x = a.AsArray();
+      const std::vector<Value>& y = b.AsArray();
+      for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        if (x[i].is_null() || y[i].is_null()) {
+          if (x[i].is_null() != y[i].is_null()) return x[i].is_null() ? 1 : -1;
+          continue;
+        }
+        if (x[i].AsInt() != y[i].AsInt()) return x[i].AsInt() < y[i].AsInt() ? -1 : 1;
+      }
+      return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
+    }
     case TypeId::kFloat4:
     case TypeId::kFloat8: {
       double x = a.AsFloat();

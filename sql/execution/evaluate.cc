@@ -46,6 +46,39 @@ std::optional<bool> EvaluateCompare(const BoundExpr& e, const Row& row, ExecCont
   return ApplyCompare(e.compare_op, CompareValues(a, b, e.compare_type));
 }
 
+// kArrayCompare: PostgreSQL's ScalarArrayOpExpr. An empty array gives false
+// for ANY and true for ALL, even for a NULL left operand; otherwise a NULL
+// operand or element that could decide the result makes it NULL.
+Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  Value array = Evaluate(*e.children[1], row, ctx);
+  if (array.is_null()) return Value::Null();
+  const std::vector<Value>& elements = array.AsArray();
+  if (elements.empty()) return Value::Bool(e.all);
+  Value left = Evaluate(*e.children[0], row, ctx);
+  if (left.is_null()) return Value::Null();
+  const DataType int4 = DataType::Of(TypeId::kInt4);
+  // xid = int4 compares the int4 as an xid (CompareValues); any other domain
+  // than int4 itself takes the element through its implicit cast.
+  bool convert = e.compare_type.id != TypeId::kInt4 && e.compare_type.id != TypeId::kXid;
+  bool saw_null = false;
+  for (const Value& element : elements) {
+    if (element.is_null()) {
+      saw_null = true;
+      continue;
+    }
+    bool match;
+    if (convert) {
+      Result<Value> v = CastValue(element, int4, e.compare_type, CastContext::kImplicit);
+      if (!v.ok()) ThrowStatus(v.status());
+      match = ApplyCompare(e.compare_op, CompareValues(left, *v, e.compare_type));
+    } else {
+      match = ApplyCompare(e.compare_op, CompareValues(left, element, e.compare_type));
+    }
+    if (match != e.all) return Value::Bool(match);
+  }
+  return saw_null ? Value::Null() : Value::Bool(e.all);
+}
+
 }  // namespace
 
 Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
@@ -153,6 +186,13 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       return e.has_else ? Evaluate(*e.children.back(), row, ctx) : Value::Null();
     }
     case BoundExprKind::kFunction: return EvaluateFunction(e, row, ctx);
+    case BoundExprKind::kArray: {
+      std::vector<Value> elements;
+      elements.reserve(e.children.size());
+      for (const BoundExprPtr& c : e.children) elements.push_back(Evaluate(*c, row, ctx));
+      return Value::Array(std::move(elements));
+    }
+    case BoundExprKind::kArrayCompare: return EvaluateArrayCompare(e, row, ctx);
   }
   throw Error(sqlstate::kInternalError, "unknown bound expression kind");
 }

@@ -55,6 +55,19 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (call.type.IsFloat()) return Value::Float(std::fabs(v.AsFloat()));
       return Value::Decimal(v.AsNumeric().Abs());
     }
+    case ScalarFunction::kCardinality: {
+      Value v = arg(0);
+      return v.is_null() ? v : Value::Int(static_cast<int64_t>(v.AsArray().size()));
+    }
+    case ScalarFunction::kArrayLength: {
+      // One dimension: its length, NULL for any other dimension and for an
+      // empty array (which has no dimensions).
+      Value v = arg(0);
+      Value dimension = arg(1);
+      if (v.is_null() || dimension.is_null()) return Value::Null();
+      if (dimension.AsInt() != 1 || v.AsArray().empty()) return Value::Null();
+      return Value::Int(static_cast<int64_t>(v.AsArray().size()));
+    }
     case ScalarFunction::kLength: {
       Value v = arg(0);
       return v.is_null() ? v : Value::Int(Utf8Length(v.AsString()));

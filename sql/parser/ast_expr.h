@@ -39,6 +39,8 @@ enum class ExprKind {
   kCase,          // Case: CASE [arg] WHEN .. THEN .. [ELSE ..] END
   kSubquery,      // Subquery: (SELECT ..), EXISTS (SELECT ..), x op ANY/ALL (SELECT ..)
   kDefault,       // Default: DEFAULT in INSERT VALUES or UPDATE SET
+  kArray,         // ArrayConstructor: ARRAY[a, b, ...]
+  kAnyAll,        // AnyAll: x op ANY|SOME|ALL (array expression)
 };
 
 struct Expr : KindedNode<ExprKind> {
@@ -228,6 +230,29 @@ struct Subquery : Expr {
   std::unique_ptr<SelectStmt> select;
   ExprPtr left;    // kAny/kAll only
   std::string op;  // kAny/kAll only
+};
+
+// ARRAY[a, b, ...]; `elements` may be empty (ARRAY[]::int[]).
+struct ArrayConstructor : Expr {
+  static constexpr ExprKind kKind = ExprKind::kArray;
+  ArrayConstructor() : Expr(kKind) {}
+  ~ArrayConstructor() override { DeleteAll(elements); }
+  ExprList elements;
+};
+
+// left op ANY|SOME (array) or left op ALL (array), where the parenthesized
+// operand is an expression, not a SELECT (that is a Subquery).
+struct AnyAll : Expr {
+  static constexpr ExprKind kKind = ExprKind::kAnyAll;
+  AnyAll() : Expr(kKind) {}
+  ~AnyAll() override {
+    DeleteIteratively(left);
+    DeleteIteratively(array);
+  }
+  std::string op;
+  bool all = false;  // ALL rather than ANY/SOME
+  ExprPtr left;
+  ExprPtr array;
 };
 
 struct Default : Expr {

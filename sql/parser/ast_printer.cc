@@ -268,6 +268,12 @@ std::string ToString(const Expr& expr) {
       return select;
     }
     case ExprKind::kDefault: return "DEFAULT";
+    case ExprKind::kArray: return "ARRAY[" + Join(expr.As<ArrayConstructor>().elements) + "]";
+    case ExprKind::kAnyAll: {
+      const auto& a = expr.As<AnyAll>();
+      return "(" + ToString(*a.left) + " " + a.op + (a.all ? " ALL (" : " ANY (") +
+             ToString(*a.array) + "))";
+    }
   }
   return "?";
 }

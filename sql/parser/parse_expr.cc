@@ -227,21 +227,29 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
       binary->op = op.text;
     }
     binary->left = std::move(left);
-    // x op ANY|SOME|ALL (subquery)
+    // x op ANY|SOME|ALL (subquery), x op ANY|SOME|ALL (array)
     if (op.type == TokenType::kOperator &&
         (PeekWord("any") || PeekWord("some") || PeekWord("all"))) {
       const Token& quantifier = Advance();
       if (!PeekOp("(")) SyntaxErrorHere();
-      if (!PeekSelectStart(1)) {
-        throw Error(sqlstate::kFeatureNotSupported, "op ANY/ALL (array) is not supported")
-            .WithPosition(quantifier.position);
+      if (PeekSelectStart(1)) {
+        auto sub = MakeNode<ast::Subquery>(op.position);
+        sub->type =
+            quantifier.IsWord("all") ? ast::Subquery::Type::kAll : ast::Subquery::Type::kAny;
+        sub->op = op.text;
+        sub->left = std::move(binary->left);
+        sub->select = ParseParenthesizedSelect();
+        left = std::move(sub);
+      } else {
+        auto any_all = MakeNode<ast::AnyAll>(op.position);
+        any_all->op = op.text;
+        any_all->all = quantifier.IsWord("all");
+        any_all->left = std::move(binary->left);
+        ExpectOp("(");
+        any_all->array = ParseExpr();
+        ExpectOp(")");
+        left = std::move(any_all);
       }
-      auto sub = MakeNode<ast::Subquery>(op.position);
-      sub->type = quantifier.IsWord("all") ? ast::Subquery::Type::kAll : ast::Subquery::Type::kAny;
-      sub->op = op.text;
-      sub->left = std::move(binary->left);
-      sub->select = ParseParenthesizedSelect();
-      left = std::move(sub);
     } else {
       binary->right = ParseExpr(precedence + 1);
       left = std::move(binary);
@@ -436,6 +444,16 @@ ast::ExprPtr Parser::ParseWordExpression() {
       return MakeNode<ast::Default>(t.position);
     }
     if (w == "case") return ParseCase();
+    if (w == "array" && PeekOp("[", 1)) {
+      Advance();
+      Advance();
+      auto array = MakeNode<ast::ArrayConstructor>(t.position);
+      if (!AcceptOp("]")) {
+        array->elements = ParseExprList();
+        ExpectOp("]");
+      }
+      return array;
+    }
     if (w == "cast") {
       Advance();
       ExpectOp("(");

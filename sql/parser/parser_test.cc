@@ -172,6 +172,11 @@ TEST_CASE("functions, CASE and subqueries", "[parser]") {
   CHECK(E("(select max(a) from t) + 1") == "((SELECT max(a) FROM t) + 1)");
   CHECK(E("a in (select b from t)") == "(a IN (SELECT b FROM t))");
   CHECK(E("a = any (select b from t)") == "(a = ANY (SELECT b FROM t))");
+  CHECK(E("a = any (b)") == "(a = ANY (b))");
+  CHECK(E("a <> all ('{1,2}'::int[])") == "(a <> ALL (CAST('{1,2}' AS int4[])))");
+  CHECK(E("pid = some (pg_blocking_pids(p)) and x") == "((pid = ANY (pg_blocking_pids(p))) AND x)");
+  CHECK(E("array[1, a + 1]") == "ARRAY[1, (a + 1)]");
+  CHECK(E("array[]::int[]") == "CAST(ARRAY[] AS int4[])");
   CHECK(E("((select 1) + 1)") == "((SELECT 1) + 1)");
 
   auto call = ParseExpression("count(*)");

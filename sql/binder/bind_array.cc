@@ -1,0 +1,104 @@
+// Arrays: ARRAY[...] constructors and `x op ANY|ALL (array)`. integer[] is
+// the only array type so far; other element types get 0A000.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+[[noreturn]] void UnsupportedArrayOf(const DataType& element, int position) {
+  ThrowAt(sqlstate::kFeatureNotSupported,
+          fmt::format("type {}[] is not supported yet", TypeNameForMessage(element)), position);
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& scope) {
+  if (array.elements.empty()) {
+    throw Error(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array")
+        .WithHint("Explicitly cast to the desired type, for example ARRAY[]::integer[].")
+        .WithPosition(array.position);
+  }
+  std::vector<BoundExprPtr> elements;
+  DataType type = DataType::Of(TypeId::kUnknown);
+  for (const ast::ExprPtr& item : array.elements) {
+    elements.push_back(BindExpression(*item, scope));
+    const DataType& t = elements.back()->type;
+    if (t.id == TypeId::kUnknown) continue;  // literals adapt afterwards
+    std::optional<DataType> common = CommonType(type, t);
+    if (!common) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("ARRAY types {} and {} cannot be matched", TypeNameForMessage(type),
+                          TypeNameForMessage(t)),
+              elements.back()->position);
+    }
+    type = *common;
+  }
+  if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  if (type.id != TypeId::kInt4) UnsupportedArrayOf(type, array.position);
+  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Of(TypeId::kInt4Array), array.position);
+  for (BoundExprPtr& element : elements) {
+    e->children.push_back(CoerceOrThrow(std::move(element), type, CastContext::kImplicit));
+  }
+  return e;
+}
+
+BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
+  BoundExprPtr left = BindExpression(*expr.left, scope);
+  BoundExprPtr array = BindExpression(*expr.array, scope);
+  const DataType int4 = DataType::Of(TypeId::kInt4);
+  if (IsUnknownLiteral(*array)) {
+    // The literal is read as an array of the left operand's type.
+    DataType element = left->type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText)
+                                                         : DataType::Of(left->type.id);
+    if (element.id != TypeId::kInt4) UnsupportedArrayOf(element, array->position);
+    array =
+        CoerceOrThrow(std::move(array), DataType::Of(TypeId::kInt4Array), CastContext::kImplicit);
+  }
+  if (array->type.id != TypeId::kInt4Array) {
+    ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",
+            expr.position);
+  }
+  if (left->type.id == TypeId::kUnknown) {
+    left = CoerceOrThrow(std::move(left), int4, CastContext::kImplicit);
+  }
+  // Resolved as `left op element`.
+  const std::string& op = expr.op;
+  bool comparison = op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" || op == ">=";
+  DataType compare_type;
+  if (left->type.id == TypeId::kXid && (op == "=" || op == "<>")) {
+    compare_type = left->type;  // xideqint4, as BindComparison
+  } else {
+    std::optional<DataType> common = CommonType(left->type, int4);
+    if (!comparison || !common || left->type.id == TypeId::kXid) {
+      throw Error(
+          sqlstate::kUndefinedFunction,
+          fmt::format("operator does not exist: {} {} integer", TypeNameForMessage(left->type), op))
+          .WithHint(
+              "No operator matches the given name and argument types. You might need to add "
+              "explicit type casts.")
+          .WithPosition(expr.position);
+    }
+    compare_type = *common;
+    left = CoerceOrThrow(std::move(left), compare_type, CastContext::kImplicit);
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kArrayCompare, DataType::Of(TypeId::kBool),
+                           left->position != 0 ? left->position : expr.position);
+  e->compare_op = op == "="    ? CompareOp::kEqual
+                  : op == "<>" ? CompareOp::kNotEqual
+                  : op == "<"  ? CompareOp::kLess
+                  : op == "<=" ? CompareOp::kLessEqual
+                  : op == ">"  ? CompareOp::kGreater
+                               : CompareOp::kGreaterEqual;
+  e->compare_type = compare_type;
+  e->all = expr.all;
+  e->children.push_back(std::move(left));
+  e->children.push_back(std::move(array));
+  return e;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,36 @@
+-- integer[]: text input and output, ARRAY[...], cardinality, array_length,
+-- = ANY / <> ALL, array comparison
+SELECT '{1,2,3}'::int[], '{}'::int[], '{1,NULL,3}'::int[], ' { 1 , 2 } '::int[], '{"4", null}'::int4[], '{-2147483648}'::integer[];
+SELECT pg_typeof('{1}'::int[]), pg_typeof('{1}'::_int4), pg_typeof('{1}'::integer array), pg_typeof('{1}'::int4[3]);
+SELECT '1,2'::int[];
+SELECT '{1,a}'::int[];
+SELECT '{1,2'::int[];
+SELECT '{1,2}x'::int[];
+SELECT '{1,,2}'::int[];
+SELECT '{1,99999999999}'::int[];
+SELECT ARRAY[1,2], ARRAY[1,NULL], ARRAY[1, '2', 3 + 4], pg_typeof(ARRAY[1,2]), ARRAY[]::int[], pg_typeof(ARRAY[]::integer[]);
+SELECT ARRAY[];
+SELECT ARRAY[1, 'a'];
+SELECT ARRAY[1, true];
+SELECT '{1,2}'::int[]::text, '{5,6}'::text::int[], '{1,2}'::int[]::varchar;
+SELECT cardinality('{1,2,3}'::int[]), cardinality('{}'::int[]), cardinality(ARRAY[1,NULL]), cardinality(NULL::int[]);
+SELECT array_length('{1,2,3}'::int[], 1), array_length('{}'::int[], 1), array_length('{1,2}'::int[], 2), array_length('{1}'::int[], 0);
+SELECT cardinality(1);
+SELECT 2 = ANY('{1,2}'::int[]), 3 = ANY('{1,2}'::int[]), 3 = ANY('{1,NULL}'::int[]), 2 = SOME(ARRAY[1,2]);
+SELECT 3 <> ALL('{1,2}'::int[]), 1 <> ALL('{1,NULL}'::int[]), 3 <> ALL('{1,NULL}'::int[]);
+SELECT 1 = ANY('{}'::int[]), 1 <> ALL('{}'::int[]), NULL::int = ANY('{1}'::int[]), NULL::int = ANY('{}'::int[]), 1 = ANY(NULL::int[]);
+SELECT 1 < ANY('{1,2}'::int[]), 2 >= ALL('{1,2}'::int[]), 1::int8 = ANY('{1}'::int[]), '1' = ANY('{1}'::int[]), 1.0 = ANY('{1}'::int[]), 1 = ANY('{1}');
+SELECT 5::oid = ANY('{4,5}'::int[]), 5::int2 = ANY(ARRAY[5]);
+SELECT 1 = ANY(1);
+SELECT 'a' = ANY('{1}'::int[]);
+SELECT true = ANY('{1}'::int[]);
+SELECT '{1,2}'::int[] = '{1,2}'::int[], '{1,2}'::int[] = ARRAY[1,3], ARRAY[1,NULL] = ARRAY[1,NULL], '{1,2}'::int[] <> '{1}'::int[];
+SELECT '{1,2}'::int[] < '{1,2,0}'::int[], '{1,NULL}'::int[] > '{1,5}'::int[], '{}'::int[] < '{1}'::int[], '{3}'::int[] > '{1,2}'::int[];
+SELECT '{1,2}'::int[] = 1;
+CREATE TABLE procs (pid int PRIMARY KEY, name text);
+INSERT INTO procs VALUES (10, 'a'), (20, 'b'), (30, 'c');
+SELECT name FROM procs WHERE pid = ANY('{10,30}'::int[]) ORDER BY pid;
+SELECT name FROM procs WHERE pid = ANY(ARRAY[pid - 10, 20]) ORDER BY pid;
+SELECT name FROM procs WHERE pid <> ALL(ARRAY[10, 20]) ORDER BY pid;
+SELECT pid, ARRAY[pid, pid * 2] FROM procs ORDER BY ARRAY[pid * -1];
+DROP TABLE procs;

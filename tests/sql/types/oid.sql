@@ -1,0 +1,34 @@
+-- oid: unsigned 32-bit input and output, casts with the integer types,
+-- comparisons with integers, ORDER BY, table columns and primary keys
+SELECT '16384'::oid, '0'::oid, '4294967295'::oid, ' 12 '::oid, '+7'::oid;
+SELECT '-1'::oid, '-2147483648'::oid;
+SELECT 'abc'::oid;
+SELECT ''::oid;
+SELECT '12abc'::oid;
+SELECT '0x10'::oid;
+SELECT '4294967296'::oid;
+SELECT '-2147483649'::oid;
+SELECT 16384::oid, (-1)::oid, (-1)::int2::oid, 4294967295::int8::oid;
+SELECT (-1)::int8::oid;
+SELECT 4294967296::oid;
+SELECT 4294967295::oid::int4, 4294967295::oid::int8, 16384::oid::text, '77'::text::oid;
+SELECT pg_typeof(16384::oid), pg_typeof(coalesce(1::oid, 2)), pg_typeof(CAST('1' AS oid));
+SELECT 16384::oid = 16384, 16384 = 16384::oid, 1::oid < 2::oid, 4294967295::oid > 1::oid;
+SELECT 16384::oid = '16384', 16384::oid <> 16385::int8, 3::oid IN (1, 2, 3), 3::oid BETWEEN 1 AND 5;
+SELECT 1::oid + 1;
+SELECT -(1::oid);
+SELECT 1::oid::bool;
+SELECT 1.5::oid;
+CREATE TABLE rels (relation oid PRIMARY KEY, owner oid, n int4);
+INSERT INTO rels VALUES (16384, 10, 16384), (4294967295, 10, -1), (1, NULL, 7);
+INSERT INTO rels VALUES (-5::int8, 1, 1);
+INSERT INTO rels VALUES (16384, 10, 0);
+SELECT * FROM rels ORDER BY relation;
+SELECT relation FROM rels ORDER BY relation DESC;
+SELECT relation FROM rels WHERE relation = 16384;
+SELECT relation FROM rels WHERE relation = 4294967295;
+SELECT relation FROM rels WHERE relation = n ORDER BY 1;
+SELECT relation, n::oid FROM rels WHERE relation > 2 ORDER BY 1;
+UPDATE rels SET owner = 20 WHERE relation = 1;
+SELECT relation, owner FROM rels WHERE owner IS NOT NULL ORDER BY owner, relation;
+DROP TABLE rels;
