@@ -7,11 +7,6 @@
 namespace basalt::catalog {
 namespace {
 
-// TODO(types): TypeId::kOid, kXid and kTimestampTz once the types branch lands.
-constexpr TypeId kOidPlaceholder = TypeId::kInt8;
-constexpr TypeId kXidPlaceholder = TypeId::kInt8;
-constexpr TypeId kTimestampTzPlaceholder = TypeId::kTimestamp;
-
 proto::Table View(Oid database, Oid oid, const char* name,
                   std::vector<std::pair<const char*, TypeId>> columns) {
   proto::Table t;
@@ -38,21 +33,21 @@ std::vector<proto::Table> SystemRelations(Oid database) {
   return {
       View(database, oids::kPgLocks, "pg_locks",
            {{"locktype", TypeId::kText},
-            {"database", kOidPlaceholder},
-            {"relation", kOidPlaceholder},
+            {"database", TypeId::kOid},
+            {"relation", TypeId::kOid},
             {"page", TypeId::kInt4},
             {"tuple", TypeId::kInt2},
             {"virtualxid", TypeId::kText},
-            {"transactionid", kXidPlaceholder},
-            {"classid", kOidPlaceholder},
-            {"objid", kOidPlaceholder},
+            {"transactionid", TypeId::kXid},
+            {"classid", TypeId::kOid},
+            {"objid", TypeId::kOid},
             {"objsubid", TypeId::kInt2},
             {"virtualtransaction", TypeId::kText},
             {"pid", TypeId::kInt4},
             {"mode", TypeId::kText},
             {"granted", TypeId::kBool},
             {"fastpath", TypeId::kBool},
-            {"waitstart", kTimestampTzPlaceholder}}),
+            {"waitstart", TypeId::kTimestampTz}}),
   };
 }
 

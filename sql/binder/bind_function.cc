@@ -185,6 +185,13 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (name == "pg_backend_pid" && args.empty()) {
     return finish(ScalarFunction::kPgBackendPid, DataType::Of(TypeId::kInt4));
   }
+  if (name == "pg_blocking_pids" && args.size() == 1) {
+    BoundExprPtr pid =
+        TryCoerce(args[0]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+    if (pid == nullptr) NoFunction(name, args, call.position);
+    args[0] = std::move(pid);
+    return finish(ScalarFunction::kPgBlockingPids, DataType::Of(TypeId::kInt4Array));
+  }
   if (std::optional<ScalarFunction> lock = AdvisoryLockFunction(name)) {
     // One bigint key or two int4 keys, as PostgreSQL's two signatures.
     const bool no_key = *lock == ScalarFunction::kAdvisoryUnlockAll;

@@ -75,7 +75,8 @@ bool BoundExpr::IsFoldableNode() const {
     case BoundExprKind::kParameter: return false;
     case BoundExprKind::kFunction:
       return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
-             function != ScalarFunction::kPgBackendPid && !IsLockFunction(function);
+             function != ScalarFunction::kPgBackendPid &&
+             function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function);
     default: return true;
   }
 }

@@ -56,8 +56,9 @@ enum class ScalarFunction {
   kLeast,
   kPgSleep,  // pg_sleep(float8) -> void; volatile
   kPgBackendPid,
-  kCardinality,  // cardinality(int[]) -> int4
-  kArrayLength,  // array_length(int[], int4) -> int4
+  kPgBlockingPids,  // pg_blocking_pids(int4) -> int4[]; volatile
+  kCardinality,     // cardinality(int[]) -> int4
+  kArrayLength,     // array_length(int[], int4) -> int4
   // Advisory locks (sql/execution/lock_functions.cc); volatile. One bigint
   // key or two int4 keys.
   kAdvisoryLock,               // pg_advisory_lock -> void

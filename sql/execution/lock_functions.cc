@@ -50,6 +50,14 @@ Value EvaluateLockFunction(const BoundExpr& call, const std::vector<Value>& args
   storage::LockOwner& owner = OwnerOf(ctx);
   if (call.function == ScalarFunction::kPgBackendPid) return Value::Int(owner.pid());
   storage::LockManager& locks = owner.manager();
+  if (call.function == ScalarFunction::kPgBlockingPids) {
+    if (args[0].is_null()) return Value::Null();
+    std::vector<Value> pids;
+    for (int32_t pid : locks.BlockingPids(static_cast<int32_t>(args[0].AsInt()))) {
+      pids.push_back(Value::Int(pid));
+    }
+    return Value::Array(std::move(pids));
+  }
   if (call.function == ScalarFunction::kAdvisoryUnlockAll) {
     locks.ReleaseAllSession(owner);
     return Value::Bool(false);  // void

@@ -1,6 +1,6 @@
 // Advisory lock functions (pg_advisory_lock and its shared, try, xact and
-// unlock variants) and pg_backend_pid: what they do with the session's
-// storage::LockOwner.
+// unlock variants), pg_backend_pid and pg_blocking_pids: what they do with
+// the session's storage::LockOwner.
 #pragma once
 
 #include <vector>
@@ -11,8 +11,8 @@
 
 namespace basalt::sql {
 
-// REQUIRES: IsLockFunction(call.function) or kPgBackendPid; `args` are the
-// evaluated arguments (one int8 key or two int4 keys).
+// REQUIRES: IsLockFunction(call.function), kPgBackendPid or kPgBlockingPids;
+// `args` are the evaluated arguments (one int8 key or two int4 keys; a pid).
 Value EvaluateLockFunction(const BoundExpr& call, const std::vector<Value>& args, ExecContext* ctx);
 
 }  // namespace basalt::sql

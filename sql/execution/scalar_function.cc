@@ -128,6 +128,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       return Value::Bool(false);  // void
     }
     case ScalarFunction::kPgBackendPid:
+    case ScalarFunction::kPgBlockingPids:
     case ScalarFunction::kAdvisoryLock:
     case ScalarFunction::kAdvisoryLockShared:
     case ScalarFunction::kTryAdvisoryLock:

@@ -86,7 +86,12 @@ SET deadlock_timeout = 'soon';
 RESET deadlock_timeout;
 SHOW deadlock_timeout;
 
--- pg_locks is a view.
+-- pg_locks is a view, with PostgreSQL's column types.
+SELECT pg_typeof(locktype), pg_typeof(database), pg_typeof(relation), pg_typeof(page),
+       pg_typeof(tuple), pg_typeof(transactionid), pg_typeof(objsubid), pg_typeof(pid),
+       pg_typeof(granted), pg_typeof(waitstart)
+  FROM pg_locks WHERE locktype = 'relation' LIMIT 1;
+SELECT pg_typeof(pg_blocking_pids(pg_backend_pid())), pg_blocking_pids(pg_backend_pid());
 UPDATE pg_locks SET pid = 1;
 DELETE FROM pg_locks;
 INSERT INTO pg_locks (pid) VALUES (1);
