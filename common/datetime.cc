@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 namespace basalt {
 namespace {
 
@@ -131,6 +133,12 @@ int64_t RoundTimestamp(int64_t micros, int precision) {
   for (int i = precision; i < 6; ++i) scale *= 10;
   int64_t offset = scale / 2;
   return micros >= 0 ? (micros + offset) / scale * scale : -((-micros + offset) / scale * scale);
+}
+
+int64_t CurrentTimestamp() {
+  constexpr int64_t kUnixEpochAsTimestamp = 946'684'800 * kMicrosPerSecond;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixEpochAsTimestamp;
 }
 
 }  // namespace basalt

@@ -31,6 +31,9 @@ inline constexpr int64_t kEndDate = 2'145'031'949;
 inline constexpr int64_t kMinTimestamp = kMinDate * kMicrosPerDay;
 inline constexpr int64_t kEndTimestamp = 9'223'371'331'200'000'000;
 
+// The current time as a timestamp: microseconds since 2000-01-01 UTC.
+int64_t CurrentTimestamp();
+
 // A calendar date with an astronomical year: 0 is 1 BC, -1 is 2 BC.
 struct CivilDate {
   int64_t year = 2000;

@@ -3,8 +3,7 @@
 // publication, removal of dropped tables' data).
 #include <fmt/format.h>
 
-#include <chrono>
-
+#include "common/datetime.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 #include "storage/table_store.h"
@@ -12,12 +11,6 @@
 namespace basalt::sql {
 
 namespace {
-
-int64_t NowSincePostgresEpoch() {
-  constexpr int64_t kUnixToPostgresMicros = 946684800LL * 1000000;
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPostgresMicros;
-}
 
 storage::IsolationLevel IsolationLevelOf(std::string_view level) {
   // READ UNCOMMITTED behaves as READ COMMITTED, as in PostgreSQL.
@@ -39,7 +32,7 @@ void SessionImpl::EnsureTransaction() {
     const bool in_block = state_ == TransactionState::kInBlock;
     if (!in_block) {
       implicit_ = true;
-      transaction_timestamp_ = NowSincePostgresEpoch();
+      transaction_timestamp_ = CurrentTimestamp();
     }
     storage::TransactionOptions options;
     options.isolation = IsolationLevelOf(
@@ -143,7 +136,7 @@ void SessionImpl::ExecuteBegin(const ast::TransactionStmt& stmt, ResultSink& sin
     ApplyTransactionModes(stmt);
   } else {
     // Statements earlier in the same query string join the block.
-    if (txn_ == nullptr) transaction_timestamp_ = NowSincePostgresEpoch();
+    if (txn_ == nullptr) transaction_timestamp_ = CurrentTimestamp();
     implicit_ = false;
     state_ = TransactionState::kInBlock;
     settings_at_begin_ = settings_;

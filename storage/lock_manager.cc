@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/datetime.h"
 #include "common/sqlstate.h"
 
 namespace basalt::storage {
@@ -38,13 +39,6 @@ uint16_t LevelBit(LockLevel level) {
 // How long a waiter sleeps before it looks at its interrupt, lock timeout
 // and deadlock timer again (a grant wakes it at once).
 constexpr auto kWaitSlice = std::chrono::milliseconds(20);
-
-// Microseconds since 2000-01-01, PostgreSQL's timestamp epoch.
-int64_t NowSincePostgresEpoch() {
-  constexpr int64_t kUnixToPostgresMicros = 946684800LL * 1000000;
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPostgresMicros;
-}
 
 // A made-up pid for owners without a connection (unit tests); real pids
 // come from the server's BackendKeyData.
@@ -178,6 +172,7 @@ void LockManager::WakeWaitersLocked(const LockTag& tag) {
         HoldersAllow(*waiter.owner, tag, waiter.level, entry)) {
       entry.waiters.erase(entry.waiters.begin() + static_cast<std::ptrdiff_t>(i));
       GrantLocked(*waiter.owner, tag, waiter.level, waiter.scope);
+      waiter.owner->wait_kind_ = LockOwner::WaitKind::kNone;
       waiter.owner->granted_ = true;
       waiter.owner->granted_cv_.notify_one();
       continue;
@@ -202,7 +197,6 @@ void LockManager::RemoveWaiterLocked(LockOwner& owner) {
 
 Status LockManager::Acquire(LockOwner& owner, const LockTag& tag, LockLevel level, LockScope scope,
                             const LockWaitPolicy& policy, std::string_view object, bool* waited) {
-  using Clock = std::chrono::steady_clock;
   std::unique_lock<std::mutex> lock(mutex_);
   Entry& entry = entries_[tag];
   const bool holds_tag = std::any_of(owner.held_.begin(), owner.held_.end(),
@@ -230,8 +224,14 @@ Status LockManager::Acquire(LockOwner& owner, const LockTag& tag, LockLevel leve
   owner.wait_kind_ = LockOwner::WaitKind::kLock;
   owner.wait_tag_ = tag;
   owner.wait_level_ = level;
-  owner.wait_start_ = NowSincePostgresEpoch();
+  owner.wait_start_ = CurrentTimestamp();
   owner.granted_ = false;
+  return WaitForGrantLocked(lock, owner, policy);
+}
+
+Status LockManager::WaitForGrantLocked(std::unique_lock<std::mutex>& lock, LockOwner& owner,
+                                       const LockWaitPolicy& policy) {
+  using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   auto next_deadlock_check = started + std::chrono::milliseconds(owner.deadlock_timeout_ms());
   while (!owner.granted_) {
@@ -253,7 +253,6 @@ Status LockManager::Acquire(LockOwner& owner, const LockTag& tag, LockLevel leve
       return status;
     }
   }
-  owner.wait_kind_ = LockOwner::WaitKind::kNone;
   return Status::OK();
 }
 
@@ -335,7 +334,7 @@ void LockManager::BeginRowWait(LockOwner& owner, uint32_t cf, std::string_view k
   owner.wait_column_family_ = cf;
   owner.wait_key_.assign(key);
   owner.wait_exclusive_ = exclusive;
-  owner.wait_start_ = NowSincePostgresEpoch();
+  owner.wait_start_ = CurrentTimestamp();
 }
 
 void LockManager::EndRowWait(LockOwner& owner) {

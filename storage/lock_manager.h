@@ -239,6 +239,11 @@ class LockManager {
   void ReleaseLocked(LockOwner& owner, const LockTag& tag, LockLevel level, LockScope scope);
   void WakeWaitersLocked(const LockTag& tag);
   void RemoveWaiterLocked(LockOwner& owner);
+  // Waits (releasing `lock` meanwhile) until a releaser grants `owner`'s
+  // queued request, or the policy's timeout, the interrupt or a deadlock
+  // ends the wait (the request leaves the queue then).
+  Status WaitForGrantLocked(std::unique_lock<std::mutex>& lock, LockOwner& owner,
+                            const LockWaitPolicy& policy);
   Status CheckDeadlockLocked(LockOwner& owner);
   // The waits-for edges of every waiting owner (deadlock_detector.cc).
   std::vector<WaitEdge> WaitEdgesLocked();
