@@ -344,7 +344,11 @@ void LockManager::EndRowWait(LockOwner& owner) {
 
 Status LockManager::CheckDeadlock(LockOwner& owner) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return CheckDeadlockLocked(owner);
+  Status status = CheckDeadlockLocked(owner);
+  // The victim leaves the graph before anyone else looks at it, so a second
+  // member of the cycle checking right after never fails too.
+  if (!status.ok()) owner.wait_kind_ = LockOwner::WaitKind::kNone;
+  return status;
 }
 
 std::string LockManager::DescribeTag(const LockTag& tag) {

@@ -198,10 +198,11 @@ class LockManager {
   void EndStorageTransaction(LockOwner& owner);
 
   // Row-lock waits: between Begin and End the owner waits for key `key` of
-  // column family `cf`; CheckRowWait runs the deadlock check when it is due.
+  // column family `cf`; the waiter calls CheckDeadlock once it is due.
   void BeginRowWait(LockOwner& owner, uint32_t cf, std::string_view key, bool exclusive);
   void EndRowWait(LockOwner& owner);
-  // 40P01 with PostgreSQL's DETAIL if `owner` is on a cycle of waits.
+  // 40P01 with PostgreSQL's DETAIL if `owner` is on a cycle of waits; the
+  // owner then no longer counts as waiting.
   Status CheckDeadlock(LockOwner& owner);
 
   // pg_locks and pg_blocking_pids.
