@@ -165,10 +165,11 @@ bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLe
                                  .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
                                  .interrupt = &interrupt_};
   bool waited = false;
-  Status st = store_.locks().Acquire(*lock_owner_,
-                                     storage::LockTag::Relation(database_oid_, table.def.oid()),
-                                     level, storage::LockScope::kTransaction, policy,
-                                     fmt::format("relation \"{}\"", table.def.name()), &waited);
+  // The name is only for NOWAIT's error: no formatting on the hot path.
+  const std::string object = nowait ? fmt::format("relation \"{}\"", table.def.name()) : "";
+  Status st = store_.locks().Acquire(
+      *lock_owner_, storage::LockTag::Relation(database_oid_, table.def.oid()), level,
+      storage::LockScope::kTransaction, policy, object, &waited);
   if (!st.ok()) ThrowStatus(st);
   return waited;
 }
@@ -180,9 +181,9 @@ BoundStatement SessionImpl::BindAndLock(const ast::Statement& statement) {
     Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
     BoundStatement bound = binder.Bind(statement);
     auto [table, level] = RelationLock(bound);
-    if (const catalog::TableEntry* source = InsertSource(bound)) {
-      if (source != table)
-        waited = LockRelation(*source, storage::LockLevel::kAccessShare) || waited;
+    const catalog::TableEntry* source = InsertSource(bound);
+    if (source != nullptr && source != table) {
+      waited = LockRelation(*source, storage::LockLevel::kAccessShare) || waited;
     }
     if (table != nullptr) waited = LockRelation(*table, level) || waited;
     // A DDL that committed meanwhile (it publishes before releasing its

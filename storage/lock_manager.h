@@ -173,7 +173,7 @@ class LockManager {
 
   // Waits until `tag` can be held in `level` (or fails: 55P03 for NOWAIT
   // and lock_timeout, 40P01 for a deadlock, the interrupt's error).
-  // `object` names it in errors (`relation "t"`). Sets *waited if it had to
+  // `object` names it in NOWAIT's error (`relation "t"`). Sets *waited if it had to
   // wait. Re-acquiring a lock already held just counts it again.
   Status Acquire(LockOwner& owner, const LockTag& tag, LockLevel level, LockScope scope,
                  const LockWaitPolicy& policy, std::string_view object, bool* waited = nullptr);
