@@ -1,0 +1,79 @@
+"""psycopg 3 over the extended query protocol: parameterized queries with
+text parameters (%t), unnamed and named (prepare=True) statements, NULLs,
+transactions spanning several statements, an error and the session after it.
+Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
+Usage: psycopg_test.py <port>"""
+import sys
+
+import psycopg
+from psycopg import errors
+
+conninfo = f"host=127.0.0.1 port={sys.argv[1]} user=basalt dbname=basalt"
+
+
+def check(actual, expected, what):
+    if actual != expected:
+        sys.exit(f"FAIL {what}: got {actual!r}, expected {expected!r}")
+
+
+with psycopg.connect(conninfo, autocommit=True) as conn:
+    cur = conn.cursor()
+    cur.execute("drop table if exists items")
+    cur.execute("create table items (id int primary key, name text, price numeric(8,2))")
+    for row in [(1, "apple", "1.50"), (2, "pear", "2.25"), (3, None, None)]:
+        cur.execute("insert into items values (%t, %t, %t)", row, prepare=False)
+        check(cur.rowcount, 1, "insert rowcount")
+
+    cur.execute("select name from items where id = %t", (2,), prepare=False)
+    check(cur.fetchall(), [("pear",)], "select by id")
+    cur.execute("select id, name from items where id >= %t order by id", (2,), prepare=False)
+    check(cur.fetchall(), [(2, "pear"), (3, None)], "range with NULL result")
+    cur.execute("select id from items where name = %t", ("apple",), prepare=False)
+    check(cur.fetchall(), [(1,)], "a text parameter")
+    cur.execute("select %t::int + %t::int", (40, 2), prepare=False)
+    check(cur.fetchone(), (42,), "explicitly typed parameters")
+    check([d.name for d in cur.description], ["?column?"], "column name")
+
+    # A statement without parameters goes through Parse/Bind/Execute too.
+    cur.execute("select id from items order by id", prepare=False)
+    check(cur.fetchall(), [(1,), (2,), (3,)], "no parameters")
+
+    # Named statements: psycopg prepares on request and reuses them.
+    for i in range(3):
+        cur.execute("select name from items where id = %t", (1,), prepare=True)
+        check(cur.fetchone(), ("apple",), f"prepared statement, run {i}")
+
+    cur.execute("update items set price = %t where id = %t", ("9.99", 3), prepare=False)
+    check(cur.rowcount, 1, "update rowcount")
+    cur.execute("select price from items where id = %t", (3,), prepare=False)
+    check(str(cur.fetchone()[0]), "9.99", "updated price")
+
+    # An error: the session goes on.
+    try:
+        cur.execute("select name from items where id = %t", ("not a number",), prepare=False)
+        sys.exit("FAIL: a bad parameter raised nothing")
+    except errors.InvalidTextRepresentation:
+        pass
+    cur.execute("select 1", prepare=False)
+    check(cur.fetchone(), (1,), "after an error")
+
+# Without autocommit: psycopg opens a block with BEGIN; a rollback undoes
+# what was inserted through the extended protocol, a commit keeps it.
+with psycopg.connect(conninfo) as conn:
+    cur = conn.cursor()
+    cur.execute("insert into items values (%t, %t, %t)", (10, "kiwi", "3.00"), prepare=False)
+    conn.rollback()
+    cur.execute("insert into items values (%t, %t, %t)", (11, "plum", "4.00"), prepare=False)
+    conn.commit()
+    cur.execute("select id from items where id >= %t order by id", (10,), prepare=False)
+    check(cur.fetchall(), [(11,)], "rollback and commit")
+    try:
+        cur.execute("insert into items values (%t, %t, %t)", (11, "dup", None), prepare=False)
+        sys.exit("FAIL: a duplicate key raised nothing")
+    except errors.UniqueViolation:
+        conn.rollback()
+    cur.execute("select name from items where id = %t", (11,), prepare=False)
+    check(cur.fetchone(), ("plum",), "after a failed block")
+    conn.commit()
+
+print("psycopg: OK")
