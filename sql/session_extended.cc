@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/parameter_types.h"
 #include "sql/parser/parser.h"
 #include "sql/session_impl.h"
 
@@ -98,6 +99,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
       binder.SetParameters(&parameters, /*describing=*/true);
       BoundStatement bound = binder.Bind(statement);
+      InferParameterTypes(bound, parameters);
       if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
         return (*select)->columns;
       }

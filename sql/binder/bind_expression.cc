@@ -139,6 +139,8 @@ BoundExprPtr Binder::BindParameter(const ast::Parameter& p) {
       parameter.text && !describing_ ? Value::String(*parameter.text) : Value::Null(),
       DataType::Of(TypeId::kUnknown));
   e->position = p.position;
+  // InferParameterTypes finds it by this after a describing bind.
+  if (describing_) e->parameter_index = p.index - 1;
   if (parameter.type.id == TypeId::kUnknown) return e;
   return CoerceOrThrow(std::move(e), parameter.type, CastContext::kExplicit);
 }

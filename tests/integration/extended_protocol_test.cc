@@ -97,6 +97,22 @@ TEST_CASE_METHOD(Connected, "Parse, Bind, Describe, Execute, Sync with text para
   REQUIRE(Types(messages) == "1tTZ");
   CHECK(messages[1].payload == Int16Bytes(1) + Int32Bytes(23));
 
+  // Untyped parameters take their types from the context, as in PostgreSQL.
+  messages = Round(Parse("", "select v from t where id = $1 limit $2") + Describe('S', "") +
+                   Parse("", "insert into t values ($1, $2)") + Describe('S', "") +
+                   Parse("", "update t set v = $1 where id = $2") + Describe('S', "") +
+                   Parse("", "select $1") + Describe('S', "") + Sync());
+  REQUIRE(Types(messages) == "1tT1tn1tn1tTZ");
+  CHECK(messages[1].payload == Int16Bytes(2) + Int32Bytes(23) + Int32Bytes(20));
+  CHECK(messages[4].payload == Int16Bytes(2) + Int32Bytes(23) + Int32Bytes(25));
+  CHECK(messages[7].payload == Int16Bytes(2) + Int32Bytes(25) + Int32Bytes(23));
+  CHECK(messages[10].payload == Int16Bytes(1) + Int32Bytes(25));
+
+  messages = Round(Parse("", "select 1 where $2 = 1") + Sync());
+  REQUIRE(Types(messages) == "EZ");
+  CHECK(messages[0].Field('C') == "42P18");
+  CHECK(messages[0].Field('M') == "could not determine data type of parameter $1");
+
   // A named statement runs many times; an INSERT takes typed and NULL values.
   messages = Round(Parse("ins", "insert into t values ($1, $2)", {23, 25}) +
                    Bind("", "ins", {"3", std::nullopt}) + Execute("") +
