@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "protocol/value_format.h"
 #include "server/session.h"
 #include "server/wire_result_sink.h"
 
@@ -15,8 +16,8 @@ namespace basalt::server {
 
 namespace {
 
-// Format codes of Bind: 0 text; 1 binary (not yet); anything else is a
-// protocol violation, as in PostgreSQL.
+// Result format codes of Bind: 0 text; 1 binary (not yet); anything else
+// is a protocol violation, as in PostgreSQL.
 void CheckFormats(const std::vector<int16_t>& formats) {
   for (int16_t format : formats) {
     if (format == 1) {
@@ -36,20 +37,46 @@ void Session::OnParse(const protocol::Parse& parse, protocol::MessageWriter& out
 }
 
 void Session::OnBind(const protocol::Bind& bind, protocol::MessageWriter& out) {
+  const std::vector<int16_t>& formats = bind.parameter_formats;
+  bool binary = false;
   try {
-    const size_t formats = bind.parameter_formats.size();
-    if (formats > 1 && formats != bind.parameters.size()) {
+    if (formats.size() > 1 && formats.size() != bind.parameters.size()) {
       throw Error(sqlstate::kProtocolViolation,
-                  fmt::format("bind message has {} parameter formats but {} parameters", formats,
-                              bind.parameters.size()));
+                  fmt::format("bind message has {} parameter formats but {} parameters",
+                              formats.size(), bind.parameters.size()));
     }
-    CheckFormats(bind.parameter_formats);
-    CheckFormats(bind.result_formats);
+    for (int16_t format : formats) {
+      if (format != 0 && format != 1) {
+        throw Error(sqlstate::kProtocolViolation,
+                    fmt::format("unsupported format code: {}", format));
+      }
+      binary = binary || format == 1;
+    }
+    CheckFormats(bind.result_formats);  // binary results come later
   } catch (const Error&) {
     sql_session_->AbortAfterProtocolError();
     throw;
   }
-  sql_session_->Bind(bind.portal_name, bind.statement_name, bind.parameters);
+  std::vector<std::optional<std::string>> parameters = bind.parameters;
+  if (binary) {
+    // Binary values become the text their type reads, by the statement's
+    // parameter types (26000 for an unknown statement).
+    const std::vector<Oid> types =
+        sql_session_->DescribeStatement(bind.statement_name).parameter_types;
+    // A wrong count is for Bind to report (08P01).
+    for (size_t i = 0; i < parameters.size() && parameters.size() == types.size(); ++i) {
+      const int16_t format = formats.size() == 1 ? formats[0] : formats[i];
+      if (format != 1 || !parameters[i]) continue;
+      auto text =
+          protocol::BinaryParameterToText(types[i], *parameters[i], static_cast<int>(i + 1));
+      if (!text.ok()) {
+        sql_session_->AbortAfterProtocolError();
+        throw Error::FromStatus(text.status());
+      }
+      parameters[i] = std::move(text).value();
+    }
+  }
+  sql_session_->Bind(bind.portal_name, bind.statement_name, std::move(parameters));
   out.BindComplete();
 }
 

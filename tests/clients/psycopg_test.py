@@ -1,5 +1,5 @@
 """psycopg 3 over the extended query protocol: parameterized queries with
-text parameters (%t), unnamed and named (prepare=True) statements, NULLs,
+text parameters (%t) and psycopg's default (%s: binary numbers), unnamed and named (prepare=True) statements, NULLs,
 transactions spanning several statements, an error and the session after it.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
@@ -33,6 +33,12 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
     cur.execute("select %t::int + %t::int", (40, 2), prepare=False)
     check(cur.fetchone(), (42,), "explicitly typed parameters")
     check([d.name for d in cur.description], ["?column?"], "column name")
+
+    # psycopg's default placeholders send numbers and booleans in binary.
+    cur.execute("select id, name from items where id = %s and %s", (1, True), prepare=False)
+    check(cur.fetchall(), [(1, "apple")], "binary int and bool parameters")
+    cur.execute("select %s::float8 * 2, %s || 'x'", (1.25, "ab"), prepare=False)
+    check(cur.fetchone(), (2.5, "abx"), "binary float, text str")
 
     # A statement without parameters goes through Parse/Bind/Execute too.
     cur.execute("select id from items order by id", prepare=False)

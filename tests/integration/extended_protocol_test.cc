@@ -28,9 +28,12 @@ std::string Parse(std::string_view name, std::string_view query, std::vector<int
 
 std::string Bind(std::string_view portal, std::string_view statement,
                  std::vector<std::optional<std::string>> parameters,
-                 std::vector<int16_t> result_formats = {}) {
-  std::string payload =
-      CString(portal) + CString(statement) + Int16Bytes(0) + Int16Bytes(int16_t(parameters.size()));
+                 std::vector<int16_t> result_formats = {},
+                 std::vector<int16_t> parameter_formats = {}) {
+  std::string payload = CString(portal) + CString(statement);
+  payload += Int16Bytes(int16_t(parameter_formats.size()));
+  for (int16_t f : parameter_formats) payload += Int16Bytes(f);
+  payload += Int16Bytes(int16_t(parameters.size()));
   for (const auto& p : parameters) {
     payload += p ? Int32Bytes(int32_t(p->size())) + *p : Int32Bytes(-1);
   }
@@ -207,10 +210,25 @@ TEST_CASE_METHOD(Connected, "unknown names, wrong parameter counts, and Close") 
   REQUIRE(Types(messages) == "312DCZ");
   CHECK(Cell(messages[3]) == "2");
 
-  // Binary parameters are refused for now; the session goes on.
+  // Binary results are refused for now; the session goes on.
   messages = Round(Parse("", "select 1") + Bind("", "", {}, {1}) + Sync());
   REQUIRE(Types(messages) == "1EZ");
   CHECK(messages[1].Field('C') == "0A000");
+
+  // Binary parameters of the simple types; a wrong length is 22P03.
+  messages = Round(Parse("", "select $1::int8 + $2", {20, 23}) +
+                   Bind("", "", {Int32Bytes(0) + Int32Bytes(5), Int32Bytes(-2)}, {}, {1}) +
+                   Execute("") + Sync());
+  REQUIRE(Types(messages) == "12DCZ");
+  CHECK(Cell(messages[2]) == "3");
+  messages = Round(Parse("", "select $1::int", {23}) + Bind("", "", {"12"}, {}, {1}) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "22P03");
+  CHECK(messages[1].Field('M') == "incorrect binary data format in bind parameter 1");
+  messages = Round(Parse("", "select $1::int") + Bind("", "", {"12"}, {}, {0, 0}) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "08P01");
+  CHECK(messages[1].Field('M') == "bind message has 2 parameter formats but 1 parameters");
 
   messages = Round(Parse("", "select 1; select 2") + Sync());
   REQUIRE(Types(messages) == "EZ");
