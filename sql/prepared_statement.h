@@ -34,8 +34,8 @@ struct Portal {
   bool started = false;
   std::vector<Row> rows;
   size_t next = 0;
-  bool returns_rows = false;
-  std::string tag;  // the statement's command tag ("SELECT 12", "INSERT 0 1")
+  bool returns_rows = false;  // the statement has result columns
+  std::string tag;            // the statement's command tag ("SELECT 12", "INSERT 0 1")
 };
 
 }  // namespace basalt::sql

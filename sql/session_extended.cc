@@ -23,7 +23,7 @@ class PortalBuffer final : public ResultSink {
  public:
   PortalBuffer(Portal& portal, ResultSink& client) : portal_(portal), client_(client) {}
 
-  void BeginResult(const std::vector<ResultColumn>&) override { portal_.returns_rows = true; }
+  void BeginResult(const std::vector<ResultColumn>&) override {}
   void Rows(std::span<const Row> rows) override {
     portal_.rows.insert(portal_.rows.end(), rows.begin(), rows.end());
   }
@@ -189,7 +189,7 @@ bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& s
   try {
     Portal* portal = FindPortal(name);
     if (portal == nullptr) ThrowUnknownPortal(name);
-    return RunPortal(*portal, max_rows, sink);
+    return RunPortal(name, *portal, max_rows, sink);
   } catch (...) {
     parameters_ = nullptr;
     AbortAfterError();
@@ -197,44 +197,46 @@ bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& s
   }
 }
 
-bool SessionImpl::RunPortal(Portal& portal, int64_t max_rows, ResultSink& sink) {
+bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_rows,
+                            ResultSink& sink) {
   const ast::Statement* statement = portal.statement->statement.get();
   if (statement == nullptr) {
     sink.EmptyQuery();
     return false;
   }
-  if (max_rows <= 0 && !portal.started) {
-    BeginStatement();
-    parameters_ = &portal.parameters;
-    ExecuteStatement(*statement, sink);
-    parameters_ = nullptr;
-    portal.started = true;
-    portal.returns_rows = true;  // ran to completion: a later Execute finds no rows
-    portal.tag = "SELECT 0";
-    return false;
+  if (portal.started && !portal.returns_rows) {
+    // As PostgreSQL: a command without rows runs once per portal.
+    throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                fmt::format("portal \"{}\" cannot be run", name));
   }
   if (!portal.started) {
+    portal.started = true;
+    portal.returns_rows = portal.statement->columns.has_value();
     BeginStatement();
     parameters_ = &portal.parameters;
+    if (max_rows <= 0) {
+      ExecuteStatement(*statement, sink);
+      parameters_ = nullptr;
+      portal.tag = "SELECT 0";  // a later Execute finds no rows left
+      return false;
+    }
     PortalBuffer buffer(portal, sink);
     ExecuteStatement(*statement, buffer);
     parameters_ = nullptr;
-    portal.started = true;
+    if (!portal.returns_rows) {
+      sink.CommandComplete(portal.tag);
+      return false;
+    }
   }
   const size_t left = portal.rows.size() - portal.next;
   const size_t count = max_rows > 0 ? std::min(left, static_cast<size_t>(max_rows)) : left;
   sink.Rows(std::span<const Row>(portal.rows).subspan(portal.next, count));
   portal.next += count;
-  if (max_rows > 0 && count == static_cast<size_t>(max_rows) && portal.next < portal.rows.size()) {
-    return true;
-  }
-  if (!portal.returns_rows) {
-    sink.CommandComplete(portal.tag);
-    return false;
-  }
-  // "SELECT 5" counts the rows this Execute sent, as PostgreSQL's.
-  const std::string_view tag = portal.tag;
-  sink.CommandComplete(fmt::format("{}{}", tag.substr(0, tag.rfind(' ') + 1), count));
+  // PostgreSQL suspends once the limit is reached, even with no row left.
+  if (max_rows > 0 && count == static_cast<size_t>(max_rows)) return true;
+  // "SELECT 5" counts the rows this Execute sent.
+  sink.CommandComplete(portal.tag.starts_with("SELECT ") ? fmt::format("SELECT {}", count)
+                                                         : portal.tag);
   return false;
 }
 

@@ -64,7 +64,7 @@ class SessionImpl : public Session {
                                                            std::vector<ParameterValue>& parameters);
   // Runs `portal` to its end, or the first `max_rows` of it (then true if
   // rows are left).
-  bool RunPortal(Portal& portal, int64_t max_rows, ResultSink& sink);
+  bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
   // Binds `statement` and takes its relation locks (SELECT: ACCESS SHARE,
   // FOR UPDATE/SHARE: ROW SHARE, INSERT/UPDATE/DELETE: ROW EXCLUSIVE),

@@ -164,7 +164,18 @@ TEST_CASE_METHOD(Connected, "Execute with a row limit suspends the portal") {
   REQUIRE(Types(messages) == "DCZ");
   CHECK(Cell(messages[0]) == "3");
   CHECK(messages[1].payload == CString("SELECT 1"));
+  // Suspended at the limit even with no row left, as PostgreSQL.
+  messages =
+      Round(Parse("", "select 1") + Bind("", "", {}) + Execute("", 1) + Execute("", 1) + Sync());
+  REQUIRE(Types(messages) == "12DsCZ");
+  CHECK(messages[4].payload == CString("SELECT 0"));
   Round(MessageBytes('Q', CString("commit")));
+  // A command without rows runs once per portal.
+  messages = Round(Parse("", "insert into t values (4)") + Bind("", "", {}) + Execute("") +
+                   Execute("") + Sync());
+  REQUIRE(Types(messages) == "12CEZ");
+  CHECK(messages[3].Field('C') == "55000");
+  CHECK(messages[3].Field('M') == "portal \"\" cannot be run");
   // It ended with its transaction.
   messages = Round(Execute("c") + Sync());
   REQUIRE(Types(messages) == "EZ");
