@@ -8,6 +8,7 @@
 #include <span>
 #include <utility>
 
+#include "common/value_text.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/parameter_types.h"
 #include "sql/parser/parser.h"
@@ -77,6 +78,13 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
     }
     if (!statements.empty()) {
       prepared->statement = std::move(statements.front());
+      // As PostgreSQL: a failed block parses only what can end it.
+      if (state_ == TransactionState::kFailed &&
+          prepared->statement->kind() != ast::StatementKind::kTransaction) {
+        throw Error(sqlstate::kInFailedSqlTransaction,
+                    "current transaction is aborted, commands ignored until end of transaction "
+                    "block");
+      }
       if (state_ != TransactionState::kFailed) {
         prepared->columns = DescribeColumns(*prepared->statement, prepared->parameters);
       }
@@ -157,6 +165,12 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
     portal.parameters = statement->parameters;
     portal.transaction = transaction_serial_;
     for (size_t i = 0; i < parameters.size(); ++i) {
+      // A value its type cannot read fails Bind (22P02), as PostgreSQL.
+      const DataType& type = portal.parameters[i].type;
+      if (parameters[i] && type.id != TypeId::kUnknown) {
+        Result<Value> value = ValueFromText(*parameters[i], DataType::Of(type.id));
+        if (!value.ok()) throw Error::FromStatus(value.status());
+      }
       portal.parameters[i].text = std::move(parameters[i]);
     }
     portals_[std::string(portal_name)] = std::move(portal);

@@ -141,8 +141,8 @@ TEST_CASE_METHOD(Connected, "the implicit transaction spans the messages up to S
   auto messages = Round(Parse("", "insert into t values ($1)") + Bind("", "", {"1"}) + Execute("") +
                         Bind("", "", {"not a number"}) + Execute("") + Bind("", "", {"3"}) +
                         Execute("") + Sync());
-  REQUIRE(Types(messages) == "12C2EZ");
-  CHECK(messages[4].Field('C') == "22P02");
+  REQUIRE(Types(messages) == "12CEZ");
+  CHECK(messages[3].Field('C') == "22P02");  // at Bind, as PostgreSQL
   messages = Round(MessageBytes('Q', CString("select id from t")));
   CHECK(Types(messages) == "TCZ");
   // Without an error, Sync commits.
@@ -244,6 +244,16 @@ TEST_CASE_METHOD(Connected, "unknown names, wrong parameter counts, and Close") 
   messages = Round(Parse("", "select 1; select 2") + Sync());
   REQUIRE(Types(messages) == "EZ");
   CHECK(messages[0].Field('C') == "42601");
+
+  // A failed block parses only what ends it.
+  Round(MessageBytes('Q', CString("begin")));
+  messages = Round(MessageBytes('Q', CString("select 1/0")));
+  messages = Round(Parse("x", "select 1") + Sync());
+  REQUIRE(Types(messages) == "EZ");
+  CHECK(messages[0].Field('C') == "25P02");
+  messages = Round(Parse("", "rollback") + Bind("", "", {}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "12CZ");
+  CHECK(messages[3].payload == "I");
 
   // After all that, the session works.
   messages = Round(MessageBytes('Q', CString("select 42")));
