@@ -1,5 +1,6 @@
 """psycopg 3 over the extended query protocol: parameterized queries with
-text parameters (%t) and psycopg's default (%s: binary numbers), unnamed and named (prepare=True) statements, NULLs,
+text parameters (%t) and psycopg's default (%s: binary numbers), unnamed and named (prepare=True, and past prepare_threshold) statements,
+executemany and pipeline mode, NULLs,
 transactions spanning several statements, an error and the session after it.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
@@ -48,6 +49,28 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
     for i in range(3):
         cur.execute("select name from items where id = %t", (1,), prepare=True)
         check(cur.fetchone(), ("apple",), f"prepared statement, run {i}")
+
+    # executemany and pipeline mode: many Parse/Bind/Execute, one Sync.
+    cur.execute("create table many (id int primary key, v text)")
+    cur.executemany("insert into many values (%s, %s)", [(i, f"v{i}") for i in range(20)])
+    check(cur.rowcount, 20, "executemany rowcount")
+    # Past psycopg's prepare_threshold (5) it prepares the statement itself.
+    for i in range(8):
+        check(conn.execute("select v from many where id = %s", (i,)).fetchone(), (f"v{i}",),
+              f"auto-prepared, run {i}")
+    with conn.pipeline():
+        c1 = conn.execute("select v from many where id = %s", (3,))
+        c2 = conn.execute("update many set v = %s where id = %s", ("x", 4))
+    check((c1.fetchone(), c2.rowcount), (("v3",), 1), "pipeline")
+    try:
+        with conn.pipeline():
+            conn.execute("select 1/0")
+            conn.execute("update many set v = 'lost' where id = 4")
+        sys.exit("FAIL: an error in a pipeline raised nothing")
+    except errors.DivisionByZero:
+        pass
+    check(conn.execute("select v from many where id = 4").fetchone(), ("x",),
+          "a pipeline skips to Sync after an error")
 
     cur.execute("update items set price = %t where id = %t", ("9.99", 3), prepare=False)
     check(cur.rowcount, 1, "update rowcount")
