@@ -31,6 +31,7 @@ run: build
 	$(BUILD_DIR)/basalt --config conf/basalt.conf --generate-key
 
 test: build
+	@scripts/install-packages.sh python3-psycopg
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The long crash run (issue 6): the kill -9 transfer workload for 25 cycles

@@ -47,9 +47,13 @@ inline constexpr Code kNoActiveSqlTransaction = "25P01";
 inline constexpr Code kInFailedSqlTransaction = "25P02";
 inline constexpr Code kIdleInTransactionSessionTimeout = "25P03";
 inline constexpr Code kReadOnlySqlTransaction = "25006";
+// Class 26 — Invalid SQL Statement Name
+inline constexpr Code kInvalidSqlStatementName = "26000";
 // Class 28 — Invalid Authorization Specification
 inline constexpr Code kInvalidAuthorizationSpecification = "28000";
 inline constexpr Code kInvalidPassword = "28P01";
+// Class 34 — Invalid Cursor Name
+inline constexpr Code kInvalidCursorName = "34000";
 // Class 3B — Savepoint Exception
 inline constexpr Code kInvalidSavepointSpecification = "3B001";
 // Class 3D — Invalid Catalog Name
@@ -76,6 +80,8 @@ inline constexpr Code kDuplicateDatabase = "42P04";
 inline constexpr Code kDuplicateSchema = "42P06";
 inline constexpr Code kDuplicateTable = "42P07";
 inline constexpr Code kDuplicateObject = "42710";
+inline constexpr Code kDuplicateCursor = "42P03";
+inline constexpr Code kDuplicatePreparedStatement = "42P05";
 inline constexpr Code kAmbiguousColumn = "42702";
 inline constexpr Code kAmbiguousFunction = "42725";
 inline constexpr Code kIndeterminateDatatype = "42P18";

@@ -117,41 +117,69 @@ void Session::OnMessage(const protocol::FrontendMessage& message, protocol::Mess
   OnExtendedMessage(message, out);
 }
 
-void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out) {
-  WireResultSink sink(out, flush_hook_);
+bool Session::ReportErrors(std::string_view what, const std::function<void()>& body,
+                           protocol::MessageWriter& out) {
   try {
-    sql_session_->ExecuteSimpleQuery(query.text, sink);
+    body();
+    return true;
   } catch (const Error& error) {
     // A statement stopped by shutdown ends the session: FATAL 57P01.
     Error reported = error;
     if (error.code() == sqlstate::kAdminShutdown) reported.AsFatal();
     protocol::WriteErrorResponse(out, reported);
-    if (reported.fatal()) {
-      state_ = State::kClosed;
-      return;
-    }
+    if (reported.fatal()) state_ = State::kClosed;
   } catch (const std::bad_alloc&) {
     protocol::WriteErrorResponse(out, Status::Error(sqlstate::kOutOfMemory, "out of memory"));
   } catch (const std::exception& e) {
     // A bug must cost one statement, never the server.
-    spdlog::warn("internal error in query \"{}\": {}", query.text, e.what());
+    spdlog::warn("internal error in {}: {}", what, e.what());
     protocol::WriteErrorResponse(out, Status::Internal(e.what()));
   }
-  SendReadyForQuery(out);
+  return false;
+}
+
+void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out) {
+  WireResultSink sink(out, flush_hook_);
+  ReportErrors(
+      "query \"" + query.text + "\"", [&] { sql_session_->ExecuteSimpleQuery(query.text, sink); },
+      out);
+  if (!closed()) SendReadyForQuery(out);
 }
 
 void Session::OnExtendedMessage(const protocol::FrontendMessage& message,
                                 protocol::MessageWriter& out) {
   if (std::holds_alternative<protocol::Sync>(message)) {
-    SendReadyForQuery(out);  // leaves kSkipToSync
+    // Commits the implicit transaction; a failed commit is reported before
+    // ReadyForQuery.
+    ReportErrors(
+        "Sync", [&] { sql_session_->Sync(); }, out);
+    if (!closed()) SendReadyForQuery(out);  // leaves kSkipToSync
     return;
   }
   if (std::holds_alternative<protocol::Flush>(message)) return;  // the connection flushes
   if (state_ == State::kSkipToSync) return;
-  // TODO(extended): Parse/Bind/Describe/Execute/Close through the engine.
-  protocol::WriteErrorResponse(out, Status::Error(sqlstate::kFeatureNotSupported,
-                                                  "extended query protocol is not supported yet"));
-  state_ = State::kSkipToSync;
+  const bool ok = ReportErrors(
+      "extended query message",
+      [&] {
+        std::visit(
+            [&]([[maybe_unused]] const auto& m) {
+              using T = std::decay_t<decltype(m)>;
+              if constexpr (std::is_same_v<T, protocol::Parse>) {
+                OnParse(m, out);
+              } else if constexpr (std::is_same_v<T, protocol::Bind>) {
+                OnBind(m, out);
+              } else if constexpr (std::is_same_v<T, protocol::Describe>) {
+                OnDescribe(m, out);
+              } else if constexpr (std::is_same_v<T, protocol::Execute>) {
+                OnExecute(m, out);
+              } else if constexpr (std::is_same_v<T, protocol::Close>) {
+                OnClose(m, out);
+              }
+            },
+            message);
+      },
+      out);
+  if (!ok && !closed()) state_ = State::kSkipToSync;
 }
 
 void Session::OnFatalProtocolError(const Status& status, protocol::MessageWriter& out) {

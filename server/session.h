@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string_view>
 
 #include "common/interrupt.h"
 #include "common/status.h"
@@ -89,6 +91,17 @@ class Session {
   void OnStartupMessage(const protocol::StartupMessage& startup, protocol::MessageWriter& out);
   void OnQuery(const protocol::Query& query, protocol::MessageWriter& out);
   void OnExtendedMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
+  // Runs `body`, turning what it throws into an ErrorResponse; a FATAL one
+  // closes the session. False if it threw. `what` names it in the log.
+  bool ReportErrors(std::string_view what, const std::function<void()>& body,
+                    protocol::MessageWriter& out);
+  // session_extended.cc: one handler per extended-protocol message; each
+  // throws basalt::Error.
+  void OnParse(const protocol::Parse& parse, protocol::MessageWriter& out);
+  void OnBind(const protocol::Bind& bind, protocol::MessageWriter& out);
+  void OnDescribe(const protocol::Describe& describe, protocol::MessageWriter& out);
+  void OnExecute(const protocol::Execute& execute, protocol::MessageWriter& out);
+  void OnClose(const protocol::Close& close, protocol::MessageWriter& out);
   void SendReadyForQuery(protocol::MessageWriter& out);
 
   sql::Engine& engine_;

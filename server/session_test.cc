@@ -37,6 +37,23 @@ class FakeSession final : public sql::Session {
       sink.CommandComplete("SELECT 0");
     }
   }
+  void Prepare(std::string_view, std::string_view text, const std::vector<Oid>&) override {
+    if (text == "fail") throw Error(sqlstate::kSyntaxError, "syntax error at or near \"fail\"");
+  }
+  sql::StatementDescription DescribeStatement(std::string_view) override { return {}; }
+  void Bind(std::string_view, std::string_view, std::vector<std::optional<std::string>>) override {}
+  std::optional<std::vector<sql::ResultColumn>> DescribePortal(std::string_view) override {
+    return std::nullopt;
+  }
+  bool Execute(std::string_view, int64_t, sql::ResultSink& sink) override {
+    sink.CommandComplete("SELECT 0");
+    return false;
+  }
+  void CloseStatement(std::string_view) override {}
+  void ClosePortal(std::string_view) override {}
+  void Sync() override {}
+  void AbortAfterProtocolError() override {}
+
   sql::TransactionState transaction_state() const override { return state_; }
   Result<std::string> setting(std::string_view name) const override {
     if (name == "idle_in_transaction_session_timeout") return std::string("1.5s");
@@ -55,8 +72,8 @@ class FakeEngine final : public sql::Engine {
  public:
   Result<std::unique_ptr<sql::Session>> Connect(
       std::string_view user, std::string_view database,
-      const std::vector<std::pair<std::string, std::string>>&,
-      std::shared_ptr<Interrupt>, int32_t) override {
+      const std::vector<std::pair<std::string, std::string>>&, std::shared_ptr<Interrupt>,
+      int32_t) override {
     if (user != "basalt") {
       return Status::Error(sqlstate::kInvalidAuthorizationSpecification,
                            "role \"" + std::string(user) + "\" does not exist");
@@ -211,6 +228,11 @@ TEST_CASE_METHOD(Fixture, "a client gone mid-result ends the session") {
 TEST_CASE_METHOD(Fixture, "extended protocol: error, then skip to Sync") {
   StartUp();
   session.OnMessage(protocol::Parse{"", "select 1", {}}, out);
+  session.OnMessage(protocol::Bind{}, out);
+  session.OnMessage(protocol::Execute{}, out);
+  CHECK(Types(out) == "12C");  // ParseComplete, BindComplete, CommandComplete
+  out.Clear();
+  session.OnMessage(protocol::Parse{"", "fail", {}}, out);
   session.OnMessage(protocol::Bind{}, out);
   session.OnMessage(protocol::Execute{}, out);
   CHECK(Types(out) == "E");

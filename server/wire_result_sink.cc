@@ -6,10 +6,10 @@
 
 namespace basalt::server {
 
-void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) {
+void WriteRowDescription(protocol::MessageWriter& out,
+                         const std::vector<sql::ResultColumn>& columns) {
   std::vector<protocol::ColumnDescription> described;
   described.reserve(columns.size());
-  types_.clear();
   for (const sql::ResultColumn& c : columns) {
     protocol::ColumnDescription d;
     d.name = c.name;
@@ -19,9 +19,20 @@ void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) 
     d.type_length = c.type.typlen();
     d.type_modifier = c.type.typmod;
     described.push_back(std::move(d));
-    types_.push_back(c.type);
   }
-  out_.RowDescription(described);
+  out.RowDescription(described);
+}
+
+void WireResultSink::SetDescribedColumns(const std::vector<sql::ResultColumn>& columns) {
+  send_row_description_ = false;
+  types_.clear();
+  for (const sql::ResultColumn& c : columns) types_.push_back(c.type);
+}
+
+void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) {
+  types_.clear();
+  for (const sql::ResultColumn& c : columns) types_.push_back(c.type);
+  if (send_row_description_) WriteRowDescription(out_, columns);
 }
 
 void WireResultSink::Rows(std::span<const Row> rows) {

@@ -21,11 +21,19 @@ using FlushHook = std::function<bool(protocol::MessageWriter&)>;
 // hook instead of growing the buffer (PostgreSQL flushes every 8 KiB).
 inline constexpr size_t kStreamingThreshold = 64 * 1024;
 
+// RowDescription of `columns`, as a result or a Describe announces them.
+void WriteRowDescription(protocol::MessageWriter& out,
+                         const std::vector<sql::ResultColumn>& columns);
+
 class WireResultSink final : public sql::ResultSink {
  public:
   // `flush` may be empty: everything then waits for the end of the Query.
   WireResultSink(protocol::MessageWriter& out, FlushHook flush)
       : out_(out), flush_(std::move(flush)) {}
+
+  // For Execute of a portal: the client learnt the columns from Describe,
+  // so no RowDescription is sent; rows are rendered as `columns`.
+  void SetDescribedColumns(const std::vector<sql::ResultColumn>& columns);
 
   void BeginResult(const std::vector<sql::ResultColumn>& columns) override;
   void Rows(std::span<const Row> rows) override;
@@ -40,6 +48,7 @@ class WireResultSink final : public sql::ResultSink {
   FlushHook flush_;
   // Types of the current result's columns, to render each DataRow.
   std::vector<DataType> types_;
+  bool send_row_description_ = true;
 };
 
 }  // namespace basalt::server

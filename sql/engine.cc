@@ -6,6 +6,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/session_impl.h"
+#include "sql/startup_options.h"
 
 namespace basalt::sql {
 
@@ -36,6 +37,16 @@ class EngineImpl : public Engine {
     auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
                                                  role->superuser(), db->oid(), db->name(),
                                                  std::move(interrupt), process_id);
+    // `options` first: the other keys override it, as in PostgreSQL. Its
+    // settings must exist (42704), unlike the keys drivers send as extras.
+    for (const auto& [key, options] : startup_parameters) {
+      if (key != "options") continue;
+      BASALT_ASSIGN_OR_RETURN(auto settings, ParseStartupOptions(options));
+      for (const auto& [name, value] : settings) {
+        Result<std::string> set = session->settings().SetSessionDefault(name, value);
+        if (!set.ok() && set.status().code() != "55P02") return set.status();
+      }
+    }
     for (const auto& [name, value] : startup_parameters) {
       // Connection-level keys (user, database, options, replication) are not
       // settings; unknown settings are ignored as drivers send extras.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +58,14 @@ enum class TransactionState : char { kIdle = 'I', kInBlock = 'T', kFailed = 'E' 
 
 class Engine;
 
+// What Describe of a prepared statement reports: the parameter types (after
+// inference; text where nothing typed one) and the result columns, if the
+// statement returns rows.
+struct StatementDescription {
+  std::vector<Oid> parameter_types;
+  std::optional<std::vector<ResultColumn>> columns;  // nullopt: NoData
+};
+
 // One client connection's SQL state: database, role, settings, the open
 // transaction. Not thread-safe: the server runs one statement of a session
 // at a time.
@@ -69,6 +78,42 @@ class Session {
   // of the statements before a failing one have already reached the sink;
   // the failure is thrown as basalt::Error (with position for SQL text).
   virtual void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) = 0;
+
+  // --- the extended query protocol -----------------------------------------
+  // Statements and portals named "" are the unnamed ones. Every call may
+  // throw basalt::Error; a failure aborts the transaction as a failing
+  // statement does (implicit: rolled back; block: failed). The implicit
+  // transaction of Execute spans every message up to Sync.
+
+  // Parse: `text` (one statement or none) becomes statement `name`, with
+  // `parameter_types` declared for $1.. (0 = infer from the context).
+  // 42P05 if a named statement `name` exists; the unnamed one is replaced.
+  virtual void Prepare(std::string_view name, std::string_view text,
+                       const std::vector<Oid>& parameter_types) = 0;
+  // 26000 `prepared statement "x" does not exist`.
+  virtual StatementDescription DescribeStatement(std::string_view name) = 0;
+  // Bind: portal `portal` runs statement `statement` with `parameters`
+  // (text format; nullopt = NULL). 26000 for an unknown statement, 08P01
+  // for a wrong number of parameters, 42P03 if named portal `portal` exists.
+  virtual void Bind(std::string_view portal, std::string_view statement,
+                    std::vector<std::optional<std::string>> parameters) = 0;
+  // The portal's result columns, nullopt if it returns no rows. 34000
+  // `portal "x" does not exist`.
+  virtual std::optional<std::vector<ResultColumn>> DescribePortal(std::string_view portal) = 0;
+  // Execute: runs the portal into `sink` (no BeginResult: the client learns
+  // the columns from Describe). `max_rows` 0 sends every row; otherwise at
+  // most that many, and the return value is true when the portal is
+  // suspended with rows left for the next Execute.
+  virtual bool Execute(std::string_view portal, int64_t max_rows, ResultSink& sink) = 0;
+  // Close of an unknown name is no error.
+  virtual void CloseStatement(std::string_view name) = 0;
+  virtual void ClosePortal(std::string_view name) = 0;
+  // Sync: commits the implicit transaction; portals end with their
+  // transaction.
+  virtual void Sync() = 0;
+  // A message failed before reaching the engine (bad format codes): the
+  // transaction aborts as after a failing statement.
+  virtual void AbortAfterProtocolError() = 0;
 
   virtual TransactionState transaction_state() const = 0;
   // A setting's current value as SHOW prints it (42704 for unknown names):

@@ -47,11 +47,7 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
   }
   try {
     for (const ast::StatementPtr& statement : statements) {
-      const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
-      interrupt_.BeginStatement(
-          timeout_ms > 0
-              ? std::optional(Interrupt::Clock::now() + std::chrono::milliseconds(timeout_ms))
-              : std::nullopt);
+      BeginStatement();
       ExecuteStatement(*statement, sink);
     }
     // The implicit transaction of the query string ends with it.
@@ -62,6 +58,13 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
     AbortAfterError();
     throw;
   }
+}
+
+void SessionImpl::BeginStatement() {
+  const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
+  interrupt_.BeginStatement(timeout_ms > 0 ? std::optional(Interrupt::Clock::now() +
+                                                           std::chrono::milliseconds(timeout_ms))
+                                           : std::nullopt);
 }
 
 void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& sink) {
@@ -179,6 +182,7 @@ BoundStatement SessionImpl::BindAndLock(const ast::Statement& statement) {
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
     Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    binder.SetParameters(parameters_, /*describing=*/false);
     BoundStatement bound = binder.Bind(statement);
     auto [table, level] = RelationLock(bound);
     const catalog::TableEntry* source = InsertSource(bound);

@@ -4,9 +4,11 @@
 //   session.cc              ExecuteSimpleQuery, statement dispatch, DML/SELECT
 //   session_transaction.cc  BEGIN/COMMIT/ROLLBACK, implicit transactions
 //   session_utility.cc      SET/SHOW/RESET, CHECKPOINT, CREATE/DROP TABLE, EXPLAIN
+//   session_extended.cc     Parse/Bind/Describe/Execute/Close/Sync
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +17,7 @@
 #include "sql/binder/bound_statement.h"
 #include "sql/engine.h"
 #include "sql/parser/ast.h"
+#include "sql/prepared_statement.h"
 #include "sql/settings.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
@@ -29,6 +32,19 @@ class SessionImpl : public Session {
   ~SessionImpl() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
+  // session_extended.cc
+  void Prepare(std::string_view name, std::string_view text,
+               const std::vector<Oid>& parameter_types) override;
+  StatementDescription DescribeStatement(std::string_view name) override;
+  void Bind(std::string_view portal, std::string_view statement,
+            std::vector<std::optional<std::string>> parameters) override;
+  std::optional<std::vector<ResultColumn>> DescribePortal(std::string_view portal) override;
+  bool Execute(std::string_view portal, int64_t max_rows, ResultSink& sink) override;
+  void CloseStatement(std::string_view name) override;
+  void ClosePortal(std::string_view name) override;
+  void Sync() override;
+  void AbortAfterProtocolError() override { AbortAfterError(); }
+
   TransactionState transaction_state() const override { return state_; }
   Result<std::string> setting(std::string_view name) const override { return settings_.Get(name); }
   std::vector<std::pair<std::string, std::string>> ReportedParameters() const override {
@@ -40,6 +56,15 @@ class SessionImpl : public Session {
 
  private:
   void ExecuteStatement(const ast::Statement& statement, ResultSink& sink);
+  // Starts statement_timeout's clock for the statement that starts now.
+  void BeginStatement();
+  // session_extended.cc: the result columns Describe reports for `statement`
+  // (binding it with NULL parameters, which counts and types them).
+  std::optional<std::vector<ResultColumn>> DescribeColumns(const ast::Statement& statement,
+                                                           std::vector<ParameterValue>& parameters);
+  // Runs `portal` to its end, or the first `max_rows` of it (then true if
+  // rows are left).
+  bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
   // Binds `statement` and takes its relation locks (SELECT: ACCESS SHARE,
   // FOR UPDATE/SHARE: ROW SHARE, INSERT/UPDATE/DELETE: ROW EXCLUSIVE),
@@ -135,6 +160,20 @@ class SessionImpl : public Session {
     size_t locks = 0;  // storage::LockManager::TransactionMark
   };
   std::vector<Savepoint> savepoints_;
+
+  // Prepared statements and portals of the extended protocol, by name ("" is
+  // the unnamed one).
+  std::map<std::string, std::shared_ptr<const PreparedStatement>, std::less<>> statements_;
+  std::map<std::string, Portal, std::less<>> portals_;
+  // Counts the transactions ended (commit or rollback); a portal lives only
+  // in the transaction it was bound in (none is WITH HOLD yet).
+  uint64_t transaction_serial_ = 0;
+  // The portal `name` if it exists in this transaction, else null (a
+  // portal of an ended transaction is dropped).
+  Portal* FindPortal(std::string_view name);
+  // The parameter values of the statement being executed from a portal; the
+  // binder reads them ($n). Null outside Execute.
+  std::vector<ParameterValue>* parameters_ = nullptr;
 
   // Cancel, shutdown and statement_timeout for the running statement;
   // shared with whoever may stop it from another thread.

@@ -83,10 +83,7 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
                                                 DataType::Of(TypeId::kBool)));
       return e;
     }
-    case ast::ExprKind::kParameter:
-      ThrowAt(sqlstate::kUndefinedParameter,
-              fmt::format("there is no parameter ${}", expr.As<ast::Parameter>().index),
-              expr.position);
+    case ast::ExprKind::kParameter: return BindParameter(expr.As<ast::Parameter>());
     case ast::ExprKind::kDefault:
       ThrowAt(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", expr.position);
     case ast::ExprKind::kStar:
@@ -128,6 +125,24 @@ BoundExprPtr Binder::BindConstant(const ast::Constant& c) {
   }
   e->position = c.position;
   return e;
+}
+
+BoundExprPtr Binder::BindParameter(const ast::Parameter& p) {
+  const int count = parameters_ == nullptr ? 0 : static_cast<int>(parameters_->size());
+  if (p.index < 1 || (p.index > count && (!describing_ || p.index > kMaxParameters))) {
+    ThrowAt(sqlstate::kUndefinedParameter, fmt::format("there is no parameter ${}", p.index),
+            p.position);
+  }
+  if (p.index > count) parameters_->resize(p.index);
+  const ParameterValue& parameter = (*parameters_)[p.index - 1];
+  auto e = BoundExpr::Constant(
+      parameter.text && !describing_ ? Value::String(*parameter.text) : Value::Null(),
+      DataType::Of(TypeId::kUnknown));
+  e->position = p.position;
+  // InferParameterTypes finds it by this after a describing bind.
+  if (describing_) e->parameter_index = p.index - 1;
+  if (parameter.type.id == TypeId::kUnknown) return e;
+  return CoerceOrThrow(std::move(e), parameter.type, CastContext::kExplicit);
 }
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
@@ -204,6 +219,17 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
     auto empty = BoundExpr::Constant(Value::Array({}), to);
     empty->position = cast.arg->position;
     return empty;
+  }
+  if (describing_ && cast.arg->kind() == ast::ExprKind::kParameter) {
+    // `$1::int` types an untyped parameter, as PostgreSQL infers it.
+    const int index = cast.arg->As<ast::Parameter>().index;
+    if (index >= 1 && index <= static_cast<int>(parameters_->size()) &&
+        (*parameters_)[index - 1].type.id == TypeId::kUnknown) {
+      (*parameters_)[index - 1].type = DataType::Of(to.id);
+    } else if (index > static_cast<int>(parameters_->size()) && index <= kMaxParameters) {
+      parameters_->resize(index);
+      (*parameters_)[index - 1].type = DataType::Of(to.id);
+    }
   }
   BoundExprPtr arg = BindExpression(*cast.arg, scope);
   DataType from = arg->type;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,12 +17,33 @@
 
 namespace basalt::sql {
 
+// One parameter ($n) of a prepared statement: its declared type (unknown when
+// the client left it to inference) and, once bound, its text value (nullopt:
+// NULL).
+struct ParameterValue {
+  DataType type = DataType::Of(TypeId::kUnknown);
+  std::optional<std::string> text;
+};
+
+// PostgreSQL's limit on the parameters of a statement (a Bind message).
+inline constexpr int kMaxParameters = 65535;
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in
   // lookup order ("$user" is resolved against `user`).
   Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::string user,
          std::vector<std::string> search_path);
+
+  // Lets the statement use $1..$n: each binds as its text value, an untyped
+  // literal that takes its type from the context (as PostgreSQL's unknown
+  // literals), or cast to its declared type. With `describing` every value
+  // is NULL and a $n past the end adds an untyped parameter, so Parse learns
+  // how many there are. `parameters` must outlive the binder.
+  void SetParameters(std::vector<ParameterValue>* parameters, bool describing) {
+    parameters_ = parameters;
+    describing_ = describing;
+  }
 
   // SELECT, INSERT, UPDATE, DELETE, CREATE TABLE.
   BoundStatement Bind(const ast::Statement& statement);
@@ -55,6 +77,7 @@ class Binder {
  private:
   BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
   BoundExprPtr BindConstant(const ast::Constant& constant);
+  BoundExprPtr BindParameter(const ast::Parameter& parameter);
   BoundExprPtr BindUnary(const ast::UnaryOp& op, const Scope& scope);
   BoundExprPtr BindBinary(const ast::BinaryOp& op, const Scope& scope);
   // Resolves a binary operator on bound operands (bind_operator.cc).
@@ -91,6 +114,8 @@ class Binder {
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
   bool resolve_unknowns_ = true;
+  std::vector<ParameterValue>* parameters_ = nullptr;  // see SetParameters
+  bool describing_ = false;
 };
 
 }  // namespace basalt::sql

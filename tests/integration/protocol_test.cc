@@ -40,6 +40,20 @@ TEST_CASE("startup reports the parameters clients depend on") {
   CHECK(PQtransactionStatus(conn.get()) == PQTRANS_IDLE);
 }
 
+TEST_CASE("the options startup parameter sets settings, bad ones are FATAL") {
+  TestServer server;
+  PgConn conn = server.Connect("options='-c statement_timeout=5s --lock-timeout=2s'");
+  CHECK(Query(conn.get(), "show statement_timeout").Cell(0, 0) == "5s");
+  CHECK(Query(conn.get(), "show lock_timeout").Cell(0, 0) == "2s");
+  PgConn unknown = server.TryConnect("options='-c nope=1'");
+  CHECK(PQstatus(unknown.get()) == CONNECTION_BAD);
+  CHECK_THAT(PQerrorMessage(unknown.get()),
+             Catch::Contains("FATAL:  unrecognized configuration parameter \"nope\""));
+  PgConn bad = server.TryConnect("options='-c statement_timeout=abc'");
+  CHECK_THAT(PQerrorMessage(bad.get()),
+             Catch::Contains("invalid value for parameter \"statement_timeout\": \"abc\""));
+}
+
 TEST_CASE("SSLRequest is answered N: sslmode=prefer connects, require fails") {
   TestServer server;
   std::string base =

@@ -1,0 +1,76 @@
+#include "sql/binder/parameter_types.h"
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "common/stack_depth.h"
+
+namespace basalt::sql {
+
+namespace {
+
+class ParameterTypeCollector {
+ public:
+  explicit ParameterTypeCollector(std::vector<ParameterValue>& parameters)
+      : parameters_(parameters), seen_(parameters.size(), false) {}
+
+  void Visit(const BoundExprPtr& expr) {
+    if (expr == nullptr) return;
+    CheckStackDepth();
+    if (expr->kind == BoundExprKind::kConstant && expr->parameter_index >= 0 &&
+        expr->parameter_index < static_cast<int>(parameters_.size())) {
+      seen_[expr->parameter_index] = true;
+      DataType& type = parameters_[expr->parameter_index].type;
+      if (type.id == TypeId::kUnknown && expr->type.id != TypeId::kUnknown) {
+        type = DataType::Of(expr->type.id);
+      }
+    }
+    for (const BoundExprPtr& child : expr->children) Visit(child);
+  }
+
+  void Visit(const BoundSelect& select) {
+    for (const auto& row : select.values) {
+      for (const BoundExprPtr& e : row) Visit(e);
+    }
+    Visit(select.where);
+    for (const BoundOrderBy& order : select.order_by) Visit(order.expr);
+    Visit(select.limit);
+    Visit(select.offset);
+    for (const BoundExprPtr& e : select.targets) Visit(e);
+  }
+
+  // 42P18 for an untyped parameter the statement never uses ($1 when only
+  // $2 appears), as PostgreSQL.
+  void CheckAllTyped() const {
+    for (size_t i = 0; i < parameters_.size(); ++i) {
+      if (!seen_[i] && parameters_[i].type.id == TypeId::kUnknown) {
+        throw Error(sqlstate::kIndeterminateDatatype,
+                    fmt::format("could not determine data type of parameter ${}", i + 1));
+      }
+    }
+  }
+
+ private:
+  std::vector<ParameterValue>& parameters_;
+  std::vector<bool> seen_;
+};
+
+}  // namespace
+
+void InferParameterTypes(const BoundStatement& bound, std::vector<ParameterValue>& parameters) {
+  ParameterTypeCollector collector(parameters);
+  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
+    collector.Visit(**select);
+  } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
+    if ((*insert)->source != nullptr) collector.Visit(*(*insert)->source);
+    for (const BoundExprPtr& e : (*insert)->row_exprs) collector.Visit(e);
+  } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    collector.Visit((*update)->where);
+    for (const BoundAssignment& a : (*update)->assignments) collector.Visit(a.expr);
+  } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    collector.Visit((*del)->where);
+  }
+  collector.CheckAllTyped();
+}
+
+}  // namespace basalt::sql

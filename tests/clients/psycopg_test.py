@@ -1,0 +1,108 @@
+"""psycopg 3 over the extended query protocol: parameterized queries with
+text parameters (%t) and psycopg's default (%s: binary numbers), unnamed and named (prepare=True, and past prepare_threshold) statements,
+executemany and pipeline mode, NULLs,
+transactions spanning several statements, an error and the session after it.
+Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
+Usage: psycopg_test.py <port>"""
+import sys
+
+import psycopg
+from psycopg import errors
+
+conninfo = f"host=127.0.0.1 port={sys.argv[1]} user=basalt dbname=basalt"
+
+
+def check(actual, expected, what):
+    if actual != expected:
+        sys.exit(f"FAIL {what}: got {actual!r}, expected {expected!r}")
+
+
+with psycopg.connect(conninfo, autocommit=True) as conn:
+    cur = conn.cursor()
+    cur.execute("drop table if exists items")
+    cur.execute("create table items (id int primary key, name text, price numeric(8,2))")
+    for row in [(1, "apple", "1.50"), (2, "pear", "2.25"), (3, None, None)]:
+        cur.execute("insert into items values (%t, %t, %t)", row, prepare=False)
+        check(cur.rowcount, 1, "insert rowcount")
+
+    cur.execute("select name from items where id = %t", (2,), prepare=False)
+    check(cur.fetchall(), [("pear",)], "select by id")
+    cur.execute("select id, name from items where id >= %t order by id", (2,), prepare=False)
+    check(cur.fetchall(), [(2, "pear"), (3, None)], "range with NULL result")
+    cur.execute("select id from items where name = %t", ("apple",), prepare=False)
+    check(cur.fetchall(), [(1,)], "a text parameter")
+    cur.execute("select %t::int + %t::int", (40, 2), prepare=False)
+    check(cur.fetchone(), (42,), "explicitly typed parameters")
+    check([d.name for d in cur.description], ["?column?"], "column name")
+
+    # psycopg's default placeholders send numbers and booleans in binary.
+    cur.execute("select id, name from items where id = %s and %s", (1, True), prepare=False)
+    check(cur.fetchall(), [(1, "apple")], "binary int and bool parameters")
+    cur.execute("select %s::float8 * 2, %s || 'x'", (1.25, "ab"), prepare=False)
+    check(cur.fetchone(), (2.5, "abx"), "binary float, text str")
+
+    # A statement without parameters goes through Parse/Bind/Execute too.
+    cur.execute("select id from items order by id", prepare=False)
+    check(cur.fetchall(), [(1,), (2,), (3,)], "no parameters")
+
+    # Named statements: psycopg prepares on request and reuses them.
+    for i in range(3):
+        cur.execute("select name from items where id = %t", (1,), prepare=True)
+        check(cur.fetchone(), ("apple",), f"prepared statement, run {i}")
+
+    # executemany and pipeline mode: many Parse/Bind/Execute, one Sync.
+    cur.execute("create table many (id int primary key, v text)")
+    cur.executemany("insert into many values (%s, %s)", [(i, f"v{i}") for i in range(20)])
+    check(cur.rowcount, 20, "executemany rowcount")
+    # Past psycopg's prepare_threshold (5) it prepares the statement itself.
+    for i in range(8):
+        check(conn.execute("select v from many where id = %s", (i,)).fetchone(), (f"v{i}",),
+              f"auto-prepared, run {i}")
+    with conn.pipeline():
+        c1 = conn.execute("select v from many where id = %s", (3,))
+        c2 = conn.execute("update many set v = %s where id = %s", ("x", 4))
+    check((c1.fetchone(), c2.rowcount), (("v3",), 1), "pipeline")
+    try:
+        with conn.pipeline():
+            conn.execute("select 1/0")
+            conn.execute("update many set v = 'lost' where id = 4")
+        sys.exit("FAIL: an error in a pipeline raised nothing")
+    except errors.DivisionByZero:
+        pass
+    check(conn.execute("select v from many where id = 4").fetchone(), ("x",),
+          "a pipeline skips to Sync after an error")
+
+    cur.execute("update items set price = %t where id = %t", ("9.99", 3), prepare=False)
+    check(cur.rowcount, 1, "update rowcount")
+    cur.execute("select price from items where id = %t", (3,), prepare=False)
+    check(str(cur.fetchone()[0]), "9.99", "updated price")
+
+    # An error: the session goes on.
+    try:
+        cur.execute("select name from items where id = %t", ("not a number",), prepare=False)
+        sys.exit("FAIL: a bad parameter raised nothing")
+    except errors.InvalidTextRepresentation:
+        pass
+    cur.execute("select 1", prepare=False)
+    check(cur.fetchone(), (1,), "after an error")
+
+# Without autocommit: psycopg opens a block with BEGIN; a rollback undoes
+# what was inserted through the extended protocol, a commit keeps it.
+with psycopg.connect(conninfo) as conn:
+    cur = conn.cursor()
+    cur.execute("insert into items values (%t, %t, %t)", (10, "kiwi", "3.00"), prepare=False)
+    conn.rollback()
+    cur.execute("insert into items values (%t, %t, %t)", (11, "plum", "4.00"), prepare=False)
+    conn.commit()
+    cur.execute("select id from items where id >= %t order by id", (10,), prepare=False)
+    check(cur.fetchall(), [(11,)], "rollback and commit")
+    try:
+        cur.execute("insert into items values (%t, %t, %t)", (11, "dup", None), prepare=False)
+        sys.exit("FAIL: a duplicate key raised nothing")
+    except errors.UniqueViolation:
+        conn.rollback()
+    cur.execute("select name from items where id = %t", (11,), prepare=False)
+    check(cur.fetchone(), ("plum",), "after a failed block")
+    conn.commit()
+
+print("psycopg: OK")
