@@ -272,7 +272,19 @@ TEST_CASE("SIGTERM stops a running statement with FATAL 57P01 and closes its ses
   raw.SendStartup("basalt", "basalt");
   REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
   raw.Send(MessageBytes('Q', std::string("SELECT pg_sleep(60)") + '\0'));
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Wait until the statement runs (its transaction shows in pg_locks), so
+  // a slow start under load cannot make the signal arrive first.
+  {
+    PgConn observer = server.Connect();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (Query(observer.get(),
+                 "SELECT pid FROM pg_locks WHERE locktype = 'virtualxid' AND pid <> "
+                 "pg_backend_pid()")
+               .rows.empty()) {
+      REQUIRE(std::chrono::steady_clock::now() < give_up);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
   // The statement is sleeping on a worker while the signal arrives: it is
   // interrupted (PostgreSQL's fast shutdown), not waited for.
   const auto signalled = std::chrono::steady_clock::now();
