@@ -111,6 +111,15 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
       EnsureTransaction();
       ExecuteLock(statement.As<ast::LockStmt>(), sink);
       return;
+    case ast::StatementKind::kClose: ExecuteClose(statement.As<ast::CloseStmt>(), sink); return;
+    case ast::StatementKind::kDiscard:
+      ExecuteDiscard(statement.As<ast::DiscardStmt>(), sink);
+      return;
+    case ast::StatementKind::kUnlisten:
+      // No LISTEN yet, so nothing to stop listening to (pools send
+      // UNLISTEN * on every release).
+      sink.CommandComplete("UNLISTEN");
+      return;
     default:
       EnsureTransaction();
       ExecuteQuery(statement, sink);

@@ -80,6 +80,12 @@ class SessionImpl : public Session {
       const std::vector<ast::QualifiedName>& names, storage::LockLevel level, bool nowait,
       const std::function<void(const ast::QualifiedName&)>& missing);
   void ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink);
+  void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
+  // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
+  // pg_advisory_unlock_all(), outside a transaction block only.
+  void ExecuteDiscard(const ast::DiscardStmt& stmt, ResultSink& sink);
+  // RESET ALL's work: every setting back to its session default.
+  void ResetAllSettings(ResultSink& sink);
 
   // session_transaction.cc
   void ExecuteTransactionStatement(const ast::TransactionStmt& stmt, ResultSink& sink);

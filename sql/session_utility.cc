@@ -63,14 +63,7 @@ void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
 
 void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
   if (stmt.all) {
-    auto before = settings_.Reported();
-    settings_.ResetAll();
-    if (settings_at_commit_) settings_at_commit_->ResetAll();
-    auto after = settings_.Reported();
-    for (size_t i = 0; i < after.size(); ++i) {
-      if (before[i].second != after[i].second)
-        sink.ParameterStatus(after[i].first, after[i].second);
-    }
+    ResetAllSettings(sink);
   } else {
     Result<std::string> name = settings_.Reset(stmt.name);
     if (!name.ok()) ThrowStatus(name.status());
@@ -78,6 +71,42 @@ void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
     ReportIfNeeded(settings_, *name, sink);
   }
   sink.CommandComplete("RESET");
+}
+
+void SessionImpl::ResetAllSettings(ResultSink& sink) {
+  auto before = settings_.Reported();
+  settings_.ResetAll();
+  if (settings_at_commit_) settings_at_commit_->ResetAll();
+  SendChangedParameters(before, sink);
+}
+
+void SessionImpl::ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink) {
+  if (stmt.name.empty()) {
+    portals_.clear();
+    sink.CommandComplete("CLOSE CURSOR ALL");
+    return;
+  }
+  if (portals_.erase(stmt.name) == 0) {
+    throw Error(sqlstate::kInvalidCursorName,
+                fmt::format("cursor \"{}\" does not exist", stmt.name));
+  }
+  sink.CommandComplete("CLOSE CURSOR");
+}
+
+void SessionImpl::ExecuteDiscard(const ast::DiscardStmt& stmt, ResultSink& sink) {
+  if (stmt.target == "ALL") {
+    if (state_ != TransactionState::kIdle) {
+      throw Error(sqlstate::kActiveSqlTransaction,
+                  "DISCARD ALL cannot run inside a transaction block");
+    }
+    portals_.clear();
+    statements_.clear();
+    ResetAllSettings(sink);
+    store_.locks().ReleaseAllSession(*lock_owner_);
+  }
+  // PLANS, SEQUENCES and TEMP: no plan cache, sequences or temporary
+  // tables yet, so nothing to drop.
+  sink.CommandComplete("DISCARD " + stmt.target);
 }
 
 void SessionImpl::ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink) {

@@ -387,6 +387,15 @@ std::string ToString(const Statement& statement) {
       if (s.restart_identity) out += " RESTART IDENTITY";
       return out + (s.cascade ? " CASCADE" : "");
     }
+    case StatementKind::kClose: {
+      const auto& s = statement.As<CloseStmt>();
+      return "CLOSE " + (s.name.empty() ? std::string("ALL") : s.name);
+    }
+    case StatementKind::kDiscard: return "DISCARD " + statement.As<DiscardStmt>().target;
+    case StatementKind::kUnlisten: {
+      const auto& s = statement.As<UnlistenStmt>();
+      return "UNLISTEN " + (s.channel.empty() ? std::string("*") : s.channel);
+    }
     case StatementKind::kLock: {
       static constexpr const char* kModes[] = {
           "",      "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",

@@ -118,6 +118,9 @@ enum class StatementKind {
   kCheckpoint,
   kExplain,
   kLock,
+  kClose,
+  kDiscard,
+  kUnlisten,
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -291,6 +294,28 @@ struct LockStmt : Statement {
   // (the default), as storage::LockLevel.
   int mode = 8;
   bool nowait = false;
+};
+
+// CLOSE name | CLOSE ALL: SQL cursors and protocol portals share one
+// namespace.
+struct CloseStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kClose;
+  CloseStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+};
+
+// DISCARD ALL | PLANS | SEQUENCES | TEMP | TEMPORARY
+struct DiscardStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDiscard;
+  DiscardStmt() : Statement(kKind) {}
+  std::string target;  // "ALL", "PLANS", "SEQUENCES" or "TEMP"
+};
+
+// UNLISTEN channel | UNLISTEN *
+struct UnlistenStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kUnlisten;
+  UnlistenStmt() : Statement(kKind) {}
+  std::string channel;  // empty for *
 };
 
 // BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT,

@@ -248,4 +248,31 @@ ast::StatementPtr Parser::ParseExplain() {
   return stmt;
 }
 
+ast::StatementPtr Parser::ParseSessionCleanup() {
+  const std::string word = Advance().text;
+  if (word == "close") {
+    auto stmt = std::make_unique<ast::CloseStmt>();
+    if (!AcceptWord("all")) stmt->name = ParseColId();
+    return stmt;
+  }
+  if (word == "discard") {
+    auto stmt = std::make_unique<ast::DiscardStmt>();
+    if (AcceptWord("all")) {
+      stmt->target = "ALL";
+    } else if (AcceptWord("plans")) {
+      stmt->target = "PLANS";
+    } else if (AcceptWord("sequences")) {
+      stmt->target = "SEQUENCES";
+    } else if (AcceptWord("temp") || AcceptWord("temporary")) {
+      stmt->target = "TEMP";
+    } else {
+      SyntaxError(Peek());
+    }
+    return stmt;
+  }
+  auto stmt = std::make_unique<ast::UnlistenStmt>();
+  if (!AcceptOp("*")) stmt->channel = ParseColId();
+  return stmt;
+}
+
 }  // namespace basalt::sql

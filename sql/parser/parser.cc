@@ -176,6 +176,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "drop") return ParseDrop();
   if (word == "truncate") return ParseTruncate();
   if (word == "lock") return ParseLock();
+  if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {
     return ParseTransaction();

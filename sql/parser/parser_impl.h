@@ -96,6 +96,8 @@ class Parser {
   ast::StatementPtr ParseDrop();
   ast::StatementPtr ParseTruncate();
   ast::StatementPtr ParseLock();
+  // CLOSE, DISCARD, UNLISTEN.
+  ast::StatementPtr ParseSessionCleanup();
 
   // parse_utility.cc
   ast::StatementPtr ParseTransaction();
