@@ -136,10 +136,15 @@ void SessionImpl::ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink) {
 
 namespace {
 
+// A name as the user wrote it, for messages: "t" or "s.t".
+std::string ShownName(const ast::QualifiedName& name) {
+  return name.schema.empty() ? name.name : name.schema + "." + name.name;
+}
+
 // 42P01 without a position, as PostgreSQL's TRUNCATE and LOCK.
 void ThrowUndefinedRelation(const ast::QualifiedName& name) {
-  std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
-  throw Error(sqlstate::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
+  throw Error(sqlstate::kUndefinedTable,
+              fmt::format("relation \"{}\" does not exist", ShownName(name)));
 }
 
 // 42809 for DROP TABLE or TRUNCATE of a view.
@@ -190,7 +195,7 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
   auto tables = ResolveAndLock(
       stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
       [&](const ast::QualifiedName& name) {
-        std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+        const std::string shown = ShownName(name);
         if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
           throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
         }

@@ -203,15 +203,21 @@ ast::StatementPtr Parser::ParseDrop() {
   return stmt;
 }
 
+std::vector<ast::QualifiedName> Parser::ParseRelationList() {
+  std::vector<ast::QualifiedName> names;
+  do {
+    AcceptWord("only");  // no inheritance: ONLY and * change nothing
+    names.push_back(ParseQualifiedName());
+    AcceptOp("*");
+  } while (AcceptOp(","));
+  return names;
+}
+
 ast::StatementPtr Parser::ParseTruncate() {
   auto stmt = std::make_unique<ast::TruncateStmt>();
   ExpectWord("truncate");
   AcceptWord("table");
-  do {
-    AcceptWord("only");  // no inheritance: ONLY and * change nothing
-    stmt->names.push_back(ParseQualifiedName());
-    AcceptOp("*");
-  } while (AcceptOp(","));
+  stmt->names = ParseRelationList();
   if (AcceptWord("restart")) {
     ExpectWord("identity");
     stmt->restart_identity = true;
@@ -230,11 +236,7 @@ ast::StatementPtr Parser::ParseLock() {
   auto stmt = std::make_unique<ast::LockStmt>();
   ExpectWord("lock");
   AcceptWord("table");
-  do {
-    AcceptWord("only");  // no inheritance: ONLY and * change nothing
-    stmt->names.push_back(ParseQualifiedName());
-    AcceptOp("*");
-  } while (AcceptOp(","));
+  stmt->names = ParseRelationList();
   if (AcceptWord("in")) {
     // ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE, SHARE UPDATE EXCLUSIVE, SHARE,
     // SHARE ROW EXCLUSIVE, EXCLUSIVE, ACCESS EXCLUSIVE: modes 1 to 8.

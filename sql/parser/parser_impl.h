@@ -95,6 +95,8 @@ class Parser {
   void ParseReferences(ast::Constraint& constraint);
   ast::StatementPtr ParseDrop();
   ast::StatementPtr ParseTruncate();
+  // [ONLY] name [*] [, ...]: TRUNCATE's and LOCK's tables.
+  std::vector<ast::QualifiedName> ParseRelationList();
   ast::StatementPtr ParseLock();
   // CLOSE, DISCARD, UNLISTEN.
   ast::StatementPtr ParseSessionCleanup();

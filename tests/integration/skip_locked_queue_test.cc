@@ -24,31 +24,6 @@ namespace {
 constexpr int kJobs = 1000;
 constexpr int kWorkers = 4;
 
-// A fresh Basalt, or the reference server named by BASALT_REFERENCE_CONNINFO.
-class Target {
- public:
-  Target() {
-    const char* reference = std::getenv("BASALT_REFERENCE_CONNINFO");
-    if (reference != nullptr && *reference != '\0') {
-      reference_ = reference;
-    } else {
-      server_.emplace();
-    }
-  }
-  // Not checked: workers connect on their own threads, where Catch2's
-  // assertions must not be used.
-  PgConn TryConnect() const {
-    PgConn conn = server_ ? server_->TryConnect() : PgConn(PQconnectdb(reference_.c_str()));
-    PQsetNoticeProcessor(
-        conn.get(), [](void*, const char*) {}, nullptr);
-    return conn;
-  }
-
- private:
-  std::optional<TestServer> server_;
-  std::string reference_;
-};
-
 // What one worker did: the job ids it committed, or the first failure.
 struct WorkerLog {
   std::vector<int> taken;
@@ -98,7 +73,7 @@ void Work(PGconn* conn, int worker, WorkerLog& log) {
 }
 
 TEST_CASE("SKIP LOCKED job queue: 4 workers take 1,000 jobs, each exactly once", "[skip_locked]") {
-  Target target;
+  TestTarget target;
   PgConn control = target.TryConnect();
   INFO(PQerrorMessage(control.get()));
   REQUIRE(PQstatus(control.get()) == CONNECTION_OK);

@@ -20,35 +20,6 @@
 namespace basalt::testing {
 namespace {
 
-// The server under test: a fresh Basalt, or the reference PostgreSQL.
-class Target {
- public:
-  Target() {
-    const char* reference = std::getenv("BASALT_REFERENCE_CONNINFO");
-    if (reference != nullptr && *reference != '\0') {
-      reference_ = reference;
-    } else {
-      server_.emplace();
-    }
-  }
-
-  PgConn Connect() const {
-    PgConn conn = server_ ? server_->Connect() : PgConn(PQconnectdb(reference_.c_str()));
-    INFO("connection error: " << PQerrorMessage(conn.get()));
-    REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
-    // DROP TABLE IF EXISTS notices are expected; keep them off stderr.
-    PQsetNoticeProcessor(
-        conn.get(), [](void*, const char*) {}, nullptr);
-    return conn;
-  }
-  // nullptr when testing the reference server.
-  TestServer* server() { return server_ ? &*server_ : nullptr; }
-
- private:
-  std::optional<TestServer> server_;
-  std::string reference_;
-};
-
 PgResult Exec(PGconn* conn, const std::string& sql) {
   return PgResult(PQexec(conn, sql.c_str()));
 }
@@ -118,7 +89,7 @@ void CheckShape(const PGresult* res, const std::vector<ColumnShape>& shape) {
 }
 
 TEST_CASE("command tags are PostgreSQL's", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS tags");
   CHECK(Ok(conn.get(), "CREATE TABLE tags (id int PRIMARY KEY, v text)") == "CREATE TABLE");
@@ -141,7 +112,7 @@ TEST_CASE("command tags are PostgreSQL's", "[sql_over_wire]") {
 
 TEST_CASE("RowDescription of table columns: type OID, typmod, size, table and attnum",
           "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS typed");
   Ok(conn.get(), kAllTypes);
@@ -179,7 +150,7 @@ TEST_CASE("RowDescription of table columns: type OID, typmod, size, table and at
 }
 
 TEST_CASE("RowDescription of expressions: result types and no source column", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS typed");
   Ok(conn.get(), kAllTypes);
@@ -249,7 +220,7 @@ TEST_CASE("RowDescription of expressions: result types and no source column", "[
 }
 
 TEST_CASE("text values of every type as PostgreSQL prints them", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS typed");
   Ok(conn.get(), kAllTypes);
@@ -278,7 +249,7 @@ TEST_CASE("text values of every type as PostgreSQL prints them", "[sql_over_wire
 }
 
 TEST_CASE("pg_sleep returns one void column with an empty value", "[sql_over_wire][pg_sleep]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   PgResult res = Exec(conn.get(), "SELECT pg_sleep(0.01)");
   REQUIRE(PQresultStatus(res.get()) == PGRES_TUPLES_OK);
@@ -304,7 +275,7 @@ TEST_CASE("pg_sleep returns one void column with an empty value", "[sql_over_wir
 }
 
 TEST_CASE("errors carry PostgreSQL's SQLSTATE, message, position and detail", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS typed");
   Ok(conn.get(), kAllTypes);
@@ -342,7 +313,7 @@ TEST_CASE("errors carry PostgreSQL's SQLSTATE, message, position and detail", "[
 
 TEST_CASE("a failed transaction block refuses commands with 25P02 until its end",
           "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS failed");
   Ok(conn.get(), "CREATE TABLE failed (id int PRIMARY KEY)");
@@ -366,7 +337,7 @@ TEST_CASE("a failed transaction block refuses commands with 25P02 until its end"
 
 TEST_CASE("committed rows are visible to other connections, uncommitted ones are not",
           "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn writer = target.Connect();
   PgConn reader = target.Connect();
   Ok(writer.get(), "DROP TABLE IF EXISTS shared");
@@ -399,7 +370,7 @@ TEST_CASE("committed rows are visible to other connections, uncommitted ones are
 }
 
 TEST_CASE("DROP TABLE frees the name", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   PgConn conn = target.Connect();
   Ok(conn.get(), "DROP TABLE IF EXISTS reused");
   Ok(conn.get(), "CREATE TABLE reused (id int PRIMARY KEY, v text)");
@@ -422,7 +393,7 @@ TEST_CASE("DROP TABLE frees the name", "[sql_over_wire]") {
 }
 
 TEST_CASE("committed data survives a server restart", "[sql_over_wire]") {
-  Target target;
+  TestTarget target;
   if (target.server() == nullptr) {
     WARN("skipped: needs a Basalt server to restart");
     return;

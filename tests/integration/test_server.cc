@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -235,6 +237,29 @@ PgConn TestServer::TryConnect(std::string_view extra) const {
 
 PgConn TestServer::Connect(std::string_view extra) const {
   PgConn conn = TryConnect(extra);
+  INFO("connection error: " << PQerrorMessage(conn.get()));
+  REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
+  return conn;
+}
+
+TestTarget::TestTarget() {
+  const char* reference = std::getenv("BASALT_REFERENCE_CONNINFO");
+  if (reference != nullptr && *reference != '\0') {
+    reference_ = reference;
+  } else {
+    server_.emplace();
+  }
+}
+
+PgConn TestTarget::TryConnect() const {
+  PgConn conn = server_ ? server_->TryConnect() : PgConn(PQconnectdb(reference_.c_str()));
+  PQsetNoticeProcessor(
+      conn.get(), [](void*, const char*) {}, nullptr);
+  return conn;
+}
+
+PgConn TestTarget::Connect() const {
+  PgConn conn = TryConnect();
   INFO("connection error: " << PQerrorMessage(conn.get()));
   REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
   return conn;

@@ -99,6 +99,24 @@ class TestServer {
   void CheckLogForSanitizerReports();
 };
 
+// The server a test talks to: a fresh Basalt, or the reference server named
+// by BASALT_REFERENCE_CONNINFO (to check the test itself against PostgreSQL).
+class TestTarget {
+ public:
+  TestTarget();
+  // Connects without checking (usable off the test's thread); notices are
+  // dropped (DROP TABLE IF EXISTS sends them).
+  PgConn TryConnect() const;
+  // Connects and REQUIREs success.
+  PgConn Connect() const;
+  // nullptr when testing the reference server.
+  TestServer* server() { return server_ ? &*server_ : nullptr; }
+
+ private:
+  std::optional<TestServer> server_;
+  std::string reference_;
+};
+
 // Runs BASALT_BINARY with `args` to completion (killed after `timeout`);
 // returns its exit code and what it wrote to stdout and stderr.
 struct ProcessResult {
