@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
@@ -62,13 +64,18 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
     // An UPDATE that leaves the key's values alone does not conflict with
-    // FOR KEY SHARE.
-    bool key_changes = sets_key && ChangesKey(*table_, scanned, NewRow(scanned, ctx));
+    // FOR KEY SHARE: the new row, computed from the version the scan saw,
+    // decides the lock.
+    std::optional<Row> planned;
+    if (sets_key) planned = NewRow(scanned, ctx);
+    const bool key_changes = planned && ChangesKey(*table_, scanned, *planned);
     if (!LockScannedRow(*table_, store, key_changes ? key_update : no_key_update, recheck_.get(),
                         scanned, ctx, &locked)) {
       continue;
     }
-    Row new_row = NewRow(locked.row, ctx);
+    // Unless the row changed while we waited, that new row stands.
+    const bool unchanged = planned && locked.value == scanned.back().AsString();
+    Row new_row = unchanged ? std::move(*planned) : NewRow(locked.row, ctx);
     if (!key_changes && sets_key && ChangesKey(*table_, locked.row, new_row)) {
       // The row changed while we waited and now the key does: lock harder.
       if (!LockScannedRow(*table_, store, key_update, recheck_.get(), scanned, ctx, &locked)) {
