@@ -8,34 +8,42 @@
 #include <string>
 #include <vector>
 
+#include "common/data_type.h"
 #include "common/value.h"
-#include "sql/binder/binder.h"
 #include "sql/engine.h"
+#include "sql/execution/physical_operator.h"
 #include "sql/parser/ast.h"
+#include "sql/statement_plan.h"
 
 namespace basalt::sql {
 
-// Immutable once parsed, so portals share it. The plan is made at Execute
-// from the AST for now; a cached plan will live here.
+// Immutable once parsed, so portals share it; only its plan cache changes.
 struct PreparedStatement {
   std::string text;
   ast::StatementPtr statement;                       // null for an empty query string
-  std::vector<ParameterValue> parameters;            // declared or inferred types, no values
+  std::vector<DataType> parameter_types;             // declared or inferred
   std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
+  // SELECT, INSERT, UPDATE, DELETE: the plan of the last execution, reused
+  // by the next while it is current (SessionImpl::PlanIsCurrent).
+  mutable std::shared_ptr<const StatementPlan> plan;
 };
 
 struct Portal {
   std::shared_ptr<const PreparedStatement> statement;
-  std::vector<ParameterValue> parameters;  // with their values
-  uint64_t transaction = 0;                // SessionImpl::transaction_serial_ at Bind
-  // Execute with a row limit runs the statement once into `rows` and hands
-  // them out in pieces; `started` is then set and `next` is the first row
-  // the next Execute sends.
-  bool started = false;
-  std::vector<Row> rows;
+  std::vector<Value> parameters;
+  uint64_t transaction = 0;  // SessionImpl::transaction_serial_ at Bind
+  bool started = false;      // the first Execute ran
+  bool returns_rows = false;
+  // A planned statement's execution, from the first Execute: the operators
+  // stay open while the portal is suspended (closed at the end of the rows
+  // and of the transaction).
+  std::shared_ptr<const StatementPlan> plan;
+  PhysicalOperatorPtr root;
+  // Rows read but not sent yet (those of `next` on). Other statements that
+  // return rows (SHOW) put all their rows here at the first Execute.
+  std::vector<Row> pending;
   size_t next = 0;
-  bool returns_rows = false;  // the statement has result columns
-  std::string tag;            // the statement's command tag ("SELECT 12", "INSERT 0 1")
+  std::string tag;  // an unplanned statement's command tag
 };
 
 }  // namespace basalt::sql

@@ -3,7 +3,6 @@
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
-#include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 #include "sql/session_impl.h"
 
@@ -35,6 +34,7 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
   std::vector<std::string> notices;
   try {
     statements = ParseStatements(query_text, &notices);
+    ++statements_parsed_;
   } catch (...) {
     // A syntax error inside a block aborts it, as in PostgreSQL.
     if (state_ == TransactionState::kInBlock) AbortAfterError();
@@ -68,24 +68,12 @@ void SessionImpl::BeginStatement() {
 }
 
 void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& sink) {
+  MaterializeSuspendedPortals(statement, sink);
   if (statement.kind() == ast::StatementKind::kTransaction) {
     ExecuteTransactionStatement(statement.As<ast::TransactionStmt>(), sink);
     return;
   }
-  if (state_ == TransactionState::kFailed) {
-    throw Error(sqlstate::kInFailedSqlTransaction,
-                "current transaction is aborted, commands ignored until end of transaction "
-                "block");
-  }
-  switch (statement.kind()) {
-    case ast::StatementKind::kInsert: CheckWritable("INSERT"); break;
-    case ast::StatementKind::kUpdate: CheckWritable("UPDATE"); break;
-    case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
-    case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
-    case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
-    case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
-    default: break;
-  }
+  CheckCanRun(statement);
   switch (statement.kind()) {
     case ast::StatementKind::kSet: ExecuteSet(statement.As<ast::SetStmt>(), sink); return;
     case ast::StatementKind::kReset: ExecuteReset(statement.As<ast::ResetStmt>(), sink); return;
@@ -127,36 +115,24 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
   }
 }
 
+void SessionImpl::CheckCanRun(const ast::Statement& statement) {
+  if (state_ == TransactionState::kFailed) {
+    throw Error(sqlstate::kInFailedSqlTransaction,
+                "current transaction is aborted, commands ignored until end of transaction "
+                "block");
+  }
+  switch (statement.kind()) {
+    case ast::StatementKind::kInsert: CheckWritable("INSERT"); break;
+    case ast::StatementKind::kUpdate: CheckWritable("UPDATE"); break;
+    case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
+    case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
+    case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
+    case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
+    default: break;
+  }
+}
+
 namespace {
-
-// The relation a statement reads or writes and the lock it takes on it, as
-// PostgreSQL: ACCESS SHARE to read, ROW SHARE for SELECT FOR UPDATE/SHARE,
-// ROW EXCLUSIVE to write. Null for a SELECT without FROM.
-std::pair<const catalog::TableEntry*, storage::LockLevel> RelationLock(
-    const BoundStatement& bound) {
-  using storage::LockLevel;
-  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
-    return {(*select)->table.get(),
-            (*select)->row_lock ? LockLevel::kRowShare : LockLevel::kAccessShare};
-  }
-  if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
-    return {(*insert)->table.get(), LockLevel::kRowExclusive};
-  }
-  if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
-    return {(*update)->table.get(), LockLevel::kRowExclusive};
-  }
-  if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
-    return {(*del)->table.get(), LockLevel::kRowExclusive};
-  }
-  return {nullptr, LockLevel::kAccessShare};
-}
-
-// The source table of INSERT ... SELECT, read under ACCESS SHARE.
-const catalog::TableEntry* InsertSource(const BoundStatement& bound) {
-  auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound);
-  return insert != nullptr && (*insert)->source != nullptr ? (*insert)->source->table.get()
-                                                           : nullptr;
-}
 
 // PostgreSQL's command name in `cannot execute ... in a read-only transaction`.
 std::string_view RowLockCommandName(storage::RowLockStrength strength) {
@@ -186,26 +162,45 @@ bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLe
   return waited;
 }
 
-BoundStatement SessionImpl::BindAndLock(const ast::Statement& statement) {
+std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(const ast::Statement& statement,
+                                                            std::vector<DataType>* parameters) {
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  binder.SetParameters(parameters, /*describing=*/false);
+  std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement));
+  plan->catalog = std::move(snapshot);
+  plan->search_path = settings_.SearchPathText();
+  ++plans_built_;
+  return plan;
+}
+
+bool SessionImpl::PlanIsCurrent(const StatementPlan& plan) const {
+  return writer_.View() == plan.catalog && settings_.SearchPathText() == plan.search_path;
+}
+
+bool SessionImpl::LockPlan(const StatementPlan& plan) {
   bool waited = false;
+  for (const StatementPlan::RelationLock& lock : plan.locks) {
+    waited = LockRelation(*lock.table, lock.level) || waited;
+  }
+  return waited;
+}
+
+std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
+    const ast::Statement& statement, std::vector<DataType>* parameters,
+    std::shared_ptr<const StatementPlan> cached) {
+  bool waited = false;
+  std::shared_ptr<const StatementPlan> plan = std::move(cached);
   while (true) {
-    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-    binder.SetParameters(parameters_, /*describing=*/false);
-    BoundStatement bound = binder.Bind(statement);
-    auto [table, level] = RelationLock(bound);
-    const catalog::TableEntry* source = InsertSource(bound);
-    if (source != nullptr && source != table) {
-      waited = LockRelation(*source, storage::LockLevel::kAccessShare) || waited;
-    }
-    if (table != nullptr) waited = LockRelation(*table, level) || waited;
+    if (plan == nullptr || !PlanIsCurrent(*plan)) plan = BuildPlan(statement, parameters);
+    waited = LockPlan(*plan) || waited;
     // A DDL that committed meanwhile (it publishes before releasing its
-    // locks) changes what the statement means: bind it again.
-    if (writer_.View()->version() != snapshot->version()) continue;
+    // locks) changes what the statement means: plan it again.
+    if (!PlanIsCurrent(*plan)) continue;
     // READ COMMITTED: a statement that waited sees what committed meanwhile,
     // as PostgreSQL takes the statement's snapshot after its locks.
     if (waited && !repeatable_read_) txn_->RefreshSnapshot();
-    return bound;
+    return plan;
   }
 }
 
@@ -231,52 +226,41 @@ std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::ResolveAndL
 }
 
 void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink) {
-  BoundStatement bound = BindAndLock(statement);
+  std::shared_ptr<const StatementPlan> plan = PlanAndLock(statement, nullptr);
+  PhysicalOperatorPtr root = OpenPlan(*plan);
+  if (plan->columns) sink.BeginResult(*plan->columns);
+  RunToCompletion(*plan, *root, nullptr, sink);
+}
 
-  LogicalOperatorPtr plan;
-  const std::vector<ResultColumn>* columns = nullptr;
-  const char* tag = nullptr;
-  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
-    if ((*select)->row_lock) CheckWritable(RowLockCommandName((*select)->row_lock->strength));
-    columns = &(*select)->columns;
-    plan = PlanSelect(**select);
-  } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
-    plan = PlanInsert(**insert);
-    tag = "INSERT 0 ";
-  } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
-    plan = PlanUpdate(**update);
-    tag = "UPDATE ";
-  } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
-    plan = PlanDelete(**del);
-    tag = "DELETE ";
-  } else {
-    throw Error(sqlstate::kFeatureNotSupported, "statement is not supported yet");
-  }
-  PhysicalOperatorPtr root = CreatePhysicalPlan(Optimize(std::move(plan)));
+PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan) {
+  if (plan.row_lock) CheckWritable(RowLockCommandName(*plan.row_lock));
+  return CreatePhysicalPlan(*plan.root);
+}
 
-  ExecContext ctx{.store = store_,
-                  .txn = *txn_,
-                  .transaction_timestamp = transaction_timestamp_,
-                  .interrupt = &interrupt_,
-                  .lock_owner = lock_owner_.get(),
-                  .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
-                  .warning = [&](sqlstate::Code code, std::string message) {
-                    SendWarning(sink, code, message);
-                  }};
+ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink& sink) {
+  return ExecContext{.store = store_,
+                     .txn = *txn_,
+                     .transaction_timestamp = transaction_timestamp_,
+                     .parameters = parameters,
+                     .interrupt = &interrupt_,
+                     .lock_owner = lock_owner_.get(),
+                     .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
+                     .warning = [this, &sink](sqlstate::Code code, std::string message) {
+                       SendWarning(sink, code, message);
+                     }};
+}
+
+void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,
+                                  const std::vector<Value>* parameters, ResultSink& sink) {
+  ExecContext ctx = NewExecContext(parameters, sink);
   RowBatch batch;
-  if (columns != nullptr) {
-    sink.BeginResult(*columns);
-    uint64_t rows = 0;
-    while (root->Next(ctx, &batch)) {
-      rows += batch.size();
-      sink.Rows(batch);
-    }
-    sink.CommandComplete(fmt::format("SELECT {}", rows));
-    return;
+  uint64_t rows = 0;
+  while (root.Next(ctx, &batch)) {
+    rows += batch.size();
+    if (plan.columns) sink.Rows(batch);
   }
-  while (root->Next(ctx, &batch)) {
-  }
-  sink.CommandComplete(fmt::format("{}{}", tag, ctx.rows_affected));
+  sink.CommandComplete(
+      fmt::format("{}{}", plan.tag_prefix, plan.columns ? rows : ctx.rows_affected));
 }
 
 }  // namespace basalt::sql

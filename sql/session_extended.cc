@@ -1,7 +1,8 @@
 // The extended query protocol: prepared statements (Parse), portals (Bind),
-// Describe, Execute, Close and Sync. A statement keeps its AST; each Execute
-// binds and plans it with the portal's parameter values (plans are not cached
-// yet).
+// Describe, Execute, Close and Sync. A statement keeps its AST and the plan
+// of its last execution, which the next Execute reuses while the catalog
+// and search_path are unchanged; a portal holds its parameter values and
+// its execution's operators.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,6 +19,24 @@ namespace basalt::sql {
 
 namespace {
 
+bool IsPlanned(const ast::Statement& statement) {
+  switch (statement.kind()) {
+    case ast::StatementKind::kSelect:
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kUpdate:
+    case ast::StatementKind::kDelete: return true;
+    default: return false;
+  }
+}
+
+bool SameResultTypes(const std::optional<std::vector<ResultColumn>>& a,
+                     const std::optional<std::vector<ResultColumn>>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  if (!a) return true;
+  return std::equal(a->begin(), a->end(), b->begin(), b->end(),
+                    [](const ResultColumn& x, const ResultColumn& y) { return x.type == y.type; });
+}
+
 // Keeps what a statement sends, so Execute with a row limit can hand the
 // rows out over several calls; notices and warnings go straight through.
 class PortalBuffer final : public ResultSink {
@@ -26,7 +45,7 @@ class PortalBuffer final : public ResultSink {
 
   void BeginResult(const std::vector<ResultColumn>&) override {}
   void Rows(std::span<const Row> rows) override {
-    portal_.rows.insert(portal_.rows.end(), rows.begin(), rows.end());
+    portal_.pending.insert(portal_.pending.end(), rows.begin(), rows.end());
   }
   void CommandComplete(std::string_view tag) override { portal_.tag = std::string(tag); }
   void EmptyQuery() override {}
@@ -66,15 +85,16 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
     auto prepared = std::make_shared<PreparedStatement>();
     prepared->text = std::string(text);
     std::vector<ast::StatementPtr> statements = ParseStatements(prepared->text);
+    ++statements_parsed_;
     if (statements.size() > 1) {
       throw Error(sqlstate::kSyntaxError,
                   "cannot insert multiple commands into a prepared statement");
     }
     for (Oid oid : parameter_types) {
-      ParameterValue parameter;
       // A type Basalt lacks is left to inference, as if unspecified.
-      if (oid != 0) parameter.type = DataType::FromOid(oid).value_or(parameter.type);
-      prepared->parameters.push_back(std::move(parameter));
+      const DataType unknown = DataType::Of(TypeId::kUnknown);
+      prepared->parameter_types.push_back(oid == 0 ? unknown
+                                                   : DataType::FromOid(oid).value_or(unknown));
     }
     if (!statements.empty()) {
       prepared->statement = std::move(statements.front());
@@ -86,7 +106,7 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
                     "block");
       }
       if (state_ != TransactionState::kFailed) {
-        prepared->columns = DescribeColumns(*prepared->statement, prepared->parameters);
+        prepared->columns = DescribeColumns(*prepared->statement, prepared->parameter_types);
       }
     }
     statements_[std::string(name)] = std::move(prepared);
@@ -97,7 +117,7 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
 }
 
 std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
-    const ast::Statement& statement, std::vector<ParameterValue>& parameters) {
+    const ast::Statement& statement, std::vector<DataType>& parameters) {
   switch (statement.kind()) {
     case ast::StatementKind::kSelect:
     case ast::StatementKind::kInsert:
@@ -135,10 +155,10 @@ StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
     ThrowUnknownStatement(name);
   }
   StatementDescription description;
-  for (const ParameterValue& parameter : it->second->parameters) {
+  for (const DataType& type : it->second->parameter_types) {
     // What nothing typed is text, as PostgreSQL resolves unknowns.
-    description.parameter_types.push_back(
-        parameter.type.id == TypeId::kUnknown ? type_oid::kText : parameter.type.oid());
+    description.parameter_types.push_back(type.id == TypeId::kUnknown ? type_oid::kText
+                                                                      : type.oid());
   }
   description.columns = it->second->columns;
   return description;
@@ -150,11 +170,12 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
     const std::shared_ptr<const PreparedStatement>& statement = it->second;
-    if (parameters.size() != statement->parameters.size()) {
-      throw Error(sqlstate::kProtocolViolation,
-                  fmt::format("bind message supplies {} parameters, but prepared statement "
-                              "\"{}\" requires {}",
-                              parameters.size(), statement_name, statement->parameters.size()));
+    if (parameters.size() != statement->parameter_types.size()) {
+      throw Error(
+          sqlstate::kProtocolViolation,
+          fmt::format("bind message supplies {} parameters, but prepared statement "
+                      "\"{}\" requires {}",
+                      parameters.size(), statement_name, statement->parameter_types.size()));
     }
     if (!portal_name.empty() && FindPortal(portal_name) != nullptr) {
       throw Error(sqlstate::kDuplicateCursor,
@@ -162,16 +183,20 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
     }
     Portal portal;
     portal.statement = statement;
-    portal.parameters = statement->parameters;
     portal.transaction = transaction_serial_;
+    portal.parameters.reserve(parameters.size());
     for (size_t i = 0; i < parameters.size(); ++i) {
-      // A value its type cannot read fails Bind (22P02), as PostgreSQL.
-      const DataType& type = portal.parameters[i].type;
-      if (parameters[i] && type.id != TypeId::kUnknown) {
-        Result<Value> value = ValueFromText(*parameters[i], DataType::Of(type.id));
+      const DataType& type = statement->parameter_types[i];
+      if (!parameters[i]) {
+        portal.parameters.push_back(Value::Null());
+      } else if (type.id == TypeId::kUnknown) {
+        portal.parameters.push_back(Value::String(std::move(*parameters[i])));
+      } else {
+        // A value its type cannot read fails Bind (22P02), as PostgreSQL.
+        Result<Value> value = ValueFromText(*parameters[i], type);
         if (!value.ok()) throw Error::FromStatus(value.status());
+        portal.parameters.push_back(std::move(value).value());
       }
-      portal.parameters[i].text = std::move(parameters[i]);
     }
     portals_[std::string(portal_name)] = std::move(portal);
   } catch (...) {
@@ -205,7 +230,6 @@ bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& s
     if (portal == nullptr) ThrowUnknownPortal(name);
     return RunPortal(name, *portal, max_rows, sink);
   } catch (...) {
-    parameters_ = nullptr;
     AbortAfterError();
     throw;
   }
@@ -227,31 +251,103 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
     portal.started = true;
     portal.returns_rows = portal.statement->columns.has_value();
     BeginStatement();
-    parameters_ = &portal.parameters;
-    if (max_rows <= 0) {
+    if (IsPlanned(*statement)) {
+      StartPlannedPortal(portal, sink);
+      if (!portal.returns_rows) {
+        // INSERT, UPDATE, DELETE run to their end at once.
+        std::unique_ptr<PhysicalOperator> root = std::move(portal.root);
+        RunToCompletion(*portal.plan, *root, &portal.parameters, sink);
+        return false;
+      }
+    } else if (max_rows <= 0 || !portal.returns_rows) {
       ExecuteStatement(*statement, sink);
-      parameters_ = nullptr;
-      portal.tag = "SELECT 0";  // a later Execute finds no rows left
+      portal.returns_rows = false;  // a later Execute is an error, as in PostgreSQL
       return false;
-    }
-    PortalBuffer buffer(portal, sink);
-    ExecuteStatement(*statement, buffer);
-    parameters_ = nullptr;
-    if (!portal.returns_rows) {
-      sink.CommandComplete(portal.tag);
-      return false;
+    } else {
+      PortalBuffer buffer(portal, sink);
+      ExecuteStatement(*statement, buffer);
     }
   }
-  const size_t left = portal.rows.size() - portal.next;
-  const size_t count = max_rows > 0 ? std::min(left, static_cast<size_t>(max_rows)) : left;
-  sink.Rows(std::span<const Row>(portal.rows).subspan(portal.next, count));
-  portal.next += count;
+  return SendPortalRows(portal, max_rows, sink);
+}
+
+void SessionImpl::StartPlannedPortal(Portal& portal, ResultSink& sink) {
+  const ast::Statement& statement = *portal.statement->statement;
+  CheckCanRun(statement);
+  MaterializeSuspendedPortals(statement, sink);
+  EnsureTransaction();
+  std::vector<DataType> types = portal.statement->parameter_types;
+  portal.plan = PlanAndLock(statement, &types, portal.statement->plan);
+  if (portal.plan != portal.statement->plan) {
+    // PostgreSQL's rule for a statement whose tables changed under it.
+    if (!SameResultTypes(portal.plan->columns, portal.statement->columns)) {
+      throw Error(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
+    }
+    portal.statement->plan = portal.plan;
+  }
+  portal.root = OpenPlan(*portal.plan);
+}
+
+bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& sink) {
+  const size_t limit = max_rows > 0 ? static_cast<size_t>(max_rows) : SIZE_MAX;
+  size_t sent = 0;
+  std::optional<ExecContext> ctx;
+  while (sent < limit) {
+    if (portal.next == portal.pending.size()) {
+      if (portal.root == nullptr) break;
+      if (!ctx) ctx.emplace(NewExecContext(&portal.parameters, sink));
+      portal.pending.clear();
+      portal.next = 0;
+      if (!portal.root->Next(*ctx, &portal.pending)) {
+        portal.root.reset();
+        break;
+      }
+      continue;
+    }
+    const size_t count = std::min(portal.pending.size() - portal.next, limit - sent);
+    sink.Rows(std::span<const Row>(portal.pending).subspan(portal.next, count));
+    portal.next += count;
+    sent += count;
+  }
   // PostgreSQL suspends once the limit is reached, even with no row left.
-  if (max_rows > 0 && count == static_cast<size_t>(max_rows)) return true;
+  if (sent == limit) return true;
   // "SELECT 5" counts the rows this Execute sent.
-  sink.CommandComplete(portal.tag.starts_with("SELECT ") ? fmt::format("SELECT {}", count)
-                                                         : portal.tag);
+  sink.CommandComplete(portal.plan != nullptr || portal.tag.starts_with("SELECT ")
+                           ? fmt::format("SELECT {}", sent)
+                           : portal.tag);
   return false;
+}
+
+void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, ResultSink& sink) {
+  if (txn_ == nullptr || state_ == TransactionState::kFailed) return;
+  // A plain SELECT neither writes nor moves the transaction's savepoints,
+  // so open scans stay valid beside it.
+  if (statement.kind() == ast::StatementKind::kSelect &&
+      statement.As<ast::SelectStmt>().locking.empty()) {
+    return;
+  }
+  // Anything else may write in this transaction, which would invalidate the
+  // storage iterators of suspended portals; PostgreSQL's portals would not
+  // see such writes either, so they read their remaining rows first.
+  for (auto& [name, portal] : portals_) {
+    if (portal.root == nullptr || portal.transaction != transaction_serial_) continue;
+    ExecContext ctx = NewExecContext(&portal.parameters, sink);
+    portal.pending.erase(portal.pending.begin(),
+                         portal.pending.begin() + static_cast<ptrdiff_t>(portal.next));
+    portal.next = 0;
+    RowBatch batch;
+    while (portal.root->Next(ctx, &batch)) {
+      portal.pending.insert(portal.pending.end(), std::make_move_iterator(batch.begin()),
+                            std::make_move_iterator(batch.end()));
+    }
+    portal.root.reset();
+  }
+}
+
+void SessionImpl::CloseTransactionPortals() {
+  for (auto& [name, portal] : portals_) {
+    if (portal.transaction == transaction_serial_) portal.root.reset();
+  }
 }
 
 void SessionImpl::CloseStatement(std::string_view name) {

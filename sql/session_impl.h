@@ -16,9 +16,12 @@
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/engine.h"
+#include "sql/execution/exec_context.h"
+#include "sql/execution/physical_operator.h"
 #include "sql/parser/ast.h"
 #include "sql/prepared_statement.h"
 #include "sql/settings.h"
+#include "sql/statement_plan.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -61,15 +64,49 @@ class SessionImpl : public Session {
   // session_extended.cc: the result columns Describe reports for `statement`
   // (binding it with NULL parameters, which counts and types them).
   std::optional<std::vector<ResultColumn>> DescribeColumns(const ast::Statement& statement,
-                                                           std::vector<ParameterValue>& parameters);
+                                                           std::vector<DataType>& parameters);
   // Runs `portal` to its end, or the first `max_rows` of it (then true if
   // rows are left).
   bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
+  // The first Execute of a portal of a planned statement: the statement's
+  // cached plan if it is current (else a new one, which becomes the cached
+  // one), its locks, and the execution's operators in portal.root.
+  void StartPlannedPortal(Portal& portal, ResultSink& sink);
+  // Sends up to `max_rows` (0: all) of the portal's rows; true if it stopped
+  // at the limit (PortalSuspended), else the command tag was sent.
+  bool SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& sink);
+  // Before `statement` runs, unless it is a plain SELECT: every suspended
+  // portal of the transaction reads the rest of its rows.
+  void MaterializeSuspendedPortals(const ast::Statement& statement, ResultSink& sink);
+  // Ends the operators of the transaction's portals before it ends (they
+  // read through it); the portals themselves are dropped by FindPortal.
+  void CloseTransactionPortals();
+  // 25P02 in a failed block; 25006 for a write in a read-only transaction.
+  void CheckCanRun(const ast::Statement& statement);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
-  // Binds `statement` and takes its relation locks (SELECT: ACCESS SHARE,
-  // FOR UPDATE/SHARE: ROW SHARE, INSERT/UPDATE/DELETE: ROW EXCLUSIVE),
-  // binding again if a DDL committed meanwhile.
-  BoundStatement BindAndLock(const ast::Statement& statement);
+  // Binds and plans `statement` (a SELECT, INSERT, UPDATE or DELETE) with
+  // `parameters` (their types; null: none) against this transaction's
+  // catalog. Counted in plans_built_.
+  std::shared_ptr<const StatementPlan> BuildPlan(const ast::Statement& statement,
+                                                 std::vector<DataType>* parameters);
+  // Whether `plan` was made against the catalog and search_path in force.
+  bool PlanIsCurrent(const StatementPlan& plan) const;
+  // Takes the plan's relation locks until the transaction ends; true if it
+  // waited for one.
+  bool LockPlan(const StatementPlan& plan);
+  // `cached` if it is current, else a new plan; then its locks, planning
+  // again if a DDL committed while it waited.
+  std::shared_ptr<const StatementPlan> PlanAndLock(
+      const ast::Statement& statement, std::vector<DataType>* parameters,
+      std::shared_ptr<const StatementPlan> cached = {});
+  // A new execution of `plan`: its physical operators. SELECT FOR UPDATE
+  // in a read-only transaction is 25006 here.
+  PhysicalOperatorPtr OpenPlan(const StatementPlan& plan);
+  ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink& sink);
+  // Runs `root` (an execution of `plan`) to its end: rows to `sink`, then
+  // the command tag.
+  void RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,
+                       const std::vector<Value>* parameters, ResultSink& sink);
   // Takes `level` on `table` until the transaction ends; true if it waited.
   bool LockRelation(const catalog::TableEntry& table, storage::LockLevel level,
                     bool nowait = false);
@@ -177,10 +214,16 @@ class SessionImpl : public Session {
   // The portal `name` if it exists in this transaction, else null (a
   // portal of an ended transaction is dropped).
   Portal* FindPortal(std::string_view name);
-  // The parameter values of the statement being executed from a portal; the
-  // binder reads them ($n). Null outside Execute.
-  std::vector<ParameterValue>* parameters_ = nullptr;
+  // What parsing and planning this session did: a test shows that Execute
+  // of a prepared statement does neither.
+  uint64_t statements_parsed_ = 0;
+  uint64_t plans_built_ = 0;
 
+ public:
+  uint64_t statements_parsed() const { return statements_parsed_; }
+  uint64_t plans_built() const { return plans_built_; }
+
+ private:
   // Cancel, shutdown and statement_timeout for the running statement;
   // shared with whoever may stop it from another thread.
   std::shared_ptr<Interrupt> interrupt_holder_;

@@ -53,6 +53,7 @@ void SessionImpl::EnsureTransaction() {
 }
 
 void SessionImpl::CommitTransaction() {
+  CloseTransactionPortals();
   ++transaction_serial_;  // its portals end with it
   std::unique_ptr<storage::Transaction> txn = std::move(txn_);
   state_ = TransactionState::kIdle;
@@ -74,6 +75,7 @@ void SessionImpl::CommitTransaction() {
 }
 
 void SessionImpl::RollbackTransaction() {
+  CloseTransactionPortals();
   ++transaction_serial_;
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();

@@ -241,19 +241,10 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
   BoundStatement bound = binder.Bind(*stmt.statement);
-  LogicalOperatorPtr plan;
-  if (auto* s = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
-    plan = PlanSelect(**s);
-  } else if (auto* i = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
-    plan = PlanInsert(**i);
-  } else if (auto* u = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
-    plan = PlanUpdate(**u);
-  } else if (auto* d = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
-    plan = PlanDelete(**d);
-  } else {
+  if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
-  std::string text = ExplainLogical(*Optimize(std::move(plan)));
+  std::string text = ExplainLogical(*PlanStatement(std::move(bound))->root);
   sink.BeginResult({ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}});
   std::vector<Row> rows;
   size_t start = 0;

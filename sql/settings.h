@@ -51,6 +51,8 @@ class Settings {
 
   // search_path as a list of schema names ("$user" kept as is).
   std::vector<std::string> SearchPath() const;
+  // search_path as set: a cached plan is current only under the same text.
+  const std::string& SearchPathText() const { return values_.at("search_path"); }
 
  private:
   std::map<std::string, std::string> values_;        // by lower-case name

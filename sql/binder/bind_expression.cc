@@ -133,16 +133,21 @@ BoundExprPtr Binder::BindParameter(const ast::Parameter& p) {
     ThrowAt(sqlstate::kUndefinedParameter, fmt::format("there is no parameter ${}", p.index),
             p.position);
   }
-  if (p.index > count) parameters_->resize(p.index);
-  const ParameterValue& parameter = (*parameters_)[p.index - 1];
-  auto e = BoundExpr::Constant(
-      parameter.text && !describing_ ? Value::String(*parameter.text) : Value::Null(),
-      DataType::Of(TypeId::kUnknown));
+  if (p.index > count) parameters_->resize(p.index, DataType::Of(TypeId::kUnknown));
+  const DataType& type = (*parameters_)[p.index - 1];
+  if (!describing_) {
+    auto e = BoundExpr::Make(BoundExprKind::kParameter,
+                             type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText) : type,
+                             p.position);
+    e->parameter_index = p.index - 1;
+    return e;
+  }
+  auto e = BoundExpr::Constant(Value::Null(), DataType::Of(TypeId::kUnknown));
   e->position = p.position;
   // InferParameterTypes finds it by this after a describing bind.
-  if (describing_) e->parameter_index = p.index - 1;
-  if (parameter.type.id == TypeId::kUnknown) return e;
-  return CoerceOrThrow(std::move(e), parameter.type, CastContext::kExplicit);
+  e->parameter_index = p.index - 1;
+  if (type.id == TypeId::kUnknown) return e;
+  return CoerceOrThrow(std::move(e), type, CastContext::kExplicit);
 }
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
@@ -224,11 +229,11 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
     // `$1::int` types an untyped parameter, as PostgreSQL infers it.
     const int index = cast.arg->As<ast::Parameter>().index;
     if (index >= 1 && index <= static_cast<int>(parameters_->size()) &&
-        (*parameters_)[index - 1].type.id == TypeId::kUnknown) {
-      (*parameters_)[index - 1].type = DataType::Of(to.id);
+        (*parameters_)[index - 1].id == TypeId::kUnknown) {
+      (*parameters_)[index - 1] = DataType::Of(to.id);
     } else if (index > static_cast<int>(parameters_->size()) && index <= kMaxParameters) {
-      parameters_->resize(index);
-      (*parameters_)[index - 1].type = DataType::Of(to.id);
+      parameters_->resize(index, DataType::Of(TypeId::kUnknown));
+      (*parameters_)[index - 1] = DataType::Of(to.id);
     }
   }
   BoundExprPtr arg = BindExpression(*cast.arg, scope);

@@ -17,14 +17,6 @@
 
 namespace basalt::sql {
 
-// One parameter ($n) of a prepared statement: its declared type (unknown when
-// the client left it to inference) and, once bound, its text value (nullopt:
-// NULL).
-struct ParameterValue {
-  DataType type = DataType::Of(TypeId::kUnknown);
-  std::optional<std::string> text;
-};
-
 // PostgreSQL's limit on the parameters of a statement (a Bind message).
 inline constexpr int kMaxParameters = 65535;
 
@@ -35,13 +27,17 @@ class Binder {
   Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::string user,
          std::vector<std::string> search_path);
 
-  // Lets the statement use $1..$n: each binds as its text value, an untyped
-  // literal that takes its type from the context (as PostgreSQL's unknown
-  // literals), or cast to its declared type. With `describing` every value
-  // is NULL and a $n past the end adds an untyped parameter, so Parse learns
-  // how many there are. `parameters` must outlive the binder.
-  void SetParameters(std::vector<ParameterValue>* parameters, bool describing) {
-    parameters_ = parameters;
+  // Lets the statement use $1..$n of `types` (one per parameter; unknown
+  // where the client left it to inference). With `describing` each binds as
+  // a NULL untyped literal that takes its type from the context, as
+  // PostgreSQL's unknown literals, or cast to its declared type, and a $n
+  // past the end adds an untyped parameter, so Parse learns how many there
+  // are and InferParameterTypes their types. Otherwise each is a kParameter
+  // of its type (text if still unknown), read at run time from
+  // ExecContext::parameters: the plan serves every execution. `types` must
+  // outlive the binder.
+  void SetParameters(std::vector<DataType>* types, bool describing) {
+    parameters_ = types;
     describing_ = describing;
   }
 
@@ -114,7 +110,7 @@ class Binder {
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
   bool resolve_unknowns_ = true;
-  std::vector<ParameterValue>* parameters_ = nullptr;  // see SetParameters
+  std::vector<DataType>* parameters_ = nullptr;  // see SetParameters
   bool describing_ = false;
 };
 

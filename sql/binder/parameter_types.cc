@@ -11,7 +11,7 @@ namespace {
 
 class ParameterTypeCollector {
  public:
-  explicit ParameterTypeCollector(std::vector<ParameterValue>& parameters)
+  explicit ParameterTypeCollector(std::vector<DataType>& parameters)
       : parameters_(parameters), seen_(parameters.size(), false) {}
 
   void Visit(const BoundExprPtr& expr) {
@@ -20,7 +20,7 @@ class ParameterTypeCollector {
     if (expr->kind == BoundExprKind::kConstant && expr->parameter_index >= 0 &&
         expr->parameter_index < static_cast<int>(parameters_.size())) {
       seen_[expr->parameter_index] = true;
-      DataType& type = parameters_[expr->parameter_index].type;
+      DataType& type = parameters_[expr->parameter_index];
       if (type.id == TypeId::kUnknown && expr->type.id != TypeId::kUnknown) {
         type = DataType::Of(expr->type.id);
       }
@@ -43,7 +43,7 @@ class ParameterTypeCollector {
   // $2 appears), as PostgreSQL.
   void CheckAllTyped() const {
     for (size_t i = 0; i < parameters_.size(); ++i) {
-      if (!seen_[i] && parameters_[i].type.id == TypeId::kUnknown) {
+      if (!seen_[i] && parameters_[i].id == TypeId::kUnknown) {
         throw Error(sqlstate::kIndeterminateDatatype,
                     fmt::format("could not determine data type of parameter ${}", i + 1));
       }
@@ -51,13 +51,13 @@ class ParameterTypeCollector {
   }
 
  private:
-  std::vector<ParameterValue>& parameters_;
+  std::vector<DataType>& parameters_;
   std::vector<bool> seen_;
 };
 
 }  // namespace
 
-void InferParameterTypes(const BoundStatement& bound, std::vector<ParameterValue>& parameters) {
+void InferParameterTypes(const BoundStatement& bound, std::vector<DataType>& parameters) {
   ParameterTypeCollector collector(parameters);
   if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
     collector.Visit(**select);

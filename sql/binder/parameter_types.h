@@ -15,6 +15,6 @@ namespace basalt::sql {
 // (bound with Binder::SetParameters(.., describing=true)) gave a type.
 // An untyped parameter the statement never uses is 42P18 `could not
 // determine data type of parameter $1`.
-void InferParameterTypes(const BoundStatement& bound, std::vector<ParameterValue>& parameters);
+void InferParameterTypes(const BoundStatement& bound, std::vector<DataType>& parameters);
 
 }  // namespace basalt::sql

@@ -87,8 +87,12 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExprKind::kConstant: return e.value;
     case BoundExprKind::kColumn: return row[e.column_index];
     case BoundExprKind::kParameter:
-      throw Error(sqlstate::kUndefinedParameter,
-                  fmt::format("there is no parameter ${}", e.parameter_index + 1));
+      if (ctx == nullptr || ctx->parameters == nullptr ||
+          e.parameter_index >= static_cast<int>(ctx->parameters->size())) {
+        throw Error(sqlstate::kUndefinedParameter,
+                    fmt::format("there is no parameter ${}", e.parameter_index + 1));
+      }
+      return (*ctx->parameters)[e.parameter_index];
     case BoundExprKind::kCast: {
       Value v = Evaluate(*e.children[0], row, ctx);
       if (v.is_null()) return v;

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "common/interrupt.h"
 #include "common/sqlstate.h"
+#include "common/value.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -19,6 +21,8 @@ struct ExecContext {
   // now() / current_timestamp: microseconds since 2000-01-01 (PostgreSQL's
   // transaction start time).
   int64_t transaction_timestamp = 0;
+  // The values of $1..$n (BoundExprKind::kParameter), null without any.
+  const std::vector<Value>* parameters = nullptr;
   // INSERT/UPDATE/DELETE: rows written, for the command tag.
   uint64_t rows_affected = 0;
   // The session's: cancel and statement_timeout. Null in some unit tests.

@@ -10,7 +10,7 @@ bool Filter::Next(ExecContext& ctx, RowBatch* batch) {
   while (children_[0]->Next(ctx, batch)) {
     size_t kept = 0;
     for (Row& row : *batch) {
-      if (EvaluatePredicate(*predicate_, row, &ctx)) {
+      if (EvaluatePredicate(predicate_, row, &ctx)) {
         if (&(*batch)[kept] != &row) (*batch)[kept] = std::move(row);
         ++kept;
       }

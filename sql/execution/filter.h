@@ -8,14 +8,14 @@ namespace basalt::sql {
 
 class Filter : public PhysicalOperator {
  public:
-  Filter(PhysicalOperatorPtr child, BoundExprPtr predicate) : predicate_(std::move(predicate)) {
+  Filter(PhysicalOperatorPtr child, const BoundExpr& predicate) : predicate_(predicate) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Filter"; }
 
  private:
-  BoundExprPtr predicate_;
+  const BoundExpr& predicate_;
 };
 
 }  // namespace basalt::sql

@@ -10,16 +10,16 @@ namespace basalt::sql {
 
 class Limit : public PhysicalOperator {
  public:
-  Limit(PhysicalOperatorPtr child, BoundExprPtr limit, BoundExprPtr offset)
-      : limit_expr_(std::move(limit)), offset_expr_(std::move(offset)) {
+  Limit(PhysicalOperatorPtr child, const BoundExpr* limit, const BoundExpr* offset)
+      : limit_expr_(limit), offset_expr_(offset) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Limit"; }
 
  private:
-  BoundExprPtr limit_expr_;
-  BoundExprPtr offset_expr_;
+  const BoundExpr* limit_expr_;
+  const BoundExpr* offset_expr_;
   bool started_ = false;
   int64_t remaining_ = -1;  // -1: unlimited
   int64_t to_skip_ = 0;

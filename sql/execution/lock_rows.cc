@@ -38,7 +38,7 @@ bool LockRows::Next(ExecContext& ctx, RowBatch* batch) {
     }
     Row& row = pending_[next_pending_++];
     ctx.CheckForInterrupts();
-    if (!LockScannedRow(*table_, store, lock_, recheck_.get(), row, ctx, &locked)) continue;
+    if (!LockScannedRow(*table_, store, lock_, recheck_, row, ctx, &locked)) continue;
     // Pass on the locked version (the newest one under READ COMMITTED).
     const size_t width = row.size() - 2;
     for (size_t c = 0; c < width; ++c) row[c] = std::move(locked.row[c]);

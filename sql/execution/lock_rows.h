@@ -32,10 +32,10 @@ class LockRows : public PhysicalOperator {
   // `limited`: return one row per batch, so that a LIMIT above stops the
   // locking as soon as it has its rows.
   LockRows(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-           BoundRowLock lock, BoundExprPtr recheck, bool limited)
+           BoundRowLock lock, const BoundExpr* recheck, bool limited)
       : table_(std::move(table)),
         lock_(lock),
-        recheck_(std::move(recheck)),
+        recheck_(recheck),
         batch_limit_(limited ? 1 : kBatchSize) {
     children_.push_back(std::move(child));
   }
@@ -45,7 +45,7 @@ class LockRows : public PhysicalOperator {
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
   BoundRowLock lock_;
-  BoundExprPtr recheck_;
+  const BoundExpr* recheck_;
   size_t batch_limit_;
   RowBatch pending_;  // input rows not locked yet
   size_t next_pending_ = 0;

@@ -33,8 +33,8 @@ void CheckNotNull(const catalog::TableEntry& table, const Row& row);
 class Insert : public PhysicalOperator {
  public:
   Insert(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         std::vector<BoundExprPtr> row_exprs)
-      : table_(std::move(table)), row_exprs_(std::move(row_exprs)) {
+         const std::vector<BoundExprPtr>& row_exprs)
+      : table_(std::move(table)), row_exprs_(row_exprs) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
@@ -42,7 +42,7 @@ class Insert : public PhysicalOperator {
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
-  std::vector<BoundExprPtr> row_exprs_;
+  const std::vector<BoundExprPtr>& row_exprs_;
 };
 
 // Input rows carry their storage key and stored value as two trailing
@@ -51,10 +51,8 @@ class Insert : public PhysicalOperator {
 class Update : public PhysicalOperator {
  public:
   Update(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         std::vector<BoundAssignment> assignments, BoundExprPtr recheck)
-      : table_(std::move(table)),
-        assignments_(std::move(assignments)),
-        recheck_(std::move(recheck)) {
+         const std::vector<BoundAssignment>& assignments, const BoundExpr* recheck)
+      : table_(std::move(table)), assignments_(assignments), recheck_(recheck) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
@@ -66,15 +64,15 @@ class Update : public PhysicalOperator {
   Row NewRow(const Row& old_row, ExecContext& ctx) const;
 
   std::shared_ptr<const catalog::TableEntry> table_;
-  std::vector<BoundAssignment> assignments_;
-  BoundExprPtr recheck_;
+  const std::vector<BoundAssignment>& assignments_;
+  const BoundExpr* recheck_;
 };
 
 class Delete : public PhysicalOperator {
  public:
   Delete(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         BoundExprPtr recheck)
-      : table_(std::move(table)), recheck_(std::move(recheck)) {
+         const BoundExpr* recheck)
+      : table_(std::move(table)), recheck_(recheck) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
@@ -82,7 +80,7 @@ class Delete : public PhysicalOperator {
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
-  BoundExprPtr recheck_;
+  const BoundExpr* recheck_;
 };
 
 }  // namespace basalt::sql

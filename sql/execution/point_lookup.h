@@ -15,15 +15,15 @@ class PointLookup : public PhysicalOperator {
  public:
   // `key` holds one expression per primary key column, in key order,
   // evaluated once when the operator runs.
-  PointLookup(std::shared_ptr<const catalog::TableEntry> table, std::vector<BoundExprPtr> key,
-              bool emit_key)
-      : table_(std::move(table)), key_(std::move(key)), emit_key_(emit_key) {}
+  PointLookup(std::shared_ptr<const catalog::TableEntry> table,
+              const std::vector<BoundExprPtr>& key, bool emit_key)
+      : table_(std::move(table)), key_(key), emit_key_(emit_key) {}
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
-  std::vector<BoundExprPtr> key_;
+  const std::vector<BoundExprPtr>& key_;
   bool emit_key_;
   bool done_ = false;
 };

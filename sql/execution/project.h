@@ -10,14 +10,14 @@ namespace basalt::sql {
 
 class Project : public PhysicalOperator {
  public:
-  Project(PhysicalOperatorPtr child, std::vector<BoundExprPtr> exprs) : exprs_(std::move(exprs)) {
+  Project(PhysicalOperatorPtr child, const std::vector<BoundExprPtr>& exprs) : exprs_(exprs) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Project"; }
 
  private:
-  std::vector<BoundExprPtr> exprs_;
+  const std::vector<BoundExprPtr>& exprs_;
   RowBatch input_;
 };
 

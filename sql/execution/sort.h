@@ -11,14 +11,14 @@ namespace basalt::sql {
 
 class Sort : public PhysicalOperator {
  public:
-  Sort(PhysicalOperatorPtr child, std::vector<BoundOrderBy> keys) : keys_(std::move(keys)) {
+  Sort(PhysicalOperatorPtr child, const std::vector<BoundOrderBy>& keys) : keys_(keys) {
     children_.push_back(std::move(child));
   }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Sort"; }
 
  private:
-  std::vector<BoundOrderBy> keys_;
+  const std::vector<BoundOrderBy>& keys_;
   bool sorted_ = false;
   std::vector<Row> rows_;
   size_t next_ = 0;

@@ -14,14 +14,14 @@ namespace basalt::sql {
 
 class SystemScan : public PhysicalOperator {
  public:
-  SystemScan(std::shared_ptr<const catalog::TableEntry> table, BoundExprPtr predicate)
-      : table_(std::move(table)), predicate_(std::move(predicate)) {}
+  SystemScan(std::shared_ptr<const catalog::TableEntry> table, const BoundExpr* predicate)
+      : table_(std::move(table)), predicate_(predicate) {}
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "System Scan on " + table_->def.name(); }
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
-  BoundExprPtr predicate_;
+  const BoundExpr* predicate_;
   std::vector<Row> rows_;
   bool started_ = false;
   size_t next_ = 0;

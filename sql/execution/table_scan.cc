@@ -23,10 +23,10 @@ void Check(const Status& status) {
 }  // namespace
 
 TableScan::TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
-                     BoundExprPtr predicate, std::vector<bool> columns)
+                     const BoundExpr* predicate, std::vector<bool> columns)
     : table_(std::move(table)),
       emit_key_(emit_key),
-      predicate_(std::move(predicate)),
+      predicate_(predicate),
       columns_(std::move(columns)) {
   const size_t width = table_->layout.column_types.size();
   if (columns_.size() != width) columns_.assign(width, true);

@@ -18,14 +18,14 @@ class TableScan : public PhysicalOperator {
   // (if any) are returned, and only the table columns `columns` marks (all when empty) are filled
   // in; the others are NULL.
   TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
-            BoundExprPtr predicate = nullptr, std::vector<bool> columns = {});
+            const BoundExpr* predicate = nullptr, std::vector<bool> columns = {});
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
   bool emit_key_;
-  BoundExprPtr predicate_;
+  const BoundExpr* predicate_;
   std::vector<bool> columns_;            // decoded for returned rows
   std::vector<bool> predicate_columns_;  // decoded to test the predicate
   Row scratch_;                          // a row being tested

@@ -69,8 +69,8 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
     std::optional<Row> planned;
     if (sets_key) planned = NewRow(scanned, ctx);
     const bool key_changes = planned && ChangesKey(*table_, scanned, *planned);
-    if (!LockScannedRow(*table_, store, key_changes ? key_update : no_key_update, recheck_.get(),
-                        scanned, ctx, &locked)) {
+    if (!LockScannedRow(*table_, store, key_changes ? key_update : no_key_update, recheck_, scanned,
+                        ctx, &locked)) {
       continue;
     }
     // Unless the row changed while we waited, that new row stands.
@@ -78,7 +78,7 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
     Row new_row = unchanged ? std::move(*planned) : NewRow(locked.row, ctx);
     if (!key_changes && sets_key && ChangesKey(*table_, locked.row, new_row)) {
       // The row changed while we waited and now the key does: lock harder.
-      if (!LockScannedRow(*table_, store, key_update, recheck_.get(), scanned, ctx, &locked)) {
+      if (!LockScannedRow(*table_, store, key_update, recheck_, scanned, ctx, &locked)) {
         continue;
       }
       new_row = NewRow(locked.row, ctx);
@@ -98,8 +98,8 @@ bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
-    if (!LockScannedRow(*table_, store, BoundRowLock{storage::RowLockStrength::kUpdate},
-                        recheck_.get(), scanned, ctx, &locked)) {
+    if (!LockScannedRow(*table_, store, BoundRowLock{storage::RowLockStrength::kUpdate}, recheck_,
+                        scanned, ctx, &locked)) {
       continue;
     }
     Status st = store.Delete(ctx.txn, locked);

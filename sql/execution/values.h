@@ -11,12 +11,12 @@ namespace basalt::sql {
 
 class ValuesScan : public PhysicalOperator {
  public:
-  explicit ValuesScan(std::vector<std::vector<BoundExprPtr>> rows) : rows_(std::move(rows)) {}
+  explicit ValuesScan(const std::vector<std::vector<BoundExprPtr>>& rows) : rows_(rows) {}
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Values Scan"; }
 
  private:
-  std::vector<std::vector<BoundExprPtr>> rows_;
+  const std::vector<std::vector<BoundExprPtr>>& rows_;
   size_t next_ = 0;
 };
 

@@ -1,5 +1,7 @@
 // Logical -> physical: one physical operator per logical one for now; the
-// place where join algorithms and index choices will be made.
+// place where join algorithms and index choices will be made. The physical
+// tree is an execution's state (iterators, buffers); it reads the logical
+// plan's expressions in place, so one immutable plan serves many executions.
 #include "common/stack_depth.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/limit.h"
@@ -23,49 +25,45 @@
 
 namespace basalt::sql {
 
-PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan) {
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
   CheckStackDepth();
-  auto child = [&]() { return CreatePhysicalPlan(std::move(plan->children[0])); };
-  switch (plan->kind) {
+  auto child = [&]() { return CreatePhysicalPlan(*plan.children[0]); };
+  switch (plan.kind) {
     case LogicalKind::kGet: {
-      auto& get = plan->As<LogicalGet>();
-      if (get.table->computed)
-        return std::make_unique<SystemScan>(get.table, std::move(get.filter));
+      const auto& get = plan.As<LogicalGet>();
+      if (get.table->computed) return std::make_unique<SystemScan>(get.table, get.filter.get());
       if (!get.lookup_key.empty()) {
-        return std::make_unique<PointLookup>(get.table, std::move(get.lookup_key), get.emit_key);
+        return std::make_unique<PointLookup>(get.table, get.lookup_key, get.emit_key);
       }
-      return std::make_unique<TableScan>(get.table, get.emit_key, std::move(get.filter),
-                                         std::move(get.columns));
+      return std::make_unique<TableScan>(get.table, get.emit_key, get.filter.get(), get.columns);
     }
-    case LogicalKind::kValues:
-      return std::make_unique<ValuesScan>(std::move(plan->As<LogicalValues>().rows));
+    case LogicalKind::kValues: return std::make_unique<ValuesScan>(plan.As<LogicalValues>().rows);
     case LogicalKind::kFilter:
-      return std::make_unique<Filter>(child(), std::move(plan->As<LogicalFilter>().predicate));
+      return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
     case LogicalKind::kProject:
-      return std::make_unique<Project>(child(), std::move(plan->As<LogicalProject>().exprs));
-    case LogicalKind::kSort:
-      return std::make_unique<Sort>(child(), std::move(plan->As<LogicalSort>().keys));
+      return std::make_unique<Project>(child(), plan.As<LogicalProject>().exprs);
+    case LogicalKind::kSort: return std::make_unique<Sort>(child(), plan.As<LogicalSort>().keys);
     case LogicalKind::kLimit: {
-      auto& limit = plan->As<LogicalLimit>();
-      return std::make_unique<Limit>(child(), std::move(limit.limit), std::move(limit.offset));
+      const auto& limit = plan.As<LogicalLimit>();
+      return std::make_unique<Limit>(child(), limit.limit.get(), limit.offset.get());
     }
     case LogicalKind::kLockRows: {
-      auto& lock = plan->As<LogicalLockRows>();
-      return std::make_unique<LockRows>(child(), lock.table, lock.lock, std::move(lock.recheck),
+      const auto& lock = plan.As<LogicalLockRows>();
+      return std::make_unique<LockRows>(child(), lock.table, lock.lock, lock.recheck.get(),
                                         lock.limited);
     }
     case LogicalKind::kInsert: {
-      auto& insert = plan->As<LogicalInsert>();
-      return std::make_unique<Insert>(child(), insert.table, std::move(insert.row_exprs));
+      const auto& insert = plan.As<LogicalInsert>();
+      return std::make_unique<Insert>(child(), insert.table, insert.row_exprs);
     }
     case LogicalKind::kUpdate: {
-      auto& update = plan->As<LogicalUpdate>();
-      return std::make_unique<Update>(child(), update.table, std::move(update.assignments),
-                                      std::move(update.recheck));
+      const auto& update = plan.As<LogicalUpdate>();
+      return std::make_unique<Update>(child(), update.table, update.assignments,
+                                      update.recheck.get());
     }
     case LogicalKind::kDelete: {
-      auto& del = plan->As<LogicalDelete>();
-      return std::make_unique<Delete>(child(), del.table, std::move(del.recheck));
+      const auto& del = plan.As<LogicalDelete>();
+      return std::make_unique<Delete>(child(), del.table, del.recheck.get());
     }
   }
   return nullptr;

@@ -14,7 +14,8 @@ LogicalOperatorPtr PlanInsert(BoundInsert& insert);
 LogicalOperatorPtr PlanUpdate(BoundUpdate& update);
 LogicalOperatorPtr PlanDelete(BoundDelete& del);
 
-// Lowers an optimized logical plan to physical operators.
-PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperatorPtr plan);
+// Lowers an optimized logical plan to physical operators, which read the
+// plan's expressions in place: `plan` must outlive them.
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan);
 
 }  // namespace basalt::sql
