@@ -379,6 +379,7 @@ TEST_CASE("PREPARE, EXECUTE, DEALLOCATE", "[parser]") {
   // PREPARE is an unreserved word: alone after DEALLOCATE it is the name.
   CHECK(R("deallocate prepare") == "DEALLOCATE prepare");
   CHECK(R("deallocate prepare prepare") == "DEALLOCATE prepare");
+  CHECK(R("deallocate prepare;") == "DEALLOCATE prepare");
 
   std::vector<StatementPtr> h;
   const auto& prepare = Only<PrepareStmt>("prepare Stmt1 (bigint) as select $1", h);
@@ -479,6 +480,9 @@ TEST_CASE("FETCH and MOVE directions are normalized", "[parser]") {
   CHECK(Fetch("fetch backward backward") == "FETCH backward 1 backward");
   CHECK(Fetch("fetch absolute") == "FETCH forward 1 absolute");
   CHECK(Fetch("move forward; ") == "MOVE forward 1 forward");
+  CHECK(Fetch("fetch first") == "FETCH forward 1 first");
+  CHECK(Fetch("move last") == "MOVE forward 1 last");
+  CHECK(Fetch("fetch 007 c") == "FETCH forward 7 c");
 
   CHECK(R("fetch prior from c") == "FETCH BACKWARD 1 FROM c");
   CHECK(R("move last in \"Cur\"") == "MOVE ABSOLUTE -1 FROM \"Cur\"");
@@ -504,6 +508,10 @@ TEST_CASE("cursor and prepared statement syntax errors", "[parser]") {
   CHECK(Err("fetch 5") == "42601 syntax error at end of input @8");
   CHECK(Err("fetch 3000000000 c") == "42601 syntax error at or near \"3000000000\" @7");
   CHECK(Err("fetch -2147483648 c") == "42601 syntax error at or near \"2147483648\" @8");
+  CHECK(Err("fetch 99999999999999999999 c") ==
+        "42601 syntax error at or near \"99999999999999999999\" @7");
+  CHECK(Err("fetch next in") == "42601 syntax error at end of input @14");
+  CHECK(Err("fetch prior from") == "42601 syntax error at end of input @17");
   CHECK(Err("fetch 1.5 c") == "42601 syntax error at or near \"1.5\" @7");
   CHECK(Err("fetch $1 c") == "42601 syntax error at or near \"$1\" @7");
   CHECK(Err("fetch select") == "42601 syntax error at or near \"select\" @7");
