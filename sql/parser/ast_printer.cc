@@ -389,7 +389,49 @@ std::string ToString(const Statement& statement) {
     }
     case StatementKind::kClose: {
       const auto& s = statement.As<CloseStmt>();
-      return "CLOSE " + (s.name.empty() ? std::string("ALL") : s.name);
+      return "CLOSE " + (s.name.empty() ? std::string("ALL") : QuoteName(s.name));
+    }
+    case StatementKind::kPrepare: {
+      const auto& s = statement.As<PrepareStmt>();
+      std::string out = "PREPARE " + QuoteName(s.name);
+      for (size_t i = 0; i < s.parameter_types.size(); ++i) {
+        out += (i ? ", " : " (") + ToString(s.parameter_types[i]);
+      }
+      if (!s.parameter_types.empty()) out += ")";
+      return out + " AS " + ToString(*s.statement);
+    }
+    case StatementKind::kExecute: {
+      const auto& s = statement.As<ExecuteStmt>();
+      std::string out = "EXECUTE " + QuoteName(s.name);
+      return s.parameters.empty() ? out : out + " (" + Join(s.parameters) + ")";
+    }
+    case StatementKind::kDeallocate: {
+      const auto& s = statement.As<DeallocateStmt>();
+      return "DEALLOCATE " + (s.name.empty() ? std::string("ALL") : QuoteName(s.name));
+    }
+    case StatementKind::kDeclareCursor: {
+      const auto& s = statement.As<DeclareCursorStmt>();
+      std::string out = "DECLARE " + QuoteName(s.name);
+      if (s.binary) out += " BINARY";
+      if (s.asensitive) out += " ASENSITIVE";
+      if (s.insensitive) out += " INSENSITIVE";
+      if (s.scroll) out += " SCROLL";
+      if (s.no_scroll) out += " NO SCROLL";
+      out += s.hold ? " CURSOR WITH HOLD FOR " : " CURSOR FOR ";
+      return out + SelectToString(*s.query);
+    }
+    case StatementKind::kFetch: {
+      const auto& s = statement.As<FetchStmt>();
+      const FetchDirection& d = s.direction;
+      std::string out = s.move ? "MOVE " : "FETCH ";
+      switch (d.kind) {
+        case FetchDirection::Kind::kForward: out += "FORWARD "; break;
+        case FetchDirection::Kind::kBackward: out += "BACKWARD "; break;
+        case FetchDirection::Kind::kAbsolute: out += "ABSOLUTE "; break;
+        case FetchDirection::Kind::kRelative: out += "RELATIVE "; break;
+      }
+      out += d.all ? std::string("ALL") : std::to_string(d.count);
+      return out + " FROM " + QuoteName(s.cursor);
     }
     case StatementKind::kDiscard: return "DISCARD " + statement.As<DiscardStmt>().target;
     case StatementKind::kUnlisten: {

@@ -121,6 +121,11 @@ enum class StatementKind {
   kClose,
   kDiscard,
   kUnlisten,
+  kPrepare,
+  kExecute,
+  kDeallocate,
+  kDeclareCursor,
+  kFetch,
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -316,6 +321,86 @@ struct UnlistenStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kUnlisten;
   UnlistenStmt() : Statement(kKind) {}
   std::string channel;  // empty for *
+};
+
+// PREPARE name [(type, ...)] AS statement. The statement is a SELECT (VALUES,
+// WITH), INSERT, UPDATE or DELETE; its $n refer to the listed types, and
+// parameters past the list (or all, without one) get their types inferred.
+struct PrepareStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kPrepare;
+  PrepareStmt() : Statement(kKind) {}
+  std::string name;
+  std::vector<TypeName> parameter_types;
+  StatementPtr statement;  // its position is that of its first token
+};
+
+// EXECUTE name [(expr, ...)]
+struct ExecuteStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kExecute;
+  ExecuteStmt() : Statement(kKind) {}
+  ~ExecuteStmt() override { DeleteAll(parameters); }
+  std::string name;
+  ExprList parameters;  // empty when no list was written (`EXECUTE p()` is an error)
+};
+
+// DEALLOCATE [PREPARE] name | ALL. SQL prepared statements and protocol
+// statements share one namespace.
+struct DeallocateStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDeallocate;
+  DeallocateStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+};
+
+// DECLARE name [BINARY] [ASENSITIVE | INSENSITIVE] [[NO] SCROLL] CURSOR
+// [{WITH | WITHOUT} HOLD] FOR query. The options before CURSOR may come in
+// any order and repeat, as in PostgreSQL's grammar, so both words of a pair
+// can be set here: PostgreSQL rejects that in parse analysis, before running
+// anything of the statement, with 42P11 "cannot specify both SCROLL and NO
+// SCROLL" / "cannot specify both ASENSITIVE and INSENSITIVE" (no position),
+// and the executor must do the same. Neither SCROLL nor NO SCROLL: scrolling
+// is allowed when the plan supports it cheaply (PostgreSQL's default).
+struct DeclareCursorStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDeclareCursor;
+  DeclareCursorStmt() : Statement(kKind) {}
+  ~DeclareCursorStmt() override { DeleteIteratively(query); }
+  std::string name;
+  bool binary = false;
+  bool asensitive = false;
+  bool insensitive = false;  // the default behaviour anyway in PostgreSQL
+  bool scroll = false;
+  bool no_scroll = false;
+  bool hold = false;                  // WITH HOLD; WITHOUT HOLD is the default
+  std::unique_ptr<SelectStmt> query;  // SELECT, VALUES, WITH, (query)
+};
+
+// Where FETCH and MOVE go, normalized from the keywords so the executor reads
+// one of four moves:
+//   (none), NEXT          -> kForward 1          PRIOR -> kBackward 1
+//   FIRST                 -> kAbsolute 1         LAST  -> kAbsolute -1
+//   ABSOLUTE n            -> kAbsolute n         (0: before the first row;
+//                                                 -n: n-th row from the end)
+//   RELATIVE n            -> kRelative n         (0: the current row again)
+//   n, FORWARD n    (n > 0) -> kForward n        (n < 0) -> kBackward -n
+//   BACKWARD n      (n > 0) -> kBackward n       (n < 0) -> kForward -n
+//   n, FORWARD n, BACKWARD n with n = 0 -> kRelative 0 (PostgreSQL re-fetches
+//                                          the current row for a zero count)
+//   ALL, FORWARD ALL      -> kForward, all       BACKWARD ALL -> kBackward, all
+// So kForward and kBackward always have count >= 1 or `all`. The counts
+// written are PostgreSQL's Iconst: |n| <= 2147483647.
+struct FetchDirection {
+  enum class Kind { kForward, kBackward, kAbsolute, kRelative };
+  Kind kind = Kind::kForward;
+  int64_t count = 1;  // 0 when `all`
+  bool all = false;   // kForward / kBackward only: every remaining row
+};
+
+// FETCH [direction] [FROM | IN] cursor, MOVE [direction] [FROM | IN] cursor.
+struct FetchStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kFetch;
+  FetchStmt() : Statement(kKind) {}
+  bool move = false;  // MOVE: position only, command tag "MOVE n"
+  FetchDirection direction;
+  std::string cursor;
 };
 
 // BEGIN / START TRANSACTION [modes], COMMIT / END, ROLLBACK / ABORT,

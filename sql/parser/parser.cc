@@ -181,6 +181,11 @@ ast::StatementPtr Parser::ParseStatement() {
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {
     return ParseTransaction();
   }
+  if (word == "prepare") return ParsePrepare();
+  if (word == "execute") return ParseExecute();
+  if (word == "deallocate") return ParseDeallocate();
+  if (word == "declare") return ParseDeclareCursor();
+  if (word == "fetch" || word == "move") return ParseFetch();
   if (word == "set") return ParseSet();
   if (word == "reset") return ParseReset();
   if (word == "show") return ParseShow();

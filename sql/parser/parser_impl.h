@@ -114,6 +114,19 @@ class Parser {
   ast::StatementPtr ParseShow();
   ast::StatementPtr ParseExplain();
 
+  // parse_cursor.cc
+  // Whether the statement ends at token `ahead` (end of input or ";").
+  bool PeekStatementEnd(size_t ahead = 0) const;
+  ast::StatementPtr ParsePrepare();
+  ast::StatementPtr ParseExecute();
+  ast::StatementPtr ParseDeallocate();
+  ast::StatementPtr ParseDeclareCursor();
+  // FETCH and MOVE.
+  ast::StatementPtr ParseFetch();
+  // gram.y's SignedIconst: [+|-] an integer of at most 2147483647.
+  bool PeekSignedIconst() const;
+  int64_t ParseSignedIconst();
+
   // parse_type.cc
   ast::TypeName ParseTypeName();
   bool PeekTypeKeyword() const;  // int, double, varchar, timestamp, ...

@@ -352,6 +352,203 @@ TEST_CASE("SET, RESET, SHOW, CHECKPOINT, EXPLAIN", "[parser]") {
   CHECK(P("explain (costs off) select 1") == "EXPLAIN SELECT 1");
 }
 
+// P(sql), after checking that the printed form parses back to itself.
+std::string R(std::string_view sql) {
+  std::string printed = P(sql);
+  CHECK(P(printed) == printed);
+  return printed;
+}
+
+TEST_CASE("PREPARE, EXECUTE, DEALLOCATE", "[parser]") {
+  CHECK(R("prepare p as select 1") == "PREPARE p AS SELECT 1");
+  CHECK(R("PREPARE q (int, text) AS SELECT $1, $2") == "PREPARE q (int4, text) AS SELECT $1, $2");
+  CHECK(R("prepare \"P\" (int[], varchar(3)) as values (1)") ==
+        "PREPARE \"P\" (int4[], varchar(3)) AS VALUES (1)");
+  CHECK(R("prepare p as insert into t values ($1) returning a") ==
+        "PREPARE p AS INSERT INTO t VALUES ($1) RETURNING a");
+  CHECK(R("prepare p as update t set a = $1") == "PREPARE p AS UPDATE t SET a = $1");
+  CHECK(R("prepare p as delete from t where a = $1") ==
+        "PREPARE p AS DELETE FROM t WHERE (a = $1)");
+  CHECK(R("prepare p as (select 1) union select 2") == "PREPARE p AS (SELECT 1) UNION (SELECT 2)");
+  CHECK(R("execute p") == "EXECUTE p");
+  CHECK(R("EXECUTE p (1, 'a', $1 + 1, (select 2))") == "EXECUTE p (1, 'a', ($1 + 1), (SELECT 2))");
+  CHECK(R("deallocate p") == "DEALLOCATE p");
+  CHECK(R("deallocate prepare \"P\"") == "DEALLOCATE \"P\"");
+  CHECK(R("deallocate all") == "DEALLOCATE ALL");
+  CHECK(R("deallocate prepare all") == "DEALLOCATE ALL");
+  // PREPARE is an unreserved word: alone after DEALLOCATE it is the name.
+  CHECK(R("deallocate prepare") == "DEALLOCATE prepare");
+  CHECK(R("deallocate prepare prepare") == "DEALLOCATE prepare");
+  CHECK(R("deallocate prepare;") == "DEALLOCATE prepare");
+
+  std::vector<StatementPtr> h;
+  const auto& prepare = Only<PrepareStmt>("prepare Stmt1 (bigint) as select $1", h);
+  CHECK(prepare.name == "stmt1");
+  REQUIRE(prepare.parameter_types.size() == 1);
+  CHECK(prepare.parameter_types[0].name == "int8");
+  REQUIRE(prepare.statement->kind() == StatementKind::kSelect);
+  CHECK(prepare.statement->position == 27);
+  const auto& execute = Only<ExecuteStmt>("execute \"Stmt1\"", h);
+  CHECK(execute.name == "Stmt1");
+  CHECK(execute.parameters.empty());
+  CHECK(Only<DeallocateStmt>("deallocate all", h).name.empty());
+}
+
+TEST_CASE("DECLARE CURSOR", "[parser]") {
+  CHECK(R("declare c cursor for select 1") == "DECLARE c CURSOR FOR SELECT 1");
+  CHECK(R("DECLARE c NO SCROLL BINARY INSENSITIVE CURSOR WITHOUT HOLD FOR VALUES (1)") ==
+        "DECLARE c BINARY INSENSITIVE NO SCROLL CURSOR FOR VALUES (1)");
+  CHECK(R("declare \"__asyncpg_cursor_1__\" asensitive scroll cursor with hold for select * "
+          "from t for update") ==
+        "DECLARE __asyncpg_cursor_1__ ASENSITIVE SCROLL CURSOR WITH HOLD FOR SELECT * FROM t");
+  CHECK(R("declare c cursor for (select 1) union all select 2") ==
+        "DECLARE c CURSOR FOR (SELECT 1) UNION ALL (SELECT 2)");
+  // The options may repeat, and CURSOR is an unreserved word.
+  CHECK(R("declare cursor scroll scroll binary binary cursor for select 1") ==
+        "DECLARE cursor BINARY SCROLL CURSOR FOR SELECT 1");
+
+  std::vector<StatementPtr> h;
+  const auto& d = Only<DeclareCursorStmt>("declare \"Cur\" cursor with hold for select 1", h);
+  CHECK(d.name == "Cur");
+  CHECK(d.hold);
+  CHECK(!d.binary);
+  CHECK(!d.scroll);
+  CHECK(!d.no_scroll);
+  CHECK(d.query->position == 36);
+  // Conflicting options parse; PostgreSQL rejects them in parse analysis
+  // (42P11), which is the executor's part.
+  const auto& both = Only<DeclareCursorStmt>(
+      "declare c scroll no scroll insensitive asensitive cursor for select 1", h);
+  CHECK(both.scroll);
+  CHECK(both.no_scroll);
+  CHECK(both.insensitive);
+  CHECK(both.asensitive);
+}
+
+// "FETCH|MOVE kind count|all cursor" from the AST's fields.
+std::string Fetch(std::string_view sql) {
+  std::vector<StatementPtr> h;
+  const auto& f = Only<FetchStmt>(sql, h);
+  const char* kinds[] = {"forward", "backward", "absolute", "relative"};
+  std::string out = f.move ? "MOVE " : "FETCH ";
+  out += kinds[static_cast<int>(f.direction.kind)];
+  out += " " + (f.direction.all ? std::string("all") : std::to_string(f.direction.count));
+  return out + " " + f.cursor;
+}
+
+TEST_CASE("FETCH and MOVE directions are normalized", "[parser]") {
+  CHECK(Fetch("fetch c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch from c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch in c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch next from c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch prior c") == "FETCH backward 1 c");
+  CHECK(Fetch("fetch first in c") == "FETCH absolute 1 c");
+  CHECK(Fetch("fetch last c") == "FETCH absolute -1 c");
+  CHECK(Fetch("fetch absolute 0 c") == "FETCH absolute 0 c");
+  CHECK(Fetch("fetch absolute -3 c") == "FETCH absolute -3 c");
+  CHECK(Fetch("fetch relative -2 in c") == "FETCH relative -2 c");
+  CHECK(Fetch("fetch relative + 2 c") == "FETCH relative 2 c");
+  CHECK(Fetch("fetch relative 0 c") == "FETCH relative 0 c");
+  CHECK(Fetch("fetch 5 c") == "FETCH forward 5 c");
+  CHECK(Fetch("fetch -5 c") == "FETCH backward 5 c");
+  CHECK(Fetch("fetch - 5 from c") == "FETCH backward 5 c");
+  CHECK(Fetch("fetch +5 c") == "FETCH forward 5 c");
+  CHECK(Fetch("fetch 0 c") == "FETCH relative 0 c");
+  CHECK(Fetch("fetch 2147483647 c") == "FETCH forward 2147483647 c");
+  CHECK(Fetch("fetch -2147483647 c") == "FETCH backward 2147483647 c");
+  CHECK(Fetch("fetch all c") == "FETCH forward all c");
+  CHECK(Fetch("fetch forward c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch forward from c") == "FETCH forward 1 c");
+  CHECK(Fetch("fetch forward 3 c") == "FETCH forward 3 c");
+  CHECK(Fetch("fetch forward -3 c") == "FETCH backward 3 c");
+  CHECK(Fetch("fetch forward 0 c") == "FETCH relative 0 c");
+  CHECK(Fetch("fetch forward all in c") == "FETCH forward all c");
+  CHECK(Fetch("fetch backward c") == "FETCH backward 1 c");
+  CHECK(Fetch("fetch backward 2 c") == "FETCH backward 2 c");
+  CHECK(Fetch("fetch backward -2 c") == "FETCH forward 2 c");
+  CHECK(Fetch("fetch backward 0 c") == "FETCH relative 0 c");
+  CHECK(Fetch("fetch backward all from c") == "FETCH backward all c");
+  CHECK(Fetch("MOVE FORWARD 5 \"__asyncpg_cursor_1__\"") == "MOVE forward 5 __asyncpg_cursor_1__");
+  CHECK(Fetch("move c") == "MOVE forward 1 c");
+  CHECK(Fetch("move all in c") == "MOVE forward all c");
+  CHECK(Fetch("move absolute 1 \"C\"") == "MOVE absolute 1 C");
+  // The direction words are unreserved: last in the statement, they name
+  // the cursor.
+  CHECK(Fetch("fetch next") == "FETCH forward 1 next");
+  CHECK(Fetch("fetch next next") == "FETCH forward 1 next");
+  CHECK(Fetch("fetch forward next") == "FETCH forward 1 next");
+  CHECK(Fetch("fetch backward backward") == "FETCH backward 1 backward");
+  CHECK(Fetch("fetch absolute") == "FETCH forward 1 absolute");
+  CHECK(Fetch("move forward; ") == "MOVE forward 1 forward");
+  CHECK(Fetch("fetch first") == "FETCH forward 1 first");
+  CHECK(Fetch("move last") == "MOVE forward 1 last");
+  CHECK(Fetch("fetch 007 c") == "FETCH forward 7 c");
+
+  CHECK(R("fetch prior from c") == "FETCH BACKWARD 1 FROM c");
+  CHECK(R("move last in \"Cur\"") == "MOVE ABSOLUTE -1 FROM \"Cur\"");
+  CHECK(R("fetch backward all c") == "FETCH BACKWARD ALL FROM c");
+  CHECK(R("fetch -0 c") == "FETCH RELATIVE 0 FROM c");
+  CHECK(R("fetch next") == "FETCH FORWARD 1 FROM next");
+  CHECK(R("close \"Cur\"") == "CLOSE \"Cur\"");
+  CHECK(R("close all") == "CLOSE ALL");
+}
+
+// Recorded from PostgreSQL 15.
+TEST_CASE("cursor and prepared statement syntax errors", "[parser]") {
+  CHECK(Err("fetch absolute from c") == "42601 syntax error at or near \"from\" @16");
+  CHECK(Err("fetch relative c") == "42601 syntax error at or near \"c\" @16");
+  CHECK(Err("fetch absolute all c") == "42601 syntax error at or near \"all\" @16");
+  CHECK(Err("fetch relative all c") == "42601 syntax error at or near \"all\" @16");
+  CHECK(Err("fetch forward + all c") == "42601 syntax error at or near \"all\" @17");
+  CHECK(Err("fetch all") == "42601 syntax error at end of input @10");
+  CHECK(Err("fetch") == "42601 syntax error at end of input @6");
+  CHECK(Err("fetch from") == "42601 syntax error at end of input @11");
+  CHECK(Err("fetch forward all") == "42601 syntax error at end of input @18");
+  CHECK(Err("fetch forward 5") == "42601 syntax error at end of input @16");
+  CHECK(Err("fetch 5") == "42601 syntax error at end of input @8");
+  CHECK(Err("fetch 3000000000 c") == "42601 syntax error at or near \"3000000000\" @7");
+  CHECK(Err("fetch -2147483648 c") == "42601 syntax error at or near \"2147483648\" @8");
+  CHECK(Err("fetch 99999999999999999999 c") ==
+        "42601 syntax error at or near \"99999999999999999999\" @7");
+  CHECK(Err("fetch next in") == "42601 syntax error at end of input @14");
+  CHECK(Err("fetch prior from") == "42601 syntax error at end of input @17");
+  CHECK(Err("fetch 1.5 c") == "42601 syntax error at or near \"1.5\" @7");
+  CHECK(Err("fetch $1 c") == "42601 syntax error at or near \"$1\" @7");
+  CHECK(Err("fetch select") == "42601 syntax error at or near \"select\" @7");
+  CHECK(Err("fetch next from c x") == "42601 syntax error at or near \"x\" @19");
+  CHECK(Err("fetch 5 c.d") == "42601 syntax error at or near \".\" @10");
+  CHECK(Err("move absolute from c") == "42601 syntax error at or near \"from\" @15");
+
+  CHECK(Err("declare c cursor with hold with hold for select 1") ==
+        "42601 syntax error at or near \"with\" @28");
+  CHECK(Err("declare c cursor for insert into t values (1)") ==
+        "42601 syntax error at or near \"insert\" @22");
+  CHECK(Err("declare c cursor hold for select 1") == "42601 syntax error at or near \"hold\" @18");
+  CHECK(Err("declare c no cursor for select 1") == "42601 syntax error at or near \"cursor\" @14");
+  CHECK(Err("declare c cursor") == "42601 syntax error at end of input @17");
+  CHECK(Err("declare select cursor for select 1") == "42601 syntax error at or near \"select\" @9");
+  CHECK(Err("declare c with hold cursor for select 1") ==
+        "42601 syntax error at or near \"with\" @11");
+
+  CHECK(Err("prepare p () as select 1") == "42601 syntax error at or near \")\" @12");
+  CHECK(Err("prepare p (int,) as select 1") == "42601 syntax error at or near \")\" @16");
+  CHECK(Err("prepare p as create table t (a int)") ==
+        "42601 syntax error at or near \"create\" @14");
+  CHECK(Err("prepare p as fetch c") == "42601 syntax error at or near \"fetch\" @14");
+  CHECK(Err("prepare p as") == "42601 syntax error at end of input @13");
+  CHECK(Err("prepare p select 1") == "42601 syntax error at or near \"select\" @11");
+  CHECK(Err("prepare all as select 1") == "42601 syntax error at or near \"all\" @9");
+
+  CHECK(Err("execute p ()") == "42601 syntax error at or near \")\" @12");
+  CHECK(Err("execute p (1,)") == "42601 syntax error at or near \")\" @14");
+  CHECK(Err("execute p 1") == "42601 syntax error at or near \"1\" @11");
+  CHECK(Err("execute all") == "42601 syntax error at or near \"all\" @9");
+  CHECK(Err("execute p (select 1, 2)") == "42601 syntax error at or near \"select\" @12");
+
+  CHECK(Err("deallocate") == "42601 syntax error at end of input @11");
+  CHECK(Err("deallocate p, q") == "42601 syntax error at or near \",\" @13");
+}
+
 TEST_CASE("multiple statements and spans", "[parser]") {
   std::string sql = "select 1; /* c */ insert into t values (1) ;\n select 'é';";
   auto statements = ParseStatements(sql);
