@@ -20,13 +20,33 @@ namespace basalt::sql {
 // Immutable once parsed, so portals share it; only its plan cache changes.
 struct PreparedStatement {
   std::string text;
-  ast::StatementPtr statement;                       // null for an empty query string
+  // Null for an empty query string. Shared: PREPARE's statement lives in
+  // the AST of the query string that prepared it.
+  std::shared_ptr<const ast::Statement> statement;
   std::vector<DataType> parameter_types;             // declared or inferred
   std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
+  bool from_sql = false;                             // PREPARE rather than Parse
   // SELECT, INSERT, UPDATE, DELETE: the plan of the last execution, reused
   // by the next while it is current (SessionImpl::PlanIsCurrent).
   mutable std::shared_ptr<const StatementPlan> plan;
 };
+
+// A SQL cursor's rows and position (DECLARE, FETCH, MOVE). Rows read from
+// the plan are kept so FETCH can go back, except those a NO SCROLL cursor
+// has passed.
+struct CursorState {
+  bool scroll = true;
+  bool hold = false;
+  bool binary = false;
+  std::vector<Row> rows;  // rows dropped+1 .. of the result
+  size_t dropped = 0;     // rows passed and dropped (NO SCROLL)
+  // PostgreSQL's portal position: 0 before the first row, k on row k,
+  // (row count + 1) after the last.
+  size_t position = 0;
+};
+
+// Portal::transaction of a WITH HOLD cursor after its transaction committed.
+inline constexpr uint64_t kHeldPortal = UINT64_MAX;
 
 struct Portal {
   std::shared_ptr<const PreparedStatement> statement;
@@ -44,6 +64,7 @@ struct Portal {
   std::vector<Row> pending;
   size_t next = 0;
   std::string tag;  // an unplanned statement's command tag
+  std::optional<CursorState> cursor;  // DECLARE, or a portal FETCH has read from
 };
 
 }  // namespace basalt::sql

@@ -46,9 +46,9 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
     return;
   }
   try {
-    for (const ast::StatementPtr& statement : statements) {
+    for (ast::StatementPtr& statement : statements) {
       BeginStatement();
-      ExecuteStatement(*statement, sink);
+      ExecuteStatement(std::shared_ptr<const ast::Statement>(std::move(statement)), sink);
     }
     // The implicit transaction of the query string ends with it.
     if (txn_ != nullptr && implicit_) CommitTransaction();
@@ -67,7 +67,9 @@ void SessionImpl::BeginStatement() {
                                            : std::nullopt);
 }
 
-void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& sink) {
+void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& shared,
+                                   ResultSink& sink) {
+  const ast::Statement& statement = *shared;
   MaterializeSuspendedPortals(statement, sink);
   if (statement.kind() == ast::StatementKind::kTransaction) {
     ExecuteTransactionStatement(statement.As<ast::TransactionStmt>(), sink);
@@ -103,6 +105,17 @@ void SessionImpl::ExecuteStatement(const ast::Statement& statement, ResultSink& 
     case ast::StatementKind::kDiscard:
       ExecuteDiscard(statement.As<ast::DiscardStmt>(), sink);
       return;
+    case ast::StatementKind::kPrepare: ExecutePrepare(shared, sink); return;
+    case ast::StatementKind::kExecute:
+      ExecuteExecute(statement.As<ast::ExecuteStmt>(), sink);
+      return;
+    case ast::StatementKind::kDeallocate:
+      ExecuteDeallocate(statement.As<ast::DeallocateStmt>(), sink);
+      return;
+    case ast::StatementKind::kDeclareCursor:
+      ExecuteDeclareCursor(statement.As<ast::DeclareCursorStmt>(), sink);
+      return;
+    case ast::StatementKind::kFetch: ExecuteFetch(statement.As<ast::FetchStmt>(), sink); return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
       // UNLISTEN * on every release).
@@ -237,7 +250,7 @@ PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan) {
   return CreatePhysicalPlan(*plan.root);
 }
 
-ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink& sink) {
+ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink* sink) {
   return ExecContext{.store = store_,
                      .txn = *txn_,
                      .transaction_timestamp = transaction_timestamp_,
@@ -245,14 +258,14 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
                      .interrupt = &interrupt_,
                      .lock_owner = lock_owner_.get(),
                      .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
-                     .warning = [this, &sink](sqlstate::Code code, std::string message) {
-                       SendWarning(sink, code, message);
+                     .warning = [this, sink](sqlstate::Code code, std::string message) {
+                       if (sink != nullptr) SendWarning(*sink, code, message);
                      }};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,
                                   const std::vector<Value>* parameters, ResultSink& sink) {
-  ExecContext ctx = NewExecContext(parameters, sink);
+  ExecContext ctx = NewExecContext(parameters, &sink);
   RowBatch batch;
   uint64_t rows = 0;
   while (root.Next(ctx, &batch)) {

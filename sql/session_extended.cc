@@ -208,7 +208,7 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
 Portal* SessionImpl::FindPortal(std::string_view name) {
   auto it = portals_.find(name);
   if (it == portals_.end()) return nullptr;
-  if (it->second.transaction != transaction_serial_) {
+  if (it->second.transaction != transaction_serial_ && it->second.transaction != kHeldPortal) {
     portals_.erase(it);
     return nullptr;
   }
@@ -228,8 +228,12 @@ bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& s
   try {
     Portal* portal = FindPortal(name);
     if (portal == nullptr) ThrowUnknownPortal(name);
-    return RunPortal(name, *portal, max_rows, sink);
+    running_portal_ = portal;
+    const bool suspended = RunPortal(name, *portal, max_rows, sink);
+    running_portal_ = nullptr;
+    return suspended;
   } catch (...) {
+    running_portal_ = nullptr;
     AbortAfterError();
     throw;
   }
@@ -241,6 +245,13 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
   if (statement == nullptr) {
     sink.EmptyQuery();
     return false;
+  }
+  // A failed block runs only what ends it; a suspended portal too.
+  if (state_ == TransactionState::kFailed &&
+      statement->kind() != ast::StatementKind::kTransaction) {
+    throw Error(sqlstate::kInFailedSqlTransaction,
+                "current transaction is aborted, commands ignored until end of transaction "
+                "block");
   }
   if (portal.started && !portal.returns_rows) {
     // As PostgreSQL: a command without rows runs once per portal.
@@ -260,12 +271,12 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
         return false;
       }
     } else if (max_rows <= 0 || !portal.returns_rows) {
-      ExecuteStatement(*statement, sink);
+      ExecuteStatement(portal.statement->statement, sink);
       portal.returns_rows = false;  // a later Execute is an error, as in PostgreSQL
       return false;
     } else {
       PortalBuffer buffer(portal, sink);
-      ExecuteStatement(*statement, buffer);
+      ExecuteStatement(portal.statement->statement, buffer);
     }
   }
   return SendPortalRows(portal, max_rows, sink);
@@ -295,7 +306,7 @@ bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& s
   while (sent < limit) {
     if (portal.next == portal.pending.size()) {
       if (portal.root == nullptr) break;
-      if (!ctx) ctx.emplace(NewExecContext(&portal.parameters, sink));
+      if (!ctx) ctx.emplace(NewExecContext(&portal.parameters, &sink));
       portal.pending.clear();
       portal.next = 0;
       if (!portal.root->Next(*ctx, &portal.pending)) {
@@ -321,17 +332,22 @@ bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& s
 void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, ResultSink& sink) {
   if (txn_ == nullptr || state_ == TransactionState::kFailed) return;
   // A plain SELECT neither writes nor moves the transaction's savepoints,
-  // so open scans stay valid beside it.
-  if (statement.kind() == ast::StatementKind::kSelect &&
-      statement.As<ast::SelectStmt>().locking.empty()) {
-    return;
+  // so open scans stay valid beside it; so do cursor statements.
+  switch (statement.kind()) {
+    case ast::StatementKind::kSelect:
+      if (statement.As<ast::SelectStmt>().locking.empty()) return;
+      break;
+    case ast::StatementKind::kDeclareCursor:
+    case ast::StatementKind::kFetch:
+    case ast::StatementKind::kClose: return;
+    default: break;
   }
   // Anything else may write in this transaction, which would invalidate the
   // storage iterators of suspended portals; PostgreSQL's portals would not
   // see such writes either, so they read their remaining rows first.
   for (auto& [name, portal] : portals_) {
     if (portal.root == nullptr || portal.transaction != transaction_serial_) continue;
-    ExecContext ctx = NewExecContext(&portal.parameters, sink);
+    ExecContext ctx = NewExecContext(&portal.parameters, &sink);
     portal.pending.erase(portal.pending.begin(),
                          portal.pending.begin() + static_cast<ptrdiff_t>(portal.next));
     portal.next = 0;
@@ -342,6 +358,12 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
     }
     portal.root.reset();
   }
+}
+
+void SessionImpl::CloseAllPortals() {
+  // The portal running this statement (CLOSE ALL through Execute) stays,
+  // as in PostgreSQL.
+  std::erase_if(portals_, [&](const auto& entry) { return &entry.second != running_portal_; });
 }
 
 void SessionImpl::CloseTransactionPortals() {
@@ -365,11 +387,13 @@ void SessionImpl::Sync() {
     if (txn_ != nullptr && implicit_) CommitTransaction();
   } catch (...) {
     AbortAfterError();
-    portals_.clear();
+    std::erase_if(portals_, [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
     throw;
   }
-  // Portals end with their transaction (none is WITH HOLD yet).
-  if (state_ == TransactionState::kIdle) portals_.clear();
+  // Portals end with their transaction, but for WITH HOLD cursors.
+  if (state_ == TransactionState::kIdle) {
+    std::erase_if(portals_, [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
+  }
 }
 
 }  // namespace basalt::sql

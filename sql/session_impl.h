@@ -58,7 +58,9 @@ class SessionImpl : public Session {
   Settings& settings() { return settings_; }
 
  private:
-  void ExecuteStatement(const ast::Statement& statement, ResultSink& sink);
+  // `statement` is shared so PREPARE can keep its part of the tree.
+  void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement,
+                        ResultSink& sink);
   // Starts statement_timeout's clock for the statement that starts now.
   void BeginStatement();
   // session_extended.cc: the result columns Describe reports for `statement`
@@ -81,6 +83,8 @@ class SessionImpl : public Session {
   // Ends the operators of the transaction's portals before it ends (they
   // read through it); the portals themselves are dropped by FindPortal.
   void CloseTransactionPortals();
+  // CLOSE ALL, DISCARD ALL: every portal but the running one.
+  void CloseAllPortals();
   // 25P02 in a failed block; 25006 for a write in a read-only transaction.
   void CheckCanRun(const ast::Statement& statement);
   void ExecuteQuery(const ast::Statement& statement, ResultSink& sink);
@@ -102,7 +106,8 @@ class SessionImpl : public Session {
   // A new execution of `plan`: its physical operators. SELECT FOR UPDATE
   // in a read-only transaction is 25006 here.
   PhysicalOperatorPtr OpenPlan(const StatementPlan& plan);
-  ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink& sink);
+  // `sink` receives the statement's warnings; null drops them.
+  ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink* sink);
   // Runs `root` (an execution of `plan`) to its end: rows to `sink`, then
   // the command tag.
   void RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,
@@ -117,6 +122,22 @@ class SessionImpl : public Session {
       const std::vector<ast::QualifiedName>& names, storage::LockLevel level, bool nowait,
       const std::function<void(const ast::QualifiedName&)>& missing);
   void ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink);
+  // session_prepare.cc
+  void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
+  void ExecuteExecute(const ast::ExecuteStmt& stmt, ResultSink& sink);
+  void ExecuteDeallocate(const ast::DeallocateStmt& stmt, ResultSink& sink);
+  // session_cursor.cc
+  void ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, ResultSink& sink);
+  void ExecuteFetch(const ast::FetchStmt& stmt, ResultSink& sink);
+  // Reads the cursor's plan until its row `row` (1-based) is read; false if
+  // the result has fewer rows.
+  bool ReadCursorRow(Portal& portal, size_t row);
+  // FETCH / MOVE `direction`: the rows it returns go to `out` (MOVE: null);
+  // returns their count.
+  size_t MoveCursor(Portal& portal, const ast::FetchDirection& direction, std::vector<Row>* out);
+  // At COMMIT: the transaction's WITH HOLD cursors read all their rows and
+  // outlive it.
+  void HoldCursors();
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.
@@ -216,6 +237,7 @@ class SessionImpl : public Session {
   Portal* FindPortal(std::string_view name);
   // What parsing and planning this session did: a test shows that Execute
   // of a prepared statement does neither.
+  const Portal* running_portal_ = nullptr;  // the portal Execute is running
   uint64_t statements_parsed_ = 0;
   uint64_t plans_built_ = 0;
 

@@ -53,6 +53,7 @@ void SessionImpl::EnsureTransaction() {
 }
 
 void SessionImpl::CommitTransaction() {
+  HoldCursors();
   CloseTransactionPortals();
   ++transaction_serial_;  // its portals end with it
   std::unique_ptr<storage::Transaction> txn = std::move(txn_);

@@ -82,14 +82,20 @@ void SessionImpl::ResetAllSettings(ResultSink& sink) {
 
 void SessionImpl::ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink) {
   if (stmt.name.empty()) {
-    portals_.clear();
+    CloseAllPortals();
     sink.CommandComplete("CLOSE CURSOR ALL");
     return;
   }
-  if (portals_.erase(stmt.name) == 0) {
+  auto it = portals_.find(stmt.name);
+  if (it == portals_.end()) {
     throw Error(sqlstate::kInvalidCursorName,
                 fmt::format("cursor \"{}\" does not exist", stmt.name));
   }
+  if (&it->second == running_portal_) {
+    throw Error(sqlstate::kInvalidCursorState,
+                fmt::format("cannot drop active portal \"{}\"", stmt.name));
+  }
+  portals_.erase(it);
   sink.CommandComplete("CLOSE CURSOR");
 }
 
@@ -99,13 +105,16 @@ void SessionImpl::ExecuteDiscard(const ast::DiscardStmt& stmt, ResultSink& sink)
       throw Error(sqlstate::kActiveSqlTransaction,
                   "DISCARD ALL cannot run inside a transaction block");
     }
-    portals_.clear();
+    CloseAllPortals();
     statements_.clear();
     ResetAllSettings(sink);
     store_.locks().ReleaseAllSession(*lock_owner_);
   }
-  // PLANS, SEQUENCES and TEMP: no plan cache, sequences or temporary
-  // tables yet, so nothing to drop.
+  if (stmt.target == "PLANS") {
+    for (auto& [name, statement] : statements_) statement->plan.reset();
+  }
+  // SEQUENCES and TEMP: no sequences or temporary tables yet, so nothing
+  // to drop.
   sink.CommandComplete("DISCARD " + stmt.target);
 }
 
