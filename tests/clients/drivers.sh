@@ -10,6 +10,12 @@ run_psycopg() {  # <port>
   /usr/bin/python3 "$CLIENTS_DIR/psycopg_test.py" "$@"
 }
 
+run_asyncpg() {  # <port> [step...]
+  /usr/bin/python3 -c 'import asyncpg' 2>/dev/null ||
+    { echo "asyncpg is missing: apt-get install python3-asyncpg" >&2; return 1; }
+  /usr/bin/python3 "$CLIENTS_DIR/asyncpg_test.py" "$@"
+}
+
 # node-postgres comes from the npm registry at the version package-lock.json
 # pins, installed once per lock file into a cache outside the source tree.
 run_node_postgres() {  # <port> [step...]
