@@ -12,9 +12,9 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
   libprotobuf-dev protobuf-compiler libpq-dev postgresql-client openssl python3
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
-# What the driver tests (tests/clients/) add: psycopg 3, asyncpg, and node/npm
-# (node-postgres comes from npm) unless already on PATH.
-CLIENT_TEST_PACKAGES := python3-psycopg python3-asyncpg
+# What the driver tests (tests/clients/) add: psycopg 3, asyncpg and pgjdbc;
+# a JDK and node/npm (node-postgres comes from npm) unless already on PATH.
+CLIENT_TEST_PACKAGES := python3-psycopg python3-asyncpg libpostgresql-jdbc-java
 
 .PHONY: deps bench-deps build run test test-long test-asan bench slt format clean
 
@@ -35,6 +35,7 @@ run: build
 
 test: build
 	@scripts/install-packages.sh $(CLIENT_TEST_PACKAGES)
+	@command -v javac >/dev/null || scripts/install-packages.sh default-jdk-headless
 	@command -v npm >/dev/null || scripts/install-packages.sh nodejs npm
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 

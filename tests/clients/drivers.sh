@@ -16,6 +16,19 @@ run_asyncpg() {  # <port> [step...]
   /usr/bin/python3 "$CLIENTS_DIR/asyncpg_test.py" "$@"
 }
 
+run_pgjdbc() {  # <port> [step...]
+  local jar=/usr/share/java/postgresql.jar
+  [[ -f $jar ]] || { echo "pgjdbc is missing: apt-get install libpostgresql-jdbc-java" >&2; return 1; }
+  command -v javac >/dev/null ||
+    { echo "javac is missing: apt-get install default-jdk-headless" >&2; return 1; }
+  local classes status=0
+  classes=$(mktemp -d /tmp/basalt-pgjdbc.XXXXXX)
+  javac -d "$classes" -cp "$jar" "$CLIENTS_DIR/PgjdbcTest.java" &&
+    java -cp "$jar:$classes" PgjdbcTest "$@" || status=$?
+  rm -rf "$classes"
+  return $status
+}
+
 # node-postgres comes from the npm registry at the version package-lock.json
 # pins, installed once per lock file into a cache outside the source tree.
 run_node_postgres() {  # <port> [step...]
