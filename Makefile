@@ -12,6 +12,9 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
   libprotobuf-dev protobuf-compiler libpq-dev postgresql-client openssl python3
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
+# What the driver tests (tests/clients/) add: psycopg 3, asyncpg and pgjdbc;
+# a JDK and node/npm (node-postgres comes from npm) unless already on PATH.
+CLIENT_TEST_PACKAGES := python3-psycopg python3-asyncpg libpostgresql-jdbc-java
 
 .PHONY: deps bench-deps build run test test-long test-asan bench slt format clean
 
@@ -31,7 +34,9 @@ run: build
 	$(BUILD_DIR)/basalt --config conf/basalt.conf --generate-key
 
 test: build
-	@scripts/install-packages.sh python3-psycopg
+	@scripts/install-packages.sh $(CLIENT_TEST_PACKAGES)
+	@command -v javac >/dev/null || scripts/install-packages.sh default-jdk-headless
+	@command -v npm >/dev/null || scripts/install-packages.sh nodejs npm
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The long crash run (issue 6): the kill -9 transfer workload for 25 cycles

@@ -5,13 +5,18 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,6 +27,9 @@ constexpr int kInsertRows = 100'000;
 constexpr int kRowsPerInsert = 500;
 constexpr int kPointSelects = 20'000;
 constexpr int kScans = 20;
+constexpr int kPreparedSelects = 20'000;  // per connection
+constexpr int kThreads = 8;
+constexpr int kSelectOnes = 20'000;
 
 struct Target {
   std::string name;
@@ -53,8 +61,42 @@ class Connection {
     return rows;
   }
 
+  // PQprepare: parses `sql` once under `name` on this connection.
+  void Prepare(const std::string& name, const std::string& sql) {
+    PGresult* res = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+    Check(res, sql);
+  }
+
+  // PQexecPrepared with text parameters; returns the number of rows.
+  int ExecPrepared(const std::string& name, const std::vector<std::string>& params) {
+    std::vector<const char*> values;
+    for (const std::string& p : params) values.push_back(p.c_str());
+    PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                   values.data(), nullptr, nullptr, 0);
+    return Check(res, name);
+  }
+
  private:
+  static int Check(PGresult* res, const std::string& what) {
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      std::string err = PQresultErrorMessage(res);
+      PQclear(res);
+      throw std::runtime_error(fmt::format("{}: {}", what.substr(0, 80), err));
+    }
+    int rows = PQntuples(res);
+    PQclear(res);
+    return rows;
+  }
+
   PGconn* conn_;
+};
+
+// One round of a round-trip workload: elapsed wall time and the median time
+// of a single request.
+struct Sample {
+  double seconds = 0;
+  double median_latency = 0;
 };
 
 double Seconds(const std::function<void()>& work) {
@@ -101,6 +143,87 @@ double FilteredScans(Connection& c) {
   });
 }
 
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Runs `query(i)` `count` times, timing each call.
+Sample TimedRequests(int count, const std::function<void(int)>& query) {
+  std::vector<double> latencies(count);
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < count; ++i) {
+    auto before = std::chrono::steady_clock::now();
+    query(i);
+    latencies[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - before).count();
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {seconds, Median(std::move(latencies))};
+}
+
+// Point SELECTs through one prepared statement (PQprepare once, then
+// PQexecPrepared with a pseudo-random key) on `threads` connections of their
+// own, one thread each, all starting together. Needs bench_rows from
+// InsertBatches.
+Sample PreparedPointSelects(const std::string& conninfo, int threads) {
+  std::vector<std::unique_ptr<Connection>> conns;
+  for (int t = 0; t < threads; ++t) {
+    conns.push_back(std::make_unique<Connection>(conninfo));
+    conns.back()->Prepare("point", "SELECT id, name, v, score FROM bench_rows WHERE id = $1");
+  }
+  std::vector<std::vector<double>> latencies(threads, std::vector<double>(kPreparedSelects));
+  std::atomic<int> ready{0};
+  std::atomic<bool> go{false};
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      try {
+        uint32_t state = 12345 + 7919 * t;  // deterministic, same keys for both servers
+        ++ready;
+        while (!go) std::this_thread::yield();
+        for (int i = 0; i < kPreparedSelects; ++i) {
+          state = state * 1664525u + 1013904223u;
+          auto before = std::chrono::steady_clock::now();
+          if (conns[t]->ExecPrepared("point", {std::to_string(state % kInsertRows)}) != 1) {
+            throw std::runtime_error("prepared point select found no row");
+          }
+          latencies[t][i] =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - before).count();
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        error = std::current_exception();
+      }
+    });
+  }
+  while (ready < threads) std::this_thread::yield();
+  auto start = std::chrono::steady_clock::now();
+  go = true;
+  for (auto& w : workers) w.join();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (error) std::rethrow_exception(error);
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  return {seconds, Median(std::move(all))};
+}
+
+Sample SelectOneSimple(Connection& c) {
+  return TimedRequests(kSelectOnes, [&](int) {
+    if (c.Exec("SELECT 1") != 1) throw std::runtime_error("SELECT 1 returned no row");
+  });
+}
+
+Sample SelectOnePrepared(Connection& c) {
+  c.Prepare("one", "SELECT 1");
+  return TimedRequests(kSelectOnes, [&](int) {
+    if (c.ExecPrepared("one", {}) != 1) throw std::runtime_error("SELECT 1 returned no row");
+  });
+}
+
 struct Workload {
   std::string name;
   std::string unit;  // what one operation is
@@ -108,11 +231,12 @@ struct Workload {
   std::function<double(Connection&)> run;
 };
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+// A round-trip workload: reported with its median request latency as well.
+struct LatencyWorkload {
+  std::string name;
+  int operations;
+  std::function<Sample(Connection&, const std::string& conninfo)> run;
+};
 
 }  // namespace
 
@@ -129,9 +253,25 @@ int main(int argc, char** argv) {
       {"20k primary-key point SELECTs, one connection", "query", kPointSelects, PointSelects},
       {"full scan with WHERE filter (100k rows, 100 match), x20", "scan", kScans, FilteredScans},
   };
+  std::vector<LatencyWorkload> latency_workloads = {
+      {"20k prepared point SELECTs (PQexecPrepared), 1 connection", kPreparedSelects,
+       [](Connection&, const std::string& conninfo) { return PreparedPointSelects(conninfo, 1); }},
+      {fmt::format("{}x20k prepared point SELECTs, {} connections at once", kThreads, kThreads),
+       kThreads * kPreparedSelects,
+       [](Connection&, const std::string& conninfo) {
+         return PreparedPointSelects(conninfo, kThreads);
+       }},
+      {"20k SELECT 1, simple protocol (PQexec)", kSelectOnes,
+       [](Connection& c, const std::string&) { return SelectOneSimple(c); }},
+      {"20k SELECT 1, prepared (PQexecPrepared)", kSelectOnes,
+       [](Connection& c, const std::string&) { return SelectOnePrepared(c); }},
+  };
   // seconds[workload][target] over rounds
   std::vector<std::vector<std::vector<double>>> seconds(
       workloads.size(), std::vector<std::vector<double>>(targets.size()));
+  // samples[workload][target] over rounds
+  std::vector<std::vector<std::vector<Sample>>> samples(
+      latency_workloads.size(), std::vector<std::vector<Sample>>(targets.size()));
   try {
     for (int round = 0; round < rounds; ++round) {
       // Alternate which server goes first, so neither always runs on a warmer machine.
@@ -143,6 +283,14 @@ int main(int argc, char** argv) {
           seconds[w][t].push_back(s);
           std::printf("round %d  %-14s %-58s %8.3f s\n", round + 1, targets[t].name.c_str(),
                       workloads[w].name.c_str(), s);
+          std::fflush(stdout);
+        }
+        for (size_t w = 0; w < latency_workloads.size(); ++w) {
+          Sample s = latency_workloads[w].run(conn, targets[t].conninfo);
+          samples[w][t].push_back(s);
+          std::printf("round %d  %-14s %-58s %8.3f s, median %.1f us\n", round + 1,
+                      targets[t].name.c_str(), latency_workloads[w].name.c_str(), s.seconds,
+                      s.median_latency * 1e6);
           std::fflush(stdout);
         }
       }
@@ -164,6 +312,40 @@ int main(int argc, char** argv) {
     };
     table += fmt::format("| {} | {} | {} | {:.2f} |\n", workloads[w].name, rate(pg), rate(basalt),
                          basalt / pg);
+  }
+  // Round trips: the median over rounds of each round's elapsed time and of
+  // its median request latency.
+  table += fmt::format(
+      "\n## Prepared statements and round trips\n\n"
+      "libpq, one request at a time per connection. Prepared: `PQprepare` once per connection,\n"
+      "then `PQexecPrepared` (extended protocol, text parameters and results) with a\n"
+      "pseudo-random key over `bench_rows` (100k rows); {} connections = {} threads, each with "
+      "its\n"
+      "own connection, all started together. Latency = median time of one request in a round;\n"
+      "throughput = requests / elapsed time. Medians over rounds; ratios = Basalt / PostgreSQL\n"
+      "(latency: below 1.00 Basalt is faster; throughput: above 1.00 Basalt is faster).\n\n"
+      "| workload | PostgreSQL 15 latency | PostgreSQL 15 throughput | Basalt latency | "
+      "Basalt throughput | Basalt/PostgreSQL latency | Basalt/PostgreSQL throughput |\n"
+      "|---|---:|---:|---:|---:|---:|---:|\n",
+      kThreads, kThreads);
+  for (size_t w = 0; w < latency_workloads.size(); ++w) {
+    double latency[2];
+    double throughput[2];
+    for (size_t t = 0; t < targets.size(); ++t) {
+      std::vector<double> lat;
+      std::vector<double> secs;
+      for (const Sample& s : samples[w][t]) {
+        lat.push_back(s.median_latency);
+        secs.push_back(s.seconds);
+      }
+      latency[t] = Median(lat);
+      throughput[t] = latency_workloads[w].operations / Median(secs);
+    }
+    table += fmt::format(
+        "| {} | {:.1f} µs | {:.0f} query/s | {:.1f} µs | {:.0f} query/s | {:.2f} | "
+        "{:.2f} |\n",
+        latency_workloads[w].name, latency[0] * 1e6, throughput[0], latency[1] * 1e6, throughput[1],
+        latency[1] / latency[0], throughput[1] / throughput[0]);
   }
   std::printf("\n%s", table.c_str());
   std::ofstream report(argv[4], std::ios::app);
