@@ -63,7 +63,7 @@ struct Portal {
   // return rows (SHOW) put all their rows here at the first Execute.
   std::vector<Row> pending;
   size_t next = 0;
-  std::string tag;  // an unplanned statement's command tag
+  std::string tag;                    // an unplanned statement's command tag
   std::optional<CursorState> cursor;  // DECLARE, or a portal FETCH has read from
 };
 

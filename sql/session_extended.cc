@@ -301,6 +301,18 @@ void SessionImpl::StartPlannedPortal(Portal& portal, ResultSink& sink) {
 
 bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& sink) {
   const size_t limit = max_rows > 0 ? static_cast<size_t>(max_rows) : SIZE_MAX;
+  if (portal.cursor) {
+    // A cursor (DECLAREd, or moved by MOVE / FETCH) goes on from its
+    // position, as FETCH FORWARD would.
+    ast::FetchDirection forward{
+        .kind = ast::FetchDirection::Kind::kForward, .count = max_rows, .all = max_rows <= 0};
+    std::vector<Row> rows;
+    MoveCursor(portal, forward, &rows);
+    sink.Rows(rows);
+    if (rows.size() == limit) return true;
+    sink.CommandComplete(fmt::format("SELECT {}", rows.size()));
+    return false;
+  }
   size_t sent = 0;
   std::optional<ExecContext> ctx;
   while (sent < limit) {
@@ -387,12 +399,14 @@ void SessionImpl::Sync() {
     if (txn_ != nullptr && implicit_) CommitTransaction();
   } catch (...) {
     AbortAfterError();
-    std::erase_if(portals_, [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
+    std::erase_if(portals_,
+                  [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
     throw;
   }
   // Portals end with their transaction, but for WITH HOLD cursors.
   if (state_ == TransactionState::kIdle) {
-    std::erase_if(portals_, [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
+    std::erase_if(portals_,
+                  [](const auto& entry) { return entry.second.transaction != kHeldPortal; });
   }
 }
 

@@ -59,8 +59,7 @@ class SessionImpl : public Session {
 
  private:
   // `statement` is shared so PREPARE can keep its part of the tree.
-  void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement,
-                        ResultSink& sink);
+  void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   // Starts statement_timeout's clock for the statement that starts now.
   void BeginStatement();
   // session_extended.cc: the result columns Describe reports for `statement`

@@ -42,9 +42,9 @@ void SessionImpl::ExecuteExecute(const ast::ExecuteStmt& execute, ResultSink& si
   portal.transaction = transaction_serial_;
   const std::vector<DataType>& types = portal.statement->parameter_types;
   if (execute.parameters.size() != types.size()) {
-    throw Error(sqlstate::kSyntaxError,
-                fmt::format("wrong number of parameters for prepared statement \"{}\"",
-                            execute.name))
+    throw Error(
+        sqlstate::kSyntaxError,
+        fmt::format("wrong number of parameters for prepared statement \"{}\"", execute.name))
         .WithDetail(fmt::format("Expected {} parameters but got {}.", types.size(),
                                 execute.parameters.size()));
   }

@@ -82,8 +82,13 @@ Status BadValue(std::string_view name, std::string_view value) {
 Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
   std::string name = def.name;
   if (name == "client_encoding") {
-    std::string u = Upper(value);
-    if (u == "UTF8" || u == "UTF-8" || u == "UNICODE") return std::string("UTF8");
+    // PostgreSQL compares encoding names without their punctuation and case,
+    // so asyncpg's quoted 'utf-8' is UTF8.
+    std::string clean;
+    for (char c : value) {
+      if (std::isalnum(static_cast<unsigned char>(c))) clean += static_cast<char>(std::toupper(c));
+    }
+    if (clean == "UTF8" || clean == "UNICODE") return std::string("UTF8");
     return BadValue(name, value);
   }
   if (name == "DateStyle") {
