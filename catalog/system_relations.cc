@@ -48,6 +48,13 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"granted", TypeId::kBool},
             {"fastpath", TypeId::kBool},
             {"waitstart", TypeId::kTimestampTz}}),
+      View(database, oids::kPgCursors, "pg_cursors",
+           {{"name", TypeId::kText},
+            {"statement", TypeId::kText},
+            {"is_holdable", TypeId::kBool},
+            {"is_binary", TypeId::kBool},
+            {"is_scrollable", TypeId::kBool},
+            {"creation_time", TypeId::kTimestampTz}}),
   };
 }
 

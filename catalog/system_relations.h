@@ -1,6 +1,7 @@
 // The relations of pg_catalog whose rows Basalt computes when they are read
-// (sql/execution/system_scan.cc) instead of storing them: pg_locks for now;
-// pg_class, pg_attribute and the other catalogs drivers read will join them.
+// (sql/execution/system_scan.cc) instead of storing them: pg_locks, and the
+// session's own pg_cursors; pg_class, pg_attribute and the other catalogs
+// drivers read will join them.
 // They exist in every database, with PostgreSQL 15's OIDs and columns, and
 // are never written to storage.
 #pragma once
@@ -14,6 +15,7 @@ namespace basalt::catalog {
 
 namespace oids {
 inline constexpr Oid kPgLocks = 12073;
+inline constexpr Oid kPgCursors = 12077;
 }  // namespace oids
 
 // The definitions of the computed relations of `database` (relation_id 0).

@@ -38,8 +38,10 @@ struct CursorState {
   bool scroll = true;
   bool hold = false;
   bool binary = false;
-  std::vector<Row> rows;  // rows dropped+1 .. of the result
-  size_t dropped = 0;     // rows passed and dropped (NO SCROLL)
+  std::string text;           // the query string that declared it (pg_cursors)
+  int64_t creation_time = 0;  // when, as a timestamptz
+  std::vector<Row> rows;      // rows dropped+1 .. of the result
+  size_t dropped = 0;         // rows passed and dropped (NO SCROLL)
   // PostgreSQL's portal position: 0 before the first row, k on row k,
   // (row count + 1) after the last.
   size_t position = 0;

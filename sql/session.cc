@@ -46,6 +46,7 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
     return;
   }
   try {
+    query_text_ = query_text;
     for (ast::StatementPtr& statement : statements) {
       BeginStatement();
       ExecuteStatement(std::shared_ptr<const ast::Statement>(std::move(statement)), sink);
@@ -258,9 +259,11 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
                      .interrupt = &interrupt_,
                      .lock_owner = lock_owner_.get(),
                      .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
-                     .warning = [this, sink](sqlstate::Code code, std::string message) {
-                       if (sink != nullptr) SendWarning(*sink, code, message);
-                     }};
+                     .session_relation_rows = [this](Oid) { return CursorRows(); },
+                     .warning =
+                         [this, sink](sqlstate::Code code, std::string message) {
+                           if (sink != nullptr) SendWarning(*sink, code, message);
+                         }};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

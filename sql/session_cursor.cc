@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "common/datetime.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -60,6 +61,8 @@ void SessionImpl::ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, Resul
   portal.cursor->scroll = !stmt.no_scroll && !portal.plan->row_lock;
   portal.cursor->hold = stmt.hold;
   portal.cursor->binary = stmt.binary;
+  portal.cursor->text = std::string(query_text_);
+  portal.cursor->creation_time = CurrentTimestamp();
   portals_[stmt.name] = std::move(portal);
   sink.CommandComplete("DECLARE CURSOR");
 }
@@ -177,6 +180,19 @@ void SessionImpl::ExecuteFetch(const ast::FetchStmt& stmt, ResultSink& sink) {
   sink.BeginResult(*portal->statement->columns);
   sink.Rows(rows);
   sink.CommandComplete(fmt::format("FETCH {}", rows.size()));
+}
+
+std::vector<Row> SessionImpl::CursorRows() {
+  std::vector<Row> rows;
+  for (const auto& [name, portal] : portals_) {
+    if (!portal.cursor || portal.cursor->text.empty()) continue;  // FETCH of a protocol portal
+    if (portal.transaction != transaction_serial_ && portal.transaction != kHeldPortal) continue;
+    rows.push_back(Row{Value::String(name), Value::String(portal.cursor->text),
+                       Value::Bool(portal.cursor->hold), Value::Bool(portal.cursor->binary),
+                       Value::Bool(portal.cursor->scroll),
+                       Value::Int(portal.cursor->creation_time)});
+  }
+  return rows;
 }
 
 void SessionImpl::HoldCursors() {

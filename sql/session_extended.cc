@@ -262,6 +262,7 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
     portal.started = true;
     portal.returns_rows = portal.statement->columns.has_value();
     BeginStatement();
+    query_text_ = portal.statement->text;
     if (IsPlanned(*statement)) {
       StartPlannedPortal(portal, sink);
       if (!portal.returns_rows) {

@@ -137,6 +137,8 @@ class SessionImpl : public Session {
   // At COMMIT: the transaction's WITH HOLD cursors read all their rows and
   // outlive it.
   void HoldCursors();
+  // pg_cursors: the SQL cursors of the session.
+  std::vector<Row> CursorRows();
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.
@@ -237,6 +239,9 @@ class SessionImpl : public Session {
   // What parsing and planning this session did: a test shows that Execute
   // of a prepared statement does neither.
   const Portal* running_portal_ = nullptr;  // the portal Execute is running
+  // The query string being run (pg_cursors shows it); for Execute, the
+  // prepared statement's.
+  std::string_view query_text_;
   uint64_t statements_parsed_ = 0;
   uint64_t plans_built_ = 0;
 

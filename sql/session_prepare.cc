@@ -6,7 +6,6 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/execution/evaluate.h"
-#include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -21,7 +20,7 @@ void SessionImpl::ExecutePrepare(const std::shared_ptr<const ast::Statement>& st
   auto prepared = std::make_shared<PreparedStatement>();
   // Shares ownership of the whole PREPARE tree, pointing at its statement.
   prepared->statement = std::shared_ptr<const ast::Statement>(statement, prepare.statement.get());
-  prepared->text = ast::ToString(prepare);
+  prepared->text = std::string(query_text_);  // PostgreSQL shows the whole query string
   prepared->from_sql = true;
   for (const ast::TypeName& type : prepare.parameter_types) {
     prepared->parameter_types.push_back(BindTypeName(type));

@@ -50,6 +50,9 @@ std::vector<Row> PgLocksRows(ExecContext& ctx) {
 std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext& ctx) {
   switch (table.def.oid()) {
     case catalog::oids::kPgLocks: return PgLocksRows(ctx);
+    case catalog::oids::kPgCursors:
+      if (ctx.session_relation_rows) return ctx.session_relation_rows(table.def.oid());
+      break;
     default: break;
   }
   throw Error(sqlstate::kInternalError,
