@@ -67,7 +67,8 @@ Result<FrontendMessage> DecodeBind(PayloadReader& in) {
       msg.parameters.emplace_back(std::nullopt);
       continue;
     }
-    if (length < 0) return Malformed("invalid parameter length");
+    // PostgreSQL reads a negative length as running past the message's end.
+    if (length < 0) return Malformed("insufficient data left in message");
     BASALT_ASSIGN_OR_RETURN(std::string value, in.ReadBytes(static_cast<size_t>(length)));
     msg.parameters.emplace_back(std::move(value));
   }
