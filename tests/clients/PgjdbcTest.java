@@ -336,9 +336,8 @@ public class PgjdbcTest {
     }
   }
 
-  // ResultSetMetaData for SELECT a AS x FROM t. The label comes from
-  // RowDescription; the table name and nullability from pgjdbc's own query
-  // over pg_class, pg_namespace, pg_attribute, pg_type and pg_attrdef.
+  // ResultSetMetaData for SELECT a AS x FROM t: what RowDescription tells
+  // (label, type, typmod) and the row itself.
   static void metadata(Connection conn) throws Exception {
     freshTable(conn, "jdbc_meta", "a int4 primary key, b text not null, c numeric(6,2)");
     try (Statement st = conn.createStatement()) {
@@ -352,18 +351,34 @@ public class PgjdbcTest {
         check(md.getColumnCount(), 3, "column count");
         check(md.getColumnLabel(1), "x", "getColumnLabel");
         check(md.getColumnName(1), "x", "getColumnName (pgjdbc gives the label)");
+        check(md.getColumnLabel(3), "total", "getColumnLabel of an alias");
         check(md.getColumnType(1), Types.INTEGER, "getColumnType int4");
         check(md.getColumnType(3), Types.NUMERIC, "getColumnType numeric");
         check(md.getPrecision(3), 6, "numeric precision from the type modifier");
         check(md.getScale(3), 2, "numeric scale from the type modifier");
+        check(rs.next(), true, "a row");
+        check(rs.getInt("x"), 1, "value by label");
+        check(rs.getBigDecimal("total"), new java.math.BigDecimal("1.50"), "numeric value");
+      }
+    }
+  }
+
+  // What pgjdbc learns from its own query over pg_class, pg_namespace,
+  // pg_attribute, pg_type and pg_attrdef (joins, a UNION ALL derived table,
+  // pg_get_expr): the table name, base column name, nullability, type name.
+  static void metadataCatalog(Connection conn) throws Exception {
+    freshTable(conn, "jdbc_meta", "a int4 primary key, b text not null, c numeric(6,2)");
+    try (PreparedStatement ps =
+             conn.prepareStatement("select a as x, b, c as total from jdbc_meta where a = ?")) {
+      ps.setInt(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
         check(md.getTableName(1), "jdbc_meta", "getTableName");
         check(md.unwrap(org.postgresql.PGResultSetMetaData.class).getBaseColumnName(1), "a",
             "getBaseColumnName");
         check(md.isNullable(2), ResultSetMetaData.columnNoNulls, "isNullable of NOT NULL b");
         check(md.isNullable(3), ResultSetMetaData.columnNullable, "isNullable of c");
         check(md.getColumnTypeName(1), "int4", "getColumnTypeName");
-        check(rs.next(), true, "a row");
-        check(rs.getInt("x"), 1, "value by label");
       }
     }
   }
@@ -447,6 +462,7 @@ public class PgjdbcTest {
     steps.put("batches", PgjdbcTest::batches);
     steps.put("fetch_size", PgjdbcTest::fetchSize);
     steps.put("metadata", PgjdbcTest::metadata);
+    steps.put("metadata_catalog", PgjdbcTest::metadataCatalog);
     steps.put("transactions_errors", PgjdbcTest::transactionsAndErrors);
     List<String> wanted = Arrays.asList(args).subList(1, args.length);
     int passed = 0;
