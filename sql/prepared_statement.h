@@ -27,6 +27,7 @@ struct PreparedStatement {
 struct Portal {
   std::shared_ptr<const PreparedStatement> statement;
   std::vector<ParameterValue> parameters;  // with their values
+  std::vector<int16_t> result_formats;     // Bind's format code of each result column
   uint64_t transaction = 0;                // SessionImpl::transaction_serial_ at Bind
   // Execute with a row limit runs the statement once into `rows` and hands
   // them out in pieces; `started` is then set and `next` is the first row

@@ -8,6 +8,7 @@
 #include <span>
 #include <utility>
 
+#include "common/value_binary.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/parameter_types.h"
@@ -52,6 +53,50 @@ class PortalBuffer final : public ResultSink {
 
 [[noreturn]] void ThrowUnknownPortal(std::string_view name) {
   throw Error(sqlstate::kInvalidCursorName, fmt::format("portal \"{}\" does not exist", name));
+}
+
+// A Bind parameter as the text the binder reads for `type` (unknown: text).
+// A value its type cannot read fails Bind, as in PostgreSQL: text through
+// the input function (22P02, ...), binary through the receive function,
+// which must use every byte (22P03).
+std::optional<std::string> ReadParameter(BindParameter parameter, const DataType& type,
+                                         size_t number) {
+  if (!parameter.value) return std::nullopt;
+  // Bind reads with typmod -1, as PostgreSQL; the column's applies later.
+  const DataType read_as = DataType::Of(type.id == TypeId::kUnknown ? TypeId::kText : type.id);
+  if (!parameter.binary) {
+    if (type.id != TypeId::kUnknown) {
+      Result<Value> value = ValueFromText(*parameter.value, read_as);
+      if (!value.ok()) throw Error::FromStatus(value.status());
+    }
+    return std::move(parameter.value);
+  }
+  std::string_view bytes = *parameter.value;
+  Result<Value> value = ReadValueBinary(&bytes, read_as);
+  if (!value.ok()) throw Error::FromStatus(value.status());
+  if (!bytes.empty()) {
+    throw Error(sqlstate::kInvalidBinaryRepresentation,
+                fmt::format("incorrect binary data format in bind parameter {}", number));
+  }
+  // ParameterValue carries text for now: the value's text reads back as
+  // the same value.
+  return ValueToText(*value, read_as);
+}
+
+// Bind's result format codes, one per column: none means all text, one
+// applies to every column. A statement without rows takes any list, as in
+// PostgreSQL.
+std::vector<int16_t> ResultFormats(const std::vector<int16_t>& formats,
+                                   const std::optional<std::vector<ResultColumn>>& columns) {
+  if (!columns) return {};
+  const size_t count = columns->size();
+  if (formats.size() > 1 && formats.size() != count) {
+    throw Error(sqlstate::kProtocolViolation,
+                fmt::format("bind message has {} result formats but query has {} columns",
+                            formats.size(), count));
+  }
+  if (formats.size() > 1) return formats;
+  return std::vector<int16_t>(count, formats.empty() ? int16_t{0} : formats[0]);
 }
 
 }  // namespace
@@ -145,7 +190,8 @@ StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
 }
 
 void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_name,
-                       std::vector<std::optional<std::string>> parameters) {
+                       std::vector<BindParameter> parameters,
+                       const std::vector<int16_t>& result_formats) {
   try {
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
@@ -165,14 +211,10 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
     portal.parameters = statement->parameters;
     portal.transaction = transaction_serial_;
     for (size_t i = 0; i < parameters.size(); ++i) {
-      // A value its type cannot read fails Bind (22P02), as PostgreSQL.
-      const DataType& type = portal.parameters[i].type;
-      if (parameters[i] && type.id != TypeId::kUnknown) {
-        Result<Value> value = ValueFromText(*parameters[i], DataType::Of(type.id));
-        if (!value.ok()) throw Error::FromStatus(value.status());
-      }
-      portal.parameters[i].text = std::move(parameters[i]);
+      portal.parameters[i].text =
+          ReadParameter(std::move(parameters[i]), portal.parameters[i].type, i + 1);
     }
+    portal.result_formats = ResultFormats(result_formats, statement->columns);
     portals_[std::string(portal_name)] = std::move(portal);
   } catch (...) {
     AbortAfterError();
@@ -196,7 +238,11 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
     AbortAfterError();
     ThrowUnknownPortal(name);
   }
-  return portal->statement->columns;
+  std::optional<std::vector<ResultColumn>> columns = portal->statement->columns;
+  if (columns) {
+    for (size_t i = 0; i < columns->size(); ++i) (*columns)[i].format = portal->result_formats[i];
+  }
+  return columns;
 }
 
 bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {
