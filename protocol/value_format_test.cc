@@ -3,36 +3,47 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
+
+#include "common/value_text.h"
 
 namespace basalt::protocol {
 namespace {
 
-std::string Text(Oid type, std::string bytes) {
-  auto text = BinaryParameterToText(type, bytes, 1);
-  REQUIRE(text.ok());
-  return *text;
+using std::string_literals::operator""s;
+
+Value Read(std::string_view text, const DataType& type) {
+  Result<Value> v = ValueFromText(text, type);
+  REQUIRE(v.ok());
+  return *v;
 }
 
-TEST_CASE("binary parameters read as the text of their type") {
-  using std::string_literals::operator""s;
-  CHECK(Text(type_oid::kInt2, "\xff\xfe"s) == "-2");
-  CHECK(Text(type_oid::kInt4, "\x00\x01\x00\x00"s) == "65536");
-  CHECK(Text(type_oid::kInt8, "\x80\x00\x00\x00\x00\x00\x00\x00"s) == "-9223372036854775808");
-  CHECK(Text(type_oid::kFloat8, "\x3f\xf8\x00\x00\x00\x00\x00\x00"s) == "1.5");
-  CHECK(Text(type_oid::kFloat4, "\x3d\xcc\xcc\xcd"s) == "0.1");
-  CHECK(Text(type_oid::kBool, "\x01"s) == "t");
-  CHECK(Text(type_oid::kBool, "\x00"s) == "f");
-  CHECK(Text(type_oid::kText, "h\xc3\xa9"s) == "h\xc3\xa9");
+// Recorded from PostgreSQL 15: `select 1::int4, 2.5::numeric, true,
+// null::int` bound with result formats (1, 0, 1, 1).
+TEST_CASE("DataRow columns in their own formats") {
+  const std::vector<DataType> types = {DataType::Of(TypeId::kInt4), DataType::Of(TypeId::kNumeric),
+                                       DataType::Of(TypeId::kBool), DataType::Of(TypeId::kInt4)};
+  const Row row = {Value::Int(1), Read("2.5", types[1]), Value::Bool(true), Value::Null()};
+  MessageWriter w;
+  const std::vector<int16_t> formats = {1, 0, 1, 1};
+  WriteDataRow(w, row, types, formats);
+  CHECK(w.buffer() ==
+        "D\0\0\0\x1e\0\x04"
+        "\0\0\0\x04\0\0\0\x01"
+        "\0\0\0\x03"
+        "2.5"
+        "\0\0\0\x01\x01"
+        "\xff\xff\xff\xff"s);
 }
 
-TEST_CASE("a binary parameter of the wrong length is 22P03, another type 0A000") {
-  auto text = BinaryParameterToText(type_oid::kInt4, "\x00\x01", 3);
-  REQUIRE_FALSE(text.ok());
-  CHECK(text.status().code() == "22P03");
-  CHECK(text.status().message() == "incorrect binary data format in bind parameter 3");
-  text = BinaryParameterToText(type_oid::kNumeric, "\x00\x00\x00\x00\x00\x00\x00\x00", 1);
-  REQUIRE_FALSE(text.ok());
-  CHECK(text.status().code() == "0A000");
+TEST_CASE("DataRow in text format") {
+  const std::vector<DataType> types = {DataType::Of(TypeId::kFloat8), DataType::Of(TypeId::kText)};
+  MessageWriter w;
+  const std::vector<int16_t> formats = {0, 0};
+  WriteDataRow(w, {Value::Float(0.1), Value::String("x")}, types, formats);
+  CHECK(w.buffer() ==
+        "D\0\0\0\x12\0\x02\0\0\0\x03"
+        "0.1\0\0\0\x01x"s);
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "common/error.h"
-#include "protocol/value_format.h"
 #include "server/session.h"
 #include "server/wire_result_sink.h"
 
@@ -16,16 +15,11 @@ namespace basalt::server {
 
 namespace {
 
-// Result format codes of Bind: 0 text; 1 binary (not yet); anything else
-// is a protocol violation, as in PostgreSQL.
-void CheckFormats(const std::vector<int16_t>& formats) {
-  for (int16_t format : formats) {
-    if (format == 1) {
-      throw Error(sqlstate::kFeatureNotSupported, "binary format is not supported yet");
-    }
-    if (format != 0) {
-      throw Error(sqlstate::kProtocolViolation, fmt::format("unsupported format code: {}", format));
-    }
+// A format code other than 0 (text) and 1 (binary): 22023, as PostgreSQL.
+void CheckFormatCode(int16_t format) {
+  if (format != 0 && format != 1) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                fmt::format("unsupported format code: {}", format));
   }
 }
 
@@ -38,45 +32,26 @@ void Session::OnParse(const protocol::Parse& parse, protocol::MessageWriter& out
 
 void Session::OnBind(const protocol::Bind& bind, protocol::MessageWriter& out) {
   const std::vector<int16_t>& formats = bind.parameter_formats;
-  bool binary = false;
   try {
     if (formats.size() > 1 && formats.size() != bind.parameters.size()) {
       throw Error(sqlstate::kProtocolViolation,
                   fmt::format("bind message has {} parameter formats but {} parameters",
                               formats.size(), bind.parameters.size()));
     }
-    for (int16_t format : formats) {
-      if (format != 0 && format != 1) {
-        throw Error(sqlstate::kProtocolViolation,
-                    fmt::format("unsupported format code: {}", format));
-      }
-      binary = binary || format == 1;
-    }
-    CheckFormats(bind.result_formats);  // binary results come later
+    for (int16_t format : formats) CheckFormatCode(format);
   } catch (const Error&) {
     sql_session_->AbortAfterProtocolError();
     throw;
   }
-  std::vector<std::optional<std::string>> parameters = bind.parameters;
-  if (binary) {
-    // Binary values become the text their type reads, by the statement's
-    // parameter types (26000 for an unknown statement).
-    const std::vector<Oid> types =
-        sql_session_->DescribeStatement(bind.statement_name).parameter_types;
-    // A wrong count is for Bind to report (08P01).
-    for (size_t i = 0; i < parameters.size() && parameters.size() == types.size(); ++i) {
-      const int16_t format = formats.size() == 1 ? formats[0] : formats[i];
-      if (format != 1 || !parameters[i]) continue;
-      auto text =
-          protocol::BinaryParameterToText(types[i], *parameters[i], static_cast<int>(i + 1));
-      if (!text.ok()) {
-        sql_session_->AbortAfterProtocolError();
-        throw Error::FromStatus(text.status());
-      }
-      parameters[i] = std::move(text).value();
-    }
+  // Result format codes are checked when the portal runs, as PostgreSQL.
+  std::vector<sql::BindParameter> parameters;
+  parameters.reserve(bind.parameters.size());
+  for (size_t i = 0; i < bind.parameters.size(); ++i) {
+    const int16_t format = formats.empty() ? 0 : formats.size() == 1 ? formats[0] : formats[i];
+    parameters.push_back(sql::BindParameter{bind.parameters[i], format == 1});
   }
-  sql_session_->Bind(bind.portal_name, bind.statement_name, std::move(parameters));
+  sql_session_->Bind(bind.portal_name, bind.statement_name, std::move(parameters),
+                     bind.result_formats);
   out.BindComplete();
 }
 
@@ -98,9 +73,17 @@ void Session::OnDescribe(const protocol::Describe& describe, protocol::MessageWr
 
 void Session::OnExecute(const protocol::Execute& execute, protocol::MessageWriter& out) {
   WireResultSink sink(out, flush_hook_);
-  // The client learnt the columns from Describe: rows only.
-  sink.SetDescribedColumns(
-      sql_session_->DescribePortal(execute.portal_name).value_or(std::vector<sql::ResultColumn>{}));
+  // The client learnt the columns from Describe: rows only, each column in
+  // the format Bind asked for.
+  const std::vector<sql::ResultColumn> columns =
+      sql_session_->DescribePortal(execute.portal_name).value_or(std::vector<sql::ResultColumn>{});
+  try {
+    for (const sql::ResultColumn& column : columns) CheckFormatCode(column.format);
+  } catch (const Error&) {
+    sql_session_->AbortAfterProtocolError();
+    throw;
+  }
+  sink.SetDescribedColumns(columns);
   if (sql_session_->Execute(execute.portal_name, execute.max_rows, sink)) out.PortalSuspended();
 }
 

@@ -41,7 +41,8 @@ class FakeSession final : public sql::Session {
     if (text == "fail") throw Error(sqlstate::kSyntaxError, "syntax error at or near \"fail\"");
   }
   sql::StatementDescription DescribeStatement(std::string_view) override { return {}; }
-  void Bind(std::string_view, std::string_view, std::vector<std::optional<std::string>>) override {}
+  void Bind(std::string_view, std::string_view, std::vector<sql::BindParameter>,
+            const std::vector<int16_t>&) override {}
   std::optional<std::vector<sql::ResultColumn>> DescribePortal(std::string_view) override {
     return std::nullopt;
   }

@@ -18,6 +18,7 @@ void WriteRowDescription(protocol::MessageWriter& out,
     d.type_oid = c.type.oid();
     d.type_length = c.type.typlen();
     d.type_modifier = c.type.typmod;
+    d.format = c.format;
     described.push_back(std::move(d));
   }
   out.RowDescription(described);
@@ -25,18 +26,33 @@ void WriteRowDescription(protocol::MessageWriter& out,
 
 void WireResultSink::SetDescribedColumns(const std::vector<sql::ResultColumn>& columns) {
   send_row_description_ = false;
+  SetColumns(columns);
+}
+
+void WireResultSink::SetColumns(const std::vector<sql::ResultColumn>& columns) {
   types_.clear();
-  for (const sql::ResultColumn& c : columns) types_.push_back(c.type);
+  formats_.clear();
+  for (const sql::ResultColumn& c : columns) {
+    types_.push_back(c.type);
+    formats_.push_back(c.format);
+  }
 }
 
 void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) {
-  types_.clear();
-  for (const sql::ResultColumn& c : columns) types_.push_back(c.type);
-  if (send_row_description_) WriteRowDescription(out_, columns);
+  if (send_row_description_) {
+    SetColumns(columns);
+    WriteRowDescription(out_, columns);
+    return;
+  }
+  // A portal's statement announces its columns too; the formats are the
+  // ones Bind chose, which the statement does not know.
+  std::vector<int16_t> formats = std::move(formats_);
+  SetColumns(columns);
+  if (formats.size() == formats_.size()) formats_ = std::move(formats);
 }
 
 void WireResultSink::Rows(std::span<const Row> rows) {
-  for (const Row& row : rows) protocol::WriteTextDataRow(out_, row, types_);
+  for (const Row& row : rows) protocol::WriteDataRow(out_, row, types_, formats_);
   if (flush_ && out_.buffer().size() >= kStreamingThreshold && !flush_(out_)) {
     // Nobody is left to read the rest: stop the statement and roll back.
     throw Error(sqlstate::kConnectionException, "connection to client lost").AsFatal();
@@ -46,6 +62,7 @@ void WireResultSink::Rows(std::span<const Row> rows) {
 void WireResultSink::CommandComplete(std::string_view tag) {
   out_.CommandComplete(tag);
   types_.clear();
+  formats_.clear();
 }
 
 void WireResultSink::EmptyQuery() {

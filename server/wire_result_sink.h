@@ -32,7 +32,8 @@ class WireResultSink final : public sql::ResultSink {
       : out_(out), flush_(std::move(flush)) {}
 
   // For Execute of a portal: the client learnt the columns from Describe,
-  // so no RowDescription is sent; rows are rendered as `columns`.
+  // so no RowDescription is sent; rows are rendered as `columns`, each in
+  // its format (REQUIRES: format codes 0 or 1).
   void SetDescribedColumns(const std::vector<sql::ResultColumn>& columns);
 
   void BeginResult(const std::vector<sql::ResultColumn>& columns) override;
@@ -46,8 +47,12 @@ class WireResultSink final : public sql::ResultSink {
  private:
   protocol::MessageWriter& out_;
   FlushHook flush_;
-  // Types of the current result's columns, to render each DataRow.
+  void SetColumns(const std::vector<sql::ResultColumn>& columns);
+
+  // Types and format codes of the current result's columns, to render each
+  // DataRow.
   std::vector<DataType> types_;
+  std::vector<int16_t> formats_;
   bool send_row_description_ = true;
 };
 

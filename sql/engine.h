@@ -29,6 +29,16 @@ struct ResultColumn {
   DataType type;
   Oid table_oid = 0;          // source table, 0 for an expression
   int16_t column_number = 0;  // attnum in the source table, 0 for an expression
+  // The format code the client asked for in Bind: 0 text, 1 binary (any
+  // other code is reported when the portal runs, as PostgreSQL).
+  int16_t format = 0;
+};
+
+// One Bind parameter as the client sent it: its bytes in text format, or in
+// binary format (the type's receive function, common/value_binary.h).
+struct BindParameter {
+  std::optional<std::string> value;  // nullopt: NULL
+  bool binary = false;
 };
 
 // Where a statement's results go. server/ implements it with the protocol
@@ -92,13 +102,19 @@ class Session {
                        const std::vector<Oid>& parameter_types) = 0;
   // 26000 `prepared statement "x" does not exist`.
   virtual StatementDescription DescribeStatement(std::string_view name) = 0;
-  // Bind: portal `portal` runs statement `statement` with `parameters`
-  // (text format; nullopt = NULL). 26000 for an unknown statement, 08P01
-  // for a wrong number of parameters, 42P03 if named portal `portal` exists.
+  // Bind: portal `portal` runs statement `statement` with `parameters`,
+  // each read by its parameter type (text: the input function, 22P02 and
+  // the like; binary: the receive function, 22P03 `incorrect binary data
+  // format in bind parameter N`). `result_formats` are Bind's result format
+  // codes: none for all text, one for every column, or one per column
+  // (else 08P01 `bind message has 3 result formats but query has 2
+  // columns`). 26000 for an unknown statement, 08P01 for a wrong number of
+  // parameters, 42P03 if named portal `portal` exists.
   virtual void Bind(std::string_view portal, std::string_view statement,
-                    std::vector<std::optional<std::string>> parameters) = 0;
-  // The portal's result columns, nullopt if it returns no rows. 34000
-  // `portal "x" does not exist`.
+                    std::vector<BindParameter> parameters,
+                    const std::vector<int16_t>& result_formats) = 0;
+  // The portal's result columns, each with its format code from Bind;
+  // nullopt if it returns no rows. 34000 `portal "x" does not exist`.
   virtual std::optional<std::vector<ResultColumn>> DescribePortal(std::string_view portal) = 0;
   // Execute: runs the portal into `sink` (no BeginResult: the client learns
   // the columns from Describe). `max_rows` 0 sends every row; otherwise at

@@ -15,7 +15,7 @@ struct PreparedFixture : TestEngine {
 
   // Bind + Execute of statement "p" with one text parameter; the rows.
   Rows ExecuteP(std::optional<std::string> parameter, std::string_view portal = "") {
-    session->Bind(portal, "p", {std::move(parameter)});
+    session->Bind(portal, "p", {BindParameter{std::move(parameter)}}, {});
     CollectingSink sink;
     sink.results.push_back(*session->DescribePortal(portal));
     session->Execute(portal, 0, sink);
@@ -101,8 +101,8 @@ TEST_CASE("one plan runs in several suspended portals at once", "[plan_cache]") 
     const bool suspended = f.session->Execute(portal, rows, sink);
     return std::make_pair(sink.rows, suspended);
   };
-  f.session->Bind("low", "p", {"1"});
-  f.session->Bind("high", "p", {"4"});
+  f.session->Bind("low", "p", {BindParameter{"1"}}, {});
+  f.session->Bind("high", "p", {BindParameter{"4"}}, {});
   CHECK(fetch("low", 2) == std::make_pair(Rows{{"1"}, {"2"}}, true));
   CHECK(fetch("high", 1) == std::make_pair(Rows{{"4"}}, true));
   CHECK(fetch("low", 2) == std::make_pair(Rows{{"3"}, {"4"}}, true));
@@ -112,7 +112,7 @@ TEST_CASE("one plan runs in several suspended portals at once", "[plan_cache]") 
   CHECK(fetch("low", 0) == std::make_pair(Rows{{"5"}}, false));
   // MOVE and FETCH on a protocol portal (asyncpg's Cursor.forward), then
   // Execute goes on from where they left it.
-  f.session->Bind("again", "p", {"1"});
+  f.session->Bind("again", "p", {BindParameter{"1"}}, {});
   CHECK(fetch("again", 1) == std::make_pair(Rows{{"1"}}, true));
   CHECK(f.Run("MOVE FORWARD 2 IN again").tags == std::vector<std::string>{"MOVE 2"});
   CHECK(f.Run("FETCH again").rows == Rows{{"4"}});

@@ -53,8 +53,9 @@ inline constexpr uint64_t kHeldPortal = UINT64_MAX;
 struct Portal {
   std::shared_ptr<const PreparedStatement> statement;
   std::vector<Value> parameters;
-  uint64_t transaction = 0;  // SessionImpl::transaction_serial_ at Bind
-  bool started = false;      // the first Execute ran
+  std::vector<int16_t> result_formats;  // Bind's format code of each result column
+  uint64_t transaction = 0;             // SessionImpl::transaction_serial_ at Bind
+  bool started = false;                 // the first Execute ran
   bool returns_rows = false;
   // A planned statement's execution, from the first Execute: the operators
   // stay open while the portal is suspended (closed at the end of the rows

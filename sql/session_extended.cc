@@ -9,6 +9,7 @@
 #include <span>
 #include <utility>
 
+#include "common/value_binary.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/parameter_types.h"
@@ -71,6 +72,48 @@ class PortalBuffer final : public ResultSink {
 
 [[noreturn]] void ThrowUnknownPortal(std::string_view name) {
   throw Error(sqlstate::kInvalidCursorName, fmt::format("portal \"{}\" does not exist", name));
+}
+
+// A Bind parameter as the text the binder reads for `type` (unknown: text).
+// A value its type cannot read fails Bind, as in PostgreSQL: text through
+// the input function (22P02, ...), binary through the receive function,
+// which must use every byte (22P03).
+Value ReadParameter(BindParameter parameter, const DataType& type, size_t number) {
+  if (!parameter.value) return Value::Null();
+  // Bind reads with typmod -1, as PostgreSQL; the column's applies later.
+  const DataType read_as = DataType::Of(type.id == TypeId::kUnknown ? TypeId::kText : type.id);
+  if (!parameter.binary) {
+    // What nothing typed stays the client's text.
+    if (type.id == TypeId::kUnknown) return Value::String(std::move(*parameter.value));
+    // A value its type cannot read fails Bind (22P02), as PostgreSQL.
+    Result<Value> value = ValueFromText(*parameter.value, read_as);
+    if (!value.ok()) throw Error::FromStatus(value.status());
+    return std::move(value).value();
+  }
+  std::string_view bytes = *parameter.value;
+  Result<Value> value = ReadValueBinary(&bytes, read_as);
+  if (!value.ok()) throw Error::FromStatus(value.status());
+  if (!bytes.empty()) {
+    throw Error(sqlstate::kInvalidBinaryRepresentation,
+                fmt::format("incorrect binary data format in bind parameter {}", number));
+  }
+  return std::move(value).value();
+}
+
+// Bind's result format codes, one per column: none means all text, one
+// applies to every column. A statement without rows takes any list, as in
+// PostgreSQL.
+std::vector<int16_t> ResultFormats(const std::vector<int16_t>& formats,
+                                   const std::optional<std::vector<ResultColumn>>& columns) {
+  if (!columns) return {};
+  const size_t count = columns->size();
+  if (formats.size() > 1 && formats.size() != count) {
+    throw Error(sqlstate::kProtocolViolation,
+                fmt::format("bind message has {} result formats but query has {} columns",
+                            formats.size(), count));
+  }
+  if (formats.size() > 1) return formats;
+  return std::vector<int16_t>(count, formats.empty() ? int16_t{0} : formats[0]);
 }
 
 }  // namespace
@@ -165,7 +208,8 @@ StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
 }
 
 void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_name,
-                       std::vector<std::optional<std::string>> parameters) {
+                       std::vector<BindParameter> parameters,
+                       const std::vector<int16_t>& result_formats) {
   try {
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
@@ -186,18 +230,10 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
     portal.transaction = transaction_serial_;
     portal.parameters.reserve(parameters.size());
     for (size_t i = 0; i < parameters.size(); ++i) {
-      const DataType& type = statement->parameter_types[i];
-      if (!parameters[i]) {
-        portal.parameters.push_back(Value::Null());
-      } else if (type.id == TypeId::kUnknown) {
-        portal.parameters.push_back(Value::String(std::move(*parameters[i])));
-      } else {
-        // A value its type cannot read fails Bind (22P02), as PostgreSQL.
-        Result<Value> value = ValueFromText(*parameters[i], type);
-        if (!value.ok()) throw Error::FromStatus(value.status());
-        portal.parameters.push_back(std::move(value).value());
-      }
+      portal.parameters.push_back(
+          ReadParameter(std::move(parameters[i]), statement->parameter_types[i], i + 1));
     }
+    portal.result_formats = ResultFormats(result_formats, statement->columns);
     portals_[std::string(portal_name)] = std::move(portal);
   } catch (...) {
     AbortAfterError();
@@ -221,7 +257,11 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
     AbortAfterError();
     ThrowUnknownPortal(name);
   }
-  return portal->statement->columns;
+  std::optional<std::vector<ResultColumn>> columns = portal->statement->columns;
+  if (columns) {
+    for (size_t i = 0; i < columns->size(); ++i) (*columns)[i].format = portal->result_formats[i];
+  }
+  return columns;
 }
 
 bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {

@@ -40,7 +40,8 @@ class SessionImpl : public Session {
                const std::vector<Oid>& parameter_types) override;
   StatementDescription DescribeStatement(std::string_view name) override;
   void Bind(std::string_view portal, std::string_view statement,
-            std::vector<std::optional<std::string>> parameters) override;
+            std::vector<BindParameter> parameters,
+            const std::vector<int16_t>& result_formats) override;
   std::optional<std::vector<ResultColumn>> DescribePortal(std::string_view portal) override;
   bool Execute(std::string_view portal, int64_t max_rows, ResultSink& sink) override;
   void CloseStatement(std::string_view name) override;

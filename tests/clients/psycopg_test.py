@@ -1,10 +1,14 @@
 """psycopg 3 over the extended query protocol: parameterized queries with
-text parameters (%t) and psycopg's default (%s: binary numbers), unnamed and named (prepare=True, and past prepare_threshold) statements,
+text parameters (%t), psycopg's default (%s: binary numbers) and binary ones
+(%b), binary results (binary cursors), unnamed and named (prepare=True, and
+past prepare_threshold) statements,
 executemany and pipeline mode, NULLs,
 transactions spanning several statements, an error and the session after it.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
 import sys
+from datetime import date, datetime
+from decimal import Decimal
 
 import psycopg
 from psycopg import errors
@@ -40,6 +44,23 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
     check(cur.fetchall(), [(1, "apple")], "binary int and bool parameters")
     cur.execute("select %s::float8 * 2, %s || 'x'", (1.25, "ab"), prepare=False)
     check(cur.fetchone(), (2.5, "abx"), "binary float, text str")
+
+    # Binary cursors ask for every result column in binary; %b sends
+    # parameters in binary whatever their type.
+    bcur = conn.cursor(binary=True)
+    bcur.execute("select id, name, price from items where id <= %b order by id", (2,))
+    check(bcur.fetchall(), [(1, "apple", Decimal("1.50")), (2, "pear", Decimal("2.25"))],
+          "binary results from a table")
+    values = (date(1999, 12, 31), datetime(2024, 1, 31, 12, 34, 56, 789000), Decimal("-12.340"),
+              Decimal("123456789012345678901234567890.12345678"), 0.1, False, 1234567890123,
+              date(1, 1, 1))
+    bcur.execute("select %b, %b, %b, %b, %b::float8, %b, %b::int8, %b, '{1,NULL,3}'::int[], "
+                 "null::int, 'h\u00e9'::text", values)
+    check(bcur.fetchone(), values + ([1, None, 3], None, "h\u00e9"),
+          "binary date, timestamp, numeric, float, bool, int8 and int[] both ways")
+    check([d.type_code for d in bcur.description][:3], [1082, 1114, 1700], "binary column types")
+    cur.execute("select %b::text, %b::text", (Decimal("0.00"), date(2000, 1, 1)), prepare=False)
+    check(cur.fetchone(), ("0.00", "2000-01-01"), "binary parameters, text results")
 
     # A statement without parameters goes through Parse/Bind/Execute too.
     cur.execute("select id from items order by id", prepare=False)

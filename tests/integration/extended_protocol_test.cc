@@ -61,6 +61,40 @@ std::string Types(const std::vector<RawConnection::Message>& messages) {
   return types;
 }
 
+// Bytes from hex digits.
+std::string Hex(std::string_view hex) {
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  }
+  return bytes;
+}
+
+// A DataRow's payload from its fields (nullopt: NULL).
+std::string DataRowPayload(const std::vector<std::optional<std::string>>& fields) {
+  std::string payload = Int16Bytes(int16_t(fields.size()));
+  for (const auto& f : fields) payload += f ? Int32Bytes(int32_t(f->size())) + *f : Int32Bytes(-1);
+  return payload;
+}
+
+// The format codes a RowDescription announces, one per column.
+std::vector<int16_t> FormatCodes(const RawConnection::Message& row_description) {
+  const std::string& p = row_description.payload;
+  auto int16_at = [&](size_t at) {
+    return static_cast<int16_t>((static_cast<unsigned char>(p[at]) << 8) |
+                                static_cast<unsigned char>(p[at + 1]));
+  };
+  std::vector<int16_t> formats;
+  size_t at = 2;
+  for (int16_t i = 0; i < int16_at(0); ++i) {
+    at = p.find('\0', at) + 1;  // the name
+    at += 4 + 2 + 4 + 2 + 4;    // table, attnum, type, typlen, typmod
+    formats.push_back(int16_at(at));
+    at += 2;
+  }
+  return formats;
+}
+
 // The text of a one-column DataRow.
 std::string Cell(const RawConnection::Message& row) {
   // int16 column count, int32 length, bytes.
@@ -221,21 +255,6 @@ TEST_CASE_METHOD(Connected, "unknown names, wrong parameter counts, and Close") 
   REQUIRE(Types(messages) == "312DCZ");
   CHECK(Cell(messages[3]) == "2");
 
-  // Binary results are refused for now; the session goes on.
-  messages = Round(Parse("", "select 1") + Bind("", "", {}, {1}) + Sync());
-  REQUIRE(Types(messages) == "1EZ");
-  CHECK(messages[1].Field('C') == "0A000");
-
-  // Binary parameters of the simple types; a wrong length is 22P03.
-  messages = Round(Parse("", "select $1::int8 + $2", {20, 23}) +
-                   Bind("", "", {Int32Bytes(0) + Int32Bytes(5), Int32Bytes(-2)}, {}, {1}) +
-                   Execute("") + Sync());
-  REQUIRE(Types(messages) == "12DCZ");
-  CHECK(Cell(messages[2]) == "3");
-  messages = Round(Parse("", "select $1::int", {23}) + Bind("", "", {"12"}, {}, {1}) + Sync());
-  REQUIRE(Types(messages) == "1EZ");
-  CHECK(messages[1].Field('C') == "22P03");
-  CHECK(messages[1].Field('M') == "incorrect binary data format in bind parameter 1");
   messages = Round(Parse("", "select $1::int") + Bind("", "", {"12"}, {}, {0, 0}) + Sync());
   REQUIRE(Types(messages) == "1EZ");
   CHECK(messages[1].Field('C') == "08P01");
@@ -256,6 +275,158 @@ TEST_CASE_METHOD(Connected, "unknown names, wrong parameter counts, and Close") 
   CHECK(messages[3].payload == "I");
 
   // After all that, the session works.
+  messages = Round(MessageBytes('Q', CString("select 42")));
+  REQUIRE(Types(messages) == "TDCZ");
+  CHECK(Cell(messages[1]) == "42");
+}
+
+TEST_CASE_METHOD(Connected, "binary parameters and results, per column or one for all") {
+  // Binary parameters of every kind, text results. Bytes recorded from
+  // PostgreSQL 15's send functions (numeric_send(-12.340), ...).
+  auto messages = Round(
+      Parse("", "select $1, $2, $3, $4, $5, $6, $7, $8", {1700, 1082, 1114, 1007, 701, 20, 16, 0}) +
+      Bind("", "",
+           {Hex("0002000040000003000c0d48"), Hex("ffffffff"), Hex("0002b33be00ca608"),
+            Hex("00000001000000010000001700000003000000010000000400000001ffffffff0000000400000003"),
+            Hex("3fb999999999999a"), Hex("0000011f71fb04cb"), Hex("01"), "h\xc3\xa9"},
+           {}, {1}) +
+      Execute("") + Sync());
+  REQUIRE(Types(messages) == "12DCZ");
+  CHECK(messages[2].payload ==
+        DataRowPayload({"-12.340", "1999-12-31", "2024-01-31 12:34:56.789", "{1,NULL,3}", "0.1",
+                        "1234567890123", "t", "h\xc3\xa9"}));
+
+  // Formats per parameter: a text one between binary ones, and a NULL.
+  messages =
+      Round(Parse("", "select $1::int8 + $2 + $3", {20, 23, 23}) +
+            Bind("", "", {Int32Bytes(0) + Int32Bytes(5), "10", Int32Bytes(-2)}, {}, {1, 0, 1}) +
+            Execute("") +
+            Bind("", "", {Int32Bytes(0) + Int32Bytes(5), "10", std::nullopt}, {}, {1, 0, 1}) +
+            Execute("") + Sync());
+  REQUIRE(Types(messages) == "12DC2DCZ");
+  CHECK(Cell(messages[2]) == "13");
+  CHECK(messages[5].payload == DataRowPayload({std::nullopt}));
+
+  // Result formats per column, as PostgreSQL 15 sends them.
+  messages = Round(Parse("", "select 1::int4, 2.5::numeric, true, null::int") +
+                   Bind("", "", {}, {1, 0, 1, 1}) + Describe('P', "") + Execute("") + Sync());
+  REQUIRE(Types(messages) == "12TDCZ");
+  CHECK(FormatCodes(messages[2]) == std::vector<int16_t>{1, 0, 1, 1});
+  CHECK(messages[3].payload == Hex("0004000000040000000100000003322e350000000101ffffffff"));
+
+  // One format for all columns; Describe of the statement still says text.
+  messages = Round(Parse("s", "select 1::int2, 2.5::float4") + Describe('S', "s") +
+                   Bind("", "s", {}, {1}) + Describe('P', "") + Execute("") + Sync());
+  REQUIRE(Types(messages) == "1tT2TDCZ");
+  CHECK(FormatCodes(messages[2]) == std::vector<int16_t>{0, 0});
+  CHECK(FormatCodes(messages[4]) == std::vector<int16_t>{1, 1});
+  CHECK(messages[5].payload == Hex("00020000000200010000000440200000"));
+
+  // Every type in binary, edge values included.
+  messages = Round(Parse("",
+                         "select '1999-12-31'::date, '-infinity'::date, "
+                         "'2024-01-31 12:34:56.789'::timestamp, 'infinity'::timestamp, "
+                         "-12.340::numeric, 0.00::numeric, '{1,NULL,3}'::int[], "
+                         "'NaN'::float8, 'h\xc3\xa9'::text, 'ab'::varchar, false") +
+                   Bind("", "", {}, {1}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "12DCZ");
+  CHECK(
+      messages[2].payload ==
+      DataRowPayload(
+          {Hex("ffffffff"), Hex("80000000"), Hex("0002b33be00ca608"), Hex("7fffffffffffffff"),
+           Hex("0002000040000003000c0d48"), Hex("0000000000000002"),
+           Hex("00000001000000010000001700000003000000010000000400000001ffffffff0000000400000003"),
+           Hex("7ff8000000000000"), "h\xc3\xa9", "ab", Hex("00")}));
+
+  // Binary in, binary out, through a table.
+  Round(MessageBytes('Q', CString("create table b (n numeric(6,2), d date)")));
+  messages = Round(Parse("", "insert into b values ($1, $2)", {1700, 1082}) +
+                   Bind("", "", {Hex("000200000000000300011388"), Hex("fff49d7b")}, {}, {1}) +
+                   Execute("") + Parse("", "select n, d from b") + Bind("", "", {}, {1}) +
+                   Execute("") + Sync());
+  REQUIRE(Types(messages) == "12C12DCZ");
+  // 1.500 stored as numeric(6,2) is 1.50: dscale 2.
+  CHECK(messages[5].payload == DataRowPayload({Hex("000200000000000200011388"), Hex("fff49d7b")}));
+}
+
+TEST_CASE_METHOD(Connected, "malformed binary input and bad format codes") {
+  struct Case {
+    std::string what;
+    int32_t type;
+    std::string bytes;
+    std::string code;
+    std::string message;
+  };
+  // As PostgreSQL 15 answers the same Bind messages.
+  const Case cases[] = {
+      {"int4 too long", 23, Hex("0000000100"), "22P03",
+       "incorrect binary data format in bind parameter 1"},
+      {"int4 too short", 23, Hex("000001"), "08P01", "insufficient data left in message"},
+      {"numeric sign", 1700, Hex("00010000123400000001"), "22P03",
+       "invalid sign in external \"numeric\" value"},
+      {"numeric digit", 1700, Hex("00010000000000002710"), "22P03",
+       "invalid digit in external \"numeric\" value"},
+      {"numeric left over", 1700, Hex("0001000000000000000100"), "22P03",
+       "incorrect binary data format in bind parameter 1"},
+      {"array element type", 1007,
+       Hex("0000000100000000000000140000000100000001000000080000000000000001"), "42804",
+       "binary data has array element type 20 (bigint) instead of expected 23 (integer)"},
+      {"array flags", 1007, Hex("00000001000000020000001700000001000000010000000400000001"),
+       "22P03", "invalid array flags"},
+      {"date range", 1082, Hex("7fda970d"), "22008", "date out of range"},
+      {"text encoding", 25, Hex("61c328"), "22021",
+       "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto messages = Round(Parse("", "select $1", {c.type}) + Bind("", "", {c.bytes}, {}, {1}) +
+                          Execute("") + Sync());
+    REQUIRE(Types(messages) == "1EZ");
+    CHECK(messages[1].Field('C') == c.code);
+    CHECK(messages[1].Field('M') == c.message);
+    CHECK(messages[2].payload == "I");
+    // The session goes on.
+    messages = Round(Parse("", "select $1::int", {23}) + Bind("", "", {Int32Bytes(7)}, {1}, {1}) +
+                     Execute("") + Sync());
+    REQUIRE(Types(messages) == "12DCZ");
+    CHECK(messages[2].payload == DataRowPayload({Int32Bytes(7)}));
+  }
+
+  // In a block, a malformed parameter fails the transaction.
+  Round(MessageBytes('Q', CString("begin")));
+  auto messages = Round(Parse("", "select $1", {23}) + Bind("", "", {"x"}, {}, {1}) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[2].payload == "E");
+  Round(MessageBytes('Q', CString("rollback")));
+
+  // A result format count that is neither 0, 1 nor the column count; a
+  // statement without rows takes any.
+  messages = Round(Parse("", "select 1, 2") + Bind("", "", {}, {1, 1, 1}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "08P01");
+  CHECK(messages[1].Field('M') == "bind message has 3 result formats but query has 2 columns");
+  messages = Round(Parse("", "select") + Bind("", "", {}, {1, 1}) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('M') == "bind message has 2 result formats but query has 0 columns");
+  messages = Round(Parse("", "begin") + Bind("", "", {}, {1, 0, 1}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "12CZ");
+  CHECK(messages[3].payload == "T");
+  Round(MessageBytes('Q', CString("rollback")));
+
+  // Format codes other than 0 and 1: a parameter's at Bind, a result
+  // column's when the portal runs (Describe shows it), both 22023.
+  messages =
+      Round(Parse("", "select $1::int") + Bind("", "", {"1"}, {}, {3}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "22023");
+  CHECK(messages[1].Field('M') == "unsupported format code: 3");
+  messages = Round(Parse("", "select 1") + Bind("", "", {}, {2}) + Describe('P', "") + Execute("") +
+                   Sync());
+  REQUIRE(Types(messages) == "12TEZ");
+  CHECK(FormatCodes(messages[2]) == std::vector<int16_t>{2});
+  CHECK(messages[3].Field('C') == "22023");
+  CHECK(messages[3].Field('M') == "unsupported format code: 2");
+
   messages = Round(MessageBytes('Q', CString("select 42")));
   REQUIRE(Types(messages) == "TDCZ");
   CHECK(Cell(messages[1]) == "42");

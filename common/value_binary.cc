@@ -1,0 +1,457 @@
+#include "common/value_binary.h"
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "common/datetime.h"
+#include "common/value_text.h"
+
+namespace basalt {
+namespace {
+
+// numeric's sign word; NaN and the infinities carry no digits.
+constexpr uint16_t kNumericPositive = 0x0000;
+constexpr uint16_t kNumericNegative = 0x4000;
+constexpr uint16_t kNumericNaN = 0xC000;
+constexpr uint16_t kNumericPosInfinity = 0xD000;
+constexpr uint16_t kNumericNegInfinity = 0xF000;
+// The largest display scale numeric's 14-bit dscale field holds.
+constexpr uint16_t kNumericMaxDscale = 0x3FFF;
+constexpr int kNumericBase = 10000;
+
+// array_recv's limits: MAXDIM and MaxArraySize.
+constexpr int32_t kMaxArrayDimensions = 6;
+constexpr int64_t kMaxArraySize = 134217727;  // MaxAllocSize / sizeof(Datum)
+// Element type OIDs from here up are user types, whose OIDs differ between
+// databases, so array_recv takes them for the expected one.
+constexpr Oid kFirstNormalObjectId = 16384;
+
+void AppendBigEndian(uint64_t v, int size, std::string* out) {
+  for (int shift = (size - 1) * 8; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>((v >> shift) & 0xff));
+  }
+}
+
+Status InsufficientData() {
+  return Status::Error(sqlstate::kProtocolViolation, "insufficient data left in message");
+}
+
+Status Malformed(std::string message) {
+  return Status::Error(sqlstate::kInvalidBinaryRepresentation, std::move(message));
+}
+
+// The big-endian integer of `size` bytes at the front of `*bytes`, as
+// pq_getmsgint reads it; 08P01 when fewer bytes are left.
+Result<uint64_t> ReadBigEndian(std::string_view* bytes, int size) {
+  if (bytes->size() < static_cast<size_t>(size)) return InsufficientData();
+  uint64_t v = 0;
+  for (int i = 0; i < size; ++i) v = (v << 8) | static_cast<unsigned char>((*bytes)[i]);
+  bytes->remove_prefix(size);
+  return v;
+}
+
+Result<int16_t> ReadInt16(std::string_view* bytes) {
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 2));
+  return static_cast<int16_t>(v);
+}
+Result<int32_t> ReadInt32(std::string_view* bytes) {
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 4));
+  return static_cast<int32_t>(v);
+}
+Result<int64_t> ReadInt64(std::string_view* bytes) {
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 8));
+  return static_cast<int64_t>(v);
+}
+
+// The number of bytes pg_utf_mblen expects from a lead byte.
+size_t Utf8SequenceLength(unsigned char lead) {
+  if ((lead & 0xe0) == 0xc0) return 2;
+  if ((lead & 0xf0) == 0xe0) return 3;
+  if ((lead & 0xf8) == 0xf0) return 4;
+  return 1;
+}
+
+// Whether `seq` (of Utf8SequenceLength bytes) is one well-formed UTF-8
+// character: no overlong forms, surrogates or code points past U+10FFFF.
+bool IsLegalUtf8(std::string_view seq) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(seq[i]); };
+  auto trail = [&](size_t i) { return byte(i) >= 0x80 && byte(i) <= 0xbf; };
+  const unsigned char lead = byte(0);
+  switch (seq.size()) {
+    case 1: return lead >= 0x01 && lead <= 0x7f;  // NUL is refused, as PostgreSQL
+    case 2: return lead >= 0xc2 && lead <= 0xdf && trail(1);
+    case 3: {
+      const unsigned char second = byte(1);
+      const bool second_ok = lead == 0xe0   ? second >= 0xa0 && second <= 0xbf
+                             : lead == 0xed ? second >= 0x80 && second <= 0x9f
+                                            : trail(1);
+      return second_ok && trail(2);
+    }
+    case 4: {
+      const unsigned char second = byte(1);
+      const bool second_ok = lead == 0xf0   ? second >= 0x90 && second <= 0xbf
+                             : lead == 0xf4 ? second >= 0x80 && second <= 0x8f
+                                            : lead >= 0xf1 && lead <= 0xf3 && trail(1);
+      return second_ok && trail(2) && trail(3);
+    }
+    default: return false;
+  }
+}
+
+// Text received from a client must be valid in the server encoding (UTF8);
+// the error names the bytes of the first bad character, as PostgreSQL's
+// report_invalid_encoding.
+Status CheckUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0x01 && lead <= 0x7f) {
+      ++i;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(lead);
+    if (i + length <= text.size() && IsLegalUtf8(text.substr(i, length))) {
+      i += length;
+      continue;
+    }
+    std::string shown;
+    for (size_t j = i; j < std::min(text.size(), i + length); ++j) {
+      if (!shown.empty()) shown += ' ';
+      shown += fmt::format("0x{:02x}", static_cast<unsigned char>(text[j]));
+    }
+    return Status::Error(sqlstate::kCharacterNotInRepertoire,
+                         fmt::format("invalid byte sequence for encoding \"UTF8\": {}", shown));
+  }
+  return Status::OK();
+}
+
+// --- numeric -----------------------------------------------------------------
+
+// numeric_send: ndigits, weight (of the first digit, in powers of 10000),
+// sign, dscale, then the base-10000 digits with leading and trailing zero
+// digits left out. The digits are aligned on the decimal point.
+void AppendNumeric(const Numeric& n, std::string* out) {
+  const Int128 unscaled = n.unscaled();
+  const int scale = n.scale();
+  // The decimal digits of |unscaled|, at least one before the point.
+  __extension__ using UInt128 = unsigned __int128;
+  UInt128 magnitude = unscaled < 0 ? -static_cast<UInt128>(unscaled) : unscaled;
+  std::string decimal;
+  do {
+    decimal.insert(decimal.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (decimal.size() < static_cast<size_t>(scale) + 1) {
+    decimal.insert(0, scale + 1 - decimal.size(), '0');
+  }
+  // Pad both parts to whole groups of four decimal digits.
+  size_t integer_digits = decimal.size() - scale;
+  const size_t lead_pad = (4 - integer_digits % 4) % 4;
+  decimal.insert(0, lead_pad, '0');
+  integer_digits += lead_pad;
+  decimal.append((4 - scale % 4) % 4, '0');
+
+  std::vector<int16_t> digits;
+  for (size_t i = 0; i < decimal.size(); i += 4) {
+    digits.push_back(static_cast<int16_t>(std::stoi(decimal.substr(i, 4))));
+  }
+  int weight = static_cast<int>(integer_digits / 4) - 1;
+  size_t first = 0;
+  while (first < digits.size() && digits[first] == 0) {
+    ++first;
+    --weight;
+  }
+  size_t end = digits.size();
+  while (end > first && digits[end - 1] == 0) --end;
+  if (first == end) weight = 0;  // zero: no digits
+
+  AppendBigEndian(end - first, 2, out);
+  AppendBigEndian(static_cast<uint16_t>(weight), 2, out);
+  AppendBigEndian(unscaled < 0 ? kNumericNegative : kNumericPositive, 2, out);
+  AppendBigEndian(static_cast<uint16_t>(scale), 2, out);
+  for (size_t i = first; i < end; ++i) AppendBigEndian(static_cast<uint16_t>(digits[i]), 2, out);
+}
+
+Status NumericOverflow() {
+  return Status::Error(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+}
+
+// numeric_recv: checks the sign, scale and digits, then keeps dscale
+// decimals (digits past them are cut off, not rounded, as PostgreSQL).
+Result<Value> ReadNumeric(std::string_view* bytes, const DataType& type) {
+  BASALT_ASSIGN_OR_RETURN(uint64_t ndigits, ReadBigEndian(bytes, 2));
+  BASALT_ASSIGN_OR_RETURN(int16_t weight, ReadInt16(bytes));
+  BASALT_ASSIGN_OR_RETURN(uint64_t sign, ReadBigEndian(bytes, 2));
+  if (sign != kNumericPositive && sign != kNumericNegative && sign != kNumericNaN &&
+      sign != kNumericPosInfinity && sign != kNumericNegInfinity) {
+    return Malformed("invalid sign in external \"numeric\" value");
+  }
+  BASALT_ASSIGN_OR_RETURN(uint64_t dscale, ReadBigEndian(bytes, 2));
+  if (dscale > kNumericMaxDscale) return Malformed("invalid scale in external \"numeric\" value");
+  std::vector<int16_t> digits;
+  digits.reserve(ndigits);
+  for (uint64_t i = 0; i < ndigits; ++i) {
+    BASALT_ASSIGN_OR_RETURN(int16_t digit, ReadInt16(bytes));
+    if (digit < 0 || digit >= kNumericBase) {
+      return Malformed("invalid digit in external \"numeric\" value");
+    }
+    digits.push_back(digit);
+  }
+  if (sign != kNumericPositive && sign != kNumericNegative) {
+    return Status::Error(sqlstate::kNumericValueOutOfRange,
+                         "numeric NaN and Infinity are not supported");
+  }
+  const int scale = static_cast<int>(dscale);
+  // Σ digit * 10^(4 * (weight - i) + scale), truncated: the one digit
+  // straddling the cut is divided down, those after it are dropped (together
+  // they are worth less than one unit of the last kept decimal).
+  Int128 unscaled = 0;
+  bool overflow = scale > Numeric::kMaxScale;
+  for (size_t i = 0; i < digits.size() && !overflow; ++i) {
+    if (digits[i] == 0) continue;
+    const int exponent = 4 * (weight - static_cast<int>(i)) + scale;
+    if (exponent <= -4) break;
+    Int128 term = digits[i];
+    if (exponent < 0) {
+      for (int k = exponent; k < 0; ++k) term /= 10;
+    } else if (exponent > Numeric::kMaxDigits) {
+      overflow = true;
+    } else {
+      for (int k = 0; k < exponent && !overflow; ++k) {
+        overflow = __builtin_mul_overflow(term, 10, &term);
+      }
+    }
+    overflow = overflow || __builtin_add_overflow(unscaled, term, &unscaled);
+  }
+  Int128 limit = 1;  // 10^38: numerics hold at most 38 digits
+  for (int k = 0; k < Numeric::kMaxDigits; ++k) limit *= 10;
+  if (overflow || unscaled >= limit) return NumericOverflow();
+  Numeric value(sign == kNumericNegative ? -unscaled : unscaled, scale);
+  if (type.NumericPrecision() >= 0) {
+    BASALT_ASSIGN_OR_RETURN(value, value.ApplyTypmod(type.NumericPrecision(), type.NumericScale()));
+  }
+  return Value::Decimal(std::move(value));
+}
+
+// --- int4[] -----------------------------------------------------------------
+
+// array_send: ndim, has-nulls flag, element type, (length, lower bound) per
+// dimension, then each element as a length word (-1: NULL) and its bytes.
+// An empty array has no dimensions.
+void AppendInt4Array(const std::vector<Value>& elements, std::string* out) {
+  bool has_nulls = false;
+  for (const Value& e : elements) has_nulls = has_nulls || e.is_null();
+  AppendBigEndian(elements.empty() ? 0 : 1, 4, out);
+  AppendBigEndian(has_nulls ? 1 : 0, 4, out);
+  AppendBigEndian(type_oid::kInt4, 4, out);
+  if (elements.empty()) return;
+  AppendBigEndian(elements.size(), 4, out);
+  AppendBigEndian(1, 4, out);  // lower bound
+  for (const Value& e : elements) {
+    if (e.is_null()) {
+      AppendBigEndian(static_cast<uint32_t>(-1), 4, out);
+    } else {
+      AppendBigEndian(4, 4, out);
+      AppendBigEndian(static_cast<uint32_t>(e.AsInt()), 4, out);
+    }
+  }
+}
+
+// format_type's name for an element type OID in array_recv's message.
+std::string ElementTypeName(Oid oid) {
+  if (oid == 0) return "-";
+  std::optional<DataType> type = DataType::FromOid(oid);
+  return type ? type->Name() : "???";
+}
+
+Result<Value> ReadInt4Array(std::string_view* bytes) {
+  BASALT_ASSIGN_OR_RETURN(int32_t ndim, ReadInt32(bytes));
+  if (ndim < 0) return Malformed(fmt::format("invalid number of dimensions: {}", ndim));
+  if (ndim > kMaxArrayDimensions) {
+    return Status::Error(sqlstate::kProgramLimitExceeded,
+                         fmt::format("number of array dimensions ({}) exceeds the maximum "
+                                     "allowed ({})",
+                                     ndim, kMaxArrayDimensions));
+  }
+  BASALT_ASSIGN_OR_RETURN(int32_t flags, ReadInt32(bytes));
+  if (flags != 0 && flags != 1) return Malformed("invalid array flags");
+  BASALT_ASSIGN_OR_RETURN(uint64_t element_type, ReadBigEndian(bytes, 4));
+  if (element_type != type_oid::kInt4 && element_type < kFirstNormalObjectId) {
+    const auto oid = static_cast<Oid>(element_type);
+    return Status::Error(
+        sqlstate::kDatatypeMismatch,
+        fmt::format("binary data has array element type {} ({}) instead of "
+                    "expected {} ({})",
+                    oid, ElementTypeName(oid), type_oid::kInt4, ElementTypeName(type_oid::kInt4)));
+  }
+  std::vector<int32_t> lengths, lower_bounds;
+  for (int32_t d = 0; d < ndim; ++d) {
+    BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
+    BASALT_ASSIGN_OR_RETURN(int32_t lower_bound, ReadInt32(bytes));
+    lengths.push_back(length);
+    lower_bounds.push_back(lower_bound);
+  }
+  int64_t items = ndim == 0 ? 0 : 1;
+  for (int32_t d = 0; d < ndim; ++d) {
+    items *= lengths[d];
+    if (lengths[d] < 0 || items > kMaxArraySize) {
+      return Status::Error(
+          sqlstate::kProgramLimitExceeded,
+          fmt::format("array size exceeds the maximum allowed ({})", kMaxArraySize));
+    }
+  }
+  for (int32_t d = 0; d < ndim; ++d) {
+    if (int64_t{lower_bounds[d]} + lengths[d] > INT32_MAX) {
+      return Status::Error(sqlstate::kProgramLimitExceeded,
+                           fmt::format("array lower bound is too large: {}", lower_bounds[d]));
+    }
+  }
+  if (items == 0) return Value::Array({});  // PostgreSQL's empty array has no bounds
+  std::vector<Value> elements;
+  for (int64_t i = 0; i < items; ++i) {
+    BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
+    if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {
+      return Malformed("insufficient data left in message");
+    }
+    if (length == -1) {
+      elements.push_back(Value::Null());
+      continue;
+    }
+    std::string_view element = bytes->substr(0, length);
+    bytes->remove_prefix(length);
+    BASALT_ASSIGN_OR_RETURN(int32_t v, ReadInt32(&element));
+    if (!element.empty()) {
+      return Malformed(fmt::format("improper binary format in array element {}", i + 1));
+    }
+    elements.push_back(Value::Int(v));
+  }
+  // Checked last, as the data is: Value arrays have one dimension from 1.
+  if (ndim > 1) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "multidimensional arrays are not supported yet");
+  }
+  if (lower_bounds[0] != 1) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "array bounds other than 1 are not supported yet");
+  }
+  return Value::Array(std::move(elements));
+}
+
+Result<Value> ReadText(std::string_view* bytes, const DataType& type) {
+  std::string text(*bytes);
+  bytes->remove_prefix(bytes->size());
+  BASALT_RETURN_IF_ERROR(CheckUtf8(text));
+  if (type.id == TypeId::kVarchar) {
+    BASALT_ASSIGN_OR_RETURN(text,
+                            CoerceVarcharLength(std::move(text), type.VarcharLength(), false));
+  }
+  return Value::String(std::move(text));
+}
+
+}  // namespace
+
+void AppendValueBinary(const Value& value, const DataType& type, std::string* out) {
+  switch (type.id) {
+    case TypeId::kBool: out->push_back(value.AsBool() ? 1 : 0); return;
+    case TypeId::kInt2: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 2, out); return;
+    case TypeId::kInt4:
+    case TypeId::kDate:  // int32 days: the infinities are INT32_MAX/MIN
+    case TypeId::kOid:
+    case TypeId::kXid: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, out); return;
+    case TypeId::kInt8:
+    case TypeId::kTimestamp:  // int64 microseconds: the infinities are INT64_MAX/MIN
+    case TypeId::kTimestampTz:
+      AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 8, out);
+      return;
+    case TypeId::kFloat4:
+      AppendBigEndian(std::bit_cast<uint32_t>(static_cast<float>(value.AsFloat())), 4, out);
+      return;
+    case TypeId::kFloat8: AppendBigEndian(std::bit_cast<uint64_t>(value.AsFloat()), 8, out); return;
+    case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), out); return;
+    case TypeId::kInt4Array: AppendInt4Array(value.AsArray(), out); return;
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: out->append(value.AsString()); return;
+    case TypeId::kVoid: return;  // void_send: no bytes
+  }
+}
+
+std::string ValueToBinary(const Value& value, const DataType& type) {
+  std::string out;
+  AppendValueBinary(value, type, &out);
+  return out;
+}
+
+Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
+  switch (type.id) {
+    case TypeId::kBool:
+      if (bytes->empty()) {
+        return Status::Error(sqlstate::kProtocolViolation, "no data left in message");
+      }
+      {
+        const bool v = (*bytes)[0] != 0;  // boolrecv: any nonzero byte is true
+        bytes->remove_prefix(1);
+        return Value::Bool(v);
+      }
+    case TypeId::kInt2: {
+      BASALT_ASSIGN_OR_RETURN(int16_t v, ReadInt16(bytes));
+      return Value::Int(v);
+    }
+    case TypeId::kInt4: {
+      BASALT_ASSIGN_OR_RETURN(int32_t v, ReadInt32(bytes));
+      return Value::Int(v);
+    }
+    case TypeId::kInt8: {
+      BASALT_ASSIGN_OR_RETURN(int64_t v, ReadInt64(bytes));
+      return Value::Int(v);
+    }
+    case TypeId::kOid:
+    case TypeId::kXid: {
+      BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 4));
+      return Value::Int(static_cast<int64_t>(v));
+    }
+    case TypeId::kFloat4: {
+      BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 4));
+      return Value::Float(std::bit_cast<float>(static_cast<uint32_t>(v)));
+    }
+    case TypeId::kFloat8: {
+      BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 8));
+      return Value::Float(std::bit_cast<double>(v));
+    }
+    case TypeId::kNumeric: return ReadNumeric(bytes, type);
+    case TypeId::kDate: {
+      BASALT_ASSIGN_OR_RETURN(int32_t days, ReadInt32(bytes));
+      if (days != kDateNegInfinity && days != kDatePosInfinity &&
+          (days < kMinDate || days >= kEndDate)) {
+        return Status::Error(sqlstate::kDatetimeFieldOverflow, "date out of range");
+      }
+      return Value::Int(days);
+    }
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, ReadInt64(bytes));
+      if (micros != kTimestampNegInfinity && micros != kTimestampPosInfinity &&
+          (micros < kMinTimestamp || micros >= kEndTimestamp)) {
+        return Status::Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+      }
+      return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
+    }
+    case TypeId::kInt4Array: return ReadInt4Array(bytes);
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: return ReadText(bytes, type);
+    case TypeId::kVoid: return Value::Bool(false);  // void_recv reads nothing
+  }
+  return Status::Internal("unknown type id");
+}
+
+Result<Value> ValueFromBinary(std::string_view bytes, const DataType& type) {
+  BASALT_ASSIGN_OR_RETURN(Value value, ReadValueBinary(&bytes, type));
+  if (!bytes.empty()) return Malformed("incorrect binary data format");
+  return value;
+}
+
+}  // namespace basalt
