@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # asyncpg (Debian's python3-asyncpg) against Basalt: asyncpg_test.py.
-# Pending (not registered with CTest): see PENDING.md; rename to asyncpg_test.sh
-# once Basalt passes it.
 source "$(dirname "$0")/../client/lib.sh"
 source "$(dirname "$0")/drivers.sh"
 basalt_start "$1"
