@@ -433,3 +433,90 @@ TEST_CASE_METHOD(Connected, "malformed binary input and bad format codes") {
 }
 
 }  // namespace basalt::testing
+
+namespace basalt::testing {
+
+// The bad input of issue 7, each answered as PostgreSQL 15 answers it
+// (checked with raw messages against it): a clean error, the session usable
+// afterwards where PostgreSQL keeps it, and the server up.
+TEST_CASE_METHOD(Connected, "bad input in the extended protocol") {
+  auto still_works = [&] {
+    auto messages = Round(MessageBytes('Q', CString("select 42")));
+    REQUIRE(Types(messages) == "TDCZ");
+    CHECK(Cell(messages[1]) == "42");
+  };
+  // A parameter its type cannot read: 22P02 at Bind.
+  auto messages = Round(Parse("", "select $1::int") + Bind("", "", {"abc"}) + Execute("") + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "22P02");
+  CHECK(messages[1].Field('M') == "invalid input syntax for type integer: \"abc\"");
+  still_works();
+
+  // A negative length (other than -1 for NULL) or one past the message's
+  // end: 08P01, the session goes on.
+  std::string negative =
+      CString("") + CString("") + Int16Bytes(0) + Int16Bytes(1) + Int32Bytes(-5) + Int16Bytes(0);
+  messages = Round(Parse("", "select $1::int") + MessageBytes('B', negative) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "08P01");
+  CHECK(messages[1].Field('M') == "insufficient data left in message");
+  std::string past_end =
+      CString("") + CString("") + Int16Bytes(0) + Int16Bytes(1) + Int32Bytes(100) + "12";
+  messages = Round(Parse("", "select $1::int") + MessageBytes('B', past_end) + Sync());
+  REQUIRE(Types(messages) == "1EZ");
+  CHECK(messages[1].Field('C') == "08P01");
+  still_works();
+
+  // A simple Query inside an extended batch runs at once, ends the implicit
+  // transaction and with it the batch's portals.
+  raw.Send(Parse("s", "select 1") + Bind("p", "s", {}) + MessageBytes('Q', CString("select 2")) +
+           Execute("p") + Sync());
+  messages = raw.ReadUntil('Z');
+  REQUIRE(Types(messages) == "12TDCZ");
+  CHECK(Cell(messages[3]) == "2");
+  messages = raw.ReadUntil('Z');
+  REQUIRE(Types(messages) == "EZ");
+  CHECK(messages[0].Field('C') == "34000");
+  CHECK(messages[0].Field('M') == "portal \"p\" does not exist");
+  still_works();
+}
+
+TEST_CASE("oversized messages and clients that vanish mid-batch", "[integration]") {
+  TestServer server;
+  {
+    // A message length past the limit: 08P01, then the connection closes.
+    RawConnection raw(server.port());
+    raw.SendStartup("basalt", "basalt");
+    REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+    raw.Send(std::string("Q") + Int32Bytes(0x7ffffff0) + "select 1");
+    auto messages = raw.ReadUntil('Z');
+    REQUIRE_FALSE(messages.empty());
+    CHECK(messages[0].Field('C') == "08P01");
+    CHECK(raw.ClosedByServer());
+  }
+  {
+    // A length below its own four bytes.
+    RawConnection raw(server.port());
+    raw.SendStartup("basalt", "basalt");
+    REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+    raw.Send(std::string("Q") + Int32Bytes(2));
+    CHECK(raw.ClosedByServer());
+  }
+  for (int i = 0; i < 20; ++i) {
+    // Parse (and half of a Bind) without Sync, then gone.
+    RawConnection raw(server.port());
+    raw.SendStartup("basalt", "basalt");
+    REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+    raw.Send(Parse("x", "select 1") + Bind("", "x", {}).substr(0, 7));
+  }
+  // The server is up and serves new clients.
+  RawConnection raw(server.port());
+  raw.SendStartup("basalt", "basalt");
+  REQUIRE(raw.ReadUntil('Z').back().type == 'Z');
+  raw.Send(MessageBytes('Q', CString("select 7")));
+  auto messages = raw.ReadUntil('Z');
+  REQUIRE(Types(messages) == "TDCZ");
+  CHECK(Cell(messages[1]) == "7");
+}
+
+}  // namespace basalt::testing
