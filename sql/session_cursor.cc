@@ -177,7 +177,12 @@ void SessionImpl::ExecuteFetch(const ast::FetchStmt& stmt, ResultSink& sink) {
   }
   std::vector<Row> rows;
   MoveCursor(*portal, stmt.direction, &rows);
-  sink.BeginResult(*portal->statement->columns);
+  std::vector<ResultColumn> columns = *portal->statement->columns;
+  // DECLARE ... BINARY CURSOR: FETCH returns every column in binary.
+  if (portal->cursor->binary) {
+    for (ResultColumn& column : columns) column.format = 1;
+  }
+  sink.BeginResult(columns);
   sink.Rows(rows);
   sink.CommandComplete(fmt::format("FETCH {}", rows.size()));
 }

@@ -481,6 +481,20 @@ TEST_CASE_METHOD(Connected, "bad input in the extended protocol") {
   still_works();
 }
 
+TEST_CASE_METHOD(Connected, "FETCH from a BINARY cursor sends binary columns") {
+  auto messages = Round(MessageBytes(
+      'Q', CString("begin; declare b binary cursor for select 258::int4 as n, 'x'::text as t; "
+                   "fetch b")));
+  REQUIRE(Types(messages) == "CCTDCZ");
+  // RowDescription: format code 1 (the last two bytes of each column).
+  const std::string& description = messages[2].payload;
+  CHECK(description.substr(description.size() - 2) == Int16Bytes(1));
+  // DataRow: 2 columns, int4 258 in 4 bytes, text as its bytes.
+  CHECK(messages[3].payload ==
+        Int16Bytes(2) + Int32Bytes(4) + Int32Bytes(258) + Int32Bytes(1) + "x");
+  Round(MessageBytes('Q', CString("rollback")));
+}
+
 TEST_CASE("oversized messages and clients that vanish mid-batch", "[integration]") {
   TestServer server;
   {
