@@ -55,6 +55,14 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"is_binary", TypeId::kBool},
             {"is_scrollable", TypeId::kBool},
             {"creation_time", TypeId::kTimestampTz}}),
+      View(database, oids::kPgPreparedStatements, "pg_prepared_statements",
+           {{"name", TypeId::kText},
+            {"statement", TypeId::kText},
+            {"prepare_time", TypeId::kTimestampTz},
+            {"parameter_types", TypeId::kRegtypeArray},
+            {"from_sql", TypeId::kBool},
+            {"generic_plans", TypeId::kInt8},
+            {"custom_plans", TypeId::kInt8}}),
   };
 }
 

@@ -1,9 +1,8 @@
 // The relations of pg_catalog whose rows Basalt computes when they are read
 // (sql/execution/system_scan.cc) instead of storing them: pg_locks, and the
-// session's own pg_cursors; pg_class, pg_attribute and the other catalogs
-// drivers read will join them.
-// They exist in every database, with PostgreSQL 15's OIDs and columns, and
-// are never written to storage.
+// session's own pg_cursors and pg_prepared_statements; pg_class, pg_attribute and the other
+// catalogs drivers read will join them. They exist in every database, with PostgreSQL 15's OIDs and
+// columns, and are never written to storage.
 #pragma once
 
 #include <vector>
@@ -16,6 +15,7 @@ namespace basalt::catalog {
 namespace oids {
 inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
+inline constexpr Oid kPgPreparedStatements = 12095;
 }  // namespace oids
 
 // The definitions of the computed relations of `database` (relation_id 0).

@@ -21,6 +21,7 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kOid: return DataType{TypeId::kOid, -1};
     case type_oid::kXid: return DataType{TypeId::kXid, -1};
     case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
+    case type_oid::kRegtypeArray: return DataType{TypeId::kRegtypeArray, -1};
     case type_oid::kUnknown: return DataType{TypeId::kUnknown, -1};
     default: return std::nullopt;
   }
@@ -45,6 +46,7 @@ Oid DataType::oid() const {
     case TypeId::kXid: return type_oid::kXid;
     case TypeId::kTimestampTz: return type_oid::kTimestampTz;
     case TypeId::kInt4Array: return type_oid::kInt4Array;
+    case TypeId::kRegtypeArray: return type_oid::kRegtypeArray;
   }
   return type_oid::kUnknown;
 }
@@ -95,6 +97,7 @@ std::string DataType::Name() const {
       if (typmod < 0) return "timestamp with time zone";
       return fmt::format("timestamp({}) with time zone", typmod);
     case TypeId::kInt4Array: return "integer[]";
+    case TypeId::kRegtypeArray: return "regtype[]";
   }
   return "unknown";
 }

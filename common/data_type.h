@@ -36,6 +36,9 @@ enum class TypeId : uint8_t {
   // integer[]: one-dimensional, lower bound 1, NULL elements allowed (the
   // Value is an array of int4 Values). Not storable in tables yet.
   kInt4Array = 16,
+  // regtype[]: type OIDs that print as type names (pg_prepared_statements).
+  // The Value is an array of oid Values; not storable, no text input.
+  kRegtypeArray = 17,
 };
 
 namespace type_oid {
@@ -52,6 +55,8 @@ inline constexpr Oid kUnknown = 705;
 inline constexpr Oid kVarchar = 1043;
 inline constexpr Oid kDate = 1082;
 inline constexpr Oid kInt4Array = 1007;
+inline constexpr Oid kRegtype = 2206;
+inline constexpr Oid kRegtypeArray = 2211;
 inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kTimestampTz = 1184;
 inline constexpr Oid kNumeric = 1700;

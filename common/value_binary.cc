@@ -241,12 +241,14 @@ Result<Value> ReadNumeric(std::string_view* bytes, const DataType& type) {
 // array_send: ndim, has-nulls flag, element type, (length, lower bound) per
 // dimension, then each element as a length word (-1: NULL) and its bytes.
 // An empty array has no dimensions.
-void AppendInt4Array(const std::vector<Value>& elements, std::string* out) {
+// A one-dimensional array of 4-byte elements: int4[] (element_type int4)
+// or regtype[] (regtype, whose elements are unsigned OIDs).
+void AppendInt4Array(const std::vector<Value>& elements, Oid element_type, std::string* out) {
   bool has_nulls = false;
   for (const Value& e : elements) has_nulls = has_nulls || e.is_null();
   AppendBigEndian(elements.empty() ? 0 : 1, 4, out);
   AppendBigEndian(has_nulls ? 1 : 0, 4, out);
-  AppendBigEndian(type_oid::kInt4, 4, out);
+  AppendBigEndian(element_type, 4, out);
   if (elements.empty()) return;
   AppendBigEndian(elements.size(), 4, out);
   AppendBigEndian(1, 4, out);  // lower bound
@@ -263,11 +265,12 @@ void AppendInt4Array(const std::vector<Value>& elements, std::string* out) {
 // format_type's name for an element type OID in array_recv's message.
 std::string ElementTypeName(Oid oid) {
   if (oid == 0) return "-";
+  if (oid == type_oid::kRegtype) return "regtype";
   std::optional<DataType> type = DataType::FromOid(oid);
   return type ? type->Name() : "???";
 }
 
-Result<Value> ReadInt4Array(std::string_view* bytes) {
+Result<Value> ReadInt4Array(std::string_view* bytes, Oid expected_element) {
   BASALT_ASSIGN_OR_RETURN(int32_t ndim, ReadInt32(bytes));
   if (ndim < 0) return Malformed(fmt::format("invalid number of dimensions: {}", ndim));
   if (ndim > kMaxArrayDimensions) {
@@ -279,13 +282,13 @@ Result<Value> ReadInt4Array(std::string_view* bytes) {
   BASALT_ASSIGN_OR_RETURN(int32_t flags, ReadInt32(bytes));
   if (flags != 0 && flags != 1) return Malformed("invalid array flags");
   BASALT_ASSIGN_OR_RETURN(uint64_t element_type, ReadBigEndian(bytes, 4));
-  if (element_type != type_oid::kInt4 && element_type < kFirstNormalObjectId) {
+  if (element_type != expected_element && element_type < kFirstNormalObjectId) {
     const auto oid = static_cast<Oid>(element_type);
-    return Status::Error(
-        sqlstate::kDatatypeMismatch,
-        fmt::format("binary data has array element type {} ({}) instead of "
-                    "expected {} ({})",
-                    oid, ElementTypeName(oid), type_oid::kInt4, ElementTypeName(type_oid::kInt4)));
+    return Status::Error(sqlstate::kDatatypeMismatch,
+                         fmt::format("binary data has array element type {} ({}) instead of "
+                                     "expected {} ({})",
+                                     oid, ElementTypeName(oid), expected_element,
+                                     ElementTypeName(expected_element)));
   }
   std::vector<int32_t> lengths, lower_bounds;
   for (int32_t d = 0; d < ndim; ++d) {
@@ -326,7 +329,9 @@ Result<Value> ReadInt4Array(std::string_view* bytes) {
     if (!element.empty()) {
       return Malformed(fmt::format("improper binary format in array element {}", i + 1));
     }
-    elements.push_back(Value::Int(v));
+    elements.push_back(expected_element == type_oid::kInt4
+                           ? Value::Int(v)
+                           : Value::Int(static_cast<int64_t>(static_cast<uint32_t>(v))));
   }
   // Checked last, as the data is: Value arrays have one dimension from 1.
   if (ndim > 1) {
@@ -371,7 +376,8 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       return;
     case TypeId::kFloat8: AppendBigEndian(std::bit_cast<uint64_t>(value.AsFloat()), 8, out); return;
     case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), out); return;
-    case TypeId::kInt4Array: AppendInt4Array(value.AsArray(), out); return;
+    case TypeId::kInt4Array: AppendInt4Array(value.AsArray(), type_oid::kInt4, out); return;
+    case TypeId::kRegtypeArray: AppendInt4Array(value.AsArray(), type_oid::kRegtype, out); return;
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -439,7 +445,8 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       }
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
-    case TypeId::kInt4Array: return ReadInt4Array(bytes);
+    case TypeId::kInt4Array: return ReadInt4Array(bytes, type_oid::kInt4);
+    case TypeId::kRegtypeArray: return ReadInt4Array(bytes, type_oid::kRegtype);
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return ReadText(bytes, type);

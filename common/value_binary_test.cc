@@ -433,3 +433,27 @@ TEST_CASE("ReadValueBinary leaves what the receive function did not read") {
 
 }  // namespace
 }  // namespace basalt
+
+namespace basalt {
+namespace {
+
+// pg_prepared_statements.parameter_types:
+// `select encode(array_send('{integer,text}'::regtype[]), 'hex')`.
+TEST_CASE("regtype arrays send OIDs and print type names") {
+  const DataType regtypes = DataType::Of(TypeId::kRegtypeArray);
+  const Value types = Value::Array({Value::Int(type_oid::kInt4), Value::Int(type_oid::kText)});
+  CHECK(ValueToBinary(types, regtypes) ==
+        Bytes("00000001000000000000089e000000020000000100000004000000170000000400000019"));
+  Result<Value> back = ValueFromBinary(
+      Bytes("00000001000000000000089e000000020000000100000004000000170000000400000019"), regtypes);
+  REQUIRE(back.ok());
+  CHECK(ValueToText(*back, regtypes) == "{integer,text}");
+  // Names with spaces are quoted, as array_out quotes them; an OID Basalt
+  // does not know prints as its number.
+  CHECK(ValueToText(Value::Array({Value::Int(type_oid::kVarchar), Value::Int(99999)}), regtypes) ==
+        "{\"character varying\",99999}");
+  CHECK(ValueFromText("{integer}", regtypes).status().code() == "0A000");
+}
+
+}  // namespace
+}  // namespace basalt

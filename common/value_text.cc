@@ -154,6 +154,34 @@ Status MalformedArray(std::string_view text, std::string_view detail) {
 // array_in for integer[]: "{1,2,NULL}", "{}", elements optionally quoted
 // and surrounded by whitespace. Multi-dimensional arrays and explicit
 // bounds ("[0:1]={1,2}") are refused with 0A000.
+// regtypeout: the type's name, or its OID when Basalt does not know it.
+std::string RegtypeName(Oid oid) {
+  std::optional<DataType> type = DataType::FromOid(oid);
+  return type ? type->Name() : std::to_string(oid);
+}
+
+// array_out's quoting of one element: double quotes around an empty string,
+// NULL, and anything with a space, quote, backslash, comma or brace.
+void AppendArrayElement(std::string_view element, std::string* out) {
+  std::string lower;
+  for (char c : element)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  bool quote = element.empty() || lower == "null";
+  for (char c : element) {
+    quote = quote || IsSpace(c) || c == '"' || c == '\\' || c == ',' || c == '{' || c == '}';
+  }
+  if (!quote) {
+    out->append(element);
+    return;
+  }
+  out->push_back('"');
+  for (char c : element) {
+    if (c == '"' || c == '\\') out->push_back('\\');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
 Result<Value> ParseInt4Array(std::string_view text) {
   size_t i = 0;
   auto skip_spaces = [&] {
@@ -246,7 +274,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kTimestampTz: AppendTimestampTzText(value.AsInt(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
-    case TypeId::kInt4Array: {
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray: {
       out->push_back('{');
       bool first = true;
       for (const Value& element : value.AsArray()) {
@@ -254,8 +283,10 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
         first = false;
         if (element.is_null()) {
           out->append("NULL");
-        } else {
+        } else if (type.id == TypeId::kInt4Array) {
           out->append(std::to_string(element.AsInt()));
+        } else {
+          AppendArrayElement(RegtypeName(static_cast<Oid>(element.AsInt())), out);
         }
       }
       out->push_back('}');
@@ -327,6 +358,8 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);
     case TypeId::kInt4Array: return ParseInt4Array(text);
+    case TypeId::kRegtypeArray:
+      return Status::Error(sqlstate::kFeatureNotSupported, "regtype[] input is not supported yet");
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,
                               CoerceVarcharLength(std::string(text), type.VarcharLength(), false));

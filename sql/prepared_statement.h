@@ -26,6 +26,9 @@ struct PreparedStatement {
   std::vector<DataType> parameter_types;             // declared or inferred
   std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
   bool from_sql = false;                             // PREPARE rather than Parse
+  int64_t prepare_time = 0;                          // a timestamptz
+  // Executions (all with the generic plan: Basalt makes no custom plans).
+  mutable int64_t executions = 0;
   // SELECT, INSERT, UPDATE, DELETE: the plan of the last execution, reused
   // by the next while it is current (SessionImpl::PlanIsCurrent).
   mutable std::shared_ptr<const StatementPlan> plan;

@@ -252,18 +252,19 @@ PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan) {
 }
 
 ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink* sink) {
-  return ExecContext{.store = store_,
-                     .txn = *txn_,
-                     .transaction_timestamp = transaction_timestamp_,
-                     .parameters = parameters,
-                     .interrupt = &interrupt_,
-                     .lock_owner = lock_owner_.get(),
-                     .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
-                     .session_relation_rows = [this](Oid) { return CursorRows(); },
-                     .warning =
-                         [this, sink](sqlstate::Code code, std::string message) {
-                           if (sink != nullptr) SendWarning(*sink, code, message);
-                         }};
+  return ExecContext{
+      .store = store_,
+      .txn = *txn_,
+      .transaction_timestamp = transaction_timestamp_,
+      .parameters = parameters,
+      .interrupt = &interrupt_,
+      .lock_owner = lock_owner_.get(),
+      .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
+      .session_relation_rows = [this](Oid relation) { return SessionRows(relation); },
+      .warning =
+          [this, sink](sqlstate::Code code, std::string message) {
+            if (sink != nullptr) SendWarning(*sink, code, message);
+          }};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

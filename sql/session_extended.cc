@@ -9,6 +9,8 @@
 #include <span>
 #include <utility>
 
+#include "catalog/system_relations.h"
+#include "common/datetime.h"
 #include "common/value_binary.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
@@ -127,6 +129,7 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
     }
     auto prepared = std::make_shared<PreparedStatement>();
     prepared->text = std::string(text);
+    prepared->prepare_time = CurrentTimestamp();
     std::vector<ast::StatementPtr> statements = ParseStatements(prepared->text);
     ++statements_parsed_;
     if (statements.size() > 1) {
@@ -338,6 +341,7 @@ void SessionImpl::StartPlannedPortal(Portal& portal, ResultSink& sink) {
     portal.statement->plan = portal.plan;
   }
   portal.root = OpenPlan(*portal.plan);
+  ++portal.statement->executions;
 }
 
 bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& sink) {
@@ -411,6 +415,26 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
     }
     portal.root.reset();
   }
+}
+
+std::vector<Row> SessionImpl::PreparedStatementRows() {
+  std::vector<Row> rows;
+  for (const auto& [name, statement] : statements_) {
+    if (name.empty()) continue;  // the unnamed statement, as in PostgreSQL
+    std::vector<Value> types;
+    for (const DataType& type : statement->parameter_types) {
+      types.push_back(Value::Int(type.id == TypeId::kUnknown ? type_oid::kText : type.oid()));
+    }
+    rows.push_back(Row{Value::String(name), Value::String(statement->text),
+                       Value::Int(statement->prepare_time), Value::Array(std::move(types)),
+                       Value::Bool(statement->from_sql), Value::Int(statement->executions),
+                       Value::Int(0)});
+  }
+  return rows;
+}
+
+std::vector<Row> SessionImpl::SessionRows(Oid relation) {
+  return relation == catalog::oids::kPgCursors ? CursorRows() : PreparedStatementRows();
 }
 
 void SessionImpl::CloseAllPortals() {

@@ -140,6 +140,10 @@ class SessionImpl : public Session {
   void HoldCursors();
   // pg_cursors: the SQL cursors of the session.
   std::vector<Row> CursorRows();
+  // pg_prepared_statements: the named statements of the session.
+  std::vector<Row> PreparedStatementRows();
+  // The rows of pg_cursors or pg_prepared_statements.
+  std::vector<Row> SessionRows(Oid relation);
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.

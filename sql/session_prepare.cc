@@ -3,6 +3,7 @@
 // runs the statement through a portal of its own, as PostgreSQL does.
 #include <fmt/format.h>
 
+#include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/execution/evaluate.h"
@@ -22,6 +23,7 @@ void SessionImpl::ExecutePrepare(const std::shared_ptr<const ast::Statement>& st
   prepared->statement = std::shared_ptr<const ast::Statement>(statement, prepare.statement.get());
   prepared->text = std::string(query_text_);  // PostgreSQL shows the whole query string
   prepared->from_sql = true;
+  prepared->prepare_time = CurrentTimestamp();
   for (const ast::TypeName& type : prepare.parameter_types) {
     prepared->parameter_types.push_back(BindTypeName(type));
   }

@@ -262,7 +262,8 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kUnknown: AppendString(value.AsString(), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
     case TypeId::kInt4Array:
-      assert(false && "integer[] columns are refused by CREATE TABLE");
+    case TypeId::kRegtypeArray:
+      assert(false && "array columns are refused by CREATE TABLE");
       return;
   }
 }
@@ -313,7 +314,8 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       input->remove_prefix(4);
       return Status::OK();
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
-    case TypeId::kInt4Array: return Status::Corruption("integer[] in a key");
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray: return Status::Corruption("an array in a key");
   }
   return Status::Corruption("unknown type in key");
 }

@@ -106,7 +106,8 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
     case TypeId::kInt4Array:
-      assert(false && "integer[] columns are refused by CREATE TABLE");
+    case TypeId::kRegtypeArray:
+      assert(false && "array columns are refused by CREATE TABLE");
       return;
   }
 }
@@ -167,7 +168,8 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       return Status::OK();
     }
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
-    case TypeId::kInt4Array: return Status::Corruption("integer[] in a stored row");
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray: return Status::Corruption("an array in a stored row");
   }
   input->remove_prefix(width);
   return Status::OK();

@@ -21,7 +21,8 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       uint32_t y = static_cast<uint32_t>(b.AsInt());
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    case TypeId::kInt4Array: {
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray: {
       // array_cmp for one dimension: element by element, NULL above every
       // value, then the shorter array first.
       const std::vector<Value>& x = a.AsArray();

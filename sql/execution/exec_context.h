@@ -32,7 +32,7 @@ struct ExecContext {
   storage::LockOwner* lock_owner = nullptr;
   int64_t lock_timeout_ms = 0;
   // The rows of a pg_catalog relation that shows the session's own state
-  // (pg_cursors), by the relation's OID.
+  // (pg_cursors, pg_prepared_statements), by the relation's OID.
   std::function<std::vector<Row>(Oid)> session_relation_rows;
   // A WARNING for the client (pg_advisory_unlock of a lock not held).
   std::function<void(sqlstate::Code, std::string)> warning;

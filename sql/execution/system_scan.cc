@@ -51,6 +51,7 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
   switch (table.def.oid()) {
     case catalog::oids::kPgLocks: return PgLocksRows(ctx);
     case catalog::oids::kPgCursors:
+    case catalog::oids::kPgPreparedStatements:
       if (ctx.session_relation_rows) return ctx.session_relation_rows(table.def.oid());
       break;
     default: break;

@@ -19,6 +19,12 @@ SELECT * FROM items ORDER BY id;
 PREPARE limited AS SELECT id FROM items ORDER BY id LIMIT $1 OFFSET $2;
 EXECUTE limited(2, 1);
 EXECUTE limited(NULL, 3);
+PREPARE typed(int, varchar, timestamp, numeric, text, bigint, date, boolean) AS
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8;
+SELECT name, statement, parameter_types, from_sql, generic_plans + custom_plans AS executions,
+  prepare_time <= now() AS past
+FROM pg_prepared_statements ORDER BY name;
+DEALLOCATE typed;
 -- errors
 PREPARE by_id AS SELECT 1;
 EXECUTE nosuch;
