@@ -171,7 +171,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
     case ast::StatementKind::kDelete: {
       std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
       Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-      binder.SetParameters(&parameters, /*describing=*/true);
+      binder.DescribeParameters(&parameters);
       BoundStatement bound = binder.Bind(statement);
       InferParameterTypes(bound, parameters);
       if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
@@ -331,8 +331,7 @@ void SessionImpl::StartPlannedPortal(Portal& portal, ResultSink& sink) {
   CheckCanRun(statement);
   MaterializeSuspendedPortals(statement, sink);
   EnsureTransaction();
-  std::vector<DataType> types = portal.statement->parameter_types;
-  portal.plan = PlanAndLock(statement, &types, portal.statement->plan);
+  portal.plan = PlanAndLock(statement, &portal.statement->parameter_types, portal.statement->plan);
   if (portal.plan != portal.statement->plan) {
     // PostgreSQL's rule for a statement whose tables changed under it.
     if (!SameResultTypes(portal.plan->columns, portal.statement->columns)) {
@@ -397,6 +396,13 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
     case ast::StatementKind::kDeclareCursor:
     case ast::StatementKind::kFetch:
     case ast::StatementKind::kClose: return;
+    case ast::StatementKind::kTransaction:
+      // COMMIT and ROLLBACK end the portals (WITH HOLD cursors read their
+      // rows then); of the rest only ROLLBACK TO touches the write batch.
+      if (statement.As<ast::TransactionStmt>().type != ast::TransactionStmt::Type::kRollbackTo) {
+        return;
+      }
+      break;
     default: break;
   }
   // Anything else may write in this transaction, which would invalidate the

@@ -133,7 +133,7 @@ BoundExprPtr Binder::BindParameter(const ast::Parameter& p) {
     ThrowAt(sqlstate::kUndefinedParameter, fmt::format("there is no parameter ${}", p.index),
             p.position);
   }
-  if (p.index > count) parameters_->resize(p.index, DataType::Of(TypeId::kUnknown));
+  if (p.index > count) describing_->resize(p.index, DataType::Of(TypeId::kUnknown));
   const DataType& type = (*parameters_)[p.index - 1];
   if (!describing_) {
     auto e = BoundExpr::Make(BoundExprKind::kParameter,
@@ -228,12 +228,13 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
   if (describing_ && cast.arg->kind() == ast::ExprKind::kParameter) {
     // `$1::int` types an untyped parameter, as PostgreSQL infers it.
     const int index = cast.arg->As<ast::Parameter>().index;
-    if (index >= 1 && index <= static_cast<int>(parameters_->size()) &&
-        (*parameters_)[index - 1].id == TypeId::kUnknown) {
-      (*parameters_)[index - 1] = DataType::Of(to.id);
-    } else if (index > static_cast<int>(parameters_->size()) && index <= kMaxParameters) {
-      parameters_->resize(index, DataType::Of(TypeId::kUnknown));
-      (*parameters_)[index - 1] = DataType::Of(to.id);
+    std::vector<DataType>& types = *describing_;
+    if (index >= 1 && index <= static_cast<int>(types.size()) &&
+        types[index - 1].id == TypeId::kUnknown) {
+      types[index - 1] = DataType::Of(to.id);
+    } else if (index > static_cast<int>(types.size()) && index <= kMaxParameters) {
+      types.resize(index, DataType::Of(TypeId::kUnknown));
+      types[index - 1] = DataType::Of(to.id);
     }
   }
   BoundExprPtr arg = BindExpression(*cast.arg, scope);

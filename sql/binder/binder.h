@@ -27,18 +27,22 @@ class Binder {
   Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::string user,
          std::vector<std::string> search_path);
 
-  // Lets the statement use $1..$n of `types` (one per parameter; unknown
-  // where the client left it to inference). With `describing` each binds as
-  // a NULL untyped literal that takes its type from the context, as
-  // PostgreSQL's unknown literals, or cast to its declared type, and a $n
-  // past the end adds an untyped parameter, so Parse learns how many there
-  // are and InferParameterTypes their types. Otherwise each is a kParameter
-  // of its type (text if still unknown), read at run time from
-  // ExecContext::parameters: the plan serves every execution. `types` must
-  // outlive the binder.
-  void SetParameters(std::vector<DataType>* types, bool describing) {
+  // Lets the statement use $1..$n of `types` (one per parameter): each is a
+  // kParameter of its type (text if still unknown), read at run time from
+  // ExecContext::parameters, so the plan serves every execution. `types`
+  // must outlive the binder.
+  void SetParameterTypes(const std::vector<DataType>* types) {
     parameters_ = types;
-    describing_ = describing;
+    describing_ = nullptr;
+  }
+  // For Parse: each $n of `types` (unknown where the client left it to
+  // inference) binds as a NULL untyped literal that takes its type from the
+  // context, as PostgreSQL's unknown literals, or cast to its declared type;
+  // a $n past the end adds an untyped parameter, so Parse learns how many
+  // there are, and InferParameterTypes their types.
+  void DescribeParameters(std::vector<DataType>* types) {
+    parameters_ = types;
+    describing_ = types;
   }
 
   // SELECT, INSERT, UPDATE, DELETE, CREATE TABLE.
@@ -110,8 +114,8 @@ class Binder {
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
   bool resolve_unknowns_ = true;
-  std::vector<DataType>* parameters_ = nullptr;  // see SetParameters
-  bool describing_ = false;
+  const std::vector<DataType>* parameters_ = nullptr;  // see SetParameterTypes
+  std::vector<DataType>* describing_ = nullptr;        // see DescribeParameters
 };
 
 }  // namespace basalt::sql
