@@ -176,11 +176,11 @@ bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLe
   return waited;
 }
 
-std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(const ast::Statement& statement,
-                                                            std::vector<DataType>* parameters) {
+std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(
+    const ast::Statement& statement, const std::vector<DataType>* parameters) {
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-  binder.SetParameters(parameters, /*describing=*/false);
+  binder.SetParameterTypes(parameters);
   std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement));
   plan->catalog = std::move(snapshot);
   plan->search_path = settings_.SearchPathText();
@@ -201,7 +201,7 @@ bool SessionImpl::LockPlan(const StatementPlan& plan) {
 }
 
 std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
-    const ast::Statement& statement, std::vector<DataType>* parameters,
+    const ast::Statement& statement, const std::vector<DataType>* parameters,
     std::shared_ptr<const StatementPlan> cached) {
   bool waited = false;
   std::shared_ptr<const StatementPlan> plan = std::move(cached);

@@ -92,7 +92,7 @@ class SessionImpl : public Session {
   // `parameters` (their types; null: none) against this transaction's
   // catalog. Counted in plans_built_.
   std::shared_ptr<const StatementPlan> BuildPlan(const ast::Statement& statement,
-                                                 std::vector<DataType>* parameters);
+                                                 const std::vector<DataType>* parameters);
   // Whether `plan` was made against the catalog and search_path in force.
   bool PlanIsCurrent(const StatementPlan& plan) const;
   // Takes the plan's relation locks until the transaction ends; true if it
@@ -101,7 +101,7 @@ class SessionImpl : public Session {
   // `cached` if it is current, else a new plan; then its locks, planning
   // again if a DDL committed while it waited.
   std::shared_ptr<const StatementPlan> PlanAndLock(
-      const ast::Statement& statement, std::vector<DataType>* parameters,
+      const ast::Statement& statement, const std::vector<DataType>* parameters,
       std::shared_ptr<const StatementPlan> cached = {});
   // A new execution of `plan`: its physical operators. SELECT FOR UPDATE
   // in a read-only transaction is 25006 here.

@@ -12,7 +12,7 @@
 namespace basalt::sql {
 
 // Sets the type of each still untyped entry of `parameters` that `bound`
-// (bound with Binder::SetParameters(.., describing=true)) gave a type.
+// (bound with Binder::DescribeParameters) gave a type.
 // An untyped parameter the statement never uses is 42P18 `could not
 // determine data type of parameter $1`.
 void InferParameterTypes(const BoundStatement& bound, std::vector<DataType>& parameters);
