@@ -89,6 +89,26 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
       if (std::isalnum(static_cast<unsigned char>(c))) clean += static_cast<char>(std::toupper(c));
     }
     if (clean == "UTF8" || clean == "UNICODE") return std::string("UTF8");
+    // PostgreSQL's other encodings exist but Basalt converts none of them:
+    // refused as PostgreSQL refuses a conversion it lacks.
+    static constexpr std::string_view kOtherEncodings[] = {
+        "SQL_ASCII",     "EUC_JP",     "EUC_CN",     "EUC_KR",     "EUC_TW",        "EUC_JIS_2004",
+        "MULE_INTERNAL", "LATIN1",     "LATIN2",     "LATIN3",     "LATIN4",        "LATIN5",
+        "LATIN6",        "LATIN7",     "LATIN8",     "LATIN9",     "LATIN10",       "WIN1256",
+        "WIN1258",       "WIN866",     "WIN874",     "KOI8R",      "WIN1251",       "WIN1252",
+        "ISO_8859_5",    "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250",       "WIN1253",
+        "WIN1254",       "WIN1255",    "WIN1257",    "KOI8U",      "SJIS",          "BIG5",
+        "GBK",           "UHC",        "GB18030",    "JOHAB",      "SHIFT_JIS_2004"};
+    for (std::string_view encoding : kOtherEncodings) {
+      std::string encoding_clean;
+      for (char c : encoding) {
+        if (std::isalnum(static_cast<unsigned char>(c))) encoding_clean += c;
+      }
+      if (clean == encoding_clean) {
+        return BadValue(name, value)
+            .WithDetail(fmt::format("Conversion between {} and UTF8 is not supported.", encoding));
+      }
+    }
     return BadValue(name, value);
   }
   if (name == "DateStyle") {

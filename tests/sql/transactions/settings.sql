@@ -2,6 +2,16 @@
 SHOW search_path;
 SHOW DateStyle;
 SHOW client_encoding;
+-- encoding names compare without punctuation or case; an encoding without a
+-- conversion to UTF8 is refused with PostgreSQL's DETAIL
+SET client_encoding = 'utf-8';
+SHOW client_encoding;
+SET client_encoding = 'Unicode';
+SHOW client_encoding;
+SET client_encoding = 'MULE_INTERNAL';
+SET client_encoding = 'mule-internal';
+SET client_encoding = 'nosuch';
+SHOW client_encoding;
 SHOW standard_conforming_strings;
 SHOW transaction_isolation;
 SHOW nosuch_setting;
