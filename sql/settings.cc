@@ -281,7 +281,8 @@ void Settings::ResetAll() {
 }
 
 Result<std::string> Settings::Get(std::string_view name) const {
-  auto it = values_.find(Lower(name));
+  auto it = values_.find(name);
+  if (it == values_.end()) it = values_.find(Lower(name));
   if (it == values_.end()) {
     return Status::Error(sqlstate::kUndefinedObject,
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
@@ -309,7 +310,13 @@ std::vector<std::pair<std::string, std::string>> Settings::All() const {
 }
 
 int64_t Settings::Milliseconds(std::string_view name) const {
-  Result<int64_t> ms = ParseMilliseconds(name, values_.at(Lower(name)));
+  auto value = values_.find(name);  // callers pass lower-case names
+  if (value == values_.end()) value = values_.find(Lower(name));
+  const std::string& text = value->second;
+  auto cached = milliseconds_.find(name);
+  if (cached != milliseconds_.end() && cached->second.text == text) return cached->second.ms;
+  Result<int64_t> ms = ParseMilliseconds(name, text);
+  milliseconds_[std::string(name)] = ParsedMilliseconds{text, ms.ok() ? ms.value() : 0};
   return ms.ok() ? ms.value() : 0;
 }
 

@@ -55,8 +55,15 @@ class Settings {
   const std::string& SearchPathText() const { return values_.at("search_path"); }
 
  private:
-  std::map<std::string, std::string> values_;        // by lower-case name
-  std::map<std::string, std::string> reset_values_;  // overrides of the defaults
+  std::map<std::string, std::string, std::less<>> values_;  // by lower-case name
+  std::map<std::string, std::string> reset_values_;         // overrides of the defaults
+  // Milliseconds() runs several times per statement: the last text parsed
+  // for each name and its value, so the hot path neither lowers nor parses.
+  struct ParsedMilliseconds {
+    std::string text;
+    int64_t ms = 0;
+  };
+  mutable std::map<std::string, ParsedMilliseconds, std::less<>> milliseconds_;
 };
 
 }  // namespace basalt::sql
