@@ -1,4 +1,5 @@
-// SELECT: FROM (one table for now), WHERE, target list, ORDER BY, LIMIT.
+// SELECT: FROM (one table for now), WHERE, target list, GROUP BY, HAVING,
+// ORDER BY, LIMIT.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -62,16 +63,21 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
             select.position);
   }
-  if (!select.group_by.empty() || select.having != nullptr) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "GROUP BY and HAVING are not supported yet",
-            select.position);
-  }
   if (select.distinct) {
     ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT is not supported yet",
             select.position);
   }
+  // An aggregate call belongs to the query it appears in.
+  const bool outer_found_aggregate = found_aggregate_;
+  found_aggregate_ = false;
+  struct RestoreFound {
+    bool& flag;
+    bool saved;
+    ~RestoreFound() { flag = saved; }
+  } restore_found{found_aggregate_, outer_found_aggregate};
   Scope scope;
   if (!select.values.empty()) {
+    AggregateRulesScope rules(this, false, "VALUES");
     // VALUES: each column takes the common type of its rows.
     size_t width = select.values[0].size();
     for (const ast::ExprList& row : select.values) {
@@ -129,17 +135,48 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     scope.tables.push_back(
         ScopeTable{base.alias.name.empty() ? base.name.name : base.alias.name, out->table, 0});
   }
-  if (select.where != nullptr) out->where = BindCondition(*select.where, scope, "WHERE");
-  BindTargets(select.targets, scope, out.get());
-  BindOrderBy(select, scope, out.get());
-  if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
-  if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  if (select.where != nullptr) {
+    AggregateRulesScope rules(this, false, "WHERE");
+    out->where = BindCondition(*select.where, scope, "WHERE");
+  }
+  {
+    AggregateRulesScope rules(this, true, "");
+    BindTargets(select.targets, scope, out.get());
+    if (select.having != nullptr) out->having = BindCondition(*select.having, scope, "HAVING");
+    BindOrderBy(select, scope, out.get());
+  }
+  BindGroupBy(select, scope, out.get());
+  {
+    AggregateRulesScope rules(this, false, "LIMIT");
+    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+  }
+  {
+    AggregateRulesScope rules(this, false, "OFFSET");
+    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  }
+  out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
+  if (out->grouped) {
+    // As PostgreSQL's check: the target list (ORDER BY items included), then
+    // HAVING.
+    for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());
+    for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
+    if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
+  }
   BindLocking(select, scope, out.get());
   return out;
 }
 
 void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
   for (const ast::LockingClause& clause : select.locking) {
+    if (out->grouped) {
+      // Without a position, as PostgreSQL.
+      const char* what = !select.group_by.empty()   ? "GROUP BY clause"
+                         : select.having != nullptr ? "HAVING clause"
+                                                    : "aggregate functions";
+      throw Error(
+          sqlstate::kFeatureNotSupported,
+          fmt::format("{} is not allowed with {}", LockingClauseName(clause.strength), what));
+    }
     for (const ast::QualifiedName& name : clause.tables) {
       bool found = false;
       for (const ScopeTable& t : scope.tables) found = found || t.name == name.name;
