@@ -214,6 +214,46 @@ BoundExprPtr Binder::BindGroupItem(const ast::Expr& item, const Scope& scope,
   return e;
 }
 
+namespace {
+
+// The columns e reads outside aggregate calls, in order of appearance.
+void CollectUngroupedColumns(const BoundExpr& e, std::vector<const BoundExpr*>* columns) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kAggregate) return;
+  if (e.kind == BoundExprKind::kColumn) columns->push_back(&e);
+  for (const BoundExprPtr& c : e.children) CollectUngroupedColumns(*c, columns);
+}
+
+}  // namespace
+
+void Binder::AddDependentKeys(const Scope& scope, BoundSelect* out) {
+  auto grouped_column = [&](int index) {
+    for (const BoundExprPtr& g : out->group_by) {
+      if (g->kind == BoundExprKind::kColumn && g->column_index == index) return true;
+    }
+    return false;
+  };
+  std::vector<const BoundExpr*> columns;
+  for (const ScopeTable& t : scope.tables) {
+    const std::vector<int>& key = t.table->layout.primary_key;
+    if (key.empty()) continue;
+    bool whole_key = true;
+    for (int k : key) whole_key = whole_key && grouped_column(t.offset + k);
+    if (!whole_key) continue;
+    if (columns.empty()) {
+      for (const BoundExprPtr& e : out->targets) CollectUngroupedColumns(*e, &columns);
+      for (const BoundOrderBy& o : out->order_by) CollectUngroupedColumns(*o.expr, &columns);
+      if (out->having != nullptr) CollectUngroupedColumns(*out->having, &columns);
+    }
+    for (const BoundExpr* c : columns) {
+      const int index = c->column_index;
+      if (index < t.offset || index >= t.offset + t.table->def.columns_size()) continue;
+      if (grouped_column(index)) continue;
+      out->group_by.push_back(BoundExpr::Column(index, c->type));
+    }
+  }
+}
+
 void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* out) {
   CheckStackDepth();
   const int keys = static_cast<int>(out->group_by.size());

@@ -156,6 +156,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
   }
   out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
   if (out->grouped) {
+    AddDependentKeys(scope, out.get());
     // As PostgreSQL's check: the target list (ORDER BY items included), then
     // HAVING.
     for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());

@@ -100,6 +100,10 @@ class Binder {
   // a GROUP BY expression becomes its key column, an aggregate call its
   // value's column (collected in out->aggregates); any other column is 42803.
   void ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* out);
+  // A table grouped by its whole primary key determines its other columns
+  // (PostgreSQL's functional dependency): those the clauses read become
+  // further group keys, which split no group.
+  void AddDependentKeys(const Scope& scope, BoundSelect* out);
 
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);

@@ -112,3 +112,18 @@ SELECT * FROM totals ORDER BY cust;
 DROP TABLE orders;
 DROP TABLE keys;
 DROP TABLE totals;
+
+-- a table grouped by its primary key determines its other columns
+CREATE TABLE items (id int PRIMARY KEY, name text, price numeric);
+CREATE TABLE pairs (a int, b int, c text, PRIMARY KEY (a, b));
+INSERT INTO items VALUES (1, 'bolt', 0.10), (2, 'nut', 0.05), (3, 'gear', 2.50);
+INSERT INTO pairs VALUES (1, 1, 'x'), (1, 2, 'y'), (2, 1, 'z');
+SELECT id, name, price * 2 FROM items GROUP BY id ORDER BY name;
+SELECT name, count(*) FROM items GROUP BY id HAVING price > 0.07 ORDER BY id;
+SELECT * FROM items GROUP BY id ORDER BY price DESC;
+SELECT a, b, c FROM pairs GROUP BY a, b ORDER BY c;
+SELECT a, c FROM pairs GROUP BY a;
+SELECT i.name FROM items i GROUP BY i.id, i.name ORDER BY 1;
+SELECT name FROM items GROUP BY id + 0;
+DROP TABLE items;
+DROP TABLE pairs;
