@@ -44,6 +44,15 @@ const BoundExpr* FindColumn(const BoundExpr& e) {
   return nullptr;
 }
 
+// Where an expression starts in the text, as PostgreSQL's exprLocation:
+// the smallest position in the tree (`a + 1` starts at `a`, not at `+`).
+int LeftmostPosition(const BoundExpr& e, int position) {
+  CheckStackDepth();
+  if (e.position > 0 && (position <= 0 || e.position < position)) position = e.position;
+  for (const BoundExprPtr& c : e.children) position = LeftmostPosition(*c, position);
+  return position;
+}
+
 std::string LockingClauseName(ast::LockingClause::Strength strength) {
   using Strength = ast::LockingClause::Strength;
   switch (strength) {
@@ -63,8 +72,8 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
             select.position);
   }
-  if (select.distinct) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT is not supported yet",
+  if (!select.distinct_on.empty()) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet",
             select.position);
   }
   // An aggregate call belongs to the query it appears in.
@@ -163,12 +172,39 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
     if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
   }
+  if (select.distinct) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
   return out;
 }
 
+void Binder::BindDistinct(const ast::SelectStmt& select, BoundSelect* out) {
+  // Each ORDER BY item must be one of the targets: it sorts the distinct rows.
+  for (size_t i = 0; i < out->order_by.size(); ++i) {
+    BoundExprPtr& key = out->order_by[i].expr;
+    int match = -1;
+    for (size_t t = 0; t < out->targets.size() && match < 0; ++t) {
+      if (out->targets[t]->Equals(*key)) match = static_cast<int>(t);
+    }
+    if (match < 0) {
+      ThrowAt(sqlstate::kInvalidColumnReference,
+              "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+              LeftmostPosition(*key, select.order_by[i].expr->position));
+    }
+    key = BoundExpr::Column(match, key->type);
+  }
+  for (size_t t = 0; t < out->targets.size(); ++t) {
+    const DataType type = out->targets[t]->type;
+    out->distinct.push_back(std::move(out->targets[t]));
+    out->targets[t] = BoundExpr::Column(static_cast<int>(t), type);
+  }
+}
+
 void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
   for (const ast::LockingClause& clause : select.locking) {
+    if (select.distinct) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  LockingClauseName(clause.strength) + " is not allowed with DISTINCT clause");
+    }
     if (out->grouped) {
       // Without a position, as PostgreSQL.
       const char* what = !select.group_by.empty()   ? "GROUP BY clause"

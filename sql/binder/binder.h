@@ -108,6 +108,8 @@ class Binder {
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  // SELECT DISTINCT: moves the targets into out->distinct (bind_select.cc).
+  void BindDistinct(const ast::SelectStmt& select, BoundSelect* out);
   void BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope, std::string_view what);
 

@@ -47,6 +47,10 @@ struct BoundSelect {
   std::vector<BoundExprPtr> group_by;    // over the input row
   std::vector<BoundExprPtr> aggregates;  // kAggregate, each distinct call once
   BoundExprPtr having;                   // over the grouped row; null: none
+  // SELECT DISTINCT: the target expressions (over the input or grouped
+  // row), whose distinct combinations are the result rows; `order_by` and
+  // `targets` are then over those rows. Empty without DISTINCT.
+  std::vector<BoundExprPtr> distinct;
   std::vector<BoundOrderBy> order_by;
   BoundExprPtr limit;   // int8, null: none
   BoundExprPtr offset;  // int8, null: none

@@ -36,7 +36,7 @@ LogicalOperatorPtr PlanGet(std::shared_ptr<const catalog::TableEntry> table, boo
 }  // namespace
 
 LogicalOperatorPtr PlanSelect(BoundSelect& select) {
-  // Input rows -> WHERE -> [GROUP BY/aggregates -> HAVING] -> ORDER BY ->
+  // Input rows -> WHERE -> [GROUP BY/aggregates -> HAVING] -> [DISTINCT] -> ORDER BY ->
   // LIMIT -> target list. Sorting and limiting before projecting saves
   // computing targets of rows the limit drops; with grouping, the sort keys
   // and targets read the grouped rows.
@@ -69,6 +69,11 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
       having->predicate = std::move(select.having);
       plan = WithChild(std::move(having), std::move(plan));
     }
+  }
+  if (!select.distinct.empty()) {
+    auto distinct = std::make_unique<LogicalAggregate>();
+    distinct->groups = std::move(select.distinct);
+    plan = WithChild(std::move(distinct), std::move(plan));
   }
   if (!select.order_by.empty()) {
     auto sort = std::make_unique<LogicalSort>();
