@@ -252,6 +252,7 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
         for (int c = 0; c < t.table->def.columns_size(); ++c) {
           const catalog::proto::Column& col = t.table->def.columns(c);
           out->targets.push_back(BoundExpr::Column(t.offset + c, t.table->ColumnType(c)));
+          out->targets.back()->position = target.expr->position;  // errors point at the *
           out->columns.push_back(ResultColumn{col.name(), t.table->ColumnType(c),
                                               t.table->def.oid(),
                                               static_cast<int16_t>(col.attnum())});

@@ -81,6 +81,8 @@ SELECT o.cust, o.qty FROM orders o GROUP BY o.cust;
 SELECT cust, count(*) FROM orders GROUP BY cust ORDER BY qty;
 SELECT count(*) FROM orders GROUP BY cust HAVING qty > 1;
 SELECT qty, count(*) FROM orders;
+SELECT *, count(*) FROM orders GROUP BY cust;
+SELECT o.*, count(*) FROM orders o GROUP BY id ORDER BY id;
 SELECT qty + 1 FROM orders GROUP BY qty + 2;
 SELECT sum(amount) FROM orders WHERE sum(amount) > 1;
 SELECT sum(sum(amount)) FROM orders;
