@@ -66,14 +66,10 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   const std::string& name = call.name.back();
   std::vector<BoundExprPtr> args;
   const bool nested = inside_aggregate_;
-  inside_aggregate_ = true;
-  try {
+  {
+    ScopedFlag inside(inside_aggregate_, true);
     for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
-  } catch (...) {
-    inside_aggregate_ = nested;
-    throw;
   }
-  inside_aggregate_ = nested;
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.
   if (!aggregate_rules_.allowed) {

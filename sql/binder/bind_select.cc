@@ -77,13 +77,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
             select.position);
   }
   // An aggregate call belongs to the query it appears in.
-  const bool outer_found_aggregate = found_aggregate_;
-  found_aggregate_ = false;
-  struct RestoreFound {
-    bool& flag;
-    bool saved;
-    ~RestoreFound() { flag = saved; }
-  } restore_found{found_aggregate_, outer_found_aggregate};
+  ScopedFlag found_aggregate(found_aggregate_, false);
   Scope scope;
   if (!select.values.empty()) {
     AggregateRulesScope rules(this, false, "VALUES");

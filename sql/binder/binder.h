@@ -136,6 +136,20 @@ class Binder {
     AggregateRules saved_;
   };
 
+  // Sets a flag for the clause being bound; restores it when the clause
+  // ends, normally or by an error.
+  class ScopedFlag {
+   public:
+    ScopedFlag(bool& flag, bool value) : flag_(flag), saved_(flag) { flag = value; }
+    ~ScopedFlag() { flag_ = saved_; }
+    ScopedFlag(const ScopedFlag&) = delete;
+    ScopedFlag& operator=(const ScopedFlag&) = delete;
+
+   private:
+    bool& flag_;
+    bool saved_;
+  };
+
   const catalog::CatalogSnapshot& snapshot_;
   Oid database_;
   std::string user_;
