@@ -117,6 +117,18 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
 
 }  // namespace
 
+void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
+  if (type.id != TypeId::kInt4Array || v.is_null()) {
+    storage::AppendKeyValue(v, type, key);
+    return;
+  }
+  // The key codec has no arrays: the length, then each element.
+  const std::vector<Value>& elements = v.AsArray();
+  storage::AppendKeyValue(Value::Int(static_cast<int64_t>(elements.size())),
+                          DataType::Of(TypeId::kInt8), key);
+  for (const Value& e : elements) storage::AppendKeyValue(e, DataType::Of(TypeId::kInt4), key);
+}
+
 void AccumulateAggregate(const BoundExpr& call, Row args, AggregateState* state) {
   if (!call.distinct) {
     Accumulate(call, args, state);
@@ -125,7 +137,7 @@ void AccumulateAggregate(const BoundExpr& call, Row args, AggregateState* state)
   if (state->distinct == nullptr) state->distinct = std::make_unique<DistinctInputs>();
   std::string key;
   for (size_t i = 0; i < args.size(); ++i) {
-    storage::AppendKeyValue(args[i], call.children[i]->type, &key);
+    AppendGroupKey(args[i], call.children[i]->type, &key);
   }
   if (state->distinct->seen.insert(std::move(key)).second) {
     state->distinct->rows.push_back(std::move(args));

@@ -35,6 +35,11 @@ struct AggregateState {
   std::unique_ptr<DistinctInputs> distinct;
 };
 
+// Appends v's grouping key to *key: values equal in SQL (numeric 1.0 and
+// 1.00, float -0 and 0, every NaN, every NULL) append the same bytes, and
+// unequal ones different bytes.
+void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
+
 // Feeds one input row's argument values (`args`, one per child of `call`,
 // a kAggregate node) to the state.
 void AccumulateAggregate(const BoundExpr& call, Row args, AggregateState* state);

@@ -1,25 +1,8 @@
 #include "sql/execution/hash_aggregate.h"
 
 #include "sql/execution/evaluate.h"
-#include "storage/key_codec.h"
 
 namespace basalt::sql {
-
-namespace {
-
-void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
-  if (type.id != TypeId::kInt4Array || v.is_null()) {
-    storage::AppendKeyValue(v, type, key);
-    return;
-  }
-  // The key codec has no arrays: the length, then each element.
-  const std::vector<Value>& elements = v.AsArray();
-  storage::AppendKeyValue(Value::Int(static_cast<int64_t>(elements.size())),
-                          DataType::Of(TypeId::kInt8), key);
-  for (const Value& e : elements) storage::AppendKeyValue(e, DataType::Of(TypeId::kInt4), key);
-}
-
-}  // namespace
 
 HashAggregate::Group& HashAggregate::FindGroup(Row keys) {
   std::string encoded;

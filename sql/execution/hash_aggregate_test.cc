@@ -39,6 +39,11 @@ TEST_CASE("hash aggregate: groups across batches", "[hash_aggregate]") {
         Rows{{"3000", "1500", "2248500"}});
   CHECK(f.Run("SELECT g FROM t GROUP BY g HAVING sum(id) = 1500 + 2 * 7").rows == Rows{{"7"}});
   CHECK(f.Run("SELECT g, count(*) FROM t WHERE id > 9000 GROUP BY g").rows.empty());
+  // integer[] keys, which the key codec cannot encode alone.
+  CHECK(f.Run("SELECT ARRAY[g % 3, NULL], count(*) FROM t GROUP BY 1 ORDER BY 1").rows ==
+        Rows{{"{0,NULL}", "1000"}, {"{1,NULL}", "1000"}, {"{2,NULL}", "1000"}});
+  CHECK(f.Run("SELECT count(DISTINCT ARRAY[g % 3]), count(DISTINCT ARRAY[]::int[]) FROM t").rows ==
+        Rows{{"3", "1"}});
   CHECK(f.Run("SELECT count(*), max(g) FROM t WHERE id > 9000").rows == Rows{{"0", "NULL"}});
 }
 
