@@ -166,6 +166,16 @@ void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, Boun
 
 BoundExprPtr Binder::BindGroupItem(const ast::Expr& item, const Scope& scope,
                                    const BoundSelect& out) {
+  if (item.kind() == ast::ExprKind::kFunctionCall &&
+      item.As<ast::FunctionCall>().name.size() == 1) {
+    // GROUP BY ROLLUP (a) and CUBE (a) are grouping sets, not calls.
+    const std::string& name = item.As<ast::FunctionCall>().name[0];
+    if (name == "rollup" || name == "cube") {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("GROUP BY {} is not supported yet", name == "rollup" ? "ROLLUP" : "CUBE"),
+              item.position);
+    }
+  }
   int target = -1;
   if (item.kind() == ast::ExprKind::kColumnRef && item.As<ast::ColumnRef>().names.size() == 1) {
     // GROUP BY name: an input column wins over an output column's name

@@ -105,6 +105,8 @@ SELECT cust FROM orders GROUP BY cust FOR NO KEY UPDATE;
 UPDATE orders SET qty = sum(qty);
 DELETE FROM orders WHERE count(*) > 1;
 INSERT INTO orders VALUES (count(*));
+CREATE TABLE bad (a int DEFAULT count(*));
+CREATE TABLE bad (a int DEFAULT sum(1) + 1);
 
 -- INSERT ... SELECT with aggregates
 CREATE TABLE totals (cust text, total numeric, n bigint);
