@@ -129,7 +129,7 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
   for (const Value& e : elements) storage::AppendKeyValue(e, DataType::Of(TypeId::kInt4), key);
 }
 
-void AccumulateAggregate(const BoundExpr& call, Row args, AggregateState* state) {
+void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
   if (!call.distinct) {
     Accumulate(call, args, state);
     return;

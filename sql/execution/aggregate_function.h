@@ -41,8 +41,9 @@ struct AggregateState {
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
 
 // Feeds one input row's argument values (`args`, one per child of `call`,
-// a kAggregate node) to the state.
-void AccumulateAggregate(const BoundExpr& call, Row args, AggregateState* state);
+// a kAggregate node) to the state, which may take them: *args is left
+// unspecified, for the caller to clear and reuse.
+void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
 // The aggregate's result for the inputs fed so far.
 Value FinishAggregate(const BoundExpr& call, AggregateState* state);
 

@@ -4,33 +4,40 @@
 
 namespace basalt::sql {
 
-HashAggregate::Group& HashAggregate::FindGroup(Row keys) {
-  std::string encoded;
-  for (size_t i = 0; i < keys.size(); ++i) AppendGroupKey(keys[i], groups_[i]->type, &encoded);
-  auto [it, inserted] = index_.try_emplace(std::move(encoded), table_.size());
-  if (inserted) {
-    table_.push_back(Group{std::move(keys), {}});
-    table_.back().states.resize(aggregates_.size());
+HashAggregate::Group& HashAggregate::FindGroup(const Row& row, ExecContext& ctx) {
+  if (groups_.empty()) return table_[0];
+  // The key's values and encoding go to buffers reused row after row; a
+  // group's own copy is made once, when it first appears.
+  key_values_.clear();
+  key_.clear();
+  for (const BoundExprPtr& g : groups_) {
+    key_values_.push_back(Evaluate(*g, row, &ctx));
+    AppendGroupKey(key_values_.back(), g->type, &key_);
   }
-  return table_[it->second];
+  if (auto it = index_.find(key_); it != index_.end()) return table_[it->second];
+  index_.emplace(key_, table_.size());
+  return NewGroup(key_values_);
+}
+
+HashAggregate::Group& HashAggregate::NewGroup(Row keys) {
+  table_.push_back(Group{std::move(keys), {}});
+  table_.back().states.resize(aggregates_.size());
+  return table_.back();
 }
 
 void HashAggregate::Consume(ExecContext& ctx) {
-  if (groups_.empty()) FindGroup({});  // one row even without input
+  if (groups_.empty()) NewGroup({});  // one row even without input
+  std::vector<Row> args(aggregates_.size());
   RowBatch input;
   while (children_[0]->Next(ctx, &input)) {
     ctx.CheckForInterrupts();
     for (const Row& row : input) {
-      Row keys;
-      keys.reserve(groups_.size());
-      for (const BoundExprPtr& g : groups_) keys.push_back(Evaluate(*g, row, &ctx));
-      Group& group = FindGroup(std::move(keys));
+      Group& group = FindGroup(row, ctx);
       for (size_t a = 0; a < aggregates_.size(); ++a) {
         const BoundExpr& call = *aggregates_[a];
-        Row args;
-        args.reserve(call.children.size());
-        for (const BoundExprPtr& arg : call.children) args.push_back(Evaluate(*arg, row, &ctx));
-        AccumulateAggregate(call, std::move(args), &group.states[a]);
+        args[a].clear();
+        for (const BoundExprPtr& arg : call.children) args[a].push_back(Evaluate(*arg, row, &ctx));
+        AccumulateAggregate(call, args[a], &group.states[a]);
       }
     }
   }

@@ -37,13 +37,17 @@ class HashAggregate : public PhysicalOperator {
   };
 
   void Consume(ExecContext& ctx);
-  Group& FindGroup(Row keys);
+  // The group of an input row, created when new.
+  Group& FindGroup(const Row& row, ExecContext& ctx);
+  Group& NewGroup(Row keys);
 
   const std::vector<BoundExprPtr>& groups_;
   const std::vector<BoundExprPtr>& aggregates_;
   bool consumed_ = false;
   std::unordered_map<std::string, size_t> index_;  // key encoding -> groups_ entry
   std::vector<Group> table_;
+  Row key_values_;   // the current row's key values (reused)
+  std::string key_;  // their encoding (reused)
   size_t next_ = 0;  // the next group to return
 };
 
