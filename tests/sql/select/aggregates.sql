@@ -46,6 +46,21 @@ SELECT avg(i4) FROM agg WHERE id IN (1, 4);
 SELECT avg(i4) FROM agg WHERE id = 1;
 SELECT avg(n) FROM agg WHERE id = 4;
 
+-- avg's numeric scale follows the magnitudes (PostgreSQL's division scale)
+CREATE TABLE agg_scale (a numeric, b bigint, c smallint, f real);
+INSERT INTO agg_scale VALUES (123456789.123456, 9223372036854775807, 32767, '1e-30'), (0.000001, 1, -32768, '3.4e38'), (1e20, -5, 7, 'NaN'), (0.5, 3, 1, -0);
+SELECT avg(a), sum(a) FROM agg_scale;
+SELECT avg(a) FROM agg_scale WHERE a < 1;
+SELECT avg(a) FROM agg_scale WHERE a < 0.1;
+SELECT avg(a) FROM agg_scale WHERE a > 1;
+SELECT avg(b), sum(b), avg(c), sum(c) FROM agg_scale;
+SELECT avg(b), avg(-b) FROM agg_scale WHERE b < 100;
+SELECT sum(c), avg(c) FROM agg_scale WHERE c < 0;
+SELECT avg(f), sum(f), min(f), max(f) FROM agg_scale;
+SELECT avg(f), sum(f) FROM agg_scale WHERE f < 1;
+SELECT avg(a * 1000000), avg(1.0 / 3) FROM agg_scale WHERE a < 1;
+DROP TABLE agg_scale;
+
 -- min and max keep the type (varchar becomes text)
 SELECT min(i2), max(i2), min(i4), max(i4), min(i8), max(i8) FROM agg;
 SELECT min(n), max(n), min(n2), max(n2), min(f4), max(f4), min(f8), max(f8) FROM agg;
