@@ -69,6 +69,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           }
           // Bound now to reject bad defaults at CREATE time; stored as text.
           column_ref_error_ = "cannot use column reference in DEFAULT expression";
+          AggregateRulesScope rules(this, false, "DEFAULT expressions");
           BoundExprPtr e;
           try {
             e = BindExpression(*con.expr, Scope{});

@@ -2,13 +2,19 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/error.h"
+#include "sql/binder/bound_expression.h"
 
 namespace basalt::sql {
 
 [[noreturn]] inline void ThrowAt(sqlstate::Code code, std::string message, int position) {
   throw Error(code, std::move(message)).WithPosition(position);
 }
+
+// 42883 `function sum(text) does not exist`, with PostgreSQL's hint.
+[[noreturn]] void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
+                                  int position);
 
 }  // namespace basalt::sql

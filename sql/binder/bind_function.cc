@@ -10,10 +10,7 @@
 
 namespace basalt::sql {
 
-namespace {
-
-[[noreturn]] void NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
-                             int position) {
+void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int position) {
   std::string types;
   for (const BoundExprPtr& a : args) {
     if (!types.empty()) types += ", ";
@@ -25,6 +22,31 @@ namespace {
           "No function matches the given name and argument types. You might need to add "
           "explicit type casts.")
       .WithPosition(position);
+}
+
+namespace {
+
+[[noreturn]] void NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
+                             int position) {
+  ThrowNoFunction(name, args, position);
+}
+
+std::optional<AggregateFunction> AggregateByName(std::string_view name) {
+  static constexpr std::pair<std::string_view, AggregateFunction> kAggregates[] = {
+      {"count", AggregateFunction::kCount},
+      {"sum", AggregateFunction::kSum},
+      {"avg", AggregateFunction::kAvg},
+      {"min", AggregateFunction::kMin},
+      {"max", AggregateFunction::kMax},
+      {"bool_and", AggregateFunction::kBoolAnd},
+      {"every", AggregateFunction::kBoolAnd},
+      {"bool_or", AggregateFunction::kBoolOr},
+      {"string_agg", AggregateFunction::kStringAgg},
+  };
+  for (const auto& [aggregate_name, function] : kAggregates) {
+    if (name == aggregate_name) return function;
+  }
+  return std::nullopt;
 }
 
 // The type every argument converts to (COALESCE, GREATEST, ...): 42804
@@ -75,8 +97,12 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     ThrowAt(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", call.name[0]),
             call.position);
   }
-  if (call.star || call.distinct) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "aggregate functions are not supported yet",
+  if (std::optional<AggregateFunction> aggregate = AggregateByName(name)) {
+    return BindAggregate(call, *aggregate, scope);
+  }
+  if (call.distinct) {
+    ThrowAt(sqlstate::kWrongObjectType,
+            fmt::format("DISTINCT specified, but {} is not an aggregate function", name),
             call.position);
   }
   std::vector<BoundExprPtr> args;

@@ -74,6 +74,7 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
         ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
                 target_positions[items.size()]);
       }
+      AggregateRulesScope rules(this, false, "VALUES");
       std::vector<BoundExprPtr> row(width);
       for (size_t i = 0; i < items.size(); ++i) {
         int c = targets[i];

@@ -1,4 +1,5 @@
-// SELECT: FROM (one table for now), WHERE, target list, ORDER BY, LIMIT.
+// SELECT: FROM (one table for now), WHERE, target list, GROUP BY, HAVING,
+// ORDER BY, LIMIT.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -43,6 +44,15 @@ const BoundExpr* FindColumn(const BoundExpr& e) {
   return nullptr;
 }
 
+// Where an expression starts in the text, as PostgreSQL's exprLocation:
+// the smallest position in the tree (`a + 1` starts at `a`, not at `+`).
+int LeftmostPosition(const BoundExpr& e, int position) {
+  CheckStackDepth();
+  if (e.position > 0 && (position <= 0 || e.position < position)) position = e.position;
+  for (const BoundExprPtr& c : e.children) position = LeftmostPosition(*c, position);
+  return position;
+}
+
 std::string LockingClauseName(ast::LockingClause::Strength strength) {
   using Strength = ast::LockingClause::Strength;
   switch (strength) {
@@ -62,16 +72,15 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
             select.position);
   }
-  if (!select.group_by.empty() || select.having != nullptr) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "GROUP BY and HAVING are not supported yet",
+  if (!select.distinct_on.empty()) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet",
             select.position);
   }
-  if (select.distinct) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT is not supported yet",
-            select.position);
-  }
+  // An aggregate call belongs to the query it appears in.
+  ScopedFlag found_aggregate(found_aggregate_, false);
   Scope scope;
   if (!select.values.empty()) {
+    AggregateRulesScope rules(this, false, "VALUES");
     // VALUES: each column takes the common type of its rows.
     size_t width = select.values[0].size();
     for (const ast::ExprList& row : select.values) {
@@ -129,17 +138,76 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     scope.tables.push_back(
         ScopeTable{base.alias.name.empty() ? base.name.name : base.alias.name, out->table, 0});
   }
-  if (select.where != nullptr) out->where = BindCondition(*select.where, scope, "WHERE");
-  BindTargets(select.targets, scope, out.get());
-  BindOrderBy(select, scope, out.get());
-  if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
-  if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  if (select.where != nullptr) {
+    AggregateRulesScope rules(this, false, "WHERE");
+    out->where = BindCondition(*select.where, scope, "WHERE");
+  }
+  {
+    AggregateRulesScope rules(this, true, "");
+    BindTargets(select.targets, scope, out.get());
+    if (select.having != nullptr) out->having = BindCondition(*select.having, scope, "HAVING");
+    BindOrderBy(select, scope, out.get());
+  }
+  BindGroupBy(select, scope, out.get());
+  {
+    AggregateRulesScope rules(this, false, "LIMIT");
+    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+  }
+  {
+    AggregateRulesScope rules(this, false, "OFFSET");
+    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  }
+  out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
+  if (out->grouped) {
+    AddDependentKeys(scope, out.get());
+    // As PostgreSQL's check: the target list (ORDER BY items included), then
+    // HAVING.
+    for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());
+    for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
+    if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
+  }
+  if (select.distinct) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
   return out;
 }
 
+void Binder::BindDistinct(const ast::SelectStmt& select, BoundSelect* out) {
+  // Each ORDER BY item must be one of the targets: it sorts the distinct rows.
+  for (size_t i = 0; i < out->order_by.size(); ++i) {
+    BoundExprPtr& key = out->order_by[i].expr;
+    int match = -1;
+    for (size_t t = 0; t < out->targets.size() && match < 0; ++t) {
+      if (out->targets[t]->Equals(*key)) match = static_cast<int>(t);
+    }
+    if (match < 0) {
+      ThrowAt(sqlstate::kInvalidColumnReference,
+              "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+              LeftmostPosition(*key, select.order_by[i].expr->position));
+    }
+    key = BoundExpr::Column(match, key->type);
+  }
+  for (size_t t = 0; t < out->targets.size(); ++t) {
+    const DataType type = out->targets[t]->type;
+    out->distinct.push_back(std::move(out->targets[t]));
+    out->targets[t] = BoundExpr::Column(static_cast<int>(t), type);
+  }
+}
+
 void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
   for (const ast::LockingClause& clause : select.locking) {
+    if (select.distinct) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  LockingClauseName(clause.strength) + " is not allowed with DISTINCT clause");
+    }
+    if (out->grouped) {
+      // Without a position, as PostgreSQL.
+      const char* what = !select.group_by.empty()   ? "GROUP BY clause"
+                         : select.having != nullptr ? "HAVING clause"
+                                                    : "aggregate functions";
+      throw Error(
+          sqlstate::kFeatureNotSupported,
+          fmt::format("{} is not allowed with {}", LockingClauseName(clause.strength), what));
+    }
     for (const ast::QualifiedName& name : clause.tables) {
       bool found = false;
       for (const ScopeTable& t : scope.tables) found = found || t.name == name.name;
@@ -178,6 +246,7 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
         for (int c = 0; c < t.table->def.columns_size(); ++c) {
           const catalog::proto::Column& col = t.table->def.columns(c);
           out->targets.push_back(BoundExpr::Column(t.offset + c, t.table->ColumnType(c)));
+          out->targets.back()->position = target.expr->position;  // errors point at the *
           out->columns.push_back(ResultColumn{col.name(), t.table->ColumnType(c),
                                               t.table->def.oid(),
                                               static_cast<int16_t>(col.attnum())});

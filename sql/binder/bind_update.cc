@@ -57,11 +57,13 @@ std::unique_ptr<BoundUpdate> Binder::BindUpdate(const ast::UpdateStmt& update) {
     if (set.value->kind() == ast::ExprKind::kDefault) {
       a.expr = BindColumnDefault(table, c);
     } else {
+      AggregateRulesScope rules(this, false, "UPDATE");
       a.expr = CoerceForAssignment(BindExpression(*set.value, scope), table.ColumnType(c),
                                    set.column.name);
     }
     out->assignments.push_back(std::move(a));
   }
+  AggregateRulesScope rules(this, false, "WHERE");
   if (update.where != nullptr) out->where = BindCondition(*update.where, scope, "WHERE");
   return out;
 }
@@ -78,6 +80,7 @@ std::unique_ptr<BoundDelete> Binder::BindDelete(const ast::DeleteStmt& del) {
   auto out = std::make_unique<BoundDelete>();
   out->table = ResolveTargetTable(del.table, "delete from");
   Scope scope = TargetScope(out->table, del.alias);
+  AggregateRulesScope rules(this, false, "WHERE");
   if (del.where != nullptr) out->where = BindCondition(*del.where, scope, "WHERE");
   return out;
 }

@@ -95,11 +95,64 @@ class Binder {
   BoundExprPtr BindArray(const ast::ArrayConstructor& array, const Scope& scope);
   BoundExprPtr BindAnyAll(const ast::AnyAll& expr, const Scope& scope);
 
+  // Aggregate calls and grouping (bind_aggregate.cc).
+  BoundExprPtr BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
+                             const Scope& scope);
+  void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
+  // Rewrites an expression of a grouped query's clause over the grouped row:
+  // a GROUP BY expression becomes its key column, an aggregate call its
+  // value's column (collected in out->aggregates); any other column is 42803.
+  void ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* out);
+  // A table grouped by its whole primary key determines its other columns
+  // (PostgreSQL's functional dependency): those the clauses read become
+  // further group keys, which split no group.
+  void AddDependentKeys(const Scope& scope, BoundSelect* out);
+
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  // SELECT DISTINCT: moves the targets into out->distinct (bind_select.cc).
+  void BindDistinct(const ast::SelectStmt& select, BoundSelect* out);
   void BindLocking(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindLimit(const ast::Expr& expr, const Scope& scope, std::string_view what);
+
+  // Where aggregate calls may appear, as PostgreSQL's expression kinds: not
+  // allowed, `clause` names the place in 42803 `aggregate functions are not
+  // allowed in WHERE` (empty: "here").
+  struct AggregateRules {
+    bool allowed = false;
+    std::string_view clause;
+  };
+  // Sets the rules for the clauses bound while it lives.
+  class AggregateRulesScope {
+   public:
+    AggregateRulesScope(Binder* binder, bool allowed, std::string_view clause)
+        : binder_(binder), saved_(binder->aggregate_rules_) {
+      binder->aggregate_rules_ = AggregateRules{allowed, clause};
+    }
+    ~AggregateRulesScope() { binder_->aggregate_rules_ = saved_; }
+    AggregateRulesScope(const AggregateRulesScope&) = delete;
+    AggregateRulesScope& operator=(const AggregateRulesScope&) = delete;
+
+   private:
+    Binder* binder_;
+    AggregateRules saved_;
+  };
+
+  // Sets a flag for the clause being bound; restores it when the clause
+  // ends, normally or by an error.
+  class ScopedFlag {
+   public:
+    ScopedFlag(bool& flag, bool value) : flag_(flag), saved_(flag) { flag = value; }
+    ~ScopedFlag() { flag_ = saved_; }
+    ScopedFlag(const ScopedFlag&) = delete;
+    ScopedFlag& operator=(const ScopedFlag&) = delete;
+
+   private:
+    bool& flag_;
+    bool saved_;
+  };
 
   const catalog::CatalogSnapshot& snapshot_;
   Oid database_;
@@ -116,6 +169,9 @@ class Binder {
   bool resolve_unknowns_ = true;
   const std::vector<DataType>* parameters_ = nullptr;  // see SetParameterTypes
   std::vector<DataType>* describing_ = nullptr;        // see DescribeParameters
+  AggregateRules aggregate_rules_;
+  bool inside_aggregate_ = false;  // binding an aggregate call's arguments
+  bool found_aggregate_ = false;   // the query being bound calls an aggregate
 };
 
 }  // namespace basalt::sql

@@ -61,8 +61,68 @@ BoundExprPtr BoundExpr::Clone() const {
   e->case_insensitive = case_insensitive;
   e->has_else = has_else;
   e->all = all;
+  e->aggregate = aggregate;
+  e->distinct = distinct;
   e->position = position;
   return e;
+}
+
+namespace {
+
+// Constants are equal when they hold the same representation (1.0 and 1.00
+// differ, as PostgreSQL's datum comparison).
+bool SameValue(const Value& a, const Value& b, TypeId type) {
+  if (a.is_null() || b.is_null()) return a.is_null() == b.is_null();
+  switch (type) {
+    case TypeId::kBool: return a.AsBool() == b.AsBool();
+    case TypeId::kFloat4:
+    case TypeId::kFloat8: return a.AsFloat() == b.AsFloat();
+    case TypeId::kNumeric:
+      return a.AsNumeric().unscaled() == b.AsNumeric().unscaled() &&
+             a.AsNumeric().scale() == b.AsNumeric().scale();
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kUnknown: return a.AsString() == b.AsString();
+    case TypeId::kInt4Array: {
+      const std::vector<Value>& x = a.AsArray();
+      const std::vector<Value>& y = b.AsArray();
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (!SameValue(x[i], y[i], TypeId::kInt4)) return false;
+      }
+      return true;
+    }
+    case TypeId::kVoid: return true;
+    default: return a.AsInt() == b.AsInt();
+  }
+}
+
+}  // namespace
+
+bool BoundExpr::Equals(const BoundExpr& o) const {
+  CheckStackDepth();
+  if (kind != o.kind || type != o.type || children.size() != o.children.size()) return false;
+  switch (kind) {
+    case BoundExprKind::kConstant:
+      if (!SameValue(value, o.value, type.id)) return false;
+      break;
+    case BoundExprKind::kColumn:
+      if (column_index != o.column_index) return false;
+      break;
+    default: break;
+  }
+  // Also a describing bind's parameters, which are NULL constants.
+  if (parameter_index != o.parameter_index) return false;
+  if (cast_context != o.cast_context || arithmetic_op != o.arithmetic_op ||
+      compare_op != o.compare_op || compare_type != o.compare_type || function != o.function ||
+      negated != o.negated || case_insensitive != o.case_insensitive || has_else != o.has_else ||
+      all != o.all || aggregate != o.aggregate || distinct != o.distinct) {
+    return false;
+  }
+  for (size_t i = 0; i < children.size(); ++i) {
+    if (!children[i]->Equals(*o.children[i])) return false;
+  }
+  return true;
 }
 
 bool IsLockFunction(ScalarFunction f) {
@@ -72,7 +132,8 @@ bool IsLockFunction(ScalarFunction f) {
 bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
-    case BoundExprKind::kParameter: return false;
+    case BoundExprKind::kParameter:
+    case BoundExprKind::kAggregate: return false;
     case BoundExprKind::kFunction:
       return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&

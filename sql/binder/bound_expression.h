@@ -36,6 +36,11 @@ enum class BoundExprKind {
   // children[0] compare_op ANY (children[1]), or ALL when `all`: children[1]
   // is an integer[] whose elements are compared in compare_type.
   kArrayCompare,
+  // aggregate(children...) over the rows of a group: only in the binder's
+  // first pass over a grouped query's clauses, which then moves each call
+  // into BoundSelect::aggregates and leaves a column of the aggregate's
+  // output row in its place. Never evaluated as a scalar.
+  kAggregate,
 };
 
 // kPower is float8 only (numeric ^ numeric is not implemented).
@@ -74,6 +79,21 @@ enum class ScalarFunction {
   kAdvisoryUnlockAll,          // pg_advisory_unlock_all() -> void
 };
 
+// Aggregate functions (sql/execution/aggregate_function.cc). The argument
+// types are resolved by the binder (bind_aggregate.cc); the result type is
+// the node's type.
+enum class AggregateFunction {
+  kCountStar,  // count(*)
+  kCount,      // count(x): non-NULL inputs
+  kSum,        // int2/int4 -> int8, int8 -> numeric, numeric, float4, float8
+  kAvg,        // integers and numeric -> numeric, floats -> float8
+  kMin,
+  kMax,
+  kBoolAnd,    // bool_and, every
+  kBoolOr,     // bool_or
+  kStringAgg,  // string_agg(text, delimiter text)
+};
+
 // The advisory-lock functions, which are volatile (never folded).
 bool IsLockFunction(ScalarFunction f);
 
@@ -104,7 +124,9 @@ struct BoundExpr {
   bool case_insensitive = false;                   // kLike
   bool has_else = false;                           // kCase
   bool all = false;                                // kArrayCompare: ALL rather than ANY
-  int position = 0;                                // source position, for errors raised at run time
+  AggregateFunction aggregate = AggregateFunction::kCountStar;  // kAggregate
+  bool distinct = false;  // kAggregate: over the distinct argument values
+  int position = 0;       // source position, for errors raised at run time
 
   // A node with no children yet; the caller fills the kind's fields.
   static BoundExprPtr Make(BoundExprKind kind, DataType type, int position);
@@ -113,6 +135,9 @@ struct BoundExpr {
   static BoundExprPtr Cast(BoundExprPtr child, DataType to, CastContext context);
 
   BoundExprPtr Clone() const;
+  // The same computation: equal trees, positions aside (PostgreSQL's equal(),
+  // which matches GROUP BY expressions and repeated aggregate calls).
+  bool Equals(const BoundExpr& other) const;
   // True when this node itself (its children aside) references no column or
   // parameter and calls nothing volatile (now()): if its children are
   // constants, its value can be computed once at plan time.

@@ -42,5 +42,36 @@ TEST_CASE("cloning a bound tree too deep for the stack fails with 54001", "[bind
   }
 }
 
+TEST_CASE("Equals compares computations, not positions", "[binder]") {
+  auto sum = [](int column, int position) {
+    auto e = BoundExpr::Make(BoundExprKind::kArithmetic, DataType::Of(TypeId::kInt4), position);
+    e->children.push_back(BoundExpr::Column(column, DataType::Of(TypeId::kInt4)));
+    e->children.push_back(BoundExpr::Constant(Value::Int(1), DataType::Of(TypeId::kInt4)));
+    return e;
+  };
+  CHECK(sum(0, 7)->Equals(*sum(0, 30)));
+  CHECK_FALSE(sum(0, 7)->Equals(*sum(1, 7)));
+  BoundExprPtr other_op = sum(0, 7);
+  other_op->arithmetic_op = ArithmeticOp::kSubtract;
+  CHECK_FALSE(sum(0, 7)->Equals(*other_op));
+  // Constants by representation: 1.0 and 1.00 are different expressions.
+  auto decimal = [](Numeric n) {
+    return BoundExpr::Constant(Value::Decimal(n), DataType::Of(TypeId::kNumeric));
+  };
+  CHECK(decimal(Numeric(10, 1))->Equals(*decimal(Numeric(10, 1))));
+  CHECK_FALSE(decimal(Numeric(10, 1))->Equals(*decimal(Numeric(100, 2))));
+  // Aggregate calls: function and DISTINCT.
+  auto count = [](bool distinct) {
+    auto e = BoundExpr::Make(BoundExprKind::kAggregate, DataType::Of(TypeId::kInt8), 0);
+    e->aggregate = AggregateFunction::kCount;
+    e->distinct = distinct;
+    e->children.push_back(BoundExpr::Column(0, DataType::Of(TypeId::kText)));
+    return e;
+  };
+  CHECK(count(false)->Equals(*count(false)));
+  CHECK_FALSE(count(false)->Equals(*count(true)));
+  CHECK(count(true)->Equals(*count(true)->Clone()));
+}
+
 }  // namespace
 }  // namespace basalt::sql

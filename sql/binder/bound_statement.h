@@ -16,7 +16,7 @@
 namespace basalt::sql {
 
 struct BoundOrderBy {
-  BoundExprPtr expr;  // over the input row (before projection)
+  BoundExprPtr expr;  // over the input (or grouped) row, before projection
   bool descending = false;
   bool nulls_first = false;
 };
@@ -33,10 +33,24 @@ struct BoundRowLock {
 // A query of one of three input shapes: a table (`table` set), a VALUES list
 // (`values` non-empty), or no FROM (a single empty input row). The filter,
 // ordering and limit apply to input rows; `targets` then project them.
+//
+// A grouped query (`grouped`: GROUP BY, HAVING or an aggregate call) first
+// folds the rows that pass `where` into one row per group (exactly one row
+// without GROUP BY): the `group_by` values, then one value per aggregate
+// (kAggregate nodes whose arguments are over the input row). `having`,
+// `order_by` and `targets` are then over that row.
 struct BoundSelect {
   std::shared_ptr<const catalog::TableEntry> table;
   std::vector<std::vector<BoundExprPtr>> values;
   BoundExprPtr where;
+  bool grouped = false;
+  std::vector<BoundExprPtr> group_by;    // over the input row
+  std::vector<BoundExprPtr> aggregates;  // kAggregate, each distinct call once
+  BoundExprPtr having;                   // over the grouped row; null: none
+  // SELECT DISTINCT: the target expressions (over the input or grouped
+  // row), whose distinct combinations are the result rows; `order_by` and
+  // `targets` are then over those rows. Empty without DISTINCT.
+  std::vector<BoundExprPtr> distinct;
   std::vector<BoundOrderBy> order_by;
   BoundExprPtr limit;   // int8, null: none
   BoundExprPtr offset;  // int8, null: none

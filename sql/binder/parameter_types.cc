@@ -33,6 +33,10 @@ class ParameterTypeCollector {
       for (const BoundExprPtr& e : row) Visit(e);
     }
     Visit(select.where);
+    for (const BoundExprPtr& e : select.group_by) Visit(e);
+    for (const BoundExprPtr& e : select.aggregates) Visit(e);
+    Visit(select.having);
+    for (const BoundExprPtr& e : select.distinct) Visit(e);
     for (const BoundOrderBy& order : select.order_by) Visit(order.expr);
     Visit(select.limit);
     Visit(select.offset);

@@ -197,6 +197,9 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       return Value::Array(std::move(elements));
     }
     case BoundExprKind::kArrayCompare: return EvaluateArrayCompare(e, row, ctx);
+    case BoundExprKind::kAggregate:
+      // The binder moves every call into the query's Aggregate operator.
+      throw Error(sqlstate::kInternalError, "aggregate call evaluated as a scalar");
   }
   throw Error(sqlstate::kInternalError, "unknown bound expression kind");
 }

@@ -1,4 +1,5 @@
 #include "common/stack_depth.h"
+#include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_modify.h"
@@ -21,6 +22,15 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     }
     case LogicalKind::kValues: out->append("Values"); break;
     case LogicalKind::kFilter: out->append("Filter"); break;
+    case LogicalKind::kAggregate: {
+      const auto& aggregate = op.As<LogicalAggregate>();
+      out->append(aggregate.groups.empty() ? "Aggregate" : "HashAggregate");
+      if (!aggregate.groups.empty()) {
+        out->append(" (" + std::to_string(aggregate.groups.size()) + " group key" +
+                    (aggregate.groups.size() == 1 ? ")" : "s)"));
+      }
+      break;
+    }
     case LogicalKind::kProject: out->append("Project"); break;
     case LogicalKind::kSort: out->append("Sort"); break;
     case LogicalKind::kLimit: out->append("Limit"); break;

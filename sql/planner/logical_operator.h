@@ -13,6 +13,7 @@ enum class LogicalKind {
   kGet,
   kValues,
   kFilter,
+  kAggregate,
   kProject,
   kSort,
   kLimit,

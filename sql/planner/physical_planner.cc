@@ -4,6 +4,7 @@
 // plan's expressions in place, so one immutable plan serves many executions.
 #include "common/stack_depth.h"
 #include "sql/execution/filter.h"
+#include "sql/execution/hash_aggregate.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
@@ -13,6 +14,7 @@
 #include "sql/execution/system_scan.h"
 #include "sql/execution/table_scan.h"
 #include "sql/execution/values.h"
+#include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
@@ -40,6 +42,10 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kValues: return std::make_unique<ValuesScan>(plan.As<LogicalValues>().rows);
     case LogicalKind::kFilter:
       return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
+    case LogicalKind::kAggregate: {
+      const auto& aggregate = plan.As<LogicalAggregate>();
+      return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);
+    }
     case LogicalKind::kProject:
       return std::make_unique<Project>(child(), plan.As<LogicalProject>().exprs);
     case LogicalKind::kSort: return std::make_unique<Sort>(child(), plan.As<LogicalSort>().keys);

@@ -1,5 +1,6 @@
 #include "sql/planner/planner.h"
 
+#include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
@@ -35,9 +36,10 @@ LogicalOperatorPtr PlanGet(std::shared_ptr<const catalog::TableEntry> table, boo
 }  // namespace
 
 LogicalOperatorPtr PlanSelect(BoundSelect& select) {
-  // Input rows -> WHERE -> ORDER BY -> LIMIT -> target list. Sorting and
-  // limiting before projecting is valid without aggregates and saves
-  // computing targets of rows the limit drops.
+  // Input rows -> WHERE -> [GROUP BY/aggregates -> HAVING] -> [DISTINCT] -> ORDER BY ->
+  // LIMIT -> target list. Sorting and limiting before projecting saves
+  // computing targets of rows the limit drops; with grouping, the sort keys
+  // and targets read the grouped rows.
   LogicalOperatorPtr plan;
   const bool lock_rows = select.table != nullptr && select.row_lock.has_value();
   BoundExprPtr recheck = lock_rows && select.where != nullptr ? select.where->Clone() : nullptr;
@@ -56,6 +58,22 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
       filter->predicate = std::move(select.where);
       plan = WithChild(std::move(filter), std::move(plan));
     }
+  }
+  if (select.grouped) {
+    auto aggregate = std::make_unique<LogicalAggregate>();
+    aggregate->groups = std::move(select.group_by);
+    aggregate->aggregates = std::move(select.aggregates);
+    plan = WithChild(std::move(aggregate), std::move(plan));
+    if (select.having != nullptr) {
+      auto having = std::make_unique<LogicalFilter>();
+      having->predicate = std::move(select.having);
+      plan = WithChild(std::move(having), std::move(plan));
+    }
+  }
+  if (!select.distinct.empty()) {
+    auto distinct = std::make_unique<LogicalAggregate>();
+    distinct->groups = std::move(select.distinct);
+    plan = WithChild(std::move(distinct), std::move(plan));
   }
   if (!select.order_by.empty()) {
     auto sort = std::make_unique<LogicalSort>();

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/stack_depth.h"
 #include "sql/execution/evaluate.h"
+#include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
@@ -83,6 +84,14 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
       Fold(p);
       if (p->IsConstant() && !p->value.is_null() && p->value.AsBool()) {
         return std::move(plan->children[0]);  // WHERE true
+      }
+      break;
+    }
+    case LogicalKind::kAggregate: {
+      auto& aggregate = plan->As<LogicalAggregate>();
+      for (BoundExprPtr& e : aggregate.groups) Fold(e);
+      for (BoundExprPtr& call : aggregate.aggregates) {
+        for (BoundExprPtr& arg : call->children) Fold(arg);
       }
       break;
     }

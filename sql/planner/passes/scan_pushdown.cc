@@ -5,6 +5,7 @@
 // nearest Project), so the other columns are never decoded; they stay NULL in
 // the scan's rows, which keep the table's width and column positions.
 #include "common/stack_depth.h"
+#include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
@@ -56,6 +57,13 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
     case LogicalKind::kProject:
       for (const BoundExprPtr& e : op.As<LogicalProject>().exprs) MarkColumns(*e, &child_needs);
       break;
+    case LogicalKind::kAggregate:
+      // Its output is new; its input needs what the keys and arguments read.
+      for (const BoundExprPtr& e : op.As<LogicalAggregate>().groups) MarkColumns(*e, &child_needs);
+      for (const BoundExprPtr& e : op.As<LogicalAggregate>().aggregates) {
+        MarkColumns(*e, &child_needs);
+      }
+      break;
     case LogicalKind::kFilter:
       if (needed == nullptr) break;
       child_needs = *needed;
@@ -80,7 +88,8 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
       for (LogicalOperatorPtr& c : op.children) PruneColumns(*c, nullptr);
       return;
   }
-  const bool passes_needs = op.kind == LogicalKind::kProject || needed != nullptr;
+  const bool passes_needs =
+      op.kind == LogicalKind::kProject || op.kind == LogicalKind::kAggregate || needed != nullptr;
   for (LogicalOperatorPtr& c : op.children) PruneColumns(*c, passes_needs ? &child_needs : nullptr);
 }
 

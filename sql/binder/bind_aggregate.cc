@@ -1,0 +1,308 @@
+// Aggregate calls and grouping: resolving count/sum/avg/min/max/bool_and/
+// bool_or/every/string_agg to PostgreSQL's signatures and result types,
+// GROUP BY items (positions, output names, expressions), and the check that
+// a grouped query's clauses read only group keys and aggregates.
+#include <fmt/format.h>
+
+#include "common/stack_depth.h"
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// sum('1'): PostgreSQL's resolution finds several candidates and no string
+// one to prefer.
+[[noreturn]] void NotUnique(const std::string& name, const std::vector<BoundExprPtr>& args,
+                            int position) {
+  std::string types;
+  for (const BoundExprPtr& a : args) {
+    if (!types.empty()) types += ", ";
+    types += TypeNameForMessage(a->type);
+  }
+  throw Error(sqlstate::kAmbiguousFunction,
+              fmt::format("function {}({}) is not unique", name, types))
+      .WithHint(
+          "Could not choose a best candidate function. You might need to add explicit type "
+          "casts.")
+      .WithPosition(position);
+}
+
+// The types min and max are defined for (PostgreSQL's btree-ordered types
+// that Basalt has; not bool).
+bool HasMinMax(TypeId id) {
+  switch (id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric:
+    case TypeId::kText:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kOid: return true;
+    default: return false;
+  }
+}
+
+// The first aggregate call inside e, or null.
+const BoundExpr* FindAggregate(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kAggregate) return &e;
+  for (const BoundExprPtr& c : e.children) {
+    if (const BoundExpr* found = FindAggregate(*c)) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
+                                   const Scope& scope) {
+  const std::string& name = call.name.back();
+  std::vector<BoundExprPtr> args;
+  const bool nested = inside_aggregate_;
+  {
+    ScopedFlag inside(inside_aggregate_, true);
+    for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+  }
+  // As PostgreSQL: the arguments first (an inner call reports first), then
+  // the clause, then nesting.
+  if (!aggregate_rules_.allowed) {
+    ThrowAt(sqlstate::kGroupingError,
+            aggregate_rules_.clause.empty()
+                ? std::string("aggregate functions are not allowed here")
+                : fmt::format("aggregate functions are not allowed in {}", aggregate_rules_.clause),
+            call.position);
+  }
+  if (nested) {
+    ThrowAt(sqlstate::kGroupingError, "aggregate function calls cannot be nested", call.position);
+  }
+  found_aggregate_ = true;
+
+  auto coerce = [&](size_t i, TypeId to) {
+    BoundExprPtr converted = TryCoerce(args[i]->Clone(), DataType::Of(to), CastContext::kImplicit);
+    if (converted == nullptr) ThrowNoFunction(name, args, call.position);
+    args[i] = std::move(converted);
+  };
+  DataType type;
+  switch (function) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount:
+      if (call.star && args.empty()) {
+        function = AggregateFunction::kCountStar;
+      } else if (args.empty()) {
+        ThrowAt(sqlstate::kWrongObjectType,
+                "count(*) must be used to call a parameterless aggregate function", call.position);
+      } else if (args.size() == 1) {
+        if (IsUnknownLiteral(*args[0])) coerce(0, TypeId::kText);
+      } else {
+        ThrowNoFunction(name, args, call.position);
+      }
+      type = DataType::Of(TypeId::kInt8);
+      break;
+    case AggregateFunction::kSum:
+    case AggregateFunction::kAvg: {
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      const TypeId id = args[0]->type.id;
+      if (id == TypeId::kUnknown) NotUnique(name, args, call.position);
+      const bool sum = function == AggregateFunction::kSum;
+      switch (id) {
+        case TypeId::kInt2:
+        case TypeId::kInt4: type = DataType::Of(sum ? TypeId::kInt8 : TypeId::kNumeric); break;
+        case TypeId::kInt8:
+        case TypeId::kNumeric: type = DataType::Of(TypeId::kNumeric); break;
+        case TypeId::kFloat4: type = DataType::Of(sum ? TypeId::kFloat4 : TypeId::kFloat8); break;
+        case TypeId::kFloat8: type = DataType::Of(TypeId::kFloat8); break;
+        default: ThrowNoFunction(name, args, call.position);
+      }
+      break;
+    }
+    case AggregateFunction::kMin:
+    case AggregateFunction::kMax:
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      // An untyped literal or varchar resolves to the text version.
+      if (IsUnknownLiteral(*args[0]) || args[0]->type.IsString()) coerce(0, TypeId::kText);
+      if (!HasMinMax(args[0]->type.id)) ThrowNoFunction(name, args, call.position);
+      type = DataType::Of(args[0]->type.id);
+      break;
+    case AggregateFunction::kBoolAnd:
+    case AggregateFunction::kBoolOr:
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      coerce(0, TypeId::kBool);
+      type = DataType::Of(TypeId::kBool);
+      break;
+    case AggregateFunction::kStringAgg:
+      if (args.size() != 2) ThrowNoFunction(name, args, call.position);
+      for (const BoundExprPtr& a : args) {
+        if (!IsUnknownLiteral(*a) && !a->type.IsString()) {
+          ThrowNoFunction(name, args, call.position);
+        }
+      }
+      coerce(0, TypeId::kText);
+      coerce(1, TypeId::kText);
+      type = DataType::Of(TypeId::kText);
+      break;
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kAggregate, type, call.position);
+  e->aggregate = function;
+  e->distinct = call.distinct;
+  e->children = std::move(args);
+  return e;
+}
+
+void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
+  for (const ast::ExprPtr& item : select.group_by) {
+    BoundExprPtr e = BindGroupItem(*item, scope, *out);
+    bool seen = false;
+    for (const BoundExprPtr& g : out->group_by) seen = seen || g->Equals(*e);
+    if (!seen) out->group_by.push_back(std::move(e));  // GROUP BY a, a: one key
+  }
+}
+
+BoundExprPtr Binder::BindGroupItem(const ast::Expr& item, const Scope& scope,
+                                   const BoundSelect& out) {
+  if (item.kind() == ast::ExprKind::kFunctionCall &&
+      item.As<ast::FunctionCall>().name.size() == 1) {
+    // GROUP BY ROLLUP (a) and CUBE (a) are grouping sets, not calls.
+    const std::string& name = item.As<ast::FunctionCall>().name[0];
+    if (name == "rollup" || name == "cube") {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("GROUP BY {} is not supported yet", name == "rollup" ? "ROLLUP" : "CUBE"),
+              item.position);
+    }
+  }
+  int target = -1;
+  if (item.kind() == ast::ExprKind::kColumnRef && item.As<ast::ColumnRef>().names.size() == 1) {
+    // GROUP BY name: an input column wins over an output column's name
+    // (the reverse of ORDER BY).
+    const std::string& name = item.As<ast::ColumnRef>().names[0];
+    bool input_column = false;
+    for (const ScopeTable& t : scope.tables)
+      input_column = input_column || t.table->FindColumn(name) >= 0;
+    for (size_t i = 0; i < out.columns.size() && !input_column; ++i) {
+      if (out.columns[i].name != name) continue;
+      if (target >= 0 && !out.targets[target]->Equals(*out.targets[i])) {
+        ThrowAt(sqlstate::kAmbiguousColumn, fmt::format("GROUP BY \"{}\" is ambiguous", name),
+                item.position);
+      }
+      if (target < 0) target = static_cast<int>(i);
+    }
+  } else if (item.kind() == ast::ExprKind::kConstant) {
+    const auto& constant = item.As<ast::Constant>();
+    if (constant.type != ast::Constant::Type::kInteger) {
+      ThrowAt(sqlstate::kSyntaxError, "non-integer constant in GROUP BY", item.position);
+    }
+    // GROUP BY 2: an output column by position.
+    if (constant.int_value < 1 || constant.int_value > static_cast<int64_t>(out.targets.size())) {
+      ThrowAt(sqlstate::kInvalidColumnReference,
+              fmt::format("GROUP BY position {} is not in select list", constant.int_value),
+              item.position);
+    }
+    target = static_cast<int>(constant.int_value - 1);
+  }
+  if (target >= 0) {
+    if (const BoundExpr* aggregate = FindAggregate(*out.targets[target])) {
+      ThrowAt(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
+              aggregate->position);
+    }
+    return out.targets[target]->Clone();
+  }
+  AggregateRulesScope rules(this, false, "GROUP BY");
+  BoundExprPtr e = BindExpression(item, scope);
+  if (IsUnknownLiteral(*e)) {
+    e = CoerceOrThrow(std::move(e), DataType::Of(TypeId::kText), CastContext::kImplicit);
+  }
+  return e;
+}
+
+namespace {
+
+// The columns e reads outside aggregate calls, in order of appearance.
+void CollectUngroupedColumns(const BoundExpr& e, std::vector<const BoundExpr*>* columns) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kAggregate) return;
+  if (e.kind == BoundExprKind::kColumn) columns->push_back(&e);
+  for (const BoundExprPtr& c : e.children) CollectUngroupedColumns(*c, columns);
+}
+
+}  // namespace
+
+void Binder::AddDependentKeys(const Scope& scope, BoundSelect* out) {
+  auto grouped_column = [&](int index) {
+    for (const BoundExprPtr& g : out->group_by) {
+      if (g->kind == BoundExprKind::kColumn && g->column_index == index) return true;
+    }
+    return false;
+  };
+  std::vector<const BoundExpr*> columns;
+  for (const ScopeTable& t : scope.tables) {
+    const std::vector<int>& key = t.table->layout.primary_key;
+    if (key.empty()) continue;
+    bool whole_key = true;
+    for (int k : key) whole_key = whole_key && grouped_column(t.offset + k);
+    if (!whole_key) continue;
+    if (columns.empty()) {
+      for (const BoundExprPtr& e : out->targets) CollectUngroupedColumns(*e, &columns);
+      for (const BoundOrderBy& o : out->order_by) CollectUngroupedColumns(*o.expr, &columns);
+      if (out->having != nullptr) CollectUngroupedColumns(*out->having, &columns);
+    }
+    for (const BoundExpr* c : columns) {
+      const int index = c->column_index;
+      if (index < t.offset || index >= t.offset + t.table->def.columns_size()) continue;
+      if (grouped_column(index)) continue;
+      out->group_by.push_back(BoundExpr::Column(index, c->type));
+    }
+  }
+}
+
+void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* out) {
+  CheckStackDepth();
+  const int keys = static_cast<int>(out->group_by.size());
+  for (int i = 0; i < keys; ++i) {
+    if (!e->Equals(*out->group_by[i])) continue;
+    const int position = e->position;
+    e = BoundExpr::Column(i, e->type);
+    e->position = position;
+    return;
+  }
+  switch (e->kind) {
+    case BoundExprKind::kAggregate: {
+      int index = -1;
+      for (size_t j = 0; j < out->aggregates.size() && index < 0; ++j) {
+        if (out->aggregates[j]->Equals(*e)) index = static_cast<int>(j);
+      }
+      const int position = e->position;
+      const DataType type = e->type;
+      if (index < 0) {
+        index = static_cast<int>(out->aggregates.size());
+        out->aggregates.push_back(std::move(e));
+      }
+      e = BoundExpr::Column(keys + index, type);
+      e->position = position;
+      return;
+    }
+    case BoundExprKind::kColumn: {
+      std::string name;
+      for (const ScopeTable& t : scope.tables) {
+        const int c = e->column_index - t.offset;
+        if (c >= 0 && c < t.table->def.columns_size()) {
+          name = t.name + "." + t.table->def.columns(c).name();
+        }
+      }
+      ThrowAt(sqlstate::kGroupingError,
+              fmt::format("column \"{}\" must appear in the GROUP BY clause or be used in an "
+                          "aggregate function",
+                          name),
+              e->position);
+    }
+    default: break;
+  }
+  for (BoundExprPtr& c : e->children) ResolveGrouped(c, scope, out);
+}
+
+}  // namespace basalt::sql

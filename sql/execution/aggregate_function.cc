@@ -1,0 +1,193 @@
+#include "sql/execution/aggregate_function.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_set>
+#include <vector>
+
+#include "common/error.h"
+#include "sql/execution/arithmetic.h"
+#include "sql/execution/evaluate.h"
+#include "storage/key_codec.h"
+
+namespace basalt::sql {
+
+struct DistinctInputs {
+  std::unordered_set<std::string> seen;  // key encodings of the tuples kept
+  std::vector<Row> rows;
+};
+
+AggregateState::AggregateState() = default;
+AggregateState::~AggregateState() = default;
+AggregateState::AggregateState(AggregateState&&) noexcept = default;
+AggregateState& AggregateState::operator=(AggregateState&&) noexcept = default;
+
+namespace {
+
+Numeric CheckNumeric(Result<Numeric> n) {
+  if (!n.ok()) ThrowStatus(n.status());
+  return std::move(n).value();
+}
+
+[[noreturn]] void FloatOverflow() {
+  throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+}
+
+// avg(float): PostgreSQL accumulates the count, the sum and the sum of
+// squared deviations (Youngs-Cramer) and fails with 22003 when the sum or
+// the squares overflow from finite inputs, so avg of values near 1e300
+// fails there; the same arithmetic gives the same answer here.
+void AccumulateFloatAvg(double x, AggregateState* s) {
+  const double old_sum = s->value.is_null() ? 0 : s->value.AsFloat();
+  const double n = static_cast<double>(s->count + 1);
+  const double sum = old_sum + x;
+  double squares = s->squares;
+  if (s->count > 0) {
+    const double deviation = x * n - sum;
+    squares += deviation * deviation / (n * static_cast<double>(s->count));
+    if (std::isinf(sum) || std::isinf(squares)) {
+      if (!std::isinf(old_sum) && !std::isinf(x)) FloatOverflow();
+      squares = std::numeric_limits<double>::quiet_NaN();
+    }
+  } else if (std::isnan(x) || std::isinf(x)) {
+    squares = std::numeric_limits<double>::quiet_NaN();
+  }
+  s->value = Value::Float(sum);
+  s->squares = squares;
+}
+
+void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
+  if (call.aggregate == AggregateFunction::kCountStar) {
+    ++s->count;
+    return;
+  }
+  const Value& v = args[0];
+  if (v.is_null()) return;
+  const DataType& type = call.children[0]->type;
+  switch (call.aggregate) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: break;
+    case AggregateFunction::kSum:
+    case AggregateFunction::kAvg:
+      if (type.IsInteger()) {
+        s->int_sum += v.AsInt();
+      } else if (type.id == TypeId::kNumeric) {
+        s->value = s->value.is_null()
+                       ? v
+                       : Value::Decimal(CheckNumeric(s->value.AsNumeric().Add(v.AsNumeric())));
+      } else if (call.aggregate == AggregateFunction::kSum) {
+        // float4 sums stay float4.
+        s->value = s->value.is_null()
+                       ? v
+                       : Arithmetic(ArithmeticOp::kAdd, s->value, v, call.type, call.type);
+      } else {
+        AccumulateFloatAvg(v.AsFloat(), s);
+      }
+      break;
+    case AggregateFunction::kMin:
+    case AggregateFunction::kMax: {
+      if (s->value.is_null()) {
+        s->value = std::move(args[0]);
+        break;
+      }
+      // A tie takes the newer value, as PostgreSQL's numeric_smaller and
+      // float8larger (1.0 then 1.00 gives 1.00).
+      const int c = CompareValues(s->value, v, type);
+      if (call.aggregate == AggregateFunction::kMin ? c >= 0 : c <= 0) {
+        s->value = std::move(args[0]);
+      }
+      break;
+    }
+    case AggregateFunction::kBoolAnd:
+      if (s->value.is_null() || s->value.AsBool()) s->value = Value::Bool(v.AsBool());
+      break;
+    case AggregateFunction::kBoolOr:
+      if (s->value.is_null() || !s->value.AsBool()) s->value = Value::Bool(v.AsBool());
+      break;
+    case AggregateFunction::kStringAgg:
+      // Each value after the first is preceded by its own row's delimiter
+      // (a NULL delimiter adds nothing).
+      if (s->count > 0 && !args[1].is_null()) s->text += args[1].AsString();
+      s->text += v.AsString();
+      break;
+  }
+  ++s->count;
+}
+
+}  // namespace
+
+void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
+  if (type.id != TypeId::kInt4Array || v.is_null()) {
+    storage::AppendKeyValue(v, type, key);
+    return;
+  }
+  // The key codec has no arrays: the length, then each element.
+  const std::vector<Value>& elements = v.AsArray();
+  storage::AppendKeyValue(Value::Int(static_cast<int64_t>(elements.size())),
+                          DataType::Of(TypeId::kInt8), key);
+  for (const Value& e : elements) storage::AppendKeyValue(e, DataType::Of(TypeId::kInt4), key);
+}
+
+void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
+  if (!call.distinct) {
+    Accumulate(call, args, state);
+    return;
+  }
+  if (state->distinct == nullptr) state->distinct = std::make_unique<DistinctInputs>();
+  std::string key;
+  for (size_t i = 0; i < args.size(); ++i) {
+    AppendGroupKey(args[i], call.children[i]->type, &key);
+  }
+  if (state->distinct->seen.insert(std::move(key)).second) {
+    state->distinct->rows.push_back(std::move(args));
+  }
+}
+
+Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
+  if (state->distinct != nullptr) {
+    std::vector<Row> rows = std::move(state->distinct->rows);
+    state->distinct.reset();
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].is_null() || b[i].is_null()) {
+          if (a[i].is_null() == b[i].is_null()) continue;
+          return b[i].is_null();  // NULLs last
+        }
+        const int c = CompareValues(a[i], b[i], call.children[i]->type);
+        if (c != 0) return c < 0;
+      }
+      return false;
+    });
+    for (Row& row : rows) Accumulate(call, row, state);
+  }
+  switch (call.aggregate) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: return Value::Int(state->count);
+    default: break;
+  }
+  if (state->count == 0) return Value::Null();
+  const DataType& type = call.children[0]->type;
+  switch (call.aggregate) {
+    case AggregateFunction::kSum:
+      if (type.IsInteger()) {
+        if (call.type.id == TypeId::kNumeric) return Value::Decimal(Numeric(state->int_sum, 0));
+        if (state->int_sum > INT64_MAX || state->int_sum < INT64_MIN) {
+          throw Error(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+        }
+        return Value::Int(static_cast<int64_t>(state->int_sum));
+      }
+      return state->value;
+    case AggregateFunction::kAvg: {
+      if (type.id == TypeId::kFloat4 || type.id == TypeId::kFloat8) {
+        return Value::Float(state->value.AsFloat() / static_cast<double>(state->count));
+      }
+      const Numeric sum = type.IsInteger() ? Numeric(state->int_sum, 0) : state->value.AsNumeric();
+      return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state->count))));
+    }
+    case AggregateFunction::kStringAgg: return Value::String(std::move(state->text));
+    default: return state->value;
+  }
+}
+
+}  // namespace basalt::sql

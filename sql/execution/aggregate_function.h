@@ -1,0 +1,50 @@
+// Aggregate functions: the running state of one aggregate call over one
+// group, and the steps that feed it input rows and compute its result, with
+// PostgreSQL's semantics (NULL inputs skipped; no input gives NULL, or 0 for
+// count; sum and avg result types as resolved by the binder; 22003 on
+// overflow).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/numeric.h"
+#include "common/value.h"
+#include "sql/binder/bound_expression.h"
+
+namespace basalt::sql {
+
+struct DistinctInputs;
+
+struct AggregateState {
+  AggregateState();
+  ~AggregateState();
+  AggregateState(AggregateState&&) noexcept;
+  AggregateState& operator=(AggregateState&&) noexcept;
+
+  int64_t count = 0;   // inputs accumulated
+  Int128 int_sum = 0;  // sum and avg of integers: exact
+  Value value;         // sum, min, max, bool_and, bool_or so far
+  // avg of floats: the sum of squared deviations, computed only for
+  // PostgreSQL's overflow error (its float8_accum keeps it for variance).
+  double squares = 0;
+  std::string text;  // string_agg so far
+  // DISTINCT: the distinct argument tuples, fed in sorted order by
+  // FinishAggregate (as PostgreSQL, whose DISTINCT aggregates sort their
+  // input: string_agg(DISTINCT x, ',') lists x in order). Null otherwise.
+  std::unique_ptr<DistinctInputs> distinct;
+};
+
+// Appends v's grouping key to *key: values equal in SQL (numeric 1.0 and
+// 1.00, float -0 and 0, every NaN, every NULL) append the same bytes, and
+// unequal ones different bytes.
+void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
+
+// Feeds one input row's argument values (`args`, one per child of `call`,
+// a kAggregate node) to the state, which may take them: *args is left
+// unspecified, for the caller to clear and reuse.
+void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
+// The aggregate's result for the inputs fed so far.
+Value FinishAggregate(const BoundExpr& call, AggregateState* state);
+
+}  // namespace basalt::sql

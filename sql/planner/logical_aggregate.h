@@ -1,0 +1,19 @@
+// GROUP BY and aggregates: one output row per group (one row in all without
+// group keys), holding the `groups` values then each aggregate's result.
+#pragma once
+
+#include <vector>
+
+#include "sql/binder/bound_expression.h"
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+struct LogicalAggregate : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kAggregate;
+  LogicalAggregate() : LogicalOperator(kKind) {}
+  std::vector<BoundExprPtr> groups;      // over the input row
+  std::vector<BoundExprPtr> aggregates;  // kAggregate calls; arguments over the input row
+};
+
+}  // namespace basalt::sql
