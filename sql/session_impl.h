@@ -5,6 +5,9 @@
 //   session_transaction.cc  BEGIN/COMMIT/ROLLBACK, implicit transactions
 //   session_utility.cc      SET/SHOW/RESET, CHECKPOINT, CREATE/DROP TABLE, EXPLAIN
 //   session_extended.cc     Parse/Bind/Describe/Execute/Close/Sync
+//   session_portal.cc       running portals: plan cache, streaming, draining
+//   session_prepare.cc      PREPARE/EXECUTE/DEALLOCATE
+//   session_cursor.cc       DECLARE/FETCH/MOVE, WITH HOLD, pg_cursors
 #pragma once
 
 #include <functional>
