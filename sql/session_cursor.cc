@@ -38,7 +38,13 @@ void SessionImpl::ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, Resul
   }
   EnsureTransaction();
   Portal portal;
-  portal.plan = PlanAndLock(*stmt.query, nullptr);
+  // Through the extended protocol the query may use the portal's $n.
+  const std::vector<DataType>* parameter_types = nullptr;
+  if (running_portal_ != nullptr) {
+    parameter_types = &running_portal_->statement->parameter_types;
+    portal.parameters = running_portal_->parameters;
+  }
+  portal.plan = PlanAndLock(*stmt.query, parameter_types);
   if (stmt.hold && portal.plan->row_lock) {
     throw Error(sqlstate::kFeatureNotSupported,
                 "DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported")

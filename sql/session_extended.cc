@@ -134,6 +134,15 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       }
       return std::nullopt;
     }
+    case ast::StatementKind::kDeclareCursor: {
+      // Its query's parameters are the statement's (psycopg declares its
+      // server-side cursors with $n); DECLARE itself returns no rows.
+      std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+      Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+      binder.DescribeParameters(&parameters);
+      InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
+      return std::nullopt;
+    }
     case ast::StatementKind::kShow: {
       const auto& show = statement.As<ast::ShowStmt>();
       const DataType text = DataType::Of(TypeId::kText);
@@ -149,6 +158,18 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
   }
 }
 
+std::optional<std::vector<ResultColumn>> SessionImpl::StatementColumns(
+    const PreparedStatement& statement) {
+  // FETCH returns its cursor's columns, known once the cursor exists (as
+  // PostgreSQL describes it at Describe, not Parse).
+  if (statement.statement != nullptr && statement.statement->kind() == ast::StatementKind::kFetch) {
+    const auto& fetch = statement.statement->As<ast::FetchStmt>();
+    Portal* cursor = fetch.move ? nullptr : FindPortal(fetch.cursor);
+    return cursor != nullptr ? cursor->statement->columns : std::nullopt;
+  }
+  return statement.columns;
+}
+
 StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
   auto it = statements_.find(name);
   if (it == statements_.end()) {
@@ -161,7 +182,7 @@ StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
     description.parameter_types.push_back(type.id == TypeId::kUnknown ? type_oid::kText
                                                                       : type.oid());
   }
-  description.columns = it->second->columns;
+  description.columns = StatementColumns(*it->second);
   return description;
 }
 
@@ -191,7 +212,7 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
       portal.parameters.push_back(
           ReadParameter(std::move(parameters[i]), statement->parameter_types[i], i + 1));
     }
-    portal.result_formats = ResultFormats(result_formats, statement->columns);
+    portal.result_formats = ResultFormats(result_formats, StatementColumns(*statement));
     portals_[std::string(portal_name)] = std::move(portal);
   } catch (...) {
     AbortAfterError();
@@ -215,8 +236,8 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
     AbortAfterError();
     ThrowUnknownPortal(name);
   }
-  std::optional<std::vector<ResultColumn>> columns = portal->statement->columns;
-  if (columns) {
+  std::optional<std::vector<ResultColumn>> columns = StatementColumns(*portal->statement);
+  if (columns && columns->size() == portal->result_formats.size()) {
     for (size_t i = 0; i < columns->size(); ++i) (*columns)[i].format = portal->result_formats[i];
   }
   return columns;

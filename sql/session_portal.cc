@@ -82,7 +82,7 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
   }
   if (!portal.started) {
     portal.started = true;
-    portal.returns_rows = portal.statement->columns.has_value();
+    portal.returns_rows = StatementColumns(*portal.statement).has_value();
     BeginStatement();
     query_text_ = portal.statement->text;
     if (IsPlanned(*statement)) {

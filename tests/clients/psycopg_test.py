@@ -3,7 +3,8 @@ text parameters (%t), psycopg's default (%s: binary numbers) and binary ones
 (%b), binary results (binary cursors), unnamed and named (prepare=True, and
 past prepare_threshold) statements,
 executemany and pipeline mode, NULLs,
-transactions spanning several statements, an error and the session after it.
+transactions spanning several statements, an error and the session after it,
+server-side cursors (named, scrollable, WITH HOLD: DECLARE with $n, FETCH).
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
 import sys
@@ -124,6 +125,34 @@ with psycopg.connect(conninfo) as conn:
         conn.rollback()
     cur.execute("select name from items where id = %t", (11,), prepare=False)
     check(cur.fetchone(), ("plum",), "after a failed block")
+    conn.commit()
+
+# Server-side cursors: psycopg declares them with $n parameters
+# (DECLARE ... CURSOR FOR ... $1) and fetches through the extended protocol,
+# where Describe of FETCH gives the cursor's columns.
+with psycopg.connect(conninfo) as conn:
+    conn.execute("drop table if exists sc")
+    conn.execute("create table sc (id int primary key, v text)")
+    conn.execute("insert into sc values (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'), (5, 'e')")
+    with conn.cursor(name="named") as cur:
+        cur.itersize = 2
+        cur.execute("select id, v from sc where id > %s order by id", (1,))
+        check(cur.fetchone(), (2, "b"), "server-side cursor fetchone")
+        check(cur.fetchmany(2), [(3, "c"), (4, "d")], "server-side cursor fetchmany")
+        check(cur.fetchall(), [(5, "e")], "server-side cursor fetchall")
+        check([d.name for d in cur.description], ["id", "v"], "server-side cursor columns")
+    with conn.cursor(name="scrolly", scrollable=True) as cur:
+        cur.execute("select id from sc order by id")
+        check(cur.fetchmany(3), [(1,), (2,), (3,)], "scrollable cursor")
+        cur.scroll(-2)
+        check(cur.fetchone(), (2,), "scroll back")
+        cur.scroll(0, mode="absolute")
+        check(cur.fetchone(), (1,), "scroll absolute")
+    with conn.cursor(name="held", withhold=True) as cur:
+        cur.execute("select id from sc where id <= %s order by id", (3,))
+        conn.commit()
+        check(list(cur), [(1,), (2,), (3,)], "WITH HOLD cursor after commit")
+    conn.execute("drop table sc")
     conn.commit()
 
 print("psycopg: OK")
