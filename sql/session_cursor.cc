@@ -8,11 +8,36 @@
 #include <algorithm>
 
 #include "common/datetime.h"
+#include "sql/planner/logical_operator.h"
+#include "sql/planner/logical_values.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
 
 namespace {
+
+// PostgreSQL's default for a cursor declared without SCROLL: it may go
+// back when its plan can (ExecSupportsBackwardScan): scans, VALUES lists,
+// and what passes their rows through; not an aggregate, nor the
+// one-row Result of a SELECT without FROM. Basalt could scroll any cursor
+// (it keeps the rows read) but follows the rule, so backward FETCH fails
+// where PostgreSQL's does.
+bool ScrollsByDefault(const LogicalOperator& plan) {
+  switch (plan.kind) {
+    case LogicalKind::kGet: return true;
+    case LogicalKind::kValues: {
+      const auto& rows = plan.As<LogicalValues>().rows;
+      return !(rows.size() == 1 && rows[0].empty());
+    }
+    // A Sort could go back; PostgreSQL's plans of ORDER BY over a GROUP BY
+    // often sort below the aggregate instead, so follow the input.
+    case LogicalKind::kSort:
+    case LogicalKind::kFilter:
+    case LogicalKind::kProject:
+    case LogicalKind::kLimit: return ScrollsByDefault(*plan.children[0]);
+    default: return false;
+  }
+}
 
 [[noreturn]] void ThrowBackward() {
   throw Error(sqlstate::kObjectNotInPrerequisiteState, "cursor can only scan forward")
@@ -62,9 +87,11 @@ void SessionImpl::ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, Resul
   portal.transaction = transaction_serial_;
   portal.started = true;
   portal.returns_rows = true;
-  // FOR UPDATE cursors cannot go back in PostgreSQL either.
   portal.cursor.emplace();
-  portal.cursor->scroll = !stmt.no_scroll && !portal.plan->row_lock;
+  // FOR UPDATE cursors cannot go back in PostgreSQL either.
+  portal.cursor->scroll =
+      !portal.plan->row_lock &&
+      (stmt.scroll || (!stmt.no_scroll && ScrollsByDefault(*portal.plan->root)));
   portal.cursor->hold = stmt.hold;
   portal.cursor->binary = stmt.binary;
   portal.cursor->text = std::string(query_text_);

@@ -13,6 +13,8 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // After point_lookup, so a primary-key equality becomes a lookup, not
       // a filtered scan.
       {"scan_pushdown", &PushIntoScans},
+      // After scan_pushdown, which folds a WHERE into the scan below a Sort.
+      {"sort_elision", &ElideSorts},
   };
   return kPasses;
 }

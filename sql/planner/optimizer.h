@@ -30,5 +30,8 @@ LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);
 // passes/scan_pushdown.cc: a filter over a full scan moves into the scan,
 // and the scan learns which columns the plan above it reads.
 LogicalOperatorPtr PushIntoScans(LogicalOperatorPtr plan);
+// passes/sort_elision.cc: ORDER BY a primary-key prefix, ascending, over a
+// full scan needs no Sort (the scan returns rows in key order).
+LogicalOperatorPtr ElideSorts(LogicalOperatorPtr plan);
 
 }  // namespace basalt::sql

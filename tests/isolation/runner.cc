@@ -99,6 +99,18 @@ class Connection {
   bool busy() const { return active_ && !finished_; }
   const Step* step() const { return step_; }
   int socket() const { return PQsocket(conn_); }
+  int pid() const { return PQbackendPID(conn_); }
+
+  // Whether the session with backend `pid` waits for a lock another session
+  // holds (pg_blocking_pids), asked on this idle connection.
+  bool Blocks(int pid) {
+    const std::string sql = "SELECT cardinality(pg_blocking_pids(" + std::to_string(pid) + "))";
+    PGresult* res = PQexec(conn_, sql.c_str());
+    const bool blocked = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+                         std::string(PQgetvalue(res, 0, 0)) != "0";
+    PQclear(res);
+    return blocked;
+  }
 
   // `verbose`: print command tags and notices too (steps); setup and
   // teardown blocks print only rows and errors.
@@ -292,10 +304,8 @@ class PermutationRun {
       FinishWaiting(connection);
       Settle(Clock::now() + kBlockWait);
     }
-    const auto start = Clock::now();
     connection.Send(step.sql, &step, /*verbose=*/true);
-    const bool done = WaitUntil(All(), start + kBlockWait, [&] { return !connection.busy(); });
-    if (done) {
+    if (WaitDoneOrBlocked(connection)) {
       out_ << "step " << step.name << ": " << step.sql << "\n" << connection.TakeOutput();
       // It may have unblocked steps waiting in other sessions.
       Settle(Clock::now() + kBlockWait);
@@ -320,13 +330,34 @@ class PermutationRun {
     PrintCompletion(connection);
   }
 
+  // Waits until the step running on `connection` finishes (true) or waits
+  // for another session's lock (false). A step still running after
+  // kBlockWait counts as waiting only if pg_blocking_pids says it is
+  // blocked, as PostgreSQL's isolationtester decides: a step that is merely
+  // slow (a COMMIT's fsync on a loaded machine, pg_sleep) is waited for, up
+  // to kStepTimeout.
+  bool WaitDoneOrBlocked(Connection& connection) {
+    const auto start = Clock::now();
+    const auto is_done = [&] { return !connection.busy(); };
+    if (WaitUntil(All(), start + kBlockWait, is_done)) return true;
+    while (!control_.Blocks(connection.pid())) {
+      if (Clock::now() - start >= kStepTimeout) return false;
+      if (WaitUntil(All(), Clock::now() + std::chrono::milliseconds(20), is_done)) return true;
+    }
+    return false;
+  }
+
   // Gives the steps waiting in any session until `deadline` to finish, then
-  // prints those that did, in session order.
+  // until each left is done or blocked again, and prints those that
+  // finished, in session order.
   void Settle(Clock::time_point deadline) {
     const std::vector<Connection*> all = All();
     WaitUntil(all, deadline, [&] {
       return std::none_of(all.begin(), all.end(), [](Connection* c) { return c->busy(); });
     });
+    for (Connection* c : all) {
+      if (c->busy() && !control_.Blocks(c->pid())) WaitDoneOrBlocked(*c);
+    }
     for (Connection* c : all) {
       if (c->active() && !c->busy()) PrintCompletion(*c);
     }

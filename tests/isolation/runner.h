@@ -2,11 +2,12 @@
 // as text: every step with its SQL, command tags, result rows, notices and
 // errors (with SQLSTATE), in an order fixed by the permutation.
 //
-// Blocking is detected by time: a step that has not finished within
-// kBlockWait is reported as `<waiting ...>` and the permutation goes on with
-// the next step; when it finishes later, `step x: <... completed>` and its
-// results are printed. Specs therefore keep every step that should not
-// block far below kBlockWait and every timeout they provoke far above it.
+// Blocking is detected as PostgreSQL's isolationtester does, by locks: a
+// step that has not finished within kBlockWait and that pg_blocking_pids
+// shows waiting for another session is reported as `<waiting ...>` and the
+// permutation goes on with the next step; when it finishes later,
+// `step x: <... completed>` and its results are printed. A step that is only
+// slow is waited for (up to kStepTimeout).
 #pragma once
 
 #include <chrono>
