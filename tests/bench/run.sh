@@ -194,7 +194,8 @@ if command -v strace >/dev/null; then
   sleep 1
   "$PGBENCH" -n -h 127.0.0.1 -p "$BASALT_PORT" -U basalt -c 32 -j 2 -t 300 -f "$WORK/ins.sql" \
     basalt >/dev/null 2>&1
-  kill -INT "$STRACE_PID"; wait "$STRACE_PID" || true
+  kill -INT "$STRACE_PID" 2>/dev/null || true  # strace may have failed to attach
+  wait "$STRACE_PID" || true
   syncs=$(awk '$NF == "fdatasync" || $NF == "fsync" {s += $4} END {print s + 0}' "$WORK/syncs.txt")
   {
     echo
