@@ -123,3 +123,28 @@ TEST_CASE("one plan runs in several suspended portals at once", "[plan_cache]") 
 
 }  // namespace
 }  // namespace basalt::sql
+
+namespace basalt::sql {
+namespace {
+
+// A write in the transaction makes an open cursor read the rest of its rows
+// first: they must stay the cursor's, past the first batch of the plan.
+TEST_CASE("a cursor keeps the rows it had when the transaction writes", "[plan_cache]") {
+  TestEngine e;
+  e.Run("CREATE TABLE big (id int PRIMARY KEY)");
+  std::string values;
+  for (int i = 1; i <= 3000; ++i) values += (i > 1 ? ",(" : "(") + std::to_string(i) + ")";
+  e.Run("INSERT INTO big VALUES " + values);
+  e.Run("BEGIN");
+  e.Run("DECLARE c CURSOR FOR SELECT id FROM big");
+  CHECK(e.Run("FETCH 2 FROM c").rows == Rows{{"1"}, {"2"}});
+  e.Run("DELETE FROM big WHERE id > 2");
+  CollectingSink rest = e.Run("FETCH ALL FROM c");
+  REQUIRE(rest.rows.size() == 2998);
+  CHECK(rest.rows.front() == std::vector<std::string>{"3"});
+  CHECK(rest.rows.back() == std::vector<std::string>{"3000"});
+  e.Run("ROLLBACK");
+}
+
+}  // namespace
+}  // namespace basalt::sql

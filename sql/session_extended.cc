@@ -61,7 +61,7 @@ Value ReadParameter(BindParameter parameter, const DataType& type, size_t number
 // applies to every column. A statement without rows takes any list, as in
 // PostgreSQL.
 std::vector<int16_t> ResultFormats(const std::vector<int16_t>& formats,
-                                   const std::optional<std::vector<ResultColumn>>& columns) {
+                                   const std::vector<ResultColumn>* columns) {
   if (!columns) return {};
   const size_t count = columns->size();
   if (formats.size() > 1 && formats.size() != count) {
@@ -158,16 +158,15 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
   }
 }
 
-std::optional<std::vector<ResultColumn>> SessionImpl::StatementColumns(
-    const PreparedStatement& statement) {
+const std::vector<ResultColumn>* SessionImpl::StatementColumns(const PreparedStatement& statement) {
   // FETCH returns its cursor's columns, known once the cursor exists (as
   // PostgreSQL describes it at Describe, not Parse).
   if (statement.statement != nullptr && statement.statement->kind() == ast::StatementKind::kFetch) {
     const auto& fetch = statement.statement->As<ast::FetchStmt>();
     Portal* cursor = fetch.move ? nullptr : FindPortal(fetch.cursor);
-    return cursor != nullptr ? cursor->statement->columns : std::nullopt;
+    return cursor != nullptr && cursor->statement->columns ? &*cursor->statement->columns : nullptr;
   }
-  return statement.columns;
+  return statement.columns ? &*statement.columns : nullptr;
 }
 
 StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
@@ -182,7 +181,9 @@ StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
     description.parameter_types.push_back(type.id == TypeId::kUnknown ? type_oid::kText
                                                                       : type.oid());
   }
-  description.columns = StatementColumns(*it->second);
+  if (const std::vector<ResultColumn>* columns = StatementColumns(*it->second)) {
+    description.columns = *columns;
+  }
   return description;
 }
 
@@ -236,7 +237,10 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
     AbortAfterError();
     ThrowUnknownPortal(name);
   }
-  std::optional<std::vector<ResultColumn>> columns = StatementColumns(*portal->statement);
+  std::optional<std::vector<ResultColumn>> columns;
+  if (const std::vector<ResultColumn>* described = StatementColumns(*portal->statement)) {
+    columns = *described;
+  }
   if (columns && columns->size() == portal->result_formats.size()) {
     for (size_t i = 0; i < columns->size(); ++i) (*columns)[i].format = portal->result_formats[i];
   }

@@ -75,7 +75,8 @@ class SessionImpl : public Session {
   bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
   // What `statement` returns: its columns from Parse, but for FETCH those of
   // its cursor as it is now.
-  std::optional<std::vector<ResultColumn>> StatementColumns(const PreparedStatement& statement);
+  // Null when it returns no rows.
+  const std::vector<ResultColumn>* StatementColumns(const PreparedStatement& statement);
   // The first Execute of a portal of a planned statement: the statement's
   // cached plan if it is current (else a new one, which becomes the cached
   // one), its locks, and the execution's operators in portal.root.

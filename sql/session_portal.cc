@@ -82,7 +82,7 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
   }
   if (!portal.started) {
     portal.started = true;
-    portal.returns_rows = StatementColumns(*portal.statement).has_value();
+    portal.returns_rows = StatementColumns(*portal.statement) != nullptr;
     BeginStatement();
     query_text_ = portal.statement->text;
     if (IsPlanned(*statement)) {
@@ -189,6 +189,10 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
   // see such writes either, so they read their remaining rows first.
   for (auto& [name, portal] : portals_) {
     if (portal.root == nullptr || portal.transaction != transaction_serial_) continue;
+    if (portal.cursor) {
+      ReadCursorRow(portal, SIZE_MAX);  // a cursor keeps its rows in CursorState
+      continue;
+    }
     ExecContext ctx = NewExecContext(&portal.parameters, &sink);
     portal.pending.erase(portal.pending.begin(),
                          portal.pending.begin() + static_cast<ptrdiff_t>(portal.next));
