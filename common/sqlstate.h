@@ -85,6 +85,7 @@ inline constexpr Code kInvalidCursorDefinition = "42P11";
 inline constexpr Code kInvalidCursorState = "24000";
 inline constexpr Code kDuplicatePreparedStatement = "42P05";
 inline constexpr Code kAmbiguousColumn = "42702";
+inline constexpr Code kDuplicateAlias = "42712";
 inline constexpr Code kAmbiguousFunction = "42725";
 inline constexpr Code kIndeterminateDatatype = "42P18";
 inline constexpr Code kCannotCoerce = "42846";

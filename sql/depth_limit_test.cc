@@ -30,9 +30,7 @@ TEST_CASE("deep and long statements run or fail with 54001, and the session goes
       std::string outcome = Outcome(f, shape.make(n));
       std::string name = shape.name;
       bool flattened = name == "or" || name == "and";  // one n-ary node, as in PostgreSQL
-      if (!testing::DeepShapeSupported(name)) {
-        CHECK((outcome == "ERROR 0A000" || outcome == "ERROR 54001"));
-      } else if (flattened || (n <= 1'000 && !testing::kSanitizedBuild)) {
+      if (flattened || (n <= 1'000 && !testing::kSanitizedBuild)) {
         CHECK(outcome == testing::DeepShapeResult(name, n));
       } else if (n <= 1'000) {
         CHECK((outcome == testing::DeepShapeResult(name, n) || outcome == "ERROR 54001"));

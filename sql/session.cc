@@ -264,7 +264,9 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .warning =
           [this, sink](sqlstate::Code code, std::string message) {
             if (sink != nullptr) SendWarning(*sink, code, message);
-          }};
+          },
+      .outer_values = {},
+      .subquery_results = {}};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

@@ -6,6 +6,18 @@
 
 namespace basalt::sql {
 
+namespace {
+
+// The tables a statement's subqueries read, but not its target.
+void AddReadLocks(const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+                  const std::shared_ptr<const catalog::TableEntry>& target, StatementPlan* plan) {
+  for (const auto& table : tables) {
+    if (table != target) plan->locks.push_back({table, storage::LockLevel::kAccessShare});
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
                                              const std::vector<std::string>& disabled_passes) {
   using storage::LockLevel;
@@ -13,8 +25,9 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
   LogicalOperatorPtr root;
   if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
     BoundSelect& s = **select;
-    if (s.table != nullptr) {
-      plan->locks.push_back({s.table, s.row_lock ? LockLevel::kRowShare : LockLevel::kAccessShare});
+    for (const auto& table : s.tables_read) {
+      const bool locked = s.row_lock.has_value() && table == s.SingleTable();
+      plan->locks.push_back({table, locked ? LockLevel::kRowShare : LockLevel::kAccessShare});
     }
     if (s.row_lock) plan->row_lock = s.row_lock->strength;
     plan->columns = s.columns;
@@ -23,23 +36,26 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
   } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
     BoundInsert& i = **insert;
     // INSERT ... SELECT reads its source under ACCESS SHARE first.
-    if (i.source != nullptr && i.source->table != nullptr && i.source->table != i.table) {
-      plan->locks.push_back({i.source->table, LockLevel::kAccessShare});
+    for (const auto& table : i.source->tables_read) {
+      if (table != i.table) plan->locks.push_back({table, LockLevel::kAccessShare});
     }
     plan->locks.push_back({i.table, LockLevel::kRowExclusive});
     plan->tag_prefix = "INSERT 0 ";
     root = PlanInsert(i);
   } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    AddReadLocks((*update)->tables_read, (*update)->table, plan.get());
     plan->locks.push_back({(*update)->table, LockLevel::kRowExclusive});
     plan->tag_prefix = "UPDATE ";
     root = PlanUpdate(**update);
   } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    AddReadLocks((*del)->tables_read, (*del)->table, plan.get());
     plan->locks.push_back({(*del)->table, LockLevel::kRowExclusive});
     plan->tag_prefix = "DELETE ";
     root = PlanDelete(**del);
   } else {
     throw Error(sqlstate::kFeatureNotSupported, "statement is not supported yet");
   }
+  PlanSubqueries(*root, disabled_passes);
   plan->root = Optimize(std::move(root), disabled_passes);
   return plan;
 }

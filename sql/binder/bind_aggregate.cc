@@ -182,8 +182,11 @@ BoundExprPtr Binder::BindGroupItem(const ast::Expr& item, const Scope& scope,
     // (the reverse of ORDER BY).
     const std::string& name = item.As<ast::ColumnRef>().names[0];
     bool input_column = false;
-    for (const ScopeTable& t : scope.tables)
-      input_column = input_column || t.table->FindColumn(name) >= 0;
+    for (const ScopeItem& t : scope.items) {
+      for (const ScopeColumn& c : t.columns) {
+        input_column = input_column || (t.columns_visible && c.name == name);
+      }
+    }
     for (size_t i = 0; i < out.columns.size() && !input_column; ++i) {
       if (out.columns[i].name != name) continue;
       if (target >= 0 && !out.targets[target]->Equals(*out.targets[i])) {
@@ -240,11 +243,14 @@ void Binder::AddDependentKeys(const Scope& scope, BoundSelect* out) {
     return false;
   };
   std::vector<const BoundExpr*> columns;
-  for (const ScopeTable& t : scope.tables) {
+  for (const ScopeItem& t : scope.items) {
+    if (t.table == nullptr) continue;
     const std::vector<int>& key = t.table->layout.primary_key;
     if (key.empty()) continue;
+    const int offset = t.columns[0].index;
+    const int width = static_cast<int>(t.columns.size());
     bool whole_key = true;
-    for (int k : key) whole_key = whole_key && grouped_column(t.offset + k);
+    for (int k : key) whole_key = whole_key && grouped_column(offset + k);
     if (!whole_key) continue;
     if (columns.empty()) {
       for (const BoundExprPtr& e : out->targets) CollectUngroupedColumns(*e, &columns);
@@ -253,7 +259,7 @@ void Binder::AddDependentKeys(const Scope& scope, BoundSelect* out) {
     }
     for (const BoundExpr* c : columns) {
       const int index = c->column_index;
-      if (index < t.offset || index >= t.offset + t.table->def.columns_size()) continue;
+      if (index < offset || index >= offset + width) continue;
       if (grouped_column(index)) continue;
       out->group_by.push_back(BoundExpr::Column(index, c->type));
     }
@@ -288,10 +294,9 @@ void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* ou
     }
     case BoundExprKind::kColumn: {
       std::string name;
-      for (const ScopeTable& t : scope.tables) {
-        const int c = e->column_index - t.offset;
-        if (c >= 0 && c < t.table->def.columns_size()) {
-          name = t.name + "." + t.table->def.columns(c).name();
+      for (const ScopeItem& t : scope.items) {
+        for (const ScopeColumn& c : t.columns) {
+          if (c.index == e->column_index && name.empty()) name = t.name + "." + c.name;
         }
       }
       ThrowAt(sqlstate::kGroupingError,

@@ -89,8 +89,7 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
     case ast::ExprKind::kStar:
       ThrowAt(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here",
               expr.position);
-    case ast::ExprKind::kSubquery:
-      ThrowAt(sqlstate::kFeatureNotSupported, "subqueries are not supported yet", expr.position);
+    case ast::ExprKind::kSubquery: return BindSubquery(expr.As<ast::Subquery>(), scope);
   }
   ThrowAt(sqlstate::kInternalError, "unknown expression kind", expr.position);
 }
@@ -166,26 +165,10 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     qualifier = ref.names[ref.names.size() - 2];
     column = ref.names.back();
   }
-  const ScopeTable* found_table = nullptr;
-  int found_column = -1;
-  bool qualifier_matched = false;
-  for (const ScopeTable& t : scope.tables) {
-    if (!qualifier.empty()) {
-      if (t.name != qualifier) continue;
-      qualifier_matched = true;
-    }
-    int c = t.table->FindColumn(column);
-    if (c < 0) continue;
-    if (found_table != nullptr) {
-      ThrowAt(sqlstate::kAmbiguousColumn,
-              fmt::format("column reference \"{}\" is ambiguous", column), ref.position);
-    }
-    found_table = &t;
-    found_column = c;
-  }
-  if (!qualifier.empty() && !qualifier_matched) {
-    for (const ScopeTable& t : scope.tables) {
-      if (t.table->def.name() == qualifier) {
+  if (BoundExprPtr e = ResolveColumn(ref, qualifier, column, scope)) return e;
+  if (!qualifier.empty()) {
+    for (const ScopeItem& t : scope.items) {
+      if (t.table != nullptr && t.table->def.name() == qualifier && !t.name.empty()) {
         throw Error(
             sqlstate::kUndefinedTable,
             fmt::format("invalid reference to FROM-clause entry for table \"{}\"", qualifier))
@@ -196,23 +179,62 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     ThrowAt(sqlstate::kUndefinedTable,
             fmt::format("missing FROM-clause entry for table \"{}\"", qualifier), ref.position);
   }
-  if (found_table == nullptr && qualifier.empty() && invisible_table_ != nullptr &&
-      invisible_table_->FindColumn(column) >= 0) {
+  if (invisible_table_ != nullptr && invisible_table_->FindColumn(column) >= 0) {
     throw Error(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", column))
         .WithHint(fmt::format("There is a column named \"{}\" in table \"{}\", but it cannot be "
                               "referenced from this part of the query.",
                               column, invisible_table_->def.name()))
         .WithPosition(ref.position);
   }
-  if (found_table == nullptr) {
-    ThrowAt(sqlstate::kUndefinedColumn,
-            qualifier.empty() ? fmt::format("column \"{}\" does not exist", column)
-                              : fmt::format("column {} does not exist", JoinNames(ref.names)),
-            ref.position);
+  ThrowAt(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", column),
+          ref.position);
+}
+
+BoundExprPtr Binder::ResolveColumn(const ast::ColumnRef& ref, const std::string& qualifier,
+                                   const std::string& column, const Scope& scope) {
+  const ScopeColumn* found = nullptr;
+  bool qualifier_matched = false;
+  for (const ScopeItem& item : scope.items) {
+    if (!qualifier.empty()) {
+      if (item.name != qualifier) continue;
+      qualifier_matched = true;
+    } else if (!item.columns_visible) {
+      continue;
+    }
+    for (const ScopeColumn& c : item.columns) {
+      if (c.name != column) continue;
+      if (found != nullptr) {
+        ThrowAt(sqlstate::kAmbiguousColumn,
+                fmt::format("column reference \"{}\" is ambiguous", column), ref.position);
+      }
+      found = &c;
+    }
   }
-  auto e = BoundExpr::Column(found_table->offset + found_column,
-                             found_table->table->ColumnType(found_column));
-  e->position = ref.position;
+  if (found != nullptr) {
+    BoundExprPtr e = found->merged != nullptr ? found->merged->Clone()
+                                              : BoundExpr::Column(found->index, found->type);
+    e->position = ref.position;
+    return e;
+  }
+  if (qualifier_matched) {
+    ThrowAt(sqlstate::kUndefinedColumn,
+            fmt::format("column {} does not exist", JoinNames(ref.names)), ref.position);
+  }
+  if (scope.parent == nullptr) return nullptr;
+  // An outer reference: the enclosing query passes the value down.
+  BoundExprPtr outer = ResolveColumn(ref, qualifier, column, *scope.parent);
+  if (outer == nullptr) return nullptr;
+  return OuterValue(std::move(outer), scope, ref.position);
+}
+
+BoundExprPtr Binder::OuterValue(BoundExprPtr outer, const Scope& scope, int position) {
+  std::vector<BoundExprPtr>& values = *scope.outer_values;
+  size_t slot = 0;
+  while (slot < values.size() && !values[slot]->Equals(*outer)) ++slot;
+  const DataType type = outer->type;
+  if (slot == values.size()) values.push_back(std::move(outer));
+  auto e = BoundExpr::Make(BoundExprKind::kOuterColumn, type, position);
+  e->column_index = static_cast<int>(slot);
   return e;
 }
 
@@ -307,7 +329,13 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
 
 BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
   if (expr.subquery != nullptr) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "IN (subquery) is not supported yet", expr.position);
+    // x IN (SELECT ...) is x = ANY (SELECT ...); NOT IN negates it.
+    BoundExprPtr any = BindQuantifiedSubquery(*expr.arg, "=", SubqueryKind::kAny, *expr.subquery,
+                                              expr.position, scope);
+    if (!expr.negated) return any;
+    auto e = BoundExpr::Make(BoundExprKind::kNot, DataType::Of(TypeId::kBool), any->position);
+    e->children.push_back(std::move(any));
+    return e;
   }
   BoundExprPtr arg = BindExpression(*expr.arg, scope);
   std::vector<BoundExprPtr> items;

@@ -1,5 +1,5 @@
-// SELECT: FROM (one table for now), WHERE, target list, GROUP BY, HAVING,
-// ORDER BY, LIMIT.
+// SELECT: WHERE, target list, GROUP BY, HAVING, ORDER BY, LIMIT; VALUES.
+// FROM is bind_from.cc, set operations bind_set_operation.cc.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -66,12 +66,9 @@ std::string LockingClauseName(ast::LockingClause::Strength strength) {
 
 }  // namespace
 
-std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
-  auto out = std::make_unique<BoundSelect>();
-  if (select.set_operation != ast::SetOperation::kNone) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
-            select.position);
-  }
+std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, const Scope* parent,
+                                                std::vector<BoundExprPtr>* outer_values) {
+  CheckStackDepth();
   if (!select.distinct_on.empty()) {
     ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet",
             select.position);
@@ -79,65 +76,15 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
   Scope scope;
-  if (!select.values.empty()) {
-    AggregateRulesScope rules(this, false, "VALUES");
-    // VALUES: each column takes the common type of its rows.
-    size_t width = select.values[0].size();
-    for (const ast::ExprList& row : select.values) {
-      if (row.size() != width) {
-        ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
-                row.empty() ? select.position : row[0]->position);
-      }
-      std::vector<BoundExprPtr> bound;
-      for (const ast::ExprPtr& item : row) bound.push_back(BindExpression(*item, scope));
-      out->values.push_back(std::move(bound));
-    }
-    for (size_t c = 0; c < width; ++c) {
-      DataType type = DataType::Of(TypeId::kUnknown);
-      for (auto& row : out->values) {
-        if (row[c]->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
-        std::optional<DataType> common = CommonType(type, row[c]->type);
-        if (!common) {
-          ThrowAt(sqlstate::kDatatypeMismatch,
-                  fmt::format("VALUES types {} and {} cannot be matched", TypeNameForMessage(type),
-                              TypeNameForMessage(row[c]->type)),
-                  row[c]->position);
-        }
-        type = *common;
-      }
-      if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-      for (auto& row : out->values) {
-        row[c] = CoerceOrThrow(std::move(row[c]), type, CastContext::kImplicit);
-      }
-      out->targets.push_back(BoundExpr::Column(static_cast<int>(c), type));
-      out->columns.push_back(ResultColumn{fmt::format("column{}", c + 1), type, 0, 0});
-    }
-    BindOrderBy(select, scope, out.get());
-    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
-    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
-    if (!select.locking.empty()) {
-      // Without a position, as PostgreSQL.
-      throw Error(sqlstate::kFeatureNotSupported,
-                  LockingClauseName(select.locking[0].strength) + " cannot be applied to VALUES");
-    }
-    return out;
+  scope.parent = parent;
+  scope.outer_values = outer_values;
+  if (select.set_operation != ast::SetOperation::kNone) {
+    return BindSetOperation(select, scope);
   }
+  if (!select.values.empty()) return BindValues(select, scope);
 
-  if (select.from.size() > 1) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "joins are not supported yet",
-            select.from[1]->position);
-  }
-  if (!select.from.empty()) {
-    const ast::TableRef& ref = *select.from[0];
-    if (ref.kind() != ast::TableRefKind::kTable) {
-      ThrowAt(sqlstate::kFeatureNotSupported, "only plain tables are supported in FROM yet",
-              ref.position);
-    }
-    const auto& base = ref.As<ast::BaseTableRef>();
-    out->table = ResolveTable(base.name);
-    scope.tables.push_back(
-        ScopeTable{base.alias.name.empty() ? base.name.name : base.alias.name, out->table, 0});
-  }
+  auto out = std::make_unique<BoundSelect>();
+  if (!select.from.empty()) out->from = BindFrom(select.from, scope);
   if (select.where != nullptr) {
     AggregateRulesScope rules(this, false, "WHERE");
     out->where = BindCondition(*select.where, scope, "WHERE");
@@ -149,14 +96,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     BindOrderBy(select, scope, out.get());
   }
   BindGroupBy(select, scope, out.get());
-  {
-    AggregateRulesScope rules(this, false, "LIMIT");
-    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
-  }
-  {
-    AggregateRulesScope rules(this, false, "OFFSET");
-    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
-  }
+  BindLimitAndOffset(select, scope, out.get());
   out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
   if (out->grouped) {
     AddDependentKeys(scope, out.get());
@@ -168,6 +108,63 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
   }
   if (select.distinct) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
+  return out;
+}
+
+void Binder::BindLimitAndOffset(const ast::SelectStmt& select, const Scope& scope,
+                                BoundSelect* out) {
+  {
+    AggregateRulesScope rules(this, false, "LIMIT");
+    if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+  }
+  {
+    AggregateRulesScope rules(this, false, "OFFSET");
+    if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
+  }
+}
+
+std::unique_ptr<BoundSelect> Binder::BindValues(const ast::SelectStmt& select, Scope& scope) {
+  auto out = std::make_unique<BoundSelect>();
+  AggregateRulesScope rules(this, false, "VALUES");
+  // VALUES: each column takes the common type of its rows.
+  size_t width = select.values[0].size();
+  for (const ast::ExprList& row : select.values) {
+    if (row.size() != width) {
+      ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
+              row.empty() ? select.position : row[0]->position);
+    }
+    std::vector<BoundExprPtr> bound;
+    for (const ast::ExprPtr& item : row) bound.push_back(BindExpression(*item, scope));
+    out->values.push_back(std::move(bound));
+  }
+  std::vector<DataType> types;
+  for (size_t c = 0; c < width; ++c) {
+    DataType type = DataType::Of(TypeId::kUnknown);
+    for (auto& row : out->values) {
+      if (row[c]->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
+      std::optional<DataType> common = CommonType(type, row[c]->type);
+      if (!common) {
+        ThrowAt(sqlstate::kDatatypeMismatch,
+                fmt::format("VALUES types {} and {} cannot be matched", TypeNameForMessage(type),
+                            TypeNameForMessage(row[c]->type)),
+                row[c]->position);
+      }
+      type = *common;
+    }
+    if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+    for (auto& row : out->values) {
+      row[c] = CoerceOrThrow(std::move(row[c]), type, CastContext::kImplicit);
+    }
+    out->targets.push_back(BoundExpr::Column(static_cast<int>(c), type));
+    out->columns.push_back(ResultColumn{fmt::format("column{}", c + 1), type, 0, 0});
+  }
+  BindOrderBy(select, scope, out.get());
+  BindLimitAndOffset(select, scope, out.get());
+  if (!select.locking.empty()) {
+    // Without a position, as PostgreSQL.
+    throw Error(sqlstate::kFeatureNotSupported,
+                LockingClauseName(select.locking[0].strength) + " cannot be applied to VALUES");
+  }
   return out;
 }
 
@@ -210,7 +207,7 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     for (const ast::QualifiedName& name : clause.tables) {
       bool found = false;
-      for (const ScopeTable& t : scope.tables) found = found || t.name == name.name;
+      for (const ScopeItem& t : scope.items) found = found || t.name == name.name;
       if (!found) {
         ThrowAt(sqlstate::kUndefinedTable,
                 fmt::format("relation \"{}\" in {} clause not found in FROM clause", name.name,
@@ -218,7 +215,12 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
                 name.position);
       }
     }
-    if (scope.tables.empty()) continue;  // SELECT 1 FOR UPDATE locks nothing
+    if (scope.items.empty()) continue;  // SELECT 1 FOR UPDATE locks nothing
+    if (out->SingleTable() == nullptr) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              LockingClauseName(clause.strength) + " is supported with a single table only yet",
+              clause.position);
+    }
     const bool first = !out->row_lock;
     BoundRowLock& lock = first ? out->row_lock.emplace() : *out->row_lock;
     const auto strength = static_cast<storage::RowLockStrength>(clause.strength);
@@ -230,33 +232,37 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
   if (out->row_lock && out->row_lock->nowait) out->row_lock->skip_locked = false;
 }
 
+void Binder::ExpandStar(const ast::Star& star, const Scope& scope, BoundSelect* out) {
+  if (scope.items.empty()) {
+    ThrowAt(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid",
+            star.position);
+  }
+  bool matched = false;
+  for (const ScopeItem& item : scope.items) {
+    // `*` is every column an unqualified name reaches; `t.*` all of t's.
+    if (star.qualifier.empty() ? !item.columns_visible : star.qualifier.back() != item.name) {
+      continue;
+    }
+    matched = true;
+    for (const ScopeColumn& c : item.columns) {
+      out->targets.push_back(c.merged != nullptr ? c.merged->Clone()
+                                                 : BoundExpr::Column(c.index, c.type));
+      out->targets.back()->position = star.position;  // errors point at the *
+      out->columns.push_back(ResultColumn{c.name, c.type, c.table_oid, c.attnum});
+    }
+  }
+  if (!matched) {
+    ThrowAt(sqlstate::kUndefinedTable,
+            fmt::format("missing FROM-clause entry for table \"{}\"", star.qualifier.back()),
+            star.position);
+  }
+}
+
 void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                          BoundSelect* out) {
   for (const ast::ResultTarget& target : targets) {
     if (target.expr->kind() == ast::ExprKind::kStar) {
-      const auto& star = target.expr->As<ast::Star>();
-      if (scope.tables.empty()) {
-        ThrowAt(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid",
-                target.expr->position);
-      }
-      bool matched = false;
-      for (const ScopeTable& t : scope.tables) {
-        if (!star.qualifier.empty() && star.qualifier.back() != t.name) continue;
-        matched = true;
-        for (int c = 0; c < t.table->def.columns_size(); ++c) {
-          const catalog::proto::Column& col = t.table->def.columns(c);
-          out->targets.push_back(BoundExpr::Column(t.offset + c, t.table->ColumnType(c)));
-          out->targets.back()->position = target.expr->position;  // errors point at the *
-          out->columns.push_back(ResultColumn{col.name(), t.table->ColumnType(c),
-                                              t.table->def.oid(),
-                                              static_cast<int16_t>(col.attnum())});
-        }
-      }
-      if (!matched) {
-        ThrowAt(sqlstate::kUndefinedTable,
-                fmt::format("missing FROM-clause entry for table \"{}\"", star.qualifier.back()),
-                target.expr->position);
-      }
+      ExpandStar(target.expr->As<ast::Star>(), scope, out);
       continue;
     }
     BoundExprPtr e = BindExpression(*target.expr, scope);
@@ -268,13 +274,9 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
                         e->type, 0, 0};
     if (e->kind == BoundExprKind::kColumn) {
       // The source column, for RowDescription's table OID and attnum.
-      int index = e->column_index;
-      for (const ScopeTable& t : scope.tables) {
-        if (index >= t.offset && index < t.offset + t.table->def.columns_size()) {
-          column.table_oid = t.table->def.oid();
-          column.column_number =
-              static_cast<int16_t>(t.table->def.columns(index - t.offset).attnum());
-        }
+      if (const ScopeColumn* source = FindScopeColumn(scope, e->column_index)) {
+        column.table_oid = source->table_oid;
+        column.column_number = source->attnum;
       }
     }
     out->targets.push_back(std::move(e));

@@ -12,7 +12,7 @@ namespace {
 Scope TargetScope(const std::shared_ptr<const catalog::TableEntry>& table,
                   const std::string& alias) {
   Scope scope;
-  scope.tables.push_back(ScopeTable{alias.empty() ? table->def.name() : alias, table, 0});
+  scope.items.push_back(TableScopeItem(alias.empty() ? table->def.name() : alias, table, 0));
   return scope;
 }
 

@@ -48,7 +48,11 @@ class Binder {
   // SELECT, INSERT, UPDATE, DELETE, CREATE TABLE.
   BoundStatement Bind(const ast::Statement& statement);
 
-  std::unique_ptr<BoundSelect> BindSelect(const ast::SelectStmt& select);
+  // A query; nested in another when `parent` is its scope (its outer
+  // references are collected in `outer_values`, see Scope).
+  std::unique_ptr<BoundSelect> BindSelect(const ast::SelectStmt& select,
+                                          const Scope* parent = nullptr,
+                                          std::vector<BoundExprPtr>* outer_values = nullptr);
   std::unique_ptr<BoundInsert> BindInsert(const ast::InsertStmt& insert);
   std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
   std::unique_ptr<BoundDelete> BindDelete(const ast::DeleteStmt& del);
@@ -74,8 +78,42 @@ class Binder {
   // The column's DEFAULT, cast to its type; a NULL constant when it has none.
   BoundExprPtr BindColumnDefault(const catalog::TableEntry& table, int column);
 
+  // Every table read by what was bound so far (FROM items at any depth),
+  // once each.
+  const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables_read() const {
+    return tables_read_;
+  }
+
  private:
   BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
+  // The column `ref` names in `scope` or, failing that, in its enclosing
+  // scopes (an outer reference); null when none has it.
+  BoundExprPtr ResolveColumn(const ast::ColumnRef& ref, const std::string& qualifier,
+                             const std::string& column, const Scope& scope);
+  // A kOuterColumn reading `outer` (an expression over the parent's row).
+  BoundExprPtr OuterValue(BoundExprPtr outer, const Scope& scope, int position);
+  // Subqueries in expressions (bind_subquery.cc).
+  BoundExprPtr BindSubquery(const ast::Subquery& expr, const Scope& scope);
+  BoundExprPtr BindQuantifiedSubquery(const ast::Expr& left, std::string_view op, SubqueryKind kind,
+                                      const ast::SelectStmt& select, int position,
+                                      const Scope& scope);
+  std::shared_ptr<BoundSubquery> BindSubqueryBody(const ast::SelectStmt& select, const Scope& scope,
+                                                  std::vector<BoundExprPtr>* outer);
+
+  // FROM (bind_from.cc): the items' tree; adds their names to `scope`.
+  std::unique_ptr<BoundTableRef> BindFrom(const std::vector<ast::TableRefPtr>& from, Scope& scope);
+  // `next_column`: the position in the FROM row of the item's first column.
+  std::unique_ptr<BoundTableRef> BindTableRef(const ast::TableRef& ref, Scope& scope,
+                                              int* next_column);
+  std::unique_ptr<BoundTableRef> BindJoin(const ast::JoinRef& join, Scope& scope, int* next_column);
+  // 42712 when a FROM item of the same name is already there.
+  static void AddScopeItem(ScopeItem item, Scope& scope, int position);
+  void NoteTableRead(const std::shared_ptr<const catalog::TableEntry>& table);
+
+  std::unique_ptr<BoundSelect> BindValues(const ast::SelectStmt& select, Scope& scope);
+  std::unique_ptr<BoundSelect> BindSetOperation(const ast::SelectStmt& select, Scope& scope);
+  void BindLimitAndOffset(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  void ExpandStar(const ast::Star& star, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindConstant(const ast::Constant& constant);
   BoundExprPtr BindParameter(const ast::Parameter& parameter);
   BoundExprPtr BindUnary(const ast::UnaryOp& op, const Scope& scope);
@@ -172,6 +210,7 @@ class Binder {
   AggregateRules aggregate_rules_;
   bool inside_aggregate_ = false;  // binding an aggregate call's arguments
   bool found_aggregate_ = false;   // the query being bound calls an aggregate
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;
 };
 
 }  // namespace basalt::sql

@@ -64,6 +64,8 @@ BoundExprPtr BoundExpr::Clone() const {
   e->aggregate = aggregate;
   e->distinct = distinct;
   e->position = position;
+  e->subquery = subquery;
+  e->subquery_kind = subquery_kind;
   return e;
 }
 
@@ -107,7 +109,11 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       if (!SameValue(value, o.value, type.id)) return false;
       break;
     case BoundExprKind::kColumn:
+    case BoundExprKind::kOuterColumn:
       if (column_index != o.column_index) return false;
+      break;
+    case BoundExprKind::kSubquery:
+      if (subquery != o.subquery || subquery_kind != o.subquery_kind) return false;
       break;
     default: break;
   }
@@ -125,6 +131,53 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
   return true;
 }
 
+void ShiftColumns(BoundExpr& e, int delta) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) e.column_index += delta;
+  for (BoundExprPtr& c : e.children) ShiftColumns(*c, delta);
+}
+
+bool ReadsOnlyColumns(const BoundExpr& e, int begin, int end) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn && (e.column_index < begin || e.column_index >= end)) {
+    return false;
+  }
+  for (const BoundExprPtr& c : e.children) {
+    if (!ReadsOnlyColumns(*c, begin, end)) return false;
+  }
+  return true;
+}
+
+std::vector<BoundExprPtr> SplitConjuncts(BoundExprPtr predicate) {
+  std::vector<BoundExprPtr> out;
+  std::vector<BoundExprPtr> stack;
+  stack.push_back(std::move(predicate));
+  while (!stack.empty()) {
+    BoundExprPtr e = std::move(stack.back());
+    stack.pop_back();
+    if (e->kind != BoundExprKind::kAnd) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    for (auto it = e->children.rbegin(); it != e->children.rend(); ++it) {
+      stack.push_back(std::move(*it));
+    }
+  }
+  return out;
+}
+
+BoundExprPtr MakeConjunction(std::vector<BoundExprPtr> terms) {
+  if (terms.empty()) return nullptr;
+  if (terms.size() == 1) return std::move(terms[0]);
+  auto e = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), terms[0]->position);
+  e->children = std::move(terms);
+  return e;
+}
+
+bool ReadsColumns(const BoundExpr& e) {
+  return !ReadsOnlyColumns(e, 0, 0);
+}
+
 bool IsLockFunction(ScalarFunction f) {
   return f >= ScalarFunction::kAdvisoryLock && f <= ScalarFunction::kAdvisoryUnlockAll;
 }
@@ -133,7 +186,9 @@ bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
     case BoundExprKind::kParameter:
-    case BoundExprKind::kAggregate: return false;
+    case BoundExprKind::kAggregate:
+    case BoundExprKind::kOuterColumn:
+    case BoundExprKind::kSubquery: return false;
     case BoundExprKind::kFunction:
       return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&

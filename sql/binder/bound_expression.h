@@ -41,6 +41,15 @@ enum class BoundExprKind {
   // into BoundSelect::aggregates and leaves a column of the aggregate's
   // output row in its place. Never evaluated as a scalar.
   kAggregate,
+  // A value of the enclosing query's row, read by a correlated subquery:
+  // column_index is its position in the values the subquery node passes
+  // down (BoundSubquery; sql/execution/subquery.cc). A reference two levels
+  // up is passed down level by level, so it is always one level.
+  kOuterColumn,
+  // A subquery in an expression (`subquery`): its children are the outer
+  // values it reads (kOuterColumn positions), after the left operand of
+  // ANY / ALL / IN when subquery_kind says so.
+  kSubquery,
 };
 
 // kPower is float8 only (numeric ^ numeric is not implemented).
@@ -94,6 +103,15 @@ enum class AggregateFunction {
   kStringAgg,  // string_agg(text, delimiter text)
 };
 
+enum class SubqueryKind {
+  kScalar,  // (SELECT x ...): NULL for no row, 21000 for several
+  kExists,  // EXISTS (SELECT ...)
+  kAny,     // left op ANY (SELECT x ...); IN is = ANY
+  kAll,     // left op ALL (SELECT x ...)
+};
+
+struct BoundSubquery;  // bound_statement.h
+
 // The advisory-lock functions, which are volatile (never folded).
 bool IsLockFunction(ScalarFunction f);
 
@@ -127,6 +145,9 @@ struct BoundExpr {
   AggregateFunction aggregate = AggregateFunction::kCountStar;  // kAggregate
   bool distinct = false;  // kAggregate: over the distinct argument values
   int position = 0;       // source position, for errors raised at run time
+  // kSubquery: the query, shared by clones (it is planned once).
+  std::shared_ptr<BoundSubquery> subquery;
+  SubqueryKind subquery_kind = SubqueryKind::kScalar;
 
   // A node with no children yet; the caller fills the kind's fields.
   static BoundExprPtr Make(BoundExprKind kind, DataType type, int position);
@@ -144,5 +165,17 @@ struct BoundExpr {
   bool IsFoldableNode() const;
   bool IsConstant() const { return kind == BoundExprKind::kConstant; }
 };
+
+// Adds `delta` to every column position in e (kColumn; outer values and a
+// subquery's insides are other rows).
+void ShiftColumns(BoundExpr& e, int delta);
+// Whether every column e reads is in [begin, end) of its input row.
+bool ReadsOnlyColumns(const BoundExpr& e, int begin, int end);
+// The AND terms of a predicate (itself when not an AND), moved out.
+std::vector<BoundExprPtr> SplitConjuncts(BoundExprPtr predicate);
+// The AND of `terms` (the term itself when one; null when none).
+BoundExprPtr MakeConjunction(std::vector<BoundExprPtr> terms);
+// Whether e reads any column of its input row.
+bool ReadsColumns(const BoundExpr& e);
 
 }  // namespace basalt::sql

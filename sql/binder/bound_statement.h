@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "sql/binder/bound_expression.h"
 #include "sql/engine.h"
+#include "sql/planner/logical_operator.h"
 #include "storage/table_store.h"
 
 namespace basalt::sql {
@@ -30,9 +31,41 @@ struct BoundRowLock {
   bool skip_locked = false;
 };
 
-// A query of one of three input shapes: a table (`table` set), a VALUES list
-// (`values` non-empty), or no FROM (a single empty input row). The filter,
-// ordering and limit apply to input rows; `targets` then project them.
+struct BoundSelect;
+
+enum class JoinType { kInner, kLeft, kRight, kFull };
+
+// A FROM item. Its rows are the concatenation of its leaves' columns, in
+// the order they are written: a table's columns, a subquery's result
+// columns, a join's left then right side.
+struct BoundTableRef {
+  enum class Kind { kTable, kSubquery, kJoin };
+  Kind kind = Kind::kTable;
+  int width = 0;                                     // columns in its rows
+  std::shared_ptr<const catalog::TableEntry> table;  // kTable
+  std::unique_ptr<BoundSelect> subquery;             // kSubquery (also VALUES)
+  JoinType join_type = JoinType::kInner;             // kJoin
+  std::unique_ptr<BoundTableRef> left;
+  std::unique_ptr<BoundTableRef> right;
+  // kJoin: ON, USING or NATURAL's condition over the columns of the whole
+  // FROM row (positions as the scope numbers them); null: a cross join.
+  BoundExprPtr condition;
+};
+
+// `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were
+// cast to the result's types.
+struct BoundSetOperation {
+  enum class Kind { kUnion, kIntersect, kExcept };
+  Kind kind = Kind::kUnion;
+  bool all = false;
+  std::unique_ptr<BoundSelect> left;
+  std::unique_ptr<BoundSelect> right;
+};
+
+// A query of one of four input shapes: a FROM tree (`from` set), a VALUES
+// list (`values` non-empty), a set operation (`set_operation` set), or no
+// FROM (a single empty input row). The filter, ordering and limit apply to
+// input rows; `targets` then project them.
 //
 // A grouped query (`grouped`: GROUP BY, HAVING or an aggregate call) first
 // folds the rows that pass `where` into one row per group (exactly one row
@@ -40,8 +73,9 @@ struct BoundRowLock {
 // (kAggregate nodes whose arguments are over the input row). `having`,
 // `order_by` and `targets` are then over that row.
 struct BoundSelect {
-  std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundTableRef> from;
   std::vector<std::vector<BoundExprPtr>> values;
+  std::unique_ptr<BoundSetOperation> set_operation;
   BoundExprPtr where;
   bool grouped = false;
   std::vector<BoundExprPtr> group_by;    // over the input row
@@ -55,8 +89,27 @@ struct BoundSelect {
   BoundExprPtr limit;   // int8, null: none
   BoundExprPtr offset;  // int8, null: none
   std::vector<BoundExprPtr> targets;
-  std::vector<ResultColumn> columns;  // one per target
-  std::optional<BoundRowLock> row_lock;
+  std::vector<ResultColumn> columns;     // one per target
+  std::optional<BoundRowLock> row_lock;  // only with a single table in FROM
+  // Every table the statement reads (subqueries included), once each: the
+  // relations it locks ACCESS SHARE. Filled for the outermost query.
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;
+
+  // The one table of `FROM t`, or null for any other FROM.
+  std::shared_ptr<const catalog::TableEntry> SingleTable() const {
+    return from != nullptr && from->kind == BoundTableRef::Kind::kTable ? from->table : nullptr;
+  }
+};
+
+// A subquery in an expression (BoundExprKind::kSubquery). The planner plans
+// `select` into `plan` once; every execution runs that plan, per outer row
+// when the subquery reads outer values.
+struct BoundSubquery {
+  std::unique_ptr<BoundSelect> select;
+  LogicalOperatorPtr plan;
+  // ANY / ALL: the comparison of the left operand (column 0) with one
+  // result value (column 1).
+  BoundExprPtr test;
 };
 
 // INSERT: the source query's rows become table rows through `row_exprs`
@@ -77,11 +130,13 @@ struct BoundUpdate {
   std::shared_ptr<const catalog::TableEntry> table;
   BoundExprPtr where;
   std::vector<BoundAssignment> assignments;
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 
 struct BoundDelete {
   std::shared_ptr<const catalog::TableEntry> table;
   BoundExprPtr where;
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 
 struct BoundCreateTable {

@@ -26,9 +26,26 @@ class ParameterTypeCollector {
       }
     }
     for (const BoundExprPtr& child : expr->children) Visit(child);
+    if (expr->subquery != nullptr && expr->subquery->select != nullptr) {
+      Visit(*expr->subquery->select);
+    }
+  }
+
+  void Visit(const BoundTableRef* ref) {
+    if (ref == nullptr) return;
+    CheckStackDepth();
+    if (ref->subquery != nullptr) Visit(*ref->subquery);
+    Visit(ref->left.get());
+    Visit(ref->right.get());
+    Visit(ref->condition);
   }
 
   void Visit(const BoundSelect& select) {
+    Visit(select.from.get());
+    if (select.set_operation != nullptr) {
+      Visit(*select.set_operation->left);
+      Visit(*select.set_operation->right);
+    }
     for (const auto& row : select.values) {
       for (const BoundExprPtr& e : row) Visit(e);
     }

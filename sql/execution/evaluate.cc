@@ -9,6 +9,7 @@
 #include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/scalar_function.h"
+#include "sql/execution/subquery.h"
 
 namespace basalt::sql {
 
@@ -197,6 +198,8 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       return Value::Array(std::move(elements));
     }
     case BoundExprKind::kArrayCompare: return EvaluateArrayCompare(e, row, ctx);
+    case BoundExprKind::kOuterColumn: return (*ctx->outer_values.back())[e.column_index];
+    case BoundExprKind::kSubquery: return EvaluateSubquery(e, row, ctx);
     case BoundExprKind::kAggregate:
       // The binder moves every call into the query's Aggregate operator.
       throw Error(sqlstate::kInternalError, "aggregate call evaluated as a scalar");

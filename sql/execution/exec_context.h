@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/interrupt.h"
@@ -14,6 +16,16 @@
 #include "storage/transaction.h"
 
 namespace basalt::sql {
+
+// What a subquery that reads no outer value returned, computed once per
+// execution (sql/execution/subquery.cc).
+struct SubqueryResult {
+  std::vector<Value> values;  // the first column of its rows
+  bool any_row = false;
+  // ANY with `=`: the values as the comparison sees them, encoded.
+  std::unordered_set<std::string> keys;
+  bool has_null = false;
+};
 
 struct ExecContext {
   storage::KvStore& store;
@@ -36,6 +48,12 @@ struct ExecContext {
   std::function<std::vector<Row>(Oid)> session_relation_rows;
   // A WARNING for the client (pg_advisory_unlock of a lock not held).
   std::function<void(sqlstate::Code, std::string)> warning;
+
+  // The values each running correlated subquery reads from its enclosing
+  // query's row (kOuterColumn), innermost last.
+  std::vector<const std::vector<Value>*> outer_values;
+  // Subqueries that read no outer value, by their BoundSubquery.
+  std::unordered_map<const void*, SubqueryResult> subquery_results;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.

@@ -63,8 +63,7 @@ inline std::string Join(std::string_view first, std::string_view sep, size_t n) 
 }  // namespace deep_sql_internal
 
 // Every shape. With n = 10 or 1,000 each one returns a single row whose
-// value is DeepShapeResult(name, n) (except the subquery and set-operation
-// shapes, which Basalt does not run yet).
+// value is DeepShapeResult(name, n).
 inline const std::vector<DeepShape>& DeepShapes() {
   using deep_sql_internal::Join;
   using deep_sql_internal::Repeat;
@@ -105,12 +104,6 @@ inline std::string DeepShapeResult(std::string_view name, size_t n) {
   if (name == "minus") return n % 2 == 0 ? "1" : "-1";
   if (name == "not") return n % 2 == 0 ? "t" : "f";
   return "1";
-}
-
-// Whether Basalt runs the shape at all (subqueries and UNION are not
-// implemented yet: 0A000 even when shallow).
-inline bool DeepShapeSupported(std::string_view name) {
-  return name != "subquery" && name != "union";
 }
 
 }  // namespace basalt::sql::testing

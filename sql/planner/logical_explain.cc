@@ -2,8 +2,10 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_operator.h"
+#include "sql/planner/logical_set_operation.h"
 
 namespace basalt::sql {
 
@@ -22,6 +24,20 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     }
     case LogicalKind::kValues: out->append("Values"); break;
     case LogicalKind::kFilter: out->append("Filter"); break;
+    case LogicalKind::kJoin: {
+      const auto& join = op.As<LogicalJoin>();
+      static constexpr const char* kNames[] = {"Inner", "Left", "Right", "Full"};
+      out->append(join.left_keys.empty() ? "Nested Loop " : "Hash Join ");
+      out->append(kNames[static_cast<int>(join.join_type)]);
+      break;
+    }
+    case LogicalKind::kSetOperation: {
+      static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};
+      const auto& set = op.As<LogicalSetOperation>();
+      out->append(std::string("SetOp ") + kNames[static_cast<int>(set.operation)] +
+                  (set.all ? " All" : ""));
+      break;
+    }
     case LogicalKind::kAggregate: {
       const auto& aggregate = op.As<LogicalAggregate>();
       out->append(aggregate.groups.empty() ? "Aggregate" : "HashAggregate");

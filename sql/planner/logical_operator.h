@@ -13,6 +13,8 @@ enum class LogicalKind {
   kGet,
   kValues,
   kFilter,
+  kJoin,
+  kSetOperation,
   kAggregate,
   kProject,
   kSort,

@@ -9,6 +9,10 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
   // and folding turns `pk = 1 + 1` or `pk = '7'` into that shape.
   static const std::vector<OptimizerPass> kPasses = {
       {"constant_folding", &FoldConstants},
+      // Before the scan passes, so a WHERE term on one table of a join
+      // reaches that table's scan.
+      {"predicate_pushdown", &PushDownPredicates},
+      {"join_keys", &FindJoinKeys},
       {"point_lookup", &UsePointLookups},
       // After point_lookup, so a primary-key equality becomes a lookup, not
       // a filtered scan.

@@ -24,6 +24,12 @@ LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const std::vector<std::stri
 // passes/constant_folding.cc: constant subexpressions become constants;
 // filters that are always TRUE disappear.
 LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);
+// passes/predicate_pushdown.cc: each AND term of a WHERE or ON moves to the
+// lowest operator that has its columns (outer joins' rules kept).
+LogicalOperatorPtr PushDownPredicates(LogicalOperatorPtr plan);
+// passes/join_keys.cc: equalities between the two sides of a join become
+// hash join keys.
+LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);
 // passes/point_lookup.cc: Filter(pk = const [AND ...]) over a full scan
 // becomes a primary-key lookup.
 LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);

@@ -5,11 +5,13 @@
 #include "common/stack_depth.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/hash_aggregate.h"
+#include "sql/execution/join.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
 #include "sql/execution/point_lookup.h"
 #include "sql/execution/project.h"
+#include "sql/execution/set_operation.h"
 #include "sql/execution/sort.h"
 #include "sql/execution/system_scan.h"
 #include "sql/execution/table_scan.h"
@@ -17,10 +19,12 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/planner.h"
@@ -42,6 +46,25 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kValues: return std::make_unique<ValuesScan>(plan.As<LogicalValues>().rows);
     case LogicalKind::kFilter:
       return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
+    case LogicalKind::kJoin: {
+      const auto& join = plan.As<LogicalJoin>();
+      PhysicalOperatorPtr left = CreatePhysicalPlan(*plan.children[0]);
+      PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1]);
+      if (!join.left_keys.empty()) {
+        return std::make_unique<HashJoin>(std::move(left), std::move(right), join.join_type,
+                                          join.left_keys, join.right_keys, join.condition.get(),
+                                          join.left_width, join.right_width);
+      }
+      return std::make_unique<NestedLoopJoin>(std::move(left), std::move(right), join.join_type,
+                                              join.condition.get(), join.left_width,
+                                              join.right_width);
+    }
+    case LogicalKind::kSetOperation: {
+      const auto& op = plan.As<LogicalSetOperation>();
+      return std::make_unique<SetOperation>(CreatePhysicalPlan(*plan.children[0]),
+                                            CreatePhysicalPlan(*plan.children[1]), op.operation,
+                                            op.all, op.types);
+    }
     case LogicalKind::kAggregate: {
       const auto& aggregate = plan.As<LogicalAggregate>();
       return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);

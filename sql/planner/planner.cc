@@ -1,12 +1,16 @@
 #include "sql/planner/planner.h"
 
+#include "common/stack_depth.h"
+
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
 
@@ -33,6 +37,37 @@ LogicalOperatorPtr PlanGet(std::shared_ptr<const catalog::TableEntry> table, boo
   return plan;
 }
 
+// A FROM item whose first column is at `offset` of the query's FROM row;
+// its plan's rows start at that column (join conditions are rebased).
+LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
+  CheckStackDepth();
+  switch (ref.kind) {
+    case BoundTableRef::Kind::kTable: return PlanGet(ref.table, false, nullptr);
+    case BoundTableRef::Kind::kSubquery: return PlanSelect(*ref.subquery);
+    case BoundTableRef::Kind::kJoin: break;
+  }
+  auto join = std::make_unique<LogicalJoin>();
+  join->join_type = ref.join_type;
+  join->left_width = ref.left->width;
+  join->right_width = ref.right->width;
+  join->condition = std::move(ref.condition);
+  if (join->condition != nullptr) ShiftColumns(*join->condition, -offset);
+  join->children.push_back(PlanFrom(*ref.left, offset));
+  join->children.push_back(PlanFrom(*ref.right, offset + ref.left->width));
+  return join;
+}
+
+LogicalOperatorPtr PlanSetOperation(BoundSetOperation& operation,
+                                    const std::vector<ResultColumn>& columns) {
+  auto op = std::make_unique<LogicalSetOperation>();
+  op->operation = operation.kind;
+  op->all = operation.all;
+  for (const ResultColumn& c : columns) op->types.push_back(c.type);
+  op->children.push_back(PlanSelect(*operation.left));
+  op->children.push_back(PlanSelect(*operation.right));
+  return op;
+}
+
 }  // namespace
 
 LogicalOperatorPtr PlanSelect(BoundSelect& select) {
@@ -40,11 +75,22 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
   // LIMIT -> target list. Sorting and limiting before projecting saves
   // computing targets of rows the limit drops; with grouping, the sort keys
   // and targets read the grouped rows.
+  CheckStackDepth();
   LogicalOperatorPtr plan;
-  const bool lock_rows = select.table != nullptr && select.row_lock.has_value();
+  const std::shared_ptr<const catalog::TableEntry> locked_table =
+      select.row_lock.has_value() ? select.SingleTable() : nullptr;
+  const bool lock_rows = locked_table != nullptr;
   BoundExprPtr recheck = lock_rows && select.where != nullptr ? select.where->Clone() : nullptr;
-  if (select.table != nullptr) {
-    plan = PlanGet(select.table, /*emit_key=*/lock_rows, std::move(select.where));
+  if (lock_rows) {
+    plan = PlanGet(locked_table, /*emit_key=*/true, std::move(select.where));
+  } else if (select.from != nullptr || select.set_operation != nullptr) {
+    plan = select.from != nullptr ? PlanFrom(*select.from, 0)
+                                  : PlanSetOperation(*select.set_operation, select.columns);
+    if (select.where != nullptr) {
+      auto filter = std::make_unique<LogicalFilter>();
+      filter->predicate = std::move(select.where);
+      plan = WithChild(std::move(filter), std::move(plan));
+    }
   } else {
     auto values = std::make_unique<LogicalValues>();
     if (select.values.empty()) {
@@ -82,7 +128,7 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
   }
   if (lock_rows) {
     auto lock = std::make_unique<LogicalLockRows>();
-    lock->table = select.table;
+    lock->table = locked_table;
     lock->lock = *select.row_lock;
     lock->recheck = std::move(recheck);
     lock->limited = select.limit != nullptr || select.offset != nullptr;

@@ -2,6 +2,10 @@
 // operators. Never looks anything up by name: the binder resolved it all.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "sql/binder/bound_statement.h"
 #include "sql/execution/physical_operator.h"
 #include "sql/planner/logical_operator.h"
@@ -13,6 +17,13 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select);
 LogicalOperatorPtr PlanInsert(BoundInsert& insert);
 LogicalOperatorPtr PlanUpdate(BoundUpdate& update);
 LogicalOperatorPtr PlanDelete(BoundDelete& del);
+
+// Plans (and optimizes) every subquery in the plan's expressions, once:
+// clones of an expression share its BoundSubquery.
+void PlanSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled);
+
+// Calls `visit` on each expression `op` itself holds (not its children's).
+void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& visit);
 
 // Lowers an optimized logical plan to physical operators, which read the
 // plan's expressions in place: `plan` must outlive them.

@@ -8,6 +8,7 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
@@ -87,6 +88,18 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
       }
       break;
     }
+    case LogicalKind::kJoin: {
+      auto& join = plan->As<LogicalJoin>();
+      if (join.condition != nullptr) {
+        Fold(join.condition);
+        if (join.condition->IsConstant() && !join.condition->value.is_null() &&
+            join.condition->value.AsBool()) {
+          join.condition = nullptr;  // ON true
+        }
+      }
+      break;
+    }
+    case LogicalKind::kSetOperation: break;
     case LogicalKind::kAggregate: {
       auto& aggregate = plan->As<LogicalAggregate>();
       for (BoundExprPtr& e : aggregate.groups) Fold(e);

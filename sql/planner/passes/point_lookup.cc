@@ -24,7 +24,8 @@ const BoundExpr* EqualityConstant(const BoundExpr& e, int column, const DataType
     const BoundExpr& col = *e.children[side];
     const BoundExpr& other = *e.children[1 - side];
     if (col.kind == BoundExprKind::kColumn && col.column_index == column &&
-        (other.kind == BoundExprKind::kConstant || other.kind == BoundExprKind::kParameter)) {
+        (other.kind == BoundExprKind::kConstant || other.kind == BoundExprKind::kParameter ||
+         other.kind == BoundExprKind::kOuterColumn)) {
       return &other;
     }
   }

@@ -8,6 +8,7 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
@@ -57,6 +58,20 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
     case LogicalKind::kProject:
       for (const BoundExprPtr& e : op.As<LogicalProject>().exprs) MarkColumns(*e, &child_needs);
       break;
+    case LogicalKind::kJoin: {
+      if (needed == nullptr) break;
+      const auto& join = op.As<LogicalJoin>();
+      std::vector<bool> both = *needed;
+      if (join.condition != nullptr) MarkColumns(*join.condition, &both);
+      both.resize(static_cast<size_t>(join.left_width + join.right_width), false);
+      std::vector<bool> left(both.begin(), both.begin() + join.left_width);
+      std::vector<bool> right(both.begin() + join.left_width, both.end());
+      for (const BoundExprPtr& k : join.left_keys) MarkColumns(*k, &left);
+      for (const BoundExprPtr& k : join.right_keys) MarkColumns(*k, &right);
+      PruneColumns(*op.children[0], &left);
+      PruneColumns(*op.children[1], &right);
+      return;
+    }
     case LogicalKind::kAggregate:
       // Its output is new; its input needs what the keys and arguments read.
       for (const BoundExprPtr& e : op.As<LogicalAggregate>().groups) MarkColumns(*e, &child_needs);

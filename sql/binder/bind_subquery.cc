@@ -1,0 +1,86 @@
+// Subqueries in expressions: scalar, EXISTS, IN / ANY / ALL. The subquery is
+// bound in a scope whose parent is the current one; the values it reads
+// from this query's row become the kSubquery node's children, so the
+// executor passes them down for each row (sql/execution/subquery.cc).
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+std::shared_ptr<BoundSubquery> Binder::BindSubqueryBody(const ast::SelectStmt& select,
+                                                        const Scope& scope,
+                                                        std::vector<BoundExprPtr>* outer) {
+  auto subquery = std::make_shared<BoundSubquery>();
+  // The subquery's own clauses follow their own rules; an aggregate in it
+  // belongs to it (BindSelect scopes found_aggregate_).
+  AggregateRulesScope rules(this, aggregate_rules_.allowed, aggregate_rules_.clause);
+  ScopedFlag inside(inside_aggregate_, false);
+  ScopedFlag resolve(resolve_unknowns_, true);
+  subquery->select = BindSelect(select, &scope, outer);
+  return subquery;
+}
+
+BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope) {
+  if (expr.type == ast::Subquery::Type::kAny || expr.type == ast::Subquery::Type::kAll) {
+    return BindQuantifiedSubquery(
+        *expr.left, expr.op,
+        expr.type == ast::Subquery::Type::kAll ? SubqueryKind::kAll : SubqueryKind::kAny,
+        *expr.select, expr.position, scope);
+  }
+  std::vector<BoundExprPtr> outer;
+  std::shared_ptr<BoundSubquery> subquery = BindSubqueryBody(*expr.select, scope, &outer);
+  const std::vector<ResultColumn>& columns = subquery->select->columns;
+  DataType type = DataType::Of(TypeId::kBool);
+  SubqueryKind kind = SubqueryKind::kExists;
+  if (expr.type == ast::Subquery::Type::kScalar) {
+    if (columns.size() != 1) {
+      ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", expr.position);
+    }
+    type = columns[0].type;
+    kind = SubqueryKind::kScalar;
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kSubquery, type, expr.position);
+  e->subquery = std::move(subquery);
+  e->subquery_kind = kind;
+  e->children = std::move(outer);
+  return e;
+}
+
+BoundExprPtr Binder::BindQuantifiedSubquery(const ast::Expr& left, std::string_view op,
+                                            SubqueryKind kind, const ast::SelectStmt& select,
+                                            int position, const Scope& scope) {
+  BoundExprPtr operand = BindExpression(left, scope);
+  std::vector<BoundExprPtr> outer;
+  std::shared_ptr<BoundSubquery> subquery = BindSubqueryBody(select, scope, &outer);
+  const std::vector<ResultColumn>& columns = subquery->select->columns;
+  if (columns.size() != 1) {
+    ThrowAt(sqlstate::kSyntaxError,
+            columns.size() > 1 ? "subquery has too many columns" : "subquery has too few columns",
+            position);
+  }
+  // The comparison is bound as written, with a stand-in for the subquery's
+  // value (column 1); its left side, coerced, is then evaluated over this
+  // query's row and compared as column 0.
+  auto value = BoundExpr::Column(1, columns[0].type);
+  value->position = position;
+  BoundExprPtr test = BindComparison(op, std::move(operand), std::move(value), position);
+  if (test->kind != BoundExprKind::kCompare) {
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("operator {} is not supported with a subquery yet", op), position);
+  }
+  BoundExprPtr left_value = std::move(test->children[0]);
+  test->children[0] = BoundExpr::Column(0, left_value->type);
+  subquery->test = std::move(test);
+  auto e = BoundExpr::Make(BoundExprKind::kSubquery, DataType::Of(TypeId::kBool),
+                           left_value->position > 0 ? left_value->position : position);
+  e->subquery = std::move(subquery);
+  e->subquery_kind = kind;
+  e->children.push_back(std::move(left_value));
+  for (BoundExprPtr& v : outer) e->children.push_back(std::move(v));
+  return e;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,118 @@
+#include "sql/execution/join.h"
+
+#include "sql/execution/aggregate_function.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+JoinOperator::JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+                           const BoundExpr* condition, int left_width, int right_width)
+    : type_(type), condition_(condition), left_width_(left_width), right_width_(right_width) {
+  children_.push_back(std::move(left));
+  children_.push_back(std::move(right));
+}
+
+bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out) {
+  const Row& right = right_rows_[index];
+  combined_.clear();
+  combined_.insert(combined_.end(), left.begin(), left.end());
+  combined_.insert(combined_.end(), right.begin(), right.end());
+  if (condition_ != nullptr && !EvaluatePredicate(*condition_, combined_, &ctx)) return false;
+  if (!right_matched_.empty()) right_matched_[index] = true;
+  out->push_back(combined_);
+  return true;
+}
+
+bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
+  batch->clear();
+  if (!built_) {
+    built_ = true;
+    Build(ctx);
+    if (type_ == JoinType::kRight || type_ == JoinType::kFull) {
+      right_matched_.assign(right_rows_.size(), false);
+    }
+  }
+  const bool keep_left = type_ == JoinType::kLeft || type_ == JoinType::kFull;
+  RowBatch input;
+  while (pending_next_ >= pending_.size() && !left_done_) {
+    pending_.clear();
+    pending_next_ = 0;
+    if (!children_[0]->Next(ctx, &input)) {
+      left_done_ = true;
+      break;
+    }
+    for (const Row& left : input) {
+      ctx.CheckForInterrupts();
+      if (!Probe(left, ctx, &pending_) && keep_left) {
+        Row row = left;
+        row.resize(static_cast<size_t>(left_width_ + right_width_));
+        pending_.push_back(std::move(row));
+      }
+    }
+  }
+  if (pending_next_ < pending_.size()) {
+    const size_t n = std::min(kBatchSize, pending_.size() - pending_next_);
+    for (size_t i = 0; i < n; ++i) batch->push_back(std::move(pending_[pending_next_ + i]));
+    pending_next_ += n;
+    return true;
+  }
+  // The right rows no left row matched.
+  while (unmatched_next_ < right_matched_.size() && batch->size() < kBatchSize) {
+    const size_t i = unmatched_next_++;
+    if (right_matched_[i]) continue;
+    Row row(static_cast<size_t>(left_width_));
+    row.insert(row.end(), right_rows_[i].begin(), right_rows_[i].end());
+    batch->push_back(std::move(row));
+  }
+  return !batch->empty();
+}
+
+void NestedLoopJoin::Build(ExecContext& ctx) {
+  RowBatch input;
+  while (children_[1]->Next(ctx, &input)) {
+    ctx.CheckForInterrupts();
+    for (Row& row : input) right_rows_.push_back(std::move(row));
+  }
+}
+
+bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+  bool matched = false;
+  for (size_t i = 0; i < right_rows_.size(); ++i) {
+    if ((i & 1023) == 1023) ctx.CheckForInterrupts();
+    matched = TryPair(left, i, ctx, out) || matched;
+  }
+  return matched;
+}
+
+bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
+  key_.clear();
+  for (const BoundExprPtr& k : keys) {
+    Value v = Evaluate(*k, row, &ctx);
+    if (v.is_null()) return false;
+    AppendGroupKey(v, k->type, &key_);
+  }
+  return true;
+}
+
+void HashJoin::Build(ExecContext& ctx) {
+  RowBatch input;
+  while (children_[1]->Next(ctx, &input)) {
+    ctx.CheckForInterrupts();
+    for (Row& row : input) {
+      // Rows with a NULL key match nothing, but a right or full join still
+      // returns them.
+      if (EncodeKey(right_keys_, row, ctx)) table_.emplace(key_, right_rows_.size());
+      right_rows_.push_back(std::move(row));
+    }
+  }
+}
+
+bool HashJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+  if (!EncodeKey(left_keys_, left, ctx)) return false;
+  bool matched = false;
+  auto [begin, end] = table_.equal_range(key_);
+  for (auto it = begin; it != end; ++it) matched = TryPair(left, it->second, ctx, out) || matched;
+  return matched;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,91 @@
+// Joins. Both algorithms read their right input whole first (a hash table,
+// or a list for the nested loop), then stream the left input; each output
+// row is a left row followed by a right row, with NULLs for the side an
+// outer join's unmatched row lacks. Right and full joins return the
+// unmatched right rows at the end.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+#include "sql/execution/physical_operator.h"
+
+namespace basalt::sql {
+
+// What both algorithms share: reading the right side, combining rows,
+// outer-join bookkeeping and output batching.
+class JoinOperator : public PhysicalOperator {
+ public:
+  bool Next(ExecContext& ctx, RowBatch* batch) final;
+
+ protected:
+  JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+               const BoundExpr* condition, int left_width, int right_width);
+
+  // Reads the right input into right_rows_ (and whatever index the
+  // algorithm keeps).
+  virtual void Build(ExecContext& ctx) = 0;
+  // Appends to `out` the joined rows of one left row; returns whether it
+  // matched any right row.
+  virtual bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) = 0;
+
+  // If the right row `index` passes the condition with `left`, appends the
+  // pair and marks the right row matched.
+  bool TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out);
+
+  JoinType type_;
+  const BoundExpr* condition_;  // null: every pair
+  int left_width_;
+  int right_width_;
+  std::vector<Row> right_rows_;
+  std::vector<bool> right_matched_;  // right and full joins
+
+ private:
+  bool built_ = false;
+  bool left_done_ = false;
+  size_t unmatched_next_ = 0;  // the next right row to check at the end
+  RowBatch pending_;           // output rows not returned yet
+  size_t pending_next_ = 0;
+  Row combined_;  // reused for condition checks
+};
+
+class NestedLoopJoin : public JoinOperator {
+ public:
+  NestedLoopJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+                 const BoundExpr* condition, int left_width, int right_width)
+      : JoinOperator(std::move(left), std::move(right), type, condition, left_width, right_width) {}
+  std::string Describe() const override { return "Nested Loop"; }
+
+ private:
+  void Build(ExecContext& ctx) override;
+  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+};
+
+// Matches rows whose key values are equal (NULL keys never match), then
+// checks the rest of the condition.
+class HashJoin : public JoinOperator {
+ public:
+  // `left_keys` over left rows, `right_keys` over right rows; owned by the plan.
+  HashJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+           const std::vector<BoundExprPtr>& left_keys, const std::vector<BoundExprPtr>& right_keys,
+           const BoundExpr* condition, int left_width, int right_width)
+      : JoinOperator(std::move(left), std::move(right), type, condition, left_width, right_width),
+        left_keys_(left_keys),
+        right_keys_(right_keys) {}
+  std::string Describe() const override { return "Hash Join"; }
+
+ private:
+  void Build(ExecContext& ctx) override;
+  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  // The encoding of a row's key values; false when one is NULL.
+  bool EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx);
+
+  const std::vector<BoundExprPtr>& left_keys_;
+  const std::vector<BoundExprPtr>& right_keys_;
+  std::unordered_multimap<std::string, size_t> table_;  // key -> right_rows_ index
+  std::string key_;                                     // reused
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,151 @@
+#include "sql/execution/subquery.h"
+
+#include "sql/binder/bound_statement.h"
+#include "sql/execution/aggregate_function.h"
+#include "sql/execution/evaluate.h"
+#include "sql/planner/planner.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// Pops the outer values pushed for a subquery's run, even when it fails.
+class OuterValuesFrame {
+ public:
+  OuterValuesFrame(ExecContext* ctx, const std::vector<Value>* values) : ctx_(ctx) {
+    ctx_->outer_values.push_back(values);
+  }
+  ~OuterValuesFrame() { ctx_->outer_values.pop_back(); }
+  OuterValuesFrame(const OuterValuesFrame&) = delete;
+  OuterValuesFrame& operator=(const OuterValuesFrame&) = delete;
+
+ private:
+  ExecContext* ctx_;
+};
+
+// Runs the subquery's plan, calling `take` on each row until it returns
+// false.
+template <typename Take>
+void RunSubquery(const BoundSubquery& subquery, ExecContext* ctx, Take take) {
+  PhysicalOperatorPtr plan = CreatePhysicalPlan(*subquery.plan);
+  RowBatch batch;
+  while (plan->Next(*ctx, &batch)) {
+    ctx->CheckForInterrupts();
+    for (const Row& row : batch) {
+      if (!take(row)) return;
+    }
+  }
+}
+
+// The result the kind needs: every first-column value (scalar: at most
+// two, to detect 21000; EXISTS: none, only whether a row came).
+SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
+  SubqueryResult result;
+  RunSubquery(*e.subquery, ctx, [&](const Row& row) {
+    result.any_row = true;
+    if (e.subquery_kind == SubqueryKind::kExists) return false;
+    if (e.subquery_kind == SubqueryKind::kScalar && !result.values.empty()) {
+      throw Error(sqlstate::kCardinalityViolation,
+                  "more than one row returned by a subquery used as an expression");
+    }
+    result.values.push_back(row[0]);
+    return true;
+  });
+  return result;
+}
+
+// ANY with `=` over a stored result: a hash lookup of the compared forms.
+bool HashableTest(const BoundExpr& e) {
+  const BoundExpr& test = *e.subquery->test;
+  return e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual;
+}
+
+void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
+  const BoundExpr& right = *e.subquery->test->children[1];
+  Row pair(2);
+  std::string key;
+  for (const Value& v : result->values) {
+    pair[1] = v;
+    Value compared = Evaluate(right, pair, ctx);
+    if (compared.is_null()) {
+      result->has_null = true;
+      continue;
+    }
+    key.clear();
+    AppendGroupKey(compared, e.subquery->test->compare_type, &key);
+    result->keys.insert(key);
+  }
+}
+
+// left op ANY / ALL (values), three-valued: ANY is true if any comparison
+// is, else NULL if any is NULL; ALL is false if any comparison is false,
+// else NULL if any is NULL.
+Value Quantified(const BoundExpr& e, const Value& left, const SubqueryResult& result,
+                 ExecContext* ctx) {
+  const bool all = e.subquery_kind == SubqueryKind::kAll;
+  if (result.values.empty()) return Value::Bool(all);
+  const BoundExpr& test = *e.subquery->test;
+  Row pair(2);
+  pair[0] = left;
+  if (!result.keys.empty() || (result.has_null && HashableTest(e))) {
+    Value compared = Evaluate(*test.children[0], pair, ctx);
+    if (compared.is_null()) return Value::Null();
+    std::string key;
+    AppendGroupKey(compared, test.compare_type, &key);
+    if (result.keys.count(key) > 0) return Value::Bool(true);
+    return result.has_null ? Value::Null() : Value::Bool(false);
+  }
+  bool saw_null = false;
+  for (const Value& v : result.values) {
+    pair[1] = v;
+    Value match = Evaluate(test, pair, ctx);
+    if (match.is_null()) {
+      saw_null = true;
+    } else if (match.AsBool() != all) {
+      return Value::Bool(!all);
+    }
+  }
+  return saw_null ? Value::Null() : Value::Bool(all);
+}
+
+Value Result(const BoundExpr& e, const Row& row, const SubqueryResult& result, ExecContext* ctx) {
+  switch (e.subquery_kind) {
+    case SubqueryKind::kScalar: return result.values.empty() ? Value::Null() : result.values[0];
+    case SubqueryKind::kExists: return Value::Bool(result.any_row);
+    case SubqueryKind::kAny:
+    case SubqueryKind::kAll: return Quantified(e, Evaluate(*e.children[0], row, ctx), result, ctx);
+  }
+  return Value::Null();
+}
+
+}  // namespace
+
+Value EvaluateSubquery(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  if (ctx == nullptr) throw Error(sqlstate::kInternalError, "subquery evaluated without a context");
+  const bool quantified =
+      e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
+  const size_t first_outer = quantified ? 1 : 0;
+  if (e.children.size() == first_outer) {
+    // Reads nothing of this row: once per execution.
+    auto it = ctx->subquery_results.find(e.subquery.get());
+    if (it == ctx->subquery_results.end()) {
+      SubqueryResult result = Collect(e, ctx);
+      if (HashableTest(e)) IndexValues(e, &result, ctx);
+      it = ctx->subquery_results.emplace(e.subquery.get(), std::move(result)).first;
+    }
+    return Result(e, row, it->second, ctx);
+  }
+  std::vector<Value> outer;
+  outer.reserve(e.children.size() - first_outer);
+  for (size_t i = first_outer; i < e.children.size(); ++i) {
+    outer.push_back(Evaluate(*e.children[i], row, ctx));
+  }
+  SubqueryResult result;
+  {
+    OuterValuesFrame frame(ctx, &outer);
+    result = Collect(e, ctx);
+  }
+  return Result(e, row, result, ctx);
+}
+
+}  // namespace basalt::sql

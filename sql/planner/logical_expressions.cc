@@ -1,0 +1,83 @@
+// The expressions each logical operator holds, for code that must see them
+// all (planning subqueries); and the planning of subqueries.
+#include "common/stack_depth.h"
+#include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_lock_rows.h"
+#include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_values.h"
+#include "sql/planner/optimizer.h"
+#include "sql/planner/planner.h"
+
+namespace basalt::sql {
+
+void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& visit) {
+  auto each = [&](std::vector<BoundExprPtr>& list) {
+    for (BoundExprPtr& e : list) visit(e);
+  };
+  auto one = [&](BoundExprPtr& e) {
+    if (e != nullptr) visit(e);
+  };
+  switch (op.kind) {
+    case LogicalKind::kGet:
+      each(op.As<LogicalGet>().lookup_key);
+      one(op.As<LogicalGet>().filter);
+      break;
+    case LogicalKind::kValues:
+      for (auto& row : op.As<LogicalValues>().rows) each(row);
+      break;
+    case LogicalKind::kFilter: one(op.As<LogicalFilter>().predicate); break;
+    case LogicalKind::kJoin:
+      each(op.As<LogicalJoin>().left_keys);
+      each(op.As<LogicalJoin>().right_keys);
+      one(op.As<LogicalJoin>().condition);
+      break;
+    case LogicalKind::kSetOperation: break;
+    case LogicalKind::kAggregate:
+      each(op.As<LogicalAggregate>().groups);
+      each(op.As<LogicalAggregate>().aggregates);
+      break;
+    case LogicalKind::kProject: each(op.As<LogicalProject>().exprs); break;
+    case LogicalKind::kSort:
+      for (BoundOrderBy& key : op.As<LogicalSort>().keys) one(key.expr);
+      break;
+    case LogicalKind::kLimit:
+      one(op.As<LogicalLimit>().limit);
+      one(op.As<LogicalLimit>().offset);
+      break;
+    case LogicalKind::kLockRows: one(op.As<LogicalLockRows>().recheck); break;
+    case LogicalKind::kInsert: each(op.As<LogicalInsert>().row_exprs); break;
+    case LogicalKind::kUpdate:
+      for (BoundAssignment& a : op.As<LogicalUpdate>().assignments) one(a.expr);
+      one(op.As<LogicalUpdate>().recheck);
+      break;
+    case LogicalKind::kDelete: one(op.As<LogicalDelete>().recheck); break;
+  }
+}
+
+namespace {
+
+void PlanSubqueriesIn(BoundExpr& e, const std::vector<std::string>& disabled) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kSubquery && e.subquery->plan == nullptr) {
+    LogicalOperatorPtr plan = PlanSelect(*e.subquery->select);
+    PlanSubqueries(*plan, disabled);
+    e.subquery->plan = Optimize(std::move(plan), disabled);
+  }
+  for (BoundExprPtr& c : e.children) PlanSubqueriesIn(*c, disabled);
+}
+
+}  // namespace
+
+void PlanSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled) {
+  CheckStackDepth();
+  ForEachExpression(plan, [&](BoundExprPtr& e) { PlanSubqueriesIn(*e, disabled); });
+  for (LogicalOperatorPtr& c : plan.children) PlanSubqueries(*c, disabled);
+}
+
+}  // namespace basalt::sql
