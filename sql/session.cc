@@ -266,6 +266,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
             if (sink != nullptr) SendWarning(*sink, code, message);
           },
       .outer_values = {},
+      .work_tables = {},
       .subquery_results = {}};
 }
 

@@ -299,11 +299,22 @@ void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* ou
           if (c.index == e->column_index && name.empty()) name = t.name + "." + c.name;
         }
       }
+      if (in_subquery_values_) {
+        ThrowAt(sqlstate::kGroupingError,
+                fmt::format("subquery uses ungrouped column \"{}\" from outer query", name),
+                e->position);
+      }
       ThrowAt(sqlstate::kGroupingError,
               fmt::format("column \"{}\" must appear in the GROUP BY clause or be used in an "
                           "aggregate function",
                           name),
               e->position);
+    }
+    case BoundExprKind::kSubquery: {
+      // Its children are the values it reads from this query's row.
+      ScopedFlag values(in_subquery_values_, true);
+      for (BoundExprPtr& c : e->children) ResolveGrouped(c, scope, out);
+      return;
     }
     default: break;
   }

@@ -10,19 +10,19 @@
 
 namespace basalt::sql {
 
-namespace {
+namespace {}  // namespace
 
-// `AS x (a, b)`: renames the first columns; more names than columns is
-// PostgreSQL's 42P10.
-void ApplyColumnAliases(const ast::Alias& alias, ScopeItem* item, int position) {
+void Binder::RenameColumns(const ast::Alias& alias, ScopeItem* item) {
   if (alias.columns.size() > item->columns.size()) {
-    ThrowAt(sqlstate::kInvalidColumnReference,
-            fmt::format("table \"{}\" has {} columns available but {} columns specified",
-                        item->name, item->columns.size(), alias.columns.size()),
-            position);
+    // Without a position, as PostgreSQL.
+    throw Error(sqlstate::kInvalidColumnReference,
+                fmt::format("table \"{}\" has {} columns available but {} columns specified",
+                            item->name, item->columns.size(), alias.columns.size()));
   }
   for (size_t i = 0; i < alias.columns.size(); ++i) item->columns[i].name = alias.columns[i];
 }
+
+namespace {
 
 // The columns an unqualified name can reach among items [first, end).
 std::vector<const ScopeColumn*> VisibleColumns(const Scope& scope, size_t first, size_t end) {
@@ -36,23 +36,21 @@ std::vector<const ScopeColumn*> VisibleColumns(const Scope& scope, size_t first,
 
 // The one column named `name` on one side of a USING join.
 const ScopeColumn* FindUsingColumn(const std::vector<const ScopeColumn*>& side,
-                                   const std::string& name, const char* which, int position) {
+                                   const std::string& name, const char* which) {
   const ScopeColumn* found = nullptr;
   for (const ScopeColumn* c : side) {
     if (c->name != name) continue;
     if (found != nullptr) {
-      ThrowAt(
+      throw Error(
           sqlstate::kAmbiguousColumn,
-          fmt::format("common column name \"{}\" appears more than once in {} table", name, which),
-          position);
+          fmt::format("common column name \"{}\" appears more than once in {} table", name, which));
     }
     found = c;
   }
   if (found == nullptr) {
-    ThrowAt(sqlstate::kUndefinedColumn,
-            fmt::format("column \"{}\" specified in USING clause does not exist in {} table", name,
-                        which),
-            position);
+    throw Error(sqlstate::kUndefinedColumn,
+                fmt::format("column \"{}\" specified in USING clause does not exist in {} table",
+                            name, which));
   }
   return found;
 }
@@ -83,12 +81,13 @@ std::unique_ptr<BoundTableRef> Binder::BindFrom(const std::vector<ast::TableRefP
   return tree;
 }
 
-void Binder::AddScopeItem(ScopeItem item, Scope& scope, int position) {
+void Binder::AddScopeItem(ScopeItem item, Scope& scope) {
   if (!item.name.empty()) {
     for (const ScopeItem& other : scope.items) {
       if (other.name == item.name) {
-        ThrowAt(sqlstate::kDuplicateAlias,
-                fmt::format("table name \"{}\" specified more than once", item.name), position);
+        // Without a position, as PostgreSQL.
+        throw Error(sqlstate::kDuplicateAlias,
+                    fmt::format("table name \"{}\" specified more than once", item.name));
       }
     }
   }
@@ -102,15 +101,16 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
   switch (ref.kind()) {
     case ast::TableRefKind::kTable: {
       const auto& base = ref.As<ast::BaseTableRef>();
+      if (auto cte = BindCteReference(base, scope, next_column)) return cte;
       out->kind = BoundTableRef::Kind::kTable;
       out->table = ResolveTable(base.name);
       NoteTableRead(out->table);
       out->width = out->table->def.columns_size();
       ScopeItem item = TableScopeItem(base.alias.name.empty() ? base.name.name : base.alias.name,
                                       out->table, *next_column);
-      ApplyColumnAliases(base.alias, &item, ref.position);
+      RenameColumns(base.alias, &item);
       *next_column += out->width;
-      AddScopeItem(std::move(item), scope, ref.position);
+      AddScopeItem(std::move(item), scope);
       return out;
     }
     case ast::TableRefKind::kSubquery: {
@@ -137,9 +137,9 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
         item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr,
                                            col.table_oid, col.column_number});
       }
-      ApplyColumnAliases(sub.alias, &item, ref.position);
+      RenameColumns(sub.alias, &item);
       *next_column += out->width;
-      AddScopeItem(std::move(item), scope, ref.position);
+      AddScopeItem(std::move(item), scope);
       return out;
     }
     case ast::TableRefKind::kFunction:
@@ -184,9 +184,9 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   for (const ast::Identifier& id : join.using_columns) {
     for (const std::string& seen : using_names) {
       if (seen == id.name) {
-        ThrowAt(sqlstate::kDuplicateColumn,
-                fmt::format("column name \"{}\" appears more than once in USING clause", id.name),
-                id.position);
+        throw Error(
+            sqlstate::kDuplicateColumn,
+            fmt::format("column name \"{}\" appears more than once in USING clause", id.name));
       }
     }
     using_names.push_back(id.name);
@@ -200,6 +200,7 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
     sides.outer_values = scope.outer_values;
     sides.items.assign(scope.items.begin() + static_cast<std::ptrdiff_t>(left_begin),
                        scope.items.end());
+    for (size_t i = 0; i < left_begin; ++i) sides.unreachable.push_back(scope.items[i].name);
     AggregateRulesScope rules(this, false, "JOIN conditions");
     out->condition = BindCondition(*join.on, sides, "JOIN/ON");
   }
@@ -220,8 +221,8 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   for (size_t i = 0; i < using_names.size(); ++i) {
     const std::string& name = using_names[i];
     const int position = join.natural ? join.position : join.using_columns[i].position;
-    const ScopeColumn* l = FindUsingColumn(left_columns, name, "left", position);
-    const ScopeColumn* r = FindUsingColumn(right_columns, name, "right", position);
+    const ScopeColumn* l = FindUsingColumn(left_columns, name, "left");
+    const ScopeColumn* r = FindUsingColumn(right_columns, name, "right");
     merged_left.push_back(l);
     merged_right.push_back(r);
     std::optional<DataType> common = CommonType(l->type, r->type);
@@ -272,13 +273,13 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   };
   add_rest(left_columns, merged_left);
   add_rest(right_columns, merged_right);
-  ApplyColumnAliases(join.alias, &item, join.position);
+  RenameColumns(join.alias, &item);
   for (size_t i = left_begin; i < right_end; ++i) {
     scope.items[i].columns_visible = false;
     // An alias hides the names inside the join.
     if (!join.alias.name.empty()) scope.items[i].name.clear();
   }
-  AddScopeItem(std::move(item), scope, join.position);
+  AddScopeItem(std::move(item), scope);
   return out;
 }
 

@@ -23,6 +23,9 @@ std::string FigureColumnName(const ast::Expr& expr) {
     case ast::ExprKind::kColumnRef: return base->As<ast::ColumnRef>().names.back();
     case ast::ExprKind::kFunctionCall: return base->As<ast::FunctionCall>().name.back();
     case ast::ExprKind::kArray: return "array";
+    case ast::ExprKind::kSubquery:
+      if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";
+      break;
     default: break;
   }
   // The outermost cast's type names the column; without one, the base's.
@@ -78,6 +81,13 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   Scope scope;
   scope.parent = parent;
   scope.outer_values = outer_values;
+  const size_t cte_frames = cte_frames_.size();
+  struct PopCtes {
+    std::vector<CteFrame>& frames;
+    size_t size;
+    ~PopCtes() { frames.resize(size); }
+  } pop_ctes{cte_frames_, cte_frames};
+  if (!select.with.empty()) PushCtes(select, scope);
   if (select.set_operation != ast::SetOperation::kNone) {
     return BindSetOperation(select, scope);
   }
@@ -272,6 +282,10 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
     }
     ResultColumn column{target.alias.empty() ? FigureColumnName(*target.expr) : target.alias,
                         e->type, 0, 0};
+    if (target.alias.empty() && target.expr->kind() == ast::ExprKind::kSubquery &&
+        e->kind == BoundExprKind::kSubquery && e->subquery_kind == SubqueryKind::kScalar) {
+      column.name = e->subquery->select->columns[0].name;  // (SELECT max(v) ...) is "max"
+    }
     if (e->kind == BoundExprKind::kColumn) {
       // The source column, for RowDescription's table OID and attnum.
       if (const ScopeColumn* source = FindScopeColumn(scope, e->column_index)) {

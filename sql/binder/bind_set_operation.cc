@@ -30,6 +30,20 @@ BoundSetOperation::Kind SetOperationKind(ast::SetOperation op) {
   }
 }
 
+// Where an expression starts, as PostgreSQL's exprLocation: `a + 1` at `a`.
+int StartPosition(const ast::Expr& expr) {
+  const ast::Expr* e = &expr;
+  while (true) {
+    if (e->kind() == ast::ExprKind::kBinaryOp && e->As<ast::BinaryOp>().left != nullptr) {
+      e = e->As<ast::BinaryOp>().left.get();
+    } else if (e->kind() == ast::ExprKind::kCast) {
+      e = e->As<ast::Cast>().arg.get();
+    } else {
+      return e->position;
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<BoundSelect> Binder::BindSetOperation(const ast::SelectStmt& select, Scope& scope) {
@@ -92,7 +106,7 @@ std::unique_ptr<BoundSelect> Binder::BindSetOperation(const ast::SelectStmt& sel
           .WithHint(
               "Add the expression/function to every SELECT, or move the UNION into a FROM "
               "clause.")
-          .WithPosition(e.position);
+          .WithPosition(StartPosition(e));
     }
   }
   BindOrderBy(select, scope, out.get());

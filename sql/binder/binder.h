@@ -107,8 +107,23 @@ class Binder {
                                               int* next_column);
   std::unique_ptr<BoundTableRef> BindJoin(const ast::JoinRef& join, Scope& scope, int* next_column);
   // 42712 when a FROM item of the same name is already there.
-  static void AddScopeItem(ScopeItem item, Scope& scope, int position);
+  static void AddScopeItem(ScopeItem item, Scope& scope);
   void NoteTableRead(const std::shared_ptr<const catalog::TableEntry>& table);
+
+  // `AS x (a, b)`: renames the item's first columns (42P10 for too many).
+  static void RenameColumns(const ast::Alias& alias, ScopeItem* item);
+
+  // WITH (bind_cte.cc). PushCtes makes a query's CTEs visible (and checks
+  // them) until BindSelect returns; BindCteReference binds a FROM name that
+  // is a visible CTE (null when none is).
+  void PushCtes(const ast::SelectStmt& select, const Scope& scope);
+  std::unique_ptr<BoundSelect> BindCteQuery(size_t frame_index, size_t cte_index,
+                                            const Scope& scope);
+  // Null when the UNION's right side does not read the CTE.
+  std::unique_ptr<BoundSelect> BindRecursiveCte(size_t frame_index, size_t cte_index,
+                                                const Scope& scope);
+  std::unique_ptr<BoundTableRef> BindCteReference(const ast::BaseTableRef& ref, Scope& scope,
+                                                  int* next_column);
 
   std::unique_ptr<BoundSelect> BindValues(const ast::SelectStmt& select, Scope& scope);
   std::unique_ptr<BoundSelect> BindSetOperation(const ast::SelectStmt& select, Scope& scope);
@@ -210,7 +225,35 @@ class Binder {
   AggregateRules aggregate_rules_;
   bool inside_aggregate_ = false;  // binding an aggregate call's arguments
   bool found_aggregate_ = false;   // the query being bound calls an aggregate
+  // ResolveGrouped is in the values a subquery reads from the grouped row.
+  bool in_subquery_values_ = false;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;
+
+  // The WITH clauses around what is being bound, outermost first; `visible`
+  // CTEs of each can be referenced (a CTE sees those before it).
+  struct CteDefinition {
+    const ast::CommonTableExpr* ast;
+    std::unique_ptr<BoundSelect> first_binding;  // for the first reference
+  };
+  struct CteFrameData {
+    std::vector<CteDefinition> ctes;
+    bool recursive = false;
+  };
+  struct CteFrame {
+    std::shared_ptr<CteFrameData> data;
+    size_t visible = 0;
+  };
+  class CteVisibility;
+  std::vector<CteFrame> cte_frames_;
+  // A recursive CTE's name while its recursive term binds.
+  struct WorkTable {
+    int id;
+    std::string name;
+    std::vector<ResultColumn> columns;
+    bool referenced;
+  };
+  std::vector<WorkTable*> work_tables_;
+  int next_work_table_id_ = 0;
 };
 
 }  // namespace basalt::sql

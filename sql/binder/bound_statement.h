@@ -39,8 +39,12 @@ enum class JoinType { kInner, kLeft, kRight, kFull };
 // the order they are written: a table's columns, a subquery's result
 // columns, a join's left then right side.
 struct BoundTableRef {
-  enum class Kind { kTable, kSubquery, kJoin };
+  // kWorkTable: a recursive CTE's reference to itself, the rows of the
+  // previous iteration (work_table_id names the WITH RECURSIVE instance).
+  enum class Kind { kTable, kSubquery, kJoin, kWorkTable };
   Kind kind = Kind::kTable;
+  int work_table_id = -1;
+  std::vector<DataType> work_table_types;
   int width = 0;                                     // columns in its rows
   std::shared_ptr<const catalog::TableEntry> table;  // kTable
   std::unique_ptr<BoundSelect> subquery;             // kSubquery (also VALUES)
@@ -54,10 +58,17 @@ struct BoundTableRef {
 
 // `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were
 // cast to the result's types.
+//
+// WITH RECURSIVE's `non-recursive UNION [ALL] recursive` is one with
+// `recursive` set: `right` runs again and again over the rows the previous
+// round added (its kWorkTable reference, `work_table_id`) until a round
+// adds none.
 struct BoundSetOperation {
   enum class Kind { kUnion, kIntersect, kExcept };
   Kind kind = Kind::kUnion;
   bool all = false;
+  bool recursive = false;
+  int work_table_id = -1;
   std::unique_ptr<BoundSelect> left;
   std::unique_ptr<BoundSelect> right;
 };

@@ -39,6 +39,9 @@ struct ScopeItem {
 
 struct Scope {
   std::vector<ScopeItem> items;  // empty: no FROM
+  // Names of FROM items of the query this part cannot reference (a JOIN's
+  // ON sees only the join's sides), for PostgreSQL's hint.
+  std::vector<std::string> unreachable;
   // The enclosing query's scope, for outer references; null at the top.
   const Scope* parent = nullptr;
   // Where a subquery collects the values it reads from `parent`'s row

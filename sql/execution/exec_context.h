@@ -52,6 +52,9 @@ struct ExecContext {
   // The values each running correlated subquery reads from its enclosing
   // query's row (kOuterColumn), innermost last.
   std::vector<const std::vector<Value>*> outer_values;
+  // The rows each running WITH RECURSIVE's previous round added, by work
+  // table id (sql/execution/recursive_union.h).
+  std::unordered_map<int, const std::vector<Row>*> work_tables;
   // Subqueries that read no outer value, by their BoundSubquery.
   std::unordered_map<const void*, SubqueryResult> subquery_results;
 

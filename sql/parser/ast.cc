@@ -22,4 +22,10 @@ SubqueryRef::~SubqueryRef() {
   DeleteIteratively(select);
 }
 
+CommonTableExpr::CommonTableExpr() = default;
+CommonTableExpr::~CommonTableExpr() {
+  DeleteIteratively(query);
+}
+CommonTableExpr::CommonTableExpr(CommonTableExpr&&) noexcept = default;
+
 }  // namespace basalt::sql::ast

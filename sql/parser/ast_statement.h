@@ -160,6 +160,18 @@ struct LockingClause {
   int position = 0;  // of FOR
 };
 
+// `name [(columns)] AS [[NOT] MATERIALIZED] (query)` of a WITH clause.
+struct CommonTableExpr : Node {
+  enum class Materialized { kDefault, kYes, kNo };
+  CommonTableExpr();
+  ~CommonTableExpr();
+  CommonTableExpr(CommonTableExpr&&) noexcept;
+  std::string name;
+  std::vector<std::string> columns;
+  Materialized materialized = Materialized::kDefault;
+  std::unique_ptr<SelectStmt> query;
+};
+
 struct SelectStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kSelect;
   SelectStmt() : Statement(kKind) {}
@@ -167,6 +179,10 @@ struct SelectStmt : Statement {
     DeleteIteratively(left);  // a chain of UNIONs is built by a loop
     DeleteIteratively(right);
   }
+
+  // WITH [RECURSIVE] ...: visible in the whole query, any shape.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
 
   bool distinct = false;
   ExprList distinct_on;  // DISTINCT ON (a, b); implies distinct

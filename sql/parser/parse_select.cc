@@ -28,9 +28,44 @@ bool Parser::PeekSelectStart(size_t ahead) const {
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
   CheckStackDepth();
+  std::vector<ast::CommonTableExpr> with;
+  bool recursive = false;
+  if (AcceptWord("with")) {
+    recursive = AcceptWord("recursive");
+    do {
+      with.push_back(ParseCommonTableExpr());
+    } while (AcceptOp(","));
+  }
   auto select = ParseSelectSetOperation(0);
   ParseSelectTail(*select);
+  if (!with.empty()) {
+    if (!select->with.empty()) {
+      // ((WITH a AS ...) SELECT ...) nested under another WITH: as PostgreSQL.
+      SyntaxErrorHere();
+    }
+    select->with = std::move(with);
+    select->with_recursive = recursive;
+  }
   return select;
+}
+
+ast::CommonTableExpr Parser::ParseCommonTableExpr() {
+  ast::CommonTableExpr cte;
+  cte.position = Peek().position;
+  cte.name = ParseColId();
+  if (PeekOp("(")) {
+    for (ast::Identifier& column : ParseColumnList()) cte.columns.push_back(column.name);
+  }
+  ExpectWord("as");
+  if (AcceptWord("materialized")) {
+    cte.materialized = ast::CommonTableExpr::Materialized::kYes;
+  } else if (PeekWord("not") && PeekWord("materialized", 1)) {
+    Advance();
+    Advance();
+    cte.materialized = ast::CommonTableExpr::Materialized::kNo;
+  }
+  cte.query = ParseParenthesizedSelect();
+  return cte;
 }
 
 // UNION and EXCEPT bind looser than INTERSECT; all are left-associative.
@@ -66,10 +101,6 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseSelectTerm() {
   }
   if (PeekWord("select")) return ParseSimpleSelect();
   if (PeekWord("values")) return ParseValues();
-  if (PeekWord("with")) {
-    throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported")
-        .WithPosition(Peek().position);
-  }
   SyntaxErrorHere();
 }
 

@@ -62,6 +62,7 @@ class Parser {
 
   // parse_select.cc
   std::unique_ptr<ast::SelectStmt> ParseSelect();
+  ast::CommonTableExpr ParseCommonTableExpr();
   std::unique_ptr<ast::SelectStmt> ParseSelectSetOperation(int min_precedence);
   std::unique_ptr<ast::SelectStmt> ParseSelectTerm();
   std::unique_ptr<ast::SelectStmt> ParseSimpleSelect();

@@ -31,6 +31,8 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       out->append(kNames[static_cast<int>(join.join_type)]);
       break;
     }
+    case LogicalKind::kRecursiveUnion: out->append("Recursive Union"); break;
+    case LogicalKind::kWorkTableScan: out->append("WorkTable Scan"); break;
     case LogicalKind::kSetOperation: {
       static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};
       const auto& set = op.As<LogicalSetOperation>();

@@ -9,6 +9,8 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_recursive_union.h"
+#include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/optimizer.h"
@@ -37,7 +39,9 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(op.As<LogicalJoin>().right_keys);
       one(op.As<LogicalJoin>().condition);
       break;
-    case LogicalKind::kSetOperation: break;
+    case LogicalKind::kSetOperation:
+    case LogicalKind::kRecursiveUnion:
+    case LogicalKind::kWorkTableScan: break;
     case LogicalKind::kAggregate:
       each(op.As<LogicalAggregate>().groups);
       each(op.As<LogicalAggregate>().aggregates);
@@ -57,6 +61,33 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       one(op.As<LogicalUpdate>().recheck);
       break;
     case LogicalKind::kDelete: one(op.As<LogicalDelete>().recheck); break;
+  }
+}
+
+std::vector<DataType> OutputTypes(const LogicalOperator& op) {
+  CheckStackDepth();
+  std::vector<DataType> types;
+  auto of = [&](const std::vector<BoundExprPtr>& exprs) {
+    for (const BoundExprPtr& e : exprs) types.push_back(e->type);
+  };
+  switch (op.kind) {
+    case LogicalKind::kGet: return op.As<LogicalGet>().table->layout.column_types;
+    case LogicalKind::kValues:
+      if (!op.As<LogicalValues>().rows.empty()) of(op.As<LogicalValues>().rows[0]);
+      return types;
+    case LogicalKind::kJoin:
+      types = OutputTypes(*op.children[0]);
+      for (const DataType& t : OutputTypes(*op.children[1])) types.push_back(t);
+      return types;
+    case LogicalKind::kSetOperation: return op.As<LogicalSetOperation>().types;
+    case LogicalKind::kRecursiveUnion: return op.As<LogicalRecursiveUnion>().types;
+    case LogicalKind::kWorkTableScan: return op.As<LogicalWorkTableScan>().types;
+    case LogicalKind::kAggregate:
+      of(op.As<LogicalAggregate>().groups);
+      of(op.As<LogicalAggregate>().aggregates);
+      return types;
+    case LogicalKind::kProject: of(op.As<LogicalProject>().exprs); return types;
+    default: return OutputTypes(*op.children[0]);  // filters, sorts, limits
   }
 }
 

@@ -15,6 +15,8 @@ enum class LogicalKind {
   kFilter,
   kJoin,
   kSetOperation,
+  kRecursiveUnion,
+  kWorkTableScan,
   kAggregate,
   kProject,
   kSort,

@@ -12,6 +12,7 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // Before the scan passes, so a WHERE term on one table of a join
       // reaches that table's scan.
       {"predicate_pushdown", &PushDownPredicates},
+      {"join_order", &OrderJoins},
       {"join_keys", &FindJoinKeys},
       {"point_lookup", &UsePointLookups},
       // After point_lookup, so a primary-key equality becomes a lookup, not

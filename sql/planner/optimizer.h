@@ -27,6 +27,9 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);
 // passes/predicate_pushdown.cc: each AND term of a WHERE or ON moves to the
 // lowest operator that has its columns (outer joins' rules kept).
 LogicalOperatorPtr PushDownPredicates(LogicalOperatorPtr plan);
+// passes/join_order.cc: trees of inner joins are rebuilt left-deep,
+// connected inputs first, smallest (estimated) first.
+LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan);
 // passes/join_keys.cc: equalities between the two sides of a join become
 // hash join keys.
 LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);

@@ -11,6 +11,7 @@
 #include "sql/execution/modify_table.h"
 #include "sql/execution/point_lookup.h"
 #include "sql/execution/project.h"
+#include "sql/execution/recursive_union.h"
 #include "sql/execution/set_operation.h"
 #include "sql/execution/sort.h"
 #include "sql/execution/system_scan.h"
@@ -24,6 +25,7 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_recursive_union.h"
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
@@ -65,6 +67,14 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
                                             CreatePhysicalPlan(*plan.children[1]), op.operation,
                                             op.all, op.types);
     }
+    case LogicalKind::kRecursiveUnion: {
+      const auto& op = plan.As<LogicalRecursiveUnion>();
+      return std::make_unique<RecursiveUnion>(CreatePhysicalPlan(*plan.children[0]),
+                                              *plan.children[1], op.work_table_id, op.all,
+                                              op.types);
+    }
+    case LogicalKind::kWorkTableScan:
+      return std::make_unique<WorkTableScan>(plan.As<LogicalWorkTableScan>().work_table_id);
     case LogicalKind::kAggregate: {
       const auto& aggregate = plan.As<LogicalAggregate>();
       return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);

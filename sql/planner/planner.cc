@@ -10,6 +10,7 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_recursive_union.h"
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
@@ -44,6 +45,12 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   switch (ref.kind) {
     case BoundTableRef::Kind::kTable: return PlanGet(ref.table, false, nullptr);
     case BoundTableRef::Kind::kSubquery: return PlanSelect(*ref.subquery);
+    case BoundTableRef::Kind::kWorkTable: {
+      auto scan = std::make_unique<LogicalWorkTableScan>();
+      scan->work_table_id = ref.work_table_id;
+      scan->types = ref.work_table_types;
+      return scan;
+    }
     case BoundTableRef::Kind::kJoin: break;
   }
   auto join = std::make_unique<LogicalJoin>();
@@ -59,6 +66,15 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
 
 LogicalOperatorPtr PlanSetOperation(BoundSetOperation& operation,
                                     const std::vector<ResultColumn>& columns) {
+  if (operation.recursive) {
+    auto op = std::make_unique<LogicalRecursiveUnion>();
+    op->work_table_id = operation.work_table_id;
+    op->all = operation.all;
+    for (const ResultColumn& c : columns) op->types.push_back(c.type);
+    op->children.push_back(PlanSelect(*operation.left));
+    op->children.push_back(PlanSelect(*operation.right));
+    return op;
+  }
   auto op = std::make_unique<LogicalSetOperation>();
   op->operation = operation.kind;
   op->all = operation.all;

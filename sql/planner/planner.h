@@ -25,6 +25,9 @@ void PlanSubqueries(LogicalOperator& plan, const std::vector<std::string>& disab
 // Calls `visit` on each expression `op` itself holds (not its children's).
 void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& visit);
 
+// The types of the columns of op's rows (a query plan's operators).
+std::vector<DataType> OutputTypes(const LogicalOperator& op);
+
 // Lowers an optimized logical plan to physical operators, which read the
 // plan's expressions in place: `plan` must outlive them.
 PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan);

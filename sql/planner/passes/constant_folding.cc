@@ -99,7 +99,9 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
       }
       break;
     }
-    case LogicalKind::kSetOperation: break;
+    case LogicalKind::kSetOperation:
+    case LogicalKind::kRecursiveUnion:
+    case LogicalKind::kWorkTableScan: break;
     case LogicalKind::kAggregate: {
       auto& aggregate = plan->As<LogicalAggregate>();
       for (BoundExprPtr& e : aggregate.groups) Fold(e);

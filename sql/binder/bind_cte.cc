@@ -1,0 +1,213 @@
+// WITH: common table expressions. Each reference to a CTE binds its query
+// again as a subquery in FROM (PostgreSQL's NOT MATERIALIZED, which gives
+// the same rows as MATERIALIZED for every query without volatile
+// functions); the first reference takes the binding made when the WITH
+// clause was checked. WITH RECURSIVE's self-reference is a work table.
+#include <fmt/format.h>
+
+#include "common/stack_depth.h"
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+bool IsSelfReferencing(const ast::SelectStmt& query) {
+  // Only UNION [ALL] can be recursive; its right side holds the reference.
+  return query.set_operation == ast::SetOperation::kUnion;
+}
+
+}  // namespace
+
+// Restores the CTE frames (and the visibility of the frame bound in) when a
+// CTE's query has been bound.
+class Binder::CteVisibility {
+ public:
+  CteVisibility(Binder* binder, size_t frame, size_t visible)
+      : binder_(binder), saved_(binder->cte_frames_) {
+    binder->cte_frames_.resize(frame + 1);
+    binder->cte_frames_[frame].visible = visible;
+  }
+  ~CteVisibility() { binder_->cte_frames_ = std::move(saved_); }
+  CteVisibility(const CteVisibility&) = delete;
+  CteVisibility& operator=(const CteVisibility&) = delete;
+
+ private:
+  Binder* binder_;
+  std::vector<CteFrame> saved_;
+};
+
+void Binder::PushCtes(const ast::SelectStmt& select, const Scope& scope) {
+  auto frame = std::make_shared<CteFrameData>();
+  frame->recursive = select.with_recursive;
+  for (const ast::CommonTableExpr& cte : select.with) {
+    for (const CteDefinition& other : frame->ctes) {
+      if (other.ast->name == cte.name) {
+        ThrowAt(sqlstate::kDuplicateAlias,
+                fmt::format("WITH query name \"{}\" specified more than once", cte.name),
+                cte.position);
+      }
+    }
+    frame->ctes.push_back(CteDefinition{&cte, nullptr});
+  }
+  cte_frames_.push_back(CteFrame{frame, 0});
+  const size_t index = cte_frames_.size() - 1;
+  // Bind each one now, in order (each sees those before it), so an unused
+  // CTE's errors are raised too; the first reference uses this binding.
+  for (size_t i = 0; i < frame->ctes.size(); ++i) {
+    frame->ctes[i].first_binding = BindCteQuery(index, i, scope);
+    cte_frames_[index].visible = i + 1;
+  }
+}
+
+std::unique_ptr<BoundSelect> Binder::BindCteQuery(size_t frame_index, size_t cte_index,
+                                                  const Scope& scope) {
+  CheckStackDepth();
+  const CteFrame& frame = cte_frames_[frame_index];
+  const ast::CommonTableExpr& cte = *frame.data->ctes[cte_index].ast;
+  std::unique_ptr<BoundSelect> bound;
+  if (frame.data->recursive && IsSelfReferencing(*cte.query)) {
+    bound = BindRecursiveCte(frame_index, cte_index, scope);
+  }
+  if (bound == nullptr) {
+    CteVisibility visibility(this, frame_index, cte_index);
+    ScopedFlag resolve(resolve_unknowns_, true);
+    bound = BindSelect(*cte.query, scope.parent, scope.outer_values);
+  }
+  if (cte.columns.size() > bound->columns.size()) {
+    ThrowAt(sqlstate::kInvalidColumnReference,
+            fmt::format("WITH query \"{}\" has {} columns available but {} columns specified",
+                        cte.name, bound->columns.size(), cte.columns.size()),
+            cte.position);
+  }
+  for (size_t c = 0; c < cte.columns.size(); ++c) bound->columns[c].name = cte.columns[c];
+  return bound;
+}
+
+std::unique_ptr<BoundSelect> Binder::BindRecursiveCte(size_t frame_index, size_t cte_index,
+                                                      const Scope& scope) {
+  const ast::CommonTableExpr& cte = *cte_frames_[frame_index].data->ctes[cte_index].ast;
+  const ast::SelectStmt& query = *cte.query;
+  auto operation = std::make_unique<BoundSetOperation>();
+  operation->kind = BoundSetOperation::Kind::kUnion;
+  operation->all = query.set_all;
+  operation->recursive = true;
+  operation->work_table_id = next_work_table_id_++;
+  {
+    CteVisibility visibility(this, frame_index, cte_index);
+    ScopedFlag resolve(resolve_unknowns_, true);
+    operation->left = BindSelect(*query.left, scope.parent, scope.outer_values);
+  }
+  BoundSelect& left = *operation->left;
+  WorkTable work{operation->work_table_id, cte.name, {}, false};
+  for (size_t c = 0; c < left.columns.size(); ++c) {
+    work.columns.push_back(left.columns[c]);
+    if (c < cte.columns.size()) work.columns.back().name = cte.columns[c];
+  }
+  {
+    CteVisibility visibility(this, frame_index, cte_index);
+    ScopedFlag resolve(resolve_unknowns_, true);
+    work_tables_.push_back(&work);
+    try {
+      operation->right = BindSelect(*query.right, scope.parent, scope.outer_values);
+    } catch (...) {
+      work_tables_.pop_back();
+      throw;
+    }
+    work_tables_.pop_back();
+  }
+  // A UNION whose right side never reads the CTE is no recursion: bind it
+  // as the plain query it is.
+  if (!work.referenced) return nullptr;
+  BoundSelect& right = *operation->right;
+  if (right.columns.size() != left.columns.size()) {
+    ThrowAt(sqlstate::kSyntaxError, "each UNION query must have the same number of columns",
+            query.right->position);
+  }
+  auto out = std::make_unique<BoundSelect>();
+  for (size_t c = 0; c < left.columns.size(); ++c) {
+    const DataType type = left.columns[c].type;
+    if (right.columns[c].type != type) {
+      std::optional<DataType> common = CommonType(type, right.columns[c].type);
+      if (!common || common->id != type.id) {
+        throw Error(sqlstate::kDatatypeMismatch,
+                    fmt::format("recursive query \"{}\" column {} has type {} in non-recursive "
+                                "term but type {} overall",
+                                cte.name, c + 1, TypeNameForMessage(type),
+                                TypeNameForMessage(common ? *common : right.columns[c].type)))
+            .WithHint("Cast the output of the non-recursive term to the correct type.")
+            .WithPosition(left.targets[c]->position);
+      }
+      right.targets[c] = CoerceOrThrow(std::move(right.targets[c]), type, CastContext::kImplicit);
+      right.columns[c].type = type;
+    }
+    out->targets.push_back(BoundExpr::Column(static_cast<int>(c), type));
+    out->columns.push_back(ResultColumn{left.columns[c].name, type, 0, 0});
+  }
+  out->set_operation = std::move(operation);
+  return out;
+}
+
+std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef& ref, Scope& scope,
+                                                        int* next_column) {
+  if (!ref.name.schema.empty()) return nullptr;
+  auto out = std::make_unique<BoundTableRef>();
+  std::vector<ResultColumn> columns;
+  bool found = false;
+  // A recursive CTE's reference to itself, while its recursive term binds.
+  for (auto it = work_tables_.rbegin(); it != work_tables_.rend() && !found; ++it) {
+    if ((*it)->name != ref.name.name) continue;
+    found = true;
+    (*it)->referenced = true;
+    out->kind = BoundTableRef::Kind::kWorkTable;
+    out->work_table_id = (*it)->id;
+    columns = (*it)->columns;
+    for (const ResultColumn& c : columns) out->work_table_types.push_back(c.type);
+  }
+  for (size_t f = cte_frames_.size(); f-- > 0 && !found;) {
+    CteFrameData& frame = *cte_frames_[f].data;
+    for (size_t i = 0; i < cte_frames_[f].visible && !found; ++i) {
+      if (frame.ctes[i].ast->name != ref.name.name) continue;
+      found = true;
+      out->kind = BoundTableRef::Kind::kSubquery;
+      out->subquery = frame.ctes[i].first_binding != nullptr
+                          ? std::move(frame.ctes[i].first_binding)
+                          : BindCteQuery(f, i, scope);
+      columns = out->subquery->columns;
+    }
+  }
+  if (!found) {
+    if (ResolveTable(ref.name, /*missing_ok=*/true) != nullptr) return nullptr;
+    for (const CteFrame& frame : cte_frames_) {
+      for (const CteDefinition& cte : frame.data->ctes) {
+        if (cte.ast->name != ref.name.name) continue;
+        throw Error(sqlstate::kUndefinedTable,
+                    fmt::format("relation \"{}\" does not exist", ref.name.name))
+            .WithDetail(fmt::format("There is a WITH item named \"{}\", but it cannot be "
+                                    "referenced from this part of the query.",
+                                    ref.name.name))
+            .WithHint(
+                "Use WITH RECURSIVE, or re-order the WITH items to remove forward "
+                "references.")
+            .WithPosition(ref.position);
+      }
+    }
+    return nullptr;
+  }
+  out->width = static_cast<int>(columns.size());
+  ScopeItem item;
+  item.name = ref.alias.name.empty() ? ref.name.name : ref.alias.name;
+  for (int c = 0; c < out->width; ++c) {
+    const ResultColumn& col = columns[c];
+    item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr, col.table_oid,
+                                       col.column_number});
+  }
+  RenameColumns(ref.alias, &item);
+  *next_column += out->width;
+  AddScopeItem(std::move(item), scope);
+  return out;
+}
+
+}  // namespace basalt::sql

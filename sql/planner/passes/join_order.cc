@@ -1,0 +1,227 @@
+// Join order: a tree of inner (and cross) joins is rebuilt left-deep in an
+// order that joins connected inputs early, so `FROM a, b, c WHERE a.x = c.x
+// AND c.y = b.y` never forms the cross product of a and b. Without table
+// statistics the estimate is crude: an input with a filter counts as ten
+// times smaller per AND term. Starting from the smallest input, each step
+// adds the smallest input that a condition connects to those joined so far
+// (or the smallest of all when none is connected); each condition goes to
+// the first join that has all its columns. A Project on top restores the
+// columns' original order. Runs after predicate_pushdown, which has put
+// every WHERE term on a join or below it.
+#include <algorithm>
+#include <cmath>
+
+#include "common/stack_depth.h"
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/optimizer.h"
+#include "sql/planner/planner.h"
+
+namespace basalt::sql {
+
+namespace {
+
+struct Input {
+  LogicalOperatorPtr plan;
+  int offset = 0;  // first column in the original join's row
+  int width = 0;
+  double estimate = 0;
+};
+
+bool IsInnerJoin(const LogicalOperator& op) {
+  return op.kind == LogicalKind::kJoin && op.As<LogicalJoin>().join_type == JoinType::kInner &&
+         op.As<LogicalJoin>().left_keys.empty();
+}
+
+double Estimate(const LogicalOperator& op) {
+  double rows = 1000;
+  const LogicalOperator* e = &op;
+  while (e->kind == LogicalKind::kFilter) {
+    const BoundExpr& predicate = *e->As<LogicalFilter>().predicate;
+    const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
+    rows /= std::pow(10.0, static_cast<double>(terms));
+    e = e->children[0].get();
+  }
+  if (e->kind == LogicalKind::kGet && !e->As<LogicalGet>().lookup_key.empty()) rows = 1;
+  return std::max(rows, 1.0);
+}
+
+// Splits an inner-join tree into its inputs and conditions (over the
+// tree's row).
+void Flatten(LogicalOperatorPtr plan, int offset, std::vector<Input>* inputs,
+             std::vector<BoundExprPtr>* conditions) {
+  CheckStackDepth();
+  if (!IsInnerJoin(*plan)) {
+    Input input;
+    input.offset = offset;
+    input.width = static_cast<int>(OutputTypes(*plan).size());
+    input.estimate = Estimate(*plan);
+    input.plan = std::move(plan);
+    inputs->push_back(std::move(input));
+    return;
+  }
+  auto& join = plan->As<LogicalJoin>();
+  if (join.condition != nullptr) {
+    BoundExprPtr condition = std::move(join.condition);
+    ShiftColumns(*condition, offset);
+    for (BoundExprPtr& term : SplitConjuncts(std::move(condition))) {
+      conditions->push_back(std::move(term));
+    }
+  }
+  const int left_width = join.left_width;
+  Flatten(std::move(plan->children[0]), offset, inputs, conditions);
+  Flatten(std::move(plan->children[1]), offset + left_width, inputs, conditions);
+}
+
+bool ReadsAnyColumnIn(const BoundExpr& e, int begin, int end) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn && e.column_index >= begin && e.column_index < end) {
+    return true;
+  }
+  for (const BoundExprPtr& c : e.children) {
+    if (ReadsAnyColumnIn(*c, begin, end)) return true;
+  }
+  return false;
+}
+
+// Which inputs a condition reads (bit i: inputs[i]).
+uint64_t InputsRead(const BoundExpr& e, const std::vector<Input>& inputs) {
+  uint64_t read = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (ReadsAnyColumnIn(e, inputs[i].offset, inputs[i].offset + inputs[i].width)) {
+      read |= 1ULL << i;
+    }
+  }
+  return read;
+}
+
+LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
+  std::vector<Input> inputs;
+  std::vector<BoundExprPtr> conditions;
+  const std::vector<DataType> types = OutputTypes(*plan);
+  Flatten(std::move(plan), 0, &inputs, &conditions);
+  for (Input& input : inputs) input.plan = OrderJoins(std::move(input.plan));
+  std::vector<uint64_t> reads;
+  for (const BoundExprPtr& c : conditions) reads.push_back(InputsRead(*c, inputs));
+
+  std::vector<size_t> order;
+  uint64_t joined = 0;
+  while (order.size() < inputs.size()) {
+    int best = -1;
+    bool best_connected = false;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (joined & (1ULL << i)) continue;
+      bool connected = false;
+      for (uint64_t r : reads) {
+        connected = connected || (joined != 0 && (r & (1ULL << i)) && (r & joined) &&
+                                  (r & ~(joined | (1ULL << i))) == 0);
+      }
+      const bool better =
+          best < 0 || (connected && !best_connected) ||
+          (connected == best_connected && inputs[i].estimate < inputs[best].estimate);
+      if (better) {
+        best = static_cast<int>(i);
+        best_connected = connected;
+      }
+    }
+    order.push_back(static_cast<size_t>(best));
+    joined |= 1ULL << best;
+  }
+
+  // The new position of each original column.
+  std::vector<int> new_offset(inputs.size());
+  int width = 0;
+  for (size_t i : order) {
+    new_offset[i] = width;
+    width += inputs[i].width;
+  }
+  auto remap = [&](BoundExpr& e, auto&& self) -> void {
+    CheckStackDepth();
+    if (e.kind == BoundExprKind::kColumn) {
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        if (e.column_index >= inputs[i].offset &&
+            e.column_index < inputs[i].offset + inputs[i].width) {
+          e.column_index = e.column_index - inputs[i].offset + new_offset[i];
+          break;
+        }
+      }
+    }
+    for (BoundExprPtr& c : e.children) self(*c, self);
+  };
+  for (BoundExprPtr& c : conditions) remap(*c, remap);
+
+  LogicalOperatorPtr tree = std::move(inputs[order[0]].plan);
+  int tree_width = inputs[order[0]].width;
+  joined = 1ULL << order[0];
+  std::vector<bool> placed(conditions.size(), false);
+  for (size_t k = 1; k < order.size(); ++k) {
+    const size_t i = order[k];
+    joined |= 1ULL << i;
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = JoinType::kInner;
+    join->left_width = tree_width;
+    join->right_width = inputs[i].width;
+    std::vector<BoundExprPtr> terms;
+    for (size_t c = 0; c < conditions.size(); ++c) {
+      if (placed[c] || (reads[c] & ~joined) != 0) continue;
+      placed[c] = true;
+      terms.push_back(std::move(conditions[c]));
+    }
+    join->condition = MakeConjunction(std::move(terms));
+    join->children.push_back(std::move(tree));
+    join->children.push_back(std::move(inputs[i].plan));
+    tree = std::move(join);
+    tree_width += inputs[i].width;
+  }
+  // Conditions that read no input (constants, outer values) filter the top.
+  std::vector<BoundExprPtr> rest;
+  for (size_t c = 0; c < conditions.size(); ++c) {
+    if (!placed[c]) rest.push_back(std::move(conditions[c]));
+  }
+  if (!rest.empty()) {
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->predicate = MakeConjunction(std::move(rest));
+    filter->children.push_back(std::move(tree));
+    tree = std::move(filter);
+  }
+  bool same_order = true;
+  for (size_t k = 0; k < order.size(); ++k) same_order = same_order && order[k] == k;
+  if (same_order) return tree;
+  auto project = std::make_unique<LogicalProject>();
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    for (int c = 0; c < inputs[i].width; ++c) {
+      const int original = inputs[i].offset + c;
+      project->exprs.push_back(BoundExpr::Column(new_offset[i] + c, types[original]));
+    }
+  }
+  project->children.push_back(std::move(tree));
+  return project;
+}
+
+}  // namespace
+
+LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan) {
+  CheckStackDepth();
+  if (IsInnerJoin(*plan)) {
+    int inputs = 0;
+    std::vector<const LogicalOperator*> stack{plan.get()};
+    while (!stack.empty()) {
+      const LogicalOperator* op = stack.back();
+      stack.pop_back();
+      if (IsInnerJoin(*op)) {
+        stack.push_back(op->children[0].get());
+        stack.push_back(op->children[1].get());
+      } else {
+        ++inputs;
+      }
+    }
+    // Reorder orders the joins inside its inputs too.
+    if (inputs > 2 && inputs <= 64) return Reorder(std::move(plan));
+  }
+  for (LogicalOperatorPtr& c : plan->children) c = OrderJoins(std::move(c));
+  return plan;
+}
+
+}  // namespace basalt::sql
