@@ -74,6 +74,7 @@ std::unique_ptr<BoundTableRef> Binder::BindFrom(const std::vector<ast::TableRefP
     auto join = std::make_unique<BoundTableRef>();
     join->kind = BoundTableRef::Kind::kJoin;
     join->width = tree->width + ref->width;
+    join->lateral_values = std::move(ref->lateral_values);
     join->left = std::move(tree);
     join->right = std::move(ref);
     tree = std::move(join);
@@ -115,14 +116,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
     }
     case ast::TableRefKind::kSubquery: {
       const auto& sub = ref.As<ast::SubqueryRef>();
-      if (sub.lateral) {
-        ThrowAt(sqlstate::kFeatureNotSupported, "LATERAL subqueries are not supported yet",
-                ref.position);
-      }
-      if (sub.alias.name.empty()) {
-        // PostgreSQL 15 requires the alias (16 made it optional).
-        ThrowAt(sqlstate::kSyntaxError, "subquery in FROM must have an alias", ref.position);
-      }
+      if (sub.lateral) return BindLateralSubquery(sub, scope, next_column);
       out->kind = BoundTableRef::Kind::kSubquery;
       // Not LATERAL: the subquery sees the enclosing queries, not this FROM.
       {
@@ -143,8 +137,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
       return out;
     }
     case ast::TableRefKind::kFunction:
-      ThrowAt(sqlstate::kFeatureNotSupported, "functions in FROM are not supported yet",
-              ref.position);
+      return BindTableFunction(ref.As<ast::FunctionRef>(), scope, next_column);
     case ast::TableRefKind::kJoin: return BindJoin(ref.As<ast::JoinRef>(), scope, next_column);
   }
   ThrowAt(sqlstate::kFeatureNotSupported, "unsupported FROM item", ref.position);
@@ -164,9 +157,31 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   const size_t left_begin = scope.items.size();
   out->left = BindTableRef(*join.left, scope, next_column);
   const size_t right_begin = scope.items.size();
+  const int left_end_column = *next_column;
   out->right = BindTableRef(*join.right, scope, next_column);
   const size_t right_end = scope.items.size();
   out->width = out->left->width + out->right->width;
+  if (!out->left->lateral_values.empty()) {
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            "LATERAL references outside their JOIN are not supported yet", join.position);
+  }
+  if (!out->right->lateral_values.empty()) {
+    // The left side's rows feed the right side's lateral values.
+    const int left_begin_column = left_end_column - out->left->width;
+    for (const BoundExprPtr& v : out->right->lateral_values) {
+      if (!ReadsOnlyColumns(*v, left_begin_column, left_end_column)) {
+        ThrowAt(sqlstate::kFeatureNotSupported,
+                "LATERAL references outside their JOIN are not supported yet", join.position);
+      }
+    }
+    if (out->join_type != JoinType::kInner && out->join_type != JoinType::kLeft) {
+      ThrowAt(sqlstate::kInvalidColumnReference,
+              "invalid reference to FROM-clause entry for table on the left of a RIGHT or FULL "
+              "JOIN",
+              join.position);
+    }
+    out->lateral_values = std::move(out->right->lateral_values);
+  }
 
   std::vector<std::string> using_names;
   int using_position = join.position;

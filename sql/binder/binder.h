@@ -106,6 +106,11 @@ class Binder {
   std::unique_ptr<BoundTableRef> BindTableRef(const ast::TableRef& ref, Scope& scope,
                                               int* next_column);
   std::unique_ptr<BoundTableRef> BindJoin(const ast::JoinRef& join, Scope& scope, int* next_column);
+  // bind_table_function.cc: functions in FROM and LATERAL subqueries.
+  std::unique_ptr<BoundTableRef> BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
+                                                   int* next_column);
+  std::unique_ptr<BoundTableRef> BindLateralSubquery(const ast::SubqueryRef& ref, Scope& scope,
+                                                     int* next_column);
   // 42712 when a FROM item of the same name is already there.
   static void AddScopeItem(ScopeItem item, Scope& scope);
   void NoteTableRead(const std::shared_ptr<const catalog::TableEntry>& table);

@@ -35,13 +35,19 @@ struct BoundSelect;
 
 enum class JoinType { kInner, kLeft, kRight, kFull };
 
+enum class TableFunction {
+  kGenerateSeries,  // generate_series(start, stop [, step]): int4, int8, numeric
+  kUnnest,          // unnest(int[])
+};
+
 // A FROM item. Its rows are the concatenation of its leaves' columns, in
 // the order they are written: a table's columns, a subquery's result
 // columns, a join's left then right side.
 struct BoundTableRef {
   // kWorkTable: a recursive CTE's reference to itself, the rows of the
   // previous iteration (work_table_id names the WITH RECURSIVE instance).
-  enum class Kind { kTable, kSubquery, kJoin, kWorkTable };
+  // kFunction: a set-returning function (generate_series, unnest).
+  enum class Kind { kTable, kSubquery, kJoin, kWorkTable, kFunction };
   Kind kind = Kind::kTable;
   int work_table_id = -1;
   std::vector<DataType> work_table_types;
@@ -54,6 +60,15 @@ struct BoundTableRef {
   // kJoin: ON, USING or NATURAL's condition over the columns of the whole
   // FROM row (positions as the scope numbers them); null: a cross join.
   BoundExprPtr condition;
+  // kFunction: its arguments, and whether a row number column follows.
+  TableFunction function = TableFunction::kGenerateSeries;
+  std::vector<BoundExprPtr> arguments;
+  bool with_ordinality = false;
+  DataType function_type;  // of its value column
+  // A LATERAL item (or a function reading earlier items): the values it
+  // reads from the FROM items before it (over the FROM row), which its
+  // kOuterColumn nodes name. The join with those items runs it per row.
+  std::vector<BoundExprPtr> lateral_values;
 };
 
 // `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were

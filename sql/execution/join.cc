@@ -2,6 +2,8 @@
 
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/subquery.h"
+#include "sql/planner/planner.h"
 
 namespace basalt::sql {
 
@@ -81,6 +83,33 @@ bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
     if ((i & 1023) == 1023) ctx.CheckForInterrupts();
     matched = TryPair(left, i, ctx, out) || matched;
   }
+  return matched;
+}
+
+LateralJoin::LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right, JoinType type,
+                         const std::vector<BoundExprPtr>& lateral_values,
+                         const BoundExpr* condition, int left_width, int right_width)
+    : JoinOperator(std::move(left), nullptr, type, condition, left_width, right_width),
+      right_plan_(right),
+      lateral_values_(lateral_values) {
+  children_.pop_back();  // the right input is built per left row
+}
+
+bool LateralJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+  std::vector<Value> values;
+  values.reserve(lateral_values_.size());
+  for (const BoundExprPtr& v : lateral_values_) values.push_back(Evaluate(*v, left, &ctx));
+  right_rows_.clear();
+  {
+    OuterValuesFrame frame(&ctx, &values);
+    PhysicalOperatorPtr right = CreatePhysicalPlan(right_plan_);
+    RowBatch batch;
+    while (right->Next(ctx, &batch)) {
+      for (Row& row : batch) right_rows_.push_back(std::move(row));
+    }
+  }
+  bool matched = false;
+  for (size_t i = 0; i < right_rows_.size(); ++i) matched = TryPair(left, i, ctx, out) || matched;
   return matched;
 }
 

@@ -11,6 +11,7 @@
 
 #include "sql/binder/bound_statement.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/planner/logical_operator.h"
 
 namespace basalt::sql {
 
@@ -61,6 +62,26 @@ class NestedLoopJoin : public JoinOperator {
  private:
   void Build(ExecContext& ctx) override;
   bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+};
+
+// A LATERAL join (inner or left): for each left row, the right input is
+// built afresh from its plan with the lateral values pushed as outer values
+// (ExecContext::outer_values) and read whole, then paired as in a nested
+// loop.
+class LateralJoin : public JoinOperator {
+ public:
+  // `right` and `lateral_values` (over left rows) belong to the plan.
+  LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right, JoinType type,
+              const std::vector<BoundExprPtr>& lateral_values, const BoundExpr* condition,
+              int left_width, int right_width);
+  std::string Describe() const override { return "Nested Loop (lateral)"; }
+
+ private:
+  void Build(ExecContext&) override {}
+  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+
+  const LogicalOperator& right_plan_;
+  const std::vector<BoundExprPtr>& lateral_values_;
 };
 
 // Matches rows whose key values are equal (NULL keys never match), then

@@ -9,20 +9,6 @@ namespace basalt::sql {
 
 namespace {
 
-// Pops the outer values pushed for a subquery's run, even when it fails.
-class OuterValuesFrame {
- public:
-  OuterValuesFrame(ExecContext* ctx, const std::vector<Value>* values) : ctx_(ctx) {
-    ctx_->outer_values.push_back(values);
-  }
-  ~OuterValuesFrame() { ctx_->outer_values.pop_back(); }
-  OuterValuesFrame(const OuterValuesFrame&) = delete;
-  OuterValuesFrame& operator=(const OuterValuesFrame&) = delete;
-
- private:
-  ExecContext* ctx_;
-};
-
 // Runs the subquery's plan, calling `take` on each row until it returns
 // false.
 template <typename Take>

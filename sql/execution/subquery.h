@@ -10,6 +10,21 @@
 
 namespace basalt::sql {
 
+// Pushes the outer values a correlated subquery (or a LATERAL join's right
+// input) reads for one run, and pops them when the run ends or fails.
+class OuterValuesFrame {
+ public:
+  OuterValuesFrame(ExecContext* ctx, const std::vector<Value>* values) : ctx_(ctx) {
+    ctx_->outer_values.push_back(values);
+  }
+  ~OuterValuesFrame() { ctx_->outer_values.pop_back(); }
+  OuterValuesFrame(const OuterValuesFrame&) = delete;
+  OuterValuesFrame& operator=(const OuterValuesFrame&) = delete;
+
+ private:
+  ExecContext* ctx_;
+};
+
 // A kSubquery node's value for `row`.
 Value EvaluateSubquery(const BoundExpr& e, const Row& row, ExecContext* ctx);
 

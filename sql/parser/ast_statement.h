@@ -77,6 +77,7 @@ struct FunctionRef : TableRef {
   std::unique_ptr<FunctionCall> call;
   Alias alias;
   bool lateral = false;
+  bool with_ordinality = false;  // WITH ORDINALITY: a bigint row number column
 };
 
 enum class JoinType { kInner, kLeft, kRight, kFull, kCross };

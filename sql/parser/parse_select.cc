@@ -379,6 +379,11 @@ ast::TableRefPtr Parser::ParsePrimaryTableRef() {
     ref->position = start.position;
     ref->lateral = lateral;
     ref->call.reset(&call.release()->As<ast::FunctionCall>());
+    if (PeekWord("with") && PeekWord("ordinality", 1)) {
+      Advance();
+      Advance();
+      ref->with_ordinality = true;
+    }
     ref->alias = ParseOptionalAlias();
     return ref;
   }

@@ -27,12 +27,15 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     case LogicalKind::kJoin: {
       const auto& join = op.As<LogicalJoin>();
       static constexpr const char* kNames[] = {"Inner", "Left", "Right", "Full"};
-      out->append(join.left_keys.empty() ? "Nested Loop " : "Hash Join ");
+      out->append(!join.lateral_values.empty() ? "Nested Loop (lateral) "
+                  : join.left_keys.empty()     ? "Nested Loop "
+                                               : "Hash Join ");
       out->append(kNames[static_cast<int>(join.join_type)]);
       break;
     }
     case LogicalKind::kRecursiveUnion: out->append("Recursive Union"); break;
     case LogicalKind::kWorkTableScan: out->append("WorkTable Scan"); break;
+    case LogicalKind::kFunctionScan: out->append("Function Scan"); break;
     case LogicalKind::kSetOperation: {
       static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};
       const auto& set = op.As<LogicalSetOperation>();

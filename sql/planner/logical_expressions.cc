@@ -3,6 +3,7 @@
 #include "common/stack_depth.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
@@ -38,7 +39,9 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(op.As<LogicalJoin>().left_keys);
       each(op.As<LogicalJoin>().right_keys);
       one(op.As<LogicalJoin>().condition);
+      each(op.As<LogicalJoin>().lateral_values);
       break;
+    case LogicalKind::kFunctionScan: each(op.As<LogicalFunctionScan>().arguments); break;
     case LogicalKind::kSetOperation:
     case LogicalKind::kRecursiveUnion:
     case LogicalKind::kWorkTableScan: break;
@@ -82,6 +85,12 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kSetOperation: return op.As<LogicalSetOperation>().types;
     case LogicalKind::kRecursiveUnion: return op.As<LogicalRecursiveUnion>().types;
     case LogicalKind::kWorkTableScan: return op.As<LogicalWorkTableScan>().types;
+    case LogicalKind::kFunctionScan: {
+      const auto& scan = op.As<LogicalFunctionScan>();
+      types.push_back(scan.type);
+      if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));
+      return types;
+    }
     case LogicalKind::kAggregate:
       of(op.As<LogicalAggregate>().groups);
       of(op.As<LogicalAggregate>().aggregates);

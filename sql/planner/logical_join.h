@@ -19,6 +19,10 @@ struct LogicalJoin : LogicalOperator {
   std::vector<BoundExprPtr> left_keys;
   std::vector<BoundExprPtr> right_keys;
   BoundExprPtr condition;
+  // A LATERAL join: the values its right input reads (kOuterColumn) from
+  // each left row, over the left row; the right input runs once per left
+  // row (inner and left joins only).
+  std::vector<BoundExprPtr> lateral_values;
   int left_width = 0;
   int right_width = 0;
 };

@@ -17,6 +17,7 @@ enum class LogicalKind {
   kSetOperation,
   kRecursiveUnion,
   kWorkTableScan,
+  kFunctionScan,
   kAggregate,
   kProject,
   kSort,

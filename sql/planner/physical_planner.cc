@@ -4,6 +4,7 @@
 // plan's expressions in place, so one immutable plan serves many executions.
 #include "common/stack_depth.h"
 #include "sql/execution/filter.h"
+#include "sql/execution/function_scan.h"
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/join.h"
 #include "sql/execution/limit.h"
@@ -19,6 +20,7 @@
 #include "sql/execution/values.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
@@ -51,6 +53,11 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kJoin: {
       const auto& join = plan.As<LogicalJoin>();
       PhysicalOperatorPtr left = CreatePhysicalPlan(*plan.children[0]);
+      if (!join.lateral_values.empty()) {
+        return std::make_unique<LateralJoin>(std::move(left), *plan.children[1], join.join_type,
+                                             join.lateral_values, join.condition.get(),
+                                             join.left_width, join.right_width);
+      }
       PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1]);
       if (!join.left_keys.empty()) {
         return std::make_unique<HashJoin>(std::move(left), std::move(right), join.join_type,
@@ -72,6 +79,11 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       return std::make_unique<RecursiveUnion>(CreatePhysicalPlan(*plan.children[0]),
                                               *plan.children[1], op.work_table_id, op.all,
                                               op.types);
+    }
+    case LogicalKind::kFunctionScan: {
+      const auto& scan = plan.As<LogicalFunctionScan>();
+      return std::make_unique<FunctionScan>(scan.function, scan.arguments, scan.with_ordinality,
+                                            scan.type);
     }
     case LogicalKind::kWorkTableScan:
       return std::make_unique<WorkTableScan>(plan.As<LogicalWorkTableScan>().work_table_id);

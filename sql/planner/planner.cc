@@ -4,6 +4,7 @@
 
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
@@ -51,6 +52,14 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
       scan->types = ref.work_table_types;
       return scan;
     }
+    case BoundTableRef::Kind::kFunction: {
+      auto scan = std::make_unique<LogicalFunctionScan>();
+      scan->function = ref.function;
+      scan->arguments = std::move(ref.arguments);
+      scan->with_ordinality = ref.with_ordinality;
+      scan->type = ref.function_type;
+      return scan;
+    }
     case BoundTableRef::Kind::kJoin: break;
   }
   auto join = std::make_unique<LogicalJoin>();
@@ -59,6 +68,8 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   join->right_width = ref.right->width;
   join->condition = std::move(ref.condition);
   if (join->condition != nullptr) ShiftColumns(*join->condition, -offset);
+  join->lateral_values = std::move(ref.lateral_values);
+  for (BoundExprPtr& v : join->lateral_values) ShiftColumns(*v, -offset);
   join->children.push_back(PlanFrom(*ref.left, offset));
   join->children.push_back(PlanFrom(*ref.right, offset + ref.left->width));
   return join;

@@ -90,6 +90,7 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
     }
     case LogicalKind::kJoin: {
       auto& join = plan->As<LogicalJoin>();
+      for (BoundExprPtr& v : join.lateral_values) Fold(v);
       if (join.condition != nullptr) {
         Fold(join.condition);
         if (join.condition->IsConstant() && !join.condition->value.is_null() &&
@@ -101,7 +102,8 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
     }
     case LogicalKind::kSetOperation:
     case LogicalKind::kRecursiveUnion:
-    case LogicalKind::kWorkTableScan: break;
+    case LogicalKind::kWorkTableScan:
+    case LogicalKind::kFunctionScan: break;
     case LogicalKind::kAggregate: {
       auto& aggregate = plan->As<LogicalAggregate>();
       for (BoundExprPtr& e : aggregate.groups) Fold(e);

@@ -13,7 +13,8 @@ LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan) {
   for (LogicalOperatorPtr& c : plan->children) c = FindJoinKeys(std::move(c));
   if (plan->kind != LogicalKind::kJoin) return plan;
   auto& join = plan->As<LogicalJoin>();
-  if (join.condition == nullptr) return plan;
+  // A lateral join runs its right input per left row: no hash table.
+  if (join.condition == nullptr || !join.lateral_values.empty()) return plan;
   const int left_width = join.left_width;
   const int width = join.left_width + join.right_width;
   auto reads_left = [&](const BoundExpr& e) {

@@ -32,7 +32,7 @@ struct Input {
 
 bool IsInnerJoin(const LogicalOperator& op) {
   return op.kind == LogicalKind::kJoin && op.As<LogicalJoin>().join_type == JoinType::kInner &&
-         op.As<LogicalJoin>().left_keys.empty();
+         op.As<LogicalJoin>().left_keys.empty() && op.As<LogicalJoin>().lateral_values.empty();
 }
 
 double Estimate(const LogicalOperator& op) {

@@ -67,6 +67,7 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
       std::vector<bool> left(both.begin(), both.begin() + join.left_width);
       std::vector<bool> right(both.begin() + join.left_width, both.end());
       for (const BoundExprPtr& k : join.left_keys) MarkColumns(*k, &left);
+      for (const BoundExprPtr& v : join.lateral_values) MarkColumns(*v, &left);
       for (const BoundExprPtr& k : join.right_keys) MarkColumns(*k, &right);
       PruneColumns(*op.children[0], &left);
       PruneColumns(*op.children[1], &right);

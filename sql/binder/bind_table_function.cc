@@ -1,0 +1,109 @@
+// Set-returning functions in FROM (generate_series, unnest) and LATERAL
+// subqueries: both may read the FROM items before them, which the binder
+// collects as lateral values (Scope::outer_values of a scope whose parent
+// is the FROM so far); the join then runs them once per row of those items.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+bool IsSeriesType(TypeId id) {
+  return id == TypeId::kInt4 || id == TypeId::kInt8 || id == TypeId::kNumeric;
+}
+
+}  // namespace
+
+std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
+                                                         int* next_column) {
+  const ast::FunctionCall& call = *ref.call;
+  const std::string& name = call.name.back();
+  const bool catalog_name =
+      call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
+  auto out = std::make_unique<BoundTableRef>();
+  out->kind = BoundTableRef::Kind::kFunction;
+  out->with_ordinality = ref.with_ordinality;
+  Scope lateral;
+  lateral.parent = &scope;
+  lateral.outer_values = &out->lateral_values;
+  {
+    AggregateRulesScope rules(this, false, "functions in FROM");
+    for (const ast::ExprPtr& arg : call.args) {
+      out->arguments.push_back(BindExpression(*arg, lateral));
+    }
+  }
+  std::vector<BoundExprPtr>& args = out->arguments;
+  if (catalog_name && name == "generate_series" && (args.size() == 2 || args.size() == 3) &&
+      !call.star && !call.distinct) {
+    DataType type = DataType::Of(TypeId::kUnknown);
+    for (const BoundExprPtr& a : args) {
+      if (a->type.id == TypeId::kUnknown) continue;
+      std::optional<DataType> common = CommonType(type, a->type);
+      if (!common || !IsSeriesType(common->id)) ThrowNoFunction(name, args, call.position);
+      type = DataType::Of(common->id);
+    }
+    if (type.id == TypeId::kUnknown) {
+      std::string types;
+      for (size_t i = 0; i < args.size(); ++i) types += i == 0 ? "unknown" : ", unknown";
+      throw Error(sqlstate::kAmbiguousFunction,
+                  fmt::format("function {}({}) is not unique", name, types))
+          .WithHint(
+              "Could not choose a best candidate function. You might need to add explicit "
+              "type casts.")
+          .WithPosition(ref.position);
+    }
+    for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
+    out->function = TableFunction::kGenerateSeries;
+    out->function_type = type;
+  } else if (catalog_name && name == "unnest" && args.size() == 1 &&
+             args[0]->type.id == TypeId::kInt4Array) {
+    out->function = TableFunction::kUnnest;
+    out->function_type = DataType::Of(TypeId::kInt4);
+  } else if (catalog_name && (name == "generate_series" || name == "unnest")) {
+    ThrowNoFunction(name, args, call.position);
+  } else {
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("function {} in FROM is not supported yet", name), ref.position);
+  }
+  out->width = ref.with_ordinality ? 2 : 1;
+  ScopeItem item;
+  item.name = ref.alias.name.empty() ? name : ref.alias.name;
+  // A scalar function's column is named after the alias, else the function.
+  item.columns.push_back(ScopeColumn{item.name, out->function_type, *next_column, nullptr, 0, 0});
+  if (ref.with_ordinality) {
+    item.columns.push_back(
+        ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
+  }
+  RenameColumns(ref.alias, &item);
+  *next_column += out->width;
+  AddScopeItem(std::move(item), scope);
+  return out;
+}
+
+std::unique_ptr<BoundTableRef> Binder::BindLateralSubquery(const ast::SubqueryRef& ref,
+                                                           Scope& scope, int* next_column) {
+  auto out = std::make_unique<BoundTableRef>();
+  out->kind = BoundTableRef::Kind::kSubquery;
+  {
+    ScopedFlag resolve(resolve_unknowns_, true);
+    out->subquery = BindSelect(*ref.select, &scope, &out->lateral_values);
+  }
+  out->width = static_cast<int>(out->subquery->columns.size());
+  ScopeItem item;
+  item.name = ref.alias.name;
+  for (int c = 0; c < out->width; ++c) {
+    const ResultColumn& col = out->subquery->columns[c];
+    item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr, col.table_oid,
+                                       col.column_number});
+  }
+  RenameColumns(ref.alias, &item);
+  *next_column += out->width;
+  AddScopeItem(std::move(item), scope);
+  return out;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,87 @@
+#include "sql/execution/function_scan.h"
+
+#include "common/error.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// step > 0 ? v <= stop : v >= stop.
+bool InRange(const Value& v, const Value& stop, const Value& step, TypeId type) {
+  if (type == TypeId::kNumeric) {
+    const bool up = step.AsNumeric().Compare(Numeric::FromInt64(0)) > 0;
+    const int c = v.AsNumeric().Compare(stop.AsNumeric());
+    return up ? c <= 0 : c >= 0;
+  }
+  return step.AsInt() > 0 ? v.AsInt() <= stop.AsInt() : v.AsInt() >= stop.AsInt();
+}
+
+}  // namespace
+
+bool FunctionScan::Start(ExecContext& ctx) {
+  Row empty;
+  for (const BoundExprPtr& a : arguments_) {
+    args_.push_back(Evaluate(*a, empty, &ctx));
+    if (args_.back().is_null()) return false;
+  }
+  if (function_ == TableFunction::kUnnest) return true;
+  if (args_.size() == 2) {
+    args_.push_back(type_.id == TypeId::kNumeric ? Value::Decimal(Numeric::FromInt64(1))
+                                                 : Value::Int(1));
+  }
+  const bool zero = type_.id == TypeId::kNumeric
+                        ? args_[2].AsNumeric().Compare(Numeric::FromInt64(0)) == 0
+                        : args_[2].AsInt() == 0;
+  if (zero) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+  current_ = args_[0];
+  return true;
+}
+
+std::optional<Value> FunctionScan::NextValue() {
+  if (function_ == TableFunction::kUnnest) {
+    const std::vector<Value>& elements = args_[0].AsArray();
+    if (next_index_ >= elements.size()) return std::nullopt;
+    return elements[next_index_++];
+  }
+  if (!InRange(current_, args_[1], args_[2], type_.id)) return std::nullopt;
+  Value out = current_;
+  // The next value; past the type's range the series simply ends.
+  if (type_.id == TypeId::kNumeric) {
+    Result<Numeric> next = current_.AsNumeric().Add(args_[2].AsNumeric());
+    if (next.ok()) {
+      current_ = Value::Decimal(*next);
+    } else {
+      done_ = true;
+    }
+  } else {
+    int64_t next = 0;
+    const bool overflow = __builtin_add_overflow(current_.AsInt(), args_[2].AsInt(), &next) ||
+                          (type_.id == TypeId::kInt4 && (next > INT32_MAX || next < INT32_MIN));
+    if (overflow) {
+      done_ = true;
+    } else {
+      current_ = Value::Int(next);
+    }
+  }
+  return out;
+}
+
+bool FunctionScan::Next(ExecContext& ctx, RowBatch* batch) {
+  batch->clear();
+  if (!started_) {
+    started_ = true;
+    done_ = !Start(ctx);
+  }
+  while (!done_ && batch->size() < kBatchSize) {
+    std::optional<Value> v = NextValue();
+    if (!v) break;
+    Row row{std::move(*v)};
+    if (with_ordinality_) row.push_back(Value::Int(++ordinal_));
+    batch->push_back(std::move(row));
+  }
+  ctx.CheckForInterrupts();
+  return !batch->empty();
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,45 @@
+// Set-returning functions in FROM: generate_series(start, stop [, step])
+// over int4, int8 and numeric, and unnest(int[]). A NULL argument gives no
+// rows; a zero step is 22023. With ORDINALITY each row ends with its
+// number, from 1.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+#include "sql/execution/physical_operator.h"
+
+namespace basalt::sql {
+
+class FunctionScan : public PhysicalOperator {
+ public:
+  // `arguments` belong to the plan.
+  FunctionScan(TableFunction function, const std::vector<BoundExprPtr>& arguments,
+               bool with_ordinality, DataType type)
+      : function_(function),
+        arguments_(arguments),
+        with_ordinality_(with_ordinality),
+        type_(type) {}
+  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  std::string Describe() const override { return "Function Scan"; }
+
+ private:
+  // The next value, or nullopt at the end.
+  std::optional<Value> NextValue();
+  bool Start(ExecContext& ctx);  // false: no rows
+
+  TableFunction function_;
+  const std::vector<BoundExprPtr>& arguments_;
+  bool with_ordinality_;
+  DataType type_;
+  bool started_ = false;
+  bool done_ = false;
+  std::vector<Value> args_;
+  Value current_;          // generate_series: the next value
+  size_t next_index_ = 0;  // unnest: the next element
+  int64_t ordinal_ = 0;
+};
+
+}  // namespace basalt::sql

@@ -1,0 +1,19 @@
+// A set-returning function in FROM: generate_series or unnest, its
+// arguments evaluated once per execution (or per row of a LATERAL join).
+#pragma once
+
+#include "sql/binder/bound_statement.h"
+#include "sql/planner/logical_operator.h"
+
+namespace basalt::sql {
+
+struct LogicalFunctionScan : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kFunctionScan;
+  LogicalFunctionScan() : LogicalOperator(kKind) {}
+  TableFunction function = TableFunction::kGenerateSeries;
+  std::vector<BoundExprPtr> arguments;
+  bool with_ordinality = false;
+  DataType type;  // of the value column
+};
+
+}  // namespace basalt::sql
