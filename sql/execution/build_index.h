@@ -11,9 +11,9 @@
 namespace basalt::sql {
 
 // Reads the table through `txn` (its snapshot plus its own writes) and
-// writes one entry per row into `index`'s relation, committing every few
-// thousand entries in a storage transaction of their own, so memory stays
-// bounded whatever the table's size. The relation is new and not yet
+// writes one entry per row into `index`'s relation, every few thousand
+// entries as one unlocked write of their own (KvStore::WriteUnlocked), so
+// memory stays bounded whatever the table's size. The relation is new and not yet
 // published, so nobody else reads it; the caller registers it with
 // CatalogWriter::AddFilledRelation so a rollback removes it.
 // REQUIRES: the table is locked against writers (SHARE).
