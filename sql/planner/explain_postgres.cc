@@ -61,6 +61,21 @@ std::string_view OperatorText(ArithmeticOp op) {
   return "?";
 }
 
+std::string_view AggregateName(AggregateFunction f) {
+  switch (f) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: return "count";
+    case AggregateFunction::kSum: return "sum";
+    case AggregateFunction::kAvg: return "avg";
+    case AggregateFunction::kMin: return "min";
+    case AggregateFunction::kMax: return "max";
+    case AggregateFunction::kBoolAnd: return "bool_and";
+    case AggregateFunction::kBoolOr: return "bool_or";
+    case AggregateFunction::kStringAgg: return "string_agg";
+  }
+  return "?";
+}
+
 std::string Joined(const BoundExpr& e, std::string_view op, const ColumnNames& names) {
   std::string out = "(";
   for (size_t i = 0; i < e.children.size(); ++i) {
@@ -92,6 +107,21 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
     case BoundExprKind::kNot: return fmt::format("(NOT {})", Deparse(*e.children[0], names));
     case BoundExprKind::kIsNull:
       return fmt::format("({} IS {}NULL)", Deparse(*e.children[0], names), e.negated ? "NOT " : "");
+    case BoundExprKind::kLike: {
+      // PostgreSQL's operator names: ~~ (LIKE), ~~* (ILIKE), !~~, !~~*.
+      std::string op = std::string(e.negated ? "!" : "") + "~~" + (e.case_insensitive ? "*" : "");
+      return fmt::format("({} {} {})", Deparse(*e.children[0], names), op,
+                         Deparse(*e.children[1], names));
+    }
+    case BoundExprKind::kAggregate: {
+      if (e.aggregate == AggregateFunction::kCountStar) return "count(*)";
+      std::string args;
+      for (size_t i = 0; i < e.children.size(); ++i) {
+        args += (i ? ", " : "") + Deparse(*e.children[i], names);
+      }
+      return fmt::format("{}({}{})", AggregateName(e.aggregate), e.distinct ? "DISTINCT " : "",
+                         args);
+    }
     case BoundExprKind::kIn: {
       // `x IN (1, 2)` is PostgreSQL's `x = ANY ('{1,2}'::integer[])`.
       bool constants = true;
@@ -129,6 +159,7 @@ ColumnNames OutputNames(const LogicalOperator& op) {
       const auto& aggregate = op.As<LogicalAggregate>();
       ColumnNames input = OutputNames(*op.children[0]);
       for (const BoundExprPtr& g : aggregate.groups) names.push_back(Deparse(*g, input));
+      for (const BoundExprPtr& a : aggregate.aggregates) names.push_back(Deparse(*a, input));
       return names;
     }
     case LogicalKind::kProject:
