@@ -42,6 +42,10 @@ void IndexScan::ComputeRanges(ExecContext& ctx) {
     // `= ANY` index scans.
     std::sort(ranges_.begin(), ranges_.end());
     ranges_.erase(std::unique(ranges_.begin(), ranges_.end()), ranges_.end());
+  } else if (access_.is_null) {
+    std::string point = prefix;
+    storage::AppendIndexKeyValue(Value::Null(), column_type(k), index.columns[k], &point);
+    ranges_.emplace_back(point, storage::PrefixSuccessor(point));
   } else if (access_.lower == nullptr && access_.upper == nullptr) {
     ranges_.emplace_back(prefix, storage::PrefixSuccessor(prefix));
   } else {

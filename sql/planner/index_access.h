@@ -16,6 +16,8 @@ struct IndexAccess {
   std::vector<BoundExprPtr> equal;
   // Key column equal.size() is one of these (`c IN (1, 2)`); empty: no list.
   std::vector<BoundExprPtr> in_list;
+  // Or key column equal.size() IS NULL.
+  bool is_null = false;
   // Or a range on key column equal.size(); null: unbounded on that side.
   BoundExprPtr lower;
   bool lower_inclusive = false;

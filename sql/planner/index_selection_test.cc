@@ -147,6 +147,14 @@ TEST_CASE("index_selection: conjuncts an index answers", "[planner][index_select
     CHECK(IndexName(AsGet(plan)) == "t_c_u");
     CHECK(AsGet(plan).index->in_list.size() == 2);
   }
+  SECTION("IS NULL on a leading column") {
+    auto is_null = BoundExpr::Make(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), 0);
+    is_null->children.push_back(Column(1));
+    auto plan = SelectIndexes(Get(std::move(is_null)));
+    CHECK(IndexName(AsGet(plan)) == "t_a");
+    CHECK(AsGet(plan).index->is_null);
+    CHECK(AsGet(plan).filter == nullptr);
+  }
   SECTION("no index for a non-leading column, <>, or an expression") {
     for (auto* make : {+[] { return Compare(3, CompareOp::kNotEqual, Value::Int(1)); },
                        +[] { return Compare(0, CompareOp::kEqual, Value::Int(1)); }}) {

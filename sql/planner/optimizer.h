@@ -31,7 +31,7 @@ LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);
 // and the scan learns which columns the plan above it reads.
 LogicalOperatorPtr PushIntoScans(LogicalOperatorPtr plan);
 // passes/index_selection.cc: a scan whose filter has conjuncts a secondary
-// index answers (equality on leading columns, an IN list, a range) reads
+// index answers (equality on leading columns, an IN list, IS NULL, a range) reads
 // that index; ORDER BY an index's order under LIMIT reads it instead of
 // sorting. The other conjuncts stay in the filter.
 LogicalOperatorPtr SelectIndexes(LogicalOperatorPtr plan);

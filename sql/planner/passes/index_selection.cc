@@ -1,7 +1,7 @@
 // Index selection: a table read (LogicalGet, wherever it sits in the plan)
 // whose pushed-down filter has conjuncts an index answers becomes an index
 // scan: equality on the index's leading columns, then on the next column an
-// IN list or a range (<, <=, >, >=, BETWEEN). An ORDER BY the index's order
+// IN list, IS NULL or a range (<, <=, >, >=, BETWEEN). An ORDER BY the index's order
 // (after its equality columns), under a LIMIT, reads the index instead of
 // sorting. Conjuncts the index answers leave the filter; the rest stay.
 //
@@ -60,6 +60,12 @@ Comparison MatchComparison(const BoundExpr& e, int column, const DataType& colum
   return {};
 }
 
+// `column IS NULL`.
+bool MatchIsNull(const BoundExpr& e, int column) {
+  return e.kind == BoundExprKind::kIsNull && !e.negated &&
+         e.children[0]->kind == BoundExprKind::kColumn && e.children[0]->column_index == column;
+}
+
 // `column IN (values...)`, not negated.
 bool MatchInList(const BoundExpr& e, int column, const DataType& column_type) {
   if (e.kind != BoundExprKind::kIn || e.negated || !SameDomain(e.compare_type, column_type)) {
@@ -78,16 +84,21 @@ struct Candidate {
   int index = -1;
   std::vector<size_t> equal;  // conjunct per equality column
   size_t in_list = SIZE_MAX;
+  size_t is_null = SIZE_MAX;
   size_t lower = SIZE_MAX;
   size_t upper = SIZE_MAX;
   bool unique_hit = false;  // every column of a unique index by equality
 
   bool usable() const {
-    return !equal.empty() || in_list != SIZE_MAX || lower != SIZE_MAX || upper != SIZE_MAX;
+    return !equal.empty() || in_list != SIZE_MAX || is_null != SIZE_MAX || lower != SIZE_MAX ||
+           upper != SIZE_MAX;
   }
-  // Higher is better.
+  // Higher is better: a unique index fully matched, more equality columns,
+  // then a point condition (IN list, IS NULL), then a range closed on both
+  // ends.
   std::tuple<bool, size_t, bool, bool> rank() const {
-    return {unique_hit, equal.size(), in_list != SIZE_MAX, lower != SIZE_MAX && upper != SIZE_MAX};
+    return {unique_hit, equal.size(), in_list != SIZE_MAX || is_null != SIZE_MAX,
+            lower != SIZE_MAX && upper != SIZE_MAX};
   }
 };
 
@@ -116,6 +127,10 @@ Candidate Consider(const catalog::TableEntry& table, int index,
     if (used[i]) continue;
     if (MatchInList(*conjuncts[i], column, table.ColumnType(column))) {
       c.in_list = i;
+      return c;
+    }
+    if (MatchIsNull(*conjuncts[i], column)) {
+      c.is_null = i;
       return c;
     }
   }
@@ -191,6 +206,9 @@ void UseIndexForFilter(LogicalGet& get) {
     for (size_t i = 1; i < in.children.size(); ++i)
       access->in_list.push_back(in.children[i]->Clone());
     used[best.in_list] = true;
+  } else if (best.is_null != SIZE_MAX) {
+    access->is_null = true;
+    used[best.is_null] = true;
   } else {
     auto inclusive = [&](size_t i) {
       CompareOp op = conjuncts[i]->compare_op;
@@ -211,7 +229,7 @@ void UseIndexForFilter(LogicalGet& get) {
   // PostgreSQL prints them; the rest stay in the filter in their order.
   std::vector<BoundExprPtr> answered;
   for (size_t i : best.equal) answered.push_back(std::move(conjuncts[i]));
-  for (size_t i : {best.in_list, best.lower, best.upper}) {
+  for (size_t i : {best.in_list, best.is_null, best.lower, best.upper}) {
     if (i != SIZE_MAX) answered.push_back(std::move(conjuncts[i]));
   }
   // `8 <= a` is `a >= 8` to the index (and in PostgreSQL's Index Cond).
