@@ -40,6 +40,15 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     }
   }
   layout.primary_key_name = table.primary_key_name();
+  for (const proto::Index& index : table.indexes()) {
+    storage::IndexLayout& out = layout.indexes.emplace_back();
+    out.relation_id = index.relation_id();
+    out.name = index.name();
+    out.unique = index.unique();
+    for (const proto::IndexColumn& c : index.columns()) {
+      out.columns.push_back({c.attnum() - 1, c.descending(), c.nulls_first()});
+    }
+  }
   return layout;
 }
 

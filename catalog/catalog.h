@@ -73,7 +73,17 @@ class CatalogWriter {
   // Assigns table.oid and table.relation_id when zero. Fails with 42P07
   // `relation "t" already exists` when the name is taken (also by a
   // concurrent transaction that committed first).
+  // Index definitions in table.indexes get their OIDs and relation ids the
+  // same way; their names are taken like the table's.
   Status CreateTable(storage::Transaction& txn, proto::Table table);
+  // Adds an index to the table's definition (assigning its OID and relation
+  // id) and returns it; its entries are the caller's to write. 42P07 when
+  // the name is taken. Waits for concurrent DDL of the table.
+  Result<proto::Index> CreateIndex(storage::Transaction& txn, const TableEntry& table,
+                                   proto::Index index);
+  // Removes the index named `name` from the table; its entries are removed
+  // after commit (dropped_relations). 42704 if the table has no such index.
+  Status DropIndex(storage::Transaction& txn, const TableEntry& table, const std::string& name);
   Status DropTable(storage::Transaction& txn, const TableEntry& table);
   // TRUNCATE: the table gets a new, empty relation id; the old one's rows
   // are removed after commit (kept on rollback), as PostgreSQL's new
@@ -86,9 +96,14 @@ class CatalogWriter {
   struct Mark {
     size_t changes = 0;
     size_t dropped = 0;
+    size_t filled = 0;
   };
-  Mark mark() const { return {delta_.size(), dropped_relations_.size()}; }
+  Mark mark() const { return {delta_.size(), dropped_relations_.size(), filled_relations_.size()}; }
   void RollbackTo(const Mark& mark);
+  // A relation this transaction created and filled outside its storage
+  // transaction (an index build writes in bounded batches of their own):
+  // if the transaction (or the savepoint) rolls back, its data is removed.
+  void AddFilledRelation(uint32_t relation_id) { filled_relations_.push_back(relation_id); }
   // Relations whose data must be removed once the transaction committed.
   const std::vector<uint32_t>& dropped_relations() const { return dropped_relations_; }
 
@@ -96,16 +111,26 @@ class CatalogWriter {
   // Transactions with DDL commit and publish one at a time, so catalog
   // versions follow commit order. Resets the writer either way.
   Status CommitAndPublish(storage::Transaction& txn);
-  // The transaction rolled back: forget the changes.
+  // The transaction rolled back: forget the changes (and remove the data of
+  // the relations it filled).
   void Discard();
 
  private:
   // Writes a table's definition and adds it to this transaction's changes.
   Status PutTable(storage::Transaction& txn, proto::Table table);
+  // Takes `name` in the schema for the relation `oid` (table or index):
+  // 42P07 when taken, also by a concurrent transaction that committed first.
+  Status LockRelationName(storage::Transaction& txn, Oid database, Oid namespace_oid,
+                          const std::string& name, Oid oid);
+  Status AssignIndexIds(proto::Index* index);
+  // The table's definition locked for DDL: the newest committed version, or
+  // this transaction's own if it changed it.
+  Result<proto::Table> LockTableDefinition(storage::Transaction& txn, const TableEntry& table);
 
   Catalog& catalog_;
   CatalogDelta delta_;
   std::vector<uint32_t> dropped_relations_;
+  std::vector<uint32_t> filled_relations_;
   mutable std::shared_ptr<const CatalogSnapshot> view_;  // cached overlay
 };
 

@@ -9,6 +9,13 @@ int TableEntry::FindColumn(std::string_view name) const {
   return -1;
 }
 
+int TableEntry::FindIndex(std::string_view name) const {
+  for (int i = 0; i < def.indexes_size(); ++i) {
+    if (def.indexes(i).name() == name) return i;
+  }
+  return -1;
+}
+
 DataType TableEntry::ColumnType(int position) const {
   return layout.column_types[position];
 }
@@ -63,6 +70,32 @@ std::shared_ptr<const TableEntry> CatalogSnapshot::FindTable(Oid database, Oid n
 std::shared_ptr<const TableEntry> CatalogSnapshot::TableByOid(Oid database, Oid oid) const {
   auto it = tables_.find({database, oid});
   return it == tables_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const TableEntry> CatalogSnapshot::FindIndexTable(Oid database, Oid namespace_oid,
+                                                                  std::string_view name) const {
+  auto it = index_names_.find(RelationNameKey(database, namespace_oid, name));
+  if (it == index_names_.end()) return nullptr;
+  return TableByOid(database, it->second);
+}
+
+bool CatalogSnapshot::RelationNameTaken(Oid database, Oid namespace_oid,
+                                        std::string_view name) const {
+  std::string key = RelationNameKey(database, namespace_oid, name);
+  return relation_names_.count(key) != 0 || index_names_.count(key) != 0;
+}
+
+void CatalogSnapshot::LinkIndexNames(const proto::Table& t, bool link) {
+  auto apply = [&](const std::string& name) {
+    std::string key = RelationNameKey(t.database_oid(), t.namespace_oid(), name);
+    if (link) {
+      index_names_[key] = t.oid();
+    } else {
+      index_names_.erase(key);
+    }
+  };
+  if (!t.primary_key_name().empty()) apply(t.primary_key_name());
+  for (const proto::Index& index : t.indexes()) apply(index.name());
 }
 
 std::vector<const proto::Database*> CatalogSnapshot::Databases() const {
@@ -121,12 +154,14 @@ void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
     if (auto old = tables_.find(id); old != tables_.end()) {
       const proto::Table& o = old->second->def;
       relation_names_.erase(RelationNameKey(o.database_oid(), o.namespace_oid(), o.name()));
+      LinkIndexNames(o, false);
     }
     if (change.removed) {
       tables_.erase(id);
     } else {
       tables_[id] = *table;
       relation_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
+      LinkIndexNames(t, true);
     }
   }
 }

@@ -30,6 +30,9 @@ struct TableEntry {
 
   // 0-based position of the column named `name`, or -1.
   int FindColumn(std::string_view name) const;
+  // Position in def.indexes (and layout.indexes) of the index named `name`,
+  // or -1.
+  int FindIndex(std::string_view name) const;
   DataType ColumnType(int position) const;
 };
 
@@ -56,6 +59,13 @@ class CatalogSnapshot {
   std::shared_ptr<const TableEntry> FindTable(Oid database, Oid namespace_oid,
                                               std::string_view name) const;
   std::shared_ptr<const TableEntry> TableByOid(Oid database, Oid oid) const;
+  // The table owning the index (or primary key) named `name` in the
+  // schema; null if there is none.
+  std::shared_ptr<const TableEntry> FindIndexTable(Oid database, Oid namespace_oid,
+                                                   std::string_view name) const;
+  // Whether a table, index or primary key of the schema has this name
+  // (they share one name space, as pg_class's relname).
+  bool RelationNameTaken(Oid database, Oid namespace_oid, std::string_view name) const;
 
   // Every database, in OID order.
   std::vector<const proto::Database*> Databases() const;
@@ -66,6 +76,7 @@ class CatalogSnapshot {
 
  private:
   void ApplyOne(const CatalogChange& change);
+  void LinkIndexNames(const proto::Table& t, bool link);
   static std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view name);
   static std::string NamespaceNameKey(Oid database, std::string_view name);
 
@@ -79,6 +90,8 @@ class CatalogSnapshot {
   std::unordered_map<std::string, Oid> database_names_;
   std::unordered_map<std::string, Oid> namespace_names_;  // NamespaceNameKey
   std::unordered_map<std::string, Oid> relation_names_;   // RelationNameKey
+  // Index and primary key names (RelationNameKey) -> the owning table's OID.
+  std::unordered_map<std::string, Oid> index_names_;
 };
 
 }  // namespace basalt::catalog

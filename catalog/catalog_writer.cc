@@ -24,38 +24,106 @@ std::shared_ptr<const CatalogSnapshot> CatalogWriter::View() const {
   return view_;
 }
 
-Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table) {
+Status CatalogWriter::LockRelationName(storage::Transaction& txn, Oid database, Oid namespace_oid,
+                                       const std::string& name, Oid oid) {
   auto exists = [&] {
     return Status::Error(sqlstate::kDuplicateTable,
-                         fmt::format("relation \"{}\" already exists", table.name()));
+                         fmt::format("relation \"{}\" already exists", name));
   };
-  if (View()->FindTable(table.database_oid(), table.namespace_oid(), table.name()) != nullptr) {
-    return exists();
-  }
+  if (View()->RelationNameTaken(database, namespace_oid, name)) return exists();
   // The name key serializes concurrent CREATEs of one name: the second
   // waits for the first's lock and then finds the key.
-  std::string name_key = RelationNameKey(table.database_oid(), table.namespace_oid(), table.name());
+  std::string name_key = RelationNameKey(database, namespace_oid, name);
   std::string ignored;
   bool found = false;
   BASALT_RETURN_IF_ERROR(
       txn.GetForUpdate(storage::ColumnFamily::kCatalog, name_key, &ignored, &found));
   if (found) return exists();
+  std::string oid_value;
+  AppendBigEndian32(oid, &oid_value);
+  return txn.Put(storage::ColumnFamily::kCatalog, name_key, oid_value);
+}
 
+Status CatalogWriter::AssignIndexIds(proto::Index* index) {
+  if (index->oid() == 0) {
+    BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
+    index->set_oid(oid);
+  }
+  if (index->relation_id() == 0) {
+    BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
+    index->set_relation_id(relation_id);
+  }
+  return Status::OK();
+}
+
+Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table) {
   if (table.oid() == 0) {
     BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
     table.set_oid(oid);
   }
+  BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
+                                          table.name(), table.oid()));
   if (table.relation_id() == 0) {
     BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
     table.set_relation_id(relation_id);
   }
   if (table.schema_version() == 0) table.set_schema_version(1);
   if (table.relkind().empty()) table.set_relkind("r");
-
-  std::string oid_value;
-  AppendBigEndian32(table.oid(), &oid_value);
-  BASALT_RETURN_IF_ERROR(txn.Put(storage::ColumnFamily::kCatalog, name_key, oid_value));
+  if (!table.primary_key_name().empty()) {
+    // The primary key's index name is a relation name too.
+    BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
+                                            table.primary_key_name(), table.oid()));
+  }
+  for (proto::Index& index : *table.mutable_indexes()) {
+    BASALT_RETURN_IF_ERROR(AssignIndexIds(&index));
+    BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
+                                            index.name(), index.oid()));
+  }
   return PutTable(txn, std::move(table));
+}
+
+Result<proto::Table> CatalogWriter::LockTableDefinition(storage::Transaction& txn,
+                                                        const TableEntry& table) {
+  std::string stored;
+  bool found = false;
+  // Locks the definition so concurrent DDL of the same table waits, and
+  // reads the newest version: committed (another CREATE INDEX may have
+  // committed since this statement's snapshot) or this transaction's own.
+  BASALT_RETURN_IF_ERROR(
+      txn.GetForUpdate(storage::ColumnFamily::kCatalog, TableKey(table.def), &stored, &found));
+  proto::Table t;
+  if (!found || !t.ParseFromString(stored)) {
+    return Status::Error(sqlstate::kUndefinedTable,
+                         fmt::format("relation \"{}\" does not exist", table.def.name()));
+  }
+  return t;
+}
+
+Result<proto::Index> CatalogWriter::CreateIndex(storage::Transaction& txn, const TableEntry& table,
+                                                proto::Index index) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(AssignIndexIds(&index));
+  BASALT_RETURN_IF_ERROR(
+      LockRelationName(txn, t.database_oid(), t.namespace_oid(), index.name(), index.oid()));
+  *t.add_indexes() = index;
+  BASALT_RETURN_IF_ERROR(PutTable(txn, std::move(t)));
+  return index;
+}
+
+Status CatalogWriter::DropIndex(storage::Transaction& txn, const TableEntry& table,
+                                const std::string& name) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  auto* indexes = t.mutable_indexes();
+  for (int i = 0; i < indexes->size(); ++i) {
+    if (indexes->Get(i).name() != name) continue;
+    dropped_relations_.push_back(indexes->Get(i).relation_id());
+    BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,
+                                      RelationNameKey(t.database_oid(), t.namespace_oid(), name)));
+    indexes->DeleteSubrange(i, 1);
+    return PutTable(txn, std::move(t));
+  }
+  return Status::Error(sqlstate::kUndefinedObject,
+                       fmt::format("index \"{}\" does not exist", name));
 }
 
 Status CatalogWriter::PutTable(storage::Transaction& txn, proto::Table table) {
@@ -84,6 +152,17 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   BASALT_RETURN_IF_ERROR(
       txn.Delete(storage::ColumnFamily::kCatalog,
                  RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())));
+  for (const proto::Index& index : t.indexes()) {
+    BASALT_RETURN_IF_ERROR(
+        txn.Delete(storage::ColumnFamily::kCatalog,
+                   RelationNameKey(t.database_oid(), t.namespace_oid(), index.name())));
+    dropped_relations_.push_back(index.relation_id());
+  }
+  if (!t.primary_key_name().empty()) {
+    BASALT_RETURN_IF_ERROR(
+        txn.Delete(storage::ColumnFamily::kCatalog,
+                   RelationNameKey(t.database_oid(), t.namespace_oid(), t.primary_key_name())));
+  }
   auto entry = std::make_shared<TableEntry>(table);
   delta_.push_back({std::shared_ptr<const TableEntry>(std::move(entry)), /*removed=*/true});
   dropped_relations_.push_back(t.relation_id());
@@ -92,24 +171,26 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
 }
 
 Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {
-  std::string stored;
-  bool found = false;
-  BASALT_RETURN_IF_ERROR(
-      txn.GetForUpdate(storage::ColumnFamily::kCatalog, TableKey(table.def), &stored, &found));
-  proto::Table t;
-  if (!found || !t.ParseFromString(stored)) {
-    return Status::Error(sqlstate::kUndefinedTable,
-                         fmt::format("relation \"{}\" does not exist", table.def.name()));
-  }
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
   BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
   dropped_relations_.push_back(t.relation_id());
   t.set_relation_id(relation_id);
+  // Indexes start empty too, under new relation ids.
+  for (proto::Index& index : *t.mutable_indexes()) {
+    BASALT_ASSIGN_OR_RETURN(uint32_t index_relation, catalog_.NewRelationId());
+    dropped_relations_.push_back(index.relation_id());
+    index.set_relation_id(index_relation);
+  }
   return PutTable(txn, std::move(t));
 }
 
 void CatalogWriter::RollbackTo(const Mark& mark) {
   delta_.resize(mark.changes);
   dropped_relations_.resize(mark.dropped);
+  for (size_t i = mark.filled; i < filled_relations_.size(); ++i) {
+    (void)storage::TableStore::DropData(catalog_.store_, filled_relations_[i]);
+  }
+  filled_relations_.resize(mark.filled);
   view_.reset();
 }
 
@@ -117,12 +198,20 @@ Status CatalogWriter::CommitAndPublish(storage::Transaction& txn) {
   if (delta_.empty()) return txn.Commit();
   std::lock_guard<std::mutex> lock(catalog_.commit_mutex_);
   Status st = txn.Commit();
-  if (st.ok()) catalog_.Publish(delta_);
+  if (st.ok()) {
+    catalog_.Publish(delta_);
+    filled_relations_.clear();  // theirs now
+  }
   Discard();
   return st;
 }
 
 void CatalogWriter::Discard() {
+  // Relation ids are never reused, so this cannot race anyone.
+  for (uint32_t relation : filled_relations_) {
+    (void)storage::TableStore::DropData(catalog_.store_, relation);
+  }
+  filled_relations_.clear();
   delta_.clear();
   dropped_relations_.clear();
   view_.reset();

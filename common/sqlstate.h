@@ -52,6 +52,8 @@ inline constexpr Code kInvalidSqlStatementName = "26000";
 // Class 28 — Invalid Authorization Specification
 inline constexpr Code kInvalidAuthorizationSpecification = "28000";
 inline constexpr Code kInvalidPassword = "28P01";
+// Class 2B — Dependent Privilege Descriptors Still Exist
+inline constexpr Code kDependentObjectsStillExist = "2BP01";
 // Class 34 — Invalid Cursor Name
 inline constexpr Code kInvalidCursorName = "34000";
 // Class 3B — Savepoint Exception

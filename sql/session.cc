@@ -86,6 +86,10 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteCreateTable(statement.As<ast::CreateTableStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateIndex:
+      EnsureTransaction();
+      ExecuteCreateIndex(statement.As<ast::CreateIndexStmt>(), sink);
+      return;
     case ast::StatementKind::kDrop:
       EnsureTransaction();
       ExecuteDrop(statement.As<ast::DropStmt>(), sink);
@@ -140,7 +144,12 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kUpdate: CheckWritable("UPDATE"); break;
     case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
-    case ast::StatementKind::kDrop: CheckWritable("DROP TABLE"); break;
+    case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
+    case ast::StatementKind::kDrop:
+      CheckWritable(statement.As<ast::DropStmt>().object_type == ast::ObjectType::kIndex
+                        ? "DROP INDEX"
+                        : "DROP TABLE");
+      break;
     case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
     default: break;
   }
@@ -181,7 +190,7 @@ std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
   binder.SetParameterTypes(parameters);
-  std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement));
+  std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement), DisabledPasses());
   plan->catalog = std::move(snapshot);
   plan->search_path = settings_.SearchPathText();
   ++plans_built_;

@@ -189,6 +189,12 @@ class SessionImpl : public Session {
   void ExecuteCheckpoint(ResultSink& sink);
   void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
   void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
+  // session_index.cc
+  // The optimizer passes the planner settings turn off (enable_indexscan,
+  // enable_seqscan).
+  std::vector<std::string> DisabledPasses() const;
+  void ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSink& sink);
+  void ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink);
   void ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,

@@ -180,7 +180,7 @@ void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSin
   Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
   std::unique_ptr<BoundCreateTable> bound = binder.BindCreateTable(stmt);
   const catalog::proto::Table& t = bound->table;
-  if (snapshot->FindTable(t.database_oid(), t.namespace_oid(), t.name()) != nullptr) {
+  if (snapshot->RelationNameTaken(t.database_oid(), t.namespace_oid(), t.name())) {
     if (bound->if_not_exists) {
       SendNotice(sink, sqlstate::kDuplicateTable,
                  fmt::format("relation \"{}\" already exists, skipping", t.name()));
@@ -196,8 +196,12 @@ void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSin
 }
 
 void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
+  if (stmt.object_type == ast::ObjectType::kIndex) {
+    ExecuteDropIndex(stmt, sink);
+    return;
+  }
   if (stmt.object_type != ast::ObjectType::kTable) {
-    throw Error(sqlstate::kFeatureNotSupported, "only DROP TABLE is supported yet")
+    throw Error(sqlstate::kFeatureNotSupported, "only DROP TABLE and DROP INDEX are supported yet")
         .WithPosition(stmt.position);
   }
   // Every name is resolved first: DROP TABLE a, missing drops nothing.
@@ -205,6 +209,11 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
       stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
       [&](const ast::QualifiedName& name) {
         const std::string shown = ShownName(name);
+        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+        if (binder.ResolveIndexTable(name) != nullptr) {
+          throw Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a table", name.name))
+              .WithHint("Use DROP INDEX to remove an index.");
+        }
         if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
           throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
         }
@@ -253,7 +262,10 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
-  std::string text = ExplainLogical(*PlanStatement(std::move(bound))->root);
+  std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(bound), DisabledPasses());
+  // Without costs, PostgreSQL's format (comparable line for line); with
+  // them, Basalt's logical tree (it has no costs to show).
+  std::string text = stmt.costs ? ExplainLogical(*plan->root) : ExplainPostgres(*plan->root);
   sink.BeginResult({ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}});
   std::vector<Row> rows;
   size_t start = 0;

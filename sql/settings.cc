@@ -28,6 +28,9 @@ constexpr SettingDef kSettings[] = {
     {"deadlock_timeout", "1s", false, false},
     {"default_transaction_isolation", "read committed", false, false},
     {"default_transaction_read_only", "off", true, false},
+    {"enable_bitmapscan", "on", false, false},
+    {"enable_indexscan", "on", false, false},
+    {"enable_seqscan", "on", false, false},
     {"extra_float_digits", "1", false, false},
     {"idle_in_transaction_session_timeout", "0", false, false},
     {"in_hot_standby", "off", true, true},
@@ -169,6 +172,15 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
           fmt::format("{} is outside the valid range for parameter \"{}\" (-15 .. 3)", v, name));
     }
     return std::to_string(v);
+  }
+  if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan") {
+    // Planner switches (sql/session_index.cc); Basalt has no bitmap scans,
+    // so enable_bitmapscan changes nothing.
+    std::string l = Lower(value);
+    if (l == "on" || l == "true" || l == "yes" || l == "1") return std::string("on");
+    if (l == "off" || l == "false" || l == "no" || l == "0") return std::string("off");
+    return Status::Error(sqlstate::kInvalidParameterValue,
+                         fmt::format("parameter \"{}\" requires a Boolean value", name));
   }
   if (name == "standard_conforming_strings") {
     std::string l = Lower(value);

@@ -17,6 +17,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/interrupt.h"
 #include "common/status.h"
@@ -103,6 +105,11 @@ class KvStore {
   // Removes every key in [begin, end) outside any transaction (DROP TABLE
   // data after the catalog change committed: relation ids are never reused).
   virtual Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) = 0;
+  // Writes `entries` (key, value) into `cf` as one durable write outside any
+  // transaction, taking no row locks. Only for keys nobody else reads or
+  // writes: an index being built under a relation id not yet published.
+  virtual Status WriteUnlocked(ColumnFamily cf,
+                               const std::vector<std::pair<std::string, std::string>>& entries) = 0;
 
   // Allocates the next value of a durable counter kept in `meta` (OIDs,
   // relation ids): never returns the same value twice, even after a crash.

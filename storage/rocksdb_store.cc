@@ -199,6 +199,22 @@ Status RocksStore::DeleteRange(ColumnFamily cf, std::string_view begin, std::str
   return FromRocks(s, "delete range");
 }
 
+Status RocksStore::WriteUnlocked(ColumnFamily cf,
+                                 const std::vector<std::pair<std::string, std::string>>& entries) {
+  rocksdb::WriteBatch batch;
+  rocksdb::Status s;
+  for (const auto& [key, value] : entries) {
+    s = batch.Put(handle(cf), key, value);
+    if (!s.ok()) return FromRocks(s, "write");
+  }
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync_commits;
+  // No row locks: the caller guarantees nobody else touches these keys.
+  rocksdb::TransactionDBWriteOptimizations optimizations;
+  optimizations.skip_concurrency_control = true;
+  return FromRocks(db_->Write(write_options, optimizations, &batch), "write");
+}
+
 Result<uint64_t> RocksStore::Reserve(const std::string& key, uint64_t count) {
   std::lock_guard<std::mutex> lock(counter_mutex_);
   std::string value;

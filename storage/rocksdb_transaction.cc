@@ -19,8 +19,8 @@ rocksdb::Slice ToSlice(std::string_view s) {
 // Bounds live in the iterator because RocksDB keeps pointers to them.
 class RocksKvIterator final : public KvIterator {
  public:
-  RocksKvIterator(std::string lower, std::string upper)
-      : lower_(std::move(lower)), upper_(std::move(upper)) {}
+  RocksKvIterator(std::string lower, std::string upper, bool backward = false)
+      : lower_(std::move(lower)), upper_(std::move(upper)), backward_(backward) {}
 
   // Through the transaction: its own writes are merged in by a delta
   // iterator. Without a transaction: the snapshot in `read_options` only.
@@ -33,15 +33,34 @@ class RocksKvIterator final : public KvIterator {
     check_upper_ = txn != nullptr && !upper_.empty();
     it_.reset(txn != nullptr ? txn->GetIterator(read_options, handle)
                              : db->NewIterator(read_options, handle));
-    it_->Seek(lower_slice_);
+    if (!backward_) {
+      it_->Seek(lower_slice_);
+    } else if (upper_.empty()) {
+      it_->SeekToLast();
+    } else {
+      // The last key at or before the (exclusive) upper bound, then below it.
+      it_->SeekForPrev(upper_slice_);
+      if (it_->Valid() && it_->key().compare(upper_slice_) >= 0) it_->Prev();
+    }
   }
 
   bool Valid() const override {
-    // A delta iterator merges in the transaction's writes; check the upper
-    // bound here too rather than rely on every layer honouring it.
-    return it_->Valid() && (!check_upper_ || it_->key().compare(upper_slice_) < 0);
+    // A delta iterator merges in the transaction's writes; check the bounds
+    // here too rather than rely on every layer honouring them.
+    if (!it_->Valid()) return false;
+    if (backward_) {
+      return it_->key().compare(lower_slice_) >= 0 &&
+             (upper_.empty() || it_->key().compare(upper_slice_) < 0);
+    }
+    return !check_upper_ || it_->key().compare(upper_slice_) < 0;
   }
-  void Next() override { it_->Next(); }
+  void Next() override {
+    if (backward_) {
+      it_->Prev();
+    } else {
+      it_->Next();
+    }
+  }
   std::string_view key() const override {
     rocksdb::Slice k = it_->key();
     return {k.data(), k.size()};
@@ -55,6 +74,7 @@ class RocksKvIterator final : public KvIterator {
  private:
   std::string lower_;
   std::string upper_;
+  bool backward_;
   rocksdb::Slice lower_slice_;
   rocksdb::Slice upper_slice_;
   bool check_upper_ = false;
@@ -302,6 +322,16 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
   // snapshot iterator skips the delta iterator's per-row work. Writes made
   // while it runs stay invisible to it (INSERT ... SELECT from the same table
   // never meets its own rows).
+  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
+            store_.handle(cf));
+  return it;
+}
+
+std::unique_ptr<KvIterator> RocksTransaction::ScanBackward(ColumnFamily cf, std::string_view lower,
+                                                           std::string_view upper) {
+  if (serializable_ && cf == ColumnFamily::kData) reads_.ranges.emplace_back(lower, upper);
+  auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper),
+                                              /*backward=*/true);
   it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
             store_.handle(cf));
   return it;

@@ -88,6 +88,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
   std::string value;
   EncodeRow(row, layout_.column_types, layout_.schema_version, &value);
   BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/has_primary_key()));
+  BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key));
   if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, "", std::move(value));
   return Status::OK();
 }
@@ -141,6 +142,7 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
     BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   }
   BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value, /*locked=*/true));
+  BASALT_RETURN_IF_ERROR(UpdateIndexEntries(txn, old_row.row, old_row.key, new_row, new_key));
   if (layout_.capture_changes) {
     txn.AppendChange(layout_.relation_id, old_row.value, std::move(value));
   }
@@ -149,6 +151,7 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
 
 Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
   BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
+  BASALT_RETURN_IF_ERROR(DeleteIndexEntries(txn, old_row.row, old_row.key));
   if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, old_row.value, "");
   return Status::OK();
 }
@@ -176,6 +179,15 @@ Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredR
   BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_.column_types, &out->row));
   out->key = std::move(key);
   out->value = std::move(value);
+  return true;
+}
+
+Result<bool> TableStore::Fetch(Transaction& txn, std::string_view key, StoredRow* out) {
+  bool found = false;
+  BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &out->value, &found));
+  if (!found) return false;
+  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
+  out->key.assign(key);
   return true;
 }
 

@@ -16,6 +16,20 @@
 
 namespace basalt::storage {
 
+// One index of a table (storage/index_key.h has its key format). Maintained
+// by TableStore's Insert/Update/Delete in the row's own transaction.
+struct IndexLayout {
+  uint32_t relation_id = 0;
+  std::string name;  // for 23505 messages
+  struct KeyColumn {
+    int column = 0;  // position in the table row
+    bool descending = false;
+    bool nulls_first = false;
+  };
+  std::vector<KeyColumn> columns;
+  bool unique = false;
+};
+
 struct TableLayout {
   uint32_t relation_id = 0;
   uint32_t schema_version = 1;
@@ -27,6 +41,8 @@ struct TableLayout {
   // Watched by an incremental materialized view: every Insert/Update/Delete
   // also appends an (old row, new row) record with Transaction::AppendChange.
   bool capture_changes = false;
+  // Secondary indexes (not the primary key, which is the row's own key).
+  std::vector<IndexLayout> indexes;
 };
 
 // A stored row and the key it lives under (needed to update or delete it).
@@ -101,11 +117,20 @@ class TableStore {
   std::unique_ptr<RowIterator> Scan(Transaction& txn);
   // The row with this primary key, if any. REQUIRES: the table has one.
   Result<bool> Lookup(Transaction& txn, const Row& key_values, StoredRow* out);
+  // The row stored under `key` (an index entry's value), if any.
+  Result<bool> Fetch(Transaction& txn, std::string_view key, StoredRow* out);
 
   // Removes all rows outside any transaction (after DROP TABLE committed).
   static Status DropData(KvStore& store, uint32_t relation_id);
 
  private:
+  // Index maintenance (table_store_indexes.cc). `row_key`: the row's key.
+  Status InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key);
+  Status DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key);
+  // Rewrites the entries of indexes whose key or row key changed.
+  Status UpdateIndexEntries(Transaction& txn, const Row& old_row, std::string_view old_key,
+                            const Row& new_row, std::string_view new_key);
+
   bool has_primary_key() const { return !layout_.primary_key.empty(); }
   // The key of a row of a table with a primary key.
   std::string PrimaryKeyOf(const Row& row) const;

@@ -77,6 +77,10 @@ class Transaction {
   virtual Status Delete(ColumnFamily cf, std::string_view key) = 0;
   virtual std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                            std::string_view upper) = 0;
+  // As Scan, from the last key below `upper` down to `lower` (an index read
+  // for ORDER BY ... DESC).
+  virtual std::unique_ptr<KvIterator> ScanBackward(ColumnFamily cf, std::string_view lower,
+                                                   std::string_view upper) = 0;
 
   // SQL savepoints, nested: RollbackToSavePoint undoes the writes, locks and
   // change records since the newest savepoint and removes it;

@@ -1,5 +1,6 @@
-// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY -> a table
-// definition ready for the catalog (OID and relation id assigned there).
+// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE -> a
+// table definition ready for the catalog (OIDs and relation ids assigned
+// there). UNIQUE constraints become unique indexes named t_a_key.
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -24,6 +25,12 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
 
   std::vector<const ast::Constraint*> primary_keys;
   int primary_key_position = 0;
+  // UNIQUE constraints: their attnums, in the order written.
+  struct Unique {
+    std::vector<int> attnums;
+    std::string name;  // CONSTRAINT name; empty: chosen below
+  };
+  std::vector<Unique> uniques;
   for (const ast::ColumnDef& def : create.columns) {
     for (const catalog::proto::Column& existing : t.columns()) {
       if (existing.name() == def.name) {  // PostgreSQL gives no position here
@@ -96,21 +103,21 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           t.clear_primary_key_attnums();
           t.add_primary_key_attnums(c->attnum());
           break;
+        case ast::Constraint::Type::kUnique: uniques.push_back({{c->attnum()}, con.name}); break;
         default:
           ThrowAt(sqlstate::kFeatureNotSupported,
-                  "UNIQUE, CHECK and FOREIGN KEY constraints are not supported yet", con.position);
+                  "CHECK and FOREIGN KEY constraints are not supported yet", con.position);
       }
     }
   }
   for (const ast::Constraint& con : create.constraints) {
-    if (con.type != ast::Constraint::Type::kPrimaryKey) {
+    if (con.type != ast::Constraint::Type::kPrimaryKey &&
+        con.type != ast::Constraint::Type::kUnique) {
       ThrowAt(sqlstate::kFeatureNotSupported,
-              "UNIQUE, CHECK and FOREIGN KEY constraints are not supported yet", con.position);
+              "CHECK and FOREIGN KEY constraints are not supported yet", con.position);
     }
-    primary_keys.push_back(&con);
-    primary_key_position = con.position;
-    if (!con.name.empty()) t.set_primary_key_name(con.name);
-    t.clear_primary_key_attnums();
+    const bool primary = con.type == ast::Constraint::Type::kPrimaryKey;
+    std::vector<int> attnums;
     for (const ast::Identifier& id : con.columns) {
       int index = -1;
       for (int i = 0; i < t.columns_size(); ++i) {
@@ -120,15 +127,25 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
         ThrowAt(sqlstate::kUndefinedColumn,
                 fmt::format("column \"{}\" named in key does not exist", id.name), con.position);
       }
-      for (int attnum : t.primary_key_attnums()) {
+      for (int attnum : attnums) {
         if (attnum == t.columns(index).attnum()) {
           ThrowAt(sqlstate::kDuplicateColumn,
-                  fmt::format("column \"{}\" appears twice in primary key constraint", id.name),
+                  fmt::format("column \"{}\" appears twice in {} constraint", id.name,
+                              primary ? "primary key" : "unique"),
                   con.position);
         }
       }
-      t.add_primary_key_attnums(t.columns(index).attnum());
+      attnums.push_back(t.columns(index).attnum());
     }
+    if (!primary) {
+      uniques.push_back({std::move(attnums), con.name});
+      continue;
+    }
+    primary_keys.push_back(&con);
+    primary_key_position = con.position;
+    if (!con.name.empty()) t.set_primary_key_name(con.name);
+    t.clear_primary_key_attnums();
+    for (int attnum : attnums) t.add_primary_key_attnums(attnum);
   }
   if (primary_keys.size() > 1) {
     ThrowAt(sqlstate::kInvalidTableDefinition,
@@ -136,7 +153,10 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
             primary_key_position);
   }
   if (!primary_keys.empty()) {
-    if (t.primary_key_name().empty()) t.set_primary_key_name(t.name() + "_pkey");
+    // PostgreSQL's ChooseRelationName: t_pkey, or t_pkey1 if that is taken.
+    if (t.primary_key_name().empty()) {
+      t.set_primary_key_name(ChooseIndexName(t.namespace_oid(), t.name(), {}, "pkey", {t.name()}));
+    }
     // PRIMARY KEY implies NOT NULL.
     for (int attnum : t.primary_key_attnums()) t.mutable_columns(attnum - 1)->set_not_null(true);
     // A key needs a btree ordering, which xid lacks.
@@ -149,6 +169,47 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
                 "class for the data type.");
       }
     }
+  }
+  // As PostgreSQL: a UNIQUE constraint on the primary key's columns, or on
+  // those of an earlier UNIQUE constraint, adds no second index.
+  std::vector<std::vector<int>> kept;
+  if (t.primary_key_attnums_size() > 0) {
+    kept.emplace_back(t.primary_key_attnums().begin(), t.primary_key_attnums().end());
+  }
+  std::vector<Unique> distinct;
+  for (Unique& u : uniques) {
+    bool duplicate = false;
+    for (const std::vector<int>& k : kept) duplicate = duplicate || k == u.attnums;
+    if (duplicate) continue;
+    kept.push_back(u.attnums);
+    distinct.push_back(std::move(u));
+  }
+  std::vector<std::string> taken{t.name()};
+  if (!t.primary_key_name().empty()) taken.push_back(t.primary_key_name());
+  for (const Unique& u : distinct) {
+    if (!u.name.empty()) taken.push_back(u.name);
+  }
+  for (const Unique& u : distinct) {
+    catalog::proto::Index* index = t.add_indexes();
+    index->set_unique(true);
+    index->set_constraint(true);
+    std::vector<std::string> names;
+    for (int attnum : u.attnums) {
+      names.push_back(t.columns(attnum - 1).name());
+      if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
+        throw Error(sqlstate::kUndefinedObject,
+                    "data type xid has no default operator class for access method \"btree\"")
+            .WithHint(
+                "You must specify an operator class for the index or define a default operator "
+                "class for the data type.");
+      }
+      catalog::proto::IndexColumn* c = index->add_columns();
+      c->set_attnum(attnum);
+    }
+    std::string name =
+        u.name.empty() ? ChooseIndexName(t.namespace_oid(), t.name(), names, "key", taken) : u.name;
+    taken.push_back(name);
+    index->set_name(std::move(name));
   }
   return out;
 }

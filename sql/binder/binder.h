@@ -57,11 +57,23 @@ class Binder {
   std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
   std::unique_ptr<BoundDelete> BindDelete(const ast::DeleteStmt& del);
   std::unique_ptr<BoundCreateTable> BindCreateTable(const ast::CreateTableStmt& create);
+  // REQUIRES: the table is locked (SHARE), so its definition is current.
+  std::unique_ptr<BoundCreateIndex> BindCreateIndex(const ast::CreateIndexStmt& create);
+  // PostgreSQL's ChooseRelationName: `<table>_<col>_<col>_<label>` cut to 63
+  // bytes, then `<label>1`, `<label>2`, ... until no relation of the schema
+  // nor any name in `also_taken` has it.
+  std::string ChooseIndexName(Oid namespace_oid, const std::string& table,
+                              const std::vector<std::string>& columns, const std::string& label,
+                              const std::vector<std::string>& also_taken) const;
 
   // A table by possibly qualified name: 42P01 `relation "x" does not exist`
   // at the name's position, or null when `missing_ok`.
   std::shared_ptr<const catalog::TableEntry> ResolveTable(const ast::QualifiedName& name,
                                                           bool missing_ok = false) const;
+  // The table owning the index (or primary key) `name`, looked up as a
+  // relation name is (pg_catalog, then the search path); null if none.
+  std::shared_ptr<const catalog::TableEntry> ResolveIndexTable(
+      const ast::QualifiedName& name) const;
   // The table an INSERT, UPDATE or DELETE writes; a computed pg_catalog
   // view gives PostgreSQL's 55000 `cannot insert into view "pg_locks"`.
   // `action` is "insert into", "update" or "delete from".

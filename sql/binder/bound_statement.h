@@ -170,6 +170,14 @@ struct BoundCreateTable {
   bool if_not_exists = false;
 };
 
+// CREATE INDEX (sql/binder/bind_create_index.cc): the index's name is
+// chosen, its columns resolved; OID and relation id are still 0.
+struct BoundCreateIndex {
+  std::shared_ptr<const catalog::TableEntry> table;
+  catalog::proto::Index index;
+  bool if_not_exists = false;
+};
+
 using BoundStatement = std::variant<std::unique_ptr<BoundSelect>, std::unique_ptr<BoundInsert>,
                                     std::unique_ptr<BoundUpdate>, std::unique_ptr<BoundDelete>,
                                     std::unique_ptr<BoundCreateTable>>;

@@ -22,18 +22,33 @@ void CheckNotNull(const catalog::TableEntry& table, const Row& row) {
   }
 }
 
+std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
+                         const std::vector<int>& columns) {
+  std::string names;
+  std::string values;
+  for (int column : columns) {
+    if (!names.empty()) names += ", ";
+    if (!values.empty()) values += ", ";
+    names += table.def.columns(column).name();
+    values += row[static_cast<size_t>(column)].is_null()
+                  ? "null"
+                  : ValueToText(row[static_cast<size_t>(column)], table.ColumnType(column));
+  }
+  return fmt::format("({})=({})", names, values);
+}
+
 void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const Status& status) {
   Error error(status.code(), status.message());
   if (status.code() == sqlstate::kUniqueViolation) {
-    std::string names;
-    std::string values;
-    for (int column : table.layout.primary_key) {
-      if (!names.empty()) names += ", ";
-      if (!values.empty()) values += ", ";
-      names += table.def.columns(column).name();
-      values += ValueToText(row[static_cast<size_t>(column)], table.ColumnType(column));
+    // The message names the constraint; its columns make the detail line.
+    std::vector<int> columns = table.layout.primary_key;
+    for (const storage::IndexLayout& index : table.layout.indexes) {
+      if (status.message().ends_with("\"" + index.name + "\"")) {
+        columns.clear();
+        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+      }
     }
-    error.WithDetail(fmt::format("Key ({})=({}) already exists.", names, values));
+    error.WithDetail(fmt::format("Key {} already exists.", IndexKeyText(table, row, columns)));
   }
   throw error;
 }

@@ -27,6 +27,10 @@ void CheckNotNull(const catalog::TableEntry& table, const Row& row);
 
 // Raises a failed write of `row`; a 23505 from storage gets PostgreSQL's
 // DETAIL `Key (id)=(1) already exists.` (storage knows no column names).
+// `(a, b)=(1, 2)`: the key columns' names and the row's values, for 23505
+// details.
+std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
+                         const std::vector<int>& columns);
 [[noreturn]] void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row,
                                     const Status& status);
 

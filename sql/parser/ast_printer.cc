@@ -369,6 +369,19 @@ std::string ToString(const Statement& statement) {
       }
       return out + ")";
     }
+    case StatementKind::kCreateIndex: {
+      const auto& s = statement.As<CreateIndexStmt>();
+      std::string out = std::string("CREATE ") + (s.unique ? "UNIQUE " : "") + "INDEX " +
+                        (s.if_not_exists ? "IF NOT EXISTS " : "") +
+                        (s.name.empty() ? "" : QuoteName(s.name) + " ") + "ON " +
+                        ToString(s.table) + (s.method.empty() ? "" : " USING " + s.method) + " (";
+      for (size_t i = 0; i < s.elements.size(); ++i) {
+        const IndexElement& e = s.elements[i];
+        out += (i ? ", " : "") + QuoteName(e.column.name) + (e.descending ? " DESC" : "");
+        if (e.nulls_first) out += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+      }
+      return out + ")";
+    }
     case StatementKind::kDrop: {
       const auto& s = statement.As<DropStmt>();
       const char* type = s.object_type == ObjectType::kTable              ? "TABLE"

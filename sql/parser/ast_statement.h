@@ -110,6 +110,7 @@ enum class StatementKind {
   kUpdate,
   kDelete,
   kCreateTable,
+  kCreateIndex,
   kDrop,
   kTruncate,
   kTransaction,
@@ -283,6 +284,27 @@ struct CreateTableStmt : Statement {
   bool temporary = false;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table constraints
+};
+
+// CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
+// (column [ASC | DESC] [NULLS FIRST | LAST], ...)
+struct IndexElement {
+  Identifier column;
+  bool descending = false;
+  std::optional<bool> nulls_first;  // unset: PostgreSQL's default (DESC: first)
+};
+
+struct CreateIndexStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCreateIndex;
+  CreateIndexStmt() : Statement(kKind) {}
+  bool unique = false;
+  bool if_not_exists = false;
+  std::string name;  // empty: chosen from the table and column names
+  int name_position = 0;
+  QualifiedName table;
+  std::string method;  // empty: btree
+  int method_position = 0;
+  std::vector<IndexElement> elements;
 };
 
 enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema };

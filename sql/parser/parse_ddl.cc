@@ -15,7 +15,57 @@ ast::StatementPtr Parser::ParseCreate() {
     AcceptWord("unlogged");
   }
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
+  if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
+    return ParseCreateIndex(create);
+  }
   SyntaxErrorHere();
+}
+
+ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
+  auto stmt = std::make_unique<ast::CreateIndexStmt>();
+  stmt->position = create.position;
+  stmt->unique = AcceptWord("unique");
+  ExpectWord("index");
+  if (PeekWord("if")) {
+    // gram.y: IF NOT EXISTS requires a name.
+    Advance();
+    ExpectWord("not");
+    ExpectWord("exists");
+    stmt->if_not_exists = true;
+    stmt->name_position = Peek().position;
+    stmt->name = ParseColId();
+  } else if (!PeekWord("on")) {
+    stmt->name_position = Peek().position;
+    stmt->name = ParseColId();
+  }
+  ExpectWord("on");
+  AcceptWord("only");
+  stmt->table = ParseQualifiedName();
+  if (AcceptWord("using")) {
+    stmt->method_position = Peek().position;
+    stmt->method = ParseColId();
+  }
+  ExpectOp("(");
+  do {
+    ast::IndexElement& element = stmt->elements.emplace_back();
+    element.column.position = Peek().position;
+    element.column.name = ParseColId();
+    if (AcceptWord("desc")) {
+      element.descending = true;
+    } else {
+      AcceptWord("asc");
+    }
+    if (AcceptWord("nulls")) {
+      if (AcceptWord("first")) {
+        element.nulls_first = true;
+      } else {
+        ExpectWord("last");
+        element.nulls_first = false;
+      }
+    }
+  } while (AcceptOp(","));
+  ExpectOp(")");
+  return stmt;
 }
 
 ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) {

@@ -90,6 +90,7 @@ class Parser {
   // parse_ddl.cc
   ast::StatementPtr ParseCreate();
   ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
+  ast::StatementPtr ParseCreateIndex(const Token& create);
   ast::ColumnDef ParseColumnDef();
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();

@@ -19,6 +19,10 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       const auto& get = op.As<LogicalGet>();
       out->append(get.lookup_key.empty() ? "Get " : "Get (point lookup) ");
       out->append(get.table->def.name());
+      if (get.index != nullptr) {
+        out->append(" (index " + get.table->def.indexes(get.index->index).name() +
+                    (get.index->backward ? ", backward)" : ")"));
+      }
       if (get.filter != nullptr) out->append(" (with filter)");
       break;
     }

@@ -1,10 +1,12 @@
 // Reads a table: a full scan, or (after the point_lookup pass) the one row
-// whose primary key equals `lookup_key`. After the scan_pushdown pass a full
+// whose primary key equals `lookup_key`, or (after index_selection) the rows
+// an index finds, `filter` then testing the rest of the WHERE. After the scan_pushdown pass a full
 // scan may carry its WHERE predicate and the set of columns the plan reads.
 #pragma once
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_expression.h"
+#include "sql/planner/index_access.h"
 #include "sql/planner/logical_operator.h"
 
 namespace basalt::sql {
@@ -17,6 +19,7 @@ struct LogicalGet : LogicalOperator {
   std::vector<BoundExprPtr> lookup_key;  // empty: full scan
   BoundExprPtr filter;                   // full scan: rows must satisfy it (null: all rows)
   std::vector<bool> columns;             // full scan: table columns decoded (empty: all)
+  std::unique_ptr<IndexAccess> index;    // null: not through a secondary index
 };
 
 }  // namespace basalt::sql

@@ -48,5 +48,7 @@ using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
 // EXPLAIN-style text of the tree, one operator per line.
 std::string ExplainLogical(const LogicalOperator& op);
+// EXPLAIN (COSTS OFF) as PostgreSQL prints it (explain_postgres.cc).
+std::string ExplainPostgres(const LogicalOperator& op);
 
 }  // namespace basalt::sql

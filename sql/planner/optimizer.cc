@@ -18,6 +18,13 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // After point_lookup, so a primary-key equality becomes a lookup, not
       // a filtered scan.
       {"scan_pushdown", &PushIntoScans},
+      // After scan_pushdown, which moves the WHERE into the scan; before
+      // sort_elision, so a Sort that an index's order answers goes here.
+      {"index_selection", &SelectIndexes},
+      // Off unless enable_seqscan = off (the session disables it): reads an
+      // index for an ORDER BY without LIMIT, where sorting a full scan is
+      // usually cheaper.
+      {"index_order", &ReadIndexesForOrder},
       // After scan_pushdown, which folds a WHERE into the scan below a Sort.
       {"sort_elision", &ElideSorts},
   };

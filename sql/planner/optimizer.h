@@ -39,6 +39,15 @@ LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);
 // passes/scan_pushdown.cc: a filter over a full scan moves into the scan,
 // and the scan learns which columns the plan above it reads.
 LogicalOperatorPtr PushIntoScans(LogicalOperatorPtr plan);
+// passes/index_selection.cc: a scan whose filter has conjuncts a secondary
+// index answers (equality on leading columns, an IN list, IS NULL, a range) reads
+// that index; ORDER BY an index's order under LIMIT reads it instead of
+// sorting. The other conjuncts stay in the filter.
+LogicalOperatorPtr SelectIndexes(LogicalOperatorPtr plan);
+// passes/index_selection.cc too: as SelectIndexes, and an ORDER BY without
+// LIMIT also reads an index giving the order (PostgreSQL's choice with
+// enable_seqscan = off).
+LogicalOperatorPtr ReadIndexesForOrder(LogicalOperatorPtr plan);
 // passes/sort_elision.cc: ORDER BY a primary-key prefix, ascending, over a
 // full scan needs no Sort (the scan returns rows in key order).
 LogicalOperatorPtr ElideSorts(LogicalOperatorPtr plan);

@@ -6,6 +6,7 @@
 #include "sql/execution/filter.h"
 #include "sql/execution/function_scan.h"
 #include "sql/execution/hash_aggregate.h"
+#include "sql/execution/index_scan.h"
 #include "sql/execution/join.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
@@ -44,6 +45,9 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       if (get.table->computed) return std::make_unique<SystemScan>(get.table, get.filter.get());
       if (!get.lookup_key.empty()) {
         return std::make_unique<PointLookup>(get.table, get.lookup_key, get.emit_key);
+      }
+      if (get.index != nullptr) {
+        return std::make_unique<IndexScan>(get.table, *get.index, get.emit_key, get.filter.get());
       }
       return std::make_unique<TableScan>(get.table, get.emit_key, get.filter.get(), get.columns);
     }

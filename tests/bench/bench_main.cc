@@ -143,6 +143,41 @@ double FilteredScans(Connection& c) {
   });
 }
 
+// Secondary indexes on bench_rows (the next round's InsertBatches drops them
+// with the table). CREATE INDEX on an int column and a unique one on text.
+double CreateIndexes(Connection& c) {
+  return Seconds([&] {
+    c.Exec("CREATE INDEX bench_rows_v ON bench_rows (v)");
+    c.Exec("CREATE UNIQUE INDEX bench_rows_name ON bench_rows (name)");
+  });
+}
+
+double IndexPointSelects(Connection& c) {
+  uint32_t state = 54321;
+  return Seconds([&] {
+    for (int i = 0; i < kPointSelects; ++i) {
+      state = state * 1664525u + 1013904223u;
+      int id = static_cast<int>(state % kInsertRows);
+      if (c.Exec(fmt::format("SELECT id, name, v, score FROM bench_rows WHERE name = 'name-{}'",
+                             id)) != 1) {
+        throw std::runtime_error("index point select found no row");
+      }
+    }
+  });
+}
+
+// The filtered scan's neighbourhood through bench_rows_v: 5 values of v,
+// 500 rows, x20 (PostgreSQL may answer with a bitmap scan).
+double IndexRangeScans(Connection& c) {
+  return Seconds([&] {
+    for (int i = 0; i < kScans; ++i) {
+      int rows = c.Exec(fmt::format("SELECT id, name FROM bench_rows WHERE v BETWEEN {} AND {}",
+                                    i * 7, i * 7 + 4));
+      if (rows != 5 * kInsertRows / 1000) throw std::runtime_error("range scan: wrong row count");
+    }
+  });
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -252,6 +287,12 @@ int main(int argc, char** argv) {
       {"insert 100k rows, multi-row INSERTs of 500", "row", kInsertRows, InsertBatches},
       {"20k primary-key point SELECTs, one connection", "query", kPointSelects, PointSelects},
       {"full scan with WHERE filter (100k rows, 100 match), x20", "scan", kScans, FilteredScans},
+      {"CREATE INDEX (int) + CREATE UNIQUE INDEX (text) on 100k rows", "row", 2 * kInsertRows,
+       CreateIndexes},
+      {"20k unique-index point SELECTs (text key), one connection", "query", kPointSelects,
+       IndexPointSelects},
+      {"index range scan (v BETWEEN k AND k+4: 500 of 100k rows), x20", "scan", kScans,
+       IndexRangeScans},
   };
   std::vector<LatencyWorkload> latency_workloads = {
       {"20k prepared point SELECTs (PQexecPrepared), 1 connection", kPreparedSelects,

@@ -1,0 +1,131 @@
+// CREATE INDEX: the table, the key columns with their order, and the name
+// (PostgreSQL's default names: t_a_idx, t_a_b_idx, then t_a_idx1, ...).
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+
+namespace basalt::sql {
+
+namespace {
+
+constexpr size_t kMaxNameBytes = 63;  // PostgreSQL's NAMEDATALEN - 1
+
+// PostgreSQL's makeObjectName: `name1_name2_label`, shortening the longer of
+// name1 and name2 one byte at a time until it fits in 63 bytes.
+std::string MakeObjectName(const std::string& name1, const std::string& name2,
+                           const std::string& label) {
+  size_t overhead = (name2.empty() ? 0 : 1) + (label.empty() ? 0 : label.size() + 1);
+  size_t available = kMaxNameBytes - overhead;
+  size_t chars1 = name1.size();
+  size_t chars2 = name2.size();
+  while (chars1 + chars2 > available) {
+    if (chars1 > chars2) {
+      --chars1;
+    } else {
+      --chars2;
+    }
+  }
+  std::string out = name1.substr(0, chars1);
+  if (!name2.empty()) out += "_" + name2.substr(0, chars2);
+  if (!label.empty()) out += "_" + label;
+  return out;
+}
+
+}  // namespace
+
+std::string Binder::ChooseIndexName(Oid namespace_oid, const std::string& table,
+                                    const std::vector<std::string>& columns,
+                                    const std::string& label,
+                                    const std::vector<std::string>& also_taken) const {
+  // ChooseIndexNameAddition: the column names joined by '_', at most 63 bytes.
+  std::string addition;
+  for (const std::string& column : columns) {
+    if (!addition.empty()) addition += "_";
+    addition += column;
+    if (addition.size() >= kMaxNameBytes) {
+      addition.resize(kMaxNameBytes);
+      break;
+    }
+  }
+  for (int pass = 0;; ++pass) {
+    std::string name =
+        MakeObjectName(table, addition, pass == 0 ? label : label + std::to_string(pass));
+    bool taken = snapshot_.RelationNameTaken(database_, namespace_oid, name);
+    for (const std::string& other : also_taken) taken = taken || other == name;
+    if (!taken) return name;
+  }
+}
+
+std::shared_ptr<const catalog::TableEntry> Binder::ResolveIndexTable(
+    const ast::QualifiedName& name) const {
+  if (!name.schema.empty()) {
+    const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, name.schema);
+    return ns == nullptr ? nullptr : snapshot_.FindIndexTable(database_, ns->oid(), name.name);
+  }
+  if (auto t = snapshot_.FindIndexTable(database_, catalog::oids::kPgCatalogNamespace, name.name)) {
+    return t;
+  }
+  for (const std::string& schema : search_path_) {
+    const catalog::proto::Namespace* ns =
+        snapshot_.FindNamespace(database_, schema == "$user" ? user_ : schema);
+    if (ns == nullptr) continue;
+    // A table of that name earlier in the path hides the index, as in
+    // PostgreSQL's single relation namespace.
+    if (snapshot_.FindTable(database_, ns->oid(), name.name) != nullptr) return nullptr;
+    if (auto t = snapshot_.FindIndexTable(database_, ns->oid(), name.name)) return t;
+  }
+  return nullptr;
+}
+
+std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndexStmt& create) {
+  if (!create.method.empty() && create.method != "btree") {
+    static const char* const kKnown[] = {"hash", "gist", "gin", "spgist", "brin"};
+    for (const char* known : kKnown) {
+      if (create.method == known) {
+        ThrowAt(sqlstate::kFeatureNotSupported,
+                fmt::format("access method \"{}\" is not supported yet", create.method),
+                create.method_position);
+      }
+    }
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("access method \"{}\" does not exist", create.method));
+  }
+  auto out = std::make_unique<BoundCreateIndex>();
+  out->if_not_exists = create.if_not_exists;
+  out->table = ResolveTable(create.table);
+  const catalog::TableEntry& table = *out->table;
+  if (table.computed) {
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("cannot create index on relation \"{}\"", table.def.name()))
+        .WithDetail("This operation is not supported for views.");
+  }
+  catalog::proto::Index& index = out->index;
+  index.set_unique(create.unique);
+  std::vector<std::string> names;
+  for (const ast::IndexElement& element : create.elements) {
+    const int column = table.FindColumn(element.column.name);
+    if (column < 0) {  // PostgreSQL gives no position here
+      throw Error(sqlstate::kUndefinedColumn,
+                  fmt::format("column \"{}\" does not exist", element.column.name));
+    }
+    if (table.ColumnType(column).id == TypeId::kXid) {
+      throw Error(sqlstate::kUndefinedObject,
+                  "data type xid has no default operator class for access method \"btree\"")
+          .WithHint(
+              "You must specify an operator class for the index or define a default operator "
+              "class for the data type.");
+    }
+    catalog::proto::IndexColumn* c = index.add_columns();
+    c->set_attnum(table.def.columns(column).attnum());
+    c->set_descending(element.descending);
+    c->set_nulls_first(element.nulls_first.value_or(element.descending));
+    names.push_back(element.column.name);
+  }
+  index.set_name(create.name.empty() ? ChooseIndexName(table.def.namespace_oid(), table.def.name(),
+                                                       names, "idx", {})
+                                     : create.name);
+  return out;
+}
+
+}  // namespace basalt::sql

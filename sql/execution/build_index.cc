@@ -1,0 +1,75 @@
+#include "sql/execution/build_index.h"
+
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "sql/execution/evaluate.h"
+#include "sql/execution/modify_table.h"
+#include "storage/index_key.h"
+
+namespace basalt::sql {
+
+namespace {
+
+constexpr size_t kEntriesPerBatch = 4096;
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+}  // namespace
+
+void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
+                const catalog::TableEntry& table, const storage::IndexLayout& index,
+                const Interrupt& interrupt) {
+  storage::TableStore rows(store, table.layout);
+  std::unique_ptr<storage::RowIterator> it = rows.Scan(txn);
+  // Entries are written in unlocked batches (nobody else knows the relation
+  // yet); a unique index checks each key against the batches written (read
+  // through `written`, refreshed after each) and the batch being filled.
+  std::unique_ptr<storage::Transaction> written = store.Begin();
+  std::vector<std::pair<std::string, std::string>> batch;
+  std::unordered_set<std::string> batch_keys;
+  auto flush = [&] {
+    Check(interrupt.Check());
+    Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch));
+    batch.clear();
+    batch_keys.clear();
+    written->RefreshSnapshot();
+  };
+  // Only the key columns are decoded; the others stay NULL.
+  std::vector<bool> key_columns(table.layout.column_types.size(), false);
+  for (const storage::IndexLayout::KeyColumn& c : index.columns) {
+    key_columns[static_cast<size_t>(c.column)] = true;
+  }
+  Row row(table.layout.column_types.size());
+  while (true) {
+    Result<bool> more = it->Advance();
+    Check(more.status());
+    if (!*more) break;
+    Check(it->DecodeColumns(key_columns, &row));
+    const std::string_view row_key = it->key();
+    std::string key = storage::IndexEntryKey(index, table.layout.column_types, row, row_key);
+    if (storage::IndexEntryIsUnique(index, row)) {
+      std::string existing;
+      bool found = !batch_keys.insert(key).second;
+      if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
+      if (found) {
+        std::vector<int> columns;
+        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+        throw Error(sqlstate::kUniqueViolation,
+                    fmt::format("could not create unique index \"{}\"", index.name))
+            .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, row, columns)));
+      }
+    }
+    batch.emplace_back(std::move(key), row_key);
+    if (batch.size() == kEntriesPerBatch) flush();
+  }
+  if (!batch.empty()) flush();
+}
+
+}  // namespace basalt::sql

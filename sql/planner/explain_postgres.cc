@@ -1,0 +1,286 @@
+// EXPLAIN (COSTS OFF) in PostgreSQL's text format: the node names, the
+// "->  " arrows, and the detail lines (Index Cond, Filter, Sort Key, Group
+// Key) with expressions deparsed as PostgreSQL prints them, so plans can be
+// compared with PostgreSQL's line for line. Project nodes are PostgreSQL's
+// target lists and print nothing; a Filter prints as its child's Filter line.
+#include <fmt/format.h>
+
+#include "common/stack_depth.h"
+#include "common/value_text.h"
+#include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_lock_rows.h"
+#include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_sort.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// Names of an operator's input columns (a table's, or GROUP BY's outputs);
+// empty: unknown.
+using ColumnNames = std::vector<std::string>;
+
+std::string Deparse(const BoundExpr& e, const ColumnNames& names);
+
+std::string ConstantText(const Value& v, const DataType& type) {
+  if (v.is_null()) return "NULL::" + type.Name();
+  std::string text = ValueToText(v, type);
+  // PostgreSQL prints non-negative integer and numeric constants and
+  // booleans bare, everything else as a typed string literal.
+  const bool bare = (type.id == TypeId::kInt4 || type.id == TypeId::kNumeric) && text[0] != '-';
+  if (bare || type.id == TypeId::kBool) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  return quoted + "'::" + type.Name();
+}
+
+std::string_view OperatorText(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEqual: return "=";
+    case CompareOp::kNotEqual: return "<>";
+    case CompareOp::kLess: return "<";
+    case CompareOp::kLessEqual: return "<=";
+    case CompareOp::kGreater: return ">";
+    case CompareOp::kGreaterEqual: return ">=";
+  }
+  return "?";
+}
+
+std::string_view OperatorText(ArithmeticOp op) {
+  switch (op) {
+    case ArithmeticOp::kAdd: return "+";
+    case ArithmeticOp::kSubtract: return "-";
+    case ArithmeticOp::kMultiply: return "*";
+    case ArithmeticOp::kDivide: return "/";
+    case ArithmeticOp::kModulo: return "%";
+    case ArithmeticOp::kPower: return "^";
+  }
+  return "?";
+}
+
+std::string_view AggregateName(AggregateFunction f) {
+  switch (f) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: return "count";
+    case AggregateFunction::kSum: return "sum";
+    case AggregateFunction::kAvg: return "avg";
+    case AggregateFunction::kMin: return "min";
+    case AggregateFunction::kMax: return "max";
+    case AggregateFunction::kBoolAnd: return "bool_and";
+    case AggregateFunction::kBoolOr: return "bool_or";
+    case AggregateFunction::kStringAgg: return "string_agg";
+  }
+  return "?";
+}
+
+std::string Joined(const BoundExpr& e, std::string_view op, const ColumnNames& names) {
+  std::string out = "(";
+  for (size_t i = 0; i < e.children.size(); ++i) {
+    if (i > 0) out += fmt::format(" {} ", op);
+    out += Deparse(*e.children[i], names);
+  }
+  return out + ")";
+}
+
+std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
+  CheckStackDepth();
+  switch (e.kind) {
+    case BoundExprKind::kConstant: return ConstantText(e.value, e.type);
+    case BoundExprKind::kColumn:
+      return e.column_index >= 0 && static_cast<size_t>(e.column_index) < names.size()
+                 ? names[static_cast<size_t>(e.column_index)]
+                 : "?column?";
+    case BoundExprKind::kParameter: return fmt::format("${}", e.parameter_index + 1);
+    case BoundExprKind::kCast:
+      return fmt::format("({})::{}", Deparse(*e.children[0], names), e.type.Name());
+    case BoundExprKind::kArithmetic:
+      return fmt::format("({} {} {})", Deparse(*e.children[0], names),
+                         OperatorText(e.arithmetic_op), Deparse(*e.children[1], names));
+    case BoundExprKind::kCompare:
+      return fmt::format("({} {} {})", Deparse(*e.children[0], names), OperatorText(e.compare_op),
+                         Deparse(*e.children[1], names));
+    case BoundExprKind::kAnd: return Joined(e, "AND", names);
+    case BoundExprKind::kOr: return Joined(e, "OR", names);
+    case BoundExprKind::kNot: return fmt::format("(NOT {})", Deparse(*e.children[0], names));
+    case BoundExprKind::kIsNull:
+      return fmt::format("({} IS {}NULL)", Deparse(*e.children[0], names), e.negated ? "NOT " : "");
+    case BoundExprKind::kLike: {
+      // PostgreSQL's operator names: ~~ (LIKE), ~~* (ILIKE), !~~, !~~*.
+      std::string op = std::string(e.negated ? "!" : "") + "~~" + (e.case_insensitive ? "*" : "");
+      return fmt::format("({} {} {})", Deparse(*e.children[0], names), op,
+                         Deparse(*e.children[1], names));
+    }
+    case BoundExprKind::kAggregate: {
+      if (e.aggregate == AggregateFunction::kCountStar) return "count(*)";
+      std::string args;
+      for (size_t i = 0; i < e.children.size(); ++i) {
+        args += (i ? ", " : "") + Deparse(*e.children[i], names);
+      }
+      return fmt::format("{}({}{})", AggregateName(e.aggregate), e.distinct ? "DISTINCT " : "",
+                         args);
+    }
+    case BoundExprKind::kIn: {
+      // `x IN (1, 2)` is PostgreSQL's `x = ANY ('{1,2}'::integer[])`.
+      bool constants = true;
+      for (size_t i = 1; i < e.children.size(); ++i) {
+        constants = constants && e.children[i]->kind == BoundExprKind::kConstant &&
+                    !e.children[i]->value.is_null();
+      }
+      std::string list;
+      for (size_t i = 1; i < e.children.size(); ++i) {
+        if (i > 1) list += constants ? "," : ", ";
+        list += constants ? ValueToText(e.children[i]->value, e.compare_type)
+                          : Deparse(*e.children[i], names);
+      }
+      std::string array = constants ? fmt::format("'{{{}}}'::{}[]", list, e.compare_type.Name())
+                                    : fmt::format("ARRAY[{}]", list);
+      return fmt::format("({} {} ({}))", Deparse(*e.children[0], names),
+                         e.negated ? "<> ALL" : "= ANY", array);
+    }
+    default: return "(...)";
+  }
+}
+
+ColumnNames TableColumns(const catalog::TableEntry& table) {
+  ColumnNames names;
+  for (const catalog::proto::Column& c : table.def.columns()) names.push_back(c.name());
+  return names;
+}
+
+// The names of the columns `op` outputs, for the expressions above it.
+ColumnNames OutputNames(const LogicalOperator& op) {
+  switch (op.kind) {
+    case LogicalKind::kGet: return TableColumns(*op.As<LogicalGet>().table);
+    case LogicalKind::kAggregate: {
+      ColumnNames names;
+      const auto& aggregate = op.As<LogicalAggregate>();
+      ColumnNames input = OutputNames(*op.children[0]);
+      for (const BoundExprPtr& g : aggregate.groups) names.push_back(Deparse(*g, input));
+      for (const BoundExprPtr& a : aggregate.aggregates) names.push_back(Deparse(*a, input));
+      return names;
+    }
+    case LogicalKind::kProject:
+    case LogicalKind::kValues:
+    case LogicalKind::kInsert:
+    case LogicalKind::kUpdate:
+    case LogicalKind::kDelete: return {};
+    default: return op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
+  }
+}
+
+class Printer {
+ public:
+  void Node(const LogicalOperator& op, int depth, const BoundExpr* filter = nullptr) {
+    CheckStackDepth();
+    if (op.kind == LogicalKind::kProject) {
+      Node(*op.children[0], depth, filter);
+      return;
+    }
+    if (op.kind == LogicalKind::kFilter) {
+      Node(*op.children[0], depth, op.As<LogicalFilter>().predicate.get());
+      return;
+    }
+    std::vector<std::string> details;
+    std::string line;
+    const ColumnNames input = op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
+    switch (op.kind) {
+      case LogicalKind::kGet: {
+        const auto& get = op.As<LogicalGet>();
+        const catalog::TableEntry& table = *get.table;
+        const ColumnNames names = TableColumns(table);
+        if (!get.lookup_key.empty()) {
+          line = fmt::format("Index Scan using {} on {}", table.def.primary_key_name(),
+                             table.def.name());
+          std::vector<std::string> terms;
+          for (size_t i = 0; i < get.lookup_key.size(); ++i) {
+            terms.push_back(fmt::format("({} = {})",
+                                        names[static_cast<size_t>(table.layout.primary_key[i])],
+                                        Deparse(*get.lookup_key[i], names)));
+          }
+          details.push_back("Index Cond: " +
+                            (terms.size() == 1 ? terms[0] : "(" + Join(terms) + ")"));
+        } else if (get.index != nullptr) {
+          line = fmt::format("Index Scan{} using {} on {}", get.index->backward ? " Backward" : "",
+                             table.def.indexes(get.index->index).name(), table.def.name());
+          if (get.index->condition != nullptr) {
+            details.push_back("Index Cond: " + Deparse(*get.index->condition, names));
+          }
+        } else {
+          line = "Seq Scan on " + table.def.name();
+        }
+        if (get.filter != nullptr) details.push_back("Filter: " + Deparse(*get.filter, names));
+        if (filter != nullptr) details.push_back("Filter: " + Deparse(*filter, names));
+        filter = nullptr;
+        break;
+      }
+      case LogicalKind::kValues: line = "Result"; break;
+      case LogicalKind::kAggregate: {
+        const auto& aggregate = op.As<LogicalAggregate>();
+        line = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";
+        if (!aggregate.groups.empty()) {
+          std::vector<std::string> keys;
+          for (const BoundExprPtr& g : aggregate.groups) keys.push_back(Deparse(*g, input));
+          details.push_back("Group Key: " + Join(keys));
+        }
+        break;
+      }
+      case LogicalKind::kSort: {
+        line = "Sort";
+        std::vector<std::string> keys;
+        for (const BoundOrderBy& key : op.As<LogicalSort>().keys) {
+          std::string k = Deparse(*key.expr, input);
+          if (key.descending) k += " DESC";
+          if (key.nulls_first != key.descending)
+            k += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+          keys.push_back(std::move(k));
+        }
+        details.push_back("Sort Key: " + Join(keys));
+        break;
+      }
+      case LogicalKind::kLimit: line = "Limit"; break;
+      case LogicalKind::kLockRows: line = "LockRows"; break;
+      case LogicalKind::kInsert:
+        line = "Insert on " + op.As<LogicalInsert>().table->def.name();
+        break;
+      case LogicalKind::kUpdate:
+        line = "Update on " + op.As<LogicalUpdate>().table->def.name();
+        break;
+      case LogicalKind::kDelete:
+        line = "Delete on " + op.As<LogicalDelete>().table->def.name();
+        break;
+      default: line = "?"; break;
+    }
+    // A filter over a node other than a scan (HAVING over an Aggregate).
+    if (filter != nullptr) details.push_back("Filter: " + Deparse(*filter, OutputNames(op)));
+    // PostgreSQL: a child's line is "->  " indented under its parent; each
+    // node's details sit 2 columns past where its name starts.
+    const size_t name_column = depth == 0 ? 0 : static_cast<size_t>(6 * depth);
+    out_ += depth == 0 ? line : std::string(name_column - 4, ' ') + "->  " + line;
+    out_ += '\n';
+    for (const std::string& d : details) out_ += std::string(name_column + 2, ' ') + d + '\n';
+    for (const LogicalOperatorPtr& c : op.children) Node(*c, depth + 1);
+  }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  static std::string Join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return out;
+  }
+  std::string out_;
+};
+
+}  // namespace
+
+std::string ExplainPostgres(const LogicalOperator& op) {
+  Printer printer;
+  printer.Node(op, 0);
+  return printer.Take();
+}
+
+}  // namespace basalt::sql

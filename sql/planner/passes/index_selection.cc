@@ -1,0 +1,334 @@
+// Index selection: a table read (LogicalGet, wherever it sits in the plan)
+// whose pushed-down filter has conjuncts an index answers becomes an index
+// scan: equality on the index's leading columns, then on the next column an
+// IN list, IS NULL or a range (<, <=, >, >=, BETWEEN). An ORDER BY the index's order
+// (after its equality columns), under a LIMIT, reads the index instead of
+// sorting. Conjuncts the index answers leave the filter; the rest stay.
+//
+// Choice, most selective first: all columns of a unique index by equality,
+// then the most equality columns, then an IN list, then a range; ties go
+// to the index created first. Without a usable index the full scan stays.
+#include "common/stack_depth.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_limit.h"
+#include "sql/planner/logical_sort.h"
+#include "sql/planner/optimizer.h"
+
+namespace basalt::sql {
+
+namespace {
+
+bool IsValue(const BoundExpr& e) {
+  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter;
+}
+
+// Strings compare as text whatever their declared length; other types must
+// compare in exactly the column's type so the key encodes the same.
+bool SameDomain(const DataType& compare_type, const DataType& column_type) {
+  return compare_type.id == column_type.id || (compare_type.IsString() && column_type.IsString());
+}
+
+CompareOp Flip(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLess: return CompareOp::kGreater;
+    case CompareOp::kLessEqual: return CompareOp::kGreaterEqual;
+    case CompareOp::kGreater: return CompareOp::kLess;
+    case CompareOp::kGreaterEqual: return CompareOp::kLessEqual;
+    default: return op;
+  }
+}
+
+// `column op value` (either side) on the table column `column`: the value
+// and the operator as seen from the column's side.
+struct Comparison {
+  const BoundExpr* value = nullptr;
+  CompareOp op = CompareOp::kEqual;
+};
+
+Comparison MatchComparison(const BoundExpr& e, int column, const DataType& column_type) {
+  if (e.kind != BoundExprKind::kCompare || e.compare_op == CompareOp::kNotEqual ||
+      !SameDomain(e.compare_type, column_type)) {
+    return {};
+  }
+  for (int side = 0; side < 2; ++side) {
+    const BoundExpr& col = *e.children[side];
+    const BoundExpr& other = *e.children[1 - side];
+    if (col.kind == BoundExprKind::kColumn && col.column_index == column && IsValue(other)) {
+      return {&other, side == 0 ? e.compare_op : Flip(e.compare_op)};
+    }
+  }
+  return {};
+}
+
+// `column IS NULL`.
+bool MatchIsNull(const BoundExpr& e, int column) {
+  return e.kind == BoundExprKind::kIsNull && !e.negated &&
+         e.children[0]->kind == BoundExprKind::kColumn && e.children[0]->column_index == column;
+}
+
+// `column IN (values...)`, not negated.
+bool MatchInList(const BoundExpr& e, int column, const DataType& column_type) {
+  if (e.kind != BoundExprKind::kIn || e.negated || !SameDomain(e.compare_type, column_type)) {
+    return false;
+  }
+  const BoundExpr& col = *e.children[0];
+  if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
+  for (size_t i = 1; i < e.children.size(); ++i) {
+    if (!IsValue(*e.children[i])) return false;
+  }
+  return true;
+}
+
+// What one index can do with the conjuncts.
+struct Candidate {
+  int index = -1;
+  std::vector<size_t> equal;  // conjunct per equality column
+  size_t in_list = SIZE_MAX;
+  size_t is_null = SIZE_MAX;
+  size_t lower = SIZE_MAX;
+  size_t upper = SIZE_MAX;
+  bool unique_hit = false;  // every column of a unique index by equality
+
+  bool usable() const {
+    return !equal.empty() || in_list != SIZE_MAX || is_null != SIZE_MAX || lower != SIZE_MAX ||
+           upper != SIZE_MAX;
+  }
+  // Higher is better: a unique index fully matched, more equality columns,
+  // then a point condition (IN list, IS NULL), then a range closed on both
+  // ends.
+  std::tuple<bool, size_t, bool, bool> rank() const {
+    return {unique_hit, equal.size(), in_list != SIZE_MAX || is_null != SIZE_MAX,
+            lower != SIZE_MAX && upper != SIZE_MAX};
+  }
+};
+
+Candidate Consider(const catalog::TableEntry& table, int index,
+                   const std::vector<BoundExprPtr>& conjuncts) {
+  const storage::IndexLayout& layout = table.layout.indexes[static_cast<size_t>(index)];
+  Candidate c;
+  c.index = index;
+  std::vector<bool> used(conjuncts.size(), false);
+  size_t k = 0;
+  for (; k < layout.columns.size(); ++k) {
+    const int column = layout.columns[k].column;
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < conjuncts.size() && found == SIZE_MAX; ++i) {
+      Comparison m = MatchComparison(*conjuncts[i], column, table.ColumnType(column));
+      if (!used[i] && m.value != nullptr && m.op == CompareOp::kEqual) found = i;
+    }
+    if (found == SIZE_MAX) break;
+    used[found] = true;
+    c.equal.push_back(found);
+  }
+  c.unique_hit = layout.unique && k == layout.columns.size();
+  if (k == layout.columns.size()) return c;
+  const int column = layout.columns[k].column;
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    if (used[i]) continue;
+    if (MatchInList(*conjuncts[i], column, table.ColumnType(column))) {
+      c.in_list = i;
+      return c;
+    }
+    if (MatchIsNull(*conjuncts[i], column)) {
+      c.is_null = i;
+      return c;
+    }
+  }
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    if (used[i]) continue;
+    Comparison m = MatchComparison(*conjuncts[i], column, table.ColumnType(column));
+    if (m.value == nullptr) continue;
+    const bool is_lower = m.op == CompareOp::kGreater || m.op == CompareOp::kGreaterEqual;
+    size_t& slot = is_lower ? c.lower : c.upper;
+    if (slot == SIZE_MAX) slot = i;
+  }
+  return c;
+}
+
+void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
+  // BETWEEN binds to an AND nested in the WHERE's AND: flattened here.
+  std::vector<BoundExprPtr> pending;
+  pending.push_back(std::move(e));
+  while (!pending.empty()) {
+    BoundExprPtr next = std::move(pending.back());
+    pending.pop_back();
+    if (next->kind == BoundExprKind::kAnd) {
+      for (auto it = next->children.rbegin(); it != next->children.rend(); ++it) {
+        pending.push_back(std::move(*it));
+      }
+    } else {
+      out->push_back(std::move(next));
+    }
+  }
+}
+
+BoundExprPtr AndOf(std::vector<BoundExprPtr> terms) {
+  if (terms.empty()) return nullptr;
+  if (terms.size() == 1) return std::move(terms[0]);
+  auto e = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), 0);
+  e->children = std::move(terms);
+  return e;
+}
+
+bool Eligible(const LogicalGet& get) {
+  return !get.table->computed && get.lookup_key.empty() && get.index == nullptr &&
+         !get.table->layout.indexes.empty();
+}
+
+// The filter's conjuncts an index answers move into get.index.
+void UseIndexForFilter(LogicalGet& get) {
+  if (!Eligible(get) || get.filter == nullptr) return;
+  std::vector<BoundExprPtr> conjuncts;
+  SplitConjuncts(std::move(get.filter), &conjuncts);
+  Candidate best;
+  for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
+    Candidate c = Consider(*get.table, static_cast<int>(i), conjuncts);
+    if (c.usable() && (best.index < 0 || c.rank() > best.rank())) best = std::move(c);
+  }
+  if (best.index < 0) {
+    get.filter = AndOf(std::move(conjuncts));
+    return;
+  }
+  auto access = std::make_unique<IndexAccess>();
+  access->index = best.index;
+  std::vector<bool> used(conjuncts.size(), false);
+  auto value_of = [&](size_t i) -> BoundExprPtr {
+    const storage::IndexLayout& layout = get.table->layout.indexes[static_cast<size_t>(best.index)];
+    const int column = layout.columns[access->equal.size()].column;
+    return MatchComparison(*conjuncts[i], column, get.table->ColumnType(column)).value->Clone();
+  };
+  for (size_t i : best.equal) {
+    access->equal.push_back(value_of(i));
+    used[i] = true;
+  }
+  if (best.in_list != SIZE_MAX) {
+    const BoundExpr& in = *conjuncts[best.in_list];
+    for (size_t i = 1; i < in.children.size(); ++i)
+      access->in_list.push_back(in.children[i]->Clone());
+    used[best.in_list] = true;
+  } else if (best.is_null != SIZE_MAX) {
+    access->is_null = true;
+    used[best.is_null] = true;
+  } else {
+    auto inclusive = [&](size_t i) {
+      CompareOp op = conjuncts[i]->compare_op;
+      return op == CompareOp::kLessEqual || op == CompareOp::kGreaterEqual;
+    };
+    if (best.lower != SIZE_MAX) {
+      access->lower = value_of(best.lower);
+      access->lower_inclusive = inclusive(best.lower);
+      used[best.lower] = true;
+    }
+    if (best.upper != SIZE_MAX) {
+      access->upper = value_of(best.upper);
+      access->upper_inclusive = inclusive(best.upper);
+      used[best.upper] = true;
+    }
+  }
+  // Index Cond lists the conjuncts in the index's column order, as
+  // PostgreSQL prints them; the rest stay in the filter in their order.
+  std::vector<BoundExprPtr> answered;
+  for (size_t i : best.equal) answered.push_back(std::move(conjuncts[i]));
+  for (size_t i : {best.in_list, best.is_null, best.lower, best.upper}) {
+    if (i != SIZE_MAX) answered.push_back(std::move(conjuncts[i]));
+  }
+  // `8 <= a` is `a >= 8` to the index (and in PostgreSQL's Index Cond).
+  for (BoundExprPtr& e : answered) {
+    if (e->kind == BoundExprKind::kCompare && e->children[1]->kind == BoundExprKind::kColumn &&
+        e->children[0]->kind != BoundExprKind::kColumn) {
+      std::swap(e->children[0], e->children[1]);
+      e->compare_op = Flip(e->compare_op);
+    }
+  }
+  std::vector<BoundExprPtr> rest;
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    if (!used[i]) rest.push_back(std::move(conjuncts[i]));
+  }
+  access->condition = AndOf(std::move(answered));
+  get.filter = AndOf(std::move(rest));
+  get.index = std::move(access);
+}
+
+// Whether reading `index` (after `fixed` equality columns) gives the sort's
+// order; sets *backward when it is the reverse of the index's order.
+bool GivesOrder(const storage::IndexLayout& index, size_t fixed, const LogicalSort& sort,
+                bool* backward) {
+  for (size_t start = 0; start <= fixed; ++start) {
+    if (start + sort.keys.size() > index.columns.size()) break;
+    bool ok = true;
+    std::optional<bool> reverse;
+    for (size_t i = 0; i < sort.keys.size() && ok; ++i) {
+      const BoundOrderBy& key = sort.keys[i];
+      const storage::IndexLayout::KeyColumn& column = index.columns[start + i];
+      if (key.expr->kind != BoundExprKind::kColumn || key.expr->column_index != column.column) {
+        ok = false;
+        break;
+      }
+      const bool r = key.descending != column.descending;
+      // Read backward, NULLs come out at the other end.
+      ok = (!reverse || *reverse == r) && key.nulls_first == (column.nulls_first != r);
+      reverse = r;
+    }
+    if (ok) {
+      *backward = reverse.value_or(false);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Sort(Get): a Get already reading an index in the sort's order needs no
+// Sort; under a LIMIT (or with `prefer_index`), a Get without one reads an
+// index that gives the order.
+LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bool prefer_index) {
+  auto& sort = sort_op->As<LogicalSort>();
+  auto& get = sort_op->children[0]->As<LogicalGet>();
+  if (get.table->computed || !get.lookup_key.empty()) return sort_op;
+  bool backward = false;
+  if (get.index != nullptr) {
+    const IndexAccess& access = *get.index;
+    const auto& index = get.table->layout.indexes[static_cast<size_t>(access.index)];
+    // An IN list's points are read one after another in key order, so the
+    // order holds from its column on only.
+    const size_t fixed = access.equal.size();
+    if (!GivesOrder(index, fixed, sort, &backward)) return sort_op;
+    get.index->backward = backward;
+    return std::move(sort_op->children[0]);
+  }
+  if (!Eligible(get) || !(limited || prefer_index)) return sort_op;
+  for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
+    if (!GivesOrder(get.table->layout.indexes[i], 0, sort, &backward)) continue;
+    get.index = std::make_unique<IndexAccess>();
+    get.index->index = static_cast<int>(i);
+    get.index->backward = backward;
+    return std::move(sort_op->children[0]);
+  }
+  return sort_op;
+}
+
+LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_index) {
+  CheckStackDepth();
+  const bool is_limit =
+      plan->kind == LogicalKind::kLimit && plan->As<LogicalLimit>().limit != nullptr;
+  for (LogicalOperatorPtr& child : plan->children) {
+    // A LIMIT reaches the Sort right below it (through nothing else).
+    child = Visit(std::move(child), is_limit, prefer_index);
+  }
+  if (plan->kind == LogicalKind::kGet) UseIndexForFilter(plan->As<LogicalGet>());
+  if (plan->kind == LogicalKind::kSort && plan->children[0]->kind == LogicalKind::kGet) {
+    return ElideSortByIndex(std::move(plan), limited, prefer_index);
+  }
+  return plan;
+}
+
+}  // namespace
+
+LogicalOperatorPtr SelectIndexes(LogicalOperatorPtr plan) {
+  return Visit(std::move(plan), false, false);
+}
+
+LogicalOperatorPtr ReadIndexesForOrder(LogicalOperatorPtr plan) {
+  return Visit(std::move(plan), false, true);
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,65 @@
+#include "storage/index_key.h"
+
+#include "storage/key_codec.h"
+
+namespace basalt::storage {
+namespace {
+
+// DO NOT CHANGE THESE VALUES: they are on disk. The non-NULL marker sits
+// between the two NULL markers so either NULL placement needs no inversion.
+constexpr char kNullFirstMarker = 0x00;
+constexpr char kValueMarker = 0x01;
+constexpr char kNullLastMarker = 0x02;
+
+}  // namespace
+
+void AppendIndexKeyValue(const Value& value, const DataType& type,
+                         const IndexLayout::KeyColumn& column, std::string* key) {
+  if (value.is_null()) {
+    key->push_back(column.nulls_first ? kNullFirstMarker : kNullLastMarker);
+    return;
+  }
+  key->push_back(kValueMarker);
+  const size_t start = key->size();
+  // The table codec's bytes after its own marker byte. They are prefix-free
+  // (fixed width or terminated), so inverting them reverses the order.
+  AppendKeyValue(value, type, key);
+  key->erase(start, 1);
+  if (column.descending) {
+    for (size_t i = start; i < key->size(); ++i) (*key)[i] = static_cast<char>(~(*key)[i]);
+  }
+}
+
+bool IndexEntryIsUnique(const IndexLayout& index, const Row& row) {
+  if (!index.unique) return false;
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (row[static_cast<size_t>(c.column)].is_null()) return false;
+  }
+  return true;
+}
+
+std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                          const Row& row, std::string_view row_key) {
+  std::string key = RelationPrefix(index.relation_id);
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    AppendIndexKeyValue(row[static_cast<size_t>(c.column)],
+                        column_types[static_cast<size_t>(c.column)], c, &key);
+  }
+  if (!IndexEntryIsUnique(index, row)) key.append(row_key.substr(4));
+  return key;
+}
+
+std::string PrefixSuccessor(std::string_view prefix) {
+  std::string out(prefix);
+  while (!out.empty()) {
+    auto& last = reinterpret_cast<unsigned char&>(out.back());
+    if (last != 0xff) {
+      ++last;
+      return out;
+    }
+    out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace basalt::storage

@@ -1,0 +1,41 @@
+// Keys of index entries in the `data` column family (docs/formats/key_codec.md,
+// "Index entries"):
+//
+//   index relation id | key column 1 | key column 2 | ... [| row key suffix]
+//
+// Each key column is encoded as the table key codec's value bytes with the
+// index's own order: a NULL marker placed by NULLS FIRST / LAST and, for DESC,
+// the non-NULL value bytes inverted. A non-unique index appends the row's key
+// (without its relation prefix) so entries of equal values stay distinct; a
+// unique index appends it only when a key column is NULL (NULLs never
+// conflict). The entry's value is the row's full storage key.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/data_type.h"
+#include "common/value.h"
+#include "storage/table_store.h"
+
+namespace basalt::storage {
+
+// Appends one key column value in the index column's order.
+void AppendIndexKeyValue(const Value& value, const DataType& type,
+                         const IndexLayout::KeyColumn& column, std::string* key);
+
+// The entry key of `row` (stored under `row_key`) in `index`.
+// `column_types`: the table's.
+std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                          const Row& row, std::string_view row_key);
+
+// Whether the entry of `index` for `row` takes part in uniqueness (unique
+// index and no NULL key column).
+bool IndexEntryIsUnique(const IndexLayout& index, const Row& row);
+
+// The first key after every key starting with `prefix` (for scan bounds);
+// empty if there is none (all 0xFF).
+std::string PrefixSuccessor(std::string_view prefix);
+
+}  // namespace basalt::storage

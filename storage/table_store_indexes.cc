@@ -1,0 +1,66 @@
+// Index maintenance: every row write of a table writes its index entries in
+// the same transaction. Uniqueness is enforced on the entry key's row lock:
+// the first inserter of a key holds it until it ends, so a second one waits
+// and then fails with 23505 (the first committed) or goes on (it rolled back).
+#include <fmt/format.h>
+
+#include "storage/index_key.h"
+#include "storage/table_store.h"
+
+namespace basalt::storage {
+
+namespace {
+
+Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
+                const std::string& entry_key, std::string_view row_key) {
+  bool locked = false;
+  if (IndexEntryIsUnique(index, row)) {
+    std::string existing;
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(
+        txn.GetLatestForUpdate(ColumnFamily::kData, entry_key, &existing, &found));
+    if (found && existing != row_key) {
+      // The SQL layer adds the detail line from the index's columns.
+      return Status::Error(
+          sqlstate::kUniqueViolation,
+          fmt::format("duplicate key value violates unique constraint \"{}\"", index.name));
+    }
+    locked = true;
+  }
+  return txn.Put(ColumnFamily::kData, entry_key, row_key, locked);
+}
+
+}  // namespace
+
+Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
+  for (const IndexLayout& index : layout_.indexes) {
+    BASALT_RETURN_IF_ERROR(PutEntry(
+        txn, index, row, IndexEntryKey(index, layout_.column_types, row, row_key), row_key));
+  }
+  return Status::OK();
+}
+
+Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
+  for (const IndexLayout& index : layout_.indexes) {
+    BASALT_RETURN_IF_ERROR(
+        txn.Delete(ColumnFamily::kData, IndexEntryKey(index, layout_.column_types, row, row_key)));
+  }
+  return Status::OK();
+}
+
+Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
+                                      std::string_view old_key, const Row& new_row,
+                                      std::string_view new_key) {
+  for (const IndexLayout& index : layout_.indexes) {
+    std::string old_entry = IndexEntryKey(index, layout_.column_types, old_row, old_key);
+    std::string new_entry = IndexEntryKey(index, layout_.column_types, new_row, new_key);
+    // Unchanged key columns and row key: the entry stands (PostgreSQL's HOT
+    // idea: an UPDATE of other columns costs the index nothing).
+    if (old_entry == new_entry && old_key == new_key) continue;
+    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_entry));
+    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, new_row, new_entry, new_key));
+  }
+  return Status::OK();
+}
+
+}  // namespace basalt::storage
