@@ -42,8 +42,14 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       text->position = lit.position;
       return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
     }
+    case ast::ExprKind::kRow:
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              "row values are supported only in comparisons, IN and IS [NOT] NULL", expr.position);
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
+      if (is.arg->kind() == ast::ExprKind::kRow) {
+        return BindRowIsNull(is.arg->As<ast::RowConstructor>(), is.negated, is.position, scope);
+      }
       auto e = BoundExpr::Make(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), is.position);
       e->negated = is.negated;
       BoundExprPtr arg = BindExpression(*is.arg, scope);
@@ -309,6 +315,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
   if (expr.subquery != nullptr) {
     ThrowAt(sqlstate::kFeatureNotSupported, "IN (subquery) is not supported yet", expr.position);
   }
+  if (expr.arg->kind() == ast::ExprKind::kRow) return BindRowIn(expr, scope);
   BoundExprPtr arg = BindExpression(*expr.arg, scope);
   std::vector<BoundExprPtr> items;
   DataType type = arg->type;

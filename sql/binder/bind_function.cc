@@ -42,6 +42,7 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
       {"every", AggregateFunction::kBoolAnd},
       {"bool_or", AggregateFunction::kBoolOr},
       {"string_agg", AggregateFunction::kStringAgg},
+      {"array_agg", AggregateFunction::kArrayAgg},
   };
   for (const auto& [aggregate_name, function] : kAggregates) {
     if (name == aggregate_name) return function;
@@ -103,6 +104,12 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (call.distinct) {
     ThrowAt(sqlstate::kWrongObjectType,
             fmt::format("DISTINCT specified, but {} is not an aggregate function", name),
+            call.position);
+  }
+  if (!call.order_by.empty() || call.filter != nullptr) {
+    ThrowAt(sqlstate::kWrongObjectType,
+            fmt::format("{} specified, but {} is not an aggregate function",
+                        call.order_by.empty() ? "FILTER" : "ORDER BY", name),
             call.position);
   }
   std::vector<BoundExprPtr> args;

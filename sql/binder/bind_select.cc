@@ -72,10 +72,6 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     ThrowAt(sqlstate::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet",
             select.position);
   }
-  if (!select.distinct_on.empty()) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet",
-            select.position);
-  }
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
   Scope scope;
@@ -114,6 +110,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     }
     BindOrderBy(select, scope, out.get());
     if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+    BindWithTies(select, out.get());
     if (select.offset) out->offset = BindLimit(*select.offset, scope, "OFFSET");
     if (!select.locking.empty()) {
       // Without a position, as PostgreSQL.
@@ -147,11 +144,13 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     BindTargets(select.targets, scope, out.get());
     if (select.having != nullptr) out->having = BindCondition(*select.having, scope, "HAVING");
     BindOrderBy(select, scope, out.get());
+    if (!select.distinct_on.empty()) BindDistinctOn(select, scope, out.get());
   }
   BindGroupBy(select, scope, out.get());
   {
     AggregateRulesScope rules(this, false, "LIMIT");
     if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+    BindWithTies(select, out.get());
   }
   {
     AggregateRulesScope rules(this, false, "OFFSET");
@@ -166,7 +165,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select) {
     for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
     if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
   }
-  if (select.distinct) BindDistinct(select, out.get());
+  if (select.distinct && select.distinct_on.empty()) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
   return out;
 }

@@ -39,7 +39,9 @@ enum class BoundExprKind {
   // aggregate(children...) over the rows of a group: only in the binder's
   // first pass over a grouped query's clauses, which then moves each call
   // into BoundSelect::aggregates and leaves a column of the aggregate's
-  // output row in its place. Never evaluated as a scalar.
+  // output row in its place. Never evaluated as a scalar. The children are
+  // the arguments, then one sort key per `aggregate_order` entry (ORDER BY
+  // inside the call), then the FILTER condition when `has_filter`.
   kAggregate,
 };
 
@@ -92,6 +94,14 @@ enum class AggregateFunction {
   kBoolAnd,    // bool_and, every
   kBoolOr,     // bool_or
   kStringAgg,  // string_agg(text, delimiter text)
+  kArrayAgg,   // array_agg(int4) -> int4[] (the one array type Basalt has)
+};
+
+// One ORDER BY key inside an aggregate call.
+struct AggregateOrderKey {
+  bool descending = false;
+  bool nulls_first = false;
+  bool operator==(const AggregateOrderKey&) const = default;
 };
 
 // The advisory-lock functions, which are volatile (never folded).
@@ -126,7 +136,11 @@ struct BoundExpr {
   bool all = false;                                // kArrayCompare: ALL rather than ANY
   AggregateFunction aggregate = AggregateFunction::kCountStar;  // kAggregate
   bool distinct = false;  // kAggregate: over the distinct argument values
-  int position = 0;       // source position, for errors raised at run time
+  // kAggregate: the call's ORDER BY keys (children after the arguments),
+  // and whether the last child is its FILTER condition.
+  std::vector<AggregateOrderKey> aggregate_order;
+  bool has_filter = false;
+  int position = 0;  // source position, for errors raised at run time
 
   // A node with no children yet; the caller fills the kind's fields.
   static BoundExprPtr Make(BoundExprKind kind, DataType type, int position);
@@ -143,6 +157,10 @@ struct BoundExpr {
   // constants, its value can be computed once at plan time.
   bool IsFoldableNode() const;
   bool IsConstant() const { return kind == BoundExprKind::kConstant; }
+  // kAggregate: how many children are arguments.
+  size_t AggregateArgCount() const {
+    return children.size() - aggregate_order.size() - (has_filter ? 1 : 0);
+  }
 };
 
 }  // namespace basalt::sql

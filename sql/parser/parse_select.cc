@@ -145,7 +145,12 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
           select.limit = MakeIntegerConstant(1, limit.position);
         }
         if (!AcceptWord("row")) ExpectWord("rows");
-        ExpectWord("only");
+        if (AcceptWord("with")) {
+          ExpectWord("ties");
+          select.limit_with_ties = true;
+        } else {
+          ExpectWord("only");
+        }
       }
       if (had_limit) ErrorAt(first, "multiple LIMIT clauses not allowed");
     } else if (PeekWord("for") && (PeekWord("update", 1) || PeekWord("no", 1) ||
@@ -162,6 +167,18 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
       if (!AcceptWord("row")) AcceptWord("rows");
     } else {
       break;
+    }
+  }
+  if (select.limit_with_ties) {
+    // Without a position, as gram.y's insertSelectOptions.
+    if (select.order_by.empty()) {
+      throw Error(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
+    }
+    for (const ast::LockingClause& clause : select.locking) {
+      if (clause.wait == ast::LockingClause::WaitPolicy::kSkipLocked) {
+        throw Error(sqlstate::kSyntaxError,
+                    "SKIP LOCKED and WITH TIES options cannot be used together");
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ enum class LogicalKind {
   kProject,
   kSort,
   kLimit,
+  kDistinctOn,
   kLockRows,
   kInsert,
   kUpdate,
