@@ -44,7 +44,8 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
     }
     case ast::ExprKind::kRow:
       ThrowAt(sqlstate::kFeatureNotSupported,
-              "row values are supported only in comparisons, IN and IS [NOT] NULL", expr.position);
+              "row values are supported only in comparisons, BETWEEN, IN and IS [NOT] NULL",
+              expr.position);
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
       if (is.arg->kind() == ast::ExprKind::kRow) {
@@ -352,6 +353,10 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
+  if (expr.arg->kind() == ast::ExprKind::kRow || expr.low->kind() == ast::ExprKind::kRow ||
+      expr.high->kind() == ast::ExprKind::kRow) {
+    return BindRowBetween(expr, scope);
+  }
   auto range = [&](const ast::Expr& low, const ast::Expr& high) {
     BoundExprPtr arg = BindExpression(*expr.arg, scope);
     auto e = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), arg->position);

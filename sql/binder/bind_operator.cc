@@ -121,8 +121,10 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
-  if ((op.left->kind() == ast::ExprKind::kRow || op.right->kind() == ast::ExprKind::kRow) &&
-      IsRowComparisonOperator(op.op)) {
+  const bool left_row = op.left->kind() == ast::ExprKind::kRow;
+  const bool right_row = op.right->kind() == ast::ExprKind::kRow;
+  if ((left_row && right_row && op.op != "AND" && op.op != "OR") ||
+      ((left_row || right_row) && IsRowComparisonOperator(op.op))) {
     return BindRowComparison(op.op, *op.left, *op.right, op.position, scope);
   }
   if (op.op == "AND" || op.op == "OR") {

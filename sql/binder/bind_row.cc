@@ -42,13 +42,24 @@ BoundExprPtr Binder::BindRowComparison(std::string_view op, const ast::Expr& lef
   CheckStackDepth();
   const ast::RowConstructor* l = AsRow(left);
   const ast::RowConstructor* r = AsRow(right);
+  const bool distinct_op = op == "IS DISTINCT FROM" || op == "IS NOT DISTINCT FROM";
   if (l == nullptr || r == nullptr) {
     // A row and a scalar: PostgreSQL's row type is `record`.
     BoundExprPtr other = BindExpression(l == nullptr ? left : right, scope);
+    if (IsUnknownLiteral(*other) && other->value.is_null()) {
+      // row op NULL: the NULL is a NULL record. A row value is never the
+      // NULL value (even ROW(NULL)), so it is distinct from it; any other
+      // comparison with it is NULL.
+      for (const ast::ExprPtr& field : (l != nullptr ? l : r)->fields) {
+        (void)BindExpression(*field, scope);
+      }
+      Value v = distinct_op ? Value::Bool(op == "IS DISTINCT FROM") : Value::Null();
+      BoundExprPtr e = BoundExpr::Constant(std::move(v), DataType::Of(TypeId::kBool));
+      e->position = position;
+      return e;
+    }
     const std::string scalar = TypeNameForMessage(other->type);
-    const std::string shown_op = op == "IS DISTINCT FROM" || op == "IS NOT DISTINCT FROM"
-                                     ? std::string("=")
-                                     : std::string(op);
+    const std::string shown_op = distinct_op ? std::string("=") : std::string(op);
     throw Error(sqlstate::kUndefinedFunction,
                 fmt::format("operator does not exist: {} {} {}", l ? "record" : scalar, shown_op,
                             l ? scalar : "record"))
@@ -64,7 +75,28 @@ BoundExprPtr Binder::BindRowComparison(std::string_view op, const ast::Expr& lef
     ThrowAt(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", position);
   }
   const size_t n = l->fields.size();
-  if (op == "IS DISTINCT FROM" || op == "IS NOT DISTINCT FROM") {
+  if (!IsRowComparisonOperator(op)) {
+    // (a, b) + (c, d): PostgreSQL resolves the operator on the first pair
+    // and wants a comparison.
+    const std::string_view spelled = op == "LIKE"        ? "~~"
+                                     : op == "NOT LIKE"  ? "!~~"
+                                     : op == "ILIKE"     ? "~~*"
+                                     : op == "NOT ILIKE" ? "!~~*"
+                                                         : op;
+    BoundExprPtr pair = BindOperator(spelled, BindExpression(*l->fields[0], scope),
+                                     BindExpression(*r->fields[0], scope), position);
+    if (pair->type.id != TypeId::kBool) {
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              fmt::format("row comparison operator must yield type boolean, not type {}",
+                          TypeNameForMessage(pair->type)),
+              position);
+    }
+    ThrowAt(
+        sqlstate::kUndefinedFunction,
+        fmt::format("could not determine interpretation of row comparison operator {}", spelled),
+        position);
+  }
+  if (distinct_op) {
     // Distinct when any pair is; not distinct when every pair is not.
     const bool negated = op == "IS NOT DISTINCT FROM";
     std::vector<BoundExprPtr> terms;
@@ -131,6 +163,30 @@ BoundExprPtr Binder::BindRowIn(const ast::In& in, const Scope& scope) {
   }
   return Combine(in.negated ? BoundExprKind::kAnd : BoundExprKind::kOr, std::move(terms),
                  in.position);
+}
+
+BoundExprPtr Binder::BindRowBetween(const ast::Between& between, const Scope& scope) {
+  // As BindBetween: x BETWEEN a AND b is x >= a AND x <= b, SYMMETRIC also
+  // tries b and a, NOT negates it all.
+  auto range = [&](const ast::Expr& low, const ast::Expr& high) {
+    std::vector<BoundExprPtr> both;
+    both.push_back(BindRowComparison(">=", *between.arg, low, between.position, scope));
+    both.push_back(BindRowComparison("<=", *between.arg, high, between.position, scope));
+    return Combine(BoundExprKind::kAnd, std::move(both), between.position);
+  };
+  BoundExprPtr result = range(*between.low, *between.high);
+  if (between.symmetric) {
+    std::vector<BoundExprPtr> either;
+    either.push_back(std::move(result));
+    either.push_back(range(*between.high, *between.low));
+    result = Combine(BoundExprKind::kOr, std::move(either), between.position);
+  }
+  if (between.negated) {
+    auto n = BoundExpr::Make(BoundExprKind::kNot, DataType::Of(TypeId::kBool), between.position);
+    n->children.push_back(std::move(result));
+    result = std::move(n);
+  }
+  return result;
 }
 
 }  // namespace basalt::sql

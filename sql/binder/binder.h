@@ -117,6 +117,7 @@ class Binder {
   BoundExprPtr BindRowIsNull(const ast::RowConstructor& row, bool negated, int position,
                              const Scope& scope);
   BoundExprPtr BindRowIn(const ast::In& in, const Scope& scope);
+  BoundExprPtr BindRowBetween(const ast::Between& between, const Scope& scope);
   void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
   // Rewrites an expression of a grouped query's clause over the grouped row:
