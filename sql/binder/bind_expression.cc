@@ -286,9 +286,14 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
   if (e->has_else) resolution_order.push_back(results.back().get());
   for (size_t i = 0; i < expr.whens.size(); ++i) resolution_order.push_back(results[i].get());
   DataType type = DataType::Of(TypeId::kUnknown);
+  // A literal, or the NULL of a missing ELSE, has no length limit.
+  bool literal = !e->has_else;
   for (const BoundExpr* r : resolution_order) {
-    if (r->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
-    std::optional<DataType> common = CommonType(type, r->type);
+    if (r->type.id == TypeId::kUnknown) {
+      literal = true;  // literals adapt afterwards
+      continue;
+    }
+    std::optional<DataType> common = UnifyTypes(type, r->type);
     if (!common) {
       ThrowAt(sqlstate::kDatatypeMismatch,
               fmt::format("CASE types {} and {} cannot be matched", TypeNameForMessage(type),
@@ -298,6 +303,7 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  if (literal) type = DataType::Of(type.id);
   e->type = type;
   // Interleave: condition, result, ..., [else].
   std::vector<BoundExprPtr> children;

@@ -16,6 +16,23 @@ namespace {
 // column or function name (2) beats a cast's type name (1), which beats
 // nothing (0), so `a::int` is "a" but `1::text::int4` is "int4". A chain of
 // casts is walked in a loop: it may be a million long.
+// True when FigureColumnName finds a name of strength 2 for expr.
+bool HasStrongName(const ast::Expr& expr) {
+  CheckStackDepth();
+  const ast::Expr* base = &expr;
+  while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
+  switch (base->kind()) {
+    case ast::ExprKind::kColumnRef:
+    case ast::ExprKind::kFunctionCall:
+    case ast::ExprKind::kArray: return true;
+    case ast::ExprKind::kCase: {
+      const ast::Expr* otherwise = base->As<ast::Case>().else_result.get();
+      return otherwise != nullptr && HasStrongName(*otherwise);
+    }
+    default: return false;
+  }
+}
+
 std::string FigureColumnName(const ast::Expr& expr) {
   const ast::Expr* base = &expr;
   while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
@@ -23,6 +40,10 @@ std::string FigureColumnName(const ast::Expr& expr) {
     case ast::ExprKind::kColumnRef: return base->As<ast::ColumnRef>().names.back();
     case ast::ExprKind::kFunctionCall: return base->As<ast::FunctionCall>().name.back();
     case ast::ExprKind::kArray: return "array";
+    case ast::ExprKind::kCase:
+      // A CASE is named after its ELSE result when that has a strong name.
+      if (HasStrongName(*base)) return FigureColumnName(*base->As<ast::Case>().else_result);
+      break;
     default: break;
   }
   // The outermost cast's type names the column; without one, the base's.

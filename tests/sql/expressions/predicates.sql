@@ -20,6 +20,14 @@ SELECT id, a BETWEEN 1 AND 3, a BETWEEN SYMMETRIC 5 AND 3, a NOT BETWEEN 2 AND 4
 SELECT id, a IS DISTINCT FROM 5, f IS TRUE, f IS NOT FALSE, f IS UNKNOWN FROM pr ORDER BY id;
 SELECT id, b LIKE 'a%', b ILIKE 'a%', b LIKE 'a\_b', b LIKE 'a#_b' ESCAPE '#', b NOT ILIKE '%B' FROM pr ORDER BY id;
 SELECT id FROM pr WHERE f IS NOT TRUE ORDER BY id;
+-- result types and names: the inputs' common type, NULLIF the first
+-- argument's, CASE named after a named ELSE
+CREATE TABLE ty (i2 smallint, i4 int, i8 bigint, n numeric, f4 real, f8 float8, t text, v varchar(5), d date, ts timestamp, b bool);
+INSERT INTO ty VALUES (1, 1, 1, 1.5, 1.5, 2.5, 'a', 'a', '2024-01-02', '2024-01-02 00:00', true), (2, 3, 2, 2, 2.25, 2, 'b', 'c', '2024-01-03', '2024-01-02 10:00', false), (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+SELECT NULLIF(i2, i8), NULLIF(i4, f4), NULLIF(f4, i4), NULLIF(f4, n), NULLIF(d, ts), NULLIF(ts, d), NULLIF(v, v), NULLIF('a', v), NULLIF(i8, 1.5) FROM ty ORDER BY i2;
+SELECT COALESCE(f4, n), COALESCE(n, f4) / 3, COALESCE(i8, f4) / 3, COALESCE(f4, i4) / 3, GREATEST(f4, i8) / 3, COALESCE(ts, d), LEAST(n, i4) FROM ty ORDER BY i2;
+SELECT CASE WHEN b THEN i2 ELSE i8 END, CASE WHEN b THEN v ELSE t END, CASE WHEN b THEN 1 ELSE 2.5 END, CASE WHEN b THEN f4 ELSE i8 END / 3 AS third, CASE WHEN b THEN 1 ELSE coalesce(i4, 1) END, CASE WHEN b THEN 1 ELSE i4::bigint END, CASE WHEN b THEN 1 ELSE 2::bigint END FROM ty ORDER BY i2;
+DROP TABLE ty;
 -- errors
 SELECT CASE WHEN true THEN 1 ELSE 'x' END;
 SELECT COALESCE(1, 'x');
