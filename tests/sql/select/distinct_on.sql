@@ -18,6 +18,24 @@ SELECT DISTINCT ON (a) a, b FROM dn WHERE id > 2 ORDER BY a, id;
 SELECT DISTINCT ON (a) a, b FROM dn WHERE false ORDER BY a;
 SELECT DISTINCT ON (a) a, count(*) FROM dn GROUP BY a, b ORDER BY a, count(*) DESC, b;
 SELECT DISTINCT ON (count(*)) count(*), a FROM dn GROUP BY a ORDER BY count(*), a;
+-- groups that run past a batch of rows (2,048 rows)
+CREATE TABLE fb (id int PRIMARY KEY, g int);
+INSERT INTO fb VALUES (1, 0);
+INSERT INTO fb SELECT id + 1, 0 FROM fb;
+INSERT INTO fb SELECT id + 2, 0 FROM fb;
+INSERT INTO fb SELECT id + 4, 0 FROM fb;
+INSERT INTO fb SELECT id + 8, 0 FROM fb;
+INSERT INTO fb SELECT id + 16, 0 FROM fb;
+INSERT INTO fb SELECT id + 32, 0 FROM fb;
+INSERT INTO fb SELECT id + 64, 0 FROM fb;
+INSERT INTO fb SELECT id + 128, 0 FROM fb;
+INSERT INTO fb SELECT id + 256, 0 FROM fb;
+INSERT INTO fb SELECT id + 512, 0 FROM fb;
+INSERT INTO fb SELECT id + 1024, 0 FROM fb;
+UPDATE fb SET g = id / 300;
+SELECT DISTINCT ON (g) g, id FROM fb ORDER BY g, id DESC;
+SELECT DISTINCT ON (g) g, id FROM fb ORDER BY g DESC, id;
+DROP TABLE fb;
 -- errors
 SELECT DISTINCT ON (a) a, b FROM dn ORDER BY b;
 SELECT DISTINCT ON (a, b) a, b FROM dn ORDER BY a, id, b;
