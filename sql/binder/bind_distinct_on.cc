@@ -107,8 +107,12 @@ void Binder::BindDistinctOn(const ast::SelectStmt& select, const Scope& scope, B
 
 void Binder::BindWithTies(const ast::SelectStmt& select, BoundSelect* out) {
   out->limit_with_ties = select.limit_with_ties;
-  if (!select.limit_with_ties || out->limit == nullptr) return;
-  if (out->limit->IsConstant() && out->limit->value.is_null()) {
+  if (!select.limit_with_ties || select.limit == nullptr) return;
+  // As PostgreSQL, only a NULL literal as written: a NULL computed (a cast,
+  // a parameter) means no limit at run time.
+  const ast::Expr* count = select.limit.get();
+  if (count->kind() == ast::ExprKind::kConstant &&
+      count->As<ast::Constant>().type == ast::Constant::Type::kNull) {
     // Without a position, as PostgreSQL.
     throw Error(sqlstate::kInvalidRowCountInLimitClause,
                 "row count cannot be null in FETCH FIRST ... WITH TIES clause");

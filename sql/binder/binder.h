@@ -106,8 +106,8 @@ class Binder {
   // SELECT DISTINCT ON (bind_distinct_on.cc): checks the expressions against
   // the bound ORDER BY, puts them first in it and sets out->distinct_on.
   void BindDistinctOn(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
-  // FETCH ... WITH TIES: sets out->limit_with_ties (the bound limit must not
-  // be a NULL constant, 2201W).
+  // FETCH ... WITH TIES: sets out->limit_with_ties (a NULL literal count is
+  // 2201W; a computed NULL is no limit at run time).
   void BindWithTies(const ast::SelectStmt& select, BoundSelect* out);
   // Row constructors and their comparisons (bind_row.cc), expanded into
   // comparisons of their fields as PostgreSQL does.

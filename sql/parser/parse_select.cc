@@ -139,10 +139,13 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
         }
       } else {  // FETCH {FIRST|NEXT} [n] {ROW|ROWS} ONLY
         if (!AcceptWord("first")) ExpectWord("next");
-        if (!PeekWord("row") && !PeekWord("rows")) {
-          select.limit = ParseExpr(kPrecAdd);
-        } else {
+        if (PeekWord("row") || PeekWord("rows")) {
           select.limit = MakeIntegerConstant(1, limit.position);
+        } else if ((PeekOp("+") || PeekOp("-")) &&
+                   (Peek(1).type == TokenType::kInteger || Peek(1).type == TokenType::kDecimal)) {
+          select.limit = ParsePrefix();  // gram.y: a signed number
+        } else {
+          select.limit = ParsePrimary();  // gram.y's c_expr: no operators, no ::
         }
         if (!AcceptWord("row")) ExpectWord("rows");
         if (AcceptWord("with")) {

@@ -223,6 +223,14 @@ TEST_CASE("FETCH FIRST ... WITH TIES", "[parser]") {
         "42601 WITH TIES cannot be specified without ORDER BY clause @0");
   CHECK(Err("select a from t order by a for update skip locked fetch first 1 rows with ties") ==
         "42601 SKIP LOCKED and WITH TIES options cannot be used together @0");
+  CHECK(P("select a from t order by a fetch first -2 rows only") ==
+        "SELECT a FROM t ORDER BY a LIMIT -2");
+  CHECK(P("select a from t order by a fetch first (1 + 1) rows only") ==
+        "SELECT a FROM t ORDER BY a LIMIT (1 + 1)");
+  CHECK(Err("select a from t order by a fetch first null::int rows with ties") ==
+        "42601 syntax error at or near \"::\" @44");
+  CHECK(Err("select a from t order by a fetch first 1 + 1 rows only") ==
+        "42601 syntax error at or near \"+\" @42");
   CHECK(Err("select a from t order by a limit 1 with ties") ==
         "42601 syntax error at or near \"with\" @36");
 }
