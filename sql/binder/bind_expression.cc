@@ -20,6 +20,16 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// Whether e reads a column (PostgreSQL's contain_vars_of_level).
+bool HasColumn(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) return true;
+  for (const BoundExprPtr& c : e.children) {
+    if (HasColumn(*c)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
@@ -344,6 +354,19 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  // PostgreSQL compares a list of several items without columns as one
+  // array of the common type of x and the items (select_common_type), a
+  // single item as `x = item`: 1.1::real IN (1.1, 2) is true, IN (1.1)
+  // false.
+  if (items.size() > 1 && type.id != TypeId::kXid) {
+    std::optional<DataType> unified = arg->type;
+    for (const BoundExprPtr& item : items) {
+      if (HasColumn(*item)) unified.reset();
+      if (!unified) break;
+      unified = UnifyTypes(*unified, item->type);
+    }
+    if (unified && unified->id != TypeId::kUnknown) type = DataType::Of(unified->id);
+  }
   auto e = BoundExpr::Make(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
   e->negated = expr.negated;
   e->compare_type = type;

@@ -27,6 +27,9 @@ INSERT INTO ty VALUES (1, 1, 1, 1.5, 1.5, 2.5, 'a', 'a', '2024-01-02', '2024-01-
 SELECT NULLIF(i2, i8), NULLIF(i4, f4), NULLIF(f4, i4), NULLIF(f4, n), NULLIF(d, ts), NULLIF(ts, d), NULLIF(v, v), NULLIF('a', v), NULLIF(i8, 1.5) FROM ty ORDER BY i2;
 SELECT COALESCE(f4, n), COALESCE(n, f4) / 3, COALESCE(i8, f4) / 3, COALESCE(f4, i4) / 3, GREATEST(f4, i8) / 3, COALESCE(ts, d), LEAST(n, i4) FROM ty ORDER BY i2;
 SELECT CASE WHEN b THEN i2 ELSE i8 END, CASE WHEN b THEN v ELSE t END, CASE WHEN b THEN 1 ELSE 2.5 END, CASE WHEN b THEN f4 ELSE i8 END / 3 AS third, CASE WHEN b THEN 1 ELSE coalesce(i4, 1) END, CASE WHEN b THEN 1 ELSE i4::bigint END, CASE WHEN b THEN 1 ELSE 2::bigint END FROM ty ORDER BY i2;
+-- IN with several items compares in their common type with x, one item as =
+SELECT 1.1::real IN (1.1), 1.1::real = 1.1, 1.1::real IN (1.1, 2), 1.1::real NOT IN (1.1, 2), 1.1 IN (1.1::real), 1::int2 IN (1, 70000);
+SELECT f4, f4 IN (1.5, 3), f4 IN (2.25), f4 NOT IN (2.25, 3), f4 IN (n, 5), n IN (f4, 5) FROM ty ORDER BY i2;
 DROP TABLE ty;
 -- errors
 SELECT CASE WHEN true THEN 1 ELSE 'x' END;
