@@ -179,6 +179,19 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
       if (IsUnknownLiteral(*key)) {
         key = CoerceOrThrow(std::move(key), DataType::Of(TypeId::kText), CastContext::kImplicit);
       }
+      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid) {
+        // Where the key starts: `'1'::xid` at its literal.
+        int position = item.expr->position;
+        for (const ast::Expr* e = item.expr.get(); e->kind() == ast::ExprKind::kCast;) {
+          e = e->As<ast::Cast>().arg.get();
+          if (e->position > 0 && e->position < position) position = e->position;
+        }
+        throw Error(
+            sqlstate::kUndefinedFunction,
+            fmt::format("could not identify an ordering operator for type {}", key->type.Name()))
+            .WithHint("Use an explicit ordering operator or modify the query.")
+            .WithPosition(position);
+      }
       if (call.distinct) {
         // The distinct argument values are what is sorted.
         bool found = false;

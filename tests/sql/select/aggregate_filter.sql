@@ -46,4 +46,6 @@ SELECT id FROM af WHERE count(*) FILTER (WHERE x > 1) > 0;
 SELECT array_agg('a') FROM af;
 SELECT array_agg(x, x) FROM af;
 SELECT g, x FROM af GROUP BY g HAVING count(*) FILTER (WHERE x > 1) > 0;
+SELECT string_agg(s, ',' ORDER BY pg_sleep(0)) FROM af;
+SELECT string_agg(s, ',' ORDER BY '1'::xid) FROM af;
 DROP TABLE af;
