@@ -11,11 +11,6 @@ namespace basalt::sql {
 
 namespace {
 
-// PostgreSQL's FigureColname: the column name a client sees for an
-// expression without an alias. The strength says how good a name is: a
-// column or function name (2) beats a cast's type name (1), which beats
-// nothing (0), so `a::int` is "a" but `1::text::int4` is "int4". A chain of
-// casts is walked in a loop: it may be a million long.
 // True when FigureColumnName finds a name of strength 2 for expr.
 bool HasStrongName(const ast::Expr& expr) {
   CheckStackDepth();
@@ -33,6 +28,11 @@ bool HasStrongName(const ast::Expr& expr) {
   }
 }
 
+// PostgreSQL's FigureColname: the column name a client sees for an
+// expression without an alias. The strength says how good a name is: a
+// column or function name (2) beats a cast's type name (1), which beats
+// nothing (0), so `a::int` is "a" but `1::text::int4` is "int4". A chain of
+// casts is walked in a loop: it may be a million long.
 std::string FigureColumnName(const ast::Expr& expr) {
   const ast::Expr* base = &expr;
   while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
