@@ -147,12 +147,79 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
       coerce(1, TypeId::kText);
       type = DataType::Of(TypeId::kText);
       break;
+    case AggregateFunction::kArrayAgg:
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      if (args[0]->type.id == TypeId::kUnknown) NotUnique(name, args, call.position);
+      if (args[0]->type.id != TypeId::kInt4) {
+        // integer[] is the one array type Basalt has.
+        ThrowAt(sqlstate::kFeatureNotSupported,
+                fmt::format("array_agg of type {} is not supported yet",
+                            TypeNameForMessage(args[0]->type)),
+                call.position);
+      }
+      type = DataType::Of(TypeId::kInt4Array);
+      break;
   }
   auto e = BoundExpr::Make(BoundExprKind::kAggregate, type, call.position);
   e->aggregate = function;
   e->distinct = call.distinct;
   e->children = std::move(args);
+  BindAggregateOrderAndFilter(call, scope, e.get());
   return e;
+}
+
+void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Scope& scope,
+                                         BoundExpr* aggregate) {
+  const size_t arg_count = aggregate->children.size();
+  {
+    // ORDER BY keys are the call's input, as its arguments.
+    ScopedFlag inside(inside_aggregate_, true);
+    for (const ast::OrderByItem& item : call.order_by) {
+      BoundExprPtr key = BindExpression(*item.expr, scope);
+      if (IsUnknownLiteral(*key)) {
+        key = CoerceOrThrow(std::move(key), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      }
+      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid) {
+        // Where the key starts: `'1'::xid` at its literal.
+        int position = item.expr->position;
+        for (const ast::Expr* e = item.expr.get(); e->kind() == ast::ExprKind::kCast;) {
+          e = e->As<ast::Cast>().arg.get();
+          if (e->position > 0 && e->position < position) position = e->position;
+        }
+        throw Error(
+            sqlstate::kUndefinedFunction,
+            fmt::format("could not identify an ordering operator for type {}", key->type.Name()))
+            .WithHint("Use an explicit ordering operator or modify the query.")
+            .WithPosition(position);
+      }
+      if (call.distinct) {
+        // The distinct argument values are what is sorted.
+        bool found = false;
+        for (size_t i = 0; i < arg_count && !found; ++i) {
+          found = aggregate->children[i]->Equals(*key);
+        }
+        if (!found) {
+          ThrowAt(sqlstate::kInvalidColumnReference,
+                  "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument "
+                  "list",
+                  item.expr->position);
+        }
+      }
+      AggregateOrderKey order;
+      order.descending = item.direction == ast::OrderByItem::Direction::kDesc;
+      order.nulls_first = item.nulls == ast::OrderByItem::Nulls::kDefault
+                              ? order.descending
+                              : item.nulls == ast::OrderByItem::Nulls::kFirst;
+      aggregate->aggregate_order.push_back(order);
+      aggregate->children.push_back(std::move(key));
+    }
+  }
+  if (call.filter != nullptr) {
+    AggregateRulesScope rules(this, false, "FILTER");
+    ScopedFlag outside(inside_aggregate_, false);
+    aggregate->children.push_back(BindCondition(*call.filter, scope, "FILTER"));
+    aggregate->has_filter = true;
+  }
 }
 
 void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {

@@ -20,6 +20,16 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// Whether e reads a column (PostgreSQL's contain_vars_of_level).
+bool HasColumn(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) return true;
+  for (const BoundExprPtr& c : e.children) {
+    if (HasColumn(*c)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
@@ -42,8 +52,15 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       text->position = lit.position;
       return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
     }
+    case ast::ExprKind::kRow:
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              "row values are supported only in comparisons, BETWEEN, IN and IS [NOT] NULL",
+              expr.position);
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
+      if (is.arg->kind() == ast::ExprKind::kRow) {
+        return BindRowIsNull(is.arg->As<ast::RowConstructor>(), is.negated, is.position, scope);
+      }
       auto e = BoundExpr::Make(BoundExprKind::kIsNull, DataType::Of(TypeId::kBool), is.position);
       e->negated = is.negated;
       BoundExprPtr arg = BindExpression(*is.arg, scope);
@@ -310,9 +327,14 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
   if (e->has_else) resolution_order.push_back(results.back().get());
   for (size_t i = 0; i < expr.whens.size(); ++i) resolution_order.push_back(results[i].get());
   DataType type = DataType::Of(TypeId::kUnknown);
+  // A literal, or the NULL of a missing ELSE, has no length limit.
+  bool literal = !e->has_else;
   for (const BoundExpr* r : resolution_order) {
-    if (r->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
-    std::optional<DataType> common = CommonType(type, r->type);
+    if (r->type.id == TypeId::kUnknown) {
+      literal = true;  // literals adapt afterwards
+      continue;
+    }
+    std::optional<DataType> common = UnifyTypes(type, r->type);
     if (!common) {
       ThrowAt(sqlstate::kDatatypeMismatch,
               fmt::format("CASE types {} and {} cannot be matched", TypeNameForMessage(type),
@@ -322,6 +344,7 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  if (literal) type = DataType::Of(type.id);
   e->type = type;
   // Interleave: condition, result, ..., [else].
   std::vector<BoundExprPtr> children;
@@ -346,6 +369,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
     e->children.push_back(std::move(any));
     return e;
   }
+  if (expr.arg->kind() == ast::ExprKind::kRow) return BindRowIn(expr, scope);
   BoundExprPtr arg = BindExpression(*expr.arg, scope);
   std::vector<BoundExprPtr> items;
   DataType type = arg->type;
@@ -367,6 +391,19 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  // PostgreSQL compares a list of several items without columns as one
+  // array of the common type of x and the items (select_common_type), a
+  // single item as `x = item`: 1.1::real IN (1.1, 2) is true, IN (1.1)
+  // false.
+  if (items.size() > 1 && type.id != TypeId::kXid) {
+    std::optional<DataType> unified = arg->type;
+    for (const BoundExprPtr& item : items) {
+      if (HasColumn(*item)) unified.reset();
+      if (!unified) break;
+      unified = UnifyTypes(*unified, item->type);
+    }
+    if (unified && unified->id != TypeId::kUnknown) type = DataType::Of(unified->id);
+  }
   auto e = BoundExpr::Make(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
   e->negated = expr.negated;
   e->compare_type = type;
@@ -382,6 +419,10 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindBetween(const ast::Between& expr, const Scope& scope) {
+  if (expr.arg->kind() == ast::ExprKind::kRow || expr.low->kind() == ast::ExprKind::kRow ||
+      expr.high->kind() == ast::ExprKind::kRow) {
+    return BindRowBetween(expr, scope);
+  }
   auto range = [&](const ast::Expr& low, const ast::Expr& high) {
     BoundExprPtr arg = BindExpression(*expr.arg, scope);
     auto e = BoundExpr::Make(BoundExprKind::kAnd, DataType::Of(TypeId::kBool), arg->position);

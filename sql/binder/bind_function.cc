@@ -42,6 +42,7 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
       {"every", AggregateFunction::kBoolAnd},
       {"bool_or", AggregateFunction::kBoolOr},
       {"string_agg", AggregateFunction::kStringAgg},
+      {"array_agg", AggregateFunction::kArrayAgg},
   };
   for (const auto& [aggregate_name, function] : kAggregates) {
     if (name == aggregate_name) return function;
@@ -49,13 +50,34 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
   return std::nullopt;
 }
 
+// NULLIF(a, b) has the type a has as the left operand of PostgreSQL's `=`
+// for a and b: cross-type operators keep integers, float4 and date/time
+// types as they are (int28eq, float48eq, date_eq_timestamp), strings
+// compare as text. `compared` is the type Basalt compares them in, which
+// the result converts back from losslessly.
+DataType NullIfResultType(const DataType& first, const DataType& compared) {
+  if (compared.IsString()) return DataType::Of(TypeId::kText);
+  if (first.id == TypeId::kUnknown || first.id == compared.id) return compared;
+  if (first.IsInteger() && compared.IsInteger()) return first;
+  if (first.id == TypeId::kFloat4 && compared.IsFloat()) return first;
+  auto datetime = [](TypeId id) {
+    return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;
+  };
+  if (datetime(first.id) && datetime(compared.id)) return first;
+  return compared;
+}
+
 // The type every argument converts to (COALESCE, GREATEST, ...): 42804
 // `COALESCE types integer and text cannot be matched` otherwise.
 DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) {
   DataType type = DataType::Of(TypeId::kUnknown);
+  bool literal = false;
   for (const BoundExprPtr& a : args) {
-    if (a->type.id == TypeId::kUnknown) continue;  // literals adapt afterwards
-    std::optional<DataType> common = CommonType(type, a->type);
+    if (a->type.id == TypeId::kUnknown) {
+      literal = true;  // literals adapt afterwards
+      continue;
+    }
+    std::optional<DataType> common = UnifyTypes(type, a->type);
     if (!common) {
       ThrowAt(sqlstate::kDatatypeMismatch,
               fmt::format("{} types {} and {} cannot be matched", what, TypeNameForMessage(type),
@@ -65,6 +87,7 @@ DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  if (literal) type = DataType::Of(type.id);  // a literal has no length limit
   for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
   return type;
 }
@@ -103,6 +126,12 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (call.distinct) {
     ThrowAt(sqlstate::kWrongObjectType,
             fmt::format("DISTINCT specified, but {} is not an aggregate function", name),
+            call.position);
+  }
+  if (!call.order_by.empty() || call.filter != nullptr) {
+    ThrowAt(sqlstate::kWrongObjectType,
+            fmt::format("{} specified, but {} is not an aggregate function",
+                        call.order_by.empty() ? "FILTER" : "ORDER BY", name),
             call.position);
   }
   std::vector<BoundExprPtr> args;
@@ -163,11 +192,15 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (name == "nullif" && args.size() == 2) {
     // The result has the first argument's type; the comparison is resolved
     // like `=`.
+    const DataType first = args[0]->type;
     BoundExprPtr cmp = BindComparison("=", args[0]->Clone(), std::move(args[1]), call.position);
     args[0] = std::move(cmp->children[0]);
     args[1] = std::move(cmp->children[1]);
-    DataType t = args[0]->type;
-    return finish(ScalarFunction::kNullIf, t);
+    const DataType t = args[0]->type;
+    BoundExprPtr nullif = finish(ScalarFunction::kNullIf, t);
+    const DataType result = NullIfResultType(first, t);
+    if (result == t) return nullif;
+    return BoundExpr::Cast(std::move(nullif), result, CastContext::kExplicit);
   }
   if (name == "round" && (args.size() == 1 || args.size() == 2)) {
     if (args.size() == 1 && (args[0]->type.IsFloat())) {

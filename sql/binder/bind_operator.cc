@@ -121,6 +121,12 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
+  const bool left_row = op.left->kind() == ast::ExprKind::kRow;
+  const bool right_row = op.right->kind() == ast::ExprKind::kRow;
+  if ((left_row && right_row && op.op != "AND" && op.op != "OR") ||
+      ((left_row || right_row) && IsRowComparisonOperator(op.op))) {
+    return BindRowComparison(op.op, *op.left, *op.right, op.position, scope);
+  }
   if (op.op == "AND" || op.op == "OR") {
     // `a OR b OR c ...` is one n-ary node, as PostgreSQL's parser makes it:
     // the operands of a chain of the same operator are collected in a loop
@@ -191,24 +197,28 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     return e;
   }
   if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {
-    ResolveUnknowns(left, right);
-    std::optional<DataType> common = CommonType(left->type, right->type);
-    if (!common || common->id == TypeId::kVoid) {
-      NoOperator("=", left->type, right->type, op.position);
-    }
-    auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
-                             Leftmost(left->position, op.position));
-    e->negated = op.op == "IS NOT DISTINCT FROM";
-    e->compare_type = *common;
-    e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
-    e->children.push_back(CoerceOrThrow(std::move(right), *common, CastContext::kImplicit));
-    return e;
+    return BindIsDistinct(op.op == "IS NOT DISTINCT FROM", std::move(left), std::move(right),
+                          op.position);
   }
   if (op.op == "=" || op.op == "<>" || op.op == "<" || op.op == "<=" || op.op == ">" ||
       op.op == ">=") {
     return BindComparison(op.op, std::move(left), std::move(right), op.position);
   }
   return BindOperator(op.op, std::move(left), std::move(right), op.position);
+}
+
+BoundExprPtr Binder::BindIsDistinct(bool negated, BoundExprPtr left, BoundExprPtr right,
+                                    int position) {
+  ResolveUnknowns(left, right);
+  std::optional<DataType> common = CommonType(left->type, right->type);
+  if (!common || common->id == TypeId::kVoid) NoOperator("=", left->type, right->type, position);
+  auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
+                           Leftmost(left->position, position));
+  e->negated = negated;
+  e->compare_type = *common;
+  e->children.push_back(CoerceOrThrow(std::move(left), *common, CastContext::kImplicit));
+  e->children.push_back(CoerceOrThrow(std::move(right), *common, CastContext::kImplicit));
+  return e;
 }
 
 BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,

@@ -11,6 +11,23 @@ namespace basalt::sql {
 
 namespace {
 
+// True when FigureColumnName finds a name of strength 2 for expr.
+bool HasStrongName(const ast::Expr& expr) {
+  CheckStackDepth();
+  const ast::Expr* base = &expr;
+  while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
+  switch (base->kind()) {
+    case ast::ExprKind::kColumnRef:
+    case ast::ExprKind::kFunctionCall:
+    case ast::ExprKind::kArray: return true;
+    case ast::ExprKind::kCase: {
+      const ast::Expr* otherwise = base->As<ast::Case>().else_result.get();
+      return otherwise != nullptr && HasStrongName(*otherwise);
+    }
+    default: return false;
+  }
+}
+
 // PostgreSQL's FigureColname: the column name a client sees for an
 // expression without an alias. The strength says how good a name is: a
 // column or function name (2) beats a cast's type name (1), which beats
@@ -25,6 +42,10 @@ std::string FigureColumnName(const ast::Expr& expr) {
     case ast::ExprKind::kArray: return "array";
     case ast::ExprKind::kSubquery:
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";
+      break;
+    case ast::ExprKind::kCase:
+      // A CASE is named after its ELSE result when that has a strong name.
+      if (HasStrongName(*base)) return FigureColumnName(*base->As<ast::Case>().else_result);
       break;
     default: break;
   }
@@ -72,10 +93,6 @@ std::string LockingClauseName(ast::LockingClause::Strength strength) {
 std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, const Scope* parent,
                                                 std::vector<BoundExprPtr>* outer_values) {
   CheckStackDepth();
-  if (!select.distinct_on.empty()) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet",
-            select.position);
-  }
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
   Scope scope;
@@ -104,6 +121,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     BindTargets(select.targets, scope, out.get());
     if (select.having != nullptr) out->having = BindCondition(*select.having, scope, "HAVING");
     BindOrderBy(select, scope, out.get());
+    if (!select.distinct_on.empty()) BindDistinctOn(select, scope, out.get());
   }
   BindGroupBy(select, scope, out.get());
   BindLimitAndOffset(select, scope, out.get());
@@ -116,7 +134,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
     if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
   }
-  if (select.distinct) BindDistinct(select, out.get());
+  if (select.distinct && select.distinct_on.empty()) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
   return out;
 }
@@ -126,6 +144,7 @@ void Binder::BindLimitAndOffset(const ast::SelectStmt& select, const Scope& scop
   {
     AggregateRulesScope rules(this, false, "LIMIT");
     if (select.limit) out->limit = BindLimit(*select.limit, scope, "LIMIT");
+    BindWithTies(select, out);
   }
   {
     AggregateRulesScope rules(this, false, "OFFSET");

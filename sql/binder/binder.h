@@ -155,6 +155,8 @@ class Binder {
                             int position);
   BoundExprPtr BindComparison(std::string_view op, BoundExprPtr left, BoundExprPtr right,
                               int position);
+  // left IS [NOT] DISTINCT FROM right (`negated`: NOT).
+  BoundExprPtr BindIsDistinct(bool negated, BoundExprPtr left, BoundExprPtr right, int position);
   BoundExprPtr BindLogical(BoundExprKind kind, std::string_view name,
                            std::vector<BoundExprPtr> args, int position);
   BoundExprPtr BindFunction(const ast::FunctionCall& call, const Scope& scope);
@@ -168,6 +170,24 @@ class Binder {
   // Aggregate calls and grouping (bind_aggregate.cc).
   BoundExprPtr BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
                              const Scope& scope);
+  // Adds the call's ORDER BY keys and FILTER condition to `aggregate`.
+  void BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Scope& scope,
+                                   BoundExpr* aggregate);
+  // SELECT DISTINCT ON (bind_distinct_on.cc): checks the expressions against
+  // the bound ORDER BY, puts them first in it and sets out->distinct_on.
+  void BindDistinctOn(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  // FETCH ... WITH TIES: sets out->limit_with_ties (a NULL literal count is
+  // 2201W; a computed NULL is no limit at run time).
+  void BindWithTies(const ast::SelectStmt& select, BoundSelect* out);
+  // Row constructors and their comparisons (bind_row.cc), expanded into
+  // comparisons of their fields as PostgreSQL does.
+  static bool IsRowComparisonOperator(std::string_view op);
+  BoundExprPtr BindRowComparison(std::string_view op, const ast::Expr& left, const ast::Expr& right,
+                                 int position, const Scope& scope);
+  BoundExprPtr BindRowIsNull(const ast::RowConstructor& row, bool negated, int position,
+                             const Scope& scope);
+  BoundExprPtr BindRowIn(const ast::In& in, const Scope& scope);
+  BoundExprPtr BindRowBetween(const ast::Between& between, const Scope& scope);
   void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
   // Rewrites an expression of a grouped query's clause over the grouped row:

@@ -63,6 +63,8 @@ BoundExprPtr BoundExpr::Clone() const {
   e->all = all;
   e->aggregate = aggregate;
   e->distinct = distinct;
+  e->aggregate_order = aggregate_order;
+  e->has_filter = has_filter;
   e->position = position;
   e->subquery = subquery;
   e->subquery_kind = subquery_kind;
@@ -122,7 +124,8 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
   if (cast_context != o.cast_context || arithmetic_op != o.arithmetic_op ||
       compare_op != o.compare_op || compare_type != o.compare_type || function != o.function ||
       negated != o.negated || case_insensitive != o.case_insensitive || has_else != o.has_else ||
-      all != o.all || aggregate != o.aggregate || distinct != o.distinct) {
+      all != o.all || aggregate != o.aggregate || distinct != o.distinct ||
+      aggregate_order != o.aggregate_order || has_filter != o.has_filter) {
     return false;
   }
   for (size_t i = 0; i < children.size(); ++i) {

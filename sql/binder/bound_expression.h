@@ -39,7 +39,9 @@ enum class BoundExprKind {
   // aggregate(children...) over the rows of a group: only in the binder's
   // first pass over a grouped query's clauses, which then moves each call
   // into BoundSelect::aggregates and leaves a column of the aggregate's
-  // output row in its place. Never evaluated as a scalar.
+  // output row in its place. Never evaluated as a scalar. The children are
+  // the arguments, then one sort key per `aggregate_order` entry (ORDER BY
+  // inside the call), then the FILTER condition when `has_filter`.
   kAggregate,
   // A value of the enclosing query's row, read by a correlated subquery:
   // column_index is its position in the values the subquery node passes
@@ -101,6 +103,14 @@ enum class AggregateFunction {
   kBoolAnd,    // bool_and, every
   kBoolOr,     // bool_or
   kStringAgg,  // string_agg(text, delimiter text)
+  kArrayAgg,   // array_agg(int4) -> int4[] (the one array type Basalt has)
+};
+
+// One ORDER BY key inside an aggregate call.
+struct AggregateOrderKey {
+  bool descending = false;
+  bool nulls_first = false;
+  bool operator==(const AggregateOrderKey&) const = default;
 };
 
 enum class SubqueryKind {
@@ -144,7 +154,11 @@ struct BoundExpr {
   bool all = false;                                // kArrayCompare: ALL rather than ANY
   AggregateFunction aggregate = AggregateFunction::kCountStar;  // kAggregate
   bool distinct = false;  // kAggregate: over the distinct argument values
-  int position = 0;       // source position, for errors raised at run time
+  // kAggregate: the call's ORDER BY keys (children after the arguments),
+  // and whether the last child is its FILTER condition.
+  std::vector<AggregateOrderKey> aggregate_order;
+  bool has_filter = false;
+  int position = 0;  // source position, for errors raised at run time
   // kSubquery: the query, shared by clones (it is planned once).
   std::shared_ptr<BoundSubquery> subquery;
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
@@ -164,6 +178,10 @@ struct BoundExpr {
   // constants, its value can be computed once at plan time.
   bool IsFoldableNode() const;
   bool IsConstant() const { return kind == BoundExprKind::kConstant; }
+  // kAggregate: how many children are arguments.
+  size_t AggregateArgCount() const {
+    return children.size() - aggregate_order.size() - (has_filter ? 1 : 0);
+  }
 };
 
 // Adds `delta` to every column position in e (kColumn; outer values and a

@@ -112,7 +112,14 @@ struct BoundSelect {
   // `targets` are then over those rows. Empty without DISTINCT.
   std::vector<BoundExprPtr> distinct;
   std::vector<BoundOrderBy> order_by;
-  BoundExprPtr limit;   // int8, null: none
+  // SELECT DISTINCT ON (...): the first `distinct_on` keys of `order_by` are
+  // the DISTINCT ON expressions; of the sorted rows, the first of each run
+  // with equal values of them is kept. 0 without DISTINCT ON.
+  size_t distinct_on = 0;
+  BoundExprPtr limit;  // int8, null: none
+  // FETCH FIRST n ROWS WITH TIES: rows past the n-th that tie with it on
+  // `order_by` are returned too.
+  bool limit_with_ties = false;
   BoundExprPtr offset;  // int8, null: none
   std::vector<BoundExprPtr> targets;
   std::vector<ResultColumn> columns;     // one per target

@@ -229,4 +229,17 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   return std::nullopt;
 }
 
+std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next) {
+  if (so_far.id == TypeId::kUnknown) return next;
+  if (next.id == TypeId::kUnknown) return so_far;
+  if (so_far.id == next.id) return so_far.typmod == next.typmod ? so_far : DataType::Of(so_far.id);
+  // Numeric types: the wider of the two (NumericRank is that order).
+  if (NumericRank(so_far.id) > 0 && NumericRank(next.id) > 0) {
+    return DataType::Of(NumericRank(next.id) > NumericRank(so_far.id) ? next.id : so_far.id);
+  }
+  // text and varchar convert to each other implicitly: the first one stays.
+  if (so_far.IsString() && next.IsString()) return DataType::Of(so_far.id);
+  return CommonType(so_far, next);
+}
+
 }  // namespace basalt::sql

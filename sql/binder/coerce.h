@@ -44,5 +44,15 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b);
 // date/timestamp, the type itself when equal. Unknown gives way to the
 // other side; two unknowns resolve to text.
 std::optional<DataType> CommonType(const DataType& a, const DataType& b);
+// One step of PostgreSQL's select_common_type, which types the result of
+// CASE, COALESCE, GREATEST and LEAST: `so_far` is the type chosen for the
+// earlier inputs (unknown before the first typed one), `next` the next
+// typed input's. It moves to `next` only when `so_far` converts to it
+// implicitly and not back and `so_far` is not its category's preferred
+// type: int2 < int4 < int8 < numeric < float4 < float8, varchar stays
+// varchar beside text, date < timestamp < timestamptz. The length limit
+// (typmod) stays when every input has the same one. nullopt: the types do
+// not match (42804 `CASE types integer and text cannot be matched`).
+std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next);
 
 }  // namespace basalt::sql

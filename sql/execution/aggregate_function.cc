@@ -62,12 +62,18 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
     ++s->count;
     return;
   }
+  if (call.aggregate == AggregateFunction::kArrayAgg) {  // NULLs too
+    s->elements.push_back(std::move(args[0]));
+    ++s->count;
+    return;
+  }
   const Value& v = args[0];
   if (v.is_null()) return;
   const DataType& type = call.children[0]->type;
   switch (call.aggregate) {
     case AggregateFunction::kCountStar:
-    case AggregateFunction::kCount: break;
+    case AggregateFunction::kCount:
+    case AggregateFunction::kArrayAgg: break;
     case AggregateFunction::kSum:
     case AggregateFunction::kAvg:
       if (type.IsInteger()) {
@@ -130,32 +136,41 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
 }
 
 void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
-  if (!call.distinct) {
+  if (!call.distinct && call.aggregate_order.empty()) {
     Accumulate(call, args, state);
     return;
   }
   if (state->distinct == nullptr) state->distinct = std::make_unique<DistinctInputs>();
-  std::string key;
-  for (size_t i = 0; i < args.size(); ++i) {
-    AppendGroupKey(args[i], call.children[i]->type, &key);
+  if (call.distinct) {
+    std::string key;
+    const size_t arg_count = call.AggregateArgCount();
+    for (size_t i = 0; i < arg_count; ++i) AppendGroupKey(args[i], call.children[i]->type, &key);
+    if (!state->distinct->seen.insert(std::move(key)).second) return;
   }
-  if (state->distinct->seen.insert(std::move(key)).second) {
-    state->distinct->rows.push_back(std::move(args));
-  }
+  state->distinct->rows.push_back(std::move(args));
 }
 
 Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
   if (state->distinct != nullptr) {
     std::vector<Row> rows = std::move(state->distinct->rows);
     state->distinct.reset();
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      for (size_t i = 0; i < a.size(); ++i) {
+    // Sorted by the ORDER BY keys (after the arguments in each row), else
+    // by the arguments ascending.
+    const size_t arg_count = call.AggregateArgCount();
+    const bool ordered = !call.aggregate_order.empty();
+    const size_t first = ordered ? arg_count : 0;
+    const size_t keys = ordered ? call.aggregate_order.size() : arg_count;
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      for (size_t k = 0; k < keys; ++k) {
+        const size_t i = first + k;
+        const bool descending = ordered && call.aggregate_order[k].descending;
+        const bool nulls_first = ordered && call.aggregate_order[k].nulls_first;
         if (a[i].is_null() || b[i].is_null()) {
           if (a[i].is_null() == b[i].is_null()) continue;
-          return b[i].is_null();  // NULLs last
+          return a[i].is_null() == nulls_first;
         }
         const int c = CompareValues(a[i], b[i], call.children[i]->type);
-        if (c != 0) return c < 0;
+        if (c != 0) return descending ? c > 0 : c < 0;
       }
       return false;
     });
@@ -186,6 +201,7 @@ Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
       return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state->count))));
     }
     case AggregateFunction::kStringAgg: return Value::String(std::move(state->text));
+    case AggregateFunction::kArrayAgg: return Value::Array(std::move(state->elements));
     default: return state->value;
   }
 }

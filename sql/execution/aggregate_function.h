@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/numeric.h"
 #include "common/value.h"
@@ -28,10 +29,13 @@ struct AggregateState {
   // avg of floats: the sum of squared deviations, computed only for
   // PostgreSQL's overflow error (its float8_accum keeps it for variance).
   double squares = 0;
-  std::string text;  // string_agg so far
-  // DISTINCT: the distinct argument tuples, fed in sorted order by
-  // FinishAggregate (as PostgreSQL, whose DISTINCT aggregates sort their
-  // input: string_agg(DISTINCT x, ',') lists x in order). Null otherwise.
+  std::string text;             // string_agg so far
+  std::vector<Value> elements;  // array_agg so far
+  // DISTINCT or ORDER BY in the call: the input tuples kept (the distinct
+  // ones under DISTINCT), fed in sorted order by FinishAggregate: by the
+  // call's ORDER BY keys, else by the arguments (as PostgreSQL, whose
+  // DISTINCT aggregates sort their input: string_agg(DISTINCT x, ',') lists
+  // x in order). Null otherwise.
   std::unique_ptr<DistinctInputs> distinct;
 };
 
@@ -40,8 +44,9 @@ struct AggregateState {
 // unequal ones different bytes.
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
 
-// Feeds one input row's argument values (`args`, one per child of `call`,
-// a kAggregate node) to the state, which may take them: *args is left
+// Feeds one input row's argument values (`args`: the values of the
+// children of `call`, a kAggregate node, but its FILTER condition, which
+// the caller applies) to the state, which may take them: *args is left
 // unspecified, for the caller to clear and reuse.
 void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
 // The aggregate's result for the inputs fed so far.

@@ -35,8 +35,16 @@ void HashAggregate::Consume(ExecContext& ctx) {
       Group& group = FindGroup(row, ctx);
       for (size_t a = 0; a < aggregates_.size(); ++a) {
         const BoundExpr& call = *aggregates_[a];
+        // FILTER (WHERE ...): only the rows it is true for.
+        if (call.has_filter) {
+          const Value pass = Evaluate(*call.children.back(), row, &ctx);
+          if (pass.is_null() || !pass.AsBool()) continue;
+        }
+        // The arguments, then the ORDER BY keys.
+        const size_t inputs = call.children.size() - (call.has_filter ? 1 : 0);
         args[a].clear();
-        for (const BoundExprPtr& arg : call.children) args[a].push_back(Evaluate(*arg, row, &ctx));
+        for (size_t i = 0; i < inputs; ++i)
+          args[a].push_back(Evaluate(*call.children[i], row, &ctx));
         AccumulateAggregate(call, args[a], &group.states[a]);
       }
     }

@@ -1,6 +1,7 @@
 #include "sql/execution/limit.h"
 
 #include "common/error.h"
+#include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -30,6 +31,7 @@ bool Limit::Next(ExecContext& ctx, RowBatch* batch) {
       }
     }
   }
+  if (in_ties_) return NextTies(ctx, batch);
   while (remaining_ != 0 && children_[0]->Next(ctx, batch)) {
     size_t begin = 0;
     if (to_skip_ > 0) {
@@ -41,12 +43,39 @@ bool Limit::Next(ExecContext& ctx, RowBatch* batch) {
       end = begin + static_cast<size_t>(remaining_);
     }
     if (remaining_ >= 0) remaining_ -= static_cast<int64_t>(end - begin);
+    if (remaining_ == 0 && !ties_.empty() && end > begin) {
+      // The limit's last row: the rest of this batch may tie with it.
+      in_ties_ = true;
+      last_key_ = TieKey(ctx, (*batch)[end - 1]);
+      while (end < batch->size() && TieKey(ctx, (*batch)[end]) == last_key_) ++end;
+      tied_all_ = end == batch->size();
+    }
     batch->erase(batch->begin() + end, batch->end());
     batch->erase(batch->begin(), batch->begin() + begin);
     if (!batch->empty()) return true;
   }
   batch->clear();
   return false;
+}
+
+std::string Limit::TieKey(ExecContext& ctx, const Row& row) const {
+  std::string key;
+  for (const BoundExprPtr& k : ties_) AppendGroupKey(Evaluate(*k, row, &ctx), k->type, &key);
+  return key;
+}
+
+bool Limit::NextTies(ExecContext& ctx, RowBatch* batch) {
+  // Reads on only while every row so far tied.
+  batch->clear();
+  if (!tied_all_ || !children_[0]->Next(ctx, batch)) {
+    batch->clear();
+    return false;
+  }
+  size_t end = 0;
+  while (end < batch->size() && TieKey(ctx, (*batch)[end]) == last_key_) ++end;
+  tied_all_ = end == batch->size();
+  batch->resize(end);
+  return !batch->empty();
 }
 
 }  // namespace basalt::sql

@@ -41,6 +41,7 @@ enum class ExprKind {
   kDefault,       // Default: DEFAULT in INSERT VALUES or UPDATE SET
   kArray,         // ArrayConstructor: ARRAY[a, b, ...]
   kAnyAll,        // AnyAll: x op ANY|SOME|ALL (array expression)
+  kRow,           // RowConstructor: ROW(a, b), ROW(), (a, b)
 };
 
 struct Expr : KindedNode<ExprKind> {
@@ -53,6 +54,15 @@ using ExprList = std::vector<ExprPtr>;
 inline void DeleteAll(ExprList& list) {
   for (ExprPtr& e : list) DeleteIteratively(e);
 }
+
+// One item of ORDER BY: a query's, or inside an aggregate call.
+struct OrderByItem : Node {
+  enum class Direction { kDefault, kAsc, kDesc };
+  enum class Nulls { kDefault, kFirst, kLast };
+  ExprPtr expr;
+  Direction direction = Direction::kDefault;
+  Nulls nulls = Nulls::kDefault;
+};
 
 // A literal. Integers that fit int64 are kIntegers with `int_value` set (the
 // binder picks int4 or int8 from the value, as PostgreSQL does); longer ones
@@ -183,15 +193,25 @@ struct TypedLiteral : Expr {
 // with `no_parens` set and the lower-case keyword as name. COALESCE, NULLIF,
 // GREATEST, LEAST are ordinary calls by those names; EXTRACT(f FROM x) is
 // extract('f', x) as in PostgreSQL 15.
+//
+// An aggregate call may order its input, `string_agg(x, ',' ORDER BY y)`
+// (`order_by`), and filter it, `count(*) FILTER (WHERE x > 0)` (`filter`);
+// the binder rejects both on other functions.
 struct FunctionCall : Expr {
   static constexpr ExprKind kKind = ExprKind::kFunctionCall;
   FunctionCall() : Expr(kKind) {}
-  ~FunctionCall() override { DeleteAll(args); }
+  ~FunctionCall() override {
+    DeleteAll(args);
+    for (OrderByItem& item : order_by) DeleteIteratively(item.expr);
+    DeleteIteratively(filter);
+  }
   std::vector<std::string> name;
   ExprList args;
   bool star = false;      // count(*)
   bool distinct = false;  // count(DISTINCT a)
   bool no_parens = false;
+  std::vector<OrderByItem> order_by;  // f(args ORDER BY ...); empty when none
+  ExprPtr filter;                     // FILTER (WHERE filter); null when none
 };
 
 struct CaseWhen : Node {
@@ -253,6 +273,16 @@ struct AnyAll : Expr {
   bool all = false;  // ALL rather than ANY/SOME
   ExprPtr left;
   ExprPtr array;
+};
+
+// A row value: ROW(a, b) or ROW() (`explicit_row`), or (a, b) with at
+// least two fields.
+struct RowConstructor : Expr {
+  static constexpr ExprKind kKind = ExprKind::kRow;
+  RowConstructor() : Expr(kKind) {}
+  ~RowConstructor() override { DeleteAll(fields); }
+  ExprList fields;
+  bool explicit_row = false;
 };
 
 struct Default : Expr {

@@ -118,6 +118,19 @@ std::string ToString(const Constraint& c) {
   return out;
 }
 
+std::string OrderByToString(const std::vector<OrderByItem>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const OrderByItem& item = items[i];
+    out += (i ? ", " : "") + ToString(*item.expr);
+    if (item.direction == OrderByItem::Direction::kAsc) out += " ASC";
+    if (item.direction == OrderByItem::Direction::kDesc) out += " DESC";
+    if (item.nulls == OrderByItem::Nulls::kFirst) out += " NULLS FIRST";
+    if (item.nulls == OrderByItem::Nulls::kLast) out += " NULLS LAST";
+  }
+  return out;
+}
+
 std::string SelectToString(const SelectStmt& s) {
   CheckStackDepth();
   std::string out;
@@ -146,16 +159,10 @@ std::string SelectToString(const SelectStmt& s) {
   }
   if (!s.order_by.empty()) {
     out += " ORDER BY ";
-    for (size_t i = 0; i < s.order_by.size(); ++i) {
-      const OrderByItem& item = s.order_by[i];
-      out += (i ? ", " : "") + ToString(*item.expr);
-      if (item.direction == OrderByItem::Direction::kAsc) out += " ASC";
-      if (item.direction == OrderByItem::Direction::kDesc) out += " DESC";
-      if (item.nulls == OrderByItem::Nulls::kFirst) out += " NULLS FIRST";
-      if (item.nulls == OrderByItem::Nulls::kLast) out += " NULLS LAST";
-    }
+    out += OrderByToString(s.order_by);
   }
   if (s.limit) out += " LIMIT " + ToString(*s.limit);
+  if (s.limit_with_ties) out += " WITH TIES";
   if (s.offset) out += " OFFSET " + ToString(*s.offset);
   return out;
 }
@@ -242,7 +249,11 @@ std::string ToString(const Expr& expr) {
       out += "(";
       if (f.star) out += "*";
       if (f.distinct) out += "DISTINCT ";
-      return out + Join(f.args) + ")";
+      out += Join(f.args);
+      if (!f.order_by.empty()) out += " ORDER BY " + OrderByToString(f.order_by);
+      out += ")";
+      if (f.filter) out += " FILTER (WHERE " + ToString(*f.filter) + ")";
+      return out;
     }
     case ExprKind::kCase: {
       const auto& c = expr.As<Case>();
@@ -269,6 +280,10 @@ std::string ToString(const Expr& expr) {
     }
     case ExprKind::kDefault: return "DEFAULT";
     case ExprKind::kArray: return "ARRAY[" + Join(expr.As<ArrayConstructor>().elements) + "]";
+    case ExprKind::kRow: {
+      const auto& r = expr.As<RowConstructor>();
+      return std::string(r.explicit_row ? "ROW(" : "(") + Join(r.fields) + ")";
+    }
     case ExprKind::kAnyAll: {
       const auto& a = expr.As<AnyAll>();
       return "(" + ToString(*a.left) + " " + a.op + (a.all ? " ALL (" : " ANY (") +

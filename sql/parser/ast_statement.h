@@ -32,14 +32,6 @@ struct ResultTarget : Node {
   std::string alias;
 };
 
-struct OrderByItem : Node {
-  enum class Direction { kDefault, kAsc, kDesc };
-  enum class Nulls { kDefault, kFirst, kLast };
-  ExprPtr expr;
-  Direction direction = Direction::kDefault;
-  Nulls nulls = Nulls::kDefault;
-};
-
 // ---------------------------------------------------------------------------
 // Table references (FROM items)
 
@@ -202,7 +194,10 @@ struct SelectStmt : Statement {
   std::unique_ptr<SelectStmt> right;
 
   std::vector<OrderByItem> order_by;
-  ExprPtr limit;   // null for no LIMIT and for LIMIT ALL
+  ExprPtr limit;  // null for no LIMIT and for LIMIT ALL
+  // FETCH FIRST n ROWS WITH TIES: `limit` is n, and rows that tie with the
+  // last one in ORDER BY order come too.
+  bool limit_with_ties = false;
   ExprPtr offset;  // null for no OFFSET
   std::vector<LockingClause> locking;
 };

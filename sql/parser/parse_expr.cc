@@ -385,6 +385,13 @@ ast::ExprPtr Parser::ParseParenthesized() {
   }
   Advance();
   ast::ExprPtr inner = ParseExpr();
+  if (PeekOp(",")) {  // (a, b): a row
+    auto row = MakeNode<ast::RowConstructor>(open.position);
+    row->fields.push_back(std::move(inner));
+    while (AcceptOp(",")) row->fields.push_back(ParseExpr());
+    ExpectOp(")");
+    return row;
+  }
   ExpectOp(")");
   return inner;
 }
@@ -558,20 +565,32 @@ ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Toke
   auto call = MakeNode<ast::FunctionCall>(start.position);
   call->name = std::move(name);
   ExpectOp("(");
-  if (AcceptOp(")")) return call;
-  if (PeekOp("*") && PeekOp(")", 1)) {
-    Advance();
-    Advance();
+  if (AcceptOp(")")) {
+    // f()
+  } else if (AcceptOp("*")) {  // f(*): nothing else may follow the star
+    ExpectOp(")");
     call->star = true;
-    return call;
-  }
-  if (AcceptWord("distinct")) {
-    call->distinct = true;
   } else {
-    AcceptWord("all");
+    if (AcceptWord("distinct")) {
+      call->distinct = true;
+    } else {
+      AcceptWord("all");
+    }
+    call->args = ParseExprList();
+    if (PeekWord("order") && PeekWord("by", 1)) {  // string_agg(x, ',' ORDER BY y)
+      Advance();
+      Advance();
+      call->order_by = ParseOrderBy();
+    }
+    ExpectOp(")");
   }
-  call->args = ParseExprList();
-  ExpectOp(")");
+  // FILTER (WHERE condition): the word is only a filter here (gram.y).
+  if (AcceptWord("filter")) {
+    ExpectOp("(");
+    ExpectWord("where");
+    call->filter = ParseExpr();
+    ExpectOp(")");
+  }
   return call;
 }
 
@@ -589,6 +608,17 @@ ast::ExprPtr Parser::ParseSpecialFunction(const Token& word) {
     call->args = ParseExprList();
     ExpectOp(")");
     return call;
+  }
+  if (w == "row") {  // ROW(a, b), ROW()
+    Advance();
+    Advance();
+    auto row = MakeNode<ast::RowConstructor>(word.position);
+    row->explicit_row = true;
+    if (!AcceptOp(")")) {
+      row->fields = ParseExprList();
+      ExpectOp(")");
+    }
+    return row;
   }
   if (w == "exists") {
     Advance();

@@ -170,13 +170,21 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
         }
       } else {  // FETCH {FIRST|NEXT} [n] {ROW|ROWS} ONLY
         if (!AcceptWord("first")) ExpectWord("next");
-        if (!PeekWord("row") && !PeekWord("rows")) {
-          select.limit = ParseExpr(kPrecAdd);
-        } else {
+        if (PeekWord("row") || PeekWord("rows")) {
           select.limit = MakeIntegerConstant(1, limit.position);
+        } else if ((PeekOp("+") || PeekOp("-")) &&
+                   (Peek(1).type == TokenType::kInteger || Peek(1).type == TokenType::kDecimal)) {
+          select.limit = ParsePrefix();  // gram.y: a signed number
+        } else {
+          select.limit = ParsePrimary();  // gram.y's c_expr: no operators, no ::
         }
         if (!AcceptWord("row")) ExpectWord("rows");
-        ExpectWord("only");
+        if (AcceptWord("with")) {
+          ExpectWord("ties");
+          select.limit_with_ties = true;
+        } else {
+          ExpectWord("only");
+        }
       }
       if (had_limit) ErrorAt(first, "multiple LIMIT clauses not allowed");
     } else if (PeekWord("for") && (PeekWord("update", 1) || PeekWord("no", 1) ||
@@ -193,6 +201,18 @@ void Parser::ParseSelectTail(ast::SelectStmt& select) {
       if (!AcceptWord("row")) AcceptWord("rows");
     } else {
       break;
+    }
+  }
+  if (select.limit_with_ties) {
+    // Without a position, as gram.y's insertSelectOptions.
+    if (select.order_by.empty()) {
+      throw Error(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
+    }
+    for (const ast::LockingClause& clause : select.locking) {
+      if (clause.wait == ast::LockingClause::WaitPolicy::kSkipLocked) {
+        throw Error(sqlstate::kSyntaxError,
+                    "SKIP LOCKED and WITH TIES options cannot be used together");
+      }
     }
   }
 }

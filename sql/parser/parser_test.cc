@@ -212,6 +212,49 @@ TEST_CASE("SELECT clauses", "[parser]") {
   CHECK(P("values (1, 'a'), (2, 'b')") == "VALUES (1, 'a'), (2, 'b')");
 }
 
+TEST_CASE("FETCH FIRST ... WITH TIES", "[parser]") {
+  CHECK(P("select a from t order by a fetch first 2 rows with ties") ==
+        "SELECT a FROM t ORDER BY a LIMIT 2 WITH TIES");
+  CHECK(P("select a from t order by a offset 1 row fetch next row with ties") ==
+        "SELECT a FROM t ORDER BY a LIMIT 1 WITH TIES OFFSET 1");
+  CHECK(P("select a from t order by a fetch next 3 row only") ==
+        "SELECT a FROM t ORDER BY a LIMIT 3");
+  CHECK(Err("select a from t fetch first 1 rows with ties") ==
+        "42601 WITH TIES cannot be specified without ORDER BY clause @0");
+  CHECK(Err("select a from t order by a for update skip locked fetch first 1 rows with ties") ==
+        "42601 SKIP LOCKED and WITH TIES options cannot be used together @0");
+  CHECK(P("select a from t order by a fetch first -2 rows only") ==
+        "SELECT a FROM t ORDER BY a LIMIT -2");
+  CHECK(P("select a from t order by a fetch first (1 + 1) rows only") ==
+        "SELECT a FROM t ORDER BY a LIMIT (1 + 1)");
+  CHECK(Err("select a from t order by a fetch first null::int rows with ties") ==
+        "42601 syntax error at or near \"::\" @44");
+  CHECK(Err("select a from t order by a fetch first 1 + 1 rows only") ==
+        "42601 syntax error at or near \"+\" @42");
+  CHECK(Err("select a from t order by a limit 1 with ties") ==
+        "42601 syntax error at or near \"with\" @36");
+}
+
+TEST_CASE("aggregate ORDER BY and FILTER", "[parser]") {
+  CHECK(E("string_agg(a, ',' order by b desc nulls last, c)") ==
+        "string_agg(a, ',' ORDER BY b DESC NULLS LAST, c)");
+  CHECK(E("count(*) filter (where a > 1)") == "count(*) FILTER (WHERE (a > 1))");
+  CHECK(E("array_agg(distinct a order by a) filter (where b)") ==
+        "array_agg(DISTINCT a ORDER BY a) FILTER (WHERE b)");
+  CHECK(Err("select count(* order by a) from t") == "42601 syntax error at or near \"order\" @16");
+  CHECK(Err("select count(*) filter from t") == "42601 syntax error at or near \"from\" @24");
+  CHECK(Err("select count(*) filter (a) from t") == "42601 syntax error at or near \"a\" @25");
+}
+
+TEST_CASE("row constructors", "[parser]") {
+  CHECK(E("(a, b) < (1, 2)") == "((a, b) < (1, 2))");
+  CHECK(E("row(a) is null") == "(ROW(a) IS NULL)");
+  CHECK(E("row()") == "ROW()");
+  CHECK(E("(a, b) in ((1, 2), (3, 4))") == "((a, b) IN ((1, 2), (3, 4)))");
+  CHECK(E("((a, b))") == "(a, b)");
+  CHECK(E("(a)") == "a");
+}
+
 TEST_CASE("set operations", "[parser]") {
   CHECK(P("select 1 union select 2 intersect select 3 except all select 4 order by 1") ==
         "((SELECT 1) UNION ((SELECT 2) INTERSECT (SELECT 3))) EXCEPT ALL (SELECT 4) ORDER BY 1");

@@ -72,6 +72,7 @@ std::string_view AggregateName(AggregateFunction f) {
     case AggregateFunction::kBoolAnd: return "bool_and";
     case AggregateFunction::kBoolOr: return "bool_or";
     case AggregateFunction::kStringAgg: return "string_agg";
+    case AggregateFunction::kArrayAgg: return "array_agg";
   }
   return "?";
 }

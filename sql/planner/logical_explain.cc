@@ -59,6 +59,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     case LogicalKind::kProject: out->append("Project"); break;
     case LogicalKind::kSort: out->append("Sort"); break;
     case LogicalKind::kLimit: out->append("Limit"); break;
+    case LogicalKind::kDistinctOn: out->append("Unique"); break;
     case LogicalKind::kLockRows: out->append("LockRows"); break;
     case LogicalKind::kInsert:
       out->append("Insert " + op.As<LogicalInsert>().table->def.name());

@@ -2,6 +2,7 @@
 // all (planning subqueries); and the planning of subqueries.
 #include "common/stack_depth.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
@@ -56,7 +57,9 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
     case LogicalKind::kLimit:
       one(op.As<LogicalLimit>().limit);
       one(op.As<LogicalLimit>().offset);
+      each(op.As<LogicalLimit>().ties);
       break;
+    case LogicalKind::kDistinctOn: each(op.As<LogicalDistinctOn>().keys); break;
     case LogicalKind::kLockRows: one(op.As<LogicalLockRows>().recheck); break;
     case LogicalKind::kInsert: each(op.As<LogicalInsert>().row_exprs); break;
     case LogicalKind::kUpdate:

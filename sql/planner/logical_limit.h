@@ -1,5 +1,7 @@
-// LIMIT / OFFSET (int8 expressions; null when absent).
+// LIMIT / OFFSET (int8 expressions; null when absent), FETCH ... WITH TIES.
 #pragma once
+
+#include <vector>
 
 #include "sql/binder/bound_expression.h"
 #include "sql/planner/logical_operator.h"
@@ -11,6 +13,10 @@ struct LogicalLimit : LogicalOperator {
   LogicalLimit() : LogicalOperator(kKind) {}
   BoundExprPtr limit;
   BoundExprPtr offset;
+  // FETCH ... WITH TIES: the ORDER BY keys (over the input row); rows after
+  // the limit that equal the last one returned on them are returned too.
+  // Empty otherwise.
+  std::vector<BoundExprPtr> ties;
 };
 
 }  // namespace basalt::sql

@@ -22,6 +22,7 @@ enum class LogicalKind {
   kProject,
   kSort,
   kLimit,
+  kDistinctOn,
   kLockRows,
   kInsert,
   kUpdate,

@@ -3,6 +3,7 @@
 // tree is an execution's state (iterators, buffers); it reads the logical
 // plan's expressions in place, so one immutable plan serves many executions.
 #include "common/stack_depth.h"
+#include "sql/execution/distinct_on.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/function_scan.h"
 #include "sql/execution/hash_aggregate.h"
@@ -20,6 +21,7 @@
 #include "sql/execution/table_scan.h"
 #include "sql/execution/values.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
@@ -100,8 +102,10 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kSort: return std::make_unique<Sort>(child(), plan.As<LogicalSort>().keys);
     case LogicalKind::kLimit: {
       const auto& limit = plan.As<LogicalLimit>();
-      return std::make_unique<Limit>(child(), limit.limit.get(), limit.offset.get());
+      return std::make_unique<Limit>(child(), limit.limit.get(), limit.offset.get(), limit.ties);
     }
+    case LogicalKind::kDistinctOn:
+      return std::make_unique<DistinctOn>(child(), plan.As<LogicalDistinctOn>().keys);
     case LogicalKind::kLockRows: {
       const auto& lock = plan.As<LogicalLockRows>();
       return std::make_unique<LockRows>(child(), lock.table, lock.lock, lock.recheck.get(),

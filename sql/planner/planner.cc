@@ -3,6 +3,7 @@
 #include "common/stack_depth.h"
 
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
@@ -95,6 +96,24 @@ LogicalOperatorPtr PlanSetOperation(BoundSetOperation& operation,
   return op;
 }
 
+// Copies of the ORDER BY key expressions, when `wanted`.
+std::vector<BoundExprPtr> OrderKeys(const std::vector<BoundOrderBy>& order_by, bool wanted) {
+  std::vector<BoundExprPtr> keys;
+  if (!wanted) return keys;
+  for (const BoundOrderBy& key : order_by) keys.push_back(key.expr->Clone());
+  return keys;
+}
+
+// SELECT DISTINCT ON over `sort`, a LogicalSort whose first `count` keys are
+// the DISTINCT ON expressions (none: `sort` as it is).
+LogicalOperatorPtr PlanDistinctOn(LogicalOperatorPtr sort, size_t count) {
+  if (count == 0) return sort;
+  auto distinct = std::make_unique<LogicalDistinctOn>();
+  const std::vector<BoundOrderBy>& keys = sort->As<LogicalSort>().keys;
+  for (size_t i = 0; i < count; ++i) distinct->keys.push_back(keys[i].expr->Clone());
+  return WithChild(std::move(distinct), std::move(sort));
+}
+
 }  // namespace
 
 LogicalOperatorPtr PlanSelect(BoundSelect& select) {
@@ -148,10 +167,13 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
     distinct->groups = std::move(select.distinct);
     plan = WithChild(std::move(distinct), std::move(plan));
   }
+  // DISTINCT ON and WITH TIES compare the sorted rows on ORDER BY keys.
+  std::vector<BoundExprPtr> tie_keys = OrderKeys(select.order_by, select.limit_with_ties);
   if (!select.order_by.empty()) {
     auto sort = std::make_unique<LogicalSort>();
     sort->keys = std::move(select.order_by);
     plan = WithChild(std::move(sort), std::move(plan));
+    plan = PlanDistinctOn(std::move(plan), select.distinct_on);
   }
   if (lock_rows) {
     auto lock = std::make_unique<LogicalLockRows>();
@@ -165,6 +187,7 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
     auto limit = std::make_unique<LogicalLimit>();
     limit->limit = std::move(select.limit);
     limit->offset = std::move(select.offset);
+    limit->ties = std::move(tie_keys);
     plan = WithChild(std::move(limit), std::move(plan));
   }
   auto project = std::make_unique<LogicalProject>();

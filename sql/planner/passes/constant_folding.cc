@@ -128,6 +128,7 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
     case LogicalKind::kUpdate:
       for (BoundAssignment& a : plan->As<LogicalUpdate>().assignments) Fold(a.expr);
       break;
+    case LogicalKind::kDistinctOn:
     case LogicalKind::kLockRows:
     case LogicalKind::kDelete: break;
   }

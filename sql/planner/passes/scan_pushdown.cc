@@ -6,6 +6,7 @@
 // the scan's rows, which keep the table's width and column positions.
 #include "common/stack_depth.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
@@ -97,8 +98,16 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
       const auto& limit = op.As<LogicalLimit>();
       if (limit.limit != nullptr) MarkColumns(*limit.limit, &child_needs);
       if (limit.offset != nullptr) MarkColumns(*limit.offset, &child_needs);
+      for (const BoundExprPtr& key : limit.ties) MarkColumns(*key, &child_needs);
       break;
     }
+    case LogicalKind::kDistinctOn:
+      if (needed == nullptr) break;
+      child_needs = *needed;
+      for (const BoundExprPtr& key : op.As<LogicalDistinctOn>().keys) {
+        MarkColumns(*key, &child_needs);
+      }
+      break;
     default:
       // Values and the modifying operators: their inputs are read whole.
       for (LogicalOperatorPtr& c : op.children) PruneColumns(*c, nullptr);
