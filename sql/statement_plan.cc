@@ -55,8 +55,9 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
   } else {
     throw Error(sqlstate::kFeatureNotSupported, "statement is not supported yet");
   }
-  PlanSubqueries(*root, disabled_passes);
+  PlanSubqueries(*root);
   plan->root = Optimize(std::move(root), disabled_passes);
+  OptimizeSubqueries(*plan->root, disabled_passes);
   return plan;
 }
 

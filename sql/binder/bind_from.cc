@@ -255,7 +255,9 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
     BoundExprPtr value;
     switch (out->join_type) {
       case JoinType::kInner:
-      case JoinType::kLeft: value = side(*l); break;
+      case JoinType::kLeft:
+      case JoinType::kSemi:  // not written in SQL
+      case JoinType::kAnti: value = side(*l); break;
       case JoinType::kRight: value = side(*r); break;
       case JoinType::kFull: {
         value = BoundExpr::Make(BoundExprKind::kFunction, *common, position);

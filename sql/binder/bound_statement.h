@@ -33,7 +33,9 @@ struct BoundRowLock {
 
 struct BoundSelect;
 
-enum class JoinType { kInner, kLeft, kRight, kFull };
+// kSemi and kAnti (made by the decorrelation pass) return the left rows
+// that have a match, or none: their rows are the left row only.
+enum class JoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti };
 
 enum class TableFunction {
   kGenerateSeries,  // generate_series(start, stop [, step]): int4, int8, numeric
@@ -140,6 +142,7 @@ struct BoundSelect {
 struct BoundSubquery {
   std::unique_ptr<BoundSelect> select;
   LogicalOperatorPtr plan;
+  bool optimized = false;
   // ANY / ALL: the comparison of the left operand (column 0) with one
   // result value (column 1).
   BoundExprPtr test;

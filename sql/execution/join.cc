@@ -45,6 +45,12 @@ bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
     }
     for (const Row& left : input) {
       ctx.CheckForInterrupts();
+      if (type_ == JoinType::kSemi || type_ == JoinType::kAnti) {
+        // Only whether the left row has a match.
+        scratch_.clear();
+        if (Probe(left, ctx, &scratch_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
+        continue;
+      }
       if (!Probe(left, ctx, &pending_) && keep_left) {
         Row row = left;
         row.resize(static_cast<size_t>(left_width_ + right_width_));

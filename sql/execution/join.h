@@ -49,7 +49,8 @@ class JoinOperator : public PhysicalOperator {
   size_t unmatched_next_ = 0;  // the next right row to check at the end
   RowBatch pending_;           // output rows not returned yet
   size_t pending_next_ = 0;
-  Row combined_;  // reused for condition checks
+  Row combined_;      // reused for condition checks
+  RowBatch scratch_;  // semi and anti joins: the matches, unused
 };
 
 class NestedLoopJoin : public JoinOperator {

@@ -30,7 +30,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     case LogicalKind::kFilter: out->append("Filter"); break;
     case LogicalKind::kJoin: {
       const auto& join = op.As<LogicalJoin>();
-      static constexpr const char* kNames[] = {"Inner", "Left", "Right", "Full"};
+      static constexpr const char* kNames[] = {"Inner", "Left", "Right", "Full", "Semi", "Anti"};
       out->append(!join.lateral_values.empty() ? "Nested Loop (lateral) "
                   : join.left_keys.empty()     ? "Nested Loop "
                                                : "Hash Join ");

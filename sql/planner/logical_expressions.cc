@@ -83,6 +83,10 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
       return types;
     case LogicalKind::kJoin:
       types = OutputTypes(*op.children[0]);
+      if (op.As<LogicalJoin>().join_type == JoinType::kSemi ||
+          op.As<LogicalJoin>().join_type == JoinType::kAnti) {
+        return types;  // the left row only
+      }
       for (const DataType& t : OutputTypes(*op.children[1])) types.push_back(t);
       return types;
     case LogicalKind::kSetOperation: return op.As<LogicalSetOperation>().types;
@@ -105,22 +109,36 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
 
 namespace {
 
-void PlanSubqueriesIn(BoundExpr& e, const std::vector<std::string>& disabled) {
+// Visits every kSubquery node in e (not inside subqueries' own plans).
+void ForEachSubquery(BoundExpr& e, const std::function<void(BoundExpr&)>& visit) {
   CheckStackDepth();
-  if (e.kind == BoundExprKind::kSubquery && e.subquery->plan == nullptr) {
-    LogicalOperatorPtr plan = PlanSelect(*e.subquery->select);
-    PlanSubqueries(*plan, disabled);
-    e.subquery->plan = Optimize(std::move(plan), disabled);
-  }
-  for (BoundExprPtr& c : e.children) PlanSubqueriesIn(*c, disabled);
+  if (e.kind == BoundExprKind::kSubquery) visit(e);
+  for (BoundExprPtr& c : e.children) ForEachSubquery(*c, visit);
+}
+
+void ForEachSubquery(LogicalOperator& plan, const std::function<void(BoundExpr&)>& visit) {
+  CheckStackDepth();
+  ForEachExpression(plan, [&](BoundExprPtr& e) { ForEachSubquery(*e, visit); });
+  for (LogicalOperatorPtr& c : plan.children) ForEachSubquery(*c, visit);
 }
 
 }  // namespace
 
-void PlanSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled) {
-  CheckStackDepth();
-  ForEachExpression(plan, [&](BoundExprPtr& e) { PlanSubqueriesIn(*e, disabled); });
-  for (LogicalOperatorPtr& c : plan.children) PlanSubqueries(*c, disabled);
+void PlanSubqueries(LogicalOperator& plan) {
+  ForEachSubquery(plan, [](BoundExpr& e) {
+    if (e.subquery->plan != nullptr) return;  // a clone's, planned already
+    e.subquery->plan = PlanSelect(*e.subquery->select);
+    PlanSubqueries(*e.subquery->plan);
+  });
+}
+
+void OptimizeSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled) {
+  ForEachSubquery(plan, [&](BoundExpr& e) {
+    if (e.subquery->optimized) return;
+    e.subquery->optimized = true;
+    e.subquery->plan = Optimize(std::move(e.subquery->plan), disabled);
+    OptimizeSubqueries(*e.subquery->plan, disabled);
+  });
 }
 
 }  // namespace basalt::sql

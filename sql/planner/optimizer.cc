@@ -8,6 +8,9 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
   // Constant folding first: the point-lookup pass matches `pk = constant`,
   // and folding turns `pk = 1 + 1` or `pk = '7'` into that shape.
   static const std::vector<OptimizerPass> kPasses = {
+      // First: it moves subqueries' unoptimized plans into joins, which the
+      // passes below then optimize with the rest.
+      {"decorrelation", &Decorrelate},
       {"constant_folding", &FoldConstants},
       // Before the scan passes, so a WHERE term on one table of a join
       // reaches that table's scan.

@@ -21,6 +21,9 @@ const std::vector<OptimizerPass>& OptimizerPasses();
 // Runs every pass not named in `disabled`.
 LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const std::vector<std::string>& disabled = {});
 
+// passes/decorrelation.cc: correlated EXISTS, NOT EXISTS and IN filter
+// terms become semi and anti joins.
+LogicalOperatorPtr Decorrelate(LogicalOperatorPtr plan);
 // passes/constant_folding.cc: constant subexpressions become constants;
 // filters that are always TRUE disappear.
 LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);

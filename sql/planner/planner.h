@@ -18,9 +18,12 @@ LogicalOperatorPtr PlanInsert(BoundInsert& insert);
 LogicalOperatorPtr PlanUpdate(BoundUpdate& update);
 LogicalOperatorPtr PlanDelete(BoundDelete& del);
 
-// Plans (and optimizes) every subquery in the plan's expressions, once:
-// clones of an expression share its BoundSubquery.
-void PlanSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled);
+// Plans every subquery in the plan's expressions (nested ones too), once:
+// clones of an expression share its BoundSubquery. The optimizer's
+// decorrelation pass may then move a subquery's plan into a join; then
+// OptimizeSubqueries optimizes the plans of the subqueries that are left.
+void PlanSubqueries(LogicalOperator& plan);
+void OptimizeSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled);
 
 // Calls `visit` on each expression `op` itself holds (not its children's).
 void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& visit);

@@ -29,11 +29,14 @@ LogicalOperatorPtr PushIntoJoin(LogicalOperatorPtr plan, std::vector<BoundExprPt
   const int width = join.left_width + join.right_width;
   const JoinType type = join.join_type;
   // WHERE terms may filter a side whose rows the join does not preserve.
-  const bool where_to_left = type == JoinType::kInner || type == JoinType::kLeft;
+  const bool semi = type == JoinType::kSemi || type == JoinType::kAnti;
+  // (A semi or anti join returns left rows only: WHERE terms read only them.)
+  const bool where_to_left = type == JoinType::kInner || type == JoinType::kLeft || semi;
   const bool where_to_right = type == JoinType::kInner || type == JoinType::kRight;
   // ON terms may filter the input whose unmatched rows are dropped anyway.
-  const bool on_to_left = type == JoinType::kInner || type == JoinType::kRight;
-  const bool on_to_right = type == JoinType::kInner || type == JoinType::kLeft;
+  const bool on_to_left =
+      type == JoinType::kInner || type == JoinType::kRight || type == JoinType::kSemi;
+  const bool on_to_right = type == JoinType::kInner || type == JoinType::kLeft || semi;
 
   std::vector<BoundExprPtr> left;
   std::vector<BoundExprPtr> right;
