@@ -378,6 +378,12 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
     // xid IN (int4, ...) uses xideqint4 for those items (see
     // BindXidComparison); CompareValues reads them as xids.
     if (type.id == TypeId::kXid && items.back()->type.id == TypeId::kInt4) continue;
+    // Untyped literals (NULL IN (NULL, 1)) take the others' type afterwards.
+    if (items.back()->type.id == TypeId::kUnknown) continue;
+    if (type.id == TypeId::kUnknown) {
+      type = items.back()->type;
+      continue;
+    }
     std::optional<DataType> common = CommonType(type, items.back()->type);
     if (!common) {
       throw Error(sqlstate::kUndefinedFunction,

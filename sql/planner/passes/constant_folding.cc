@@ -40,6 +40,27 @@ bool MaySkipChildren(const BoundExpr& e) {
   }
 }
 
+// Operators that are NULL when any operand is (PostgreSQL's strict
+// functions): one with a NULL constant operand is NULL whatever the others
+// compute, so `x / 0 = NULL` is NULL without dividing, as PostgreSQL folds it.
+bool IsStrict(const BoundExpr& e) {
+  switch (e.kind) {
+    case BoundExprKind::kCompare:
+    case BoundExprKind::kArithmetic:
+    case BoundExprKind::kNegate:
+    case BoundExprKind::kConcat:
+    case BoundExprKind::kLike: return true;
+    default: return false;
+  }
+}
+
+bool HasNullOperand(const BoundExpr& e) {
+  for (const BoundExprPtr& c : e.children) {
+    if (c->kind == BoundExprKind::kConstant && c->value.is_null()) return true;
+  }
+  return false;
+}
+
 // Bottom-up, so each node is looked at once: a chain of a million constant
 // operators folds in linear time.
 Folded Fold(BoundExprPtr& e) {
@@ -51,6 +72,12 @@ Folded Fold(BoundExprPtr& e) {
     Folded child = Fold(c);
     foldable = foldable && child != Folded::kNo;
     failed = failed || child == Folded::kFailed;
+  }
+  if (IsStrict(*e) && HasNullOperand(*e)) {
+    const int position = e->position;
+    e = BoundExpr::Constant(Value::Null(), e->type);
+    e->position = position;
+    return Folded::kYes;
   }
   if (!foldable || !e->IsFoldableNode()) return Folded::kNo;
   if (failed && !MaySkipChildren(*e)) return Folded::kFailed;
