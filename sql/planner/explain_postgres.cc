@@ -10,6 +10,7 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
@@ -145,9 +146,14 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
   }
 }
 
+// In a plan over several tables PostgreSQL qualifies every column.
+thread_local bool qualify_columns = false;
+
 ColumnNames TableColumns(const catalog::TableEntry& table) {
   ColumnNames names;
-  for (const catalog::proto::Column& c : table.def.columns()) names.push_back(c.name());
+  for (const catalog::proto::Column& c : table.def.columns()) {
+    names.push_back(qualify_columns ? table.def.name() + "." + c.name() : c.name());
+  }
   return names;
 }
 
@@ -161,6 +167,13 @@ ColumnNames OutputNames(const LogicalOperator& op) {
       ColumnNames input = OutputNames(*op.children[0]);
       for (const BoundExprPtr& g : aggregate.groups) names.push_back(Deparse(*g, input));
       for (const BoundExprPtr& a : aggregate.aggregates) names.push_back(Deparse(*a, input));
+      return names;
+    }
+    case LogicalKind::kJoin: {
+      ColumnNames names = OutputNames(*op.children[0]);
+      const JoinType type = op.As<LogicalJoin>().join_type;
+      if (type == JoinType::kSemi || type == JoinType::kAnti) return names;
+      for (std::string& n : OutputNames(*op.children[1])) names.push_back(std::move(n));
       return names;
     }
     case LogicalKind::kProject:
@@ -186,6 +199,7 @@ class Printer {
     }
     std::vector<std::string> details;
     std::string line;
+    bool hash_build = false;
     const ColumnNames input = op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
     switch (op.kind) {
       case LogicalKind::kGet: {
@@ -252,6 +266,32 @@ class Printer {
       case LogicalKind::kDelete:
         line = "Delete on " + op.As<LogicalDelete>().table->def.name();
         break;
+      case LogicalKind::kJoin: {
+        const auto& join = op.As<LogicalJoin>();
+        static constexpr const char* kTypes[] = {"", "Left ", "Right ", "Full ", "Semi ", "Anti "};
+        const std::string type = kTypes[static_cast<int>(join.join_type)];
+        hash_build = !join.left_keys.empty();
+        if (hash_build) {
+          line = "Hash " + type + "Join";
+          const ColumnNames left = OutputNames(*op.children[0]);
+          const ColumnNames right = OutputNames(*op.children[1]);
+          std::vector<std::string> keys;
+          for (size_t k = 0; k < join.left_keys.size(); ++k) {
+            keys.push_back("(" + Deparse(*join.left_keys[k], left) + " = " +
+                           Deparse(*join.right_keys[k], right) + ")");
+          }
+          details.push_back("Hash Cond: " +
+                            (keys.size() == 1 ? keys[0] : "(" + JoinAnd(keys) + ")"));
+        } else {
+          line = type.empty() ? "Nested Loop" : "Nested Loop " + type + "Join";
+        }
+        if (join.condition != nullptr) {
+          ColumnNames both = OutputNames(*op.children[0]);
+          for (std::string& n : OutputNames(*op.children[1])) both.push_back(std::move(n));
+          details.push_back("Join Filter: " + Deparse(*join.condition, both));
+        }
+        break;
+      }
       default: line = "?"; break;
     }
     // A filter over a node other than a scan (HAVING over an Aggregate).
@@ -262,12 +302,24 @@ class Printer {
     out_ += depth == 0 ? line : std::string(name_column - 4, ' ') + "->  " + line;
     out_ += '\n';
     for (const std::string& d : details) out_ += std::string(name_column + 2, ' ') + d + '\n';
+    if (hash_build) {
+      // The right input builds the hash table: PostgreSQL shows a Hash node.
+      Node(*op.children[0], depth + 1);
+      out_ += std::string(static_cast<size_t>(6 * (depth + 1)) - 4, ' ') + "->  Hash\n";
+      Node(*op.children[1], depth + 2);
+      return;
+    }
     for (const LogicalOperatorPtr& c : op.children) Node(*c, depth + 1);
   }
 
   std::string Take() { return std::move(out_); }
 
  private:
+  static std::string JoinAnd(const std::vector<std::string>& parts) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? " AND " : "") + parts[i];
+    return out;
+  }
   static std::string Join(const std::vector<std::string>& parts) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
@@ -278,7 +330,20 @@ class Printer {
 
 }  // namespace
 
+namespace {
+
+bool HasJoin(const LogicalOperator& op) {
+  if (op.kind == LogicalKind::kJoin) return true;
+  for (const LogicalOperatorPtr& c : op.children) {
+    if (HasJoin(*c)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string ExplainPostgres(const LogicalOperator& op) {
+  qualify_columns = HasJoin(op);
   Printer printer;
   printer.Node(op, 0);
   return printer.Take();

@@ -30,6 +30,7 @@ constexpr int kScans = 20;
 constexpr int kPreparedSelects = 20'000;  // per connection
 constexpr int kThreads = 8;
 constexpr int kSelectOnes = 20'000;
+constexpr int kAccounts = 1'000'000;  // pgbench scale 10
 
 struct Target {
   std::string name;
@@ -178,6 +179,45 @@ double IndexRangeScans(Connection& c) {
   });
 }
 
+// pgbench-shaped tables, 1M accounts over 10 branches and 100 tellers,
+// loaded with INSERT ... SELECT from generate_series (the next round drops
+// and loads them again).
+double LoadAccounts(Connection& c) {
+  c.Exec("DROP TABLE IF EXISTS bench_accounts");
+  c.Exec("DROP TABLE IF EXISTS bench_branches");
+  c.Exec("DROP TABLE IF EXISTS bench_tellers");
+  c.Exec("CREATE TABLE bench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler text)");
+  c.Exec("CREATE TABLE bench_branches (bid int PRIMARY KEY, bname text)");
+  c.Exec("CREATE TABLE bench_tellers (tid int PRIMARY KEY, bid int)");
+  return Seconds([&] {
+    c.Exec(
+        fmt::format("INSERT INTO bench_accounts SELECT g, (g - 1) / {} + 1, g % 1000, '' "
+                    "FROM generate_series(1, {}) g",
+                    kAccounts / 10, kAccounts));
+    c.Exec("INSERT INTO bench_branches SELECT g, 'branch ' || g FROM generate_series(1, 10) g");
+    c.Exec("INSERT INTO bench_tellers SELECT g, (g - 1) / 10 + 1 FROM generate_series(1, 100) g");
+  });
+}
+
+double GroupByAccounts(Connection& c) {
+  return Seconds([&] {
+    if (c.Exec("SELECT abalance % 100, count(*), sum(abalance), avg(abalance) "
+               "FROM bench_accounts GROUP BY 1") != 100) {
+      throw std::runtime_error("GROUP BY: wrong group count");
+    }
+  });
+}
+
+double ThreeWayJoin(Connection& c) {
+  return Seconds([&] {
+    if (c.Exec("SELECT b.bname, count(*), sum(a.abalance) FROM bench_accounts a "
+               "JOIN bench_branches b ON a.bid = b.bid "
+               "JOIN bench_tellers t ON t.tid = a.aid % 100 + 1 GROUP BY b.bname") != 10) {
+      throw std::runtime_error("3-way join: wrong group count");
+    }
+  });
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -293,6 +333,10 @@ int main(int argc, char** argv) {
        IndexPointSelects},
       {"index range scan (v BETWEEN k AND k+4: 500 of 100k rows), x20", "scan", kScans,
        IndexRangeScans},
+      {"load 1M pgbench-shaped accounts (INSERT ... SELECT generate_series)", "row", kAccounts,
+       LoadAccounts},
+      {"GROUP BY over 1M rows (100 groups, count/sum/avg)", "query", 1, GroupByAccounts},
+      {"3-way join (1M accounts, branches, tellers) + GROUP BY", "query", 1, ThreeWayJoin},
   };
   std::vector<LatencyWorkload> latency_workloads = {
       {"20k prepared point SELECTs (PQexecPrepared), 1 connection", kPreparedSelects,
