@@ -116,6 +116,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     AggregateRulesScope rules(this, false, "WHERE");
     out->where = BindCondition(*select.where, scope, "WHERE");
   }
+  BindTargetFunctions(select, scope, out.get());
   {
     AggregateRulesScope rules(this, true, "");
     BindTargets(select.targets, scope, out.get());
@@ -294,7 +295,13 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
       ExpandStar(target.expr->As<ast::Star>(), scope, out);
       continue;
     }
-    BoundExprPtr e = BindExpression(*target.expr, scope);
+    BoundExprPtr e;
+    if (auto srf = srf_columns_.find(target.expr.get()); srf != srf_columns_.end()) {
+      e = BoundExpr::Column(srf->second.first, srf->second.second);
+      e->position = target.expr->position;
+    } else {
+      e = BindExpression(*target.expr, scope);
+    }
     // An untyped literal in the output is text to the client.
     if (IsUnknownLiteral(*e) && resolve_unknowns_) {
       e = CoerceOrThrow(std::move(e), DataType::Of(TypeId::kText), CastContext::kImplicit);

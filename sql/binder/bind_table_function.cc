@@ -20,13 +20,21 @@ bool IsSeriesType(TypeId id) {
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
                                                          int* next_column) {
-  const ast::FunctionCall& call = *ref.call;
+  return BindTableFunctionCall(*ref.call, ref.alias, ref.with_ordinality, ref.position, false,
+                               scope, next_column);
+}
+
+std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::FunctionCall& call,
+                                                             const ast::Alias& alias,
+                                                             bool with_ordinality, int position,
+                                                             bool hidden, Scope& scope,
+                                                             int* next_column) {
   const std::string& name = call.name.back();
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   auto out = std::make_unique<BoundTableRef>();
   out->kind = BoundTableRef::Kind::kFunction;
-  out->with_ordinality = ref.with_ordinality;
+  out->with_ordinality = with_ordinality;
   Scope lateral;
   lateral.parent = &scope;
   lateral.outer_values = &out->lateral_values;
@@ -54,7 +62,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef&
           .WithHint(
               "Could not choose a best candidate function. You might need to add explicit "
               "type casts.")
-          .WithPosition(ref.position);
+          .WithPosition(position);
     }
     for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
     out->function = TableFunction::kGenerateSeries;
@@ -67,21 +75,69 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef&
     ThrowNoFunction(name, args, call.position);
   } else {
     ThrowAt(sqlstate::kFeatureNotSupported,
-            fmt::format("function {} in FROM is not supported yet", name), ref.position);
+            fmt::format("function {} in FROM is not supported yet", name), position);
   }
-  out->width = ref.with_ordinality ? 2 : 1;
+  out->width = with_ordinality ? 2 : 1;
   ScopeItem item;
-  item.name = ref.alias.name.empty() ? name : ref.alias.name;
+  item.name = alias.name.empty() ? name : alias.name;
   // A scalar function's column is named after the alias, else the function.
   item.columns.push_back(ScopeColumn{item.name, out->function_type, *next_column, nullptr, 0, 0});
-  if (ref.with_ordinality) {
+  if (with_ordinality) {
     item.columns.push_back(
         ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
   }
-  RenameColumns(ref.alias, &item);
+  RenameColumns(alias, &item);
+  if (hidden) {
+    // A set-returning function of the target list: not a FROM item.
+    item.name.clear();
+    item.columns_visible = false;
+  }
   *next_column += out->width;
   AddScopeItem(std::move(item), scope);
   return out;
+}
+
+namespace {
+
+bool IsSetReturningCall(const ast::Expr& expr) {
+  if (expr.kind() != ast::ExprKind::kFunctionCall) return false;
+  const auto& call = expr.As<ast::FunctionCall>();
+  const bool catalog_name =
+      call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
+  return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest");
+}
+
+}  // namespace
+
+void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out) {
+  bool found = false;
+  for (const ast::ResultTarget& target : select.targets) {
+    if (!IsSetReturningCall(*target.expr)) continue;
+    if (found || !select.group_by.empty() || select.having != nullptr) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              "this use of set-returning functions in the target list is not supported yet",
+              target.expr->position);
+    }
+    // As a LATERAL function after the FROM items: one row per value.
+    int next_column = out->from != nullptr ? out->from->width : 0;
+    std::unique_ptr<BoundTableRef> function =
+        BindTableFunctionCall(target.expr->As<ast::FunctionCall>(), ast::Alias{}, false,
+                              target.expr->position, true, scope, &next_column);
+    found = true;
+    srf_columns_.emplace(target.expr.get(),
+                         std::make_pair(next_column - 1, function->function_type));
+    if (out->from == nullptr) {
+      out->from = std::move(function);
+      continue;
+    }
+    auto join = std::make_unique<BoundTableRef>();
+    join->kind = BoundTableRef::Kind::kJoin;
+    join->width = out->from->width + function->width;
+    join->lateral_values = std::move(function->lateral_values);
+    join->left = std::move(out->from);
+    join->right = std::move(function);
+    out->from = std::move(join);
+  }
 }
 
 std::unique_ptr<BoundTableRef> Binder::BindLateralSubquery(const ast::SubqueryRef& ref,

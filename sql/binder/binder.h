@@ -4,6 +4,7 @@
 // operator) on anything PostgreSQL would reject at parse analysis.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -121,6 +122,14 @@ class Binder {
   // bind_table_function.cc: functions in FROM and LATERAL subqueries.
   std::unique_ptr<BoundTableRef> BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
                                                    int* next_column);
+  std::unique_ptr<BoundTableRef> BindTableFunctionCall(const ast::FunctionCall& call,
+                                                       const ast::Alias& alias,
+                                                       bool with_ordinality, int position,
+                                                       bool hidden, Scope& scope, int* next_column);
+  // generate_series / unnest as a whole target (SELECT generate_series(1, 3)
+  // [FROM ...]): joined LATERAL after the FROM items, one output row per
+  // value (srf_columns_ maps the target to its column).
+  void BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out);
   std::unique_ptr<BoundTableRef> BindLateralSubquery(const ast::SubqueryRef& ref, Scope& scope,
                                                      int* next_column);
   // 42712 when a FROM item of the same name is already there.
@@ -290,6 +299,8 @@ class Binder {
     bool referenced;
   };
   std::vector<WorkTable*> work_tables_;
+  // The current query's set-returning targets: their column and type.
+  std::map<const ast::Expr*, std::pair<int, DataType>> srf_columns_;
   int next_work_table_id_ = 0;
 };
 

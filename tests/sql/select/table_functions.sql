@@ -21,4 +21,10 @@ select * from generate_series('1', '3');
 select * from generate_series(1, 'a');
 select * from generate_series(1::bigint, 3);
 select * from t join lateral generate_series(1, t.n) g on g > 1 where t.id < 3 order by 1, 2;
+-- set-returning functions as a whole target
+select generate_series(1, 3);
+select generate_series(1, 3) as n order by n desc;
+select id, generate_series(1, n) as k from t where id < 3 order by 1, 2;
+select unnest(array[5, 6]), 'x' as c;
+select count(*) from (select generate_series(1, 1000)) s;
 drop table t;
