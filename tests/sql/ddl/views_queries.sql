@@ -19,6 +19,11 @@ SELECT g.x, s.id FROM generate_series(1, 2) g(x) JOIN shapes s ON s.id = g.x ORD
 SELECT id FROM items WHERE qty > (SELECT min(qty) FROM top2) ORDER BY id;
 UPDATE items SET qty = qty + 1 WHERE id IN (SELECT id FROM top2);
 SELECT * FROM top2;
+CREATE TABLE copied (id int, qty int);
+INSERT INTO copied SELECT * FROM top2;
+DELETE FROM copied WHERE id IN (SELECT id FROM top2 WHERE qty > 7);
+SELECT * FROM copied ORDER BY id;
+DROP TABLE copied;
 SELECT v.* FROM vals AS v (a, b) WHERE a = 2;
 SELECT * FROM vals AS v (a, b, c);
 CREATE VIEW param AS SELECT $1;
