@@ -1,4 +1,5 @@
-// Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP TABLE,
+// Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP (tables
+// and views in session_view.cc, indexes in session_index.cc),
 // TRUNCATE, EXPLAIN.
 #include <fmt/format.h>
 
