@@ -70,7 +70,8 @@ class CatalogWriter {
   // plus this transaction's own uncommitted changes.
   std::shared_ptr<const CatalogSnapshot> View() const;
 
-  // Assigns table.oid and table.relation_id when zero. Fails with 42P07
+  // Assigns table.oid and table.relation_id when zero (a view, relkind
+  // "v", keeps relation_id 0: it has no rows). Fails with 42P07
   // `relation "t" already exists` when the name is taken (also by a
   // concurrent transaction that committed first).
   // Index definitions in table.indexes get their OIDs and relation ids the
@@ -84,7 +85,12 @@ class CatalogWriter {
   // Removes the index named `name` from the table; its entries are removed
   // after commit (dropped_relations). 42704 if the table has no such index.
   Status DropIndex(storage::Transaction& txn, const TableEntry& table, const std::string& name);
+  // Drops a table or a view (whose dependent views the caller drops too).
   Status DropTable(storage::Transaction& txn, const TableEntry& table);
+  // CREATE OR REPLACE VIEW: the view gets `definition`'s columns, query and
+  // references (the caller checked the columns). Waits for concurrent DDL
+  // of the view; 42809 if the relation is no longer a view.
+  Status ReplaceView(storage::Transaction& txn, const TableEntry& view, proto::Table definition);
   // TRUNCATE: the table gets a new, empty relation id; the old one's rows
   // are removed after commit (kept on rollback), as PostgreSQL's new
   // relfilenode. Locks the table as DropTable does.

@@ -1,5 +1,7 @@
 #include "catalog/catalog_snapshot.h"
 
+#include <algorithm>
+
 namespace basalt::catalog {
 
 int TableEntry::FindColumn(std::string_view name) const {
@@ -96,6 +98,24 @@ void CatalogSnapshot::LinkIndexNames(const proto::Table& t, bool link) {
   };
   if (!t.primary_key_name().empty()) apply(t.primary_key_name());
   for (const proto::Index& index : t.indexes()) apply(index.name());
+}
+
+std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::DependentViews(Oid database,
+                                                                               Oid oid) const {
+  // A scan of the database's relations: views are few, DROPs rare.
+  std::vector<std::shared_ptr<const TableEntry>> out;
+  for (auto it = tables_.lower_bound({database, 0});
+       it != tables_.end() && it->first.first == database; ++it) {
+    const proto::Table& t = it->second->def;
+    for (const proto::ViewReference& ref : t.view_references()) {
+      if (ref.oid() == oid) {
+        out.push_back(it->second);
+        break;
+      }
+    }
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 std::vector<const proto::Database*> CatalogSnapshot::Databases() const {

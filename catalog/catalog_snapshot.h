@@ -34,6 +34,9 @@ struct TableEntry {
   // or -1.
   int FindIndex(std::string_view name) const;
   DataType ColumnType(int position) const;
+  // A view created by CREATE VIEW (relkind "v", no rows of its own; the
+  // computed pg_catalog relations are not).
+  bool IsView() const { return !computed && def.relkind() == "v"; }
 };
 
 // One change of a transaction's DDL: an object written (put) or removed.
@@ -66,6 +69,10 @@ class CatalogSnapshot {
   // Whether a table, index or primary key of the schema has this name
   // (they share one name space, as pg_class's relname).
   bool RelationNameTaken(Oid database, Oid namespace_oid, std::string_view name) const;
+
+  // The views whose query names the relation `oid` (directly), in
+  // descending OID order.
+  std::vector<std::shared_ptr<const TableEntry>> DependentViews(Oid database, Oid oid) const;
 
   // Every database, in OID order.
   std::vector<const proto::Database*> Databases() const;

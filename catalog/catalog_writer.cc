@@ -63,7 +63,7 @@ Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table)
   }
   BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
                                           table.name(), table.oid()));
-  if (table.relation_id() == 0) {
+  if (table.relation_id() == 0 && table.relkind() != "v") {  // a view stores no rows
     BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
     table.set_relation_id(relation_id);
   }
@@ -165,9 +165,21 @@ Status CatalogWriter::DropTable(storage::Transaction& txn, const TableEntry& tab
   }
   auto entry = std::make_shared<TableEntry>(table);
   delta_.push_back({std::shared_ptr<const TableEntry>(std::move(entry)), /*removed=*/true});
-  dropped_relations_.push_back(t.relation_id());
+  if (t.relation_id() != 0) dropped_relations_.push_back(t.relation_id());
   view_.reset();
   return Status::OK();
+}
+
+Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& view,
+                                  proto::Table definition) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, view));
+  if (t.relkind() != "v") {
+    return Status::Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a view", t.name()));
+  }
+  *t.mutable_columns() = definition.columns();
+  t.set_view_query(definition.view_query());
+  *t.mutable_view_references() = definition.view_references();
+  return PutTable(txn, std::move(t));
 }
 
 Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {

@@ -31,11 +31,12 @@ void WriteErrorResponse(MessageWriter& out, const Status& status, bool fatal) {
 }
 
 void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message,
-                         bool warning) {
+                         bool warning, std::string_view detail) {
   ErrorFields fields;
   fields.severity = warning ? kWarning : kNotice;
   fields.code = code;
   fields.message = message;
+  fields.detail = detail;
   out.NoticeResponse(fields);
 }
 

@@ -21,6 +21,6 @@ void WriteErrorResponse(MessageWriter& out, const Status& status, bool fatal = f
 // A NOTICE (e.g. `table "t" does not exist, skipping`).
 // severity WARNING instead of NOTICE when warning is set.
 void WriteNoticeResponse(MessageWriter& out, sqlstate::Code code, std::string_view message,
-                         bool warning = false);
+                         bool warning = false, std::string_view detail = {});
 
 }  // namespace basalt::protocol

@@ -77,6 +77,11 @@ void WireResultSink::Notice(sqlstate::Code code, std::string_view message) {
   protocol::WriteNoticeResponse(out_, code, message);
 }
 
+void WireResultSink::NoticeWithDetail(sqlstate::Code code, std::string_view message,
+                                      std::string_view detail) {
+  protocol::WriteNoticeResponse(out_, code, message, /*warning=*/false, detail);
+}
+
 void WireResultSink::Warning(sqlstate::Code code, std::string_view message) {
   protocol::WriteNoticeResponse(out_, code, message, /*warning=*/true);
 }

@@ -42,6 +42,8 @@ class WireResultSink final : public sql::ResultSink {
   void EmptyQuery() override;
   void ParameterStatus(std::string_view name, std::string_view value) override;
   void Notice(sqlstate::Code code, std::string_view message) override;
+  void NoticeWithDetail(sqlstate::Code code, std::string_view message,
+                        std::string_view detail) override;
   void Warning(sqlstate::Code code, std::string_view message) override;
 
  private:

@@ -59,6 +59,12 @@ class ResultSink {
   virtual void ParameterStatus(std::string_view name, std::string_view value) = 0;
   // A NOTICE, e.g. `table "t" does not exist, skipping` (code 00000).
   virtual void Notice(sqlstate::Code code, std::string_view message) = 0;
+  // A NOTICE with a DETAIL line (`drop cascades to 2 other objects`);
+  // sinks that show no details keep the message.
+  virtual void NoticeWithDetail(sqlstate::Code code, std::string_view message,
+                                std::string_view /*detail*/) {
+    Notice(code, message);
+  }
   // A WARNING, e.g. `there is no transaction in progress` (25P01).
   virtual void Warning(sqlstate::Code code, std::string_view message) = 0;
 };

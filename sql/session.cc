@@ -90,6 +90,10 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteCreateIndex(statement.As<ast::CreateIndexStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateView:
+      EnsureTransaction();
+      ExecuteCreateView(statement.As<ast::CreateViewStmt>(), sink);
+      return;
     case ast::StatementKind::kDrop:
       EnsureTransaction();
       ExecuteDrop(statement.As<ast::DropStmt>(), sink);
@@ -145,11 +149,14 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
-    case ast::StatementKind::kDrop:
-      CheckWritable(statement.As<ast::DropStmt>().object_type == ast::ObjectType::kIndex
-                        ? "DROP INDEX"
-                        : "DROP TABLE");
+    case ast::StatementKind::kCreateView: CheckWritable("CREATE VIEW"); break;
+    case ast::StatementKind::kDrop: {
+      const ast::ObjectType type = statement.As<ast::DropStmt>().object_type;
+      CheckWritable(type == ast::ObjectType::kIndex  ? "DROP INDEX"
+                    : type == ast::ObjectType::kView ? "DROP VIEW"
+                                                     : "DROP TABLE");
       break;
+    }
     case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
     default: break;
   }

@@ -189,6 +189,10 @@ class SessionImpl : public Session {
   void ExecuteCheckpoint(ResultSink& sink);
   void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
   void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
+  // session_view.cc
+  void ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink);
+  // DROP TABLE and DROP VIEW, with the views depending on what they drop.
+  void ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& sink);
   // session_index.cc
   // The optimizer passes the planner settings turn off (enable_indexscan,
   // enable_seqscan).
@@ -205,6 +209,8 @@ class SessionImpl : public Session {
                              ResultSink& sink);
   // NOTICE / WARNING to the client unless client_min_messages hides it.
   void SendNotice(ResultSink& sink, sqlstate::Code code, std::string_view message);
+  void SendNoticeWithDetail(ResultSink& sink, sqlstate::Code code, std::string_view message,
+                            std::string_view detail);
   void SendWarning(ResultSink& sink, sqlstate::Code code, std::string_view message);
   // 25006 for a write (`what`: "INSERT", "CREATE TABLE", ...) in a read-only
   // transaction.

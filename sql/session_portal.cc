@@ -50,6 +50,10 @@ class PortalBuffer final : public ResultSink {
   void Notice(sqlstate::Code code, std::string_view message) override {
     client_.Notice(code, message);
   }
+  void NoticeWithDetail(sqlstate::Code code, std::string_view message,
+                        std::string_view detail) override {
+    client_.NoticeWithDetail(code, message, detail);
+  }
   void Warning(sqlstate::Code code, std::string_view message) override {
     client_.Warning(code, message);
   }

@@ -281,6 +281,13 @@ void SessionImpl::SendNotice(ResultSink& sink, sqlstate::Code code, std::string_
   if (MessageRank(settings_.Get("client_min_messages").value()) <= 1) sink.Notice(code, message);
 }
 
+void SessionImpl::SendNoticeWithDetail(ResultSink& sink, sqlstate::Code code,
+                                       std::string_view message, std::string_view detail) {
+  if (MessageRank(settings_.Get("client_min_messages").value()) <= 1) {
+    sink.NoticeWithDetail(code, message, detail);
+  }
+}
+
 void SessionImpl::SendWarning(ResultSink& sink, sqlstate::Code code, std::string_view message) {
   if (MessageRank(settings_.Get("client_min_messages").value()) <= 2) sink.Warning(code, message);
 }

@@ -1,4 +1,5 @@
-// Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP TABLE,
+// Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP (tables
+// and views in session_view.cc, indexes in session_index.cc),
 // TRUNCATE, EXPLAIN.
 #include <fmt/format.h>
 
@@ -156,7 +157,7 @@ void ThrowUndefinedRelation(const ast::QualifiedName& name) {
               fmt::format("relation \"{}\" does not exist", ShownName(name)));
 }
 
-// 42809 for DROP TABLE or TRUNCATE of a view.
+// 42809 for TRUNCATE of a view.
 [[noreturn]] void ThrowNotATable(const catalog::TableEntry& table, std::string hint) {
   Error error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a table", table.def.name()));
   if (!hint.empty()) error.WithHint(std::move(hint));
@@ -200,39 +201,19 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     ExecuteDropIndex(stmt, sink);
     return;
   }
-  if (stmt.object_type != ast::ObjectType::kTable) {
-    throw Error(sqlstate::kFeatureNotSupported, "only DROP TABLE and DROP INDEX are supported yet")
+  if (stmt.object_type != ast::ObjectType::kTable && stmt.object_type != ast::ObjectType::kView) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "only DROP TABLE, DROP VIEW and DROP INDEX are supported yet")
         .WithPosition(stmt.position);
   }
-  // Every name is resolved first: DROP TABLE a, missing drops nothing.
-  auto tables = ResolveAndLock(
-      stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
-      [&](const ast::QualifiedName& name) {
-        const std::string shown = ShownName(name);
-        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
-        if (binder.ResolveIndexTable(name) != nullptr) {
-          throw Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a table", name.name))
-              .WithHint("Use DROP INDEX to remove an index.");
-        }
-        if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
-          throw Error(sqlstate::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
-        }
-        SendNotice(sink, sqlstate::kSuccessfulCompletion,
-                   fmt::format("table \"{}\" does not exist, skipping", shown));
-      });
-  for (const auto& table : tables) {
-    if (table->computed) ThrowNotATable(*table, "Use DROP VIEW to remove a view.");
-    Status st = writer_.DropTable(*txn_, *table);
-    if (!st.ok()) ThrowStatus(st);
-  }
-  sink.CommandComplete("DROP TABLE");
+  ExecuteDropRelations(stmt, sink);
 }
 
 void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink) {
   auto tables = ResolveAndLock(stmt.names, storage::LockLevel::kAccessExclusive,
                                /*nowait=*/false, ThrowUndefinedRelation);
   for (const auto& table : tables) {
-    if (table->computed) ThrowNotATable(*table, "");
+    if (table->computed || table->IsView()) ThrowNotATable(*table, "");
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }

@@ -95,7 +95,7 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
   out->if_not_exists = create.if_not_exists;
   out->table = ResolveTable(create.table);
   const catalog::TableEntry& table = *out->table;
-  if (table.computed) {
+  if (table.computed || table.IsView()) {
     throw Error(sqlstate::kWrongObjectType,
                 fmt::format("cannot create index on relation \"{}\"", table.def.name()))
         .WithDetail("This operation is not supported for views.");

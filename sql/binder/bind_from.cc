@@ -105,6 +105,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
       if (auto cte = BindCteReference(base, scope, next_column)) return cte;
       out->kind = BoundTableRef::Kind::kTable;
       out->table = ResolveTable(base.name);
+      if (out->table->IsView()) return BindView(base, std::move(out->table), scope, next_column);
       NoteTableRead(out->table);
       out->width = out->table->def.columns_size();
       ScopeItem item = TableScopeItem(base.alias.name.empty() ? base.name.name : base.alias.name,

@@ -48,6 +48,13 @@ BoundStatement Binder::Bind(const ast::Statement& statement) {
 std::shared_ptr<const catalog::TableEntry> Binder::ResolveTargetTable(
     const ast::QualifiedName& name, std::string_view action) const {
   std::shared_ptr<const catalog::TableEntry> table = ResolveTable(name);
+  if (table->IsView()) {
+    // PostgreSQL writes through simple views; Basalt does not yet.
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("cannot {} view \"{}\": writing through views is not supported yet", action,
+                        table->def.name()),
+            name.position);
+  }
   if (table->computed) {
     // "insert into" -> "inserting into", "update" -> "updating", ...
     const std::string_view verb = action.substr(0, action.find(' '));
@@ -69,6 +76,36 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveTargetTable(
 
 std::shared_ptr<const catalog::TableEntry> Binder::ResolveTable(const ast::QualifiedName& name,
                                                                 bool missing_ok) const {
+  if (!expanding_views_.empty()) {
+    // Inside a view: the names its query wrote mean what they meant at
+    // CREATE VIEW, whatever the reader's search_path.
+    for (const catalog::proto::ViewReference& ref :
+         expanding_views_.back()->def.view_references()) {
+      if (ref.schema() != name.schema || ref.name() != name.name) continue;
+      if (auto table = snapshot_.TableByOid(database_, ref.oid())) return table;
+      // Dependencies keep it; reached only if the catalog lost it.
+      throw Error(sqlstate::kUndefinedTable,
+                  fmt::format("relation with OID {} does not exist", ref.oid()));
+    }
+  }
+  std::shared_ptr<const catalog::TableEntry> table = ResolveTableByName(name, missing_ok);
+  if (recorded_references_ != nullptr && expanding_views_.empty() && table != nullptr) {
+    bool known = false;
+    for (const catalog::proto::ViewReference& ref : *recorded_references_) {
+      known = known || (ref.schema() == name.schema && ref.name() == name.name);
+    }
+    if (!known) {
+      catalog::proto::ViewReference& ref = recorded_references_->emplace_back();
+      ref.set_schema(name.schema);
+      ref.set_name(name.name);
+      ref.set_oid(table->def.oid());
+    }
+  }
+  return table;
+}
+
+std::shared_ptr<const catalog::TableEntry> Binder::ResolveTableByName(
+    const ast::QualifiedName& name, bool missing_ok) const {
   auto missing = [&]() -> std::shared_ptr<const catalog::TableEntry> {
     if (missing_ok) return nullptr;
     std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;

@@ -71,6 +71,12 @@ class Binder {
   // at the name's position, or null when `missing_ok`.
   std::shared_ptr<const catalog::TableEntry> ResolveTable(const ast::QualifiedName& name,
                                                           bool missing_ok = false) const;
+  // While a CREATE VIEW's query binds: every relation name it resolves
+  // (outside the views it reads) is added to `out` once, with the OID it
+  // resolved to, so the view binds to those objects when read.
+  void RecordViewReferences(std::vector<catalog::proto::ViewReference>* out) {
+    recorded_references_ = out;
+  }
   // The table owning the index (or primary key) `name`, looked up as a
   // relation name is (pg_catalog, then the search path); null if none.
   std::shared_ptr<const catalog::TableEntry> ResolveIndexTable(
@@ -132,6 +138,13 @@ class Binder {
   void BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out);
   std::unique_ptr<BoundTableRef> BindLateralSubquery(const ast::SubqueryRef& ref, Scope& scope,
                                                      int* next_column);
+  // bind_view.cc: a view in FROM, its stored query bound as a subquery
+  // whose names resolve to the OIDs recorded at CREATE VIEW.
+  std::unique_ptr<BoundTableRef> BindView(const ast::BaseTableRef& ref,
+                                          std::shared_ptr<const catalog::TableEntry> view,
+                                          Scope& scope, int* next_column);
+  std::shared_ptr<const catalog::TableEntry> ResolveTableByName(const ast::QualifiedName& name,
+                                                                bool missing_ok) const;
   // 42712 when a FROM item of the same name is already there.
   static void AddScopeItem(ScopeItem item, Scope& scope);
   void NoteTableRead(const std::shared_ptr<const catalog::TableEntry>& table);
@@ -274,6 +287,10 @@ class Binder {
   // ResolveGrouped is in the values a subquery reads from the grouped row.
   bool in_subquery_values_ = false;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;
+  // The views being expanded, innermost last: ResolveTable looks a name up
+  // in the innermost one's references (its view name map) first.
+  std::vector<const catalog::TableEntry*> expanding_views_;
+  std::vector<catalog::proto::ViewReference>* recorded_references_ = nullptr;  // see Record...
 
   // The WITH clauses around what is being bound, outermost first; `visible`
   // CTEs of each can be referenced (a CTE sees those before it).

@@ -22,6 +22,11 @@ SubqueryRef::~SubqueryRef() {
   DeleteIteratively(select);
 }
 
+CreateViewStmt::CreateViewStmt() : Statement(kKind) {}
+CreateViewStmt::~CreateViewStmt() {
+  DeleteIteratively(query);
+}
+
 CommonTableExpr::CommonTableExpr() = default;
 CommonTableExpr::~CommonTableExpr() {
   DeleteIteratively(query);

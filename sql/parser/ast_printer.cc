@@ -397,6 +397,19 @@ std::string ToString(const Statement& statement) {
       }
       return out + ")";
     }
+    case StatementKind::kCreateView: {
+      const auto& s = statement.As<CreateViewStmt>();
+      std::string out = std::string("CREATE ") + (s.or_replace ? "OR REPLACE " : "") +
+                        (s.temporary ? "TEMPORARY " : "") + "VIEW " + ToString(s.name);
+      if (!s.columns.empty()) {
+        out += " (";
+        for (size_t i = 0; i < s.columns.size(); ++i) {
+          out += (i ? ", " : "") + QuoteName(s.columns[i].name);
+        }
+        out += ")";
+      }
+      return out + " AS " + SelectToString(*s.query);
+    }
     case StatementKind::kDrop: {
       const auto& s = statement.As<DropStmt>();
       const char* type = s.object_type == ObjectType::kTable              ? "TABLE"

@@ -103,6 +103,7 @@ enum class StatementKind {
   kDelete,
   kCreateTable,
   kCreateIndex,
+  kCreateView,
   kDrop,
   kTruncate,
   kTransaction,
@@ -300,6 +301,21 @@ struct CreateIndexStmt : Statement {
   std::string method;  // empty: btree
   int method_position = 0;
   std::vector<IndexElement> elements;
+};
+
+// CREATE [OR REPLACE] [TEMP] VIEW name [(column, ...)] AS query
+struct CreateViewStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCreateView;
+  CreateViewStmt();
+  ~CreateViewStmt() override;
+  QualifiedName name;
+  bool or_replace = false;
+  bool temporary = false;
+  std::vector<Identifier> columns;
+  std::unique_ptr<SelectStmt> query;
+  // The query as written (from its first token to its last), which the
+  // catalog keeps and readers of the view parse again.
+  std::string query_text;
 };
 
 enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema };

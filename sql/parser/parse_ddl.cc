@@ -1,10 +1,15 @@
-// CREATE TABLE and DROP.
+// CREATE TABLE, CREATE INDEX, CREATE VIEW and DROP.
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
 
 ast::StatementPtr Parser::ParseCreate() {
   const Token& create = ExpectWord("create");
+  bool or_replace = false;
+  if (AcceptWord("or")) {
+    ExpectWord("replace");
+    or_replace = true;
+  }
   bool temporary = false;
   if (AcceptWord("global") || AcceptWord("local")) {
     if (!AcceptWord("temporary")) ExpectWord("temp");
@@ -14,6 +19,10 @@ ast::StatementPtr Parser::ParseCreate() {
   } else {
     AcceptWord("unlogged");
   }
+  if (PeekWord("view") || (PeekWord("recursive") && PeekWord("view", 1))) {
+    return ParseCreateView(create, or_replace, temporary);
+  }
+  if (or_replace) SyntaxErrorHere();
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
@@ -65,6 +74,35 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
     }
   } while (AcceptOp(","));
   ExpectOp(")");
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, bool temporary) {
+  auto stmt = std::make_unique<ast::CreateViewStmt>();
+  stmt->position = create.position;
+  stmt->or_replace = or_replace;
+  stmt->temporary = temporary;
+  if (PeekWord("recursive")) {
+    throw Error(sqlstate::kFeatureNotSupported, "CREATE RECURSIVE VIEW is not supported yet")
+        .WithPosition(Peek().position);
+  }
+  ExpectWord("view");
+  stmt->name = ParseQualifiedName();
+  if (PeekOp("(")) stmt->columns = ParseColumnList();
+  if (PeekWord("with")) {
+    throw Error(sqlstate::kFeatureNotSupported, "view options are not supported yet")
+        .WithPosition(Peek().position);
+  }
+  ExpectWord("as");
+  const Token& first = Peek();
+  stmt->query = ParseSelect();
+  const int end = tokens_[pos_ - 1].end;
+  stmt->query_text = std::string(
+      sql_.substr(static_cast<size_t>(first.begin), static_cast<size_t>(end - first.begin)));
+  if (PeekWord("with")) {
+    throw Error(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is not supported yet")
+        .WithPosition(Peek().position);
+  }
   return stmt;
 }
 

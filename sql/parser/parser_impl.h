@@ -91,6 +91,7 @@ class Parser {
   ast::StatementPtr ParseCreate();
   ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
   ast::StatementPtr ParseCreateIndex(const Token& create);
+  ast::StatementPtr ParseCreateView(const Token& create, bool or_replace, bool temporary);
   ast::ColumnDef ParseColumnDef();
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();

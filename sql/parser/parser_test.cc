@@ -352,10 +352,31 @@ TEST_CASE("CREATE TABLE", "[parser]") {
   CHECK(s.constraints[0].columns.size() == 2);
 }
 
+TEST_CASE("CREATE VIEW", "[parser]") {
+  CHECK(P("create or replace view s.v (a, \"B\") as select x, y from t") ==
+        "CREATE OR REPLACE VIEW s.v (a, \"B\") AS SELECT x, y FROM t");
+  CHECK(P("create view v as values (1)") == "CREATE VIEW v AS VALUES (1)");
+
+  // The query's text is kept as written, from its first token to its last.
+  std::vector<StatementPtr> h;
+  const auto& s =
+      Only<CreateViewStmt>("CREATE VIEW v AS  WITH w AS (SELECT 1) SELECT *  FROM w /* c */ ;", h);
+  CHECK(s.query_text == "WITH w AS (SELECT 1) SELECT *  FROM w");
+  CHECK(!s.or_replace);
+  CHECK(Only<CreateViewStmt>("create temp view v as (select 'é')", h).query_text == "(select 'é')");
+  CHECK(Only<CreateViewStmt>("create temp view v as (select 'é')", h).temporary);
+
+  CHECK(Err("create or replace table t (a int)") == "42601 syntax error at or near \"table\" @19");
+  CHECK(Err("create view v as insert into t values (1)") ==
+        "42601 syntax error at or near \"insert\" @18");
+  CHECK(Err("create view v") == "42601 syntax error at end of input @14");
+}
+
 TEST_CASE("DROP TABLE", "[parser]") {
   CHECK(P("drop table t") == "DROP TABLE t");
   CHECK(P("drop table if exists t, s.u cascade") == "DROP TABLE IF EXISTS t, s.u CASCADE");
   CHECK(P("drop table t restrict") == "DROP TABLE t");
+  CHECK(P("drop view if exists v, w cascade") == "DROP VIEW IF EXISTS v, w CASCADE");
 }
 
 TEST_CASE("transaction control", "[parser]") {

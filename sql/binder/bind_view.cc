@@ -1,0 +1,79 @@
+// A view in FROM: its stored query, parsed again and bound as a subquery
+// named after the view. The names the query wrote resolve through the
+// view's references (the OIDs recorded at CREATE VIEW), not the reader's
+// search_path, and the reader's CTEs stay invisible to it.
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/parser/parser.h"
+
+namespace basalt::sql {
+
+std::unique_ptr<BoundTableRef> Binder::BindView(const ast::BaseTableRef& ref,
+                                                std::shared_ptr<const catalog::TableEntry> view,
+                                                Scope& scope, int* next_column) {
+  const catalog::proto::Table& def = view->def;
+  for (const catalog::TableEntry* outer : expanding_views_) {
+    if (outer->def.oid() == def.oid()) {
+      ThrowAt(sqlstate::kInvalidObjectDefinition,
+              fmt::format("infinite recursion detected in rules for relation \"{}\"", def.name()),
+              ref.position);
+    }
+  }
+  NoteTableRead(view);  // ACCESS SHARE on the view itself, as PostgreSQL
+  auto out = std::make_unique<BoundTableRef>();
+  out->kind = BoundTableRef::Kind::kSubquery;
+  {
+    std::vector<ast::StatementPtr> parsed = ParseStatements(def.view_query());
+    if (parsed.size() != 1 || parsed[0]->kind() != ast::StatementKind::kSelect) {
+      throw Error(sqlstate::kInternalError,
+                  fmt::format("the query of view \"{}\" is not a SELECT", def.name()));
+    }
+    // The view's query sees neither the reader's CTEs nor its FROM items.
+    std::vector<CteFrame> cte_frames = std::move(cte_frames_);
+    std::vector<WorkTable*> work_tables = std::move(work_tables_);
+    cte_frames_.clear();
+    work_tables_.clear();
+    expanding_views_.push_back(view.get());
+    struct Restore {
+      Binder* binder;
+      std::vector<CteFrame>* cte_frames;
+      std::vector<WorkTable*>* work_tables;
+      ~Restore() {
+        binder->expanding_views_.pop_back();
+        binder->cte_frames_ = std::move(*cte_frames);
+        binder->work_tables_ = std::move(*work_tables);
+      }
+    } restore{this, &cte_frames, &work_tables};
+    ScopedFlag resolve(resolve_unknowns_, true);
+    try {
+      out->subquery = BindSelect(parsed[0]->As<ast::SelectStmt>());
+    } catch (Error& e) {
+      // A position in the stored text means nothing in the reader's query.
+      e.WithPosition(0);
+      throw;
+    }
+  }
+  out->width = static_cast<int>(out->subquery->columns.size());
+  if (out->width != def.columns_size()) {
+    throw Error(sqlstate::kInternalError,
+                fmt::format("view \"{}\" has {} columns but its query returns {}", def.name(),
+                            def.columns_size(), out->width));
+  }
+  ScopeItem item;
+  item.name = ref.alias.name.empty() ? ref.name.name : ref.alias.name;
+  for (int c = 0; c < out->width; ++c) {
+    // The view's own column names (CREATE VIEW v (a, b) renames), and the
+    // view as the columns' origin, as PostgreSQL's RowDescription.
+    item.columns.push_back(ScopeColumn{def.columns(c).name(), out->subquery->columns[c].type,
+                                       *next_column + c, nullptr, def.oid(),
+                                       static_cast<int16_t>(def.columns(c).attnum())});
+  }
+  RenameColumns(ref.alias, &item);
+  *next_column += out->width;
+  AddScopeItem(std::move(item), scope);
+  return out;
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,239 @@
+// CREATE [OR REPLACE] VIEW, and DROP TABLE / DROP VIEW with the views that
+// depend on what they drop (RESTRICT: 2BP01; CASCADE: dropped too).
+#include <fmt/format.h>
+
+#include <functional>
+#include <unordered_set>
+
+#include "sql/binder/binder.h"
+#include "sql/execution/evaluate.h"
+#include "sql/parser/keywords.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+namespace {
+
+using TableEntryPtr = std::shared_ptr<const catalog::TableEntry>;
+
+std::string ShownName(const ast::QualifiedName& name) {
+  return name.schema.empty() ? name.name : name.schema + "." + name.name;
+}
+
+// PostgreSQL's quote_identifier: quoted unless lower case letters, digits
+// and underscores not starting with a digit, and no keyword but an
+// unreserved one.
+std::string QuoteIdentifier(const std::string& name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
+               GetKeywordCategory(name) == KeywordCategory::kNone;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+  }
+  if (plain) return name;
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// "table t" / "view v", as PostgreSQL's getObjectDescription.
+std::string Describe(const catalog::TableEntry& table) {
+  return fmt::format("{} {}", table.IsView() ? "view" : "table", QuoteIdentifier(table.def.name()));
+}
+
+// The view's columns from its bound query, renamed by the column list.
+void SetViewColumns(const ast::CreateViewStmt& stmt, const BoundSelect& query,
+                    catalog::proto::Table* view) {
+  if (stmt.columns.size() > query.columns.size()) {
+    throw Error(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+  }
+  for (size_t i = 0; i < query.columns.size(); ++i) {
+    const ResultColumn& result = query.columns[i];
+    const std::string& name = i < stmt.columns.size() ? stmt.columns[i].name : result.name;
+    for (const catalog::proto::Column& seen : view->columns()) {
+      if (seen.name() == name) {
+        throw Error(sqlstate::kDuplicateColumn,
+                    fmt::format("column \"{}\" specified more than once", name));
+      }
+    }
+    catalog::proto::Column* c = view->add_columns();
+    c->set_attnum(static_cast<int32_t>(i + 1));
+    c->set_name(name);
+    c->set_type_id(static_cast<uint32_t>(result.type.id));
+    c->set_typmod(result.type.typmod);
+  }
+}
+
+// CREATE OR REPLACE VIEW keeps the existing columns; it may add some.
+void CheckReplacedColumns(const catalog::TableEntry& old, const catalog::proto::Table& view) {
+  if (view.columns_size() < old.def.columns_size()) {
+    throw Error(sqlstate::kInvalidTableDefinition, "cannot drop columns from view");
+  }
+  for (int i = 0; i < old.def.columns_size(); ++i) {
+    const catalog::proto::Column& before = old.def.columns(i);
+    const catalog::proto::Column& after = view.columns(i);
+    if (before.name() != after.name()) {
+      throw Error(sqlstate::kInvalidTableDefinition,
+                  fmt::format("cannot change name of view column \"{}\" to \"{}\"", before.name(),
+                              after.name()))
+          .WithHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+    }
+    const DataType old_type{static_cast<TypeId>(before.type_id()), before.typmod()};
+    const DataType new_type{static_cast<TypeId>(after.type_id()), after.typmod()};
+    if (old_type.id != new_type.id || old_type.typmod != new_type.typmod) {
+      throw Error(sqlstate::kInvalidTableDefinition,
+                  fmt::format("cannot change data type of view column \"{}\" from {} to {}",
+                              before.name(), old_type.Name(), new_type.Name()));
+    }
+  }
+}
+
+}  // namespace
+
+void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink) {
+  if (stmt.temporary) {
+    throw Error(sqlstate::kFeatureNotSupported, "temporary views are not supported yet")
+        .WithPosition(stmt.position);
+  }
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    catalog::proto::Table view;
+    std::vector<catalog::proto::ViewReference> references;
+    binder.RecordViewReferences(&references);
+    std::unique_ptr<BoundSelect> query = binder.BindSelect(*stmt.query);
+    view.set_database_oid(database_oid_);
+    view.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name));
+    view.set_name(stmt.name.name);
+    view.set_relkind("v");
+    view.set_owner_oid(role_oid_);
+    view.set_view_query(stmt.query_text);
+    for (catalog::proto::ViewReference& ref : references) *view.add_view_references() = ref;
+    SetViewColumns(stmt, *query, &view);
+    // The relations read stay as they are until the transaction ends, as
+    // PostgreSQL's ACCESS SHARE locks at CREATE VIEW; a DDL that committed
+    // meanwhile makes the query bind again.
+    for (const TableEntryPtr& table : binder.tables_read())
+      LockRelation(*table, storage::LockLevel::kAccessShare);
+    if (writer_.View()->version() != snapshot->version()) continue;
+
+    TableEntryPtr existing = snapshot->FindTable(database_oid_, view.namespace_oid(), view.name());
+    Status st;
+    if (existing != nullptr && stmt.or_replace) {
+      if (!existing->IsView()) {
+        throw Error(sqlstate::kWrongObjectType,
+                    fmt::format("\"{}\" is not a view", existing->def.name()));
+      }
+      LockRelation(*existing, storage::LockLevel::kAccessExclusive);
+      CheckReplacedColumns(*existing, view);
+      st = writer_.ReplaceView(*txn_, *existing, std::move(view));
+    } else {
+      st = writer_.CreateTable(*txn_, std::move(view));
+    }
+    if (!st.ok()) ThrowStatus(st);
+    sink.CommandComplete("CREATE VIEW");
+    return;
+  }
+}
+
+void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& sink) {
+  const bool views = stmt.object_type == ast::ObjectType::kView;
+  const char* noun = views ? "view" : "table";
+  // Every name is resolved first: DROP TABLE a, missing drops nothing.
+  std::vector<TableEntryPtr> targets = ResolveAndLock(
+      stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
+      [&](const ast::QualifiedName& name) {
+        const std::string shown = ShownName(name);
+        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+        if (binder.ResolveIndexTable(name) != nullptr) {
+          throw Error(sqlstate::kWrongObjectType,
+                      fmt::format("\"{}\" is not a {}", name.name, noun))
+              .WithHint("Use DROP INDEX to remove an index.");
+        }
+        if (!stmt.if_exists) {  // DROP says "table", without a position, unlike a query
+          throw Error(sqlstate::kUndefinedTable,
+                      fmt::format("{} \"{}\" does not exist", noun, shown));
+        }
+        SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                   fmt::format("{} \"{}\" does not exist, skipping", noun, shown));
+      });
+  for (const TableEntryPtr& table : targets) {
+    if (views && !table->IsView() && !table->computed) {
+      throw Error(sqlstate::kWrongObjectType,
+                  fmt::format("\"{}\" is not a view", table->def.name()))
+          .WithHint("Use DROP TABLE to remove a table.");
+    }
+    if (!views && (table->IsView() || table->computed)) {
+      throw Error(sqlstate::kWrongObjectType,
+                  fmt::format("\"{}\" is not a table", table->def.name()))
+          .WithHint("Use DROP VIEW to remove a view.");
+    }
+    if (table->computed) {
+      throw Error(sqlstate::kInsufficientPrivilege,
+                  fmt::format("permission denied: \"{}\" is a system catalog", table->def.name()));
+    }
+  }
+
+  // The views depending on the targets, directly or through other views,
+  // in PostgreSQL's order: depth first, each object's dependents newest
+  // first, reported in reverse of the order they were finished in.
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  std::unordered_set<Oid> seen;
+  for (const TableEntryPtr& table : targets) seen.insert(table->def.oid());
+  struct Dependent {
+    TableEntryPtr view;
+    TableEntryPtr on;  // the object it was reached from
+  };
+  std::vector<Dependent> finished;
+  std::function<void(const TableEntryPtr&)> visit = [&](const TableEntryPtr& object) {
+    for (const TableEntryPtr& view : snapshot->DependentViews(database_oid_, object->def.oid())) {
+      if (!seen.insert(view->def.oid()).second) continue;
+      visit(view);
+      finished.push_back({view, object});
+    }
+  };
+  for (const TableEntryPtr& table : targets) visit(table);
+  std::vector<Dependent> dependents(finished.rbegin(), finished.rend());
+
+  if (!dependents.empty()) {
+    std::string detail;
+    if (!stmt.cascade) {
+      for (const Dependent& d : dependents) {
+        if (!detail.empty()) detail += "\n";
+        detail += fmt::format("{} depends on {}", Describe(*d.view), Describe(*d.on));
+      }
+      std::string message =
+          targets.size() == 1
+              ? fmt::format("cannot drop {} because other objects depend on it",
+                            Describe(*targets[0]))
+              : "cannot drop desired object(s) because other objects depend on them";
+      throw Error(sqlstate::kDependentObjectsStillExist, std::move(message))
+          .WithDetail(std::move(detail))
+          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+    for (const Dependent& d : dependents) {
+      if (!detail.empty()) detail += "\n";
+      detail += "drop cascades to " + Describe(*d.view);
+    }
+    if (dependents.size() == 1) {
+      SendNotice(sink, sqlstate::kSuccessfulCompletion, detail);
+    } else {
+      SendNoticeWithDetail(sink, sqlstate::kSuccessfulCompletion,
+                           fmt::format("drop cascades to {} other objects", dependents.size()),
+                           detail);
+    }
+    for (const Dependent& d : dependents) {
+      LockRelation(*d.view, storage::LockLevel::kAccessExclusive);
+      targets.push_back(d.view);
+    }
+  }
+  for (const TableEntryPtr& table : targets) {
+    Status st = writer_.DropTable(*txn_, *table);
+    if (!st.ok()) ThrowStatus(st);
+  }
+  sink.CommandComplete(views ? "DROP VIEW" : "DROP TABLE");
+}
+
+}  // namespace basalt::sql
