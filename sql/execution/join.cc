@@ -11,7 +11,7 @@ JoinOperator::JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, 
                            const BoundExpr* condition, int left_width, int right_width)
     : type_(type), condition_(condition), left_width_(left_width), right_width_(right_width) {
   children_.push_back(std::move(left));
-  children_.push_back(std::move(right));
+  if (right != nullptr) children_.push_back(std::move(right));  // null: LateralJoin
 }
 
 bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out) {
@@ -97,9 +97,7 @@ LateralJoin::LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right,
                          const BoundExpr* condition, int left_width, int right_width)
     : JoinOperator(std::move(left), nullptr, type, condition, left_width, right_width),
       right_plan_(right),
-      lateral_values_(lateral_values) {
-  children_.pop_back();  // the right input is built per left row
-}
+      lateral_values_(lateral_values) {}
 
 bool LateralJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
   std::vector<Value> values;

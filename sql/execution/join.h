@@ -22,6 +22,7 @@ class JoinOperator : public PhysicalOperator {
   bool Next(ExecContext& ctx, RowBatch* batch) final;
 
  protected:
+  // `right` is null for a LateralJoin, which builds its right input per row.
   JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
                const BoundExpr* condition, int left_width, int right_width);
 
