@@ -42,8 +42,8 @@ SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
 
 // ANY with `=` over a stored result: a hash lookup of the compared forms.
 bool HashableTest(const BoundExpr& e) {
-  const BoundExpr& test = *e.subquery->test;
-  return e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual;
+  return e.subquery_kind == SubqueryKind::kAny &&
+         e.subquery->test->compare_op == CompareOp::kEqual;
 }
 
 void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
