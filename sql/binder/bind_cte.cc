@@ -14,8 +14,8 @@ namespace basalt::sql {
 
 namespace {
 
-bool IsSelfReferencing(const ast::SelectStmt& query) {
-  // Only UNION [ALL] can be recursive; its right side holds the reference.
+bool MayRecurse(const ast::SelectStmt& query) {
+  // Only UNION [ALL] can be recursive: its right side may read the CTE.
   return query.set_operation == ast::SetOperation::kUnion;
 }
 
@@ -68,7 +68,7 @@ std::unique_ptr<BoundSelect> Binder::BindCteQuery(size_t frame_index, size_t cte
   const CteFrame& frame = cte_frames_[frame_index];
   const ast::CommonTableExpr& cte = *frame.data->ctes[cte_index].ast;
   std::unique_ptr<BoundSelect> bound;
-  if (frame.data->recursive && IsSelfReferencing(*cte.query)) {
+  if (frame.data->recursive && MayRecurse(*cte.query)) {
     bound = BindRecursiveCte(frame_index, cte_index, scope);
   }
   if (bound == nullptr) {
