@@ -7,7 +7,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
-#include "sql/parser/keywords.h"
+#include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -20,27 +20,10 @@ std::string ShownName(const ast::QualifiedName& name) {
   return name.schema.empty() ? name.name : name.schema + "." + name.name;
 }
 
-// PostgreSQL's quote_identifier: quoted unless lower case letters, digits
-// and underscores not starting with a digit, and no keyword but an
-// unreserved one.
-std::string QuoteIdentifier(const std::string& name) {
-  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-               GetKeywordCategory(name) == KeywordCategory::kNone;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
-  }
-  if (plain) return name;
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // "table t" / "view v", as PostgreSQL's getObjectDescription.
 std::string Describe(const catalog::TableEntry& table) {
-  return fmt::format("{} {}", table.IsView() ? "view" : "table", QuoteIdentifier(table.def.name()));
+  return fmt::format("{} {}", table.IsView() ? "view" : "table",
+                     ast::QuoteName(table.def.name(), /*quote_keywords=*/true));
 }
 
 // The view's columns from its bound query, renamed by the column list.

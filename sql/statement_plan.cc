@@ -8,7 +8,8 @@ namespace basalt::sql {
 
 namespace {
 
-// The tables a statement's subqueries read, but not its target.
+// The tables a write reads (its source, its subqueries), but not its
+// target.
 void AddReadLocks(const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
                   const std::shared_ptr<const catalog::TableEntry>& target, StatementPlan* plan) {
   for (const auto& table : tables) {
@@ -36,9 +37,7 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
   } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
     BoundInsert& i = **insert;
     // INSERT ... SELECT reads its source under ACCESS SHARE first.
-    for (const auto& table : i.source->tables_read) {
-      if (table != i.table) plan->locks.push_back({table, LockLevel::kAccessShare});
-    }
+    AddReadLocks(i.tables_read, i.table, plan.get());
     plan->locks.push_back({i.table, LockLevel::kRowExclusive});
     plan->tag_prefix = "INSERT 0 ";
     root = PlanInsert(i);

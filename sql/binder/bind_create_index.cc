@@ -110,11 +110,7 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
                   fmt::format("column \"{}\" does not exist", element.column.name));
     }
     if (table.ColumnType(column).id == TypeId::kXid) {
-      throw Error(sqlstate::kUndefinedObject,
-                  "data type xid has no default operator class for access method \"btree\"")
-          .WithHint(
-              "You must specify an operator class for the index or define a default operator "
-              "class for the data type.");
+      ThrowNoBtreeOrdering();
     }
     catalog::proto::IndexColumn* c = index.add_columns();
     c->set_attnum(table.def.columns(column).attnum());
@@ -126,6 +122,14 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
                                                        names, "idx", {})
                                      : create.name);
   return out;
+}
+
+void ThrowNoBtreeOrdering() {
+  throw Error(sqlstate::kUndefinedObject,
+              "data type xid has no default operator class for access method \"btree\"")
+      .WithHint(
+          "You must specify an operator class for the index or define a default operator "
+          "class for the data type.");
 }
 
 }  // namespace basalt::sql

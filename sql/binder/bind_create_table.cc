@@ -162,11 +162,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     // A key needs a btree ordering, which xid lacks.
     for (int attnum : t.primary_key_attnums()) {
       if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
-        throw Error(sqlstate::kUndefinedObject,
-                    "data type xid has no default operator class for access method \"btree\"")
-            .WithHint(
-                "You must specify an operator class for the index or define a default operator "
-                "class for the data type.");
+        ThrowNoBtreeOrdering();
       }
     }
   }
@@ -197,11 +193,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     for (int attnum : u.attnums) {
       names.push_back(t.columns(attnum - 1).name());
       if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
-        throw Error(sqlstate::kUndefinedObject,
-                    "data type xid has no default operator class for access method \"btree\"")
-            .WithHint(
-                "You must specify an operator class for the index or define a default operator "
-                "class for the data type.");
+        ThrowNoBtreeOrdering();
       }
       catalog::proto::IndexColumn* c = index->add_columns();
       c->set_attnum(attnum);

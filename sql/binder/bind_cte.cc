@@ -197,16 +197,8 @@ std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef&
     return nullptr;
   }
   out->width = static_cast<int>(columns.size());
-  ScopeItem item;
-  item.name = ref.alias.name.empty() ? ref.name.name : ref.alias.name;
-  for (int c = 0; c < out->width; ++c) {
-    const ResultColumn& col = columns[c];
-    item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr, col.table_oid,
-                                       col.column_number});
-  }
-  RenameColumns(ref.alias, &item);
-  *next_column += out->width;
-  AddScopeItem(std::move(item), scope);
+  AddQueryItem(ref.alias.name.empty() ? ref.name.name : ref.alias.name, columns, ref.alias, scope,
+               next_column);
   return out;
 }
 

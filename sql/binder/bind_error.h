@@ -17,4 +17,8 @@ namespace basalt::sql {
 [[noreturn]] void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
                                   int position);
 
+// 42704 for a key or index column of type xid, which has no btree
+// ordering (PostgreSQL's `no default operator class` error).
+[[noreturn]] void ThrowNoBtreeOrdering();
+
 }  // namespace basalt::sql

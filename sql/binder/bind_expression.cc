@@ -20,16 +20,6 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-// Whether e reads a column (PostgreSQL's contain_vars_of_level).
-bool HasColumn(const BoundExpr& e) {
-  CheckStackDepth();
-  if (e.kind == BoundExprKind::kColumn) return true;
-  for (const BoundExprPtr& c : e.children) {
-    if (HasColumn(*c)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
@@ -404,7 +394,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
   if (items.size() > 1 && type.id != TypeId::kXid) {
     std::optional<DataType> unified = arg->type;
     for (const BoundExprPtr& item : items) {
-      if (HasColumn(*item)) unified.reset();
+      if (ReadsColumns(*item)) unified.reset();
       if (!unified) break;
       unified = UnifyTypes(*unified, item->type);
     }

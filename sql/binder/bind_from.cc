@@ -71,13 +71,7 @@ std::unique_ptr<BoundTableRef> Binder::BindFrom(const std::vector<ast::TableRefP
       tree = std::move(ref);
       continue;
     }
-    auto join = std::make_unique<BoundTableRef>();
-    join->kind = BoundTableRef::Kind::kJoin;
-    join->width = tree->width + ref->width;
-    join->lateral_values = std::move(ref->lateral_values);
-    join->left = std::move(tree);
-    join->right = std::move(ref);
-    tree = std::move(join);
+    tree = CrossJoin(std::move(tree), std::move(ref));
   }
   return tree;
 }
@@ -117,24 +111,17 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
     }
     case ast::TableRefKind::kSubquery: {
       const auto& sub = ref.As<ast::SubqueryRef>();
-      if (sub.lateral) return BindLateralSubquery(sub, scope, next_column);
       out->kind = BoundTableRef::Kind::kSubquery;
-      // Not LATERAL: the subquery sees the enclosing queries, not this FROM.
       {
+        // LATERAL: the FROM items before it are an enclosing scope whose
+        // values it reads (lateral values). Otherwise it sees the enclosing
+        // queries only, not this FROM.
         ScopedFlag resolve(resolve_unknowns_, true);
-        out->subquery = BindSelect(*sub.select, scope.parent, scope.outer_values);
+        out->subquery = sub.lateral ? BindSelect(*sub.select, &scope, &out->lateral_values)
+                                    : BindSelect(*sub.select, scope.parent, scope.outer_values);
       }
       out->width = static_cast<int>(out->subquery->columns.size());
-      ScopeItem item;
-      item.name = sub.alias.name;
-      for (int c = 0; c < out->width; ++c) {
-        const ResultColumn& col = out->subquery->columns[c];
-        item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr,
-                                           col.table_oid, col.column_number});
-      }
-      RenameColumns(sub.alias, &item);
-      *next_column += out->width;
-      AddScopeItem(std::move(item), scope);
+      AddQueryItem(sub.alias.name, out->subquery->columns, sub.alias, scope, next_column);
       return out;
     }
     case ast::TableRefKind::kFunction:
@@ -299,6 +286,31 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   }
   AddScopeItem(std::move(item), scope);
   return out;
+}
+
+std::unique_ptr<BoundTableRef> CrossJoin(std::unique_ptr<BoundTableRef> left,
+                                         std::unique_ptr<BoundTableRef> right) {
+  auto join = std::make_unique<BoundTableRef>();
+  join->kind = BoundTableRef::Kind::kJoin;
+  join->width = left->width + right->width;
+  join->lateral_values = std::move(right->lateral_values);  // LATERAL: per left row
+  join->left = std::move(left);
+  join->right = std::move(right);
+  return join;
+}
+
+void Binder::AddQueryItem(std::string name, const std::vector<ResultColumn>& columns,
+                          const ast::Alias& alias, Scope& scope, int* next_column) {
+  ScopeItem item;
+  item.name = std::move(name);
+  for (size_t c = 0; c < columns.size(); ++c) {
+    const ResultColumn& col = columns[c];
+    item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + static_cast<int>(c),
+                                       nullptr, col.table_oid, col.column_number});
+  }
+  RenameColumns(alias, &item);
+  *next_column += static_cast<int>(columns.size());
+  AddScopeItem(std::move(item), scope);
 }
 
 ScopeItem TableScopeItem(std::string name, std::shared_ptr<const catalog::TableEntry> table,

@@ -1,7 +1,8 @@
-// Set-returning functions in FROM (generate_series, unnest) and LATERAL
-// subqueries: both may read the FROM items before them, which the binder
-// collects as lateral values (Scope::outer_values of a scope whose parent
-// is the FROM so far); the join then runs them once per row of those items.
+// Set-returning functions in FROM (generate_series, unnest) and in the
+// target list. Like LATERAL subqueries (bind_from.cc) they may read the FROM
+// items before them, which the binder collects as lateral values
+// (Scope::outer_values of a scope whose parent is the FROM so far); the join
+// then runs them once per row of those items.
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -126,40 +127,9 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
     found = true;
     srf_columns_.emplace(target.expr.get(),
                          std::make_pair(next_column - 1, function->function_type));
-    if (out->from == nullptr) {
-      out->from = std::move(function);
-      continue;
-    }
-    auto join = std::make_unique<BoundTableRef>();
-    join->kind = BoundTableRef::Kind::kJoin;
-    join->width = out->from->width + function->width;
-    join->lateral_values = std::move(function->lateral_values);
-    join->left = std::move(out->from);
-    join->right = std::move(function);
-    out->from = std::move(join);
+    out->from = out->from == nullptr ? std::move(function)
+                                     : CrossJoin(std::move(out->from), std::move(function));
   }
-}
-
-std::unique_ptr<BoundTableRef> Binder::BindLateralSubquery(const ast::SubqueryRef& ref,
-                                                           Scope& scope, int* next_column) {
-  auto out = std::make_unique<BoundTableRef>();
-  out->kind = BoundTableRef::Kind::kSubquery;
-  {
-    ScopedFlag resolve(resolve_unknowns_, true);
-    out->subquery = BindSelect(*ref.select, &scope, &out->lateral_values);
-  }
-  out->width = static_cast<int>(out->subquery->columns.size());
-  ScopeItem item;
-  item.name = ref.alias.name;
-  for (int c = 0; c < out->width; ++c) {
-    const ResultColumn& col = out->subquery->columns[c];
-    item.columns.push_back(ScopeColumn{col.name, col.type, *next_column + c, nullptr, col.table_oid,
-                                       col.column_number});
-  }
-  RenameColumns(ref.alias, &item);
-  *next_column += out->width;
-  AddScopeItem(std::move(item), scope);
-  return out;
 }
 
 }  // namespace basalt::sql

@@ -16,27 +16,20 @@ Binder::Binder(const catalog::CatalogSnapshot& snapshot, Oid database, std::stri
       search_path_(std::move(search_path)) {}
 
 BoundStatement Binder::Bind(const ast::Statement& statement) {
+  // Each statement keeps the tables it reads, for its ACCESS SHARE locks.
+  auto with_reads = [this](auto bound) -> BoundStatement {
+    bound->tables_read = tables_read_;
+    return bound;
+  };
   switch (statement.kind()) {
-    case ast::StatementKind::kSelect: {
-      std::unique_ptr<BoundSelect> select = BindSelect(statement.As<ast::SelectStmt>());
-      select->tables_read = tables_read_;
-      return select;
-    }
-    case ast::StatementKind::kInsert: {
-      std::unique_ptr<BoundInsert> insert = BindInsert(statement.As<ast::InsertStmt>());
-      insert->source->tables_read = tables_read_;
-      return insert;
-    }
-    case ast::StatementKind::kUpdate: {
-      std::unique_ptr<BoundUpdate> update = BindUpdate(statement.As<ast::UpdateStmt>());
-      update->tables_read = tables_read_;
-      return update;
-    }
-    case ast::StatementKind::kDelete: {
-      std::unique_ptr<BoundDelete> del = BindDelete(statement.As<ast::DeleteStmt>());
-      del->tables_read = tables_read_;
-      return del;
-    }
+    case ast::StatementKind::kSelect:
+      return with_reads(BindSelect(statement.As<ast::SelectStmt>()));
+    case ast::StatementKind::kInsert:
+      return with_reads(BindInsert(statement.As<ast::InsertStmt>()));
+    case ast::StatementKind::kUpdate:
+      return with_reads(BindUpdate(statement.As<ast::UpdateStmt>()));
+    case ast::StatementKind::kDelete:
+      return with_reads(BindDelete(statement.As<ast::DeleteStmt>()));
     case ast::StatementKind::kCreateTable:
       return BindCreateTable(statement.As<ast::CreateTableStmt>());
     default:

@@ -136,8 +136,6 @@ class Binder {
   // [FROM ...]): joined LATERAL after the FROM items, one output row per
   // value (srf_columns_ maps the target to its column).
   void BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out);
-  std::unique_ptr<BoundTableRef> BindLateralSubquery(const ast::SubqueryRef& ref, Scope& scope,
-                                                     int* next_column);
   // bind_view.cc: a view in FROM, its stored query bound as a subquery
   // whose names resolve to the OIDs recorded at CREATE VIEW.
   std::unique_ptr<BoundTableRef> BindView(const ast::BaseTableRef& ref,
@@ -145,6 +143,10 @@ class Binder {
                                           Scope& scope, int* next_column);
   std::shared_ptr<const catalog::TableEntry> ResolveTableByName(const ast::QualifiedName& name,
                                                                 bool missing_ok) const;
+  // Adds the FROM item `name` showing a query's `columns` (a subquery's, a
+  // CTE's) from *next_column on, renamed by `alias`; advances *next_column.
+  void AddQueryItem(std::string name, const std::vector<ResultColumn>& columns,
+                    const ast::Alias& alias, Scope& scope, int* next_column);
   // 42712 when a FROM item of the same name is already there.
   static void AddScopeItem(ScopeItem item, Scope& scope);
   void NoteTableRead(const std::shared_ptr<const catalog::TableEntry>& table);

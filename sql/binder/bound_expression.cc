@@ -1,5 +1,7 @@
 #include "sql/binder/bound_expression.h"
 
+#include <limits>
+
 #include "common/iterative_delete.h"
 #include "common/stack_depth.h"
 
@@ -177,8 +179,19 @@ BoundExprPtr MakeConjunction(std::vector<BoundExprPtr> terms) {
   return e;
 }
 
+bool ReadsColumnIn(const BoundExpr& e, int begin, int end) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn && e.column_index >= begin && e.column_index < end) {
+    return true;
+  }
+  for (const BoundExprPtr& c : e.children) {
+    if (ReadsColumnIn(*c, begin, end)) return true;
+  }
+  return false;
+}
+
 bool ReadsColumns(const BoundExpr& e) {
-  return !ReadsOnlyColumns(e, 0, 0);
+  return ReadsColumnIn(e, 0, std::numeric_limits<int>::max());
 }
 
 bool IsLockFunction(ScalarFunction f) {

@@ -193,7 +193,9 @@ bool ReadsOnlyColumns(const BoundExpr& e, int begin, int end);
 std::vector<BoundExprPtr> SplitConjuncts(BoundExprPtr predicate);
 // The AND of `terms` (the term itself when one; null when none).
 BoundExprPtr MakeConjunction(std::vector<BoundExprPtr> terms);
-// Whether e reads any column of its input row.
+// Whether e reads any column of its input row (PostgreSQL's
+// contain_vars_of_level), or one in [begin, end).
 bool ReadsColumns(const BoundExpr& e);
+bool ReadsColumnIn(const BoundExpr& e, int begin, int end);
 
 }  // namespace basalt::sql

@@ -155,6 +155,7 @@ struct BoundInsert {
   std::shared_ptr<const catalog::TableEntry> table;
   std::unique_ptr<BoundSelect> source;
   std::vector<BoundExprPtr> row_exprs;
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by the source
 };
 
 struct BoundAssignment {

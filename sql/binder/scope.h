@@ -54,6 +54,12 @@ struct Scope {
 ScopeItem TableScopeItem(std::string name, std::shared_ptr<const catalog::TableEntry> table,
                          int offset);
 
+struct BoundTableRef;
+// `left` joined with every row of `right` (a LATERAL `right` runs per left
+// row: its lateral values move to the join).
+std::unique_ptr<BoundTableRef> CrossJoin(std::unique_ptr<BoundTableRef> left,
+                                         std::unique_ptr<BoundTableRef> right);
+
 // The column shown at `index` of the input row (the first item that has
 // it), or null (a merged column, or none).
 const ScopeColumn* FindScopeColumn(const Scope& scope, int index);

@@ -22,7 +22,9 @@ namespace basalt::sql {
 struct SubqueryResult {
   std::vector<Value> values;  // the first column of its rows
   bool any_row = false;
-  // ANY with `=`: the values as the comparison sees them, encoded.
+  // ANY with `=` (`hashed`): the non-NULL values as the comparison sees
+  // them, encoded, and whether a NULL was among them.
+  bool hashed = false;
   std::unordered_set<std::string> keys;
   bool has_null = false;
 };

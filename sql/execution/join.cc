@@ -9,7 +9,11 @@ namespace basalt::sql {
 
 JoinOperator::JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
                            const BoundExpr* condition, int left_width, int right_width)
-    : type_(type), condition_(condition), left_width_(left_width), right_width_(right_width) {
+    : type_(type),
+      first_match_only_(type == JoinType::kSemi || type == JoinType::kAnti),
+      condition_(condition),
+      left_width_(left_width),
+      right_width_(right_width) {
   children_.push_back(std::move(left));
   if (right != nullptr) children_.push_back(std::move(right));  // null: LateralJoin
 }
@@ -21,7 +25,7 @@ bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowB
   combined_.insert(combined_.end(), right.begin(), right.end());
   if (condition_ != nullptr && !EvaluatePredicate(*condition_, combined_, &ctx)) return false;
   if (!right_matched_.empty()) right_matched_[index] = true;
-  out->push_back(combined_);
+  if (!first_match_only_) out->push_back(combined_);
   return true;
 }
 
@@ -45,10 +49,9 @@ bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
     }
     for (const Row& left : input) {
       ctx.CheckForInterrupts();
-      if (type_ == JoinType::kSemi || type_ == JoinType::kAnti) {
-        // Only whether the left row has a match.
-        scratch_.clear();
-        if (Probe(left, ctx, &scratch_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
+      if (first_match_only_) {
+        // Only whether the left row has a match (Probe adds no pairs).
+        if (Probe(left, ctx, &pending_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
         continue;
       }
       if (!Probe(left, ctx, &pending_) && keep_left) {
@@ -85,7 +88,7 @@ void NestedLoopJoin::Build(ExecContext& ctx) {
 
 bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
   bool matched = false;
-  for (size_t i = 0; i < right_rows_.size(); ++i) {
+  for (size_t i = 0; i < right_rows_.size() && !(matched && first_match_only_); ++i) {
     if ((i & 1023) == 1023) ctx.CheckForInterrupts();
     matched = TryPair(left, i, ctx, out) || matched;
   }
@@ -144,7 +147,9 @@ bool HashJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
   if (!EncodeKey(left_keys_, left, ctx)) return false;
   bool matched = false;
   auto [begin, end] = table_.equal_range(key_);
-  for (auto it = begin; it != end; ++it) matched = TryPair(left, it->second, ctx, out) || matched;
+  for (auto it = begin; it != end && !(matched && first_match_only_); ++it) {
+    matched = TryPair(left, it->second, ctx, out) || matched;
+  }
   return matched;
 }
 

@@ -34,10 +34,12 @@ class JoinOperator : public PhysicalOperator {
   virtual bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) = 0;
 
   // If the right row `index` passes the condition with `left`, appends the
-  // pair and marks the right row matched.
+  // pair (semi and anti joins: only says so) and marks the right row
+  // matched. Probes stop at the first match when first_match_only_.
   bool TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out);
 
   JoinType type_;
+  bool first_match_only_;       // semi and anti joins
   const BoundExpr* condition_;  // null: every pair
   int left_width_;
   int right_width_;
@@ -50,8 +52,7 @@ class JoinOperator : public PhysicalOperator {
   size_t unmatched_next_ = 0;  // the next right row to check at the end
   RowBatch pending_;           // output rows not returned yet
   size_t pending_next_ = 0;
-  Row combined_;      // reused for condition checks
-  RowBatch scratch_;  // semi and anti joins: the matches, unused
+  Row combined_;  // reused for condition checks
 };
 
 class NestedLoopJoin : public JoinOperator {

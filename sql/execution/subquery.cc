@@ -42,11 +42,11 @@ SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
 
 // ANY with `=` over a stored result: a hash lookup of the compared forms.
 bool HashableTest(const BoundExpr& e) {
-  return e.subquery_kind == SubqueryKind::kAny &&
-         e.subquery->test->compare_op == CompareOp::kEqual;
+  return e.subquery_kind == SubqueryKind::kAny && e.subquery->test->compare_op == CompareOp::kEqual;
 }
 
 void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
+  result->hashed = true;
   const BoundExpr& right = *e.subquery->test->children[1];
   Row pair(2);
   std::string key;
@@ -73,7 +73,7 @@ Value Quantified(const BoundExpr& e, const Value& left, const SubqueryResult& re
   const BoundExpr& test = *e.subquery->test;
   Row pair(2);
   pair[0] = left;
-  if (!result.keys.empty() || (result.has_null && HashableTest(e))) {
+  if (result.hashed) {
     Value compared = Evaluate(*test.children[0], pair, ctx);
     if (compared.is_null()) return Value::Null();
     std::string key;

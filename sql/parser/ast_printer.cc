@@ -1,12 +1,13 @@
 #include "sql/parser/ast_printer.h"
 
 #include "common/stack_depth.h"
+#include "sql/parser/keywords.h"
 
 namespace basalt::sql::ast {
-namespace {
 
-std::string QuoteName(const std::string& name) {
+std::string QuoteName(const std::string& name, bool quote_keywords) {
   bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  if (quote_keywords && GetKeywordCategory(name) != KeywordCategory::kNone) plain = false;
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
   }
@@ -18,6 +19,8 @@ std::string QuoteName(const std::string& name) {
   }
   return out + "\"";
 }
+
+namespace {
 
 std::string QuoteString(const std::string& value) {
   std::string out = "'";

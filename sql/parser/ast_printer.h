@@ -16,4 +16,10 @@ std::string ToString(const TypeName& type);
 std::string ToString(const TableRef& ref);
 std::string ToString(const Statement& statement);
 
+// A name as SQL text: double-quoted unless it is lower-case letters, digits
+// and underscores not starting with a digit; with `quote_keywords`, also
+// when it is a keyword other than an unreserved one (PostgreSQL's
+// quote_identifier).
+std::string QuoteName(const std::string& name, bool quote_keywords = false);
+
 }  // namespace basalt::sql::ast

@@ -78,19 +78,22 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
 
 LogicalOperatorPtr PlanSetOperation(BoundSetOperation& operation,
                                     const std::vector<ResultColumn>& columns) {
+  std::vector<DataType> types;
+  for (const ResultColumn& c : columns) types.push_back(c.type);
+  LogicalOperatorPtr op;
   if (operation.recursive) {
-    auto op = std::make_unique<LogicalRecursiveUnion>();
-    op->work_table_id = operation.work_table_id;
-    op->all = operation.all;
-    for (const ResultColumn& c : columns) op->types.push_back(c.type);
-    op->children.push_back(PlanSelect(*operation.left));
-    op->children.push_back(PlanSelect(*operation.right));
-    return op;
+    auto recursive = std::make_unique<LogicalRecursiveUnion>();
+    recursive->work_table_id = operation.work_table_id;
+    recursive->all = operation.all;
+    recursive->types = std::move(types);
+    op = std::move(recursive);
+  } else {
+    auto set = std::make_unique<LogicalSetOperation>();
+    set->operation = operation.kind;
+    set->all = operation.all;
+    set->types = std::move(types);
+    op = std::move(set);
   }
-  auto op = std::make_unique<LogicalSetOperation>();
-  op->operation = operation.kind;
-  op->all = operation.all;
-  for (const ResultColumn& c : columns) op->types.push_back(c.type);
   op->children.push_back(PlanSelect(*operation.left));
   op->children.push_back(PlanSelect(*operation.right));
   return op;

@@ -75,22 +75,11 @@ void Flatten(LogicalOperatorPtr plan, int offset, std::vector<Input>* inputs,
   Flatten(std::move(plan->children[1]), offset + left_width, inputs, conditions);
 }
 
-bool ReadsAnyColumnIn(const BoundExpr& e, int begin, int end) {
-  CheckStackDepth();
-  if (e.kind == BoundExprKind::kColumn && e.column_index >= begin && e.column_index < end) {
-    return true;
-  }
-  for (const BoundExprPtr& c : e.children) {
-    if (ReadsAnyColumnIn(*c, begin, end)) return true;
-  }
-  return false;
-}
-
 // Which inputs a condition reads (bit i: inputs[i]).
 uint64_t InputsRead(const BoundExpr& e, const std::vector<Input>& inputs) {
   uint64_t read = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    if (ReadsAnyColumnIn(e, inputs[i].offset, inputs[i].offset + inputs[i].width)) {
+    if (ReadsColumnIn(e, inputs[i].offset, inputs[i].offset + inputs[i].width)) {
       read |= 1ULL << i;
     }
   }
