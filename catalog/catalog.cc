@@ -105,6 +105,7 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
 Status Catalog::Load() {
   std::unique_ptr<storage::Transaction> txn = store_.Begin();
   CatalogDelta delta;
+  std::vector<uint32_t> owned;  // relation ids
   std::unique_ptr<storage::KvIterator> it =
       txn->Scan(storage::ColumnFamily::kCatalog, std::string(1, '\x01'), std::string(1, '\xff'));
   for (; it->Valid(); it->Next()) {
@@ -133,6 +134,8 @@ Status Catalog::Load() {
         auto entry = std::make_shared<TableEntry>();
         BASALT_RETURN_IF_ERROR(ParseObject(key, value, &entry->def));
         entry->layout = MakeTableLayout(entry->def);
+        if (entry->def.relation_id() != 0) owned.push_back(entry->def.relation_id());
+        for (const proto::Index& index : entry->def.indexes()) owned.push_back(index.relation_id());
         delta.push_back({std::shared_ptr<const TableEntry>(entry)});
         break;
       }
@@ -140,6 +143,7 @@ Status Catalog::Load() {
     }
   }
   BASALT_RETURN_IF_ERROR(it->status());
+  BASALT_RETURN_IF_ERROR(SweepOrphanedRelations(owned));
   auto snapshot = CatalogSnapshot().Apply(delta, 1);
   // pg_catalog's computed relations, in every database; never stored.
   CatalogDelta system;

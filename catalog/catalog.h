@@ -51,6 +51,12 @@ class Catalog {
   explicit Catalog(storage::KvStore& store) : store_(store) {}
   Status Load();
   Status Bootstrap(storage::Transaction& txn);
+  // Removes the data of relations no table or index owns: relations filled
+  // outside their transaction (an index build, a full refresh) by a server
+  // that crashed before the transaction ended, and dropped relations whose
+  // removal after commit was cut short. `owned` is every relation id the
+  // catalog names.
+  Status SweepOrphanedRelations(const std::vector<uint32_t>& owned);
   // Applies a committed writer's changes on top of the current snapshot.
   void Publish(const CatalogDelta& delta);
 
@@ -95,6 +101,12 @@ class CatalogWriter {
   // are removed after commit (kept on rollback), as PostgreSQL's new
   // relfilenode. Locks the table as DropTable does.
   Status TruncateTable(storage::Transaction& txn, const TableEntry& table);
+  // REFRESH MATERIALIZED VIEW's swap: as TruncateTable, and the view is
+  // marked populated or not. The new relations are the caller's to fill
+  // before commit (registered as filled: a rollback removes them); readers
+  // keep the old ones until the commit publishes the new definition.
+  Status ReplaceMaterializedViewStorage(storage::Transaction& txn, const TableEntry& view,
+                                        bool populated);
 
   bool empty() const { return delta_.empty(); }
 
@@ -129,6 +141,9 @@ class CatalogWriter {
   Status LockRelationName(storage::Transaction& txn, Oid database, Oid namespace_oid,
                           const std::string& name, Oid oid);
   Status AssignIndexIds(proto::Index* index);
+  // Gives the table and its indexes new, empty relation ids; the old ones
+  // are dropped after commit.
+  Status ReplaceRelationIds(proto::Table* table);
   // The table's definition locked for DDL: the newest committed version, or
   // this transaction's own if it changed it.
   Result<proto::Table> LockTableDefinition(storage::Transaction& txn, const TableEntry& table);

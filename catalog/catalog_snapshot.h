@@ -37,6 +37,7 @@ struct TableEntry {
   // A view created by CREATE VIEW (relkind "v", no rows of its own; the
   // computed pg_catalog relations are not).
   bool IsView() const { return !computed && def.relkind() == "v"; }
+  bool IsMaterializedView() const { return def.relkind() == "m"; }
 };
 
 // One change of a transaction's DDL: an object written (put) or removed.
@@ -59,6 +60,7 @@ class CatalogSnapshot {
   const proto::Role* RoleByOid(Oid oid) const;
   const proto::Database* FindDatabase(std::string_view name) const;
   const proto::Namespace* FindNamespace(Oid database, std::string_view name) const;
+  const proto::Namespace* NamespaceByOid(Oid database, Oid oid) const;
   std::shared_ptr<const TableEntry> FindTable(Oid database, Oid namespace_oid,
                                               std::string_view name) const;
   std::shared_ptr<const TableEntry> TableByOid(Oid database, Oid oid) const;

@@ -182,17 +182,32 @@ Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& v
   return PutTable(txn, std::move(t));
 }
 
-Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {
-  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+Status CatalogWriter::ReplaceRelationIds(proto::Table* t) {
   BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
-  dropped_relations_.push_back(t.relation_id());
-  t.set_relation_id(relation_id);
+  dropped_relations_.push_back(t->relation_id());
+  t->set_relation_id(relation_id);
   // Indexes start empty too, under new relation ids.
-  for (proto::Index& index : *t.mutable_indexes()) {
+  for (proto::Index& index : *t->mutable_indexes()) {
     BASALT_ASSIGN_OR_RETURN(uint32_t index_relation, catalog_.NewRelationId());
     dropped_relations_.push_back(index.relation_id());
     index.set_relation_id(index_relation);
   }
+  return Status::OK();
+}
+
+Status CatalogWriter::TruncateTable(storage::Transaction& txn, const TableEntry& table) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(ReplaceRelationIds(&t));
+  return PutTable(txn, std::move(t));
+}
+
+Status CatalogWriter::ReplaceMaterializedViewStorage(storage::Transaction& txn,
+                                                     const TableEntry& view, bool populated) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, view));
+  BASALT_RETURN_IF_ERROR(ReplaceRelationIds(&t));
+  t.set_populated(populated);
+  filled_relations_.push_back(t.relation_id());
+  for (const proto::Index& index : t.indexes()) filled_relations_.push_back(index.relation_id());
   return PutTable(txn, std::move(t));
 }
 

@@ -94,6 +94,14 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteCreateView(statement.As<ast::CreateViewStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateTableAs:
+      EnsureTransaction();
+      ExecuteCreateTableAs(statement.As<ast::CreateTableAsStmt>(), sink);
+      return;
+    case ast::StatementKind::kRefreshMatView:
+      EnsureTransaction();
+      ExecuteRefreshMatView(statement.As<ast::RefreshMatViewStmt>(), sink);
+      return;
     case ast::StatementKind::kDrop:
       EnsureTransaction();
       ExecuteDrop(statement.As<ast::DropStmt>(), sink);
@@ -150,11 +158,18 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
     case ast::StatementKind::kCreateView: CheckWritable("CREATE VIEW"); break;
+    case ast::StatementKind::kCreateTableAs:
+      CheckWritable(statement.As<ast::CreateTableAsStmt>().materialized
+                        ? "CREATE MATERIALIZED VIEW"
+                        : "CREATE TABLE AS");
+      break;
+    case ast::StatementKind::kRefreshMatView: CheckWritable("REFRESH MATERIALIZED VIEW"); break;
     case ast::StatementKind::kDrop: {
       const ast::ObjectType type = statement.As<ast::DropStmt>().object_type;
-      CheckWritable(type == ast::ObjectType::kIndex  ? "DROP INDEX"
-                    : type == ast::ObjectType::kView ? "DROP VIEW"
-                                                     : "DROP TABLE");
+      CheckWritable(type == ast::ObjectType::kIndex              ? "DROP INDEX"
+                    : type == ast::ObjectType::kView             ? "DROP VIEW"
+                    : type == ast::ObjectType::kMaterializedView ? "DROP MATERIALIZED VIEW"
+                                                                 : "DROP TABLE");
       break;
     }
     case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
@@ -228,8 +243,14 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     // locks) changes what the statement means: plan it again.
     if (!PlanIsCurrent(*plan)) continue;
     // READ COMMITTED: a statement that waited sees what committed meanwhile,
-    // as PostgreSQL takes the statement's snapshot after its locks.
-    if (waited && !repeatable_read_) txn_->RefreshSnapshot();
+    // as PostgreSQL takes the statement's snapshot after its locks. So does
+    // one planned against a catalog published after its snapshot: the rows
+    // a DDL wrote before its commit (a refreshed materialized view's new
+    // relation) must be visible with the definition naming them.
+    if (!repeatable_read_ &&
+        (waited || plan->catalog->version() != snapshot_catalog_version_)) {
+      txn_->RefreshSnapshot();
+    }
     return plan;
   }
 }
@@ -260,6 +281,15 @@ void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink
   PhysicalOperatorPtr root = OpenPlan(*plan);
   if (plan->columns) sink.BeginResult(*plan->columns);
   RunToCompletion(*plan, *root, nullptr, sink);
+}
+
+void SessionImpl::RunBoundQuery(std::unique_ptr<BoundSelect> query,
+                                const std::function<void(const RowBatch&)>& consume) {
+  std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(query), DisabledPasses());
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*plan->root);
+  ExecContext ctx = NewExecContext(nullptr, nullptr);
+  RowBatch batch;
+  while (root->Next(ctx, &batch)) consume(batch);
 }
 
 PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan) {

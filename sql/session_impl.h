@@ -8,6 +8,8 @@
 //   session_portal.cc       running portals: plan cache, streaming, draining
 //   session_prepare.cc      PREPARE/EXECUTE/DEALLOCATE
 //   session_cursor.cc       DECLARE/FETCH/MOVE, WITH HOLD, pg_cursors
+//   commands/               CREATE TABLE AS, materialized views (one file per
+//                           command; REFRESH's strategies one file each)
 #pragma once
 
 #include <functional>
@@ -18,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/commands/relation_fill.h"
 #include "sql/engine.h"
 #include "sql/execution/exec_context.h"
 #include "sql/execution/physical_operator.h"
@@ -29,6 +32,12 @@
 #include "storage/transaction.h"
 
 namespace basalt::sql {
+
+// A relation name as written (`s.t` or `t`), for messages.
+std::string ShownName(const ast::QualifiedName& name);
+// 42P01 `relation "s.t" does not exist`, without a position, as
+// PostgreSQL's TRUNCATE, LOCK and REFRESH.
+[[noreturn]] void ThrowUndefinedRelation(const ast::QualifiedName& name);
 
 class SessionImpl : public Session {
  public:
@@ -193,6 +202,20 @@ class SessionImpl : public Session {
   void ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink);
   // DROP TABLE and DROP VIEW, with the views depending on what they drop.
   void ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& sink);
+  // commands/create_table_as.cc: CREATE TABLE ... AS and CREATE
+  // MATERIALIZED VIEW.
+  void ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink);
+  // commands/matview/refresh.cc
+  void ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink);
+  // Plans `query` and runs it to its end in this transaction, handing each
+  // batch of rows to `consume`.
+  void RunBoundQuery(std::unique_ptr<BoundSelect> query,
+                     const std::function<void(const RowBatch&)>& consume);
+  // How a statement that fills a new relation writes it: in bulk under READ
+  // COMMITTED, through the transaction under one snapshot per transaction.
+  RelationFill::Mode FillMode() const {
+    return repeatable_read_ ? RelationFill::Mode::kTransactional : RelationFill::Mode::kBulk;
+  }
   // session_index.cc
   // The optimizer passes the planner settings turn off (enable_indexscan,
   // enable_seqscan).
@@ -238,6 +261,9 @@ class SessionImpl : public Session {
   bool implicit_ = false;          // txn_ ends with the query string
   bool repeatable_read_ = false;   // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
+  // The catalog version published when the READ COMMITTED snapshot was
+  // last taken (PlanAndLock).
+  uint64_t snapshot_catalog_version_ = 0;
   TransactionState state_ = TransactionState::kIdle;
 
   // SAVEPOINTs of the block, outermost first; each has a storage savepoint.

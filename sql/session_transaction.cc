@@ -43,13 +43,17 @@ void SessionImpl::EnsureTransaction() {
     options.lock_owner = lock_owner_.get();
     store_.locks().BeginTransaction(*lock_owner_);
     options.synchronous_commit = settings_.SynchronousCommit();
+    snapshot_catalog_version_ = catalog_.Current()->version();
     txn_ = store_.Begin(options);
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
   }
   txn_->SetLockTimeout(settings_.Milliseconds("lock_timeout"));
   // READ COMMITTED: every statement sees what committed before it started.
-  if (!repeatable_read_) txn_->RefreshSnapshot();
+  if (!repeatable_read_) {
+    snapshot_catalog_version_ = catalog_.Current()->version();
+    txn_->RefreshSnapshot();
+  }
 }
 
 void SessionImpl::CommitTransaction() {

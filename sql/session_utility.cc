@@ -147,16 +147,6 @@ void SessionImpl::ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink) {
 namespace {
 
 // A name as the user wrote it, for messages: "t" or "s.t".
-std::string ShownName(const ast::QualifiedName& name) {
-  return name.schema.empty() ? name.name : name.schema + "." + name.name;
-}
-
-// 42P01 without a position, as PostgreSQL's TRUNCATE and LOCK.
-void ThrowUndefinedRelation(const ast::QualifiedName& name) {
-  throw Error(sqlstate::kUndefinedTable,
-              fmt::format("relation \"{}\" does not exist", ShownName(name)));
-}
-
 // 42809 for TRUNCATE of a view.
 [[noreturn]] void ThrowNotATable(const catalog::TableEntry& table, std::string hint) {
   Error error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a table", table.def.name()));
@@ -165,6 +155,15 @@ void ThrowUndefinedRelation(const ast::QualifiedName& name) {
 }
 
 }  // namespace
+
+std::string ShownName(const ast::QualifiedName& name) {
+  return name.schema.empty() ? name.name : name.schema + "." + name.name;
+}
+
+void ThrowUndefinedRelation(const ast::QualifiedName& name) {
+  throw Error(sqlstate::kUndefinedTable,
+              fmt::format("relation \"{}\" does not exist", ShownName(name)));
+}
 
 void SessionImpl::ExecuteCheckpoint(ResultSink& sink) {
   if (!superuser_) {
@@ -201,9 +200,11 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     ExecuteDropIndex(stmt, sink);
     return;
   }
-  if (stmt.object_type != ast::ObjectType::kTable && stmt.object_type != ast::ObjectType::kView) {
+  if (stmt.object_type != ast::ObjectType::kTable && stmt.object_type != ast::ObjectType::kView &&
+      stmt.object_type != ast::ObjectType::kMaterializedView) {
     throw Error(sqlstate::kFeatureNotSupported,
-                "only DROP TABLE, DROP VIEW and DROP INDEX are supported yet")
+                "only DROP TABLE, DROP VIEW, DROP MATERIALIZED VIEW and DROP INDEX are supported "
+                "yet")
         .WithPosition(stmt.position);
   }
   ExecuteDropRelations(stmt, sink);
@@ -213,7 +214,9 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
   auto tables = ResolveAndLock(stmt.names, storage::LockLevel::kAccessExclusive,
                                /*nowait=*/false, ThrowUndefinedRelation);
   for (const auto& table : tables) {
-    if (table->computed || table->IsView()) ThrowNotATable(*table, "");
+    if (table->computed || table->IsView() || table->IsMaterializedView()) {
+      ThrowNotATable(*table, "");
+    }
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }

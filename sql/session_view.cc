@@ -16,13 +16,29 @@ namespace {
 
 using TableEntryPtr = std::shared_ptr<const catalog::TableEntry>;
 
-std::string ShownName(const ast::QualifiedName& name) {
-  return name.schema.empty() ? name.name : name.schema + "." + name.name;
+// What DROP calls a relation: "table", "view", "materialized view".
+std::string_view KindNoun(const catalog::TableEntry& table) {
+  if (table.IsMaterializedView()) return "materialized view";
+  return table.IsView() || table.computed ? "view" : "table";
+}
+
+std::string_view KindNoun(ast::ObjectType type) {
+  switch (type) {
+    case ast::ObjectType::kView: return "view";
+    case ast::ObjectType::kMaterializedView: return "materialized view";
+    default: return "table";
+  }
+}
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
 }
 
 // "table t" / "view v", as PostgreSQL's getObjectDescription.
 std::string Describe(const catalog::TableEntry& table) {
-  return fmt::format("{} {}", table.IsView() ? "view" : "table",
+  return fmt::format("{} {}", KindNoun(table),
                      ast::QuoteName(table.def.name(), /*quote_keywords=*/true));
 }
 
@@ -122,8 +138,7 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
 }
 
 void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& sink) {
-  const bool views = stmt.object_type == ast::ObjectType::kView;
-  const char* noun = views ? "view" : "table";
+  const std::string_view noun = KindNoun(stmt.object_type);
   // Every name is resolved first: DROP TABLE a, missing drops nothing.
   std::vector<TableEntryPtr> targets = ResolveAndLock(
       stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
@@ -143,15 +158,11 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
                    fmt::format("{} \"{}\" does not exist, skipping", noun, shown));
       });
   for (const TableEntryPtr& table : targets) {
-    if (views && !table->IsView() && !table->computed) {
+    if (KindNoun(*table) != noun) {
       throw Error(sqlstate::kWrongObjectType,
-                  fmt::format("\"{}\" is not a view", table->def.name()))
-          .WithHint("Use DROP TABLE to remove a table.");
-    }
-    if (!views && (table->IsView() || table->computed)) {
-      throw Error(sqlstate::kWrongObjectType,
-                  fmt::format("\"{}\" is not a table", table->def.name()))
-          .WithHint("Use DROP VIEW to remove a view.");
+                  fmt::format("\"{}\" is not a {}", table->def.name(), noun))
+          .WithHint(fmt::format("Use DROP {} to remove a {}.", Upper(KindNoun(*table)),
+                                KindNoun(*table)));
     }
     if (table->computed) {
       throw Error(sqlstate::kInsufficientPrivilege,
@@ -216,7 +227,7 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }
-  sink.CommandComplete(views ? "DROP VIEW" : "DROP TABLE");
+  sink.CommandComplete("DROP " + Upper(noun));
 }
 
 }  // namespace basalt::sql

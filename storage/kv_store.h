@@ -105,9 +105,11 @@ class KvStore {
   // Removes every key in [begin, end) outside any transaction (DROP TABLE
   // data after the catalog change committed: relation ids are never reused).
   virtual Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) = 0;
-  // Writes `entries` (key, value) into `cf` as one durable write outside any
-  // transaction, taking no row locks. Only for keys nobody else reads or
-  // writes: an index being built under a relation id not yet published.
+  // Writes `entries` (key, value) into `cf` as one write outside any
+  // transaction, taking no row locks and not syncing the WAL: they become
+  // durable with the next synced commit (the one that publishes them). Only
+  // for keys nobody else reads or writes: an index being built, or a
+  // relation being filled, under a relation id not yet published.
   virtual Status WriteUnlocked(ColumnFamily cf,
                                const std::vector<std::pair<std::string, std::string>>& entries) = 0;
 

@@ -207,8 +207,12 @@ Status RocksStore::WriteUnlocked(ColumnFamily cf,
     s = batch.Put(handle(cf), key, value);
     if (!s.ok()) return FromRocks(s, "write");
   }
+  // Not synced: these keys matter only once the transaction that publishes
+  // them commits, and syncing that commit's WAL record makes every earlier
+  // write durable too (one log). A crash before then leaves them owned by
+  // no catalog object, and the start-up sweep removes them.
   rocksdb::WriteOptions write_options;
-  write_options.sync = options_.sync_commits;
+  write_options.sync = false;
   // No row locks: the caller guarantees nobody else touches these keys.
   rocksdb::TransactionDBWriteOptimizations optimizations;
   optimizations.skip_concurrency_control = true;

@@ -10,57 +10,63 @@
 
 namespace basalt::sql {
 
-std::unique_ptr<BoundTableRef> Binder::BindView(const ast::BaseTableRef& ref,
-                                                std::shared_ptr<const catalog::TableEntry> view,
-                                                Scope& scope, int* next_column) {
+std::unique_ptr<BoundSelect> Binder::BindViewQuery(
+    const std::shared_ptr<const catalog::TableEntry>& view, int position) {
   const catalog::proto::Table& def = view->def;
   for (const catalog::TableEntry* outer : expanding_views_) {
     if (outer->def.oid() == def.oid()) {
       ThrowAt(sqlstate::kInvalidObjectDefinition,
               fmt::format("infinite recursion detected in rules for relation \"{}\"", def.name()),
-              ref.position);
+              position);
     }
   }
+  std::vector<ast::StatementPtr> parsed = ParseStatements(def.view_query());
+  if (parsed.size() != 1 || parsed[0]->kind() != ast::StatementKind::kSelect) {
+    throw Error(sqlstate::kInternalError,
+                fmt::format("the query of view \"{}\" is not a SELECT", def.name()));
+  }
+  // The view's query sees neither the reader's CTEs nor its FROM items.
+  std::vector<CteFrame> cte_frames = std::move(cte_frames_);
+  std::vector<WorkTable*> work_tables = std::move(work_tables_);
+  cte_frames_.clear();
+  work_tables_.clear();
+  expanding_views_.push_back(view.get());
+  struct Restore {
+    Binder* binder;
+    std::vector<CteFrame>* cte_frames;
+    std::vector<WorkTable*>* work_tables;
+    ~Restore() {
+      binder->expanding_views_.pop_back();
+      binder->cte_frames_ = std::move(*cte_frames);
+      binder->work_tables_ = std::move(*work_tables);
+    }
+  } restore{this, &cte_frames, &work_tables};
+  ScopedFlag resolve(resolve_unknowns_, true);
+  std::unique_ptr<BoundSelect> query;
+  try {
+    query = BindSelect(parsed[0]->As<ast::SelectStmt>());
+  } catch (Error& e) {
+    // A position in the stored text means nothing in the reader's query.
+    e.WithPosition(0);
+    throw;
+  }
+  if (static_cast<int>(query->columns.size()) != def.columns_size()) {
+    throw Error(sqlstate::kInternalError,
+                fmt::format("view \"{}\" has {} columns but its query returns {}", def.name(),
+                            def.columns_size(), query->columns.size()));
+  }
+  return query;
+}
+
+std::unique_ptr<BoundTableRef> Binder::BindView(const ast::BaseTableRef& ref,
+                                                std::shared_ptr<const catalog::TableEntry> view,
+                                                Scope& scope, int* next_column) {
+  const catalog::proto::Table& def = view->def;
   NoteTableRead(view);  // ACCESS SHARE on the view itself, as PostgreSQL
   auto out = std::make_unique<BoundTableRef>();
   out->kind = BoundTableRef::Kind::kSubquery;
-  {
-    std::vector<ast::StatementPtr> parsed = ParseStatements(def.view_query());
-    if (parsed.size() != 1 || parsed[0]->kind() != ast::StatementKind::kSelect) {
-      throw Error(sqlstate::kInternalError,
-                  fmt::format("the query of view \"{}\" is not a SELECT", def.name()));
-    }
-    // The view's query sees neither the reader's CTEs nor its FROM items.
-    std::vector<CteFrame> cte_frames = std::move(cte_frames_);
-    std::vector<WorkTable*> work_tables = std::move(work_tables_);
-    cte_frames_.clear();
-    work_tables_.clear();
-    expanding_views_.push_back(view.get());
-    struct Restore {
-      Binder* binder;
-      std::vector<CteFrame>* cte_frames;
-      std::vector<WorkTable*>* work_tables;
-      ~Restore() {
-        binder->expanding_views_.pop_back();
-        binder->cte_frames_ = std::move(*cte_frames);
-        binder->work_tables_ = std::move(*work_tables);
-      }
-    } restore{this, &cte_frames, &work_tables};
-    ScopedFlag resolve(resolve_unknowns_, true);
-    try {
-      out->subquery = BindSelect(parsed[0]->As<ast::SelectStmt>());
-    } catch (Error& e) {
-      // A position in the stored text means nothing in the reader's query.
-      e.WithPosition(0);
-      throw;
-    }
-  }
+  out->subquery = BindViewQuery(view, ref.position);
   out->width = static_cast<int>(out->subquery->columns.size());
-  if (out->width != def.columns_size()) {
-    throw Error(sqlstate::kInternalError,
-                fmt::format("view \"{}\" has {} columns but its query returns {}", def.name(),
-                            def.columns_size(), out->width));
-  }
   ScopeItem item;
   item.name = ref.alias.name.empty() ? ref.name.name : ref.alias.name;
   for (int c = 0; c < out->width; ++c) {

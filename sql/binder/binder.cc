@@ -48,6 +48,11 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveTargetTable(
                         table->def.name()),
             name.position);
   }
+  if (table->IsMaterializedView()) {
+    // Without a position: PostgreSQL finds this when the plan starts.
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("cannot change materialized view \"{}\"", table->def.name()));
+  }
   if (table->computed) {
     // "insert into" -> "inserting into", "update" -> "updating", ...
     const std::string_view verb = action.substr(0, action.find(' '));

@@ -54,6 +54,12 @@ class Binder {
   std::unique_ptr<BoundSelect> BindSelect(const ast::SelectStmt& select,
                                           const Scope* parent = nullptr,
                                           std::vector<BoundExprPtr>* outer_values = nullptr);
+  // The stored query of a view or materialized view, bound with the names
+  // it wrote resolved through its recorded references (REFRESH computes a
+  // materialized view's rows from it). `position`: the reference's, for
+  // the recursion error.
+  std::unique_ptr<BoundSelect> BindViewQuery(const std::shared_ptr<const catalog::TableEntry>& view,
+                                             int position = 0);
   std::unique_ptr<BoundInsert> BindInsert(const ast::InsertStmt& insert);
   std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
   std::unique_ptr<BoundDelete> BindDelete(const ast::DeleteStmt& del);

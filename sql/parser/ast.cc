@@ -27,6 +27,11 @@ CreateViewStmt::~CreateViewStmt() {
   DeleteIteratively(query);
 }
 
+CreateTableAsStmt::CreateTableAsStmt() : Statement(kKind) {}
+CreateTableAsStmt::~CreateTableAsStmt() {
+  DeleteIteratively(query);
+}
+
 CommonTableExpr::CommonTableExpr() = default;
 CommonTableExpr::~CommonTableExpr() {
   DeleteIteratively(query);

@@ -413,6 +413,33 @@ std::string ToString(const Statement& statement) {
       }
       return out + " AS " + SelectToString(*s.query);
     }
+    case StatementKind::kCreateTableAs: {
+      const auto& s = statement.As<CreateTableAsStmt>();
+      std::string out = std::string("CREATE ") + (s.temporary ? "TEMPORARY " : "") +
+                        (s.materialized ? "MATERIALIZED VIEW " : "TABLE ") +
+                        (s.if_not_exists ? "IF NOT EXISTS " : "") + ToString(s.name);
+      if (!s.columns.empty()) {
+        out += " (";
+        for (size_t i = 0; i < s.columns.size(); ++i) {
+          out += (i ? ", " : "") + QuoteName(s.columns[i].name);
+        }
+        out += ")";
+      }
+      if (!s.options.empty()) {
+        out += " WITH (";
+        for (size_t i = 0; i < s.options.size(); ++i) {
+          out += (i ? ", " : "") + s.options[i].name;
+          if (!s.options[i].value.empty()) out += " = " + QuoteString(s.options[i].value);
+        }
+        out += ")";
+      }
+      return out + " AS " + SelectToString(*s.query) + (s.with_data ? "" : " WITH NO DATA");
+    }
+    case StatementKind::kRefreshMatView: {
+      const auto& s = statement.As<RefreshMatViewStmt>();
+      return std::string("REFRESH MATERIALIZED VIEW ") + (s.concurrently ? "CONCURRENTLY " : "") +
+             ToString(s.name) + (s.with_data ? "" : " WITH NO DATA");
+    }
     case StatementKind::kDrop: {
       const auto& s = statement.As<DropStmt>();
       const char* type = s.object_type == ObjectType::kTable              ? "TABLE"

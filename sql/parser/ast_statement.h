@@ -104,6 +104,8 @@ enum class StatementKind {
   kCreateTable,
   kCreateIndex,
   kCreateView,
+  kCreateTableAs,
+  kRefreshMatView,
   kDrop,
   kTruncate,
   kTransaction,
@@ -316,6 +318,42 @@ struct CreateViewStmt : Statement {
   // The query as written (from its first token to its last), which the
   // catalog keeps and readers of the view parse again.
   std::string query_text;
+};
+
+// `name = value` in a relation's WITH (...) list; the value as written
+// (empty when only the name is given, which means true).
+struct RelationOption {
+  std::string name;
+  std::string value;
+  int position = 0;
+};
+
+// CREATE MATERIALIZED VIEW [IF NOT EXISTS] name [(column, ...)]
+//   [WITH (option = value, ...)] AS query [WITH [NO] DATA]
+// and CREATE TABLE ... AS query, which gram.y parses the same way.
+struct CreateTableAsStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCreateTableAs;
+  CreateTableAsStmt();
+  ~CreateTableAsStmt() override;
+  bool materialized = false;
+  bool temporary = false;  // CREATE TEMP TABLE ... AS
+  bool if_not_exists = false;
+  QualifiedName name;
+  std::vector<Identifier> columns;
+  std::vector<RelationOption> options;
+  std::unique_ptr<SelectStmt> query;
+  // The query as written, which the catalog keeps for a materialized view.
+  std::string query_text;
+  bool with_data = true;
+};
+
+// REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]
+struct RefreshMatViewStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kRefreshMatView;
+  RefreshMatViewStmt() : Statement(kKind) {}
+  QualifiedName name;
+  bool concurrently = false;
+  bool with_data = true;
 };
 
 enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema };

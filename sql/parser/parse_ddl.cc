@@ -16,8 +16,11 @@ ast::StatementPtr Parser::ParseCreate() {
     temporary = true;
   } else if (AcceptWord("temp") || AcceptWord("temporary")) {
     temporary = true;
-  } else {
-    AcceptWord("unlogged");
+  } else if (AcceptWord("unlogged") && PeekWord("materialized")) {
+    throw Error(sqlstate::kFeatureNotSupported, "materialized views cannot be unlogged");
+  }
+  if (!temporary && !or_replace && PeekWord("materialized")) {
+    return ParseCreateMaterializedView(create);
   }
   if (PeekWord("view") || (PeekWord("recursive") && PeekWord("view", 1))) {
     return ParseCreateView(create, or_replace, temporary);
@@ -120,16 +123,18 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
   stmt->name = ParseQualifiedName();
   // `(a, b)` of bare names is create_as_target's column list in gram.y, so
   // the statement must go on with AS: `CREATE TABLE t (a);` fails at `;`.
+  if (PeekWord("as") || PeekWord("with") || PeekWord("using")) {
+    return ParseCreateTableAs(create, /*materialized=*/false, stmt->if_not_exists,
+                              std::move(stmt->name), temporary);
+  }
   if (PeekOp("(")) {
     size_t n = 1;
     while (Peek(n).type == TokenType::kIdentifier &&
            Peek(n).keyword != KeywordCategory::kReserved &&
            (Peek(n + 1).text == "," || Peek(n + 1).text == ")")) {
       if (Peek(n + 1).text == ")") {
-        pos_ += n + 2;
-        if (!PeekWord("as")) SyntaxErrorHere();
-        throw Error(sqlstate::kFeatureNotSupported, "CREATE TABLE AS is not supported yet")
-            .WithPosition(create.position);
+        return ParseCreateTableAs(create, /*materialized=*/false, stmt->if_not_exists,
+                                  std::move(stmt->name), temporary);
       }
       n += 2;
     }

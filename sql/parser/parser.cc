@@ -175,6 +175,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "create") return ParseCreate();
   if (word == "drop") return ParseDrop();
   if (word == "truncate") return ParseTruncate();
+  if (word == "refresh") return ParseRefresh();
   if (word == "lock") return ParseLock();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||

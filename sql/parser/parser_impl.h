@@ -92,6 +92,14 @@ class Parser {
   ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
   ast::StatementPtr ParseCreateIndex(const Token& create);
   ast::StatementPtr ParseCreateView(const Token& create, bool or_replace, bool temporary);
+  // parse_matview.cc
+  ast::StatementPtr ParseCreateMaterializedView(const Token& create);
+  // The rest of CREATE TABLE / MATERIALIZED VIEW name ... AS query.
+  ast::StatementPtr ParseCreateTableAs(const Token& create, bool materialized, bool if_not_exists,
+                                       ast::QualifiedName name, bool temporary = false);
+  ast::StatementPtr ParseRefresh();
+  // '(' name [= value], ... ')'
+  std::vector<ast::RelationOption> ParseRelationOptions();
   ast::ColumnDef ParseColumnDef();
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();

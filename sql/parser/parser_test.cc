@@ -352,6 +352,29 @@ TEST_CASE("CREATE TABLE", "[parser]") {
   CHECK(s.constraints[0].columns.size() == 2);
 }
 
+TEST_CASE("CREATE MATERIALIZED VIEW, CREATE TABLE AS, REFRESH", "[parser]") {
+  CHECK(P("create materialized view if not exists s.mv (a, b) with (fillfactor = 70) as "
+          "select x, y from t with no data") ==
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS s.mv (a, b) WITH (fillfactor = '70') AS SELECT "
+        "x, y FROM t WITH NO DATA");
+  CHECK(P("create table t2 as select 1 with data") == "CREATE TABLE t2 AS SELECT 1");
+  CHECK(P("create temp table t2 (a) as select 1") == "CREATE TEMPORARY TABLE t2 (a) AS SELECT 1");
+  CHECK(P("create table t2 with (autovacuum_enabled) as select 1") ==
+        "CREATE TABLE t2 WITH (autovacuum_enabled) AS SELECT 1");
+  CHECK(P("refresh materialized view concurrently s.mv") ==
+        "REFRESH MATERIALIZED VIEW CONCURRENTLY s.mv");
+  CHECK(P("refresh materialized view mv with no data") ==
+        "REFRESH MATERIALIZED VIEW mv WITH NO DATA");
+  std::vector<StatementPtr> h;
+  CHECK(Only<CreateTableAsStmt>("create materialized view mv as select a  from t;", h).query_text ==
+        "select a  from t");
+  CHECK(Err("create unlogged materialized view mv as select 1") ==
+        "0A000 materialized views cannot be unlogged @0");
+  CHECK(Err("create temp materialized view mv as select 1") ==
+        "42601 syntax error at or near \"materialized\" @13");
+  CHECK(Err("refresh materialized mv") == "42601 syntax error at or near \"mv\" @22");
+}
+
 TEST_CASE("CREATE VIEW", "[parser]") {
   CHECK(P("create or replace view s.v (a, \"B\") as select x, y from t") ==
         "CREATE OR REPLACE VIEW s.v (a, \"B\") AS SELECT x, y FROM t");
@@ -654,8 +677,9 @@ TEST_CASE("syntax errors match PostgreSQL's message and position", "[parser]") {
   // gram.y shapes: a bare column list is CREATE TABLE AS's, * has no prefix
   // form, ANY/ALL must be followed by a parenthesis.
   CHECK(Err("create table t (a);") == "42601 syntax error at or near \";\" @19");
-  CHECK(Err("create table t (a, b) as select 1") ==
-        "0A000 CREATE TABLE AS is not supported yet @1");
+  CHECK(Err("create table t (a, b) as select 1 with data;") == "no error");
+  CHECK(Err("create table t (a, b) as select 1 with nodata") ==
+        "42601 syntax error at or near \"nodata\" @40");
   CHECK(Err("select 1 + * 2") == "42601 syntax error at or near \"*\" @12");
   CHECK(Err("select 1 = all;") == "42601 syntax error at or near \";\" @15");
   CHECK(Err("create table t (a int default not true)") ==

@@ -2,6 +2,9 @@
 // place where join algorithms and index choices will be made. The physical
 // tree is an execution's state (iterators, buffers); it reads the logical
 // plan's expressions in place, so one immutable plan serves many executions.
+#include <fmt/format.h>
+
+#include "common/error.h"
 #include "common/stack_depth.h"
 #include "sql/execution/distinct_on.h"
 #include "sql/execution/filter.h"
@@ -45,6 +48,14 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kGet: {
       const auto& get = plan.As<LogicalGet>();
       if (get.table->computed) return std::make_unique<SystemScan>(get.table, get.filter.get());
+      // At execution, not at binding, as PostgreSQL: a view or a plan over
+      // an unpopulated materialized view can be made, not run.
+      if (get.table->IsMaterializedView() && !get.table->def.populated()) {
+        throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                    fmt::format("materialized view \"{}\" has not been populated",
+                                get.table->def.name()))
+            .WithHint("Use the REFRESH MATERIALIZED VIEW command.");
+      }
       if (!get.lookup_key.empty()) {
         return std::make_unique<PointLookup>(get.table, get.lookup_key, get.emit_key);
       }

@@ -1,0 +1,95 @@
+// REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]: the one
+// entry point. It checks PostgreSQL's preconditions in PostgreSQL's order,
+// takes the locks, binds the stored query and hands over to a strategy.
+#include <fmt/format.h>
+
+#include "sql/binder/binder.h"
+#include "sql/commands/matview/refresh.h"
+#include "sql/parser/ast_printer.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// A unique index CONCURRENTLY can match rows by: every Basalt index is on
+// plain columns, without a WHERE clause.
+bool HasUsableUniqueIndex(const catalog::TableEntry& view) {
+  for (const catalog::proto::Index& index : view.def.indexes()) {
+    if (index.unique()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink) {
+  if (stmt.concurrently && !stmt.with_data) {
+    throw Error(sqlstate::kSyntaxError,
+                "CONCURRENTLY and WITH NO DATA options cannot be used together");
+  }
+  // EXCLUSIVE for both strategies (PostgreSQL takes ACCESS EXCLUSIVE for a
+  // plain refresh, blocking readers): readers go on, and one refresh of a
+  // view runs at a time, since the mode conflicts with itself.
+  std::shared_ptr<const catalog::TableEntry> view =
+      ResolveAndLock({stmt.name}, storage::LockLevel::kExclusive, /*nowait=*/false,
+                     ThrowUndefinedRelation)
+          .front();
+  const catalog::proto::Table& def = view->def;
+  if (!view->IsMaterializedView()) {
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("\"{}\" is not a materialized view", def.name()));
+  }
+  if (stmt.concurrently && !def.populated()) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "CONCURRENTLY cannot be used when the materialized view is not populated");
+  }
+  if (stmt.concurrently && !HasUsableUniqueIndex(*view)) {
+    const catalog::proto::Namespace* ns =
+        writer_.View()->NamespaceByOid(def.database_oid(), def.namespace_oid());
+    throw Error(
+        sqlstate::kObjectNotInPrerequisiteState,
+        fmt::format("cannot refresh materialized view \"{}.{}\" concurrently",
+                    ns == nullptr ? "" : ast::QuoteName(ns->name()), ast::QuoteName(def.name())))
+        .WithHint(
+            "Create a unique index with no WHERE clause on one or more columns of the "
+            "materialized view.");
+  }
+
+  // The query, bound with its recorded references, its tables locked
+  // ACCESS SHARE; bound again if a DDL committed while it waited. Functions
+  // resolve in pg_catalog only, as PostgreSQL 17's maintenance operations.
+  std::unique_ptr<BoundSelect> query;
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, {"pg_catalog", "pg_temp"});
+    query = binder.BindViewQuery(view);
+    for (const auto& table : binder.tables_read()) {
+      LockRelation(*table, storage::LockLevel::kAccessShare);
+    }
+    if (writer_.View()->version() == snapshot->version()) break;
+  }
+  // READ COMMITTED: the result is what committed before the locks were held.
+  if (!repeatable_read_) txn_->RefreshSnapshot();
+
+  MatviewRefresh refresh{
+      .store = store_,
+      .txn = *txn_,
+      .writer = writer_,
+      .interrupt = interrupt_,
+      .view = view,
+      .compute =
+          [&](const std::function<void(const RowBatch&)>& consume) {
+            RunBoundQuery(std::move(query), consume);
+          },
+      .fill_mode = FillMode(),
+  };
+  if (stmt.concurrently) {
+    RefreshConcurrent(refresh);
+  } else {
+    RefreshFull(refresh, stmt.with_data);
+  }
+  sink.CommandComplete("REFRESH MATERIALIZED VIEW");
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,50 @@
+// REFRESH MATERIALIZED VIEW's strategies. The entry point
+// (SessionImpl::ExecuteRefreshMatView, refresh.cc) checks the
+// preconditions, takes the locks, binds the view's query and picks one of
+// them; each lives in a file of its own.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "catalog/catalog.h"
+#include "common/interrupt.h"
+#include "sql/commands/relation_fill.h"
+#include "sql/execution/physical_operator.h"
+#include "storage/kv_store.h"
+#include "storage/transaction.h"
+
+namespace basalt::sql {
+
+// What a strategy works with. The view is locked EXCLUSIVE (readers go on,
+// other refreshes and DDL wait) and its query's tables ACCESS SHARE.
+struct MatviewRefresh {
+  storage::KvStore& store;
+  storage::Transaction& txn;
+  catalog::CatalogWriter& writer;
+  const Interrupt& interrupt;
+  std::shared_ptr<const catalog::TableEntry> view;
+  // Runs the view's query at the transaction's snapshot, handing each batch
+  // of rows to the callback.
+  std::function<void(const std::function<void(const RowBatch&)>&)> compute;
+  RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
+
+  // What the refresh wrote.
+  uint64_t rows_inserted = 0;
+  uint64_t rows_deleted = 0;
+};
+
+// Full (refresh_full.cc): the result into new relations (the view's and
+// its indexes'), swapped in by the transaction's catalog commit. With
+// `populate` false (WITH NO DATA) the new relation stays empty and the view
+// unpopulated.
+void RefreshFull(MatviewRefresh& refresh, bool populate);
+
+// Concurrent (refresh_concurrent.cc): the result matched with the stored
+// rows on the unique keys and whole-row identity; only rows that differ are
+// deleted, then inserted, in the transaction. 21000 if the new result holds
+// a row twice with no NULL in it.
+void RefreshConcurrent(MatviewRefresh& refresh);
+
+}  // namespace basalt::sql

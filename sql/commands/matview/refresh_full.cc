@@ -1,0 +1,25 @@
+// Full refresh: compute the view's query into new relations and swap them
+// in with one catalog commit. Readers keep the old relations (their plans
+// name them) until that commit publishes the new definition, so they are
+// never blocked and never see a mix; the old relations are removed after
+// commit, by range deletes that readers still on an older snapshot do not see.
+#include "sql/commands/matview/refresh.h"
+
+#include "common/error.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+
+void RefreshFull(MatviewRefresh& refresh, bool populate) {
+  const catalog::proto::Table& def = refresh.view->def;
+  Status st = refresh.writer.ReplaceMaterializedViewStorage(refresh.txn, *refresh.view, populate);
+  if (!st.ok()) ThrowStatus(st);
+  if (!populate) return;
+  std::shared_ptr<const catalog::TableEntry> fresh =
+      refresh.writer.View()->TableByOid(def.database_oid(), def.oid());
+  RelationFill fill(refresh.store, refresh.txn, *fresh, refresh.fill_mode, refresh.interrupt);
+  refresh.compute([&](const RowBatch& rows) { fill.Add(rows); });
+  refresh.rows_inserted = fill.Finish();
+}
+
+}  // namespace basalt::sql
