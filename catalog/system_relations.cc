@@ -63,6 +63,24 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"from_sql", TypeId::kBool},
             {"generic_plans", TypeId::kInt8},
             {"custom_plans", TypeId::kInt8}}),
+      // The materialized-view refreshes running now (sql/commands/matview/
+      // refresh_board.h).
+      View(database, oids::kPgStatProgressRefreshMatview, "pg_stat_progress_refresh_matview",
+           {{"pid", TypeId::kInt4},
+            {"datid", TypeId::kOid},
+            {"relid", TypeId::kOid},
+            {"strategy", TypeId::kText},
+            {"phase", TypeId::kText},
+            {"rows_done", TypeId::kInt8},
+            {"rows_total_estimate", TypeId::kInt8}}),
+      // Each materialized view's last refresh since the server started.
+      View(database, oids::kBasaltMatviewStatus, "basalt_matview_status",
+           {{"relid", TypeId::kOid},
+            {"strategy", TypeId::kText},
+            {"last_refresh", TypeId::kTimestampTz},
+            {"duration_ms", TypeId::kFloat8},
+            {"rows_inserted", TypeId::kInt8},
+            {"rows_deleted", TypeId::kInt8}}),
   };
 }
 

@@ -16,6 +16,9 @@ namespace oids {
 inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;
+// Basalt's own, with OIDs PostgreSQL 15 leaves free below 16384.
+inline constexpr Oid kPgStatProgressRefreshMatview = 15000;
+inline constexpr Oid kBasaltMatviewStatus = 15001;
 }  // namespace oids
 
 // The definitions of the computed relations of `database` (relation_id 0).

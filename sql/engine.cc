@@ -36,7 +36,7 @@ class EngineImpl : public Engine {
     }
     auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
                                                  role->superuser(), db->oid(), db->name(),
-                                                 std::move(interrupt), process_id);
+                                                 std::move(interrupt), process_id, &refresh_board_);
     // `options` first: the other keys override it, as in PostgreSQL. Its
     // settings must exist (42704), unlike the keys drivers send as extras.
     for (const auto& [key, options] : startup_parameters) {
@@ -60,6 +60,7 @@ class EngineImpl : public Engine {
  private:
   storage::KvStore& store_;
   std::unique_ptr<catalog::Catalog> catalog_;
+  MatviewRefreshBoard refresh_board_;
 };
 
 }  // namespace

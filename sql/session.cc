@@ -10,9 +10,11 @@ namespace basalt::sql {
 
 SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid,
                          std::string user, bool superuser, Oid database_oid, std::string database,
-                         std::shared_ptr<Interrupt> interrupt, int32_t process_id)
+                         std::shared_ptr<Interrupt> interrupt, int32_t process_id,
+                         MatviewRefreshBoard* refresh_board)
     : store_(store),
       catalog_(catalog),
+      refresh_board_(refresh_board),
       role_oid_(role_oid),
       user_(user),
       superuser_(superuser),
@@ -159,9 +161,8 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
     case ast::StatementKind::kCreateView: CheckWritable("CREATE VIEW"); break;
     case ast::StatementKind::kCreateTableAs:
-      CheckWritable(statement.As<ast::CreateTableAsStmt>().materialized
-                        ? "CREATE MATERIALIZED VIEW"
-                        : "CREATE TABLE AS");
+      CheckWritable(statement.As<ast::CreateTableAsStmt>().materialized ? "CREATE MATERIALIZED VIEW"
+                                                                        : "CREATE TABLE AS");
       break;
     case ast::StatementKind::kRefreshMatView: CheckWritable("REFRESH MATERIALIZED VIEW"); break;
     case ast::StatementKind::kDrop: {
@@ -247,8 +248,7 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     // one planned against a catalog published after its snapshot: the rows
     // a DDL wrote before its commit (a refreshed materialized view's new
     // relation) must be visible with the definition naming them.
-    if (!repeatable_read_ &&
-        (waited || plan->catalog->version() != snapshot_catalog_version_)) {
+    if (!repeatable_read_ && (waited || plan->catalog->version() != snapshot_catalog_version_)) {
       txn_->RefreshSnapshot();
     }
     return plan;

@@ -279,7 +279,14 @@ std::vector<Row> SessionImpl::PreparedStatementRows() {
 }
 
 std::vector<Row> SessionImpl::SessionRows(Oid relation) {
-  return relation == catalog::oids::kPgCursors ? CursorRows() : PreparedStatementRows();
+  switch (relation) {
+    case catalog::oids::kPgCursors: return CursorRows();
+    case catalog::oids::kPgStatProgressRefreshMatview:
+      return refresh_board_ ? refresh_board_->ProgressRows(database_oid_) : std::vector<Row>{};
+    case catalog::oids::kBasaltMatviewStatus:
+      return refresh_board_ ? refresh_board_->StatusRows(database_oid_) : std::vector<Row>{};
+    default: return PreparedStatementRows();
+  }
 }
 
 void SessionImpl::CloseStatement(std::string_view name) {

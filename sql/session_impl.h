@@ -20,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/engine.h"
 #include "sql/execution/exec_context.h"
@@ -43,7 +44,8 @@ class SessionImpl : public Session {
  public:
   SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid, std::string user,
               bool superuser, Oid database_oid, std::string database,
-              std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0);
+              std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0,
+              MatviewRefreshBoard* refresh_board = nullptr);
   ~SessionImpl() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
@@ -158,7 +160,8 @@ class SessionImpl : public Session {
   std::vector<Row> CursorRows();
   // pg_prepared_statements: the named statements of the session.
   std::vector<Row> PreparedStatementRows();
-  // The rows of pg_cursors or pg_prepared_statements.
+  // The rows of pg_cursors or pg_prepared_statements, and of the refresh
+  // board's pg_stat_progress_refresh_matview and basalt_matview_status.
   std::vector<Row> SessionRows(Oid relation);
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
@@ -241,6 +244,8 @@ class SessionImpl : public Session {
 
   storage::KvStore& store_;
   catalog::Catalog& catalog_;
+  // The server's refreshes, running and done; null in some unit tests.
+  MatviewRefreshBoard* refresh_board_;
   Oid role_oid_;
   std::string user_;
   bool superuser_;

@@ -91,6 +91,7 @@ class RocksStore final : public KvStore {
   struct RowIdBlock {
     uint64_t next = 0;
     uint64_t limit = 0;  // exclusive
+    uint64_t size = 0;   // of the next reservation
   };
   std::mutex row_id_mutex_;
   std::unordered_map<uint32_t, RowIdBlock> row_id_blocks_;  // GUARDED_BY(row_id_mutex_)

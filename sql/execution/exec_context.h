@@ -45,8 +45,9 @@ struct ExecContext {
   // lock_timeout. Null in some unit tests.
   storage::LockOwner* lock_owner = nullptr;
   int64_t lock_timeout_ms = 0;
-  // The rows of a pg_catalog relation that shows the session's own state
-  // (pg_cursors, pg_prepared_statements), by the relation's OID.
+  // The rows of a pg_catalog relation the session computes (pg_cursors,
+  // pg_prepared_statements, the materialized-view refresh relations), by
+  // the relation's OID.
   std::function<std::vector<Row>(Oid)> session_relation_rows;
   // A WARNING for the client (pg_advisory_unlock of a lock not held).
   std::function<void(sqlstate::Code, std::string)> warning;

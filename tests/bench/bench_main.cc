@@ -183,6 +183,7 @@ double IndexRangeScans(Connection& c) {
 // loaded with INSERT ... SELECT from generate_series (the next round drops
 // and loads them again).
 double LoadAccounts(Connection& c) {
+  c.Exec("DROP MATERIALIZED VIEW IF EXISTS bench_mv");
   c.Exec("DROP TABLE IF EXISTS bench_accounts");
   c.Exec("DROP TABLE IF EXISTS bench_branches");
   c.Exec("DROP TABLE IF EXISTS bench_tellers");
@@ -216,6 +217,32 @@ double ThreeWayJoin(Connection& c) {
       throw std::runtime_error("3-way join: wrong group count");
     }
   });
+}
+
+// Materialized views (issue 15): a join + GROUP BY view over the 1M
+// accounts, grouped by branch and by a bucket of 1000 aids (1,000 rows),
+// with a unique index so that CONCURRENTLY can run.
+constexpr const char* kMatviewQuery =
+    "SELECT b.bid, b.bname, a.aid / 1000 AS bucket, count(*) AS n, sum(a.abalance) AS total "
+    "FROM bench_accounts a JOIN bench_branches b ON a.bid = b.bid "
+    "GROUP BY b.bid, b.bname, a.aid / 1000";
+
+double CreateMatview(Connection& c) {
+  c.Exec("DROP MATERIALIZED VIEW IF EXISTS bench_mv");
+  double s = Seconds(
+      [&] { c.Exec(fmt::format("CREATE MATERIALIZED VIEW bench_mv AS {}", kMatviewQuery)); });
+  c.Exec("CREATE UNIQUE INDEX bench_mv_key ON bench_mv (bid, bucket)");
+  return s;
+}
+
+double RefreshMatviewFull(Connection& c) {
+  return Seconds([&] { c.Exec("REFRESH MATERIALIZED VIEW bench_mv"); });
+}
+
+// 10 accounts change (10 of the 1,000 view rows), then the refresh.
+double RefreshMatviewConcurrentlyAfter10(Connection& c) {
+  c.Exec("UPDATE bench_accounts SET abalance = abalance + 1 WHERE aid % 100000 = 7");
+  return Seconds([&] { c.Exec("REFRESH MATERIALIZED VIEW CONCURRENTLY bench_mv"); });
 }
 
 double Median(std::vector<double> v) {
@@ -337,6 +364,10 @@ int main(int argc, char** argv) {
        LoadAccounts},
       {"GROUP BY over 1M rows (100 groups, count/sum/avg)", "query", 1, GroupByAccounts},
       {"3-way join (1M accounts, branches, tellers) + GROUP BY", "query", 1, ThreeWayJoin},
+      {"CREATE MATERIALIZED VIEW: join + GROUP BY over 1M accounts", "view", 1, CreateMatview},
+      {"REFRESH MATERIALIZED VIEW (full) of that view", "refresh", 1, RefreshMatviewFull},
+      {"REFRESH ... CONCURRENTLY after 10 changed accounts", "refresh", 1,
+       RefreshMatviewConcurrentlyAfter10},
   };
   std::vector<LatencyWorkload> latency_workloads = {
       {"20k prepared point SELECTs (PQexecPrepared), 1 connection", kPreparedSelects,

@@ -3,6 +3,9 @@
 // takes the locks, binds the stored query and hands over to a strategy.
 #include <fmt/format.h>
 
+#include <chrono>
+
+#include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/matview/refresh.h"
 #include "sql/parser/ast_printer.h"
@@ -72,6 +75,19 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   // READ COMMITTED: the result is what committed before the locks were held.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 
+  const char* strategy = stmt.concurrently ? "concurrent" : "full";
+  MatviewRefreshBoard::Progress* progress =
+      refresh_board_
+          ? &refresh_board_->Start(lock_owner_->pid(), database_oid_, def.oid(), strategy)
+          : nullptr;
+  struct AbandonOnError {
+    MatviewRefreshBoard* board;
+    MatviewRefreshBoard::Progress* progress;
+    ~AbandonOnError() {
+      if (progress) board->Abandon(*progress);
+    }
+  } abandon{refresh_board_, progress};
+  const auto started = std::chrono::steady_clock::now();
   MatviewRefresh refresh{
       .store = store_,
       .txn = *txn_,
@@ -83,11 +99,26 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
             RunBoundQuery(std::move(query), consume);
           },
       .fill_mode = FillMode(),
+      .progress = progress,
   };
   if (stmt.concurrently) {
     RefreshConcurrent(refresh);
   } else {
     RefreshFull(refresh, stmt.with_data);
+  }
+  if (progress) {
+    // Recorded when the statement ends, whether or not its transaction
+    // commits later.
+    refresh_board_->Finish(*progress,
+                           {.strategy = strategy,
+                            .finished_at = CurrentTimestamp(),
+                            .duration_ms = std::chrono::duration<double, std::milli>(
+                                               std::chrono::steady_clock::now() - started)
+                                               .count(),
+                            .rows_inserted = refresh.rows_inserted,
+                            .rows_deleted = refresh.rows_deleted,
+                            .replaced_all = !stmt.concurrently});
+    abandon.progress = nullptr;
   }
   sink.CommandComplete("REFRESH MATERIALIZED VIEW");
 }

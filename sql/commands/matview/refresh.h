@@ -10,6 +10,7 @@
 
 #include "catalog/catalog.h"
 #include "common/interrupt.h"
+#include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/execution/physical_operator.h"
 #include "storage/kv_store.h"
@@ -17,7 +18,7 @@
 
 namespace basalt::sql {
 
-// What a strategy works with. The view is locked EXCLUSIVE (readers go on,
+// What a strategy works with and reports. The view is locked EXCLUSIVE (readers go on,
 // other refreshes and DDL wait) and its query's tables ACCESS SHARE.
 struct MatviewRefresh {
   storage::KvStore& store;
@@ -29,6 +30,8 @@ struct MatviewRefresh {
   // of rows to the callback.
   std::function<void(const std::function<void(const RowBatch&)>&)> compute;
   RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
+  // pg_stat_progress_refresh_matview's row of this refresh; may be null.
+  MatviewRefreshBoard::Progress* progress = nullptr;
 
   // What the refresh wrote.
   uint64_t rows_inserted = 0;

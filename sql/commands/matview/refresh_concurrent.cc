@@ -96,6 +96,7 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
     for (const Row& row : rows) {
       std::string bytes;
       storage::EncodeRow(row, layout.column_types, layout.schema_version, &bytes);
+      if (refresh.progress) ++refresh.progress->rows_done;
       NewRow& entry = fresh[std::move(bytes)];
       if (entry.count++ == 0) {
         entry.row = row;
@@ -113,6 +114,7 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
   // keys and whole-row identity: a stored row stays if the new result has
   // it and its keys are not NULL; every other stored row goes, and every
   // new row no stored row matched comes in (all its copies).
+  if (refresh.progress) refresh.progress->phase = 2;  // applying changes
   storage::TableStore table(refresh.store, layout);
   std::vector<storage::LockedRow> deleted;
   {

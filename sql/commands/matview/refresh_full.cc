@@ -18,7 +18,11 @@ void RefreshFull(MatviewRefresh& refresh, bool populate) {
   std::shared_ptr<const catalog::TableEntry> fresh =
       refresh.writer.View()->TableByOid(def.database_oid(), def.oid());
   RelationFill fill(refresh.store, refresh.txn, *fresh, refresh.fill_mode, refresh.interrupt);
-  refresh.compute([&](const RowBatch& rows) { fill.Add(rows); });
+  refresh.compute([&](const RowBatch& rows) {
+    fill.Add(rows);
+    if (refresh.progress) refresh.progress->rows_done += rows.size();
+  });
+  if (refresh.progress) refresh.progress->phase = 1;  // building indexes
   refresh.rows_inserted = fill.Finish();
 }
 
