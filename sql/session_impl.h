@@ -20,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/catalog_names.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/engine.h"
@@ -263,8 +264,13 @@ class SessionImpl : public Session {
   // Null when none is open; inside a block, until its first query.
   std::unique_ptr<storage::Transaction> txn_;
   catalog::CatalogWriter writer_;  // this transaction's DDL
-  bool implicit_ = false;          // txn_ ends with the query string
-  bool repeatable_read_ = false;   // one snapshot for the whole transaction
+  // The names behind reg* values while this session runs a statement
+  // (installed for the thread by each entry point).
+  CurrentCatalogNames object_names_{[this] {
+    return CatalogNames(writer_.View(), database_oid_, user_, settings_.SearchPath());
+  }};
+  bool implicit_ = false;         // txn_ ends with the query string
+  bool repeatable_read_ = false;  // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   // The catalog version published when the READ COMMITTED snapshot was
   // last taken (PlanAndLock).
