@@ -62,11 +62,6 @@ const proto::Namespace* CatalogSnapshot::FindNamespace(Oid database, std::string
   return ns == namespaces_.end() ? nullptr : ns->second.get();
 }
 
-const proto::Namespace* CatalogSnapshot::NamespaceByOid(Oid database, Oid oid) const {
-  auto ns = namespaces_.find({database, oid});
-  return ns == namespaces_.end() ? nullptr : ns->second.get();
-}
-
 std::shared_ptr<const TableEntry> CatalogSnapshot::FindTable(Oid database, Oid namespace_oid,
                                                              std::string_view name) const {
   auto it = relation_names_.find(RelationNameKey(database, namespace_oid, name));

@@ -60,7 +60,6 @@ class CatalogSnapshot {
   const proto::Role* RoleByOid(Oid oid) const;
   const proto::Database* FindDatabase(std::string_view name) const;
   const proto::Namespace* FindNamespace(Oid database, std::string_view name) const;
-  const proto::Namespace* NamespaceByOid(Oid database, Oid oid) const;
   std::shared_ptr<const TableEntry> FindTable(Oid database, Oid namespace_oid,
                                               std::string_view name) const;
   std::shared_ptr<const TableEntry> TableByOid(Oid database, Oid oid) const;
