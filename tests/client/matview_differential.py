@@ -267,7 +267,10 @@ class Differential:
         block = r.random() < 0.2
         rollback = block and r.random() < 0.35
         if block:
-            self.both("BEGIN", expect_ok=True)
+            # REPEATABLE READ fills the new relation through the transaction
+            # (relation_fill.cc), READ COMMITTED in bulk.
+            self.both(r.choice(["BEGIN", "BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ"]),
+                      expect_ok=True)
         failed = False  # a failed statement in the block: the rest fails (25P02)
         for _ in range(r.randint(1, 8)):
             failed |= self.both(self.dml())[0] is not None and block
