@@ -230,6 +230,25 @@ def session_part():
         execute(a, "ROLLBACK")
         check(as_ints(one(b, read)) == old, f"{mode}refresh rolled back: the old rows stay (reader)")
         check(as_ints(one(a, read)) == old, f"{mode}refresh rolled back: the old rows stay (its session)")
+    # A REPEATABLE READ reader that read the view before a plain refresh
+    # committed must keep its old contents (PostgreSQL's refresh would have
+    # waited for it). Known bug: Basalt shows it an empty view (the new
+    # relation was filled after its snapshot; tests/isolation/PENDING.md,
+    # matview_refresh_rr_reader). Reported, not counted, unless
+    # MATVIEW_STRICT=1.
+    execute(b, "BEGIN ISOLATION LEVEL REPEATABLE READ")
+    before = as_ints(one(b, read))
+    change_base(a, 64)
+    execute(a, "REFRESH MATERIALIZED VIEW mv")
+    after = as_ints(one(b, read))
+    execute(b, "COMMIT")
+    if after == before or os.environ.get("MATVIEW_STRICT") == "1":
+        check(after == before, f"a REPEATABLE READ reader keeps its old rows across a plain "
+                               f"refresh: {before} then {after}")
+    else:
+        print(f"KNOWN BUG: a REPEATABLE READ reader saw {before}, then {after} after a plain "
+              f"refresh committed (MATVIEW_STRICT=1 to fail on it)")
+
     # After all of that a refresh still brings the view up to date.
     execute(a, "REFRESH MATERIALIZED VIEW mv")
     check(as_ints(one(b, read)) == version(a), "a refresh after the rollbacks brings the view up to date")
