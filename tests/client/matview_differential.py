@@ -123,7 +123,8 @@ class Differential:
         self.in_block = False
         self.checks = 0
         self.columns = {}  # view name -> its column names
-        self.refreshes = {"full": 0, "concurrent": 0, "no data": 0, "rolled back": 0}
+        self.refreshes = {"full": 0, "concurrent": 0, "no data": 0, "rolled back": 0,
+                          "undone by savepoint": 0}
 
     def both(self, sql, expect_ok=False):
         """Runs sql on both servers; they must agree on the outcome."""
@@ -275,12 +276,22 @@ class Differential:
         for _ in range(r.randint(1, 8)):
             failed |= self.both(self.dml())[0] is not None and block
         refresh = self.refresh_statement(name)
+        # Sometimes the refresh alone is undone by ROLLBACK TO SAVEPOINT.
+        undo = block and r.random() < 0.25
+        if undo:
+            self.both("SAVEPOINT before_refresh")
         refreshed = self.both(refresh)[0] is None
+        if undo:
+            self.both("ROLLBACK TO SAVEPOINT before_refresh")
+            self.refreshes["undone by savepoint"] += 1
+            refreshed = False
         if block:
             # (Not after WITH NO DATA: reading the view would fail the block.)
-            if refreshed and "NO DATA" not in refresh and r.random() < 0.5:
+            if (refreshed or undo) and "NO DATA" not in refresh and r.random() < 0.5:
                 # Inside the block the refreshing session sees its new rows.
-                self.check_view(name, f"round {number}, in the block after {refresh}")
+                self.check_view(name, f"round {number}, in the block after {refresh}"
+                                + (" and ROLLBACK TO SAVEPOINT" if undo else ""),
+                                fresh=refreshed)
             if rollback:
                 self.refreshes["rolled back"] += 1
             self.both("ROLLBACK" if rollback else "COMMIT")
