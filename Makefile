@@ -12,9 +12,10 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
   libprotobuf-dev protobuf-compiler libpq-dev postgresql-client openssl python3
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
-# What the driver tests (tests/clients/) add: psycopg 3, asyncpg and pgjdbc;
+# What the driver tests (tests/clients/) add: psycopg 3, asyncpg and pgjdbc
+# (and psycopg2, which the materialized-view tests in tests/client/ use);
 # a JDK and node/npm (node-postgres comes from npm) unless already on PATH.
-CLIENT_TEST_PACKAGES := python3-psycopg python3-asyncpg libpostgresql-jdbc-java
+CLIENT_TEST_PACKAGES := python3-psycopg python3-psycopg2 python3-asyncpg libpostgresql-jdbc-java
 
 .PHONY: deps bench-deps build run test test-long test-asan bench slt format clean
 
@@ -39,12 +40,16 @@ test: build
 	@command -v npm >/dev/null || scripts/install-packages.sh nodejs npm
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# The long crash run (issue 6): the kill -9 transfer workload for 25 cycles
-# (`make test` runs 3 of them).
+# The long runs: the kill -9 transfer workload for 25 cycles (issue 6; `make
+# test` runs 3 of them) and the materialized-view tests with more rounds
+# (issue 15; tests/README.md).
 CRASH_CYCLES ?= 25
+MATVIEW_DIFF_ROUNDS ?= 2000
 test-long: build
 	cd $(BUILD_DIR) && BASALT_CRASH_CYCLES=$(CRASH_CYCLES) ctest --output-on-failure \
 	  -R 'integration:transfers and inserts under repeated kill'
+	cd $(BUILD_DIR) && MATVIEW_DIFF_ROUNDS=$(MATVIEW_DIFF_ROUNDS) MATVIEW_LATENCY_REFRESHES=10 \
+	  MATVIEW_CRASH_ROUNDS=5 ctest --output-on-failure --timeout 1800 -R 'client: matview_'
 
 $(ASAN_DIR)/build.ninja:
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBASALT_SANITIZE=ON

@@ -69,9 +69,12 @@ void SessionImpl::ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink) 
     for (const ast::QualifiedName& name : stmt.names) {
       std::shared_ptr<const catalog::TableEntry> table = binder.ResolveIndexTable(name);
       if (table == nullptr) {
-        if (binder.ResolveTable(name, /*missing_ok=*/true) != nullptr) {
+        if (auto other = binder.ResolveTable(name, /*missing_ok=*/true); other != nullptr) {
           throw Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not an index", name.name))
-              .WithHint("Use DROP TABLE to remove a table.");
+              .WithHint(other->IsMaterializedView()
+                            ? "Use DROP MATERIALIZED VIEW to remove a materialized view."
+                        : other->IsView() ? "Use DROP VIEW to remove a view."
+                                          : "Use DROP TABLE to remove a table.");
         }
         if (!stmt.if_exists) {
           throw Error(sqlstate::kUndefinedObject,

@@ -252,6 +252,11 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
               LockingClauseName(clause.strength) + " is supported with a single table only yet",
               clause.position);
     }
+    if (out->SingleTable()->IsMaterializedView()) {  // without a position, as PostgreSQL
+      throw Error(sqlstate::kWrongObjectType,
+                  fmt::format("cannot lock rows in materialized view \"{}\"",
+                              out->SingleTable()->def.name()));
+    }
     const bool first = !out->row_lock;
     BoundRowLock& lock = first ? out->row_lock.emplace() : *out->row_lock;
     const auto strength = static_cast<storage::RowLockStrength>(clause.strength);

@@ -36,12 +36,24 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   // view runs at a time, since the mode conflicts with itself.
   std::shared_ptr<const catalog::TableEntry> view =
       ResolveAndLock({stmt.name}, storage::LockLevel::kExclusive, /*nowait=*/false,
-                     ThrowUndefinedRelation)
+                     [&](const ast::QualifiedName& name) {
+                       Binder binder(*writer_.View(), database_oid_, user_,
+                                     settings_.SearchPath());
+                       if (binder.ResolveIndexTable(name) != nullptr) {
+                         throw Error(sqlstate::kWrongObjectType,
+                                     fmt::format("\"{}\" is not a table or materialized view",
+                                                 name.name));
+                       }
+                       ThrowUndefinedRelation(name);
+                     })
           .front();
   const catalog::proto::Table& def = view->def;
   if (!view->IsMaterializedView()) {
+    // PostgreSQL's lookup callback accepts tables only, and the command
+    // then says what a table is not.
     throw Error(sqlstate::kWrongObjectType,
-                fmt::format("\"{}\" is not a materialized view", def.name()));
+                fmt::format("\"{}\" is not a {}materialized view", def.name(),
+                            view->IsView() ? "table or " : ""));
   }
   if (stmt.concurrently && !def.populated()) {
     throw Error(sqlstate::kFeatureNotSupported,
