@@ -14,7 +14,7 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
 BENCH_PACKAGES := postgresql-15
 # What the driver tests (tests/clients/) add: psycopg 3, asyncpg and pgjdbc;
 # a JDK and node/npm (node-postgres comes from npm) unless already on PATH.
-CLIENT_TEST_PACKAGES := python3-psycopg python3-asyncpg libpostgresql-jdbc-java
+CLIENT_TEST_PACKAGES := python3-psycopg python3-psycopg2 python3-asyncpg libpostgresql-jdbc-java
 
 .PHONY: deps bench-deps build run test test-long test-asan bench slt format clean
 

@@ -21,6 +21,7 @@
 #include "catalog/catalog_snapshot.h"
 #include "catalog/oids.h"
 #include "catalog/proto/catalog.pb.h"
+#include "catalog/role.h"
 #include "common/data_type.h"
 #include "common/status.h"
 #include "storage/kv_store.h"
@@ -96,6 +97,17 @@ class CatalogWriter {
   // relfilenode. Locks the table as DropTable does.
   Status TruncateTable(storage::Transaction& txn, const TableEntry& table);
 
+  // Roles (catalog_writer_role.cc). CreateRole assigns role.oid; 42710
+  // `role "x" already exists` when the name is taken (also by a concurrent
+  // transaction that committed first).
+  Status CreateRole(storage::Transaction& txn, proto::Role role);
+  // Replaces the role with `role` (same OID; ALTER ROLE, RENAME TO). Waits
+  // for concurrent DDL of the role; 42704 if it was dropped meanwhile, 42710
+  // if a new name is taken.
+  Status AlterRole(storage::Transaction& txn, const proto::Role& old_role, proto::Role role);
+  // The caller checked the role owns nothing (CatalogSnapshot::ObjectsOwnedBy).
+  Status DropRole(storage::Transaction& txn, const proto::Role& role);
+
   bool empty() const { return delta_.empty(); }
 
   // Savepoints: RollbackTo(mark) forgets the changes made after Mark().
@@ -129,6 +141,9 @@ class CatalogWriter {
   Status LockRelationName(storage::Transaction& txn, Oid database, Oid namespace_oid,
                           const std::string& name, Oid oid);
   Status AssignIndexIds(proto::Index* index);
+  // Takes a role name: 42710 when taken.
+  Status LockRoleName(storage::Transaction& txn, const std::string& name, Oid oid);
+  Status PutRole(storage::Transaction& txn, proto::Role role);
   // The table's definition locked for DDL: the newest committed version, or
   // this transaction's own if it changed it.
   Result<proto::Table> LockTableDefinition(storage::Transaction& txn, const TableEntry& table);

@@ -76,6 +76,12 @@ class CatalogSnapshot {
 
   // Every database, in OID order.
   std::vector<const proto::Database*> Databases() const;
+  // Every role, in OID order.
+  std::vector<const proto::Role*> Roles() const;
+  // What `role` owns, as PostgreSQL's DROP ROLE DETAIL lists it: "owner of
+  // table t" for objects of `database`, "2 objects in database d" for
+  // other databases, "owner of database d". Empty: DROP ROLE may go on.
+  std::vector<std::string> ObjectsOwnedBy(Oid role, Oid database) const;
 
   // A new version: this one with `delta` applied.
   std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,

@@ -71,6 +71,10 @@ class FakeSession final : public sql::Session {
 
 class FakeEngine final : public sql::Engine {
  public:
+  std::optional<sql::LoginRole> FindLoginRole(std::string_view user) override {
+    if (user != "basalt") return std::nullopt;
+    return sql::LoginRole{};
+  }
   Result<std::unique_ptr<sql::Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>&, std::shared_ptr<Interrupt>,

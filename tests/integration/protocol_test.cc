@@ -54,8 +54,27 @@ TEST_CASE("the options startup parameter sets settings, bad ones are FATAL") {
              Catch::Contains("invalid value for parameter \"statement_timeout\": \"abc\""));
 }
 
-TEST_CASE("SSLRequest is answered N: sslmode=prefer connects, require fails") {
+TEST_CASE("SSLRequest is answered S by default: sslmode=require gets TLS 1.2 or newer") {
   TestServer server;
+  std::string base =
+      "host=127.0.0.1 port=" + std::to_string(server.port()) + " user=basalt dbname=basalt ";
+  PgConn require(PQconnectdb((base + "sslmode=require").c_str()));
+  INFO(PQerrorMessage(require.get()));
+  REQUIRE(PQstatus(require.get()) == CONNECTION_OK);
+  CHECK(PQsslInUse(require.get()) == 1);
+  const std::string protocol = PQsslAttribute(require.get(), "protocol");
+  CHECK((protocol == "TLSv1.2" || protocol == "TLSv1.3"));
+  CHECK(Query(require.get(), "SELECT 1").Cell(0, 0) == "1");
+
+  RawConnection raw(server.port());
+  raw.Send(Int32Bytes(8) + Int32Bytes(80877104));  // GSSENCRequest: no
+  CHECK(raw.ReadByte() == 'N');
+  raw.Send(Int32Bytes(8) + Int32Bytes(80877103));
+  CHECK(raw.ReadByte() == 'S');
+}
+
+TEST_CASE("with ssl = off SSLRequest is answered N: sslmode=prefer connects, require fails") {
+  TestServer server("ssl = off");
   std::string base =
       "host=127.0.0.1 port=" + std::to_string(server.port()) + " user=basalt dbname=basalt ";
   PgConn prefer(PQconnectdb((base + "sslmode=prefer").c_str()));

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# TLS (sslmode=require / verify-full against a CA made here, the development
+# certificate, ssl = off), hba rules (trust, reject, password, md5,
+# scram-sha-256, hostssl / hostnossl, no matching line, SIGHUP reload),
+# roles' login checks, and CancelRequest over TLS, with psql, psycopg2 and
+# a raw-protocol client (tests/client/tls_auth.py).
+source "$(dirname "$0")/lib.sh"
+HERE=$(cd "$(dirname "$0")" && pwd)
+PY=/usr/bin/python3
+"$PY" -c 'import psycopg2' 2>/dev/null || { echo "SKIP: python3-psycopg2 is not installed"; exit 0; }
+
+# A CA and a server certificate for localhost / 127.0.0.1 it signed; and a
+# second CA that signed nothing.
+make_ca() {  # <name>
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+    -subj "/CN=basalt test $1" -keyout "$WORK_DIR/$1.key" -out "$WORK_DIR/$1.crt" 2>/dev/null
+}
+make_ca ca
+make_ca other-ca
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+  -keyout "$WORK_DIR/server.key" -out "$WORK_DIR/server.csr" 2>/dev/null
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > "$WORK_DIR/san.ext"
+openssl x509 -req -in "$WORK_DIR/server.csr" -CA "$WORK_DIR/ca.crt" -CAkey "$WORK_DIR/ca.key" \
+  -CAcreateserial -days 2 -extfile "$WORK_DIR/san.ext" -out "$WORK_DIR/server.crt" 2>/dev/null
+chmod 600 "$WORK_DIR/server.key"
+
+HBA="$WORK_DIR/hba.conf"
+write_hba() {  # <method for user "rejected">
+  cat > "$HBA" <<HBA
+# TYPE    DATABASE USER               ADDRESS       METHOD
+host      all      basalt             127.0.0.1/32  trust
+hostssl   all      rejected           127.0.0.1/32  $1
+hostnossl all      ssl_only           127.0.0.1/32  reject
+hostssl   all      md5_user,md5_scram 127.0.0.1/32  md5
+host      all      pw_user            127.0.0.1     255.255.255.255 password
+hostssl   all      all                127.0.0.1/32  scram-sha-256
+HBA
+}
+write_hba reject
+CONF="$WORK_DIR/basalt.conf"
+cat > "$CONF" <<CONF
+ssl = on
+ssl_cert_file = '$WORK_DIR/server.crt'
+ssl_key_file = '$WORK_DIR/server.key'
+hba_file = '$HBA'
+CONF
+
+phase() { "$PY" "$HERE/tls_auth.py" "$1" "$PORT" "$WORK_DIR" || fail "phase $1"; }
+
+BASALT_EXTRA_ARGS="--config $CONF" basalt_start "$1"
+phase tls
+# psql: sslmode=require and verify-full.
+psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require" -X -c '\conninfo' |
+  grep -q 'SSL connection (protocol: TLSv1' || fail "psql sslmode=require has no TLS"
+psql "host=localhost port=$PORT user=basalt dbname=basalt sslmode=verify-full sslrootcert=$WORK_DIR/ca.crt" \
+  -X -At -c 'SELECT 42' | grep -qx 42 || fail "psql verify-full"
+phase roles
+phase auth
+# psql with a password: SCRAM, and a wrong one.
+PGPASSWORD=scram-pw psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require" \
+  -X -At -c 'SELECT 1' | grep -qx 1 || fail "psql SCRAM login"
+! PGPASSWORD=nope psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require" \
+  -X -c 'SELECT 1' 2>"$WORK_DIR/psql.err" || fail "psql logged in with a wrong password"
+grep -q 'password authentication failed for user "scram_user"' "$WORK_DIR/psql.err" ||
+  fail "psql wrong password: $(cat "$WORK_DIR/psql.err")"
+phase cancel
+
+# SIGHUP: the new rules apply to new connections; a broken file keeps them.
+write_hba trust
+kill -HUP "$BASALT_PID"
+sleep 0.5
+phase reloaded
+echo "host all all 127.0.0.1/32 magic" > "$HBA"
+kill -HUP "$BASALT_PID"
+sleep 0.5
+grep -q 'not reloaded, the old rules stay' "$LOG_FILE" || fail "broken hba file not reported"
+phase reloaded
+basalt_stop
+
+# ssl = off: SSLRequest is answered N.
+printf 'ssl = off\n' > "$CONF"
+BASALT_EXTRA_ARGS="--config $CONF" basalt_start "$1"
+phase ssl_off
+basalt_stop
+
+# No certificate configured: a development pair in the data directory,
+# private key encrypted and 0600; the default rules trust loopback.
+rm -rf "$DATA_DIR"
+basalt_start "$1"
+phase dev_certificate
+basalt_stop
+echo "TLS and authentication: OK"
