@@ -43,8 +43,9 @@ bool IsPrintableNonce(std::string_view nonce) {
 
 }  // namespace
 
-ScramExchange::ScramExchange(std::optional<ScramVerifier> verifier, std::string_view user)
-    : verifier_(std::move(verifier)) {
+ScramExchange::ScramExchange(std::optional<ScramVerifier> verifier, std::string_view user,
+                             std::string channel_binding)
+    : verifier_(std::move(verifier)), channel_binding_(std::move(channel_binding)) {
   if (!verifier_) {
     std::string seed(user);
     seed += MockSecret();
@@ -54,27 +55,71 @@ ScramExchange::ScramExchange(std::optional<ScramVerifier> verifier, std::string_
   }
 }
 
+std::vector<std::string_view> ScramExchange::Mechanisms() const {
+  if (channel_binding_.empty()) return {kScramSha256};
+  return {kScramSha256Plus, kScramSha256};
+}
+
+bool ScramExchange::SelectMechanism(std::string_view mechanism) {
+  if (mechanism == kScramSha256) {
+    plus_ = false;
+    return true;
+  }
+  if (mechanism == kScramSha256Plus && !channel_binding_.empty()) {
+    plus_ = true;
+    return true;
+  }
+  return false;
+}
+
 Result<std::string> ScramExchange::OnClientFirst(std::string_view message) {
   if (first_done_) return Malformed("Unexpected client-first-message.");
   std::string_view in = message;
   if (in.empty()) return Malformed("Unexpected end of input.");
   const char flag = in[0];
   if (flag == 'p') {
-    return Malformed(
-        "The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message "
-        "includes channel binding data.");
-  }
-  if ((flag != 'n' && flag != 'y') || in.size() < 2 || in[1] != ',') {
+    if (!plus_) {
+      return Malformed(
+          "The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message "
+          "includes channel binding data.");
+    }
+    if (in.size() < 2 || in[1] != '=') return Malformed("Expected \"=\" after \"p\".");
+    const size_t comma = in.find(',');
+    if (comma == std::string_view::npos) return Malformed("Unexpected end of input.");
+    const std::string_view type = in.substr(2, comma - 2);
+    if (type != kTlsServerEndPoint) {
+      return Status::Error(sqlstate::kProtocolViolation,
+                           fmt::format("unsupported SCRAM channel-binding type \"{}\"", type));
+    }
+    in.remove_prefix(comma + 1);
+  } else if (flag != 'n' && flag != 'y') {
     return Malformed(fmt::format("Unexpected channel-binding flag \"{}\".", in.substr(0, 1)));
+  } else {
+    if (plus_) {
+      return Malformed(
+          "The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include "
+          "channel binding data.");
+    }
+    // 'y': the client could bind but believes we cannot. Over TLS we can,
+    // so someone removed -PLUS from our offer on the way.
+    if (flag == 'y' && !channel_binding_.empty()) {
+      return Status::Error(sqlstate::kProtocolViolation, "SCRAM channel binding negotiation error")
+          .WithDetail(
+              "The client supports SCRAM channel binding but thinks the server does not.  "
+              "However, this server does support channel binding.");
+    }
+    if (in.size() < 2 || in[1] != ',') return Malformed("Comma expected.");
+    in.remove_prefix(2);
   }
-  in.remove_prefix(2);
+  const std::string_view header_end = in;
   if (in.starts_with("a=")) {
     return Status::Error(sqlstate::kFeatureNotSupported,
                          "client uses authorization identity, but it is not supported");
   }
   if (in.empty() || in[0] != ',') return Malformed("Unexpected attribute in client-first-message.");
   in.remove_prefix(1);
-  gs2_header_ = std::string(1, flag) + ",,";
+  // The gs2 header as sent, up to its second comma: c= must echo it.
+  gs2_header_ = std::string(message.substr(0, message.size() - header_end.size() + 1));
   client_first_bare_ = std::string(in);
   if (in.starts_with("m=")) {
     return Status::Error(sqlstate::kFeatureNotSupported,
@@ -99,7 +144,8 @@ Result<std::string> ScramExchange::OnClientFinal(std::string_view message, bool*
   std::string_view in = message;
   BASALT_ASSIGN_OR_RETURN(std::string_view channel_binding, ReadAttribute(in, 'c'));
   const std::optional<std::string> binding = Base64Decode(channel_binding);
-  if (!binding || *binding != gs2_header_) {
+  const std::string expected = plus_ ? gs2_header_ + channel_binding_ : gs2_header_;
+  if (!binding || !ConstantTimeEqual(*binding, expected)) {
     return Status::Error(sqlstate::kProtocolViolation,
                          "unexpected SCRAM channel-binding attribute in client-final-message");
   }

@@ -388,6 +388,7 @@ asio::awaitable<bool> Connection::StartTls() {
                  ec.message());
     co_return false;
   }
+  session_.set_channel_binding(context_.tls_server_end_point);
   spdlog::debug("connection {} ({}): TLS {} with {}", id_, peer_,
                 SSL_get_version(tls_->native_handle()), SSL_get_cipher_name(tls_->native_handle()));
   co_return true;

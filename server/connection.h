@@ -24,6 +24,7 @@
 #include "protocol/message_writer.h"
 #include "server/hba.h"
 #include "server/session.h"
+#include "server/tls.h"
 #include "server/worker_pool.h"
 #include "sql/engine.h"
 
@@ -37,7 +38,12 @@ class Connection;
 struct ConnectionContext {
   ConnectionContext(sql::Engine& e, WorkerPool& w, int max,
                     std::shared_ptr<asio::ssl::context> tls_context, HbaStore& hba_store)
-      : engine(e), workers(w), max_connections(max), tls(std::move(tls_context)), hba(hba_store) {}
+      : engine(e),
+        workers(w),
+        max_connections(max),
+        tls(std::move(tls_context)),
+        tls_server_end_point(tls != nullptr ? TlsServerEndPoint(*tls) : std::string()),
+        hba(hba_store) {}
 
   sql::Engine& engine;
   // Every statement runs here, never on the I/O threads: a statement may wait
@@ -47,6 +53,8 @@ struct ConnectionContext {
   const int max_connections;
   // The TLS context an SSLRequest is accepted with; null: `ssl = off`.
   const std::shared_ptr<asio::ssl::context> tls;
+  // SCRAM-SHA-256-PLUS's channel binding data for tls's certificate.
+  const std::string tls_server_end_point;
   // The client authentication rules in force (reloaded on SIGHUP).
   HbaStore& hba;
   // Connections admitted (not refused with 53300) and not yet destroyed.

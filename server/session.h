@@ -58,6 +58,9 @@ class Session {
     tls_available_ = tls_available;
     hba_ = hba;
   }
+  // After the TLS handshake: the tls-server-end-point data SCRAM-SHA-256-PLUS
+  // binds to (empty: -PLUS is not offered).
+  void set_channel_binding(std::string data) { channel_binding_ = std::move(data); }
   // Whether the last SSLRequest was answered 'S': the connection must do
   // the TLS handshake before reading on. Clears the request.
   bool TakeTlsRequest() { return std::exchange(tls_requested_, false); }
@@ -144,6 +147,7 @@ class Session {
   bool tls_requested_ = false;
   bool ssl_in_use_ = false;
   const HbaStore* hba_ = nullptr;
+  std::string channel_binding_;
   // Between the StartupMessage and the end of authentication.
   std::string user_;
   std::string database_;

@@ -114,9 +114,9 @@ void Session::Authenticate(protocol::MessageWriter& out) {
   } else if (!verifier_.empty()) {
     spdlog::info("user \"{}\" does not have a valid SCRAM secret", user_);
   }
-  scram_ = std::make_unique<protocol::ScramExchange>(std::move(verifier), user_);
-  const std::string_view mechanisms[] = {protocol::kScramSha256};
-  out.AuthenticationSasl(mechanisms);
+  scram_ = std::make_unique<protocol::ScramExchange>(std::move(verifier), user_,
+                                                     ssl_in_use_ ? channel_binding_ : "");
+  out.AuthenticationSasl(scram_->Mechanisms());
 }
 
 void Session::OnAuthenticationMessage(const protocol::PasswordMessage& message,
@@ -175,7 +175,7 @@ void Session::OnSaslMessage(std::string_view payload, protocol::MessageWriter& o
     sasl_started_ = true;
     Result<protocol::SaslInitialResponse> initial = protocol::DecodeSaslInitialResponse(payload);
     if (!initial.ok()) return fail_protocol(initial.status());
-    if (initial->mechanism != protocol::kScramSha256) {
+    if (!scram_->SelectMechanism(initial->mechanism)) {
       return fail_protocol(Status::Error(sqlstate::kProtocolViolation,
                                          "client selected an invalid SASL authentication "
                                          "mechanism"));

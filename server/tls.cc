@@ -16,6 +16,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -152,6 +153,23 @@ Result<PkeyPtr> LoadPrivateKey(const fs::path& file, const std::string& passphra
 }
 
 }  // namespace
+
+std::string TlsServerEndPoint(ssl::context& context) {
+  X509* certificate = SSL_CTX_get0_certificate(context.native_handle());
+  if (certificate == nullptr) return "";
+  int digest_nid = NID_undef;
+  if (OBJ_find_sigid_algs(X509_get_signature_nid(certificate), &digest_nid, nullptr) == 0) {
+    return "";
+  }
+  const EVP_MD* digest = digest_nid == NID_md5 || digest_nid == NID_sha1
+                             ? EVP_sha256()
+                             : EVP_get_digestbynid(digest_nid);
+  if (digest == nullptr) return "";
+  std::array<unsigned char, EVP_MAX_MD_SIZE> hash{};
+  unsigned int length = 0;
+  if (X509_digest(certificate, digest, hash.data(), &length) != 1) return "";
+  return std::string(reinterpret_cast<const char*>(hash.data()), length);
+}
 
 Status GenerateSelfSignedPair(const fs::path& certificate_file, const fs::path& key_file,
                               const std::string& passphrase) {

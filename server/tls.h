@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "common/status.h"
 #include "server/config.h"
@@ -30,6 +31,11 @@ inline constexpr const char* kDevPrivateKeyFile = "server.key";
 // when owned by root), as PostgreSQL requires.
 Result<std::shared_ptr<boost::asio::ssl::context>> MakeTlsContext(
     const ServerConfig& config, const storage::MasterKey& master_key);
+
+// The `tls-server-end-point` channel binding data of the context's
+// certificate (RFC 5929): its hash under the certificate's signature digest
+// (SHA-256 for MD5 and SHA-1). Empty if it cannot be computed.
+std::string TlsServerEndPoint(boost::asio::ssl::context& context);
 
 // Writes a self-signed certificate (EC P-256, 10 years, CN and
 // subjectAltName localhost / 127.0.0.1 / ::1) and its private key,

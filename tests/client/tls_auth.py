@@ -120,7 +120,10 @@ def raw_login(user, password, tls=True, database="basalt"):
             inner = hashlib.md5((password + user).encode()).hexdigest().encode()
             raw.message(b"p", b"md5" + hashlib.md5(inner + salt).hexdigest().encode() + b"\0")
         elif code == 10:
-            check(b"SCRAM-SHA-256\0" in payload[4:], f"SASL mechanisms {payload!r}")
+            mechanisms = payload[4:].split(b"\0")
+            check(b"SCRAM-SHA-256" in mechanisms, f"SASL mechanisms {payload!r}")
+            # -PLUS (channel binding) only over TLS.
+            check((b"SCRAM-SHA-256-PLUS" in mechanisms) == tls, f"SASL mechanisms {payload!r}")
             nonce = base64.b64encode(os.urandom(18)).decode()
             first_bare = f"n=,r={nonce}"
             data = ("n,," + first_bare).encode()

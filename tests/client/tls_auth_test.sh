@@ -59,6 +59,12 @@ phase auth
 # psql with a password: SCRAM, and a wrong one.
 PGPASSWORD=scram-pw psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require" \
   -X -At -c 'SELECT 1' | grep -qx 1 || fail "psql SCRAM login"
+# SCRAM-SHA-256-PLUS: bound to the server's certificate over TLS, never
+# offered in the clear.
+PGPASSWORD=scram-pw psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require channel_binding=require" \
+  -X -At -c 'SELECT 1' | grep -qx 1 || fail "psql channel_binding=require"
+PGPASSWORD=pw psql "host=127.0.0.1 port=$PORT user=pw_user dbname=basalt sslmode=disable channel_binding=require" \
+  -X -c 'SELECT 1' 2>/dev/null && fail "channel_binding=require without TLS connected"
 ! PGPASSWORD=nope psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require" \
   -X -c 'SELECT 1' 2>"$WORK_DIR/psql.err" || fail "psql logged in with a wrong password"
 grep -q 'password authentication failed for user "scram_user"' "$WORK_DIR/psql.err" ||
