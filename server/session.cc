@@ -101,7 +101,11 @@ void Session::CompleteStartup(protocol::MessageWriter& out) {
     return;
   }
   sql_session_ = std::move(session).value();
-  settings_.clear();
+  // Nothing of the startup and authentication stays with an idle session.
+  settings_ = {};
+  verifier_ = {};
+  md5_salt_ = {};
+  scram_.reset();
   out.AuthenticationOk();
   state_ = State::kAuthenticated;
   for (const auto& [name, value] : sql_session_->ReportedParameters()) {

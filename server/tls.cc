@@ -270,6 +270,8 @@ Result<std::shared_ptr<ssl::context>> MakeTlsContext(const ServerConfig& config,
   }
   SSL_CTX_set_options(
       ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  // An idle connection keeps no OpenSSL record buffers (many idle clients).
+  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
   static constexpr unsigned char kSessionContext[] = "basalt";
   SSL_CTX_set_session_id_context(ctx, kSessionContext, sizeof(kSessionContext) - 1);
   if (SSL_CTX_use_certificate_chain_file(ctx, certificate_file.c_str()) != 1) {

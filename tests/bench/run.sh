@@ -223,6 +223,13 @@ read -r idle_count rss_before rss_after per_connection < <(
   echo "$rss_before MiB before, $rss_after MiB with them open, $per_connection KiB per connection."
 } >> "$REPORT"
 echo "idle connections: $per_connection KiB each ($rss_before -> $rss_after MiB)"
+# The same over TLS (SSLRequest, handshake): the TLS stream's buffers.
+IDLE_TLS=1000
+read -r tls_count tls_before tls_after tls_per_connection < <(
+  ulimit -n $((IDLE_TLS + 1024)); /usr/bin/python3 "$ROOT/tests/bench/idle_connections.py" \
+    "$BASALT_PORT" "$BASALT_PID" "$IDLE_TLS" tls)
+echo "$tls_count idle TLS connections: $tls_per_connection KiB per connection." >> "$REPORT"
+echo "idle TLS connections: $tls_per_connection KiB each"
 
 # Hand-written findings live in tests/bench/NOTES.md and survive re-runs.
 if [[ -f "$ROOT/tests/bench/NOTES.md" ]]; then
