@@ -35,6 +35,7 @@ RESET password_encryption;
 SHOW password_encryption;
 -- A role without CREATEROLE may change its own password and settings only.
 \c - regress_u1
+SELECT current_user, session_user, current_role;
 CREATE ROLE regress_x;
 CREATE ROLE regress_x SUPERUSER;
 CREATE ROLE regress_x REPLICATION;
@@ -58,6 +59,7 @@ DROP ROLE basalt;
 DROP ROLE regress_r2;
 DROP ROLE regress_x2;
 \c - basalt
+SELECT current_user;
 DROP ROLE regress_nobody;
 DROP ROLE IF EXISTS regress_nobody, regress_r3;
 DROP USER IF EXISTS regress_nobody;
