@@ -168,6 +168,12 @@ def phase_tls():
     cur = conn.cursor()
     cur.execute("SELECT 1")
     check(cur.fetchone() == (1,), "query over verify-full")
+    # A result far past the 64 KiB the server buffers: streamed by the
+    # worker's blocking writes through the TLS stream.
+    cur.execute("SELECT g, 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' "
+                "FROM generate_series(1, 200000) g")
+    rows = cur.fetchall()
+    check(len(rows) == 200000 and rows[-1][0] == 200000, "large result over TLS")
     conn.close()
     # A CA that did not sign the server's certificate is refused by the client.
     other_ca = os.path.join(WORK, "other-ca.crt")
