@@ -23,6 +23,16 @@ printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > "$WORK_DIR/san.ext"
 openssl x509 -req -in "$WORK_DIR/server.csr" -CA "$WORK_DIR/ca.crt" -CAkey "$WORK_DIR/ca.key" \
   -CAcreateserial -days 2 -extfile "$WORK_DIR/san.ext" -out "$WORK_DIR/server.crt" 2>/dev/null
 chmod 600 "$WORK_DIR/server.key"
+# Client certificates: one the server's ssl_ca_file vouches for, one it does not.
+make_client_certificate() {  # <name> <signing CA>
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=basalt" \
+    -keyout "$WORK_DIR/$1.key" -out "$WORK_DIR/$1.csr" 2>/dev/null
+  openssl x509 -req -in "$WORK_DIR/$1.csr" -CA "$WORK_DIR/$2.crt" -CAkey "$WORK_DIR/$2.key" \
+    -CAcreateserial -days 2 -out "$WORK_DIR/$1.crt" 2>/dev/null
+  chmod 600 "$WORK_DIR/$1.key"
+}
+make_client_certificate client ca
+make_client_certificate stranger other-ca
 
 HBA="$WORK_DIR/hba.conf"
 write_hba() {  # <method for user "rejected">
@@ -42,6 +52,7 @@ cat > "$CONF" <<CONF
 ssl = on
 ssl_cert_file = '$WORK_DIR/server.crt'
 ssl_key_file = '$WORK_DIR/server.key'
+ssl_ca_file = '$WORK_DIR/ca.crt'
 hba_file = '$HBA'
 CONF
 
@@ -54,6 +65,13 @@ psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require" -X -c
   grep -q 'SSL connection (protocol: TLSv1' || fail "psql sslmode=require has no TLS"
 psql "host=localhost port=$PORT user=basalt dbname=basalt sslmode=verify-full sslrootcert=$WORK_DIR/ca.crt" \
   -X -At -c 'SELECT 42' | grep -qx 42 || fail "psql verify-full"
+# ssl_ca_file: a client certificate, when sent, must come from that CA.
+psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require sslcert=$WORK_DIR/client.crt sslkey=$WORK_DIR/client.key" \
+  -X -At -c 'SELECT 7' | grep -qx 7 || fail "client certificate from the CA refused"
+psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require sslcert=$WORK_DIR/stranger.crt sslkey=$WORK_DIR/stranger.key" \
+  -X -c 'SELECT 1' 2>/dev/null && fail "a client certificate from another CA was accepted"
+grep -q 'could not accept SSL connection: certificate verify failed' "$LOG_FILE" ||
+  fail "the stranger's certificate was not refused by the server"
 phase roles
 phase auth
 # psql with a password: SCRAM, and a wrong one.
