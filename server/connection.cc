@@ -389,6 +389,17 @@ asio::awaitable<bool> Connection::StartTls() {
     co_return false;
   }
   session_.set_channel_binding(context_.tls_server_end_point);
+  // A client certificate the ssl_ca_file roots vouch for (hba's cert
+  // method and clientcert option read its CN).
+  SSL* ssl = tls_->native_handle();
+  if (X509* peer = SSL_get0_peer_certificate(ssl);
+      peer != nullptr && SSL_get_verify_result(ssl) == X509_V_OK) {
+    std::array<char, 256> common_name{};
+    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName,
+                                                 common_name.data(), common_name.size());
+    session_.set_client_certificate(
+        length > 0 ? std::string(common_name.data(), static_cast<size_t>(length)) : "");
+  }
   spdlog::debug("connection {} ({}): TLS {} with {}", id_, peer_,
                 SSL_get_version(tls_->native_handle()), SSL_get_cipher_name(tls_->native_handle()));
   co_return true;

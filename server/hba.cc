@@ -96,8 +96,14 @@ Result<HbaMethod> ParseMethod(const std::string& name, HbaLine::Type type) {
   if (name == "password") return HbaMethod::kPassword;
   if (name == "md5") return HbaMethod::kMd5;
   if (name == "scram-sha-256") return HbaMethod::kScramSha256;
-  static constexpr std::string_view kOther[] = {"peer", "ident",  "gss",  "sspi", "pam",
-                                                "ldap", "radius", "cert", "bsd"};
+  if (name == "cert") {
+    if (type == HbaLine::Type::kHostSsl) return HbaMethod::kCert;
+    if (type == HbaLine::Type::kLocal) return HbaMethod::kReject;
+    return Status::Error(sqlstate::kConfigFileError,
+                         "cert authentication is only supported on hostssl connections");
+  }
+  static constexpr std::string_view kOther[] = {"peer", "ident", "gss",    "sspi",
+                                                "pam",  "ldap",  "radius", "bsd"};
   for (std::string_view other : kOther) {
     if (name != other) continue;
     // No connection is local (Basalt has no Unix-domain socket), so a
@@ -224,10 +230,28 @@ Result<HbaLine> ParseLine(const std::vector<Field>& fields) {
   }
   BASALT_ASSIGN_OR_RETURN(std::string method, single(fields[next++], "authentication type"));
   BASALT_ASSIGN_OR_RETURN(line.method, ParseMethod(method, line.type));
-  if (next < fields.size()) {
-    return Status::Error(
-        sqlstate::kConfigFileError,
-        fmt::format("authentication option \"{}\" is not supported", fields[next][0].text));
+  if (line.method == HbaMethod::kCert) {
+    line.client_certificate = ClientCertificateCheck::kVerifyFull;
+  }
+  for (; next < fields.size(); ++next) {
+    const std::string& option = fields[next][0].text;
+    if (option == "clientcert=verify-ca" || option == "clientcert=verify-full") {
+      if (line.type != HbaLine::Type::kHostSsl) {
+        return Status::Error(sqlstate::kConfigFileError,
+                             "clientcert can only be configured for \"hostssl\" rows");
+      }
+      if (line.method == HbaMethod::kCert && option == "clientcert=verify-ca") {
+        return Status::Error(
+            sqlstate::kConfigFileError,
+            "clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+      }
+      line.client_certificate = option == "clientcert=verify-ca"
+                                    ? ClientCertificateCheck::kVerifyCa
+                                    : ClientCertificateCheck::kVerifyFull;
+      continue;
+    }
+    return Status::Error(sqlstate::kConfigFileError,
+                         fmt::format("authentication option \"{}\" is not supported", option));
   }
   return line;
 }
@@ -275,6 +299,7 @@ std::string_view HbaMethodName(HbaMethod method) {
     case HbaMethod::kPassword: return "password";
     case HbaMethod::kMd5: return "md5";
     case HbaMethod::kScramSha256: return "scram-sha-256";
+    case HbaMethod::kCert: return "cert";
   }
   return "reject";
 }

@@ -27,7 +27,12 @@ struct ClientAddress {
   std::string text;                 // as messages show it: "127.0.0.1"
 };
 
-enum class HbaMethod { kTrust, kReject, kPassword, kMd5, kScramSha256 };
+enum class HbaMethod { kTrust, kReject, kPassword, kMd5, kScramSha256, kCert };
+
+// hostssl's `clientcert=` option: the client must present a certificate
+// the server's ssl_ca_file vouches for (verify-ca), whose CN is also the
+// user name (verify-full). The `cert` method implies verify-full.
+enum class ClientCertificateCheck { kNone, kVerifyCa, kVerifyFull };
 
 // The method's name as pg_hba.conf spells it.
 std::string_view HbaMethodName(HbaMethod method);
@@ -51,6 +56,7 @@ struct HbaLine {
   std::array<uint8_t, 16> address{};
   std::array<uint8_t, 16> mask{};
   HbaMethod method = HbaMethod::kReject;
+  ClientCertificateCheck client_certificate = ClientCertificateCheck::kNone;
 };
 
 // What a line is matched against.
@@ -71,8 +77,9 @@ struct HbaRules {
 };
 
 // Parses pg_hba.conf text. Errors name `source` and the line. Lines may use
-// every connection type; methods other than the five above are refused
-// (except on `local` lines, which no connection matches).
+// every connection type; methods other than the six above are refused
+// (except on `local` lines, which no connection matches); `cert` and
+// `clientcert=` need a hostssl line, as in PostgreSQL.
 Result<HbaRules> ParseHba(std::string_view text, std::string_view source);
 
 // Without an hba file: loopback connections (127.0.0.1, ::1) are trusted,

@@ -102,9 +102,30 @@ TEST_CASE("hba: broken lines are refused with file and line", "[hba]") {
   CHECK(error("host all all example.com trust").find("host names are not supported") !=
         std::string::npos);
   CHECK(error("host all all 0.0.0.0/0 gss").find("not supported") != std::string::npos);
-  CHECK(error("host all all 0.0.0.0/0 trust clientcert=verify-full")
-            .find("option \"clientcert=verify-full\"") != std::string::npos);
+  CHECK(error("host all all 0.0.0.0/0 trust clientcert=verify-full") ==
+        "hba.conf:1: clientcert can only be configured for \"hostssl\" rows");
+  CHECK(error("hostssl all all 0.0.0.0/0 trust clientcert=maybe") ==
+        "hba.conf:1: authentication option \"clientcert=maybe\" is not supported");
+  CHECK(error("host all all 0.0.0.0/0 cert") ==
+        "hba.conf:1: cert authentication is only supported on hostssl connections");
+  CHECK(error("hostssl all all 0.0.0.0/0 cert clientcert=verify-ca") ==
+        "hba.conf:1: clientcert only accepts \"verify-full\" when using \"cert\" authentication");
   CHECK(error("host all all 10.0.0.0 ffff::\n") == "hba.conf:1: IP address and mask do not match");
+}
+
+TEST_CASE("hba: client certificate checks on hostssl lines", "[hba]") {
+  auto rules = ParseHba(
+      "hostssl all a 0.0.0.0/0 cert\n"
+      "hostssl all b 0.0.0.0/0 md5 clientcert=verify-ca\n"
+      "hostssl all c 0.0.0.0/0 scram-sha-256 clientcert=verify-full\n"
+      "hostssl all d 0.0.0.0/0 trust\n",
+      "test");
+  REQUIRE(rules.ok());
+  CHECK(rules->lines[0].method == HbaMethod::kCert);
+  CHECK(rules->lines[0].client_certificate == ClientCertificateCheck::kVerifyFull);
+  CHECK(rules->lines[1].client_certificate == ClientCertificateCheck::kVerifyCa);
+  CHECK(rules->lines[2].client_certificate == ClientCertificateCheck::kVerifyFull);
+  CHECK(rules->lines[3].client_certificate == ClientCertificateCheck::kNone);
 }
 
 TEST_CASE("hba: without a file loopback is trusted, the rest needs SCRAM", "[hba]") {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -61,6 +62,11 @@ class Session {
   // After the TLS handshake: the tls-server-end-point data SCRAM-SHA-256-PLUS
   // binds to (empty: -PLUS is not offered).
   void set_channel_binding(std::string data) { channel_binding_ = std::move(data); }
+  // After the TLS handshake, if the client sent a certificate the server's
+  // ssl_ca_file vouches for: its CN (empty if it has none).
+  void set_client_certificate(std::string common_name) {
+    client_certificate_ = std::move(common_name);
+  }
   // Whether the last SSLRequest was answered 'S': the connection must do
   // the TLS handshake before reading on. Clears the request.
   bool TakeTlsRequest() { return std::exchange(tls_requested_, false); }
@@ -120,6 +126,9 @@ class Session {
   // FATAL 28P01 `password authentication failed for user "x"`; `reason`
   // goes to the server log only.
   void FailPasswordAuthentication(std::string_view reason, protocol::MessageWriter& out);
+  // After a right password: clientcert=verify-full's CN check (28P01 on a
+  // mismatch, as PostgreSQL reports it). False if the session closed.
+  bool PasswordStepPassed(protocol::MessageWriter& out);
   // Authentication passed: the SQL session, AuthenticationOk, the
   // ParameterStatus reports, BackendKeyData and ReadyForQuery.
   void CompleteStartup(protocol::MessageWriter& out);
@@ -148,6 +157,10 @@ class Session {
   bool ssl_in_use_ = false;
   const HbaStore* hba_ = nullptr;
   std::string channel_binding_;
+  std::optional<std::string> client_certificate_;
+  // clientcert=verify-full with a password method: the CN is checked once
+  // the password passed, as PostgreSQL does.
+  bool check_certificate_name_ = false;
   // Between the StartupMessage and the end of authentication.
   std::string user_;
   std::string database_;

@@ -69,10 +69,34 @@ void Session::Authenticate(protocol::MessageWriter& out) {
     state_ = State::kClosed;
     return;
   }
+  if (line->client_certificate != ClientCertificateCheck::kNone && !client_certificate_) {
+    spdlog::info("user \"{}\" from {}: no valid client certificate (hba line {})", user_,
+                 client_.text, line->line_number);
+    FatalAuth(out, sqlstate::kInvalidAuthorizationSpecification,
+              "connection requires a valid client certificate");
+    state_ = State::kClosed;
+    return;
+  }
+  if (line->method == HbaMethod::kCert ||
+      (line->method == HbaMethod::kTrust &&
+       line->client_certificate == ClientCertificateCheck::kVerifyFull)) {
+    // The certificate is the credential: its CN must be the user name.
+    if (*client_certificate_ != user_ &&
+        line->client_certificate == ClientCertificateCheck::kVerifyFull) {
+      spdlog::info("certificate CN \"{}\" does not match user \"{}\"", *client_certificate_, user_);
+      FatalAuth(out, sqlstate::kInvalidAuthorizationSpecification,
+                fmt::format("certificate authentication failed for user \"{}\"", user_));
+      state_ = State::kClosed;
+      return;
+    }
+    CompleteStartup(out);
+    return;
+  }
   if (line->method == HbaMethod::kTrust) {
     CompleteStartup(out);
     return;
   }
+  check_certificate_name_ = line->client_certificate == ClientCertificateCheck::kVerifyFull;
 
   // The password in use, if any: as PostgreSQL's get_role_password, an
   // expired one counts as none.
@@ -147,7 +171,7 @@ void Session::OnPassword(std::string_view payload, protocol::MessageWriter& out)
     FailPasswordAuthentication("password does not match", out);
     return;
   }
-  CompleteStartup(out);
+  if (PasswordStepPassed(out)) CompleteStartup(out);
 }
 
 void Session::OnMd5Response(std::string_view payload, protocol::MessageWriter& out) {
@@ -163,7 +187,7 @@ void Session::OnMd5Response(std::string_view payload, protocol::MessageWriter& o
     FailPasswordAuthentication("password does not match", out);
     return;
   }
-  CompleteStartup(out);
+  if (PasswordStepPassed(out)) CompleteStartup(out);
 }
 
 void Session::OnSaslMessage(std::string_view payload, protocol::MessageWriter& out) {
@@ -194,7 +218,18 @@ void Session::OnSaslMessage(std::string_view payload, protocol::MessageWriter& o
   }
   scram_.reset();
   out.AuthenticationSaslFinal(*server_final);
-  CompleteStartup(out);
+  if (PasswordStepPassed(out)) CompleteStartup(out);
+}
+
+bool Session::PasswordStepPassed(protocol::MessageWriter& out) {
+  if (check_certificate_name_ && client_certificate_ && *client_certificate_ != user_) {
+    FailPasswordAuthentication(
+        fmt::format("certificate validation (clientcert=verify-full) failed: CN \"{}\" mismatch",
+                    *client_certificate_),
+        out);
+    return false;
+  }
+  return true;
 }
 
 void Session::FailPasswordAuthentication(std::string_view reason, protocol::MessageWriter& out) {

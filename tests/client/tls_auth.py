@@ -218,6 +218,8 @@ def phase_roles():
     cur.execute("CREATE ROLE expired LOGIN PASSWORD 'ex' VALID UNTIL '2001-01-01'")
     cur.execute("CREATE ROLE limited LOGIN PASSWORD 'li' CONNECTION LIMIT 1")
     cur.execute("CREATE ROLE nopass LOGIN")
+    cur.execute("CREATE ROLE certuser LOGIN")
+    cur.execute("CREATE ROLE ccuser LOGIN PASSWORD 'cc'")
     conn.close()
 
 

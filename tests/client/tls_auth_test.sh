@@ -24,8 +24,8 @@ openssl x509 -req -in "$WORK_DIR/server.csr" -CA "$WORK_DIR/ca.crt" -CAkey "$WOR
   -CAcreateserial -days 2 -extfile "$WORK_DIR/san.ext" -out "$WORK_DIR/server.crt" 2>/dev/null
 chmod 600 "$WORK_DIR/server.key"
 # Client certificates: one the server's ssl_ca_file vouches for, one it does not.
-make_client_certificate() {  # <name> <signing CA>
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=basalt" \
+make_client_certificate() {  # <name> <signing CA> [CN]
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=${3:-basalt}" \
     -keyout "$WORK_DIR/$1.key" -out "$WORK_DIR/$1.csr" 2>/dev/null
   openssl x509 -req -in "$WORK_DIR/$1.csr" -CA "$WORK_DIR/$2.crt" -CAkey "$WORK_DIR/$2.key" \
     -CAcreateserial -days 2 -out "$WORK_DIR/$1.crt" 2>/dev/null
@@ -33,6 +33,8 @@ make_client_certificate() {  # <name> <signing CA>
 }
 make_client_certificate client ca
 make_client_certificate stranger other-ca
+make_client_certificate certuser ca certuser
+make_client_certificate ccuser ca ccuser
 
 HBA="$WORK_DIR/hba.conf"
 write_hba() {  # <method for user "rejected">
@@ -42,6 +44,8 @@ host      all      basalt             127.0.0.1/32  trust
 hostssl   all      rejected           127.0.0.1/32  $1
 hostnossl all      ssl_only           127.0.0.1/32  reject
 hostssl   all      md5_user,md5_scram 127.0.0.1/32  md5
+hostssl   all      certuser           127.0.0.1/32  cert
+hostssl   all      ccuser             127.0.0.1/32  scram-sha-256 clientcert=verify-full
 host      all      pw_user            127.0.0.1     255.255.255.255 password
 hostssl   all      all                127.0.0.1/32  scram-sha-256
 HBA
@@ -74,6 +78,23 @@ grep -q 'could not accept SSL connection: certificate verify failed' "$LOG_FILE"
   fail "the stranger's certificate was not refused by the server"
 phase roles
 phase auth
+# The cert method and clientcert=verify-full: the certificate's CN must be the user.
+conn() {  # <user> <certificate name or ""> -> runs SELECT 1, stderr to $WORK_DIR/err
+  local extra=""
+  [[ -z "$2" ]] || extra="sslcert=$WORK_DIR/$2.crt sslkey=$WORK_DIR/$2.key"
+  psql "host=127.0.0.1 port=$PORT user=$1 dbname=basalt sslmode=require $extra" \
+    -X -At -c 'SELECT 1' 2>"$WORK_DIR/err"
+}
+conn certuser certuser | grep -qx 1 || fail "cert method with a matching CN: $(cat "$WORK_DIR/err")"
+! conn certuser "" || fail "cert method without a certificate"
+grep -q 'connection requires a valid client certificate' "$WORK_DIR/err" || fail "$(cat "$WORK_DIR/err")"
+! conn certuser client || fail "cert method with another CN"
+grep -q 'certificate authentication failed for user "certuser"' "$WORK_DIR/err" ||
+  fail "$(cat "$WORK_DIR/err")"
+PGPASSWORD=cc conn ccuser ccuser | grep -qx 1 || fail "clientcert=verify-full: $(cat "$WORK_DIR/err")"
+! PGPASSWORD=cc conn ccuser client || fail "clientcert=verify-full with another CN"
+grep -q 'password authentication failed for user "ccuser"' "$WORK_DIR/err" ||
+  fail "$(cat "$WORK_DIR/err")"
 # psql with a password: SCRAM, and a wrong one.
 PGPASSWORD=scram-pw psql "host=127.0.0.1 port=$PORT user=scram_user dbname=basalt sslmode=require" \
   -X -At -c 'SELECT 1' | grep -qx 1 || fail "psql SCRAM login"
