@@ -101,9 +101,12 @@ class CatalogWriter {
   // `role "x" already exists` when the name is taken (also by a concurrent
   // transaction that committed first).
   Status CreateRole(storage::Transaction& txn, proto::Role role);
-  // Replaces the role with `role` (same OID; ALTER ROLE, RENAME TO). Waits
-  // for concurrent DDL of the role; 42704 if it was dropped meanwhile, 42710
-  // if a new name is taken.
+  // Locks the role's row (concurrent ALTER / DROP of it wait) and returns
+  // its newest version, committed or this transaction's own, to alter: the
+  // snapshot's copy may be older. 42704 if it was dropped meanwhile.
+  Result<proto::Role> LockRole(storage::Transaction& txn, const proto::Role& role);
+  // Replaces the role with `role` (same OID; ALTER ROLE, RENAME TO), which
+  // the caller built from LockRole's version. 42710 if a new name is taken.
   Status AlterRole(storage::Transaction& txn, const proto::Role& old_role, proto::Role role);
   // The caller checked the role owns nothing (CatalogSnapshot::ObjectsOwnedBy).
   Status DropRole(storage::Transaction& txn, const proto::Role& role);

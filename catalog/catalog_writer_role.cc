@@ -51,17 +51,21 @@ Status CatalogWriter::CreateRole(storage::Transaction& txn, proto::Role role) {
   return PutRole(txn, std::move(role));
 }
 
-Status CatalogWriter::AlterRole(storage::Transaction& txn, const proto::Role& old_role,
-                                proto::Role role) {
+Result<proto::Role> CatalogWriter::LockRole(storage::Transaction& txn, const proto::Role& role) {
   std::string stored;
   bool found = false;
-  // Locks the role's row: concurrent ALTER / DROP of it wait.
   BASALT_RETURN_IF_ERROR(
-      txn.GetForUpdate(storage::ColumnFamily::kCatalog, RoleKey(old_role.oid()), &stored, &found));
-  if (!found) {
+      txn.GetForUpdate(storage::ColumnFamily::kCatalog, RoleKey(role.oid()), &stored, &found));
+  proto::Role newest;
+  if (!found || !newest.ParseFromString(stored)) {
     return Status::Error(sqlstate::kUndefinedObject,
-                         fmt::format("role \"{}\" does not exist", old_role.name()));
+                         fmt::format("role \"{}\" does not exist", role.name()));
   }
+  return newest;
+}
+
+Status CatalogWriter::AlterRole(storage::Transaction& txn, const proto::Role& old_role,
+                                proto::Role role) {
   if (role.name() != old_role.name()) {
     BASALT_RETURN_IF_ERROR(LockRoleName(txn, role.name(), role.oid()));
     BASALT_RETURN_IF_ERROR(

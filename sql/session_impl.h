@@ -207,6 +207,8 @@ class SessionImpl : public Session {
   // The current role as the catalog has it now (PostgreSQL checks
   // privileges against the newest catalog, not the one at login).
   catalog::proto::Role CurrentRole();
+  // The role's newest version, its row locked for this transaction's ALTER.
+  catalog::proto::Role LockRole(const catalog::proto::Role& role);
   // ALTER ROLE's RENAME TO and SET / RESET.
   void RenameRole(const ast::AlterRoleStmt& stmt, const catalog::proto::Role& role,
                   ResultSink& sink);

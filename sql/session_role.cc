@@ -54,6 +54,12 @@ void CheckConnectionLimit(const std::vector<ast::RoleOption>& options) {
 
 }  // namespace
 
+catalog::proto::Role SessionImpl::LockRole(const catalog::proto::Role& role) {
+  Result<catalog::proto::Role> locked = writer_.LockRole(*txn_, role);
+  if (!locked.ok()) ThrowStatus(locked.status());
+  return std::move(locked).value();
+}
+
 catalog::proto::Role SessionImpl::CurrentRole() {
   std::shared_ptr<const catalog::CatalogSnapshot> view = writer_.View();
   const catalog::proto::Role* role = view->RoleByOid(role_oid_);
@@ -193,9 +199,10 @@ void SessionImpl::ExecuteAlterRole(const ast::AlterRoleStmt& stmt, ResultSink& s
                                    stmt.options[0].kind == Kind::kPassword;
     if (!own_password_only) throw PermissionDenied("permission denied");
   }
-  catalog::proto::Role altered = role;
+  const catalog::proto::Role locked = LockRole(role);
+  catalog::proto::Role altered = locked;
   ApplyRoleOptions(stmt.options, altered, sink);
-  Status st = writer_.AlterRole(*txn_, role, std::move(altered));
+  Status st = writer_.AlterRole(*txn_, locked, std::move(altered));
   if (!st.ok()) ThrowStatus(st);
   sink.CommandComplete("ALTER ROLE");
 }
@@ -217,22 +224,24 @@ void SessionImpl::RenameRole(const ast::AlterRoleStmt& stmt, const catalog::prot
   } else if (!me.superuser() && !me.create_role()) {
     throw PermissionDenied("permission denied to rename role");
   }
-  catalog::proto::Role renamed = role;
+  const catalog::proto::Role locked = LockRole(role);
+  catalog::proto::Role renamed = locked;
   renamed.set_name(stmt.new_name);
   // An md5 hash is salted with the role name: it no longer fits.
-  if (ClassifyPassword(role.password()) == PasswordType::kMd5) {
+  if (ClassifyPassword(locked.password()) == PasswordType::kMd5) {
     renamed.clear_password();
     SendNotice(sink, sqlstate::kSuccessfulCompletion,
                "MD5 password cleared because of role rename");
   }
-  Status st = writer_.AlterRole(*txn_, role, std::move(renamed));
+  Status st = writer_.AlterRole(*txn_, locked, std::move(renamed));
   if (!st.ok()) ThrowStatus(st);
   sink.CommandComplete("ALTER ROLE");
 }
 
 void SessionImpl::AlterRoleSettings(const ast::AlterRoleStmt& stmt,
                                     const catalog::proto::Role& role) {
-  catalog::proto::Role altered = role;
+  const catalog::proto::Role locked = LockRole(role);
+  catalog::proto::Role altered = locked;
   auto* settings = altered.mutable_settings();
   if (stmt.reset_all) {
     settings->Clear();
@@ -264,7 +273,7 @@ void SessionImpl::AlterRoleSettings(const ast::AlterRoleStmt& stmt,
       setting->set_value(value);
     }
   }
-  Status st = writer_.AlterRole(*txn_, role, std::move(altered));
+  Status st = writer_.AlterRole(*txn_, locked, std::move(altered));
   if (!st.ok()) ThrowStatus(st);
 }
 
