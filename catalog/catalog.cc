@@ -78,6 +78,10 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
   role.set_name("basalt");
   role.set_superuser(true);
   role.set_can_login(true);
+  role.set_create_db(true);
+  role.set_create_role(true);
+  role.set_replication(true);
+  role.set_bypass_rls(true);
   BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kRole, 0, role));
 
   BASALT_ASSIGN_OR_RETURN(Oid basalt_oid, NewOid());

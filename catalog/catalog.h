@@ -21,6 +21,7 @@
 #include "catalog/catalog_snapshot.h"
 #include "catalog/oids.h"
 #include "catalog/proto/catalog.pb.h"
+#include "catalog/role.h"
 #include "common/data_type.h"
 #include "common/status.h"
 #include "storage/kv_store.h"
@@ -108,6 +109,20 @@ class CatalogWriter {
   Status ReplaceMaterializedViewStorage(storage::Transaction& txn, const TableEntry& view,
                                         bool populated);
 
+  // Roles (catalog_writer_role.cc). CreateRole assigns role.oid; 42710
+  // `role "x" already exists` when the name is taken (also by a concurrent
+  // transaction that committed first).
+  Status CreateRole(storage::Transaction& txn, proto::Role role);
+  // Locks the role's row (concurrent ALTER / DROP of it wait) and returns
+  // its newest version, committed or this transaction's own, to alter: the
+  // snapshot's copy may be older. 42704 if it was dropped meanwhile.
+  Result<proto::Role> LockRole(storage::Transaction& txn, const proto::Role& role);
+  // Replaces the role with `role` (same OID; ALTER ROLE, RENAME TO), which
+  // the caller built from LockRole's version. 42710 if a new name is taken.
+  Status AlterRole(storage::Transaction& txn, const proto::Role& old_role, proto::Role role);
+  // The caller checked the role owns nothing (CatalogSnapshot::ObjectsOwnedBy).
+  Status DropRole(storage::Transaction& txn, const proto::Role& role);
+
   bool empty() const { return delta_.empty(); }
 
   // Savepoints: RollbackTo(mark) forgets the changes made after Mark().
@@ -144,6 +159,9 @@ class CatalogWriter {
   // Gives the table and its indexes new, empty relation ids; the old ones
   // are dropped after commit.
   Status ReplaceRelationIds(proto::Table* table);
+  // Takes a role name: 42710 when taken.
+  Status LockRoleName(storage::Transaction& txn, const std::string& name, Oid oid);
+  Status PutRole(storage::Transaction& txn, proto::Role role);
   // The table's definition locked for DDL: the newest committed version, or
   // this transaction's own if it changed it.
   Result<proto::Table> LockTableDefinition(storage::Transaction& txn, const TableEntry& table);

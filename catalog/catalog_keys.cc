@@ -29,6 +29,12 @@ std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view na
   return key;
 }
 
+std::string RoleNameKey(std::string_view name) {
+  std::string key(1, static_cast<char>(ObjectKind::kRoleName));
+  key.append(name);
+  return key;
+}
+
 std::string FormatKey() {
   return std::string(1, static_cast<char>(ObjectKind::kFormat));
 }

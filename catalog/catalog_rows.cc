@@ -1,5 +1,7 @@
 #include "catalog/catalog_rows.h"
 
+#include "catalog/role.h"
+
 #include <string>
 #include <utility>
 
@@ -107,40 +109,20 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
     const std::vector<IndexView> indexes = IndexesOf(t);
     const char relkind = t.relkind().empty() ? 'r' : t.relkind()[0];
     const bool stored = HasStorage(t) && !entry->computed;
-    rows.push_back(Row{Oid_(t.oid()),
-                       Name(t.name()),
-                       Oid_(t.namespace_oid()),
+    rows.push_back(Row{Oid_(t.oid()), Name(t.name()), Oid_(t.namespace_oid()),
                        Oid_(0),  // reltype: Basalt has no row types
-                       Oid_(0),
-                       Oid_(t.owner_oid()),
-                       Oid_(stored || entry->computed ? kHeapAm : 0),
-                       Oid_(stored ? t.relation_id() : 0),
-                       Oid_(0),
+                       Oid_(0), Oid_(t.owner_oid()), Oid_(stored || entry->computed ? kHeapAm : 0),
+                       Oid_(stored ? t.relation_id() : 0), Oid_(0),
                        Int(0),            // relpages
                        Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
-                       Int(0),
-                       Oid_(0),
-                       Bool(!indexes.empty()),
-                       Bool(false),
-                       Char('p'),
-                       Char(relkind),
-                       Int(t.columns_size()),
-                       Int(0),
+                       Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char('p'),
+                       Char(relkind), Int(t.columns_size()), Int(0),
                        // relhasrules: a view, or a materialized view, is its _RETURN rule
-                       Bool(relkind == 'v' || relkind == 'm'),
-                       Bool(false),
-                       Bool(false),
-                       Bool(false),
-                       Bool(false),
+                       Bool(relkind == 'v' || relkind == 'm'), Bool(false), Bool(false),
+                       Bool(false), Bool(false),
                        Bool(relkind != 'm' || t.populated()),  // relispopulated
-                       Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'),
-                       Bool(false),
-                       Oid_(0),
-                       Int(0),
-                       Int(0),
-                       Null(),
-                       Null(),
-                       Null()});
+                       Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'), Bool(false), Oid_(0),
+                       Int(0), Int(0), Null(), Null(), Null()});
     for (const IndexView& index : indexes) {
       rows.push_back(Row{Oid_(index.oid),
                          Name(index.name),
@@ -346,10 +328,16 @@ std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
 std::vector<Row> PgAuthidRows(const CatalogSnapshot& snapshot) {
   std::vector<Row> rows;
   for (const proto::Role* role : snapshot.Roles()) {
-    const bool super = role->superuser();
-    rows.push_back(Row{Oid_(role->oid()), Name(role->name()), Bool(super), Bool(true), Bool(super),
-                       Bool(super), Bool(role->can_login()), Bool(super), Bool(super), Int(-1),
-                       Null(), Null()});
+    // The bootstrap superuser has every attribute, as initdb's.
+    const bool bootstrap = role->oid() == oids::kBootstrapSuperuser;
+    const std::optional<std::string> password = RolePassword(*role);
+    const std::optional<int64_t> valid_until = RoleValidUntil(*role);
+    rows.push_back(Row{
+        Oid_(role->oid()), Name(role->name()), Bool(role->superuser()), Bool(RoleInherit(*role)),
+        Bool(bootstrap || role->create_role()), Bool(bootstrap || role->create_db()),
+        Bool(role->can_login()), Bool(bootstrap || role->replication()),
+        Bool(bootstrap || role->bypass_rls()), Int(RoleConnectionLimit(*role)),
+        password ? Value::String(*password) : Null(), valid_until ? Int(*valid_until) : Null()});
   }
   // PostgreSQL 15's predefined roles, which own nothing in Basalt but
   // public's schema (pg_database_owner).

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace basalt::catalog {
 
 int TableEntry::FindColumn(std::string_view name) const {
@@ -151,6 +153,30 @@ std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::Tables(Oid datab
 const proto::Namespace* CatalogSnapshot::NamespaceByOid(Oid database, Oid oid) const {
   auto it = namespaces_.find({database, oid});
   return it == namespaces_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> CatalogSnapshot::ObjectsOwnedBy(Oid role, Oid database) const {
+  std::vector<std::string> owned;
+  std::map<Oid, int> elsewhere;  // database -> objects
+  for (const auto& [key, table] : tables_) {
+    if (table->computed || table->def.owner_oid() != role) continue;
+    if (key.first != database) {
+      ++elsewhere[key.first];
+      continue;
+    }
+    owned.push_back(
+        fmt::format("owner of {} {}", table->IsView() ? "view" : "table", table->def.name()));
+  }
+  for (const auto& [db_oid, db] : databases_) {
+    if (db->owner_oid() == role) owned.push_back(fmt::format("owner of database {}", db->name()));
+  }
+  for (const auto& [db_oid, count] : elsewhere) {
+    auto db = databases_.find(db_oid);
+    const std::string name = db == databases_.end() ? std::to_string(db_oid) : db->second->name();
+    owned.push_back(count == 1 ? fmt::format("1 object in database {}", name)
+                               : fmt::format("{} objects in database {}", count, name));
+  }
+  return owned;
 }
 
 std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Apply(const CatalogDelta& delta,

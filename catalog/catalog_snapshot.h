@@ -84,6 +84,10 @@ class CatalogSnapshot {
   std::vector<const proto::Namespace*> Namespaces(Oid database) const;
   std::vector<std::shared_ptr<const TableEntry>> Tables(Oid database) const;
   const proto::Namespace* NamespaceByOid(Oid database, Oid oid) const;
+  // What `role` owns, as PostgreSQL's DROP ROLE DETAIL lists it: "owner of
+  // table t" for objects of `database`, "2 objects in database d" for
+  // other databases, "owner of database d". Empty: DROP ROLE may go on.
+  std::vector<std::string> ObjectsOwnedBy(Oid role, Oid database) const;
 
   // A new version: this one with `delta` applied.
   std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,

@@ -83,6 +83,7 @@ inline constexpr Code kDuplicateDatabase = "42P04";
 inline constexpr Code kDuplicateSchema = "42P06";
 inline constexpr Code kDuplicateTable = "42P07";
 inline constexpr Code kDuplicateObject = "42710";
+inline constexpr Code kReservedName = "42939";
 inline constexpr Code kDuplicateCursor = "42P03";
 inline constexpr Code kInvalidCursorDefinition = "42P11";
 inline constexpr Code kInvalidCursorState = "24000";
@@ -105,6 +106,7 @@ inline constexpr Code kProgramLimitExceeded = "54000";
 inline constexpr Code kStatementTooComplex = "54001";  // also "stack depth limit exceeded"
 // Class 55 — Object Not In Prerequisite State
 inline constexpr Code kObjectNotInPrerequisiteState = "55000";
+inline constexpr Code kObjectInUse = "55006";
 inline constexpr Code kLockNotAvailable = "55P03";
 // Class 57 — Operator Intervention
 inline constexpr Code kQueryCanceled = "57014";
@@ -113,6 +115,7 @@ inline constexpr Code kCannotConnectNow = "57P03";
 // Class 58 — System Error
 inline constexpr Code kIoError = "58030";
 // Class F0 — Configuration File Error
+inline constexpr Code kConfigFileError = "F0000";
 inline constexpr Code kLockFileExists = "F0001";
 // Class XX — Internal Error
 inline constexpr Code kInternalError = "XX000";

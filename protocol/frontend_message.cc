@@ -132,6 +132,27 @@ Result<StartupPacket> DecodeStartupPacket(std::string_view payload) {
   return StartupPacket(std::move(msg));
 }
 
+Result<SaslInitialResponse> DecodeSaslInitialResponse(std::string_view payload) {
+  PayloadReader in(payload);
+  SaslInitialResponse msg;
+  BASALT_ASSIGN_OR_RETURN(msg.mechanism, in.ReadCString());
+  BASALT_ASSIGN_OR_RETURN(int32_t length, in.ReadInt32());
+  if (length > 0) {
+    BASALT_ASSIGN_OR_RETURN(msg.data, in.ReadBytes(static_cast<size_t>(length)));
+  } else if (length < -1) {
+    return Malformed("invalid SASL initial response length");
+  }
+  BASALT_RETURN_IF_ERROR(in.ExpectEnd());
+  return msg;
+}
+
+Result<std::string> DecodePasswordMessage(std::string_view payload) {
+  PayloadReader in(payload);
+  BASALT_ASSIGN_OR_RETURN(std::string password, in.ReadCString());
+  BASALT_RETURN_IF_ERROR(in.ExpectEnd());
+  return password;
+}
+
 bool IsFrontendMessageType(char type) {
   switch (type) {
     case 'Q':
@@ -145,7 +166,8 @@ bool IsFrontendMessageType(char type) {
     case 'C':
     case 'd':
     case 'c':
-    case 'f': return true;
+    case 'f':
+    case 'p': return true;
     default: return false;
   }
 }
@@ -174,6 +196,7 @@ Result<FrontendMessage> DecodeFrontendMessage(char type, std::string_view payloa
     case 'd':
     case 'c':
     case 'f': return FrontendMessage(IgnoredCopyMessage{type});
+    case 'p': return FrontendMessage(PasswordMessage{std::string(payload)});
     default: return Malformed(fmt::format("invalid frontend message type {}", int{type}));
   }
   if (!msg.ok()) return msg;

@@ -45,6 +45,12 @@ struct Query {
   std::string text;
 };
 struct Terminate {};
+// 'p': PasswordMessage, SASLInitialResponse or SASLResponse. Which one
+// depends on the authentication request it answers, so the payload stays
+// raw until the session reads it (DecodeSaslInitialResponse).
+struct PasswordMessage {
+  std::string payload;
+};
 
 // --- regular phase: extended query protocol ---------------------------------
 
@@ -83,13 +89,22 @@ struct IgnoredCopyMessage {
 
 using StartupPacket = std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest>;
 using FrontendMessage = std::variant<Query, Terminate, Parse, Bind, Describe, Execute, Sync, Flush,
-                                     Close, IgnoredCopyMessage>;
+                                     Close, IgnoredCopyMessage, PasswordMessage>;
 
 // Decodes a startup-phase packet: `payload` is everything after the length
 // word, starting with the protocol code. An unsupported protocol version
 // fails with 0A000 `unsupported frontend protocol ...`; a malformed one with
 // 08P01. Both end the connection.
 Result<StartupPacket> DecodeStartupPacket(std::string_view payload);
+
+// A SASLInitialResponse: the mechanism chosen and its first message.
+struct SaslInitialResponse {
+  std::string mechanism;
+  std::string data;
+};
+Result<SaslInitialResponse> DecodeSaslInitialResponse(std::string_view payload);
+// A PasswordMessage's password (a C string). 08P01 if malformed.
+Result<std::string> DecodePasswordMessage(std::string_view payload);
 
 // Whether `type` is a message type a client may send after startup.
 bool IsFrontendMessageType(char type);

@@ -35,6 +35,41 @@ void MessageWriter::AuthenticationOk() {
   EndMessage();
 }
 
+void MessageWriter::AuthenticationCleartextPassword() {
+  BeginMessage('R');
+  AppendInt32(&buf_, 3);
+  EndMessage();
+}
+
+void MessageWriter::AuthenticationMd5Password(std::string_view salt) {
+  BeginMessage('R');
+  AppendInt32(&buf_, 5);
+  buf_.append(salt);
+  EndMessage();
+}
+
+void MessageWriter::AuthenticationSasl(std::span<const std::string_view> mechanisms) {
+  BeginMessage('R');
+  AppendInt32(&buf_, 10);
+  for (std::string_view mechanism : mechanisms) AppendCString(&buf_, mechanism);
+  buf_.push_back('\0');
+  EndMessage();
+}
+
+void MessageWriter::AuthenticationSaslContinue(std::string_view data) {
+  BeginMessage('R');
+  AppendInt32(&buf_, 11);
+  buf_.append(data);
+  EndMessage();
+}
+
+void MessageWriter::AuthenticationSaslFinal(std::string_view data) {
+  BeginMessage('R');
+  AppendInt32(&buf_, 12);
+  buf_.append(data);
+  EndMessage();
+}
+
 void MessageWriter::NegotiateProtocolVersion(int32_t newest_minor,
                                              std::span<const std::string> unrecognized) {
   BeginMessage('v');

@@ -46,6 +46,14 @@ class MessageWriter {
   // to refuse (the client then sends its startup packet in the clear).
   void EncryptionResponse(bool accept);
   void AuthenticationOk();
+  // Authentication requests: a password in clear (3), an MD5 response over
+  // `salt` (5), SASL with the mechanisms offered (10), a SASL challenge
+  // (11) and the SASL outcome's data (12).
+  void AuthenticationCleartextPassword();
+  void AuthenticationMd5Password(std::string_view salt);
+  void AuthenticationSasl(std::span<const std::string_view> mechanisms);
+  void AuthenticationSaslContinue(std::string_view data);
+  void AuthenticationSaslFinal(std::string_view data);
   // The client asked for protocol 3.`requested_minor` or for `_pq_.` options
   // we do not know: tell it what we speak.
   void NegotiateProtocolVersion(int32_t newest_minor, std::span<const std::string> unrecognized);

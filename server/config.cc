@@ -1,5 +1,6 @@
 #include "server/config.h"
 
+#include <cctype>
 #include <charconv>
 #include <fstream>
 
@@ -30,6 +31,15 @@ Result<int> ParseInt(std::string_view key, std::string_view value, int min, int 
         fmt::format("invalid value for {}: \"{}\" (expected {}..{})", key, value, min, max));
   }
   return parsed;
+}
+
+// PostgreSQL's boolean spellings (on/off, true/false, yes/no, 1/0).
+Result<bool> ParseBool(std::string_view key, std::string_view value) {
+  std::string lower;
+  for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "on" || lower == "true" || lower == "yes" || lower == "1") return true;
+  if (lower == "off" || lower == "false" || lower == "no" || lower == "0") return false;
+  return ConfigError(fmt::format("parameter \"{}\" requires a Boolean value", key));
 }
 
 // Strips the quotes of a value and the comment after it. A `#` inside quotes
@@ -83,6 +93,16 @@ Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view
   } else if (key == "max_connections") {
     // PostgreSQL's MAX_BACKENDS.
     BASALT_ASSIGN_OR_RETURN(config.max_connections, ParseInt(key, value, 1, 262'143));
+  } else if (key == "ssl") {
+    BASALT_ASSIGN_OR_RETURN(config.ssl, ParseBool(key, value));
+  } else if (key == "ssl_cert_file") {
+    config.ssl_cert_file = std::string(value);
+  } else if (key == "ssl_key_file") {
+    config.ssl_key_file = std::string(value);
+  } else if (key == "ssl_ca_file") {
+    config.ssl_ca_file = std::string(value);
+  } else if (key == "hba_file") {
+    config.hba_file = std::string(value);
   } else {
     return ConfigError(fmt::format("unrecognized configuration parameter \"{}\"", key));
   }

@@ -28,6 +28,18 @@ struct ServerConfig {
   // Clients beyond it get FATAL 53300 at startup. An idle connection holds
   // no thread and a few kilobytes, hence the high default.
   int max_connections = 10'000;
+
+  // TLS (server/tls.h). With ssl on and no ssl_cert_file, a self-signed
+  // development pair is made in data_dir on first start.
+  bool ssl = true;
+  std::filesystem::path ssl_cert_file;
+  std::filesystem::path ssl_key_file;
+  // Client certificates sent are checked against these roots.
+  std::filesystem::path ssl_ca_file;
+  // Client authentication rules in pg_hba.conf's format (server/hba.h);
+  // reloaded on SIGHUP. Empty: loopback connections are trusted and every
+  // other one needs a SCRAM password.
+  std::filesystem::path hba_file;
 };
 
 // Sets one setting by its name in the file (`port`, `data_dir`, ...).

@@ -6,8 +6,10 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 
 #include "server/command_line.h"
+#include "server/hba.h"
 
 namespace basalt::server {
 namespace {
@@ -81,9 +83,47 @@ TEST_CASE("the shipped conf/basalt.conf parses, key file outside the data direct
   CHECK(config.port == 5432);
   CHECK(config.log_level == "info");
   CHECK(config.max_connections == 10'000);
+  CHECK(config.ssl);
+  CHECK(config.hba_file == "./conf/hba.conf");
   const auto data = fs::weakly_canonical(config.data_dir);
   const auto key = fs::weakly_canonical(config.key_file);
   CHECK(key.string().rfind(data.string() + "/", 0) != 0);
+}
+
+TEST_CASE("ssl and hba settings") {
+  ServerConfig config;
+  CHECK(config.ssl);
+  CHECK(config.hba_file.empty());
+  REQUIRE(ApplySetting(config, "ssl", "off").ok());
+  CHECK_FALSE(config.ssl);
+  REQUIRE(ApplySetting(config, "ssl", "TRUE").ok());
+  CHECK(config.ssl);
+  CHECK(ApplySetting(config, "ssl", "maybe").message() ==
+        "parameter \"ssl\" requires a Boolean value");
+  REQUIRE(ApplySetting(config, "ssl_cert_file", "/etc/c.crt").ok());
+  REQUIRE(ApplySetting(config, "ssl_key_file", "/etc/c.key").ok());
+  REQUIRE(ApplySetting(config, "ssl_ca_file", "/etc/ca.crt").ok());
+  REQUIRE(ApplySetting(config, "hba_file", "/etc/hba.conf").ok());
+  CHECK(config.ssl_cert_file == "/etc/c.crt");
+  CHECK(config.ssl_key_file == "/etc/c.key");
+  CHECK(config.ssl_ca_file == "/etc/ca.crt");
+  CHECK(config.hba_file == "/etc/hba.conf");
+}
+
+TEST_CASE("the shipped conf/hba.conf trusts loopback and asks others for SCRAM") {
+  std::ifstream in(BASALT_SOURCE_DIR "/conf/hba.conf");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rules = ParseHba(text.str(), "conf/hba.conf");
+  INFO(rules.status().message());
+  REQUIRE(rules.ok());
+  const HbaRules defaults = DefaultHbaRules();
+  REQUIRE(rules->lines.size() == defaults.lines.size());
+  for (size_t i = 0; i < defaults.lines.size(); ++i) {
+    CHECK(rules->lines[i].method == defaults.lines[i].method);
+    CHECK(rules->lines[i].address == defaults.lines[i].address);
+    CHECK(rules->lines[i].mask == defaults.lines[i].mask);
+  }
 }
 
 TEST_CASE("command line flags") {

@@ -10,6 +10,8 @@
 #include <exception>
 #include <span>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 
@@ -86,6 +89,25 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "unknown" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
   if (!admitted_) session_.RejectAsTooManyClients();
+  ClientAddress client;
+  if (!ec) {
+    asio::ip::address address = endpoint.address();
+    // An IPv4 client seen through an IPv6 socket matches IPv4 rules.
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+      address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+    }
+    client.text = address.to_string();
+    if (address.is_v4()) {
+      const auto bytes = address.to_v4().to_bytes();
+      client.family = ClientAddress::Family::kIpv4;
+      std::copy(bytes.begin(), bytes.end(), client.bytes.begin());
+    } else {
+      const auto bytes = address.to_v6().to_bytes();
+      client.family = ClientAddress::Family::kIpv6;
+      std::copy(bytes.begin(), bytes.end(), client.bytes.begin());
+    }
+  }
+  session_.SetClient(std::move(client), context.tls != nullptr, &context.hba);
 }
 
 Connection::~Connection() {
@@ -181,7 +203,8 @@ asio::awaitable<void> Connection::OnWorkers(Fn fn) {
 }
 
 bool Connection::MayLinger() const {
-  return !session_.closed() && session_.state() == Session::State::kReady &&
+  // Lingering reads the descriptor directly, beneath a TLS stream.
+  return tls_ == nullptr && !session_.closed() && session_.state() == Session::State::kReady &&
          !context_.shutting_down.load() &&
          context_.connections_on_workers.load() <= kMaxLingeringLoad;
 }
@@ -234,7 +257,11 @@ bool Connection::LingerOnWorker(bool past_startup) {
 bool Connection::WriteFromWorker(std::string_view data) {
   if (lingering_fd_ < 0) {
     boost::system::error_code ec;
-    asio::write(socket_, asio::buffer(data.data(), data.size()), ec);
+    if (tls_ != nullptr) {
+      asio::write(*tls_, asio::buffer(data.data(), data.size()), ec);
+    } else {
+      asio::write(socket_, asio::buffer(data.data(), data.size()), ec);
+    }
     if (ec) spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
     return !ec;
   }
@@ -312,14 +339,69 @@ void Connection::Dispatch(const Input& input) {
 
 asio::awaitable<bool> Connection::Flush() {
   if (writer_.empty()) co_return true;
-  auto [ec, written] = co_await asio::async_write(socket_, asio::buffer(writer_.buffer()),
-                                                  asio::as_tuple(asio::use_awaitable));
+  std::tuple<boost::system::error_code, size_t> result;
+  if (tls_ != nullptr) {
+    result = co_await asio::async_write(*tls_, asio::buffer(writer_.buffer()),
+                                        asio::as_tuple(asio::use_awaitable));
+  } else {
+    result = co_await asio::async_write(socket_, asio::buffer(writer_.buffer()),
+                                        asio::as_tuple(asio::use_awaitable));
+  }
+  auto [ec, written] = result;
   (void)written;
   writer_.Clear();
   if (ec) {
     spdlog::debug("connection {} ({}): write failed: {}", id_, peer_, ec.message());
     co_return false;
   }
+  co_return true;
+}
+
+asio::awaitable<std::pair<boost::system::error_code, size_t>> Connection::ReadSome(
+    std::span<char> room) {
+  auto buffer = asio::buffer(room.data(), room.size());
+  std::tuple<boost::system::error_code, size_t> result;
+  if (tls_ != nullptr) {
+    result = co_await tls_->async_read_some(buffer, asio::as_tuple(asio::use_awaitable));
+  } else {
+    result = co_await socket_.async_read_some(buffer, asio::as_tuple(asio::use_awaitable));
+  }
+  co_return std::pair(std::get<0>(result), std::get<1>(result));
+}
+
+asio::awaitable<bool> Connection::StartTls() {
+  // The client must wait for our 'S' before it starts the handshake: bytes
+  // sent before it would be taken as plaintext protocol data (CVE-2021-23214).
+  if (reader_.buffered() != 0) {
+    co_await RunSession([&] {
+      session_.OnFatalProtocolError(Status::Error(sqlstate::kProtocolViolation,
+                                                  "received unencrypted data after SSL request"),
+                                    writer_);
+    });
+    co_return false;
+  }
+  tls_ = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket&>>(socket_, *context_.tls);
+  auto [ec] = co_await tls_->async_handshake(asio::ssl::stream_base::server,
+                                             asio::as_tuple(asio::use_awaitable));
+  if (ec) {
+    spdlog::info("connection {} ({}): could not accept SSL connection: {}", id_, peer_,
+                 ec.message());
+    co_return false;
+  }
+  session_.set_channel_binding(context_.tls_server_end_point);
+  // A client certificate the ssl_ca_file roots vouch for (hba's cert
+  // method and clientcert option read its CN).
+  SSL* ssl = tls_->native_handle();
+  if (X509* peer = SSL_get0_peer_certificate(ssl);
+      peer != nullptr && SSL_get_verify_result(ssl) == X509_V_OK) {
+    std::array<char, 256> common_name{};
+    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName,
+                                                 common_name.data(), common_name.size());
+    session_.set_client_certificate(
+        length > 0 ? std::string(common_name.data(), static_cast<size_t>(length)) : "");
+  }
+  spdlog::debug("connection {} ({}): TLS {} with {}", id_, peer_,
+                SSL_get_version(tls_->native_handle()), SSL_get_cipher_name(tls_->native_handle()));
   co_return true;
 }
 
@@ -339,7 +421,10 @@ asio::awaitable<void> Connection::Run() {
           sent = SendFromWorker() && LingerOnWorker(past_startup);
         });
         if (!sent) break;
-        if (!startup_done_ && session_.state() != Session::State::kStartup) {
+        if (session_.TakeTlsRequest() && !co_await StartTls()) break;
+        // Authentication is part of the startup: the timeout covers it.
+        if (!startup_done_ && session_.state() != Session::State::kStartup &&
+            session_.state() != Session::State::kAuthenticating) {
           startup_done_ = true;
           startup_timer_.cancel();
         }
@@ -353,8 +438,7 @@ asio::awaitable<void> Connection::Run() {
       }
       const std::span<char> room = reader_.PrepareWrite(kReadChunk);
       StartIdleTimer();
-      auto [ec, n] = co_await socket_.async_read_some(asio::buffer(room.data(), room.size()),
-                                                      asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await ReadSome(room);
       ++read_wait_;
       idle_timer_.cancel();
       if (idle_timed_out_) {
@@ -367,7 +451,8 @@ asio::awaitable<void> Connection::Run() {
       if (ec == asio::error::operation_aborted && context_.shutting_down.load()) continue;
       if (timed_out_) break;
       if (ec) {
-        if (ec != asio::error::eof) {
+        // A TLS client that drops TCP without close_notify: its EOF.
+        if (ec != asio::error::eof && ec != asio::ssl::error::stream_truncated) {
           spdlog::debug("connection {} ({}): read failed: {}", id_, peer_, ec.message());
         }
         break;

@@ -9,16 +9,22 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "protocol/message_reader.h"
 #include "protocol/message_writer.h"
+#include "server/hba.h"
 #include "server/session.h"
+#include "server/tls.h"
 #include "server/worker_pool.h"
 #include "sql/engine.h"
 
@@ -30,8 +36,14 @@ class Connection;
 
 // What every connection shares with the listener.
 struct ConnectionContext {
-  ConnectionContext(sql::Engine& e, WorkerPool& w, int max)
-      : engine(e), workers(w), max_connections(max) {}
+  ConnectionContext(sql::Engine& e, WorkerPool& w, int max,
+                    std::shared_ptr<asio::ssl::context> tls_context, HbaStore& hba_store)
+      : engine(e),
+        workers(w),
+        max_connections(max),
+        tls(std::move(tls_context)),
+        tls_server_end_point(tls != nullptr ? TlsServerEndPoint(*tls) : std::string()),
+        hba(hba_store) {}
 
   sql::Engine& engine;
   // Every statement runs here, never on the I/O threads: a statement may wait
@@ -39,6 +51,12 @@ struct ConnectionContext {
   // grows while statements wait, so none waits for a free thread.
   WorkerPool& workers;
   const int max_connections;
+  // The TLS context an SSLRequest is accepted with; null: `ssl = off`.
+  const std::shared_ptr<asio::ssl::context> tls;
+  // SCRAM-SHA-256-PLUS's channel binding data for tls's certificate.
+  const std::string tls_server_end_point;
+  // The client authentication rules in force (reloaded on SIGHUP).
+  HbaStore& hba;
   // Connections admitted (not refused with 53300) and not yet destroyed.
   // Incremented by the accept loop only.
   std::atomic<int> admitted{0};
@@ -83,6 +101,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Dispatch(const Input& input);
   // Sends what the session wrote; false when the client is gone.
   asio::awaitable<bool> Flush();
+  // The client's SSLRequest was answered 'S': the TLS handshake, on the
+  // strand. False (after logging why) when the connection must close.
+  asio::awaitable<bool> StartTls();
+  // One read from the socket or, once TLS is on, from the TLS stream.
+  asio::awaitable<std::pair<boost::system::error_code, size_t>> ReadSome(std::span<char> room);
   // On a worker, while the coroutine waits: sends what the session wrote with
   // a blocking write (the worker is the socket's only user then). False when
   // the client is gone.
@@ -111,6 +134,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void StartIdleTimer();
 
   asio::ip::tcp::socket socket_;
+  // Set once the TLS handshake has begun; every read and write then goes
+  // through it (a TLS connection never lingers on a worker: see MayLinger).
+  std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket&>> tls_;
   asio::steady_timer startup_timer_;
   // idle_in_transaction_session_timeout. Its handler, on the strand, cancels
   // the read only if the read it was armed for is still the pending one.

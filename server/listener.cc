@@ -76,17 +76,23 @@ Result<asio::ip::address> ParseListenAddress(const std::string& listen) {
 }  // namespace
 
 struct Listener::Impl {
-  Impl(sql::Engine& engine, const ServerConfig& config)
-      : workers(WorkerOptions(config)),
-        context(engine, workers, config.max_connections),
+  Impl(sql::Engine& engine, const ServerConfig& config, std::shared_ptr<asio::ssl::context> tls,
+       std::unique_ptr<HbaStore> hba_store)
+      : hba(std::move(hba_store)),
+        workers(WorkerOptions(config)),
+        context(engine, workers, config.max_connections, std::move(tls), *hba),
         strand(asio::make_strand(io)),
         acceptor(strand),
         signals(strand, SIGINT, SIGTERM),
+        reload_signals(strand, SIGHUP),
         io_threads(config.io_threads) {}
 
   asio::awaitable<void> AcceptLoop();
   void Shutdown();
+  // SIGHUP: re-read the hba file; a broken one keeps the rules in force.
+  void WaitForReload();
 
+  std::unique_ptr<HbaStore> hba;
   // Declared in this order so that coroutine frames still queued in `io` at
   // destruction can unregister from `context`.
   WorkerPool workers;
@@ -97,6 +103,7 @@ struct Listener::Impl {
   asio::strand<asio::io_context::executor_type> strand;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  asio::signal_set reload_signals;
   int io_threads;
   std::string endpoint_text;
   std::string connect_hint;  // the psql command line a user can paste
@@ -141,8 +148,26 @@ asio::awaitable<void> Listener::Impl::AcceptLoop() {
   }
 }
 
+void Listener::Impl::WaitForReload() {
+  reload_signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (ec) return;  // cancelled at shutdown
+    if (hba->file().empty()) {
+      spdlog::info("received SIGHUP: no hba_file, the built-in rules stay");
+    } else if (Status reloaded = hba->Reload(); reloaded.ok()) {
+      spdlog::info("received SIGHUP: reloaded \"{}\" ({} rules)", hba->file().string(),
+                   hba->Current()->lines.size());
+    } else {
+      spdlog::error("received SIGHUP: \"{}\" not reloaded, the old rules stay: {}",
+                    hba->file().string(), reloaded.message());
+    }
+    WaitForReload();
+  });
+}
+
 void Listener::Impl::Shutdown() {
   context.shutting_down.store(true);
+  boost::system::error_code cancelled;
+  reload_signals.cancel(cancelled);
   boost::system::error_code ignored;
   acceptor.close(ignored);
   std::vector<std::shared_ptr<Connection>> live;
@@ -156,10 +181,12 @@ void Listener::Impl::Shutdown() {
   for (auto& connection : live) connection->RequestShutdown();
 }
 
-Result<std::unique_ptr<Listener>> Listener::Bind(const ServerConfig& config, sql::Engine& engine) {
+Result<std::unique_ptr<Listener>> Listener::Bind(const ServerConfig& config, sql::Engine& engine,
+                                                 std::shared_ptr<asio::ssl::context> tls) {
   BASALT_ASSIGN_OR_RETURN(asio::ip::address address, ParseListenAddress(config.listen));
+  BASALT_ASSIGN_OR_RETURN(std::unique_ptr<HbaStore> hba, HbaStore::Open(config.hba_file));
   RaiseDescriptorLimit(config.max_connections);
-  auto impl = std::make_unique<Impl>(engine, config);
+  auto impl = std::make_unique<Impl>(engine, config, std::move(tls), std::move(hba));
   const tcp::endpoint endpoint(address, config.port);
   impl->endpoint_text = fmt::format("{}:{}", config.listen, config.port);
   const bool wildcard = address.is_unspecified();
@@ -198,6 +225,7 @@ void Listener::ServeUntilSignal() {
     spdlog::info("received signal {}", signal_number);
     impl.Shutdown();
   });
+  impl.WaitForReload();
   asio::co_spawn(impl.strand, impl.AcceptLoop(), asio::detached);
   spdlog::info("listening on {}; connect with: {}", impl.endpoint_text, impl.connect_hint);
 

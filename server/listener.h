@@ -9,16 +9,23 @@
 #include "server/config.h"
 #include "sql/engine.h"
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace basalt::server {
 
 class Listener {
  public:
-  // Binds the listening socket (SO_REUSEADDR). A port in use or a bad
-  // address fails here, before anything is served.
-  static Result<std::unique_ptr<Listener>> Bind(const ServerConfig& config, sql::Engine& engine);
+  // Binds the listening socket (SO_REUSEADDR) and reads the hba file. A
+  // port in use, a bad address or a broken hba file fails here, before
+  // anything is served. `tls` (null: ssl = off) serves SSLRequests.
+  static Result<std::unique_ptr<Listener>> Bind(const ServerConfig& config, sql::Engine& engine,
+                                                std::shared_ptr<boost::asio::ssl::context> tls);
   ~Listener();
 
-  // Serves until SIGTERM or SIGINT, then shuts down gracefully: stops
+  // Serves until SIGTERM or SIGINT (SIGHUP re-reads the hba file), then
+  // shuts down gracefully: stops
   // accepting, lets running statements finish, ends every session with
   // FATAL 57P01, and returns once all connections are closed. `engine` may
   // be destroyed after this returns.

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/listener.h"
+#include "server/tls.h"
 #include "sql/engine.h"
 #include "storage/encryption/master_key.h"
 #include "storage/kv_store.h"
@@ -61,8 +62,10 @@ int RunServer(const ServerConfig& config, bool generate_key) {
                                  config.data_dir.string(), engine.status().message()));
   }
 
+  auto tls = MakeTlsContext(config, *key);
+  if (!tls.ok()) return FailStart(fmt::format("could not set up TLS: {}", tls.status().message()));
   {
-    auto listener = Listener::Bind(config, **engine);
+    auto listener = Listener::Bind(config, **engine, *tls);
     if (!listener.ok()) return FailStart(listener.status().message());
     (*listener)->ServeUntilSignal();
   }

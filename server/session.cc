@@ -31,11 +31,18 @@ void Session::OnStartupPacket(const protocol::StartupPacket& packet, protocol::M
   std::visit(
       [&](const auto& p) {
         using T = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<T, protocol::SslRequest> ||
-                      std::is_same_v<T, protocol::GssEncRequest>) {
-          // No TLS or GSSAPI yet: 'N' makes libpq (sslmode=prefer) go on in
-          // the clear and sslmode=require give up.
-          out.EncryptionResponse(false);
+        if constexpr (std::is_same_v<T, protocol::SslRequest>) {
+          // 'S': the connection does the TLS handshake next. Without TLS
+          // (ssl = off, or already on) 'N' lets the client go on in the
+          // clear (sslmode=prefer) or give up (sslmode=require).
+          const bool accept = tls_available_ && !ssl_in_use_;
+          out.EncryptionResponse(accept);
+          if (accept) {
+            tls_requested_ = true;
+            ssl_in_use_ = true;
+          }
+        } else if constexpr (std::is_same_v<T, protocol::GssEncRequest>) {
+          out.EncryptionResponse(false);  // no GSSAPI encryption
         } else if constexpr (std::is_same_v<T, protocol::CancelRequest>) {
           // PostgreSQL never answers a CancelRequest; it just closes.
           if (cancel_hook_) cancel_hook_(BackendKey{p.process_id, p.secret_key});
@@ -62,11 +69,11 @@ void Session::OnStartupMessage(const protocol::StartupMessage& startup,
     return;
   }
   const auto database = startup.Get("database");
-  std::string database_name(database && !database->empty() ? *database : *user);
+  user_ = std::string(*user);
+  database_ = std::string(database && !database->empty() ? *database : *user);
 
   // Everything but user/database is a setting for the SQL session; `_pq_.`
   // names are protocol extensions we do not know.
-  std::vector<std::pair<std::string, std::string>> settings;
   std::vector<std::string> unrecognized_options;
   for (const auto& [name, value] : startup.parameters) {
     if (name == "user" || name == "database") continue;
@@ -74,24 +81,31 @@ void Session::OnStartupMessage(const protocol::StartupMessage& startup,
       unrecognized_options.push_back(name);
       continue;
     }
-    settings.emplace_back(name, value);
+    settings_.emplace_back(name, value);
   }
+  // As PostgreSQL: before any authentication request.
+  const int32_t minor = startup.protocol_version & 0xffff;
+  if (minor > kNewestMinorVersion || !unrecognized_options.empty()) {
+    out.NegotiateProtocolVersion(kNewestMinorVersion, unrecognized_options);
+  }
+  Authenticate(out);
+}
 
-  auto session = engine_.Connect(*user, database_name, settings, interrupt_, key_.process_id);
+void Session::CompleteStartup(protocol::MessageWriter& out) {
+  auto session = engine_.Connect(user_, database_, settings_, interrupt_, key_.process_id);
   if (!session.ok()) {
-    spdlog::info("connection refused for user \"{}\" database \"{}\": {}", *user, database_name,
+    spdlog::info("connection refused for user \"{}\" database \"{}\": {}", user_, database_,
                  session.status().message());
     protocol::WriteErrorResponse(out, session.status(), /*fatal=*/true);
     state_ = State::kClosed;
     return;
   }
   sql_session_ = std::move(session).value();
-
-  const int32_t minor = startup.protocol_version & 0xffff;
-  if (minor > kNewestMinorVersion || !unrecognized_options.empty()) {
-    out.NegotiateProtocolVersion(kNewestMinorVersion, unrecognized_options);
-  }
-  // Trust authentication: PostgreSQL's `trust` method.
+  // Nothing of the startup and authentication stays with an idle session.
+  settings_ = {};
+  verifier_ = {};
+  md5_salt_ = {};
+  scram_.reset();
   out.AuthenticationOk();
   state_ = State::kAuthenticated;
   for (const auto& [name, value] : sql_session_->ReportedParameters()) {
@@ -102,7 +116,24 @@ void Session::OnStartupMessage(const protocol::StartupMessage& startup,
 }
 
 void Session::OnMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out) {
+  if (state_ == State::kAuthenticating) {
+    if (const auto* password = std::get_if<protocol::PasswordMessage>(&message)) {
+      OnAuthenticationMessage(*password, out);
+    } else if (std::holds_alternative<protocol::Terminate>(message)) {
+      Close();
+    } else {
+      Fatal(out, sqlstate::kProtocolViolation, "expected password response");
+      Close();
+    }
+    return;
+  }
   if (state_ == State::kClosed || sql_session_ == nullptr) return;
+  if (std::holds_alternative<protocol::PasswordMessage>(message)) {
+    // As PostgreSQL's backend: 'p' outside authentication is no command.
+    Fatal(out, sqlstate::kProtocolViolation, "invalid frontend message type 112");
+    Close();
+    return;
+  }
   if (std::holds_alternative<protocol::Terminate>(message)) {
     Close();
     return;

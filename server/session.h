@@ -8,12 +8,17 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/interrupt.h"
 #include "common/status.h"
 #include "protocol/frontend_message.h"
 #include "protocol/message_writer.h"
+#include "protocol/scram_exchange.h"
+#include "server/hba.h"
 #include "server/wire_result_sink.h"
 #include "sql/engine.h"
 
@@ -28,11 +33,12 @@ struct BackendKey {
 class Session {
  public:
   enum class State {
-    kStartup,        // waiting for the startup packet (perhaps after an SSLRequest)
-    kAuthenticated,  // authentication done, sending the startup reports
-    kReady,          // between queries: every message is handled
-    kSkipToSync,     // an extended-protocol error: discard messages until Sync
-    kClosed,         // the connection must be closed once the output is sent
+    kStartup,         // waiting for the startup packet (perhaps after an SSLRequest)
+    kAuthenticating,  // waiting for the client's password / SASL message
+    kAuthenticated,   // authentication done, sending the startup reports
+    kReady,           // between queries: every message is handled
+    kSkipToSync,      // an extended-protocol error: discard messages until Sync
+    kClosed,          // the connection must be closed once the output is sent
   };
 
   Session(sql::Engine& engine, BackendKey key) : engine_(engine), key_(key) {}
@@ -45,6 +51,25 @@ class Session {
     cancel_hook_ = std::move(hook);
   }
   const BackendKey& key() const { return key_; }
+  // Who the client is, for the hba rules: its address, whether an
+  // SSLRequest may be accepted, and the rules (null: trust everyone, as
+  // the unit tests' sessions).
+  void SetClient(ClientAddress client, bool tls_available, const HbaStore* hba) {
+    client_ = std::move(client);
+    tls_available_ = tls_available;
+    hba_ = hba;
+  }
+  // After the TLS handshake: the tls-server-end-point data SCRAM-SHA-256-PLUS
+  // binds to (empty: -PLUS is not offered).
+  void set_channel_binding(std::string data) { channel_binding_ = std::move(data); }
+  // After the TLS handshake, if the client sent a certificate the server's
+  // ssl_ca_file vouches for: its CN (empty if it has none).
+  void set_client_certificate(std::string common_name) {
+    client_certificate_ = std::move(common_name);
+  }
+  // Whether the last SSLRequest was answered 'S': the connection must do
+  // the TLS handshake before reading on. Clears the request.
+  bool TakeTlsRequest() { return std::exchange(tls_requested_, false); }
 
   // A startup-phase packet. A StartupMessage ends in ReadyForQuery or, when
   // the role or database is unknown, in a FATAL error and kClosed.
@@ -89,6 +114,24 @@ class Session {
 
  private:
   void OnStartupMessage(const protocol::StartupMessage& startup, protocol::MessageWriter& out);
+  // Authentication (session_auth.cc): picks the method from the hba rules
+  // and sends its request, or completes the startup at once (trust).
+  void Authenticate(protocol::MessageWriter& out);
+  // A 'p' message while kAuthenticating.
+  void OnAuthenticationMessage(const protocol::PasswordMessage& message,
+                               protocol::MessageWriter& out);
+  void OnPassword(std::string_view payload, protocol::MessageWriter& out);
+  void OnMd5Response(std::string_view payload, protocol::MessageWriter& out);
+  void OnSaslMessage(std::string_view payload, protocol::MessageWriter& out);
+  // FATAL 28P01 `password authentication failed for user "x"`; `reason`
+  // goes to the server log only.
+  void FailPasswordAuthentication(std::string_view reason, protocol::MessageWriter& out);
+  // After a right password: clientcert=verify-full's CN check (28P01 on a
+  // mismatch, as PostgreSQL reports it). False if the session closed.
+  bool PasswordStepPassed(protocol::MessageWriter& out);
+  // Authentication passed: the SQL session, AuthenticationOk, the
+  // ParameterStatus reports, BackendKeyData and ReadyForQuery.
+  void CompleteStartup(protocol::MessageWriter& out);
   void OnQuery(const protocol::Query& query, protocol::MessageWriter& out);
   void OnExtendedMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
   // Runs `body`, turning what it throws into an ErrorResponse; a FATAL one
@@ -108,6 +151,28 @@ class Session {
   const BackendKey key_;
   std::function<void(const BackendKey&)> cancel_hook_;
   State state_ = State::kStartup;
+  ClientAddress client_;
+  bool tls_available_ = false;
+  bool tls_requested_ = false;
+  bool ssl_in_use_ = false;
+  const HbaStore* hba_ = nullptr;
+  std::string channel_binding_;
+  std::optional<std::string> client_certificate_;
+  // clientcert=verify-full with a password method: the CN is checked once
+  // the password passed, as PostgreSQL does.
+  bool check_certificate_name_ = false;
+  // Between the StartupMessage and the end of authentication.
+  std::string user_;
+  std::string database_;
+  std::vector<std::pair<std::string, std::string>> settings_;
+  enum class AuthMethod { kNone, kPassword, kMd5, kScram };
+  AuthMethod auth_method_ = AuthMethod::kNone;
+  // The role's verifier if it may be used now (role exists, has one, and
+  // VALID UNTIL has not passed); empty otherwise.
+  std::string verifier_;
+  std::string md5_salt_;
+  std::unique_ptr<protocol::ScramExchange> scram_;
+  bool sasl_started_ = false;
   std::unique_ptr<sql::Session> sql_session_;  // set once authenticated
   // Shared with sql_session_; lives as long as this object, so another
   // thread may reach it while a worker closes the SQL session.

@@ -2,10 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "common/error.h"
+#include "common/password_hash.h"
 #include "protocol/message_writer.h"
 
 namespace basalt::server {
@@ -71,6 +76,10 @@ class FakeSession final : public sql::Session {
 
 class FakeEngine final : public sql::Engine {
  public:
+  std::optional<sql::LoginRole> FindLoginRole(std::string_view user) override {
+    if (user != "basalt") return std::nullopt;
+    return sql::LoginRole{MakeMd5Verifier("secret", "basalt"), std::nullopt};
+  }
   Result<std::unique_ptr<sql::Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>&, std::shared_ptr<Interrupt>,
@@ -261,6 +270,138 @@ TEST_CASE_METHOD(Fixture, "protocol errors: ERROR keeps the session, FATAL close
       Status::Error(sqlstate::kProtocolViolation, "invalid message length"), out);
   CHECK(Types(out) == "E");
   CHECK(out.buffer().find("FATAL") != std::string::npos);
+  CHECK(session.closed());
+}
+
+// Rules from `text`, read through a temporary hba file.
+std::unique_ptr<HbaStore> Rules(const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("basalt-session-hba-" + std::to_string(getpid()) + ".conf");
+  std::ofstream(path) << text;
+  auto store = HbaStore::Open(path);
+  std::filesystem::remove(path);
+  REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+ClientAddress Client(std::string text, std::array<uint8_t, 4> ipv4) {
+  ClientAddress client;
+  client.family = ClientAddress::Family::kIpv4;
+  std::copy(ipv4.begin(), ipv4.end(), client.bytes.begin());
+  client.text = std::move(text);
+  return client;
+}
+
+// The first message's payload (after type and length).
+std::string FirstPayload(const protocol::MessageWriter& w) {
+  const std::string& b = w.buffer();
+  const auto* p = reinterpret_cast<const unsigned char*>(b.data() + 1);
+  const size_t length = (size_t{p[0]} << 24) | (size_t{p[1]} << 16) | (size_t{p[2]} << 8) | p[3];
+  return b.substr(5, length - 4);
+}
+
+TEST_CASE_METHOD(Fixture, "hba: reject and no matching line are FATAL 28000, SSL or not") {
+  auto hba = Rules("host all rejected 10.0.0.0/8 reject\nhostssl all all 10.0.0.0/8 trust\n");
+  session.SetClient(Client("10.1.2.3", {10, 1, 2, 3}), false, hba.get());
+  session.OnStartupPacket(Startup("basalt", "basalt"), out);
+  CHECK(session.closed());
+  CHECK(out.buffer().find("28000") != std::string::npos);
+  CHECK(out.buffer().find("no pg_hba.conf entry for host \"10.1.2.3\", user \"basalt\", "
+                          "database \"basalt\", no encryption") != std::string::npos);
+
+  Session other{engine, BackendKey{8, 1}};
+  protocol::MessageWriter out2;
+  other.SetClient(Client("10.1.2.3", {10, 1, 2, 3}), true, hba.get());
+  other.OnStartupPacket(protocol::SslRequest{}, out2);
+  CHECK(out2.buffer() == "S");
+  CHECK(other.TakeTlsRequest());
+  out2.Clear();
+  other.OnStartupPacket(Startup("rejected", "basalt"), out2);
+  CHECK(other.closed());
+  CHECK(out2.buffer().find("pg_hba.conf rejects connection for host \"10.1.2.3\", user "
+                           "\"rejected\", database \"basalt\", SSL encryption") !=
+        std::string::npos);
+}
+
+TEST_CASE_METHOD(Fixture, "md5: the right response logs in, a wrong one is FATAL 28P01") {
+  auto hba = Rules("host all all 0.0.0.0/0 md5\n");
+  for (const bool right : {true, false}) {
+    Session s{engine, BackendKey{9, 1}};
+    protocol::MessageWriter w;
+    s.SetClient(Client("192.0.2.1", {192, 0, 2, 1}), false, hba.get());
+    s.OnStartupPacket(Startup("basalt", "basalt"), w);
+    REQUIRE(Types(w) == "R");
+    const std::string request = FirstPayload(w);
+    REQUIRE(request.size() == 8);
+    CHECK(request.substr(0, 4) == std::string("\0\0\0\x05", 4));
+    const std::string salt = request.substr(4);
+    const std::string inner = MakeMd5Verifier(right ? "secret" : "guess", "basalt").substr(3);
+    w.Clear();
+    s.OnMessage(protocol::PasswordMessage{"md5" + Md5Hex(inner + salt) + std::string(1, '\0')}, w);
+    if (right) {
+      CHECK(Types(w) == "RSSKZ");
+      CHECK(s.state() == Session::State::kReady);
+    } else {
+      CHECK(Types(w) == "E");
+      CHECK(w.buffer().find("28P01") != std::string::npos);
+      CHECK(w.buffer().find("password authentication failed for user \"basalt\"") !=
+            std::string::npos);
+      CHECK(s.closed());
+    }
+  }
+}
+
+TEST_CASE_METHOD(Fixture,
+                 "authentication: a role that does not exist fails like a wrong password") {
+  auto hba = Rules("host all all 0.0.0.0/0 password\n");
+  session.SetClient(Client("192.0.2.1", {192, 0, 2, 1}), false, hba.get());
+  session.OnStartupPacket(Startup("ghost", "basalt"), out);
+  REQUIRE(Types(out) == "R");
+  CHECK(FirstPayload(out) == std::string("\0\0\0\x03", 4));
+  out.Clear();
+  session.OnMessage(protocol::PasswordMessage{std::string("secret\0", 7)}, out);
+  CHECK(out.buffer().find("28P01") != std::string::npos);
+  CHECK(out.buffer().find("password authentication failed for user \"ghost\"") !=
+        std::string::npos);
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "authentication: anything but a password response is FATAL 08P01") {
+  auto hba = Rules("host all all 0.0.0.0/0 scram-sha-256\n");
+  session.SetClient(Client("192.0.2.1", {192, 0, 2, 1}), false, hba.get());
+  session.OnStartupPacket(Startup("basalt", "basalt"), out);
+  REQUIRE(Types(out) == "R");
+  // Without TLS: SCRAM-SHA-256 only.
+  CHECK(FirstPayload(out) == std::string("\0\0\0\x0aSCRAM-SHA-256\0\0", 19));
+  out.Clear();
+  session.OnMessage(protocol::Query{"SELECT 1"}, out);
+  CHECK(out.buffer().find("08P01") != std::string::npos);
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "SCRAM over TLS offers SCRAM-SHA-256-PLUS first") {
+  auto hba = Rules("hostssl all all 0.0.0.0/0 scram-sha-256\n");
+  session.SetClient(Client("192.0.2.1", {192, 0, 2, 1}), true, hba.get());
+  session.OnStartupPacket(protocol::SslRequest{}, out);
+  REQUIRE(session.TakeTlsRequest());
+  session.set_channel_binding("certificate hash");
+  out.Clear();
+  session.OnStartupPacket(Startup("basalt", "basalt"), out);
+  REQUIRE(Types(out) == "R");
+  CHECK(FirstPayload(out) == std::string("\0\0\0\x0aSCRAM-SHA-256-PLUS\0SCRAM-SHA-256\0\0", 38));
+  out.Clear();
+  // A mechanism not offered.
+  std::string initial = std::string("SCRAM-SHA-1\0", 12) + std::string("\0\0\0\x03n,,", 7);
+  session.OnMessage(protocol::PasswordMessage{initial}, out);
+  CHECK(out.buffer().find("client selected an invalid SASL authentication mechanism") !=
+        std::string::npos);
+  CHECK(session.closed());
+}
+
+TEST_CASE_METHOD(Fixture, "a password message after startup is FATAL 08P01") {
+  StartUp();
+  session.OnMessage(protocol::PasswordMessage{std::string("x\0", 2)}, out);
+  CHECK(out.buffer().find("08P01") != std::string::npos);
   CHECK(session.closed());
 }
 

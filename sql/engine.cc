@@ -2,6 +2,9 @@
 // connection gets a SessionImpl (session_impl.h).
 #include "sql/engine.h"
 
+#include <mutex>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
@@ -17,6 +20,13 @@ class EngineImpl : public Engine {
   EngineImpl(storage::KvStore& store, std::unique_ptr<catalog::Catalog> catalog)
       : store_(store), catalog_(std::move(catalog)) {}
 
+  std::optional<LoginRole> FindLoginRole(std::string_view name) override {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
+    const catalog::proto::Role* role = snapshot->FindRole(name);
+    if (role == nullptr) return std::nullopt;
+    return LoginRole{role->password(), catalog::RoleValidUntil(*role)};
+  }
+
   Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>& startup_parameters,
@@ -29,6 +39,12 @@ class EngineImpl : public Engine {
                                ? fmt::format("role \"{}\" does not exist", user)
                                : fmt::format("role \"{}\" is not permitted to log in", user));
     }
+    // Counts this session against the role's CONNECTION LIMIT until it ends.
+    std::shared_ptr<void> slot = TakeRoleSlot(*role);
+    if (slot == nullptr) {
+      return Status::Error(sqlstate::kTooManyConnections,
+                           fmt::format("too many connections for role \"{}\"", user));
+    }
     const catalog::proto::Database* db = snapshot->FindDatabase(database);
     if (db == nullptr) {
       return Status::Error(sqlstate::kInvalidCatalogName,
@@ -36,7 +52,15 @@ class EngineImpl : public Engine {
     }
     auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
                                                  role->superuser(), db->oid(), db->name(),
-                                                 std::move(interrupt), process_id, &refresh_board_);
+                                                 std::move(interrupt), process_id,
+                                                 &refresh_board_);
+    session->set_role_slot(std::move(slot));
+    // The role's ALTER ROLE ... SET defaults first: the client's startup
+    // parameters override them. A value that no longer applies is skipped,
+    // as PostgreSQL only warns about it.
+    for (const catalog::proto::RoleSetting& setting : role->settings()) {
+      (void)session->settings().SetSessionDefault(setting.name(), setting.value());
+    }
     // `options` first: the other keys override it, as in PostgreSQL. Its
     // settings must exist (42704), unlike the keys drivers send as extras.
     for (const auto& [key, options] : startup_parameters) {
@@ -58,9 +82,28 @@ class EngineImpl : public Engine {
   }
 
  private:
+  // A token held by each session of `role`; null when the role's
+  // CONNECTION LIMIT is reached (superusers have none, as in PostgreSQL).
+  std::shared_ptr<void> TakeRoleSlot(const catalog::proto::Role& role) {
+    const int32_t limit = catalog::RoleConnectionLimit(role);
+    const Oid oid = role.oid();
+    {
+      std::lock_guard lock(sessions_mutex_);
+      int& count = sessions_per_role_[oid];
+      if (limit >= 0 && !role.superuser() && count >= limit) return nullptr;
+      ++count;
+    }
+    return std::shared_ptr<void>(static_cast<void*>(this), [this, oid](void*) {
+      std::lock_guard lock(sessions_mutex_);
+      if (--sessions_per_role_[oid] == 0) sessions_per_role_.erase(oid);
+    });
+  }
+
   storage::KvStore& store_;
   std::unique_ptr<catalog::Catalog> catalog_;
   MatviewRefreshBoard refresh_board_;
+  std::mutex sessions_mutex_;
+  std::unordered_map<Oid, int> sessions_per_role_;  // GUARDED_BY(sessions_mutex_)
 };
 
 }  // namespace

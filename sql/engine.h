@@ -146,6 +146,12 @@ class Session {
   virtual bool is_superuser() const = 0;
 };
 
+// What authentication needs of a role (server/session_auth.cc).
+struct LoginRole {
+  std::string password;                // the stored verifier; empty: none
+  std::optional<int64_t> valid_until;  // timestamptz microseconds; nullopt: no limit
+};
+
 class Engine {
  public:
   // Opens the catalog in `store` (bootstrapping it on first start: the
@@ -162,6 +168,13 @@ class Engine {
   // CancelRequest); null: the session has one of its own. `process_id` is
   // the pid BackendKeyData reported (pg_backend_pid, pg_locks, deadlock
   // messages); 0 makes one up.
+  // The role `name` as authentication needs it, or nullopt if there is no
+  // such role (in the latest committed catalog).
+  virtual std::optional<LoginRole> FindLoginRole(std::string_view name) = 0;
+
+  // The session also gets the role's own settings (ALTER ROLE ... SET),
+  // which startup parameters override. Past the role's CONNECTION LIMIT
+  // (non-superusers only): 53300 `too many connections for role "x"`.
   virtual Result<std::unique_ptr<Session>> Connect(
       std::string_view user, std::string_view database,
       const std::vector<std::pair<std::string, std::string>>& startup_parameters,

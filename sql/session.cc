@@ -136,6 +136,18 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       ExecuteDeclareCursor(statement.As<ast::DeclareCursorStmt>(), sink);
       return;
     case ast::StatementKind::kFetch: ExecuteFetch(statement.As<ast::FetchStmt>(), sink); return;
+    case ast::StatementKind::kCreateRole:
+      EnsureTransaction();
+      ExecuteCreateRole(statement.As<ast::CreateRoleStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterRole:
+      EnsureTransaction();
+      ExecuteAlterRole(statement.As<ast::AlterRoleStmt>(), sink);
+      return;
+    case ast::StatementKind::kDropRole:
+      EnsureTransaction();
+      ExecuteDropRole(statement.As<ast::DropRoleStmt>(), sink);
+      return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
       // UNLISTEN * on every release).
@@ -175,6 +187,9 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
       break;
     }
     case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
+    case ast::StatementKind::kCreateRole: CheckWritable("CREATE ROLE"); break;
+    case ast::StatementKind::kAlterRole: CheckWritable("ALTER ROLE"); break;
+    case ast::StatementKind::kDropRole: CheckWritable("DROP ROLE"); break;
     default: break;
   }
 }

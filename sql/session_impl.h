@@ -10,6 +10,7 @@
 //   session_cursor.cc       DECLARE/FETCH/MOVE, WITH HOLD, pg_cursors
 //   commands/               CREATE TABLE AS, materialized views (one file per
 //                           command; REFRESH's strategies one file each)
+//   session_role.cc         CREATE/ALTER/DROP ROLE
 #pragma once
 
 #include <functional>
@@ -40,6 +41,9 @@ std::string ShownName(const ast::QualifiedName& name);
 // 42P01 `relation "s.t" does not exist`, without a position, as
 // PostgreSQL's TRUNCATE, LOCK and REFRESH.
 [[noreturn]] void ThrowUndefinedRelation(const ast::QualifiedName& name);
+// A SET value as text (session_utility.cc): constants as written, on/off
+// for booleans.
+std::string SetValueText(const ast::Expr& e);
 
 class SessionImpl : public Session {
  public:
@@ -72,6 +76,8 @@ class SessionImpl : public Session {
   bool is_superuser() const override { return superuser_; }
 
   Settings& settings() { return settings_; }
+  // Held for the session's life: its place in the role's CONNECTION LIMIT.
+  void set_role_slot(std::shared_ptr<void> slot) { role_slot_ = std::move(slot); }
 
  private:
   // `statement` is shared so PREPARE can keep its part of the tree.
@@ -220,6 +226,23 @@ class SessionImpl : public Session {
   RelationFill::Mode FillMode() const {
     return repeatable_read_ ? RelationFill::Mode::kTransactional : RelationFill::Mode::kBulk;
   }
+  // session_role.cc
+  void ExecuteCreateRole(const ast::CreateRoleStmt& stmt, ResultSink& sink);
+  void ExecuteAlterRole(const ast::AlterRoleStmt& stmt, ResultSink& sink);
+  void ExecuteDropRole(const ast::DropRoleStmt& stmt, ResultSink& sink);
+  // The current role as the catalog has it now (PostgreSQL checks
+  // privileges against the newest catalog, not the one at login).
+  catalog::proto::Role CurrentRole();
+  // The role's newest version, its row locked for this transaction's ALTER.
+  catalog::proto::Role LockRole(const catalog::proto::Role& role);
+  // ALTER ROLE's RENAME TO and SET / RESET.
+  void RenameRole(const ast::AlterRoleStmt& stmt, const catalog::proto::Role& role,
+                  ResultSink& sink);
+  void AlterRoleSettings(const ast::AlterRoleStmt& stmt, const catalog::proto::Role& role);
+  // Applies CREATE / ALTER ROLE options to `role` (checked by the caller).
+  void ApplyRoleOptions(const std::vector<ast::RoleOption>& options, catalog::proto::Role& role,
+                        ResultSink& sink);
+
   // session_index.cc
   // The optimizer passes the planner settings turn off (enable_indexscan,
   // enable_seqscan).
@@ -253,6 +276,7 @@ class SessionImpl : public Session {
   Oid database_oid_;
   std::string database_;
   Settings settings_;
+  std::shared_ptr<void> role_slot_;
   // Inside a transaction block: the settings at BEGIN (ROLLBACK returns to
   // them) and the settings without this block's SET LOCALs (COMMIT keeps
   // those), as PostgreSQL's GUC stack.

@@ -12,8 +12,6 @@
 
 namespace basalt::sql {
 
-namespace {
-
 std::string SetValueText(const ast::Expr& e) {
   CheckStackDepth();
   if (e.kind() == ast::ExprKind::kConstant) {
@@ -29,6 +27,8 @@ std::string SetValueText(const ast::Expr& e) {
   }
   throw Error(sqlstate::kSyntaxError, "SET value must be a constant").WithPosition(e.position);
 }
+
+namespace {
 
 void ReportIfNeeded(const Settings& settings, const std::string& name, ResultSink& sink) {
   if (Settings::IsReported(name)) sink.ParameterStatus(name, settings.Get(name).value());

@@ -41,6 +41,7 @@ constexpr SettingDef kSettings[] = {
     {"lc_ctype", "C.UTF-8", false, true},
     {"lock_timeout", "0", false, false},
     {"max_identifier_length", "63", false, true},
+    {"password_encryption", "scram-sha-256", false, false},
     {"search_path", "\"$user\", public", false, false},
     {"server_encoding", "UTF8", true, true},
     {"server_version", "15.0", true, true},
@@ -113,6 +114,12 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
       }
     }
     return BadValue(name, value);
+  }
+  if (name == "password_encryption") {
+    // How CREATE / ALTER ROLE ... PASSWORD store a new password.
+    const std::string lower = Lower(value);
+    if (lower == "scram-sha-256" || lower == "md5") return lower;
+    return BadValue(name, value).WithHint("Available values: md5, scram-sha-256.");
   }
   if (name == "DateStyle") {
     // Only ISO output and month-first input are implemented.

@@ -241,6 +241,12 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     args[1] = std::move(dimension);
     return finish(ScalarFunction::kArrayLength, DataType::Of(TypeId::kInt4));
   }
+  if ((name == "current_user" || name == "current_role" || name == "session_user") &&
+      call.no_parens) {
+    // No SET ROLE / SET SESSION AUTHORIZATION yet: all three are the login
+    // role, fixed for the session (PostgreSQL's type is name; text here).
+    return BoundExpr::Constant(Value::String(user_), DataType::Of(TypeId::kText));
+  }
   if (name == "pg_backend_pid" && args.empty()) {
     return finish(ScalarFunction::kPgBackendPid, DataType::Of(TypeId::kInt4));
   }

@@ -7,4 +7,5 @@
 
 #include "sql/parser/ast_expr.h"
 #include "sql/parser/ast_node.h"
+#include "sql/parser/ast_role.h"
 #include "sql/parser/ast_statement.h"

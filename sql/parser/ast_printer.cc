@@ -553,6 +553,16 @@ std::string ToString(const Statement& statement) {
       return "SHOW " + (s.all ? std::string("ALL") : s.name);
     }
     case StatementKind::kCheckpoint: return "CHECKPOINT";
+    case StatementKind::kCreateRole:
+      return "CREATE ROLE " + QuoteName(statement.As<CreateRoleStmt>().name);
+    case StatementKind::kAlterRole:
+      return "ALTER ROLE " + QuoteName(statement.As<AlterRoleStmt>().name);
+    case StatementKind::kDropRole: {
+      const auto& s = statement.As<DropRoleStmt>();
+      std::string out = s.if_exists ? "DROP ROLE IF EXISTS " : "DROP ROLE ";
+      for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + QuoteName(s.names[i]);
+      return out;
+    }
     case StatementKind::kExplain: {
       const auto& s = statement.As<ExplainStmt>();
       return std::string("EXPLAIN ") + (s.analyze ? "ANALYZE " : "") +

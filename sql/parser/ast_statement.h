@@ -123,6 +123,9 @@ enum class StatementKind {
   kDeallocate,
   kDeclareCursor,
   kFetch,
+  kCreateRole,
+  kAlterRole,
+  kDropRole,
 };
 
 struct Statement : KindedNode<StatementKind> {

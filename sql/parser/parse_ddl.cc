@@ -26,6 +26,9 @@ ast::StatementPtr Parser::ParseCreate() {
     return ParseCreateView(create, or_replace, temporary);
   }
   if (or_replace) SyntaxErrorHere();
+  if (!temporary && (PeekWord("role") || PeekWord("user") || PeekWord("group"))) {
+    return ParseCreateRole(create);
+  }
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);

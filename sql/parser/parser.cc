@@ -173,7 +173,13 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "update") return ParseUpdate();
   if (word == "delete") return ParseDelete();
   if (word == "create") return ParseCreate();
-  if (word == "drop") return ParseDrop();
+  if (word == "drop") {
+    if (PeekWord("role", 1) || PeekWord("user", 1) || PeekWord("group", 1)) return ParseDropRole();
+    return ParseDrop();
+  }
+  if (word == "alter" && (PeekWord("role", 1) || PeekWord("user", 1) || PeekWord("group", 1))) {
+    return ParseAlterRole();
+  }
   if (word == "truncate") return ParseTruncate();
   if (word == "refresh") return ParseRefresh();
   if (word == "lock") return ParseLock();

@@ -112,6 +112,17 @@ class Parser {
   // CLOSE, DISCARD, UNLISTEN.
   ast::StatementPtr ParseSessionCleanup();
 
+  // parse_role.cc: CREATE ROLE / USER / GROUP, ALTER ROLE / USER, DROP
+  // ROLE / USER / GROUP.
+  ast::StatementPtr ParseCreateRole(const Token& create);
+  ast::StatementPtr ParseAlterRole();
+  ast::StatementPtr ParseDropRole();
+  // A role name where PostgreSQL's RoleSpec may also be CURRENT_USER,
+  // CURRENT_ROLE or SESSION_USER (kept as those words, upper case).
+  std::string ParseRoleSpec();
+  // One option of CREATE / ALTER ROLE; false when the next token starts none.
+  bool ParseRoleOption(std::vector<ast::RoleOption>& options, bool create);
+
   // parse_utility.cc
   ast::StatementPtr ParseTransaction();
   void ParseTransactionModes(ast::TransactionStmt& stmt);

@@ -49,16 +49,18 @@ REPORT=$ROOT/docs/benchmarks.md
   echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -sr)."
   echo
 } > "$REPORT"
+# Plain TCP on both sides: the reference cluster has ssl off, Basalt offers
+# TLS by default (which libpq's sslmode=prefer would take).
 "$BUILD_DIR/tests/bench/basalt_bench" \
-  "host=127.0.0.1 port=$PG_PORT user=basalt dbname=basalt" \
-  "host=127.0.0.1 port=$BASALT_PORT user=basalt dbname=basalt" "$ROUNDS" "$REPORT"
+  "host=127.0.0.1 port=$PG_PORT user=basalt dbname=basalt sslmode=disable" \
+  "host=127.0.0.1 port=$BASALT_PORT user=basalt dbname=basalt sslmode=disable" "$ROUNDS" "$REPORT"
 # Many clients at once: pgbench with custom scripts over the simple protocol,
 # the same table and script on both servers, TPS medians.
 PGBENCH=$PG_BIN/pgbench
 CLIENTS=8
 TRANSACTIONS=1000   # per client
 pgbench_tps() {  # port script -> tps
-  "$PGBENCH" -n -h 127.0.0.1 -p "$1" -U basalt -c "$CLIENTS" -j 2 -t "$TRANSACTIONS" \
+  PGSSLMODE=disable "$PGBENCH" -n -h 127.0.0.1 -p "$1" -U basalt -c "$CLIENTS" -j 2 -t "$TRANSACTIONS" \
     --max-tries=1000 -f "$2" basalt 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -221,6 +223,13 @@ read -r idle_count rss_before rss_after per_connection < <(
   echo "$rss_before MiB before, $rss_after MiB with them open, $per_connection KiB per connection."
 } >> "$REPORT"
 echo "idle connections: $per_connection KiB each ($rss_before -> $rss_after MiB)"
+# The same over TLS (SSLRequest, handshake): the TLS stream's buffers.
+IDLE_TLS=1000
+read -r tls_count tls_before tls_after tls_per_connection < <(
+  ulimit -n $((IDLE_TLS + 1024)); /usr/bin/python3 "$ROOT/tests/bench/idle_connections.py" \
+    "$BASALT_PORT" "$BASALT_PID" "$IDLE_TLS" tls)
+echo "$tls_count idle TLS connections: $tls_per_connection KiB per connection." >> "$REPORT"
+echo "idle TLS connections: $tls_per_connection KiB each"
 
 # Hand-written findings live in tests/bench/NOTES.md and survive re-runs.
 if [[ -f "$ROOT/tests/bench/NOTES.md" ]]; then

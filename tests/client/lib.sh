@@ -27,7 +27,7 @@ basalt_start() {  # <binary>
   BASALT_BINARY=$1
   [[ -f "$KEY_FILE" ]] || { (umask 077; openssl rand -hex 32 > "$KEY_FILE"); }
   "$BASALT_BINARY" --listen 127.0.0.1 --port "$PORT" --data-dir "$DATA_DIR" \
-    --key-file "$KEY_FILE" --log-level info >>"$LOG_FILE" 2>&1 &
+    --key-file "$KEY_FILE" --log-level info ${BASALT_EXTRA_ARGS:-} >>"$LOG_FILE" 2>&1 &
   BASALT_PID=$!
   for _ in $(seq 1 100); do
     pg_isready -q -h 127.0.0.1 -p "$PORT" && return 0

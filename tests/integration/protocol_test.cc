@@ -54,8 +54,27 @@ TEST_CASE("the options startup parameter sets settings, bad ones are FATAL") {
              Catch::Contains("invalid value for parameter \"statement_timeout\": \"abc\""));
 }
 
-TEST_CASE("SSLRequest is answered N: sslmode=prefer connects, require fails") {
+TEST_CASE("SSLRequest is answered S by default: sslmode=require gets TLS 1.2 or newer") {
   TestServer server;
+  std::string base =
+      "host=127.0.0.1 port=" + std::to_string(server.port()) + " user=basalt dbname=basalt ";
+  PgConn require(PQconnectdb((base + "sslmode=require").c_str()));
+  INFO(PQerrorMessage(require.get()));
+  REQUIRE(PQstatus(require.get()) == CONNECTION_OK);
+  CHECK(PQsslInUse(require.get()) == 1);
+  const std::string protocol = PQsslAttribute(require.get(), "protocol");
+  CHECK((protocol == "TLSv1.2" || protocol == "TLSv1.3"));
+  CHECK(Query(require.get(), "SELECT 1").Cell(0, 0) == "1");
+
+  RawConnection raw(server.port());
+  raw.Send(Int32Bytes(8) + Int32Bytes(80877104));  // GSSENCRequest: no
+  CHECK(raw.ReadByte() == 'N');
+  raw.Send(Int32Bytes(8) + Int32Bytes(80877103));
+  CHECK(raw.ReadByte() == 'S');
+}
+
+TEST_CASE("with ssl = off SSLRequest is answered N: sslmode=prefer connects, require fails") {
+  TestServer server("ssl = off");
   std::string base =
       "host=127.0.0.1 port=" + std::to_string(server.port()) + " user=basalt dbname=basalt ";
   PgConn prefer(PQconnectdb((base + "sslmode=prefer").c_str()));
@@ -406,6 +425,33 @@ TEST_CASE("config file errors name the file and line") {
   CHECK(bad.exit_code != 0);
   CHECK_THAT(bad.output, Catch::Contains("bad.conf:4"));
   CHECK_THAT(bad.output, Catch::Contains("shared_buffers"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a broken hba file or TLS setting fails start-up with the reason") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("basalt-hba-test-" + std::to_string(FreePort()));
+  std::filesystem::create_directories(dir);
+  WriteKeyFile(dir / "basalt.key",
+               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto run = [&](const std::string& config) {
+    std::ofstream(dir / "basalt.conf") << config;
+    return RunBasalt({"--listen", "127.0.0.1", "--port", std::to_string(FreePort()), "--data-dir",
+                      (dir / "data").string(), "--key-file", (dir / "basalt.key").string(),
+                      "--config", (dir / "basalt.conf").string()});
+  };
+  std::ofstream(dir / "hba.conf") << "host all all 127.0.0.1/32 trust\n"
+                                  << "host all all 0.0.0.0/0 magic\n";
+  ProcessResult bad_hba = run("hba_file = " + (dir / "hba.conf").string() + "\n");
+  CHECK(bad_hba.exit_code != 0);
+  CHECK_THAT(bad_hba.output,
+             Catch::Contains("hba.conf:2: invalid authentication method \"magic\""));
+  ProcessResult missing_hba = run("hba_file = " + (dir / "none.conf").string() + "\n");
+  CHECK(missing_hba.exit_code != 0);
+  CHECK_THAT(missing_hba.output, Catch::Contains("could not open hba file"));
+  ProcessResult half_pair = run("ssl_cert_file = /nowhere/server.crt\n");
+  CHECK(half_pair.exit_code != 0);
+  CHECK_THAT(half_pair.output, Catch::Contains("ssl_cert_file is set but ssl_key_file is not"));
   std::filesystem::remove_all(dir);
 }
 
