@@ -160,15 +160,15 @@ Status MalformedArray(std::string_view text, std::string_view detail) {
 // no such object. Without a catalog at hand (unit tests), types Basalt knows
 // still print by name.
 std::string RegName(TypeId type, Oid oid) {
+  if (oid == 0) return "-";  // InvalidOid, for every reg* type
   if (const ObjectNames* names = CurrentObjectNames()) {
     if (std::optional<std::string> name = names->Name(type, oid)) return *name;
-    return type == TypeId::kRegproc && oid == 0 ? "-" : std::to_string(oid);
+    return std::to_string(oid);
   }
   if (type == TypeId::kRegtype) {
     std::optional<DataType> known = DataType::FromOid(oid);
     if (known) return known->Name();
   }
-  if (oid == 0) return "-";
   return std::to_string(oid);
 }
 

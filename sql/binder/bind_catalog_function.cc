@@ -138,6 +138,17 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "pg_size_pretty" && signature({kInt8})) {
     return call_of(ScalarFunction::kSizePretty, kText);
   }
+  if (name == "array_subscript" && args.size() == 2 && args[0]->type.IsArray()) {
+    const TypeId element = *args[0]->type.ElementType();
+    if (!coerce(1, kInt4)) return nullptr;
+    return call_of(ScalarFunction::kArraySubscript, element);
+  }
+  if (name == "pg_get_statisticsobjdef_columns" && signature({kOid})) {
+    return constant(Value::Null(), kText);  // no extended statistics objects
+  }
+  if (name == "pg_relation_is_publishable" && signature({kRegclass})) {
+    return call_of(ScalarFunction::kRelationIsPublishable, kBool);
+  }
   if (name == "array_to_string" && (args.size() == 2 || args.size() == 3) &&
       args[0]->type.IsArray()) {
     if (!coerce(1, kText) || (args.size() == 3 && !coerce(2, kText))) return nullptr;

@@ -77,27 +77,29 @@ enum class ScalarFunction {
   kArrayLength,     // array_length(int[], int4) -> int4
   // Catalog and session information (sql/execution/catalog_function.cc):
   // read ExecContext's catalog, database, user and search_path at run time.
-  kCurrentSchemas,        // current_schemas(bool) -> name[]
-  kCurrentSchema,         // current_schema() -> name
-  kArrayPosition,         // array_position(anyarray, anyelement) -> int4
-  kArrayUpper,            // array_upper(anyarray, int4) -> int4
-  kArrayLower,            // array_lower(anyarray, int4) -> int4
-  kTableIsVisible,        // pg_table_is_visible(oid) -> bool
-  kTypeIsVisible,         // pg_type_is_visible(oid) -> bool
-  kFunctionIsVisible,     // pg_function_is_visible(oid) -> bool
-  kFormatType,            // format_type(oid, int4) -> text
-  kGetUserById,           // pg_get_userbyid(oid) -> name
-  kGetIndexDef,           // pg_get_indexdef(oid [, int4, bool]) -> text
-  kGetConstraintDef,      // pg_get_constraintdef(oid [, bool]) -> text
-  kGetExpr,               // pg_get_expr(pg_node_tree, oid [, bool]) -> text
-  kGetViewDef,            // pg_get_viewdef(oid [, bool]) -> text
-  kEncodingToChar,        // pg_encoding_to_char(int4) -> name
-  kCharToEncoding,        // pg_char_to_encoding(name) -> int4
-  kSizePretty,            // pg_size_pretty(int8) -> text
-  kGetFunctionArguments,  // pg_get_function_arguments(oid) -> text
-  kGetFunctionResult,     // pg_get_function_result(oid) -> text
-  kQuoteIdent,            // quote_ident(text) -> text
-  kArrayToString,         // array_to_string(anyarray, text [, text]) -> text
+  kCurrentSchemas,         // current_schemas(bool) -> name[]
+  kCurrentSchema,          // current_schema() -> name
+  kArrayPosition,          // array_position(anyarray, anyelement) -> int4
+  kArrayUpper,             // array_upper(anyarray, int4) -> int4
+  kArrayLower,             // array_lower(anyarray, int4) -> int4
+  kTableIsVisible,         // pg_table_is_visible(oid) -> bool
+  kTypeIsVisible,          // pg_type_is_visible(oid) -> bool
+  kFunctionIsVisible,      // pg_function_is_visible(oid) -> bool
+  kFormatType,             // format_type(oid, int4) -> text
+  kGetUserById,            // pg_get_userbyid(oid) -> name
+  kGetIndexDef,            // pg_get_indexdef(oid [, int4, bool]) -> text
+  kGetConstraintDef,       // pg_get_constraintdef(oid [, bool]) -> text
+  kGetExpr,                // pg_get_expr(pg_node_tree, oid [, bool]) -> text
+  kGetViewDef,             // pg_get_viewdef(oid [, bool]) -> text
+  kEncodingToChar,         // pg_encoding_to_char(int4) -> name
+  kCharToEncoding,         // pg_char_to_encoding(name) -> int4
+  kSizePretty,             // pg_size_pretty(int8) -> text
+  kGetFunctionArguments,   // pg_get_function_arguments(oid) -> text
+  kGetFunctionResult,      // pg_get_function_result(oid) -> text
+  kQuoteIdent,             // quote_ident(text) -> text
+  kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
+  kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
+  kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
   // text ~ text, !~, ~* and !~* (sql/execution/regex_match.cc).
   kRegexMatch,
   kRegexNotMatch,

@@ -6,6 +6,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/catalog_rows.h"
+#include "catalog/oids.h"
 #include "common/error.h"
 #include "common/value_text.h"
 #include "sql/catalog_names.h"
@@ -247,6 +248,18 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
         out += element.is_null() ? args[2].AsString() : ValueToText(element, element_type);
       }
       return Value::String(std::move(out));
+    }
+    case ScalarFunction::kArraySubscript: {
+      const std::vector<Value>& elements = args[0].AsArray();
+      const int64_t i = args[1].AsInt();
+      if (i < 1 || i > static_cast<int64_t>(elements.size())) return Value::Null();
+      return elements[static_cast<size_t>(i - 1)];
+    }
+    case ScalarFunction::kRelationIsPublishable: {
+      // Ordinary tables outside pg_catalog, as PostgreSQL's is_publishable_class.
+      auto table = NamesOf(ctx).Table(AsOid(args[0]));
+      return Value::Bool(table != nullptr && table->def.relkind() == "r" &&
+                         table->def.namespace_oid() != catalog::oids::kPgCatalogNamespace);
     }
     case ScalarFunction::kQuoteIdent:
       return Value::String(ast::QuoteName(args[0].AsString(), true));

@@ -117,7 +117,7 @@ int Parser::PeekInfixPrecedence() const {
   }
   if (t.type != TokenType::kOperator) return -1;
   const std::string& op = t.text;
-  if (op == "::") return kPrecTypecast;
+  if (op == "::" || op == "[") return kPrecTypecast;
   if (IsComparison(op)) return kPrecComparison;
   if (op == "+" || op == "-") return kPrecAdd;
   if (op == "*" || op == "/" || op == "%") return kPrecMul;
@@ -134,6 +134,16 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
     if (precedence < 0 || precedence < min_precedence) break;
     const Token& op = Advance();
 
+    if (op.IsOp("[")) {
+      // a[i]: one subscript of a one-dimensional array, bound as the
+      // internal function array_subscript(a, i).
+      ast::ExprList args;
+      args.push_back(std::move(left));
+      args.push_back(ParseExpr());
+      ExpectOp("]");
+      left = MakeCall("array_subscript", std::move(args), op.position);
+      continue;
+    }
     if (precedence == kPrecTypecast) {
       auto cast = MakeNode<ast::Cast>(op.position);
       cast->arg = std::move(left);

@@ -1,7 +1,10 @@
 -- psql's meta-commands over a schema with tables, keys, indexes and views:
 -- the catalog queries psql 15 sends, answered as PostgreSQL 15 answers them.
--- Not here yet (tests/sql/catalog/PENDING.md): \d table, \d+ table, \dt+,
--- \l (PostgreSQL also lists template0 and template1) and \df.
+-- Not here yet: \d of a table with column defaults (pg_get_expr prints the
+-- default as written, PostgreSQL deparses it: 'x'::character varying),
+-- \d+ (array concatenation and unnest(text[]) over reloptions; a view's
+-- pg_get_viewdef is the stored text), \dt+ and \l+ (sizes),
+-- \l (PostgreSQL also lists template0 and template1), \df, \dT, \dx.
 create table psql_orders (id int primary key, customer varchar(20) not null, total numeric(8,2), code text unique);
 create table psql_items (order_id int, line int, qty int, primary key (order_id, line));
 create index psql_orders_customer on psql_orders (customer desc);
@@ -15,6 +18,11 @@ create view psql_big_orders as select id, total from psql_orders where total > 1
 \du
 \dt pg_catalog.pg_clas*
 \dv pg_catalog.pg_ro*
+\d psql_orders
+\d psql_items
+\d psql_big_orders
+\d psql_orders_pkey
+\d psql_orders_customer
 drop view psql_big_orders;
 drop table psql_items;
 drop table psql_orders;
