@@ -108,8 +108,12 @@ class KvStore {
   // Writes `entries` (key, value) into `cf` as one durable write outside any
   // transaction, taking no row locks. Only for keys nobody else reads or
   // writes: an index being built under a relation id not yet published.
+  // `sync` false leaves the write unsynced: for a relation the writing
+  // transaction publishes in a commit of its own, whose WAL sync makes every
+  // earlier write durable too (the WAL is one sequence).
   virtual Status WriteUnlocked(ColumnFamily cf,
-                               const std::vector<std::pair<std::string, std::string>>& entries) = 0;
+                               const std::vector<std::pair<std::string, std::string>>& entries,
+                               bool sync = true) = 0;
 
   // Allocates the next value of a durable counter kept in `meta` (OIDs,
   // relation ids): never returns the same value twice, even after a crash.

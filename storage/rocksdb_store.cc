@@ -200,7 +200,8 @@ Status RocksStore::DeleteRange(ColumnFamily cf, std::string_view begin, std::str
 }
 
 Status RocksStore::WriteUnlocked(ColumnFamily cf,
-                                 const std::vector<std::pair<std::string, std::string>>& entries) {
+                                 const std::vector<std::pair<std::string, std::string>>& entries,
+                                 bool sync) {
   rocksdb::WriteBatch batch;
   rocksdb::Status s;
   for (const auto& [key, value] : entries) {
@@ -208,7 +209,7 @@ Status RocksStore::WriteUnlocked(ColumnFamily cf,
     if (!s.ok()) return FromRocks(s, "write");
   }
   rocksdb::WriteOptions write_options;
-  write_options.sync = options_.sync_commits;
+  write_options.sync = sync && options_.sync_commits;
   // No row locks: the caller guarantees nobody else touches these keys.
   rocksdb::TransactionDBWriteOptimizations optimizations;
   optimizations.skip_concurrency_control = true;

@@ -34,7 +34,8 @@ class RocksStore final : public KvStore {
   std::unique_ptr<Transaction> Begin(const TransactionOptions& options) override;
   Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) override;
   Status WriteUnlocked(ColumnFamily cf,
-                       const std::vector<std::pair<std::string, std::string>>& entries) override;
+                       const std::vector<std::pair<std::string, std::string>>& entries,
+                       bool sync) override;
   Result<uint64_t> NextCounterValue(std::string_view counter_name) override;
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
