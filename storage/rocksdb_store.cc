@@ -1,5 +1,7 @@
 #include "storage/rocksdb_store.h"
 
+#include <algorithm>
+
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
@@ -22,9 +24,13 @@ namespace {
 // order of the ColumnFamily enum.
 constexpr std::array<const char*, 4> kColumnFamilyNames = {"catalog", "data", "changelog", "meta"};
 
-// Hidden row ids are reserved this many at a time: one synced meta write per
-// block instead of per insert; a restart skips the rest of a block.
+// Hidden row ids are reserved in blocks: one synced meta write per block
+// instead of per insert; a restart skips the rest of a block. A relation
+// that uses its blocks up gets twice as many next time, up to the maximum,
+// so a bulk load of a million rows costs a handful of synced writes, not a
+// thousand.
 constexpr uint64_t kRowIdBlockSize = 1024;
+constexpr uint64_t kMaxRowIdBlockSize = 1u << 20;
 
 std::string CounterKey(std::string_view name) {
   return "counter/" + std::string(name);
@@ -251,9 +257,10 @@ Result<uint64_t> RocksStore::NextRowId(uint32_t relation_id) {
   std::lock_guard<std::mutex> lock(row_id_mutex_);
   RowIdBlock& block = row_id_blocks_[relation_id];
   if (block.next == block.limit) {
-    BASALT_ASSIGN_OR_RETURN(uint64_t first, Reserve(RowIdCounterKey(relation_id), kRowIdBlockSize));
+    block.size = block.size == 0 ? kRowIdBlockSize : std::min(block.size * 2, kMaxRowIdBlockSize);
+    BASALT_ASSIGN_OR_RETURN(uint64_t first, Reserve(RowIdCounterKey(relation_id), block.size));
     block.next = first;
-    block.limit = first + kRowIdBlockSize;
+    block.limit = first + block.size;
   }
   return block.next++;
 }

@@ -9,10 +9,12 @@
 //    ones every INSERT gets, and a failure leaves nothing;
 //  - direct: the table's relation was created or truncated by this very
 //    transaction (what COPY FREEZE asks for), so nobody else can see it: rows
-//    and index entries are written in unlocked batches straight to the store
-//    (as an index build does), and the relation is one the transaction
-//    drops if it does not commit (CatalogWriter::AddFilledRelation). Only for
-//    tables with no primary key and no unique index, so no check is skipped.
+//    are written as sorted files the store takes in whole (KvStore::
+//    BeginSortedLoad: no WAL, no memtable) and index entries in unlocked
+//    batches (as an index build writes them), and the relation is one the
+//    transaction drops if it does not commit (CatalogWriter::
+//    AddFilledRelation). Only for tables with no primary key and no unique
+//    index, so no check is skipped.
 #pragma once
 
 #include <memory>
@@ -50,6 +52,7 @@ class CopyFromLoader {
 
   std::shared_ptr<const catalog::TableEntry> table_;
   std::vector<int> columns_;
+  std::vector<bool> listed_;            // per table column: among columns_
   std::vector<DataType> column_types_;  // of columns_
   std::vector<std::string> column_names_;
   std::vector<BoundExprPtr> defaults_;
@@ -58,9 +61,11 @@ class CopyFromLoader {
   CopyRecord record_;
   // Rows read but not yet written, with their line numbers (CONTEXT of a
   // unique violation found when they are written).
-  std::vector<Row> batch_;
+  std::vector<Row> batch_;  // the first batch_rows_ are the batch
+  size_t batch_rows_ = 0;
   std::vector<uint64_t> batch_lines_;
   uint64_t rows_ = 0;
+  std::unique_ptr<storage::SortedLoad> sorted_load_;  // the direct path's rows
 };
 
 }  // namespace basalt::sql

@@ -24,13 +24,35 @@ std::string Shown(std::string_view text) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-int OctalValue(char c) { return c - '0'; }
-bool IsOctal(char c) { return c >= '0' && c <= '7'; }
+int OctalValue(char c) {
+  return c - '0';
+}
+bool IsOctal(char c) {
+  return c >= '0' && c <= '7';
+}
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+// Most COPY data is ASCII: eight bytes at a time, then the UTF-8 check only
+// for lines that need it. NUL is not ASCII here (PostgreSQL refuses it).
+bool IsAscii(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if ((word & 0x8080808080808080ull) != 0) return false;
+    // A zero byte: (w - 0x01..) & ~w & 0x80.. is non-zero.
+    if (((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0 || c >= 0x80) return false;
+  }
+  return true;
 }
 
 uint32_t ReadUint32(std::string_view bytes) {
@@ -87,8 +109,8 @@ size_t CopyInput::FindLineEnd(size_t start) const {
     size_t i = start;
     while (i < size) {
       const void* hit = std::memchr(data + i, '\n', size - i);
-      const size_t newline = hit == nullptr ? size : static_cast<size_t>(
-                                                         static_cast<const char*>(hit) - data);
+      const size_t newline =
+          hit == nullptr ? size : static_cast<size_t>(static_cast<const char*>(hit) - data);
       const void* slash = std::memchr(data + i, '\\', newline - i);
       if (slash == nullptr) return newline == size ? std::string::npos : newline;
       i = static_cast<size_t>(static_cast<const char*>(slash) - data) + 2;
@@ -128,7 +150,7 @@ bool CopyInput::NextTextOrCsv(bool at_end, CopyRecord* record) {
     consumed_ = next;
     ++line_;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    raw_line_.assign(line);
+    raw_line_ = line;
     // The end-of-data line (in CSV only alone on its line: else it is data).
     if (line.size() >= 2 && line[0] == '\\' && line[1] == '.' &&
         (!options_.csv() || line.size() == 2)) {
@@ -136,8 +158,10 @@ bool CopyInput::NextTextOrCsv(bool at_end, CopyRecord* record) {
       ended_ = true;
       return false;
     }
-    if (Status st = CheckUtf8(line); !st.ok()) {
-      throw Error(st.code(), st.message()).WithContext(Context(nullptr, nullptr, false));
+    if (!IsAscii(line)) {
+      if (Status st = CheckUtf8(line); !st.ok()) {
+        throw Error(st.code(), st.message()).WithContext(Context(nullptr, nullptr, false));
+      }
     }
     if (options_.csv()) {
       SplitCsv(line, record);
@@ -182,15 +206,26 @@ void CopyInput::SplitText(std::string_view line, CopyRecord* record) const {
   size_t i = 0;
   while (true) {
     if (column == width) Fail("extra data after last expected column", true);
-    // The raw field: up to the next unescaped delimiter.
-    size_t start = i;
+    // The raw field: up to the next delimiter that no backslash escapes.
+    const size_t start = i;
     bool escaped = false;
-    while (i < line.size() && line[i] != options_.delimiter) {
-      if (line[i] == '\\' && i + 1 < line.size()) {
-        escaped = true;
-        ++i;
+    while (true) {
+      const void* delimiter = std::memchr(line.data() + i, options_.delimiter, line.size() - i);
+      const size_t end =
+          delimiter == nullptr
+              ? line.size()
+              : static_cast<size_t>(static_cast<const char*>(delimiter) - line.data());
+      const void* slash = std::memchr(line.data() + i, '\\', end - i);
+      if (slash == nullptr) {
+        i = end;
+        break;
       }
-      ++i;
+      escaped = true;
+      i = static_cast<size_t>(static_cast<const char*>(slash) - line.data()) + 2;
+      if (i >= line.size()) {
+        i = line.size();
+        break;
+      }
     }
     std::string_view raw = line.substr(start, i - start);
     std::string& field = record->fields[column];
@@ -217,7 +252,8 @@ void CopyInput::SplitText(std::string_view line, CopyRecord* record) const {
           field.push_back(static_cast<char>(value & 0xff));
         } else if (c == 'x' && k + 1 < raw.size() && HexValue(raw[k + 1]) >= 0) {
           int value = HexValue(raw[++k]);
-          if (k + 1 < raw.size() && HexValue(raw[k + 1]) >= 0) value = value * 16 + HexValue(raw[++k]);
+          if (k + 1 < raw.size() && HexValue(raw[k + 1]) >= 0)
+            value = value * 16 + HexValue(raw[++k]);
           field.push_back(static_cast<char>(value));
         } else {
           switch (c) {
@@ -289,9 +325,9 @@ void CopyInput::SplitCsv(std::string_view line, CopyRecord* record) const {
     // NULL is the unquoted null string; FORCE_NOT_NULL reads it as a
     // value, FORCE_NULL also takes its quoted form as NULL.
     const bool matches = quoted ? field == options_.null_string : raw == options_.null_string;
-    if (matches && ((!quoted && !options_.force_not_null[column]) ||
-                    (quoted && options_.force_null[column]) ||
-                    (!quoted && options_.force_null[column]))) {
+    if (matches &&
+        ((!quoted && !options_.force_not_null[column]) || (quoted && options_.force_null[column]) ||
+         (!quoted && options_.force_null[column]))) {
       record->nulls[column] = true;
       field.clear();
     }

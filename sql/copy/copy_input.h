@@ -24,8 +24,7 @@ class CopyInput {
  public:
   // `column_names`: the COPY's columns (for the header line and the field
   // count). Errors name `table` in their CONTEXT.
-  CopyInput(const CopyOptions& options, std::vector<std::string> column_names,
-            std::string table);
+  CopyInput(const CopyOptions& options, std::vector<std::string> column_names, std::string table);
 
   void Append(std::string_view data) { buffer_.append(data); }
   // Cuts the next record from the input. False when more input is needed,
@@ -42,8 +41,7 @@ class CopyInput {
   std::string_view raw_line() const { return raw_line_; }
   bool binary() const { return options_.binary(); }
   // `COPY t, line 3` / `COPY t, line 3: "raw"` / `..., column b: "x"`.
-  std::string Context(const std::string* column, const std::string* value,
-                      bool with_line) const;
+  std::string Context(const std::string* column, const std::string* value, bool with_line) const;
   // Bytes left after the data ended, or a binary stream cut short: errors
   // at the end of input.
   void CheckEnd() const;
@@ -66,7 +64,7 @@ class CopyInput {
   std::string buffer_;
   size_t consumed_ = 0;  // bytes of buffer_ already read
   uint64_t line_ = 0;
-  std::string raw_line_;
+  std::string_view raw_line_;  // into buffer_, until the next Compact()
   bool header_done_ = false;
   bool ended_ = false;  // saw `\.` or the binary trailer
 };
