@@ -148,7 +148,7 @@ Status Catalog::Load() {
       auto entry = std::make_shared<TableEntry>();
       entry->layout = MakeTableLayout(t);
       entry->def = std::move(t);
-      entry->computed = true;
+      entry->computed = entry->def.view_query().empty();
       system.push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
     }
   }

@@ -124,6 +124,35 @@ std::vector<const proto::Database*> CatalogSnapshot::Databases() const {
   return out;
 }
 
+std::vector<const proto::Role*> CatalogSnapshot::Roles() const {
+  std::vector<const proto::Role*> out;
+  for (const auto& [oid, role] : roles_) out.push_back(role.get());
+  return out;
+}
+
+std::vector<const proto::Namespace*> CatalogSnapshot::Namespaces(Oid database) const {
+  std::vector<const proto::Namespace*> out;
+  for (auto it = namespaces_.lower_bound({database, 0});
+       it != namespaces_.end() && it->first.first == database; ++it) {
+    out.push_back(it->second.get());
+  }
+  return out;
+}
+
+std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::Tables(Oid database) const {
+  std::vector<std::shared_ptr<const TableEntry>> out;
+  for (auto it = tables_.lower_bound({database, 0});
+       it != tables_.end() && it->first.first == database; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+const proto::Namespace* CatalogSnapshot::NamespaceByOid(Oid database, Oid oid) const {
+  auto it = namespaces_.find({database, oid});
+  return it == namespaces_.end() ? nullptr : it->second.get();
+}
+
 std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Apply(const CatalogDelta& delta,
                                                               uint64_t new_version) const {
   auto next = std::make_shared<CatalogSnapshot>(*this);

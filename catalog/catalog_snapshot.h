@@ -76,6 +76,13 @@ class CatalogSnapshot {
 
   // Every database, in OID order.
   std::vector<const proto::Database*> Databases() const;
+  // Every role, in OID order.
+  std::vector<const proto::Role*> Roles() const;
+  // The schemas and the relations (tables, views, pg_catalog's own) of a
+  // database, in OID order.
+  std::vector<const proto::Namespace*> Namespaces(Oid database) const;
+  std::vector<std::shared_ptr<const TableEntry>> Tables(Oid database) const;
+  const proto::Namespace* NamespaceByOid(Oid database, Oid oid) const;
 
   // A new version: this one with `delta` applied.
   std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,

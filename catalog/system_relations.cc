@@ -1,11 +1,80 @@
 #include "catalog/system_relations.h"
 
+#include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "catalog/oids.h"
+#include "catalog/system_relation_specs.h"
+#include "catalog/system_views.h"
 
 namespace basalt::catalog {
 namespace {
+
+// A column type of PostgreSQL's catalogs as Basalt has it. Types Basalt
+// lacks (aclitem[], bytea, pg_lsn, anyarray, inet, interval, ...) are text;
+// their columns are NULL in every row Basalt computes.
+TypeId CatalogColumnType(std::string_view typname) {
+  static constexpr std::pair<std::string_view, TypeId> kTypes[] = {
+      {"bool", TypeId::kBool},
+      {"int2", TypeId::kInt2},
+      {"int4", TypeId::kInt4},
+      {"int8", TypeId::kInt8},
+      {"float4", TypeId::kFloat4},
+      {"float8", TypeId::kFloat8},
+      {"numeric", TypeId::kNumeric},
+      {"text", TypeId::kText},
+      {"oid", TypeId::kOid},
+      {"xid", TypeId::kXid},
+      {"name", TypeId::kName},
+      {"char", TypeId::kChar},
+      {"regproc", TypeId::kRegproc},
+      {"regtype", TypeId::kRegtype},
+      {"regclass", TypeId::kRegclass},
+      {"pg_node_tree", TypeId::kPgNodeTree},
+      {"timestamptz", TypeId::kTimestampTz},
+      {"_oid", TypeId::kOidArray},
+      {"_int2", TypeId::kInt2Array},
+      {"_text", TypeId::kTextArray},
+      {"_name", TypeId::kNameArray},
+      {"_char", TypeId::kCharArray},
+      {"_bool", TypeId::kBoolArray},
+      {"_float4", TypeId::kFloat4Array},
+      {"_regtype", TypeId::kRegtypeArray},
+      {"int2vector", TypeId::kInt2Vector},
+      {"oidvector", TypeId::kOidVector},
+      {"_aclitem", TypeId::kTextArray},
+  };
+  for (const auto& [name, id] : kTypes) {
+    if (name == typname) return id;
+  }
+  return TypeId::kText;
+}
+
+proto::Table FromSpec(Oid database, const SystemRelationSpec& spec) {
+  proto::Table t;
+  t.set_oid(spec.oid);
+  t.set_database_oid(database);
+  t.set_namespace_oid(oids::kPgCatalogNamespace);
+  t.set_name(spec.name);
+  t.set_relkind(std::string(1, spec.relkind));
+  t.set_owner_oid(oids::kBootstrapSuperuser);
+  t.set_view_query(std::string(SystemViewQuery(spec.name)));
+  std::string_view columns = spec.columns;
+  int attnum = 0;
+  while (!columns.empty()) {
+    const size_t end = std::min(columns.find(','), columns.size());
+    std::string_view column = columns.substr(0, end);
+    columns.remove_prefix(std::min(end + 1, columns.size()));
+    const size_t space = column.find(' ');
+    proto::Column* c = t.add_columns();
+    c->set_attnum(++attnum);
+    c->set_name(std::string(column.substr(0, space)));
+    c->set_type_id(static_cast<uint32_t>(CatalogColumnType(column.substr(space + 1))));
+    c->set_typmod(-1);
+  }
+  return t;
+}
 
 proto::Table View(Oid database, Oid oid, const char* name,
                   std::vector<std::pair<const char*, TypeId>> columns) {
@@ -30,7 +99,7 @@ proto::Table View(Oid database, Oid oid, const char* name,
 }  // namespace
 
 std::vector<proto::Table> SystemRelations(Oid database) {
-  return {
+  std::vector<proto::Table> relations = {
       View(database, oids::kPgLocks, "pg_locks",
            {{"locktype", TypeId::kText},
             {"database", TypeId::kOid},
@@ -64,6 +133,10 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"generic_plans", TypeId::kInt8},
             {"custom_plans", TypeId::kInt8}}),
   };
+  for (const SystemRelationSpec& spec : SystemRelationSpecs()) {
+    relations.push_back(FromSpec(database, spec));
+  }
+  return relations;
 }
 
 }  // namespace basalt::catalog

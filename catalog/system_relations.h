@@ -18,7 +18,9 @@ inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;
 }  // namespace oids
 
-// The definitions of the computed relations of `database` (relation_id 0).
+// The definitions of pg_catalog's relations in `database` (relation_id 0):
+// the computed ones, whose rows catalog_rows.h or the session produce, and
+// the system views (view_query set), bound like views when read.
 std::vector<proto::Table> SystemRelations(Oid database);
 
 }  // namespace basalt::catalog

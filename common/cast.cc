@@ -13,7 +13,12 @@ namespace basalt {
 namespace {
 
 bool IsStringType(TypeId id) {
-  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kUnknown;
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kUnknown ||
+         id == TypeId::kName || id == TypeId::kChar || id == TypeId::kPgNodeTree;
+}
+
+bool IsOidLike(TypeId id) {
+  return id == TypeId::kOid || DataType::IsRegTypeId(id);
 }
 
 bool IsIntegerType(TypeId id) {
@@ -30,9 +35,26 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
   // Strings: text and varchar are interchangeable; every type converts to a
   // string by its output function (assignment) and from one by its input
   // function (explicit only).
-  if (IsStringType(from) && IsStringType(to)) return I;
-  if (to == kText || to == kVarchar) return A;
-  if (from == kText || from == kVarchar) return E;
+  if (IsStringType(from) && IsStringType(to)) {
+    // Nothing becomes a pg_node_tree but by its own functions.
+    return to == kPgNodeTree ? std::nullopt : std::optional(I);
+  }
+  if (to == kText || to == kVarchar || to == kName) return A;
+  // text -> regclass has a pg_cast entry of its own (implicit): `'t'::text::regclass`.
+  if ((from == kText || from == kVarchar) && to == kRegclass) return I;
+  if (from == kText || from == kVarchar || from == kName) return E;
+  // The reg* types are OIDs: binary-coercible with oid and each other
+  // through it, from integers implicitly, to integers by assignment.
+  if (IsOidLike(from) && IsOidLike(to)) return I;
+  if (IsOidLike(to) && IsIntegerType(from)) return I;
+  if (DataType::IsRegTypeId(from) && (to == kInt4 || to == kInt8)) return A;
+  // Arrays: element by element, in the context the elements need.
+  const std::optional<TypeId> from_element = DataType::Of(from).ElementType();
+  const std::optional<TypeId> to_element = DataType::Of(to).ElementType();
+  if (from_element && to_element) {
+    if (*from_element == *to_element) return I;
+    return PgCastContext(*from_element, *to_element);
+  }
   switch (from) {
     case kInt2:
       if (to == kInt4 || to == kInt8 || to == kFloat4 || to == kFloat8 || to == kNumeric) return I;
@@ -201,8 +223,19 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   }
   bool is_explicit = context == CastContext::kExplicit;
 
+  if (from.IsArray() && to.IsArray()) {
+    const DataType from_element = DataType::Of(*from.ElementType());
+    const DataType to_element = DataType::Of(*to.ElementType());
+    std::vector<Value> elements;
+    for (const Value& e : value.AsArray()) {
+      BASALT_ASSIGN_OR_RETURN(Value v, CastValue(e, from_element, to_element, context));
+      elements.push_back(std::move(v));
+    }
+    return Value::Array(std::move(elements));
+  }
   if (IsStringType(to.id)) {
     std::string text = IsStringType(from.id) ? value.AsString() : CastToText(value, from);
+    if (to.id == TypeId::kName || to.id == TypeId::kChar) return ValueFromText(text, to);
     if (to.id == TypeId::kVarchar) {
       BASALT_ASSIGN_OR_RETURN(
           text, CoerceVarcharLength(std::move(text), to.VarcharLength(), is_explicit));
@@ -211,7 +244,8 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   }
   if (IsStringType(from.id)) return ValueFromText(value.AsString(), to);
 
-  if (to.id == TypeId::kOid && from.id != TypeId::kOid) {
+  if (IsOidLike(to.id) && IsOidLike(from.id)) return value;
+  if (IsOidLike(to.id) && from.id != TypeId::kOid) {
     // int2 and int4 reinterpret their bits (-1 is 4294967295), int8 must
     // be in range (PostgreSQL's i8tooid).
     int64_t v = value.AsInt();
@@ -225,6 +259,12 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     case TypeId::kInt4:
     case TypeId::kInt8: return CastFromInteger(value.AsInt(), to);
     case TypeId::kOid:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
       // oid -> int4 reinterprets the bits, as PostgreSQL's binary cast.
       if (to.id == TypeId::kInt4) return Value::Int(static_cast<int32_t>(value.AsInt()));
       return value;

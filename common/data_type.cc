@@ -3,6 +3,18 @@
 #include <fmt/format.h>
 
 namespace basalt {
+namespace {
+
+// The types added for pg_catalog's columns, looked up by OID in a loop.
+constexpr TypeId kCatalogTypes[] = {
+    TypeId::kName,         TypeId::kChar,      TypeId::kPgNodeTree,   TypeId::kRegproc,
+    TypeId::kRegclass,     TypeId::kRegtype,   TypeId::kRegnamespace, TypeId::kRegrole,
+    TypeId::kRegprocedure, TypeId::kTextArray, TypeId::kNameArray,    TypeId::kOidArray,
+    TypeId::kInt2Array,    TypeId::kCharArray, TypeId::kBoolArray,    TypeId::kFloat4Array,
+    TypeId::kInt2Vector,   TypeId::kOidVector,
+};
+
+}  // namespace
 
 std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
   switch (oid) {
@@ -23,6 +35,42 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
     case type_oid::kRegtypeArray: return DataType{TypeId::kRegtypeArray, -1};
     case type_oid::kUnknown: return DataType{TypeId::kUnknown, -1};
+    default: break;
+  }
+  for (TypeId id : kCatalogTypes) {
+    if (DataType::Of(id).oid() == oid) return DataType::Of(id);
+  }
+  return std::nullopt;
+}
+
+std::optional<TypeId> DataType::ElementType() const {
+  switch (id) {
+    case TypeId::kInt4Array: return TypeId::kInt4;
+    case TypeId::kRegtypeArray: return TypeId::kRegtype;
+    case TypeId::kTextArray: return TypeId::kText;
+    case TypeId::kNameArray: return TypeId::kName;
+    case TypeId::kOidArray:
+    case TypeId::kOidVector: return TypeId::kOid;
+    case TypeId::kInt2Array:
+    case TypeId::kInt2Vector: return TypeId::kInt2;
+    case TypeId::kCharArray: return TypeId::kChar;
+    case TypeId::kBoolArray: return TypeId::kBool;
+    case TypeId::kFloat4Array: return TypeId::kFloat4;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<TypeId> DataType::ArrayType() const {
+  switch (id) {
+    case TypeId::kInt4: return TypeId::kInt4Array;
+    case TypeId::kRegtype: return TypeId::kRegtypeArray;
+    case TypeId::kText: return TypeId::kTextArray;
+    case TypeId::kName: return TypeId::kNameArray;
+    case TypeId::kOid: return TypeId::kOidArray;
+    case TypeId::kInt2: return TypeId::kInt2Array;
+    case TypeId::kChar: return TypeId::kCharArray;
+    case TypeId::kBool: return TypeId::kBoolArray;
+    case TypeId::kFloat4: return TypeId::kFloat4Array;
     default: return std::nullopt;
   }
 }
@@ -47,6 +95,24 @@ Oid DataType::oid() const {
     case TypeId::kTimestampTz: return type_oid::kTimestampTz;
     case TypeId::kInt4Array: return type_oid::kInt4Array;
     case TypeId::kRegtypeArray: return type_oid::kRegtypeArray;
+    case TypeId::kName: return type_oid::kName;
+    case TypeId::kChar: return type_oid::kChar;
+    case TypeId::kPgNodeTree: return type_oid::kPgNodeTree;
+    case TypeId::kRegproc: return type_oid::kRegproc;
+    case TypeId::kRegclass: return type_oid::kRegclass;
+    case TypeId::kRegtype: return type_oid::kRegtype;
+    case TypeId::kRegnamespace: return type_oid::kRegnamespace;
+    case TypeId::kRegrole: return type_oid::kRegrole;
+    case TypeId::kRegprocedure: return type_oid::kRegprocedure;
+    case TypeId::kTextArray: return type_oid::kTextArray;
+    case TypeId::kNameArray: return type_oid::kNameArray;
+    case TypeId::kOidArray: return type_oid::kOidArray;
+    case TypeId::kInt2Array: return type_oid::kInt2Array;
+    case TypeId::kCharArray: return type_oid::kCharArray;
+    case TypeId::kBoolArray: return type_oid::kBoolArray;
+    case TypeId::kFloat4Array: return type_oid::kFloat4Array;
+    case TypeId::kInt2Vector: return type_oid::kInt2Vector;
+    case TypeId::kOidVector: return type_oid::kOidVector;
   }
   return type_oid::kUnknown;
 }
@@ -66,6 +132,14 @@ int16_t DataType::typlen() const {
     case TypeId::kTimestampTz: return 8;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
     case TypeId::kVoid: return 4;      // pg_type.typlen of void
+    case TypeId::kName: return 64;
+    case TypeId::kChar: return 1;
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure: return 4;
     default: return -1;
   }
 }
@@ -98,6 +172,24 @@ std::string DataType::Name() const {
       return fmt::format("timestamp({}) with time zone", typmod);
     case TypeId::kInt4Array: return "integer[]";
     case TypeId::kRegtypeArray: return "regtype[]";
+    case TypeId::kName: return "name";
+    case TypeId::kChar: return "\"char\"";
+    case TypeId::kPgNodeTree: return "pg_node_tree";
+    case TypeId::kRegproc: return "regproc";
+    case TypeId::kRegclass: return "regclass";
+    case TypeId::kRegtype: return "regtype";
+    case TypeId::kRegnamespace: return "regnamespace";
+    case TypeId::kRegrole: return "regrole";
+    case TypeId::kRegprocedure: return "regprocedure";
+    case TypeId::kTextArray: return "text[]";
+    case TypeId::kNameArray: return "name[]";
+    case TypeId::kOidArray: return "oid[]";
+    case TypeId::kInt2Array: return "smallint[]";
+    case TypeId::kCharArray: return "\"char\"[]";
+    case TypeId::kBoolArray: return "boolean[]";
+    case TypeId::kFloat4Array: return "real[]";
+    case TypeId::kInt2Vector: return "int2vector";
+    case TypeId::kOidVector: return "oidvector";
   }
   return "unknown";
 }

@@ -39,6 +39,36 @@ enum class TypeId : uint8_t {
   // regtype[]: type OIDs that print as type names (pg_prepared_statements).
   // The Value is an array of oid Values; not storable, no text input.
   kRegtypeArray = 17,
+  // The types of pg_catalog's columns (issue 13), numbered from 40 so that
+  // types added elsewhere meanwhile keep 18..39.
+  // name: an identifier of at most 63 bytes; a string like text.
+  kName = 40,
+  // "char": one byte (pg_class.relkind); a string like text.
+  kChar = 41,
+  // pg_node_tree: an expression as pg_get_expr reads it; a string here (the
+  // expression's SQL text).
+  kPgNodeTree = 42,
+  // Object identifiers that print as the object's name (looked up through
+  // common/object_names.h); the Value is the OID.
+  kRegproc = 43,
+  kRegclass = 44,
+  kRegtype = 45,
+  kRegnamespace = 46,
+  kRegrole = 47,
+  kRegprocedure = 48,
+  // One-dimensional arrays (lower bound 1) of the types above and of text,
+  // oid and int2; the Value is an array of element Values. Not storable.
+  kTextArray = 49,
+  kNameArray = 50,
+  kOidArray = 51,
+  kInt2Array = 52,
+  kCharArray = 53,
+  kBoolArray = 54,
+  kFloat4Array = 55,
+  // int2vector (pg_index.indkey) and oidvector (pg_proc.proargtypes): arrays
+  // whose text form is the elements separated by spaces (`1 2`).
+  kInt2Vector = 56,
+  kOidVector = 57,
 };
 
 namespace type_oid {
@@ -61,6 +91,23 @@ inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kTimestampTz = 1184;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kVoid = 2278;
+inline constexpr Oid kChar = 18;
+inline constexpr Oid kName = 19;
+inline constexpr Oid kInt2Vector = 22;
+inline constexpr Oid kRegproc = 24;
+inline constexpr Oid kOidVector = 30;
+inline constexpr Oid kPgNodeTree = 194;
+inline constexpr Oid kRegprocedure = 2202;
+inline constexpr Oid kRegclass = 2205;
+inline constexpr Oid kRegnamespace = 4089;
+inline constexpr Oid kRegrole = 4096;
+inline constexpr Oid kBoolArray = 1000;
+inline constexpr Oid kCharArray = 1002;
+inline constexpr Oid kNameArray = 1003;
+inline constexpr Oid kInt2Array = 1005;
+inline constexpr Oid kTextArray = 1009;
+inline constexpr Oid kFloat4Array = 1021;
+inline constexpr Oid kOidArray = 1028;
 }  // namespace type_oid
 
 struct DataType {
@@ -93,7 +140,22 @@ struct DataType {
   }
   bool IsFloat() const { return id == TypeId::kFloat4 || id == TypeId::kFloat8; }
   bool IsNumeric() const { return IsInteger() || IsFloat() || id == TypeId::kNumeric; }
-  bool IsString() const { return id == TypeId::kText || id == TypeId::kVarchar; }
+  // Types whose values are strings and convert to and from text implicitly.
+  bool IsString() const {
+    return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kName ||
+           id == TypeId::kChar || id == TypeId::kPgNodeTree;
+  }
+  // regclass, regtype, ...: an OID printed as a name.
+  bool IsRegType() const { return IsRegTypeId(id); }
+  static bool IsRegTypeId(TypeId id) {
+    return id == TypeId::kRegproc || id == TypeId::kRegclass || id == TypeId::kRegtype ||
+           id == TypeId::kRegnamespace || id == TypeId::kRegrole || id == TypeId::kRegprocedure;
+  }
+  // Whether values are arrays (Value::AsArray), and of what.
+  bool IsArray() const { return ElementType().has_value(); }
+  std::optional<TypeId> ElementType() const;
+  // The array type of this element type, if Basalt has it.
+  std::optional<TypeId> ArrayType() const;
   // varchar(n): n, or -1 when unbounded.
   int32_t VarcharLength() const { return typmod >= 4 ? typmod - 4 : -1; }
   // numeric(p,s): p and s, or -1 when unconstrained.

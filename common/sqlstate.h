@@ -31,6 +31,7 @@ inline constexpr Code kInvalidParameterValue = "22023";
 inline constexpr Code kCharacterNotInRepertoire = "22021";
 inline constexpr Code kInvalidEscapeSequence = "22025";
 inline constexpr Code kInvalidArgumentForPowerFunction = "2201F";
+inline constexpr Code kInvalidRegularExpression = "2201B";
 inline constexpr Code kInvalidTextRepresentation = "22P02";
 inline constexpr Code kInvalidBinaryRepresentation = "22P03";
 inline constexpr Code kBadCopyFileFormat = "22P04";

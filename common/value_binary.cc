@@ -214,14 +214,15 @@ Result<Value> ReadNumeric(std::string_view* bytes, const DataType& type) {
 // array_send: ndim, has-nulls flag, element type, (length, lower bound) per
 // dimension, then each element as a length word (-1: NULL) and its bytes.
 // An empty array has no dimensions.
-// A one-dimensional array of 4-byte elements: int4[] (element_type int4)
-// or regtype[] (regtype, whose elements are unsigned OIDs).
-void AppendInt4Array(const std::vector<Value>& elements, Oid element_type, std::string* out) {
+// A one-dimensional array of `element_type` (int2vector and oidvector send
+// the same form).
+void AppendArray(const std::vector<Value>& elements, const DataType& element_type,
+                 std::string* out) {
   bool has_nulls = false;
   for (const Value& e : elements) has_nulls = has_nulls || e.is_null();
   AppendBigEndian(elements.empty() ? 0 : 1, 4, out);
   AppendBigEndian(has_nulls ? 1 : 0, 4, out);
-  AppendBigEndian(element_type, 4, out);
+  AppendBigEndian(element_type.oid(), 4, out);
   if (elements.empty()) return;
   AppendBigEndian(elements.size(), 4, out);
   AppendBigEndian(1, 4, out);  // lower bound
@@ -229,8 +230,10 @@ void AppendInt4Array(const std::vector<Value>& elements, Oid element_type, std::
     if (e.is_null()) {
       AppendBigEndian(static_cast<uint32_t>(-1), 4, out);
     } else {
-      AppendBigEndian(4, 4, out);
-      AppendBigEndian(static_cast<uint32_t>(e.AsInt()), 4, out);
+      std::string element;
+      AppendValueBinary(e, element_type, &element);
+      AppendBigEndian(element.size(), 4, out);
+      out->append(element);
     }
   }
 }
@@ -243,7 +246,8 @@ std::string ElementTypeName(Oid oid) {
   return type ? type->Name() : "???";
 }
 
-Result<Value> ReadInt4Array(std::string_view* bytes, Oid expected_element) {
+Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
+  const Oid expected_element = element_type.oid();
   BASALT_ASSIGN_OR_RETURN(int32_t ndim, ReadInt32(bytes));
   if (ndim < 0) return Malformed(fmt::format("invalid number of dimensions: {}", ndim));
   if (ndim > kMaxArrayDimensions) {
@@ -254,9 +258,9 @@ Result<Value> ReadInt4Array(std::string_view* bytes, Oid expected_element) {
   }
   BASALT_ASSIGN_OR_RETURN(int32_t flags, ReadInt32(bytes));
   if (flags != 0 && flags != 1) return Malformed("invalid array flags");
-  BASALT_ASSIGN_OR_RETURN(uint64_t element_type, ReadBigEndian(bytes, 4));
-  if (element_type != expected_element && element_type < kFirstNormalObjectId) {
-    const auto oid = static_cast<Oid>(element_type);
+  BASALT_ASSIGN_OR_RETURN(uint64_t sent_element, ReadBigEndian(bytes, 4));
+  if (sent_element != expected_element && sent_element < kFirstNormalObjectId) {
+    const auto oid = static_cast<Oid>(sent_element);
     return Status::Error(sqlstate::kDatatypeMismatch,
                          fmt::format("binary data has array element type {} ({}) instead of "
                                      "expected {} ({})",
@@ -298,13 +302,11 @@ Result<Value> ReadInt4Array(std::string_view* bytes, Oid expected_element) {
     }
     std::string_view element = bytes->substr(0, length);
     bytes->remove_prefix(length);
-    BASALT_ASSIGN_OR_RETURN(int32_t v, ReadInt32(&element));
+    BASALT_ASSIGN_OR_RETURN(Value v, ReadValueBinary(&element, element_type));
     if (!element.empty()) {
       return Malformed(fmt::format("improper binary format in array element {}", i + 1));
     }
-    elements.push_back(expected_element == type_oid::kInt4
-                           ? Value::Int(v)
-                           : Value::Int(static_cast<int64_t>(static_cast<uint32_t>(v))));
+    elements.push_back(std::move(v));
   }
   // Checked last, as the data is: Value arrays have one dimension from 1.
   if (ndim > 1) {
@@ -376,8 +378,30 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       return;
     case TypeId::kFloat8: AppendBigEndian(std::bit_cast<uint64_t>(value.AsFloat()), 8, out); return;
     case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), out); return;
-    case TypeId::kInt4Array: AppendInt4Array(value.AsArray(), type_oid::kInt4, out); return;
-    case TypeId::kRegtypeArray: AppendInt4Array(value.AsArray(), type_oid::kRegtype, out); return;
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
+      AppendArray(value.AsArray(), DataType::Of(*type.ElementType()), out);
+      return;
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+      AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, out);
+      return;
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -445,8 +469,31 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       }
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
-    case TypeId::kInt4Array: return ReadInt4Array(bytes, type_oid::kInt4);
-    case TypeId::kRegtypeArray: return ReadInt4Array(bytes, type_oid::kRegtype);
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return ReadArray(bytes, DataType::Of(*type.ElementType()));
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure: {
+      BASALT_ASSIGN_OR_RETURN(uint64_t v, ReadBigEndian(bytes, 4));
+      return Value::Int(static_cast<int64_t>(v));
+    }
+    case TypeId::kPgNodeTree:
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "cannot accept a value of type pg_node_tree");
+    case TypeId::kName:
+    case TypeId::kChar:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return ReadText(bytes, type);

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <strings.h>
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <limits>
 
 #include "common/datetime.h"
 #include "common/float_text.h"
+#include "common/object_names.h"
 
 namespace basalt {
 namespace {
@@ -154,10 +156,38 @@ Status MalformedArray(std::string_view text, std::string_view detail) {
 // array_in for integer[]: "{1,2,NULL}", "{}", elements optionally quoted
 // and surrounded by whitespace. Multi-dimensional arrays and explicit
 // bounds ("[0:1]={1,2}") are refused with 0A000.
-// regtypeout: the type's name, or its OID when Basalt does not know it.
-std::string RegtypeName(Oid oid) {
-  std::optional<DataType> type = DataType::FromOid(oid);
-  return type ? type->Name() : std::to_string(oid);
+// regtypeout, regclassout, ...: the object's name, or its OID when there is
+// no such object. Without a catalog at hand (unit tests), types Basalt knows
+// still print by name.
+std::string RegName(TypeId type, Oid oid) {
+  if (const ObjectNames* names = CurrentObjectNames()) {
+    if (std::optional<std::string> name = names->Name(type, oid)) return *name;
+    return type == TypeId::kRegproc && oid == 0 ? "-" : std::to_string(oid);
+  }
+  if (type == TypeId::kRegtype) {
+    std::optional<DataType> known = DataType::FromOid(oid);
+    if (known) return known->Name();
+  }
+  if (oid == 0) return "-";
+  return std::to_string(oid);
+}
+
+// The input functions of the reg* types: an OID in digits, "-" (0), or a
+// name the catalog resolves.
+Result<Value> ParseRegValue(std::string_view text, TypeId type) {
+  std::string_view body = Trim(text);
+  if (!body.empty() && std::all_of(body.begin(), body.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      })) {
+    return ParseOid(body);
+  }
+  if (body == "-") return Value::Int(0);
+  if (const ObjectNames* names = CurrentObjectNames()) {
+    BASALT_ASSIGN_OR_RETURN(Oid oid, names->Lookup(type, body));
+    return Value::Int(oid);
+  }
+  return Status::Error(sqlstate::kFeatureNotSupported,
+                       fmt::format("cannot look up \"{}\" without a catalog", body));
 }
 
 // array_out's quoting of one element: double quotes around an empty string,
@@ -182,7 +212,10 @@ void AppendArrayElement(std::string_view element, std::string* out) {
   out->push_back('"');
 }
 
-Result<Value> ParseInt4Array(std::string_view text) {
+// array_in for the one-dimensional arrays: "{1,2,NULL}", "{}", elements
+// optionally quoted and surrounded by whitespace, each read by the element
+// type's input function.
+Result<Value> ParseArray(std::string_view text, const DataType& element_type) {
   size_t i = 0;
   auto skip_spaces = [&] {
     while (i < text.size() && IsSpace(text[i])) ++i;
@@ -237,7 +270,7 @@ Result<Value> ParseInt4Array(std::string_view text) {
     if (!quoted && strcasecmp(element.c_str(), "null") == 0) {
       elements.push_back(Value::Null());
     } else {
-      BASALT_ASSIGN_OR_RETURN(Value v, ParseInteger(element, DataType::Of(TypeId::kInt4)));
+      BASALT_ASSIGN_OR_RETURN(Value v, ValueFromText(element, element_type));
       elements.push_back(std::move(v));
     }
     if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
@@ -250,6 +283,21 @@ Result<Value> ParseInt4Array(std::string_view text) {
   }
   skip_spaces();
   if (i != text.size()) return MalformedArray(text, "Junk after closing right brace.");
+  return Value::Array(std::move(elements));
+}
+
+// int2vectorin / oidvectorin: elements separated by spaces.
+Result<Value> ParseVector(std::string_view text, const DataType& element_type) {
+  std::vector<Value> elements;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    size_t start = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    if (i == start) break;
+    BASALT_ASSIGN_OR_RETURN(Value v, ValueFromText(text.substr(start, i - start), element_type));
+    elements.push_back(std::move(v));
+  }
   return Value::Array(std::move(elements));
 }
 
@@ -275,7 +323,15 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
     case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray: {
+    case TypeId::kRegtypeArray:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array: {
+      const DataType element_type = DataType::Of(*type.ElementType());
       out->push_back('{');
       bool first = true;
       for (const Value& element : value.AsArray()) {
@@ -283,15 +339,35 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
         first = false;
         if (element.is_null()) {
           out->append("NULL");
-        } else if (type.id == TypeId::kInt4Array) {
-          out->append(std::to_string(element.AsInt()));
         } else {
-          AppendArrayElement(RegtypeName(static_cast<Oid>(element.AsInt())), out);
+          AppendArrayElement(ValueToText(element, element_type), out);
         }
       }
       out->push_back('}');
       return;
     }
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: {
+      const DataType element_type = DataType::Of(*type.ElementType());
+      bool first = true;
+      for (const Value& element : value.AsArray()) {
+        if (!first) out->push_back(' ');
+        first = false;
+        AppendValueText(element, element_type, out);
+      }
+      return;
+    }
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+      out->append(RegName(type.id, static_cast<Oid>(value.AsInt())));
+      return;
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -357,9 +433,38 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     }
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);
-    case TypeId::kInt4Array: return ParseInt4Array(text);
+    case TypeId::kInt4Array:
     case TypeId::kRegtypeArray:
-      return Status::Error(sqlstate::kFeatureNotSupported, "regtype[] input is not supported yet");
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array: return ParseArray(text, DataType::Of(*type.ElementType()));
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return ParseVector(text, DataType::Of(*type.ElementType()));
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure: return ParseRegValue(text, type.id);
+    case TypeId::kName: {
+      // namein: cut to 63 bytes (NAMEDATALEN - 1), at a character boundary.
+      size_t cut = std::min<size_t>(text.size(), 63);
+      while (cut > 0 && cut < text.size() &&
+             (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      return Value::String(std::string(text.substr(0, cut)));
+    }
+    case TypeId::kChar:
+      // charin: the first byte (of a multibyte character too), or none.
+      return Value::String(std::string(text.substr(0, text.empty() ? 0 : 1)));
+    case TypeId::kPgNodeTree:
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "cannot accept a value of type pg_node_tree");
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,
                               CoerceVarcharLength(std::string(text), type.VarcharLength(), false));

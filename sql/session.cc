@@ -30,6 +30,7 @@ SessionImpl::~SessionImpl() {
 }
 
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
+  ScopedObjectNames names(&object_names_);
   std::vector<ast::StatementPtr> statements;
   std::vector<std::string> notices;
   try {
@@ -305,6 +306,10 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .lock_owner = lock_owner_.get(),
       .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
       .session_relation_rows = [this](Oid relation) { return SessionRows(relation); },
+      .catalog = writer_.View(),
+      .database_oid = database_oid_,
+      .user = user_,
+      .search_path = settings_.SearchPath(),
       .warning =
           [this, sink](sqlstate::Code code, std::string message) {
             if (sink != nullptr) SendWarning(*sink, code, message);

@@ -20,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/catalog_names.h"
 #include "sql/copy/copy_from.h"
 #include "sql/engine.h"
 #include "sql/execution/exec_context.h"
@@ -260,8 +261,13 @@ class SessionImpl : public Session {
   // Null when none is open; inside a block, until its first query.
   std::unique_ptr<storage::Transaction> txn_;
   catalog::CatalogWriter writer_;  // this transaction's DDL
-  bool implicit_ = false;          // txn_ ends with the query string
-  bool repeatable_read_ = false;   // one snapshot for the whole transaction
+  // The names behind reg* values while this session runs a statement
+  // (installed for the thread by each entry point).
+  CurrentCatalogNames object_names_{[this] {
+    return CatalogNames(writer_.View(), database_oid_, user_, settings_.SearchPath());
+  }};
+  bool implicit_ = false;         // txn_ ends with the query string
+  bool repeatable_read_ = false;  // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   TransactionState state_ = TransactionState::kIdle;
 

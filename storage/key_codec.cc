@@ -262,6 +262,24 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kUnknown: AppendString(value.AsString(), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
     case TypeId::kInt4Array:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
     case TypeId::kRegtypeArray:
       assert(false && "array columns are refused by CREATE TABLE");
       return;
@@ -315,6 +333,24 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       return Status::OK();
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
     case TypeId::kInt4Array:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
     case TypeId::kRegtypeArray: return Status::Corruption("an array in a key");
   }
   return Status::Corruption("unknown type in key");

@@ -106,6 +106,24 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
     case TypeId::kInt4Array:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
     case TypeId::kRegtypeArray:
       assert(false && "array columns are refused by CREATE TABLE");
       return;
@@ -169,6 +187,24 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     }
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
     case TypeId::kInt4Array:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
     case TypeId::kRegtypeArray: return Status::Corruption("an array in a stored row");
   }
   input->remove_prefix(width);

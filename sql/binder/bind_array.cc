@@ -1,5 +1,6 @@
-// Arrays: ARRAY[...] constructors and `x op ANY|ALL (array)`. integer[] is
-// the only array type so far; other element types get 0A000.
+// Arrays: ARRAY[...] constructors and `x op ANY|ALL (array)`, for the
+// element types that have an array type (DataType::ArrayType); others get
+// 0A000.
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -39,8 +40,11 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  if (type.id != TypeId::kInt4) UnsupportedArrayOf(type, array.position);
-  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Of(TypeId::kInt4Array), array.position);
+  if (type.id == TypeId::kVarchar) type = DataType::Of(TypeId::kText);  // no varchar[] yet
+  std::optional<TypeId> array_type = type.ArrayType();
+  if (!array_type) UnsupportedArrayOf(type, array.position);
+  type = DataType::Of(type.id);
+  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Of(*array_type), array.position);
   for (BoundExprPtr& element : elements) {
     e->children.push_back(CoerceOrThrow(std::move(element), type, CastContext::kImplicit));
   }
@@ -50,21 +54,22 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
 BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
   BoundExprPtr left = BindExpression(*expr.left, scope);
   BoundExprPtr array = BindExpression(*expr.array, scope);
-  const DataType int4 = DataType::Of(TypeId::kInt4);
   if (IsUnknownLiteral(*array)) {
     // The literal is read as an array of the left operand's type.
     DataType element = left->type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText)
                                                          : DataType::Of(left->type.id);
-    if (element.id != TypeId::kInt4) UnsupportedArrayOf(element, array->position);
-    array =
-        CoerceOrThrow(std::move(array), DataType::Of(TypeId::kInt4Array), CastContext::kImplicit);
+    if (element.id == TypeId::kVarchar) element = DataType::Of(TypeId::kText);
+    std::optional<TypeId> array_type = element.ArrayType();
+    if (!array_type) UnsupportedArrayOf(element, array->position);
+    array = CoerceOrThrow(std::move(array), DataType::Of(*array_type), CastContext::kImplicit);
   }
-  if (array->type.id != TypeId::kInt4Array) {
+  if (!array->type.IsArray()) {
     ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",
             expr.position);
   }
+  const DataType element_type = DataType::Of(*array->type.ElementType());
   if (left->type.id == TypeId::kUnknown) {
-    left = CoerceOrThrow(std::move(left), int4, CastContext::kImplicit);
+    left = CoerceOrThrow(std::move(left), element_type, CastContext::kImplicit);
   }
   // Resolved as `left op element`.
   const std::string& op = expr.op;
@@ -73,11 +78,11 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
   if (left->type.id == TypeId::kXid && (op == "=" || op == "<>")) {
     compare_type = left->type;  // xideqint4, as BindComparison
   } else {
-    std::optional<DataType> common = CommonType(left->type, int4);
+    std::optional<DataType> common = CommonType(left->type, element_type);
     if (!comparison || !common || left->type.id == TypeId::kXid) {
-      throw Error(
-          sqlstate::kUndefinedFunction,
-          fmt::format("operator does not exist: {} {} integer", TypeNameForMessage(left->type), op))
+      throw Error(sqlstate::kUndefinedFunction,
+                  fmt::format("operator does not exist: {} {} {}", TypeNameForMessage(left->type),
+                              op, TypeNameForMessage(element_type)))
           .WithHint(
               "No operator matches the given name and argument types. You might need to add "
               "explicit type casts.")

@@ -10,6 +10,15 @@
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
+namespace {
+
+// The types a table column may have: arrays and the types of pg_catalog's
+// columns (name, "char", reg*) have no stored form yet.
+bool IsStorableType(TypeId id) {
+  return id <= TypeId::kTimestampTz && id != TypeId::kVoid;
+}
+
+}  // namespace
 
 std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& create) {
   if (create.temporary) {
@@ -40,9 +49,9 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       }
     }
     DataType type = BindTypeName(def.type);
-    if (type.id == TypeId::kInt4Array) {
-      ThrowAt(sqlstate::kFeatureNotSupported, "type integer[] is not supported yet",
-              def.type.position);
+    if (!IsStorableType(type.id)) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("type {} is not supported yet", type.Name()), def.type.position);
     }
     catalog::proto::Column* c = t.add_columns();
     c->set_attnum(t.columns_size());

@@ -149,11 +149,16 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   out->right = BindTableRef(*join.right, scope, next_column);
   const size_t right_end = scope.items.size();
   out->width = out->left->width + out->right->width;
-  if (!out->left->lateral_values.empty()) {
+  // A join's own lateral values read its left side (checked when it was
+  // bound): only a LATERAL item itself can read past its join.
+  auto reads_outside = [](const BoundTableRef& side) {
+    return side.kind != BoundTableRef::Kind::kJoin && !side.lateral_values.empty();
+  };
+  if (reads_outside(*out->left)) {
     ThrowAt(sqlstate::kFeatureNotSupported,
             "LATERAL references outside their JOIN are not supported yet", join.position);
   }
-  if (!out->right->lateral_values.empty()) {
+  if (reads_outside(*out->right)) {
     // The left side's rows feed the right side's lateral values.
     const int left_begin_column = left_end_column - out->left->width;
     for (const BoundExprPtr& v : out->right->lateral_values) {

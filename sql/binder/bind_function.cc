@@ -229,13 +229,13 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return finish(ScalarFunction::kNow, DataType::Of(TypeId::kTimestamp));
   }
   if (name == "cardinality" && args.size() == 1) {
-    if (args[0]->type.id != TypeId::kInt4Array) NoFunction(name, args, call.position);
+    if (!args[0]->type.IsArray()) NoFunction(name, args, call.position);
     return finish(ScalarFunction::kCardinality, DataType::Of(TypeId::kInt4));
   }
   if (name == "array_length" && args.size() == 2) {
     BoundExprPtr dimension =
         TryCoerce(args[1]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
-    if (args[0]->type.id != TypeId::kInt4Array || dimension == nullptr) {
+    if (!args[0]->type.IsArray() || dimension == nullptr) {
       NoFunction(name, args, call.position);
     }
     args[1] = std::move(dimension);
@@ -266,6 +266,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     const bool returns_bool = name.starts_with("pg_try_") || name.starts_with("pg_advisory_unlock");
     return finish(*lock, DataType::Of(returns_bool && !no_key ? TypeId::kBool : TypeId::kVoid));
   }
+  if (BoundExprPtr catalog_call = BindCatalogFunction(call, args)) return catalog_call;
   if (name == "pg_sleep" && args.size() == 1) {
     BoundExprPtr seconds =
         TryCoerce(args[0]->Clone(), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);

@@ -196,6 +196,27 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     if (escape != nullptr) e->children.push_back(std::move(escape));
     return e;
   }
+  if (op.op == "~" || op.op == "!~" || op.op == "~*" || op.op == "!~*") {
+    // textregexeq and friends: POSIX regular expressions on strings.
+    DataType text = DataType::Of(TypeId::kText);
+    DataType lt = left->type;
+    DataType rt = right->type;
+    BoundExprPtr l = TryCoerce(std::move(left), text, CastContext::kImplicit);
+    BoundExprPtr r = TryCoerce(std::move(right), text, CastContext::kImplicit);
+    if (l == nullptr || r == nullptr || (!lt.IsString() && lt.id != TypeId::kUnknown) ||
+        (!rt.IsString() && rt.id != TypeId::kUnknown)) {
+      NoOperator(op.op, lt, rt, op.position);
+    }
+    auto e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kBool),
+                             Leftmost(l->position, op.position));
+    e->function = op.op == "~"    ? ScalarFunction::kRegexMatch
+                  : op.op == "!~" ? ScalarFunction::kRegexNotMatch
+                  : op.op == "~*" ? ScalarFunction::kRegexIMatch
+                                  : ScalarFunction::kRegexNotIMatch;
+    e->children.push_back(std::move(l));
+    e->children.push_back(std::move(r));
+    return e;
+  }
   if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {
     return BindIsDistinct(op.op == "IS NOT DISTINCT FROM", std::move(left), std::move(right),
                           op.position);
@@ -249,7 +270,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
     if (!ok) NoOperator(op, lt, rt, position);
-    if (lt.id == TypeId::kInt4Array || rt.id == TypeId::kInt4Array) {
+    if (lt.IsArray() || rt.IsArray()) {
       // PostgreSQL picks array_cat/array_append here, not text concatenation.
       ThrowAt(sqlstate::kFeatureNotSupported, "array concatenation is not supported yet", position);
     }

@@ -42,6 +42,7 @@ std::string FigureColumnName(const ast::Expr& expr) {
     case ast::ExprKind::kArray: return "array";
     case ast::ExprKind::kSubquery:
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";
+      if (base->As<ast::Subquery>().type == ast::Subquery::Type::kArray) return "array";
       break;
     case ast::ExprKind::kCase:
       // A CASE is named after its ELSE result when that has a strong name.

@@ -42,6 +42,23 @@ BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope)
     type = columns[0].type;
     kind = SubqueryKind::kScalar;
   }
+  if (expr.type == ast::Subquery::Type::kArray) {
+    if (columns.size() != 1) {
+      ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", expr.position);
+    }
+    DataType element = columns[0].type;
+    if (element.id == TypeId::kVarchar || element.id == TypeId::kUnknown) {
+      element = DataType::Of(TypeId::kText);
+    }
+    std::optional<TypeId> array = element.ArrayType();
+    if (!array) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("type {}[] is not supported yet", TypeNameForMessage(element)),
+              expr.position);
+    }
+    type = DataType::Of(*array);
+    kind = SubqueryKind::kArray;
+  }
   auto e = BoundExpr::Make(BoundExprKind::kSubquery, type, expr.position);
   e->subquery = std::move(subquery);
   e->subquery_kind = kind;

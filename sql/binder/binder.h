@@ -184,6 +184,10 @@ class Binder {
   BoundExprPtr BindLogical(BoundExprKind kind, std::string_view name,
                            std::vector<BoundExprPtr> args, int position);
   BoundExprPtr BindFunction(const ast::FunctionCall& call, const Scope& scope);
+  // Catalog and session functions (bind_catalog_function.cc): the bound
+  // call, or null if `call` is none of them (its arguments untouched).
+  BoundExprPtr BindCatalogFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
+  BoundExprPtr BindCatalogFunctionByName(std::string_view name, const ast::FunctionCall& call);
   BoundExprPtr BindCase(const ast::Case& expr, const Scope& scope);
   BoundExprPtr BindIn(const ast::In& expr, const Scope& scope);
   BoundExprPtr BindBetween(const ast::Between& expr, const Scope& scope);

@@ -88,13 +88,27 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
              a.AsNumeric().scale() == b.AsNumeric().scale();
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
     case TypeId::kUnknown: return a.AsString() == b.AsString();
-    case TypeId::kInt4Array: {
+    case TypeId::kInt4Array:
+    case TypeId::kRegtypeArray:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: {
+      const TypeId element = *DataType::Of(type).ElementType();
       const std::vector<Value>& x = a.AsArray();
       const std::vector<Value>& y = b.AsArray();
       if (x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (!SameValue(x[i], y[i], TypeId::kInt4)) return false;
+        if (!SameValue(x[i], y[i], element)) return false;
       }
       return true;
     }

@@ -75,6 +75,34 @@ enum class ScalarFunction {
   kPgBlockingPids,  // pg_blocking_pids(int4) -> int4[]; volatile
   kCardinality,     // cardinality(int[]) -> int4
   kArrayLength,     // array_length(int[], int4) -> int4
+  // Catalog and session information (sql/execution/catalog_function.cc):
+  // read ExecContext's catalog, database, user and search_path at run time.
+  kCurrentSchemas,        // current_schemas(bool) -> name[]
+  kCurrentSchema,         // current_schema() -> name
+  kArrayPosition,         // array_position(anyarray, anyelement) -> int4
+  kArrayUpper,            // array_upper(anyarray, int4) -> int4
+  kArrayLower,            // array_lower(anyarray, int4) -> int4
+  kTableIsVisible,        // pg_table_is_visible(oid) -> bool
+  kTypeIsVisible,         // pg_type_is_visible(oid) -> bool
+  kFunctionIsVisible,     // pg_function_is_visible(oid) -> bool
+  kFormatType,            // format_type(oid, int4) -> text
+  kGetUserById,           // pg_get_userbyid(oid) -> name
+  kGetIndexDef,           // pg_get_indexdef(oid [, int4, bool]) -> text
+  kGetConstraintDef,      // pg_get_constraintdef(oid [, bool]) -> text
+  kGetExpr,               // pg_get_expr(pg_node_tree, oid [, bool]) -> text
+  kGetViewDef,            // pg_get_viewdef(oid [, bool]) -> text
+  kEncodingToChar,        // pg_encoding_to_char(int4) -> name
+  kCharToEncoding,        // pg_char_to_encoding(name) -> int4
+  kSizePretty,            // pg_size_pretty(int8) -> text
+  kGetFunctionArguments,  // pg_get_function_arguments(oid) -> text
+  kGetFunctionResult,     // pg_get_function_result(oid) -> text
+  kQuoteIdent,            // quote_ident(text) -> text
+  kArrayToString,         // array_to_string(anyarray, text [, text]) -> text
+  // text ~ text, !~, ~* and !~* (sql/execution/regex_match.cc).
+  kRegexMatch,
+  kRegexNotMatch,
+  kRegexIMatch,
+  kRegexNotIMatch,
   // Advisory locks (sql/execution/lock_functions.cc); volatile. One bigint
   // key or two int4 keys.
   kAdvisoryLock,               // pg_advisory_lock -> void
@@ -115,6 +143,7 @@ struct AggregateOrderKey {
 
 enum class SubqueryKind {
   kScalar,  // (SELECT x ...): NULL for no row, 21000 for several
+  kArray,   // ARRAY(SELECT x ...): every row's x, an empty array for none
   kExists,  // EXISTS (SELECT ...)
   kAny,     // left op ANY (SELECT x ...); IN is = ANY
   kAll,     // left op ALL (SELECT x ...)

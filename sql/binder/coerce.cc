@@ -47,6 +47,32 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   if (n == "oid") return DataType::Of(TypeId::kOid);
   if (n == "xid") return DataType::Of(TypeId::kXid);
   if (n == "_int4") return DataType::Of(TypeId::kInt4Array);
+  // The types of pg_catalog's columns; "char" (quoted) is the one-byte type,
+  // char unquoted is bpchar.
+  static constexpr std::pair<std::string_view, TypeId> kCatalogTypes[] = {
+      {"name", TypeId::kName},
+      {"char", TypeId::kChar},
+      {"pg_node_tree", TypeId::kPgNodeTree},
+      {"regproc", TypeId::kRegproc},
+      {"regprocedure", TypeId::kRegprocedure},
+      {"regclass", TypeId::kRegclass},
+      {"regtype", TypeId::kRegtype},
+      {"regnamespace", TypeId::kRegnamespace},
+      {"regrole", TypeId::kRegrole},
+      {"int2vector", TypeId::kInt2Vector},
+      {"oidvector", TypeId::kOidVector},
+      {"_text", TypeId::kTextArray},
+      {"_name", TypeId::kNameArray},
+      {"_oid", TypeId::kOidArray},
+      {"_int2", TypeId::kInt2Array},
+      {"_char", TypeId::kCharArray},
+      {"_bool", TypeId::kBoolArray},
+      {"_float4", TypeId::kFloat4Array},
+      {"_regtype", TypeId::kRegtypeArray},
+  };
+  for (const auto& [type_name, id] : kCatalogTypes) {
+    if (n == type_name) return DataType::Of(id);
+  }
   if (n == "timestamp" || n == "timestamptz") {
     TypeId id = n == "timestamp" ? TypeId::kTimestamp : TypeId::kTimestampTz;
     if (type.modifiers.empty()) return DataType::Of(id);
@@ -102,13 +128,14 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
 DataType BindTypeName(const ast::TypeName& type) {
   DataType element = BindScalarTypeName(type);
   if (type.array_bounds == 0) return element;
-  // integer[] is the only array type so far; int[][] is the same type in
-  // PostgreSQL (dimensions are not part of it).
-  if (element.id != TypeId::kInt4) {
+  // int[][] is the same type as int[] in PostgreSQL (dimensions are not
+  // part of it).
+  std::optional<TypeId> array = element.ArrayType();
+  if (!array) {
     ThrowAt(sqlstate::kFeatureNotSupported,
             fmt::format("type {}[] is not supported yet", element.Name()), type.position);
   }
-  return DataType::Of(TypeId::kInt4Array);
+  return DataType::Of(*array);
 }
 
 std::string TypeNameForMessage(const DataType& type) {
@@ -216,6 +243,12 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   // int2/int4/int8 convert to oid implicitly, not the other way round.
   if (a.id == TypeId::kOid && b.IsInteger()) return DataType::Of(TypeId::kOid);
   if (b.id == TypeId::kOid && a.IsInteger()) return DataType::Of(TypeId::kOid);
+  // The reg* types compare with each other and oid as oids (oideq), and
+  // take integers as their own type.
+  auto oid_like = [](const DataType& t) { return t.id == TypeId::kOid || t.IsRegType(); };
+  if (oid_like(a) && oid_like(b)) return DataType::Of(TypeId::kOid);
+  if (a.IsRegType() && b.IsInteger()) return DataType::Of(a.id);
+  if (b.IsRegType() && a.IsInteger()) return DataType::Of(b.id);
   // Date/time: timestamptz is the category's preferred type.
   auto datetime = [](TypeId id) {
     return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;

@@ -14,7 +14,13 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-    case TypeId::kOid: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kOid:
+    case TypeId::kRegproc:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+    case TypeId::kRegprocedure: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
     case TypeId::kXid: {
       // An int4 operand of xid = int4 is negative for xids above 2^31.
       uint32_t x = static_cast<uint32_t>(a.AsInt());
@@ -22,9 +28,19 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray: {
+    case TypeId::kRegtypeArray:
+    case TypeId::kTextArray:
+    case TypeId::kNameArray:
+    case TypeId::kOidArray:
+    case TypeId::kInt2Array:
+    case TypeId::kCharArray:
+    case TypeId::kBoolArray:
+    case TypeId::kFloat4Array:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: {
       // array_cmp for one dimension: element by element, NULL above every
       // value, then the shorter array first.
+      const DataType element_type = DataType::Of(*type.ElementType());
       const std::vector<Value>& x = a.AsArray();
       const std::vector<Value>& y = b.AsArray();
       for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
@@ -32,7 +48,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
           if (x[i].is_null() != y[i].is_null()) return x[i].is_null() ? 1 : -1;
           continue;
         }
-        if (x[i].AsInt() != y[i].AsInt()) return x[i].AsInt() < y[i].AsInt() ? -1 : 1;
+        if (int c = CompareValues(x[i], y[i], element_type); c != 0) return c;
       }
       return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     }
@@ -48,6 +64,9 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kNumeric: return a.AsNumeric().Compare(b.AsNumeric());
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kName:
+    case TypeId::kChar:
+    case TypeId::kPgNodeTree:
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;

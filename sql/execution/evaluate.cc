@@ -57,10 +57,11 @@ Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx)
   if (elements.empty()) return Value::Bool(e.all);
   Value left = Evaluate(*e.children[0], row, ctx);
   if (left.is_null()) return Value::Null();
-  const DataType int4 = DataType::Of(TypeId::kInt4);
+  const DataType element_type = DataType::Of(*e.children[1]->type.ElementType());
   // xid = int4 compares the int4 as an xid (CompareValues); any other domain
-  // than int4 itself takes the element through its implicit cast.
-  bool convert = e.compare_type.id != TypeId::kInt4 && e.compare_type.id != TypeId::kXid;
+  // than the element type takes the element through its implicit cast.
+  bool convert = e.compare_type.id != element_type.id && e.compare_type.id != TypeId::kXid &&
+                 !(e.compare_type.IsString() && element_type.IsString());
   bool saw_null = false;
   for (const Value& element : elements) {
     if (element.is_null()) {
@@ -69,7 +70,7 @@ Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx)
     }
     bool match;
     if (convert) {
-      Result<Value> v = CastValue(element, int4, e.compare_type, CastContext::kImplicit);
+      Result<Value> v = CastValue(element, element_type, e.compare_type, CastContext::kImplicit);
       if (!v.ok()) ThrowStatus(v.status());
       match = ApplyCompare(e.compare_op, CompareValues(left, *v, e.compare_type));
     } else {

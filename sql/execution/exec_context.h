@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "catalog/catalog_snapshot.h"
 #include "common/interrupt.h"
 #include "common/sqlstate.h"
 #include "common/value.h"
@@ -48,6 +49,13 @@ struct ExecContext {
   // The rows of a pg_catalog relation that shows the session's own state
   // (pg_cursors, pg_prepared_statements), by the relation's OID.
   std::function<std::vector<Row>(Oid)> session_relation_rows;
+  // The catalog as the statement's transaction sees it, and the session's
+  // database, user and search_path (pg_catalog's computed relations,
+  // current_schemas(), pg_table_is_visible(), ...). Null in some unit tests.
+  std::shared_ptr<const catalog::CatalogSnapshot> catalog;
+  Oid database_oid = 0;
+  std::string user;
+  std::vector<std::string> search_path;
   // A WARNING for the client (pg_advisory_unlock of a lock not held).
   std::function<void(sqlstate::Code, std::string)> warning;
 

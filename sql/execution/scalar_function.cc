@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/catalog_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_functions.h"
 
@@ -143,6 +144,11 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       std::vector<Value> args;
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
       return EvaluateLockFunction(call, args, ctx);
+    }
+    default: {
+      std::vector<Value> args;
+      for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
+      return EvaluateCatalogFunction(call, args, ctx);
     }
   }
   throw Error(sqlstate::kInternalError, "unknown scalar function");

@@ -98,6 +98,7 @@ Value Result(const BoundExpr& e, const Row& row, const SubqueryResult& result, E
   switch (e.subquery_kind) {
     case SubqueryKind::kScalar: return result.values.empty() ? Value::Null() : result.values[0];
     case SubqueryKind::kExists: return Value::Bool(result.any_row);
+    case SubqueryKind::kArray: return Value::Array(result.values);
     case SubqueryKind::kAny:
     case SubqueryKind::kAll: return Quantified(e, Evaluate(*e.children[0], row, ctx), result, ctx);
   }

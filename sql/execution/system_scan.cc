@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/catalog_rows.h"
 #include "catalog/system_relations.h"
 #include "common/error.h"
 #include "sql/execution/evaluate.h"
@@ -54,7 +55,11 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgPreparedStatements:
       if (ctx.session_relation_rows) return ctx.session_relation_rows(table.def.oid());
       break;
-    default: break;
+    default:
+      if (ctx.catalog != nullptr) {
+        return catalog::CatalogRows(table.def.oid(), *ctx.catalog, ctx.database_oid);
+      }
+      break;
   }
   throw Error(sqlstate::kInternalError,
               fmt::format("no rows for system relation \"{}\"", table.def.name()));

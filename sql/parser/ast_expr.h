@@ -240,6 +240,7 @@ struct Subquery : Expr {
   static constexpr ExprKind kKind = ExprKind::kSubquery;
   enum class Type {
     kScalar,  // (SELECT ...)
+    kArray,   // ARRAY(SELECT ...): the first column's values as an array
     kExists,  // EXISTS (SELECT ...)
     kAny,     // left op ANY|SOME (SELECT ...)
     kAll,     // left op ALL (SELECT ...)

@@ -274,6 +274,7 @@ std::string ToString(const Expr& expr) {
       switch (s.type) {
         case Subquery::Type::kScalar: return select;
         case Subquery::Type::kExists: return "EXISTS " + select;
+        case Subquery::Type::kArray: return "ARRAY" + select;
         case Subquery::Type::kAny:
           return "(" + ToString(*s.left) + " " + s.op + " ANY " + select + ")";
         case Subquery::Type::kAll:

@@ -2,6 +2,8 @@
 // are gram.y's precedence table. Postfix operators (IS NULL, ::) keep the
 // loop going, so `a IS NULL = b` is `(a IS NULL) = b` as in PostgreSQL's LALR
 // grammar; comparisons and LIKE/BETWEEN are non-associative.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <limits>
 
@@ -107,6 +109,10 @@ int Parser::PeekInfixPrecedence() const {
       return -1;
     }
     if (w == "at" && PeekWord("time", 1) && PeekWord("zone", 2)) return kPrecAt;
+    // OPERATOR(schema.op): an operator spelled with its schema, as psql
+    // writes `OPERATOR(pg_catalog.~)`; gram.y gives it qual_Op's precedence.
+    if (w == "operator" && PeekOp("(", 1)) return kPrecOp;
+    if (w == "collate") return kPrecAt;
     return -1;
   }
   if (t.type != TokenType::kOperator) return -1;
@@ -217,18 +223,25 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
       continue;
     }
 
+    if (op.IsWord("collate")) {
+      ParseCollation();  // Basalt compares strings bytewise: C, POSIX and default agree
+      continue;
+    }
+
     // Binary operators.
     auto binary = MakeNode<ast::BinaryOp>(op.position);
     if (op.IsWord("or")) {
       binary->op = "OR";
     } else if (op.IsWord("and")) {
       binary->op = "AND";
+    } else if (op.IsWord("operator")) {
+      binary->op = ParseQualifiedOperator();
     } else {
       binary->op = op.text;
     }
     binary->left = std::move(left);
     // x op ANY|SOME|ALL (subquery), x op ANY|SOME|ALL (array)
-    if (op.type == TokenType::kOperator &&
+    if ((op.type == TokenType::kOperator || op.IsWord("operator")) &&
         (PeekWord("any") || PeekWord("some") || PeekWord("all"))) {
       const Token& quantifier = Advance();
       if (!PeekOp("(")) SyntaxErrorHere();
@@ -236,13 +249,13 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
         auto sub = MakeNode<ast::Subquery>(op.position);
         sub->type =
             quantifier.IsWord("all") ? ast::Subquery::Type::kAll : ast::Subquery::Type::kAny;
-        sub->op = op.text;
+        sub->op = binary->op;
         sub->left = std::move(binary->left);
         sub->select = ParseParenthesizedSelect();
         left = std::move(sub);
       } else {
         auto any_all = MakeNode<ast::AnyAll>(op.position);
-        any_all->op = op.text;
+        any_all->op = binary->op;
         any_all->all = quantifier.IsWord("all");
         any_all->left = std::move(binary->left);
         ExpectOp("(");
@@ -259,6 +272,47 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
     }
   }
   return left;
+}
+
+std::string Parser::ParseQualifiedOperator() {
+  ExpectOp("(");
+  const Token& first = Peek();
+  if (first.type == TokenType::kIdentifier) {
+    Advance();
+    ExpectOp(".");
+    if (first.text != "pg_catalog") {
+      throw Error(sqlstate::kInvalidSchemaName,
+                  fmt::format("schema \"{}\" does not exist", first.text))
+          .WithPosition(first.position);
+    }
+  }
+  const Token& op = Peek();
+  if (op.type != TokenType::kOperator || IsPunctuation(op.text)) SyntaxError(op);
+  Advance();
+  ExpectOp(")");
+  return op.text;
+}
+
+void Parser::ParseCollation() {
+  const Token& name = Peek();
+  std::vector<std::string> parts;
+  do {
+    const Token& part = Peek();
+    if (part.type != TokenType::kIdentifier && part.type != TokenType::kQuotedIdentifier) {
+      SyntaxError(part);
+    }
+    parts.push_back(Advance().text);
+  } while (AcceptOp("."));
+  const bool schema_ok = parts.size() == 1 || (parts.size() == 2 && parts[0] == "pg_catalog");
+  const std::string& collation = parts.back();
+  if (!schema_ok || (collation != "default" && collation != "C" && collation != "POSIX" &&
+                     collation != "ucs_basic")) {
+    std::string shown;
+    for (const std::string& p : parts) shown += (shown.empty() ? "" : ".") + p;
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("collation \"{}\" for encoding \"UTF8\" does not exist", shown))
+        .WithPosition(name.position);
+  }
 }
 
 ast::ExprPtr Parser::ParsePostfixIs(ast::ExprPtr left, const Token& is) {
@@ -451,6 +505,13 @@ ast::ExprPtr Parser::ParseWordExpression() {
       return MakeNode<ast::Default>(t.position);
     }
     if (w == "case") return ParseCase();
+    if (w == "array" && PeekOp("(", 1)) {
+      Advance();
+      auto sub = MakeNode<ast::Subquery>(t.position);
+      sub->type = ast::Subquery::Type::kArray;
+      sub->select = ParseParenthesizedSelect();
+      return sub;
+    }
     if (w == "array" && PeekOp("[", 1)) {
       Advance();
       Advance();

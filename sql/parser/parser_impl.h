@@ -171,6 +171,11 @@ class Parser {
   ast::ExprPtr ParsePrefix();
   ast::ExprPtr ParsePrimary();
   ast::ExprPtr ParsePostfixIs(ast::ExprPtr left, const Token& is);
+  // OPERATOR(pg_catalog.op) after the word OPERATOR: the operator's spelling.
+  std::string ParseQualifiedOperator();
+  // COLLATE name after the word COLLATE: 42704 unless a collation Basalt's
+  // bytewise comparison matches (default, C, POSIX).
+  void ParseCollation();
   ast::ExprPtr ParseWordExpression();
   ast::ExprPtr ParseFunctionArgs(std::vector<std::string> name, const Token& start);
   ast::ExprPtr ParseSpecialFunction(const Token& word);

@@ -1,0 +1,154 @@
+#include "catalog/builtin_types.h"
+
+#include <string>
+#include <string_view>
+
+#include "catalog/oids.h"
+
+namespace basalt::catalog {
+
+const BuiltinType* BuiltinTypeByOid(Oid oid) {
+  for (const BuiltinType& t : BuiltinTypes()) {
+    if (t.oid == oid) return &t;
+  }
+  return nullptr;
+}
+
+const BuiltinProc* BuiltinProcByOid(Oid oid) {
+  for (const BuiltinProc& p : BuiltinProcs()) {
+    if (p.oid == oid) return &p;
+  }
+  return nullptr;
+}
+
+TypeStorage StorageOf(TypeId type) {
+  if (const BuiltinType* t = BuiltinTypeByOid(DataType::Of(type).oid())) {
+    return {t->typbyval, t->typalign, t->typstorage};
+  }
+  return {false, 'i', 'x'};
+}
+
+Oid CollationOf(TypeId type) {
+  if (const BuiltinType* t = BuiltinTypeByOid(DataType::Of(type).oid())) return t->typcollation;
+  return 0;
+}
+
+Oid BtreeOpclassOf(TypeId type) {
+  switch (type) {
+    case TypeId::kBool: return 424;
+    case TypeId::kInt2: return 1979;
+    case TypeId::kInt4: return 1978;
+    case TypeId::kInt8: return 3124;
+    case TypeId::kFloat4: return 1970;
+    case TypeId::kFloat8: return 1971;
+    case TypeId::kNumeric: return 3125;
+    case TypeId::kText:
+    case TypeId::kVarchar: return 3126;  // text_ops (varchar has none of its own)
+    case TypeId::kDate: return 3122;
+    case TypeId::kTimestamp: return 3128;
+    case TypeId::kTimestampTz: return 3127;
+    case TypeId::kOid: return 1981;
+    case TypeId::kName: return 1986;
+    default: return 0;
+  }
+}
+
+namespace {
+
+Value OidArrayFromText(std::string_view text) {
+  std::vector<Value> elements;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > i) elements.push_back(Value::Int(std::stoll(std::string(text.substr(i, end - i)))));
+    i = end + 1;
+  }
+  return Value::Array(std::move(elements));
+}
+
+Value Char(char c) {
+  return Value::String(std::string(1, c));
+}
+
+}  // namespace
+
+std::vector<Row> PgTypeRows() {
+  std::vector<Row> rows;
+  for (const BuiltinType& t : BuiltinTypes()) {
+    rows.push_back(Row{Value::Int(t.oid),
+                       Value::String(t.typname),
+                       Value::Int(oids::kPgCatalogNamespace),
+                       Value::Int(oids::kBootstrapSuperuser),
+                       Value::Int(t.typlen),
+                       Value::Bool(t.typbyval),
+                       Char(t.typtype),
+                       Char(t.typcategory),
+                       Value::Bool(t.typispreferred),
+                       Value::Bool(true),  // typisdefined
+                       Char(','),
+                       Value::Int(0),
+                       Value::Int(t.typsubscript),
+                       Value::Int(t.typelem),
+                       Value::Int(t.typarray),
+                       Value::Int(t.typinput),
+                       Value::Int(t.typoutput),
+                       Value::Int(t.typreceive),
+                       Value::Int(t.typsend),
+                       Value::Int(t.typmodin),
+                       Value::Int(t.typmodout),
+                       Value::Int(t.typanalyze),
+                       Char(t.typalign),
+                       Char(t.typstorage),
+                       Value::Bool(false),
+                       Value::Int(0),
+                       Value::Int(-1),
+                       Value::Int(0),
+                       Value::Int(t.typcollation),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null()});
+  }
+  return rows;
+}
+
+std::vector<Row> PgProcRows() {
+  std::vector<Row> rows;
+  for (const BuiltinProc& p : BuiltinProcs()) {
+    Value argtypes = OidArrayFromText(p.proargtypes);
+    const auto nargs = static_cast<int64_t>(argtypes.AsArray().size());
+    rows.push_back(Row{Value::Int(p.oid),
+                       Value::String(p.proname),
+                       Value::Int(oids::kPgCatalogNamespace),
+                       Value::Int(oids::kBootstrapSuperuser),
+                       Value::Int(p.prolang),
+                       Value::Float(1),
+                       Value::Float(p.proretset ? 1000 : 0),
+                       Value::Int(0),
+                       Value::Int(0),
+                       Char(p.prokind),
+                       Value::Bool(false),
+                       Value::Bool(false),
+                       Value::Bool(p.proisstrict),
+                       Value::Bool(p.proretset),
+                       Char(p.provolatile),
+                       Char('s'),
+                       Value::Int(nargs),
+                       Value::Int(0),
+                       Value::Int(p.prorettype),
+                       std::move(argtypes),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::String(p.prosrc),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null(),
+                       Value::Null()});
+  }
+  return rows;
+}
+
+}  // namespace basalt::catalog

@@ -1,0 +1,67 @@
+// PostgreSQL 15's built-in types and functions as far as Basalt has them:
+// the rows of pg_type and pg_proc (builtin_type_rows.cc and
+// builtin_proc_rows.cc, generated from a PostgreSQL 15 server), and the
+// per-type facts pg_attribute and pg_index repeat.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "common/data_type.h"
+#include "common/value.h"
+
+namespace basalt::catalog {
+
+struct BuiltinType {
+  Oid oid;
+  const char* typname;
+  int16_t typlen;
+  bool typbyval;
+  char typtype;
+  char typcategory;
+  bool typispreferred;
+  Oid typelem;
+  Oid typarray;
+  Oid typinput, typoutput, typreceive, typsend, typmodin, typmodout, typanalyze, typsubscript;
+  char typalign;
+  char typstorage;
+  Oid typcollation;
+};
+
+struct BuiltinProc {
+  Oid oid;
+  const char* proname;
+  char prokind;  // 'f' function, 'a' aggregate, 'w' window
+  bool proretset;
+  char provolatile;
+  Oid prorettype;
+  const char* proargtypes;  // OIDs separated by spaces
+  Oid prolang;              // 12 internal, 14 sql
+  bool proisstrict;
+  const char* prosrc;
+};
+
+const std::vector<BuiltinType>& BuiltinTypes();
+const std::vector<BuiltinProc>& BuiltinProcs();
+const BuiltinType* BuiltinTypeByOid(Oid oid);
+const BuiltinProc* BuiltinProcByOid(Oid oid);
+
+// pg_attribute's attbyval, attalign and attstorage for a column type.
+struct TypeStorage {
+  bool byval;
+  char align;
+  char storage;
+};
+TypeStorage StorageOf(TypeId type);
+// The collation of a column type: default (100) for text types, C (950)
+// for name, none (0) otherwise.
+Oid CollationOf(TypeId type);
+// The default btree operator class of a column type (pg_index.indclass).
+Oid BtreeOpclassOf(TypeId type);
+
+// The rows of pg_type and pg_proc.
+std::vector<Row> PgTypeRows();
+std::vector<Row> PgProcRows();
+
+}  // namespace basalt::catalog

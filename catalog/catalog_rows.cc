@@ -1,0 +1,457 @@
+#include "catalog/catalog_rows.h"
+
+#include <string>
+#include <utility>
+
+#include "catalog/builtin_types.h"
+#include "catalog/oids.h"
+
+namespace basalt::catalog {
+namespace {
+
+// pg_class OIDs of the catalogs objects belong to (pg_description.classoid,
+// pg_depend), and of the access methods.
+constexpr Oid kHeapAm = 2;
+constexpr Oid kBtreeAm = 403;
+constexpr Oid kDefaultTablespace = 1663;
+constexpr Oid kGlobalTablespace = 1664;
+constexpr Oid kPgDatabaseOwner = 6171;
+
+Value Oid_(Oid oid) {
+  return Value::Int(oid);
+}
+Value Name(std::string s) {
+  return Value::String(std::move(s));
+}
+// A "char" value; the zero byte is the empty string, as PostgreSQL's
+// charout prints it and '' reads back.
+Value Char(char c) {
+  return Value::String(c == '\0' ? std::string() : std::string(1, c));
+}
+Value Bool(bool b) {
+  return Value::Bool(b);
+}
+Value Int(int64_t v) {
+  return Value::Int(v);
+}
+Value Null() {
+  return Value::Null();
+}
+Value Text(std::string s) {
+  return Value::String(std::move(s));
+}
+
+Value IntArray(const std::vector<int>& values) {
+  std::vector<Value> elements;
+  for (int v : values) elements.push_back(Value::Int(v));
+  return Value::Array(std::move(elements));
+}
+
+// The indexes of a table as pg_index sees them: the primary key first (it
+// has no entry in Table.indexes), then the others in creation order.
+struct IndexView {
+  Oid oid;
+  std::string name;
+  uint32_t relation_id;
+  std::vector<int> attnums;
+  std::vector<bool> descending;
+  std::vector<bool> nulls_first;
+  bool unique;
+  bool primary;
+  bool constraint;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+};
+
+std::vector<IndexView> IndexesOf(const proto::Table& t) {
+  std::vector<IndexView> out;
+  if (!t.primary_key_name().empty()) {
+    IndexView pk{PrimaryKeyIndexOid(t), t.primary_key_name(), 0, {}, {}, {}, true, true, true};
+    for (int attnum : t.primary_key_attnums()) {
+      pk.attnums.push_back(attnum);
+      pk.descending.push_back(false);
+      pk.nulls_first.push_back(false);
+    }
+    out.push_back(std::move(pk));
+  }
+  for (const proto::Index& index : t.indexes()) {
+    IndexView v{index.oid(),    index.name(), index.relation_id(), {}, {}, {},
+                index.unique(), false,        index.constraint()};
+    for (const proto::IndexColumn& c : index.columns()) {
+      v.attnums.push_back(c.attnum());
+      v.descending.push_back(c.descending());
+      v.nulls_first.push_back(c.nulls_first());
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+DataType ColumnDataType(const proto::Column& c) {
+  return DataType{static_cast<TypeId>(c.type_id()), c.typmod()};
+}
+
+const proto::Column* ColumnByAttnum(const proto::Table& t, int attnum) {
+  for (const proto::Column& c : t.columns()) {
+    if (c.attnum() == attnum) return &c;
+  }
+  return nullptr;
+}
+
+bool HasStorage(const proto::Table& t) {
+  return t.relkind() == "r" || t.relkind() == "m";
+}
+
+std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    const std::vector<IndexView> indexes = IndexesOf(t);
+    const char relkind = t.relkind().empty() ? 'r' : t.relkind()[0];
+    const bool stored = HasStorage(t) && !entry->computed;
+    rows.push_back(Row{Oid_(t.oid()),
+                       Name(t.name()),
+                       Oid_(t.namespace_oid()),
+                       Oid_(0),  // reltype: Basalt has no row types
+                       Oid_(0),
+                       Oid_(t.owner_oid()),
+                       Oid_(stored || entry->computed ? kHeapAm : 0),
+                       Oid_(stored ? t.relation_id() : 0),
+                       Oid_(0),
+                       Int(0),            // relpages
+                       Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
+                       Int(0),
+                       Oid_(0),
+                       Bool(!indexes.empty()),
+                       Bool(false),
+                       Char('p'),
+                       Char(relkind),
+                       Int(t.columns_size()),
+                       Int(0),
+                       Bool(relkind == 'v'),  // relhasrules: a view is its _RETURN rule
+                       Bool(false),
+                       Bool(false),
+                       Bool(false),
+                       Bool(false),
+                       Bool(true),  // relispopulated
+                       Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'),
+                       Bool(false),
+                       Oid_(0),
+                       Int(0),
+                       Int(0),
+                       Null(),
+                       Null(),
+                       Null()});
+    for (const IndexView& index : indexes) {
+      rows.push_back(Row{Oid_(index.oid),
+                         Name(index.name),
+                         Oid_(t.namespace_oid()),
+                         Oid_(0),
+                         Oid_(0),
+                         Oid_(t.owner_oid()),
+                         Oid_(kBtreeAm),
+                         Oid_(index.relation_id != 0 ? index.relation_id : t.relation_id()),
+                         Oid_(0),
+                         Int(1),
+                         Value::Float(0),
+                         Int(0),
+                         Oid_(0),
+                         Bool(false),
+                         Bool(false),
+                         Char('p'),
+                         Char('i'),
+                         Int(static_cast<int64_t>(index.attnums.size())),
+                         Int(0),
+                         Bool(false),
+                         Bool(false),
+                         Bool(false),
+                         Bool(false),
+                         Bool(false),
+                         Bool(true),
+                         Char('n'),
+                         Bool(false),
+                         Oid_(0),
+                         Int(0),
+                         Int(0),
+                         Null(),
+                         Null(),
+                         Null()});
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> PgNamespaceRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const proto::Namespace* ns : snapshot.Namespaces(database)) {
+    // public belongs to pg_database_owner in PostgreSQL 15.
+    const Oid owner =
+        ns->oid() == oids::kPublicNamespace ? kPgDatabaseOwner : oids::kBootstrapSuperuser;
+    rows.push_back(Row{Oid_(ns->oid()), Name(ns->name()), Oid_(owner), Null()});
+  }
+  return rows;
+}
+
+std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  auto add = [&](Oid relation, const std::string& name, const DataType& type, int attnum,
+                 bool not_null, bool has_default) {
+    const TypeStorage storage = StorageOf(type.id);
+    rows.push_back(Row{Oid_(relation),
+                       Name(name),
+                       Oid_(type.oid()),
+                       Int(-1),
+                       Int(type.typlen()),
+                       Int(attnum),
+                       Int(type.IsArray() ? 1 : 0),
+                       Int(-1),
+                       Int(type.typmod),
+                       Bool(storage.byval),
+                       Char(storage.align),
+                       Char(storage.storage),
+                       Char('\0'),
+                       Bool(not_null),
+                       Bool(has_default),
+                       Bool(false),
+                       Char('\0'),
+                       Char('\0'),
+                       Bool(false),
+                       Bool(true),
+                       Int(0),
+                       Oid_(CollationOf(type.id)),
+                       Null(),
+                       Null(),
+                       Null(),
+                       Null()});
+  };
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    for (const proto::Column& c : t.columns()) {
+      add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(),
+          !c.default_expr().empty());
+    }
+    for (const IndexView& index : IndexesOf(t)) {
+      for (size_t i = 0; i < index.attnums.size(); ++i) {
+        const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
+        if (c == nullptr) continue;
+        add(index.oid, c->name(), ColumnDataType(*c), static_cast<int>(i + 1), false, false);
+      }
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    for (const IndexView& index : IndexesOf(t)) {
+      std::vector<Value> collations, classes, options;
+      for (size_t i = 0; i < index.attnums.size(); ++i) {
+        const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
+        const TypeId type = c != nullptr ? static_cast<TypeId>(c->type_id()) : TypeId::kInt4;
+        collations.push_back(Value::Int(CollationOf(type)));
+        classes.push_back(Value::Int(BtreeOpclassOf(type)));
+        options.push_back(
+            Value::Int((index.descending[i] ? 1 : 0) | (index.nulls_first[i] ? 2 : 0)));
+      }
+      const auto n = static_cast<int64_t>(index.attnums.size());
+      rows.push_back(Row{Oid_(index.oid),
+                         Oid_(t.oid()),
+                         Int(n),
+                         Int(n),
+                         Bool(index.unique),
+                         Bool(false),
+                         Bool(index.primary),
+                         Bool(false),
+                         Bool(true),
+                         Bool(false),
+                         Bool(true),
+                         Bool(false),
+                         Bool(true),
+                         Bool(true),
+                         Bool(false),
+                         IntArray(index.attnums),
+                         Value::Array(std::move(collations)),
+                         Value::Array(std::move(classes)),
+                         Value::Array(std::move(options)),
+                         Null(),
+                         Null()});
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> PgConstraintRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    for (const IndexView& index : IndexesOf(t)) {
+      if (!index.constraint) continue;
+      rows.push_back(Row{Oid_(ConstraintOid(index.oid)),
+                         Name(index.name),
+                         Oid_(t.namespace_oid()),
+                         Char(index.primary ? 'p' : 'u'),
+                         Bool(false),
+                         Bool(false),
+                         Bool(true),
+                         Oid_(t.oid()),
+                         Oid_(0),
+                         Oid_(index.oid),
+                         Oid_(0),
+                         Oid_(0),
+                         Char(' '),
+                         Char(' '),
+                         Char(' '),
+                         Bool(true),
+                         Int(0),
+                         Bool(true),
+                         IntArray(index.attnums),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null()});
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> PgAttrdefRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    for (const proto::Column& c : t.columns()) {
+      if (c.default_expr().empty()) continue;
+      rows.push_back(Row{Oid_(AttrDefOid(t, c.attnum())), Oid_(t.oid()), Int(c.attnum()),
+                         Text(c.default_expr())});
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
+  std::vector<Row> rows;
+  for (const proto::Database* db : snapshot.Databases()) {
+    rows.push_back(Row{Oid_(db->oid()), Name(db->name()), Oid_(db->owner_oid()),
+                       Int(6),  // UTF8
+                       Char('c'), Bool(false), Bool(true), Int(-1), Int(0), Int(1),
+                       Oid_(kDefaultTablespace), Text("C.UTF-8"), Text("C.UTF-8"), Null(), Null(),
+                       Null()});
+  }
+  return rows;
+}
+
+std::vector<Row> PgAuthidRows(const CatalogSnapshot& snapshot) {
+  std::vector<Row> rows;
+  for (const proto::Role* role : snapshot.Roles()) {
+    const bool super = role->superuser();
+    rows.push_back(Row{Oid_(role->oid()), Name(role->name()), Bool(super), Bool(true), Bool(super),
+                       Bool(super), Bool(role->can_login()), Bool(super), Bool(super), Int(-1),
+                       Null(), Null()});
+  }
+  // PostgreSQL 15's predefined roles, which own nothing in Basalt but
+  // public's schema (pg_database_owner).
+  static constexpr std::pair<Oid, const char*> kPredefined[] = {
+      {3373, "pg_monitor"},
+      {3374, "pg_read_all_settings"},
+      {3375, "pg_read_all_stats"},
+      {3377, "pg_stat_scan_tables"},
+      {4200, "pg_signal_backend"},
+      {4544, "pg_checkpoint"},
+      {4569, "pg_read_server_files"},
+      {4570, "pg_write_server_files"},
+      {4571, "pg_execute_server_program"},
+      {6171, "pg_database_owner"},
+      {6181, "pg_read_all_data"},
+      {6182, "pg_write_all_data"},
+  };
+  for (const auto& [oid, name] : kPredefined) {
+    if (snapshot.RoleByOid(oid) != nullptr) continue;
+    rows.push_back(Row{Oid_(oid), Name(name), Bool(false), Bool(true), Bool(false), Bool(false),
+                       Bool(false), Bool(false), Bool(false), Int(-1), Null(), Null()});
+  }
+  return rows;
+}
+
+std::vector<Row> PgAmRows() {
+  static constexpr std::tuple<Oid, const char*, Oid, char> kAms[] = {
+      {2, "heap", 3, 't'},      {403, "btree", 330, 'i'}, {405, "hash", 331, 'i'},
+      {783, "gist", 332, 'i'},  {2742, "gin", 333, 'i'},  {4000, "spgist", 334, 'i'},
+      {3580, "brin", 335, 'i'},
+  };
+  std::vector<Row> rows;
+  for (const auto& [oid, name, handler, type] : kAms) {
+    rows.push_back(Row{Oid_(oid), Name(name), Oid_(handler), Char(type)});
+  }
+  return rows;
+}
+
+std::vector<Row> PgTablespaceRows() {
+  return {Row{Oid_(kDefaultTablespace), Name("pg_default"), Oid_(oids::kBootstrapSuperuser), Null(),
+              Null()},
+          Row{Oid_(kGlobalTablespace), Name("pg_global"), Oid_(oids::kBootstrapSuperuser), Null(),
+              Null()}};
+}
+
+std::vector<Row> PgCollationRows() {
+  auto row = [](Oid oid, const char* name, char provider, Value collate) {
+    return Row{Oid_(oid),
+               Name(name),
+               Oid_(oids::kPgCatalogNamespace),
+               Oid_(oids::kBootstrapSuperuser),
+               Char(provider),
+               Bool(true),
+               Int(-1),
+               collate,
+               collate,
+               Null(),
+               Null()};
+  };
+  return {row(100, "default", 'd', Null()), row(950, "C", 'c', Text("C")),
+          row(951, "POSIX", 'c', Text("POSIX"))};
+}
+
+std::vector<Row> PgExtensionRows() {
+  // plpgsql, as every PostgreSQL database lists it.
+  return {Row{Oid_(13559), Name("plpgsql"), Oid_(oids::kBootstrapSuperuser),
+              Oid_(oids::kPgCatalogNamespace), Bool(false), Text("1.0"), Null(), Null()}};
+}
+
+}  // namespace
+
+Oid PrimaryKeyIndexOid(const proto::Table& table) {
+  return 0x40000000u | table.oid();
+}
+Oid ConstraintOid(Oid index_oid) {
+  return 0x80000000u | index_oid;
+}
+Oid AttrDefOid(const proto::Table& table, int attnum) {
+  // 2^29 + 2^16 * ... would not fit every table: combine the table's OID
+  // with the column number in the range 0x20000000.. (16384 + 1600 columns
+  // per table stays below 2^29 for 300,000 tables; beyond that the OIDs
+  // could meet, which only pg_attrdef's oid column would show).
+  return 0x20000000u + (table.oid() - oids::kFirstUserOid) * 1600u + static_cast<Oid>(attnum);
+}
+
+std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid database) {
+  switch (relation) {
+    case 1259: return PgClassRows(snapshot, database);
+    case 2615: return PgNamespaceRows(snapshot, database);
+    case 1249: return PgAttributeRows(snapshot, database);
+    case 2610: return PgIndexRows(snapshot, database);
+    case 2606: return PgConstraintRows(snapshot, database);
+    case 2604: return PgAttrdefRows(snapshot, database);
+    case 1262: return PgDatabaseRows(snapshot);
+    case 1260: return PgAuthidRows(snapshot);
+    case 2601: return PgAmRows();
+    case 1213: return PgTablespaceRows();
+    case 3456: return PgCollationRows();
+    case 3079: return PgExtensionRows();
+    case 1247: return PgTypeRows();
+    case 1255: return PgProcRows();
+    default: return {};
+  }
+}
+
+}  // namespace basalt::catalog

@@ -1,0 +1,22 @@
+// The shapes of pg_catalog's relations as PostgreSQL 15 has them
+// (system_relation_specs.cc, generated from a PostgreSQL 15 server).
+#pragma once
+
+#include <vector>
+
+#include "common/data_type.h"
+
+namespace basalt::catalog {
+
+struct SystemRelationSpec {
+  const char* name;
+  Oid oid;
+  char relkind;  // 'r' for a catalog table, 'v' for a system view
+  // "name type,name type,...": the columns in order, with PostgreSQL's type
+  // names (typname: int4, _text, ...).
+  const char* columns;
+};
+
+const std::vector<SystemRelationSpec>& SystemRelationSpecs();
+
+}  // namespace basalt::catalog

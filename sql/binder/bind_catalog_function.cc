@@ -1,0 +1,192 @@
+// The functions clients use to read the catalog and the session: schema and
+// user information, visibility, object definitions (pg_get_indexdef, ...),
+// privileges. Values fixed for the session are constants; the rest read
+// ExecContext at run time (sql/execution/catalog_function.cc).
+#include <fmt/format.h>
+
+#include "sql/binder/bind_error.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// PostgreSQL 15's version() for the server_version Basalt reports.
+constexpr const char* kVersion =
+    "PostgreSQL 15.0 (Basalt) on x86_64-pc-linux-gnu, compiled by Basalt, 64-bit";
+
+bool IsPrivilegeFunction(std::string_view name) {
+  return name == "has_table_privilege" || name == "has_schema_privilege" ||
+         name == "has_database_privilege" || name == "has_column_privilege" ||
+         name == "has_function_privilege" || name == "has_sequence_privilege" ||
+         name == "has_any_column_privilege" || name == "has_tablespace_privilege" ||
+         name == "has_type_privilege" || name == "has_language_privilege" || name == "pg_has_role";
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
+                                         std::vector<BoundExprPtr>& args) {
+  const std::string& name = call.name.back();
+  auto constant = [&](Value v, TypeId type) {
+    auto c = BoundExpr::Constant(std::move(v), DataType::Of(type));
+    c->position = call.position;
+    return c;
+  };
+  // Converts argument i to `type` as an implicit cast would; false if it
+  // cannot.
+  auto coerce = [&](size_t i, TypeId type) {
+    BoundExprPtr converted =
+        TryCoerce(args[i]->Clone(), DataType::Of(type), CastContext::kImplicit);
+    if (converted == nullptr) return false;
+    args[i] = std::move(converted);
+    return true;
+  };
+  auto signature = [&](std::initializer_list<TypeId> types) {
+    if (args.size() != types.size()) return false;
+    size_t i = 0;
+    for (TypeId t : types) {
+      if (!coerce(i++, t)) return false;
+    }
+    return true;
+  };
+  auto call_of = [&](ScalarFunction f, TypeId type) {
+    BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(type), call.position);
+    e->function = f;
+    e->children = std::move(args);
+    return e;
+  };
+  using enum TypeId;
+
+  if (call.no_parens) {
+    if (name == "current_user" || name == "session_user" || name == "current_role") {
+      return constant(Value::String(user_), kName);
+    }
+    if (name == "current_catalog") return BindCatalogFunctionByName("current_database", call);
+    if (name == "current_schema") return call_of(ScalarFunction::kCurrentSchema, kName);
+    return nullptr;
+  }
+  if (name == "current_database" && args.empty()) {
+    return BindCatalogFunctionByName("current_database", call);
+  }
+  if (name == "current_schema" && args.empty()) {
+    return call_of(ScalarFunction::kCurrentSchema, kName);
+  }
+  if (name == "current_schemas" && signature({kBool})) {
+    return call_of(ScalarFunction::kCurrentSchemas, kNameArray);
+  }
+  if (name == "version" && args.empty()) return constant(Value::String(kVersion), kText);
+  if (name == "pg_is_in_recovery" && args.empty()) return constant(Value::Bool(false), kBool);
+  if ((name == "array_position" && args.size() == 2) ||
+      ((name == "array_upper" || name == "array_lower") && args.size() == 2)) {
+    if (!args[0]->type.IsArray()) return nullptr;
+    if (name == "array_position") {
+      if (!coerce(1, *args[0]->type.ElementType())) return nullptr;
+      return call_of(ScalarFunction::kArrayPosition, kInt4);
+    }
+    if (!coerce(1, kInt4)) return nullptr;
+    return call_of(
+        name == "array_upper" ? ScalarFunction::kArrayUpper : ScalarFunction::kArrayLower, kInt4);
+  }
+  if ((name == "pg_table_is_visible" || name == "pg_type_is_visible" ||
+       name == "pg_function_is_visible") &&
+      signature({kOid})) {
+    return call_of(name == "pg_table_is_visible"  ? ScalarFunction::kTableIsVisible
+                   : name == "pg_type_is_visible" ? ScalarFunction::kTypeIsVisible
+                                                  : ScalarFunction::kFunctionIsVisible,
+                   kBool);
+  }
+  if (name == "format_type" && signature({kOid, kInt4})) {
+    return call_of(ScalarFunction::kFormatType, kText);
+  }
+  if (name == "pg_get_userbyid" && signature({kOid})) {
+    return call_of(ScalarFunction::kGetUserById, kName);
+  }
+  if (name == "pg_get_indexdef" && (signature({kOid}) || signature({kOid, kInt4, kBool}))) {
+    return call_of(ScalarFunction::kGetIndexDef, kText);
+  }
+  if (name == "pg_get_constraintdef" && (signature({kOid}) || signature({kOid, kBool}))) {
+    return call_of(ScalarFunction::kGetConstraintDef, kText);
+  }
+  if (name == "pg_get_expr" &&
+      (signature({kPgNodeTree, kOid}) || signature({kPgNodeTree, kOid, kBool}) ||
+       signature({kText, kOid}) || signature({kText, kOid, kBool}))) {
+    return call_of(ScalarFunction::kGetExpr, kText);
+  }
+  if (name == "pg_get_viewdef" &&
+      (signature({kOid}) || signature({kOid, kBool}) || signature({kOid, kInt4}))) {
+    return call_of(ScalarFunction::kGetViewDef, kText);
+  }
+  if (name == "pg_get_viewdef" && (signature({kText}) || signature({kText, kBool}))) {
+    args[0] = CoerceOrThrow(std::move(args[0]), DataType::Of(kRegclass), CastContext::kExplicit);
+    return call_of(ScalarFunction::kGetViewDef, kText);
+  }
+  if ((name == "pg_get_function_arguments" || name == "pg_get_function_identity_arguments") &&
+      signature({kOid})) {
+    return call_of(ScalarFunction::kGetFunctionArguments, kText);
+  }
+  if (name == "pg_get_function_result" && signature({kOid})) {
+    return call_of(ScalarFunction::kGetFunctionResult, kText);
+  }
+  if (name == "pg_encoding_to_char" && signature({kInt4})) {
+    return call_of(ScalarFunction::kEncodingToChar, kName);
+  }
+  if (name == "pg_char_to_encoding" && signature({kName})) {
+    return call_of(ScalarFunction::kCharToEncoding, kInt4);
+  }
+  if (name == "pg_size_pretty" && signature({kInt8})) {
+    return call_of(ScalarFunction::kSizePretty, kText);
+  }
+  if (name == "array_to_string" && (args.size() == 2 || args.size() == 3) &&
+      args[0]->type.IsArray()) {
+    if (!coerce(1, kText) || (args.size() == 3 && !coerce(2, kText))) return nullptr;
+    return call_of(ScalarFunction::kArrayToString, kText);
+  }
+  if (name == "quote_ident" && signature({kText})) {
+    return call_of(ScalarFunction::kQuoteIdent, kText);
+  }
+  // No COMMENT yet: every object's description is NULL.
+  if ((name == "obj_description" && (signature({kOid}) || signature({kOid, kName}))) ||
+      (name == "col_description" && signature({kOid, kInt4})) ||
+      (name == "shobj_description" && signature({kOid, kName}))) {
+    return constant(Value::Null(), kText);
+  }
+  // Sizes: Basalt keeps no per-relation size yet (documented difference).
+  if ((name == "pg_relation_size" || name == "pg_total_relation_size" || name == "pg_table_size" ||
+       name == "pg_indexes_size") &&
+      (signature({kRegclass}) || signature({kRegclass, kText}))) {
+    return constant(Value::Int(0), kInt8);
+  }
+  if (name == "pg_database_size" && (signature({kOid}) || signature({kName}))) {
+    return constant(Value::Int(0), kInt8);
+  }
+  if (name == "pg_tablespace_location" && signature({kOid})) {
+    return constant(Value::String(""), kText);
+  }
+  if (name == "pg_get_serial_sequence" && signature({kText, kText})) {
+    return constant(Value::Null(), kText);
+  }
+  // Privileges: every role may do everything until GRANT exists (the
+  // arguments are not checked for existence either).
+  if (IsPrivilegeFunction(name) && args.size() >= 2 && args.size() <= 4) {
+    return constant(Value::Bool(true), kBool);
+  }
+  return nullptr;
+}
+
+BoundExprPtr Binder::BindCatalogFunctionByName(std::string_view name,
+                                               const ast::FunctionCall& call) {
+  if (name == "current_database") {
+    std::string database;
+    for (const catalog::proto::Database* db : snapshot_.Databases()) {
+      if (db->oid() == database_) database = db->name();
+    }
+    auto c = BoundExpr::Constant(Value::String(database), DataType::Of(TypeId::kName));
+    c->position = call.position;
+    return c;
+  }
+  return nullptr;
+}
+
+}  // namespace basalt::sql

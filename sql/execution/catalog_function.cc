@@ -1,0 +1,258 @@
+#include "sql/execution/catalog_function.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "catalog/builtin_types.h"
+#include "catalog/catalog_rows.h"
+#include "common/error.h"
+#include "common/value_text.h"
+#include "sql/catalog_names.h"
+#include "sql/execution/evaluate.h"
+#include "sql/execution/regex_match.h"
+#include "sql/parser/ast_printer.h"
+
+namespace basalt::sql {
+namespace {
+
+CatalogNames NamesOf(const ExecContext* ctx) {
+  if (ctx == nullptr || ctx->catalog == nullptr) {
+    // Only constant folding evaluates without a context; the call is then
+    // left for run time.
+    throw Error(sqlstate::kFeatureNotSupported, "catalog functions need a running statement");
+  }
+  return CatalogNames(ctx->catalog, ctx->database_oid, ctx->user, ctx->search_path);
+}
+
+Oid AsOid(const Value& v) {
+  return static_cast<Oid>(v.AsInt());
+}
+
+std::string ColumnName(const catalog::proto::Table& t, int attnum) {
+  for (const catalog::proto::Column& c : t.columns()) {
+    if (c.attnum() == attnum) return ast::QuoteName(c.name(), true);
+  }
+  return fmt::format("{}", attnum);
+}
+
+std::string QualifiedTableName(const CatalogNames& names, const catalog::proto::Table& t) {
+  const catalog::proto::Namespace* ns =
+      names.snapshot().NamespaceByOid(names.database(), t.namespace_oid());
+  return ast::QuoteName(ns != nullptr ? ns->name() : "", true) + "." +
+         ast::QuoteName(t.name(), true);
+}
+
+// pg_get_indexdef: `CREATE UNIQUE INDEX name ON schema.table USING btree
+// (a, b DESC)`, or the `column`th key column alone.
+Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
+  auto table = names.IndexTable(index_oid);
+  if (table == nullptr) return Value::Null();
+  const catalog::proto::Table& t = table->def;
+  std::string name;
+  bool unique = true;
+  std::vector<std::string> keys;
+  if (catalog::PrimaryKeyIndexOid(t) == index_oid) {
+    name = t.primary_key_name();
+    for (int attnum : t.primary_key_attnums()) keys.push_back(ColumnName(t, attnum));
+  } else {
+    for (const catalog::proto::Index& index : t.indexes()) {
+      if (index.oid() != index_oid) continue;
+      name = index.name();
+      unique = index.unique();
+      for (const catalog::proto::IndexColumn& c : index.columns()) {
+        std::string key = ColumnName(t, c.attnum());
+        if (c.descending()) key += c.nulls_first() ? " DESC" : " DESC NULLS LAST";
+        if (!c.descending() && c.nulls_first()) key += " NULLS FIRST";
+        keys.push_back(std::move(key));
+      }
+    }
+  }
+  if (column > 0) {
+    if (static_cast<size_t>(column) > keys.size()) return Value::String("");
+    std::string key = keys[static_cast<size_t>(column - 1)];
+    return Value::String(key.substr(0, key.find(' ')));
+  }
+  std::string list;
+  for (const std::string& key : keys) list += (list.empty() ? "" : ", ") + key;
+  return Value::String(fmt::format("CREATE {}INDEX {} ON {} USING btree ({})",
+                                   unique ? "UNIQUE " : "", ast::QuoteName(name, true),
+                                   QualifiedTableName(names, t), list));
+}
+
+// pg_get_constraintdef: `PRIMARY KEY (a, b)`, `UNIQUE (a)`.
+Value ConstraintDef(const CatalogNames& names, Oid constraint_oid) {
+  for (const auto& entry : names.snapshot().Tables(names.database())) {
+    const catalog::proto::Table& t = entry->def;
+    auto columns = [&](const std::vector<int>& attnums) {
+      std::string list;
+      for (int attnum : attnums) list += (list.empty() ? "" : ", ") + ColumnName(t, attnum);
+      return list;
+    };
+    if (!t.primary_key_name().empty() &&
+        catalog::ConstraintOid(catalog::PrimaryKeyIndexOid(t)) == constraint_oid) {
+      std::vector<int> attnums(t.primary_key_attnums().begin(), t.primary_key_attnums().end());
+      return Value::String(fmt::format("PRIMARY KEY ({})", columns(attnums)));
+    }
+    for (const catalog::proto::Index& index : t.indexes()) {
+      if (!index.constraint() || catalog::ConstraintOid(index.oid()) != constraint_oid) continue;
+      std::vector<int> attnums;
+      for (const catalog::proto::IndexColumn& c : index.columns()) attnums.push_back(c.attnum());
+      return Value::String(fmt::format("UNIQUE ({})", columns(attnums)));
+    }
+  }
+  return Value::Null();
+}
+
+// pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB, each rounded
+// half away from zero from one extra bit of precision.
+std::string SizePretty(int64_t size) {
+  constexpr int64_t kLimit = 10 * 1024;
+  if (std::llabs(size) < kLimit) return fmt::format("{} bytes", size);
+  auto half_rounded = [](int64_t x) { return (x + (x < 0 ? -1 : 1)) / 2; };
+  size /= 512;  // kB with one extra bit
+  for (const char* unit : {"kB", "MB", "GB", "TB"}) {
+    if (std::llabs(size) < kLimit * 2 - 1) return fmt::format("{} {}", half_rounded(size), unit);
+    size /= 1024;
+  }
+  return fmt::format("{} PB", half_rounded(size));
+}
+
+std::string FunctionArguments(const CatalogNames& names, const catalog::BuiltinProc& proc) {
+  std::string out;
+  std::string_view list = proc.proargtypes;
+  while (!list.empty()) {
+    const size_t end = std::min(list.find(' '), list.size());
+    if (!out.empty()) out += ", ";
+    out += names.FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))), -1);
+    list.remove_prefix(std::min(end + 1, list.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& args,
+                              ExecContext* ctx) {
+  // Strict: a NULL argument gives NULL (format_type's typmod excepted).
+  for (size_t i = 0; i < args.size(); ++i) {
+    const bool optional_typmod = call.function == ScalarFunction::kFormatType && i == 1;
+    if (args[i].is_null() && !optional_typmod) return Value::Null();
+  }
+  switch (call.function) {
+    case ScalarFunction::kCurrentSchemas:
+    case ScalarFunction::kCurrentSchema: {
+      CatalogNames names = NamesOf(ctx);
+      const bool implicit = call.function == ScalarFunction::kCurrentSchemas && args[0].AsBool();
+      std::vector<Value> schemas;
+      for (Oid oid : names.SearchedSchemas(implicit)) {
+        schemas.push_back(
+            Value::String(names.snapshot().NamespaceByOid(ctx->database_oid, oid)->name()));
+      }
+      if (call.function == ScalarFunction::kCurrentSchemas) return Value::Array(std::move(schemas));
+      return schemas.empty() ? Value::Null() : schemas.front();
+    }
+    case ScalarFunction::kArrayPosition: {
+      const DataType element_type = DataType::Of(*call.children[0]->type.ElementType());
+      const std::vector<Value>& elements = args[0].AsArray();
+      for (size_t i = 0; i < elements.size(); ++i) {
+        if (!elements[i].is_null() && CompareValues(elements[i], args[1], element_type) == 0) {
+          return Value::Int(static_cast<int64_t>(i + 1));
+        }
+      }
+      return Value::Null();
+    }
+    case ScalarFunction::kArrayUpper:
+    case ScalarFunction::kArrayLower: {
+      if (args[1].AsInt() != 1 || args[0].AsArray().empty()) return Value::Null();
+      return Value::Int(call.function == ScalarFunction::kArrayLower
+                            ? 1
+                            : static_cast<int64_t>(args[0].AsArray().size()));
+    }
+    case ScalarFunction::kTableIsVisible: {
+      CatalogNames names = NamesOf(ctx);
+      const Oid oid = AsOid(args[0]);
+      if (names.Table(oid) == nullptr && names.IndexTable(oid) == nullptr) return Value::Null();
+      return Value::Bool(names.RelationIsVisible(oid));
+    }
+    case ScalarFunction::kTypeIsVisible:
+      return catalog::BuiltinTypeByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
+    case ScalarFunction::kFunctionIsVisible:
+      return catalog::BuiltinProcByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
+    case ScalarFunction::kFormatType: {
+      CatalogNames names = NamesOf(ctx);
+      const int32_t typmod = args[1].is_null() ? -1 : static_cast<int32_t>(args[1].AsInt());
+      return Value::String(names.FormatType(AsOid(args[0]), typmod));
+    }
+    case ScalarFunction::kGetUserById: {
+      CatalogNames names = NamesOf(ctx);
+      std::optional<std::string> name = names.RoleName(AsOid(args[0]));
+      return Value::String(name ? *name : fmt::format("unknown (OID={})", AsOid(args[0])));
+    }
+    case ScalarFunction::kGetIndexDef:
+      return IndexDef(NamesOf(ctx), AsOid(args[0]), args.size() > 1 ? args[1].AsInt() : 0);
+    case ScalarFunction::kGetConstraintDef: return ConstraintDef(NamesOf(ctx), AsOid(args[0]));
+    case ScalarFunction::kGetExpr: return Value::String(args[0].AsString());
+    case ScalarFunction::kGetViewDef: {
+      CatalogNames names = NamesOf(ctx);
+      auto table = names.Table(AsOid(args[0]));
+      if (table == nullptr) return Value::Null();
+      if (table->def.view_query().empty()) return Value::String("Not a view");
+      return Value::String(table->def.view_query());
+    }
+    case ScalarFunction::kEncodingToChar: {
+      const int64_t encoding = args[0].AsInt();
+      return Value::String(encoding == 6 ? "UTF8" : encoding == 0 ? "SQL_ASCII" : "");
+    }
+    case ScalarFunction::kCharToEncoding: {
+      std::string name = args[0].AsString();
+      for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (name == "UTF8" || name == "UTF-8" || name == "UNICODE") return Value::Int(6);
+      if (name == "SQL_ASCII") return Value::Int(0);
+      return Value::Int(-1);
+    }
+    case ScalarFunction::kSizePretty: return Value::String(SizePretty(args[0].AsInt()));
+    case ScalarFunction::kGetFunctionArguments:
+    case ScalarFunction::kGetFunctionResult: {
+      CatalogNames names = NamesOf(ctx);
+      const catalog::BuiltinProc* proc = catalog::BuiltinProcByOid(AsOid(args[0]));
+      if (proc == nullptr) return Value::Null();
+      if (call.function == ScalarFunction::kGetFunctionArguments) {
+        return Value::String(FunctionArguments(names, *proc));
+      }
+      return Value::String((proc->proretset ? "SETOF " : "") +
+                           names.FormatType(proc->prorettype, -1));
+    }
+    case ScalarFunction::kRegexMatch:
+    case ScalarFunction::kRegexNotMatch:
+    case ScalarFunction::kRegexIMatch:
+    case ScalarFunction::kRegexNotIMatch: {
+      const bool insensitive = call.function == ScalarFunction::kRegexIMatch ||
+                               call.function == ScalarFunction::kRegexNotIMatch;
+      const bool negated = call.function == ScalarFunction::kRegexNotMatch ||
+                           call.function == ScalarFunction::kRegexNotIMatch;
+      return Value::Bool(RegexMatch(args[0].AsString(), args[1].AsString(), insensitive) !=
+                         negated);
+    }
+    case ScalarFunction::kArrayToString: {
+      // Elements' text forms joined by the delimiter; NULLs skipped, or
+      // written as the third argument when there is one.
+      const DataType element_type = DataType::Of(*call.children[0]->type.ElementType());
+      std::string out;
+      bool first = true;
+      for (const Value& element : args[0].AsArray()) {
+        if (element.is_null() && args.size() < 3) continue;
+        if (!first) out += args[1].AsString();
+        first = false;
+        out += element.is_null() ? args[2].AsString() : ValueToText(element, element_type);
+      }
+      return Value::String(std::move(out));
+    }
+    case ScalarFunction::kQuoteIdent:
+      return Value::String(ast::QuoteName(args[0].AsString(), true));
+    default: break;
+  }
+  throw Error(sqlstate::kInternalError, "unknown scalar function");
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,19 @@
+// The catalog and session functions that read ExecContext at run time
+// (current_schemas, pg_table_is_visible, pg_get_indexdef, ...; bound in
+// sql/binder/bind_catalog_function.cc).
+#pragma once
+
+#include <vector>
+
+#include "common/value.h"
+#include "sql/binder/bound_expression.h"
+#include "sql/execution/exec_context.h"
+
+namespace basalt::sql {
+
+// `args` are the evaluated arguments. Throws 0A000 without a catalog (a
+// plan-time constant fold leaves the call for run time).
+Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& args,
+                              ExecContext* ctx);
+
+}  // namespace basalt::sql

@@ -1,0 +1,20 @@
+-- psql's meta-commands over a schema with tables, keys, indexes and views:
+-- the catalog queries psql 15 sends, answered as PostgreSQL 15 answers them.
+-- Not here yet (tests/sql/catalog/PENDING.md): \d table, \d+ table, \dt+,
+-- \l (PostgreSQL also lists template0 and template1) and \df.
+create table psql_orders (id int primary key, customer varchar(20) not null, total numeric(8,2), code text unique);
+create table psql_items (order_id int, line int, qty int, primary key (order_id, line));
+create index psql_orders_customer on psql_orders (customer desc);
+create view psql_big_orders as select id, total from psql_orders where total > 100;
+\dt
+\dt psql_*
+\di
+\dv
+\d
+\dn
+\du
+\dt pg_catalog.pg_clas*
+\dv pg_catalog.pg_ro*
+drop view psql_big_orders;
+drop table psql_items;
+drop table psql_orders;
