@@ -15,6 +15,16 @@ grep -q "^done in" "$WORK_DIR/init.log" || fail "pgbench -i did not finish: $(ca
 [[ $(psql -X -At -c "select count(*) from pgbench_accounts") == 100000 ]] || fail "accounts loaded"
 [[ $(psql -X -At -c "select count(*) from pgbench_tellers") == 10 ]] || fail "tellers loaded"
 
+# pgbench's partition probe (its GetTableInfo) must find pgbench_accounts,
+# in the second schema of current_schemas(true) and not partitioned.
+probe=$(psql -X -At -F ' ' -c "select o.n, p.partstrat, pg_catalog.count(i.inhparent)
+  from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on (n.oid = c.relnamespace)
+  cross join lateral (select pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)) as o(n)
+  left join pg_catalog.pg_partitioned_table as p on (p.partrelid = c.oid)
+  left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent)
+  where c.relname = 'pgbench_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1")
+[[ $probe == "2  0" ]] || fail "partition probe answered '$probe'"
+
 run_mode() {  # <label> <pgbench options...>
   local label=$1 out="$WORK_DIR/run.log"
   shift
