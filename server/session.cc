@@ -280,7 +280,8 @@ void Session::OnShutdown(protocol::MessageWriter& out) {
 }
 
 std::chrono::milliseconds Session::IdleInTransactionTimeout() const {
-  if (state_ == State::kClosed || sql_session_ == nullptr ||
+  // A COPY waiting for its data is a running statement, not an idle session.
+  if (state_ == State::kClosed || state_ == State::kCopyIn || sql_session_ == nullptr ||
       sql_session_->transaction_state() == sql::TransactionState::kIdle) {
     return std::chrono::milliseconds(0);
   }
