@@ -13,15 +13,16 @@ CopyOptions Options(CopyFormat format) {
   stmt.from = true;
   ast::CopyOption option;
   option.name = "format";
-  option.value = format == CopyFormat::kCsv ? "csv" : format == CopyFormat::kBinary ? "binary" : "text";
+  option.value = format == CopyFormat::kCsv      ? "csv"
+                 : format == CopyFormat::kBinary ? "binary"
+                                                 : "text";
   stmt.options.push_back(option);
   return ResolveCopyOptions(stmt, {"a", "b"}, nullptr);
 }
 
 // Every record of `input` fed in pieces of `piece` bytes, as "a|b" with
 // NULL shown as <null>.
-std::vector<std::string> Records(const CopyOptions& options, std::string_view input,
-                                 size_t piece) {
+std::vector<std::string> Records(const CopyOptions& options, std::string_view input, size_t piece) {
   CopyInput in(options, {"a", "b"}, "t");
   std::vector<std::string> out;
   CopyRecord record;

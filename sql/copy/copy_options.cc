@@ -173,8 +173,7 @@ CopyOptions ResolveCopyOptions(const ast::CopyStmt& stmt,
     Throw(sqlstate::kFeatureNotSupported, "COPY delimiter must be a single one-byte character");
   }
   if ((*delimiter)[0] == '\n' || (*delimiter)[0] == '\r') {
-    Throw(sqlstate::kInvalidParameterValue,
-          "COPY delimiter cannot be newline or carriage return");
+    Throw(sqlstate::kInvalidParameterValue, "COPY delimiter cannot be newline or carriage return");
   }
   if (null_string->find_first_of("\r\n") != std::string::npos) {
     Throw(sqlstate::kInvalidParameterValue,
@@ -216,8 +215,7 @@ CopyOptions ResolveCopyOptions(const ast::CopyStmt& stmt,
     Throw(sqlstate::kFeatureNotSupported, "COPY force not null available only in CSV mode");
   }
   if (force_not_null && !stmt.from) {
-    Throw(sqlstate::kFeatureNotSupported,
-          "COPY force not null only available using COPY FROM");
+    Throw(sqlstate::kFeatureNotSupported, "COPY force not null only available using COPY FROM");
   }
   if (!out.csv() && force_null) {
     Throw(sqlstate::kFeatureNotSupported, "COPY force null available only in CSV mode");

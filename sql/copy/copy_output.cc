@@ -76,8 +76,8 @@ void CopyOutput::AppendRow(const Row& row, std::string* out) const {
     text.clear();
     AppendValueText(row[i], types_[i], &text);
     if (options_.csv()) {
-      const bool force = options_.force_quote_all ||
-                         (i < options_.force_quote.size() && options_.force_quote[i]);
+      const bool force =
+          options_.force_quote_all || (i < options_.force_quote.size() && options_.force_quote[i]);
       // A lone `\.` would read back as the end of data.
       AppendCsv(text, force || (row.size() == 1 && text == "\\."), out);
     } else {
@@ -94,9 +94,7 @@ void CopyOutput::AppendText(std::string_view value, std::string* out) const {
       case '\f': out->append("\\f"); continue;
       case '\n': out->append("\\n"); continue;
       case '\r': out->append("\\r"); continue;
-      case '\t':
-        out->append("\\t");
-        continue;
+      case '\t': out->append("\\t"); continue;
       case '\v': out->append("\\v"); continue;
       case '\\': out->append("\\\\"); continue;
       default: break;
