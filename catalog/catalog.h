@@ -123,6 +123,15 @@ class CatalogWriter {
   // The caller checked the role owns nothing (CatalogSnapshot::ObjectsOwnedBy).
   Status DropRole(storage::Transaction& txn, const proto::Role& role);
 
+  // ALTER TABLE ADD PRIMARY KEY: the table gets the key `attnums` named
+  // `name` (its columns become NOT NULL) and, because a primary key is the
+  // rows' storage key, new relation ids for its rows and for each index; the
+  // old relations are removed after commit, the caller fills the new ones
+  // (and registers them with AddFilledRelation). Returns the new definition.
+  // 42P07 when `name` is taken.
+  Result<proto::Table> AddPrimaryKey(storage::Transaction& txn, const TableEntry& table,
+                                     const std::vector<int>& attnums, const std::string& name);
+
   bool empty() const { return delta_.empty(); }
 
   // Savepoints: RollbackTo(mark) forgets the changes made after Mark().

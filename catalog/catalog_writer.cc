@@ -211,6 +211,31 @@ Status CatalogWriter::ReplaceMaterializedViewStorage(storage::Transaction& txn,
   return PutTable(txn, std::move(t));
 }
 
+Result<proto::Table> CatalogWriter::AddPrimaryKey(storage::Transaction& txn,
+                                                  const TableEntry& table,
+                                                  const std::vector<int>& attnums,
+                                                  const std::string& name) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(LockRelationName(txn, t.database_oid(), t.namespace_oid(), name, t.oid()));
+  for (int attnum : attnums) {
+    t.add_primary_key_attnums(attnum);
+    for (proto::Column& column : *t.mutable_columns()) {
+      if (column.attnum() == attnum) column.set_not_null(true);
+    }
+  }
+  t.set_primary_key_name(name);
+  BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
+  dropped_relations_.push_back(t.relation_id());
+  t.set_relation_id(relation_id);
+  for (proto::Index& index : *t.mutable_indexes()) {
+    BASALT_ASSIGN_OR_RETURN(uint32_t index_relation, catalog_.NewRelationId());
+    dropped_relations_.push_back(index.relation_id());
+    index.set_relation_id(index_relation);
+  }
+  BASALT_RETURN_IF_ERROR(PutTable(txn, t));
+  return t;
+}
+
 void CatalogWriter::RollbackTo(const Mark& mark) {
   delta_.resize(mark.changes);
   dropped_relations_.resize(mark.dropped);

@@ -44,6 +44,13 @@ class Error : public std::exception {
     hint_ = std::move(hint);
     return *this;
   }
+  // Where the error happened, as ErrorResponse's CONTEXT field (`COPY t,
+  // line 2, column b: "x"`); empty when there is none.
+  const std::string& context() const { return context_; }
+  Error& WithContext(std::string context) {
+    context_ = std::move(context);
+    return *this;
+  }
   // ERROR or FATAL, as ErrorResponse's severity.
   bool fatal() const { return fatal_; }
   Error& AsFatal() {
@@ -56,6 +63,7 @@ class Error : public std::exception {
   std::string message_;
   std::string detail_;
   std::string hint_;
+  std::string context_;
   int position_ = 0;
   bool fatal_ = false;
 };

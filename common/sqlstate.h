@@ -34,6 +34,7 @@ inline constexpr Code kInvalidArgumentForPowerFunction = "2201F";
 inline constexpr Code kInvalidRegularExpression = "2201B";
 inline constexpr Code kInvalidTextRepresentation = "22P02";
 inline constexpr Code kInvalidBinaryRepresentation = "22P03";
+inline constexpr Code kBadCopyFileFormat = "22P04";
 inline constexpr Code kInvalidRowCountInLimitClause = "2201W";
 inline constexpr Code kInvalidRowCountInResultOffsetClause = "2201X";
 // Class 23 — Integrity Constraint Violation

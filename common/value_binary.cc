@@ -101,33 +101,6 @@ bool IsLegalUtf8(std::string_view seq) {
   }
 }
 
-// Text received from a client must be valid in the server encoding (UTF8);
-// the error names the bytes of the first bad character, as PostgreSQL's
-// report_invalid_encoding.
-Status CheckUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0x01 && lead <= 0x7f) {
-      ++i;
-      continue;
-    }
-    const size_t length = Utf8SequenceLength(lead);
-    if (i + length <= text.size() && IsLegalUtf8(text.substr(i, length))) {
-      i += length;
-      continue;
-    }
-    std::string shown;
-    for (size_t j = i; j < std::min(text.size(), i + length); ++j) {
-      if (!shown.empty()) shown += ' ';
-      shown += fmt::format("0x{:02x}", static_cast<unsigned char>(text[j]));
-    }
-    return Status::Error(sqlstate::kCharacterNotInRepertoire,
-                         fmt::format("invalid byte sequence for encoding \"UTF8\": {}", shown));
-  }
-  return Status::OK();
-}
-
 // --- numeric -----------------------------------------------------------------
 
 // numeric_send: ndigits, weight (of the first digit, in powers of 10000),
@@ -359,6 +332,33 @@ Result<Value> ReadText(std::string_view* bytes, const DataType& type) {
 }
 
 }  // namespace
+
+// Text received from a client must be valid in the server encoding (UTF8);
+// the error names the bytes of the first bad character, as PostgreSQL's
+// report_invalid_encoding.
+Status CheckUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0x01 && lead <= 0x7f) {
+      ++i;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(lead);
+    if (i + length <= text.size() && IsLegalUtf8(text.substr(i, length))) {
+      i += length;
+      continue;
+    }
+    std::string shown;
+    for (size_t j = i; j < std::min(text.size(), i + length); ++j) {
+      if (!shown.empty()) shown += ' ';
+      shown += fmt::format("0x{:02x}", static_cast<unsigned char>(text[j]));
+    }
+    return Status::Error(sqlstate::kCharacterNotInRepertoire,
+                         fmt::format("invalid byte sequence for encoding \"UTF8\": {}", shown));
+  }
+  return Status::OK();
+}
 
 void AppendValueBinary(const Value& value, const DataType& type, std::string* out) {
   switch (type.id) {

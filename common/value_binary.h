@@ -43,5 +43,9 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type);
 // left over are 22P03 `incorrect binary data format` (a Bind reports them
 // as `incorrect binary data format in bind parameter N` instead).
 Result<Value> ValueFromBinary(std::string_view bytes, const DataType& type);
+// Whether `text` is valid UTF-8 without NUL bytes (what PostgreSQL accepts
+// from a client): else 22021 `invalid byte sequence for encoding "UTF8":
+// 0xc3 0x28`, naming the first bad character's bytes.
+Status CheckUtf8(std::string_view text);
 
 }  // namespace basalt

@@ -17,6 +17,7 @@ void WriteErrorResponse(MessageWriter& out, const Error& error) {
   fields.detail = error.detail();
   fields.hint = error.hint();
   fields.position = error.position();
+  fields.context = error.context();
   out.ErrorResponse(fields);
 }
 

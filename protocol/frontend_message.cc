@@ -193,9 +193,13 @@ Result<FrontendMessage> DecodeFrontendMessage(char type, std::string_view payloa
     case 'S': msg = FrontendMessage(Sync{}); break;
     case 'H': msg = FrontendMessage(Flush{}); break;
     case 'C': msg = DecodeKindAndName<Close>(in, "CLOSE"); break;
-    case 'd':
-    case 'c':
-    case 'f': return FrontendMessage(IgnoredCopyMessage{type});
+    case 'd': return FrontendMessage(CopyData{std::string(payload)});
+    case 'c': return FrontendMessage(CopyDone{});
+    case 'f': {
+      BASALT_ASSIGN_OR_RETURN(std::string message, in.ReadCString());
+      msg = FrontendMessage(CopyFail{std::move(message)});
+      break;
+    }
     case 'p': return FrontendMessage(PasswordMessage{std::string(payload)});
     default: return Malformed(fmt::format("invalid frontend message type {}", int{type}));
   }

@@ -81,15 +81,20 @@ struct Close {
   char kind = 'S';
   std::string name;
 };
-// CopyData / CopyDone / CopyFail outside COPY: PostgreSQL accepts and ignores
+// COPY FROM STDIN's input. Outside a COPY, PostgreSQL accepts and ignores
 // them (a client may still be streaming after a COPY failed).
-struct IgnoredCopyMessage {
-  char type = 'd';
+struct CopyData {
+  std::string data;
+};
+struct CopyDone {};
+// The client gives up: the COPY fails with its message.
+struct CopyFail {
+  std::string message;
 };
 
 using StartupPacket = std::variant<StartupMessage, SslRequest, GssEncRequest, CancelRequest>;
 using FrontendMessage = std::variant<Query, Terminate, Parse, Bind, Describe, Execute, Sync, Flush,
-                                     Close, IgnoredCopyMessage, PasswordMessage>;
+                                     Close, CopyData, CopyDone, CopyFail, PasswordMessage>;
 
 // Decodes a startup-phase packet: `payload` is everything after the length
 // word, starting with the protocol code. An unsupported protocol version

@@ -171,6 +171,10 @@ void MessageWriter::ErrorOrNotice(char type, const ErrorFields& fields) {
     buf_.push_back('P');
     AppendCString(&buf_, std::to_string(fields.position));
   }
+  if (!fields.context.empty()) {
+    buf_.push_back('W');
+    AppendCString(&buf_, fields.context);
+  }
   buf_.push_back('\0');
   EndMessage();
 }
@@ -204,6 +208,26 @@ void MessageWriter::ParameterDescription(std::span<const Oid> parameter_types) {
   BeginMessage('t');
   AppendInt16(&buf_, static_cast<int16_t>(parameter_types.size()));
   for (Oid oid : parameter_types) AppendInt32(&buf_, static_cast<int32_t>(oid));
+  EndMessage();
+}
+
+void MessageWriter::CopyResponse(char type, bool binary, int16_t columns) {
+  BeginMessage(type);
+  const int16_t format = binary ? 1 : 0;
+  buf_.push_back(static_cast<char>(format));
+  AppendInt16(&buf_, columns);
+  for (int16_t i = 0; i < columns; ++i) AppendInt16(&buf_, format);
+  EndMessage();
+}
+
+void MessageWriter::CopyData(std::string_view bytes) {
+  BeginMessage('d');
+  buf_.append(bytes);
+  EndMessage();
+}
+
+void MessageWriter::CopyDone() {
+  BeginMessage('c');
   EndMessage();
 }
 

@@ -30,9 +30,10 @@ struct ErrorFields {
   std::string_view severity;  // ERROR, FATAL, NOTICE, WARNING, ...
   std::string_view code;      // SQLSTATE
   std::string_view message;
-  std::string_view detail;  // omitted when empty
-  std::string_view hint;    // omitted when empty
-  int position = 0;         // 1-based character position; omitted when 0
+  std::string_view detail;   // omitted when empty
+  std::string_view hint;     // omitted when empty
+  int position = 0;          // 1-based character position; omitted when 0
+  std::string_view context;  // CONTEXT (W); omitted when empty
 };
 
 class MessageWriter {
@@ -89,12 +90,20 @@ class MessageWriter {
   void PortalSuspended();
   void ParameterDescription(std::span<const Oid> parameter_types);
 
+  // COPY: the overall format (false text/CSV, true binary) and one format
+  // code per column, all the same as PostgreSQL sends them.
+  void CopyInResponse(bool binary, int16_t columns) { CopyResponse('G', binary, columns); }
+  void CopyOutResponse(bool binary, int16_t columns) { CopyResponse('H', binary, columns); }
+  void CopyData(std::string_view bytes);
+  void CopyDone();
+
  private:
   // Starts a message of `type` with a length placeholder; EndMessage fills in
   // the length once the body is written.
   void BeginMessage(char type);
   void EndMessage();
   void ErrorOrNotice(char type, const ErrorFields& fields);
+  void CopyResponse(char type, bool binary, int16_t columns);
 
   std::string buf_;
   size_t message_start_ = 0;  // offset of the open message's length word

@@ -32,6 +32,8 @@ namespace basalt::server {
 namespace {
 // How much to read at a time; the reader grows beyond it for large messages.
 constexpr size_t kReadChunk = 16 * 1024;
+// During COPY FROM STDIN, which streams: fewer, larger reads.
+constexpr size_t kCopyReadChunk = 256 * 1024;
 // How long a worker that just replied waits for the same client's next
 // message before handing the connection back to the I/O threads. A client
 // in a request/reply loop (one connection, one statement at a time) sends
@@ -202,9 +204,17 @@ asio::awaitable<void> Connection::OnWorkers(Fn fn) {
       asio::use_awaitable);
 }
 
+size_t Connection::ReadChunk() const {
+  return session_.state() == Session::State::kCopyIn ? kCopyReadChunk : kReadChunk;
+}
+
 bool Connection::MayLinger() const {
-  // Lingering reads the descriptor directly, beneath a TLS stream.
-  return tls_ == nullptr && !session_.closed() && session_.state() == Session::State::kReady &&
+  // Lingering reads the descriptor directly, beneath a TLS stream. COPY
+  // FROM STDIN streams CopyData without waiting for replies: the worker
+  // reads it in place rather than hopping threads for every chunk.
+  const Session::State state = session_.state();
+  return tls_ == nullptr && !session_.closed() &&
+         (state == Session::State::kReady || state == Session::State::kCopyIn) &&
          !context_.shutting_down.load() &&
          context_.connections_on_workers.load() <= kMaxLingeringLoad;
 }
@@ -229,7 +239,7 @@ bool Connection::LingerOnWorker(bool past_startup) {
     pollfd ready{fd, POLLIN, 0};
     const timespec linger{0, kLingerNanoseconds};
     if (::ppoll(&ready, 1, &linger, nullptr) <= 0) break;  // back to the I/O thread
-    const std::span<char> room = reader_.PrepareWrite(kReadChunk);
+    const std::span<char> room = reader_.PrepareWrite(ReadChunk());
     const ssize_t n = ::recv(fd, room.data(), room.size(), MSG_DONTWAIT);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
     if (n <= 0) {
@@ -436,7 +446,7 @@ asio::awaitable<void> Connection::Run() {
         co_await RunSession([&] { session_.OnShutdown(writer_); });
         break;
       }
-      const std::span<char> room = reader_.PrepareWrite(kReadChunk);
+      const std::span<char> room = reader_.PrepareWrite(ReadChunk());
       StartIdleTimer();
       auto [ec, n] = co_await ReadSome(room);
       ++read_wait_;

@@ -120,6 +120,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // client is gone.
   bool LingerOnWorker(bool past_startup);
   bool MayLinger() const;
+  size_t ReadChunk() const;
   // Runs `fn` on the worker pool and resumes on this connection's strand.
   template <typename Fn>
   asio::awaitable<void> OnWorkers(Fn fn);

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <variant>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "common/error.h"
@@ -138,14 +139,80 @@ void Session::OnMessage(const protocol::FrontendMessage& message, protocol::Mess
     Close();
     return;
   }
+  if (state_ == State::kCopyIn) {
+    OnCopyMessage(message, out);
+    return;
+  }
   if (const auto* query = std::get_if<protocol::Query>(&message)) {
     // A simple Query also ends an extended-protocol error, as in PostgreSQL.
     state_ = State::kReady;
     OnQuery(*query, out);
     return;
   }
-  if (std::holds_alternative<protocol::IgnoredCopyMessage>(message)) return;
+  // Outside COPY, as PostgreSQL: a client may still be streaming after its
+  // COPY failed.
+  if (std::holds_alternative<protocol::CopyData>(message) ||
+      std::holds_alternative<protocol::CopyDone>(message) ||
+      std::holds_alternative<protocol::CopyFail>(message)) {
+    return;
+  }
   OnExtendedMessage(message, out);
+}
+
+void Session::EnterCopyInIfStarted(bool from_simple_query) {
+  if (closed() || !sql_session_->copy_in_progress()) return;
+  state_ = State::kCopyIn;
+  copy_from_simple_query_ = from_simple_query;
+}
+
+void Session::OnCopyMessage(const protocol::FrontendMessage& message,
+                            protocol::MessageWriter& out) {
+  if (std::holds_alternative<protocol::Flush>(message) ||
+      std::holds_alternative<protocol::Sync>(message)) {
+    return;
+  }
+  if (const auto* data = std::get_if<protocol::CopyData>(&message)) {
+    if (!ReportErrors(
+            "CopyData", [&] { sql_session_->CopyData(data->data); }, out)) {
+      EndCopy(false, out);
+    }
+    return;
+  }
+  if (std::holds_alternative<protocol::CopyDone>(message)) {
+    WireResultSink sink(out, flush_hook_);
+    const bool ok = ReportErrors(
+        "CopyDone", [&] { sql_session_->CopyDone(sink); }, out);
+    EndCopy(ok, out);
+    return;
+  }
+  if (const auto* fail = std::get_if<protocol::CopyFail>(&message)) {
+    ReportErrors(
+        "CopyFail", [&] { sql_session_->CopyFail(fail->message); }, out);
+    EndCopy(false, out);
+    return;
+  }
+  // Any other message ends the COPY with an error; the message is dropped.
+  static constexpr char kTypes[] = {'Q', 'X', 'P', 'B', 'D', 'E', 'S', 'H', 'C', 'd', 'c', 'f'};
+  const char type = kTypes[message.index()];
+  try {
+    sql_session_->CopyFail("");  // aborts the COPY; the error reported is 08P01
+  } catch (const Error&) {
+  }
+  protocol::WriteErrorResponse(
+      out, Error(sqlstate::kProtocolViolation,
+                 fmt::format("unexpected message type 0x{:02X} during COPY from stdin",
+                             static_cast<unsigned char>(type))));
+  EndCopy(false, out);
+}
+
+void Session::EndCopy(bool ok, protocol::MessageWriter& out) {
+  if (closed()) return;
+  if (copy_from_simple_query_) {
+    if (ok && sql_session_->copy_in_progress()) return;  // the next COPY of the query string
+    SendReadyForQuery(out);
+    return;
+  }
+  state_ = ok ? State::kReady : State::kSkipToSync;
 }
 
 bool Session::ReportErrors(std::string_view what, const std::function<void()>& body,
@@ -174,7 +241,8 @@ void Session::OnQuery(const protocol::Query& query, protocol::MessageWriter& out
   ReportErrors(
       "query \"" + query.text + "\"", [&] { sql_session_->ExecuteSimpleQuery(query.text, sink); },
       out);
-  if (!closed()) SendReadyForQuery(out);
+  EnterCopyInIfStarted(/*from_simple_query=*/true);
+  if (!closed() && state_ != State::kCopyIn) SendReadyForQuery(out);
 }
 
 void Session::OnExtendedMessage(const protocol::FrontendMessage& message,
@@ -243,7 +311,8 @@ void Session::OnShutdown(protocol::MessageWriter& out) {
 }
 
 std::chrono::milliseconds Session::IdleInTransactionTimeout() const {
-  if (state_ == State::kClosed || sql_session_ == nullptr ||
+  // A COPY waiting for its data is a running statement, not an idle session.
+  if (state_ == State::kClosed || state_ == State::kCopyIn || sql_session_ == nullptr ||
       sql_session_->transaction_state() == sql::TransactionState::kIdle) {
     return std::chrono::milliseconds(0);
   }

@@ -38,6 +38,7 @@ class Session {
     kAuthenticated,   // authentication done, sending the startup reports
     kReady,           // between queries: every message is handled
     kSkipToSync,      // an extended-protocol error: discard messages until Sync
+    kCopyIn,          // COPY FROM STDIN: CopyData until CopyDone or CopyFail
     kClosed,          // the connection must be closed once the output is sent
   };
 
@@ -134,6 +135,16 @@ class Session {
   void CompleteStartup(protocol::MessageWriter& out);
   void OnQuery(const protocol::Query& query, protocol::MessageWriter& out);
   void OnExtendedMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
+  // A statement may have left the SQL session waiting for COPY data.
+  void EnterCopyInIfStarted(bool from_simple_query);
+  // In kCopyIn: CopyData, CopyDone and CopyFail go to the SQL session;
+  // Flush and Sync are ignored (clients send them after Execute without
+  // knowing the statement was a COPY); anything else is 08P01.
+  void OnCopyMessage(const protocol::FrontendMessage& message, protocol::MessageWriter& out);
+  // The COPY ended: a simple Query's gets ReadyForQuery (unless another COPY
+  // of the same query string waits for data), Execute's waits for Sync (or
+  // skips to it after an error).
+  void EndCopy(bool ok, protocol::MessageWriter& out);
   // Runs `body`, turning what it throws into an ErrorResponse; a FATAL one
   // closes the session. False if it threw. `what` names it in the log.
   bool ReportErrors(std::string_view what, const std::function<void()>& body,
@@ -179,6 +190,7 @@ class Session {
   const std::shared_ptr<Interrupt> interrupt_ = std::make_shared<Interrupt>();
   FlushHook flush_hook_;
   bool too_many_clients_ = false;
+  bool copy_from_simple_query_ = false;  // kCopyIn: started by a Query
 };
 
 }  // namespace basalt::server

@@ -85,6 +85,7 @@ void Session::OnExecute(const protocol::Execute& execute, protocol::MessageWrite
   }
   sink.SetDescribedColumns(columns);
   if (sql_session_->Execute(execute.portal_name, execute.max_rows, sink)) out.PortalSuspended();
+  EnterCopyInIfStarted(/*from_simple_query=*/false);
 }
 
 void Session::OnClose(const protocol::Close& close, protocol::MessageWriter& out) {

@@ -59,6 +59,10 @@ class FakeSession final : public sql::Session {
   void ClosePortal(std::string_view) override {}
   void Sync() override {}
   void AbortAfterProtocolError() override {}
+  bool copy_in_progress() const override { return false; }
+  void CopyData(std::string_view) override {}
+  void CopyDone(sql::ResultSink&) override {}
+  void CopyFail(std::string_view) override {}
 
   sql::TransactionState transaction_state() const override { return state_; }
   Result<std::string> setting(std::string_view name) const override {

@@ -53,6 +53,27 @@ void WireResultSink::BeginResult(const std::vector<sql::ResultColumn>& columns) 
 
 void WireResultSink::Rows(std::span<const Row> rows) {
   for (const Row& row : rows) protocol::WriteDataRow(out_, row, types_, formats_);
+  MaybeStream();
+}
+
+void WireResultSink::CopyInResponse(bool binary, size_t columns) {
+  out_.CopyInResponse(binary, static_cast<int16_t>(columns));
+}
+
+void WireResultSink::CopyOutResponse(bool binary, size_t columns) {
+  out_.CopyOutResponse(binary, static_cast<int16_t>(columns));
+}
+
+void WireResultSink::CopyData(std::string_view bytes) {
+  out_.CopyData(bytes);
+  MaybeStream();
+}
+
+void WireResultSink::CopyDone() {
+  out_.CopyDone();
+}
+
+void WireResultSink::MaybeStream() {
   if (flush_ && out_.buffer().size() >= kStreamingThreshold && !flush_(out_)) {
     // Nobody is left to read the rest: stop the statement and roll back.
     throw Error(sqlstate::kConnectionException, "connection to client lost").AsFatal();

@@ -45,11 +45,17 @@ class WireResultSink final : public sql::ResultSink {
   void NoticeWithDetail(sqlstate::Code code, std::string_view message,
                         std::string_view detail) override;
   void Warning(sqlstate::Code code, std::string_view message) override;
+  void CopyInResponse(bool binary, size_t columns) override;
+  void CopyOutResponse(bool binary, size_t columns) override;
+  void CopyData(std::string_view bytes) override;
+  void CopyDone() override;
 
  private:
   protocol::MessageWriter& out_;
   FlushHook flush_;
   void SetColumns(const std::vector<sql::ResultColumn>& columns);
+  // Sends what is buffered once it passes kStreamingThreshold.
+  void MaybeStream();
 
   // Types and format codes of the current result's columns, to render each
   // DataRow.

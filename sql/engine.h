@@ -67,6 +67,21 @@ class ResultSink {
   }
   // A WARNING, e.g. `there is no transaction in progress` (25P01).
   virtual void Warning(sqlstate::Code code, std::string_view message) = 0;
+
+  // COPY. FROM STDIN: CopyInResponse, then the statement waits for the
+  // client's data (Session::CopyData / CopyDone / CopyFail). TO STDOUT:
+  // CopyOutResponse, CopyData*, CopyDone, then CommandComplete. `binary`:
+  // the binary format (else text or CSV); `columns`: how many. Sinks that
+  // cannot carry COPY (tests) refuse it.
+  virtual void CopyInResponse(bool /*binary*/, size_t /*columns*/) { RefuseCopy(); }
+  virtual void CopyOutResponse(bool /*binary*/, size_t /*columns*/) { RefuseCopy(); }
+  virtual void CopyData(std::string_view /*bytes*/) { RefuseCopy(); }
+  virtual void CopyDone() { RefuseCopy(); }
+
+ private:
+  [[noreturn]] static void RefuseCopy() {
+    throw Error(sqlstate::kFeatureNotSupported, "COPY to or from the client is not possible here");
+  }
 };
 
 // PostgreSQL's ReadyForQuery transaction status.
@@ -136,6 +151,22 @@ class Session {
   // A message failed before reaching the engine (bad format codes): the
   // transaction aborts as after a failing statement.
   virtual void AbortAfterProtocolError() = 0;
+
+  // --- COPY FROM STDIN --------------------------------------------------------
+  // After a COPY FROM STDIN sent CopyInResponse (from ExecuteSimpleQuery or
+  // Execute), the session waits for the client's data: true until CopyDone
+  // or CopyFail ends it, or a call fails.
+  virtual bool copy_in_progress() const = 0;
+  // A CopyData message's bytes: the complete records in them are loaded.
+  virtual void CopyData(std::string_view bytes) = 0;
+  // CopyDone: the last records; CommandComplete `COPY n`. In a simple Query,
+  // the statements after the COPY run then, and the implicit transaction
+  // ends as ExecuteSimpleQuery's would.
+  virtual void CopyDone(ResultSink& sink) = 0;
+  // CopyFail: 57014 `COPY from stdin failed: <message>`.
+  virtual void CopyFail(std::string_view message) = 0;
+  // Any failure of the three aborts the transaction as a failing statement
+  // does; nothing the COPY loaded is kept.
 
   virtual TransactionState transaction_state() const = 0;
   // A setting's current value as SHOW prints it (42704 for unknown names):

@@ -48,17 +48,32 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
     sink.EmptyQuery();
     return;
   }
+  query_text_ = query_text;
+  RunSimpleQueryStatements(std::move(statements), 0, sink);
+}
+
+void SessionImpl::RunSimpleQueryStatements(std::vector<ast::StatementPtr> statements, size_t next,
+                                           ResultSink& sink) {
   try {
-    query_text_ = query_text;
-    for (ast::StatementPtr& statement : statements) {
+    for (; next < statements.size(); ++next) {
       BeginStatement();
-      ExecuteStatement(std::shared_ptr<const ast::Statement>(std::move(statement)), sink);
+      ExecuteStatement(std::shared_ptr<const ast::Statement>(std::move(statements[next])), sink);
+      if (copy_in_ != nullptr) {
+        // COPY FROM STDIN waits for the client's data; the rest of the
+        // query string runs after CopyDone.
+        copy_in_->simple_query = true;
+        copy_in_->statements = std::move(statements);
+        copy_in_->next_statement = next + 1;
+        copy_in_->query_text = std::string(query_text_);
+        return;
+      }
     }
     // The implicit transaction of the query string ends with it.
     if (txn_ != nullptr && implicit_) CommitTransaction();
   } catch (...) {
     // Whatever failed — an SQL error, an allocation failure, anything
     // unexpected — the statement's writes must never be committed later.
+    copy_in_.reset();
     AbortAfterError();
     throw;
   }
@@ -148,6 +163,15 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteDropRole(statement.As<ast::DropRoleStmt>(), sink);
       return;
+    case ast::StatementKind::kCopy:
+      EnsureTransaction();
+      ExecuteCopy(statement.As<ast::CopyStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterTable:
+      EnsureTransaction();
+      ExecuteAlterTable(statement.As<ast::AlterTableStmt>(), sink);
+      return;
+    case ast::StatementKind::kVacuum: ExecuteVacuum(statement.As<ast::VacuumStmt>(), sink); return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
       // UNLISTEN * on every release).
@@ -190,6 +214,10 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kCreateRole: CheckWritable("CREATE ROLE"); break;
     case ast::StatementKind::kAlterRole: CheckWritable("ALTER ROLE"); break;
     case ast::StatementKind::kDropRole: CheckWritable("DROP ROLE"); break;
+    case ast::StatementKind::kCopy:
+      if (statement.As<ast::CopyStmt>().from) CheckWritable("COPY FROM");
+      break;
+    case ast::StatementKind::kAlterTable: CheckWritable("ALTER TABLE"); break;
     default: break;
   }
 }

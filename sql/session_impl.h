@@ -11,6 +11,8 @@
 //   commands/               CREATE TABLE AS, materialized views (one file per
 //                           command; REFRESH's strategies one file each)
 //   session_role.cc         CREATE/ALTER/DROP ROLE
+//   session_copy.cc         COPY FROM STDIN / TO STDOUT
+//   session_alter_table.cc  ALTER TABLE ADD PRIMARY KEY / UNIQUE, VACUUM, ANALYZE
 #pragma once
 
 #include <functional>
@@ -24,6 +26,7 @@
 #include "sql/catalog_names.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
+#include "sql/copy/copy_from.h"
 #include "sql/engine.h"
 #include "sql/execution/exec_context.h"
 #include "sql/execution/physical_operator.h"
@@ -67,6 +70,11 @@ class SessionImpl : public Session {
   void ClosePortal(std::string_view name) override;
   void Sync() override;
   void AbortAfterProtocolError() override { AbortAfterError(); }
+  // session_copy.cc
+  bool copy_in_progress() const override { return copy_in_ != nullptr; }
+  void CopyData(std::string_view bytes) override;
+  void CopyDone(ResultSink& sink) override;
+  void CopyFail(std::string_view message) override;
 
   TransactionState transaction_state() const override { return state_; }
   Result<std::string> setting(std::string_view name) const override { return settings_.Get(name); }
@@ -147,6 +155,23 @@ class SessionImpl : public Session {
       const std::vector<ast::QualifiedName>& names, storage::LockLevel level, bool nowait,
       const std::function<void(const ast::QualifiedName&)>& missing);
   void ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink);
+  // Runs `statements` of a simple Query from `next` on, then ends the
+  // implicit transaction; stops early when a COPY FROM STDIN waits for data
+  // (the rest then runs after CopyDone).
+  void RunSimpleQueryStatements(std::vector<ast::StatementPtr> statements, size_t next,
+                                ResultSink& sink);
+  // session_copy.cc
+  void ExecuteCopy(const ast::CopyStmt& stmt, ResultSink& sink);
+  void ExecuteCopyTo(const ast::CopyStmt& stmt, ResultSink& sink);
+  void StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink);
+  // Whether `table`'s storage relation was made by this transaction (CREATE
+  // TABLE or TRUNCATE) with no savepoint since: nobody else can see it.
+  bool RelationIsPrivate(const catalog::TableEntry& table) const;
+  // A COPY FROM STDIN failed or the client gave up: the transaction aborts.
+  void AbortCopy();
+  // session_alter_table.cc
+  void ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink);
+  void ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink);
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   void ExecuteExecute(const ast::ExecuteStmt& stmt, ResultSink& sink);
@@ -328,6 +353,19 @@ class SessionImpl : public Session {
   // prepared statement's.
   std::string_view query_text_;
   uint64_t statements_parsed_ = 0;
+  // The COPY FROM STDIN waiting for the client's data (session_copy.cc).
+  struct CopyInState {
+    std::unique_ptr<CopyFromLoader> loader;
+    // Started by a simple Query: its statements after the COPY, and the
+    // query text they point into.
+    bool simple_query = false;
+    std::vector<ast::StatementPtr> statements;
+    size_t next_statement = 0;
+    std::string query_text;
+  };
+  std::unique_ptr<CopyInState> copy_in_;
+  // The query text of the statements that run after a COPY's CopyDone.
+  std::string held_query_text_;
   uint64_t plans_built_ = 0;
 
  public:

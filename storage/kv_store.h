@@ -85,6 +85,19 @@ struct TransactionOptions {
 
 class Transaction;
 
+// Rows of a relation nobody else can see yet (created or truncated by the
+// loading transaction, which removes the relation if it does not commit),
+// written as sorted files RocksDB takes in whole: no WAL, no memtable, no
+// compaction of them later. Keys come in strictly ascending order, after
+// every key already stored in the relation. Finish() makes them part of the
+// store, durably; dropping the load before that discards what it held.
+class SortedLoad {
+ public:
+  virtual ~SortedLoad() = default;
+  virtual Status Add(std::string_view key, std::string_view value) = 0;
+  virtual Status Finish() = 0;
+};
+
 class KvStore {
  public:
   // Opens or creates the store in options.data_dir (creating the directory
@@ -105,14 +118,18 @@ class KvStore {
   // Removes every key in [begin, end) outside any transaction (DROP TABLE
   // data after the catalog change committed: relation ids are never reused).
   virtual Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) = 0;
-  // Writes `entries` (key, value) into `cf` as one write outside any
-  // transaction, taking no row locks and not syncing the WAL: they become
-  // durable with the next synced commit (the one that publishes them). Only
-  // for keys nobody else reads or writes: an index being built, or a
-  // relation being filled, under a relation id not yet published.
+  // Writes `entries` (key, value) into `cf` as one durable write outside any
+  // transaction, taking no row locks. Only for keys nobody else reads or
+  // writes: an index being built under a relation id not yet published.
+  // `sync` false leaves the write unsynced: for a relation the writing
+  // transaction publishes in a commit of its own, whose WAL sync makes every
+  // earlier write durable too (the WAL is one sequence).
   virtual Status WriteUnlocked(ColumnFamily cf,
-                               const std::vector<std::pair<std::string, std::string>>& entries) = 0;
+                               const std::vector<std::pair<std::string, std::string>>& entries,
+                               bool sync = true) = 0;
 
+  // A SortedLoad into `cf` (see above).
+  virtual Result<std::unique_ptr<SortedLoad>> BeginSortedLoad(ColumnFamily cf) = 0;
   // Allocates the next value of a durable counter kept in `meta` (OIDs,
   // relation ids): never returns the same value twice, even after a crash.
   virtual Result<uint64_t> NextCounterValue(std::string_view counter_name) = 0;

@@ -1,5 +1,7 @@
 #include "storage/rocksdb_store.h"
 
+#include <algorithm>
+
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
@@ -23,13 +25,13 @@ namespace {
 // order of the ColumnFamily enum.
 constexpr std::array<const char*, 4> kColumnFamilyNames = {"catalog", "data", "changelog", "meta"};
 
-// Hidden row ids are reserved this many at a time: one synced meta write per
-// block instead of per insert; a restart skips the rest of a block.
-// Row ids are reserved a block at a time (one synced counter write each);
-// a table that uses them up fast gets bigger blocks, so a bulk load of a
-// million rows syncs a dozen times, not a thousand.
-constexpr uint64_t kFirstRowIdBlockSize = 1024;
-constexpr uint64_t kMaxRowIdBlockSize = 1 << 20;
+// Hidden row ids are reserved in blocks: one synced meta write per block
+// instead of per insert; a restart skips the rest of a block. A relation
+// that uses its blocks up gets twice as many next time, up to the maximum,
+// so a bulk load of a million rows costs a handful of synced writes, not a
+// thousand.
+constexpr uint64_t kRowIdBlockSize = 1024;
+constexpr uint64_t kMaxRowIdBlockSize = 1u << 20;
 
 std::string CounterKey(std::string_view name) {
   return "counter/" + std::string(name);
@@ -205,7 +207,8 @@ Status RocksStore::DeleteRange(ColumnFamily cf, std::string_view begin, std::str
 }
 
 Status RocksStore::WriteUnlocked(ColumnFamily cf,
-                                 const std::vector<std::pair<std::string, std::string>>& entries) {
+                                 const std::vector<std::pair<std::string, std::string>>& entries,
+                                 bool sync) {
   rocksdb::WriteBatch batch;
   rocksdb::Status s;
   for (const auto& [key, value] : entries) {
@@ -217,7 +220,7 @@ Status RocksStore::WriteUnlocked(ColumnFamily cf,
   // write durable too (one log). A crash before then leaves them owned by
   // no catalog object, and the start-up sweep removes them.
   rocksdb::WriteOptions write_options;
-  write_options.sync = false;
+  write_options.sync = sync && options_.sync_commits;
   // No row locks: the caller guarantees nobody else touches these keys.
   rocksdb::TransactionDBWriteOptimizations optimizations;
   optimizations.skip_concurrency_control = true;
@@ -259,8 +262,7 @@ Result<uint64_t> RocksStore::NextRowId(uint32_t relation_id) {
   std::lock_guard<std::mutex> lock(row_id_mutex_);
   RowIdBlock& block = row_id_blocks_[relation_id];
   if (block.next == block.limit) {
-    block.size =
-        block.size == 0 ? kFirstRowIdBlockSize : std::min(block.size * 2, kMaxRowIdBlockSize);
+    block.size = block.size == 0 ? kRowIdBlockSize : std::min(block.size * 2, kMaxRowIdBlockSize);
     BASALT_ASSIGN_OR_RETURN(uint64_t first, Reserve(RowIdCounterKey(relation_id), block.size));
     block.next = first;
     block.limit = first + block.size;

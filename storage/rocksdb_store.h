@@ -34,7 +34,9 @@ class RocksStore final : public KvStore {
   std::unique_ptr<Transaction> Begin(const TransactionOptions& options) override;
   Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) override;
   Status WriteUnlocked(ColumnFamily cf,
-                       const std::vector<std::pair<std::string, std::string>>& entries) override;
+                       const std::vector<std::pair<std::string, std::string>>& entries,
+                       bool sync) override;
+  Result<std::unique_ptr<SortedLoad>> BeginSortedLoad(ColumnFamily cf) override;
   Result<uint64_t> NextCounterValue(std::string_view counter_name) override;
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
@@ -77,6 +79,7 @@ class RocksStore final : public KvStore {
   std::array<rocksdb::ColumnFamilyHandle*, 4> handles_{};
 
   LockManager locks_;
+  std::atomic<uint64_t> sorted_loads_{0};  // names the load files
   CommitSequencer commit_sequencer_;
   SerializableTracker serializable_tracker_;
 
@@ -91,7 +94,7 @@ class RocksStore final : public KvStore {
   struct RowIdBlock {
     uint64_t next = 0;
     uint64_t limit = 0;  // exclusive
-    uint64_t size = 0;   // of the next reservation
+    uint64_t size = 0;   // of the last block reserved
   };
   std::mutex row_id_mutex_;
   std::unordered_map<uint32_t, RowIdBlock> row_id_blocks_;  // GUARDED_BY(row_id_mutex_)

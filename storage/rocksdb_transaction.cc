@@ -303,6 +303,19 @@ Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_
   return Status::OK();
 }
 
+Status RocksTransaction::PutNew(ColumnFamily cf, std::string_view key, std::string_view value) {
+  BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
+  NoteWrite(cf, key);
+  // Nobody can wait for or conflict on a key that did not exist: the write
+  // goes straight into the transaction's batch (RocksDB's PutUntracked would
+  // still lock and track it, which costs a bulk load as much as the write).
+  // The batch's savepoints and the commit see it like any other write.
+  BASALT_RETURN_IF_ERROR(FromRocks(
+      Txn().GetWriteBatch()->Put(store_.handle(cf), ToSlice(key), ToSlice(value)), "write"));
+  if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
+  return Status::OK();
+}
+
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
   BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);

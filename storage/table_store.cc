@@ -87,8 +87,14 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
   }
   std::string value;
   EncodeRow(row, layout_.column_types, layout_.schema_version, &value);
-  BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/has_primary_key()));
-  BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key));
+  if (has_primary_key()) {
+    BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/true));
+  } else {
+    // A new hidden row id: no other transaction can know the key, so it
+    // takes no lock (bulk loads write millions of them).
+    BASALT_RETURN_IF_ERROR(txn.PutNew(ColumnFamily::kData, key, value));
+  }
+  BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key, /*new_row_key=*/!has_primary_key()));
   if (layout_.capture_changes) txn.AppendChange(layout_.relation_id, "", std::move(value));
   return Status::OK();
 }

@@ -125,7 +125,10 @@ class TableStore {
 
  private:
   // Index maintenance (table_store_indexes.cc). `row_key`: the row's key.
-  Status InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key);
+  // `new_row_key`: a hidden row id never used before, so the entries of
+  // non-unique indexes (which end in it) are new keys too.
+  Status InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
+                            bool new_row_key = false);
   Status DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key);
   // Rewrites the entries of indexes whose key or row key changed.
   Status UpdateIndexEntries(Transaction& txn, const Row& old_row, std::string_view old_key,

@@ -12,8 +12,11 @@ namespace basalt::storage {
 namespace {
 
 Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
-                const std::string& entry_key, std::string_view row_key) {
+                const std::string& entry_key, std::string_view row_key, bool new_key = false) {
   bool locked = false;
+  if (!IndexEntryIsUnique(index, row) && new_key) {
+    return txn.PutNew(ColumnFamily::kData, entry_key, row_key);
+  }
   if (IndexEntryIsUnique(index, row)) {
     std::string existing;
     bool found = false;
@@ -32,10 +35,12 @@ Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
 
 }  // namespace
 
-Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
+Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
+                                      bool new_row_key) {
   for (const IndexLayout& index : layout_.indexes) {
-    BASALT_RETURN_IF_ERROR(PutEntry(
-        txn, index, row, IndexEntryKey(index, layout_.column_types, row, row_key), row_key));
+    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row,
+                                    IndexEntryKey(index, layout_.column_types, row, row_key),
+                                    row_key, new_row_key));
   }
   return Status::OK();
 }

@@ -74,6 +74,11 @@ class Transaction {
   // same statement, so no snapshot check is made.
   virtual Status Put(ColumnFamily cf, std::string_view key, std::string_view value,
                      bool locked = false) = 0;
+  // A write of a key no other transaction can know of (a new hidden row id,
+  // or an index entry that ends in one): no lock is taken or tracked, which
+  // is what makes a bulk load of a million rows cheap. REQUIRES: the key is
+  // new and unique forever.
+  virtual Status PutNew(ColumnFamily cf, std::string_view key, std::string_view value) = 0;
   virtual Status Delete(ColumnFamily cf, std::string_view key) = 0;
   virtual std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                            std::string_view upper) = 0;

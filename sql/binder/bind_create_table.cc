@@ -6,6 +6,7 @@
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/storage_parameters.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
@@ -211,6 +212,9 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
         u.name.empty() ? ChooseIndexName(t.namespace_oid(), t.name(), names, "key", taken) : u.name;
     taken.push_back(name);
     index->set_name(std::move(name));
+  }
+  for (std::string& option : CheckStorageParameters(create.storage_parameters)) {
+    t.add_reloptions(std::move(option));
   }
   return out;
 }

@@ -52,7 +52,7 @@ void RelationFill::Add(const RowBatch& rows) {
 
 void RelationFill::Flush() {
   Check(interrupt_.Check());
-  Check(store_.WriteUnlocked(storage::ColumnFamily::kData, batch_));
+  Check(store_.WriteUnlocked(storage::ColumnFamily::kData, batch_, /*sync=*/false));
   batch_.clear();
 }
 

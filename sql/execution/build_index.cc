@@ -36,7 +36,7 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
   std::unordered_set<std::string> batch_keys;
   auto flush = [&] {
     Check(interrupt.Check());
-    Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch));
+    Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
     batch.clear();
     batch_keys.clear();
     written->RefreshSnapshot();

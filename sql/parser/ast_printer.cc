@@ -563,6 +563,64 @@ std::string ToString(const Statement& statement) {
       for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + QuoteName(s.names[i]);
       return out;
     }
+    case StatementKind::kCopy: {
+      const auto& s = statement.As<CopyStmt>();
+      std::string out = "COPY ";
+      if (s.query != nullptr) {
+        out += "(" + ToString(*s.query) + ")";
+      } else {
+        out += ToString(s.table);
+        if (!s.columns.empty()) {
+          out += " (";
+          for (size_t i = 0; i < s.columns.size(); ++i) {
+            out += (i > 0 ? ", " : "") + s.columns[i].name;
+          }
+          out += ")";
+        }
+      }
+      out += s.from ? " FROM " : " TO ";
+      out += s.client ? (s.from ? "STDIN" : "STDOUT") : "'file'";
+      if (!s.options.empty()) {
+        out += " (";
+        for (size_t i = 0; i < s.options.size(); ++i) {
+          const CopyOption& o = s.options[i];
+          out += (i > 0 ? ", " : "") + o.name;
+          if (o.value) out += " '" + *o.value + "'";
+          if (o.star) out += " *";
+          if (o.has_columns && !o.star) {
+            out += " (";
+            for (size_t c = 0; c < o.columns.size(); ++c) {
+              out += (c > 0 ? ", " : "") + o.columns[c].name;
+            }
+            out += ")";
+          }
+        }
+        out += ")";
+      }
+      return out;
+    }
+    case StatementKind::kAlterTable: {
+      const auto& s = statement.As<AlterTableStmt>();
+      std::string out = "ALTER TABLE " + ToString(s.table);
+      for (const Constraint& c : s.add_constraints) {
+        out += " ADD";
+        if (!c.name.empty()) out += " CONSTRAINT " + c.name;
+        out += c.type == Constraint::Type::kPrimaryKey ? " PRIMARY KEY (" : " UNIQUE (";
+        for (size_t i = 0; i < c.columns.size(); ++i) {
+          out += (i > 0 ? ", " : "") + c.columns[i].name;
+        }
+        out += ")";
+      }
+      return out;
+    }
+    case StatementKind::kVacuum: {
+      const auto& s = statement.As<VacuumStmt>();
+      std::string out = s.vacuum ? (s.analyze ? "VACUUM ANALYZE" : "VACUUM") : "ANALYZE";
+      for (size_t i = 0; i < s.tables.size(); ++i) {
+        out += (i > 0 ? ", " : " ") + ToString(s.tables[i]);
+      }
+      return out;
+    }
     case StatementKind::kExplain: {
       const auto& s = statement.As<ExplainStmt>();
       return std::string("EXPLAIN ") + (s.analyze ? "ANALYZE " : "") +

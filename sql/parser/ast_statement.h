@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sql/parser/ast_expr.h"
@@ -126,6 +127,9 @@ enum class StatementKind {
   kCreateRole,
   kAlterRole,
   kDropRole,
+  kCopy,        // ast_copy.h
+  kAlterTable,  // ast_copy.h
+  kVacuum,      // ast_copy.h (and ANALYZE)
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -285,6 +289,10 @@ struct CreateTableStmt : Statement {
   bool temporary = false;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table constraints
+  // WITH (name [= value], ...): storage parameters, as written, lower-case
+  // names; the value is empty when none was given.
+  std::vector<std::pair<std::string, std::string>> storage_parameters;
+  int storage_parameters_position = 0;
 };
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]

@@ -154,7 +154,38 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     } while (AcceptOp(","));
   }
   ExpectOp(")");
+  if (PeekWord("with") && PeekOp("(", 1)) {
+    stmt->storage_parameters_position = Advance().position;
+    stmt->storage_parameters = ParseStorageParameters();
+  }
   return stmt;
+}
+
+// reloptions: (name [= value], ...), names possibly dotted (toast.x).
+std::vector<std::pair<std::string, std::string>> Parser::ParseStorageParameters() {
+  std::vector<std::pair<std::string, std::string>> parameters;
+  ExpectOp("(");
+  do {
+    std::string name = ParseColLabel();
+    if (AcceptOp(".")) name += "." + ParseColLabel();
+    std::string value;
+    if (AcceptOp("=")) {
+      const Token& v = Peek();
+      if (v.IsOp("-")) {
+        Advance();
+        value = "-";
+      }
+      const Token& w = Peek();
+      if (w.type != TokenType::kString && w.type != TokenType::kInteger &&
+          w.type != TokenType::kDecimal && w.type != TokenType::kIdentifier) {
+        SyntaxErrorHere();
+      }
+      value += Advance().text;
+    }
+    parameters.emplace_back(std::move(name), std::move(value));
+  } while (AcceptOp(","));
+  ExpectOp(")");
+  return parameters;
 }
 
 ast::ColumnDef Parser::ParseColumnDef() {

@@ -183,6 +183,9 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "truncate") return ParseTruncate();
   if (word == "refresh") return ParseRefresh();
   if (word == "lock") return ParseLock();
+  if (word == "copy") return ParseCopy();
+  if (word == "alter") return ParseAlterTable();
+  if (word == "vacuum" || word == "analyze" || word == "analyse") return ParseVacuum();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {

@@ -135,6 +135,15 @@ class Parser {
   ast::StatementPtr ParseReset();
   ast::StatementPtr ParseShow();
   ast::StatementPtr ParseExplain();
+  // parse_copy.cc
+  ast::StatementPtr ParseCopy();
+  std::vector<std::pair<std::string, std::string>> ParseStorageParameters();
+  ast::StatementPtr ParseAlterTable();
+  ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
+  bool ParseOldCopyOption(ast::CopyStmt& stmt);
+  void ParseCopyOptionArgument(ast::CopyOption& option);
+  std::vector<ast::Identifier> ParseBareColumnList();
+  std::string ParseStringConstant();
 
   // parse_cursor.cc
   // Whether the statement ends at token `ahead` (end of input or ";").

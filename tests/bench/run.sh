@@ -208,6 +208,9 @@ if command -v strace >/dev/null; then
   echo "32-client inserts: $syncs syncs for 9600 commits"
 fi
 
+# COPY and pgbench (issue 8).
+source "$ROOT/tests/bench/copy_pgbench.sh"
+
 # Idle connections cost memory, not threads: Basalt's resident memory per
 # idle connection (PostgreSQL forks a process per connection and stops at
 # max_connections = 100, so there is no ratio).

@@ -48,3 +48,11 @@ run_node_postgres() {  # <port> [step...]
   fi
   NODE_PATH=$modules/node_modules node "$CLIENTS_DIR/node/node_postgres_test.js" "$@"
 }
+
+run_copy_clients() {  # <port> [step...]
+  for module in psycopg2 psycopg asyncpg; do
+    /usr/bin/python3 -c "import $module" 2>/dev/null ||
+      { echo "$module is missing: apt-get install python3-$module" >&2; return 1; }
+  done
+  /usr/bin/python3 "$CLIENTS_DIR/copy_test.py" "$@"
+}

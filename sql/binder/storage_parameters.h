@@ -1,0 +1,20 @@
+// CREATE TABLE ... WITH (name = value, ...): PostgreSQL's heap storage
+// parameters, checked as its reloptions code checks them, and kept as
+// pg_class.reloptions shows them. Basalt accepts them for compatibility
+// (pgbench sets fillfactor); none changes how rows are stored.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace basalt::sql {
+
+// "name=value" for each parameter; a missing value reads "true". 22023 for
+// an unknown name (`unrecognized parameter "x"`) or a bad value (`value 5
+// out of bounds for option "fillfactor"`, `invalid value for integer option
+// "fillfactor": abc`, `invalid value for boolean option "x": maybe`).
+std::vector<std::string> CheckStorageParameters(
+    const std::vector<std::pair<std::string, std::string>>& parameters);
+
+}  // namespace basalt::sql

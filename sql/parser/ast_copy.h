@@ -1,0 +1,65 @@
+// Statements of bulk loading and table maintenance: COPY, ALTER TABLE's
+// constraint actions, VACUUM and ANALYZE.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/parser/ast_statement.h"
+
+namespace basalt::sql::ast {
+
+// One COPY option, in either syntax. The old one (`CSV HEADER`, `DELIMITER
+// AS ','`, `FORCE NOT NULL a, b`) is turned into the new one's names
+// (`format csv`, `header`, `delimiter ','`, `force_not_null (a, b)`), as
+// PostgreSQL's grammar does.
+struct CopyOption : Node {
+  std::string name;  // lower case
+  // The value as written: a string, a number, or a word (true, off, csv);
+  // nullopt when none was given (`HEADER` alone means true).
+  std::optional<std::string> value;
+  // FORCE_QUOTE / FORCE_NOT_NULL / FORCE_NULL: a column list, or `*`.
+  std::vector<Identifier> columns;
+  bool star = false;
+  bool has_columns = false;
+};
+
+// COPY table [(cols)] FROM {STDIN | 'file' | PROGRAM 'cmd'} [[WITH] options]
+// COPY {table [(cols)] | (query)} TO {STDOUT | 'file' | PROGRAM 'cmd'} [...]
+struct CopyStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCopy;
+  CopyStmt() : Statement(kKind) {}
+  QualifiedName table;               // unset when `query` is
+  std::vector<Identifier> columns;   // empty: every column
+  std::unique_ptr<Statement> query;  // COPY (SELECT ...) TO
+  bool from = false;                 // FROM (load) or TO (unload)
+  // STDIN / STDOUT; otherwise a server file or a program, which Basalt does
+  // not read or run.
+  bool client = true;
+  int target_position = 0;  // of the file name or PROGRAM
+  std::vector<CopyOption> options;
+};
+
+// ALTER TABLE [IF EXISTS] [ONLY] name ADD [CONSTRAINT name] PRIMARY KEY
+// (cols) | UNIQUE (cols). Other actions are refused with 0A000 by the parser.
+struct AlterTableStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAlterTable;
+  AlterTableStmt() : Statement(kKind) {}
+  QualifiedName table;
+  bool if_exists = false;
+  std::vector<Constraint> add_constraints;
+};
+
+// VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(cols)], ...]
+// ANALYZE [(options)] [VERBOSE] [table [(cols)], ...]
+struct VacuumStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kVacuum;
+  VacuumStmt() : Statement(kKind) {}
+  bool vacuum = true;    // false: ANALYZE alone
+  bool analyze = false;  // VACUUM ANALYZE, or ANALYZE
+  std::vector<QualifiedName> tables;
+};
+
+}  // namespace basalt::sql::ast

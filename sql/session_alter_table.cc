@@ -1,0 +1,239 @@
+// ALTER TABLE ... ADD [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols),
+// VACUUM and ANALYZE.
+//
+// A primary key is the rows' storage key (a table without one keys its rows
+// by a hidden row id), so adding one rewrites the table: every row moves to
+// a new relation under its key, each index to a new relation whose entries
+// point at the new row keys, all in unlocked batches nobody else can see
+// until the ALTER commits (under ACCESS EXCLUSIVE), as TRUNCATE's new
+// relation. Point lookups by the new key then read one row, as for a key
+// declared at CREATE TABLE.
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "sql/binder/binder.h"
+#include "sql/execution/build_index.h"
+#include "sql/execution/evaluate.h"
+#include "sql/execution/modify_table.h"
+#include "sql/session_impl.h"
+#include "storage/index_key.h"
+#include "storage/key_codec.h"
+#include "storage/table_store.h"
+
+namespace basalt::sql {
+
+namespace {
+
+constexpr size_t kEntriesPerBatch = 4096;
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+// The attnums of `columns` in `table`: 42703 for an unknown column, 42701
+// for a repeated one (PostgreSQL's messages for constraint column lists).
+std::vector<int> KeyAttnums(const catalog::TableEntry& table, const ast::Constraint& constraint) {
+  const bool primary = constraint.type == ast::Constraint::Type::kPrimaryKey;
+  std::vector<int> attnums;
+  for (const ast::Identifier& id : constraint.columns) {
+    const int c = table.FindColumn(id.name);
+    if (c < 0) {
+      throw Error(sqlstate::kUndefinedColumn,
+                  fmt::format("column \"{}\" named in key does not exist", id.name));
+    }
+    const int attnum = table.def.columns(c).attnum();
+    if (std::find(attnums.begin(), attnums.end(), attnum) != attnums.end()) {
+      throw Error(sqlstate::kDuplicateColumn,
+                  fmt::format("column \"{}\" appears twice in {} constraint", id.name,
+                              primary ? "primary key" : "unique"));
+    }
+    attnums.push_back(attnum);
+  }
+  return attnums;
+}
+
+// Moves every row of `old_table` into `new_table`'s relation (keyed by its
+// primary key) with the entries of its indexes, in unlocked batches. 23502
+// for a NULL key column, 23505 for a repeated key, as PostgreSQL's index
+// build reports them.
+void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
+                            const catalog::TableEntry& old_table,
+                            const catalog::TableEntry& new_table, const Interrupt& interrupt) {
+  const storage::TableLayout& layout = new_table.layout;
+  storage::TableStore rows(store, old_table.layout);
+  std::unique_ptr<storage::RowIterator> it = rows.Scan(txn);
+  // Keys written by earlier batches are read back through `written`; a
+  // hash of every key seen spares that read for keys never seen before.
+  std::unique_ptr<storage::Transaction> written = store.Begin();
+  std::unordered_set<uint64_t> seen_hashes;
+  std::unordered_set<std::string> batch_keys;
+  std::vector<std::pair<std::string, std::string>> batch;
+  auto flush = [&] {
+    Check(interrupt.Check());
+    Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
+    batch.clear();
+    batch_keys.clear();
+    written->RefreshSnapshot();
+  };
+  // Rows whose keys come in ascending order (a key added to a table loaded
+  // in key order, as pgbench's) go to sorted files ingested whole, as COPY
+  // FREEZE writes them; at the first key out of order those are ingested
+  // (so the duplicate check can read them) and the rest goes in batches.
+  Result<std::unique_ptr<storage::SortedLoad>> sorted =
+      store.BeginSortedLoad(storage::ColumnFamily::kData);
+  Check(sorted.status());
+  std::unique_ptr<storage::SortedLoad> sorted_load = std::move(sorted).value();
+  std::string last_sorted_key;
+  Row row(layout.column_types.size());
+  auto ThrowDuplicate = [&](const std::string&) {
+    throw Error(sqlstate::kUniqueViolation,
+                fmt::format("could not create unique index \"{}\"", layout.primary_key_name))
+        .WithDetail(
+            fmt::format("Key {} is duplicated.", IndexKeyText(new_table, row, layout.primary_key)));
+  };
+  const std::vector<bool> all(layout.column_types.size(), true);
+  while (true) {
+    Result<bool> more = it->Advance();
+    Check(more.status());
+    if (!*more) break;
+    Check(it->DecodeColumns(all, &row));
+    for (int c : layout.primary_key) {
+      if (row[static_cast<size_t>(c)].is_null()) {
+        throw Error(sqlstate::kNotNullViolation,
+                    fmt::format("column \"{}\" of relation \"{}\" contains null values",
+                                new_table.def.columns(c).name(), new_table.def.name()));
+      }
+    }
+    std::string key = storage::RelationPrefix(layout.relation_id);
+    for (int c : layout.primary_key) {
+      storage::AppendKeyValue(row[static_cast<size_t>(c)],
+                              layout.column_types[static_cast<size_t>(c)], &key);
+    }
+    const bool ascending = sorted_load != nullptr && key > last_sorted_key;
+    if (sorted_load != nullptr && !ascending) {
+      if (key == last_sorted_key) ThrowDuplicate(key);
+      // The check below must see the keys written so far.
+      Check(sorted_load->Finish());
+      sorted_load.reset();
+      written->RefreshSnapshot();
+    }
+    // A key above every key written so far cannot repeat one.
+    if (!seen_hashes.insert(std::hash<std::string>{}(key)).second && !ascending) {
+      bool found = batch_keys.contains(key);
+      std::string existing;
+      if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
+      if (found) ThrowDuplicate(key);
+    }
+    for (const storage::IndexLayout& index : layout.indexes) {
+      batch.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);
+    }
+    // The stored row itself does not change: only where it lives.
+    if (ascending) {
+      Check(sorted_load->Add(key, it->value()));
+      last_sorted_key = std::move(key);
+    } else {
+      batch_keys.insert(key);
+      batch.emplace_back(std::move(key), std::string(it->value()));
+    }
+    if (batch.size() >= kEntriesPerBatch) flush();
+  }
+  if (!batch.empty()) flush();
+  if (sorted_load != nullptr) Check(sorted_load->Finish());
+}
+
+}  // namespace
+
+void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink) {
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables = ResolveAndLock(
+      {stmt.table}, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
+      [&](const ast::QualifiedName& name) {
+        const std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+        if (!stmt.if_exists) {
+          throw Error(sqlstate::kUndefinedTable,
+                      fmt::format("relation \"{}\" does not exist", shown));
+        }
+        SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                   fmt::format("relation \"{}\" does not exist, skipping", shown));
+      });
+  if (tables.empty()) {
+    sink.CommandComplete("ALTER TABLE");
+    return;
+  }
+  // The rows every writer that held the table committed.
+  if (!repeatable_read_) txn_->RefreshSnapshot();
+  const Oid database = tables[0]->def.database_oid();
+  const Oid oid = tables[0]->def.oid();
+  for (const ast::Constraint& constraint : stmt.add_constraints) {
+    // Each action sees the table as the previous one left it.
+    std::shared_ptr<const catalog::TableEntry> table = writer_.View()->TableByOid(database, oid);
+    if (table->IsView() || table->computed) {
+      throw Error(sqlstate::kWrongObjectType,
+                  fmt::format("\"{}\" is not a table", table->def.name()));
+    }
+    std::vector<int> attnums = KeyAttnums(*table, constraint);
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    std::vector<std::string> names;
+    for (int attnum : attnums) names.push_back(table->def.columns(attnum - 1).name());
+    if (constraint.type == ast::Constraint::Type::kPrimaryKey) {
+      if (table->def.primary_key_attnums_size() > 0) {
+        throw Error(sqlstate::kInvalidTableDefinition,
+                    fmt::format("multiple primary keys for table \"{}\" are not allowed",
+                                table->def.name()));
+      }
+      const std::string name = !constraint.name.empty()
+                                   ? constraint.name
+                                   : binder.ChooseIndexName(table->def.namespace_oid(),
+                                                            table->def.name(), {}, "pkey", {});
+      Result<catalog::proto::Table> changed = writer_.AddPrimaryKey(*txn_, *table, attnums, name);
+      Check(changed.status());
+      writer_.AddFilledRelation(changed->relation_id());
+      for (const catalog::proto::Index& index : changed->indexes()) {
+        writer_.AddFilledRelation(index.relation_id());
+      }
+      std::shared_ptr<const catalog::TableEntry> rewritten =
+          writer_.View()->TableByOid(database, oid);
+      RewriteUnderPrimaryKey(store_, *txn_, *table, *rewritten, interrupt_);
+    } else {
+      catalog::proto::Index index;
+      index.set_unique(true);
+      index.set_constraint(true);
+      for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
+      index.set_name(!constraint.name.empty()
+                         ? constraint.name
+                         : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(),
+                                                  names, "key", {}));
+      Result<catalog::proto::Index> created = writer_.CreateIndex(*txn_, *table, index);
+      Check(created.status());
+      writer_.AddFilledRelation(created->relation_id());
+      std::shared_ptr<const catalog::TableEntry> with_index =
+          writer_.View()->TableByOid(database, oid);
+      BuildIndex(
+          store_, *txn_, *with_index,
+          with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))],
+          interrupt_);
+    }
+  }
+  sink.CommandComplete("ALTER TABLE");
+}
+
+void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {
+  if (stmt.vacuum && state_ == TransactionState::kInBlock) {
+    throw Error(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
+  }
+  // RocksDB reclaims space by compaction and Basalt keeps no statistics
+  // yet, so there is nothing to do beyond checking the names (under
+  // PostgreSQL's SHARE UPDATE EXCLUSIVE).
+  EnsureTransaction();
+  ResolveAndLock(
+      stmt.tables, storage::LockLevel::kShareUpdateExclusive, /*nowait=*/false,
+      [](const ast::QualifiedName& name) {
+        throw Error(sqlstate::kUndefinedTable,
+                    fmt::format("relation \"{}\" does not exist",
+                                name.schema.empty() ? name.name : name.schema + "." + name.name));
+      });
+  sink.CommandComplete(stmt.vacuum ? "VACUUM" : "ANALYZE");
+}
+
+}  // namespace basalt::sql
