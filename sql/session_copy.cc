@@ -14,14 +14,6 @@
 
 namespace basalt::sql {
 
-namespace {
-
-std::string ShownName(const ast::QualifiedName& name) {
-  return name.schema.empty() ? name.name : name.schema + "." + name.name;
-}
-
-}  // namespace
-
 void SessionImpl::ExecuteCopy(const ast::CopyStmt& stmt, ResultSink& sink) {
   if (!stmt.client) {
     throw Error(sqlstate::kFeatureNotSupported,
