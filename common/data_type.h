@@ -71,6 +71,13 @@ enum class TypeId : uint8_t {
   kOidVector = 57,
 };
 
+// The types a table column may have: arrays and the types of pg_catalog's
+// columns (name, "char", reg*) have no stored form yet, so CREATE TABLE
+// and CREATE TABLE AS refuse them and the row and key codecs never meet them.
+inline bool IsStorableType(TypeId id) {
+  return id <= TypeId::kTimestampTz && id != TypeId::kVoid;
+}
+
 namespace type_oid {
 inline constexpr Oid kBool = 16;
 inline constexpr Oid kInt8 = 20;

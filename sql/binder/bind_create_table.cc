@@ -10,16 +10,6 @@
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
-namespace {
-
-// The types a table column may have: arrays and the types of pg_catalog's
-// columns (name, "char", reg*) have no stored form yet.
-bool IsStorableType(TypeId id) {
-  return id <= TypeId::kTimestampTz && id != TypeId::kVoid;
-}
-
-}  // namespace
-
 std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& create) {
   if (create.temporary) {
     ThrowAt(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet",

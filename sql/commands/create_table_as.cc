@@ -49,6 +49,10 @@ void SetQueryColumns(const ast::CreateTableAsStmt& stmt, const BoundSelect& quer
   }
   for (size_t i = 0; i < query.columns.size(); ++i) {
     const ResultColumn& result = query.columns[i];
+    if (!IsStorableType(result.type.id)) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  fmt::format("type {} is not supported yet", result.type.Name()));
+    }
     const std::string& name = i < stmt.columns.size() ? stmt.columns[i].name : result.name;
     for (const catalog::proto::Column& seen : table->columns()) {
       if (seen.name() == name) {
