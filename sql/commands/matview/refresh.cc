@@ -125,6 +125,11 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
       .progress = progress,
   };
   if (incremental) {
+    // A refresh alone in its transaction commits without waiting for the
+    // WAL sync: the view is derived state, and a refresh lost in a crash
+    // (its rows and its place in the change log together) is redone from
+    // the change log by the next one.
+    if (state_ != TransactionState::kInBlock) txn_->SetSynchronousCommit(false);
     const std::string fallback = RefreshIncremental(refresh, shape, WatchedTables(def));
     if (!fallback.empty()) strategy = "full (" + fallback + ")";
   } else if (stmt.concurrently) {

@@ -22,8 +22,9 @@ namespace basalt::sql {
 
 namespace {
 
-// Left inputs up to this many rows are joined through the index.
-constexpr double kSmallInput = 1000;
+// Left inputs up to this many rows are joined through the index: a key
+// read per row beats a scan of a large table until then.
+constexpr double kSmallInput = 20000;
 constexpr double kUnknown = std::numeric_limits<double>::infinity();
 
 bool ReadsOuterValues(const BoundExpr& e) {
