@@ -11,6 +11,16 @@
 
 namespace basalt::sql {
 
+namespace {
+
+// A relation whose rows are stored and whose writes can be captured: a
+// table or a materialized view.
+bool IsStoredRelation(const catalog::TableEntry& t) {
+  return !t.computed && (t.def.relkind() == "r" || t.def.relkind() == "m");
+}
+
+}  // namespace
+
 void SessionImpl::SetRefreshMode(const std::string& mode, const BoundSelect& query,
                                  catalog::proto::Table* view) {
   view->set_refresh_mode(mode);
@@ -41,7 +51,7 @@ std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTabl
     if (!seen.insert(ref.oid()).second) continue;
     std::shared_ptr<const catalog::TableEntry> table =
         catalog->TableByOid(view.database_oid(), ref.oid());
-    if (table != nullptr && table->def.relkind() == "r") tables.push_back(std::move(table));
+    if (table != nullptr && IsStoredRelation(*table)) tables.push_back(std::move(table));
   }
   return tables;
 }
@@ -56,7 +66,7 @@ void SessionImpl::WatchTables(const catalog::proto::Table& view, bool watch) {
     if (!seen.insert(ref.oid()).second) continue;
     std::shared_ptr<const catalog::TableEntry> table =
         writer_.View()->TableByOid(view.database_oid(), ref.oid());
-    if (table == nullptr || table->def.relkind() != "r") continue;
+    if (table == nullptr || !IsStoredRelation(*table)) continue;
     // SHARE waits for the transactions writing the table: none of their
     // changes can then commit without a record.
     if (watch) LockRelation(*table, storage::LockLevel::kShare);

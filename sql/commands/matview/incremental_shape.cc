@@ -43,8 +43,9 @@ std::string UnsupportedFrom(const BoundTableRef& ref) {
   if (!ref.lateral_values.empty()) return "LATERAL";
   switch (ref.kind) {
     case BoundTableRef::Kind::kTable:
+      // Materialized views record their changes too (a full refresh as a
+      // truncation): the view reads their stored rows, as PostgreSQL's.
       if (ref.table->computed) return "system catalogs";
-      if (ref.table->IsMaterializedView()) return "materialized views in FROM";
       return "";
     case BoundTableRef::Kind::kSubquery: return "views or subqueries in FROM";
     case BoundTableRef::Kind::kFunction: return "functions in FROM";
@@ -62,6 +63,8 @@ std::string UnsupportedFrom(const BoundTableRef& ref) {
   return "";
 }
 
+std::string Analyze(const BoundSelect& query, IncrementalShape* shape);
+
 // The target that is exactly grouped column `column`, or -1.
 int TargetOfColumn(const BoundSelect& query, int column) {
   for (size_t i = 0; i < query.targets.size(); ++i) {
@@ -71,8 +74,39 @@ int TargetOfColumn(const BoundSelect& query, int column) {
   return -1;
 }
 
+// A UNION ALL tree whose every branch is a filter/project/join query.
+std::string UnsupportedUnion(const BoundSelect& query) {
+  CheckStackDepth();
+  if (query.set_operation == nullptr) {
+    IncrementalShape branch;
+    std::string reason = Analyze(query, &branch);
+    if (reason.empty() && branch.kind != IncrementalShape::Kind::kRows) {
+      return "GROUP BY or DISTINCT under UNION ALL";
+    }
+    return reason;
+  }
+  const BoundSetOperation& op = *query.set_operation;
+  if (op.kind != BoundSetOperation::Kind::kUnion || !op.all || op.recursive) {
+    return "UNION, INTERSECT or EXCEPT without ALL";
+  }
+  if (query.where != nullptr || query.grouped || !query.distinct.empty() ||
+      query.limit != nullptr || query.offset != nullptr) {
+    return "clauses over a UNION ALL";
+  }
+  std::string reason = UnsupportedUnion(*op.left);
+  return reason.empty() ? UnsupportedUnion(*op.right) : reason;
+}
+
 std::string Analyze(const BoundSelect& query, IncrementalShape* shape) {
-  if (query.set_operation != nullptr) return "UNION, INTERSECT or EXCEPT";
+  if (query.set_operation != nullptr) {
+    std::string reason = UnsupportedUnion(query);
+    if (!reason.empty()) return reason;
+    shape->kind = IncrementalShape::Kind::kRows;
+    for (size_t i = 0; i < query.targets.size(); ++i) {
+      shape->key_columns.push_back(static_cast<int>(i));
+    }
+    return "";
+  }
   if (query.from == nullptr) return "queries without FROM";
   if (query.limit != nullptr || query.offset != nullptr) return "LIMIT or OFFSET";
   if (query.distinct_on > 0) return "DISTINCT ON";

@@ -75,13 +75,65 @@ void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows) {
   *scan = std::move(values);
 }
 
-// An input of the core (a scan in the plan) and its table's changes.
-struct ChangedInput {
-  size_t scan = 0;
+// A changed table's rows.
+struct ChangedRows {
   RowsPtr deleted;
   RowsPtr inserted;
   RowsPtr all;  // deleted then inserted
 };
+
+// The branches of a UNION ALL view: paths (child positions) from the set
+// operation under the plan's top to each leaf query. One empty path for a
+// view without UNION ALL.
+LogicalOperatorPtr* UnionNode(LogicalOperatorPtr& root) {
+  LogicalOperatorPtr* op = &root;
+  while ((*op)->kind != LogicalKind::kSetOperation) {
+    if ((*op)->children.empty()) return nullptr;
+    op = &(*op)->children[0];
+  }
+  return op;
+}
+
+bool ContainsSetOperation(const LogicalOperator& op) {
+  if (op.kind == LogicalKind::kSetOperation) return true;
+  for (const LogicalOperatorPtr& c : op.children) {
+    if (ContainsSetOperation(*c)) return true;
+  }
+  return false;
+}
+
+// A nested UNION ALL's plan: its columns as they are over the union.
+bool IsIdentityOverUnion(const LogicalOperator& op) {
+  if (op.kind != LogicalKind::kProject || op.children[0]->kind != LogicalKind::kSetOperation) {
+    return false;
+  }
+  const auto& exprs = op.As<LogicalProject>().exprs;
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    if (exprs[i]->kind != BoundExprKind::kColumn || exprs[i]->column_index != static_cast<int>(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void CollectBranches(const LogicalOperator& op, std::vector<int>* path,
+                     std::vector<std::vector<int>>* out) {
+  if (IsIdentityOverUnion(op)) {
+    path->push_back(0);
+    CollectBranches(*op.children[0], path, out);
+    path->pop_back();
+    return;
+  }
+  if (op.kind != LogicalKind::kSetOperation) {
+    out->push_back(*path);
+    return;
+  }
+  for (size_t i = 0; i < op.children.size(); ++i) {
+    path->push_back(static_cast<int>(i));
+    CollectBranches(*op.children[i], path, out);
+    path->pop_back();
+  }
+}
 
 class IncrementalRefresher {
  public:
@@ -96,32 +148,49 @@ class IncrementalRefresher {
   }
 
   // False if the changes are more than the delta rules should take on.
-  bool Prepare(const PendingChanges& pending, std::string* reason) {
+  bool Prepare(PendingChanges& pending, std::string* reason) {
     LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
     std::vector<LogicalOperatorPtr*> scans;
     CollectScans(plan, &scans);
-    for (size_t i = 0; i < scans.size(); ++i) {
-      const catalog::TableEntry& table = *(*scans[i])->As<LogicalGet>().table;
+    size_t changed_inputs = 0;
+    for (LogicalOperatorPtr* scan : scans) {
+      const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
       auto found = pending.tables.find(table.def.oid());
       if (found == pending.tables.end()) continue;
-      const TableChanges& changes = found->second;
+      TableChanges& changes = found->second;
       if (changes.truncated) {
         *reason = fmt::format("\"{}\" was truncated", table.def.name());
         return false;
       }
       if (changes.deleted.empty() && changes.inserted.empty()) continue;
-      ChangedInput input;
-      input.scan = i;
-      input.deleted = std::make_shared<const std::vector<Row>>(changes.deleted);
-      input.inserted = std::make_shared<const std::vector<Row>>(changes.inserted);
+      ++changed_inputs;
+      if (changed_.contains(table.def.oid())) continue;
+      ChangedRows rows;
       auto all = std::make_shared<std::vector<Row>>(changes.deleted);
       all->insert(all->end(), changes.inserted.begin(), changes.inserted.end());
-      input.all = std::move(all);
-      changed_.push_back(std::move(input));
+      rows.all = std::move(all);
+      rows.deleted = std::make_shared<const std::vector<Row>>(std::move(changes.deleted));
+      rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
+      changed_.emplace(table.def.oid(), std::move(rows));
     }
-    if (changed_.size() > kMaxChangedInputs) {
-      *reason = fmt::format("{} inputs changed", changed_.size());
+    if (changed_inputs > kMaxChangedInputs) {
+      *reason = fmt::format("{} inputs changed", changed_inputs);
       return false;
+    }
+    LogicalOperatorPtr* union_node = UnionNode(plan);
+    if (union_node == nullptr) {
+      branches_.emplace_back();
+      return true;
+    }
+    std::vector<int> path;
+    CollectBranches(**union_node, &path, &branches_);
+    for (const std::vector<int>& branch : branches_) {
+      const LogicalOperator* leaf = union_node->get();
+      for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
+      if (ContainsSetOperation(*leaf)) {
+        *reason = "a UNION ALL nested in a way the delta rules do not follow";
+        return false;
+      }
     }
     return true;
   }
@@ -145,7 +214,19 @@ class IncrementalRefresher {
   // (deleted and inserted rows together) and the sign is meaningless.
   void RunTerms(const std::function<LogicalOperatorPtr()>& make_plan, bool split_signs,
                 const std::function<void(const Row&, int64_t)>& each_row) {
-    const size_t n = changed_.size();
+    // Which inputs of the plan changed (the same in every fresh plan).
+    std::vector<size_t> changed_scans;
+    {
+      LogicalOperatorPtr plan = make_plan();
+      std::vector<LogicalOperatorPtr*> scans;
+      CollectScans(plan, &scans);
+      for (size_t i = 0; i < scans.size(); ++i) {
+        if (changed_.contains((*scans[i])->As<LogicalGet>().table->def.oid())) {
+          changed_scans.push_back(i);
+        }
+      }
+    }
+    const size_t n = changed_scans.size();
     for (uint64_t set = 1; set < (1ULL << n); ++set) {
       const int members = __builtin_popcountll(set);
       const int64_t term_sign = members % 2 == 1 ? 1 : -1;
@@ -161,7 +242,8 @@ class IncrementalRefresher {
         int member = 0;
         for (size_t i = 0; i < n; ++i) {
           if (!(set & (1ULL << i))) continue;
-          const ChangedInput& input = changed_[i];
+          LogicalOperatorPtr* scan = scans[changed_scans[i]];
+          const ChangedRows& input = changed_.at((*scan)->As<LogicalGet>().table->def.oid());
           RowsPtr rows = input.all;
           if (split_signs) {
             const bool inserted = (signs >> member) & 1;
@@ -170,7 +252,7 @@ class IncrementalRefresher {
           }
           ++member;
           empty = empty || rows->empty();
-          ReplaceScan(scans[input.scan], std::move(rows));
+          ReplaceScan(scan, std::move(rows));
         }
         if (empty) continue;
         refresh_.run(std::move(plan), [&](const RowBatch& batch) {
@@ -248,12 +330,27 @@ class IncrementalRefresher {
       int64_t count = 0;
     };
     std::map<std::string, Net> net;  // by the row's stored bytes
-    RunTerms([&] { return PlanSelect(*refresh_.bind()); }, /*split_signs=*/true,
-             [&](const Row& row, int64_t sign) {
-               Net& entry = net[Encode(row)];
-               if (entry.count == 0 && entry.row.empty()) entry.row = row;
-               entry.count += sign;
-             });
+    // UNION ALL adds its branches' changes: each branch's terms alone, the
+    // branch's plan in the union's place under the view's targets.
+    for (const std::vector<int>& branch : branches_) {
+      RunTerms(
+          [&] {
+            LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+            LogicalOperatorPtr* union_node = UnionNode(plan);
+            if (union_node == nullptr) return plan;
+            LogicalOperatorPtr* leaf = union_node;
+            for (int child : branch) leaf = &(*leaf)->children[static_cast<size_t>(child)];
+            LogicalOperatorPtr taken = std::move(*leaf);
+            *union_node = std::move(taken);
+            return plan;
+          },
+          /*split_signs=*/true,
+          [&](const Row& row, int64_t sign) {
+            Net& entry = net[Encode(row)];
+            if (entry.count == 0 && entry.row.empty()) entry.row = row;
+            entry.count += sign;
+          });
+    }
     // Deletes first, so a unique index on the view never sees a row twice.
     for (const auto& [bytes, entry] : net) {
       if (entry.count >= 0) continue;
@@ -404,8 +501,9 @@ class IncrementalRefresher {
   const catalog::TableEntry& view_;
   storage::TableStore table_;
   const storage::IndexLayout* key_index_ = nullptr;
-  std::vector<ChangedInput> changed_;
-  std::vector<DataType> key_types_;  // of the maintenance key's columns
+  std::unordered_map<Oid, ChangedRows> changed_;  // by table OID
+  std::vector<std::vector<int>> branches_;        // CollectBranches' paths
+  std::vector<DataType> key_types_;               // of the maintenance key's columns
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
