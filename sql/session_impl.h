@@ -24,8 +24,8 @@
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
-#include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/matview/change_log_reader.h"
+#include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/copy/copy_from.h"
 #include "sql/engine.h"
@@ -258,7 +258,8 @@ class SessionImpl : public Session {
   // (its view_references), under SHARE locks that wait for their writers.
   void WatchTables(const catalog::proto::Table& view, bool watch);
   // The tables an incremental view reads, as the catalog has them now.
-  std::vector<std::shared_ptr<const catalog::TableEntry>> WatchedTables(const catalog::proto::Table& view);
+  std::vector<std::shared_ptr<const catalog::TableEntry>> WatchedTables(
+      const catalog::proto::Table& view);
   // A new incremental view's place in the change log: every record the
   // transaction's snapshot sees counts as applied.
   ChangeLogPlace FirstChangeLogPlace(const catalog::proto::Table& view);
@@ -334,7 +335,11 @@ class SessionImpl : public Session {
   CurrentCatalogNames object_names_{[this] {
     return CatalogNames(writer_.View(), database_oid_, user_, settings_.SearchPath());
   }};
-  bool implicit_ = false;         // txn_ ends with the query string
+  bool implicit_ = false;  // txn_ ends with the query string
+  // The transaction wrote only derived state (an incremental refresh
+  // outside a block): its commit need not wait for the WAL sync.
+  bool commit_without_sync_ = false;
+
   bool repeatable_read_ = false;  // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   // The catalog version published when the READ COMMITTED snapshot was

@@ -159,21 +159,29 @@ PendingChanges ReadPendingChanges(
   return pending;
 }
 
-void CollectAppliedChanges(storage::Transaction& txn, const catalog::TableEntry& table,
-                           uint32_t applying_view, const ChangeLogPlace& place) {
-  uint64_t applied_by_all = place.watermark;
+uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
+                           uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit) {
+  uint64_t applied_by_all = std::min(place.watermark, limit);
   for (uint32_t view : table.def.watching_views()) {
     if (view == applying_view) continue;
     ChangeLogPlace other;
-    // A view without a place yet applies nothing below its first one.
+    // A view without a place in this snapshot was created after it, under
+    // a SHARE lock no writer of the table got past: it needs no record
+    // this snapshot sees.
     if (ReadChangeLogPlace(txn, view, &other)) {
       applied_by_all = std::min(applied_by_all, other.watermark);
     }
   }
+  return applied_by_all;
+}
+
+void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, uint64_t from,
+                   uint64_t to) {
+  if (to <= from) return;
   const uint32_t id = table.layout.ChangeLogId();
   std::unique_ptr<storage::KvIterator> it =
-      txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, 0),
-               storage::ChangelogSeekKey(id, applied_by_all + 1));
+      txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, from + 1),
+               storage::ChangelogSeekKey(id, to + 1));
   std::vector<std::string> keys;
   for (; it->Valid(); it->Next()) keys.emplace_back(it->key());
   Check(it->status());

@@ -72,9 +72,20 @@ PendingChanges ReadPendingChanges(
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
     const ChangeLogPlace* place);
 
-// Removes the records of `table` that every view watching it has applied
-// (their places read in the transaction; `applying_view`'s is `place`).
-void CollectAppliedChanges(storage::Transaction& txn, const catalog::TableEntry& table,
-                           uint32_t applying_view, const ChangeLogPlace& place);
+// The last commit sequence of `table`'s records that every view watching
+// it has applied (their places read in the transaction; `applying_view`'s
+// is `place`), at most `limit`: a change-log watermark read before the
+// table's list of watching views, so a view created since needs none of
+// them.
+uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
+                           uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit);
+// Removes `table`'s records in (from, to] in the transaction. The view
+// with the lowest watermark removes from its old watermark to the new
+// lowest one, so the records below the lowest watermark are gone and
+// every scan of the log starts past their tombstones. (Two views
+// refreshing at once may each see the other's old place and leave some
+// records below the lowest watermark: space, never a wrong result.)
+void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, uint64_t from,
+                   uint64_t to);
 
 }  // namespace basalt::sql

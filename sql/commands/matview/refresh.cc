@@ -122,6 +122,7 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
             RunLogicalPlan(std::move(plan), consume);
           },
       .fill_mode = FillMode(),
+      .collect_limit = 0,
       .progress = progress,
   };
   if (incremental) {
@@ -129,7 +130,10 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     // WAL sync: the view is derived state, and a refresh lost in a crash
     // (its rows and its place in the change log together) is redone from
     // the change log by the next one.
-    if (state_ != TransactionState::kInBlock) txn_->SetSynchronousCommit(false);
+    commit_without_sync_ = state_ != TransactionState::kInBlock;
+    // Read before the list of watching views: a view created after it
+    // needs no record up to it (AppliedByAllViews).
+    refresh.collect_limit = store_.LastCommitSequence();
     const std::string fallback = RefreshIncremental(refresh, shape, WatchedTables(def));
     if (!fallback.empty()) strategy = "full (" + fallback + ")";
   } else if (stmt.concurrently) {

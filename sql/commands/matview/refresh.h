@@ -39,6 +39,9 @@ struct MatviewRefresh {
   std::function<std::unique_ptr<BoundSelect>()> bind;
   std::function<void(LogicalOperatorPtr, const std::function<void(const RowBatch&)>&)> run;
   RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
+  // Incremental: the change-log watermark read before the list of views
+  // watching the tables (AppliedByAllViews).
+  uint64_t collect_limit = 0;
   // pg_stat_progress_refresh_matview's row of this refresh; may be null.
   MatviewRefreshBoard::Progress* progress = nullptr;
 

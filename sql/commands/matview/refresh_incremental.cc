@@ -518,6 +518,8 @@ std::string RefreshIncremental(
   const bool has_place =
       refresh.view->def.populated() && ReadChangeLogPlace(refresh.txn, view_oid, &place);
   PendingChanges pending = ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr);
+  // Nothing to apply: the stored place stays right, and nothing is written.
+  if (has_place && pending.records == 0) return "";
   std::string full_reason;
   if (!has_place) full_reason = "first population";
   // The cost rule: past a share of the view's rows, recomputing is cheaper
@@ -539,7 +541,9 @@ std::string RefreshIncremental(
   }
   WriteChangeLogPlace(refresh.txn, view_oid, pending.next);
   for (const auto& table : tables) {
-    CollectAppliedChanges(refresh.txn, *table, view_oid, pending.next);
+    const uint64_t applied =
+        AppliedByAllViews(refresh.txn, *table, view_oid, pending.next, refresh.collect_limit);
+    DeleteChanges(refresh.txn, *table, has_place ? place.watermark : 0, applied);
   }
   return full_reason;
 }
