@@ -46,10 +46,13 @@ test: build
 # (issue 15; tests/README.md).
 CRASH_CYCLES ?= 25
 MATVIEW_DIFF_ROUNDS ?= 2000
+MATVIEW_IVM_SECONDS ?= 300
+MATVIEW_IVM_CRASH_CYCLES ?= 20
 test-long: build
 	cd $(BUILD_DIR) && BASALT_CRASH_CYCLES=$(CRASH_CYCLES) ctest --output-on-failure \
 	  -R 'integration:transfers and inserts under repeated kill'
 	cd $(BUILD_DIR) && MATVIEW_DIFF_ROUNDS=$(MATVIEW_DIFF_ROUNDS) MATVIEW_LATENCY_REFRESHES=10 \
+	  MATVIEW_IVM_SECONDS=$(MATVIEW_IVM_SECONDS) MATVIEW_IVM_CRASH_CYCLES=$(MATVIEW_IVM_CRASH_CYCLES) \
 	  MATVIEW_CRASH_ROUNDS=5 ctest --output-on-failure --timeout 1800 -R 'client: matview_'
 
 $(ASAN_DIR)/build.ninja:

@@ -189,7 +189,7 @@ void SessionImpl::ExecuteCopyTo(const ast::CopyStmt& stmt, ResultSink& sink) {
       for (const Row& row : batch) send_row(row);
     }
   } else {
-    storage::TableStore store(store_, table->layout);
+    storage::TableStore store(store_, &table->layout);
     std::unique_ptr<storage::RowIterator> it = store.Scan(*txn_);
     Row stored(table->layout.column_types.size());
     Row row(columns.size());

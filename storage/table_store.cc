@@ -42,20 +42,23 @@ class TableRowIterator final : public RowIterator {
 
  private:
   std::unique_ptr<KvIterator> it_;
-  const std::vector<DataType>& types_;  // owned by the TableStore
+  const std::vector<DataType>& types_;  // the TableStore's layout's
   bool started_ = false;
 };
 
 }  // namespace
 
 TableStore::TableStore(KvStore& store, TableLayout layout)
-    : store_(store), layout_(std::move(layout)) {}
+    : store_(store), owned_layout_(std::move(layout)), layout_(&*owned_layout_) {}
+
+TableStore::TableStore(KvStore& store, const TableLayout* layout)
+    : store_(store), layout_(layout) {}
 
 std::string TableStore::PrimaryKeyOf(const Row& row) const {
-  std::string key = RelationPrefix(layout_.relation_id);
-  for (int column : layout_.primary_key) {
+  std::string key = RelationPrefix(layout_->relation_id);
+  for (int column : layout_->primary_key) {
     AppendKeyValue(row[static_cast<size_t>(column)],
-                   layout_.column_types[static_cast<size_t>(column)], &key);
+                   layout_->column_types[static_cast<size_t>(column)], &key);
   }
   return key;
 }
@@ -70,7 +73,7 @@ Status TableStore::CheckNoRowAt(Transaction& txn, const std::string& key) {
     // The SQL layer adds the detail line (Key (id)=(1) already exists.).
     return Status::Error(
         sqlstate::kUniqueViolation,
-        "duplicate key value violates unique constraint \"" + layout_.primary_key_name + "\"");
+        "duplicate key value violates unique constraint \"" + layout_->primary_key_name + "\"");
   }
   return Status::OK();
 }
@@ -81,12 +84,12 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
     key = PrimaryKeyOf(row);
     BASALT_RETURN_IF_ERROR(CheckNoRowAt(txn, key));
   } else {
-    BASALT_ASSIGN_OR_RETURN(uint64_t row_id, store_.NextRowId(layout_.relation_id));
-    key = RelationPrefix(layout_.relation_id);
+    BASALT_ASSIGN_OR_RETURN(uint64_t row_id, store_.NextRowId(layout_->relation_id));
+    key = RelationPrefix(layout_->relation_id);
     AppendRowId(row_id, &key);
   }
   std::string value;
-  EncodeRow(row, layout_.column_types, layout_.schema_version, &value);
+  EncodeRow(row, layout_->column_types, layout_->schema_version, &value);
   if (has_primary_key()) {
     BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/true));
   } else {
@@ -95,7 +98,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
     BASALT_RETURN_IF_ERROR(txn.PutNew(ColumnFamily::kData, key, value));
   }
   BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key, /*new_row_key=*/!has_primary_key()));
-  if (layout_.capture_changes) txn.AppendChange(layout_.ChangeLogId(), "", std::move(value));
+  if (layout_->capture_changes) txn.AppendChange(layout_->ChangeLogId(), "", std::move(value));
   return Status::OK();
 }
 
@@ -134,13 +137,13 @@ Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedR
   BASALT_RETURN_IF_ERROR(st);
   if (!found) return false;
   out->key.assign(key);
-  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_->column_types, &out->row));
   return true;
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {
   std::string value;
-  EncodeRow(new_row, layout_.column_types, layout_.schema_version, &value);
+  EncodeRow(new_row, layout_->column_types, layout_->schema_version, &value);
   std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : old_row.key;
   const bool moved = new_key != old_row.key;
   if (moved) {
@@ -149,8 +152,8 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
   }
   BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value, /*locked=*/true));
   BASALT_RETURN_IF_ERROR(UpdateIndexEntries(txn, old_row.row, old_row.key, new_row, new_key));
-  if (layout_.capture_changes) {
-    txn.AppendChange(layout_.ChangeLogId(), old_row.value, std::move(value));
+  if (layout_->capture_changes) {
+    txn.AppendChange(layout_->ChangeLogId(), old_row.value, std::move(value));
   }
   return Status::OK();
 }
@@ -158,31 +161,31 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
 Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
   BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   BASALT_RETURN_IF_ERROR(DeleteIndexEntries(txn, old_row.row, old_row.key));
-  if (layout_.capture_changes) txn.AppendChange(layout_.ChangeLogId(), old_row.value, "");
+  if (layout_->capture_changes) txn.AppendChange(layout_->ChangeLogId(), old_row.value, "");
   return Status::OK();
 }
 
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn) {
   return std::make_unique<TableRowIterator>(
-      txn.Scan(ColumnFamily::kData, RelationPrefix(layout_.relation_id),
-               RelationEnd(layout_.relation_id)),
-      layout_.column_types);
+      txn.Scan(ColumnFamily::kData, RelationPrefix(layout_->relation_id),
+               RelationEnd(layout_->relation_id)),
+      layout_->column_types);
 }
 
 Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredRow* out) {
-  if (!has_primary_key() || key_values.size() != layout_.primary_key.size()) {
+  if (!has_primary_key() || key_values.size() != layout_->primary_key.size()) {
     return Status::Internal("primary key lookup on a table without that key");
   }
-  std::string key = RelationPrefix(layout_.relation_id);
+  std::string key = RelationPrefix(layout_->relation_id);
   for (size_t i = 0; i < key_values.size(); ++i) {
-    AppendKeyValue(key_values[i], layout_.column_types[static_cast<size_t>(layout_.primary_key[i])],
+    AppendKeyValue(key_values[i], layout_->column_types[static_cast<size_t>(layout_->primary_key[i])],
                    &key);
   }
   std::string value;
   bool found = false;
   BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &value, &found));
   if (!found) return false;
-  BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_.column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_->column_types, &out->row));
   out->key = std::move(key);
   out->value = std::move(value);
   return true;
@@ -192,7 +195,7 @@ Result<bool> TableStore::Fetch(Transaction& txn, std::string_view key, StoredRow
   bool found = false;
   BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &out->value, &found));
   if (!found) return false;
-  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_.column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_->column_types, &out->row));
   out->key.assign(key);
   return true;
 }

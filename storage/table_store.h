@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,9 +97,15 @@ class RowIterator {
 
 class TableStore {
  public:
+  // Keeps a copy of `layout`.
   TableStore(KvStore& store, TableLayout layout);
+  // Reads `*layout` in place, which must outlive the store (a catalog
+  // entry's layout): no copy per statement or per row.
+  TableStore(KvStore& store, const TableLayout* layout);
+  TableStore(const TableStore&) = delete;
+  TableStore& operator=(const TableStore&) = delete;
 
-  const TableLayout& layout() const { return layout_; }
+  const TableLayout& layout() const { return *layout_; }
 
   // Inserts a row; with a primary key, a duplicate fails with 23505
   // `duplicate key value violates unique constraint "t_pkey"` and detail
@@ -141,14 +148,15 @@ class TableStore {
   Status UpdateIndexEntries(Transaction& txn, const Row& old_row, std::string_view old_key,
                             const Row& new_row, std::string_view new_key);
 
-  bool has_primary_key() const { return !layout_.primary_key.empty(); }
+  bool has_primary_key() const { return !layout_->primary_key.empty(); }
   // The key of a row of a table with a primary key.
   std::string PrimaryKeyOf(const Row& row) const;
   // Locks `key` and fails with 23505 if a row lives there.
   Status CheckNoRowAt(Transaction& txn, const std::string& key);
 
   KvStore& store_;
-  TableLayout layout_;
+  std::optional<TableLayout> owned_layout_;
+  const TableLayout* layout_;  // owned_layout_'s, or the caller's
 };
 
 }  // namespace basalt::storage

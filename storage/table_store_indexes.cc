@@ -37,18 +37,18 @@ Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
 
 Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
                                       bool new_row_key) {
-  for (const IndexLayout& index : layout_.indexes) {
+  for (const IndexLayout& index : layout_->indexes) {
     BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row,
-                                    IndexEntryKey(index, layout_.column_types, row, row_key),
+                                    IndexEntryKey(index, layout_->column_types, row, row_key),
                                     row_key, new_row_key));
   }
   return Status::OK();
 }
 
 Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
-  for (const IndexLayout& index : layout_.indexes) {
+  for (const IndexLayout& index : layout_->indexes) {
     BASALT_RETURN_IF_ERROR(
-        txn.Delete(ColumnFamily::kData, IndexEntryKey(index, layout_.column_types, row, row_key)));
+        txn.Delete(ColumnFamily::kData, IndexEntryKey(index, layout_->column_types, row, row_key)));
   }
   return Status::OK();
 }
@@ -56,9 +56,9 @@ Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::str
 Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
                                       std::string_view old_key, const Row& new_row,
                                       std::string_view new_key) {
-  for (const IndexLayout& index : layout_.indexes) {
-    std::string old_entry = IndexEntryKey(index, layout_.column_types, old_row, old_key);
-    std::string new_entry = IndexEntryKey(index, layout_.column_types, new_row, new_key);
+  for (const IndexLayout& index : layout_->indexes) {
+    std::string old_entry = IndexEntryKey(index, layout_->column_types, old_row, old_key);
+    std::string new_entry = IndexEntryKey(index, layout_->column_types, new_row, new_key);
     // Unchanged key columns and row key: the entry stands (PostgreSQL's HOT
     // idea: an UPDATE of other columns costs the index nothing).
     if (old_entry == new_entry && old_key == new_key) continue;

@@ -27,7 +27,7 @@ RelationFill::RelationFill(storage::KvStore& store, storage::Transaction& txn,
 void RelationFill::Add(const RowBatch& rows) {
   const storage::TableLayout& layout = table_.layout;
   if (mode_ == Mode::kTransactional) {
-    storage::TableStore store(store_, layout);
+    storage::TableStore store(store_, &layout);
     for (const Row& row : rows) {
       Status st = store.Insert(txn_, row);
       if (!st.ok()) ThrowWriteFailure(table_, row, st);

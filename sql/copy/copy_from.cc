@@ -115,7 +115,7 @@ void CopyFromLoader::FlushBatch(ExecContext& ctx) {
   ctx.CheckForInterrupts();
   const storage::TableLayout& layout = table_->layout;
   if (!direct_) {
-    storage::TableStore store(ctx.store, layout);
+    storage::TableStore store(ctx.store, &layout);
     for (size_t i = 0; i < batch_rows_; ++i) {
       Status st = store.Insert(ctx.txn, batch_[i]);
       if (!st.ok()) {

@@ -88,7 +88,7 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
   if (done_) return false;
   if (!started_) {
     started_ = true;
-    store_ = std::make_unique<storage::TableStore>(ctx.store, table_->layout);
+    store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
     ComputeRanges(ctx);
     if (!OpenNextRange(ctx)) {
       done_ = true;

@@ -54,7 +54,7 @@ void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const S
 }
 
 bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
-  storage::TableStore store(ctx.store, table_->layout);
+  storage::TableStore store(ctx.store, &table_->layout);
   RowBatch input;
   while (children_[0]->Next(ctx, &input)) {
     for (const Row& in : input) {

@@ -29,7 +29,7 @@ bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store
 
 bool LockRows::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
-  storage::TableStore store(ctx.store, table_->layout);
+  storage::TableStore store(ctx.store, &table_->layout);
   storage::LockedRow locked;
   while (batch->size() < batch_limit_) {
     if (next_pending_ == pending_.size()) {

@@ -15,7 +15,7 @@ bool PointLookup::Next(ExecContext& ctx, RowBatch* batch) {
     key.push_back(Evaluate(*e, kNoInput, &ctx));
     if (key.back().is_null()) return false;  // pk = NULL matches nothing
   }
-  storage::TableStore store(ctx.store, table_->layout);
+  storage::TableStore store(ctx.store, &table_->layout);
   storage::StoredRow stored;
   Result<bool> found = store.Lookup(ctx.txn, key, &stored);
   if (!found.ok()) ThrowStatus(found.status());

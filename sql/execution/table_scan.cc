@@ -41,7 +41,7 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (done_) return false;
   if (it_ == nullptr) {
-    store_ = std::make_unique<storage::TableStore>(ctx.store, table_->layout);
+    store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
     it_ = store_->Scan(ctx.txn);
   }
   ctx.CheckForInterrupts();

@@ -53,7 +53,7 @@ Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
 
 bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
-  storage::TableStore store(ctx.store, table_->layout);
+  storage::TableStore store(ctx.store, &table_->layout);
   bool sets_key = false;
   for (const BoundAssignment& a : assignments_) {
     for (int column : table_->layout.primary_key) sets_key = sets_key || a.column == column;
@@ -94,7 +94,7 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
 
 bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
-  storage::TableStore store(ctx.store, table_->layout);
+  storage::TableStore store(ctx.store, &table_->layout);
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();

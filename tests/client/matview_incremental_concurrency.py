@@ -7,17 +7,22 @@ three-way join, GROUP BY with count/sum/avg/min/max/bool_and/bool_or over
 numeric and float columns, DISTINCT, HAVING, an aggregate without GROUP BY),
 then 4 writer connections running random INSERT / UPDATE / DELETE in
 transactions (single statements, blocks that COMMIT, blocks that ROLLBACK,
-blocks with SAVEPOINT and ROLLBACK TO, now and then a TRUNCATE) while 2 refresher connections refresh
-their halves of the views, plain and CONCURRENTLY:
+blocks with SAVEPOINT and ROLLBACK TO, now and then a TRUNCATE) while 2
+refresher connections refresh their halves of the views, plain and
+CONCURRENTLY:
 - alone (autocommit), then reading basalt_matview_status: the strategy;
 - in a REPEATABLE READ block: REFRESH, the view, the query run fresh, all
   at one snapshot, which must agree; the block then commits or rolls back;
-- in a REPEATABLE READ block after the block's own inserts, which the
-  refresh must apply, rolled back afterwards (the rows must not survive);
+- in a REPEATABLE READ block after the block's own inserts, updates and
+  deletes, which the refresh must apply, then rolled back (the rows must
+  not survive) or, after more changes, committed (the refreshed ones must
+  not be applied again, the later ones must be);
 - undone by ROLLBACK TO SAVEPOINT.
-After the writers stop, a final refresh of each view must make it equal its
-query run fresh (a multiset of rows as the server printed them), and most
-refreshes must have run "incremental", not fallen back.
+Writers may fail with 23505, 40001 and 40P01 (and roll back); a REFRESH
+may not fail at all, as nothing else writes its view. After the writers
+stop, a final refresh of each view must make it equal its query run fresh
+(a multiset of rows as the server printed them), and most refreshes must
+have run "incremental", not fallen back.
 
 Subcommands (the crash test drives the same workload between kill -9s):
   run <port>             the whole test above (MATVIEW_IVM_SECONDS of load)
@@ -123,6 +128,8 @@ def connect(port):
     # A statement stuck this long is a hang: it fails with 57014 and the run
     # reports it.
     cur.execute("SET statement_timeout = '60s'")
+    # Writers' blocks deadlock now and then (40P01): find out sooner.
+    cur.execute("SET deadlock_timeout = '100ms'")
     cur.close()
     return conn
 
@@ -221,7 +228,8 @@ class Dml:
                               "amount IS NULL", f"amount < {r.randint(0, 8)}",
                               f"id % 17 = {r.randrange(17)}",
                               # a group's minimum or maximum
-                              f"amount = (SELECT max(amount) FROM orders WHERE cust = {r.randint(1, 12)})"])
+                              "amount = (SELECT max(amount) FROM orders "
+                              f"WHERE cust = {r.randint(1, 12)})"])
             return f"DELETE FROM orders WHERE {where}"
         if kind == 12:
             return "INSERT INTO custs VALUES ({}, {}, {})".format(
@@ -240,7 +248,8 @@ class Dml:
             return f"INSERT INTO tags VALUES {', '.join(rows)}"
         return r.choice([f"DELETE FROM tags WHERE k = {r.randint(1, 6)} AND v IS NOT DISTINCT FROM "
                          f"{self.null(repr(r.choice('abcd')), 0.25)}",
-                         f"UPDATE tags SET v = '{r.choice('abcd')}' WHERE k = {r.randint(1, 6)} AND v IS NULL",
+                         f"UPDATE tags SET v = '{r.choice('abcd')}' "
+                         f"WHERE k = {r.randint(1, 6)} AND v IS NULL",
                          f"UPDATE tags SET k = k % 6 + 1 WHERE v = '{r.choice('abcd')}'",
                          f"DELETE FROM tags WHERE k = {r.randint(1, 6)}"])
 
@@ -276,6 +285,8 @@ class Worker(threading.Thread):
             self.stop.set()
             if self.session is not None:
                 self.failure += "\n  the connection's last statements:\n" + self.session.history()
+                # An open block would hold its locks and stall the others.
+                self.session.conn.close()
 
 
 class Writer(Worker):
@@ -338,8 +349,13 @@ class Writer(Worker):
         else:
             s.ok("ROLLBACK")
             self.counts["rolled back"] += 1
-        if r.random() < 0.3:
-            time.sleep(r.random() * 0.01)
+        # (A pace at which most refreshes stay under the cost rule's
+        # backlog threshold, so most run incrementally.)
+        time.sleep(r.random() * 0.02)
+
+
+class RefreshFailed(Exception):
+    pass
 
 
 class Refresher(Worker):
@@ -348,6 +364,12 @@ class Refresher(Worker):
         self.views = views
         self.strategies = collections.Counter()
         self.checks = 0
+        # A REFRESH that fails is an error that should not happen (nothing
+        # else writes these views); counted, the block rolled back, and the
+        # run goes on so the views are still checked.
+        self.refresh_errors = collections.Counter()
+        self.refresh_error_examples = []
+        self.own_id = 100000 * (int(self.label.split()[-1]) + 1) + self.rng.randrange(1000) * 10000
 
     def refresh_sql(self, name):
         if VIEW_KEYS[name] and self.rng.random() < 0.5:
@@ -360,26 +382,43 @@ class Refresher(Worker):
             f"WHERE c.relname = '{name}'")
         self.strategies[rows[0][0] if rows else "(no status row)"] += 1
 
+    def refresh(self, sql, context):
+        code, message = self.session.run(sql)
+        if code is None:
+            return
+        self.refresh_errors[f"{code} {message} ({context})"] += 1
+        if len(self.refresh_error_examples) < 2:
+            self.refresh_error_examples.append(
+                f"{self.label}: {sql}\n  failed: {code} {message}\n"
+                f"  the connection's last statements:\n{self.session.history()}")
+        raise RefreshFailed()
+
     def same_snapshot_check(self, name, refresh, why):
         """In the current REPEATABLE READ block: the refresh, then the view and
         its query read at the same snapshot."""
-        self.session.ok(refresh)
+        self.refresh(refresh, "in a REPEATABLE READ block")
         stored = self.session.ok(f"SELECT * FROM {name}")
         fresh = self.session.ok(VIEW_QUERY[name])
         compare(name, stored, fresh, f"{self.label}: {why}")
         self.checks += 1
 
     def step(self):
+        try:
+            self.refresh_some_view()
+        except RefreshFailed:
+            self.session.ok("ROLLBACK")  # (outside a block: only a warning)
+
+    def refresh_some_view(self):
         r = self.rng
         s = self.session
         name = r.choice(self.views)
         refresh = self.refresh_sql(name)
         kind = r.random()
-        if kind < 0.45:
-            s.ok(refresh)
+        if kind < 0.4:
+            self.refresh(refresh, "alone")
             self.counts["alone"] += 1
             self.note_strategy(name)
-        elif kind < 0.75:
+        elif kind < 0.65:
             s.ok("BEGIN ISOLATION LEVEL REPEATABLE READ")
             self.same_snapshot_check(name, refresh, f"{refresh}, in a REPEATABLE READ block")
             if r.random() < 0.7:
@@ -390,24 +429,49 @@ class Refresher(Worker):
                 s.ok("ROLLBACK")  # the refresh is undone; the next one redoes it
                 self.counts["checked, rolled back"] += 1
         elif kind < 0.9:
-            # The block's own inserts are applied by its refresh and vanish
-            # with the rollback: no later refresh may find them.
+            # The block's own changes are applied by its refresh. Rolled back,
+            # no later refresh may find them; committed, no later refresh may
+            # apply them again, and the block's changes after its refresh are
+            # left for the next one. The rows get ids of their own, so no
+            # other transaction's write conflicts with them.
             s.ok("BEGIN ISOLATION LEVEL REPEATABLE READ")
             dml = Dml(r)
+            self.own_id += 1000
+            own = self.own_id
             for _ in range(r.randint(1, 3)):
-                s.ok(f"INSERT INTO orders VALUES {dml.order_row()}, {dml.order_row()}")
-                s.ok("INSERT INTO tags VALUES (2, 'own'), (3, NULL)")
-            self.same_snapshot_check(name, refresh, f"{refresh} after the block's own inserts")
-            s.ok("ROLLBACK")
-            self.counts["own changes, rolled back"] += 1
+                row = dml.order_row()
+                s.ok(f"INSERT INTO orders VALUES {row}, ({own}{row[row.index(','):]}")
+                s.ok(f"INSERT INTO tags VALUES ({r.randint(1, 6)}, 'own'), (3, NULL)")
+            sql = r.choice([f"UPDATE orders SET amount = amount + 1, flag = NOT flag "
+                            f"WHERE id = {own}",
+                            f"UPDATE orders SET cust = {r.randint(1, 12)} WHERE id = {own}",
+                            f"DELETE FROM orders WHERE id = {own} AND amount < 50"])
+            code, message = s.run(sql)
+            if code == "40001":
+                # A writer's "id = id + 1" moved a committed row onto this
+                # id and changed it again after the block's snapshot.
+                s.ok("ROLLBACK")
+                self.counts["own changes, 40001"] += 1
+                return
+            if code is not None:
+                raise Failure(f"{self.label}: {sql}\n  failed: {code} {message}")
+            self.same_snapshot_check(name, refresh, f"{refresh} after the block's own changes")
+            if r.random() < 0.5:
+                s.ok("ROLLBACK")
+                self.counts["own changes, rolled back"] += 1
+            else:
+                s.ok(f"INSERT INTO orders VALUES ({own}, 3, 12.50, NULL, 0.25)")
+                s.ok(f"UPDATE orders SET weight = 1.75 WHERE id = {own}")
+                s.ok("COMMIT")
+                self.counts["own changes, committed"] += 1
         else:
             s.ok("BEGIN")
             s.ok("SAVEPOINT before_refresh")
-            s.ok(refresh)
+            self.refresh(refresh, "in a READ COMMITTED block")
             s.ok("ROLLBACK TO SAVEPOINT before_refresh")
             s.ok("COMMIT")
             self.counts["undone by savepoint"] += 1
-        time.sleep(r.random() * 0.05)
+        time.sleep(r.random() * 0.02)
 
 
 def start_load(port, seconds, seed, quiet_on_loss):
@@ -431,8 +495,15 @@ def join_load(threads, seconds):
             raise Failure(f"{t.label} is stuck (a statement that never returns); its last "
                           f"statements:\n{t.session.history() if t.session else ''}")
     failures = [t.failure for t in threads if t.failure]
-    if failures:
-        raise Failure("\n".join(failures))
+    errors = collections.Counter()
+    for t in threads:
+        if isinstance(t, Refresher) and t.refresh_errors:
+            errors.update(t.refresh_errors)
+            failures += t.refresh_error_examples
+    if errors:
+        failures.insert(0, "REFRESH failed where nothing else writes the view: " + "; ".join(
+            f"{n} times {error}" for error, n in errors.most_common()))
+    return failures
 
 
 def grouped(strategies):
@@ -470,7 +541,8 @@ def setup(port):
         s.ok(sql)
     dml = Dml(random.Random(SEED))
     s.ok("INSERT INTO orders VALUES " + ", ".join(dml.order_row() for _ in range(120)))
-    s.ok("INSERT INTO custs SELECT g, 'c' || g % 7, (ARRAY['north','south','east','west'])[g % 4 + 1] "
+    s.ok("INSERT INTO custs SELECT g, 'c' || g % 7, "
+         "(ARRAY['north','south','east','west'])[g % 4 + 1] "
          "FROM generate_series(1, 12) g")
     s.ok("INSERT INTO tags SELECT g % 6 + 1, (ARRAY['a','b','c',NULL])[g % 4 + 1] "
          "FROM generate_series(1, 30) g")
@@ -510,19 +582,23 @@ def run(port):
           f"{REFRESHERS} refreshers, {len(VIEWS)} views", flush=True)
     setup(port)
     threads, _ = start_load(port, SECONDS, SEED, quiet_on_loss=False)
-    join_load(threads, SECONDS)
+    failures = join_load(threads, SECONDS)
     writes, refreshes, strategies, checks = summary(threads)
-    final = check(port, "final refresh after the writers stopped")
     print(f"  writes: {dict(writes)}")
     print(f"  refreshes: {dict(refreshes)}; {checks} same-snapshot checks passed")
-    print(f"  strategies of committed refreshes during the load: {grouped(strategies)}")
+    print(f"  strategies of committed refreshes during the load: {grouped(strategies)}",
+          flush=True)
+    if failures:
+        raise Failure("\n".join(failures))
+    final = check(port, "final refresh after the writers stopped")
     print(f"  strategies of the final refreshes: {dict(final)}")
     total = sum(strategies.values())
     incremental = strategies["incremental"]
     if total < 2 * len(VIEWS):
         raise Failure(f"only {total} committed refreshes during the load: the run is too short")
     if incremental * 10 < total * 7:
-        raise Failure(f"only {incremental} of {total} refreshes ran incrementally: {grouped(strategies)}")
+        raise Failure(f"only {incremental} of {total} refreshes ran incrementally: "
+                      f"{grouped(strategies)}")
     if writes["committed"] + writes["autocommit"] < 100:
         raise Failure(f"only {writes['committed'] + writes['autocommit']} transactions committed")
     print(f"OK: {time.monotonic() - started:.1f} s")
@@ -531,10 +607,13 @@ def run(port):
 def load(port, seconds):
     """For the crash test: runs until the time is up or the server is killed."""
     threads, _ = start_load(port, seconds, SEED, quiet_on_loss=True)
-    join_load(threads, seconds)
+    failures = join_load(threads, seconds)
+    if failures:
+        raise Failure("\n".join(failures))
     writes, refreshes, strategies, checks = summary(threads)
     print(f"  load: {writes['committed'] + writes['autocommit']} transactions committed, "
-          f"{sum(refreshes.values())} refreshes ({grouped(strategies)}), {checks} same-snapshot checks",
+          f"{sum(refreshes.values())} refreshes ({grouped(strategies)}), "
+          f"{checks} same-snapshot checks",
           flush=True)
 
 

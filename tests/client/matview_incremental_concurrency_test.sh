@@ -10,7 +10,7 @@ source "$HERE/lib.sh"
 
 basalt_start "$1"
 /usr/bin/python3 "$HERE/matview_incremental_concurrency.py" run "$PORT" ||
-  fail "an incremental view missed or double-applied a change (rerun with the seed printed above)"
+  fail "incremental views under concurrent writers: the FAIL above (rerun with its seed)"
 kill -0 "$BASALT_PID" 2>/dev/null || fail "server died during the run"
 basalt_stop
 echo "matview incremental concurrency: OK"

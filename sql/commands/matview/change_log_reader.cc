@@ -18,7 +18,8 @@ void Check(const Status& status) {
 
 // meta key: "matview_place/" | view OID BE4. Value: version 1 | watermark
 // BE8 | view rows BE8 | own applied BE4 | count BE4 | per applied sequence
-// above the watermark: sequence BE8, ordinal limit BE4.
+// above the watermark: sequence BE8, ordinal limit BE4 | count BE4 | per
+// table: OID BE4, relation id BE4.
 constexpr uint8_t kPlaceFormat = 1;
 constexpr size_t kPlaceHeader = 1 + 8 + 8 + 4 + 4;
 
@@ -62,7 +63,16 @@ Status PutPlace(storage::Transaction& txn, uint32_t view_oid, const ChangeLogPla
     storage::AppendBigEndian64(a.sequence, &value);
     storage::AppendBigEndian32(a.ordinal_limit, &value);
   }
+  storage::AppendBigEndian32(static_cast<uint32_t>(place.relations.size()), &value);
+  for (const auto& [oid, relation_id] : place.relations) {
+    storage::AppendBigEndian32(oid, &value);
+    storage::AppendBigEndian32(relation_id, &value);
+  }
   return txn.Put(storage::ColumnFamily::kMeta, PlaceKey(view_oid), value);
+}
+
+[[noreturn]] void ThrowBadPlace() {
+  ThrowStatus(Status::Corruption("bad materialized view change log place"));
 }
 
 }  // namespace
@@ -73,24 +83,36 @@ bool ReadChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, ChangeLogP
   Check(txn.Get(storage::ColumnFamily::kMeta, PlaceKey(view_oid), &value, &found));
   if (!found) return false;
   std::string_view v = value;
-  if (v.size() < kPlaceHeader || static_cast<uint8_t>(v[0]) != kPlaceFormat) {
-    ThrowStatus(Status::Corruption("bad materialized view change log place"));
-  }
+  if (v.size() < kPlaceHeader || static_cast<uint8_t>(v[0]) != kPlaceFormat) ThrowBadPlace();
   place->watermark = storage::ReadBigEndian(v.substr(1), 8);
   place->view_rows = storage::ReadBigEndian(v.substr(9), 8);
   place->own_applied = static_cast<uint32_t>(storage::ReadBigEndian(v.substr(17), 4));
   const uint64_t count = storage::ReadBigEndian(v.substr(21), 4);
-  if (v.size() != kPlaceHeader + count * 12) {
-    ThrowStatus(Status::Corruption("bad materialized view change log place"));
-  }
+  v.remove_prefix(kPlaceHeader);
+  if (v.size() < count * 12 + 4) ThrowBadPlace();
   place->applied_above.clear();
-  for (uint64_t i = 0; i < count; ++i) {
-    const std::string_view entry = v.substr(kPlaceHeader + i * 12);
-    place->applied_above.push_back(
-        {storage::ReadBigEndian(entry, 8),
-         static_cast<uint32_t>(storage::ReadBigEndian(entry.substr(8), 4))});
+  for (uint64_t i = 0; i < count; ++i, v.remove_prefix(12)) {
+    place->applied_above.push_back({storage::ReadBigEndian(v, 8),
+                                    static_cast<uint32_t>(storage::ReadBigEndian(v.substr(8), 4))});
+  }
+  const uint64_t tables = storage::ReadBigEndian(v, 4);
+  v.remove_prefix(4);
+  if (v.size() != tables * 8) ThrowBadPlace();
+  place->relations.clear();
+  for (uint64_t i = 0; i < tables; ++i, v.remove_prefix(8)) {
+    place->relations[static_cast<uint32_t>(storage::ReadBigEndian(v, 4))] =
+        static_cast<uint32_t>(storage::ReadBigEndian(v.substr(4), 4));
   }
   return true;
+}
+
+bool ChangeLogPlaceChangedSinceSnapshot(storage::Transaction& txn, uint32_t view_oid) {
+  std::string in_snapshot, latest;
+  bool found_in_snapshot = false, found_latest = false;
+  Check(
+      txn.Get(storage::ColumnFamily::kMeta, PlaceKey(view_oid), &in_snapshot, &found_in_snapshot));
+  Check(txn.GetLatest(storage::ColumnFamily::kMeta, PlaceKey(view_oid), &latest, &found_latest));
+  return found_in_snapshot != found_latest || in_snapshot != latest;
 }
 
 void WriteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid,
@@ -127,6 +149,7 @@ PendingChanges ReadPendingChanges(
   std::vector<ChangeLogPlace::Applied>& above = pending.next.applied_above;
   for (const auto& table : tables) {
     const uint32_t id = table->layout.ChangeLogId();
+    pending.next.relations[table->def.oid()] = table->def.relation_id();
     TableChanges& changes = pending.tables[table->def.oid()];
     std::unique_ptr<storage::KvIterator> it =
         txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, from + 1),

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,6 +41,10 @@ struct ChangeLogPlace {
   // The transaction's own change records applied (ordinals below it).
   uint32_t own_applied = 0;
   uint64_t view_rows = 0;  // rows in the view after the refresh
+  // Each table's relation id when the view was brought up to date: a
+  // TRUNCATE (or a rewrite) since gives it a new one, which a transaction
+  // whose snapshot misses the TRUNCATE's record still reads.
+  std::map<uint32_t, uint32_t> relations;  // table OID -> relation id
 };
 
 // Reads the view's place; false if it has none (never populated
@@ -49,6 +54,9 @@ bool ReadChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, ChangeLogP
 // arranges for their commit sequence to be recorded at commit.
 void WriteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, const ChangeLogPlace& place);
 void DeleteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid);
+// Whether another transaction committed a new place for the view after this
+// transaction's snapshot (a refresh this one cannot see).
+bool ChangeLogPlaceChangedSinceSnapshot(storage::Transaction& txn, uint32_t view_oid);
 
 // One table's changes not yet applied, as rows.
 struct TableChanges {

@@ -123,6 +123,7 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
           },
       .fill_mode = FillMode(),
       .collect_limit = 0,
+      .collect_changes = true,
       .progress = progress,
   };
   if (incremental) {
@@ -134,6 +135,7 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     // Read before the list of watching views: a view created after it
     // needs no record up to it (AppliedByAllViews).
     refresh.collect_limit = store_.LastCommitSequence();
+    refresh.collect_changes = !repeatable_read_;
     const std::string fallback = RefreshIncremental(refresh, shape, WatchedTables(def));
     if (!fallback.empty()) strategy = "full (" + fallback + ")";
   } else if (stmt.concurrently) {

@@ -42,6 +42,7 @@ struct MatviewRefresh {
   // Incremental: the change-log watermark read before the list of views
   // watching the tables (AppliedByAllViews).
   uint64_t collect_limit = 0;
+  bool collect_changes = true;  // remove the records every view applied
   // pg_stat_progress_refresh_matview's row of this refresh; may be null.
   MatviewRefreshBoard::Progress* progress = nullptr;
 

@@ -115,7 +115,7 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
   // it and its keys are not NULL; every other stored row goes, and every
   // new row no stored row matched comes in (all its copies).
   if (refresh.progress) refresh.progress->phase = 2;  // applying changes
-  storage::TableStore table(refresh.store, layout);
+  storage::TableStore table(refresh.store, &layout);
   std::vector<storage::LockedRow> deleted;
   {
     std::unique_ptr<storage::RowIterator> it = table.Scan(refresh.txn);

@@ -141,7 +141,7 @@ class IncrementalRefresher {
       : refresh_(refresh),
         shape_(shape),
         view_(*refresh.view),
-        table_(refresh.store, refresh.view->layout) {
+        table_(refresh.store, &refresh.view->layout) {
     for (int i = 0; i < view_.def.indexes_size(); ++i) {
       if (view_.def.indexes(i).hidden()) key_index_ = &view_.layout.indexes[static_cast<size_t>(i)];
     }
@@ -517,11 +517,24 @@ std::string RefreshIncremental(
   ChangeLogPlace place;
   const bool has_place =
       refresh.view->def.populated() && ReadChangeLogPlace(refresh.txn, view_oid, &place);
+  // A refresh committed after this transaction's snapshot (REPEATABLE
+  // READ) already applied what this one would apply again.
+  if (ChangeLogPlaceChangedSinceSnapshot(refresh.txn, view_oid)) {
+    throw Error(sqlstate::kSerializationFailure,
+                "could not serialize access due to concurrent refresh");
+  }
   PendingChanges pending = ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr);
-  // Nothing to apply: the stored place stays right, and nothing is written.
-  if (has_place && pending.records == 0) return "";
   std::string full_reason;
   if (!has_place) full_reason = "first population";
+  for (const auto& table : tables) {
+    auto known = place.relations.find(table->def.oid());
+    if (has_place &&
+        (known == place.relations.end() || known->second != table->def.relation_id())) {
+      full_reason = fmt::format("\"{}\" was truncated or rewritten", table->def.name());
+    }
+  }
+  // Nothing to apply: the stored place stays right, and nothing is written.
+  if (full_reason.empty() && pending.records == 0) return "";
   // The cost rule: past a share of the view's rows, recomputing is cheaper
   // than following the changes.
   const uint64_t threshold = 1000 + place.view_rows / 4;
@@ -540,6 +553,9 @@ std::string RefreshIncremental(
     pending.next.view_rows = place.view_rows + refresh.rows_inserted - refresh.rows_deleted;
   }
   WriteChangeLogPlace(refresh.txn, view_oid, pending.next);
+  // Under snapshot isolation two refreshes removing the same records would
+  // fail each other (40001); a READ COMMITTED refresh collects them later.
+  if (!refresh.collect_changes) return full_reason;
   for (const auto& table : tables) {
     const uint64_t applied =
         AppliedByAllViews(refresh.txn, *table, view_oid, pending.next, refresh.collect_limit);
