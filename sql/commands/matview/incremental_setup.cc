@@ -27,12 +27,9 @@ void SessionImpl::SetRefreshMode(const std::string& mode, const BoundSelect& que
   if (mode == "full") return;
   const IncrementalShape shape = AnalyzeIncrementalShape(query);
   if (!shape.unsupported.empty()) {
-    if (mode == "incremental") {
-      throw Error(sqlstate::kFeatureNotSupported,
-                  fmt::format("incremental refresh does not support {}", shape.unsupported));
-    }
-    view->set_refresh_mode_reason(
-        fmt::format("refreshed fully: incremental refresh does not support {}", shape.unsupported));
+    std::string reason = fmt::format("incremental refresh does not support {}", shape.unsupported);
+    if (mode == "incremental") throw Error(sqlstate::kFeatureNotSupported, reason);
+    view->set_refresh_mode_reason(std::move(reason));  // auto: refreshed fully
     return;
   }
   view->set_incremental(true);

@@ -140,8 +140,10 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     if (!fallback.empty()) strategy = "full (" + fallback + ")";
   } else if (stmt.concurrently) {
     RefreshConcurrent(refresh);
+    if (!def.refresh_mode_reason().empty()) strategy += " (" + def.refresh_mode_reason() + ")";
   } else {
     RefreshFull(refresh, stmt.with_data);
+    if (!def.refresh_mode_reason().empty()) strategy += " (" + def.refresh_mode_reason() + ")";
     // Emptied: the next refresh populates it from scratch.
     if (def.incremental()) DeleteChangeLogPlace(*txn_, def.oid());
   }

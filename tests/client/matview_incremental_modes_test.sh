@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# refresh_mode's user-visible rules (Basalt's own option, so nothing to
+# record from PostgreSQL): values and their errors, the constructs
+# `incremental` refuses with 0A000 and `auto` refreshes fully with the reason
+# shown, default_matview_refresh_mode, a 10-row change of a 100,000-row view
+# writing only the rows it touches, TRUNCATE and a transaction's own
+# changes, and DROP MATERIALIZED VIEW.
+source "$(dirname "$0")/lib.sh"
+basalt_start "$1"
+
+q() { psql -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+# A statement that must fail with this SQLSTATE and message.
+expect_error() {  # <sql> <SQLSTATE> <message part>
+  local out
+  out=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "\\set VERBOSITY verbose" -c "$1" 2>&1 || true)
+  [[ "$out" == *"ERROR:  $2: "*"$3"* ]] || fail "expected $2 '$3' for: $1, got: $out"
+}
+strategy() {
+  q "SELECT s.strategy FROM basalt_matview_status s JOIN pg_class c ON c.oid = s.relid
+     WHERE c.relname = '$1'"
+}
+
+run_psql <<'SQL' || fail "setup failed"
+CREATE TABLE t (id int PRIMARY KEY, g int, v int);
+CREATE TABLE u (g int, name text);
+INSERT INTO t SELECT i, i % 100, i FROM generate_series(1, 100000) i;
+INSERT INTO u SELECT i, 'g' || i FROM generate_series(0, 99) i;
+SQL
+
+# Values.
+expect_error "CREATE MATERIALIZED VIEW bad WITH (refresh_mode = sometimes) AS SELECT * FROM t" \
+  22023 'invalid value for enum option "refresh_mode": sometimes'
+expect_error "CREATE TABLE bad WITH (refresh_mode = incremental) AS SELECT * FROM t" \
+  22023 'unrecognized parameter "refresh_mode"'
+expect_error "SET default_matview_refresh_mode = sometimes" 22023 \
+  'invalid value for parameter "default_matview_refresh_mode"'
+
+# Shapes the delta rules do not cover: refused under incremental...
+refused() {  # <construct> <query>
+  expect_error "CREATE MATERIALIZED VIEW bad WITH (refresh_mode = incremental) AS $2" 0A000 \
+    "incremental refresh does not support $1"
+}
+refused "outer joins" "SELECT t.id, u.name FROM t LEFT JOIN u ON t.g = u.g"
+refused "subqueries in expressions" "SELECT id FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.g = t.g)"
+refused "volatile functions" "SELECT id, now() AS at FROM t"
+refused "LIMIT or OFFSET" "SELECT id FROM t ORDER BY id LIMIT 5"
+refused "DISTINCT ON" "SELECT DISTINCT ON (g) g, id FROM t ORDER BY g, id"
+refused "GROUP BY expressions missing from the select list" "SELECT count(*) FROM t GROUP BY g"
+refused "UNION, INTERSECT or EXCEPT without ALL" "SELECT g FROM t UNION SELECT g FROM u"
+refused "views or subqueries in FROM" "SELECT * FROM (SELECT id FROM t) s"
+[[ $(q "SELECT count(*) FROM pg_class WHERE relname = 'bad'") == 0 ]] || fail "a refused view exists"
+
+# ... and refreshed fully under auto, saying why.
+q "CREATE MATERIALIZED VIEW outer_mv WITH (refresh_mode = auto) AS
+   SELECT t.id, u.name FROM t LEFT JOIN u ON t.g = u.g" >/dev/null
+q "REFRESH MATERIALIZED VIEW outer_mv" >/dev/null
+[[ $(strategy outer_mv) == "full (incremental refresh does not support outer joins)" ]] ||
+  fail "auto over an outer join: $(strategy outer_mv)"
+
+# A grouped view and a row view, incremental by the setting.
+q "SET default_matview_refresh_mode = incremental;
+   CREATE MATERIALIZED VIEW by_g AS SELECT t.g, u.name, count(*) AS n, sum(v) AS total
+     FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name;
+   CREATE MATERIALIZED VIEW rows_mv AS SELECT id, v FROM t WHERE v % 2 = 0" >/dev/null
+q "CREATE UNIQUE INDEX by_g_key ON by_g (g)" >/dev/null
+q "UPDATE t SET v = v + 2 WHERE id <= 10" >/dev/null
+q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
+# 10 changed rows of 10 groups: 10 group rows replaced; 5 of them are in
+# rows_mv (even v): 5 rows replaced.
+[[ $(q "SELECT strategy, rows_deleted, rows_inserted FROM basalt_matview_status s
+        JOIN pg_class c ON c.oid = s.relid WHERE relname = 'by_g'") == "incremental|10|10" ]] ||
+  fail "a 10-row change of by_g wrote: $(strategy by_g)"
+q "REFRESH MATERIALIZED VIEW rows_mv" >/dev/null
+[[ $(q "SELECT strategy, rows_deleted, rows_inserted FROM basalt_matview_status s
+        JOIN pg_class c ON c.oid = s.relid WHERE relname = 'rows_mv'") == "incremental|5|5" ]] ||
+  fail "a 10-row change of rows_mv wrote: $(strategy rows_mv)"
+same() {  # <view> <query>: equal as multisets
+  [[ $(q "SELECT count(*) FROM (($2) EXCEPT ALL (SELECT * FROM $1)) d") == 0 &&
+     $(q "SELECT count(*) FROM ((SELECT * FROM $1) EXCEPT ALL ($2)) d") == 0 ]] ||
+    fail "$1 differs from its query"
+}
+same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name"
+same rows_mv "SELECT id, v FROM t WHERE v % 2 = 0"
+
+# The transaction's own changes, then more after the refresh.
+q "BEGIN; DELETE FROM t WHERE g = 7; REFRESH MATERIALIZED VIEW by_g;
+   INSERT INTO t VALUES (200001, 7, 1); COMMIT" >/dev/null
+q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
+same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name"
+[[ $(q "SELECT n FROM by_g WHERE g = 7") == 1 ]] || fail "group 7 after delete + insert"
+
+# TRUNCATE: recomputed, with the reason.
+q "TRUNCATE u; INSERT INTO u VALUES (1, 'one')" >/dev/null
+q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
+[[ $(strategy by_g) == 'full ("u" was truncated or rewritten)' ]] ||
+  fail "after TRUNCATE: $(strategy by_g)"
+same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name"
+
+# Dropped views stop nothing else; a table without views is plain again.
+q "DROP MATERIALIZED VIEW by_g, rows_mv" >/dev/null
+q "UPDATE t SET v = 0 WHERE id = 1" >/dev/null
+basalt_stop
+echo "matview incremental modes: OK"
