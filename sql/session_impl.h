@@ -171,6 +171,8 @@ class SessionImpl : public Session {
   void AbortCopy();
   // session_alter_table.cc
   void ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink);
+  // commands/alter_relation.cc: RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)
+  void ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink);
   void ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink);
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
