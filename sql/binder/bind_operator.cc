@@ -266,6 +266,13 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
   if (op == "||") {
     DataType lt = left->type;
     DataType rt = right->type;
+    if (lt.IsArray() && (rt.id == lt.id || rt.id == TypeId::kUnknown)) {
+      // array || array: array_cat (psql's \d+ joins reloptions this way).
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, lt, leftmost);
+      e->children.push_back(std::move(left));
+      e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
+      return e;
+    }
     // text || anything and anything || text concatenate the text forms.
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;

@@ -431,6 +431,7 @@ class Printer {
     if (cast.cast_context == CastContext::kExplicit) return true;
     if (!show_implicit) return false;
     const DataType& from = cast.children[0]->type;
+    if (from.id == cast.type.id) return false;  // a typmod dropped: numeric(8,2) as numeric
     if (from.IsInteger() && cast.type.IsInteger()) return false;
     if (from.IsFloat() && cast.type.IsFloat()) return false;
     return true;
@@ -693,6 +694,9 @@ class Printer {
       case ScalarFunction::kLength: return "length";
       case ScalarFunction::kLower: return "lower";
       case ScalarFunction::kUpper: return "upper";
+      case ScalarFunction::kBtrim: return "btrim";
+      case ScalarFunction::kLtrim: return "ltrim";
+      case ScalarFunction::kRtrim: return "rtrim";
       case ScalarFunction::kCoalesce: return "COALESCE";
       case ScalarFunction::kNullIf: return "NULLIF";
       case ScalarFunction::kRound: return "round";
@@ -959,7 +963,7 @@ class Printer {
         const BoundExpr& test = *e.subquery->test;
         if (test.kind != BoundExprKind::kCompare) throw Unsupported{};
         out += '(';
-        Argument(*e.children[0], row, e, Shape::kTest, true, true, out);
+        Operand(*e.children[0], row, e, Shape::kTest, true, out);
         if (e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual) {
           out += " IN (";
         } else {

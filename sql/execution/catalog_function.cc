@@ -224,6 +224,10 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
                           (call.children[1]->type.id == TypeId::kBool ? args[1].AsBool() : true);
       return Value::String(ViewDefinition(names, table, pretty));
     }
+    case ScalarFunction::kGetRuleDef:
+      // Basalt keeps no rewrite rules (pg_rewrite is empty: a view's query
+      // is its own), so every OID is one PostgreSQL answers with "-".
+      return Value::String("-");
     case ScalarFunction::kEncodingToChar: {
       const int64_t encoding = args[0].AsInt();
       return Value::String(encoding == 6 ? "UTF8" : encoding == 0 ? "SQL_ASCII" : "");
