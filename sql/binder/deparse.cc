@@ -54,7 +54,8 @@ enum class Shape {
 
 class Printer {
  public:
-  Printer(const CatalogNames& names, bool pretty) : names_(names), pretty_(pretty) {}
+  Printer(const CatalogNames& names, bool pretty, const ColumnRename* rename)
+      : names_(names), pretty_(pretty), rename_(rename) {}
 
   // One query level at indentation `indent`. `result_names`: the view's
   // column names (top level) or null; `names_visible`: whether a target's
@@ -303,8 +304,9 @@ class Printer {
           throw Unsupported{};  // a CTE's reference
         }
         if (static_cast<int>(ref.column_names.size()) != ref.width) throw Unsupported{};
+        const std::vector<std::string> leaf_names = LeafNames(ref);
         for (int c = 0; c < ref.width; ++c) {
-          const std::string& name = ref.column_names[static_cast<size_t>(c)];
+          const std::string& name = leaf_names[static_cast<size_t>(c)];
           row.texts.push_back(Quote(refname) + "." + Quote(name));
           row.names.push_back(name);
           row.types.push_back(ref.table != nullptr ? ref.table->ColumnType(c)
@@ -344,25 +346,24 @@ class Printer {
           out += names_.Name(TypeId::kRegclass, relation->def.oid()).value_or(relation->def.name());
           if (!ref.alias.empty() && ref.alias != relation->def.name())
             out += " " + Quote(ref.alias);
+          const std::vector<std::string> leaf_names = LeafNames(ref);
           bool renamed = false;
           for (int c = 0; c < relation->def.columns_size(); ++c) {
-            renamed = renamed ||
-                      ref.column_names[static_cast<size_t>(c)] != relation->def.columns(c).name();
+            renamed = renamed || leaf_names[static_cast<size_t>(c)] != DefName(*relation, c);
           }
           if (renamed) {
             if (ref.alias.empty() || ref.alias == relation->def.name()) {
               out += " " + Quote(relation->def.name());
             }
             out += "(";
-            for (size_t c = 0; c < ref.column_names.size(); ++c) {
-              out += (c > 0 ? ", " : "") + Quote(ref.column_names[c]);
+            for (size_t c = 0; c < leaf_names.size(); ++c) {
+              out += (c > 0 ? ", " : "") + Quote(leaf_names[c]);
             }
             out += ")";
           }
           return;
         }
         out += '(';
-        const std::vector<std::string> no_outer;
         Query(*ref.subquery, nullptr, true, *outer_, indent_, out);
         out += ") " + Quote(ref.alias);
         bool renamed = false;
@@ -401,6 +402,10 @@ class Printer {
         Keyword(out, keyword, -kIndentStd, kIndentStd, kIndentJoin);
         FromItem(*ref.right, row, out);
         if (!ref.using_columns.empty()) {
+          if (rename_ != nullptr && std::find(ref.using_columns.begin(), ref.using_columns.end(),
+                                              rename_->old_name) != ref.using_columns.end()) {
+            throw Unsupported{};  // the USING list would need aliases
+          }
           out += " USING (";
           for (size_t i = 0; i < ref.using_columns.size(); ++i) {
             out += (i > 0 ? ", " : "") + Quote(ref.using_columns[i]);
@@ -977,8 +982,28 @@ class Printer {
     }
   }
 
+  // A FROM item's column names, with the column being renamed under its
+  // new name unless an alias list renamed it anyway.
+  std::vector<std::string> LeafNames(const BoundTableRef& ref) const {
+    std::vector<std::string> names = ref.column_names;
+    const catalog::TableEntry* relation = ref.table != nullptr ? ref.table.get() : ref.view.get();
+    if (rename_ != nullptr && relation != nullptr && relation->def.oid() == rename_->relation &&
+        rename_->column < static_cast<int>(names.size()) &&
+        names[static_cast<size_t>(rename_->column)] == rename_->old_name) {
+      names[static_cast<size_t>(rename_->column)] = rename_->new_name;
+    }
+    return names;
+  }
+  std::string DefName(const catalog::TableEntry& relation, int c) const {
+    if (rename_ != nullptr && relation.def.oid() == rename_->relation && c == rename_->column) {
+      return rename_->new_name;
+    }
+    return relation.def.columns(c).name();
+  }
+
   const CatalogNames& names_;
   const bool pretty_;
+  const ColumnRename* rename_;
   int indent_ = 0;
   const std::vector<std::string>* outer_ = nullptr;
 };
@@ -987,8 +1012,9 @@ class Printer {
 
 std::optional<std::string> DeparseQuery(const BoundSelect& query,
                                         const std::vector<std::string>& column_names,
-                                        const CatalogNames& names, bool pretty) {
-  Printer printer(names, pretty);
+                                        const CatalogNames& names, bool pretty,
+                                        const ColumnRename* rename) {
+  Printer printer(names, pretty, rename);
   std::string out;
   try {
     printer.Query(query, &column_names, true, {}, 0, out);

@@ -21,8 +21,18 @@ namespace basalt::sql {
 // `column_names` are the view's column names (ALTER ... RENAME COLUMN may
 // have changed them); relations are qualified where `names`' search_path
 // would not find them.
+// `rename`, when set, prints column `column` (0-based) of relation
+// `relation` under `new_name`: ALTER ... RENAME COLUMN rewrites the views
+// that read it, whose stored text names it.
+struct ColumnRename {
+  Oid relation = 0;
+  int column = -1;
+  std::string old_name;
+  std::string new_name;
+};
 std::optional<std::string> DeparseQuery(const BoundSelect& query,
                                         const std::vector<std::string>& column_names,
-                                        const CatalogNames& names, bool pretty);
+                                        const CatalogNames& names, bool pretty,
+                                        const ColumnRename* rename = nullptr);
 
 }  // namespace basalt::sql

@@ -5,12 +5,17 @@
 //
 // Views and materialized views name other relations by OID (their
 // references), so renaming or moving a relation leaves its dependents
-// intact. Their query text names columns, though, so a column that a view
-// may read is not renamed (0A000) until views store their bound queries.
+// intact. Their query text names columns, though: renaming a column
+// rewrites the text of each view reading the relation (its bound query
+// printed again under the new name, sql/binder/deparse.cc); a query the
+// printer cannot print refuses the rename (0A000).
 #include <fmt/format.h>
 
+#include "sql/binder/binder.h"
+#include "sql/binder/deparse.h"
 #include "sql/binder/storage_parameters.h"
 #include "sql/execution/evaluate.h"
+#include "sql/parser/parser.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -56,9 +61,8 @@ void CheckKind(const ast::AlterRelationStmt& stmt, const catalog::TableEntry& ta
   }
 }
 
-// pg_class.reloptions after SET (...): each parameter replaces its earlier
-// value or is appended; RESET (...) removes the named ones (unknown names
-// are ignored, as PostgreSQL does).
+// pg_class.reloptions after SET (...) or RESET (...), which removes the
+// named ones (unknown names are ignored, as PostgreSQL does).
 std::vector<std::string> ChangedOptions(const ast::AlterRelationStmt& stmt,
                                         const catalog::proto::Table& def) {
   std::vector<std::string> options(def.reloptions().begin(), def.reloptions().end());
@@ -76,15 +80,14 @@ std::vector<std::string> ChangedOptions(const ast::AlterRelationStmt& stmt,
   for (const ast::RelationOption& option : stmt.options) {
     written.emplace_back(option.name, option.value);
   }
-  for (std::string& checked : CheckStorageParameters(written)) {
-    auto same = std::find_if(options.begin(), options.end(),
-                             [&](const std::string& o) { return name_of(o) == name_of(checked); });
-    if (same != options.end()) {
-      *same = std::move(checked);
-    } else {
-      options.push_back(std::move(checked));
-    }
-  }
+  // As PostgreSQL's transformRelOptions: the old values of the named
+  // parameters go, the new ones follow the rest in the order written.
+  std::vector<std::string> checked = CheckStorageParameters(written);
+  std::erase_if(options, [&](const std::string& o) {
+    return std::any_of(checked.begin(), checked.end(),
+                       [&](const std::string& c) { return name_of(c) == name_of(o); });
+  });
+  for (std::string& option : checked) options.push_back(std::move(option));
   return options;
 }
 
@@ -93,6 +96,66 @@ void Check(const Status& status) {
 }
 
 }  // namespace
+
+namespace {
+
+[[noreturn]] void ThrowCannotRename(const catalog::TableEntry& dependent,
+                                    const catalog::TableEntry& table, const std::string& column) {
+  throw Error(sqlstate::kFeatureNotSupported,
+              fmt::format("cannot rename column \"{}\" of {} \"{}\": {} \"{}\" reads it and "
+                          "its query cannot be rewritten yet",
+                          column, KindNoun(table), table.def.name(), KindNoun(dependent),
+                          dependent.def.name()))
+      .WithHint("Drop the view, rename the column, and create the view again.");
+}
+
+}  // namespace
+
+std::string SessionImpl::RenamedQuery(
+    const std::shared_ptr<const catalog::CatalogSnapshot>& snapshot,
+    const std::shared_ptr<const catalog::TableEntry>& dependent, const catalog::TableEntry& table,
+    const ColumnRename& rename) {
+  std::vector<std::string> column_names;
+  for (const catalog::proto::Column& c : dependent->def.columns()) column_names.push_back(c.name());
+  std::optional<std::string> text;
+  try {
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    std::unique_ptr<BoundSelect> query = binder.BindViewQuery(dependent, 0);
+    CatalogNames names(snapshot, database_oid_, user_, settings_.SearchPath());
+    text = DeparseQuery(*query, column_names, names, /*pretty=*/false, &rename);
+  } catch (const Error&) {
+  }
+  if (!text) ThrowCannotRename(*dependent, table, rename.old_name);
+  text->pop_back();  // the ";"
+  return *std::move(text);
+}
+
+void SessionImpl::StoreRenamedQuery(const catalog::TableEntry& dependent,
+                                    const catalog::TableEntry& table, const ColumnRename& rename,
+                                    const std::string& text) {
+  // The text must bind to the same columns under the new name.
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  std::vector<catalog::proto::ViewReference> references;
+  bool same = false;
+  try {
+    std::vector<ast::StatementPtr> parsed = ParseStatements(text);
+    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    binder.RecordViewReferences(&references);
+    std::unique_ptr<BoundSelect> query = binder.BindSelect(parsed.at(0)->As<ast::SelectStmt>());
+    same = static_cast<int>(query->columns.size()) == dependent.def.columns_size();
+    for (int c = 0; same && c < dependent.def.columns_size(); ++c) {
+      same = query->columns[static_cast<size_t>(c)].type.id == dependent.ColumnType(c).id;
+    }
+  } catch (const Error&) {
+  }
+  if (!same) ThrowCannotRename(dependent, table, rename.old_name);
+  Check(writer_.AlterTableDefinition(*txn_, dependent, [&](catalog::proto::Table* t) {
+    t->set_view_query(text);
+    t->clear_view_references();
+    for (const catalog::proto::ViewReference& r : references) *t->add_view_references() = r;
+    return Status::OK();
+  }));
+}
 
 void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink) {
   const char* tag = CommandTag(stmt.object_type);
@@ -124,16 +187,20 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
                     fmt::format("column \"{}\" of relation \"{}\" already exists", stmt.new_name,
                                 def.name()));
       }
-      if (!view->DependentViews(def.database_oid(), def.oid()).empty()) {
-        throw Error(sqlstate::kFeatureNotSupported,
-                    fmt::format("cannot rename column \"{}\" of {} \"{}\": views read it by name",
-                                stmt.column, KindNoun(table), def.name()))
-            .WithHint("Drop the views that depend on it, rename, and create them again.");
+      // The views reading the relation name the column in their stored
+      // text: each gets its query printed again under the new name, as
+      // PostgreSQL's views (bound to the column, not its name) go on.
+      const ColumnRename rename{def.oid(), column, stmt.column, stmt.new_name};
+      std::vector<std::pair<std::shared_ptr<const catalog::TableEntry>, std::string>> rewritten;
+      for (const auto& dependent : view->DependentViews(def.database_oid(), def.oid())) {
+        rewritten.emplace_back(dependent, RenamedQuery(view, dependent, table, rename));
       }
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);
         return Status::OK();
       }));
+      for (const auto& [dependent, text] : rewritten)
+        StoreRenamedQuery(*dependent, table, rename, text);
       break;
     }
     case Action::kSetSchema: {
