@@ -29,8 +29,8 @@ CREATE MATERIALIZED VIEW md_shapes AS
 CREATE MATERIALIZED VIEW md_union AS
   SELECT id FROM md_orders UNION ALL SELECT since FROM md_customers;
 CREATE MATERIALIZED VIEW md_distinct AS
-  SELECT DISTINCT s.customer FROM (SELECT customer FROM md_orders WHERE qty > 1) s
-  LEFT JOIN md_customers USING (customer);
+  SELECT DISTINCT s.customer, r.region FROM (SELECT customer FROM md_orders WHERE qty > 1) s
+  LEFT JOIN (SELECT name AS customer, region FROM md_customers) r USING (customer);
 CREATE VIEW md_plain AS SELECT id, total::text AS total_text FROM md_orders WHERE total > 10 LIMIT 5;
 \dm
 \dm md_t*
