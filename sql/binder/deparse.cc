@@ -9,6 +9,9 @@
 // where its parent needs it (IsSimple, ruleutils' isSimpleNode rules).
 #include "sql/binder/deparse.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -69,6 +72,7 @@ class Printer {
     const std::vector<std::string>* saved_outer = outer_;
     indent_ = indent;
     outer_ = &outer;
+    const size_t used_names = used_names_.size();
     if (q.set_operation != nullptr) {
       if (q.where != nullptr || q.grouped || !q.order_by.empty() || q.limit != nullptr ||
           q.offset != nullptr) {
@@ -80,6 +84,7 @@ class Printer {
     }
     indent_ = saved_indent;
     outer_ = saved_outer;
+    used_names_.resize(used_names);
   }
 
  private:
@@ -140,7 +145,7 @@ class Printer {
 
   void Select(const BoundSelect& q, const std::vector<std::string>* result_names,
               bool names_visible, std::string& out) {
-    if (!q.values.empty() || q.distinct_on > 0 || q.limit_with_ties || q.row_lock.has_value()) {
+    if (!q.values.empty() || q.limit_with_ties) {
       throw Unsupported{};
     }
     Row input;
@@ -163,6 +168,14 @@ class Printer {
     indent_ += kIndentStd;
     out += " SELECT";
     if (!q.distinct.empty()) out += " DISTINCT";
+    if (q.distinct_on > 0) {
+      out += " DISTINCT ON (";
+      for (size_t i = 0; i < q.distinct_on; ++i) {
+        if (i > 0) out += ", ";
+        SortGroupItem(*q.order_by[i].expr, result_row, out);
+      }
+      out += ")";
+    }
     const char* separator = " ";
     for (size_t i = 0; i < q.targets.size(); ++i) {
       out += separator;
@@ -222,6 +235,30 @@ class Printer {
     if (q.limit != nullptr) {
       Keyword(out, " LIMIT ", -kIndentStd, kIndentStd, 0);
       LimitValue(*q.limit, input, out);
+    }
+    if (q.row_lock.has_value()) {
+      const BoundTableRef* locked = q.from.get();
+      if (locked == nullptr || locked->kind != BoundTableRef::Kind::kTable) throw Unsupported{};
+      switch (q.row_lock->strength) {
+        case storage::RowLockStrength::kUpdate:
+          Keyword(out, " FOR UPDATE", -kIndentStd, kIndentStd, 0);
+          break;
+        case storage::RowLockStrength::kNoKeyUpdate:
+          Keyword(out, " FOR NO KEY UPDATE", -kIndentStd, kIndentStd, 0);
+          break;
+        case storage::RowLockStrength::kShare:
+          Keyword(out, " FOR SHARE", -kIndentStd, kIndentStd, 0);
+          break;
+        case storage::RowLockStrength::kKeyShare:
+          Keyword(out, " FOR KEY SHARE", -kIndentStd, kIndentStd, 0);
+          break;
+      }
+      out += " OF " + Quote(refnames_.at(locked));
+      if (q.row_lock->nowait) {
+        out += " NOWAIT";
+      } else if (q.row_lock->skip_locked) {
+        out += " SKIP LOCKED";
+      }
     }
   }
 
@@ -293,16 +330,25 @@ class Printer {
       case BoundTableRef::Kind::kTable:
       case BoundTableRef::Kind::kSubquery: {
         if (!ref.lateral_values.empty()) throw Unsupported{};
-        std::string refname;
+        std::string written;
         if (!ref.alias.empty()) {
-          refname = ref.alias;
+          written = ref.alias;
         } else if (ref.table != nullptr) {
-          refname = ref.table->def.name();
+          written = ref.table->def.name();
         } else if (ref.view != nullptr) {
-          refname = ref.view->def.name();
+          written = ref.view->def.name();
         } else {
           throw Unsupported{};  // a CTE's reference
         }
+        // A name an enclosing query (or this one) already uses gets a
+        // suffix, as ruleutils' set_rtable_names: FROM t t_1.
+        std::string refname = written;
+        for (int n = 1;
+             std::find(used_names_.begin(), used_names_.end(), refname) != used_names_.end(); ++n) {
+          refname = written + "_" + std::to_string(n);
+        }
+        used_names_.push_back(refname);
+        refnames_[&ref] = refname;
         if (static_cast<int>(ref.column_names.size()) != ref.width) throw Unsupported{};
         const std::vector<std::string> leaf_names = LeafNames(ref);
         for (int c = 0; c < ref.width; ++c) {
@@ -344,17 +390,15 @@ class Printer {
             ref.table != nullptr ? ref.table.get() : ref.view.get();
         if (relation != nullptr) {
           out += names_.Name(TypeId::kRegclass, relation->def.oid()).value_or(relation->def.name());
-          if (!ref.alias.empty() && ref.alias != relation->def.name())
-            out += " " + Quote(ref.alias);
+          const std::string& refname = refnames_.at(&ref);
+          if (refname != relation->def.name()) out += " " + Quote(refname);
           const std::vector<std::string> leaf_names = LeafNames(ref);
           bool renamed = false;
           for (int c = 0; c < relation->def.columns_size(); ++c) {
             renamed = renamed || leaf_names[static_cast<size_t>(c)] != DefName(*relation, c);
           }
           if (renamed) {
-            if (ref.alias.empty() || ref.alias == relation->def.name()) {
-              out += " " + Quote(relation->def.name());
-            }
+            if (refname == relation->def.name()) out += " " + Quote(refname);
             out += "(";
             for (size_t c = 0; c < leaf_names.size(); ++c) {
               out += (c > 0 ? ", " : "") + Quote(leaf_names[c]);
@@ -365,7 +409,7 @@ class Printer {
         }
         out += '(';
         Query(*ref.subquery, nullptr, true, *outer_, indent_, out);
-        out += ") " + Quote(ref.alias);
+        out += ") " + Quote(refnames_.at(&ref));
         bool renamed = false;
         for (size_t c = 0; c < ref.column_names.size(); ++c) {
           renamed = renamed || ref.column_names[c] != ref.subquery->columns[c].name;
@@ -432,13 +476,19 @@ class Printer {
   // an operator's or function's argument (`show_implicit`), and not
   // between integer types or between float types, which PostgreSQL's
   // cross-type operators take without a cast.
-  static bool CastShown(const BoundExpr& cast, bool show_implicit) {
+  static bool CastShown(const BoundExpr& cast, bool show_implicit,
+                        const BoundExpr* parent = nullptr) {
     if (cast.cast_context == CastContext::kExplicit) return true;
     if (!show_implicit) return false;
     const DataType& from = cast.children[0]->type;
     if (from.id == cast.type.id) return false;  // a typmod dropped: numeric(8,2) as numeric
-    if (from.IsInteger() && cast.type.IsInteger()) return false;
-    if (from.IsFloat() && cast.type.IsFloat()) return false;
+    const bool under_operator =
+        parent == nullptr || parent->kind == BoundExprKind::kArithmetic ||
+        parent->kind == BoundExprKind::kCompare || parent->kind == BoundExprKind::kIn ||
+        parent->kind == BoundExprKind::kNegate || parent->kind == BoundExprKind::kIsDistinct ||
+        parent->kind == BoundExprKind::kArrayCompare || parent->kind == BoundExprKind::kSubquery;
+    if (under_operator && from.IsInteger() && cast.type.IsInteger()) return false;
+    if (under_operator && from.IsFloat() && cast.type.IsFloat()) return false;
     return true;
   }
 
@@ -756,13 +806,16 @@ class Printer {
         out += row.texts[c];
         return;
       }
-      case BoundExprKind::kOuterColumn:
-        out += outer_->at(static_cast<size_t>(e.column_index));
+      case BoundExprKind::kOuterColumn: {
+        const size_t i = static_cast<size_t>(e.column_index);
+        if (outer_ == nullptr || i >= outer_->size()) throw Unsupported{};
+        out += (*outer_)[i];
         return;
+      }
       case BoundExprKind::kParameter: out += fmt::format("${}", e.parameter_index + 1); return;
       case BoundExprKind::kConstant: Constant(e, false, out); return;
       case BoundExprKind::kCast:
-        if (!CastShown(e, show_implicit)) {
+        if (!CastShown(e, show_implicit, parent)) {
           Expr(*e.children[0], row, parent, false, out);
           return;
         }
@@ -876,9 +929,11 @@ class Printer {
           out += " THEN ";
           Expr(*e.children[2 * i + 1], row, &e, true, out);
         }
+        Keyword(out, "ELSE ", 0, 0, 0);
         if (e.has_else) {
-          Keyword(out, "ELSE ", 0, 0, 0);
           Expr(*e.children.back(), row, &e, true, out);
+        } else {
+          out += "NULL::" + e.type.Name();  // PostgreSQL's implicit default
         }
         Keyword(out, "END", -kIndentVar, 0, 0);
         return;
@@ -1004,6 +1059,10 @@ class Printer {
   const CatalogNames& names_;
   const bool pretty_;
   const ColumnRename* rename_;
+  // The FROM names of the queries being printed, enclosing ones first, and
+  // the name each FROM item prints under.
+  std::vector<std::string> used_names_;
+  std::unordered_map<const BoundTableRef*, std::string> refnames_;
   int indent_ = 0;
   const std::vector<std::string>* outer_ = nullptr;
 };
