@@ -386,12 +386,11 @@ BoundExprPtr Binder::BindLogical(BoundExprKind kind, std::string_view name,
   for (BoundExprPtr& arg : args) {
     BoundExprPtr b = CoerceToBoolean(std::move(arg), name);
     e->position = Leftmost(e->position, b->position);
-    // Flatten a AND (b AND c) into one n-ary node.
-    if (b->kind == kind && kind != BoundExprKind::kNot) {
-      for (BoundExprPtr& c : b->children) e->children.push_back(std::move(c));
-    } else {
-      e->children.push_back(std::move(b));
-    }
+    // Chains written in SQL were flattened as they were read (BindBinary);
+    // an AND that BETWEEN or a row comparison expanded into stays one term,
+    // as in PostgreSQL's trees (pg_get_viewdef prints it in parentheses).
+    // The planner splits nested ANDs into conjuncts (SplitConjuncts).
+    e->children.push_back(std::move(b));
   }
   return e;
 }
