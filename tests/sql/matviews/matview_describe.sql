@@ -23,7 +23,7 @@ CREATE MATERIALIZED VIEW md_shapes AS
          coalesce(status, 'none') AS st, -qty AS neg, 'lit' AS lit, 1.5 AS dec,
          (SELECT max(since) FROM md_customers m WHERE m.name = md_orders.customer) AS since
   FROM md_orders
-  WHERE id IN (1, 2, 3) AND status LIKE 'p%' AND total IS NOT NULL
+  WHERE id IN (1, 2, 3) AND status LIKE 'p%' AND total IS NOT NULL AND qty BETWEEN 1 AND 9
     AND EXISTS (SELECT 1 FROM md_customers WHERE region <> 'west')
     AND customer NOT IN (SELECT name FROM md_customers WHERE since > 2020);
 CREATE MATERIALIZED VIEW md_union AS
