@@ -173,6 +173,11 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
   const catalog::TableEntry& table = *found[0];
   const catalog::proto::Table& def = table.def;
   CheckKind(stmt, table);
+  // Every action is its owner's (or a superuser's), as PostgreSQL checks.
+  if (!superuser_ && def.owner_oid() != role_oid_) {
+    throw Error(sqlstate::kInsufficientPrivilege,
+                fmt::format("must be owner of {} {}", KindNoun(table), def.name()));
+  }
   std::shared_ptr<const catalog::CatalogSnapshot> view = writer_.View();
   switch (stmt.action) {
     case Action::kRename: Check(writer_.RenameRelation(*txn_, table, stmt.new_name)); break;
@@ -224,15 +229,9 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       if (role->oid() == def.owner_oid()) break;
       // Without role memberships, a role other than a superuser can only
       // give what it owns to itself.
-      if (!superuser_) {
-        if (def.owner_oid() != role_oid_) {
-          throw Error(sqlstate::kInsufficientPrivilege,
-                      fmt::format("must be owner of {} {}", KindNoun(table), def.name()));
-        }
-        if (role->oid() != role_oid_) {
-          throw Error(sqlstate::kInsufficientPrivilege,
-                      fmt::format("must be member of role \"{}\"", role->name()));
-        }
+      if (!superuser_ && role->oid() != role_oid_) {
+        throw Error(sqlstate::kInsufficientPrivilege,
+                    fmt::format("must be member of role \"{}\"", role->name()));
       }
       const Oid owner = role->oid();
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {

@@ -105,6 +105,21 @@ ALTER MATERIALIZED VIEW ma_amounts RENAME COLUMN amount TO amt;
 SELECT * FROM ma_amounts ORDER BY amt;
 DROP VIEW ma_by_id;
 DROP MATERIALIZED VIEW ma_amounts;
+-- only the owner (or a superuser) alters
+CREATE ROLE ma_user LOGIN;
+\c - ma_user
+ALTER MATERIALIZED VIEW ma_renamed RENAME TO ma_mine;
+ALTER MATERIALIZED VIEW ma_renamed RENAME COLUMN grp_name TO g;
+ALTER MATERIALIZED VIEW ma_renamed SET (fillfactor = 50);
+ALTER MATERIALIZED VIEW ma_renamed OWNER TO ma_user;
+\c - basalt
+ALTER MATERIALIZED VIEW ma_renamed OWNER TO ma_user;
+\c - ma_user
+ALTER MATERIALIZED VIEW ma_renamed OWNER TO ma_user;
+ALTER MATERIALIZED VIEW ma_renamed OWNER TO basalt;
+\c - basalt
+SELECT matviewname, matviewowner FROM pg_matviews WHERE matviewname = 'ma_renamed';
+ALTER MATERIALIZED VIEW ma_renamed OWNER TO basalt;
 -- in a transaction block that rolls back
 BEGIN;
 ALTER MATERIALIZED VIEW ma_renamed RENAME TO ma_rolled_back;
@@ -117,3 +132,4 @@ DROP MATERIALIZED VIEW ma_renamed;
 DROP VIEW ma_plain;
 DROP TABLE ma_base;
 DROP ROLE ma_role;
+DROP ROLE ma_user;
