@@ -40,11 +40,14 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     }
   }
   layout.primary_key_name = table.primary_key_name();
+  layout.capture_changes = table.watching_views_size() > 0;
+  layout.change_log_id = table.oid();
   for (const proto::Index& index : table.indexes()) {
     storage::IndexLayout& out = layout.indexes.emplace_back();
     out.relation_id = index.relation_id();
     out.name = index.name();
     out.unique = index.unique();
+    out.hidden = index.hidden();
     for (const proto::IndexColumn& c : index.columns()) {
       out.columns.push_back({c.attnum() - 1, c.descending(), c.nulls_first()});
     }

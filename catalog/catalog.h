@@ -110,6 +110,11 @@ class CatalogWriter {
   Status ReplaceMaterializedViewStorage(storage::Transaction& txn, const TableEntry& view,
                                         bool populated);
 
+  // Adds `view` to (or removes it from) the incremental views watching
+  // `table` (Table.watching_views), so writes of its rows record changes
+  // (or stop). Locks the definition as DropTable does.
+  Status SetWatchingView(storage::Transaction& txn, const TableEntry& table, Oid view, bool watch);
+
   // Roles (catalog_writer_role.cc). CreateRole assigns role.oid; 42710
   // `role "x" already exists` when the name is taken (also by a concurrent
   // transaction that committed first).

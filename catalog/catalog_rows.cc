@@ -75,6 +75,7 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
     out.push_back(std::move(pk));
   }
   for (const proto::Index& index : t.indexes()) {
+    if (index.hidden()) continue;
     IndexView v{index.oid(),    index.name(), index.relation_id(), {}, {}, {},
                 index.unique(), false,        index.constraint()};
     for (const proto::IndexColumn& c : index.columns()) {

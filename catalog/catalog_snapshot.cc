@@ -99,7 +99,9 @@ void CatalogSnapshot::LinkIndexNames(const proto::Table& t, bool link) {
     }
   };
   if (!t.primary_key_name().empty()) apply(t.primary_key_name());
-  for (const proto::Index& index : t.indexes()) apply(index.name());
+  for (const proto::Index& index : t.indexes()) {
+    if (!index.hidden()) apply(index.name());
+  }
 }
 
 std::vector<std::shared_ptr<const TableEntry>> CatalogSnapshot::DependentViews(Oid database,

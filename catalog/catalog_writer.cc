@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "catalog/catalog.h"
 #include "catalog/catalog_keys.h"
 
@@ -76,6 +78,7 @@ Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table)
   }
   for (proto::Index& index : *table.mutable_indexes()) {
     BASALT_RETURN_IF_ERROR(AssignIndexIds(&index));
+    if (index.hidden()) continue;  // not in the relation name space
     BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
                                             index.name(), index.oid()));
   }
@@ -179,6 +182,20 @@ Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& v
   *t.mutable_columns() = definition.columns();
   t.set_view_query(definition.view_query());
   *t.mutable_view_references() = definition.view_references();
+  return PutTable(txn, std::move(t));
+}
+
+Status CatalogWriter::SetWatchingView(storage::Transaction& txn, const TableEntry& table, Oid view,
+                                      bool watch) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  auto* views = t.mutable_watching_views();
+  auto found = std::find(views->begin(), views->end(), view);
+  if (watch == (found != views->end())) return Status::OK();
+  if (watch) {
+    views->Add(view);
+  } else {
+    views->erase(found);
+  }
   return PutTable(txn, std::move(t));
 }
 

@@ -3,6 +3,7 @@
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
+#include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 #include "sql/session_impl.h"
 
@@ -342,6 +343,18 @@ void SessionImpl::RunBoundQuery(std::unique_ptr<BoundSelect> query,
                                 const std::function<void(const RowBatch&)>& consume) {
   std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(query), DisabledPasses());
   PhysicalOperatorPtr root = CreatePhysicalPlan(*plan->root);
+  ExecContext ctx = NewExecContext(nullptr, nullptr);
+  RowBatch batch;
+  while (root->Next(ctx, &batch)) consume(batch);
+}
+
+void SessionImpl::RunLogicalPlan(LogicalOperatorPtr plan,
+                                 const std::function<void(const RowBatch&)>& consume) {
+  const std::vector<std::string> disabled = DisabledPasses();
+  PlanSubqueries(*plan);
+  plan = Optimize(std::move(plan), disabled);
+  OptimizeSubqueries(*plan, disabled);
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*plan);
   ExecContext ctx = NewExecContext(nullptr, nullptr);
   RowBatch batch;
   while (root->Next(ctx, &batch)) consume(batch);

@@ -24,6 +24,7 @@
 #include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
+#include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/copy/copy_from.h"
@@ -258,6 +259,22 @@ class SessionImpl : public Session {
   // batch of rows to `consume`.
   void RunBoundQuery(std::unique_ptr<BoundSelect> query,
                      const std::function<void(const RowBatch&)>& consume);
+  // Optimizes a logical plan made from a bound query (PlanSelect) and runs
+  // it likewise.
+  void RunLogicalPlan(LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume);
+  // An incremental materialized view's shape, or 0A000 / the reason kept
+  // for `auto` (commands/create_table_as.cc).
+  void SetRefreshMode(const std::string& mode, const BoundSelect& query,
+                      catalog::proto::Table* view);
+  // Starts or stops change capture on the tables an incremental view reads
+  // (its view_references), under SHARE locks that wait for their writers.
+  void WatchTables(const catalog::proto::Table& view, bool watch);
+  // The tables an incremental view reads, as the catalog has them now.
+  std::vector<std::shared_ptr<const catalog::TableEntry>> WatchedTables(
+      const catalog::proto::Table& view);
+  // A new incremental view's place in the change log: every record the
+  // transaction's snapshot sees counts as applied.
+  ChangeLogPlace FirstChangeLogPlace(const catalog::proto::Table& view);
   // How a statement that fills a new relation writes it: in bulk under READ
   // COMMITTED, through the transaction under one snapshot per transaction.
   RelationFill::Mode FillMode() const {
@@ -330,7 +347,11 @@ class SessionImpl : public Session {
   CurrentCatalogNames object_names_{[this] {
     return CatalogNames(writer_.View(), database_oid_, user_, settings_.SearchPath());
   }};
-  bool implicit_ = false;         // txn_ ends with the query string
+  bool implicit_ = false;  // txn_ ends with the query string
+  // The transaction wrote only derived state (an incremental refresh
+  // outside a block): its commit need not wait for the WAL sync.
+  bool commit_without_sync_ = false;
+
   bool repeatable_read_ = false;  // one snapshot for the whole transaction
   int64_t transaction_timestamp_ = 0;
   // The catalog version published when the READ COMMITTED snapshot was

@@ -3,6 +3,8 @@
 // publication, removal of dropped tables' data).
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "common/datetime.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
@@ -65,9 +67,10 @@ void SessionImpl::CommitTransaction() {
   implicit_ = false;
   savepoints_.clear();
   std::vector<uint32_t> dropped = writer_.dropped_relations();
+  const bool without_sync = std::exchange(commit_without_sync_, false);
   Status st = Status::OK();
   if (txn != nullptr) {
-    txn->SetSynchronousCommit(settings_.SynchronousCommit());
+    txn->SetSynchronousCommit(settings_.SynchronousCommit() && !without_sync);
     st = writer_.CommitAndPublish(*txn);
   }
   // After the catalog is published: a statement that waited for these
@@ -85,6 +88,7 @@ void SessionImpl::RollbackTransaction() {
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
+  commit_without_sync_ = false;
   store_.locks().EndTransaction(*lock_owner_);
   savepoints_.clear();
   implicit_ = false;

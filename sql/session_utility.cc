@@ -219,6 +219,9 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     }
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
+    // One record (no old row, no new row) tells incremental views to
+    // recompute: the rows are gone without a record each.
+    if (table->layout.capture_changes) txn_->AppendChange(table->layout.ChangeLogId(), "", "");
   }
   sink.CommandComplete("TRUNCATE TABLE");
 }

@@ -224,6 +224,10 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     }
   }
   for (const TableEntryPtr& table : targets) {
+    if (table->def.incremental()) {
+      WatchTables(table->def, /*watch=*/false);
+      DeleteChangeLogPlace(*txn_, table->def.oid());
+    }
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }

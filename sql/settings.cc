@@ -26,6 +26,8 @@ constexpr SettingDef kSettings[] = {
     {"client_min_messages", "notice", false, false},
     {"DateStyle", "ISO, MDY", true, false},
     {"deadlock_timeout", "1s", false, false},
+    // Basalt's: the refresh_mode of a materialized view created without one.
+    {"default_matview_refresh_mode", "full", false, false},
     {"default_transaction_isolation", "read committed", false, false},
     {"default_transaction_read_only", "off", true, false},
     {"enable_bitmapscan", "on", false, false},
@@ -221,6 +223,11 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     if (l == "false" || l == "no" || l == "0") return std::string("off");
     return BadValue(name, value)
         .WithHint("Available values: local, remote_write, remote_apply, on, off.");
+  }
+  if (name == "default_matview_refresh_mode") {
+    std::string l = Lower(value);
+    if (l == "full" || l == "incremental" || l == "auto") return l;
+    return BadValue(name, value).WithHint("Available values: full, incremental, auto.");
   }
   if (name == "transaction_isolation" || name == "default_transaction_isolation") {
     std::string l = Lower(value);

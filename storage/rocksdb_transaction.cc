@@ -104,6 +104,7 @@ RocksTransaction::RocksTransaction(RocksStore& store, const TransactionOptions& 
       synchronous_commit_(options.synchronous_commit) {
   // The RocksDB transaction owns the snapshot under snapshot isolation, so it
   // starts now; under READ COMMITTED it waits for the first write or lock.
+  snapshot_watermark_ = store.LastCommitSequence();
   if (serializable_) {
     serializable_start_ = store.serializable_tracker().Begin([this] { (void)Txn(); });
     // Commits that were under way at the snapshot are checked at the first write.
@@ -210,6 +211,7 @@ void RocksTransaction::ReleaseReadSnapshot() {
 }
 
 void RocksTransaction::RefreshSnapshot() {
+  snapshot_watermark_ = store_.LastCommitSequence();
   if (snapshot_isolation_) {
     txn_->SetSnapshot();
     return;
@@ -358,15 +360,16 @@ Status RocksTransaction::ValidateSerializableWrite(ColumnFamily cf) {
 
 void RocksTransaction::SetSavePoint() {
   Txn().SetSavePoint();
-  savepoints_.emplace_back(changes_.size(), writes_.size());
+  savepoints_.push_back({changes_.size(), writes_.size(), commit_sequence_hooks_.size()});
 }
 
 Status RocksTransaction::RollbackToSavePoint() {
   if (savepoints_.empty()) return Status::Internal("no savepoint to roll back to");
   rocksdb::Status s = txn_->RollbackToSavePoint();
   if (!s.ok()) return FromRocks(s, "rollback to savepoint");
-  changes_.resize(savepoints_.back().first);
-  writes_.resize(savepoints_.back().second);
+  changes_.resize(savepoints_.back().changes);
+  writes_.resize(savepoints_.back().writes);
+  commit_sequence_hooks_.resize(savepoints_.back().hooks);
   savepoints_.pop_back();
   return Status::OK();
 }
@@ -382,6 +385,15 @@ Status RocksTransaction::ReleaseSavePoint() {
 void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row,
                                     std::string new_row) {
   changes_.push_back(Change{relation_id, std::move(old_row), std::move(new_row)});
+}
+
+Transaction::BufferedChange RocksTransaction::GetBufferedChange(size_t ordinal) const {
+  const Change& c = changes_[ordinal];
+  return {c.relation_id, c.old_row, c.new_row};
+}
+
+void RocksTransaction::OnCommitSequence(std::function<Status(uint64_t sequence)> hook) {
+  commit_sequence_hooks_.push_back(std::move(hook));
 }
 
 Status RocksTransaction::Commit() {
@@ -450,6 +462,7 @@ Status RocksTransaction::CommitWithChanges() {
 
 Status RocksTransaction::WriteChangesAndCommit(uint64_t sequence) {
   rocksdb::Transaction& txn = Txn();
+  for (const auto& hook : commit_sequence_hooks_) BASALT_RETURN_IF_ERROR(hook(sequence));
   std::string value;
   for (size_t i = 0; i < changes_.size(); ++i) {
     const Change& c = changes_[i];
@@ -471,6 +484,7 @@ void RocksTransaction::Rollback() {
   if (finished_) return;
   if (txn_ != nullptr) (void)txn_->Rollback();
   changes_.clear();
+  commit_sequence_hooks_.clear();
   savepoints_.clear();
   Finish();
 }

@@ -62,6 +62,10 @@ class RocksTransaction final : public Transaction {
   Status RollbackToSavePoint() override;
   Status ReleaseSavePoint() override;
   void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) override;
+  size_t BufferedChangeCount() const override { return changes_.size(); }
+  BufferedChange GetBufferedChange(size_t ordinal) const override;
+  void OnCommitSequence(std::function<Status(uint64_t sequence)> hook) override;
+  uint64_t SnapshotWatermark() const override { return snapshot_watermark_; }
   Status Commit() override;
   void Rollback() override;
 
@@ -120,6 +124,7 @@ class RocksTransaction final : public Transaction {
   std::vector<std::string> writes_;                   // serializable only
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
+  uint64_t snapshot_watermark_ = 0;
   // A bloom filter over the keys written through txn_ (set on first write):
   // GetForUpdate of a key it rules out reads the DB directly instead of
   // searching the write batch's index. Never cleared (a savepoint rollback
@@ -127,7 +132,14 @@ class RocksTransaction final : public Transaction {
   std::vector<uint64_t> written_keys_;
   std::vector<Change> changes_;
   // Per savepoint: the sizes of changes_ and writes_ when it was set.
-  std::vector<std::pair<size_t, size_t>> savepoints_;
+  std::vector<std::function<Status(uint64_t)>> commit_sequence_hooks_;
+  // Per savepoint: changes_, writes_ and commit_sequence_hooks_ sizes.
+  struct SavePoint {
+    size_t changes = 0;
+    size_t writes = 0;
+    size_t hooks = 0;
+  };
+  std::vector<SavePoint> savepoints_;
   bool finished_ = false;
 };
 

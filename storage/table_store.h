@@ -28,6 +28,9 @@ struct IndexLayout {
   };
   std::vector<KeyColumn> columns;
   bool unique = false;
+  // Basalt's own (an incremental view's maintenance key): the planner
+  // never reads it.
+  bool hidden = false;
 };
 
 struct TableLayout {
@@ -39,8 +42,12 @@ struct TableLayout {
   // Name of the primary key constraint, for 23505 messages.
   std::string primary_key_name;
   // Watched by an incremental materialized view: every Insert/Update/Delete
-  // also appends an (old row, new row) record with Transaction::AppendChange.
+  // also appends an (old row, new row) record with Transaction::AppendChange,
+  // under change_log_id (the table's OID, which outlives relation ids
+  // swapped by TRUNCATE) or, when 0, the relation id.
   bool capture_changes = false;
+  uint32_t change_log_id = 0;
+  uint32_t ChangeLogId() const { return change_log_id != 0 ? change_log_id : relation_id; }
   // Secondary indexes (not the primary key, which is the row's own key).
   std::vector<IndexLayout> indexes;
 };

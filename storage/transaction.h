@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ class Transaction {
 
   // READ COMMITTED: each statement calls this to read the latest committed data.
   virtual void RefreshSnapshot() = 0;
+  // The change log's watermark (KvStore::LastCommitSequence) read just
+  // before the current snapshot was taken: every change record with a
+  // sequence up to it is visible in the snapshot (later ones may be too).
+  virtual uint64_t SnapshotWatermark() const = 0;
   // lock_timeout changed (SET inside a block): 0 waits without limit.
   virtual void SetLockTimeout(int64_t ms) = 0;
   // synchronous_commit as it stands at COMMIT (PostgreSQL reads it then):
@@ -100,6 +105,21 @@ class Transaction {
   // assigned in commit order (so a reader of "everything up to S" never sees
   // a gap filled later). Empty old_row means insert; empty new_row, delete.
   virtual void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) = 0;
+  // The change records appended so far and not yet committed, by ordinal
+  // (their position in the transaction): an incremental refresh applies
+  // its own transaction's changes too.
+  struct BufferedChange {
+    uint32_t relation_id = 0;
+    std::string_view old_row;
+    std::string_view new_row;
+  };
+  virtual size_t BufferedChangeCount() const = 0;
+  virtual BufferedChange GetBufferedChange(size_t ordinal) const = 0;
+  // Runs `hook` at commit once the commit sequence of the change records is
+  // known, before anything is written, in this transaction (its Puts
+  // commit with it). Only a transaction with change records runs hooks. A
+  // rollback to an earlier savepoint forgets the hook.
+  virtual void OnCommitSequence(std::function<Status(uint64_t sequence)> hook) = 0;
 
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;

@@ -76,7 +76,17 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
     throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet")
         .WithPosition(stmt.position);
   }
+  std::string refresh_mode;
   for (const ast::RelationOption& option : stmt.options) {
+    if (stmt.materialized && option.name == "refresh_mode") {
+      refresh_mode = option.value;
+      if (refresh_mode != "full" && refresh_mode != "incremental" && refresh_mode != "auto") {
+        throw Error(sqlstate::kInvalidParameterValue,
+                    fmt::format("invalid value for enum option \"refresh_mode\": {}", option.value))
+            .WithDetail("Valid values are \"full\", \"incremental\" and \"auto\".");
+      }
+      continue;
+    }
     if (!IsStorageParameter(option.name)) {
       throw Error(sqlstate::kInvalidParameterValue,
                   fmt::format("unrecognized parameter \"{}\"", option.name));
@@ -102,6 +112,11 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
       table.set_populated(stmt.with_data);
     }
     SetQueryColumns(stmt, *query, &table);
+    if (stmt.materialized) {
+      SetRefreshMode(refresh_mode.empty() ? settings_.Get("default_matview_refresh_mode").value()
+                                          : refresh_mode,
+                     *query, &table);
+    }
     for (const auto& read : binder.tables_read()) {
       LockRelation(*read, storage::LockLevel::kAccessShare);
     }
@@ -120,17 +135,29 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
   const Oid namespace_oid = table.namespace_oid();
   Status st = writer_.CreateTable(*txn_, std::move(table));
   if (!st.ok()) ThrowStatus(st);
+  std::shared_ptr<const catalog::TableEntry> entry =
+      writer_.View()->FindTable(database_oid_, namespace_oid, stmt.name.name);
+  if (entry->def.incremental()) WatchTables(entry->def, /*watch=*/true);
   if (!stmt.with_data) {
     sink.CommandComplete(created);
     return;
   }
-  std::shared_ptr<const catalog::TableEntry> entry =
-      writer_.View()->FindTable(database_oid_, namespace_oid, stmt.name.name);
   if (!repeatable_read_) txn_->RefreshSnapshot();
   writer_.AddFilledRelation(entry->def.relation_id());
+  for (const catalog::proto::Index& index : entry->def.indexes()) {
+    writer_.AddFilledRelation(index.relation_id());
+  }
+  // An incremental view's place in the change log: what this snapshot sees.
+  std::optional<ChangeLogPlace> place;
+  if (entry->def.incremental()) place = FirstChangeLogPlace(entry->def);
   RelationFill fill(store_, *txn_, *entry, FillMode(), interrupt_);
   RunBoundQuery(std::move(query), [&](const RowBatch& rows) { fill.Add(rows); });
-  sink.CommandComplete(fmt::format("SELECT {}", fill.Finish()));
+  const uint64_t rows = fill.Finish();
+  if (place) {
+    place->view_rows = rows;
+    WriteChangeLogPlace(*txn_, entry->def.oid(), *place);
+  }
+  sink.CommandComplete(fmt::format("SELECT {}", rows));
 }
 
 }  // namespace basalt::sql

@@ -17,4 +17,10 @@ bool ValuesScan::Next(ExecContext& ctx, RowBatch* batch) {
   return !batch->empty();
 }
 
+bool ComputedRowsScan::Next(ExecContext&, RowBatch* batch) {
+  batch->clear();
+  while (next_ < rows_.size() && batch->size() < kBatchSize) batch->push_back(rows_[next_++]);
+  return !batch->empty();
+}
+
 }  // namespace basalt::sql

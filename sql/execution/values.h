@@ -9,6 +9,18 @@
 
 namespace basalt::sql {
 
+// Rows computed before the plan ran (LogicalValues::computed).
+class ComputedRowsScan : public PhysicalOperator {
+ public:
+  explicit ComputedRowsScan(const std::vector<Row>& rows) : rows_(rows) {}
+  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  std::string Describe() const override { return "Values Scan"; }
+
+ private:
+  const std::vector<Row>& rows_;
+  size_t next_ = 0;
+};
+
 class ValuesScan : public PhysicalOperator {
  public:
   explicit ValuesScan(const std::vector<std::vector<BoundExprPtr>>& rows) : rows_(rows) {}

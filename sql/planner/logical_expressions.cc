@@ -79,6 +79,7 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
   switch (op.kind) {
     case LogicalKind::kGet: return op.As<LogicalGet>().table->layout.column_types;
     case LogicalKind::kValues:
+      if (op.As<LogicalValues>().computed) return op.As<LogicalValues>().computed_types;
       if (!op.As<LogicalValues>().rows.empty()) of(op.As<LogicalValues>().rows[0]);
       return types;
     case LogicalKind::kJoin:

@@ -1,6 +1,11 @@
-// Rows given by expressions (VALUES, INSERT VALUES, SELECT without FROM).
+// Rows given by expressions (VALUES, INSERT VALUES, SELECT without FROM),
+// or rows already computed (`computed`: an incremental refresh's changed
+// rows standing in for a table's scan).
 #pragma once
 
+#include <memory>
+
+#include "common/value.h"
 #include "sql/binder/bound_expression.h"
 #include "sql/planner/logical_operator.h"
 
@@ -10,6 +15,9 @@ struct LogicalValues : LogicalOperator {
   static constexpr LogicalKind kKind = LogicalKind::kValues;
   LogicalValues() : LogicalOperator(kKind) {}
   std::vector<std::vector<BoundExprPtr>> rows;
+  // Set instead of `rows`: the rows themselves, of `computed_types`.
+  std::shared_ptr<const std::vector<Row>> computed;
+  std::vector<DataType> computed_types;
 };
 
 }  // namespace basalt::sql

@@ -16,6 +16,9 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // reaches that table's scan.
       {"predicate_pushdown", &PushDownPredicates},
       {"join_order", &OrderJoins},
+      // After join_order, which puts small inputs first; before join_keys,
+      // which would make its equalities hash keys.
+      {"index_join", &UseIndexJoins},
       {"join_keys", &FindJoinKeys},
       {"point_lookup", &UsePointLookups},
       // After point_lookup, so a primary-key equality becomes a lookup, not

@@ -33,6 +33,10 @@ LogicalOperatorPtr PushDownPredicates(LogicalOperatorPtr plan);
 // passes/join_order.cc: trees of inner joins are rebuilt left-deep,
 // connected inputs first, smallest (estimated) first.
 LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan);
+// passes/index_join.cc: a join of a small input (computed rows, key
+// lookups) with a table indexed on the joined columns reads the table
+// through the index per row (a LATERAL join onto key reads).
+LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan);
 // passes/join_keys.cc: equalities between the two sides of a join become
 // hash join keys.
 LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);

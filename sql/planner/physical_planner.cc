@@ -64,7 +64,11 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       }
       return std::make_unique<TableScan>(get.table, get.emit_key, get.filter.get(), get.columns);
     }
-    case LogicalKind::kValues: return std::make_unique<ValuesScan>(plan.As<LogicalValues>().rows);
+    case LogicalKind::kValues: {
+      const auto& values = plan.As<LogicalValues>();
+      if (values.computed) return std::make_unique<ComputedRowsScan>(*values.computed);
+      return std::make_unique<ValuesScan>(values.rows);
+    }
     case LogicalKind::kFilter:
       return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
     case LogicalKind::kJoin: {

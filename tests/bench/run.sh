@@ -211,6 +211,10 @@ fi
 # COPY and pgbench (issue 8).
 source "$ROOT/tests/bench/copy_pgbench.sh"
 
+# Incremental refresh against PostgreSQL's full REFRESH (issue 16): a table
+# and docs/incremental-refresh.svg.
+/usr/bin/python3 "$ROOT/tests/bench/ivm_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
+
 # Idle connections cost memory, not threads: Basalt's resident memory per
 # idle connection (PostgreSQL forks a process per connection and stops at
 # max_connections = 100, so there is no ratio).

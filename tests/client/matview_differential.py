@@ -11,8 +11,15 @@ them) must equal its defining query run fresh on Basalt and PostgreSQL's
 view refreshed the same way; every statement must succeed or fail the same
 way (SQLSTATE) and report the same row count on both.
 
+With MATVIEW_DIFF_MODE=incremental (issue 16) Basalt's views are created
+WITH (refresh_mode = auto): the shapes the delta rules cover refresh
+incrementally (plain and CONCURRENTLY), the others fully, and the rounds
+also TRUNCATE base tables now and then. PostgreSQL's views are the same
+plain ones, so every incremental refresh is checked against a full one.
+
 Usage: matview_differential.py <basalt port> <postgres port>
-Environment: MATVIEW_DIFF_SEED (default 15), MATVIEW_DIFF_ROUNDS (default 300).
+Environment: MATVIEW_DIFF_SEED (default 15), MATVIEW_DIFF_ROUNDS (default 300),
+MATVIEW_DIFF_MODE (full or incremental).
 """
 import os
 import random
@@ -24,6 +31,12 @@ import psycopg2.extensions
 
 SEED = int(os.environ.get("MATVIEW_DIFF_SEED", "15"))
 ROUNDS = int(os.environ.get("MATVIEW_DIFF_ROUNDS", "300"))
+INCREMENTAL = os.environ.get("MATVIEW_DIFF_MODE", "full") == "incremental"
+# The views the delta rules cover: in incremental mode their refreshes must
+# have run incrementally (basalt_matview_status), not fallen back.
+INCREMENTAL_VIEWS = {"mv_filter", "mv_project", "mv_inner", "mv_by_cust", "mv_by_region",
+                     "mv_distinct", "mv_custs", "mv_tags", "mv_tag_counts", "mv_self",
+                     "mv_three", "mv_having", "mv_global", "mv_union", "mv_big_custs"}
 
 # Every value comes back as the text the server printed, so numeric scales
 # (10.50, avg's 16 digits) and booleans are compared as printed.
@@ -77,6 +90,19 @@ VIEWS = [
      ["k"]),
     ("mv_big_custs",
      "SELECT cust, n, total, all_flag FROM mv_by_cust WHERE n > 1", ["cust"]),
+    ("mv_self",
+     "SELECT a.id AS a_id, b.id AS b_id, a.cust, b.amount FROM orders a "
+     "JOIN orders b ON a.cust = b.cust AND a.id < b.id WHERE a.id % 4 = 0", None),
+    ("mv_three",
+     "SELECT o.id, c.name, t.v, o.amount FROM orders o JOIN custs c ON o.cust = c.id "
+     "JOIN tags t ON t.k = c.id % 5", None),
+    ("mv_having",
+     "SELECT c.region, count(*) AS n, sum(o.amount) AS total, avg(o.amount) AS mean "
+     "FROM orders o, custs c WHERE o.cust = c.id GROUP BY c.region HAVING count(*) > 3",
+     ["region"]),
+    ("mv_global",
+     "SELECT count(*) AS n, sum(amount) AS total, min(amount) AS lo, max(id) AS hi, "
+     "bool_or(flag) AS any_flag FROM orders", None),
 ]
 VIEW_QUERY = {name: query for name, query, _ in VIEWS}
 VIEW_KEYS = {name: keys for name, _, keys in VIEWS}
@@ -126,10 +152,11 @@ class Differential:
         self.refreshes = {"full": 0, "concurrent": 0, "no data": 0, "rolled back": 0,
                           "undone by savepoint": 0}
 
-    def both(self, sql, expect_ok=False):
-        """Runs sql on both servers; they must agree on the outcome."""
-        self.log.append(sql)
-        b = self.basalt.run(sql)
+    def both(self, sql, expect_ok=False, basalt_sql=None):
+        """Runs sql on both servers (basalt_sql instead on Basalt if given);
+        they must agree on the outcome."""
+        self.log.append(basalt_sql or sql)
+        b = self.basalt.run(basalt_sql or sql)
         p = self.pg.run(sql)
         if b[0] != p[0]:
             raise Mismatch(f"outcome differs for: {sql}\n  basalt:   {b[0]} {b[2] if b[0] else ''}"
@@ -226,6 +253,8 @@ class Differential:
             return f"UPDATE custs SET {sets} WHERE id % 3 = {r.randrange(3)}"
         if kind == 7:
             return f"DELETE FROM custs WHERE id = {r.randint(1, 12)}"
+        if INCREMENTAL and r.random() < 0.03:
+            return f"TRUNCATE {r.choice(['orders', 'custs', 'tags'])}"
         if kind == 8:
             rows = ["({}, {})".format(r.randint(1, 5), self.maybe_null(r.choice(["'a'", "'b'", "'c'"]), 0.25))
                     for _ in range(r.randint(1, 4))]
@@ -252,7 +281,10 @@ class Differential:
         for _ in range(30):
             self.both(self.dml())
         for name, query, keys in VIEWS:
-            self.both(f"CREATE MATERIALIZED VIEW {name} AS {query}", expect_ok=True)
+            create = f"CREATE MATERIALIZED VIEW {name} AS {query}"
+            self.both(create, expect_ok=True,
+                      basalt_sql=create.replace(" AS ", " WITH (refresh_mode = auto) AS ", 1)
+                      if INCREMENTAL else None)
             if keys:
                 self.both(f"CREATE UNIQUE INDEX {name}_key ON {name} ({', '.join(keys)})",
                           expect_ok=True)
@@ -302,10 +334,27 @@ class Differential:
             for other, _, _ in VIEWS:
                 self.check_view(other, f"round {number}, every view", fresh=False)
 
+    def check_incremental_strategy(self):
+        """Each covered view's last refresh (after a round of changes) ran
+        the delta rules; the others refreshed fully."""
+        self.both("INSERT INTO tags VALUES (1, 'z')", expect_ok=True)
+        self.both("UPDATE orders SET amount = amount + 1 WHERE id % 5 = 0", expect_ok=True)
+        self.both("UPDATE custs SET name = name || 'x' WHERE id = 2", expect_ok=True)
+        for name, _, _ in VIEWS:
+            self.both(f"REFRESH MATERIALIZED VIEW {name}", expect_ok=True)
+            self.check_view(name, "strategy check")
+            code, _, rows = self.basalt.run(
+                "SELECT s.strategy FROM basalt_matview_status s JOIN pg_class c ON c.oid = s.relid "
+                f"WHERE c.relname = '{name}'")
+            strategy = rows[0][0] if code is None and rows else repr(rows)
+            expected = "incremental" if name in INCREMENTAL_VIEWS else "full"
+            if not strategy.startswith(expected):
+                raise Mismatch(f"{name}: last refresh's strategy {strategy!r}, expected {expected}")
+
     def run(self):
         started = time.monotonic()
-        print(f"matview differential: seed {SEED} (MATVIEW_DIFF_SEED), {ROUNDS} rounds "
-              f"(MATVIEW_DIFF_ROUNDS)", flush=True)
+        print(f"matview differential ({'incremental' if INCREMENTAL else 'full'} mode): seed "
+              f"{SEED} (MATVIEW_DIFF_SEED), {ROUNDS} rounds (MATVIEW_DIFF_ROUNDS)", flush=True)
         try:
             self.setup()
             for number in range(1, ROUNDS + 1):
@@ -316,6 +365,8 @@ class Differential:
             for name, _, _ in VIEWS:
                 self.both(f"REFRESH MATERIALIZED VIEW {name}", expect_ok=True)
                 self.check_view(name, "final full refresh")
+            if INCREMENTAL:
+                self.check_incremental_strategy()
         except Mismatch as e:
             print("FAIL:", e, file=sys.stderr)
             print(f"seed {SEED}; the last statements sent to both servers:", file=sys.stderr)

@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/refresh.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
@@ -37,12 +38,11 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   std::shared_ptr<const catalog::TableEntry> view =
       ResolveAndLock({stmt.name}, storage::LockLevel::kExclusive, /*nowait=*/false,
                      [&](const ast::QualifiedName& name) {
-                       Binder binder(*writer_.View(), database_oid_, user_,
-                                     settings_.SearchPath());
+                       Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
                        if (binder.ResolveIndexTable(name) != nullptr) {
-                         throw Error(sqlstate::kWrongObjectType,
-                                     fmt::format("\"{}\" is not a table or materialized view",
-                                                 name.name));
+                         throw Error(
+                             sqlstate::kWrongObjectType,
+                             fmt::format("\"{}\" is not a table or materialized view", name.name));
                        }
                        ThrowUndefinedRelation(name);
                      })
@@ -75,6 +75,10 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   // ACCESS SHARE; bound again if a DDL committed while it waited. Functions
   // resolve in pg_catalog only, as PostgreSQL 17's maintenance operations.
   std::unique_ptr<BoundSelect> query;
+  auto bind = [&] {
+    Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
+    return binder.BindViewQuery(view);
+  };
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
     Binder binder(*snapshot, database_oid_, user_, {"pg_catalog", "pg_temp"});
@@ -87,7 +91,9 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   // READ COMMITTED: the result is what committed before the locks were held.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 
-  const char* strategy = stmt.concurrently ? "concurrent" : "full";
+  const bool incremental = def.incremental() && stmt.with_data;
+  std::string strategy = incremental ? "incremental" : stmt.concurrently ? "concurrent" : "full";
+  const IncrementalShape shape = incremental ? AnalyzeIncrementalShape(*query) : IncrementalShape{};
   MatviewRefreshBoard::Progress* progress =
       refresh_board_
           ? &refresh_board_->Start(lock_owner_->pid(), database_oid_, def.oid(), strategy)
@@ -110,13 +116,32 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
           [&](const std::function<void(const RowBatch&)>& consume) {
             RunBoundQuery(std::move(query), consume);
           },
+      .bind = bind,
+      .run =
+          [&](LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume) {
+            RunLogicalPlan(std::move(plan), consume);
+          },
       .fill_mode = FillMode(),
+      .collect_limit = 0,
       .progress = progress,
   };
-  if (stmt.concurrently) {
+  if (incremental) {
+    // A refresh alone in its transaction commits without waiting for the
+    // WAL sync: the view is derived state, and a refresh lost in a crash
+    // (its rows and its place in the change log together) is redone from
+    // the change log by the next one.
+    commit_without_sync_ = state_ != TransactionState::kInBlock;
+    // Read before the list of watching views: a view created after it
+    // needs no record up to it (AppliedByAllViews).
+    refresh.collect_limit = store_.LastCommitSequence();
+    const std::string fallback = RefreshIncremental(refresh, shape, WatchedTables(def));
+    if (!fallback.empty()) strategy = "full (" + fallback + ")";
+  } else if (stmt.concurrently) {
     RefreshConcurrent(refresh);
   } else {
     RefreshFull(refresh, stmt.with_data);
+    // Emptied: the next refresh populates it from scratch.
+    if (def.incremental()) DeleteChangeLogPlace(*txn_, def.oid());
   }
   if (progress) {
     // Recorded when the statement ends, whether or not its transaction
@@ -129,7 +154,7 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
                                                .count(),
                             .rows_inserted = refresh.rows_inserted,
                             .rows_deleted = refresh.rows_deleted,
-                            .replaced_all = !stmt.concurrently});
+                            .replaced_all = strategy.starts_with("full")});
     abandon.progress = nullptr;
   }
   sink.CommandComplete("REFRESH MATERIALIZED VIEW");

@@ -7,9 +7,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "common/interrupt.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/commands/matview/incremental_shape.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/execution/physical_operator.h"
@@ -29,7 +33,15 @@ struct MatviewRefresh {
   // Runs the view's query at the transaction's snapshot, handing each batch
   // of rows to the callback.
   std::function<void(const std::function<void(const RowBatch&)>&)> compute;
+  // The view's query bound afresh (each call a new tree), and a runner of
+  // plans made from it (optimized, then run at the transaction's snapshot):
+  // the incremental strategy's delta plans.
+  std::function<std::unique_ptr<BoundSelect>()> bind;
+  std::function<void(LogicalOperatorPtr, const std::function<void(const RowBatch&)>&)> run;
   RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
+  // Incremental: the change-log watermark read before the list of views
+  // watching the tables (AppliedByAllViews).
+  uint64_t collect_limit = 0;
   // pg_stat_progress_refresh_matview's row of this refresh; may be null.
   MatviewRefreshBoard::Progress* progress = nullptr;
 
@@ -49,5 +61,15 @@ void RefreshFull(MatviewRefresh& refresh, bool populate);
 // deleted, then inserted, in the transaction. 21000 if the new result holds
 // a row twice with no NULL in it.
 void RefreshConcurrent(MatviewRefresh& refresh);
+
+// Incremental (refresh_incremental.cc): the changes of `tables` (the
+// query's) that the view has not applied, through the delta rules of
+// `shape`, and the view's new place in the change log, in the transaction.
+// Falls back to a full refresh (a first population, a TRUNCATE, a backlog
+// past the cost rule's threshold) and then returns the reason; "" when the
+// delta rules ran.
+std::string RefreshIncremental(
+    MatviewRefresh& refresh, const IncrementalShape& shape,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables);
 
 }  // namespace basalt::sql

@@ -14,6 +14,11 @@ void RefreshFull(MatviewRefresh& refresh, bool populate) {
   const catalog::proto::Table& def = refresh.view->def;
   Status st = refresh.writer.ReplaceMaterializedViewStorage(refresh.txn, *refresh.view, populate);
   if (!st.ok()) ThrowStatus(st);
+  // Incremental views over this one recompute: its rows are replaced
+  // without a record each (as by TRUNCATE).
+  if (refresh.view->layout.capture_changes) {
+    refresh.txn.AppendChange(refresh.view->layout.ChangeLogId(), "", "");
+  }
   if (!populate) return;
   std::shared_ptr<const catalog::TableEntry> fresh =
       refresh.writer.View()->TableByOid(def.database_oid(), def.oid());

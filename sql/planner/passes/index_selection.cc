@@ -18,8 +18,11 @@ namespace basalt::sql {
 
 namespace {
 
+// A value fixed for one execution of the scan: a constant, a parameter, or
+// a value of the outer row (a correlated subquery, an index join).
 bool IsValue(const BoundExpr& e) {
-  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter;
+  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter ||
+         e.kind == BoundExprKind::kOuterColumn;
 }
 
 // Strings compare as text whatever their declared length; other types must
@@ -182,6 +185,7 @@ void UseIndexForFilter(LogicalGet& get) {
   SplitConjuncts(std::move(get.filter), &conjuncts);
   Candidate best;
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
+    if (get.table->layout.indexes[i].hidden) continue;
     Candidate c = Consider(*get.table, static_cast<int>(i), conjuncts);
     if (c.usable() && (best.index < 0 || c.rank() > best.rank())) best = std::move(c);
   }
@@ -297,7 +301,10 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
   }
   if (!Eligible(get) || !(limited || prefer_index)) return sort_op;
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
-    if (!GivesOrder(get.table->layout.indexes[i], 0, sort, &backward)) continue;
+    if (get.table->layout.indexes[i].hidden ||
+        !GivesOrder(get.table->layout.indexes[i], 0, sort, &backward)) {
+      continue;
+    }
     get.index = std::make_unique<IndexAccess>();
     get.index->index = static_cast<int>(i);
     get.index->backward = backward;

@@ -16,6 +16,7 @@
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_values.h"
 #include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 
@@ -45,6 +46,10 @@ double Estimate(const LogicalOperator& op) {
     e = e->children[0].get();
   }
   if (e->kind == LogicalKind::kGet && !e->As<LogicalGet>().lookup_key.empty()) rows = 1;
+  // An incremental refresh's changed rows: usually few, so joined first.
+  if (e->kind == LogicalKind::kValues && e->As<LogicalValues>().computed) {
+    rows = static_cast<double>(e->As<LogicalValues>().computed->size());
+  }
   return std::max(rows, 1.0);
 }
 

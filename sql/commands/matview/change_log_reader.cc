@@ -1,0 +1,193 @@
+#include "sql/commands/matview/change_log_reader.h"
+
+#include <algorithm>
+
+#include "common/error.h"
+#include "sql/execution/evaluate.h"
+#include "storage/changelog.h"
+#include "storage/coding.h"
+#include "storage/row_codec.h"
+
+namespace basalt::sql {
+
+namespace {
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+// meta key: "matview_place/" | view OID BE4. Value: version 1 | watermark
+// BE8 | view rows BE8 | own applied BE4 | count BE4 | per applied sequence
+// above the watermark: sequence BE8, ordinal limit BE4.
+constexpr uint8_t kPlaceFormat = 1;
+constexpr size_t kPlaceHeader = 1 + 8 + 8 + 4 + 4;
+
+std::string PlaceKey(uint32_t view_oid) {
+  std::string key = "matview_place/";
+  storage::AppendBigEndian32(view_oid, &key);
+  return key;
+}
+
+bool Applied(const ChangeLogPlace& place, uint64_t sequence, uint32_t ordinal) {
+  if (sequence <= place.watermark) return true;
+  auto found = std::lower_bound(place.applied_above.begin(), place.applied_above.end(),
+                                ChangeLogPlace::Applied{sequence, 0});
+  return found != place.applied_above.end() && found->sequence == sequence &&
+         ordinal < found->ordinal_limit;
+}
+
+Row DecodeTableRow(std::string_view bytes, const catalog::TableEntry& table) {
+  Row row;
+  Check(storage::DecodeRow(bytes, table.layout.column_types, &row));
+  return row;
+}
+
+void AddChange(std::string_view old_row, std::string_view new_row, const catalog::TableEntry& table,
+               TableChanges* changes) {
+  if (old_row.empty() && new_row.empty()) {
+    changes->truncated = true;
+    return;
+  }
+  if (!old_row.empty()) changes->deleted.push_back(DecodeTableRow(old_row, table));
+  if (!new_row.empty()) changes->inserted.push_back(DecodeTableRow(new_row, table));
+}
+
+Status PutPlace(storage::Transaction& txn, uint32_t view_oid, const ChangeLogPlace& place) {
+  std::string value(1, static_cast<char>(kPlaceFormat));
+  storage::AppendBigEndian64(place.watermark, &value);
+  storage::AppendBigEndian64(place.view_rows, &value);
+  storage::AppendBigEndian32(place.own_applied, &value);
+  storage::AppendBigEndian32(static_cast<uint32_t>(place.applied_above.size()), &value);
+  for (const ChangeLogPlace::Applied& a : place.applied_above) {
+    storage::AppendBigEndian64(a.sequence, &value);
+    storage::AppendBigEndian32(a.ordinal_limit, &value);
+  }
+  return txn.Put(storage::ColumnFamily::kMeta, PlaceKey(view_oid), value);
+}
+
+}  // namespace
+
+bool ReadChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, ChangeLogPlace* place) {
+  std::string value;
+  bool found = false;
+  Check(txn.Get(storage::ColumnFamily::kMeta, PlaceKey(view_oid), &value, &found));
+  if (!found) return false;
+  std::string_view v = value;
+  if (v.size() < kPlaceHeader || static_cast<uint8_t>(v[0]) != kPlaceFormat) {
+    ThrowStatus(Status::Corruption("bad materialized view change log place"));
+  }
+  place->watermark = storage::ReadBigEndian(v.substr(1), 8);
+  place->view_rows = storage::ReadBigEndian(v.substr(9), 8);
+  place->own_applied = static_cast<uint32_t>(storage::ReadBigEndian(v.substr(17), 4));
+  const uint64_t count = storage::ReadBigEndian(v.substr(21), 4);
+  if (v.size() != kPlaceHeader + count * 12) {
+    ThrowStatus(Status::Corruption("bad materialized view change log place"));
+  }
+  place->applied_above.clear();
+  for (uint64_t i = 0; i < count; ++i) {
+    const std::string_view entry = v.substr(kPlaceHeader + i * 12);
+    place->applied_above.push_back(
+        {storage::ReadBigEndian(entry, 8),
+         static_cast<uint32_t>(storage::ReadBigEndian(entry.substr(8), 4))});
+  }
+  return true;
+}
+
+void WriteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid,
+                         const ChangeLogPlace& place) {
+  Check(PutPlace(txn, view_oid, place));
+  if (place.own_applied == 0) return;
+  txn.OnCommitSequence([&txn, view_oid](uint64_t sequence) {
+    ChangeLogPlace committed;
+    try {
+      // Another refresh of the view in the transaction may have recorded it.
+      if (!ReadChangeLogPlace(txn, view_oid, &committed)) return Status::OK();
+    } catch (const Error& e) {
+      return Status::Error(e.code(), e.message());
+    }
+    if (committed.own_applied == 0) return Status::OK();
+    committed.applied_above.push_back({sequence, committed.own_applied});
+    std::sort(committed.applied_above.begin(), committed.applied_above.end());
+    committed.own_applied = 0;
+    return PutPlace(txn, view_oid, committed);
+  });
+}
+
+void DeleteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid) {
+  Check(txn.Delete(storage::ColumnFamily::kMeta, PlaceKey(view_oid)));
+}
+
+PendingChanges ReadPendingChanges(
+    storage::Transaction& txn,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+    const ChangeLogPlace* place) {
+  PendingChanges pending;
+  pending.next.watermark = txn.SnapshotWatermark();
+  const uint64_t from = place != nullptr ? std::min(place->watermark, pending.next.watermark) : 0;
+  std::vector<ChangeLogPlace::Applied>& above = pending.next.applied_above;
+  for (const auto& table : tables) {
+    const uint32_t id = table->layout.ChangeLogId();
+    TableChanges& changes = pending.tables[table->def.oid()];
+    std::unique_ptr<storage::KvIterator> it =
+        txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, from + 1),
+                 storage::ChangelogSeekKey(id + 1, 0));
+    for (; it->Valid(); it->Next()) {
+      storage::ChangelogKey key;
+      Check(storage::DecodeChangelogKey(it->key(), &key));
+      if (key.commit_sequence > pending.next.watermark) {
+        above.push_back({key.commit_sequence, UINT32_MAX});
+      }
+      if (place == nullptr || Applied(*place, key.commit_sequence, key.ordinal)) continue;
+      std::string_view old_row, new_row;
+      Check(storage::DecodeChange(it->value(), &old_row, &new_row));
+      ++pending.records;
+      AddChange(old_row, new_row, *table, &changes);
+    }
+    Check(it->status());
+    // The transaction's own, not committed yet.
+    const size_t own = txn.BufferedChangeCount();
+    for (size_t i = place != nullptr ? place->own_applied : own; i < own; ++i) {
+      const storage::Transaction::BufferedChange change = txn.GetBufferedChange(i);
+      if (change.relation_id != id) continue;
+      ++pending.records;
+      AddChange(change.old_row, change.new_row, *table, &changes);
+    }
+  }
+  pending.next.own_applied = static_cast<uint32_t>(txn.BufferedChangeCount());
+  std::sort(above.begin(), above.end());
+  above.erase(std::unique(above.begin(), above.end()), above.end());
+  return pending;
+}
+
+uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
+                           uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit) {
+  uint64_t applied_by_all = std::min(place.watermark, limit);
+  for (uint32_t view : table.def.watching_views()) {
+    if (view == applying_view) continue;
+    ChangeLogPlace other;
+    // A view without a place in this snapshot was created after it, under
+    // a SHARE lock no writer of the table got past: it needs no record
+    // this snapshot sees.
+    if (ReadChangeLogPlace(txn, view, &other)) {
+      applied_by_all = std::min(applied_by_all, other.watermark);
+    }
+  }
+  return applied_by_all;
+}
+
+void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, uint64_t from,
+                   uint64_t to) {
+  if (to <= from) return;
+  const uint32_t id = table.layout.ChangeLogId();
+  std::unique_ptr<storage::KvIterator> it =
+      txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, from + 1),
+               storage::ChangelogSeekKey(id, to + 1));
+  std::vector<std::string> keys;
+  for (; it->Valid(); it->Next()) keys.emplace_back(it->key());
+  Check(it->status());
+  for (const std::string& key : keys) {
+    Check(txn.Delete(storage::ColumnFamily::kChangelog, key));
+  }
+}
+
+}  // namespace basalt::sql

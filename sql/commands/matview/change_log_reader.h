@@ -1,0 +1,91 @@
+// An incremental view's place in the change log, and the changes it has not
+// applied yet.
+//
+// A refresh applies exactly the change records visible in its snapshot
+// (they commit atomically with the rows they describe, so its reads of the
+// tables agree with them). Commits may land out of sequence order, so the
+// place is a watermark W (every record up to W applied) plus the sequences
+// above W already applied; the next refresh takes the records above W it
+// has not applied. The place is stored in the meta column family by the
+// refresh's own transaction, with the view's rows: a refresh rolled back or
+// lost in a crash leaves the old place and the old rows together.
+//
+// A refresh also applies the changes its own transaction made before it
+// (not yet in the log): the place counts them (own_applied), and at commit,
+// when their sequence S is known, records S as applied up to that ordinal
+// (later changes of the transaction stay for the next refresh).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "common/value.h"
+#include "storage/transaction.h"
+
+namespace basalt::sql {
+
+struct ChangeLogPlace {
+  uint64_t watermark = 0;
+  // Sequences above the watermark applied: the records of each with an
+  // ordinal below the limit. Sorted.
+  struct Applied {
+    uint64_t sequence = 0;
+    uint32_t ordinal_limit = 0;
+    auto operator<=>(const Applied&) const = default;
+  };
+  std::vector<Applied> applied_above;
+  // The transaction's own change records applied (ordinals below it).
+  uint32_t own_applied = 0;
+  uint64_t view_rows = 0;  // rows in the view after the refresh
+};
+
+// Reads the view's place; false if it has none (never populated
+// incrementally).
+bool ReadChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, ChangeLogPlace* place);
+// Writes the place; if it counts changes of the transaction's own, also
+// arranges for their commit sequence to be recorded at commit.
+void WriteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid, const ChangeLogPlace& place);
+void DeleteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid);
+
+// One table's changes not yet applied, as rows.
+struct TableChanges {
+  std::vector<Row> deleted;   // old versions of deleted and updated rows
+  std::vector<Row> inserted;  // new versions of inserted and updated rows
+  bool truncated = false;     // a TRUNCATE: the changes are not enough
+};
+
+struct PendingChanges {
+  std::unordered_map<uint32_t, TableChanges> tables;  // by table OID
+  // The place after applying them.
+  ChangeLogPlace next;
+  uint64_t records = 0;
+};
+
+// The records of `tables` visible in the transaction's snapshot, and its
+// own, that `place` has not applied. With `place` null (a first
+// population), none are returned, but `next` still covers them all.
+PendingChanges ReadPendingChanges(
+    storage::Transaction& txn,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+    const ChangeLogPlace* place);
+
+// The last commit sequence of `table`'s records that every view watching
+// it has applied (their places read in the transaction; `applying_view`'s
+// is `place`), at most `limit`: a change-log watermark read before the
+// table's list of watching views, so a view created since needs none of
+// them.
+uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
+                           uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit);
+// Removes `table`'s records in (from, to] in the transaction. The view
+// with the lowest watermark removes from its old watermark to the new
+// lowest one, so the records below the lowest watermark are gone and
+// every scan of the log starts past their tombstones. (Two views
+// refreshing at once may each see the other's old place and leave some
+// records below the lowest watermark: space, never a wrong result.)
+void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, uint64_t from,
+                   uint64_t to);
+
+}  // namespace basalt::sql

@@ -1,0 +1,78 @@
+// What CREATE MATERIALIZED VIEW ... WITH (refresh_mode = ...) and DROP do
+// for incremental views: the shape check, the hidden maintenance-key index,
+// and change capture on the tables the view reads.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "sql/commands/matview/incremental_shape.h"
+#include "sql/execution/evaluate.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// A relation whose rows are stored and whose writes can be captured: a
+// table or a materialized view.
+bool IsStoredRelation(const catalog::TableEntry& t) {
+  return !t.computed && (t.def.relkind() == "r" || t.def.relkind() == "m");
+}
+
+}  // namespace
+
+void SessionImpl::SetRefreshMode(const std::string& mode, const BoundSelect& query,
+                                 catalog::proto::Table* view) {
+  view->set_refresh_mode(mode);
+  if (mode == "full") return;
+  const IncrementalShape shape = AnalyzeIncrementalShape(query);
+  if (!shape.unsupported.empty()) {
+    if (mode == "incremental") {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  fmt::format("incremental refresh does not support {}", shape.unsupported));
+    }
+    view->set_refresh_mode_reason(
+        fmt::format("refreshed fully: incremental refresh does not support {}", shape.unsupported));
+    return;
+  }
+  view->set_incremental(true);
+  if (shape.key_columns.empty()) return;  // one row: no key to find it by
+  catalog::proto::Index* key = view->add_indexes();
+  key->set_hidden(true);
+  for (int column : shape.key_columns) key->add_columns()->set_attnum(column + 1);
+}
+
+std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(
+    const catalog::proto::Table& view) {
+  std::shared_ptr<const catalog::CatalogSnapshot> catalog = writer_.View();
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
+  std::set<Oid> seen;
+  for (const catalog::proto::ViewReference& ref : view.view_references()) {
+    if (!seen.insert(ref.oid()).second) continue;
+    std::shared_ptr<const catalog::TableEntry> table =
+        catalog->TableByOid(view.database_oid(), ref.oid());
+    if (table != nullptr && IsStoredRelation(*table)) tables.push_back(std::move(table));
+  }
+  return tables;
+}
+
+ChangeLogPlace SessionImpl::FirstChangeLogPlace(const catalog::proto::Table& view) {
+  return ReadPendingChanges(*txn_, WatchedTables(view), nullptr).next;
+}
+
+void SessionImpl::WatchTables(const catalog::proto::Table& view, bool watch) {
+  std::set<Oid> seen;
+  for (const catalog::proto::ViewReference& ref : view.view_references()) {
+    if (!seen.insert(ref.oid()).second) continue;
+    std::shared_ptr<const catalog::TableEntry> table =
+        writer_.View()->TableByOid(view.database_oid(), ref.oid());
+    if (table == nullptr || !IsStoredRelation(*table)) continue;
+    // SHARE waits for the transactions writing the table: none of their
+    // changes can then commit without a record.
+    if (watch) LockRelation(*table, storage::LockLevel::kShare);
+    Status st = writer_.SetWatchingView(*txn_, *table, view.oid(), watch);
+    if (!st.ok()) ThrowStatus(st);
+  }
+}
+
+}  // namespace basalt::sql

@@ -1,0 +1,35 @@
+// Which views an incremental refresh maintains, and how: the query shapes
+// the delta rules cover (docs/materialized-views.md, "Incremental refresh").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+
+namespace basalt::sql {
+
+struct IncrementalShape {
+  enum class Kind {
+    // Filter and project over inner joins of tables: the view is a bag of
+    // rows, each changed row of a table adds or removes the rows it joins.
+    kRows,
+    // GROUP BY with aggregates, or DISTINCT, over such a core: the groups a
+    // change touches are computed again.
+    kGroups,
+  };
+  Kind kind = Kind::kRows;
+  // The view columns (0-based) of the maintenance key, which the view's
+  // hidden index is on: kRows every column; kGroups each GROUP BY (or
+  // DISTINCT) expression's column, in their order (empty for an aggregate
+  // without GROUP BY: the view's one row).
+  std::vector<int> key_columns;
+  // Why the delta rules do not cover the query ("outer joins"); empty when
+  // they do.
+  std::string unsupported;
+};
+
+// The shape of a materialized view's bound query.
+IncrementalShape AnalyzeIncrementalShape(const BoundSelect& query);
+
+}  // namespace basalt::sql

@@ -1,0 +1,551 @@
+// Incremental refresh: only the changes the view has not applied, through
+// delta rules, in the refreshing transaction (docs/materialized-views.md).
+//
+// The view's query is a core of inner joins over tables (filtered and
+// projected), maybe grouped. With new states N_i of its inputs (the
+// snapshot) and their changes D_i (rows deleted count -1, inserted +1),
+// the old core is the product of (N_i - D_i); expanding it, the change of
+// the core is the sum over non-empty sets S of changed inputs of
+// (-1)^(|S|+1) times the join of D_i for i in S with N_j for the others.
+// Each term is the view's own plan with the scans of S replaced by their
+// changed rows, which the planner joins first (they are few) to the other
+// tables by their indexes. So only the new state is ever read.
+//
+// - kRows views add and remove the rows the terms yield, found in the view
+//   by the hidden index on all its columns.
+// - kGroups views compute, from the same terms, the keys of the groups
+//   the changes touch, then those groups again (the view's plan with its
+//   core joined to the keys), and replace their rows: every aggregate,
+//   HAVING and DISTINCT stay exactly what a fresh computation gives.
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "sql/commands/matview/change_log_reader.h"
+#include "sql/commands/matview/incremental_shape.h"
+#include "sql/commands/matview/refresh.h"
+#include "sql/execution/aggregate_function.h"
+#include "sql/execution/evaluate.h"
+#include "sql/execution/modify_table.h"
+#include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
+#include "sql/planner/logical_join.h"
+#include "sql/planner/logical_project.h"
+#include "sql/planner/logical_values.h"
+#include "sql/planner/planner.h"
+#include "storage/index_key.h"
+#include "storage/key_codec.h"
+#include "storage/row_codec.h"
+#include "storage/table_store.h"
+
+namespace basalt::sql {
+
+namespace {
+
+// More changed inputs than this make 2^n terms: a full refresh is cheaper.
+constexpr size_t kMaxChangedInputs = 6;
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+using RowsPtr = std::shared_ptr<const std::vector<Row>>;
+
+// The scans of a plan's tables, in plan order (the FROM order).
+void CollectScans(LogicalOperatorPtr& op, std::vector<LogicalOperatorPtr*>* out) {
+  if (op->kind == LogicalKind::kGet) out->push_back(&op);
+  for (LogicalOperatorPtr& c : op->children) CollectScans(c, out);
+}
+
+// The plan node of the view's GROUP BY (or DISTINCT).
+LogicalOperatorPtr& FindAggregate(LogicalOperatorPtr& root) {
+  LogicalOperatorPtr* op = &root;
+  while ((*op)->kind != LogicalKind::kAggregate) op = &(*op)->children[0];
+  return *op;
+}
+
+void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows) {
+  auto values = std::make_unique<LogicalValues>();
+  values->computed_types = (*scan)->As<LogicalGet>().table->layout.column_types;
+  values->computed = std::move(rows);
+  *scan = std::move(values);
+}
+
+// A changed table's rows.
+struct ChangedRows {
+  RowsPtr deleted;
+  RowsPtr inserted;
+  RowsPtr all;  // deleted then inserted
+};
+
+// The branches of a UNION ALL view: paths (child positions) from the set
+// operation under the plan's top to each leaf query. One empty path for a
+// view without UNION ALL.
+LogicalOperatorPtr* UnionNode(LogicalOperatorPtr& root) {
+  LogicalOperatorPtr* op = &root;
+  while ((*op)->kind != LogicalKind::kSetOperation) {
+    if ((*op)->children.empty()) return nullptr;
+    op = &(*op)->children[0];
+  }
+  return op;
+}
+
+bool ContainsSetOperation(const LogicalOperator& op) {
+  if (op.kind == LogicalKind::kSetOperation) return true;
+  for (const LogicalOperatorPtr& c : op.children) {
+    if (ContainsSetOperation(*c)) return true;
+  }
+  return false;
+}
+
+// A nested UNION ALL's plan: its columns as they are over the union.
+bool IsIdentityOverUnion(const LogicalOperator& op) {
+  if (op.kind != LogicalKind::kProject || op.children[0]->kind != LogicalKind::kSetOperation) {
+    return false;
+  }
+  const auto& exprs = op.As<LogicalProject>().exprs;
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    if (exprs[i]->kind != BoundExprKind::kColumn || exprs[i]->column_index != static_cast<int>(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void CollectBranches(const LogicalOperator& op, std::vector<int>* path,
+                     std::vector<std::vector<int>>* out) {
+  if (IsIdentityOverUnion(op)) {
+    path->push_back(0);
+    CollectBranches(*op.children[0], path, out);
+    path->pop_back();
+    return;
+  }
+  if (op.kind != LogicalKind::kSetOperation) {
+    out->push_back(*path);
+    return;
+  }
+  for (size_t i = 0; i < op.children.size(); ++i) {
+    path->push_back(static_cast<int>(i));
+    CollectBranches(*op.children[i], path, out);
+    path->pop_back();
+  }
+}
+
+class IncrementalRefresher {
+ public:
+  IncrementalRefresher(MatviewRefresh& refresh, const IncrementalShape& shape)
+      : refresh_(refresh),
+        shape_(shape),
+        view_(*refresh.view),
+        table_(refresh.store, refresh.view->layout) {
+    for (int i = 0; i < view_.def.indexes_size(); ++i) {
+      if (view_.def.indexes(i).hidden()) key_index_ = &view_.layout.indexes[static_cast<size_t>(i)];
+    }
+  }
+
+  // False if the changes are more than the delta rules should take on.
+  bool Prepare(PendingChanges& pending, std::string* reason) {
+    LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+    std::vector<LogicalOperatorPtr*> scans;
+    CollectScans(plan, &scans);
+    size_t changed_inputs = 0;
+    for (LogicalOperatorPtr* scan : scans) {
+      const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
+      auto found = pending.tables.find(table.def.oid());
+      if (found == pending.tables.end()) continue;
+      TableChanges& changes = found->second;
+      if (changes.truncated) {
+        *reason = fmt::format("\"{}\" was truncated", table.def.name());
+        return false;
+      }
+      if (changes.deleted.empty() && changes.inserted.empty()) continue;
+      ++changed_inputs;
+      if (changed_.contains(table.def.oid())) continue;
+      ChangedRows rows;
+      auto all = std::make_shared<std::vector<Row>>(changes.deleted);
+      all->insert(all->end(), changes.inserted.begin(), changes.inserted.end());
+      rows.all = std::move(all);
+      rows.deleted = std::make_shared<const std::vector<Row>>(std::move(changes.deleted));
+      rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
+      changed_.emplace(table.def.oid(), std::move(rows));
+    }
+    if (changed_inputs > kMaxChangedInputs) {
+      *reason = fmt::format("{} inputs changed", changed_inputs);
+      return false;
+    }
+    LogicalOperatorPtr* union_node = UnionNode(plan);
+    if (union_node == nullptr) {
+      branches_.emplace_back();
+      return true;
+    }
+    std::vector<int> path;
+    CollectBranches(**union_node, &path, &branches_);
+    for (const std::vector<int>& branch : branches_) {
+      const LogicalOperator* leaf = union_node->get();
+      for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
+      if (ContainsSetOperation(*leaf)) {
+        *reason = "a UNION ALL nested in a way the delta rules do not follow";
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void Apply() {
+    if (changed_.empty()) return;
+    if (shape_.kind == IncrementalShape::Kind::kRows) {
+      ApplyRowChanges();
+    } else {
+      ApplyGroupChanges();
+    }
+  }
+
+  uint64_t rows_inserted() const { return inserted_; }
+  uint64_t rows_deleted() const { return deleted_; }
+
+ private:
+  // Runs each term of the delta expansion: `make_plan` gives a fresh plan
+  // and the slot of its core; `each_row` receives the rows with the term's
+  // sign. With `split_signs` false a term's changed inputs are given whole
+  // (deleted and inserted rows together) and the sign is meaningless.
+  void RunTerms(const std::function<LogicalOperatorPtr()>& make_plan, bool split_signs,
+                const std::function<void(const Row&, int64_t)>& each_row) {
+    // Which inputs of the plan changed (the same in every fresh plan).
+    std::vector<size_t> changed_scans;
+    {
+      LogicalOperatorPtr plan = make_plan();
+      std::vector<LogicalOperatorPtr*> scans;
+      CollectScans(plan, &scans);
+      for (size_t i = 0; i < scans.size(); ++i) {
+        if (changed_.contains((*scans[i])->As<LogicalGet>().table->def.oid())) {
+          changed_scans.push_back(i);
+        }
+      }
+    }
+    const size_t n = changed_scans.size();
+    for (uint64_t set = 1; set < (1ULL << n); ++set) {
+      const int members = __builtin_popcountll(set);
+      const int64_t term_sign = members % 2 == 1 ? 1 : -1;
+      // Each member's rows: all of them, or (split) its deleted then its
+      // inserted ones, every combination.
+      const uint64_t combinations = split_signs ? 1ULL << members : 1;
+      for (uint64_t signs = 0; signs < combinations; ++signs) {
+        LogicalOperatorPtr plan = make_plan();
+        std::vector<LogicalOperatorPtr*> scans;
+        CollectScans(plan, &scans);
+        int64_t sign = term_sign;
+        bool empty = false;
+        int member = 0;
+        for (size_t i = 0; i < n; ++i) {
+          if (!(set & (1ULL << i))) continue;
+          LogicalOperatorPtr* scan = scans[changed_scans[i]];
+          const ChangedRows& input = changed_.at((*scan)->As<LogicalGet>().table->def.oid());
+          RowsPtr rows = input.all;
+          if (split_signs) {
+            const bool inserted = (signs >> member) & 1;
+            rows = inserted ? input.inserted : input.deleted;
+            if (!inserted) sign = -sign;
+          }
+          ++member;
+          empty = empty || rows->empty();
+          ReplaceScan(scan, std::move(rows));
+        }
+        if (empty) continue;
+        refresh_.run(std::move(plan), [&](const RowBatch& batch) {
+          for (const Row& row : batch) each_row(row, sign);
+        });
+        Check(refresh_.interrupt.Check());
+      }
+    }
+  }
+
+  // The view rows stored under `key` (values of the key columns).
+  std::vector<storage::LockedRow> StoredRowsOf(const Row& key) {
+    std::vector<storage::LockedRow> rows;
+    auto add = [&](storage::StoredRow&& stored) {
+      rows.push_back({std::move(stored.key), std::move(stored.value), std::move(stored.row)});
+    };
+    if (key_index_ == nullptr) {  // an aggregate without GROUP BY: one row
+      std::unique_ptr<storage::RowIterator> it = table_.Scan(refresh_.txn);
+      storage::StoredRow stored;
+      while (true) {
+        Result<bool> more = it->Next(&stored);
+        Check(more.status());
+        if (!*more) break;
+        add(std::move(stored));
+        stored = {};
+      }
+      return rows;
+    }
+    std::string prefix = storage::RelationPrefix(key_index_->relation_id);
+    for (size_t i = 0; i < key_index_->columns.size(); ++i) {
+      const auto& column = key_index_->columns[i];
+      storage::AppendIndexKeyValue(
+          key[i], view_.layout.column_types[static_cast<size_t>(column.column)], column, &prefix);
+    }
+    std::unique_ptr<storage::KvIterator> it =
+        refresh_.txn.Scan(storage::ColumnFamily::kData, prefix, storage::PrefixSuccessor(prefix));
+    std::vector<std::string> row_keys;
+    for (; it->Valid(); it->Next()) row_keys.emplace_back(it->value());
+    Check(it->status());
+    for (const std::string& row_key : row_keys) {
+      storage::StoredRow stored;
+      Result<bool> found = table_.Fetch(refresh_.txn, row_key, &stored);
+      Check(found.status());
+      if (*found) add(std::move(stored));
+    }
+    return rows;
+  }
+
+  Row KeyOf(const Row& view_row) const {
+    Row key;
+    for (int c : shape_.key_columns) key.push_back(view_row[static_cast<size_t>(c)]);
+    return key;
+  }
+
+  std::string Encode(const Row& row) const {
+    std::string bytes;
+    storage::EncodeRow(row, view_.layout.column_types, view_.layout.schema_version, &bytes);
+    return bytes;
+  }
+
+  void Delete(const storage::LockedRow& row) {
+    Check(table_.Delete(refresh_.txn, row));
+    ++deleted_;
+  }
+
+  void Insert(const Row& row) {
+    Status st = table_.Insert(refresh_.txn, row);
+    if (!st.ok()) ThrowWriteFailure(view_, row, st);
+    ++inserted_;
+  }
+
+  void ApplyRowChanges() {
+    struct Net {
+      Row row;
+      int64_t count = 0;
+    };
+    std::map<std::string, Net> net;  // by the row's stored bytes
+    // UNION ALL adds its branches' changes: each branch's terms alone, the
+    // branch's plan in the union's place under the view's targets.
+    for (const std::vector<int>& branch : branches_) {
+      RunTerms(
+          [&] {
+            LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+            LogicalOperatorPtr* union_node = UnionNode(plan);
+            if (union_node == nullptr) return plan;
+            LogicalOperatorPtr* leaf = union_node;
+            for (int child : branch) leaf = &(*leaf)->children[static_cast<size_t>(child)];
+            LogicalOperatorPtr taken = std::move(*leaf);
+            *union_node = std::move(taken);
+            return plan;
+          },
+          /*split_signs=*/true,
+          [&](const Row& row, int64_t sign) {
+            Net& entry = net[Encode(row)];
+            if (entry.count == 0 && entry.row.empty()) entry.row = row;
+            entry.count += sign;
+          });
+    }
+    // Deletes first, so a unique index on the view never sees a row twice.
+    for (const auto& [bytes, entry] : net) {
+      if (entry.count >= 0) continue;
+      int64_t missing = -entry.count;
+      for (const storage::LockedRow& stored : StoredRowsOf(KeyOf(entry.row))) {
+        if (missing == 0) break;
+        if (stored.value != bytes) continue;  // equal keys, other bytes (1.0, 1.00)
+        Delete(stored);
+        --missing;
+      }
+      if (missing > 0) ThrowDrift();
+    }
+    for (const auto& [bytes, entry] : net) {
+      for (int64_t i = 0; i < entry.count; ++i) Insert(entry.row);
+    }
+  }
+
+  void ApplyGroupChanges() {
+    // The keys of the groups the changes touch.
+    for (int c : shape_.key_columns) {
+      key_types_.push_back(view_.layout.column_types[static_cast<size_t>(c)]);
+    }
+    std::map<std::string, Row> keys;  // by GroupKeyBytes
+    RunTerms(
+        [&] {
+          LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+          auto& aggregate = FindAggregate(plan)->As<LogicalAggregate>();
+          auto project = std::make_unique<LogicalProject>();
+          for (const BoundExprPtr& g : aggregate.groups) project->exprs.push_back(g->Clone());
+          project->children.push_back(std::move(aggregate.children[0]));
+          return LogicalOperatorPtr(std::move(project));
+        },
+        /*split_signs=*/false,
+        [&](const Row& key, int64_t) { keys.emplace(GroupKeyBytes(key), key); });
+    if (keys.empty()) return;
+
+    // Those groups computed again: non-NULL keys by one join of the core
+    // with them, keys holding a NULL (which `=` never matches) one by one.
+    std::map<std::string, std::vector<Row>> fresh;  // view rows by key bytes
+    auto collect = [&](const RowBatch& batch) {
+      for (const Row& row : batch) fresh[GroupKeyBytes(KeyOf(row))].push_back(row);
+    };
+    auto joinable = std::make_shared<std::vector<Row>>();
+    for (const auto& [bytes, key] : keys) {
+      bool has_null = false;
+      for (const Value& v : key) has_null = has_null || v.is_null();
+      if (has_null) {
+        refresh_.run(GroupsPlan(nullptr, &key), collect);
+      } else {
+        joinable->push_back(key);
+      }
+    }
+    if (!joinable->empty()) refresh_.run(GroupsPlan(std::move(joinable), nullptr), collect);
+    Check(refresh_.interrupt.Check());
+
+    // Rows of groups that changed go, then their new rows come in.
+    std::vector<const std::vector<Row>*> inserts;
+    for (const auto& [bytes, key] : keys) {
+      std::vector<storage::LockedRow> stored = StoredRowsOf(key);
+      auto found = fresh.find(bytes);
+      const std::vector<Row>* now = found == fresh.end() ? nullptr : &found->second;
+      if (now != nullptr && now->size() == 1 && stored.size() == 1 &&
+          stored[0].value == Encode((*now)[0])) {
+        continue;  // the group's row is unchanged
+      }
+      for (const storage::LockedRow& row : stored) Delete(row);
+      if (now != nullptr) inserts.push_back(now);
+    }
+    for (const std::vector<Row>* rows : inserts) {
+      for (const Row& row : *rows) Insert(row);
+    }
+  }
+
+  std::string GroupKeyBytes(const Row& key) const {
+    std::string bytes;
+    for (size_t i = 0; i < key.size(); ++i) AppendGroupKey(key[i], key_types_[i], &bytes);
+    return bytes;
+  }
+
+  // The view's plan restricted to some groups: its core joined to `keys`
+  // on the GROUP BY expressions, or filtered by IS NOT DISTINCT FROM the
+  // values of `null_key`.
+  LogicalOperatorPtr GroupsPlan(RowsPtr keys, const Row* null_key) {
+    LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+    auto& aggregate = FindAggregate(plan)->As<LogicalAggregate>();
+    LogicalOperatorPtr core = std::move(aggregate.children[0]);
+    const size_t width = OutputTypes(*core).size();
+    const size_t n = aggregate.groups.size();
+    std::vector<BoundExprPtr> terms;
+    if (null_key != nullptr) {
+      for (size_t i = 0; i < n; ++i) {
+        const DataType type = aggregate.groups[i]->type;
+        BoundExprPtr same =
+            BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool), 0);
+        same->negated = true;
+        same->compare_type = type;
+        same->children.push_back(aggregate.groups[i]->Clone());
+        same->children.push_back(BoundExpr::Constant((*null_key)[i], type));
+        terms.push_back(std::move(same));
+      }
+      auto filter = std::make_unique<LogicalFilter>();
+      filter->predicate = MakeConjunction(std::move(terms));
+      filter->children.push_back(std::move(core));
+      aggregate.children[0] = std::move(filter);
+      return plan;
+    }
+    auto values = std::make_unique<LogicalValues>();
+    for (const BoundExprPtr& g : aggregate.groups) values->computed_types.push_back(g->type);
+    values->computed = std::move(keys);
+    for (size_t i = 0; i < n; ++i) {
+      const DataType type = aggregate.groups[i]->type;
+      BoundExprPtr equal = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool), 0);
+      equal->compare_op = CompareOp::kEqual;
+      equal->compare_type = type;
+      equal->children.push_back(BoundExpr::Column(static_cast<int>(i), type));
+      BoundExprPtr group = aggregate.groups[i]->Clone();
+      ShiftColumns(*group, static_cast<int>(n));
+      equal->children.push_back(std::move(group));
+      terms.push_back(std::move(equal));
+    }
+    const std::vector<DataType> core_types = OutputTypes(*core);
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = JoinType::kInner;
+    join->condition = MakeConjunction(std::move(terms));
+    join->left_width = static_cast<int>(n);
+    join->right_width = static_cast<int>(width);
+    join->children.push_back(std::move(values));
+    join->children.push_back(std::move(core));
+    // The core's row again, without the key columns.
+    auto project = std::make_unique<LogicalProject>();
+    for (size_t c = 0; c < width; ++c) {
+      project->exprs.push_back(BoundExpr::Column(static_cast<int>(n + c), core_types[c]));
+    }
+    project->children.push_back(std::move(join));
+    aggregate.children[0] = std::move(project);
+    return plan;
+  }
+
+  [[noreturn]] void ThrowDrift() const {
+    throw Error(sqlstate::kInternalError,
+                fmt::format("materialized view \"{}\" does not hold the rows its changes remove",
+                            view_.def.name()))
+        .WithHint("REFRESH it with refresh_mode = 'full' once.");
+  }
+
+  MatviewRefresh& refresh_;
+  const IncrementalShape& shape_;
+  const catalog::TableEntry& view_;
+  storage::TableStore table_;
+  const storage::IndexLayout* key_index_ = nullptr;
+  std::unordered_map<Oid, ChangedRows> changed_;  // by table OID
+  std::vector<std::vector<int>> branches_;        // CollectBranches' paths
+  std::vector<DataType> key_types_;               // of the maintenance key's columns
+  uint64_t inserted_ = 0;
+  uint64_t deleted_ = 0;
+};
+
+}  // namespace
+
+std::string RefreshIncremental(
+    MatviewRefresh& refresh, const IncrementalShape& shape,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables) {
+  const uint32_t view_oid = refresh.view->def.oid();
+  ChangeLogPlace place;
+  const bool has_place =
+      refresh.view->def.populated() && ReadChangeLogPlace(refresh.txn, view_oid, &place);
+  PendingChanges pending = ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr);
+  // Nothing to apply: the stored place stays right, and nothing is written.
+  if (has_place && pending.records == 0) return "";
+  std::string full_reason;
+  if (!has_place) full_reason = "first population";
+  // The cost rule: past a share of the view's rows, recomputing is cheaper
+  // than following the changes.
+  const uint64_t threshold = 1000 + place.view_rows / 4;
+  if (full_reason.empty() && pending.records > threshold) {
+    full_reason = fmt::format("{} changes, more than {}", pending.records, threshold);
+  }
+  IncrementalRefresher refresher(refresh, shape);
+  if (full_reason.empty()) refresher.Prepare(pending, &full_reason);
+  if (!full_reason.empty()) {
+    RefreshFull(refresh, /*populate=*/true);
+    pending.next.view_rows = refresh.rows_inserted;
+  } else {
+    refresher.Apply();
+    refresh.rows_inserted = refresher.rows_inserted();
+    refresh.rows_deleted = refresher.rows_deleted();
+    pending.next.view_rows = place.view_rows + refresh.rows_inserted - refresh.rows_deleted;
+  }
+  WriteChangeLogPlace(refresh.txn, view_oid, pending.next);
+  for (const auto& table : tables) {
+    const uint64_t applied =
+        AppliedByAllViews(refresh.txn, *table, view_oid, pending.next, refresh.collect_limit);
+    DeleteChanges(refresh.txn, *table, has_place ? place.watermark : 0, applied);
+  }
+  return full_reason;
+}
+
+}  // namespace basalt::sql
