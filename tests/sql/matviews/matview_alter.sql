@@ -47,6 +47,7 @@ ALTER MATERIALIZED VIEW ma_totals SET (fillfactor = 70);
 SELECT relname, reloptions FROM pg_class WHERE relname = 'ma_totals';
 ALTER MATERIALIZED VIEW ma_totals SET (autovacuum_enabled = false, fillfactor = 80);
 SELECT relname, reloptions FROM pg_class WHERE relname = 'ma_totals';
+\d+ ma_totals
 ALTER MATERIALIZED VIEW ma_totals SET (no_such_parameter = 1);
 ALTER MATERIALIZED VIEW ma_totals SET (fillfactor = 5);
 ALTER MATERIALIZED VIEW ma_totals SET (fillfactor = 'abc');
