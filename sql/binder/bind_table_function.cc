@@ -89,6 +89,10 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
         ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
   }
   RenameColumns(alias, &item);
+  if (!hidden) {
+    out->alias = alias.name;
+    for (const ScopeColumn& c : item.columns) out->column_names.push_back(c.name);
+  }
   if (hidden) {
     // A set-returning function of the target list: not a FROM item.
     item.name.clear();

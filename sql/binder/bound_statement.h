@@ -73,7 +73,8 @@ struct BoundTableRef {
   std::vector<BoundExprPtr> lateral_values;
 
   // How the item was written, for printing the query back (pg_get_viewdef,
-  // sql/binder/deparse.cc). kTable and kSubquery (a subquery or a view):
+  // sql/binder/deparse.cc). kTable, kSubquery (a subquery or a view) and
+  // kFunction:
   // the alias written (empty: none) and the item's column names after it;
   // `view` is the view a kSubquery expands. kJoin: a comma between FROM
   // items, CROSS JOIN, or the columns USING or NATURAL merged.

@@ -145,8 +145,10 @@ class Printer {
 
   void Select(const BoundSelect& q, const std::vector<std::string>* result_names,
               bool names_visible, std::string& out) {
-    if (!q.values.empty() || q.limit_with_ties) {
-      throw Unsupported{};
+    if (q.limit_with_ties) throw Unsupported{};
+    if (!q.values.empty()) {
+      Values(q, out);
+      return;
     }
     Row input;
     if (q.from != nullptr) FromColumns(*q.from, input);
@@ -262,6 +264,30 @@ class Printer {
     }
   }
 
+  // A VALUES list: rows in parentheses, their values separated by bare
+  // commas, as ruleutils' get_values_def.
+  void Values(const BoundSelect& q, std::string& out) {
+    if (q.where != nullptr || q.grouped || !q.order_by.empty() || q.limit != nullptr ||
+        q.offset != nullptr || !q.distinct.empty() || q.from != nullptr) {
+      throw Unsupported{};
+    }
+    indent_ += kIndentStd;
+    out += " VALUES ";
+    const Row none;
+    for (size_t r = 0; r < q.values.size(); ++r) {
+      out += r > 0 ? ", (" : "(";
+      for (size_t c = 0; c < q.values[r].size(); ++c) {
+        if (c > 0) out += ',';
+        Expr(*q.values[r][c], none, nullptr, false, out);
+      }
+      out += ')';
+    }
+  }
+
+  static std::string TableFunctionName(TableFunction f) {
+    return f == TableFunction::kGenerateSeries ? "generate_series" : "unnest";
+  }
+
   // LIMIT / OFFSET are int8: a constant written as an integer prints as
   // written (PostgreSQL keeps the int4 constant under a hidden cast).
   void LimitValue(const BoundExpr& e, const Row& row, std::string& out) {
@@ -313,6 +339,7 @@ class Printer {
     }
     if (node->kind != BoundExprKind::kColumn) return "";
     const size_t c = static_cast<size_t>(node->column_index);
+    if (c >= r->types.size()) return "";
     if (node->type.id != r->types[c].id) return "";  // a relabeled column prints as a cast
     return r->names[c];
   }
@@ -328,11 +355,14 @@ class Printer {
         FromColumns(*ref.right, row);
         return;
       case BoundTableRef::Kind::kTable:
-      case BoundTableRef::Kind::kSubquery: {
+      case BoundTableRef::Kind::kSubquery:
+      case BoundTableRef::Kind::kFunction: {
         if (!ref.lateral_values.empty()) throw Unsupported{};
         std::string written;
         if (!ref.alias.empty()) {
           written = ref.alias;
+        } else if (ref.kind == BoundTableRef::Kind::kFunction) {
+          written = TableFunctionName(ref.function);
         } else if (ref.table != nullptr) {
           written = ref.table->def.name();
         } else if (ref.view != nullptr) {
@@ -355,8 +385,12 @@ class Printer {
           const std::string& name = leaf_names[static_cast<size_t>(c)];
           row.texts.push_back(Quote(refname) + "." + Quote(name));
           row.names.push_back(name);
-          row.types.push_back(ref.table != nullptr ? ref.table->ColumnType(c)
-                                                   : ref.subquery->columns[c].type);
+          if (ref.kind == BoundTableRef::Kind::kFunction) {
+            row.types.push_back(c == 0 ? ref.function_type : DataType::Of(TypeId::kInt8));
+          } else {
+            row.types.push_back(ref.table != nullptr ? ref.table->ColumnType(c)
+                                                     : ref.subquery->columns[c].type);
+          }
         }
         return;
       }
@@ -421,6 +455,24 @@ class Printer {
           }
           out += ")";
         }
+        return;
+      }
+      case BoundTableRef::Kind::kFunction: {
+        // generate_series(1, 3) [WITH ORDINALITY] g(g): the column list is
+        // always printed.
+        out += TableFunctionName(ref.function) + "(";
+        const Row none;
+        for (size_t i = 0; i < ref.arguments.size(); ++i) {
+          if (i > 0) out += ", ";
+          Expr(*ref.arguments[i], none, nullptr, true, out);
+        }
+        out += ")";
+        if (ref.with_ordinality) out += " WITH ORDINALITY";
+        out += " " + Quote(refnames_.at(&ref)) + "(";
+        for (size_t c = 0; c < ref.column_names.size(); ++c) {
+          out += (c > 0 ? ", " : "") + Quote(ref.column_names[c]);
+        }
+        out += ")";
         return;
       }
       case BoundTableRef::Kind::kJoin: {
@@ -498,7 +550,8 @@ class Printer {
   static bool IsRelabeled(const BoundExpr& e, const Row& row) {
     if (e.kind != BoundExprKind::kColumn) return false;
     if (row.below != nullptr) return false;
-    return e.type.id != row.types[static_cast<size_t>(e.column_index)].id;
+    const size_t c = static_cast<size_t>(e.column_index);
+    return c < row.types.size() && e.type.id != row.types[c].id;
   }
 
   static const BoundExpr& ResolveColumn(const BoundExpr& e, const Row& row, const Row** at) {
@@ -790,6 +843,7 @@ class Printer {
     switch (e.kind) {
       case BoundExprKind::kColumn: {
         const size_t c = static_cast<size_t>(e.column_index);
+        if (c >= (row.below != nullptr ? row.exprs.size() : row.texts.size())) throw Unsupported{};
         if (row.below != nullptr) {
           Expr(*row.exprs[c], *row.below, parent, show_implicit, out);
           return;

@@ -16,8 +16,9 @@
 namespace basalt::sql {
 
 // The query's text, ending in ";", or nullopt for a query with a construct
-// the printer does not know (WITH, LATERAL, functions in FROM, VALUES,
-// FETCH ... WITH TIES): the caller then shows the text as written.
+// the printer does not know (WITH, LATERAL, FETCH ... WITH TIES, a
+// set-returning function in the target list): the caller then shows the
+// text as written.
 // `column_names` are the view's column names (ALTER ... RENAME COLUMN may
 // have changed them); relations are qualified where `names`' search_path
 // would not find them.
