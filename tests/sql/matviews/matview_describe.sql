@@ -31,6 +31,9 @@ CREATE MATERIALIZED VIEW md_union AS
 CREATE MATERIALIZED VIEW md_distinct AS
   SELECT DISTINCT s.customer, r.region FROM (SELECT customer FROM md_orders WHERE qty > 1) s
   LEFT JOIN (SELECT name AS customer, region FROM md_customers) r USING (customer);
+CREATE MATERIALIZED VIEW md_series AS
+  SELECT g.n, v.label FROM generate_series(1, 3) g(n)
+  JOIN (VALUES (1, 'one'), (2, 'two')) v(n, label) ON v.n = g.n;
 CREATE VIEW md_plain AS SELECT id, total::text AS total_text FROM md_orders WHERE total > 10 LIMIT 5;
 \dm
 \dm md_t*
@@ -41,6 +44,7 @@ CREATE VIEW md_plain AS SELECT id, total::text AS total_text FROM md_orders WHER
 \d+ md_shapes
 \d+ md_union
 \d+ md_distinct
+\d+ md_series
 \d+ md_plain
 SELECT schemaname, matviewname, matviewowner, tablespace, hasindexes, ispopulated
   FROM pg_matviews WHERE matviewname LIKE 'md%' ORDER BY matviewname;
@@ -51,6 +55,6 @@ SELECT pg_get_viewdef('md_joined'::regclass, true);
 SELECT pg_get_viewdef('md_totals');
 SELECT pg_get_viewdef('md_totals'::regclass::oid, false);
 SELECT relname, relkind, relispopulated FROM pg_class WHERE relname LIKE 'md%' AND relkind = 'm' ORDER BY relname;
-DROP MATERIALIZED VIEW md_totals, md_joined, md_empty, md_shapes, md_union, md_distinct;
+DROP MATERIALIZED VIEW md_totals, md_joined, md_empty, md_shapes, md_union, md_distinct, md_series;
 DROP VIEW md_plain;
 DROP TABLE md_orders, md_customers;
