@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -136,6 +137,21 @@ class CatalogWriter {
   // 42P07 when `name` is taken.
   Result<proto::Table> AddPrimaryKey(storage::Transaction& txn, const TableEntry& table,
                                      const std::vector<int>& attnums, const std::string& name);
+
+  // ALTER ... RENAME TO (catalog_writer_alter.cc): 42P07 when the name is
+  // taken in the relation's schema. Its indexes keep their names.
+  Status RenameRelation(storage::Transaction& txn, const TableEntry& table,
+                        const std::string& new_name);
+  // ALTER ... SET SCHEMA: the relation and its indexes move to the schema
+  // `namespace_oid` (named `namespace_name` in errors); 42P07 `relation "x"
+  // already exists in schema "s"` when one of their names is taken there.
+  Status SetRelationNamespace(storage::Transaction& txn, const TableEntry& table, Oid namespace_oid,
+                              const std::string& namespace_name);
+  // Any other change of a relation's definition that touches no name key
+  // (owner, storage parameters, a column's name): `change` edits the newest
+  // version, locked as for the other DDL.
+  Status AlterTableDefinition(storage::Transaction& txn, const TableEntry& table,
+                              const std::function<Status(proto::Table*)>& change);
 
   bool empty() const { return delta_.empty(); }
 

@@ -99,6 +99,16 @@ const proto::Column* ColumnByAttnum(const proto::Table& t, int attnum) {
   return nullptr;
 }
 
+// pg_class.reloptions: the storage parameters set, NULL when none. A
+// toast.* parameter belongs to the TOAST table's row, which Basalt has not.
+Value RelOptions(const proto::Table& t) {
+  std::vector<Value> options;
+  for (const std::string& option : t.reloptions()) {
+    if (!option.starts_with("toast.")) options.push_back(Value::String(option));
+  }
+  return options.empty() ? Value::Null() : Value::Array(std::move(options));
+}
+
 bool HasStorage(const proto::Table& t) {
   return t.relkind() == "r" || t.relkind() == "m";
 }
@@ -123,7 +133,7 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
                        Bool(false), Bool(false),
                        Bool(relkind != 'm' || t.populated()),  // relispopulated
                        Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'), Bool(false), Oid_(0),
-                       Int(0), Int(0), Null(), Null(), Null()});
+                       Int(0), Int(0), Null(), RelOptions(t), Null()});
     for (const IndexView& index : indexes) {
       rows.push_back(Row{Oid_(index.oid),
                          Name(index.name),

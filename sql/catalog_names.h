@@ -46,6 +46,8 @@ class CatalogNames : public ObjectNames {
 
   const catalog::CatalogSnapshot& snapshot() const { return *snapshot_; }
   Oid database() const { return database_; }
+  const std::string& user() const { return user_; }
+  const std::vector<std::string>& search_path() const { return search_path_; }
 
  private:
   std::string QualifiedRelationName(Oid namespace_oid, const std::string& name, Oid oid) const;

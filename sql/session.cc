@@ -172,6 +172,10 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteAlterTable(statement.As<ast::AlterTableStmt>(), sink);
       return;
+    case ast::StatementKind::kAlterRelation:
+      EnsureTransaction();
+      ExecuteAlterRelation(statement.As<ast::AlterRelationStmt>(), sink);
+      return;
     case ast::StatementKind::kVacuum: ExecuteVacuum(statement.As<ast::VacuumStmt>(), sink); return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
@@ -219,6 +223,13 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
       if (statement.As<ast::CopyStmt>().from) CheckWritable("COPY FROM");
       break;
     case ast::StatementKind::kAlterTable: CheckWritable("ALTER TABLE"); break;
+    case ast::StatementKind::kAlterRelation: {
+      const ast::ObjectType type = statement.As<ast::AlterRelationStmt>().object_type;
+      CheckWritable(type == ast::ObjectType::kMaterializedView ? "ALTER MATERIALIZED VIEW"
+                    : type == ast::ObjectType::kView           ? "ALTER VIEW"
+                                                               : "ALTER TABLE");
+      break;
+    }
     default: break;
   }
 }

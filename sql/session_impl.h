@@ -40,6 +40,8 @@
 
 namespace basalt::sql {
 
+struct ColumnRename;  // sql/binder/deparse.h
+
 // A relation name as written (`s.t` or `t`), for messages.
 std::string ShownName(const ast::QualifiedName& name);
 // 42P01 `relation "s.t" does not exist`, without a position, as
@@ -172,6 +174,16 @@ class SessionImpl : public Session {
   void AbortCopy();
   // session_alter_table.cc
   void ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink);
+  // commands/alter_relation.cc: RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)
+  void ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink);
+  // RENAME COLUMN's rewrite of a view reading the column: its query printed
+  // under the new name (from `snapshot`, before the rename), then bound
+  // again and stored.
+  std::string RenamedQuery(const std::shared_ptr<const catalog::CatalogSnapshot>& snapshot,
+                           const std::shared_ptr<const catalog::TableEntry>& dependent,
+                           const catalog::TableEntry& table, const ColumnRename& rename);
+  void StoreRenamedQuery(const catalog::TableEntry& dependent, const catalog::TableEntry& table,
+                         const ColumnRename& rename, const std::string& text);
   void ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink);
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);

@@ -114,12 +114,17 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
        signature({kText, kOid}) || signature({kText, kOid, kBool}))) {
     return call_of(ScalarFunction::kGetExpr, kText);
   }
-  if (name == "pg_get_viewdef" &&
-      (signature({kOid}) || signature({kOid, kBool}) || signature({kOid, kInt4}))) {
-    return call_of(ScalarFunction::kGetViewDef, kText);
+  if (name == "pg_get_ruledef" && (signature({kOid}) || signature({kOid, kBool}))) {
+    return call_of(ScalarFunction::kGetRuleDef, kText);
   }
+  // pg_get_viewdef(text [, bool]) first: an untyped literal is text, as
+  // PostgreSQL's preference for the string category picks it.
   if (name == "pg_get_viewdef" && (signature({kText}) || signature({kText, kBool}))) {
     args[0] = CoerceOrThrow(std::move(args[0]), DataType::Of(kRegclass), CastContext::kExplicit);
+    return call_of(ScalarFunction::kGetViewDef, kText);
+  }
+  if (name == "pg_get_viewdef" &&
+      (signature({kOid}) || signature({kOid, kBool}) || signature({kOid, kInt4}))) {
     return call_of(ScalarFunction::kGetViewDef, kText);
   }
   if ((name == "pg_get_function_arguments" || name == "pg_get_function_identity_arguments") &&

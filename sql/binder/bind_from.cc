@@ -105,6 +105,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
       ScopeItem item = TableScopeItem(base.alias.name.empty() ? base.name.name : base.alias.name,
                                       out->table, *next_column);
       RenameColumns(base.alias, &item);
+      out->alias = base.alias.name;
+      for (const ScopeColumn& c : item.columns) out->column_names.push_back(c.name);
       *next_column += out->width;
       AddScopeItem(std::move(item), scope);
       return out;
@@ -122,6 +124,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
       }
       out->width = static_cast<int>(out->subquery->columns.size());
       AddQueryItem(sub.alias.name, out->subquery->columns, sub.alias, scope, next_column);
+      out->alias = sub.alias.name;
+      for (const ScopeColumn& c : scope.items.back().columns) out->column_names.push_back(c.name);
       return out;
     }
     case ast::TableRefKind::kFunction:
@@ -136,8 +140,11 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
   auto out = std::make_unique<BoundTableRef>();
   out->kind = BoundTableRef::Kind::kJoin;
   switch (join.type) {
-    case ast::JoinType::kInner:
-    case ast::JoinType::kCross: out->join_type = JoinType::kInner; break;
+    case ast::JoinType::kInner: out->join_type = JoinType::kInner; break;
+    case ast::JoinType::kCross:
+      out->join_type = JoinType::kInner;
+      out->cross = true;
+      break;
     case ast::JoinType::kLeft: out->join_type = JoinType::kLeft; break;
     case ast::JoinType::kRight: out->join_type = JoinType::kRight; break;
     case ast::JoinType::kFull: out->join_type = JoinType::kFull; break;
@@ -200,6 +207,8 @@ std::unique_ptr<BoundTableRef> Binder::BindJoin(const ast::JoinRef& join, Scope&
     using_names.push_back(id.name);
   }
   if (!join.using_columns.empty()) using_position = join.using_columns[0].position;
+  // NATURAL prints as the USING list it stands for, as PostgreSQL's.
+  out->using_columns = using_names;
 
   if (join.on != nullptr) {
     // ON sees the join's two sides only, not the FROM items before it.
@@ -297,6 +306,7 @@ std::unique_ptr<BoundTableRef> CrossJoin(std::unique_ptr<BoundTableRef> left,
                                          std::unique_ptr<BoundTableRef> right) {
   auto join = std::make_unique<BoundTableRef>();
   join->kind = BoundTableRef::Kind::kJoin;
+  join->comma = true;
   join->width = left->width + right->width;
   join->lateral_values = std::move(right->lateral_values);  // LATERAL: per left row
   join->left = std::move(left);

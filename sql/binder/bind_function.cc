@@ -181,6 +181,16 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return finish(name == "lower" ? ScalarFunction::kLower : ScalarFunction::kUpper,
                   DataType::Of(TypeId::kText));
   }
+  if ((name == "btrim" || name == "ltrim" || name == "rtrim") &&
+      (args.size() == 1 || args.size() == 2)) {
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!text_arg(i)) NoFunction(name, args, call.position);
+    }
+    return finish(name == "btrim"   ? ScalarFunction::kBtrim
+                  : name == "ltrim" ? ScalarFunction::kLtrim
+                                    : ScalarFunction::kRtrim,
+                  DataType::Of(TypeId::kText));
+  }
   if (name == "coalesce" && !args.empty()) {
     DataType t = UnifyArguments(args, "COALESCE");
     return finish(ScalarFunction::kCoalesce, t);

@@ -266,6 +266,13 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
   if (op == "||") {
     DataType lt = left->type;
     DataType rt = right->type;
+    if (lt.IsArray() && (rt.id == lt.id || rt.id == TypeId::kUnknown)) {
+      // array || array: array_cat (psql's \d+ joins reloptions this way).
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, lt, leftmost);
+      e->children.push_back(std::move(left));
+      e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
+      return e;
+    }
     // text || anything and anything || text concatenate the text forms.
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
@@ -379,12 +386,11 @@ BoundExprPtr Binder::BindLogical(BoundExprKind kind, std::string_view name,
   for (BoundExprPtr& arg : args) {
     BoundExprPtr b = CoerceToBoolean(std::move(arg), name);
     e->position = Leftmost(e->position, b->position);
-    // Flatten a AND (b AND c) into one n-ary node.
-    if (b->kind == kind && kind != BoundExprKind::kNot) {
-      for (BoundExprPtr& c : b->children) e->children.push_back(std::move(c));
-    } else {
-      e->children.push_back(std::move(b));
-    }
+    // Chains written in SQL were flattened as they were read (BindBinary);
+    // an AND that BETWEEN or a row comparison expanded into stays one term,
+    // as in PostgreSQL's trees (pg_get_viewdef prints it in parentheses).
+    // The planner splits nested ANDs into conjuncts (SplitConjuncts).
+    e->children.push_back(std::move(b));
   }
   return e;
 }

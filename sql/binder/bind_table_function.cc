@@ -68,10 +68,11 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
     for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
     out->function = TableFunction::kGenerateSeries;
     out->function_type = type;
-  } else if (catalog_name && name == "unnest" && args.size() == 1 &&
-             args[0]->type.id == TypeId::kInt4Array) {
+  } else if (catalog_name && name == "unnest" && args.size() == 1 && args[0]->type.IsArray()) {
+    // unnest(anyarray): int[], and text[] (pg_class.reloptions, which
+    // psql's \d+ unnests).
     out->function = TableFunction::kUnnest;
-    out->function_type = DataType::Of(TypeId::kInt4);
+    out->function_type = DataType::Of(*args[0]->type.ElementType());
   } else if (catalog_name && (name == "generate_series" || name == "unnest")) {
     ThrowNoFunction(name, args, call.position);
   } else {
@@ -88,6 +89,10 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
         ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
   }
   RenameColumns(alias, &item);
+  if (!hidden) {
+    out->alias = alias.name;
+    for (const ScopeColumn& c : item.columns) out->column_names.push_back(c.name);
+  }
   if (hidden) {
     // A set-returning function of the target list: not a FROM item.
     item.name.clear();

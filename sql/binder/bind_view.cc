@@ -77,6 +77,9 @@ std::unique_ptr<BoundTableRef> Binder::BindView(const ast::BaseTableRef& ref,
                                        static_cast<int16_t>(def.columns(c).attnum())});
   }
   RenameColumns(ref.alias, &item);
+  out->alias = ref.alias.name;
+  out->view = view;
+  for (const ScopeColumn& c : item.columns) out->column_names.push_back(c.name);
   *next_column += out->width;
   AddScopeItem(std::move(item), scope);
   return out;

@@ -64,6 +64,9 @@ enum class ScalarFunction {
   kLength,
   kLower,
   kUpper,
+  kBtrim,  // btrim / ltrim / rtrim(text [, characters text]): TRIM([BOTH|LEADING|TRAILING] ...)
+  kLtrim,
+  kRtrim,
   kCoalesce,
   kNullIf,
   kRound,  // round(x) or round(numeric, scale)
@@ -91,6 +94,7 @@ enum class ScalarFunction {
   kGetConstraintDef,       // pg_get_constraintdef(oid [, bool]) -> text
   kGetExpr,                // pg_get_expr(pg_node_tree, oid [, bool]) -> text
   kGetViewDef,             // pg_get_viewdef(oid [, bool]) -> text
+  kGetRuleDef,             // pg_get_ruledef(oid [, bool]) -> text
   kEncodingToChar,         // pg_encoding_to_char(int4) -> name
   kCharToEncoding,         // pg_char_to_encoding(name) -> int4
   kSizePretty,             // pg_size_pretty(int8) -> text

@@ -71,6 +71,19 @@ struct BoundTableRef {
   // reads from the FROM items before it (over the FROM row), which its
   // kOuterColumn nodes name. The join with those items runs it per row.
   std::vector<BoundExprPtr> lateral_values;
+
+  // How the item was written, for printing the query back (pg_get_viewdef,
+  // sql/binder/deparse.cc). kTable, kSubquery (a subquery or a view) and
+  // kFunction:
+  // the alias written (empty: none) and the item's column names after it;
+  // `view` is the view a kSubquery expands. kJoin: a comma between FROM
+  // items, CROSS JOIN, or the columns USING or NATURAL merged.
+  std::string alias;
+  std::vector<std::string> column_names;
+  std::shared_ptr<const catalog::TableEntry> view;
+  bool comma = false;
+  bool cross = false;
+  std::vector<std::string> using_columns;
 };
 
 // `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were

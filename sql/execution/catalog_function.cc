@@ -9,6 +9,8 @@
 #include "catalog/oids.h"
 #include "common/error.h"
 #include "common/value_text.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/deparse.h"
 #include "sql/catalog_names.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/regex_match.h"
@@ -35,6 +37,24 @@ std::string ColumnName(const catalog::proto::Table& t, int attnum) {
     if (c.attnum() == attnum) return ast::QuoteName(c.name(), true);
   }
   return fmt::format("{}", attnum);
+}
+
+// pg_get_viewdef: the stored query bound again and printed as PostgreSQL
+// prints it; the text as written (in the same frame) if it no longer binds
+// or has a construct the printer does not know.
+std::string ViewDefinition(const CatalogNames& names,
+                           const std::shared_ptr<const catalog::TableEntry>& view, bool pretty) {
+  std::vector<std::string> column_names;
+  for (const catalog::proto::Column& c : view->def.columns()) column_names.push_back(c.name());
+  try {
+    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view, 0);
+    if (std::optional<std::string> text = DeparseQuery(*query, column_names, names, pretty)) {
+      return *std::move(text);
+    }
+  } catch (const Error&) {
+  }
+  return " " + view->def.view_query() + ";";
 }
 
 std::string QualifiedTableName(const CatalogNames& names, const catalog::proto::Table& t) {
@@ -199,8 +219,15 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       auto table = names.Table(AsOid(args[0]));
       if (table == nullptr) return Value::Null();
       if (table->def.view_query().empty()) return Value::String("Not a view");
-      return Value::String(table->def.view_query());
+      // pg_get_viewdef(v, true) and pg_get_viewdef(v, wrap) print pretty.
+      const bool pretty = args.size() > 1 && !args[1].is_null() &&
+                          (call.children[1]->type.id == TypeId::kBool ? args[1].AsBool() : true);
+      return Value::String(ViewDefinition(names, table, pretty));
     }
+    case ScalarFunction::kGetRuleDef:
+      // Basalt keeps no rewrite rules (pg_rewrite is empty: a view's query
+      // is its own), so every OID is one PostgreSQL answers with "-".
+      return Value::String("-");
     case ScalarFunction::kEncodingToChar: {
       const int64_t encoding = args[0].AsInt();
       return Value::String(encoding == 6 ? "UTF8" : encoding == 0 ? "SQL_ASCII" : "");

@@ -113,6 +113,14 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExprKind::kConcat: {
       Value a = Evaluate(*e.children[0], row, ctx);
       Value b = Evaluate(*e.children[1], row, ctx);
+      if (e.type.IsArray()) {
+        // array_cat: a NULL side yields the other.
+        if (a.is_null()) return b;
+        if (b.is_null()) return a;
+        std::vector<Value> elements = a.AsArray();
+        for (const Value& v : b.AsArray()) elements.push_back(v);
+        return Value::Array(std::move(elements));
+      }
       if (a.is_null() || b.is_null()) return Value::Null();
       return Value::String(a.AsString() + b.AsString());
     }

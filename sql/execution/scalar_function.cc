@@ -17,6 +17,36 @@ namespace basalt::sql {
 
 namespace {
 
+// The UTF-8 characters of `s`, each as its bytes.
+std::vector<std::string_view> Utf8Characters(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = 1;
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// btrim / ltrim / rtrim: removes the characters of `set` from the start
+// (`leading`) and the end (`trailing`) of `s`.
+std::string TrimCharacters(std::string_view s, std::string_view set, bool leading, bool trailing) {
+  const std::vector<std::string_view> chars = Utf8Characters(s);
+  const std::vector<std::string_view> remove = Utf8Characters(set);
+  auto removed = [&](std::string_view c) {
+    return std::find(remove.begin(), remove.end(), c) != remove.end();
+  };
+  size_t begin = 0;
+  size_t end = chars.size();
+  while (leading && begin < end && removed(chars[begin])) ++begin;
+  while (trailing && end > begin && removed(chars[end - 1])) --end;
+  std::string out;
+  for (size_t i = begin; i < end; ++i) out += chars[i];
+  return out;
+}
+
 int64_t Utf8Length(const std::string& s) {
   int64_t n = 0;
   for (char c : s) {
@@ -79,6 +109,21 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (v.is_null()) return v;
       return Value::String(call.function == ScalarFunction::kLower ? Utf8Lower(v.AsString())
                                                                    : Utf8Upper(v.AsString()));
+    }
+    case ScalarFunction::kBtrim:
+    case ScalarFunction::kLtrim:
+    case ScalarFunction::kRtrim: {
+      Value v = arg(0);
+      if (v.is_null()) return v;
+      std::string characters = " ";
+      if (call.children.size() == 2) {
+        Value c = arg(1);
+        if (c.is_null()) return c;
+        characters = c.AsString();
+      }
+      return Value::String(TrimCharacters(v.AsString(), characters,
+                                          call.function != ScalarFunction::kRtrim,
+                                          call.function != ScalarFunction::kLtrim));
     }
     case ScalarFunction::kCoalesce:
       for (size_t i = 0; i < call.children.size(); ++i) {

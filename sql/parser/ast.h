@@ -3,9 +3,11 @@
 //   ast_expr.h      Expr and its kinds
 //   ast_statement.h Statement and its kinds, table references, constraints
 //   ast_copy.h      COPY, ALTER TABLE ADD constraint, VACUUM / ANALYZE
+//   ast_alter.h     ALTER TABLE / VIEW / MATERIALIZED VIEW: RENAME, SET SCHEMA, ...
 //   ast_printer.h   ToString(): a debug/deparse form used by tests
 #pragma once
 
+#include "sql/parser/ast_alter.h"
 #include "sql/parser/ast_copy.h"
 #include "sql/parser/ast_expr.h"
 #include "sql/parser/ast_node.h"

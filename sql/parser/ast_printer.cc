@@ -613,6 +613,31 @@ std::string ToString(const Statement& statement) {
       }
       return out;
     }
+    case StatementKind::kAlterRelation: {
+      const auto& s = statement.As<AlterRelationStmt>();
+      using Action = AlterRelationStmt::Action;
+      std::string out = s.object_type == ObjectType::kMaterializedView ? "ALTER MATERIALIZED VIEW "
+                        : s.object_type == ObjectType::kView           ? "ALTER VIEW "
+                                                                       : "ALTER TABLE ";
+      if (s.if_exists) out += "IF EXISTS ";
+      out += ToString(s.name);
+      switch (s.action) {
+        case Action::kRename: return out + " RENAME TO " + s.new_name;
+        case Action::kRenameColumn: return out + " RENAME COLUMN " + s.column + " TO " + s.new_name;
+        case Action::kSetSchema: return out + " SET SCHEMA " + s.new_name;
+        case Action::kOwnerTo: return out + " OWNER TO " + s.new_name;
+        case Action::kSetOptions:
+        case Action::kResetOptions: {
+          out += s.action == Action::kSetOptions ? " SET (" : " RESET (";
+          for (size_t i = 0; i < s.options.size(); ++i) {
+            out += (i > 0 ? ", " : "") + s.options[i].name;
+            if (!s.options[i].value.empty()) out += " = " + s.options[i].value;
+          }
+          return out + ")";
+        }
+      }
+      return out;
+    }
     case StatementKind::kVacuum: {
       const auto& s = statement.As<VacuumStmt>();
       std::string out = s.vacuum ? (s.analyze ? "VACUUM ANALYZE" : "VACUUM") : "ANALYZE";

@@ -127,9 +127,10 @@ enum class StatementKind {
   kCreateRole,
   kAlterRole,
   kDropRole,
-  kCopy,        // ast_copy.h
-  kAlterTable,  // ast_copy.h
-  kVacuum,      // ast_copy.h (and ANALYZE)
+  kCopy,           // ast_copy.h
+  kAlterTable,     // ast_copy.h
+  kVacuum,         // ast_copy.h (and ANALYZE)
+  kAlterRelation,  // ast_alter.h
 };
 
 struct Statement : KindedNode<StatementKind> {

@@ -201,6 +201,10 @@ ast::StatementPtr Parser::ParseAlterTable() {
   AcceptWord("only");
   stmt->table = ParseQualifiedName();
   AcceptOp("*");
+  if (!PeekWord("add")) {
+    return ParseAlterRelationAction(alter, ast::ObjectType::kTable, stmt->if_exists,
+                                    std::move(stmt->table));
+  }
   do {
     const Token& action = Peek();
     if (!AcceptWord("add") ||

@@ -184,6 +184,10 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "refresh") return ParseRefresh();
   if (word == "lock") return ParseLock();
   if (word == "copy") return ParseCopy();
+  if (word == "alter" && (PeekWord("view", 1) || PeekWord("materialized", 1))) {
+    const Token& alter = Advance();
+    return ParseAlterView(alter);
+  }
   if (word == "alter") return ParseAlterTable();
   if (word == "vacuum" || word == "analyze" || word == "analyse") return ParseVacuum();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();

@@ -139,6 +139,11 @@ class Parser {
   ast::StatementPtr ParseCopy();
   std::vector<std::pair<std::string, std::string>> ParseStorageParameters();
   ast::StatementPtr ParseAlterTable();
+  // parse_alter.cc: ALTER [MATERIALIZED] VIEW, and the catalog-only actions
+  // of ALTER TABLE (RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)).
+  ast::StatementPtr ParseAlterView(const Token& alter);
+  ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
+                                             bool if_exists, ast::QualifiedName name);
   ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
   bool ParseOldCopyOption(ast::CopyStmt& stmt);
   void ParseCopyOptionArgument(ast::CopyOption& option);

@@ -1,0 +1,55 @@
+// ALTER TABLE / VIEW / MATERIALIZED VIEW's catalog-only changes: a new
+// name, a new schema, or any other change of the definition (owner,
+// storage parameters, a column's name). Each locks the definition first,
+// so concurrent DDL of the relation waits, as the other writers do.
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "catalog/catalog_keys.h"
+
+namespace basalt::catalog {
+
+Status CatalogWriter::RenameRelation(storage::Transaction& txn, const TableEntry& table,
+                                     const std::string& new_name) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(
+      LockRelationName(txn, t.database_oid(), t.namespace_oid(), new_name, t.oid()));
+  BASALT_RETURN_IF_ERROR(
+      txn.Delete(storage::ColumnFamily::kCatalog,
+                 RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())));
+  t.set_name(new_name);
+  return PutTable(txn, std::move(t));
+}
+
+Status CatalogWriter::SetRelationNamespace(storage::Transaction& txn, const TableEntry& table,
+                                           Oid namespace_oid, const std::string& namespace_name) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  if (t.namespace_oid() == namespace_oid) return Status::OK();
+  // The relation and the names of its indexes move together.
+  std::vector<std::string> names{t.name()};
+  if (!t.primary_key_name().empty()) names.push_back(t.primary_key_name());
+  for (const proto::Index& index : t.indexes()) names.push_back(index.name());
+  for (const std::string& name : names) {
+    if (View()->RelationNameTaken(t.database_oid(), namespace_oid, name)) {
+      return Status::Error(
+          sqlstate::kDuplicateTable,
+          fmt::format("relation \"{}\" already exists in schema \"{}\"", name, namespace_name));
+    }
+  }
+  for (const std::string& name : names) {
+    BASALT_RETURN_IF_ERROR(LockRelationName(txn, t.database_oid(), namespace_oid, name, t.oid()));
+    BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,
+                                      RelationNameKey(t.database_oid(), t.namespace_oid(), name)));
+  }
+  t.set_namespace_oid(namespace_oid);
+  return PutTable(txn, std::move(t));
+}
+
+Status CatalogWriter::AlterTableDefinition(storage::Transaction& txn, const TableEntry& table,
+                                           const std::function<Status(proto::Table*)>& change) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(change(&t));
+  return PutTable(txn, std::move(t));
+}
+
+}  // namespace basalt::catalog

@@ -1,0 +1,39 @@
+// A bound query printed back as SQL text the way PostgreSQL 15's
+// pg_get_viewdef prints a view's query (ruleutils.c's format): every
+// column qualified by its FROM item, operators and boolean terms in
+// parentheses (or, `pretty`, only where precedence needs them), constants
+// with their types ('x'::text), the implicit casts an operator's or
+// function's argument needed, and the clauses on lines of their own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+#include "sql/catalog_names.h"
+
+namespace basalt::sql {
+
+// The query's text, ending in ";", or nullopt for a query with a construct
+// the printer does not know (WITH, LATERAL, FETCH ... WITH TIES, a
+// set-returning function in the target list): the caller then shows the
+// text as written.
+// `column_names` are the view's column names (ALTER ... RENAME COLUMN may
+// have changed them); relations are qualified where `names`' search_path
+// would not find them.
+// `rename`, when set, prints column `column` (0-based) of relation
+// `relation` under `new_name`: ALTER ... RENAME COLUMN rewrites the views
+// that read it, whose stored text names it.
+struct ColumnRename {
+  Oid relation = 0;
+  int column = -1;
+  std::string old_name;
+  std::string new_name;
+};
+std::optional<std::string> DeparseQuery(const BoundSelect& query,
+                                        const std::vector<std::string>& column_names,
+                                        const CatalogNames& names, bool pretty,
+                                        const ColumnRename* rename = nullptr);
+
+}  // namespace basalt::sql
