@@ -148,8 +148,10 @@ class CatalogWriter {
   Status SetRelationNamespace(storage::Transaction& txn, const TableEntry& table, Oid namespace_oid,
                               const std::string& namespace_name);
   // Any other change of a relation's definition that touches no name key
-  // (owner, storage parameters, a column's name): `change` edits the newest
-  // version, locked as for the other DDL.
+  // (owner, storage parameters, a column's name, an incremental view's
+  // hidden index): `change` edits the newest version, locked as for the
+  // other DDL. Indexes it adds with relation id 0 get ids; the relations of
+  // those it removes are dropped after commit.
   Status AlterTableDefinition(storage::Transaction& txn, const TableEntry& table,
                               const std::function<Status(proto::Table*)>& change);
 

@@ -48,7 +48,16 @@ Status CatalogWriter::SetRelationNamespace(storage::Transaction& txn, const Tabl
 Status CatalogWriter::AlterTableDefinition(storage::Transaction& txn, const TableEntry& table,
                                            const std::function<Status(proto::Table*)>& change) {
   BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  std::vector<uint32_t> before;
+  for (const proto::Index& index : t.indexes()) before.push_back(index.relation_id());
   BASALT_RETURN_IF_ERROR(change(&t));
+  // Hidden indexes the change adds get their ids; the relations of those it
+  // removes go after commit.
+  for (proto::Index& index : *t.mutable_indexes()) {
+    if (index.relation_id() == 0) BASALT_RETURN_IF_ERROR(AssignIndexIds(&index));
+    std::erase(before, index.relation_id());
+  }
+  for (uint32_t relation : before) dropped_relations_.push_back(relation);
   return PutTable(txn, std::move(t));
 }
 

@@ -269,6 +269,11 @@ class SessionImpl : public Session {
   // Starts or stops change capture on the tables an incremental view reads
   // (its view_references), under SHARE locks that wait for their writers.
   void WatchTables(const catalog::proto::Table& view, bool watch);
+  // ALTER MATERIALIZED VIEW ... SET / RESET (refresh_mode): the new mode's
+  // shape check and hidden index, capture moved, and the view's place in
+  // the change log forgotten (its next refresh recomputes it).
+  void ChangeRefreshMode(const std::shared_ptr<const catalog::TableEntry>& view,
+                         const std::string& mode);
   // The tables an incremental view reads, as the catalog has them now.
   std::vector<std::shared_ptr<const catalog::TableEntry>> WatchedTables(
       const catalog::proto::Table& view);

@@ -11,9 +11,12 @@
 // printer cannot print refuses the rename (0A000).
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
 #include "sql/binder/storage_parameters.h"
+#include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
 #include "sql/session_impl.h"
@@ -64,11 +67,12 @@ void CheckKind(const ast::AlterRelationStmt& stmt, const catalog::TableEntry& ta
 // pg_class.reloptions after SET (...) or RESET (...), which removes the
 // named ones (unknown names are ignored, as PostgreSQL does).
 std::vector<std::string> ChangedOptions(const ast::AlterRelationStmt& stmt,
+                                        const std::vector<ast::RelationOption>& changed,
                                         const catalog::proto::Table& def) {
   std::vector<std::string> options(def.reloptions().begin(), def.reloptions().end());
   auto name_of = [](const std::string& option) { return option.substr(0, option.find('=')); };
   if (stmt.action == Action::kResetOptions) {
-    for (const ast::RelationOption& reset : stmt.options) {
+    for (const ast::RelationOption& reset : changed) {
       if (!reset.value.empty()) {
         throw Error(sqlstate::kSyntaxError, "RESET must not include values for parameters");
       }
@@ -77,7 +81,7 @@ std::vector<std::string> ChangedOptions(const ast::AlterRelationStmt& stmt,
     return options;
   }
   std::vector<std::pair<std::string, std::string>> written;
-  for (const ast::RelationOption& option : stmt.options) {
+  for (const ast::RelationOption& option : changed) {
     written.emplace_back(option.name, option.value);
   }
   // As PostgreSQL's transformRelOptions: the old values of the named
@@ -242,7 +246,20 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
     }
     case Action::kSetOptions:
     case Action::kResetOptions: {
-      std::vector<std::string> options = ChangedOptions(stmt, def);
+      // A materialized view's refresh_mode is Basalt's, not a reloption.
+      std::vector<ast::RelationOption> changed;
+      std::optional<std::string> refresh_mode;
+      for (const ast::RelationOption& option : stmt.options) {
+        if (table.IsMaterializedView() && option.name == "refresh_mode") {
+          refresh_mode = stmt.action == Action::kSetOptions ? CheckedRefreshMode(option.value)
+                                                            : std::string("full");
+        } else {
+          changed.push_back(option);
+        }
+      }
+      if (refresh_mode) ChangeRefreshMode(found[0], *refresh_mode);
+      if (changed.empty() && refresh_mode) break;
+      std::vector<std::string> options = ChangedOptions(stmt, changed, def);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->clear_reloptions();
         for (std::string& option : options) t->add_reloptions(std::move(option));

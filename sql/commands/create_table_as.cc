@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 
@@ -79,12 +80,7 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
   std::string refresh_mode;
   for (const ast::RelationOption& option : stmt.options) {
     if (stmt.materialized && option.name == "refresh_mode") {
-      refresh_mode = option.value;
-      if (refresh_mode != "full" && refresh_mode != "incremental" && refresh_mode != "auto") {
-        throw Error(sqlstate::kInvalidParameterValue,
-                    fmt::format("invalid value for enum option \"refresh_mode\": {}", option.value))
-            .WithDetail("Valid values are \"full\", \"incremental\" and \"auto\".");
-      }
+      refresh_mode = CheckedRefreshMode(option.value);
       continue;
     }
     if (!IsStorageParameter(option.name)) {

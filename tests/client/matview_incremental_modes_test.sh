@@ -96,6 +96,27 @@ q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
   fail "after TRUNCATE: $(strategy by_g)"
 same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name"
 
+# ALTER MATERIALIZED VIEW ... SET / RESET (refresh_mode): the next refresh
+# recomputes, the ones after follow the changes; RESET is full again.
+q "CREATE MATERIALIZED VIEW later AS SELECT g, count(*) AS n, max(v) AS top FROM t GROUP BY g" \
+  >/dev/null
+q "ALTER MATERIALIZED VIEW later SET (refresh_mode = incremental)" >/dev/null
+q "UPDATE t SET v = v + 1 WHERE id <= 3" >/dev/null
+q "REFRESH MATERIALIZED VIEW later" >/dev/null
+[[ $(strategy later) == "full (first population)" ]] || fail "after SET: $(strategy later)"
+q "UPDATE t SET v = v + 1 WHERE id <= 3" >/dev/null
+q "REFRESH MATERIALIZED VIEW later" >/dev/null
+[[ $(strategy later) == "incremental" ]] || fail "second refresh after SET: $(strategy later)"
+same later "SELECT g, count(*), max(v) FROM t GROUP BY g"
+expect_error "ALTER MATERIALIZED VIEW later SET (refresh_mode = sometimes)" 22023 \
+  'invalid value for enum option "refresh_mode": sometimes'
+expect_error "ALTER MATERIALIZED VIEW outer_mv SET (refresh_mode = incremental)" 0A000 \
+  "incremental refresh does not support outer joins"
+expect_error "ALTER TABLE t SET (refresh_mode = full)" 22023 'unrecognized parameter "refresh_mode"'
+q "ALTER MATERIALIZED VIEW later RESET (refresh_mode)" >/dev/null
+q "REFRESH MATERIALIZED VIEW later" >/dev/null
+[[ $(strategy later) == "full" ]] || fail "after RESET: $(strategy later)"
+
 # Dropped views stop nothing else; a table without views is plain again.
 q "DROP MATERIALIZED VIEW by_g, rows_mv" >/dev/null
 q "UPDATE t SET v = 0 WHERE id = 1" >/dev/null

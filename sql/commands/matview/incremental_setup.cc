@@ -3,8 +3,10 @@
 // and change capture on the tables the view reads.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
+#include "sql/binder/binder.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
@@ -37,6 +39,29 @@ void SessionImpl::SetRefreshMode(const std::string& mode, const BoundSelect& que
   catalog::proto::Index* key = view->add_indexes();
   key->set_hidden(true);
   for (int column : shape.key_columns) key->add_columns()->set_attnum(column + 1);
+}
+
+void SessionImpl::ChangeRefreshMode(const std::shared_ptr<const catalog::TableEntry>& view,
+                                    const std::string& mode) {
+  Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
+  std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view);
+  if (view->def.incremental()) WatchTables(view->def, /*watch=*/false);
+  Status st = writer_.AlterTableDefinition(*txn_, *view, [&](catalog::proto::Table* t) {
+    auto* indexes = t->mutable_indexes();
+    indexes->erase(std::remove_if(indexes->begin(), indexes->end(),
+                                  [](const catalog::proto::Index& i) { return i.hidden(); }),
+                   indexes->end());
+    t->clear_incremental();
+    t->clear_refresh_mode_reason();
+    SetRefreshMode(mode, *query, t);
+    return Status::OK();
+  });
+  if (!st.ok()) ThrowStatus(st);
+  // Held: WatchTables publishes new catalog versions.
+  const std::shared_ptr<const catalog::TableEntry> changed =
+      writer_.View()->TableByOid(view->def.database_oid(), view->def.oid());
+  if (changed->def.incremental()) WatchTables(changed->def, /*watch=*/true);
+  DeleteChangeLogPlace(*txn_, changed->def.oid());
 }
 
 std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(

@@ -1,5 +1,8 @@
 #include "sql/commands/matview/incremental_shape.h"
 
+#include <fmt/format.h>
+
+#include "common/error.h"
 #include "common/stack_depth.h"
 
 namespace basalt::sql {
@@ -139,6 +142,15 @@ std::string Analyze(const BoundSelect& query, IncrementalShape* shape) {
 }
 
 }  // namespace
+
+std::string CheckedRefreshMode(const std::string& value) {
+  if (value != "full" && value != "incremental" && value != "auto") {
+    throw Error(sqlstate::kInvalidParameterValue,
+                fmt::format("invalid value for enum option \"refresh_mode\": {}", value))
+        .WithDetail("Valid values are \"full\", \"incremental\" and \"auto\".");
+  }
+  return value;
+}
 
 IncrementalShape AnalyzeIncrementalShape(const BoundSelect& query) {
   IncrementalShape shape;

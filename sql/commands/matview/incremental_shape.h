@@ -32,4 +32,8 @@ struct IncrementalShape {
 // The shape of a materialized view's bound query.
 IncrementalShape AnalyzeIncrementalShape(const BoundSelect& query);
 
+// A refresh_mode value as written: "full", "incremental" or "auto"; 22023
+// otherwise, as PostgreSQL's enum storage parameters.
+std::string CheckedRefreshMode(const std::string& value);
+
 }  // namespace basalt::sql
