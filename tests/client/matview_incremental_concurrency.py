@@ -596,7 +596,14 @@ def run(port):
     incremental = strategies["incremental"]
     if total < 2 * len(VIEWS):
         raise Failure(f"only {total} committed refreshes during the load: the run is too short")
-    if incremental * 10 < total * 7:
+    # A refresh falls back only by the cost rule (a backlog past its
+    # threshold: more of them on a slow build, whose refreshers fall behind
+    # the writers) or after a TRUNCATE; most must run the delta rules.
+    unexplained = {s: n for s, n in strategies.items()
+                   if s != "incremental" and "changes, more than" not in s and "truncated" not in s}
+    if unexplained:
+        raise Failure(f"refreshes fell back for other reasons: {unexplained}")
+    if incremental * 2 < total:
         raise Failure(f"only {incremental} of {total} refreshes ran incrementally: "
                       f"{grouped(strategies)}")
     if writes["committed"] + writes["autocommit"] < 100:
