@@ -227,4 +227,44 @@ bool BoundExpr::IsFoldableNode() const {
   }
 }
 
+std::string_view OperatorText(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEqual: return "=";
+    case CompareOp::kNotEqual: return "<>";
+    case CompareOp::kLess: return "<";
+    case CompareOp::kLessEqual: return "<=";
+    case CompareOp::kGreater: return ">";
+    case CompareOp::kGreaterEqual: return ">=";
+  }
+  return "?";
+}
+
+std::string_view OperatorText(ArithmeticOp op) {
+  switch (op) {
+    case ArithmeticOp::kAdd: return "+";
+    case ArithmeticOp::kSubtract: return "-";
+    case ArithmeticOp::kMultiply: return "*";
+    case ArithmeticOp::kDivide: return "/";
+    case ArithmeticOp::kModulo: return "%";
+    case ArithmeticOp::kPower: return "^";
+  }
+  return "?";
+}
+
+std::string_view AggregateFunctionName(AggregateFunction f) {
+  switch (f) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: return "count";
+    case AggregateFunction::kSum: return "sum";
+    case AggregateFunction::kAvg: return "avg";
+    case AggregateFunction::kMin: return "min";
+    case AggregateFunction::kMax: return "max";
+    case AggregateFunction::kBoolAnd: return "bool_and";
+    case AggregateFunction::kBoolOr: return "bool_or";
+    case AggregateFunction::kStringAgg: return "string_agg";
+    case AggregateFunction::kArrayAgg: return "array_agg";
+  }
+  return "?";
+}
+
 }  // namespace basalt::sql

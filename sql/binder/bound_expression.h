@@ -157,6 +157,11 @@ enum class SubqueryKind {
 
 struct BoundSubquery;  // bound_statement.h
 
+// Operators and aggregates as SQL spells them (EXPLAIN, pg_get_viewdef).
+std::string_view OperatorText(CompareOp op);
+std::string_view OperatorText(ArithmeticOp op);
+std::string_view AggregateFunctionName(AggregateFunction f);
+
 // The advisory-lock functions, which are volatile (never folded).
 bool IsLockFunction(ScalarFunction f);
 

@@ -8,6 +8,7 @@
 // NULL and `x op ANY (...)` wraps itself; with it, a node is wrapped only
 // where its parent needs it (IsSimple, ruleutils' isSimpleNode rules).
 #include "sql/binder/deparse.h"
+#include "sql/binder/deparse_text.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -284,10 +285,6 @@ class Printer {
     }
   }
 
-  static std::string TableFunctionName(TableFunction f) {
-    return f == TableFunction::kGenerateSeries ? "generate_series" : "unnest";
-  }
-
   // LIMIT / OFFSET are int8: a constant written as an integer prints as
   // written (PostgreSQL keeps the int4 constant under a hidden cast).
   void LimitValue(const BoundExpr& e, const Row& row, std::string& out) {
@@ -304,7 +301,7 @@ class Printer {
   void SortGroupItem(const BoundExpr& e, const Row& row, std::string& out) {
     const BoundExpr& shown = Unwrapped(e, row);
     if (shown.kind == BoundExprKind::kConstant) {
-      Constant(shown, true, out);
+      out += DeparsedConstant(shown, true);
       return;
     }
     if (shown.kind == BoundExprKind::kColumn) {
@@ -362,7 +359,7 @@ class Printer {
         if (!ref.alias.empty()) {
           written = ref.alias;
         } else if (ref.kind == BoundTableRef::Kind::kFunction) {
-          written = TableFunctionName(ref.function);
+          written = DeparsedTableFunctionName(ref.function);
         } else if (ref.table != nullptr) {
           written = ref.table->def.name();
         } else if (ref.view != nullptr) {
@@ -460,7 +457,7 @@ class Printer {
       case BoundTableRef::Kind::kFunction: {
         // generate_series(1, 3) [WITH ORDINALITY] g(g): the column list is
         // always printed.
-        out += TableFunctionName(ref.function) + "(";
+        out += DeparsedTableFunctionName(ref.function) + "(";
         const Row none;
         for (size_t i = 0; i < ref.arguments.size(); ++i) {
           if (i > 0) out += ", ";
@@ -524,26 +521,6 @@ class Printer {
 
   // --- expressions ---
 
-  // Whether a cast is shown: explicit ones always; implicit ones only as
-  // an operator's or function's argument (`show_implicit`), and not
-  // between integer types or between float types, which PostgreSQL's
-  // cross-type operators take without a cast.
-  static bool CastShown(const BoundExpr& cast, bool show_implicit,
-                        const BoundExpr* parent = nullptr) {
-    if (cast.cast_context == CastContext::kExplicit) return true;
-    if (!show_implicit) return false;
-    const DataType& from = cast.children[0]->type;
-    if (from.id == cast.type.id) return false;  // a typmod dropped: numeric(8,2) as numeric
-    const bool under_operator =
-        parent == nullptr || parent->kind == BoundExprKind::kArithmetic ||
-        parent->kind == BoundExprKind::kCompare || parent->kind == BoundExprKind::kIn ||
-        parent->kind == BoundExprKind::kNegate || parent->kind == BoundExprKind::kIsDistinct ||
-        parent->kind == BoundExprKind::kArrayCompare || parent->kind == BoundExprKind::kSubquery;
-    if (under_operator && from.IsInteger() && cast.type.IsInteger()) return false;
-    if (under_operator && from.IsFloat() && cast.type.IsFloat()) return false;
-    return true;
-  }
-
   // A FROM column whose node has another (string) type than the column:
   // the binder relabeled varchar as text; PostgreSQL shows the relabeling
   // as a cast where implicit casts show.
@@ -601,25 +578,6 @@ class Printer {
     return Shape::kOther;
   }
 
-  static bool IsRegexFunction(ScalarFunction f) {
-    return f == ScalarFunction::kRegexMatch || f == ScalarFunction::kRegexNotMatch ||
-           f == ScalarFunction::kRegexIMatch || f == ScalarFunction::kRegexNotIMatch;
-  }
-
-  // The arithmetic operator of a binary node, for the precedence rule.
-  static char ArithmeticClass(const BoundExpr& e) {
-    if (e.kind != BoundExprKind::kArithmetic) return 0;
-    switch (e.arithmetic_op) {
-      case ArithmeticOp::kAdd:
-      case ArithmeticOp::kSubtract: return '+';
-      case ArithmeticOp::kMultiply:
-      case ArithmeticOp::kDivide:
-      case ArithmeticOp::kModulo: return '*';
-      case ArithmeticOp::kPower: return 0;
-    }
-    return 0;
-  }
-
   // ruleutils' isSimpleNode: whether `node` needs no parentheses as an
   // argument of `parent` in pretty mode.
   bool IsSimple(const BoundExpr& node, const Row& row, const BoundExpr& parent, Shape parent_shape,
@@ -635,8 +593,8 @@ class Printer {
       case Shape::kOther: return false;
       case Shape::kOperator:
         if (parent_shape == Shape::kOperator) {
-          const char op = ArithmeticClass(*n);
-          const char parent_op = ArithmeticClass(parent);
+          const char op = ArithmeticPrecedence(*n);
+          const char parent_op = ArithmeticPrecedence(parent);
           if (op == 0 || parent_op == 0) return false;
           if (op == '*' && parent_op == '+') return true;
           if (op == '+' && parent_op == '*') return false;
@@ -700,7 +658,7 @@ class Printer {
     }
     if (constant->kind == BoundExprKind::kConstant) {
       BoundExprPtr text = BoundExpr::Constant(constant->value, DataType::Of(TypeId::kText));
-      Constant(*text, false, out);
+      out += DeparsedConstant(*text, false);
       return;
     }
     const bool paren = !pretty_ || !IsSimple(e, row, parent, Shape::kCast, true);
@@ -710,82 +668,12 @@ class Printer {
     out += "::text";
   }
 
-  static std::string_view CompareName(CompareOp op) {
-    switch (op) {
-      case CompareOp::kEqual: return "=";
-      case CompareOp::kNotEqual: return "<>";
-      case CompareOp::kLess: return "<";
-      case CompareOp::kLessEqual: return "<=";
-      case CompareOp::kGreater: return ">";
-      case CompareOp::kGreaterEqual: return ">=";
-    }
-    return "=";
-  }
-
-  static std::string_view ArithmeticName(ArithmeticOp op) {
-    switch (op) {
-      case ArithmeticOp::kAdd: return "+";
-      case ArithmeticOp::kSubtract: return "-";
-      case ArithmeticOp::kMultiply: return "*";
-      case ArithmeticOp::kDivide: return "/";
-      case ArithmeticOp::kModulo: return "%";
-      case ArithmeticOp::kPower: return "^";
-    }
-    return "+";
-  }
-
-  // ruleutils' get_const_expr: integers and decimals as written, booleans
-  // as true/false, anything else quoted with its type.
-  void Constant(const BoundExpr& e, bool always_type, std::string& out) const {
-    const std::string type_name = e.type.Name();
-    if (e.value.is_null()) {
-      out += "NULL::" + type_name;
-      return;
-    }
-    std::string text = ValueToText(e.value, e.type);
-    bool label = always_type;
-    switch (e.type.id) {
-      case TypeId::kInt4:
-        if (text[0] != '-') {
-          out += text;
-        } else {
-          out += "'" + text + "'";
-          label = true;
-        }
-        break;
-      case TypeId::kNumeric:
-        if (std::isdigit(static_cast<unsigned char>(text[0])) &&
-            text.find_first_of("eE.") != std::string::npos) {
-          out += text;
-        } else {
-          out += "'" + text + "'";
-          label = true;
-        }
-        break;
-      case TypeId::kBool: out += e.value.AsBool() ? "true" : "false"; break;
-      case TypeId::kUnknown: {
-        std::string quoted = "'";
-        for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        out += quoted + "'";
-        return;
-      }
-      default: {
-        std::string quoted = "'";
-        for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        out += quoted + "'";
-        label = true;
-        break;
-      }
-    }
-    if (label) out += "::" + type_name;
-  }
-
   void Cast(const BoundExpr& child, const Row& row, const BoundExpr& cast, std::string& out) {
     if (child.kind == BoundExprKind::kConstant && child.type.id == cast.type.id &&
         !child.value.is_null()) {
       // 'abc'::varchar(2): the constant, then the type with its modifier.
       std::string constant;
-      Constant(child, false, constant);
+      constant += DeparsedConstant(child, false);
       const size_t label = constant.rfind("::");
       out += label == std::string::npos ? constant : constant.substr(0, label);
     } else {
@@ -794,47 +682,6 @@ class Printer {
       Close(out);
     }
     out += "::" + cast.type.Name();
-  }
-
-  static std::string FunctionName(ScalarFunction f) {
-    switch (f) {
-      case ScalarFunction::kAbs: return "abs";
-      case ScalarFunction::kLength: return "length";
-      case ScalarFunction::kLower: return "lower";
-      case ScalarFunction::kUpper: return "upper";
-      case ScalarFunction::kBtrim: return "btrim";
-      case ScalarFunction::kLtrim: return "ltrim";
-      case ScalarFunction::kRtrim: return "rtrim";
-      case ScalarFunction::kCoalesce: return "COALESCE";
-      case ScalarFunction::kNullIf: return "NULLIF";
-      case ScalarFunction::kRound: return "round";
-      case ScalarFunction::kNow: return "now";
-      case ScalarFunction::kGreatest: return "GREATEST";
-      case ScalarFunction::kLeast: return "LEAST";
-      case ScalarFunction::kPgBackendPid: return "pg_backend_pid";
-      case ScalarFunction::kCardinality: return "cardinality";
-      case ScalarFunction::kArrayLength: return "array_length";
-      case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
-      case ScalarFunction::kArrayToString: return "array_to_string";
-      case ScalarFunction::kQuoteIdent: return "quote_ident";
-      default: throw Unsupported{};
-    }
-  }
-
-  static std::string AggregateName(AggregateFunction f) {
-    switch (f) {
-      case AggregateFunction::kCountStar:
-      case AggregateFunction::kCount: return "count";
-      case AggregateFunction::kSum: return "sum";
-      case AggregateFunction::kAvg: return "avg";
-      case AggregateFunction::kMin: return "min";
-      case AggregateFunction::kMax: return "max";
-      case AggregateFunction::kBoolAnd: return "bool_and";
-      case AggregateFunction::kBoolOr: return "bool_or";
-      case AggregateFunction::kStringAgg: return "string_agg";
-      case AggregateFunction::kArrayAgg: return "array_agg";
-    }
-    throw Unsupported{};
   }
 
   void Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, bool show_implicit,
@@ -867,7 +714,7 @@ class Printer {
         return;
       }
       case BoundExprKind::kParameter: out += fmt::format("${}", e.parameter_index + 1); return;
-      case BoundExprKind::kConstant: Constant(e, false, out); return;
+      case BoundExprKind::kConstant: out += DeparsedConstant(e, false); return;
       case BoundExprKind::kCast:
         if (!CastShown(e, show_implicit, parent)) {
           Expr(*e.children[0], row, parent, false, out);
@@ -875,8 +722,8 @@ class Printer {
         }
         Cast(*e.children[0], row, e, out);
         return;
-      case BoundExprKind::kArithmetic: Binary(e, row, ArithmeticName(e.arithmetic_op), out); return;
-      case BoundExprKind::kCompare: Binary(e, row, CompareName(e.compare_op), out); return;
+      case BoundExprKind::kArithmetic: Binary(e, row, OperatorText(e.arithmetic_op), out); return;
+      case BoundExprKind::kCompare: Binary(e, row, OperatorText(e.compare_op), out); return;
       case BoundExprKind::kConcat: Binary(e, row, "||", out); return;
       case BoundExprKind::kLike:
         Binary(e, row,
@@ -960,7 +807,7 @@ class Printer {
       case BoundExprKind::kArrayCompare:
         Open(out);
         Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
-        out += fmt::format(" {} {} (", CompareName(e.compare_op), e.all ? "ALL" : "ANY");
+        out += fmt::format(" {} {} (", OperatorText(e.compare_op), e.all ? "ALL" : "ANY");
         Argument(*e.children[1], row, e, Shape::kOther, false, true, out);
         out += ')';
         Close(out);
@@ -1001,7 +848,9 @@ class Printer {
           Binary(e, row, op, out);
           return;
         }
-        out += FunctionName(e.function) + "(";
+        const std::optional<std::string> function = DeparsedFunctionName(e.function);
+        if (!function) throw Unsupported{};
+        out += *function + "(";
         for (size_t i = 0; i < e.children.size(); ++i) {
           if (i > 0) out += ", ";
           Expr(*e.children[i], row, &e, true, out);
@@ -1010,7 +859,7 @@ class Printer {
         return;
       }
       case BoundExprKind::kAggregate: {
-        out += AggregateName(e.aggregate) + "(";
+        out += std::string(AggregateFunctionName(e.aggregate)) + "(";
         if (e.aggregate == AggregateFunction::kCountStar) {
           out += "*";
         } else {
@@ -1081,7 +930,7 @@ class Printer {
         if (e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual) {
           out += " IN (";
         } else {
-          out += fmt::format(" {} {} (", CompareName(test.compare_op),
+          out += fmt::format(" {} {} (", OperatorText(test.compare_op),
                              e.subquery_kind == SubqueryKind::kAny ? "ANY" : "ALL");
         }
         Query(query, nullptr, false, outer, indent_, out);

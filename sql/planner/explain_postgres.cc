@@ -38,46 +38,6 @@ std::string ConstantText(const Value& v, const DataType& type) {
   return quoted + "'::" + type.Name();
 }
 
-std::string_view OperatorText(CompareOp op) {
-  switch (op) {
-    case CompareOp::kEqual: return "=";
-    case CompareOp::kNotEqual: return "<>";
-    case CompareOp::kLess: return "<";
-    case CompareOp::kLessEqual: return "<=";
-    case CompareOp::kGreater: return ">";
-    case CompareOp::kGreaterEqual: return ">=";
-  }
-  return "?";
-}
-
-std::string_view OperatorText(ArithmeticOp op) {
-  switch (op) {
-    case ArithmeticOp::kAdd: return "+";
-    case ArithmeticOp::kSubtract: return "-";
-    case ArithmeticOp::kMultiply: return "*";
-    case ArithmeticOp::kDivide: return "/";
-    case ArithmeticOp::kModulo: return "%";
-    case ArithmeticOp::kPower: return "^";
-  }
-  return "?";
-}
-
-std::string_view AggregateName(AggregateFunction f) {
-  switch (f) {
-    case AggregateFunction::kCountStar:
-    case AggregateFunction::kCount: return "count";
-    case AggregateFunction::kSum: return "sum";
-    case AggregateFunction::kAvg: return "avg";
-    case AggregateFunction::kMin: return "min";
-    case AggregateFunction::kMax: return "max";
-    case AggregateFunction::kBoolAnd: return "bool_and";
-    case AggregateFunction::kBoolOr: return "bool_or";
-    case AggregateFunction::kStringAgg: return "string_agg";
-    case AggregateFunction::kArrayAgg: return "array_agg";
-  }
-  return "?";
-}
-
 std::string Joined(const BoundExpr& e, std::string_view op, const ColumnNames& names) {
   std::string out = "(";
   for (size_t i = 0; i < e.children.size(); ++i) {
@@ -121,8 +81,8 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
       for (size_t i = 0; i < e.children.size(); ++i) {
         args += (i ? ", " : "") + Deparse(*e.children[i], names);
       }
-      return fmt::format("{}({}{})", AggregateName(e.aggregate), e.distinct ? "DISTINCT " : "",
-                         args);
+      return fmt::format("{}({}{})", AggregateFunctionName(e.aggregate),
+                         e.distinct ? "DISTINCT " : "", args);
     }
     case BoundExprKind::kIn: {
       // `x IN (1, 2)` is PostgreSQL's `x = ANY ('{1,2}'::integer[])`.

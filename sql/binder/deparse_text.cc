@@ -1,0 +1,109 @@
+#include "sql/binder/deparse_text.h"
+
+#include <cctype>
+
+#include "common/value_text.h"
+
+namespace basalt::sql {
+
+namespace {
+
+std::string Quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
+std::string DeparsedConstant(const BoundExpr& e, bool always_type) {
+  const std::string type_name = e.type.Name();
+  if (e.value.is_null()) return "NULL::" + type_name;
+  const std::string text = ValueToText(e.value, e.type);
+  std::string out;
+  bool label = always_type;
+  switch (e.type.id) {
+    case TypeId::kInt4:
+      label = label || text[0] == '-';
+      out = text[0] != '-' ? text : "'" + text + "'";
+      break;
+    case TypeId::kNumeric: {
+      const bool plain = std::isdigit(static_cast<unsigned char>(text[0])) &&
+                         text.find_first_of("eE.") != std::string::npos;
+      label = label || !plain;
+      out = plain ? text : "'" + text + "'";
+      break;
+    }
+    case TypeId::kBool: out = e.value.AsBool() ? "true" : "false"; break;
+    case TypeId::kUnknown: return Quoted(text);
+    default:
+      out = Quoted(text);
+      label = true;
+      break;
+  }
+  return label ? out + "::" + type_name : out;
+}
+
+std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
+  switch (f) {
+    case ScalarFunction::kAbs: return "abs";
+    case ScalarFunction::kLength: return "length";
+    case ScalarFunction::kLower: return "lower";
+    case ScalarFunction::kUpper: return "upper";
+    case ScalarFunction::kBtrim: return "btrim";
+    case ScalarFunction::kLtrim: return "ltrim";
+    case ScalarFunction::kRtrim: return "rtrim";
+    case ScalarFunction::kCoalesce: return "COALESCE";
+    case ScalarFunction::kNullIf: return "NULLIF";
+    case ScalarFunction::kRound: return "round";
+    case ScalarFunction::kNow: return "now";
+    case ScalarFunction::kGreatest: return "GREATEST";
+    case ScalarFunction::kLeast: return "LEAST";
+    case ScalarFunction::kPgBackendPid: return "pg_backend_pid";
+    case ScalarFunction::kCardinality: return "cardinality";
+    case ScalarFunction::kArrayLength: return "array_length";
+    case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
+    case ScalarFunction::kArrayToString: return "array_to_string";
+    case ScalarFunction::kQuoteIdent: return "quote_ident";
+    default: return std::nullopt;
+  }
+}
+
+std::string DeparsedTableFunctionName(TableFunction f) {
+  return f == TableFunction::kGenerateSeries ? "generate_series" : "unnest";
+}
+
+bool IsRegexFunction(ScalarFunction f) {
+  return f == ScalarFunction::kRegexMatch || f == ScalarFunction::kRegexNotMatch ||
+         f == ScalarFunction::kRegexIMatch || f == ScalarFunction::kRegexNotIMatch;
+}
+
+bool CastShown(const BoundExpr& cast, bool show_implicit, const BoundExpr* parent) {
+  if (cast.cast_context == CastContext::kExplicit) return true;
+  if (!show_implicit) return false;
+  const DataType& from = cast.children[0]->type;
+  if (from.id == cast.type.id) return false;  // a typmod dropped: numeric(8,2) as numeric
+  const bool under_operator =
+      parent == nullptr || parent->kind == BoundExprKind::kArithmetic ||
+      parent->kind == BoundExprKind::kCompare || parent->kind == BoundExprKind::kIn ||
+      parent->kind == BoundExprKind::kNegate || parent->kind == BoundExprKind::kIsDistinct ||
+      parent->kind == BoundExprKind::kArrayCompare || parent->kind == BoundExprKind::kSubquery;
+  if (under_operator && from.IsInteger() && cast.type.IsInteger()) return false;
+  if (under_operator && from.IsFloat() && cast.type.IsFloat()) return false;
+  return true;
+}
+
+char ArithmeticPrecedence(const BoundExpr& e) {
+  if (e.kind != BoundExprKind::kArithmetic) return 0;
+  switch (e.arithmetic_op) {
+    case ArithmeticOp::kAdd:
+    case ArithmeticOp::kSubtract: return '+';
+    case ArithmeticOp::kMultiply:
+    case ArithmeticOp::kDivide:
+    case ArithmeticOp::kModulo: return '*';
+    case ArithmeticOp::kPower: return 0;
+  }
+  return 0;
+}
+
+}  // namespace basalt::sql
