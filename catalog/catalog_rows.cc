@@ -187,7 +187,7 @@ std::vector<Row> PgNamespaceRows(const CatalogSnapshot& snapshot, Oid database) 
 std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Row> rows;
   auto add = [&](Oid relation, const std::string& name, const DataType& type, int attnum,
-                 bool not_null, bool has_default) {
+                 bool not_null, bool has_default, char identity) {
     const TypeStorage storage = StorageOf(type.id);
     rows.push_back(Row{Oid_(relation),
                        Name(name),
@@ -205,7 +205,7 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
                        Bool(not_null),
                        Bool(has_default),
                        Bool(false),
-                       Char('\0'),
+                       Char(identity),  // attidentity
                        Char('\0'),
                        Bool(false),
                        Bool(true),
@@ -219,14 +219,14 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
   for (const auto& entry : snapshot.Tables(database)) {
     const proto::Table& t = entry->def;
     for (const proto::Column& c : t.columns()) {
-      add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(),
-          !c.default_expr().empty());
+      add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(), !c.default_expr().empty(),
+          c.identity().empty() ? '\0' : c.identity()[0]);
     }
     for (const IndexView& index : IndexesOf(t)) {
       for (size_t i = 0; i < index.attnums.size(); ++i) {
         const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
         if (c == nullptr) continue;
-        add(index.oid, c->name(), ColumnDataType(*c), static_cast<int>(i + 1), false, false);
+        add(index.oid, c->name(), ColumnDataType(*c), static_cast<int>(i + 1), false, false, '\0');
       }
     }
   }
@@ -320,6 +320,19 @@ std::vector<Row> PgAttrdefRows(const CatalogSnapshot& snapshot, Oid database) {
       rows.push_back(Row{Oid_(AttrDefOid(t, c.attnum())), Oid_(t.oid()), Int(c.attnum()),
                          Text(c.default_expr())});
     }
+  }
+  return rows;
+}
+
+std::vector<Row> PgSequenceRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    if (entry->def.relkind() != "S") continue;
+    const proto::SequenceDef& s = entry->def.sequence();
+    rows.push_back(Row{Oid_(entry->def.oid()),
+                       Oid_(DataType::Of(static_cast<TypeId>(s.type_id())).oid()), Int(s.start()),
+                       Int(s.increment()), Int(s.max_value()), Int(s.min_value()), Int(s.cache()),
+                       Bool(s.cycle())});
   }
   return rows;
 }
@@ -442,6 +455,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2610: return PgIndexRows(snapshot, database);
     case 2606: return PgConstraintRows(snapshot, database);
     case 2604: return PgAttrdefRows(snapshot, database);
+    case 2224: return PgSequenceRows(snapshot, database);
     case 1262: return PgDatabaseRows(snapshot);
     case 1260: return PgAuthidRows(snapshot);
     case 2601: return PgAmRows();

@@ -50,10 +50,9 @@ class EngineImpl : public Engine {
       return Status::Error(sqlstate::kInvalidCatalogName,
                            fmt::format("database \"{}\" does not exist", database));
     }
-    auto session = std::make_unique<SessionImpl>(store_, *catalog_, role->oid(), role->name(),
-                                                 role->superuser(), db->oid(), db->name(),
-                                                 std::move(interrupt), process_id,
-                                                 &refresh_board_);
+    auto session = std::make_unique<SessionImpl>(
+        store_, *catalog_, role->oid(), role->name(), role->superuser(), db->oid(), db->name(),
+        std::move(interrupt), process_id, &refresh_board_, &sequence_values_);
     session->set_role_slot(std::move(slot));
     // The role's ALTER ROLE ... SET defaults first: the client's startup
     // parameters override them. A value that no longer applies is skipped,
@@ -102,6 +101,7 @@ class EngineImpl : public Engine {
   storage::KvStore& store_;
   std::unique_ptr<catalog::Catalog> catalog_;
   MatviewRefreshBoard refresh_board_;
+  storage::SequenceValues sequence_values_{store_};
   std::mutex sessions_mutex_;
   std::unordered_map<Oid, int> sessions_per_role_;  // GUARDED_BY(sessions_mutex_)
 };

@@ -70,6 +70,7 @@ struct Portal {
   std::vector<Row> pending;
   size_t next = 0;
   std::string tag;                    // an unplanned statement's command tag
+  uint64_t rows_affected = 0;         // INSERT / UPDATE / DELETE ... RETURNING: rows written
   std::optional<CursorState> cursor;  // DECLARE, or a portal FETCH has read from
 };
 

@@ -12,10 +12,13 @@ namespace basalt::sql {
 SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid,
                          std::string user, bool superuser, Oid database_oid, std::string database,
                          std::shared_ptr<Interrupt> interrupt, int32_t process_id,
-                         MatviewRefreshBoard* refresh_board)
+                         MatviewRefreshBoard* refresh_board,
+                         storage::SequenceValues* sequence_values)
     : store_(store),
       catalog_(catalog),
       refresh_board_(refresh_board),
+      sequences_(sequence_values != nullptr ? std::make_unique<SessionSequences>(*sequence_values)
+                                            : nullptr),
       role_oid_(role_oid),
       user_(user),
       superuser_(superuser),
@@ -104,6 +107,14 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
     case ast::StatementKind::kCreateTable:
       EnsureTransaction();
       ExecuteCreateTable(statement.As<ast::CreateTableStmt>(), sink);
+      return;
+    case ast::StatementKind::kCreateSequence:
+      EnsureTransaction();
+      ExecuteCreateSequence(statement.As<ast::CreateSequenceStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterSequence:
+      EnsureTransaction();
+      ExecuteAlterSequence(statement.As<ast::AlterSequenceStmt>(), sink);
       return;
     case ast::StatementKind::kCreateIndex:
       EnsureTransaction();
@@ -201,6 +212,8 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
+    case ast::StatementKind::kCreateSequence: CheckWritable("CREATE SEQUENCE"); break;
+    case ast::StatementKind::kAlterSequence: CheckWritable("ALTER SEQUENCE"); break;
     case ast::StatementKind::kCreateView: CheckWritable("CREATE VIEW"); break;
     case ast::StatementKind::kCreateTableAs:
       CheckWritable(statement.As<ast::CreateTableAsStmt>().materialized ? "CREATE MATERIALIZED VIEW"
@@ -212,6 +225,7 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
       CheckWritable(type == ast::ObjectType::kIndex              ? "DROP INDEX"
                     : type == ast::ObjectType::kView             ? "DROP VIEW"
                     : type == ast::ObjectType::kMaterializedView ? "DROP MATERIALIZED VIEW"
+                    : type == ast::ObjectType::kSequence         ? "DROP SEQUENCE"
                                                                  : "DROP TABLE");
       break;
     }
@@ -383,6 +397,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
           [this, sink](sqlstate::Code code, std::string message) {
             if (sink != nullptr) SendWarning(*sink, code, message);
           },
+      .sequences = sequences_.get(),
       .outer_values = {},
       .work_tables = {},
       .subquery_results = {}};

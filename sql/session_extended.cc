@@ -130,10 +130,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       binder.DescribeParameters(&parameters);
       BoundStatement bound = binder.Bind(statement);
       InferParameterTypes(bound, parameters);
-      if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
-        return (*select)->columns;
-      }
-      return std::nullopt;
+      return ResultColumnsOf(bound);
     }
     case ast::StatementKind::kDeclareCursor: {
       // Its query's parameters are the statement's (psycopg declares its

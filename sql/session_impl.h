@@ -31,6 +31,7 @@
 #include "sql/engine.h"
 #include "sql/execution/exec_context.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/sequence_functions.h"
 #include "sql/parser/ast.h"
 #include "sql/prepared_statement.h"
 #include "sql/settings.h"
@@ -56,7 +57,8 @@ class SessionImpl : public Session {
   SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid role_oid, std::string user,
               bool superuser, Oid database_oid, std::string database,
               std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0,
-              MatviewRefreshBoard* refresh_board = nullptr);
+              MatviewRefreshBoard* refresh_board = nullptr,
+              storage::SequenceValues* sequence_values = nullptr);
   ~SessionImpl() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
@@ -245,6 +247,20 @@ class SessionImpl : public Session {
   void ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink);
   void ExecuteCheckpoint(ResultSink& sink);
   void ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink);
+  // sql/commands/sequence.cc
+  void ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, ResultSink& sink);
+  void ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, ResultSink& sink);
+  // Creates the sequences of `table`'s serial columns, owned by it (the
+  // table's OID is assigned here if it has none).
+  void CreateSerialSequences(catalog::proto::Table* table,
+                             std::vector<catalog::proto::Table> sequences);
+  // DROP of sequences whose owning column's default draws from them: 2BP01,
+  // or with CASCADE the default is dropped.
+  void DropSequenceDefaults(const std::vector<std::shared_ptr<const catalog::TableEntry>>& targets,
+                            bool cascade, ResultSink& sink);
+  // The sequences OWNED BY a column of `table`, dropped with it.
+  std::vector<std::shared_ptr<const catalog::TableEntry>> OwnedSequences(
+      const catalog::TableEntry& table);
   void ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink);
   // session_view.cc
   void ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink);
@@ -329,6 +345,8 @@ class SessionImpl : public Session {
   catalog::Catalog& catalog_;
   // The server's refreshes, running and done; null in some unit tests.
   MatviewRefreshBoard* refresh_board_;
+  // nextval and its kin; null without the engine's sequence values.
+  std::unique_ptr<SessionSequences> sequences_;
   Oid role_oid_;
   std::string user_;
   bool superuser_;

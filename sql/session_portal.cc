@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <span>
+#include <utility>
 
 #include "sql/session_impl.h"
 
@@ -148,7 +149,9 @@ bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& s
       if (!ctx) ctx.emplace(NewExecContext(&portal.parameters, &sink));
       portal.pending.clear();
       portal.next = 0;
-      if (!portal.root->Next(*ctx, &portal.pending)) {
+      const bool more = portal.root->Next(*ctx, &portal.pending);
+      portal.rows_affected += std::exchange(ctx->rows_affected, 0);
+      if (!more) {
         portal.root.reset();
         break;
       }
@@ -161,10 +164,15 @@ bool SessionImpl::SendPortalRows(Portal& portal, int64_t max_rows, ResultSink& s
   }
   // PostgreSQL suspends once the limit is reached, even with no row left.
   if (sent == limit) return true;
-  // "SELECT 5" counts the rows this Execute sent.
-  sink.CommandComplete(portal.plan != nullptr || portal.tag.starts_with("SELECT ")
-                           ? fmt::format("SELECT {}", sent)
-                           : portal.tag);
+  // "SELECT 5" counts the rows this Execute sent; "INSERT 0 5" those the
+  // statement wrote.
+  if (portal.plan != nullptr && portal.plan->tag_prefix != "SELECT ") {
+    sink.CommandComplete(fmt::format("{}{}", portal.plan->tag_prefix, portal.rows_affected));
+  } else {
+    sink.CommandComplete(portal.plan != nullptr || portal.tag.starts_with("SELECT ")
+                             ? fmt::format("SELECT {}", sent)
+                             : portal.tag);
+  }
   return false;
 }
 

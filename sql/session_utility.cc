@@ -114,8 +114,10 @@ void SessionImpl::ExecuteDiscard(const ast::DiscardStmt& stmt, ResultSink& sink)
   if (stmt.target == "PLANS") {
     for (auto& [name, statement] : statements_) statement->plan.reset();
   }
-  // SEQUENCES and TEMP: no sequences or temporary tables yet, so nothing
-  // to drop.
+  if ((stmt.target == "ALL" || stmt.target == "SEQUENCES") && sequences_ != nullptr) {
+    sequences_->Discard();
+  }
+  // TEMP: no temporary tables yet, so nothing to drop.
   sink.CommandComplete("DISCARD " + stmt.target);
 }
 
@@ -190,6 +192,7 @@ void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSin
     throw Error(sqlstate::kDuplicateTable, fmt::format("relation \"{}\" already exists", t.name()));
   }
   bound->table.set_owner_oid(role_oid_);
+  CreateSerialSequences(&bound->table, std::move(bound->sequences));
   Status st = writer_.CreateTable(*txn_, std::move(bound->table));
   if (!st.ok()) ThrowStatus(st);
   sink.CommandComplete("CREATE TABLE");
@@ -200,11 +203,8 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     ExecuteDropIndex(stmt, sink);
     return;
   }
-  if (stmt.object_type != ast::ObjectType::kTable && stmt.object_type != ast::ObjectType::kView &&
-      stmt.object_type != ast::ObjectType::kMaterializedView) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "only DROP TABLE, DROP VIEW, DROP MATERIALIZED VIEW and DROP INDEX are supported "
-                "yet")
+  if (stmt.object_type == ast::ObjectType::kSchema) {
+    throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA is not supported yet")
         .WithPosition(stmt.position);
   }
   ExecuteDropRelations(stmt, sink);

@@ -19,6 +19,7 @@ using TableEntryPtr = std::shared_ptr<const catalog::TableEntry>;
 // What DROP calls a relation: "table", "view", "materialized view".
 std::string_view KindNoun(const catalog::TableEntry& table) {
   if (table.IsMaterializedView()) return "materialized view";
+  if (table.def.relkind() == "S") return "sequence";
   return table.IsView() || table.computed ? "view" : "table";
 }
 
@@ -26,6 +27,7 @@ std::string_view KindNoun(ast::ObjectType type) {
   switch (type) {
     case ast::ObjectType::kView: return "view";
     case ast::ObjectType::kMaterializedView: return "materialized view";
+    case ast::ObjectType::kSequence: return "sequence";
     default: return "table";
   }
 }
@@ -221,6 +223,15 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     for (const Dependent& d : dependents) {
       LockRelation(*d.view, storage::LockLevel::kAccessExclusive);
       targets.push_back(d.view);
+    }
+  }
+  DropSequenceDefaults(targets, stmt.cascade, sink);
+  // The sequences of serial columns go with their tables, without a notice.
+  for (size_t i = 0, n = targets.size(); i < n; ++i) {
+    for (TableEntryPtr& sequence : OwnedSequences(*targets[i])) {
+      if (!seen.insert(sequence->def.oid()).second) continue;
+      LockRelation(*sequence, storage::LockLevel::kAccessExclusive);
+      targets.push_back(std::move(sequence));
     }
   }
   for (const TableEntryPtr& table : targets) {

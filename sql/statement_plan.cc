@@ -19,10 +19,25 @@ void AddReadLocks(const std::vector<std::shared_ptr<const catalog::TableEntry>>&
 
 }  // namespace
 
+std::optional<std::vector<ResultColumn>> ResultColumnsOf(const BoundStatement& bound) {
+  const BoundReturning* returning = nullptr;
+  if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) return (*select)->columns;
+  if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {
+    returning = &(*insert)->returning;
+  } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    returning = &(*update)->returning;
+  } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    returning = &(*del)->returning;
+  }
+  if (returning == nullptr || returning->exprs.empty()) return std::nullopt;
+  return returning->columns;
+}
+
 std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
                                              const std::vector<std::string>& disabled_passes) {
   using storage::LockLevel;
   auto plan = std::make_unique<StatementPlan>();
+  plan->columns = ResultColumnsOf(bound);
   LogicalOperatorPtr root;
   if (auto* select = std::get_if<std::unique_ptr<BoundSelect>>(&bound)) {
     BoundSelect& s = **select;
@@ -31,7 +46,6 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
       plan->locks.push_back({table, locked ? LockLevel::kRowShare : LockLevel::kAccessShare});
     }
     if (s.row_lock) plan->row_lock = s.row_lock->strength;
-    plan->columns = s.columns;
     plan->tag_prefix = "SELECT ";
     root = PlanSelect(s);
   } else if (auto* insert = std::get_if<std::unique_ptr<BoundInsert>>(&bound)) {

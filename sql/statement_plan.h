@@ -31,12 +31,17 @@ struct StatementPlan {
   };
   std::vector<RelationLock> locks;
   LogicalOperatorPtr root;  // optimized
-  // A query's result columns; nullopt for INSERT, UPDATE, DELETE.
+  // A query's result columns, or RETURNING's; nullopt for INSERT, UPDATE and
+  // DELETE without RETURNING.
   std::optional<std::vector<ResultColumn>> columns;
   // The command tag before the row count: "SELECT ", "INSERT 0 ", ...
   std::string_view tag_prefix;
   std::optional<storage::RowLockStrength> row_lock;  // SELECT ... FOR <strength>
 };
+
+// The rows a bound statement returns: a query's columns, or RETURNING's;
+// nullopt for a write without RETURNING.
+std::optional<std::vector<ResultColumn>> ResultColumnsOf(const BoundStatement& bound);
 
 // Plans a bound SELECT, INSERT, UPDATE or DELETE (0A000 for anything else),
 // running the optimizer passes not named in `disabled_passes`.

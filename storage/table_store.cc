@@ -79,6 +79,10 @@ Status TableStore::CheckNoRowAt(Transaction& txn, const std::string& key) {
 }
 
 Status TableStore::Insert(Transaction& txn, const Row& row) {
+  return Insert(txn, row, nullptr);
+}
+
+Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key) {
   std::string key;
   if (has_primary_key()) {
     key = PrimaryKeyOf(row);
@@ -99,6 +103,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
   }
   BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key, /*new_row_key=*/!has_primary_key()));
   if (layout_->capture_changes) txn.AppendChange(layout_->ChangeLogId(), "", std::move(value));
+  if (row_key != nullptr) *row_key = std::move(key);
   return Status::OK();
 }
 
@@ -178,8 +183,8 @@ Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredR
   }
   std::string key = RelationPrefix(layout_->relation_id);
   for (size_t i = 0; i < key_values.size(); ++i) {
-    AppendKeyValue(key_values[i], layout_->column_types[static_cast<size_t>(layout_->primary_key[i])],
-                   &key);
+    AppendKeyValue(key_values[i],
+                   layout_->column_types[static_cast<size_t>(layout_->primary_key[i])], &key);
   }
   std::string value;
   bool found = false;

@@ -111,6 +111,16 @@ class TableStore {
   // `duplicate key value violates unique constraint "t_pkey"` and detail
   // `Key (id)=(1) already exists.`
   Status Insert(Transaction& txn, const Row& row);
+  // The same, and the new row's key in *row_key.
+  Status Insert(Transaction& txn, const Row& row, std::string* row_key);
+  // INSERT ... ON CONFLICT: whether a row already holds `row`'s values of
+  // the arbiter key (`arbiter`: a position in layout().indexes, -1 the
+  // primary key, -2 every unique key), and that row's key in *row_key.
+  // Each key checked stays locked (even when free) until the transaction
+  // ends, so a concurrent insert of the same values waits for it and then
+  // sees its row: the Insert that follows a false answer cannot fail on
+  // these keys.
+  Result<bool> FindConflict(Transaction& txn, const Row& row, int arbiter, std::string* row_key);
   // Locks the row under `key` in `strength` until the transaction ends and
   // reads the version an UPDATE, DELETE or SELECT FOR ... acts on: under
   // READ COMMITTED the newest committed one (which the caller re-checks if

@@ -68,4 +68,29 @@ Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
   return Status::OK();
 }
 
+Result<bool> TableStore::FindConflict(Transaction& txn, const Row& row, int arbiter,
+                                      std::string* row_key) {
+  auto held = [&](const std::string& key, bool entry) -> Result<bool> {
+    std::string value;
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(txn.GetLatestForUpdate(ColumnFamily::kData, key, &value, &found));
+    if (found) *row_key = entry ? value : key;  // an index entry's value is the row's key
+    return found;
+  };
+  if ((arbiter == -1 || arbiter == -2) && has_primary_key()) {
+    BASALT_ASSIGN_OR_RETURN(bool found, held(PrimaryKeyOf(row), /*entry=*/false));
+    if (found) return true;
+  }
+  for (size_t i = 0; i < layout_->indexes.size(); ++i) {
+    const IndexLayout& index = layout_->indexes[i];
+    if ((arbiter != -2 && arbiter != static_cast<int>(i)) || !IndexEntryIsUnique(index, row)) {
+      continue;
+    }
+    BASALT_ASSIGN_OR_RETURN(
+        bool found, held(IndexEntryKey(index, layout_->column_types, row, ""), /*entry=*/true));
+    if (found) return true;
+  }
+  return false;
+}
+
 }  // namespace basalt::storage

@@ -151,6 +151,16 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "pg_get_statisticsobjdef_columns" && signature({kOid})) {
     return constant(Value::Null(), kText);  // no extended statistics objects
   }
+  if ((name == "nextval" || name == "currval") && signature({kRegclass})) {
+    return call_of(name == "nextval" ? ScalarFunction::kNextval : ScalarFunction::kCurrval, kInt8);
+  }
+  if (name == "setval" && (signature({kRegclass, kInt8}) || signature({kRegclass, kInt8, kBool}))) {
+    return call_of(ScalarFunction::kSetval, kInt8);
+  }
+  if (name == "lastval" && args.empty()) return call_of(ScalarFunction::kLastval, kInt8);
+  if (name == "pg_sequence_last_value" && signature({kRegclass})) {
+    return call_of(ScalarFunction::kSequenceLastValue, kInt8);
+  }
   if (name == "pg_relation_is_publishable" && signature({kRegclass})) {
     return call_of(ScalarFunction::kRelationIsPublishable, kBool);
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_sequence.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/storage_parameters.h"
@@ -38,7 +39,10 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
                     fmt::format("column \"{}\" specified more than once", def.name));
       }
     }
-    DataType type = BindTypeName(def.type);
+    // serial / bigserial / smallserial: an integer column with NOT NULL and
+    // a default drawing from a sequence it owns (made by BindSerialColumns).
+    const std::optional<TypeId> serial = SerialType(def.type);
+    DataType type = serial ? DataType::Of(*serial) : BindTypeName(def.type);
     if (!IsStorableType(type.id)) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               fmt::format("type {} is not supported yet", type.Name()), def.type.position);
@@ -48,6 +52,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     c->set_name(def.name);
     c->set_type_id(static_cast<uint32_t>(type.id));
     c->set_typmod(type.typmod);
+    if (serial) c->set_not_null(true);
     bool saw_null = false;
     bool saw_not_null = false;
     for (const ast::Constraint& con : def.constraints) {
@@ -66,7 +71,36 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           c->set_not_null(not_null);
           break;
         }
+        case ast::Constraint::Type::kIdentity:
+          if (type.id != TypeId::kInt2 && type.id != TypeId::kInt4 && type.id != TypeId::kInt8) {
+            throw Error(sqlstate::kInvalidParameterValue,
+                        "identity column type must be smallint, integer, or bigint");
+          }
+          if (!c->identity().empty() || !c->default_expr().empty()) {
+            ThrowAt(sqlstate::kSyntaxError,
+                    fmt::format("{} specified for column \"{}\" of table \"{}\"",
+                                c->identity().empty() ? "both default and identity"
+                                                      : "multiple identity specifications",
+                                def.name, t.name()),
+                    con.position);
+          }
+          c->set_identity(std::string(1, con.identity));
+          c->set_not_null(true);
+          break;
         case ast::Constraint::Type::kDefault: {
+          if (!c->identity().empty()) {
+            ThrowAt(sqlstate::kSyntaxError,
+                    fmt::format("both default and identity specified for column \"{}\" of "
+                                "table \"{}\"",
+                                def.name, t.name()),
+                    con.position);
+          }
+          if (serial) {  // PostgreSQL gives no position for this one
+            throw Error(sqlstate::kSyntaxError,
+                        fmt::format("multiple default values specified for column \"{}\" of "
+                                    "table \"{}\"",
+                                    def.name, t.name()));
+          }
           if (!c->default_expr().empty()) {
             ThrowAt(sqlstate::kSyntaxError,
                     fmt::format("multiple default values specified for column \"{}\" of table "
@@ -206,6 +240,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
   for (std::string& option : CheckStorageParameters(create.storage_parameters)) {
     t.add_reloptions(std::move(option));
   }
+  BindSerialColumns(create, out.get());
   return out;
 }
 

@@ -1,6 +1,8 @@
 // INSERT: target columns, VALUES / SELECT source, assignment casts, DEFAULTs.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -8,10 +10,6 @@
 namespace basalt::sql {
 
 std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
-  if (!insert.returning.empty()) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "RETURNING is not supported yet",
-            insert.returning[0].position);
-  }
   auto out = std::make_unique<BoundInsert>();
   out->table = ResolveTargetTable(insert.table, "insert into");
   const catalog::TableEntry& table = *out->table;
@@ -90,7 +88,9 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
             throw;
           }
           invisible_table_ = nullptr;
-          row[c] = CoerceForAssignment(std::move(item), table.ColumnType(c), column_name(c));
+          row[c] = IdentityInsertValue(
+              insert, table, c,
+              CoerceForAssignment(std::move(item), table.ColumnType(c), column_name(c)));
         }
       }
       for (int c = 0; c < width; ++c) {
@@ -132,12 +132,15 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
       source_column->position = i < insert.select->targets.size()
                                     ? insert.select->targets[i].position
                                     : insert.select->position;
-      out->row_exprs[c] =
-          CoerceForAssignment(std::move(source_column), table.ColumnType(c), column_name(c));
+      out->row_exprs[c] = IdentityInsertValue(
+          insert, table, c,
+          CoerceForAssignment(std::move(source_column), table.ColumnType(c), column_name(c)));
     }
     for (int c = 0; c < width; ++c) {
       if (out->row_exprs[c] == nullptr) out->row_exprs[c] = BindColumnDefault(table, c);
     }
+    BindOnConflict(insert, out.get());
+    BindInsertReturning(insert, out.get());
     return out;
   }
   // VALUES and DEFAULT VALUES sources already produce table rows.
@@ -145,7 +148,115 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     out->source->targets.push_back(BoundExpr::Column(c, table.ColumnType(c)));
     out->row_exprs.push_back(BoundExpr::Column(c, table.ColumnType(c)));
   }
+  BindOnConflict(insert, out.get());
+  BindInsertReturning(insert, out.get());
   return out;
+}
+
+namespace {
+constexpr int kNoArbiter = -3;  // none found yet
+}  // namespace
+
+void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
+  if (insert.on_conflict == nullptr) return;
+  const ast::OnConflictClause& clause = *insert.on_conflict;
+  const catalog::TableEntry& table = *out->table;
+  const storage::TableLayout& layout = table.layout;
+  BoundOnConflict bound;
+  bound.do_update = clause.do_update;
+  if (!clause.constraint.empty()) {
+    bound.arbiter = kNoArbiter;
+    if (clause.constraint == layout.primary_key_name && !layout.primary_key.empty()) {
+      bound.arbiter = BoundOnConflict::kPrimaryKey;
+    }
+    for (size_t i = 0; i < layout.indexes.size(); ++i) {
+      if (layout.indexes[i].unique && layout.indexes[i].name == clause.constraint) {
+        bound.arbiter = static_cast<int>(i);
+      }
+    }
+    if (bound.arbiter == kNoArbiter) {
+      throw Error(sqlstate::kUndefinedObject,
+                  fmt::format("constraint \"{}\" for table \"{}\" does not exist",
+                              clause.constraint, table.def.name()));
+    }
+  } else if (!clause.columns.empty()) {
+    // Inference: the unique key over exactly the columns written.
+    std::vector<int> columns;
+    for (const ast::Identifier& id : clause.columns) {
+      const int c = table.FindColumn(id.name);
+      if (c < 0) {
+        ThrowAt(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", id.name),
+                id.position);
+      }
+      columns.push_back(c);
+    }
+    std::sort(columns.begin(), columns.end());
+    columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+    auto matches = [&](std::vector<int> key) {
+      std::sort(key.begin(), key.end());
+      return key == columns;
+    };
+    bound.arbiter = kNoArbiter;
+    if (!layout.primary_key.empty() && matches(layout.primary_key)) {
+      bound.arbiter = BoundOnConflict::kPrimaryKey;
+    }
+    for (size_t i = 0; i < layout.indexes.size() && bound.arbiter == kNoArbiter; ++i) {
+      std::vector<int> key;
+      for (const storage::IndexLayout::KeyColumn& k : layout.indexes[i].columns) {
+        key.push_back(k.column);
+      }
+      if (layout.indexes[i].unique && !layout.indexes[i].hidden && matches(key)) {
+        bound.arbiter = static_cast<int>(i);
+      }
+    }
+    if (bound.arbiter == kNoArbiter) {
+      throw Error(sqlstate::kInvalidColumnReference,
+                  "there is no unique or exclusion constraint matching the ON CONFLICT "
+                  "specification");
+    }
+  } else if (clause.do_update) {
+    throw Error(sqlstate::kSyntaxError,
+                "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+        .WithPosition(clause.position)
+        .WithHint("For example, ON CONFLICT (column_name).");
+  }
+  if (clause.do_update) {
+    // The existing row under the target's name, the proposed one as EXCLUDED.
+    Scope scope;
+    const std::string name = insert.alias.empty() ? table.def.name() : insert.alias;
+    scope.items.push_back(TableScopeItem(name, out->table, 0));
+    scope.items.push_back(TableScopeItem("excluded", out->table, table.def.columns_size()));
+    bound.assignments = BindAssignments(clause.set, table, scope);
+    if (clause.where != nullptr) {
+      AggregateRulesScope rules(this, false, "WHERE");
+      bound.where = BindCondition(*clause.where, scope, "WHERE");
+    }
+  }
+  out->on_conflict = std::move(bound);
+}
+
+BoundExprPtr Binder::IdentityInsertValue(const ast::InsertStmt& insert,
+                                         const catalog::TableEntry& table, int column,
+                                         BoundExprPtr value) {
+  const std::string& identity = table.def.columns(column).identity();
+  if (identity.empty() || insert.overriding == 's') return value;
+  if (insert.overriding == 'u') return BindColumnDefault(table, column);
+  if (identity == "a") {
+    const std::string& name = table.def.columns(column).name();
+    throw Error(sqlstate::kGeneratedAlways,
+                fmt::format("cannot insert a non-DEFAULT value into column \"{}\"", name))
+        .WithDetail(
+            fmt::format("Column \"{}\" is an identity column defined as GENERATED ALWAYS.", name))
+        .WithHint("Use OVERRIDING SYSTEM VALUE to override.");
+  }
+  return value;
+}
+
+void Binder::BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out) {
+  Scope scope;
+  scope.items.push_back(
+      TableScopeItem(insert.alias.empty() ? out->table->def.name() : insert.alias, out->table, 0));
+  out->returning = BindReturning(insert.returning, scope);
 }
 
 }  // namespace basalt::sql

@@ -160,9 +160,29 @@ Oid Binder::ResolveCreationNamespace(const ast::QualifiedName& name) const {
   ThrowAt(sqlstate::kInvalidSchemaName, "no schema has been selected to create in", name.position);
 }
 
+BoundExprPtr Binder::BindIdentityValue(const catalog::TableEntry& table, int column) {
+  const int attnum = table.def.columns(column).attnum();
+  for (const auto& relation : snapshot_.Tables(database_)) {
+    const catalog::proto::SequenceDef& owner = relation->def.sequence();
+    if (relation->def.relkind() != "S" || owner.owned_by_table() != table.def.oid() ||
+        owner.owned_by_attnum() != attnum) {
+      continue;
+    }
+    auto call = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kInt8), 0);
+    call->function = ScalarFunction::kNextval;
+    call->children.push_back(
+        BoundExpr::Constant(Value::Int(relation->def.oid()), DataType::Of(TypeId::kRegclass)));
+    return CoerceForAssignment(std::move(call), table.ColumnType(column),
+                               table.def.columns(column).name());
+  }
+  throw Error(sqlstate::kInternalError, fmt::format("no sequence for identity column \"{}\"",
+                                                    table.def.columns(column).name()));
+}
+
 BoundExprPtr Binder::BindColumnDefault(const catalog::TableEntry& table, int column) {
   const catalog::proto::Column& c = table.def.columns(column);
   DataType type = table.ColumnType(column);
+  if (!c.identity().empty()) return BindIdentityValue(table, column);
   if (c.default_expr().empty()) return BoundExpr::Constant(Value::Null(), type);
   ast::ExprPtr parsed = ParseExpression(c.default_expr());
   BoundExprPtr e = BindExpression(*parsed, Scope{});

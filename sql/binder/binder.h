@@ -100,8 +100,16 @@ class Binder {
   // A WHERE-like clause: must be boolean (42804 `argument of WHERE must be
   // type boolean, not type integer`).
   BoundExprPtr BindCondition(const ast::Expr& expr, const Scope& scope, std::string_view clause);
-  // The column's DEFAULT, cast to its type; a NULL constant when it has none.
+  // nextval of the sequence an identity column owns.
+  BoundExprPtr BindIdentityValue(const catalog::TableEntry& table, int column);
+  // The column's DEFAULT (an identity column's next value), cast to its
+  // type; a NULL constant when it has none.
   BoundExprPtr BindColumnDefault(const catalog::TableEntry& table, int column);
+  // INSERT's value for an identity column: 428C9 for a value given to a
+  // GENERATED ALWAYS one without OVERRIDING SYSTEM VALUE; the sequence's
+  // under OVERRIDING USER VALUE; else `value`.
+  BoundExprPtr IdentityInsertValue(const ast::InsertStmt& insert, const catalog::TableEntry& table,
+                                   int column, BoundExprPtr value);
 
   // Every table read by what was bound so far (FROM items at any depth),
   // once each.
@@ -235,6 +243,18 @@ class Binder {
 
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
+  void BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out);
+  // The sequences of a CREATE TABLE's serial columns, and their defaults
+  // (bind_sequence.cc).
+  void BindSerialColumns(const ast::CreateTableStmt& create, BoundCreateTable* out) const;
+  // UPDATE's SET list (and ON CONFLICT DO UPDATE's), over `scope`.
+  std::vector<BoundAssignment> BindAssignments(const std::vector<ast::SetClause>& set_clauses,
+                                               const catalog::TableEntry& table,
+                                               const Scope& scope);
+  // ON CONFLICT: the arbiter and the DO UPDATE action (bind_insert.cc).
+  void BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out);
+  // RETURNING's list over the written table's row (bind_update.cc).
+  BoundReturning BindReturning(const std::vector<ast::ResultTarget>& targets, const Scope& scope);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   // SELECT DISTINCT: moves the targets into out->distinct (bind_select.cc).
   void BindDistinct(const ast::SelectStmt& select, BoundSelect* out);

@@ -212,6 +212,10 @@ bool IsLockFunction(ScalarFunction f) {
   return f >= ScalarFunction::kAdvisoryLock && f <= ScalarFunction::kAdvisoryUnlockAll;
 }
 
+bool IsSequenceFunction(ScalarFunction f) {
+  return f >= ScalarFunction::kNextval && f <= ScalarFunction::kLastval;
+}
+
 bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
@@ -222,7 +226,8 @@ bool BoundExpr::IsFoldableNode() const {
     case BoundExprKind::kFunction:
       return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&
-             function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function);
+             function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function) &&
+             !IsSequenceFunction(function);
     default: return true;
   }
 }

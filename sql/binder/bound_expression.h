@@ -104,6 +104,12 @@ enum class ScalarFunction {
   kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
+  // Sequences (sql/execution/sequence_functions.cc); volatile.
+  kNextval,            // nextval(regclass) -> int8
+  kCurrval,            // currval(regclass) -> int8
+  kSetval,             // setval(regclass, int8 [, bool]) -> int8
+  kSequenceLastValue,  // pg_sequence_last_value(regclass) -> int8; NULL before nextval
+  kLastval,            // lastval() -> int8
   // text ~ text, !~, ~* and !~* (sql/execution/regex_match.cc).
   kRegexMatch,
   kRegexNotMatch,
@@ -164,6 +170,8 @@ std::string_view AggregateFunctionName(AggregateFunction f);
 
 // The advisory-lock functions, which are volatile (never folded).
 bool IsLockFunction(ScalarFunction f);
+// nextval, currval, setval and lastval, which are volatile too.
+bool IsSequenceFunction(ScalarFunction f);
 
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;

@@ -161,14 +161,12 @@ struct BoundSubquery {
   BoundExprPtr test;
 };
 
-// INSERT: the source query's rows become table rows through `row_exprs`
-// (one per table column, over the source's output: assignment casts,
-// defaults, NULLs for columns not listed).
-struct BoundInsert {
-  std::shared_ptr<const catalog::TableEntry> table;
-  std::unique_ptr<BoundSelect> source;
-  std::vector<BoundExprPtr> row_exprs;
-  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by the source
+// RETURNING of INSERT, UPDATE or DELETE: expressions over the table row
+// written (the new row of INSERT and UPDATE, the old row of DELETE) and the
+// result columns they make. Empty: the statement returns no rows.
+struct BoundReturning {
+  std::vector<BoundExprPtr> exprs;
+  std::vector<ResultColumn> columns;
 };
 
 struct BoundAssignment {
@@ -176,22 +174,50 @@ struct BoundAssignment {
   BoundExprPtr expr;  // over the old row, already cast to the column type
 };
 
+// INSERT ... ON CONFLICT: the unique key whose duplicate is a conflict, and
+// what becomes of the row already there. DO UPDATE's expressions are over
+// that row followed by the row proposed for insertion (EXCLUDED).
+struct BoundOnConflict {
+  static constexpr int kPrimaryKey = -1;
+  static constexpr int kAnyUniqueKey = -2;  // DO NOTHING without a target
+  int arbiter = kAnyUniqueKey;              // or a position in TableLayout::indexes
+  bool do_update = false;
+  std::vector<BoundAssignment> assignments;
+  BoundExprPtr where;  // null: none
+};
+
+// INSERT: the source query's rows become table rows through `row_exprs`
+// (one per table column, over the source's output: assignment casts,
+// defaults, NULLs for columns not listed).
+struct BoundInsert {
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundSelect> source;
+  std::vector<BoundExprPtr> row_exprs;
+  std::optional<BoundOnConflict> on_conflict;
+  BoundReturning returning;
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by the source
+};
+
 struct BoundUpdate {
   std::shared_ptr<const catalog::TableEntry> table;
   BoundExprPtr where;
   std::vector<BoundAssignment> assignments;
+  BoundReturning returning;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 
 struct BoundDelete {
   std::shared_ptr<const catalog::TableEntry> table;
   BoundExprPtr where;
+  BoundReturning returning;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 
 struct BoundCreateTable {
   catalog::proto::Table table;  // oid and relation id still 0
   bool if_not_exists = false;
+  // The sequences its serial columns own (owned_by_table still 0).
+  std::vector<catalog::proto::Table> sequences;
 };
 
 // CREATE INDEX (sql/binder/bind_create_index.cc): the index's name is

@@ -65,6 +65,10 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
     case ScalarFunction::kQuoteIdent: return "quote_ident";
+    case ScalarFunction::kNextval: return "nextval";
+    case ScalarFunction::kCurrval: return "currval";
+    case ScalarFunction::kSetval: return "setval";
+    case ScalarFunction::kLastval: return "lastval";
     default: return std::nullopt;
   }
 }

@@ -18,6 +18,8 @@
 
 namespace basalt::sql {
 
+class SessionSequences;
+
 // What a subquery that reads no outer value returned, computed once per
 // execution (sql/execution/subquery.cc).
 struct SubqueryResult {
@@ -59,6 +61,8 @@ struct ExecContext {
   std::vector<std::string> search_path;
   // A WARNING for the client (pg_advisory_unlock of a lock not held).
   std::function<void(sqlstate::Code, std::string)> warning;
+  // The session's sequences (nextval, currval, ...). Null in some unit tests.
+  SessionSequences* sequences = nullptr;
 
   // The values each running correlated subquery reads from its enclosing
   // query's row (kOuterColumn), innermost last.

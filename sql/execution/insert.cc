@@ -53,8 +53,34 @@ void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const S
   throw error;
 }
 
-bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
+void ReturningRows::Add(const Row& written, ExecContext& ctx) {
+  if (exprs_.empty()) return;
+  Row row;
+  row.reserve(exprs_.size());
+  for (const BoundExprPtr& e : exprs_) row.push_back(Evaluate(*e, written, &ctx));
+  rows_.push_back(std::move(row));
+}
+
+bool ReturningRows::Next(RowBatch* batch) {
+  batch->clear();
+  for (; next_ < rows_.size() && batch->size() < kBatchSize; ++next_) {
+    batch->push_back(std::move(rows_[next_]));
+  }
+  return !batch->empty();
+}
+
+bool ModifyTable::Next(ExecContext& ctx, RowBatch* batch) {
+  if (!written_) {
+    written_ = true;
+    Write(ctx);
+  }
+  return returning_.Next(batch);
+}
+
+void Insert::Write(ExecContext& ctx) {
   storage::TableStore store(ctx.store, &table_->layout);
+  std::unordered_set<std::string> written;  // ON CONFLICT DO UPDATE only
+  std::string key;
   RowBatch input;
   while (children_[0]->Next(ctx, &input)) {
     for (const Row& in : input) {
@@ -62,13 +88,15 @@ bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
       row.reserve(row_exprs_.size());
       for (const BoundExprPtr& e : row_exprs_) row.push_back(Evaluate(*e, in, &ctx));
       CheckNotNull(*table_, row);
-      Status st = store.Insert(ctx.txn, row);
+      if (on_conflict_ != nullptr && ResolveConflict(store, row, ctx, written)) continue;
+      const bool track = on_conflict_ != nullptr && on_conflict_->do_update;
+      Status st = store.Insert(ctx.txn, row, track ? &key : nullptr);
       if (!st.ok()) ThrowWriteFailure(*table_, row, st);
+      if (track) written.insert(key);
       ++ctx.rows_affected;
+      returning_.Add(row, ctx);
     }
   }
-  batch->clear();
-  return false;
 }
 
 }  // namespace basalt::sql

@@ -1,6 +1,8 @@
 // INSERT, UPDATE and DELETE operators. They drain their input, write through
 // storage::TableStore in the statement's transaction, count the rows in
-// ExecContext::rows_affected and return no rows. UPDATE and DELETE collect
+// ExecContext::rows_affected and return RETURNING's rows (none without it):
+// all of them after the last write, as PostgreSQL finishes the statement
+// before the first row reaches the client. UPDATE and DELETE collect
 // all target rows before writing, so a scan never meets rows the statement
 // itself moved (the Halloween problem).
 //
@@ -13,6 +15,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -34,56 +38,98 @@ std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
 [[noreturn]] void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row,
                                     const Status& status);
 
-class Insert : public PhysicalOperator {
+// RETURNING's rows of a write, computed as each row is written.
+class ReturningRows {
  public:
-  Insert(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         const std::vector<BoundExprPtr>& row_exprs)
-      : table_(std::move(table)), row_exprs_(row_exprs) {
+  explicit ReturningRows(const std::vector<BoundExprPtr>& exprs) : exprs_(exprs) {}
+  void Add(const Row& written, ExecContext& ctx);
+  // The next rows kept; false when all were handed out.
+  bool Next(RowBatch* batch);
+
+ private:
+  const std::vector<BoundExprPtr>& exprs_;
+  std::vector<Row> rows_;
+  size_t next_ = 0;
+};
+
+// The part every write operator shares: the write runs once, on the first
+// Next; RETURNING's rows follow.
+class ModifyTable : public PhysicalOperator {
+ public:
+  bool Next(ExecContext& ctx, RowBatch* batch) final;
+
+ protected:
+  ModifyTable(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
+              const std::vector<BoundExprPtr>& returning)
+      : table_(std::move(table)), returning_(returning) {
     children_.push_back(std::move(child));
   }
-  bool Next(ExecContext& ctx, RowBatch* batch) override;
+  virtual void Write(ExecContext& ctx) = 0;
+
+  std::shared_ptr<const catalog::TableEntry> table_;
+  ReturningRows returning_;
+
+ private:
+  bool written_ = false;
+};
+
+// `on_conflict`: INSERT ... ON CONFLICT's arbiter and action; null without.
+class Insert : public ModifyTable {
+ public:
+  Insert(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
+         const std::vector<BoundExprPtr>& row_exprs, const BoundOnConflict* on_conflict,
+         const std::vector<BoundExprPtr>& returning)
+      : ModifyTable(std::move(child), std::move(table), returning),
+        row_exprs_(row_exprs),
+        on_conflict_(on_conflict) {}
   std::string Describe() const override { return "Insert on " + table_->def.name(); }
 
  private:
-  std::shared_ptr<const catalog::TableEntry> table_;
+  void Write(ExecContext& ctx) override;
+  // ON CONFLICT (insert_on_conflict.cc): true if `row` conflicts with a row
+  // already there, which DO NOTHING leaves and DO UPDATE changes; false if
+  // `row` is to be inserted. `written`: the keys of the rows this statement
+  // inserted or updated (21000 if DO UPDATE meets one again).
+  bool ResolveConflict(storage::TableStore& store, const Row& row, ExecContext& ctx,
+                       std::unordered_set<std::string>& written);
+
   const std::vector<BoundExprPtr>& row_exprs_;
+  const BoundOnConflict* on_conflict_;
 };
 
 // Input rows carry their storage key and stored value as two trailing
 // values (TableScan/PointLookup with emit_key). `recheck` is the WHERE
 // clause over a table row (null: none).
-class Update : public PhysicalOperator {
+class Update : public ModifyTable {
  public:
   Update(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         const std::vector<BoundAssignment>& assignments, const BoundExpr* recheck)
-      : table_(std::move(table)), assignments_(assignments), recheck_(recheck) {
-    children_.push_back(std::move(child));
-  }
-  bool Next(ExecContext& ctx, RowBatch* batch) override;
+         const std::vector<BoundAssignment>& assignments, const BoundExpr* recheck,
+         const std::vector<BoundExprPtr>& returning)
+      : ModifyTable(std::move(child), std::move(table), returning),
+        assignments_(assignments),
+        recheck_(recheck) {}
   std::string Describe() const override { return "Update on " + table_->def.name(); }
 
  private:
+  void Write(ExecContext& ctx) override;
   // The table row `old_row` becomes (`old_row` may carry more columns: a
   // scanned row's key and stored value).
   Row NewRow(const Row& old_row, ExecContext& ctx) const;
 
-  std::shared_ptr<const catalog::TableEntry> table_;
   const std::vector<BoundAssignment>& assignments_;
   const BoundExpr* recheck_;
 };
 
-class Delete : public PhysicalOperator {
+class Delete : public ModifyTable {
  public:
   Delete(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         const BoundExpr* recheck)
-      : table_(std::move(table)), recheck_(recheck) {
-    children_.push_back(std::move(child));
-  }
-  bool Next(ExecContext& ctx, RowBatch* batch) override;
+         const BoundExpr* recheck, const std::vector<BoundExprPtr>& returning)
+      : ModifyTable(std::move(child), std::move(table), returning), recheck_(recheck) {}
   std::string Describe() const override { return "Delete on " + table_->def.name(); }
 
  private:
-  std::shared_ptr<const catalog::TableEntry> table_;
+  void Write(ExecContext& ctx) override;
+
   const BoundExpr* recheck_;
 };
 

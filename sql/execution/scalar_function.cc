@@ -12,6 +12,7 @@
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_functions.h"
+#include "sql/execution/sequence_functions.h"
 
 namespace basalt::sql {
 
@@ -193,6 +194,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
     default: {
       std::vector<Value> args;
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
+      if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }

@@ -6,6 +6,7 @@
 #include "catalog/system_relations.h"
 #include "common/error.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/sequence_functions.h"
 
 namespace basalt::sql {
 namespace {
@@ -49,6 +50,7 @@ std::vector<Row> PgLocksRows(ExecContext& ctx) {
 }  // namespace
 
 std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext& ctx) {
+  if (table.def.relkind() == "S") return SequenceRelationRows(table, ctx);
   switch (table.def.oid()) {
     case catalog::oids::kPgLocks: return PgLocksRows(ctx);
     case catalog::oids::kPgCursors:

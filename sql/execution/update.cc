@@ -51,7 +51,7 @@ Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
   return new_row;
 }
 
-bool Update::Next(ExecContext& ctx, RowBatch* batch) {
+void Update::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   bool sets_key = false;
@@ -87,12 +87,11 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
     Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
+    returning_.Add(new_row, ctx);
   }
-  batch->clear();
-  return false;
 }
 
-bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
+void Delete::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   storage::LockedRow locked;
@@ -105,9 +104,8 @@ bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
     Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;
+    returning_.Add(locked.row, ctx);
   }
-  batch->clear();
-  return false;
 }
 
 }  // namespace basalt::sql

@@ -4,6 +4,7 @@
 //   ast_statement.h Statement and its kinds, table references, constraints
 //   ast_copy.h      COPY, ALTER TABLE ADD constraint, VACUUM / ANALYZE
 //   ast_alter.h     ALTER TABLE / VIEW / MATERIALIZED VIEW: RENAME, SET SCHEMA, ...
+//   ast_sequence.h  CREATE / ALTER SEQUENCE
 //   ast_printer.h   ToString(): a debug/deparse form used by tests
 #pragma once
 
@@ -12,4 +13,5 @@
 #include "sql/parser/ast_expr.h"
 #include "sql/parser/ast_node.h"
 #include "sql/parser/ast_role.h"
+#include "sql/parser/ast_sequence.h"
 #include "sql/parser/ast_statement.h"

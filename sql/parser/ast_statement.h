@@ -127,10 +127,12 @@ enum class StatementKind {
   kCreateRole,
   kAlterRole,
   kDropRole,
-  kCopy,           // ast_copy.h
-  kAlterTable,     // ast_copy.h
-  kVacuum,         // ast_copy.h (and ANALYZE)
-  kAlterRelation,  // ast_alter.h
+  kCopy,            // ast_copy.h
+  kAlterTable,      // ast_copy.h
+  kVacuum,          // ast_copy.h (and ANALYZE)
+  kAlterRelation,   // ast_alter.h
+  kCreateSequence,  // ast_sequence.h
+  kAlterSequence,   // ast_sequence.h
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -213,9 +215,27 @@ struct SelectStmt : Statement {
   std::vector<LockingClause> locking;
 };
 
+// `column = value` of UPDATE's SET; value may be Default.
+struct SetClause : Node {
+  Identifier column;
+  std::vector<std::string> fields;  // SET c.f1.f2 = ...: f1, f2 (composite fields)
+  ExprPtr value;
+};
+
+// INSERT's ON CONFLICT [(columns) [WHERE ...] | ON CONSTRAINT name]
+// DO NOTHING | DO UPDATE SET ... [WHERE ...].
+struct OnConflictClause : Node {
+  std::vector<Identifier> columns;  // the inference columns; empty: none written
+  ExprPtr index_where;              // a partial index's predicate, as written
+  std::string constraint;           // ON CONSTRAINT name
+  bool do_update = false;
+  std::vector<SetClause> set;
+  ExprPtr where;
+};
+
 // INSERT INTO t [AS alias] [(cols)] {VALUES (...), ... | query | DEFAULT VALUES}
-// [RETURNING ...]. Exactly one of: values non-empty, select set,
-// default_values.
+// [ON CONFLICT ...] [RETURNING ...]. Exactly one of: values non-empty, select
+// set, default_values.
 struct InsertStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kInsert;
   InsertStmt() : Statement(kKind) {}
@@ -225,14 +245,9 @@ struct InsertStmt : Statement {
   std::vector<ExprList> values;  // items may be Default
   std::unique_ptr<SelectStmt> select;
   bool default_values = false;
+  char overriding = 0;  // OVERRIDING SYSTEM VALUE: 's', USER VALUE: 'u'
+  std::unique_ptr<OnConflictClause> on_conflict;
   std::vector<ResultTarget> returning;
-};
-
-// `column = value` of UPDATE's SET; value may be Default.
-struct SetClause : Node {
-  Identifier column;
-  std::vector<std::string> fields;  // SET c.f1.f2 = ...: f1, f2 (composite fields)
-  ExprPtr value;
 };
 
 struct UpdateStmt : Statement {
@@ -256,6 +271,8 @@ struct DeleteStmt : Statement {
   std::vector<ResultTarget> returning;
 };
 
+struct SequenceOptions;  // ast_sequence.h
+
 // A column or table constraint. Column constraints leave `columns` empty (the
 // column they are written on is implied); table constraints list theirs.
 struct Constraint : Node {
@@ -267,8 +284,12 @@ struct Constraint : Node {
     kUnique,      // UNIQUE [(cols)]
     kCheck,       // CHECK (expr) — parsed, not enforced yet
     kForeignKey,  // REFERENCES t [(cols)] / FOREIGN KEY (cols) REFERENCES ...
+    kIdentity,    // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)] (column only)
   };
   Type type = Type::kNull;
+  // kIdentity: 'a' (ALWAYS) or 'd' (BY DEFAULT), and its sequence's options.
+  char identity = 0;
+  std::shared_ptr<SequenceOptions> identity_options;
   std::string name;  // CONSTRAINT name; empty when unnamed
   std::vector<Identifier> columns;
   ExprPtr expr;                         // kDefault, kCheck
@@ -368,7 +389,7 @@ struct RefreshMatViewStmt : Statement {
   bool with_data = true;
 };
 
-enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema };
+enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema, kSequence };
 
 // DROP TABLE [IF EXISTS] a, b [CASCADE | RESTRICT]
 struct DropStmt : Statement {

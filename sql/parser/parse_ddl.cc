@@ -30,6 +30,7 @@ ast::StatementPtr Parser::ParseCreate() {
     return ParseCreateRole(create);
   }
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
+  if (!temporary && PeekWord("sequence")) return ParseCreateSequence(create);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
   }
@@ -234,6 +235,24 @@ bool Parser::ParseColumnConstraint(ast::Constraint& out) {
   } else if (PeekWord("references")) {
     out.type = Type::kForeignKey;
     ParseReferences(out);
+  } else if (PeekWord("generated") &&
+             (PeekWord("by", 1) || (PeekWord("always", 1) && PeekWord("identity", 3)))) {
+    Advance();
+    out.type = Type::kIdentity;
+    if (AcceptWord("always")) {
+      out.identity = 'a';
+    } else {
+      ExpectWord("by");
+      ExpectWord("default");
+      out.identity = 'd';
+    }
+    ExpectWord("as");
+    ExpectWord("identity");
+    out.identity_options = std::make_shared<ast::SequenceOptions>();
+    if (AcceptOp("(")) {
+      *out.identity_options = ParseSequenceOptions(/*alter=*/false, /*in_parentheses=*/true);
+      ExpectOp(")");
+    }
   } else if (PeekWord("generated")) {
     throw Error(sqlstate::kFeatureNotSupported, "generated columns are not supported")
         .WithPosition(Peek().position);
@@ -308,6 +327,8 @@ ast::StatementPtr Parser::ParseDrop() {
     stmt->object_type = ast::ObjectType::kIndex;
   } else if (AcceptWord("schema")) {
     stmt->object_type = ast::ObjectType::kSchema;
+  } else if (AcceptWord("sequence")) {
+    stmt->object_type = ast::ObjectType::kSequence;
   } else if (AcceptWord("materialized")) {
     ExpectWord("view");
     stmt->object_type = ast::ObjectType::kMaterializedView;

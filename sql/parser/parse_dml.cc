@@ -23,6 +23,10 @@ ast::StatementPtr Parser::ParseInsert() {
   stmt->table = ParseQualifiedName();
   if (AcceptWord("as")) stmt->alias = ParseColId();
   if (PeekOp("(") && !PeekSelectStart(1) && !PeekOp("(", 1)) stmt->columns = ParseColumnList();
+  if (AcceptWord("overriding")) {
+    stmt->overriding = AcceptWord("system") ? 's' : (ExpectWord("user"), 'u');
+    ExpectWord("value");
+  }
   if (PeekWord("default") && PeekWord("values", 1)) {
     Advance();
     Advance();
@@ -38,12 +42,53 @@ ast::StatementPtr Parser::ParseInsert() {
       stmt->select = std::move(select);
     }
   }
-  if (PeekWord("on") && PeekWord("conflict", 1)) {
-    throw Error(sqlstate::kFeatureNotSupported, "ON CONFLICT is not supported")
-        .WithPosition(Peek().position);
-  }
+  if (PeekWord("on") && PeekWord("conflict", 1)) stmt->on_conflict = ParseOnConflict();
   stmt->returning = ParseOptionalReturning();
   return stmt;
+}
+
+std::unique_ptr<ast::OnConflictClause> Parser::ParseOnConflict() {
+  auto clause = std::make_unique<ast::OnConflictClause>();
+  clause->position = Peek().position;
+  pos_ += 2;  // ON CONFLICT
+  if (PeekOp("(")) {
+    // PostgreSQL reports an inference column at the list's parenthesis.
+    const int list_position = Advance().position;
+    do {
+      ast::Identifier column;
+      column.position = list_position;
+      column.name = ParseColId();
+      clause->columns.push_back(std::move(column));
+    } while (AcceptOp(","));
+    ExpectOp(")");
+    if (AcceptWord("where")) clause->index_where = ParseExpr();
+  } else if (PeekWord("on") && PeekWord("constraint", 1)) {
+    pos_ += 2;
+    clause->constraint = ParseColId();
+  }
+  ExpectWord("do");
+  if (AcceptWord("nothing")) return clause;
+  ExpectWord("update");
+  clause->do_update = true;
+  ExpectWord("set");
+  clause->set = ParseSetClauses();
+  if (AcceptWord("where")) clause->where = ParseExpr();
+  return clause;
+}
+
+std::vector<ast::SetClause> Parser::ParseSetClauses() {
+  std::vector<ast::SetClause> clauses;
+  do {
+    ast::SetClause clause;
+    clause.position = Peek().position;
+    clause.column.position = Peek().position;
+    clause.column.name = ParseColId();
+    while (AcceptOp(".")) clause.fields.push_back(ParseColLabel());
+    ExpectOp("=");
+    clause.value = ParseExpr();
+    clauses.push_back(std::move(clause));
+  } while (AcceptOp(","));
+  return clauses;
 }
 
 ast::StatementPtr Parser::ParseUpdate() {
@@ -53,16 +98,7 @@ ast::StatementPtr Parser::ParseUpdate() {
   stmt->table = ParseQualifiedName();
   stmt->alias = ParseOptionalRelationAlias(/*allow_set=*/false);
   ExpectWord("set");
-  do {
-    ast::SetClause clause;
-    clause.position = Peek().position;
-    clause.column.position = Peek().position;
-    clause.column.name = ParseColId();
-    while (AcceptOp(".")) clause.fields.push_back(ParseColLabel());
-    ExpectOp("=");
-    clause.value = ParseExpr();
-    stmt->set.push_back(std::move(clause));
-  } while (AcceptOp(","));
+  stmt->set = ParseSetClauses();
   if (AcceptWord("from")) stmt->from = ParseFromList();
   if (AcceptWord("where")) stmt->where = ParseExpr();
   stmt->returning = ParseOptionalReturning();

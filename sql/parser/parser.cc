@@ -188,6 +188,10 @@ ast::StatementPtr Parser::ParseStatement() {
     const Token& alter = Advance();
     return ParseAlterView(alter);
   }
+  if (word == "alter" && PeekWord("sequence", 1)) {
+    const Token& alter = Advance();
+    return ParseAlterSequence(alter);
+  }
   if (word == "alter") return ParseAlterTable();
   if (word == "vacuum" || word == "analyze" || word == "analyse") return ParseVacuum();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();

@@ -81,6 +81,8 @@ class Parser {
   bool PeekSelectStart(size_t ahead = 0) const;
 
   // parse_dml.cc
+  std::unique_ptr<ast::OnConflictClause> ParseOnConflict();
+  std::vector<ast::SetClause> ParseSetClauses();
   ast::StatementPtr ParseInsert();
   ast::StatementPtr ParseUpdate();
   ast::StatementPtr ParseDelete();
@@ -145,6 +147,12 @@ class Parser {
   ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
                                              bool if_exists, ast::QualifiedName name);
   ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
+  // parse_sequence.cc
+  ast::StatementPtr ParseCreateSequence(const Token& create);
+  ast::StatementPtr ParseAlterSequence(const Token& alter);
+  // The options up to the statement's end, or to `)` (an identity column's).
+  ast::SequenceOptions ParseSequenceOptions(bool alter, bool in_parentheses = false);
+  int64_t ParseSequenceNumber();
   bool ParseOldCopyOption(ast::CopyStmt& stmt);
   void ParseCopyOptionArgument(ast::CopyOption& option);
   std::vector<ast::Identifier> ParseBareColumnList();

@@ -61,12 +61,23 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       break;
     case LogicalKind::kDistinctOn: each(op.As<LogicalDistinctOn>().keys); break;
     case LogicalKind::kLockRows: one(op.As<LogicalLockRows>().recheck); break;
-    case LogicalKind::kInsert: each(op.As<LogicalInsert>().row_exprs); break;
+    case LogicalKind::kInsert:
+      each(op.As<LogicalInsert>().row_exprs);
+      if (auto& conflict = op.As<LogicalInsert>().on_conflict) {
+        for (BoundAssignment& a : conflict->assignments) one(a.expr);
+        one(conflict->where);
+      }
+      each(op.As<LogicalInsert>().returning);
+      break;
     case LogicalKind::kUpdate:
       for (BoundAssignment& a : op.As<LogicalUpdate>().assignments) one(a.expr);
       one(op.As<LogicalUpdate>().recheck);
+      each(op.As<LogicalUpdate>().returning);
       break;
-    case LogicalKind::kDelete: one(op.As<LogicalDelete>().recheck); break;
+    case LogicalKind::kDelete:
+      one(op.As<LogicalDelete>().recheck);
+      each(op.As<LogicalDelete>().returning);
+      break;
   }
 }
 
@@ -104,6 +115,9 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
       of(op.As<LogicalAggregate>().aggregates);
       return types;
     case LogicalKind::kProject: of(op.As<LogicalProject>().exprs); return types;
+    case LogicalKind::kInsert: of(op.As<LogicalInsert>().returning); return types;
+    case LogicalKind::kUpdate: of(op.As<LogicalUpdate>().returning); return types;
+    case LogicalKind::kDelete: of(op.As<LogicalDelete>().returning); return types;
     default: return OutputTypes(*op.children[0]);  // filters, sorts, limits
   }
 }

@@ -12,6 +12,8 @@ struct LogicalInsert : LogicalOperator {
   LogicalInsert() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
   std::vector<BoundExprPtr> row_exprs;  // over the child's rows
+  std::optional<BoundOnConflict> on_conflict;
+  std::vector<BoundExprPtr> returning;  // over the new row (BoundReturning)
 };
 
 struct LogicalUpdate : LogicalOperator {
@@ -19,14 +21,16 @@ struct LogicalUpdate : LogicalOperator {
   LogicalUpdate() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
   std::vector<BoundAssignment> assignments;
-  BoundExprPtr recheck;  // the WHERE clause, re-checked on rows changed concurrently
+  BoundExprPtr recheck;                 // the WHERE clause, re-checked on rows changed concurrently
+  std::vector<BoundExprPtr> returning;  // over the new row
 };
 
 struct LogicalDelete : LogicalOperator {
   static constexpr LogicalKind kKind = LogicalKind::kDelete;
   LogicalDelete() : LogicalOperator(kKind) {}
   std::shared_ptr<const catalog::TableEntry> table;
-  BoundExprPtr recheck;  // as LogicalUpdate's
+  BoundExprPtr recheck;                 // as LogicalUpdate's
+  std::vector<BoundExprPtr> returning;  // over the deleted row
 };
 
 }  // namespace basalt::sql

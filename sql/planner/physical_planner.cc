@@ -47,13 +47,16 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
   switch (plan.kind) {
     case LogicalKind::kGet: {
       const auto& get = plan.As<LogicalGet>();
-      if (get.table->computed) return std::make_unique<SystemScan>(get.table, get.filter.get());
+      // A sequence's one row is its state, not stored rows.
+      if (get.table->computed || get.table->def.relkind() == "S") {
+        return std::make_unique<SystemScan>(get.table, get.filter.get());
+      }
       // At execution, not at binding, as PostgreSQL: a view or a plan over
       // an unpopulated materialized view can be made, not run.
       if (get.table->IsMaterializedView() && !get.table->def.populated()) {
-        throw Error(sqlstate::kObjectNotInPrerequisiteState,
-                    fmt::format("materialized view \"{}\" has not been populated",
-                                get.table->def.name()))
+        throw Error(
+            sqlstate::kObjectNotInPrerequisiteState,
+            fmt::format("materialized view \"{}\" has not been populated", get.table->def.name()))
             .WithHint("Use the REFRESH MATERIALIZED VIEW command.");
       }
       if (!get.lookup_key.empty()) {
@@ -128,16 +131,18 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     }
     case LogicalKind::kInsert: {
       const auto& insert = plan.As<LogicalInsert>();
-      return std::make_unique<Insert>(child(), insert.table, insert.row_exprs);
+      return std::make_unique<Insert>(child(), insert.table, insert.row_exprs,
+                                      insert.on_conflict ? &*insert.on_conflict : nullptr,
+                                      insert.returning);
     }
     case LogicalKind::kUpdate: {
       const auto& update = plan.As<LogicalUpdate>();
       return std::make_unique<Update>(child(), update.table, update.assignments,
-                                      update.recheck.get());
+                                      update.recheck.get(), update.returning);
     }
     case LogicalKind::kDelete: {
       const auto& del = plan.As<LogicalDelete>();
-      return std::make_unique<Delete>(child(), del.table, del.recheck.get());
+      return std::make_unique<Delete>(child(), del.table, del.recheck.get(), del.returning);
     }
   }
   return nullptr;

@@ -202,6 +202,8 @@ LogicalOperatorPtr PlanInsert(BoundInsert& insert) {
   auto op = std::make_unique<LogicalInsert>();
   op->table = insert.table;
   op->row_exprs = std::move(insert.row_exprs);
+  op->on_conflict = std::move(insert.on_conflict);
+  op->returning = std::move(insert.returning.exprs);
   return WithChild(std::move(op), PlanSelect(*insert.source));
 }
 
@@ -209,6 +211,7 @@ LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
   auto op = std::make_unique<LogicalUpdate>();
   op->table = update.table;
   op->assignments = std::move(update.assignments);
+  op->returning = std::move(update.returning.exprs);
   if (update.where != nullptr) op->recheck = update.where->Clone();
   return WithChild(std::move(op), PlanGet(update.table, true, std::move(update.where)));
 }
@@ -216,6 +219,7 @@ LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
 LogicalOperatorPtr PlanDelete(BoundDelete& del) {
   auto op = std::make_unique<LogicalDelete>();
   op->table = del.table;
+  op->returning = std::move(del.returning.exprs);
   if (del.where != nullptr) op->recheck = del.where->Clone();
   return WithChild(std::move(op), PlanGet(del.table, true, std::move(del.where)));
 }

@@ -23,7 +23,9 @@ std::string UnsupportedExpression(const BoundExpr& e) {
       case ScalarFunction::kPgBackendPid:
       case ScalarFunction::kPgBlockingPids: return "volatile functions";
       default:
-        if (IsLockFunction(e.function)) return "volatile functions";
+        if (IsLockFunction(e.function) || IsSequenceFunction(e.function)) {
+          return "volatile functions";
+        }
     }
   }
   for (const BoundExprPtr& c : e.children) {

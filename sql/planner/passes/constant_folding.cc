@@ -151,13 +151,21 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
       break;
     case LogicalKind::kInsert:
       for (BoundExprPtr& e : plan->As<LogicalInsert>().row_exprs) Fold(e);
+      for (BoundExprPtr& e : plan->As<LogicalInsert>().returning) Fold(e);
+      if (auto& conflict = plan->As<LogicalInsert>().on_conflict) {
+        for (BoundAssignment& a : conflict->assignments) Fold(a.expr);
+        Fold(conflict->where);
+      }
       break;
     case LogicalKind::kUpdate:
       for (BoundAssignment& a : plan->As<LogicalUpdate>().assignments) Fold(a.expr);
+      for (BoundExprPtr& e : plan->As<LogicalUpdate>().returning) Fold(e);
+      break;
+    case LogicalKind::kDelete:
+      for (BoundExprPtr& e : plan->As<LogicalDelete>().returning) Fold(e);
       break;
     case LogicalKind::kDistinctOn:
-    case LogicalKind::kLockRows:
-    case LogicalKind::kDelete: break;
+    case LogicalKind::kLockRows: break;
   }
   return plan;
 }
