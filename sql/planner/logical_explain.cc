@@ -1,4 +1,5 @@
 #include "common/stack_depth.h"
+#include "sql/planner/logical_window.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -56,6 +57,10 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       }
       break;
     }
+    case LogicalKind::kWindow:
+      out->append("Window (" + std::to_string(op.As<LogicalWindow>().functions.size()) +
+                  " function" + (op.As<LogicalWindow>().functions.size() == 1 ? ")" : "s)"));
+      break;
     case LogicalKind::kProject: out->append("Project"); break;
     case LogicalKind::kSort: out->append("Sort"); break;
     case LogicalKind::kLimit: out->append("Limit"); break;
