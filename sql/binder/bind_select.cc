@@ -135,7 +135,8 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     BindOrderBy(select, scope, out.get());
     if (!select.distinct_on.empty()) BindDistinctOn(select, scope, out.get());
   }
-  if (!select.windows.empty()) CheckWindowClause(select);
+  std::vector<BoundExprPtr> window_clause;
+  if (!select.windows.empty()) window_clause = CheckWindowClause(select, scope);
   BindGroupBy(select, scope, out.get());
   BindLimitAndOffset(select, scope, out.get());
   out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
@@ -145,10 +146,11 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     // HAVING.
     for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());
     for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
+    for (BoundExprPtr& window : window_clause) ResolveGrouped(window, scope, out.get());
     if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
   }
   if (found_window_) {
-    const size_t width = out->grouped ? out->group_by.size() + out->aggregates.size()
+    const size_t width = out->grouped           ? out->group_by.size() + out->aggregates.size()
                          : out->from != nullptr ? static_cast<size_t>(out->from->width)
                                                 : 0;
     ExtractWindows(select, static_cast<int>(width), out.get());

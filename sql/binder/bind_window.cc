@@ -110,6 +110,17 @@ FrameBound ToFrameBound(ast::WindowFrameBound::Type type) {
   return FrameBound::kCurrentRow;
 }
 
+// Where an expression starts, as PostgreSQL's exprLocation: a cast's
+// argument, not its `::`.
+int StartPosition(const ast::Expr& e) {
+  int position = e.position;
+  for (const ast::Expr* x = &e; x->kind() == ast::ExprKind::kCast;) {
+    x = x->As<ast::Cast>().arg.get();
+    if (x->position > 0 && x->position < position) position = x->position;
+  }
+  return position;
+}
+
 const BoundExpr* FindColumnRef(const BoundExpr& e) {
   CheckStackDepth();
   if (e.kind == BoundExprKind::kColumn) return &e;
@@ -426,7 +437,7 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
           sqlstate::kFeatureNotSupported,
           fmt::format("RANGE with offset PRECEDING/FOLLOWING is not supported for column type {}",
                       TypeNameForMessage(order_key->type)),
-          offset.position);
+          StartPosition(offset));
     }
     if (!range_type) {
       throw Error(sqlstate::kFeatureNotSupported,
@@ -434,7 +445,7 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
                               "type {} and offset type {}",
                               TypeNameForMessage(order_key->type), TypeNameForMessage(e->type)))
           .WithHint("Cast the offset value to an appropriate type.")
-          .WithPosition(offset.position);
+          .WithPosition(StartPosition(offset));
     }
     to = *range_type;
   }
@@ -452,12 +463,14 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
     ThrowAt(sqlstate::kDatatypeMismatch,
             fmt::format("argument of {} must be type bigint, not type {}", what,
                         TypeNameForMessage(given)),
-            offset.position);
+            StartPosition(offset));
   }
   return out;
 }
 
-void Binder::CheckWindowClause(const ast::SelectStmt& select) {
+std::vector<BoundExprPtr> Binder::CheckWindowClause(const ast::SelectStmt& select,
+                                                    const Scope& scope) {
+  std::vector<BoundExprPtr> windows;
   for (size_t i = 0; i < select.windows.size(); ++i) {
     const ast::WindowDef& def = *select.windows[i];
     for (size_t j = 0; j < i; ++j) {
@@ -466,7 +479,14 @@ void Binder::CheckWindowClause(const ast::SelectStmt& select) {
       }
     }
     MergeWindow(&select.windows, def, i);
+    AggregateRulesScope rules(this, true, "");
+    auto window =
+        BoundExpr::Make(BoundExprKind::kWindow, DataType::Of(TypeId::kInt8), def.position);
+    window->window_function = WindowFunction::kRowNumber;
+    BindWindowDefinition(def, scope, window.get());
+    windows.push_back(std::move(window));
   }
+  return windows;
 }
 
 void Binder::ExtractWindows(const ast::SelectStmt& select, int input_width, BoundSelect* out) {

@@ -222,8 +222,10 @@ class Binder {
   BoundExprPtr BindFrameOffset(const ast::Expr& offset, const Scope& scope, FrameMode mode,
                                const BoundExpr* order_key);
   // The WINDOW clause's rules: names defined once, references to earlier
-  // windows that may be extended (42P20, 42704).
-  void CheckWindowClause(const ast::SelectStmt& select);
+  // windows that may be extended (42P20, 42704). Returns each window's keys
+  // bound (as a kWindow call without arguments), for the grouped-query
+  // check, which PostgreSQL applies to unused windows too.
+  std::vector<BoundExprPtr> CheckWindowClause(const ast::SelectStmt& select, const Scope& scope);
   // Moves the query's window calls into out->windows, grouped by window,
   // leaving columns after the window operators' input row (`input_width`
   // wide) in their places.
