@@ -87,16 +87,18 @@ void WindowAggregate::ComputePartition(ExecContext& ctx) {
   for (size_t k = 0; k < w.order.size(); ++k) {
     key_types.push_back(first.children[w.OrderBegin() + k]->type);
   }
-  std::vector<Row> order_keys(rows_.size());
-  for (size_t i = 0; i < rows_.size(); ++i) {
+  std::vector<Value> order_keys;
+  order_keys.reserve(rows_.size() * w.order.size());
+  for (const Row& row : rows_) {
     for (size_t k = 0; k < w.order.size(); ++k) {
-      order_keys[i].push_back(Evaluate(*first.children[w.OrderBegin() + k], rows_[i], &ctx));
+      order_keys.push_back(Evaluate(*first.children[w.OrderBegin() + k], row, &ctx));
     }
   }
   const bool range_offsets = w.mode == FrameMode::kRange &&
                              (BoundWindow::HasOffset(w.start) || BoundWindow::HasOffset(w.end));
   if (range_offsets) frame_->CheckRangeOffsets();
-  const WindowPartition partition = MakeWindowPartition(w, order_keys, key_types, range_offsets);
+  const WindowPartition partition =
+      MakeWindowPartition(w, rows_.size(), order_keys, key_types, range_offsets);
   // Each call appends its value to every row, in the calls' order.
   for (const BoundExprPtr& call : functions_) {
     switch (call->window_function) {

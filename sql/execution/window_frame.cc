@@ -54,17 +54,19 @@ int Sign(T a, T b) {
 
 }  // namespace
 
-WindowPartition MakeWindowPartition(const BoundWindow& window, const std::vector<Row>& order_keys,
+WindowPartition MakeWindowPartition(const BoundWindow& window, size_t size,
+                                    const std::vector<Value>& order_keys,
                                     const std::vector<DataType>& key_types, bool range_offsets) {
+  const size_t width = key_types.size();
   WindowPartition p;
-  p.size = order_keys.size();
+  p.size = size;
   p.group_of.resize(p.size);
   p.peer_start.resize(p.size);
   p.peer_end.resize(p.size);
   for (size_t i = 0; i < p.size; ++i) {
     bool peer = i > 0;
     for (size_t k = 0; k < key_types.size() && peer; ++k) {
-      peer = SameKey(order_keys[i][k], order_keys[i - 1][k], key_types[k]);
+      peer = SameKey(order_keys[i * width + k], order_keys[(i - 1) * width + k], key_types[k]);
     }
     if (!peer) p.group_start.push_back(i);
     p.group_of[i] = p.group_start.size() - 1;
@@ -74,7 +76,7 @@ WindowPartition MakeWindowPartition(const BoundWindow& window, const std::vector
   for (size_t i = 0; i < p.size; ++i) p.peer_end[i] = p.group_start[p.group_of[i] + 1];
   if (range_offsets) {
     p.range_keys.reserve(p.size);
-    for (const Row& keys : order_keys) p.range_keys.push_back(keys[0]);
+    for (size_t i = 0; i < p.size; ++i) p.range_keys.push_back(order_keys[i * width]);
     // NULLs sort together at one end.
     p.non_null_begin = 0;
     p.non_null_end = p.size;

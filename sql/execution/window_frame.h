@@ -76,9 +76,10 @@ class WindowFrame {
   DataType range_type_;
 };
 
-// Peer groups (and RANGE keys) of a partition whose rows' ORDER BY key
-// values are `order_keys` (one Row per partition row).
-WindowPartition MakeWindowPartition(const BoundWindow& window, const std::vector<Row>& order_keys,
+// Peer groups (and RANGE keys) of a partition of `size` rows whose ORDER BY
+// key values are `order_keys`: row i's k-th key at i * key_types.size() + k.
+WindowPartition MakeWindowPartition(const BoundWindow& window, size_t size,
+                                    const std::vector<Value>& order_keys,
                                     const std::vector<DataType>& key_types, bool range_offsets);
 
 }  // namespace basalt::sql
