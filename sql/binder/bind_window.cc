@@ -130,24 +130,27 @@ const BoundExpr* FindColumnRef(const BoundExpr& e) {
   return nullptr;
 }
 
-// Whether the rows `a`'s window sorts by (PARTITION BY, then ORDER BY)
-// strictly extend those of `b`.
-bool SortExtends(const BoundExpr& a, const BoundExpr& b) {
-  auto key_count = [](const BoundExpr& e) {
-    return e.window.partition_count + e.window.order.size();
-  };
-  auto key = [](const BoundExpr& e, size_t k, AggregateOrderKey* order) {
-    const BoundWindow& w = e.window;
-    *order = k < w.partition_count ? AggregateOrderKey{} : w.order[k - w.partition_count];
-    return e.children[w.PartitionBegin() + k].get();
-  };
-  if (key_count(a) <= key_count(b)) return false;
-  for (size_t k = 0; k < key_count(b); ++k) {
-    AggregateOrderKey x;
-    AggregateOrderKey y;
-    if (!key(a, k, &x)->Equals(*key(b, k, &y)) || !(x == y)) return false;
+// A window's sort key as PostgreSQL's planner orders windows by: the key's
+// number among the query's sort and group expressions (tleSortGroupRef),
+// its direction and NULLs placement.
+struct WindowSortKey {
+  size_t ref = 0;
+  bool descending = false;
+  bool nulls_first = false;
+  bool operator==(const WindowSortKey&) const = default;
+};
+
+// PostgreSQL's common_prefix_cmp: whether window keys `a` come before `b`
+// (the lower in the plan): larger numbers first, then '>' before '<' (its
+// operator's OID is the larger), NULLS FIRST before LAST; a list extending
+// the other first.
+bool SortsFirst(const std::vector<WindowSortKey>& a, const std::vector<WindowSortKey>& b) {
+  for (size_t k = 0; k < a.size() && k < b.size(); ++k) {
+    if (a[k].ref != b[k].ref) return a[k].ref > b[k].ref;
+    if (a[k].descending != b[k].descending) return a[k].descending;
+    if (a[k].nulls_first != b[k].nulls_first) return a[k].nulls_first;
   }
-  return true;
+  return a.size() > b.size();
 }
 
 // Every window call in e (not inside another: they cannot nest).
@@ -519,19 +522,49 @@ void Binder::ExtractWindows(const ast::SelectStmt& select, int input_width, Boun
       }
     }
   }
-  // As PostgreSQL's select_active_windows: a window whose sort extends an
-  // earlier one's comes first, so one sort serves both.
-  for (size_t i = 0; i < groups.size(); ++i) {
-    for (size_t j = i + 1; j < groups.size(); ++j) {
-      if (SortExtends(**groups[j][0], **groups[i][0])) {
-        std::rotate(groups.begin() + static_cast<ptrdiff_t>(i),
-                    groups.begin() + static_cast<ptrdiff_t>(j),
-                    groups.begin() + static_cast<ptrdiff_t>(j) + 1);
-      }
+  // As PostgreSQL's select_active_windows: windows sorted by their keys, so
+  // that those sharing a sort are adjacent, the longest first, and one sort
+  // serves them all. Keys are numbered as PostgreSQL numbers sort and group
+  // expressions: ORDER BY's, GROUP BY's, then each window's.
+  std::vector<const BoundExpr*> sort_expressions;
+  std::vector<BoundExprPtr> group_columns;
+  auto ref_of = [&](const BoundExpr& e) {
+    for (size_t r = 0; r < sort_expressions.size(); ++r) {
+      if (sort_expressions[r]->Equals(e)) return r + 1;
+    }
+    sort_expressions.push_back(&e);
+    return sort_expressions.size();
+  };
+  for (const BoundOrderBy& o : out->order_by) ref_of(*o.expr);
+  if (out->grouped) {
+    for (size_t g = 0; g < out->group_by.size(); ++g) {
+      group_columns.push_back(BoundExpr::Column(static_cast<int>(g), out->group_by[g]->type));
+      ref_of(*group_columns.back());
     }
   }
+  std::vector<std::vector<WindowSortKey>> sort_keys;
+  for (const auto& group : groups) {
+    const BoundExpr& call = **group[0];
+    const BoundWindow& w = call.window;
+    std::vector<WindowSortKey> keys;
+    auto add = [&](WindowSortKey key) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    };
+    for (size_t k = 0; k < w.partition_count; ++k) {
+      add({ref_of(*call.children[w.PartitionBegin() + k]), false, false});
+    }
+    for (size_t k = 0; k < w.order.size(); ++k) {
+      add({ref_of(*call.children[w.OrderBegin() + k]), w.order[k].descending,
+           w.order[k].nulls_first});
+    }
+    sort_keys.push_back(std::move(keys));
+  }
+  std::vector<size_t> order(groups.size());
+  for (size_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return SortsFirst(sort_keys[a], sort_keys[b]); });
   std::vector<BoundExprPtr*> ordered;
-  for (const auto& group : groups) ordered.insert(ordered.end(), group.begin(), group.end());
+  for (size_t g : order) ordered.insert(ordered.end(), groups[g].begin(), groups[g].end());
   for (BoundExprPtr* slot : ordered) {
     int index = -1;
     for (size_t k = 0; k < out->windows.size() && index < 0; ++k) {

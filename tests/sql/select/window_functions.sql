@@ -96,6 +96,25 @@ WHERE rn = 1 ORDER BY dept;
 SELECT id, (SELECT count(*) FROM emp e2 WHERE e2.dept = e.dept), max(id) OVER (PARTITION BY dept)
 FROM emp e ORDER BY id;
 SELECT id, sum(id) OVER (ORDER BY id) FROM emp WHERE id IN (SELECT max(id) OVER () FROM emp) ORDER BY id;
+-- Parameters, cursors, joins, set operations
+PREPARE wp(int) AS SELECT id, sum(id) OVER (ORDER BY id ROWS $1 PRECEDING), lag(id, $1) OVER (ORDER BY id) FROM emp ORDER BY id;
+EXECUTE wp(1);
+EXECUTE wp(-1);
+PREPARE wq AS SELECT id, ntile($1) OVER (ORDER BY id) FROM emp ORDER BY id;
+EXECUTE wq(5);
+DEALLOCATE wp;
+DEALLOCATE wq;
+BEGIN;
+DECLARE wc CURSOR FOR SELECT id, rank() OVER (ORDER BY dept) FROM emp ORDER BY id;
+FETCH 3 FROM wc;
+FETCH 2 FROM wc;
+COMMIT;
+SELECT e1.id, e2.id, row_number() OVER (PARTITION BY e1.id ORDER BY e2.id DESC)
+FROM emp e1 JOIN emp e2 ON e1.dept = e2.dept WHERE e1.id < 4 ORDER BY 1, 2;
+SELECT id, x, sum(x) OVER (PARTITION BY id ORDER BY x) FROM emp, generate_series(1, 2) x WHERE id < 3 ORDER BY id, x;
+SELECT id, sum(id) OVER (ORDER BY id) FROM emp WHERE id < 3 UNION ALL SELECT 0, 0 ORDER BY 1, 2;
+SELECT sum(id) OVER (ORDER BY id) FROM emp ORDER BY row_number() OVER (ORDER BY id DESC) LIMIT 2;
+SELECT id, sum(id) OVER (ORDER BY id ROWS (SELECT 1) PRECEDING), count(*) OVER (PARTITION BY (SELECT 1)) FROM emp ORDER BY id;
 -- Result types and column names
 SELECT pg_typeof(row_number() OVER ()), pg_typeof(rank() OVER ()), pg_typeof(dense_rank() OVER ()),
        pg_typeof(percent_rank() OVER ()), pg_typeof(cume_dist() OVER ()), pg_typeof(ntile(2) OVER ()),
@@ -104,4 +123,9 @@ SELECT pg_typeof(row_number() OVER ()), pg_typeof(rank() OVER ()), pg_typeof(den
 SELECT row_number() OVER (), rank() OVER (), lag(1) OVER (), sum(2) OVER () AS total;
 EXPLAIN (COSTS OFF) SELECT id, row_number() OVER (PARTITION BY dept ORDER BY salary DESC) FROM emp;
 EXPLAIN (COSTS OFF) SELECT count(*) OVER () FROM emp;
+EXPLAIN (COSTS OFF) SELECT rank() OVER (ORDER BY salary), sum(id) OVER (PARTITION BY dept ORDER BY salary),
+       count(*) OVER (PARTITION BY dept), first_value(id) OVER (PARTITION BY dept ORDER BY salary ROWS CURRENT ROW) FROM emp;
+EXPLAIN (COSTS OFF) SELECT dept, row_number() OVER (ORDER BY dept DESC, hired) FROM emp ORDER BY dept DESC;
+EXPLAIN (COSTS OFF) SELECT dept, row_number() OVER (PARTITION BY dept) FROM emp ORDER BY dept DESC;
+EXPLAIN (COSTS OFF) SELECT dept, sum(sum(salary)) OVER (ORDER BY dept) FROM emp GROUP BY dept ORDER BY dept;
 DROP TABLE emp;
