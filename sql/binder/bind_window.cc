@@ -421,6 +421,11 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
     // PostgreSQL's in_range support functions Basalt has: integers by an
     // integer, numeric by numeric, floats by float8.
     const TypeId column = order_key->type.id;
+    // An untyped offset takes an integer column's own type, as PostgreSQL
+    // picks in_range(int4, int4, int4) for it (its input errors say so).
+    if (e->type.id == TypeId::kUnknown && DataType::Of(column).IsInteger()) {
+      e = CoerceOrThrow(std::move(e), DataType::Of(column), CastContext::kImplicit);
+    }
     const TypeId given = e->type.id;
     const bool integer_offset = DataType::Of(given).IsInteger() || given == TypeId::kUnknown;
     const bool numeric_offset = integer_offset || given == TypeId::kNumeric;
