@@ -509,6 +509,16 @@ void Binder::ExtractWindows(const ast::SelectStmt& select, int input_width, Boun
     throw Error(sqlstate::kFeatureNotSupported,
                 fmt::format("{} is not allowed with window functions", strength));
   }
+  for (const ast::ResultTarget& target : select.targets) {
+    // PostgreSQL expands them after the windows (ProjectSet over WindowAgg);
+    // Basalt's are FROM items, under the windows.
+    if (srf_columns_.count(target.expr.get()) > 0) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              "set-returning functions in the target list of a query with window functions are "
+              "not supported yet",
+              target.expr->position);
+    }
+  }
   std::vector<BoundExprPtr*> calls;
   for (BoundExprPtr& e : out->targets) CollectWindows(e, &calls);
   for (BoundOrderBy& o : out->order_by) CollectWindows(o.expr, &calls);
