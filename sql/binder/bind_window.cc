@@ -166,8 +166,8 @@ void CollectWindows(BoundExprPtr& e, std::vector<BoundExprPtr*>* calls) {
 }  // namespace
 
 bool SameWindowDefinition(const BoundExpr& a, const BoundExpr& b) {
-  BoundWindow x = a.window;
-  BoundWindow y = b.window;
+  const BoundWindow& x = a.window;
+  const BoundWindow& y = b.window;
   if (x.partition_count != y.partition_count || x.order != y.order || x.mode != y.mode ||
       x.start != y.start || x.end != y.end || x.exclusion != y.exclusion) {
     return false;
@@ -223,10 +223,8 @@ BoundExprPtr Binder::BindWindowCall(const ast::FunctionCall& call, const Scope& 
               "aggregate ORDER BY is not implemented for window functions", call.position);
     }
     BoundExprPtr aggregate_call = MakeAggregateCall(call, *aggregate, std::move(args));
-    {
-      ScopedFlag inside(inside_window_, true);
-      BindAggregateOrderAndFilter(call, scope, aggregate_call.get());
-    }
+    // FILTER's own rules: neither aggregates nor windows.
+    BindAggregateOrderAndFilter(call, scope, aggregate_call.get());
     e->window_function = WindowFunction::kAggregate;
     e->type = aggregate_call->type;
     e->children.push_back(std::move(aggregate_call));

@@ -187,16 +187,6 @@ struct TypedLiteral : Expr {
   std::string value;
 };
 
-// f(args). `name` is possibly qualified ({"pg_catalog", "now"}), folded.
-// SQL-standard keyword functions (CURRENT_DATE, CURRENT_TIMESTAMP,
-// LOCALTIMESTAMP, CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...) are calls
-// with `no_parens` set and the lower-case keyword as name. COALESCE, NULLIF,
-// GREATEST, LEAST are ordinary calls by those names; EXTRACT(f FROM x) is
-// extract('f', x) as in PostgreSQL 15.
-//
-// An aggregate call may order its input, `string_agg(x, ',' ORDER BY y)`
-// (`order_by`), and filter it, `count(*) FILTER (WHERE x > 0)` (`filter`);
-// the binder rejects both on other functions.
 // One end of a window frame: UNBOUNDED PRECEDING, `offset` PRECEDING,
 // CURRENT ROW, `offset` FOLLOWING or UNBOUNDED FOLLOWING.
 struct WindowFrameBound {
@@ -221,16 +211,24 @@ struct WindowDef : Node {
   int ref_position = 0;
   bool copy_whole = false;  // OVER w, without parentheses
   ExprList partition_by;
-  int partition_position = 0;  // of the PARTITION word, for errors
   std::vector<OrderByItem> order_by;
-  int order_position = 0;  // of the ORDER word
   FrameMode frame_mode = FrameMode::kNone;
-  int frame_position = 0;  // of ROWS / RANGE / GROUPS
   WindowFrameBound frame_start;
   WindowFrameBound frame_end;  // CURRENT ROW when only a start is written
   Exclusion exclusion = Exclusion::kNoOthers;
 };
 
+// f(args). `name` is possibly qualified ({"pg_catalog", "now"}), folded.
+// SQL-standard keyword functions (CURRENT_DATE, CURRENT_TIMESTAMP,
+// LOCALTIMESTAMP, CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...) are calls
+// with `no_parens` set and the lower-case keyword as name. COALESCE, NULLIF,
+// GREATEST, LEAST are ordinary calls by those names; EXTRACT(f FROM x) is
+// extract('f', x) as in PostgreSQL 15.
+//
+// An aggregate call may order its input, `string_agg(x, ',' ORDER BY y)`
+// (`order_by`), and filter it, `count(*) FILTER (WHERE x > 0)` (`filter`);
+// the binder rejects both on other functions. With `over` it is a window
+// function call.
 struct FunctionCall : Expr {
   static constexpr ExprKind kKind = ExprKind::kFunctionCall;
   FunctionCall() : Expr(kKind) {}

@@ -39,13 +39,11 @@ std::unique_ptr<ast::WindowDef> Parser::ParseWindowSpecification() {
     window->ref_position = Peek().position;
     window->ref_name = ParseColId();
   }
-  if (PeekWord("partition")) {
-    window->partition_position = Advance().position;
+  if (AcceptWord("partition")) {
     ExpectWord("by");
     window->partition_by = ParseExprList();
   }
-  if (PeekWord("order")) {
-    window->order_position = Advance().position;
+  if (AcceptWord("order")) {
     ExpectWord("by");
     window->order_by = ParseOrderBy();
   }
@@ -83,7 +81,6 @@ ast::WindowFrameBound Parser::ParseFrameBound() {
 
 void Parser::ParseWindowFrame(ast::WindowDef& window) {
   const Token& mode = Advance();
-  window.frame_position = mode.position;
   window.frame_mode = mode.IsWord("range")  ? ast::WindowDef::FrameMode::kRange
                       : mode.IsWord("rows") ? ast::WindowDef::FrameMode::kRows
                                             : ast::WindowDef::FrameMode::kGroups;

@@ -20,6 +20,8 @@ SELECT row_number() OVER (ORDER BY rank() OVER ()) FROM we;
 SELECT sum(sum(x) OVER ()) OVER () FROM we;
 SELECT lag(row_number() OVER ()) OVER () FROM we;
 SELECT id, sum(x) OVER (PARTITION BY count(*) OVER ()) FROM we;
+SELECT sum(x) FILTER (WHERE row_number() OVER () > 1) OVER () FROM we;
+SELECT sum(x) FILTER (WHERE sum(x) > 1) OVER () FROM we;
 -- Grouped queries
 SELECT g, sum(x) OVER () FROM we GROUP BY g;
 SELECT g, row_number() OVER (ORDER BY x) FROM we GROUP BY g;
