@@ -32,9 +32,9 @@ namespace {
 }
 
 bool IsWindowFunctionName(std::string_view name) {
-  for (std::string_view window : {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist",
-                                  "ntile", "lag", "lead", "first_value", "last_value",
-                                  "nth_value"}) {
+  for (std::string_view window :
+       {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
+        "first_value", "last_value", "nth_value"}) {
     if (name == window) return true;
   }
   return false;

@@ -7,7 +7,6 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
-#include "sql/planner/logical_window.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -16,6 +15,7 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
 

@@ -1,5 +1,4 @@
 #include "common/stack_depth.h"
-#include "sql/planner/logical_window.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -7,6 +6,7 @@
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_operator.h"
 #include "sql/planner/logical_set_operation.h"
+#include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
 
