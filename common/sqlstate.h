@@ -38,6 +38,9 @@ inline constexpr Code kInvalidBinaryRepresentation = "22P03";
 inline constexpr Code kBadCopyFileFormat = "22P04";
 inline constexpr Code kInvalidRowCountInLimitClause = "2201W";
 inline constexpr Code kInvalidRowCountInResultOffsetClause = "2201X";
+inline constexpr Code kInvalidPrecedingOrFollowingSize = "22013";
+inline constexpr Code kInvalidArgumentForNtile = "22014";
+inline constexpr Code kInvalidArgumentForNthValue = "22016";
 // Class 23 — Integrity Constraint Violation
 inline constexpr Code kIntegrityConstraintViolation = "23000";
 inline constexpr Code kNotNullViolation = "23502";
@@ -73,6 +76,7 @@ inline constexpr Code kSyntaxError = "42601";
 inline constexpr Code kInsufficientPrivilege = "42501";
 inline constexpr Code kGroupingError = "42803";
 inline constexpr Code kInvalidColumnReference = "42P10";
+inline constexpr Code kWindowingError = "42P20";
 inline constexpr Code kDatatypeMismatch = "42804";
 inline constexpr Code kWrongObjectType = "42809";
 inline constexpr Code kUndefinedColumn = "42703";

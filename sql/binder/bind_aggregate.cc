@@ -59,11 +59,20 @@ const BoundExpr* FindAggregate(const BoundExpr& e) {
   return nullptr;
 }
 
+// The first window call inside e, or null.
+const BoundExpr* FindWindow(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kWindow) return &e;
+  for (const BoundExprPtr& c : e.children) {
+    if (const BoundExpr* found = FindWindow(*c)) return found;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
                                    const Scope& scope) {
-  const std::string& name = call.name.back();
   std::vector<BoundExprPtr> args;
   const bool nested = inside_aggregate_;
   {
@@ -83,7 +92,14 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
     ThrowAt(sqlstate::kGroupingError, "aggregate function calls cannot be nested", call.position);
   }
   found_aggregate_ = true;
+  BoundExprPtr e = MakeAggregateCall(call, function, std::move(args));
+  BindAggregateOrderAndFilter(call, scope, e.get());
+  return e;
+}
 
+BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateFunction function,
+                                       std::vector<BoundExprPtr> args) {
+  const std::string& name = call.name.back();
   auto coerce = [&](size_t i, TypeId to) {
     BoundExprPtr converted = TryCoerce(args[i]->Clone(), DataType::Of(to), CastContext::kImplicit);
     if (converted == nullptr) ThrowNoFunction(name, args, call.position);
@@ -164,7 +180,6 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   e->aggregate = function;
   e->distinct = call.distinct;
   e->children = std::move(args);
-  BindAggregateOrderAndFilter(call, scope, e.get());
   return e;
 }
 
@@ -280,6 +295,10 @@ BoundExprPtr Binder::BindGroupItem(const ast::Expr& item, const Scope& scope,
       ThrowAt(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
               aggregate->position);
     }
+    if (const BoundExpr* window = FindWindow(*out.targets[target])) {
+      ThrowAt(sqlstate::kWindowingError, "window functions are not allowed in GROUP BY",
+              window->position);
+    }
     return out.targets[target]->Clone();
   }
   AggregateRulesScope rules(this, false, "GROUP BY");
@@ -377,6 +396,19 @@ void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* ou
                           name),
               e->position);
     }
+    case BoundExprKind::kWindow:
+      // Over the grouped row: an aggregate used as a window function is not
+      // one of the query's aggregates, its arguments are.
+      for (size_t i = 0; i < e->children.size(); ++i) {
+        if (i == 0 && e->window_function == WindowFunction::kAggregate) {
+          for (BoundExprPtr& argument : e->children[0]->children) {
+            ResolveGrouped(argument, scope, out);
+          }
+          continue;
+        }
+        ResolveGrouped(e->children[i], scope, out);
+      }
+      return;
     case BoundExprKind::kSubquery: {
       // Its children are the values it reads from this query's row.
       ScopedFlag values(in_subquery_values_, true);

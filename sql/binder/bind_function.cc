@@ -31,6 +31,15 @@ namespace {
   ThrowNoFunction(name, args, position);
 }
 
+bool IsWindowFunctionName(std::string_view name) {
+  for (std::string_view window :
+       {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
+        "first_value", "last_value", "nth_value"}) {
+    if (name == window) return true;
+  }
+  return false;
+}
+
 std::optional<AggregateFunction> AggregateByName(std::string_view name) {
   static constexpr std::pair<std::string_view, AggregateFunction> kAggregates[] = {
       {"count", AggregateFunction::kCount},
@@ -119,6 +128,9 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (call.name.size() > 1 && call.name[0] != "pg_catalog") {
     ThrowAt(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", call.name[0]),
             call.position);
+  }
+  if (call.over != nullptr || IsWindowFunctionName(name)) {
+    return BindWindowCall(call, scope, AggregateByName(name));
   }
   if (std::optional<AggregateFunction> aggregate = AggregateByName(name)) {
     return BindAggregate(call, *aggregate, scope);

@@ -96,6 +96,13 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   CheckStackDepth();
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
+  ScopedFlag found_window(found_window_, false);
+  struct RestoreWindows {
+    const std::vector<std::unique_ptr<ast::WindowDef>>*& current;
+    const std::vector<std::unique_ptr<ast::WindowDef>>* saved;
+    ~RestoreWindows() { current = saved; }
+  } restore_windows{named_windows_, named_windows_};
+  named_windows_ = &select.windows;
   Scope scope;
   scope.parent = parent;
   scope.outer_values = outer_values;
@@ -121,10 +128,15 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   {
     AggregateRulesScope rules(this, true, "");
     BindTargets(select.targets, scope, out.get());
-    if (select.having != nullptr) out->having = BindCondition(*select.having, scope, "HAVING");
+    if (select.having != nullptr) {
+      WindowRulesScope windows(this, false, "HAVING");
+      out->having = BindCondition(*select.having, scope, "HAVING");
+    }
     BindOrderBy(select, scope, out.get());
     if (!select.distinct_on.empty()) BindDistinctOn(select, scope, out.get());
   }
+  std::vector<BoundExprPtr> window_clause;
+  if (!select.windows.empty()) window_clause = CheckWindowClause(select, scope);
   BindGroupBy(select, scope, out.get());
   BindLimitAndOffset(select, scope, out.get());
   out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
@@ -134,7 +146,14 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     // HAVING.
     for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());
     for (BoundOrderBy& order : out->order_by) ResolveGrouped(order.expr, scope, out.get());
+    for (BoundExprPtr& window : window_clause) ResolveGrouped(window, scope, out.get());
     if (out->having != nullptr) ResolveGrouped(out->having, scope, out.get());
+  }
+  if (found_window_) {
+    const size_t width = out->grouped           ? out->group_by.size() + out->aggregates.size()
+                         : out->from != nullptr ? static_cast<size_t>(out->from->width)
+                                                : 0;
+    ExtractWindows(select, static_cast<int>(width), out.get());
   }
   if (select.distinct && select.distinct_on.empty()) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());

@@ -18,6 +18,7 @@ std::shared_ptr<BoundSubquery> Binder::BindSubqueryBody(const ast::SelectStmt& s
   // belongs to it (BindSelect scopes found_aggregate_).
   AggregateRulesScope rules(this, aggregate_rules_.allowed, aggregate_rules_.clause);
   ScopedFlag inside(inside_aggregate_, false);
+  ScopedFlag inside_window(inside_window_, false);
   ScopedFlag resolve(resolve_unknowns_, true);
   subquery->select = BindSelect(select, &scope, outer);
   return subquery;

@@ -212,6 +212,32 @@ class Binder {
   // Aggregate calls and grouping (bind_aggregate.cc).
   BoundExprPtr BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
                              const Scope& scope);
+  // The kAggregate node of `function` over bound `args`: PostgreSQL's
+  // signature and result type (42883 when none fits), no ORDER BY or FILTER.
+  BoundExprPtr MakeAggregateCall(const ast::FunctionCall& call, AggregateFunction function,
+                                 std::vector<BoundExprPtr> args);
+  // Window function calls (bind_window.cc): `call` has an OVER clause, or
+  // names a window function without one (42809).
+  // `aggregate`: the aggregate `call` names, if any.
+  BoundExprPtr BindWindowCall(const ast::FunctionCall& call, const Scope& scope,
+                              std::optional<AggregateFunction> aggregate);
+  // The arguments of a window function (not an aggregate), coerced to its
+  // signature; sets the call's type.
+  void BindWindowArguments(const ast::FunctionCall& call, const Scope& scope, BoundExpr* window);
+  // Adds the PARTITION BY and ORDER BY keys and frame offsets of `over`
+  // (merged with the WINDOW clause's window it names) to `window`.
+  void BindWindowDefinition(const ast::WindowDef& over, const Scope& scope, BoundExpr* window);
+  BoundExprPtr BindFrameOffset(const ast::Expr& offset, const Scope& scope, FrameMode mode,
+                               const BoundExpr* order_key);
+  // The WINDOW clause's rules: names defined once, references to earlier
+  // windows that may be extended (42P20, 42704). Returns each window's keys
+  // bound (as a kWindow call without arguments), for the grouped-query
+  // check, which PostgreSQL applies to unused windows too.
+  std::vector<BoundExprPtr> CheckWindowClause(const ast::SelectStmt& select, const Scope& scope);
+  // Moves the query's window calls into out->windows, grouped by window,
+  // leaving columns after the window operators' input row (`input_width`
+  // wide) in their places.
+  void ExtractWindows(const ast::SelectStmt& select, int input_width, BoundSelect* out);
   // Adds the call's ORDER BY keys and FILTER condition to `aggregate`.
   void BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Scope& scope,
                                    BoundExpr* aggregate);
@@ -269,15 +295,38 @@ class Binder {
     std::string_view clause;
   };
   // Sets the rules for the clauses bound while it lives.
+  // Window calls follow the same rules (42P20 `window functions are not
+  // allowed in WHERE`) unless a WindowRulesScope inside says otherwise.
   class AggregateRulesScope {
    public:
     AggregateRulesScope(Binder* binder, bool allowed, std::string_view clause)
-        : binder_(binder), saved_(binder->aggregate_rules_) {
+        : binder_(binder), saved_(binder->aggregate_rules_), saved_window_(binder->window_rules_) {
       binder->aggregate_rules_ = AggregateRules{allowed, clause};
+      binder->window_rules_ = AggregateRules{allowed, clause};
     }
-    ~AggregateRulesScope() { binder_->aggregate_rules_ = saved_; }
+    ~AggregateRulesScope() {
+      binder_->aggregate_rules_ = saved_;
+      binder_->window_rules_ = saved_window_;
+    }
     AggregateRulesScope(const AggregateRulesScope&) = delete;
     AggregateRulesScope& operator=(const AggregateRulesScope&) = delete;
+
+   private:
+    Binder* binder_;
+    AggregateRules saved_;
+    AggregateRules saved_window_;
+  };
+  // Where window calls may appear, aggregates' rules aside (HAVING allows
+  // aggregates, not windows).
+  class WindowRulesScope {
+   public:
+    WindowRulesScope(Binder* binder, bool allowed, std::string_view clause)
+        : binder_(binder), saved_(binder->window_rules_) {
+      binder->window_rules_ = AggregateRules{allowed, clause};
+    }
+    ~WindowRulesScope() { binder_->window_rules_ = saved_; }
+    WindowRulesScope(const WindowRulesScope&) = delete;
+    WindowRulesScope& operator=(const WindowRulesScope&) = delete;
 
    private:
     Binder* binder_;
@@ -316,6 +365,11 @@ class Binder {
   AggregateRules aggregate_rules_;
   bool inside_aggregate_ = false;  // binding an aggregate call's arguments
   bool found_aggregate_ = false;   // the query being bound calls an aggregate
+  AggregateRules window_rules_;
+  bool inside_window_ = false;  // binding a window call's arguments
+  bool found_window_ = false;   // the query being bound calls a window function
+  // The WINDOW clause of the query being bound; null outside a query.
+  const std::vector<std::unique_ptr<ast::WindowDef>>* named_windows_ = nullptr;
   // ResolveGrouped is in the values a subquery reads from the grouped row.
   bool in_subquery_values_ = false;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;

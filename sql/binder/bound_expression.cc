@@ -67,6 +67,8 @@ BoundExprPtr BoundExpr::Clone() const {
   e->distinct = distinct;
   e->aggregate_order = aggregate_order;
   e->has_filter = has_filter;
+  e->window_function = window_function;
+  e->window = window;
   e->position = position;
   e->subquery = subquery;
   e->subquery_kind = subquery_kind;
@@ -141,7 +143,8 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       compare_op != o.compare_op || compare_type != o.compare_type || function != o.function ||
       negated != o.negated || case_insensitive != o.case_insensitive || has_else != o.has_else ||
       all != o.all || aggregate != o.aggregate || distinct != o.distinct ||
-      aggregate_order != o.aggregate_order || has_filter != o.has_filter) {
+      aggregate_order != o.aggregate_order || has_filter != o.has_filter ||
+      window_function != o.window_function || window != o.window) {
     return false;
   }
   for (size_t i = 0; i < children.size(); ++i) {
@@ -221,6 +224,7 @@ bool BoundExpr::IsFoldableNode() const {
     case BoundExprKind::kColumn:
     case BoundExprKind::kParameter:
     case BoundExprKind::kAggregate:
+    case BoundExprKind::kWindow:
     case BoundExprKind::kOuterColumn:
     case BoundExprKind::kSubquery: return false;
     case BoundExprKind::kFunction:
@@ -230,6 +234,24 @@ bool BoundExpr::IsFoldableNode() const {
              !IsSequenceFunction(function);
     default: return true;
   }
+}
+
+std::string_view WindowFunctionName(WindowFunction f) {
+  switch (f) {
+    case WindowFunction::kAggregate: return "aggregate";
+    case WindowFunction::kRowNumber: return "row_number";
+    case WindowFunction::kRank: return "rank";
+    case WindowFunction::kDenseRank: return "dense_rank";
+    case WindowFunction::kPercentRank: return "percent_rank";
+    case WindowFunction::kCumeDist: return "cume_dist";
+    case WindowFunction::kNtile: return "ntile";
+    case WindowFunction::kLag: return "lag";
+    case WindowFunction::kLead: return "lead";
+    case WindowFunction::kFirstValue: return "first_value";
+    case WindowFunction::kLastValue: return "last_value";
+    case WindowFunction::kNthValue: return "nth_value";
+  }
+  return "?";
 }
 
 std::string_view OperatorText(CompareOp op) {

@@ -52,6 +52,13 @@ enum class BoundExprKind {
   // values it reads (kOuterColumn positions), after the left operand of
   // ANY / ALL / IN when subquery_kind says so.
   kSubquery,
+  // A window function call over `window` (bind_window.cc): only in the
+  // binder, which moves each call into BoundSelect::windows and leaves a
+  // column of the window operator's output row in its place. The children
+  // are the arguments (an aggregate's: one kAggregate child, with its
+  // FILTER), then the window's PARTITION BY keys, its ORDER BY keys, and the
+  // frame's start and end offsets when written (BoundWindow's counts).
+  kWindow,
 };
 
 // kPower is float8 only (numeric ^ numeric is not implemented).
@@ -153,6 +160,59 @@ struct AggregateOrderKey {
   bool operator==(const AggregateOrderKey&) const = default;
 };
 
+// Window functions (sql/execution/window_function.cc); kAggregate: any
+// aggregate over the frame.
+enum class WindowFunction {
+  kAggregate,
+  kRowNumber,
+  kRank,
+  kDenseRank,
+  kPercentRank,
+  kCumeDist,
+  kNtile,
+  kLag,
+  kLead,
+  kFirstValue,
+  kLastValue,
+  kNthValue,
+};
+
+enum class FrameMode { kRange, kRows, kGroups };
+enum class FrameBound {
+  kUnboundedPreceding,
+  kPreceding,
+  kCurrentRow,
+  kFollowing,
+  kUnboundedFollowing
+};
+enum class FrameExclusion { kNoOthers, kCurrentRow, kGroup, kTies };
+
+// The window of a kWindow call: how many of its children are arguments,
+// PARTITION BY keys and ORDER BY keys (in that order), and its frame
+// (PostgreSQL's default: RANGE UNBOUNDED PRECEDING to CURRENT ROW). A
+// kPreceding or kFollowing bound's offset is the child after the ORDER BY
+// keys (the start's first).
+struct BoundWindow {
+  size_t arg_count = 0;
+  size_t partition_count = 0;
+  std::vector<AggregateOrderKey> order;
+  FrameMode mode = FrameMode::kRange;
+  FrameBound start = FrameBound::kUnboundedPreceding;
+  FrameBound end = FrameBound::kCurrentRow;
+  FrameExclusion exclusion = FrameExclusion::kNoOthers;
+  bool operator==(const BoundWindow&) const = default;
+
+  size_t PartitionBegin() const { return arg_count; }
+  size_t OrderBegin() const { return arg_count + partition_count; }
+  size_t OffsetsBegin() const { return OrderBegin() + order.size(); }
+  static bool HasOffset(FrameBound b) {
+    return b == FrameBound::kPreceding || b == FrameBound::kFollowing;
+  }
+  // The child index of the start's / end's offset (when it has one).
+  size_t StartOffset() const { return OffsetsBegin(); }
+  size_t EndOffset() const { return OffsetsBegin() + (HasOffset(start) ? 1 : 0); }
+};
+
 enum class SubqueryKind {
   kScalar,  // (SELECT x ...): NULL for no row, 21000 for several
   kArray,   // ARRAY(SELECT x ...): every row's x, an empty array for none
@@ -167,6 +227,7 @@ struct BoundSubquery;  // bound_statement.h
 std::string_view OperatorText(CompareOp op);
 std::string_view OperatorText(ArithmeticOp op);
 std::string_view AggregateFunctionName(AggregateFunction f);
+std::string_view WindowFunctionName(WindowFunction f);  // "row_number", ...
 
 // The advisory-lock functions, which are volatile (never folded).
 bool IsLockFunction(ScalarFunction f);
@@ -206,6 +267,8 @@ struct BoundExpr {
   // and whether the last child is its FILTER condition.
   std::vector<AggregateOrderKey> aggregate_order;
   bool has_filter = false;
+  WindowFunction window_function = WindowFunction::kAggregate;  // kWindow
+  BoundWindow window;                                           // kWindow
   int position = 0;  // source position, for errors raised at run time
   // kSubquery: the query, shared by clones (it is planned once).
   std::shared_ptr<BoundSubquery> subquery;
@@ -231,6 +294,10 @@ struct BoundExpr {
     return children.size() - aggregate_order.size() - (has_filter ? 1 : 0);
   }
 };
+
+// Whether two kWindow calls are over the same window: equal keys, frame and
+// offsets (bind_window.cc).
+bool SameWindowDefinition(const BoundExpr& a, const BoundExpr& b);
 
 // Adds `delta` to every column position in e (kColumn; outer values and a
 // subquery's insides are other rows).

@@ -122,6 +122,10 @@ struct BoundSelect {
   std::vector<BoundExprPtr> group_by;    // over the input row
   std::vector<BoundExprPtr> aggregates;  // kAggregate, each distinct call once
   BoundExprPtr having;                   // over the grouped row; null: none
+  // Window function calls (kWindow, over the input or grouped row): their
+  // values follow that row, in this order, for `distinct`, `order_by` and
+  // `targets`. Calls over the same window are adjacent.
+  std::vector<BoundExprPtr> windows;
   // SELECT DISTINCT: the target expressions (over the input or grouped
   // row), whose distinct combinations are the result rows; `order_by` and
   // `targets` are then over those rows. Empty without DISTINCT.

@@ -146,7 +146,7 @@ class Printer {
 
   void Select(const BoundSelect& q, const std::vector<std::string>* result_names,
               bool names_visible, std::string& out) {
-    if (q.limit_with_ties) throw Unsupported{};
+    if (q.limit_with_ties || !q.windows.empty()) throw Unsupported{};
     if (!q.values.empty()) {
       Values(q, out);
       return;
@@ -560,7 +560,8 @@ class Printer {
         return IsRegexFunction(e.function) ? Shape::kOperator : Shape::kFunction;
       case BoundExprKind::kCase:
       case BoundExprKind::kArray:
-      case BoundExprKind::kAggregate: return Shape::kFunction;
+      case BoundExprKind::kAggregate:
+      case BoundExprKind::kWindow: return Shape::kFunction;
       case BoundExprKind::kArithmetic:
       case BoundExprKind::kNegate:
       case BoundExprKind::kCompare:
@@ -858,6 +859,7 @@ class Printer {
         out += ')';
         return;
       }
+      case BoundExprKind::kWindow: throw Unsupported{};  // moved out of queries by the binder
       case BoundExprKind::kAggregate: {
         out += std::string(AggregateFunctionName(e.aggregate)) + "(";
         if (e.aggregate == AggregateFunction::kCountStar) {

@@ -52,6 +52,7 @@ class ParameterTypeCollector {
     Visit(select.where);
     for (const BoundExprPtr& e : select.group_by) Visit(e);
     for (const BoundExprPtr& e : select.aggregates) Visit(e);
+    for (const BoundExprPtr& e : select.windows) Visit(e);
     Visit(select.having);
     for (const BoundExprPtr& e : select.distinct) Visit(e);
     for (const BoundOrderBy& order : select.order_by) Visit(order.expr);

@@ -121,6 +121,39 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
   ++s->count;
 }
 
+// The result of the inputs accumulated in `state` (string_agg's text and
+// array_agg's elements copied: FinishAggregate moves them).
+Value Result(const BoundExpr& call, const AggregateState& state) {
+  switch (call.aggregate) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount: return Value::Int(state.count);
+    default: break;
+  }
+  if (state.count == 0) return Value::Null();
+  const DataType& type = call.children[0]->type;
+  switch (call.aggregate) {
+    case AggregateFunction::kSum:
+      if (type.IsInteger()) {
+        if (call.type.id == TypeId::kNumeric) return Value::Decimal(Numeric(state.int_sum, 0));
+        if (state.int_sum > INT64_MAX || state.int_sum < INT64_MIN) {
+          throw Error(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+        }
+        return Value::Int(static_cast<int64_t>(state.int_sum));
+      }
+      return state.value;
+    case AggregateFunction::kAvg: {
+      if (type.id == TypeId::kFloat4 || type.id == TypeId::kFloat8) {
+        return Value::Float(state.value.AsFloat() / static_cast<double>(state.count));
+      }
+      const Numeric sum = type.IsInteger() ? Numeric(state.int_sum, 0) : state.value.AsNumeric();
+      return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state.count))));
+    }
+    case AggregateFunction::kStringAgg: return Value::String(state.text);
+    case AggregateFunction::kArrayAgg: return Value::Array(state.elements);
+    default: return state.value;
+  }
+}
+
 }  // namespace
 
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
@@ -176,34 +209,17 @@ Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
     });
     for (Row& row : rows) Accumulate(call, row, state);
   }
-  switch (call.aggregate) {
-    case AggregateFunction::kCountStar:
-    case AggregateFunction::kCount: return Value::Int(state->count);
-    default: break;
+  if (state->count > 0 && call.aggregate == AggregateFunction::kStringAgg) {
+    return Value::String(std::move(state->text));
   }
-  if (state->count == 0) return Value::Null();
-  const DataType& type = call.children[0]->type;
-  switch (call.aggregate) {
-    case AggregateFunction::kSum:
-      if (type.IsInteger()) {
-        if (call.type.id == TypeId::kNumeric) return Value::Decimal(Numeric(state->int_sum, 0));
-        if (state->int_sum > INT64_MAX || state->int_sum < INT64_MIN) {
-          throw Error(sqlstate::kNumericValueOutOfRange, "bigint out of range");
-        }
-        return Value::Int(static_cast<int64_t>(state->int_sum));
-      }
-      return state->value;
-    case AggregateFunction::kAvg: {
-      if (type.id == TypeId::kFloat4 || type.id == TypeId::kFloat8) {
-        return Value::Float(state->value.AsFloat() / static_cast<double>(state->count));
-      }
-      const Numeric sum = type.IsInteger() ? Numeric(state->int_sum, 0) : state->value.AsNumeric();
-      return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state->count))));
-    }
-    case AggregateFunction::kStringAgg: return Value::String(std::move(state->text));
-    case AggregateFunction::kArrayAgg: return Value::Array(std::move(state->elements));
-    default: return state->value;
+  if (state->count > 0 && call.aggregate == AggregateFunction::kArrayAgg) {
+    return Value::Array(std::move(state->elements));
   }
+  return Result(call, *state);
+}
+
+Value AggregateValueSoFar(const BoundExpr& call, const AggregateState& state) {
+  return Result(call, state);
 }
 
 }  // namespace basalt::sql

@@ -51,5 +51,8 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
 void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
 // The aggregate's result for the inputs fed so far.
 Value FinishAggregate(const BoundExpr& call, AggregateState* state);
+// The same, leaving the state as it is, so more inputs may follow (a window
+// aggregate's running value). REQUIRES: no DISTINCT or ORDER BY in `call`.
+Value AggregateValueSoFar(const BoundExpr& call, const AggregateState& state);
 
 }  // namespace basalt::sql

@@ -212,6 +212,9 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExprKind::kAggregate:
       // The binder moves every call into the query's Aggregate operator.
       throw Error(sqlstate::kInternalError, "aggregate call evaluated as a scalar");
+    case BoundExprKind::kWindow:
+      // And every window call into a WindowAgg.
+      throw Error(sqlstate::kInternalError, "window function call evaluated as a scalar");
   }
   throw Error(sqlstate::kInternalError, "unknown bound expression kind");
 }

@@ -187,6 +187,37 @@ struct TypedLiteral : Expr {
   std::string value;
 };
 
+// One end of a window frame: UNBOUNDED PRECEDING, `offset` PRECEDING,
+// CURRENT ROW, `offset` FOLLOWING or UNBOUNDED FOLLOWING.
+struct WindowFrameBound {
+  enum class Type { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+  Type type = Type::kUnboundedPreceding;
+  ExprPtr offset;  // kPreceding and kFollowing
+};
+
+// A window specification: `WINDOW name AS (...)`'s, or a call's `OVER (...)`
+// (`OVER name` is one with only `ref_name`, `copy_whole` set).
+struct WindowDef : Node {
+  enum class FrameMode { kNone, kRange, kRows, kGroups };  // kNone: no frame clause
+  enum class Exclusion { kNoOthers, kCurrentRow, kGroup, kTies };
+  ~WindowDef() {
+    DeleteAll(partition_by);
+    for (OrderByItem& item : order_by) DeleteIteratively(item.expr);
+    DeleteIteratively(frame_start.offset);
+    DeleteIteratively(frame_end.offset);
+  }
+  std::string name;      // WINDOW name AS (...); empty in OVER
+  std::string ref_name;  // the window this one extends: OVER (w ORDER BY ...); empty: none
+  int ref_position = 0;
+  bool copy_whole = false;  // OVER w, without parentheses
+  ExprList partition_by;
+  std::vector<OrderByItem> order_by;
+  FrameMode frame_mode = FrameMode::kNone;
+  WindowFrameBound frame_start;
+  WindowFrameBound frame_end;  // CURRENT ROW when only a start is written
+  Exclusion exclusion = Exclusion::kNoOthers;
+};
+
 // f(args). `name` is possibly qualified ({"pg_catalog", "now"}), folded.
 // SQL-standard keyword functions (CURRENT_DATE, CURRENT_TIMESTAMP,
 // LOCALTIMESTAMP, CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...) are calls
@@ -196,7 +227,8 @@ struct TypedLiteral : Expr {
 //
 // An aggregate call may order its input, `string_agg(x, ',' ORDER BY y)`
 // (`order_by`), and filter it, `count(*) FILTER (WHERE x > 0)` (`filter`);
-// the binder rejects both on other functions.
+// the binder rejects both on other functions. With `over` it is a window
+// function call.
 struct FunctionCall : Expr {
   static constexpr ExprKind kKind = ExprKind::kFunctionCall;
   FunctionCall() : Expr(kKind) {}
@@ -212,6 +244,7 @@ struct FunctionCall : Expr {
   bool no_parens = false;
   std::vector<OrderByItem> order_by;  // f(args ORDER BY ...); empty when none
   ExprPtr filter;                     // FILTER (WHERE filter); null when none
+  std::unique_ptr<WindowDef> over;    // OVER ...: a window function call; null when none
 };
 
 struct CaseWhen : Node {

@@ -198,6 +198,7 @@ struct SelectStmt : Statement {
   ExprPtr where;
   ExprList group_by;
   ExprPtr having;
+  std::vector<std::unique_ptr<WindowDef>> windows;  // WINDOW w AS (...), ...
 
   std::vector<ExprList> values;  // VALUES (1, 2), (3, 4); may contain Default
 

@@ -662,6 +662,7 @@ ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Toke
     call->filter = ParseExpr();
     ExpectOp(")");
   }
+  if (PeekWord("over")) call->over = ParseOverClause();
   return call;
 }
 

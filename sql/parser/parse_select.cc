@@ -129,6 +129,7 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseSimpleSelect() {
     select->group_by = ParseExprList();
   }
   if (AcceptWord("having")) select->having = ParseExpr();
+  if (PeekWord("window")) ParseWindowClause(*select);
   return select;
 }
 

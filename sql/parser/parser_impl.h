@@ -77,6 +77,12 @@ class Parser {
   bool PeekJoin() const;
   ast::Alias ParseOptionalAlias();
   std::vector<ast::OrderByItem> ParseOrderBy();
+  // parse_window.cc
+  std::unique_ptr<ast::WindowDef> ParseOverClause();
+  std::unique_ptr<ast::WindowDef> ParseWindowSpecification();
+  ast::WindowFrameBound ParseFrameBound();
+  void ParseWindowFrame(ast::WindowDef& window);
+  void ParseWindowClause(ast::SelectStmt& select);
   ast::LockingClause ParseLockingClause();
   bool PeekSelectStart(size_t ahead = 0) const;
 

@@ -15,6 +15,7 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
 
@@ -129,6 +130,25 @@ ColumnNames OutputNames(const LogicalOperator& op) {
       for (const BoundExprPtr& a : aggregate.aggregates) names.push_back(Deparse(*a, input));
       return names;
     }
+    case LogicalKind::kWindow: {
+      // As PostgreSQL prints a window call above its WindowAgg.
+      ColumnNames names = OutputNames(*op.children[0]);
+      const ColumnNames input = names;
+      for (const BoundExprPtr& call : op.As<LogicalWindow>().functions) {
+        std::string text;
+        if (call->window_function == WindowFunction::kAggregate) {
+          text = Deparse(*call->children[0], input);
+        } else {
+          std::string args;
+          for (size_t i = 0; i < call->window.arg_count; ++i) {
+            args += (i ? ", " : "") + Deparse(*call->children[i], input);
+          }
+          text = fmt::format("{}({})", WindowFunctionName(call->window_function), args);
+        }
+        names.push_back(text + " OVER (?)");
+      }
+      return names;
+    }
     case LogicalKind::kJoin: {
       ColumnNames names = OutputNames(*op.children[0]);
       const JoinType type = op.As<LogicalJoin>().join_type;
@@ -215,6 +235,7 @@ class Printer {
         details.push_back("Sort Key: " + Join(keys));
         break;
       }
+      case LogicalKind::kWindow: line = "WindowAgg"; break;
       case LogicalKind::kLimit: line = "Limit"; break;
       case LogicalKind::kLockRows: line = "LockRows"; break;
       case LogicalKind::kInsert:

@@ -6,6 +6,7 @@
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_operator.h"
 #include "sql/planner/logical_set_operation.h"
+#include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
 
@@ -56,6 +57,10 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       }
       break;
     }
+    case LogicalKind::kWindow:
+      out->append("Window (" + std::to_string(op.As<LogicalWindow>().functions.size()) +
+                  " function" + (op.As<LogicalWindow>().functions.size() == 1 ? ")" : "s)"));
+      break;
     case LogicalKind::kProject: out->append("Project"); break;
     case LogicalKind::kSort: out->append("Sort"); break;
     case LogicalKind::kLimit: out->append("Limit"); break;

@@ -15,6 +15,7 @@
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/logical_window.h"
 #include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 
@@ -50,6 +51,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(op.As<LogicalAggregate>().groups);
       each(op.As<LogicalAggregate>().aggregates);
       break;
+    case LogicalKind::kWindow: each(op.As<LogicalWindow>().functions); break;
     case LogicalKind::kProject: each(op.As<LogicalProject>().exprs); break;
     case LogicalKind::kSort:
       for (BoundOrderBy& key : op.As<LogicalSort>().keys) one(key.expr);
@@ -113,6 +115,10 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kAggregate:
       of(op.As<LogicalAggregate>().groups);
       of(op.As<LogicalAggregate>().aggregates);
+      return types;
+    case LogicalKind::kWindow:
+      types = OutputTypes(*op.children[0]);
+      of(op.As<LogicalWindow>().functions);
       return types;
     case LogicalKind::kProject: of(op.As<LogicalProject>().exprs); return types;
     case LogicalKind::kInsert: of(op.As<LogicalInsert>().returning); return types;

@@ -19,6 +19,7 @@ enum class LogicalKind {
   kWorkTableScan,
   kFunctionScan,
   kAggregate,
+  kWindow,
   kProject,
   kSort,
   kLimit,

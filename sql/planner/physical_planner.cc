@@ -23,6 +23,7 @@
 #include "sql/execution/system_scan.h"
 #include "sql/execution/table_scan.h"
 #include "sql/execution/values.h"
+#include "sql/execution/window_aggregate.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
@@ -37,6 +38,7 @@
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/logical_window.h"
 #include "sql/planner/planner.h"
 
 namespace basalt::sql {
@@ -115,6 +117,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       const auto& aggregate = plan.As<LogicalAggregate>();
       return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);
     }
+    case LogicalKind::kWindow:
+      return std::make_unique<WindowAggregate>(child(), plan.As<LogicalWindow>().functions);
     case LogicalKind::kProject:
       return std::make_unique<Project>(child(), plan.As<LogicalProject>().exprs);
     case LogicalKind::kSort: return std::make_unique<Sort>(child(), plan.As<LogicalSort>().keys);

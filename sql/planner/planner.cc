@@ -16,6 +16,7 @@
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
 
@@ -117,6 +118,58 @@ LogicalOperatorPtr PlanDistinctOn(LogicalOperatorPtr sort, size_t count) {
   return WithChild(std::move(distinct), std::move(sort));
 }
 
+// The sort keys a window needs: PARTITION BY (ascending), then ORDER BY.
+std::vector<BoundOrderBy> WindowSortKeys(const BoundExpr& call) {
+  std::vector<BoundOrderBy> keys;
+  const BoundWindow& w = call.window;
+  for (size_t i = 0; i < w.partition_count; ++i) {
+    keys.push_back(BoundOrderBy{call.children[w.PartitionBegin() + i]->Clone(), false, false});
+  }
+  for (size_t i = 0; i < w.order.size(); ++i) {
+    keys.push_back(BoundOrderBy{call.children[w.OrderBegin() + i]->Clone(), w.order[i].descending,
+                                w.order[i].nulls_first});
+  }
+  return keys;
+}
+
+// Whether rows sorted by `sorted` are also sorted by `wanted` (a prefix).
+bool SortedBy(const std::vector<BoundOrderBy>& sorted, const std::vector<BoundOrderBy>& wanted) {
+  if (wanted.size() > sorted.size()) return false;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (sorted[i].descending != wanted[i].descending ||
+        sorted[i].nulls_first != wanted[i].nulls_first ||
+        !sorted[i].expr->Equals(*wanted[i].expr)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One WindowAgg per window (the binder made calls over one window
+// adjacent), each over a Sort unless the rows below are sorted already;
+// *sorted: the order the rows leave in.
+LogicalOperatorPtr PlanWindows(LogicalOperatorPtr plan, std::vector<BoundExprPtr> calls,
+                               std::vector<BoundOrderBy>* sorted_out) {
+  std::vector<BoundOrderBy>& sorted = *sorted_out;
+  for (size_t first = 0; first < calls.size();) {
+    size_t end = first + 1;
+    while (end < calls.size() && SameWindowDefinition(*calls[first], *calls[end])) ++end;
+    std::vector<BoundOrderBy> keys = WindowSortKeys(*calls[first]);
+    if (!keys.empty() && !SortedBy(sorted, keys)) {
+      auto sort = std::make_unique<LogicalSort>();
+      for (const BoundOrderBy& k : keys)
+        sort->keys.push_back({k.expr->Clone(), k.descending, k.nulls_first});
+      plan = WithChild(std::move(sort), std::move(plan));
+      sorted = std::move(keys);
+    }
+    auto window = std::make_unique<LogicalWindow>();
+    for (size_t i = first; i < end; ++i) window->functions.push_back(std::move(calls[i]));
+    plan = WithChild(std::move(window), std::move(plan));
+    first = end;
+  }
+  return plan;
+}
+
 }  // namespace
 
 LogicalOperatorPtr PlanSelect(BoundSelect& select) {
@@ -165,6 +218,11 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
       plan = WithChild(std::move(having), std::move(plan));
     }
   }
+  // The rows' order after the windows' sorts, which may serve ORDER BY too.
+  std::vector<BoundOrderBy> window_order;
+  if (!select.windows.empty()) {
+    plan = PlanWindows(std::move(plan), std::move(select.windows), &window_order);
+  }
   if (!select.distinct.empty()) {
     auto distinct = std::make_unique<LogicalAggregate>();
     distinct->groups = std::move(select.distinct);
@@ -172,7 +230,9 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
   }
   // DISTINCT ON and WITH TIES compare the sorted rows on ORDER BY keys.
   std::vector<BoundExprPtr> tie_keys = OrderKeys(select.order_by, select.limit_with_ties);
-  if (!select.order_by.empty()) {
+  const bool sorted_by_windows = !window_order.empty() && select.distinct.empty() &&
+                                 select.distinct_on == 0 && SortedBy(window_order, select.order_by);
+  if (!select.order_by.empty() && !sorted_by_windows) {
     auto sort = std::make_unique<LogicalSort>();
     sort->keys = std::move(select.order_by);
     plan = WithChild(std::move(sort), std::move(plan));

@@ -14,6 +14,7 @@
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/logical_window.h"
 #include "sql/planner/optimizer.h"
 
 namespace basalt::sql {
@@ -139,6 +140,18 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
       }
       break;
     }
+    case LogicalKind::kWindow:
+      // The calls' arguments, keys and frame offsets; never the calls.
+      for (BoundExprPtr& call : plan->As<LogicalWindow>().functions) {
+        for (size_t i = 0; i < call->children.size(); ++i) {
+          if (i == 0 && call->window_function == WindowFunction::kAggregate) {
+            for (BoundExprPtr& arg : call->children[0]->children) Fold(arg);
+            continue;
+          }
+          Fold(call->children[i]);
+        }
+      }
+      break;
     case LogicalKind::kProject:
       for (BoundExprPtr& e : plan->As<LogicalProject>().exprs) Fold(e);
       break;

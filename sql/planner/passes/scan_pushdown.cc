@@ -13,6 +13,7 @@
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_window.h"
 #include "sql/planner/optimizer.h"
 
 namespace basalt::sql {
@@ -101,6 +102,14 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
       for (const BoundExprPtr& key : limit.ties) MarkColumns(*key, &child_needs);
       break;
     }
+    case LogicalKind::kWindow:
+      // Its input's columns pass through; its calls read more.
+      if (needed == nullptr) break;
+      child_needs = *needed;
+      for (const BoundExprPtr& call : op.As<LogicalWindow>().functions) {
+        MarkColumns(*call, &child_needs);
+      }
+      break;
     case LogicalKind::kDistinctOn:
       if (needed == nullptr) break;
       child_needs = *needed;
