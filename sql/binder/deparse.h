@@ -36,4 +36,11 @@ std::optional<std::string> DeparseQuery(const BoundSelect& query,
                                         const CatalogNames& names, bool pretty,
                                         const ColumnRename* rename = nullptr);
 
+// An expression over the columns of `table` (a CHECK constraint's), as
+// pg_get_constraintdef prints it: columns unqualified, operators in
+// parentheses (or, `pretty`, only where needed). Nullopt as DeparseQuery.
+std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
+                                                  const catalog::TableEntry& table,
+                                                  const CatalogNames& names, bool pretty);
+
 }  // namespace basalt::sql

@@ -3,6 +3,7 @@
 #include "common/value_text.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
@@ -55,6 +56,7 @@ void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const S
 
 bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   RowBatch input;
   while (children_[0]->Next(ctx, &input)) {
     for (const Row& in : input) {
@@ -62,11 +64,13 @@ bool Insert::Next(ExecContext& ctx, RowBatch* batch) {
       row.reserve(row_exprs_.size());
       for (const BoundExprPtr& e : row_exprs_) row.push_back(Evaluate(*e, in, &ctx));
       CheckNotNull(*table_, row);
+      constraints.BeforeInsert(row, ctx);
       Status st = store.Insert(ctx.txn, row);
       if (!st.ok()) ThrowWriteFailure(*table_, row, st);
       ++ctx.rows_affected;
     }
   }
+  constraints.Finish(ctx);
   batch->clear();
   return false;
 }

@@ -3,6 +3,7 @@
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
@@ -54,6 +55,7 @@ Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
 bool Update::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   bool sets_key = false;
   for (const BoundAssignment& a : assignments_) {
     for (int column : table_->layout.primary_key) sets_key = sets_key || a.column == column;
@@ -84,10 +86,12 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
       new_row = NewRow(locked.row, ctx);
     }
     CheckNotNull(*table_, new_row);
+    constraints.BeforeUpdate(locked, new_row, ctx);
     Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
   }
+  constraints.Finish(ctx);
   batch->clear();
   return false;
 }
@@ -95,6 +99,7 @@ bool Update::Next(ExecContext& ctx, RowBatch* batch) {
 bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
@@ -102,10 +107,12 @@ bool Delete::Next(ExecContext& ctx, RowBatch* batch) {
                         scanned, ctx, &locked)) {
       continue;
     }
+    constraints.BeforeDelete(locked, ctx);
     Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;
   }
+  constraints.Finish(ctx);
   batch->clear();
   return false;
 }
