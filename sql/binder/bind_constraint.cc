@@ -9,7 +9,9 @@
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/deparse.h"
 #include "sql/parser/ast_printer.h"
+#include "sql/parser/parser.h"
 
 namespace basalt::sql {
 
@@ -43,8 +45,8 @@ int ColumnAttnum(const catalog::proto::Table& table, const ast::Identifier& colu
   for (const catalog::proto::Column& c : table.columns()) {
     if (c.name() == column.name) return c.attnum();
   }
-  ThrowAt(sqlstate::kUndefinedColumn, fmt::format(fmt::runtime(missing_format), column.name),
-          column.position);
+  // PostgreSQL gives these no position.
+  throw Error(sqlstate::kUndefinedColumn, fmt::format(fmt::runtime(missing_format), column.name));
 }
 
 // The unique keys of `table` a foreign key may reference: the primary key
@@ -150,7 +152,15 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
   std::shared_ptr<const catalog::TableEntry> resolved;
   const bool creating_self = table.oid() == 0 && constraint.ref_table.schema.empty() &&
                              constraint.ref_table.name == table.name();
-  if (!creating_self) resolved = ResolveTable(constraint.ref_table);
+  if (!creating_self) {
+    resolved = ResolveTable(constraint.ref_table, /*missing_ok=*/true);
+    if (resolved == nullptr) {  // PostgreSQL gives this one no position
+      const ast::QualifiedName& name = constraint.ref_table;
+      throw Error(sqlstate::kUndefinedTable,
+                  fmt::format("relation \"{}\" does not exist",
+                              name.schema.empty() ? name.name : name.schema + "." + name.name));
+    }
+  }
   // ALTER TABLE: the definition being changed, not the catalog's.
   const catalog::proto::Table& referenced =
       resolved == nullptr || resolved->def.oid() == table.oid() ? table : resolved->def;
@@ -176,10 +186,6 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
                                               "not exist"));
     }
   }
-  if (out.attnums_size() != out.referenced_attnums_size()) {
-    throw Error(sqlstate::kInvalidForeignKey,
-                "number of referencing and referenced columns for foreign key disagree");
-  }
   // The referenced columns must be exactly those of a unique key, in any
   // order.
   std::vector<int> wanted(out.referenced_attnums().begin(), out.referenced_attnums().end());
@@ -194,6 +200,10 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
                 fmt::format("there is no unique constraint matching given keys for referenced "
                             "table \"{}\"",
                             referenced.name()));
+  }
+  if (out.attnums_size() != out.referenced_attnums_size()) {
+    throw Error(sqlstate::kInvalidForeignKey,
+                "number of referencing and referenced columns for foreign key disagree");
   }
   for (int i = 0; i < out.attnums_size(); ++i) {
     const catalog::proto::Column& from = table.columns(out.attnums(i) - 1);
@@ -225,6 +235,33 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
     out.add_delete_set_attnums(attnum);
   }
   taken->push_back(out.name());
+  return out;
+}
+
+std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
+                                                 const catalog::TableEntry& table, int column,
+                                                 const std::string& new_name) {
+  catalog::TableEntry renamed;
+  renamed.def = table.def;
+  renamed.def.mutable_columns(column)->set_name(new_name);
+  renamed.layout = table.layout;
+  std::vector<std::string> out;
+  for (const catalog::proto::Constraint& c : table.def.constraints()) {
+    if (c.type() != "c") {
+      out.emplace_back();
+      continue;
+    }
+    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    BoundExprPtr e = binder.BindCheckExpression(table.def, *ParseExpression(c.check_expr()));
+    std::optional<std::string> text = DeparseTableExpression(*e, renamed, names, false);
+    if (!text) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  fmt::format("renaming a column read by check constraint \"{}\" is not "
+                              "supported yet",
+                              c.name()));
+    }
+    out.push_back(*std::move(text));
+  }
   return out;
 }
 

@@ -285,6 +285,10 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
                           (call.children[1]->type.id == TypeId::kBool ? args[1].AsBool() : true);
       return Value::String(ViewDefinition(names, table, pretty));
     }
+    case ScalarFunction::kGetTriggerDef:
+      // Basalt has no triggers (foreign keys are not triggers here, so
+      // pg_trigger is empty, as psql's \d reads it).
+      return Value::Null();
     case ScalarFunction::kGetRuleDef:
       // Basalt keeps no rewrite rules (pg_rewrite is empty: a view's query
       // is its own), so every OID is one PostgreSQL answers with "-".

@@ -313,10 +313,11 @@ void Parser::ParseReferences(ast::Constraint& constraint) {
   constraint.ref_table = ParseQualifiedName();
   if (PeekOp("(")) constraint.ref_columns = ParseColumnList();
   while (true) {
+    const int clause_position = Peek().position;
     if (AcceptWord("match")) {
       if (PeekWord("partial")) {
         throw Error(sqlstate::kFeatureNotSupported, "MATCH PARTIAL not yet implemented")
-            .WithPosition(Peek().position);
+            .WithPosition(clause_position);
       }
       if (AcceptWord("full")) {
         constraint.match_type = 'f';
@@ -333,13 +334,12 @@ void Parser::ParseReferences(ast::Constraint& constraint) {
       } else if (AcceptWord("set")) {
         action = AcceptWord("null") ? 'n' : (ExpectWord("default"), 'd');
         if (PeekOp("(")) {
-          const Token& list = Peek();
           std::vector<ast::Identifier> columns = ParseColumnList();
           if (!on_delete) {
             throw Error(sqlstate::kFeatureNotSupported,
                         fmt::format("a column list with {} is only supported for ON DELETE actions",
                                     action == 'n' ? "SET NULL" : "SET DEFAULT"))
-                .WithPosition(list.position);
+                .WithPosition(clause_position);
           }
           constraint.delete_set_columns = std::move(columns);
         }
