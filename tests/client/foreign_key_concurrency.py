@@ -1,12 +1,12 @@
 """Foreign keys under concurrent writers (issue 14).
 
-Parents are keyed by a primary key (`parent`) and by a unique column
-(`uparent.code`); children reference them with NO ACTION (`child`,
+Parents are keyed by a primary key (`parent`, `cparent`) and by a unique
+column (`uparent.code`); children reference them with NO ACTION (`child`,
 `uchild`) and ON DELETE CASCADE (`cchild`). Three connections insert
-children of random parents in transactions that wait a moment before
-COMMIT; two others delete random parents (and put them back later), or
-change a parent's unique code, also waiting before COMMIT, so the writes
-overlap. A child insert must fail with 23503 or commit with its parent in
+children of random parents (and now and then delete all children of one,
+so that parent can go) in transactions that wait a moment before COMMIT;
+two others delete random parents (and put them back later), or change a
+parent's unique code, also waiting before COMMIT, so the writes overlap. A child insert must fail with 23503 or commit with its parent in
 place; a parent delete or key change must fail with 23503 or leave no
 child behind. At the end no child may lack its parent, and both sides must
 have both succeeded and failed (else the race was not run).
@@ -37,13 +37,15 @@ def setup():
         for statement in [
             "CREATE TABLE parent (id int PRIMARY KEY)",
             "CREATE TABLE child (id int PRIMARY KEY, pid int REFERENCES parent)",
-            "CREATE TABLE cchild (id int PRIMARY KEY, pid int REFERENCES parent ON DELETE CASCADE)",
+            "CREATE TABLE cparent (id int PRIMARY KEY)",
+            "CREATE TABLE cchild (id int PRIMARY KEY, pid int REFERENCES cparent ON DELETE CASCADE)",
             "CREATE TABLE uparent (id int PRIMARY KEY, code int UNIQUE)",
             "CREATE TABLE uchild (id int PRIMARY KEY, code int REFERENCES uparent (code))",
         ]:
             cur.execute(statement)
         for k in range(KEYS):
             cur.execute("INSERT INTO parent VALUES (%s)", (k,))
+            cur.execute("INSERT INTO cparent VALUES (%s)", (k,))
             cur.execute("INSERT INTO uparent VALUES (%s, %s)", (k, k))
 
 
@@ -90,9 +92,13 @@ def child_writer(deadline, seed):
     while time.time() < deadline:
         table = rng.choice(["child", "cchild", "uchild"])
         column = "code" if table == "uchild" else "pid"
+        key = rng.randrange(KEYS)
+        if rng.random() < 0.2:
+            run_transaction(conn, [(f"DELETE FROM {table} WHERE {column} = %s", (key,))],
+                            lambda: None)
+            continue
         statement = f"INSERT INTO {table} (id, {column}) VALUES (%s, %s)"
-        if run_transaction(conn, [(statement, (new_id(), rng.randrange(KEYS)))],
-                           lambda: count("child 23503")):
+        if run_transaction(conn, [(statement, (new_id(), key))], lambda: count("child 23503")):
             count("child ok")
     conn.close()
 
@@ -102,16 +108,17 @@ def parent_writer(deadline, seed):
     conn = connect()
     while time.time() < deadline:
         k = rng.randrange(KEYS)
+        table = rng.choice(["parent", "cparent"])
         action = rng.choice(["delete", "delete", "code", "restore"])
         if action == "delete":
-            statements = [("DELETE FROM parent WHERE id = %s", (k,))]
+            statements = [(f"DELETE FROM {table} WHERE id = %s", (k,))]
         elif action == "code":
             # A new code for key k, away from every other row's (k or k + 1000).
             statements = [("UPDATE uparent SET code = CASE WHEN code = id THEN id + 1000 "
                            "ELSE id END WHERE id = %s", (k,))]
         else:
-            statements = [("INSERT INTO parent SELECT %s WHERE NOT EXISTS "
-                           "(SELECT 1 FROM parent WHERE id = %s)", (k, k))]
+            statements = [(f"INSERT INTO {table} SELECT %s WHERE NOT EXISTS "
+                           f"(SELECT 1 FROM {table} WHERE id = %s)", (k, k))]
         if run_transaction(conn, statements, lambda: count("parent 23503")) and action != "restore":
             count("parent ok")
     conn.close()
@@ -122,7 +129,7 @@ def check():
         "child": "SELECT count(*) FROM child c WHERE c.pid IS NOT NULL AND NOT EXISTS "
                  "(SELECT 1 FROM parent p WHERE p.id = c.pid)",
         "cchild": "SELECT count(*) FROM cchild c WHERE c.pid IS NOT NULL AND NOT EXISTS "
-                  "(SELECT 1 FROM parent p WHERE p.id = c.pid)",
+                  "(SELECT 1 FROM cparent p WHERE p.id = c.pid)",
         "uchild": "SELECT count(*) FROM uchild c WHERE c.code IS NOT NULL AND NOT EXISTS "
                   "(SELECT 1 FROM uparent p WHERE p.code = c.code)",
     }
