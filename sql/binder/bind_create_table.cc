@@ -1,6 +1,7 @@
-// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE -> a
-// table definition ready for the catalog (OIDs and relation ids assigned
-// there). UNIQUE constraints become unique indexes named t_a_key.
+// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE,
+// CHECK, FOREIGN KEY -> a table definition ready for the catalog (OIDs and
+// relation ids assigned there). UNIQUE constraints become unique indexes
+// named t_a_key; CHECK and FOREIGN KEY are bound in bind_constraint.cc.
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
