@@ -8,6 +8,7 @@
 // until the ALTER commits (under ACCESS EXCLUSIVE), as TRUNCATE's new
 // relation. Point lookups by the new key then read one row, as for a key
 // declared at CREATE TABLE.
+#include <algorithm>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -165,6 +166,16 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
   const Oid database = tables[0]->def.database_oid();
   const Oid oid = tables[0]->def.oid();
   if (tables[0]->IsView() || tables[0]->computed) {
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("\"{}\" is not a table", tables[0]->def.name()));
+  }
+  const bool check_or_key = std::any_of(stmt.add_constraints.begin(), stmt.add_constraints.end(),
+                                        [](const ast::Constraint& c) {
+                                          return c.type == ast::Constraint::Type::kCheck ||
+                                                 c.type == ast::Constraint::Type::kForeignKey;
+                                        });
+  if (tables[0]->IsMaterializedView() &&
+      (check_or_key || stmt.action != ast::AlterTableStmt::Action::kAddConstraints)) {
     throw Error(sqlstate::kWrongObjectType,
                 fmt::format("\"{}\" is not a table", tables[0]->def.name()));
   }

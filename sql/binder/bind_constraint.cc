@@ -150,8 +150,14 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
   // A table referencing itself is not in the catalog yet at CREATE TABLE
   // (OID 0: the catalog writer sets the referenced OID to the table's).
   std::shared_ptr<const catalog::TableEntry> resolved;
-  const bool creating_self = table.oid() == 0 && constraint.ref_table.schema.empty() &&
-                             constraint.ref_table.name == table.name();
+  const catalog::proto::Namespace* ref_schema =
+      constraint.ref_table.schema.empty()
+          ? nullptr
+          : snapshot_.FindNamespace(database_, constraint.ref_table.schema);
+  const bool creating_self =
+      table.oid() == 0 && constraint.ref_table.name == table.name() &&
+      (constraint.ref_table.schema.empty() ||
+       (ref_schema != nullptr && ref_schema->oid() == table.namespace_oid()));
   if (!creating_self) {
     resolved = ResolveTable(constraint.ref_table, /*missing_ok=*/true);
     if (resolved == nullptr) {  // PostgreSQL gives this one no position

@@ -77,6 +77,23 @@ void CheckOk(const Status& status) {
   if (!status.ok()) ThrowStatus(status);
 }
 
+// A secondary index of the child whose leading columns are the key's, in
+// any order (`order[k]`: the position in fk.columns of its k-th column),
+// or null: the referencing rows of a key are then one range of it.
+const storage::IndexLayout* ChildIndex(const ForeignKey& fk, std::vector<int>* order) {
+  for (const storage::IndexLayout& index : fk.child->layout.indexes) {
+    if (index.hidden || index.columns.size() < fk.columns.size()) continue;
+    order->clear();
+    for (size_t k = 0; k < fk.columns.size(); ++k) {
+      for (size_t i = 0; i < fk.columns.size(); ++i) {
+        if (fk.columns[i] == index.columns[k].column) order->push_back(static_cast<int>(i));
+      }
+    }
+    if (order->size() == fk.columns.size()) return &index;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<ForeignKey> ForeignKeysOf(const std::shared_ptr<const catalog::TableEntry>& table,
@@ -224,6 +241,37 @@ std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std:
     }
     if (fits) wanted.emplace(encode(keys[i]), i);
   }
+  auto add_match = [&](size_t key, std::string_view row_key, std::string_view value) {
+    ReferencingRow& match = out.emplace_back();
+    match.key = key;
+    match.stored.key.assign(row_key);
+    match.stored.value.assign(value);
+    CheckOk(storage::DecodeRow(value, child.layout.column_types, &match.stored.row));
+  };
+  std::vector<int> order;
+  if (const storage::IndexLayout* index = ChildIndex(fk, &order)) {
+    // An index led by the key's columns: one range of entries per key.
+    for (const auto& [bytes, i] : wanted) {
+      std::string prefix = storage::RelationPrefix(index->relation_id);
+      for (size_t k = 0; k < order.size(); ++k) {
+        const int column = index->columns[k].column;
+        storage::AppendIndexKeyValue(keys[i][static_cast<size_t>(order[k])],
+                                     child.layout.column_types[static_cast<size_t>(column)],
+                                     index->columns[k], &prefix);
+      }
+      std::unique_ptr<storage::KvIterator> entries = ctx.txn.ScanLatest(
+          storage::ColumnFamily::kData, prefix, storage::PrefixSuccessor(prefix));
+      for (; entries->Valid(); entries->Next()) {
+        ctx.CheckForInterrupts();
+        std::string value;
+        bool found = false;
+        CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, entries->value(), &value, &found));
+        if (found) add_match(i, entries->value(), value);
+      }
+      CheckOk(entries->status());
+    }
+    return out;
+  }
   std::unique_ptr<storage::KvIterator> it = ctx.txn.ScanLatest(
       storage::ColumnFamily::kData, storage::RelationPrefix(child.layout.relation_id),
       storage::RelationEnd(child.layout.relation_id));
@@ -241,12 +289,7 @@ std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std:
     }
     if (has_null) continue;
     auto found = wanted.find(encode(key));
-    if (found == wanted.end()) continue;
-    ReferencingRow& match = out.emplace_back();
-    match.key = found->second;
-    match.stored.key.assign(it->key());
-    match.stored.value.assign(it->value());
-    CheckOk(storage::DecodeRow(it->value(), child.layout.column_types, &match.stored.row));
+    if (found != wanted.end()) add_match(found->second, it->key(), it->value());
   }
   CheckOk(it->status());
   return out;

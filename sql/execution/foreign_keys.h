@@ -52,7 +52,9 @@ struct ReferencingRow {
   size_t key = 0;  // index into the keys given to FindReferencingRows
 };
 // The child rows whose key is one of `keys` (values in fk.columns' order,
-// none NULL), newest committed versions plus this transaction's writes.
+// none NULL), newest committed versions plus this transaction's writes:
+// through an index led by the key's columns if the child has one, else
+// by reading the child table once for all the keys.
 std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std::vector<Row>& keys,
                                                 ExecContext& ctx);
 

@@ -97,6 +97,22 @@ insert into fk_node values (1, null), (2, 1);
 delete from fk_node where id = 1;
 delete from fk_node;
 select count(*) from fk_node;
+-- referencing rows found through an index led by the referencing columns
+create table fk_ix_parent (id int primary key);
+create table fk_ix_child (id int primary key, pid int references fk_ix_parent on delete cascade);
+create index fk_ix_child_pid on fk_ix_child (pid);
+create table fk_ix_restrict (a int, b int references fk_ix_parent);
+create index on fk_ix_restrict (b, a);
+insert into fk_ix_parent select g from generate_series(1, 5) g;
+insert into fk_ix_child select g, g % 5 + 1 from generate_series(1, 20) g;
+insert into fk_ix_restrict values (1, 5), (2, null);
+delete from fk_ix_parent where id in (1, 2);
+select pid, count(*) from fk_ix_child group by pid order by pid;
+delete from fk_ix_parent where id = 5;
+update fk_ix_restrict set b = 4;
+delete from fk_ix_parent where id = 5;
+select * from fk_ix_restrict order by a;
+drop table fk_ix_restrict, fk_ix_child, fk_ix_parent;
 -- integer widths may differ between the two sides
 create table fk_wide (id bigint references fk_parent);
 insert into fk_parent values (7, 'g', 'seven');
