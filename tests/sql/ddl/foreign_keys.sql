@@ -118,6 +118,18 @@ create table fk_wide (id bigint references fk_parent);
 insert into fk_parent values (7, 'g', 'seven');
 insert into fk_wide values (7);
 insert into fk_wide values (4294967297);
+-- COPY FROM checks the keys of its rows at the end
+create table fk_copy (pid int references fk_parent);
+copy fk_copy from stdin;
+7
+\N
+\.
+copy fk_copy from stdin;
+7
+8
+\.
+select * from fk_copy order by pid;
+drop table fk_copy;
 -- errors at CREATE TABLE
 create table fk_bad (x text references fk_parent);
 create table fk_bad (x int references fk_pair);
