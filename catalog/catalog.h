@@ -188,6 +188,9 @@ class CatalogWriter {
   Status LockRelationName(storage::Transaction& txn, Oid database, Oid namespace_oid,
                           const std::string& name, Oid oid);
   Status AssignIndexIds(proto::Index* index);
+  // OIDs for the constraints that have none; a foreign key referencing OID
+  // 0 references the table itself.
+  Status AssignConstraintOids(proto::Table* table);
   // Gives the table and its indexes new, empty relation ids; the old ones
   // are dropped after commit.
   Status ReplaceRelationIds(proto::Table* table);

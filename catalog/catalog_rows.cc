@@ -2,6 +2,8 @@
 
 #include "catalog/role.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -115,25 +117,37 @@ bool HasStorage(const proto::Table& t) {
 
 std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Row> rows;
+  // relhastriggers: PostgreSQL's foreign keys are triggers on both tables.
+  std::set<Oid> with_triggers;
+  for (const auto& entry : snapshot.Tables(database)) {
+    for (const proto::Constraint& c : entry->def.constraints()) {
+      if (c.type() != "f") continue;
+      with_triggers.insert(entry->def.oid());
+      with_triggers.insert(c.referenced_table_oid());
+    }
+  }
   for (const auto& entry : snapshot.Tables(database)) {
     const proto::Table& t = entry->def;
     const std::vector<IndexView> indexes = IndexesOf(t);
     const char relkind = t.relkind().empty() ? 'r' : t.relkind()[0];
     const bool stored = HasStorage(t) && !entry->computed;
-    rows.push_back(Row{Oid_(t.oid()), Name(t.name()), Oid_(t.namespace_oid()),
-                       Oid_(0),  // reltype: Basalt has no row types
-                       Oid_(0), Oid_(t.owner_oid()), Oid_(stored || entry->computed ? kHeapAm : 0),
-                       Oid_(stored ? t.relation_id() : 0), Oid_(0),
-                       Int(0),            // relpages
-                       Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
-                       Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char('p'),
-                       Char(relkind), Int(t.columns_size()), Int(0),
-                       // relhasrules: a view, or a materialized view, is its _RETURN rule
-                       Bool(relkind == 'v' || relkind == 'm'), Bool(false), Bool(false),
-                       Bool(false), Bool(false),
-                       Bool(relkind != 'm' || t.populated()),  // relispopulated
-                       Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'), Bool(false), Oid_(0),
-                       Int(0), Int(0), Null(), RelOptions(t), Null()});
+    rows.push_back(
+        Row{Oid_(t.oid()), Name(t.name()), Oid_(t.namespace_oid()),
+            Oid_(0),  // reltype: Basalt has no row types
+            Oid_(0), Oid_(t.owner_oid()), Oid_(stored || entry->computed ? kHeapAm : 0),
+            Oid_(stored ? t.relation_id() : 0), Oid_(0),
+            Int(0),            // relpages
+            Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
+            Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char('p'), Char(relkind),
+            Int(t.columns_size()),
+            Int(std::count_if(t.constraints().begin(), t.constraints().end(),
+                              [](const proto::Constraint& c) { return c.type() == "c"; })),
+            // relhasrules: a view, or a materialized view, is its _RETURN rule
+            Bool(relkind == 'v' || relkind == 'm'), Bool(with_triggers.contains(t.oid())),
+            Bool(false), Bool(false), Bool(false),
+            Bool(relkind != 'm' || t.populated()),  // relispopulated
+            Char(relkind == 'r' || relkind == 'm' ? 'd' : 'n'), Bool(false), Oid_(0), Int(0),
+            Int(0), Null(), RelOptions(t), Null()});
     for (const IndexView& index : indexes) {
       rows.push_back(Row{Oid_(index.oid),
                          Name(index.name),
@@ -274,6 +288,56 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// The index a foreign key's referenced columns are looked up in
+// (pg_constraint.conindid): the primary key's or a unique index's.
+Oid ReferencedIndexOid(const proto::Table& referenced, const proto::Constraint& c) {
+  std::vector<int> wanted(c.referenced_attnums().begin(), c.referenced_attnums().end());
+  std::sort(wanted.begin(), wanted.end());
+  for (const IndexView& index : IndexesOf(referenced)) {
+    std::vector<int> have = index.attnums;
+    std::sort(have.begin(), have.end());
+    if (index.unique && have == wanted) return index.oid;
+  }
+  return 0;
+}
+
+// A CHECK or FOREIGN KEY constraint's pg_constraint row.
+Row ConstraintRow(const CatalogSnapshot& snapshot, const proto::Table& t,
+                  const proto::Constraint& c) {
+  const bool foreign = c.type() == "f";
+  std::shared_ptr<const TableEntry> referenced =
+      foreign ? snapshot.TableByOid(t.database_oid(), c.referenced_table_oid()) : nullptr;
+  auto attnums = [](const auto& list) {
+    return IntArray(std::vector<int>(list.begin(), list.end()));
+  };
+  return Row{Oid_(c.oid()),
+             Name(c.name()),
+             Oid_(t.namespace_oid()),
+             Char(foreign ? 'f' : 'c'),
+             Bool(false),
+             Bool(false),
+             Bool(!c.not_valid()),
+             Oid_(t.oid()),
+             Oid_(0),
+             Oid_(referenced != nullptr ? ReferencedIndexOid(referenced->def, c) : 0),
+             Oid_(0),
+             Oid_(foreign ? c.referenced_table_oid() : 0),
+             Char(foreign ? c.on_update()[0] : ' '),
+             Char(foreign ? c.on_delete()[0] : ' '),
+             Char(foreign ? c.match_type()[0] : ' '),
+             Bool(true),
+             Int(0),
+             Bool(false),
+             attnums(c.attnums()),
+             foreign ? attnums(c.referenced_attnums()) : Null(),
+             Null(),
+             Null(),
+             Null(),
+             c.delete_set_attnums_size() > 0 ? attnums(c.delete_set_attnums()) : Null(),
+             Null(),
+             foreign ? Null() : Text(c.check_expr())};
+}
+
 std::vector<Row> PgConstraintRows(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Row> rows;
   for (const auto& entry : snapshot.Tables(database)) {
@@ -307,6 +371,8 @@ std::vector<Row> PgConstraintRows(const CatalogSnapshot& snapshot, Oid database)
                          Null(),
                          Null()});
     }
+    for (const proto::Constraint& c : t.constraints())
+      rows.push_back(ConstraintRow(snapshot, t, c));
   }
   return rows;
 }

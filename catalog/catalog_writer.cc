@@ -58,6 +58,20 @@ Status CatalogWriter::AssignIndexIds(proto::Index* index) {
   return Status::OK();
 }
 
+Status CatalogWriter::AssignConstraintOids(proto::Table* table) {
+  for (proto::Constraint& constraint : *table->mutable_constraints()) {
+    if (constraint.oid() == 0) {
+      BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
+      constraint.set_oid(oid);
+    }
+    // A foreign key of CREATE TABLE referencing the table itself.
+    if (constraint.type() == "f" && constraint.referenced_table_oid() == 0) {
+      constraint.set_referenced_table_oid(table->oid());
+    }
+  }
+  return Status::OK();
+}
+
 Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table) {
   if (table.oid() == 0) {
     BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
@@ -82,6 +96,7 @@ Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table)
     BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
                                             index.name(), index.oid()));
   }
+  BASALT_RETURN_IF_ERROR(AssignConstraintOids(&table));
   return PutTable(txn, std::move(table));
 }
 

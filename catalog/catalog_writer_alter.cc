@@ -58,6 +58,7 @@ Status CatalogWriter::AlterTableDefinition(storage::Transaction& txn, const Tabl
     std::erase(before, index.relation_id());
   }
   for (uint32_t relation : before) dropped_relations_.push_back(relation);
+  BASALT_RETURN_IF_ERROR(AssignConstraintOids(&t));
   return PutTable(txn, std::move(t));
 }
 

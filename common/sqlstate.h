@@ -77,6 +77,7 @@ inline constexpr Code kInsufficientPrivilege = "42501";
 inline constexpr Code kGroupingError = "42803";
 inline constexpr Code kInvalidColumnReference = "42P10";
 inline constexpr Code kWindowingError = "42P20";
+inline constexpr Code kInvalidForeignKey = "42830";
 inline constexpr Code kDatatypeMismatch = "42804";
 inline constexpr Code kWrongObjectType = "42809";
 inline constexpr Code kUndefinedColumn = "42703";

@@ -8,6 +8,7 @@
 // until the ALTER commits (under ACCESS EXCLUSIVE), as TRUNCATE's new
 // relation. Point lookups by the new key then read one row, as for a key
 // declared at CREATE TABLE.
+#include <algorithm>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -164,12 +165,32 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
   if (!repeatable_read_) txn_->RefreshSnapshot();
   const Oid database = tables[0]->def.database_oid();
   const Oid oid = tables[0]->def.oid();
+  if (tables[0]->IsView() || tables[0]->computed) {
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("\"{}\" is not a table", tables[0]->def.name()));
+  }
+  const bool check_or_key = std::any_of(stmt.add_constraints.begin(), stmt.add_constraints.end(),
+                                        [](const ast::Constraint& c) {
+                                          return c.type == ast::Constraint::Type::kCheck ||
+                                                 c.type == ast::Constraint::Type::kForeignKey;
+                                        });
+  if (tables[0]->IsMaterializedView() &&
+      (check_or_key || stmt.action != ast::AlterTableStmt::Action::kAddConstraints)) {
+    throw Error(sqlstate::kWrongObjectType,
+                fmt::format("\"{}\" is not a table", tables[0]->def.name()));
+  }
+  if (stmt.action != ast::AlterTableStmt::Action::kAddConstraints) {
+    AlterConstraint(stmt, tables[0], sink);
+    sink.CommandComplete("ALTER TABLE");
+    return;
+  }
   for (const ast::Constraint& constraint : stmt.add_constraints) {
     // Each action sees the table as the previous one left it.
     std::shared_ptr<const catalog::TableEntry> table = writer_.View()->TableByOid(database, oid);
-    if (table->IsView() || table->computed) {
-      throw Error(sqlstate::kWrongObjectType,
-                  fmt::format("\"{}\" is not a table", table->def.name()));
+    if (constraint.type == ast::Constraint::Type::kCheck ||
+        constraint.type == ast::Constraint::Type::kForeignKey) {
+      AddTableConstraint(table, constraint);  // session_alter_constraint.cc
+      continue;
     }
     std::vector<int> attnums = KeyAttnums(*table, constraint);
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();

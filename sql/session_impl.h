@@ -176,6 +176,15 @@ class SessionImpl : public Session {
   void AbortCopy();
   // session_alter_table.cc
   void ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink);
+  // session_alter_constraint.cc: ADD CHECK / FOREIGN KEY, and DROP,
+  // VALIDATE and RENAME CONSTRAINT.
+  void AddTableConstraint(const std::shared_ptr<const catalog::TableEntry>& table,
+                          const ast::Constraint& constraint);
+  void AlterConstraint(const ast::AlterTableStmt& stmt,
+                       const std::shared_ptr<const catalog::TableEntry>& table, ResultSink& sink);
+  // 23514 / 23503 if a row of `table` breaks its constraint `name`.
+  void ValidateConstraintRows(const std::shared_ptr<const catalog::TableEntry>& table,
+                              const std::string& name);
   // commands/alter_relation.cc: RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)
   void ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink);
   // RENAME COLUMN's rewrite of a view reading the column: its query printed
@@ -324,6 +333,11 @@ class SessionImpl : public Session {
   std::vector<std::string> DisabledPasses() const;
   void ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSink& sink);
   void ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink);
+  // TRUNCATE: the tables referencing one of `tables` by a foreign key
+  // (0A000 unless listed too, or `cascade` adds them).
+  void AddTruncatedReferencingTables(
+      bool cascade, std::vector<std::shared_ptr<const catalog::TableEntry>>* tables,
+      ResultSink& sink);
   void ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,

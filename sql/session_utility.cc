@@ -213,6 +213,7 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
 void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink) {
   auto tables = ResolveAndLock(stmt.names, storage::LockLevel::kAccessExclusive,
                                /*nowait=*/false, ThrowUndefinedRelation);
+  AddTruncatedReferencingTables(stmt.cascade, &tables, sink);
   for (const auto& table : tables) {
     if (table->computed || table->IsView() || table->IsMaterializedView()) {
       ThrowNotATable(*table, "");
@@ -224,6 +225,41 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     if (table->layout.capture_changes) txn_->AppendChange(table->layout.ChangeLogId(), "", "");
   }
   sink.CommandComplete("TRUNCATE TABLE");
+}
+
+void SessionImpl::AddTruncatedReferencingTables(
+    bool cascade, std::vector<std::shared_ptr<const catalog::TableEntry>>* tables,
+    ResultSink& sink) {
+  // As PostgreSQL: a table referenced by a foreign key is truncated only
+  // with its referencing tables, listed too or (CASCADE) added, with
+  // theirs in turn.
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  for (size_t i = 0; i < tables->size(); ++i) {
+    const Oid oid = (*tables)[i]->def.oid();
+    for (const auto& other : snapshot->Tables(database_oid_)) {
+      bool references = false;
+      for (const catalog::proto::Constraint& c : other->def.constraints()) {
+        references = references || (c.type() == "f" && c.referenced_table_oid() == oid);
+      }
+      if (!references) continue;
+      bool listed = false;
+      for (const auto& table : *tables) listed = listed || table->def.oid() == other->def.oid();
+      if (listed) continue;
+      if (!cascade) {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "cannot truncate a table referenced in a foreign key constraint")
+            .WithDetail(fmt::format("Table \"{}\" references \"{}\".", other->def.name(),
+                                    (*tables)[i]->def.name()))
+            .WithHint(fmt::format("Truncate table \"{}\" at the same time, or use TRUNCATE ... "
+                                  "CASCADE.",
+                                  other->def.name()));
+      }
+      SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                 fmt::format("truncate cascades to table \"{}\"", other->def.name()));
+      LockRelation(*other, storage::LockLevel::kAccessExclusive);
+      tables->push_back(other);
+    }
+  }
 }
 
 void SessionImpl::ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink) {

@@ -192,13 +192,40 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
   };
   for (const TableEntryPtr& table : targets) visit(table);
   std::vector<Dependent> dependents(finished.rbegin(), finished.rend());
+  // Foreign keys of other tables referencing a target: dropped with
+  // CASCADE (the referencing table stays).
+  struct ForeignKeyDependent {
+    TableEntryPtr table;
+    std::string name;
+    Oid oid;
+    TableEntryPtr on;
+  };
+  std::vector<ForeignKeyDependent> foreign_keys;
+  for (const TableEntryPtr& table : targets) {
+    for (const TableEntryPtr& other : snapshot->Tables(database_oid_)) {
+      if (seen.contains(other->def.oid())) continue;
+      for (const catalog::proto::Constraint& c : other->def.constraints()) {
+        if (c.type() == "f" && c.referenced_table_oid() == table->def.oid()) {
+          foreign_keys.push_back({other, c.name(), c.oid(), table});
+        }
+      }
+    }
+  }
+  auto describe_key = [](const ForeignKeyDependent& fk) {
+    return fmt::format("constraint {} on table {}", fk.name, fk.table->def.name());
+  };
 
-  if (!dependents.empty()) {
+  if (!dependents.empty() || !foreign_keys.empty()) {
     std::string detail;
+    const size_t count = dependents.size() + foreign_keys.size();
     if (!stmt.cascade) {
       for (const Dependent& d : dependents) {
         if (!detail.empty()) detail += "\n";
         detail += fmt::format("{} depends on {}", Describe(*d.view), Describe(*d.on));
+      }
+      for (const ForeignKeyDependent& fk : foreign_keys) {
+        if (!detail.empty()) detail += "\n";
+        detail += fmt::format("{} depends on {}", describe_key(fk), Describe(*fk.on));
       }
       std::string message =
           targets.size() == 1
@@ -213,16 +240,33 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
       if (!detail.empty()) detail += "\n";
       detail += "drop cascades to " + Describe(*d.view);
     }
-    if (dependents.size() == 1) {
+    for (const ForeignKeyDependent& fk : foreign_keys) {
+      if (!detail.empty()) detail += "\n";
+      detail += "drop cascades to " + describe_key(fk);
+    }
+    if (count == 1) {
       SendNotice(sink, sqlstate::kSuccessfulCompletion, detail);
     } else {
       SendNoticeWithDetail(sink, sqlstate::kSuccessfulCompletion,
-                           fmt::format("drop cascades to {} other objects", dependents.size()),
-                           detail);
+                           fmt::format("drop cascades to {} other objects", count), detail);
     }
     for (const Dependent& d : dependents) {
       LockRelation(*d.view, storage::LockLevel::kAccessExclusive);
       targets.push_back(d.view);
+    }
+    for (const ForeignKeyDependent& fk : foreign_keys) {
+      LockRelation(*fk.table, storage::LockLevel::kAccessExclusive);
+      Status st = writer_.AlterTableDefinition(*txn_, *fk.table, [&](catalog::proto::Table* t) {
+        auto* constraints = t->mutable_constraints();
+        for (int i = 0; i < constraints->size(); ++i) {
+          if (constraints->Get(i).oid() == fk.oid) {
+            constraints->DeleteSubrange(i, 1);
+            break;
+          }
+        }
+        return Status::OK();
+      });
+      if (!st.ok()) ThrowStatus(st);
     }
   }
   DropSequenceDefaults(targets, stmt.cascade, sink);

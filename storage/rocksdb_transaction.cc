@@ -342,6 +342,15 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
   return it;
 }
 
+std::unique_ptr<KvIterator> RocksTransaction::ScanLatest(ColumnFamily cf, std::string_view lower,
+                                                         std::string_view upper) {
+  if (serializable_ && cf == ColumnFamily::kData) reads_.ranges.emplace_back(lower, upper);
+  auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper));
+  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), rocksdb::ReadOptions(),
+            store_.handle(cf));
+  return it;
+}
+
 std::unique_ptr<KvIterator> RocksTransaction::ScanBackward(ColumnFamily cf, std::string_view lower,
                                                            std::string_view upper) {
   if (serializable_ && cf == ColumnFamily::kData) reads_.ranges.emplace_back(lower, upper);

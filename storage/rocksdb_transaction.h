@@ -56,6 +56,8 @@ class RocksTransaction final : public Transaction {
   Status Delete(ColumnFamily cf, std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                    std::string_view upper) override;
+  std::unique_ptr<KvIterator> ScanLatest(ColumnFamily cf, std::string_view lower,
+                                         std::string_view upper) override;
   std::unique_ptr<KvIterator> ScanBackward(ColumnFamily cf, std::string_view lower,
                                            std::string_view upper) override;
   void SetSavePoint() override;

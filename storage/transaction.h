@@ -89,6 +89,12 @@ class Transaction {
                                            std::string_view upper) = 0;
   // As Scan, from the last key below `upper` down to `lower` (an index read
   // for ORDER BY ... DESC).
+  // As Scan, over the newest committed versions plus this transaction's own
+  // writes, whatever the snapshot: a foreign key's check of the rows
+  // referencing a key sees those committed while it waited for the key's
+  // lock (PostgreSQL runs those checks on a fresh snapshot).
+  virtual std::unique_ptr<KvIterator> ScanLatest(ColumnFamily cf, std::string_view lower,
+                                                 std::string_view upper) = 0;
   virtual std::unique_ptr<KvIterator> ScanBackward(ColumnFamily cf, std::string_view lower,
                                                    std::string_view upper) = 0;
 

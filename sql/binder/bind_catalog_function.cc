@@ -117,6 +117,9 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "pg_get_ruledef" && (signature({kOid}) || signature({kOid, kBool}))) {
     return call_of(ScalarFunction::kGetRuleDef, kText);
   }
+  if (name == "pg_get_triggerdef" && (signature({kOid}) || signature({kOid, kBool}))) {
+    return call_of(ScalarFunction::kGetTriggerDef, kText);
+  }
   // pg_get_viewdef(text [, bool]) first: an untyped literal is text, as
   // PostgreSQL's preference for the string category picks it.
   if (name == "pg_get_viewdef" && (signature({kText}) || signature({kText, kBool}))) {

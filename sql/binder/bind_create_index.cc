@@ -11,8 +11,8 @@ namespace {
 
 constexpr size_t kMaxNameBytes = 63;  // PostgreSQL's NAMEDATALEN - 1
 
-// PostgreSQL's makeObjectName: `name1_name2_label`, shortening the longer of
-// name1 and name2 one byte at a time until it fits in 63 bytes.
+}  // namespace
+
 std::string MakeObjectName(const std::string& name1, const std::string& name2,
                            const std::string& label) {
   size_t overhead = (name2.empty() ? 0 : 1) + (label.empty() ? 0 : label.size() + 1);
@@ -31,8 +31,6 @@ std::string MakeObjectName(const std::string& name1, const std::string& name2,
   if (!label.empty()) out += "_" + label;
   return out;
 }
-
-}  // namespace
 
 std::string Binder::ChooseIndexName(Oid namespace_oid, const std::string& table,
                                     const std::vector<std::string>& columns,

@@ -1,6 +1,7 @@
-// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE -> a
-// table definition ready for the catalog (OIDs and relation ids assigned
-// there). UNIQUE constraints become unique indexes named t_a_key.
+// CREATE TABLE: column types, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE,
+// CHECK, FOREIGN KEY -> a table definition ready for the catalog (OIDs and
+// relation ids assigned there). UNIQUE constraints become unique indexes
+// named t_a_key; CHECK and FOREIGN KEY are bound in bind_constraint.cc.
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -32,6 +33,10 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     std::string name;  // CONSTRAINT name; empty: chosen below
   };
   std::vector<Unique> uniques;
+  // CHECK and FOREIGN KEY constraints, bound once every column is known,
+  // with the column a column constraint is written on.
+  std::vector<std::pair<const ast::Constraint*, std::string>> checks;
+  std::vector<std::pair<const ast::Constraint*, std::string>> foreign_keys;
   for (const ast::ColumnDef& def : create.columns) {
     for (const catalog::proto::Column& existing : t.columns()) {
       if (existing.name() == def.name) {  // PostgreSQL gives no position here
@@ -138,17 +143,17 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           t.add_primary_key_attnums(c->attnum());
           break;
         case ast::Constraint::Type::kUnique: uniques.push_back({{c->attnum()}, con.name}); break;
-        default:
-          ThrowAt(sqlstate::kFeatureNotSupported,
-                  "CHECK and FOREIGN KEY constraints are not supported yet", con.position);
+        case ast::Constraint::Type::kCheck: checks.emplace_back(&con, def.name); break;
+        case ast::Constraint::Type::kForeignKey: foreign_keys.emplace_back(&con, def.name); break;
       }
     }
   }
   for (const ast::Constraint& con : create.constraints) {
+    if (con.type == ast::Constraint::Type::kCheck) checks.emplace_back(&con, "");
+    if (con.type == ast::Constraint::Type::kForeignKey) foreign_keys.emplace_back(&con, "");
     if (con.type != ast::Constraint::Type::kPrimaryKey &&
         con.type != ast::Constraint::Type::kUnique) {
-      ThrowAt(sqlstate::kFeatureNotSupported,
-              "CHECK and FOREIGN KEY constraints are not supported yet", con.position);
+      continue;
     }
     const bool primary = con.type == ast::Constraint::Type::kPrimaryKey;
     std::vector<int> attnums;
@@ -237,6 +242,15 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     taken.push_back(name);
     index->set_name(std::move(name));
   }
+  // CHECK first, then FOREIGN KEY, as PostgreSQL names and lists them.
+  // NOT VALID means nothing for a new table: its rows are all checked.
+  for (const auto& [con, column] : checks) {
+    *t.add_constraints() = BindTableConstraint(t, *con, column, &taken);
+  }
+  for (const auto& [con, column] : foreign_keys) {
+    *t.add_constraints() = BindTableConstraint(t, *con, column, &taken);
+  }
+  for (catalog::proto::Constraint& con : *t.mutable_constraints()) con.set_not_valid(false);
   for (std::string& option : CheckStorageParameters(create.storage_parameters)) {
     t.add_reloptions(std::move(option));
   }

@@ -25,6 +25,8 @@ std::shared_ptr<BoundSubquery> Binder::BindSubqueryBody(const ast::SelectStmt& s
 }
 
 BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope) {
+  if (subquery_error_ != nullptr)
+    ThrowAt(sqlstate::kFeatureNotSupported, subquery_error_, expr.position);
   if (expr.type == ast::Subquery::Type::kAny || expr.type == ast::Subquery::Type::kAll) {
     return BindQuantifiedSubquery(
         *expr.left, expr.op,
@@ -70,6 +72,8 @@ BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope)
 BoundExprPtr Binder::BindQuantifiedSubquery(const ast::Expr& left, std::string_view op,
                                             SubqueryKind kind, const ast::SelectStmt& select,
                                             int position, const Scope& scope) {
+  if (subquery_error_ != nullptr)
+    ThrowAt(sqlstate::kFeatureNotSupported, subquery_error_, position);
   BoundExprPtr operand = BindExpression(left, scope);
   std::vector<BoundExprPtr> outer;
   std::shared_ptr<BoundSubquery> subquery = BindSubqueryBody(select, scope, &outer);

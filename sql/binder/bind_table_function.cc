@@ -68,6 +68,16 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
     for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
     out->function = TableFunction::kGenerateSeries;
     out->function_type = type;
+  } else if (catalog_name && name == "pg_partition_ancestors" && args.size() == 1) {
+    // Basalt has no partitions: a relation's only ancestor is itself, one
+    // row, as generate_series(r, r) over regclass gives it (psql's \d
+    // lists the foreign keys referencing a table through this).
+    const DataType regclass = DataType::Of(TypeId::kRegclass);
+    args[0] = CoerceOrThrow(std::move(args[0]), regclass, CastContext::kImplicit);
+    args.push_back(
+        CoerceOrThrow(BindExpression(*call.args[0], lateral), regclass, CastContext::kImplicit));
+    out->function = TableFunction::kGenerateSeries;
+    out->function_type = regclass;
   } else if (catalog_name && name == "unnest" && args.size() == 1 && args[0]->type.IsArray()) {
     // unnest(anyarray): int[], and text[] (pg_class.reloptions, which
     // psql's \d+ unnests).
@@ -110,7 +120,8 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const auto& call = expr.As<ast::FunctionCall>();
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
-  return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest");
+  return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest" ||
+                          call.name.back() == "pg_partition_ancestors");
 }
 
 }  // namespace

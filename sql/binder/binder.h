@@ -21,6 +21,11 @@ namespace basalt::sql {
 // PostgreSQL's limit on the parameters of a statement (a Bind message).
 inline constexpr int kMaxParameters = 65535;
 
+// PostgreSQL's makeObjectName: `name1_name2_label`, shortening the longer of
+// name1 and name2 one byte at a time until it fits in 63 bytes.
+std::string MakeObjectName(const std::string& name1, const std::string& name2,
+                           const std::string& label);
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in
@@ -72,6 +77,24 @@ class Binder {
   std::string ChooseIndexName(Oid namespace_oid, const std::string& table,
                               const std::vector<std::string>& columns, const std::string& label,
                               const std::vector<std::string>& also_taken) const;
+
+  // CHECK and FOREIGN KEY constraints (bind_constraint.cc).
+  // A CHECK's expression over the columns of `table` (which need not be in
+  // the catalog yet): boolean, no subquery or aggregate. Evaluates over the
+  // table's row.
+  BoundExprPtr BindCheckExpression(const catalog::proto::Table& table, const ast::Expr& expr);
+  // The catalog's form of the CHECK or FOREIGN KEY `constraint` of `table`
+  // (CREATE TABLE's, or ALTER TABLE ADD's): named as PostgreSQL names an
+  // unnamed one (t_a_check, t_check, t_a_fkey, then ...1, ...2) past the
+  // constraint names of the schema and `taken`, to which the name is added.
+  // A foreign key's referenced table may be `table` itself. `column_name`:
+  // the column a column constraint is written on (empty for a table one).
+  catalog::proto::Constraint BindTableConstraint(const catalog::proto::Table& table,
+                                                 const ast::Constraint& constraint,
+                                                 const std::string& column_name,
+                                                 std::vector<std::string>* taken);
+  // Whether a constraint of the schema (of any of its tables) is named `name`.
+  bool ConstraintNameTaken(Oid namespace_oid, const std::string& name) const;
 
   // A table by possibly qualified name: 42P01 `relation "x" does not exist`
   // at the name's position, or null when `missing_ok`.
@@ -354,6 +377,8 @@ class Binder {
   // While binding an expression where columns cannot be referenced (a column
   // DEFAULT), the 0A000 message a column reference raises; null elsewhere.
   const char* column_ref_error_ = nullptr;
+  // While binding a CHECK expression: the 0A000 message a subquery raises.
+  const char* subquery_error_ = nullptr;
   // A table whose columns exist but cannot be referenced here (INSERT's
   // target inside VALUES): named in the hint of 42703.
   const catalog::TableEntry* invisible_table_ = nullptr;

@@ -61,6 +61,18 @@ class Printer {
   Printer(const CatalogNames& names, bool pretty, const ColumnRename* rename)
       : names_(names), pretty_(pretty), rename_(rename) {}
 
+  // A table's expression (a CHECK): columns unqualified, as ruleutils
+  // prints an expression over one relation.
+  void TableExpr(const BoundExpr& e, const catalog::TableEntry& table, std::string& out) {
+    Row row;
+    for (int c = 0; c < table.def.columns_size(); ++c) {
+      row.texts.push_back(Quote(table.def.columns(c).name()));
+      row.names.push_back(table.def.columns(c).name());
+      row.types.push_back(table.ColumnType(c));
+    }
+    Expr(e, row, nullptr, false, out);
+  }
+
   // One query level at indentation `indent`. `result_names`: the view's
   // column names (top level) or null; `names_visible`: whether a target's
   // name is shown even when it is FigureColname's "?column?" (false inside
@@ -986,6 +998,19 @@ std::optional<std::string> DeparseQuery(const BoundSelect& query,
     return std::nullopt;
   }
   return out + ";";
+}
+
+std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
+                                                  const catalog::TableEntry& table,
+                                                  const CatalogNames& names, bool pretty) {
+  Printer printer(names, pretty, nullptr);
+  std::string out;
+  try {
+    printer.TableExpr(expr, table, out);
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace basalt::sql

@@ -36,4 +36,20 @@ std::optional<std::string> DeparseQuery(const BoundSelect& query,
                                         const CatalogNames& names, bool pretty,
                                         const ColumnRename* rename = nullptr);
 
+// An expression over the columns of `table` (a CHECK constraint's), as
+// pg_get_constraintdef prints it: columns unqualified, operators in
+// parentheses (or, `pretty`, only where needed). Nullopt as DeparseQuery.
+std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
+                                                  const catalog::TableEntry& table,
+                                                  const CatalogNames& names, bool pretty);
+
+// ALTER TABLE ... RENAME COLUMN: the stored CHECK expressions of `table`
+// (Constraint.check_expr, in constraint order; empty for a foreign key)
+// printed again with column `column` (0-based) named `new_name`, as
+// PostgreSQL's constraints, bound to the column, go on. 0A000 if one
+// cannot be printed.
+std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
+                                                 const catalog::TableEntry& table, int column,
+                                                 const std::string& new_name);
+
 }  // namespace basalt::sql

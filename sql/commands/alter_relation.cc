@@ -204,8 +204,15 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       for (const auto& dependent : view->DependentViews(def.database_oid(), def.oid())) {
         rewritten.emplace_back(dependent, RenamedQuery(view, dependent, table, rename));
       }
+      // So are the table's CHECK expressions.
+      const std::vector<std::string> checks =
+          RenamedCheckExpressions(CatalogNames(view, database_oid_, user_, settings_.SearchPath()),
+                                  table, column, stmt.new_name);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);
+        for (int i = 0; i < t->constraints_size() && i < static_cast<int>(checks.size()); ++i) {
+          if (t->constraints(i).type() == "c") t->mutable_constraints(i)->set_check_expr(checks[i]);
+        }
         return Status::OK();
       }));
       for (const auto& [dependent, text] : rewritten)

@@ -63,6 +63,7 @@ uint64_t CopyFromLoader::Finish(ExecContext& ctx) {
   input_.CheckEnd();
   FlushBatch(ctx);
   if (sorted_load_ != nullptr) Check(sorted_load_->Finish());
+  constraints_.Finish(ctx);
   return rows_;
 }
 
@@ -74,6 +75,7 @@ void CopyFromLoader::LoadRecords(bool at_end, ExecContext& ctx) {
     MakeRow(record_, ctx, &row);
     try {
       CheckNotNull(*table_, row);
+      constraints_.BeforeInsert(row, ctx);
     } catch (Error& error) {
       throw error.WithContext(input_.Context(nullptr, nullptr, /*with_line=*/true));
     }

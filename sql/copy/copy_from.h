@@ -25,6 +25,7 @@
 #include "sql/binder/bound_expression.h"
 #include "sql/copy/copy_input.h"
 #include "sql/execution/exec_context.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
@@ -66,6 +67,7 @@ class CopyFromLoader {
   std::vector<uint64_t> batch_lines_;
   uint64_t rows_ = 0;
   std::unique_ptr<storage::SortedLoad> sorted_load_;  // the direct path's rows
+  TableConstraints constraints_{table_};
 };
 
 }  // namespace basalt::sql

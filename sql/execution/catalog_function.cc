@@ -15,6 +15,7 @@
 #include "sql/execution/evaluate.h"
 #include "sql/execution/regex_match.h"
 #include "sql/parser/ast_printer.h"
+#include "sql/parser/parser.h"
 
 namespace basalt::sql {
 namespace {
@@ -101,8 +102,61 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
                                    QualifiedTableName(names, t), list));
 }
 
-// pg_get_constraintdef: `PRIMARY KEY (a, b)`, `UNIQUE (a)`.
-Value ConstraintDef(const CatalogNames& names, Oid constraint_oid) {
+// A CHECK or FOREIGN KEY constraint as pg_get_constraintdef prints it:
+// `CHECK ((a > 0))` (its expression bound again and printed), `FOREIGN KEY
+// (p) REFERENCES p(id) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL`,
+// then ` NOT VALID` if it is not validated.
+std::string TableConstraintDef(const CatalogNames& names,
+                               const std::shared_ptr<const catalog::TableEntry>& table,
+                               const catalog::proto::Constraint& c, bool pretty) {
+  const catalog::proto::Table& t = table->def;
+  std::string out;
+  if (c.type() == "c") {
+    std::optional<std::string> text;
+    try {
+      Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+      BoundExprPtr e = binder.BindCheckExpression(t, *ParseExpression(c.check_expr()));
+      text = DeparseTableExpression(*e, *table, names, pretty);
+    } catch (const Error&) {
+    }
+    out = pretty ? fmt::format("CHECK ({})", text ? *text : c.check_expr())
+                 : fmt::format("CHECK ({})", text ? *text : "(" + c.check_expr() + ")");
+  } else {
+    auto list = [](const catalog::proto::Table& of, const auto& attnums) {
+      std::string text;
+      for (int attnum : attnums) text += (text.empty() ? "" : ", ") + ColumnName(of, attnum);
+      return text;
+    };
+    auto referenced = names.Table(c.referenced_table_oid());
+    std::string target = "?";
+    std::string target_columns;
+    if (referenced != nullptr) {
+      target = names.RelationIsVisible(referenced->def.oid())
+                   ? ast::QuoteName(referenced->def.name(), true)
+                   : QualifiedTableName(names, referenced->def);
+      target_columns = list(referenced->def, c.referenced_attnums());
+    }
+    out = fmt::format("FOREIGN KEY ({}) REFERENCES {}({})", list(t, c.attnums()), target,
+                      target_columns);
+    if (c.match_type() == "f") out += " MATCH FULL";
+    auto action = [](const std::string& letter) -> std::string {
+      if (letter == "r") return "RESTRICT";
+      if (letter == "c") return "CASCADE";
+      if (letter == "n") return "SET NULL";
+      if (letter == "d") return "SET DEFAULT";
+      return "";
+    };
+    if (!action(c.on_update()).empty()) out += " ON UPDATE " + action(c.on_update());
+    if (!action(c.on_delete()).empty()) out += " ON DELETE " + action(c.on_delete());
+    if (c.delete_set_attnums_size() > 0) out += " (" + list(t, c.delete_set_attnums()) + ")";
+  }
+  if (c.not_valid()) out += " NOT VALID";
+  return out;
+}
+
+// pg_get_constraintdef: `PRIMARY KEY (a, b)`, `UNIQUE (a)`, CHECK and
+// FOREIGN KEY (TableConstraintDef).
+Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) {
   for (const auto& entry : names.snapshot().Tables(names.database())) {
     const catalog::proto::Table& t = entry->def;
     auto columns = [&](const std::vector<int>& attnums) {
@@ -120,6 +174,11 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid) {
       std::vector<int> attnums;
       for (const catalog::proto::IndexColumn& c : index.columns()) attnums.push_back(c.attnum());
       return Value::String(fmt::format("UNIQUE ({})", columns(attnums)));
+    }
+    for (const catalog::proto::Constraint& c : t.constraints()) {
+      if (c.oid() == constraint_oid) {
+        return Value::String(TableConstraintDef(names, entry, c, pretty));
+      }
     }
   }
   return Value::Null();
@@ -212,7 +271,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kGetIndexDef:
       return IndexDef(NamesOf(ctx), AsOid(args[0]), args.size() > 1 ? args[1].AsInt() : 0);
-    case ScalarFunction::kGetConstraintDef: return ConstraintDef(NamesOf(ctx), AsOid(args[0]));
+    case ScalarFunction::kGetConstraintDef:
+      return ConstraintDef(NamesOf(ctx), AsOid(args[0]),
+                           args.size() > 1 && !args[1].is_null() && args[1].AsBool());
     case ScalarFunction::kGetExpr: return Value::String(args[0].AsString());
     case ScalarFunction::kGetViewDef: {
       CatalogNames names = NamesOf(ctx);
@@ -224,6 +285,10 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
                           (call.children[1]->type.id == TypeId::kBool ? args[1].AsBool() : true);
       return Value::String(ViewDefinition(names, table, pretty));
     }
+    case ScalarFunction::kGetTriggerDef:
+      // Basalt has no triggers (foreign keys are not triggers here, so
+      // pg_trigger is empty, as psql's \d reads it).
+      return Value::Null();
     case ScalarFunction::kGetRuleDef:
       // Basalt keeps no rewrite rules (pg_rewrite is empty: a view's query
       // is its own), so every OID is one PostgreSQL answers with "-".

@@ -3,6 +3,7 @@
 #include "common/value_text.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
@@ -79,6 +80,7 @@ bool ModifyTable::Next(ExecContext& ctx, RowBatch* batch) {
 
 void Insert::Write(ExecContext& ctx) {
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   std::unordered_set<std::string> written;  // ON CONFLICT DO UPDATE only
   std::string key;
   RowBatch input;
@@ -88,7 +90,10 @@ void Insert::Write(ExecContext& ctx) {
       row.reserve(row_exprs_.size());
       for (const BoundExprPtr& e : row_exprs_) row.push_back(Evaluate(*e, in, &ctx));
       CheckNotNull(*table_, row);
-      if (on_conflict_ != nullptr && ResolveConflict(store, row, ctx, written)) continue;
+      if (on_conflict_ != nullptr && ResolveConflict(store, constraints, row, ctx, written)) {
+        continue;
+      }
+      constraints.BeforeInsert(row, ctx);
       const bool track = on_conflict_ != nullptr && on_conflict_->do_update;
       Status st = store.Insert(ctx.txn, row, track ? &key : nullptr);
       if (!st.ok()) ThrowWriteFailure(*table_, row, st);
@@ -97,6 +102,7 @@ void Insert::Write(ExecContext& ctx) {
       returning_.Add(row, ctx);
     }
   }
+  constraints.Finish(ctx);
 }
 
 }  // namespace basalt::sql

@@ -5,10 +5,12 @@
 // (READ COMMITTED) or fails with 40001 (snapshot isolation), as PostgreSQL.
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
-bool Insert::ResolveConflict(storage::TableStore& store, const Row& row, ExecContext& ctx,
+bool Insert::ResolveConflict(storage::TableStore& store, TableConstraints& constraints,
+                             const Row& row, ExecContext& ctx,
                              std::unordered_set<std::string>& written) {
   while (true) {
     ctx.CheckForInterrupts();
@@ -39,6 +41,7 @@ bool Insert::ResolveConflict(storage::TableStore& store, const Row& row, ExecCon
       new_row[static_cast<size_t>(a.column)] = Evaluate(*a.expr, both, &ctx);
     }
     CheckNotNull(*table_, new_row);
+    constraints.BeforeUpdate(locked, new_row, ctx);
     Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     written.insert(key);

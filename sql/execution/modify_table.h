@@ -25,6 +25,8 @@
 
 namespace basalt::sql {
 
+class TableConstraints;  // table_constraints.h
+
 // 23502 `null value in column "a" of relation "t" violates not-null
 // constraint`, DETAIL `Failing row contains (...).`, if `row` breaks one.
 void CheckNotNull(const catalog::TableEntry& table, const Row& row);
@@ -88,10 +90,11 @@ class Insert : public ModifyTable {
   void Write(ExecContext& ctx) override;
   // ON CONFLICT (insert_on_conflict.cc): true if `row` conflicts with a row
   // already there, which DO NOTHING leaves and DO UPDATE changes; false if
-  // `row` is to be inserted. `written`: the keys of the rows this statement
+  // `row` is to be inserted (DO UPDATE's new row passes `constraints`).
+  // `written`: the keys of the rows this statement
   // inserted or updated (21000 if DO UPDATE meets one again).
-  bool ResolveConflict(storage::TableStore& store, const Row& row, ExecContext& ctx,
-                       std::unordered_set<std::string>& written);
+  bool ResolveConflict(storage::TableStore& store, TableConstraints& constraints, const Row& row,
+                       ExecContext& ctx, std::unordered_set<std::string>& written);
 
   const std::vector<BoundExprPtr>& row_exprs_;
   const BoundOnConflict* on_conflict_;

@@ -3,6 +3,7 @@
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/table_constraints.h"
 
 namespace basalt::sql {
 
@@ -54,6 +55,7 @@ Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
 void Update::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   bool sets_key = false;
   for (const BoundAssignment& a : assignments_) {
     for (int column : table_->layout.primary_key) sets_key = sets_key || a.column == column;
@@ -84,16 +86,19 @@ void Update::Write(ExecContext& ctx) {
       new_row = NewRow(locked.row, ctx);
     }
     CheckNotNull(*table_, new_row);
+    constraints.BeforeUpdate(locked, new_row, ctx);
     Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
     returning_.Add(new_row, ctx);
   }
+  constraints.Finish(ctx);
 }
 
 void Delete::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
+  TableConstraints constraints(table_);
   storage::LockedRow locked;
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
@@ -101,11 +106,13 @@ void Delete::Write(ExecContext& ctx) {
                         scanned, ctx, &locked)) {
       continue;
     }
+    constraints.BeforeDelete(locked, ctx);
     Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;
     returning_.Add(locked.row, ctx);
   }
+  constraints.Finish(ctx);
 }
 
 }  // namespace basalt::sql

@@ -43,13 +43,21 @@ struct CopyStmt : Statement {
 };
 
 // ALTER TABLE [IF EXISTS] [ONLY] name ADD [CONSTRAINT name] PRIMARY KEY
-// (cols) | UNIQUE (cols). Other actions are refused with 0A000 by the parser.
+// (cols) | UNIQUE (cols) | CHECK (expr) | FOREIGN KEY ... [NOT VALID], ...;
+// or one of DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT],
+// VALIDATE CONSTRAINT name, RENAME CONSTRAINT name TO new. Other actions
+// are refused with 0A000 by the parser.
 struct AlterTableStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kAlterTable;
   AlterTableStmt() : Statement(kKind) {}
+  enum class Action { kAddConstraints, kDropConstraint, kValidateConstraint, kRenameConstraint };
   QualifiedName table;
   bool if_exists = false;
-  std::vector<Constraint> add_constraints;
+  Action action = Action::kAddConstraints;
+  std::vector<Constraint> add_constraints;  // kAddConstraints
+  std::string constraint;                   // the others: the constraint named
+  std::string new_name;                     // kRenameConstraint
+  bool missing_ok = false;                  // DROP CONSTRAINT IF EXISTS
 };
 
 // VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(cols)], ...]

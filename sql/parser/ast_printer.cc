@@ -605,14 +605,18 @@ std::string ToString(const Statement& statement) {
     case StatementKind::kAlterTable: {
       const auto& s = statement.As<AlterTableStmt>();
       std::string out = "ALTER TABLE " + ToString(s.table);
-      for (const Constraint& c : s.add_constraints) {
-        out += " ADD";
-        if (!c.name.empty()) out += " CONSTRAINT " + c.name;
-        out += c.type == Constraint::Type::kPrimaryKey ? " PRIMARY KEY (" : " UNIQUE (";
-        for (size_t i = 0; i < c.columns.size(); ++i) {
-          out += (i > 0 ? ", " : "") + c.columns[i].name;
-        }
-        out += ")";
+      for (size_t i = 0; i < s.add_constraints.size(); ++i) {
+        const Constraint& c = s.add_constraints[i];
+        out += (i > 0 ? "," : "") + std::string(" ADD ") + ToString(c);
+        if (c.not_valid) out += " NOT VALID";
+      }
+      using Action = AlterTableStmt::Action;
+      if (s.action == Action::kDropConstraint) out += " DROP CONSTRAINT " + QuoteName(s.constraint);
+      if (s.action == Action::kValidateConstraint) {
+        out += " VALIDATE CONSTRAINT " + QuoteName(s.constraint);
+      }
+      if (s.action == Action::kRenameConstraint) {
+        out += " RENAME CONSTRAINT " + QuoteName(s.constraint) + " TO " + QuoteName(s.new_name);
       }
       return out;
     }

@@ -283,7 +283,7 @@ struct Constraint : Node {
     kDefault,     // DEFAULT expr (column only)
     kPrimaryKey,  // PRIMARY KEY [(cols)]
     kUnique,      // UNIQUE [(cols)]
-    kCheck,       // CHECK (expr) — parsed, not enforced yet
+    kCheck,       // CHECK (expr)
     kForeignKey,  // REFERENCES t [(cols)] / FOREIGN KEY (cols) REFERENCES ...
     kIdentity,    // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)] (column only)
   };
@@ -296,6 +296,13 @@ struct Constraint : Node {
   ExprPtr expr;                         // kDefault, kCheck
   QualifiedName ref_table;              // kForeignKey
   std::vector<Identifier> ref_columns;  // kForeignKey
+  // kForeignKey: pg_constraint's letters, 'a' NO ACTION, 'r' RESTRICT,
+  // 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT; 's' MATCH SIMPLE, 'f' FULL.
+  char on_update = 'a';
+  char on_delete = 'a';
+  char match_type = 's';
+  std::vector<Identifier> delete_set_columns;  // ON DELETE SET NULL (cols)
+  bool not_valid = false;                      // NOT VALID
 };
 
 struct ColumnDef : Node {

@@ -201,25 +201,44 @@ ast::StatementPtr Parser::ParseAlterTable() {
   AcceptWord("only");
   stmt->table = ParseQualifiedName();
   AcceptOp("*");
+  using Action = ast::AlterTableStmt::Action;
+  if ((PeekWord("drop") || PeekWord("validate") || PeekWord("rename")) &&
+      PeekWord("constraint", 1)) {
+    const std::string verb = Advance().text;
+    Advance();
+    if (verb == "drop" && PeekWord("if") && PeekWord("exists", 1)) {
+      pos_ += 2;
+      stmt->missing_ok = true;
+    }
+    stmt->constraint = ParseColId();
+    if (verb == "drop") {
+      stmt->action = Action::kDropConstraint;
+      if (!AcceptWord("cascade")) AcceptWord("restrict");
+    } else if (verb == "validate") {
+      stmt->action = Action::kValidateConstraint;
+    } else {
+      stmt->action = Action::kRenameConstraint;
+      ExpectWord("to");
+      stmt->new_name = ParseColId();
+    }
+    if (PeekOp(",")) {
+      throw Error(sqlstate::kFeatureNotSupported, "this form of ALTER TABLE is not supported yet")
+          .WithPosition(Peek().position);
+    }
+    return stmt;
+  }
   if (!PeekWord("add")) {
     return ParseAlterRelationAction(alter, ast::ObjectType::kTable, stmt->if_exists,
                                     std::move(stmt->table));
   }
   do {
     const Token& action = Peek();
-    if (!AcceptWord("add") ||
-        !(PeekWord("constraint") || PeekWord("primary") || PeekWord("unique"))) {
+    if (!AcceptWord("add") || !(PeekWord("constraint") || PeekWord("primary") ||
+                                PeekWord("unique") || PeekWord("check") || PeekWord("foreign"))) {
       throw Error(sqlstate::kFeatureNotSupported, "this form of ALTER TABLE is not supported yet")
           .WithPosition(action.position);
     }
-    ast::Constraint constraint = ParseTableConstraint();
-    if (constraint.type != ast::Constraint::Type::kPrimaryKey &&
-        constraint.type != ast::Constraint::Type::kUnique) {
-      throw Error(sqlstate::kFeatureNotSupported,
-                  "ALTER TABLE ADD CONSTRAINT supports PRIMARY KEY and UNIQUE only")
-          .WithPosition(constraint.position);
-    }
-    stmt->add_constraints.push_back(std::move(constraint));
+    stmt->add_constraints.push_back(ParseTableConstraint());
   } while (AcceptOp(","));
   return stmt;
 }

@@ -57,6 +57,22 @@ TEST_CASE("ALTER TABLE ADD constraint, VACUUM, ANALYZE", "[parser][copy]") {
         "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)");
   CHECK(Err("ALTER TABLE t DROP COLUMN a") ==
         "0A000 this form of ALTER TABLE is not supported yet");
+  CHECK(P("alter table c add constraint k foreign key (a) references p (id) not valid") ==
+        "ALTER TABLE c ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES p (id) NOT VALID");
+  CHECK(P("alter table t add check (a > 0), add unique (b)") ==
+        "ALTER TABLE t ADD CHECK ((a > 0)), ADD UNIQUE (b)");
+  CHECK(P("alter table t drop constraint if exists k cascade") ==
+        "ALTER TABLE t DROP CONSTRAINT k");
+  CHECK(P("alter table t validate constraint k") == "ALTER TABLE t VALIDATE CONSTRAINT k");
+  CHECK(P("alter table t rename constraint k to \"K 2\"") ==
+        "ALTER TABLE t RENAME CONSTRAINT k TO \"K 2\"");
+  CHECK(Err("alter table t drop constraint k, drop constraint l") ==
+        "0A000 this form of ALTER TABLE is not supported yet");
+  CHECK(Err("create table t (a int references p deferrable)") ==
+        "0A000 deferrable constraints are not supported yet");
+  CHECK(Err("create table t (a int references p on update set null (a))") ==
+        "0A000 a column list with SET NULL is only supported for ON DELETE actions");
+  CHECK(Err("set constraints all deferred") == "0A000 SET CONSTRAINTS is not supported yet");
   CHECK(P("vacuum analyze pgbench_branches") == "VACUUM ANALYZE pgbench_branches");
   CHECK(P("VACUUM (VERBOSE, ANALYZE false) a, b") == "VACUUM a, b");
   CHECK(P("VACUUM FULL FREEZE VERBOSE") == "VACUUM");

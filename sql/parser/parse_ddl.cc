@@ -1,4 +1,6 @@
 // CREATE TABLE, CREATE INDEX, CREATE VIEW and DROP.
+#include <fmt/format.h>
+
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -196,6 +198,7 @@ ast::ColumnDef Parser::ParseColumnDef() {
   column.type = ParseTypeName();
   if (AcceptWord("collate")) ParseQualifiedName();  // parsed, ignored
   while (true) {
+    if (ParseConstraintTiming()) continue;
     ast::Constraint constraint;
     if (!ParseColumnConstraint(constraint)) break;
     column.constraints.push_back(std::move(constraint));
@@ -288,28 +291,84 @@ ast::Constraint Parser::ParseTableConstraint() {
   } else {
     SyntaxErrorHere();
   }
+  while (true) {
+    if (PeekWord("not") && PeekWord("valid", 1)) {
+      Advance();
+      Advance();
+      constraint.not_valid = true;
+    } else if (!ParseConstraintTiming()) {
+      break;
+    }
+  }
   return constraint;
 }
 
-// REFERENCES t [(cols)] [MATCH ...] [ON DELETE|UPDATE action]...: the
-// actions are parsed and dropped (foreign keys are parse-only for now).
+// [NOT] DEFERRABLE, INITIALLY {IMMEDIATE | DEFERRED}: true if one was
+// there. Constraints are checked immediately, so only the forms that say
+// so are accepted.
+bool Parser::ParseConstraintTiming() {
+  const Token& start = Peek();
+  if (PeekWord("not") && PeekWord("deferrable", 1)) {
+    Advance();
+    Advance();
+    return true;
+  }
+  if (PeekWord("initially") && PeekWord("immediate", 1)) {
+    Advance();
+    Advance();
+    return true;
+  }
+  if (PeekWord("deferrable") || PeekWord("initially")) {
+    throw Error(sqlstate::kFeatureNotSupported, "deferrable constraints are not supported yet")
+        .WithPosition(start.position);
+  }
+  return false;
+}
+
+// REFERENCES t [(cols)] [MATCH {SIMPLE | FULL}] [ON DELETE action]
+// [ON UPDATE action], in any order.
 void Parser::ParseReferences(ast::Constraint& constraint) {
   ExpectWord("references");
   constraint.ref_table = ParseQualifiedName();
   if (PeekOp("(")) constraint.ref_columns = ParseColumnList();
   while (true) {
+    const int clause_position = Peek().position;
     if (AcceptWord("match")) {
-      if (!AcceptWord("full") && !AcceptWord("partial")) ExpectWord("simple");
+      if (PeekWord("partial")) {
+        throw Error(sqlstate::kFeatureNotSupported, "MATCH PARTIAL not yet implemented")
+            .WithPosition(clause_position);
+      }
+      if (AcceptWord("full")) {
+        constraint.match_type = 'f';
+      } else {
+        ExpectWord("simple");
+        constraint.match_type = 's';
+      }
     } else if (PeekWord("on") && (PeekWord("delete", 1) || PeekWord("update", 1))) {
       Advance();
-      Advance();
+      const bool on_delete = Advance().text == "delete";
+      char action = 'a';
       if (AcceptWord("no")) {
         ExpectWord("action");
       } else if (AcceptWord("set")) {
-        if (!AcceptWord("null")) ExpectWord("default");
-      } else if (!AcceptWord("restrict")) {
+        action = AcceptWord("null") ? 'n' : (ExpectWord("default"), 'd');
+        if (PeekOp("(")) {
+          std::vector<ast::Identifier> columns = ParseColumnList();
+          if (!on_delete) {
+            throw Error(sqlstate::kFeatureNotSupported,
+                        fmt::format("a column list with {} is only supported for ON DELETE actions",
+                                    action == 'n' ? "SET NULL" : "SET DEFAULT"))
+                .WithPosition(clause_position);
+          }
+          constraint.delete_set_columns = std::move(columns);
+        }
+      } else if (AcceptWord("restrict")) {
+        action = 'r';
+      } else {
         ExpectWord("cascade");
+        action = 'c';
       }
+      (on_delete ? constraint.on_delete : constraint.on_update) = action;
     } else {
       break;
     }

@@ -134,6 +134,11 @@ ast::StatementPtr Parser::ParseSet() {
     if (!modes->isolation_level && !modes->read_only && !modes->deferrable) SyntaxErrorHere();
     return modes;
   }
+  if (PeekWord("constraints") && !PeekOp("=", 1) && !PeekWord("to", 1)) {
+    // Every constraint is checked immediately (no DEFERRABLE ones yet).
+    throw Error(sqlstate::kFeatureNotSupported, "SET CONSTRAINTS is not supported yet")
+        .WithPosition(Peek().position);
+  }
   if (PeekWord("time") && PeekWord("zone", 1)) {
     Advance();
     Advance();

@@ -112,6 +112,7 @@ class Parser {
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();
   void ParseReferences(ast::Constraint& constraint);
+  bool ParseConstraintTiming();
   ast::StatementPtr ParseDrop();
   ast::StatementPtr ParseTruncate();
   // [ONLY] name [*] [, ...]: TRUNCATE's and LOCK's tables.
