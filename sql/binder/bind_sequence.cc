@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/deparse_text.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
@@ -193,12 +194,8 @@ void Binder::BindSerialColumns(const ast::CreateTableStmt& create, BoundCreateTa
       // As pg_get_expr shows it: the name as a regclass literal. An
       // identity column has no default: BindColumnDefault draws from the
       // sequence it owns.
-      std::string literal;
-      for (char ch : ast::QuoteName(name, /*quote_keywords=*/true)) {
-        literal += ch;
-        if (ch == '\'') literal += ch;
-      }
-      column->set_default_expr(fmt::format("nextval('{}'::regclass)", literal));
+      column->set_default_expr(fmt::format(
+          "nextval({}::regclass)", QuotedLiteral(ast::QuoteName(name, /*quote_keywords=*/true))));
     }
     out->sequences.push_back(
         NewSequenceTable(t.database_oid(), t.namespace_oid(), name, std::move(options)));

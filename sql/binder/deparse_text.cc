@@ -6,15 +6,11 @@
 
 namespace basalt::sql {
 
-namespace {
-
-std::string Quoted(const std::string& text) {
+std::string QuotedLiteral(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
   return quoted + "'";
 }
-
-}  // namespace
 
 std::string DeparsedConstant(const BoundExpr& e, bool always_type) {
   const std::string type_name = e.type.Name();
@@ -35,9 +31,9 @@ std::string DeparsedConstant(const BoundExpr& e, bool always_type) {
       break;
     }
     case TypeId::kBool: out = e.value.AsBool() ? "true" : "false"; break;
-    case TypeId::kUnknown: return Quoted(text);
+    case TypeId::kUnknown: return QuotedLiteral(text);
     default:
-      out = Quoted(text);
+      out = QuotedLiteral(text);
       label = true;
       break;
   }

@@ -11,6 +11,8 @@
 
 namespace basalt::sql {
 
+// `text` as an SQL string literal: in single quotes, quotes doubled.
+std::string QuotedLiteral(const std::string& text);
 // Integers and decimals as written, booleans as true/false, anything else
 // quoted with its type ('x'::text; with `always_type` the type even where
 // PostgreSQL would leave it off).

@@ -14,11 +14,17 @@ Error NotYetDefined(std::string message) {
   return Error(sqlstate::kObjectNotInPrerequisiteState, std::move(message));
 }
 
-// The sequence `oid` names: 42809 for another kind of relation.
-std::shared_ptr<const catalog::TableEntry> SequenceByOid(const ExecContext& ctx, Oid oid) {
-  if (ctx.catalog == nullptr) {
+// The session's sequences; a plan-time constant fold (no session) leaves
+// the call for run time.
+SessionSequences& SequencesOf(const ExecContext* ctx) {
+  if (ctx == nullptr || ctx->sequences == nullptr || ctx->catalog == nullptr) {
     throw Error(sqlstate::kFeatureNotSupported, "sequence functions need a session");
   }
+  return *ctx->sequences;
+}
+
+// The sequence `oid` names: 42809 for another kind of relation.
+std::shared_ptr<const catalog::TableEntry> SequenceByOid(const ExecContext& ctx, Oid oid) {
   auto table = ctx.catalog->TableByOid(ctx.database_oid, oid);
   if (table == nullptr) {
     throw Error(sqlstate::kUndefinedTable, fmt::format("could not open relation with OID {}", oid));
@@ -112,20 +118,14 @@ void SessionSequences::Discard() {
 }
 
 std::vector<Row> SequenceRelationRows(const catalog::TableEntry& sequence, ExecContext& ctx) {
-  if (ctx.sequences == nullptr) {
-    throw Error(sqlstate::kFeatureNotSupported, "sequence functions need a session");
-  }
-  const storage::SequenceRow row = ctx.sequences->Read(sequence);
+  const storage::SequenceRow row = SequencesOf(&ctx).Read(sequence);
   return {Row{Value::Int(row.state.last_value), Value::Int(row.log_cnt),
               Value::Bool(row.state.is_called)}};
 }
 
 Value EvaluateSequenceFunction(const BoundExpr& call, const std::vector<Value>& args,
                                ExecContext* ctx) {
-  if (ctx == nullptr || ctx->sequences == nullptr) {
-    throw Error(sqlstate::kFeatureNotSupported, "sequence functions need a session");
-  }
-  SessionSequences& sequences = *ctx->sequences;
+  SessionSequences& sequences = SequencesOf(ctx);
   if (call.function == ScalarFunction::kLastval) {
     return Value::Int(sequences.Last(*ctx->catalog, ctx->database_oid));
   }

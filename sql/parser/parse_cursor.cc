@@ -97,13 +97,14 @@ bool Parser::PeekSignedIconst() const {
   return Peek().type == TokenType::kInteger || PeekOp("+") || PeekOp("-");
 }
 
+bool Parser::AcceptSign() {
+  if (AcceptOp("-")) return true;
+  AcceptOp("+");
+  return false;
+}
+
 int64_t Parser::ParseSignedIconst() {
-  bool negative = false;
-  if (AcceptOp("-")) {
-    negative = true;
-  } else {
-    AcceptOp("+");
-  }
+  const bool negative = AcceptSign();
   // PostgreSQL's lexer makes an integer too big for int4 a numeric
   // constant, which the grammar does not take here (so -2147483648 fails).
   const Token& t = Peek();

@@ -24,12 +24,7 @@ void SetOnce(std::optional<T>& option, T value, const Token& at) {
 // gram.y's NumericOnly as a sequence option takes it: [+|-] an integer
 // that fits in a bigint.
 int64_t Parser::ParseSequenceNumber() {
-  bool negative = false;
-  if (AcceptOp("-")) {
-    negative = true;
-  } else {
-    AcceptOp("+");
-  }
+  const bool negative = AcceptSign();
   const Token& t = Peek();
   uint64_t magnitude = 0;
   if (t.type != TokenType::kInteger) SyntaxError(t);

@@ -174,6 +174,8 @@ class Parser {
   ast::StatementPtr ParseDeclareCursor();
   // FETCH and MOVE.
   ast::StatementPtr ParseFetch();
+  // An optional sign: true for `-`.
+  bool AcceptSign();
   // gram.y's SignedIconst: [+|-] an integer of at most 2147483647.
   bool PeekSignedIconst() const;
   int64_t ParseSignedIconst();
