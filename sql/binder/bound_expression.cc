@@ -212,6 +212,11 @@ bool IsLockFunction(ScalarFunction f) {
   return f >= ScalarFunction::kAdvisoryLock && f <= ScalarFunction::kAdvisoryUnlockAll;
 }
 
+bool ReadsClock(ScalarFunction f) {
+  return f == ScalarFunction::kNow ||
+         (f >= ScalarFunction::kAgeFromToday && f <= ScalarFunction::kLocalTime);
+}
+
 bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
@@ -220,7 +225,7 @@ bool BoundExpr::IsFoldableNode() const {
     case BoundExprKind::kOuterColumn:
     case BoundExprKind::kSubquery: return false;
     case BoundExprKind::kFunction:
-      return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
+      return !ReadsClock(function) && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&
              function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function);
     default: return true;

@@ -82,8 +82,8 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
         s->value = s->value.is_null()
                        ? v
                        : Value::Decimal(CheckNumeric(s->value.AsNumeric().Add(v.AsNumeric())));
-      } else if (call.aggregate == AggregateFunction::kSum) {
-        // float4 sums stay float4.
+      } else if (call.aggregate == AggregateFunction::kSum || type.id == TypeId::kInterval) {
+        // float4 sums stay float4; an interval avg divides the sum.
         s->value = s->value.is_null()
                        ? v
                        : Arithmetic(ArithmeticOp::kAdd, s->value, v, call.type, call.type);
@@ -196,6 +196,12 @@ Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
     case AggregateFunction::kAvg: {
       if (type.id == TypeId::kFloat4 || type.id == TypeId::kFloat8) {
         return Value::Float(state->value.AsFloat() / static_cast<double>(state->count));
+      }
+      if (type.id == TypeId::kInterval) {
+        Result<Interval> avg =
+            DivideInterval(state->value.AsInterval(), static_cast<double>(state->count));
+        if (!avg.ok()) ThrowStatus(avg.status());
+        return Value::Span(*avg);
       }
       const Numeric sum = type.IsInteger() ? Numeric(state->int_sum, 0) : state->value.AsNumeric();
       return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state->count))));

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/catalog_function.h"
+#include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_functions.h"
 
@@ -193,6 +194,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
     default: {
       std::vector<Value> args;
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
+      if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }
