@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
