@@ -208,6 +208,7 @@ Result<std::string> FormatFields(const ToCharFields& f, std::string_view format)
       case DatePattern::kMon:
       case DatePattern::kmon: {
         numeric = false;
+        BASALT_RETURN_IF_ERROR(calendar_only());
         if (f.month == 0) break;
         if (f.month < 0) return Status::Error(sqlstate::kInvalidDatetimeFormat, "invalid month");
         std::string name = kMonthsFull[f.month - 1];

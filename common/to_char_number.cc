@@ -1,6 +1,7 @@
 // to_char for numbers: PostgreSQL 15's NUMDesc_prepare and NUM_processor
-// for the patterns 9 0 . D , G S MI PL SG FM (the C locale's symbols).
-// Roman numerals, EEEE, V, PR, L, B, C and TH give 0A000.
+// for the patterns 9 0 . D , G S MI PL SG FM L (the C locale's symbols).
+// L is a blank (the C locale's currency symbol); roman numerals, EEEE,
+// V, PR, B, C and TH give 0A000.
 #include <fmt/format.h>
 
 #include <cfloat>
@@ -138,7 +139,14 @@ Result<std::vector<NumItem>> ParseNumberTemplate(std::string_view format, NumDes
       item.pattern = NumPattern::kSign;
       ++i;
     } else {
-      for (std::string_view p : {"EEEE", "RN", "PR", "TH", "V", "L", "B", "C"}) {
+      if (starts("L")) {
+        // The C locale has no currency symbol: PostgreSQL writes a blank.
+        item.literal = " ";
+        ++i;
+        items.push_back(std::move(item));
+        continue;
+      }
+      for (std::string_view p : {"EEEE", "RN", "PR", "TH", "V", "B", "C"}) {
         if (starts(p)) return Unsupported(p);
       }
       item.literal = std::string(1, c);

@@ -289,11 +289,8 @@ Result<int64_t> DaysOf(const Parsed& p, std::string_view text) {
   if (p.julian >= 0) return p.julian - 2'451'545;
   int64_t year = p.year;
   if (p.bc) year = -year + 1;  // astronomical
-  if (!p.has_year && !p.bc) year = 1;
-  if (year == 0 && !p.bc) {
-    return Status::Error(sqlstate::kInvalidDatetimeFormat,
-                         fmt::format("invalid input syntax for type date: \"{}\"", text));
-  }
+  // Without a year PostgreSQL's fields stay zero: year 0 is 1 BC.
+  if (!p.has_year && !p.bc) year = 0;
   if (p.day_of_year > 0) {
     return DaysFromCivil(year, 1, 1) + p.day_of_year - 1;
   }
