@@ -211,6 +211,34 @@ BoundExprPtr BindDatetimeFunction(const ast::FunctionCall& call, std::vector<Bou
     if (r.size() != 3 || !r.Coerce(0, kInterval) || !TimestampPair(r, 1, 2)) r.NoFunction();
     return r.Call(ScalarFunction::kDateBin, r.Type(1));
   }
+  if (name == "overlaps" && r.size() == 4) {
+    // Each pair is (start, end) or (start, interval); the starts and ends
+    // share one type: time, timestamp, or timestamptz.
+    auto kind = [&](size_t i) { return r.Type(i); };
+    const bool times = kind(0) == kTime || kind(2) == kTime;
+    for (size_t i : {1, 3}) {
+      if (kind(i) == kInterval) continue;
+      if (!times && !TimestampPair(r, i - 1, i)) r.NoFunction();
+    }
+    const TypeId common = times                                              ? kTime
+                          : (kind(0) == kTimestamp && kind(2) == kTimestamp) ? kTimestamp
+                                                                             : kTimestampTz;
+    for (size_t i = 0; i < 4; ++i) {
+      if (kind(i) == kInterval) continue;
+      if (!r.Coerce(i, common)) r.NoFunction();
+    }
+    return r.Call(ScalarFunction::kOverlaps, kBool);
+  }
+  if (name == "timezone" && r.size() == 2) {
+    // AT TIME ZONE with TimeZone UTC: only UTC itself is supported.
+    if (!r.Text(0)) r.NoFunction();
+    const TypeId t = r.Type(1);
+    if (t == kUnknown || t == kDate) {
+      if (!r.Coerce(1, kTimestampTz)) r.NoFunction();
+    }
+    if (!IsTimestampType(r.Type(1))) r.NoFunction();
+    return r.Call(ScalarFunction::kAtTimeZone, r.Type(1) == kTimestamp ? kTimestampTz : kTimestamp);
+  }
   if (name == "transaction_timestamp" && args.empty()) {
     return r.Call(ScalarFunction::kNow, kTimestampTz);
   }

@@ -139,7 +139,8 @@ enum class ScalarFunction {
   kAge,              // age(ts, ts) -> interval
   kIsFinite,         // isfinite(date|timestamp|timestamptz|interval) -> bool
   kDateBin,          // date_bin(interval, ts, origin ts) -> ts
-  kOverlaps,         // (s1, e1) OVERLAPS (s2, e2) -> bool
+  kOverlaps,         // (s1, e1) OVERLAPS (s2, e2) -> bool; e1, e2 may be intervals
+  kAtTimeZone,       // x AT TIME ZONE 'UTC' (timezone(text, ts|tstz))
   // The clock: never folded (current_date and age(x) depend on today).
   kAgeFromToday,        // age(ts) -> interval
   kClockTimestamp,      // clock_timestamp() -> timestamptz; volatile

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 #include "common/datetime.h"
 #include "common/datetime_fields.h"
@@ -229,6 +230,52 @@ Value ToChar(const BoundExpr& call, const std::vector<Value>& a) {
   }
 }
 
+// PostgreSQL's overlaps_timestamp: an end may be NULL, an interval end
+// counts from its start, and a pair is ordered first.
+Value Overlaps(const BoundExpr& call, const std::vector<Value>& a) {
+  std::optional<int64_t> v[4];
+  for (size_t i = 0; i < 4; ++i) {
+    if (a[i].is_null()) continue;
+    if (call.children[i]->type.id != TypeId::kInterval) {
+      v[i] = a[i].AsInt();
+    } else if (!a[i - 1].is_null()) {
+      const bool time = call.children[i - 1]->type.id == TypeId::kTime;
+      if (time) {
+        int64_t t = (a[i - 1].AsInt() + a[i].AsInterval().micros % kMicrosPerDay) % kMicrosPerDay;
+        v[i] = t < 0 ? t + kMicrosPerDay : t;
+      } else {
+        v[i] = OrThrow(AddIntervalToTimestamp(a[i - 1].AsInt(), a[i].AsInterval()));
+      }
+    }
+  }
+  auto order = [](std::optional<int64_t>& s, std::optional<int64_t>& e) {
+    if (!s) {
+      s = e;
+      e.reset();
+    } else if (e && *s > *e) {
+      std::swap(s, e);
+    }
+  };
+  if (!v[0] && !v[1]) return Value::Null();
+  if (!v[2] && !v[3]) return Value::Null();
+  order(v[0], v[1]);
+  order(v[2], v[3]);
+  if (*v[0] > *v[2]) {
+    if (!v[3]) return Value::Null();
+    if (*v[0] < *v[3]) return Value::Bool(true);
+    if (!v[1]) return Value::Null();
+    return Value::Bool(false);
+  }
+  if (*v[0] < *v[2]) {
+    if (!v[1]) return Value::Null();
+    if (*v[2] < *v[1]) return Value::Bool(true);
+    if (!v[3]) return Value::Null();
+    return Value::Bool(false);
+  }
+  if (!v[1] || !v[3]) return Value::Null();
+  return Value::Bool(true);
+}
+
 }  // namespace
 
 bool IsDatetimeFunction(ScalarFunction f) {
@@ -237,6 +284,7 @@ bool IsDatetimeFunction(ScalarFunction f) {
 
 Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& a,
                                ExecContext* ctx) {
+  if (call.function == ScalarFunction::kOverlaps) return Overlaps(call, a);
   for (const Value& v : a) {
     if (v.is_null()) return Value::Null();  // every one of them is strict
   }
@@ -274,8 +322,17 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
         default: return Value::Bool(!Infinite(a[0].AsInt()));
       }
     case ScalarFunction::kDateBin: return DateBin(a[0].AsInterval(), a[1].AsInt(), a[2].AsInt());
-    case ScalarFunction::kOverlaps:
-      throw Error(sqlstate::kFeatureNotSupported, "OVERLAPS is not supported yet");
+    case ScalarFunction::kOverlaps: break;  // not strict: above
+    case ScalarFunction::kAtTimeZone: {
+      std::string zone = a[0].AsString();
+      for (char& c : zone) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (zone != "UTC" && zone != "GMT" && zone != "Z" && zone != "ETC/UTC" && zone != "UCT") {
+        throw Error(
+            sqlstate::kFeatureNotSupported,
+            fmt::format("time zone \"{}\" is not supported yet: TimeZone is UTC", a[0].AsString()));
+      }
+      return a[1];  // with TimeZone UTC the instant and the wall clock agree
+    }
     case ScalarFunction::kClockTimestamp: return Value::Int(CurrentTimestamp());
     case ScalarFunction::kStatementTimestamp:
       return Value::Int(ctx != nullptr ? ctx->statement_timestamp : CurrentTimestamp());

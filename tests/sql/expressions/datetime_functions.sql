@@ -64,3 +64,10 @@ SELECT * FROM generate_series(timestamptz '2020-01-01 00:00+00', timestamptz '20
 SELECT * FROM generate_series(timestamp '2020-01-03', timestamp '2020-01-01', interval '-1 day');
 SELECT count(*) FROM generate_series(timestamp '2020-01-01', timestamp '2020-12-31', interval '1 day');
 SELECT * FROM generate_series(timestamp '2020-01-01', timestamp '2020-01-02', interval '0 days');
+-- OVERLAPS
+SELECT (timestamp '2020-01-01', timestamp '2020-02-01') OVERLAPS (timestamp '2020-01-15', timestamp '2020-03-01'), (date '2020-01-01', date '2020-02-01') OVERLAPS (date '2020-02-01', date '2020-03-01');
+SELECT (timestamp '2020-02-01', timestamp '2020-01-01') OVERLAPS (timestamp '2020-01-15', NULL::timestamp), (timestamp '2020-01-01', interval '10 days') OVERLAPS (timestamp '2020-01-05', interval '1 day');
+SELECT (time '10:00', time '11:00') OVERLAPS (time '10:30', time '12:00'), (timestamp '2020-01-01', NULL::timestamp) OVERLAPS (timestamp '2020-01-01', NULL::timestamp), (NULL::timestamp, NULL::timestamp) OVERLAPS (timestamp '2020-01-01', timestamp '2020-01-02');
+SELECT (timestamp '2020-01-01', timestamp '2020-01-02', timestamp '2020-01-03') OVERLAPS (timestamp '2020-01-01', timestamp '2020-01-02');
+-- AT TIME ZONE 'UTC'
+SELECT timestamp '2020-01-01 10:00' AT TIME ZONE 'UTC', timestamptz '2020-01-01 10:00+02' AT TIME ZONE 'utc', pg_typeof(timestamp '2020-01-01' AT TIME ZONE 'UTC');
