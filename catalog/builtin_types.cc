@@ -47,6 +47,8 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kDate: return 3122;
     case TypeId::kTimestamp: return 3128;
     case TypeId::kTimestampTz: return 3127;
+    case TypeId::kInterval: return 10022;  // interval_ops
+    case TypeId::kTime: return 10038;      // time_ops
     case TypeId::kOid: return 1981;
     case TypeId::kName: return 1986;
     default: return 0;

@@ -89,10 +89,16 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
       break;
     case kTimestamp:
       if (to == kTimestampTz) return I;
-      if (to == kDate) return A;
+      if (to == kDate || to == kTime) return A;
       break;
     case kTimestampTz:
-      if (to == kTimestamp || to == kDate) return A;
+      if (to == kTimestamp || to == kDate || to == kTime) return A;
+      break;
+    case kTime:
+      if (to == kInterval) return I;
+      break;
+    case kInterval:
+      if (to == kTime) return A;
       break;
     case kOid:
       if (to == kInt4 || to == kInt8) return A;
@@ -287,7 +293,22 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       if (to.IsTimestamp()) {
         return Value::Int(RoundTimestamp(value.AsInt(), to.TimestampPrecision()));
       }
+      if (to.id == TypeId::kTime) {
+        // timestamp_time: the time of day; NULL for the infinities.
+        const int64_t t = value.AsInt();
+        if (t == kTimestampNegInfinity || t == kTimestampPosInfinity) return Value::Null();
+        return Value::Int(t - TimestampToDate(t) * kMicrosPerDay);
+      }
       return Value::Int(TimestampToDate(value.AsInt()));
+    case TypeId::kTime:
+      if (to.id == TypeId::kTime) return value;
+      return Value::Span(Interval{0, 0, value.AsInt()});
+    case TypeId::kInterval: {
+      if (to.id == TypeId::kInterval) return value;
+      // interval_time: the time part modulo a day.
+      int64_t t = value.AsInterval().micros % kMicrosPerDay;
+      return Value::Int(t < 0 ? t + kMicrosPerDay : t);
+    }
     default: break;
   }
   return Status::Internal(fmt::format("unhandled cast {} -> {}", from.Name(), to.Name()));

@@ -39,6 +39,10 @@ enum class TypeId : uint8_t {
   // regtype[]: type OIDs that print as type names (pg_prepared_statements).
   // The Value is an array of oid Values; not storable, no text input.
   kRegtypeArray = 17,
+  // interval: months, days and microseconds (Value::AsInterval).
+  kInterval = 20,
+  // time without time zone: microseconds since midnight, 24:00:00 included.
+  kTime = 21,
   // The types of pg_catalog's columns (issue 13), numbered from 40 so that
   // types added elsewhere meanwhile keep 18..39.
   // name: an identifier of at most 63 bytes; a string like text.
@@ -75,7 +79,8 @@ enum class TypeId : uint8_t {
 // columns (name, "char", reg*) have no stored form yet, so CREATE TABLE
 // and CREATE TABLE AS refuse them and the row and key codecs never meet them.
 inline bool IsStorableType(TypeId id) {
-  return id <= TypeId::kTimestampTz && id != TypeId::kVoid;
+  return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
+         id == TypeId::kTime;
 }
 
 namespace type_oid {
@@ -96,6 +101,8 @@ inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kRegtypeArray = 2211;
 inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kTimestampTz = 1184;
+inline constexpr Oid kInterval = 1186;
+inline constexpr Oid kTime = 1083;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kVoid = 2278;
 inline constexpr Oid kChar = 18;

@@ -27,6 +27,7 @@ inline constexpr Code kInvalidDatetimeFormat = "22007";
 inline constexpr Code kDatetimeFieldOverflow = "22008";
 inline constexpr Code kInvalidTimeZoneDisplacementValue = "22009";
 inline constexpr Code kDivisionByZero = "22012";
+inline constexpr Code kIntervalFieldOverflow = "22015";
 inline constexpr Code kInvalidParameterValue = "22023";
 inline constexpr Code kSequenceGeneratorLimitExceeded = "2200H";
 inline constexpr Code kCharacterNotInRepertoire = "22021";

@@ -11,6 +11,8 @@
 //                                int64_t or NULL (one dimension, lower bound 1)
 //   float4, float8            -> double (float4 values are rounded to float)
 //   numeric                   -> Numeric
+//   interval                  -> Interval (months, days, microseconds)
+//   time                      -> int64_t microseconds since midnight (0..86400000000)
 //   text, varchar, unknown    -> std::string (UTF-8)
 //   void                      -> bool false (a non-NULL datum nobody reads;
 //                                PostgreSQL's void is non-NULL with empty text)
@@ -22,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "common/interval.h"
 #include "common/numeric.h"
 
 namespace basalt {
@@ -34,22 +37,25 @@ class Value {
   static Value Int(int64_t v) { return Value(Rep(v)); }
   static Value Float(double v) { return Value(Rep(v)); }
   static Value Decimal(Numeric v) { return Value(Rep(std::move(v))); }
+  static Value Span(Interval v) { return Value(Rep(v)); }
   static Value String(std::string v) { return Value(Rep(std::move(v))); }
   static Value Array(std::vector<Value> elements) { return Value(Rep(std::move(elements))); }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(rep_); }
+  bool is_interval() const { return std::holds_alternative<Interval>(rep_); }
   bool AsBool() const { return std::get<bool>(rep_); }
   int64_t AsInt() const { return std::get<int64_t>(rep_); }
   double AsFloat() const { return std::get<double>(rep_); }
   const Numeric& AsNumeric() const { return std::get<Numeric>(rep_); }
+  const Interval& AsInterval() const { return std::get<Interval>(rep_); }
   const std::string& AsString() const { return std::get<std::string>(rep_); }
   const std::vector<Value>& AsArray() const { return std::get<std::vector<Value>>(rep_); }
 
  private:
   // std::vector of the incomplete Value is allowed (C++17); it is complete
   // by the time the variant's members are instantiated.
-  using Rep =
-      std::variant<std::monostate, bool, int64_t, double, Numeric, std::string, std::vector<Value>>;
+  using Rep = std::variant<std::monostate, bool, int64_t, double, Numeric, Interval, std::string,
+                           std::vector<Value>>;
   explicit Value(Rep rep) : rep_(std::move(rep)) {}
   Rep rep_;
 };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/datetime.h"
+#include "common/time_of_day.h"
 #include "common/value_text.h"
 
 namespace basalt {
@@ -369,6 +370,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kOid:
     case TypeId::kXid: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, out); return;
     case TypeId::kInt8:
+    case TypeId::kTime:
     case TypeId::kTimestamp:  // int64 microseconds: the infinities are INT64_MAX/MIN
     case TypeId::kTimestampTz:
       AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 8, out);
@@ -378,6 +380,13 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       return;
     case TypeId::kFloat8: AppendBigEndian(std::bit_cast<uint64_t>(value.AsFloat()), 8, out); return;
     case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), out); return;
+    case TypeId::kInterval: {  // interval_send: int64 time, int32 day, int32 month
+      const Interval& v = value.AsInterval();
+      AppendBigEndian(static_cast<uint64_t>(v.micros), 8, out);
+      AppendBigEndian(static_cast<uint32_t>(v.days), 4, out);
+      AppendBigEndian(static_cast<uint32_t>(v.months), 4, out);
+      return;
+    }
     case TypeId::kInt4Array:
     case TypeId::kRegtypeArray:
     case TypeId::kTextArray:
@@ -459,6 +468,20 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
         return Status::Error(sqlstate::kDatetimeFieldOverflow, "date out of range");
       }
       return Value::Int(days);
+    }
+    case TypeId::kInterval: {
+      Interval v;
+      BASALT_ASSIGN_OR_RETURN(v.micros, ReadInt64(bytes));
+      BASALT_ASSIGN_OR_RETURN(v.days, ReadInt32(bytes));
+      BASALT_ASSIGN_OR_RETURN(v.months, ReadInt32(bytes));
+      return Value::Span(v);
+    }
+    case TypeId::kTime: {
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, ReadInt64(bytes));
+      if (micros < 0 || micros > kMicrosPerTimeDay) {
+        return Status::Error(sqlstate::kDatetimeFieldOverflow, "time out of range");
+      }
+      return Value::Int(micros);
     }
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz: {

@@ -455,5 +455,12 @@ TEST_CASE("regtype arrays send OIDs and print type names") {
   CHECK(ValueFromText("{integer}", regtypes).status().code() == "0A000");
 }
 
+TEST_CASE("interval is int64 microseconds, int32 days, int32 months; time int64 microseconds") {
+  const DataType interval = DataType::Of(TypeId::kInterval);
+  CheckRoundTrip("1 year 2 mons 3 days 04:05:06.5", interval, "000000036c9361a0000000030000000e");
+  CheckRoundTrip("-1 days +02:00:00", interval, "00000001ad274800ffffffff00000000");
+  CheckRoundTrip("10:30:00.25", DataType::Of(TypeId::kTime), "00000008cd120a90");
+}
+
 }  // namespace
 }  // namespace basalt

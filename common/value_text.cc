@@ -10,7 +10,9 @@
 
 #include "common/datetime.h"
 #include "common/float_text.h"
+#include "common/interval.h"
 #include "common/object_names.h"
+#include "common/time_of_day.h"
 
 namespace basalt {
 namespace {
@@ -320,6 +322,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kDate: AppendDateText(value.AsInt(), out); return;
     case TypeId::kTimestamp: AppendTimestampText(value.AsInt(), out); return;
     case TypeId::kTimestampTz: AppendTimestampTzText(value.AsInt(), out); return;
+    case TypeId::kInterval: AppendIntervalText(value.AsInterval(), out); return;
+    case TypeId::kTime: AppendTimeText(value.AsInt(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
     case TypeId::kInt4Array:
@@ -430,6 +434,14 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kTimestampTz: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTimestampTz(text));
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
+    }
+    case TypeId::kInterval: {
+      BASALT_ASSIGN_OR_RETURN(Interval v, ParseInterval(text));
+      return Value::Span(v);
+    }
+    case TypeId::kTime: {
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTime(text));
+      return Value::Int(micros);
     }
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
@@ -384,6 +385,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .store = store_,
       .txn = *txn_,
       .transaction_timestamp = transaction_timestamp_,
+      .statement_timestamp = implicit_ ? transaction_timestamp_ : CurrentTimestamp(),
       .parameters = parameters,
       .interrupt = &interrupt_,
       .lock_owner = lock_owner_.get(),

@@ -43,6 +43,15 @@ void AppendInteger(int64_t v, int width, std::string* key) {
   AppendBigEndian(bits, width, key);
 }
 
+// An interval is keyed by its span (30-day months, 24-hour days): equal
+// intervals ('1 mon', '30 days') get one key, as PostgreSQL's interval_ops.
+void AppendIntervalSpan(IntervalSpan span, std::string* key) {
+  __extension__ using UInt128 = unsigned __int128;
+  const UInt128 bits = static_cast<UInt128>(span) ^ (UInt128{1} << 127);
+  AppendBigEndian(static_cast<uint64_t>(bits >> 64), 8, key);
+  AppendBigEndian(static_cast<uint64_t>(bits), 8, key);
+}
+
 int64_t DecodeInteger(uint64_t bits, int width) {
   bits ^= uint64_t{1} << (8 * width - 1);
   if (width < 8) {
@@ -217,6 +226,21 @@ Status DecodeString(std::string_view* input, Value* value) {
   return Status::OK();
 }
 
+// The span back as days and microseconds: the fields an interval was
+// written with are not in the key (the row has them).
+Status DecodeIntervalSpan(std::string_view* input, Value* value) {
+  if (input->size() < 16) return Truncated();
+  __extension__ using UInt128 = unsigned __int128;
+  const UInt128 bits =
+      (static_cast<UInt128>(ReadBigEndian(*input, 8)) << 64) | ReadBigEndian(input->substr(8), 8);
+  input->remove_prefix(16);
+  const IntervalSpan span = static_cast<IntervalSpan>(bits ^ (UInt128{1} << 127));
+  const IntervalSpan day = 86'400'000'000;
+  *value =
+      Value::Span(Interval{0, static_cast<int32_t>(span / day), static_cast<int64_t>(span % day)});
+  return Status::OK();
+}
+
 }  // namespace
 
 void AppendRelationPrefix(uint32_t relation_id, std::string* key) {
@@ -251,7 +275,9 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kInt8:
     case TypeId::kDate:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
+    case TypeId::kInterval: AppendIntervalSpan(value.AsInterval().Span(), key); return;
     case TypeId::kOid:
     case TypeId::kXid: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, key); return;
     case TypeId::kFloat4:
@@ -287,7 +313,8 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kInt8:
     case TypeId::kDate:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: {
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: {
       int width = IntegerWidth(type.id);
       if (input->size() < static_cast<size_t>(width)) return Truncated();
       *value = Value::Int(DecodeInteger(ReadBigEndian(*input, width), width));
@@ -303,6 +330,7 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       return Status::OK();
     }
     case TypeId::kNumeric: return DecodeNumeric(input, value);
+    case TypeId::kInterval: return DecodeIntervalSpan(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return DecodeString(input, value);

@@ -25,7 +25,9 @@ int FixedWidth(TypeId id) {
     case TypeId::kFloat8:
     case TypeId::kDate:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return 8;
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: return 8;
+    case TypeId::kInterval: return 16;
     default: return 0;  // variable width
   }
 }
@@ -79,10 +81,18 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
     case TypeId::kOid:
     case TypeId::kXid:
       AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(id), out);
       return;
+    case TypeId::kInterval: {
+      const Interval& span = v.AsInterval();
+      AppendLittleEndian(static_cast<uint64_t>(span.micros), 8, out);
+      AppendLittleEndian(static_cast<uint32_t>(span.days), 4, out);
+      AppendLittleEndian(static_cast<uint32_t>(span.months), 4, out);
+      return;
+    }
     case TypeId::kFloat4: {
       float f = static_cast<float>(v.AsFloat());
       uint32_t bits;
@@ -130,7 +140,8 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kInt8:
     case TypeId::kDate:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: {
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: {
       uint64_t bits = ReadLittleEndian(*input, width);
       if (width < 8) {
         uint64_t sign = uint64_t{1} << (8 * width - 1);
@@ -143,6 +154,16 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kXid:
       *value = Value::Int(static_cast<int64_t>(ReadLittleEndian(*input, 4)));
       break;
+    case TypeId::kInterval: {
+      Interval span;
+      span.micros = static_cast<int64_t>(ReadLittleEndian(*input, 8));
+      span.days =
+          static_cast<int32_t>(static_cast<uint32_t>(ReadLittleEndian(input->substr(8), 4)));
+      span.months =
+          static_cast<int32_t>(static_cast<uint32_t>(ReadLittleEndian(input->substr(12), 4)));
+      *value = Value::Span(span);
+      break;
+    }
     case TypeId::kFloat4: {
       uint32_t bits = static_cast<uint32_t>(ReadLittleEndian(*input, 4));
       float f;

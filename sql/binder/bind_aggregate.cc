@@ -44,6 +44,8 @@ bool HasMinMax(TypeId id) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kInterval:
+    case TypeId::kTime:
     case TypeId::kOid: return true;
     default: return false;
   }
@@ -134,6 +136,7 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
         case TypeId::kNumeric: type = DataType::Of(TypeId::kNumeric); break;
         case TypeId::kFloat4: type = DataType::Of(sum ? TypeId::kFloat4 : TypeId::kFloat8); break;
         case TypeId::kFloat8: type = DataType::Of(TypeId::kFloat8); break;
+        case TypeId::kInterval: type = DataType::Of(TypeId::kInterval); break;
         default: ThrowNoFunction(name, args, call.position);
       }
       break;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -294,6 +295,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     const bool returns_bool = name.starts_with("pg_try_") || name.starts_with("pg_advisory_unlock");
     return finish(*lock, DataType::Of(returns_bool && !no_key ? TypeId::kBool : TypeId::kVoid));
   }
+  if (BoundExprPtr datetime_call = BindDatetimeFunction(call, args)) return datetime_call;
   if (BoundExprPtr catalog_call = BindCatalogFunction(call, args)) return catalog_call;
   if (name == "pg_sleep" && args.size() == 1) {
     BoundExprPtr seconds =

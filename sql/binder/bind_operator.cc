@@ -4,6 +4,7 @@
 // three-valued AND/OR/NOT over booleans, || on text.
 #include <fmt/format.h>
 
+#include "sql/binder/bind_datetime_operator.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -101,7 +102,8 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
               "casts.")
           .WithPosition(op.position);
     }
-    if (!operand->type.IsNumeric()) {
+    const bool interval_minus = op.op == "-" && operand->type.id == TypeId::kInterval;
+    if (!operand->type.IsNumeric() && !interval_minus) {
       throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
                                                             TypeNameForMessage(operand->type)))
           .WithHint(
@@ -335,6 +337,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
             "casts.")
         .WithPosition(position);
   }
+  if (BoundExprPtr e = BindDatetimeArithmetic(op, arith, left, right, position)) return e;
   // date +/- integer, date - date: days.
   if (IsDateLike(left->type) || IsDateLike(right->type)) {
     if (left->type.id == TypeId::kUnknown) {
@@ -344,7 +347,12 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
                            CastContext::kImplicit);
     }
     if (right->type.id == TypeId::kUnknown) {
-      right = CoerceOrThrow(std::move(right), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+      // date - 'x' is date - date, the operator with both operands date.
+      right = CoerceOrThrow(std::move(right),
+                            arith == ArithmeticOp::kSubtract && IsDateLike(left->type)
+                                ? DataType::Of(TypeId::kDate)
+                                : DataType::Of(TypeId::kInt4),
+                            CastContext::kImplicit);
     }
     DataType lt = left->type;
     DataType rt = right->type;

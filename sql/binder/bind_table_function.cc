@@ -46,8 +46,32 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
     }
   }
   std::vector<BoundExprPtr>& args = out->arguments;
-  if (catalog_name && name == "generate_series" && (args.size() == 2 || args.size() == 3) &&
-      !call.star && !call.distinct) {
+  auto timestamp_like = [](TypeId t) {
+    return t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kDate;
+  };
+  if (catalog_name && name == "generate_series" && args.size() == 3 && !call.star &&
+      !call.distinct &&
+      (timestamp_like(args[0]->type.id) || timestamp_like(args[1]->type.id) ||
+       args[2]->type.id == TypeId::kInterval)) {
+    // generate_series(timestamp[tz], timestamp[tz], interval); dates and a
+    // timestamp beside a timestamptz make it the timestamptz one.
+    const TypeId a = args[0]->type.id;
+    const TypeId b = args[1]->type.id;
+    const bool plain = (a == TypeId::kTimestamp || a == TypeId::kUnknown) &&
+                       (b == TypeId::kTimestamp || b == TypeId::kUnknown) &&
+                       (a != TypeId::kUnknown || b != TypeId::kUnknown);
+    const DataType type = DataType::Of(plain ? TypeId::kTimestamp : TypeId::kTimestampTz);
+    for (size_t i = 0; i < 3; ++i) {
+      BoundExprPtr converted =
+          TryCoerce(args[i]->Clone(), i == 2 ? DataType::Of(TypeId::kInterval) : type,
+                    CastContext::kImplicit);
+      if (converted == nullptr) ThrowNoFunction(name, args, call.position);
+      args[i] = std::move(converted);
+    }
+    out->function = TableFunction::kGenerateSeries;
+    out->function_type = type;
+  } else if (catalog_name && name == "generate_series" && (args.size() == 2 || args.size() == 3) &&
+             !call.star && !call.distinct) {
     DataType type = DataType::Of(TypeId::kUnknown);
     for (const BoundExprPtr& a : args) {
       if (a->type.id == TypeId::kUnknown) continue;

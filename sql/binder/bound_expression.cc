@@ -219,6 +219,11 @@ bool IsSequenceFunction(ScalarFunction f) {
   return f >= ScalarFunction::kNextval && f <= ScalarFunction::kLastval;
 }
 
+bool ReadsClock(ScalarFunction f) {
+  return f == ScalarFunction::kNow ||
+         (f >= ScalarFunction::kAgeFromToday && f <= ScalarFunction::kLocalTime);
+}
+
 bool BoundExpr::IsFoldableNode() const {
   switch (kind) {
     case BoundExprKind::kColumn:
@@ -228,7 +233,7 @@ bool BoundExpr::IsFoldableNode() const {
     case BoundExprKind::kOuterColumn:
     case BoundExprKind::kSubquery: return false;
     case BoundExprKind::kFunction:
-      return function != ScalarFunction::kNow && function != ScalarFunction::kPgSleep &&
+      return !ReadsClock(function) && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&
              function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function) &&
              !IsSequenceFunction(function);

@@ -136,7 +136,36 @@ enum class ScalarFunction {
   kAdvisoryUnlock,             // pg_advisory_unlock -> bool
   kAdvisoryUnlockShared,       // pg_advisory_unlock_shared -> bool
   kAdvisoryUnlockAll,          // pg_advisory_unlock_all() -> void
+  // Date and time functions (sql/execution/datetime_function.cc).
+  kDatePart,         // date_part(text, timestamp|timestamptz|interval|time) -> float8
+  kExtract,          // extract(field FROM x), extract(text, x) -> numeric
+  kDateTrunc,        // date_trunc(text, timestamp|timestamptz|interval)
+  kToChar,           // to_char(datetime|interval|number, text) -> text
+  kToDate,           // to_date(text, text) -> date
+  kToTimestamp,      // to_timestamp(text, text) | to_timestamp(float8) -> timestamptz
+  kMakeDate,         // make_date(int4, int4, int4) -> date
+  kMakeTime,         // make_time(int4, int4, float8) -> time
+  kMakeTimestamp,    // make_timestamp(int4 x5, float8) -> timestamp (and timestamptz)
+  kMakeInterval,     // make_interval([years, months, weeks, days, hours, mins int4, secs float8])
+  kJustifyDays,      // justify_days(interval) -> interval
+  kJustifyHours,     // justify_hours(interval) -> interval
+  kJustifyInterval,  // justify_interval(interval) -> interval
+  kAge,              // age(ts, ts) -> interval
+  kIsFinite,         // isfinite(date|timestamp|timestamptz|interval) -> bool
+  kDateBin,          // date_bin(interval, ts, origin ts) -> ts
+  kOverlaps,         // (s1, e1) OVERLAPS (s2, e2) -> bool; e1, e2 may be intervals
+  kAtTimeZone,       // x AT TIME ZONE 'UTC' (timezone(text, ts|tstz))
+  // The clock: never folded (current_date and age(x) depend on today).
+  kAgeFromToday,        // age(ts) -> interval
+  kClockTimestamp,      // clock_timestamp() -> timestamptz; volatile
+  kStatementTimestamp,  // statement_timestamp() -> timestamptz
+  kTimeOfDay,           // timeofday() -> text; volatile
+  kCurrentDate,         // current_date -> date
+  kLocalTime,           // localtime -> time
 };
+
+// The functions that read the clock.
+bool ReadsClock(ScalarFunction f);
 
 // Aggregate functions (sql/execution/aggregate_function.cc). The argument
 // types are resolved by the binder (bind_aggregate.cc); the result type is

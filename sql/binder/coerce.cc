@@ -44,6 +44,20 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   if (n == "bool") return DataType::Of(TypeId::kBool);
   if (n == "text") return DataType::Of(TypeId::kText);
   if (n == "date") return DataType::Of(TypeId::kDate);
+  if ((n == "interval" || n == "time") && type.interval_fields.empty() && type.modifiers.empty()) {
+    return DataType::Of(n == "time" ? TypeId::kTime : TypeId::kInterval);
+  }
+  if (n == "interval" || n == "time" || n == "timetz") {
+    // Typmods of time and interval (precision, interval fields outside a
+    // literal) and time with time zone are not implemented.
+    ThrowAt(
+        sqlstate::kFeatureNotSupported,
+        fmt::format("type {} is not supported yet",
+                    n == "timetz"
+                        ? "time with time zone"
+                        : n + (type.interval_fields.empty() ? "(p)" : " " + type.interval_fields)),
+        type.position);
+  }
   if (n == "oid") return DataType::Of(TypeId::kOid);
   if (n == "xid") return DataType::Of(TypeId::kXid);
   if (n == "_int4") return DataType::Of(TypeId::kInt4Array);

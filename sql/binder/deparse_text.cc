@@ -65,6 +65,24 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kCurrval: return "currval";
     case ScalarFunction::kSetval: return "setval";
     case ScalarFunction::kLastval: return "lastval";
+    case ScalarFunction::kDatePart: return "date_part";
+    case ScalarFunction::kDateTrunc: return "date_trunc";
+    case ScalarFunction::kToChar: return "to_char";
+    case ScalarFunction::kToDate: return "to_date";
+    case ScalarFunction::kToTimestamp: return "to_timestamp";
+    case ScalarFunction::kMakeDate: return "make_date";
+    case ScalarFunction::kMakeTime: return "make_time";
+    case ScalarFunction::kMakeInterval: return "make_interval";
+    case ScalarFunction::kJustifyDays: return "justify_days";
+    case ScalarFunction::kJustifyHours: return "justify_hours";
+    case ScalarFunction::kJustifyInterval: return "justify_interval";
+    case ScalarFunction::kAge:
+    case ScalarFunction::kAgeFromToday: return "age";
+    case ScalarFunction::kIsFinite: return "isfinite";
+    case ScalarFunction::kDateBin: return "date_bin";
+    case ScalarFunction::kClockTimestamp: return "clock_timestamp";
+    case ScalarFunction::kStatementTimestamp: return "statement_timestamp";
+    case ScalarFunction::kTimeOfDay: return "timeofday";
     default: return std::nullopt;
   }
 }

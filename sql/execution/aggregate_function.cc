@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/interval.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/evaluate.h"
 #include "storage/key_codec.h"
@@ -82,8 +83,8 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
         s->value = s->value.is_null()
                        ? v
                        : Value::Decimal(CheckNumeric(s->value.AsNumeric().Add(v.AsNumeric())));
-      } else if (call.aggregate == AggregateFunction::kSum) {
-        // float4 sums stay float4.
+      } else if (call.aggregate == AggregateFunction::kSum || type.id == TypeId::kInterval) {
+        // float4 sums stay float4; an interval avg divides the sum.
         s->value = s->value.is_null()
                        ? v
                        : Arithmetic(ArithmeticOp::kAdd, s->value, v, call.type, call.type);
@@ -123,7 +124,7 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
 
 // The result of the inputs accumulated in `state` (string_agg's text and
 // array_agg's elements copied: FinishAggregate moves them).
-Value Result(const BoundExpr& call, const AggregateState& state) {
+Value ResultOf(const BoundExpr& call, const AggregateState& state) {
   switch (call.aggregate) {
     case AggregateFunction::kCountStar:
     case AggregateFunction::kCount: return Value::Int(state.count);
@@ -144,6 +145,12 @@ Value Result(const BoundExpr& call, const AggregateState& state) {
     case AggregateFunction::kAvg: {
       if (type.id == TypeId::kFloat4 || type.id == TypeId::kFloat8) {
         return Value::Float(state.value.AsFloat() / static_cast<double>(state.count));
+      }
+      if (type.id == TypeId::kInterval) {
+        Result<Interval> avg =
+            DivideInterval(state.value.AsInterval(), static_cast<double>(state.count));
+        if (!avg.ok()) ThrowStatus(avg.status());
+        return Value::Span(*avg);
       }
       const Numeric sum = type.IsInteger() ? Numeric(state.int_sum, 0) : state.value.AsNumeric();
       return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state.count))));
@@ -215,11 +222,11 @@ Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
   if (state->count > 0 && call.aggregate == AggregateFunction::kArrayAgg) {
     return Value::Array(std::move(state->elements));
   }
-  return Result(call, *state);
+  return ResultOf(call, *state);
 }
 
 Value AggregateValueSoFar(const BoundExpr& call, const AggregateState& state) {
-  return Result(call, state);
+  return ResultOf(call, state);
 }
 
 }  // namespace basalt::sql

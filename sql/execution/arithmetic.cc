@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/datetime_arithmetic.h"
 
 namespace basalt::sql {
 
@@ -136,6 +137,9 @@ Value NumericArithmetic(ArithmeticOp op, const Numeric& a, const Numeric& b) {
 Value Arithmetic(ArithmeticOp op, const Value& a, const Value& b, const DataType& operand_type,
                  const DataType& result_type) {
   if (a.is_null() || b.is_null()) return Value::Null();
+  if (IsDatetimeArithmetic(operand_type, result_type)) {
+    return DatetimeArithmetic(op, a, b, operand_type, result_type);
+  }
   switch (operand_type.id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
@@ -162,6 +166,7 @@ Value Negate(const Value& v, const DataType& type) {
     case TypeId::kFloat4:
     case TypeId::kFloat8: return Value::Float(-v.AsFloat());
     case TypeId::kNumeric: return Value::Decimal(v.AsNumeric().Negate());
+    case TypeId::kInterval: return NegateInterval(v);
     default: throw Error(sqlstate::kInternalError, "negation of a non-numeric type");
   }
 }

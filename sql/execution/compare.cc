@@ -14,6 +14,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
     case TypeId::kOid:
     case TypeId::kRegproc:
     case TypeId::kRegclass:
@@ -62,6 +63,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case TypeId::kNumeric: return a.AsNumeric().Compare(b.AsNumeric());
+    case TypeId::kInterval: return a.AsInterval().Compare(b.AsInterval());
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kName:

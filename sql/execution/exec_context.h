@@ -38,6 +38,9 @@ struct ExecContext {
   // now() / current_timestamp: microseconds since 2000-01-01 (PostgreSQL's
   // transaction start time).
   int64_t transaction_timestamp = 0;
+  // statement_timestamp(): the current statement's start (the transaction's
+  // in an implicit transaction, as PostgreSQL).
+  int64_t statement_timestamp = 0;
   // The values of $1..$n (BoundExprKind::kParameter), null without any.
   const std::vector<Value>* parameters = nullptr;
   // INSERT/UPDATE/DELETE: rows written, for the command tag.

@@ -9,6 +9,10 @@ namespace {
 
 // step > 0 ? v <= stop : v >= stop.
 bool InRange(const Value& v, const Value& stop, const Value& step, TypeId type) {
+  if (step.is_interval()) {  // timestamps: the interval's sign by its span
+    const bool up = step.AsInterval().Span() > 0;
+    return up ? v.AsInt() <= stop.AsInt() : v.AsInt() >= stop.AsInt();
+  }
   if (type == TypeId::kNumeric) {
     const bool up = step.AsNumeric().Compare(Numeric::FromInt64(0)) > 0;
     const int c = v.AsNumeric().Compare(stop.AsNumeric());
@@ -30,7 +34,8 @@ bool FunctionScan::Start(ExecContext& ctx) {
     args_.push_back(type_.id == TypeId::kNumeric ? Value::Decimal(Numeric::FromInt64(1))
                                                  : Value::Int(1));
   }
-  const bool zero = type_.id == TypeId::kNumeric
+  const bool zero = args_[2].is_interval() ? args_[2].AsInterval().Span() == 0
+                    : type_.id == TypeId::kNumeric
                         ? args_[2].AsNumeric().Compare(Numeric::FromInt64(0)) == 0
                         : args_[2].AsInt() == 0;
   if (zero) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
@@ -46,8 +51,13 @@ std::optional<Value> FunctionScan::NextValue() {
   }
   if (!InRange(current_, args_[1], args_[2], type_.id)) return std::nullopt;
   Value out = current_;
-  // The next value; past the type's range the series simply ends.
-  if (type_.id == TypeId::kNumeric) {
+  // The next value; past the type's range the series simply ends (a
+  // timestamp past its range is an error, as PostgreSQL's).
+  if (args_[2].is_interval()) {
+    Result<int64_t> next = AddIntervalToTimestamp(current_.AsInt(), args_[2].AsInterval());
+    if (!next.ok()) ThrowStatus(next.status());
+    current_ = Value::Int(*next);
+  } else if (type_.id == TypeId::kNumeric) {
     Result<Numeric> next = current_.AsNumeric().Add(args_[2].AsNumeric());
     if (next.ok()) {
       current_ = Value::Decimal(*next);

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/catalog_function.h"
+#include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_functions.h"
 #include "sql/execution/sequence_functions.h"
@@ -195,6 +196,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       std::vector<Value> args;
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
       if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
+      if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }

@@ -454,10 +454,36 @@ ast::ExprPtr Parser::ParseParenthesized() {
     row->fields.push_back(std::move(inner));
     while (AcceptOp(",")) row->fields.push_back(ParseExpr());
     ExpectOp(")");
+    if (PeekWord("overlaps")) return ParseOverlaps(std::move(row));
     return row;
   }
   ExpectOp(")");
   return inner;
+}
+
+// (start, end) OVERLAPS (start, end) -> overlaps(s1, e1, s2, e2).
+ast::ExprPtr Parser::ParseOverlaps(ast::ExprPtr left_row) {
+  const Token& word = Advance();
+  ast::ExprPtr right_row = ParsePrimary();
+  auto& left = left_row->As<ast::RowConstructor>();
+  if (left.fields.size() != 2) {
+    throw Error(sqlstate::kSyntaxError,
+                "wrong number of parameters on left side of OVERLAPS expression")
+        .WithPosition(left_row->position);
+  }
+  if (right_row->kind() != ast::ExprKind::kRow ||
+      right_row->As<ast::RowConstructor>().fields.size() != 2) {
+    throw Error(sqlstate::kSyntaxError,
+                "wrong number of parameters on right side of OVERLAPS expression")
+        .WithPosition(left_row->position);
+  }
+  auto& right = right_row->As<ast::RowConstructor>();
+  ast::ExprList args;
+  for (ast::ExprPtr& f : left.fields) args.push_back(std::move(f));
+  for (ast::ExprPtr& f : right.fields) args.push_back(std::move(f));
+  left.fields.clear();
+  right.fields.clear();
+  return MakeCall("overlaps", std::move(args), word.position);
 }
 
 bool Parser::SelectAfterParens(size_t first) {

@@ -222,6 +222,7 @@ class Parser {
   ast::ExprPtr ParseSpecialFunction(const Token& word);
   ast::ExprPtr ParseCase();
   ast::ExprPtr ParseParenthesized();
+  ast::ExprPtr ParseOverlaps(ast::ExprPtr left_row);
   std::unique_ptr<ast::SelectStmt> ParseParenthesizedSelect();
   ast::ExprList ParseExprList();
   // Whether a SELECT (VALUES, WITH) follows the run of "(" tokens that

@@ -1,0 +1,34 @@
+// to_char, to_date, to_timestamp and the number templates of to_char, after
+// PostgreSQL 15's formatting.c: the template patterns (YYYY, MM, DD, HH24,
+// MI, SS, MS, US, Mon, Month, Day, AM, TZ, ...), the FM / TH / FX
+// modifiers, quoted text and backslash escapes, and the numeric patterns
+// (9, 0, ., D, G, ',', S, MI, PL, SG, FM, EEEE).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/interval.h"
+#include "common/numeric.h"
+#include "common/status.h"
+
+namespace basalt {
+
+// to_char(timestamp|timestamptz, fmt): `with_zone` prints TZ as "UTC".
+// Infinite timestamps give an empty string (PostgreSQL returns NULL; the
+// caller checks IsInfiniteForToChar first).
+Result<std::string> FormatTimestamp(int64_t timestamp, bool with_zone, std::string_view format);
+Result<std::string> FormatInterval(const Interval& value, std::string_view format);
+// to_char(number, fmt) for integers, floats (as their text form's digits)
+// and numerics.
+Result<std::string> FormatNumber(const Numeric& value, std::string_view format);
+Result<std::string> FormatFloat(double value, std::string_view format);
+
+// to_timestamp(text, fmt) and to_date(text, fmt): microseconds since
+// 2000-01-01 (to_date: midnight of the day). 22007 on a mismatch, 22008
+// for a field out of range.
+Result<int64_t> ParseTimestampWithFormat(std::string_view text, std::string_view format);
+Result<int64_t> ParseDateWithFormat(std::string_view text, std::string_view format);
+
+}  // namespace basalt

@@ -1,0 +1,94 @@
+#include "sql/execution/datetime_arithmetic.h"
+
+#include "common/datetime.h"
+#include "common/error.h"
+#include "common/interval.h"
+#include "common/time_of_day.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+namespace {
+
+template <typename T>
+T OrThrow(Result<T> r) {
+  if (!r.ok()) ThrowStatus(r.status());
+  return std::move(r).value();
+}
+
+bool IsDatetimeType(TypeId id) {
+  return id == TypeId::kTimestamp || id == TypeId::kTimestampTz || id == TypeId::kInterval ||
+         id == TypeId::kTime;
+}
+
+bool IsIntervalValue(const Value& v) {
+  return v.is_interval();
+}
+
+// time_pl_interval: only the interval's time part counts, modulo a day.
+int64_t AddToTime(int64_t time, int64_t micros) {
+  int64_t result = (time + micros % kMicrosPerDay) % kMicrosPerDay;
+  return result < 0 ? result + kMicrosPerDay : result;
+}
+
+Value TimestampOfDateAndTime(int64_t days, int64_t time) {
+  const int64_t midnight = OrThrow(DateToTimestamp(days));
+  if (midnight == kTimestampNegInfinity || midnight == kTimestampPosInfinity) {
+    return Value::Int(midnight);
+  }
+  return Value::Int(midnight + time);
+}
+
+}  // namespace
+
+bool IsDatetimeArithmetic(const DataType& left_type, const DataType& result_type) {
+  return IsDatetimeType(left_type.id) || IsDatetimeType(result_type.id);
+}
+
+Value NegateInterval(const Value& v) {
+  if (v.is_null()) return v;
+  return Value::Span(OrThrow(basalt::NegateInterval(v.AsInterval())));
+}
+
+Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const DataType& left_type,
+                         const DataType& result_type) {
+  const bool subtract = op == ArithmeticOp::kSubtract;
+  switch (left_type.id) {
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      if (!IsIntervalValue(b))
+        return Value::Span(OrThrow(SubtractTimestamps(a.AsInt(), b.AsInt())));
+      Interval span = b.AsInterval();
+      if (subtract) span = OrThrow(basalt::NegateInterval(span));
+      return Value::Int(OrThrow(AddIntervalToTimestamp(a.AsInt(), span)));
+    }
+    case TypeId::kInterval: {
+      const Interval& span = a.AsInterval();
+      if (IsIntervalValue(b)) {
+        return Value::Span(OrThrow(subtract ? SubtractIntervals(span, b.AsInterval())
+                                            : AddIntervals(span, b.AsInterval())));
+      }
+      if (op == ArithmeticOp::kMultiply)
+        return Value::Span(OrThrow(MultiplyInterval(span, b.AsFloat())));
+      if (op == ArithmeticOp::kDivide)
+        return Value::Span(OrThrow(DivideInterval(span, b.AsFloat())));
+      if (result_type.id == TypeId::kTime) return Value::Int(AddToTime(b.AsInt(), span.micros));
+      return Value::Int(OrThrow(AddIntervalToTimestamp(b.AsInt(), span)));
+    }
+    case TypeId::kFloat8:
+      return Value::Span(OrThrow(MultiplyInterval(b.AsInterval(), a.AsFloat())));
+    case TypeId::kTime: {
+      if (IsIntervalValue(b)) {
+        const int64_t micros = b.AsInterval().micros % kMicrosPerDay;
+        return Value::Int(AddToTime(a.AsInt(), subtract ? -micros : micros));
+      }
+      if (result_type.id == TypeId::kInterval)
+        return Value::Span(Interval{0, 0, a.AsInt() - b.AsInt()});
+      return TimestampOfDateAndTime(b.AsInt(), a.AsInt());  // time + date
+    }
+    case TypeId::kDate: return TimestampOfDateAndTime(a.AsInt(), b.AsInt());  // date + time
+    default: break;
+  }
+  throw Error(sqlstate::kInternalError, "unexpected date/time arithmetic");
+}
+
+}  // namespace basalt::sql
