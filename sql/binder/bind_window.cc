@@ -424,6 +424,14 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
     if (e->type.id == TypeId::kUnknown && DataType::Of(column).IsInteger()) {
       e = CoerceOrThrow(std::move(e), DataType::Of(column), CastContext::kImplicit);
     }
+    // Date, time and interval columns have only in_range(x, x, interval):
+    // an untyped offset is an interval.
+    const bool interval_column = column == TypeId::kDate || column == TypeId::kTimestamp ||
+                                 column == TypeId::kTimestampTz || column == TypeId::kTime ||
+                                 column == TypeId::kInterval;
+    if (e->type.id == TypeId::kUnknown && interval_column) {
+      e = CoerceOrThrow(std::move(e), DataType::Of(TypeId::kInterval), CastContext::kImplicit);
+    }
     const TypeId given = e->type.id;
     const bool integer_offset = DataType::Of(given).IsInteger() || given == TypeId::kUnknown;
     const bool numeric_offset = integer_offset || given == TypeId::kNumeric;
@@ -436,8 +444,8 @@ BoundExprPtr Binder::BindFrameOffset(const ast::Expr& offset, const Scope& scope
     if ((column == TypeId::kFloat4 || column == TypeId::kFloat8) && float_offset) {
       range_type = DataType::Of(TypeId::kFloat8);
     }
-    const bool column_has_range = DataType::Of(column).IsNumeric() || column == TypeId::kDate ||
-                                  column == TypeId::kTimestamp || column == TypeId::kTimestampTz;
+    if (interval_column && given == TypeId::kInterval) range_type = DataType::Of(TypeId::kInterval);
+    const bool column_has_range = DataType::Of(column).IsNumeric() || interval_column;
     if (!column_has_range) {
       ThrowAt(
           sqlstate::kFeatureNotSupported,

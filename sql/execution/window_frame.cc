@@ -4,7 +4,9 @@
 #include <cmath>
 #include <functional>
 
+#include "common/datetime.h"
 #include "common/error.h"
+#include "common/interval.h"
 #include "common/numeric.h"
 #include "sql/execution/evaluate.h"
 
@@ -45,6 +47,12 @@ namespace {
 bool SameKey(const Value& a, const Value& b, const DataType& type) {
   if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
   return CompareValues(a, b, type) == 0;
+}
+
+template <typename T>
+T CheckResult(Result<T> r) {
+  if (!r.ok()) ThrowStatus(r.status());
+  return std::move(r).value();
 }
 
 template <typename T>
@@ -114,6 +122,13 @@ void WindowFrame::CheckRangeOffsets() const {
       case TypeId::kFloat8:
         negative = std::isnan(offset->AsFloat()) || offset->AsFloat() < 0;
         break;
+      // time + interval ignores the interval's days and months
+      // (in_range_time_interval), so its sign is the time part's.
+      case TypeId::kTime: negative = offset->AsInterval().micros < 0; break;
+      case TypeId::kDate:
+      case TypeId::kTimestamp:
+      case TypeId::kTimestampTz:
+      case TypeId::kInterval: negative = offset->AsInterval().Span() < 0; break;
       default: negative = offset->AsInt() < 0; break;
     }
     if (negative) {
@@ -136,6 +151,7 @@ size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value&
   Int128 int_bound = 0;
   double float_bound = 0;
   Numeric numeric_bound;
+  Interval interval_bound;
   switch (range_type_.id) {
     case TypeId::kNumeric: {
       Result<Numeric> bound = subtract ? current.AsNumeric().Subtract(offset.AsNumeric())
@@ -150,6 +166,32 @@ size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value&
       float_bound =
           subtract ? current.AsFloat() - offset.AsFloat() : current.AsFloat() + offset.AsFloat();
       compare = [&](const Value& key) { return Sign(key.AsFloat(), float_bound); };
+      break;
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      // Dates compare as timestamps (in_range_date_interval).
+      const bool dates = range_type_.id == TypeId::kDate;
+      auto micros = [dates](const Value& v) {
+        return dates ? CheckResult(DateToTimestamp(v.AsInt())) : v.AsInt();
+      };
+      const Interval step =
+          subtract ? CheckResult(NegateInterval(offset.AsInterval())) : offset.AsInterval();
+      int_bound = CheckResult(AddIntervalToTimestamp(micros(current), step));
+      compare = [&, micros](const Value& key) { return Sign(Int128(micros(key)), int_bound); };
+      break;
+    }
+    case TypeId::kInterval:
+      interval_bound =
+          CheckResult(subtract ? SubtractIntervals(current.AsInterval(), offset.AsInterval())
+                               : AddIntervals(current.AsInterval(), offset.AsInterval()));
+      compare = [&](const Value& key) { return key.AsInterval().Compare(interval_bound); };
+      break;
+    case TypeId::kTime:
+      // Without time + interval's wraparound at midnight.
+      int_bound = subtract ? Int128(current.AsInt()) - offset.AsInterval().micros
+                           : Int128(current.AsInt()) + offset.AsInterval().micros;
+      compare = [&](const Value& key) { return Sign(Int128(key.AsInt()), int_bound); };
       break;
     default:
       int_bound = subtract ? Int128(current.AsInt()) - offset.AsInt()

@@ -1,0 +1,42 @@
+-- RANGE frames with interval offsets over date, timestamp, timestamptz,
+-- time and interval ordering columns (PostgreSQL's in_range support
+-- functions), both directions, NULL keys, month arithmetic, and errors.
+CREATE TABLE ev (id int PRIMARY KEY, d date, ts timestamp, tz timestamptz, t time, span interval, v int);
+INSERT INTO ev VALUES
+  (1, '2024-01-01', '2024-01-01 00:00', '2024-01-01 00:00+00', '00:10', '1 day', 1),
+  (2, '2024-01-02', '2024-01-01 12:00', '2024-01-01 12:00+00', '06:00', '2 days', 2),
+  (3, '2024-01-02', '2024-01-02 00:00', '2024-01-02 00:00+00', '12:00', '1 mon', 4),
+  (4, '2024-01-31', '2024-01-31 23:59', '2024-01-31 23:59+00', '23:50', '30 days', 8),
+  (5, '2024-02-29', '2024-02-29 00:00', '2024-02-29 00:00+00', '23:59', '1 year', 16),
+  (6, '2024-03-31', '2024-03-31 00:00', '2024-03-31 00:00+00', '00:00', '-1 day', 32),
+  (7, NULL, NULL, NULL, NULL, NULL, 64);
+SELECT id, d, sum(v) OVER (ORDER BY d RANGE BETWEEN '1 day' PRECEDING AND CURRENT ROW) AS a,
+       sum(v) OVER (ORDER BY d RANGE BETWEEN CURRENT ROW AND interval '1 month' FOLLOWING) AS b,
+       sum(v) OVER (ORDER BY d DESC RANGE BETWEEN '1 mon' PRECEDING AND '1 day' FOLLOWING) AS c
+FROM ev ORDER BY id;
+SELECT id, ts, sum(v) OVER (ORDER BY ts RANGE BETWEEN '12 hours' PRECEDING AND '12 hours' FOLLOWING) AS a,
+       count(*) OVER (ORDER BY ts NULLS FIRST RANGE BETWEEN '1 mon' PRECEDING AND CURRENT ROW) AS b,
+       first_value(id) OVER (ORDER BY ts DESC RANGE BETWEEN '2 days' PRECEDING AND UNBOUNDED FOLLOWING) AS c
+FROM ev ORDER BY id;
+SELECT id, tz, sum(v) OVER (ORDER BY tz RANGE BETWEEN '1 day' PRECEDING AND '1 day' FOLLOWING) AS a
+FROM ev ORDER BY id;
+-- time: the offset's days are ignored and there is no wraparound at midnight
+SELECT id, t, sum(v) OVER (ORDER BY t RANGE BETWEEN '6 hours' PRECEDING AND '1 minute' FOLLOWING) AS a,
+       sum(v) OVER (ORDER BY t RANGE BETWEEN '1 day 00:10' PRECEDING AND CURRENT ROW) AS b,
+       sum(v) OVER (ORDER BY t DESC RANGE BETWEEN CURRENT ROW AND '12 hours' FOLLOWING) AS c
+FROM ev ORDER BY id;
+SELECT id, span, sum(v) OVER (ORDER BY span RANGE BETWEEN '1 day' PRECEDING AND '1 day' FOLLOWING) AS a,
+       count(*) OVER (ORDER BY span DESC RANGE BETWEEN '31 days' PRECEDING AND CURRENT ROW) AS b
+FROM ev ORDER BY id;
+SELECT id, sum(v) OVER (PARTITION BY id % 2 ORDER BY d RANGE BETWEEN '40 days' PRECEDING AND CURRENT ROW)
+FROM ev ORDER BY id;
+SELECT id, sum(v) OVER w FROM ev WINDOW w AS (ORDER BY ts RANGE BETWEEN '1 day' PRECEDING AND '1 day' PRECEDING EXCLUDE CURRENT ROW) ORDER BY id;
+-- errors
+SELECT sum(v) OVER (ORDER BY d RANGE BETWEEN '-1 day' PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY t RANGE BETWEEN '1 day -1 hour' PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY t RANGE BETWEEN '-1 day' PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY ts RANGE BETWEEN 'abc' PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY span RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY d RANGE BETWEEN NULL::interval PRECEDING AND CURRENT ROW) FROM ev;
+SELECT sum(v) OVER (ORDER BY ts RANGE BETWEEN '1000000 years' PRECEDING AND CURRENT ROW) FROM ev;
