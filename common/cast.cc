@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "common/float_text.h"
+#include "common/time_zone.h"
 #include "common/value_text.h"
 
 namespace basalt {
@@ -284,22 +285,26 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     case TypeId::kDate: {
       if (to.id == TypeId::kDate) return value;
       BASALT_ASSIGN_OR_RETURN(int64_t micros, DateToTimestamp(value.AsInt()));
+      // date -> timestamptz: midnight in the session's zone.
+      if (to.id == TypeId::kTimestampTz) micros = LocalToUtc(micros);
       return Value::Int(RoundTimestamp(micros, to.TimestampPrecision()));
     }
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz:
-      // With TimeZone UTC, timestamp and timestamptz hold the same
-      // microseconds; only the precision may change.
-      if (to.IsTimestamp()) {
-        return Value::Int(RoundTimestamp(value.AsInt(), to.TimestampPrecision()));
-      }
+    case TypeId::kTimestampTz: {
+      // A timestamptz is an instant: its wall-clock time in the session's
+      // zone is what becomes a timestamp, a date or a time, and a timestamp
+      // is read as a wall-clock time there.
+      int64_t t = value.AsInt();
+      if (from.id == TypeId::kTimestampTz && to.id != TypeId::kTimestampTz) t = UtcToLocal(t);
+      if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) t = LocalToUtc(t);
+      if (to.IsTimestamp()) return Value::Int(RoundTimestamp(t, to.TimestampPrecision()));
       if (to.id == TypeId::kTime) {
         // timestamp_time: the time of day; NULL for the infinities.
-        const int64_t t = value.AsInt();
         if (t == kTimestampNegInfinity || t == kTimestampPosInfinity) return Value::Null();
         return Value::Int(t - TimestampToDate(t) * kMicrosPerDay);
       }
-      return Value::Int(TimestampToDate(value.AsInt()));
+      return Value::Int(TimestampToDate(t));
+    }
     case TypeId::kTime:
       if (to.id == TypeId::kTime) return value;
       return Value::Span(Interval{0, 0, value.AsInt()});

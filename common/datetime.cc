@@ -6,6 +6,8 @@
 
 #include <chrono>
 
+#include "common/time_zone.h"
+
 namespace basalt {
 namespace {
 
@@ -94,7 +96,17 @@ void AppendTimestampText(int64_t micros, std::string* out) {
 }
 
 void AppendTimestampTzText(int64_t micros, std::string* out) {
-  AppendTimestampWithZone(micros, "+00", out);
+  const int32_t offset = SessionTimeZone().OffsetAt(micros);
+  AppendTimestampWithZone(UtcToLocal(micros), UtcOffsetText(offset), out);
+}
+
+std::string UtcOffsetText(int32_t seconds_east) {
+  // EncodeTimezone: "+01", "+05:30", "+00:53:28".
+  const int32_t a = seconds_east < 0 ? -seconds_east : seconds_east;
+  std::string out = fmt::format("{}{:02}", seconds_east < 0 ? '-' : '+', a / 3600);
+  if (a % 3600 != 0) out += fmt::format(":{:02}", a / 60 % 60);
+  if (a % 60 != 0) out += fmt::format(":{:02}", a % 60);
+  return out;
 }
 
 std::string DateToText(int64_t days) {

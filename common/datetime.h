@@ -56,10 +56,12 @@ int DaysInMonth(int64_t year, int month);
 // `date out of range: "..."` / `timestamp out of range: "..."`.
 Result<int64_t> ParseDate(std::string_view text);
 Result<int64_t> ParseTimestamp(std::string_view text);
-// timestamptz_in with TimeZone UTC: as ParseTimestamp, but a written zone
-// ("Z", "UTC", "+02", "-05:30", "+0200", up to +-15:59:59) is applied, so
-// the result is the instant in UTC; 22009 `time zone displacement out of
-// range: "..."` beyond that. Errors name `timestamp with time zone`.
+// timestamptz_in: as ParseTimestamp, but a written zone ("Z", "UTC",
+// "+02", "-05:30", "+0200", up to +-15:59:59, or a zone name such as
+// "Europe/Berlin") is applied, else the session's TimeZone, so the result
+// is the instant in UTC; 22009 `time zone displacement out of range:
+// "..."` beyond that, 22023 `time zone "x" not recognized`. Errors name
+// `timestamp with time zone`.
 Result<int64_t> ParseTimestampTz(std::string_view text);
 
 // The output functions with DateStyle ISO: "2024-01-31", "0044-03-15 BC",
@@ -67,9 +69,12 @@ Result<int64_t> ParseTimestampTz(std::string_view text);
 // zero), "infinity", "-infinity".
 void AppendDateText(int64_t days, std::string* out);
 void AppendTimestampText(int64_t micros, std::string* out);
-// timestamptz_out with TimeZone UTC: "2024-01-31 12:34:56.789+00",
-// "0044-03-15 00:00:00+00 BC".
+// timestamptz_out in the session's TimeZone: "2024-01-31 12:34:56.789+00",
+// "0044-03-15 00:00:00+00 BC", "2024-07-01 12:00:00+02".
 void AppendTimestampTzText(int64_t micros, std::string* out);
+// An offset east of UTC as timestamptz_out prints it: "+01", "-05:30",
+// "+00:53:28".
+std::string UtcOffsetText(int32_t seconds_east);
 std::string DateToText(int64_t days);
 std::string TimestampToText(int64_t micros);
 

@@ -13,6 +13,7 @@
 #include "common/datetime_units.h"
 #include "common/interval.h"
 #include "common/sqlstate.h"
+#include "common/time_zone.h"
 
 namespace basalt {
 namespace {
@@ -118,8 +119,11 @@ Result<FieldValue> TimestampField(const std::string& name, DateUnit unit, int64_
                                            : FieldValue::kNegativeInfinity;
     return v;
   }
-  const TimestampFields f = FieldsOfTimestamp(ts);
-  const int64_t days = FloorDivide(ts, kMicrosPerDay);
+  // A timestamptz's fields are its wall clock in the session's zone.
+  const int32_t zone_offset = with_zone ? SessionTimeZone().OffsetAt(ts) : 0;
+  const int64_t local = ts + int64_t{zone_offset} * kMicrosPerSecond;
+  const TimestampFields f = FieldsOfTimestamp(local);
+  const int64_t days = FloorDivide(local, kMicrosPerDay);
   const int64_t second_micros = f.second * kMicrosPerSecond + f.micros;
   switch (unit) {
     case DateUnit::kMicrosecond: return Whole(second_micros);
@@ -135,16 +139,16 @@ Result<FieldValue> TimestampField(const std::string& name, DateUnit unit, int64_
     }
     case DateUnit::kMinute: return Whole(f.minute);
     case DateUnit::kHour: return Whole(f.hour);
-    case DateUnit::kTimezone:
-    case DateUnit::kTimezoneHour:
-    case DateUnit::kTimezoneMinute: return Whole(0);  // TimeZone is UTC
+    case DateUnit::kTimezone: return Whole(zone_offset);
+    case DateUnit::kTimezoneHour: return Whole(zone_offset / 3600);
+    case DateUnit::kTimezoneMinute: return Whole(zone_offset / 60 % 60);
     case DateUnit::kEpoch: {
       FieldValue v = Scaled(ts + kUnixEpochSeconds * kMicrosPerSecond, 6);
       v.approx = static_cast<double>(ts + kUnixEpochSeconds * kMicrosPerSecond) / 1000000.0;
       return v;
     }
     case DateUnit::kJulian: {
-      const int64_t time_micros = ts - days * kMicrosPerDay;
+      const int64_t time_micros = local - days * kMicrosPerDay;
       Result<Numeric> fraction = Numeric(time_micros, 0).Divide(Numeric(kMicrosPerDay, 0));
       if (!fraction.ok()) return fraction.status();
       Result<Numeric> julian = Numeric(days + kJulianOfPostgresEpoch, 0).Add(*fraction);
@@ -350,13 +354,25 @@ Result<Value> TruncateToField(std::string_view field, const Value& v, TypeId typ
     default: return NotSupported(name, type);
   }
   if (ts == kTimestampNegInfinity || ts == kTimestampPosInfinity) return v;
-  TimestampFields f = FieldsOfTimestamp(ts);
+  // A timestamptz is truncated on the session zone's wall clock; units of a
+  // day and more land on that day's local midnight (offset found anew),
+  // finer units keep the instant's offset, as timestamptz_trunc.
+  const int64_t offset =
+      type == TypeId::kTimestampTz ? int64_t{SessionTimeZone().OffsetAt(ts)} * kMicrosPerSecond : 0;
+  const bool keeps_offset = *unit == DateUnit::kHour || *unit == DateUnit::kMinute ||
+                            *unit == DateUnit::kSecond || *unit == DateUnit::kMillisecond ||
+                            *unit == DateUnit::kMicrosecond;
+  auto instant = [&](int64_t local) {
+    if (type != TypeId::kTimestampTz) return local;
+    return keeps_offset ? local - offset : LocalToUtc(local);
+  };
+  TimestampFields f = FieldsOfTimestamp(ts + offset);
   int64_t& year = f.date.year;
   switch (*unit) {
     case DateUnit::kWeek: {
-      const int64_t days = FloorDivide(ts, kMicrosPerDay);
+      const int64_t days = FloorDivide(ts + offset, kMicrosPerDay);
       const int dow = DayOfWeek(days);
-      return Value::Int((days - (dow == 0 ? 6 : dow - 1)) * kMicrosPerDay);
+      return Value::Int(instant((days - (dow == 0 ? 6 : dow - 1)) * kMicrosPerDay));
     }
     case DateUnit::kMillennium:
       year =
@@ -384,8 +400,9 @@ Result<Value> TruncateToField(std::string_view field, const Value& v, TypeId typ
   if (days < kMinDate) {
     return Status::Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
   }
-  return Value::Int(days * kMicrosPerDay +
-                    ((f.hour * 60 + f.minute) * 60 + f.second) * kMicrosPerSecond + f.micros);
+  return Value::Int(instant(days * kMicrosPerDay +
+                            ((f.hour * 60 + f.minute) * 60 + f.second) * kMicrosPerSecond +
+                            f.micros));
 }
 
 }  // namespace basalt

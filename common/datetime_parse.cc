@@ -5,9 +5,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "common/datetime.h"
+#include "common/time_zone.h"
 
 namespace basalt {
 namespace {
@@ -15,7 +18,7 @@ namespace {
 // kMonthDayRange is PostgreSQL's DTERR_MD_FIELD_OVERFLOW: a month above 12 or
 // a day above 31, which may mean the fields were read in the wrong order.
 // kZoneRange is PostgreSQL's DTERR_TZDISP_OVERFLOW: an offset beyond 15:59:59.
-enum class Outcome { kOk, kSyntax, kFieldRange, kMonthDayRange, kZoneRange };
+enum class Outcome { kOk, kSyntax, kFieldRange, kMonthDayRange, kZoneRange, kUnknownZone };
 
 enum class Special { kNone, kEpoch, kInfinity, kNegInfinity };
 
@@ -30,8 +33,10 @@ struct Fields {
   int64_t micros = 0;  // fraction of the second
   bool bc = false;
   // The zone written after the time, as seconds east of UTC ("+02" is
-  // 7200); 0 when there is none.
-  int64_t zone_offset = 0;
+  // 7200), or a zone's name ("Europe/Berlin"); neither when none is.
+  std::optional<int64_t> zone_offset;
+  std::shared_ptr<const TimeZone> zone;
+  std::string unknown_zone;  // lowered, for 22023's message
 };
 
 class Scanner {
@@ -72,6 +77,17 @@ class Scanner {
     return true;
   }
   std::string_view Rest() const { return text_.substr(pos_); }
+  // The word a zone name may span: letters, digits, '/', '_', '+', '-'.
+  std::string_view PeekZoneName() const {
+    size_t end = pos_;
+    while (end < text_.size() &&
+           (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '/' ||
+            text_[end] == '_' || text_[end] == '+' || text_[end] == '-')) {
+      ++end;
+    }
+    return text_.substr(pos_, end - pos_);
+  }
+  void Skip(size_t n) { pos_ += n; }
 
  private:
   std::string_view text_;
@@ -140,13 +156,34 @@ Outcome ParseTimePart(Scanner& s, Fields* f) {
   return Outcome::kOk;
 }
 
+// A full zone name after the time ("Europe/Berlin", "America/New_York"):
+// the offset is the zone's at that local time. Words without a '/' are
+// left for the caller (BC, AD).
+bool ParseZoneName(Scanner& s, Fields* f, Outcome* outcome) {
+  const std::string_view word = s.PeekZoneName();
+  if (word.find('/') == std::string_view::npos) return false;
+  f->zone = TimeZone::Find(word);
+  if (f->zone == nullptr) {
+    *outcome = Outcome::kUnknownZone;
+    for (char c : word)
+      f->unknown_zone += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return true;
+  }
+  s.Skip(word.size());
+  return true;
+}
+
 // A zone after the time: "Z", "UTC", "GMT", "+02", "-05:30", "+05:45:30",
 // "+0200" (PostgreSQL's DecodeTimezone). A timestamp without time zone
 // ignores it, as PostgreSQL does, but still rejects an offset out of range.
 // Returns false when no zone is there.
 bool ParseTimeZone(Scanner& s, Fields* f, Outcome* outcome) {
   *outcome = Outcome::kOk;
-  if (s.ConsumeWord("z") || s.ConsumeWord("utc") || s.ConsumeWord("gmt")) return true;
+  if (s.ConsumeWord("z") || s.ConsumeWord("utc") || s.ConsumeWord("gmt")) {
+    f->zone_offset = 0;
+    return true;
+  }
+  if (std::isalpha(static_cast<unsigned char>(s.Peek()))) return ParseZoneName(s, f, outcome);
   if (s.Peek() != '+' && s.Peek() != '-') return false;
   bool negative = s.Peek() == '-';
   s.Advance();
@@ -234,7 +271,12 @@ Outcome ValidateFields(const Fields& f, int64_t* astronomical_year) {
   return Outcome::kOk;
 }
 
-Status InputError(Outcome outcome, std::string_view type_name, std::string_view text) {
+Status InputError(Outcome outcome, std::string_view type_name, std::string_view text,
+                  const Fields& f) {
+  if (outcome == Outcome::kUnknownZone) {
+    return Status::Error(sqlstate::kInvalidParameterValue,
+                         fmt::format("time zone \"{}\" not recognized", f.unknown_zone));
+  }
   if (outcome == Outcome::kZoneRange) {
     return Status::Error(sqlstate::kInvalidTimeZoneDisplacementValue,
                          fmt::format("time zone displacement out of range: \"{}\"", text));
@@ -271,7 +313,7 @@ Result<int64_t> ParseDate(std::string_view text) {
   Fields f;
   int64_t days = 0, time_of_day = 0;
   Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
-  if (outcome != Outcome::kOk) return InputError(outcome, "date", text);
+  if (outcome != Outcome::kOk) return InputError(outcome, "date", text, f);
   switch (f.special) {
     case Special::kEpoch: return DaysFromCivil(1970, 1, 1);
     case Special::kInfinity: return kDatePosInfinity;
@@ -294,7 +336,7 @@ Result<int64_t> ParseTimestampImpl(std::string_view text, bool with_zone) {
   Fields f;
   int64_t days = 0, time_of_day = 0;
   Outcome outcome = ParseDateTime(text, &f, &days, &time_of_day);
-  if (outcome != Outcome::kOk) return InputError(outcome, type_name, text);
+  if (outcome != Outcome::kOk) return InputError(outcome, type_name, text, f);
   switch (f.special) {
     case Special::kEpoch: return DaysFromCivil(1970, 1, 1) * kMicrosPerDay;
     case Special::kInfinity: return kTimestampPosInfinity;
@@ -306,7 +348,15 @@ Result<int64_t> ParseTimestampImpl(std::string_view text, bool with_zone) {
                          fmt::format("timestamp out of range: \"{}\"", text));
   }
   int64_t micros = days * kMicrosPerDay + time_of_day;
-  if (with_zone) micros -= f.zone_offset * kMicrosPerSecond;
+  if (with_zone) {
+    if (f.zone != nullptr) {
+      micros -= int64_t{f.zone->OffsetForLocal(micros)} * kMicrosPerSecond;
+    } else if (f.zone_offset) {
+      micros -= *f.zone_offset * kMicrosPerSecond;
+    } else {
+      micros = LocalToUtc(micros);
+    }
+  }
   if (micros < kMinTimestamp || micros >= kEndTimestamp) {
     return Status::Error(sqlstate::kDatetimeFieldOverflow,
                          fmt::format("timestamp out of range: \"{}\"", text));

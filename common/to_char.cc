@@ -49,7 +49,8 @@ struct ToCharFields {
   int64_t second = 0;
   int64_t micros = 0;
   int64_t days_since_2000 = 0;  // timestamps only
-  bool with_zone = false;
+  // A timestamptz's zone at that instant; none for a timestamp.
+  const TimeZone::LocalType* zone = nullptr;
 };
 
 int64_t AdjustYear(const ToCharFields& f) {
@@ -103,6 +104,8 @@ Result<std::string> FormatFields(const ToCharFields& f, std::string_view format)
     bool numeric = true;  // TH applies to numbers only
     const int64_t hour12 = f.hour % 12 == 0 ? 12 : f.hour % 12;
     const bool pm = f.hour % 24 >= 12;
+    const int32_t offset = f.zone != nullptr ? f.zone->offset : 0;
+    const int32_t abs_offset = offset < 0 ? -offset : offset;
     const int64_t year = AdjustYear(f);
     auto calendar_only = [&]() -> Status {
       if (f.is_interval) return InvalidForInterval();
@@ -158,23 +161,26 @@ Result<std::string> FormatFields(const ToCharFields& f, std::string_view format)
       case DatePattern::kTZ_upper:
       case DatePattern::kTZ_lower:
         BASALT_RETURN_IF_ERROR(calendar_only());
-        // TimeZone is UTC: timestamptz names it, timestamp has none.
-        if (f.with_zone) s = item.pattern == DatePattern::kTZ_upper ? "UTC" : "utc";
+        if (f.zone != nullptr) {
+          s = item.pattern == DatePattern::kTZ_upper ? Upper(f.zone->abbreviation)
+                                                     : Lower(f.zone->abbreviation);
+        }
         numeric = false;
         break;
       case DatePattern::kTZH:
         BASALT_RETURN_IF_ERROR(calendar_only());
-        s = "+00";
+        s = fmt::format("{}{:02}", offset < 0 ? '-' : '+', abs_offset / 3600);
         numeric = false;
         break;
       case DatePattern::kTZM:
         BASALT_RETURN_IF_ERROR(calendar_only());
-        s = "00";
+        s = fmt::format("{:02}", abs_offset % 3600 / 60);
         numeric = false;
         break;
       case DatePattern::kOF:
         BASALT_RETURN_IF_ERROR(calendar_only());
-        s = fm ? "+0" : "+00";
+        s = fmt::format("{}{:0{}}", offset < 0 ? '-' : '+', abs_offset / 3600, fm ? 0 : 2);
+        if (abs_offset % 3600 != 0) s += fmt::format(":{:02}", abs_offset % 3600 / 60);
         numeric = false;
         break;
       case DatePattern::kAD_upper:
@@ -346,7 +352,8 @@ Result<std::string> FormatFields(const ToCharFields& f, std::string_view format)
 
 }  // namespace
 
-Result<std::string> FormatTimestamp(int64_t timestamp, bool with_zone, std::string_view format) {
+Result<std::string> FormatTimestamp(int64_t timestamp, std::string_view format,
+                                    const TimeZone::LocalType* zone) {
   const TimestampFields t = FieldsOfTimestamp(timestamp);
   ToCharFields f;
   f.year = t.date.year;
@@ -357,7 +364,7 @@ Result<std::string> FormatTimestamp(int64_t timestamp, bool with_zone, std::stri
   f.second = t.second;
   f.micros = t.micros;
   f.days_since_2000 = DaysFromCivil(t.date.year, t.date.month, t.date.day);
-  f.with_zone = with_zone;
+  f.zone = zone;
   return FormatFields(f, format);
 }
 

@@ -12,13 +12,16 @@
 #include "common/interval.h"
 #include "common/numeric.h"
 #include "common/status.h"
+#include "common/time_zone.h"
 
 namespace basalt {
 
-// to_char(timestamp|timestamptz, fmt): `with_zone` prints TZ as "UTC".
+// to_char(timestamp|timestamptz, fmt) of a wall-clock time: `zone`, a
+// timestamptz's zone at that instant, gives TZ, TZH, TZM and OF.
 // Infinite timestamps give an empty string (PostgreSQL returns NULL; the
 // caller checks IsInfiniteForToChar first).
-Result<std::string> FormatTimestamp(int64_t timestamp, bool with_zone, std::string_view format);
+Result<std::string> FormatTimestamp(int64_t timestamp, std::string_view format,
+                                    const TimeZone::LocalType* zone = nullptr);
 Result<std::string> FormatInterval(const Interval& value, std::string_view format);
 // to_char(number, fmt) for integers, floats (as their text form's digits)
 // and numerics.

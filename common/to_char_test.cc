@@ -11,7 +11,7 @@ namespace {
 std::string Ts(std::string_view timestamp, std::string_view format) {
   Result<int64_t> t = ParseTimestamp(timestamp);
   REQUIRE(t.ok());
-  Result<std::string> s = FormatTimestamp(*t, false, format);
+  Result<std::string> s = FormatTimestamp(*t, format);
   REQUIRE(s.ok());
   return *s;
 }

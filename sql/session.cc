@@ -38,6 +38,7 @@ SessionImpl::~SessionImpl() {
 
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   std::vector<ast::StatementPtr> statements;
   std::vector<std::string> notices;
   try {
@@ -84,7 +85,17 @@ void SessionImpl::RunSimpleQueryStatements(std::vector<ast::StatementPtr> statem
   }
 }
 
+std::shared_ptr<const TimeZone> SessionImpl::TimeZoneSetting() {
+  Result<std::string> name = settings_.Get("TimeZone");
+  if (name.ok() && (time_zone_ == nullptr || time_zone_->name() != *name)) {
+    time_zone_ = TimeZone::Find(*name);  // validated when set
+  }
+  return time_zone_;
+}
+
 void SessionImpl::BeginStatement() {
+  // A SET TimeZone earlier in the same query string applies from here.
+  SetSessionTimeZone(TimeZoneSetting());
   const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
   interrupt_.BeginStatement(timeout_ms > 0 ? std::optional(Interrupt::Clock::now() +
                                                            std::chrono::milliseconds(timeout_ms))

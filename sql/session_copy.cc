@@ -86,6 +86,7 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
 
 void SessionImpl::CopyData(std::string_view bytes) {
   if (copy_in_ == nullptr) return;
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   try {
     ExecContext ctx = NewExecContext(nullptr, nullptr);
     copy_in_->loader->Feed(bytes, ctx);
@@ -97,6 +98,7 @@ void SessionImpl::CopyData(std::string_view bytes) {
 
 void SessionImpl::CopyDone(ResultSink& sink) {
   if (copy_in_ == nullptr) return;
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   std::unique_ptr<CopyInState> copy;
   try {
     ExecContext ctx = NewExecContext(nullptr, &sink);

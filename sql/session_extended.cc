@@ -78,6 +78,7 @@ std::vector<int16_t> ResultFormats(const std::vector<int16_t>& formats,
 void SessionImpl::Prepare(std::string_view name, std::string_view text,
                           const std::vector<Oid>& parameter_types) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   try {
     if (!name.empty() && statements_.contains(name)) {
       throw Error(sqlstate::kDuplicatePreparedStatement,
@@ -169,6 +170,7 @@ const std::vector<ResultColumn>* SessionImpl::StatementColumns(const PreparedSta
 
 StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   auto it = statements_.find(name);
   if (it == statements_.end()) {
     AbortAfterError();
@@ -190,6 +192,7 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
                        std::vector<BindParameter> parameters,
                        const std::vector<int16_t>& result_formats) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   try {
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
@@ -233,6 +236,7 @@ Portal* SessionImpl::FindPortal(std::string_view name) {
 
 std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string_view name) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   Portal* portal = FindPortal(name);
   if (portal == nullptr) {
     AbortAfterError();
@@ -250,6 +254,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
 
 bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {
   ScopedObjectNames names(&object_names_);
+  ScopedSessionTimeZone zone(TimeZoneSetting());
   try {
     Portal* portal = FindPortal(name);
     if (portal == nullptr) ThrowUnknownPortal(name);

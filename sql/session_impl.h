@@ -22,6 +22,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "common/time_zone.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
 #include "sql/commands/matview/change_log_reader.h"
@@ -97,6 +98,8 @@ class SessionImpl : public Session {
   void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   // Starts statement_timeout's clock for the statement that starts now.
   void BeginStatement();
+  // The TimeZone setting's zone (cached while the setting is unchanged).
+  std::shared_ptr<const TimeZone> TimeZoneSetting();
   // session_extended.cc: the result columns Describe reports for `statement`
   // (binding it with NULL parameters, which counts and types them).
   std::optional<std::vector<ResultColumn>> DescribeColumns(const ast::Statement& statement,
@@ -367,6 +370,7 @@ class SessionImpl : public Session {
   Oid database_oid_;
   std::string database_;
   Settings settings_;
+  std::shared_ptr<const TimeZone> time_zone_;
   std::shared_ptr<void> role_slot_;
   // Inside a transaction block: the settings at BEGIN (ROLLBACK returns to
   // them) and the settings without this block's SET LOCALs (COMMIT keeps

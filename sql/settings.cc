@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "common/time_units.h"
+#include "common/time_zone.h"
 
 namespace basalt::sql {
 
@@ -201,11 +205,20 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     return BadValue(name, value);
   }
   if (name == "TimeZone") {
-    std::string l = Lower(value);
-    if (l == "utc" || l == "etc/utc" || l == "z" || l == "zulu") {
-      return std::string(l == "etc/utc" ? "Etc/UTC" : "UTC");
+    // check_timezone: a number is hours east of UTC; else a zone name or a
+    // POSIX rule, kept in its canonical spelling.
+    char* end = nullptr;
+    const std::string text(value);
+    const double hours = std::strtod(text.c_str(), &end);
+    std::shared_ptr<const TimeZone> zone;
+    if (!text.empty() && end == text.c_str() + text.size() && std::isfinite(hours) &&
+        std::abs(hours) < 168) {
+      zone = TimeZone::FixedOffset(static_cast<int32_t>(std::lround(hours * 3600)));
+    } else {
+      zone = TimeZone::Find(value);
     }
-    return std::string(value);
+    if (zone == nullptr) return BadValue(name, value);
+    return zone->name();
   }
   if (name == "statement_timeout" || name == "lock_timeout" || name == "deadlock_timeout" ||
       name == "idle_in_transaction_session_timeout") {

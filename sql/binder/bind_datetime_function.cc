@@ -168,11 +168,11 @@ BoundExprPtr BindDatetimeFunction(const ast::FunctionCall& call, std::vector<Bou
     return r.Call(ScalarFunction::kMakeTime, kTime);
   }
   if (name == "make_timestamp" || name == "make_timestamptz") {
-    if (name == "make_timestamptz" && r.size() == 7) {
-      ThrowAt(sqlstate::kFeatureNotSupported,
-              "make_timestamptz with a time zone is not supported yet", call.position);
+    const bool zoned = name == "make_timestamptz" && r.size() == 7;
+    if (!(zoned ? r.Signature({kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8, kText})
+                : r.Signature({kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8}))) {
+      r.NoFunction();
     }
-    if (!r.Signature({kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8})) r.NoFunction();
     return r.Call(ScalarFunction::kMakeTimestamp,
                   name == "make_timestamp" ? kTimestamp : kTimestampTz);
   }

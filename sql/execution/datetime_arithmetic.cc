@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
+#include "common/time_zone.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -44,6 +45,18 @@ bool IsDatetimeArithmetic(const DataType& left_type, const DataType& result_type
   return IsDatetimeType(left_type.id) || IsDatetimeType(result_type.id);
 }
 
+int64_t AddInterval(int64_t timestamp, const Interval& span, TypeId type) {
+  if (type != TypeId::kTimestampTz || (span.months == 0 && span.days == 0)) {
+    return OrThrow(AddIntervalToTimestamp(timestamp, span));
+  }
+  // timestamptz_pl_interval: months and days move the wall clock of the
+  // session's zone (a day across a DST change is 23 or 25 hours), the time
+  // part moves the instant.
+  const int64_t local =
+      OrThrow(AddIntervalToTimestamp(UtcToLocal(timestamp), Interval{span.months, span.days, 0}));
+  return OrThrow(AddIntervalToTimestamp(LocalToUtc(local), Interval{0, 0, span.micros}));
+}
+
 Value NegateInterval(const Value& v) {
   if (v.is_null()) return v;
   return Value::Span(OrThrow(basalt::NegateInterval(v.AsInterval())));
@@ -59,7 +72,7 @@ Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const 
         return Value::Span(OrThrow(SubtractTimestamps(a.AsInt(), b.AsInt())));
       Interval span = b.AsInterval();
       if (subtract) span = OrThrow(basalt::NegateInterval(span));
-      return Value::Int(OrThrow(AddIntervalToTimestamp(a.AsInt(), span)));
+      return Value::Int(AddInterval(a.AsInt(), span, left_type.id));
     }
     case TypeId::kInterval: {
       const Interval& span = a.AsInterval();
@@ -72,7 +85,7 @@ Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const 
       if (op == ArithmeticOp::kDivide)
         return Value::Span(OrThrow(DivideInterval(span, b.AsFloat())));
       if (result_type.id == TypeId::kTime) return Value::Int(AddToTime(b.AsInt(), span.micros));
-      return Value::Int(OrThrow(AddIntervalToTimestamp(b.AsInt(), span)));
+      return Value::Int(AddInterval(b.AsInt(), span, result_type.id));
     }
     case TypeId::kFloat8:
       return Value::Span(OrThrow(MultiplyInterval(b.AsInterval(), a.AsFloat())));

@@ -16,5 +16,7 @@ bool IsDatetimeArithmetic(const DataType& left_type, const DataType& result_type
 Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const DataType& left_type,
                          const DataType& result_type);
 Value NegateInterval(const Value& v);
+// timestamp + interval, or timestamptz + interval in the session's zone.
+int64_t AddInterval(int64_t timestamp, const Interval& span, TypeId type);
 
 }  // namespace basalt::sql

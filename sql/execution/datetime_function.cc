@@ -13,7 +13,9 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
+#include "common/time_zone.h"
 #include "common/to_char.h"
+#include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -207,9 +209,38 @@ std::string TimeOfDayText() {
   return fmt::format("{}.{:06} {} UTC", head, micros % 1'000'000, tail);
 }
 
+int64_t TransactionTimestamp(ExecContext* ctx) {
+  return ctx != nullptr ? ctx->transaction_timestamp : CurrentTimestamp();
+}
+
+// Today's midnight on the session zone's wall clock.
 int64_t TodayMidnight(ExecContext* ctx) {
-  const int64_t now = ctx != nullptr ? ctx->transaction_timestamp : CurrentTimestamp();
-  return TimestampToDate(now) * kMicrosPerDay;
+  return TimestampToDate(UtcToLocal(TransactionTimestamp(ctx))) * kMicrosPerDay;
+}
+
+// A zone named in AT TIME ZONE: 22023 when unknown.
+std::shared_ptr<const TimeZone> NamedZone(const std::string& name) {
+  std::shared_ptr<const TimeZone> zone = TimeZone::Find(name);
+  if (zone == nullptr && (name == "z" || name == "Z")) zone = TimeZone::Find("UTC");
+  if (zone == nullptr) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                fmt::format("time zone \"{}\" not recognized", name));
+  }
+  return zone;
+}
+
+// timestamp AT TIME ZONE z reads a wall clock in z (a timestamptz results);
+// timestamptz AT TIME ZONE z gives z's wall clock at the instant.
+Value AtTimeZone(const std::string& name, int64_t t, bool to_instant) {
+  if (Infinite(t)) return Value::Int(t);
+  const std::shared_ptr<const TimeZone> zone = NamedZone(name);
+  const int64_t offset =
+      int64_t{to_instant ? zone->OffsetForLocal(t) : zone->OffsetAt(t)} * kMicrosPerSecond;
+  const int64_t result = to_instant ? t - offset : t + offset;
+  if (result < kMinTimestamp || result >= kEndTimestamp) {
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  }
+  return Value::Int(result);
 }
 
 Value ToChar(const BoundExpr& call, const std::vector<Value>& a) {
@@ -219,8 +250,11 @@ Value ToChar(const BoundExpr& call, const std::vector<Value>& a) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
       if (Infinite(a[0].AsInt())) return Value::Null();
-      return Value::String(
-          OrThrow(FormatTimestamp(a[0].AsInt(), type.id == TypeId::kTimestampTz, format)));
+      if (type.id == TypeId::kTimestampTz) {
+        const TimeZone::LocalType& zone = SessionTimeZone().TypeAt(a[0].AsInt());
+        return Value::String(OrThrow(FormatTimestamp(UtcToLocal(a[0].AsInt()), format, &zone)));
+      }
+      return Value::String(OrThrow(FormatTimestamp(a[0].AsInt(), format)));
     case TypeId::kInterval:
       return Value::String(OrThrow(FormatInterval(a[0].AsInterval(), format)));
     case TypeId::kFloat4:
@@ -244,7 +278,7 @@ Value Overlaps(const BoundExpr& call, const std::vector<Value>& a) {
         int64_t t = (a[i - 1].AsInt() + a[i].AsInterval().micros % kMicrosPerDay) % kMicrosPerDay;
         v[i] = t < 0 ? t + kMicrosPerDay : t;
       } else {
-        v[i] = OrThrow(AddIntervalToTimestamp(a[i - 1].AsInt(), a[i].AsInterval()));
+        v[i] = AddInterval(a[i - 1].AsInt(), a[i].AsInterval(), call.children[i - 1]->type.id);
       }
     }
   }
@@ -303,7 +337,12 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
       return Value::Int(OrThrow(ParseTimestampWithFormat(a[0].AsString(), a[1].AsString())));
     case ScalarFunction::kMakeDate: return MakeDate(a[0].AsInt(), a[1].AsInt(), a[2].AsInt());
     case ScalarFunction::kMakeTime: return MakeTime(a[0].AsInt(), a[1].AsInt(), a[2].AsFloat());
-    case ScalarFunction::kMakeTimestamp: return MakeTimestamp(a);
+    case ScalarFunction::kMakeTimestamp: {
+      Value local = MakeTimestamp(a);
+      if (call.type.id != TypeId::kTimestampTz) return local;
+      if (a.size() == 7) return AtTimeZone(a[6].AsString(), local.AsInt(), true);
+      return Value::Int(LocalToUtc(local.AsInt()));
+    }
     case ScalarFunction::kMakeInterval: return MakeInterval(a);
     case ScalarFunction::kJustifyDays: return Value::Span(OrThrow(JustifyDays(a[0].AsInterval())));
     case ScalarFunction::kJustifyHours:
@@ -311,9 +350,17 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
     case ScalarFunction::kJustifyInterval:
       return Value::Span(OrThrow(JustifyInterval(a[0].AsInterval())));
     case ScalarFunction::kAge:
+      // timestamptz_age compares the wall-clock fields.
+      if (arg_type(0) == TypeId::kTimestampTz) {
+        return Value::Span(
+            OrThrow(TimestampAge(UtcToLocal(a[0].AsInt()), UtcToLocal(a[1].AsInt()))));
+      }
       return Value::Span(OrThrow(TimestampAge(a[0].AsInt(), a[1].AsInt())));
-    case ScalarFunction::kAgeFromToday:
-      return Value::Span(OrThrow(TimestampAge(TodayMidnight(ctx), a[0].AsInt())));
+    case ScalarFunction::kAgeFromToday: {
+      const int64_t t =
+          arg_type(0) == TypeId::kTimestampTz ? UtcToLocal(a[0].AsInt()) : a[0].AsInt();
+      return Value::Span(OrThrow(TimestampAge(TodayMidnight(ctx), t)));
+    }
     case ScalarFunction::kIsFinite:
       switch (arg_type(0)) {
         case TypeId::kDate:
@@ -323,23 +370,15 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
       }
     case ScalarFunction::kDateBin: return DateBin(a[0].AsInterval(), a[1].AsInt(), a[2].AsInt());
     case ScalarFunction::kOverlaps: break;  // not strict: above
-    case ScalarFunction::kAtTimeZone: {
-      std::string zone = a[0].AsString();
-      for (char& c : zone) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (zone != "UTC" && zone != "GMT" && zone != "Z" && zone != "ETC/UTC" && zone != "UCT") {
-        throw Error(
-            sqlstate::kFeatureNotSupported,
-            fmt::format("time zone \"{}\" is not supported yet: TimeZone is UTC", a[0].AsString()));
-      }
-      return a[1];  // with TimeZone UTC the instant and the wall clock agree
-    }
+    case ScalarFunction::kAtTimeZone:
+      return AtTimeZone(a[0].AsString(), a[1].AsInt(), call.type.id == TypeId::kTimestampTz);
     case ScalarFunction::kClockTimestamp: return Value::Int(CurrentTimestamp());
     case ScalarFunction::kStatementTimestamp:
       return Value::Int(ctx != nullptr ? ctx->statement_timestamp : CurrentTimestamp());
     case ScalarFunction::kTimeOfDay: return Value::String(TimeOfDayText());
     case ScalarFunction::kCurrentDate: return Value::Int(TodayMidnight(ctx) / kMicrosPerDay);
     case ScalarFunction::kLocalTime: {
-      const int64_t now = ctx != nullptr ? ctx->transaction_timestamp : CurrentTimestamp();
+      const int64_t now = UtcToLocal(TransactionTimestamp(ctx));
       return Value::Int(now - TimestampToDate(now) * kMicrosPerDay);
     }
     default: break;

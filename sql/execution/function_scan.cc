@@ -1,6 +1,7 @@
 #include "sql/execution/function_scan.h"
 
 #include "common/error.h"
+#include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -54,9 +55,7 @@ std::optional<Value> FunctionScan::NextValue() {
   // The next value; past the type's range the series simply ends (a
   // timestamp past its range is an error, as PostgreSQL's).
   if (args_[2].is_interval()) {
-    Result<int64_t> next = AddIntervalToTimestamp(current_.AsInt(), args_[2].AsInterval());
-    if (!next.ok()) ThrowStatus(next.status());
-    current_ = Value::Int(*next);
+    current_ = Value::Int(AddInterval(current_.AsInt(), args_[2].AsInterval(), type_.id));
   } else if (type_.id == TypeId::kNumeric) {
     Result<Numeric> next = current_.AsNumeric().Add(args_[2].AsNumeric());
     if (next.ok()) {

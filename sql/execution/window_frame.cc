@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/numeric.h"
+#include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -177,7 +178,8 @@ size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value&
       };
       const Interval step =
           subtract ? CheckResult(NegateInterval(offset.AsInterval())) : offset.AsInterval();
-      int_bound = CheckResult(AddIntervalToTimestamp(micros(current), step));
+      int_bound = dates ? CheckResult(AddIntervalToTimestamp(micros(current), step))
+                        : AddInterval(current.AsInt(), step, range_type_.id);
       compare = [&, micros](const Value& key) { return Sign(Int128(micros(key)), int_bound); };
       break;
     }
