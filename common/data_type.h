@@ -30,8 +30,8 @@ enum class TypeId : uint8_t {
   // Object identifiers and transaction ids: unsigned 32-bit values.
   kOid = 13,
   kXid = 14,
-  // timestamp with time zone: an instant in UTC. The session TimeZone is
-  // always UTC for now, so it prints as the timestamp with "+00".
+  // timestamp with time zone: an instant in UTC, read and printed in the
+  // session's TimeZone (common/time_zone.h).
   kTimestampTz = 15,
   // integer[]: one-dimensional, lower bound 1, NULL elements allowed (the
   // Value is an array of int4 Values). Not storable in tables yet.

@@ -6,6 +6,7 @@
 
 #include "sql/binder/bind_error.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/function_resolver.h"
 
 namespace basalt::sql {
 namespace {
@@ -13,70 +14,6 @@ namespace {
 bool IsTimestampType(TypeId id) {
   return id == TypeId::kTimestamp || id == TypeId::kTimestampTz;
 }
-
-[[noreturn]] void NotUnique(const std::string& name, const std::vector<BoundExprPtr>& args,
-                            int position) {
-  std::string types;
-  for (const BoundExprPtr& a : args) {
-    if (!types.empty()) types += ", ";
-    types += TypeNameForMessage(a->type);
-  }
-  throw Error(sqlstate::kAmbiguousFunction,
-              fmt::format("function {}({}) is not unique", name, types))
-      .WithHint(
-          "Could not choose a best candidate function. You might need to add explicit type "
-          "casts.")
-      .WithPosition(position);
-}
-
-class Resolver {
- public:
-  Resolver(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args)
-      : call_(call), args_(args), name_(call.name.back()) {}
-
-  [[noreturn]] void NoFunction() const { ThrowNoFunction(name_, args_, call_.position); }
-  [[noreturn]] void Ambiguous() const { NotUnique(name_, args_, call_.position); }
-
-  // Converts argument i as an implicit cast would; false if it cannot.
-  bool Coerce(size_t i, TypeId type) {
-    if (args_[i]->type.id == type) return true;
-    BoundExprPtr converted =
-        TryCoerce(args_[i]->Clone(), DataType::Of(type), CastContext::kImplicit);
-    if (converted == nullptr) return false;
-    args_[i] = std::move(converted);
-    return true;
-  }
-  bool Text(size_t i) {
-    const TypeId id = args_[i]->type.id;
-    return (id == TypeId::kUnknown || DataType::Of(id).IsString()) && Coerce(i, TypeId::kText);
-  }
-  // Each argument to the type at its position; false if one cannot.
-  bool Signature(std::initializer_list<TypeId> types) {
-    if (args_.size() != types.size()) return false;
-    size_t i = 0;
-    for (TypeId t : types) {
-      if (!Coerce(i++, t)) return false;
-    }
-    return true;
-  }
-  TypeId Type(size_t i) const { return args_[i]->type.id; }
-
-  BoundExprPtr Call(ScalarFunction f, TypeId result) {
-    BoundExprPtr e =
-        BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(result), call_.position);
-    e->function = f;
-    e->children = std::move(args_);
-    return e;
-  }
-
-  const std::string& name() const { return name_; }
-  size_t size() const { return args_.size(); }
-
- private:
-  const ast::FunctionCall& call_;
-  std::vector<BoundExprPtr>& args_;
-  const std::string& name_;
-};
 
 // The second argument of date_part / extract / date_trunc: its type among
 // `allowed` (date becomes `date_as` when date is not allowed itself).

@@ -236,7 +236,8 @@ bool BoundExpr::IsFoldableNode() const {
       return !ReadsClock(function) && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&
              function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function) &&
-             !IsSequenceFunction(function);
+             !IsSequenceFunction(function) && function != ScalarFunction::kRandom &&
+             function != ScalarFunction::kSetseed;
     default: return true;
   }
 }

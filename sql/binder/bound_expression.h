@@ -162,6 +162,77 @@ enum class ScalarFunction {
   kTimeOfDay,           // timeofday() -> text; volatile
   kCurrentDate,         // current_date -> date
   kLocalTime,           // localtime -> time
+  // String functions (sql/execution/string_function.cc); names and
+  // signatures in sql/binder/bind_string_function.cc.
+  kOctetLength,
+  kBitLength,
+  kInitcap,
+  kSubstr,          // substr / substring(text, int4 [, int4])
+  kSubstringRegex,  // substring(text FROM pattern)
+  kStrpos,          // strpos / position
+  kTranslate,
+  kReplace,
+  kConcat,    // concat(any, ...): NULLs skipped
+  kConcatWs,  // concat_ws(sep, any, ...)
+  kFormat,    // format(text, any, ...): %s %I %L %%
+  kSplitPart,
+  kLeft,
+  kRight,
+  kLpad,
+  kRpad,
+  kRepeat,
+  kReverse,
+  kMd5,
+  kStartsWith,
+  kQuoteLiteral,
+  kQuoteNullable,  // not strict
+  kToHex,
+  kAscii,
+  kChr,
+  kRegexpReplace,
+  kRegexpMatch,         // -> text[]
+  kRegexpSplitToArray,  // -> text[]
+  kStringToArray,       // -> text[]
+  kNumNulls,            // num_nulls(any, ...): not strict
+  kNumNonnulls,
+  // Math functions (sql/execution/math_function.cc); names and signatures
+  // in sql/binder/bind_math_function.cc.
+  kCeil,
+  kFloor,
+  kSign,
+  kTrunc,  // trunc(x) or trunc(numeric, scale)
+  kMod,
+  kDiv,
+  kPower,
+  kSqrt,
+  kCbrt,
+  kExp,
+  kLn,
+  kLog10,
+  kLogBase,  // log(b, x)
+  kPi,
+  kDegrees,
+  kRadians,
+  kSin,
+  kCos,
+  kTan,
+  kCot,
+  kAsin,
+  kAcos,
+  kAtan,
+  kAtan2,
+  kSinh,
+  kCosh,
+  kTanh,
+  kGcd,
+  kLcm,
+  kFactorial,
+  kWidthBucket,
+  kScale,
+  kMinScale,
+  kTrimScale,
+  kRandom,   // volatile
+  kSetseed,  // volatile
 };
 
 // The functions that read the clock.

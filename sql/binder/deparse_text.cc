@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "common/value_text.h"
+#include "sql/binder/bind_string_function.h"
 
 namespace basalt::sql {
 
@@ -83,8 +84,11 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kClockTimestamp: return "clock_timestamp";
     case ScalarFunction::kStatementTimestamp: return "statement_timestamp";
     case ScalarFunction::kTimeOfDay: return "timeofday";
-    default: return std::nullopt;
+    default: break;
   }
+  if (std::optional<std::string_view> name = StringFunctionName(f)) return std::string(*name);
+  if (std::optional<std::string_view> name = MathFunctionName(f)) return std::string(*name);
+  return std::nullopt;
 }
 
 std::string DeparsedTableFunctionName(TableFunction f) {

@@ -12,16 +12,35 @@
 namespace basalt::sql {
 namespace {
 
-// std::regex's extended POSIX grammar, the closest to PostgreSQL's
-// advanced regular expressions for the patterns clients write (anchors,
-// classes, alternation, bounds).
+// std::regex's ECMAScript grammar, the closest to PostgreSQL's advanced
+// regular expressions for the patterns clients write: anchors, bracket
+// expressions with [:classes:], alternation, bounds, class escapes (\d \s
+// \w), non-greedy quantifiers and (?:...) groups, which POSIX extended
+// lacks.
 struct CachedRegex {
   std::string pattern;
   bool case_insensitive;
   std::regex regex;
 };
 
-const std::regex& Compiled(std::string_view pattern, bool case_insensitive) {
+// PostgreSQL's wording (regerror) for what std::regex reports.
+std::string RegexErrorText(const std::regex_error& e) {
+  switch (e.code()) {
+    case std::regex_constants::error_paren: return "parentheses () not balanced";
+    case std::regex_constants::error_brack: return "brackets [] not balanced";
+    case std::regex_constants::error_brace: return "braces {} not balanced";
+    case std::regex_constants::error_badbrace: return "invalid repetition count(s)";
+    case std::regex_constants::error_escape: return "invalid escape \\ sequence";
+    case std::regex_constants::error_badrepeat: return "quantifier operand invalid";
+    case std::regex_constants::error_range: return "invalid character range";
+    case std::regex_constants::error_ctype: return "invalid character class";
+    default: return e.what();
+  }
+}
+
+}  // namespace
+
+const std::regex& CompiledRegex(std::string_view pattern, bool case_insensitive) {
   constexpr size_t kCacheSize = 16;
   thread_local std::list<CachedRegex> cache;
   for (auto it = cache.begin(); it != cache.end(); ++it) {
@@ -30,23 +49,21 @@ const std::regex& Compiled(std::string_view pattern, bool case_insensitive) {
       return cache.front().regex;
     }
   }
-  auto flags = std::regex::extended;
+  auto flags = std::regex::ECMAScript;
   if (case_insensitive) flags |= std::regex::icase;
   try {
     cache.push_front(
         {std::string(pattern), case_insensitive, std::regex(std::string(pattern), flags)});
   } catch (const std::regex_error& e) {
     throw Error(sqlstate::kInvalidRegularExpression,
-                fmt::format("invalid regular expression: {}", e.what()));
+                fmt::format("invalid regular expression: {}", RegexErrorText(e)));
   }
   if (cache.size() > kCacheSize) cache.pop_back();
   return cache.front().regex;
 }
 
-}  // namespace
-
 bool RegexMatch(std::string_view text, std::string_view pattern, bool case_insensitive) {
-  const std::regex& regex = Compiled(pattern, case_insensitive);
+  const std::regex& regex = CompiledRegex(pattern, case_insensitive);
   return std::regex_search(text.begin(), text.end(), regex);
 }
 

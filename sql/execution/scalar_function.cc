@@ -13,24 +13,13 @@
 #include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_functions.h"
+#include "sql/execution/math_function.h"
 #include "sql/execution/sequence_functions.h"
+#include "sql/execution/string_function.h"
 
 namespace basalt::sql {
 
 namespace {
-
-// The UTF-8 characters of `s`, each as its bytes.
-std::vector<std::string_view> Utf8Characters(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = 1;
-    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
-    out.push_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
 
 // btrim / ltrim / rtrim: removes the characters of `set` from the start
 // (`leading`) and the end (`trailing`) of `s`.
@@ -197,6 +186,8 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
       if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
       if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
+      if (IsStringFunction(call.function)) return EvaluateStringFunction(call, args);
+      if (IsMathFunction(call.function)) return EvaluateMathFunction(call, args);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }

@@ -55,3 +55,4 @@ SELECT t FROM tz WHERE id = 1;
 RESET TimeZone;
 SHOW TimeZone;
 SELECT t FROM tz WHERE id = 1;
+DROP TABLE tz;

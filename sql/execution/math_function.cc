@@ -1,0 +1,316 @@
+#include "sql/execution/math_function.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numbers>
+#include <random>
+#include <string>
+
+#include "common/error.h"
+#include "common/numeric.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+namespace {
+
+Numeric Check(Result<Numeric> n) {
+  if (!n.ok()) ThrowStatus(n.status());
+  return std::move(n).value();
+}
+
+[[noreturn]] void NumericOverflow() {
+  throw Error(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+}
+
+Int128 Pow10(int n) {
+  Int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+const Int128 kNumericLimit = Pow10(Numeric::kMaxDigits);
+
+Numeric Make(Int128 unscaled, int scale) {
+  if (unscaled >= kNumericLimit || unscaled <= -kNumericLimit) NumericOverflow();
+  return Numeric(unscaled, scale);
+}
+
+// trunc(n, s): toward zero at s decimals (s < 0: tens, hundreds, ...); the
+// result has max(s, 0) decimals, as numeric_trunc.
+Numeric TruncNumeric(const Numeric& n, int64_t s) {
+  const int scale =
+      static_cast<int>(std::clamp<int64_t>(s, -Numeric::kMaxDigits, Numeric::kMaxScale));
+  if (scale >= n.scale()) return Check(n.Round(scale));  // only adds zeros
+  const int drop = n.scale() - scale;
+  const Int128 q = drop > Numeric::kMaxDigits ? 0 : n.unscaled() / Pow10(drop);
+  if (scale >= 0) return Make(q, scale);
+  return Make(q * Pow10(-scale), 0);
+}
+
+Numeric CeilOrFloor(const Numeric& n, bool ceil) {
+  const Numeric t = TruncNumeric(n, 0);
+  const bool exact = t.Compare(n) == 0;
+  if (exact) return t;
+  if (ceil && n.Sign() > 0) return Make(t.unscaled() + 1, 0);
+  if (!ceil && n.Sign() < 0) return Make(t.unscaled() - 1, 0);
+  return t;
+}
+
+// Both operands as integers of a common scale: a = A / 10^s, b = B / 10^s.
+bool Align(const Numeric& a, const Numeric& b, Int128* x, Int128* y, int* scale) {
+  *scale = std::max(a.scale(), b.scale());
+  const int da = *scale - a.scale(), db = *scale - b.scale();
+  if (da > Numeric::kMaxDigits || db > Numeric::kMaxDigits) return false;
+  return !__builtin_mul_overflow(a.unscaled(), Pow10(da), x) &&
+         !__builtin_mul_overflow(b.unscaled(), Pow10(db), y);
+}
+
+Int128 Gcd(Int128 a, Int128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    const Int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+Value GcdOrLcm(const BoundExpr& call, const Value& a, const Value& b) {
+  const bool lcm = call.function == ScalarFunction::kLcm;
+  if (call.type.id == TypeId::kNumeric) {
+    Int128 x = 0, y = 0;
+    int scale = 0;
+    if (!Align(a.AsNumeric(), b.AsNumeric(), &x, &y, &scale)) NumericOverflow();
+    const Int128 g = Gcd(x, y);
+    if (!lcm) return Value::Decimal(Make(g, scale));
+    if (x == 0 || y == 0) return Value::Decimal(Make(0, scale));
+    Int128 l = 0;
+    if (__builtin_mul_overflow(x / g, y < 0 ? -y : y, &l)) NumericOverflow();
+    return Value::Decimal(Make(l < 0 ? -l : l, scale));
+  }
+  const bool int4 = call.type.id == TypeId::kInt4;
+  const Int128 max =
+      int4 ? std::numeric_limits<int32_t>::max() : std::numeric_limits<int64_t>::max();
+  const Int128 g = Gcd(a.AsInt(), b.AsInt());
+  Int128 result = g;
+  if (lcm) {
+    result = a.AsInt() == 0 || b.AsInt() == 0 ? 0 : Int128(a.AsInt()) / g * b.AsInt();
+    if (result < 0) result = -result;
+  }
+  if (result > max) {
+    throw Error(sqlstate::kNumericValueOutOfRange,
+                int4 ? "integer out of range" : "bigint out of range");
+  }
+  return Value::Int(static_cast<int64_t>(result));
+}
+
+Value Modulo(const BoundExpr& call, const Value& a, const Value& b) {
+  if (call.type.id == TypeId::kNumeric)
+    return Value::Decimal(Check(a.AsNumeric().Modulo(b.AsNumeric())));
+  if (b.AsInt() == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+  if (b.AsInt() == -1) return Value::Int(0);  // INT_MIN % -1 without overflow
+  return Value::Int(a.AsInt() % b.AsInt());
+}
+
+Value Div(const Numeric& a, const Numeric& b) {
+  if (b.Sign() == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+  Int128 x = 0, y = 0;
+  int scale = 0;
+  if (Align(a, b, &x, &y, &scale)) return Value::Decimal(Make(x / y, 0));
+  return Value::Decimal(TruncNumeric(Check(a.Divide(b)), 0));
+}
+
+Value Factorial(int64_t n) {
+  if (n < 0) {
+    throw Error(sqlstate::kInvalidParameterValue, "factorial of a negative number is undefined");
+  }
+  Int128 f = 1;
+  for (int64_t i = 2; i <= n; ++i) {
+    if (__builtin_mul_overflow(f, Int128(i), &f) || f >= kNumericLimit) NumericOverflow();
+  }
+  return Value::Decimal(Numeric(f, 0));
+}
+
+[[noreturn]] void FloatError(std::string_view what) {
+  throw Error(sqlstate::kNumericValueOutOfRange,
+              std::string("value out of range: ") + std::string(what));
+}
+
+// A float8 result checked as PostgreSQL's float_overflow / underflow.
+double Checked(double result, double input, bool zero_ok) {
+  if (std::isinf(result) && !std::isinf(input)) FloatError("overflow");
+  if (result == 0.0 && !zero_ok) FloatError("underflow");
+  return result;
+}
+
+double Power(double x, double y) {
+  if (x == 0 && y < 0) {
+    throw Error(sqlstate::kInvalidArgumentForPowerFunction,
+                "zero raised to a negative power is undefined");
+  }
+  if (x < 0 && std::floor(y) != y && std::isfinite(y)) {
+    throw Error(sqlstate::kInvalidArgumentForPowerFunction,
+                "a negative number raised to a non-integer power yields a complex result");
+  }
+  const double r = std::pow(x, y);
+  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) FloatError("overflow");
+  if (r == 0.0 && x != 0 && std::isfinite(x) && std::isfinite(y)) FloatError("underflow");
+  return r;
+}
+
+double Logarithm(double x, bool base10) {
+  if (x == 0) throw Error(sqlstate::kInvalidArgumentForLogarithm, "cannot take logarithm of zero");
+  if (x < 0) {
+    throw Error(sqlstate::kInvalidArgumentForLogarithm,
+                "cannot take logarithm of a negative number");
+  }
+  return base10 ? std::log10(x) : std::log(x);
+}
+
+double Trigonometric(ScalarFunction f, double x) {
+  const bool inverse_sine_or_cosine = f == ScalarFunction::kAsin || f == ScalarFunction::kAcos;
+  if ((inverse_sine_or_cosine && (x < -1 || x > 1)) ||
+      (std::isinf(x) && f != ScalarFunction::kAtan && !inverse_sine_or_cosine)) {
+    throw Error(sqlstate::kNumericValueOutOfRange, "input is out of range");
+  }
+  switch (f) {
+    case ScalarFunction::kSin: return std::sin(x);
+    case ScalarFunction::kCos: return std::cos(x);
+    case ScalarFunction::kTan: return std::tan(x);
+    case ScalarFunction::kCot: return 1.0 / std::tan(x);
+    case ScalarFunction::kAsin: return std::asin(x);
+    case ScalarFunction::kAcos: return std::acos(x);
+    default: return std::atan(x);
+  }
+}
+
+int64_t WidthBucket(long double op, long double low, long double high, int64_t count) {
+  if (count <= 0) {
+    throw Error(sqlstate::kInvalidArgumentForWidthBucket, "count must be greater than zero");
+  }
+  if (std::isnan(op) || std::isnan(low) || std::isnan(high)) {
+    throw Error(sqlstate::kInvalidArgumentForWidthBucket,
+                "operand, lower bound, and upper bound cannot be NaN");
+  }
+  if (std::isinf(low) || std::isinf(high)) {
+    throw Error(sqlstate::kInvalidArgumentForWidthBucket, "lower and upper bounds must be finite");
+  }
+  if (low == high) {
+    throw Error(sqlstate::kInvalidArgumentForWidthBucket, "lower bound cannot equal upper bound");
+  }
+  auto last = [&] {
+    if (count == std::numeric_limits<int32_t>::max()) {
+      throw Error(sqlstate::kNumericValueOutOfRange, "integer out of range");
+    }
+    return count + 1;
+  };
+  if (low < high) {
+    if (op < low) return 0;
+    if (op >= high) return last();
+    return static_cast<int64_t>((op - low) / (high - low) * count) + 1;
+  }
+  if (op > low) return 0;
+  if (op <= high) return last();
+  return static_cast<int64_t>((low - op) / (low - high) * count) + 1;
+}
+
+std::mt19937_64& RandomGenerator() {
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return generator;
+}
+
+long double AsLongDouble(const Value& v, TypeId type) {
+  return type == TypeId::kNumeric ? static_cast<long double>(v.AsNumeric().ToDouble())
+                                  : static_cast<long double>(v.AsFloat());
+}
+
+}  // namespace
+
+bool IsMathFunction(ScalarFunction f) {
+  return f >= ScalarFunction::kCeil && f <= ScalarFunction::kSetseed;
+}
+
+Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
+  for (const Value& v : a) {
+    if (v.is_null()) return Value::Null();
+  }
+  const bool numeric = !call.children.empty() && call.children[0]->type.id == TypeId::kNumeric;
+  auto x = [&]() { return a[0].AsFloat(); };
+  switch (call.function) {
+    case ScalarFunction::kCeil:
+    case ScalarFunction::kFloor: {
+      const bool ceil = call.function == ScalarFunction::kCeil;
+      if (numeric) return Value::Decimal(CeilOrFloor(a[0].AsNumeric(), ceil));
+      return Value::Float(ceil ? std::ceil(x()) : std::floor(x()));
+    }
+    case ScalarFunction::kSign:
+      if (numeric) return Value::Decimal(Numeric(a[0].AsNumeric().Sign(), 0));
+      return Value::Float(x() > 0 ? 1.0 : x() < 0 ? -1.0 : 0.0);
+    case ScalarFunction::kTrunc:
+      if (numeric)
+        return Value::Decimal(TruncNumeric(a[0].AsNumeric(), a.size() == 2 ? a[1].AsInt() : 0));
+      return Value::Float(std::trunc(x()));
+    case ScalarFunction::kMod: return Modulo(call, a[0], a[1]);
+    case ScalarFunction::kDiv: return Div(a[0].AsNumeric(), a[1].AsNumeric());
+    case ScalarFunction::kPower: return Value::Float(Power(x(), a[1].AsFloat()));
+    case ScalarFunction::kSqrt:
+      if (x() < 0) {
+        throw Error(sqlstate::kInvalidArgumentForPowerFunction,
+                    "cannot take square root of a negative number");
+      }
+      return Value::Float(std::sqrt(x()));
+    case ScalarFunction::kCbrt: return Value::Float(std::cbrt(x()));
+    case ScalarFunction::kExp: return Value::Float(Checked(std::exp(x()), x(), std::isinf(x())));
+    case ScalarFunction::kLn: return Value::Float(Logarithm(x(), false));
+    case ScalarFunction::kLog10: return Value::Float(Logarithm(x(), true));
+    case ScalarFunction::kLogBase: {
+      const double base = Logarithm(x(), false);
+      if (base == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+      return Value::Float(Logarithm(a[1].AsFloat(), false) / base);
+    }
+    case ScalarFunction::kPi: return Value::Float(std::numbers::pi);
+    case ScalarFunction::kDegrees: return Value::Float(x() * (180.0 / std::numbers::pi));
+    case ScalarFunction::kRadians: return Value::Float(x() * (std::numbers::pi / 180.0));
+    case ScalarFunction::kSin:
+    case ScalarFunction::kCos:
+    case ScalarFunction::kTan:
+    case ScalarFunction::kCot:
+    case ScalarFunction::kAsin:
+    case ScalarFunction::kAcos:
+    case ScalarFunction::kAtan: return Value::Float(Trigonometric(call.function, x()));
+    case ScalarFunction::kAtan2: return Value::Float(std::atan2(x(), a[1].AsFloat()));
+    case ScalarFunction::kSinh: return Value::Float(std::sinh(x()));
+    case ScalarFunction::kCosh: return Value::Float(std::cosh(x()));
+    case ScalarFunction::kTanh: return Value::Float(std::tanh(x()));
+    case ScalarFunction::kGcd:
+    case ScalarFunction::kLcm: return GcdOrLcm(call, a[0], a[1]);
+    case ScalarFunction::kFactorial: return Factorial(a[0].AsInt());
+    case ScalarFunction::kWidthBucket: {
+      const TypeId t = call.children[0]->type.id;
+      return Value::Int(WidthBucket(AsLongDouble(a[0], t), AsLongDouble(a[1], t),
+                                    AsLongDouble(a[2], t), a[3].AsInt()));
+    }
+    case ScalarFunction::kScale: return Value::Int(a[0].AsNumeric().scale());
+    case ScalarFunction::kMinScale: return Value::Int(a[0].AsNumeric().Normalized().scale());
+    case ScalarFunction::kTrimScale: return Value::Decimal(a[0].AsNumeric().Normalized());
+    case ScalarFunction::kRandom:
+      return Value::Float(std::uniform_real_distribution<double>(0.0, 1.0)(RandomGenerator()));
+    case ScalarFunction::kSetseed: {
+      if (!(x() >= -1 && x() <= 1)) {
+        char text[64];
+        std::snprintf(text, sizeof(text), "%g", x());
+        throw Error(sqlstate::kInvalidParameterValue,
+                    std::string("setseed parameter ") + text + " is out of allowed range [-1,1]");
+      }
+      RandomGenerator().seed(static_cast<uint64_t>((x() + 1.0) * 4294967295.0));
+      return Value::Bool(false);  // void
+    }
+    default: break;
+  }
+  throw Error(sqlstate::kInternalError, "unknown math function");
+}
+
+}  // namespace basalt::sql
