@@ -8,27 +8,11 @@
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/function_resolver.h"
 
 namespace basalt::sql {
 
 namespace {
-
-// sum('1'): PostgreSQL's resolution finds several candidates and no string
-// one to prefer.
-[[noreturn]] void NotUnique(const std::string& name, const std::vector<BoundExprPtr>& args,
-                            int position) {
-  std::string types;
-  for (const BoundExprPtr& a : args) {
-    if (!types.empty()) types += ", ";
-    types += TypeNameForMessage(a->type);
-  }
-  throw Error(sqlstate::kAmbiguousFunction,
-              fmt::format("function {}({}) is not unique", name, types))
-      .WithHint(
-          "Could not choose a best candidate function. You might need to add explicit type "
-          "casts.")
-      .WithPosition(position);
-}
 
 // The types min and max are defined for (PostgreSQL's btree-ordered types
 // that Basalt has; not bool).

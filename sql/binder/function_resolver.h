@@ -16,6 +16,7 @@
 
 namespace basalt::sql {
 
+// 42725: several candidates fit and none is preferred (sum('1')).
 [[noreturn]] inline void NotUnique(const std::string& name, const std::vector<BoundExprPtr>& args,
                                    int position) {
   std::string types;

@@ -26,11 +26,6 @@ AggregateState& AggregateState::operator=(AggregateState&&) noexcept = default;
 
 namespace {
 
-Numeric CheckNumeric(Result<Numeric> n) {
-  if (!n.ok()) ThrowStatus(n.status());
-  return std::move(n).value();
-}
-
 [[noreturn]] void FloatOverflow() {
   throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
 }
@@ -82,7 +77,7 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
       } else if (type.id == TypeId::kNumeric) {
         s->value = s->value.is_null()
                        ? v
-                       : Value::Decimal(CheckNumeric(s->value.AsNumeric().Add(v.AsNumeric())));
+                       : Value::Decimal(OrThrow(s->value.AsNumeric().Add(v.AsNumeric())));
       } else if (call.aggregate == AggregateFunction::kSum || type.id == TypeId::kInterval) {
         // float4 sums stay float4; an interval avg divides the sum.
         s->value = s->value.is_null()
@@ -147,13 +142,11 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
         return Value::Float(state.value.AsFloat() / static_cast<double>(state.count));
       }
       if (type.id == TypeId::kInterval) {
-        Result<Interval> avg =
-            DivideInterval(state.value.AsInterval(), static_cast<double>(state.count));
-        if (!avg.ok()) ThrowStatus(avg.status());
-        return Value::Span(*avg);
+        return Value::Span(
+            OrThrow(DivideInterval(state.value.AsInterval(), static_cast<double>(state.count))));
       }
       const Numeric sum = type.IsInteger() ? Numeric(state.int_sum, 0) : state.value.AsNumeric();
-      return Value::Decimal(CheckNumeric(sum.Divide(Numeric::FromInt64(state.count))));
+      return Value::Decimal(OrThrow(sum.Divide(Numeric::FromInt64(state.count))));
     }
     case AggregateFunction::kStringAgg: return Value::String(state.text);
     case AggregateFunction::kArrayAgg: return Value::Array(state.elements);

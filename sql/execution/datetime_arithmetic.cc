@@ -10,12 +10,6 @@
 namespace basalt::sql {
 namespace {
 
-template <typename T>
-T OrThrow(Result<T> r) {
-  if (!r.ok()) ThrowStatus(r.status());
-  return std::move(r).value();
-}
-
 bool IsDatetimeType(TypeId id) {
   return id == TypeId::kTimestamp || id == TypeId::kTimestampTz || id == TypeId::kInterval ||
          id == TypeId::kTime;

@@ -21,12 +21,6 @@
 namespace basalt::sql {
 namespace {
 
-template <typename T>
-T OrThrow(Result<T> r) {
-  if (!r.ok()) ThrowStatus(r.status());
-  return std::move(r).value();
-}
-
 constexpr int64_t kUnixEpochSeconds = 946'684'800;  // 1970-01-01 -> 2000-01-01
 
 bool Infinite(int64_t ts) {

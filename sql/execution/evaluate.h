@@ -35,5 +35,11 @@ int64_t CheckIntegerRange(int64_t v, TypeId type);
 // Throws a failed Status (from storage or common/) as basalt::Error with its
 // SQLSTATE, detail and hint: the SQL layer's one Status -> Error crossing.
 [[noreturn]] void ThrowStatus(const Status& status);
+// The value of a Result, or its Status thrown.
+template <typename T>
+T OrThrow(Result<T> r) {
+  if (!r.ok()) ThrowStatus(r.status());
+  return std::move(r).value();
+}
 
 }  // namespace basalt::sql

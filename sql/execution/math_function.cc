@@ -15,11 +15,6 @@
 namespace basalt::sql {
 namespace {
 
-Numeric Check(Result<Numeric> n) {
-  if (!n.ok()) ThrowStatus(n.status());
-  return std::move(n).value();
-}
-
 [[noreturn]] void NumericOverflow() {
   throw Error(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
 }
@@ -42,7 +37,7 @@ Numeric Make(Int128 unscaled, int scale) {
 Numeric TruncNumeric(const Numeric& n, int64_t s) {
   const int scale =
       static_cast<int>(std::clamp<int64_t>(s, -Numeric::kMaxDigits, Numeric::kMaxScale));
-  if (scale >= n.scale()) return Check(n.Round(scale));  // only adds zeros
+  if (scale >= n.scale()) return OrThrow(n.Round(scale));  // only adds zeros
   const int drop = n.scale() - scale;
   const Int128 q = drop > Numeric::kMaxDigits ? 0 : n.unscaled() / Pow10(drop);
   if (scale >= 0) return Make(q, scale);
@@ -109,7 +104,7 @@ Value GcdOrLcm(const BoundExpr& call, const Value& a, const Value& b) {
 
 Value Modulo(const BoundExpr& call, const Value& a, const Value& b) {
   if (call.type.id == TypeId::kNumeric)
-    return Value::Decimal(Check(a.AsNumeric().Modulo(b.AsNumeric())));
+    return Value::Decimal(OrThrow(a.AsNumeric().Modulo(b.AsNumeric())));
   if (b.AsInt() == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
   if (b.AsInt() == -1) return Value::Int(0);  // INT_MIN % -1 without overflow
   return Value::Int(a.AsInt() % b.AsInt());
@@ -120,7 +115,7 @@ Value Div(const Numeric& a, const Numeric& b) {
   Int128 x = 0, y = 0;
   int scale = 0;
   if (Align(a, b, &x, &y, &scale)) return Value::Decimal(Make(x / y, 0));
-  return Value::Decimal(TruncNumeric(Check(a.Divide(b)), 0));
+  return Value::Decimal(TruncNumeric(OrThrow(a.Divide(b)), 0));
 }
 
 Value Factorial(int64_t n) {

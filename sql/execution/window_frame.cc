@@ -51,12 +51,6 @@ bool SameKey(const Value& a, const Value& b, const DataType& type) {
 }
 
 template <typename T>
-T CheckResult(Result<T> r) {
-  if (!r.ok()) ThrowStatus(r.status());
-  return std::move(r).value();
-}
-
-template <typename T>
 int Sign(T a, T b) {
   return a < b ? -1 : (a > b ? 1 : 0);
 }
@@ -174,19 +168,19 @@ size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value&
       // Dates compare as timestamps (in_range_date_interval).
       const bool dates = range_type_.id == TypeId::kDate;
       auto micros = [dates](const Value& v) {
-        return dates ? CheckResult(DateToTimestamp(v.AsInt())) : v.AsInt();
+        return dates ? OrThrow(DateToTimestamp(v.AsInt())) : v.AsInt();
       };
       const Interval step =
-          subtract ? CheckResult(NegateInterval(offset.AsInterval())) : offset.AsInterval();
-      int_bound = dates ? CheckResult(AddIntervalToTimestamp(micros(current), step))
+          subtract ? OrThrow(NegateInterval(offset.AsInterval())) : offset.AsInterval();
+      int_bound = dates ? OrThrow(AddIntervalToTimestamp(micros(current), step))
                         : AddInterval(current.AsInt(), step, range_type_.id);
       compare = [&, micros](const Value& key) { return Sign(Int128(micros(key)), int_bound); };
       break;
     }
     case TypeId::kInterval:
       interval_bound =
-          CheckResult(subtract ? SubtractIntervals(current.AsInterval(), offset.AsInterval())
-                               : AddIntervals(current.AsInterval(), offset.AsInterval()));
+          OrThrow(subtract ? SubtractIntervals(current.AsInterval(), offset.AsInterval())
+                           : AddIntervals(current.AsInterval(), offset.AsInterval()));
       compare = [&](const Value& key) { return key.AsInterval().Compare(interval_bound); };
       break;
     case TypeId::kTime:
