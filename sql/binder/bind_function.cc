@@ -6,6 +6,7 @@
 
 #include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 
@@ -296,6 +297,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return finish(*lock, DataType::Of(returns_bool && !no_key ? TypeId::kBool : TypeId::kVoid));
   }
   if (BoundExprPtr datetime_call = BindDatetimeFunction(call, args)) return datetime_call;
+  if (BoundExprPtr json_call = BindJsonFunction(call, args)) return json_call;
   if (BoundExprPtr catalog_call = BindCatalogFunction(call, args)) return catalog_call;
   if (name == "pg_sleep" && args.size() == 1) {
     BoundExprPtr seconds =

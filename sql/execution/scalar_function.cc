@@ -12,6 +12,7 @@
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/json_function.h"
 #include "sql/execution/lock_functions.h"
 #include "sql/execution/sequence_functions.h"
 
@@ -197,6 +198,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
       if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
       if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
+      if (IsJsonFunction(call.function)) return EvaluateJsonFunction(call, args);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }
