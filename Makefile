@@ -12,10 +12,11 @@ PACKAGES := build-essential cmake ninja-build pkg-config ccache \
   libprotobuf-dev protobuf-compiler libpq-dev postgresql-client openssl python3
 # What `make bench` adds: a PostgreSQL 15 server to compare against.
 BENCH_PACKAGES := postgresql-15
-# What the driver tests (tests/clients/) add: psycopg 3, psycopg2, asyncpg,
+# What the driver tests (tests/clients/) add: psycopg 3, psycopg2, asyncpg, SQLAlchemy,
 # pgjdbc and pgbench (Debian ships it with the postgresql-15 server package);
 # a JDK and node/npm (node-postgres comes from npm) unless already on PATH.
-CLIENT_TEST_PACKAGES := python3-psycopg python3-psycopg2 python3-asyncpg libpostgresql-jdbc-java \
+CLIENT_TEST_PACKAGES := python3-psycopg python3-psycopg2 python3-asyncpg python3-sqlalchemy \
+  libpostgresql-jdbc-java \
   postgresql-15
 
 .PHONY: deps bench-deps build run test test-long test-asan bench slt format clean

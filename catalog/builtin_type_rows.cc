@@ -27,6 +27,10 @@ const std::vector<BuiltinType>& BuiltinTypes() {
       {28, "xid", 4, true, 'b', 'U', false, 0, 1011, 50, 51, 2440, 2441, 0, 0, 0, 0, 'i', 'p', 0},
       {30, "oidvector", -1,   false, 'b', 'A', false, 26,  1013, 54,
        55, 2420,        2421, 0,     0,   0,   6179,  'i', 'p',  0},
+      // json is the result type of json_build_object. jsonb has no values
+      // in Basalt yet, but drivers look both up by name on connect
+      // (SQLAlchemy's asyncpg dialect registers codecs for them).
+      {114, "json", -1, false, 'b', 'U', false, 0, 199, 321, 322, 323, 324, 0, 0, 0, 0, 'i', 'x', 0},
       {194,   "pg_node_tree",
        -1,    false,
        'b',   'Z',
@@ -37,6 +41,8 @@ const std::vector<BuiltinType>& BuiltinTypes() {
        0,     0,
        0,     'i',
        'x',   100},
+      {199, "_json", -1, false, 'b', 'A', false, 114, 0, 750, 751, 2400, 2401, 0, 0, 3816, 6179,
+       'i', 'x', 0},
       {700, "float4", 4,    true, 'b', 'N', false, 0,   1021, 200,
        201, 2424,     2425, 0,    0,   0,   0,     'i', 'p',  0},
       {701, "float8", 8,    true, 'b', 'N', true, 0,   1022, 214,
@@ -121,6 +127,10 @@ const std::vector<BuiltinType>& BuiltinTypes() {
        751,  2400,       2401, 0,     0,   3816, 6179,  'i',  'x', 0},
       {2278, "void", 4,    true, 'p', 'P', false, 0,   0,   2298,
        2299, 3120,   3121, 0,    0,   0,   0,     'i', 'p', 0},
+      {3802, "jsonb", -1, false, 'b', 'U', false, 0, 3807, 3806, 3804, 3805, 3803, 0, 0, 0, 6098,
+       'i', 'x', 0},
+      {3807, "_jsonb", -1, false, 'b', 'A', false, 3802, 0, 750, 751, 2400, 2401, 0, 0, 3816, 6179,
+       'i', 'x', 0},
       {4089, "regnamespace", 4,    true, 'b', 'N', false, 0,   4090, 4084,
        4085, 4087,           4088, 0,    0,   0,   0,     'i', 'p',  0},
       {4090,  "_regnamespace",

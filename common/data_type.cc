@@ -11,7 +11,7 @@ constexpr TypeId kCatalogTypes[] = {
     TypeId::kRegclass,     TypeId::kRegtype,   TypeId::kRegnamespace, TypeId::kRegrole,
     TypeId::kRegprocedure, TypeId::kTextArray, TypeId::kNameArray,    TypeId::kOidArray,
     TypeId::kInt2Array,    TypeId::kCharArray, TypeId::kBoolArray,    TypeId::kFloat4Array,
-    TypeId::kInt2Vector,   TypeId::kOidVector,
+    TypeId::kInt2Vector,   TypeId::kOidVector, TypeId::kJson,
 };
 
 }  // namespace
@@ -102,6 +102,7 @@ Oid DataType::oid() const {
     case TypeId::kName: return type_oid::kName;
     case TypeId::kChar: return type_oid::kChar;
     case TypeId::kPgNodeTree: return type_oid::kPgNodeTree;
+    case TypeId::kJson: return type_oid::kJson;
     case TypeId::kRegproc: return type_oid::kRegproc;
     case TypeId::kRegclass: return type_oid::kRegclass;
     case TypeId::kRegtype: return type_oid::kRegtype;
@@ -183,6 +184,7 @@ std::string DataType::Name() const {
     case TypeId::kName: return "name";
     case TypeId::kChar: return "\"char\"";
     case TypeId::kPgNodeTree: return "pg_node_tree";
+    case TypeId::kJson: return "json";
     case TypeId::kRegproc: return "regproc";
     case TypeId::kRegclass: return "regclass";
     case TypeId::kRegtype: return "regtype";

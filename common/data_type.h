@@ -73,6 +73,10 @@ enum class TypeId : uint8_t {
   // whose text form is the elements separated by spaces (`1 2`).
   kInt2Vector = 56,
   kOidVector = 57,
+  // json: the text of a JSON value, as json_build_object makes it (catalog
+  // queries of SQLAlchemy read identity options through it). No input
+  // function yet, so not storable and not nameable in SQL.
+  kJson = 58,
 };
 
 // The types a table column may have: arrays and the types of pg_catalog's
@@ -111,6 +115,7 @@ inline constexpr Oid kInt2Vector = 22;
 inline constexpr Oid kRegproc = 24;
 inline constexpr Oid kOidVector = 30;
 inline constexpr Oid kPgNodeTree = 194;
+inline constexpr Oid kJson = 114;
 inline constexpr Oid kRegprocedure = 2202;
 inline constexpr Oid kRegclass = 2205;
 inline constexpr Oid kRegnamespace = 4089;

@@ -408,9 +408,14 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kRegprocedure:
       AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, out);
       return;
-    case TypeId::kName:
     case TypeId::kChar:
+      // char_send: always one byte; the empty "char" (attgenerated '') is a
+      // zero byte, which SQLAlchemy's asyncpg dialect expects.
+      out->push_back(value.AsString().empty() ? '\0' : value.AsString()[0]);
+      return;
+    case TypeId::kName:
     case TypeId::kPgNodeTree:
+    case TypeId::kJson:  // json_send: the text
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -515,8 +520,16 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kPgNodeTree:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "cannot accept a value of type pg_node_tree");
-    case TypeId::kName:
+    case TypeId::kJson:
+      return Status::Error(sqlstate::kFeatureNotSupported, "json input is not supported yet");
     case TypeId::kChar:
+      // char_recv: one byte, a zero byte being the empty "char".
+      if (*bytes == std::string_view("\0", 1)) {
+        bytes->remove_prefix(1);
+        return Value::String("");
+      }
+      return ReadText(bytes, type);
+    case TypeId::kName:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return ReadText(bytes, type);

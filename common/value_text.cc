@@ -372,6 +372,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kName:
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
+    case TypeId::kJson:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
@@ -477,6 +478,8 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kPgNodeTree:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "cannot accept a value of type pg_node_tree");
+    case TypeId::kJson:
+      return Status::Error(sqlstate::kFeatureNotSupported, "json input is not supported yet");
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,
                               CoerceVarcharLength(std::string(text), type.VarcharLength(), false));

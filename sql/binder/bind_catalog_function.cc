@@ -194,7 +194,9 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
     return constant(Value::String(""), kText);
   }
   if (name == "pg_get_serial_sequence" && signature({kText, kText})) {
-    return constant(Value::Null(), kText);
+    // The table name is parsed (search_path, quoting) as a regclass input.
+    args[0] = CoerceOrThrow(std::move(args[0]), DataType::Of(kRegclass), CastContext::kExplicit);
+    return call_of(ScalarFunction::kGetSerialSequence, kText);
   }
   // Privileges: every role may do everything until GRANT exists (the
   // arguments are not checked for existence either).

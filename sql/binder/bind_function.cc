@@ -6,6 +6,7 @@
 
 #include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/bind_string_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -299,6 +300,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if (BoundExprPtr datetime_call = BindDatetimeFunction(call, args)) return datetime_call;
   if (BoundExprPtr string_call = BindStringFunction(call, args)) return string_call;
   if (BoundExprPtr math_call = BindMathFunction(call, args)) return math_call;
+  if (BoundExprPtr json_call = BindJsonFunction(call, args)) return json_call;
   if (BoundExprPtr catalog_call = BindCatalogFunction(call, args)) return catalog_call;
   if (name == "pg_sleep" && args.size() == 1) {
     BoundExprPtr seconds =

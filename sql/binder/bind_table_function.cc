@@ -25,11 +25,9 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef&
                                scope, next_column);
 }
 
-std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::FunctionCall& call,
-                                                             const ast::Alias& alias,
-                                                             bool with_ordinality, int position,
-                                                             bool hidden, Scope& scope,
-                                                             int* next_column) {
+std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
+    const ast::FunctionCall& call, const ast::Alias& alias, bool with_ordinality, int position,
+    bool hidden, Scope& scope, int* next_column, std::vector<BoundExprPtr>* lateral_values) {
   const std::string& name = call.name.back();
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
@@ -38,7 +36,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
   out->with_ordinality = with_ordinality;
   Scope lateral;
   lateral.parent = &scope;
-  lateral.outer_values = &out->lateral_values;
+  lateral.outer_values = lateral_values != nullptr ? lateral_values : &out->lateral_values;
   {
     AggregateRulesScope rules(this, false, "functions in FROM");
     for (const ast::ExprPtr& arg : call.args) {
@@ -107,7 +105,16 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(const ast::Function
     // psql's \d+ unnests).
     out->function = TableFunction::kUnnest;
     out->function_type = DataType::Of(*args[0]->type.ElementType());
-  } else if (catalog_name && (name == "generate_series" || name == "unnest")) {
+  } else if (catalog_name && name == "generate_subscripts" && args.size() == 2 &&
+             args[0]->type.IsArray()) {
+    BoundExprPtr dimension =
+        TryCoerce(args[1]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);
+    if (dimension == nullptr) ThrowNoFunction(name, args, call.position);
+    args[1] = std::move(dimension);
+    out->function = TableFunction::kGenerateSubscripts;
+    out->function_type = DataType::Of(TypeId::kInt4);
+  } else if (catalog_name &&
+             (name == "generate_series" || name == "unnest" || name == "generate_subscripts")) {
     ThrowNoFunction(name, args, call.position);
   } else {
     ThrowAt(sqlstate::kFeatureNotSupported,
@@ -145,31 +152,39 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest" ||
+                          call.name.back() == "generate_subscripts" ||
                           call.name.back() == "pg_partition_ancestors");
 }
 
 }  // namespace
 
 void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out) {
-  bool found = false;
+  // As a LATERAL function after the FROM items: one row per value; several
+  // run in lockstep as one item (the first with the others in `lockstep`).
+  std::unique_ptr<BoundTableRef> functions;
+  int next_column = out->from != nullptr ? out->from->width : 0;
   for (const ast::ResultTarget& target : select.targets) {
     if (!IsSetReturningCall(*target.expr)) continue;
-    if (found || !select.group_by.empty() || select.having != nullptr) {
+    if (!select.group_by.empty() || select.having != nullptr) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               "this use of set-returning functions in the target list is not supported yet",
               target.expr->position);
     }
-    // As a LATERAL function after the FROM items: one row per value.
-    int next_column = out->from != nullptr ? out->from->width : 0;
-    std::unique_ptr<BoundTableRef> function =
-        BindTableFunctionCall(target.expr->As<ast::FunctionCall>(), ast::Alias{}, false,
-                              target.expr->position, true, scope, &next_column);
-    found = true;
+    std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
+        target.expr->As<ast::FunctionCall>(), ast::Alias{}, false, target.expr->position, true,
+        scope, &next_column, functions != nullptr ? &functions->lateral_values : nullptr);
     srf_columns_.emplace(target.expr.get(),
                          std::make_pair(next_column - 1, function->function_type));
-    out->from = out->from == nullptr ? std::move(function)
-                                     : CrossJoin(std::move(out->from), std::move(function));
+    if (functions == nullptr) {
+      functions = std::move(function);
+    } else {
+      functions->width += function->width;
+      functions->lockstep.push_back(std::move(function));
+    }
   }
+  if (functions == nullptr) return;
+  out->from = out->from == nullptr ? std::move(functions)
+                                   : CrossJoin(std::move(out->from), std::move(functions));
 }
 
 }  // namespace basalt::sql

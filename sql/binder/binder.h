@@ -165,10 +165,10 @@ class Binder {
   // bind_table_function.cc: functions in FROM and LATERAL subqueries.
   std::unique_ptr<BoundTableRef> BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
                                                    int* next_column);
-  std::unique_ptr<BoundTableRef> BindTableFunctionCall(const ast::FunctionCall& call,
-                                                       const ast::Alias& alias,
-                                                       bool with_ordinality, int position,
-                                                       bool hidden, Scope& scope, int* next_column);
+  std::unique_ptr<BoundTableRef> BindTableFunctionCall(
+      const ast::FunctionCall& call, const ast::Alias& alias, bool with_ordinality, int position,
+      bool hidden, Scope& scope, int* next_column,
+      std::vector<BoundExprPtr>* lateral_values = nullptr);
   // generate_series / unnest as a whole target (SELECT generate_series(1, 3)
   // [FROM ...]): joined LATERAL after the FROM items, one output row per
   // value (srf_columns_ maps the target to its column).

@@ -93,6 +93,7 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
     case TypeId::kName:
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
+    case TypeId::kJson:
     case TypeId::kUnknown: return a.AsString() == b.AsString();
     case TypeId::kInt4Array:
     case TypeId::kRegtypeArray:

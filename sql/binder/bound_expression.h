@@ -99,6 +99,7 @@ enum class ScalarFunction {
   kGetUserById,            // pg_get_userbyid(oid) -> name
   kGetIndexDef,            // pg_get_indexdef(oid [, int4, bool]) -> text
   kGetConstraintDef,       // pg_get_constraintdef(oid [, bool]) -> text
+  kGetSerialSequence,      // pg_get_serial_sequence(regclass, column text) -> text
   kGetExpr,                // pg_get_expr(pg_node_tree, oid [, bool]) -> text
   kGetViewDef,             // pg_get_viewdef(oid [, bool]) -> text
   kGetRuleDef,             // pg_get_ruledef(oid [, bool]) -> text
@@ -233,6 +234,9 @@ enum class ScalarFunction {
   kTrimScale,
   kRandom,   // volatile
   kSetseed,  // volatile
+  // json constructors (sql/execution/json_function.cc); not strict.
+  kJsonBuildObject,  // json_build_object(VARIADIC "any") -> json
+  kJsonBuildArray,   // json_build_array(VARIADIC "any") -> json
 };
 
 // The functions that read the clock.

@@ -40,6 +40,8 @@ enum class JoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti };
 enum class TableFunction {
   kGenerateSeries,  // generate_series(start, stop [, step]): int4, int8, numeric
   kUnnest,          // unnest(int[])
+  // generate_subscripts(array, dim): the subscripts of one dimension.
+  kGenerateSubscripts,
 };
 
 // A FROM item. Its rows are the concatenation of its leaves' columns, in
@@ -67,6 +69,10 @@ struct BoundTableRef {
   std::vector<BoundExprPtr> arguments;
   bool with_ordinality = false;
   DataType function_type;  // of its value column
+  // Further set-returning functions of a target list run in lockstep with
+  // this one (PostgreSQL's ProjectSet): each adds one column, NULL once its
+  // function has run out, until all have. They share `lateral_values`.
+  std::vector<std::unique_ptr<BoundTableRef>> lockstep;
   // A LATERAL item (or a function reading earlier items): the values it
   // reads from the FROM items before it (over the FROM row), which its
   // kOuterColumn nodes name. The join with those items runs it per row.

@@ -300,7 +300,7 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
     case BoundTableRef::Kind::kTable:
     case BoundTableRef::Kind::kSubquery:
     case BoundTableRef::Kind::kFunction: {
-      if (!ref.lateral_values.empty()) throw Unsupported{};
+      if (!ref.lateral_values.empty() || !ref.lockstep.empty()) throw Unsupported{};
       std::string written;
       if (!ref.alias.empty()) {
         written = ref.alias;

@@ -84,6 +84,8 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kClockTimestamp: return "clock_timestamp";
     case ScalarFunction::kStatementTimestamp: return "statement_timestamp";
     case ScalarFunction::kTimeOfDay: return "timeofday";
+    case ScalarFunction::kJsonBuildObject: return "json_build_object";
+    case ScalarFunction::kJsonBuildArray: return "json_build_array";
     default: break;
   }
   if (std::optional<std::string_view> name = StringFunctionName(f)) return std::string(*name);
@@ -92,7 +94,12 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
 }
 
 std::string DeparsedTableFunctionName(TableFunction f) {
-  return f == TableFunction::kGenerateSeries ? "generate_series" : "unnest";
+  switch (f) {
+    case TableFunction::kGenerateSeries: return "generate_series";
+    case TableFunction::kUnnest: return "unnest";
+    case TableFunction::kGenerateSubscripts: return "generate_subscripts";
+  }
+  return "unnest";
 }
 
 bool IsRegexFunction(ScalarFunction f) {

@@ -184,6 +184,30 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) 
   return Value::Null();
 }
 
+// pg_get_serial_sequence: the sequence a serial or identity column owns, as
+// `schema.name`; NULL for other columns.
+Value SerialSequence(const CatalogNames& names, Oid table_oid, const std::string& column) {
+  std::shared_ptr<const catalog::TableEntry> table = names.Table(table_oid);
+  if (table == nullptr) return Value::Null();
+  int attnum = 0;
+  for (const catalog::proto::Column& c : table->def.columns()) {
+    if (c.name() == column) attnum = c.attnum();
+  }
+  if (attnum == 0) {
+    throw Error(
+        sqlstate::kUndefinedColumn,
+        fmt::format("column \"{}\" of relation \"{}\" does not exist", column, table->def.name()));
+  }
+  for (const auto& relation : names.snapshot().Tables(names.database())) {
+    const catalog::proto::SequenceDef& owner = relation->def.sequence();
+    if (relation->def.relkind() == "S" && owner.owned_by_table() == table_oid &&
+        owner.owned_by_attnum() == attnum) {
+      return Value::String(QualifiedTableName(names, relation->def));
+    }
+  }
+  return Value::Null();
+}
+
 // pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB, each rounded
 // half away from zero from one extra bit of precision.
 std::string SizePretty(int64_t size) {
@@ -255,6 +279,8 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       if (names.Table(oid) == nullptr && names.IndexTable(oid) == nullptr) return Value::Null();
       return Value::Bool(names.RelationIsVisible(oid));
     }
+    case ScalarFunction::kGetSerialSequence:
+      return SerialSequence(NamesOf(ctx), AsOid(args[0]), args[1].AsString());
     case ScalarFunction::kTypeIsVisible:
       return catalog::BuiltinTypeByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
     case ScalarFunction::kFunctionIsVisible:

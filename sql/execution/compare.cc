@@ -69,6 +69,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kName:
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
+    case TypeId::kJson:
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;

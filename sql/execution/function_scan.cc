@@ -31,6 +31,15 @@ bool FunctionScan::Start(ExecContext& ctx) {
     if (args_.back().is_null()) return false;
   }
   if (function_ == TableFunction::kUnnest) return true;
+  if (function_ == TableFunction::kGenerateSubscripts) {
+    // One-dimensional arrays only; int2vector and oidvector count from 0.
+    const TypeId array = arguments_[0]->type.id;
+    const int64_t lower = array == TypeId::kInt2Vector || array == TypeId::kOidVector ? 0 : 1;
+    if (args_[1].AsInt() != 1) return false;
+    current_ = Value::Int(lower);
+    args_.push_back(Value::Int(lower + static_cast<int64_t>(args_[0].AsArray().size()) - 1));
+    return true;
+  }
   if (args_.size() == 2) {
     args_.push_back(type_.id == TypeId::kNumeric ? Value::Decimal(Numeric::FromInt64(1))
                                                  : Value::Int(1));
@@ -49,6 +58,12 @@ std::optional<Value> FunctionScan::NextValue() {
     const std::vector<Value>& elements = args_[0].AsArray();
     if (next_index_ >= elements.size()) return std::nullopt;
     return elements[next_index_++];
+  }
+  if (function_ == TableFunction::kGenerateSubscripts) {
+    if (current_.AsInt() > args_[2].AsInt()) return std::nullopt;
+    Value out = current_;
+    current_ = Value::Int(current_.AsInt() + 1);
+    return out;
   }
   if (!InRange(current_, args_[1], args_[2], type_.id)) return std::nullopt;
   Value out = current_;
@@ -76,8 +91,39 @@ std::optional<Value> FunctionScan::NextValue() {
   return out;
 }
 
+std::optional<Value> FunctionScan::NextLockstepValue(ExecContext& ctx) {
+  if (!started_) {
+    started_ = true;
+    done_ = !Start(ctx);
+  }
+  if (done_) return std::nullopt;
+  std::optional<Value> v = NextValue();
+  if (!v) done_ = true;
+  return v;
+}
+
+bool FunctionScan::NextLockstepRows(ExecContext& ctx, RowBatch* batch) {
+  while (batch->size() < kBatchSize) {
+    Row row;
+    bool any = false;
+    std::optional<Value> first = NextLockstepValue(ctx);
+    any = first.has_value();
+    row.push_back(first ? std::move(*first) : Value::Null());
+    for (const std::unique_ptr<FunctionScan>& member : lockstep_) {
+      std::optional<Value> v = member->NextLockstepValue(ctx);
+      any = any || v.has_value();
+      row.push_back(v ? std::move(*v) : Value::Null());
+    }
+    if (!any) break;
+    batch->push_back(std::move(row));
+  }
+  ctx.CheckForInterrupts();
+  return !batch->empty();
+}
+
 bool FunctionScan::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
+  if (!lockstep_.empty()) return NextLockstepRows(ctx, batch);
   if (!started_) {
     started_ = true;
     done_ = !Start(ctx);

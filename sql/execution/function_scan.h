@@ -1,9 +1,12 @@
 // Set-returning functions in FROM: generate_series(start, stop [, step])
-// over int4, int8 and numeric, and unnest(int[]). A NULL argument gives no
-// rows; a zero step is 22023. With ORDINALITY each row ends with its
-// number, from 1.
+// over int4, int8 and numeric, unnest(array) and generate_subscripts(array,
+// dim). A NULL argument gives no rows; a zero step is 22023. With
+// ORDINALITY each row ends with its number, from 1. Functions added with
+// AddLockstep run beside this one, a column each, NULL once run out, until
+// all are done (the target list's set-returning functions).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +25,7 @@ class FunctionScan : public PhysicalOperator {
         arguments_(arguments),
         with_ordinality_(with_ordinality),
         type_(type) {}
+  void AddLockstep(std::unique_ptr<FunctionScan> member) { lockstep_.push_back(std::move(member)); }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Function Scan"; }
 
@@ -29,6 +33,10 @@ class FunctionScan : public PhysicalOperator {
   // The next value, or nullopt at the end.
   std::optional<Value> NextValue();
   bool Start(ExecContext& ctx);  // false: no rows
+  // The next value of this function alone in a lockstep run; nullopt once
+  // it has run out.
+  std::optional<Value> NextLockstepValue(ExecContext& ctx);
+  bool NextLockstepRows(ExecContext& ctx, RowBatch* batch);
 
   TableFunction function_;
   const std::vector<BoundExprPtr>& arguments_;
@@ -40,6 +48,7 @@ class FunctionScan : public PhysicalOperator {
   Value current_;          // generate_series: the next value
   size_t next_index_ = 0;  // unnest: the next element
   int64_t ordinal_ = 0;
+  std::vector<std::unique_ptr<FunctionScan>> lockstep_;
 };
 
 }  // namespace basalt::sql

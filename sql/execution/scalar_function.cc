@@ -12,6 +12,7 @@
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/json_function.h"
 #include "sql/execution/lock_functions.h"
 #include "sql/execution/math_function.h"
 #include "sql/execution/sequence_functions.h"
@@ -188,6 +189,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
       if (IsStringFunction(call.function)) return EvaluateStringFunction(call, args);
       if (IsMathFunction(call.function)) return EvaluateMathFunction(call, args);
+      if (IsJsonFunction(call.function)) return EvaluateJsonFunction(call, args);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }

@@ -43,7 +43,10 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       one(op.As<LogicalJoin>().condition);
       each(op.As<LogicalJoin>().lateral_values);
       break;
-    case LogicalKind::kFunctionScan: each(op.As<LogicalFunctionScan>().arguments); break;
+    case LogicalKind::kFunctionScan:
+      each(op.As<LogicalFunctionScan>().arguments);
+      for (auto& member : op.As<LogicalFunctionScan>().lockstep) each(member->arguments);
+      break;
     case LogicalKind::kSetOperation:
     case LogicalKind::kRecursiveUnion:
     case LogicalKind::kWorkTableScan: break;
@@ -109,6 +112,7 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kFunctionScan: {
       const auto& scan = op.As<LogicalFunctionScan>();
       types.push_back(scan.type);
+      for (const auto& member : scan.lockstep) types.push_back(member->type);
       if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));
       return types;
     }

@@ -14,6 +14,9 @@ struct LogicalFunctionScan : LogicalOperator {
   std::vector<BoundExprPtr> arguments;
   bool with_ordinality = false;
   DataType type;  // of the value column
+  // Functions run in lockstep with this one, a column each (the target
+  // list's set-returning functions: BoundTableRef::lockstep).
+  std::vector<std::unique_ptr<LogicalFunctionScan>> lockstep;
 };
 
 }  // namespace basalt::sql

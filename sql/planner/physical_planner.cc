@@ -108,8 +108,13 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     }
     case LogicalKind::kFunctionScan: {
       const auto& scan = plan.As<LogicalFunctionScan>();
-      return std::make_unique<FunctionScan>(scan.function, scan.arguments, scan.with_ordinality,
-                                            scan.type);
+      auto function_scan = std::make_unique<FunctionScan>(scan.function, scan.arguments,
+                                                          scan.with_ordinality, scan.type);
+      for (const auto& member : scan.lockstep) {
+        function_scan->AddLockstep(std::make_unique<FunctionScan>(
+            member->function, member->arguments, false, member->type));
+      }
+      return function_scan;
     }
     case LogicalKind::kWorkTableScan:
       return std::make_unique<WorkTableScan>(plan.As<LogicalWorkTableScan>().work_table_id);

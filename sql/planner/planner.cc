@@ -60,6 +60,13 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
       scan->arguments = std::move(ref.arguments);
       scan->with_ordinality = ref.with_ordinality;
       scan->type = ref.function_type;
+      for (std::unique_ptr<BoundTableRef>& member : ref.lockstep) {
+        auto member_scan = std::make_unique<LogicalFunctionScan>();
+        member_scan->function = member->function;
+        member_scan->arguments = std::move(member->arguments);
+        member_scan->type = member->function_type;
+        scan->lockstep.push_back(std::move(member_scan));
+      }
       return scan;
     }
     case BoundTableRef::Kind::kJoin: break;

@@ -16,6 +16,14 @@ run_asyncpg() {  # <port> [step...]
   /usr/bin/python3 "$CLIENTS_DIR/asyncpg_test.py" "$@"
 }
 
+run_sqlalchemy() {  # <port> [step...]
+  for module in sqlalchemy psycopg2 asyncpg; do
+    /usr/bin/python3 -c "import $module" 2>/dev/null ||
+      { echo "$module is missing: apt-get install python3-$module" >&2; return 1; }
+  done
+  /usr/bin/python3 "$CLIENTS_DIR/sqlalchemy_test.py" "$@"
+}
+
 run_pgjdbc() {  # <port> [step...]
   local jar=/usr/share/java/postgresql.jar
   [[ -f $jar ]] || { echo "pgjdbc is missing: apt-get install libpostgresql-jdbc-java" >&2; return 1; }
