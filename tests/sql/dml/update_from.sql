@@ -53,5 +53,11 @@ UPDATE uf_target SET v = 7 FROM uf_source WHERE uf_source.id = uf_target.id;
 SELECT * FROM uf_target ORDER BY id;
 ROLLBACK;
 SELECT * FROM uf_target ORDER BY id;
+-- prepared, with parameters typed by the FROM items
+PREPARE uf_prepared AS UPDATE uf_target SET v = $1 FROM (SELECT id FROM uf_source WHERE w = $2) p WHERE uf_target.id = p.id;
+EXECUTE uf_prepared(5, 100);
+EXECUTE uf_prepared(6, 12345);
+SELECT * FROM uf_target ORDER BY id;
+DEALLOCATE uf_prepared;
 DROP VIEW uf_view;
 DROP TABLE uf_target, uf_source, uf_checked;
