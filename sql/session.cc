@@ -411,6 +411,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
             if (sink != nullptr) SendWarning(*sink, code, message);
           },
       .sequences = sequences_.get(),
+      .read_only = ReadOnly(),
       .outer_values = {},
       .work_tables = {},
       .subquery_results = {}};

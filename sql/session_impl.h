@@ -357,6 +357,8 @@ class SessionImpl : public Session {
   // 25006 for a write (`what`: "INSERT", "CREATE TABLE", ...) in a read-only
   // transaction.
   void CheckWritable(std::string_view what);
+  // Whether the transaction (or, outside a block, the next one) is READ ONLY.
+  bool ReadOnly() const;
 
   storage::KvStore& store_;
   catalog::Catalog& catalog_;

@@ -300,10 +300,14 @@ void SessionImpl::SendWarning(ResultSink& sink, sqlstate::Code code, std::string
   if (MessageRank(settings_.Get("client_min_messages").value()) <= 2) sink.Warning(code, message);
 }
 
-void SessionImpl::CheckWritable(std::string_view what) {
+bool SessionImpl::ReadOnly() const {
   std::string_view setting = state_ == TransactionState::kInBlock ? "transaction_read_only"
                                                                   : "default_transaction_read_only";
-  if (settings_.Get(setting).value() == "on") {
+  return settings_.Get(setting).value() == "on";
+}
+
+void SessionImpl::CheckWritable(std::string_view what) {
+  if (ReadOnly()) {
     throw Error(sqlstate::kReadOnlySqlTransaction,
                 fmt::format("cannot execute {} in a read-only transaction", what));
   }

@@ -224,6 +224,16 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     // recompute: the rows are gone without a record each.
     if (table->layout.capture_changes) txn_->AppendChange(table->layout.ChangeLogId(), "", "");
   }
+  if (stmt.restart_identity && sequences_ != nullptr) {
+    // RESTART IDENTITY: the sequences the tables' columns own (serial and
+    // identity) start over, as ALTER SEQUENCE ... RESTART.
+    for (const auto& table : tables) {
+      for (const auto& sequence : OwnedSequences(*table)) {
+        sequences_->Reset(*sequence, storage::SequenceState{sequence->def.sequence().start(),
+                                                            /*is_called=*/false});
+      }
+    }
+  }
   sink.CommandComplete("TRUNCATE TABLE");
 }
 

@@ -184,14 +184,16 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
   }
   if (BoundExprPtr e = ResolveColumn(ref, qualifier, column, scope)) return e;
   if (!qualifier.empty()) {
-    for (const std::string& name : scope.unreachable) {
-      if (name != qualifier) continue;
-      throw Error(sqlstate::kUndefinedTable,
-                  fmt::format("invalid reference to FROM-clause entry for table \"{}\"", name))
-          .WithHint(fmt::format("There is an entry for table \"{}\", but it cannot be referenced "
-                                "from this part of the query.",
-                                name))
-          .WithPosition(ref.position);
+    for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+      for (const std::string& name : s->unreachable) {
+        if (name != qualifier) continue;
+        throw Error(sqlstate::kUndefinedTable,
+                    fmt::format("invalid reference to FROM-clause entry for table \"{}\"", name))
+            .WithHint(fmt::format("There is an entry for table \"{}\", but it cannot be "
+                                  "referenced from this part of the query.",
+                                  name))
+            .WithPosition(ref.position);
+      }
     }
     for (const ScopeItem& t : scope.items) {
       if (t.table != nullptr && t.table->def.name() == qualifier && !t.name.empty()) {

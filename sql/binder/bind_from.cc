@@ -62,9 +62,9 @@ BoundExprPtr ColumnValue(const ScopeColumn& c) {
 }  // namespace
 
 std::unique_ptr<BoundTableRef> Binder::BindFrom(const std::vector<ast::TableRefPtr>& from,
-                                                Scope& scope) {
+                                                Scope& scope, int first_column) {
   std::unique_ptr<BoundTableRef> tree;
-  int next_column = 0;
+  int next_column = first_column;
   for (const ast::TableRefPtr& item : from) {
     std::unique_ptr<BoundTableRef> ref = BindTableRef(*item, scope, &next_column);
     if (tree == nullptr) {

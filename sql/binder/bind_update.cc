@@ -1,4 +1,5 @@
-// UPDATE t SET c = e [WHERE ...] and DELETE FROM t [WHERE ...].
+// UPDATE t SET c = e [FROM ...] [WHERE ...] and DELETE FROM t [USING ...]
+// [WHERE ...].
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -17,6 +18,23 @@ Scope TargetScope(const std::shared_ptr<const catalog::TableEntry>& table,
 }
 
 }  // namespace
+
+std::unique_ptr<BoundTableRef> Binder::BindJoinedTables(const std::vector<ast::TableRefPtr>& from,
+                                                        Scope& scope) {
+  if (from.empty()) return nullptr;
+  // The items cannot see the target (not even LATERAL), as in PostgreSQL,
+  // whose hint names it.
+  const ScopeItem& target = scope.items[0];
+  Scope outside;
+  outside.unreachable.push_back(target.name);
+  Scope items;
+  items.unreachable.push_back(target.name);
+  items.parent = &outside;
+  const int target_width = static_cast<int>(target.columns.size());
+  std::unique_ptr<BoundTableRef> tree = BindFrom(from, items, target_width + 2);
+  for (ScopeItem& item : items.items) AddScopeItem(std::move(item), scope);
+  return tree;
+}
 
 BoundReturning Binder::BindReturning(const std::vector<ast::ResultTarget>& targets,
                                      const Scope& scope) {
@@ -71,14 +89,11 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
 }
 
 std::unique_ptr<BoundUpdate> Binder::BindUpdate(const ast::UpdateStmt& update) {
-  if (!update.from.empty()) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
-            update.from[0]->position);
-  }
   auto out = std::make_unique<BoundUpdate>();
   out->table = ResolveTargetTable(update.table, "update");
   const catalog::TableEntry& table = *out->table;
   Scope scope = TargetScope(out->table, update.alias);
+  out->from = BindJoinedTables(update.from, scope);
   out->assignments = BindAssignments(update.set, table, scope);
   AggregateRulesScope rules(this, false, "WHERE");
   if (update.where != nullptr) out->where = BindCondition(*update.where, scope, "WHERE");
@@ -87,13 +102,10 @@ std::unique_ptr<BoundUpdate> Binder::BindUpdate(const ast::UpdateStmt& update) {
 }
 
 std::unique_ptr<BoundDelete> Binder::BindDelete(const ast::DeleteStmt& del) {
-  if (!del.using_tables.empty()) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet",
-            del.using_tables[0]->position);
-  }
   auto out = std::make_unique<BoundDelete>();
   out->table = ResolveTargetTable(del.table, "delete from");
   Scope scope = TargetScope(out->table, del.alias);
+  out->from = BindJoinedTables(del.using_tables, scope);
   AggregateRulesScope rules(this, false, "WHERE");
   if (del.where != nullptr) out->where = BindCondition(*del.where, scope, "WHERE");
   out->returning = BindReturning(del.returning, scope);

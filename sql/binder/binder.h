@@ -157,7 +157,10 @@ class Binder {
                                                   std::vector<BoundExprPtr>* outer);
 
   // FROM (bind_from.cc): the items' tree; adds their names to `scope`.
-  std::unique_ptr<BoundTableRef> BindFrom(const std::vector<ast::TableRefPtr>& from, Scope& scope);
+  // `first_column`: the position of the first item's first column in the
+  // rows the scope's expressions read.
+  std::unique_ptr<BoundTableRef> BindFrom(const std::vector<ast::TableRefPtr>& from, Scope& scope,
+                                          int first_column = 0);
   // `next_column`: the position in the FROM row of the item's first column.
   std::unique_ptr<BoundTableRef> BindTableRef(const ast::TableRef& ref, Scope& scope,
                                               int* next_column);
@@ -302,6 +305,12 @@ class Binder {
                                                const Scope& scope);
   // ON CONFLICT: the arbiter and the DO UPDATE action (bind_insert.cc).
   void BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out);
+  // UPDATE ... FROM and DELETE ... USING (bind_update.cc): the other FROM
+  // items, their columns after the target row's storage key and stored
+  // value; their names join `scope`, which holds the target's item. Null
+  // for none.
+  std::unique_ptr<BoundTableRef> BindJoinedTables(const std::vector<ast::TableRefPtr>& from,
+                                                  Scope& scope);
   // RETURNING's list over the written table's row (bind_update.cc).
   BoundReturning BindReturning(const std::vector<ast::ResultTarget>& targets, const Scope& scope);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);

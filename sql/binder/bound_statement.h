@@ -208,8 +208,13 @@ struct BoundInsert {
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by the source
 };
 
+// UPDATE and DELETE read rows that are the target table's row, its storage
+// key and stored value, then (UPDATE ... FROM, DELETE ... USING) the
+// columns of `from`'s items: `where`, the assignments and RETURNING are
+// over those rows.
 struct BoundUpdate {
   std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundTableRef> from;  // null: no FROM
   BoundExprPtr where;
   std::vector<BoundAssignment> assignments;
   BoundReturning returning;
@@ -218,6 +223,7 @@ struct BoundUpdate {
 
 struct BoundDelete {
   std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundTableRef> from;  // USING; null: none
   BoundExprPtr where;
   BoundReturning returning;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries

@@ -87,9 +87,11 @@ void InferParameterTypes(const BoundStatement& bound, std::vector<DataType>& par
     if ((*insert)->source != nullptr) collector.Visit(*(*insert)->source);
     for (const BoundExprPtr& e : (*insert)->row_exprs) collector.Visit(e);
   } else if (auto* update = std::get_if<std::unique_ptr<BoundUpdate>>(&bound)) {
+    collector.Visit((*update)->from.get());
     collector.Visit((*update)->where);
     for (const BoundAssignment& a : (*update)->assignments) collector.Visit(a.expr);
   } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
+    collector.Visit((*del)->from.get());
     collector.Visit((*del)->where);
   }
   collector.CheckAllTyped();

@@ -66,6 +66,10 @@ struct ExecContext {
   std::function<void(sqlstate::Code, std::string)> warning;
   // The session's sequences (nextval, currval, ...). Null in some unit tests.
   SessionSequences* sequences = nullptr;
+  // The transaction is READ ONLY (transaction_read_only, or
+  // default_transaction_read_only outside a block): nextval and setval
+  // fail with 25006, as PostgreSQL's do.
+  bool read_only = false;
 
   // The values each running correlated subquery reads from its enclosing
   // query's row (kOuterColumn), innermost last.

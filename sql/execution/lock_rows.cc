@@ -12,8 +12,9 @@ bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store
   // SKIP LOCKED tries without waiting, as NOWAIT, and drops what it cannot have.
   const auto wait = lock.nowait || lock.skip_locked ? storage::Transaction::LockWait::kNoWait
                                                     : storage::Transaction::LockWait::kWait;
+  const size_t width = table.layout.column_types.size();
   Result<bool> found =
-      store.LockRow(ctx.txn, scanned[scanned.size() - 2].AsString(), locked, lock.strength, wait);
+      store.LockRow(ctx.txn, scanned[width].AsString(), locked, lock.strength, wait);
   if (!found.ok()) {
     const bool held = found.status().code() == sqlstate::kLockNotAvailable &&
                       wait == storage::Transaction::LockWait::kNoWait;
@@ -23,8 +24,17 @@ bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store
                 fmt::format("could not obtain lock on row in relation \"{}\"", table.def.name()));
   }
   if (!*found) return false;
-  if (locked->value == scanned.back().AsString() || recheck == nullptr) return true;
-  return EvaluatePredicate(*recheck, locked->row, &ctx);
+  if (locked->value == scanned[width + 1].AsString() || recheck == nullptr) return true;
+  return EvaluatePredicate(*recheck, WithLockedVersion(table, scanned, *locked), &ctx);
+}
+
+Row WithLockedVersion(const catalog::TableEntry& table, const Row& scanned,
+                      const storage::LockedRow& locked) {
+  const size_t width = table.layout.column_types.size();
+  Row row = scanned;
+  for (size_t c = 0; c < width; ++c) row[c] = locked.row[c];
+  row[width + 1] = Value::String(locked.value);
+  return row;
 }
 
 bool LockRows::Next(ExecContext& ctx, RowBatch* batch) {

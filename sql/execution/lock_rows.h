@@ -23,9 +23,19 @@ namespace basalt::sql {
 // SKIP LOCKED, held by another transaction. NOWAIT on a held row: 55P03
 // `could not obtain lock on row in relation "t"`. Shared by UPDATE, DELETE
 // and SELECT FOR ...
+// `scanned` may carry more columns after the stored value (UPDATE ...
+// FROM's joined rows): `recheck` reads the whole row, the table's part
+// replaced by the locked version.
 bool LockScannedRow(const catalog::TableEntry& table, storage::TableStore& store,
                     const BoundRowLock& lock, const BoundExpr* recheck, const Row& scanned,
                     ExecContext& ctx, storage::LockedRow* locked);
+
+// `scanned` (as above) with its table row and stored value replaced by the
+// locked version's: what an UPDATE or DELETE evaluates its expressions over
+// when the row changed after the scan (PostgreSQL's EvalPlanQual keeps the
+// other tables' rows of the join).
+Row WithLockedVersion(const catalog::TableEntry& table, const Row& scanned,
+                      const storage::LockedRow& locked);
 
 class LockRows : public PhysicalOperator {
  public:

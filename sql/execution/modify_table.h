@@ -100,17 +100,21 @@ class Insert : public ModifyTable {
   const BoundOnConflict* on_conflict_;
 };
 
-// Input rows carry their storage key and stored value as two trailing
-// values (TableScan/PointLookup with emit_key). `recheck` is the WHERE
-// clause over a table row (null: none).
+// Input rows are a table row, its storage key and stored value
+// (TableScan/PointLookup with emit_key), then, for UPDATE ... FROM, the
+// joined FROM items' columns (see BoundUpdate); `recheck` (the WHERE
+// clause; null: none), the assignments and RETURNING read them. `joined`:
+// a target row may come several times, joined with several FROM rows; the
+// first updates it and the others are skipped, as in PostgreSQL.
 class Update : public ModifyTable {
  public:
   Update(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
          const std::vector<BoundAssignment>& assignments, const BoundExpr* recheck,
-         const std::vector<BoundExprPtr>& returning)
+         const std::vector<BoundExprPtr>& returning, bool joined)
       : ModifyTable(std::move(child), std::move(table), returning),
         assignments_(assignments),
-        recheck_(recheck) {}
+        recheck_(recheck),
+        joined_(joined) {}
   std::string Describe() const override { return "Update on " + table_->def.name(); }
 
  private:
@@ -121,19 +125,25 @@ class Update : public ModifyTable {
 
   const std::vector<BoundAssignment>& assignments_;
   const BoundExpr* recheck_;
+  bool joined_;
 };
 
+// As Update: DELETE ... USING's rows carry the USING items' columns, and a
+// target row joined with several of their rows is deleted once.
 class Delete : public ModifyTable {
  public:
   Delete(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
-         const BoundExpr* recheck, const std::vector<BoundExprPtr>& returning)
-      : ModifyTable(std::move(child), std::move(table), returning), recheck_(recheck) {}
+         const BoundExpr* recheck, const std::vector<BoundExprPtr>& returning, bool joined)
+      : ModifyTable(std::move(child), std::move(table), returning),
+        recheck_(recheck),
+        joined_(joined) {}
   std::string Describe() const override { return "Delete on " + table_->def.name(); }
 
  private:
   void Write(ExecContext& ctx) override;
 
   const BoundExpr* recheck_;
+  bool joined_;
 };
 
 }  // namespace basalt::sql

@@ -36,6 +36,15 @@ std::shared_ptr<const catalog::TableEntry> SequenceByOid(const ExecContext& ctx,
   return table;
 }
 
+// nextval and setval write the sequence, which a read-only transaction
+// may not (PostgreSQL's PreventCommandIfReadOnly).
+void CheckSequenceWritable(const ExecContext& ctx, std::string_view function) {
+  if (ctx.read_only) {
+    throw Error(sqlstate::kReadOnlySqlTransaction,
+                fmt::format("cannot execute {}() in a read-only transaction", function));
+  }
+}
+
 }  // namespace
 
 storage::SequenceBounds SequenceBoundsOf(const catalog::proto::SequenceDef& sequence) {
@@ -132,7 +141,9 @@ Value EvaluateSequenceFunction(const BoundExpr& call, const std::vector<Value>& 
   if (args[0].is_null()) return Value::Null();
   auto sequence = SequenceByOid(*ctx, static_cast<Oid>(args[0].AsInt()));
   switch (call.function) {
-    case ScalarFunction::kNextval: return Value::Int(sequences.Next(*sequence));
+    case ScalarFunction::kNextval:
+      CheckSequenceWritable(*ctx, "nextval");
+      return Value::Int(sequences.Next(*sequence));
     case ScalarFunction::kCurrval: return Value::Int(sequences.Current(*sequence));
     case ScalarFunction::kSequenceLastValue: {
       const storage::SequenceState state = sequences.Read(*sequence).state;
@@ -140,6 +151,7 @@ Value EvaluateSequenceFunction(const BoundExpr& call, const std::vector<Value>& 
     }
     default: {
       if (args[1].is_null() || (args.size() > 2 && args[2].is_null())) return Value::Null();
+      CheckSequenceWritable(*ctx, "setval");
       const bool is_called = args.size() < 3 || args[2].AsBool();
       return Value::Int(sequences.Set(*sequence, args[1].AsInt(), is_called));
     }

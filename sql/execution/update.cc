@@ -1,4 +1,6 @@
 #include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "sql/execution/evaluate.h"
 #include "sql/execution/lock_rows.h"
@@ -56,6 +58,7 @@ void Update::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   TableConstraints constraints(table_);
+  const size_t width = table_->layout.column_types.size();
   bool sets_key = false;
   for (const BoundAssignment& a : assignments_) {
     for (int column : table_->layout.primary_key) sets_key = sets_key || a.column == column;
@@ -63,8 +66,10 @@ void Update::Write(ExecContext& ctx) {
   const BoundRowLock key_update{storage::RowLockStrength::kUpdate};
   const BoundRowLock no_key_update{storage::RowLockStrength::kNoKeyUpdate};
   storage::LockedRow locked;
+  std::unordered_set<std::string> updated;  // joined_: the keys of the target rows done
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
+    if (joined_ && updated.contains(scanned[width].AsString())) continue;
     // An UPDATE that leaves the key's values alone does not conflict with
     // FOR KEY SHARE: the new row, computed from the version the scan saw,
     // decides the lock.
@@ -75,22 +80,34 @@ void Update::Write(ExecContext& ctx) {
                         ctx, &locked)) {
       continue;
     }
-    // Unless the row changed while we waited, that new row stands.
-    const bool unchanged = planned && locked.value == scanned.back().AsString();
-    Row new_row = unchanged ? std::move(*planned) : NewRow(locked.row, ctx);
+    // Unless the row changed while we waited, that new row stands; else the
+    // expressions read the locked version (with the same FROM rows).
+    const bool unchanged = locked.value == scanned[width + 1].AsString();
+    Row source = unchanged ? Row() : WithLockedVersion(*table_, scanned, locked);
+    Row new_row =
+        unchanged && planned ? std::move(*planned) : NewRow(unchanged ? scanned : source, ctx);
     if (!key_changes && sets_key && ChangesKey(*table_, locked.row, new_row)) {
       // The row changed while we waited and now the key does: lock harder.
       if (!LockScannedRow(*table_, store, key_update, recheck_, scanned, ctx, &locked)) {
         continue;
       }
-      new_row = NewRow(locked.row, ctx);
+      source = WithLockedVersion(*table_, scanned, locked);
+      new_row = NewRow(source, ctx);
     }
     CheckNotNull(*table_, new_row);
     constraints.BeforeUpdate(locked, new_row, ctx);
     Status st = store.Update(ctx.txn, locked, new_row);
     if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
     ++ctx.rows_affected;
-    returning_.Add(new_row, ctx);
+    if (!joined_) {
+      returning_.Add(new_row, ctx);
+      continue;
+    }
+    updated.insert(scanned[width].AsString());
+    // RETURNING reads the new row and the FROM rows it was joined with.
+    Row returned = scanned;
+    std::move(new_row.begin(), new_row.end(), returned.begin());
+    returning_.Add(returned, ctx);
   }
   constraints.Finish(ctx);
 }
@@ -99,9 +116,12 @@ void Delete::Write(ExecContext& ctx) {
   std::vector<Row> targets = DrainTargets(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   TableConstraints constraints(table_);
+  const size_t width = table_->layout.column_types.size();
   storage::LockedRow locked;
+  std::unordered_set<std::string> deleted;  // joined_: the keys of the target rows done
   for (const Row& scanned : targets) {
     ctx.CheckForInterrupts();
+    if (joined_ && deleted.contains(scanned[width].AsString())) continue;
     if (!LockScannedRow(*table_, store, BoundRowLock{storage::RowLockStrength::kUpdate}, recheck_,
                         scanned, ctx, &locked)) {
       continue;
@@ -110,7 +130,12 @@ void Delete::Write(ExecContext& ctx) {
     Status st = store.Delete(ctx.txn, locked);
     if (!st.ok()) ThrowStatus(st);
     ++ctx.rows_affected;
-    returning_.Add(locked.row, ctx);
+    if (!joined_) {
+      returning_.Add(locked.row, ctx);
+      continue;
+    }
+    deleted.insert(scanned[width].AsString());
+    returning_.Add(WithLockedVersion(*table_, scanned, locked), ctx);
   }
   constraints.Finish(ctx);
 }

@@ -93,7 +93,13 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     for (const BoundExprPtr& e : exprs) types.push_back(e->type);
   };
   switch (op.kind) {
-    case LogicalKind::kGet: return op.As<LogicalGet>().table->layout.column_types;
+    case LogicalKind::kGet:
+      types = op.As<LogicalGet>().table->layout.column_types;
+      if (op.As<LogicalGet>().emit_key) {  // the storage key and stored value
+        types.push_back(DataType::Of(TypeId::kText));
+        types.push_back(DataType::Of(TypeId::kText));
+      }
+      return types;
     case LogicalKind::kValues:
       if (op.As<LogicalValues>().computed) return op.As<LogicalValues>().computed_types;
       if (!op.As<LogicalValues>().rows.empty()) of(op.As<LogicalValues>().rows[0]);

@@ -23,6 +23,9 @@ struct LogicalUpdate : LogicalOperator {
   std::vector<BoundAssignment> assignments;
   BoundExprPtr recheck;                 // the WHERE clause, re-checked on rows changed concurrently
   std::vector<BoundExprPtr> returning;  // over the new row
+  // UPDATE ... FROM: a target row may come joined with several FROM rows;
+  // the first one updates it, the others are skipped (as in PostgreSQL).
+  bool joined = false;
 };
 
 struct LogicalDelete : LogicalOperator {
@@ -31,6 +34,7 @@ struct LogicalDelete : LogicalOperator {
   std::shared_ptr<const catalog::TableEntry> table;
   BoundExprPtr recheck;                 // as LogicalUpdate's
   std::vector<BoundExprPtr> returning;  // over the deleted row
+  bool joined = false;                  // DELETE ... USING; as LogicalUpdate's
 };
 
 }  // namespace basalt::sql

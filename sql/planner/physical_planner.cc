@@ -147,11 +147,12 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     case LogicalKind::kUpdate: {
       const auto& update = plan.As<LogicalUpdate>();
       return std::make_unique<Update>(child(), update.table, update.assignments,
-                                      update.recheck.get(), update.returning);
+                                      update.recheck.get(), update.returning, update.joined);
     }
     case LogicalKind::kDelete: {
       const auto& del = plan.As<LogicalDelete>();
-      return std::make_unique<Delete>(child(), del.table, del.recheck.get(), del.returning);
+      return std::make_unique<Delete>(child(), del.table, del.recheck.get(), del.returning,
+                                      del.joined);
     }
   }
   return nullptr;

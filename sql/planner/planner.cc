@@ -84,6 +84,26 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   return join;
 }
 
+// The rows UPDATE and DELETE act on: the target's rows with their storage
+// key and stored value, joined with the FROM / USING items (`from`, null:
+// none), filtered by WHERE (see BoundUpdate).
+LogicalOperatorPtr PlanTargetRows(std::shared_ptr<const catalog::TableEntry> table,
+                                  BoundTableRef* from, BoundExprPtr where) {
+  if (from == nullptr) return PlanGet(std::move(table), /*emit_key=*/true, std::move(where));
+  const int target_width = static_cast<int>(table->layout.column_types.size()) + 2;
+  auto join = std::make_unique<LogicalJoin>();
+  join->join_type = JoinType::kInner;
+  join->left_width = target_width;
+  join->right_width = from->width;
+  join->children.push_back(PlanGet(std::move(table), /*emit_key=*/true, nullptr));
+  join->children.push_back(PlanFrom(*from, target_width));
+  LogicalOperatorPtr plan = std::move(join);
+  if (where == nullptr) return plan;
+  auto filter = std::make_unique<LogicalFilter>();
+  filter->predicate = std::move(where);
+  return WithChild(std::move(filter), std::move(plan));
+}
+
 LogicalOperatorPtr PlanSetOperation(BoundSetOperation& operation,
                                     const std::vector<ResultColumn>& columns) {
   std::vector<DataType> types;
@@ -280,7 +300,9 @@ LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
   op->assignments = std::move(update.assignments);
   op->returning = std::move(update.returning.exprs);
   if (update.where != nullptr) op->recheck = update.where->Clone();
-  return WithChild(std::move(op), PlanGet(update.table, true, std::move(update.where)));
+  op->joined = update.from != nullptr;
+  return WithChild(std::move(op),
+                   PlanTargetRows(update.table, update.from.get(), std::move(update.where)));
 }
 
 LogicalOperatorPtr PlanDelete(BoundDelete& del) {
@@ -288,7 +310,8 @@ LogicalOperatorPtr PlanDelete(BoundDelete& del) {
   op->table = del.table;
   op->returning = std::move(del.returning.exprs);
   if (del.where != nullptr) op->recheck = del.where->Clone();
-  return WithChild(std::move(op), PlanGet(del.table, true, std::move(del.where)));
+  op->joined = del.from != nullptr;
+  return WithChild(std::move(op), PlanTargetRows(del.table, del.from.get(), std::move(del.where)));
 }
 
 }  // namespace basalt::sql

@@ -1,0 +1,30 @@
+-- nextval and setval in a read-only transaction: 25006; currval and reading a sequence are allowed
+\set QUIET off
+CREATE SEQUENCE ro_seq;
+SELECT nextval('ro_seq');
+BEGIN READ ONLY;
+SELECT nextval('ro_seq');
+ROLLBACK;
+BEGIN TRANSACTION READ ONLY;
+SELECT setval('ro_seq', 5);
+ROLLBACK;
+BEGIN READ ONLY;
+SELECT setval('ro_seq', NULL);
+SELECT currval('ro_seq');
+SELECT last_value FROM ro_seq;
+COMMIT;
+SET default_transaction_read_only = on;
+SELECT nextval('ro_seq');
+SELECT setval('ro_seq', 10, false);
+BEGIN READ WRITE;
+SELECT nextval('ro_seq');
+COMMIT;
+RESET default_transaction_read_only;
+CREATE TABLE ro_serial (id serial, v text);
+BEGIN;
+SET TRANSACTION READ ONLY;
+SELECT nextval('ro_serial_id_seq');
+ROLLBACK;
+SELECT nextval('ro_seq');
+DROP TABLE ro_serial;
+DROP SEQUENCE ro_seq;
