@@ -41,6 +41,7 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
   }
   layout.primary_key_name = table.primary_key_name();
   layout.capture_changes = table.watching_views_size() > 0;
+  layout.log_changes = table.watching_views_size() > table.immediate_views_size();
   layout.change_log_id = table.oid();
   for (const proto::Index& index : table.indexes()) {
     storage::IndexLayout& out = layout.indexes.emplace_back();

@@ -113,7 +113,10 @@ class CatalogWriter {
   // Adds `view` to (or removes it from) the incremental views watching
   // `table` (Table.watching_views), so writes of its rows record changes
   // (or stop). Locks the definition as DropTable does.
-  Status SetWatchingView(storage::Transaction& txn, const TableEntry& table, Oid view, bool watch);
+  // `immediate`: the view applies the changes before the writer commits
+  // (proto Table.immediate_views).
+  Status SetWatchingView(storage::Transaction& txn, const TableEntry& table, Oid view, bool watch,
+                         bool immediate);
 
   // Roles (catalog_writer_role.cc). CreateRole assigns role.oid; 42710
   // `role "x" already exists` when the name is taken (also by a concurrent

@@ -201,17 +201,22 @@ Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& v
 }
 
 Status CatalogWriter::SetWatchingView(storage::Transaction& txn, const TableEntry& table, Oid view,
-                                      bool watch) {
+                                      bool watch, bool immediate) {
   BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
-  auto* views = t.mutable_watching_views();
-  auto found = std::find(views->begin(), views->end(), view);
-  if (watch == (found != views->end())) return Status::OK();
-  if (watch) {
-    views->Add(view);
-  } else {
-    views->erase(found);
-  }
-  return PutTable(txn, std::move(t));
+  bool changed = false;
+  auto set = [&](google::protobuf::RepeatedField<uint32_t>* views, bool member) {
+    auto found = std::find(views->begin(), views->end(), view);
+    if (member == (found != views->end())) return;
+    changed = true;
+    if (member) {
+      views->Add(view);
+    } else {
+      views->erase(found);
+    }
+  };
+  set(t.mutable_watching_views(), watch);
+  set(t.mutable_immediate_views(), watch && immediate);
+  return changed ? PutTable(txn, std::move(t)) : Status::OK();
 }
 
 Status CatalogWriter::ReplaceRelationIds(proto::Table* t) {

@@ -104,6 +104,13 @@ void SessionImpl::BeginStatement() {
 
 void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& shared,
                                    ResultSink& sink) {
+  DispatchStatement(shared, sink);
+  // A write's immediate views are brought up to date as part of it.
+  MaintainImmediateViews(&sink);
+}
+
+void SessionImpl::DispatchStatement(const std::shared_ptr<const ast::Statement>& shared,
+                                    ResultSink& sink) {
   const ast::Statement& statement = *shared;
   MaterializeSuspendedPortals(statement, sink);
   if (statement.kind() == ast::StatementKind::kTransaction) {

@@ -26,6 +26,7 @@
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
 #include "sql/commands/matview/change_log_reader.h"
+#include "sql/commands/matview/refresh.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/copy/copy_from.h"
@@ -95,7 +96,9 @@ class SessionImpl : public Session {
 
  private:
   // `statement` is shared so PREPARE can keep its part of the tree.
+  // Then the immediate views its writes touch are maintained.
   void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
+  void DispatchStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   // Starts statement_timeout's clock for the statement that starts now.
   void BeginStatement();
   // The TimeZone setting's zone (cached while the setting is unchanged).
@@ -107,6 +110,7 @@ class SessionImpl : public Session {
   // Runs `portal` to its end, or the first `max_rows` of it (then true if
   // rows are left).
   bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
+  bool RunPortalSteps(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
   // What `statement` returns: its columns from Parse, but for FETCH those of
   // its cursor as it is now.
   // Null when it returns no rows.
@@ -121,6 +125,8 @@ class SessionImpl : public Session {
   // Before `statement` runs, unless it is a plain SELECT: every suspended
   // portal of the transaction reads the rest of its rows.
   void MaterializeSuspendedPortals(const ast::Statement& statement, ResultSink& sink);
+  // The open portals of the transaction read to their end (before a write).
+  void MaterializeOpenPortals(ResultSink& sink);
   // Ends the operators of the transaction's portals before it ends (they
   // read through it); the portals themselves are dropped by FindPortal.
   void CloseTransactionPortals();
@@ -283,6 +289,28 @@ class SessionImpl : public Session {
   void ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink);
   // commands/matview/refresh.cc
   void ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink);
+  // A materialized view's stored query bound, its tables locked ACCESS
+  // SHARE.
+  std::unique_ptr<BoundSelect> BindAndLockMatViewQuery(
+      const std::shared_ptr<const catalog::TableEntry>& view);
+  // What a refresh strategy works with, computing `query` (which must
+  // outlive it).
+  MatviewRefresh NewMatviewRefresh(const std::shared_ptr<const catalog::TableEntry>& view,
+                                   std::unique_ptr<BoundSelect>& query);
+  // The view's rows computed afresh in this transaction (a full refresh
+  // under an EXCLUSIVE lock).
+  void RecomputeMatView(const std::shared_ptr<const catalog::TableEntry>& view);
+  // commands/matview/immediate_maintenance.cc: the transaction's changes
+  // not yet applied to the immediate views watching the tables they touch,
+  // applied; called after every statement (an Execute that ends its
+  // portal, COPY's end) and before commit.
+  // With a sink, open portals are read to their end first (the maintenance
+  // writes); without, there must be none.
+  void MaintainImmediateViews(ResultSink* sink);
+  void MaintainImmediateView(std::shared_ptr<const catalog::TableEntry> view, size_t from,
+                             size_t to);
+  // Rolled back to a savepoint with `changes` records left.
+  void ForgetImmediateChangesAbove(size_t changes);
   // Plans `query` and runs it to its end in this transaction, handing each
   // batch of rows to `consume`.
   void RunBoundQuery(std::unique_ptr<BoundSelect> query,
@@ -396,10 +424,17 @@ class SessionImpl : public Session {
   bool commit_without_sync_ = false;
 
   bool repeatable_read_ = false;  // one snapshot for the whole transaction
+  // Immediate maintenance: every immediate view has applied the
+  // transaction's change records below immediate_applied_; some, those
+  // below their entry in view_applied_ (immediate_maintenance.cc).
+  size_t immediate_applied_ = 0;
+  std::map<Oid, size_t> view_applied_;
   int64_t transaction_timestamp_ = 0;
   // The catalog version published when the READ COMMITTED snapshot was
   // last taken (PlanAndLock).
   uint64_t snapshot_catalog_version_ = 0;
+  // The committed catalog when the transaction began.
+  std::shared_ptr<const catalog::CatalogSnapshot> transaction_catalog_;
   TransactionState state_ = TransactionState::kIdle;
 
   // SAVEPOINTs of the block, outermost first; each has a storage savepoint.

@@ -68,6 +68,15 @@ class PortalBuffer final : public ResultSink {
 
 bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_rows,
                             ResultSink& sink) {
+  const bool suspended = RunPortalSteps(name, portal, max_rows, sink);
+  // A write's immediate views are brought up to date once it has run to
+  // its end.
+  if (!suspended) MaintainImmediateViews(&sink);
+  return suspended;
+}
+
+bool SessionImpl::RunPortalSteps(std::string_view name, Portal& portal, int64_t max_rows,
+                                 ResultSink& sink) {
   const ast::Statement* statement = portal.statement->statement.get();
   if (statement == nullptr) {
     sink.EmptyQuery();
@@ -199,6 +208,10 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
   // Anything else may write in this transaction, which would invalidate the
   // storage iterators of suspended portals; PostgreSQL's portals would not
   // see such writes either, so they read their remaining rows first.
+  MaterializeOpenPortals(sink);
+}
+
+void SessionImpl::MaterializeOpenPortals(ResultSink& sink) {
   for (auto& [name, portal] : portals_) {
     if (portal.root == nullptr || portal.transaction != transaction_serial_) continue;
     if (portal.cursor) {

@@ -45,8 +45,11 @@ void SessionImpl::EnsureTransaction() {
     options.lock_owner = lock_owner_.get();
     store_.locks().BeginTransaction(*lock_owner_);
     options.synchronous_commit = settings_.SynchronousCommit();
-    snapshot_catalog_version_ = catalog_.Current()->version();
+    transaction_catalog_ = catalog_.Current();
+    snapshot_catalog_version_ = transaction_catalog_->version();
     txn_ = store_.Begin(options);
+    immediate_applied_ = 0;
+    view_applied_.clear();
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;
   }
@@ -61,6 +64,13 @@ void SessionImpl::EnsureTransaction() {
 void SessionImpl::CommitTransaction() {
   HoldCursors();
   CloseTransactionPortals();
+  try {
+    MaintainImmediateViews(nullptr);
+  } catch (...) {
+    // As a failed commit: the transaction is gone.
+    RollbackTransaction();
+    throw;
+  }
   ++transaction_serial_;  // its portals end with it
   std::unique_ptr<storage::Transaction> txn = std::move(txn_);
   state_ = TransactionState::kIdle;
@@ -108,6 +118,7 @@ void SessionImpl::AbortAfterError() {
         writer_.Discard();
         store_.locks().EndTransaction(*lock_owner_);
       } else if (txn_->RollbackToSavePoint().ok()) {
+        ForgetImmediateChangesAbove(txn_->BufferedChangeCount());
         txn_->SetSavePoint();
         writer_.RollbackTo(savepoints_.back().catalog);
         store_.locks().ReleaseToMark(*lock_owner_, savepoints_.back().locks);
@@ -261,6 +272,7 @@ void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink
   }
   savepoints_.erase(savepoints_.begin() + static_cast<std::ptrdiff_t>(index) + 1,
                     savepoints_.end());
+  ForgetImmediateChangesAbove(txn_->BufferedChangeCount());
   txn_->SetSavePoint();
   Savepoint& savepoint = savepoints_.back();
   writer_.RollbackTo(savepoint.catalog);

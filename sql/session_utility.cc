@@ -222,7 +222,8 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     if (!st.ok()) ThrowStatus(st);
     // One record (no old row, no new row) tells incremental views to
     // recompute: the rows are gone without a record each.
-    if (table->layout.capture_changes) txn_->AppendChange(table->layout.ChangeLogId(), "", "");
+    if (table->layout.capture_changes)
+      txn_->AppendChange(table->layout.ChangeLogId(), "", "", table->layout.log_changes);
   }
   if (stmt.restart_identity && sequences_ != nullptr) {
     // RESTART IDENTITY: the sequences the tables' columns own (serial and

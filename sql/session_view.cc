@@ -282,6 +282,7 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     if (table->def.incremental()) {
       WatchTables(table->def, /*watch=*/false);
       DeleteChangeLogPlace(*txn_, table->def.oid());
+      if (MaintainedImmediately(table->def)) DeleteKeyLocks(*txn_, table->def.oid());
     }
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);

@@ -129,8 +129,10 @@ std::vector<LockStatusRow> LockManager::StatusRows() {
       return r;
     };
     auto tag_row = [&](const LockTag& tag, LockLevel level, bool granted) -> LockStatusRow& {
-      LockStatusRow& r =
-          row(tag.kind == LockTag::Kind::kRelation ? "relation" : "advisory", level, granted);
+      LockStatusRow& r = row(tag.kind == LockTag::Kind::kRelation   ? "relation"
+                             : tag.kind == LockTag::Kind::kAdvisory ? "advisory"
+                                                                    : "object",
+                             level, granted);
       r.database = tag.database;
       if (tag.kind == LockTag::Kind::kRelation) {
         r.relation = tag.id1;

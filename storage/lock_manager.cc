@@ -151,6 +151,9 @@ void LockManager::ReleaseLocked(LockOwner& owner, const LockTag& tag, LockLevel 
   if (count > 0) --count;
   if (held->transaction_count > 0 || held->session_count > 0) return;
   owner.held_.erase(held);
+  if (tag.kind == LockTag::Kind::kObject && level >= LockLevel::kShare) {
+    writer_releases_[tag] = ++release_clock_;
+  }
   auto entry = entries_.find(tag);
   if (entry == entries_.end()) return;
   const bool still_holds = std::any_of(owner.held_.begin(), owner.held_.end(),
@@ -288,6 +291,13 @@ void LockManager::BeginTransaction(LockOwner& owner) {
   std::lock_guard<std::mutex> lock(mutex_);
   owner.in_transaction_ = true;
   ++owner.local_transaction_;
+  owner.transaction_start_ = release_clock_;
+}
+
+bool LockManager::WriterReleasedSince(LockOwner& owner, const LockTag& tag) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = writer_releases_.find(tag);
+  return found != writer_releases_.end() && found->second > owner.transaction_start_;
 }
 
 void LockManager::EndTransaction(LockOwner& owner) {
@@ -354,6 +364,10 @@ Status LockManager::CheckDeadlock(LockOwner& owner) {
 std::string LockManager::DescribeTag(const LockTag& tag) {
   if (tag.kind == LockTag::Kind::kRelation) {
     return fmt::format("relation {} of database {}", tag.id1, tag.database);
+  }
+  if (tag.kind == LockTag::Kind::kObject) {
+    return fmt::format("input {} of materialized view {} of database {}", tag.id2, tag.id1,
+                       tag.database);
   }
   return fmt::format("advisory lock [{},{},{},{}]", tag.database, tag.id1, tag.id2, tag.id3);
 }

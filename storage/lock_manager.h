@@ -47,11 +47,15 @@ bool LockLevelsConflict(LockLevel a, LockLevel b);
 
 // What is locked, as PostgreSQL's LOCKTAG.
 struct LockTag {
-  enum class Kind : uint8_t { kRelation, kAdvisory };
+  // kObject: shown as PostgreSQL's LOCKTAG_OBJECT (classid, objid); Basalt's
+  // one use is an immediate view's input (MatviewInput).
+  enum class Kind : uint8_t { kRelation, kAdvisory, kObject };
   Kind kind = Kind::kRelation;
   Oid database = 0;
-  uint32_t id1 = 0;  // relation: its OID; advisory: the key's high half or first int4
-  uint32_t id2 = 0;  // advisory: the key's low half or second int4
+  uint32_t id1 = 0;  // relation: its OID; advisory: the key's high half or first int4;
+                     // object: the materialized view's OID (pg_locks.classid)
+  uint32_t id2 = 0;  // advisory: the key's low half or second int4; object: the
+                     // input table's OID (pg_locks.objid)
   uint16_t id3 = 0;  // advisory: 1 for one bigint key, 2 for two int4 keys
 
   static LockTag Relation(Oid database, Oid relation) {
@@ -65,6 +69,11 @@ struct LockTag {
   static LockTag Advisory(Oid database, int32_t key1, int32_t key2) {
     return LockTag{Kind::kAdvisory, database, static_cast<uint32_t>(key1),
                    static_cast<uint32_t>(key2), 2};
+  }
+  // The writers of an immediate materialized view's input table (see
+  // sql/commands/matview/immediate_maintenance.cc).
+  static LockTag MatviewInput(Oid database, Oid view, Oid table) {
+    return LockTag{Kind::kObject, database, view, table, 0};
   }
   friend bool operator==(const LockTag&, const LockTag&) = default;
 };
@@ -151,6 +160,7 @@ class LockOwner {
   std::vector<std::pair<LockTag, LockLevel>> transaction_log_;
   bool in_transaction_ = false;
   uint32_t local_transaction_ = 0;  // the second half of the virtual xid
+  uint64_t transaction_start_ = 0;  // the manager's release clock at BeginTransaction
   uint32_t xid_ = 0;                // 0 until the transaction writes or locks rows
   uint64_t storage_transaction_ = 0;
   WaitKind wait_kind_ = WaitKind::kNone;
@@ -188,6 +198,10 @@ class LockManager {
   // Transaction bracketing: the virtual xid, and the end that releases the
   // transaction-scoped locks. Marks are for savepoints.
   void BeginTransaction(LockOwner& owner);
+  // Whether a transaction holding the object lock `tag` in SHARE mode or
+  // stronger ended (released it) after `owner`'s BeginTransaction: its
+  // writes may have committed after a snapshot taken then.
+  bool WriterReleasedSince(LockOwner& owner, const LockTag& tag);
   void EndTransaction(LockOwner& owner);
   size_t TransactionMark(LockOwner& owner);
   void ReleaseToMark(LockOwner& owner, size_t mark);
@@ -253,6 +267,10 @@ class LockManager {
   std::mutex mutex_;
   KeyLockSource key_locks_;
   std::unordered_map<LockTag, Entry, TagHash> entries_;
+  // When a writer (SHARE or stronger) last released each object lock, on a
+  // clock that ticks at each such release (WriterReleasedSince).
+  uint64_t release_clock_ = 0;
+  std::unordered_map<LockTag, uint64_t, TagHash> writer_releases_;
   std::vector<LockOwner*> owners_;
   std::vector<int32_t> free_backend_ids_;
   int32_t next_backend_id_ = 1;

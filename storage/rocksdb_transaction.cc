@@ -1,5 +1,6 @@
 #include "storage/rocksdb_transaction.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 
@@ -391,9 +392,9 @@ Status RocksTransaction::ReleaseSavePoint() {
   return Status::OK();
 }
 
-void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row,
-                                    std::string new_row) {
-  changes_.push_back(Change{relation_id, std::move(old_row), std::move(new_row)});
+void RocksTransaction::AppendChange(uint32_t relation_id, std::string old_row, std::string new_row,
+                                    bool logged) {
+  changes_.push_back(Change{relation_id, std::move(old_row), std::move(new_row), logged});
 }
 
 Transaction::BufferedChange RocksTransaction::GetBufferedChange(size_t ordinal) const {
@@ -440,9 +441,13 @@ Status RocksTransaction::Commit() {
   return Status::OK();
 }
 
+bool RocksTransaction::HasLoggedChanges() const {
+  return std::any_of(changes_.begin(), changes_.end(), [](const Change& c) { return c.logged; });
+}
+
 Status RocksTransaction::CommitWrites() {
   if (!synchronous_commit_) UseAsynchronousCommit();
-  Status s = changes_.empty() ? FromRocks(Txn().Commit(), "commit") : CommitWithChanges();
+  Status s = HasLoggedChanges() ? CommitWithChanges() : FromRocks(Txn().Commit(), "commit");
   if (s.ok() && !synchronous_commit_) store_.NoteUnsyncedCommit();
   return s;
 }
@@ -475,6 +480,7 @@ Status RocksTransaction::WriteChangesAndCommit(uint64_t sequence) {
   std::string value;
   for (size_t i = 0; i < changes_.size(); ++i) {
     const Change& c = changes_[i];
+    if (!c.logged) continue;
     std::string key = EncodeChangelogKey({c.relation_id, sequence, static_cast<uint32_t>(i)});
     EncodeChange(c.old_row, c.new_row, &value);
     // Straight into the batch, as PutNew: these keys are new (one writer

@@ -63,7 +63,8 @@ class RocksTransaction final : public Transaction {
   void SetSavePoint() override;
   Status RollbackToSavePoint() override;
   Status ReleaseSavePoint() override;
-  void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) override;
+  void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row,
+                    bool logged) override;
   size_t BufferedChangeCount() const override { return changes_.size(); }
   BufferedChange GetBufferedChange(size_t ordinal) const override;
   void OnCommitSequence(std::function<Status(uint64_t sequence)> hook) override;
@@ -76,7 +77,9 @@ class RocksTransaction final : public Transaction {
     uint32_t relation_id;
     std::string old_row;
     std::string new_row;
+    bool logged;
   };
+  bool HasLoggedChanges() const;
 
   // The RocksDB transaction, begun on first use.
   rocksdb::Transaction& Txn();

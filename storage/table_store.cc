@@ -102,7 +102,8 @@ Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key
     BASALT_RETURN_IF_ERROR(txn.PutNew(ColumnFamily::kData, key, value));
   }
   BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key, /*new_row_key=*/!has_primary_key()));
-  if (layout_->capture_changes) txn.AppendChange(layout_->ChangeLogId(), "", std::move(value));
+  if (layout_->capture_changes)
+    txn.AppendChange(layout_->ChangeLogId(), "", std::move(value), layout_->log_changes);
   if (row_key != nullptr) *row_key = std::move(key);
   return Status::OK();
 }
@@ -158,7 +159,7 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
   BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value, /*locked=*/true));
   BASALT_RETURN_IF_ERROR(UpdateIndexEntries(txn, old_row.row, old_row.key, new_row, new_key));
   if (layout_->capture_changes) {
-    txn.AppendChange(layout_->ChangeLogId(), old_row.value, std::move(value));
+    txn.AppendChange(layout_->ChangeLogId(), old_row.value, std::move(value), layout_->log_changes);
   }
   return Status::OK();
 }
@@ -166,7 +167,8 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
 Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
   BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   BASALT_RETURN_IF_ERROR(DeleteIndexEntries(txn, old_row.row, old_row.key));
-  if (layout_->capture_changes) txn.AppendChange(layout_->ChangeLogId(), old_row.value, "");
+  if (layout_->capture_changes)
+    txn.AppendChange(layout_->ChangeLogId(), old_row.value, "", layout_->log_changes);
   return Status::OK();
 }
 

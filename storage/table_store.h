@@ -47,6 +47,10 @@ struct TableLayout {
   // under change_log_id (the table's OID, which outlives relation ids
   // swapped by TRUNCATE) or, when 0, the relation id.
   bool capture_changes = false;
+  // Some watching view is refreshed later (not immediately): the records go
+  // to the change log at commit. Without it they only serve the writing
+  // transaction's immediate views and are dropped at commit.
+  bool log_changes = true;
   uint32_t change_log_id = 0;
   uint32_t ChangeLogId() const { return change_log_id != 0 ? change_log_id : relation_id; }
   // Secondary indexes (not the primary key, which is the row's own key).

@@ -110,7 +110,10 @@ class Transaction {
   // by (relation id, commit sequence, ordinal), with the commit sequence
   // assigned in commit order (so a reader of "everything up to S" never sees
   // a gap filled later). Empty old_row means insert; empty new_row, delete.
-  virtual void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row) = 0;
+  // A record not `logged` is only buffered (GetBufferedChange) and dropped
+  // at commit: the table's views all apply it before then.
+  virtual void AppendChange(uint32_t relation_id, std::string old_row, std::string new_row,
+                            bool logged) = 0;
   // The change records appended so far and not yet committed, by ordinal
   // (their position in the transaction): an incremental refresh applies
   // its own transaction's changes too.

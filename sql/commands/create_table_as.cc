@@ -145,7 +145,9 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
   }
   // An incremental view's place in the change log: what this snapshot sees.
   std::optional<ChangeLogPlace> place;
-  if (entry->def.incremental()) place = FirstChangeLogPlace(entry->def);
+  if (entry->def.incremental() && !MaintainedImmediately(entry->def)) {
+    place = FirstChangeLogPlace(entry->def);
+  }
   RelationFill fill(store_, *txn_, *entry, FillMode(), interrupt_);
   RunBoundQuery(std::move(query), [&](const RowBatch& rows) { fill.Add(rows); });
   const uint64_t rows = fill.Finish();

@@ -11,6 +11,11 @@ them) must equal its defining query run fresh on Basalt and PostgreSQL's
 view refreshed the same way; every statement must succeed or fail the same
 way (SQLSTATE) and report the same row count on both.
 
+With MATVIEW_DIFF_MODE=immediate (issue 17) the covered views are created
+WITH (refresh_mode = immediate), the others as plain views, and after
+writes (inside blocks too, and after ROLLBACK TO SAVEPOINT) each immediate
+view is checked against its query run fresh on both servers.
+
 With MATVIEW_DIFF_MODE=incremental (issue 16) Basalt's views are created
 WITH (refresh_mode = auto): the shapes the delta rules cover refresh
 incrementally (plain and CONCURRENTLY), the others fully, and the rounds
@@ -19,7 +24,7 @@ plain ones, so every incremental refresh is checked against a full one.
 
 Usage: matview_differential.py <basalt port> <postgres port>
 Environment: MATVIEW_DIFF_SEED (default 15), MATVIEW_DIFF_ROUNDS (default 300),
-MATVIEW_DIFF_MODE (full or incremental).
+MATVIEW_DIFF_MODE (full, incremental or immediate).
 """
 import os
 import random
@@ -31,7 +36,12 @@ import psycopg2.extensions
 
 SEED = int(os.environ.get("MATVIEW_DIFF_SEED", "15"))
 ROUNDS = int(os.environ.get("MATVIEW_DIFF_ROUNDS", "300"))
-INCREMENTAL = os.environ.get("MATVIEW_DIFF_MODE", "full") == "incremental"
+MODE = os.environ.get("MATVIEW_DIFF_MODE", "full")
+INCREMENTAL = MODE in ("incremental", "immediate")
+# Immediate mode (issue 17): the covered views are maintained inside each
+# writing transaction, so after every write they must equal their query run
+# fresh, in the block and after it, on Basalt and on PostgreSQL.
+IMMEDIATE = MODE == "immediate"
 # The views the delta rules cover: in incremental mode their refreshes must
 # have run incrementally (basalt_matview_status), not fallen back.
 INCREMENTAL_VIEWS = {"mv_filter", "mv_project", "mv_inner", "mv_by_cust", "mv_by_region",
@@ -180,7 +190,10 @@ class Differential:
         ncols = len(names)
         order = ", ".join(str(i) for i in range(1, ncols + 1))
         stored = self.rows(self.basalt, f"SELECT * FROM {name} ORDER BY {order}")
-        reference = self.rows(self.pg, f"SELECT * FROM {name} ORDER BY {order}")
+        # An immediate view is always current: PostgreSQL's query, not its
+        # (stale) view, is the reference.
+        reference = self.rows(self.pg, f"SELECT * FROM ({current_query(name)}) q ORDER BY {order}"
+                              if is_immediate(name) else f"SELECT * FROM {name} ORDER BY {order}")
         if isinstance(stored, str) or isinstance(reference, str):
             # Unpopulated (55000) on both, or a real difference.
             if stored != reference:
@@ -203,7 +216,8 @@ class Differential:
                 else f"{k} = {literal(row[names.index(k)])}" for k in keys)
             sql = f"SELECT * FROM {name} WHERE {cond} ORDER BY {order}"
             b = self.rows(self.basalt, sql)
-            p = self.rows(self.pg, sql)
+            p = self.rows(self.pg, sql.replace(f"FROM {name} ", f"FROM ({current_query(name)}) q ")
+                          if is_immediate(name) else sql)
             if b != p:
                 raise Mismatch(f"{name}: lookup differs: {sql}\n  basalt {b}\n  postgres {p}")
         self.checks += 1
@@ -265,7 +279,9 @@ class Differential:
 
     def refresh_statement(self, name):
         r = self.rng
-        if r.random() < 0.04:
+        # (WITH NO DATA would leave an immediate view unpopulated beside a
+        # query that never is.)
+        if r.random() < 0.04 and not is_immediate(name):
             self.refreshes["no data"] += 1
             return f"REFRESH MATERIALIZED VIEW {name} WITH NO DATA"
         if VIEW_KEYS[name] and r.random() < 0.6:
@@ -282,8 +298,9 @@ class Differential:
             self.both(self.dml())
         for name, query, keys in VIEWS:
             create = f"CREATE MATERIALIZED VIEW {name} AS {query}"
+            mode = ("immediate" if is_immediate(name) else "full") if IMMEDIATE else "auto"
             self.both(create, expect_ok=True,
-                      basalt_sql=create.replace(" AS ", " WITH (refresh_mode = auto) AS ", 1)
+                      basalt_sql=create.replace(" AS ", f" WITH (refresh_mode = {mode}) AS ", 1)
                       if INCREMENTAL else None)
             if keys:
                 self.both(f"CREATE UNIQUE INDEX {name}_key ON {name} ({', '.join(keys)})",
@@ -306,7 +323,18 @@ class Differential:
                       expect_ok=True)
         failed = False  # a failed statement in the block: the rest fails (25P02)
         for _ in range(r.randint(1, 8)):
+            undo_write = IMMEDIATE and block and r.random() < 0.15
+            if undo_write:
+                self.both("SAVEPOINT before_write")
             failed |= self.both(self.dml())[0] is not None and block
+            if IMMEDIATE and r.random() < 0.4:
+                view = r.choice(sorted(INCREMENTAL_VIEWS))
+                self.check_view(view, f"round {number}, after a write"
+                                + (" in a block" if block else ""))
+            if undo_write and self.both("ROLLBACK TO SAVEPOINT before_write")[0] is None:
+                failed = False  # the failed write, if any, is undone
+                view = r.choice(sorted(INCREMENTAL_VIEWS))
+                self.check_view(view, f"round {number}, after ROLLBACK TO SAVEPOINT")
         refresh = self.refresh_statement(name)
         # Sometimes the refresh alone is undone by ROLLBACK TO SAVEPOINT.
         undo = block and r.random() < 0.25
@@ -353,7 +381,7 @@ class Differential:
 
     def run(self):
         started = time.monotonic()
-        print(f"matview differential ({'incremental' if INCREMENTAL else 'full'} mode): seed "
+        print(f"matview differential ({MODE} mode): seed "
               f"{SEED} (MATVIEW_DIFF_SEED), {ROUNDS} rounds (MATVIEW_DIFF_ROUNDS)", flush=True)
         try:
             self.setup()
@@ -365,7 +393,7 @@ class Differential:
             for name, _, _ in VIEWS:
                 self.both(f"REFRESH MATERIALIZED VIEW {name}", expect_ok=True)
                 self.check_view(name, "final full refresh")
-            if INCREMENTAL:
+            if INCREMENTAL and not IMMEDIATE:
                 self.check_incremental_strategy()
         except Mismatch as e:
             print("FAIL:", e, file=sys.stderr)
@@ -382,6 +410,21 @@ class Differential:
               f"{len(self.log)} statements, {time.monotonic() - started:.1f} s "
               f"({self.basalt.seconds:.1f} s in Basalt, {self.pg.seconds:.1f} s in PostgreSQL)")
         return 0
+
+
+def is_immediate(name):
+    return IMMEDIATE and name in INCREMENTAL_VIEWS
+
+
+def current_query(name):
+    """The view's query with the views it reads replaced by their queries:
+    what an immediate view over immediate views equals."""
+    query = VIEW_QUERY[name]
+    for other in VIEW_QUERY:
+        if f"FROM {other} " in query + " ":
+            query = (query + " ").replace(f"FROM {other} ",
+                                          f"FROM ({current_query(other)}) {other} ").rstrip()
+    return query
 
 
 def literal(text):

@@ -182,12 +182,34 @@ PendingChanges ReadPendingChanges(
   return pending;
 }
 
+PendingChanges ReadOwnChanges(storage::Transaction& txn,
+                              const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+                              size_t from, size_t to) {
+  PendingChanges pending;
+  std::unordered_map<uint32_t, const catalog::TableEntry*> by_log_id;
+  for (const auto& table : tables) by_log_id[table->layout.ChangeLogId()] = table.get();
+  for (size_t i = from; i < to; ++i) {
+    const storage::Transaction::BufferedChange change = txn.GetBufferedChange(i);
+    auto table = by_log_id.find(change.relation_id);
+    if (table == by_log_id.end()) continue;
+    ++pending.records;
+    AddChange(change.old_row, change.new_row, *table->second,
+              &pending.tables[table->second->def.oid()]);
+  }
+  return pending;
+}
+
 uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
                            uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit) {
   uint64_t applied_by_all = std::min(place.watermark, limit);
   for (uint32_t view : table.def.watching_views()) {
     if (view == applying_view) continue;
     ChangeLogPlace other;
+    // An immediate view applies every record before its writer commits.
+    if (std::find(table.def.immediate_views().begin(), table.def.immediate_views().end(), view) !=
+        table.def.immediate_views().end()) {
+      continue;
+    }
     // A view without a place in this snapshot was created after it, under
     // a SHARE lock no writer of the table got past: it needs no record
     // this snapshot sees.

@@ -85,6 +85,12 @@ PendingChanges ReadPendingChanges(
 // is `place`), at most `limit`: a change-log watermark read before the
 // table's list of watching views, so a view created since needs none of
 // them.
+// The transaction's own change records of `tables` with ordinals in
+// [from, to): what an immediate view has not applied yet. `next` is unused.
+PendingChanges ReadOwnChanges(storage::Transaction& txn,
+                              const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+                              size_t from, size_t to);
+
 uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
                            uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit);
 // Removes `table`'s records in (from, to] in the transaction. The view

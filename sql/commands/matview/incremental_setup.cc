@@ -29,8 +29,10 @@ void SessionImpl::SetRefreshMode(const std::string& mode, const BoundSelect& que
   if (mode == "full") return;
   const IncrementalShape shape = AnalyzeIncrementalShape(query);
   if (!shape.unsupported.empty()) {
-    std::string reason = fmt::format("incremental refresh does not support {}", shape.unsupported);
-    if (mode == "incremental") throw Error(sqlstate::kFeatureNotSupported, reason);
+    std::string reason = fmt::format(
+        "{} does not support {}",
+        mode == "immediate" ? "immediate maintenance" : "incremental refresh", shape.unsupported);
+    if (mode != "auto") throw Error(sqlstate::kFeatureNotSupported, reason);
     view->set_refresh_mode_reason(std::move(reason));  // auto: refreshed fully
     return;
   }
@@ -46,6 +48,7 @@ void SessionImpl::ChangeRefreshMode(const std::shared_ptr<const catalog::TableEn
   Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
   std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view);
   if (view->def.incremental()) WatchTables(view->def, /*watch=*/false);
+  if (MaintainedImmediately(view->def)) DeleteKeyLocks(*txn_, view->def.oid());
   Status st = writer_.AlterTableDefinition(*txn_, *view, [&](catalog::proto::Table* t) {
     auto* indexes = t->mutable_indexes();
     indexes->erase(std::remove_if(indexes->begin(), indexes->end(),
@@ -62,6 +65,8 @@ void SessionImpl::ChangeRefreshMode(const std::shared_ptr<const catalog::TableEn
       writer_.View()->TableByOid(view->def.database_oid(), view->def.oid());
   if (changed->def.incremental()) WatchTables(changed->def, /*watch=*/true);
   DeleteChangeLogPlace(*txn_, changed->def.oid());
+  // Maintained from now on, from rows that may be stale.
+  if (MaintainedImmediately(changed->def) && changed->def.populated()) RecomputeMatView(changed);
 }
 
 std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(
@@ -92,7 +97,8 @@ void SessionImpl::WatchTables(const catalog::proto::Table& view, bool watch) {
     // SHARE waits for the transactions writing the table: none of their
     // changes can then commit without a record.
     if (watch) LockRelation(*table, storage::LockLevel::kShare);
-    Status st = writer_.SetWatchingView(*txn_, *table, view.oid(), watch);
+    Status st =
+        writer_.SetWatchingView(*txn_, *table, view.oid(), watch, MaintainedImmediately(view));
     if (!st.ok()) ThrowStatus(st);
   }
 }

@@ -70,6 +70,25 @@ std::string UnsupportedFrom(const BoundTableRef& ref) {
 
 std::string Analyze(const BoundSelect& query, IncrementalShape* shape);
 
+void CountReads(const BoundTableRef& ref, std::map<Oid, int>* reads) {
+  CheckStackDepth();
+  if (ref.kind == BoundTableRef::Kind::kTable) ++(*reads)[ref.table->def.oid()];
+  if (ref.kind != BoundTableRef::Kind::kJoin) return;
+  CountReads(*ref.left, reads);
+  CountReads(*ref.right, reads);
+}
+
+// Of a query the delta rules cover: its inner joins and UNION ALL branches.
+void CountReads(const BoundSelect& query, std::map<Oid, int>* reads) {
+  CheckStackDepth();
+  if (query.set_operation != nullptr) {
+    CountReads(*query.set_operation->left, reads);
+    CountReads(*query.set_operation->right, reads);
+    return;
+  }
+  if (query.from != nullptr) CountReads(*query.from, reads);
+}
+
 // The target that is exactly grouped column `column`, or -1.
 int TargetOfColumn(const BoundSelect& query, int column) {
   for (size_t i = 0; i < query.targets.size(); ++i) {
@@ -147,10 +166,10 @@ std::string Analyze(const BoundSelect& query, IncrementalShape* shape) {
 }  // namespace
 
 std::string CheckedRefreshMode(const std::string& value) {
-  if (value != "full" && value != "incremental" && value != "auto") {
+  if (value != "full" && value != "incremental" && value != "auto" && value != "immediate") {
     throw Error(sqlstate::kInvalidParameterValue,
                 fmt::format("invalid value for enum option \"refresh_mode\": {}", value))
-        .WithDetail("Valid values are \"full\", \"incremental\" and \"auto\".");
+        .WithDetail("Valid values are \"full\", \"incremental\", \"auto\" and \"immediate\".");
   }
   return value;
 }
@@ -158,6 +177,7 @@ std::string CheckedRefreshMode(const std::string& value) {
 IncrementalShape AnalyzeIncrementalShape(const BoundSelect& query) {
   IncrementalShape shape;
   shape.unsupported = Analyze(query, &shape);
+  if (shape.unsupported.empty()) CountReads(query, &shape.reads);
   return shape;
 }
 

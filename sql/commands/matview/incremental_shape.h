@@ -2,9 +2,11 @@
 // the delta rules cover (docs/materialized-views.md, "Incremental refresh").
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "sql/binder/bound_statement.h"
 
 namespace basalt::sql {
@@ -27,12 +29,22 @@ struct IncrementalShape {
   // Why the delta rules do not cover the query ("outer joins"); empty when
   // they do.
   std::string unsupported;
+  // How many times the query reads each table (by OID): a table read twice
+  // (a self join) joins its own changes.
+  std::map<Oid, int> reads;
 };
+
+// Whether a materialized view is maintained inside each writing
+// transaction (refresh_mode = 'immediate').
+inline bool MaintainedImmediately(const catalog::proto::Table& view) {
+  return view.refresh_mode() == "immediate";
+}
 
 // The shape of a materialized view's bound query.
 IncrementalShape AnalyzeIncrementalShape(const BoundSelect& query);
 
-// A refresh_mode value as written: "full", "incremental" or "auto"; 22023
+// A refresh_mode value as written: "full", "incremental", "auto" or
+// "immediate"; 22023
 // otherwise, as PostgreSQL's enum storage parameters.
 std::string CheckedRefreshMode(const std::string& value);
 

@@ -27,6 +27,58 @@ bool HasUsableUniqueIndex(const catalog::TableEntry& view) {
 
 }  // namespace
 
+std::unique_ptr<BoundSelect> SessionImpl::BindAndLockMatViewQuery(
+    const std::shared_ptr<const catalog::TableEntry>& view) {
+  // Bound with its recorded references, its tables locked ACCESS SHARE;
+  // bound again if a DDL committed while it waited. Functions resolve in
+  // pg_catalog only, as PostgreSQL 17's maintenance operations.
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, {"pg_catalog", "pg_temp"});
+    std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view);
+    for (const auto& table : binder.tables_read()) {
+      LockRelation(*table, storage::LockLevel::kAccessShare);
+    }
+    if (writer_.View()->version() == snapshot->version()) return query;
+  }
+}
+
+MatviewRefresh SessionImpl::NewMatviewRefresh(
+    const std::shared_ptr<const catalog::TableEntry>& view, std::unique_ptr<BoundSelect>& query) {
+  return MatviewRefresh{
+      .store = store_,
+      .txn = *txn_,
+      .writer = writer_,
+      .interrupt = interrupt_,
+      .view = view,
+      .compute =
+          [this, &query](const std::function<void(const RowBatch&)>& consume) {
+            RunBoundQuery(std::move(query), consume);
+          },
+      .bind =
+          [this, view] {
+            Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
+            return binder.BindViewQuery(view);
+          },
+      .run =
+          [this](LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume) {
+            RunLogicalPlan(std::move(plan), consume);
+          },
+      .fill_mode = FillMode(),
+      .collect_limit = 0,
+      .collect_changes = true,
+      .progress = nullptr,
+  };
+}
+
+void SessionImpl::RecomputeMatView(const std::shared_ptr<const catalog::TableEntry>& view) {
+  LockRelation(*view, storage::LockLevel::kExclusive);
+  std::unique_ptr<BoundSelect> query = BindAndLockMatViewQuery(view);
+  if (!repeatable_read_) txn_->RefreshSnapshot();
+  MatviewRefresh refresh = NewMatviewRefresh(view, query);
+  RefreshFull(refresh, /*populate=*/true);
+}
+
 void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink) {
   if (stmt.concurrently && !stmt.with_data) {
     throw Error(sqlstate::kSyntaxError,
@@ -71,27 +123,13 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
             "materialized view.");
   }
 
-  // The query, bound with its recorded references, its tables locked
-  // ACCESS SHARE; bound again if a DDL committed while it waited. Functions
-  // resolve in pg_catalog only, as PostgreSQL 17's maintenance operations.
-  std::unique_ptr<BoundSelect> query;
-  auto bind = [&] {
-    Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
-    return binder.BindViewQuery(view);
-  };
-  while (true) {
-    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, {"pg_catalog", "pg_temp"});
-    query = binder.BindViewQuery(view);
-    for (const auto& table : binder.tables_read()) {
-      LockRelation(*table, storage::LockLevel::kAccessShare);
-    }
-    if (writer_.View()->version() == snapshot->version()) break;
-  }
+  std::unique_ptr<BoundSelect> query = BindAndLockMatViewQuery(view);
   // READ COMMITTED: the result is what committed before the locks were held.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 
-  const bool incremental = def.incremental() && stmt.with_data;
+  // An immediate view is always current: its REFRESH recomputes it, as
+  // pg_ivm's does.
+  const bool incremental = def.incremental() && !MaintainedImmediately(def) && stmt.with_data;
   std::string strategy = incremental ? "incremental" : stmt.concurrently ? "concurrent" : "full";
   const IncrementalShape shape = incremental ? AnalyzeIncrementalShape(*query) : IncrementalShape{};
   MatviewRefreshBoard::Progress* progress =
@@ -106,26 +144,8 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     }
   } abandon{refresh_board_, progress};
   const auto started = std::chrono::steady_clock::now();
-  MatviewRefresh refresh{
-      .store = store_,
-      .txn = *txn_,
-      .writer = writer_,
-      .interrupt = interrupt_,
-      .view = view,
-      .compute =
-          [&](const std::function<void(const RowBatch&)>& consume) {
-            RunBoundQuery(std::move(query), consume);
-          },
-      .bind = bind,
-      .run =
-          [&](LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume) {
-            RunLogicalPlan(std::move(plan), consume);
-          },
-      .fill_mode = FillMode(),
-      .collect_limit = 0,
-      .collect_changes = true,
-      .progress = progress,
-  };
+  MatviewRefresh refresh = NewMatviewRefresh(view, query);
+  refresh.progress = progress;
   if (incremental) {
     // A refresh alone in its transaction commits without waiting for the
     // WAL sync: the view is derived state, and a refresh lost in a crash

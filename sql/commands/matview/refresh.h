@@ -13,6 +13,7 @@
 #include "catalog/catalog.h"
 #include "common/interrupt.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
@@ -72,5 +73,22 @@ void RefreshConcurrent(MatviewRefresh& refresh);
 std::string RefreshIncremental(
     MatviewRefresh& refresh, const IncrementalShape& shape,
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables);
+
+// Locks maintenance keys (encoded, sorted) for immediate maintenance.
+using KeyLocker = std::function<void(const std::vector<std::string>&)>;
+
+// Immediate (immediate_maintenance.cc drives it): the writing
+// transaction's own changes `pending` through the delta rules of `shape`,
+// with `lock_keys` called before the view's rows of the touched keys are
+// read. False, with nothing written and the reason, when the rules do not
+// take the changes (a TRUNCATE, too many changed inputs): the caller then
+// recomputes the view.
+bool ApplyOwnChanges(MatviewRefresh& refresh, const IncrementalShape& shape,
+                     PendingChanges& pending, KeyLocker lock_keys, std::string* reason);
+
+// Removes the meta keys immediate maintenance locks a view's keys by
+// (immediate_maintenance.cc), when the view is dropped or stops being
+// immediate.
+void DeleteKeyLocks(storage::Transaction& txn, Oid view);
 
 }  // namespace basalt::sql

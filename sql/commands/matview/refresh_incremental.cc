@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -145,7 +146,15 @@ class IncrementalRefresher {
     for (int i = 0; i < view_.def.indexes_size(); ++i) {
       if (view_.def.indexes(i).hidden()) key_index_ = &view_.layout.indexes[static_cast<size_t>(i)];
     }
+    for (int c : shape_.key_columns) {
+      key_types_.push_back(view_.layout.column_types[static_cast<size_t>(c)]);
+    }
   }
+
+  // Immediate maintenance: called with the maintenance keys whose stored
+  // rows the changes replace (GroupKeyBytes, sorted) before those rows are
+  // read, so that concurrent writers of one key take turns.
+  void LockKeysWith(KeyLocker lock_keys) { lock_keys_ = std::move(lock_keys); }
 
   // False if the changes are more than the delta rules should take on.
   bool Prepare(PendingChanges& pending, std::string* reason) {
@@ -351,6 +360,13 @@ class IncrementalRefresher {
             entry.count += sign;
           });
     }
+    if (lock_keys_) {
+      std::set<std::string> removed;
+      for (const auto& [bytes, entry] : net) {
+        if (entry.count < 0) removed.insert(GroupKeyBytes(KeyOf(entry.row)));
+      }
+      if (!removed.empty()) lock_keys_({removed.begin(), removed.end()});
+    }
     // Deletes first, so a unique index on the view never sees a row twice.
     for (const auto& [bytes, entry] : net) {
       if (entry.count >= 0) continue;
@@ -370,9 +386,6 @@ class IncrementalRefresher {
 
   void ApplyGroupChanges() {
     // The keys of the groups the changes touch.
-    for (int c : shape_.key_columns) {
-      key_types_.push_back(view_.layout.column_types[static_cast<size_t>(c)]);
-    }
     std::map<std::string, Row> keys;  // by GroupKeyBytes
     RunTerms(
         [&] {
@@ -386,6 +399,11 @@ class IncrementalRefresher {
         /*split_signs=*/false,
         [&](const Row& key, int64_t) { keys.emplace(GroupKeyBytes(key), key); });
     if (keys.empty()) return;
+    if (lock_keys_) {
+      std::vector<std::string> locked;
+      for (const auto& [bytes, key] : keys) locked.push_back(bytes);
+      lock_keys_(locked);
+    }
 
     // Those groups computed again: non-NULL keys by one join of the core
     // with them, keys holding a NULL (which `=` never matches) one by one.
@@ -504,11 +522,23 @@ class IncrementalRefresher {
   std::unordered_map<Oid, ChangedRows> changed_;  // by table OID
   std::vector<std::vector<int>> branches_;        // CollectBranches' paths
   std::vector<DataType> key_types_;               // of the maintenance key's columns
+  KeyLocker lock_keys_;
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
 
 }  // namespace
+
+bool ApplyOwnChanges(MatviewRefresh& refresh, const IncrementalShape& shape,
+                     PendingChanges& pending, KeyLocker lock_keys, std::string* reason) {
+  IncrementalRefresher refresher(refresh, shape);
+  if (!refresher.Prepare(pending, reason)) return false;
+  refresher.LockKeysWith(std::move(lock_keys));
+  refresher.Apply();
+  refresh.rows_inserted = refresher.rows_inserted();
+  refresh.rows_deleted = refresher.rows_deleted();
+  return true;
+}
 
 std::string RefreshIncremental(
     MatviewRefresh& refresh, const IncrementalShape& shape,
