@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
@@ -102,17 +104,38 @@ void SessionImpl::BeginStatement() {
                                            : std::nullopt);
 }
 
-void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& shared,
-                                   ResultSink& sink) {
-  DispatchStatement(shared, sink);
-  // A write's immediate views are brought up to date as part of it.
-  MaintainImmediateViews(&sink);
+namespace {
+
+// Statements before which the transaction's changes must reach its
+// immediate views: all but those that only write rows, read through plans
+// (PlanAndLock maintains the views a plan reads) or end the transaction.
+bool NeedsImmediateViewsFirst(const ast::Statement& statement) {
+  switch (statement.kind()) {
+    case ast::StatementKind::kSelect:
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kUpdate:
+    case ast::StatementKind::kDelete:
+    case ast::StatementKind::kExecute:
+    case ast::StatementKind::kDeclareCursor:
+    case ast::StatementKind::kFetch:
+    case ast::StatementKind::kClose:
+    case ast::StatementKind::kSet:
+    case ast::StatementKind::kShow: return false;
+    case ast::StatementKind::kTransaction:
+      // A savepoint's rollback must find the views' rows for the changes
+      // before it written before it too.
+      return statement.As<ast::TransactionStmt>().type == ast::TransactionStmt::Type::kSavepoint;
+    default: return true;
+  }
 }
 
-void SessionImpl::DispatchStatement(const std::shared_ptr<const ast::Statement>& shared,
-                                    ResultSink& sink) {
+}  // namespace
+
+void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& shared,
+                                   ResultSink& sink) {
   const ast::Statement& statement = *shared;
   MaterializeSuspendedPortals(statement, sink);
+  if (NeedsImmediateViewsFirst(statement)) MaintainImmediateViews(&sink);
   if (statement.kind() == ast::StatementKind::kTransaction) {
     ExecuteTransactionStatement(statement.As<ast::TransactionStmt>(), sink);
     return;
@@ -332,6 +355,15 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     // A DDL that committed meanwhile (it publishes before releasing its
     // locks) changes what the statement means: plan it again.
     if (!PlanIsCurrent(*plan)) continue;
+    // Reading an immediate view: the transaction's changes reach it first
+    // (a TRUNCATE's recomputation gives it new relations: plan again).
+    const bool reads_immediate_view =
+        std::any_of(plan->locks.begin(), plan->locks.end(),
+                    [](const auto& lock) { return MaintainedImmediately(lock.table->def); });
+    if (reads_immediate_view) {
+      MaintainImmediateViews(nullptr);
+      if (!PlanIsCurrent(*plan)) continue;
+    }
     // READ COMMITTED: a statement that waited sees what committed meanwhile,
     // as PostgreSQL takes the statement's snapshot after its locks. So does
     // one planned against a catalog published after its snapshot: the rows

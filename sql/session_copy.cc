@@ -103,7 +103,6 @@ void SessionImpl::CopyDone(ResultSink& sink) {
   try {
     ExecContext ctx = NewExecContext(nullptr, &sink);
     const uint64_t rows = copy_in_->loader->Finish(ctx);
-    MaintainImmediateViews(&sink);
     copy = std::move(copy_in_);
     sink.CommandComplete(fmt::format("COPY {}", rows));
   } catch (...) {

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "catalog/catalog.h"
@@ -96,9 +97,7 @@ class SessionImpl : public Session {
 
  private:
   // `statement` is shared so PREPARE can keep its part of the tree.
-  // Then the immediate views its writes touch are maintained.
   void ExecuteStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
-  void DispatchStatement(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   // Starts statement_timeout's clock for the statement that starts now.
   void BeginStatement();
   // The TimeZone setting's zone (cached while the setting is unchanged).
@@ -110,7 +109,6 @@ class SessionImpl : public Session {
   // Runs `portal` to its end, or the first `max_rows` of it (then true if
   // rows are left).
   bool RunPortal(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
-  bool RunPortalSteps(std::string_view name, Portal& portal, int64_t max_rows, ResultSink& sink);
   // What `statement` returns: its columns from Parse, but for FETCH those of
   // its cursor as it is now.
   // Null when it returns no rows.
@@ -126,7 +124,7 @@ class SessionImpl : public Session {
   // portal of the transaction reads the rest of its rows.
   void MaterializeSuspendedPortals(const ast::Statement& statement, ResultSink& sink);
   // The open portals of the transaction read to their end (before a write).
-  void MaterializeOpenPortals(ResultSink& sink);
+  void MaterializeOpenPortals(ResultSink* sink);
   // Ends the operators of the transaction's portals before it ends (they
   // read through it); the portals themselves are dropped by FindPortal.
   void CloseTransactionPortals();
@@ -302,10 +300,10 @@ class SessionImpl : public Session {
   void RecomputeMatView(const std::shared_ptr<const catalog::TableEntry>& view);
   // commands/matview/immediate_maintenance.cc: the transaction's changes
   // not yet applied to the immediate views watching the tables they touch,
-  // applied; called after every statement (an Execute that ends its
-  // portal, COPY's end) and before commit.
-  // With a sink, open portals are read to their end first (the maintenance
-  // writes); without, there must be none.
+  // applied; called before a statement reads such a view, before other
+  // statements than plain reads and writes, and before commit. Open
+  // portals are read to their end first (the maintenance writes); `sink`
+  // gets their notices.
   void MaintainImmediateViews(ResultSink* sink);
   void MaintainImmediateView(std::shared_ptr<const catalog::TableEntry> view, size_t from,
                              size_t to);
@@ -429,6 +427,7 @@ class SessionImpl : public Session {
   // below their entry in view_applied_ (immediate_maintenance.cc).
   size_t immediate_applied_ = 0;
   std::map<Oid, size_t> view_applied_;
+  std::set<Oid> written_tables_;  // by the transaction (change-log ids)
   int64_t transaction_timestamp_ = 0;
   // The catalog version published when the READ COMMITTED snapshot was
   // last taken (PlanAndLock).

@@ -68,15 +68,6 @@ class PortalBuffer final : public ResultSink {
 
 bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_rows,
                             ResultSink& sink) {
-  const bool suspended = RunPortalSteps(name, portal, max_rows, sink);
-  // A write's immediate views are brought up to date once it has run to
-  // its end.
-  if (!suspended) MaintainImmediateViews(&sink);
-  return suspended;
-}
-
-bool SessionImpl::RunPortalSteps(std::string_view name, Portal& portal, int64_t max_rows,
-                                 ResultSink& sink) {
   const ast::Statement* statement = portal.statement->statement.get();
   if (statement == nullptr) {
     sink.EmptyQuery();
@@ -208,17 +199,17 @@ void SessionImpl::MaterializeSuspendedPortals(const ast::Statement& statement, R
   // Anything else may write in this transaction, which would invalidate the
   // storage iterators of suspended portals; PostgreSQL's portals would not
   // see such writes either, so they read their remaining rows first.
-  MaterializeOpenPortals(sink);
+  MaterializeOpenPortals(&sink);
 }
 
-void SessionImpl::MaterializeOpenPortals(ResultSink& sink) {
+void SessionImpl::MaterializeOpenPortals(ResultSink* sink) {
   for (auto& [name, portal] : portals_) {
     if (portal.root == nullptr || portal.transaction != transaction_serial_) continue;
     if (portal.cursor) {
       ReadCursorRow(portal, SIZE_MAX);  // a cursor keeps its rows in CursorState
       continue;
     }
-    ExecContext ctx = NewExecContext(&portal.parameters, &sink);
+    ExecContext ctx = NewExecContext(&portal.parameters, sink);
     portal.pending.erase(portal.pending.begin(),
                          portal.pending.begin() + static_cast<ptrdiff_t>(portal.next));
     portal.next = 0;

@@ -151,9 +151,6 @@ void LockManager::ReleaseLocked(LockOwner& owner, const LockTag& tag, LockLevel 
   if (count > 0) --count;
   if (held->transaction_count > 0 || held->session_count > 0) return;
   owner.held_.erase(held);
-  if (tag.kind == LockTag::Kind::kObject && level >= LockLevel::kShare) {
-    writer_releases_[tag] = ++release_clock_;
-  }
   auto entry = entries_.find(tag);
   if (entry == entries_.end()) return;
   const bool still_holds = std::any_of(owner.held_.begin(), owner.held_.end(),
@@ -305,7 +302,13 @@ void LockManager::EndTransaction(LockOwner& owner) {
   owner.in_transaction_ = false;
   std::vector<std::pair<LockTag, LockLevel>> log = std::move(owner.transaction_log_);
   owner.transaction_log_.clear();
-  for (const auto& [tag, level] : log) ReleaseLocked(owner, tag, level, LockScope::kTransaction);
+  for (const auto& [tag, level] : log) {
+    // (A savepoint's rollback releases its locks too, but undoes its writes.)
+    if (tag.kind == LockTag::Kind::kObject && level >= LockLevel::kShare) {
+      writer_releases_[tag] = ++release_clock_;
+    }
+    ReleaseLocked(owner, tag, level, LockScope::kTransaction);
+  }
 }
 
 size_t LockManager::TransactionMark(LockOwner& owner) {

@@ -215,6 +215,9 @@ source "$ROOT/tests/bench/copy_pgbench.sh"
 # and docs/incremental-refresh.svg.
 /usr/bin/python3 "$ROOT/tests/bench/ivm_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 
+# What incremental and immediate views cost writers (issues 16 and 17).
+bash "$ROOT/tests/bench/matview_writers.sh" "$BASALT_PORT" "$REPORT"
+
 # Idle connections cost memory, not threads: Basalt's resident memory per
 # idle connection (PostgreSQL forks a process per connection and stops at
 # max_connections = 100, so there is no ratio).

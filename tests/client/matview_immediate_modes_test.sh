@@ -145,10 +145,12 @@ q "REFRESH MATERIALIZED VIEW later" >/dev/null
 same later "SELECT g, count(*) AS n FROM t GROUP BY g"
 
 # Locks: a writer holds its groups' keys, not the view; a join's writer
-# holds its inputs' locks (pg_locks: locktype object).
+# holds its inputs' locks (pg_locks: locktype object). A block takes them
+# when it applies its changes: before it reads such a view, or at COMMIT.
 q "INSERT INTO t VALUES (5001, 1, 1)" >/dev/null
-psql -X -q -c "BEGIN; UPDATE t SET v = v + 1 WHERE id = 5001; SELECT pg_sleep(3); COMMIT" \
-  >/dev/null &
+# (Reading the view makes the block apply its change, taking the locks.)
+psql -X -q -c "BEGIN; UPDATE t SET v = v + 1 WHERE id = 5001; SELECT count(*) FROM by_g;
+  SELECT pg_sleep(3); COMMIT" >/dev/null &
 holder=$!
 sleep 1
 # Another group: does not wait (lock_timeout would fail it).

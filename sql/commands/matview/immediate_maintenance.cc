@@ -16,10 +16,11 @@
 //   group is recomputed from what the writer it waited for committed;
 // - a join's delta reads the other inputs, so a writer of one input and a
 //   writer of another must not both miss each other's uncommitted rows:
-//   each writer takes, per input of the view, SHARE on the inputs it
-//   changed and ROW EXCLUSIVE on the others (SHARE ROW EXCLUSIVE on a
-//   changed input the view reads twice). Writers of the same input go on
-//   together; writers of different inputs take turns. A REPEATABLE READ
+//   each writer takes, per input of the view, ROW EXCLUSIVE on the inputs
+//   it has not changed and SHARE on the one it changed — SHARE ROW
+//   EXCLUSIVE on each it changed if it changed several, or one the view
+//   reads twice, as their own changes join each other. Writers of the same
+//   one input go on together; any other two writers take turns. A REPEATABLE READ
 //   writer cannot move its snapshot: it fails with 40001 when a writer of
 //   another input ended since it began.
 #include <fmt/format.h>
@@ -66,7 +67,7 @@ void DeleteKeyLocks(storage::Transaction& txn, Oid view) {
 void SessionImpl::MaintainImmediateViews(ResultSink* sink) {
   if (txn_ == nullptr || state_ == TransactionState::kFailed) return;
   if (immediate_applied_ == txn_->BufferedChangeCount()) return;
-  if (sink != nullptr) MaterializeOpenPortals(*sink);
+  MaterializeOpenPortals(sink);
   // Passes until nothing is left: a view's own writes are changes of a
   // table (itself) that other immediate views may watch. Within a pass the
   // views go in OID order, so a view over another comes after it and takes
@@ -77,6 +78,7 @@ void SessionImpl::MaintainImmediateViews(ResultSink* sink) {
     for (size_t i = immediate_applied_; i < txn_->BufferedChangeCount(); ++i) {
       changed.insert(txn_->GetBufferedChange(i).relation_id);
     }
+    written_tables_.insert(changed.begin(), changed.end());
     std::set<Oid> views;
     for (Oid table_oid : changed) {
       std::shared_ptr<const catalog::TableEntry> table =
@@ -134,11 +136,15 @@ void SessionImpl::MaintainImmediateView(std::shared_ptr<const catalog::TableEntr
     storage::LockWaitPolicy policy{.nowait = false,
                                    .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
                                    .interrupt = &interrupt_};
+    const auto inputs_written =
+        std::count_if(shape.reads.begin(), shape.reads.end(),
+                      [&](const auto& input) { return written_tables_.contains(input.first); });
     for (const auto& [table_oid, reads] : shape.reads) {  // in OID order
-      const bool written = pending.tables.contains(table_oid);
-      const storage::LockLevel level = !written    ? storage::LockLevel::kRowExclusive
-                                       : reads > 1 ? storage::LockLevel::kShareRowExclusive
-                                                   : storage::LockLevel::kShare;
+      const bool written = written_tables_.contains(table_oid);
+      const storage::LockLevel level = !written ? storage::LockLevel::kRowExclusive
+                                       : reads > 1 || inputs_written > 1
+                                           ? storage::LockLevel::kShareRowExclusive
+                                           : storage::LockLevel::kShare;
       const storage::LockTag tag =
           storage::LockTag::MatviewInput(database_oid_, view->def.oid(), table_oid);
       Status st = store_.locks().Acquire(*lock_owner_, tag, level, storage::LockScope::kTransaction,

@@ -20,11 +20,13 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 
 #include "common/error.h"
+#include "sql/commands/matview/additive_groups.h"
 #include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/commands/matview/refresh.h"
@@ -327,6 +329,20 @@ class IncrementalRefresher {
     ++deleted_;
   }
 
+  // In place, under the same row key: a group's row rewritten at every
+  // change would otherwise leave a tombstone per change under its key in
+  // the hidden index, which every later read of the group walks.
+  void Replace(const storage::LockedRow& stored, const Row& row) {
+    // (Update writes the row key as locked by its reader; no one else
+    // writes the view's rows of this key: the refresh's or the key's lock.)
+    Check(refresh_.txn.Lock(storage::ColumnFamily::kData, stored.key,
+                            storage::Transaction::LockMode::kExclusive));
+    Status st = table_.Update(refresh_.txn, stored, row);
+    if (!st.ok()) ThrowWriteFailure(view_, row, st);
+    ++deleted_;
+    ++inserted_;
+  }
+
   void Insert(const Row& row) {
     Status st = table_.Insert(refresh_.txn, row);
     if (!st.ok()) ThrowWriteFailure(view_, row, st);
@@ -385,24 +401,52 @@ class IncrementalRefresher {
   }
 
   void ApplyGroupChanges() {
-    // The keys of the groups the changes touch.
+    // The keys of the groups the changes touch, and with additive
+    // aggregates what the changes add to each.
+    const std::optional<AdditiveGroups> additive =
+        AdditiveGroups::Analyze(*PlanSelect(*refresh_.bind()));
     std::map<std::string, Row> keys;  // by GroupKeyBytes
+    std::map<std::string, AdditiveGroups::Change> changes;
     RunTerms(
         [&] {
           LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+          if (additive) return additive->DeltaPlan(std::move(plan));
           auto& aggregate = FindAggregate(plan)->As<LogicalAggregate>();
           auto project = std::make_unique<LogicalProject>();
           for (const BoundExprPtr& g : aggregate.groups) project->exprs.push_back(g->Clone());
           project->children.push_back(std::move(aggregate.children[0]));
           return LogicalOperatorPtr(std::move(project));
         },
-        /*split_signs=*/false,
-        [&](const Row& key, int64_t) { keys.emplace(GroupKeyBytes(key), key); });
+        /*split_signs=*/additive.has_value(),
+        [&](const Row& row, int64_t sign) {
+          Row key(row.begin(), row.begin() + static_cast<ptrdiff_t>(key_types_.size()));
+          std::string bytes = GroupKeyBytes(key);
+          if (additive) additive->Add(row, sign, &changes[bytes]);
+          keys.emplace(std::move(bytes), std::move(key));
+        });
     if (keys.empty()) return;
     if (lock_keys_) {
       std::vector<std::string> locked;
       for (const auto& [bytes, key] : keys) locked.push_back(bytes);
       lock_keys_(locked);
+    }
+    if (additive) {
+      // The groups whose new row follows from the stored one leave `keys`.
+      std::erase_if(keys, [&](const auto& entry) {
+        const auto& [bytes, key] = entry;
+        std::vector<storage::LockedRow> stored = StoredRowsOf(key);
+        if (stored.size() > 1) return false;
+        std::optional<Row> now =
+            additive->Apply(key, stored.empty() ? nullptr : &stored[0].row, changes.at(bytes));
+        if (!now) return false;
+        if (stored.empty()) {
+          Insert(*now);
+        } else if (stored[0].value != Encode(*now)) {
+          Replace(stored[0], *now);
+        }
+        return true;
+      });
+      if (keys.empty()) return;
     }
 
     // Those groups computed again: non-NULL keys by one join of the core
@@ -430,9 +474,9 @@ class IncrementalRefresher {
       std::vector<storage::LockedRow> stored = StoredRowsOf(key);
       auto found = fresh.find(bytes);
       const std::vector<Row>* now = found == fresh.end() ? nullptr : &found->second;
-      if (now != nullptr && now->size() == 1 && stored.size() == 1 &&
-          stored[0].value == Encode((*now)[0])) {
-        continue;  // the group's row is unchanged
+      if (now != nullptr && now->size() == 1 && stored.size() == 1) {
+        if (stored[0].value != Encode((*now)[0])) Replace(stored[0], (*now)[0]);
+        continue;
       }
       for (const storage::LockedRow& row : stored) Delete(row);
       if (now != nullptr) inserts.push_back(now);
