@@ -84,15 +84,20 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   return join;
 }
 
-// The rows UPDATE and DELETE act on: the target's rows with their storage
-// key and stored value, joined with the FROM / USING items (`from`, null:
-// none), filtered by WHERE (see BoundUpdate).
+// The rows UPDATE, DELETE and MERGE act on: the target's rows with their
+// storage key and stored value, joined with the FROM / USING items or
+// MERGE's source (`from`, null: none), filtered by WHERE or MERGE's ON
+// (see BoundUpdate). `join_type` kRight: MERGE with NOT MATCHED clauses,
+// whose source rows come also without a target row, `where` being the
+// join's condition.
 LogicalOperatorPtr PlanTargetRows(std::shared_ptr<const catalog::TableEntry> table,
-                                  BoundTableRef* from, BoundExprPtr where) {
+                                  BoundTableRef* from, BoundExprPtr where,
+                                  JoinType join_type = JoinType::kInner) {
   if (from == nullptr) return PlanGet(std::move(table), /*emit_key=*/true, std::move(where));
   const int target_width = static_cast<int>(table->layout.column_types.size()) + 2;
   auto join = std::make_unique<LogicalJoin>();
-  join->join_type = JoinType::kInner;
+  join->join_type = join_type;
+  if (join_type != JoinType::kInner) join->condition = std::move(where);
   join->left_width = target_width;
   join->right_width = from->width;
   join->children.push_back(PlanGet(std::move(table), /*emit_key=*/true, nullptr));
@@ -312,6 +317,18 @@ LogicalOperatorPtr PlanDelete(BoundDelete& del) {
   if (del.where != nullptr) op->recheck = del.where->Clone();
   op->joined = del.from != nullptr;
   return WithChild(std::move(op), PlanTargetRows(del.table, del.from.get(), std::move(del.where)));
+}
+
+LogicalOperatorPtr PlanMerge(BoundMerge& merge) {
+  auto op = std::make_unique<LogicalMerge>();
+  op->table = merge.table;
+  op->on = merge.on->Clone();
+  op->actions = std::move(merge.actions);
+  bool not_matched = false;
+  for (const BoundMergeAction& action : op->actions) not_matched |= !action.matched;
+  return WithChild(std::move(op),
+                   PlanTargetRows(merge.table, merge.source.get(), std::move(merge.on),
+                                  not_matched ? JoinType::kRight : JoinType::kInner));
 }
 
 }  // namespace basalt::sql
