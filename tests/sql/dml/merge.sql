@@ -140,4 +140,21 @@ MERGE INTO mg_identity t USING (VALUES (6, 2)) s(id, v) ON t.id = s.id
 MERGE INTO mg_identity t USING (VALUES (5, 3)) s(id, v) ON t.id = s.id
   WHEN MATCHED THEN UPDATE SET id = 9;
 SELECT * FROM mg_identity ORDER BY id;
-DROP TABLE mg_target, mg_source, mg_serial, mg_small, mg_checked, mg_identity;
+-- a joined source, a subquery in a WHEN condition, a unique index, no clause taken
+CREATE TABLE mg_unique (id int PRIMARY KEY, code text UNIQUE, n int DEFAULT 0);
+INSERT INTO mg_unique VALUES (1, 'a', 1), (2, 'b', 2);
+MERGE INTO mg_unique u USING mg_source s JOIN mg_target t ON s.id = t.id ON u.id = s.id
+  WHEN MATCHED AND t.v > 50 THEN UPDATE SET n = u.n + t.v
+  WHEN NOT MATCHED THEN INSERT (id, code) VALUES (s.id, s.label);
+MERGE INTO mg_unique u USING (VALUES (1), (2)) s(id) ON u.id = s.id
+  WHEN MATCHED AND EXISTS (SELECT 1 FROM mg_target x WHERE x.id = u.id AND x.v > 50) THEN UPDATE SET n = -u.n;
+SELECT * FROM mg_unique ORDER BY id;
+MERGE INTO mg_unique u USING (VALUES (2, 'a')) s(id, code) ON u.id = s.id
+  WHEN MATCHED THEN UPDATE SET code = s.code;
+MERGE INTO mg_unique u USING (VALUES (9, 'b')) s(id, code) ON u.id = s.id
+  WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.code);
+MERGE INTO mg_unique u USING (VALUES (1, 0), (9, 0)) s(id, k) ON u.id = s.id
+  WHEN MATCHED AND s.k > 0 THEN DELETE
+  WHEN NOT MATCHED AND s.k > 0 THEN INSERT DEFAULT VALUES;
+SELECT * FROM mg_unique ORDER BY id;
+DROP TABLE mg_target, mg_source, mg_serial, mg_small, mg_checked, mg_identity, mg_unique;
