@@ -42,16 +42,9 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     }
     for (const ast::ExprList& items : insert.values) {
       // Its table is invisible to VALUES but named in the error (42703).
-      invisible_table_ = &table;
-      std::vector<BoundExprPtr> row;
-      try {
-        row = BindInsertValuesRow(items, insert_columns, insert.overriding, table, Scope{});
-      } catch (...) {
-        invisible_table_ = nullptr;
-        throw;
-      }
-      invisible_table_ = nullptr;
-      out->source->values.push_back(std::move(row));
+      ScopedFlag invisible(invisible_table_, &table);
+      out->source->values.push_back(
+          BindInsertValuesRow(items, insert_columns, insert.overriding, table, Scope{}));
     }
   } else {
     resolve_unknowns_ = false;

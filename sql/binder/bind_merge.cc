@@ -71,6 +71,9 @@ BoundMergeAction Binder::BindMergeAction(const ast::MergeWhenClause& clause,
   out.matched = clause.matched;
   const Scope source_only = clause.matched ? Scope{} : SourceOnlyScope(scope);
   const Scope& visible = clause.matched ? scope : source_only;
+  // A NOT MATCHED clause's names do not reach the target's columns; the
+  // 42703 hint names them, as for INSERT ... VALUES.
+  ScopedFlag invisible(invisible_table_, clause.matched ? nullptr : &table);
   if (clause.condition != nullptr) {
     AggregateRulesScope rules(this, false, "MERGE WHEN conditions");
     out.condition = BindCondition(*clause.condition, visible, "WHEN");

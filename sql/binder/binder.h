@@ -390,18 +390,20 @@ class Binder {
     AggregateRules saved_;
   };
 
-  // Sets a flag for the clause being bound; restores it when the clause
-  // ends, normally or by an error.
+  // Sets a flag (or another member, such as invisible_table_) for the
+  // clause being bound; restores it when the clause ends, normally or by an
+  // error.
+  template <typename T>
   class ScopedFlag {
    public:
-    ScopedFlag(bool& flag, bool value) : flag_(flag), saved_(flag) { flag = value; }
+    ScopedFlag(T& flag, T value) : flag_(flag), saved_(flag) { flag = value; }
     ~ScopedFlag() { flag_ = saved_; }
     ScopedFlag(const ScopedFlag&) = delete;
     ScopedFlag& operator=(const ScopedFlag&) = delete;
 
    private:
-    bool& flag_;
-    bool saved_;
+    T& flag_;
+    T saved_;
   };
 
   const catalog::CatalogSnapshot& snapshot_;
@@ -416,6 +418,7 @@ class Binder {
   // A table whose columns exist but cannot be referenced here (INSERT's
   // target inside VALUES): named in the hint of 42703.
   const catalog::TableEntry* invisible_table_ = nullptr;
+
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
   bool resolve_unknowns_ = true;

@@ -104,6 +104,13 @@ MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN MATCHED THEN UPDATE
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (nope) VALUES (1);
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (t.id);
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED AND t.v > 0 THEN DO NOTHING;
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, note);
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = 1, v = 2;
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, id) VALUES (1, 2);
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id + 'x' WHEN MATCHED THEN DELETE;
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN MATCHED AND s.w THEN DELETE;
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED AND count(*) > 0 THEN DO NOTHING;
+MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN MATCHED THEN UPDATE SET id = 3;
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id
   WHEN MATCHED THEN DELETE
   WHEN MATCHED AND s.w > 0 THEN UPDATE SET v = 0;
