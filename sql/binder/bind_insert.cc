@@ -42,7 +42,8 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     }
     for (const ast::ExprList& items : insert.values) {
       // Its table is invisible to VALUES but named in the error (42703).
-      ScopedFlag invisible(invisible_table_, &table);
+      const ScopeItem item = TableScopeItem(table.def.name(), out->table, 0);
+      ScopedFlag invisible(invisible_item_, &item);
       out->source->values.push_back(
           BindInsertValuesRow(items, insert_columns, insert.overriding, table, Scope{}));
     }

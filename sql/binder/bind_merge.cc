@@ -73,7 +73,7 @@ BoundMergeAction Binder::BindMergeAction(const ast::MergeWhenClause& clause,
   const Scope& visible = clause.matched ? scope : source_only;
   // A NOT MATCHED clause's names do not reach the target's columns; the
   // 42703 hint names them, as for INSERT ... VALUES.
-  ScopedFlag invisible(invisible_table_, clause.matched ? nullptr : &table);
+  ScopedFlag invisible(invisible_item_, clause.matched ? nullptr : &scope.items[0]);
   if (clause.condition != nullptr) {
     AggregateRulesScope rules(this, false, "MERGE WHEN conditions");
     out.condition = BindCondition(*clause.condition, visible, "WHEN");

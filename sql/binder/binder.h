@@ -390,7 +390,7 @@ class Binder {
     AggregateRules saved_;
   };
 
-  // Sets a flag (or another member, such as invisible_table_) for the
+  // Sets a flag (or another member, such as invisible_item_) for the
   // clause being bound; restores it when the clause ends, normally or by an
   // error.
   template <typename T>
@@ -415,9 +415,10 @@ class Binder {
   const char* column_ref_error_ = nullptr;
   // While binding a CHECK expression: the 0A000 message a subquery raises.
   const char* subquery_error_ = nullptr;
-  // A table whose columns exist but cannot be referenced here (INSERT's
-  // target inside VALUES): named in the hint of 42703.
-  const catalog::TableEntry* invisible_table_ = nullptr;
+  // A FROM item whose columns exist but cannot be referenced here
+  // (INSERT's VALUES and its table, MERGE's NOT MATCHED clauses and the
+  // target), for PostgreSQL's 42703 hint naming it.
+  const ScopeItem* invisible_item_ = nullptr;
 
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
