@@ -1,17 +1,17 @@
-// INSERT, UPDATE and DELETE operators. They drain their input, write through
-// storage::TableStore in the statement's transaction, count the rows in
-// ExecContext::rows_affected and return RETURNING's rows (none without it):
-// all of them after the last write, as PostgreSQL finishes the statement
-// before the first row reaches the client. UPDATE and DELETE collect
-// all target rows before writing, so a scan never meets rows the statement
-// itself moved (the Halloween problem).
+// INSERT, UPDATE, DELETE and MERGE operators. They drain their input,
+// write through storage::TableStore in the statement's transaction, count
+// the rows in ExecContext::rows_affected and return RETURNING's rows (none
+// without it): all of them after the last write, as PostgreSQL finishes the
+// statement before the first row reaches the client. UPDATE, DELETE and
+// MERGE collect all target rows before writing, so a scan never meets rows
+// the statement itself moved (the Halloween problem).
 //
-// UPDATE and DELETE lock each target row and act on the version the lock
-// returns. Under READ COMMITTED that is the newest committed one: if it is
-// not the version the scan saw, the WHERE clause is checked again on it and
-// the row is skipped if it no longer qualifies or is gone (PostgreSQL's
-// EvalPlanQual), so concurrent `SET v = v + 1` lose nothing. Under snapshot
-// isolation the lock fails with 40001 instead.
+// UPDATE, DELETE and MERGE lock each target row and act on the version the
+// lock returns. Under READ COMMITTED that is the newest committed one: if it
+// is not the version the scan saw, the WHERE clause (MERGE: ON) is checked
+// again on it and the row is skipped if it no longer qualifies or is gone
+// (PostgreSQL's EvalPlanQual), so concurrent `SET v = v + 1` lose nothing.
+// Under snapshot isolation the lock fails with 40001 instead.
 #pragma once
 
 #include <memory>
