@@ -346,7 +346,7 @@ TEST_CASE("MERGE", "[parser]") {
   // PostgreSQL 15 has no RETURNING for MERGE, needs a WHEN clause and pairs
   // MATCHED only with UPDATE / DELETE, NOT MATCHED only with INSERT.
   CHECK(Err("merge into t using s on t.a = s.a when matched then delete returning *") ==
-        "42601 syntax error at or near \"returning\" @63");
+        "42601 syntax error at or near \"returning\" @60");
   CHECK(Err("merge into t using s on t.a = s.a") == "42601 syntax error at end of input @34");
   CHECK(Err("merge into t using s on t.a = s.a when matched then insert values (1)") ==
         "42601 syntax error at or near \"insert\" @53");
