@@ -34,6 +34,18 @@ Scope SourceOnlyScope(const Scope& scope) {
 }  // namespace
 
 std::unique_ptr<BoundMerge> Binder::BindMerge(const ast::MergeStmt& merge) {
+  // A clause after an unconditional one of its kind never runs: PostgreSQL
+  // refuses it (42601, without a position) before it looks at any name.
+  bool matched_always = false;
+  bool not_matched_always = false;
+  for (const ast::MergeWhenClause& clause : merge.when) {
+    bool& always = clause.matched ? matched_always : not_matched_always;
+    if (always) {
+      throw Error(sqlstate::kSyntaxError,
+                  "unreachable WHEN clause specified after unconditional WHEN clause");
+    }
+    always = clause.condition == nullptr;
+  }
   auto out = std::make_unique<BoundMerge>();
   CheckMergeTarget(*ResolveTable(merge.table));
   out->table = ResolveTargetTable(merge.table, "merge into");
@@ -45,18 +57,6 @@ std::unique_ptr<BoundMerge> Binder::BindMerge(const ast::MergeStmt& merge) {
   {
     AggregateRulesScope rules(this, false, "JOIN conditions");
     out->on = BindCondition(*merge.on, scope, "JOIN/ON");
-  }
-  // A clause after an unconditional one of its kind never runs: PostgreSQL
-  // refuses it (42601, without a position).
-  bool matched_always = false;
-  bool not_matched_always = false;
-  for (const ast::MergeWhenClause& clause : merge.when) {
-    bool& always = clause.matched ? matched_always : not_matched_always;
-    if (always) {
-      throw Error(sqlstate::kSyntaxError,
-                  "unreachable WHEN clause specified after unconditional WHEN clause");
-    }
-    always = clause.condition == nullptr;
   }
   for (const ast::MergeWhenClause& clause : merge.when) {
     out->actions.push_back(BindMergeAction(clause, table, scope));

@@ -117,6 +117,9 @@ MERGE INTO mg_target t USING mg_source s ON t.id = s.id
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id
   WHEN NOT MATCHED THEN DO NOTHING
   WHEN NOT MATCHED THEN INSERT VALUES (1);
+MERGE INTO mg_missing t USING mg_source s ON t.id = s.id
+  WHEN MATCHED THEN DO NOTHING
+  WHEN MATCHED THEN DELETE;
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.w, s.label, 1);
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id);
 MERGE INTO mg_target t USING mg_source s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = 'x';
