@@ -167,4 +167,18 @@ MERGE INTO mg_unique u USING (VALUES (1, 0), (9, 0)) s(id, k) ON u.id = s.id
   WHEN MATCHED AND s.k > 0 THEN DELETE
   WHEN NOT MATCHED AND s.k > 0 THEN INSERT DEFAULT VALUES;
 SELECT * FROM mg_unique ORDER BY id;
+-- VALUES sources matched through a unique index, a bigint key, an expression and no key at all
+MERGE INTO mg_unique u USING (VALUES ('a', 10), ('zz', 20)) s(code, n) ON u.code = s.code
+  WHEN MATCHED THEN UPDATE SET n = u.n + s.n
+  WHEN NOT MATCHED THEN INSERT VALUES (s.n, s.code, s.n);
+MERGE INTO mg_unique u USING (VALUES (2::bigint), (30::bigint)) s(id) ON u.id = s.id
+  WHEN MATCHED THEN UPDATE SET n = -1
+  WHEN NOT MATCHED THEN INSERT (id, code) VALUES (s.id, 'big');
+MERGE INTO mg_unique u USING (VALUES (1), (5)) s(k) ON u.id = s.k * 2
+  WHEN MATCHED THEN DELETE;
+MERGE INTO mg_unique u USING (VALUES (-1)) s(n) ON u.n = s.n
+  WHEN MATCHED THEN UPDATE SET n = 99;
+SELECT * FROM mg_unique ORDER BY id;
+MERGE INTO mg_unique u USING (VALUES ('zz'), ('zz')) s(code) ON u.code = s.code
+  WHEN MATCHED THEN DELETE;
 DROP TABLE mg_target, mg_source, mg_serial, mg_small, mg_checked, mg_identity, mg_unique;
