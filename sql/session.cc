@@ -252,6 +252,7 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kInsert: CheckWritable("INSERT"); break;
     case ast::StatementKind::kUpdate: CheckWritable("UPDATE"); break;
     case ast::StatementKind::kDelete: CheckWritable("DELETE"); break;
+    case ast::StatementKind::kMerge: CheckWritable("MERGE"); break;
     case ast::StatementKind::kCreateTable: CheckWritable("CREATE TABLE"); break;
     case ast::StatementKind::kCreateIndex: CheckWritable("CREATE INDEX"); break;
     case ast::StatementKind::kCreateSequence: CheckWritable("CREATE SEQUENCE"); break;

@@ -125,7 +125,8 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
     case ast::StatementKind::kSelect:
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
-    case ast::StatementKind::kDelete: {
+    case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge: {
       std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
       Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
       binder.DescribeParameters(&parameters);

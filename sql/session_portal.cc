@@ -20,7 +20,8 @@ bool IsPlanned(const ast::Statement& statement) {
     case ast::StatementKind::kSelect:
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
-    case ast::StatementKind::kDelete: return true;
+    case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge: return true;
     default: return false;
   }
 }

@@ -65,6 +65,11 @@ std::unique_ptr<StatementPlan> PlanStatement(BoundStatement bound,
     plan->locks.push_back({(*del)->table, LockLevel::kRowExclusive});
     plan->tag_prefix = "DELETE ";
     root = PlanDelete(**del);
+  } else if (auto* merge = std::get_if<std::unique_ptr<BoundMerge>>(&bound)) {
+    AddReadLocks((*merge)->tables_read, (*merge)->table, plan.get());
+    plan->locks.push_back({(*merge)->table, LockLevel::kRowExclusive});
+    plan->tag_prefix = "MERGE ";
+    root = PlanMerge(**merge);
   } else {
     throw Error(sqlstate::kFeatureNotSupported, "statement is not supported yet");
   }

@@ -2,6 +2,8 @@
 // Operators live in bind_operator.cc, functions in bind_function.cc.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
@@ -207,11 +209,12 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     ThrowAt(sqlstate::kUndefinedTable,
             fmt::format("missing FROM-clause entry for table \"{}\"", qualifier), ref.position);
   }
-  if (invisible_table_ != nullptr && invisible_table_->FindColumn(column) >= 0) {
+  const auto named = [&](const ScopeColumn& c) { return c.name == column; };
+  if (invisible_item_ != nullptr && std::ranges::any_of(invisible_item_->columns, named)) {
     throw Error(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", column))
         .WithHint(fmt::format("There is a column named \"{}\" in table \"{}\", but it cannot be "
                               "referenced from this part of the query.",
-                              column, invisible_table_->def.name()))
+                              column, invisible_item_->name))
         .WithPosition(ref.position);
   }
   ThrowAt(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", column),

@@ -16,32 +16,9 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
   const int width = table.def.columns_size();
 
   // Target columns in the order the source provides them.
-  std::vector<int> targets;
-  std::vector<int> target_positions;
-  if (insert.columns.empty()) {
-    for (int c = 0; c < width; ++c) {
-      targets.push_back(c);
-      target_positions.push_back(0);
-    }
-  } else {
-    std::vector<bool> seen(width, false);
-    for (const ast::Identifier& id : insert.columns) {
-      int c = table.FindColumn(id.name);
-      if (c < 0) {
-        ThrowAt(sqlstate::kUndefinedColumn,
-                fmt::format("column \"{}\" of relation \"{}\" does not exist", id.name,
-                            table.def.name()),
-                id.position);
-      }
-      if (seen[c]) {
-        ThrowAt(sqlstate::kDuplicateColumn,
-                fmt::format("column \"{}\" specified more than once", id.name), id.position);
-      }
-      seen[c] = true;
-      targets.push_back(c);
-      target_positions.push_back(id.position);
-    }
-  }
+  const InsertColumns insert_columns = BindInsertColumns(insert.columns, table);
+  const std::vector<int>& targets = insert_columns.columns;
+  const std::vector<int>& target_positions = insert_columns.positions;
   auto column_name = [&](int c) { return table.def.columns(c).name(); };
 
   if (insert.default_values) {
@@ -64,39 +41,11 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
       }
     }
     for (const ast::ExprList& items : insert.values) {
-      if (items.size() > targets.size()) {
-        ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
-                items[targets.size()]->position);
-      }
-      if (items.size() < targets.size() && !insert.columns.empty()) {
-        ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
-                target_positions[items.size()]);
-      }
-      AggregateRulesScope rules(this, false, "VALUES");
-      std::vector<BoundExprPtr> row(width);
-      for (size_t i = 0; i < items.size(); ++i) {
-        int c = targets[i];
-        if (items[i]->kind() == ast::ExprKind::kDefault) {
-          row[c] = BindColumnDefault(table, c);
-        } else {
-          invisible_table_ = &table;
-          BoundExprPtr item;
-          try {
-            item = BindExpression(*items[i], Scope{});
-          } catch (...) {
-            invisible_table_ = nullptr;
-            throw;
-          }
-          invisible_table_ = nullptr;
-          row[c] = IdentityInsertValue(
-              insert, table, c,
-              CoerceForAssignment(std::move(item), table.ColumnType(c), column_name(c)));
-        }
-      }
-      for (int c = 0; c < width; ++c) {
-        if (row[c] == nullptr) row[c] = BindColumnDefault(table, c);
-      }
-      out->source->values.push_back(std::move(row));
+      // Its table is invisible to VALUES but named in the error (42703).
+      const ScopeItem item = TableScopeItem(table.def.name(), out->table, 0);
+      ScopedFlag invisible(invisible_item_, &item);
+      out->source->values.push_back(
+          BindInsertValuesRow(items, insert_columns, insert.overriding, table, Scope{}));
     }
   } else {
     resolve_unknowns_ = false;
@@ -133,7 +82,7 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
                                     ? insert.select->targets[i].position
                                     : insert.select->position;
       out->row_exprs[c] = IdentityInsertValue(
-          insert, table, c,
+          insert.overriding, table, c,
           CoerceForAssignment(std::move(source_column), table.ColumnType(c), column_name(c)));
     }
     for (int c = 0; c < width; ++c) {
@@ -235,12 +184,75 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
   out->on_conflict = std::move(bound);
 }
 
-BoundExprPtr Binder::IdentityInsertValue(const ast::InsertStmt& insert,
-                                         const catalog::TableEntry& table, int column,
-                                         BoundExprPtr value) {
+Binder::InsertColumns Binder::BindInsertColumns(const std::vector<ast::Identifier>& names,
+                                                const catalog::TableEntry& table) {
+  InsertColumns out;
+  out.listed = !names.empty();
+  const int width = table.def.columns_size();
+  if (names.empty()) {
+    for (int c = 0; c < width; ++c) {
+      out.columns.push_back(c);
+      out.positions.push_back(0);
+    }
+    return out;
+  }
+  std::vector<bool> seen(width, false);
+  for (const ast::Identifier& id : names) {
+    int c = table.FindColumn(id.name);
+    if (c < 0) {
+      ThrowAt(
+          sqlstate::kUndefinedColumn,
+          fmt::format("column \"{}\" of relation \"{}\" does not exist", id.name, table.def.name()),
+          id.position);
+    }
+    if (seen[c]) {
+      ThrowAt(sqlstate::kDuplicateColumn,
+              fmt::format("column \"{}\" specified more than once", id.name), id.position);
+    }
+    seen[c] = true;
+    out.columns.push_back(c);
+    out.positions.push_back(id.position);
+  }
+  return out;
+}
+
+std::vector<BoundExprPtr> Binder::BindInsertValuesRow(const ast::ExprList& items,
+                                                      const InsertColumns& targets, char overriding,
+                                                      const catalog::TableEntry& table,
+                                                      const Scope& scope) {
+  if (items.size() > targets.columns.size()) {
+    ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
+            items[targets.columns.size()]->position);
+  }
+  if (items.size() < targets.columns.size() && targets.listed) {
+    ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
+            targets.positions[items.size()]);
+  }
+  AggregateRulesScope rules(this, false, "VALUES");
+  const int width = table.def.columns_size();
+  std::vector<BoundExprPtr> row(width);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const int c = targets.columns[i];
+    if (items[i]->kind() == ast::ExprKind::kDefault) {
+      row[c] = BindColumnDefault(table, c);
+      continue;
+    }
+    row[c] =
+        IdentityInsertValue(overriding, table, c,
+                            CoerceForAssignment(BindExpression(*items[i], scope),
+                                                table.ColumnType(c), table.def.columns(c).name()));
+  }
+  for (int c = 0; c < width; ++c) {
+    if (row[c] == nullptr) row[c] = BindColumnDefault(table, c);
+  }
+  return row;
+}
+
+BoundExprPtr Binder::IdentityInsertValue(char overriding, const catalog::TableEntry& table,
+                                         int column, BoundExprPtr value) {
   const std::string& identity = table.def.columns(column).identity();
-  if (identity.empty() || insert.overriding == 's') return value;
-  if (insert.overriding == 'u') return BindColumnDefault(table, column);
+  if (identity.empty() || overriding == 's') return value;
+  if (overriding == 'u') return BindColumnDefault(table, column);
   if (identity == "a") {
     const std::string& name = table.def.columns(column).name();
     throw Error(sqlstate::kGeneratedAlways,

@@ -20,7 +20,7 @@ Scope TargetScope(const std::shared_ptr<const catalog::TableEntry>& table,
 }  // namespace
 
 std::unique_ptr<BoundTableRef> Binder::BindJoinedTables(const std::vector<ast::TableRefPtr>& from,
-                                                        Scope& scope) {
+                                                        Scope& scope, bool merge_source) {
   if (from.empty()) return nullptr;
   // The items cannot see the target (not even LATERAL), as in PostgreSQL,
   // whose hint names it.
@@ -32,7 +32,15 @@ std::unique_ptr<BoundTableRef> Binder::BindJoinedTables(const std::vector<ast::T
   items.parent = &outside;
   const int target_width = static_cast<int>(target.columns.size());
   std::unique_ptr<BoundTableRef> tree = BindFrom(from, items, target_width + 2);
-  for (ScopeItem& item : items.items) AddScopeItem(std::move(item), scope);
+  const std::string target_name = target.name;  // `target` moves as `scope` grows
+  for (ScopeItem& item : items.items) {
+    if (merge_source && item.name == target_name) {
+      throw Error(sqlstate::kDuplicateAlias,
+                  fmt::format("name \"{}\" specified more than once", target_name))
+          .WithDetail("The name is used both as MERGE target table and data source.");
+    }
+    AddScopeItem(std::move(item), scope);
+  }
   return tree;
 }
 

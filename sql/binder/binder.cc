@@ -30,6 +30,7 @@ BoundStatement Binder::Bind(const ast::Statement& statement) {
       return with_reads(BindUpdate(statement.As<ast::UpdateStmt>()));
     case ast::StatementKind::kDelete:
       return with_reads(BindDelete(statement.As<ast::DeleteStmt>()));
+    case ast::StatementKind::kMerge: return with_reads(BindMerge(statement.As<ast::MergeStmt>()));
     case ast::StatementKind::kCreateTable:
       return BindCreateTable(statement.As<ast::CreateTableStmt>());
     default:

@@ -67,6 +67,7 @@ class Binder {
                                              int position = 0);
   std::unique_ptr<BoundInsert> BindInsert(const ast::InsertStmt& insert);
   std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
+  std::unique_ptr<BoundMerge> BindMerge(const ast::MergeStmt& merge);
   std::unique_ptr<BoundDelete> BindDelete(const ast::DeleteStmt& del);
   std::unique_ptr<BoundCreateTable> BindCreateTable(const ast::CreateTableStmt& create);
   // REQUIRES: the table is locked (SHARE), so its definition is current.
@@ -131,8 +132,27 @@ class Binder {
   // INSERT's value for an identity column: 428C9 for a value given to a
   // GENERATED ALWAYS one without OVERRIDING SYSTEM VALUE; the sequence's
   // under OVERRIDING USER VALUE; else `value`.
-  BoundExprPtr IdentityInsertValue(const ast::InsertStmt& insert, const catalog::TableEntry& table,
-                                   int column, BoundExprPtr value);
+  // `overriding`: InsertStmt::overriding.
+  BoundExprPtr IdentityInsertValue(char overriding, const catalog::TableEntry& table, int column,
+                                   BoundExprPtr value);
+  // INSERT's target columns (bind_insert.cc): the listed ones (42703 for
+  // an unknown name, 42701 for a repeated one) with their positions for
+  // errors, else every column in order.
+  struct InsertColumns {
+    std::vector<int> columns;
+    std::vector<int> positions;
+    bool listed = false;
+  };
+  InsertColumns BindInsertColumns(const std::vector<ast::Identifier>& names,
+                                  const catalog::TableEntry& table);
+  // One VALUES row of INSERT (or MERGE's INSERT) as a full table row, its
+  // items over `scope`: each cast to its column, DEFAULT and unlisted
+  // columns filled in; 42601 when there are more items than columns, or
+  // fewer than listed columns.
+  std::vector<BoundExprPtr> BindInsertValuesRow(const ast::ExprList& items,
+                                                const InsertColumns& targets, char overriding,
+                                                const catalog::TableEntry& table,
+                                                const Scope& scope);
 
   // Every table read by what was bound so far (FROM items at any depth),
   // once each.
@@ -308,9 +328,14 @@ class Binder {
   // UPDATE ... FROM and DELETE ... USING (bind_update.cc): the other FROM
   // items, their columns after the target row's storage key and stored
   // value; their names join `scope`, which holds the target's item. Null
-  // for none.
+  // for none. `merge_source`: MERGE's USING item, whose name may not be
+  // the target's (42712 with MERGE's detail).
   std::unique_ptr<BoundTableRef> BindJoinedTables(const std::vector<ast::TableRefPtr>& from,
-                                                  Scope& scope);
+                                                  Scope& scope, bool merge_source = false);
+  // MERGE's WHEN clauses (bind_merge.cc); `scope` holds the target and the
+  // source.
+  BoundMergeAction BindMergeAction(const ast::MergeWhenClause& clause,
+                                   const catalog::TableEntry& table, const Scope& scope);
   // RETURNING's list over the written table's row (bind_update.cc).
   BoundReturning BindReturning(const std::vector<ast::ResultTarget>& targets, const Scope& scope);
   void BindOrderBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
@@ -365,18 +390,20 @@ class Binder {
     AggregateRules saved_;
   };
 
-  // Sets a flag for the clause being bound; restores it when the clause
-  // ends, normally or by an error.
+  // Sets a flag (or another member, such as invisible_item_) for the
+  // clause being bound; restores it when the clause ends, normally or by an
+  // error.
+  template <typename T>
   class ScopedFlag {
    public:
-    ScopedFlag(bool& flag, bool value) : flag_(flag), saved_(flag) { flag = value; }
+    ScopedFlag(T& flag, T value) : flag_(flag), saved_(flag) { flag = value; }
     ~ScopedFlag() { flag_ = saved_; }
     ScopedFlag(const ScopedFlag&) = delete;
     ScopedFlag& operator=(const ScopedFlag&) = delete;
 
    private:
-    bool& flag_;
-    bool saved_;
+    T& flag_;
+    T saved_;
   };
 
   const catalog::CatalogSnapshot& snapshot_;
@@ -388,9 +415,11 @@ class Binder {
   const char* column_ref_error_ = nullptr;
   // While binding a CHECK expression: the 0A000 message a subquery raises.
   const char* subquery_error_ = nullptr;
-  // A table whose columns exist but cannot be referenced here (INSERT's
-  // target inside VALUES): named in the hint of 42703.
-  const catalog::TableEntry* invisible_table_ = nullptr;
+  // A FROM item whose columns exist but cannot be referenced here
+  // (INSERT's VALUES and its table, MERGE's NOT MATCHED clauses and the
+  // target), for PostgreSQL's 42703 hint naming it.
+  const ScopeItem* invisible_item_ = nullptr;
+
   // False while binding INSERT ... SELECT's query: its untyped literals stay
   // unknown and take the target columns' types (p_resolve_unknowns).
   bool resolve_unknowns_ = true;

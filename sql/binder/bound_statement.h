@@ -229,6 +229,30 @@ struct BoundDelete {
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 
+// One WHEN clause of MERGE. MATCHED clauses read rows as UPDATE ... FROM
+// does: the target's row, its storage key and stored value, then the
+// source's columns; NOT MATCHED clauses read the same shape with the
+// target's part NULL.
+struct BoundMergeAction {
+  enum class Kind { kUpdate, kDelete, kInsert, kDoNothing };
+  bool matched = true;
+  Kind kind = Kind::kDoNothing;
+  BoundExprPtr condition;                    // null: unconditional
+  std::vector<BoundAssignment> assignments;  // kUpdate
+  std::vector<BoundExprPtr> row_exprs;       // kInsert: one per table column
+};
+
+// MERGE: the source's rows joined to the target's by `on` (a source row
+// without a partner still comes, unless no NOT MATCHED clause exists);
+// `actions` in the order written, the first whose condition holds acts.
+struct BoundMerge {
+  std::shared_ptr<const catalog::TableEntry> table;
+  std::unique_ptr<BoundTableRef> source;
+  BoundExprPtr on;
+  std::vector<BoundMergeAction> actions;
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // the source's too
+};
+
 struct BoundCreateTable {
   catalog::proto::Table table;  // oid and relation id still 0
   bool if_not_exists = false;
@@ -246,6 +270,6 @@ struct BoundCreateIndex {
 
 using BoundStatement = std::variant<std::unique_ptr<BoundSelect>, std::unique_ptr<BoundInsert>,
                                     std::unique_ptr<BoundUpdate>, std::unique_ptr<BoundDelete>,
-                                    std::unique_ptr<BoundCreateTable>>;
+                                    std::unique_ptr<BoundMerge>, std::unique_ptr<BoundCreateTable>>;
 
 }  // namespace basalt::sql

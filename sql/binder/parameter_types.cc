@@ -93,6 +93,14 @@ void InferParameterTypes(const BoundStatement& bound, std::vector<DataType>& par
   } else if (auto* del = std::get_if<std::unique_ptr<BoundDelete>>(&bound)) {
     collector.Visit((*del)->from.get());
     collector.Visit((*del)->where);
+  } else if (auto* merge = std::get_if<std::unique_ptr<BoundMerge>>(&bound)) {
+    collector.Visit((*merge)->source.get());
+    collector.Visit((*merge)->on);
+    for (const BoundMergeAction& action : (*merge)->actions) {
+      collector.Visit(action.condition);
+      for (const BoundAssignment& a : action.assignments) collector.Visit(a.expr);
+      for (const BoundExprPtr& e : action.row_exprs) collector.Visit(e);
+    }
   }
   collector.CheckAllTyped();
 }

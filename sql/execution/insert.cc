@@ -54,6 +54,14 @@ void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const S
   throw error;
 }
 
+void WriteNewRow(const catalog::TableEntry& table, storage::TableStore& store,
+                 TableConstraints& constraints, const Row& row, ExecContext& ctx,
+                 std::string* key) {
+  constraints.BeforeInsert(row, ctx);
+  Status st = store.Insert(ctx.txn, row, key);
+  if (!st.ok()) ThrowWriteFailure(table, row, st);
+}
+
 void ReturningRows::Add(const Row& written, ExecContext& ctx) {
   if (exprs_.empty()) return;
   Row row;
@@ -93,10 +101,8 @@ void Insert::Write(ExecContext& ctx) {
       if (on_conflict_ != nullptr && ResolveConflict(store, constraints, row, ctx, written)) {
         continue;
       }
-      constraints.BeforeInsert(row, ctx);
       const bool track = on_conflict_ != nullptr && on_conflict_->do_update;
-      Status st = store.Insert(ctx.txn, row, track ? &key : nullptr);
-      if (!st.ok()) ThrowWriteFailure(*table_, row, st);
+      WriteNewRow(*table_, store, constraints, row, ctx, track ? &key : nullptr);
       if (track) written.insert(key);
       ++ctx.rows_affected;
       returning_.Add(row, ctx);

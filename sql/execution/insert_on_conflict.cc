@@ -40,10 +40,7 @@ bool Insert::ResolveConflict(storage::TableStore& store, TableConstraints& const
     for (const BoundAssignment& a : on_conflict_->assignments) {
       new_row[static_cast<size_t>(a.column)] = Evaluate(*a.expr, both, &ctx);
     }
-    CheckNotNull(*table_, new_row);
-    constraints.BeforeUpdate(locked, new_row, ctx);
-    Status st = store.Update(ctx.txn, locked, new_row);
-    if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
+    WriteUpdatedRow(*table_, store, constraints, locked, new_row, ctx);
     written.insert(key);
     ++ctx.rows_affected;
     returning_.Add(new_row, ctx);

@@ -1,17 +1,17 @@
-// INSERT, UPDATE and DELETE operators. They drain their input, write through
-// storage::TableStore in the statement's transaction, count the rows in
-// ExecContext::rows_affected and return RETURNING's rows (none without it):
-// all of them after the last write, as PostgreSQL finishes the statement
-// before the first row reaches the client. UPDATE and DELETE collect
-// all target rows before writing, so a scan never meets rows the statement
-// itself moved (the Halloween problem).
+// INSERT, UPDATE, DELETE and MERGE operators. They drain their input,
+// write through storage::TableStore in the statement's transaction, count
+// the rows in ExecContext::rows_affected and return RETURNING's rows (none
+// without it): all of them after the last write, as PostgreSQL finishes the
+// statement before the first row reaches the client. UPDATE, DELETE and
+// MERGE collect all target rows before writing, so a scan never meets rows
+// the statement itself moved (the Halloween problem).
 //
-// UPDATE and DELETE lock each target row and act on the version the lock
-// returns. Under READ COMMITTED that is the newest committed one: if it is
-// not the version the scan saw, the WHERE clause is checked again on it and
-// the row is skipped if it no longer qualifies or is gone (PostgreSQL's
-// EvalPlanQual), so concurrent `SET v = v + 1` lose nothing. Under snapshot
-// isolation the lock fails with 40001 instead.
+// UPDATE, DELETE and MERGE lock each target row and act on the version the
+// lock returns. Under READ COMMITTED that is the newest committed one: if it
+// is not the version the scan saw, the WHERE clause (MERGE: ON) is checked
+// again on it and the row is skipped if it no longer qualifies or is gone
+// (PostgreSQL's EvalPlanQual), so concurrent `SET v = v + 1` lose nothing.
+// Under snapshot isolation the lock fails with 40001 instead.
 #pragma once
 
 #include <memory>
@@ -39,6 +39,36 @@ std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
                          const std::vector<int>& columns);
 [[noreturn]] void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row,
                                     const Status& status);
+
+// The steps every writer of a row takes, in PostgreSQL's order. Inserts
+// `row`, which passed CheckNotNull, after its CHECK constraints
+// (`constraints`); *key: its storage key, when wanted.
+void WriteNewRow(const catalog::TableEntry& table, storage::TableStore& store,
+                 TableConstraints& constraints, const Row& row, ExecContext& ctx,
+                 std::string* key = nullptr);
+// Replaces the locked row by `new_row` after NOT NULL and its constraints.
+void WriteUpdatedRow(const catalog::TableEntry& table, storage::TableStore& store,
+                     TableConstraints& constraints, const storage::LockedRow& locked,
+                     const Row& new_row, ExecContext& ctx);
+// Deletes the locked row after its referencing rows' actions are noted.
+void WriteDeletedRow(storage::TableStore& store, TableConstraints& constraints,
+                     const storage::LockedRow& locked, ExecContext& ctx);
+
+// Every row `input` yields. UPDATE, DELETE and MERGE collect their target
+// rows before writing, so a scan never meets rows the statement itself
+// moved (the Halloween problem).
+std::vector<Row> DrainRows(PhysicalOperator& input, ExecContext& ctx);
+
+// The table row `old_row` becomes under `assignments` (`old_row` may carry
+// more columns: a scanned row's key and stored value, joined rows); every
+// SET expression sees the old row, as in PostgreSQL.
+Row AssignedRow(const catalog::TableEntry& table, const std::vector<BoundAssignment>& assignments,
+                const Row& old_row, ExecContext& ctx);
+
+// Whether `new_row` gives the table's key other values than `old_row` (as
+// PostgreSQL decides between FOR UPDATE and FOR NO KEY UPDATE: by the
+// values, not by the SET list).
+bool ChangesKey(const catalog::TableEntry& table, const Row& old_row, const Row& new_row);
 
 // RETURNING's rows of a write, computed as each row is written.
 class ReturningRows {
@@ -144,6 +174,41 @@ class Delete : public ModifyTable {
 
   const BoundExpr* recheck_;
   bool joined_;
+};
+
+// MERGE (merge.cc). Input rows are UPDATE ... FROM's: the target's row,
+// storage key and stored value, then the source's columns; a source row
+// no target row matched has the target's part NULL. Each row takes the
+// first WHEN clause of its kind whose condition holds. A matched row is
+// locked before it is changed; if it changed since the scan (READ
+// COMMITTED), `on` is checked again on the newest version with the same
+// source row and the clauses are evaluated again from the first; a row
+// gone or no longer matching takes the NOT MATCHED clauses, as in
+// PostgreSQL 15. A target row changed twice by one MERGE is 21000.
+class Merge : public ModifyTable {
+ public:
+  Merge(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
+        const BoundExpr* on, const std::vector<BoundMergeAction>& actions)
+      : ModifyTable(std::move(child), std::move(table), kNoReturning), on_(on), actions_(actions) {}
+  std::string Describe() const override { return "Merge on " + table_->def.name(); }
+
+ private:
+  inline static const std::vector<BoundExprPtr> kNoReturning;
+
+  void Write(ExecContext& ctx) override;
+  // The first clause for a matched (or not matched) row whose condition
+  // holds on `row`; null: none.
+  const BoundMergeAction* ChooseAction(bool matched, const Row& row, ExecContext& ctx) const;
+  // WHEN MATCHED on `joined`; false when the target row is gone or no
+  // longer matches, so the NOT MATCHED clauses apply. `changed`: the keys
+  // of the target rows this statement updated or deleted.
+  bool MergeMatched(storage::TableStore& store, TableConstraints& constraints, const Row& joined,
+                    ExecContext& ctx, std::unordered_set<std::string>& changed);
+  void MergeNotMatched(storage::TableStore& store, TableConstraints& constraints, const Row& joined,
+                       ExecContext& ctx);
+
+  const BoundExpr* on_;
+  const std::vector<BoundMergeAction>& actions_;
 };
 
 }  // namespace basalt::sql

@@ -9,26 +9,15 @@
 
 namespace basalt::sql {
 
-namespace {
-
-// The rows an UPDATE or DELETE targets, as its input delivered them: the
-// row, then its storage key and stored value (see modify_table.h).
-std::vector<Row> DrainTargets(PhysicalOperator& input, ExecContext& ctx) {
-  std::vector<Row> targets;
+std::vector<Row> DrainRows(PhysicalOperator& input, ExecContext& ctx) {
+  std::vector<Row> rows;
   RowBatch batch;
   while (input.Next(ctx, &batch)) {
-    for (Row& row : batch) targets.push_back(std::move(row));
+    for (Row& row : batch) rows.push_back(std::move(row));
   }
-  return targets;
+  return rows;
 }
 
-}  // namespace
-
-namespace {
-
-// Whether `new_row` gives the table's key other values than `old_row` (as
-// PostgreSQL decides between FOR UPDATE and FOR NO KEY UPDATE: by the
-// values, not by the SET list).
 bool ChangesKey(const catalog::TableEntry& table, const Row& old_row, const Row& new_row) {
   for (int column : table.layout.primary_key) {
     const Value& before = old_row[static_cast<size_t>(column)];
@@ -42,20 +31,38 @@ bool ChangesKey(const catalog::TableEntry& table, const Row& old_row, const Row&
   return false;
 }
 
-}  // namespace
-
-Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
+Row AssignedRow(const catalog::TableEntry& table, const std::vector<BoundAssignment>& assignments,
+                const Row& old_row, ExecContext& ctx) {
   Row new_row(old_row.begin(),
-              old_row.begin() + static_cast<std::ptrdiff_t>(table_->layout.column_types.size()));
-  // Every SET expression sees the old row, as in PostgreSQL.
-  for (const BoundAssignment& a : assignments_) {
+              old_row.begin() + static_cast<std::ptrdiff_t>(table.layout.column_types.size()));
+  for (const BoundAssignment& a : assignments) {
     new_row[static_cast<size_t>(a.column)] = Evaluate(*a.expr, old_row, &ctx);
   }
   return new_row;
 }
 
+void WriteUpdatedRow(const catalog::TableEntry& table, storage::TableStore& store,
+                     TableConstraints& constraints, const storage::LockedRow& locked,
+                     const Row& new_row, ExecContext& ctx) {
+  CheckNotNull(table, new_row);
+  constraints.BeforeUpdate(locked, new_row, ctx);
+  Status st = store.Update(ctx.txn, locked, new_row);
+  if (!st.ok()) ThrowWriteFailure(table, new_row, st);
+}
+
+void WriteDeletedRow(storage::TableStore& store, TableConstraints& constraints,
+                     const storage::LockedRow& locked, ExecContext& ctx) {
+  constraints.BeforeDelete(locked, ctx);
+  Status st = store.Delete(ctx.txn, locked);
+  if (!st.ok()) ThrowStatus(st);
+}
+
+Row Update::NewRow(const Row& old_row, ExecContext& ctx) const {
+  return AssignedRow(*table_, assignments_, old_row, ctx);
+}
+
 void Update::Write(ExecContext& ctx) {
-  std::vector<Row> targets = DrainTargets(*children_[0], ctx);
+  std::vector<Row> targets = DrainRows(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   TableConstraints constraints(table_);
   const size_t width = table_->layout.column_types.size();
@@ -94,10 +101,7 @@ void Update::Write(ExecContext& ctx) {
       source = WithLockedVersion(*table_, scanned, locked);
       new_row = NewRow(source, ctx);
     }
-    CheckNotNull(*table_, new_row);
-    constraints.BeforeUpdate(locked, new_row, ctx);
-    Status st = store.Update(ctx.txn, locked, new_row);
-    if (!st.ok()) ThrowWriteFailure(*table_, new_row, st);
+    WriteUpdatedRow(*table_, store, constraints, locked, new_row, ctx);
     ++ctx.rows_affected;
     if (!joined_) {
       returning_.Add(new_row, ctx);
@@ -113,7 +117,7 @@ void Update::Write(ExecContext& ctx) {
 }
 
 void Delete::Write(ExecContext& ctx) {
-  std::vector<Row> targets = DrainTargets(*children_[0], ctx);
+  std::vector<Row> targets = DrainRows(*children_[0], ctx);
   storage::TableStore store(ctx.store, &table_->layout);
   TableConstraints constraints(table_);
   const size_t width = table_->layout.column_types.size();
@@ -126,9 +130,7 @@ void Delete::Write(ExecContext& ctx) {
                         scanned, ctx, &locked)) {
       continue;
     }
-    constraints.BeforeDelete(locked, ctx);
-    Status st = store.Delete(ctx.txn, locked);
-    if (!st.ok()) ThrowStatus(st);
+    WriteDeletedRow(store, constraints, locked, ctx);
     ++ctx.rows_affected;
     if (!joined_) {
       returning_.Add(locked.row, ctx);

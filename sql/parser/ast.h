@@ -11,6 +11,7 @@
 #include "sql/parser/ast_alter.h"
 #include "sql/parser/ast_copy.h"
 #include "sql/parser/ast_expr.h"
+#include "sql/parser/ast_merge.h"
 #include "sql/parser/ast_node.h"
 #include "sql/parser/ast_role.h"
 #include "sql/parser/ast_sequence.h"

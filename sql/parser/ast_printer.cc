@@ -97,6 +97,33 @@ std::string FromList(const std::vector<TableRefPtr>& from) {
   return out;
 }
 
+std::string SetList(const std::vector<SetClause>& set) {
+  std::string out;
+  for (size_t i = 0; i < set.size(); ++i) {
+    out += (i ? ", " : "") + QuoteName(set[i].column.name) + " = " + ToString(*set[i].value);
+  }
+  return out;
+}
+
+std::string MergeWhen(const MergeWhenClause& clause) {
+  std::string out = clause.matched ? " WHEN MATCHED" : " WHEN NOT MATCHED";
+  if (clause.condition) out += " AND " + ToString(*clause.condition);
+  out += " THEN ";
+  switch (clause.action) {
+    case MergeWhenClause::Action::kUpdate: return out + "UPDATE SET " + SetList(clause.set);
+    case MergeWhenClause::Action::kDelete: return out + "DELETE";
+    case MergeWhenClause::Action::kDoNothing: return out + "DO NOTHING";
+    case MergeWhenClause::Action::kInsert: break;
+  }
+  out += "INSERT";
+  if (clause.default_values) return out + " DEFAULT VALUES";
+  if (!clause.columns.empty()) out += " (" + Join(clause.columns) + ")";
+  if (clause.overriding != 0) {
+    out += clause.overriding == 's' ? " OVERRIDING SYSTEM VALUE" : " OVERRIDING USER VALUE";
+  }
+  return out + " VALUES (" + Join(clause.values) + ")";
+}
+
 std::string Returning(const std::vector<ResultTarget>& returning) {
   return returning.empty() ? "" : " RETURNING " + Targets(returning);
 }
@@ -358,14 +385,18 @@ std::string ToString(const Statement& statement) {
       const auto& s = statement.As<UpdateStmt>();
       std::string out = "UPDATE " + ToString(s.table);
       if (!s.alias.empty()) out += " AS " + QuoteName(s.alias);
-      out += " SET ";
-      for (size_t i = 0; i < s.set.size(); ++i) {
-        out +=
-            (i ? ", " : "") + QuoteName(s.set[i].column.name) + " = " + ToString(*s.set[i].value);
-      }
+      out += " SET " + SetList(s.set);
       if (!s.from.empty()) out += " FROM " + FromList(s.from);
       if (s.where) out += " WHERE " + ToString(*s.where);
       return out + Returning(s.returning);
+    }
+    case StatementKind::kMerge: {
+      const auto& s = statement.As<MergeStmt>();
+      std::string out = "MERGE INTO " + ToString(s.table);
+      if (!s.alias.empty()) out += " AS " + QuoteName(s.alias);
+      out += " USING " + FromList(s.source) + " ON " + ToString(*s.on);
+      for (const MergeWhenClause& clause : s.when) out += MergeWhen(clause);
+      return out;
     }
     case StatementKind::kDelete: {
       const auto& s = statement.As<DeleteStmt>();

@@ -133,6 +133,7 @@ enum class StatementKind {
   kAlterRelation,   // ast_alter.h
   kCreateSequence,  // ast_sequence.h
   kAlterSequence,   // ast_sequence.h
+  kMerge,           // ast_merge.h
 };
 
 struct Statement : KindedNode<StatementKind> {

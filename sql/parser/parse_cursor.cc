@@ -25,7 +25,8 @@ ast::StatementPtr Parser::ParsePrepare() {
   // PostgreSQL's PreparableStmt: a query or a DML statement, nothing else.
   const Token& first = Peek();
   if (first.IsOp("(") || first.IsWord("select") || first.IsWord("values") || first.IsWord("with") ||
-      first.IsWord("insert") || first.IsWord("update") || first.IsWord("delete")) {
+      first.IsWord("insert") || first.IsWord("update") || first.IsWord("delete") ||
+      first.IsWord("merge")) {
     stmt->statement = ParseStatement();
   } else {
     SyntaxError(first);

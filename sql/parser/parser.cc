@@ -172,6 +172,7 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "insert") return ParseInsert();
   if (word == "update") return ParseUpdate();
   if (word == "delete") return ParseDelete();
+  if (word == "merge") return ParseMerge();
   if (word == "create") return ParseCreate();
   if (word == "drop") {
     if (PeekWord("role", 1) || PeekWord("user", 1) || PeekWord("group", 1)) return ParseDropRole();

@@ -94,6 +94,10 @@ class Parser {
   ast::StatementPtr ParseDelete();
   std::vector<ast::ResultTarget> ParseOptionalReturning();
   std::string ParseOptionalRelationAlias(bool allow_set);
+  // parse_merge.cc
+  ast::StatementPtr ParseMerge();
+  ast::MergeWhenClause ParseMergeWhenClause();
+  void ParseMergeInsert(ast::MergeWhenClause& clause);
 
   // parse_ddl.cc
   ast::StatementPtr ParseCreate();

@@ -326,6 +326,34 @@ TEST_CASE("UPDATE and DELETE", "[parser]") {
         "DELETE FROM t AS x USING u WHERE (x.a = u.a)");
 }
 
+TEST_CASE("MERGE", "[parser]") {
+  CHECK(P("merge into t using s on t.id = s.id when matched and s.x > 1 then update set a = "
+          "s.a, b = default when matched then delete when not matched then insert (id, a) "
+          "values (s.id, default)") ==
+        "MERGE INTO t USING s ON (t.id = s.id) WHEN MATCHED AND (s.x > 1) THEN UPDATE SET a = "
+        "s.a, b = DEFAULT WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (id, a) "
+        "VALUES (s.id, DEFAULT)");
+  CHECK(P("merge into only x.t tt using (select 1 as k) as s on true when matched then do "
+          "nothing when not matched and s.k = 2 then do nothing when not matched then insert "
+          "default values") ==
+        "MERGE INTO x.t AS tt USING (SELECT 1 AS k) AS s ON true WHEN MATCHED THEN DO NOTHING "
+        "WHEN NOT MATCHED AND (s.k = 2) THEN DO NOTHING WHEN NOT MATCHED THEN INSERT DEFAULT "
+        "VALUES");
+  CHECK(P("merge into t using s on t.a = s.a when not matched then insert overriding system "
+          "value values (s.a)") ==
+        "MERGE INTO t USING s ON (t.a = s.a) WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM "
+        "VALUE VALUES (s.a)");
+  // PostgreSQL 15 has no RETURNING for MERGE, needs a WHEN clause and pairs
+  // MATCHED only with UPDATE / DELETE, NOT MATCHED only with INSERT.
+  CHECK(Err("merge into t using s on t.a = s.a when matched then delete returning *") ==
+        "42601 syntax error at or near \"returning\" @60");
+  CHECK(Err("merge into t using s on t.a = s.a") == "42601 syntax error at end of input @34");
+  CHECK(Err("merge into t using s on t.a = s.a when matched then insert values (1)") ==
+        "42601 syntax error at or near \"insert\" @53");
+  CHECK(Err("merge into t using s on t.a = s.a when not matched then update set a = 1") ==
+        "42601 syntax error at or near \"update\" @57");
+}
+
 TEST_CASE("CREATE TABLE", "[parser]") {
   CHECK(P("CREATE TABLE IF NOT EXISTS s.t (id int PRIMARY KEY, name varchar(10) NOT NULL "
           "DEFAULT 'x', price numeric(10,2) UNIQUE CHECK (price > 0), note text NULL, "

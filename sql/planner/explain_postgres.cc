@@ -160,7 +160,8 @@ ColumnNames OutputNames(const LogicalOperator& op) {
     case LogicalKind::kValues:
     case LogicalKind::kInsert:
     case LogicalKind::kUpdate:
-    case LogicalKind::kDelete: return {};
+    case LogicalKind::kDelete:
+    case LogicalKind::kMerge: return {};
     default: return op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
   }
 }
@@ -247,6 +248,7 @@ class Printer {
       case LogicalKind::kDelete:
         line = "Delete on " + op.As<LogicalDelete>().table->def.name();
         break;
+      case LogicalKind::kMerge: line = "Merge on " + op.As<LogicalMerge>().table->def.name(); break;
       case LogicalKind::kJoin: {
         const auto& join = op.As<LogicalJoin>();
         static constexpr const char* kTypes[] = {"", "Left ", "Right ", "Full ", "Semi ", "Anti "};

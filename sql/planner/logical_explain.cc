@@ -75,6 +75,9 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     case LogicalKind::kDelete:
       out->append("Delete " + op.As<LogicalDelete>().table->def.name());
       break;
+    case LogicalKind::kMerge:
+      out->append("Merge " + op.As<LogicalMerge>().table->def.name());
+      break;
   }
   out->push_back('\n');
   for (const LogicalOperatorPtr& c : op.children) Explain(*c, depth + 1, out);

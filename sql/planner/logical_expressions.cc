@@ -83,6 +83,14 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       one(op.As<LogicalDelete>().recheck);
       each(op.As<LogicalDelete>().returning);
       break;
+    case LogicalKind::kMerge:
+      one(op.As<LogicalMerge>().on);
+      for (BoundMergeAction& action : op.As<LogicalMerge>().actions) {
+        one(action.condition);
+        for (BoundAssignment& a : action.assignments) one(a.expr);
+        each(action.row_exprs);
+      }
+      break;
   }
 }
 
@@ -134,6 +142,7 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kInsert: of(op.As<LogicalInsert>().returning); return types;
     case LogicalKind::kUpdate: of(op.As<LogicalUpdate>().returning); return types;
     case LogicalKind::kDelete: of(op.As<LogicalDelete>().returning); return types;
+    case LogicalKind::kMerge: return types;        // PostgreSQL 15's MERGE returns no rows
     default: return OutputTypes(*op.children[0]);  // filters, sorts, limits
   }
 }

@@ -1,4 +1,4 @@
-// INSERT, UPDATE, DELETE of one table.
+// INSERT, UPDATE, DELETE and MERGE of one table.
 #pragma once
 
 #include "catalog/catalog.h"
@@ -35,6 +35,18 @@ struct LogicalDelete : LogicalOperator {
   BoundExprPtr recheck;                 // as LogicalUpdate's
   std::vector<BoundExprPtr> returning;  // over the deleted row
   bool joined = false;                  // DELETE ... USING; as LogicalUpdate's
+};
+
+// MERGE: its child yields the target's rows (with storage key and stored
+// value) joined to the source's by the ON condition; a source row without
+// a target row comes with the target's part NULL when a NOT MATCHED clause
+// exists (see BoundMergeAction).
+struct LogicalMerge : LogicalOperator {
+  static constexpr LogicalKind kKind = LogicalKind::kMerge;
+  LogicalMerge() : LogicalOperator(kKind) {}
+  std::shared_ptr<const catalog::TableEntry> table;
+  BoundExprPtr on;  // re-checked on a matched row changed concurrently
+  std::vector<BoundMergeAction> actions;
 };
 
 }  // namespace basalt::sql

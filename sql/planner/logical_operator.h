@@ -27,7 +27,8 @@ enum class LogicalKind {
   kLockRows,
   kInsert,
   kUpdate,
-  kDelete
+  kDelete,
+  kMerge
 };
 
 struct LogicalOperator {

@@ -154,6 +154,10 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       return std::make_unique<Delete>(child(), del.table, del.recheck.get(), del.returning,
                                       del.joined);
     }
+    case LogicalKind::kMerge: {
+      const auto& merge = plan.As<LogicalMerge>();
+      return std::make_unique<Merge>(child(), merge.table, merge.on.get(), merge.actions);
+    }
   }
   return nullptr;
 }

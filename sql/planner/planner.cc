@@ -84,15 +84,20 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   return join;
 }
 
-// The rows UPDATE and DELETE act on: the target's rows with their storage
-// key and stored value, joined with the FROM / USING items (`from`, null:
-// none), filtered by WHERE (see BoundUpdate).
+// The rows UPDATE, DELETE and MERGE act on: the target's rows with their
+// storage key and stored value, joined with the FROM / USING items or
+// MERGE's source (`from`, null: none), filtered by WHERE or MERGE's ON
+// (see BoundUpdate). `join_type` kRight: MERGE with NOT MATCHED clauses,
+// whose source rows come also without a target row, `where` being the
+// join's condition.
 LogicalOperatorPtr PlanTargetRows(std::shared_ptr<const catalog::TableEntry> table,
-                                  BoundTableRef* from, BoundExprPtr where) {
+                                  BoundTableRef* from, BoundExprPtr where,
+                                  JoinType join_type = JoinType::kInner) {
   if (from == nullptr) return PlanGet(std::move(table), /*emit_key=*/true, std::move(where));
   const int target_width = static_cast<int>(table->layout.column_types.size()) + 2;
   auto join = std::make_unique<LogicalJoin>();
-  join->join_type = JoinType::kInner;
+  join->join_type = join_type;
+  if (join_type != JoinType::kInner) join->condition = std::move(where);
   join->left_width = target_width;
   join->right_width = from->width;
   join->children.push_back(PlanGet(std::move(table), /*emit_key=*/true, nullptr));
@@ -312,6 +317,70 @@ LogicalOperatorPtr PlanDelete(BoundDelete& del) {
   if (del.where != nullptr) op->recheck = del.where->Clone();
   op->joined = del.from != nullptr;
   return WithChild(std::move(op), PlanTargetRows(del.table, del.from.get(), std::move(del.where)));
+}
+
+namespace {
+
+// `e` over a row whose two parts trade places: columns below `split` move
+// up by `moved`, the others down by `split`.
+void SwapRowParts(BoundExpr& e, int split, int moved) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) {
+    e.column_index += e.column_index < split ? moved : -split;
+  }
+  for (BoundExprPtr& c : e.children) SwapRowParts(*c, split, moved);
+}
+
+// MERGE's rows from a VALUES source: UPDATE ... FROM's shape (the
+// target's row, storage key and stored value, then the source's columns),
+// but the join reads the few source rows first and the target by `on`,
+// left-joined when `not_matched` (a source row without a target row comes
+// with the target's part NULL), so that the index_join pass reads the
+// target through its key or an index per source row rather than scanning
+// it. A projection puts the target's part first again.
+LogicalOperatorPtr PlanMergeByValues(BoundMerge& merge, bool not_matched) {
+  const int target_width = static_cast<int>(merge.table->layout.column_types.size()) + 2;
+  const int source_width = merge.source->width;
+  auto join = std::make_unique<LogicalJoin>();
+  join->join_type = not_matched ? JoinType::kLeft : JoinType::kInner;
+  join->left_width = source_width;
+  join->right_width = target_width;
+  join->condition = std::move(merge.on);
+  SwapRowParts(*join->condition, target_width, source_width);
+  join->children.push_back(PlanFrom(*merge.source, target_width));
+  join->children.push_back(PlanGet(merge.table, /*emit_key=*/true, nullptr));
+  const std::vector<DataType> source_types = OutputTypes(*join->children[0]);
+  const std::vector<DataType> target_types = OutputTypes(*join->children[1]);
+  auto project = std::make_unique<LogicalProject>();
+  for (int c = 0; c < target_width; ++c) {
+    project->exprs.push_back(
+        BoundExpr::Column(source_width + c, target_types[static_cast<size_t>(c)]));
+  }
+  for (int c = 0; c < source_width; ++c) {
+    project->exprs.push_back(BoundExpr::Column(c, source_types[static_cast<size_t>(c)]));
+  }
+  return WithChild(std::move(project), std::move(join));
+}
+
+}  // namespace
+
+LogicalOperatorPtr PlanMerge(BoundMerge& merge) {
+  auto op = std::make_unique<LogicalMerge>();
+  op->table = merge.table;
+  op->on = merge.on->Clone();
+  op->actions = std::move(merge.actions);
+  bool not_matched = false;
+  for (const BoundMergeAction& action : op->actions) not_matched |= !action.matched;
+  // A hash join keeps its right input in memory: the source, unless it is
+  // a VALUES list, whose rows are few and read the target by key.
+  const BoundTableRef& source = *merge.source;
+  const bool values = source.kind == BoundTableRef::Kind::kSubquery &&
+                      source.subquery->from == nullptr &&
+                      source.subquery->set_operation == nullptr && !source.subquery->values.empty();
+  if (values) return WithChild(std::move(op), PlanMergeByValues(merge, not_matched));
+  return WithChild(std::move(op),
+                   PlanTargetRows(merge.table, merge.source.get(), std::move(merge.on),
+                                  not_matched ? JoinType::kRight : JoinType::kInner));
 }
 
 }  // namespace basalt::sql

@@ -17,6 +17,7 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select);
 LogicalOperatorPtr PlanInsert(BoundInsert& insert);
 LogicalOperatorPtr PlanUpdate(BoundUpdate& update);
 LogicalOperatorPtr PlanDelete(BoundDelete& del);
+LogicalOperatorPtr PlanMerge(BoundMerge& merge);
 
 // Plans every subquery in the plan's expressions (nested ones too), once:
 // clones of an expression share its BoundSubquery. The optimizer's

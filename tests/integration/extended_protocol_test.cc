@@ -168,6 +168,29 @@ TEST_CASE_METHOD(Connected, "Parse, Bind, Describe, Execute, Sync with text para
   CHECK(messages[1].payload == Int16Bytes(0));
 }
 
+TEST_CASE_METHOD(Connected, "MERGE with parameters typed by their context, run twice") {
+  REQUIRE(Types(Round(MessageBytes('Q', CString("create table m (id int primary key, v text); "
+                                                "insert into m values (1, 'one')")))) == "CCZ");
+  // $2 is a text column's value in both SET and INSERT; MERGE returns no rows.
+  auto messages =
+      Round(Parse("mg",
+                  "merge into m using (values ($1::int)) s(id) on m.id = s.id "
+                  "when matched then update set v = $2 when not matched then insert values "
+                  "(s.id, $2)") +
+            Describe('S', "mg") + Sync());
+  REQUIRE(Types(messages) == "1tnZ");
+  CHECK(messages[1].payload == Int16Bytes(2) + Int32Bytes(23) + Int32Bytes(25));
+  messages = Round(Bind("", "mg", {"1", "uno"}) + Execute("") + Bind("", "mg", {"2", "dos"}) +
+                   Execute("") + Sync());
+  REQUIRE(Types(messages) == "2C2CZ");
+  CHECK(messages[1].payload == CString("MERGE 1"));
+  CHECK(messages[3].payload == CString("MERGE 1"));
+  messages = Round(MessageBytes('Q', CString("select v from m order by id")));
+  REQUIRE(Types(messages) == "TDDCZ");
+  CHECK(Cell(messages[1]) == "uno");
+  CHECK(Cell(messages[2]) == "dos");
+}
+
 TEST_CASE_METHOD(Connected, "the implicit transaction spans the messages up to Sync") {
   Round(MessageBytes('Q', CString("create table t (id int)")));
   // The second INSERT fails: the first is rolled back with it, and the

@@ -177,6 +177,13 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
     case LogicalKind::kDelete:
       for (BoundExprPtr& e : plan->As<LogicalDelete>().returning) Fold(e);
       break;
+    case LogicalKind::kMerge:
+      for (BoundMergeAction& action : plan->As<LogicalMerge>().actions) {
+        Fold(action.condition);
+        for (BoundAssignment& a : action.assignments) Fold(a.expr);
+        for (BoundExprPtr& e : action.row_exprs) Fold(e);
+      }
+      break;
     case LogicalKind::kDistinctOn:
     case LogicalKind::kLockRows: break;
   }

@@ -45,8 +45,9 @@ LogicalGet* ScanUnderFilters(LogicalOperator& op) {
   }
   if (e->kind != LogicalKind::kGet) return nullptr;
   auto& get = e->As<LogicalGet>();
+  // A Get with emit_key is MERGE's target, read by key per source row too.
   const bool plain = !get.table->computed && get.lookup_key.empty() && get.index == nullptr &&
-                     !get.emit_key && get.filter == nullptr;
+                     get.filter == nullptr;
   return plain ? &get : nullptr;
 }
 
