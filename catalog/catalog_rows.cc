@@ -403,6 +403,26 @@ std::vector<Row> PgSequenceRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// pg_depend: so far only a sequence's dependency on the column owning it,
+// automatic ('a') for a serial column, internal ('i') for an identity column
+// (information_schema tells the two apart by it).
+std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
+  constexpr Oid kPgClass = 1259;
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::SequenceDef& s = entry->def.sequence();
+    if (entry->def.relkind() != "S" || s.owned_by_table() == 0) continue;
+    std::shared_ptr<const TableEntry> owner = snapshot.TableByOid(database, s.owned_by_table());
+    const proto::Column* column =
+        owner != nullptr ? ColumnByAttnum(owner->def, s.owned_by_attnum()) : nullptr;
+    const bool identity = column != nullptr && !column->identity().empty();
+    rows.push_back(Row{Oid_(kPgClass), Oid_(entry->def.oid()), Int(0), Oid_(kPgClass),
+                       Oid_(s.owned_by_table()), Int(s.owned_by_attnum()),
+                       Char(identity ? 'i' : 'a')});
+  }
+  return rows;
+}
+
 std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
   std::vector<Row> rows;
   for (const proto::Database* db : snapshot.Databases()) {
@@ -522,6 +542,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2606: return PgConstraintRows(snapshot, database);
     case 2604: return PgAttrdefRows(snapshot, database);
     case 2224: return PgSequenceRows(snapshot, database);
+    case 2608: return PgDependRows(snapshot, database);
     case 1262: return PgDatabaseRows(snapshot);
     case 1260: return PgAuthidRows(snapshot);
     case 2601: return PgAmRows();

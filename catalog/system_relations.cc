@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "catalog/information_schema_views.h"
 #include "catalog/oids.h"
 #include "catalog/system_relation_specs.h"
 #include "catalog/system_views.h"
@@ -44,6 +45,12 @@ TypeId CatalogColumnType(std::string_view typname) {
       {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector},
       {"_aclitem", TypeId::kTextArray},
+      // information_schema's domains, as their base types.
+      {"sql_identifier", TypeId::kName},
+      {"cardinal_number", TypeId::kInt4},
+      {"character_data", TypeId::kVarchar},
+      {"yes_or_no", TypeId::kVarchar},
+      {"time_stamp", TypeId::kTimestampTz},
   };
   for (const auto& [name, id] : kTypes) {
     if (name == typname) return id;
@@ -51,15 +58,16 @@ TypeId CatalogColumnType(std::string_view typname) {
   return TypeId::kText;
 }
 
-proto::Table FromSpec(Oid database, const SystemRelationSpec& spec) {
+proto::Table FromSpec(Oid database, Oid namespace_oid, const SystemRelationSpec& spec,
+                      std::string_view view_query) {
   proto::Table t;
   t.set_oid(spec.oid);
   t.set_database_oid(database);
-  t.set_namespace_oid(oids::kPgCatalogNamespace);
+  t.set_namespace_oid(namespace_oid);
   t.set_name(spec.name);
   t.set_relkind(std::string(1, spec.relkind));
   t.set_owner_oid(oids::kBootstrapSuperuser);
-  t.set_view_query(std::string(SystemViewQuery(spec.name)));
+  t.set_view_query(std::string(view_query));
   std::string_view columns = spec.columns;
   int attnum = 0;
   while (!columns.empty()) {
@@ -152,7 +160,12 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"rows_deleted", TypeId::kInt8}}),
   };
   for (const SystemRelationSpec& spec : SystemRelationSpecs()) {
-    relations.push_back(FromSpec(database, spec));
+    relations.push_back(
+        FromSpec(database, oids::kPgCatalogNamespace, spec, SystemViewQuery(spec.name)));
+  }
+  for (const SystemRelationSpec& spec : InformationSchemaSpecs()) {
+    relations.push_back(FromSpec(database, oids::kInformationSchemaNamespace, spec,
+                                 InformationSchemaViewQuery(spec.name)));
   }
   return relations;
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerates catalog/information_schema_specs.cc from a PostgreSQL 15 server:
+# the information_schema views Basalt defines, with their OIDs and columns
+# (column types are PostgreSQL's domain names: sql_identifier, ...).
+# Usage: scripts/gen_information_schema_specs.sh "host=127.0.0.1 port=56291 user=basalt"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+views="'tables','columns','views','schemata','table_constraints','key_column_usage',\
+'referential_constraints','constraint_column_usage','check_constraints','sequences',\
+'routines','parameters','character_sets'"
+psql "$1" -At -F'|' -c "
+select c.relname, c.oid, c.relkind,
+  string_agg(a.attname || ' ' || t.typname, ',' order by a.attnum)
+from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+join pg_type t on t.oid = a.atttypid
+where c.relnamespace = 'information_schema'::regnamespace and c.relname in ($views)
+group by 1, 2, 3 order by 1" | python3 -c '
+import sys
+rows = [l.rstrip("\n").split("|") for l in sys.stdin if l.strip()]
+print("""// information_schema'"'"'s views as PostgreSQL 15 defines them: name, OID and
+// columns ("name type", the type being one of information_schema'"'"'s domains).
+// Generated from a PostgreSQL 15 server by
+// scripts/gen_information_schema_specs.sh; edit that, not this.
+#include "catalog/system_relation_specs.h"
+
+namespace basalt::catalog {
+
+const std::vector<SystemRelationSpec>& InformationSchemaSpecs() {
+  static const std::vector<SystemRelationSpec> specs = {""")
+for name, oid, kind, cols in rows:
+    parts = cols.split(",")
+    lits = " ".join("\"%s%s\"" % (p, "," if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    print("      {\"%s\", %s, '"'"'%s'"'"', %s}," % (name, oid, kind, lits))
+print("""  };
+  return specs;
+}
+
+}  // namespace basalt::catalog""")' > catalog/information_schema_specs.cc
+clang-format -i catalog/information_schema_specs.cc
