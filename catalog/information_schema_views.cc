@@ -156,7 +156,7 @@ LEFT JOIN (SELECT k.oid, k.collname, nk.nspname
 LEFT JOIN (SELECT d.refobjid, d.refobjsubid, s.*
            FROM pg_catalog.pg_depend d
            JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
-           WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i') seq
+           WHERE d.classid = 'pg_catalog.pg_class'::regclass::oid AND d.deptype = 'i') seq
        ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'f', 'p')
 )sql"},
@@ -214,17 +214,16 @@ SELECT current_database()::name AS constraint_catalog,
        r.relname::name AS table_name,
        a.attname::name AS column_name,
        k.n::int4 AS ordinal_position,
-       (CASE WHEN c.contype = 'f' THEN
-               (SELECT p.n FROM pg_catalog.pg_index i,
-                       information_schema._pg_expandarray(i.indkey) p
-                WHERE i.indexrelid = c.conindid AND p.x = c.confkey[k.n])
-        END)::int4 AS position_in_unique_constraint
+       u.n::int4 AS position_in_unique_constraint
 FROM pg_catalog.pg_constraint c
 JOIN pg_catalog.pg_namespace nc ON nc.oid = c.connamespace
 JOIN pg_catalog.pg_class r ON r.oid = c.conrelid
 JOIN pg_catalog.pg_namespace nr ON nr.oid = r.relnamespace
 CROSS JOIN LATERAL information_schema._pg_expandarray(c.conkey) k
 JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.x
+LEFT JOIN (SELECT i.indexrelid, p.x, p.n
+           FROM pg_catalog.pg_index i, information_schema._pg_expandarray(i.indkey) p) u
+       ON c.contype = 'f' AND u.indexrelid = c.conindid AND u.x = c.confkey[k.n]
 WHERE c.contype IN ('p', 'u', 'f') AND r.relkind IN ('r', 'p') AND NOT a.attisdropped
 )sql"},
 
@@ -318,7 +317,7 @@ JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
 JOIN pg_catalog.pg_type t ON t.oid = s.seqtypid
 WHERE c.relkind = 'S'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                  WHERE d.classid = 'pg_catalog.pg_class'::regclass::oid AND d.objid = c.oid
                     AND d.deptype = 'i')
 )sql"},
 
@@ -484,7 +483,7 @@ LEFT JOIN (SELECT k.collname, k.collcollate, k.collctype, nk.nspname
            JOIN pg_catalog.pg_namespace nk ON nk.oid = k.collnamespace) co
        ON co.collcollate = d.datcollate AND co.collctype = d.datctype
 WHERE d.datname = current_database()
-ORDER BY char_length(co.collname) DESC, co.collname
+ORDER BY char_length(co.collname::text) DESC, co.collname
 LIMIT 1
 )sql"},
 };

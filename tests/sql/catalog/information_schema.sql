@@ -20,7 +20,7 @@ CREATE TABLE is_customer (
   ratio double precision,
   small smallint,
   visits bigint NOT NULL DEFAULT 0,
-  CONSTRAINT is_customer_name_check CHECK (char_length(name) > 1)
+  CONSTRAINT is_customer_name_check CHECK (length(name) > 1)
 );
 CREATE TABLE is_order (
   order_id bigint GENERATED ALWAYS AS IDENTITY,
@@ -91,7 +91,7 @@ SELECT table_name, column_name, is_identity, identity_generation, identity_start
   ORDER BY table_name, ordinal_position;
 SELECT count(*) FROM information_schema.columns WHERE table_name = 'is_emails';
 SELECT column_name, data_type, udt_name, collation_name FROM information_schema.columns
-  WHERE table_schema = 'pg_catalog' AND table_name = 'pg_namespace' ORDER BY ordinal_position;
+  WHERE table_schema = 'pg_catalog' AND table_name = 'pg_am' ORDER BY ordinal_position;
 
 -- views: a view with a join and GROUP BY is not updatable in PostgreSQL
 -- either.
@@ -150,7 +150,7 @@ SELECT r.routine_name, p.ordinal_position, p.parameter_mode, p.parameter_name, p
        p.udt_name, p.dtd_identifier
   FROM information_schema.routines r
   JOIN information_schema.parameters p ON p.specific_name = r.specific_name
-  WHERE r.routine_schema = 'pg_catalog' AND r.routine_name IN ('quote_ident', 'split_part')
+  WHERE r.routine_schema = 'pg_catalog' AND r.routine_name IN ('quote_ident', 'format_type')
   ORDER BY 1, 2;
 
 -- character_sets
