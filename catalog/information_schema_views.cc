@@ -1,9 +1,39 @@
 #include "catalog/information_schema_views.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace basalt::catalog {
 namespace {
+
+// Columns routines and parameters share: the facts of a sized type
+// (length, precision, character set, collation) and of a reference type's
+// scope, which a function's argument and result types never carry. Written
+// into the queries where they name "@unsized_type_columns@" and
+// "@no_scope_columns@".
+constexpr std::string_view kUnsizedTypeColumns = R"sql(
+       NULL::int4 AS character_maximum_length,
+       NULL::int4 AS character_octet_length,
+       NULL::name AS character_set_catalog,
+       NULL::name AS character_set_schema,
+       NULL::name AS character_set_name,
+       NULL::name AS collation_catalog,
+       NULL::name AS collation_schema,
+       NULL::name AS collation_name,
+       NULL::int4 AS numeric_precision,
+       NULL::int4 AS numeric_precision_radix,
+       NULL::int4 AS numeric_scale,
+       NULL::int4 AS datetime_precision,
+       NULL::varchar AS interval_type,
+       NULL::int4 AS interval_precision,
+)sql";
+constexpr std::string_view kNoScopeColumns = R"sql(
+       NULL::name AS scope_catalog,
+       NULL::name AS scope_schema,
+       NULL::name AS scope_name,
+       NULL::int4 AS maximum_cardinality,
+)sql";
 
 // Each query returns the view's columns (information_schema_specs.cc) in
 // order, with the base types of information_schema's domains:
@@ -342,27 +372,11 @@ SELECT current_database()::name AS specific_catalog,
              WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
              WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL)
              ELSE 'USER-DEFINED' END)::varchar AS data_type,
-       NULL::int4 AS character_maximum_length,
-       NULL::int4 AS character_octet_length,
-       NULL::name AS character_set_catalog,
-       NULL::name AS character_set_schema,
-       NULL::name AS character_set_name,
-       NULL::name AS collation_catalog,
-       NULL::name AS collation_schema,
-       NULL::name AS collation_name,
-       NULL::int4 AS numeric_precision,
-       NULL::int4 AS numeric_precision_radix,
-       NULL::int4 AS numeric_scale,
-       NULL::int4 AS datetime_precision,
-       NULL::varchar AS interval_type,
-       NULL::int4 AS interval_precision,
+       @unsized_type_columns@
        (CASE WHEN nt.nspname IS NOT NULL THEN current_database() END)::name AS type_udt_catalog,
        nt.nspname::name AS type_udt_schema,
        t.typname::name AS type_udt_name,
-       NULL::name AS scope_catalog,
-       NULL::name AS scope_schema,
-       NULL::name AS scope_name,
-       NULL::int4 AS maximum_cardinality,
+       @no_scope_columns@
        (CASE WHEN p.prokind <> 'p' THEN '0' END)::name AS dtd_identifier,
        (CASE WHEN p.prolang = 14 THEN 'SQL' ELSE 'EXTERNAL' END)::varchar AS routine_body,
        p.prosrc::varchar AS routine_definition,
@@ -435,27 +449,11 @@ SELECT current_database()::name AS specific_catalog,
        (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
              WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL)
              ELSE 'USER-DEFINED' END)::varchar AS data_type,
-       NULL::int4 AS character_maximum_length,
-       NULL::int4 AS character_octet_length,
-       NULL::name AS character_set_catalog,
-       NULL::name AS character_set_schema,
-       NULL::name AS character_set_name,
-       NULL::name AS collation_catalog,
-       NULL::name AS collation_schema,
-       NULL::name AS collation_name,
-       NULL::int4 AS numeric_precision,
-       NULL::int4 AS numeric_precision_radix,
-       NULL::int4 AS numeric_scale,
-       NULL::int4 AS datetime_precision,
-       NULL::varchar AS interval_type,
-       NULL::int4 AS interval_precision,
+       @unsized_type_columns@
        current_database()::name AS udt_catalog,
        nt.nspname::name AS udt_schema,
        t.typname::name AS udt_name,
-       NULL::name AS scope_catalog,
-       NULL::name AS scope_schema,
-       NULL::name AS scope_name,
-       NULL::int4 AS maximum_cardinality,
+       @no_scope_columns@
        x.n::text::name AS dtd_identifier,
        NULL::varchar AS parameter_default
 FROM pg_catalog.pg_proc p
@@ -488,10 +486,27 @@ LIMIT 1
 )sql"},
 };
 
+std::string Expand(std::string_view query) {
+  std::string out(query);
+  for (const auto& [placeholder, columns] :
+       {std::pair{std::string_view("@unsized_type_columns@"), kUnsizedTypeColumns},
+        std::pair{std::string_view("@no_scope_columns@"), kNoScopeColumns}}) {
+    for (size_t at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder)) {
+      out.replace(at, placeholder.size(), columns);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view InformationSchemaViewQuery(std::string_view name) {
-  for (const auto& [view, query] : kViews) {
+  static const std::vector<std::pair<std::string_view, std::string>> queries = [] {
+    std::vector<std::pair<std::string_view, std::string>> expanded;
+    for (const auto& [view, query] : kViews) expanded.emplace_back(view, Expand(query));
+    return expanded;
+  }();
+  for (const auto& [view, query] : queries) {
     if (view == name) return query;
   }
   return {};

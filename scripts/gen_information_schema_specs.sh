@@ -14,26 +14,10 @@ select c.relname, c.oid, c.relkind,
 from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
 join pg_type t on t.oid = a.atttypid
 where c.relnamespace = 'information_schema'::regnamespace and c.relname in ($views)
-group by 1, 2, 3 order by 1" | python3 -c '
-import sys
-rows = [l.rstrip("\n").split("|") for l in sys.stdin if l.strip()]
-print("""// information_schema'"'"'s views as PostgreSQL 15 defines them: name, OID and
-// columns ("name type", the type being one of information_schema'"'"'s domains).
-// Generated from a PostgreSQL 15 server by
-// scripts/gen_information_schema_specs.sh; edit that, not this.
-#include "catalog/system_relation_specs.h"
-
-namespace basalt::catalog {
-
-const std::vector<SystemRelationSpec>& InformationSchemaSpecs() {
-  static const std::vector<SystemRelationSpec> specs = {""")
-for name, oid, kind, cols in rows:
-    parts = cols.split(",")
-    lits = " ".join("\"%s%s\"" % (p, "," if i < len(parts) - 1 else "") for i, p in enumerate(parts))
-    print("      {\"%s\", %s, '"'"'%s'"'"', %s}," % (name, oid, kind, lits))
-print("""  };
-  return specs;
-}
-
-}  // namespace basalt::catalog""")' > catalog/information_schema_specs.cc
+group by 1, 2, 3 order by 1" |
+  scripts/catalog_gen/relation_specs.py InformationSchemaSpecs \
+"information_schema's views as PostgreSQL 15 defines them: name, OID and
+columns (\"name type\", the type being one of information_schema's domains).
+Generated from a PostgreSQL 15 server by
+scripts/gen_information_schema_specs.sh; edit that, not this." > catalog/information_schema_specs.cc
 clang-format -i catalog/information_schema_specs.cc

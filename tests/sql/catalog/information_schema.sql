@@ -60,6 +60,15 @@ SELECT c.relname, c.relkind FROM pg_class c
     AND c.relname IN ('tables', 'columns', 'views', 'key_column_usage')
   ORDER BY 1;
 
+-- name values group, deduplicate and join by their text (the views'
+-- columns are names).
+SELECT relname, count(*) FROM pg_class WHERE relname LIKE 'is\_%' AND relkind = 'r'
+  GROUP BY relname ORDER BY 1;
+SELECT DISTINCT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relname IN ('pg_class', 'tables', 'is_order') ORDER BY 1;
+SELECT x.nspname FROM pg_namespace x JOIN (SELECT 'public'::name AS nspname) y
+  ON x.nspname = y.nspname;
+
 -- schemata
 SELECT catalog_name, schema_name, schema_owner, default_character_set_name, sql_path
   FROM information_schema.schemata ORDER BY schema_name;
