@@ -55,6 +55,10 @@ SELECT t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod) AS base, t.
        t.typdefault
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   WHERE n.nspname = 'information_schema' AND t.typtype = 'd' ORDER BY 1;
+SELECT 'abc'::information_schema.sql_identifier AS a, 5::information_schema.cardinal_number AS b,
+       'YES'::information_schema.yes_or_no AS c, 'x'::information_schema.character_data AS d;
+SELECT table_name FROM information_schema.tables
+  WHERE table_name = 'is_order'::information_schema.sql_identifier;
 SELECT c.relname, c.relkind FROM pg_class c
   WHERE c.relnamespace = 'information_schema'::regnamespace
     AND c.relname IN ('tables', 'columns', 'views', 'key_column_usage')
