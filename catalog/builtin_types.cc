@@ -77,6 +77,32 @@ Value Char(char c) {
 
 namespace {
 
+constexpr InformationSchemaDomain kInformationSchemaDomains[] = {
+    {13221, "cardinal_number", type_oid::kInt4, -1, nullptr},
+    {13224, "character_data", type_oid::kVarchar, -1, nullptr},
+    {13226, "sql_identifier", type_oid::kName, -1, nullptr},
+    {13232, "time_stamp", type_oid::kTimestampTz, 2, "CURRENT_TIMESTAMP(2)"},
+    {13234, "yes_or_no", type_oid::kVarchar, 7, nullptr},
+};
+
+}  // namespace
+
+const InformationSchemaDomain* InformationSchemaDomainByOid(Oid oid) {
+  for (const InformationSchemaDomain& domain : kInformationSchemaDomains) {
+    if (domain.oid == oid) return &domain;
+  }
+  return nullptr;
+}
+
+const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view typname) {
+  for (const InformationSchemaDomain& domain : kInformationSchemaDomains) {
+    if (domain.typname == typname) return &domain;
+  }
+  return nullptr;
+}
+
+namespace {
+
 Row PgTypeRow(const BuiltinType& t, Oid namespace_oid) {
   return Row{Value::Int(t.oid),
              Value::String(t.typname),
@@ -112,24 +138,6 @@ Row PgTypeRow(const BuiltinType& t, Oid namespace_oid) {
              Value::Null()};
 }
 
-// information_schema's domains (sql_identifier, ...), with PostgreSQL 15's
-// OIDs. Their pg_type rows let clients that look up a column's type by OID
-// find them; the values of information_schema's columns are of the base
-// types (docs/status.md, issue 13).
-struct InformationSchemaDomain {
-  Oid oid;
-  const char* typname;
-  Oid base_type;
-  int32_t typmod;
-  const char* typdefault;  // nullptr for none
-};
-constexpr InformationSchemaDomain kInformationSchemaDomains[] = {
-    {13221, "cardinal_number", type_oid::kInt4, -1, nullptr},
-    {13224, "character_data", type_oid::kVarchar, -1, nullptr},
-    {13226, "sql_identifier", type_oid::kName, -1, nullptr},
-    {13232, "time_stamp", type_oid::kTimestampTz, 2, "CURRENT_TIMESTAMP(2)"},
-    {13234, "yes_or_no", type_oid::kVarchar, 7, nullptr},
-};
 constexpr Oid kDomainIn = 2597;
 constexpr Oid kDomainRecv = 2598;
 // The information_schema domains over strings are declared COLLATE "C".

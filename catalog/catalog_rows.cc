@@ -9,6 +9,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/oids.h"
+#include "catalog/system_relations.h"
 
 namespace basalt::catalog {
 namespace {
@@ -235,6 +236,18 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
     for (const proto::Column& c : t.columns()) {
       add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(), !c.default_expr().empty(),
           c.identity().empty() ? '\0' : c.identity()[0]);
+      if (t.namespace_oid() != oids::kInformationSchemaNamespace) continue;
+      // information_schema's columns are declared with its domains, whose
+      // string types collate as "C"; their values are of the base types.
+      if (const InformationSchemaDomain* domain =
+              InformationSchemaColumnDomain(t.name(), c.attnum())) {
+        constexpr size_t kAttTypId = 2, kAttTypmod = 8, kAttCollation = 21;
+        constexpr Oid kCCollation = 950;
+        Row& row = rows.back();
+        row[kAttTypId] = Oid_(domain->oid);
+        row[kAttTypmod] = Int(-1);
+        if (row[kAttCollation].AsInt() != 0) row[kAttCollation] = Oid_(kCCollation);
+      }
     }
     for (const IndexView& index : IndexesOf(t)) {
       for (size_t i = 0; i < index.attnums.size(); ++i) {

@@ -104,7 +104,8 @@ JOIN pg_catalog.pg_class c ON c.relnamespace = nc.oid
 WHERE c.relkind = 'v'
 )sql"},
 
-    // The type facts follow the column's type (t) and typmod: varchar(n)
+    // The type facts follow the column's type, or a domain's base type (tt),
+    // and typmod (tm): varchar(n)
     // and char(n) keep n + 4 in atttypmod, numeric(p,s) ((p << 16) | s) + 4,
     // the time types their precision. A character's octet length is at most
     // 4 bytes in UTF8, Basalt's only encoding; unbounded text counts 1 GB.
@@ -114,31 +115,33 @@ SELECT current_database()::name AS table_catalog,
        c.relname::name AS table_name,
        a.attname::name AS column_name,
        a.attnum::int4 AS ordinal_position,
-       (CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END)::varchar
+       (CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+        END)::varchar
          AS column_default,
-       (CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END)::varchar AS is_nullable,
-       (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
-             WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(a.atttypid, NULL)
+       (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES'
+        END)::varchar AS is_nullable,
+       (CASE WHEN tt.typelem <> 0 AND tt.typlen = -1 THEN 'ARRAY'
+             WHEN tt.nspname = 'pg_catalog' THEN pg_catalog.format_type(tt.oid, NULL)
              ELSE 'USER-DEFINED' END)::varchar AS data_type,
-       (CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod <> -1 THEN a.atttypmod - 4
-             WHEN t.typname IN ('bit', 'varbit') AND a.atttypmod <> -1 THEN a.atttypmod
+       (CASE WHEN tt.typname IN ('varchar', 'bpchar') AND tm.typmod <> -1 THEN tm.typmod - 4
+             WHEN tt.typname IN ('bit', 'varbit') AND tm.typmod <> -1 THEN tm.typmod
         END)::int4 AS character_maximum_length,
-       (CASE WHEN t.typname IN ('text', 'varchar', 'bpchar') THEN
-               CASE WHEN a.atttypmod = -1 THEN 1073741824 ELSE (a.atttypmod - 4) * 4 END
+       (CASE WHEN tt.typname IN ('text', 'varchar', 'bpchar') THEN
+               CASE WHEN tm.typmod = -1 THEN 1073741824 ELSE (tm.typmod - 4) * 4 END
         END)::int4 AS character_octet_length,
-       (CASE t.typname WHEN 'int2' THEN 16 WHEN 'int4' THEN 32 WHEN 'int8' THEN 64
+       (CASE tt.typname WHEN 'int2' THEN 16 WHEN 'int4' THEN 32 WHEN 'int8' THEN 64
                        WHEN 'float4' THEN 24 WHEN 'float8' THEN 53
                        WHEN 'numeric' THEN
-                         CASE WHEN a.atttypmod <> -1 THEN (a.atttypmod - 4) / 65536 END
+                         CASE WHEN tm.typmod <> -1 THEN (tm.typmod - 4) / 65536 END
         END)::int4 AS numeric_precision,
-       (CASE WHEN t.typname IN ('int2', 'int4', 'int8', 'float4', 'float8') THEN 2
-             WHEN t.typname = 'numeric' THEN 10 END)::int4 AS numeric_precision_radix,
-       (CASE WHEN t.typname IN ('int2', 'int4', 'int8') THEN 0
-             WHEN t.typname = 'numeric' AND a.atttypmod <> -1 THEN (a.atttypmod - 4) % 65536
+       (CASE WHEN tt.typname IN ('int2', 'int4', 'int8', 'float4', 'float8') THEN 2
+             WHEN tt.typname = 'numeric' THEN 10 END)::int4 AS numeric_precision_radix,
+       (CASE WHEN tt.typname IN ('int2', 'int4', 'int8') THEN 0
+             WHEN tt.typname = 'numeric' AND tm.typmod <> -1 THEN (tm.typmod - 4) % 65536
         END)::int4 AS numeric_scale,
-       (CASE WHEN t.typname = 'date' THEN 0
-             WHEN t.typname IN ('time', 'timetz', 'timestamp', 'timestamptz', 'interval') THEN
-               CASE WHEN a.atttypmod < 0 THEN 6 ELSE a.atttypmod END
+       (CASE WHEN tt.typname = 'date' THEN 0
+             WHEN tt.typname IN ('time', 'timetz', 'timestamp', 'timestamptz', 'interval') THEN
+               CASE WHEN tm.typmod < 0 THEN 6 ELSE tm.typmod END
         END)::int4 AS datetime_precision,
        NULL::varchar AS interval_type,
        NULL::int4 AS interval_precision,
@@ -148,12 +151,12 @@ SELECT current_database()::name AS table_catalog,
        (CASE WHEN co.nspname IS NOT NULL THEN current_database() END)::name AS collation_catalog,
        co.nspname::name AS collation_schema,
        co.collname::name AS collation_name,
-       NULL::name AS domain_catalog,
-       NULL::name AS domain_schema,
-       NULL::name AS domain_name,
+       (CASE WHEN t.typtype = 'd' THEN current_database() END)::name AS domain_catalog,
+       (CASE WHEN t.typtype = 'd' THEN nt.nspname END)::name AS domain_schema,
+       (CASE WHEN t.typtype = 'd' THEN t.typname END)::name AS domain_name,
        current_database()::name AS udt_catalog,
-       nt.nspname::name AS udt_schema,
-       t.typname::name AS udt_name,
+       tt.nspname::name AS udt_schema,
+       tt.typname::name AS udt_name,
        NULL::name AS scope_catalog,
        NULL::name AS scope_schema,
        NULL::name AS scope_name,
@@ -169,7 +172,8 @@ SELECT current_database()::name AS table_catalog,
        seq.seqmin::varchar AS identity_minimum,
        (CASE WHEN seq.seqcycle THEN 'YES' ELSE 'NO' END)::varchar AS identity_cycle,
        (CASE WHEN a.attgenerated <> '' THEN 'ALWAYS' ELSE 'NEVER' END)::varchar AS is_generated,
-       (CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END)::varchar
+       (CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+        END)::varchar
          AS generation_expression,
        (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END)::varchar AS is_updatable
 FROM pg_catalog.pg_attribute a
@@ -177,6 +181,12 @@ JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace nc ON nc.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 JOIN pg_catalog.pg_namespace nt ON nt.oid = t.typnamespace
+JOIN (SELECT b.oid, b.typname, b.typelem, b.typlen, nb.nspname
+      FROM pg_catalog.pg_type b
+      JOIN pg_catalog.pg_namespace nb ON nb.oid = b.typnamespace) tt
+  ON tt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+CROSS JOIN LATERAL (SELECT CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END
+                           AS typmod) tm
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN (SELECT k.oid, k.collname, nk.nspname
            FROM pg_catalog.pg_collation k
@@ -386,7 +396,8 @@ SELECT current_database()::name AS specific_catalog,
        'GENERAL'::varchar AS parameter_style,
        (CASE WHEN p.provolatile = 'i' THEN 'YES' ELSE 'NO' END)::varchar AS is_deterministic,
        'MODIFIES'::varchar AS sql_data_access,
-       (CASE WHEN p.prokind <> 'p' THEN CASE WHEN p.proisstrict THEN 'YES' ELSE 'NO' END END)::varchar
+       (CASE WHEN p.prokind <> 'p' THEN CASE WHEN p.proisstrict THEN 'YES' ELSE 'NO' END
+        END)::varchar
          AS is_null_call,
        NULL::varchar AS sql_path,
        'YES'::varchar AS schema_level_routine,

@@ -58,6 +58,21 @@ TypeId CatalogColumnType(std::string_view typname) {
   return TypeId::kText;
 }
 
+// A spec's columns as (name, PostgreSQL's type name) pairs, in order.
+std::vector<std::pair<std::string_view, std::string_view>> SpecColumns(
+    const SystemRelationSpec& spec) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  std::string_view columns = spec.columns;
+  while (!columns.empty()) {
+    const size_t end = std::min(columns.find(','), columns.size());
+    std::string_view column = columns.substr(0, end);
+    columns.remove_prefix(std::min(end + 1, columns.size()));
+    const size_t space = column.find(' ');
+    out.emplace_back(column.substr(0, space), column.substr(space + 1));
+  }
+  return out;
+}
+
 proto::Table FromSpec(Oid database, Oid namespace_oid, const SystemRelationSpec& spec,
                       std::string_view view_query) {
   proto::Table t;
@@ -68,17 +83,12 @@ proto::Table FromSpec(Oid database, Oid namespace_oid, const SystemRelationSpec&
   t.set_relkind(std::string(1, spec.relkind));
   t.set_owner_oid(oids::kBootstrapSuperuser);
   t.set_view_query(std::string(view_query));
-  std::string_view columns = spec.columns;
   int attnum = 0;
-  while (!columns.empty()) {
-    const size_t end = std::min(columns.find(','), columns.size());
-    std::string_view column = columns.substr(0, end);
-    columns.remove_prefix(std::min(end + 1, columns.size()));
-    const size_t space = column.find(' ');
+  for (const auto& [name, type] : SpecColumns(spec)) {
     proto::Column* c = t.add_columns();
     c->set_attnum(++attnum);
-    c->set_name(std::string(column.substr(0, space)));
-    c->set_type_id(static_cast<uint32_t>(CatalogColumnType(column.substr(space + 1))));
+    c->set_name(std::string(name));
+    c->set_type_id(static_cast<uint32_t>(CatalogColumnType(type)));
     c->set_typmod(-1);
   }
   return t;
@@ -168,6 +178,16 @@ std::vector<proto::Table> SystemRelations(Oid database) {
                                  InformationSchemaViewQuery(spec.name)));
   }
   return relations;
+}
+
+const InformationSchemaDomain* InformationSchemaColumnDomain(std::string_view view, int attnum) {
+  for (const SystemRelationSpec& spec : InformationSchemaSpecs()) {
+    if (spec.name != view) continue;
+    const auto columns = SpecColumns(spec);
+    if (attnum < 1 || attnum > static_cast<int>(columns.size())) return nullptr;
+    return InformationSchemaDomainByName(columns[attnum - 1].second);
+  }
+  return nullptr;
 }
 
 }  // namespace basalt::catalog

@@ -105,6 +105,17 @@ SELECT table_name, column_name, is_identity, identity_generation, identity_start
 SELECT count(*) FROM information_schema.columns WHERE table_name = 'is_emails';
 SELECT column_name, data_type, udt_name, collation_name FROM information_schema.columns
   WHERE table_schema = 'pg_catalog' AND table_name = 'pg_am' ORDER BY ordinal_position;
+-- information_schema's own columns are declared with its domains.
+SELECT table_name, column_name, data_type, is_nullable, domain_schema, domain_name, udt_schema,
+       udt_name, character_maximum_length, numeric_precision, datetime_precision, collation_name
+  FROM information_schema.columns
+  WHERE table_schema = 'information_schema' AND table_name IN ('tables', 'routines')
+    AND column_name IN ('table_name', 'table_type', 'is_typed', 'created',
+                        'max_dynamic_result_sets')
+  ORDER BY table_name, ordinal_position;
+SELECT a.attname, a.atttypid::regtype, format_type(a.atttypid, a.atttypmod), a.attcollation
+  FROM pg_attribute a
+  WHERE a.attrelid = 'information_schema.schemata'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 
 -- views: a view with a join and GROUP BY is not updatable in PostgreSQL
 -- either.
