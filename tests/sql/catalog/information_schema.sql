@@ -191,6 +191,7 @@ SELECT ci.relname AS index_name, a.attname, k.n
   pg_attribute a
   WHERE c.relname = 'is_order' AND a.attrelid = c.oid AND a.attnum = k.x
   ORDER BY 1, 3;
+SELECT information_schema.no_such_function(1);
 
 -- What ORMs and drivers ask.
 -- Primary keys with their columns (Prisma-, Hibernate-style).
