@@ -75,41 +75,105 @@ Value Char(char c) {
 
 }  // namespace
 
+namespace {
+
+constexpr InformationSchemaDomain kInformationSchemaDomains[] = {
+    {13221, "cardinal_number", type_oid::kInt4, -1, nullptr},
+    {13224, "character_data", type_oid::kVarchar, -1, nullptr},
+    {13226, "sql_identifier", type_oid::kName, -1, nullptr},
+    {13232, "time_stamp", type_oid::kTimestampTz, 2, "CURRENT_TIMESTAMP(2)"},
+    {13234, "yes_or_no", type_oid::kVarchar, 7, nullptr},
+};
+
+}  // namespace
+
+const InformationSchemaDomain* InformationSchemaDomainByOid(Oid oid) {
+  for (const InformationSchemaDomain& domain : kInformationSchemaDomains) {
+    if (domain.oid == oid) return &domain;
+  }
+  return nullptr;
+}
+
+const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view typname) {
+  for (const InformationSchemaDomain& domain : kInformationSchemaDomains) {
+    if (domain.typname == typname) return &domain;
+  }
+  return nullptr;
+}
+
+namespace {
+
+Row PgTypeRow(const BuiltinType& t, Oid namespace_oid) {
+  return Row{Value::Int(t.oid),
+             Value::String(t.typname),
+             Value::Int(namespace_oid),
+             Value::Int(oids::kBootstrapSuperuser),
+             Value::Int(t.typlen),
+             Value::Bool(t.typbyval),
+             Char(t.typtype),
+             Char(t.typcategory),
+             Value::Bool(t.typispreferred),
+             Value::Bool(true),  // typisdefined
+             Char(','),
+             Value::Int(0),
+             Value::Int(t.typsubscript),
+             Value::Int(t.typelem),
+             Value::Int(t.typarray),
+             Value::Int(t.typinput),
+             Value::Int(t.typoutput),
+             Value::Int(t.typreceive),
+             Value::Int(t.typsend),
+             Value::Int(t.typmodin),
+             Value::Int(t.typmodout),
+             Value::Int(t.typanalyze),
+             Char(t.typalign),
+             Char(t.typstorage),
+             Value::Bool(false),
+             Value::Int(0),
+             Value::Int(-1),
+             Value::Int(0),
+             Value::Int(t.typcollation),
+             Value::Null(),
+             Value::Null(),
+             Value::Null()};
+}
+
+constexpr Oid kDomainIn = 2597;
+constexpr Oid kDomainRecv = 2598;
+// The information_schema domains over strings are declared COLLATE "C".
+constexpr Oid kCCollation = 950;
+
+Row DomainTypeRow(const InformationSchemaDomain& domain) {
+  BuiltinType t = *BuiltinTypeByOid(domain.base_type);
+  t.oid = domain.oid;
+  t.typname = domain.typname;
+  t.typtype = 'd';
+  t.typelem = 0;
+  t.typarray = 0;  // Basalt has no arrays of the domains
+  t.typinput = kDomainIn;
+  t.typreceive = kDomainRecv;
+  t.typanalyze = 0;
+  t.typsubscript = 0;
+  if (t.typcollation != 0) t.typcollation = kCCollation;
+  Row row = PgTypeRow(t, oids::kInformationSchemaNamespace);
+  constexpr size_t kTypBaseType = 25, kTypTypmod = 26, kTypDefaultBin = 29, kTypDefault = 30;
+  row[kTypBaseType] = Value::Int(domain.base_type);
+  row[kTypTypmod] = Value::Int(domain.typmod);
+  if (domain.typdefault != nullptr) {
+    row[kTypDefaultBin] = Value::String(domain.typdefault);
+    row[kTypDefault] = Value::String(domain.typdefault);
+  }
+  return row;
+}
+
+}  // namespace
+
 std::vector<Row> PgTypeRows() {
   std::vector<Row> rows;
-  for (const BuiltinType& t : BuiltinTypes()) {
-    rows.push_back(Row{Value::Int(t.oid),
-                       Value::String(t.typname),
-                       Value::Int(oids::kPgCatalogNamespace),
-                       Value::Int(oids::kBootstrapSuperuser),
-                       Value::Int(t.typlen),
-                       Value::Bool(t.typbyval),
-                       Char(t.typtype),
-                       Char(t.typcategory),
-                       Value::Bool(t.typispreferred),
-                       Value::Bool(true),  // typisdefined
-                       Char(','),
-                       Value::Int(0),
-                       Value::Int(t.typsubscript),
-                       Value::Int(t.typelem),
-                       Value::Int(t.typarray),
-                       Value::Int(t.typinput),
-                       Value::Int(t.typoutput),
-                       Value::Int(t.typreceive),
-                       Value::Int(t.typsend),
-                       Value::Int(t.typmodin),
-                       Value::Int(t.typmodout),
-                       Value::Int(t.typanalyze),
-                       Char(t.typalign),
-                       Char(t.typstorage),
-                       Value::Bool(false),
-                       Value::Int(0),
-                       Value::Int(-1),
-                       Value::Int(0),
-                       Value::Int(t.typcollation),
-                       Value::Null(),
-                       Value::Null(),
-                       Value::Null()});
+  for (const BuiltinType& t : BuiltinTypes())
+    rows.push_back(PgTypeRow(t, oids::kPgCatalogNamespace));
+  for (const InformationSchemaDomain& domain : kInformationSchemaDomains) {
+    rows.push_back(DomainTypeRow(domain));
   }
   return rows;
 }

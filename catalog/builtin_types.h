@@ -60,6 +60,20 @@ Oid CollationOf(TypeId type);
 // The default btree operator class of a column type (pg_index.indclass).
 Oid BtreeOpclassOf(TypeId type);
 
+// information_schema's domains (sql_identifier, ...), with PostgreSQL 15's
+// OIDs. They have pg_type rows, and pg_attribute gives them as the types of
+// information_schema's columns, but values are of the base types: Basalt
+// has no domain types (docs/status.md, issue 13).
+struct InformationSchemaDomain {
+  Oid oid;
+  const char* typname;
+  Oid base_type;
+  int32_t typmod;
+  const char* typdefault;  // nullptr for none
+};
+const InformationSchemaDomain* InformationSchemaDomainByOid(Oid oid);
+const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view typname);
+
 // The rows of pg_type and pg_proc.
 std::vector<Row> PgTypeRows();
 std::vector<Row> PgProcRows();

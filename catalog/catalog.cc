@@ -153,9 +153,18 @@ Status Catalog::Load() {
   BASALT_RETURN_IF_ERROR(it->status());
   BASALT_RETURN_IF_ERROR(SweepOrphanedRelations(owned));
   auto snapshot = CatalogSnapshot().Apply(delta, 1);
-  // pg_catalog's computed relations, in every database; never stored.
+  // pg_catalog's computed relations, information_schema and its views, in
+  // every database; never stored.
   CatalogDelta system;
   for (const proto::Database* db : snapshot->Databases()) {
+    for (auto [ns_oid, ns_name] : {std::pair<Oid, const char*>{oids::kPgToastNamespace, "pg_toast"},
+                                   {oids::kInformationSchemaNamespace, "information_schema"}}) {
+      auto ns = std::make_shared<proto::Namespace>();
+      ns->set_oid(ns_oid);
+      ns->set_name(ns_name);
+      ns->set_database_oid(db->oid());
+      system.push_back({std::shared_ptr<const proto::Namespace>(std::move(ns))});
+    }
     for (proto::Table& t : SystemRelations(db->oid())) {
       auto entry = std::make_shared<TableEntry>();
       entry->layout = MakeTableLayout(t);

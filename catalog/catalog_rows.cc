@@ -9,6 +9,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/oids.h"
+#include "catalog/system_relations.h"
 
 namespace basalt::catalog {
 namespace {
@@ -235,6 +236,18 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
     for (const proto::Column& c : t.columns()) {
       add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(), !c.default_expr().empty(),
           c.identity().empty() ? '\0' : c.identity()[0]);
+      if (t.namespace_oid() != oids::kInformationSchemaNamespace) continue;
+      // information_schema's columns are declared with its domains, whose
+      // string types collate as "C"; their values are of the base types.
+      if (const InformationSchemaDomain* domain =
+              InformationSchemaColumnDomain(t.name(), c.attnum())) {
+        constexpr size_t kAttTypId = 2, kAttTypmod = 8, kAttCollation = 21;
+        constexpr Oid kCCollation = 950;
+        Row& row = rows.back();
+        row[kAttTypId] = Oid_(domain->oid);
+        row[kAttTypmod] = Int(-1);
+        if (row[kAttCollation].AsInt() != 0) row[kAttCollation] = Oid_(kCCollation);
+      }
     }
     for (const IndexView& index : IndexesOf(t)) {
       for (size_t i = 0; i < index.attnums.size(); ++i) {
@@ -403,6 +416,26 @@ std::vector<Row> PgSequenceRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// pg_depend: so far only a sequence's dependency on the column owning it,
+// automatic ('a') for a serial column, internal ('i') for an identity column
+// (information_schema tells the two apart by it).
+std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
+  constexpr Oid kPgClass = 1259;
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::SequenceDef& s = entry->def.sequence();
+    if (entry->def.relkind() != "S" || s.owned_by_table() == 0) continue;
+    std::shared_ptr<const TableEntry> owner = snapshot.TableByOid(database, s.owned_by_table());
+    const proto::Column* column =
+        owner != nullptr ? ColumnByAttnum(owner->def, s.owned_by_attnum()) : nullptr;
+    const bool identity = column != nullptr && !column->identity().empty();
+    rows.push_back(Row{Oid_(kPgClass), Oid_(entry->def.oid()), Int(0), Oid_(kPgClass),
+                       Oid_(s.owned_by_table()), Int(s.owned_by_attnum()),
+                       Char(identity ? 'i' : 'a')});
+  }
+  return rows;
+}
+
 std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
   std::vector<Row> rows;
   for (const proto::Database* db : snapshot.Databases()) {
@@ -522,6 +555,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2606: return PgConstraintRows(snapshot, database);
     case 2604: return PgAttrdefRows(snapshot, database);
     case 2224: return PgSequenceRows(snapshot, database);
+    case 2608: return PgDependRows(snapshot, database);
     case 1262: return PgDatabaseRows(snapshot);
     case 1260: return PgAuthidRows(snapshot);
     case 2601: return PgAmRows();

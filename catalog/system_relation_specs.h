@@ -18,5 +18,8 @@ struct SystemRelationSpec {
 };
 
 const std::vector<SystemRelationSpec>& SystemRelationSpecs();
+// information_schema's views Basalt defines (information_schema_specs.cc,
+// generated likewise); their column types are information_schema's domains.
+const std::vector<SystemRelationSpec>& InformationSchemaSpecs();
 
 }  // namespace basalt::catalog

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "catalog/information_schema_views.h"
 #include "catalog/oids.h"
 #include "catalog/system_relation_specs.h"
 #include "catalog/system_views.h"
@@ -44,6 +45,12 @@ TypeId CatalogColumnType(std::string_view typname) {
       {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector},
       {"_aclitem", TypeId::kTextArray},
+      // information_schema's domains, as their base types.
+      {"sql_identifier", TypeId::kName},
+      {"cardinal_number", TypeId::kInt4},
+      {"character_data", TypeId::kVarchar},
+      {"yes_or_no", TypeId::kVarchar},
+      {"time_stamp", TypeId::kTimestampTz},
   };
   for (const auto& [name, id] : kTypes) {
     if (name == typname) return id;
@@ -51,26 +58,37 @@ TypeId CatalogColumnType(std::string_view typname) {
   return TypeId::kText;
 }
 
-proto::Table FromSpec(Oid database, const SystemRelationSpec& spec) {
-  proto::Table t;
-  t.set_oid(spec.oid);
-  t.set_database_oid(database);
-  t.set_namespace_oid(oids::kPgCatalogNamespace);
-  t.set_name(spec.name);
-  t.set_relkind(std::string(1, spec.relkind));
-  t.set_owner_oid(oids::kBootstrapSuperuser);
-  t.set_view_query(std::string(SystemViewQuery(spec.name)));
+// A spec's columns as (name, PostgreSQL's type name) pairs, in order.
+std::vector<std::pair<std::string_view, std::string_view>> SpecColumns(
+    const SystemRelationSpec& spec) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
   std::string_view columns = spec.columns;
-  int attnum = 0;
   while (!columns.empty()) {
     const size_t end = std::min(columns.find(','), columns.size());
     std::string_view column = columns.substr(0, end);
     columns.remove_prefix(std::min(end + 1, columns.size()));
     const size_t space = column.find(' ');
+    out.emplace_back(column.substr(0, space), column.substr(space + 1));
+  }
+  return out;
+}
+
+proto::Table FromSpec(Oid database, Oid namespace_oid, const SystemRelationSpec& spec,
+                      std::string_view view_query) {
+  proto::Table t;
+  t.set_oid(spec.oid);
+  t.set_database_oid(database);
+  t.set_namespace_oid(namespace_oid);
+  t.set_name(spec.name);
+  t.set_relkind(std::string(1, spec.relkind));
+  t.set_owner_oid(oids::kBootstrapSuperuser);
+  t.set_view_query(std::string(view_query));
+  int attnum = 0;
+  for (const auto& [name, type] : SpecColumns(spec)) {
     proto::Column* c = t.add_columns();
     c->set_attnum(++attnum);
-    c->set_name(std::string(column.substr(0, space)));
-    c->set_type_id(static_cast<uint32_t>(CatalogColumnType(column.substr(space + 1))));
+    c->set_name(std::string(name));
+    c->set_type_id(static_cast<uint32_t>(CatalogColumnType(type)));
     c->set_typmod(-1);
   }
   return t;
@@ -152,9 +170,24 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"rows_deleted", TypeId::kInt8}}),
   };
   for (const SystemRelationSpec& spec : SystemRelationSpecs()) {
-    relations.push_back(FromSpec(database, spec));
+    relations.push_back(
+        FromSpec(database, oids::kPgCatalogNamespace, spec, SystemViewQuery(spec.name)));
+  }
+  for (const SystemRelationSpec& spec : InformationSchemaSpecs()) {
+    relations.push_back(FromSpec(database, oids::kInformationSchemaNamespace, spec,
+                                 InformationSchemaViewQuery(spec.name)));
   }
   return relations;
+}
+
+const InformationSchemaDomain* InformationSchemaColumnDomain(std::string_view view, int attnum) {
+  for (const SystemRelationSpec& spec : InformationSchemaSpecs()) {
+    if (spec.name != view) continue;
+    const auto columns = SpecColumns(spec);
+    if (attnum < 1 || attnum > static_cast<int>(columns.size())) return nullptr;
+    return InformationSchemaDomainByName(columns[attnum - 1].second);
+  }
+  return nullptr;
 }
 
 }  // namespace basalt::catalog

@@ -7,6 +7,9 @@
 
 #include <vector>
 
+#include <string_view>
+
+#include "catalog/builtin_types.h"
 #include "catalog/proto/catalog.pb.h"
 #include "common/data_type.h"
 
@@ -25,5 +28,9 @@ inline constexpr Oid kBasaltMatviewStatus = 15001;
 // the computed ones, whose rows catalog_rows.h or the session produce, and
 // the system views (view_query set), bound like views when read.
 std::vector<proto::Table> SystemRelations(Oid database);
+
+// The information_schema domain column `attnum` of information_schema's
+// view `view` is declared with (pg_attribute.atttypid), or nullptr.
+const InformationSchemaDomain* InformationSchemaColumnDomain(std::string_view view, int attnum);
 
 }  // namespace basalt::catalog

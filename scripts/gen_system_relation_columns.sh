@@ -16,26 +16,10 @@ select c.relname, c.oid, c.relkind,
 from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
 join pg_type t on t.oid = a.atttypid
 where c.relnamespace = 11 and (c.relkind = 'r' or c.relname in ($views))
-group by 1, 2, 3 order by 1" | python3 -c '
-import sys
-rows = [l.rstrip("\n").split("|") for l in sys.stdin if l.strip()]
-print("""// pg_catalog'"'"'s relations as PostgreSQL 15 defines them: name, OID, relkind
-// and columns ("name type", PostgreSQL'"'"'s type names). Generated from a
-// PostgreSQL 15 server by scripts/gen_system_relation_columns.sh; edit
-// that, not this.
-#include "catalog/system_relation_specs.h"
-
-namespace basalt::catalog {
-
-const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
-  static const std::vector<SystemRelationSpec> specs = {""")
-for name, oid, kind, cols in rows:
-    parts = cols.split(",")
-    lits = " ".join("\"%s%s\"" % (p, "," if i < len(parts) - 1 else "") for i, p in enumerate(parts))
-    print("      {\"%s\", %s, '"'"'%s'"'"', %s}," % (name, oid, kind, lits))
-print("""  };
-  return specs;
-}
-
-}  // namespace basalt::catalog""")' > catalog/system_relation_specs.cc
+group by 1, 2, 3 order by 1" |
+  scripts/catalog_gen/relation_specs.py SystemRelationSpecs \
+"pg_catalog's relations as PostgreSQL 15 defines them: name, OID, relkind
+and columns (\"name type\", PostgreSQL's type names). Generated from a
+PostgreSQL 15 server by scripts/gen_system_relation_columns.sh; edit
+that, not this." > catalog/system_relation_specs.cc
 clang-format -i catalog/system_relation_specs.cc

@@ -133,6 +133,11 @@ std::string CatalogNames::FormatType(Oid type, int32_t typmod) const {
     // A typmod on a type without one is ignored, as format_type does.
     return known->Name();
   }
+  if (const catalog::InformationSchemaDomain* domain =
+          catalog::InformationSchemaDomainByOid(type)) {
+    // Qualified, as format_type names a type outside the search path.
+    return std::string("information_schema.") + domain->typname;
+  }
   const catalog::BuiltinType* builtin = catalog::BuiltinTypeByOid(type);
   if (builtin == nullptr) return "???";
   if (builtin->typcategory == 'A' && builtin->typelem != 0) {
@@ -157,7 +162,10 @@ std::optional<std::string> CatalogNames::Name(TypeId type, Oid oid) const {
       return std::nullopt;
     }
     case TypeId::kRegtype:
-      if (catalog::BuiltinTypeByOid(oid) == nullptr) return std::nullopt;
+      if (catalog::BuiltinTypeByOid(oid) == nullptr &&
+          catalog::InformationSchemaDomainByOid(oid) == nullptr) {
+        return std::nullopt;
+      }
       return FormatType(oid, -1);
     case TypeId::kRegproc:
     case TypeId::kRegprocedure: {

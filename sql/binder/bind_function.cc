@@ -128,6 +128,17 @@ std::optional<ScalarFunction> AdvisoryLockFunction(std::string_view name) {
 
 BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& scope) {
   const std::string& name = call.name.back();
+  if (call.name.size() == 2 && call.name[0] == "information_schema") {
+    if (name == "_pg_expandarray") {
+      // Its rows are records (x, n), and Basalt has no record type: it is
+      // a FROM item only (bind_table_function.cc).
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              "information_schema._pg_expandarray is supported in FROM only", call.position);
+    }
+    std::vector<BoundExprPtr> args;
+    for (const ast::ExprPtr& arg : call.args) args.push_back(BindExpression(*arg, scope));
+    ThrowNoFunction("information_schema." + name, args, call.position);
+  }
   if (call.name.size() > 1 && call.name[0] != "pg_catalog") {
     ThrowAt(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", call.name[0]),
             call.position);

@@ -44,13 +44,24 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     }
   }
   std::vector<BoundExprPtr>& args = out->arguments;
+  // information_schema._pg_expandarray(array): the elements (x) with their
+  // positions (n), as unnest WITH ORDINALITY gives them; pgjdbc's metadata
+  // queries and the information_schema views of PostgreSQL use it.
+  const bool expand_array = call.name.size() == 2 && call.name[0] == "information_schema" &&
+                            name == "_pg_expandarray" && args.size() == 1 &&
+                            args[0]->type.IsArray() && !call.star && !call.distinct;
   auto timestamp_like = [](TypeId t) {
     return t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kDate;
   };
-  if (catalog_name && name == "generate_series" && args.size() == 3 && !call.star &&
-      !call.distinct &&
-      (timestamp_like(args[0]->type.id) || timestamp_like(args[1]->type.id) ||
-       args[2]->type.id == TypeId::kInterval)) {
+  if (expand_array) {
+    out->function = TableFunction::kUnnest;
+    out->function_type = DataType::Of(*args[0]->type.ElementType());
+    with_ordinality = true;
+    out->with_ordinality = true;
+  } else if (catalog_name && name == "generate_series" && args.size() == 3 && !call.star &&
+             !call.distinct &&
+             (timestamp_like(args[0]->type.id) || timestamp_like(args[1]->type.id) ||
+              args[2]->type.id == TypeId::kInterval)) {
     // generate_series(timestamp[tz], timestamp[tz], interval); dates and a
     // timestamp beside a timestamptz make it the timestamptz one.
     const TypeId a = args[0]->type.id;
@@ -124,8 +135,12 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
   // A scalar function's column is named after the alias, else the function.
-  item.columns.push_back(ScopeColumn{item.name, out->function_type, *next_column, nullptr, 0, 0});
-  if (with_ordinality) {
+  item.columns.push_back(
+      ScopeColumn{expand_array ? "x" : item.name, out->function_type, *next_column, nullptr, 0, 0});
+  if (expand_array) {
+    item.columns.push_back(
+        ScopeColumn{"n", DataType::Of(TypeId::kInt4), *next_column + 1, nullptr, 0, 0});
+  } else if (with_ordinality) {
     item.columns.push_back(
         ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
   }

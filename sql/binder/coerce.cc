@@ -32,6 +32,20 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
     return i < type.modifiers.size() ? type.modifiers[i] : fallback;
   };
   const std::string& n = type.name;
+  if (type.schema == "information_schema" && type.modifiers.empty()) {
+    // information_schema's domains read as their base types: Basalt has no
+    // domain types (catalog/information_schema_views.cc).
+    static constexpr std::pair<std::string_view, DataType> kDomains[] = {
+        {"sql_identifier", DataType{TypeId::kName, -1}},
+        {"cardinal_number", DataType{TypeId::kInt4, -1}},
+        {"character_data", DataType{TypeId::kVarchar, -1}},
+        {"yes_or_no", DataType{TypeId::kVarchar, 3 + 4}},
+        {"time_stamp", DataType{TypeId::kTimestampTz, 2}},
+    };
+    for (const auto& [domain, base] : kDomains) {
+      if (n == domain) return base;
+    }
+  }
   if (!type.schema.empty() && type.schema != "pg_catalog") {
     ThrowAt(sqlstate::kUndefinedObject,
             fmt::format("type \"{}.{}\" does not exist", type.schema, n), type.position);

@@ -157,15 +157,22 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
 }  // namespace
 
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
-  if (type.id != TypeId::kInt4Array || v.is_null()) {
-    storage::AppendKeyValue(v, type, key);
+  if (v.is_null() || !type.IsArray()) {
+    // The key codec knows the storable column types only: the other
+    // string types (name, "char", pg_node_tree, json) group as text, and
+    // the OIDs shown as names (regclass, ...) as oid.
+    DataType encoded = type;
+    if (type.IsString() || type.id == TypeId::kJson) encoded = DataType::Of(TypeId::kText);
+    if (type.IsRegType()) encoded = DataType::Of(TypeId::kOid);
+    storage::AppendKeyValue(v, encoded, key);
     return;
   }
   // The key codec has no arrays: the length, then each element.
   const std::vector<Value>& elements = v.AsArray();
   storage::AppendKeyValue(Value::Int(static_cast<int64_t>(elements.size())),
                           DataType::Of(TypeId::kInt8), key);
-  for (const Value& e : elements) storage::AppendKeyValue(e, DataType::Of(TypeId::kInt4), key);
+  const DataType element_type = DataType::Of(*type.ElementType());
+  for (const Value& e : elements) AppendGroupKey(e, element_type, key);
 }
 
 void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
