@@ -115,6 +115,7 @@ bool NeedsImmediateViewsFirst(const ast::Statement& statement) {
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge:
     case ast::StatementKind::kExecute:
     case ast::StatementKind::kDeclareCursor:
     case ast::StatementKind::kFetch:
