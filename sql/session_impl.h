@@ -307,6 +307,8 @@ class SessionImpl : public Session {
   void MaintainImmediateViews(ResultSink* sink);
   void MaintainImmediateView(std::shared_ptr<const catalog::TableEntry> view, size_t from,
                              size_t to);
+  // A join view's input locks (immediate_maintenance.cc's header).
+  void LockImmediateViewInputs(Oid view, const IncrementalShape& shape);
   // Rolled back to a savepoint with `changes` records left.
   void ForgetImmediateChangesAbove(size_t changes);
   // Plans `query` and runs it to its end in this transaction, handing each

@@ -49,6 +49,13 @@ basalt_stop() {  # graceful: SIGTERM, wait for a clean exit
     fail "sanitizer report in the server log"
 }
 
+# A statement that must fail with this SQLSTATE and message.
+expect_error() {  # <sql> <SQLSTATE> <message part>
+  local out
+  out=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "\\set VERBOSITY verbose" -c "$1" 2>&1 || true)
+  [[ "$out" == *"ERROR:  $2: "*"$3"* ]] || fail "expected $2 '$3' for: $1, got: $out"
+}
+
 # Runs psql on a script, stopping at the first error.
 run_psql() {
   psql -X -q -v ON_ERROR_STOP=1 --no-psqlrc "$@"

@@ -11,18 +11,10 @@ source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
 q() { psql -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-expect_error() {  # <sql> <SQLSTATE> <message part>
-  local out
-  out=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "\\set VERBOSITY verbose" -c "$1" 2>&1 || true)
-  [[ "$out" == *"ERROR:  $2: "*"$3"* ]] || fail "expected $2 '$3' for: $1, got: $out"
-}
-# <view> <query> [<statements before, in the same session>]: the view and
-# its query agree as multisets, read right after the statements.
-same() {
+same() {  # <view> <query>: the view and its query agree as multisets
   local diff
-  diff=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "${3:-SELECT 1}" >/dev/null -c "SELECT 1" &&
-    q "SELECT (SELECT count(*) FROM (($2) EXCEPT ALL (SELECT * FROM $1)) d) +
-              (SELECT count(*) FROM ((SELECT * FROM $1) EXCEPT ALL ($2)) d)")
+  diff=$(q "SELECT (SELECT count(*) FROM (($2) EXCEPT ALL (SELECT * FROM $1)) d) +
+                   (SELECT count(*) FROM ((SELECT * FROM $1) EXCEPT ALL ($2)) d)")
   [[ "$diff" == 0 ]] || fail "$1 differs from its query by $diff rows"
 }
 # In one session: statements, then the difference between view and query.

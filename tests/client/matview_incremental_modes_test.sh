@@ -9,12 +9,6 @@ source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
 q() { psql -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-# A statement that must fail with this SQLSTATE and message.
-expect_error() {  # <sql> <SQLSTATE> <message part>
-  local out
-  out=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "\\set VERBOSITY verbose" -c "$1" 2>&1 || true)
-  [[ "$out" == *"ERROR:  $2: "*"$3"* ]] || fail "expected $2 '$3' for: $1, got: $out"
-}
 strategy() {
   q "SELECT s.strategy FROM basalt_matview_status s JOIN pg_class c ON c.oid = s.relid
      WHERE c.relname = '$1'"

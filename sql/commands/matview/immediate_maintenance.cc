@@ -131,34 +131,7 @@ void SessionImpl::MaintainImmediateView(std::shared_ptr<const catalog::TableEntr
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables = WatchedTables(view->def);
   PendingChanges pending = ReadOwnChanges(*txn_, tables, from, to);
   if (pending.records == 0) return;
-
-  if (shape.reads.size() > 1 || (shape.reads.size() == 1 && shape.reads.begin()->second > 1)) {
-    storage::LockWaitPolicy policy{.nowait = false,
-                                   .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
-                                   .interrupt = &interrupt_};
-    const auto inputs_written =
-        std::count_if(shape.reads.begin(), shape.reads.end(),
-                      [&](const auto& input) { return written_tables_.contains(input.first); });
-    for (const auto& [table_oid, reads] : shape.reads) {  // in OID order
-      const bool written = written_tables_.contains(table_oid);
-      const storage::LockLevel level = !written ? storage::LockLevel::kRowExclusive
-                                       : reads > 1 || inputs_written > 1
-                                           ? storage::LockLevel::kShareRowExclusive
-                                           : storage::LockLevel::kShare;
-      const storage::LockTag tag =
-          storage::LockTag::MatviewInput(database_oid_, view->def.oid(), table_oid);
-      Status st = store_.locks().Acquire(*lock_owner_, tag, level, storage::LockScope::kTransaction,
-                                         policy, "");
-      if (!st.ok()) ThrowStatus(st);
-      // A snapshot older than another writer's commit of an input this
-      // delta joins would miss the rows both changed.
-      if (repeatable_read_ && level != storage::LockLevel::kShare &&
-          store_.locks().WriterReleasedSince(*lock_owner_, tag)) {
-        throw Error(sqlstate::kSerializationFailure,
-                    "could not serialize access due to concurrent update");
-      }
-    }
-  }
+  LockImmediateViewInputs(view->def.oid(), shape);
   // The other inputs as their writers committed them, past the locks.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 
@@ -172,10 +145,40 @@ void SessionImpl::MaintainImmediateView(std::shared_ptr<const catalog::TableEntr
       if (st.ok()) st = txn_->Put(storage::ColumnFamily::kMeta, lock_key, "", /*locked=*/true);
       if (!st.ok()) ThrowStatus(st);
     }
+    // The groups as the writers this waited for left them.
     if (!repeatable_read_) txn_->RefreshSnapshot();
   };
   std::string reason;
   if (!ApplyOwnChanges(refresh, shape, pending, lock_keys, &reason)) RecomputeMatView(view);
+}
+
+void SessionImpl::LockImmediateViewInputs(Oid view, const IncrementalShape& shape) {
+  // One table read once: no delta of it joins another's changes.
+  if (shape.reads.size() == 1 && shape.reads.begin()->second == 1) return;
+  storage::LockWaitPolicy policy{.nowait = false,
+                                 .lock_timeout_ms = settings_.Milliseconds("lock_timeout"),
+                                 .interrupt = &interrupt_};
+  const auto inputs_written =
+      std::count_if(shape.reads.begin(), shape.reads.end(),
+                    [&](const auto& input) { return written_tables_.contains(input.first); });
+  for (const auto& [table_oid, reads] : shape.reads) {  // in OID order
+    const bool written = written_tables_.contains(table_oid);
+    const storage::LockLevel level = !written ? storage::LockLevel::kRowExclusive
+                                     : reads > 1 || inputs_written > 1
+                                         ? storage::LockLevel::kShareRowExclusive
+                                         : storage::LockLevel::kShare;
+    const storage::LockTag tag = storage::LockTag::MatviewInput(database_oid_, view, table_oid);
+    Status st = store_.locks().Acquire(*lock_owner_, tag, level, storage::LockScope::kTransaction,
+                                       policy, "");
+    if (!st.ok()) ThrowStatus(st);
+    // A snapshot older than another writer's commit of an input this
+    // delta joins would miss the rows both changed.
+    if (repeatable_read_ && level != storage::LockLevel::kShare &&
+        store_.locks().WriterReleasedSince(*lock_owner_, tag)) {
+      throw Error(sqlstate::kSerializationFailure,
+                  "could not serialize access due to concurrent update");
+    }
+  }
 }
 
 void SessionImpl::ForgetImmediateChangesAbove(size_t changes) {
