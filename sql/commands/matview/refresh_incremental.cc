@@ -161,6 +161,7 @@ class IncrementalRefresher {
   // False if the changes are more than the delta rules should take on.
   bool Prepare(PendingChanges& pending, std::string* reason) {
     LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+    if (shape_.kind == IncrementalShape::Kind::kGroups) additive_ = AdditiveGroups::Analyze(*plan);
     std::vector<LogicalOperatorPtr*> scans;
     CollectScans(plan, &scans);
     size_t changed_inputs = 0;
@@ -403,8 +404,7 @@ class IncrementalRefresher {
   void ApplyGroupChanges() {
     // The keys of the groups the changes touch, and with additive
     // aggregates what the changes add to each.
-    const std::optional<AdditiveGroups> additive =
-        AdditiveGroups::Analyze(*PlanSelect(*refresh_.bind()));
+    const std::optional<AdditiveGroups>& additive = additive_;
     std::map<std::string, Row> keys;  // by GroupKeyBytes
     std::map<std::string, AdditiveGroups::Change> changes;
     RunTerms(
@@ -567,6 +567,7 @@ class IncrementalRefresher {
   std::vector<std::vector<int>> branches_;        // CollectBranches' paths
   std::vector<DataType> key_types_;               // of the maintenance key's columns
   KeyLocker lock_keys_;
+  std::optional<AdditiveGroups> additive_;  // kGroups views with additive aggregates
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
