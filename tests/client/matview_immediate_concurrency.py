@@ -155,7 +155,9 @@ def main():
                   f"{CHECKERS} checkers, {len(base.VIEWS)} views", flush=True)
             setup(port)
             writes = load(port, base.SECONDS, quiet_on_loss=False)
-            if writes["committed"] + writes["autocommit"] < 100:
+            # (A floor that shows the load ran; the ASan build commits far
+            # fewer than the 300 or so of a release build.)
+            if writes["committed"] + writes["autocommit"] < 40:
                 raise base.Failure(f"only {writes['committed'] + writes['autocommit']} "
                                    "transactions committed")
             check(port, "after the writers stopped")
