@@ -360,6 +360,7 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     // Reading an immediate view: the transaction's changes reach it first
     // (a TRUNCATE's recomputation gives it new relations: plan again).
     const bool reads_immediate_view =
+        HasUnappliedImmediateChanges() &&
         std::any_of(plan->locks.begin(), plan->locks.end(),
                     [](const auto& lock) { return MaintainedImmediately(lock.table->def); });
     if (reads_immediate_view) {

@@ -305,6 +305,9 @@ class SessionImpl : public Session {
   // portals are read to their end first (the maintenance writes); `sink`
   // gets their notices.
   void MaintainImmediateViews(ResultSink* sink);
+  bool HasUnappliedImmediateChanges() const {
+    return txn_ != nullptr && immediate_applied_ < txn_->BufferedChangeCount();
+  }
   void MaintainImmediateView(std::shared_ptr<const catalog::TableEntry> view, size_t from,
                              size_t to);
   // A join view's input locks (immediate_maintenance.cc's header).

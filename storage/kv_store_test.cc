@@ -632,6 +632,21 @@ TEST_CASE("change records get commit sequences in commit order", "[kv_store]") {
     REQUIRE(decoded[1].AsString() == "late");
   }
 
+  SECTION("records a table does not log are buffered, then dropped at commit") {
+    TableLayout unlogged = layout;
+    unlogged.log_changes = false;  // only immediate views watch it
+    TableStore quiet(*store, unlogged);
+    auto txn = store->Begin();
+    REQUIRE(InsertUser(quiet, *txn, 1, "seen by the transaction only").ok());
+    REQUIRE(txn->BufferedChangeCount() == 1);
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(store->LastCommitSequence() == 0);  // no sequence taken either
+    auto reader = store->Begin();
+    std::unique_ptr<KvIterator> it =
+        reader->Scan(ColumnFamily::kChangelog, std::string(), std::string(1, '\xff'));
+    REQUIRE(!it->Valid());
+  }
+
   SECTION("rolled back statements and transactions leave no records") {
     auto txn = store->Begin();
     REQUIRE(InsertUser(users, *txn, 1, "kept").ok());

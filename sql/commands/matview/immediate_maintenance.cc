@@ -65,8 +65,7 @@ void DeleteKeyLocks(storage::Transaction& txn, Oid view) {
 }
 
 void SessionImpl::MaintainImmediateViews(ResultSink* sink) {
-  if (txn_ == nullptr || state_ == TransactionState::kFailed) return;
-  if (immediate_applied_ == txn_->BufferedChangeCount()) return;
+  if (!HasUnappliedImmediateChanges() || state_ == TransactionState::kFailed) return;
   MaterializeOpenPortals(sink);
   // Passes until nothing is left: a view's own writes are changes of a
   // table (itself) that other immediate views may watch. Within a pass the
