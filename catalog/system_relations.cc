@@ -160,14 +160,31 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"phase", TypeId::kText},
             {"rows_done", TypeId::kInt8},
             {"rows_total_estimate", TypeId::kInt8}}),
-      // Each materialized view's last refresh since the server started.
+      // Each materialized view: its settings, its last refresh since the
+      // server started, what it has not applied, the automatic refresher's
+      // state (sql/commands/matview/matview_status.cc).
       View(database, oids::kBasaltMatviewStatus, "basalt_matview_status",
            {{"relid", TypeId::kOid},
-            {"strategy", TypeId::kText},
+            {"schemaname", TypeId::kName},
+            {"matviewname", TypeId::kName},
+            {"refresh_mode", TypeId::kText},
+            {"ispopulated", TypeId::kBool},
+            {"auto_refresh", TypeId::kBool},
+            {"refresh_interval", TypeId::kInterval},
+            {"max_staleness", TypeId::kInterval},
+            {"last_refresh_start", TypeId::kTimestampTz},
             {"last_refresh", TypeId::kTimestampTz},
+            {"strategy", TypeId::kText},
             {"duration_ms", TypeId::kFloat8},
             {"rows_inserted", TypeId::kInt8},
-            {"rows_deleted", TypeId::kInt8}}),
+            {"rows_deleted", TypeId::kInt8},
+            {"pending_changes", TypeId::kInt8},
+            {"pending_by_table", TypeId::kTextArray},
+            {"fallback_reason", TypeId::kText},
+            {"staleness", TypeId::kInterval},
+            {"sequence_lag", TypeId::kInt8},
+            {"auto_refresh_state", TypeId::kText},
+            {"last_auto_refresh_error", TypeId::kText}}),
   };
   for (const SystemRelationSpec& spec : SystemRelationSpecs()) {
     relations.push_back(

@@ -23,8 +23,9 @@ Status ConfigError(std::string message) {
   return Status::Error(sqlstate::kInvalidParameterValue, std::move(message));
 }
 
-Result<int> ParseInt(std::string_view key, std::string_view value, int min, int max) {
-  int parsed = 0;
+template <typename Int>
+Result<Int> ParseInt(std::string_view key, std::string_view value, Int min, Int max) {
+  Int parsed = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
   if (ec != std::errc() || end != value.data() + value.size() || parsed < min || parsed > max) {
     return ConfigError(
@@ -93,6 +94,14 @@ Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view
   } else if (key == "max_connections") {
     // PostgreSQL's MAX_BACKENDS.
     BASALT_ASSIGN_OR_RETURN(config.max_connections, ParseInt(key, value, 1, 262'143));
+  } else if (key == "basalt.max_refresh_workers") {
+    BASALT_ASSIGN_OR_RETURN(config.max_refresh_workers, ParseInt(key, value, 0, 64));
+  } else if (key == "basalt.refresh_backoff_level0_files") {
+    BASALT_ASSIGN_OR_RETURN(config.refresh_backoff_level0_files,
+                            ParseInt<uint64_t>(key, value, 0, UINT32_MAX));
+  } else if (key == "basalt.refresh_backoff_pending_compaction_bytes") {
+    BASALT_ASSIGN_OR_RETURN(config.refresh_backoff_pending_compaction_bytes,
+                            ParseInt<uint64_t>(key, value, 0, UINT64_MAX));
   } else if (key == "ssl") {
     BASALT_ASSIGN_OR_RETURN(config.ssl, ParseBool(key, value));
   } else if (key == "ssl_cert_file") {

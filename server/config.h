@@ -29,6 +29,14 @@ struct ServerConfig {
   // no thread and a few kilobytes, hence the high default.
   int max_connections = 10'000;
 
+  // Automatic refresh of materialized views (WITH (auto_refresh = on)):
+  // at most this many refreshes at once (0: none); none starts while
+  // RocksDB has at least this many level-0 files or this many bytes of
+  // compaction pending (0: no limit). The defaults are RocksDB's own
+  // thresholds for slowing writes down.
+  int max_refresh_workers = 2;
+  uint64_t refresh_backoff_level0_files = 20;
+  uint64_t refresh_backoff_pending_compaction_bytes = uint64_t{64} << 30;
   // TLS (server/tls.h). With ssl on and no ssl_cert_file, a self-signed
   // development pair is made in data_dir on first start.
   bool ssl = true;

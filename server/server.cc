@@ -62,6 +62,11 @@ int RunServer(const ServerConfig& config, bool generate_key) {
                                  config.data_dir.string(), engine.status().message()));
   }
 
+  (*engine)->StartAutoRefresh(
+      {.max_workers = config.max_refresh_workers,
+       .backoff_level0_files = config.refresh_backoff_level0_files,
+       .backoff_pending_compaction_bytes = config.refresh_backoff_pending_compaction_bytes});
+
   auto tls = MakeTlsContext(config, *key);
   if (!tls.ok()) return FailStart(fmt::format("could not set up TLS: {}", tls.status().message()));
   {

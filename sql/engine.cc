@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
+#include "sql/commands/matview/auto_refresh.h"
 #include "sql/session_impl.h"
 #include "sql/startup_options.h"
 
@@ -15,10 +16,32 @@ namespace basalt::sql {
 
 namespace {
 
+// Where a background statement's results go: nowhere.
+class DiscardingSink : public ResultSink {
+ public:
+  void BeginResult(const std::vector<ResultColumn>&) override {}
+  void Rows(std::span<const Row>) override {}
+  void CommandComplete(std::string_view) override {}
+  void EmptyQuery() override {}
+  void ParameterStatus(std::string_view, std::string_view) override {}
+  void Notice(sqlstate::Code, std::string_view) override {}
+  void Warning(sqlstate::Code, std::string_view) override {}
+};
+
 class EngineImpl : public Engine {
  public:
   EngineImpl(storage::KvStore& store, std::unique_ptr<catalog::Catalog> catalog)
       : store_(store), catalog_(std::move(catalog)) {}
+  ~EngineImpl() override { refresher_.reset(); }
+
+  void StartAutoRefresh(const AutoRefreshSettings& settings) override {
+    refresher_ = std::make_unique<AutoRefresher>(
+        store_, *catalog_, refresh_board_,
+        [this](Oid database, Oid role, std::shared_ptr<Interrupt> interrupt, std::string_view sql) {
+          RunInBackground(database, role, std::move(interrupt), sql);
+        },
+        settings);
+  }
 
   std::optional<LoginRole> FindLoginRole(std::string_view name) override {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
@@ -81,6 +104,26 @@ class EngineImpl : public Engine {
   }
 
  private:
+  // Runs `sql` in a session of `role` on `database` that no client sees (the
+  // automatic refresher's): no login checks, results dropped.
+  void RunInBackground(Oid database, Oid role, std::shared_ptr<Interrupt> interrupt,
+                       std::string_view sql) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
+    const catalog::proto::Role* r = snapshot->RoleByOid(role);
+    const catalog::proto::Database* db = nullptr;
+    for (const catalog::proto::Database* d : snapshot->Databases()) {
+      if (d->oid() == database) db = d;
+    }
+    if (r == nullptr || db == nullptr) {
+      throw Error(sqlstate::kUndefinedObject, "the view's owner or database no longer exists");
+    }
+    SessionImpl session(store_, *catalog_, r->oid(), r->name(), r->superuser(), db->oid(),
+                        db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
+    (void)session.settings().SetSessionDefault("application_name", "basalt auto refresh");
+    DiscardingSink sink;
+    session.ExecuteSimpleQuery(sql, sink);
+  }
+
   // A token held by each session of `role`; null when the role's
   // CONNECTION LIMIT is reached (superusers have none, as in PostgreSQL).
   std::shared_ptr<void> TakeRoleSlot(const catalog::proto::Role& role) {
@@ -104,6 +147,7 @@ class EngineImpl : public Engine {
   storage::SequenceValues sequence_values_{store_};
   std::mutex sessions_mutex_;
   std::unordered_map<Oid, int> sessions_per_role_;  // GUARDED_BY(sessions_mutex_)
+  std::unique_ptr<AutoRefresher> refresher_;        // after what its sessions use
 };
 
 }  // namespace

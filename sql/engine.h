@@ -183,13 +183,28 @@ struct LoginRole {
   std::optional<int64_t> valid_until;  // timestamptz microseconds; nullopt: no limit
 };
 
+// The background refresher of materialized views WITH (auto_refresh = on)
+// (sql/commands/matview/auto_refresh.h).
+struct AutoRefreshSettings {
+  int max_workers = 2;  // refreshes at once; 0: none
+  // No refresh starts while RocksDB is this far behind (0: no limit).
+  uint64_t backoff_level0_files = 20;
+  uint64_t backoff_pending_compaction_bytes = uint64_t{64} << 30;
+};
+
 class Engine {
  public:
   // Opens the catalog in `store` (bootstrapping it on first start: the
   // superuser role `basalt`, databases `basalt` and `postgres`, schemas
   // `public` and `pg_catalog`). `store` must outlive the engine.
   static Result<std::unique_ptr<Engine>> Open(storage::KvStore& store);
+  // Stops the background refresher first: a refresh it is running is
+  // aborted (rolled back), none starts after.
   virtual ~Engine() = default;
+
+  // Starts the background refresher (the server does; tests of the engine
+  // alone run without it).
+  virtual void StartAutoRefresh(const AutoRefreshSettings& settings) = 0;
 
   // Starts a session for `user` on `database` with the client's startup
   // parameters (application_name, client_encoding, DateStyle, ...).

@@ -291,8 +291,7 @@ std::vector<Row> SessionImpl::SessionRows(Oid relation) {
     case catalog::oids::kPgCursors: return CursorRows();
     case catalog::oids::kPgStatProgressRefreshMatview:
       return refresh_board_ ? refresh_board_->ProgressRows(database_oid_) : std::vector<Row>{};
-    case catalog::oids::kBasaltMatviewStatus:
-      return refresh_board_ ? refresh_board_->StatusRows(database_oid_) : std::vector<Row>{};
+    case catalog::oids::kBasaltMatviewStatus: return MatviewStatusRows();
     default: return PreparedStatementRows();
   }
 }

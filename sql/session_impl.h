@@ -226,6 +226,8 @@ class SessionImpl : public Session {
   // The rows of pg_cursors or pg_prepared_statements, and of the refresh
   // board's pg_stat_progress_refresh_matview and basalt_matview_status.
   std::vector<Row> SessionRows(Oid relation);
+  // basalt_matview_status (commands/matview/matview_status.cc).
+  std::vector<Row> MatviewStatusRows();
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.

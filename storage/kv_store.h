@@ -142,6 +142,14 @@ class KvStore {
   // Flushes memtables and compacts everything (the CHECKPOINT command).
   virtual Status FlushAndCompact() = 0;
 
+  // How far RocksDB's compactions are behind, summed over column families:
+  // background work (automatic matview refreshes) backs off while it is.
+  struct Backlog {
+    uint64_t level0_files = 0;
+    uint64_t pending_compaction_bytes = 0;
+  };
+  virtual Backlog CompactionBacklog() const = 0;
+
   // The change log's high-watermark: every transaction that wrote change
   // records (see Transaction::AppendChange) with a commit sequence up to
   // this one has committed (durably, if it synced) or failed, so reading

@@ -156,6 +156,24 @@ TEST_CASE("data survives flush, compaction and reopen, no file holds plaintext",
   REQUIRE(rows[199] == std::make_pair(int64_t{199}, kMarker + "199"));
 }
 
+TEST_CASE("the compaction backlog counts level-0 files until a compaction", "[kv_store]") {
+  TestTempDir dir;
+  StoreOptions options = Options(dir);
+  {
+    auto store = OpenOrDie(options);
+    REQUIRE(store->CompactionBacklog().level0_files == 0);
+    TableStore users(*store, UsersLayout());
+    auto txn = store->Begin();
+    for (int i = 0; i < 100; ++i) REQUIRE(InsertUser(users, *txn, i, "u").ok());
+    REQUIRE(txn->Commit().ok());
+  }
+  // Closing flushed the memtable into a level-0 file.
+  auto store = OpenOrDie(options);
+  REQUIRE(store->CompactionBacklog().level0_files >= 1);
+  REQUIRE(store->FlushAndCompact().ok());
+  REQUIRE(store->CompactionBacklog().level0_files == 0);
+}
+
 TEST_CASE("a wrong master key fails clearly and changes no file", "[kv_store]") {
   TestTempDir dir;
   StoreOptions options = Options(dir);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <vector>
 
 #include "storage/coding.h"
@@ -293,6 +294,25 @@ Status RocksStore::FlushAndCompact() {
     if (!s.ok()) return FromRocks(s, "compact");
   }
   return Status::OK();
+}
+
+KvStore::Backlog RocksStore::CompactionBacklog() const {
+  Backlog backlog;
+  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+  all.push_back(default_handle_);
+  for (rocksdb::ColumnFamilyHandle* h : all) {
+    // num-files-at-level<N> is a string property, not an integer one.
+    std::string files;
+    if (db_->GetProperty(h, rocksdb::DB::Properties::kNumFilesAtLevelPrefix + std::string("0"),
+                         &files)) {
+      backlog.level0_files += std::strtoull(files.c_str(), nullptr, 10);
+    }
+    uint64_t value = 0;
+    if (db_->GetIntProperty(h, rocksdb::DB::Properties::kEstimatePendingCompactionBytes, &value)) {
+      backlog.pending_compaction_bytes += value;
+    }
+  }
+  return backlog;
 }
 
 }  // namespace basalt::storage

@@ -40,6 +40,7 @@ class RocksStore final : public KvStore {
   Result<uint64_t> NextCounterValue(std::string_view counter_name) override;
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
+  Backlog CompactionBacklog() const override;
   uint64_t LastCommitSequence() const override { return commit_sequencer_.Watermark(); }
   LockManager& locks() override { return locks_; }
 

@@ -16,6 +16,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
 #include "sql/binder/storage_parameters.h"
+#include "sql/commands/matview/auto_refresh_options.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/parser.h"
@@ -255,17 +256,29 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
     case Action::kResetOptions: {
       // A materialized view's refresh_mode is Basalt's, not a reloption.
       std::vector<ast::RelationOption> changed;
+      std::vector<ast::RelationOption> auto_refresh_options;
       std::optional<std::string> refresh_mode;
       for (const ast::RelationOption& option : stmt.options) {
         if (table.IsMaterializedView() && option.name == "refresh_mode") {
           refresh_mode = stmt.action == Action::kSetOptions ? CheckedRefreshMode(option.value)
                                                             : std::string("full");
+        } else if (table.IsMaterializedView() && IsAutoRefreshOption(option.name)) {
+          auto_refresh_options.push_back(option);
         } else {
           changed.push_back(option);
         }
       }
       if (refresh_mode) ChangeRefreshMode(found[0], *refresh_mode);
-      if (changed.empty() && refresh_mode) break;
+      if (refresh_mode || !auto_refresh_options.empty()) {
+        // Checked against the new refresh_mode too (immediate views refuse
+        // automatic refresh).
+        const bool reset = stmt.action == Action::kResetOptions;
+        Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
+          ApplyAutoRefreshOptions(auto_refresh_options, reset, t);
+          return Status::OK();
+        }));
+      }
+      if (changed.empty() && (refresh_mode || !auto_refresh_options.empty())) break;
       std::vector<std::string> options = ChangedOptions(stmt, changed, def);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->clear_reloptions();

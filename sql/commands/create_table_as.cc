@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/commands/matview/auto_refresh_options.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
@@ -78,9 +79,14 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
         .WithPosition(stmt.position);
   }
   std::string refresh_mode;
+  std::vector<ast::RelationOption> auto_refresh_options;
   for (const ast::RelationOption& option : stmt.options) {
     if (stmt.materialized && option.name == "refresh_mode") {
       refresh_mode = CheckedRefreshMode(option.value);
+      continue;
+    }
+    if (stmt.materialized && IsAutoRefreshOption(option.name)) {
+      auto_refresh_options.push_back(option);
       continue;
     }
     if (!IsStorageParameter(option.name)) {
@@ -112,6 +118,7 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
       SetRefreshMode(refresh_mode.empty() ? settings_.Get("default_matview_refresh_mode").value()
                                           : refresh_mode,
                      *query, &table);
+      ApplyAutoRefreshOptions(auto_refresh_options, /*reset=*/false, &table);
     }
     for (const auto& read : binder.tables_read()) {
       LockRelation(*read, storage::LockLevel::kAccessShare);

@@ -24,9 +24,8 @@ ast::StatementPtr Parser::ParsePrepare() {
   ExpectWord("as");
   // PostgreSQL's PreparableStmt: a query or a DML statement, nothing else.
   const Token& first = Peek();
-  if (first.IsOp("(") || first.IsWord("select") || first.IsWord("values") || first.IsWord("with") ||
-      first.IsWord("insert") || first.IsWord("update") || first.IsWord("delete") ||
-      first.IsWord("merge")) {
+  if (first.IsOp("(") || PeekSelectStart(0) || first.IsWord("insert") || first.IsWord("update") ||
+      first.IsWord("delete") || first.IsWord("merge")) {
     stmt->statement = ParseStatement();
   } else {
     SyntaxError(first);
@@ -85,8 +84,7 @@ ast::StatementPtr Parser::ParseDeclareCursor() {
   ExpectWord("for");
   // gram.y's SelectStmt: anything else (INSERT, ...) fails at its first word.
   const Token& first = Peek();
-  if (!first.IsOp("(") && !first.IsWord("select") && !first.IsWord("values") &&
-      !first.IsWord("with")) {
+  if (!first.IsOp("(") && !PeekSelectStart(0)) {
     SyntaxError(first);
   }
   stmt->query = ParseSelect();

@@ -23,7 +23,8 @@ bool EndsTargetList(const Token& t) {
 }  // namespace
 
 bool Parser::PeekSelectStart(size_t ahead) const {
-  return PeekWord("select", ahead) || PeekWord("values", ahead) || PeekWord("with", ahead);
+  return PeekWord("select", ahead) || PeekWord("values", ahead) || PeekWord("with", ahead) ||
+         PeekWord("table", ahead);
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
@@ -101,7 +102,26 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseSelectTerm() {
   }
   if (PeekWord("select")) return ParseSimpleSelect();
   if (PeekWord("values")) return ParseValues();
+  if (PeekWord("table")) return ParseTableCommand();
   SyntaxErrorHere();
+}
+
+// `TABLE [ONLY] name [*]`: SELECT * FROM name, as gram.y rewrites it.
+std::unique_ptr<ast::SelectStmt> Parser::ParseTableCommand() {
+  auto select = std::make_unique<ast::SelectStmt>();
+  select->position = ExpectWord("table").position;
+  AcceptWord("only");
+  auto star = std::make_unique<ast::Star>();
+  star->position = Peek().position;
+  ast::ResultTarget& target = select->targets.emplace_back();
+  target.position = star->position;
+  target.expr = std::move(star);
+  auto ref = std::make_unique<ast::BaseTableRef>();
+  ref->position = Peek().position;
+  ref->name = ParseQualifiedName();
+  AcceptOp("*");
+  select->from.push_back(std::move(ref));
+  return select;
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseSimpleSelect() {

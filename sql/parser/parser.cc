@@ -164,9 +164,7 @@ std::vector<ast::Identifier> Parser::ParseColumnList() {
 ast::StatementPtr Parser::ParseStatement() {
   CheckStackDepth();  // EXPLAIN EXPLAIN ...
   const Token& t = Peek();
-  if (t.IsOp("(") || t.IsWord("select") || t.IsWord("values") || t.IsWord("with")) {
-    return ParseSelect();
-  }
+  if (t.IsOp("(") || PeekSelectStart(0)) return ParseSelect();
   if (t.type != TokenType::kIdentifier) SyntaxError(t);
   const std::string& word = t.text;
   if (word == "insert") return ParseInsert();

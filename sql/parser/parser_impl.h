@@ -66,6 +66,7 @@ class Parser {
   std::unique_ptr<ast::SelectStmt> ParseSelectSetOperation(int min_precedence);
   std::unique_ptr<ast::SelectStmt> ParseSelectTerm();
   std::unique_ptr<ast::SelectStmt> ParseSimpleSelect();
+  std::unique_ptr<ast::SelectStmt> ParseTableCommand();
   std::unique_ptr<ast::SelectStmt> ParseValues();
   void ParseSelectTail(ast::SelectStmt& select);
   std::vector<ast::ResultTarget> ParseTargetList();

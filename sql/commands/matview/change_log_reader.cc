@@ -182,6 +182,28 @@ PendingChanges ReadPendingChanges(
   return pending;
 }
 
+std::map<uint32_t, PendingSummary> SummarizePendingChanges(
+    storage::Transaction& txn,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+    const ChangeLogPlace& place, uint64_t count_limit) {
+  std::map<uint32_t, PendingSummary> summaries;
+  for (const auto& table : tables) {
+    PendingSummary& summary = summaries[table->def.oid()];
+    const uint32_t id = table->layout.ChangeLogId();
+    std::unique_ptr<storage::KvIterator> it = txn.Scan(
+        storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, place.watermark + 1),
+        storage::ChangelogSeekKey(id + 1, 0));
+    for (; it->Valid() && summary.records < count_limit; it->Next()) {
+      storage::ChangelogKey key;
+      Check(storage::DecodeChangelogKey(it->key(), &key));
+      if (Applied(place, key.commit_sequence, key.ordinal)) continue;
+      if (summary.records++ == 0) summary.oldest_sequence = key.commit_sequence;
+    }
+    Check(it->status());
+  }
+  return summaries;
+}
+
 PendingChanges ReadOwnChanges(storage::Transaction& txn,
                               const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
                               size_t from, size_t to) {

@@ -80,6 +80,19 @@ PendingChanges ReadPendingChanges(
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
     const ChangeLogPlace* place);
 
+// One table's committed change records in the transaction's snapshot that
+// a view has not applied: how many (counting stops at the limit) and the
+// oldest one's commit sequence (0: none).
+struct PendingSummary {
+  uint64_t records = 0;
+  uint64_t oldest_sequence = 0;
+};
+// By table OID, for the view at `place`.
+std::map<uint32_t, PendingSummary> SummarizePendingChanges(
+    storage::Transaction& txn,
+    const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
+    const ChangeLogPlace& place, uint64_t count_limit);
+
 // The last commit sequence of `table`'s records that every view watching
 // it has applied (their places read in the transaction; `applying_view`'s
 // is `place`), at most `limit`: a change-log watermark read before the

@@ -69,18 +69,22 @@ void SessionImpl::ChangeRefreshMode(const std::shared_ptr<const catalog::TableEn
   if (MaintainedImmediately(changed->def) && changed->def.populated()) RecomputeMatView(changed);
 }
 
-std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(
-    const catalog::proto::Table& view) {
-  std::shared_ptr<const catalog::CatalogSnapshot> catalog = writer_.View();
+std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
+    const catalog::CatalogSnapshot& catalog, const catalog::proto::Table& view) {
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
   std::set<Oid> seen;
   for (const catalog::proto::ViewReference& ref : view.view_references()) {
     if (!seen.insert(ref.oid()).second) continue;
     std::shared_ptr<const catalog::TableEntry> table =
-        catalog->TableByOid(view.database_oid(), ref.oid());
+        catalog.TableByOid(view.database_oid(), ref.oid());
     if (table != nullptr && IsStoredRelation(*table)) tables.push_back(std::move(table));
   }
   return tables;
+}
+
+std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(
+    const catalog::proto::Table& view) {
+  return TablesWatchedBy(*writer_.View(), view);
 }
 
 ChangeLogPlace SessionImpl::FirstChangeLogPlace(const catalog::proto::Table& view) {

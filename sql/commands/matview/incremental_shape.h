@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ struct IncrementalShape {
   // (a self join) joins its own changes.
   std::map<Oid, int> reads;
 };
+
+// The stored relations (tables, materialized views) a view reads, as
+// `catalog` has them: those whose changes an incremental view applies
+// (incremental_setup.cc).
+std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
+    const catalog::CatalogSnapshot& catalog, const catalog::proto::Table& view);
 
 // Whether a materialized view is maintained inside each writing
 // transaction (refresh_mode = 'immediate').

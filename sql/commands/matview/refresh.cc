@@ -144,6 +144,8 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     }
   } abandon{refresh_board_, progress};
   const auto started = std::chrono::steady_clock::now();
+  const int64_t started_at = CurrentTimestamp();
+  std::string fallback_reason = def.refresh_mode_reason();
   MatviewRefresh refresh = NewMatviewRefresh(view, query);
   refresh.progress = progress;
   if (incremental) {
@@ -158,6 +160,7 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     refresh.collect_changes = !repeatable_read_;
     const std::string fallback = RefreshIncremental(refresh, shape, WatchedTables(def));
     if (!fallback.empty()) strategy = "full (" + fallback + ")";
+    fallback_reason = fallback;
   } else if (stmt.concurrently) {
     RefreshConcurrent(refresh);
     if (!def.refresh_mode_reason().empty()) strategy += " (" + def.refresh_mode_reason() + ")";
@@ -172,6 +175,8 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     // commits later.
     refresh_board_->Finish(*progress,
                            {.strategy = strategy,
+                            .fallback_reason = fallback_reason,
+                            .started_at = started_at,
                             .finished_at = CurrentTimestamp(),
                             .duration_ms = std::chrono::duration<double, std::milli>(
                                                std::chrono::steady_clock::now() - started)

@@ -1,5 +1,9 @@
 #include "sql/commands/matview/refresh_board.h"
 
+#include <algorithm>
+
+#include "common/datetime.h"
+
 namespace basalt::sql {
 
 MatviewRefreshBoard::Progress& MatviewRefreshBoard::Start(int32_t pid, Oid database, Oid view,
@@ -43,18 +47,48 @@ std::vector<Row> MatviewRefreshBoard::ProgressRows(Oid database) const {
   return rows;
 }
 
-std::vector<Row> MatviewRefreshBoard::StatusRows(Oid database) const {
+void MatviewRefreshBoard::SetAutoState(Oid database, Oid view, std::string state) {
   std::lock_guard lock(mutex_);
-  std::vector<Row> rows;
-  for (const auto& [key, last] : last_) {
-    if (key.first != database) continue;
-    const Outcome& outcome = last.outcome;
-    rows.push_back(Row{Value::Int(key.second), Value::String(outcome.strategy),
-                       Value::Int(outcome.finished_at), Value::Float(outcome.duration_ms),
-                       Value::Int(static_cast<int64_t>(outcome.rows_inserted)),
-                       Value::Int(static_cast<int64_t>(outcome.rows_deleted))});
+  last_[{database, view}].auto_state = std::move(state);
+}
+
+void MatviewRefreshBoard::SetAutoError(Oid database, Oid view, std::string error) {
+  std::lock_guard lock(mutex_);
+  last_[{database, view}].auto_error = std::move(error);
+}
+
+MatviewRefreshBoard::ViewRecord MatviewRefreshBoard::Record(Oid database, Oid view) const {
+  std::lock_guard lock(mutex_);
+  ViewRecord record;
+  for (const Progress& p : running_) record.running |= p.database == database && p.view == view;
+  auto found = last_.find({database, view});
+  if (found == last_.end()) return record;
+  record.last = found->second.outcome;
+  record.auto_state = found->second.auto_state;
+  record.auto_error = found->second.auto_error;
+  return record;
+}
+
+void MatviewRefreshBoard::SampleCommitClock(uint64_t sequence, int64_t now) {
+  std::lock_guard lock(mutex_);
+  if (!clock_.empty() && clock_.back().first >= sequence) return;
+  // Past the bound, every other sample goes: older times get coarser.
+  if (clock_.size() == kClockSamples) {
+    std::deque<std::pair<uint64_t, int64_t>> kept;
+    for (size_t i = 0; i < clock_.size(); i += 2) kept.push_back(clock_[i]);
+    clock_ = std::move(kept);
   }
-  return rows;
+  clock_.emplace_back(sequence, now);
+}
+
+int64_t MatviewRefreshBoard::CommitTimeOf(uint64_t sequence) const {
+  std::lock_guard lock(mutex_);
+  auto covering = std::lower_bound(
+      clock_.begin(), clock_.end(), sequence,
+      [](const std::pair<uint64_t, int64_t>& sample, uint64_t s) { return sample.first < s; });
+  if (covering == clock_.end()) return CurrentTimestamp();  // committed since the last sample
+  if (covering == clock_.begin()) return clock_.front().second;
+  return covering->second;
 }
 
 }  // namespace basalt::sql

@@ -1,0 +1,16 @@
+-- TABLE name: SELECT * FROM name, wherever a SELECT may stand.
+CREATE TABLE tc (a int, b text);
+INSERT INTO tc VALUES (1, 'x'), (2, 'y');
+TABLE tc;
+TABLE ONLY tc;
+SELECT * FROM (TABLE tc) s WHERE a = 2;
+TABLE tc UNION ALL TABLE tc ORDER BY 1, 2;
+TABLE tc ORDER BY a DESC LIMIT 1;
+WITH w AS (TABLE tc) TABLE w;
+SELECT count(*) FROM ((TABLE tc EXCEPT ALL SELECT 1, 'x') UNION ALL (SELECT 3, 'z' EXCEPT TABLE tc)) d;
+SELECT a FROM tc WHERE a IN (TABLE tc);
+TABLE nosuch;
+PREPARE p AS TABLE tc;
+EXECUTE p;
+DEALLOCATE p;
+DROP TABLE tc;
