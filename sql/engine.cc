@@ -9,24 +9,13 @@
 
 #include "catalog/catalog.h"
 #include "sql/commands/matview/auto_refresh.h"
+#include "sql/discarding_result_sink.h"
 #include "sql/session_impl.h"
 #include "sql/startup_options.h"
 
 namespace basalt::sql {
 
 namespace {
-
-// Where a background statement's results go: nowhere.
-class DiscardingSink : public ResultSink {
- public:
-  void BeginResult(const std::vector<ResultColumn>&) override {}
-  void Rows(std::span<const Row>) override {}
-  void CommandComplete(std::string_view) override {}
-  void EmptyQuery() override {}
-  void ParameterStatus(std::string_view, std::string_view) override {}
-  void Notice(sqlstate::Code, std::string_view) override {}
-  void Warning(sqlstate::Code, std::string_view) override {}
-};
 
 class EngineImpl : public Engine {
  public:
@@ -120,7 +109,7 @@ class EngineImpl : public Engine {
     SessionImpl session(store_, *catalog_, r->oid(), r->name(), r->superuser(), db->oid(),
                         db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
     (void)session.settings().SetSessionDefault("application_name", "basalt auto refresh");
-    DiscardingSink sink;
+    DiscardingResultSink sink;
     session.ExecuteSimpleQuery(sql, sink);
   }
 

@@ -350,9 +350,12 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     const ast::Statement& statement, const std::vector<DataType>* parameters,
     std::shared_ptr<const StatementPlan> cached) {
   bool waited = false;
+  bool caught_up = false;
   std::shared_ptr<const StatementPlan> plan = std::move(cached);
   while (true) {
     if (plan == nullptr || !PlanIsCurrent(*plan)) plan = BuildPlan(statement, parameters);
+    // Before the statement's own locks: the catch-up commits on its own.
+    if (!std::exchange(caught_up, true)) waited = CatchUpWithOwnCommits(*plan) || waited;
     waited = LockPlan(*plan) || waited;
     // A DDL that committed meanwhile (it publishes before releasing its
     // locks) changes what the statement means: plan it again.

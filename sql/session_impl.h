@@ -228,6 +228,14 @@ class SessionImpl : public Session {
   std::vector<Row> SessionRows(Oid relation);
   // basalt_matview_status (commands/matview/matview_status.cc).
   std::vector<Row> MatviewStatusRows();
+  // basalt.matview_read_your_writes (commands/matview/read_your_writes.cc):
+  // before a commit, arranges to learn its sequence and the tables whose
+  // changes it logged; after it, remembers them; before a statement,
+  // refreshes the incremental views it reads that lag behind them (true
+  // if it did).
+  void RememberOwnCommit(storage::Transaction& txn);
+  void RecordOwnCommit();
+  bool CatchUpWithOwnCommits(const StatementPlan& plan);
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.
@@ -441,6 +449,10 @@ class SessionImpl : public Session {
   uint64_t snapshot_catalog_version_ = 0;
   // The committed catalog when the transaction began.
   std::shared_ptr<const catalog::CatalogSnapshot> transaction_catalog_;
+  // Read-your-writes: per change-log id, the sequence of the session's last
+  // commit that logged changes to it; and the commit under way.
+  std::map<uint32_t, uint64_t> own_commits_;
+  std::optional<std::pair<uint64_t, std::set<uint32_t>>> committing_;
   TransactionState state_ = TransactionState::kIdle;
 
   // SAVEPOINTs of the block, outermost first; each has a storage savepoint.

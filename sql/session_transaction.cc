@@ -82,7 +82,13 @@ void SessionImpl::CommitTransaction() {
   Status st = Status::OK();
   if (txn != nullptr) {
     txn->SetSynchronousCommit(settings_.SynchronousCommit() && !without_sync);
+    RememberOwnCommit(*txn);
     st = writer_.CommitAndPublish(*txn);
+    if (st.ok()) {
+      RecordOwnCommit();
+    } else {
+      committing_.reset();
+    }
   }
   // After the catalog is published: a statement that waited for these
   // locks binds against the new catalog.

@@ -25,6 +25,9 @@ struct SettingDef {
 // Names as PostgreSQL spells them (SHOW's column header, ParameterStatus).
 constexpr SettingDef kSettings[] = {
     {"application_name", "", true, false},
+    // Basalt's: a SELECT from an incremental materialized view first brings
+    // it up to the session's own last commit (read_your_writes.cc).
+    {"basalt.matview_read_your_writes", "off", false, false},
     {"bytea_output", "hex", false, false},
     {"client_encoding", "UTF8", true, false},
     {"client_min_messages", "notice", false, false},
@@ -186,7 +189,8 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     }
     return std::to_string(v);
   }
-  if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan") {
+  if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan" ||
+      name == "basalt.matview_read_your_writes") {
     // Planner switches (sql/session_index.cc); Basalt has no bitmap scans,
     // so enable_bitmapscan changes nothing.
     std::string l = Lower(value);

@@ -48,6 +48,9 @@ class Settings {
   // synchronous_commit: whether a commit waits for its WAL sync (every
   // value but off).
   bool SynchronousCommit() const { return values_.at("synchronous_commit") != "off"; }
+  bool MatviewReadYourWrites() const {
+    return values_.at("basalt.matview_read_your_writes") == "on";
+  }
 
   // search_path as a list of schema names ("$user" kept as is).
   std::vector<std::string> SearchPath() const;
