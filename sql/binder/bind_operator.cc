@@ -275,6 +275,17 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
       e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
       return e;
     }
+    const bool bytea_left =
+        lt.id == TypeId::kBytea && (rt.id == TypeId::kBytea || rt.id == TypeId::kUnknown);
+    const bool bytea_right = rt.id == TypeId::kBytea && lt.id == TypeId::kUnknown;
+    if (bytea_left || bytea_right) {
+      // byteacat: an untyped literal on the other side is read as bytea.
+      const DataType bytea = DataType::Of(TypeId::kBytea);
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, bytea, leftmost);
+      e->children.push_back(CoerceOrThrow(std::move(left), bytea, CastContext::kImplicit));
+      e->children.push_back(CoerceOrThrow(std::move(right), bytea, CastContext::kImplicit));
+      return e;
+    }
     // text || anything and anything || text concatenate the text forms.
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
