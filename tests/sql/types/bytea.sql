@@ -80,6 +80,18 @@ SELECT btrim('\x0000010203000000'::bytea, '\x00'::bytea), ltrim('\x00000100'::by
        rtrim('\x00000100'::bytea, '\x00'::bytea), btrim('\x01020301'::bytea, '\x0103'::bytea),
        trim(BOTH '\x00'::bytea FROM '\x000100'::bytea), btrim('\x0000'::bytea, '\x00'::bytea);
 
+SELECT length('\xe282ac41'::bytea, 'UTF8'), length('\xe282ac41'::bytea, 'latin1');
+SELECT length('\xff'::bytea, 'UTF8');
+SELECT length('\x41'::bytea, 'foo');
+
+-- LIKE over bytes: `_` is one byte.
+SELECT 'a\001b'::bytea LIKE 'a_b', 'a\342\202\254b'::bytea LIKE 'a_b',
+       'a\342\202\254b'::bytea LIKE 'a___b', 'ab'::bytea LIKE 'a%', 'ab'::bytea NOT LIKE '%c',
+       'a%'::bytea LIKE 'a\\%', '\x01'::bytea ~~ '\x01', '\x01'::bytea !~~ '\x01';
+SELECT 'a'::bytea ILIKE 'a';
+SELECT 'a%'::bytea LIKE 'a#%' ESCAPE '#';
+SELECT 'a'::bytea LIKE 'a'::text;
+
 -- encode / decode.
 SELECT encode('\x0001ff7f5c41'::bytea, 'hex'), encode('\x0001ff7f5c41'::bytea, 'HEX'),
        encode('\x0001ff7f5c41'::bytea, 'escape'), encode('\x0001ff7f5c41'::bytea, 'base64');
