@@ -126,6 +126,7 @@ const std::vector<BuiltinProc>& BuiltinProcs() {
       {1717, "convert_to", 'f', false, 's', 17, "25 19", 12, true, "pg_convert_to"},
       {1798, "oidin", 'f', false, 'i', 26, "2275", 12, true, "oidin"},
       {1799, "oidout", 'f', false, 'i', 2275, "26", 12, true, "oidout"},
+      {1813, "convert", 'f', false, 's', 17, "17 19 19", 12, true, "pg_convert"},
       {1922, "has_table_privilege", 'f', false, 's', 16, "19 25 25", 12, true,
        "has_table_privilege_name_name"},
       {1923, "has_table_privilege", 'f', false, 's', 16, "19 26 25", 12, true,

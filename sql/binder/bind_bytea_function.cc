@@ -39,6 +39,7 @@ const std::vector<BuiltinSignature>& ByteaSignatures() {
       {"sha512", ScalarFunction::kSha512, {kBytea}, kBytea},
       {"convert_to", ScalarFunction::kConvertTo, {kText, kText}, kBytea},
       {"convert_from", ScalarFunction::kConvertFrom, {kBytea, kText}, kText},
+      {"convert", ScalarFunction::kConvert, {kBytea, kText, kText}, kBytea},
       {"gen_random_uuid", ScalarFunction::kGenRandomUuid, {}, kUuid},
   };
   return signatures;

@@ -257,6 +257,7 @@ enum class ScalarFunction {
   kSha512,
   kConvertTo,      // convert_to(text, name) -> bytea
   kConvertFrom,    // convert_from(bytea, name) -> text
+  kConvert,        // convert(bytea, name, name) -> bytea
   kGenRandomUuid,  // gen_random_uuid() -> uuid; volatile
   // json constructors (sql/execution/json_function.cc); not strict.
   kJsonBuildObject,  // json_build_object(VARIADIC "any") -> json

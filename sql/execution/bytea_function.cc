@@ -170,6 +170,20 @@ std::string Latin1ToUtf8(std::string_view bytes) {
   return out;
 }
 
+// Text (UTF-8) from bytes in `encoding`, verified: 22021 for bytes that
+// are not valid there.
+std::string ToUtf8(std::string_view bytes, CharacterEncoding encoding) {
+  if (encoding == CharacterEncoding::kLatin1) return Latin1ToUtf8(bytes);
+  if (Status valid = CheckUtf8(bytes); !valid.ok()) throw Error::FromStatus(valid);
+  return std::string(bytes);
+}
+
+// Bytes in `encoding` from text: 22P05 for a character it lacks.
+std::string FromUtf8(std::string_view text, CharacterEncoding encoding) {
+  if (encoding == CharacterEncoding::kLatin1) return Utf8ToLatin1(text);
+  return std::string(text);
+}
+
 }  // namespace
 
 bool IsByteaFunction(ScalarFunction f) {
@@ -242,18 +256,15 @@ Value EvaluateByteaFunction(const BoundExpr& call, const std::vector<Value>& a) 
     case ScalarFunction::kSha384: return Bytes(Digest(bytes(0), EVP_sha384()));
     case ScalarFunction::kSha512: return Bytes(Digest(bytes(0), EVP_sha512()));
     case ScalarFunction::kConvertTo:
-      if (CharacterEncodingOrThrow(bytes(1), "destination encoding") ==
-          CharacterEncoding::kLatin1) {
-        return Bytes(Utf8ToLatin1(bytes(0)));
-      }
-      return Bytes(std::string(bytes(0)));
+      return Bytes(FromUtf8(bytes(0), CharacterEncodingOrThrow(bytes(1), "destination encoding")));
     case ScalarFunction::kConvertFrom:
-      if (CharacterEncodingOrThrow(bytes(1), "source encoding") == CharacterEncoding::kLatin1) {
-        return Value::String(Latin1ToUtf8(bytes(0)));
-      }
-      // The bytes become text only if they are valid UTF-8 (22021).
-      if (Status valid = CheckUtf8(bytes(0)); !valid.ok()) throw Error::FromStatus(valid);
-      return Value::String(std::string(bytes(0)));
+      return Value::String(ToUtf8(bytes(0), CharacterEncodingOrThrow(bytes(1), "source encoding")));
+    case ScalarFunction::kConvert: {
+      const CharacterEncoding source = CharacterEncodingOrThrow(bytes(1), "source encoding");
+      const CharacterEncoding destination =
+          CharacterEncodingOrThrow(bytes(2), "destination encoding");
+      return Bytes(FromUtf8(ToUtf8(bytes(0), source), destination));
+    }
     case ScalarFunction::kGenRandomUuid: return Value::String(RandomUuid());
     default: break;
   }

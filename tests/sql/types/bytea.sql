@@ -130,6 +130,13 @@ SELECT convert_from('\xff'::bytea, 'UTF8');
 SELECT convert_from('\x61c328'::bytea, 'UTF8');
 SELECT convert_from('\x6100'::bytea, 'UTF8');
 SELECT convert_to('€', 'LATIN1');
+SELECT convert('\xe9'::bytea, 'LATIN1', 'UTF8'), convert('\xc3a9'::bytea, 'utf8', 'latin1'),
+       convert('ab'::bytea, 'UTF8', 'UTF8');
+SELECT convert('\xff'::bytea, 'UTF8', 'LATIN1');
+SELECT convert('a'::bytea, 'foo', 'bar');
+SELECT convert('a'::bytea, 'UTF8', 'bar');
+SELECT convert('\xe282ac'::bytea, 'UTF8', 'LATIN1');
+SELECT convert_from('\x6100'::bytea, 'LATIN1');
 SELECT convert_to('a', 'foo');
 SELECT convert_from('a', 'foo');
 
