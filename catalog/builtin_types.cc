@@ -49,6 +49,8 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kTimestampTz: return 3127;
     case TypeId::kInterval: return 10022;  // interval_ops
     case TypeId::kTime: return 10038;      // time_ops
+    case TypeId::kUuid: return 10065;      // uuid_ops
+    case TypeId::kBytea: return 10006;     // bytea_ops
     case TypeId::kOid: return 1981;
     case TypeId::kName: return 1986;
     default: return 0;

@@ -276,6 +276,8 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       if (to.id == TypeId::kInt4) return Value::Int(static_cast<int32_t>(value.AsInt()));
       return value;
     case TypeId::kXid:
+    case TypeId::kUuid:
+    case TypeId::kBytea:
     case TypeId::kInt4Array:
     case TypeId::kRegtypeArray: return value;  // to itself only
     case TypeId::kFloat4:

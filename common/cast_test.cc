@@ -170,6 +170,26 @@ TEST_CASE("casts to text use the output function", "[cast]") {
   CHECK(Cast("f", kBool, DataType::Varchar(3)) == "fal");
 }
 
+TEST_CASE("uuid and bytea convert to strings by assignment, from them explicitly", "[cast]") {
+  const DataType uuid = DataType::Of(TypeId::kUuid);
+  const DataType bytea = DataType::Of(TypeId::kBytea);
+  CHECK(Cast("A0EEBC999C0B4EF8BB6D6BB9BD380A11", kUnknown, uuid) ==
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  CHECK(Cast("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", uuid, kText, Ctx::kAssignment) ==
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  CHECK(Cast("\\x6869", bytea, kText, Ctx::kAssignment) == "\\x6869");
+  CHECK(Cast("hi", kText, bytea) == "\\x6869");
+  for (const DataType& t : {uuid, bytea}) {
+    CHECK(CanCast(t, kVarchar, Ctx::kAssignment));
+    CHECK_FALSE(CanCast(t, kText, Ctx::kImplicit));
+    CHECK(CanCast(kText, t, Ctx::kExplicit));
+    CHECK_FALSE(CanCast(kText, t, Ctx::kAssignment));
+    CHECK_FALSE(CanCast(kInt4, t, Ctx::kExplicit));
+  }
+  CHECK_FALSE(CanCast(uuid, bytea, Ctx::kExplicit));
+  CHECK_FALSE(CanCast(bytea, uuid, Ctx::kExplicit));
+}
+
 TEST_CASE("varchar(n): explicit casts truncate, assignment raises 22001", "[cast]") {
   const DataType v5 = DataType::Varchar(5);
   CHECK(Cast("abcdef", kUnknown, v5) == "abcde");

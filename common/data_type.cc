@@ -32,6 +32,8 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kTimestampTz: return DataType{TypeId::kTimestampTz, typmod};
     case type_oid::kInterval: return DataType{TypeId::kInterval, -1};
     case type_oid::kTime: return DataType{TypeId::kTime, -1};
+    case type_oid::kUuid: return DataType{TypeId::kUuid, -1};
+    case type_oid::kBytea: return DataType{TypeId::kBytea, -1};
     case type_oid::kOid: return DataType{TypeId::kOid, -1};
     case type_oid::kXid: return DataType{TypeId::kXid, -1};
     case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
@@ -97,6 +99,8 @@ Oid DataType::oid() const {
     case TypeId::kTimestampTz: return type_oid::kTimestampTz;
     case TypeId::kInterval: return type_oid::kInterval;
     case TypeId::kTime: return type_oid::kTime;
+    case TypeId::kUuid: return type_oid::kUuid;
+    case TypeId::kBytea: return type_oid::kBytea;
     case TypeId::kInt4Array: return type_oid::kInt4Array;
     case TypeId::kRegtypeArray: return type_oid::kRegtypeArray;
     case TypeId::kName: return type_oid::kName;
@@ -137,6 +141,7 @@ int16_t DataType::typlen() const {
     case TypeId::kTimestampTz: return 8;
     case TypeId::kInterval: return 16;
     case TypeId::kTime: return 8;
+    case TypeId::kUuid: return 16;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
     case TypeId::kVoid: return 4;      // pg_type.typlen of void
     case TypeId::kName: return 64;
@@ -179,6 +184,8 @@ std::string DataType::Name() const {
       return fmt::format("timestamp({}) with time zone", typmod);
     case TypeId::kInterval: return "interval";
     case TypeId::kTime: return "time without time zone";
+    case TypeId::kUuid: return "uuid";
+    case TypeId::kBytea: return "bytea";
     case TypeId::kInt4Array: return "integer[]";
     case TypeId::kRegtypeArray: return "regtype[]";
     case TypeId::kName: return "name";

@@ -43,6 +43,10 @@ enum class TypeId : uint8_t {
   kInterval = 20,
   // time without time zone: microseconds since midnight, 24:00:00 included.
   kTime = 21,
+  // uuid: the 16 bytes as a string (Value::AsString), compared bytewise.
+  kUuid = 22,
+  // bytea: the raw bytes as a string (Value::AsString; any byte, NUL too).
+  kBytea = 23,
   // The types of pg_catalog's columns (issue 13), numbered from 40 so that
   // types added elsewhere meanwhile keep 18..39.
   // name: an identifier of at most 63 bytes; a string like text.
@@ -84,11 +88,13 @@ enum class TypeId : uint8_t {
 // and CREATE TABLE AS refuse them and the row and key codecs never meet them.
 inline bool IsStorableType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
-         id == TypeId::kTime;
+         id == TypeId::kTime || id == TypeId::kUuid || id == TypeId::kBytea;
 }
 
 namespace type_oid {
 inline constexpr Oid kBool = 16;
+inline constexpr Oid kBytea = 17;
+inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kInt8 = 20;
 inline constexpr Oid kInt2 = 21;
 inline constexpr Oid kInt4 = 23;

@@ -14,6 +14,8 @@
 //   interval                  -> Interval (months, days, microseconds)
 //   time                      -> int64_t microseconds since midnight (0..86400000000)
 //   text, varchar, unknown    -> std::string (UTF-8)
+//   uuid                      -> std::string of exactly 16 bytes (common/uuid.h)
+//   bytea                     -> std::string of the raw bytes (common/bytea.h)
 //   void                      -> bool false (a non-NULL datum nobody reads;
 //                                PostgreSQL's void is non-NULL with empty text)
 #pragma once

@@ -8,6 +8,7 @@
 
 #include "common/datetime.h"
 #include "common/time_of_day.h"
+#include "common/uuid.h"
 #include "common/value_text.h"
 
 namespace basalt {
@@ -418,7 +419,9 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kJson:  // json_send: the text
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown: out->append(value.AsString()); return;
+    case TypeId::kUnknown:
+    case TypeId::kUuid:  // uuid_send: the 16 bytes
+    case TypeId::kBytea: out->append(value.AsString()); return;
     case TypeId::kVoid: return;  // void_send: no bytes
   }
 }
@@ -533,6 +536,17 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: return ReadText(bytes, type);
+    case TypeId::kUuid: {  // uuid_recv: 16 bytes
+      if (bytes->size() < kUuidBytes) return InsufficientData();
+      Value v = Value::String(std::string(bytes->substr(0, kUuidBytes)));
+      bytes->remove_prefix(kUuidBytes);
+      return v;
+    }
+    case TypeId::kBytea: {  // bytearecv: every byte of the value
+      Value v = Value::String(std::string(*bytes));
+      bytes->remove_prefix(bytes->size());
+      return v;
+    }
     case TypeId::kVoid: return Value::Bool(false);  // void_recv reads nothing
   }
   return Status::Internal("unknown type id");

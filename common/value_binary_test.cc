@@ -210,6 +210,22 @@ TEST_CASE("text types are their UTF-8 bytes") {
   CHECK(ValueFromBinary("ab  ", DataType::Varchar(2))->AsString() == "ab");
 }
 
+TEST_CASE("uuid is its 16 bytes, bytea its bytes") {
+  const DataType uuid = DataType::Of(TypeId::kUuid);
+  const DataType bytea = DataType::Of(TypeId::kBytea);
+  CheckRoundTrip("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", uuid, "a0eebc999c0b4ef8bb6d6bb9bd380a11");
+  CheckRoundTrip("\\x00ff5c", bytea, "00ff5c");
+  CheckRoundTrip("\\x", bytea, "");
+  // uuid_recv wants 16 bytes; more are left over.
+  Status st = ReceiveError("a0eebc999c0b4ef8bb6d6bb9bd380a", uuid);
+  CHECK(st.code() == sqlstate::kProtocolViolation);
+  CHECK(st.message() == "insufficient data left in message");
+  CHECK(ReceiveError("a0eebc999c0b4ef8bb6d6bb9bd380a1100", uuid).code() ==
+        sqlstate::kInvalidBinaryRepresentation);
+  // bytea takes any byte, invalid UTF-8 and NUL included.
+  CHECK(ReceiveText("ff00c328", bytea) == "\\xff00c328");
+}
+
 TEST_CASE("bool is one byte") {
   CheckRoundTrip("t", kBool, "01");
   CheckRoundTrip("f", kBool, "00");

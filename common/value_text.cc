@@ -8,11 +8,13 @@
 #include <charconv>
 #include <limits>
 
+#include "common/bytea.h"
 #include "common/datetime.h"
 #include "common/float_text.h"
 #include "common/interval.h"
 #include "common/object_names.h"
 #include "common/time_of_day.h"
+#include "common/uuid.h"
 
 namespace basalt {
 namespace {
@@ -324,6 +326,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kTimestampTz: AppendTimestampTzText(value.AsInt(), out); return;
     case TypeId::kInterval: AppendIntervalText(value.AsInterval(), out); return;
     case TypeId::kTime: AppendTimeText(value.AsInt(), out); return;
+    case TypeId::kUuid: AppendUuidText(value.AsString(), out); return;
+    case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
     case TypeId::kInt4Array:
@@ -443,6 +447,14 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kTime: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTime(text));
       return Value::Int(micros);
+    }
+    case TypeId::kUuid: {
+      BASALT_ASSIGN_OR_RETURN(std::string bytes, ParseUuid(text));
+      return Value::String(std::move(bytes));
+    }
+    case TypeId::kBytea: {
+      BASALT_ASSIGN_OR_RETURN(std::string bytes, ParseBytea(text));
+      return Value::String(std::move(bytes));
     }
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/bytea.h"
 #include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
@@ -41,6 +42,7 @@ SessionImpl::~SessionImpl() {
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   std::vector<ast::StatementPtr> statements;
   std::vector<std::string> notices;
   try {
@@ -95,9 +97,16 @@ std::shared_ptr<const TimeZone> SessionImpl::TimeZoneSetting() {
   return time_zone_;
 }
 
+ByteaOutput SessionImpl::ByteaOutputSetting() {
+  Result<std::string> output = settings_.Get("bytea_output");
+  return output.ok() && *output == "escape" ? ByteaOutput::kEscape : ByteaOutput::kHex;
+}
+
 void SessionImpl::BeginStatement() {
-  // A SET TimeZone earlier in the same query string applies from here.
+  // A SET TimeZone or bytea_output earlier in the same query string
+  // applies from here.
   SetSessionTimeZone(TimeZoneSetting());
+  SetSessionByteaOutput(ByteaOutputSetting());
   const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
   interrupt_.BeginStatement(timeout_ms > 0 ? std::optional(Interrupt::Clock::now() +
                                                            std::chrono::milliseconds(timeout_ms))

@@ -5,6 +5,7 @@
 // CopyFail() here.
 #include <fmt/format.h>
 
+#include "common/bytea.h"
 #include "sql/binder/binder.h"
 #include "sql/copy/copy_options.h"
 #include "sql/copy/copy_output.h"
@@ -87,6 +88,7 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
 void SessionImpl::CopyData(std::string_view bytes) {
   if (copy_in_ == nullptr) return;
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   try {
     ExecContext ctx = NewExecContext(nullptr, nullptr);
     copy_in_->loader->Feed(bytes, ctx);
@@ -99,6 +101,7 @@ void SessionImpl::CopyData(std::string_view bytes) {
 void SessionImpl::CopyDone(ResultSink& sink) {
   if (copy_in_ == nullptr) return;
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   std::unique_ptr<CopyInState> copy;
   try {
     ExecContext ctx = NewExecContext(nullptr, &sink);

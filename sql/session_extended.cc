@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "catalog/system_relations.h"
+#include "common/bytea.h"
 #include "common/datetime.h"
 #include "common/value_binary.h"
 #include "common/value_text.h"
@@ -79,6 +80,7 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
                           const std::vector<Oid>& parameter_types) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   try {
     if (!name.empty() && statements_.contains(name)) {
       throw Error(sqlstate::kDuplicatePreparedStatement,
@@ -172,6 +174,7 @@ const std::vector<ResultColumn>* SessionImpl::StatementColumns(const PreparedSta
 StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   auto it = statements_.find(name);
   if (it == statements_.end()) {
     AbortAfterError();
@@ -194,6 +197,7 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
                        const std::vector<int16_t>& result_formats) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   try {
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
@@ -238,6 +242,7 @@ Portal* SessionImpl::FindPortal(std::string_view name) {
 std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string_view name) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   Portal* portal = FindPortal(name);
   if (portal == nullptr) {
     AbortAfterError();
@@ -256,6 +261,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
 bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
+  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
   try {
     Portal* portal = FindPortal(name);
     if (portal == nullptr) ThrowUnknownPortal(name);

@@ -23,6 +23,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "common/bytea.h"
 #include "common/time_zone.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
@@ -102,6 +103,7 @@ class SessionImpl : public Session {
   void BeginStatement();
   // The TimeZone setting's zone (cached while the setting is unchanged).
   std::shared_ptr<const TimeZone> TimeZoneSetting();
+  ByteaOutput ByteaOutputSetting();
   // session_extended.cc: the result columns Describe reports for `statement`
   // (binding it with NULL parameters, which counts and types them).
   std::optional<std::vector<ResultColumn>> DescribeColumns(const ast::Statement& statement,

@@ -124,6 +124,12 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     }
     return BadValue(name, value);
   }
+  if (name == "bytea_output") {
+    // How bytea values print (common/bytea.h); the session applies it.
+    const std::string lower = Lower(value);
+    if (lower == "hex" || lower == "escape") return lower;
+    return BadValue(name, value).WithHint("Available values: escape, hex.");
+  }
   if (name == "password_encryption") {
     // How CREATE / ALTER ROLE ... PASSWORD store a new password.
     const std::string lower = Lower(value);

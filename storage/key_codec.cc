@@ -285,7 +285,10 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kNumeric: AppendNumeric(value.AsNumeric(), key); return;
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown: AppendString(value.AsString(), key); return;
+    case TypeId::kUnknown:
+    case TypeId::kBytea: AppendString(value.AsString(), key); return;
+    // Fixed width: the 16 bytes as they are sort as uuid_cmp (memcmp).
+    case TypeId::kUuid: key->append(value.AsString()); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
     default:                     // not IsStorableType: CREATE TABLE [AS] refuses it
       assert(false && "array columns are refused by CREATE TABLE");
@@ -333,7 +336,13 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kInterval: return DecodeIntervalSpan(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown: return DecodeString(input, value);
+    case TypeId::kUnknown:
+    case TypeId::kBytea: return DecodeString(input, value);
+    case TypeId::kUuid:
+      if (input->size() < 16) return Truncated();
+      *value = Value::String(std::string(input->substr(0, 16)));
+      input->remove_prefix(16);
+      return Status::OK();
     case TypeId::kOid:
     case TypeId::kXid:
       if (input->size() < 4) return Truncated();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <random>
 
@@ -198,11 +199,40 @@ TEST_CASE("strings sort bytewise, prefixes first, embedded zero bytes survive", 
         a.AsString().begin(), a.AsString().end(), b.AsString().begin(), b.AsString().end(),
         [](char x, char y) { return static_cast<uint8_t>(x) < static_cast<uint8_t>(y); });
   };
-  for (TypeId id : {TypeId::kText, TypeId::kVarchar}) {
+  // bytea sorts as byteacmp: memcmp, then the shorter first.
+  for (TypeId id : {TypeId::kText, TypeId::kVarchar, TypeId::kBytea}) {
     CheckOrder(values, DataType::Of(id), less);
     for (const Value& v : values)
       REQUIRE(RoundTrip(v, DataType::Of(id)).AsString() == v.AsString());
   }
+}
+
+TEST_CASE("uuids sort as their 16 bytes unsigned and take 16 bytes", "[key_codec]") {
+  std::mt19937_64 rng(23);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::vector<Value> values = {Value::String(std::string(16, '\0')),
+                               Value::String(std::string(16, '\xff')),
+                               Value::String(std::string(15, '\0') + "\x80"),
+                               Value::String("\x7f" + std::string(15, '\xff'))};
+  for (int i = 0; i < 300; ++i) {
+    std::string s;
+    for (int j = 0; j < 16; ++j) s.push_back(static_cast<char>(byte(rng) % 3 == 0 ? 0 : byte(rng)));
+    values.push_back(Value::String(s));
+  }
+  auto less = [](const Value& a, const Value& b) {
+    return std::memcmp(a.AsString().data(), b.AsString().data(), 16) < 0;
+  };
+  const DataType type = DataType::Of(TypeId::kUuid);
+  CheckOrder(values, type, less);
+  for (const Value& v : values) {
+    REQUIRE(Encode(v, type).size() == 17);  // the NULL marker and the bytes
+    REQUIRE(RoundTrip(v, type).AsString() == v.AsString());
+  }
+  std::string cut = Encode(values[0], type);
+  cut.pop_back();
+  std::string_view in = cut;
+  Value v;
+  REQUIRE_FALSE(DecodeKeyValue(&in, type, &v).ok());
 }
 
 TEST_CASE("booleans: false < true < NULL", "[key_codec]") {

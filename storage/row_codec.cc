@@ -27,7 +27,8 @@ int FixedWidth(TypeId id) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime: return 8;
-    case TypeId::kInterval: return 16;
+    case TypeId::kInterval:
+    case TypeId::kUuid: return 16;
     default: return 0;  // variable width
   }
 }
@@ -111,9 +112,11 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown:
+    case TypeId::kBytea:
       AppendVarint(v.AsString().size(), out);
       out->append(v.AsString());
       return;
+    case TypeId::kUuid: out->append(v.AsString()); return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
     default:                     // not IsStorableType: CREATE TABLE [AS] refuses it
       assert(false && "array columns are refused by CREATE TABLE");
@@ -181,12 +184,14 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kNumeric: return DecodeNumeric(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown: {
+    case TypeId::kUnknown:
+    case TypeId::kBytea: {
       std::string_view bytes;
       BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &bytes));
       *value = Value::String(std::string(bytes));
       return Status::OK();
     }
+    case TypeId::kUuid: *value = Value::String(std::string(input->substr(0, width))); break;
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
     default:  // not IsStorableType: CREATE TABLE [AS] refuses it
       return Status::Corruption("an array in a stored row");
@@ -206,7 +211,8 @@ Status SkipValue(std::string_view* input, TypeId id) {
   switch (id) {
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kUnknown: {
+    case TypeId::kUnknown:
+    case TypeId::kBytea: {
       std::string_view bytes;
       return ReadLengthPrefixed(input, &bytes);
     }

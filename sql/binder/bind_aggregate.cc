@@ -141,6 +141,18 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
       break;
     case AggregateFunction::kStringAgg:
       if (args.size() != 2) ThrowNoFunction(name, args, call.position);
+      if (args[0]->type.id == TypeId::kBytea || args[1]->type.id == TypeId::kBytea) {
+        // string_agg(bytea, bytea): the same concatenation over bytes.
+        for (const BoundExprPtr& a : args) {
+          if (!IsUnknownLiteral(*a) && a->type.id != TypeId::kBytea) {
+            ThrowNoFunction(name, args, call.position);
+          }
+        }
+        coerce(0, TypeId::kBytea);
+        coerce(1, TypeId::kBytea);
+        type = DataType::Of(TypeId::kBytea);
+        break;
+      }
       for (const BoundExprPtr& a : args) {
         if (!IsUnknownLiteral(*a) && !a->type.IsString()) {
           ThrowNoFunction(name, args, call.position);

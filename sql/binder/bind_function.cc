@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "sql/binder/bind_bytea_function.h"
 #include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
@@ -179,6 +180,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     return false;
   };
 
+  if (BoundExprPtr bytea_call = BindByteaFunction(call, args)) return bytea_call;
   if (name == "pg_typeof" && args.size() == 1) {
     // The argument's type is known now, so the call is a constant; the
     // argument is never evaluated. PostgreSQL returns regtype, which has the

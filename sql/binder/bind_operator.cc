@@ -180,13 +180,22 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     bool insensitive = op.op.find("ILIKE") != std::string::npos || op.op.ends_with('*');
     bool negated = op.op.starts_with("NOT") || op.op.starts_with('!');
     std::string_view spelling = insensitive ? (negated ? "!~~*" : "~~*") : (negated ? "!~~" : "~~");
-    DataType text = DataType::Of(TypeId::kText);
     DataType lt = left->type;
     DataType rt = right->type;
+    // bytea LIKE bytea (bytealike, no ILIKE): bytes, `_` one byte.
+    const bool bytea = !insensitive && (lt.id == TypeId::kBytea || rt.id == TypeId::kBytea) &&
+                       (lt.id == TypeId::kBytea || lt.id == TypeId::kUnknown) &&
+                       (rt.id == TypeId::kBytea || rt.id == TypeId::kUnknown);
+    if (bytea && escape != nullptr && rt.id == TypeId::kUnknown) {
+      // PostgreSQL reads like_escape(unknown, unknown) as text: bytea ~~ text.
+      NoOperator(spelling, lt, DataType::Of(TypeId::kText), op.position);
+    }
+    DataType text = DataType::Of(bytea ? TypeId::kBytea : TypeId::kText);
     BoundExprPtr l = TryCoerce(std::move(left), text, CastContext::kImplicit);
     BoundExprPtr r = TryCoerce(std::move(right), text, CastContext::kImplicit);
-    if (l == nullptr || r == nullptr || (!lt.IsString() && lt.id != TypeId::kUnknown) ||
-        (!rt.IsString() && rt.id != TypeId::kUnknown)) {
+    if (l == nullptr || r == nullptr ||
+        (!bytea && ((!lt.IsString() && lt.id != TypeId::kUnknown) ||
+                    (!rt.IsString() && rt.id != TypeId::kUnknown)))) {
       NoOperator(spelling, lt, rt, op.position);
     }
     auto e = BoundExpr::Make(BoundExprKind::kLike, DataType::Of(TypeId::kBool),
@@ -273,6 +282,17 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
       auto e = BoundExpr::Make(BoundExprKind::kConcat, lt, leftmost);
       e->children.push_back(std::move(left));
       e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
+      return e;
+    }
+    const bool bytea_left =
+        lt.id == TypeId::kBytea && (rt.id == TypeId::kBytea || rt.id == TypeId::kUnknown);
+    const bool bytea_right = rt.id == TypeId::kBytea && lt.id == TypeId::kUnknown;
+    if (bytea_left || bytea_right) {
+      // byteacat: an untyped literal on the other side is read as bytea.
+      const DataType bytea = DataType::Of(TypeId::kBytea);
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, bytea, leftmost);
+      e->children.push_back(CoerceOrThrow(std::move(left), bytea, CastContext::kImplicit));
+      e->children.push_back(CoerceOrThrow(std::move(right), bytea, CastContext::kImplicit));
       return e;
     }
     // text || anything and anything || text concatenate the text forms.

@@ -238,7 +238,7 @@ bool BoundExpr::IsFoldableNode() const {
              function != ScalarFunction::kPgBackendPid &&
              function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function) &&
              !IsSequenceFunction(function) && function != ScalarFunction::kRandom &&
-             function != ScalarFunction::kSetseed;
+             function != ScalarFunction::kSetseed && function != ScalarFunction::kGenRandomUuid;
     default: return true;
   }
 }

@@ -234,6 +234,31 @@ enum class ScalarFunction {
   kTrimScale,
   kRandom,   // volatile
   kSetseed,  // volatile
+  // bytea and uuid functions (sql/execution/bytea_function.cc); names and
+  // signatures in sql/binder/bind_bytea_function.cc.
+  kByteaLength,       // length / octet_length(bytea) -> int4
+  kLengthInEncoding,  // length(bytea, name) -> int4: characters in that encoding
+  kByteaBitLength,    // bit_length(bytea) -> int4
+  kByteaSubstr,       // substr / substring(bytea, int4 [, int4]) -> bytea
+  kByteaPosition,     // position(bytea IN bytea) -> int4
+  kByteaBtrim,        // btrim(bytea, bytea) -> bytea
+  kByteaLtrim,        // ltrim(bytea, bytea) -> bytea
+  kByteaRtrim,        // rtrim(bytea, bytea) -> bytea
+  kGetByte,           // get_byte(bytea, int4) -> int4
+  kSetByte,           // set_byte(bytea, int4, int4) -> bytea
+  kGetBit,            // get_bit(bytea, int8) -> int4
+  kSetBit,            // set_bit(bytea, int8, int4) -> bytea
+  kEncode,            // encode(bytea, text) -> text
+  kDecode,            // decode(text, text) -> bytea
+  kByteaMd5,          // md5(bytea) -> text
+  kSha224,            // sha224(bytea) -> bytea, and the other three
+  kSha256,
+  kSha384,
+  kSha512,
+  kConvertTo,      // convert_to(text, name) -> bytea
+  kConvertFrom,    // convert_from(bytea, name) -> text
+  kConvert,        // convert(bytea, name, name) -> bytea
+  kGenRandomUuid,  // gen_random_uuid() -> uuid; volatile
   // json constructors (sql/execution/json_function.cc); not strict.
   kJsonBuildObject,  // json_build_object(VARIADIC "any") -> json
   kJsonBuildArray,   // json_build_array(VARIADIC "any") -> json

@@ -72,6 +72,8 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
                         : n + (type.interval_fields.empty() ? "(p)" : " " + type.interval_fields)),
         type.position);
   }
+  if (n == "uuid") return DataType::Of(TypeId::kUuid);
+  if (n == "bytea") return DataType::Of(TypeId::kBytea);
   if (n == "oid") return DataType::Of(TypeId::kOid);
   if (n == "xid") return DataType::Of(TypeId::kXid);
   if (n == "_int4") return DataType::Of(TypeId::kInt4Array);

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "common/value_text.h"
+#include "sql/binder/bind_bytea_function.h"
 #include "sql/binder/bind_string_function.h"
 
 namespace basalt::sql {
@@ -89,6 +90,7 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     default: break;
   }
   if (std::optional<std::string_view> name = StringFunctionName(f)) return std::string(*name);
+  if (std::optional<std::string_view> name = ByteaFunctionName(f)) return std::string(*name);
   if (std::optional<std::string_view> name = MathFunctionName(f)) return std::string(*name);
   return std::nullopt;
 }

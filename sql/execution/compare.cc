@@ -70,6 +70,8 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
     case TypeId::kJson:
+    case TypeId::kUuid:   // memcmp of the 16 bytes, as uuid_cmp
+    case TypeId::kBytea:  // memcmp, then the shorter first, as byteacmp
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;

@@ -169,13 +169,15 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       Value a = Evaluate(*e.children[0], row, ctx);
       Value b = Evaluate(*e.children[1], row, ctx);
       if (a.is_null() || b.is_null()) return Value::Null();
+      const bool bytewise = e.children[0]->type.id == TypeId::kBytea;
       if (e.children.size() > 2) {  // LIKE ... ESCAPE e
         Value escape = Evaluate(*e.children[2], row, ctx);
         if (escape.is_null()) return Value::Null();
         return Value::Bool(LikeMatch(a.AsString(), b.AsString(), e.case_insensitive,
-                                     escape.AsString()) != e.negated);
+                                     escape.AsString(), bytewise) != e.negated);
       }
-      return Value::Bool(LikeMatch(a.AsString(), b.AsString(), e.case_insensitive) != e.negated);
+      return Value::Bool(
+          LikeMatch(a.AsString(), b.AsString(), e.case_insensitive, "\\", bytewise) != e.negated);
     }
     case BoundExprKind::kIn: {
       Value a = Evaluate(*e.children[0], row, ctx);

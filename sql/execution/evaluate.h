@@ -26,8 +26,9 @@ int CompareValues(const Value& a, const Value& b, const DataType& type);
 // LIKE: `escape` is the escape character (PostgreSQL's default backslash,
 // or empty for none). Throws 22025 for a pattern ending in the escape
 // character and for an escape string longer than one character.
+// `bytewise`: bytea's LIKE, where `_` is one byte.
 bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive,
-               std::string_view escape = "\\");
+               std::string_view escape = "\\", bool bytewise = false);
 
 // Integer arithmetic of the result type: 22003 `integer out of range` etc.
 int64_t CheckIntegerRange(int64_t v, TypeId type);

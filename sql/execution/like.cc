@@ -11,8 +11,10 @@ bool IsContinuation(char c) {
 
 // Backtracking matcher in the manner of PostgreSQL's MatchText: `%` tries
 // each suffix; linear in practice for patterns with few wildcards. `escape`
-// (empty for none) makes the character after it literal.
-bool Match(std::string_view t, std::string_view p, std::string_view escape) {
+// (empty for none) makes the character after it literal. `bytewise`
+// (bytea's LIKE) makes `_` one byte instead of one UTF-8 character.
+bool Match(std::string_view t, std::string_view p, std::string_view escape, bool bytewise) {
+  auto continues = [bytewise](char c) { return !bytewise && IsContinuation(c); };
   size_t ti = 0;
   size_t pi = 0;
   while (pi < p.size()) {
@@ -21,15 +23,15 @@ bool Match(std::string_view t, std::string_view p, std::string_view escape) {
       while (pi < p.size() && p[pi] == '%') ++pi;
       if (pi == p.size()) return true;
       for (size_t start = ti; start <= t.size(); ++start) {
-        if (start < t.size() && IsContinuation(t[start])) continue;
-        if (Match(t.substr(start), p.substr(pi), escape)) return true;
+        if (start < t.size() && continues(t[start])) continue;
+        if (Match(t.substr(start), p.substr(pi), escape, bytewise)) return true;
       }
       return false;
     }
     if (ti >= t.size()) return false;
     if (pc == '_') {
       ++ti;
-      while (ti < t.size() && IsContinuation(t[ti])) ++ti;
+      while (ti < t.size() && continues(t[ti])) ++ti;
       ++pi;
       continue;
     }
@@ -51,10 +53,10 @@ bool Match(std::string_view t, std::string_view p, std::string_view escape) {
 }  // namespace
 
 bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive,
-               std::string_view escape) {
+               std::string_view escape, bool bytewise) {
   if (!escape.empty()) {
     size_t length = 1;
-    while (length < escape.size() && IsContinuation(escape[length])) ++length;
+    while (!bytewise && length < escape.size() && IsContinuation(escape[length])) ++length;
     if (length != escape.size()) {
       throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string")
           .WithHint("Escape string must be empty or one character.");
@@ -62,9 +64,9 @@ bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insens
   }
   if (case_insensitive) {
     // As PostgreSQL in a multibyte encoding: lower() both sides, then match.
-    return Match(Utf8Lower(text), Utf8Lower(pattern), Utf8Lower(escape));
+    return Match(Utf8Lower(text), Utf8Lower(pattern), Utf8Lower(escape), false);
   }
-  return Match(text, pattern, escape);
+  return Match(text, pattern, escape, bytewise);
 }
 
 }  // namespace basalt::sql

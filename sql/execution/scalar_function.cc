@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/bytea_function.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
 #include "sql/execution/evaluate.h"
@@ -188,6 +189,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
       if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
       if (IsStringFunction(call.function)) return EvaluateStringFunction(call, args);
+      if (IsByteaFunction(call.function)) return EvaluateByteaFunction(call, args);
       if (IsMathFunction(call.function)) return EvaluateMathFunction(call, args);
       if (IsJsonFunction(call.function)) return EvaluateJsonFunction(call, args);
       return EvaluateCatalogFunction(call, args, ctx);

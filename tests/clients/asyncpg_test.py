@@ -17,8 +17,10 @@ Usage: asyncpg_test.py <port> [step ...]"""
 import asyncio
 import datetime
 import decimal
+import hashlib
 import sys
 import traceback
+import uuid
 
 import asyncpg
 
@@ -295,7 +297,50 @@ async def step_errors(conn):
           "rolled-back insert gone")
 
 
-STEPS = [step_types, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
+async def step_uuid_bytea(conn):
+    """uuid and bytea in binary: uuid.UUID and bytes both ways, as keys and in
+    results; their text forms; 22P02 from the server's uuid input."""
+    await fresh_table(conn, "apg_blobs", "id uuid primary key, data bytea, note text")
+    first = uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+    second = uuid.UUID("00000000-0000-0000-0000-0000000000ff")
+    blob = bytes(range(256)) + b"\x00tail"
+    await conn.executemany("insert into apg_blobs values ($1, $2, $3)",
+                           [(first, blob, "all bytes"), (second, b"", "empty")])
+    await conn.execute("insert into apg_blobs (id) values ($1)",
+                       uuid.UUID("ffffffff-ffff-ffff-ffff-ffffffffffff"))
+    rows = await conn.fetch("select id, data from apg_blobs order by id")
+    check([tuple(r) for r in rows],
+          [(second, b""), (first, blob), (uuid.UUID("ffffffff-ffff-ffff-ffff-ffffffffffff"), None)],
+          "uuid and bytea round trip, ordered by uuid")
+    check(await conn.fetchval("select note from apg_blobs where id = $1", first), "all bytes",
+          "uuid parameter in WHERE")
+    # asyncpg's uuids are a subclass of uuid.UUID.
+    found = await conn.fetchval("select id from apg_blobs where data = $1", b"")
+    check((isinstance(found, uuid.UUID), str(found)), (True, str(second)),
+          "bytea parameter in WHERE")
+    check(await conn.fetchval("select id::text from apg_blobs where id = $1", second),
+          "00000000-0000-0000-0000-0000000000ff", "uuid text form")
+    check(await conn.fetchval("select data::text from apg_blobs where id = $1", first),
+          "\\x" + blob.hex(), "bytea hex text form")
+    check(await conn.fetchval("select sha256($1::bytea)", b"abc"),
+          hashlib.sha256(b"abc").digest(), "sha256 of a bytea parameter")
+    check(await conn.fetchval("select length($1::bytea) + get_byte($1::bytea, 1)", b"\x01\x02"),
+          4, "bytea functions over a parameter")
+    generated = await conn.fetchval("select gen_random_uuid()")
+    check((isinstance(generated, uuid.UUID), generated.version), (True, 4),
+          "gen_random_uuid() is a v4 uuid")
+    stmt = await conn.prepare("select id, data from apg_blobs where id = $1")
+    check([a.type.name for a in stmt.get_attributes()], ["uuid", "bytea"], "result column types")
+    check([t.name for t in stmt.get_parameters()], ["uuid"], "parameter type")
+    try:
+        await conn.fetchval("select 'not-a-uuid'::uuid")
+        raise Failure("bad uuid accepted")
+    except asyncpg.InvalidTextRepresentationError as e:
+        check(e.sqlstate, "22P02", "bad uuid SQLSTATE")
+        check(str(e), 'invalid input syntax for type uuid: "not-a-uuid"', "bad uuid message")
+
+
+STEPS = [step_types, step_uuid_bytea, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
          step_cursor_fetch, step_transactions, step_pool, step_errors]
 
 

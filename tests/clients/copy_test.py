@@ -10,6 +10,7 @@ import io
 import sys
 from datetime import date
 from decimal import Decimal
+from uuid import UUID
 
 port = sys.argv[1]
 only = set(sys.argv[2:])
@@ -58,6 +59,56 @@ def psycopg2_text_in_and_out():
     cur.copy_expert("COPY copy_p2 TO STDOUT", out)
     check(out.getvalue(), "1\tapple\t1.50\n2\t\\N\t2.25\n3\ttab\\there\t-3.00\n", "text out")
     conn.close()
+
+
+@step
+def uuid_bytea_through_psycopg2_and_copy():
+    """psycopg2 (text results: uuid as str, bytea as memoryview), then COPY
+    text, CSV and binary (psycopg 3) of uuid and bytea columns both ways."""
+    import psycopg
+    import psycopg2
+    conn = psycopg2_connect()
+    cur = conn.cursor()
+    cur.execute("drop table if exists copy_blobs")
+    cur.execute("create table copy_blobs (id uuid primary key, data bytea)")
+    key = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"
+    cur.execute("insert into copy_blobs values (%s, %s)", (key, psycopg2.Binary(b"\x00\xff\\")))
+    cur.execute("select id, data from copy_blobs")
+    row = cur.fetchone()
+    check((type(row[0]), row[0]), (str, key), "psycopg2 reads uuid as str")
+    check((type(row[1]), bytes(row[1])), (memoryview, b"\x00\xff\\"),
+          "psycopg2 reads bytea as memoryview")
+    out = io.StringIO()
+    cur.copy_expert("COPY copy_blobs TO STDOUT", out)
+    check(out.getvalue(), key + "\t\\\\x00ff5c\n", "COPY text out")
+    cur.execute("truncate copy_blobs")
+    data = ("A0EEBC999C0B4EF8BB6D6BB9BD380A11\t\\\\x0102\n"
+            "{00000000-0000-0000-0000-000000000001}\tab\\\\\\\\c\n"
+            "00000000-0000-0000-0000-000000000002\t\\N\n")
+    cur.copy_expert("COPY copy_blobs FROM STDIN", io.StringIO(data))
+    out = io.StringIO()
+    cur.copy_expert("COPY (SELECT * FROM copy_blobs ORDER BY id) TO STDOUT (FORMAT csv)", out)
+    check(out.getvalue(), "00000000-0000-0000-0000-000000000001,\\x61625c63\n"
+          "00000000-0000-0000-0000-000000000002,\n"
+          "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,\\x0102\n", "COPY CSV out")
+    cur.execute("truncate copy_blobs")
+    cur.copy_expert("COPY copy_blobs FROM STDIN (FORMAT csv)",
+                    io.StringIO(key + ",\\xcafe\n00000000-0000-0000-0000-00000000000a,\n"))
+    cur.execute("select id, data from copy_blobs order by id")
+    check([(i, d if d is None else bytes(d)) for i, d in cur.fetchall()],
+          [("00000000-0000-0000-0000-00000000000a", None), (key, b"\xca\xfe")], "CSV in")
+    conn.close()
+    with psycopg.connect(dsn, autocommit=True) as conn3:
+        cur3 = conn3.cursor()
+        cur3.execute("truncate copy_blobs")
+        rows = [(UUID(int=7), bytes(range(256))), (UUID(key), None)]
+        with cur3.copy("COPY copy_blobs FROM STDIN (FORMAT binary)") as copy:
+            copy.set_types(["uuid", "bytea"])
+            for r in rows:
+                copy.write_row(r)
+        with cur3.copy("COPY copy_blobs TO STDOUT (FORMAT binary)") as copy:
+            copy.set_types(["uuid", "bytea"])
+            check(sorted(copy.rows()), sorted(rows), "binary COPY out")
 
 
 @step

@@ -4,12 +4,14 @@ text parameters (%t), psycopg's default (%s: binary numbers) and binary ones
 past prepare_threshold) statements,
 executemany and pipeline mode, NULLs,
 transactions spanning several statements, an error and the session after it,
-server-side cursors (named, scrollable, WITH HOLD: DECLARE with $n, FETCH).
+server-side cursors (named, scrollable, WITH HOLD: DECLARE with $n, FETCH),
+uuid and bytea both ways in text and binary.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
 import sys
 from datetime import date, datetime
 from decimal import Decimal
+from uuid import UUID
 
 import psycopg
 from psycopg import errors
@@ -62,6 +64,25 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
     check([d.type_code for d in bcur.description][:3], [1082, 1114, 1700], "binary column types")
     cur.execute("select %b::text, %b::text", (Decimal("0.00"), date(2000, 1, 1)), prepare=False)
     check(cur.fetchone(), ("0.00", "2000-01-01"), "binary parameters, text results")
+
+    # uuid and bytea: uuid.UUID and bytes, as text (%t) and binary (%b)
+    # parameters and in text and binary results.
+    cur.execute("create table blobs (id uuid primary key, data bytea)")
+    blob = bytes(range(256))
+    key = UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+    cur.execute("insert into blobs values (%t, %t)", (key, blob), prepare=False)
+    cur.execute("insert into blobs values (%b, %b)", (UUID(int=1), b"\x00\\x"), prepare=False)
+    for label, c in (("text", cur), ("binary", bcur)):
+        c.execute("select id, data from blobs order by id")
+        check(c.fetchall(), [(UUID(int=1), b"\x00\\x"), (key, blob)],
+              f"uuid and bytea in {label} results")
+        check([d.type_code for d in c.description], [2950, 17], f"{label} uuid and bytea OIDs")
+    bcur.execute("select data from blobs where id = %b", (key,))
+    check(bcur.fetchone(), (blob,), "binary uuid parameter")
+    cur.execute("select id::text, data::text from blobs where data = %b", (b"\x00\\x",),
+                prepare=False)
+    check(cur.fetchone(), ("00000000-0000-0000-0000-000000000001", "\\x005c78"),
+          "text forms of uuid and bytea")
 
     # A statement without parameters goes through Parse/Bind/Execute too.
     cur.execute("select id from items order by id", prepare=False)
