@@ -6,6 +6,7 @@
 #include "sql/binder/bind_sequence.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/deparse_text.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
@@ -46,12 +47,8 @@ BoundExprPtr Binder::BindDefaultExpression(const ast::Expr& expr, const DataType
 BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
                                          const catalog::proto::Table& table) {
   BoundAddedColumn out;
-  if (SerialType(def.type)) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "ADD COLUMN of a serial column is not supported yet")
-        .WithPosition(def.type.position);
-  }
-  const DataType type = BindTypeName(def.type);
+  const std::optional<TypeId> serial = SerialType(def.type);
+  const DataType type = serial ? DataType::Of(*serial) : BindTypeName(def.type);
   if (!IsStorableType(type.id)) {
     throw Error(sqlstate::kFeatureNotSupported,
                 fmt::format("type {} is not supported yet", type.Name()))
@@ -61,6 +58,8 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
   c.set_name(def.name);
   c.set_type_id(static_cast<uint32_t>(type.id));
   c.set_typmod(type.typmod);
+  if (serial) c.set_not_null(true);
+  const ast::Constraint* identity = nullptr;
   bool saw_null = false;
   bool saw_not_null = false;
   for (const ast::Constraint& con : def.constraints) {
@@ -81,6 +80,12 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
         break;
       }
       case Type::kDefault:
+        if (serial || identity != nullptr) {
+          throw Error(sqlstate::kSyntaxError,
+                      fmt::format("{} specified for column \"{}\" of table \"{}\"",
+                                  serial ? "multiple default values" : "both default and identity",
+                                  def.name, table.name()));
+        }
         if (out.default_value != nullptr) {
           throw Error(sqlstate::kSyntaxError,
                       fmt::format("multiple default values specified for column \"{}\" of table "
@@ -92,9 +97,22 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
         c.set_default_expr(ast::ToString(*con.expr));
         break;
       case Type::kIdentity:
-        throw Error(sqlstate::kFeatureNotSupported,
-                    "ADD COLUMN of an identity column is not supported yet")
-            .WithPosition(con.position);
+        if (type.id != TypeId::kInt2 && type.id != TypeId::kInt4 && type.id != TypeId::kInt8) {
+          throw Error(sqlstate::kInvalidParameterValue,
+                      "identity column type must be smallint, integer, or bigint");
+        }
+        if (out.default_value != nullptr || identity != nullptr) {
+          throw Error(sqlstate::kSyntaxError,
+                      fmt::format("{} specified for column \"{}\" of table \"{}\"",
+                                  identity != nullptr ? "multiple identity specifications"
+                                                      : "both default and identity",
+                                  def.name, table.name()))
+              .WithPosition(con.position);
+        }
+        identity = &con;
+        c.set_identity(std::string(1, con.identity));
+        c.set_not_null(true);
+        break;
       case Type::kPrimaryKey:
         c.set_not_null(true);
         out.table_constraints.push_back(&con);
@@ -103,6 +121,20 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
       case Type::kCheck:
       case Type::kForeignKey: out.table_constraints.push_back(&con); break;
     }
+  }
+  if (serial || identity != nullptr) {
+    // The sequence the column owns, named as CREATE TABLE names it; the
+    // session creates it, then fills the existing rows from it.
+    const std::string name =
+        ChooseIndexName(table.namespace_oid(), table.name(), {def.name}, "seq", {});
+    catalog::proto::SequenceDef options =
+        serial ? DefaultSequenceOptions(type.id)
+               : ResolveIdentityOptions(*identity->identity_options, type.id);
+    out.sequence =
+        NewSequenceTable(table.database_oid(), table.namespace_oid(), name, std::move(options));
+    out.sequence_default = fmt::format(
+        "nextval({}::regclass)", QuotedLiteral(ast::QuoteName(name, /*quote_keywords=*/true)));
+    if (serial) c.set_default_expr(out.sequence_default);
   }
   return out;
 }

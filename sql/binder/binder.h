@@ -34,6 +34,10 @@ struct BoundAddedColumn {
   // PRIMARY KEY, UNIQUE, CHECK and REFERENCES written on the column, added
   // as table constraints once the column exists.
   std::vector<const ast::Constraint*> table_constraints;
+  // A serial or identity column: the sequence it owns (owned_by_table and
+  // the attnum still to set) and the nextval call that fills the rows.
+  std::optional<catalog::proto::Table> sequence;
+  std::string sequence_default;
 };
 
 class Binder {

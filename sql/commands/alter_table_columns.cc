@@ -11,10 +11,15 @@
 //     alter_table_rewrite.cc.
 #include <fmt/format.h>
 
+#include <optional>
+#include <utility>
+
 #include "sql/binder/binder.h"
+#include "sql/binder/deparse.h"
 #include "sql/commands/alter_table_columns.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
+#include "sql/parser/parser.h"
 #include "sql/session_impl.h"
 #include "storage/row_codec.h"
 #include "storage/table_store.h"
@@ -82,7 +87,7 @@ void SessionImpl::AlterTableCommands(const ast::AlterTableStmt& stmt, const Tabl
           Error error(sqlstate::kSyntaxError,
                       fmt::format("column \"{}\" of relation \"{}\" is an identity column",
                                   command.column, current->def.name()));
-          if (command.kind == Kind::kSetDefault) {
+          if (command.kind == Kind::kDropDefault) {
             error.WithHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
           }
           throw error;
@@ -167,6 +172,15 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
   column.set_attnum(table->def.columns_size() + 1);
   column.set_slot(catalog::NextColumnSlot(table->def));
   const DataType type{static_cast<TypeId>(column.type_id()), column.typmod()};
+  if (bound.sequence) {
+    // serial / identity: the sequence first, then every row draws from it.
+    bound.sequence->mutable_sequence()->set_owned_by_attnum(column.attnum());
+    catalog::proto::Table owner = table->def;
+    CreateSerialSequences(&owner, {*std::move(bound.sequence)});
+    Binder with_sequence(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+    bound.default_value = with_sequence.BindDefaultExpression(
+        *ParseExpression(bound.sequence_default), type, column.name());
+  }
   const bool fill_each_row =
       bound.default_value != nullptr && IsVolatileExpression(*bound.default_value);
   ExecContext ctx = NewExecContext(nullptr, &sink);
@@ -181,6 +195,21 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
   }
   const Oid database = table->def.database_oid();
   const Oid oid = table->def.oid();
+  // A view over `*` keeps the columns it had, as PostgreSQL's, which
+  // expands the `*` at CREATE VIEW: its text is printed now with every
+  // column named (as RENAME COLUMN prints it) and stored once the column
+  // exists.
+  std::vector<std::pair<TableEntryPtr, std::string>> pinned;
+  std::optional<ColumnRename> unchanged;
+  if (table->def.columns_size() > 0) {
+    const std::string& first = table->def.columns(0).name();
+    unchanged = ColumnRename{oid, 0, first, first};
+    const std::shared_ptr<const catalog::CatalogSnapshot> before = writer_.View();
+    for (const TableEntryPtr& view : before->DependentViews(database, oid)) {
+      if (view->def.view_query().find('*') == std::string::npos) continue;
+      pinned.emplace_back(view, RenamedQuery(before, view, *table, *unchanged));
+    }
+  }
   auto add = [&](catalog::proto::Table* t) {
     *t->add_columns() = column;
     t->set_schema_version(t->schema_version() + 1);
@@ -204,6 +233,10 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
       if (*any) ThrowContainsNulls(*table, column.name());
     }
     Check(writer_.AlterTableDefinition(*txn_, *table, add));
+  }
+  for (const auto& [view, text] : pinned) {
+    StoreRenamedQuery(*writer_.View()->TableByOid(database, view->def.oid()), *table, *unchanged,
+                      text);
   }
   for (const ast::Constraint* constraint : bound.table_constraints) {
     AddConstraint(writer_.View()->TableByOid(database, oid), *constraint, def.name);

@@ -49,12 +49,22 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
   std::unique_ptr<storage::Transaction> written = store_.Begin();
   std::unordered_set<uint64_t> seen_hashes;
   std::unordered_set<std::string> batch_keys;
+  // Under REPEATABLE READ the statements after the ALTER read at its
+  // snapshot, which would not show rows written outside the transaction:
+  // there the rows go into it (unlocked: the relations are new).
+  storage::Transaction& reader = repeatable_read_ ? *txn_ : *written;
   auto flush = [&] {
     Check(interrupt_.Check());
-    Check(store_.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
+    if (repeatable_read_) {
+      for (const auto& [key, value] : batch) {
+        Check(txn_->PutNew(storage::ColumnFamily::kData, key, value));
+      }
+    } else {
+      Check(store_.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
+      written->RefreshSnapshot();
+    }
     batch.clear();
     batch_keys.clear();
-    written->RefreshSnapshot();
   };
   auto check_unique = [&](const std::string& key, const std::string& name, const Row& row,
                           const std::vector<int>& columns) {
@@ -64,7 +74,7 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
     }
     bool found = batch_keys.contains(key);
     std::string existing;
-    if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
+    if (!found) Check(reader.Get(storage::ColumnFamily::kData, key, &existing, &found));
     if (found) {
       throw Error(sqlstate::kUniqueViolation,
                   fmt::format("could not create unique index \"{}\"", name))

@@ -54,6 +54,20 @@ alter table atc_s add column n bigint default nextval('atc_seq');
 select k, n from atc_s order by k;
 insert into atc_s (k) values (40);
 select k, n from atc_s order by k;
+-- serial and identity columns: each existing row draws from the new sequence
+create table atc_ser (k text);
+insert into atc_ser values ('a'), ('b');
+alter table atc_ser add column id serial;
+alter table atc_ser add column ident bigint generated always as identity (start with 10);
+insert into atc_ser (k) values ('c');
+insert into atc_ser (k, ident) values ('d', 1);
+select * from atc_ser order by k;
+\d atc_ser
+select relname from pg_class where relname like 'atc_ser%' order by relname;
+alter table atc_ser alter column id drop default;
+alter table atc_ser alter column ident set default 5;
+alter table atc_ser alter column ident drop default;
+alter table atc_ser alter column ident drop not null;
 -- an empty table takes NOT NULL without a default
 create table atc_empty (k int);
 alter table atc_empty add column n int not null;
@@ -102,10 +116,14 @@ alter table atd drop column a cascade;
 select * from atd order by id;
 select * from atd_other order by id;
 select relname from pg_class where relname like 'atd%' order by relname;
--- a view over every column (*) reads each of them
+-- a view over every column (*) reads each of them, and only those it had
 create view atd_star as select * from atd;
 alter table atd drop column b;
+alter table atd add column z int default 26;
+select * from atd_star order by id;
+\d atd_star
 drop view atd_star;
+alter table atd drop column z;
 -- CHECK constraints and foreign keys on the column go with it
 create table atd_parent (k int primary key);
 insert into atd_parent values (1);
@@ -242,3 +260,12 @@ execute atm_a;
 alter table atm drop column dd;
 execute atm_a;
 deallocate all;
+
+-- the rows a rewrite writes are read by the next statements of a
+-- REPEATABLE READ transaction
+begin isolation level repeatable read;
+select * from atm;
+alter table atm alter column a type bigint, add column q float8 default random();
+select a, p, q is not null as q_set from atm;
+commit;
+select a, p from atm;
