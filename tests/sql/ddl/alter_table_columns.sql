@@ -269,3 +269,7 @@ alter table atm alter column a type bigint, add column q float8 default random()
 select a, p, q is not null as q_set from atm;
 commit;
 select a, p from atm;
+
+drop table atc, atc_s, atc_ser, atc_empty, atd, atd_parent, atd_child, atd_serial, atd_pk,
+  atd_last, atn, att, att_dup, atm cascade;
+drop sequence atc_seq;
