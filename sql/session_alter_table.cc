@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/commands/alter_table_columns.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
@@ -165,6 +166,10 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
   if (!repeatable_read_) txn_->RefreshSnapshot();
   const Oid database = tables[0]->def.database_oid();
   const Oid oid = tables[0]->def.oid();
+  if (stmt.action == ast::AlterTableStmt::Action::kCommands &&
+      (tables[0]->IsView() || tables[0]->IsMaterializedView())) {
+    ThrowColumnActionOnView(*tables[0], stmt.commands.front());  // alter_table_columns.cc
+  }
   if (tables[0]->IsView() || tables[0]->computed) {
     throw Error(sqlstate::kWrongObjectType,
                 fmt::format("\"{}\" is not a table", tables[0]->def.name()));

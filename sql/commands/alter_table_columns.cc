@@ -69,6 +69,27 @@ void ThrowContainsNulls(const catalog::TableEntry& table, const std::string& col
                           table.def.name()));
 }
 
+void ThrowColumnActionOnView(const catalog::TableEntry& view,
+                             const ast::AlterTableCommand& command) {
+  using Kind = ast::AlterTableCommand::Kind;
+  const char* action = "ADD CONSTRAINT";
+  switch (command.kind) {
+    case Kind::kAddConstraint: break;
+    case Kind::kAddColumn: action = "ADD COLUMN"; break;
+    case Kind::kDropColumn: action = "DROP COLUMN"; break;
+    case Kind::kSetDefault:
+    case Kind::kDropDefault: action = "ALTER COLUMN ... SET DEFAULT"; break;
+    case Kind::kSetNotNull: action = "ALTER COLUMN ... SET NOT NULL"; break;
+    case Kind::kDropNotNull: action = "ALTER COLUMN ... DROP NOT NULL"; break;
+    case Kind::kAlterType: action = "ALTER COLUMN ... SET DATA TYPE"; break;
+  }
+  throw Error(sqlstate::kWrongObjectType,
+              fmt::format("ALTER action {} cannot be performed on relation \"{}\"", action,
+                          view.def.name()))
+      .WithDetail(fmt::format("This operation is not supported for {}.",
+                              view.IsMaterializedView() ? "materialized views" : "views"));
+}
+
 void SessionImpl::AlterTableCommands(const ast::AlterTableStmt& stmt, const TableEntryPtr& table,
                                      ResultSink& sink) {
   using Kind = ast::AlterTableCommand::Kind;

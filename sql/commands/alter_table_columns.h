@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "sql/parser/ast.h"
 
 namespace basalt::sql {
 
@@ -16,6 +17,12 @@ namespace basalt::sql {
 int FindColumnOrThrow(const catalog::TableEntry& table, const std::string& name);
 // 23502 `column "c" of relation "t" contains null values`.
 [[noreturn]] void ThrowContainsNulls(const catalog::TableEntry& table, const std::string& column);
+
+// 42809 `ALTER action ADD COLUMN cannot be performed on relation "v"`,
+// DETAIL `This operation is not supported for views.` (or materialized
+// views), as PostgreSQL refuses a column action on a view.
+[[noreturn]] void ThrowColumnActionOnView(const catalog::TableEntry& view,
+                                          const ast::AlterTableCommand& command);
 
 // The views and materialized views whose query reads column `column` of
 // `table` (a `*` reads them all), found by printing each query with the

@@ -134,14 +134,6 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
         .WithPosition(command.type.position);
   }
   const std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  for (const TableEntryPtr& view :
-       ViewsReadingColumn(snapshot, database_oid_, user_, settings_.SearchPath(), *table, column)) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "cannot alter type of a column used by a view or rule")
-        .WithDetail(fmt::format("rule _RETURN on {} {} depends on column \"{}\"",
-                                view->IsMaterializedView() ? "materialized view" : "view",
-                                view->def.name(), name));
-  }
   Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
   BoundExprPtr value;
   if (command.expr != nullptr) {
@@ -181,6 +173,15 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
                   "data type xid has no default operator class for "
                   "access method \"btree\"");
     }
+  }
+  // As PostgreSQL, the cast is checked before what depends on the column.
+  for (const TableEntryPtr& view :
+       ViewsReadingColumn(snapshot, database_oid_, user_, settings_.SearchPath(), *table, column)) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "cannot alter type of a column used by a view or rule")
+        .WithDetail(fmt::format("rule _RETURN on {} {} depends on column \"{}\"",
+                                view->IsMaterializedView() ? "materialized view" : "view",
+                                view->def.name(), name));
   }
   const Oid database = table->def.database_oid();
   const Oid oid = table->def.oid();

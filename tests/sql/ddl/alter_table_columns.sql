@@ -207,7 +207,14 @@ insert into att values (5000000000, 50, 50, 1);
 select * from att order by id;
 create view att_v as select n from att;
 alter table att alter column n type bigint;
+alter table att alter column n type date;
 alter table att alter column k type bigint;
+-- views and materialized views have no column actions
+alter table att_v add column z int;
+create materialized view att_mv as select k from att;
+alter table att_mv drop column k;
+alter table att_mv alter column k set not null, add column z int;
+drop materialized view att_mv;
 -- a new type that makes two keys equal
 create table att_dup (x numeric primary key, y numeric unique);
 insert into att_dup values (1.2, 1), (1.4, 2);
