@@ -26,6 +26,12 @@ inline constexpr int kMaxParameters = 65535;
 std::string MakeObjectName(const std::string& name1, const std::string& name2,
                            const std::string& label);
 
+// Whether a foreign key column of type `referencing` can look up one of
+// type `referenced` by equality: the same type, or two of the integer (or
+// of the string) types, whose cross-type equality PostgreSQL's btree
+// families have (bind_constraint.cc).
+bool KeyTypesCompatible(const DataType& referencing, const DataType& referenced);
+
 // ALTER TABLE ... ADD COLUMN's column (Binder::BindAddedColumn).
 struct BoundAddedColumn {
   catalog::proto::Column column;  // attnum and slot still unset

@@ -174,6 +174,40 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
                   "access method \"btree\"");
     }
   }
+  // Foreign keys on the column, its own and those of other tables naming
+  // it, must still compare.
+  const Oid table_oid = table->def.oid();
+  for (const TableEntryPtr& other : snapshot->Tables(table->def.database_oid())) {
+    for (const catalog::proto::Constraint& fk : other->def.constraints()) {
+      if (fk.type() != "f") continue;
+      const TableEntryPtr referenced =
+          fk.referenced_table_oid() == other->def.oid()
+              ? other
+              : snapshot->TableByOid(other->def.database_oid(), fk.referenced_table_oid());
+      if (referenced == nullptr) continue;
+      for (int i = 0; i < fk.attnums_size() && i < fk.referenced_attnums_size(); ++i) {
+        const bool from_here =
+            other->def.oid() == table_oid && fk.attnums(i) == old_column.attnum();
+        const bool to_here = fk.referenced_table_oid() == table_oid &&
+                             fk.referenced_attnums(i) == old_column.attnum();
+        if (!from_here && !to_here) continue;
+        const catalog::proto::Column& from = other->def.columns(fk.attnums(i) - 1);
+        const catalog::proto::Column& to = referenced->def.columns(fk.referenced_attnums(i) - 1);
+        const DataType from_type =
+            from_here ? new_type : DataType{static_cast<TypeId>(from.type_id()), from.typmod()};
+        const DataType to_type =
+            to_here ? new_type : DataType{static_cast<TypeId>(to.type_id()), to.typmod()};
+        if (!KeyTypesCompatible(from_type, to_type)) {
+          throw Error(sqlstate::kDatatypeMismatch,
+                      fmt::format("foreign key constraint \"{}\" cannot be implemented", fk.name()))
+              .WithDetail(fmt::format("Key columns \"{}\" and \"{}\" are of incompatible "
+                                      "types: {} and {}.",
+                                      from.name(), to.name(), TypeNameForMessage(from_type),
+                                      TypeNameForMessage(to_type)));
+        }
+      }
+    }
+  }
   // As PostgreSQL, the cast is checked before what depends on the column.
   for (const TableEntryPtr& view :
        ViewsReadingColumn(snapshot, database_oid_, user_, settings_.SearchPath(), *table, column)) {

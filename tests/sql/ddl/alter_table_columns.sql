@@ -215,6 +215,19 @@ create materialized view att_mv as select k from att;
 alter table att_mv drop column k;
 alter table att_mv alter column k set not null, add column z int;
 drop materialized view att_mv;
+-- foreign keys on the column must still compare
+create table att_parent (id int primary key);
+create table att_child (pid int references att_parent);
+insert into att_parent values (1);
+insert into att_child values (1);
+alter table att_child alter column pid type text;
+alter table att_parent alter column id type text;
+alter table att_child alter column pid type bigint;
+alter table att_parent alter column id type smallint;
+insert into att_child values (2);
+insert into att_child values (1);
+select * from att_child;
+drop table att_child, att_parent;
 -- a new type that makes two keys equal
 create table att_dup (x numeric primary key, y numeric unique);
 insert into att_dup values (1.2, 1), (1.4, 2);
