@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "catalog/catalog_keys.h"
 #include "catalog/oids.h"
+#include "storage/row_codec.h"
 
 namespace basalt::catalog {
 
@@ -27,6 +30,54 @@ Status PutObject(storage::Transaction& txn, ObjectKind kind, Oid database, const
 
 }  // namespace
 
+int ColumnSlot(const proto::Table& table, int position) {
+  const proto::Column& c = table.columns(position);
+  return c.has_slot() ? c.slot() : c.attnum() - 1;
+}
+
+int NextColumnSlot(const proto::Table& table) {
+  int next = 0;
+  for (int i = 0; i < table.columns_size(); ++i) next = std::max(next, ColumnSlot(table, i) + 1);
+  for (const proto::DroppedColumn& d : table.dropped_columns()) next = std::max(next, d.slot() + 1);
+  return next;
+}
+
+storage::RowSlots MakeRowSlots(const proto::Table& table) {
+  storage::RowSlots slots;
+  bool moved = table.dropped_columns_size() > 0;
+  bool missing = false;
+  for (int i = 0; i < table.columns_size(); ++i) {
+    moved = moved || ColumnSlot(table, i) != i;
+    missing = missing || !table.columns(i).missing_value().empty();
+  }
+  if (moved) {
+    slots.slot_types.resize(static_cast<size_t>(NextColumnSlot(table)),
+                            DataType::Of(TypeId::kInt4));
+    for (const proto::DroppedColumn& d : table.dropped_columns()) {
+      slots.slot_types[static_cast<size_t>(d.slot())] =
+          DataType{static_cast<TypeId>(d.type_id()), d.typmod()};
+    }
+    for (int i = 0; i < table.columns_size(); ++i) {
+      const proto::Column& c = table.columns(i);
+      slots.column_slots.push_back(ColumnSlot(table, i));
+      slots.slot_types[static_cast<size_t>(ColumnSlot(table, i))] =
+          DataType{static_cast<TypeId>(c.type_id()), c.typmod()};
+    }
+  }
+  if (missing) {
+    for (const proto::Column& c : table.columns()) {
+      Value value;
+      if (!c.missing_value().empty()) {
+        Row one;
+        const DataType type{static_cast<TypeId>(c.type_id()), c.typmod()};
+        if (storage::DecodeRow(c.missing_value(), {type}, &one).ok()) value = one[0];
+      }
+      slots.missing_values.push_back(value);
+    }
+  }
+  return slots;
+}
+
 storage::TableLayout MakeTableLayout(const proto::Table& table) {
   storage::TableLayout layout;
   layout.relation_id = table.relation_id();
@@ -40,6 +91,7 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     }
   }
   layout.primary_key_name = table.primary_key_name();
+  layout.slots = MakeRowSlots(table);
   layout.capture_changes = table.watching_views_size() > 0;
   layout.log_changes = table.watching_views_size() > table.immediate_views_size();
   layout.change_log_id = table.oid();

@@ -158,6 +158,15 @@ class CatalogWriter {
   Status AlterTableDefinition(storage::Transaction& txn, const TableEntry& table,
                               const std::function<Status(proto::Table*)>& change);
 
+  // ALTER TABLE ... ALTER COLUMN TYPE and ADD COLUMN with a volatile
+  // default (catalog_writer_columns.cc): `change` applied to the newest
+  // definition, every column back in its own slot, and new relation ids
+  // for the rows and each index, which the caller fills in batches outside
+  // the transaction (a rollback removes them; the old ones go after
+  // commit). Returns the new definition.
+  Result<proto::Table> RewriteTable(storage::Transaction& txn, const TableEntry& table,
+                                    const std::function<Status(proto::Table*)>& change);
+
   bool empty() const { return delta_.empty(); }
 
   // Savepoints: RollbackTo(mark) forgets the changes made after Mark().
@@ -213,5 +222,25 @@ class CatalogWriter {
 
 // Storage layout of a table definition (column types, primary key positions).
 storage::TableLayout MakeTableLayout(const proto::Table& table);
+// Where stored rows hold the table's columns (proto Column.slot,
+// DroppedColumn): identity until a column is dropped or added with a
+// missing value.
+storage::RowSlots MakeRowSlots(const proto::Table& table);
+// The slot of the column at `position`, and the slot a column added now
+// takes (after every slot used so far, dropped ones included).
+int ColumnSlot(const proto::Table& table, int position);
+int NextColumnSlot(const proto::Table& table);
+// DROP COLUMN of the column at `position` (catalog_writer_columns.cc): its
+// slot is kept as a DroppedColumn, every column's slot is written down,
+// the columns after it move up (attnums of the key, indexes and
+// constraints follow) and the schema version goes up. Indexes and
+// constraints on the column itself are the caller's to remove first.
+void RemoveColumnFromDefinition(proto::Table* t, int position);
+// Another table's references to the columns of `table_oid` after its
+// column `dropped_attnum` was dropped: foreign keys' referenced attnums and
+// a sequence's OWNED BY column.
+void RenumberReferencesToDroppedColumn(proto::Table* t, Oid table_oid, int dropped_attnum);
+// A rewritten table's columns in slots 0..n-1, nothing dropped or missing.
+void CompactColumnSlots(proto::Table* t);
 
 }  // namespace basalt::catalog

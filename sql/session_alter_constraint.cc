@@ -74,8 +74,8 @@ void SessionImpl::ValidateConstraintRows(const TableEntryPtr& table, const std::
   }
 }
 
-void SessionImpl::AddTableConstraint(const TableEntryPtr& table,
-                                     const ast::Constraint& constraint) {
+void SessionImpl::AddTableConstraint(const TableEntryPtr& table, const ast::Constraint& constraint,
+                                     const std::string& column_name) {
   if (!constraint.name.empty() && (FindConstraint(table->def, constraint.name) != nullptr ||
                                    IsKeyConstraint(table->def, constraint.name))) {
     throw Error(sqlstate::kDuplicateObject,
@@ -84,7 +84,8 @@ void SessionImpl::AddTableConstraint(const TableEntryPtr& table,
   }
   Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
   std::vector<std::string> taken;
-  catalog::proto::Constraint added = binder.BindTableConstraint(table->def, constraint, "", &taken);
+  catalog::proto::Constraint added =
+      binder.BindTableConstraint(table->def, constraint, column_name, &taken);
   if (added.type() == "f" && added.referenced_table_oid() != table->def.oid()) {
     TableEntryPtr parent = writer_.View()->TableByOid(database_oid_, added.referenced_table_oid());
     LockRelation(*parent, storage::LockLevel::kShareRowExclusive);

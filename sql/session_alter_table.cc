@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/commands/alter_table_columns.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
@@ -165,6 +166,10 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
   if (!repeatable_read_) txn_->RefreshSnapshot();
   const Oid database = tables[0]->def.database_oid();
   const Oid oid = tables[0]->def.oid();
+  if (stmt.action == ast::AlterTableStmt::Action::kCommands &&
+      (tables[0]->IsView() || tables[0]->IsMaterializedView())) {
+    ThrowColumnActionOnView(*tables[0], stmt.commands.front());  // alter_table_columns.cc
+  }
   if (tables[0]->IsView() || tables[0]->computed) {
     throw Error(sqlstate::kWrongObjectType,
                 fmt::format("\"{}\" is not a table", tables[0]->def.name()));
@@ -179,6 +184,11 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
     throw Error(sqlstate::kWrongObjectType,
                 fmt::format("\"{}\" is not a table", tables[0]->def.name()));
   }
+  if (stmt.action == ast::AlterTableStmt::Action::kCommands) {
+    AlterTableCommands(stmt, tables[0], sink);  // commands/alter_table_columns.cc
+    sink.CommandComplete("ALTER TABLE");
+    return;
+  }
   if (stmt.action != ast::AlterTableStmt::Action::kAddConstraints) {
     AlterConstraint(stmt, tables[0], sink);
     sink.CommandComplete("ALTER TABLE");
@@ -186,57 +196,68 @@ void SessionImpl::ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink&
   }
   for (const ast::Constraint& constraint : stmt.add_constraints) {
     // Each action sees the table as the previous one left it.
-    std::shared_ptr<const catalog::TableEntry> table = writer_.View()->TableByOid(database, oid);
-    if (constraint.type == ast::Constraint::Type::kCheck ||
-        constraint.type == ast::Constraint::Type::kForeignKey) {
-      AddTableConstraint(table, constraint);  // session_alter_constraint.cc
-      continue;
-    }
-    std::vector<int> attnums = KeyAttnums(*table, constraint);
-    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
-    std::vector<std::string> names;
-    for (int attnum : attnums) names.push_back(table->def.columns(attnum - 1).name());
-    if (constraint.type == ast::Constraint::Type::kPrimaryKey) {
-      if (table->def.primary_key_attnums_size() > 0) {
-        throw Error(sqlstate::kInvalidTableDefinition,
-                    fmt::format("multiple primary keys for table \"{}\" are not allowed",
-                                table->def.name()));
-      }
-      const std::string name = !constraint.name.empty()
-                                   ? constraint.name
-                                   : binder.ChooseIndexName(table->def.namespace_oid(),
-                                                            table->def.name(), {}, "pkey", {});
-      Result<catalog::proto::Table> changed = writer_.AddPrimaryKey(*txn_, *table, attnums, name);
-      Check(changed.status());
-      writer_.AddFilledRelation(changed->relation_id());
-      for (const catalog::proto::Index& index : changed->indexes()) {
-        writer_.AddFilledRelation(index.relation_id());
-      }
-      std::shared_ptr<const catalog::TableEntry> rewritten =
-          writer_.View()->TableByOid(database, oid);
-      RewriteUnderPrimaryKey(store_, *txn_, *table, *rewritten, interrupt_);
-    } else {
-      catalog::proto::Index index;
-      index.set_unique(true);
-      index.set_constraint(true);
-      for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
-      index.set_name(!constraint.name.empty()
-                         ? constraint.name
-                         : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(),
-                                                  names, "key", {}));
-      Result<catalog::proto::Index> created = writer_.CreateIndex(*txn_, *table, index);
-      Check(created.status());
-      writer_.AddFilledRelation(created->relation_id());
-      std::shared_ptr<const catalog::TableEntry> with_index =
-          writer_.View()->TableByOid(database, oid);
-      BuildIndex(
-          store_, *txn_, *with_index,
-          with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))],
-          interrupt_);
-    }
+    AddConstraint(writer_.View()->TableByOid(database, oid), constraint, "");
   }
   sink.CommandComplete("ALTER TABLE");
+}
+
+void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>& table,
+                                const ast::Constraint& constraint, const std::string& column_name) {
+  const Oid database = table->def.database_oid();
+  const Oid oid = table->def.oid();
+  if (constraint.type == ast::Constraint::Type::kCheck ||
+      constraint.type == ast::Constraint::Type::kForeignKey) {
+    AddTableConstraint(table, constraint, column_name);  // session_alter_constraint.cc
+    return;
+  }
+  std::vector<int> attnums;
+  if (constraint.columns.empty() && !column_name.empty()) {
+    attnums.push_back(table->def.columns(table->FindColumn(column_name)).attnum());
+  } else {
+    attnums = KeyAttnums(*table, constraint);
+  }
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  std::vector<std::string> names;
+  for (int attnum : attnums) names.push_back(table->def.columns(attnum - 1).name());
+  if (constraint.type == ast::Constraint::Type::kPrimaryKey) {
+    if (table->def.primary_key_attnums_size() > 0) {
+      throw Error(
+          sqlstate::kInvalidTableDefinition,
+          fmt::format("multiple primary keys for table \"{}\" are not allowed", table->def.name()));
+    }
+    const std::string name =
+        !constraint.name.empty()
+            ? constraint.name
+            : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(), {}, "pkey", {});
+    Result<catalog::proto::Table> changed = writer_.AddPrimaryKey(*txn_, *table, attnums, name);
+    Check(changed.status());
+    writer_.AddFilledRelation(changed->relation_id());
+    for (const catalog::proto::Index& index : changed->indexes()) {
+      writer_.AddFilledRelation(index.relation_id());
+    }
+    std::shared_ptr<const catalog::TableEntry> rewritten =
+        writer_.View()->TableByOid(database, oid);
+    RewriteUnderPrimaryKey(store_, *txn_, *table, *rewritten, interrupt_);
+  } else {
+    catalog::proto::Index index;
+    index.set_unique(true);
+    index.set_constraint(true);
+    for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
+    index.set_name(!constraint.name.empty()
+                       ? constraint.name
+                       : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(),
+                                                names, "key", {}));
+    Result<catalog::proto::Index> created = writer_.CreateIndex(*txn_, *table, index);
+    Check(created.status());
+    writer_.AddFilledRelation(created->relation_id());
+    std::shared_ptr<const catalog::TableEntry> with_index =
+        writer_.View()->TableByOid(database, oid);
+    BuildIndex(
+        store_, *txn_, *with_index,
+        with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))],
+        interrupt_);
+  }
 }
 
 void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {

@@ -187,8 +187,32 @@ class SessionImpl : public Session {
   void ExecuteAlterTable(const ast::AlterTableStmt& stmt, ResultSink& sink);
   // session_alter_constraint.cc: ADD CHECK / FOREIGN KEY, and DROP,
   // VALIDATE and RENAME CONSTRAINT.
+  // `column_name`: the column a column constraint is written on (ADD
+  // COLUMN), empty for a table constraint.
   void AddTableConstraint(const std::shared_ptr<const catalog::TableEntry>& table,
-                          const ast::Constraint& constraint);
+                          const ast::Constraint& constraint, const std::string& column_name);
+  // ADD PRIMARY KEY / UNIQUE (session_alter_table.cc) or CHECK / FOREIGN KEY.
+  void AddConstraint(const std::shared_ptr<const catalog::TableEntry>& table,
+                     const ast::Constraint& constraint, const std::string& column_name);
+  // commands/alter_table_columns.cc: ALTER TABLE's list of column actions
+  // (with ADD constraint among them), applied in order, each to the table
+  // as the previous one left it.
+  void AlterTableCommands(const ast::AlterTableStmt& stmt,
+                          const std::shared_ptr<const catalog::TableEntry>& table,
+                          ResultSink& sink);
+  void AddColumn(const std::shared_ptr<const catalog::TableEntry>& table,
+                 const ast::AlterTableCommand& command, ResultSink& sink);
+  void DropColumn(const std::shared_ptr<const catalog::TableEntry>& table,
+                  const ast::AlterTableCommand& command, ResultSink& sink);
+  void AlterColumnNullability(const std::shared_ptr<const catalog::TableEntry>& table, int column,
+                              bool not_null);
+  void AlterColumnType(const std::shared_ptr<const catalog::TableEntry>& table, int column,
+                       const ast::AlterTableCommand& command);
+  // Writes every row of `table` again, as `transform` makes it, into the
+  // new relations `rewritten` got from CatalogWriter::RewriteTable, in
+  // unlocked batches; then builds its indexes.
+  void RewriteRows(const catalog::TableEntry& table, const catalog::TableEntry& rewritten,
+                   const std::function<Row(Row, ExecContext&)>& transform);
   void AlterConstraint(const ast::AlterTableStmt& stmt,
                        const std::shared_ptr<const catalog::TableEntry>& table, ResultSink& sink);
   // 23514 / 23503 if a row of `table` breaks its constraint `name`.

@@ -305,6 +305,16 @@ Result<uint32_t> RowSchemaVersion(std::string_view input) {
   return static_cast<uint32_t>(schema_version);
 }
 
+Result<size_t> RowColumnCount(std::string_view input) {
+  if (input.empty() || static_cast<uint8_t>(input[0]) != kRowFormatVersion) {
+    return Status::Corruption("unknown row format version");
+  }
+  input.remove_prefix(1);
+  uint64_t schema_version, count;
+  if (!ReadVarint(&input, &schema_version) || !ReadVarint(&input, &count)) return Truncated();
+  return static_cast<size_t>(count);
+}
+
 Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
                      const std::vector<bool>& columns, Row* row) {
   assert(row->size() == types.size() && columns.size() == types.size());

@@ -30,5 +30,8 @@ Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
 // The schema version a stored row was written with (to spot rows that an
 // ALTER TABLE has not rewritten).
 Result<uint32_t> RowSchemaVersion(std::string_view input);
+// How many columns (slots) a stored row holds: those of its table when it
+// was written.
+Result<size_t> RowColumnCount(std::string_view input);
 
 }  // namespace basalt::storage

@@ -8,8 +8,8 @@ namespace {
 
 class TableRowIterator final : public RowIterator {
  public:
-  TableRowIterator(std::unique_ptr<KvIterator> it, const std::vector<DataType>& types)
-      : it_(std::move(it)), types_(types) {}
+  TableRowIterator(std::unique_ptr<KvIterator> it, const TableLayout& layout)
+      : it_(std::move(it)), layout_(layout) {}
 
   Result<bool> Advance() override {
     if (!started_) {
@@ -28,7 +28,7 @@ class TableRowIterator final : public RowIterator {
   std::string_view value() const override { return it_->value(); }
 
   Status DecodeColumns(const std::vector<bool>& columns, Row* row) const override {
-    return storage::DecodeColumns(it_->value(), types_, columns, row);
+    return DecodeTableColumns(layout_, it_->value(), columns, row);
   }
 
   Result<bool> Next(StoredRow* out) override {
@@ -36,17 +36,30 @@ class TableRowIterator final : public RowIterator {
     if (!more) return false;
     out->key.assign(it_->key());
     out->value.assign(it_->value());
-    BASALT_RETURN_IF_ERROR(DecodeRow(it_->value(), types_, &out->row));
+    BASALT_RETURN_IF_ERROR(DecodeTableRow(layout_, it_->value(), &out->row));
     return true;
   }
 
  private:
   std::unique_ptr<KvIterator> it_;
-  const std::vector<DataType>& types_;  // the TableStore's layout's
+  const TableLayout& layout_;  // the TableStore's
   bool started_ = false;
 };
 
 }  // namespace
+
+void EncodeTableRow(const TableLayout& layout, const Row& row, std::string* out) {
+  EncodeSlottedRow(row, layout.column_types, layout.slots, layout.schema_version, out);
+}
+
+Status DecodeTableRow(const TableLayout& layout, std::string_view input, Row* row) {
+  return DecodeSlottedRow(input, layout.column_types, layout.slots, row);
+}
+
+Status DecodeTableColumns(const TableLayout& layout, std::string_view input,
+                          const std::vector<bool>& columns, Row* row) {
+  return DecodeSlottedColumns(input, layout.column_types, layout.slots, columns, row);
+}
 
 TableStore::TableStore(KvStore& store, TableLayout layout)
     : store_(store), owned_layout_(std::move(layout)), layout_(&*owned_layout_) {}
@@ -93,7 +106,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key
     AppendRowId(row_id, &key);
   }
   std::string value;
-  EncodeRow(row, layout_->column_types, layout_->schema_version, &value);
+  EncodeTableRow(*layout_, row, &value);
   if (has_primary_key()) {
     BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, key, value, /*locked=*/true));
   } else {
@@ -143,13 +156,13 @@ Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedR
   BASALT_RETURN_IF_ERROR(st);
   if (!found) return false;
   out->key.assign(key);
-  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_->column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeTableRow(*layout_, out->value, &out->row));
   return true;
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {
   std::string value;
-  EncodeRow(new_row, layout_->column_types, layout_->schema_version, &value);
+  EncodeTableRow(*layout_, new_row, &value);
   std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : old_row.key;
   const bool moved = new_key != old_row.key;
   if (moved) {
@@ -176,7 +189,7 @@ std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn) {
   return std::make_unique<TableRowIterator>(
       txn.Scan(ColumnFamily::kData, RelationPrefix(layout_->relation_id),
                RelationEnd(layout_->relation_id)),
-      layout_->column_types);
+      *layout_);
 }
 
 Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredRow* out) {
@@ -192,7 +205,7 @@ Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredR
   bool found = false;
   BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &value, &found));
   if (!found) return false;
-  BASALT_RETURN_IF_ERROR(DecodeRow(value, layout_->column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeTableRow(*layout_, value, &out->row));
   out->key = std::move(key);
   out->value = std::move(value);
   return true;
@@ -202,7 +215,7 @@ Result<bool> TableStore::Fetch(Transaction& txn, std::string_view key, StoredRow
   bool found = false;
   BASALT_RETURN_IF_ERROR(txn.Get(ColumnFamily::kData, key, &out->value, &found));
   if (!found) return false;
-  BASALT_RETURN_IF_ERROR(DecodeRow(out->value, layout_->column_types, &out->row));
+  BASALT_RETURN_IF_ERROR(DecodeTableRow(*layout_, out->value, &out->row));
   out->key.assign(key);
   return true;
 }

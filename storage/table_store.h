@@ -13,6 +13,7 @@
 #include "common/status.h"
 #include "common/value.h"
 #include "storage/kv_store.h"
+#include "storage/row_slots.h"
 #include "storage/transaction.h"
 
 namespace basalt::storage {
@@ -38,6 +39,9 @@ struct TableLayout {
   uint32_t relation_id = 0;
   uint32_t schema_version = 1;
   std::vector<DataType> column_types;
+  // Where the columns sit in stored rows once ALTER TABLE added or dropped
+  // some in place (storage/row_slots.h); identity otherwise.
+  RowSlots slots;
   // Column positions of the primary key in key order; empty: hidden row id.
   std::vector<int> primary_key;
   // Name of the primary key constraint, for 23505 messages.
@@ -56,6 +60,15 @@ struct TableLayout {
   // Secondary indexes (not the primary key, which is the row's own key).
   std::vector<IndexLayout> indexes;
 };
+
+// A row of `layout`'s table in the row format, and back: every stored row
+// of a table goes through these, so rows of any earlier layout (before an
+// ADD or DROP COLUMN) read right.
+void EncodeTableRow(const TableLayout& layout, const Row& row, std::string* out);
+Status DecodeTableRow(const TableLayout& layout, std::string_view input, Row* row);
+// As DecodeColumns (row_codec.h).
+Status DecodeTableColumns(const TableLayout& layout, std::string_view input,
+                          const std::vector<bool>& columns, Row* row);
 
 // A stored row and the key it lives under (needed to update or delete it).
 struct StoredRow {

@@ -5,7 +5,8 @@
 PG_BIN=/usr/lib/postgresql/15/bin
 WORK=$(mktemp -d /tmp/basalt-reference.XXXXXX)
 chmod 755 "$WORK"
-PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# BASALT_REFERENCE_PORT: a fixed port, for machines where each user has a range.
+PORT=${BASALT_REFERENCE_PORT:-$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 
 reference_as_postgres=()
 [[ $(id -u) -eq 0 ]] && reference_as_postgres=(runuser -u postgres --)   # initdb refuses root

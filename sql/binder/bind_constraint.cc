@@ -30,16 +30,6 @@ bool IsStringType(TypeId id) {
   return id == TypeId::kText || id == TypeId::kVarchar;
 }
 
-// Whether a key column of type `referencing` can look up one of type
-// `referenced` by equality: the same type, or two of the integer (or of
-// the string) types, whose cross-type equality PostgreSQL's btree
-// families have.
-bool KeyTypesCompatible(const DataType& referencing, const DataType& referenced) {
-  return referencing.id == referenced.id ||
-         (IsIntegerType(referencing.id) && IsIntegerType(referenced.id)) ||
-         (IsStringType(referencing.id) && IsStringType(referenced.id));
-}
-
 int ColumnAttnum(const catalog::proto::Table& table, const ast::Identifier& column,
                  const char* missing_format) {
   for (const catalog::proto::Column& c : table.columns()) {
@@ -65,6 +55,12 @@ std::vector<std::vector<int>> UniqueKeys(const catalog::proto::Table& table) {
 }
 
 }  // namespace
+
+bool KeyTypesCompatible(const DataType& referencing, const DataType& referenced) {
+  return referencing.id == referenced.id ||
+         (IsIntegerType(referencing.id) && IsIntegerType(referenced.id)) ||
+         (IsStringType(referencing.id) && IsStringType(referenced.id));
+}
 
 bool Binder::ConstraintNameTaken(Oid namespace_oid, const std::string& name) const {
   for (const auto& entry : snapshot_.Tables(database_)) {

@@ -26,6 +26,26 @@ inline constexpr int kMaxParameters = 65535;
 std::string MakeObjectName(const std::string& name1, const std::string& name2,
                            const std::string& label);
 
+// Whether a foreign key column of type `referencing` can look up one of
+// type `referenced` by equality: the same type, or two of the integer (or
+// of the string) types, whose cross-type equality PostgreSQL's btree
+// families have (bind_constraint.cc).
+bool KeyTypesCompatible(const DataType& referencing, const DataType& referenced);
+
+// ALTER TABLE ... ADD COLUMN's column (Binder::BindAddedColumn).
+struct BoundAddedColumn {
+  catalog::proto::Column column;  // attnum and slot still unset
+  // The DEFAULT cast to the column's type; null when none.
+  BoundExprPtr default_value;
+  // PRIMARY KEY, UNIQUE, CHECK and REFERENCES written on the column, added
+  // as table constraints once the column exists.
+  std::vector<const ast::Constraint*> table_constraints;
+  // A serial or identity column: the sequence it owns (owned_by_table and
+  // the attnum still to set) and the nextval call that fills the rows.
+  std::optional<catalog::proto::Table> sequence;
+  std::string sequence_default;
+};
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in
@@ -153,6 +173,19 @@ class Binder {
                                                 const InsertColumns& targets, char overriding,
                                                 const catalog::TableEntry& table,
                                                 const Scope& scope);
+
+  // ALTER TABLE's column actions (bind_alter_table.cc). A DEFAULT
+  // expression: no column references, cast to `type` (42804 when it
+  // cannot be).
+  BoundExprPtr BindDefaultExpression(const ast::Expr& expr, const DataType& type,
+                                     const std::string& column_name);
+  // ADD COLUMN's column: type, NULL / NOT NULL, DEFAULT; its key, CHECK
+  // and REFERENCES constraints are returned for the table's constraint
+  // path.
+  BoundAddedColumn BindAddedColumn(const ast::ColumnDef& def, const catalog::proto::Table& table);
+  // An expression over a row of `table` (ALTER COLUMN ... TYPE's USING).
+  BoundExprPtr BindRowExpression(const catalog::proto::Table& table, const ast::Expr& expr,
+                                 std::string_view clause);
 
   // Every table read by what was bound so far (FROM items at any depth),
   // once each.

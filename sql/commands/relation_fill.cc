@@ -43,7 +43,7 @@ void RelationFill::Add(const RowBatch& rows) {
     std::string key = storage::RelationPrefix(layout.relation_id);
     storage::AppendRowId(*row_id, &key);
     std::string value;
-    storage::EncodeRow(row, layout.column_types, layout.schema_version, &value);
+    storage::EncodeTableRow(layout, row, &value);
     batch_.emplace_back(std::move(key), std::move(value));
     if (batch_.size() == kRowsPerWrite) Flush();
   }

@@ -150,7 +150,7 @@ void CopyFromLoader::FlushBatch(ExecContext& ctx) {
       storage::AppendRelationPrefix(layout.relation_id, &key);
       storage::AppendRowId(*row_id, &key);
       value.clear();
-      storage::EncodeRow(row, layout.column_types, layout.schema_version, &value);
+      storage::EncodeTableRow(layout, row, &value);
       Check(sorted_load_->Add(key, value));
       for (const storage::IndexLayout& index : layout.indexes) {
         entries.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);

@@ -9,7 +9,7 @@
 #include "sql/execution/evaluate.h"
 #include "storage/index_key.h"
 #include "storage/key_codec.h"
-#include "storage/row_codec.h"
+#include "storage/table_store.h"
 
 namespace basalt::sql {
 
@@ -165,7 +165,7 @@ bool ParentKeyExists(const ForeignKey& fk, const Row& key, ExecContext& ctx, boo
     bool found = false;
     CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, row_key, &row.value, &found));
     if (!found) return false;
-    CheckOk(storage::DecodeRow(row.value, parent.layout.column_types, &row.row));
+    CheckOk(storage::DecodeTableRow(parent.layout, row.value, &row.row));
   }
   if (fk.index < 0) return true;
   // Through an index entry read before the lock: the row may have taken
@@ -246,7 +246,7 @@ std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std:
     match.key = key;
     match.stored.key.assign(row_key);
     match.stored.value.assign(value);
-    CheckOk(storage::DecodeRow(value, child.layout.column_types, &match.stored.row));
+    CheckOk(storage::DecodeTableRow(child.layout, value, &match.stored.row));
   };
   std::vector<int> order;
   if (const storage::IndexLayout* index = ChildIndex(fk, &order)) {
@@ -280,7 +280,7 @@ std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std:
   Row row(child.layout.column_types.size());
   for (; it->Valid(); it->Next()) {
     ctx.CheckForInterrupts();
-    CheckOk(storage::DecodeColumns(it->value(), child.layout.column_types, key_columns, &row));
+    CheckOk(storage::DecodeTableColumns(child.layout, it->value(), key_columns, &row));
     Row key;
     bool has_null = false;
     for (int column : fk.columns) {

@@ -42,19 +42,51 @@ struct CopyStmt : Statement {
   std::vector<CopyOption> options;
 };
 
+// One action of ALTER TABLE's list (sql/commands/alter_table_columns.cc).
+struct AlterTableCommand {
+  enum class Kind {
+    kAddConstraint,  // ADD table_constraint
+    kAddColumn,      // ADD [COLUMN] [IF NOT EXISTS] column_def
+    kDropColumn,     // DROP [COLUMN] [IF EXISTS] c [RESTRICT | CASCADE]
+    kSetDefault,     // ALTER [COLUMN] c SET DEFAULT expr
+    kDropDefault,    // ALTER [COLUMN] c DROP DEFAULT
+    kSetNotNull,     // ALTER [COLUMN] c SET NOT NULL
+    kDropNotNull,    // ALTER [COLUMN] c DROP NOT NULL
+    kAlterType,      // ALTER [COLUMN] c [SET DATA] TYPE type [USING expr]
+  };
+  Kind kind = Kind::kAddConstraint;
+  int position = 0;
+  Constraint constraint;       // kAddConstraint
+  ColumnDef column_def;        // kAddColumn
+  std::string column;          // the ALTER / DROP forms: the column named
+  bool if_not_exists = false;  // kAddColumn
+  bool missing_ok = false;     // kDropColumn: IF EXISTS
+  bool cascade = false;        // kDropColumn
+  ExprPtr expr;                // kSetDefault: the default; kAlterType: USING (may be null)
+  TypeName type;               // kAlterType
+};
+
 // ALTER TABLE [IF EXISTS] [ONLY] name ADD [CONSTRAINT name] PRIMARY KEY
 // (cols) | UNIQUE (cols) | CHECK (expr) | FOREIGN KEY ... [NOT VALID], ...;
-// or one of DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT],
-// VALIDATE CONSTRAINT name, RENAME CONSTRAINT name TO new. Other actions
-// are refused with 0A000 by the parser.
+// a list of column actions (kCommands); or one of DROP CONSTRAINT [IF
+// EXISTS] name [CASCADE | RESTRICT], VALIDATE CONSTRAINT name, RENAME
+// CONSTRAINT name TO new. Other actions are refused with 0A000 by the
+// parser.
 struct AlterTableStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kAlterTable;
   AlterTableStmt() : Statement(kKind) {}
-  enum class Action { kAddConstraints, kDropConstraint, kValidateConstraint, kRenameConstraint };
+  enum class Action {
+    kAddConstraints,
+    kDropConstraint,
+    kValidateConstraint,
+    kRenameConstraint,
+    kCommands
+  };
   QualifiedName table;
   bool if_exists = false;
   Action action = Action::kAddConstraints;
   std::vector<Constraint> add_constraints;  // kAddConstraints
+  std::vector<AlterTableCommand> commands;  // kCommands, in the order written
   std::string constraint;                   // the others: the constraint named
   std::string new_name;                     // kRenameConstraint
   bool missing_ok = false;                  // DROP CONSTRAINT IF EXISTS

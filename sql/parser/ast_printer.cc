@@ -360,6 +360,31 @@ std::string ToString(const TableRef& ref) {
   return "?";
 }
 
+std::string ToString(const AlterTableCommand& c) {
+  using Kind = AlterTableCommand::Kind;
+  const std::string column = QuoteName(c.column);
+  switch (c.kind) {
+    case Kind::kAddConstraint: return "ADD " + ToString(c.constraint);
+    case Kind::kAddColumn: {
+      std::string out = std::string("ADD COLUMN ") + (c.if_not_exists ? "IF NOT EXISTS " : "") +
+                        QuoteName(c.column_def.name) + " " + ToString(c.column_def.type);
+      for (const Constraint& con : c.column_def.constraints) out += " " + ToString(con);
+      return out;
+    }
+    case Kind::kDropColumn:
+      return std::string("DROP COLUMN ") + (c.missing_ok ? "IF EXISTS " : "") + column +
+             (c.cascade ? " CASCADE" : "");
+    case Kind::kSetDefault: return "ALTER COLUMN " + column + " SET DEFAULT " + ToString(*c.expr);
+    case Kind::kDropDefault: return "ALTER COLUMN " + column + " DROP DEFAULT";
+    case Kind::kSetNotNull: return "ALTER COLUMN " + column + " SET NOT NULL";
+    case Kind::kDropNotNull: return "ALTER COLUMN " + column + " DROP NOT NULL";
+    case Kind::kAlterType:
+      return "ALTER COLUMN " + column + " TYPE " + ToString(c.type) +
+             (c.expr ? " USING " + ToString(*c.expr) : "");
+  }
+  return "";
+}
+
 std::string ToString(const Statement& statement) {
   CheckStackDepth();
   switch (statement.kind()) {
@@ -648,6 +673,10 @@ std::string ToString(const Statement& statement) {
       }
       if (s.action == Action::kRenameConstraint) {
         out += " RENAME CONSTRAINT " + QuoteName(s.constraint) + " TO " + QuoteName(s.new_name);
+      }
+      for (size_t i = 0; i < s.commands.size(); ++i) {
+        out += i > 0 ? ", " : " ";
+        out += ToString(s.commands[i]);
       }
       return out;
     }

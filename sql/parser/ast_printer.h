@@ -15,6 +15,7 @@ std::string ToString(const Expr& expr);
 std::string ToString(const TypeName& type);
 std::string ToString(const TableRef& ref);
 std::string ToString(const Statement& statement);
+std::string ToString(const AlterTableCommand& command);
 
 // A name as SQL text: double-quoted unless it is lower-case letters, digits
 // and underscores not starting with a digit; with `quote_keywords`, also

@@ -50,5 +50,31 @@ TEST_CASE("ALTER MATERIALIZED VIEW / VIEW / TABLE catalog actions", "[parser]") 
   CHECK(Err("ALTER MATERIALIZED m RENAME TO x") == "42601 syntax error at or near \"m\" @20");
 }
 
+TEST_CASE("ALTER TABLE column actions, alone and in a list", "[parser]") {
+  CHECK(P("alter table t add column if not exists c int default 1 not null") ==
+        "ALTER TABLE t ADD COLUMN IF NOT EXISTS c int4 DEFAULT 1 NOT NULL");
+  CHECK(P("alter table only t add c text") == "ALTER TABLE t ADD COLUMN c text");
+  CHECK(P("alter table t drop column if exists c cascade") ==
+        "ALTER TABLE t DROP COLUMN IF EXISTS c CASCADE");
+  CHECK(P("alter table t drop c restrict") == "ALTER TABLE t DROP COLUMN c");
+  CHECK(P("alter table t alter column c set default 1 + 2") ==
+        "ALTER TABLE t ALTER COLUMN c SET DEFAULT (1 + 2)");
+  CHECK(P("alter table t alter c drop default") == "ALTER TABLE t ALTER COLUMN c DROP DEFAULT");
+  CHECK(P("alter table t alter c set not null") == "ALTER TABLE t ALTER COLUMN c SET NOT NULL");
+  CHECK(P("alter table t alter c drop not null") == "ALTER TABLE t ALTER COLUMN c DROP NOT NULL");
+  CHECK(P("alter table t alter column c set data type bigint") ==
+        "ALTER TABLE t ALTER COLUMN c TYPE int8");
+  CHECK(P("alter table t alter c type int using c::int") ==
+        "ALTER TABLE t ALTER COLUMN c TYPE int4 USING CAST(c AS int4)");
+  CHECK(P("alter table t add a int, drop b, alter c set not null, add unique (a)") ==
+        "ALTER TABLE t ADD COLUMN a int4, DROP COLUMN b, ALTER COLUMN c SET NOT NULL, "
+        "ADD UNIQUE (a)");
+  CHECK(Err("alter table t add a int, drop constraint k") ==
+        "0A000 DROP CONSTRAINT with other ALTER TABLE actions is not supported yet @26");
+  CHECK(Err("alter table t alter c set storage plain") ==
+        "42601 syntax error at or near "
+        "\"storage\" @27");
+}
+
 }  // namespace
 }  // namespace basalt::sql

@@ -1,4 +1,6 @@
 // COPY, ALTER TABLE ... ADD constraint, VACUUM and ANALYZE.
+#include <algorithm>
+
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -227,19 +229,26 @@ ast::StatementPtr Parser::ParseAlterTable() {
     }
     return stmt;
   }
-  if (!PeekWord("add")) {
+  if (!PeekWord("add") && !PeekWord("drop") && !PeekWord("alter")) {
     return ParseAlterRelationAction(alter, ast::ObjectType::kTable, stmt->if_exists,
                                     std::move(stmt->table));
   }
   do {
-    const Token& action = Peek();
-    if (!AcceptWord("add") || !(PeekWord("constraint") || PeekWord("primary") ||
-                                PeekWord("unique") || PeekWord("check") || PeekWord("foreign"))) {
-      throw Error(sqlstate::kFeatureNotSupported, "this form of ALTER TABLE is not supported yet")
-          .WithPosition(action.position);
-    }
-    stmt->add_constraints.push_back(ParseTableConstraint());
+    stmt->commands.push_back(ParseAlterTableCommand());
   } while (AcceptOp(","));
+  // A list of constraints alone keeps its own path (session_alter_table.cc).
+  const bool only_constraints = std::all_of(
+      stmt->commands.begin(), stmt->commands.end(), [](const ast::AlterTableCommand& c) {
+        return c.kind == ast::AlterTableCommand::Kind::kAddConstraint;
+      });
+  if (only_constraints) {
+    for (ast::AlterTableCommand& c : stmt->commands) {
+      stmt->add_constraints.push_back(std::move(c.constraint));
+    }
+    stmt->commands.clear();
+  } else {
+    stmt->action = Action::kCommands;
+  }
   return stmt;
 }
 

@@ -153,6 +153,8 @@ class Parser {
   ast::StatementPtr ParseCopy();
   std::vector<std::pair<std::string, std::string>> ParseStorageParameters();
   ast::StatementPtr ParseAlterTable();
+  // One action of ALTER TABLE's list (parse_alter_table.cc).
+  ast::AlterTableCommand ParseAlterTableCommand();
   // parse_alter.cc: ALTER [MATERIALIZED] VIEW, and the catalog-only actions
   // of ALTER TABLE (RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)).
   ast::StatementPtr ParseAlterView(const Token& alter);

@@ -13,7 +13,8 @@ trap 'basalt_stop; rm -rf "$WORK_DIR"' EXIT
 free_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
-PORT=$(free_port)
+# BASALT_TEST_PORT: a fixed port, for machines where each user has a range.
+PORT=${BASALT_TEST_PORT:-$(free_port)}
 export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=basalt PGDATABASE=basalt PGCONNECT_TIMEOUT=5
 
 fail() {

@@ -6,7 +6,7 @@
 #include "sql/execution/evaluate.h"
 #include "storage/changelog.h"
 #include "storage/coding.h"
-#include "storage/row_codec.h"
+#include "storage/table_store.h"
 
 namespace basalt::sql {
 
@@ -39,7 +39,7 @@ bool Applied(const ChangeLogPlace& place, uint64_t sequence, uint32_t ordinal) {
 
 Row DecodeTableRow(std::string_view bytes, const catalog::TableEntry& table) {
   Row row;
-  Check(storage::DecodeRow(bytes, table.layout.column_types, &row));
+  Check(storage::DecodeTableRow(table.layout, bytes, &row));
   return row;
 }
 

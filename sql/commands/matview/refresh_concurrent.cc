@@ -95,7 +95,7 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
   refresh.compute([&](const RowBatch& rows) {
     for (const Row& row : rows) {
       std::string bytes;
-      storage::EncodeRow(row, layout.column_types, layout.schema_version, &bytes);
+      storage::EncodeTableRow(layout, row, &bytes);
       if (refresh.progress) ++refresh.progress->rows_done;
       NewRow& entry = fresh[std::move(bytes)];
       if (entry.count++ == 0) {

@@ -321,7 +321,7 @@ class IncrementalRefresher {
 
   std::string Encode(const Row& row) const {
     std::string bytes;
-    storage::EncodeRow(row, view_.layout.column_types, view_.layout.schema_version, &bytes);
+    storage::EncodeTableRow(view_.layout, row, &bytes);
     return bytes;
   }
 
