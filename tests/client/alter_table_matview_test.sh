@@ -11,10 +11,6 @@ source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
 q() { psql -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-strategy() {
-  q "SELECT s.strategy FROM basalt_matview_status s JOIN pg_class c ON c.oid = s.relid
-     WHERE c.relname = '$1'"
-}
 same() {  # <view> <query>: equal as multisets
   [[ $(q "SELECT count(*) FROM (($2) EXCEPT ALL (SELECT * FROM $1)) d") == 0 &&
      $(q "SELECT count(*) FROM ((SELECT * FROM $1) EXCEPT ALL ($2)) d") == 0 ]] ||
@@ -44,7 +40,7 @@ q "DELETE FROM w WHERE id IN (60, 7)" >/dev/null
 q "ALTER TABLE w DROP COLUMN extra" >/dev/null
 q "UPDATE w SET v = v * 2 WHERE id % 7 = 0" >/dev/null
 q "REFRESH MATERIALIZED VIEW w_sum" >/dev/null
-[[ $(strategy w_sum) == "incremental" ]] || fail "refresh after ADD / DROP: $(strategy w_sum)"
+[[ $(matview_strategy w_sum) == "incremental" ]] || fail "refresh after ADD / DROP: $(matview_strategy w_sum)"
 same w_sum "SELECT g, count(*), sum(v) FROM w GROUP BY g"
 same w_now "SELECT g, sum(v) FROM w GROUP BY g"
 # 99 rows; all but 102 (stored after the ADD, with its own value) read the
@@ -60,7 +56,7 @@ basalt_start "$BASALT_BINARY"
 [[ $(q "SELECT * FROM w ORDER BY id") == "$before" ]] || fail "rows differ after a restart"
 q "INSERT INTO w VALUES (104, 4, 4)" >/dev/null
 q "REFRESH MATERIALIZED VIEW w_sum" >/dev/null
-[[ $(strategy w_sum) == "incremental" ]] || fail "refresh after a restart: $(strategy w_sum)"
+[[ $(matview_strategy w_sum) == "incremental" ]] || fail "refresh after a restart: $(matview_strategy w_sum)"
 same w_sum "SELECT g, count(*), sum(v) FROM w GROUP BY g"
 same w_now "SELECT g, sum(v) FROM w GROUP BY g"
 
@@ -72,15 +68,15 @@ q "UPDATE w SET v = v - 1 WHERE id > 90" >/dev/null
 q "ALTER TABLE w ADD COLUMN rnd float8 DEFAULT random()" >/dev/null
 [[ $(q "SELECT count(DISTINCT rnd) FROM w") == 100 ]] || fail "random() per row"
 q "REFRESH MATERIALIZED VIEW w_sum" >/dev/null
-[[ $(strategy w_sum) == 'full ("w" was truncated or rewritten)' ]] ||
-  fail "refresh after a rewrite: $(strategy w_sum)"
+[[ $(matview_strategy w_sum) == 'full ("w" was truncated or rewritten)' ]] ||
+  fail "refresh after a rewrite: $(matview_strategy w_sum)"
 same w_sum "SELECT g, count(*), sum(v) FROM w GROUP BY g"
 same w_now "SELECT g, sum(v) FROM w GROUP BY g"
 q "UPDATE w SET v = 0 WHERE g = 3" >/dev/null
 q "ALTER TABLE w DROP COLUMN rnd" >/dev/null
 q "INSERT INTO w VALUES (103, 3, 5, 1)" >/dev/null
 q "REFRESH MATERIALIZED VIEW w_sum" >/dev/null
-[[ $(strategy w_sum) == "incremental" ]] || fail "refresh after the rewrite: $(strategy w_sum)"
+[[ $(matview_strategy w_sum) == "incremental" ]] || fail "refresh after the rewrite: $(matview_strategy w_sum)"
 same w_sum "SELECT g, count(*), sum(v) FROM w GROUP BY g"
 same w_now "SELECT g, sum(v) FROM w GROUP BY g"
 

@@ -57,6 +57,12 @@ expect_error() {  # <sql> <SQLSTATE> <message part>
   [[ "$out" == *"ERROR:  $2: "*"$3"* ]] || fail "expected $2 '$3' for: $1, got: $out"
 }
 
+# The strategy of a materialized view's last refresh (basalt_matview_status).
+matview_strategy() {  # <view name>
+  psql -X -A -t -v ON_ERROR_STOP=1 \
+    -c "SELECT strategy FROM basalt_matview_status WHERE matviewname = '$1'"
+}
+
 # Runs psql on a script, stopping at the first error.
 run_psql() {
   psql -X -q -v ON_ERROR_STOP=1 --no-psqlrc "$@"

@@ -9,10 +9,6 @@ source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
 q() { psql -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-strategy() {
-  q "SELECT s.strategy FROM basalt_matview_status s JOIN pg_class c ON c.oid = s.relid
-     WHERE c.relname = '$1'"
-}
 
 run_psql <<'SQL' || fail "setup failed"
 CREATE TABLE t (id int PRIMARY KEY, g int, v int);
@@ -48,8 +44,8 @@ refused "views or subqueries in FROM" "SELECT * FROM (SELECT id FROM t) s"
 q "CREATE MATERIALIZED VIEW outer_mv WITH (refresh_mode = auto) AS
    SELECT t.id, u.name FROM t LEFT JOIN u ON t.g = u.g" >/dev/null
 q "REFRESH MATERIALIZED VIEW outer_mv" >/dev/null
-[[ $(strategy outer_mv) == "full (incremental refresh does not support outer joins)" ]] ||
-  fail "auto over an outer join: $(strategy outer_mv)"
+[[ $(matview_strategy outer_mv) == "full (incremental refresh does not support outer joins)" ]] ||
+  fail "auto over an outer join: $(matview_strategy outer_mv)"
 
 # A grouped view and a row view, incremental by the setting.
 q "SET default_matview_refresh_mode = incremental;
@@ -63,11 +59,11 @@ q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
 # rows_mv (even v): 5 rows replaced.
 [[ $(q "SELECT strategy, rows_deleted, rows_inserted FROM basalt_matview_status s
         JOIN pg_class c ON c.oid = s.relid WHERE relname = 'by_g'") == "incremental|10|10" ]] ||
-  fail "a 10-row change of by_g wrote: $(strategy by_g)"
+  fail "a 10-row change of by_g wrote: $(matview_strategy by_g)"
 q "REFRESH MATERIALIZED VIEW rows_mv" >/dev/null
 [[ $(q "SELECT strategy, rows_deleted, rows_inserted FROM basalt_matview_status s
         JOIN pg_class c ON c.oid = s.relid WHERE relname = 'rows_mv'") == "incremental|5|5" ]] ||
-  fail "a 10-row change of rows_mv wrote: $(strategy rows_mv)"
+  fail "a 10-row change of rows_mv wrote: $(matview_strategy rows_mv)"
 same() {  # <view> <query>: equal as multisets
   [[ $(q "SELECT count(*) FROM (($2) EXCEPT ALL (SELECT * FROM $1)) d") == 0 &&
      $(q "SELECT count(*) FROM ((SELECT * FROM $1) EXCEPT ALL ($2)) d") == 0 ]] ||
@@ -86,8 +82,8 @@ same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP
 # TRUNCATE: recomputed, with the reason.
 q "TRUNCATE u; INSERT INTO u VALUES (1, 'one')" >/dev/null
 q "REFRESH MATERIALIZED VIEW by_g" >/dev/null
-[[ $(strategy by_g) == 'full ("u" was truncated or rewritten)' ]] ||
-  fail "after TRUNCATE: $(strategy by_g)"
+[[ $(matview_strategy by_g) == 'full ("u" was truncated or rewritten)' ]] ||
+  fail "after TRUNCATE: $(matview_strategy by_g)"
 same by_g "SELECT t.g, u.name, count(*), sum(v) FROM t JOIN u ON t.g = u.g GROUP BY t.g, u.name"
 
 # ALTER MATERIALIZED VIEW ... SET / RESET (refresh_mode): the next refresh
@@ -97,10 +93,10 @@ q "CREATE MATERIALIZED VIEW later AS SELECT g, count(*) AS n, max(v) AS top FROM
 q "ALTER MATERIALIZED VIEW later SET (refresh_mode = incremental)" >/dev/null
 q "UPDATE t SET v = v + 1 WHERE id <= 3" >/dev/null
 q "REFRESH MATERIALIZED VIEW later" >/dev/null
-[[ $(strategy later) == "full (first population)" ]] || fail "after SET: $(strategy later)"
+[[ $(matview_strategy later) == "full (first population)" ]] || fail "after SET: $(matview_strategy later)"
 q "UPDATE t SET v = v + 1 WHERE id <= 3" >/dev/null
 q "REFRESH MATERIALIZED VIEW later" >/dev/null
-[[ $(strategy later) == "incremental" ]] || fail "second refresh after SET: $(strategy later)"
+[[ $(matview_strategy later) == "incremental" ]] || fail "second refresh after SET: $(matview_strategy later)"
 same later "SELECT g, count(*), max(v) FROM t GROUP BY g"
 expect_error "ALTER MATERIALIZED VIEW later SET (refresh_mode = sometimes)" 22023 \
   'invalid value for enum option "refresh_mode": sometimes'
@@ -109,7 +105,7 @@ expect_error "ALTER MATERIALIZED VIEW outer_mv SET (refresh_mode = incremental)"
 expect_error "ALTER TABLE t SET (refresh_mode = full)" 22023 'unrecognized parameter "refresh_mode"'
 q "ALTER MATERIALIZED VIEW later RESET (refresh_mode)" >/dev/null
 q "REFRESH MATERIALIZED VIEW later" >/dev/null
-[[ $(strategy later) == "full" ]] || fail "after RESET: $(strategy later)"
+[[ $(matview_strategy later) == "full" ]] || fail "after RESET: $(matview_strategy later)"
 
 # uuid and bytea columns: keys and group keys of an incremental view, a
 # row view carrying them, both following inserts, updates and deletes.
@@ -126,8 +122,8 @@ q "INSERT INTO blobs VALUES ('ffffffff-0000-0000-0000-000000000001', '\x09', '\x
      WHERE id < '00000000-0000-0000-0000-000000000010';
    DELETE FROM blobs WHERE tag = '\x03'" >/dev/null
 q "REFRESH MATERIALIZED VIEW blobs_by_tag; REFRESH MATERIALIZED VIEW blobs_rows" >/dev/null
-[[ $(strategy blobs_by_tag) == "incremental" && $(strategy blobs_rows) == "incremental" ]] ||
-  fail "uuid/bytea views: $(strategy blobs_by_tag), $(strategy blobs_rows)"
+[[ $(matview_strategy blobs_by_tag) == "incremental" && $(matview_strategy blobs_rows) == "incremental" ]] ||
+  fail "uuid/bytea views: $(matview_strategy blobs_by_tag), $(matview_strategy blobs_rows)"
 same blobs_by_tag "SELECT tag, count(*), sum(length(body)) FROM blobs GROUP BY tag"
 same blobs_rows "SELECT id, tag, body FROM blobs WHERE length(body) % 2 = 0"
 [[ $(q "SELECT n FROM blobs_by_tag WHERE tag = '\x07'") == 15 ]] ||

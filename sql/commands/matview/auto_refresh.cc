@@ -10,7 +10,6 @@
 #include "common/error.h"
 #include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/incremental_shape.h"
-#include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
 
@@ -169,24 +168,15 @@ bool AutoRefresher::Due(const catalog::TableEntry& view, storage::Transaction& t
   in.from_change_log = def.incremental() && !MaintainedImmediately(def);
   ChangeLogPlace place;
   if (in.from_change_log && in.max_staleness > 0 && ReadChangeLogPlace(txn, def.oid(), &place)) {
-    uint64_t oldest = 0;
-    for (const auto& [table, summary] : SummarizePendingChanges(
-             txn, TablesWatchedBy(*catalog_.Current(), def), place, /*count_limit=*/1)) {
-      if (summary.records > 0 && (oldest == 0 || summary.oldest_sequence < oldest)) {
-        oldest = summary.oldest_sequence;
-      }
-    }
+    const uint64_t oldest = OldestPendingSequence(SummarizePendingChanges(
+        txn, TablesWatchedBy(*catalog_.Current(), def), place, /*count_limit=*/1));
     if (oldest != 0) in.oldest_pending = board_.CommitTimeOf(oldest);
   }
   return RefreshDue(in);
 }
 
 void AutoRefresher::StartWorker(Oid database, const catalog::TableEntry& view) {
-  const catalog::proto::Namespace* ns =
-      catalog_.Current()->NamespaceByOid(database, view.def.namespace_oid());
-  std::string sql =
-      fmt::format("REFRESH MATERIALIZED VIEW {}.{}", ast::QuoteName(ns ? ns->name() : ""),
-                  ast::QuoteName(view.def.name()));
+  std::string sql = RefreshStatement(*catalog_.Current(), view.def);
   const Oid oid = view.def.oid();
   const Oid owner = view.def.owner_oid();
   // A failure is retried after the view's period, not at every tick.

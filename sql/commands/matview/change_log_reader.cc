@@ -204,6 +204,16 @@ std::map<uint32_t, PendingSummary> SummarizePendingChanges(
   return summaries;
 }
 
+uint64_t OldestPendingSequence(const std::map<uint32_t, PendingSummary>& summaries) {
+  uint64_t oldest = 0;
+  for (const auto& [table, summary] : summaries) {
+    if (summary.records > 0 && (oldest == 0 || summary.oldest_sequence < oldest)) {
+      oldest = summary.oldest_sequence;
+    }
+  }
+  return oldest;
+}
+
 PendingChanges ReadOwnChanges(storage::Transaction& txn,
                               const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
                               size_t from, size_t to) {

@@ -92,6 +92,8 @@ std::map<uint32_t, PendingSummary> SummarizePendingChanges(
     storage::Transaction& txn,
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
     const ChangeLogPlace& place, uint64_t count_limit);
+// The oldest sequence among the summaries' pending records; 0 if none.
+uint64_t OldestPendingSequence(const std::map<uint32_t, PendingSummary>& summaries);
 
 // The last commit sequence of `table`'s records that every view watching
 // it has applied (their places read in the transaction; `applying_view`'s

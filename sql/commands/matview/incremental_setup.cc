@@ -9,6 +9,7 @@
 #include "sql/binder/binder.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
+#include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -80,6 +81,14 @@ std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
     if (table != nullptr && IsStoredRelation(*table)) tables.push_back(std::move(table));
   }
   return tables;
+}
+
+std::string RefreshStatement(const catalog::CatalogSnapshot& catalog,
+                             const catalog::proto::Table& view) {
+  const catalog::proto::Namespace* ns =
+      catalog.NamespaceByOid(view.database_oid(), view.namespace_oid());
+  return fmt::format("REFRESH MATERIALIZED VIEW {}.{}", ast::QuoteName(ns ? ns->name() : ""),
+                     ast::QuoteName(view.name()));
 }
 
 std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(

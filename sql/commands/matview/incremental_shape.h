@@ -41,6 +41,11 @@ struct IncrementalShape {
 std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
     const catalog::CatalogSnapshot& catalog, const catalog::proto::Table& view);
 
+// `REFRESH MATERIALIZED VIEW schema.name` for `view`: the statement the
+// server runs on its own behalf (automatic refresh, read-your-writes).
+std::string RefreshStatement(const catalog::CatalogSnapshot& catalog,
+                             const catalog::proto::Table& view);
+
 // Whether a materialized view is maintained inside each writing
 // transaction (refresh_mode = 'immediate').
 inline bool MaintainedImmediately(const catalog::proto::Table& view) {

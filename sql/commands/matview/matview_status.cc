@@ -50,7 +50,7 @@ std::vector<Row> SessionImpl::MatviewStatusRows() {
       if (!MaintainedImmediately(def) && ReadChangeLogPlace(*txn_, def.oid(), &place)) {
         const auto tables = WatchedTables(def);
         const auto summaries = SummarizePendingChanges(*txn_, tables, place, UINT64_MAX);
-        uint64_t total = 0, oldest = 0;
+        uint64_t total = 0;
         std::vector<Value> by_table;
         for (const auto& table : tables) {
           const PendingSummary& summary = summaries.at(table->def.oid());
@@ -59,10 +59,8 @@ std::vector<Row> SessionImpl::MatviewStatusRows() {
           by_table.push_back(Value::String(
               fmt::format("{}.{}={}", ns ? ns->name() : "", table->def.name(), summary.records)));
           total += summary.records;
-          if (summary.records > 0 && (oldest == 0 || summary.oldest_sequence < oldest)) {
-            oldest = summary.oldest_sequence;
-          }
         }
+        const uint64_t oldest = OldestPendingSequence(summaries);
         lag.pending = Value::Int(static_cast<int64_t>(total));
         lag.by_table = Value::Array(std::move(by_table));
         if (oldest != 0) {

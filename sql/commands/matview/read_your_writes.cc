@@ -11,13 +11,10 @@
 // hold locks the refresh would wait for (unseen by the deadlock detector,
 // since the session waits for itself), and a REPEATABLE READ snapshot
 // could not see the refresh anyway.
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/discarding_result_sink.h"
-#include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -74,15 +71,10 @@ bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
         (ReadChangeLogPlace(*txn_, def.oid(), &place) && PlaceCovers(place, needed))) {
       continue;
     }
-    const catalog::proto::Namespace* ns =
-        plan.catalog->NamespaceByOid(database_oid_, def.namespace_oid());
     SessionImpl refresher(store_, catalog_, role_oid_, user_, superuser_, database_oid_, database_,
                           interrupt_holder_, 0, refresh_board_);
     DiscardingResultSink sink;
-    refresher.ExecuteSimpleQuery(
-        fmt::format("REFRESH MATERIALIZED VIEW {}.{}", ast::QuoteName(ns ? ns->name() : ""),
-                    ast::QuoteName(def.name())),
-        sink);
+    refresher.ExecuteSimpleQuery(RefreshStatement(*plan.catalog, def), sink);
     refreshed = true;
   }
   return refreshed;
