@@ -159,7 +159,9 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"strategy", TypeId::kText},
             {"phase", TypeId::kText},
             {"rows_done", TypeId::kInt8},
-            {"rows_total_estimate", TypeId::kInt8}}),
+            {"rows_total_estimate", TypeId::kInt8},
+            {"changes_done", TypeId::kInt8},
+            {"changes_total", TypeId::kInt8}}),
       // Each materialized view: its settings, its last refresh since the
       // server started, what it has not applied, the automatic refresher's
       // state (sql/commands/matview/matview_status.cc).

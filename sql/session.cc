@@ -420,21 +420,28 @@ void SessionImpl::ExecuteQuery(const ast::Statement& statement, ResultSink& sink
 }
 
 void SessionImpl::RunBoundQuery(std::unique_ptr<BoundSelect> query,
-                                const std::function<void(const RowBatch&)>& consume) {
+                                const std::function<void(const RowBatch&)>& consume,
+                                std::string* plan_text) {
   std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(query), DisabledPasses());
-  PhysicalOperatorPtr root = CreatePhysicalPlan(*plan->root);
-  ExecContext ctx = NewExecContext(nullptr, nullptr);
-  RowBatch batch;
-  while (root->Next(ctx, &batch)) consume(batch);
+  RunOptimizedPlan(*plan->root, consume, plan_text);
 }
 
 void SessionImpl::RunLogicalPlan(LogicalOperatorPtr plan,
-                                 const std::function<void(const RowBatch&)>& consume) {
+                                 const std::function<void(const RowBatch&)>& consume,
+                                 std::string* plan_text) {
   const std::vector<std::string> disabled = DisabledPasses();
   PlanSubqueries(*plan);
   plan = Optimize(std::move(plan), disabled);
   OptimizeSubqueries(*plan, disabled);
-  PhysicalOperatorPtr root = CreatePhysicalPlan(*plan);
+  RunOptimizedPlan(*plan, consume, plan_text);
+}
+
+void SessionImpl::RunOptimizedPlan(const LogicalOperator& plan,
+                                   const std::function<void(const RowBatch&)>& consume,
+                                   std::string* plan_text) {
+  if (plan_text != nullptr) *plan_text = ExplainPostgres(plan);
+  if (!consume) return;
+  PhysicalOperatorPtr root = CreatePhysicalPlan(plan);
   ExecContext ctx = NewExecContext(nullptr, nullptr);
   RowBatch batch;
   while (root->Next(ctx, &batch)) consume(batch);

@@ -323,6 +323,16 @@ class SessionImpl : public Session {
   void ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink);
   // commands/matview/refresh.cc
   void ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink);
+  // The view REFRESH names, locked at `level`, after PostgreSQL's checks of
+  // the statement against it.
+  std::shared_ptr<const catalog::TableEntry> ResolveRefreshTarget(
+      const ast::RefreshMatViewStmt& stmt, storage::LockLevel level);
+  // Refreshes `view` (locked EXCLUSIVE) as `stmt` says, accounting for it in
+  // `explanation` if not null.
+  void RunRefresh(const std::shared_ptr<const catalog::TableEntry>& view,
+                  const ast::RefreshMatViewStmt& stmt, RefreshExplanation* explanation);
+  // commands/matview/explain_refresh.cc: EXPLAIN [ANALYZE] REFRESH.
+  void ExplainRefreshMatView(const ast::ExplainStmt& explain, ResultSink& sink);
   // A materialized view's stored query bound, its tables locked ACCESS
   // SHARE.
   std::unique_ptr<BoundSelect> BindAndLockMatViewQuery(
@@ -351,12 +361,20 @@ class SessionImpl : public Session {
   // Rolled back to a savepoint with `changes` records left.
   void ForgetImmediateChangesAbove(size_t changes);
   // Plans `query` and runs it to its end in this transaction, handing each
-  // batch of rows to `consume`.
+  // batch of rows to `consume`. With `plan_text`, the plan is explained
+  // there (PostgreSQL's format) first; with an empty `consume` it does not run.
   void RunBoundQuery(std::unique_ptr<BoundSelect> query,
-                     const std::function<void(const RowBatch&)>& consume);
+                     const std::function<void(const RowBatch&)>& consume,
+                     std::string* plan_text = nullptr);
   // Optimizes a logical plan made from a bound query (PlanSelect) and runs
   // it likewise.
-  void RunLogicalPlan(LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume);
+  void RunLogicalPlan(LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume,
+                      std::string* plan_text = nullptr);
+  // The optimized plan's run: explained into `plan_text` if given, each
+  // batch to `consume` if not empty.
+  void RunOptimizedPlan(const LogicalOperator& plan,
+                        const std::function<void(const RowBatch&)>& consume,
+                        std::string* plan_text);
   // An incremental materialized view's shape, or 0A000 / the reason kept
   // for `auto` (commands/create_table_as.cc).
   void SetRefreshMode(const std::string& mode, const BoundSelect& query,
@@ -410,6 +428,8 @@ class SessionImpl : public Session {
       ResultSink& sink);
   void ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
+  // EXPLAIN's result: a "QUERY PLAN" row per line of `text`.
+  void SendExplainText(const std::string& text, ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);

@@ -286,6 +286,10 @@ void SessionImpl::ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink) {
 }
 
 void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink) {
+  if (stmt.statement->kind() == ast::StatementKind::kRefreshMatView) {
+    ExplainRefreshMatView(stmt, sink);
+    return;
+  }
   if (stmt.analyze) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN ANALYZE is not supported yet")
         .WithPosition(stmt.position);
@@ -299,12 +303,16 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(bound), DisabledPasses());
   // Without costs, PostgreSQL's format (comparable line for line); with
   // them, Basalt's logical tree (it has no costs to show).
-  std::string text = stmt.costs ? ExplainLogical(*plan->root) : ExplainPostgres(*plan->root);
+  SendExplainText(stmt.costs ? ExplainLogical(*plan->root) : ExplainPostgres(*plan->root), sink);
+}
+
+void SessionImpl::SendExplainText(const std::string& text, ResultSink& sink) {
   sink.BeginResult({ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}});
   std::vector<Row> rows;
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
     rows.push_back({Value::String(text.substr(start, end - start))});
     start = end + 1;
   }

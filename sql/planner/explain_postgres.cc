@@ -14,7 +14,9 @@
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
+#include "sql/planner/logical_project.h"
 #include "sql/planner/logical_sort.h"
+#include "sql/planner/logical_values.h"
 #include "sql/planner/logical_window.h"
 
 namespace basalt::sql {
@@ -156,8 +158,26 @@ ColumnNames OutputNames(const LogicalOperator& op) {
       for (std::string& n : OutputNames(*op.children[1])) names.push_back(std::move(n));
       return names;
     }
-    case LogicalKind::kProject:
-    case LogicalKind::kValues:
+    case LogicalKind::kValues: {
+      const auto& values = op.As<LogicalValues>();
+      if (values.changes_of != nullptr) return TableColumns(*values.changes_of);
+      // PostgreSQL's names of a VALUES list's columns.
+      ColumnNames names;
+      const size_t width =
+          values.rows.empty() ? values.computed_types.size() : values.rows.front().size();
+      for (size_t i = 1; i <= width; ++i) {
+        names.push_back(fmt::format("{}column{}", qualify_columns ? "\"*VALUES*\"." : "", i));
+      }
+      return names;
+    }
+    case LogicalKind::kProject: {
+      const ColumnNames input = OutputNames(*op.children[0]);
+      ColumnNames names;
+      for (const BoundExprPtr& e : op.As<LogicalProject>().exprs) {
+        names.push_back(Deparse(*e, input));
+      }
+      return names;
+    }
     case LogicalKind::kInsert:
     case LogicalKind::kUpdate:
     case LogicalKind::kDelete:
@@ -212,7 +232,16 @@ class Printer {
         filter = nullptr;
         break;
       }
-      case LogicalKind::kValues: line = "Result"; break;
+      case LogicalKind::kValues: {
+        const auto& values = op.As<LogicalValues>();
+        if (values.changes_of == nullptr) {
+          line = "Result";
+        } else {
+          line = "Changes Scan on " + values.changes_of->def.name();
+          details.push_back(fmt::format("Changed Rows: {}", values.computed->size()));
+        }
+        break;
+      }
       case LogicalKind::kAggregate: {
         const auto& aggregate = op.As<LogicalAggregate>();
         line = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "catalog/catalog.h"
 #include "common/value.h"
 #include "sql/binder/bound_expression.h"
 #include "sql/planner/logical_operator.h"
@@ -18,6 +19,9 @@ struct LogicalValues : LogicalOperator {
   // Set instead of `rows`: the rows themselves, of `computed_types`.
   std::shared_ptr<const std::vector<Row>> computed;
   std::vector<DataType> computed_types;
+  // Set when the rows are a table's changes standing in for its scan (an
+  // incremental refresh's delta terms): EXPLAIN names the table.
+  const catalog::TableEntry* changes_of = nullptr;
 };
 
 }  // namespace basalt::sql

@@ -45,6 +45,7 @@ Row DecodeTableRow(std::string_view bytes, const catalog::TableEntry& table) {
 
 void AddChange(std::string_view old_row, std::string_view new_row, const catalog::TableEntry& table,
                TableChanges* changes) {
+  ++changes->records;
   if (old_row.empty() && new_row.empty()) {
     changes->truncated = true;
     return;

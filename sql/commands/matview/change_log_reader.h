@@ -60,6 +60,7 @@ bool ChangeLogPlaceChangedSinceSnapshot(storage::Transaction& txn, uint32_t view
 
 // One table's changes not yet applied, as rows.
 struct TableChanges {
+  uint64_t records = 0;
   std::vector<Row> deleted;   // old versions of deleted and updated rows
   std::vector<Row> inserted;  // new versions of inserted and updated rows
   bool truncated = false;     // a TRUNCATE: the changes are not enough
@@ -95,17 +96,17 @@ std::map<uint32_t, PendingSummary> SummarizePendingChanges(
 // The oldest sequence among the summaries' pending records; 0 if none.
 uint64_t OldestPendingSequence(const std::map<uint32_t, PendingSummary>& summaries);
 
-// The last commit sequence of `table`'s records that every view watching
-// it has applied (their places read in the transaction; `applying_view`'s
-// is `place`), at most `limit`: a change-log watermark read before the
-// table's list of watching views, so a view created since needs none of
-// them.
 // The transaction's own change records of `tables` with ordinals in
 // [from, to): what an immediate view has not applied yet. `next` is unused.
 PendingChanges ReadOwnChanges(storage::Transaction& txn,
                               const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
                               size_t from, size_t to);
 
+// The last commit sequence of `table`'s records that every view watching
+// it has applied (their places read in the transaction; `applying_view`'s
+// is `place`), at most `limit`: a change-log watermark read before the
+// table's list of watching views, so a view created since needs none of
+// them.
 uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry& table,
                            uint32_t applying_view, const ChangeLogPlace& place, uint64_t limit);
 // Removes `table`'s records in (from, to] in the transaction. The view

@@ -83,12 +83,16 @@ std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
   return tables;
 }
 
-std::string RefreshStatement(const catalog::CatalogSnapshot& catalog,
-                             const catalog::proto::Table& view) {
+std::string QualifiedViewName(const catalog::CatalogSnapshot& catalog,
+                              const catalog::proto::Table& view) {
   const catalog::proto::Namespace* ns =
       catalog.NamespaceByOid(view.database_oid(), view.namespace_oid());
-  return fmt::format("REFRESH MATERIALIZED VIEW {}.{}", ast::QuoteName(ns ? ns->name() : ""),
-                     ast::QuoteName(view.name()));
+  return fmt::format("{}.{}", ast::QuoteName(ns ? ns->name() : ""), ast::QuoteName(view.name()));
+}
+
+std::string RefreshStatement(const catalog::CatalogSnapshot& catalog,
+                             const catalog::proto::Table& view) {
+  return "REFRESH MATERIALIZED VIEW " + QualifiedViewName(catalog, view);
 }
 
 std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::WatchedTables(

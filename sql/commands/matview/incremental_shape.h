@@ -41,6 +41,10 @@ struct IncrementalShape {
 std::vector<std::shared_ptr<const catalog::TableEntry>> TablesWatchedBy(
     const catalog::CatalogSnapshot& catalog, const catalog::proto::Table& view);
 
+// `schema.name` of `view`, each part quoted where SQL needs it.
+std::string QualifiedViewName(const catalog::CatalogSnapshot& catalog,
+                              const catalog::proto::Table& view);
+
 // `REFRESH MATERIALIZED VIEW schema.name` for `view`: the statement the
 // server runs on its own behalf (automatic refresh, read-your-writes).
 std::string RefreshStatement(const catalog::CatalogSnapshot& catalog,

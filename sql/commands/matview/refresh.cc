@@ -27,6 +27,25 @@ bool HasUsableUniqueIndex(const catalog::TableEntry& view) {
 
 }  // namespace
 
+void RefreshExplanation::AddStep(std::string name, std::string plan, uint64_t rows,
+                                 std::chrono::steady_clock::time_point started) {
+  Step step{.name = std::move(name), .plan = std::move(plan)};
+  if (analyze) {
+    step.rows = rows;
+    step.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count();
+  }
+  steps.push_back(std::move(step));
+}
+
+std::string ChooseRefreshStrategy(const catalog::proto::Table& view,
+                                  const ast::RefreshMatViewStmt& stmt) {
+  // An immediate view is always current: its REFRESH recomputes it, as
+  // pg_ivm's does.
+  if (view.incremental() && !MaintainedImmediately(view) && stmt.with_data) return "incremental";
+  return stmt.concurrently ? "concurrent" : "full";
+}
+
 std::unique_ptr<BoundSelect> SessionImpl::BindAndLockMatViewQuery(
     const std::shared_ptr<const catalog::TableEntry>& view) {
   // Bound with its recorded references, its tables locked ACCESS SHARE;
@@ -52,22 +71,22 @@ MatviewRefresh SessionImpl::NewMatviewRefresh(
       .interrupt = interrupt_,
       .view = view,
       .compute =
-          [this, &query](const std::function<void(const RowBatch&)>& consume) {
-            RunBoundQuery(std::move(query), consume);
+          [this, &query](const MatviewRefresh::Consumer& consume, std::string* plan_text) {
+            RunBoundQuery(std::move(query), consume, plan_text);
           },
       .bind =
           [this, view] {
             Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
             return binder.BindViewQuery(view);
           },
-      .run =
-          [this](LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume) {
-            RunLogicalPlan(std::move(plan), consume);
-          },
+      .run = [this](
+                 LogicalOperatorPtr plan, const MatviewRefresh::Consumer& consume,
+                 std::string* plan_text) { RunLogicalPlan(std::move(plan), consume, plan_text); },
       .fill_mode = FillMode(),
       .collect_limit = 0,
       .collect_changes = true,
       .progress = nullptr,
+      .explanation = nullptr,
   };
 }
 
@@ -80,25 +99,28 @@ void SessionImpl::RecomputeMatView(const std::shared_ptr<const catalog::TableEnt
 }
 
 void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, ResultSink& sink) {
+  // EXCLUSIVE for every strategy (PostgreSQL takes ACCESS EXCLUSIVE for a
+  // plain refresh, blocking readers): readers go on, and one refresh of a
+  // view runs at a time, since the mode conflicts with itself.
+  RunRefresh(ResolveRefreshTarget(stmt, storage::LockLevel::kExclusive), stmt, nullptr);
+  sink.CommandComplete("REFRESH MATERIALIZED VIEW");
+}
+
+std::shared_ptr<const catalog::TableEntry> SessionImpl::ResolveRefreshTarget(
+    const ast::RefreshMatViewStmt& stmt, storage::LockLevel level) {
   if (stmt.concurrently && !stmt.with_data) {
     throw Error(sqlstate::kSyntaxError,
                 "CONCURRENTLY and WITH NO DATA options cannot be used together");
   }
-  // EXCLUSIVE for both strategies (PostgreSQL takes ACCESS EXCLUSIVE for a
-  // plain refresh, blocking readers): readers go on, and one refresh of a
-  // view runs at a time, since the mode conflicts with itself.
   std::shared_ptr<const catalog::TableEntry> view =
-      ResolveAndLock({stmt.name}, storage::LockLevel::kExclusive, /*nowait=*/false,
-                     [&](const ast::QualifiedName& name) {
-                       Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
-                       if (binder.ResolveIndexTable(name) != nullptr) {
-                         throw Error(
-                             sqlstate::kWrongObjectType,
-                             fmt::format("\"{}\" is not a table or materialized view", name.name));
-                       }
-                       ThrowUndefinedRelation(name);
-                     })
-          .front();
+      ResolveAndLock({stmt.name}, level, /*nowait=*/false, [&](const ast::QualifiedName& name) {
+        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+        if (binder.ResolveIndexTable(name) != nullptr) {
+          throw Error(sqlstate::kWrongObjectType,
+                      fmt::format("\"{}\" is not a table or materialized view", name.name));
+        }
+        ThrowUndefinedRelation(name);
+      }).front();
   const catalog::proto::Table& def = view->def;
   if (!view->IsMaterializedView()) {
     // PostgreSQL's lookup callback accepts tables only, and the command
@@ -122,18 +144,24 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
             "Create a unique index with no WHERE clause on one or more columns of the "
             "materialized view.");
   }
+  return view;
+}
 
+void SessionImpl::RunRefresh(const std::shared_ptr<const catalog::TableEntry>& view,
+                             const ast::RefreshMatViewStmt& stmt, RefreshExplanation* explanation) {
+  const catalog::proto::Table& def = view->def;
   std::unique_ptr<BoundSelect> query = BindAndLockMatViewQuery(view);
   // READ COMMITTED: the result is what committed before the locks were held.
   if (!repeatable_read_) txn_->RefreshSnapshot();
 
-  // An immediate view is always current: its REFRESH recomputes it, as
-  // pg_ivm's does.
-  const bool incremental = def.incremental() && !MaintainedImmediately(def) && stmt.with_data;
-  std::string strategy = incremental ? "incremental" : stmt.concurrently ? "concurrent" : "full";
-  const IncrementalShape shape = incremental ? AnalyzeIncrementalShape(*query) : IncrementalShape{};
+  std::string strategy = ChooseRefreshStrategy(def, stmt);
+  const bool incremental = strategy == "incremental";
+  const bool dry_run = explanation != nullptr && explanation->dry_run();
+  const IncrementalShape shape =
+      incremental || explanation ? AnalyzeIncrementalShape(*query) : IncrementalShape{};
+  if (explanation) explanation->incremental_blocker = shape.unsupported;
   MatviewRefreshBoard::Progress* progress =
-      refresh_board_
+      refresh_board_ && !dry_run
           ? &refresh_board_->Start(lock_owner_->pid(), database_oid_, def.oid(), strategy)
           : nullptr;
   struct AbandonOnError {
@@ -148,12 +176,13 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
   std::string fallback_reason = def.refresh_mode_reason();
   MatviewRefresh refresh = NewMatviewRefresh(view, query);
   refresh.progress = progress;
+  refresh.explanation = explanation;
   if (incremental) {
     // A refresh alone in its transaction commits without waiting for the
     // WAL sync: the view is derived state, and a refresh lost in a crash
     // (its rows and its place in the change log together) is redone from
     // the change log by the next one.
-    commit_without_sync_ = state_ != TransactionState::kInBlock;
+    commit_without_sync_ = state_ != TransactionState::kInBlock && !dry_run;
     // Read before the list of watching views: a view created after it
     // needs no record up to it (AppliedByAllViews).
     refresh.collect_limit = store_.LastCommitSequence();
@@ -168,7 +197,12 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
     RefreshFull(refresh, stmt.with_data);
     if (!def.refresh_mode_reason().empty()) strategy += " (" + def.refresh_mode_reason() + ")";
     // Emptied: the next refresh populates it from scratch.
-    if (def.incremental()) DeleteChangeLogPlace(*txn_, def.oid());
+    if (def.incremental() && !dry_run) DeleteChangeLogPlace(*txn_, def.oid());
+  }
+  if (explanation) {
+    explanation->strategy = strategy;
+    explanation->rows_inserted = refresh.rows_inserted;
+    explanation->rows_deleted = refresh.rows_deleted;
   }
   if (progress) {
     // Recorded when the statement ends, whether or not its transaction
@@ -186,7 +220,6 @@ void SessionImpl::ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, Res
                             .replaced_all = strategy.starts_with("full")});
     abandon.progress = nullptr;
   }
-  sink.CommandComplete("REFRESH MATERIALIZED VIEW");
 }
 
 }  // namespace basalt::sql

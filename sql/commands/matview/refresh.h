@@ -4,6 +4,7 @@
 // them; each lives in a file of its own.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -18,10 +19,46 @@
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/parser/ast_statement.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
 namespace basalt::sql {
+
+// EXPLAIN [ANALYZE] REFRESH's account of a refresh (explain_refresh.cc
+// prints it): the changes it takes and its steps, each with the plan it
+// runs. Without `analyze` nothing runs and nothing is written: the
+// strategies stop after deciding and explaining their plans.
+struct RefreshExplanation {
+  bool analyze = false;
+  std::string strategy;  // as basalt_matview_status.strategy says it
+  // The construct that keeps the delta rules from the view's query; "" if
+  // none does.
+  std::string incremental_blocker;
+  struct PendingTable {
+    std::string name;
+    uint64_t records = 0;
+    uint64_t rows_deleted = 0;   // old row versions (deletes and updates)
+    uint64_t rows_inserted = 0;  // new row versions (inserts and updates)
+    bool truncated = false;
+  };
+  std::vector<PendingTable> pending;  // incremental views only
+  struct Step {
+    std::string name;
+    std::string plan;   // the optimized plan in PostgreSQL's EXPLAIN format, or ""
+    uint64_t rows = 0;  // with analyze: rows the step produced
+    double ms = 0;      // with analyze: its time
+  };
+  std::vector<Step> steps;
+  uint64_t rows_inserted = 0;  // with analyze: what the refresh wrote
+  uint64_t rows_deleted = 0;
+
+  bool dry_run() const { return !analyze; }
+  // Records a step that started at `started` (rows and time count with
+  // analyze only).
+  void AddStep(std::string name, std::string plan, uint64_t rows,
+               std::chrono::steady_clock::time_point started);
+};
 
 // What a strategy works with and reports. The view is locked EXCLUSIVE (readers go on,
 // other refreshes and DDL wait) and its query's tables ACCESS SHARE.
@@ -33,12 +70,15 @@ struct MatviewRefresh {
   std::shared_ptr<const catalog::TableEntry> view;
   // Runs the view's query at the transaction's snapshot, handing each batch
   // of rows to the callback.
-  std::function<void(const std::function<void(const RowBatch&)>&)> compute;
+  // With `plan_text`, the plan it runs is explained there first.
+  using Consumer = std::function<void(const RowBatch&)>;
+  std::function<void(const Consumer&, std::string* plan_text)> compute;
   // The view's query bound afresh (each call a new tree), and a runner of
   // plans made from it (optimized, then run at the transaction's snapshot):
-  // the incremental strategy's delta plans.
+  // the incremental strategy's delta plans. With `plan_text` the optimized
+  // plan is explained there; with an empty `consume` it is not run.
   std::function<std::unique_ptr<BoundSelect>()> bind;
-  std::function<void(LogicalOperatorPtr, const std::function<void(const RowBatch&)>&)> run;
+  std::function<void(LogicalOperatorPtr, const Consumer& consume, std::string* plan_text)> run;
   RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
   // Incremental: the change-log watermark read before the list of views
   // watching the tables (AppliedByAllViews).
@@ -46,11 +86,18 @@ struct MatviewRefresh {
   bool collect_changes = true;  // remove the records every view applied
   // pg_stat_progress_refresh_matview's row of this refresh; may be null.
   MatviewRefreshBoard::Progress* progress = nullptr;
+  // EXPLAIN [ANALYZE] REFRESH's account; null for a plain refresh.
+  RefreshExplanation* explanation = nullptr;
 
   // What the refresh wrote.
   uint64_t rows_inserted = 0;
   uint64_t rows_deleted = 0;
 };
+
+// The strategy REFRESH takes for `view` before looking at its changes:
+// "incremental", "concurrent" or "full" (refresh.cc).
+std::string ChooseRefreshStrategy(const catalog::proto::Table& view,
+                                  const ast::RefreshMatViewStmt& stmt);
 
 // Full (refresh_full.cc): the result into new relations (the view's and
 // its indexes'), swapped in by the transaction's catalog commit. With

@@ -39,10 +39,14 @@ std::vector<Row> MatviewRefreshBoard::ProgressRows(Oid database) const {
   std::vector<Row> rows;
   for (const Progress& p : running_) {
     if (p.database != database) continue;
-    rows.push_back(Row{Value::Int(p.pid), Value::Int(p.database), Value::Int(p.view),
-                       Value::String(p.strategy), Value::String(kPhases[p.phase.load()]),
-                       Value::Int(static_cast<int64_t>(p.rows_done.load())),
-                       Value::Int(static_cast<int64_t>(p.rows_estimate))});
+    const int64_t changes_total = p.changes_total.load();
+    rows.push_back(Row{
+        Value::Int(p.pid), Value::Int(p.database), Value::Int(p.view), Value::String(p.strategy),
+        Value::String(kPhases[p.phase.load()]),
+        Value::Int(static_cast<int64_t>(p.rows_done.load())),
+        Value::Int(static_cast<int64_t>(p.rows_estimate)),
+        changes_total < 0 ? Value::Null() : Value::Int(static_cast<int64_t>(p.changes_done.load())),
+        changes_total < 0 ? Value::Null() : Value::Int(changes_total)});
   }
   return rows;
 }

@@ -30,12 +30,24 @@ class MatviewRefreshBoard {
     Oid database = 0;
     Oid view = 0;
     std::string strategy;
-    std::atomic<int> phase{0};  // index into kPhases
+    std::atomic<int> phase{0};  // a Phase
     std::atomic<uint64_t> rows_done{0};
     uint64_t rows_estimate = 0;  // the view's rows after its last refresh (0: unknown)
+    // Incremental refreshes: the change records taken (-1 until read, and
+    // for other strategies) and those whose delta terms have run.
+    std::atomic<int64_t> changes_total{-1};
+    std::atomic<uint64_t> changes_done{0};
+  };
+  enum Phase {
+    kComputingResult,
+    kBuildingIndexes,
+    kApplyingChanges,
+    kReadingChanges,
+    kComputingDeltas,
   };
   static constexpr const char* kPhases[] = {"computing result", "building indexes",
-                                            "applying changes"};
+                                            "applying changes", "reading changes",
+                                            "computing deltas"};
 
   struct Outcome {
     std::string strategy;
@@ -55,7 +67,8 @@ class MatviewRefreshBoard {
   void Abandon(Progress& progress);
 
   // pg_stat_progress_refresh_matview's rows of `database`: pid, datid,
-  // relid, strategy, phase, rows_done, rows_total_estimate.
+  // relid, strategy, phase, rows_done, rows_total_estimate, changes_done,
+  // changes_total.
   std::vector<Row> ProgressRows(Oid database) const;
 
   // The automatic refresher's word on a view: its state ("waiting",

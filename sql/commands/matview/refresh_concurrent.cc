@@ -92,29 +92,47 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
     bool matched = false;  // a stored row is the same: nothing to insert
   };
   std::unordered_map<std::string, NewRow> fresh;
-  refresh.compute([&](const RowBatch& rows) {
-    for (const Row& row : rows) {
-      std::string bytes;
-      storage::EncodeTableRow(layout, row, &bytes);
-      if (refresh.progress) ++refresh.progress->rows_done;
-      NewRow& entry = fresh[std::move(bytes)];
-      if (entry.count++ == 0) {
-        entry.row = row;
-      } else if (entry.count == 2 && !HasNull(row)) {
-        throw Error(sqlstate::kCardinalityViolation,
-                    fmt::format("new data for materialized view \"{}\" contains duplicate rows "
-                                "without any null columns",
-                                view.def.name()))
-            .WithDetail("Row: " + RecordText(row, layout.column_types));
-      }
-    }
-  });
+  RefreshExplanation* explanation = refresh.explanation;
+  std::string plan;
+  if (explanation && explanation->dry_run()) {
+    refresh.compute({}, &plan);
+    explanation->AddStep("Compute Result", std::move(plan), 0, {});
+    explanation->AddStep("Match Stored Rows on Unique Keys", "", 0, {});
+    explanation->AddStep("Write Differences", "", 0, {});
+    return;
+  }
+  auto started = std::chrono::steady_clock::now();
+  uint64_t computed = 0;
+  refresh.compute(
+      [&](const RowBatch& rows) {
+        computed += rows.size();
+        for (const Row& row : rows) {
+          std::string bytes;
+          storage::EncodeTableRow(layout, row, &bytes);
+          if (refresh.progress) ++refresh.progress->rows_done;
+          NewRow& entry = fresh[std::move(bytes)];
+          if (entry.count++ == 0) {
+            entry.row = row;
+          } else if (entry.count == 2 && !HasNull(row)) {
+            throw Error(sqlstate::kCardinalityViolation,
+                        fmt::format("new data for materialized view \"{}\" contains duplicate rows "
+                                    "without any null columns",
+                                    view.def.name()))
+                .WithDetail("Row: " + RecordText(row, layout.column_types));
+          }
+        }
+      },
+      explanation ? &plan : nullptr);
+  if (explanation) {
+    explanation->AddStep("Compute Result", std::move(plan), computed, started);
+    started = std::chrono::steady_clock::now();
+  }
 
   // As PostgreSQL's full join of the stored and the new rows on the unique
   // keys and whole-row identity: a stored row stays if the new result has
   // it and its keys are not NULL; every other stored row goes, and every
   // new row no stored row matched comes in (all its copies).
-  if (refresh.progress) refresh.progress->phase = 2;  // applying changes
+  if (refresh.progress) refresh.progress->phase = MatviewRefreshBoard::kApplyingChanges;
   storage::TableStore table(refresh.store, &layout);
   std::vector<storage::LockedRow> deleted;
   {
@@ -134,6 +152,10 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
     }
   }
   Check(refresh.interrupt.Check());
+  if (explanation) {
+    explanation->AddStep("Match Stored Rows on Unique Keys", "", deleted.size(), started);
+    started = std::chrono::steady_clock::now();
+  }
   for (const storage::LockedRow& row : deleted) {
     Status st = table.Delete(refresh.txn, row);
     if (!st.ok()) ThrowStatus(st);
@@ -146,6 +168,10 @@ void RefreshConcurrent(MatviewRefresh& refresh) {
       if (!st.ok()) ThrowWriteFailure(view, entry.row, st);
       ++refresh.rows_inserted;
     }
+  }
+  if (explanation) {
+    explanation->AddStep("Write Differences", "", refresh.rows_deleted + refresh.rows_inserted,
+                         started);
   }
 }
 

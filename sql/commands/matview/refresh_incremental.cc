@@ -19,6 +19,8 @@
 //   HAVING and DISTINCT stay exactly what a fresh computation gives.
 #include <fmt/format.h>
 
+#include <bit>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -71,8 +73,9 @@ LogicalOperatorPtr& FindAggregate(LogicalOperatorPtr& root) {
   return *op;
 }
 
-void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows) {
+void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows, const catalog::TableEntry* changes_of) {
   auto values = std::make_unique<LogicalValues>();
+  values->changes_of = changes_of;
   values->computed_types = (*scan)->As<LogicalGet>().table->layout.column_types;
   values->computed = std::move(rows);
   *scan = std::move(values);
@@ -80,6 +83,7 @@ void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows) {
 
 // A changed table's rows.
 struct ChangedRows {
+  uint64_t records = 0;
   RowsPtr deleted;
   RowsPtr inserted;
   RowsPtr all;  // deleted then inserted
@@ -178,6 +182,7 @@ class IncrementalRefresher {
       ++changed_inputs;
       if (changed_.contains(table.def.oid())) continue;
       ChangedRows rows;
+      rows.records = changes.records;
       auto all = std::make_shared<std::vector<Row>>(changes.deleted);
       all->insert(all->end(), changes.inserted.begin(), changes.inserted.end());
       rows.all = std::move(all);
@@ -224,22 +229,30 @@ class IncrementalRefresher {
   // and the slot of its core; `each_row` receives the rows with the term's
   // sign. With `split_signs` false a term's changed inputs are given whole
   // (deleted and inserted rows together) and the sign is meaningless.
+  //
+  // Terms come in blocks by their last member (the sets numbered [2^i,
+  // 2^(i+1)) end with input i): after a block, every term of the inputs up
+  // to i has run, and their records count as done in the progress view.
   void RunTerms(const std::function<LogicalOperatorPtr()>& make_plan, bool split_signs,
                 const std::function<void(const Row&, int64_t)>& each_row) {
     // Which inputs of the plan changed (the same in every fresh plan).
     std::vector<size_t> changed_scans;
+    std::vector<Oid> changed_inputs;  // their tables
     {
       LogicalOperatorPtr plan = make_plan();
       std::vector<LogicalOperatorPtr*> scans;
       CollectScans(plan, &scans);
       for (size_t i = 0; i < scans.size(); ++i) {
-        if (changed_.contains((*scans[i])->As<LogicalGet>().table->def.oid())) {
+        const Oid table = (*scans[i])->As<LogicalGet>().table->def.oid();
+        if (changed_.contains(table)) {
           changed_scans.push_back(i);
+          changed_inputs.push_back(table);
         }
       }
     }
     const size_t n = changed_scans.size();
     for (uint64_t set = 1; set < (1ULL << n); ++set) {
+      if ((set & (set - 1)) == 0) MarkInputsDone(changed_inputs, std::bit_width(set) - 1);
       const int members = __builtin_popcountll(set);
       const int64_t term_sign = members % 2 == 1 ? 1 : -1;
       // Each member's rows: all of them, or (split) its deleted then its
@@ -252,27 +265,76 @@ class IncrementalRefresher {
         int64_t sign = term_sign;
         bool empty = false;
         int member = 0;
+        std::string members_named;
         for (size_t i = 0; i < n; ++i) {
           if (!(set & (1ULL << i))) continue;
           LogicalOperatorPtr* scan = scans[changed_scans[i]];
-          const ChangedRows& input = changed_.at((*scan)->As<LogicalGet>().table->def.oid());
+          const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
+          const ChangedRows& input = changed_.at(table.def.oid());
           RowsPtr rows = input.all;
+          std::string rows_named = "changes of ";
           if (split_signs) {
             const bool inserted = (signs >> member) & 1;
             rows = inserted ? input.inserted : input.deleted;
+            rows_named = inserted ? "rows inserted into " : "rows deleted from ";
             if (!inserted) sign = -sign;
           }
           ++member;
+          members_named +=
+              (members_named.empty() ? "" : " joined with ") + rows_named + table.def.name();
           empty = empty || rows->empty();
-          ReplaceScan(scan, std::move(rows));
+          ReplaceScan(scan, std::move(rows), &table);
         }
         if (empty) continue;
-        refresh_.run(std::move(plan), [&](const RowBatch& batch) {
+        ++terms_;
+        const std::string name =
+            split_signs
+                ? fmt::format("Delta Term {} ({}): {}", terms_, sign > 0 ? "+" : "-", members_named)
+                : fmt::format("Delta Term {}: {}", terms_, members_named);
+        Run(std::move(plan), name, [&](const RowBatch& batch) {
           for (const Row& row : batch) each_row(row, sign);
         });
         Check(refresh_.interrupt.Check());
       }
     }
+    MarkInputsDone(changed_inputs, n);
+  }
+
+  // Progress: every term of the first `count` changed inputs ran, so
+  // their tables' records count as done.
+  void MarkInputsDone(const std::vector<Oid>& inputs, size_t count) {
+    if (refresh_.progress == nullptr) return;
+    for (size_t i = 0; i < count; ++i) {
+      if (inputs_done_.insert(inputs[i]).second) {
+        refresh_.progress->changes_done += changed_.at(inputs[i]).records;
+      }
+    }
+  }
+
+  // Runs one plan of the refresh, explained and measured for EXPLAIN
+  // [ANALYZE] REFRESH; in EXPLAIN's dry run only explained.
+  void Run(LogicalOperatorPtr plan, const std::string& step,
+           const std::function<void(const RowBatch&)>& consume) {
+    RefreshExplanation* explanation = refresh_.explanation;
+    if (explanation == nullptr) {
+      refresh_.run(std::move(plan), consume, nullptr);
+      return;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    std::string text;
+    uint64_t rows = 0;
+    if (explanation->dry_run()) {
+      refresh_.run(std::move(plan), {}, &text);
+    } else {
+      refresh_.run(
+          std::move(plan),
+          [&](const RowBatch& batch) {
+            rows += batch.size();
+            consume(batch);
+          },
+          &text);
+    }
+    explanation->AddStep(step, std::move(text), rows, started);
   }
 
   // The view rows stored under `key` (values of the key columns).
@@ -328,6 +390,7 @@ class IncrementalRefresher {
   void Delete(const storage::LockedRow& row) {
     Check(table_.Delete(refresh_.txn, row));
     ++deleted_;
+    if (refresh_.progress) ++refresh_.progress->rows_done;
   }
 
   // In place, under the same row key: a group's row rewritten at every
@@ -342,12 +405,14 @@ class IncrementalRefresher {
     if (!st.ok()) ThrowWriteFailure(view_, row, st);
     ++deleted_;
     ++inserted_;
+    if (refresh_.progress) ++refresh_.progress->rows_done;
   }
 
   void Insert(const Row& row) {
     Status st = table_.Insert(refresh_.txn, row);
     if (!st.ok()) ThrowWriteFailure(view_, row, st);
     ++inserted_;
+    if (refresh_.progress) ++refresh_.progress->rows_done;
   }
 
   void ApplyRowChanges() {
@@ -377,6 +442,7 @@ class IncrementalRefresher {
             entry.count += sign;
           });
     }
+    const auto started = StartWriting();
     if (lock_keys_) {
       std::set<std::string> removed;
       for (const auto& [bytes, entry] : net) {
@@ -399,7 +465,21 @@ class IncrementalRefresher {
     for (const auto& [bytes, entry] : net) {
       for (int64_t i = 0; i < entry.count; ++i) Insert(entry.row);
     }
+    Step("Write View Rows", inserted_ + deleted_, started);
   }
+
+  // The view's rows are written from now on (progress, EXPLAIN's steps).
+  std::chrono::steady_clock::time_point StartWriting() {
+    if (refresh_.progress) refresh_.progress->phase = MatviewRefreshBoard::kApplyingChanges;
+    return std::chrono::steady_clock::now();
+  }
+
+  // A step without a plan of its own, for EXPLAIN [ANALYZE] REFRESH.
+  void Step(const char* name, uint64_t rows, std::chrono::steady_clock::time_point started) {
+    if (refresh_.explanation) refresh_.explanation->AddStep(name, "", rows, started);
+  }
+
+  bool DryRun() const { return refresh_.explanation && refresh_.explanation->dry_run(); }
 
   void ApplyGroupChanges() {
     // The keys of the groups the changes touch, and with additive
@@ -424,7 +504,15 @@ class IncrementalRefresher {
           if (additive) additive->Add(row, sign, &changes[bytes]);
           keys.emplace(std::move(bytes), std::move(key));
         });
+    if (DryRun()) {
+      // No keys came out: show how the touched groups would be recomputed.
+      Run(GroupsPlan(std::make_shared<std::vector<Row>>(), nullptr), "Recompute Touched Groups",
+          {});
+      Step("Write View Rows", 0, {});
+      return;
+    }
     if (keys.empty()) return;
+    auto started = StartWriting();
     if (lock_keys_) {
       std::vector<std::string> locked;
       for (const auto& [bytes, key] : keys) locked.push_back(bytes);
@@ -446,6 +534,7 @@ class IncrementalRefresher {
         }
         return true;
       });
+      Step("Apply Aggregate Changes", inserted_ + deleted_, started);
       if (keys.empty()) return;
     }
 
@@ -460,13 +549,17 @@ class IncrementalRefresher {
       bool has_null = false;
       for (const Value& v : key) has_null = has_null || v.is_null();
       if (has_null) {
-        refresh_.run(GroupsPlan(nullptr, &key), collect);
+        Run(GroupsPlan(nullptr, &key), "Recompute Touched Group With a NULL Key", collect);
       } else {
         joinable->push_back(key);
       }
     }
-    if (!joinable->empty()) refresh_.run(GroupsPlan(std::move(joinable), nullptr), collect);
+    if (!joinable->empty()) {
+      Run(GroupsPlan(std::move(joinable), nullptr), "Recompute Touched Groups", collect);
+    }
     Check(refresh_.interrupt.Check());
+    started = std::chrono::steady_clock::now();
+    const uint64_t written_before = inserted_ + deleted_;
 
     // Rows of groups that changed go, then their new rows come in.
     std::vector<const std::vector<Row>*> inserts;
@@ -484,6 +577,7 @@ class IncrementalRefresher {
     for (const std::vector<Row>* rows : inserts) {
       for (const Row& row : *rows) Insert(row);
     }
+    Step("Write View Rows", inserted_ + deleted_ - written_before, started);
   }
 
   std::string GroupKeyBytes(const Row& key) const {
@@ -568,6 +662,8 @@ class IncrementalRefresher {
   std::vector<DataType> key_types_;               // of the maintenance key's columns
   KeyLocker lock_keys_;
   std::optional<AdditiveGroups> additive_;  // kGroups views with additive aggregates
+  int terms_ = 0;                           // delta terms run, for their names
+  std::set<Oid> inputs_done_;               // tables whose terms ran (progress)
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
@@ -598,7 +694,25 @@ std::string RefreshIncremental(
     throw Error(sqlstate::kSerializationFailure,
                 "could not serialize access due to concurrent refresh");
   }
+  const auto started = std::chrono::steady_clock::now();
+  if (refresh.progress) refresh.progress->phase = MatviewRefreshBoard::kReadingChanges;
   PendingChanges pending = ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr);
+  if (refresh.progress) {
+    refresh.progress->changes_total = static_cast<int64_t>(pending.records);
+    refresh.progress->phase = MatviewRefreshBoard::kComputingDeltas;
+  }
+  if (RefreshExplanation* explanation = refresh.explanation) {
+    for (const auto& table : tables) {
+      const TableChanges& changes = pending.tables[table->def.oid()];
+      explanation->pending.push_back({.name = table->def.name(),
+                                      .records = changes.records,
+                                      .rows_deleted = changes.deleted.size(),
+                                      .rows_inserted = changes.inserted.size(),
+                                      .truncated = changes.truncated});
+    }
+    explanation->AddStep("Read Changes", "", pending.records, started);
+  }
+  const bool dry_run = refresh.explanation && refresh.explanation->dry_run();
   std::string full_reason;
   if (!has_place) full_reason = "first population";
   for (const auto& table : tables) {
@@ -623,10 +737,12 @@ std::string RefreshIncremental(
     pending.next.view_rows = refresh.rows_inserted;
   } else {
     refresher.Apply();
+    if (refresh.progress) refresh.progress->changes_done = pending.records;
     refresh.rows_inserted = refresher.rows_inserted();
     refresh.rows_deleted = refresher.rows_deleted();
     pending.next.view_rows = place.view_rows + refresh.rows_inserted - refresh.rows_deleted;
   }
+  if (dry_run) return full_reason;
   WriteChangeLogPlace(refresh.txn, view_oid, pending.next);
   // Under snapshot isolation two refreshes removing the same records would
   // fail each other (40001); a READ COMMITTED refresh collects them later.
