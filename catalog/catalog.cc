@@ -236,9 +236,19 @@ std::shared_ptr<const CatalogSnapshot> Catalog::Current() const {
   return current_;
 }
 
-void Catalog::Publish(const CatalogDelta& delta) {
+void Catalog::Publish(const CatalogDelta& delta, const std::vector<uint32_t>& frozen,
+                      const std::vector<uint32_t>& dropped) {
+  const uint64_t version = frozen.empty() ? 0 : store_.CurrentVersion();
   std::lock_guard lock(mutex_);
   current_ = current_->Apply(delta, current_->version() + 1);
+  for (uint32_t relation : frozen) frozen_since_[relation] = version;
+  for (uint32_t relation : dropped) frozen_since_.erase(relation);
+}
+
+uint64_t Catalog::FrozenSince(uint32_t relation_id) const {
+  std::lock_guard lock(mutex_);
+  auto found = frozen_since_.find(relation_id);
+  return found == frozen_since_.end() ? 0 : found->second;
 }
 
 Result<Oid> Catalog::NewOid() {

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/catalog_snapshot.h"
@@ -48,6 +49,15 @@ class Catalog {
   // after commit without racing a new table).
   Result<uint32_t> NewRelationId();
 
+  // The rows of a relation a full REFRESH filled are PostgreSQL's frozen
+  // rows, visible to every snapshot: this is the storage version
+  // (KvStore::CurrentVersion) when one was published; 0 for any other
+  // relation, and for all after a restart (no snapshot predates it). A
+  // REPEATABLE READ snapshot older than that may predate the rows, so the
+  // transaction reads the relation at a snapshot of its own
+  // (Transaction::ReadRelationNewerThanSnapshot) rather than see it empty.
+  uint64_t FrozenSince(uint32_t relation_id) const;
+
  private:
   friend class CatalogWriter;
   explicit Catalog(storage::KvStore& store) : store_(store) {}
@@ -59,14 +69,18 @@ class Catalog {
   // removal after commit was cut short. `owned` is every relation id the
   // catalog names.
   Status SweepOrphanedRelations(const std::vector<uint32_t>& owned);
-  // Applies a committed writer's changes on top of the current snapshot.
-  void Publish(const CatalogDelta& delta);
+  // Applies a committed writer's changes on top of the current snapshot;
+  // `frozen` relations become visible to every snapshot from now on, and
+  // `dropped` ones are forgotten.
+  void Publish(const CatalogDelta& delta, const std::vector<uint32_t>& frozen,
+               const std::vector<uint32_t>& dropped);
 
   storage::KvStore& store_;
   // Held across a DDL transaction's commit and publication.
   std::mutex commit_mutex_;
   mutable std::mutex mutex_;
-  std::shared_ptr<const CatalogSnapshot> current_;  // GUARDED_BY(mutex_)
+  std::shared_ptr<const CatalogSnapshot> current_;       // GUARDED_BY(mutex_)
+  std::unordered_map<uint32_t, uint64_t> frozen_since_;  // GUARDED_BY(mutex_)
 };
 
 // The DDL of one transaction. Not thread-safe (one per session transaction).
@@ -174,8 +188,12 @@ class CatalogWriter {
     size_t changes = 0;
     size_t dropped = 0;
     size_t filled = 0;
+    size_t frozen = 0;
   };
-  Mark mark() const { return {delta_.size(), dropped_relations_.size(), filled_relations_.size()}; }
+  Mark mark() const {
+    return {delta_.size(), dropped_relations_.size(), filled_relations_.size(),
+            frozen_relations_.size()};
+  }
   void RollbackTo(const Mark& mark);
   // A relation this transaction created and filled outside its storage
   // transaction (an index build writes in bounded batches of their own):
@@ -217,6 +235,7 @@ class CatalogWriter {
   CatalogDelta delta_;
   std::vector<uint32_t> dropped_relations_;
   std::vector<uint32_t> filled_relations_;
+  std::vector<uint32_t> frozen_relations_;               // filled by a full REFRESH (FrozenSince)
   mutable std::shared_ptr<const CatalogSnapshot> view_;  // cached overlay
 };
 

@@ -245,6 +245,10 @@ Status CatalogWriter::ReplaceMaterializedViewStorage(storage::Transaction& txn,
   t.set_populated(populated);
   filled_relations_.push_back(t.relation_id());
   for (const proto::Index& index : t.indexes()) filled_relations_.push_back(index.relation_id());
+  if (populated) {
+    frozen_relations_.push_back(t.relation_id());
+    for (const proto::Index& index : t.indexes()) frozen_relations_.push_back(index.relation_id());
+  }
   return PutTable(txn, std::move(t));
 }
 
@@ -280,6 +284,7 @@ void CatalogWriter::RollbackTo(const Mark& mark) {
     (void)storage::TableStore::DropData(catalog_.store_, filled_relations_[i]);
   }
   filled_relations_.resize(mark.filled);
+  frozen_relations_.resize(mark.frozen);
   view_.reset();
 }
 
@@ -288,7 +293,7 @@ Status CatalogWriter::CommitAndPublish(storage::Transaction& txn) {
   std::lock_guard<std::mutex> lock(catalog_.commit_mutex_);
   Status st = txn.Commit();
   if (st.ok()) {
-    catalog_.Publish(delta_);
+    catalog_.Publish(delta_, frozen_relations_, dropped_relations_);
     filled_relations_.clear();  // theirs now
   }
   Discard();
@@ -301,6 +306,7 @@ void CatalogWriter::Discard() {
     (void)storage::TableStore::DropData(catalog_.store_, relation);
   }
   filled_relations_.clear();
+  frozen_relations_.clear();
   delta_.clear();
   dropped_relations_.clear();
   view_.reset();

@@ -387,7 +387,22 @@ std::shared_ptr<const StatementPlan> SessionImpl::PlanAndLock(
     if (!repeatable_read_ && (waited || plan->catalog->version() != snapshot_catalog_version_)) {
       txn_->RefreshSnapshot();
     }
+    if (repeatable_read_) ReadFrozenRelationsWhole(*plan);
     return plan;
+  }
+}
+
+void SessionImpl::ReadFrozenRelationsWhole(const StatementPlan& plan) {
+  auto read_whole = [&](uint32_t relation) {
+    if (const uint64_t since = catalog_.FrozenSince(relation)) {
+      txn_->ReadRelationNewerThanSnapshot(relation, since);
+    }
+  };
+  for (const StatementPlan::RelationLock& lock : plan.locks) {
+    read_whole(lock.table->def.relation_id());
+    for (const catalog::proto::Index& index : lock.table->def.indexes()) {
+      read_whole(index.relation_id());
+    }
   }
 }
 

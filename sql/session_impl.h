@@ -428,6 +428,10 @@ class SessionImpl : public Session {
       ResultSink& sink);
   void ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sink);
   void ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink);
+  // REPEATABLE READ: the relations `plan` reads that a full REFRESH
+  // published after the snapshot are read at a newer one, so their rows
+  // are there as PostgreSQL's frozen rows are (Catalog::FrozenSince).
+  void ReadFrozenRelationsWhole(const StatementPlan& plan);
   // EXPLAIN's result: a "QUERY PLAN" row per line of `text`.
   void SendExplainText(const std::string& text, ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,

@@ -156,6 +156,9 @@ class KvStore {
   // the change log up to it never misses a change that appears later. It
   // only grows.
   virtual uint64_t LastCommitSequence() const = 0;
+  // The storage engine's version now (RocksDB's latest sequence number):
+  // every snapshot taken later holds every write made before.
+  virtual uint64_t CurrentVersion() const = 0;
 
   // Relation and advisory locks, deadlock detection, pg_locks.
   virtual LockManager& locks() = 0;

@@ -42,6 +42,7 @@ class RocksStore final : public KvStore {
   Status FlushAndCompact() override;
   Backlog CompactionBacklog() const override;
   uint64_t LastCommitSequence() const override { return commit_sequencer_.Watermark(); }
+  uint64_t CurrentVersion() const override { return db_->GetLatestSequenceNumber(); }
   LockManager& locks() override { return locks_; }
 
   // For RocksTransaction.

@@ -209,6 +209,18 @@ void RocksTransaction::ReleaseReadSnapshot() {
     store_.db()->ReleaseSnapshot(read_snapshot_);
     read_snapshot_ = nullptr;
   }
+  if (newer_snapshot_ != nullptr) {
+    store_.db()->ReleaseSnapshot(newer_snapshot_);
+    newer_snapshot_ = nullptr;
+  }
+}
+
+void RocksTransaction::ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) {
+  if (!snapshot_isolation_ || newer_relations_.contains(relation_id)) return;
+  const rocksdb::Snapshot* snapshot = Txn().GetSnapshot();
+  if (snapshot != nullptr && snapshot->GetSequenceNumber() >= version) return;
+  if (newer_snapshot_ == nullptr) newer_snapshot_ = store_.db()->GetSnapshot();
+  newer_relations_.insert(relation_id);
 }
 
 void RocksTransaction::RefreshSnapshot() {
@@ -221,9 +233,14 @@ void RocksTransaction::RefreshSnapshot() {
   read_snapshot_ = store_.db()->GetSnapshot();
 }
 
-rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions() const {
+rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions(ColumnFamily cf,
+                                                           std::string_view key) const {
   rocksdb::ReadOptions read_options;
   read_options.snapshot = snapshot_isolation_ ? txn_->GetSnapshot() : read_snapshot_;
+  if (!newer_relations_.empty() && cf == ColumnFamily::kData && key.size() >= 4 &&
+      newer_relations_.contains(static_cast<uint32_t>(ReadBigEndian(key, 4)))) {
+    read_options.snapshot = newer_snapshot_;
+  }
   return read_options;
 }
 
@@ -232,8 +249,8 @@ Status RocksTransaction::Get(ColumnFamily cf, std::string_view key, std::string*
   // Without a RocksDB transaction there is nothing of our own to read back.
   rocksdb::Status s =
       txn_ != nullptr
-          ? txn_->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value)
-          : store_.db()->Get(SnapshotReadOptions(), store_.handle(cf), ToSlice(key), value);
+          ? txn_->Get(SnapshotReadOptions(cf, key), store_.handle(cf), ToSlice(key), value)
+          : store_.db()->Get(SnapshotReadOptions(cf, key), store_.handle(cf), ToSlice(key), value);
   *found = s.ok();
   if (serializable_ && cf == ColumnFamily::kData) reads_.keys.emplace_back(key);
   return s.IsNotFound() ? Status::OK() : FromRocks(s, "read");
@@ -338,7 +355,7 @@ std::unique_ptr<KvIterator> RocksTransaction::Scan(ColumnFamily cf, std::string_
   // snapshot iterator skips the delta iterator's per-row work. Writes made
   // while it runs stay invisible to it (INSERT ... SELECT from the same table
   // never meets its own rows).
-  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
+  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(cf, lower),
             store_.handle(cf));
   return it;
 }
@@ -357,7 +374,7 @@ std::unique_ptr<KvIterator> RocksTransaction::ScanBackward(ColumnFamily cf, std:
   if (serializable_ && cf == ColumnFamily::kData) reads_.ranges.emplace_back(lower, upper);
   auto it = std::make_unique<RocksKvIterator>(std::string(lower), std::string(upper),
                                               /*backward=*/true);
-  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(),
+  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), SnapshotReadOptions(cf, lower),
             store_.handle(cf));
   return it;
 }

@@ -26,6 +26,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <rocksdb/utilities/transaction.h>
@@ -69,6 +70,7 @@ class RocksTransaction final : public Transaction {
   BufferedChange GetBufferedChange(size_t ordinal) const override;
   void OnCommitSequence(std::function<Status(uint64_t sequence)> hook) override;
   uint64_t SnapshotWatermark() const override { return snapshot_watermark_; }
+  void ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) override;
   Status Commit() override;
   void Rollback() override;
 
@@ -88,7 +90,9 @@ class RocksTransaction final : public Transaction {
   // False only if this transaction has surely not written `key`.
   bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
-  rocksdb::ReadOptions SnapshotReadOptions() const;
+  // The snapshot reads of `key` in `cf` use: the transaction's, or for a
+  // relation read at its own (ReadRelationNewerThanSnapshot) that one.
+  rocksdb::ReadOptions SnapshotReadOptions(ColumnFamily cf, std::string_view key) const;
   // Locks (through `lock`) and, if `value` is set, reads `key` at
   // `read_options`, waiting for other holders in slices (see above).
   Status LockAndRead(ColumnFamily cf, std::string_view key,
@@ -129,6 +133,9 @@ class RocksTransaction final : public Transaction {
   std::vector<std::string> writes_;                   // serializable only
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
+  // Relations read at `newer_snapshot_` (owned; taken at the first).
+  std::unordered_set<uint32_t> newer_relations_;
+  const rocksdb::Snapshot* newer_snapshot_ = nullptr;
   uint64_t snapshot_watermark_ = 0;
   // A bloom filter over the keys written through txn_ (set on first write):
   // GetForUpdate of a key it rules out reads the DB directly instead of

@@ -36,6 +36,13 @@ class Transaction {
   // before the current snapshot was taken: every change record with a
   // sequence up to it is visible in the snapshot (later ones may be too).
   virtual uint64_t SnapshotWatermark() const = 0;
+  // Snapshot isolation: if the snapshot is older than `version`
+  // (KvStore::CurrentVersion), reads of the relation's keys (kData) from
+  // now on use a snapshot of their own, taken at the first such call of the
+  // transaction. For relations whose rows every snapshot must see (a full
+  // REFRESH's, catalog::Catalog::FrozenSince). No effect under READ
+  // COMMITTED, whose statements take new snapshots.
+  virtual void ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) = 0;
   // lock_timeout changed (SET inside a block): 0 waits without limit.
   virtual void SetLockTimeout(int64_t ms) = 0;
   // synchronous_commit as it stands at COMMIT (PostgreSQL reads it then):
