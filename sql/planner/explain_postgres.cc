@@ -15,6 +15,7 @@
 #include "sql/planner/logical_lock_rows.h"
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/logical_window.h"
@@ -266,6 +267,19 @@ class Printer {
         break;
       }
       case LogicalKind::kWindow: line = "WindowAgg"; break;
+      case LogicalKind::kSetOperation: {
+        const auto& set = op.As<LogicalSetOperation>();
+        static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};
+        line = set.operation == BoundSetOperation::Kind::kUnion && set.all
+                   ? "Append"
+                   : fmt::format("HashSetOp {}{}", kNames[static_cast<int>(set.operation)],
+                                 set.all ? " All" : "");
+        break;
+      }
+      case LogicalKind::kRecursiveUnion: line = "Recursive Union"; break;
+      case LogicalKind::kWorkTableScan: line = "WorkTable Scan"; break;
+      case LogicalKind::kFunctionScan: line = "Function Scan"; break;
+      case LogicalKind::kDistinctOn: line = "Unique"; break;
       case LogicalKind::kLimit: line = "Limit"; break;
       case LogicalKind::kLockRows: line = "LockRows"; break;
       case LogicalKind::kInsert:
