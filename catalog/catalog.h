@@ -146,6 +146,20 @@ class CatalogWriter {
   // The caller checked the role owns nothing (CatalogSnapshot::ObjectsOwnedBy).
   Status DropRole(storage::Transaction& txn, const proto::Role& role);
 
+  // Schemas (catalog_writer_namespace.cc). CreateNamespace assigns
+  // ns.oid; 42P06 `schema "x" already exists` when the name is taken (also
+  // by a concurrent transaction that committed first). LockNamespace locks
+  // the schema's row against concurrent CREATEs in it (they hold it
+  // shared), ALTERs and DROPs, and returns its newest version; 3F000 if it
+  // was dropped meanwhile. AlterNamespace replaces it (same OID; RENAME
+  // TO, OWNER TO): 42P06 if a new name is taken. DropNamespace: the caller
+  // dropped what it held.
+  Status CreateNamespace(storage::Transaction& txn, proto::Namespace ns);
+  Result<proto::Namespace> LockNamespace(storage::Transaction& txn, const proto::Namespace& ns);
+  Status AlterNamespace(storage::Transaction& txn, const proto::Namespace& old_ns,
+                        proto::Namespace ns);
+  Status DropNamespace(storage::Transaction& txn, const proto::Namespace& ns);
+
   // ALTER TABLE ADD PRIMARY KEY: the table gets the key `attnums` named
   // `name` (its columns become NOT NULL) and, because a primary key is the
   // rows' storage key, new relation ids for its rows and for each index; the
@@ -224,6 +238,10 @@ class CatalogWriter {
   // Gives the table and its indexes new, empty relation ids; the old ones
   // are dropped after commit.
   Status ReplaceRelationIds(proto::Table* table);
+  // Takes a schema name in `database`: 42P06 when taken.
+  Status LockNamespaceName(storage::Transaction& txn, Oid database, const std::string& name,
+                           Oid oid);
+  Status PutNamespace(storage::Transaction& txn, proto::Namespace ns);
   // Takes a role name: 42710 when taken.
   Status LockRoleName(storage::Transaction& txn, const std::string& name, Oid oid);
   Status PutRole(storage::Transaction& txn, proto::Role role);

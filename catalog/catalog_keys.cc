@@ -35,6 +35,13 @@ std::string RoleNameKey(std::string_view name) {
   return key;
 }
 
+std::string NamespaceNameKey(Oid database, std::string_view name) {
+  std::string key(1, static_cast<char>(ObjectKind::kNamespaceName));
+  AppendBigEndian32(database, &key);
+  key.append(name);
+  return key;
+}
+
 std::string FormatKey() {
   return std::string(1, static_cast<char>(ObjectKind::kFormat));
 }

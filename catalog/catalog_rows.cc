@@ -192,8 +192,9 @@ std::vector<Row> PgNamespaceRows(const CatalogSnapshot& snapshot, Oid database) 
   std::vector<Row> rows;
   for (const proto::Namespace* ns : snapshot.Namespaces(database)) {
     // public belongs to pg_database_owner in PostgreSQL 15.
-    const Oid owner =
-        ns->oid() == oids::kPublicNamespace ? kPgDatabaseOwner : oids::kBootstrapSuperuser;
+    const Oid owner = ns->owner_oid() != 0                  ? ns->owner_oid()
+                      : ns->oid() == oids::kPublicNamespace ? kPgDatabaseOwner
+                                                            : oids::kBootstrapSuperuser;
     rows.push_back(Row{Oid_(ns->oid()), Name(ns->name()), Oid_(owner), Null()});
   }
   return rows;

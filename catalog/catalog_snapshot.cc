@@ -169,6 +169,11 @@ std::vector<std::string> CatalogSnapshot::ObjectsOwnedBy(Oid role, Oid database)
     owned.push_back(
         fmt::format("owner of {} {}", table->IsView() ? "view" : "table", table->def.name()));
   }
+  for (const auto& [id, ns] : namespaces_) {
+    if (id.first == database && ns->owner_oid() == role) {
+      owned.push_back(fmt::format("owner of schema {}", ns->name()));
+    }
+  }
   for (const auto& [db_oid, db] : databases_) {
     if (db->owner_oid() == role) owned.push_back(fmt::format("owner of database {}", db->name()));
   }

@@ -33,6 +33,10 @@ Status CatalogWriter::LockRelationName(storage::Transaction& txn, Oid database, 
                          fmt::format("relation \"{}\" already exists", name));
   };
   if (View()->RelationNameTaken(database, namespace_oid, name)) return exists();
+  // Until commit: DROP and ALTER SCHEMA wait for the new relation's schema.
+  BASALT_RETURN_IF_ERROR(txn.Lock(storage::ColumnFamily::kCatalog,
+                                  ObjectKey(ObjectKind::kNamespace, database, namespace_oid),
+                                  storage::Transaction::LockMode::kShared));
   // The name key serializes concurrent CREATEs of one name: the second
   // waits for the first's lock and then finds the key.
   std::string name_key = RelationNameKey(database, namespace_oid, name);

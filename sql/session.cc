@@ -188,6 +188,14 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteDrop(statement.As<ast::DropStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateSchema:
+      EnsureTransaction();
+      ExecuteCreateSchema(statement.As<ast::CreateSchemaStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterSchema:
+      EnsureTransaction();
+      ExecuteAlterSchema(statement.As<ast::AlterSchemaStmt>(), sink);
+      return;
     case ast::StatementKind::kTruncate:
       EnsureTransaction();
       ExecuteTruncate(statement.As<ast::TruncateStmt>(), sink);
@@ -279,11 +287,14 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
                     : type == ast::ObjectType::kView             ? "DROP VIEW"
                     : type == ast::ObjectType::kMaterializedView ? "DROP MATERIALIZED VIEW"
                     : type == ast::ObjectType::kSequence         ? "DROP SEQUENCE"
+                    : type == ast::ObjectType::kSchema           ? "DROP SCHEMA"
                                                                  : "DROP TABLE");
       break;
     }
     case ast::StatementKind::kTruncate: CheckWritable("TRUNCATE TABLE"); break;
     case ast::StatementKind::kCreateRole: CheckWritable("CREATE ROLE"); break;
+    case ast::StatementKind::kCreateSchema: CheckWritable("CREATE SCHEMA"); break;
+    case ast::StatementKind::kAlterSchema: CheckWritable("ALTER SCHEMA"); break;
     case ast::StatementKind::kAlterRole: CheckWritable("ALTER ROLE"); break;
     case ast::StatementKind::kDropRole: CheckWritable("DROP ROLE"); break;
     case ast::StatementKind::kCopy:

@@ -21,6 +21,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 
 #include "catalog/catalog.h"
 #include "common/bytea.h"
@@ -318,6 +319,46 @@ class SessionImpl : public Session {
   void ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink);
   // DROP TABLE and DROP VIEW, with the views depending on what they drop.
   void ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& sink);
+  // What dropping relations takes with it.
+  struct RelationDrop {
+    std::vector<std::shared_ptr<const catalog::TableEntry>> targets;
+    struct Dependent {
+      std::shared_ptr<const catalog::TableEntry> object;
+      std::shared_ptr<const catalog::TableEntry> on;  // what it was reached from
+    };
+    // Per target: the views depending on it, directly or through others,
+    // in PostgreSQL's report order.
+    std::vector<std::vector<Dependent>> views;
+    // Per target: other tables' foreign keys referencing it.
+    struct ForeignKey {
+      std::shared_ptr<const catalog::TableEntry> table;
+      std::string name;
+      Oid oid = 0;
+      std::shared_ptr<const catalog::TableEntry> on;
+    };
+    std::vector<std::vector<ForeignKey>> foreign_keys;
+    std::unordered_set<Oid> seen;  // every relation the drop takes
+  };
+  RelationDrop PlanRelationDrop(std::vector<std::shared_ptr<const catalog::TableEntry>> targets);
+  // Drops the targets, their dependent views (locked now) and foreign keys.
+  void DropPlannedRelations(RelationDrop& drop, bool cascade, ResultSink& sink);
+  // "table t", "view s.v" (qualified where the search path does not find
+  // it), as PostgreSQL's getObjectDescription; "constraint k on table t".
+  std::string DescribeRelation(const catalog::TableEntry& table);
+  std::string DescribeForeignKey(const RelationDrop::ForeignKey& fk);
+  // 2BP01 for dropping `object` ("" for several) with `depends` lines.
+  [[noreturn]] void ThrowDependentObjects(const std::string& object,
+                                          const std::vector<std::string>& depends);
+  // CASCADE's NOTICE: `drop cascades to ...` once, or a count with DETAIL.
+  void ReportCascades(const std::vector<std::string>& cascades, ResultSink& sink);
+  // session_schema.cc: CREATE / ALTER / DROP SCHEMA.
+  void ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultSink& sink);
+  void ExecuteAlterSchema(const ast::AlterSchemaStmt& stmt, ResultSink& sink);
+  void ExecuteDropSchema(const ast::DropStmt& stmt, ResultSink& sink);
+  // A role spec (a name, CURRENT_USER, CURRENT_ROLE, SESSION_USER): 42704
+  // if no such role.
+  const catalog::proto::Role& ResolveRoleSpec(const catalog::CatalogSnapshot& snapshot,
+                                              const std::string& spec);
   // commands/create_table_as.cc: CREATE TABLE ... AS and CREATE
   // MATERIALIZED VIEW.
   void ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink);

@@ -204,8 +204,8 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     return;
   }
   if (stmt.object_type == ast::ObjectType::kSchema) {
-    throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA is not supported yet")
-        .WithPosition(stmt.position);
+    ExecuteDropSchema(stmt, sink);
+    return;
   }
   ExecuteDropRelations(stmt, sink);
 }

@@ -38,12 +38,6 @@ std::string Upper(std::string_view text) {
   return out;
 }
 
-// "table t" / "view v", as PostgreSQL's getObjectDescription.
-std::string Describe(const catalog::TableEntry& table) {
-  return fmt::format("{} {}", KindNoun(table),
-                     ast::QuoteName(table.def.name(), /*quote_keywords=*/true));
-}
-
 // The view's columns from its bound query, renamed by the column list.
 void SetViewColumns(const ast::CreateViewStmt& stmt, const BoundSelect& query,
                     catalog::proto::Table* view) {
@@ -172,89 +166,132 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     }
   }
 
-  // The views depending on the targets, directly or through other views,
+  RelationDrop drop = PlanRelationDrop(std::move(targets));
+  // PostgreSQL's order: the views of the last target first, then the
+  // foreign keys.
+  std::vector<std::string> depends, cascades;
+  for (size_t t = drop.views.size(); t-- > 0;) {
+    for (const RelationDrop::Dependent& d : drop.views[t]) {
+      depends.push_back(
+          fmt::format("{} depends on {}", DescribeRelation(*d.object), DescribeRelation(*d.on)));
+      cascades.push_back("drop cascades to " + DescribeRelation(*d.object));
+    }
+  }
+  for (const auto& keys : drop.foreign_keys) {
+    for (const RelationDrop::ForeignKey& fk : keys) {
+      depends.push_back(
+          fmt::format("{} depends on {}", DescribeForeignKey(fk), DescribeRelation(*fk.on)));
+      cascades.push_back("drop cascades to " + DescribeForeignKey(fk));
+    }
+  }
+  if (!depends.empty() && !stmt.cascade) {
+    ThrowDependentObjects(drop.targets.size() == 1 ? DescribeRelation(*drop.targets[0]) : "",
+                          depends);
+  }
+  ReportCascades(cascades, sink);
+  DropPlannedRelations(drop, stmt.cascade, sink);
+  sink.CommandComplete("DROP " + Upper(noun));
+}
+
+std::string SessionImpl::DescribeRelation(const catalog::TableEntry& table) {
+  std::string name = ast::QuoteName(table.def.name(), /*quote_keywords=*/true);
+  // Qualified where the search path does not find it by its name alone.
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  bool visible = false;
+  std::vector<std::string> path = settings_.SearchPath();
+  path.insert(path.begin(), "pg_catalog");
+  for (const std::string& schema : path) {
+    const catalog::proto::Namespace* ns =
+        snapshot->FindNamespace(database_oid_, schema == "$user" ? user_ : schema);
+    if (ns == nullptr ||
+        snapshot->FindTable(database_oid_, ns->oid(), table.def.name()) == nullptr) {
+      continue;
+    }
+    visible = ns->oid() == table.def.namespace_oid();
+    break;
+  }
+  if (!visible) {
+    const catalog::proto::Namespace* ns =
+        snapshot->NamespaceByOid(database_oid_, table.def.namespace_oid());
+    if (ns != nullptr) name = ast::QuoteName(ns->name(), /*quote_keywords=*/true) + "." + name;
+  }
+  return fmt::format("{} {}", KindNoun(table), name);
+}
+
+std::string SessionImpl::DescribeForeignKey(const RelationDrop::ForeignKey& fk) {
+  return fmt::format("constraint {} on {}", fk.name, DescribeRelation(*fk.table));
+}
+
+void SessionImpl::ThrowDependentObjects(const std::string& object,
+                                        const std::vector<std::string>& depends) {
+  std::string detail;
+  for (const std::string& line : depends) detail += (detail.empty() ? "" : "\n") + line;
+  std::string message =
+      object.empty() ? "cannot drop desired object(s) because other objects depend on them"
+                     : fmt::format("cannot drop {} because other objects depend on it", object);
+  throw Error(sqlstate::kDependentObjectsStillExist, std::move(message))
+      .WithDetail(std::move(detail))
+      .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+}
+
+void SessionImpl::ReportCascades(const std::vector<std::string>& cascades, ResultSink& sink) {
+  if (cascades.empty()) return;
+  if (cascades.size() == 1) {
+    SendNotice(sink, sqlstate::kSuccessfulCompletion, cascades[0]);
+    return;
+  }
+  std::string detail;
+  for (const std::string& line : cascades) detail += (detail.empty() ? "" : "\n") + line;
+  SendNoticeWithDetail(sink, sqlstate::kSuccessfulCompletion,
+                       fmt::format("drop cascades to {} other objects", cascades.size()), detail);
+}
+
+SessionImpl::RelationDrop SessionImpl::PlanRelationDrop(std::vector<TableEntryPtr> targets) {
+  RelationDrop drop;
+  drop.targets = std::move(targets);
+  // The views depending on each target, directly or through other views,
   // in PostgreSQL's order: depth first, each object's dependents newest
   // first, reported in reverse of the order they were finished in.
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  std::unordered_set<Oid> seen;
-  for (const TableEntryPtr& table : targets) seen.insert(table->def.oid());
-  struct Dependent {
-    TableEntryPtr view;
-    TableEntryPtr on;  // the object it was reached from
-  };
-  std::vector<Dependent> finished;
-  std::function<void(const TableEntryPtr&)> visit = [&](const TableEntryPtr& object) {
-    for (const TableEntryPtr& view : snapshot->DependentViews(database_oid_, object->def.oid())) {
-      if (!seen.insert(view->def.oid()).second) continue;
-      visit(view);
-      finished.push_back({view, object});
-    }
-  };
-  for (const TableEntryPtr& table : targets) visit(table);
-  std::vector<Dependent> dependents(finished.rbegin(), finished.rend());
+  for (const TableEntryPtr& table : drop.targets) drop.seen.insert(table->def.oid());
+  for (const TableEntryPtr& target : drop.targets) {
+    std::vector<RelationDrop::Dependent> finished;
+    std::function<void(const TableEntryPtr&)> visit = [&](const TableEntryPtr& object) {
+      for (const TableEntryPtr& view : snapshot->DependentViews(database_oid_, object->def.oid())) {
+        if (!drop.seen.insert(view->def.oid()).second) continue;
+        visit(view);
+        finished.push_back({view, object});
+      }
+    };
+    visit(target);
+    drop.views.emplace_back(finished.rbegin(), finished.rend());
+  }
   // Foreign keys of other tables referencing a target: dropped with
   // CASCADE (the referencing table stays).
-  struct ForeignKeyDependent {
-    TableEntryPtr table;
-    std::string name;
-    Oid oid;
-    TableEntryPtr on;
-  };
-  std::vector<ForeignKeyDependent> foreign_keys;
-  for (const TableEntryPtr& table : targets) {
+  for (const TableEntryPtr& table : drop.targets) {
+    std::vector<RelationDrop::ForeignKey>& keys = drop.foreign_keys.emplace_back();
     for (const TableEntryPtr& other : snapshot->Tables(database_oid_)) {
-      if (seen.contains(other->def.oid())) continue;
+      if (drop.seen.contains(other->def.oid())) continue;
       for (const catalog::proto::Constraint& c : other->def.constraints()) {
         if (c.type() == "f" && c.referenced_table_oid() == table->def.oid()) {
-          foreign_keys.push_back({other, c.name(), c.oid(), table});
+          keys.push_back({other, c.name(), c.oid(), table});
         }
       }
     }
   }
-  auto describe_key = [](const ForeignKeyDependent& fk) {
-    return fmt::format("constraint {} on table {}", fk.name, fk.table->def.name());
-  };
+  return drop;
+}
 
-  if (!dependents.empty() || !foreign_keys.empty()) {
-    std::string detail;
-    const size_t count = dependents.size() + foreign_keys.size();
-    if (!stmt.cascade) {
-      for (const Dependent& d : dependents) {
-        if (!detail.empty()) detail += "\n";
-        detail += fmt::format("{} depends on {}", Describe(*d.view), Describe(*d.on));
-      }
-      for (const ForeignKeyDependent& fk : foreign_keys) {
-        if (!detail.empty()) detail += "\n";
-        detail += fmt::format("{} depends on {}", describe_key(fk), Describe(*fk.on));
-      }
-      std::string message =
-          targets.size() == 1
-              ? fmt::format("cannot drop {} because other objects depend on it",
-                            Describe(*targets[0]))
-              : "cannot drop desired object(s) because other objects depend on them";
-      throw Error(sqlstate::kDependentObjectsStillExist, std::move(message))
-          .WithDetail(std::move(detail))
-          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+void SessionImpl::DropPlannedRelations(RelationDrop& drop, bool cascade, ResultSink& sink) {
+  std::vector<TableEntryPtr>& targets = drop.targets;
+  for (const auto& views : drop.views) {
+    for (const RelationDrop::Dependent& d : views) {
+      LockRelation(*d.object, storage::LockLevel::kAccessExclusive);
+      targets.push_back(d.object);
     }
-    for (const Dependent& d : dependents) {
-      if (!detail.empty()) detail += "\n";
-      detail += "drop cascades to " + Describe(*d.view);
-    }
-    for (const ForeignKeyDependent& fk : foreign_keys) {
-      if (!detail.empty()) detail += "\n";
-      detail += "drop cascades to " + describe_key(fk);
-    }
-    if (count == 1) {
-      SendNotice(sink, sqlstate::kSuccessfulCompletion, detail);
-    } else {
-      SendNoticeWithDetail(sink, sqlstate::kSuccessfulCompletion,
-                           fmt::format("drop cascades to {} other objects", count), detail);
-    }
-    for (const Dependent& d : dependents) {
-      LockRelation(*d.view, storage::LockLevel::kAccessExclusive);
-      targets.push_back(d.view);
-    }
-    for (const ForeignKeyDependent& fk : foreign_keys) {
+  }
+  for (const auto& keys : drop.foreign_keys) {
+    for (const RelationDrop::ForeignKey& fk : keys) {
       LockRelation(*fk.table, storage::LockLevel::kAccessExclusive);
       Status st = writer_.AlterTableDefinition(*txn_, *fk.table, [&](catalog::proto::Table* t) {
         auto* constraints = t->mutable_constraints();
@@ -269,11 +306,11 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
       if (!st.ok()) ThrowStatus(st);
     }
   }
-  DropSequenceDefaults(targets, stmt.cascade, sink);
+  DropSequenceDefaults(targets, cascade, sink);
   // The sequences of serial columns go with their tables, without a notice.
   for (size_t i = 0, n = targets.size(); i < n; ++i) {
     for (TableEntryPtr& sequence : OwnedSequences(*targets[i])) {
-      if (!seen.insert(sequence->def.oid()).second) continue;
+      if (!drop.seen.insert(sequence->def.oid()).second) continue;
       LockRelation(*sequence, storage::LockLevel::kAccessExclusive);
       targets.push_back(std::move(sequence));
     }
@@ -287,7 +324,6 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
     Status st = writer_.DropTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
   }
-  sink.CommandComplete("DROP " + Upper(noun));
 }
 
 }  // namespace basalt::sql

@@ -14,5 +14,6 @@
 #include "sql/parser/ast_merge.h"
 #include "sql/parser/ast_node.h"
 #include "sql/parser/ast_role.h"
+#include "sql/parser/ast_schema.h"
 #include "sql/parser/ast_sequence.h"
 #include "sql/parser/ast_statement.h"

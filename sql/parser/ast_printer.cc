@@ -614,6 +614,10 @@ std::string ToString(const Statement& statement) {
     case StatementKind::kCheckpoint: return "CHECKPOINT";
     case StatementKind::kCreateRole:
       return "CREATE ROLE " + QuoteName(statement.As<CreateRoleStmt>().name);
+    case StatementKind::kCreateSchema:
+      return "CREATE SCHEMA " + QuoteName(statement.As<CreateSchemaStmt>().name);
+    case StatementKind::kAlterSchema:
+      return "ALTER SCHEMA " + QuoteName(statement.As<AlterSchemaStmt>().name);
     case StatementKind::kAlterRole:
       return "ALTER ROLE " + QuoteName(statement.As<AlterRoleStmt>().name);
     case StatementKind::kDropRole: {

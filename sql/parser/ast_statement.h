@@ -134,6 +134,8 @@ enum class StatementKind {
   kCreateSequence,  // ast_sequence.h
   kAlterSequence,   // ast_sequence.h
   kMerge,           // ast_merge.h
+  kCreateSchema,    // ast_schema.h
+  kAlterSchema,     // ast_schema.h
 };
 
 struct Statement : KindedNode<StatementKind> {

@@ -32,6 +32,7 @@ ast::StatementPtr Parser::ParseCreate() {
     return ParseCreateRole(create);
   }
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
+  if (!temporary && PeekWord("schema")) return ParseCreateSchema(create);
   if (!temporary && PeekWord("sequence")) return ParseCreateSequence(create);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);

@@ -187,6 +187,7 @@ ast::StatementPtr Parser::ParseStatement() {
     const Token& alter = Advance();
     return ParseAlterView(alter);
   }
+  if (word == "alter" && PeekWord("schema", 1)) return ParseAlterSchema();
   if (word == "alter" && PeekWord("sequence", 1)) {
     const Token& alter = Advance();
     return ParseAlterSequence(alter);

@@ -129,6 +129,9 @@ class Parser {
   // parse_role.cc: CREATE ROLE / USER / GROUP, ALTER ROLE / USER, DROP
   // ROLE / USER / GROUP.
   ast::StatementPtr ParseCreateRole(const Token& create);
+  // parse_schema.cc
+  ast::StatementPtr ParseCreateSchema(const Token& create);
+  ast::StatementPtr ParseAlterSchema();
   ast::StatementPtr ParseAlterRole();
   ast::StatementPtr ParseDropRole();
   // A role name where PostgreSQL's RoleSpec may also be CURRENT_USER,
