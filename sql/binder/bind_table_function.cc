@@ -124,8 +124,20 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     args[1] = std::move(dimension);
     out->function = TableFunction::kGenerateSubscripts;
     out->function_type = DataType::Of(TypeId::kInt4);
+  } else if (catalog_name && (name == "regexp_matches" || name == "regexp_split_to_table") &&
+             (args.size() == 2 || args.size() == 3) && !call.star && !call.distinct) {
+    for (BoundExprPtr& a : args) {
+      BoundExprPtr text =
+          TryCoerce(a->Clone(), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      if (text == nullptr) ThrowNoFunction(name, args, call.position);
+      a = std::move(text);
+    }
+    const bool matches = name == "regexp_matches";
+    out->function = matches ? TableFunction::kRegexpMatches : TableFunction::kRegexpSplitToTable;
+    out->function_type = DataType::Of(matches ? TypeId::kTextArray : TypeId::kText);
   } else if (catalog_name &&
-             (name == "generate_series" || name == "unnest" || name == "generate_subscripts")) {
+             (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
+              name == "regexp_matches" || name == "regexp_split_to_table")) {
     ThrowNoFunction(name, args, call.position);
   } else {
     ThrowAt(sqlstate::kFeatureNotSupported,
@@ -166,9 +178,10 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const auto& call = expr.As<ast::FunctionCall>();
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
-  return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest" ||
-                          call.name.back() == "generate_subscripts" ||
-                          call.name.back() == "pg_partition_ancestors");
+  const std::string& name = call.name.back();
+  return catalog_name && (name == "generate_series" || name == "unnest" ||
+                          name == "generate_subscripts" || name == "pg_partition_ancestors" ||
+                          name == "regexp_matches" || name == "regexp_split_to_table");
 }
 
 }  // namespace
