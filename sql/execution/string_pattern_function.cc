@@ -121,15 +121,15 @@ std::vector<Match> AllMatches(std::string_view s, const std::regex& regex, bool 
   return out;
 }
 
-// The byte offset of character `chars` (from 0) of UTF-8 `s`; s.size()
-// past its end.
+// The byte offset of character `chars` (from 0) of UTF-8 `s`: s.size() for
+// its end, s.size() + 1 (where no search starts) past it.
 size_t ByteOffset(std::string_view s, int64_t chars) {
   size_t i = 0;
   for (; i < s.size() && chars > 0; --chars) {
     ++i;
     while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   }
-  return i;
+  return chars > 0 ? s.size() + 1 : i;
 }
 
 // The characters of UTF-8 `s` before byte `offset`.

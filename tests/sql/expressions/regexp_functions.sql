@@ -32,7 +32,7 @@ SELECT regexp_match('foobarbequebaz', 'bar.*que'), regexp_match('foobarbequebaz'
 -- regexp_count(string, pattern [, start [, flags]]).
 SELECT regexp_count('ABCABCAXYaxy', 'A.'), regexp_count('ABCABCAXYaxy', 'A.', 1, 'i'),
        regexp_count('ABCABCAXYaxy', 'A.', 4), regexp_count('abc', ''), regexp_count('abc', 'x'),
-       regexp_count('ABCABC', 'abc', 100, 'i');
+       regexp_count('ABCABC', 'abc', 100, 'i'), regexp_count('abc', '', 4), regexp_count('abc', '', 5);
 SELECT id, regexp_count(s, '[a-z]'), regexp_count(s, '[a-z0-9 ]', 3) FROM rx ORDER BY id;
 -- regexp_instr(string, pattern [, start [, N [, endoption [, flags [, subexpr]]]]]).
 SELECT regexp_instr('number of your street, town zip, FR', '[^,]+', 1, 2),
