@@ -398,11 +398,22 @@ Value EvaluatePatternFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::String(m[0][0].str());
     }
     case ScalarFunction::kRegexpReplace: {
-      const PatternFlags flags = ParseFlags(a.size() == 4 ? a[3].AsString() : "");
+      // (s, p, r [, flags]) or PostgreSQL 15's (s, p, r, start [, n [, flags]]):
+      // from character `start` on, the n'th match, or every match for n = 0.
+      const bool extended = a.size() > 4 || (a.size() == 4 && call.children[3]->type.IsInteger());
+      const int64_t first_char = extended ? IntArgument(a, 3, "start", 1, 1, INT32_MAX) : 1;
+      const int64_t n = extended ? IntArgument(a, 4, "n", 1, 0, INT32_MAX) : 0;
+      const PatternFlags flags = ParseFlags(TextArgument(a, extended ? 5 : 3));
       const std::regex& regex = CompiledRegex(pattern, flags.case_insensitive);
+      std::vector<Match> matches =
+          AllMatches(s, regex, flags.global || extended, false, ByteOffset(s, first_char - 1));
+      if (n > 0) {
+        if (n > static_cast<int64_t>(matches.size())) return a[0];
+        matches = {matches[static_cast<size_t>(n - 1)]};
+      }
       std::string out;
       size_t pos = 0;
-      for (const Match& m : AllMatches(s, regex, flags.global, false)) {
+      for (const Match& m : matches) {
         const size_t start = static_cast<size_t>(m[0].first - s.begin());
         out.append(s.substr(pos, start - pos));
         AppendReplacement(a[2].AsString(), m, &out);

@@ -1,8 +1,10 @@
--- The regular-expression functions of PostgreSQL 15 beyond regexp_replace:
--- regexp_matches and regexp_split_to_table (set-returning, in FROM and in
--- the target list), regexp_match, regexp_split_to_array, regexp_count,
--- regexp_instr, regexp_substr and regexp_like; flags, start positions,
--- occurrences, subexpressions, multibyte text, NULLs, and the errors.
+-- The regular-expression functions of PostgreSQL 15 (regexp_replace's first
+-- forms are in string_functions.sql): regexp_matches and
+-- regexp_split_to_table (set-returning, in FROM and in the target list),
+-- regexp_match, regexp_split_to_array, regexp_count, regexp_instr,
+-- regexp_substr, regexp_like and regexp_replace's start and N forms; flags,
+-- start positions, occurrences, subexpressions, multibyte text, NULLs, and
+-- the errors.
 -- After each error, psql's LAST_ERROR_SQLSTATE shows its code.
 CREATE TABLE rx (id int PRIMARY KEY, s text);
 INSERT INTO rx VALUES (1, 'foobarbequebaz'), (2, 'abc123def45'), (3, ''), (4, NULL), (5, 'Ünïcödé straße 42');
@@ -51,6 +53,19 @@ SELECT regexp_like('Hello World', 'world'), regexp_like('Hello World', 'world', 
        regexp_like('', ''), regexp_like(NULL, 'a') IS NULL AS null_in;
 SELECT id FROM rx WHERE regexp_like(s, '\d') ORDER BY id;
 SELECT regexp_count(NULL, 'a'), regexp_instr('a', NULL), regexp_substr('a', 'a', NULL), regexp_like('a', 'a', NULL);
+-- regexp_replace's PostgreSQL 15 forms: (string, pattern, replacement, start [, N [, flags]]).
+SELECT regexp_replace('abcabc', 'b', 'X', 3), regexp_replace('abcabc', 'b', 'X', 1, 2),
+       regexp_replace('abcabc', 'b', 'X', 1, 0), regexp_replace('abcabc', 'B', 'X', 1, 0, 'i'),
+       regexp_replace('abcabc', 'b', 'X', 1, 1, 'g'), regexp_replace('abcabc', 'b', 'X', 10),
+       regexp_replace('abcabc', 'b', 'X', 1, 5), regexp_replace('abcabc', 'b', 'X', 'g'),
+       regexp_replace('Ünïcödé ß', '(ß|ö)', '<\1>', 4, 0);
+SELECT id, regexp_replace(s, '[0-9]', '#', 1, 2) FROM rx ORDER BY id;
+SELECT regexp_replace('abc', 'b', 'X', 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT regexp_replace('abc', 'b', 'X', 1, -1);
+\echo :LAST_ERROR_SQLSTATE
+SELECT regexp_replace('abc', 'b', 'X', 1, 1, 'z');
+\echo :LAST_ERROR_SQLSTATE
 -- Errors.
 SELECT regexp_count('abc', 'b', 0);
 \echo :LAST_ERROR_SQLSTATE
