@@ -20,6 +20,12 @@ SELECT * FROM regexp_matches('abc', '', 'g');
 SELECT * FROM regexp_matches('abc', 'b') WITH ORDINALITY AS t(m, n);
 SELECT id, m FROM rx, regexp_matches(rx.s, '[0-9]+', 'g') AS m ORDER BY id, m;
 SELECT regexp_matches(NULL, 'a'), regexp_matches('a', NULL);
+-- Inside target expressions: under a subscript, a cast or an operator, in lockstep with others.
+SELECT (regexp_matches('key=value; k2=v2', '(\w+)=(\w+)', 'g'))[2];
+SELECT id, (regexp_matches(s, '([a-z]+)([0-9]+)', 'g'))[1] AS letters,
+       regexp_split_to_table(s, '[0-9]+') || '!' AS piece FROM rx ORDER BY 1, 2, 3;
+SELECT m[1], m[2] FROM (SELECT regexp_matches('a1b2', '([a-z])([0-9])', 'g') AS m) q;
+SELECT (regexp_split_to_table('1,2,3', ','))::int + 1 AS next, unnest(ARRAY[10, 20]) AS u;
 -- regexp_split_to_table and regexp_split_to_array.
 SELECT * FROM regexp_split_to_table('the quick  brown fox', '\s+');
 SELECT regexp_split_to_table('a1b22c333', '[0-9]+') AS piece;
