@@ -182,14 +182,16 @@ std::vector<Value> SplitPieces(std::string_view s, std::string_view pattern, std
   return pieces;
 }
 
-// regexp_instr / regexp_substr: the match `n` (from 1) from character
-// `start` (from 1) on, and of it the group `subexpr` (0: all of it). As
-// PostgreSQL, a pattern without groups answers any subexpr with the whole
-// match; nullopt when there is no such match or group.
+// Where a match lies in the searched string, in bytes.
 struct MatchSpan {
   size_t begin;
   size_t end;
 };
+
+// regexp_instr / regexp_substr: the match `n` (from 1) from character
+// `start` (from 1) on, and of it the group `subexpr` (0: all of it). As
+// PostgreSQL, a pattern without groups answers any subexpr with the whole
+// match; nullopt when there is no such match or group.
 std::optional<MatchSpan> NthMatch(std::string_view s, std::string_view pattern, int64_t start,
                                   int64_t n, std::string_view flags, int64_t subexpr,
                                   std::string_view function) {
