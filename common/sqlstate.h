@@ -35,6 +35,7 @@ inline constexpr Code kCharacterNotInRepertoire = "22021";
 inline constexpr Code kArraySubscriptError = "2202E";
 inline constexpr Code kUntranslatableCharacter = "22P05";
 inline constexpr Code kInvalidEscapeSequence = "22025";
+inline constexpr Code kInvalidUseOfEscapeCharacter = "2200C";
 inline constexpr Code kInvalidArgumentForLogarithm = "2201E";
 inline constexpr Code kInvalidArgumentForPowerFunction = "2201F";
 inline constexpr Code kInvalidArgumentForWidthBucket = "2201G";

@@ -27,6 +27,10 @@ Result<std::string> FormatInterval(const Interval& value, std::string_view forma
 // and numerics.
 Result<std::string> FormatNumber(const Numeric& value, std::string_view format);
 Result<std::string> FormatFloat(double value, std::string_view format);
+// to_number(text, fmt): the number the template reads from `text`, with as
+// many decimals as it read (22P02 when it read no digit, 22003 when more
+// integer digits than the template has).
+Result<Numeric> ParseNumberWithFormat(std::string_view text, std::string_view format);
 
 // to_timestamp(text, fmt) and to_date(text, fmt): microseconds since
 // 2000-01-01 (to_date: midnight of the day). 22007 on a mismatch, 22008

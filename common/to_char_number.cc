@@ -1,9 +1,11 @@
-// to_char for numbers: PostgreSQL 15's NUMDesc_prepare and NUM_processor
-// for the patterns 9 0 . D , G S MI PL SG FM L (the C locale's symbols).
+// to_char and to_number for numbers: PostgreSQL 15's NUMDesc_prepare and
+// NUM_processor for the patterns 9 0 . D , G S MI PL SG FM L (the C
+// locale's symbols).
 // L is a blank (the C locale's currency symbol); roman numerals, EEEE,
 // V, PR, B, C and TH give 0A000.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -27,7 +29,8 @@ enum class NumPattern {
   kMinus,
   kPlus,
   kSignAny,
-  kFill
+  kFill,
+  kCurrency  // L: the C locale's currency symbol, a blank
 };
 
 struct NumItem {
@@ -125,10 +128,7 @@ Result<std::vector<NumItem>> ParseNumberTemplate(std::string_view format, NumDes
     } else if (starts("S")) {
       if (d->lsign != NumDesc::LeadingSign::kNone) return SyntaxError("cannot use \"S\" twice");
       if (d->plus || d->minus) {
-        return SyntaxError(fmt::format("cannot use \"S\" and \"{}\" together", d->plus && d->minus
-                                                                                   ? "SG"
-                                                                               : d->plus ? "PL"
-                                                                                         : "MI"));
+        return SyntaxError("cannot use \"S\" and \"PL\"/\"MI\"/\"SG\"/\"PR\" together");
       }
       if (!d->decimal) {
         d->lsign = NumDesc::LeadingSign::kPre;
@@ -141,7 +141,7 @@ Result<std::vector<NumItem>> ParseNumberTemplate(std::string_view format, NumDes
     } else {
       if (starts("L")) {
         // The C locale has no currency symbol: PostgreSQL writes a blank.
-        item.literal = " ";
+        item.pattern = NumPattern::kCurrency;
         ++i;
         items.push_back(std::move(item));
         continue;
@@ -268,6 +268,7 @@ std::string Process(const std::vector<NumItem>& items, NumDesc d, const std::str
         }
         break;
       case NumPattern::kSignAny: out += sign; break;
+      case NumPattern::kCurrency: out += ' '; break;
       case NumPattern::kSign:
       case NumPattern::kFill: break;
       case NumPattern::kLiteral: out += item.literal; break;
@@ -291,7 +292,109 @@ std::string Fit(std::string digits, const NumDesc& d, int* pre_spaces) {
   return digits;
 }
 
+// NUM_processor reading a number (to_number): each digit pattern reads a
+// digit, or the sign before the first digit, or the decimal point; other
+// patterns skip what they match; a literal skips one character, whatever
+// it is. The digits read are `number`, after the sign (' ' when none).
+class NumberReader {
+ public:
+  NumberReader(std::string_view text, const NumDesc& d) : text_(text), d_(d) {}
+
+  Result<Numeric> Read(const std::vector<NumItem>& items) {
+    for (const NumItem& item : items) {
+      if (pos_ >= text_.size()) break;
+      switch (item.pattern) {
+        case NumPattern::kNine:
+        case NumPattern::kZero:
+        case NumPattern::kDecimal: ReadNumberPart(item.pattern); break;
+        case NumPattern::kComma:
+          // Before any digit is written (always, when reading) FM skips it.
+          if (d_.fill_mode || text_[pos_] != ',') continue;
+          break;
+        case NumPattern::kMinus:
+        case NumPattern::kPlus:
+        case NumPattern::kSignAny: {
+          const char c = text_[pos_];
+          const bool minus = c == '-' && item.pattern != NumPattern::kPlus;
+          const bool plus = c == '+' && item.pattern != NumPattern::kMinus;
+          if (!minus && !plus) continue;
+          sign_ = c;
+          break;
+        }
+        case NumPattern::kCurrency: break;  // one character
+        case NumPattern::kSign:
+        case NumPattern::kFill: continue;
+        case NumPattern::kLiteral: pos_ += CharLength(pos_); continue;
+      }
+      ++pos_;
+    }
+    if (!number_.empty() && number_.back() == '.') number_.pop_back();
+    const std::string text = std::string(1, sign_) + number_;
+    BASALT_ASSIGN_OR_RETURN(Numeric value, Numeric::Parse(text));
+    return value.ApplyTypmod(d_.pre + read_post_, read_post_);
+  }
+
+ private:
+  bool Digit(size_t at) const {
+    return at < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at])) != 0;
+  }
+  size_t CharLength(size_t at) const {
+    size_t n = 1;
+    while (at + n < text_.size() && (static_cast<unsigned char>(text_[at + n]) & 0xC0) == 0x80) {
+      ++n;
+    }
+    return n;
+  }
+
+  // NUM_numpart_from_char.
+  void ReadNumberPart(NumPattern id) {
+    if (text_[pos_] == ' ') ++pos_;
+    if (pos_ >= text_.size()) return;
+    const bool digit_pattern = id == NumPattern::kNine || id == NumPattern::kZero;
+    if (sign_ == ' ' && digit_pattern && read_pre_ + read_post_ == 0) {
+      if (text_[pos_] == '-' || text_[pos_] == '+') sign_ = text_[pos_++];
+    }
+    if (pos_ >= text_.size()) return;
+    bool read = false;
+    if (Digit(pos_)) {
+      if (read_dec_ && read_post_ == d_.post) return;
+      number_ += text_[pos_];
+      ++(read_dec_ ? read_post_ : read_pre_);
+      read = true;
+    } else if (d_.decimal && !read_dec_ && text_[pos_] == '.') {
+      number_ += '.';
+      read_dec_ = true;
+      read = true;
+    }
+    // A sign right after the last digit (9.9S, FM9.99MI).
+    if (sign_ != ' ' || read_pre_ + read_post_ == 0) return;
+    if (d_.lsign != NumDesc::LeadingSign::kNone) {
+      if (read && pos_ + 1 < text_.size() && !Digit(pos_ + 1) &&
+          (text_[pos_ + 1] == '-' || text_[pos_ + 1] == '+')) {
+        sign_ = text_[++pos_];
+      }
+    } else if (!read && (d_.plus || d_.minus) && (text_[pos_] == '-' || text_[pos_] == '+')) {
+      sign_ = text_[pos_];
+    }
+  }
+
+  std::string_view text_;
+  const NumDesc& d_;
+  size_t pos_ = 0;
+  char sign_ = ' ';
+  std::string number_;
+  int read_pre_ = 0;
+  int read_post_ = 0;
+  bool read_dec_ = false;
+};
+
 }  // namespace
+
+Result<Numeric> ParseNumberWithFormat(std::string_view text, std::string_view format) {
+  NumDesc d;
+  BASALT_ASSIGN_OR_RETURN(std::vector<NumItem> items, ParseNumberTemplate(format, &d));
+  return NumberReader(text, d).Read(items);
+}
 
 Result<std::string> FormatNumber(const Numeric& value, std::string_view format) {
   NumDesc d;

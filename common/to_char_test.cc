@@ -48,6 +48,24 @@ TEST_CASE("to_char formats numbers with PostgreSQL's patterns", "[to_char]") {
   CHECK(Num("12", "S999") == " +12");
 }
 
+std::string ReadNum(std::string_view text, std::string_view format) {
+  Result<Numeric> n = ParseNumberWithFormat(text, format);
+  REQUIRE(n.ok());
+  return n->ToString();
+}
+
+TEST_CASE("to_number reads numbers by a template", "[to_char]") {
+  CHECK(ReadNum("12,454.8-", "99G999D9S") == "-12454.8");
+  CHECK(ReadNum("$1,234.56", "L9,999.99") == "1234.56");
+  CHECK(ReadNum("1,234", "FM9,999") == "123");  // FM skips the group separator pattern
+  CHECK(ReadNum("12", "MI99") == "12");
+  CHECK(ReadNum("12.345", "99.99") == "12.34");
+  CHECK(ReadNum("5.01-", "FM9.999999MI") == "-5.01");
+  CHECK(ParseNumberWithFormat("abc", "999").status().code() ==
+        sqlstate::kInvalidTextRepresentation);
+  CHECK(ParseNumberWithFormat("123", "9.9").status().code() == sqlstate::kNumericValueOutOfRange);
+}
+
 TEST_CASE("to_timestamp reads text by a template", "[to_char]") {
   CHECK(TimestampToText(*ParseTimestampWithFormat(
             "05/03/2020 02:07 PM", "DD/MM/YYYY HH12:MI AM")) == "2020-03-05 14:07:00");

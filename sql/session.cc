@@ -499,6 +499,10 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
           },
       .sequences = sequences_.get(),
       .read_only = ReadOnly(),
+      .setting = [this](std::string_view name) { return settings_.Get(name); },
+      .set_setting = [this, sink](std::string_view name, std::optional<std::string_view> value,
+                                  bool local) { return SetConfig(name, value, local, sink); },
+      .transaction_id = [this](bool assign) { return TransactionId(assign); },
       .outer_values = {},
       .work_tables = {},
       .subquery_results = {}};

@@ -296,6 +296,16 @@ class SessionImpl : public Session {
 
   // session_utility.cc
   void ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink);
+  // set_config(name, value, is_local): SET, or SET LOCAL when `local` (to
+  // the end of the implicit transaction outside a block); a NULL value is
+  // RESET. Returns the new value; changes of reported settings go to
+  // `sink` unless they end with the implicit transaction.
+  Result<std::string> SetConfig(std::string_view name, std::optional<std::string_view> value,
+                                bool local, ResultSink* sink);
+  // txid_current(): the transaction's id, from a durable counter, so ids
+  // increase across transactions and restarts; assigned by the first call
+  // with `assign` (nullopt before that: txid_current_if_assigned()).
+  std::optional<uint64_t> TransactionId(bool assign);
   void ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink);
   void ExecuteShow(const ast::ShowStmt& stmt, ResultSink& sink);
   void ExecuteCheckpoint(ResultSink& sink);
@@ -478,6 +488,9 @@ class SessionImpl : public Session {
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);
+  // The end of a transaction for set_config's local settings outside a
+  // block and for the transaction id.
+  void EndTransactionState();
   // ParameterStatus for each reported setting that differs from `before`.
   void SendChangedParameters(const std::vector<std::pair<std::string, std::string>>& before,
                              ResultSink& sink);
@@ -511,6 +524,11 @@ class SessionImpl : public Session {
   // those), as PostgreSQL's GUC stack.
   std::optional<Settings> settings_at_begin_;
   std::optional<Settings> settings_at_commit_;
+  // Outside a block: the settings before the implicit transaction's first
+  // set_config(..., is_local => true), restored when it ends.
+  std::optional<Settings> settings_before_local_;
+  // txid_current(): the transaction's id once one was asked for.
+  std::optional<uint64_t> transaction_id_;
 
   // Relation and advisory locks; outlives txn_, which points to it.
   std::unique_ptr<storage::LockOwner> lock_owner_;

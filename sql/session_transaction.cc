@@ -73,6 +73,7 @@ void SessionImpl::CommitTransaction() {
     throw;
   }
   ++transaction_serial_;  // its portals end with it
+  EndTransactionState();
   std::unique_ptr<storage::Transaction> txn = std::move(txn_);
   state_ = TransactionState::kIdle;
   implicit_ = false;
@@ -102,6 +103,7 @@ void SessionImpl::CommitTransaction() {
 void SessionImpl::RollbackTransaction() {
   CloseTransactionPortals();
   ++transaction_serial_;
+  EndTransactionState();
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
@@ -339,6 +341,23 @@ void SessionImpl::EndSettingsScope(bool commit, ResultSink& sink) {
   settings_at_begin_.reset();
   settings_at_commit_.reset();
   SendChangedParameters(before, sink);
+}
+
+void SessionImpl::EndTransactionState() {
+  if (settings_before_local_) {
+    settings_ = std::move(*settings_before_local_);
+    settings_before_local_.reset();
+  }
+  transaction_id_.reset();
+}
+
+std::optional<uint64_t> SessionImpl::TransactionId(bool assign) {
+  if (!transaction_id_ && assign) {
+    Result<uint64_t> id = store_.NextCounterValue("transaction_id");
+    if (!id.ok()) ThrowStatus(id.status());
+    transaction_id_ = *id;
+  }
+  return transaction_id_;
 }
 
 void SessionImpl::SendChangedParameters(

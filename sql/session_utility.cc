@@ -62,6 +62,26 @@ void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
   sink.CommandComplete("SET");
 }
 
+Result<std::string> SessionImpl::SetConfig(std::string_view name,
+                                           std::optional<std::string_view> value, bool local,
+                                           ResultSink* sink) {
+  auto apply = [&](Settings& settings) -> Result<std::string> {
+    return value ? settings.Set(name, *value) : settings.Reset(name);
+  };
+  const bool in_block = settings_at_begin_.has_value();
+  if (local && !in_block && !settings_before_local_) settings_before_local_ = settings_;
+  Result<std::string> canonical = apply(settings_);
+  if (!canonical.ok()) return canonical.status();
+  if (!local) {
+    if (settings_at_commit_) (void)apply(*settings_at_commit_);
+    if (settings_before_local_) (void)apply(*settings_before_local_);
+  }
+  if (sink != nullptr && (!local || in_block)) ReportIfNeeded(settings_, *canonical, *sink);
+  // A custom setting reset has no value left: PostgreSQL's is empty.
+  Result<std::string> now = settings_.Get(*canonical);
+  return now.ok() ? *now : std::string();
+}
+
 void SessionImpl::ExecuteReset(const ast::ResetStmt& stmt, ResultSink& sink) {
   if (stmt.all) {
     ResetAllSettings(sink);

@@ -16,7 +16,10 @@ with io as (
   'pg_get_function_arguments','pg_get_function_result','pg_get_function_identity_arguments','array_upper','array_lower',
   'pg_relation_size','pg_total_relation_size','pg_table_size','pg_indexes_size','pg_database_size','pg_size_pretty',
   'pg_tablespace_location','generate_subscripts','pg_get_serial_sequence','quote_ident','array_to_string','pg_locks',
-  'pg_cursor','pg_prepared_statement','pg_lock_status'))
+  'pg_cursor','pg_prepared_statement','pg_lock_status',
+  'set_config','txid_current','txid_current_if_assigned','pg_current_xact_id','pg_current_xact_id_if_assigned',
+  'regexp_matches','regexp_split_to_table','regexp_split_to_array','regexp_match','regexp_count','regexp_instr',
+  'regexp_substr','regexp_like','similar_to_escape','to_number','regexp_replace'))
 select format('{%s, "%s", ''%s'', %s, ''%s'', %s, "%s", %s, %s, "%s"},',
   p.oid, p.proname, p.prokind, p.proretset, p.provolatile, p.prorettype, array_to_string(p.proargtypes::oid[], ' '),
   p.prolang, p.proisstrict, p.prosrc)

@@ -161,6 +161,21 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
     return call_of(ScalarFunction::kSetval, kInt8);
   }
   if (name == "lastval" && args.empty()) return call_of(ScalarFunction::kLastval, kInt8);
+  if (name == "current_setting" && (signature({kText}) || signature({kText, kBool}))) {
+    return call_of(ScalarFunction::kCurrentSetting, kText);
+  }
+  if (name == "set_config" && signature({kText, kText, kBool})) {
+    return call_of(ScalarFunction::kSetConfig, kText);
+  }
+  // PostgreSQL's pg_current_xact_id returns xid8, which Basalt lacks: its
+  // value is the same 64-bit number, as bigint (txid_current's type).
+  if ((name == "txid_current" || name == "pg_current_xact_id") && args.empty()) {
+    return call_of(ScalarFunction::kTxidCurrent, kInt8);
+  }
+  if ((name == "txid_current_if_assigned" || name == "pg_current_xact_id_if_assigned") &&
+      args.empty()) {
+    return call_of(ScalarFunction::kTxidCurrentIfAssigned, kInt8);
+  }
   if (name == "pg_sequence_last_value" && signature({kRegclass})) {
     return call_of(ScalarFunction::kSequenceLastValue, kInt8);
   }

@@ -128,6 +128,12 @@ std::optional<ScalarFunction> AdvisoryLockFunction(std::string_view name) {
 }  // namespace
 
 BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& scope) {
+  if (auto srf = srf_columns_.find(&call); srf != srf_columns_.end()) {
+    // A set-returning call of the target list: its FROM item's column.
+    BoundExprPtr column = BoundExpr::Column(srf->second.first, srf->second.second);
+    column->position = call.position;
+    return column;
+  }
   const std::string& name = call.name.back();
   if (call.name.size() == 2 && call.name[0] == "information_schema") {
     if (name == "_pg_expandarray") {

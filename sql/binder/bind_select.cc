@@ -38,7 +38,14 @@ std::string FigureColumnName(const ast::Expr& expr) {
   while (base->kind() == ast::ExprKind::kCast) base = base->As<ast::Cast>().arg.get();
   switch (base->kind()) {
     case ast::ExprKind::kColumnRef: return base->As<ast::ColumnRef>().names.back();
-    case ast::ExprKind::kFunctionCall: return base->As<ast::FunctionCall>().name.back();
+    case ast::ExprKind::kFunctionCall: {
+      // a[i] is named after a, as PostgreSQL's A_Indirection.
+      const auto& call = base->As<ast::FunctionCall>();
+      if (call.name.size() == 1 && call.name[0] == "array_subscript" && !call.args.empty()) {
+        return FigureColumnName(*call.args[0]);
+      }
+      return call.name.back();
+    }
     case ast::ExprKind::kArray: return "array";
     case ast::ExprKind::kSubquery:
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";

@@ -43,6 +43,15 @@ const std::vector<BuiltinSignature>& StringSignatures() {
       {"chr", ScalarFunction::kChr, {kInt4}, kText},
       {"regexp_replace", ScalarFunction::kRegexpReplace, {kText, kText, kText}, kText},
       {"regexp_replace", ScalarFunction::kRegexpReplace, {kText, kText, kText, kText}, kText},
+      {"regexp_replace", ScalarFunction::kRegexpReplace, {kText, kText, kText, kInt4}, kText},
+      {"regexp_replace",
+       ScalarFunction::kRegexpReplace,
+       {kText, kText, kText, kInt4, kInt4},
+       kText},
+      {"regexp_replace",
+       ScalarFunction::kRegexpReplace,
+       {kText, kText, kText, kInt4, kInt4, kText},
+       kText},
       {"regexp_match", ScalarFunction::kRegexpMatch, {kText, kText}, kTextArray},
       {"regexp_match", ScalarFunction::kRegexpMatch, {kText, kText, kText}, kTextArray},
       {"regexp_split_to_array", ScalarFunction::kRegexpSplitToArray, {kText, kText}, kTextArray},
@@ -50,6 +59,38 @@ const std::vector<BuiltinSignature>& StringSignatures() {
        ScalarFunction::kRegexpSplitToArray,
        {kText, kText, kText},
        kTextArray},
+      {"regexp_count", ScalarFunction::kRegexpCount, {kText, kText}, kInt4},
+      {"regexp_count", ScalarFunction::kRegexpCount, {kText, kText, kInt4}, kInt4},
+      {"regexp_count", ScalarFunction::kRegexpCount, {kText, kText, kInt4, kText}, kInt4},
+      {"regexp_instr", ScalarFunction::kRegexpInstr, {kText, kText}, kInt4},
+      {"regexp_instr", ScalarFunction::kRegexpInstr, {kText, kText, kInt4}, kInt4},
+      {"regexp_instr", ScalarFunction::kRegexpInstr, {kText, kText, kInt4, kInt4}, kInt4},
+      {"regexp_instr", ScalarFunction::kRegexpInstr, {kText, kText, kInt4, kInt4, kInt4}, kInt4},
+      {"regexp_instr",
+       ScalarFunction::kRegexpInstr,
+       {kText, kText, kInt4, kInt4, kInt4, kText},
+       kInt4},
+      {"regexp_instr",
+       ScalarFunction::kRegexpInstr,
+       {kText, kText, kInt4, kInt4, kInt4, kText, kInt4},
+       kInt4},
+      {"regexp_like", ScalarFunction::kRegexpLike, {kText, kText}, kBool},
+      {"regexp_like", ScalarFunction::kRegexpLike, {kText, kText, kText}, kBool},
+      {"regexp_substr", ScalarFunction::kRegexpSubstr, {kText, kText}, kText},
+      {"regexp_substr", ScalarFunction::kRegexpSubstr, {kText, kText, kInt4}, kText},
+      {"regexp_substr", ScalarFunction::kRegexpSubstr, {kText, kText, kInt4, kInt4}, kText},
+      {"regexp_substr", ScalarFunction::kRegexpSubstr, {kText, kText, kInt4, kInt4, kText}, kText},
+      {"regexp_substr",
+       ScalarFunction::kRegexpSubstr,
+       {kText, kText, kInt4, kInt4, kText, kInt4},
+       kText},
+      // a SIMILAR TO b [ESCAPE e] is a ~ similar_to_escape(b [, e]).
+      {"similar_to_escape", ScalarFunction::kSimilarToEscape, {kText}, kText},
+      {"similar_to_escape", ScalarFunction::kSimilarToEscape, {kText, kText}, kText},
+      // substring(s SIMILAR p ESCAPE e), substring(s FROM p FOR e): bound
+      // as PostgreSQL's SQL function, substring(s, similar_to_escape(p, e)).
+      {"substring", ScalarFunction::kSimilarToEscape, {kText, kText, kText}, kText},
+      {"to_number", ScalarFunction::kToNumber, {kText, kText}, kNumeric},
       {"string_to_array", ScalarFunction::kStringToArray, {kText, kText}, kTextArray},
       {"string_to_array", ScalarFunction::kStringToArray, {kText, kText, kText}, kTextArray},
   };
@@ -122,7 +163,18 @@ BoundExprPtr BindStringFunction(const ast::FunctionCall& call, std::vector<Bound
     }
     return r.Call(f.function, f.result);
   }
-  return BindBySignature(r, StringSignatures());
+  BoundExprPtr bound = BindBySignature(r, StringSignatures());
+  if (bound != nullptr && bound->function == ScalarFunction::kSimilarToEscape &&
+      bound->children.size() == 3) {
+    BoundExprPtr pattern = BoundExpr::Make(BoundExprKind::kFunction, bound->type, bound->position);
+    pattern->function = ScalarFunction::kSimilarToEscape;
+    pattern->children.push_back(std::move(bound->children[1]));
+    pattern->children.push_back(std::move(bound->children[2]));
+    bound->children.resize(1);
+    bound->children.push_back(std::move(pattern));
+    bound->function = ScalarFunction::kSubstringRegex;
+  }
+  return bound;
 }
 
 std::optional<std::string_view> StringFunctionName(ScalarFunction f) {

@@ -5,6 +5,7 @@
 // then runs them once per row of those items.
 #include <fmt/format.h>
 
+#include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -124,8 +125,20 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     args[1] = std::move(dimension);
     out->function = TableFunction::kGenerateSubscripts;
     out->function_type = DataType::Of(TypeId::kInt4);
+  } else if (catalog_name && (name == "regexp_matches" || name == "regexp_split_to_table") &&
+             (args.size() == 2 || args.size() == 3) && !call.star && !call.distinct) {
+    for (BoundExprPtr& a : args) {
+      BoundExprPtr text =
+          TryCoerce(a->Clone(), DataType::Of(TypeId::kText), CastContext::kImplicit);
+      if (text == nullptr) ThrowNoFunction(name, args, call.position);
+      a = std::move(text);
+    }
+    const bool matches = name == "regexp_matches";
+    out->function = matches ? TableFunction::kRegexpMatches : TableFunction::kRegexpSplitToTable;
+    out->function_type = DataType::Of(matches ? TypeId::kTextArray : TypeId::kText);
   } else if (catalog_name &&
-             (name == "generate_series" || name == "unnest" || name == "generate_subscripts")) {
+             (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
+              name == "regexp_matches" || name == "regexp_split_to_table")) {
     ThrowNoFunction(name, args, call.position);
   } else {
     ThrowAt(sqlstate::kFeatureNotSupported,
@@ -166,12 +179,40 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const auto& call = expr.As<ast::FunctionCall>();
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
-  return catalog_name && (call.name.back() == "generate_series" || call.name.back() == "unnest" ||
-                          call.name.back() == "generate_subscripts" ||
-                          call.name.back() == "pg_partition_ancestors");
+  const std::string& name = call.name.back();
+  return catalog_name && (name == "generate_series" || name == "unnest" ||
+                          name == "generate_subscripts" || name == "pg_partition_ancestors" ||
+                          name == "regexp_matches" || name == "regexp_split_to_table");
 }
 
 }  // namespace
+
+void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::FunctionCall*>* out) {
+  CheckStackDepth();
+  if (IsSetReturningCall(e)) {
+    out->push_back(&e.As<ast::FunctionCall>());
+    return;
+  }
+  switch (e.kind()) {
+    case ast::ExprKind::kCast: CollectSetReturningCalls(*e.As<ast::Cast>().arg, out); return;
+    case ast::ExprKind::kUnaryOp:
+      CollectSetReturningCalls(*e.As<ast::UnaryOp>().operand, out);
+      return;
+    case ast::ExprKind::kBinaryOp:
+      CollectSetReturningCalls(*e.As<ast::BinaryOp>().left, out);
+      CollectSetReturningCalls(*e.As<ast::BinaryOp>().right, out);
+      return;
+    case ast::ExprKind::kFunctionCall: {
+      // a[i] only: an aggregate over a set-returning call is not expanded.
+      const auto& call = e.As<ast::FunctionCall>();
+      if (call.name.size() == 1 && call.name[0] == "array_subscript") {
+        for (const ast::ExprPtr& arg : call.args) CollectSetReturningCalls(*arg, out);
+      }
+      return;
+    }
+    default: return;
+  }
+}
 
 void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out) {
   // As a LATERAL function after the FROM items: one row per value; several
@@ -179,22 +220,25 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
   std::unique_ptr<BoundTableRef> functions;
   int next_column = out->from != nullptr ? out->from->width : 0;
   for (const ast::ResultTarget& target : select.targets) {
-    if (!IsSetReturningCall(*target.expr)) continue;
+    std::vector<const ast::FunctionCall*> calls;
+    CollectSetReturningCalls(*target.expr, &calls);
+    if (calls.empty()) continue;
     if (!select.group_by.empty() || select.having != nullptr) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               "this use of set-returning functions in the target list is not supported yet",
               target.expr->position);
     }
-    std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
-        target.expr->As<ast::FunctionCall>(), ast::Alias{}, false, target.expr->position, true,
-        scope, &next_column, functions != nullptr ? &functions->lateral_values : nullptr);
-    srf_columns_.emplace(target.expr.get(),
-                         std::make_pair(next_column - 1, function->function_type));
-    if (functions == nullptr) {
-      functions = std::move(function);
-    } else {
-      functions->width += function->width;
-      functions->lockstep.push_back(std::move(function));
+    for (const ast::FunctionCall* call : calls) {
+      std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
+          *call, ast::Alias{}, false, call->position, true, scope, &next_column,
+          functions != nullptr ? &functions->lateral_values : nullptr);
+      srf_columns_.emplace(call, std::make_pair(next_column - 1, function->function_type));
+      if (functions == nullptr) {
+        functions = std::move(function);
+      } else {
+        functions->width += function->width;
+        functions->lockstep.push_back(std::move(function));
+      }
     }
   }
   if (functions == nullptr) return;

@@ -518,7 +518,9 @@ void Binder::ExtractWindows(const ast::SelectStmt& select, int input_width, Boun
   for (const ast::ResultTarget& target : select.targets) {
     // PostgreSQL expands them after the windows (ProjectSet over WindowAgg);
     // Basalt's are FROM items, under the windows.
-    if (srf_columns_.count(target.expr.get()) > 0) {
+    std::vector<const ast::FunctionCall*> srf_calls;
+    CollectSetReturningCalls(*target.expr, &srf_calls);
+    if (!srf_calls.empty()) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               "set-returning functions in the target list of a query with window functions are "
               "not supported yet",

@@ -46,6 +46,11 @@ struct BoundAddedColumn {
   std::string sequence_default;
 };
 
+// The set-returning calls of a target-list expression that the query
+// expands into rows: the target itself, or one under casts, operators and
+// subscripts ((regexp_matches(s, p))[1]); not inside their own arguments.
+void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::FunctionCall*>* out);
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in
@@ -225,9 +230,10 @@ class Binder {
       const ast::FunctionCall& call, const ast::Alias& alias, bool with_ordinality, int position,
       bool hidden, Scope& scope, int* next_column,
       std::vector<BoundExprPtr>* lateral_values = nullptr);
-  // generate_series / unnest as a whole target (SELECT generate_series(1, 3)
-  // [FROM ...]): joined LATERAL after the FROM items, one output row per
-  // value (srf_columns_ maps the target to its column).
+  // generate_series / unnest / regexp_matches ... in the target list
+  // (SELECT generate_series(1, 3) [FROM ...], (regexp_matches(s, p))[1]):
+  // joined LATERAL after the FROM items, one output row per value
+  // (srf_columns_ maps each call to its column).
   void BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out);
   // bind_view.cc: a view in FROM, its stored query bound as a subquery
   // whose names resolve to the OIDs recorded at CREATE VIEW.

@@ -220,6 +220,10 @@ bool IsSequenceFunction(ScalarFunction f) {
   return f >= ScalarFunction::kNextval && f <= ScalarFunction::kLastval;
 }
 
+bool IsSessionFunction(ScalarFunction f) {
+  return f >= ScalarFunction::kCurrentSetting && f <= ScalarFunction::kTxidCurrentIfAssigned;
+}
+
 bool ReadsClock(ScalarFunction f) {
   return f == ScalarFunction::kNow ||
          (f >= ScalarFunction::kAgeFromToday && f <= ScalarFunction::kLocalTime);
@@ -237,8 +241,9 @@ bool BoundExpr::IsFoldableNode() const {
       return !ReadsClock(function) && function != ScalarFunction::kPgSleep &&
              function != ScalarFunction::kPgBackendPid &&
              function != ScalarFunction::kPgBlockingPids && !IsLockFunction(function) &&
-             !IsSequenceFunction(function) && function != ScalarFunction::kRandom &&
-             function != ScalarFunction::kSetseed && function != ScalarFunction::kGenRandomUuid;
+             !IsSequenceFunction(function) && !IsSessionFunction(function) &&
+             function != ScalarFunction::kRandom && function != ScalarFunction::kSetseed &&
+             function != ScalarFunction::kGenRandomUuid;
     default: return true;
   }
 }

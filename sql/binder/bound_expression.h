@@ -119,6 +119,12 @@ enum class ScalarFunction {
   kSetval,             // setval(regclass, int8 [, bool]) -> int8
   kSequenceLastValue,  // pg_sequence_last_value(regclass) -> int8; NULL before nextval
   kLastval,            // lastval() -> int8
+  // Session settings and the transaction id (sql/execution/session_functions.cc);
+  // never folded: they read or change the session's state.
+  kCurrentSetting,         // current_setting(text [, missing_ok bool]) -> text
+  kSetConfig,              // set_config(text, text, is_local bool) -> text; volatile
+  kTxidCurrent,            // txid_current(), pg_current_xact_id() -> int8
+  kTxidCurrentIfAssigned,  // txid_current_if_assigned(), pg_current_xact_id_if_assigned()
   // text ~ text, !~, ~* and !~* (sql/execution/regex_match.cc).
   kRegexMatch,
   kRegexNotMatch,
@@ -144,6 +150,7 @@ enum class ScalarFunction {
   kToChar,           // to_char(datetime|interval|number, text) -> text
   kToDate,           // to_date(text, text) -> date
   kToTimestamp,      // to_timestamp(text, text) | to_timestamp(float8) -> timestamptz
+  kToNumber,         // to_number(text, text) -> numeric
   kMakeDate,         // make_date(int4, int4, int4) -> date
   kMakeTime,         // make_time(int4, int4, float8) -> time
   kMakeTimestamp,    // make_timestamp(int4 x5, float8) -> timestamp (and timestamptz)
@@ -193,6 +200,11 @@ enum class ScalarFunction {
   kRegexpReplace,
   kRegexpMatch,         // -> text[]
   kRegexpSplitToArray,  // -> text[]
+  kRegexpCount,         // regexp_count(text, text [, start int4 [, flags text]]) -> int4
+  kRegexpInstr,         // regexp_instr(text, text [, start, n, endoption, flags, subexpr]) -> int4
+  kRegexpSubstr,        // regexp_substr(text, text [, start, n, flags, subexpr]) -> text
+  kRegexpLike,          // regexp_like(text, text [, flags text]) -> bool
+  kSimilarToEscape,     // similar_to_escape(text [, escape text]): SIMILAR TO's regex
   kStringToArray,       // -> text[]
   kNumNulls,            // num_nulls(any, ...): not strict
   kNumNonnulls,
@@ -363,6 +375,9 @@ std::string_view WindowFunctionName(WindowFunction f);  // "row_number", ...
 bool IsLockFunction(ScalarFunction f);
 // nextval, currval, setval and lastval, which are volatile too.
 bool IsSequenceFunction(ScalarFunction f);
+// current_setting, set_config and the transaction id functions: they read
+// or change the session, so they are never folded either.
+bool IsSessionFunction(ScalarFunction f);
 
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;

@@ -42,6 +42,10 @@ enum class TableFunction {
   kUnnest,          // unnest(int[])
   // generate_subscripts(array, dim): the subscripts of one dimension.
   kGenerateSubscripts,
+  // regexp_matches(text, pattern [, flags]) -> setof text[] and
+  // regexp_split_to_table(text, pattern [, flags]) -> setof text.
+  kRegexpMatches,
+  kRegexpSplitToTable,
 };
 
 // A FROM item. Its rows are the concatenation of its leaves' columns, in

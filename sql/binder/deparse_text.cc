@@ -67,6 +67,11 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kCurrval: return "currval";
     case ScalarFunction::kSetval: return "setval";
     case ScalarFunction::kLastval: return "lastval";
+    case ScalarFunction::kCurrentSetting: return "current_setting";
+    case ScalarFunction::kSetConfig: return "set_config";
+    case ScalarFunction::kTxidCurrent: return "txid_current";
+    case ScalarFunction::kTxidCurrentIfAssigned: return "txid_current_if_assigned";
+    case ScalarFunction::kToNumber: return "to_number";
     case ScalarFunction::kDatePart: return "date_part";
     case ScalarFunction::kDateTrunc: return "date_trunc";
     case ScalarFunction::kToChar: return "to_char";
@@ -100,6 +105,8 @@ std::string DeparsedTableFunctionName(TableFunction f) {
     case TableFunction::kGenerateSeries: return "generate_series";
     case TableFunction::kUnnest: return "unnest";
     case TableFunction::kGenerateSubscripts: return "generate_subscripts";
+    case TableFunction::kRegexpMatches: return "regexp_matches";
+    case TableFunction::kRegexpSplitToTable: return "regexp_split_to_table";
   }
   return "unnest";
 }

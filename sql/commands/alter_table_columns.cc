@@ -42,7 +42,7 @@ bool IsVolatileExpression(const BoundExpr& e) {
       (e.function == ScalarFunction::kRandom || e.function == ScalarFunction::kSetseed ||
        e.function == ScalarFunction::kClockTimestamp || e.function == ScalarFunction::kTimeOfDay ||
        e.function == ScalarFunction::kPgSleep || IsSequenceFunction(e.function) ||
-       IsLockFunction(e.function))) {
+       e.function == ScalarFunction::kSetConfig || IsLockFunction(e.function))) {
     return true;
   }
   for (const BoundExprPtr& child : e.children) {

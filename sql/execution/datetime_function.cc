@@ -326,6 +326,10 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
     case ScalarFunction::kToChar: return ToChar(call, a);
     case ScalarFunction::kToDate:
       return Value::Int(OrThrow(ParseDateWithFormat(a[0].AsString(), a[1].AsString())));
+    case ScalarFunction::kToNumber:
+      // An empty template gives NULL, as PostgreSQL's numeric_to_number.
+      if (a[1].AsString().empty()) return Value::Null();
+      return Value::Decimal(OrThrow(ParseNumberWithFormat(a[0].AsString(), a[1].AsString())));
     case ScalarFunction::kToTimestamp:
       if (a.size() == 1) return ToTimestampFromEpoch(a[0].AsFloat());
       return Value::Int(OrThrow(ParseTimestampWithFormat(a[0].AsString(), a[1].AsString())));

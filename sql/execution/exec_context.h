@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "catalog/catalog_snapshot.h"
 #include "common/interrupt.h"
 #include "common/sqlstate.h"
+#include "common/status.h"
 #include "common/value.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
@@ -70,6 +73,18 @@ struct ExecContext {
   // default_transaction_read_only outside a block): nextval and setval
   // fail with 25006, as PostgreSQL's do.
   bool read_only = false;
+  // The session's settings and transaction id, for current_setting,
+  // set_config and txid_current (sql/execution/session_functions.cc).
+  // Empty in some unit tests. `setting`: the value as SHOW prints it, 42704
+  // for an unknown name. `set_setting`: sets it (a NULL value resets it)
+  // for the session, or until the transaction ends when `local`, and
+  // returns the new value. `transaction_id`: the transaction's id, assigned
+  // by the first call with `assign`, nullopt before that.
+  std::function<Result<std::string>(std::string_view name)> setting;
+  std::function<Result<std::string>(std::string_view name, std::optional<std::string_view> value,
+                                    bool local)>
+      set_setting;
+  std::function<std::optional<uint64_t>(bool assign)> transaction_id;
 
   // The values each running correlated subquery reads from its enclosing
   // query's row (kOuterColumn), innermost last.

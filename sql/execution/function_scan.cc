@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/string_pattern_function.h"
 
 namespace basalt::sql {
 
@@ -30,6 +31,17 @@ bool FunctionScan::Start(ExecContext& ctx) {
     args_.push_back(Evaluate(*a, empty, &ctx));
     if (args_.back().is_null()) return false;
   }
+  if (function_ == TableFunction::kRegexpMatches ||
+      function_ == TableFunction::kRegexpSplitToTable) {
+    // All the rows at once, then handed out as unnest's elements.
+    const std::string_view flags = args_.size() == 3 ? args_[2].AsString() : "";
+    std::vector<Value> rows =
+        function_ == TableFunction::kRegexpMatches
+            ? RegexpMatchesRows(args_[0].AsString(), args_[1].AsString(), flags)
+            : RegexpSplitRows(args_[0].AsString(), args_[1].AsString(), flags);
+    args_ = {Value::Array(std::move(rows))};
+    return true;
+  }
   if (function_ == TableFunction::kUnnest) return true;
   if (function_ == TableFunction::kGenerateSubscripts) {
     // One-dimensional arrays only; int2vector and oidvector count from 0.
@@ -54,7 +66,8 @@ bool FunctionScan::Start(ExecContext& ctx) {
 }
 
 std::optional<Value> FunctionScan::NextValue() {
-  if (function_ == TableFunction::kUnnest) {
+  if (function_ == TableFunction::kUnnest || function_ == TableFunction::kRegexpMatches ||
+      function_ == TableFunction::kRegexpSplitToTable) {
     const std::vector<Value>& elements = args_[0].AsArray();
     if (next_index_ >= elements.size()) return std::nullopt;
     return elements[next_index_++];

@@ -1,9 +1,9 @@
 // Set-returning functions in FROM: generate_series(start, stop [, step])
-// over int4, int8 and numeric, unnest(array) and generate_subscripts(array,
-// dim). A NULL argument gives no rows; a zero step is 22023. With
-// ORDINALITY each row ends with its number, from 1. Functions added with
-// AddLockstep run beside this one, a column each, NULL once run out, until
-// all are done (the target list's set-returning functions).
+// over int4, int8 and numeric, unnest(array), generate_subscripts(array,
+// dim), regexp_matches and regexp_split_to_table. A NULL argument gives no rows; a zero step is
+// 22023. With ORDINALITY each row ends with its number, from 1. Functions added with AddLockstep
+// run beside this one, a column each, NULL once run out, until all are done (the target list's
+// set-returning functions).
 #pragma once
 
 #include <memory>

@@ -38,6 +38,38 @@ std::string RegexErrorText(const std::regex_error& e) {
   }
 }
 
+// similar_to_escape's "^(?:part1){1,1}?(part2)...": in PostgreSQL's
+// regular expressions the non-greedy bound makes everything inside part1
+// prefer the shortest match; ECMAScript applies it to the repetition only,
+// so part1's own quantifiers are made non-greedy.
+std::string EcmaScriptPattern(std::string_view pattern) {
+  constexpr std::string_view kPrefix = "^(?:";
+  const size_t split = pattern.find("){1,1}?(");
+  if (!pattern.starts_with(kPrefix) || split == std::string_view::npos) {
+    return std::string(pattern);
+  }
+  std::string out(kPrefix);
+  bool in_class = false;
+  for (size_t i = kPrefix.size(); i < split; ++i) {
+    const char c = pattern[i];
+    out += c;
+    if (c == '\\' && i + 1 < split) {
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if ((c == '*' || c == '+' || c == '?' || c == '}') &&
+               (i + 1 >= split || pattern[i + 1] != '?') && !(c == '?' && pattern[i - 1] == '(')) {
+      out += '?';
+    }
+  }
+  out.append(pattern.substr(split));
+  return out;
+}
+
 }  // namespace
 
 const std::regex& CompiledRegex(std::string_view pattern, bool case_insensitive) {
@@ -53,7 +85,7 @@ const std::regex& CompiledRegex(std::string_view pattern, bool case_insensitive)
   if (case_insensitive) flags |= std::regex::icase;
   try {
     cache.push_front(
-        {std::string(pattern), case_insensitive, std::regex(std::string(pattern), flags)});
+        {std::string(pattern), case_insensitive, std::regex(EcmaScriptPattern(pattern), flags)});
   } catch (const std::regex_error& e) {
     throw Error(sqlstate::kInvalidRegularExpression,
                 fmt::format("invalid regular expression: {}", RegexErrorText(e)));

@@ -17,6 +17,7 @@
 #include "sql/execution/lock_functions.h"
 #include "sql/execution/math_function.h"
 #include "sql/execution/sequence_functions.h"
+#include "sql/execution/session_functions.h"
 #include "sql/execution/string_function.h"
 
 namespace basalt::sql {
@@ -187,6 +188,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       std::vector<Value> args;
       for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
       if (IsSequenceFunction(call.function)) return EvaluateSequenceFunction(call, args, ctx);
+      if (IsSessionFunction(call.function)) return EvaluateSessionFunction(call, args, ctx);
       if (IsDatetimeFunction(call.function)) return EvaluateDatetimeFunction(call, args, ctx);
       if (IsStringFunction(call.function)) return EvaluateStringFunction(call, args);
       if (IsByteaFunction(call.function)) return EvaluateByteaFunction(call, args);

@@ -319,7 +319,12 @@ Value EvaluateStringFunction(const BoundExpr& call, const std::vector<Value>& a)
     case ScalarFunction::kSubstringRegex:
     case ScalarFunction::kRegexpReplace:
     case ScalarFunction::kRegexpMatch:
-    case ScalarFunction::kRegexpSplitToArray: return EvaluatePatternFunction(call, a);
+    case ScalarFunction::kRegexpSplitToArray:
+    case ScalarFunction::kRegexpCount:
+    case ScalarFunction::kRegexpInstr:
+    case ScalarFunction::kRegexpSubstr:
+    case ScalarFunction::kRegexpLike:
+    case ScalarFunction::kSimilarToEscape: return EvaluatePatternFunction(call, a);
     default: break;
   }
   throw Error(sqlstate::kInternalError, "unknown string function");

@@ -90,15 +90,16 @@ PatternFlags ParseFlags(std::string_view flags) {
 
 using Match = std::match_results<std::string_view::const_iterator>;
 
-// The matches of `regex` in `s`, left to right; a zero-length match right
-// after the previous one, or at either end when `ignore_degenerate`, is
-// skipped as PostgreSQL's setup_regexp_matches does for splitting.
+// The matches of `regex` in `s` from byte `from` on, left to right; after a
+// zero-length match the search goes on one character later. A zero-length
+// match right after the previous one, or at either end, is skipped when
+// `ignore_degenerate`, as PostgreSQL's setup_regexp_matches does for
+// splitting.
 std::vector<Match> AllMatches(std::string_view s, const std::regex& regex, bool global,
-                              bool ignore_degenerate) {
+                              bool ignore_degenerate, size_t from = 0) {
   std::vector<Match> out;
   auto begin = s.begin();
   size_t previous_end = 0;
-  size_t from = 0;
   while (from <= s.size()) {
     Match m;
     const auto flags =
@@ -118,6 +119,107 @@ std::vector<Match> AllMatches(std::string_view s, const std::regex& regex, bool 
     from = empty ? start + 1 : end;
   }
   return out;
+}
+
+// The byte offset of character `chars` (from 0) of UTF-8 `s`: s.size() for
+// its end, s.size() + 1 (where no search starts) past it.
+size_t ByteOffset(std::string_view s, int64_t chars) {
+  size_t i = 0;
+  for (; i < s.size() && chars > 0; --chars) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return chars > 0 ? s.size() + 1 : i;
+}
+
+// The characters of UTF-8 `s` before byte `offset`.
+int64_t CharsBefore(std::string_view s, size_t offset) {
+  int64_t n = 0;
+  for (size_t i = 0; i < offset && i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+[[noreturn]] void InvalidParameter(std::string_view name, int64_t value) {
+  throw Error(sqlstate::kInvalidParameterValue,
+              fmt::format("invalid value for parameter \"{}\": {}", name, value));
+}
+
+// The flags of a function that finds every match itself: 'g' is 22023.
+PatternFlags ParseFlagsWithoutGlobal(std::string_view flags, std::string_view function) {
+  const PatternFlags out = ParseFlags(flags);
+  if (out.global) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                fmt::format("{}() does not support the \"global\" option", function));
+  }
+  return out;
+}
+
+// regexp_match's and regexp_matches's row: the groups (NULL where a group
+// took no part), or the whole match for a pattern without groups.
+Value MatchArray(const Match& m) {
+  std::vector<Value> groups;
+  if (m.size() == 1) groups.push_back(Value::String(m[0].str()));
+  for (size_t i = 1; i < m.size(); ++i) {
+    groups.push_back(m[i].matched ? Value::String(m[i].str()) : Value::Null());
+  }
+  return Value::Array(std::move(groups));
+}
+
+std::vector<Value> SplitPieces(std::string_view s, std::string_view pattern, std::string_view flags,
+                               std::string_view function) {
+  const PatternFlags parsed = ParseFlagsWithoutGlobal(flags, function);
+  std::vector<Value> pieces;
+  size_t pos = 0;
+  for (const Match& m :
+       AllMatches(s, CompiledRegex(pattern, parsed.case_insensitive), true, true)) {
+    const size_t start = static_cast<size_t>(m[0].first - s.begin());
+    pieces.push_back(Value::String(std::string(s.substr(pos, start - pos))));
+    pos = static_cast<size_t>(m[0].second - s.begin());
+  }
+  pieces.push_back(Value::String(std::string(s.substr(pos))));
+  return pieces;
+}
+
+// Where a match lies in the searched string, in bytes.
+struct MatchSpan {
+  size_t begin;
+  size_t end;
+};
+
+// regexp_instr / regexp_substr: the match `n` (from 1) from character
+// `start` (from 1) on, and of it the group `subexpr` (0: all of it). As
+// PostgreSQL, a pattern without groups answers any subexpr with the whole
+// match; nullopt when there is no such match or group.
+std::optional<MatchSpan> NthMatch(std::string_view s, std::string_view pattern, int64_t start,
+                                  int64_t n, std::string_view flags, int64_t subexpr,
+                                  std::string_view function) {
+  const PatternFlags parsed = ParseFlagsWithoutGlobal(flags, function);
+  const std::vector<Match> matches = AllMatches(s, CompiledRegex(pattern, parsed.case_insensitive),
+                                                true, false, ByteOffset(s, start - 1));
+  if (n > static_cast<int64_t>(matches.size())) return std::nullopt;
+  const Match& m = matches[static_cast<size_t>(n - 1)];
+  const int64_t groups = m.size() > 1 ? static_cast<int64_t>(m.size()) - 1 : 1;
+  if (subexpr > groups) return std::nullopt;
+  const size_t group = m.size() > 1 ? static_cast<size_t>(subexpr) : 0;
+  if (!m[group].matched) return std::nullopt;
+  return MatchSpan{static_cast<size_t>(m[group].first - s.begin()),
+                   static_cast<size_t>(m[group].second - s.begin())};
+}
+
+// The optional integer argument i of a regexp_* call, checked against
+// PostgreSQL's limits; `fallback` when the call has fewer arguments.
+int64_t IntArgument(const std::vector<Value>& a, size_t i, std::string_view name, int64_t fallback,
+                    int64_t min, int64_t max) {
+  if (i >= a.size()) return fallback;
+  const int64_t v = a[i].AsInt();
+  if (v < min || v > max) InvalidParameter(name, v);
+  return v;
+}
+
+std::string_view TextArgument(const std::vector<Value>& a, size_t i) {
+  return i < a.size() ? std::string_view(a[i].AsString()) : std::string_view();
 }
 
 std::string Group(const Match& m, size_t i) {
@@ -217,7 +319,76 @@ Value Format(const BoundExpr& call, const std::vector<Value>& values) {
   return Value::String(std::move(out));
 }
 
+std::string SimilarToRegex(std::string_view pattern, std::optional<std::string_view> escape) {
+  std::string_view e = escape.value_or("\\");
+  if (Utf8Characters(e).size() > 1) {
+    throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string")
+        .WithHint("Escape string must be empty or one character.");
+  }
+  // ^(?:part1){1,1}?(part2){1,1}(?:part3)$ when escape-double-quotes cut
+  // the pattern in three: the shortest first part, and the second part is
+  // the group substring() returns.
+  std::string out = "^(?:";
+  int quotes = 0;
+  bool after_escape = false;
+  bool in_class = false;
+  int class_position = 0;  // 1: right after '[', 2: after "[^", 3: later
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (after_escape) {
+      after_escape = false;
+      if (c == '"' && !in_class) {
+        if (quotes == 0) {
+          out += "){1,1}?(";
+        } else if (quotes == 1) {
+          out += "){1,1}(?:";
+        } else {
+          throw Error(sqlstate::kInvalidUseOfEscapeCharacter,
+                      "SQL regular expression may not contain more than two escape-double-quote "
+                      "separators");
+        }
+        ++quotes;
+      } else {
+        out += '\\';
+        out += c;
+      }
+    } else if (!e.empty() && pattern.substr(i).starts_with(e)) {
+      after_escape = true;
+      i += e.size() - 1;
+    } else if (in_class) {
+      if (c == '\\') out += '\\';
+      out += c;
+      if (c == ']' && class_position == 3) {
+        in_class = false;
+      } else {
+        class_position = c == '^' && class_position == 1 ? 2 : 3;
+      }
+    } else if (c == '[') {
+      out += c;
+      in_class = true;
+      class_position = 1;
+    } else if (c == '%') {
+      out += ".*";
+    } else if (c == '_') {
+      out += '.';
+    } else if (c == '(') {
+      out += "(?:";
+    } else if (c == '\\' || c == '.' || c == '^' || c == '$') {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out + ")$";
+}
+
 Value EvaluatePatternFunction(const BoundExpr& call, const std::vector<Value>& a) {
+  if (call.function == ScalarFunction::kSimilarToEscape) {
+    return Value::String(SimilarToRegex(
+        a[0].AsString(),
+        a.size() == 2 ? std::optional<std::string_view>(a[1].AsString()) : std::nullopt));
+  }
   const std::string_view s = a[0].AsString();
   const std::string_view pattern = a[1].AsString();
   switch (call.function) {
@@ -229,11 +400,22 @@ Value EvaluatePatternFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::String(m[0][0].str());
     }
     case ScalarFunction::kRegexpReplace: {
-      const PatternFlags flags = ParseFlags(a.size() == 4 ? a[3].AsString() : "");
+      // (s, p, r [, flags]) or PostgreSQL 15's (s, p, r, start [, n [, flags]]):
+      // from character `start` on, the n'th match, or every match for n = 0.
+      const bool extended = a.size() > 4 || (a.size() == 4 && call.children[3]->type.IsInteger());
+      const int64_t first_char = extended ? IntArgument(a, 3, "start", 1, 1, INT32_MAX) : 1;
+      const int64_t n = extended ? IntArgument(a, 4, "n", 1, 0, INT32_MAX) : 0;
+      const PatternFlags flags = ParseFlags(TextArgument(a, extended ? 5 : 3));
       const std::regex& regex = CompiledRegex(pattern, flags.case_insensitive);
+      std::vector<Match> matches =
+          AllMatches(s, regex, flags.global || extended, false, ByteOffset(s, first_char - 1));
+      if (n > 0) {
+        if (n > static_cast<int64_t>(matches.size())) return a[0];
+        matches = {matches[static_cast<size_t>(n - 1)]};
+      }
       std::string out;
       size_t pos = 0;
-      for (const Match& m : AllMatches(s, regex, flags.global, false)) {
+      for (const Match& m : matches) {
         const size_t start = static_cast<size_t>(m[0].first - s.begin());
         out.append(s.substr(pos, start - pos));
         AppendReplacement(a[2].AsString(), m, &out);
@@ -251,33 +433,61 @@ Value EvaluatePatternFunction(const BoundExpr& call, const std::vector<Value>& a
       const std::vector<Match> m =
           AllMatches(s, CompiledRegex(pattern, flags.case_insensitive), false, false);
       if (m.empty()) return Value::Null();
-      std::vector<Value> groups;
-      if (m[0].size() == 1) groups.push_back(Value::String(m[0][0].str()));
-      for (size_t i = 1; i < m[0].size(); ++i) {
-        groups.push_back(m[0][i].matched ? Value::String(m[0][i].str()) : Value::Null());
-      }
-      return Value::Array(std::move(groups));
+      return MatchArray(m[0]);
     }
-    case ScalarFunction::kRegexpSplitToArray: {
-      const PatternFlags flags = ParseFlags(a.size() == 3 ? a[2].AsString() : "");
-      if (flags.global) {
-        throw Error(sqlstate::kInvalidParameterValue,
-                    "regexp_split_to_array() does not support the \"global\" option");
-      }
-      std::vector<Value> pieces;
-      size_t pos = 0;
-      for (const Match& m :
-           AllMatches(s, CompiledRegex(pattern, flags.case_insensitive), true, true)) {
-        const size_t start = static_cast<size_t>(m[0].first - s.begin());
-        pieces.push_back(Value::String(std::string(s.substr(pos, start - pos))));
-        pos = static_cast<size_t>(m[0].second - s.begin());
-      }
-      pieces.push_back(Value::String(std::string(s.substr(pos))));
-      return Value::Array(std::move(pieces));
+    case ScalarFunction::kRegexpSplitToArray:
+      return Value::Array(SplitPieces(s, pattern, TextArgument(a, 2), "regexp_split_to_array"));
+    case ScalarFunction::kRegexpCount: {
+      const int64_t start = IntArgument(a, 2, "start", 1, 1, INT32_MAX);
+      const PatternFlags flags = ParseFlagsWithoutGlobal(TextArgument(a, 3), "regexp_count");
+      return Value::Int(
+          static_cast<int64_t>(AllMatches(s, CompiledRegex(pattern, flags.case_insensitive), true,
+                                          false, ByteOffset(s, start - 1))
+                                   .size()));
+    }
+    case ScalarFunction::kRegexpInstr: {
+      const int64_t start = IntArgument(a, 2, "start", 1, 1, INT32_MAX);
+      const int64_t n = IntArgument(a, 3, "n", 1, 1, INT32_MAX);
+      const int64_t end_option = IntArgument(a, 4, "endoption", 0, 0, 1);
+      const int64_t subexpr = IntArgument(a, 6, "subexpr", 0, 0, INT32_MAX);
+      const std::optional<MatchSpan> span =
+          NthMatch(s, pattern, start, n, TextArgument(a, 5), subexpr, "regexp_instr");
+      if (!span) return Value::Int(0);
+      return Value::Int(CharsBefore(s, end_option == 1 ? span->end : span->begin) + 1);
+    }
+    case ScalarFunction::kRegexpSubstr: {
+      const int64_t start = IntArgument(a, 2, "start", 1, 1, INT32_MAX);
+      const int64_t n = IntArgument(a, 3, "n", 1, 1, INT32_MAX);
+      const int64_t subexpr = IntArgument(a, 5, "subexpr", 0, 0, INT32_MAX);
+      const std::optional<MatchSpan> span =
+          NthMatch(s, pattern, start, n, TextArgument(a, 4), subexpr, "regexp_substr");
+      if (!span) return Value::Null();
+      return Value::String(std::string(s.substr(span->begin, span->end - span->begin)));
+    }
+    case ScalarFunction::kRegexpLike: {
+      const PatternFlags flags = ParseFlagsWithoutGlobal(TextArgument(a, 2), "regexp_like");
+      return Value::Bool(
+          !AllMatches(s, CompiledRegex(pattern, flags.case_insensitive), false, false).empty());
     }
     default: break;
   }
   throw Error(sqlstate::kInternalError, "unknown pattern function");
+}
+
+std::vector<Value> RegexpMatchesRows(std::string_view s, std::string_view pattern,
+                                     std::string_view flags) {
+  const PatternFlags parsed = ParseFlags(flags);
+  std::vector<Value> rows;
+  for (const Match& m :
+       AllMatches(s, CompiledRegex(pattern, parsed.case_insensitive), parsed.global, false)) {
+    rows.push_back(MatchArray(m));
+  }
+  return rows;
+}
+
+std::vector<Value> RegexpSplitRows(std::string_view s, std::string_view pattern,
+                                   std::string_view flags) {
+  return SplitPieces(s, pattern, flags, "regexp_split_to_table");
 }
 
 }  // namespace basalt::sql

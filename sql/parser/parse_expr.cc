@@ -97,9 +97,9 @@ int Parser::PeekInfixPrecedence() const {
                   n.IsWord("unknown") || n.IsWord("distinct");
       return test ? kPrecIs : -1;
     }
-    if (w == "like" || w == "ilike" || w == "similar" || w == "between" || w == "in") {
-      return kPrecLike;
-    }
+    if (w == "like" || w == "ilike" || w == "between" || w == "in") return kPrecLike;
+    // Not SIMILAR TO: substring(s SIMILAR p ESCAPE e).
+    if (w == "similar") return PeekWord("to", 1) ? kPrecLike : -1;
     if (w == "not") {
       const Token& n = Peek(1);
       if (n.IsWord("like") || n.IsWord("ilike") || n.IsWord("similar") || n.IsWord("between") ||
@@ -769,6 +769,10 @@ ast::ExprPtr Parser::ParseSpecialFunction(const Token& word) {
       if (AcceptWord("for")) args.push_back(ParseExpr());
     } else if (AcceptWord("for")) {  // substring(s FOR n) -> substring(s, 1, n)
       args.push_back(MakeIntegerConstant(1, word.position));
+      args.push_back(ParseExpr());
+    } else if (AcceptWord("similar")) {  // substring(s SIMILAR p ESCAPE e) -> substring(s, p, e)
+      args.push_back(ParseExpr());
+      ExpectWord("escape");
       args.push_back(ParseExpr());
     }
     ExpectOp(")");

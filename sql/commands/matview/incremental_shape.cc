@@ -23,7 +23,8 @@ std::string UnsupportedExpression(const BoundExpr& e) {
       case ScalarFunction::kPgBackendPid:
       case ScalarFunction::kPgBlockingPids: return "volatile functions";
       default:
-        if (IsLockFunction(e.function) || IsSequenceFunction(e.function)) {
+        if (IsLockFunction(e.function) || IsSequenceFunction(e.function) ||
+            IsSessionFunction(e.function)) {
           return "volatile functions";
         }
     }
