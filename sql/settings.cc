@@ -51,6 +51,9 @@ constexpr SettingDef kSettings[] = {
     {"lock_timeout", "0", false, false},
     {"max_identifier_length", "63", false, true},
     {"password_encryption", "scram-sha-256", false, false},
+    // No effect: there is no row-level security to apply (pg_dump sets it
+    // off to be told if rows would be hidden; none ever are).
+    {"row_security", "on", false, false},
     {"search_path", "\"$user\", public", false, false},
     {"server_encoding", "UTF8", true, true},
     {"server_version", "15.0", true, true},
@@ -59,6 +62,9 @@ constexpr SettingDef kSettings[] = {
     {"standard_conforming_strings", "on", true, false},
     {"statement_timeout", "0", false, false},
     {"synchronous_commit", "on", false, false},
+    // No effect: scans never start in the middle of a table (pg_dump sets
+    // it off).
+    {"synchronize_seqscans", "on", false, false},
     {"TimeZone", "Etc/UTC", true, false},
     {"transaction_isolation", "read committed", false, false},
     {"transaction_read_only", "off", false, false},
@@ -196,7 +202,8 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     return std::to_string(v);
   }
   if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan" ||
-      name == "basalt.matview_read_your_writes") {
+      name == "basalt.matview_read_your_writes" || name == "row_security" ||
+      name == "synchronize_seqscans") {
     // Planner switches (sql/session_index.cc); Basalt has no bitmap scans,
     // so enable_bitmapscan changes nothing.
     std::string l = Lower(value);

@@ -247,6 +247,29 @@ BoundExprPtr Binder::ResolveColumn(const ast::ColumnRef& ref, const std::string&
     e->position = ref.position;
     return e;
   }
+  if (column == "tableoid") {
+    // The system column naming a row's relation (pg_dump reads it from
+    // every catalog): the relation's OID, the same for all its rows.
+    const ScopeItem* owner = nullptr;
+    for (const ScopeItem& item : scope.items) {
+      if (item.table == nullptr) continue;
+      if (!qualifier.empty() && item.name != qualifier) continue;
+      if (owner != nullptr) {  // PostgreSQL's words for a system column of a join
+        throw Error(sqlstate::kUndefinedColumn, "column \"tableoid\" does not exist")
+            .WithHint(fmt::format("There is a column named \"tableoid\" in table \"{}\", but it "
+                                  "cannot be referenced from this part of the query.",
+                                  owner->name))
+            .WithPosition(ref.position);
+      }
+      owner = &item;
+    }
+    if (owner != nullptr) {
+      BoundExprPtr e = BoundExpr::Constant(Value::Int(owner->table->def.oid()),
+                                           DataType::Of(TypeId::kOid));
+      e->position = ref.position;
+      return e;
+    }
+  }
   if (qualifier_matched) {
     ThrowAt(sqlstate::kUndefinedColumn,
             fmt::format("column {} does not exist", JoinNames(ref.names)), ref.position);
