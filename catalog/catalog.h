@@ -238,6 +238,9 @@ class CatalogWriter {
   // Gives the table and its indexes new, empty relation ids; the old ones
   // are dropped after commit.
   Status ReplaceRelationIds(proto::Table* table);
+  // Locks a name key (waiting for a concurrent creator's commit): `taken`
+  // if it exists, else it is written with `oid`.
+  Status TakeNameKey(storage::Transaction& txn, const std::string& key, Oid oid, bool* taken);
   // Takes a schema name in `database`: 42P06 when taken.
   Status LockNamespaceName(storage::Transaction& txn, Oid database, const std::string& name,
                            Oid oid);

@@ -39,15 +39,20 @@ Status CatalogWriter::LockRelationName(storage::Transaction& txn, Oid database, 
                                   storage::Transaction::LockMode::kShared));
   // The name key serializes concurrent CREATEs of one name: the second
   // waits for the first's lock and then finds the key.
-  std::string name_key = RelationNameKey(database, namespace_oid, name);
-  std::string ignored;
-  bool found = false;
+  bool taken = false;
   BASALT_RETURN_IF_ERROR(
-      txn.GetForUpdate(storage::ColumnFamily::kCatalog, name_key, &ignored, &found));
-  if (found) return exists();
+      TakeNameKey(txn, RelationNameKey(database, namespace_oid, name), oid, &taken));
+  return taken ? exists() : Status::OK();
+}
+
+Status CatalogWriter::TakeNameKey(storage::Transaction& txn, const std::string& key, Oid oid,
+                                  bool* taken) {
+  std::string ignored;
+  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(storage::ColumnFamily::kCatalog, key, &ignored, taken));
+  if (*taken) return Status::OK();
   std::string oid_value;
   AppendBigEndian32(oid, &oid_value);
-  return txn.Put(storage::ColumnFamily::kCatalog, name_key, oid_value);
+  return txn.Put(storage::ColumnFamily::kCatalog, key, oid_value);
 }
 
 Status CatalogWriter::AssignIndexIds(proto::Index* index) {

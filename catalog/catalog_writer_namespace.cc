@@ -26,14 +26,9 @@ Status NamespaceExists(const std::string& name) {
 Status CatalogWriter::LockNamespaceName(storage::Transaction& txn, Oid database,
                                         const std::string& name, Oid oid) {
   if (View()->FindNamespace(database, name) != nullptr) return NamespaceExists(name);
-  const std::string key = NamespaceNameKey(database, name);
-  std::string ignored;
-  bool found = false;
-  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(storage::ColumnFamily::kCatalog, key, &ignored, &found));
-  if (found) return NamespaceExists(name);
-  std::string oid_value;
-  AppendBigEndian32(oid, &oid_value);
-  return txn.Put(storage::ColumnFamily::kCatalog, key, oid_value);
+  bool taken = false;
+  BASALT_RETURN_IF_ERROR(TakeNameKey(txn, NamespaceNameKey(database, name), oid, &taken));
+  return taken ? NamespaceExists(name) : Status::OK();
 }
 
 Status CatalogWriter::PutNamespace(storage::Transaction& txn, proto::Namespace ns) {

@@ -24,14 +24,9 @@ Status CatalogWriter::LockRoleName(storage::Transaction& txn, const std::string&
   if (View()->FindRole(name) != nullptr) return RoleExists(name);
   // A concurrent CREATE ROLE of the name waits here for the first one's
   // commit, then finds the key.
-  const std::string key = RoleNameKey(name);
-  std::string ignored;
-  bool found = false;
-  BASALT_RETURN_IF_ERROR(txn.GetForUpdate(storage::ColumnFamily::kCatalog, key, &ignored, &found));
-  if (found) return RoleExists(name);
-  std::string oid_value;
-  AppendBigEndian32(oid, &oid_value);
-  return txn.Put(storage::ColumnFamily::kCatalog, key, oid_value);
+  bool taken = false;
+  BASALT_RETURN_IF_ERROR(TakeNameKey(txn, RoleNameKey(name), oid, &taken));
+  return taken ? RoleExists(name) : Status::OK();
 }
 
 Status CatalogWriter::PutRole(storage::Transaction& txn, proto::Role role) {
