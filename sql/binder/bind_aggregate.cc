@@ -180,6 +180,23 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
                 call.position);
       }
       break;
+    case AggregateFunction::kJsonAgg:
+    case AggregateFunction::kJsonbAgg:
+    case AggregateFunction::kJsonObjectAgg:
+    case AggregateFunction::kJsonbObjectAgg: {
+      // json_agg(anyelement), json_object_agg("any", "any"): untyped
+      // literals are text.
+      const bool object = function == AggregateFunction::kJsonObjectAgg ||
+                          function == AggregateFunction::kJsonbObjectAgg;
+      if (args.size() != (object ? 2u : 1u)) ThrowNoFunction(name, args, call.position);
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (IsUnknownLiteral(*args[i])) coerce(i, TypeId::kText);
+      }
+      const bool jsonb = function == AggregateFunction::kJsonbAgg ||
+                         function == AggregateFunction::kJsonbObjectAgg;
+      type = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
+      break;
+    }
   }
   auto e = BoundExpr::Make(BoundExprKind::kAggregate, type, call.position);
   e->aggregate = function;

@@ -56,6 +56,10 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
       {"bool_or", AggregateFunction::kBoolOr},
       {"string_agg", AggregateFunction::kStringAgg},
       {"array_agg", AggregateFunction::kArrayAgg},
+      {"json_agg", AggregateFunction::kJsonAgg},
+      {"jsonb_agg", AggregateFunction::kJsonbAgg},
+      {"json_object_agg", AggregateFunction::kJsonObjectAgg},
+      {"jsonb_object_agg", AggregateFunction::kJsonbObjectAgg},
   };
   for (const auto& [aggregate_name, function] : kAggregates) {
     if (name == aggregate_name) return function;

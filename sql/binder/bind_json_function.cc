@@ -1,32 +1,85 @@
+// The json and jsonb functions by name: constructors (json[b]_build_object,
+// json[b]_build_array, to_json[b]) and the functions over a json or jsonb
+// value (typeof, array_length, strip_nulls, jsonb_set, jsonb_insert,
+// jsonb_pretty).
 #include "sql/binder/bind_json_function.h"
-
+#include "sql/binder/bind_error.h"
 #include "sql/binder/coerce.h"
 
 namespace basalt::sql {
+
+namespace {
+
+struct JsonFunctionEntry {
+  std::string_view name;
+  ScalarFunction function;
+  TypeId first;     // the first argument's type; kUnknown: "any"
+  TypeId result;    // kUnknown: the first argument's type
+  size_t min_args;  // the other arguments: text[], jsonb, bool
+  size_t max_args;
+};
+
+constexpr JsonFunctionEntry kFunctions[] = {
+    {"json_build_object", ScalarFunction::kJsonBuildObject, TypeId::kUnknown, TypeId::kJson, 0, 0},
+    {"json_build_array", ScalarFunction::kJsonBuildArray, TypeId::kUnknown, TypeId::kJson, 0, 0},
+    {"jsonb_build_object", ScalarFunction::kJsonbBuildObject, TypeId::kUnknown, TypeId::kJsonb, 0,
+     0},
+    {"jsonb_build_array", ScalarFunction::kJsonbBuildArray, TypeId::kUnknown, TypeId::kJsonb, 0, 0},
+    {"to_json", ScalarFunction::kToJson, TypeId::kUnknown, TypeId::kJson, 1, 1},
+    {"to_jsonb", ScalarFunction::kToJsonb, TypeId::kUnknown, TypeId::kJsonb, 1, 1},
+    {"json_typeof", ScalarFunction::kJsonTypeof, TypeId::kJson, TypeId::kText, 1, 1},
+    {"jsonb_typeof", ScalarFunction::kJsonTypeof, TypeId::kJsonb, TypeId::kText, 1, 1},
+    {"json_array_length", ScalarFunction::kJsonArrayLength, TypeId::kJson, TypeId::kInt4, 1, 1},
+    {"jsonb_array_length", ScalarFunction::kJsonArrayLength, TypeId::kJsonb, TypeId::kInt4, 1, 1},
+    {"json_strip_nulls", ScalarFunction::kJsonStripNulls, TypeId::kJson, TypeId::kJson, 1, 1},
+    {"jsonb_strip_nulls", ScalarFunction::kJsonStripNulls, TypeId::kJsonb, TypeId::kJsonb, 1, 1},
+    {"jsonb_pretty", ScalarFunction::kJsonbPretty, TypeId::kJsonb, TypeId::kText, 1, 1},
+    {"jsonb_set", ScalarFunction::kJsonbSet, TypeId::kJsonb, TypeId::kJsonb, 3, 4},
+    {"jsonb_insert", ScalarFunction::kJsonbInsert, TypeId::kJsonb, TypeId::kJsonb, 3, 4},
+};
+
+}  // namespace
 
 BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   if (!catalog_name || call.star || call.distinct || call.no_parens) return nullptr;
   const std::string& name = call.name.back();
-  ScalarFunction function;
-  if (name == "json_build_object") {
-    function = ScalarFunction::kJsonBuildObject;
-  } else if (name == "json_build_array") {
-    function = ScalarFunction::kJsonBuildArray;
-  } else {
-    return nullptr;
+  const JsonFunctionEntry* entry = nullptr;
+  for (const JsonFunctionEntry& e : kFunctions) {
+    if (e.name == name) entry = &e;
   }
-  for (BoundExprPtr& a : args) {
-    if (a->type.id == TypeId::kUnknown) {
-      a = CoerceOrThrow(std::move(a), DataType::Of(TypeId::kText), CastContext::kImplicit);
-    }
+  if (entry == nullptr) return nullptr;
+  const bool variadic = entry->max_args == 0;
+  if (!variadic && (args.size() < entry->min_args || args.size() > entry->max_args)) {
+    ThrowNoFunction(name, args, call.position);
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    DataType want = DataType::Of(TypeId::kText);  // "any": an untyped literal is text
+    if (!variadic && i == 0 && entry->first != TypeId::kUnknown) want = DataType::Of(entry->first);
+    if (!variadic && i == 1) want = DataType::Of(TypeId::kTextArray);
+    if (!variadic && i == 2) want = DataType::Of(TypeId::kJsonb);
+    if (!variadic && i == 3) want = DataType::Of(TypeId::kBool);
+    const bool any = want.id == TypeId::kText;
+    if (any && args[i]->type.id != TypeId::kUnknown) continue;
+    BoundExprPtr coerced = TryCoerce(args[i]->Clone(), want, CastContext::kImplicit);
+    if (coerced == nullptr) ThrowNoFunction(name, args, call.position);
+    args[i] = std::move(coerced);
   }
   BoundExprPtr e =
-      BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kJson), call.position);
-  e->function = function;
+      BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(entry->result), call.position);
+  e->function = entry->function;
   e->children = std::move(args);
   return e;
+}
+
+std::optional<std::string_view> JsonFunctionName(ScalarFunction f) {
+  for (const JsonFunctionEntry& e : kFunctions) {
+    // typeof and friends share one function for json and jsonb: the first
+    // name (json_...) is the one deparsed; a jsonb argument reads the same.
+    if (e.function == f) return e.name;
+  }
+  return std::nullopt;
 }
 
 }  // namespace basalt::sql

@@ -1,6 +1,9 @@
-// Binding of the json constructors: json_build_object, json_build_array.
+// Binding of the json and jsonb functions (bind_json_function.cc) and
+// operators (bind_json_operator.cc).
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "sql/binder/bound_expression.h"
@@ -12,5 +15,16 @@ namespace basalt::sql {
 // arguments become text, as PostgreSQL resolves "any" parameters), nullptr
 // if the name is not one of them.
 BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
+
+// `left op right` when op is one of json's or jsonb's operators (->, ->>,
+// #>, #>>, @>, <@, ?, ?|, ?&, ||, -, #-) over these operand types; nullptr
+// (the operands untouched) when it is not.
+BoundExprPtr BindJsonOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,
+                              int position);
+
+// The SQL names of the json functions, and the spelling of the operators,
+// for deparsing.
+std::optional<std::string_view> JsonFunctionName(ScalarFunction f);
+std::optional<std::string_view> JsonOperatorSpelling(ScalarFunction f);
 
 }  // namespace basalt::sql

@@ -6,6 +6,7 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/deparse_printer.h"
 #include "sql/binder/deparse_text.h"
 
@@ -330,6 +331,10 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
                          : e.function == ScalarFunction::kRegexIMatch   ? "~*"
                                                                         : "!~*";
         Binary(e, row, op, out);
+        return;
+      }
+      if (std::optional<std::string_view> op = JsonOperatorSpelling(e.function)) {
+        Binary(e, row, *op, out);
         return;
       }
       const std::optional<std::string> function = DeparsedFunctionName(e.function);
