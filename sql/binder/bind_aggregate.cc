@@ -262,6 +262,10 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
 void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
   for (const ast::ExprPtr& item : select.group_by) {
     BoundExprPtr e = BindGroupItem(*item, scope, *out);
+    if (e->type.id == TypeId::kJson) {  // json has no equality
+      ThrowAt(sqlstate::kUndefinedFunction, "could not identify an equality operator for type json",
+              item->position);
+    }
     bool seen = false;
     for (const BoundExprPtr& g : out->group_by) seen = seen || g->Equals(*e);
     if (!seen) out->group_by.push_back(std::move(e));  // GROUP BY a, a: one key

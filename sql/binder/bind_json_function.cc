@@ -38,6 +38,33 @@ constexpr JsonFunctionEntry kFunctions[] = {
     {"jsonb_insert", ScalarFunction::kJsonbInsert, TypeId::kJsonb, TypeId::kJsonb, 3, 4},
 };
 
+// json[b]_extract_path(_text)(from, VARIADIC path text[]): #> and #>> with
+// the path as separate arguments. A jsonb argument is taken by the json
+// names too (deparsed views name the function json_extract_path).
+BoundExprPtr BindExtractPath(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
+  const std::string& name = call.name.back();
+  const bool jsonb = name.starts_with("jsonb_");
+  const std::string_view rest = std::string_view(name).substr(jsonb ? 6 : 5);
+  if (!name.starts_with("json") || (rest != "extract_path" && rest != "extract_path_text")) {
+    return nullptr;
+  }
+  if (args.empty()) ThrowNoFunction(name, args, call.position);
+  DataType from = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
+  if (!jsonb && args[0]->type.id == TypeId::kJsonb) from = args[0]->type;
+  for (size_t i = 0; i < args.size(); ++i) {
+    BoundExprPtr coerced = TryCoerce(args[i]->Clone(), i == 0 ? from : DataType::Of(TypeId::kText),
+                                     CastContext::kImplicit);
+    if (coerced == nullptr) ThrowNoFunction(name, args, call.position);
+    args[i] = std::move(coerced);
+  }
+  const bool text = rest == "extract_path_text";
+  BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction,
+                                   text ? DataType::Of(TypeId::kText) : from, call.position);
+  e->function = text ? ScalarFunction::kJsonPathText : ScalarFunction::kJsonPath;
+  e->children = std::move(args);
+  return e;
+}
+
 }  // namespace
 
 BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
@@ -45,6 +72,7 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   if (!catalog_name || call.star || call.distinct || call.no_parens) return nullptr;
   const std::string& name = call.name.back();
+  if (BoundExprPtr path = BindExtractPath(call, args)) return path;
   const JsonFunctionEntry* entry = nullptr;
   for (const JsonFunctionEntry& e : kFunctions) {
     if (e.name == name) entry = &e;
@@ -74,6 +102,8 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
 }
 
 std::optional<std::string_view> JsonFunctionName(ScalarFunction f) {
+  if (f == ScalarFunction::kJsonPath) return "json_extract_path";
+  if (f == ScalarFunction::kJsonPathText) return "json_extract_path_text";
   for (const JsonFunctionEntry& e : kFunctions) {
     // typeof and friends share one function for json and jsonb: the first
     // name (json_...) is the one deparsed; a jsonb argument reads the same.

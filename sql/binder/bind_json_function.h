@@ -11,6 +11,10 @@
 
 namespace basalt::sql {
 
+// row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item
+// (Binder::BindWholeRowJson): children are name, value, name, value, ...
+inline constexpr ScalarFunction kRowToJson = ScalarFunction::kJsonReserved1;
+
 // The call if `call` names one of these functions (untyped literal
 // arguments become text, as PostgreSQL resolves "any" parameters), nullptr
 // if the name is not one of them.

@@ -50,6 +50,17 @@ BoundExprPtr BindJsonOperator(std::string_view op, BoundExprPtr& left, BoundExpr
   const DataType jsonb = DataType::Of(TypeId::kJsonb);
   const DataType boolean = DataType::Of(TypeId::kBool);
   if (op == "->" || op == "->>" || op == "#>" || op == "#>>") {
+    if (lt.id == TypeId::kUnknown) {
+      // json and jsonb both have the operator: an untyped literal on the
+      // left cannot choose.
+      throw Error(sqlstate::kAmbiguousFunction,
+                  fmt::format("operator is not unique: unknown {} {}", op,
+                              rt.id == TypeId::kUnknown ? "unknown" : rt.Name()))
+          .WithHint(
+              "Could not choose a best candidate operator. You might need to add explicit type "
+              "casts.")
+          .WithPosition(position);
+    }
     if (!IsJson(lt.id)) return nullptr;
     const bool as_text = op == "->>" || op == "#>>";
     const DataType result = as_text ? text : DataType::Of(lt.id);

@@ -333,7 +333,13 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         Binary(e, row, op, out);
         return;
       }
-      if (std::optional<std::string_view> op = JsonOperatorSpelling(e.function)) {
+      // json_extract_path(j, 'a', 'b') is a call; j #> '{a,b}' an operator.
+      const bool path_call =
+          (e.function == ScalarFunction::kJsonPath ||
+           e.function == ScalarFunction::kJsonPathText) &&
+          (e.children.size() != 2 || e.children[1]->type.id != TypeId::kTextArray);
+      std::optional<std::string_view> op = JsonOperatorSpelling(e.function);
+      if (op && !path_call) {
         Binary(e, row, *op, out);
         return;
       }

@@ -9,6 +9,7 @@
 #include "common/json_scan.h"
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
 
@@ -138,10 +139,24 @@ void AppendJsonStripped(std::string_view json, std::string* out) {
   }
 }
 
+// composite_to_json: `{"a":1,"b":"x"}` of name, value, name, value, ...
+Value RowToJson(const BoundExpr& call, const std::vector<Value>& args) {
+  std::string out = "{";
+  for (size_t i = 0; i + 1 < args.size(); i += 2) {
+    if (i > 0) out.push_back(',');
+    AppendJsonString(args[i].AsString(), &out);
+    out.push_back(':');
+    AppendJsonValue(args[i + 1], call.children[i + 1]->type, &out);
+  }
+  out.push_back('}');
+  return Value::String(std::move(out));
+}
+
 bool IsStrict(ScalarFunction f) {
-  return f != ScalarFunction::kJsonBuildObject && f != ScalarFunction::kJsonBuildArray &&
-         f != ScalarFunction::kJsonbBuildObject && f != ScalarFunction::kJsonbBuildArray &&
-         f != ScalarFunction::kToJson && f != ScalarFunction::kToJsonb;
+  return f != kRowToJson && f != ScalarFunction::kJsonBuildObject &&
+         f != ScalarFunction::kJsonBuildArray && f != ScalarFunction::kJsonbBuildObject &&
+         f != ScalarFunction::kJsonbBuildArray && f != ScalarFunction::kToJson &&
+         f != ScalarFunction::kToJsonb;
 }
 
 }  // namespace
@@ -236,7 +251,8 @@ bool IsJsonFunction(ScalarFunction f) {
     case ScalarFunction::kJsonbSet:
     case ScalarFunction::kJsonbInsert:
     case ScalarFunction::kJsonStripNulls:
-    case ScalarFunction::kJsonbPretty: return true;
+    case ScalarFunction::kJsonbPretty:
+    case kRowToJson: return true;
     default: return IsJsonOperator(f);
   }
 }
@@ -279,6 +295,10 @@ Value EvaluateJsonFunction(const BoundExpr& call, const std::vector<Value>& args
       return JsonbResult(v);
     }
     case ScalarFunction::kJsonbPretty: return Value::String(JsonbPretty(JsonbArg(args[0])));
+    case kRowToJson: {
+      Value json = RowToJson(call, args);
+      return call.type.id == TypeId::kJson ? json : JsonTextToJsonb(json);
+    }
     default: return EvaluateJsonbPathUpdate(call, args);
   }
 }

@@ -197,6 +197,18 @@ Value DeleteIndex(JsonbValue v, int64_t index) {
   return JsonbResult(v);
 }
 
+// The path of #> (a text[]) or of json_extract_path (the arguments after
+// the first).
+std::vector<std::optional<std::string>> PathOf(const BoundExpr& call,
+                                               const std::vector<Value>& args) {
+  if (call.children.size() == 2 && call.children[1]->type.id == TypeId::kTextArray) {
+    return PathArg(args[1]);
+  }
+  std::vector<std::optional<std::string>> path;
+  for (size_t i = 1; i < args.size(); ++i) path.emplace_back(args[i].AsString());
+  return path;
+}
+
 }  // namespace
 
 bool IsJsonOperator(ScalarFunction f) {
@@ -233,7 +245,7 @@ Value EvaluateJsonOperator(const BoundExpr& call, const std::vector<Value>& args
       case ScalarFunction::kJsonElement:
       case ScalarFunction::kJsonElementText:
         return JsonPart(JsonTextElement(json, args[1].AsInt()), as_text);
-      default: return JsonPart(JsonTextPath(json, PathArg(args[1])), as_text);
+      default: return JsonPart(JsonTextPath(json, PathOf(call, args)), as_text);
     }
   }
   JsonbValue v = JsonbArg(args[0]);
@@ -249,7 +261,7 @@ Value EvaluateJsonOperator(const BoundExpr& call, const std::vector<Value>& args
       return JsonbPart(JsonbElement(v, args[1].AsInt()), as_text);
     }
     case ScalarFunction::kJsonPath:
-    case ScalarFunction::kJsonPathText: return JsonbPart(JsonbPath(v, PathArg(args[1])), as_text);
+    case ScalarFunction::kJsonPathText: return JsonbPart(JsonbPath(v, PathOf(call, args)), as_text);
     case ScalarFunction::kJsonbContains: return Value::Bool(Contains(v, JsonbArg(args[1])));
     case ScalarFunction::kJsonbContained: return Value::Bool(Contains(JsonbArg(args[1]), v));
     case ScalarFunction::kJsonbExists: return Value::Bool(Exists(v, args[1].AsString()));

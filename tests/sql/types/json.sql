@@ -95,3 +95,26 @@ SELECT json_agg(k ORDER BY k DESC) FROM json_agg_input;
 SELECT json_object_agg(k, v) FROM json_agg_input;
 SELECT json_agg(v) FROM json_agg_input WHERE false;
 DROP TABLE json_agg_input;
+
+-- json has no btree ordering or equality: no keys, indexes, ORDER BY,
+-- GROUP BY or DISTINCT.
+CREATE TABLE json_no_order (j json);
+CREATE INDEX json_no_order_j ON json_no_order (j);
+CREATE TABLE json_key (j json PRIMARY KEY);
+INSERT INTO json_no_order VALUES ('{"a":1}'), ('[1]');
+SELECT j FROM json_no_order ORDER BY j;
+SELECT j, count(*) FROM json_no_order GROUP BY j;
+SELECT DISTINCT j FROM json_no_order;
+DROP TABLE json_no_order;
+SELECT '{"a":1}' -> 'a';
+
+-- Whole rows and paths as arguments.
+CREATE TABLE json_rows (id int, name text, d date, j jsonb);
+INSERT INTO json_rows VALUES (1, 'a"b', '2020-01-02', '{"x": [1]}'), (2, NULL, NULL, NULL);
+SELECT row_to_json(json_rows) FROM json_rows ORDER BY id;
+SELECT to_json(r), to_jsonb(r) FROM json_rows r ORDER BY id;
+SELECT row_to_json(x) FROM (SELECT id, name FROM json_rows) x ORDER BY 1::text;
+DROP TABLE json_rows;
+SELECT '"x"'::json -> 0, '[1]'::json -> 0, '1'::json ->> 0, '{"a":1}'::json #> '{}',
+       '1'::json #> '{}';
+SELECT json_extract_path('{"a":{"b":1}}', 'a', 'b'), json_extract_path_text('{"a":"x"}', 'a');

@@ -157,3 +157,17 @@ SELECT '{}'::jsonb::bool;
 SELECT 'null'::jsonb::numeric;
 SELECT '1'::jsonb::bool;
 SELECT 1::jsonb;
+
+-- Paths as arguments, expressions over operators, parameters.
+SELECT jsonb_extract_path('{"a":[1,{"b":2}]}', 'a', '1', 'b'),
+       jsonb_extract_path_text('{"a":{"b":1}}', 'a', 'b'), '[1]'::jsonb #> '{}';
+SELECT ('{"a":1}'::jsonb ->> 'a')::int + 1, '{"a":1}'::jsonb || '{"b":2}'::jsonb -> 'b';
+SELECT '{"a":1}'::jsonb -> 'a' + 1;
+SELECT '[1,2]'::jsonb @> '1'::int;
+SELECT pg_typeof('{}'::jsonb), format_type(3802, -1), 'jsonb'::regtype, 'json'::regtype::oid;
+SELECT COALESCE(NULL::jsonb, '{}'), CASE WHEN true THEN '{"a":1}'::jsonb ELSE '[]' END;
+SELECT to_json(ARRAY[1,2]), to_jsonb(ARRAY['a','b']);
+PREPARE jsonb_param(jsonb) AS SELECT $1 -> 'k';
+EXECUTE jsonb_param('{"k": [1]}');
+DEALLOCATE jsonb_param;
+SELECT min('1'::jsonb);
