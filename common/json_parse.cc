@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
+#include "common/text_case.h"
 
 namespace basalt {
 namespace {
@@ -35,24 +36,6 @@ bool IsDigit(char c) {
 size_t Utf8Length(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
   return u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
-}
-
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
 }
 
 // The lexer and parser of PostgreSQL's common/jsonapi.c, one token of
@@ -325,7 +308,7 @@ class JsonParser {
                              sqlstate::kUntranslatableCharacter,
                              "unsupported Unicode escape sequence");
         }
-        AppendUtf8(ch, &string_);
+        AppendUtf8(static_cast<char32_t>(ch), &string_);
         continue;
       }
       if (high_surrogate != -1 && decode_) {

@@ -216,7 +216,8 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
       if (IsUnknownLiteral(*key)) {
         key = CoerceOrThrow(std::move(key), DataType::Of(TypeId::kText), CastContext::kImplicit);
       }
-      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid) {
+      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid ||
+          key->type.id == TypeId::kJson) {
         // Where the key starts: `'1'::xid` at its literal.
         int position = item.expr->position;
         for (const ast::Expr* e = item.expr.get(); e->kind() == ast::ExprKind::kCast;) {

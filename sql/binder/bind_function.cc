@@ -137,8 +137,8 @@ namespace {
 // row_to_json(t), to_json(t), to_jsonb(t) of a FROM item t (a whole-row
 // reference, which Basalt has no record type for): the item's columns as
 // an object, keys in column order (kRowToJson's children are name, value,
-// name, value, ...). nullptr when `t` is not such an item.
-// `bind` binds an expression in `scope`.
+// name, value, ...); `bind` binds an expression in `scope`. nullptr when
+// `t` is not such an item.
 BoundExprPtr BindWholeRowJson(const ast::FunctionCall& call, const Scope& scope,
                               const std::function<BoundExprPtr(const ast::Expr&)>& bind) {
   const auto& ref = call.args[0]->As<ast::ColumnRef>();
@@ -159,7 +159,7 @@ BoundExprPtr BindWholeRowJson(const ast::FunctionCall& call, const Scope& scope,
   BoundExprPtr e = BoundExpr::Make(
       BoundExprKind::kFunction, DataType::Of(name == "to_jsonb" ? TypeId::kJsonb : TypeId::kJson),
       call.position);
-  e->function = kRowToJson;
+  e->function = ScalarFunction::kRowToJson;
   for (const ScopeColumn& c : item->columns) {
     ast::ColumnRef column;
     column.names = {item_name, c.name};

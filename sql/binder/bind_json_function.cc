@@ -2,8 +2,10 @@
 // json[b]_build_array, to_json[b]) and the functions over a json or jsonb
 // value (typeof, array_length, strip_nulls, jsonb_set, jsonb_insert,
 // jsonb_pretty).
-#include "sql/binder/bind_json_function.h"
+#include <fmt/format.h>
+
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/coerce.h"
 
 namespace basalt::sql {
@@ -105,11 +107,20 @@ std::optional<std::string_view> JsonFunctionName(ScalarFunction f) {
   if (f == ScalarFunction::kJsonPath) return "json_extract_path";
   if (f == ScalarFunction::kJsonPathText) return "json_extract_path_text";
   for (const JsonFunctionEntry& e : kFunctions) {
-    // typeof and friends share one function for json and jsonb: the first
-    // name (json_...) is the one deparsed; a jsonb argument reads the same.
     if (e.function == f) return e.name;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> JsonCallName(const BoundExpr& call) {
+  std::optional<std::string_view> name = JsonFunctionName(call.function);
+  if (!name) return std::nullopt;
+  // typeof and friends are one function for json and jsonb: a jsonb
+  // argument names the jsonb_ one.
+  const bool jsonb = !call.children.empty() && call.children[0]->type.id == TypeId::kJsonb;
+  if (jsonb && name->starts_with("json_")) return fmt::format("jsonb{}", name->substr(4));
+  std::string out(*name);
+  return out;
 }
 
 }  // namespace basalt::sql

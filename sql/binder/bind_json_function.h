@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -10,10 +11,6 @@
 #include "sql/parser/ast.h"
 
 namespace basalt::sql {
-
-// row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item
-// (Binder::BindWholeRowJson): children are name, value, name, value, ...
-inline constexpr ScalarFunction kRowToJson = ScalarFunction::kJsonReserved1;
 
 // The call if `call` names one of these functions (untyped literal
 // arguments become text, as PostgreSQL resolves "any" parameters), nullptr
@@ -29,6 +26,9 @@ BoundExprPtr BindJsonOperator(std::string_view op, BoundExprPtr& left, BoundExpr
 // The SQL names of the json functions, and the spelling of the operators,
 // for deparsing.
 std::optional<std::string_view> JsonFunctionName(ScalarFunction f);
+// The name of a json function call: json_typeof or jsonb_typeof by its
+// argument's type.
+std::optional<std::string> JsonCallName(const BoundExpr& call);
 std::optional<std::string_view> JsonOperatorSpelling(ScalarFunction f);
 
 }  // namespace basalt::sql

@@ -291,10 +291,9 @@ enum class ScalarFunction {
   kJsonbInsert,       // jsonb_insert(jsonb, text[], jsonb [, bool])
   kJsonStripNulls,    // json[b]_strip_nulls(j)
   kJsonbPretty,       // jsonb_pretty(jsonb) -> text
-  kJsonReserved1,     // spare entries, so that later json functions do not
-  kJsonReserved2,     // touch this widely included header
-  kJsonReserved3,
-  kJsonReserved4,
+  // row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item: the
+  // children are name, value, name, value, ... (bind_function.cc).
+  kRowToJson,
 };
 
 // The functions that read the clock.

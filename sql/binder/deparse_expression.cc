@@ -343,7 +343,8 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         Binary(e, row, *op, out);
         return;
       }
-      const std::optional<std::string> function = DeparsedFunctionName(e.function);
+      std::optional<std::string> function = JsonCallName(e);
+      if (!function) function = DeparsedFunctionName(e.function);
       if (!function) throw Unsupported{};
       out += *function + "(";
       for (size_t i = 0; i < e.children.size(); ++i) {

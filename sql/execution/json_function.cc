@@ -153,7 +153,7 @@ Value RowToJson(const BoundExpr& call, const std::vector<Value>& args) {
 }
 
 bool IsStrict(ScalarFunction f) {
-  return f != kRowToJson && f != ScalarFunction::kJsonBuildObject &&
+  return f != ScalarFunction::kRowToJson && f != ScalarFunction::kJsonBuildObject &&
          f != ScalarFunction::kJsonBuildArray && f != ScalarFunction::kJsonbBuildObject &&
          f != ScalarFunction::kJsonbBuildArray && f != ScalarFunction::kToJson &&
          f != ScalarFunction::kToJsonb;
@@ -252,7 +252,7 @@ bool IsJsonFunction(ScalarFunction f) {
     case ScalarFunction::kJsonbInsert:
     case ScalarFunction::kJsonStripNulls:
     case ScalarFunction::kJsonbPretty:
-    case kRowToJson: return true;
+    case ScalarFunction::kRowToJson: return true;
     default: return IsJsonOperator(f);
   }
 }
@@ -295,7 +295,7 @@ Value EvaluateJsonFunction(const BoundExpr& call, const std::vector<Value>& args
       return JsonbResult(v);
     }
     case ScalarFunction::kJsonbPretty: return Value::String(JsonbPretty(JsonbArg(args[0])));
-    case kRowToJson: {
+    case ScalarFunction::kRowToJson: {
       Value json = RowToJson(call, args);
       return call.type.id == TypeId::kJson ? json : JsonTextToJsonb(json);
     }
