@@ -46,10 +46,9 @@ constexpr JsonFunctionEntry kFunctions[] = {
 BoundExprPtr BindExtractPath(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
   const std::string& name = call.name.back();
   const bool jsonb = name.starts_with("jsonb_");
+  if (!jsonb && !name.starts_with("json_")) return nullptr;
   const std::string_view rest = std::string_view(name).substr(jsonb ? 6 : 5);
-  if (!name.starts_with("json") || (rest != "extract_path" && rest != "extract_path_text")) {
-    return nullptr;
-  }
+  if (rest != "extract_path" && rest != "extract_path_text") return nullptr;
   if (args.empty()) ThrowNoFunction(name, args, call.position);
   DataType from = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
   if (!jsonb && args[0]->type.id == TypeId::kJsonb) from = args[0]->type;
