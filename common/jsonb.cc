@@ -139,11 +139,20 @@ bool JsonbKeyLess(std::string_view a, std::string_view b) {
   return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
+namespace {
+
+// The first member whose key is not less than `key`.
+template <typename Members>
+auto FindSlot(Members& members, std::string_view key) {
+  return std::lower_bound(
+      members.begin(), members.end(), key,
+      [](const auto& m, std::string_view k) { return JsonbKeyLess(m.first, k); });
+}
+
+}  // namespace
+
 const JsonbValue* JsonbValue::Find(std::string_view key) const {
-  auto it = std::lower_bound(members.begin(), members.end(), key,
-                             [](const std::pair<std::string, JsonbValue>& m, std::string_view k) {
-                               return JsonbKeyLess(m.first, k);
-                             });
+  auto it = FindSlot(members, key);
   return it != members.end() && it->first == key ? &it->second : nullptr;
 }
 
@@ -152,10 +161,7 @@ JsonbValue* JsonbValue::Find(std::string_view key) {
 }
 
 void JsonbValue::Set(std::string key, JsonbValue value) {
-  auto it = std::lower_bound(members.begin(), members.end(), key,
-                             [](const std::pair<std::string, JsonbValue>& m, std::string_view k) {
-                               return JsonbKeyLess(m.first, k);
-                             });
+  auto it = FindSlot(members, key);
   if (it != members.end() && it->first == key) {
     it->second = std::move(value);
   } else {
@@ -164,10 +170,7 @@ void JsonbValue::Set(std::string key, JsonbValue value) {
 }
 
 bool JsonbValue::Erase(std::string_view key) {
-  auto it = std::lower_bound(members.begin(), members.end(), key,
-                             [](const std::pair<std::string, JsonbValue>& m, std::string_view k) {
-                               return JsonbKeyLess(m.first, k);
-                             });
+  auto it = FindSlot(members, key);
   if (it == members.end() || it->first != key) return false;
   members.erase(it);
   return true;
