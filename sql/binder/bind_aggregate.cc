@@ -6,6 +6,7 @@
 
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/function_resolver.h"
@@ -63,7 +64,16 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   const bool nested = inside_aggregate_;
   {
     ScopedFlag inside(inside_aggregate_, true);
-    for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+    auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
+    const bool json_agg =
+        function == AggregateFunction::kJsonAgg || function == AggregateFunction::kJsonbAgg;
+    for (const ast::ExprPtr& a : call.args) {
+      BoundExprPtr row;
+      if (json_agg && a->kind() == ast::ExprKind::kColumnRef) {  // json_agg(t): its rows
+        row = BindWholeRowJson(a->As<ast::ColumnRef>(), a->position, TypeId::kJson, scope, bind);
+      }
+      args.push_back(row != nullptr ? std::move(row) : BindExpression(*a, scope));
+    }
   }
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.

@@ -1,7 +1,6 @@
 // Scalar functions resolved by name and argument types.
 #include <fmt/format.h>
 
-#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -132,46 +131,6 @@ std::optional<ScalarFunction> AdvisoryLockFunction(std::string_view name) {
 
 }  // namespace
 
-namespace {
-
-// row_to_json(t), to_json(t), to_jsonb(t) of a FROM item t (a whole-row
-// reference, which Basalt has no record type for): the item's columns as
-// an object, keys in column order (kRowToJson's children are name, value,
-// name, value, ...); `bind` binds an expression in `scope`. nullptr when
-// `t` is not such an item.
-BoundExprPtr BindWholeRowJson(const ast::FunctionCall& call, const Scope& scope,
-                              const std::function<BoundExprPtr(const ast::Expr&)>& bind) {
-  const auto& ref = call.args[0]->As<ast::ColumnRef>();
-  if (ref.names.size() != 1) return nullptr;
-  const std::string& item_name = ref.names[0];
-  const ScopeItem* item = nullptr;
-  for (const Scope* s = &scope; s != nullptr; s = s->parent) {
-    for (const ScopeItem& i : s->items) {
-      for (const ScopeColumn& c : i.columns) {
-        if (i.columns_visible && c.name == item_name) return nullptr;  // a column wins
-      }
-      if (item == nullptr && i.name == item_name) item = &i;
-    }
-    if (item != nullptr) break;
-  }
-  if (item == nullptr) return nullptr;
-  const std::string& name = call.name.back();
-  BoundExprPtr e = BoundExpr::Make(
-      BoundExprKind::kFunction, DataType::Of(name == "to_jsonb" ? TypeId::kJsonb : TypeId::kJson),
-      call.position);
-  e->function = ScalarFunction::kRowToJson;
-  for (const ScopeColumn& c : item->columns) {
-    ast::ColumnRef column;
-    column.names = {item_name, c.name};
-    column.position = ref.position;
-    e->children.push_back(BoundExpr::Constant(Value::String(c.name), DataType::Of(TypeId::kText)));
-    e->children.push_back(bind(column));
-  }
-  return e;
-}
-
-}  // namespace
-
 BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& scope) {
   const std::string& name = call.name.back();
   if (call.name.size() == 2 && call.name[0] == "information_schema") {
@@ -209,7 +168,11 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   if ((name == "row_to_json" || name == "to_json" || name == "to_jsonb") && call.args.size() == 1 &&
       call.args[0]->kind() == ast::ExprKind::kColumnRef) {
     auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
-    if (BoundExprPtr row = BindWholeRowJson(call, scope, bind)) return row;
+    const TypeId result = name == "to_jsonb" ? TypeId::kJsonb : TypeId::kJson;
+    if (BoundExprPtr row = BindWholeRowJson(call.args[0]->As<ast::ColumnRef>(), call.position,
+                                            result, scope, bind)) {
+      return row;
+    }
   }
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));

@@ -102,6 +102,33 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
   return e;
 }
 
+BoundExprPtr BindWholeRowJson(const ast::ColumnRef& ref, int position, TypeId result,
+                              const Scope& scope,
+                              const std::function<BoundExprPtr(const ast::Expr&)>& bind) {
+  if (ref.names.size() != 1) return nullptr;
+  const std::string& item_name = ref.names[0];
+  const ScopeItem* item = nullptr;
+  for (const Scope* s = &scope; s != nullptr && item == nullptr; s = s->parent) {
+    for (const ScopeItem& i : s->items) {
+      for (const ScopeColumn& c : i.columns) {
+        if (i.columns_visible && c.name == item_name) return nullptr;  // a column wins
+      }
+      if (item == nullptr && i.name == item_name) item = &i;
+    }
+  }
+  if (item == nullptr) return nullptr;
+  BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(result), position);
+  e->function = ScalarFunction::kRowToJson;
+  for (const ScopeColumn& c : item->columns) {
+    ast::ColumnRef column;
+    column.names = {item_name, c.name};
+    column.position = ref.position;
+    e->children.push_back(BoundExpr::Constant(Value::String(c.name), DataType::Of(TypeId::kText)));
+    e->children.push_back(bind(column));
+  }
+  return e;
+}
+
 std::optional<std::string_view> JsonFunctionName(ScalarFunction f) {
   if (f == ScalarFunction::kJsonPath) return "json_extract_path";
   if (f == ScalarFunction::kJsonPathText) return "json_extract_path_text";

@@ -2,12 +2,14 @@
 // operators (bind_json_operator.cc).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sql/binder/bound_expression.h"
+#include "sql/binder/scope.h"
 #include "sql/parser/ast.h"
 
 namespace basalt::sql {
@@ -22,6 +24,15 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
 // (the operands untouched) when it is not.
 BoundExprPtr BindJsonOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,
                               int position);
+
+// row_to_json(t), to_json[b](t), json[b]_agg(t) of a FROM item t (a
+// whole-row reference; Basalt has no record type): the item's columns as an
+// object of type `result`, keys in column order (a kRowToJson call whose
+// children are name, value, name, value, ...); `bind` binds an expression
+// in `scope`. nullptr when `ref` names no such item, or a column wins.
+BoundExprPtr BindWholeRowJson(const ast::ColumnRef& ref, int position, TypeId result,
+                              const Scope& scope,
+                              const std::function<BoundExprPtr(const ast::Expr&)>& bind);
 
 // The SQL names of the json functions, and the spelling of the operators,
 // for deparsing.

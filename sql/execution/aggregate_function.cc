@@ -68,7 +68,12 @@ void AccumulateJson(const BoundExpr& call, const Row& args, AggregateState* s) {
   if (s->count > 0) s->text += ", ";
   if (call.aggregate == AggregateFunction::kJsonAgg ||
       call.aggregate == AggregateFunction::kJsonbAgg) {
-    AppendJsonValue(args[0], call.children[0]->type, &s->text);
+    // Rows and arrays after the first start a line, as json_agg_transfn.
+    const BoundExpr& arg = *call.children[0];
+    const bool structured = arg.type.IsArray() || (arg.kind == BoundExprKind::kFunction &&
+                                                   arg.function == ScalarFunction::kRowToJson);
+    if (s->count > 0 && structured && !args[0].is_null()) s->text += "\n ";
+    AppendJsonValue(args[0], arg.type, &s->text);
     return;
   }
   if (args[0].is_null()) {

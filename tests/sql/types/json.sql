@@ -118,3 +118,6 @@ DROP TABLE json_rows;
 SELECT '"x"'::json -> 0, '[1]'::json -> 0, '1'::json ->> 0, '{"a":1}'::json #> '{}',
        '1'::json #> '{}';
 SELECT json_extract_path('{"a":{"b":1}}', 'a', 'b'), json_extract_path_text('{"a":"x"}', 'a');
+SELECT json_agg(a) FROM (VALUES (ARRAY[1,2]), (ARRAY[3])) t(a);
+SELECT json_agg(t), jsonb_agg(t) FROM (VALUES (1, 'x'), (2, NULL)) t(a, b);
+SELECT json_agg(a) FROM (VALUES ('{"a":1}'::json), ('[2]'::json)) t(a);
