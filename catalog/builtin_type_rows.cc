@@ -29,8 +29,7 @@ const std::vector<BuiltinType>& BuiltinTypes() {
       {28, "xid", 4, true, 'b', 'U', false, 0, 1011, 50, 51, 2440, 2441, 0, 0, 0, 0, 'i', 'p', 0},
       {30, "oidvector", -1,   false, 'b', 'A', false, 26,  1013, 54,
        55, 2420,        2421, 0,     0,   0,   6179,  'i', 'p',  0},
-      // json is the result type of json_build_object. jsonb has no values
-      // in Basalt yet, but drivers look both up by name on connect
+      // json and jsonb: drivers also look both up by name on connect
       // (SQLAlchemy's asyncpg dialect registers codecs for them).
       {114, "json", -1,  false, 'b', 'U', false, 0,   199, 321,
        322, 323,    324, 0,     0,   0,   0,     'i', 'x', 0},

@@ -51,6 +51,7 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kTime: return 10038;      // time_ops
     case TypeId::kUuid: return 10065;      // uuid_ops
     case TypeId::kBytea: return 10006;     // bytea_ops
+    case TypeId::kJsonb: return 4033;      // jsonb_ops
     case TypeId::kOid: return 1981;
     case TypeId::kName: return 1986;
     default: return 0;

@@ -7,6 +7,8 @@
 
 #include "common/datetime.h"
 #include "common/float_text.h"
+#include "common/json_parse.h"
+#include "common/jsonb.h"
 #include "common/time_zone.h"
 #include "common/value_text.h"
 
@@ -103,6 +105,15 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
       break;
     case kOid:
       if (to == kInt4 || to == kInt8) return A;
+      break;
+    case kJson:
+      if (to == kJsonb) return A;
+      break;
+    case kJsonb:
+      if (to == kJson) return A;
+      if (to == kBool || to == kNumeric || IsIntegerType(to) || to == kFloat4 || to == kFloat8) {
+        return E;
+      }
       break;
     default: break;
   }
@@ -212,6 +223,22 @@ Result<Value> CastFromNumeric(const Numeric& v, const DataType& to) {
   }
 }
 
+// jsonb_numeric, jsonb_int4, jsonb_bool, ...: a scalar of the right kind.
+Result<Value> CastFromJsonb(const Value& value, const DataType& to) {
+  const JsonbValue v = DecodeJsonbOrDie(value.AsString());
+  if (to.id == TypeId::kJson) return Value::String(JsonbToText(v));
+  if (to.id == TypeId::kBool && v.IsBool()) return Value::Bool(v.kind == JsonbValue::Kind::kTrue);
+  if (to.id != TypeId::kBool && v.kind == JsonbValue::Kind::kNumber) {
+    BASALT_ASSIGN_OR_RETURN(Numeric n, Numeric::Parse(v.text));
+    return CastFromNumeric(n, to);
+  }
+  static constexpr const char* kKindNames[] = {"null",    "string", "numeric", "boolean",
+                                               "boolean", "array",  "object"};
+  return Status::Error(sqlstate::kInvalidParameterValue,
+                       fmt::format("cannot cast jsonb {} to type {}",
+                                   kKindNames[static_cast<int>(v.kind)], to.Name()));
+}
+
 }  // namespace
 
 bool CanCast(const DataType& from, const DataType& to, CastContext context) {
@@ -275,6 +302,11 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       // oid -> int4 reinterprets the bits, as PostgreSQL's binary cast.
       if (to.id == TypeId::kInt4) return Value::Int(static_cast<int32_t>(value.AsInt()));
       return value;
+    case TypeId::kJson: {  // json -> jsonb
+      BASALT_ASSIGN_OR_RETURN(JsonbValue v, ParseJsonb(value.AsString()));
+      return Value::String(EncodeJsonb(v));
+    }
+    case TypeId::kJsonb: return CastFromJsonb(value, to);
     case TypeId::kXid:
     case TypeId::kUuid:
     case TypeId::kBytea:

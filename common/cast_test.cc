@@ -281,5 +281,28 @@ TEST_CASE("timestamptz casts with timestamp and date (TimeZone UTC)", "[cast]") 
         "2024-01-01 10:00:00.6+00");
 }
 
+TEST_CASE("json and jsonb convert into each other by assignment, jsonb to scalars explicitly",
+          "[cast]") {
+  const DataType json = DataType::Of(TypeId::kJson);
+  const DataType jsonb = DataType::Of(TypeId::kJsonb);
+  CHECK(CanCast(json, jsonb, Ctx::kAssignment));
+  CHECK_FALSE(CanCast(json, jsonb, Ctx::kImplicit));
+  CHECK(CanCast(jsonb, json, Ctx::kAssignment));
+  CHECK_FALSE(CanCast(jsonb, DataType::Of(TypeId::kInt4), Ctx::kAssignment));
+  CHECK_FALSE(CanCast(DataType::Of(TypeId::kInt4), jsonb, Ctx::kExplicit));
+  CHECK(Cast(R"({"b":1, "a":2, "b":3})", json, jsonb) == R"({"a": 2, "b": 3})");
+  CHECK(Cast(R"({"a":1})", jsonb, json) == R"({"a": 1})");
+  CHECK(Cast("3.7", jsonb, DataType::Of(TypeId::kInt4)) == "4");
+  CHECK(Cast("12.50", jsonb, DataType::Of(TypeId::kNumeric)) == "12.50");
+  CHECK(Cast("true", jsonb, DataType::Of(TypeId::kBool)) == "t");
+  CHECK(Cast(R"( {"a" :1} )", json, DataType::Of(TypeId::kText), Ctx::kAssignment) ==
+        R"( {"a" :1} )");
+  Status s = CastError(R"("x")", jsonb, DataType::Of(TypeId::kInt4));
+  CHECK(s.code() == sqlstate::kInvalidParameterValue);
+  CHECK(s.message() == "cannot cast jsonb string to type integer");
+  CHECK(CastError("1", jsonb, DataType::Of(TypeId::kBool)).message() ==
+        "cannot cast jsonb numeric to type boolean");
+}
+
 }  // namespace
 }  // namespace basalt

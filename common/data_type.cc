@@ -34,6 +34,7 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kTime: return DataType{TypeId::kTime, -1};
     case type_oid::kUuid: return DataType{TypeId::kUuid, -1};
     case type_oid::kBytea: return DataType{TypeId::kBytea, -1};
+    case type_oid::kJsonb: return DataType{TypeId::kJsonb, -1};
     case type_oid::kOid: return DataType{TypeId::kOid, -1};
     case type_oid::kXid: return DataType{TypeId::kXid, -1};
     case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
@@ -107,6 +108,7 @@ Oid DataType::oid() const {
     case TypeId::kChar: return type_oid::kChar;
     case TypeId::kPgNodeTree: return type_oid::kPgNodeTree;
     case TypeId::kJson: return type_oid::kJson;
+    case TypeId::kJsonb: return type_oid::kJsonb;
     case TypeId::kRegproc: return type_oid::kRegproc;
     case TypeId::kRegclass: return type_oid::kRegclass;
     case TypeId::kRegtype: return type_oid::kRegtype;
@@ -192,6 +194,7 @@ std::string DataType::Name() const {
     case TypeId::kChar: return "\"char\"";
     case TypeId::kPgNodeTree: return "pg_node_tree";
     case TypeId::kJson: return "json";
+    case TypeId::kJsonb: return "jsonb";
     case TypeId::kRegproc: return "regproc";
     case TypeId::kRegclass: return "regclass";
     case TypeId::kRegtype: return "regtype";

@@ -47,6 +47,9 @@ enum class TypeId : uint8_t {
   kUuid = 22,
   // bytea: the raw bytes as a string (Value::AsString; any byte, NUL too).
   kBytea = 23,
+  // jsonb: the binary encoding of docs/formats/jsonb.md as a string
+  // (common/jsonb.h); keys sorted and unique, numbers as numeric text.
+  kJsonb = 24,
   // The types of pg_catalog's columns (issue 13), numbered from 40 so that
   // types added elsewhere meanwhile keep 18..39.
   // name: an identifier of at most 63 bytes; a string like text.
@@ -77,9 +80,8 @@ enum class TypeId : uint8_t {
   // whose text form is the elements separated by spaces (`1 2`).
   kInt2Vector = 56,
   kOidVector = 57,
-  // json: the text of a JSON value, as json_build_object makes it (catalog
-  // queries of SQLAlchemy read identity options through it). No input
-  // function yet, so not storable and not nameable in SQL.
+  // json: the text of a JSON value, kept verbatim as it was input (checked
+  // by common/json_parse.h); a string like text.
   kJson = 58,
 };
 
@@ -88,7 +90,8 @@ enum class TypeId : uint8_t {
 // and CREATE TABLE AS refuse them and the row and key codecs never meet them.
 inline bool IsStorableType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
-         id == TypeId::kTime || id == TypeId::kUuid || id == TypeId::kBytea;
+         id == TypeId::kTime || id == TypeId::kUuid || id == TypeId::kBytea ||
+         id == TypeId::kJson || id == TypeId::kJsonb;
 }
 
 namespace type_oid {
@@ -122,6 +125,7 @@ inline constexpr Oid kRegproc = 24;
 inline constexpr Oid kOidVector = 30;
 inline constexpr Oid kPgNodeTree = 194;
 inline constexpr Oid kJson = 114;
+inline constexpr Oid kJsonb = 3802;
 inline constexpr Oid kRegprocedure = 2202;
 inline constexpr Oid kRegclass = 2205;
 inline constexpr Oid kRegnamespace = 4089;

@@ -21,6 +21,7 @@ class Error : public std::exception {
     Error error(status.code(), status.message());
     error.detail_ = status.detail();
     error.hint_ = status.hint();
+    error.context_ = status.context();
     return error;
   }
 

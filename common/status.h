@@ -45,11 +45,20 @@ class [[nodiscard]] Status {
     return out;
   }
 
+  // The same failure with a CONTEXT line for the client (json input's
+  // "JSON data, line 1: ...").
+  Status WithContext(std::string context) const {
+    Status out = *this;
+    out.context_ = std::move(context);
+    return out;
+  }
+
   bool ok() const { return code_ == sqlstate::kSuccessfulCompletion; }
   sqlstate::Code code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::string& detail() const { return detail_; }
   const std::string& hint() const { return hint_; }
+  const std::string& context() const { return context_; }
   std::string ToString() const;
 
  private:
@@ -59,6 +68,7 @@ class [[nodiscard]] Status {
   std::string message_;
   std::string detail_;
   std::string hint_;
+  std::string context_;
 };
 
 // A value or a failed Status.

@@ -12,4 +12,7 @@ namespace basalt {
 std::string Utf8Lower(std::string_view text);
 std::string Utf8Upper(std::string_view text);
 
+// Appends code point `c` (at most U+10FFFF) in UTF-8.
+void AppendUtf8(char32_t c, std::string* out);
+
 }  // namespace basalt

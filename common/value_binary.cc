@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "common/datetime.h"
+#include "common/json_parse.h"
+#include "common/jsonb.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
 #include "common/value_text.h"
@@ -422,6 +424,10 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kUnknown:
     case TypeId::kUuid:  // uuid_send: the 16 bytes
     case TypeId::kBytea: out->append(value.AsString()); return;
+    case TypeId::kJsonb:  // jsonb_send: the version byte 1, then the text
+      out->push_back('\x01');
+      AppendJsonbText(DecodeJsonbOrDie(value.AsString()), out);
+      return;
     case TypeId::kVoid: return;  // void_send: no bytes
   }
 }
@@ -523,8 +529,22 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kPgNodeTree:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "cannot accept a value of type pg_node_tree");
-    case TypeId::kJson:
-      return Status::Error(sqlstate::kFeatureNotSupported, "json input is not supported yet");
+    case TypeId::kJson: {  // json_recv: the text, checked
+      BASALT_ASSIGN_OR_RETURN(Value v, ReadText(bytes, type));
+      BASALT_RETURN_IF_ERROR(ValidateJson(v.AsString()));
+      return v;
+    }
+    case TypeId::kJsonb: {  // jsonb_recv: the version byte 1, then the text
+      if (bytes->empty()) return InsufficientData();
+      if (bytes->front() != '\x01') {
+        return Status::Internal(fmt::format("unsupported jsonb version number {}",
+                                            static_cast<unsigned char>(bytes->front())));
+      }
+      bytes->remove_prefix(1);
+      BASALT_ASSIGN_OR_RETURN(Value text, ReadText(bytes, type));
+      BASALT_ASSIGN_OR_RETURN(JsonbValue v, ParseJsonb(text.AsString()));
+      return Value::String(EncodeJsonb(v));
+    }
     case TypeId::kChar:
       // char_recv: one byte, a zero byte being the empty "char".
       if (*bytes == std::string_view("\0", 1)) {

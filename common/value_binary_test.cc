@@ -478,5 +478,15 @@ TEST_CASE("interval is int64 microseconds, int32 days, int32 months; time int64 
   CheckRoundTrip("10:30:00.25", DataType::Of(TypeId::kTime), "00000008cd120a90");
 }
 
+TEST_CASE("json sends its text; jsonb the version byte 1, then its text") {
+  // {"a": 1} is 7b 22 61 22 3a 20 31 7d.
+  CheckRoundTrip(R"({"a": 1})", DataType::Of(TypeId::kJson), "7b2261223a20317d");
+  CheckRoundTrip(R"({"a": 1})", DataType::Of(TypeId::kJsonb), "017b2261223a20317d");
+  Result<Value> bad = ValueFromBinary(std::string("\x02{}", 3), DataType::Of(TypeId::kJsonb));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "unsupported jsonb version number 2");
+  CHECK_FALSE(ValueFromBinary("{", DataType::Of(TypeId::kJson)).ok());
+}
+
 }  // namespace
 }  // namespace basalt

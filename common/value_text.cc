@@ -12,6 +12,8 @@
 #include "common/datetime.h"
 #include "common/float_text.h"
 #include "common/interval.h"
+#include "common/json_parse.h"
+#include "common/jsonb.h"
 #include "common/object_names.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
@@ -380,6 +382,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
+    case TypeId::kJsonb: AppendJsonbText(DecodeJsonbOrDie(value.AsString()), out); return;
     case TypeId::kVoid: return;  // void_out: the empty string
   }
 }
@@ -491,7 +494,12 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "cannot accept a value of type pg_node_tree");
     case TypeId::kJson:
-      return Status::Error(sqlstate::kFeatureNotSupported, "json input is not supported yet");
+      BASALT_RETURN_IF_ERROR(ValidateJson(text));
+      return Value::String(std::string(text));
+    case TypeId::kJsonb: {
+      BASALT_ASSIGN_OR_RETURN(JsonbValue v, ParseJsonb(text));
+      return Value::String(EncodeJsonb(v));
+    }
     case TypeId::kVarchar: {
       BASALT_ASSIGN_OR_RETURN(std::string v,
                               CoerceVarcharLength(std::string(text), type.VarcharLength(), false));

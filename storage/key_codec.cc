@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "common/jsonb.h"
 #include "storage/coding.h"
 
 namespace basalt::storage {
@@ -289,6 +290,10 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kBytea: AppendString(value.AsString(), key); return;
     // Fixed width: the 16 bytes as they are sort as uuid_cmp (memcmp).
     case TypeId::kUuid: key->append(value.AsString()); return;
+    // json has no order of its own (PostgreSQL has no btree for it): its
+    // text; jsonb: its sort key, in jsonb's btree order (not decodable).
+    case TypeId::kJson: AppendString(value.AsString(), key); return;
+    case TypeId::kJsonb: AppendJsonbSortKey(DecodeJsonbOrDie(value.AsString()), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
     default:                     // not IsStorableType: CREATE TABLE [AS] refuses it
       assert(false && "array columns are refused by CREATE TABLE");
@@ -337,7 +342,9 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown:
-    case TypeId::kBytea: return DecodeString(input, value);
+    case TypeId::kBytea:
+    case TypeId::kJson: return DecodeString(input, value);
+    case TypeId::kJsonb: return Status::Internal("a jsonb key value cannot be decoded");
     case TypeId::kUuid:
       if (input->size() < 16) return Truncated();
       *value = Value::String(std::string(input->substr(0, 16)));

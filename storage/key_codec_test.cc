@@ -7,6 +7,9 @@
 #include <limits>
 #include <random>
 
+#include "common/json_parse.h"
+#include "common/jsonb.h"
+
 namespace basalt::storage {
 namespace {
 
@@ -43,6 +46,42 @@ void CheckOrder(std::vector<Value> values, const DataType& type, Less less) {
     REQUIRE_FALSE(less(b, a));
     if (encoded[i - 1].first == encoded[i].first) REQUIRE_FALSE(less(a, b));
   }
+}
+
+TEST_CASE("jsonb keys follow jsonb's order, equal values equal bytes", "[key_codec]") {
+  const DataType jsonb = DataType::Of(TypeId::kJsonb);
+  auto value = [](std::string_view text) {
+    Result<JsonbValue> v = ParseJsonb(text);
+    REQUIRE(v.ok());
+    return Value::String(EncodeJsonb(*v));
+  };
+  // Ascending, as PostgreSQL 15 sorts them: an empty array below every
+  // scalar (a scalar is a one-element array), objects keyed by length first.
+  const std::vector<std::string_view> sorted = {"[]",
+                                                "null",
+                                                R"("")",
+                                                R"("a")",
+                                                R"("b")",
+                                                "-10",
+                                                "-2.5",
+                                                "0",
+                                                "1",
+                                                "1e3",
+                                                "false",
+                                                "true",
+                                                "[1]",
+                                                R"(["a", 2])",
+                                                "[1, 2]",
+                                                "{}",
+                                                R"({"aa": 0})",
+                                                R"({"b": 1})",
+                                                R"({"a": 1, "b": 2})"};
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    INFO(sorted[i - 1] << " < " << sorted[i]);
+    CHECK(Encode(value(sorted[i - 1]), jsonb) < Encode(value(sorted[i]), jsonb));
+  }
+  CHECK(Encode(value("[1.0, {\"a\": 2.50}]"), jsonb) == Encode(value("[1, {\"a\": 2.5}]"), jsonb));
+  CHECK(Encode(Value::Null(), jsonb) > Encode(value(R"({"z": 1})"), jsonb));
 }
 
 TEST_CASE("integers keep order and round-trip", "[key_codec]") {

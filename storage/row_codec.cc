@@ -113,6 +113,8 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kVarchar:
     case TypeId::kUnknown:
     case TypeId::kBytea:
+    case TypeId::kJson:
+    case TypeId::kJsonb:
       AppendVarint(v.AsString().size(), out);
       out->append(v.AsString());
       return;
@@ -185,7 +187,9 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown:
-    case TypeId::kBytea: {
+    case TypeId::kBytea:
+    case TypeId::kJson:
+    case TypeId::kJsonb: {
       std::string_view bytes;
       BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &bytes));
       *value = Value::String(std::string(bytes));
@@ -212,7 +216,9 @@ Status SkipValue(std::string_view* input, TypeId id) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kUnknown:
-    case TypeId::kBytea: {
+    case TypeId::kBytea:
+    case TypeId::kJson:
+    case TypeId::kJsonb: {
       std::string_view bytes;
       return ReadLengthPrefixed(input, &bytes);
     }

@@ -117,6 +117,23 @@ TEST_CASE("uuid and bytea columns round-trip, any byte included", "[row_codec]")
   REQUIRE(bytes.substr(bytes.size() - 4 - 4 - 16, 16 + 4) == "0123456789abcdef\x03xyz");
 }
 
+TEST_CASE("json and jsonb columns are length-prefixed bytes", "[row_codec]") {
+  const std::vector<DataType> types = {DataType::Of(TypeId::kJson), DataType::Of(TypeId::kJsonb),
+                                       DataType::Of(TypeId::kInt4)};
+  const std::string jsonb = {1, 5, 0};  // docs/formats/jsonb.md: []
+  const Row row = {Value::String(R"( {"a" : 1} )"), Value::String(jsonb), Value::Int(7)};
+  std::string bytes;
+  EncodeRow(row, types, 1, &bytes);
+  Row decoded;
+  REQUIRE(DecodeRow(bytes, types, &decoded).ok());
+  CHECK(decoded[0].AsString() == row[0].AsString());
+  CHECK(decoded[1].AsString() == jsonb);
+  CHECK(decoded[2].AsInt() == 7);
+  Row third(3);
+  REQUIRE(DecodeColumns(bytes, types, {false, false, true}, &third).ok());
+  CHECK(third[2].AsInt() == 7);
+}
+
 TEST_CASE("NULLs cost a bit, not a value", "[row_codec]") {
   std::vector<DataType> types(20, DataType::Of(TypeId::kInt8));
   Row all_null(20);

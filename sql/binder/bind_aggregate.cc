@@ -6,6 +6,7 @@
 
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/function_resolver.h"
@@ -63,7 +64,16 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   const bool nested = inside_aggregate_;
   {
     ScopedFlag inside(inside_aggregate_, true);
-    for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+    auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
+    const bool json_agg =
+        function == AggregateFunction::kJsonAgg || function == AggregateFunction::kJsonbAgg;
+    for (const ast::ExprPtr& a : call.args) {
+      BoundExprPtr row;
+      if (json_agg && a->kind() == ast::ExprKind::kColumnRef) {  // json_agg(t): its rows
+        row = BindWholeRowJson(a->As<ast::ColumnRef>(), a->position, TypeId::kJson, scope, bind);
+      }
+      args.push_back(row != nullptr ? std::move(row) : BindExpression(*a, scope));
+    }
   }
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.
@@ -180,6 +190,23 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
                 call.position);
       }
       break;
+    case AggregateFunction::kJsonAgg:
+    case AggregateFunction::kJsonbAgg:
+    case AggregateFunction::kJsonObjectAgg:
+    case AggregateFunction::kJsonbObjectAgg: {
+      // json_agg(anyelement), json_object_agg("any", "any"): untyped
+      // literals are text.
+      const bool object = function == AggregateFunction::kJsonObjectAgg ||
+                          function == AggregateFunction::kJsonbObjectAgg;
+      if (args.size() != (object ? 2u : 1u)) ThrowNoFunction(name, args, call.position);
+      for (size_t i = 0; i < args.size(); ++i) {
+        if (IsUnknownLiteral(*args[i])) coerce(i, TypeId::kText);
+      }
+      const bool jsonb = function == AggregateFunction::kJsonbAgg ||
+                         function == AggregateFunction::kJsonbObjectAgg;
+      type = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
+      break;
+    }
   }
   auto e = BoundExpr::Make(BoundExprKind::kAggregate, type, call.position);
   e->aggregate = function;
@@ -199,7 +226,8 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
       if (IsUnknownLiteral(*key)) {
         key = CoerceOrThrow(std::move(key), DataType::Of(TypeId::kText), CastContext::kImplicit);
       }
-      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid) {
+      if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid ||
+          key->type.id == TypeId::kJson) {
         // Where the key starts: `'1'::xid` at its literal.
         int position = item.expr->position;
         for (const ast::Expr* e = item.expr.get(); e->kind() == ast::ExprKind::kCast;) {
@@ -245,6 +273,10 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
 void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
   for (const ast::ExprPtr& item : select.group_by) {
     BoundExprPtr e = BindGroupItem(*item, scope, *out);
+    if (e->type.id == TypeId::kJson) {  // json has no equality
+      ThrowAt(sqlstate::kUndefinedFunction, "could not identify an equality operator for type json",
+              item->position);
+    }
     bool seen = false;
     for (const BoundExprPtr& g : out->group_by) seen = seen || g->Equals(*e);
     if (!seen) out->group_by.push_back(std::move(e));  // GROUP BY a, a: one key

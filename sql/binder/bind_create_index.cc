@@ -107,8 +107,8 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
       throw Error(sqlstate::kUndefinedColumn,
                   fmt::format("column \"{}\" does not exist", element.column.name));
     }
-    if (table.ColumnType(column).id == TypeId::kXid) {
-      ThrowNoBtreeOrdering();
+    if (!HasBtreeOrdering(table.ColumnType(column).id)) {
+      ThrowNoBtreeOrdering(table.ColumnType(column).id);
     }
     catalog::proto::IndexColumn* c = index.add_columns();
     c->set_attnum(table.def.columns(column).attnum());
@@ -122,9 +122,10 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
   return out;
 }
 
-void ThrowNoBtreeOrdering() {
+void ThrowNoBtreeOrdering(TypeId id) {
   throw Error(sqlstate::kUndefinedObject,
-              "data type xid has no default operator class for access method \"btree\"")
+              fmt::format("data type {} has no default operator class for access method \"btree\"",
+                          DataType::Of(id).Name()))
       .WithHint(
           "You must specify an operator class for the index or define a default operator "
           "class for the data type.");

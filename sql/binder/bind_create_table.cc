@@ -198,10 +198,10 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     }
     // PRIMARY KEY implies NOT NULL.
     for (int attnum : t.primary_key_attnums()) t.mutable_columns(attnum - 1)->set_not_null(true);
-    // A key needs a btree ordering, which xid lacks.
+    // A key needs a btree ordering, which xid and json lack.
     for (int attnum : t.primary_key_attnums()) {
-      if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
-        ThrowNoBtreeOrdering();
+      if (!HasBtreeOrdering(static_cast<TypeId>(t.columns(attnum - 1).type_id()))) {
+        ThrowNoBtreeOrdering(static_cast<TypeId>(t.columns(attnum - 1).type_id()));
       }
     }
   }
@@ -231,8 +231,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     std::vector<std::string> names;
     for (int attnum : u.attnums) {
       names.push_back(t.columns(attnum - 1).name());
-      if (static_cast<TypeId>(t.columns(attnum - 1).type_id()) == TypeId::kXid) {
-        ThrowNoBtreeOrdering();
+      if (!HasBtreeOrdering(static_cast<TypeId>(t.columns(attnum - 1).type_id()))) {
+        ThrowNoBtreeOrdering(static_cast<TypeId>(t.columns(attnum - 1).type_id()));
       }
       catalog::proto::IndexColumn* c = index->add_columns();
       c->set_attnum(attnum);

@@ -17,8 +17,12 @@ namespace basalt::sql {
 [[noreturn]] void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
                                   int position);
 
-// 42704 for a key or index column of type xid, which has no btree
-// ordering (PostgreSQL's `no default operator class` error).
-[[noreturn]] void ThrowNoBtreeOrdering();
+// Whether a key or index column may have this type: xid and json have no
+// btree ordering in PostgreSQL.
+inline bool HasBtreeOrdering(TypeId id) { return id != TypeId::kXid && id != TypeId::kJson; }
+
+// 42704 for a key or index column of a type without a btree ordering
+// (PostgreSQL's `no default operator class` error).
+[[noreturn]] void ThrowNoBtreeOrdering(TypeId id);
 
 }  // namespace basalt::sql

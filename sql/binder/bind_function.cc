@@ -56,6 +56,10 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
       {"bool_or", AggregateFunction::kBoolOr},
       {"string_agg", AggregateFunction::kStringAgg},
       {"array_agg", AggregateFunction::kArrayAgg},
+      {"json_agg", AggregateFunction::kJsonAgg},
+      {"jsonb_agg", AggregateFunction::kJsonbAgg},
+      {"json_object_agg", AggregateFunction::kJsonObjectAgg},
+      {"jsonb_object_agg", AggregateFunction::kJsonbObjectAgg},
   };
   for (const auto& [aggregate_name, function] : kAggregates) {
     if (name == aggregate_name) return function;
@@ -166,6 +170,15 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
             fmt::format("{} specified, but {} is not an aggregate function",
                         call.order_by.empty() ? "FILTER" : "ORDER BY", name),
             call.position);
+  }
+  if ((name == "row_to_json" || name == "to_json" || name == "to_jsonb") && call.args.size() == 1 &&
+      call.args[0]->kind() == ast::ExprKind::kColumnRef) {
+    auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
+    const TypeId result = name == "to_jsonb" ? TypeId::kJsonb : TypeId::kJson;
+    if (BoundExprPtr row = BindWholeRowJson(call.args[0]->As<ast::ColumnRef>(), call.position,
+                                            result, scope, bind)) {
+      return row;
+    }
   }
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));

@@ -6,6 +6,7 @@
 
 #include "sql/binder/bind_datetime_operator.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 
@@ -260,8 +261,11 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
     return BindXidComparison(op, std::move(left), std::move(right), position);
   }
   std::optional<DataType> common = CommonType(left->type, right->type);
-  // void has a common type with itself but no operators (42883, as PostgreSQL).
-  if (!common || common->id == TypeId::kVoid) NoOperator(op, left->type, right->type, position);
+  // void and json have a common type with themselves but no comparison
+  // operators (42883, as PostgreSQL).
+  if (!common || common->id == TypeId::kVoid || common->id == TypeId::kJson) {
+    NoOperator(op, left->type, right->type, position);
+  }
   auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
   e->compare_type = *common;
@@ -273,6 +277,7 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
 
 BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundExprPtr right,
                                   int position) {
+  if (BoundExprPtr json = BindJsonOperator(op, left, right, position)) return json;
   int leftmost = Leftmost(left->position, position);
   if (op == "||") {
     DataType lt = left->type;

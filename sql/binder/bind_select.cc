@@ -242,6 +242,10 @@ void Binder::BindDistinct(const ast::SelectStmt& select, BoundSelect* out) {
   }
   for (size_t t = 0; t < out->targets.size(); ++t) {
     const DataType type = out->targets[t]->type;
+    if (type.id == TypeId::kJson && t < select.targets.size()) {
+      ThrowAt(sqlstate::kUndefinedFunction, "could not identify an equality operator for type json",
+              select.targets[t].expr->position);
+    }
     out->distinct.push_back(std::move(out->targets[t]));
     out->targets[t] = BoundExpr::Column(static_cast<int>(t), type);
   }
@@ -411,11 +415,11 @@ void Binder::BindOrderBy(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     out->order_by.push_back(std::move(order));
   }
-  // Every item above added one sort key; void (pg_sleep) and xid have no
-  // ordering.
+  // Every item above added one sort key; void (pg_sleep), xid and json have
+  // no ordering.
   for (size_t i = 0; i < out->order_by.size(); ++i) {
     TypeId id = out->order_by[i].expr->type.id;
-    if (id == TypeId::kVoid || id == TypeId::kXid) {
+    if (id == TypeId::kVoid || id == TypeId::kXid || id == TypeId::kJson) {
       throw Error(sqlstate::kUndefinedFunction,
                   fmt::format("could not identify an ordering operator for type {}",
                               DataType::Of(id).Name()))

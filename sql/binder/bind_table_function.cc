@@ -18,6 +18,20 @@ bool IsSeriesType(TypeId id) {
   return id == TypeId::kInt4 || id == TypeId::kInt8 || id == TypeId::kNumeric;
 }
 
+// json_array_elements, jsonb_each_text, ...: the function, and whether its
+// argument is jsonb; nullopt for other names.
+std::optional<std::pair<TableFunction, bool>> JsonTableFunction(std::string_view name) {
+  const bool jsonb = name.starts_with("jsonb_");
+  if (!jsonb && !name.starts_with("json_")) return std::nullopt;
+  const std::string_view rest = name.substr(jsonb ? 6 : 5);
+  if (rest == "array_elements") return std::pair(TableFunction::kJsonArrayElements, jsonb);
+  if (rest == "array_elements_text") return std::pair(TableFunction::kJsonArrayElementsText, jsonb);
+  if (rest == "object_keys") return std::pair(TableFunction::kJsonObjectKeys, jsonb);
+  if (rest == "each") return std::pair(TableFunction::kJsonEach, jsonb);
+  if (rest == "each_text") return std::pair(TableFunction::kJsonEachText, jsonb);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
@@ -51,6 +65,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   const bool expand_array = call.name.size() == 2 && call.name[0] == "information_schema" &&
                             name == "_pg_expandarray" && args.size() == 1 &&
                             args[0]->type.IsArray() && !call.star && !call.distinct;
+  const std::optional<std::pair<TableFunction, bool>> json_function =
+      catalog_name ? JsonTableFunction(name) : std::nullopt;
   auto timestamp_like = [](TypeId t) {
     return t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kDate;
   };
@@ -117,6 +133,25 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     // psql's \d+ unnests).
     out->function = TableFunction::kUnnest;
     out->function_type = DataType::Of(*args[0]->type.ElementType());
+  } else if (json_function) {
+    const auto [function, jsonb] = *json_function;
+    const DataType json = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
+    BoundExprPtr converted =
+        args.size() == 1 ? TryCoerce(args[0]->Clone(), json, CastContext::kImplicit) : nullptr;
+    if (converted == nullptr || call.star || call.distinct) {
+      ThrowNoFunction(name, args, call.position);
+    }
+    if (hidden &&
+        (function == TableFunction::kJsonEach || function == TableFunction::kJsonEachText)) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("{} in the target list (a record) is not supported yet", name), position);
+    }
+    args[0] = std::move(converted);
+    out->function = function;
+    const bool text = function == TableFunction::kJsonArrayElementsText ||
+                      function == TableFunction::kJsonEachText ||
+                      function == TableFunction::kJsonObjectKeys;
+    out->function_type = text ? DataType::Of(TypeId::kText) : json;
   } else if (catalog_name && name == "generate_subscripts" && args.size() == 2 &&
              args[0]->type.IsArray()) {
     BoundExprPtr dimension =
@@ -144,18 +179,29 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     ThrowAt(sqlstate::kFeatureNotSupported,
             fmt::format("function {} in FROM is not supported yet", name), position);
   }
-  out->width = with_ordinality ? 2 : 1;
+  const bool json_pairs =
+      out->function == TableFunction::kJsonEach || out->function == TableFunction::kJsonEachText;
+  out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0);
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
-  // A scalar function's column is named after the alias, else the function.
-  item.columns.push_back(
-      ScopeColumn{expand_array ? "x" : item.name, out->function_type, *next_column, nullptr, 0, 0});
+  // A scalar function's column is named after the alias, else the function;
+  // the json functions name theirs (OUT parameters key and value).
+  std::string column_name = expand_array ? "x" : item.name;
+  if (json_function && out->function != TableFunction::kJsonObjectKeys && !hidden) {
+    column_name = "value";
+  }
+  int column = *next_column;
+  if (json_pairs) {
+    item.columns.push_back(
+        ScopeColumn{"key", DataType::Of(TypeId::kText), column++, nullptr, 0, 0});
+  }
+  item.columns.push_back(ScopeColumn{column_name, out->function_type, column, nullptr, 0, 0});
   if (expand_array) {
     item.columns.push_back(
         ScopeColumn{"n", DataType::Of(TypeId::kInt4), *next_column + 1, nullptr, 0, 0});
   } else if (with_ordinality) {
     item.columns.push_back(
-        ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), *next_column + 1, nullptr, 0, 0});
+        ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), column + 1, nullptr, 0, 0});
   }
   RenameColumns(alias, &item);
   if (!hidden) {
@@ -180,9 +226,10 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   const std::string& name = call.name.back();
-  return catalog_name && (name == "generate_series" || name == "unnest" ||
-                          name == "generate_subscripts" || name == "pg_partition_ancestors" ||
-                          name == "regexp_matches" || name == "regexp_split_to_table");
+  return catalog_name &&
+         (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
+          name == "pg_partition_ancestors" || name == "regexp_matches" ||
+          name == "regexp_split_to_table" || JsonTableFunction(name).has_value());
 }
 
 }  // namespace

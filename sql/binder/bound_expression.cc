@@ -302,6 +302,10 @@ std::string_view AggregateFunctionName(AggregateFunction f) {
     case AggregateFunction::kBoolOr: return "bool_or";
     case AggregateFunction::kStringAgg: return "string_agg";
     case AggregateFunction::kArrayAgg: return "array_agg";
+    case AggregateFunction::kJsonAgg: return "json_agg";
+    case AggregateFunction::kJsonbAgg: return "jsonb_agg";
+    case AggregateFunction::kJsonObjectAgg: return "json_object_agg";
+    case AggregateFunction::kJsonbObjectAgg: return "jsonb_object_agg";
   }
   return "?";
 }

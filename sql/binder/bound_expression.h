@@ -272,8 +272,40 @@ enum class ScalarFunction {
   kConvert,        // convert(bytea, name, name) -> bytea
   kGenRandomUuid,  // gen_random_uuid() -> uuid; volatile
   // json constructors (sql/execution/json_function.cc); not strict.
-  kJsonBuildObject,  // json_build_object(VARIADIC "any") -> json
-  kJsonBuildArray,   // json_build_array(VARIADIC "any") -> json
+  kJsonBuildObject,   // json_build_object(VARIADIC "any") -> json
+  kJsonBuildArray,    // json_build_array(VARIADIC "any") -> json
+  kJsonbBuildObject,  // jsonb_build_object(VARIADIC "any") -> jsonb
+  kJsonbBuildArray,   // jsonb_build_array(VARIADIC "any") -> jsonb
+  kToJson,            // to_json(anyelement) -> json
+  kToJsonb,           // to_jsonb(anyelement) -> jsonb
+  // json and jsonb operators and functions (sql/execution/json_operator.cc,
+  // json_function.cc): the first argument is json or jsonb, the result
+  // type the node's.
+  kJsonField,         // j -> text
+  kJsonElement,       // j -> int4
+  kJsonFieldText,     // j ->> text
+  kJsonElementText,   // j ->> int4
+  kJsonPath,          // j #> text[], json_extract_path(j, VARIADIC text[])
+  kJsonPathText,      // j #>> text[], json_extract_path_text
+  kJsonbContains,     // jsonb @> jsonb
+  kJsonbContained,    // jsonb <@ jsonb
+  kJsonbExists,       // jsonb ? text
+  kJsonbExistsAny,    // jsonb ?| text[]
+  kJsonbExistsAll,    // jsonb ?& text[]
+  kJsonbConcat,       // jsonb || jsonb
+  kJsonbDeleteKey,    // jsonb - text
+  kJsonbDeleteIndex,  // jsonb - int4
+  kJsonbDeleteKeys,   // jsonb - text[]
+  kJsonbDeletePath,   // jsonb #- text[]
+  kJsonTypeof,        // json[b]_typeof(j) -> text
+  kJsonArrayLength,   // json[b]_array_length(j) -> int4
+  kJsonbSet,          // jsonb_set(jsonb, text[], jsonb [, bool])
+  kJsonbInsert,       // jsonb_insert(jsonb, text[], jsonb [, bool])
+  kJsonStripNulls,    // json[b]_strip_nulls(j)
+  kJsonbPretty,       // jsonb_pretty(jsonb) -> text
+  // row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item: the
+  // children are name, value, name, value, ... (bind_function.cc).
+  kRowToJson,
 };
 
 // The functions that read the clock.
@@ -289,10 +321,14 @@ enum class AggregateFunction {
   kAvg,        // integers and numeric -> numeric, floats -> float8
   kMin,
   kMax,
-  kBoolAnd,    // bool_and, every
-  kBoolOr,     // bool_or
-  kStringAgg,  // string_agg(text, delimiter text)
-  kArrayAgg,   // array_agg(int4) -> int4[] (the one array type Basalt has)
+  kBoolAnd,         // bool_and, every
+  kBoolOr,          // bool_or
+  kStringAgg,       // string_agg(text, delimiter text)
+  kArrayAgg,        // array_agg(int4) -> int4[] (the one array type Basalt has)
+  kJsonAgg,         // json_agg(any) -> json
+  kJsonbAgg,        // jsonb_agg(any) -> jsonb
+  kJsonObjectAgg,   // json_object_agg(key, value) -> json
+  kJsonbObjectAgg,  // jsonb_object_agg(key, value) -> jsonb
 };
 
 // One ORDER BY key inside an aggregate call.

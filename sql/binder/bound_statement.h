@@ -46,6 +46,15 @@ enum class TableFunction {
   // regexp_split_to_table(text, pattern [, flags]) -> setof text.
   kRegexpMatches,
   kRegexpSplitToTable,
+  // Over json or jsonb (the first argument's type): the elements of an
+  // array, as json[b] or as text; the keys of an object; an object's
+  // pairs as (key, value) rows of two columns, the value as json[b] or
+  // text (function_type is the value column's type).
+  kJsonArrayElements,
+  kJsonArrayElementsText,
+  kJsonObjectKeys,
+  kJsonEach,
+  kJsonEachText,
 };
 
 // A FROM item. Its rows are the concatenation of its leaves' columns, in

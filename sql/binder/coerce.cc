@@ -74,6 +74,8 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   }
   if (n == "uuid") return DataType::Of(TypeId::kUuid);
   if (n == "bytea") return DataType::Of(TypeId::kBytea);
+  if (n == "json") return DataType::Of(TypeId::kJson);
+  if (n == "jsonb") return DataType::Of(TypeId::kJsonb);
   if (n == "oid") return DataType::Of(TypeId::kOid);
   if (n == "xid") return DataType::Of(TypeId::kXid);
   if (n == "_int4") return DataType::Of(TypeId::kInt4Array);

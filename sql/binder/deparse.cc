@@ -329,7 +329,14 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
         row.texts.push_back(Quote(refname) + "." + Quote(name));
         row.names.push_back(name);
         if (ref.kind == BoundTableRef::Kind::kFunction) {
-          row.types.push_back(c == 0 ? ref.function_type : DataType::Of(TypeId::kInt8));
+          // json[b]_each: key, value; then the ordinality.
+          const int value_column = ref.function == TableFunction::kJsonEach ||
+                                           ref.function == TableFunction::kJsonEachText
+                                       ? 1
+                                       : 0;
+          row.types.push_back(c < value_column    ? DataType::Of(TypeId::kText)
+                              : c == value_column ? ref.function_type
+                                                  : DataType::Of(TypeId::kInt8));
         } else {
           row.types.push_back(ref.table != nullptr ? ref.table->ColumnType(c)
                                                    : ref.subquery->columns[c].type);

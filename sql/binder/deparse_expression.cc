@@ -6,6 +6,7 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/deparse_printer.h"
 #include "sql/binder/deparse_text.h"
 
@@ -332,7 +333,18 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         Binary(e, row, op, out);
         return;
       }
-      const std::optional<std::string> function = DeparsedFunctionName(e.function);
+      // json_extract_path(j, 'a', 'b') is a call; j #> '{a,b}' an operator.
+      const bool path_call =
+          (e.function == ScalarFunction::kJsonPath ||
+           e.function == ScalarFunction::kJsonPathText) &&
+          (e.children.size() != 2 || e.children[1]->type.id != TypeId::kTextArray);
+      std::optional<std::string_view> op = JsonOperatorSpelling(e.function);
+      if (op && !path_call) {
+        Binary(e, row, *op, out);
+        return;
+      }
+      std::optional<std::string> function = JsonCallName(e);
+      if (!function) function = DeparsedFunctionName(e.function);
       if (!function) throw Unsupported{};
       out += *function + "(";
       for (size_t i = 0; i < e.children.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include "common/value_text.h"
 #include "sql/binder/bind_bytea_function.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/bind_string_function.h"
 
 namespace basalt::sql {
@@ -90,12 +91,11 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kClockTimestamp: return "clock_timestamp";
     case ScalarFunction::kStatementTimestamp: return "statement_timestamp";
     case ScalarFunction::kTimeOfDay: return "timeofday";
-    case ScalarFunction::kJsonBuildObject: return "json_build_object";
-    case ScalarFunction::kJsonBuildArray: return "json_build_array";
     default: break;
   }
   if (std::optional<std::string_view> name = StringFunctionName(f)) return std::string(*name);
   if (std::optional<std::string_view> name = ByteaFunctionName(f)) return std::string(*name);
+  if (std::optional<std::string_view> name = JsonFunctionName(f)) return std::string(*name);
   if (std::optional<std::string_view> name = MathFunctionName(f)) return std::string(*name);
   return std::nullopt;
 }
@@ -107,6 +107,11 @@ std::string DeparsedTableFunctionName(TableFunction f) {
     case TableFunction::kGenerateSubscripts: return "generate_subscripts";
     case TableFunction::kRegexpMatches: return "regexp_matches";
     case TableFunction::kRegexpSplitToTable: return "regexp_split_to_table";
+    case TableFunction::kJsonArrayElements: return "jsonb_array_elements";
+    case TableFunction::kJsonArrayElementsText: return "jsonb_array_elements_text";
+    case TableFunction::kJsonObjectKeys: return "jsonb_object_keys";
+    case TableFunction::kJsonEach: return "jsonb_each";
+    case TableFunction::kJsonEachText: return "jsonb_each_text";
   }
   return "unnest";
 }

@@ -9,6 +9,7 @@
 
 #include <unordered_set>
 
+#include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/commands/alter_table_columns.h"
@@ -168,10 +169,8 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
     }
   }
   for (int attnum : table->def.primary_key_attnums()) {
-    if (attnum == old_column.attnum() && new_type.id == TypeId::kXid) {
-      throw Error(sqlstate::kUndefinedObject,
-                  "data type xid has no default operator class for "
-                  "access method \"btree\"");
+    if (attnum == old_column.attnum() && !HasBtreeOrdering(new_type.id)) {
+      ThrowNoBtreeOrdering(new_type.id);
     }
   }
   // Foreign keys on the column, its own and those of other tables naming

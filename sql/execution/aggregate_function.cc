@@ -8,8 +8,11 @@
 
 #include "common/error.h"
 #include "common/interval.h"
+#include "common/json_parse.h"
+#include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/json_internal.h"
 #include "storage/key_codec.h"
 
 namespace basalt::sql {
@@ -53,6 +56,42 @@ void AccumulateFloatAvg(double x, AggregateState* s) {
   s->squares = squares;
 }
 
+bool IsJsonAggregate(AggregateFunction f) {
+  return f == AggregateFunction::kJsonAgg || f == AggregateFunction::kJsonbAgg ||
+         f == AggregateFunction::kJsonObjectAgg || f == AggregateFunction::kJsonbObjectAgg;
+}
+
+// json_agg and json_object_agg: the JSON text of the elements or members
+// so far, separated as PostgreSQL's json_agg_transfn does (`, `, and
+// `"k" : v` for members); the jsonb versions parse the text at the end.
+void AccumulateJson(const BoundExpr& call, const Row& args, AggregateState* s) {
+  if (s->count > 0) s->text += ", ";
+  if (call.aggregate == AggregateFunction::kJsonAgg ||
+      call.aggregate == AggregateFunction::kJsonbAgg) {
+    // Rows and arrays after the first start a line, as json_agg_transfn.
+    const BoundExpr& arg = *call.children[0];
+    const bool structured = arg.type.IsArray() || (arg.kind == BoundExprKind::kFunction &&
+                                                   arg.function == ScalarFunction::kRowToJson);
+    if (s->count > 0 && structured && !args[0].is_null()) s->text += "\n ";
+    AppendJsonValue(args[0], arg.type, &s->text);
+    return;
+  }
+  if (args[0].is_null()) {
+    throw Error(sqlstate::kInvalidParameterValue, "field name must not be null");
+  }
+  AppendJsonString(ValueToText(args[0], call.children[0]->type), &s->text);
+  s->text += " : ";
+  AppendJsonValue(args[1], call.children[1]->type, &s->text);
+}
+
+Value JsonAggregateResult(const BoundExpr& call, const AggregateState& state) {
+  const bool object = call.aggregate == AggregateFunction::kJsonObjectAgg ||
+                      call.aggregate == AggregateFunction::kJsonbObjectAgg;
+  std::string text = object ? "{ " + state.text + " }" : "[" + state.text + "]";
+  if (call.type.id == TypeId::kJson) return Value::String(std::move(text));
+  return JsonbResult(OrThrow(ParseJsonb(text)));
+}
+
 void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
   if (call.aggregate == AggregateFunction::kCountStar) {
     ++s->count;
@@ -63,13 +102,22 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
     ++s->count;
     return;
   }
+  if (IsJsonAggregate(call.aggregate)) {  // NULLs too
+    AccumulateJson(call, args, s);
+    ++s->count;
+    return;
+  }
   const Value& v = args[0];
   if (v.is_null()) return;
   const DataType& type = call.children[0]->type;
   switch (call.aggregate) {
     case AggregateFunction::kCountStar:
     case AggregateFunction::kCount:
-    case AggregateFunction::kArrayAgg: break;
+    case AggregateFunction::kArrayAgg:
+    case AggregateFunction::kJsonAgg:
+    case AggregateFunction::kJsonbAgg:
+    case AggregateFunction::kJsonObjectAgg:
+    case AggregateFunction::kJsonbObjectAgg: break;
     case AggregateFunction::kSum:
     case AggregateFunction::kAvg:
       if (type.IsInteger()) {
@@ -150,6 +198,10 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
     }
     case AggregateFunction::kStringAgg: return Value::String(state.text);
     case AggregateFunction::kArrayAgg: return Value::Array(state.elements);
+    case AggregateFunction::kJsonAgg:
+    case AggregateFunction::kJsonbAgg:
+    case AggregateFunction::kJsonObjectAgg:
+    case AggregateFunction::kJsonbObjectAgg: return JsonAggregateResult(call, state);
     default: return state.value;
   }
 }

@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "common/jsonb.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -76,6 +77,8 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
+    case TypeId::kJsonb:
+      return CompareJsonb(DecodeJsonbOrDie(a.AsString()), DecodeJsonbOrDie(b.AsString()));
     case TypeId::kVoid:
       // The binder refuses =, IN and ORDER BY on void; GREATEST/LEAST get here.
       throw Error(sqlstate::kUndefinedFunction,

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/json_table_function.h"
 #include "sql/execution/string_pattern_function.h"
 
 namespace basalt::sql {
@@ -43,6 +44,12 @@ bool FunctionScan::Start(ExecContext& ctx) {
     return true;
   }
   if (function_ == TableFunction::kUnnest) return true;
+  if (IsJsonTableFunction(function_)) {
+    // Computed whole, then handed out as unnest's elements.
+    args_[0] = Value::Array(
+        JsonTableFunctionRows(function_, args_[0], arguments_[0]->type, &json_values_));
+    return true;
+  }
   if (function_ == TableFunction::kGenerateSubscripts) {
     // One-dimensional arrays only; int2vector and oidvector count from 0.
     const TypeId array = arguments_[0]->type.id;
@@ -67,7 +74,7 @@ bool FunctionScan::Start(ExecContext& ctx) {
 
 std::optional<Value> FunctionScan::NextValue() {
   if (function_ == TableFunction::kUnnest || function_ == TableFunction::kRegexpMatches ||
-      function_ == TableFunction::kRegexpSplitToTable) {
+      function_ == TableFunction::kRegexpSplitToTable || IsJsonTableFunction(function_)) {
     const std::vector<Value>& elements = args_[0].AsArray();
     if (next_index_ >= elements.size()) return std::nullopt;
     return elements[next_index_++];
@@ -145,6 +152,8 @@ bool FunctionScan::Next(ExecContext& ctx, RowBatch* batch) {
     std::optional<Value> v = NextValue();
     if (!v) break;
     Row row{std::move(*v)};
+    // json[b]_each: the value beside the key.
+    if (!json_values_.empty()) row.push_back(std::move(json_values_[next_index_ - 1]));
     if (with_ordinality_) row.push_back(Value::Int(++ordinal_));
     batch->push_back(std::move(row));
   }

@@ -45,8 +45,9 @@ class FunctionScan : public PhysicalOperator {
   bool started_ = false;
   bool done_ = false;
   std::vector<Value> args_;
-  Value current_;          // generate_series: the next value
-  size_t next_index_ = 0;  // unnest: the next element
+  Value current_;                   // generate_series: the next value
+  size_t next_index_ = 0;           // unnest: the next element
+  std::vector<Value> json_values_;  // json[b]_each: the value column
   int64_t ordinal_ = 0;
   std::vector<std::unique_ptr<FunctionScan>> lockstep_;
 };

@@ -125,6 +125,11 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kWorkTableScan: return op.As<LogicalWorkTableScan>().types;
     case LogicalKind::kFunctionScan: {
       const auto& scan = op.As<LogicalFunctionScan>();
+      // json[b]_each: a text key column before the value.
+      if (scan.function == TableFunction::kJsonEach ||
+          scan.function == TableFunction::kJsonEachText) {
+        types.push_back(DataType::Of(TypeId::kText));
+      }
       types.push_back(scan.type);
       for (const auto& member : scan.lockstep) types.push_back(member->type);
       if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));

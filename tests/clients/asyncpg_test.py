@@ -18,6 +18,7 @@ import asyncio
 import datetime
 import decimal
 import hashlib
+import json
 import sys
 import traceback
 import uuid
@@ -340,7 +341,39 @@ async def step_uuid_bytea(conn):
         check(str(e), 'invalid input syntax for type uuid: "not-a-uuid"', "bad uuid message")
 
 
-STEPS = [step_types, step_uuid_bytea, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
+async def step_json(conn):
+    """json and jsonb: asyncpg sends and reads them as strings (jsonb in its
+    binary form, a version byte then the text); a codec set with
+    set_type_codec turns them into Python values; 22P02 from bad input."""
+    await fresh_table(conn, "apg_docs", "id int primary key, j json, b jsonb")
+    await conn.execute("insert into apg_docs values ($1, $2, $3)", 1,
+                       '{"b": 1,  "a": [1, 2]}', '{"b": 1,  "a": [1, 2]}')
+    check(tuple(await conn.fetchrow("select j, b from apg_docs where id = 1")),
+          ('{"b": 1,  "a": [1, 2]}', '{"a": [1, 2], "b": 1}'),
+          "json kept verbatim, jsonb normalized")
+    check(await conn.fetchval("select b -> 'a' ->> 1 from apg_docs where b @> $1", '{"b": 1}'),
+          "2", "jsonb operators with a jsonb parameter")
+    await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads,
+                              schema="pg_catalog")
+    await conn.set_type_codec("json", encoder=json.dumps, decoder=json.loads,
+                              schema="pg_catalog")
+    doc = {"name": "ann", "tags": ["x", None], "n": 2.5, "ok": True}
+    await conn.execute("insert into apg_docs values (2, $1, $2)", doc, doc)
+    check(tuple(await conn.fetchrow("select j, b from apg_docs where id = 2")), (doc, doc),
+          "json and jsonb through a codec")
+    check(await conn.fetchval("select jsonb_agg(b order by id) from apg_docs"),
+          [{"a": [1, 2], "b": 1}, doc], "jsonb_agg")
+    try:
+        await conn.fetchval("select '{bad'::jsonb")
+        raise Failure("bad jsonb accepted")
+    except asyncpg.InvalidTextRepresentationError as e:
+        check(e.sqlstate, "22P02", "bad jsonb SQLSTATE")
+        check((str(e).splitlines()[0], e.detail), ("invalid input syntax for type json",
+                                                   'Token "bad" is invalid.'),
+              "bad jsonb message")
+
+
+STEPS = [step_types, step_uuid_bytea, step_json, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
          step_cursor_fetch, step_transactions, step_pool, step_errors]
 
 

@@ -112,6 +112,49 @@ def uuid_bytea_through_psycopg2_and_copy():
 
 
 @step
+def json_through_psycopg2_and_copy():
+    """psycopg2 (json and jsonb parsed into Python values, Json parameters),
+    then COPY text, CSV and binary (psycopg 3) of json and jsonb columns."""
+    import psycopg
+    import psycopg2
+    from psycopg2.extras import Json
+    from psycopg.types.json import Json as Json3, Jsonb as Jsonb3
+    conn = psycopg2_connect()
+    cur = conn.cursor()
+    cur.execute("drop table if exists copy_docs")
+    cur.execute("create table copy_docs (id int primary key, j json, b jsonb)")
+    doc = {"k": [1, "two", None], "x": {"y": True}}
+    cur.execute("insert into copy_docs values (1, %s, %s)", (Json(doc), Json(doc)))
+    cur.execute("select j, b, b ->> 'x' from copy_docs")
+    check(cur.fetchone(), (doc, doc, '{"y": true}'), "psycopg2 reads json and jsonb")
+    out = io.StringIO()
+    cur.copy_expert("COPY copy_docs TO STDOUT", out)
+    check(out.getvalue(), '1\t{"k": [1, "two", null], "x": {"y": true}}\t'
+          '{"k": [1, "two", null], "x": {"y": true}}\n', "COPY text out")
+    cur.execute("truncate copy_docs")
+    cur.copy_expert("COPY copy_docs FROM STDIN (FORMAT csv)",
+                    io.StringIO('2,"{""b"":1,  ""a"":2}","{""b"":1,  ""a"":2}"\n3,,\n'))
+    out = io.StringIO()
+    cur.copy_expert("COPY (SELECT * FROM copy_docs ORDER BY id) TO STDOUT (FORMAT csv)", out)
+    check(out.getvalue(), '2,"{""b"":1,  ""a"":2}","{""a"": 2, ""b"": 1}"\n3,,\n', "CSV")
+    try:
+        cur.copy_expert("COPY copy_docs FROM STDIN", io.StringIO("4\t{\t[]\n"))
+        raise AssertionError("bad json accepted by COPY")
+    except psycopg2.errors.InvalidTextRepresentation:
+        pass
+    conn.close()
+    with psycopg.connect(dsn, autocommit=True) as conn3:
+        cur3 = conn3.cursor()
+        cur3.execute("truncate copy_docs")
+        with cur3.copy("COPY copy_docs FROM STDIN (FORMAT binary)") as copy:
+            copy.set_types(["int4", "json", "jsonb"])
+            copy.write_row((5, Json3([1, 2]), Jsonb3({"z": None})))
+        with cur3.copy("COPY copy_docs TO STDOUT (FORMAT binary)") as copy:
+            copy.set_types(["int4", "json", "jsonb"])
+            check(list(copy.rows()), [(5, [1, 2], {"z": None})], "binary COPY out")
+
+
+@step
 def psycopg2_csv_header_in_and_out():
     conn = psycopg2_connect()
     cur = conn.cursor()

@@ -5,7 +5,8 @@ past prepare_threshold) statements,
 executemany and pipeline mode, NULLs,
 transactions spanning several statements, an error and the session after it,
 server-side cursors (named, scrollable, WITH HOLD: DECLARE with $n, FETCH),
-uuid and bytea both ways in text and binary.
+uuid and bytea both ways in text and binary; json and jsonb through
+psycopg's Json / Jsonb wrappers, in text and binary.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
 import sys
@@ -15,6 +16,7 @@ from uuid import UUID
 
 import psycopg
 from psycopg import errors
+from psycopg.types.json import Json, Jsonb
 
 conninfo = f"host=127.0.0.1 port={sys.argv[1]} user=basalt dbname=basalt"
 
@@ -83,6 +85,22 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
                 prepare=False)
     check(cur.fetchone(), ("00000000-0000-0000-0000-000000000001", "\\x005c78"),
           "text forms of uuid and bytea")
+
+    # json and jsonb: dicts and lists through Json / Jsonb, as text (%t) and
+    # binary (%b) parameters (jsonb's binary form is a version byte and the
+    # text) and in text and binary results.
+    cur.execute("create table docs (id int primary key, j json, b jsonb)")
+    doc = {"name": "ann", "tags": ["a", "b"], "n": 1.5, "nested": {"x": None}}
+    cur.execute("insert into docs values (1, %t, %t)", (Json(doc), Jsonb(doc)), prepare=False)
+    cur.execute("insert into docs values (2, %b, %b)", (Json([1, "x"]), Jsonb({"k": True})),
+                prepare=False)
+    for label, c in (("text", cur), ("binary", bcur)):
+        c.execute("select j, b from docs order by id")
+        check(c.fetchall(), [(doc, doc), ([1, "x"], {"k": True})], f"json and jsonb in {label}")
+        check([d.type_code for d in c.description], [114, 3802], f"{label} json and jsonb OIDs")
+    cur.execute("select b ->> 'name', b @> %t, j -> 'tags' ->> 1 from docs where id = 1",
+                (Jsonb({"tags": ["b"]}),), prepare=False)
+    check(cur.fetchone(), ("ann", True, "b"), "json operators with a jsonb parameter")
 
     # A statement without parameters goes through Parse/Bind/Execute too.
     cur.execute("select id from items order by id", prepare=False)

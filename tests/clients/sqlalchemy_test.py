@@ -10,7 +10,8 @@ DateTime with and without a time zone, Interval, a ForeignKey with ON DELETE
 CASCADE, UniqueConstraint, CheckConstraint and Index, has_table, drop_all;
 Core insert (single, executemany, insert().returning()), select with a
 join, where, order by and limit, update and delete; the ORM with a
-relationship (add, commit, query, filter, update, delete, rollback);
+relationship (add, commit, query, filter, update, delete, rollback); a
+model with JSON and JSONB columns and their operators in queries;
 reflection through inspect() (tables, views, columns with their types,
 defaults and identity, primary key, foreign keys, indexes, unique and check
 constraints) and Table(..., autoload_with=...).
@@ -406,9 +407,51 @@ def step_autoload(conn):
     check(sa.inspect(conn).has_table("sa_al_books"), False, "drop_all of reflected tables")
 
 
+def step_orm_json(conn):
+    """A declarative model with JSON and JSONB columns: dicts and lists in and
+    out, SQLAlchemy's JSON operators (->>, @>, ?) in queries, an update of
+    a whole document, NULL against JSON null."""
+    from sqlalchemy.dialects import postgresql
+    base = orm.declarative_base()
+
+    class Doc(base):
+        __tablename__ = "sa_json_docs"
+        id = sa.Column(sa.Integer, primary_key=True)
+        data = sa.Column(postgresql.JSON)
+        tags = sa.Column(postgresql.JSONB)
+
+    base.metadata.drop_all(conn)
+    base.metadata.create_all(conn)
+    conn.commit()
+    with orm.Session(bind=conn) as session:
+        session.add_all([
+            Doc(id=1, data={"name": "ann", "n": [1, 2.5]}, tags={"a": True, "b": [1]}),
+            Doc(id=2, data=[1, "two", None], tags=["x", "y"]),
+            Doc(id=3, data=None, tags=None),
+        ])
+        session.commit()
+    with orm.Session(bind=conn) as session:
+        check(session.get(Doc, 1).data, {"name": "ann", "n": [1, 2.5]}, "a JSON document")
+        check(session.get(Doc, 2).tags, ["x", "y"], "a JSONB array")
+        check(session.get(Doc, 3).data, None, "NULL")
+        names = session.query(Doc.id).filter(Doc.data["name"].astext == "ann").all()
+        check(names, [(1,)], "->> in a filter")
+        check(session.query(Doc.id).filter(Doc.tags.contains({"b": [1]})).all(), [(1,)],
+              "@> in a filter")
+        check(session.query(Doc.id).filter(Doc.tags.has_key("x")).all(), [(2,)],
+              "? in a filter")
+        doc = session.get(Doc, 1)
+        doc.data = {"name": "bob"}
+        session.commit()
+        check(session.query(Doc.data["name"].astext).filter(Doc.id == 1).scalar(), "bob",
+              "an updated document")
+        check(session.scalar(sa.select(sa.func.jsonb_typeof(Doc.tags)).where(Doc.id == 2)),
+              "array", "jsonb_typeof")
+
+
 STEPS = [step_connect, step_create_and_drop, step_core_insert, step_core_select,
-         step_core_update_delete, step_orm, step_reflect_tables, step_reflect_columns,
-         step_reflect_constraints, step_autoload]
+         step_core_update_delete, step_orm, step_orm_json, step_reflect_tables,
+         step_reflect_columns, step_reflect_constraints, step_autoload]
 
 
 # --- running the steps under each dialect ----------------------------------
