@@ -272,7 +272,7 @@ class IncrementalRefresher {
           const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
           const ChangedRows& input = changed_.at(table.def.oid());
           RowsPtr rows = input.all;
-          std::string rows_named = "changes of ";
+          const char* rows_named = "changes of ";
           if (split_signs) {
             const bool inserted = (signs >> member) & 1;
             rows = inserted ? input.inserted : input.deleted;
@@ -280,15 +280,19 @@ class IncrementalRefresher {
             if (!inserted) sign = -sign;
           }
           ++member;
-          members_named +=
-              (members_named.empty() ? "" : " joined with ") + rows_named + table.def.name();
+          if (refresh_.explanation) {  // the term's name, for EXPLAIN only
+            members_named += members_named.empty() ? "" : " joined with ";
+            members_named += rows_named;
+            members_named += table.def.name();
+          }
           empty = empty || rows->empty();
           ReplaceScan(scan, std::move(rows), &table);
         }
         if (empty) continue;
         ++terms_;
         const std::string name =
-            split_signs
+            !refresh_.explanation ? ""
+            : split_signs
                 ? fmt::format("Delta Term {} ({}): {}", terms_, sign > 0 ? "+" : "-", members_named)
                 : fmt::format("Delta Term {}: {}", terms_, members_named);
         Run(std::move(plan), name, [&](const RowBatch& batch) {
