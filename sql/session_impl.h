@@ -263,6 +263,10 @@ class SessionImpl : public Session {
   void RememberOwnCommit(storage::Transaction& txn);
   void RecordOwnCommit();
   bool CatchUpWithOwnCommits(const StatementPlan& plan);
+  // Inside a block, whether it holds a lock a refresh of `view` (over
+  // `tables`) would wait for.
+  bool BlockHoldsUpRefresh(const catalog::proto::Table& view,
+                           const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables);
   void ExecuteClose(const ast::CloseStmt& stmt, ResultSink& sink);
   // DISCARD ALL: CLOSE ALL, DEALLOCATE ALL, RESET ALL and
   // pg_advisory_unlock_all(), outside a transaction block only.

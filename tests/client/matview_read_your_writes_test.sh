@@ -61,6 +61,44 @@ if errors:
     print("\n".join(errors), file=sys.stderr)
     sys.exit(1)
 PY
+# Inside blocks (psycopg2's default: every statement in one): a commit is
+# read back by the next block's SELECT.
+/usr/bin/python3 - "$PGPORT" <<'PY' || fail "a session in blocks did not read its own writes"
+import sys, psycopg2
+conn = psycopg2.connect(host="127.0.0.1", port=int(sys.argv[1]), user="basalt", dbname="basalt")
+cur = conn.cursor()
+cur.execute("SET basalt.matview_read_your_writes = on")
+conn.commit()
+for i in range(1, 11):
+    cur.execute("INSERT INTO t VALUES (20, %s)", (i,))
+    conn.commit()
+    cur.execute("SELECT c FROM v WHERE g = 20")
+    got = cur.fetchone()
+    if got != (i,):
+        sys.exit(f"after {i} commits the block read {got}")
+    conn.commit()
+PY
+# A block holding a lock the refresh would wait for reads the view as it
+# stands, without waiting for itself: after its own REFRESH (EXCLUSIVE on
+# the view), after a TRUNCATE (ACCESS EXCLUSIVE on the table).
+q -c "INSERT INTO t VALUES (21, 1)" >/dev/null
+got=$(PGOPTIONS="-c statement_timeout=10000" q -c "SET basalt.matview_read_your_writes = on" \
+        -c "INSERT INTO t VALUES (22, 1)" -c "BEGIN" -c "LOCK TABLE v IN EXCLUSIVE MODE" \
+        -c "SELECT count(*) FROM v WHERE g = 22" -c "COMMIT" -c "BEGIN" -c "TRUNCATE t" \
+        -c "SELECT count(*) FROM v WHERE g = 22" -c "ROLLBACK") ||
+  fail "a block holding the view's lock waited for itself: $got"
+[[ "$got" == $'SET
+INSERT 0 1
+BEGIN
+LOCK TABLE
+0
+COMMIT
+BEGIN
+TRUNCATE TABLE
+0
+ROLLBACK' ]] ||
+  fail "blocks holding locks read: $got"
+
 # After a plain REFRESH the view equals its query: the catch-ups left it consistent.
 q -c "REFRESH MATERIALIZED VIEW v" >/dev/null
 [[ $(q -c "SELECT count(*) FROM ((TABLE v EXCEPT SELECT g, sum(v), count(*) FROM t GROUP BY g)

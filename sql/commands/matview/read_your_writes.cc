@@ -7,10 +7,12 @@
 // for a refresh already running, whose EXCLUSIVE lock it queues behind),
 // then reads with a snapshot taken after.
 //
-// Only outside a transaction block and under READ COMMITTED: a block may
-// hold locks the refresh would wait for (unseen by the deadlock detector,
-// since the session waits for itself), and a REPEATABLE READ snapshot
-// could not see the refresh anyway.
+// Under READ COMMITTED only: a REPEATABLE READ snapshot could not see the
+// refresh. Inside a block, not when the block holds a lock the refresh
+// would wait for (a lock on the view stronger than ACCESS SHARE, ACCESS
+// EXCLUSIVE on one of its tables): the session would wait for itself, a
+// wait the deadlock detector cannot see. The refresh reads the tables'
+// rows without locking them, so the block's own row locks never stop it.
 #include <algorithm>
 
 #include "sql/commands/matview/incremental_shape.h"
@@ -19,6 +21,8 @@
 
 namespace basalt::sql {
 namespace {
+
+using TableEntryPtr = std::shared_ptr<const catalog::TableEntry>;
 
 bool PlaceCovers(const ChangeLogPlace& place, uint64_t sequence) {
   if (place.watermark >= sequence) return true;
@@ -49,9 +53,22 @@ void SessionImpl::RecordOwnCommit() {
   committing_.reset();
 }
 
+bool SessionImpl::BlockHoldsUpRefresh(const catalog::proto::Table& view,
+                                      const std::vector<TableEntryPtr>& tables) {
+  if (state_ != TransactionState::kInBlock) return false;
+  for (const storage::LockStatusRow& lock : store_.locks().StatusRows()) {
+    if (lock.pid != lock_owner_->pid() || !lock.granted || !lock.relation) continue;
+    if (*lock.relation == view.oid() && lock.mode != "AccessShareLock") return true;
+    for (const TableEntryPtr& table : tables) {
+      if (*lock.relation == table->def.oid() && lock.mode == "AccessExclusiveLock") return true;
+    }
+  }
+  return false;
+}
+
 bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
-  if (own_commits_.empty() || !settings_.MatviewReadYourWrites() ||
-      state_ == TransactionState::kInBlock || repeatable_read_ || txn_ == nullptr) {
+  if (own_commits_.empty() || !settings_.MatviewReadYourWrites() || repeatable_read_ ||
+      txn_ == nullptr) {
     return false;
   }
   bool refreshed = false;
@@ -62,13 +79,15 @@ bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
       continue;
     }
     uint64_t needed = 0;
-    for (const auto& table : TablesWatchedBy(*plan.catalog, def)) {
+    const std::vector<TableEntryPtr> tables = TablesWatchedBy(*plan.catalog, def);
+    for (const auto& table : tables) {
       auto own = own_commits_.find(table->layout.ChangeLogId());
       if (own != own_commits_.end()) needed = std::max(needed, own->second);
     }
     ChangeLogPlace place;
     if (needed == 0 ||
-        (ReadChangeLogPlace(*txn_, def.oid(), &place) && PlaceCovers(place, needed))) {
+        (ReadChangeLogPlace(*txn_, def.oid(), &place) && PlaceCovers(place, needed)) ||
+        BlockHoldsUpRefresh(def, tables)) {
       continue;
     }
     SessionImpl refresher(store_, catalog_, role_oid_, user_, superuser_, database_oid_, database_,
