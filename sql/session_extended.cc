@@ -145,6 +145,9 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
       return std::nullopt;
     }
+    case ast::StatementKind::kExplain:
+      return std::vector<ResultColumn>{
+          ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}};
     case ast::StatementKind::kShow: {
       const auto& show = statement.As<ast::ShowStmt>();
       const DataType text = DataType::Of(TypeId::kText);

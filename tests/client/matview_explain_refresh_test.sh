@@ -172,6 +172,19 @@ plan=$(PGOPTIONS="-c lock_timeout=1000" explain "REFRESH MATERIALIZED VIEW by_cu
   fail "EXPLAIN REFRESH waited for a running refresh"
 wait "$holder" || fail "the holding refresh failed"
 
+# Through the extended protocol with a named statement (psycopg 3's
+# prepare=True): Describe announces the QUERY PLAN column.
+/usr/bin/python3 - "$PGPORT" <<'PY' || fail "EXPLAIN through a prepared statement failed"
+import sys, psycopg
+conn = psycopg.connect(host="127.0.0.1", port=int(sys.argv[1]), user="basalt", dbname="basalt",
+                       autocommit=True)
+for sql in ("EXPLAIN REFRESH MATERIALIZED VIEW totals", "EXPLAIN SELECT * FROM orders WHERE id = 1"):
+    cur = conn.cursor()
+    cur.execute(sql, prepare=True)
+    assert cur.description[0].name == "QUERY PLAN", cur.description
+    assert len(cur.fetchall()) > 0, sql
+PY
+
 # pg_stat_progress_refresh_matview during a long incremental refresh.
 run_psql <<'SQL' || fail "big setup failed"
 CREATE TABLE big AS SELECT g AS id, g % 1000 AS v FROM generate_series(1, 1000000) g;
