@@ -162,6 +162,24 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
                  std::string(1, static_cast<char>(kCatalogFormatVersion)));
 }
 
+void AddSystemObjects(Oid database, CatalogDelta* delta) {
+  for (auto [ns_oid, ns_name] : {std::pair<Oid, const char*>{oids::kPgToastNamespace, "pg_toast"},
+                                 {oids::kInformationSchemaNamespace, "information_schema"}}) {
+    auto ns = std::make_shared<proto::Namespace>();
+    ns->set_oid(ns_oid);
+    ns->set_name(ns_name);
+    ns->set_database_oid(database);
+    delta->push_back({std::shared_ptr<const proto::Namespace>(std::move(ns))});
+  }
+  for (proto::Table& t : SystemRelations(database)) {
+    auto entry = std::make_shared<TableEntry>();
+    entry->layout = MakeTableLayout(t);
+    entry->def = std::move(t);
+    entry->computed = entry->def.view_query().empty();
+    delta->push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
+  }
+}
+
 Status Catalog::Load() {
   std::unique_ptr<storage::Transaction> txn = store_.Begin();
   CatalogDelta delta;
@@ -205,26 +223,8 @@ Status Catalog::Load() {
   BASALT_RETURN_IF_ERROR(it->status());
   BASALT_RETURN_IF_ERROR(SweepOrphanedRelations(owned));
   auto snapshot = CatalogSnapshot().Apply(delta, 1);
-  // pg_catalog's computed relations, information_schema and its views, in
-  // every database; never stored.
   CatalogDelta system;
-  for (const proto::Database* db : snapshot->Databases()) {
-    for (auto [ns_oid, ns_name] : {std::pair<Oid, const char*>{oids::kPgToastNamespace, "pg_toast"},
-                                   {oids::kInformationSchemaNamespace, "information_schema"}}) {
-      auto ns = std::make_shared<proto::Namespace>();
-      ns->set_oid(ns_oid);
-      ns->set_name(ns_name);
-      ns->set_database_oid(db->oid());
-      system.push_back({std::shared_ptr<const proto::Namespace>(std::move(ns))});
-    }
-    for (proto::Table& t : SystemRelations(db->oid())) {
-      auto entry = std::make_shared<TableEntry>();
-      entry->layout = MakeTableLayout(t);
-      entry->def = std::move(t);
-      entry->computed = entry->def.view_query().empty();
-      system.push_back({std::shared_ptr<const TableEntry>(std::move(entry))});
-    }
-  }
+  for (const proto::Database* db : snapshot->Databases()) AddSystemObjects(db->oid(), &system);
   snapshot = snapshot->Apply(system, 1);
   std::lock_guard lock(mutex_);
   current_ = std::move(snapshot);

@@ -33,6 +33,11 @@ namespace basalt::catalog {
 
 class CatalogWriter;
 
+// pg_catalog's computed relations, information_schema and its views, and
+// the pg_toast and information_schema schemas of `database`: never stored,
+// added to the snapshot when the catalog loads or the database is created.
+void AddSystemObjects(Oid database, CatalogDelta* delta);
+
 class Catalog {
  public:
   // Loads the catalog from `store`, bootstrapping it on first open (role
@@ -159,6 +164,16 @@ class CatalogWriter {
   Status AlterNamespace(storage::Transaction& txn, const proto::Namespace& old_ns,
                         proto::Namespace ns);
   Status DropNamespace(storage::Transaction& txn, const proto::Namespace& ns);
+
+  // Databases (catalog_writer_database.cc). CreateDatabase assigns db.oid
+  // and gives it the pg_catalog and public schemas and the system
+  // relations; 42P04 when the name is taken. DropDatabase removes it with
+  // every object in it (their data after commit); the caller checked no
+  // session is connected to it. AlterDatabase: RENAME TO, OWNER TO.
+  Status CreateDatabase(storage::Transaction& txn, proto::Database db);
+  Status DropDatabase(storage::Transaction& txn, const proto::Database& db);
+  Status AlterDatabase(storage::Transaction& txn, const proto::Database& old_db,
+                       proto::Database db);
 
   // ALTER TABLE ADD PRIMARY KEY: the table gets the key `attnums` named
   // `name` (its columns become NOT NULL) and, because a primary key is the

@@ -42,6 +42,12 @@ std::string NamespaceNameKey(Oid database, std::string_view name) {
   return key;
 }
 
+std::string DatabaseNameKey(std::string_view name) {
+  std::string key(1, static_cast<char>(ObjectKind::kDatabaseName));
+  key.append(name);
+  return key;
+}
+
 std::string FormatKey() {
   return std::string(1, static_cast<char>(ObjectKind::kFormat));
 }

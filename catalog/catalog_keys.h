@@ -21,6 +21,7 @@ enum class ObjectKind : uint8_t {
   kRelationName = 'n',   // (database, namespace, name) -> relation OID; locks names
   kRoleName = 'r',       // role name -> role OID; locks names
   kNamespaceName = 's',  // (database, name) -> schema OID; locks names
+  kDatabaseName = 'd',   // name -> database OID; locks names
 };
 
 // kind byte + database OID (0 for shared objects) + OID, both big-endian, so
@@ -29,6 +30,7 @@ std::string ObjectKey(ObjectKind kind, Oid database, Oid oid);
 std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view name);
 std::string RoleNameKey(std::string_view name);
 std::string NamespaceNameKey(Oid database, std::string_view name);
+std::string DatabaseNameKey(std::string_view name);
 std::string FormatKey();
 // Big-endian 4-byte integers.
 void AppendBigEndian32(uint32_t v, std::string* out);

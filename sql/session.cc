@@ -196,6 +196,15 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteAlterSchema(statement.As<ast::AlterSchemaStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateDatabase:
+      ExecuteCreateDatabase(statement.As<ast::CreateDatabaseStmt>(), sink);
+      return;
+    case ast::StatementKind::kDropDatabase:
+      ExecuteDropDatabase(statement.As<ast::DropDatabaseStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterDatabase:
+      ExecuteAlterDatabase(statement.As<ast::AlterDatabaseStmt>(), sink);
+      return;
     case ast::StatementKind::kTruncate:
       EnsureTransaction();
       ExecuteTruncate(statement.As<ast::TruncateStmt>(), sink);
@@ -295,6 +304,9 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kCreateRole: CheckWritable("CREATE ROLE"); break;
     case ast::StatementKind::kCreateSchema: CheckWritable("CREATE SCHEMA"); break;
     case ast::StatementKind::kAlterSchema: CheckWritable("ALTER SCHEMA"); break;
+    case ast::StatementKind::kCreateDatabase: CheckWritable("CREATE DATABASE"); break;
+    case ast::StatementKind::kDropDatabase: CheckWritable("DROP DATABASE"); break;
+    case ast::StatementKind::kAlterDatabase: CheckWritable("ALTER DATABASE"); break;
     case ast::StatementKind::kAlterRole: CheckWritable("ALTER ROLE"); break;
     case ast::StatementKind::kDropRole: CheckWritable("DROP ROLE"); break;
     case ast::StatementKind::kCopy:

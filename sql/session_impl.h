@@ -369,6 +369,12 @@ class SessionImpl : public Session {
   void ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultSink& sink);
   void ExecuteAlterSchema(const ast::AlterSchemaStmt& stmt, ResultSink& sink);
   void ExecuteDropSchema(const ast::DropStmt& stmt, ResultSink& sink);
+  // session_database.cc: CREATE / ALTER / DROP DATABASE.
+  void ExecuteCreateDatabase(const ast::CreateDatabaseStmt& stmt, ResultSink& sink);
+  void ExecuteDropDatabase(const ast::DropDatabaseStmt& stmt, ResultSink& sink);
+  void ExecuteAlterDatabase(const ast::AlterDatabaseStmt& stmt, ResultSink& sink);
+  // 55006 if another session is connected to `db`.
+  void CheckNoOtherSessions(const catalog::proto::Database& db);
   // A role spec (a name, CURRENT_USER, CURRENT_ROLE, SESSION_USER): 42704
   // if no such role.
   const catalog::proto::Role& ResolveRoleSpec(const catalog::CatalogSnapshot& snapshot,

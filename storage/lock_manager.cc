@@ -90,6 +90,13 @@ std::unique_ptr<LockOwner> LockManager::Register(int32_t pid, Oid database) {
   return owner;
 }
 
+size_t LockManager::SessionsOn(Oid database) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<size_t>(std::count_if(owners_.begin(), owners_.end(), [&](const LockOwner* o) {
+    return o->database() == database;
+  }));
+}
+
 void LockManager::Unregister(LockOwner& owner) {
   std::lock_guard<std::mutex> lock(mutex_);
   RemoveWaiterLocked(owner);

@@ -180,6 +180,8 @@ class LockManager {
 
   // A session's owner; `pid` 0 gets a made-up one (unit tests).
   std::unique_ptr<LockOwner> Register(int32_t pid, Oid database);
+  // How many sessions (owners) are connected to `database`.
+  size_t SessionsOn(Oid database);
 
   // Waits until `tag` can be held in `level` (or fails: 55P03 for NOWAIT
   // and lock_timeout, 40P01 for a deadlock, the interrupt's error).

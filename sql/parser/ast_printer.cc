@@ -618,6 +618,12 @@ std::string ToString(const Statement& statement) {
       return "CREATE SCHEMA " + QuoteName(statement.As<CreateSchemaStmt>().name);
     case StatementKind::kAlterSchema:
       return "ALTER SCHEMA " + QuoteName(statement.As<AlterSchemaStmt>().name);
+    case StatementKind::kCreateDatabase:
+      return "CREATE DATABASE " + QuoteName(statement.As<CreateDatabaseStmt>().name);
+    case StatementKind::kDropDatabase:
+      return "DROP DATABASE " + QuoteName(statement.As<DropDatabaseStmt>().name);
+    case StatementKind::kAlterDatabase:
+      return "ALTER DATABASE " + QuoteName(statement.As<AlterDatabaseStmt>().name);
     case StatementKind::kAlterRole:
       return "ALTER ROLE " + QuoteName(statement.As<AlterRoleStmt>().name);
     case StatementKind::kDropRole: {

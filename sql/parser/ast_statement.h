@@ -136,6 +136,9 @@ enum class StatementKind {
   kMerge,           // ast_merge.h
   kCreateSchema,    // ast_schema.h
   kAlterSchema,     // ast_schema.h
+  kCreateDatabase,  // ast_schema.h
+  kDropDatabase,    // ast_schema.h
+  kAlterDatabase,   // ast_schema.h
 };
 
 struct Statement : KindedNode<StatementKind> {

@@ -33,6 +33,7 @@ ast::StatementPtr Parser::ParseCreate() {
   }
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
   if (!temporary && PeekWord("schema")) return ParseCreateSchema(create);
+  if (!temporary && PeekWord("database")) return ParseCreateDatabase(create);
   if (!temporary && PeekWord("sequence")) return ParseCreateSequence(create);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
@@ -377,6 +378,7 @@ void Parser::ParseReferences(ast::Constraint& constraint) {
 }
 
 ast::StatementPtr Parser::ParseDrop() {
+  if (PeekWord("database", 1)) return ParseDropDatabase();
   auto stmt = std::make_unique<ast::DropStmt>();
   ExpectWord("drop");
   if (AcceptWord("table")) {

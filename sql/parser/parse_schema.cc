@@ -1,4 +1,4 @@
-// CREATE SCHEMA and ALTER SCHEMA.
+// CREATE / ALTER SCHEMA and CREATE / ALTER / DROP DATABASE.
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -23,6 +23,67 @@ ast::StatementPtr Parser::ParseAlterSchema() {
   auto stmt = std::make_unique<ast::AlterSchemaStmt>();
   stmt->position = ExpectWord("alter").position;
   ExpectWord("schema");
+  stmt->name = ParseColId();
+  if (AcceptWord("rename")) {
+    ExpectWord("to");
+    stmt->rename = true;
+    stmt->new_value = ParseColId();
+  } else {
+    ExpectWord("owner");
+    ExpectWord("to");
+    stmt->new_value = ParseRoleSpec();
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseCreateDatabase(const Token& create) {
+  auto stmt = std::make_unique<ast::CreateDatabaseStmt>();
+  stmt->position = create.position;
+  ExpectWord("database");
+  stmt->name = ParseColId();
+  AcceptWord("with");
+  while (Peek().type == TokenType::kIdentifier || Peek().type == TokenType::kQuotedIdentifier) {
+    const int position = Peek().position;
+    std::string option = Advance().text;
+    if (option == "connection") {
+      ExpectWord("limit");
+      option = "connection_limit";
+    }
+    AcceptOp("=");
+    const std::string sign = AcceptOp("-") ? "-" : "";
+    const Token& value = Peek();
+    if (value.type != TokenType::kIdentifier && value.type != TokenType::kQuotedIdentifier &&
+        value.type != TokenType::kString && value.type != TokenType::kInteger) {
+      SyntaxError(value);
+    }
+    stmt->options.push_back({option, sign + Advance().text, position});
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseDropDatabase() {
+  auto stmt = std::make_unique<ast::DropDatabaseStmt>();
+  stmt->position = ExpectWord("drop").position;
+  ExpectWord("database");
+  if (PeekWord("if") && PeekWord("exists", 1)) {
+    Advance();
+    Advance();
+    stmt->if_exists = true;
+  }
+  stmt->name = ParseColId();
+  if (AcceptWord("with") || PeekOp("(")) {
+    ExpectOp("(");
+    ExpectWord("force");
+    ExpectOp(")");
+    stmt->force = true;
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseAlterDatabase() {
+  auto stmt = std::make_unique<ast::AlterDatabaseStmt>();
+  stmt->position = ExpectWord("alter").position;
+  ExpectWord("database");
   stmt->name = ParseColId();
   if (AcceptWord("rename")) {
     ExpectWord("to");

@@ -132,6 +132,9 @@ class Parser {
   // parse_schema.cc
   ast::StatementPtr ParseCreateSchema(const Token& create);
   ast::StatementPtr ParseAlterSchema();
+  ast::StatementPtr ParseCreateDatabase(const Token& create);
+  ast::StatementPtr ParseDropDatabase();
+  ast::StatementPtr ParseAlterDatabase();
   ast::StatementPtr ParseAlterRole();
   ast::StatementPtr ParseDropRole();
   // A role name where PostgreSQL's RoleSpec may also be CURRENT_USER,

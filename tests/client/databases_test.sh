@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Databases as clients use them: CREATE DATABASE, connect to it, objects
+# kept apart from other databases', across a restart; DROP DATABASE refused
+# (55006) while another session is connected, then done; a dropped
+# database is gone after a restart too.
+source "$(dirname "$0")/lib.sh"
+basalt_start "$1"
+
+q() { psql -X -A -t -v ON_ERROR_STOP=1 "$@"; }
+
+q -c "CREATE DATABASE shop" >/dev/null || fail "CREATE DATABASE failed"
+q -d shop -c "CREATE TABLE items (id int PRIMARY KEY, name text)" \
+  -c "INSERT INTO items VALUES (1, 'lamp')" >/dev/null || fail "no table in the new database"
+q -c "CREATE TABLE items (id int, note text)" -c "INSERT INTO items VALUES (7, 'basalt')" >/dev/null
+[[ $(q -d shop -c "SELECT name FROM items") == lamp ]] || fail "shop reads another database's table"
+[[ $(q -c "SELECT note FROM items") == basalt ]] || fail "basalt reads shop's table"
+[[ $(q -d shop -c "SELECT current_database(), count(*) > 0 FROM pg_class WHERE relname = 'pg_class'") == "shop|t" ]] ||
+  fail "the new database lacks its system relations"
+[[ $(q -d shop -c "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('public', 'pg_catalog', 'information_schema')") == "information_schema,pg_catalog,public" ]] ||
+  fail "the new database lacks its schemas"
+
+basalt_stop
+basalt_start "$BASALT_BINARY"
+[[ $(q -d shop -c "SELECT name FROM items") == lamp ]] || fail "shop's rows did not survive a restart"
+
+# Another session on shop: DROP waits for nobody, it refuses.
+psql -X -q -d shop -c "SELECT pg_sleep(3)" >/dev/null &
+holder=$!
+sleep 0.5
+out=$(psql -X -v VERBOSITY=verbose -c "\set VERBOSITY verbose" -c "DROP DATABASE shop" 2>&1 || true)
+[[ "$out" == *"55006"*'database "shop" is being accessed by other users'* ]] ||
+  fail "DROP DATABASE with a session on it: $out"
+[[ "$out" == *"There is 1 other session using the database."* ]] || fail "no DETAIL: $out"
+wait "$holder"
+q -c "DROP DATABASE shop" >/dev/null || fail "DROP DATABASE failed once alone"
+out=$(psql -X -d shop -c "SELECT 1" 2>&1 || true)
+[[ "$out" == *'database "shop" does not exist'* ]] || fail "connected to a dropped database: $out"
+basalt_stop
+basalt_start "$BASALT_BINARY"
+[[ $(q -c "SELECT count(*) FROM pg_database WHERE datname = 'shop'") == 0 ]] ||
+  fail "the dropped database came back after a restart"
+[[ $(q -c "SELECT note FROM items") == basalt ]] || fail "dropping shop touched basalt's table"
+basalt_stop
+echo "databases: OK"
