@@ -148,18 +148,24 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
     db.set_name(name);
     db.set_owner_oid(oids::kBootstrapSuperuser);
     BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kDatabase, 0, db));
-    for (auto [ns_oid, ns_name] :
-         {std::pair<Oid, const char*>{oids::kPgCatalogNamespace, "pg_catalog"},
-          {oids::kPublicNamespace, "public"}}) {
-      proto::Namespace ns;
-      ns.set_oid(ns_oid);
-      ns.set_name(ns_name);
-      ns.set_database_oid(oid);
+    for (const proto::Namespace& ns : InitialNamespaces(oid)) {
       BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kNamespace, oid, ns));
     }
   }
   return txn.Put(storage::ColumnFamily::kCatalog, FormatKey(),
                  std::string(1, static_cast<char>(kCatalogFormatVersion)));
+}
+
+std::vector<proto::Namespace> InitialNamespaces(Oid database) {
+  std::vector<proto::Namespace> out;
+  for (auto [oid, name] : {std::pair<Oid, const char*>{oids::kPgCatalogNamespace, "pg_catalog"},
+                           {oids::kPublicNamespace, "public"}}) {
+    proto::Namespace& ns = out.emplace_back();
+    ns.set_oid(oid);
+    ns.set_name(name);
+    ns.set_database_oid(database);
+  }
+  return out;
 }
 
 void AddSystemObjects(Oid database, CatalogDelta* delta) {

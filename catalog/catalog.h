@@ -37,6 +37,9 @@ class CatalogWriter;
 // the pg_toast and information_schema schemas of `database`: never stored,
 // added to the snapshot when the catalog loads or the database is created.
 void AddSystemObjects(Oid database, CatalogDelta* delta);
+// The stored schemas every database starts with: pg_catalog and public
+// (owned by pg_database_owner, as PostgreSQL 15's).
+std::vector<proto::Namespace> InitialNamespaces(Oid database);
 
 class Catalog {
  public:

@@ -37,15 +37,8 @@ Status CatalogWriter::CreateDatabase(storage::Transaction& txn, proto::Database 
   if (taken) return DatabaseExists(db.name());
   BASALT_RETURN_IF_ERROR(PutDatabase(txn, db));
   delta_.push_back({std::make_shared<const proto::Database>(db)});
-  // As a copy of template1: pg_catalog and public (owned by
-  // pg_database_owner, as PostgreSQL 15's), and the system relations.
-  for (auto [ns_oid, ns_name] :
-       {std::pair<Oid, const char*>{oids::kPgCatalogNamespace, "pg_catalog"},
-        {oids::kPublicNamespace, "public"}}) {
-    proto::Namespace ns;
-    ns.set_oid(ns_oid);
-    ns.set_name(ns_name);
-    ns.set_database_oid(oid);
+  // As a copy of template1: its schemas and the system relations.
+  for (proto::Namespace& ns : InitialNamespaces(oid)) {
     BASALT_RETURN_IF_ERROR(PutNamespace(txn, std::move(ns)));
   }
   AddSystemObjects(oid, &delta_);

@@ -19,10 +19,10 @@ ast::StatementPtr Parser::ParseCreateSchema(const Token& create) {
   return stmt;
 }
 
-ast::StatementPtr Parser::ParseAlterSchema() {
-  auto stmt = std::make_unique<ast::AlterSchemaStmt>();
-  stmt->position = ExpectWord("alter").position;
-  ExpectWord("schema");
+// ALTER SCHEMA | DATABASE name RENAME TO new_name | OWNER TO role: the
+// same shape for both.
+template <typename Stmt>
+ast::StatementPtr Parser::ParseRenameOrOwner(std::unique_ptr<Stmt> stmt) {
   stmt->name = ParseColId();
   if (AcceptWord("rename")) {
     ExpectWord("to");
@@ -34,6 +34,13 @@ ast::StatementPtr Parser::ParseAlterSchema() {
     stmt->new_value = ParseRoleSpec();
   }
   return stmt;
+}
+
+ast::StatementPtr Parser::ParseAlterSchema() {
+  auto stmt = std::make_unique<ast::AlterSchemaStmt>();
+  stmt->position = ExpectWord("alter").position;
+  ExpectWord("schema");
+  return ParseRenameOrOwner(std::move(stmt));
 }
 
 ast::StatementPtr Parser::ParseCreateDatabase(const Token& create) {
@@ -84,17 +91,7 @@ ast::StatementPtr Parser::ParseAlterDatabase() {
   auto stmt = std::make_unique<ast::AlterDatabaseStmt>();
   stmt->position = ExpectWord("alter").position;
   ExpectWord("database");
-  stmt->name = ParseColId();
-  if (AcceptWord("rename")) {
-    ExpectWord("to");
-    stmt->rename = true;
-    stmt->new_value = ParseColId();
-  } else {
-    ExpectWord("owner");
-    ExpectWord("to");
-    stmt->new_value = ParseRoleSpec();
-  }
-  return stmt;
+  return ParseRenameOrOwner(std::move(stmt));
 }
 
 }  // namespace basalt::sql

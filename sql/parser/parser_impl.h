@@ -135,6 +135,8 @@ class Parser {
   ast::StatementPtr ParseCreateDatabase(const Token& create);
   ast::StatementPtr ParseDropDatabase();
   ast::StatementPtr ParseAlterDatabase();
+  template <typename Stmt>
+  ast::StatementPtr ParseRenameOrOwner(std::unique_ptr<Stmt> stmt);
   ast::StatementPtr ParseAlterRole();
   ast::StatementPtr ParseDropRole();
   // A role name where PostgreSQL's RoleSpec may also be CURRENT_USER,
