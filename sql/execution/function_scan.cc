@@ -35,7 +35,10 @@ bool FunctionScan::Start(ExecContext& ctx) {
   if (function_ == TableFunction::kRegexpMatches ||
       function_ == TableFunction::kRegexpSplitToTable) {
     // All the rows at once, then handed out as unnest's elements.
-    const std::string_view flags = args_.size() == 3 ? args_[2].AsString() : "";
+    // (A view of the argument: `? AsString() : ""` would make a temporary
+    // std::string that dies with the statement.)
+    const std::string_view flags =
+        args_.size() == 3 ? std::string_view(args_[2].AsString()) : std::string_view();
     std::vector<Value> rows =
         function_ == TableFunction::kRegexpMatches
             ? RegexpMatchesRows(args_[0].AsString(), args_[1].AsString(), flags)
