@@ -230,14 +230,7 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       break;
     }
     case Action::kOwnerTo: {
-      const bool current = stmt.new_name == "CURRENT_USER" || stmt.new_name == "CURRENT_ROLE" ||
-                           stmt.new_name == "SESSION_USER";
-      const catalog::proto::Role* role =
-          current ? view->RoleByOid(role_oid_) : view->FindRole(stmt.new_name);
-      if (role == nullptr) {
-        throw Error(sqlstate::kUndefinedObject,
-                    fmt::format("role \"{}\" does not exist", stmt.new_name));
-      }
+      const catalog::proto::Role* role = &ResolveRoleSpec(*view, stmt.new_name);
       if (role->oid() == def.owner_oid()) break;
       // Without role memberships, a role other than a superuser can only
       // give what it owns to itself.
