@@ -99,6 +99,7 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context,
       address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
     }
     client.text = address.to_string();
+    client.port = endpoint.port();
     if (address.is_v4()) {
       const auto bytes = address.to_v4().to_bytes();
       client.family = ClientAddress::Family::kIpv4;
@@ -116,6 +117,11 @@ Connection::~Connection() {
   if (admitted_) context_.admitted.fetch_sub(1);
   std::lock_guard lock(context_.mutex);
   context_.connections.erase(id_);
+}
+
+void Connection::RequestTerminate() {
+  terminating_.store(true);
+  RequestShutdown();
 }
 
 void Connection::RequestShutdown() {
@@ -214,8 +220,7 @@ bool Connection::MayLinger() const {
   // reads it in place rather than hopping threads for every chunk.
   const Session::State state = session_.state();
   return tls_ == nullptr && !session_.closed() &&
-         (state == Session::State::kReady || state == Session::State::kCopyIn) &&
-         !context_.shutting_down.load() &&
+         (state == Session::State::kReady || state == Session::State::kCopyIn) && !Ending() &&
          context_.connections_on_workers.load() <= kMaxLingeringLoad;
 }
 
@@ -442,7 +447,7 @@ asio::awaitable<void> Connection::Run() {
       }
       // Nothing left to handle: send the replies before waiting for more.
       if (!co_await Flush() || session_.closed()) break;
-      if (context_.shutting_down.load()) {
+      if (Ending()) {
         co_await RunSession([&] { session_.OnShutdown(writer_); });
         break;
       }
@@ -458,7 +463,7 @@ asio::awaitable<void> Connection::Run() {
         co_await RunSession([&] { session_.OnIdleInTransactionTimeout(writer_); });
         break;
       }
-      if (ec == asio::error::operation_aborted && context_.shutting_down.load()) continue;
+      if (ec == asio::error::operation_aborted && Ending()) continue;
       if (timed_out_) break;
       if (ec) {
         // A TLS client that drops TCP without close_notify: its EOF.

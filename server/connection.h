@@ -87,6 +87,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Thread-safe. Ends the connection once its running statement (if any)
   // finished: FATAL 57P01, then close.
   void RequestShutdown();
+  // Thread-safe. pg_terminate_backend: as RequestShutdown, for this
+  // connection alone.
+  void RequestTerminate();
   // Thread-safe. A CancelRequest with this connection's key: the running
   // statement (if any) fails with 57014.
   void CancelStatement() { session_.InterruptStatement(Interrupt::Reason::kCancel); }
@@ -149,6 +152,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // too, while the session itself may be busy on a worker).
   bool startup_done_ = false;
   bool timed_out_ = false;
+  std::atomic<bool> terminating_{false};  // RequestTerminate was called
+  // The server shuts down or this connection was terminated.
+  bool Ending() const { return terminating_.load() || context_.shutting_down.load(); }
   // Whether a worker is running session code, which may write to socket_
   // synchronously (streaming a large result). Strand-only.
   bool on_workers_ = false;

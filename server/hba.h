@@ -25,6 +25,7 @@ struct ClientAddress {
   Family family = Family::kNone;
   std::array<uint8_t, 16> bytes{};  // IPv4 uses the first 4
   std::string text;                 // as messages show it: "127.0.0.1"
+  int32_t port = -1;                // the client's TCP port
 };
 
 enum class HbaMethod { kTrust, kReject, kPassword, kMd5, kScramSha256, kCert };

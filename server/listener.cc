@@ -85,7 +85,19 @@ struct Listener::Impl {
         acceptor(strand),
         signals(strand, SIGINT, SIGTERM),
         reload_signals(strand, SIGHUP),
-        io_threads(config.io_threads) {}
+        io_threads(config.io_threads) {
+    // pg_terminate_backend: the connection whose id is the pid.
+    engine.SetTerminateHandler([this](int32_t pid) {
+      std::shared_ptr<Connection> target;
+      {
+        std::lock_guard lock(context.mutex);
+        auto found = context.connections.find(static_cast<uint64_t>(pid));
+        if (found != context.connections.end()) target = found->second.lock();
+      }
+      if (target != nullptr) target->RequestTerminate();
+    });
+  }
+  ~Impl() { context.engine.SetTerminateHandler(nullptr); }
 
   asio::awaitable<void> AcceptLoop();
   void Shutdown();

@@ -102,6 +102,7 @@ void Session::CompleteStartup(protocol::MessageWriter& out) {
     return;
   }
   sql_session_ = std::move(session).value();
+  sql_session_->SetClientAddress(client_.text, client_.port);
   // Nothing of the startup and authentication stays with an idle session.
   settings_ = {};
   verifier_ = {};
@@ -338,6 +339,7 @@ void Session::Close() {
 
 void Session::SendReadyForQuery(protocol::MessageWriter& out) {
   state_ = State::kReady;
+  sql_session_->ReportIdle();
   out.ReadyForQuery(static_cast<char>(sql_session_->transaction_state()));
 }
 

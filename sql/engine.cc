@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
+#include "sql/backend_activity.h"
 #include "sql/commands/matview/auto_refresh.h"
 #include "sql/discarding_result_sink.h"
 #include "sql/session_impl.h"
@@ -30,6 +31,10 @@ class EngineImpl : public Engine {
           RunInBackground(database, role, std::move(interrupt), sql);
         },
         settings);
+  }
+
+  void SetTerminateHandler(std::function<void(int32_t pid)> handler) override {
+    activity_board_.SetTerminateHandler(std::move(handler));
   }
 
   std::optional<LoginRole> FindLoginRole(std::string_view name) override {
@@ -65,6 +70,7 @@ class EngineImpl : public Engine {
     auto session = std::make_unique<SessionImpl>(
         store_, *catalog_, role->oid(), role->name(), role->superuser(), db->oid(), db->name(),
         std::move(interrupt), process_id, &refresh_board_, &sequence_values_);
+    session->JoinActivityBoard(&activity_board_, "client backend");
     session->set_role_slot(std::move(slot));
     // The role's ALTER ROLE ... SET defaults first: the client's startup
     // parameters override them. A value that no longer applies is skipped,
@@ -108,6 +114,7 @@ class EngineImpl : public Engine {
     }
     SessionImpl session(store_, *catalog_, r->oid(), r->name(), r->superuser(), db->oid(),
                         db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
+    session.JoinActivityBoard(&activity_board_, "background worker");
     (void)session.settings().SetSessionDefault("application_name", "basalt auto refresh");
     DiscardingResultSink sink;
     session.ExecuteSimpleQuery(sql, sink);
@@ -133,6 +140,7 @@ class EngineImpl : public Engine {
   storage::KvStore& store_;
   std::unique_ptr<catalog::Catalog> catalog_;
   MatviewRefreshBoard refresh_board_;
+  ActivityBoard activity_board_;  // before the sessions (the refresher's too) on it
   storage::SequenceValues sequence_values_{store_};
   std::mutex sessions_mutex_;
   std::unordered_map<Oid, int> sessions_per_role_;  // GUARDED_BY(sessions_mutex_)

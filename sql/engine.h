@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -175,6 +176,12 @@ class Session {
   // The settings PostgreSQL reports in ParameterStatus at startup, in its order.
   virtual std::vector<std::pair<std::string, std::string>> ReportedParameters() const = 0;
   virtual bool is_superuser() const = 0;
+
+  // pg_stat_activity: where the client connects from, and the session
+  // waiting for the client's next message (the server calls it as it sends
+  // ReadyForQuery).
+  virtual void SetClientAddress(std::string /*address*/, int32_t /*port*/) {}
+  virtual void ReportIdle() {}
 };
 
 // What authentication needs of a role (server/session_auth.cc).
@@ -217,6 +224,11 @@ class Engine {
   // The role `name` as authentication needs it, or nullopt if there is no
   // such role (in the latest committed catalog).
   virtual std::optional<LoginRole> FindLoginRole(std::string_view name) = 0;
+
+  // How pg_terminate_backend and DROP DATABASE ... WITH (FORCE) end a
+  // client's connection: FATAL 57P01, then close (the server's). Set once,
+  // before sessions start.
+  virtual void SetTerminateHandler(std::function<void(int32_t pid)> handler) = 0;
 
   // The session also gets the role's own settings (ALTER ROLE ... SET),
   // which startup parameters override. Past the role's CONNECTION LIMIT

@@ -40,6 +40,7 @@ SessionImpl::~SessionImpl() {
 }
 
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
+  ReportActive(query_text);
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
   ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
@@ -515,6 +516,10 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .set_setting = [this, sink](std::string_view name, std::optional<std::string_view> value,
                                   bool local) { return SetConfig(name, value, local, sink); },
       .transaction_id = [this](bool assign) { return TransactionId(assign); },
+      .signal_backend =
+          [this, sink](int32_t pid, bool terminate, int64_t timeout_ms) {
+            return SignalBackend(pid, terminate, timeout_ms, sink);
+          },
       .outer_values = {},
       .work_tables = {},
       .subquery_results = {}};

@@ -115,8 +115,7 @@ void SessionImpl::ExecuteDropDatabase(const ast::DropDatabaseStmt& stmt, ResultS
   if (db.oid() == database_oid_) {
     throw Error(sqlstate::kObjectInUse, "cannot drop the currently open database");
   }
-  // WITH (FORCE) would end the other sessions first: there is no way to
-  // end another session yet, so it refuses as without it.
+  if (stmt.force) TerminateSessionsOn(db.oid());
   CheckNoOtherSessions(db);
   Status st = writer_.DropDatabase(*txn_, db);
   if (!st.ok()) ThrowStatus(st);

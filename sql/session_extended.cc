@@ -301,6 +301,7 @@ std::vector<Row> SessionImpl::SessionRows(Oid relation) {
     case catalog::oids::kPgStatProgressRefreshMatview:
       return refresh_board_ ? refresh_board_->ProgressRows(database_oid_) : std::vector<Row>{};
     case catalog::oids::kBasaltMatviewStatus: return MatviewStatusRows();
+    case catalog::oids::kPgStatActivity: return ActivityRows();
     default: return PreparedStatementRows();
   }
 }

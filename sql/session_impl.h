@@ -26,6 +26,7 @@
 #include "catalog/catalog.h"
 #include "common/bytea.h"
 #include "common/time_zone.h"
+#include "sql/backend_activity.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/catalog_names.h"
 #include "sql/commands/matview/change_log_reader.h"
@@ -65,6 +66,12 @@ class SessionImpl : public Session {
               MatviewRefreshBoard* refresh_board = nullptr,
               storage::SequenceValues* sequence_values = nullptr);
   ~SessionImpl() override;
+
+  // session_activity.cc: the session's row on `board` (pg_stat_activity)
+  // from now on; `backend_type` as pg_stat_activity names it.
+  void JoinActivityBoard(ActivityBoard* board, std::string backend_type);
+  void SetClientAddress(std::string address, int32_t port) override;
+  void ReportIdle() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
   // session_extended.cc
@@ -253,6 +260,19 @@ class SessionImpl : public Session {
   // The rows of pg_cursors or pg_prepared_statements, and of the refresh
   // board's pg_stat_progress_refresh_matview and basalt_matview_status.
   std::vector<Row> SessionRows(Oid relation);
+  // session_activity.cc: pg_stat_activity's rows; a statement starting.
+  std::vector<Row> ActivityRows();
+  void ReportActive(std::string_view query);
+  // pg_cancel_backend / pg_terminate_backend (with a timeout to wait for
+  // the session's end): false, with a WARNING, when `pid` is no session.
+  bool SignalBackend(int32_t pid, bool terminate, int64_t timeout_ms, ResultSink* sink);
+  // 42501 unless this session's role may cancel or terminate `target`.
+  void CheckMaySignal(const BackendActivity& target, bool terminate) const;
+  // DROP DATABASE ... WITH (FORCE): ends the other sessions on `database`.
+  void TerminateSessionsOn(Oid database);
+  // Polls `done` until true (true) or `timeout_ms` passed (false);
+  // interruptible.
+  bool WaitUntil(const std::function<bool()>& done, int64_t timeout_ms);
   // basalt_matview_status (commands/matview/matview_status.cc).
   std::vector<Row> MatviewStatusRows();
   // basalt.matview_read_your_writes (commands/matview/read_your_writes.cc):
@@ -625,6 +645,8 @@ class SessionImpl : public Session {
   // shared with whoever may stop it from another thread.
   std::shared_ptr<Interrupt> interrupt_holder_;
   Interrupt& interrupt_;
+  ActivityBoard* activity_board_ = nullptr;
+  std::unique_ptr<ActivityBoard::Slot> activity_;  // last: leaves the board first
 };
 
 }  // namespace basalt::sql

@@ -91,6 +91,7 @@ bool SessionImpl::RunPortal(std::string_view name, Portal& portal, int64_t max_r
     portal.returns_rows = StatementColumns(*portal.statement) != nullptr;
     BeginStatement();
     query_text_ = portal.statement->text;
+    ReportActive(query_text_);
     if (IsPlanned(*statement)) {
       StartPlannedPortal(portal, sink);
       if (!portal.returns_rows) {

@@ -176,6 +176,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
       args.empty()) {
     return call_of(ScalarFunction::kTxidCurrentIfAssigned, kInt8);
   }
+  if (name == "pg_cancel_backend" && signature({kInt4})) {
+    return call_of(ScalarFunction::kCancelBackend, kBool);
+  }
+  if (name == "pg_terminate_backend" && (signature({kInt4}) || signature({kInt4, kInt8}))) {
+    return call_of(ScalarFunction::kTerminateBackend, kBool);
+  }
   if (name == "pg_sequence_last_value" && signature({kRegclass})) {
     return call_of(ScalarFunction::kSequenceLastValue, kInt8);
   }

@@ -221,7 +221,7 @@ bool IsSequenceFunction(ScalarFunction f) {
 }
 
 bool IsSessionFunction(ScalarFunction f) {
-  return f >= ScalarFunction::kCurrentSetting && f <= ScalarFunction::kTxidCurrentIfAssigned;
+  return f >= ScalarFunction::kCurrentSetting && f <= ScalarFunction::kTerminateBackend;
 }
 
 bool ReadsClock(ScalarFunction f) {

@@ -125,6 +125,8 @@ enum class ScalarFunction {
   kSetConfig,              // set_config(text, text, is_local bool) -> text; volatile
   kTxidCurrent,            // txid_current(), pg_current_xact_id() -> int8
   kTxidCurrentIfAssigned,  // txid_current_if_assigned(), pg_current_xact_id_if_assigned()
+  kCancelBackend,          // pg_cancel_backend(int4) -> bool
+  kTerminateBackend,       // pg_terminate_backend(int4, timeout int8 DEFAULT 0) -> bool
   // text ~ text, !~, ~* and !~* (sql/execution/regex_match.cc).
   kRegexMatch,
   kRegexNotMatch,

@@ -69,6 +69,8 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kSetval: return "setval";
     case ScalarFunction::kLastval: return "lastval";
     case ScalarFunction::kCurrentSetting: return "current_setting";
+    case ScalarFunction::kCancelBackend: return "pg_cancel_backend";
+    case ScalarFunction::kTerminateBackend: return "pg_terminate_backend";
     case ScalarFunction::kSetConfig: return "set_config";
     case ScalarFunction::kTxidCurrent: return "txid_current";
     case ScalarFunction::kTxidCurrentIfAssigned: return "txid_current_if_assigned";

@@ -85,6 +85,9 @@ struct ExecContext {
                                     bool local)>
       set_setting;
   std::function<std::optional<uint64_t>(bool assign)> transaction_id;
+  // pg_cancel_backend / pg_terminate_backend (timeout_ms: wait that long for
+  // the session's end): whether the signal reached a session.
+  std::function<bool(int32_t pid, bool terminate, int64_t timeout_ms)> signal_backend;
 
   // The values each running correlated subquery reads from its enclosing
   // query's row (kOuterColumn), innermost last.

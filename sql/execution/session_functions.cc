@@ -62,6 +62,17 @@ Value EvaluateSessionFunction(const BoundExpr& call, const std::vector<Value>& a
           ctx->transaction_id(call.function == ScalarFunction::kTxidCurrent);
       return id ? Value::Int(static_cast<int64_t>(*id)) : Value::Null();
     }
+    case ScalarFunction::kCancelBackend:
+    case ScalarFunction::kTerminateBackend: {
+      // Strict, as PostgreSQL's.
+      for (const Value& v : args) {
+        if (v.is_null()) return Value::Null();
+      }
+      RequireSession(static_cast<bool>(ctx->signal_backend));
+      const bool terminate = call.function == ScalarFunction::kTerminateBackend;
+      return Value::Bool(ctx->signal_backend(static_cast<int32_t>(args[0].AsInt()), terminate,
+                                             args.size() > 1 ? args[1].AsInt() : 0));
+    }
     default: break;
   }
   throw Error(sqlstate::kInternalError, "unknown session function");

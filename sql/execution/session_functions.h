@@ -1,6 +1,7 @@
-// current_setting, set_config and the transaction id functions: they read
-// and change the session through ExecContext's setting, set_setting and
-// transaction_id.
+// current_setting, set_config, the transaction id functions and
+// pg_cancel_backend / pg_terminate_backend: they read and change the
+// session (or another) through ExecContext's setting, set_setting,
+// transaction_id and signal_backend.
 #pragma once
 
 #include <vector>

@@ -55,6 +55,7 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgLocks: return PgLocksRows(ctx);
     case catalog::oids::kPgCursors:
     case catalog::oids::kPgPreparedStatements:
+    case catalog::oids::kPgStatActivity:
     case catalog::oids::kPgStatProgressRefreshMatview:
     case catalog::oids::kBasaltMatviewStatus:
       if (ctx.session_relation_rows) return ctx.session_relation_rows(table.def.oid());
