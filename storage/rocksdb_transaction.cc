@@ -336,6 +336,13 @@ Status RocksTransaction::PutNew(ColumnFamily cf, std::string_view key, std::stri
   return Status::OK();
 }
 
+Status RocksTransaction::DeleteUncontended(ColumnFamily cf, std::string_view key) {
+  BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
+  NoteWrite(cf, key);
+  // As PutNew: straight into the batch, past the lock table.
+  return FromRocks(Txn().GetWriteBatch()->Delete(store_.handle(cf), ToSlice(key)), "delete");
+}
+
 Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
   BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);

@@ -54,6 +54,7 @@ class RocksTransaction final : public Transaction {
   Status Lock(ColumnFamily cf, std::string_view key, LockMode mode, LockWait wait) override;
   Status Put(ColumnFamily cf, std::string_view key, std::string_view value, bool locked) override;
   Status PutNew(ColumnFamily cf, std::string_view key, std::string_view value) override;
+  Status DeleteUncontended(ColumnFamily cf, std::string_view key) override;
   Status Delete(ColumnFamily cf, std::string_view key) override;
   std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                    std::string_view upper) override;

@@ -97,26 +97,51 @@ bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
 
 LateralJoin::LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right, JoinType type,
                          const std::vector<BoundExprPtr>& lateral_values,
-                         const BoundExpr* condition, int left_width, int right_width)
+                         const BoundExpr* condition, int left_width, int right_width, bool memoize)
     : JoinOperator(std::move(left), nullptr, type, condition, left_width, right_width),
       right_plan_(right),
-      lateral_values_(lateral_values) {}
+      lateral_values_(lateral_values),
+      memoize_(memoize) {}
+
+void LateralJoin::ReadRight(std::vector<Value>& values, ExecContext& ctx) {
+  OuterValuesFrame frame(&ctx, &values);
+  PhysicalOperatorPtr right = CreatePhysicalPlan(right_plan_);
+  RowBatch batch;
+  while (right->Next(ctx, &batch)) {
+    for (Row& row : batch) right_rows_.push_back(std::move(row));
+  }
+}
 
 bool LateralJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
   std::vector<Value> values;
   values.reserve(lateral_values_.size());
   for (const BoundExprPtr& v : lateral_values_) values.push_back(Evaluate(*v, left, &ctx));
-  right_rows_.clear();
-  {
-    OuterValuesFrame frame(&ctx, &values);
-    PhysicalOperatorPtr right = CreatePhysicalPlan(right_plan_);
-    RowBatch batch;
-    while (right->Next(ctx, &batch)) {
-      for (Row& row : batch) right_rows_.push_back(std::move(row));
+  std::pair<size_t, size_t> rows;  // [begin, end) in right_rows_
+  if (!memoize_) {
+    right_rows_.clear();
+    ReadRight(values, ctx);
+    rows = {0, right_rows_.size()};
+  } else {
+    std::string key;
+    for (size_t i = 0; i < values.size(); ++i) {
+      AppendGroupKey(values[i], lateral_values_[i]->type, &key);
+    }
+    auto found = memo_.find(key);
+    if (found != memo_.end()) {
+      rows = found->second;
+    } else {
+      if (right_rows_.size() > kMaxMemoRows) {
+        memo_.clear();
+        right_rows_.clear();
+      }
+      const size_t begin = right_rows_.size();
+      ReadRight(values, ctx);
+      rows = {begin, right_rows_.size()};
+      memo_.emplace(std::move(key), rows);
     }
   }
   bool matched = false;
-  for (size_t i = 0; i < right_rows_.size(); ++i) matched = TryPair(left, i, ctx, out) || matched;
+  for (size_t i = rows.first; i < rows.second; ++i) matched = TryPair(left, i, ctx, out) || matched;
   return matched;
 }
 

@@ -70,21 +70,32 @@ class NestedLoopJoin : public JoinOperator {
 // A LATERAL join (inner or left): for each left row, the right input is
 // built afresh from its plan with the lateral values pushed as outer values
 // (ExecContext::outer_values) and read whole, then paired as in a nested
-// loop.
+// loop. With `memoize`, the right rows of each distinct set of lateral
+// values are read once (an incremental refresh's changed rows often share
+// their join keys).
 class LateralJoin : public JoinOperator {
  public:
   // `right` and `lateral_values` (over left rows) belong to the plan.
   LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right, JoinType type,
               const std::vector<BoundExprPtr>& lateral_values, const BoundExpr* condition,
-              int left_width, int right_width);
+              int left_width, int right_width, bool memoize);
   std::string Describe() const override { return "Nested Loop (lateral)"; }
 
  private:
+  // Past this many memoized right rows the memo starts over (bounded memory).
+  static constexpr size_t kMaxMemoRows = 100000;
+
   void Build(ExecContext&) override {}
   bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  // Appends the right rows for `values` to right_rows_.
+  void ReadRight(std::vector<Value>& values, ExecContext& ctx);
 
   const LogicalOperator& right_plan_;
   const std::vector<BoundExprPtr>& lateral_values_;
+  const bool memoize_;
+  // By the lateral values (AppendGroupKey): where their right rows are in
+  // right_rows_ (begin, end), which then keeps every memoized row.
+  std::unordered_map<std::string, std::pair<size_t, size_t>> memo_;
 };
 
 // Matches rows whose key values are equal (NULL keys never match), then

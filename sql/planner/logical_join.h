@@ -23,6 +23,10 @@ struct LogicalJoin : LogicalOperator {
   // each left row, over the left row; the right input runs once per left
   // row (inner and left joins only).
   std::vector<BoundExprPtr> lateral_values;
+  // The right input yields the same rows for the same lateral values (an
+  // index join of passes/index_join.cc over deterministic filters): its
+  // rows may be kept per value and reused, as PostgreSQL's Memoize.
+  bool memoize = false;
   int left_width = 0;
   int right_width = 0;
 };

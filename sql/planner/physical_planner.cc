@@ -82,7 +82,7 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       if (!join.lateral_values.empty()) {
         return std::make_unique<LateralJoin>(std::move(left), *plan.children[1], join.join_type,
                                              join.lateral_values, join.condition.get(),
-                                             join.left_width, join.right_width);
+                                             join.left_width, join.right_width, join.memoize);
       }
       PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1]);
       if (!join.left_keys.empty()) {

@@ -264,7 +264,7 @@ void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, 
   for (; it->Valid(); it->Next()) keys.emplace_back(it->key());
   Check(it->status());
   for (const std::string& key : keys) {
-    Check(txn.Delete(storage::ColumnFamily::kChangelog, key));
+    Check(txn.DeleteUncontended(storage::ColumnFamily::kChangelog, key));
   }
 }
 

@@ -35,6 +35,16 @@ bool ReadsOuterValues(const BoundExpr& e) {
   return false;
 }
 
+// No volatile function or subquery: the same inputs give the same value.
+bool IsDeterministic(const BoundExpr& e) {
+  if (e.kind == BoundExprKind::kSubquery) return false;
+  if (e.kind == BoundExprKind::kFunction && !e.IsFoldableNode()) return false;
+  for (const BoundExprPtr& c : e.children) {
+    if (!IsDeterministic(*c)) return false;
+  }
+  return true;
+}
+
 // The Get under a chain of Filters (the right input's shape after
 // predicate pushdown), or null.
 LogicalGet* ScanUnderFilters(LogicalOperator& op) {
@@ -179,6 +189,11 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
     *slot = std::move(filter);
   }
   join.lateral_values = std::move(lateral_values);
+  join.memoize = true;
+  for (const LogicalOperator* op = plan->children[1].get(); op->kind == LogicalKind::kFilter;
+       op = op->children[0].get()) {
+    join.memoize = join.memoize && IsDeterministic(*op->As<LogicalFilter>().predicate);
+  }
 }
 
 }  // namespace
