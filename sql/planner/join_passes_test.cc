@@ -12,6 +12,7 @@
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_project.h"
+#include "sql/planner/logical_values.h"
 #include "sql/planner/optimizer.h"
 
 namespace basalt::sql {
@@ -19,9 +20,10 @@ namespace {
 
 const DataType kInt = DataType::Of(TypeId::kInt4);
 
-// A two-column int table.
-std::shared_ptr<const catalog::TableEntry> Table(const std::string& name) {
+// A two-column int table, with a primary key on a if `keyed`.
+std::shared_ptr<const catalog::TableEntry> Table(const std::string& name, bool keyed = false) {
   catalog::proto::Table t;
+  if (keyed) t.add_primary_key_attnums(1);
   t.set_name(name);
   t.set_relation_id(1);
   for (int i = 0; i < 2; ++i) {
@@ -37,9 +39,9 @@ std::shared_ptr<const catalog::TableEntry> Table(const std::string& name) {
   return entry;
 }
 
-LogicalOperatorPtr Get(const std::string& name) {
+LogicalOperatorPtr Get(const std::string& name, bool keyed = false) {
   auto get = std::make_unique<LogicalGet>();
-  get->table = Table(name);
+  get->table = Table(name, keyed);
   return get;
 }
 
@@ -156,6 +158,46 @@ TEST_CASE("decorrelation turns a correlated EXISTS into a semi join", "[planner]
   const BoundExpr& condition = *plan->As<LogicalJoin>().condition;
   CHECK(condition.children[0]->column_index == 2);
   CHECK(condition.children[1]->column_index == 1);
+}
+
+}  // namespace
+}  // namespace basalt::sql
+
+namespace basalt::sql {
+namespace {
+
+// Rows computed before planning (an incremental refresh's changed rows).
+LogicalOperatorPtr ComputedRows() {
+  auto values = std::make_unique<LogicalValues>();
+  values->computed_types = {kInt, kInt};
+  values->computed = std::make_shared<std::vector<Row>>(
+      std::vector<Row>{{Value::Int(1), Value::Int(7)}, {Value::Int(2), Value::Int(7)}});
+  return values;
+}
+
+TEST_CASE("index_join reads the keyed table per left row, memoized unless volatile",
+          "[planner][index_join]") {
+  // changes JOIN y ON changes.b = y.a: y is read by its key per change.
+  auto plan = UseIndexJoins(Join(ComputedRows(), Get("y", /*keyed=*/true), JoinType::kInner,
+                                 Equal(Col(1), Col(2)), 2));
+  const auto& join = plan->As<LogicalJoin>();
+  REQUIRE(join.lateral_values.size() == 1);
+  CHECK(join.memoize);
+
+  // random() in y's filter: each probe may give other rows.
+  auto random = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kFloat8), 0);
+  random->function = ScalarFunction::kRandom;
+  auto half = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool), 0);
+  half->compare_op = CompareOp::kLess;
+  half->compare_type = DataType::Of(TypeId::kFloat8);
+  half->children.push_back(std::move(random));
+  half->children.push_back(BoundExpr::Constant(Value::Float(0.5), DataType::Of(TypeId::kFloat8)));
+  auto volatile_plan = UseIndexJoins(Join(ComputedRows(),
+                                          Filter(Get("y", /*keyed=*/true), Terms(std::move(half))),
+                                          JoinType::kInner, Equal(Col(1), Col(2)), 2));
+  const auto& volatile_join = volatile_plan->As<LogicalJoin>();
+  REQUIRE(volatile_join.lateral_values.size() == 1);
+  CHECK_FALSE(volatile_join.memoize);
 }
 
 }  // namespace
