@@ -279,7 +279,8 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
       std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
           *call, ast::Alias{}, false, call->position, true, scope, &next_column,
           functions != nullptr ? &functions->lateral_values : nullptr);
-      srf_columns_.emplace(call, std::make_pair(next_column - 1, function->function_type));
+      // Assigned, not emplaced: a view read twice binds the same (cached) tree twice.
+      srf_columns_.insert_or_assign(call, std::make_pair(next_column - 1, function->function_type));
       if (functions == nullptr) {
         functions = std::move(function);
       } else {

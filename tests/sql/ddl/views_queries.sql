@@ -38,3 +38,11 @@ CREATE VIEW over_select AS SELECT a FROM "select";
 DROP VIEW "select";
 DROP VIEW "select" CASCADE;
 DROP VIEW vals, nulls;
+-- A view with a set-returning function in its targets, read twice in one
+-- query (the view's parsed query is shared by both reads).
+CREATE TABLE srf_base (x int);
+INSERT INTO srf_base VALUES (10), (20);
+CREATE VIEW srf_view AS SELECT x, generate_series(1, 2) AS g FROM srf_base;
+SELECT a.x, a.g, b.x, b.g FROM srf_view a JOIN srf_view b ON a.g = b.g AND a.x < b.x ORDER BY 1, 2;
+SELECT (SELECT max(g) FROM srf_view), count(*) FROM srf_view;
+DROP TABLE srf_base CASCADE;
