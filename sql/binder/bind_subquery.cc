@@ -74,33 +74,61 @@ BoundExprPtr Binder::BindQuantifiedSubquery(const ast::Expr& left, std::string_v
                                             int position, const Scope& scope) {
   if (subquery_error_ != nullptr)
     ThrowAt(sqlstate::kFeatureNotSupported, subquery_error_, position);
-  BoundExprPtr operand = BindExpression(left, scope);
+  // (a, b) IN (SELECT x, y ...): a row against the subquery's rows.
+  const ast::RowConstructor* row =
+      left.kind() == ast::ExprKind::kRow ? &left.As<ast::RowConstructor>() : nullptr;
+  std::vector<BoundExprPtr> operands;
+  if (row == nullptr) {
+    operands.push_back(BindExpression(left, scope));
+  } else {
+    for (const ast::ExprPtr& field : row->fields) operands.push_back(BindExpression(*field, scope));
+  }
+  const size_t n = operands.size();
   std::vector<BoundExprPtr> outer;
   std::shared_ptr<BoundSubquery> subquery = BindSubqueryBody(select, scope, &outer);
   const std::vector<ResultColumn>& columns = subquery->select->columns;
-  if (columns.size() != 1) {
+  if (columns.size() != n) {
     ThrowAt(sqlstate::kSyntaxError,
-            columns.size() > 1 ? "subquery has too many columns" : "subquery has too few columns",
+            columns.size() > n ? "subquery has too many columns" : "subquery has too few columns",
             position);
   }
-  // The comparison is bound as written, with a stand-in for the subquery's
-  // value (column 1); its left side, coerced, is then evaluated over this
-  // query's row and compared as column 0.
-  auto value = BoundExpr::Column(1, columns[0].type);
-  value->position = position;
-  BoundExprPtr test = BindComparison(op, std::move(operand), std::move(value), position);
-  if (test->kind != BoundExprKind::kCompare) {
+  if (n > 1 && op != "=" && op != "<>") {
     ThrowAt(sqlstate::kFeatureNotSupported,
-            fmt::format("operator {} is not supported with a subquery yet", op), position);
+            fmt::format("operator {} is not supported with a row and a subquery yet", op),
+            position);
   }
-  BoundExprPtr left_value = std::move(test->children[0]);
-  test->children[0] = BoundExpr::Column(0, left_value->type);
-  subquery->test = std::move(test);
+  // Each comparison is bound as written, with a stand-in for the subquery's
+  // value (column n + i); its left side, coerced, is then evaluated over
+  // this query's row and compared as column i. A row's comparisons
+  // combine as a row comparison's: = when all are, <> when any is.
+  std::vector<BoundExprPtr> left_values;
+  std::vector<BoundExprPtr> tests;
+  for (size_t i = 0; i < n; ++i) {
+    auto value = BoundExpr::Column(static_cast<int>(n + i), columns[i].type);
+    value->position = position;
+    BoundExprPtr test = BindComparison(op, std::move(operands[i]), std::move(value), position);
+    if (test->kind != BoundExprKind::kCompare) {
+      ThrowAt(sqlstate::kFeatureNotSupported,
+              fmt::format("operator {} is not supported with a subquery yet", op), position);
+    }
+    left_values.push_back(std::move(test->children[0]));
+    test->children[0] = BoundExpr::Column(static_cast<int>(i), left_values.back()->type);
+    tests.push_back(std::move(test));
+  }
+  if (n == 1) {
+    subquery->test = std::move(tests[0]);
+  } else {
+    subquery->test = BoundExpr::Make(op == "=" ? BoundExprKind::kAnd : BoundExprKind::kOr,
+                                     DataType::Of(TypeId::kBool), position);
+    subquery->test->children = std::move(tests);
+  }
+  subquery->left_width = static_cast<int>(n);
+  const int left_position = left_values[0]->position;
   auto e = BoundExpr::Make(BoundExprKind::kSubquery, DataType::Of(TypeId::kBool),
-                           left_value->position > 0 ? left_value->position : position);
+                           row == nullptr && left_position > 0 ? left_position : position);
   e->subquery = std::move(subquery);
   e->subquery_kind = kind;
-  e->children.push_back(std::move(left_value));
+  for (BoundExprPtr& v : left_values) e->children.push_back(std::move(v));
   for (BoundExprPtr& v : outer) e->children.push_back(std::move(v));
   return e;
 }

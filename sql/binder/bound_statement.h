@@ -180,8 +180,12 @@ struct BoundSubquery {
   LogicalOperatorPtr plan;
   bool optimized = false;
   // ANY / ALL: the comparison of the left operand (column 0) with one
-  // result value (column 1).
+  // result value (column 1); for a row of n fields, of the row (columns
+  // 0..n-1) with a result row (columns n..2n-1).
   BoundExprPtr test;
+  // ANY / ALL: the left operand's fields, the kSubquery node's first
+  // children (the values it reads from the outer row follow them).
+  int left_width = 1;
 };
 
 // RETURNING of INSERT, UPDATE or DELETE: expressions over the table row

@@ -396,6 +396,7 @@ void Printer::Subquery(const BoundExpr& e, const Row& row, std::string& out) {
       e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
   // The outer values the subquery reads, printed in this query's terms.
   std::vector<std::string> outer;
+  if (has_left && e.subquery->left_width != 1) throw Unsupported{};  // a row: kept as written
   for (size_t i = has_left ? 1 : 0; i < e.children.size(); ++i) {
     std::string text;
     Expr(*e.children[i], row, &e, false, text);

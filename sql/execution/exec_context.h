@@ -27,6 +27,7 @@ class SessionSequences;
 // execution (sql/execution/subquery.cc).
 struct SubqueryResult {
   std::vector<Value> values;  // the first column of its rows
+  std::vector<Row> rows;      // whole rows instead, for a row compared with ANY / ALL
   bool any_row = false;
   // ANY with `=` (`hashed`): the non-NULL values as the comparison sees
   // them, encoded, and whether a NULL was among them.

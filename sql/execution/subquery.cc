@@ -23,10 +23,21 @@ void RunSubquery(const BoundSubquery& subquery, ExecContext* ctx, Take take) {
   }
 }
 
+bool Quantified(const BoundExpr& e) {
+  return e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
+}
+
+// How many children of a kSubquery node are its left operand's fields.
+size_t LeftWidth(const BoundExpr& e) {
+  return Quantified(e) ? static_cast<size_t>(e.subquery->left_width) : 0;
+}
+
 // The result the kind needs: every first-column value (scalar: at most
-// two, to detect 21000; EXISTS: none, only whether a row came).
+// two, to detect 21000; EXISTS: none, only whether a row came), or every
+// row for a row compared with ANY / ALL.
 SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
   SubqueryResult result;
+  const bool whole_rows = LeftWidth(e) > 1;
   RunSubquery(*e.subquery, ctx, [&](const Row& row) {
     result.any_row = true;
     if (e.subquery_kind == SubqueryKind::kExists) return false;
@@ -34,15 +45,21 @@ SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
       throw Error(sqlstate::kCardinalityViolation,
                   "more than one row returned by a subquery used as an expression");
     }
-    result.values.push_back(row[0]);
+    if (whole_rows) {
+      result.rows.push_back(row);
+    } else {
+      result.values.push_back(row[0]);
+    }
     return true;
   });
   return result;
 }
 
-// ANY with `=` over a stored result: a hash lookup of the compared forms.
+// ANY with `=` of one value over a stored result: a hash lookup of the
+// compared forms.
 bool HashableTest(const BoundExpr& e) {
-  return e.subquery_kind == SubqueryKind::kAny && e.subquery->test->compare_op == CompareOp::kEqual;
+  return e.subquery_kind == SubqueryKind::kAny && e.subquery->left_width == 1 &&
+         e.subquery->test->compare_op == CompareOp::kEqual;
 }
 
 void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
@@ -65,14 +82,31 @@ void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
 
 // left op ANY / ALL (values), three-valued: ANY is true if any comparison
 // is, else NULL if any is NULL; ALL is false if any comparison is false,
-// else NULL if any is NULL.
-Value Quantified(const BoundExpr& e, const Value& left, const SubqueryResult& result,
-                 ExecContext* ctx) {
+// else NULL if any is NULL. `left`: the operand's fields.
+Value CompareQuantified(const BoundExpr& e, Row left, const SubqueryResult& result,
+                        ExecContext* ctx) {
   const bool all = e.subquery_kind == SubqueryKind::kAll;
-  if (result.values.empty()) return Value::Bool(all);
   const BoundExpr& test = *e.subquery->test;
+  bool saw_null = false;
+  auto decides = [&](const Value& match) {
+    if (match.is_null()) {
+      saw_null = true;
+      return false;
+    }
+    return match.AsBool() != all;
+  };
+  if (left.size() > 1) {  // a row: left fields, then a result row's
+    const size_t n = left.size();
+    for (const Row& row : result.rows) {
+      left.resize(n);
+      left.insert(left.end(), row.begin(), row.end());
+      if (decides(Evaluate(test, left, ctx))) return Value::Bool(!all);
+    }
+    return saw_null ? Value::Null() : Value::Bool(all);
+  }
+  if (result.values.empty()) return Value::Bool(all);
   Row pair(2);
-  pair[0] = left;
+  pair[0] = std::move(left[0]);
   if (result.hashed) {
     Value compared = Evaluate(*test.children[0], pair, ctx);
     if (compared.is_null()) return Value::Null();
@@ -81,15 +115,9 @@ Value Quantified(const BoundExpr& e, const Value& left, const SubqueryResult& re
     if (result.keys.count(key) > 0) return Value::Bool(true);
     return result.has_null ? Value::Null() : Value::Bool(false);
   }
-  bool saw_null = false;
   for (const Value& v : result.values) {
     pair[1] = v;
-    Value match = Evaluate(test, pair, ctx);
-    if (match.is_null()) {
-      saw_null = true;
-    } else if (match.AsBool() != all) {
-      return Value::Bool(!all);
-    }
+    if (decides(Evaluate(test, pair, ctx))) return Value::Bool(!all);
   }
   return saw_null ? Value::Null() : Value::Bool(all);
 }
@@ -100,7 +128,11 @@ Value Result(const BoundExpr& e, const Row& row, const SubqueryResult& result, E
     case SubqueryKind::kExists: return Value::Bool(result.any_row);
     case SubqueryKind::kArray: return Value::Array(result.values);
     case SubqueryKind::kAny:
-    case SubqueryKind::kAll: return Quantified(e, Evaluate(*e.children[0], row, ctx), result, ctx);
+    case SubqueryKind::kAll: {
+      Row left;
+      for (size_t i = 0; i < LeftWidth(e); ++i) left.push_back(Evaluate(*e.children[i], row, ctx));
+      return CompareQuantified(e, std::move(left), result, ctx);
+    }
   }
   return Value::Null();
 }
@@ -109,9 +141,7 @@ Value Result(const BoundExpr& e, const Row& row, const SubqueryResult& result, E
 
 Value EvaluateSubquery(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   if (ctx == nullptr) throw Error(sqlstate::kInternalError, "subquery evaluated without a context");
-  const bool quantified =
-      e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
-  const size_t first_outer = quantified ? 1 : 0;
+  const size_t first_outer = LeftWidth(e);
   if (e.children.size() == first_outer) {
     // Reads nothing of this row: once per execution.
     auto it = ctx->subquery_results.find(e.subquery.get());
