@@ -132,6 +132,9 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
     const std::vector<IndexView> indexes = IndexesOf(t);
     const char relkind = t.relkind().empty() ? 'r' : t.relkind()[0];
     const bool stored = HasStorage(t) && !entry->computed;
+    // Temporary relations live in a session's pg_temp_<pid> schema.
+    const proto::Namespace* ns = snapshot.NamespaceByOid(database, t.namespace_oid());
+    const char persistence = ns != nullptr && ns->name().starts_with("pg_temp_") ? 't' : 'p';
     rows.push_back(
         Row{Oid_(t.oid()), Name(t.name()), Oid_(t.namespace_oid()),
             Oid_(0),  // reltype: Basalt has no row types
@@ -139,7 +142,7 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
             Oid_(stored ? t.relation_id() : 0), Oid_(0),
             Int(0),            // relpages
             Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
-            Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char('p'), Char(relkind),
+            Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char(persistence), Char(relkind),
             Int(t.columns_size()),
             Int(std::count_if(t.constraints().begin(), t.constraints().end(),
                               [](const proto::Constraint& c) { return c.type() == "c"; })),

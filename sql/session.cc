@@ -37,6 +37,7 @@ SessionImpl::SessionImpl(storage::KvStore& store, catalog::Catalog& catalog, Oid
 
 SessionImpl::~SessionImpl() {
   if (txn_ != nullptr) RollbackTransaction();
+  DropTempNamespace();
 }
 
 void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) {
@@ -358,7 +359,7 @@ bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLe
 std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(
     const ast::Statement& statement, const std::vector<DataType>* parameters) {
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   binder.SetParameterTypes(parameters);
   std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement), DisabledPasses());
   plan->catalog = std::move(snapshot);
@@ -435,7 +436,7 @@ std::vector<std::shared_ptr<const catalog::TableEntry>> SessionImpl::ResolveAndL
     const std::function<void(const ast::QualifiedName&)>& missing) {
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     // Every name is resolved before anything is locked.
     std::vector<std::shared_ptr<const catalog::TableEntry>> tables;
     for (const ast::QualifiedName& name : names) {
@@ -505,7 +506,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .catalog = writer_.View(),
       .database_oid = database_oid_,
       .user = user_,
-      .search_path = settings_.SearchPath(),
+      .search_path = SearchPath(),
       .warning =
           [this, sink](sqlstate::Code code, std::string message) {
             if (sink != nullptr) SendWarning(*sink, code, message);

@@ -82,7 +82,7 @@ void SessionImpl::AddTableConstraint(const TableEntryPtr& table, const ast::Cons
                 fmt::format("constraint \"{}\" for relation \"{}\" already exists", constraint.name,
                             table->def.name()));
   }
-  Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+  Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
   std::vector<std::string> taken;
   catalog::proto::Constraint added =
       binder.BindTableConstraint(table->def, constraint, column_name, &taken);

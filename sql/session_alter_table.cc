@@ -217,7 +217,7 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
     attnums = KeyAttnums(*table, constraint);
   }
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   std::vector<std::string> names;
   for (int attnum : attnums) names.push_back(table->def.columns(attnum - 1).name());
   if (constraint.type == ast::Constraint::Type::kPrimaryKey) {

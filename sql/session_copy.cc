@@ -66,7 +66,7 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
   // The columns the COPY leaves out take their defaults.
   std::vector<BoundExprPtr> defaults(static_cast<size_t>(table->def.columns_size()));
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   for (int c = 0; c < table->def.columns_size(); ++c) {
     if (std::find(columns.begin(), columns.end(), c) != columns.end()) continue;
     if (table->def.columns(c).default_expr().empty()) continue;

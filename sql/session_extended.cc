@@ -130,7 +130,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
     case ast::StatementKind::kDelete:
     case ast::StatementKind::kMerge: {
       std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-      Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+      Binder binder(*snapshot, database_oid_, user_, SearchPath());
       binder.DescribeParameters(&parameters);
       BoundStatement bound = binder.Bind(statement);
       InferParameterTypes(bound, parameters);
@@ -140,7 +140,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       // Its query's parameters are the statement's (psycopg declares its
       // server-side cursors with $n); DECLARE itself returns no rows.
       std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-      Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+      Binder binder(*snapshot, database_oid_, user_, SearchPath());
       binder.DescribeParameters(&parameters);
       InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
       return std::nullopt;

@@ -70,6 +70,9 @@ class SessionImpl : public Session {
   // session_activity.cc: the session's row on `board` (pg_stat_activity)
   // from now on; `backend_type` as pg_stat_activity names it.
   void JoinActivityBoard(ActivityBoard* board, std::string backend_type);
+  // session_temp.cc: the search_path as names resolve through it: the
+  // session's temporary schema first (or where the path says pg_temp).
+  std::vector<std::string> SearchPath() const;
   void SetClientAddress(std::string address, int32_t port) override;
   void ReportIdle() override;
 
@@ -262,6 +265,14 @@ class SessionImpl : public Session {
   std::vector<Row> SessionRows(Oid relation);
   // session_activity.cc: pg_stat_activity's rows; a statement starting.
   std::vector<Row> ActivityRows();
+  // session_temp.cc: the session's temporary schema, made in the
+  // transaction if missing (CREATE TEMP TABLE), and dropped at the end.
+  std::string TempNamespaceName() const;
+  void EnsureTempNamespace();
+  void DropTempNamespace() noexcept;
+  // Temporary tables ON COMMIT DROP / DELETE ROWS, at the start of a commit
+  // (a failure fails the commit).
+  void RunOnCommitActions();
   void ReportActive(std::string_view query);
   // pg_cancel_backend / pg_terminate_backend (with a timeout to wait for
   // the session's end): false, with a WARNING, when `pid` is no session.
@@ -567,9 +578,8 @@ class SessionImpl : public Session {
   catalog::CatalogWriter writer_;  // this transaction's DDL
   // The names behind reg* values while this session runs a statement
   // (installed for the thread by each entry point).
-  CurrentCatalogNames object_names_{[this] {
-    return CatalogNames(writer_.View(), database_oid_, user_, settings_.SearchPath());
-  }};
+  CurrentCatalogNames object_names_{
+      [this] { return CatalogNames(writer_.View(), database_oid_, user_, SearchPath()); }};
   bool implicit_ = false;  // txn_ ends with the query string
   // The transaction wrote only derived state (an incremental refresh
   // outside a block): its commit need not wait for the WAL sync.
@@ -646,6 +656,9 @@ class SessionImpl : public Session {
   std::shared_ptr<Interrupt> interrupt_holder_;
   Interrupt& interrupt_;
   ActivityBoard* activity_board_ = nullptr;
+  bool created_temp_namespace_ = false;  // DropTempNamespace has work at the end
+  // Temporary tables with an ON COMMIT action, by OID.
+  std::map<Oid, ast::CreateTableStmt::OnCommit> on_commit_;
   std::unique_ptr<ActivityBoard::Slot> activity_;  // last: leaves the board first
 };
 

@@ -33,7 +33,7 @@ void SessionImpl::ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSin
   // The build reads the rows every writer that held the table committed.
   if (!repeatable_read_) txn_->RefreshSnapshot();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   std::unique_ptr<BoundCreateIndex> bound = binder.BindCreateIndex(stmt);
   const catalog::proto::Table& t = bound->table->def;
   if (bound->if_not_exists &&
@@ -64,7 +64,7 @@ void SessionImpl::ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink) 
   std::vector<Target> targets;
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     targets.clear();
     for (const ast::QualifiedName& name : stmt.names) {
       std::shared_ptr<const catalog::TableEntry> table = binder.ResolveIndexTable(name);

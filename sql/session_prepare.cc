@@ -53,7 +53,7 @@ void SessionImpl::ExecuteExecute(const ast::ExecuteStmt& execute, ResultSink& si
   // assigned to its parameter's type.
   EnsureTransaction();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   ExecContext ctx = NewExecContext(nullptr, &sink);
   for (size_t i = 0; i < types.size(); ++i) {
     BoundExprPtr arg = binder.BindExpression(*execute.parameters[i], Scope{});

@@ -63,6 +63,7 @@ void SessionImpl::EnsureTransaction() {
 }
 
 void SessionImpl::CommitTransaction() {
+  RunOnCommitActions();
   HoldCursors();
   CloseTransactionPortals();
   try {

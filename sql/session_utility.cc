@@ -198,8 +198,13 @@ void SessionImpl::ExecuteCheckpoint(ResultSink& sink) {
 }
 
 void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSink& sink) {
+  if (stmt.on_commit_position != 0 && !stmt.temporary) {
+    throw Error(sqlstate::kInvalidTableDefinition,
+                "ON COMMIT can only be used on temporary tables");
+  }
+  if (stmt.temporary) EnsureTempNamespace();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   std::unique_ptr<BoundCreateTable> bound = binder.BindCreateTable(stmt);
   const catalog::proto::Table& t = bound->table;
   if (snapshot->RelationNameTaken(t.database_oid(), t.namespace_oid(), t.name())) {
@@ -213,8 +218,13 @@ void SessionImpl::ExecuteCreateTable(const ast::CreateTableStmt& stmt, ResultSin
   }
   bound->table.set_owner_oid(role_oid_);
   CreateSerialSequences(&bound->table, std::move(bound->sequences));
+  const Oid namespace_oid = bound->table.namespace_oid();
   Status st = writer_.CreateTable(*txn_, std::move(bound->table));
   if (!st.ok()) ThrowStatus(st);
+  if (stmt.on_commit != ast::CreateTableStmt::OnCommit::kPreserveRows) {
+    auto created = writer_.View()->FindTable(database_oid_, namespace_oid, stmt.name.name);
+    if (created != nullptr) on_commit_[created->def.oid()] = stmt.on_commit;
+  }
   sink.CommandComplete("CREATE TABLE");
 }
 
@@ -315,7 +325,7 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
         .WithPosition(stmt.position);
   }
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   BoundStatement bound = binder.Bind(*stmt.statement);
   if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");

@@ -94,7 +94,7 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
   }
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     catalog::proto::Table view;
     std::vector<catalog::proto::ViewReference> references;
     binder.RecordViewReferences(&references);
@@ -140,7 +140,7 @@ void SessionImpl::ExecuteDropRelations(const ast::DropStmt& stmt, ResultSink& si
       stmt.names, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
       [&](const ast::QualifiedName& name) {
         const std::string shown = ShownName(name);
-        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+        Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
         if (binder.ResolveIndexTable(name) != nullptr) {
           throw Error(sqlstate::kWrongObjectType,
                       fmt::format("\"{}\" is not a {}", name.name, noun))
@@ -198,7 +198,7 @@ std::string SessionImpl::DescribeRelation(const catalog::TableEntry& table) {
   // Qualified where the search path does not find it by its name alone.
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   bool visible = false;
-  std::vector<std::string> path = settings_.SearchPath();
+  std::vector<std::string> path = SearchPath();
   path.insert(path.begin(), "pg_catalog");
   for (const std::string& schema : path) {
     const catalog::proto::Namespace* ns =

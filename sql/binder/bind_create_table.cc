@@ -13,15 +13,11 @@
 
 namespace basalt::sql {
 std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& create) {
-  if (create.temporary) {
-    ThrowAt(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet",
-            create.position);
-  }
   auto out = std::make_unique<BoundCreateTable>();
   out->if_not_exists = create.if_not_exists;
   catalog::proto::Table& t = out->table;
   t.set_database_oid(database_);
-  t.set_namespace_oid(ResolveCreationNamespace(create.name));
+  t.set_namespace_oid(ResolveCreationNamespace(create.name, create.temporary));
   t.set_name(create.name.name);
   t.set_relkind("r");
 

@@ -121,7 +121,9 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveTableByName(
     }
   }
   if (!name.schema.empty()) {
-    const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, name.schema);
+    const catalog::proto::Namespace* ns = name.schema == "pg_temp"
+                                              ? TempNamespace()
+                                              : snapshot_.FindNamespace(database_, name.schema);
     if (ns == nullptr) {
       if (missing_ok) return nullptr;
       ThrowAt(sqlstate::kUndefinedTable,
@@ -144,7 +146,28 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveTableByName(
   return missing();
 }
 
-Oid Binder::ResolveCreationNamespace(const ast::QualifiedName& name) const {
+const catalog::proto::Namespace* Binder::TempNamespace() const {
+  for (const std::string& schema : search_path_) {
+    if (!schema.starts_with("pg_temp_")) continue;
+    if (const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, schema)) return ns;
+  }
+  return nullptr;
+}
+
+Oid Binder::ResolveCreationNamespace(const ast::QualifiedName& name, bool temporary) const {
+  if (temporary) {
+    const catalog::proto::Namespace* temp = TempNamespace();
+    const bool names_temp = name.schema.empty() || name.schema == "pg_temp" ||
+                            (temp != nullptr && name.schema == temp->name());
+    if (!names_temp) {
+      ThrowAt(sqlstate::kInvalidTableDefinition,
+              "cannot create temporary relation in non-temporary schema", name.position);
+    }
+    if (temp == nullptr) {
+      throw Error(sqlstate::kInternalError, "the session has no temporary schema");
+    }
+    return temp->oid();
+  }
   if (!name.schema.empty()) {
     const catalog::proto::Namespace* ns = snapshot_.FindNamespace(database_, name.schema);
     if (ns == nullptr) {
@@ -154,6 +177,7 @@ Oid Binder::ResolveCreationNamespace(const ast::QualifiedName& name) const {
     return ns->oid();
   }
   for (const std::string& schema : search_path_) {
+    if (schema.starts_with("pg_temp_")) continue;  // only TEMP relations go there
     const catalog::proto::Namespace* ns =
         snapshot_.FindNamespace(database_, schema == "$user" ? user_ : schema);
     if (ns != nullptr) return ns->oid();

@@ -143,7 +143,14 @@ class Binder {
                                                                 std::string_view action) const;
   // The schema new objects go to: the named one, else the first existing
   // schema of the search path.
-  Oid ResolveCreationNamespace(const ast::QualifiedName& name) const;
+  // The schema a new relation `name` goes to: the one it names, else the
+  // first of the search_path that exists, passing over the session's
+  // temporary schema; a temporary relation goes to that one (42P16 if
+  // `name` names another).
+  Oid ResolveCreationNamespace(const ast::QualifiedName& name, bool temporary = false) const;
+  // The session's temporary schema if it has one (the search_path's
+  // pg_temp_<pid> entry, which the session puts there), else null.
+  const catalog::proto::Namespace* TempNamespace() const;
 
   BoundExprPtr BindExpression(const ast::Expr& expr, const Scope& scope);
   // A WHERE-like clause: must be boolean (42804 `argument of WHERE must be

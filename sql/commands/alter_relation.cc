@@ -124,9 +124,9 @@ std::string SessionImpl::RenamedQuery(
   for (const catalog::proto::Column& c : dependent->def.columns()) column_names.push_back(c.name());
   std::optional<std::string> text;
   try {
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     std::unique_ptr<BoundSelect> query = binder.BindViewQuery(dependent, 0);
-    CatalogNames names(snapshot, database_oid_, user_, settings_.SearchPath());
+    CatalogNames names(snapshot, database_oid_, user_, SearchPath());
     text = DeparseQuery(*query, column_names, names, /*pretty=*/false, &rename);
   } catch (const Error&) {
   }
@@ -144,7 +144,7 @@ void SessionImpl::StoreRenamedQuery(const catalog::TableEntry& dependent,
   bool same = false;
   try {
     std::vector<ast::StatementPtr> parsed = ParseStatements(text);
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     binder.RecordViewReferences(&references);
     std::unique_ptr<BoundSelect> query = binder.BindSelect(parsed.at(0)->As<ast::SelectStmt>());
     same = static_cast<int>(query->columns.size()) == dependent.def.columns_size();
@@ -207,7 +207,7 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       }
       // So are the table's CHECK expressions.
       const std::vector<std::string> checks =
-          RenamedCheckExpressions(CatalogNames(view, database_oid_, user_, settings_.SearchPath()),
+          RenamedCheckExpressions(CatalogNames(view, database_oid_, user_, SearchPath()),
                                   table, column, stmt.new_name);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);

@@ -116,7 +116,7 @@ void SessionImpl::AlterTableCommands(const ast::AlterTableStmt& stmt, const Tabl
         std::string text;
         if (command.kind == Kind::kSetDefault) {
           // Bound now so a bad default fails here, not at the next INSERT.
-          Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+          Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
           binder.BindDefaultExpression(*command.expr, current->ColumnType(column), command.column);
           text = ast::ToString(*command.expr);
         }
@@ -187,7 +187,7 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
     SendNotice(sink, sqlstate::kDuplicateColumn, message + ", skipping");
     return;
   }
-  Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+  Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
   BoundAddedColumn bound = binder.BindAddedColumn(def, table->def);
   catalog::proto::Column& column = bound.column;
   column.set_attnum(table->def.columns_size() + 1);
@@ -198,7 +198,7 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
     bound.sequence->mutable_sequence()->set_owned_by_attnum(column.attnum());
     catalog::proto::Table owner = table->def;
     CreateSerialSequences(&owner, {*std::move(bound.sequence)});
-    Binder with_sequence(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+    Binder with_sequence(*writer_.View(), database_oid_, user_, SearchPath());
     bound.default_value = with_sequence.BindDefaultExpression(
         *ParseExpression(bound.sequence_default), type, column.name());
   }

@@ -108,7 +108,7 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
   // the views on those), foreign keys of other tables naming it.
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   std::vector<TableEntryPtr> readers =
-      ViewsReadingColumn(snapshot, database_oid_, user_, settings_.SearchPath(), *table, column);
+      ViewsReadingColumn(snapshot, database_oid_, user_, SearchPath(), *table, column);
   struct ForeignKeyDependent {
     TableEntryPtr table;
     catalog::proto::Constraint constraint;
@@ -230,7 +230,7 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
   // So do its CHECK constraints and its own foreign keys.
   current = writer_.View()->TableByOid(database, oid);
   std::unordered_set<Oid> removed;
-  Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+  Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
   for (const catalog::proto::Constraint& c : current->def.constraints()) {
     bool reads = false;
     if (c.type() == "c") {

@@ -135,7 +135,7 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
         .WithPosition(command.type.position);
   }
   const std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   BoundExprPtr value;
   if (command.expr != nullptr) {
     BoundExprPtr e = binder.BindRowExpression(table->def, *command.expr, "transform expressions");
@@ -209,7 +209,7 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
   }
   // As PostgreSQL, the cast is checked before what depends on the column.
   for (const TableEntryPtr& view :
-       ViewsReadingColumn(snapshot, database_oid_, user_, settings_.SearchPath(), *table, column)) {
+       ViewsReadingColumn(snapshot, database_oid_, user_, SearchPath(), *table, column)) {
     throw Error(sqlstate::kFeatureNotSupported,
                 "cannot alter type of a column used by a view or rule")
         .WithDetail(fmt::format("rule _RETURN on {} {} depends on column \"{}\"",

@@ -74,10 +74,7 @@ void SetQueryColumns(const ast::CreateTableAsStmt& stmt, const BoundSelect& quer
 
 void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink) {
   const char* const created = stmt.materialized ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS";
-  if (stmt.temporary) {
-    throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet")
-        .WithPosition(stmt.position);
-  }
+  if (stmt.temporary) EnsureTempNamespace();
   std::string refresh_mode;
   std::vector<ast::RelationOption> auto_refresh_options;
   for (const ast::RelationOption& option : stmt.options) {
@@ -98,13 +95,13 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
   catalog::proto::Table table;
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-    Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
     std::vector<catalog::proto::ViewReference> references;
     if (stmt.materialized) binder.RecordViewReferences(&references);
     query = binder.BindSelect(*stmt.query);
     table.Clear();
     table.set_database_oid(database_oid_);
-    table.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name));
+    table.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name, stmt.temporary));
     table.set_name(stmt.name.name);
     table.set_owner_oid(role_oid_);
     if (stmt.materialized) {

@@ -40,7 +40,7 @@ std::pair<Oid, int> ResolveOwnedBy(const Binder& binder, const ast::QualifiedNam
 
 void SessionImpl::ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, ResultSink& sink) {
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, settings_.SearchPath());
+  Binder binder(*snapshot, database_oid_, user_, SearchPath());
   const Oid namespace_oid = binder.ResolveCreationNamespace(stmt.name);
   catalog::proto::SequenceDef options = ResolveSequenceOptions(stmt.options, nullptr, nullptr);
   if (stmt.options.owned_by) {
@@ -88,7 +88,7 @@ void SessionImpl::ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, Resul
   catalog::proto::SequenceDef options =
       ResolveSequenceOptions(stmt.options, &sequence.def.sequence(), &restart);
   if (stmt.options.owned_by) {
-    Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+    Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
     auto [table, attnum] =
         ResolveOwnedBy(binder, *stmt.options.owned_by, stmt.options.owned_by_position);
     options.set_owned_by_table(table);

@@ -329,6 +329,10 @@ struct CreateTableStmt : Statement {
   // names; the value is empty when none was given.
   std::vector<std::pair<std::string, std::string>> storage_parameters;
   int storage_parameters_position = 0;
+  // ON COMMIT of a temporary table: what each commit does to it.
+  enum class OnCommit { kPreserveRows, kDeleteRows, kDrop };
+  OnCommit on_commit = OnCommit::kPreserveRows;
+  int on_commit_position = 0;  // 0: not written
 };
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]

@@ -163,6 +163,18 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     stmt->storage_parameters_position = Advance().position;
     stmt->storage_parameters = ParseStorageParameters();
   }
+  if (PeekWord("on") && PeekWord("commit", 1)) {
+    stmt->on_commit_position = Advance().position;
+    Advance();
+    using OnCommit = ast::CreateTableStmt::OnCommit;
+    if (AcceptWord("drop")) {
+      stmt->on_commit = OnCommit::kDrop;
+    } else {
+      stmt->on_commit = AcceptWord("delete") ? OnCommit::kDeleteRows
+                                             : (ExpectWord("preserve"), OnCommit::kPreserveRows);
+      ExpectWord("rows");
+    }
+  }
   return stmt;
 }
 

@@ -3,7 +3,8 @@
 # test fixtures use them: every session's row (state idle / active / idle in
 # transaction, its query, what it waits for, its client), pg_cancel_backend,
 # pg_terminate_backend (an idle session, a busy one, with a timeout), who may
-# signal whom, and DROP DATABASE ... WITH (FORCE).
+# signal whom, DROP DATABASE ... WITH (FORCE), and a session's temporary
+# tables dropped when it ends.
 source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
@@ -184,6 +185,17 @@ admin.notices.clear()
 check(one(admin, "SELECT pg_terminate_backend(2000000000)")[0] is False, "unknown pid not false")
 check(any("PID 2000000000 is not a PostgreSQL backend process" in n for n in admin.notices),
       f"no warning: {admin.notices}")
+
+# A session's temporary tables: invisible to others by name, dropped when
+# it ends.
+temp_owner = connect()
+temp_owner.cursor().execute("CREATE TEMP TABLE scratch (x int)")
+expect_error(admin, "SELECT * FROM scratch", "42P01", 'relation "scratch" does not exist')
+check(one(admin, "SELECT count(*) FROM pg_class WHERE relname = 'scratch'")[0] == 1,
+      "the temporary table is not in pg_class")
+temp_owner.close()
+wait_for("the temporary table to go",
+         lambda: one(admin, "SELECT count(*) = 0 FROM pg_class WHERE relname = 'scratch'")[0])
 
 # DROP DATABASE ... WITH (FORCE) ends the sessions on it, then drops it.
 shop1 = connect(dbname="shop")

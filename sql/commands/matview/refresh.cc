@@ -114,7 +114,7 @@ std::shared_ptr<const catalog::TableEntry> SessionImpl::ResolveRefreshTarget(
   }
   std::shared_ptr<const catalog::TableEntry> view =
       ResolveAndLock({stmt.name}, level, /*nowait=*/false, [&](const ast::QualifiedName& name) {
-        Binder binder(*writer_.View(), database_oid_, user_, settings_.SearchPath());
+        Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
         if (binder.ResolveIndexTable(name) != nullptr) {
           throw Error(sqlstate::kWrongObjectType,
                       fmt::format("\"{}\" is not a table or materialized view", name.name));
