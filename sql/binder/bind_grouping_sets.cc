@@ -20,10 +20,9 @@ using Element = ast::GroupingElement;
 // PostgreSQL's limit on the sets one GROUP BY expands to.
 constexpr size_t kMaxGroupingSets = 4096;
 
-void CheckCount(size_t count, int position) {
+void CheckCount(size_t count) {
   if (count > kMaxGroupingSets) {
-    ThrowAt(sqlstate::kStatementTooComplex, "too many grouping sets present (maximum 4096)",
-            position);
+    throw Error(sqlstate::kStatementTooComplex, "too many grouping sets present (maximum 4096)");
   }
 }
 
@@ -83,10 +82,11 @@ void Binder::BindGroupingSets(const ast::SelectStmt& select, const Scope& scope,
       }
       case Element::Kind::kCube: {
         // Every subset of the items, the whole list first.
+        if (e.items.size() > 12) {
+          ThrowAt(sqlstate::kTooManyColumns, "CUBE is limited to 12 elements", e.position);
+        }
         std::vector<Set> items;
         for (const Element& item : e.items) items.push_back(item_keys(item));
-        if (items.size() > 12)
-          CheckCount(size_t{1} << std::min<size_t>(items.size(), 20), e.position);
         const size_t subsets = size_t{1} << items.size();
         for (size_t mask = subsets; mask-- > 0;) {
           Set set;
@@ -100,7 +100,7 @@ void Binder::BindGroupingSets(const ast::SelectStmt& select, const Scope& scope,
       case Element::Kind::kSets:
         for (const Element& item : e.items) {
           for (Set& set : expand(item)) sets.push_back(std::move(set));
-          CheckCount(sets.size(), e.position);
+          CheckCount(sets.size());
         }
         break;
     }
@@ -110,7 +110,7 @@ void Binder::BindGroupingSets(const ast::SelectStmt& select, const Scope& scope,
   std::vector<Set> product{Set{}};
   for (const Element& element : select.grouping_sets) {
     const std::vector<Set> sets = expand(element);
-    CheckCount(product.size() * sets.size(), element.position);
+    CheckCount(product.size() * sets.size());
     std::vector<Set> next;
     for (const Set& left : product) {
       for (const Set& right : sets) next.push_back(Union(left, right));

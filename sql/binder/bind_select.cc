@@ -262,7 +262,8 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     if (out->grouped) {
       // Without a position, as PostgreSQL.
-      const char* what = !select.group_by.empty()   ? "GROUP BY clause"
+      const char* what = !select.group_by.empty() || !select.grouping_sets.empty()
+                             ? "GROUP BY clause"
                          : select.having != nullptr ? "HAVING clause"
                                                     : "aggregate functions";
       throw Error(

@@ -86,6 +86,9 @@ SELECT count(*) FROM gs GROUP BY CUBE (a, 9);
 SELECT count(*) FROM gs GROUP BY ROLLUP (nosuch);
 SELECT count(*) FROM gs GROUP BY GROUPING SETS (a, b) ();
 SELECT count(*) FROM gs GROUP BY ROLLUP ();
+SELECT count(*) FROM gs GROUP BY CUBE (a, b, c, v, f, id, a, b, c, v, f, id, a);
+SELECT count(*) FROM gs GROUP BY CUBE (a, b, c, v, f, id, a, b, c, v, f, id), CUBE (a);
+SELECT count(*) FROM gs GROUP BY ROLLUP (a, b, c, v), CUBE (a, b, c, v, f, id, a, b, c, v);
 
 DROP TABLE gs;
 DROP TABLE gs_empty;
