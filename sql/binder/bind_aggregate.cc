@@ -1,5 +1,7 @@
 // Aggregate calls and grouping: resolving count/sum/avg/min/max/bool_and/
-// bool_or/every/string_agg to PostgreSQL's signatures and result types,
+// bool_or/every/string_agg/bit_and/bit_or, the statistical aggregates
+// (variance, stddev, corr, covar_*, regr_*) and GROUPING() to PostgreSQL's
+// signatures and result types,
 // GROUP BY items (positions, output names, expressions), and the check that
 // a grouped query's clauses read only group keys and aggregates.
 #include <fmt/format.h>
@@ -94,10 +96,11 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   if (ordered_set != call.within_group) {
     // PostgreSQL looks for a function of the direct arguments and the
     // WITHIN GROUP keys together, and finds none.
-    for (const ast::OrderByItem& item : call.order_by) {
-      if (!call.within_group) break;
+    if (call.within_group) {
       ScopedFlag inside(inside_aggregate_, true);
-      args.push_back(BindExpression(*item.expr, scope));
+      for (const ast::OrderByItem& item : call.order_by) {
+        args.push_back(BindExpression(*item.expr, scope));
+      }
     }
     ThrowNoFunction(call.name.back(), args, call.position);
   }
