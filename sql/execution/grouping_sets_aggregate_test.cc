@@ -1,6 +1,6 @@
 // GROUP BY ROLLUP / CUBE through the engine: groups of every set across
 // several input and output batches, the empty set's row without input, and
-// one plan serving several executions.
+// one plan serving several executions, shown by EXPLAIN.
 #include "sql/execution/grouping_sets_aggregate.h"
 
 #include <string>
@@ -66,6 +66,9 @@ TEST_CASE("grouping sets: a prepared plan runs again", "[grouping_sets]") {
   const Rows expected{{"1", "3"}, {"2", "3"}, {"NULL", "6"}};
   CHECK(f.Run("EXECUTE q").rows == expected);
   CHECK(f.Run("EXECUTE q").rows == expected);
+  // Basalt's own EXPLAIN counts the sets.
+  CHECK(f.Run("EXPLAIN SELECT a, v, count(*) FROM t GROUP BY ROLLUP (a, v)").rows ==
+        Rows{{"Project"}, {"  HashAggregate (2 group keys) (3 grouping sets)"}, {"    Get t"}});
 }
 
 }  // namespace
