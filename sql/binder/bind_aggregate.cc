@@ -233,8 +233,10 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
       break;
     case AggregateFunction::kVarPop:
     case AggregateFunction::kVarSamp:
+    case AggregateFunction::kVariance:
     case AggregateFunction::kStddevPop:
     case AggregateFunction::kStddevSamp:
+    case AggregateFunction::kStddev:
       // Integers and numeric give numeric, floats float8; an untyped
       // literal is float8, the numeric category's preferred type.
       if (args.size() != 1) ThrowNoFunction(name, args, call.position);

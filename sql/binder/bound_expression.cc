@@ -315,6 +315,8 @@ std::string_view AggregateFunctionName(AggregateFunction f) {
     case AggregateFunction::kBitOr: return "bit_or";
     case AggregateFunction::kVarPop: return "var_pop";
     case AggregateFunction::kVarSamp: return "var_samp";
+    case AggregateFunction::kVariance: return "variance";
+    case AggregateFunction::kStddev: return "stddev";
     case AggregateFunction::kStddevPop: return "stddev_pop";
     case AggregateFunction::kStddevSamp: return "stddev_samp";
     case AggregateFunction::kCorr: return "corr";

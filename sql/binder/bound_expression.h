@@ -334,9 +334,11 @@ enum class AggregateFunction {
   // Variance and standard deviation (statistical_aggregate.cc): integers and
   // numeric -> numeric (exact), float4/float8 -> float8 (Youngs-Cramer).
   kVarPop,
-  kVarSamp,  // var_samp, variance
+  kVarSamp,
+  kVariance,  // var_samp by its other name
   kStddevPop,
-  kStddevSamp,  // stddev_samp, stddev
+  kStddevSamp,
+  kStddev,  // stddev_samp by its other name
   // Two-argument float8 statistics (Y, X), as PostgreSQL's float8_regr_*.
   kCorr,
   kCovarPop,

@@ -133,8 +133,10 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
     case AggregateFunction::kJsonbObjectAgg:
     case AggregateFunction::kVarPop:
     case AggregateFunction::kVarSamp:
+    case AggregateFunction::kVariance:
     case AggregateFunction::kStddevPop:
     case AggregateFunction::kStddevSamp:
+    case AggregateFunction::kStddev:
     case AggregateFunction::kCorr:
     case AggregateFunction::kCovarPop:
     case AggregateFunction::kCovarSamp:

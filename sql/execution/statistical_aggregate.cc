@@ -20,8 +20,15 @@ using BigInt = boost::multiprecision::cpp_int;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// variance and stddev are var_samp and stddev_samp.
+AggregateFunction Canonical(AggregateFunction f) {
+  if (f == AggregateFunction::kVariance) return AggregateFunction::kVarSamp;
+  if (f == AggregateFunction::kStddev) return AggregateFunction::kStddevSamp;
+  return f;
+}
+
 bool TwoArguments(AggregateFunction f) {
-  switch (f) {
+  switch (Canonical(f)) {
     case AggregateFunction::kVarPop:
     case AggregateFunction::kVarSamp:
     case AggregateFunction::kStddevPop:
@@ -232,8 +239,10 @@ bool IsStatisticalAggregate(AggregateFunction f) {
   switch (f) {
     case AggregateFunction::kVarPop:
     case AggregateFunction::kVarSamp:
+    case AggregateFunction::kVariance:
     case AggregateFunction::kStddevPop:
     case AggregateFunction::kStddevSamp:
+    case AggregateFunction::kStddev:
     case AggregateFunction::kCorr:
     case AggregateFunction::kCovarPop:
     case AggregateFunction::kCovarSamp:
@@ -270,9 +279,9 @@ void AccumulateStatistics(const BoundExpr& call, const Row& args, StatisticalSta
 
 Value StatisticsResult(const BoundExpr& call, const StatisticalState& state) {
   if (!TwoArguments(call.aggregate) && call.type.id == TypeId::kNumeric) {
-    return ExactResult(call.aggregate, state);
+    return ExactResult(Canonical(call.aggregate), state);
   }
-  return FloatResult(call.aggregate, state);
+  return FloatResult(Canonical(call.aggregate), state);
 }
 
 }  // namespace basalt::sql
