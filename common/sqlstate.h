@@ -119,6 +119,8 @@ inline constexpr Code kTooManyConnections = "53300";
 // Class 54 — Program Limit Exceeded
 inline constexpr Code kProgramLimitExceeded = "54000";
 inline constexpr Code kStatementTooComplex = "54001";  // also "stack depth limit exceeded"
+inline constexpr Code kTooManyColumns = "54011";
+inline constexpr Code kTooManyArguments = "54023";
 // Class 55 — Object Not In Prerequisite State
 inline constexpr Code kObjectNotInPrerequisiteState = "55000";
 inline constexpr Code kObjectInUse = "55006";

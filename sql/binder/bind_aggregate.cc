@@ -1,5 +1,7 @@
 // Aggregate calls and grouping: resolving count/sum/avg/min/max/bool_and/
-// bool_or/every/string_agg to PostgreSQL's signatures and result types,
+// bool_or/every/string_agg/bit_and/bit_or, the statistical aggregates
+// (variance, stddev, corr, covar_*, regr_*) and GROUPING() to PostgreSQL's
+// signatures and result types,
 // GROUP BY items (positions, output names, expressions), and the check that
 // a grouped query's clauses read only group keys and aggregates.
 #include <fmt/format.h>
@@ -78,18 +80,33 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.
   if (!aggregate_rules_.allowed) {
+    const char* what =
+        function == AggregateFunction::kGrouping ? "grouping operations" : "aggregate functions";
     ThrowAt(sqlstate::kGroupingError,
             aggregate_rules_.clause.empty()
-                ? std::string("aggregate functions are not allowed here")
-                : fmt::format("aggregate functions are not allowed in {}", aggregate_rules_.clause),
+                ? fmt::format("{} are not allowed here", what)
+                : fmt::format("{} are not allowed in {}", what, aggregate_rules_.clause),
             call.position);
   }
   if (nested) {
     ThrowAt(sqlstate::kGroupingError, "aggregate function calls cannot be nested", call.position);
   }
   found_aggregate_ = true;
+  const bool ordered_set = IsOrderedSetAggregate(function);
+  if (ordered_set != call.within_group) {
+    // PostgreSQL looks for a function of the direct arguments and the
+    // WITHIN GROUP keys together, and finds none.
+    if (call.within_group) {
+      ScopedFlag inside(inside_aggregate_, true);
+      for (const ast::OrderByItem& item : call.order_by) {
+        args.push_back(BindExpression(*item.expr, scope));
+      }
+    }
+    ThrowNoFunction(call.name.back(), args, call.position);
+  }
   BoundExprPtr e = MakeAggregateCall(call, function, std::move(args));
   BindAggregateOrderAndFilter(call, scope, e.get());
+  if (ordered_set) ResolveOrderedSetCall(call, e.get());
   return e;
 }
 
@@ -207,6 +224,63 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
       type = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
       break;
     }
+    case AggregateFunction::kBitAnd:
+    case AggregateFunction::kBitOr:
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      if (args[0]->type.id == TypeId::kUnknown) NotUnique(name, args, call.position);
+      if (!args[0]->type.IsInteger()) ThrowNoFunction(name, args, call.position);
+      type = DataType::Of(args[0]->type.id);
+      break;
+    case AggregateFunction::kVarPop:
+    case AggregateFunction::kVarSamp:
+    case AggregateFunction::kVariance:
+    case AggregateFunction::kStddevPop:
+    case AggregateFunction::kStddevSamp:
+    case AggregateFunction::kStddev:
+      // Integers and numeric give numeric, floats float8; an untyped
+      // literal is float8, the numeric category's preferred type.
+      if (args.size() != 1) ThrowNoFunction(name, args, call.position);
+      if (IsUnknownLiteral(*args[0])) coerce(0, TypeId::kFloat8);
+      if (args[0]->type.IsInteger() || args[0]->type.id == TypeId::kNumeric) {
+        type = DataType::Of(TypeId::kNumeric);
+      } else if (args[0]->type.IsFloat()) {
+        type = DataType::Of(TypeId::kFloat8);
+      } else {
+        ThrowNoFunction(name, args, call.position);
+      }
+      break;
+    case AggregateFunction::kCorr:
+    case AggregateFunction::kCovarPop:
+    case AggregateFunction::kCovarSamp:
+    case AggregateFunction::kRegrAvgX:
+    case AggregateFunction::kRegrAvgY:
+    case AggregateFunction::kRegrCount:
+    case AggregateFunction::kRegrIntercept:
+    case AggregateFunction::kRegrR2:
+    case AggregateFunction::kRegrSlope:
+    case AggregateFunction::kRegrSxx:
+    case AggregateFunction::kRegrSxy:
+    case AggregateFunction::kRegrSyy:
+      // (double precision Y, double precision X) only.
+      if (args.size() != 2) ThrowNoFunction(name, args, call.position);
+      for (const BoundExprPtr& a : args) {  // the error names the types as written
+        if (TryCoerce(a->Clone(), DataType::Of(TypeId::kFloat8), CastContext::kImplicit) ==
+            nullptr) {
+          ThrowNoFunction(name, args, call.position);
+        }
+      }
+      coerce(0, TypeId::kFloat8);
+      coerce(1, TypeId::kFloat8);
+      type =
+          DataType::Of(function == AggregateFunction::kRegrCount ? TypeId::kInt8 : TypeId::kFloat8);
+      break;
+    case AggregateFunction::kPercentileCont:
+    case AggregateFunction::kPercentileDisc:
+    case AggregateFunction::kMode:
+      // Typed with the WITHIN GROUP key (ResolveOrderedSetCall).
+      type = DataType::Of(TypeId::kUnknown);
+      break;
+    case AggregateFunction::kGrouping: type = DataType::Of(TypeId::kInt4); break;
   }
   auto e = BoundExpr::Make(BoundExprKind::kAggregate, type, call.position);
   e->aggregate = function;
@@ -223,7 +297,8 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
     ScopedFlag inside(inside_aggregate_, true);
     for (const ast::OrderByItem& item : call.order_by) {
       BoundExprPtr key = BindExpression(*item.expr, scope);
-      if (IsUnknownLiteral(*key)) {
+      // A WITHIN GROUP key takes its type from the function's signature.
+      if (IsUnknownLiteral(*key) && !call.within_group) {
         key = CoerceOrThrow(std::move(key), DataType::Of(TypeId::kText), CastContext::kImplicit);
       }
       if (key->type.id == TypeId::kVoid || key->type.id == TypeId::kXid ||
@@ -271,6 +346,10 @@ void Binder::BindAggregateOrderAndFilter(const ast::FunctionCall& call, const Sc
 }
 
 void Binder::BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out) {
+  if (!select.grouping_sets.empty()) {
+    BindGroupingSets(select, scope, out);
+    return;
+  }
   for (const ast::ExprPtr& item : select.group_by) {
     BoundExprPtr e = BindGroupItem(*item, scope, *out);
     if (e->type.id == TypeId::kJson) {  // json has no equality
@@ -401,6 +480,8 @@ void Binder::ResolveGrouped(BoundExprPtr& e, const Scope& scope, BoundSelect* ou
   }
   switch (e->kind) {
     case BoundExprKind::kAggregate: {
+      if (e->aggregate == AggregateFunction::kGrouping) ResolveGroupingCall(*e, *out);
+      if (IsOrderedSetAggregate(e->aggregate)) CheckDirectArguments(*e, scope, *out);
       int index = -1;
       for (size_t j = 0; j < out->aggregates.size() && index < 0; ++j) {
         if (out->aggregates[j]->Equals(*e)) index = static_cast<int>(j);

@@ -60,6 +60,30 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
       {"jsonb_agg", AggregateFunction::kJsonbAgg},
       {"json_object_agg", AggregateFunction::kJsonObjectAgg},
       {"jsonb_object_agg", AggregateFunction::kJsonbObjectAgg},
+      {"bit_and", AggregateFunction::kBitAnd},
+      {"bit_or", AggregateFunction::kBitOr},
+      {"var_pop", AggregateFunction::kVarPop},
+      {"var_samp", AggregateFunction::kVarSamp},
+      {"variance", AggregateFunction::kVariance},
+      {"stddev_pop", AggregateFunction::kStddevPop},
+      {"stddev_samp", AggregateFunction::kStddevSamp},
+      {"stddev", AggregateFunction::kStddev},
+      {"corr", AggregateFunction::kCorr},
+      {"covar_pop", AggregateFunction::kCovarPop},
+      {"covar_samp", AggregateFunction::kCovarSamp},
+      {"regr_avgx", AggregateFunction::kRegrAvgX},
+      {"regr_avgy", AggregateFunction::kRegrAvgY},
+      {"regr_count", AggregateFunction::kRegrCount},
+      {"regr_intercept", AggregateFunction::kRegrIntercept},
+      {"regr_r2", AggregateFunction::kRegrR2},
+      {"regr_slope", AggregateFunction::kRegrSlope},
+      {"regr_sxx", AggregateFunction::kRegrSxx},
+      {"regr_sxy", AggregateFunction::kRegrSxy},
+      {"regr_syy", AggregateFunction::kRegrSyy},
+      {"percentile_cont", AggregateFunction::kPercentileCont},
+      {"percentile_disc", AggregateFunction::kPercentileDisc},
+      {"mode", AggregateFunction::kMode},
+      {"grouping", AggregateFunction::kGrouping},
   };
   for (const auto& [aggregate_name, function] : kAggregates) {
     if (name == aggregate_name) return function;
@@ -159,6 +183,15 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   }
   if (std::optional<AggregateFunction> aggregate = AggregateByName(name)) {
     return BindAggregate(call, *aggregate, scope);
+  }
+  if (call.within_group) {
+    // PostgreSQL looks for an aggregate of the arguments and the keys.
+    std::vector<BoundExprPtr> args;
+    for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+    for (const ast::OrderByItem& item : call.order_by) {
+      args.push_back(BindExpression(*item.expr, scope));
+    }
+    ThrowNoFunction(name, args, call.position);
   }
   if (call.distinct) {
     ThrowAt(sqlstate::kWrongObjectType,

@@ -146,9 +146,12 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   if (!select.windows.empty()) window_clause = CheckWindowClause(select, scope);
   BindGroupBy(select, scope, out.get());
   BindLimitAndOffset(select, scope, out.get());
-  out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr;
+  out->grouped = found_aggregate_ || !out->group_by.empty() || out->having != nullptr ||
+                 !out->grouping_sets.empty();
   if (out->grouped) {
-    AddDependentKeys(scope, out.get());
+    // Under grouping sets a key may be NULL in a row, so it determines
+    // nothing there.
+    if (out->grouping_sets.empty()) AddDependentKeys(scope, out.get());
     // As PostgreSQL's check: the target list (ORDER BY items included), then
     // HAVING.
     for (BoundExprPtr& e : out->targets) ResolveGrouped(e, scope, out.get());
@@ -259,7 +262,8 @@ void Binder::BindLocking(const ast::SelectStmt& select, const Scope& scope, Boun
     }
     if (out->grouped) {
       // Without a position, as PostgreSQL.
-      const char* what = !select.group_by.empty()   ? "GROUP BY clause"
+      const char* what = !select.group_by.empty() || !select.grouping_sets.empty()
+                             ? "GROUP BY clause"
                          : select.having != nullptr ? "HAVING clause"
                                                     : "aggregate functions";
       throw Error(

@@ -270,7 +270,7 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
     std::vector<const ast::FunctionCall*> calls;
     CollectSetReturningCalls(*target.expr, &calls);
     if (calls.empty()) continue;
-    if (!select.group_by.empty() || select.having != nullptr) {
+    if (!select.group_by.empty() || !select.grouping_sets.empty() || select.having != nullptr) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               "this use of set-returning functions in the target list is not supported yet",
               target.expr->position);

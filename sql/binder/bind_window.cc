@@ -193,6 +193,10 @@ BoundExprPtr Binder::BindWindowCall(const ast::FunctionCall& call, const Scope& 
                         name),
             call.position);
   }
+  if (aggregate && IsOrderedSetAggregate(*aggregate) && call.within_group) {
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("OVER is not supported for ordered-set aggregate {}", name), call.position);
+  }
   if (inside_aggregate_) {
     ThrowAt(sqlstate::kGroupingError,
             "aggregate function calls cannot contain window function calls", call.position);
@@ -221,6 +225,10 @@ BoundExprPtr Binder::BindWindowCall(const ast::FunctionCall& call, const Scope& 
     if (!call.order_by.empty()) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               "aggregate ORDER BY is not implemented for window functions", call.position);
+    }
+    if (IsOrderedSetAggregate(*aggregate) || call.within_group ||
+        *aggregate == AggregateFunction::kGrouping) {
+      ThrowNoFunction(name, args, call.position);
     }
     BoundExprPtr aggregate_call = MakeAggregateCall(call, *aggregate, std::move(args));
     // FILTER's own rules: neither aggregates nor windows.

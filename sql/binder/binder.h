@@ -350,6 +350,22 @@ class Binder {
   BoundExprPtr BindRowBetween(const ast::Between& between, const Scope& scope);
   void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
+  // GROUP BY with ROLLUP / CUBE / GROUPING SETS / () (bind_grouping_sets.cc):
+  // the keys into out->group_by, each set's key positions into
+  // out->grouping_sets (the product of the items' sets; 54001 past 4096).
+  void BindGroupingSets(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
+  // The position of a GROUP BY item among out->group_by, added when new.
+  int GroupKeyPosition(const ast::Expr& item, const Scope& scope, BoundSelect* out);
+  // GROUPING(a, ...) in a grouped clause: each argument becomes its key's
+  // position (42803 when it is no group key).
+  void ResolveGroupingCall(BoundExpr& call, const BoundSelect& out);
+  // An ordered-set aggregate's WITHIN GROUP call (bind_ordered_set.cc),
+  // after its direct arguments and key are bound: PostgreSQL's signatures
+  // (42883 when none fits) and result type.
+  void ResolveOrderedSetCall(const ast::FunctionCall& call, BoundExpr* aggregate);
+  // A grouped query's ordered-set call: its direct arguments read group keys
+  // only (42803).
+  void CheckDirectArguments(const BoundExpr& call, const Scope& scope, const BoundSelect& out);
   // Rewrites an expression of a grouped query's clause over the grouped row:
   // a GROUP BY expression becomes its key column, an aggregate call its
   // value's column (collected in out->aggregates); any other column is 42803.

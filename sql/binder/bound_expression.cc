@@ -290,6 +290,11 @@ std::string_view OperatorText(ArithmeticOp op) {
   return "?";
 }
 
+bool IsOrderedSetAggregate(AggregateFunction f) {
+  return f == AggregateFunction::kPercentileCont || f == AggregateFunction::kPercentileDisc ||
+         f == AggregateFunction::kMode;
+}
+
 std::string_view AggregateFunctionName(AggregateFunction f) {
   switch (f) {
     case AggregateFunction::kCountStar:
@@ -306,6 +311,30 @@ std::string_view AggregateFunctionName(AggregateFunction f) {
     case AggregateFunction::kJsonbAgg: return "jsonb_agg";
     case AggregateFunction::kJsonObjectAgg: return "json_object_agg";
     case AggregateFunction::kJsonbObjectAgg: return "jsonb_object_agg";
+    case AggregateFunction::kBitAnd: return "bit_and";
+    case AggregateFunction::kBitOr: return "bit_or";
+    case AggregateFunction::kVarPop: return "var_pop";
+    case AggregateFunction::kVarSamp: return "var_samp";
+    case AggregateFunction::kVariance: return "variance";
+    case AggregateFunction::kStddev: return "stddev";
+    case AggregateFunction::kStddevPop: return "stddev_pop";
+    case AggregateFunction::kStddevSamp: return "stddev_samp";
+    case AggregateFunction::kCorr: return "corr";
+    case AggregateFunction::kCovarPop: return "covar_pop";
+    case AggregateFunction::kCovarSamp: return "covar_samp";
+    case AggregateFunction::kRegrAvgX: return "regr_avgx";
+    case AggregateFunction::kRegrAvgY: return "regr_avgy";
+    case AggregateFunction::kRegrCount: return "regr_count";
+    case AggregateFunction::kRegrIntercept: return "regr_intercept";
+    case AggregateFunction::kRegrR2: return "regr_r2";
+    case AggregateFunction::kRegrSlope: return "regr_slope";
+    case AggregateFunction::kRegrSxx: return "regr_sxx";
+    case AggregateFunction::kRegrSxy: return "regr_sxy";
+    case AggregateFunction::kRegrSyy: return "regr_syy";
+    case AggregateFunction::kPercentileCont: return "percentile_cont";
+    case AggregateFunction::kPercentileDisc: return "percentile_disc";
+    case AggregateFunction::kMode: return "mode";
+    case AggregateFunction::kGrouping: return "grouping";
   }
   return "?";
 }

@@ -331,7 +331,42 @@ enum class AggregateFunction {
   kJsonbAgg,        // jsonb_agg(any) -> jsonb
   kJsonObjectAgg,   // json_object_agg(key, value) -> json
   kJsonbObjectAgg,  // jsonb_object_agg(key, value) -> jsonb
+  kBitAnd,          // bit_and(int2|int4|int8) -> the same type
+  kBitOr,           // bit_or(int2|int4|int8) -> the same type
+  // Variance and standard deviation (statistical_aggregate.cc): integers and
+  // numeric -> numeric (exact), float4/float8 -> float8 (Youngs-Cramer).
+  kVarPop,
+  kVarSamp,
+  kVariance,  // var_samp by its other name
+  kStddevPop,
+  kStddevSamp,
+  kStddev,  // stddev_samp by its other name
+  // Two-argument float8 statistics (Y, X), as PostgreSQL's float8_regr_*.
+  kCorr,
+  kCovarPop,
+  kCovarSamp,
+  kRegrAvgX,
+  kRegrAvgY,
+  kRegrCount,  // -> int8
+  kRegrIntercept,
+  kRegrR2,
+  kRegrSlope,
+  kRegrSxx,
+  kRegrSxy,
+  kRegrSyy,
+  // Ordered-set aggregates (ordered_set_aggregate.cc): the direct arguments
+  // are the call's arguments, the WITHIN GROUP key its one ORDER BY key.
+  kPercentileCont,  // (float8) WITHIN GROUP (ORDER BY float8 | interval)
+  kPercentileDisc,  // (float8) WITHIN GROUP (ORDER BY any sortable type)
+  kMode,            // () WITHIN GROUP (ORDER BY any sortable type)
+  // GROUPING(a, b, ...): its children are int4 constants, the positions of
+  // a, b, ... among the group keys; its value is the bit mask of those not
+  // in the grouping set of the row (the leftmost argument the highest bit).
+  kGrouping,
 };
+
+// Whether f is an ordered-set aggregate (called with WITHIN GROUP).
+bool IsOrderedSetAggregate(AggregateFunction f);
 
 // One ORDER BY key inside an aggregate call.
 struct AggregateOrderKey {

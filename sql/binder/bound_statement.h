@@ -140,7 +140,11 @@ struct BoundSelect {
   bool grouped = false;
   std::vector<BoundExprPtr> group_by;    // over the input row
   std::vector<BoundExprPtr> aggregates;  // kAggregate, each distinct call once
-  BoundExprPtr having;                   // over the grouped row; null: none
+  // GROUP BY ROLLUP / CUBE / GROUPING SETS, or a query calling GROUPING():
+  // each grouping set as the positions of its keys in `group_by` (the
+  // others are NULL in its rows). Empty: one set of every key.
+  std::vector<std::vector<int>> grouping_sets;
+  BoundExprPtr having;  // over the grouped row; null: none
   // Window function calls (kWindow, over the input or grouped row): their
   // values follow that row, in this order, for `distinct`, `order_by` and
   // `targets`. Calls over the same window are adjacent.

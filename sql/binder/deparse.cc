@@ -103,7 +103,7 @@ void Printer::SetOperation(const BoundSetOperation& op,
 
 void Printer::Select(const BoundSelect& q, const std::vector<std::string>* result_names,
                      bool names_visible, std::string& out) {
-  if (q.limit_with_ties || !q.windows.empty()) throw Unsupported{};
+  if (q.limit_with_ties || !q.windows.empty() || !q.grouping_sets.empty()) throw Unsupported{};
   if (!q.values.empty()) {
     Values(q, out);
     return;

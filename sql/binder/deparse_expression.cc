@@ -356,6 +356,10 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
     }
     case BoundExprKind::kWindow: throw Unsupported{};  // moved out of queries by the binder
     case BoundExprKind::kAggregate: {
+      // WITHIN GROUP and GROUPING's key positions are not printed yet.
+      if (IsOrderedSetAggregate(e.aggregate) || e.aggregate == AggregateFunction::kGrouping) {
+        throw Unsupported{};
+      }
       out += std::string(AggregateFunctionName(e.aggregate)) + "(";
       if (e.aggregate == AggregateFunction::kCountStar) {
         out += "*";

@@ -13,6 +13,8 @@
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
+#include "sql/execution/ordered_set_aggregate.h"
+#include "sql/execution/statistical_aggregate.h"
 #include "storage/key_codec.h"
 
 namespace basalt::sql {
@@ -102,7 +104,18 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
     ++s->count;
     return;
   }
-  if (IsJsonAggregate(call.aggregate)) {  // NULLs too
+  if (IsStatisticalAggregate(call.aggregate)) {
+    if (s->statistics == nullptr) s->statistics = std::make_unique<StatisticalState>();
+    AccumulateStatistics(call, args, s->statistics.get());
+    return;
+  }
+  if (IsOrderedSetAggregate(call.aggregate)) {
+    if (s->ordered_set == nullptr) s->ordered_set = std::make_unique<OrderedSetState>();
+    AccumulateOrderedSet(call, args, s->ordered_set.get());
+    return;
+  }
+  if (call.aggregate == AggregateFunction::kGrouping) return;  // the operator's
+  if (IsJsonAggregate(call.aggregate)) {                       // NULLs too
     AccumulateJson(call, args, s);
     ++s->count;
     return;
@@ -117,7 +130,35 @@ void Accumulate(const BoundExpr& call, Row& args, AggregateState* s) {
     case AggregateFunction::kJsonAgg:
     case AggregateFunction::kJsonbAgg:
     case AggregateFunction::kJsonObjectAgg:
-    case AggregateFunction::kJsonbObjectAgg: break;
+    case AggregateFunction::kJsonbObjectAgg:
+    case AggregateFunction::kVarPop:
+    case AggregateFunction::kVarSamp:
+    case AggregateFunction::kVariance:
+    case AggregateFunction::kStddevPop:
+    case AggregateFunction::kStddevSamp:
+    case AggregateFunction::kStddev:
+    case AggregateFunction::kCorr:
+    case AggregateFunction::kCovarPop:
+    case AggregateFunction::kCovarSamp:
+    case AggregateFunction::kRegrAvgX:
+    case AggregateFunction::kRegrAvgY:
+    case AggregateFunction::kRegrCount:
+    case AggregateFunction::kRegrIntercept:
+    case AggregateFunction::kRegrR2:
+    case AggregateFunction::kRegrSlope:
+    case AggregateFunction::kRegrSxx:
+    case AggregateFunction::kRegrSxy:
+    case AggregateFunction::kRegrSyy:
+    case AggregateFunction::kPercentileCont:
+    case AggregateFunction::kPercentileDisc:
+    case AggregateFunction::kMode:
+    case AggregateFunction::kGrouping: break;
+    case AggregateFunction::kBitAnd:
+      s->value = s->value.is_null() ? v : Value::Int(s->value.AsInt() & v.AsInt());
+      break;
+    case AggregateFunction::kBitOr:
+      s->value = s->value.is_null() ? v : Value::Int(s->value.AsInt() | v.AsInt());
+      break;
     case AggregateFunction::kSum:
     case AggregateFunction::kAvg:
       if (type.IsInteger()) {
@@ -171,7 +212,16 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
   switch (call.aggregate) {
     case AggregateFunction::kCountStar:
     case AggregateFunction::kCount: return Value::Int(state.count);
+    case AggregateFunction::kGrouping: return Value::Int(0);  // every key in the one set
     default: break;
+  }
+  if (IsStatisticalAggregate(call.aggregate)) {
+    return StatisticsResult(call,
+                            state.statistics != nullptr ? *state.statistics : StatisticalState());
+  }
+  if (IsOrderedSetAggregate(call.aggregate)) {
+    return OrderedSetResult(call,
+                            state.ordered_set != nullptr ? *state.ordered_set : OrderedSetState());
   }
   if (state.count == 0) return Value::Null();
   const DataType& type = call.children[0]->type;

@@ -16,6 +16,8 @@
 namespace basalt::sql {
 
 struct DistinctInputs;
+struct OrderedSetState;
+struct StatisticalState;
 
 struct AggregateState {
   AggregateState();
@@ -37,6 +39,8 @@ struct AggregateState {
   // DISTINCT aggregates sort their input: string_agg(DISTINCT x, ',') lists
   // x in order). Null otherwise.
   std::unique_ptr<DistinctInputs> distinct;
+  std::unique_ptr<StatisticalState> statistics;  // variance, corr, regr_*, ...
+  std::unique_ptr<OrderedSetState> ordered_set;  // percentile_*, mode
 };
 
 // Appends v's grouping key to *key: values equal in SQL (numeric 1.0 and

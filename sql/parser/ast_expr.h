@@ -243,6 +243,7 @@ struct FunctionCall : Expr {
   bool distinct = false;  // count(DISTINCT a)
   bool no_parens = false;
   std::vector<OrderByItem> order_by;  // f(args ORDER BY ...); empty when none
+  bool within_group = false;          // order_by is f(args) WITHIN GROUP (ORDER BY ...)
   ExprPtr filter;                     // FILTER (WHERE filter); null when none
   std::unique_ptr<WindowDef> over;    // OVER ...: a window function call; null when none
 };

@@ -49,6 +49,22 @@ std::string Join(const ExprList& list) {
   return out;
 }
 
+std::string GroupingElements(const std::vector<GroupingElement>& items) {
+  std::string out;
+  for (const GroupingElement& item : items) {
+    if (!out.empty()) out += ", ";
+    switch (item.kind) {
+      case GroupingElement::Kind::kExpr: out += ToString(*item.expr); continue;
+      case GroupingElement::Kind::kList: break;
+      case GroupingElement::Kind::kRollup: out += "ROLLUP "; break;
+      case GroupingElement::Kind::kCube: out += "CUBE "; break;
+      case GroupingElement::Kind::kSets: out += "GROUPING SETS "; break;
+    }
+    out += "(" + GroupingElements(item.items) + ")";
+  }
+  return out;
+}
+
 std::string Join(const std::vector<Identifier>& names) {
   std::string out;
   for (const Identifier& name : names) {
@@ -188,6 +204,7 @@ std::string SelectToString(const SelectStmt& s) {
     if (!s.from.empty()) out += " FROM " + FromList(s.from);
     if (s.where) out += " WHERE " + ToString(*s.where);
     if (!s.group_by.empty()) out += " GROUP BY " + Join(s.group_by);
+    if (!s.grouping_sets.empty()) out += " GROUP BY " + GroupingElements(s.grouping_sets);
     if (s.having) out += " HAVING " + ToString(*s.having);
   }
   if (!s.order_by.empty()) {
@@ -283,8 +300,11 @@ std::string ToString(const Expr& expr) {
       if (f.star) out += "*";
       if (f.distinct) out += "DISTINCT ";
       out += Join(f.args);
-      if (!f.order_by.empty()) out += " ORDER BY " + OrderByToString(f.order_by);
+      if (!f.order_by.empty() && !f.within_group) {
+        out += " ORDER BY " + OrderByToString(f.order_by);
+      }
       out += ")";
+      if (f.within_group) out += " WITHIN GROUP (ORDER BY " + OrderByToString(f.order_by) + ")";
       if (f.filter) out += " FILTER (WHERE " + ToString(*f.filter) + ")";
       return out;
     }

@@ -185,6 +185,21 @@ struct CommonTableExpr : Node {
   std::unique_ptr<SelectStmt> query;
 };
 
+// One item of a GROUP BY list that has grouping sets (gram.y's
+// group_by_item): an expression, a parenthesized list (`()` is the empty
+// grouping set), ROLLUP (...), CUBE (...) or GROUPING SETS (...).
+struct GroupingElement {
+  enum class Kind { kExpr, kList, kRollup, kCube, kSets };
+  GroupingElement() = default;
+  GroupingElement(GroupingElement&&) noexcept = default;
+  GroupingElement& operator=(GroupingElement&&) noexcept = default;
+  ~GroupingElement() { DeleteIteratively(expr); }
+  Kind kind = Kind::kExpr;
+  ExprPtr expr;                        // kExpr
+  std::vector<GroupingElement> items;  // the other kinds' contents
+  int position = 0;
+};
+
 struct SelectStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kSelect;
   SelectStmt() : Statement(kKind) {}
@@ -203,6 +218,9 @@ struct SelectStmt : Statement {
   std::vector<TableRefPtr> from;
   ExprPtr where;
   ExprList group_by;
+  // GROUP BY with ROLLUP, CUBE, GROUPING SETS or (): all its items, and
+  // group_by is empty.
+  std::vector<GroupingElement> grouping_sets;
   ExprPtr having;
   std::vector<std::unique_ptr<WindowDef>> windows;  // WINDOW w AS (...), ...
 

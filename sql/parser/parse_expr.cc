@@ -681,6 +681,25 @@ ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Toke
     }
     ExpectOp(")");
   }
+  // WITHIN GROUP (ORDER BY ...): an ordered-set aggregate's sorted input.
+  if (PeekWord("within") && PeekWord("group", 1)) {
+    const Token& within = Advance();
+    Advance();
+    if (!call->order_by.empty()) {
+      throw Error(sqlstate::kSyntaxError, "cannot use multiple ORDER BY clauses with WITHIN GROUP")
+          .WithPosition(within.position);
+    }
+    if (call->distinct) {
+      throw Error(sqlstate::kSyntaxError, "cannot use DISTINCT with WITHIN GROUP")
+          .WithPosition(within.position);
+    }
+    ExpectOp("(");
+    ExpectWord("order");
+    ExpectWord("by");
+    call->order_by = ParseOrderBy();
+    call->within_group = true;
+    ExpectOp(")");
+  }
   // FILTER (WHERE condition): the word is only a filter here (gram.y).
   if (AcceptWord("filter")) {
     ExpectOp("(");
@@ -698,7 +717,7 @@ ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Toke
 ast::ExprPtr Parser::ParseSpecialFunction(const Token& word) {
   if (!PeekOp("(", 1)) return nullptr;
   const std::string& w = word.text;
-  if (w == "coalesce" || w == "nullif" || w == "greatest" || w == "least") {
+  if (w == "coalesce" || w == "nullif" || w == "greatest" || w == "least" || w == "grouping") {
     Advance();
     Advance();
     auto call = MakeNode<ast::FunctionCall>(word.position);

@@ -146,11 +146,81 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseSimpleSelect() {
   if (AcceptWord("where")) select->where = ParseExpr();
   if (AcceptWord("group")) {
     ExpectWord("by");
-    select->group_by = ParseExprList();
+    ParseGroupBy(*select);
   }
   if (AcceptWord("having")) select->having = ParseExpr();
   if (PeekWord("window")) ParseWindowClause(*select);
   return select;
+}
+
+void Parser::ParseGroupBy(ast::SelectStmt& select) {
+  std::vector<ast::GroupingElement> items;
+  bool sets = false;
+  do {
+    items.push_back(ParseGroupingElement(/*in_sets=*/false));
+    sets = sets || items.back().kind != ast::GroupingElement::Kind::kExpr;
+  } while (AcceptOp(","));
+  if (sets) {
+    select.grouping_sets = std::move(items);
+    return;
+  }
+  for (ast::GroupingElement& item : items) select.group_by.push_back(std::move(item.expr));
+}
+
+ast::GroupingElement Parser::ParseGroupingElement(bool in_sets) {
+  using Kind = ast::GroupingElement::Kind;
+  ast::GroupingElement element;
+  const Token& t = Peek();
+  element.position = t.position;
+  if (PeekOp("(") && PeekOp(")", 1)) {  // (): the empty grouping set
+    Advance();
+    Advance();
+    element.kind = Kind::kList;
+    return element;
+  }
+  const bool rollup = t.IsWord("rollup") && PeekOp("(", 1);
+  const bool cube = t.IsWord("cube") && PeekOp("(", 1);
+  const bool grouping_sets = t.IsWord("grouping") && PeekWord("sets", 1);
+  if (rollup || cube || grouping_sets) {
+    Advance();
+    if (grouping_sets) Advance();
+    element.kind = rollup ? Kind::kRollup : cube ? Kind::kCube : Kind::kSets;
+    ExpectOp("(");
+    do {
+      // ROLLUP and CUBE take expressions and parenthesized lists only.
+      if (grouping_sets) {
+        element.items.push_back(ParseGroupingElement(/*in_sets=*/true));
+      } else {
+        element.items.push_back(ListOrExpr(ParseExpr(), Peek().position));
+      }
+    } while (AcceptOp(","));
+    ExpectOp(")");
+    return element;
+  }
+  const int position = t.position;
+  ast::ExprPtr expr = ParseExpr();
+  if (in_sets) return ListOrExpr(std::move(expr), position);
+  element.expr = std::move(expr);
+  return element;
+}
+
+// Inside ROLLUP, CUBE and GROUPING SETS, `(a, b)` is a list of keys, not a
+// row value.
+ast::GroupingElement Parser::ListOrExpr(ast::ExprPtr expr, int position) {
+  ast::GroupingElement element;
+  element.position = expr->position > 0 ? expr->position : position;
+  if (expr->kind() == ast::ExprKind::kRow && !expr->As<ast::RowConstructor>().explicit_row) {
+    element.kind = ast::GroupingElement::Kind::kList;
+    for (ast::ExprPtr& field : expr->As<ast::RowConstructor>().fields) {
+      ast::GroupingElement item;
+      item.position = field->position;
+      item.expr = std::move(field);
+      element.items.push_back(std::move(item));
+    }
+    return element;
+  }
+  element.expr = std::move(expr);
+  return element;
 }
 
 std::unique_ptr<ast::SelectStmt> Parser::ParseValues() {

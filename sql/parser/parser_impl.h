@@ -240,6 +240,11 @@ class Parser {
   ast::ExprPtr ParseOverlaps(ast::ExprPtr left_row);
   std::unique_ptr<ast::SelectStmt> ParseParenthesizedSelect();
   ast::ExprList ParseExprList();
+  // GROUP BY's list, into select.group_by or, with grouping sets,
+  // select.grouping_sets.
+  void ParseGroupBy(ast::SelectStmt& select);
+  ast::GroupingElement ParseGroupingElement(bool in_sets);
+  ast::GroupingElement ListOrExpr(ast::ExprPtr expr, int position);
   // Whether a SELECT (VALUES, WITH) follows the run of "(" tokens that
   // starts at token index `first` (possibly empty).
   bool SelectAfterParens(size_t first);

@@ -246,7 +246,23 @@ class Printer {
       case LogicalKind::kAggregate: {
         const auto& aggregate = op.As<LogicalAggregate>();
         line = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";
-        if (!aggregate.groups.empty()) {
+        if (!aggregate.grouping_sets.empty()) {
+          // As PostgreSQL hashes them: a Hash Key line per set with keys,
+          // then a Group Key: () line per empty set.
+          size_t empty_sets = 0;
+          for (const std::vector<int>& set : aggregate.grouping_sets) {
+            if (set.empty()) {
+              ++empty_sets;
+              continue;
+            }
+            std::vector<std::string> keys;
+            for (int k : set) keys.push_back(Deparse(*aggregate.groups[k], input));
+            details.push_back("Hash Key: " + Join(keys));
+          }
+          const bool hashed = empty_sets < aggregate.grouping_sets.size();
+          line = !hashed ? "Aggregate" : empty_sets > 0 ? "MixedAggregate" : "HashAggregate";
+          for (size_t i = 0; i < empty_sets; ++i) details.push_back("Group Key: ()");
+        } else if (!aggregate.groups.empty()) {
           std::vector<std::string> keys;
           for (const BoundExprPtr& g : aggregate.groups) keys.push_back(Deparse(*g, input));
           details.push_back("Group Key: " + Join(keys));

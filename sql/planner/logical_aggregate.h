@@ -14,6 +14,10 @@ struct LogicalAggregate : LogicalOperator {
   LogicalAggregate() : LogicalOperator(kKind) {}
   std::vector<BoundExprPtr> groups;      // over the input row
   std::vector<BoundExprPtr> aggregates;  // kAggregate calls; arguments over the input row
+  // Grouping sets (positions in `groups`); empty: one set of all groups.
+  // With sets, each input row joins one group per set, whose row has NULL
+  // for the keys outside its set.
+  std::vector<std::vector<int>> grouping_sets;
 };
 
 }  // namespace basalt::sql

@@ -55,6 +55,10 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
         out->append(" (" + std::to_string(aggregate.groups.size()) + " group key" +
                     (aggregate.groups.size() == 1 ? ")" : "s)"));
       }
+      if (!aggregate.grouping_sets.empty()) {
+        out->append(" (" + std::to_string(aggregate.grouping_sets.size()) + " grouping set" +
+                    (aggregate.grouping_sets.size() == 1 ? ")" : "s)"));
+      }
       break;
     }
     case LogicalKind::kWindow:

@@ -9,6 +9,7 @@
 #include "sql/execution/distinct_on.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/function_scan.h"
+#include "sql/execution/grouping_sets_aggregate.h"
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/index_scan.h"
 #include "sql/execution/join.h"
@@ -120,6 +121,10 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       return std::make_unique<WorkTableScan>(plan.As<LogicalWorkTableScan>().work_table_id);
     case LogicalKind::kAggregate: {
       const auto& aggregate = plan.As<LogicalAggregate>();
+      if (!aggregate.grouping_sets.empty()) {
+        return std::make_unique<GroupingSetsAggregate>(
+            child(), aggregate.groups, aggregate.aggregates, aggregate.grouping_sets);
+      }
       return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);
     }
     case LogicalKind::kWindow:

@@ -243,6 +243,7 @@ LogicalOperatorPtr PlanSelect(BoundSelect& select) {
     auto aggregate = std::make_unique<LogicalAggregate>();
     aggregate->groups = std::move(select.group_by);
     aggregate->aggregates = std::move(select.aggregates);
+    aggregate->grouping_sets = std::move(select.grouping_sets);
     plan = WithChild(std::move(aggregate), std::move(plan));
     if (select.having != nullptr) {
       auto having = std::make_unique<LogicalFilter>();

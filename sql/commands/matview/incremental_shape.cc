@@ -136,6 +136,7 @@ std::string Analyze(const BoundSelect& query, IncrementalShape* shape) {
   if (query.limit != nullptr || query.offset != nullptr) return "LIMIT or OFFSET";
   if (query.distinct_on > 0) return "DISTINCT ON";
   if (!query.windows.empty()) return "window functions";
+  if (!query.grouping_sets.empty()) return "grouping sets";
   if (query.grouped && !query.distinct.empty()) return "DISTINCT with GROUP BY";
   std::string reason = UnsupportedFrom(*query.from);
   if (reason.empty() && query.where != nullptr) reason = UnsupportedExpression(*query.where);
