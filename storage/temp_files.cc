@@ -29,10 +29,10 @@ Status TempFile::Append(std::string_view data) {
   if (reading_) return Status::Internal("temporary file appended to while being read");
   size_ += data.size();
   while (!data.empty()) {
-    const size_t take = std::min(data.size(), kTempFileBlockSize - write_buffer_.size());
+    const size_t take = std::min(data.size(), block_size_ - write_buffer_.size());
     write_buffer_.append(data.data(), take);
     data.remove_prefix(take);
-    if (write_buffer_.size() == kTempFileBlockSize) BASALT_RETURN_IF_ERROR(Flush());
+    if (write_buffer_.size() == block_size_) BASALT_RETURN_IF_ERROR(Flush());
   }
   return Status::OK();
 }
@@ -69,8 +69,7 @@ Status TempFile::Rewind() {
 
 Status TempFile::FillReadBuffer() {
   buffer_offset_ += read_buffer_.size();
-  const size_t want =
-      static_cast<size_t>(std::min<uint64_t>(kTempFileBlockSize, size_ - buffer_offset_));
+  const size_t want = static_cast<size_t>(std::min<uint64_t>(block_size_, size_ - buffer_offset_));
   read_buffer_.resize(want);
   size_t done = 0;
   while (done < want) {
@@ -131,7 +130,7 @@ Result<std::unique_ptr<TempFileService>> TempFileService::Open(const std::filesy
   return std::unique_ptr<TempFileService>(new TempFileService(dir));
 }
 
-Result<std::unique_ptr<TempFile>> TempFileService::Create() {
+Result<std::unique_ptr<TempFile>> TempFileService::Create(size_t block_size) {
   // The key and IV exist only in this process's memory.
   BASALT_ASSIGN_OR_RETURN(DataKey key, DataKey::Random(0));
   AesCtrIv iv{};
@@ -140,7 +139,7 @@ Result<std::unique_ptr<TempFile>> TempFileService::Create() {
       dir_ / ("basalt_tmp." + std::to_string(next_.fetch_add(1, std::memory_order_relaxed)));
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return Errno("could not create", path);
-  return std::unique_ptr<TempFile>(new TempFile(path, fd, key, iv));
+  return std::unique_ptr<TempFile>(new TempFile(path, fd, key, iv, block_size));
 }
 
 }  // namespace basalt::storage

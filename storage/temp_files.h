@@ -49,8 +49,8 @@ class TempFile {
 
  private:
   friend class TempFileService;
-  TempFile(std::filesystem::path path, int fd, DataKey key, AesCtrIv iv)
-      : path_(std::move(path)), fd_(fd), key_(key), iv_(iv) {}
+  TempFile(std::filesystem::path path, int fd, DataKey key, AesCtrIv iv, size_t block_size)
+      : path_(std::move(path)), fd_(fd), key_(key), iv_(iv), block_size_(block_size) {}
   Status Flush();
   Status FillReadBuffer();
 
@@ -58,6 +58,7 @@ class TempFile {
   int fd_;
   DataKey key_;
   AesCtrIv iv_;
+  size_t block_size_;
   uint64_t size_ = 0;         // bytes appended (buffered or not)
   uint64_t flushed_ = 0;      // bytes on disk
   std::string write_buffer_;  // plaintext not yet written
@@ -74,8 +75,9 @@ class TempFileService {
   // so anything there belongs to a process that is gone.
   static Result<std::unique_ptr<TempFileService>> Open(const std::filesystem::path& dir);
 
-  // A new empty file under a fresh random key.
-  Result<std::unique_ptr<TempFile>> Create();
+  // A new empty file under a fresh random key, buffering `block_size`
+  // bytes (operators writing many files at once take smaller blocks).
+  Result<std::unique_ptr<TempFile>> Create(size_t block_size = kTempFileBlockSize);
   const std::filesystem::path& dir() const { return dir_; }
 
  private:

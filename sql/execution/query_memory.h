@@ -9,6 +9,7 @@
 // A query runs on one thread at a time: no locking.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -67,6 +68,8 @@ class OperatorMemory {
   // Whether what the operator holds passed work_mem: time to spill.
   bool OverWorkMem() const { return query_ != nullptr && used_ > query_->work_mem(); }
   bool attached() const { return query_ != nullptr; }
+  // The query's work_mem; no limit when not attached.
+  int64_t work_mem() const { return query_ != nullptr ? query_->work_mem() : INT64_MAX; }
 
   SpillStats& spill() { return spill_; }
   const SpillStats& spill() const { return spill_; }

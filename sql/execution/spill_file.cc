@@ -128,8 +128,9 @@ bool DecodeSpillRow(std::string_view input, Row* row) {
   return input.empty();
 }
 
-SpillFile::SpillFile(ExecContext& ctx, SpillStats* stats) : stats_(stats) {
-  Result<std::unique_ptr<storage::TempFile>> file = ctx.store.temp_files().Create();
+SpillFile::SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size) : stats_(stats) {
+  Result<std::unique_ptr<storage::TempFile>> file =
+      ctx.store.temp_files().Create(block_size != 0 ? block_size : storage::kTempFileBlockSize);
   if (!file.ok()) ThrowStatus(file.status());
   file_ = std::move(*file);
   ++stats_->files;

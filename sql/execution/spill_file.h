@@ -29,8 +29,9 @@ bool DecodeSpillRow(std::string_view input, Row* row);
 class SpillFile {
  public:
   // A new file; counted in *stats (files, and bytes and rows as written).
-  // Errors are thrown.
-  SpillFile(ExecContext& ctx, SpillStats* stats);
+  // `block_size`: what it buffers (0: the temp files' default). Errors are
+  // thrown.
+  SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size = 0);
   ~SpillFile();
   SpillFile(const SpillFile&) = delete;
   SpillFile& operator=(const SpillFile&) = delete;
