@@ -1,7 +1,9 @@
 #include "sql/memory_units.h"
 
 #include <cctype>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -43,6 +45,10 @@ Result<int64_t> ParseMemoryKb(std::string_view name, std::string_view text, int6
         "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
   }
   kb = std::rint(kb);
+  // PostgreSQL's integer settings refuse what does not fit an int first.
+  if (max_kb <= INT32_MAX && std::abs(kb) > static_cast<double>(INT32_MAX)) {
+    return invalid().WithHint("Value exceeds integer range.");
+  }
   if (kb < static_cast<double>(min_kb) || kb > static_cast<double>(max_kb)) {
     return Status::Error(
         sqlstate::kInvalidParameterValue,

@@ -85,10 +85,14 @@ bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
 }
 
 void NestedLoopJoin::Build(ExecContext& ctx) {
+  memory_.Attach(ctx);
   RowBatch input;
   while (children_[1]->Next(ctx, &input)) {
     ctx.CheckForInterrupts();
-    for (Row& row : input) right_rows_.push_back(std::move(row));
+    for (Row& row : input) {
+      memory_.Add(RowMemory(row));
+      right_rows_.push_back(std::move(row));
+    }
   }
 }
 

@@ -82,6 +82,10 @@ class NestedLoopJoin : public JoinOperator {
  private:
   void Build(ExecContext& ctx) override;
   bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+
+  // The right rows are charged to the query (53200 past its limit); they
+  // do not spill yet.
+  OperatorMemory memory_{"Nested Loop"};
 };
 
 // A LATERAL join (inner or left): for each left row, the right input is

@@ -118,6 +118,24 @@ TEST_CASE("past basalt.max_query_memory a query fails with 53200", "[query_memor
   CHECK(TempFileCount(f) == 0);
 }
 
+TEST_CASE("operators that do not spill yet are charged to the query's limit", "[query_memory]") {
+  TestEngine f;
+  CreateSpillTable(f, 20000);
+  f.Run("SET basalt.max_query_memory = '1MB'");
+  const Error set_op = f.Fail("SELECT txt FROM spill UNION SELECT txt || 'x' FROM spill");
+  CHECK(set_op.code() == std::string("53200"));
+  CHECK(set_op.detail().ends_with(" in operator \"HashSetOp Union\"."));
+  const Error except = f.Fail("SELECT txt FROM spill EXCEPT SELECT txt || 'x' FROM spill");
+  CHECK(except.detail().ends_with(" in operator \"HashSetOp Except\"."));
+  const Error loop = f.Fail("SELECT count(*) FROM spill s1 JOIN spill s2 ON s1.id < s2.id");
+  CHECK(loop.code() == std::string("53200"));
+  CHECK(loop.detail().ends_with(" in operator \"Nested Loop\"."));
+  // Under the limit the same operators run as before.
+  f.Run("RESET basalt.max_query_memory");
+  CHECK(f.Run("SELECT count(*) FROM (SELECT txt FROM spill UNION SELECT txt FROM spill) u").rows ==
+        Rows{{"20001"}});
+}
+
 TEST_CASE("work_mem reads and prints as PostgreSQL's", "[query_memory]") {
   TestEngine f;
   auto show = [&] { return f.Run("SHOW work_mem").rows.at(0).at(0); };
@@ -135,9 +153,14 @@ TEST_CASE("work_mem reads and prints as PostgreSQL's", "[query_memory]") {
   const Error unit = f.Fail("SET work_mem = '4XB'");
   CHECK(unit.code() == std::string("22023"));
   CHECK(unit.message() == "invalid value for parameter \"work_mem\": \"4XB\"");
+  CHECK(unit.hint() ==
+        "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
   const Error small = f.Fail("SET work_mem = '1kB'");
   CHECK(small.message() ==
         "1 kB is outside the valid range for parameter \"work_mem\" (64 .. 2147483647)");
+  const Error big = f.Fail("SET work_mem = '3000000MB'");
+  CHECK(big.message() == "invalid value for parameter \"work_mem\": \"3000000MB\"");
+  CHECK(big.hint() == "Value exceeds integer range.");
   f.Run("RESET work_mem");
   CHECK(show() == "4MB");
   CHECK(f.Run("SHOW basalt.max_query_memory").rows == Rows{{"1GB"}});

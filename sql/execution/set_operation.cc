@@ -3,6 +3,12 @@
 #include "sql/execution/aggregate_function.h"
 
 namespace basalt::sql {
+namespace {
+
+// A hash table entry beyond its key's bytes: node, hash, string header.
+constexpr int64_t kEntryOverhead = 64;
+
+}  // namespace
 
 std::string SetOperation::Describe() const {
   switch (operation_) {
@@ -21,7 +27,7 @@ const std::string& SetOperation::Encode(const Row& row) {
 
 bool SetOperation::Keep(const Row& row) {
   if (operation_ == BoundSetOperation::Kind::kUnion) {
-    return all_ || returned_.insert(Encode(row)).second;
+    return all_ || Remember(Encode(row));
   }
   const std::string& key = Encode(row);
   auto it = right_counts_.find(key);
@@ -32,25 +38,36 @@ bool SetOperation::Keep(const Row& row) {
       --it->second;  // each right row pairs with one left row
       return true;
     }
-    return returned_.insert(key).second;
+    return Remember(key);
   }
   // EXCEPT
   if (in_right) {
     if (all_) --it->second;  // this left row cancels one right row
     return false;
   }
-  return all_ || returned_.insert(key).second;
+  return all_ || Remember(key);
+}
+
+bool SetOperation::Remember(const std::string& key) {
+  if (!returned_.insert(key).second) return false;
+  memory_.Add(static_cast<int64_t>(key.size()) + kEntryOverhead);
+  return true;
 }
 
 bool SetOperation::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
+  memory_.Attach(ctx);
   const bool union_op = operation_ == BoundSetOperation::Kind::kUnion;
   if (!union_op && !counted_) {
     counted_ = true;
     RowBatch right;
     while (children_[1]->Next(ctx, &right)) {
       ctx.CheckForInterrupts();
-      for (const Row& row : right) ++right_counts_[Encode(row)];
+      for (const Row& row : right) {
+        auto [it, added] = right_counts_.try_emplace(Encode(row), 0);
+        ++it->second;
+        if (added) memory_.Add(static_cast<int64_t>(it->first.size()) + kEntryOverhead);
+      }
     }
   }
   const size_t inputs = union_op ? 2 : 1;

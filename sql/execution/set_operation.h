@@ -1,7 +1,9 @@
 // UNION / INTERSECT / EXCEPT [ALL]. Rows are compared by the key codec's
 // encoding of all their values, as DISTINCT compares them (NULLs equal).
 // UNION streams both inputs; INTERSECT and EXCEPT read the right input
-// whole, counting its rows, then stream the left one.
+// whole, counting its rows, then stream the left one. The rows remembered
+// are charged to the query's memory (53200 past basalt.max_query_memory);
+// they do not spill yet.
 #pragma once
 
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "sql/binder/bound_statement.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/query_memory.h"
 
 namespace basalt::sql {
 
@@ -18,7 +21,7 @@ class SetOperation : public PhysicalOperator {
  public:
   SetOperation(PhysicalOperatorPtr left, PhysicalOperatorPtr right,
                BoundSetOperation::Kind operation, bool all, const std::vector<DataType>& types)
-      : operation_(operation), all_(all), types_(types) {
+      : operation_(operation), all_(all), types_(types), memory_(Describe()) {
     children_.push_back(std::move(left));
     children_.push_back(std::move(right));
   }
@@ -30,6 +33,8 @@ class SetOperation : public PhysicalOperator {
   // Whether a row read (from the left input, or either for UNION) is
   // returned.
   bool Keep(const Row& row);
+  // Adds a row's key to returned_; false if it was there.
+  bool Remember(const std::string& key);
 
   BoundSetOperation::Kind operation_;
   bool all_;
@@ -39,6 +44,7 @@ class SetOperation : public PhysicalOperator {
   std::unordered_map<std::string, int64_t> right_counts_;
   std::unordered_set<std::string> returned_;  // without ALL: rows already returned
   std::string key_;                           // reused
+  OperatorMemory memory_;
 };
 
 }  // namespace basalt::sql
