@@ -130,10 +130,21 @@ TEST_CASE("operators that do not spill yet are charged to the query's limit", "[
   const Error loop = f.Fail("SELECT count(*) FROM spill s1 JOIN spill s2 ON s1.id < s2.id");
   CHECK(loop.code() == std::string("53200"));
   CHECK(loop.detail().ends_with(" in operator \"Nested Loop\"."));
+  // The sort under the window spills; the window's partition cannot.
+  f.Run("SET work_mem = '64kB'");
+  const Error window = f.Fail(
+      "SELECT count(*) FROM (SELECT row_number() OVER (PARTITION BY flag ORDER BY txt) "
+      "FROM spill) w");
+  CHECK(window.code() == std::string("53200"));
+  CHECK(window.detail().ends_with(" in operator \"WindowAgg\"."));
+  CHECK(TempFileCount(f) == 0);
   // Under the limit the same operators run as before.
   f.Run("RESET basalt.max_query_memory");
   CHECK(f.Run("SELECT count(*) FROM (SELECT txt FROM spill UNION SELECT txt FROM spill) u").rows ==
         Rows{{"20001"}});
+  CHECK(f.Run("SELECT count(*) FROM (SELECT row_number() OVER (PARTITION BY flag ORDER BY txt) "
+              "FROM spill) w")
+            .rows == Rows{{"20001"}});
 }
 
 TEST_CASE("work_mem reads and prints as PostgreSQL's", "[query_memory]") {
