@@ -43,6 +43,11 @@ class Value {
   static Value String(std::string v) { return Value(Rep(std::move(v))); }
   static Value Array(std::vector<Value> elements) { return Value(Rep(std::move(elements))); }
 
+  // Which representation the value holds, in Rep's order: for code that
+  // handles values without their SQL type (spill files, memory estimates).
+  enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kNumeric, kInterval, kString, kArray };
+  Kind kind() const { return static_cast<Kind>(rep_.index()); }
+
   bool is_null() const { return std::holds_alternative<std::monostate>(rep_); }
   bool is_interval() const { return std::holds_alternative<Interval>(rep_); }
   bool AsBool() const { return std::get<bool>(rep_); }

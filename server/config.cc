@@ -112,6 +112,10 @@ Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view
     config.ssl_ca_file = std::string(value);
   } else if (key == "hba_file") {
     config.hba_file = std::string(value);
+  } else if (key == "work_mem") {
+    config.work_mem = std::string(value);
+  } else if (key == "max_query_memory" || key == "basalt.max_query_memory") {
+    config.max_query_memory = std::string(value);
   } else {
     return ConfigError(fmt::format("unrecognized configuration parameter \"{}\"", key));
   }

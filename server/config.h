@@ -48,6 +48,10 @@ struct ServerConfig {
   // reloaded on SIGHUP. Empty: loopback connections are trusted and every
   // other one needs a SCRAM password.
   std::filesystem::path hba_file;
+  // Session defaults of memory settings (sql::SetServerDefaultSetting);
+  // empty: PostgreSQL's work_mem of 4MB, basalt.max_query_memory 1GB.
+  std::string work_mem;
+  std::string max_query_memory;
 };
 
 // Sets one setting by its name in the file (`port`, `data_dir`, ...).

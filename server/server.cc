@@ -56,6 +56,15 @@ int RunServer(const ServerConfig& config, bool generate_key) {
     return FailStart(fmt::format("could not open data directory \"{}\": {}",
                                  config.data_dir.string(), store.status().message()));
   }
+  // Before any session: they take these as their defaults.
+  for (const auto& [name, value] :
+       {std::pair<std::string_view, const std::string&>{"work_mem", config.work_mem},
+        {"basalt.max_query_memory", config.max_query_memory}}) {
+    if (value.empty()) continue;
+    if (Status st = sql::SetServerDefaultSetting(name, value); !st.ok()) {
+      return FailStart(fmt::format("invalid configuration: {}", st.message()));
+    }
+  }
   auto engine = sql::Engine::Open(**store);
   if (!engine.ok()) {
     return FailStart(fmt::format("could not open the catalog in \"{}\": {}",

@@ -154,4 +154,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(storage::KvStore& store) {
   return std::unique_ptr<Engine>(std::make_unique<EngineImpl>(store, std::move(catalog)));
 }
 
+Status SetServerDefaultSetting(std::string_view name, std::string_view value) {
+  return Settings::SetServerDefault(name, value);
+}
+
 }  // namespace basalt::sql

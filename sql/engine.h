@@ -239,4 +239,9 @@ class Engine {
       std::shared_ptr<Interrupt> interrupt = nullptr, int32_t process_id = 0) = 0;
 };
 
+// The default of a setting for every session connected afterwards, from the
+// server's configuration file (basalt.max_query_memory, work_mem); 22023
+// for a bad value, 42704 for an unknown name. Call before sessions exist.
+Status SetServerDefaultSetting(std::string_view name, std::string_view value);
+
 }  // namespace basalt::sql

@@ -523,7 +523,9 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
           },
       .outer_values = {},
       .work_tables = {},
-      .subquery_results = {}};
+      .subquery_results = {},
+      .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
+                                              settings_.Bytes("basalt.max_query_memory"))};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

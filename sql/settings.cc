@@ -10,6 +10,7 @@
 
 #include "common/time_units.h"
 #include "common/time_zone.h"
+#include "sql/memory_units.h"
 
 namespace basalt::sql {
 
@@ -28,6 +29,9 @@ constexpr SettingDef kSettings[] = {
     // Basalt's: a SELECT from an incremental materialized view first brings
     // it up to the session's own last commit (read_your_writes.cc).
     {"basalt.matview_read_your_writes", "off", false, false},
+    // Basalt's: what one query's operators may hold in memory in all
+    // before it fails with 53200 (sql/execution/query_memory.h).
+    {"basalt.max_query_memory", "1GB", false, false},
     {"bytea_output", "hex", false, false},
     {"client_encoding", "UTF8", true, false},
     {"client_min_messages", "notice", false, false},
@@ -70,6 +74,23 @@ constexpr SettingDef kSettings[] = {
     {"transaction_read_only", "off", false, false},
     {"work_mem", "4MB", false, false},
 };
+
+// PostgreSQL's work_mem range, in kB; basalt.max_query_memory's, which has
+// no int32 limit.
+constexpr int64_t kMinMemoryKb = 64;
+constexpr int64_t kMaxWorkMemKb = 2147483647;
+constexpr int64_t kMaxQueryMemoryKb = int64_t{1} << 40;
+
+int64_t MaxMemoryKb(std::string_view name) {
+  return name == "work_mem" ? kMaxWorkMemKb : kMaxQueryMemoryKb;
+}
+
+// Defaults the server's configuration changed (SetServerDefault), by
+// lower-case name. Written at start-up only, before any session exists.
+std::map<std::string, std::string>& ServerDefaults() {
+  static std::map<std::string, std::string> defaults;
+  return defaults;
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -242,6 +263,11 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     BASALT_ASSIGN_OR_RETURN(int64_t ms, ParseMilliseconds(name, value));
     return FormatMilliseconds(ms);
   }
+  if (name == "work_mem" || name == "basalt.max_query_memory") {
+    BASALT_ASSIGN_OR_RETURN(int64_t kb,
+                            ParseMemoryKb(name, value, kMinMemoryKb, MaxMemoryKb(name)));
+    return FormatMemoryKb(kb);
+  }
   if (name == "synchronous_commit") {
     // PostgreSQL's enum with its hidden boolean spellings; without standbys
     // local, remote_write and remote_apply all wait for the local WAL sync.
@@ -274,6 +300,10 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
 
 Settings::Settings(std::string user, bool superuser) {
   for (const SettingDef& d : kSettings) values_[Lower(d.name)] = d.default_value;
+  for (const auto& [name, value] : ServerDefaults()) {
+    values_[name] = value;
+    reset_values_[name] = value;
+  }
   values_["session_authorization"] = std::move(user);
   values_["is_superuser"] = superuser ? "on" : "off";
 }
@@ -374,6 +404,25 @@ int64_t Settings::Milliseconds(std::string_view name) const {
   Result<int64_t> ms = ParseMilliseconds(name, text);
   milliseconds_[std::string(name)] = ParsedMilliseconds{text, ms.ok() ? ms.value() : 0};
   return ms.ok() ? ms.value() : 0;
+}
+
+int64_t Settings::Bytes(std::string_view name) const {
+  auto value = values_.find(name);  // callers pass lower-case names
+  if (value == values_.end()) value = values_.find(Lower(name));
+  // Stored values were validated: parsing again cannot fail.
+  Result<int64_t> kb = ParseMemoryKb(name, value->second, 0, MaxMemoryKb(name));
+  return (kb.ok() ? kb.value() : kMinMemoryKb) * 1024;
+}
+
+Status Settings::SetServerDefault(std::string_view name, std::string_view value) {
+  const SettingDef* def = Find(name);
+  if (def == nullptr || def->read_only) {
+    return Status::Error(sqlstate::kUndefinedObject,
+                         fmt::format("unrecognized configuration parameter \"{}\"", name));
+  }
+  BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value));
+  ServerDefaults()[Lower(def->name)] = std::move(normalized);
+  return Status::OK();
 }
 
 std::vector<std::string> Settings::SearchPath() const {

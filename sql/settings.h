@@ -44,6 +44,13 @@ class Settings {
 
   // A time-valued setting (statement_timeout, lock_timeout, ...) in ms.
   int64_t Milliseconds(std::string_view name) const;
+  // A memory setting (work_mem, basalt.max_query_memory) in bytes.
+  int64_t Bytes(std::string_view name) const;
+
+  // Changes the default of a setting for every session started afterwards
+  // (the server's configuration file: basalt.max_query_memory). Validated
+  // as SET validates. Call at start-up, before sessions exist.
+  static Status SetServerDefault(std::string_view name, std::string_view value);
 
   // synchronous_commit: whether a commit waits for its WAL sync (every
   // value but off).

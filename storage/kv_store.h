@@ -84,6 +84,7 @@ struct TransactionOptions {
 };
 
 class Transaction;
+class TempFileService;
 
 // Rows of a relation nobody else can see yet (created or truncated by the
 // loading transaction, which removes the relation if it does not commit),
@@ -162,6 +163,10 @@ class KvStore {
 
   // Relation and advisory locks, deadlock detection, pg_locks.
   virtual LockManager& locks() = 0;
+
+  // Encrypted temporary files under <data_dir>/temp (storage/temp_files.h),
+  // for operators that spill past work_mem.
+  virtual TempFileService& temp_files() = 0;
 };
 
 }  // namespace basalt::storage

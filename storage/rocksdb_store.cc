@@ -80,6 +80,8 @@ Result<std::unique_ptr<KvStore>> RocksStore::Open(const StoreOptions& options) {
   // First, before the keyring or RocksDB: a second server on the directory
   // must change nothing in it.
   BASALT_ASSIGN_OR_RETURN(store->dir_lock_, DataDirLock::Acquire(options.data_dir));
+  // Under the lock: the leftovers swept are a dead process's.
+  BASALT_ASSIGN_OR_RETURN(store->temp_files_, TempFileService::Open(options.data_dir / "temp"));
   BASALT_ASSIGN_OR_RETURN(store->env_, OpenEncryptedEnv(options.data_dir, options.master_key,
                                                         options.base_file_system));
   BASALT_RETURN_IF_ERROR(store->OpenDb());

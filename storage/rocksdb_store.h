@@ -18,6 +18,7 @@
 #include "storage/encryption/encrypted_env.h"
 #include "storage/kv_store.h"
 #include "storage/serializable_tracker.h"
+#include "storage/temp_files.h"
 
 namespace basalt::storage {
 
@@ -44,6 +45,7 @@ class RocksStore final : public KvStore {
   uint64_t LastCommitSequence() const override { return commit_sequencer_.Watermark(); }
   uint64_t CurrentVersion() const override { return db_->GetLatestSequenceNumber(); }
   LockManager& locks() override { return locks_; }
+  TempFileService& temp_files() override { return *temp_files_; }
 
   // For RocksTransaction.
   rocksdb::TransactionDB* db() { return db_; }
@@ -74,7 +76,8 @@ class RocksStore final : public KvStore {
 
   StoreOptions options_;
   std::unique_ptr<DataDirLock> dir_lock_;  // declared first: released last
-  EncryptedEnv env_;                       // declared before db_: destroyed after it
+  std::unique_ptr<TempFileService> temp_files_;
+  EncryptedEnv env_;  // declared before db_: destroyed after it
   std::shared_ptr<rocksdb::Logger> logger_;
   rocksdb::TransactionDB* db_ = nullptr;
   rocksdb::ColumnFamilyHandle* default_handle_ = nullptr;

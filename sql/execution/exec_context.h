@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "common/sqlstate.h"
 #include "common/status.h"
 #include "common/value.h"
+#include "sql/execution/query_memory.h"
 #include "storage/kv_store.h"
 #include "storage/transaction.h"
 
@@ -98,6 +100,9 @@ struct ExecContext {
   std::unordered_map<int, const std::vector<Row>*> work_tables;
   // Subqueries that read no outer value, by their BoundSubquery.
   std::unordered_map<const void*, SubqueryResult> subquery_results;
+  // work_mem and basalt.max_query_memory (sql/execution/query_memory.h).
+  // Null in some unit tests: no limits, nothing spills.
+  std::shared_ptr<QueryMemory> memory;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.

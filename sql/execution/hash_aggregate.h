@@ -6,8 +6,18 @@
 // Groups are found by the key codec's encoding of their key values, so keys
 // equal in SQL share a group: numeric 1.0 and 1.00, float -0 and 0, every
 // NaN, every NULL; text by its bytes.
+//
+// Past work_mem the group table stops growing: rows of groups already in it
+// are still folded in, the others are written to one of kSpillPartitions
+// encrypted temp files by their key's hash. Once the in-memory groups are
+// returned, each partition is aggregated the same way (spilling again into
+// finer partitions when needed). A group's rows all go one way and keep
+// their order, so order-sensitive aggregates see what they would in memory;
+// only the order of the groups differs. (Aggregate states that grow, such
+// as array_agg's, are charged only by their group's initial size.)
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,20 +25,23 @@
 #include "sql/binder/bound_expression.h"
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/query_memory.h"
 
 namespace basalt::sql {
+
+class SpillFile;
 
 class HashAggregate : public PhysicalOperator {
  public:
   // `groups` (over the input row) and `aggregates` (kAggregate calls) belong
   // to the plan and must outlive the operator.
   HashAggregate(PhysicalOperatorPtr child, const std::vector<BoundExprPtr>& groups,
-                const std::vector<BoundExprPtr>& aggregates)
-      : groups_(groups), aggregates_(aggregates) {
-    children_.push_back(std::move(child));
-  }
+                const std::vector<BoundExprPtr>& aggregates);
+  ~HashAggregate() override;
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return groups_.empty() ? "Aggregate" : "HashAggregate"; }
+  // Whether and how much the aggregation spilled.
+  const SpillStats& spill_stats() const { return memory_.spill(); }
 
  private:
   struct Group {
@@ -37,8 +50,13 @@ class HashAggregate : public PhysicalOperator {
   };
 
   void Consume(ExecContext& ctx);
-  // The group of an input row, created when new.
-  Group& FindGroup(const Row& row, ExecContext& ctx);
+  // Folds one input row into its group, or spills it (hash_aggregate_spill.cc).
+  void ConsumeRow(const Row& row, ExecContext& ctx);
+  void Accumulate(Group& group, const Row& row, ExecContext& ctx);
+  void SpillRow(const Row& row, ExecContext& ctx);
+  // Replaces the returned groups by those of the next spilled partition;
+  // false when none is left.
+  bool AggregateNextPartition(ExecContext& ctx);
   Group& NewGroup(Row keys);
 
   const std::vector<BoundExprPtr>& groups_;
@@ -48,7 +66,17 @@ class HashAggregate : public PhysicalOperator {
   std::vector<Group> table_;
   Row key_values_;   // the current row's key values (reused)
   std::string key_;  // their encoding (reused)
+  Row args_;         // an aggregate's argument values (reused)
   size_t next_ = 0;  // the next group to return
+
+  OperatorMemory memory_{"HashAggregate"};
+  // Spilling: the table is full, new groups' rows go to partitions_ (of
+  // partition_level_, which picks the hash bits); pending_ are the
+  // partitions still to aggregate, with their levels.
+  bool table_full_ = false;
+  int partition_level_ = 0;
+  std::vector<std::unique_ptr<SpillFile>> partitions_;
+  std::vector<std::pair<std::unique_ptr<SpillFile>, int>> pending_;
 };
 
 }  // namespace basalt::sql

@@ -2,6 +2,7 @@
 
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/spill_file.h"
 #include "sql/execution/subquery.h"
 #include "sql/planner/planner.h"
 
@@ -31,58 +32,67 @@ bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowB
 
 bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
+  const bool track_matches = type_ == JoinType::kRight || type_ == JoinType::kFull;
   if (!built_) {
     built_ = true;
     Build(ctx);
-    if (type_ == JoinType::kRight || type_ == JoinType::kFull) {
-      right_matched_.assign(right_rows_.size(), false);
-    }
+    if (track_matches) right_matched_.assign(right_rows_.size(), false);
   }
   const bool keep_left = type_ == JoinType::kLeft || type_ == JoinType::kFull;
   RowBatch input;
-  while (pending_next_ >= pending_.size() && !left_done_) {
-    pending_.clear();
-    pending_next_ = 0;
-    if (!children_[0]->Next(ctx, &input)) {
-      left_done_ = true;
-      break;
-    }
-    for (const Row& left : input) {
-      ctx.CheckForInterrupts();
-      if (first_match_only_) {
-        // Only whether the left row has a match (Probe adds no pairs).
-        if (Probe(left, ctx, &pending_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
-        continue;
+  for (;;) {
+    while (pending_next_ >= pending_.size() && !left_done_) {
+      pending_.clear();
+      pending_next_ = 0;
+      if (!NextLeft(ctx, &input)) {
+        left_done_ = true;
+        break;
       }
-      if (!Probe(left, ctx, &pending_) && keep_left) {
-        Row row = left;
-        row.resize(static_cast<size_t>(left_width_ + right_width_));
-        pending_.push_back(std::move(row));
+      for (const Row& left : input) {
+        ctx.CheckForInterrupts();
+        if (first_match_only_) {
+          // Only whether the left row has a match (Probe adds no pairs).
+          if (Probe(left, ctx, &pending_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
+          continue;
+        }
+        if (!Probe(left, ctx, &pending_) && keep_left) {
+          Row row = left;
+          row.resize(static_cast<size_t>(left_width_ + right_width_));
+          pending_.push_back(std::move(row));
+        }
       }
     }
+    if (pending_next_ < pending_.size()) {
+      const size_t n = std::min(kBatchSize, pending_.size() - pending_next_);
+      for (size_t i = 0; i < n; ++i) batch->push_back(std::move(pending_[pending_next_ + i]));
+      pending_next_ += n;
+      return true;
+    }
+    // The right rows no left row matched.
+    while (unmatched_next_ < right_matched_.size() && batch->size() < kBatchSize) {
+      const size_t i = unmatched_next_++;
+      if (right_matched_[i]) continue;
+      Row row(static_cast<size_t>(left_width_));
+      row.insert(row.end(), right_rows_[i].begin(), right_rows_[i].end());
+      batch->push_back(std::move(row));
+    }
+    if (!batch->empty()) return true;
+    if (!NextPass(ctx)) return false;
+    left_done_ = false;
+    unmatched_next_ = 0;
+    if (track_matches) right_matched_.assign(right_rows_.size(), false);
   }
-  if (pending_next_ < pending_.size()) {
-    const size_t n = std::min(kBatchSize, pending_.size() - pending_next_);
-    for (size_t i = 0; i < n; ++i) batch->push_back(std::move(pending_[pending_next_ + i]));
-    pending_next_ += n;
-    return true;
-  }
-  // The right rows no left row matched.
-  while (unmatched_next_ < right_matched_.size() && batch->size() < kBatchSize) {
-    const size_t i = unmatched_next_++;
-    if (right_matched_[i]) continue;
-    Row row(static_cast<size_t>(left_width_));
-    row.insert(row.end(), right_rows_[i].begin(), right_rows_[i].end());
-    batch->push_back(std::move(row));
-  }
-  return !batch->empty();
 }
 
 void NestedLoopJoin::Build(ExecContext& ctx) {
+  memory_.Attach(ctx);
   RowBatch input;
   while (children_[1]->Next(ctx, &input)) {
     ctx.CheckForInterrupts();
-    for (Row& row : input) right_rows_.push_back(std::move(row));
+    for (Row& row : input) {
+      memory_.Add(RowMemory(row));
+      right_rows_.push_back(std::move(row));
+    }
   }
 }
 
@@ -155,17 +165,46 @@ bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, 
   return true;
 }
 
+HashJoin::HashJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+                   const std::vector<BoundExprPtr>& left_keys,
+                   const std::vector<BoundExprPtr>& right_keys, const BoundExpr* condition,
+                   int left_width, int right_width)
+    : JoinOperator(std::move(left), std::move(right), type, condition, left_width, right_width),
+      left_keys_(left_keys),
+      right_keys_(right_keys) {}
+
+HashJoin::~HashJoin() = default;
+
+void HashJoin::AddRight(Row row, ExecContext& ctx) {
+  // Rows with a NULL key match nothing, but a right or full join still
+  // returns them.
+  const bool has_key = EncodeKey(right_keys_, row, ctx);
+  memory_.Add(RowMemory(row) + (has_key ? static_cast<int64_t>(key_.size()) + 64 : 0));
+  if (has_key) table_.emplace(key_, right_rows_.size());
+  right_rows_.push_back(std::move(row));
+}
+
 void HashJoin::Build(ExecContext& ctx) {
+  memory_.Attach(ctx);
   RowBatch input;
   while (children_[1]->Next(ctx, &input)) {
     ctx.CheckForInterrupts();
     for (Row& row : input) {
-      // Rows with a NULL key match nothing, but a right or full join still
-      // returns them.
-      if (EncodeKey(right_keys_, row, ctx)) table_.emplace(key_, right_rows_.size());
-      right_rows_.push_back(std::move(row));
+      if (!partitions_.empty()) {
+        SpillRow(right_keys_, row, true, ctx);
+        continue;
+      }
+      AddRight(std::move(row), ctx);
+      if (memory_.OverWorkMem()) StartPartitioning(ctx);
     }
   }
+  if (partitions_.empty()) return;
+  // Spilled: the left rows go to the same partitions, then pass by pass.
+  while (children_[0]->Next(ctx, &input)) {
+    ctx.CheckForInterrupts();
+    for (const Row& row : input) SpillRow(left_keys_, row, false, ctx);
+  }
+  LoadPass(ctx);
 }
 
 bool HashJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {

@@ -3,17 +3,26 @@
 // row is a left row followed by a right row, with NULLs for the side an
 // outer join's unmatched row lacks. Right and full joins return the
 // unmatched right rows at the end.
+//
+// A hash join whose build side passes work_mem partitions both sides by
+// key hash into encrypted temp files (grace hash join) and joins them in
+// passes, each pass as many partitions as fit in work_mem; rows then come
+// out grouped by partition rather than in left-input order.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "sql/binder/bound_statement.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/query_memory.h"
 #include "sql/planner/logical_operator.h"
 
 namespace basalt::sql {
+
+class SpillFile;
 
 // What both algorithms share: reading the right side, combining rows,
 // outer-join bookkeeping and output batching.
@@ -32,6 +41,14 @@ class JoinOperator : public PhysicalOperator {
   // Appends to `out` the joined rows of one left row; returns whether it
   // matched any right row.
   virtual bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) = 0;
+  // The next left rows of the current pass: the left input, unless the
+  // algorithm split the join into passes.
+  virtual bool NextLeft(ExecContext& ctx, RowBatch* batch) {
+    return children_[0]->Next(ctx, batch);
+  }
+  // Once a pass's left rows and unmatched right rows are out: replaces
+  // right_rows_ (and the index) by the next pass's; false when none is left.
+  virtual bool NextPass(ExecContext&) { return false; }
 
   // If the right row `index` passes the condition with `left`, appends the
   // pair (semi and anti joins: only says so) and marks the right row
@@ -65,6 +82,10 @@ class NestedLoopJoin : public JoinOperator {
  private:
   void Build(ExecContext& ctx) override;
   bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+
+  // The right rows are charged to the query (53200 past its limit); they
+  // do not spill yet.
+  OperatorMemory memory_{"Nested Loop"};
 };
 
 // A LATERAL join (inner or left): for each left row, the right input is
@@ -105,22 +126,44 @@ class HashJoin : public JoinOperator {
   // `left_keys` over left rows, `right_keys` over right rows; owned by the plan.
   HashJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
            const std::vector<BoundExprPtr>& left_keys, const std::vector<BoundExprPtr>& right_keys,
-           const BoundExpr* condition, int left_width, int right_width)
-      : JoinOperator(std::move(left), std::move(right), type, condition, left_width, right_width),
-        left_keys_(left_keys),
-        right_keys_(right_keys) {}
+           const BoundExpr* condition, int left_width, int right_width);
+  ~HashJoin() override;
   std::string Describe() const override { return "Hash Join"; }
+  // Whether and how much the join spilled.
+  const SpillStats& spill_stats() const { return memory_.spill(); }
 
  private:
+  // Both sides' rows of one hash partition, once the join spilled.
+  struct Partition {
+    std::unique_ptr<SpillFile> right;
+    std::unique_ptr<SpillFile> left;
+    int64_t right_bytes = 0;  // what its right rows take in memory
+  };
+
   void Build(ExecContext& ctx) override;
   bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  bool NextLeft(ExecContext& ctx, RowBatch* batch) override;
+  bool NextPass(ExecContext& ctx) override;
   // The encoding of a row's key values; false when one is NULL.
   bool EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx);
+  // Adds a right row to the in-memory table.
+  void AddRight(Row row, ExecContext& ctx);
+  // Spilling (hash_join_spill.cc): moves the table to partitions, writes
+  // one row to its partition, loads the partitions of the next pass.
+  void StartPartitioning(ExecContext& ctx);
+  void SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right,
+                ExecContext& ctx);
+  bool LoadPass(ExecContext& ctx);
 
   const std::vector<BoundExprPtr>& left_keys_;
   const std::vector<BoundExprPtr>& right_keys_;
   std::unordered_multimap<std::string, size_t> table_;  // key -> right_rows_ index
   std::string key_;                                     // reused
+  OperatorMemory memory_{"Hash Join"};
+  std::vector<Partition> partitions_;  // empty: all in memory
+  size_t pass_begin_ = 0;              // the current pass's partitions
+  size_t pass_end_ = 0;
+  size_t left_partition_ = 0;  // the partition NextLeft reads
 };
 
 }  // namespace basalt::sql

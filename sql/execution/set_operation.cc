@@ -1,8 +1,15 @@
 #include "sql/execution/set_operation.h"
 
 #include "sql/execution/aggregate_function.h"
+#include "sql/execution/spill_file.h"
 
 namespace basalt::sql {
+namespace {
+
+// A hash table entry beyond its key's bytes: node, hash, string header.
+constexpr int64_t kEntryOverhead = 64;
+
+}  // namespace
 
 std::string SetOperation::Describe() const {
   switch (operation_) {
@@ -19,12 +26,26 @@ const std::string& SetOperation::Encode(const Row& row) {
   return key_;
 }
 
-bool SetOperation::Keep(const Row& row) {
+bool SetOperation::Keep(const Row& row, ExecContext& ctx) {
   if (operation_ == BoundSetOperation::Kind::kUnion) {
-    return all_ || returned_.insert(Encode(row)).second;
+    if (all_) return true;
+    const std::string& key = Encode(row);
+    if (returned_.contains(key)) return false;
+    if (full_) {
+      SpillRow(row, false, ctx);
+      return false;
+    }
+    Remember(key);
+    if (memory_.OverWorkMem()) full_ = true;
+    return true;
   }
   const std::string& key = Encode(row);
   auto it = right_counts_.find(key);
+  if (it == right_counts_.end() && full_) {
+    // Its right rows, if any, were spilled: it meets them in its partition.
+    SpillRow(row, false, ctx);
+    return false;
+  }
   const bool in_right = it != right_counts_.end() && it->second > 0;
   if (operation_ == BoundSetOperation::Kind::kIntersect) {
     if (!in_right) return false;
@@ -32,37 +53,63 @@ bool SetOperation::Keep(const Row& row) {
       --it->second;  // each right row pairs with one left row
       return true;
     }
-    return returned_.insert(key).second;
+    return Remember(key);
   }
   // EXCEPT
   if (in_right) {
     if (all_) --it->second;  // this left row cancels one right row
     return false;
   }
-  return all_ || returned_.insert(key).second;
+  return all_ || Remember(key);
 }
+
+void SetOperation::CountRight(const Row& row, ExecContext& ctx) {
+  const std::string& key = Encode(row);
+  auto it = right_counts_.find(key);
+  if (it == right_counts_.end()) {
+    if (full_) {
+      SpillRow(row, true, ctx);
+      return;
+    }
+    it = right_counts_.emplace(key, 0).first;
+    memory_.Add(static_cast<int64_t>(key.size()) + kEntryOverhead);
+    if (memory_.OverWorkMem()) full_ = true;
+  }
+  ++it->second;
+}
+
+bool SetOperation::Remember(const std::string& key) {
+  if (!returned_.insert(key).second) return false;
+  memory_.Add(static_cast<int64_t>(key.size()) + kEntryOverhead);
+  return true;
+}
+
+SetOperation::SetOperation(PhysicalOperatorPtr left, PhysicalOperatorPtr right,
+                           BoundSetOperation::Kind operation, bool all,
+                           const std::vector<DataType>& types)
+    : operation_(operation), all_(all), types_(types), memory_(Describe()) {
+  children_.push_back(std::move(left));
+  children_.push_back(std::move(right));
+}
+
+SetOperation::~SetOperation() = default;
 
 bool SetOperation::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
-  const bool union_op = operation_ == BoundSetOperation::Kind::kUnion;
-  if (!union_op && !counted_) {
+  memory_.Attach(ctx);
+  if (operation_ != BoundSetOperation::Kind::kUnion && !counted_) {
     counted_ = true;
     RowBatch right;
     while (children_[1]->Next(ctx, &right)) {
       ctx.CheckForInterrupts();
-      for (const Row& row : right) ++right_counts_[Encode(row)];
+      for (const Row& row : right) CountRight(row, ctx);
     }
   }
-  const size_t inputs = union_op ? 2 : 1;
   RowBatch input;
-  while (input_ < inputs) {
-    if (!children_[input_]->Next(ctx, &input)) {
-      ++input_;
-      continue;
-    }
+  while (NextInput(ctx, &input)) {
     ctx.CheckForInterrupts();
     for (Row& row : input) {
-      if (Keep(row)) batch->push_back(std::move(row));
+      if (Keep(row, ctx)) batch->push_back(std::move(row));
     }
     if (!batch->empty()) return true;
   }

@@ -50,6 +50,8 @@ void WindowAggregate::PrepareFrame(ExecContext& ctx) {
 bool WindowAggregate::ReadPartition(ExecContext& ctx) {
   rows_.clear();
   rows_next_ = 0;
+  memory_.Attach(ctx);
+  memory_.ReleaseAll();
   const BoundWindow& w = window();
   const BoundExpr& call = *functions_[0];
   Row keys;
@@ -74,6 +76,7 @@ bool WindowAggregate::ReadPartition(ExecContext& ctx) {
     } else if (!SameValues(keys, partition_keys_, call.children, w.PartitionBegin())) {
       break;  // the row starts the next partition
     }
+    memory_.Add(RowMemory(row));
     rows_.push_back(std::move(row));
     ++input_next_;
   }

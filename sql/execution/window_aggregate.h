@@ -13,6 +13,7 @@
 
 #include "sql/binder/bound_expression.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/query_memory.h"
 #include "sql/execution/window_frame.h"
 
 namespace basalt::sql {
@@ -50,6 +51,9 @@ class WindowAggregate : public PhysicalOperator {
   Row partition_keys_;  // of the partition being read
   std::vector<Row> rows_;
   size_t rows_next_ = 0;
+  // The partition's rows are charged to the query (53200 past its limit);
+  // a partition does not spill yet.
+  OperatorMemory memory_{"WindowAgg"};
 };
 
 }  // namespace basalt::sql

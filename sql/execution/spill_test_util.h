@@ -1,0 +1,51 @@
+// For spill tests: a table big enough to spill at work_mem = 64kB, and a
+// look into the store's temp folder.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "sql/test_engine.h"
+
+namespace basalt::sql {
+
+// Arrays cannot be stored yet: queries make them (ARRAY[id, NULL, g]).
+// Rows whose text column carries a marker that must never reach a file in
+// plaintext, and one column of each kind of value a spill file holds.
+inline void CreateSpillTable(TestEngine& f, int rows) {
+  f.Run(
+      "CREATE TABLE spill (id int, g int, txt text, num numeric, doc jsonb, span interval, "
+      "f float8, flag bool)");
+  f.Run(
+      "INSERT INTO spill SELECT i, i % 3000, 'SPILLMARKER-' || md5(i::text), i / 7.0, "
+      "jsonb_build_object('k', i, 's', 'v' || (i % 13)), "
+      "make_interval(0, 0, 0, i % 40, 0, 0, i / 3.0), i * 0.5, i % 3 = 0 "
+      "FROM generate_series(1, " +
+      std::to_string(rows) + ") i");
+  // NULLs in every column.
+  f.Run("INSERT INTO spill VALUES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+}
+
+inline std::filesystem::path TempFolder(const TestEngine& f) {
+  return f.dir.path() / "data" / "temp";
+}
+
+inline size_t TempFileCount(const TestEngine& f) {
+  size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(TempFolder(f))) ++n;
+  return n;
+}
+
+// Whether any temp file holds `needle` in plaintext.
+inline bool TempFilesContain(const TestEngine& f, const std::string& needle) {
+  for (const auto& e : std::filesystem::directory_iterator(TempFolder(f))) {
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace basalt::sql
