@@ -1,8 +1,6 @@
 // GROUP BY past work_mem: the partitioned aggregation returns the groups
 // and aggregate values of the in-memory one (in another order), with its
 // encrypted partition files gone when the query ends, however it ends.
-#include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "sql/execution/hash_aggregate.h"
@@ -11,34 +9,23 @@
 namespace basalt::sql {
 namespace {
 
-Rows Sorted(Rows rows) {
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
 TEST_CASE("hash aggregate spills past work_mem with the in-memory result",
           "[hash_aggregate][spill]") {
   TestEngine f;
   CreateSpillTable(f, 20000);
-  const char* queries[] = {
-      // 20001 groups: most spill, some partitions spill again.
-      "SELECT txt, count(*), sum(num), max(doc::text) FROM spill GROUP BY txt",
-      // Order-sensitive aggregates see each group's rows in input order.
-      "SELECT g, count(*), string_agg(id::text, ','), array_agg(id), avg(num), min(span), "
-      "bool_and(flag) FROM spill GROUP BY g",
-      "SELECT ARRAY[g % 50, NULL] a, span, count(*) FROM spill GROUP BY a, span",
-      "SELECT g % 7, count(DISTINCT txt), sum(id) FILTER (WHERE flag) FROM spill GROUP BY 1",
-      "SELECT DISTINCT g FROM spill",
-  };
-  for (const char* query : queries) {
-    INFO(query);
-    f.Run("SET work_mem = '1GB'");
-    const Rows in_memory = Sorted(f.Run(query).rows);
-    REQUIRE(!in_memory.empty());
-    f.Run("SET work_mem = '64kB'");
-    CHECK(Sorted(f.Run(query).rows) == in_memory);
-    CHECK(TempFileCount(f) == 0);
-  }
+  CheckSpillingMatchesMemory(
+      f,
+      {
+          // 20001 groups: most spill, some partitions spill again.
+          "SELECT txt, count(*), sum(num), max(doc::text) FROM spill GROUP BY txt",
+          // Order-sensitive aggregates see each group's rows in input order.
+          "SELECT g, count(*), string_agg(id::text, ','), array_agg(id), avg(num), min(span), "
+          "bool_and(flag) FROM spill GROUP BY g",
+          "SELECT ARRAY[g % 50, NULL] a, span, count(*) FROM spill GROUP BY a, span",
+          "SELECT g % 7, count(DISTINCT txt), sum(id) FILTER (WHERE flag) FROM spill GROUP BY 1",
+          "SELECT DISTINCT g FROM spill",
+      },
+      /*same_order=*/false);
 }
 
 TEST_CASE("a spilling hash aggregate's files are encrypted and removed with its query",

@@ -1,8 +1,6 @@
 // Hash joins past work_mem: the partitioned (grace) join returns the rows of
 // the in-memory one for every join type, NULL keys included, and its
 // encrypted partition files are gone when the query ends.
-#include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "sql/execution/join.h"
@@ -11,36 +9,25 @@
 namespace basalt::sql {
 namespace {
 
-Rows Sorted(Rows rows) {
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
 TEST_CASE("hash join spills past work_mem with the in-memory result", "[hash_join][spill]") {
   TestEngine f;
   CreateSpillTable(f, 20000);
-  const char* queries[] = {
-      "SELECT s1.id, s2.txt, s2.doc FROM spill s1 JOIN spill s2 ON s1.id = s2.id",
-      "SELECT s1.id, s2.id FROM spill s1 JOIN (SELECT * FROM spill WHERE id % 5 = 0) s2 "
-      "ON s1.g = s2.g AND s1.id < s2.id + 100",
-      "SELECT s1.id, s2.span FROM spill s1 LEFT JOIN (SELECT * FROM spill WHERE id % 2 = 0) s2 "
-      "ON s1.id = s2.id",
-      "SELECT s1.id, s2.id FROM (SELECT * FROM spill WHERE id % 3 = 0) s1 RIGHT JOIN spill s2 "
-      "ON s1.id = s2.id",
-      "SELECT s1.id, s2.id FROM (SELECT * FROM spill WHERE id % 3 = 0) s1 FULL JOIN "
-      "(SELECT * FROM spill WHERE id % 2 = 0 OR id IS NULL) s2 ON s1.id = s2.id",
-      "SELECT id FROM spill s1 WHERE EXISTS (SELECT 1 FROM spill s2 WHERE s2.g = s1.id)",
-      "SELECT id FROM spill s1 WHERE NOT EXISTS (SELECT 1 FROM spill s2 WHERE s2.g = s1.id)",
-  };
-  for (const char* query : queries) {
-    INFO(query);
-    f.Run("SET work_mem = '1GB'");
-    const Rows in_memory = Sorted(f.Run(query).rows);
-    REQUIRE(!in_memory.empty());
-    f.Run("SET work_mem = '64kB'");
-    CHECK(Sorted(f.Run(query).rows) == in_memory);
-    CHECK(TempFileCount(f) == 0);
-  }
+  CheckSpillingMatchesMemory(
+      f,
+      {
+          "SELECT s1.id, s2.txt, s2.doc FROM spill s1 JOIN spill s2 ON s1.id = s2.id",
+          "SELECT s1.id, s2.id FROM spill s1 JOIN (SELECT * FROM spill WHERE id % 5 = 0) s2 "
+          "ON s1.g = s2.g AND s1.id < s2.id + 100",
+          "SELECT s1.id, s2.span FROM spill s1 LEFT JOIN (SELECT * FROM spill WHERE id % 2 = 0) s2 "
+          "ON s1.id = s2.id",
+          "SELECT s1.id, s2.id FROM (SELECT * FROM spill WHERE id % 3 = 0) s1 RIGHT JOIN spill s2 "
+          "ON s1.id = s2.id",
+          "SELECT s1.id, s2.id FROM (SELECT * FROM spill WHERE id % 3 = 0) s1 FULL JOIN "
+          "(SELECT * FROM spill WHERE id % 2 = 0 OR id IS NULL) s2 ON s1.id = s2.id",
+          "SELECT id FROM spill s1 WHERE EXISTS (SELECT 1 FROM spill s2 WHERE s2.g = s1.id)",
+          "SELECT id FROM spill s1 WHERE NOT EXISTS (SELECT 1 FROM spill s2 WHERE s2.g = s1.id)",
+      },
+      /*same_order=*/false);
 }
 
 TEST_CASE("a spilling hash join's files are encrypted and removed with its query",

@@ -1,8 +1,6 @@
 // UNION / INTERSECT / EXCEPT past work_mem: the partitioned operation
 // returns the rows of the in-memory one, and its encrypted partition files
 // are gone when the query ends.
-#include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "sql/execution/set_operation.h"
@@ -11,33 +9,22 @@
 namespace basalt::sql {
 namespace {
 
-Rows Sorted(Rows rows) {
-  std::sort(rows.begin(), rows.end());
-  return rows;
-}
-
 TEST_CASE("set operations spill past work_mem with the in-memory result",
           "[set_operation][spill]") {
   TestEngine f;
   CreateSpillTable(f, 20000);
-  const char* queries[] = {
-      "SELECT txt, g FROM spill UNION SELECT txt, g FROM spill WHERE id % 3 = 0 "
-      "UNION SELECT txt || 'x', g FROM spill WHERE id % 5 = 0",
-      "SELECT g, num FROM spill UNION SELECT g + 1, num FROM spill",
-      "SELECT txt FROM spill INTERSECT SELECT txt FROM spill WHERE id % 3 = 0 OR id IS NULL",
-      "SELECT g FROM spill INTERSECT ALL SELECT g FROM spill WHERE id % 2 = 0",
-      "SELECT txt, span FROM spill EXCEPT SELECT txt, span FROM spill WHERE id % 4 = 0",
-      "SELECT g FROM spill EXCEPT ALL SELECT g FROM spill WHERE id % 3 = 0",
-  };
-  for (const char* query : queries) {
-    INFO(query);
-    f.Run("SET work_mem = '1GB'");
-    const Rows in_memory = Sorted(f.Run(query).rows);
-    REQUIRE(!in_memory.empty());
-    f.Run("SET work_mem = '64kB'");
-    CHECK(Sorted(f.Run(query).rows) == in_memory);
-    CHECK(TempFileCount(f) == 0);
-  }
+  CheckSpillingMatchesMemory(
+      f,
+      {
+          "SELECT txt, g FROM spill UNION SELECT txt, g FROM spill WHERE id % 3 = 0 "
+          "UNION SELECT txt || 'x', g FROM spill WHERE id % 5 = 0",
+          "SELECT g, num FROM spill UNION SELECT g + 1, num FROM spill",
+          "SELECT txt FROM spill INTERSECT SELECT txt FROM spill WHERE id % 3 = 0 OR id IS NULL",
+          "SELECT g FROM spill INTERSECT ALL SELECT g FROM spill WHERE id % 2 = 0",
+          "SELECT txt, span FROM spill EXCEPT SELECT txt, span FROM spill WHERE id % 4 = 0",
+          "SELECT g FROM spill EXCEPT ALL SELECT g FROM spill WHERE id % 3 = 0",
+      },
+      /*same_order=*/false);
 }
 
 TEST_CASE("a spilling set operation's files are encrypted and removed with its query",

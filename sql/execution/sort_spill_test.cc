@@ -12,24 +12,18 @@ namespace {
 TEST_CASE("sort spills past work_mem with the in-memory result", "[sort][spill]") {
   TestEngine f;
   CreateSpillTable(f, 20000);
-  const char* queries[] = {
-      "SELECT * FROM spill ORDER BY txt",
-      // Many equal keys: the merge must keep them in input order.
-      "SELECT id, g FROM spill ORDER BY g",
-      "SELECT id, flag FROM spill ORDER BY flag DESC",
-      "SELECT * FROM spill ORDER BY num DESC NULLS LAST",
-      "SELECT doc, span FROM spill ORDER BY span, f",
-      "SELECT * FROM (SELECT ARRAY[id, NULL, g % 11] a, txt FROM spill) s ORDER BY a[3], txt",
-  };
-  for (const char* query : queries) {
-    INFO(query);
-    f.Run("SET work_mem = '1GB'");
-    const Rows in_memory = f.Run(query).rows;
-    REQUIRE(in_memory.size() == 20001);
-    f.Run("SET work_mem = '64kB'");
-    CHECK(f.Run(query).rows == in_memory);
-    CHECK(TempFileCount(f) == 0);
-  }
+  CheckSpillingMatchesMemory(
+      f,
+      {
+          "SELECT * FROM spill ORDER BY txt",
+          // Many equal keys: the merge must keep them in input order.
+          "SELECT id, g FROM spill ORDER BY g",
+          "SELECT id, flag FROM spill ORDER BY flag DESC",
+          "SELECT * FROM spill ORDER BY num DESC NULLS LAST",
+          "SELECT doc, span FROM spill ORDER BY span, f",
+          "SELECT * FROM (SELECT ARRAY[id, NULL, g % 11] a, txt FROM spill) s ORDER BY a[3], txt",
+      },
+      /*same_order=*/true);
 }
 
 TEST_CASE("a spilling sort's runs are encrypted and removed with its query", "[sort][spill]") {

@@ -2,10 +2,14 @@
 // look into the store's temp folder.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include "sql/test_engine.h"
 
@@ -46,6 +50,27 @@ inline bool TempFilesContain(const TestEngine& f, const std::string& needle) {
     if (bytes.find(needle) != std::string::npos) return true;
   }
   return false;
+}
+
+// Each query gives at work_mem = 64kB the rows it gives in memory (in any
+// order unless `same_order`: groups, join and set-operation rows come
+// partition by partition), and leaves no temp file behind.
+inline void CheckSpillingMatchesMemory(TestEngine& f, std::initializer_list<const char*> queries,
+                                       bool same_order) {
+  auto rows_of = [&](const char* query) {
+    Rows rows = f.Run(query).rows;
+    if (!same_order) std::sort(rows.begin(), rows.end());
+    return rows;
+  };
+  for (const char* query : queries) {
+    INFO(query);
+    f.Run("SET work_mem = '1GB'");
+    const Rows in_memory = rows_of(query);
+    REQUIRE(!in_memory.empty());
+    f.Run("SET work_mem = '64kB'");
+    CHECK(rows_of(query) == in_memory);
+    CHECK(TempFileCount(f) == 0);
+  }
 }
 
 }  // namespace basalt::sql
