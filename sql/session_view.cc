@@ -88,10 +88,7 @@ void CheckReplacedColumns(const catalog::TableEntry& old, const catalog::proto::
 }  // namespace
 
 void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink) {
-  if (stmt.temporary) {
-    throw Error(sqlstate::kFeatureNotSupported, "temporary views are not supported yet")
-        .WithPosition(stmt.position);
-  }
+  if (stmt.temporary) EnsureTempNamespace();
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
     Binder binder(*snapshot, database_oid_, user_, SearchPath());
@@ -99,8 +96,18 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
     std::vector<catalog::proto::ViewReference> references;
     binder.RecordViewReferences(&references);
     std::unique_ptr<BoundSelect> query = binder.BindSelect(*stmt.query);
+    // As PostgreSQL: a view reading a temporary table is temporary itself.
+    bool temporary = stmt.temporary;
+    const catalog::proto::Namespace* temp = binder.TempNamespace();
+    if (!temporary && temp != nullptr && stmt.name.schema.empty()) {
+      for (const auto& table : binder.tables_read()) {
+        if (table->def.namespace_oid() != temp->oid()) continue;
+        temporary = true;
+        break;
+      }
+    }
     view.set_database_oid(database_oid_);
-    view.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name));
+    view.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name, temporary));
     view.set_name(stmt.name.name);
     view.set_relkind("v");
     view.set_owner_oid(role_oid_);
@@ -113,6 +120,10 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
     for (const TableEntryPtr& table : binder.tables_read())
       LockRelation(*table, storage::LockLevel::kAccessShare);
     if (writer_.View()->version() != snapshot->version()) continue;
+    if (temporary && !stmt.temporary) {
+      SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                 fmt::format("view \"{}\" will be a temporary view", stmt.name.name));
+    }
 
     TableEntryPtr existing = snapshot->FindTable(database_oid_, view.namespace_oid(), view.name());
     Status st;

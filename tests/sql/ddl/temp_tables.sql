@@ -52,9 +52,20 @@ INSERT INTO kept VALUES (1);
 SELECT count(*) FROM kept;
 DROP TABLE kept;
 SELECT * FROM kept;
+-- Temporary views, and a view over a temporary table, which is one too.
+CREATE TEMP VIEW first_items AS SELECT name FROM items WHERE id = 1;
+SELECT * FROM first_items;
+CREATE VIEW squares_view AS SELECT g FROM squares WHERE g > 1;
+SELECT * FROM squares_view ORDER BY g;
+CREATE VIEW plain_view AS SELECT x FROM plain;
+SELECT c.relname, c.relpersistence, n.nspname LIKE 'pg_temp_%' AS in_temp_schema
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relname IN ('first_items', 'squares_view', 'plain_view') ORDER BY 1;
+DROP VIEW plain_view;
 -- A new session has none of them; the permanent tables stay.
 \c
 SELECT * FROM shadow;
 SELECT count(*) FROM pg_class
- WHERE relname IN ('items', 'squares', 'emptied', 'items_id_seq') AND pg_table_is_visible(oid);
+ WHERE relname IN ('items', 'squares', 'emptied', 'items_id_seq', 'first_items', 'squares_view')
+   AND pg_table_is_visible(oid);
 DROP TABLE shadow, plain;
