@@ -1,29 +1,13 @@
 // HashAggregate past work_mem: the rows of groups not in the full table go
 // to partitions by their key's hash, aggregated one by one afterwards.
-#include <functional>
-
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/spill_file.h"
 
 namespace basalt::sql {
-namespace {
-
-constexpr size_t kSpillPartitionBits = 4;
-constexpr size_t kSpillPartitions = size_t{1} << kSpillPartitionBits;
-
-// Each level of re-partitioning reads other bits of the hash, so a
-// partition that spills again splits its groups further.
-size_t PartitionOf(std::string_view key, int level) {
-  const uint64_t hash = std::hash<std::string_view>{}(key);
-  const auto shift = static_cast<unsigned>(level % 16) * kSpillPartitionBits;
-  return static_cast<size_t>((hash >> shift) & (kSpillPartitions - 1));
-}
-
-}  // namespace
 
 void HashAggregate::SpillRow(const Row& row, ExecContext& ctx) {
   if (partitions_.empty()) partitions_.resize(kSpillPartitions);
-  std::unique_ptr<SpillFile>& file = partitions_[PartitionOf(key_, partition_level_)];
+  std::unique_ptr<SpillFile>& file = partitions_[SpillPartitionOf(key_, partition_level_)];
   if (file == nullptr) file = std::make_unique<SpillFile>(ctx, &memory_.spill());
   file->Write(row);
 }

@@ -1,29 +1,14 @@
 // SetOperation past work_mem: rows of keys not in memory go to hash
 // partitions (both sides for INTERSECT / EXCEPT, so a key's left and right
 // rows meet), processed one by one once the inputs are read.
-#include <functional>
-
 #include "sql/execution/set_operation.h"
 #include "sql/execution/spill_file.h"
 
 namespace basalt::sql {
-namespace {
-
-constexpr size_t kPartitionBits = 4;
-constexpr size_t kPartitions = size_t{1} << kPartitionBits;
-
-// Each level of re-partitioning reads other bits of the hash.
-size_t PartitionOf(std::string_view key, int level) {
-  const uint64_t hash = std::hash<std::string_view>{}(key);
-  const auto shift = static_cast<unsigned>(level % 16) * kPartitionBits;
-  return static_cast<size_t>((hash >> shift) & (kPartitions - 1));
-}
-
-}  // namespace
 
 void SetOperation::SpillRow(const Row& row, bool right, ExecContext& ctx) {
-  if (partitions_.empty()) partitions_.resize(kPartitions);
-  Partition& p = partitions_[PartitionOf(key_, level_)];  // key_: the row's, just encoded
+  if (partitions_.empty()) partitions_.resize(kSpillPartitions);
+  Partition& p = partitions_[SpillPartitionOf(key_, level_)];  // key_: the row's, just encoded
   std::unique_ptr<SpillFile>& file = right ? p.right : p.left;
   if (file == nullptr) file = std::make_unique<SpillFile>(ctx, &memory_.spill());
   file->Write(row);

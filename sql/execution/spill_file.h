@@ -7,6 +7,7 @@
 // ends, fails or is cancelled.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,5 +50,16 @@ class SpillFile {
   uint64_t rows_ = 0;
   std::string buffer_;  // reused
 };
+
+// Hash partitions of spilled rows (hash aggregation, set operations): 16,
+// chosen by 4 bits of the key's hash. Each level of re-partitioning reads
+// other bits, so a partition that spills again splits its keys further.
+inline constexpr size_t kSpillPartitionBits = 4;
+inline constexpr size_t kSpillPartitions = size_t{1} << kSpillPartitionBits;
+inline size_t SpillPartitionOf(std::string_view key, int level) {
+  const uint64_t hash = std::hash<std::string_view>{}(key);
+  const auto shift = static_cast<unsigned>(level % 16) * kSpillPartitionBits;
+  return static_cast<size_t>((hash >> shift) & (kSpillPartitions - 1));
+}
 
 }  // namespace basalt::sql
