@@ -57,9 +57,11 @@ int RunServer(const ServerConfig& config, bool generate_key) {
                                  config.data_dir.string(), store.status().message()));
   }
   // Before any session: they take these as their defaults.
+  const std::string max_connections = std::to_string(config.max_connections);
   for (const auto& [name, value] :
        {std::pair<std::string_view, const std::string&>{"work_mem", config.work_mem},
-        {"basalt.max_query_memory", config.max_query_memory}}) {
+        {"basalt.max_query_memory", config.max_query_memory},
+        {"max_connections", max_connections}}) {
     if (value.empty()) continue;
     if (Status st = sql::SetServerDefaultSetting(name, value); !st.ok()) {
       return FailStart(fmt::format("invalid configuration: {}", st.message()));

@@ -21,6 +21,7 @@ struct SettingDef {
   const char* default_value;
   bool reported;
   bool read_only;
+  bool set_at_server_start = false;  // read-only: the server's configuration sets it
 };
 
 // Names as PostgreSQL spells them (SHOW's column header, ParameterStatus).
@@ -53,6 +54,7 @@ constexpr SettingDef kSettings[] = {
     {"lc_collate", "C.UTF-8", false, true},
     {"lc_ctype", "C.UTF-8", false, true},
     {"lock_timeout", "0", false, false},
+    {"max_connections", "100", false, true, true},
     {"max_identifier_length", "63", false, true},
     {"password_encryption", "scram-sha-256", false, false},
     // No effect: there is no row-level security to apply (pg_dump sets it
@@ -102,6 +104,14 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+Status CannotChange(const SettingDef& def) {
+  return Status::Error("55P02", def.set_at_server_start
+                                    ? fmt::format("parameter \"{}\" cannot be changed without "
+                                                  "restarting the server",
+                                                  def.name)
+                                    : fmt::format("parameter \"{}\" cannot be changed", def.name));
 }
 
 const SettingDef* Find(std::string_view name) {
@@ -324,9 +334,7 @@ Result<std::string> Settings::Set(std::string_view name, std::string_view value)
     return Status::Error(sqlstate::kUndefinedObject,
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
   }
-  if (def->read_only) {
-    return Status::Error("55P02", fmt::format("parameter \"{}\" cannot be changed", def->name));
-  }
+  if (def->read_only) return CannotChange(*def);
   BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value));
   values_[Lower(def->name)] = std::move(normalized);
   return std::string(def->name);
@@ -348,9 +356,7 @@ Result<std::string> Settings::Reset(std::string_view name) {
     return Status::Error(sqlstate::kUndefinedObject,
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
   }
-  if (def->read_only) {
-    return Status::Error("55P02", fmt::format("parameter \"{}\" cannot be changed", def->name));
-  }
+  if (def->read_only) return CannotChange(*def);
   if (std::string_view(def->name) != "session_authorization") {
     auto reset = reset_values_.find(Lower(def->name));
     values_[Lower(def->name)] = reset != reset_values_.end() ? reset->second : def->default_value;
@@ -416,7 +422,7 @@ int64_t Settings::Bytes(std::string_view name) const {
 
 Status Settings::SetServerDefault(std::string_view name, std::string_view value) {
   const SettingDef* def = Find(name);
-  if (def == nullptr || def->read_only) {
+  if (def == nullptr || (def->read_only && !def->set_at_server_start)) {
     return Status::Error(sqlstate::kUndefinedObject,
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
   }

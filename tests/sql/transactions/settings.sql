@@ -79,3 +79,7 @@ SHOW search_path;
 SET TIME ZONE 'UTC';
 SHOW TimeZone;
 SELECT '2024-01-01 10:00'::timestamp;
+-- max_connections: the server's, shown but not changed by a session.
+SELECT current_setting('max_connections')::int > 0 AS has_max_connections;
+SET max_connections = 5;
+RESET max_connections;
