@@ -114,8 +114,8 @@ class EngineImpl : public Engine {
     }
     SessionImpl session(store_, *catalog_, r->oid(), r->name(), r->superuser(), db->oid(),
                         db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
-    session.JoinActivityBoard(&activity_board_, "background worker");
     (void)session.settings().SetSessionDefault("application_name", "basalt auto refresh");
+    session.JoinActivityBoard(&activity_board_, "background worker");
     DiscardingResultSink sink;
     session.ExecuteSimpleQuery(sql, sink);
   }

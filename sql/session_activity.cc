@@ -47,6 +47,9 @@ void SessionImpl::JoinActivityBoard(ActivityBoard* board, std::string backend_ty
   row.backend_start = CurrentTimestamp();
   row.state_change = row.backend_start;
   row.state = "idle";
+  if (Result<std::string> application = settings_.Get("application_name"); application.ok()) {
+    row.application_name = *application;
+  }
   activity_board_ = board;
   activity_ = board->Register(std::move(row), interrupt_holder_);
 }
@@ -62,14 +65,13 @@ void SessionImpl::SetClientAddress(std::string address, int32_t port) {
 void SessionImpl::ReportActive(std::string_view query) {
   if (activity_ == nullptr) return;
   const int64_t now = CurrentTimestamp();
-  Result<std::string> application = settings_.Get("application_name");
+  // application_name changes only by a statement: ReportIdle takes it after each.
   activity_->Update([&](BackendActivity& row) {
     row.state = "active";
     row.query.assign(query);
     row.query_start = now;
     row.state_change = now;
     if (!row.xact_start) row.xact_start = now;  // the statement opens a transaction
-    if (application.ok()) row.application_name = *application;
   });
 }
 
