@@ -24,6 +24,10 @@ LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const std::vector<std::stri
 // passes/decorrelation.cc: correlated EXISTS, NOT EXISTS and IN filter
 // terms become semi and anti joins.
 LogicalOperatorPtr Decorrelate(LogicalOperatorPtr plan);
+// As Decorrelate, and uncorrelated EXISTS, NOT EXISTS and IN terms too
+// (which the optimizer leaves to run once): an incremental refresh follows
+// the changes of their tables through the joins (join_delta.cc).
+LogicalOperatorPtr DecorrelateAll(LogicalOperatorPtr plan);
 // passes/constant_folding.cc: constant subexpressions become constants;
 // filters that are always TRUE disappear.
 LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);

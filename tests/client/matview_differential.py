@@ -2,7 +2,8 @@
 
 The same statements go to Basalt and to a throwaway PostgreSQL 15: base
 tables with NULLs and duplicate rows, materialized views of every shape
-(filter/project, inner/left/full joins, GROUP BY with each aggregate,
+(filter/project, inner/left/right/full joins, semi and anti joins from
+[NOT] EXISTS and IN, GROUP BY with each aggregate,
 DISTINCT, UNION ALL, a view over a view), then rounds of random INSERT /
 UPDATE / DELETE batches, each followed by a full or concurrent refresh of a
 random view, sometimes inside a transaction block that commits or rolls
@@ -46,7 +47,10 @@ IMMEDIATE = MODE == "immediate"
 # have run incrementally (basalt_matview_status), not fallen back.
 INCREMENTAL_VIEWS = {"mv_filter", "mv_project", "mv_inner", "mv_by_cust", "mv_by_region",
                      "mv_distinct", "mv_custs", "mv_tags", "mv_tag_counts", "mv_self",
-                     "mv_three", "mv_having", "mv_global", "mv_union", "mv_big_custs"}
+                     "mv_three", "mv_having", "mv_global", "mv_union", "mv_big_custs",
+                     "mv_left", "mv_full", "mv_right", "mv_left_chain", "mv_full_where",
+                     "mv_left_groups", "mv_semi", "mv_anti", "mv_in", "mv_exists_any",
+                     "mv_self_left"}
 
 # Every value comes back as the text the server printed, so numeric scales
 # (10.50, avg's 16 digits) and booleans are compared as printed.
@@ -110,6 +114,34 @@ VIEWS = [
      "SELECT c.region, count(*) AS n, sum(o.amount) AS total, avg(o.amount) AS mean "
      "FROM orders o, custs c WHERE o.cust = c.id GROUP BY c.region HAVING count(*) > 3",
      ["region"]),
+    # Outer, semi and anti joins (rows moving between matched and
+    # NULL-extended, groups over them, uncorrelated EXISTS and IN).
+    ("mv_right",
+     "SELECT o.id AS oid, o.amount, c.id AS cid, c.name "
+     "FROM orders o RIGHT JOIN custs c ON o.cust = c.id AND o.flag", None),
+    ("mv_left_chain",
+     "SELECT o.id, o.cust, c.name, t.v FROM orders o LEFT JOIN custs c ON o.cust = c.id "
+     "LEFT JOIN tags t ON t.k = o.cust", None),
+    ("mv_full_where",
+     "SELECT t.k, t.v, c.id AS cid, c.region FROM tags t FULL JOIN custs c ON t.k = c.id "
+     "WHERE c.region IS DISTINCT FROM 'east'", None),
+    ("mv_left_groups",
+     "SELECT c.region, count(*) AS n, count(o.id) AS n_orders, sum(o.amount) AS total, "
+     "max(o.amount) AS hi FROM custs c LEFT JOIN orders o ON o.cust = c.id GROUP BY c.region",
+     ["region"]),
+    ("mv_semi",
+     "SELECT c.id, c.name FROM custs c "
+     "WHERE EXISTS (SELECT 1 FROM orders o WHERE o.cust = c.id AND o.amount > 20)", ["id"]),
+    ("mv_anti",
+     "SELECT id, cust, amount FROM orders o "
+     "WHERE NOT EXISTS (SELECT 1 FROM custs c WHERE c.id = o.cust AND c.region = 'north')", None),
+    ("mv_in",
+     "SELECT id, amount FROM orders WHERE cust IN (SELECT k FROM tags WHERE v <> 'a')", None),
+    ("mv_exists_any",
+     "SELECT k, v FROM tags WHERE EXISTS (SELECT 1 FROM orders WHERE flag AND amount > 90)", None),
+    ("mv_self_left",
+     "SELECT a.id AS a_id, b.id AS b_id, b.amount FROM orders a "
+     "LEFT JOIN orders b ON a.cust = b.cust AND a.id < b.id AND b.flag", None),
     ("mv_global",
      "SELECT count(*) AS n, sum(amount) AS total, min(amount) AS lo, max(id) AS hi, "
      "bool_or(flag) AS any_flag FROM orders", None),

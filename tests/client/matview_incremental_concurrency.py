@@ -102,6 +102,15 @@ VIEWS = [
      "SELECT k, count(*) AS n, count(v) AS nv, min(v) AS lo, max(v) AS hi FROM tags GROUP BY k",
      ["k"]),
     ("mv_tag_values", "SELECT DISTINCT v FROM tags WHERE k > 1", ["v"]),
+    ("mv_left",
+     "SELECT c.id AS cid, c.name, o.id AS oid, o.amount "
+     "FROM custs c LEFT JOIN orders o ON o.cust = c.id", None),
+    ("mv_full_groups",
+     "SELECT c.region, count(*) AS n, count(o.id) AS n_orders, sum(o.amount) AS total "
+     "FROM orders o FULL JOIN custs c ON o.cust = c.id GROUP BY c.region", ["region"]),
+    ("mv_semi_anti",
+     "SELECT c.id, c.name FROM custs c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.cust = c.id) "
+     "AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.k = c.id AND t.v = 'a')", ["id"]),
 ]
 VIEW_QUERY = {name: query for name, query, _ in VIEWS}
 VIEW_KEYS = {name: keys for name, _, keys in VIEWS}

@@ -134,7 +134,9 @@ std::optional<Row> AdditiveGroups::Apply(const Row& key, const Row* stored,
         row.push_back(Value::Int((old.is_null() ? 0 : old.AsInt()) + change.non_null[j]));
         break;
       case Kind::kSum:
-        if (change.sums[j].is_null()) {
+        // A stored NULL sum had no non-NULL input; it still has none when
+        // the change's inputs cancel out (a value added and taken back).
+        if (change.sums[j].is_null() || (old.is_null() && change.non_null[j] == 0)) {
           row.push_back(old);
         } else if (old.is_null()) {
           row.push_back(change.sums[j]);

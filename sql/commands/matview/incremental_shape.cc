@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "common/error.h"
 #include "common/stack_depth.h"
 
@@ -57,7 +59,6 @@ std::string UnsupportedFrom(const BoundTableRef& ref) {
     case BoundTableRef::Kind::kFunction: return "functions in FROM";
     case BoundTableRef::Kind::kWorkTable: return "WITH RECURSIVE";
     case BoundTableRef::Kind::kJoin: {
-      if (ref.join_type != JoinType::kInner) return "outer joins";
       if (ref.condition != nullptr) {
         std::string reason = UnsupportedExpression(*ref.condition);
         if (!reason.empty()) return reason;
@@ -71,6 +72,50 @@ std::string UnsupportedFrom(const BoundTableRef& ref) {
 
 std::string Analyze(const BoundSelect& query, IncrementalShape* shape);
 
+// A WHERE term the planner turns into a semi or anti join for the delta
+// rules (passes/decorrelation.cc, DecorrelateAll): [NOT] EXISTS or IN over
+// a subquery of a FROM and a WHERE, with no subquery of its own.
+const BoundSubquery* JoinedSubquery(const BoundExpr& term) {
+  const BoundExpr* e = &term;
+  const bool negated = e->kind == BoundExprKind::kNot;
+  if (negated) e = e->children[0].get();
+  if (e->kind != BoundExprKind::kSubquery) return nullptr;
+  const bool in = e->subquery_kind == SubqueryKind::kAny && e->subquery->left_width == 1 &&
+                  e->subquery->test->compare_op == CompareOp::kEqual;
+  if (e->subquery_kind != SubqueryKind::kExists && !(in && !negated)) return nullptr;
+  const BoundSelect& select = *e->subquery->select;
+  if (select.set_operation != nullptr || select.from == nullptr || select.grouped ||
+      !select.distinct.empty() || select.limit != nullptr || select.offset != nullptr ||
+      !select.windows.empty() || !select.grouping_sets.empty()) {
+    return nullptr;
+  }
+  if (!UnsupportedFrom(*select.from).empty()) return nullptr;
+  if (select.where != nullptr && !UnsupportedExpression(*select.where).empty()) return nullptr;
+  if (in && !UnsupportedExpressions(select.targets).empty()) return nullptr;
+  for (size_t i = 0; i < e->children.size(); ++i) {
+    if (!UnsupportedExpression(*e->children[i]).empty()) return nullptr;
+  }
+  return e->subquery.get();
+}
+
+// Calls `each` with every AND term of a WHERE.
+void ForEachConjunct(const BoundExpr& e, const std::function<void(const BoundExpr&)>& each) {
+  CheckStackDepth();
+  if (e.kind != BoundExprKind::kAnd) {
+    each(e);
+    return;
+  }
+  for (const BoundExprPtr& c : e.children) ForEachConjunct(*c, each);
+}
+
+std::string UnsupportedWhere(const BoundExpr& where) {
+  std::string reason;
+  ForEachConjunct(where, [&](const BoundExpr& term) {
+    if (reason.empty() && JoinedSubquery(term) == nullptr) reason = UnsupportedExpression(term);
+  });
+  return reason;
+}
+
 void CountReads(const BoundTableRef& ref, std::map<Oid, int>* reads) {
   CheckStackDepth();
   if (ref.kind == BoundTableRef::Kind::kTable) ++(*reads)[ref.table->def.oid()];
@@ -79,7 +124,8 @@ void CountReads(const BoundTableRef& ref, std::map<Oid, int>* reads) {
   CountReads(*ref.right, reads);
 }
 
-// Of a query the delta rules cover: its inner joins and UNION ALL branches.
+// Of a query the delta rules cover: its joins, UNION ALL branches and the
+// subqueries its semi and anti joins read.
 void CountReads(const BoundSelect& query, std::map<Oid, int>* reads) {
   CheckStackDepth();
   if (query.set_operation != nullptr) {
@@ -88,6 +134,10 @@ void CountReads(const BoundSelect& query, std::map<Oid, int>* reads) {
     return;
   }
   if (query.from != nullptr) CountReads(*query.from, reads);
+  if (query.where == nullptr) return;
+  ForEachConjunct(*query.where, [&](const BoundExpr& term) {
+    if (const BoundSubquery* subquery = JoinedSubquery(term)) CountReads(*subquery->select, reads);
+  });
 }
 
 // The target that is exactly grouped column `column`, or -1.
@@ -139,7 +189,7 @@ std::string Analyze(const BoundSelect& query, IncrementalShape* shape) {
   if (!query.grouping_sets.empty()) return "grouping sets";
   if (query.grouped && !query.distinct.empty()) return "DISTINCT with GROUP BY";
   std::string reason = UnsupportedFrom(*query.from);
-  if (reason.empty() && query.where != nullptr) reason = UnsupportedExpression(*query.where);
+  if (reason.empty() && query.where != nullptr) reason = UnsupportedWhere(*query.where);
   if (reason.empty()) reason = UnsupportedExpressions(query.targets);
   if (reason.empty()) reason = UnsupportedExpressions(query.group_by);
   if (reason.empty()) reason = UnsupportedExpressions(query.aggregates);

@@ -31,6 +31,7 @@
 #include "sql/commands/matview/additive_groups.h"
 #include "sql/commands/matview/change_log_reader.h"
 #include "sql/commands/matview/incremental_shape.h"
+#include "sql/commands/matview/join_delta.h"
 #include "sql/commands/matview/refresh.h"
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
@@ -41,6 +42,7 @@
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 #include "storage/index_key.h"
 #include "storage/key_codec.h"
@@ -57,8 +59,6 @@ constexpr size_t kMaxChangedInputs = 6;
 void Check(const Status& status) {
   if (!status.ok()) ThrowStatus(status);
 }
-
-using RowsPtr = std::shared_ptr<const std::vector<Row>>;
 
 // The scans of a plan's tables, in plan order (the FROM order).
 void CollectScans(LogicalOperatorPtr& op, std::vector<LogicalOperatorPtr*>* out) {
@@ -80,14 +80,6 @@ void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows, const catalog::TableEnt
   values->computed = std::move(rows);
   *scan = std::move(values);
 }
-
-// A changed table's rows.
-struct ChangedRows {
-  uint64_t records = 0;
-  RowsPtr deleted;
-  RowsPtr inserted;
-  RowsPtr all;  // deleted then inserted
-};
 
 // The branches of a UNION ALL view: paths (child positions) from the set
 // operation under the plan's top to each leaf query. One empty path for a
@@ -166,6 +158,9 @@ class IncrementalRefresher {
   bool Prepare(PendingChanges& pending, std::string* reason) {
     LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
     if (shape_.kind == IncrementalShape::Kind::kGroups) additive_ = AdditiveGroups::Analyze(*plan);
+    // Tables of EXISTS and IN subqueries are scans of this plan.
+    plan = JoinedPlan();
+    through_joins_ = NeedsJoinDelta(*plan);
     std::vector<LogicalOperatorPtr*> scans;
     CollectScans(plan, &scans);
     size_t changed_inputs = 0;
@@ -190,26 +185,36 @@ class IncrementalRefresher {
       rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
       changed_.emplace(table.def.oid(), std::move(rows));
     }
-    if (changed_inputs > kMaxChangedInputs) {
+    if (changed_inputs > kMaxChangedInputs && !through_joins_) {
       *reason = fmt::format("{} inputs changed", changed_inputs);
       return false;
     }
     LogicalOperatorPtr* union_node = UnionNode(plan);
     if (union_node == nullptr) {
       branches_.emplace_back();
-      return true;
-    }
-    std::vector<int> path;
-    CollectBranches(**union_node, &path, &branches_);
-    for (const std::vector<int>& branch : branches_) {
-      const LogicalOperator* leaf = union_node->get();
-      for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
-      if (ContainsSetOperation(*leaf)) {
-        *reason = "a UNION ALL nested in a way the delta rules do not follow";
-        return false;
+    } else {
+      std::vector<int> path;
+      CollectBranches(**union_node, &path, &branches_);
+      for (const std::vector<int>& branch : branches_) {
+        const LogicalOperator* leaf = union_node->get();
+        for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
+        if (ContainsSetOperation(*leaf)) {
+          *reason = "a UNION ALL nested in a way the delta rules do not follow";
+          return false;
+        }
       }
     }
-    return true;
+    if (!through_joins_) return true;
+    if (shape_.kind == IncrementalShape::Kind::kGroups) {
+      *reason = JoinDeltaUnsupported(*JoinDelta::At(plan, CorePath(*plan)));
+    } else {
+      for (const std::vector<int>& branch : branches_) {
+        LogicalOperatorPtr branch_plan = BranchPlan(JoinedPlan(), branch);
+        if (reason->empty()) *reason = JoinDeltaUnsupported(*branch_plan);
+      }
+    }
+    if (!reason->empty()) *reason = fmt::format("the delta rules do not follow {}", *reason);
+    return reason->empty();
   }
 
   void Apply() {
@@ -225,6 +230,59 @@ class IncrementalRefresher {
   uint64_t rows_deleted() const { return deleted_; }
 
  private:
+  // The view's plan with its EXISTS and IN terms as semi and anti joins and
+  // its WHERE terms at the joins they concern: the tree JoinDelta follows.
+  LogicalOperatorPtr JoinedPlan() {
+    LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+    PlanSubqueries(*plan);
+    return PushDownPredicates(FoldConstants(DecorrelateAll(std::move(plan))));
+  }
+
+  // A UNION ALL view's plan with one branch in the union's place.
+  static LogicalOperatorPtr BranchPlan(LogicalOperatorPtr plan, const std::vector<int>& branch) {
+    LogicalOperatorPtr* union_node = UnionNode(plan);
+    if (union_node == nullptr) return plan;
+    LogicalOperatorPtr* leaf = union_node;
+    for (int child : branch) leaf = &(*leaf)->children[static_cast<size_t>(child)];
+    LogicalOperatorPtr taken = std::move(*leaf);
+    *union_node = std::move(taken);
+    return plan;
+  }
+
+  // The path to the input of a grouped view's GROUP BY (or DISTINCT).
+  static PlanPath CorePath(const LogicalOperator& plan) {
+    PlanPath path;
+    const LogicalOperator* op = &plan;
+    while (op->kind != LogicalKind::kAggregate) {
+      op = op->children[0].get();
+      path.push_back(0);
+    }
+    path.push_back(0);
+    return path;
+  }
+
+  // The change of the rows of the node at `path` of `make_plan`'s plans,
+  // by JoinDelta, each row to `each_row` with its sign.
+  void RunJoinDelta(const std::function<LogicalOperatorPtr()>& make_plan, const PlanPath& path,
+                    const std::function<void(const Row&, int64_t)>& each_row) {
+    JoinDelta delta(
+        make_plan,
+        [&](LogicalOperatorPtr plan, const std::string& step,
+            const std::function<void(const Row&)>& each) {
+          ++terms_;
+          const std::string name =
+              refresh_.explanation ? fmt::format("Delta Step {}: {}", terms_, step) : "";
+          Run(std::move(plan), name, [&](const RowBatch& batch) {
+            for (const Row& row : batch) each(row);
+          });
+          Check(refresh_.interrupt.Check());
+        },
+        changed_);
+    const SignedRows rows = delta.Of(path);
+    for (const Row& row : rows.deleted) each_row(row, -1);
+    for (const Row& row : rows.inserted) each_row(row, 1);
+  }
+
   // Runs each term of the delta expansion: `make_plan` gives a fresh plan
   // and the slot of its core; `each_row` receives the rows with the term's
   // sign. With `split_signs` false a term's changed inputs are given whole
@@ -427,24 +485,18 @@ class IncrementalRefresher {
     std::map<std::string, Net> net;  // by the row's stored bytes
     // UNION ALL adds its branches' changes: each branch's terms alone, the
     // branch's plan in the union's place under the view's targets.
+    auto add = [&](const Row& row, int64_t sign) {
+      Net& entry = net[Encode(row)];
+      if (entry.count == 0 && entry.row.empty()) entry.row = row;
+      entry.count += sign;
+    };
     for (const std::vector<int>& branch : branches_) {
-      RunTerms(
-          [&] {
-            LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
-            LogicalOperatorPtr* union_node = UnionNode(plan);
-            if (union_node == nullptr) return plan;
-            LogicalOperatorPtr* leaf = union_node;
-            for (int child : branch) leaf = &(*leaf)->children[static_cast<size_t>(child)];
-            LogicalOperatorPtr taken = std::move(*leaf);
-            *union_node = std::move(taken);
-            return plan;
-          },
-          /*split_signs=*/true,
-          [&](const Row& row, int64_t sign) {
-            Net& entry = net[Encode(row)];
-            if (entry.count == 0 && entry.row.empty()) entry.row = row;
-            entry.count += sign;
-          });
+      if (through_joins_) {
+        RunJoinDelta([&] { return BranchPlan(JoinedPlan(), branch); }, {}, add);
+      } else {
+        RunTerms([&] { return BranchPlan(PlanSelect(*refresh_.bind()), branch); },
+                 /*split_signs=*/true, add);
+      }
     }
     const auto started = StartWriting();
     if (lock_keys_) {
@@ -491,23 +543,49 @@ class IncrementalRefresher {
     const std::optional<AdditiveGroups>& additive = additive_;
     std::map<std::string, Row> keys;  // by GroupKeyBytes
     std::map<std::string, AdditiveGroups::Change> changes;
-    RunTerms(
-        [&] {
-          LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
-          if (additive) return additive->DeltaPlan(std::move(plan));
-          auto& aggregate = FindAggregate(plan)->As<LogicalAggregate>();
-          auto project = std::make_unique<LogicalProject>();
-          for (const BoundExprPtr& g : aggregate.groups) project->exprs.push_back(g->Clone());
-          project->children.push_back(std::move(aggregate.children[0]));
-          return LogicalOperatorPtr(std::move(project));
-        },
-        /*split_signs=*/additive.has_value(),
-        [&](const Row& row, int64_t sign) {
-          Row key(row.begin(), row.begin() + static_cast<ptrdiff_t>(key_types_.size()));
-          std::string bytes = GroupKeyBytes(key);
-          if (additive) additive->Add(row, sign, &changes[bytes]);
-          keys.emplace(std::move(bytes), std::move(key));
-        });
+    // The view's plan as [group keys..., aggregate arguments...] over its
+    // core, the aggregate's input.
+    auto core_rows = [&] {
+      LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+      if (additive) return additive->DeltaPlan(std::move(plan));
+      auto& aggregate = FindAggregate(plan)->As<LogicalAggregate>();
+      auto project = std::make_unique<LogicalProject>();
+      for (const BoundExprPtr& g : aggregate.groups) project->exprs.push_back(g->Clone());
+      project->children.push_back(std::move(aggregate.children[0]));
+      return LogicalOperatorPtr(std::move(project));
+    };
+    auto add = [&](const Row& row, int64_t sign) {
+      Row key(row.begin(), row.begin() + static_cast<ptrdiff_t>(key_types_.size()));
+      std::string bytes = GroupKeyBytes(key);
+      if (additive) additive->Add(row, sign, &changes[bytes]);
+      keys.emplace(std::move(bytes), std::move(key));
+    };
+    if (through_joins_) {
+      // The core's change, then the projection over its rows.
+      SignedRows core;
+      LogicalOperatorPtr reference = JoinedPlan();
+      const PlanPath core_path = CorePath(*reference);
+      const std::vector<DataType> core_types = OutputTypes(*JoinDelta::At(reference, core_path));
+      RunJoinDelta([&] { return JoinedPlan(); }, core_path,
+                   [&](const Row& row, int64_t sign) {
+                     (sign > 0 ? core.inserted : core.deleted).push_back(row);
+                   });
+      for (const bool inserted : {false, true}) {
+        const std::vector<Row>& rows = inserted ? core.inserted : core.deleted;
+        if (rows.empty()) continue;
+        LogicalOperatorPtr plan = core_rows();
+        auto values = std::make_unique<LogicalValues>();
+        values->computed_types = core_types;
+        values->computed = std::make_shared<const std::vector<Row>>(rows);
+        plan->children[0] = std::move(values);
+        Run(std::move(plan), refresh_.explanation ? "Group Keys of Changed Rows" : "",
+            [&](const RowBatch& batch) {
+              for (const Row& row : batch) add(row, inserted ? 1 : -1);
+            });
+      }
+    } else {
+      RunTerms(core_rows, /*split_signs=*/additive.has_value(), add);
+    }
     if (DryRun()) {
       // No keys came out: show how the touched groups would be recomputed.
       Run(GroupsPlan(std::make_shared<std::vector<Row>>(), nullptr), "Recompute Touched Groups",
@@ -666,6 +744,7 @@ class IncrementalRefresher {
   std::vector<DataType> key_types_;               // of the maintenance key's columns
   KeyLocker lock_keys_;
   std::optional<AdditiveGroups> additive_;  // kGroups views with additive aggregates
+  bool through_joins_ = false;              // outer, semi or anti joins: JoinDelta follows the plan
   int terms_ = 0;                           // delta terms run, for their names
   std::set<Oid> inputs_done_;               // tables whose terms ran (progress)
   uint64_t inserted_ = 0;

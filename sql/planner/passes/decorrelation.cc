@@ -78,7 +78,8 @@ Candidate Recognize(BoundExpr& term) {
 
 // The join `term` becomes over `input` (of `width` columns), or null when
 // it stays a filter term; consumes the subquery's plan when it succeeds.
-LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width) {
+LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width,
+                           bool uncorrelated_too) {
   Candidate candidate = Recognize(term);
   if (candidate.subquery == nullptr) return nullptr;
   BoundExpr& node = *candidate.subquery;
@@ -102,7 +103,8 @@ LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width
       (ReadsOuterValues(*t) ? correlated : local).push_back(std::move(t));
     }
   }
-  if (correlated.empty()) return nullptr;  // runs once anyway, with its result kept
+  // Runs once anyway, with its result kept.
+  if (correlated.empty() && !uncorrelated_too) return nullptr;
 
   // From here on the subquery's plan is taken apart.
   std::vector<const BoundExpr*> outer_values;
@@ -144,17 +146,15 @@ LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width
   return join;
 }
 
-}  // namespace
-
-LogicalOperatorPtr Decorrelate(LogicalOperatorPtr plan) {
+LogicalOperatorPtr DecorrelateTerms(LogicalOperatorPtr plan, bool uncorrelated_too) {
   CheckStackDepth();
-  for (LogicalOperatorPtr& c : plan->children) c = Decorrelate(std::move(c));
+  for (LogicalOperatorPtr& c : plan->children) c = DecorrelateTerms(std::move(c), uncorrelated_too);
   if (plan->kind != LogicalKind::kFilter) return plan;
   LogicalOperatorPtr input = std::move(plan->children[0]);
   const int width = static_cast<int>(OutputTypes(*input).size());
   std::vector<BoundExprPtr> kept;
   for (BoundExprPtr& term : SplitConjuncts(std::move(plan->As<LogicalFilter>().predicate))) {
-    if (LogicalOperatorPtr join = TryJoin(*term, input, width)) {
+    if (LogicalOperatorPtr join = TryJoin(*term, input, width, uncorrelated_too)) {
       input = std::move(join);
     } else {
       kept.push_back(std::move(term));
@@ -164,6 +164,16 @@ LogicalOperatorPtr Decorrelate(LogicalOperatorPtr plan) {
   plan->As<LogicalFilter>().predicate = MakeConjunction(std::move(kept));
   plan->children[0] = std::move(input);
   return plan;
+}
+
+}  // namespace
+
+LogicalOperatorPtr Decorrelate(LogicalOperatorPtr plan) {
+  return DecorrelateTerms(std::move(plan), /*uncorrelated_too=*/false);
+}
+
+LogicalOperatorPtr DecorrelateAll(LogicalOperatorPtr plan) {
+  return DecorrelateTerms(std::move(plan), /*uncorrelated_too=*/true);
 }
 
 }  // namespace basalt::sql

@@ -36,6 +36,10 @@ bool IsInnerJoin(const LogicalOperator& op) {
          op.As<LogicalJoin>().left_keys.empty() && op.As<LogicalJoin>().lateral_values.empty();
 }
 
+bool IsChangedRows(const LogicalOperator& op) {
+  return op.kind == LogicalKind::kValues && op.As<LogicalValues>().computed != nullptr;
+}
+
 double Estimate(const LogicalOperator& op) {
   double rows = 1000;
   const LogicalOperator* e = &op;
@@ -47,7 +51,7 @@ double Estimate(const LogicalOperator& op) {
   }
   if (e->kind == LogicalKind::kGet && !e->As<LogicalGet>().lookup_key.empty()) rows = 1;
   // An incremental refresh's changed rows: usually few, so joined first.
-  if (e->kind == LogicalKind::kValues && e->As<LogicalValues>().computed) {
+  if (IsChangedRows(*e)) {
     rows = static_cast<double>(e->As<LogicalValues>().computed->size());
   }
   return std::max(rows, 1.0);
@@ -211,8 +215,12 @@ LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan) {
         ++inputs;
       }
     }
+    // Two inputs keep their order, but for an incremental refresh's changed
+    // rows on the right: read first, they reach the table by its indexes.
+    const bool changed_rows_right =
+        inputs == 2 && IsChangedRows(*plan->children[1]) && !IsChangedRows(*plan->children[0]);
     // Reorder orders the joins inside its inputs too.
-    if (inputs > 2 && inputs <= 64) return Reorder(std::move(plan));
+    if ((inputs > 2 && inputs <= 64) || changed_rows_right) return Reorder(std::move(plan));
   }
   for (LogicalOperatorPtr& c : plan->children) c = OrderJoins(std::move(c));
   return plan;
