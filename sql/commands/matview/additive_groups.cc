@@ -55,6 +55,8 @@ std::optional<AdditiveGroups> AdditiveGroups::Analyze(const LogicalOperator& pla
         if (!SummableExactly(call->children[0]->type)) return std::nullopt;
         out.aggregates_.push_back(Kind::kSum);
         break;
+      case AggregateFunction::kMin: out.aggregates_.push_back(Kind::kMin); break;
+      case AggregateFunction::kMax: out.aggregates_.push_back(Kind::kMax); break;
       default: return std::nullopt;
     }
     out.result_types_.push_back(call->type);
@@ -91,18 +93,42 @@ LogicalOperatorPtr AdditiveGroups::DeltaPlan(LogicalOperatorPtr plan) const {
   return project;
 }
 
+bool AdditiveGroups::KeepsRows(const Row& stored, const Change& change) const {
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (columns_[c].kind == Kind::kCountStar) return stored[c].AsInt() + change.rows > 0;
+  }
+  return false;
+}
+
+bool AdditiveGroups::Beats(size_t j, const Value& a, const Value& b) const {
+  if (a.is_null()) return false;
+  if (b.is_null()) return true;
+  const int order = CompareValues(a, b, argument_types_[j]);
+  return aggregates_[j] == Kind::kMin ? order < 0 : order > 0;
+}
+
 void AdditiveGroups::Add(const Row& delta_row, int64_t sign, Change* change) const {
   if (change->sums.empty()) {
     change->non_null.assign(aggregates_.size(), 0);
     change->sums.assign(aggregates_.size(), Value::Null());
+    change->removed.assign(aggregates_.size(), Value::Null());
   }
   change->rows += sign;
   for (size_t j = 0; j < aggregates_.size(); ++j) {
     const Value& value = delta_row[key_count_ + j];
     if (aggregates_[j] == Kind::kCountStar || value.is_null()) continue;
     change->non_null[j] += sign;
-    if (aggregates_[j] == Kind::kSum) {
-      change->sums[j] = Plus(change->sums[j], value, argument_types_[j], sign, result_types_[j]);
+    switch (aggregates_[j]) {
+      case Kind::kSum:
+        change->sums[j] = Plus(change->sums[j], value, argument_types_[j], sign, result_types_[j]);
+        break;
+      case Kind::kMin:
+      case Kind::kMax: {
+        Value& extreme = sign > 0 ? change->sums[j] : change->removed[j];
+        if (Beats(j, value, extreme)) extreme = value;
+        break;
+      }
+      default: break;
     }
   }
 }
@@ -110,15 +136,28 @@ void AdditiveGroups::Add(const Row& delta_row, int64_t sign, Change* change) con
 std::optional<Row> AdditiveGroups::Apply(const Row& key, const Row* stored,
                                          const Change& change) const {
   const bool global = key_count_ == 0;
-  // A group that may have lost its last row, or a sum its last non-NULL
-  // input, is computed again; so is a group that is new unless the change
-  // only adds rows to it.
-  if (stored == nullptr ? global || change.rows <= 0 : !global && change.rows < 0) {
+  // A group that may have lost its last row (rows went, and no count(*)
+  // column says how many are left), or a sum its last non-NULL input, is
+  // computed again; so is a group that is new unless the change only adds
+  // rows to it.
+  if (stored == nullptr ? global || change.rows <= 0
+                        : !global && change.rows < 0 && !KeepsRows(*stored, change)) {
     return std::nullopt;
   }
   for (size_t j = 0; j < aggregates_.size(); ++j) {
     if (aggregates_[j] == Kind::kSum && change.non_null[j] < 0) return std::nullopt;
     if (stored == nullptr && change.non_null[j] < 0) return std::nullopt;
+  }
+  // A min or max loses its extreme when a deleted value reaches it (or,
+  // for a new group, when any value went: it may have been the best).
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const Column& column = columns_[c];
+    if (column.kind != Kind::kMin && column.kind != Kind::kMax) continue;
+    const Value& removed = change.removed[static_cast<size_t>(column.index)];
+    if (removed.is_null()) continue;
+    if (stored == nullptr || !Beats(static_cast<size_t>(column.index), (*stored)[c], removed)) {
+      return std::nullopt;
+    }
   }
   Row row;
   for (size_t c = 0; c < columns_.size(); ++c) {
@@ -144,6 +183,8 @@ std::optional<Row> AdditiveGroups::Apply(const Row& key, const Row* stored,
           row.push_back(Plus(old, change.sums[j], result_types_[j], 1, result_types_[j]));
         }
         break;
+      case Kind::kMin:
+      case Kind::kMax: row.push_back(Beats(j, change.sums[j], old) ? change.sums[j] : old); break;
     }
   }
   return row;

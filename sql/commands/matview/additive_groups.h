@@ -1,11 +1,12 @@
 // Grouped views whose aggregates follow a change by arithmetic: count(*),
-// count(x) and sum(x) of integers or of numeric with a fixed scale, under
-// GROUP BY or over all rows, without HAVING, DISTINCT or FILTER, each
-// aggregate a column of the view as it is. A group that a change leaves
-// non-empty, with every sum keeping its non-NULL inputs (a change of a
-// value, rows added), gets its new row from its stored one plus the
-// change's counts and sums: a one-row change costs one view row, not the
-// group's rows. Other groups are computed again (refresh_incremental.cc).
+// count(x), sum(x) of integers or of numeric with a fixed scale, min(x) and
+// max(x), under GROUP BY or over all rows, without HAVING, DISTINCT or
+// FILTER, each aggregate a column of the view as it is. A group that a
+// change leaves non-empty, with every sum keeping its non-NULL inputs and
+// every min / max its extreme (no deleted value reaches it), gets its new
+// row from its stored one plus the change's counts, sums and extremes: a
+// one-row change costs one view row, not the group's rows. Other groups are
+// computed again (refresh_incremental.cc).
 #pragma once
 
 #include <optional>
@@ -32,7 +33,10 @@ class AdditiveGroups {
   struct Change {
     int64_t rows = 0;
     std::vector<int64_t> non_null;  // per aggregate
-    std::vector<Value> sums;        // per aggregate: NULL until a value comes
+    // Per aggregate, NULL until a value comes: sum's sum of the values;
+    // min's (max's) least (greatest) value inserted.
+    std::vector<Value> sums;
+    std::vector<Value> removed;  // min's (max's) least (greatest) value deleted
   };
   void Add(const Row& delta_row, int64_t sign, Change* change) const;
 
@@ -41,7 +45,11 @@ class AdditiveGroups {
   std::optional<Row> Apply(const Row& key, const Row* stored, const Change& change) const;
 
  private:
-  enum class Kind { kKey, kCountStar, kCount, kSum };
+  enum class Kind { kKey, kCountStar, kCount, kSum, kMin, kMax };
+  // Whether a stored group keeps rows after the change, by its count(*).
+  bool KeepsRows(const Row& stored, const Change& change) const;
+  // Whether `a` is a better extreme than `b` for aggregate j (NULL: none).
+  bool Beats(size_t j, const Value& a, const Value& b) const;
   struct Column {
     Kind kind = Kind::kKey;
     int index = 0;  // kKey: of the group keys; otherwise of the aggregates
