@@ -145,9 +145,14 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
       return std::nullopt;
     }
-    case ast::StatementKind::kExplain:
+    case ast::StatementKind::kExplain: {
+      // FORMAT JSON's one value is json, as PostgreSQL's.
+      const bool json =
+          statement.As<ast::ExplainStmt>().format == ast::ExplainStmt::Format::kJson &&
+          statement.As<ast::ExplainStmt>().statement->kind() != ast::StatementKind::kRefreshMatView;
       return std::vector<ResultColumn>{
-          ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}};
+          ResultColumn{"QUERY PLAN", DataType::Of(json ? TypeId::kJson : TypeId::kText), 0, 0}};
+    }
     case ast::StatementKind::kShow: {
       const auto& show = statement.As<ast::ShowStmt>();
       const DataType text = DataType::Of(TypeId::kText);
