@@ -1,0 +1,74 @@
+-- EXPLAIN ANALYZE: the statement runs and each node shows its actual rows
+-- and loops (TIMING OFF, SUMMARY OFF and COSTS OFF keep out the times and
+-- Basalt's own cost estimates, which differ from PostgreSQL's); Rows
+-- Removed by Filter; writes done inside the statement's transaction; FORMAT
+-- JSON's shape; the options' errors. Sorts, hash tables and memory figures
+-- are checked by shape in tests/client/explain_analyze_test.sh.
+CREATE TABLE ea (id int PRIMARY KEY, g int, v text);
+INSERT INTO ea SELECT i, i % 10, 'v' || i FROM generate_series(1, 200) i;
+CREATE TABLE eb (id int, name text);
+INSERT INTO eb VALUES (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four');
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea WHERE g = 3;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea WHERE v LIKE 'v1%' AND g = 3;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT id FROM ea WHERE g = 42;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea WHERE id = 7;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea WHERE id = 7 AND g = 0;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ea WHERE id = 700;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT count(*) FROM ea WHERE g < 4;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT count(*), max(name) FROM eb;
+EXPLAIN (ANALYZE true, COSTS false, TIMING false, SUMMARY false) SELECT name FROM eb WHERE id > 2;
+EXPLAIN (ANALYZE on, COSTS off, TIMING off, SUMMARY off, VERBOSE off, BUFFERS off) SELECT name FROM eb WHERE id <> 2;
+EXPLAIN (ANALYZE false, COSTS OFF) SELECT * FROM eb WHERE id = 1;
+-- FORMAT JSON.
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) SELECT * FROM ea WHERE g = 3;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) SELECT * FROM ea WHERE id = 7 AND g = 0;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) SELECT count(*) FROM ea;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) SELECT * FROM ea WHERE id = 700;
+BEGIN;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) DELETE FROM eb WHERE id = 1;
+ROLLBACK;
+EXPLAIN (COSTS OFF, FORMAT JSON) SELECT * FROM eb WHERE id = 1;
+EXPLAIN (FORMAT TEXT, COSTS OFF) SELECT * FROM eb WHERE id = 1;
+-- Writes: done, inside the statement's transaction.
+BEGIN;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO eb VALUES (5, 'five');
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO eb VALUES (6, 'six') RETURNING id;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE eb SET name = upper(name) WHERE id > 3;
+SELECT * FROM eb ORDER BY id;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) DELETE FROM eb WHERE name LIKE 'F%';
+SELECT * FROM eb ORDER BY id;
+ROLLBACK;
+SELECT * FROM eb ORDER BY id;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE ea SET v = 'x' WHERE id = 3;
+SELECT * FROM ea WHERE id = 3;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) DELETE FROM ea WHERE g = 9;
+SELECT count(*) FROM ea;
+-- Errors inside the statement end it as they would without EXPLAIN.
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO ea VALUES (1, 1, 'dup');
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 / (g - g) FROM ea;
+-- A secondary index's scan (its own table: CREATE INDEX gives PostgreSQL
+-- the table's size, after which it prefers other plans).
+CREATE TABLE ec (id int PRIMARY KEY, g int);
+INSERT INTO ec SELECT i, i % 10 FROM generate_series(1, 200) i;
+CREATE INDEX ec_g ON ec (g);
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ec WHERE g = 4;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM ec WHERE g = 4 AND id > 100;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) SELECT * FROM ec WHERE g = 4 AND id > 100;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+DROP TABLE ec;
+-- The options' errors.
+EXPLAIN (bogus) SELECT 1;
+EXPLAIN (ANALYZE, bogus off) SELECT 1;
+EXPLAIN (analyze 'maybe') SELECT 1;
+EXPLAIN (costs 2) SELECT 1;
+EXPLAIN (format) SELECT 1;
+EXPLAIN (format bogus) SELECT 1;
+EXPLAIN (timing) SELECT 1;
+EXPLAIN (timing on, costs off) SELECT * FROM eb;
+EXPLAIN (wal) SELECT 1;
+DROP TABLE ea;
+DROP TABLE eb;
