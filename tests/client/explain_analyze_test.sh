@@ -105,7 +105,7 @@ def walk(node, parent):
         walk(child, node)
 root = top["Plan"]
 walk(root, None)
-assert root["Node Type"] == "Sort" and root["Sort Key"] == ["g"], root
+assert root["Node Type"] == "Sort" and root["Sort Key"] == ["t.g"], root
 assert root["Sort Method"] == "quicksort" and root["Sort Space Type"] == "Memory"
 agg = root["Plans"][0]
 assert agg["Node Type"] == "Aggregate" and agg["Strategy"] == "Hashed", agg
@@ -126,7 +126,7 @@ SQL
 [[ "$desc" == $'QUERY PLAN|json\nQUERY PLAN|text' ]] || fail "EXPLAIN's column types: $desc"
 
 # Writes run in the statement's transaction: ROLLBACK undoes them.
-run_psql <<'SQL' || fail "EXPLAIN ANALYZE DELETE in a block"
+run_psql >/dev/null <<'SQL' || fail "EXPLAIN ANALYZE DELETE in a block"
 BEGIN;
 EXPLAIN ANALYZE DELETE FROM u WHERE id < 5;
 ROLLBACK;
