@@ -23,8 +23,10 @@ double MillisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-ExplainOptions OptionsOf(const ast::ExplainStmt& stmt) {
+ExplainOptions OptionsOf(const ast::ExplainStmt& stmt, const catalog::CatalogSnapshot& catalog) {
   ExplainOptions options;
+  options.verbose = stmt.verbose;
+  options.catalog = &catalog;
   options.costs = stmt.costs;
   options.analyze = stmt.analyze;
   options.timing = stmt.analyze && stmt.timing;
@@ -53,9 +55,9 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
     ExplainAnalyze(stmt, sink);
     return;
   }
-  const ExplainOptions options = OptionsOf(stmt);
   const Clock::time_point planning = Clock::now();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  const ExplainOptions options = OptionsOf(stmt, *snapshot);
   Binder binder(*snapshot, database_oid_, user_, SearchPath());
   BoundStatement bound = binder.Bind(*stmt.statement);
   if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
@@ -73,11 +75,11 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
 }
 
 void SessionImpl::ExplainAnalyze(const ast::ExplainStmt& stmt, ResultSink& sink) {
-  const ExplainOptions options = OptionsOf(stmt);
   CheckCanRun(*stmt.statement);  // a write in a read-only transaction: 25006
   const Clock::time_point planning = Clock::now();
   std::shared_ptr<const StatementPlan> plan = PlanAndLock(*stmt.statement, nullptr);
   const double planning_ms = MillisecondsSince(planning);
+  const ExplainOptions options = OptionsOf(stmt, *plan->catalog);
   PlanInstrumentation instrumentation(options.timing);
   const Clock::time_point execution = Clock::now();
   {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "sql/execution/instrumented_operator.h"
 #include "sql/planner/logical_operator.h"
 
@@ -16,6 +17,10 @@ namespace basalt::sql {
 
 struct ExplainOptions {
   enum class Format { kText, kJson };
+  // VERBOSE: each node's Output list, relations with their schema, column
+  // names qualified; `catalog` names the schemas.
+  bool verbose = false;
+  const catalog::CatalogSnapshot* catalog = nullptr;
   bool costs = true;
   bool analyze = false;
   bool timing = false;   // with analyze

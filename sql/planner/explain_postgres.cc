@@ -225,6 +225,7 @@ class Builder {
     ExplainNode node;
     SetEstimates(*shown, &node);
     node.actuals = Actuals(*shown);
+    if (options_.verbose) AddOutput(*shown, &node);
     const NodeActuals* own = Actuals(op);
     // Rows the chain's Filter removed, and those the operator's own
     // pushed-down filter did.
@@ -249,7 +250,7 @@ class Builder {
         const auto& get = op.As<LogicalGet>();
         const catalog::TableEntry& table = *get.table;
         const ColumnNames names = TableColumns(table);
-        const std::string relation = table.def.name();
+        const std::string relation = RelationName(table);
         if (!get.lookup_key.empty()) {
           node.node_type = "Index Scan";
           node.label =
@@ -280,8 +281,9 @@ class Builder {
           node.node_type = "Seq Scan";
           node.label = "Seq Scan on " + relation;
         }
-        node.after.emplace_back("Relation Name", JsonString(relation));
-        node.after.emplace_back("Alias", JsonString(relation));
+        node.after.emplace_back("Relation Name", JsonString(table.def.name()));
+        if (options_.verbose) node.after.emplace_back("Schema", JsonString(SchemaName(table)));
+        node.after.emplace_back("Alias", JsonString(table.def.name()));
         if (get.filter != nullptr) AddText(&node, "Filter", Deparse(*get.filter, names));
         if (filter != nullptr) AddText(&node, "Filter", Deparse(*filter, names));
         if (get.filter != nullptr || filter != nullptr) add_removed_by_filter();
@@ -396,18 +398,10 @@ class Builder {
       case LogicalKind::kDistinctOn: node.label = "Unique"; break;
       case LogicalKind::kLimit: node.label = "Limit"; break;
       case LogicalKind::kLockRows: node.label = "LockRows"; break;
-      case LogicalKind::kInsert:
-        Modify(&node, "Insert", op.As<LogicalInsert>().table->def.name());
-        break;
-      case LogicalKind::kUpdate:
-        Modify(&node, "Update", op.As<LogicalUpdate>().table->def.name());
-        break;
-      case LogicalKind::kDelete:
-        Modify(&node, "Delete", op.As<LogicalDelete>().table->def.name());
-        break;
-      case LogicalKind::kMerge:
-        Modify(&node, "Merge", op.As<LogicalMerge>().table->def.name());
-        break;
+      case LogicalKind::kInsert: Modify(&node, "Insert", *op.As<LogicalInsert>().table); break;
+      case LogicalKind::kUpdate: Modify(&node, "Update", *op.As<LogicalUpdate>().table); break;
+      case LogicalKind::kDelete: Modify(&node, "Delete", *op.As<LogicalDelete>().table); break;
+      case LogicalKind::kMerge: Modify(&node, "Merge", *op.As<LogicalMerge>().table); break;
       case LogicalKind::kJoin: {
         const auto& join = op.As<LogicalJoin>();
         static constexpr const char* kTypes[] = {"Inner", "Left", "Right", "Full", "Semi", "Anti"};
@@ -458,6 +452,7 @@ class Builder {
       SetEstimates(*op.children[1], &hash);
       hash.startup_cost = hash.total_cost;
       hash.actuals = Actuals(*op.children[1]);
+      if (options_.verbose) AddOutput(*op.children[1], &hash);
       if (options_.analyze && own != nullptr && own->stats.hash_table) {
         const OperatorStats& s = own->stats;
         // PostgreSQL names the original sizes once the table grew.
@@ -501,11 +496,42 @@ class Builder {
     node->plan_width = e.width;
   }
 
-  static void Modify(ExplainNode* node, const std::string& operation, const std::string& table) {
-    node->label = operation + " on " + table;
+  void Modify(ExplainNode* node, const std::string& operation,
+              const catalog::TableEntry& table) const {
+    node->label = operation + " on " + RelationName(table);
     node->node_type = "ModifyTable";
     node->before = {{"Operation", JsonString(operation)}};
-    node->after = {{"Relation Name", JsonString(table)}, {"Alias", JsonString(table)}};
+    node->after = {{"Relation Name", JsonString(table.def.name())}};
+    if (options_.verbose) node->after.emplace_back("Schema", JsonString(SchemaName(table)));
+    node->after.emplace_back("Alias", JsonString(table.def.name()));
+  }
+
+  std::string SchemaName(const catalog::TableEntry& table) const {
+    const catalog::proto::Namespace* ns =
+        options_.catalog == nullptr
+            ? nullptr
+            : options_.catalog->NamespaceByOid(table.def.database_oid(), table.def.namespace_oid());
+    return ns != nullptr ? ns->name() : "";
+  }
+  // VERBOSE names a relation with its schema.
+  std::string RelationName(const catalog::TableEntry& table) const {
+    if (!options_.verbose) return table.def.name();
+    const std::string schema = SchemaName(table);
+    return schema.empty() ? table.def.name() : schema + "." + table.def.name();
+  }
+
+  // VERBOSE: the columns a node returns, as PostgreSQL's target list
+  // (qualified only when the plan reads several relations). A write
+  // without RETURNING returns none.
+  void AddOutput(const LogicalOperator& op, ExplainNode* node) const {
+    const bool qualified = qualify_columns;
+    qualify_columns = has_join_;
+    const ColumnNames names = OutputNames(op);
+    qualify_columns = qualified;
+    const bool write = op.kind == LogicalKind::kInsert || op.kind == LogicalKind::kUpdate ||
+                       op.kind == LogicalKind::kDelete || op.kind == LogicalKind::kMerge;
+    if (write && names.empty()) return;
+    node->details.push_back({"Output: " + Join(names), {{"Output", JsonList(names)}}});
   }
 
   static void AddText(ExplainNode* node, const std::string& key, const std::string& value) {
@@ -530,6 +556,9 @@ class Builder {
 
   const ExplainOptions& options_;
   const PlanInstrumentation* instrumentation_;
+
+ public:
+  bool has_join_ = false;
 };
 
 bool HasJoin(const LogicalOperator& op) {
@@ -544,8 +573,11 @@ bool HasJoin(const LogicalOperator& op) {
 
 ExplainNode BuildExplainTree(const LogicalOperator& plan, const ExplainOptions& options,
                              const PlanInstrumentation* instrumentation) {
-  qualify_columns = HasJoin(plan);
+  // PostgreSQL qualifies the columns of a plan over several relations,
+  // and under VERBOSE those of every expression but the Output lists.
+  qualify_columns = HasJoin(plan) || options.verbose;
   Builder builder(options, instrumentation);
+  builder.has_join_ = HasJoin(plan);
   return builder.Node(plan);
 }
 
