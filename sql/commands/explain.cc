@@ -59,6 +59,10 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   const ExplainOptions options = OptionsOf(stmt, *snapshot);
   Binder binder(*snapshot, database_oid_, user_, SearchPath());
+  // Through the extended protocol the statement may use the portal's $n.
+  if (running_portal_ != nullptr) {
+    binder.SetParameterTypes(&running_portal_->statement->parameter_types);
+  }
   BoundStatement bound = binder.Bind(*stmt.statement);
   if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
@@ -77,14 +81,19 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
 void SessionImpl::ExplainAnalyze(const ast::ExplainStmt& stmt, ResultSink& sink) {
   CheckCanRun(*stmt.statement);  // a write in a read-only transaction: 25006
   const Clock::time_point planning = Clock::now();
-  std::shared_ptr<const StatementPlan> plan = PlanAndLock(*stmt.statement, nullptr);
+  // Through the extended protocol the statement may use the portal's $n.
+  const std::vector<DataType>* parameter_types =
+      running_portal_ != nullptr ? &running_portal_->statement->parameter_types : nullptr;
+  const std::vector<Value>* parameters =
+      running_portal_ != nullptr ? &running_portal_->parameters : nullptr;
+  std::shared_ptr<const StatementPlan> plan = PlanAndLock(*stmt.statement, parameter_types);
   const double planning_ms = MillisecondsSince(planning);
   const ExplainOptions options = OptionsOf(stmt, *plan->catalog);
   PlanInstrumentation instrumentation(options.timing);
   const Clock::time_point execution = Clock::now();
   {
     PhysicalOperatorPtr root = OpenPlan(*plan, &instrumentation);
-    ExecContext ctx = NewExecContext(nullptr, &sink);
+    ExecContext ctx = NewExecContext(parameters, &sink);
     ctx.instrumentation = &instrumentation;
     RowBatch batch;
     while (root->Next(ctx, &batch)) {

@@ -125,6 +125,22 @@ SQL
 )
 [[ "$desc" == $'QUERY PLAN|json\nQUERY PLAN|text' ]] || fail "EXPLAIN's column types: $desc"
 
+# Through the extended protocol: the statement's $n are EXPLAIN's, and
+# FORMAT JSON's value arrives typed json.
+/usr/bin/python3 - "$PORT" <<'PY' || fail "EXPLAIN through the extended protocol"
+import sys
+import psycopg
+with psycopg.connect(f"host=127.0.0.1 port={sys.argv[1]} user=basalt dbname=basalt") as conn:
+    cur = conn.cursor()
+    cur.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM t WHERE g = %s",
+                (3,))
+    rows = [r[0] for r in cur.fetchall()]
+    assert rows[0] == "Seq Scan on t (actual rows=2000 loops=1)", rows
+    cur.execute("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM t WHERE g = %s", (4,), prepare=True)
+    doc = cur.fetchone()[0]
+    assert isinstance(doc, list) and doc[0]["Plan"]["Actual Rows"] == 2000, doc
+PY
+
 # Writes run in the statement's transaction: ROLLBACK undoes them.
 run_psql >/dev/null <<'SQL' || fail "EXPLAIN ANALYZE DELETE in a block"
 BEGIN;
