@@ -244,6 +244,9 @@ class SessionImpl : public Session {
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   void ExecuteExecute(const ast::ExecuteStmt& stmt, ResultSink& sink);
+  // EXECUTE's portal: the prepared statement and its arguments' values
+  // (session_prepare.cc).
+  Portal ExecutePortal(const ast::ExecuteStmt& execute, ResultSink& sink);
   void ExecuteDeallocate(const ast::DeallocateStmt& stmt, ResultSink& sink);
   // session_cursor.cc
   void ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, ResultSink& sink);
@@ -528,9 +531,13 @@ class SessionImpl : public Session {
   // EXPLAIN's result: a "QUERY PLAN" row per line of `text`
   // (commands/explain.cc).
   void SendExplainText(const std::string& text, ResultSink& sink);
-  // EXPLAIN ANALYZE of a query or write: runs it, its rows dropped, with
-  // each operator measured.
-  void ExplainAnalyze(const ast::ExplainStmt& stmt, ResultSink& sink);
+  // EXPLAIN [ANALYZE] of a query or write, `explained` (EXECUTE's prepared
+  // statement, or the EXPLAIN's own).
+  void ExplainStatement(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                        ResultSink& sink);
+  // EXPLAIN ANALYZE: runs it, its rows dropped, with each operator measured.
+  void ExplainAnalyze(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                      ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);

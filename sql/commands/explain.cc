@@ -6,6 +6,7 @@
 // EXPLAIN ANALYZE does —, drops its rows, and shows what each node did.
 // EXPLAIN of REFRESH MATERIALIZED VIEW is commands/matview/explain_refresh.cc.
 #include <chrono>
+#include <utility>
 
 #include "sql/binder/binder.h"
 #include "sql/execution/instrumented_operator.h"
@@ -51,8 +52,36 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
     ExplainRefreshMatView(stmt, sink);
     return;
   }
+  if (stmt.statement->kind() == ast::StatementKind::kExecute) {
+    // EXPLAIN EXECUTE: the prepared statement with the arguments' values,
+    // read as a portal's through running_portal_.
+    Portal portal = ExecutePortal(stmt.statement->As<ast::ExecuteStmt>(), sink);
+    const ast::Statement* prepared = portal.statement->statement.get();
+    const bool query = prepared != nullptr && (prepared->kind() == ast::StatementKind::kSelect ||
+                                               prepared->kind() == ast::StatementKind::kInsert ||
+                                               prepared->kind() == ast::StatementKind::kUpdate ||
+                                               prepared->kind() == ast::StatementKind::kDelete ||
+                                               prepared->kind() == ast::StatementKind::kMerge);
+    if (!query) {
+      throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
+    }
+    const Portal* outer = std::exchange(running_portal_, &portal);
+    try {
+      ExplainStatement(stmt, *portal.statement->statement, sink);
+    } catch (...) {
+      running_portal_ = outer;
+      throw;
+    }
+    running_portal_ = outer;
+    return;
+  }
+  ExplainStatement(stmt, *stmt.statement, sink);
+}
+
+void SessionImpl::ExplainStatement(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                                   ResultSink& sink) {
   if (stmt.analyze) {
-    ExplainAnalyze(stmt, sink);
+    ExplainAnalyze(stmt, explained, sink);
     return;
   }
   const Clock::time_point planning = Clock::now();
@@ -63,7 +92,7 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   if (running_portal_ != nullptr) {
     binder.SetParameterTypes(&running_portal_->statement->parameter_types);
   }
-  BoundStatement bound = binder.Bind(*stmt.statement);
+  BoundStatement bound = binder.Bind(explained);
   if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
@@ -78,15 +107,16 @@ void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink)
   }
 }
 
-void SessionImpl::ExplainAnalyze(const ast::ExplainStmt& stmt, ResultSink& sink) {
-  CheckCanRun(*stmt.statement);  // a write in a read-only transaction: 25006
+void SessionImpl::ExplainAnalyze(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                                 ResultSink& sink) {
+  CheckCanRun(explained);  // a write in a read-only transaction: 25006
   const Clock::time_point planning = Clock::now();
   // Through the extended protocol the statement may use the portal's $n.
   const std::vector<DataType>* parameter_types =
       running_portal_ != nullptr ? &running_portal_->statement->parameter_types : nullptr;
   const std::vector<Value>* parameters =
       running_portal_ != nullptr ? &running_portal_->parameters : nullptr;
-  std::shared_ptr<const StatementPlan> plan = PlanAndLock(*stmt.statement, parameter_types);
+  std::shared_ptr<const StatementPlan> plan = PlanAndLock(explained, parameter_types);
   const double planning_ms = MillisecondsSince(planning);
   const ExplainOptions options = OptionsOf(stmt, *plan->catalog);
   PlanInstrumentation instrumentation(options.timing);

@@ -125,6 +125,12 @@ TEST_CASE("explain analyze: loops, spills, never executed", "[explain]") {
   CHECK(f.Run("SELECT count(*) FROM u").rows == Rows{{"1"}});
   f.Run("ROLLBACK");
   CHECK(f.Run("SELECT count(*) FROM u").rows == Rows{{"3"}});
+  // EXPLAIN EXECUTE: the prepared statement with its arguments.
+  f.Run("PREPARE q AS SELECT id FROM u WHERE id >= $1");
+  CHECK(f.Run(analyze + "EXECUTE q(1)").rows == Rows{{"Seq Scan on u (actual rows=2 loops=1)"},
+                                                     {"  Filter: (id >= $1)"},
+                                                     {"  Rows Removed by Filter: 1"}});
+  CHECK(std::string(f.Fail("EXPLAIN EXECUTE q").code()) == "42601");  // no argument for $1
   // The result column: text, or json for FORMAT JSON.
   CHECK(f.Run("EXPLAIN SELECT 1").results[0][0].type.id == TypeId::kText);
   CHECK(f.Run("EXPLAIN (FORMAT JSON) SELECT 1").results[0][0].type.id == TypeId::kJson);
