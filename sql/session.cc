@@ -487,9 +487,10 @@ void SessionImpl::RunOptimizedPlan(const LogicalOperator& plan,
   while (root->Next(ctx, &batch)) consume(batch);
 }
 
-PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan) {
+PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan,
+                                          PlanInstrumentation* instrumentation) {
   if (plan.row_lock) CheckWritable(RowLockCommandName(*plan.row_lock));
-  return CreatePhysicalPlan(*plan.root);
+  return CreatePhysicalPlan(*plan.root, instrumentation);
 }
 
 ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink* sink) {

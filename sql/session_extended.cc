@@ -145,9 +145,31 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
       InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
       return std::nullopt;
     }
-    case ast::StatementKind::kExplain:
+    case ast::StatementKind::kExplain: {
+      const ast::Statement& explained = *statement.As<ast::ExplainStmt>().statement;
+      switch (explained.kind()) {
+        case ast::StatementKind::kSelect:
+        case ast::StatementKind::kInsert:
+        case ast::StatementKind::kUpdate:
+        case ast::StatementKind::kDelete:
+        case ast::StatementKind::kMerge: {
+          // Its statement's parameters are EXPLAIN's (ORMs explain
+          // queries with $n), typed by their contexts there.
+          std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+          Binder binder(*snapshot, database_oid_, user_, SearchPath());
+          binder.DescribeParameters(&parameters);
+          InferParameterTypes(binder.Bind(explained), parameters);
+          break;
+        }
+        default: break;
+      }
+      // FORMAT JSON's one value is json, as PostgreSQL's.
+      const bool json =
+          statement.As<ast::ExplainStmt>().format == ast::ExplainStmt::Format::kJson &&
+          explained.kind() != ast::StatementKind::kRefreshMatView;
       return std::vector<ResultColumn>{
-          ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}};
+          ResultColumn{"QUERY PLAN", DataType::Of(json ? TypeId::kJson : TypeId::kText), 0, 0}};
+    }
     case ast::StatementKind::kShow: {
       const auto& show = statement.As<ast::ShowStmt>();
       const DataType text = DataType::Of(TypeId::kText);

@@ -163,7 +163,8 @@ class SessionImpl : public Session {
       std::shared_ptr<const StatementPlan> cached = {});
   // A new execution of `plan`: its physical operators. SELECT FOR UPDATE
   // in a read-only transaction is 25006 here.
-  PhysicalOperatorPtr OpenPlan(const StatementPlan& plan);
+  PhysicalOperatorPtr OpenPlan(const StatementPlan& plan,
+                               PlanInstrumentation* instrumentation = nullptr);
   // `sink` receives the statement's warnings; null drops them.
   ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink* sink);
   // Runs `root` (an execution of `plan`) to its end: rows to `sink`, then
@@ -243,6 +244,9 @@ class SessionImpl : public Session {
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   void ExecuteExecute(const ast::ExecuteStmt& stmt, ResultSink& sink);
+  // EXECUTE's portal: the prepared statement and its arguments' values
+  // (session_prepare.cc).
+  Portal ExecutePortal(const ast::ExecuteStmt& execute, ResultSink& sink);
   void ExecuteDeallocate(const ast::DeallocateStmt& stmt, ResultSink& sink);
   // session_cursor.cc
   void ExecuteDeclareCursor(const ast::DeclareCursorStmt& stmt, ResultSink& sink);
@@ -524,8 +528,16 @@ class SessionImpl : public Session {
   // published after the snapshot are read at a newer one, so their rows
   // are there as PostgreSQL's frozen rows are (Catalog::FrozenSince).
   void ReadFrozenRelationsWhole(const StatementPlan& plan);
-  // EXPLAIN's result: a "QUERY PLAN" row per line of `text`.
+  // EXPLAIN's result: a "QUERY PLAN" row per line of `text`
+  // (commands/explain.cc).
   void SendExplainText(const std::string& text, ResultSink& sink);
+  // EXPLAIN [ANALYZE] of a query or write, `explained` (EXECUTE's prepared
+  // statement, or the EXPLAIN's own).
+  void ExplainStatement(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                        ResultSink& sink);
+  // EXPLAIN ANALYZE: runs it, its rows dropped, with each operator measured.
+  void ExplainAnalyze(const ast::ExplainStmt& stmt, const ast::Statement& explained,
+                      ResultSink& sink);
   // Ends the block's settings scope: COMMIT keeps session-level SETs,
   // ROLLBACK undoes them; changed reported parameters are sent again.
   void EndSettingsScope(bool commit, ResultSink& sink);

@@ -32,7 +32,7 @@ void SessionImpl::ExecutePrepare(const std::shared_ptr<const ast::Statement>& st
   sink.CommandComplete("PREPARE");
 }
 
-void SessionImpl::ExecuteExecute(const ast::ExecuteStmt& execute, ResultSink& sink) {
+Portal SessionImpl::ExecutePortal(const ast::ExecuteStmt& execute, ResultSink& sink) {
   auto it = statements_.find(execute.name);
   if (it == statements_.end()) {
     throw Error(sqlstate::kInvalidSqlStatementName,
@@ -69,6 +69,11 @@ void SessionImpl::ExecuteExecute(const ast::ExecuteStmt& execute, ResultSink& si
     }
     portal.parameters.push_back(Evaluate(*value, Row{}, &ctx));
   }
+  return portal;
+}
+
+void SessionImpl::ExecuteExecute(const ast::ExecuteStmt& execute, ResultSink& sink) {
+  Portal portal = ExecutePortal(execute, sink);
   if (!portal.statement->statement) {
     sink.EmptyQuery();
     return;

@@ -1,6 +1,6 @@
 // Utility statements: SET/RESET/SHOW, CHECKPOINT, CREATE TABLE, DROP (tables
 // and views in session_view.cc, indexes in session_index.cc),
-// TRUNCATE, EXPLAIN.
+// TRUNCATE.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -313,41 +313,6 @@ void SessionImpl::ExecuteLock(const ast::LockStmt& stmt, ResultSink& sink) {
   (void)ResolveAndLock(stmt.names, static_cast<storage::LockLevel>(stmt.mode), stmt.nowait,
                        ThrowUndefinedRelation);
   sink.CommandComplete("LOCK TABLE");
-}
-
-void SessionImpl::ExecuteExplain(const ast::ExplainStmt& stmt, ResultSink& sink) {
-  if (stmt.statement->kind() == ast::StatementKind::kRefreshMatView) {
-    ExplainRefreshMatView(stmt, sink);
-    return;
-  }
-  if (stmt.analyze) {
-    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN ANALYZE is not supported yet")
-        .WithPosition(stmt.position);
-  }
-  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, SearchPath());
-  BoundStatement bound = binder.Bind(*stmt.statement);
-  if (std::holds_alternative<std::unique_ptr<BoundCreateTable>>(bound)) {
-    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
-  }
-  std::unique_ptr<StatementPlan> plan = PlanStatement(std::move(bound), DisabledPasses());
-  // Without costs, PostgreSQL's format (comparable line for line); with
-  // them, Basalt's logical tree (it has no costs to show).
-  SendExplainText(stmt.costs ? ExplainLogical(*plan->root) : ExplainPostgres(*plan->root), sink);
-}
-
-void SessionImpl::SendExplainText(const std::string& text, ResultSink& sink) {
-  sink.BeginResult({ResultColumn{"QUERY PLAN", DataType::Of(TypeId::kText), 0, 0}});
-  std::vector<Row> rows;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    rows.push_back({Value::String(text.substr(start, end - start))});
-    start = end + 1;
-  }
-  sink.Rows(rows);
-  sink.CommandComplete("EXPLAIN");
 }
 
 }  // namespace basalt::sql

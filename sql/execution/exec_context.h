@@ -23,6 +23,8 @@
 
 namespace basalt::sql {
 
+class PlanInstrumentation;
+
 class SessionSequences;
 
 // What a subquery that reads no outer value returned, computed once per
@@ -103,6 +105,10 @@ struct ExecContext {
   // work_mem and basalt.max_query_memory (sql/execution/query_memory.h).
   // Null in some unit tests: no limits, nothing spills.
   std::shared_ptr<QueryMemory> memory;
+  // EXPLAIN ANALYZE's measurements (instrumented_operator.h); null when
+  // not explaining. Operators that make operators while running (LATERAL,
+  // WITH RECURSIVE) pass it to CreatePhysicalPlan.
+  PlanInstrumentation* instrumentation = nullptr;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.

@@ -75,6 +75,14 @@ void HashAggregate::Consume(ExecContext& ctx) {
   index_.clear();  // only the groups are needed from here on
 }
 
+void HashAggregate::ReportStats(OperatorStats* stats) const {
+  if (groups_.empty()) return;  // a plain Aggregate holds one group
+  stats->hash_aggregate = true;
+  stats->aggregate_batches = batches_;
+  stats->aggregate_memory_kb = KiloBytes(memory_.peak());
+  stats->aggregate_disk_kb = KiloBytes(static_cast<int64_t>(memory_.spill().bytes));
+}
+
 bool HashAggregate::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (!consumed_) {

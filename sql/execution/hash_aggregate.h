@@ -42,6 +42,7 @@ class HashAggregate : public PhysicalOperator {
   std::string Describe() const override { return groups_.empty() ? "Aggregate" : "HashAggregate"; }
   // Whether and how much the aggregation spilled.
   const SpillStats& spill_stats() const { return memory_.spill(); }
+  void ReportStats(OperatorStats* stats) const override;
 
  private:
   struct Group {
@@ -77,6 +78,7 @@ class HashAggregate : public PhysicalOperator {
   int partition_level_ = 0;
   std::vector<std::unique_ptr<SpillFile>> partitions_;
   std::vector<std::pair<std::unique_ptr<SpillFile>, int>> pending_;
+  uint64_t batches_ = 1;  // passes: the input's, then one per spilled partition
 };
 
 }  // namespace basalt::sql

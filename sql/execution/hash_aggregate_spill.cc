@@ -28,6 +28,7 @@ bool HashAggregate::AggregateNextPartition(ExecContext& ctx) {
   std::unique_ptr<SpillFile> input = std::move(pending_.back().first);
   partition_level_ = pending_.back().second;
   pending_.pop_back();
+  ++batches_;
   table_full_ = false;
   input->Rewind();
   Row row;

@@ -18,6 +18,7 @@ constexpr size_t kJoinBlockSize = 32 * 1024;
 }  // namespace
 
 void HashJoin::StartPartitioning(ExecContext& ctx) {
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   partitions_.resize(kJoinPartitions);
   std::vector<Row> rows = std::move(right_rows_);
   right_rows_.clear();
@@ -63,6 +64,7 @@ bool HashJoin::LoadPass(ExecContext& ctx) {
     if (p.left != nullptr) p.left->Rewind();
   }
   left_partition_ = pass_begin_;
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   return true;
 }
 

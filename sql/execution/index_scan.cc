@@ -114,7 +114,10 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
     if (!found.ok()) ThrowStatus(found.status());
     // Entry and row are read at one snapshot, so the row is there; a
     // missing one is skipped rather than trusted.
-    if (*found && (filter_ == nullptr || EvaluatePredicate(*filter_, stored.row, &ctx))) {
+    const bool passes =
+        *found && (filter_ == nullptr || EvaluatePredicate(*filter_, stored.row, &ctx));
+    if (*found && !passes) ++rows_removed_;
+    if (passes) {
       if (emit_key_) {
         stored.row.push_back(Value::String(std::move(stored.key)));
         stored.row.push_back(Value::String(std::move(stored.value)));

@@ -27,6 +27,9 @@ class IndexScan : public PhysicalOperator {
       : table_(std::move(table)), access_(access), emit_key_(emit_key), filter_(filter) {}
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
+  void ReportStats(OperatorStats* stats) const override {
+    stats->rows_removed_by_filter = rows_removed_;
+  }
 
  private:
   // Evaluates the conditions' values: the key ranges to read, in order.
@@ -38,6 +41,7 @@ class IndexScan : public PhysicalOperator {
   const IndexAccess& access_;
   bool emit_key_;
   const BoundExpr* filter_;
+  uint64_t rows_removed_ = 0;  // by filter_
   // Execution state.
   std::vector<std::pair<std::string, std::string>> ranges_;  // [lower, upper)
   size_t next_range_ = 0;

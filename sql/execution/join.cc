@@ -24,7 +24,10 @@ bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowB
   combined_.clear();
   combined_.insert(combined_.end(), left.begin(), left.end());
   combined_.insert(combined_.end(), right.begin(), right.end());
-  if (condition_ != nullptr && !EvaluatePredicate(*condition_, combined_, &ctx)) return false;
+  if (condition_ != nullptr && !EvaluatePredicate(*condition_, combined_, &ctx)) {
+    ++rows_removed_by_join_filter_;
+    return false;
+  }
   if (!right_matched_.empty()) right_matched_[index] = true;
   if (!first_match_only_) out->push_back(combined_);
   return true;
@@ -115,7 +118,7 @@ LateralJoin::LateralJoin(PhysicalOperatorPtr left, const LogicalOperator& right,
 
 void LateralJoin::ReadRight(std::vector<Value>& values, ExecContext& ctx) {
   OuterValuesFrame frame(&ctx, &values);
-  PhysicalOperatorPtr right = CreatePhysicalPlan(right_plan_);
+  PhysicalOperatorPtr right = CreatePhysicalPlan(right_plan_, ctx.instrumentation);
   RowBatch batch;
   while (right->Next(ctx, &batch)) {
     for (Row& row : batch) right_rows_.push_back(std::move(row));
@@ -198,6 +201,7 @@ void HashJoin::Build(ExecContext& ctx) {
       if (memory_.OverWorkMem()) StartPartitioning(ctx);
     }
   }
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   if (partitions_.empty()) return;
   // Spilled: the left rows go to the same partitions, then pass by pass.
   while (children_[0]->Next(ctx, &input)) {
@@ -205,6 +209,15 @@ void HashJoin::Build(ExecContext& ctx) {
     for (const Row& row : input) SpillRow(left_keys_, row, false, ctx);
   }
   LoadPass(ctx);
+}
+
+void HashJoin::ReportStats(OperatorStats* stats) const {
+  JoinOperator::ReportStats(stats);
+  stats->hash_table = true;
+  stats->hash_buckets = std::max(max_buckets_, table_.bucket_count());
+  stats->hash_batches = partitions_.empty() ? 1 : partitions_.size();
+  stats->original_hash_batches = 1;
+  stats->hash_memory_kb = KiloBytes(memory_.peak());
 }
 
 bool HashJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {

@@ -29,6 +29,9 @@ class SpillFile;
 class JoinOperator : public PhysicalOperator {
  public:
   bool Next(ExecContext& ctx, RowBatch* batch) final;
+  void ReportStats(OperatorStats* stats) const override {
+    stats->rows_removed_by_join_filter = rows_removed_by_join_filter_;
+  }
 
  protected:
   // `right` is null for a LateralJoin, which builds its right input per row.
@@ -70,6 +73,7 @@ class JoinOperator : public PhysicalOperator {
   RowBatch pending_;           // output rows not returned yet
   size_t pending_next_ = 0;
   Row combined_;  // reused for condition checks
+  uint64_t rows_removed_by_join_filter_ = 0;
 };
 
 class NestedLoopJoin : public JoinOperator {
@@ -131,6 +135,7 @@ class HashJoin : public JoinOperator {
   std::string Describe() const override { return "Hash Join"; }
   // Whether and how much the join spilled.
   const SpillStats& spill_stats() const { return memory_.spill(); }
+  void ReportStats(OperatorStats* stats) const override;
 
  private:
   // Both sides' rows of one hash partition, once the join spilled.
@@ -164,6 +169,7 @@ class HashJoin : public JoinOperator {
   size_t pass_begin_ = 0;              // the current pass's partitions
   size_t pass_end_ = 0;
   size_t left_partition_ = 0;  // the partition NextLeft reads
+  size_t max_buckets_ = 0;     // the table's most buckets (EXPLAIN ANALYZE)
 };
 
 }  // namespace basalt::sql

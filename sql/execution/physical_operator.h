@@ -8,6 +8,7 @@
 
 #include "common/value.h"
 #include "sql/execution/exec_context.h"
+#include "sql/execution/operator_stats.h"
 
 namespace basalt::sql {
 
@@ -23,6 +24,9 @@ class PhysicalOperator {
   virtual bool Next(ExecContext& ctx, RowBatch* batch) = 0;
   // One line for EXPLAIN.
   virtual std::string Describe() const = 0;
+  // EXPLAIN ANALYZE: sets the fields of `stats` this operator keeps
+  // counters for (operator_stats.h). Called once its run is over.
+  virtual void ReportStats(OperatorStats* stats) const { (void)stats; }
   const std::vector<std::unique_ptr<PhysicalOperator>>& children() const { return children_; }
 
  protected:

@@ -1,5 +1,7 @@
 #include "sql/execution/query_memory.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -25,6 +27,7 @@ void OperatorMemory::Attach(const ExecContext& ctx) {
 void OperatorMemory::Add(int64_t bytes) {
   if (query_ != nullptr) query_->Charge(bytes, name_);
   used_ += bytes;
+  peak_ = std::max(peak_, used_);
 }
 
 void OperatorMemory::ReleaseAll() {

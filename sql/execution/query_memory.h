@@ -42,8 +42,7 @@ class QueryMemory {
   int64_t used_ = 0;
 };
 
-// Whether and how much an operator spilled, for tests and a later
-// EXPLAIN ANALYZE.
+// Whether and how much an operator spilled, for tests and EXPLAIN ANALYZE.
 struct SpillStats {
   uint64_t files = 0;  // temp files created
   uint64_t bytes = 0;  // bytes written to them
@@ -65,6 +64,8 @@ class OperatorMemory {
   void Add(int64_t bytes);
   void ReleaseAll();
   int64_t used() const { return used_; }
+  // The most it held at once (EXPLAIN ANALYZE's memory figures).
+  int64_t peak() const { return peak_; }
   // Whether what the operator holds passed work_mem: time to spill.
   bool OverWorkMem() const { return query_ != nullptr && used_ > query_->work_mem(); }
   bool attached() const { return query_ != nullptr; }
@@ -78,6 +79,7 @@ class OperatorMemory {
   std::string name_;
   std::shared_ptr<QueryMemory> query_;
   int64_t used_ = 0;
+  int64_t peak_ = 0;
   SpillStats spill_;
 };
 

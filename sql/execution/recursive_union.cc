@@ -37,7 +37,7 @@ bool RecursiveUnion::Next(ExecContext& ctx, RowBatch* batch) {
       next_.clear();
       if (previous_.empty()) return false;
       ctx.work_tables[work_table_id_] = &previous_;
-      round_ = CreatePhysicalPlan(recursive_term_);
+      round_ = CreatePhysicalPlan(recursive_term_, ctx.instrumentation);
     }
     ctx.work_tables[work_table_id_] = &previous_;
     if (!round_->Next(ctx, &input)) {

@@ -156,6 +156,16 @@ void Sort::MergeRuns(ExecContext& ctx) {
   merger_ = std::make_unique<RunMerger>(keys_, std::move(all));
 }
 
+void Sort::ReportStats(OperatorStats* stats) const {
+  // Spilled: the temp files' bytes (merge passes included), as PostgreSQL
+  // reports its tapes' space; else the most the buffer held.
+  const bool external = memory_.spill().files > 0;
+  stats->sort_method =
+      external ? OperatorStats::SortMethod::kExternalMerge : OperatorStats::SortMethod::kQuicksort;
+  stats->sort_space_kb =
+      KiloBytes(external ? static_cast<int64_t>(memory_.spill().bytes) : memory_.peak());
+}
+
 bool Sort::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (!sorted_) {

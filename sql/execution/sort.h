@@ -25,6 +25,7 @@ class Sort : public PhysicalOperator {
   std::string Describe() const override { return "Sort"; }
   // Whether and how much the sort spilled.
   const SpillStats& spill_stats() const { return memory_.spill(); }
+  void ReportStats(OperatorStats* stats) const override;
 
  private:
   // Each entry: the key values, then the row.

@@ -56,7 +56,10 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     // Rows the predicate rejects cost only the decoding of its columns.
     if (predicate_ != nullptr) {
       Check(it_->DecodeColumns(predicate_columns_, &scratch_));
-      if (!EvaluatePredicate(*predicate_, scratch_, &ctx)) continue;
+      if (!EvaluatePredicate(*predicate_, scratch_, &ctx)) {
+        ++rows_removed_;
+        continue;
+      }
     }
     Row& row = batch->emplace_back();
     row.reserve(width + (emit_key_ ? 2 : 0));

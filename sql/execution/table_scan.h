@@ -21,6 +21,9 @@ class TableScan : public PhysicalOperator {
             const BoundExpr* predicate = nullptr, std::vector<bool> columns = {});
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
+  void ReportStats(OperatorStats* stats) const override {
+    stats->rows_removed_by_filter = rows_removed_;
+  }
 
  private:
   std::shared_ptr<const catalog::TableEntry> table_;
@@ -32,6 +35,7 @@ class TableScan : public PhysicalOperator {
   std::unique_ptr<storage::TableStore> store_;
   std::unique_ptr<storage::RowIterator> it_;
   bool done_ = false;
+  uint64_t rows_removed_ = 0;  // by the predicate
 };
 
 }  // namespace basalt::sql

@@ -622,12 +622,19 @@ struct CheckpointStmt : Statement {
 };
 
 // EXPLAIN [ANALYZE] [VERBOSE] statement, or EXPLAIN (option [value], ...).
+// The parser checks the options as PostgreSQL does (names, Boolean values,
+// FORMAT, TIMING / WAL only with ANALYZE) and fills in their defaults.
 struct ExplainStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kExplain;
   ExplainStmt() : Statement(kKind) {}
+  enum class Format { kText, kJson };
   bool analyze = false;
   bool verbose = false;
   bool costs = true;
+  bool timing = true;    // with ANALYZE: each node's times
+  bool summary = false;  // Planning Time / Execution Time (default: ANALYZE's)
+  bool buffers = false;  // accepted; Basalt has no shared buffers to count
+  Format format = Format::kText;
   StatementPtr statement;
 };
 

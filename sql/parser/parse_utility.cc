@@ -1,4 +1,9 @@
 // Utility statements: transaction control, SET / RESET / SHOW, EXPLAIN.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <optional>
+
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -222,24 +227,67 @@ std::string Parser::ParseConfigurationName() {
 ast::StatementPtr Parser::ParseExplain() {
   auto stmt = std::make_unique<ast::ExplainStmt>();
   ExpectWord("explain");
+  std::optional<bool> timing;
+  std::optional<bool> summary;
+  bool wal = false;
   if (AcceptOp("(")) {
     do {
+      const Token& name = Peek();
+      const int position = name.position;
       std::string option = ParseColLabel();
-      bool value = true;
+      // The value: a word, a string or a number; none means true.
+      std::optional<std::string> value;
       const Token& v = Peek();
       if (v.type == TokenType::kIdentifier || v.type == TokenType::kString ||
-          v.type == TokenType::kInteger) {
-        if (v.IsWord("false") || v.IsWord("off") || v.text == "0") {
-          value = false;
-        }
+          v.type == TokenType::kInteger || v.type == TokenType::kDecimal) {
+        value = v.text;
         Advance();
       }
+      auto boolean = [&]() {
+        if (!value) return true;
+        std::string text = *value;
+        for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (text == "true" || text == "on" || text == "1" || text == "yes") return true;
+        if (text == "false" || text == "off" || text == "0" || text == "no") return false;
+        throw Error(sqlstate::kSyntaxError, option + " requires a Boolean value");
+      };
       if (option == "analyze" || option == "analyse") {
-        stmt->analyze = value;
+        stmt->analyze = boolean();
       } else if (option == "verbose") {
-        stmt->verbose = value;
+        stmt->verbose = boolean();
       } else if (option == "costs") {
-        stmt->costs = value;
+        stmt->costs = boolean();
+      } else if (option == "buffers") {
+        stmt->buffers = boolean();
+      } else if (option == "settings") {
+        (void)boolean();
+      } else if (option == "wal") {
+        wal = boolean();
+      } else if (option == "timing") {
+        timing = boolean();
+      } else if (option == "summary") {
+        summary = boolean();
+      } else if (option == "format") {
+        if (!value) throw Error(sqlstate::kSyntaxError, "format requires a parameter");
+        const std::string format = *value;
+        if (format == "text") {
+          stmt->format = ast::ExplainStmt::Format::kText;
+        } else if (format == "json") {
+          stmt->format = ast::ExplainStmt::Format::kJson;
+        } else if (format == "xml" || format == "yaml") {
+          throw Error(sqlstate::kFeatureNotSupported,
+                      fmt::format("EXPLAIN (FORMAT {}) is not supported", format))
+              .WithPosition(position);
+        } else {
+          throw Error(
+              sqlstate::kInvalidParameterValue,
+              fmt::format("unrecognized value for EXPLAIN option \"format\": \"{}\"", format))
+              .WithPosition(position);
+        }
+      } else {
+        throw Error(sqlstate::kSyntaxError,
+                    fmt::format("unrecognized EXPLAIN option \"{}\"", option))
+            .WithPosition(position);
       }
     } while (AcceptOp(","));
     ExpectOp(")");
@@ -247,6 +295,14 @@ ast::StatementPtr Parser::ParseExplain() {
     if (AcceptWord("analyze") || AcceptWord("analyse")) stmt->analyze = true;
     if (AcceptWord("verbose")) stmt->verbose = true;
   }
+  if (wal && !stmt->analyze) {
+    throw Error(sqlstate::kInvalidParameterValue, "EXPLAIN option WAL requires ANALYZE");
+  }
+  if (timing.value_or(false) && !stmt->analyze) {
+    throw Error(sqlstate::kInvalidParameterValue, "EXPLAIN option TIMING requires ANALYZE");
+  }
+  stmt->timing = timing.value_or(stmt->analyze);
+  stmt->summary = summary.value_or(stmt->analyze);
   const Token& first = Peek();
   stmt->statement = ParseStatement();
   stmt->statement->position = first.position;

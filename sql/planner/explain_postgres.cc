@@ -1,12 +1,14 @@
-// EXPLAIN (COSTS OFF) in PostgreSQL's text format: the node names, the
-// "->  " arrows, and the detail lines (Index Cond, Filter, Sort Key, Group
-// Key) with expressions deparsed as PostgreSQL prints them, so plans can be
-// compared with PostgreSQL's line for line. Project nodes are PostgreSQL's
-// target lists and print nothing; a Filter prints as its child's Filter line.
+// EXPLAIN in PostgreSQL's shapes: the plan's nodes named as PostgreSQL's,
+// with their detail lines (Index Cond, Filter, Sort Key, Group Key) and
+// expressions deparsed as PostgreSQL prints them, so that plans compare
+// with PostgreSQL's line for line; under ANALYZE, the rows each filter
+// removed and how sorts and hash tables used memory and disk.
+// explain_format.cc prints the tree.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/planner/explain.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -19,6 +21,7 @@
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/logical_window.h"
+#include "sql/planner/plan_estimate.h"
 
 namespace basalt::sql {
 
@@ -187,20 +190,59 @@ ColumnNames OutputNames(const LogicalOperator& op) {
   }
 }
 
-class Printer {
+std::string Joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string JsonList(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  for (const std::string& item : items) quoted.push_back(JsonString(item));
+  return "[" + Joined(quoted, ", ") + "]";
+}
+
+// Builds the ExplainNode tree. Project nodes are PostgreSQL's target lists
+// and print nothing; a Filter prints as its child's Filter line. The node
+// printed for such a chain shows the estimates and actuals of the chain's
+// top, which are what PostgreSQL's node returns.
+class Builder {
  public:
-  void Node(const LogicalOperator& op, int depth, const BoundExpr* filter = nullptr) {
+  Builder(const ExplainOptions& options, const PlanInstrumentation* instrumentation)
+      : options_(options), instrumentation_(instrumentation) {}
+
+  ExplainNode Node(const LogicalOperator& op, const LogicalOperator* filter_node = nullptr,
+                   const LogicalOperator* shown = nullptr) {
     CheckStackDepth();
-    if (op.kind == LogicalKind::kProject) {
-      Node(*op.children[0], depth, filter);
-      return;
-    }
-    if (op.kind == LogicalKind::kFilter) {
-      Node(*op.children[0], depth, op.As<LogicalFilter>().predicate.get());
-      return;
-    }
-    std::vector<std::string> details;
-    std::string line;
+    if (shown == nullptr) shown = &op;
+    if (op.kind == LogicalKind::kProject) return Node(*op.children[0], filter_node, shown);
+    if (op.kind == LogicalKind::kFilter) return Node(*op.children[0], &op, shown);
+    const BoundExpr* filter =
+        filter_node != nullptr ? filter_node->As<LogicalFilter>().predicate.get() : nullptr;
+    ExplainNode node;
+    SetEstimates(*shown, &node);
+    node.actuals = Actuals(*shown);
+    if (options_.verbose) AddOutput(*shown, &node);
+    const NodeActuals* own = Actuals(op);
+    // Rows the chain's Filter removed, and those the operator's own
+    // pushed-down filter did.
+    auto removed_by_filter = [&]() -> uint64_t {
+      uint64_t removed = own != nullptr ? own->stats.rows_removed_by_filter : 0;
+      if (filter_node != nullptr) {
+        const NodeActuals* in = Actuals(*filter_node->children[0]);
+        const NodeActuals* out = Actuals(*filter_node);
+        if (in != nullptr && out != nullptr && in->rows > out->rows)
+          removed += in->rows - out->rows;
+      }
+      return removed;
+    };
+    auto add_removed_by_filter = [&]() {
+      if (!options_.analyze) return;
+      AddCount(&node, "Rows Removed by Filter", removed_by_filter(), node.actuals);
+    };
     bool hash_build = false;
     const ColumnNames input = op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
     switch (op.kind) {
@@ -208,44 +250,62 @@ class Printer {
         const auto& get = op.As<LogicalGet>();
         const catalog::TableEntry& table = *get.table;
         const ColumnNames names = TableColumns(table);
+        const std::string relation = RelationName(table);
         if (!get.lookup_key.empty()) {
-          line = fmt::format("Index Scan using {} on {}", table.def.primary_key_name(),
-                             table.def.name());
+          node.node_type = "Index Scan";
+          node.label =
+              fmt::format("Index Scan using {} on {}", table.def.primary_key_name(), relation);
+          node.after = {{"Scan Direction", JsonString("Forward")},
+                        {"Index Name", JsonString(table.def.primary_key_name())}};
           std::vector<std::string> terms;
           for (size_t i = 0; i < get.lookup_key.size(); ++i) {
             terms.push_back(fmt::format("({} = {})",
                                         names[static_cast<size_t>(table.layout.primary_key[i])],
                                         Deparse(*get.lookup_key[i], names)));
           }
-          details.push_back("Index Cond: " +
-                            (terms.size() == 1 ? terms[0] : "(" + Join(terms) + ")"));
+          AddText(&node, "Index Cond", terms.size() == 1 ? terms[0] : "(" + Join(terms) + ")");
+          AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
         } else if (get.index != nullptr) {
-          line = fmt::format("Index Scan{} using {} on {}", get.index->backward ? " Backward" : "",
-                             table.def.indexes(get.index->index).name(), table.def.name());
+          const std::string index = table.def.indexes(get.index->index).name();
+          node.node_type = "Index Scan";
+          node.label = fmt::format("Index Scan{} using {} on {}",
+                                   get.index->backward ? " Backward" : "", index, relation);
+          node.after = {
+              {"Scan Direction", JsonString(get.index->backward ? "Backward" : "Forward")},
+              {"Index Name", JsonString(index)}};
           if (get.index->condition != nullptr) {
-            details.push_back("Index Cond: " + Deparse(*get.index->condition, names));
+            AddText(&node, "Index Cond", Deparse(*get.index->condition, names));
+            AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
           }
         } else {
-          line = "Seq Scan on " + table.def.name();
+          node.node_type = "Seq Scan";
+          node.label = "Seq Scan on " + relation;
         }
-        if (get.filter != nullptr) details.push_back("Filter: " + Deparse(*get.filter, names));
-        if (filter != nullptr) details.push_back("Filter: " + Deparse(*filter, names));
+        node.after.emplace_back("Relation Name", JsonString(table.def.name()));
+        if (options_.verbose) node.after.emplace_back("Schema", JsonString(SchemaName(table)));
+        node.after.emplace_back("Alias", JsonString(table.def.name()));
+        if (get.filter != nullptr) AddText(&node, "Filter", Deparse(*get.filter, names));
+        if (filter != nullptr) AddText(&node, "Filter", Deparse(*filter, names));
+        if (get.filter != nullptr || filter != nullptr) add_removed_by_filter();
         filter = nullptr;
         break;
       }
       case LogicalKind::kValues: {
         const auto& values = op.As<LogicalValues>();
         if (values.changes_of == nullptr) {
-          line = "Result";
+          node.label = "Result";
         } else {
-          line = "Changes Scan on " + values.changes_of->def.name();
-          details.push_back(fmt::format("Changed Rows: {}", values.computed->size()));
+          node.label = "Changes Scan on " + values.changes_of->def.name();
+          node.node_type = "Changes Scan";
+          node.details.push_back({fmt::format("Changed Rows: {}", values.computed->size()),
+                                  {{"Changed Rows", std::to_string(values.computed->size())}}});
         }
         break;
       }
       case LogicalKind::kAggregate: {
         const auto& aggregate = op.As<LogicalAggregate>();
-        line = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";
+        node.label = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";
+        std::vector<std::string> group_keys;
         if (!aggregate.grouping_sets.empty()) {
           // As PostgreSQL hashes them: a Hash Key line per set with keys,
           // then a Group Key: () line per empty set.
@@ -257,20 +317,44 @@ class Printer {
             }
             std::vector<std::string> keys;
             for (int k : set) keys.push_back(Deparse(*aggregate.groups[k], input));
-            details.push_back("Hash Key: " + Join(keys));
+            node.details.push_back({"Hash Key: " + Join(keys), {{"Hash Key", JsonList(keys)}}});
           }
           const bool hashed = empty_sets < aggregate.grouping_sets.size();
-          line = !hashed ? "Aggregate" : empty_sets > 0 ? "MixedAggregate" : "HashAggregate";
-          for (size_t i = 0; i < empty_sets; ++i) details.push_back("Group Key: ()");
+          node.label = !hashed ? "Aggregate" : empty_sets > 0 ? "MixedAggregate" : "HashAggregate";
+          for (size_t i = 0; i < empty_sets; ++i) {
+            node.details.push_back({"Group Key: ()", {{"Group Key", "[]"}}});
+          }
         } else if (!aggregate.groups.empty()) {
-          std::vector<std::string> keys;
-          for (const BoundExprPtr& g : aggregate.groups) keys.push_back(Deparse(*g, input));
-          details.push_back("Group Key: " + Join(keys));
+          for (const BoundExprPtr& g : aggregate.groups) group_keys.push_back(Deparse(*g, input));
+          node.details.push_back(
+              {"Group Key: " + Join(group_keys), {{"Group Key", JsonList(group_keys)}}});
         }
+        node.node_type = "Aggregate";
+        node.before = {{"Strategy", JsonString(node.label == "Aggregate"        ? "Plain"
+                                               : node.label == "MixedAggregate" ? "Mixed"
+                                                                                : "Hashed")},
+                       {"Partial Mode", JsonString("Simple")}};
+        if (filter != nullptr) AddText(&node, "Filter", Deparse(*filter, OutputNames(op)));
+        if (node.label == "HashAggregate" && aggregate.grouping_sets.empty()) {
+          if (options_.costs) AddJsonOnly(&node, "Planned Partitions", "0");
+          if (options_.analyze && own != nullptr && own->stats.hash_aggregate) {
+            const OperatorStats& s = own->stats;
+            std::string line = fmt::format("Batches: {}  Memory Usage: {}kB", s.aggregate_batches,
+                                           s.aggregate_memory_kb);
+            if (s.aggregate_disk_kb > 0)
+              line += fmt::format("  Disk Usage: {}kB", s.aggregate_disk_kb);
+            node.details.push_back({line,
+                                    {{"HashAgg Batches", std::to_string(s.aggregate_batches)},
+                                     {"Peak Memory Usage", std::to_string(s.aggregate_memory_kb)},
+                                     {"Disk Usage", std::to_string(s.aggregate_disk_kb)}}});
+          }
+        }
+        if (filter != nullptr) add_removed_by_filter();
+        filter = nullptr;
         break;
       }
       case LogicalKind::kSort: {
-        line = "Sort";
+        node.label = "Sort";
         std::vector<std::string> keys;
         for (const BoundOrderBy& key : op.As<LogicalSort>().keys) {
           std::string k = Deparse(*key.expr, input);
@@ -279,42 +363,56 @@ class Printer {
             k += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
           keys.push_back(std::move(k));
         }
-        details.push_back("Sort Key: " + Join(keys));
+        node.details.push_back({"Sort Key: " + Join(keys), {{"Sort Key", JsonList(keys)}}});
+        if (options_.analyze && own != nullptr &&
+            own->stats.sort_method != OperatorStats::SortMethod::kNone) {
+          const bool external = own->stats.sort_method == OperatorStats::SortMethod::kExternalMerge;
+          const int64_t kb = own->stats.sort_space_kb;
+          node.details.push_back(
+              {fmt::format("Sort Method: {}  {}: {}kB", external ? "external merge" : "quicksort",
+                           external ? "Disk" : "Memory", kb),
+               {{"Sort Method", JsonString(external ? "external merge" : "quicksort")},
+                {"Sort Space Used", std::to_string(kb)},
+                {"Sort Space Type", JsonString(external ? "Disk" : "Memory")}}});
+        }
         break;
       }
-      case LogicalKind::kWindow: line = "WindowAgg"; break;
+      case LogicalKind::kWindow: node.label = "WindowAgg"; break;
       case LogicalKind::kSetOperation: {
         const auto& set = op.As<LogicalSetOperation>();
         static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};
-        line = set.operation == BoundSetOperation::Kind::kUnion && set.all
-                   ? "Append"
-                   : fmt::format("HashSetOp {}{}", kNames[static_cast<int>(set.operation)],
-                                 set.all ? " All" : "");
+        if (set.operation == BoundSetOperation::Kind::kUnion && set.all) {
+          node.label = "Append";
+        } else {
+          const std::string command =
+              std::string(kNames[static_cast<int>(set.operation)]) + (set.all ? " All" : "");
+          node.label = "HashSetOp " + command;
+          node.node_type = "SetOp";
+          node.before = {{"Command", JsonString(command)}, {"Strategy", JsonString("Hashed")}};
+        }
         break;
       }
-      case LogicalKind::kRecursiveUnion: line = "Recursive Union"; break;
-      case LogicalKind::kWorkTableScan: line = "WorkTable Scan"; break;
-      case LogicalKind::kFunctionScan: line = "Function Scan"; break;
-      case LogicalKind::kDistinctOn: line = "Unique"; break;
-      case LogicalKind::kLimit: line = "Limit"; break;
-      case LogicalKind::kLockRows: line = "LockRows"; break;
-      case LogicalKind::kInsert:
-        line = "Insert on " + op.As<LogicalInsert>().table->def.name();
-        break;
-      case LogicalKind::kUpdate:
-        line = "Update on " + op.As<LogicalUpdate>().table->def.name();
-        break;
-      case LogicalKind::kDelete:
-        line = "Delete on " + op.As<LogicalDelete>().table->def.name();
-        break;
-      case LogicalKind::kMerge: line = "Merge on " + op.As<LogicalMerge>().table->def.name(); break;
+      case LogicalKind::kRecursiveUnion: node.label = "Recursive Union"; break;
+      case LogicalKind::kWorkTableScan: node.label = "WorkTable Scan"; break;
+      case LogicalKind::kFunctionScan: node.label = "Function Scan"; break;
+      case LogicalKind::kDistinctOn: node.label = "Unique"; break;
+      case LogicalKind::kLimit: node.label = "Limit"; break;
+      case LogicalKind::kLockRows: node.label = "LockRows"; break;
+      case LogicalKind::kInsert: Modify(&node, "Insert", *op.As<LogicalInsert>().table); break;
+      case LogicalKind::kUpdate: Modify(&node, "Update", *op.As<LogicalUpdate>().table); break;
+      case LogicalKind::kDelete: Modify(&node, "Delete", *op.As<LogicalDelete>().table); break;
+      case LogicalKind::kMerge: Modify(&node, "Merge", *op.As<LogicalMerge>().table); break;
       case LogicalKind::kJoin: {
         const auto& join = op.As<LogicalJoin>();
-        static constexpr const char* kTypes[] = {"", "Left ", "Right ", "Full ", "Semi ", "Anti "};
+        static constexpr const char* kTypes[] = {"Inner", "Left", "Right", "Full", "Semi", "Anti"};
         const std::string type = kTypes[static_cast<int>(join.join_type)];
+        const std::string infix = join.join_type == JoinType::kInner ? "" : type + " ";
         hash_build = !join.left_keys.empty();
+        node.after = {{"Join Type", JsonString(type)}};
+        AddJsonOnly(&node, "Inner Unique", "false");
         if (hash_build) {
-          line = "Hash " + type + "Join";
+          node.node_type = "Hash Join";
+          node.label = "Hash " + infix + "Join";
           const ColumnNames left = OutputNames(*op.children[0]);
           const ColumnNames right = OutputNames(*op.children[1]);
           std::vector<std::string> keys;
@@ -322,57 +420,146 @@ class Printer {
             keys.push_back("(" + Deparse(*join.left_keys[k], left) + " = " +
                            Deparse(*join.right_keys[k], right) + ")");
           }
-          details.push_back("Hash Cond: " +
-                            (keys.size() == 1 ? keys[0] : "(" + JoinAnd(keys) + ")"));
+          AddText(&node, "Hash Cond", keys.size() == 1 ? keys[0] : "(" + JoinAnd(keys) + ")");
         } else {
-          line = type.empty() ? "Nested Loop" : "Nested Loop " + type + "Join";
+          node.node_type = "Nested Loop";
+          node.label = infix.empty() ? "Nested Loop" : "Nested Loop " + infix + "Join";
         }
         if (join.condition != nullptr) {
           ColumnNames both = OutputNames(*op.children[0]);
           for (std::string& n : OutputNames(*op.children[1])) both.push_back(std::move(n));
-          details.push_back("Join Filter: " + Deparse(*join.condition, both));
+          AddText(&node, "Join Filter", Deparse(*join.condition, both));
+          if (options_.analyze) {
+            AddCount(&node, "Rows Removed by Join Filter",
+                     own != nullptr ? own->stats.rows_removed_by_join_filter : 0, node.actuals);
+          }
         }
         break;
       }
-      default: line = "?"; break;
+      default: node.label = "?"; break;
     }
-    // A filter over a node other than a scan (HAVING over an Aggregate).
-    if (filter != nullptr) details.push_back("Filter: " + Deparse(*filter, OutputNames(op)));
-    // PostgreSQL: a child's line is "->  " indented under its parent; each
-    // node's details sit 2 columns past where its name starts.
-    const size_t name_column = depth == 0 ? 0 : static_cast<size_t>(6 * depth);
-    out_ += depth == 0 ? line : std::string(name_column - 4, ' ') + "->  " + line;
-    out_ += '\n';
-    for (const std::string& d : details) out_ += std::string(name_column + 2, ' ') + d + '\n';
+    if (node.node_type.empty()) node.node_type = node.label;
+    // A filter over a node other than a scan or aggregate.
+    if (filter != nullptr) {
+      AddText(&node, "Filter", Deparse(*filter, OutputNames(op)));
+      add_removed_by_filter();
+    }
     if (hash_build) {
       // The right input builds the hash table: PostgreSQL shows a Hash node.
-      Node(*op.children[0], depth + 1);
-      out_ += std::string(static_cast<size_t>(6 * (depth + 1)) - 4, ' ') + "->  Hash\n";
-      Node(*op.children[1], depth + 2);
-      return;
+      node.children.push_back(Node(*op.children[0]));
+      ExplainNode hash;
+      hash.label = hash.node_type = "Hash";
+      SetEstimates(*op.children[1], &hash);
+      hash.startup_cost = hash.total_cost;
+      hash.actuals = Actuals(*op.children[1]);
+      if (options_.verbose) AddOutput(*op.children[1], &hash);
+      if (options_.analyze && own != nullptr && own->stats.hash_table) {
+        const OperatorStats& s = own->stats;
+        // PostgreSQL names the original sizes once the table grew.
+        const std::string sizes =
+            s.hash_batches == s.original_hash_batches
+                ? fmt::format("Buckets: {}  Batches: {}", s.hash_buckets, s.hash_batches)
+                : fmt::format("Buckets: {} (originally {})  Batches: {} (originally {})",
+                              s.hash_buckets, s.hash_buckets, s.hash_batches,
+                              s.original_hash_batches);
+        hash.details.push_back({fmt::format("{}  Memory Usage: {}kB", sizes, s.hash_memory_kb),
+                                {{"Hash Buckets", std::to_string(s.hash_buckets)},
+                                 {"Original Hash Buckets", std::to_string(s.hash_buckets)},
+                                 {"Hash Batches", std::to_string(s.hash_batches)},
+                                 {"Original Hash Batches", std::to_string(s.original_hash_batches)},
+                                 {"Peak Memory Usage", std::to_string(s.hash_memory_kb)}}});
+      }
+      hash.children.push_back(Node(*op.children[1]));
+      hash.children[0].parent_relationship = "Outer";
+      node.children.push_back(std::move(hash));
+    } else {
+      for (const LogicalOperatorPtr& c : op.children) node.children.push_back(Node(*c));
     }
-    for (const LogicalOperatorPtr& c : op.children) Node(*c, depth + 1);
+    const bool members = node.label == "Append";
+    for (size_t i = 0; i < node.children.size(); ++i) {
+      node.children[i].parent_relationship = members ? "Member" : i == 0 ? "Outer" : "Inner";
+    }
+    return node;
   }
-
-  std::string Take() { return std::move(out_); }
 
  private:
+  const NodeActuals* Actuals(const LogicalOperator& op) const {
+    return instrumentation_ != nullptr ? instrumentation_->Find(op) : nullptr;
+  }
+
+  void SetEstimates(const LogicalOperator& op, ExplainNode* node) const {
+    if (!options_.costs) return;
+    const PlanEstimate e = EstimatePlan(op);
+    node->startup_cost = e.startup_cost;
+    node->total_cost = e.total_cost;
+    node->plan_rows = e.rows;
+    node->plan_width = e.width;
+  }
+
+  void Modify(ExplainNode* node, const std::string& operation,
+              const catalog::TableEntry& table) const {
+    node->label = operation + " on " + RelationName(table);
+    node->node_type = "ModifyTable";
+    node->before = {{"Operation", JsonString(operation)}};
+    node->after = {{"Relation Name", JsonString(table.def.name())}};
+    if (options_.verbose) node->after.emplace_back("Schema", JsonString(SchemaName(table)));
+    node->after.emplace_back("Alias", JsonString(table.def.name()));
+  }
+
+  std::string SchemaName(const catalog::TableEntry& table) const {
+    const catalog::proto::Namespace* ns =
+        options_.catalog == nullptr
+            ? nullptr
+            : options_.catalog->NamespaceByOid(table.def.database_oid(), table.def.namespace_oid());
+    return ns != nullptr ? ns->name() : "";
+  }
+  // VERBOSE names a relation with its schema.
+  std::string RelationName(const catalog::TableEntry& table) const {
+    if (!options_.verbose) return table.def.name();
+    const std::string schema = SchemaName(table);
+    return schema.empty() ? table.def.name() : schema + "." + table.def.name();
+  }
+
+  // VERBOSE: the columns a node returns, as PostgreSQL's target list
+  // (qualified only when the plan reads several relations). A write
+  // without RETURNING returns none.
+  void AddOutput(const LogicalOperator& op, ExplainNode* node) const {
+    const bool qualified = qualify_columns;
+    qualify_columns = has_join_;
+    const ColumnNames names = OutputNames(op);
+    qualify_columns = qualified;
+    const bool write = op.kind == LogicalKind::kInsert || op.kind == LogicalKind::kUpdate ||
+                       op.kind == LogicalKind::kDelete || op.kind == LogicalKind::kMerge;
+    if (write && names.empty()) return;
+    node->details.push_back({"Output: " + Join(names), {{"Output", JsonList(names)}}});
+  }
+
+  static void AddText(ExplainNode* node, const std::string& key, const std::string& value) {
+    node->details.push_back({key + ": " + value, {{key, JsonString(value)}}});
+  }
+  static void AddJsonOnly(ExplainNode* node, const std::string& key, const std::string& json) {
+    node->details.push_back({"", {{key, json}}});
+  }
+  // A count per loop, as PostgreSQL averages it; the text format leaves
+  // out a zero.
+  static void AddCount(ExplainNode* node, const std::string& key, uint64_t count,
+                       const NodeActuals* actuals) {
+    const uint64_t loops = actuals != nullptr && actuals->loops > 0 ? actuals->loops : 1;
+    const std::string value = fmt::format("{:.0f}", static_cast<double>(count) / loops);
+    node->details.push_back({count > 0 ? key + ": " + value : "", {{key, value}}});
+  }
+
   static std::string JoinAnd(const std::vector<std::string>& parts) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? " AND " : "") + parts[i];
-    return out;
+    return Joined(parts, " AND ");
   }
-  static std::string Join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-    return out;
-  }
-  std::string out_;
+  static std::string Join(const std::vector<std::string>& parts) { return Joined(parts, ", "); }
+
+  const ExplainOptions& options_;
+  const PlanInstrumentation* instrumentation_;
+
+ public:
+  bool has_join_ = false;
 };
-
-}  // namespace
-
-namespace {
 
 bool HasJoin(const LogicalOperator& op) {
   if (op.kind == LogicalKind::kJoin) return true;
@@ -384,11 +571,20 @@ bool HasJoin(const LogicalOperator& op) {
 
 }  // namespace
 
+ExplainNode BuildExplainTree(const LogicalOperator& plan, const ExplainOptions& options,
+                             const PlanInstrumentation* instrumentation) {
+  // PostgreSQL qualifies the columns of a plan over several relations,
+  // and under VERBOSE those of every expression but the Output lists.
+  qualify_columns = HasJoin(plan) || options.verbose;
+  Builder builder(options, instrumentation);
+  builder.has_join_ = HasJoin(plan);
+  return builder.Node(plan);
+}
+
 std::string ExplainPostgres(const LogicalOperator& op) {
-  qualify_columns = HasJoin(op);
-  Printer printer;
-  printer.Node(op, 0);
-  return printer.Take();
+  ExplainOptions options;
+  options.costs = false;
+  return FormatExplain(BuildExplainTree(op, options, nullptr), options, -1, -1);
 }
 
 }  // namespace basalt::sql

@@ -12,6 +12,7 @@
 #include "sql/execution/grouping_sets_aggregate.h"
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/index_scan.h"
+#include "sql/execution/instrumented_operator.h"
 #include "sql/execution/join.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
@@ -44,9 +45,10 @@
 
 namespace basalt::sql {
 
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
-  CheckStackDepth();
-  auto child = [&]() { return CreatePhysicalPlan(*plan.children[0]); };
+namespace {
+
+PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentation* instr) {
+  auto child = [&]() { return CreatePhysicalPlan(*plan.children[0], instr); };
   switch (plan.kind) {
     case LogicalKind::kGet: {
       const auto& get = plan.As<LogicalGet>();
@@ -79,13 +81,13 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
       return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
     case LogicalKind::kJoin: {
       const auto& join = plan.As<LogicalJoin>();
-      PhysicalOperatorPtr left = CreatePhysicalPlan(*plan.children[0]);
+      PhysicalOperatorPtr left = CreatePhysicalPlan(*plan.children[0], instr);
       if (!join.lateral_values.empty()) {
         return std::make_unique<LateralJoin>(std::move(left), *plan.children[1], join.join_type,
                                              join.lateral_values, join.condition.get(),
                                              join.left_width, join.right_width, join.memoize);
       }
-      PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1]);
+      PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1], instr);
       if (!join.left_keys.empty()) {
         return std::make_unique<HashJoin>(std::move(left), std::move(right), join.join_type,
                                           join.left_keys, join.right_keys, join.condition.get(),
@@ -97,13 +99,13 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     }
     case LogicalKind::kSetOperation: {
       const auto& op = plan.As<LogicalSetOperation>();
-      return std::make_unique<SetOperation>(CreatePhysicalPlan(*plan.children[0]),
-                                            CreatePhysicalPlan(*plan.children[1]), op.operation,
-                                            op.all, op.types);
+      return std::make_unique<SetOperation>(CreatePhysicalPlan(*plan.children[0], instr),
+                                            CreatePhysicalPlan(*plan.children[1], instr),
+                                            op.operation, op.all, op.types);
     }
     case LogicalKind::kRecursiveUnion: {
       const auto& op = plan.As<LogicalRecursiveUnion>();
-      return std::make_unique<RecursiveUnion>(CreatePhysicalPlan(*plan.children[0]),
+      return std::make_unique<RecursiveUnion>(CreatePhysicalPlan(*plan.children[0], instr),
                                               *plan.children[1], op.work_table_id, op.all,
                                               op.types);
     }
@@ -165,6 +167,14 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan) {
     }
   }
   return nullptr;
+}
+
+}  // namespace
+
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan, PlanInstrumentation* instr) {
+  CheckStackDepth();
+  PhysicalOperatorPtr op = CreateOperator(plan, instr);
+  return instr == nullptr ? std::move(op) : instr->Wrap(plan, std::move(op));
 }
 
 }  // namespace basalt::sql

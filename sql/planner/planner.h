@@ -33,7 +33,9 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 std::vector<DataType> OutputTypes(const LogicalOperator& op);
 
 // Lowers an optimized logical plan to physical operators, which read the
-// plan's expressions in place: `plan` must outlive them.
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan);
+// plan's expressions in place: `plan` must outlive them. With
+// `instrumentation` (EXPLAIN ANALYZE), each operator is measured.
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan,
+                                       PlanInstrumentation* instrumentation = nullptr);
 
 }  // namespace basalt::sql
