@@ -158,9 +158,10 @@ class IncrementalRefresher {
   bool Prepare(PendingChanges& pending, std::string* reason) {
     LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
     if (shape_.kind == IncrementalShape::Kind::kGroups) additive_ = AdditiveGroups::Analyze(*plan);
-    // Tables of EXISTS and IN subqueries are scans of this plan.
-    plan = JoinedPlan();
+    // Outer joins or EXISTS / IN subqueries: JoinDelta follows the joined
+    // plan, whose scans include the subqueries' tables.
     through_joins_ = NeedsJoinDelta(*plan);
+    if (through_joins_) plan = JoinedPlan();
     std::vector<LogicalOperatorPtr*> scans;
     CollectScans(plan, &scans);
     size_t changed_inputs = 0;
@@ -295,11 +296,11 @@ class IncrementalRefresher {
                 const std::function<void(const Row&, int64_t)>& each_row) {
     // Which inputs of the plan changed (the same in every fresh plan).
     std::vector<size_t> changed_scans;
-    std::vector<Oid> changed_inputs;  // their tables
+    std::vector<Oid> changed_inputs;         // their tables
+    LogicalOperatorPtr fresh = make_plan();  // not run yet: the first term's plan
     {
-      LogicalOperatorPtr plan = make_plan();
       std::vector<LogicalOperatorPtr*> scans;
-      CollectScans(plan, &scans);
+      CollectScans(fresh, &scans);
       for (size_t i = 0; i < scans.size(); ++i) {
         const Oid table = (*scans[i])->As<LogicalGet>().table->def.oid();
         if (changed_.contains(table)) {
@@ -317,7 +318,7 @@ class IncrementalRefresher {
       // inserted ones, every combination.
       const uint64_t combinations = split_signs ? 1ULL << members : 1;
       for (uint64_t signs = 0; signs < combinations; ++signs) {
-        LogicalOperatorPtr plan = make_plan();
+        LogicalOperatorPtr plan = fresh != nullptr ? std::move(fresh) : make_plan();
         std::vector<LogicalOperatorPtr*> scans;
         CollectScans(plan, &scans);
         int64_t sign = term_sign;
