@@ -10,8 +10,8 @@ using enum TypeId;
 
 // PostgreSQL 15's signatures. Where float8 and numeric both exist, float8
 // comes first: an integer argument fits both, and PostgreSQL prefers
-// float8 (the numeric category's preferred type). sqrt, exp, ln, log and
-// power of a numeric are computed in float8 here (docs: sql/README.md).
+// float8 (the numeric category's preferred type). exp, ln, log and power
+// of a numeric are computed in float8 here (docs: sql/README.md).
 const std::vector<BuiltinSignature>& MathSignatures() {
   static const std::vector<BuiltinSignature> signatures = {
       {"ceil", ScalarFunction::kCeil, {kFloat8}, kFloat8},
@@ -33,6 +33,7 @@ const std::vector<BuiltinSignature>& MathSignatures() {
       {"power", ScalarFunction::kPower, {kFloat8, kFloat8}, kFloat8},
       {"pow", ScalarFunction::kPower, {kFloat8, kFloat8}, kFloat8},
       {"sqrt", ScalarFunction::kSqrt, {kFloat8}, kFloat8},
+      {"sqrt", ScalarFunction::kSqrt, {kNumeric}, kNumeric},
       {"cbrt", ScalarFunction::kCbrt, {kFloat8}, kFloat8},
       {"exp", ScalarFunction::kExp, {kFloat8}, kFloat8},
       {"ln", ScalarFunction::kLn, {kFloat8}, kFloat8},

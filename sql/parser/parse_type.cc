@@ -25,13 +25,16 @@ bool Parser::PeekTypeKeyword() const {
 }
 
 int32_t Parser::ParseTypeModifier() {
+  // A sign is allowed, as PostgreSQL's numeric(2,-3).
+  const bool negative = AcceptOp("-");
+  if (!negative) AcceptOp("+");
   const Token& t = Peek();
   if (t.type != TokenType::kInteger) SyntaxError(t);
   Advance();
   int32_t value = 0;
   auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), value);
   if (ec != std::errc() || ptr != t.text.data() + t.text.size()) SyntaxError(t);
-  return value;
+  return negative ? -value : value;
 }
 
 // INTERVAL's optional fields: YEAR, DAY TO SECOND, SECOND(3), ...

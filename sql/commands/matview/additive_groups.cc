@@ -17,7 +17,7 @@ bool PlainCall(const BoundExpr& call) {
 // sum's input: integers, or numeric whose every value has the same scale
 // (so removing one never changes the scale a fresh sum would print).
 bool SummableExactly(const DataType& type) {
-  return type.IsInteger() || (type.id == TypeId::kNumeric && type.NumericScale() >= 0);
+  return type.IsInteger() || (type.id == TypeId::kNumeric && type.NumericPrecision() >= 0);
 }
 
 // sum + sign * value (of value_type) in sum's result type (int8 or numeric).
