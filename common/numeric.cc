@@ -234,38 +234,12 @@ Numeric InfinityOfSign(int sign) {
 
 // --- value semantics ---------------------------------------------------------
 
-Numeric::Numeric(const Numeric& other)
-    : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
-  if (big_ != nullptr) big_->refs.fetch_add(1, std::memory_order_relaxed);
+void Numeric::Ref(BigRep* rep) {
+  rep->refs.fetch_add(1, std::memory_order_relaxed);
 }
 
-Numeric::Numeric(Numeric&& other) noexcept
-    : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
-  other.big_ = nullptr;
-}
-
-Numeric& Numeric::operator=(const Numeric& other) {
-  if (this != &other) {
-    Numeric copy(other);
-    *this = std::move(copy);
-  }
-  return *this;
-}
-
-Numeric& Numeric::operator=(Numeric&& other) noexcept {
-  if (this != &other) {
-    if (big_ != nullptr && big_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete big_;
-    unscaled_ = other.unscaled_;
-    scale_ = other.scale_;
-    kind_ = other.kind_;
-    big_ = other.big_;
-    other.big_ = nullptr;
-  }
-  return *this;
-}
-
-Numeric::~Numeric() {
-  if (big_ != nullptr && big_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete big_;
+void Numeric::Unref(BigRep* rep) {
+  if (rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete rep;
 }
 
 // --- construction and conversion ---------------------------------------------
@@ -757,6 +731,127 @@ Result<Numeric> Numeric::Sqrt() const {
       shift >= 0 ? BigInt(a.unscaled * Pow10Big(shift)) : BigInt(a.unscaled / Pow10Big(-shift));
   const BigInt root = boost::multiprecision::sqrt(radicand);
   return Finish((root + 5) / 10, rscale);
+}
+
+namespace {
+
+// x^n for an integer n != 0 at `rscale` decimals, rounded half away from
+// zero. Exact when the exact power is of moderate size; otherwise by binary
+// exponentiation keeping enough significant digits for rscale plus guard
+// digits (PostgreSQL's power_var_int is not exact either).
+Result<Numeric> IntegerPower(const Decimal& x, int64_t n, int rscale, double log10_result) {
+  const bool negative_result = x.unscaled < 0 && (n % 2 != 0);
+  const uint64_t m = static_cast<uint64_t>(n < 0 ? -n : n);
+  const BigInt base = boost::multiprecision::abs(x.unscaled);
+  BigInt value;  // the result at rscale
+  if (static_cast<double>(DigitCount(base)) * static_cast<double>(m) <= 20000) {
+    const BigInt power = boost::multiprecision::pow(base, static_cast<unsigned>(m));
+    const int64_t power_scale = static_cast<int64_t>(x.scale) * static_cast<int64_t>(m);
+    if (n > 0) {
+      value = power_scale >= rscale
+                  ? RoundedDivide(power, Pow10Big(static_cast<int>(power_scale - rscale)))
+                  : BigInt(power * Pow10Big(static_cast<int>(rscale - power_scale)));
+    } else {
+      value = RoundedDivide(Pow10Big(static_cast<int>(rscale + power_scale)), power);
+    }
+  } else {
+    // mantissa * 10^exponent, truncated to `digits` significant digits.
+    const int guard = 2 * static_cast<int>(std::log10(static_cast<double>(m)) + 1) + 10;
+    const int digits = std::max(static_cast<int>(log10_result) + rscale, 1) + guard;
+    auto truncate = [&](BigInt* mantissa, int64_t* exponent) {
+      const int count = DigitCount(*mantissa);
+      if (count > digits) {
+        *mantissa /= Pow10Big(count - digits);
+        *exponent += count - digits;
+      }
+    };
+    BigInt result = 1, square = base;
+    int64_t result_exp = 0, square_exp = -x.scale;
+    truncate(&square, &square_exp);
+    for (uint64_t k = m;;) {
+      if (k & 1) {
+        result *= square;
+        result_exp += square_exp;
+        truncate(&result, &result_exp);
+      }
+      k >>= 1;
+      if (k == 0) break;
+      square *= square;
+      square_exp *= 2;
+      truncate(&square, &square_exp);
+    }
+    if (n > 0) {
+      const int64_t shift = result_exp + rscale;
+      value = shift >= 0 ? BigInt(result * Pow10Big(static_cast<int>(shift)))
+                         : RoundedDivide(result, Pow10Big(static_cast<int>(-shift)));
+    } else {
+      const int64_t shift = rscale - result_exp;  // 10^rscale / (result * 10^result_exp)
+      value = shift >= 0 ? RoundedDivide(Pow10Big(static_cast<int>(shift)), result) : BigInt(0);
+    }
+  }
+  return Finish(negative_result ? BigInt(-value) : value, rscale);
+}
+
+}  // namespace
+
+Result<Numeric> Numeric::Power(const Numeric& exponent) const {
+  auto zero_to_negative = [] {
+    return Status::Error(sqlstate::kInvalidArgumentForPowerFunction,
+                         "zero raised to a negative power is undefined");
+  };
+  auto complex_result = [] {
+    return Status::Error(sqlstate::kInvalidArgumentForPowerFunction,
+                         "a negative number raised to a non-integer power yields a complex result");
+  };
+  const Numeric one(1, 0);
+  if (is_nan()) return exponent.Sign() == 0 && exponent.is_finite() ? one : NaN();
+  if (exponent.is_nan()) return Compare(one) == 0 ? one : NaN();
+  const bool integer_exponent =
+      exponent.is_finite() && exponent.Trunc(0).ok() && exponent.Compare(*exponent.Trunc(0)) == 0;
+  if (exponent.is_infinite()) {
+    const bool up = exponent.kind() == Kind::kPosInfinity;
+    if (is_infinite()) return up ? PosInfinity() : Numeric(0, 0);
+    if (Sign() == 0 && !up) return zero_to_negative();
+    const int magnitude = Abs().Compare(one);
+    if (magnitude == 0) return one;
+    return (magnitude > 0) == up ? PosInfinity() : Numeric(0, 0);
+  }
+  if (is_infinite()) {
+    if (exponent.Sign() == 0) return one;
+    if (kind_ == Kind::kNegInfinity && !integer_exponent) return complex_result();
+    if (exponent.Sign() < 0) return Numeric(0, 0);
+    if (kind_ == Kind::kPosInfinity) return PosInfinity();
+    BASALT_ASSIGN_OR_RETURN(Numeric half, exponent.Divide(Numeric(2, 0)));
+    const bool odd = half.Compare(*half.Trunc(0)) != 0;
+    return odd ? NegInfinity() : PosInfinity();
+  }
+  if (Sign() == 0 && exponent.Sign() < 0) return zero_to_negative();
+  if (Sign() < 0 && !integer_exponent) return complex_result();
+  const int rscale = std::clamp(std::max(kMinSignificantDigits, scale_), 0, kMaxResultScale);
+  if (exponent.Sign() == 0 || Compare(one) == 0) return Finish(Pow10Big(rscale), rscale);
+  if (Sign() == 0) return Finish(BigInt(0), rscale);
+  if (!integer_exponent) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "numeric ^ numeric with a non-integer exponent is not supported yet")
+        .WithHint("Cast an operand to double precision.");
+  }
+  auto n = exponent.ToInt64();
+  if (!n.ok() || *n > std::numeric_limits<int32_t>::max() ||
+      *n < std::numeric_limits<int32_t>::min()) {
+    // PostgreSQL goes through exp(ln(x) * y); only overflow is certain.
+    if (exponent.Sign() > 0 && Abs().Compare(one) > 0) return Overflow();
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "numeric ^ numeric with so large an exponent is not supported yet")
+        .WithHint("Cast an operand to double precision.");
+  }
+  // log10 |x| from the leading digits, then the result's decimal weight.
+  const std::string digits = DigitString();
+  const double lead = std::stod("0." + digits.substr(0, 17));
+  const double log10_x = std::log10(lead) + static_cast<double>(digits.size()) - scale_;
+  const double log10_result = log10_x * static_cast<double>(*n);
+  if (log10_result > kMaxIntegerDigits + 1) return Overflow();
+  if (log10_result < -(rscale + 2)) return Finish(BigInt(0), rscale);  // rounds to zero
+  return IntegerPower(ToDecimal(*this), *n, rscale, log10_result);
 }
 
 Numeric Numeric::Normalized() const {

@@ -38,11 +38,38 @@ class Numeric {
   Numeric() = default;  // 0
   // REQUIRES: |unscaled| < 10^38 and 0 <= scale <= 38.
   Numeric(Int128 unscaled, int scale) : unscaled_(unscaled), scale_(scale) {}
-  Numeric(const Numeric& other);
-  Numeric(Numeric&& other) noexcept;
-  Numeric& operator=(const Numeric& other);
-  Numeric& operator=(Numeric&& other) noexcept;
-  ~Numeric();
+  // Inline: copies of inline values are hot (every row of a sum).
+  Numeric(const Numeric& other)
+      : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
+    if (big_ != nullptr) Ref(big_);
+  }
+  Numeric(Numeric&& other) noexcept
+      : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
+    other.big_ = nullptr;
+  }
+  Numeric& operator=(const Numeric& other) {
+    if (other.big_ != nullptr) Ref(other.big_);  // first: other may be *this
+    if (big_ != nullptr) Unref(big_);
+    unscaled_ = other.unscaled_;
+    scale_ = other.scale_;
+    kind_ = other.kind_;
+    big_ = other.big_;
+    return *this;
+  }
+  Numeric& operator=(Numeric&& other) noexcept {
+    if (this != &other) {
+      if (big_ != nullptr) Unref(big_);
+      unscaled_ = other.unscaled_;
+      scale_ = other.scale_;
+      kind_ = other.kind_;
+      big_ = other.big_;
+      other.big_ = nullptr;
+    }
+    return *this;
+  }
+  ~Numeric() {
+    if (big_ != nullptr) Unref(big_);
+  }
 
   static Numeric FromInt64(int64_t v) { return Numeric(v, 0); }
   // Any Int128 at a scale in [0, 38], held inline when it fits.
@@ -115,6 +142,11 @@ class Numeric {
   static Result<Numeric> Factorial(int64_t n);
   // sqrt with PostgreSQL's result scale; 2201F for a negative argument.
   Result<Numeric> Sqrt() const;
+  // this ^ exponent (numeric_power) with PostgreSQL 15's NaN and Infinity
+  // rules and, for an integer exponent, its result scale (at least 16
+  // decimals); 2201F for 0 ^ negative and negative ^ non-integer. A finite
+  // non-integer exponent (PostgreSQL's exp(ln(x) * y)) is 0A000 here.
+  Result<Numeric> Power(const Numeric& exponent) const;
 
   // The same value with trailing fractional zeros removed: 1.50 -> 1.5.
   // Equal values have equal normal forms.
@@ -132,6 +164,8 @@ class Numeric {
     return n;
   }
   friend struct NumericAccess;
+  static void Ref(numeric_internal::BigRep* rep);
+  static void Unref(numeric_internal::BigRep* rep);
 
   Int128 unscaled_ = 0;
   int32_t scale_ = 0;

@@ -123,6 +123,49 @@ TEST_CASE("numeric sqrt uses PostgreSQL's result scale", "[numeric]") {
   CHECK(N("nan").Sqrt()->ToString() == "NaN");
 }
 
+std::string Pow(std::string_view a, std::string_view b) {
+  auto r = N(a).Power(N(b));
+  REQUIRE(r.ok());
+  return r->ToString();
+}
+
+TEST_CASE("numeric power with integer exponents, as PostgreSQL 15", "[numeric]") {
+  CHECK(Pow("2.5", "3") == "15.6250000000000000");
+  CHECK(Pow("0.5", "100") == "0.0000000000000000");
+  CHECK(Pow("2", "-2") == "0.2500000000000000");
+  CHECK(Pow("1.5", "40") == "11057332.3209400121422732");
+  CHECK(Pow("2", "200") ==
+        "1606938044258990275541962092341162602522202993782792835301376.0000000000000000");
+  CHECK(Pow("1.0000001", "100000000") == "22026.4547815773066365");
+  CHECK(Pow("0", "0") == "1.0000000000000000");
+  CHECK(Pow("-2", "3") == "-8.0000000000000000");
+  CHECK(Pow("-2.5", "-3") == "-0.0640000000000000");
+  CHECK(Pow("7", "2.00") == "49.0000000000000000");
+  CHECK(Pow("1.00000000000000000001", "2") == "1.00000000000000000002");
+  CHECK(Pow("1", "1e20") == "1.0000000000000000");
+  CHECK(Pow("0", "0.5") == "0.0000000000000000");
+  CHECK(N("10").Power(N("200000")).status().code() == "22003");
+  CHECK(N("2").Power(N("1e20")).status().code() == "22003");
+  CHECK(N("0").Power(N("-1")).status().message() == "zero raised to a negative power is undefined");
+  CHECK(N("-2").Power(N("0.5")).status().message() ==
+        "a negative number raised to a non-integer power yields a complex result");
+  CHECK(N("2").Power(N("0.5")).status().code() == "0A000");
+  CHECK(Pow("nan", "0") == "1");
+  CHECK(Pow("1", "nan") == "1");
+  CHECK(Pow("nan", "1") == "NaN");
+  CHECK(Pow("2", "inf") == "Infinity");
+  CHECK(Pow("0.5", "inf") == "0");
+  CHECK(Pow("-1", "inf") == "1");
+  CHECK(Pow("2", "-inf") == "0");
+  CHECK(Pow("-inf", "3") == "-Infinity");
+  CHECK(Pow("-inf", "2") == "Infinity");
+  CHECK(Pow("-inf", "-3") == "0");
+  CHECK(Pow("inf", "0") == "1");
+  CHECK(Pow("-inf", "inf") == "Infinity");
+  CHECK(N("0").Power(N("-inf")).status().code() == "2201F");
+  CHECK(N("-inf").Power(N("0.5")).status().code() == "2201F");
+}
+
 TEST_CASE("numeric NaN and infinities follow PostgreSQL", "[numeric]") {
   CHECK(N("NaN").ToString() == "NaN");
   CHECK(N("  +InF ").ToString() == "Infinity");

@@ -194,7 +194,9 @@ Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
     case ScalarFunction::kMod: return Modulo(call, a[0], a[1]);
     case ScalarFunction::kDiv:
       return Value::Decimal(OrThrow(a[0].AsNumeric().DivTrunc(a[1].AsNumeric())));
-    case ScalarFunction::kPower: return Value::Float(Power(x(), a[1].AsFloat()));
+    case ScalarFunction::kPower:
+      if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Power(a[1].AsNumeric())));
+      return Value::Float(Power(x(), a[1].AsFloat()));
     case ScalarFunction::kSqrt:
       if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Sqrt()));
       if (x() < 0) {

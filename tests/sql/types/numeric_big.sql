@@ -79,6 +79,19 @@ SELECT sqrt(2::numeric), sqrt(2.0), sqrt(0.0001), sqrt(1e-20), sqrt(1e20::numeri
 SELECT sqrt(1e100::numeric), sqrt(12345678901234567890123456789012345678901234567890.5), sqrt(2.00000000000000000000000000000);
 SELECT scale(sqrt(1e-3000::numeric)), sqrt(1e-3000::numeric) > 0, sqrt(repeat('9', 1000)::numeric) > 0;
 SELECT pg_typeof(sqrt(2::numeric)), pg_typeof(sqrt(2));
+-- power with integer exponents: PostgreSQL 15's result scale
+SELECT 2.5::numeric ^ 3, 0.5::numeric ^ 100, 2::numeric ^ -2, 1.5::numeric ^ 40, (-2)::numeric ^ 3, (-2.5)::numeric ^ -3, 7::numeric ^ 2.00;
+SELECT 2::numeric ^ 200, power(2::numeric, 10), pow(10::numeric, -20), 1.0000001::numeric ^ 100000000, 0::numeric ^ 0, 1.00000000000000000001::numeric ^ 2;
+SELECT 123456789::numeric ^ 50, pg_typeof(2::numeric ^ 2), pg_typeof(2 ^ 2), 1::numeric ^ 1e20, 0::numeric ^ 0.5;
+SELECT length((7::numeric ^ 10000)::text), scale(1.5::numeric ^ -3);
+SELECT 10::numeric ^ 200000;
+SELECT 2::numeric ^ 1e20;
+SELECT 0::numeric ^ -1;
+SELECT (-2)::numeric ^ 0.5;
+SELECT 'nan'::numeric ^ 0, 1::numeric ^ 'nan', 'nan'::numeric ^ 1, 2::numeric ^ 'inf', 0.5::numeric ^ 'inf', (-1)::numeric ^ 'inf', 2::numeric ^ '-inf', 0::numeric ^ 'inf';
+SELECT '-inf'::numeric ^ 3, '-inf'::numeric ^ 2, '-inf'::numeric ^ -3, 'inf'::numeric ^ 0, '-inf'::numeric ^ 'inf', 'inf'::numeric ^ '-inf', 'inf'::numeric ^ 2.5;
+SELECT 0::numeric ^ '-inf';
+SELECT '-inf'::numeric ^ 0.5;
 -- division's result scale (select_div_scale)
 SELECT 1::numeric / 3, 10::numeric / 4, 1.0 / 3, 100000::numeric / 3, 1::numeric / 30000, 1.000000000000000000000 / 3;
 SELECT 1e-10::numeric / 3, 12345678901234567890::numeric / 0.001, 1e60::numeric / 7, 9999::numeric / 10000, 10000::numeric / 9999;
