@@ -24,10 +24,11 @@ bool Parser::PeekTypeKeyword() const {
   return false;
 }
 
-int32_t Parser::ParseTypeModifier() {
-  // A sign is allowed, as PostgreSQL's numeric(2,-3).
-  const bool negative = AcceptOp("-");
-  if (!negative) AcceptOp("+");
+int32_t Parser::ParseTypeModifier(bool allow_sign) {
+  // numeric's modifiers are expressions in PostgreSQL's grammar, so
+  // numeric(2,-3) parses; timestamp(-1) and the like do not.
+  const bool negative = allow_sign && AcceptOp("-");
+  if (allow_sign && !negative) AcceptOp("+");
   const Token& t = Peek();
   if (t.type != TokenType::kInteger) SyntaxError(t);
   Advance();
@@ -61,10 +62,10 @@ ast::TypeName Parser::ParseTypeName() {
   ast::TypeName type;
   const Token& t = Peek();
   type.position = t.position;
-  auto parse_modifiers = [&] {
+  auto parse_modifiers = [&](bool allow_sign = false) {
     if (!AcceptOp("(")) return;
     do {
-      type.modifiers.push_back(ParseTypeModifier());
+      type.modifiers.push_back(ParseTypeModifier(allow_sign));
     } while (AcceptOp(","));
     ExpectOp(")");
   };
@@ -121,7 +122,7 @@ ast::TypeName Parser::ParseTypeName() {
   } else if (w == "decimal" || w == "dec" || w == "numeric") {
     Advance();
     type.name = "numeric";
-    parse_modifiers();
+    parse_modifiers(/*allow_sign=*/true);
   } else if (w == "boolean") {
     Advance();
     type.name = "bool";

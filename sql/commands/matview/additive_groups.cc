@@ -118,6 +118,11 @@ std::optional<Row> AdditiveGroups::Apply(const Row& key, const Row* stored,
   }
   for (size_t j = 0; j < aggregates_.size(); ++j) {
     if (aggregates_[j] == Kind::kSum && change.non_null[j] < 0) return std::nullopt;
+    // A NaN or infinity coming or going cannot be subtracted back out.
+    if (aggregates_[j] == Kind::kSum && result_types_[j].id == TypeId::kNumeric &&
+        !change.sums[j].is_null() && !change.sums[j].AsNumeric().is_finite()) {
+      return std::nullopt;
+    }
     if (stored == nullptr && change.non_null[j] < 0) return std::nullopt;
   }
   Row row;

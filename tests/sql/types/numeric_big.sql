@@ -63,6 +63,9 @@ SELECT width_bucket(5::numeric, '-inf', 10, 3);
 SELECT generate_series(1::numeric, 'inf', 1);
 SELECT generate_series('nan'::numeric, 3, 1);
 SELECT generate_series(1::numeric, 3, 'nan');
+SELECT to_char('nan'::numeric, '999.99'), to_char('inf'::numeric, '999.99'), to_char('-inf'::numeric, 'S999'), to_char('inf'::numeric, '999999999.99'), to_char('nan'::numeric, '999999999.99');
+SELECT to_char('nan'::numeric, '9'), to_char('nan'::numeric, 'FM999.99'), to_char('-inf'::numeric, '999999999999'), to_char('nan'::numeric, 'S999.99'), to_char(1e50::numeric, '999');
+SELECT to_char(12345678901234567890123456789012345678901.5::numeric, '99999999999999999999999999999999999999999999D9'), extract(year from 'infinity'::timestamp), extract(epoch from '-infinity'::date);
 -- math functions past 38 digits
 SELECT round(123456789012345678901234567890123456789.5), round(-99999999999999999999999999999999999999.5), round(1.5e40, -38);
 SELECT trunc(12345678901234567890123456789012345678901.987, -3), trunc(-1.98765432109876543210987654321098765432109, 40);
