@@ -366,7 +366,7 @@ Result<Numeric> Numeric::Parse(std::string_view text) {
   return FromDigits(negative, big_digits, static_cast<int>(scale));
 }
 
-int Numeric::Sign() const {
+int Numeric::SignOutOfLine() const {
   switch (kind_) {
     case Kind::kNaN: return 0;
     case Kind::kPosInfinity: return 1;

@@ -41,15 +41,15 @@ class Numeric {
   // Inline: copies of inline values are hot (every row of a sum).
   Numeric(const Numeric& other)
       : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
-    if (big_ != nullptr) Ref(big_);
+    if (__builtin_expect(big_ != nullptr, 0)) Ref(big_);
   }
   Numeric(Numeric&& other) noexcept
       : unscaled_(other.unscaled_), scale_(other.scale_), kind_(other.kind_), big_(other.big_) {
     other.big_ = nullptr;
   }
   Numeric& operator=(const Numeric& other) {
-    if (other.big_ != nullptr) Ref(other.big_);  // first: other may be *this
-    if (big_ != nullptr) Unref(big_);
+    if (__builtin_expect(other.big_ != nullptr, 0)) Ref(other.big_);  // first: other may be *this
+    if (__builtin_expect(big_ != nullptr, 0)) Unref(big_);
     unscaled_ = other.unscaled_;
     scale_ = other.scale_;
     kind_ = other.kind_;
@@ -58,7 +58,7 @@ class Numeric {
   }
   Numeric& operator=(Numeric&& other) noexcept {
     if (this != &other) {
-      if (big_ != nullptr) Unref(big_);
+      if (__builtin_expect(big_ != nullptr, 0)) Unref(big_);
       unscaled_ = other.unscaled_;
       scale_ = other.scale_;
       kind_ = other.kind_;
@@ -68,7 +68,7 @@ class Numeric {
     return *this;
   }
   ~Numeric() {
-    if (big_ != nullptr) Unref(big_);
+    if (__builtin_expect(big_ != nullptr, 0)) Unref(big_);
   }
 
   static Numeric FromInt64(int64_t v) { return Numeric(v, 0); }
@@ -102,7 +102,10 @@ class Numeric {
   // Decimals of a finite value (0 for NaN and infinities).
   int scale() const { return scale_; }
   // -1, 0, 1; infinities have their sign, NaN has 0.
-  int Sign() const;
+  int Sign() const {
+    if (is_inline()) return unscaled_ < 0 ? -1 : unscaled_ > 0 ? 1 : 0;
+    return SignOutOfLine();
+  }
   // The decimal digits of |unscaled| of a finite value ("0" for zero).
   std::string DigitString() const;
 
@@ -164,6 +167,7 @@ class Numeric {
     return n;
   }
   friend struct NumericAccess;
+  int SignOutOfLine() const;
   static void Ref(numeric_internal::BigRep* rep);
   static void Unref(numeric_internal::BigRep* rep);
 
