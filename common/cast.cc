@@ -207,17 +207,32 @@ Result<Value> CastFromNumeric(const Numeric& v, const DataType& to) {
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8: {
-      auto i = v.ToInt64();
+      const std::string_view name = to.id == TypeId::kInt2   ? "smallint"
+                                    : to.id == TypeId::kInt4 ? "integer"
+                                                             : "bigint";
+      // NaN and infinity keep their own 0A000 messages.
+      if (!v.is_finite()) return v.ToInt64(name).status();
+      auto i = v.ToInt64(name);
       if (!i.ok()) return IntegerOutOfRange(to.id);
       return CheckIntegerRange(*i, to.id);
     }
     case TypeId::kFloat4: {
+      if (!v.is_finite())
+        return Value::Float(static_cast<double>(static_cast<float>(v.ToDouble())));
       // Through the text form, as PostgreSQL's numeric_float4, so the
       // result is the correctly rounded float (no double rounding).
       BASALT_ASSIGN_OR_RETURN(float f, ParseFloat4(v.ToString()));
       return Value::Float(static_cast<double>(f));
     }
-    case TypeId::kFloat8: return Value::Float(v.ToDouble());
+    case TypeId::kFloat8: {
+      const double d = v.ToDouble();
+      // Past double's range float8in's own 22003 message names the text.
+      if (v.is_finite() && (std::isinf(d) || (d == 0 && v.Sign() != 0))) {
+        BASALT_ASSIGN_OR_RETURN(double parsed, ParseFloat8(v.ToString()));
+        return Value::Float(parsed);
+      }
+      return Value::Float(d);
+    }
     case TypeId::kNumeric: return ApplyNumericTypmod(v, to);
     default: return Status::Internal("unexpected cast from numeric");
   }

@@ -153,7 +153,9 @@ struct DataType {
     return DataType{TypeId::kTimestampTz, precision};
   }
   static DataType Numeric(int32_t precision, int32_t scale) {
-    return DataType{TypeId::kNumeric, ((precision << 16) | scale) + 4};
+    // PostgreSQL 15's layout: the scale in the low 11 bits, two's complement
+    // (-1000..1000), so typmods of scales 0..1000 are as before.
+    return DataType{TypeId::kNumeric, ((precision << 16) | (scale & 0x7ff)) + 4};
   }
   // The type with this PostgreSQL OID, if Basalt has it.
   static std::optional<DataType> FromOid(Oid oid, int32_t typmod = -1);
@@ -189,7 +191,9 @@ struct DataType {
   int32_t VarcharLength() const { return typmod >= 4 ? typmod - 4 : -1; }
   // numeric(p,s): p and s, or -1 when unconstrained.
   int32_t NumericPrecision() const { return typmod >= 4 ? ((typmod - 4) >> 16) & 0xffff : -1; }
-  int32_t NumericScale() const { return typmod >= 4 ? (typmod - 4) & 0xffff : -1; }
+  int32_t NumericScale() const {
+    return typmod >= 4 ? (((typmod - 4) & 0x7ff) ^ 0x400) - 0x400 : -1;
+  }
   bool IsTimestamp() const { return id == TypeId::kTimestamp || id == TypeId::kTimestampTz; }
   // timestamp(p) and timestamptz(p): p, or -1 when unconstrained.
   int32_t TimestampPrecision() const { return IsTimestamp() ? typmod : -1; }

@@ -283,10 +283,10 @@ Result<Value> ExtractField(std::string_view field, const Value& v, TypeId type) 
   switch (f.kind) {
     case FieldValue::kFinite: return Value::Decimal(f.exact);
     case FieldValue::kNull: return Value::Null();
-    default:
-      return Status::Error(sqlstate::kNumericValueOutOfRange,
-                           "numeric infinity is not supported: use date_part for infinite input");
+    case FieldValue::kPositiveInfinity: return Value::Decimal(Numeric::PosInfinity());
+    case FieldValue::kNegativeInfinity: return Value::Decimal(Numeric::NegInfinity());
   }
+  return Value::Null();
 }
 
 Result<Value> DatePartField(std::string_view field, const Value& v, TypeId type) {

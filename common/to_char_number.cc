@@ -399,6 +399,8 @@ Result<Numeric> ParseNumberWithFormat(std::string_view text, std::string_view fo
 Result<std::string> FormatNumber(const Numeric& value, std::string_view format) {
   NumDesc d;
   BASALT_ASSIGN_OR_RETURN(std::vector<NumItem> items, ParseNumberTemplate(format, &d));
+  // NaN and the infinities are laid out like digits, as PostgreSQL does:
+  // 'Infinity' fills digit positions (or overflows them into '#').
   BASALT_ASSIGN_OR_RETURN(Numeric rounded, value.Round(d.post));
   std::string text = rounded.ToString();
   char sign = '+';
@@ -408,6 +410,8 @@ Result<std::string> FormatNumber(const Numeric& value, std::string_view format) 
   }
   int pre_spaces = 0;
   text = Fit(std::move(text), d, &pre_spaces);
+  // A fitting NaN or Infinity has no decimal places to fill.
+  if (!value.is_finite() && text.find('#') == std::string::npos) d.post = 0;
   return Process(items, d, text, sign, pre_spaces);
 }
 

@@ -111,16 +111,21 @@ bool IsLegalUtf8(std::string_view seq) {
 // sign, dscale, then the base-10000 digits with leading and trailing zero
 // digits left out. The digits are aligned on the decimal point.
 void AppendNumeric(const Numeric& n, std::string* out) {
-  const Int128 unscaled = n.unscaled();
+  if (!n.is_finite()) {
+    AppendBigEndian(0, 2, out);  // ndigits
+    AppendBigEndian(0, 2, out);  // weight
+    AppendBigEndian(n.is_nan()                                ? kNumericNaN
+                    : n.kind() == Numeric::Kind::kPosInfinity ? kNumericPosInfinity
+                                                              : kNumericNegInfinity,
+                    2, out);
+    // PostgreSQL sends the dscale bits of the special value's header: 0 for
+    // NaN, 32 for the infinities.
+    AppendBigEndian(n.is_nan() ? 0 : 32, 2, out);
+    return;
+  }
   const int scale = n.scale();
   // The decimal digits of |unscaled|, at least one before the point.
-  __extension__ using UInt128 = unsigned __int128;
-  UInt128 magnitude = unscaled < 0 ? -static_cast<UInt128>(unscaled) : unscaled;
-  std::string decimal;
-  do {
-    decimal.insert(decimal.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  } while (magnitude != 0);
+  std::string decimal = n.DigitString();
   if (decimal.size() < static_cast<size_t>(scale) + 1) {
     decimal.insert(0, scale + 1 - decimal.size(), '0');
   }
@@ -131,9 +136,12 @@ void AppendNumeric(const Numeric& n, std::string* out) {
   integer_digits += lead_pad;
   decimal.append((4 - scale % 4) % 4, '0');
 
-  std::vector<int16_t> digits;
+  std::vector<uint16_t> digits;
+  digits.reserve(decimal.size() / 4);
   for (size_t i = 0; i < decimal.size(); i += 4) {
-    digits.push_back(static_cast<int16_t>(std::stoi(decimal.substr(i, 4))));
+    digits.push_back(static_cast<uint16_t>((decimal[i] - '0') * 1000 +
+                                           (decimal[i + 1] - '0') * 100 +
+                                           (decimal[i + 2] - '0') * 10 + (decimal[i + 3] - '0')));
   }
   int weight = static_cast<int>(integer_digits / 4) - 1;
   size_t first = 0;
@@ -147,9 +155,9 @@ void AppendNumeric(const Numeric& n, std::string* out) {
 
   AppendBigEndian(end - first, 2, out);
   AppendBigEndian(static_cast<uint16_t>(weight), 2, out);
-  AppendBigEndian(unscaled < 0 ? kNumericNegative : kNumericPositive, 2, out);
+  AppendBigEndian(n.Sign() < 0 ? kNumericNegative : kNumericPositive, 2, out);
   AppendBigEndian(static_cast<uint16_t>(scale), 2, out);
-  for (size_t i = first; i < end; ++i) AppendBigEndian(static_cast<uint16_t>(digits[i]), 2, out);
+  for (size_t i = first; i < end; ++i) AppendBigEndian(digits[i], 2, out);
 }
 
 Status NumericOverflow() {
@@ -177,36 +185,30 @@ Result<Value> ReadNumeric(std::string_view* bytes, const DataType& type) {
     }
     digits.push_back(digit);
   }
-  if (sign != kNumericPositive && sign != kNumericNegative) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange,
-                         "numeric NaN and Infinity are not supported");
-  }
-  const int scale = static_cast<int>(dscale);
-  // Σ digit * 10^(4 * (weight - i) + scale), truncated: the one digit
-  // straddling the cut is divided down, those after it are dropped (together
-  // they are worth less than one unit of the last kept decimal).
-  Int128 unscaled = 0;
-  bool overflow = scale > Numeric::kMaxScale;
-  for (size_t i = 0; i < digits.size() && !overflow; ++i) {
-    if (digits[i] == 0) continue;
-    const int exponent = 4 * (weight - static_cast<int>(i)) + scale;
-    if (exponent <= -4) break;
-    Int128 term = digits[i];
-    if (exponent < 0) {
-      for (int k = exponent; k < 0; ++k) term /= 10;
-    } else if (exponent > Numeric::kMaxDigits) {
-      overflow = true;
+  Numeric value;
+  if (sign == kNumericNaN) {
+    value = Numeric::NaN();
+  } else if (sign == kNumericPosInfinity || sign == kNumericNegInfinity) {
+    value = sign == kNumericPosInfinity ? Numeric::PosInfinity() : Numeric::NegInfinity();
+  } else {
+    // value = D * 10^(4 * (weight - ndigits + 1)) for the decimal string D
+    // of the base-10000 digits; the unscaled integer at dscale decimals is
+    // D * 10^(that exponent + dscale), truncated when the exponent is negative.
+    const int scale = static_cast<int>(dscale);
+    std::string decimal;
+    decimal.reserve(digits.size() * 4);
+    for (int16_t d : digits) decimal += fmt::format("{:04d}", d);
+    const int64_t exponent =
+        4 * (static_cast<int64_t>(weight) - static_cast<int64_t>(digits.size()) + 1) + scale;
+    if (exponent > 4 * 32768) return NumericOverflow();
+    if (exponent >= 0) {
+      decimal.append(static_cast<size_t>(exponent), '0');
     } else {
-      for (int k = 0; k < exponent && !overflow; ++k) {
-        overflow = __builtin_mul_overflow(term, 10, &term);
-      }
+      decimal.resize(decimal.size() - std::min<size_t>(decimal.size(), -exponent));
     }
-    overflow = overflow || __builtin_add_overflow(unscaled, term, &unscaled);
+    if (decimal.empty()) decimal.push_back('0');
+    BASALT_ASSIGN_OR_RETURN(value, Numeric::FromDigits(sign == kNumericNegative, decimal, scale));
   }
-  Int128 limit = 1;  // 10^38: numerics hold at most 38 digits
-  for (int k = 0; k < Numeric::kMaxDigits; ++k) limit *= 10;
-  if (overflow || unscaled >= limit) return NumericOverflow();
-  Numeric value(sign == kNumericNegative ? -unscaled : unscaled, scale);
   if (type.NumericPrecision() >= 0) {
     BASALT_ASSIGN_OR_RETURN(value, value.ApplyTypmod(type.NumericPrecision(), type.NumericScale()));
   }

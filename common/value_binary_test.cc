@@ -177,17 +177,23 @@ TEST_CASE("malformed numeric input") {
   CHECK(st.message() == "incorrect binary data format");
 }
 
-TEST_CASE("numeric values Basalt cannot hold are 22003") {
-  // NaN and the infinities as PostgreSQL sends them.
-  for (const char* hex : {"00000000c0000000", "00000000d0000020", "00000000f0000020"}) {
-    Status st = ReceiveError(hex, kNumeric);
-    CHECK(st.code() == sqlstate::kNumericValueOutOfRange);
-    CHECK(st.message() == "numeric NaN and Infinity are not supported");
-  }
+TEST_CASE("numeric NaN, infinities and values past 38 digits") {
+  // NaN and the infinities as PostgreSQL sends them (its infinities carry
+  // dscale 32, the bits of their header).
+  CheckRoundTrip("NaN", kNumeric, "00000000c0000000");
+  CheckRoundTrip("Infinity", kNumeric, "00000000d0000020");
+  CheckRoundTrip("-Infinity", kNumeric, "00000000f0000020");
   // 10^38 and 1e-40 (dscale 40).
-  CHECK(ReceiveError("00010009000000000064", kNumeric).code() == sqlstate::kNumericValueOutOfRange);
-  CHECK(ReceiveError("0001fff6000000280001", kNumeric).code() == sqlstate::kNumericValueOutOfRange);
-  CHECK(ReceiveError("00017fff000000000001", kNumeric).code() == sqlstate::kNumericValueOutOfRange);
+  CheckRoundTrip("100000000000000000000000000000000000000", kNumeric, "00010009000000000064");
+  CheckRoundTrip("0.0000000000000000000000000000000000000001", kNumeric, "0001fff6000000280001");
+  CheckRoundTrip("-12345678901234567890123456789012345678901.50", kNumeric,
+                 "000c000a40000002000109291a85007b11d722c509291a85007b11d722c51388");
+  // 1 x 10000^32767: 131069 digits, within numeric's limit.
+  CHECK(ReceiveText("00017fff000000000001", kNumeric).size() == 131069);
+  // A typmod applies to what is received: infinity never fits.
+  Status st = ReceiveError("00000000d0000020", DataType::Numeric(10, 2));
+  CHECK(st.code() == sqlstate::kNumericValueOutOfRange);
+  CHECK(st.message() == "numeric field overflow");
 }
 
 TEST_CASE("text types are their UTF-8 bytes") {

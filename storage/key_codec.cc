@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 
 #include "common/jsonb.h"
@@ -18,11 +19,18 @@ namespace {
 constexpr char kNotNullMarker = 0x01;
 constexpr char kNullMarker = 0x02;
 
-// Numeric sign bytes: negative < zero < positive.
+// Numeric sign bytes: -Infinity and negative < zero < positive < Infinity
+// < NaN. -Infinity is kNumericNegative followed by two inverted 0xFF bytes,
+// which no finite negative value's exponent has.
 constexpr char kNumericNegative = 0x00;
 constexpr char kNumericZero = 0x01;
 constexpr char kNumericPositive = 0x02;
+constexpr char kNumericPosInfinity = 0x03;
+constexpr char kNumericNaN = 0x04;
 constexpr int kNumericExponentBias = 0x8000;
+// Exponents from here up are written as 0xFF then 4 bytes big-endian.
+constexpr int kNumericExtendedExponent = 0x7F00;
+constexpr uint8_t kNumericExtendedMarker = 0xFF;
 
 // String escaping: a 0x00 byte becomes 0x00 0xFF and the value ends with
 // 0x00 0x01, so a string sorts before every longer string it prefixes.
@@ -114,29 +122,49 @@ double DecodeFloat(uint64_t order_bits, TypeId id) {
 // values have exponent and digit bytes inverted so larger magnitudes sort
 // first.
 void AppendNumeric(const Numeric& n, std::string* key) {
-  Int128 u = n.unscaled();
-  if (u == 0) {
+  switch (n.kind()) {
+    case Numeric::Kind::kNaN: key->push_back(kNumericNaN); return;
+    case Numeric::Kind::kPosInfinity: key->push_back(kNumericPosInfinity); return;
+    case Numeric::Kind::kNegInfinity:
+      key->push_back(kNumericNegative);
+      key->append(2, '\0');  // inverted 0xFF 0xFF
+      return;
+    case Numeric::Kind::kFinite: break;
+  }
+  if (n.Sign() == 0) {
     key->push_back(kNumericZero);
     return;
   }
-  bool negative = u < 0;
-  __extension__ using UInt128 = unsigned __int128;
-  UInt128 mag = negative ? UInt128(0) - static_cast<UInt128>(u) : static_cast<UInt128>(u);
-  char digits[48];
-  int count = 0;
-  while (mag > 0) {
-    digits[count++] = static_cast<char>(mag % 10);
-    mag /= 10;
+  const bool negative = n.Sign() < 0;
+  std::string digits;
+  if (n.is_inline()) {
+    __extension__ using UInt128 = unsigned __int128;
+    const Int128 u = n.unscaled();
+    UInt128 mag = negative ? UInt128(0) - static_cast<UInt128>(u) : static_cast<UInt128>(u);
+    char buf[48];
+    int count = 0;
+    while (mag > 0) {
+      buf[count++] = static_cast<char>('0' + static_cast<int>(mag % 10));
+      mag /= 10;
+    }
+    digits.assign(std::make_reverse_iterator(buf + count), std::make_reverse_iterator(buf));
+  } else {
+    digits = n.DigitString();
   }
-  // digits[] is least significant first; E = number of integer digits.
-  int exponent = count - n.scale();
-  int low = 0;
-  while (digits[low] == 0) ++low;  // strip trailing zero digits
+  // E = number of integer digits.
+  const int exponent = static_cast<int>(digits.size()) - n.scale();
+  size_t end = digits.size();
+  while (digits[end - 1] == '0') --end;  // strip trailing zero digits
   std::string body;
-  AppendBigEndian(static_cast<uint64_t>(exponent + kNumericExponentBias) & 0xffff, 2, &body);
-  for (int i = count - 1; i >= low; i -= 2) {
-    int a = digits[i];
-    int b = i - 1 >= low ? digits[i - 1] : 0;
+  if (exponent >= kNumericExtendedExponent) {
+    body.push_back(static_cast<char>(kNumericExtendedMarker));
+    AppendBigEndian(static_cast<uint64_t>(exponent), 4, &body);
+  } else {
+    AppendBigEndian(static_cast<uint64_t>(exponent + kNumericExponentBias) & 0xffff, 2, &body);
+  }
+  for (size_t i = 0; i < end; i += 2) {
+    int a = digits[i] - '0';
+    int b = i + 1 < end ? digits[i + 1] - '0' : 0;
     body.push_back(static_cast<char>(1 + 10 * a + b));
   }
   body.push_back(0);
@@ -155,45 +183,57 @@ Status DecodeNumeric(std::string_view* input, Value* value) {
   if (input->empty()) return Truncated();
   char sign = input->front();
   input->remove_prefix(1);
-  if (sign == kNumericZero) {
-    *value = Value::Decimal(Numeric(0, 0));
-    return Status::OK();
-  }
-  if (sign != kNumericNegative && sign != kNumericPositive) {
-    return Status::Corruption("bad numeric sign byte in key");
+  switch (sign) {
+    case kNumericZero: *value = Value::Decimal(Numeric(0, 0)); return Status::OK();
+    case kNumericPosInfinity: *value = Value::Decimal(Numeric::PosInfinity()); return Status::OK();
+    case kNumericNaN: *value = Value::Decimal(Numeric::NaN()); return Status::OK();
+    case kNumericNegative:
+    case kNumericPositive: break;
+    default: return Status::Corruption("bad numeric sign byte in key");
   }
   bool negative = sign == kNumericNegative;
   auto byte_at = [&](size_t i) -> uint8_t {
     uint8_t b = static_cast<uint8_t>((*input)[i]);
     return negative ? static_cast<uint8_t>(~b) : b;
   };
-  if (input->size() < 3) return Truncated();
-  int exponent = static_cast<int>((byte_at(0) << 8) | byte_at(1)) - kNumericExponentBias;
-  size_t pos = 2;
-  Int128 digits = 0;
-  int count = 0;
+  if (input->size() < 2) return Truncated();
+  int64_t exponent = 0;
+  size_t pos = 0;
+  if (byte_at(0) == kNumericExtendedMarker) {
+    if (negative && byte_at(1) == 0xff) {
+      input->remove_prefix(2);
+      *value = Value::Decimal(Numeric::NegInfinity());
+      return Status::OK();
+    }
+    if (input->size() < 6) return Truncated();
+    for (size_t i = 1; i <= 4; ++i) exponent = (exponent << 8) | byte_at(i);
+    pos = 5;
+  } else {
+    exponent = static_cast<int>((byte_at(0) << 8) | byte_at(1)) - kNumericExponentBias;
+    pos = 2;
+  }
+  std::string digits;
   while (true) {
     if (pos >= input->size()) return Truncated();
     uint8_t b = byte_at(pos++);
     if (b == 0) break;
-    if (b > 100 || count >= Numeric::kMaxDigits) {
-      return Status::Corruption("bad numeric digits in key");
-    }
-    digits = digits * 100 + (b - 1);
-    count += 2;
+    if (b > 100) return Status::Corruption("bad numeric digits in key");
+    digits.push_back(static_cast<char>('0' + (b - 1) / 10));
+    digits.push_back(static_cast<char>('0' + (b - 1) % 10));
   }
   input->remove_prefix(pos);
   // The last pair may carry a padding zero.
-  while (count > 0 && digits % 10 == 0) {
-    digits /= 10;
-    --count;
-  }
-  int scale = count - exponent;
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  if (digits.empty()) return Status::Corruption("bad numeric digits in key");
+  int64_t scale = static_cast<int64_t>(digits.size()) - exponent;
   if (scale < 0) {
-    for (int i = 0; i < -scale; ++i) digits *= 10;
+    if (-scale > Numeric::kMaxIntegerDigits) return Status::Corruption("bad numeric in key");
+    digits.append(static_cast<size_t>(-scale), '0');
     scale = 0;
   }
-  *value = Value::Decimal(Numeric(negative ? -digits : digits, scale));
+  Result<Numeric> n = Numeric::FromDigits(negative, digits, static_cast<int>(scale));
+  if (!n.ok()) return Status::Corruption("bad numeric in key");
+  *value = Value::Decimal(std::move(*n));
   return Status::OK();
 }
 

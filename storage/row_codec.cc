@@ -35,8 +35,47 @@ int FixedWidth(TypeId id) {
 
 // Numerics: varint(zigzag(scale) << 1 | wide), then the unscaled value as a
 // zigzag varint when it fits 64 bits (almost always: small and compact), or
-// as 16 bytes little-endian two's complement when it does not.
+// as 16 bytes little-endian two's complement when it does not. Values outside
+// Numeric's inline form (and NaN, the infinities) use a scale the inline
+// form never has, kNumericExtended, then a kind byte; a big finite value
+// continues with varint scale and varint length then its decimal digits,
+// two per byte.
+// DO NOT CHANGE THESE VALUES: they are on disk.
+constexpr int64_t kNumericExtended = -1;
+constexpr uint8_t kExtendedFinite = 0;
+constexpr uint8_t kExtendedNegative = 1;
+constexpr uint8_t kExtendedNaN = 2;
+constexpr uint8_t kExtendedPosInfinity = 3;
+constexpr uint8_t kExtendedNegInfinity = 4;
+
+void AppendExtendedNumeric(const Numeric& n, std::string* out) {
+  AppendVarint(ZigZag(kNumericExtended) << 1, out);
+  switch (n.kind()) {
+    case Numeric::Kind::kNaN: out->push_back(static_cast<char>(kExtendedNaN)); return;
+    case Numeric::Kind::kPosInfinity:
+      out->push_back(static_cast<char>(kExtendedPosInfinity));
+      return;
+    case Numeric::Kind::kNegInfinity:
+      out->push_back(static_cast<char>(kExtendedNegInfinity));
+      return;
+    case Numeric::Kind::kFinite: break;
+  }
+  out->push_back(static_cast<char>(n.Sign() < 0 ? kExtendedNegative : kExtendedFinite));
+  AppendVarint(static_cast<uint64_t>(n.scale()), out);
+  const std::string digits = n.DigitString();
+  AppendVarint(digits.size(), out);
+  for (size_t i = 0; i < digits.size(); i += 2) {
+    const int hi = digits[i] - '0';
+    const int lo = i + 1 < digits.size() ? digits[i + 1] - '0' : 0;
+    out->push_back(static_cast<char>(hi * 10 + lo));
+  }
+}
+
 void AppendNumeric(const Numeric& n, std::string* out) {
+  if (!n.is_inline()) {
+    AppendExtendedNumeric(n, out);
+    return;
+  }
   Int128 u = n.unscaled();
   bool wide = u < std::numeric_limits<int64_t>::min() || u > std::numeric_limits<int64_t>::max();
   AppendVarint((ZigZag(n.scale()) << 1) | (wide ? 1 : 0), out);
@@ -54,9 +93,38 @@ Status Truncated() {
   return Status::Corruption("truncated row");
 }
 
+Status DecodeExtendedNumeric(std::string_view* input, Value* value) {
+  if (input->empty()) return Truncated();
+  const uint8_t kind = static_cast<uint8_t>(input->front());
+  input->remove_prefix(1);
+  switch (kind) {
+    case kExtendedNaN: *value = Value::Decimal(Numeric::NaN()); return Status::OK();
+    case kExtendedPosInfinity: *value = Value::Decimal(Numeric::PosInfinity()); return Status::OK();
+    case kExtendedNegInfinity: *value = Value::Decimal(Numeric::NegInfinity()); return Status::OK();
+    case kExtendedFinite:
+    case kExtendedNegative: break;
+    default: return Status::Corruption("bad numeric kind in row");
+  }
+  uint64_t scale, count;
+  if (!ReadVarint(input, &scale) || !ReadVarint(input, &count)) return Truncated();
+  if (input->size() < (count + 1) / 2) return Truncated();
+  std::string digits(count, '0');
+  for (size_t i = 0; i < count; ++i) {
+    const int pair = static_cast<uint8_t>((*input)[i / 2]);
+    digits[i] = static_cast<char>('0' + (i % 2 == 0 ? pair / 10 : pair % 10));
+  }
+  input->remove_prefix((count + 1) / 2);
+  Result<Numeric> n =
+      Numeric::FromDigits(kind == kExtendedNegative, digits, static_cast<int>(scale));
+  if (!n.ok()) return Status::Corruption("bad numeric in row");
+  *value = Value::Decimal(std::move(*n));
+  return Status::OK();
+}
+
 Status DecodeNumeric(std::string_view* input, Value* value) {
   uint64_t header;
   if (!ReadVarint(input, &header)) return Truncated();
+  if (UnZigZag(header >> 1) == kNumericExtended) return DecodeExtendedNumeric(input, value);
   int scale = static_cast<int>(UnZigZag(header >> 1));
   if (header & 1) {
     if (input->size() < 16) return Truncated();

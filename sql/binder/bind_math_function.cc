@@ -10,8 +10,9 @@ using enum TypeId;
 
 // PostgreSQL 15's signatures. Where float8 and numeric both exist, float8
 // comes first: an integer argument fits both, and PostgreSQL prefers
-// float8 (the numeric category's preferred type). sqrt, exp, ln, log and
-// power of a numeric are computed in float8 here (docs: sql/README.md).
+// float8 (the numeric category's preferred type). exp, ln and log of a
+// numeric are computed in float8 here, and power of a numeric only takes
+// integer exponents (docs: sql/README.md).
 const std::vector<BuiltinSignature>& MathSignatures() {
   static const std::vector<BuiltinSignature> signatures = {
       {"ceil", ScalarFunction::kCeil, {kFloat8}, kFloat8},
@@ -32,7 +33,10 @@ const std::vector<BuiltinSignature>& MathSignatures() {
       {"div", ScalarFunction::kDiv, {kNumeric, kNumeric}, kNumeric},
       {"power", ScalarFunction::kPower, {kFloat8, kFloat8}, kFloat8},
       {"pow", ScalarFunction::kPower, {kFloat8, kFloat8}, kFloat8},
+      {"power", ScalarFunction::kPower, {kNumeric, kNumeric}, kNumeric},
+      {"pow", ScalarFunction::kPower, {kNumeric, kNumeric}, kNumeric},
       {"sqrt", ScalarFunction::kSqrt, {kFloat8}, kFloat8},
+      {"sqrt", ScalarFunction::kSqrt, {kNumeric}, kNumeric},
       {"cbrt", ScalarFunction::kCbrt, {kFloat8}, kFloat8},
       {"exp", ScalarFunction::kExp, {kFloat8}, kFloat8},
       {"ln", ScalarFunction::kLn, {kFloat8}, kFloat8},

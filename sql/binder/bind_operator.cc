@@ -328,9 +328,13 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     }
     if ((is_numeric(left->type) || is_numeric(right->type)) && !is_float(left->type) &&
         !is_float(right->type)) {
-      throw Error(sqlstate::kFeatureNotSupported, "numeric ^ numeric is not supported yet")
-          .WithHint("Cast an operand to double precision.")
-          .WithPosition(position);
+      DataType numeric = DataType::Of(TypeId::kNumeric);
+      auto e = BoundExpr::Make(BoundExprKind::kArithmetic, numeric, leftmost);
+      e->arithmetic_op = ArithmeticOp::kPower;
+      e->compare_type = numeric;
+      e->children.push_back(CoerceOrThrow(std::move(left), numeric, CastContext::kImplicit));
+      e->children.push_back(CoerceOrThrow(std::move(right), numeric, CastContext::kImplicit));
+      return e;
     }
     DataType float8 = DataType::Of(TypeId::kFloat8);
     auto e = BoundExpr::Make(BoundExprKind::kArithmetic, float8, leftmost);

@@ -86,8 +86,9 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
     case TypeId::kFloat4:
     case TypeId::kFloat8: return a.AsFloat() == b.AsFloat();
     case TypeId::kNumeric:
-      return a.AsNumeric().unscaled() == b.AsNumeric().unscaled() &&
-             a.AsNumeric().scale() == b.AsNumeric().scale();
+      return a.AsNumeric().kind() == b.AsNumeric().kind() &&
+             a.AsNumeric().scale() == b.AsNumeric().scale() &&
+             a.AsNumeric().Compare(b.AsNumeric()) == 0;
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kName:

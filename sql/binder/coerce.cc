@@ -128,14 +128,10 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
               type.position);
     }
     // PostgreSQL 15 allows a scale above the precision (numeric(3,5) holds
-    // 0.00123) and a negative one (not supported here).
+    // 0.00123) and a negative one (numeric(2,-3) holds 99000).
     if (scale < -1000 || scale > 1000) {
       ThrowAt(sqlstate::kInvalidParameterValue,
               fmt::format("NUMERIC scale {} must be between -1000 and 1000", scale), type.position);
-    }
-    if (scale < 0) {
-      ThrowAt(sqlstate::kFeatureNotSupported, "a negative NUMERIC scale is not supported yet",
-              type.position);
     }
     return DataType::Numeric(precision, scale);
   }

@@ -228,7 +228,9 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
   switch (call.aggregate) {
     case AggregateFunction::kSum:
       if (type.IsInteger()) {
-        if (call.type.id == TypeId::kNumeric) return Value::Decimal(Numeric(state.int_sum, 0));
+        if (call.type.id == TypeId::kNumeric) {
+          return Value::Decimal(Numeric::FromInt128(state.int_sum, 0));
+        }
         if (state.int_sum > INT64_MAX || state.int_sum < INT64_MIN) {
           throw Error(sqlstate::kNumericValueOutOfRange, "bigint out of range");
         }
@@ -243,7 +245,8 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
         return Value::Span(
             OrThrow(DivideInterval(state.value.AsInterval(), static_cast<double>(state.count))));
       }
-      const Numeric sum = type.IsInteger() ? Numeric(state.int_sum, 0) : state.value.AsNumeric();
+      const Numeric sum =
+          type.IsInteger() ? Numeric::FromInt128(state.int_sum, 0) : state.value.AsNumeric();
       return Value::Decimal(OrThrow(sum.Divide(Numeric::FromInt64(state.count))));
     }
     case AggregateFunction::kStringAgg: return Value::String(state.text);

@@ -123,8 +123,7 @@ Value NumericArithmetic(ArithmeticOp op, const Numeric& a, const Numeric& b) {
       case ArithmeticOp::kMultiply: return a.Multiply(b);
       case ArithmeticOp::kDivide: return a.Divide(b);
       case ArithmeticOp::kModulo: return a.Modulo(b);
-      case ArithmeticOp::kPower:  // the binder refuses numeric ^ numeric
-        throw Error(sqlstate::kInternalError, "numeric ^ reached the executor");
+      case ArithmeticOp::kPower: return a.Power(b);
     }
     return a.Add(b);
   }();

@@ -66,6 +66,15 @@ bool FunctionScan::Start(ExecContext& ctx) {
     args_.push_back(type_.id == TypeId::kNumeric ? Value::Decimal(Numeric::FromInt64(1))
                                                  : Value::Int(1));
   }
+  if (type_.id == TypeId::kNumeric) {
+    static constexpr const char* kWhat[] = {"start value", "stop value", "step size"};
+    for (int i = 0; i < 3; ++i) {
+      const Numeric& n = args_[static_cast<size_t>(i)].AsNumeric();
+      if (n.is_finite()) continue;
+      throw Error(sqlstate::kInvalidParameterValue,
+                  std::string(kWhat[i]) + (n.is_nan() ? " cannot be NaN" : " cannot be infinity"));
+    }
+  }
   const bool zero = args_[2].is_interval() ? args_[2].AsInterval().Span() == 0
                     : type_.id == TypeId::kNumeric
                         ? args_[2].AsNumeric().Compare(Numeric::FromInt64(0)) == 0

@@ -15,53 +15,6 @@
 namespace basalt::sql {
 namespace {
 
-[[noreturn]] void NumericOverflow() {
-  throw Error(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
-}
-
-Int128 Pow10(int n) {
-  Int128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
-const Int128 kNumericLimit = Pow10(Numeric::kMaxDigits);
-
-Numeric Make(Int128 unscaled, int scale) {
-  if (unscaled >= kNumericLimit || unscaled <= -kNumericLimit) NumericOverflow();
-  return Numeric(unscaled, scale);
-}
-
-// trunc(n, s): toward zero at s decimals (s < 0: tens, hundreds, ...); the
-// result has max(s, 0) decimals, as numeric_trunc.
-Numeric TruncNumeric(const Numeric& n, int64_t s) {
-  const int scale =
-      static_cast<int>(std::clamp<int64_t>(s, -Numeric::kMaxDigits, Numeric::kMaxScale));
-  if (scale >= n.scale()) return OrThrow(n.Round(scale));  // only adds zeros
-  const int drop = n.scale() - scale;
-  const Int128 q = drop > Numeric::kMaxDigits ? 0 : n.unscaled() / Pow10(drop);
-  if (scale >= 0) return Make(q, scale);
-  return Make(q * Pow10(-scale), 0);
-}
-
-Numeric CeilOrFloor(const Numeric& n, bool ceil) {
-  const Numeric t = TruncNumeric(n, 0);
-  const bool exact = t.Compare(n) == 0;
-  if (exact) return t;
-  if (ceil && n.Sign() > 0) return Make(t.unscaled() + 1, 0);
-  if (!ceil && n.Sign() < 0) return Make(t.unscaled() - 1, 0);
-  return t;
-}
-
-// Both operands as integers of a common scale: a = A / 10^s, b = B / 10^s.
-bool Align(const Numeric& a, const Numeric& b, Int128* x, Int128* y, int* scale) {
-  *scale = std::max(a.scale(), b.scale());
-  const int da = *scale - a.scale(), db = *scale - b.scale();
-  if (da > Numeric::kMaxDigits || db > Numeric::kMaxDigits) return false;
-  return !__builtin_mul_overflow(a.unscaled(), Pow10(da), x) &&
-         !__builtin_mul_overflow(b.unscaled(), Pow10(db), y);
-}
-
 Int128 Gcd(Int128 a, Int128 b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
@@ -73,18 +26,17 @@ Int128 Gcd(Int128 a, Int128 b) {
   return a;
 }
 
+// trunc(n, s) clamps s to int4 first, as PostgreSQL's argument type.
+int ScaleArgument(int64_t s) {
+  return static_cast<int>(std::clamp<int64_t>(s, std::numeric_limits<int32_t>::min(),
+                                              std::numeric_limits<int32_t>::max()));
+}
+
 Value GcdOrLcm(const BoundExpr& call, const Value& a, const Value& b) {
   const bool lcm = call.function == ScalarFunction::kLcm;
   if (call.type.id == TypeId::kNumeric) {
-    Int128 x = 0, y = 0;
-    int scale = 0;
-    if (!Align(a.AsNumeric(), b.AsNumeric(), &x, &y, &scale)) NumericOverflow();
-    const Int128 g = Gcd(x, y);
-    if (!lcm) return Value::Decimal(Make(g, scale));
-    if (x == 0 || y == 0) return Value::Decimal(Make(0, scale));
-    Int128 l = 0;
-    if (__builtin_mul_overflow(x / g, y < 0 ? -y : y, &l)) NumericOverflow();
-    return Value::Decimal(Make(l < 0 ? -l : l, scale));
+    return Value::Decimal(
+        OrThrow(lcm ? a.AsNumeric().Lcm(b.AsNumeric()) : a.AsNumeric().Gcd(b.AsNumeric())));
   }
   const bool int4 = call.type.id == TypeId::kInt4;
   const Int128 max =
@@ -110,23 +62,8 @@ Value Modulo(const BoundExpr& call, const Value& a, const Value& b) {
   return Value::Int(a.AsInt() % b.AsInt());
 }
 
-Value Div(const Numeric& a, const Numeric& b) {
-  if (b.Sign() == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
-  Int128 x = 0, y = 0;
-  int scale = 0;
-  if (Align(a, b, &x, &y, &scale)) return Value::Decimal(Make(x / y, 0));
-  return Value::Decimal(TruncNumeric(OrThrow(a.Divide(b)), 0));
-}
-
 Value Factorial(int64_t n) {
-  if (n < 0) {
-    throw Error(sqlstate::kInvalidParameterValue, "factorial of a negative number is undefined");
-  }
-  Int128 f = 1;
-  for (int64_t i = 2; i <= n; ++i) {
-    if (__builtin_mul_overflow(f, Int128(i), &f) || f >= kNumericLimit) NumericOverflow();
-  }
-  return Value::Decimal(Numeric(f, 0));
+  return Value::Decimal(OrThrow(Numeric::Factorial(n)));
 }
 
 [[noreturn]] void FloatError(std::string_view what) {
@@ -238,20 +175,30 @@ Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
     case ScalarFunction::kCeil:
     case ScalarFunction::kFloor: {
       const bool ceil = call.function == ScalarFunction::kCeil;
-      if (numeric) return Value::Decimal(CeilOrFloor(a[0].AsNumeric(), ceil));
+      if (numeric) {
+        return Value::Decimal(OrThrow(ceil ? a[0].AsNumeric().Ceil() : a[0].AsNumeric().Floor()));
+      }
       return Value::Float(ceil ? std::ceil(x()) : std::floor(x()));
     }
     case ScalarFunction::kSign:
-      if (numeric) return Value::Decimal(Numeric(a[0].AsNumeric().Sign(), 0));
+      if (numeric) {
+        if (a[0].AsNumeric().is_nan()) return a[0];
+        return Value::Decimal(Numeric(a[0].AsNumeric().Sign(), 0));
+      }
       return Value::Float(x() > 0 ? 1.0 : x() < 0 ? -1.0 : 0.0);
     case ScalarFunction::kTrunc:
       if (numeric)
-        return Value::Decimal(TruncNumeric(a[0].AsNumeric(), a.size() == 2 ? a[1].AsInt() : 0));
+        return Value::Decimal(
+            OrThrow(a[0].AsNumeric().Trunc(a.size() == 2 ? ScaleArgument(a[1].AsInt()) : 0)));
       return Value::Float(std::trunc(x()));
     case ScalarFunction::kMod: return Modulo(call, a[0], a[1]);
-    case ScalarFunction::kDiv: return Div(a[0].AsNumeric(), a[1].AsNumeric());
-    case ScalarFunction::kPower: return Value::Float(Power(x(), a[1].AsFloat()));
+    case ScalarFunction::kDiv:
+      return Value::Decimal(OrThrow(a[0].AsNumeric().DivTrunc(a[1].AsNumeric())));
+    case ScalarFunction::kPower:
+      if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Power(a[1].AsNumeric())));
+      return Value::Float(Power(x(), a[1].AsFloat()));
     case ScalarFunction::kSqrt:
+      if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Sqrt()));
       if (x() < 0) {
         throw Error(sqlstate::kInvalidArgumentForPowerFunction,
                     "cannot take square root of a negative number");
@@ -288,8 +235,12 @@ Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
       return Value::Int(WidthBucket(AsLongDouble(a[0], t), AsLongDouble(a[1], t),
                                     AsLongDouble(a[2], t), a[3].AsInt()));
     }
-    case ScalarFunction::kScale: return Value::Int(a[0].AsNumeric().scale());
-    case ScalarFunction::kMinScale: return Value::Int(a[0].AsNumeric().Normalized().scale());
+    case ScalarFunction::kScale:
+      if (!a[0].AsNumeric().is_finite()) return Value::Null();
+      return Value::Int(a[0].AsNumeric().scale());
+    case ScalarFunction::kMinScale:
+      if (!a[0].AsNumeric().is_finite()) return Value::Null();
+      return Value::Int(a[0].AsNumeric().Normalized().scale());
     case ScalarFunction::kTrimScale: return Value::Decimal(a[0].AsNumeric().Normalized());
     case ScalarFunction::kRandom:
       return Value::Float(std::uniform_real_distribution<double>(0.0, 1.0)(RandomGenerator()));

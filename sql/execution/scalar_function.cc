@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include "common/error.h"
@@ -156,6 +157,8 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
         if (s.is_null()) return s;
         scale = s.AsInt();
       }
+      scale = std::clamp<int64_t>(scale, std::numeric_limits<int32_t>::min(),
+                                  std::numeric_limits<int32_t>::max());
       Result<Numeric> out = v.AsNumeric().Round(static_cast<int>(scale));
       if (!out.ok()) ThrowStatus(out.status());
       return Value::Decimal(std::move(out).value());

@@ -27,6 +27,9 @@ bool Get(std::string_view* in, T* v) {
   return true;
 }
 
+// A numeric's scale slot holding this means its text follows.
+constexpr int32_t kNumericAsText = -1;
+
 void EncodeValue(const Value& v, std::string* out) {
   out->push_back(static_cast<char>(v.kind()));
   switch (v.kind()) {
@@ -34,10 +37,21 @@ void EncodeValue(const Value& v, std::string* out) {
     case Value::Kind::kBool: out->push_back(v.AsBool() ? 1 : 0); return;
     case Value::Kind::kInt: Put<int64_t>(v.AsInt(), out); return;
     case Value::Kind::kFloat: Put<double>(v.AsFloat(), out); return;
-    case Value::Kind::kNumeric:
-      Put<Int128>(v.AsNumeric().unscaled(), out);
-      Put<int32_t>(v.AsNumeric().scale(), out);
+    case Value::Kind::kNumeric: {
+      const Numeric& n = v.AsNumeric();
+      if (n.is_inline()) {
+        Put<Int128>(n.unscaled(), out);
+        Put<int32_t>(n.scale(), out);
+        return;
+      }
+      // Big values and NaN / infinities as their text (exact, keeps the scale).
+      const std::string text = n.ToString();
+      Put<Int128>(0, out);
+      Put<int32_t>(kNumericAsText, out);
+      Put<uint32_t>(static_cast<uint32_t>(text.size()), out);
+      out->append(text);
       return;
+    }
     case Value::Kind::kInterval:
       Put<int32_t>(v.AsInterval().months, out);
       Put<int32_t>(v.AsInterval().days, out);
@@ -81,6 +95,15 @@ bool DecodeValue(std::string_view* in, Value* v) {
       Int128 unscaled = 0;
       int32_t scale = 0;
       if (!Get(in, &unscaled) || !Get(in, &scale)) return false;
+      if (scale == kNumericAsText) {
+        uint32_t size = 0;
+        if (!Get(in, &size) || in->size() < size) return false;
+        Result<Numeric> n = Numeric::Parse(in->substr(0, size));
+        in->remove_prefix(size);
+        if (!n.ok()) return false;
+        *v = Value::Decimal(std::move(*n));
+        return true;
+      }
       *v = Value::Decimal(Numeric(unscaled, scale));
       return true;
     }

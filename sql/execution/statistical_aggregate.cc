@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/numeric.h"
+#include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
 
@@ -46,15 +47,6 @@ BigInt FromInt128(Int128 v) {
   out <<= 64;
   out += static_cast<uint64_t>(magnitude);
   return v < 0 ? BigInt(-out) : out;
-}
-
-// REQUIRES: |v| < 2^127.
-Int128 ToInt128(const BigInt& v) {
-  const BigInt magnitude = boost::multiprecision::abs(v);
-  const auto low = static_cast<uint64_t>(BigInt(magnitude & BigInt(UINT64_MAX)));
-  const auto high = static_cast<uint64_t>(BigInt(magnitude >> 64));
-  const UInt128 u = (static_cast<UInt128>(high) << 64) | low;
-  return v < 0 ? -static_cast<Int128>(u) : static_cast<Int128>(u);
 }
 
 BigInt PowerOf10(int exponent) {
@@ -117,13 +109,13 @@ void AccumulatePair(double y, double x, StatisticalState* s) {
   }
 }
 
-void AccumulateExact(Int128 unscaled, int scale, StatisticalState* s) {
+void AccumulateExact(const BigInt& unscaled, int scale, StatisticalState* s) {
   if (scale > s->scale) {  // the sums move to the finer scale
     s->sum *= PowerOf10(scale - s->scale);
     s->sum_squares *= PowerOf10(2 * (scale - s->scale));
     s->scale = scale;
   }
-  const BigInt x = FromInt128(unscaled) * PowerOf10(s->scale - scale);
+  const BigInt x = unscaled * PowerOf10(s->scale - scale);
   s->sum += x;
   s->sum_squares += x * x;
   ++s->count;
@@ -160,11 +152,8 @@ int DivisionScale(const BigInt& numerator, int scale, const BigInt& denominator)
 }
 
 Value NumericResult(const BigInt& unscaled, int scale) {
-  static const BigInt kLimit = PowerOf10(Numeric::kMaxDigits);
-  if (unscaled >= kLimit || scale > Numeric::kMaxScale) {
-    throw Error(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
-  }
-  return Value::Decimal(Numeric(ToInt128(unscaled), scale));
+  return Value::Decimal(
+      OrThrow(Numeric::FromDigits(unscaled < 0, BigInt(abs(unscaled)).str(), scale)));
 }
 
 // numeric_stddev_internal: (n * sum(x*x) - sum(x)^2) / (n * (n - 1)) (or
@@ -172,6 +161,7 @@ Value NumericResult(const BigInt& unscaled, int scale) {
 Value ExactResult(AggregateFunction f, const StatisticalState& s) {
   const bool sample = f == AggregateFunction::kVarSamp || f == AggregateFunction::kStddevSamp;
   if (s.count == 0 || (sample && s.count == 1)) return Value::Null();
+  if (s.non_finite) return Value::Decimal(Numeric::NaN());
   const BigInt n = s.count;
   const BigInt numerator = n * s.sum_squares - s.sum * s.sum;  // at 2 * scale
   // Rounding can make it negative in PostgreSQL; exactly zero prints 0.
@@ -269,9 +259,18 @@ void AccumulateStatistics(const BoundExpr& call, const Row& args, StatisticalSta
   if (v.is_null()) return;
   const DataType& type = call.children[0]->type;
   if (type.IsInteger()) {
-    AccumulateExact(v.AsInt(), 0, state);
+    AccumulateExact(BigInt(v.AsInt()), 0, state);
   } else if (type.id == TypeId::kNumeric) {
-    AccumulateExact(v.AsNumeric().unscaled(), v.AsNumeric().scale(), state);
+    const Numeric& n = v.AsNumeric();
+    if (!n.is_finite()) {  // NaN and infinities make the result NaN
+      state->non_finite = true;
+      ++state->count;
+    } else if (n.is_inline()) {
+      AccumulateExact(FromInt128(n.unscaled()), n.scale(), state);
+    } else {
+      const BigInt magnitude{n.DigitString()};
+      AccumulateExact(n.Sign() < 0 ? BigInt(-magnitude) : magnitude, n.scale(), state);
+    }
   } else {
     AccumulateFloat(v.AsFloat(), state);
   }

@@ -31,6 +31,7 @@ struct StatisticalState {
   int scale = 0;
   boost::multiprecision::cpp_int sum;
   boost::multiprecision::cpp_int sum_squares;
+  bool non_finite = false;  // a NaN or infinite numeric was accumulated
 };
 
 // Whether f is one of the aggregates computed here.

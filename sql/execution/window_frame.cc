@@ -112,7 +112,9 @@ void WindowFrame::CheckRangeOffsets() const {
     if (offset->is_null()) continue;
     bool negative = false;
     switch (range_type_.id) {
-      case TypeId::kNumeric: negative = offset->AsNumeric().unscaled() < 0; break;
+      case TypeId::kNumeric:
+        negative = offset->AsNumeric().is_nan() || offset->AsNumeric().Sign() < 0;
+        break;
       case TypeId::kFloat4:
       case TypeId::kFloat8:
         negative = std::isnan(offset->AsFloat()) || offset->AsFloat() < 0;

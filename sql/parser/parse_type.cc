@@ -24,14 +24,18 @@ bool Parser::PeekTypeKeyword() const {
   return false;
 }
 
-int32_t Parser::ParseTypeModifier() {
+int32_t Parser::ParseTypeModifier(bool allow_sign) {
+  // numeric's modifiers are expressions in PostgreSQL's grammar, so
+  // numeric(2,-3) parses; timestamp(-1) and the like do not.
+  const bool negative = allow_sign && AcceptOp("-");
+  if (allow_sign && !negative) AcceptOp("+");
   const Token& t = Peek();
   if (t.type != TokenType::kInteger) SyntaxError(t);
   Advance();
   int32_t value = 0;
   auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), value);
   if (ec != std::errc() || ptr != t.text.data() + t.text.size()) SyntaxError(t);
-  return value;
+  return negative ? -value : value;
 }
 
 // INTERVAL's optional fields: YEAR, DAY TO SECOND, SECOND(3), ...
@@ -58,10 +62,10 @@ ast::TypeName Parser::ParseTypeName() {
   ast::TypeName type;
   const Token& t = Peek();
   type.position = t.position;
-  auto parse_modifiers = [&] {
+  auto parse_modifiers = [&](bool allow_sign = false) {
     if (!AcceptOp("(")) return;
     do {
-      type.modifiers.push_back(ParseTypeModifier());
+      type.modifiers.push_back(ParseTypeModifier(allow_sign));
     } while (AcceptOp(","));
     ExpectOp(")");
   };
@@ -118,7 +122,7 @@ ast::TypeName Parser::ParseTypeName() {
   } else if (w == "decimal" || w == "dec" || w == "numeric") {
     Advance();
     type.name = "numeric";
-    parse_modifiers();
+    parse_modifiers(/*allow_sign=*/true);
   } else if (w == "boolean") {
     Advance();
     type.name = "bool";

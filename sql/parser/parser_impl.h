@@ -198,7 +198,7 @@ class Parser {
   // parse_type.cc
   ast::TypeName ParseTypeName();
   bool PeekTypeKeyword() const;  // int, double, varchar, timestamp, ...
-  int32_t ParseTypeModifier();
+  int32_t ParseTypeModifier(bool allow_sign = false);
   void ParseIntervalFields(ast::TypeName& type);
 
   // parse_expr.cc

@@ -67,6 +67,34 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
     cur.execute("select %b::text, %b::text", (Decimal("0.00"), date(2000, 1, 1)), prepare=False)
     check(cur.fetchone(), ("0.00", "2000-01-01"), "binary parameters, text results")
 
+    # numeric past 38 digits, at scale 16383, NaN and the infinities, both
+    # ways in binary and text, and through a table.
+    big = Decimal("9" * 1000)
+    tiny = Decimal("1e-16383")
+    fraction = Decimal("-0." + "0123456789" * 100)
+    specials = (Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity"))
+    numerics = (big, tiny, fraction, Decimal("123456789012345678901234567890123456789.5"))
+    bcur.execute("select %b, %b, %b, %b, %b::numeric, %b::numeric, %b::numeric",
+                 numerics + specials)
+    row = bcur.fetchone()
+    check(row[:4], numerics, "binary big numerics both ways")
+    check(row[4].is_nan(), True, "binary numeric NaN both ways")
+    check(row[5:], specials[1:], "binary numeric infinities both ways")
+    cur.execute("select %t::numeric + 1, %t::numeric::text, 'nan'::numeric, '-inf'::numeric",
+                (big, tiny), prepare=False)
+    row = cur.fetchone()
+    check(row[0], Decimal("1" + "0" * 1000), "text big numeric result")
+    check(row[1], "0." + "0" * 16382 + "1", "numeric at scale 16383 as text")
+    check((row[2].is_nan(), row[3]), (True, Decimal("-Infinity")), "text numeric NaN, -Infinity")
+    cur.execute("create table big_numerics (id int primary key, v numeric)")
+    cur.executemany("insert into big_numerics values (%b, %b)",
+                    list(enumerate(numerics + specials)))
+    bcur.execute("select v from big_numerics order by v")
+    got = [r[0] for r in bcur.fetchall()]
+    check(got[:5], [specials[2], fraction, tiny, numerics[3], big], "big numerics ordered")
+    check((got[5], got[6].is_nan()), (specials[1], True), "Infinity, then NaN last")
+    cur.execute("drop table big_numerics")
+
     # uuid and bytea: uuid.UUID and bytes, as text (%t) and binary (%b)
     # parameters and in text and binary results.
     cur.execute("create table blobs (id uuid primary key, data bytea)")

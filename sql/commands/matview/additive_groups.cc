@@ -17,7 +17,7 @@ bool PlainCall(const BoundExpr& call) {
 // sum's input: integers, or numeric whose every value has the same scale
 // (so removing one never changes the scale a fresh sum would print).
 bool SummableExactly(const DataType& type) {
-  return type.IsInteger() || (type.id == TypeId::kNumeric && type.NumericScale() >= 0);
+  return type.IsInteger() || (type.id == TypeId::kNumeric && type.NumericPrecision() >= 0);
 }
 
 // sum + sign * value (of value_type) in sum's result type (int8 or numeric).
@@ -146,6 +146,11 @@ std::optional<Row> AdditiveGroups::Apply(const Row& key, const Row* stored,
   }
   for (size_t j = 0; j < aggregates_.size(); ++j) {
     if (aggregates_[j] == Kind::kSum && change.non_null[j] < 0) return std::nullopt;
+    // A NaN or infinity coming or going cannot be subtracted back out.
+    if (aggregates_[j] == Kind::kSum && result_types_[j].id == TypeId::kNumeric &&
+        !change.sums[j].is_null() && !change.sums[j].AsNumeric().is_finite()) {
+      return std::nullopt;
+    }
     if (stored == nullptr && change.non_null[j] < 0) return std::nullopt;
   }
   // A min or max loses its extreme when a deleted value reaches it (or,
