@@ -106,6 +106,10 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
       return fmt::format("({} {} ({}))", Deparse(*e.children[0], names),
                          e.negated ? "<> ALL" : "= ANY", array);
     }
+    case BoundExprKind::kArrayCompare:
+      return fmt::format("({} {} {} ({}))", Deparse(*e.children[0], names),
+                         OperatorText(e.compare_op), e.all ? "ALL" : "ANY",
+                         Deparse(*e.children[1], names));
     default: return "(...)";
   }
 }
@@ -208,7 +212,7 @@ class Printer {
         const auto& get = op.As<LogicalGet>();
         const catalog::TableEntry& table = *get.table;
         const ColumnNames names = TableColumns(table);
-        if (!get.lookup_key.empty()) {
+        if (get.by_primary_key()) {
           line = fmt::format("Index Scan using {} on {}", table.def.primary_key_name(),
                              table.def.name());
           std::vector<std::string> terms;
@@ -217,8 +221,9 @@ class Printer {
                                         names[static_cast<size_t>(table.layout.primary_key[i])],
                                         Deparse(*get.lookup_key[i], names)));
           }
+          if (get.lookup_in != nullptr) terms.push_back(Deparse(*get.lookup_in, names));
           details.push_back("Index Cond: " +
-                            (terms.size() == 1 ? terms[0] : "(" + Join(terms) + ")"));
+                            (terms.size() == 1 ? terms[0] : "(" + JoinAnd(terms) + ")"));
         } else if (get.index != nullptr) {
           line = fmt::format("Index Scan{} using {} on {}", get.index->backward ? " Backward" : "",
                              table.def.indexes(get.index->index).name(), table.def.name());
@@ -357,6 +362,7 @@ class Printer {
   std::string Take() { return std::move(out_); }
 
  private:
+  // A composite key's terms, as PostgreSQL prints them: `(a = 1) AND (b = 2)`.
   static std::string JoinAnd(const std::vector<std::string>& parts) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? " AND " : "") + parts[i];
