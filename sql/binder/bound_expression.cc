@@ -58,6 +58,7 @@ BoundExprPtr BoundExpr::Clone() const {
   e->arithmetic_op = arithmetic_op;
   e->compare_op = compare_op;
   e->compare_type = compare_type;
+  e->in_set = in_set;
   e->function = function;
   e->negated = negated;
   e->case_insensitive = case_insensitive;

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/cast.h"
@@ -455,6 +456,14 @@ bool IsSessionFunction(ScalarFunction f);
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
+// A kIn node's list of constants hashed (execution/in_list.h): the
+// AppendGroupKey bytes of its non-NULL values, so SQL-equal values are one
+// key.
+struct InListSet {
+  std::unordered_set<std::string> keys;
+  bool has_null = false;  // a NULL in the list: no match gives NULL
+};
+
 struct BoundExpr {
   BoundExpr() = default;
   // Frees the children iteratively: a chain of a million operators is freed
@@ -491,6 +500,10 @@ struct BoundExpr {
   // kSubquery: the query, shared by clones (it is planned once).
   std::shared_ptr<BoundSubquery> subquery;
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
+  // kIn: its constants hashed, set at plan time (constant folding) when
+  // there are enough of them; shared by clones and never changed, so the
+  // plan stays immutable. Null: compared one by one.
+  std::shared_ptr<const InListSet> in_set;
 
   // A node with no children yet; the caller fills the kind's fields.
   static BoundExprPtr Make(BoundExprKind kind, DataType type, int position);

@@ -8,6 +8,7 @@
 #include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/in_list.h"
 #include "sql/execution/scalar_function.h"
 #include "sql/execution/subquery.h"
 
@@ -182,6 +183,7 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case BoundExprKind::kIn: {
       Value a = Evaluate(*e.children[0], row, ctx);
       if (a.is_null()) return Value::Null();
+      if (e.in_set != nullptr) return LookUpInList(e, a);
       bool saw_null = false;
       for (size_t i = 1; i < e.children.size(); ++i) {
         Value v = Evaluate(*e.children[i], row, ctx);

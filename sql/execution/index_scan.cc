@@ -31,12 +31,19 @@ void IndexScan::ComputeRanges(ExecContext& ctx) {
   }
   const size_t k = access_.equal.size();
   if (!access_.in_list.empty()) {
-    for (const BoundExprPtr& e : access_.in_list) {
-      Value v = Evaluate(*e, kNoInput, &ctx);
-      if (v.is_null()) continue;
+    auto add = [&](const Value& v) {
+      if (v.is_null()) return;
       std::string point = prefix;
       storage::AppendIndexKeyValue(v, column_type(k), index.columns[k], &point);
       ranges_.emplace_back(point, storage::PrefixSuccessor(point));
+    };
+    for (const BoundExprPtr& e : access_.in_list) {
+      Value v = Evaluate(*e, kNoInput, &ctx);
+      if (!access_.in_array) {
+        add(v);
+      } else if (!v.is_null()) {
+        for (const Value& element : v.AsArray()) add(element);
+      }
     }
     // Key order (so an ORDER BY holds), each value once, as PostgreSQL's
     // `= ANY` index scans.

@@ -109,6 +109,10 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
       return fmt::format("({} {} ({}))", Deparse(*e.children[0], names),
                          e.negated ? "<> ALL" : "= ANY", array);
     }
+    case BoundExprKind::kArrayCompare:
+      return fmt::format("({} {} {} ({}))", Deparse(*e.children[0], names),
+                         OperatorText(e.compare_op), e.all ? "ALL" : "ANY",
+                         Deparse(*e.children[1], names));
     default: return "(...)";
   }
 }
@@ -251,7 +255,7 @@ class Builder {
         const catalog::TableEntry& table = *get.table;
         const ColumnNames names = TableColumns(table);
         const std::string relation = RelationName(table);
-        if (!get.lookup_key.empty()) {
+        if (get.by_primary_key()) {
           node.node_type = "Index Scan";
           node.label =
               fmt::format("Index Scan using {} on {}", table.def.primary_key_name(), relation);
@@ -263,7 +267,8 @@ class Builder {
                                         names[static_cast<size_t>(table.layout.primary_key[i])],
                                         Deparse(*get.lookup_key[i], names)));
           }
-          AddText(&node, "Index Cond", terms.size() == 1 ? terms[0] : "(" + Join(terms) + ")");
+          if (get.lookup_in != nullptr) terms.push_back(Deparse(*get.lookup_in, names));
+          AddText(&node, "Index Cond", terms.size() == 1 ? terms[0] : "(" + JoinAnd(terms) + ")");
           AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
         } else if (get.index != nullptr) {
           const std::string index = table.def.indexes(get.index->index).name();
@@ -549,6 +554,7 @@ class Builder {
     node->details.push_back({count > 0 ? key + ": " + value : "", {{key, value}}});
   }
 
+  // A composite key's terms, as PostgreSQL prints them: `(a = 1) AND (b = 2)`.
   static std::string JoinAnd(const std::vector<std::string>& parts) {
     return Joined(parts, " AND ");
   }

@@ -16,6 +16,9 @@ struct IndexAccess {
   std::vector<BoundExprPtr> equal;
   // Key column equal.size() is one of these (`c IN (1, 2)`); empty: no list.
   std::vector<BoundExprPtr> in_list;
+  // in_list is one array (`c = ANY (ARRAY[1, 2])`, `c = ANY ($1)`) whose
+  // elements are the values.
+  bool in_array = false;
   // Or key column equal.size() IS NULL.
   bool is_null = false;
   // Or a range on key column equal.size(); null: unbounded on that side.

@@ -18,7 +18,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
   switch (op.kind) {
     case LogicalKind::kGet: {
       const auto& get = op.As<LogicalGet>();
-      out->append(get.lookup_key.empty() ? "Get " : "Get (point lookup) ");
+      out->append(get.by_primary_key() ? "Get (point lookup) " : "Get ");
       out->append(get.table->def.name());
       if (get.index != nullptr) {
         out->append(" (index " + get.table->def.indexes(get.index->index).name() +

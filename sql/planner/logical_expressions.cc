@@ -31,6 +31,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
   switch (op.kind) {
     case LogicalKind::kGet:
       each(op.As<LogicalGet>().lookup_key);
+      one(op.As<LogicalGet>().lookup_in);
       one(op.As<LogicalGet>().filter);
       break;
     case LogicalKind::kValues:

@@ -64,8 +64,9 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
             fmt::format("materialized view \"{}\" has not been populated", get.table->def.name()))
             .WithHint("Use the REFRESH MATERIALIZED VIEW command.");
       }
-      if (!get.lookup_key.empty()) {
-        return std::make_unique<PointLookup>(get.table, get.lookup_key, get.emit_key);
+      if (get.by_primary_key()) {
+        return std::make_unique<PointLookup>(get.table, get.lookup_key, get.lookup_in.get(),
+                                             get.emit_key);
       }
       if (get.index != nullptr) {
         return std::make_unique<IndexScan>(get.table, *get.index, get.emit_key, get.filter.get());

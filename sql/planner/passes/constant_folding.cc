@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/stack_depth.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/in_list.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -80,7 +81,11 @@ Folded Fold(BoundExprPtr& e) {
     e->position = position;
     return Folded::kYes;
   }
-  if (!foldable || !e->IsFoldableNode()) return Folded::kNo;
+  if (!foldable || !e->IsFoldableNode()) {
+    // `x IN (many constants)`: hashed once here, for every execution.
+    if (e->kind == BoundExprKind::kIn && e->in_set == nullptr) e->in_set = HashInList(*e);
+    return Folded::kNo;
+  }
   if (failed && !MaySkipChildren(*e)) return Folded::kFailed;
   try {
     static const Row kNoInput;
@@ -102,6 +107,7 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
   switch (plan->kind) {
     case LogicalKind::kGet:
       for (BoundExprPtr& e : plan->As<LogicalGet>().lookup_key) Fold(e);
+      if (plan->As<LogicalGet>().lookup_in != nullptr) Fold(plan->As<LogicalGet>().lookup_in);
       break;
     case LogicalKind::kValues:
       for (auto& row : plan->As<LogicalValues>().rows) {

@@ -56,7 +56,7 @@ LogicalGet* ScanUnderFilters(LogicalOperator& op) {
   if (e->kind != LogicalKind::kGet) return nullptr;
   auto& get = e->As<LogicalGet>();
   // A Get with emit_key is MERGE's target, read by key per source row too.
-  const bool plain = !get.table->computed && get.lookup_key.empty() && get.index == nullptr &&
+  const bool plain = !get.table->computed && !get.by_primary_key() && get.index == nullptr &&
                      get.filter == nullptr;
   return plain ? &get : nullptr;
 }
@@ -109,7 +109,14 @@ double KnownRows(const LogicalOperator& op) {
       const auto& values = op.As<LogicalValues>();
       return static_cast<double>(values.computed ? values.computed->size() : values.rows.size());
     }
-    case LogicalKind::kGet: return op.As<LogicalGet>().lookup_key.empty() ? kUnknown : 1;
+    case LogicalKind::kGet: {
+      const auto& get = op.As<LogicalGet>();
+      if (!get.by_primary_key()) return kUnknown;
+      if (get.lookup_in == nullptr) return 1;
+      return get.lookup_in->kind == BoundExprKind::kIn
+                 ? static_cast<double>(get.lookup_in->children.size() - 1)
+                 : kUnknown;
+    }
     case LogicalKind::kFilter:
     case LogicalKind::kProject:
     case LogicalKind::kSort:

@@ -1,9 +1,10 @@
 // Index selection: a table read (LogicalGet, wherever it sits in the plan)
 // whose pushed-down filter has conjuncts an index answers becomes an index
 // scan: equality on the index's leading columns, then on the next column an
-// IN list, IS NULL or a range (<, <=, >, >=, BETWEEN). An ORDER BY the index's order
-// (after its equality columns), under a LIMIT, reads the index instead of
-// sorting. Conjuncts the index answers leave the filter; the rest stay.
+// IN list (or `= ANY (array)`), IS NULL or a range (<, <=, >, >=,
+// BETWEEN). An ORDER BY the index's order (after its equality columns),
+// under a LIMIT, reads the index instead of sorting. Conjuncts the index
+// answers leave the filter; the rest stay.
 //
 // Choice, most selective first: all columns of a unique index by equality,
 // then the most equality columns, then an IN list, then a range; ties go
@@ -69,8 +70,24 @@ bool MatchIsNull(const BoundExpr& e, int column) {
          e.children[0]->kind == BoundExprKind::kColumn && e.children[0]->column_index == column;
 }
 
-// `column IN (values...)`, not negated.
+// `column IN (values...)`, not negated, or `column = ANY (array value)`.
 bool MatchInList(const BoundExpr& e, int column, const DataType& column_type) {
+  if (e.kind == BoundExprKind::kArrayCompare) {
+    if (e.compare_op != CompareOp::kEqual || e.all || !SameDomain(e.compare_type, column_type)) {
+      return false;
+    }
+    const BoundExpr& col = *e.children[0];
+    if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
+    const BoundExpr& array = *e.children[1];
+    std::optional<TypeId> element = array.type.ElementType();
+    if (!element || !SameDomain(DataType::Of(*element), column_type)) return false;
+    if (IsValue(array)) return true;
+    if (array.kind != BoundExprKind::kArray) return false;
+    for (const BoundExprPtr& v : array.children) {
+      if (!IsValue(*v)) return false;
+    }
+    return true;
+  }
   if (e.kind != BoundExprKind::kIn || e.negated || !SameDomain(e.compare_type, column_type)) {
     return false;
   }
@@ -174,7 +191,7 @@ BoundExprPtr AndOf(std::vector<BoundExprPtr> terms) {
 }
 
 bool Eligible(const LogicalGet& get) {
-  return !get.table->computed && get.lookup_key.empty() && get.index == nullptr &&
+  return !get.table->computed && !get.by_primary_key() && get.index == nullptr &&
          !get.table->layout.indexes.empty();
 }
 
@@ -207,8 +224,13 @@ void UseIndexForFilter(LogicalGet& get) {
   }
   if (best.in_list != SIZE_MAX) {
     const BoundExpr& in = *conjuncts[best.in_list];
-    for (size_t i = 1; i < in.children.size(); ++i)
-      access->in_list.push_back(in.children[i]->Clone());
+    if (in.kind == BoundExprKind::kArrayCompare) {
+      access->in_list.push_back(in.children[1]->Clone());
+      access->in_array = true;
+    } else {
+      for (size_t i = 1; i < in.children.size(); ++i)
+        access->in_list.push_back(in.children[i]->Clone());
+    }
     used[best.in_list] = true;
   } else if (best.is_null != SIZE_MAX) {
     access->is_null = true;
@@ -287,7 +309,7 @@ bool GivesOrder(const storage::IndexLayout& index, size_t fixed, const LogicalSo
 LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bool prefer_index) {
   auto& sort = sort_op->As<LogicalSort>();
   auto& get = sort_op->children[0]->As<LogicalGet>();
-  if (get.table->computed || !get.lookup_key.empty()) return sort_op;
+  if (get.table->computed || get.by_primary_key()) return sort_op;
   bool backward = false;
   if (get.index != nullptr) {
     const IndexAccess& access = *get.index;

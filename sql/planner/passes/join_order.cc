@@ -49,7 +49,13 @@ double Estimate(const LogicalOperator& op) {
     rows /= std::pow(10.0, static_cast<double>(terms));
     e = e->children[0].get();
   }
-  if (e->kind == LogicalKind::kGet && !e->As<LogicalGet>().lookup_key.empty()) rows = 1;
+  if (e->kind == LogicalKind::kGet && e->As<LogicalGet>().by_primary_key()) {
+    const auto& get = e->As<LogicalGet>();
+    rows = get.lookup_in == nullptr ? 1.0
+           : get.lookup_in->kind == BoundExprKind::kIn
+               ? std::min(rows, static_cast<double>(get.lookup_in->children.size() - 1))
+               : rows;
+  }
   // An incremental refresh's changed rows: usually few, so joined first.
   if (IsChangedRows(*e)) {
     rows = static_cast<double>(e->As<LogicalValues>().computed->size());

@@ -1,7 +1,10 @@
 // Point lookups: Filter(Get t) where the predicate's AND-ed conjuncts
 // include `pk_col = constant` for every primary key column becomes a
 // primary-key Get (one storage read instead of a scan); the remaining
-// conjuncts stay in the filter. The benchmark's hot path.
+// conjuncts stay in the filter. The benchmark's hot path. The last key
+// column may instead be matched by a list, `pk_col IN (values)` or
+// `pk_col = ANY (array)` (a constant or a parameter): one read per
+// distinct non-NULL value, in key order.
 #include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
@@ -32,6 +35,42 @@ const BoundExpr* EqualityConstant(const BoundExpr& e, int column, const DataType
   return nullptr;
 }
 
+bool IsValue(const BoundExpr& e) {
+  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter ||
+         e.kind == BoundExprKind::kOuterColumn;
+}
+
+bool SameDomain(const DataType& a, const DataType& b) {
+  return a.id == b.id || (a.IsString() && b.IsString());
+}
+
+// Whether `e` is `column IN (values)` or `column = ANY (array value)`,
+// compared in the column's own type (so the values encode as its keys).
+bool IsListOfValues(const BoundExpr& e, int column, const DataType& column_type) {
+  if (e.kind != BoundExprKind::kIn && e.kind != BoundExprKind::kArrayCompare) return false;
+  if (!SameDomain(e.compare_type, column_type)) return false;
+  const BoundExpr& col = *e.children[0];
+  if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
+  if (e.kind == BoundExprKind::kIn) {
+    if (e.negated) return false;
+    for (size_t i = 1; i < e.children.size(); ++i) {
+      const BoundExpr& v = *e.children[i];
+      if (!IsValue(v) || !SameDomain(v.type, column_type)) return false;
+    }
+    return true;
+  }
+  if (e.compare_op != CompareOp::kEqual || e.all) return false;
+  const BoundExpr& array = *e.children[1];
+  std::optional<TypeId> element = array.type.ElementType();
+  if (!element || !SameDomain(DataType::Of(*element), column_type)) return false;
+  if (IsValue(array)) return true;
+  if (array.kind != BoundExprKind::kArray) return false;
+  for (const BoundExprPtr& v : array.children) {
+    if (!IsValue(*v)) return false;
+  }
+  return true;
+}
+
 LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
   if (plan->kind != LogicalKind::kFilter || plan->children[0]->kind != LogicalKind::kGet) {
     return plan;
@@ -39,7 +78,7 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
   auto& filter = plan->As<LogicalFilter>();
   auto& get = plan->children[0]->As<LogicalGet>();
   const std::vector<int>& pk = get.table->layout.primary_key;
-  if (pk.empty() || !get.lookup_key.empty()) return plan;
+  if (pk.empty() || get.by_primary_key()) return plan;
 
   std::vector<BoundExprPtr> conjuncts;
   if (filter.predicate->kind == BoundExprKind::kAnd) {
@@ -49,6 +88,7 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
   }
   std::vector<BoundExprPtr> key(pk.size());
   std::vector<bool> used(conjuncts.size(), false);
+  size_t list = SIZE_MAX;  // the conjunct listing the last column's values
   bool complete = true;
   for (size_t k = 0; k < pk.size() && complete; ++k) {
     for (size_t i = 0; i < conjuncts.size(); ++i) {
@@ -59,6 +99,18 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
       used[i] = true;
       break;
     }
+    if (key[k] == nullptr && k + 1 == pk.size()) {
+      for (size_t i = 0; i < conjuncts.size() && list == SIZE_MAX; ++i) {
+        if (!used[i] && IsListOfValues(*conjuncts[i], pk[k], get.table->ColumnType(pk[k]))) {
+          list = i;
+        }
+      }
+      if (list != SIZE_MAX) {
+        used[list] = true;
+        key.pop_back();
+        break;
+      }
+    }
     complete = key[k] != nullptr;
   }
 
@@ -66,7 +118,10 @@ LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     if (!complete || !used[i]) residual.push_back(std::move(conjuncts[i]));
   }
-  if (complete) get.lookup_key = std::move(key);
+  if (complete) {
+    if (list != SIZE_MAX) get.lookup_in = std::move(conjuncts[list]);
+    get.lookup_key = std::move(key);
+  }
   if (residual.empty()) return std::move(plan->children[0]);
   if (residual.size() == 1) {
     filter.predicate = std::move(residual[0]);

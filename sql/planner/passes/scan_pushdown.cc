@@ -37,7 +37,7 @@ LogicalOperatorPtr MergeFilters(LogicalOperatorPtr plan) {
     return plan;
   }
   auto& get = plan->children[0]->As<LogicalGet>();
-  if (!get.lookup_key.empty() || get.filter != nullptr) return plan;
+  if (get.by_primary_key() || get.filter != nullptr) return plan;
   get.filter = std::move(plan->As<LogicalFilter>().predicate);
   return std::move(plan->children[0]);
 }
@@ -50,7 +50,7 @@ void PruneColumns(LogicalOperator& op, const std::vector<bool>* needed) {
   switch (op.kind) {
     case LogicalKind::kGet: {
       auto& get = op.As<LogicalGet>();
-      if (needed == nullptr || !get.lookup_key.empty() || get.emit_key) return;
+      if (needed == nullptr || get.by_primary_key() || get.emit_key) return;
       std::vector<bool> columns = *needed;
       if (get.filter != nullptr) MarkColumns(*get.filter, &columns);
       columns.resize(get.table->layout.column_types.size(), false);

@@ -12,7 +12,11 @@ namespace basalt::sql {
 namespace {
 
 bool InKeyOrder(const LogicalSort& sort, const LogicalGet& get) {
-  if (get.table->computed || !get.lookup_key.empty() || get.index != nullptr) return false;
+  // An IN list on the primary key reads its rows in key order too.
+  if (get.table->computed || (get.by_primary_key() && get.lookup_in == nullptr) ||
+      get.index != nullptr) {
+    return false;
+  }
   const std::vector<int>& pk = get.table->layout.primary_key;
   if (sort.keys.empty() || sort.keys.size() > pk.size()) return false;
   for (size_t i = 0; i < sort.keys.size(); ++i) {
