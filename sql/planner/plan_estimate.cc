@@ -50,6 +50,17 @@ size_t Terms(const BoundExpr* predicate) {
   return predicate->kind == BoundExprKind::kAnd ? predicate->children.size() : 1;
 }
 
+// The values a key lookup's IN list or `= ANY (array)` reads: a row per
+// value, an array parameter's length unknown (10).
+double ListLength(const BoundExpr& list) {
+  if (list.kind == BoundExprKind::kIn) return static_cast<double>(list.children.size() - 1);
+  const BoundExpr& array = *list.children.back();
+  if (array.kind == BoundExprKind::kConstant && !array.value.is_null()) {
+    return static_cast<double>(array.value.AsArray().size());
+  }
+  return 10;
+}
+
 double Selectivity(size_t terms) {
   return std::pow(10.0, -static_cast<double>(terms));
 }
@@ -98,7 +109,9 @@ PlanEstimate EstimatePlan(const LogicalOperator& op) {
     case LogicalKind::kGet: {
       const auto& get = op.As<LogicalGet>();
       double read = kTableRows;
-      if (!get.lookup_key.empty()) {
+      if (get.lookup_in != nullptr) {
+        read = ListLength(*get.lookup_in);
+      } else if (!get.lookup_key.empty()) {
         read = 1;
       } else if (get.index != nullptr && get.index->condition != nullptr) {
         read = kTableRows * Selectivity(Terms(get.index->condition.get()));
