@@ -261,9 +261,7 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
 }
 
 void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {
-  if (stmt.vacuum && state_ == TransactionState::kInBlock) {
-    throw Error(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
-  }
+  if (stmt.vacuum) RefuseInBlock("VACUUM");
   // RocksDB reclaims space by compaction and Basalt keeps no statistics
   // yet, so there is nothing to do beyond checking the names (under
   // PostgreSQL's SHARE UPDATE EXCLUSIVE).

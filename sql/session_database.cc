@@ -11,13 +11,6 @@ namespace basalt::sql {
 
 namespace {
 
-void RefuseInBlock(bool in_block, std::string_view command) {
-  if (in_block) {
-    throw Error(sqlstate::kActiveSqlTransaction,
-                fmt::format("{} cannot run inside a transaction block", command));
-  }
-}
-
 Error DatabaseMissing(const std::string& name) {
   return Error(sqlstate::kInvalidCatalogName, fmt::format("database \"{}\" does not exist", name));
 }
@@ -48,7 +41,7 @@ bool AcceptedOption(const std::string& option, const std::string& value) {
 }  // namespace
 
 void SessionImpl::ExecuteCreateDatabase(const ast::CreateDatabaseStmt& stmt, ResultSink& sink) {
-  RefuseInBlock(state_ == TransactionState::kInBlock, "CREATE DATABASE");
+  RefuseInBlock("CREATE DATABASE");
   EnsureTransaction();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   const catalog::proto::Role* me = snapshot->RoleByOid(role_oid_);
@@ -97,7 +90,7 @@ void SessionImpl::CheckNoOtherSessions(const catalog::proto::Database& db) {
 }
 
 void SessionImpl::ExecuteDropDatabase(const ast::DropDatabaseStmt& stmt, ResultSink& sink) {
-  RefuseInBlock(state_ == TransactionState::kInBlock, "DROP DATABASE");
+  RefuseInBlock("DROP DATABASE");
   EnsureTransaction();
   const catalog::proto::Database* found = writer_.View()->FindDatabase(stmt.name);
   if (found == nullptr) {

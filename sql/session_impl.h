@@ -241,6 +241,8 @@ class SessionImpl : public Session {
   void StoreRenamedQuery(const catalog::TableEntry& dependent, const catalog::TableEntry& table,
                          const ColumnRename& rename, const std::string& text);
   void ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink);
+  // 25001 `<command> cannot run inside a transaction block` in a block.
+  void RefuseInBlock(std::string_view command) const;
   // session_prepare.cc
   void ExecutePrepare(const std::shared_ptr<const ast::Statement>& statement, ResultSink& sink);
   void ExecuteExecute(const ast::ExecuteStmt& stmt, ResultSink& sink);

@@ -21,6 +21,9 @@ std::vector<std::string> SessionImpl::DisabledPasses() const {
 }
 
 void SessionImpl::ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSink& sink) {
+  // CONCURRENTLY keeps PostgreSQL's rules, but the build is still the plain
+  // one below (docs/status.md, issue 14): writers wait for it.
+  if (stmt.concurrently) RefuseInBlock("CREATE INDEX CONCURRENTLY");
   // SHARE, as PostgreSQL: readers go on, writers wait, and so does any other
   // DDL of the table. Then the table's definition is the current one.
   auto tables = ResolveAndLock(
@@ -56,6 +59,17 @@ void SessionImpl::ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSin
 }
 
 void SessionImpl::ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink) {
+  if (stmt.concurrently) {
+    RefuseInBlock("DROP INDEX CONCURRENTLY");
+    if (stmt.names.size() > 1) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+    }
+    if (stmt.cascade) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "DROP INDEX CONCURRENTLY does not support CASCADE");
+    }
+  }
   // Every name is resolved first: DROP INDEX a, missing drops nothing.
   struct Target {
     std::shared_ptr<const catalog::TableEntry> table;

@@ -369,4 +369,11 @@ void SessionImpl::SendChangedParameters(
   }
 }
 
+void SessionImpl::RefuseInBlock(std::string_view command) const {
+  if (state_ == TransactionState::kInBlock) {
+    throw Error(sqlstate::kActiveSqlTransaction,
+                fmt::format("{} cannot run inside a transaction block", command));
+  }
+}
+
 }  // namespace basalt::sql

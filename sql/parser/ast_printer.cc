@@ -470,6 +470,7 @@ std::string ToString(const Statement& statement) {
     case StatementKind::kCreateIndex: {
       const auto& s = statement.As<CreateIndexStmt>();
       std::string out = std::string("CREATE ") + (s.unique ? "UNIQUE " : "") + "INDEX " +
+                        (s.concurrently ? "CONCURRENTLY " : "") +
                         (s.if_not_exists ? "IF NOT EXISTS " : "") +
                         (s.name.empty() ? "" : QuoteName(s.name) + " ") + "ON " +
                         ToString(s.table) + (s.method.empty() ? "" : " USING " + s.method) + " (";
@@ -527,7 +528,8 @@ std::string ToString(const Statement& statement) {
                          : s.object_type == ObjectType::kMaterializedView ? "MATERIALIZED VIEW"
                          : s.object_type == ObjectType::kIndex            ? "INDEX"
                                                                           : "SCHEMA";
-      std::string out = std::string("DROP ") + type + (s.if_exists ? " IF EXISTS " : " ");
+      std::string out = std::string("DROP ") + type + (s.concurrently ? " CONCURRENTLY" : "") +
+                        (s.if_exists ? " IF EXISTS " : " ");
       for (size_t i = 0; i < s.names.size(); ++i) out += (i ? ", " : "") + ToString(s.names[i]);
       return out + (s.cascade ? " CASCADE" : "");
     }

@@ -365,6 +365,7 @@ struct CreateIndexStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateIndex;
   CreateIndexStmt() : Statement(kKind) {}
   bool unique = false;
+  bool concurrently = false;
   bool if_not_exists = false;
   std::string name;  // empty: chosen from the table and column names
   int name_position = 0;
@@ -432,6 +433,7 @@ struct DropStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kDrop;
   DropStmt() : Statement(kKind) {}
   ObjectType object_type = ObjectType::kTable;
+  bool concurrently = false;  // DROP INDEX CONCURRENTLY
   std::vector<QualifiedName> names;
   bool if_exists = false;
   bool cascade = false;

@@ -46,6 +46,7 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
   stmt->position = create.position;
   stmt->unique = AcceptWord("unique");
   ExpectWord("index");
+  stmt->concurrently = AcceptWord("concurrently");
   if (PeekWord("if")) {
     // gram.y: IF NOT EXISTS requires a name.
     Advance();
@@ -399,6 +400,7 @@ ast::StatementPtr Parser::ParseDrop() {
     stmt->object_type = ast::ObjectType::kView;
   } else if (AcceptWord("index")) {
     stmt->object_type = ast::ObjectType::kIndex;
+    stmt->concurrently = AcceptWord("concurrently");
   } else if (AcceptWord("schema")) {
     stmt->object_type = ast::ObjectType::kSchema;
   } else if (AcceptWord("sequence")) {

@@ -1,0 +1,26 @@
+-- CREATE / DROP INDEX CONCURRENTLY: accepted with PostgreSQL's rules (not
+-- in a transaction block, DROP of one index without CASCADE); the index
+-- answers queries like any other.
+CREATE TABLE ci (id int PRIMARY KEY, v int);
+INSERT INTO ci SELECT i, i % 10 FROM generate_series(1, 100) i;
+CREATE INDEX CONCURRENTLY ci_v ON ci (v);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ci_id_v ON ci (id, v);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ci_v ON ci (v);
+CREATE INDEX CONCURRENTLY ON ci (v, id);
+SELECT count(*) FROM ci WHERE v = 3;
+INSERT INTO ci VALUES (101, 3);
+SELECT count(*) FROM ci WHERE v = 3;
+CREATE UNIQUE INDEX CONCURRENTLY ci_id_unique ON ci (id);
+BEGIN;
+CREATE INDEX CONCURRENTLY ci_bad ON ci (v);
+ROLLBACK;
+BEGIN;
+DROP INDEX CONCURRENTLY ci_v;
+ROLLBACK;
+DROP INDEX CONCURRENTLY ci_v, ci_id_v;
+DROP INDEX CONCURRENTLY ci_v CASCADE;
+DROP INDEX CONCURRENTLY IF EXISTS missing;
+DROP INDEX CONCURRENTLY ci_v;
+DROP INDEX CONCURRENTLY ci_v;
+SELECT indexname FROM pg_indexes WHERE tablename = 'ci' ORDER BY 1;
+DROP TABLE ci;
