@@ -4,6 +4,7 @@
 // be parameters), so the plan stays immutable.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "sql/binder/bound_expression.h"
@@ -32,5 +33,33 @@ struct IndexAccess {
   // index read for its order.
   BoundExprPtr condition;
 };
+
+// What the index_selection and point_lookup passes read keys by:
+
+// A value fixed for one execution of the scan: a constant, a parameter, or
+// a value of the outer row (a correlated subquery, an index join).
+inline bool IsValue(const BoundExpr& e) {
+  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter ||
+         e.kind == BoundExprKind::kOuterColumn;
+}
+
+// Strings compare as text whatever their declared length; other types must
+// compare in exactly the column's type so the key encodes the same.
+inline bool SameDomain(const DataType& compare_type, const DataType& column_type) {
+  return compare_type.id == column_type.id || (compare_type.IsString() && column_type.IsString());
+}
+
+// `= ANY (array)`'s array: a value or ARRAY[values], of elements in the
+// column's domain.
+inline bool IsArrayOfValues(const BoundExpr& array, const DataType& column_type) {
+  std::optional<TypeId> element = array.type.ElementType();
+  if (!element || !SameDomain(DataType::Of(*element), column_type)) return false;
+  if (IsValue(array)) return true;
+  if (array.kind != BoundExprKind::kArray) return false;
+  for (const BoundExprPtr& v : array.children) {
+    if (!IsValue(*v)) return false;
+  }
+  return true;
+}
 
 }  // namespace basalt::sql

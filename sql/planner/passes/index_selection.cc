@@ -19,19 +19,6 @@ namespace basalt::sql {
 
 namespace {
 
-// A value fixed for one execution of the scan: a constant, a parameter, or
-// a value of the outer row (a correlated subquery, an index join).
-bool IsValue(const BoundExpr& e) {
-  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter ||
-         e.kind == BoundExprKind::kOuterColumn;
-}
-
-// Strings compare as text whatever their declared length; other types must
-// compare in exactly the column's type so the key encodes the same.
-bool SameDomain(const DataType& compare_type, const DataType& column_type) {
-  return compare_type.id == column_type.id || (compare_type.IsString() && column_type.IsString());
-}
-
 CompareOp Flip(CompareOp op) {
   switch (op) {
     case CompareOp::kLess: return CompareOp::kGreater;
@@ -78,15 +65,7 @@ bool MatchInList(const BoundExpr& e, int column, const DataType& column_type) {
     }
     const BoundExpr& col = *e.children[0];
     if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
-    const BoundExpr& array = *e.children[1];
-    std::optional<TypeId> element = array.type.ElementType();
-    if (!element || !SameDomain(DataType::Of(*element), column_type)) return false;
-    if (IsValue(array)) return true;
-    if (array.kind != BoundExprKind::kArray) return false;
-    for (const BoundExprPtr& v : array.children) {
-      if (!IsValue(*v)) return false;
-    }
-    return true;
+    return IsArrayOfValues(*e.children[1], column_type);
   }
   if (e.kind != BoundExprKind::kIn || e.negated || !SameDomain(e.compare_type, column_type)) {
     return false;

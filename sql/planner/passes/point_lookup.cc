@@ -18,30 +18,15 @@ namespace {
 // compared in the column's own type, the constant.
 const BoundExpr* EqualityConstant(const BoundExpr& e, int column, const DataType& column_type) {
   if (e.kind != BoundExprKind::kCompare || e.compare_op != CompareOp::kEqual) return nullptr;
-  // Strings compare as text whatever their declared length; other types
-  // must compare in exactly the column's type so the key encodes the same.
-  bool same_domain =
-      e.compare_type.id == column_type.id || (e.compare_type.IsString() && column_type.IsString());
-  if (!same_domain) return nullptr;
+  if (!SameDomain(e.compare_type, column_type)) return nullptr;
   for (int side = 0; side < 2; ++side) {
     const BoundExpr& col = *e.children[side];
     const BoundExpr& other = *e.children[1 - side];
-    if (col.kind == BoundExprKind::kColumn && col.column_index == column &&
-        (other.kind == BoundExprKind::kConstant || other.kind == BoundExprKind::kParameter ||
-         other.kind == BoundExprKind::kOuterColumn)) {
+    if (col.kind == BoundExprKind::kColumn && col.column_index == column && IsValue(other)) {
       return &other;
     }
   }
   return nullptr;
-}
-
-bool IsValue(const BoundExpr& e) {
-  return e.kind == BoundExprKind::kConstant || e.kind == BoundExprKind::kParameter ||
-         e.kind == BoundExprKind::kOuterColumn;
-}
-
-bool SameDomain(const DataType& a, const DataType& b) {
-  return a.id == b.id || (a.IsString() && b.IsString());
 }
 
 // Whether `e` is `column IN (values)` or `column = ANY (array value)`,
@@ -60,15 +45,7 @@ bool IsListOfValues(const BoundExpr& e, int column, const DataType& column_type)
     return true;
   }
   if (e.compare_op != CompareOp::kEqual || e.all) return false;
-  const BoundExpr& array = *e.children[1];
-  std::optional<TypeId> element = array.type.ElementType();
-  if (!element || !SameDomain(DataType::Of(*element), column_type)) return false;
-  if (IsValue(array)) return true;
-  if (array.kind != BoundExprKind::kArray) return false;
-  for (const BoundExprPtr& v : array.children) {
-    if (!IsValue(*v)) return false;
-  }
-  return true;
+  return IsArrayOfValues(*e.children[1], column_type);
 }
 
 LogicalOperatorPtr Rewrite(LogicalOperatorPtr plan) {
