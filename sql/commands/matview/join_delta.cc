@@ -51,13 +51,6 @@ PlanPath Child(const PlanPath& path, int child) {
   return out;
 }
 
-LogicalOperatorPtr ValuesOf(const std::vector<Row>& rows, std::vector<DataType> types) {
-  auto values = std::make_unique<LogicalValues>();
-  values->computed_types = std::move(types);
-  values->computed = std::make_shared<const std::vector<Row>>(rows);
-  return values;
-}
-
 // The exact bytes of `width` values of `row` from `offset`: rows that
 // differ in any way (1.0 and 1.00 too) differ here.
 std::string RowBytes(const Row& row, size_t offset, const std::vector<DataType>& types) {
@@ -74,6 +67,13 @@ void AddCopies(const Row& row, int64_t count, SignedRows* out) {
 }
 
 }  // namespace
+
+LogicalOperatorPtr ValuesOf(const std::vector<Row>& rows, std::vector<DataType> types) {
+  auto values = std::make_unique<LogicalValues>();
+  values->computed_types = std::move(types);
+  values->computed = std::make_shared<const std::vector<Row>>(rows);
+  return values;
+}
 
 JoinDelta::JoinDelta(PlanMaker make_plan, PlanRunner run, const ChangedTables& changed)
     : make_plan_(std::move(make_plan)),

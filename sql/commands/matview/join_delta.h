@@ -50,8 +50,11 @@ using ChangedTables = std::unordered_map<Oid, ChangedRows>;  // by table OID
 struct SignedRows {
   std::vector<Row> deleted;
   std::vector<Row> inserted;
-  bool empty() const { return deleted.empty() && inserted.empty(); }
 };
+
+// A plan node yielding `rows` (of `types`): changed rows standing in for
+// a plan's input.
+LogicalOperatorPtr ValuesOf(const std::vector<Row>& rows, std::vector<DataType> types);
 
 // Positions of children from a plan's root down to one node.
 using PlanPath = std::vector<int>;

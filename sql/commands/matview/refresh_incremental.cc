@@ -575,10 +575,7 @@ class IncrementalRefresher {
         const std::vector<Row>& rows = inserted ? core.inserted : core.deleted;
         if (rows.empty()) continue;
         LogicalOperatorPtr plan = core_rows();
-        auto values = std::make_unique<LogicalValues>();
-        values->computed_types = core_types;
-        values->computed = std::make_shared<const std::vector<Row>>(rows);
-        plan->children[0] = std::move(values);
+        plan->children[0] = ValuesOf(rows, core_types);
         Run(std::move(plan), refresh_.explanation ? "Group Keys of Changed Rows" : "",
             [&](const RowBatch& batch) {
               for (const Row& row : batch) add(row, inserted ? 1 : -1);
