@@ -100,7 +100,9 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     out.relation_id = index.relation_id();
     out.name = index.name();
     out.unique = index.unique();
-    out.hidden = index.hidden();
+    out.readable = !index.hidden() && !index.invalid();
+    out.usable_since = index.usable_since();
+    out.valid = !index.invalid();
     for (const proto::IndexColumn& c : index.columns()) {
       out.columns.push_back({c.attnum() - 1, c.descending(), c.nulls_first()});
     }

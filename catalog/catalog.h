@@ -112,6 +112,17 @@ class CatalogWriter {
   // the name is taken. Waits for concurrent DDL of the table.
   Result<proto::Index> CreateIndex(storage::Transaction& txn, const TableEntry& table,
                                    proto::Index index);
+  // Whether queries may read the index named `name`: valid when it holds an
+  // entry for every row, then readable by snapshots from `usable_since`
+  // (proto::Index); not valid when being built or dropped concurrently.
+  // 42704 if the table has no such index.
+  Status SetIndexValid(storage::Transaction& txn, const TableEntry& table, const std::string& name,
+                       bool valid, uint64_t usable_since = 0);
+  // REINDEX: the index named `name` gets a new, empty relation id (filled by
+  // the caller: registered with AddFilledRelation) and is valid; the old
+  // entries are removed after commit.
+  Status RenewIndexRelation(storage::Transaction& txn, const TableEntry& table,
+                            const std::string& name);
   // Removes the index named `name` from the table; its entries are removed
   // after commit (dropped_relations). 42704 if the table has no such index.
   Status DropIndex(storage::Transaction& txn, const TableEntry& table, const std::string& name);

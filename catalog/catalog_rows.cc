@@ -63,7 +63,8 @@ struct IndexView {
   std::vector<bool> nulls_first;
   bool unique;
   bool primary;
-  bool constraint;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+  bool constraint;    // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+  bool valid = true;  // pg_index.indisvalid (proto::Index::invalid)
 };
 
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
@@ -79,8 +80,8 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
   }
   for (const proto::Index& index : t.indexes()) {
     if (index.hidden()) continue;
-    IndexView v{index.oid(),    index.name(), index.relation_id(), {}, {}, {},
-                index.unique(), false,        index.constraint()};
+    IndexView v{index.oid(), index.name(),       index.relation_id(), {}, {}, {}, index.unique(),
+                false,       index.constraint(), !index.invalid()};
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
       v.descending.push_back(c.descending());
@@ -289,7 +290,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Bool(false),
                          Bool(true),
                          Bool(false),
-                         Bool(true),
+                         Bool(index.valid),
                          Bool(false),
                          Bool(true),
                          Bool(true),

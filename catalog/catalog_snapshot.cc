@@ -194,6 +194,28 @@ std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Apply(const CatalogDelta
   return next;
 }
 
+std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::WithIndexesUsableAt(
+    std::shared_ptr<const CatalogSnapshot> snapshot, uint64_t storage_version) {
+  if (storage_version >= snapshot->newest_index_since_) return snapshot;
+  CatalogDelta delta;
+  for (const auto& [id, table] : snapshot->tables_) {
+    const auto& indexes = table->layout.indexes;
+    if (std::none_of(indexes.begin(), indexes.end(), [&](const storage::IndexLayout& index) {
+          return index.readable && index.usable_since > storage_version;
+        })) {
+      continue;
+    }
+    auto masked = std::make_shared<TableEntry>(*table);
+    for (storage::IndexLayout& index : masked->layout.indexes) {
+      if (index.usable_since > storage_version) index.readable = false;
+    }
+    delta.push_back({std::shared_ptr<const TableEntry>(std::move(masked))});
+  }
+  if (delta.empty()) return snapshot;
+  // The same version: plans made against it stay current for the catalog.
+  return snapshot->Apply(delta, snapshot->version_);
+}
+
 void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
   // Each branch first unlinks the old name (a put may rename), then links
   // the new one unless the object is being removed.
@@ -244,6 +266,9 @@ void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
       tables_[id] = *table;
       relation_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
       LinkIndexNames(t, true);
+      for (const proto::Index& index : t.indexes()) {
+        newest_index_since_ = std::max(newest_index_since_, index.usable_since());
+      }
     }
   }
 }

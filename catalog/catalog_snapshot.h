@@ -89,6 +89,12 @@ class CatalogSnapshot {
   // other databases, "owner of database d". Empty: DROP ROLE may go on.
   std::vector<std::string> ObjectsOwnedBy(Oid role, Oid database) const;
 
+  // `snapshot` as a transaction whose storage snapshot is `storage_version`
+  // may read it: the indexes completed after that version (usable_since)
+  // are not readable, since such a snapshot would find them incomplete.
+  // Usually `snapshot` itself (no index is that new).
+  static std::shared_ptr<const CatalogSnapshot> WithIndexesUsableAt(
+      std::shared_ptr<const CatalogSnapshot> snapshot, uint64_t storage_version);
   // A new version: this one with `delta` applied.
   std::shared_ptr<const CatalogSnapshot> Apply(const CatalogDelta& delta,
                                                uint64_t new_version) const;
@@ -100,6 +106,8 @@ class CatalogSnapshot {
   static std::string NamespaceNameKey(Oid database, std::string_view name);
 
   uint64_t version_ = 0;
+  // The largest proto::Index::usable_since of any table put (never lowered).
+  uint64_t newest_index_since_ = 0;
   std::map<Oid, std::shared_ptr<const proto::Role>> roles_;
   std::map<Oid, std::shared_ptr<const proto::Database>> databases_;
   std::map<std::pair<Oid, Oid>, std::shared_ptr<const proto::Namespace>> namespaces_;

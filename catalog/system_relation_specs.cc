@@ -670,6 +670,23 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "sessions_fatal int8,"
        "sessions_killed int8,"
        "stats_reset timestamptz"},
+      {"pg_stat_progress_create_index", 12312, 'v',
+       "pid int4,"
+       "datid oid,"
+       "datname name,"
+       "relid oid,"
+       "index_relid oid,"
+       "command text,"
+       "phase text,"
+       "lockers_total int8,"
+       "lockers_done int8,"
+       "current_locker_pid int8,"
+       "blocks_total int8,"
+       "blocks_done int8,"
+       "tuples_total int8,"
+       "tuples_done int8,"
+       "partitions_total int8,"
+       "partitions_done int8"},
       {"pg_stat_user_indexes", 12192, 'v',
        "relid oid,"
        "indexrelid oid,"

@@ -20,6 +20,7 @@ inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;
 inline constexpr Oid kPgStatActivity = 12222;
+inline constexpr Oid kPgStatProgressCreateIndex = 12312;
 // Basalt's own, with OIDs PostgreSQL 15 leaves free below 16384.
 inline constexpr Oid kPgStatProgressRefreshMatview = 15000;
 inline constexpr Oid kBasaltMatviewStatus = 15001;

@@ -137,5 +137,6 @@ inline constexpr Code kLockFileExists = "F0001";
 // Class XX — Internal Error
 inline constexpr Code kInternalError = "XX000";
 inline constexpr Code kDataCorrupted = "XX001";
+inline constexpr Code kIndexCorrupted = "XX002";
 
 }  // namespace basalt::sqlstate

@@ -19,6 +19,20 @@
 
 namespace basalt::sql {
 
+// An index build a session runs, as pg_stat_progress_create_index shows
+// it (PostgreSQL's names for commands and phases).
+struct IndexBuildProgress {
+  Oid relid = 0;
+  Oid index_relid = 0;
+  std::string command;  // "CREATE INDEX [CONCURRENTLY]", "REINDEX [CONCURRENTLY]"
+  std::string phase;    // "initializing", "building index: scanning table", ...
+  int64_t lockers_total = 0;
+  int64_t lockers_done = 0;
+  int64_t current_locker_pid = 0;
+  int64_t tuples_total = 0;
+  int64_t tuples_done = 0;
+};
+
 // One session's row, as pg_stat_activity shows it. Times are microseconds
 // since 2000-01-01 (timestamptz).
 struct BackendActivity {
@@ -36,8 +50,9 @@ struct BackendActivity {
   std::optional<int64_t> xact_start;
   std::optional<int64_t> query_start;
   int64_t state_change = 0;
-  std::string state;  // "active", "idle", "idle in transaction", ...
-  std::string query;  // the running or last statement's text
+  std::string state;                              // "active", "idle", "idle in transaction", ...
+  std::string query;                              // the running or last statement's text
+  std::optional<IndexBuildProgress> index_build;  // while it builds one
 };
 
 class ActivityBoard {

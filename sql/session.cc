@@ -66,6 +66,11 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
 
 void SessionImpl::RunSimpleQueryStatements(std::vector<ast::StatementPtr> statements, size_t next,
                                            ResultSink& sink) {
+  // Several statements in one Query message run as one implicit block.
+  struct MultiStatement {
+    bool& flag;
+    ~MultiStatement() { flag = false; }
+  } multi_statement{multi_statement_query_ = statements.size() > 1};
   try {
     for (; next < statements.size(); ++next) {
       BeginStatement();
@@ -259,6 +264,9 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       ExecuteAlterRelation(statement.As<ast::AlterRelationStmt>(), sink);
       return;
     case ast::StatementKind::kVacuum: ExecuteVacuum(statement.As<ast::VacuumStmt>(), sink); return;
+    case ast::StatementKind::kReindex:
+      ExecuteReindex(statement.As<ast::ReindexStmt>(), sink);
+      return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
       // UNLISTEN * on every release).
@@ -359,9 +367,11 @@ bool SessionImpl::LockRelation(const catalog::TableEntry& table, storage::LockLe
 std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(
     const ast::Statement& statement, const std::vector<DataType>* parameters) {
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-  Binder binder(*snapshot, database_oid_, user_, SearchPath());
+  std::shared_ptr<const catalog::CatalogSnapshot> readable = ReadableCatalog(snapshot);
+  Binder binder(*readable, database_oid_, user_, SearchPath());
   binder.SetParameterTypes(parameters);
   std::shared_ptr<StatementPlan> plan = PlanStatement(binder.Bind(statement), DisabledPasses());
+  plan->indexes_masked = readable != snapshot;
   plan->catalog = std::move(snapshot);
   plan->search_path = settings_.SearchPathText();
   ++plans_built_;
@@ -369,7 +379,21 @@ std::shared_ptr<const StatementPlan> SessionImpl::BuildPlan(
 }
 
 bool SessionImpl::PlanIsCurrent(const StatementPlan& plan) const {
-  return writer_.View() == plan.catalog && settings_.SearchPathText() == plan.search_path;
+  if (writer_.View() != plan.catalog || settings_.SearchPathText() != plan.search_path) {
+    return false;
+  }
+  // A plan that left out indexes too new for an older snapshot is for
+  // that snapshot only.
+  return !plan.indexes_masked || ReadableCatalog(plan.catalog) != plan.catalog;
+}
+
+std::shared_ptr<const catalog::CatalogSnapshot> SessionImpl::ReadableCatalog(
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot) const {
+  // A READ COMMITTED statement's snapshot is taken after the catalog it
+  // planned against (PlanAndLock), so every index it sees is complete for it.
+  if (!repeatable_read_ || txn_ == nullptr) return snapshot;
+  return catalog::CatalogSnapshot::WithIndexesUsableAt(std::move(snapshot),
+                                                       txn_->SnapshotVersion());
 }
 
 bool SessionImpl::LockPlan(const StatementPlan& plan) {

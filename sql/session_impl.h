@@ -153,6 +153,11 @@ class SessionImpl : public Session {
                                                  const std::vector<DataType>* parameters);
   // Whether `plan` was made against the catalog and search_path in force.
   bool PlanIsCurrent(const StatementPlan& plan) const;
+  // `snapshot` with the indexes this transaction's storage snapshot may not
+  // read left out (catalog::CatalogSnapshot::WithIndexesUsableAt): what
+  // statements bind against.
+  std::shared_ptr<const catalog::CatalogSnapshot> ReadableCatalog(
+      std::shared_ptr<const catalog::CatalogSnapshot> snapshot) const;
   // Takes the plan's relation locks until the transaction ends; true if it
   // waited for one.
   bool LockPlan(const StatementPlan& plan);
@@ -518,7 +523,38 @@ class SessionImpl : public Session {
   // enable_seqscan).
   std::vector<std::string> DisabledPasses() const;
   void ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSink& sink);
+  // session_index_build.cc: CREATE INDEX CONCURRENTLY (or the resumption of
+  // its INVALID index), and the build of an index already published not
+  // valid: wait for the writers that predate it, backfill, mark it valid.
+  void CreateIndexConcurrently(const ast::CreateIndexStmt& stmt, ResultSink& sink);
+  void BuildPublishedIndex(Oid table_oid, const std::string& name, const std::string& command,
+                           ResultSink& sink);
+  // Fills the new index at `position` of the table's indexes in this
+  // transaction (the table locked against writers), reporting progress.
+  void FillNewIndex(const catalog::TableEntry& table, int position, const std::string& command,
+                    ResultSink& sink);
+  // session_reindex.cc: REINDEX, plain (new relations filled under SHARE)
+  // or CONCURRENTLY (a build resumed, or a copy built and swapped in).
+  void ExecuteReindex(const ast::ReindexStmt& stmt, ResultSink& sink);
+  void ReindexUnderShareLock(Oid table_oid, const std::vector<std::string>& names,
+                             ResultSink& sink);
+  void ReindexConcurrently(Oid table_oid, const std::string& name, ResultSink& sink);
+  // pg_stat_progress_create_index: the session's row changed by `change`;
+  // with `sink` and basalt.progress_notices on, also a NOTICE.
+  void ReportIndexBuild(ResultSink* sink, const std::function<void(IndexBuildProgress&)>& change);
+  void EndIndexBuildReport();
+  std::vector<Row> IndexBuildProgressRows();
   void ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink);
+  struct IndexTarget {
+    std::shared_ptr<const catalog::TableEntry> table;
+    std::string name;
+  };
+  // DROP INDEX of resolved, locked indexes, in the transaction.
+  void DropIndexes(const std::vector<IndexTarget>& targets);
+  // session_index_build.cc: DROP INDEX CONCURRENTLY (the table held in SHARE
+  // UPDATE EXCLUSIVE): the index made not valid in a transaction of its own,
+  // then dropped once every transaction that could read it has ended.
+  void DropIndexConcurrently(const catalog::TableEntry& table, const std::string& name);
   // TRUNCATE: the tables referencing one of `tables` by a foreign key
   // (0A000 unless listed too, or `cascade` adds them).
   void AddTruncatedReferencingTables(
@@ -610,6 +646,9 @@ class SessionImpl : public Session {
   // The catalog version published when the READ COMMITTED snapshot was
   // last taken (PlanAndLock).
   uint64_t snapshot_catalog_version_ = 0;
+  // The running Query message holds several statements: an implicit block,
+  // which RefuseInBlock refuses as an explicit one.
+  bool multi_statement_query_ = false;
   // The committed catalog when the transaction began.
   std::shared_ptr<const catalog::CatalogSnapshot> transaction_catalog_;
   // Read-your-writes: per change-log id, the sequence of the session's last

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/execution/backfill_index.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
@@ -21,18 +22,14 @@ std::vector<std::string> SessionImpl::DisabledPasses() const {
 }
 
 void SessionImpl::ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSink& sink) {
-  // CONCURRENTLY keeps PostgreSQL's rules, but the build is still the plain
-  // one below (docs/status.md, issue 14): writers wait for it.
-  if (stmt.concurrently) RefuseInBlock("CREATE INDEX CONCURRENTLY");
+  if (stmt.concurrently) {
+    CreateIndexConcurrently(stmt, sink);
+    return;
+  }
   // SHARE, as PostgreSQL: readers go on, writers wait, and so does any other
   // DDL of the table. Then the table's definition is the current one.
-  auto tables = ResolveAndLock(
-      {stmt.table}, storage::LockLevel::kShare, /*nowait=*/false,
-      [](const ast::QualifiedName& name) {
-        throw Error(sqlstate::kUndefinedTable,
-                    fmt::format("relation \"{}\" does not exist",
-                                name.schema.empty() ? name.name : name.schema + "." + name.name));
-      });
+  auto tables = ResolveAndLock({stmt.table}, storage::LockLevel::kShare, /*nowait=*/false,
+                               ThrowUndefinedRelation);
   // The build reads the rows every writer that held the table committed.
   if (!repeatable_read_) txn_->RefreshSnapshot();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
@@ -53,8 +50,7 @@ void SessionImpl::ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, ResultSin
   std::shared_ptr<const catalog::TableEntry> table =
       writer_.View()->TableByOid(t.database_oid(), t.oid());
   const int position = table->FindIndex(index->name());
-  BuildIndex(store_, *txn_, *table, table->layout.indexes[static_cast<size_t>(position)],
-             interrupt_);
+  FillNewIndex(*table, position, "CREATE INDEX", sink);
   sink.CommandComplete("CREATE INDEX");
 }
 
@@ -71,11 +67,7 @@ void SessionImpl::ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink) 
     }
   }
   // Every name is resolved first: DROP INDEX a, missing drops nothing.
-  struct Target {
-    std::shared_ptr<const catalog::TableEntry> table;
-    std::string name;
-  };
-  std::vector<Target> targets;
+  std::vector<IndexTarget> targets;
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
     Binder binder(*snapshot, database_oid_, user_, SearchPath());
@@ -111,19 +103,32 @@ void SessionImpl::ExecuteDropIndex(const ast::DropStmt& stmt, ResultSink& sink) 
       }
       targets.push_back({std::move(table), name.name});
     }
-    // ACCESS EXCLUSIVE on the table, as PostgreSQL's DROP INDEX.
-    for (const Target& target : targets) {
-      LockRelation(*target.table, storage::LockLevel::kAccessExclusive);
+    // ACCESS EXCLUSIVE on the table, as PostgreSQL's DROP INDEX; SHARE
+    // UPDATE EXCLUSIVE for CONCURRENTLY, which lets readers and writers go on.
+    for (const IndexTarget& target : targets) {
+      LockRelation(*target.table, stmt.concurrently ? storage::LockLevel::kShareUpdateExclusive
+                                                    : storage::LockLevel::kAccessExclusive);
     }
     if (writer_.View()->version() == snapshot->version()) break;
   }
-  for (const Target& target : targets) {
-    // A table seen again after an earlier drop of this statement: its
-    // definition comes from the writer's own view inside DropIndex.
-    Status st = writer_.DropIndex(*txn_, *target.table, target.name);
-    if (!st.ok()) ThrowStatus(st);
+  if (stmt.concurrently && !targets.empty()) {
+    DropIndexConcurrently(*targets[0].table, targets[0].name);
+  } else {
+    DropIndexes(targets);
   }
   sink.CommandComplete("DROP INDEX");
+}
+
+void SessionImpl::DropIndexes(const std::vector<IndexTarget>& targets) {
+  for (const IndexTarget& target : targets) {
+    // A table seen again after an earlier drop of this statement: its
+    // definition comes from the writer's own view inside DropIndex.
+    const int position = target.table->FindIndex(target.name);
+    Status st = ForgetBackfillPosition(
+        *txn_, target.table->layout.indexes[static_cast<size_t>(position)].relation_id);
+    if (st.ok()) st = writer_.DropIndex(*txn_, *target.table, target.name);
+    if (!st.ok()) ThrowStatus(st);
+  }
 }
 
 }  // namespace basalt::sql

@@ -370,7 +370,7 @@ void SessionImpl::SendChangedParameters(
 }
 
 void SessionImpl::RefuseInBlock(std::string_view command) const {
-  if (state_ == TransactionState::kInBlock) {
+  if (state_ == TransactionState::kInBlock || multi_statement_query_) {
     throw Error(sqlstate::kActiveSqlTransaction,
                 fmt::format("{} cannot run inside a transaction block", command));
   }

@@ -33,6 +33,9 @@ constexpr SettingDef kSettings[] = {
     // Basalt's: what one query's operators may hold in memory in all
     // before it fails with 53200 (sql/execution/query_memory.h).
     {"basalt.max_query_memory", "1GB", false, false},
+    // Basalt's: index builds report their progress in NOTICE lines
+    // (sql/session_index_build.cc).
+    {"basalt.progress_notices", "off", false, false},
     {"bytea_output", "hex", false, false},
     {"client_encoding", "UTF8", true, false},
     {"client_min_messages", "notice", false, false},
@@ -233,8 +236,8 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     return std::to_string(v);
   }
   if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan" ||
-      name == "basalt.matview_read_your_writes" || name == "row_security" ||
-      name == "synchronize_seqscans") {
+      name == "basalt.matview_read_your_writes" || name == "basalt.progress_notices" ||
+      name == "row_security" || name == "synchronize_seqscans") {
     // Planner switches (sql/session_index.cc); Basalt has no bitmap scans,
     // so enable_bitmapscan changes nothing.
     std::string l = Lower(value);

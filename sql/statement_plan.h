@@ -22,6 +22,9 @@ struct StatementPlan {
   // or this transaction's own) or another search_path means planning again.
   std::shared_ptr<const catalog::CatalogSnapshot> catalog;
   std::string search_path;
+  // Bound against `catalog` with indexes too new for the transaction's
+  // snapshot left out (SessionImpl::ReadableCatalog).
+  bool indexes_masked = false;
   // The relations it reads or writes and the lock each takes, as PostgreSQL:
   // ACCESS SHARE to read, ROW SHARE for SELECT FOR UPDATE/SHARE, ROW
   // EXCLUSIVE to write.

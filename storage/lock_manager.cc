@@ -291,6 +291,52 @@ void LockManager::ReleaseAllSession(LockOwner& owner) {
   }
 }
 
+Status LockManager::WaitForLockers(
+    LockOwner& owner, const LockTag& tag, LockLevel level, const Interrupt* interrupt,
+    const std::function<void(size_t total, size_t done, int32_t pid)>& progress) {
+  struct Locker {
+    const LockOwner* owner;
+    uint32_t transaction;  // its local_transaction_ then
+    int32_t pid;
+  };
+  std::unique_lock<std::mutex> lock(mutex_);
+  std::vector<Locker> lockers;
+  if (auto entry = entries_.find(tag); entry != entries_.end()) {
+    const uint16_t conflicts = ConflictMask(level);
+    for (const LockOwner* holder : entry->second.holders) {
+      if (holder == &owner) continue;
+      for (const LockOwner::Held& held : holder->held_) {
+        if (held.tag == tag && (conflicts & LevelBit(held.level)) != 0) {
+          lockers.push_back({holder, holder->local_transaction_, holder->pid_});
+          break;
+        }
+      }
+    }
+  }
+  // Whether the locker's transaction is over (or its session gone).
+  auto ended = [&](const Locker& l) {
+    if (std::find(owners_.begin(), owners_.end(), l.owner) == owners_.end()) return true;
+    return l.owner->local_transaction_ != l.transaction || !l.owner->in_transaction_;
+  };
+  for (size_t done = 0; done < lockers.size(); ++done) {
+    if (progress) {
+      lock.unlock();
+      progress(lockers.size(), done, lockers[done].pid);
+      lock.lock();
+    }
+    // Polled: a transaction's end wakes no one in particular.
+    while (!ended(lockers[done])) {
+      owner.granted_cv_.wait_for(lock, kWaitSlice);
+      if (interrupt != nullptr) BASALT_RETURN_IF_ERROR(interrupt->Check());
+    }
+  }
+  if (progress) {
+    lock.unlock();
+    progress(lockers.size(), lockers.size(), 0);
+  }
+  return Status::OK();
+}
+
 void LockManager::BeginTransaction(LockOwner& owner) {
   std::lock_guard<std::mutex> lock(mutex_);
   owner.in_transaction_ = true;

@@ -197,6 +197,16 @@ class LockManager {
   // Every session-scoped advisory lock (pg_advisory_unlock_all).
   void ReleaseAllSession(LockOwner& owner);
 
+  // Waits until every transaction that holds `tag` now in a mode that
+  // conflicts with `level` has ended, without taking the lock: sessions
+  // asking for it meanwhile are not held up (PostgreSQL's WaitForLockers,
+  // which CREATE INDEX CONCURRENTLY uses). `progress` hears (holders in
+  // all, ended so far, pid of the one waited for) before each wait.
+  // Fails only with the interrupt's error.
+  Status WaitForLockers(
+      LockOwner& owner, const LockTag& tag, LockLevel level, const Interrupt* interrupt,
+      const std::function<void(size_t total, size_t done, int32_t pid)>& progress);
+
   // Transaction bracketing: the virtual xid, and the end that releases the
   // transaction-scoped locks. Marks are for savepoints.
   void BeginTransaction(LockOwner& owner);

@@ -223,6 +223,13 @@ void RocksTransaction::ReadRelationNewerThanSnapshot(uint32_t relation_id, uint6
   newer_relations_.insert(relation_id);
 }
 
+uint64_t RocksTransaction::SnapshotVersion() const {
+  const rocksdb::Snapshot* snapshot = !snapshot_isolation_ ? read_snapshot_
+                                      : txn_ != nullptr    ? txn_->GetSnapshot()
+                                                           : nullptr;
+  return snapshot != nullptr ? snapshot->GetSequenceNumber() : store_.CurrentVersion();
+}
+
 void RocksTransaction::RefreshSnapshot() {
   snapshot_watermark_ = store_.LastCommitSequence();
   if (snapshot_isolation_) {

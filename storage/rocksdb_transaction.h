@@ -71,6 +71,7 @@ class RocksTransaction final : public Transaction {
   BufferedChange GetBufferedChange(size_t ordinal) const override;
   void OnCommitSequence(std::function<Status(uint64_t sequence)> hook) override;
   uint64_t SnapshotWatermark() const override { return snapshot_watermark_; }
+  uint64_t SnapshotVersion() const override;
   void ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) override;
   Status Commit() override;
   void Rollback() override;

@@ -186,10 +186,12 @@ Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
 }
 
 std::unique_ptr<RowIterator> TableStore::Scan(Transaction& txn) {
+  return ScanFrom(txn, RelationPrefix(layout_->relation_id));
+}
+
+std::unique_ptr<RowIterator> TableStore::ScanFrom(Transaction& txn, std::string_view from_key) {
   return std::make_unique<TableRowIterator>(
-      txn.Scan(ColumnFamily::kData, RelationPrefix(layout_->relation_id),
-               RelationEnd(layout_->relation_id)),
-      *layout_);
+      txn.Scan(ColumnFamily::kData, from_key, RelationEnd(layout_->relation_id)), *layout_);
 }
 
 Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredRow* out) {

@@ -30,9 +30,18 @@ struct IndexLayout {
   };
   std::vector<KeyColumn> columns;
   bool unique = false;
-  // Basalt's own (an incremental view's maintenance key): the planner
-  // never reads it.
-  bool hidden = false;
+  // Whether queries may read it. Not: Basalt's own (an incremental view's
+  // maintenance key), one CREATE INDEX CONCURRENTLY has not completed, or
+  // one completed after the reading transaction's snapshot
+  // (catalog::CatalogSnapshot::WithIndexesUsableAt). Writers maintain every
+  // index either way.
+  bool readable = true;
+  // proto::Index::usable_since.
+  uint64_t usable_since = 0;
+  // Not valid: a concurrent build has not completed it, so a row may lack
+  // its entry, and a unique entry's key may be another row's (writers then
+  // delete an entry only after checking that it is their row's).
+  bool valid = true;
 };
 
 struct TableLayout {
@@ -156,6 +165,9 @@ class TableStore {
 
   // Every row in key order.
   std::unique_ptr<RowIterator> Scan(Transaction& txn);
+  // The rows stored under `from_key` (a storage key of this relation) and
+  // after it, in key order.
+  std::unique_ptr<RowIterator> ScanFrom(Transaction& txn, std::string_view from_key);
   // The row with this primary key, if any. REQUIRES: the table has one.
   Result<bool> Lookup(Transaction& txn, const Row& key_values, StoredRow* out);
   // The row stored under `key` (an index entry's value), if any.

@@ -33,6 +33,22 @@ Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
   return txn.Put(ColumnFamily::kData, entry_key, row_key, locked);
 }
 
+// Removes `row`'s entry. An index a concurrent build has not completed may
+// lack it, and then a unique entry's key may hold another row's entry,
+// which stays. Where the entry is missing the delete is still written: the
+// backfill batch that read the row before this change then fails on the
+// key and is redone (sql/execution/backfill_index.h).
+Status DeleteEntry(Transaction& txn, const IndexLayout& index, const Row& row,
+                   const std::string& entry_key, std::string_view row_key) {
+  if (!index.valid && IndexEntryIsUnique(index, row)) {
+    std::string holder;
+    bool found = false;
+    BASALT_RETURN_IF_ERROR(txn.GetLatestForUpdate(ColumnFamily::kData, entry_key, &holder, &found));
+    if (found && holder != row_key) return Status::OK();
+  }
+  return txn.Delete(ColumnFamily::kData, entry_key);
+}
+
 }  // namespace
 
 Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
@@ -47,8 +63,8 @@ Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::str
 
 Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
   for (const IndexLayout& index : layout_->indexes) {
-    BASALT_RETURN_IF_ERROR(
-        txn.Delete(ColumnFamily::kData, IndexEntryKey(index, layout_->column_types, row, row_key)));
+    BASALT_RETURN_IF_ERROR(DeleteEntry(
+        txn, index, row, IndexEntryKey(index, layout_->column_types, row, row_key), row_key));
   }
   return Status::OK();
 }
@@ -62,7 +78,7 @@ Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
     // Unchanged key columns and row key: the entry stands (PostgreSQL's HOT
     // idea: an UPDATE of other columns costs the index nothing).
     if (old_entry == new_entry && old_key == new_key) continue;
-    BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_entry));
+    BASALT_RETURN_IF_ERROR(DeleteEntry(txn, index, old_row, old_entry, old_key));
     BASALT_RETURN_IF_ERROR(PutEntry(txn, index, new_row, new_entry, new_key));
   }
   return Status::OK();

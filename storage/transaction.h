@@ -36,6 +36,9 @@ class Transaction {
   // before the current snapshot was taken: every change record with a
   // sequence up to it is visible in the snapshot (later ones may be too).
   virtual uint64_t SnapshotWatermark() const = 0;
+  // The storage version (KvStore::CurrentVersion) of the current snapshot:
+  // it holds every write made before that version.
+  virtual uint64_t SnapshotVersion() const = 0;
   // Snapshot isolation: if the snapshot is older than `version`
   // (KvStore::CurrentVersion), reads of the relation's keys (kData) from
   // now on use a snapshot of their own, taken at the first such call of the

@@ -100,6 +100,9 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "format_type" && signature({kOid, kInt4})) {
     return call_of(ScalarFunction::kFormatType, kText);
   }
+  if (name == "basalt_index_check" && signature({kOid})) {
+    return call_of(ScalarFunction::kIndexCheck, kInt8);
+  }
   if (name == "pg_get_userbyid" && signature({kOid})) {
     return call_of(ScalarFunction::kGetUserById, kName);
   }

@@ -154,7 +154,7 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
       for (const storage::IndexLayout::KeyColumn& k : layout.indexes[i].columns) {
         key.push_back(k.column);
       }
-      if (layout.indexes[i].unique && !layout.indexes[i].hidden && matches(key)) {
+      if (layout.indexes[i].unique && layout.indexes[i].readable && matches(key)) {
         bound.arbiter = static_cast<int>(i);
       }
     }

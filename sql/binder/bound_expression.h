@@ -114,6 +114,7 @@ enum class ScalarFunction {
   kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
+  kIndexCheck,             // basalt_index_check(regclass) -> int8 (sql/execution/index_check.h)
   // Sequences (sql/execution/sequence_functions.cc); volatile.
   kNextval,            // nextval(regclass) -> int8
   kCurrval,            // currval(regclass) -> int8

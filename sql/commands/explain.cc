@@ -87,7 +87,8 @@ void SessionImpl::ExplainStatement(const ast::ExplainStmt& stmt, const ast::Stat
   const Clock::time_point planning = Clock::now();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   const ExplainOptions options = OptionsOf(stmt, *snapshot);
-  Binder binder(*snapshot, database_oid_, user_, SearchPath());
+  std::shared_ptr<const catalog::CatalogSnapshot> readable = ReadableCatalog(snapshot);
+  Binder binder(*readable, database_oid_, user_, SearchPath());
   // Through the extended protocol the statement may use the portal's $n.
   if (running_portal_ != nullptr) {
     binder.SetParameterTypes(&running_portal_->statement->parameter_types);

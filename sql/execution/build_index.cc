@@ -23,9 +23,19 @@ void Check(const Status& status) {
 
 }  // namespace
 
+void ThrowDuplicateIndexKey(const catalog::TableEntry& table, const storage::IndexLayout& index,
+                            const Row& row) {
+  std::vector<int> columns;
+  for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+  throw Error(sqlstate::kUniqueViolation,
+              fmt::format("could not create unique index \"{}\"", index.name))
+      .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, row, columns)));
+}
+
 void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
                 const catalog::TableEntry& table, const storage::IndexLayout& index,
-                const Interrupt& interrupt) {
+                const Interrupt& interrupt,
+                const std::function<void(uint64_t rows_done)>& on_batch) {
   storage::TableStore rows(store, table.layout);
   std::unique_ptr<storage::RowIterator> it = rows.Scan(txn);
   // Entries are written in unlocked batches (nobody else knows the relation
@@ -34,9 +44,12 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
   std::unique_ptr<storage::Transaction> written = store.Begin();
   std::vector<std::pair<std::string, std::string>> batch;
   std::unordered_set<std::string> batch_keys;
+  uint64_t rows_done = 0;
   auto flush = [&] {
     Check(interrupt.Check());
     Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
+    rows_done += batch.size();
+    if (on_batch) on_batch(rows_done);
     batch.clear();
     batch_keys.clear();
     written->RefreshSnapshot();
@@ -58,13 +71,7 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
       std::string existing;
       bool found = !batch_keys.insert(key).second;
       if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
-      if (found) {
-        std::vector<int> columns;
-        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
-        throw Error(sqlstate::kUniqueViolation,
-                    fmt::format("could not create unique index \"{}\"", index.name))
-            .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, row, columns)));
-      }
+      if (found) ThrowDuplicateIndexKey(table, index, row);
     }
     batch.emplace_back(std::move(key), row_key);
     if (batch.size() == kEntriesPerBatch) flush();

@@ -2,6 +2,8 @@
 // table), in bounded batches.
 #pragma once
 
+#include <functional>
+
 #include "catalog/catalog.h"
 #include "common/interrupt.h"
 #include "storage/kv_store.h"
@@ -20,8 +22,15 @@ namespace basalt::sql {
 // Throws 23505 `could not create unique index "t_a_key"` with DETAIL
 // `Key (a)=(1) is duplicated.` for a unique index over duplicates (NULLs
 // never conflict), or the interrupt's error (cancel, statement_timeout).
+// 23505 `could not create unique index "i"` with DETAIL `Key (a)=(1) is
+// duplicated.`: `row` (its key columns decoded) repeats another row's key.
+[[noreturn]] void ThrowDuplicateIndexKey(const catalog::TableEntry& table,
+                                         const storage::IndexLayout& index, const Row& row);
+
+// `on_batch` hears the rows done after each batch.
 void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
                 const catalog::TableEntry& table, const storage::IndexLayout& index,
-                const Interrupt& interrupt);
+                const Interrupt& interrupt,
+                const std::function<void(uint64_t rows_done)>& on_batch = {});
 
 }  // namespace basalt::sql

@@ -13,6 +13,7 @@
 #include "sql/binder/deparse.h"
 #include "sql/catalog_names.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/index_check.h"
 #include "sql/execution/regex_match.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/parser/parser.h"
@@ -272,6 +273,10 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::Int(call.function == ScalarFunction::kArrayLower
                             ? 1
                             : static_cast<int64_t>(args[0].AsArray().size()));
+    }
+    case ScalarFunction::kIndexCheck: {
+      CatalogNames names = NamesOf(ctx);  // (throws when folding constants)
+      return Value::Int(CheckIndexEntries(names, AsOid(args[0]), *ctx));
     }
     case ScalarFunction::kTableIsVisible: {
       CatalogNames names = NamesOf(ctx);

@@ -44,7 +44,7 @@ ForeignKey Resolve(const catalog::proto::Constraint& def,
   if (!matches(parent->layout.primary_key)) {
     for (size_t i = 0; i < parent->layout.indexes.size(); ++i) {
       const storage::IndexLayout& index = parent->layout.indexes[i];
-      if (!index.unique || index.hidden) continue;
+      if (!index.unique || !index.readable) continue;
       std::vector<int> key_columns;
       for (const storage::IndexLayout::KeyColumn& c : index.columns)
         key_columns.push_back(c.column);
@@ -82,7 +82,7 @@ void CheckOk(const Status& status) {
 // or null: the referencing rows of a key are then one range of it.
 const storage::IndexLayout* ChildIndex(const ForeignKey& fk, std::vector<int>* order) {
   for (const storage::IndexLayout& index : fk.child->layout.indexes) {
-    if (index.hidden || index.columns.size() < fk.columns.size()) continue;
+    if (!index.readable || index.columns.size() < fk.columns.size()) continue;
     order->clear();
     for (size_t k = 0; k < fk.columns.size(); ++k) {
       for (size_t i = 0; i < fk.columns.size(); ++i) {

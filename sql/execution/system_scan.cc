@@ -56,6 +56,7 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgCursors:
     case catalog::oids::kPgPreparedStatements:
     case catalog::oids::kPgStatActivity:
+    case catalog::oids::kPgStatProgressCreateIndex:
     case catalog::oids::kPgStatProgressRefreshMatview:
     case catalog::oids::kBasaltMatviewStatus:
       if (ctx.session_relation_rows) return ctx.session_relation_rows(table.def.oid());

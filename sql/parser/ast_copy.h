@@ -102,4 +102,15 @@ struct VacuumStmt : Statement {
   std::vector<QualifiedName> tables;
 };
 
+// REINDEX [(CONCURRENTLY [bool], VERBOSE [bool], TABLESPACE name)]
+//   {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name
+struct ReindexStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kReindex;
+  ReindexStmt() : Statement(kKind) {}
+  enum class Target : uint8_t { kIndex, kTable, kSchema, kDatabase, kSystem };
+  Target target = Target::kIndex;
+  bool concurrently = false;
+  QualifiedName name;  // SCHEMA, DATABASE, SYSTEM: name.name alone
+};
+
 }  // namespace basalt::sql::ast

@@ -749,6 +749,14 @@ std::string ToString(const Statement& statement) {
       }
       return out;
     }
+    case StatementKind::kReindex: {
+      const auto& s = statement.As<ReindexStmt>();
+      static constexpr const char* kTargets[] = {"INDEX", "TABLE", "SCHEMA", "DATABASE", "SYSTEM"};
+      std::string out = std::string("REINDEX ") + kTargets[static_cast<int>(s.target)];
+      if (s.concurrently) out += " CONCURRENTLY";
+      if (!s.name.name.empty()) out += " " + ToString(s.name);
+      return out;
+    }
     case StatementKind::kExplain: {
       const auto& s = statement.As<ExplainStmt>();
       return std::string("EXPLAIN ") + (s.analyze ? "ANALYZE " : "") +

@@ -130,6 +130,7 @@ enum class StatementKind {
   kCopy,            // ast_copy.h
   kAlterTable,      // ast_copy.h
   kVacuum,          // ast_copy.h (and ANALYZE)
+  kReindex,         // ast_copy.h
   kAlterRelation,   // ast_alter.h
   kCreateSequence,  // ast_sequence.h
   kAlterSequence,   // ast_sequence.h

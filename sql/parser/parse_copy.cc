@@ -1,6 +1,8 @@
 // COPY, ALTER TABLE ... ADD constraint, VACUUM and ANALYZE.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -290,6 +292,57 @@ ast::StatementPtr Parser::ParseVacuum() {
       stmt->tables.push_back(ParseQualifiedName());
       if (PeekOp("(")) ParseColumnList();
     } while (AcceptOp(","));
+  }
+  return stmt;
+}
+
+ast::StatementPtr Parser::ParseReindex() {
+  using Target = ast::ReindexStmt::Target;
+  auto stmt = std::make_unique<ast::ReindexStmt>();
+  Advance();  // REINDEX
+  if (AcceptOp("(")) {
+    do {
+      const int position = Peek().position;
+      const std::string option = ParseColLabel();
+      bool on = true;
+      const Token& v = Peek();
+      if (option == "tablespace") {
+        ParseColId();  // accepted: Basalt has one storage place
+        continue;
+      }
+      if (v.type == TokenType::kIdentifier || v.type == TokenType::kString ||
+          v.type == TokenType::kInteger) {
+        on = !(v.IsWord("false") || v.IsWord("off") || v.text == "0");
+        Advance();
+      }
+      if (option == "concurrently") {
+        stmt->concurrently = on;
+      } else if (option != "verbose") {
+        throw Error(sqlstate::kSyntaxError,
+                    fmt::format("unrecognized REINDEX option \"{}\"", option))
+            .WithPosition(position);
+      }
+    } while (AcceptOp(","));
+    ExpectOp(")");
+  }
+  if (AcceptWord("index")) {
+    stmt->target = Target::kIndex;
+  } else if (AcceptWord("table")) {
+    stmt->target = Target::kTable;
+  } else if (AcceptWord("schema")) {
+    stmt->target = Target::kSchema;
+  } else if (AcceptWord("database")) {
+    stmt->target = Target::kDatabase;
+  } else if (AcceptWord("system")) {
+    stmt->target = Target::kSystem;
+  } else {
+    SyntaxError(Peek());
+  }
+  if (AcceptWord("concurrently")) stmt->concurrently = true;
+  if (stmt->target == Target::kIndex || stmt->target == Target::kTable) {
+    stmt->name = ParseQualifiedName();
+  } else {
+    stmt->name.name = ParseColId();
   }
   return stmt;
 }

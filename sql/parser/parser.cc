@@ -195,6 +195,7 @@ ast::StatementPtr Parser::ParseStatement() {
   }
   if (word == "alter") return ParseAlterTable();
   if (word == "vacuum" || word == "analyze" || word == "analyse") return ParseVacuum();
+  if (word == "reindex") return ParseReindex();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();
   if (word == "begin" || word == "start" || word == "commit" || word == "end" ||
       word == "rollback" || word == "abort" || word == "savepoint" || word == "release") {

@@ -169,6 +169,7 @@ class Parser {
   ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
                                              bool if_exists, ast::QualifiedName name);
   ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
+  ast::StatementPtr ParseReindex();
   // parse_sequence.cc
   ast::StatementPtr ParseCreateSequence(const Token& create);
   ast::StatementPtr ParseAlterSequence(const Token& alter);

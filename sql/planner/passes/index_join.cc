@@ -97,7 +97,7 @@ bool KeyReadable(const LogicalGet& right, const std::vector<int>& columns, bool*
             std::all_of(layout.primary_key.begin(), layout.primary_key.end(), given);
   if (*unique) return true;
   for (const storage::IndexLayout& index : layout.indexes) {
-    if (!index.hidden && !index.columns.empty() && given(index.columns[0].column)) return true;
+    if (index.readable && !index.columns.empty() && given(index.columns[0].column)) return true;
   }
   return false;
 }

@@ -181,7 +181,7 @@ void UseIndexForFilter(LogicalGet& get) {
   SplitConjuncts(std::move(get.filter), &conjuncts);
   Candidate best;
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
-    if (get.table->layout.indexes[i].hidden) continue;
+    if (!get.table->layout.indexes[i].readable) continue;
     Candidate c = Consider(*get.table, static_cast<int>(i), conjuncts);
     if (c.usable() && (best.index < 0 || c.rank() > best.rank())) best = std::move(c);
   }
@@ -302,7 +302,7 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
   }
   if (!Eligible(get) || !(limited || prefer_index)) return sort_op;
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
-    if (get.table->layout.indexes[i].hidden ||
+    if (!get.table->layout.indexes[i].readable ||
         !GivesOrder(get.table->layout.indexes[i], 0, sort, &backward)) {
       continue;
     }
