@@ -99,7 +99,8 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     storage::IndexLayout& out = layout.indexes.emplace_back();
     out.relation_id = index.relation_id();
     out.name = index.name();
-    out.unique = index.unique();
+    out.unique = index.unique() && !index.deferrable();
+    out.deferrable_unique = index.unique() && index.deferrable();
     out.readable = !index.hidden() && !index.invalid();
     out.usable_since = index.usable_since();
     out.valid = !index.invalid();

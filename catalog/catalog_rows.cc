@@ -63,14 +63,17 @@ struct IndexView {
   std::vector<bool> nulls_first;
   bool unique;
   bool primary;
-  bool constraint;    // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+  bool constraint;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+  bool deferrable = false;
+  bool initially_deferred = false;
   bool valid = true;  // pg_index.indisvalid (proto::Index::invalid)
 };
 
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
   std::vector<IndexView> out;
   if (!t.primary_key_name().empty()) {
-    IndexView pk{PrimaryKeyIndexOid(t), t.primary_key_name(), 0, {}, {}, {}, true, true, true};
+    IndexView pk{
+        PrimaryKeyIndexOid(t), t.primary_key_name(), 0, {}, {}, {}, true, true, true, false, false};
     for (int attnum : t.primary_key_attnums()) {
       pk.attnums.push_back(attnum);
       pk.descending.push_back(false);
@@ -80,8 +83,18 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
   }
   for (const proto::Index& index : t.indexes()) {
     if (index.hidden()) continue;
-    IndexView v{index.oid(), index.name(),       index.relation_id(), {}, {}, {}, index.unique(),
-                false,       index.constraint(), !index.invalid()};
+    IndexView v{index.oid(),
+                index.name(),
+                index.relation_id(),
+                {},
+                {},
+                {},
+                index.unique(),
+                false,
+                index.constraint(),
+                index.deferrable(),
+                index.initially_deferred(),
+                !index.invalid()};
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
       v.descending.push_back(c.descending());
@@ -288,7 +301,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Bool(false),
                          Bool(index.primary),
                          Bool(false),
-                         Bool(true),
+                         Bool(!index.deferrable),
                          Bool(false),
                          Bool(index.valid),
                          Bool(false),
@@ -332,8 +345,8 @@ Row ConstraintRow(const CatalogSnapshot& snapshot, const proto::Table& t,
              Name(c.name()),
              Oid_(t.namespace_oid()),
              Char(foreign ? 'f' : 'c'),
-             Bool(false),
-             Bool(false),
+             Bool(c.deferrable()),
+             Bool(c.initially_deferred()),
              Bool(!c.not_valid()),
              Oid_(t.oid()),
              Oid_(0),
@@ -366,8 +379,8 @@ std::vector<Row> PgConstraintRows(const CatalogSnapshot& snapshot, Oid database)
                          Name(index.name),
                          Oid_(t.namespace_oid()),
                          Char(index.primary ? 'p' : 'u'),
-                         Bool(false),
-                         Bool(false),
+                         Bool(index.deferrable),
+                         Bool(index.initially_deferred),
                          Bool(true),
                          Oid_(t.oid()),
                          Oid_(0),

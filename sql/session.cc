@@ -550,7 +550,8 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .work_tables = {},
       .subquery_results = {},
       .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
-                                              settings_.Bytes("basalt.max_query_memory"))};
+                                              settings_.Bytes("basalt.max_query_memory")),
+      .deferred = &deferred_};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

@@ -18,6 +18,7 @@
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/unique_keys.h"
 #include "sql/session_impl.h"
 #include "storage/index_key.h"
 #include "storage/key_codec.h"
@@ -243,6 +244,8 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
     catalog::proto::Index index;
     index.set_unique(true);
     index.set_constraint(true);
+    index.set_deferrable(constraint.deferrable);
+    index.set_initially_deferred(constraint.initially_deferred);
     for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
     index.set_name(!constraint.name.empty()
                        ? constraint.name
@@ -253,10 +256,15 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
     writer_.AddFilledRelation(created->relation_id());
     std::shared_ptr<const catalog::TableEntry> with_index =
         writer_.View()->TableByOid(database, oid);
-    BuildIndex(
-        store_, *txn_, *with_index,
-        with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))],
-        interrupt_);
+    const storage::IndexLayout& layout =
+        with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))];
+    BuildIndex(store_, *txn_, *with_index, layout, interrupt_);
+    // A deferrable one's build took duplicates as a plain index's would:
+    // the rows there are must be unique all the same.
+    if (layout.deferrable_unique) {
+      ExecContext ctx = NewExecContext(nullptr, nullptr);
+      CheckUniqueIndex(*with_index, layout, ctx);
+    }
   }
 }
 

@@ -73,7 +73,9 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
     defaults[static_cast<size_t>(c)] = binder.BindColumnDefault(*table, c);
   }
   bool has_unique = !table->layout.primary_key.empty();
-  for (const storage::IndexLayout& index : table->layout.indexes) has_unique |= index.unique;
+  for (const storage::IndexLayout& index : table->layout.indexes) {
+    has_unique |= index.unique || index.deferrable_unique;
+  }
   // Straight to the store only where no check or reader can miss a row:
   // see copy_from.h. REPEATABLE READ's snapshot would not show such rows.
   const bool direct =

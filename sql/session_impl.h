@@ -35,6 +35,7 @@
 #include "sql/commands/relation_fill.h"
 #include "sql/copy/copy_from.h"
 #include "sql/engine.h"
+#include "sql/execution/deferred_constraints.h"
 #include "sql/execution/exec_context.h"
 #include "sql/execution/physical_operator.h"
 #include "sql/execution/sequence_functions.h"
@@ -321,6 +322,8 @@ class SessionImpl : public Session {
   void ExecuteBegin(const ast::TransactionStmt& stmt, ResultSink& sink);
   void ExecuteCommit(ResultSink& sink);
   void ExecuteSetTransaction(const ast::TransactionStmt& stmt, ResultSink& sink);
+  // commands/set_constraints.cc
+  void ExecuteSetConstraints(const ast::TransactionStmt& stmt, ResultSink& sink);
   void ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink& sink);
   void ExecuteRelease(const ast::TransactionStmt& stmt, ResultSink& sink);
   void ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink& sink);
@@ -664,8 +667,12 @@ class SessionImpl : public Session {
     std::optional<Settings> settings_at_commit;
     catalog::CatalogWriter::Mark catalog;
     size_t locks = 0;  // storage::LockManager::TransactionMark
+    DeferredConstraints::Mark deferred;
   };
   std::vector<Savepoint> savepoints_;
+  // The transaction's deferred foreign-key checks and SET CONSTRAINTS
+  // modes, checked at commit; empty between transactions.
+  DeferredConstraints deferred_;
 
   // Prepared statements and portals of the extended protocol, by name ("" is
   // the unnamed one).

@@ -63,6 +63,17 @@ void SessionImpl::EnsureTransaction() {
 }
 
 void SessionImpl::CommitTransaction() {
+  if (!deferred_.empty() && txn_ != nullptr) {
+    try {
+      ExecContext ctx = NewExecContext(nullptr, nullptr);
+      deferred_.CheckPending(ctx, /*all=*/true);
+    } catch (...) {
+      // As PostgreSQL: a deferred check that fails at COMMIT rolls back.
+      RollbackTransaction();
+      throw;
+    }
+  }
+  deferred_.Clear();
   RunOnCommitActions();
   HoldCursors();
   CloseTransactionPortals();
@@ -108,6 +119,7 @@ void SessionImpl::RollbackTransaction() {
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
+  deferred_.Clear();
   commit_without_sync_ = false;
   store_.locks().EndTransaction(*lock_owner_);
   savepoints_.clear();
@@ -131,6 +143,7 @@ void SessionImpl::AbortAfterError() {
         ForgetImmediateChangesAbove(txn_->BufferedChangeCount());
         txn_->SetSavePoint();
         writer_.RollbackTo(savepoints_.back().catalog);
+        deferred_.RollbackTo(savepoints_.back().deferred);
         store_.locks().ReleaseToMark(*lock_owner_, savepoints_.back().locks);
       }
     }
@@ -157,6 +170,7 @@ void SessionImpl::ExecuteTransactionStatement(const ast::TransactionStmt& stmt, 
     case Type::kSavepoint: ExecuteSavepoint(stmt, sink); return;
     case Type::kRelease: ExecuteRelease(stmt, sink); return;
     case Type::kRollbackTo: ExecuteRollbackTo(stmt, sink); return;
+    case Type::kSetConstraints: ExecuteSetConstraints(stmt, sink); return;
   }
 }
 
@@ -216,7 +230,13 @@ void SessionImpl::ExecuteCommit(ResultSink& sink) {
   if (state_ != TransactionState::kInBlock) {
     SendWarning(sink, sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
   }
-  CommitTransaction();
+  try {
+    CommitTransaction();
+  } catch (...) {
+    // Rolled back (a deferred constraint failed, ...): so are its settings.
+    EndSettingsScope(/*commit=*/false, sink);
+    throw;
+  }
   EndSettingsScope(/*commit=*/true, sink);
   sink.CommandComplete("COMMIT");
 }
@@ -249,7 +269,7 @@ void SessionImpl::ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink&
   if (txn_ == nullptr) EnsureTransaction();
   txn_->SetSavePoint();
   savepoints_.push_back(Savepoint{stmt.savepoint, settings_, settings_at_commit_, writer_.mark(),
-                                  store_.locks().TransactionMark(*lock_owner_)});
+                                  store_.locks().TransactionMark(*lock_owner_), deferred_.mark()});
   sink.CommandComplete("SAVEPOINT");
 }
 
@@ -286,6 +306,7 @@ void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink
   txn_->SetSavePoint();
   Savepoint& savepoint = savepoints_.back();
   writer_.RollbackTo(savepoint.catalog);
+  deferred_.RollbackTo(savepoint.deferred);
   store_.locks().ReleaseToMark(*lock_owner_, savepoint.locks);
   auto before = settings_.Reported();
   settings_ = savepoint.settings;

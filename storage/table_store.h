@@ -30,6 +30,10 @@ struct IndexLayout {
   };
   std::vector<KeyColumn> columns;
   bool unique = false;
+  // A deferrable UNIQUE constraint's index: `unique` is false, so its
+  // entries carry the row key and duplicates may stand until the SQL
+  // layer's check (sql/execution/unique_keys.h).
+  bool deferrable_unique = false;
   // Whether queries may read it. Not: Basalt's own (an incremental view's
   // maintenance key), one CREATE INDEX CONCURRENTLY has not completed, or
   // one completed after the reading transaction's snapshot

@@ -40,14 +40,17 @@ int ColumnAttnum(const catalog::proto::Table& table, const ast::Identifier& colu
 }
 
 // The unique keys of `table` a foreign key may reference: the primary key
-// first, then its unique indexes.
-std::vector<std::vector<int>> UniqueKeys(const catalog::proto::Table& table) {
+// first, then its unique indexes; with `deferrable`, the deferrable unique
+// constraints instead, which may hold duplicates for a while and so cannot
+// be referenced.
+std::vector<std::vector<int>> UniqueKeys(const catalog::proto::Table& table,
+                                         bool deferrable = false) {
   std::vector<std::vector<int>> keys;
-  if (table.primary_key_attnums_size() > 0) {
+  if (table.primary_key_attnums_size() > 0 && !deferrable) {
     keys.emplace_back(table.primary_key_attnums().begin(), table.primary_key_attnums().end());
   }
   for (const catalog::proto::Index& index : table.indexes()) {
-    if (!index.unique() || index.hidden()) continue;
+    if (!index.unique() || index.hidden() || index.deferrable() != deferrable) continue;
     std::vector<int>& key = keys.emplace_back();
     for (const catalog::proto::IndexColumn& c : index.columns()) key.push_back(c.attnum());
   }
@@ -192,12 +195,21 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
   // order.
   std::vector<int> wanted(out.referenced_attnums().begin(), out.referenced_attnums().end());
   std::sort(wanted.begin(), wanted.end());
-  bool found = false;
-  for (std::vector<int> have : keys) {
-    std::sort(have.begin(), have.end());
-    found = found || (have == wanted && std::adjacent_find(have.begin(), have.end()) == have.end());
+  auto matches = [&](const std::vector<std::vector<int>>& candidates) {
+    bool found = false;
+    for (std::vector<int> have : candidates) {
+      std::sort(have.begin(), have.end());
+      found =
+          found || (have == wanted && std::adjacent_find(have.begin(), have.end()) == have.end());
+    }
+    return found;
+  };
+  if (!matches(keys) && matches(UniqueKeys(referenced, /*deferrable=*/true))) {
+    throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                fmt::format("cannot use a deferrable unique constraint for referenced table \"{}\"",
+                            referenced.name()));
   }
-  if (!found) {
+  if (!matches(keys)) {
     throw Error(sqlstate::kInvalidForeignKey,
                 fmt::format("there is no unique constraint matching given keys for referenced "
                             "table \"{}\"",
@@ -224,6 +236,8 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
   out.set_on_update(std::string(1, constraint.on_update));
   out.set_on_delete(std::string(1, constraint.on_delete));
   out.set_match_type(std::string(1, constraint.match_type));
+  out.set_deferrable(constraint.deferrable);
+  out.set_initially_deferred(constraint.initially_deferred);
   for (const ast::Identifier& column : constraint.delete_set_columns) {
     const int attnum = ColumnAttnum(table, column,
                                     "column \"{}\" referenced in foreign key "

@@ -27,6 +27,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
   struct Unique {
     std::vector<int> attnums;
     std::string name;  // CONSTRAINT name; empty: chosen below
+    bool deferrable = false;
+    bool initially_deferred = false;
   };
   std::vector<Unique> uniques;
   // CHECK and FOREIGN KEY constraints, bound once every column is known,
@@ -138,7 +140,9 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           t.clear_primary_key_attnums();
           t.add_primary_key_attnums(c->attnum());
           break;
-        case ast::Constraint::Type::kUnique: uniques.push_back({{c->attnum()}, con.name}); break;
+        case ast::Constraint::Type::kUnique:
+          uniques.push_back({{c->attnum()}, con.name, con.deferrable, con.initially_deferred});
+          break;
         case ast::Constraint::Type::kCheck: checks.emplace_back(&con, def.name); break;
         case ast::Constraint::Type::kForeignKey: foreign_keys.emplace_back(&con, def.name); break;
       }
@@ -173,7 +177,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       attnums.push_back(t.columns(index).attnum());
     }
     if (!primary) {
-      uniques.push_back({std::move(attnums), con.name});
+      uniques.push_back({std::move(attnums), con.name, con.deferrable, con.initially_deferred});
       continue;
     }
     primary_keys.push_back(&con);
@@ -224,6 +228,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     catalog::proto::Index* index = t.add_indexes();
     index->set_unique(true);
     index->set_constraint(true);
+    index->set_deferrable(u.deferrable);
+    index->set_initially_deferred(u.initially_deferred);
     std::vector<std::string> names;
     for (int attnum : u.attnums) {
       names.push_back(t.columns(attnum - 1).name());

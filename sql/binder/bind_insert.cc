@@ -104,6 +104,14 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
 
 namespace {
 constexpr int kNoArbiter = -3;  // none found yet
+
+// A deferrable unique constraint may hold duplicates for a while, so no
+// conflict can be found by it (PostgreSQL's infer_arbiter_indexes).
+[[noreturn]] void ThrowDeferrableArbiter() {
+  throw Error(sqlstate::kObjectNotInPrerequisiteState,
+              "ON CONFLICT does not support deferrable unique constraints/exclusion constraints "
+              "as arbiters");
+}
 }  // namespace
 
 void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
@@ -119,9 +127,9 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
       bound.arbiter = BoundOnConflict::kPrimaryKey;
     }
     for (size_t i = 0; i < layout.indexes.size(); ++i) {
-      if (layout.indexes[i].unique && layout.indexes[i].name == clause.constraint) {
-        bound.arbiter = static_cast<int>(i);
-      }
+      if (layout.indexes[i].name != clause.constraint) continue;
+      if (layout.indexes[i].deferrable_unique) ThrowDeferrableArbiter();
+      if (layout.indexes[i].unique) bound.arbiter = static_cast<int>(i);
     }
     if (bound.arbiter == kNoArbiter) {
       throw Error(sqlstate::kUndefinedObject,
@@ -157,6 +165,7 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
       if (layout.indexes[i].unique && layout.indexes[i].readable && matches(key)) {
         bound.arbiter = static_cast<int>(i);
       }
+      if (layout.indexes[i].deferrable_unique && matches(key)) ThrowDeferrableArbiter();
     }
     if (bound.arbiter == kNoArbiter) {
       throw Error(sqlstate::kInvalidColumnReference,

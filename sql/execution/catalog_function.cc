@@ -106,7 +106,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
 // A CHECK or FOREIGN KEY constraint as pg_get_constraintdef prints it:
 // `CHECK ((a > 0))` (its expression bound again and printed), `FOREIGN KEY
 // (p) REFERENCES p(id) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL`,
-// then ` NOT VALID` if it is not validated.
+// then ` DEFERRABLE`, ` INITIALLY DEFERRED` and ` NOT VALID` as they apply.
 std::string TableConstraintDef(const CatalogNames& names,
                                const std::shared_ptr<const catalog::TableEntry>& table,
                                const catalog::proto::Constraint& c, bool pretty) {
@@ -151,6 +151,8 @@ std::string TableConstraintDef(const CatalogNames& names,
     if (!action(c.on_delete()).empty()) out += " ON DELETE " + action(c.on_delete());
     if (c.delete_set_attnums_size() > 0) out += " (" + list(t, c.delete_set_attnums()) + ")";
   }
+  if (c.deferrable()) out += " DEFERRABLE";
+  if (c.initially_deferred()) out += " INITIALLY DEFERRED";
   if (c.not_valid()) out += " NOT VALID";
   return out;
 }
@@ -174,7 +176,10 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) 
       if (!index.constraint() || catalog::ConstraintOid(index.oid()) != constraint_oid) continue;
       std::vector<int> attnums;
       for (const catalog::proto::IndexColumn& c : index.columns()) attnums.push_back(c.attnum());
-      return Value::String(fmt::format("UNIQUE ({})", columns(attnums)));
+      std::string def = fmt::format("UNIQUE ({})", columns(attnums));
+      if (index.deferrable()) def += " DEFERRABLE";
+      if (index.initially_deferred()) def += " INITIALLY DEFERRED";
+      return Value::String(def);
     }
     for (const catalog::proto::Constraint& c : t.constraints()) {
       if (c.oid() == constraint_oid) {

@@ -26,6 +26,7 @@ namespace basalt::sql {
 class PlanInstrumentation;
 
 class SessionSequences;
+class DeferredConstraints;
 
 // What a subquery that reads no outer value returned, computed once per
 // execution (sql/execution/subquery.cc).
@@ -109,6 +110,9 @@ struct ExecContext {
   // not explaining. Operators that make operators while running (LATERAL,
   // WITH RECURSIVE) pass it to CreatePhysicalPlan.
   PlanInstrumentation* instrumentation = nullptr;
+  // The transaction's deferred constraint checks and SET CONSTRAINTS
+  // modes (deferred_constraints.h). Null: every check is immediate.
+  DeferredConstraints* deferred = nullptr;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.

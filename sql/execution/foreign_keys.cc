@@ -196,26 +196,43 @@ std::string ForeignKeyText(const ForeignKey& fk, const Row& key, bool parent) {
   return fmt::format("({})=({})", names, values);
 }
 
-void CheckReferencingRow(const ForeignKey& fk, const Row& row, ExecContext& ctx) {
+std::optional<Row> ReferencingKey(const ForeignKey& fk, const Row& row) {
   Row key;
   size_t nulls = 0;
   for (int column : fk.columns) {
     key.push_back(row[static_cast<size_t>(column)]);
     if (key.back().is_null()) ++nulls;
   }
-  const std::string message =
-      fmt::format("insert or update on table \"{}\" violates foreign key constraint \"{}\"",
-                  fk.child->def.name(), fk.def->name());
-  if (nulls == key.size()) return;
-  if (nulls > 0) {
-    if (fk.def->match_type() != "f") return;  // MATCH SIMPLE: any NULL passes
-    throw Error(sqlstate::kForeignKeyViolation, message)
-        .WithDetail("MATCH FULL does not allow mixing of null and nonnull key values.");
-  }
-  if (ParentKeyExists(fk, key, ctx, /*lock=*/true)) return;
-  throw Error(sqlstate::kForeignKeyViolation, message)
+  if (nulls == 0) return key;
+  if (nulls == key.size() || fk.def->match_type() != "f") return std::nullopt;
+  throw Error(sqlstate::kForeignKeyViolation,
+              fmt::format("insert or update on table \"{}\" violates foreign key constraint \"{}\"",
+                          fk.child->def.name(), fk.def->name()))
+      .WithDetail("MATCH FULL does not allow mixing of null and nonnull key values.");
+}
+
+void CheckReferencingRow(const ForeignKey& fk, const Row& row, ExecContext& ctx) {
+  std::optional<Row> key = ReferencingKey(fk, row);
+  if (!key || ParentKeyExists(fk, *key, ctx, /*lock=*/true)) return;
+  ThrowMissingParent(fk, *key);
+}
+
+void ThrowMissingParent(const ForeignKey& fk, const Row& key) {
+  throw Error(sqlstate::kForeignKeyViolation,
+              fmt::format("insert or update on table \"{}\" violates foreign key constraint \"{}\"",
+                          fk.child->def.name(), fk.def->name()))
       .WithDetail(fmt::format("Key {} is not present in table \"{}\".",
                               ForeignKeyText(fk, key, false), fk.parent->def.name()));
+}
+
+void ThrowStillReferenced(const ForeignKey& fk, const Row& key) {
+  const std::string& child = fk.child->def.name();
+  throw Error(sqlstate::kForeignKeyViolation,
+              fmt::format("update or delete on table \"{}\" violates foreign key "
+                          "constraint \"{}\" on table \"{}\"",
+                          fk.parent->def.name(), fk.def->name(), child))
+      .WithDetail(fmt::format("Key {} is still referenced from table \"{}\".",
+                              ForeignKeyText(fk, key, true), child));
 }
 
 std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std::vector<Row>& keys,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,9 +43,19 @@ std::vector<ForeignKey> ForeignKeysReferencing(
 // is locked FOR KEY SHARE first (waiting for a writer of it).
 bool ParentKeyExists(const ForeignKey& fk, const Row& key, ExecContext& ctx, bool lock);
 
+// The parent key the child row `row` references (fk.columns' order), or
+// nullopt if it needs none: a NULL in its key, or all NULL under MATCH
+// FULL, whose mix of NULL and non-NULL is 23503 at once.
+std::optional<Row> ReferencingKey(const ForeignKey& fk, const Row& row);
+
 // 23503 unless the child row `row` references an existing parent row (or
-// needs none: a NULL in its key, or all NULL under MATCH FULL).
+// needs none).
 void CheckReferencingRow(const ForeignKey& fk, const Row& row, ExecContext& ctx);
+
+// fk's 23503 errors: a child's key without a parent row, a parent's key
+// still referenced by a child row (NO ACTION, RESTRICT).
+[[noreturn]] void ThrowMissingParent(const ForeignKey& fk, const Row& key);
+[[noreturn]] void ThrowStillReferenced(const ForeignKey& fk, const Row& key);
 
 // A child row and the key it references.
 struct ReferencingRow {

@@ -1,14 +1,14 @@
 #include "sql/execution/table_constraints.h"
 
-#include <fmt/format.h>
-
 #include <optional>
 
 #include "sql/binder/binder.h"
 #include "sql/execution/check_constraints.h"
+#include "sql/execution/deferred_constraints.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/foreign_keys.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/unique_keys.h"
 
 namespace basalt::sql {
 
@@ -45,6 +45,7 @@ struct TableConstraints::TableState {
   std::shared_ptr<const catalog::TableEntry> table;
   bool has_checks = false;
   bool has_foreign_keys = false;
+  bool has_deferrable_unique = false;
   std::unique_ptr<CheckConstraints> checks;             // bound on first use
   std::optional<std::vector<ForeignKey>> foreign_keys;  // this table's, found on first use
   std::optional<std::vector<ForeignKey>> referencing;   // those referencing it
@@ -56,6 +57,26 @@ struct TableConstraints::TableState {
     std::optional<Row> new_row;
   };
   std::vector<Change> changes;
+  // Keys given to deferrable unique indexes: (position in
+  // table->layout.indexes, key), checked at Finish or queued.
+  std::vector<std::pair<size_t, Row>> unique_keys;
+
+  void AddUniqueKeys(const Row& new_row, const Row* old_row) {
+    if (!has_deferrable_unique) return;
+    for (size_t i = 0; i < table->layout.indexes.size(); ++i) {
+      const storage::IndexLayout& index = table->layout.indexes[i];
+      if (!index.deferrable_unique) continue;
+      // As PostgreSQL, an entry an UPDATE leaves as it was is not checked.
+      if (old_row != nullptr) {
+        std::vector<int> columns;
+        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+        if (!KeyChanges(*table, columns, *old_row, new_row)) continue;
+      }
+      if (std::optional<Row> key = UniqueKeyOf(index, new_row)) {
+        unique_keys.emplace_back(i, std::move(*key));
+      }
+    }
+  }
 
   const std::vector<ForeignKey>& Referencing(const ExecContext& ctx) {
     if (!referencing) referencing = ForeignKeysReferencing(table, ctx);
@@ -89,6 +110,9 @@ TableConstraints::TableState& TableConstraints::StateOf(
     state->has_checks = state->has_checks || c.type() == "c";
     state->has_foreign_keys = state->has_foreign_keys || c.type() == "f";
   }
+  for (const storage::IndexLayout& index : table->layout.indexes) {
+    state->has_deferrable_unique = state->has_deferrable_unique || index.deferrable_unique;
+  }
   tables_.push_back(std::move(state));
   return *tables_.back();
 }
@@ -107,11 +131,13 @@ void TableConstraints::BeforeDelete(const storage::LockedRow& old_row, ExecConte
 void TableConstraints::BeforeInsert(TableState& state, const Row& row, ExecContext& ctx) {
   state.Check(row, ctx);
   if (state.has_foreign_keys) state.written.push_back(row);
+  state.AddUniqueKeys(row, nullptr);
 }
 
 void TableConstraints::BeforeUpdate(TableState& state, const storage::LockedRow& old_row,
                                     const Row& new_row, ExecContext& ctx) {
   state.Check(new_row, ctx);
+  state.AddUniqueKeys(new_row, &old_row.row);
   const catalog::TableEntry& table = *state.table;
   if (state.has_foreign_keys) {
     // As PostgreSQL, a row whose key stays the same is not checked again.
@@ -160,17 +186,41 @@ void TableConstraints::Finish(ExecContext& ctx) {
         ApplyActions(state, ctx);
         more = true;
       }
+      if (!state.unique_keys.empty()) {
+        CheckUniqueKeys(state, ctx);
+        more = true;
+      }
       if (!state.written.empty()) {
         std::vector<Row> written = std::move(state.written);
         state.written.clear();
         for (const ForeignKey& fk : state.ForeignKeys(ctx)) {
+          const bool deferred = ctx.deferred != nullptr && ctx.deferred->IsDeferred(*fk.def);
           for (const Row& row : written) {
             ctx.CheckForInterrupts();
-            CheckReferencingRow(fk, row, ctx);
+            if (!deferred) {
+              CheckReferencingRow(fk, row, ctx);
+            } else if (std::optional<Row> key = ReferencingKey(fk, row)) {
+              ctx.deferred->AddReferencingKey(fk, std::move(*key));
+            }
           }
         }
         more = true;
       }
+    }
+  }
+}
+
+void TableConstraints::CheckUniqueKeys(TableState& state, ExecContext& ctx) {
+  std::vector<std::pair<size_t, Row>> keys = std::move(state.unique_keys);
+  state.unique_keys.clear();
+  const catalog::TableEntry& table = *state.table;
+  for (const auto& [i, key] : keys) {
+    ctx.CheckForInterrupts();
+    const catalog::proto::Index& def = table.def.indexes(static_cast<int>(i));
+    if (ctx.deferred != nullptr && ctx.deferred->IsDeferred(def)) {
+      ctx.deferred->AddUniqueKey(table, def, key);
+    } else {
+      CheckUniqueKey(table, table.layout.indexes[i], key, ctx);
     }
   }
 }
@@ -180,6 +230,7 @@ void TableConstraints::ApplyActions(TableState& state, ExecContext& ctx) {
   state.changes.clear();
   const catalog::TableEntry& parent = *state.table;
   for (const ForeignKey& fk : state.Referencing(ctx)) {
+    const bool deferred = ctx.deferred != nullptr && ctx.deferred->IsDeferred(*fk.def);
     // The keys lost, each with its change.
     std::vector<Row> keys;
     std::vector<const TableState::Change*> key_changes;
@@ -188,6 +239,12 @@ void TableConstraints::ApplyActions(TableState& state, ExecContext& ctx) {
       if (!key) continue;
       if (change.new_row &&
           !KeyChanges(parent, fk.parent_columns, change.old_row, *change.new_row)) {
+        continue;
+      }
+      // A deferred NO ACTION is checked when the transaction ends.
+      const char action = (change.new_row ? fk.def->on_update() : fk.def->on_delete())[0];
+      if (deferred && action == 'a') {
+        ctx.deferred->AddReferencedKey(fk, std::move(*key));
         continue;
       }
       keys.push_back(std::move(*key));
@@ -209,12 +266,7 @@ void TableConstraints::ApplyActions(TableState& state, ExecContext& ctx) {
         // NO ACTION passes if the key is there again (another row took it
         // in the same statement); RESTRICT never does.
         if (action == 'a' && ParentKeyExists(fk, key, ctx, /*lock=*/false)) continue;
-        throw Error(sqlstate::kForeignKeyViolation,
-                    fmt::format("update or delete on table \"{}\" violates foreign key "
-                                "constraint \"{}\" on table \"{}\"",
-                                parent.def.name(), fk.def->name(), child.def.name()))
-            .WithDetail(fmt::format("Key {} is still referenced from table \"{}\".",
-                                    ForeignKeyText(fk, key, true), child.def.name()));
+        ThrowStillReferenced(fk, key);
       }
       storage::LockedRow locked;
       Result<bool> found = store.LockRow(ctx.txn, referencing.stored.key, &locked,

@@ -13,7 +13,11 @@
 //    and RESTRICT fail with 23503, CASCADE / SET NULL / SET DEFAULT write
 //    the referencing rows, whose own constraints and referencing rows are
 //    handled the same way, iteratively (a chain of cascades is a work
-//    list, not a recursion).
+//    list, not a recursion);
+//  - a deferrable UNIQUE constraint's new keys are checked at Finish too
+//    (PostgreSQL checks a deferrable one at the statement's end);
+//  - a deferrable constraint that is deferred now queues its checks for
+//    COMMIT instead (deferred_constraints.h).
 // A table without constraints and not referenced costs one check per row.
 #pragma once
 
@@ -49,6 +53,9 @@ class TableConstraints {
   void BeforeDelete(TableState& state, const storage::LockedRow& old_row, ExecContext& ctx);
   // The referencing rows' actions for the keys `state`'s table lost.
   void ApplyActions(TableState& state, ExecContext& ctx);
+  // The keys the statement gave deferrable unique indexes: checked now, or
+  // queued while their constraint is deferred.
+  void CheckUniqueKeys(TableState& state, ExecContext& ctx);
 
   // [0]: the statement's table; then the tables cascades reached.
   std::vector<std::unique_ptr<TableState>> tables_;

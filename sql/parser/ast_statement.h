@@ -328,6 +328,11 @@ struct Constraint : Node {
   char match_type = 's';
   std::vector<Identifier> delete_set_columns;  // ON DELETE SET NULL (cols)
   bool not_valid = false;                      // NOT VALID
+  // [NOT] DEFERRABLE, INITIALLY {DEFERRED | IMMEDIATE} (FOREIGN KEY and
+  // UNIQUE; the parser refuses them elsewhere); INITIALLY DEFERRED implies
+  // DEFERRABLE.
+  bool deferrable = false;
+  bool initially_deferred = false;
 };
 
 struct ColumnDef : Node {
@@ -575,6 +580,9 @@ struct TransactionStmt : Statement {
     kSavepoint,
     kRelease,     // RELEASE [SAVEPOINT] name
     kRollbackTo,  // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
+    // SET CONSTRAINTS {ALL | name [, ...]} {DEFERRED | IMMEDIATE}: the
+    // transaction's timing of its deferrable constraints.
+    kSetConstraints,
   };
   TransactionStmt() : Statement(kKind) {}
   Type type = Type::kBegin;
@@ -582,10 +590,12 @@ struct TransactionStmt : Statement {
   // ISOLATION LEVEL, lower case: "read uncommitted", "read committed",
   // "repeatable read", "serializable".
   std::optional<std::string> isolation_level;
-  std::optional<bool> read_only;   // READ ONLY / READ WRITE
-  std::optional<bool> deferrable;  // [NOT] DEFERRABLE
-  bool chain = false;              // COMMIT AND CHAIN
-  bool start_transaction = false;  // spelled START TRANSACTION (its command tag)
+  std::optional<bool> read_only;           // READ ONLY / READ WRITE
+  std::optional<bool> deferrable;          // [NOT] DEFERRABLE
+  bool chain = false;                      // COMMIT AND CHAIN
+  bool start_transaction = false;          // spelled START TRANSACTION (its command tag)
+  std::vector<QualifiedName> constraints;  // kSetConstraints; empty: ALL
+  bool constraints_deferred = false;       // kSetConstraints: DEFERRED
 };
 
 // SET [SESSION | LOCAL] name {TO | =} value [, ...] | DEFAULT

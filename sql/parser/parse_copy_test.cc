@@ -67,11 +67,22 @@ TEST_CASE("ALTER TABLE ADD constraint, VACUUM, ANALYZE", "[parser][copy]") {
         "ALTER TABLE t RENAME CONSTRAINT k TO \"K 2\"");
   CHECK(Err("alter table t drop constraint k, drop constraint l") ==
         "0A000 this form of ALTER TABLE is not supported yet");
-  CHECK(Err("create table t (a int references p deferrable)") ==
-        "0A000 deferrable constraints are not supported yet");
+  CHECK(P("create table t (a int references p deferrable initially immediate)") ==
+        "CREATE TABLE t (a int4 REFERENCES p DEFERRABLE)");
+  CHECK(P("create table t (a int, foreign key (a) references p initially deferred)") ==
+        "CREATE TABLE t (a int4, FOREIGN KEY (a) REFERENCES p DEFERRABLE INITIALLY DEFERRED)");
+  CHECK(Err("create table t (a int check (a > 0) deferrable)") ==
+        "42601 misplaced DEFERRABLE clause");
+  CHECK(Err("create table t (a int references p not deferrable initially deferred)") ==
+        "42601 constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+  CHECK(Err("create table t (a int, check (a > 0) deferrable)") ==
+        "0A000 CHECK constraints cannot be marked DEFERRABLE");
+  CHECK(Err("create table t (a int, unique (a) deferrable not deferrable)") ==
+        "42601 conflicting constraint properties");
   CHECK(Err("create table t (a int references p on update set null (a))") ==
         "0A000 a column list with SET NULL is only supported for ON DELETE actions");
-  CHECK(Err("set constraints all deferred") == "0A000 SET CONSTRAINTS is not supported yet");
+  CHECK(P("set constraints all deferred") == "SET CONSTRAINTS ALL DEFERRED");
+  CHECK(P("set constraints a, s.b immediate") == "SET CONSTRAINTS a, s.b IMMEDIATE");
   CHECK(P("vacuum analyze pgbench_branches") == "VACUUM ANALYZE pgbench_branches");
   CHECK(P("VACUUM (VERBOSE, ANALYZE false) a, b") == "VACUUM a, b");
   CHECK(P("VACUUM FULL FREEZE VERBOSE") == "VACUUM");

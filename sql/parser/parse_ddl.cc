@@ -212,12 +212,15 @@ ast::ColumnDef Parser::ParseColumnDef() {
   column.name = ParseColId();
   column.type = ParseTypeName();
   if (AcceptWord("collate")) ParseQualifiedName();  // parsed, ignored
+  ConstraintAttributesSeen seen;
   while (true) {
-    if (ParseConstraintTiming()) continue;
+    // Attributes first: NOT DEFERRABLE is not NOT NULL.
+    if (ParseColumnConstraintAttribute(column, seen)) continue;
     ast::Constraint constraint;
     if (!ParseColumnConstraint(constraint)) break;
     column.constraints.push_back(std::move(constraint));
   }
+  for (const ast::Constraint& constraint : column.constraints) RefuseDeferrableKeys(constraint);
   return column;
 }
 
@@ -306,38 +309,8 @@ ast::Constraint Parser::ParseTableConstraint() {
   } else {
     SyntaxErrorHere();
   }
-  while (true) {
-    if (PeekWord("not") && PeekWord("valid", 1)) {
-      Advance();
-      Advance();
-      constraint.not_valid = true;
-    } else if (!ParseConstraintTiming()) {
-      break;
-    }
-  }
+  ParseTableConstraintAttributes(constraint);
   return constraint;
-}
-
-// [NOT] DEFERRABLE, INITIALLY {IMMEDIATE | DEFERRED}: true if one was
-// there. Constraints are checked immediately, so only the forms that say
-// so are accepted.
-bool Parser::ParseConstraintTiming() {
-  const Token& start = Peek();
-  if (PeekWord("not") && PeekWord("deferrable", 1)) {
-    Advance();
-    Advance();
-    return true;
-  }
-  if (PeekWord("initially") && PeekWord("immediate", 1)) {
-    Advance();
-    Advance();
-    return true;
-  }
-  if (PeekWord("deferrable") || PeekWord("initially")) {
-    throw Error(sqlstate::kFeatureNotSupported, "deferrable constraints are not supported yet")
-        .WithPosition(start.position);
-  }
-  return false;
 }
 
 // REFERENCES t [(cols)] [MATCH {SIMPLE | FULL}] [ON DELETE action]

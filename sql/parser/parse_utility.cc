@@ -140,9 +140,7 @@ ast::StatementPtr Parser::ParseSet() {
     return modes;
   }
   if (PeekWord("constraints") && !PeekOp("=", 1) && !PeekWord("to", 1)) {
-    // Every constraint is checked immediately (no DEFERRABLE ones yet).
-    throw Error(sqlstate::kFeatureNotSupported, "SET CONSTRAINTS is not supported yet")
-        .WithPosition(Peek().position);
+    return ParseSetConstraints();
   }
   if (PeekWord("time") && PeekWord("zone", 1)) {
     Advance();

@@ -2,6 +2,7 @@
 // (one per concern). Not part of the facade: include sql/parser/parser.h.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,7 +118,16 @@ class Parser {
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();
   void ParseReferences(ast::Constraint& constraint);
-  bool ParseConstraintTiming();
+  // parse_constraint_attributes.cc
+  struct ConstraintAttributesSeen {
+    size_t constraint = SIZE_MAX;  // the column constraint they apply to
+    bool deferrability = false;
+    bool initially = false;
+  };
+  bool ParseColumnConstraintAttribute(ast::ColumnDef& column, ConstraintAttributesSeen& seen);
+  void RefuseDeferrableKeys(const ast::Constraint& constraint);
+  void ParseTableConstraintAttributes(ast::Constraint& constraint);
+  ast::StatementPtr ParseSetConstraints();
   ast::StatementPtr ParseDrop();
   ast::StatementPtr ParseTruncate();
   // [ONLY] name [*] [, ...]: TRUNCATE's and LOCK's tables.
