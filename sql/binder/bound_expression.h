@@ -114,6 +114,9 @@ enum class ScalarFunction {
   kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
+  kObjDescription,         // obj_description(oid [, catalog name]) -> text
+  kColDescription,         // col_description(table oid, attnum int4) -> text
+  kShobjDescription,       // shobj_description(oid, catalog name) -> text
   // Sequences (sql/execution/sequence_functions.cc); volatile.
   kNextval,            // nextval(regclass) -> int8
   kCurrval,            // currval(regclass) -> int8
