@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "catalog/catalog_keys.h"
 #include "catalog/oids.h"
@@ -150,6 +151,10 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
     db.set_oid(oid);
     db.set_name(name);
     db.set_owner_oid(oids::kBootstrapSuperuser);
+    // initdb's comment, which \l+ shows.
+    if (oid == oids::kPostgresDatabase) {
+      db.set_comment("default administrative connection database");
+    }
     BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kDatabase, 0, db));
     for (const proto::Namespace& ns : InitialNamespaces(oid)) {
       BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kNamespace, oid, ns));
@@ -161,12 +166,17 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
 
 std::vector<proto::Namespace> InitialNamespaces(Oid database) {
   std::vector<proto::Namespace> out;
-  for (auto [oid, name] : {std::pair<Oid, const char*>{oids::kPgCatalogNamespace, "pg_catalog"},
-                           {oids::kPublicNamespace, "public"}}) {
+  // With initdb's comments, which \dn+ shows (COMMENT ON SCHEMA may change
+  // them as PostgreSQL's).
+  for (auto [oid, name, comment] :
+       {std::tuple<Oid, const char*, const char*>{oids::kPgCatalogNamespace, "pg_catalog",
+                                                  "system catalog schema"},
+        {oids::kPublicNamespace, "public", "standard public schema"}}) {
     proto::Namespace& ns = out.emplace_back();
     ns.set_oid(oid);
     ns.set_name(name);
     ns.set_database_oid(database);
+    ns.set_comment(comment);
   }
   return out;
 }
@@ -178,6 +188,7 @@ void AddSystemObjects(Oid database, CatalogDelta* delta) {
     ns->set_oid(ns_oid);
     ns->set_name(ns_name);
     ns->set_database_oid(database);
+    if (ns_oid == oids::kPgToastNamespace) ns->set_comment("reserved schema for TOAST tables");
     delta->push_back({std::shared_ptr<const proto::Namespace>(std::move(ns))});
   }
   for (proto::Table& t : SystemRelations(database)) {

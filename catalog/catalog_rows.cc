@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "catalog/builtin_types.h"
+#include "catalog/description_rows.h"
 #include "catalog/oids.h"
 #include "catalog/system_relations.h"
 
@@ -438,7 +439,6 @@ std::vector<Row> PgSequenceRows(const CatalogSnapshot& snapshot, Oid database) {
 // automatic ('a') for a serial column, internal ('i') for an identity column
 // (information_schema tells the two apart by it).
 std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
-  constexpr Oid kPgClass = 1259;
   std::vector<Row> rows;
   for (const auto& entry : snapshot.Tables(database)) {
     const proto::SequenceDef& s = entry->def.sequence();
@@ -447,7 +447,7 @@ std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
     const proto::Column* column =
         owner != nullptr ? ColumnByAttnum(owner->def, s.owned_by_attnum()) : nullptr;
     const bool identity = column != nullptr && !column->identity().empty();
-    rows.push_back(Row{Oid_(kPgClass), Oid_(entry->def.oid()), Int(0), Oid_(kPgClass),
+    rows.push_back(Row{Oid_(kPgClassOid), Oid_(entry->def.oid()), Int(0), Oid_(kPgClassOid),
                        Oid_(s.owned_by_table()), Int(s.owned_by_attnum()),
                        Char(identity ? 'i' : 'a')});
   }
@@ -580,6 +580,8 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 1213: return PgTablespaceRows();
     case 3456: return PgCollationRows();
     case 3079: return PgExtensionRows();
+    case 2609: return PgDescriptionRows(snapshot, database);
+    case 2396: return PgShdescriptionRows(snapshot);
     case 1247: return PgTypeRows();
     case 1255: return PgProcRows();
     default: return {};

@@ -232,6 +232,13 @@ Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& v
   if (t.relkind() != "v") {
     return Status::Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a view", t.name()));
   }
+  // The columns kept (same attnums: the caller checked their names) keep
+  // their comments, as PostgreSQL keeps their pg_description rows.
+  for (proto::Column& column : *definition.mutable_columns()) {
+    for (const proto::Column& old : t.columns()) {
+      if (old.attnum() == column.attnum()) column.set_comment(old.comment());
+    }
+  }
   *t.mutable_columns() = definition.columns();
   t.set_view_query(definition.view_query());
   *t.mutable_view_references() = definition.view_references();

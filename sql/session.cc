@@ -267,6 +267,10 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
     case ast::StatementKind::kReindex:
       ExecuteReindex(statement.As<ast::ReindexStmt>(), sink);
       return;
+    case ast::StatementKind::kComment:
+      EnsureTransaction();
+      ExecuteComment(statement.As<ast::CommentStmt>(), sink);
+      return;
     case ast::StatementKind::kUnlisten:
       // No LISTEN yet, so nothing to stop listening to (pools send
       // UNLISTEN * on every release).
@@ -323,6 +327,7 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
       if (statement.As<ast::CopyStmt>().from) CheckWritable("COPY FROM");
       break;
     case ast::StatementKind::kAlterTable: CheckWritable("ALTER TABLE"); break;
+    case ast::StatementKind::kComment: CheckWritable("COMMENT"); break;
     case ast::StatementKind::kAlterRelation: {
       const ast::ObjectType type = statement.As<ast::AlterRelationStmt>().object_type;
       CheckWritable(type == ast::ObjectType::kMaterializedView ? "ALTER MATERIALIZED VIEW"

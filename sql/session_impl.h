@@ -236,6 +236,13 @@ class SessionImpl : public Session {
   // 23514 / 23503 if a row of `table` breaks its constraint `name`.
   void ValidateConstraintRows(const std::shared_ptr<const catalog::TableEntry>& table,
                               const std::string& name);
+  // commands/comment.cc: COMMENT ON, the text kept on the object's catalog
+  // message ('' for none).
+  void ExecuteComment(const ast::CommentStmt& stmt, ResultSink& sink);
+  void CommentOnRelation(const ast::CommentStmt& stmt, const std::string& text);
+  void CommentOnSchema(const std::string& name, const std::string& text);
+  void CommentOnDatabase(const std::string& name, const std::string& text, ResultSink& sink);
+  void CommentOnRole(const std::string& name, const std::string& text);
   // commands/alter_relation.cc: RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)
   void ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink);
   // RENAME COLUMN's rewrite of a view reading the column: its query printed

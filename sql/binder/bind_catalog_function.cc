@@ -97,6 +97,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
                                                   : ScalarFunction::kFunctionIsVisible,
                    kBool);
   }
+  // pg_opclass and pg_opfamily are empty (Basalt's btree opclasses are
+  // only named by pg_index.indclass), so every OID is one PostgreSQL
+  // answers NULL for (psql's \dd reads them).
+  if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible") && signature({kOid})) {
+    return constant(Value::Null(), kBool);
+  }
   if (name == "format_type" && signature({kOid, kInt4})) {
     return call_of(ScalarFunction::kFormatType, kText);
   }
@@ -199,11 +205,15 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "quote_ident" && signature({kText})) {
     return call_of(ScalarFunction::kQuoteIdent, kText);
   }
-  // No COMMENT yet: every object's description is NULL.
-  if ((name == "obj_description" && (signature({kOid}) || signature({kOid, kName}))) ||
-      (name == "col_description" && signature({kOid, kInt4})) ||
-      (name == "shobj_description" && signature({kOid, kName}))) {
-    return constant(Value::Null(), kText);
+  // Comments (COMMENT ON), read from the statement's catalog at run time.
+  if (name == "obj_description" && (signature({kOid}) || signature({kOid, kName}))) {
+    return call_of(ScalarFunction::kObjDescription, kText);
+  }
+  if (name == "col_description" && signature({kOid, kInt4})) {
+    return call_of(ScalarFunction::kColDescription, kText);
+  }
+  if (name == "shobj_description" && signature({kOid, kName})) {
+    return call_of(ScalarFunction::kShobjDescription, kText);
   }
   // Sizes: Basalt keeps no per-relation size yet (documented difference).
   if ((name == "pg_relation_size" || name == "pg_total_relation_size" || name == "pg_table_size" ||

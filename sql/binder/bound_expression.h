@@ -115,6 +115,9 @@ enum class ScalarFunction {
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
   kIndexCheck,             // basalt_index_check(regclass) -> int8 (sql/execution/index_check.h)
+  kObjDescription,         // obj_description(oid [, catalog name]) -> text
+  kColDescription,         // col_description(table oid, attnum int4) -> text
+  kShobjDescription,       // shobj_description(oid, catalog name) -> text
   // Sequences (sql/execution/sequence_functions.cc); volatile.
   kNextval,            // nextval(regclass) -> int8
   kCurrval,            // currval(regclass) -> int8

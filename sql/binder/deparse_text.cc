@@ -64,6 +64,9 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
     case ScalarFunction::kQuoteIdent: return "quote_ident";
+    case ScalarFunction::kObjDescription: return "obj_description";
+    case ScalarFunction::kColDescription: return "col_description";
+    case ScalarFunction::kShobjDescription: return "shobj_description";
     case ScalarFunction::kNextval: return "nextval";
     case ScalarFunction::kCurrval: return "currval";
     case ScalarFunction::kSetval: return "setval";

@@ -201,6 +201,8 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
         writer_.RewriteTable(*txn_, *before, [&](catalog::proto::Table* t) {
           t->clear_primary_key_attnums();
           t->clear_primary_key_name();
+          t->clear_primary_key_comment();  // the key's index and constraint go
+          t->clear_primary_key_constraint_comment();
           return Status::OK();
         });
     Check(rewritten.status());

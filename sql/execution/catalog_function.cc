@@ -6,6 +6,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/catalog_rows.h"
+#include "catalog/description_rows.h"
 #include "catalog/oids.h"
 #include "common/error.h"
 #include "common/value_text.h"
@@ -216,6 +217,31 @@ Value SerialSequence(const CatalogNames& names, Oid table_oid, const std::string
 
 // pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB, each rounded
 // half away from zero from one extra bit of precision.
+// obj_description, col_description and shobj_description. A catalog named
+// by its pg_catalog relation name (as PostgreSQL's SQL functions look it up
+// in pg_class); an unknown name finds no comment.
+Value Description(ScalarFunction function, const std::vector<Value>& args, ExecContext* ctx) {
+  CatalogNames names = NamesOf(ctx);
+  // col_description reads pg_class's; obj_description(oid) any catalog's.
+  Oid classoid = function == ScalarFunction::kColDescription ? catalog::kPgClassOid : 0;
+  if (args.size() == 2 && function != ScalarFunction::kColDescription) {
+    auto relation = names.snapshot().FindTable(names.database(), catalog::oids::kPgCatalogNamespace,
+                                               args[1].AsString());
+    if (relation == nullptr) return Value::Null();
+    classoid = relation->def.oid();
+  }
+  std::optional<std::string> text;
+  if (function == ScalarFunction::kShobjDescription) {
+    text = catalog::FindSharedDescription(names.snapshot(), AsOid(args[0]), classoid);
+  } else {
+    const int objsubid =
+        function == ScalarFunction::kColDescription ? static_cast<int>(args[1].AsInt()) : 0;
+    text = catalog::FindDescription(names.snapshot(), names.database(), AsOid(args[0]), classoid,
+                                    objsubid);
+  }
+  return text ? Value::String(*std::move(text)) : Value::Null();
+}
+
 std::string SizePretty(int64_t size) {
   constexpr int64_t kLimit = 10 * 1024;
   if (std::llabs(size) < kLimit) return fmt::format("{} bytes", size);
@@ -391,6 +417,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kQuoteIdent:
       return Value::String(ast::QuoteName(args[0].AsString(), true));
+    case ScalarFunction::kObjDescription:
+    case ScalarFunction::kColDescription:
+    case ScalarFunction::kShobjDescription: return Description(call.function, args, ctx);
     default: break;
   }
   throw Error(sqlstate::kInternalError, "unknown scalar function");

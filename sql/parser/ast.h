@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sql/parser/ast_alter.h"
+#include "sql/parser/ast_comment.h"
 #include "sql/parser/ast_copy.h"
 #include "sql/parser/ast_expr.h"
 #include "sql/parser/ast_merge.h"

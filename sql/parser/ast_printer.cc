@@ -219,6 +219,27 @@ std::string SelectToString(const SelectStmt& s) {
   return out;
 }
 
+// COMMENT ON kind object IS 'text' | NULL.
+std::string CommentToString(const CommentStmt& s) {
+  using Object = CommentStmt::Object;
+  std::string out = "COMMENT ON ";
+  switch (s.object) {
+    case Object::kTable: out += "TABLE " + ToString(s.relation); break;
+    case Object::kView: out += "VIEW " + ToString(s.relation); break;
+    case Object::kMaterializedView: out += "MATERIALIZED VIEW " + ToString(s.relation); break;
+    case Object::kIndex: out += "INDEX " + ToString(s.relation); break;
+    case Object::kSequence: out += "SEQUENCE " + ToString(s.relation); break;
+    case Object::kColumn:
+      out += "COLUMN " + (s.relation.name.empty() ? "" : ToString(s.relation) + ".") + s.name;
+      break;
+    case Object::kConstraint: out += "CONSTRAINT " + s.name + " ON " + ToString(s.relation); break;
+    case Object::kSchema: out += "SCHEMA " + s.name; break;
+    case Object::kDatabase: out += "DATABASE " + s.name; break;
+    case Object::kRole: out += "ROLE " + s.name; break;
+  }
+  return out + " IS " + (s.comment ? QuoteString(*s.comment) : "NULL");
+}
+
 }  // namespace
 
 std::string ToString(const TypeName& type) {
@@ -656,6 +677,7 @@ std::string ToString(const Statement& statement) {
       return "DROP DATABASE " + QuoteName(statement.As<DropDatabaseStmt>().name);
     case StatementKind::kAlterDatabase:
       return "ALTER DATABASE " + QuoteName(statement.As<AlterDatabaseStmt>().name);
+    case StatementKind::kComment: return CommentToString(statement.As<CommentStmt>());
     case StatementKind::kAlterRole:
       return "ALTER ROLE " + QuoteName(statement.As<AlterRoleStmt>().name);
     case StatementKind::kDropRole: {

@@ -140,6 +140,7 @@ enum class StatementKind {
   kCreateDatabase,  // ast_schema.h
   kDropDatabase,    // ast_schema.h
   kAlterDatabase,   // ast_schema.h
+  kComment,         // ast_comment.h
 };
 
 struct Statement : KindedNode<StatementKind> {

@@ -1,25 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "sql/parser/ast_printer.h"
-#include "sql/parser/parser.h"
+#include "sql/parser/parser_test_util.h"
 
 namespace basalt::sql {
 namespace {
 
-std::string P(std::string_view sql) {
-  auto statements = ParseStatements(sql);
-  REQUIRE(statements.size() == 1);
-  return ast::ToString(*statements[0]);
-}
-
-std::string Err(std::string_view sql) {
-  try {
-    ParseStatements(sql);
-  } catch (const Error& e) {
-    return std::string(e.code()) + " " + e.message() + " @" + std::to_string(e.position());
-  }
-  return "no error";
-}
+using testing::Err;
+using testing::P;
 
 TEST_CASE("ALTER MATERIALIZED VIEW / VIEW / TABLE catalog actions", "[parser]") {
   CHECK(P("alter materialized view if exists s.m rename to m2") ==

@@ -194,6 +194,7 @@ ast::StatementPtr Parser::ParseStatement() {
     return ParseAlterSequence(alter);
   }
   if (word == "alter") return ParseAlterTable();
+  if (word == "comment") return ParseComment();
   if (word == "vacuum" || word == "analyze" || word == "analyse") return ParseVacuum();
   if (word == "reindex") return ParseReindex();
   if (word == "close" || word == "discard" || word == "unlisten") return ParseSessionCleanup();

@@ -1,0 +1,96 @@
+#include "catalog/description_rows.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "catalog/catalog_rows.h"
+
+namespace basalt::catalog {
+
+std::vector<Description> Descriptions(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Description> out;
+  auto add = [&](Oid objoid, Oid classoid, int objsubid, const std::string& text) {
+    if (!text.empty()) out.push_back({objoid, classoid, objsubid, text});
+  };
+  for (const proto::Namespace* ns : snapshot.Namespaces(database)) {
+    add(ns->oid(), kPgNamespaceOid, 0, ns->comment());
+  }
+  for (const auto& entry : snapshot.Tables(database)) {
+    const proto::Table& t = entry->def;
+    add(t.oid(), kPgClassOid, 0, t.comment());
+    for (const proto::Column& c : t.columns()) add(t.oid(), kPgClassOid, c.attnum(), c.comment());
+    if (!t.primary_key_name().empty()) {
+      const Oid pk_index = PrimaryKeyIndexOid(t);
+      add(pk_index, kPgClassOid, 0, t.primary_key_comment());
+      add(ConstraintOid(pk_index), kPgConstraintOid, 0, t.primary_key_constraint_comment());
+    }
+    for (const proto::Index& index : t.indexes()) {
+      if (index.hidden()) continue;
+      add(index.oid(), kPgClassOid, 0, index.comment());
+      if (index.constraint()) {
+        add(ConstraintOid(index.oid()), kPgConstraintOid, 0, index.constraint_comment());
+      }
+    }
+    for (const proto::Constraint& c : t.constraints()) {
+      add(c.oid(), kPgConstraintOid, 0, c.comment());
+    }
+  }
+  return out;
+}
+
+std::vector<Description> SharedDescriptions(const CatalogSnapshot& snapshot) {
+  std::vector<Description> out;
+  for (const proto::Database* db : snapshot.Databases()) {
+    if (!db->comment().empty()) out.push_back({db->oid(), kPgDatabaseOid, 0, db->comment()});
+  }
+  for (const proto::Role* role : snapshot.Roles()) {
+    if (!role->comment().empty()) out.push_back({role->oid(), kPgAuthidOid, 0, role->comment()});
+  }
+  return out;
+}
+
+namespace {
+
+std::optional<std::string> Find(const std::vector<Description>& descriptions, Oid objoid,
+                                Oid classoid, int objsubid) {
+  auto it = std::find_if(descriptions.begin(), descriptions.end(), [&](const Description& d) {
+    return d.objoid == objoid && (classoid == 0 || d.classoid == classoid) &&
+           d.objsubid == objsubid;
+  });
+  if (it == descriptions.end()) return std::nullopt;
+  return it->text;
+}
+
+std::vector<Row> RowsOf(std::vector<Description> descriptions, bool shared) {
+  std::vector<Row> rows;
+  rows.reserve(descriptions.size());
+  for (Description& d : descriptions) {
+    Row row{Value::Int(d.objoid), Value::Int(d.classoid)};
+    if (!shared) row.push_back(Value::Int(d.objsubid));  // pg_shdescription has no objsubid
+    row.push_back(Value::String(std::move(d.text)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::optional<std::string> FindDescription(const CatalogSnapshot& snapshot, Oid database,
+                                           Oid objoid, Oid classoid, int objsubid) {
+  return Find(Descriptions(snapshot, database), objoid, classoid, objsubid);
+}
+
+std::optional<std::string> FindSharedDescription(const CatalogSnapshot& snapshot, Oid objoid,
+                                                 Oid classoid) {
+  return Find(SharedDescriptions(snapshot), objoid, classoid, 0);
+}
+
+std::vector<Row> PgDescriptionRows(const CatalogSnapshot& snapshot, Oid database) {
+  return RowsOf(Descriptions(snapshot, database), /*shared=*/false);
+}
+
+std::vector<Row> PgShdescriptionRows(const CatalogSnapshot& snapshot) {
+  return RowsOf(SharedDescriptions(snapshot), /*shared=*/true);
+}
+
+}  // namespace basalt::catalog
