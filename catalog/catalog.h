@@ -118,9 +118,9 @@ class CatalogWriter {
   // 42704 if the table has no such index.
   Status SetIndexValid(storage::Transaction& txn, const TableEntry& table, const std::string& name,
                        bool valid, uint64_t usable_since = 0);
-  // REINDEX: the index named `name` gets a new, empty relation id (filled by
-  // the caller: registered with AddFilledRelation) and is valid; the old
-  // entries are removed after commit.
+  // REINDEX: the index named `name` gets a new, empty relation id for the
+  // caller to fill (removed on rollback) and is valid; the old entries are
+  // removed after commit.
   Status RenewIndexRelation(storage::Transaction& txn, const TableEntry& table,
                             const std::string& name);
   // Removes the index named `name` from the table; its entries are removed
@@ -255,6 +255,10 @@ class CatalogWriter {
 
  private:
   // Writes a table's definition and adds it to this transaction's changes.
+  // Changes the index named `name` of the table's newest definition (42704
+  // when there is none), locked as for the other DDL.
+  Status EditIndex(storage::Transaction& txn, const TableEntry& table, const std::string& name,
+                   const std::function<Status(proto::Index*)>& change);
   Status PutTable(storage::Transaction& txn, proto::Table table);
   // Takes `name` in the schema for the relation `oid` (table or index):
   // 42P07 when taken, also by a concurrent transaction that committed first.

@@ -137,33 +137,38 @@ Result<proto::Index> CatalogWriter::CreateIndex(storage::Transaction& txn, const
   return index;
 }
 
-Status CatalogWriter::SetIndexValid(storage::Transaction& txn, const TableEntry& table,
-                                    const std::string& name, bool valid, uint64_t usable_since) {
+Status CatalogWriter::EditIndex(storage::Transaction& txn, const TableEntry& table,
+                                const std::string& name,
+                                const std::function<Status(proto::Index*)>& change) {
   BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
   for (proto::Index& index : *t.mutable_indexes()) {
     if (index.name() != name) continue;
-    index.set_invalid(!valid);
-    index.set_usable_since(usable_since);
+    BASALT_RETURN_IF_ERROR(change(&index));
     return PutTable(txn, std::move(t));
   }
   return Status::Error(sqlstate::kUndefinedObject,
                        fmt::format("index \"{}\" does not exist", name));
 }
 
+Status CatalogWriter::SetIndexValid(storage::Transaction& txn, const TableEntry& table,
+                                    const std::string& name, bool valid, uint64_t usable_since) {
+  return EditIndex(txn, table, name, [&](proto::Index* index) {
+    index->set_invalid(!valid);
+    index->set_usable_since(usable_since);
+    return Status::OK();
+  });
+}
+
 Status CatalogWriter::RenewIndexRelation(storage::Transaction& txn, const TableEntry& table,
                                          const std::string& name) {
-  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
-  for (proto::Index& index : *t.mutable_indexes()) {
-    if (index.name() != name) continue;
+  return EditIndex(txn, table, name, [&](proto::Index* index) {
     BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
-    dropped_relations_.push_back(index.relation_id());
+    dropped_relations_.push_back(index->relation_id());
     filled_relations_.push_back(relation_id);
-    index.set_relation_id(relation_id);
-    index.set_invalid(false);
-    return PutTable(txn, std::move(t));
-  }
-  return Status::Error(sqlstate::kUndefinedObject,
-                       fmt::format("index \"{}\" does not exist", name));
+    index->set_relation_id(relation_id);
+    index->set_invalid(false);
+    return Status::OK();
+  });
 }
 
 Status CatalogWriter::DropIndex(storage::Transaction& txn, const TableEntry& table,

@@ -35,7 +35,7 @@ def setup(port):
     cur = connect(port).cursor()
     cur.execute("DROP TABLE IF EXISTS ix")
     cur.execute("CREATE TABLE ix (id int PRIMARY KEY, v int, pad text)")
-    cur.execute(f"INSERT INTO ix SELECT g, (g * 7919) % {ROWS}, 'row ' || g "
+    cur.execute(f"INSERT INTO ix SELECT g, (g::bigint * 7919) % {ROWS}, 'row ' || g "
                 f"FROM generate_series(1, {ROWS}) g")
     cur.execute("VACUUM ANALYZE ix")
 
