@@ -265,6 +265,9 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
       ExecContext ctx = NewExecContext(nullptr, nullptr);
       CheckUniqueIndex(*with_index, layout, ctx);
     }
+    // An older snapshot would find it empty (proto::Index::usable_since).
+    Check(writer_.SetIndexValid(*txn_, *with_index, created->name(), /*valid=*/true,
+                                store_.CurrentVersion()));
   }
 }
 

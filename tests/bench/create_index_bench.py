@@ -1,11 +1,14 @@
-"""CREATE INDEX and CREATE INDEX CONCURRENTLY beside PostgreSQL 15 (issue 14).
+"""CREATE INDEX, CREATE INDEX CONCURRENTLY and foreign-key checked inserts
+beside PostgreSQL 15 (issue 14).
 
 On both servers: `ix (id int PRIMARY KEY, v int, pad text)` with ROWS rows;
 then CREATE INDEX on v, and CREATE INDEX CONCURRENTLY on v without writers
 and with 4 writers updating random rows' v all through the build (their
 committed updates per second are reported too: they must not stop). Medians
 of RUNS runs (each index dropped after); ratio = Basalt's time /
-PostgreSQL's. A table is appended to the report.
+PostgreSQL's. Then inserts into `ix_child (id int PRIMARY KEY, parent int
+REFERENCES ix)`: 100,000 rows in one statement, and 10,000 single-row
+INSERTs. A table is appended to the report.
 
 Usage: create_index_bench.py <postgres port> <basalt port> <report.md>
 Environment: INDEX_BENCH_ROWS (default 1000000), INDEX_BENCH_RUNS (default 3).
@@ -78,6 +81,24 @@ def timed_build(port, sql, with_writers):
     return finished - started, rate
 
 
+def timed_fk_inserts(port, single_rows):
+    """Seconds to insert rows into a table whose foreign key references
+    `ix`: 100,000 in one INSERT ... SELECT, or `single_rows` one per
+    statement (each checked against its parent's key)."""
+    cur = connect(port).cursor()
+    cur.execute("DROP TABLE IF EXISTS ix_child")
+    cur.execute("CREATE TABLE ix_child (id int PRIMARY KEY, parent int REFERENCES ix (id))")
+    started = time.monotonic()
+    if single_rows:
+        rng = random.Random(7)
+        for i in range(single_rows):
+            cur.execute("INSERT INTO ix_child VALUES (%s, %s)", (i, rng.randrange(1, ROWS + 1)))
+    else:
+        cur.execute(f"INSERT INTO ix_child SELECT g, (g::bigint * 31) % {ROWS} + 1 "
+                    "FROM generate_series(1, 100000) g")
+    return time.monotonic() - started, None
+
+
 def main():
     pg_port, basalt_port, report = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     workloads = [
@@ -86,9 +107,15 @@ def main():
         ("CREATE INDEX CONCURRENTLY, 4 writers updating", "CREATE INDEX CONCURRENTLY ix_v ON ix (v)",
          True),
     ]
+    fk_workloads = [("100,000 foreign-key checked rows in one INSERT ... SELECT", 0),
+                    ("10,000 foreign-key checked single-row INSERTs", 10000)]
     results = {}
     for port in (pg_port, basalt_port):
         setup(port)
+        for name, single_rows in fk_workloads:
+            runs = [timed_fk_inserts(port, single_rows) for _ in range(RUNS)]
+            results[(port, name)] = (statistics.median(r[0] for r in runs), None)
+            print(f"port {port}: {name}: {results[(port, name)][0]:.2f} s")
         for name, sql, with_writers in workloads:
             runs = [timed_build(port, sql, with_writers) for _ in range(RUNS)]
             seconds = statistics.median(r[0] for r in runs)
@@ -97,13 +124,13 @@ def main():
             print(f"port {port}: {name}: {seconds:.2f} s"
                   + (f", writers {rate:.0f} updates/s during the build" if rate else ""))
     with open(report, "a") as out:
-        out.write("\n## Index builds (issue 14)\n\n")
+        out.write("\n## Index builds and foreign keys (issue 14)\n\n")
         out.write(f"`tests/bench/create_index_bench.py`: `ix (id int PRIMARY KEY, v int, pad text)`, "
                   f"{ROWS:,} rows, an index on v; medians of {RUNS} runs. With writers: "
                   f"{WRITERS} connections updating random rows' v through the build, their "
                   "committed updates per second during it in parentheses.\n\n")
         out.write("| workload | PostgreSQL 15 | Basalt | Basalt/PostgreSQL time |\n|---|---:|---:|---:|\n")
-        for name, _, with_writers in workloads:
+        for name in [w[0] for w in workloads] + [w[0] for w in fk_workloads]:
             pg = results[(pg_port, name)]
             ba = results[(basalt_port, name)]
             cell = lambda r: f"{r[0]:.2f} s" + (f" ({r[1]:.0f} updates/s)" if r[1] else "")

@@ -212,28 +212,35 @@ def run_snapshots():
     conn = connect()
     cur = conn.cursor()
     fill(cur, 5000)
-    for sql in ["CREATE INDEX t_k ON t (k)", "CREATE INDEX CONCURRENTLY t_k ON t (k)"]:
-        cur.execute("DROP INDEX IF EXISTS t_k")
+    cases = [
+        ("CREATE INDEX t_k ON t (k)", "DROP INDEX t_k", "t_k", "k = 5", 5),
+        ("CREATE INDEX CONCURRENTLY t_k ON t (k)", "DROP INDEX t_k", "t_k", "k = 5", 5),
+        # (last: a UNIQUE constraint cannot be dropped yet)
+        ("ALTER TABLE t ADD CONSTRAINT t_u UNIQUE (u)", None, "t_u", "u = 5", 1),
+    ]
+    for sql, drop, index, condition, expected in cases:
         old = connect(autocommit=False)
         old_cur = old.cursor()
         old_cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        old_cur.execute("SELECT count(*) FROM t")  # the snapshot
+        old_cur.execute("SELECT 1")  # the snapshot, without touching t
         # (A concurrent build waits for writers only: this reader does not
         # hold it up.)
         cur.execute(sql)
         old_cur.execute("SET enable_seqscan = off")
-        got = one(old_cur, "SELECT count(*) FROM t WHERE k = 5")
-        if got != 5:
-            fail(f"after {sql}, an older REPEATABLE READ snapshot counts {got} rows of k = 5")
+        got = one(old_cur, f"SELECT count(*) FROM t WHERE {condition}")
+        if got != expected:
+            fail(f"after {sql}, an older REPEATABLE READ snapshot counts {got} rows of {condition}")
         old.rollback()
         old_cur.execute("SET enable_seqscan = off")
-        old_cur.execute("EXPLAIN (COSTS OFF) SELECT count(*) FROM t WHERE k = 5")
+        old_cur.execute(f"EXPLAIN (COSTS OFF) SELECT count(*) FROM t WHERE {condition}")
         plan = "\n".join(r[0] for r in old_cur.fetchall())
-        if "t_k" not in plan:
-            fail(f"a new transaction does not read the index:\n{plan}")
-        if one(old_cur, "SELECT count(*) FROM t WHERE k = 5") != 5:
-            fail("a new transaction miscounts through the index")
+        if index not in plan:
+            fail(f"a new transaction does not read {index}:\n{plan}")
+        if one(old_cur, f"SELECT count(*) FROM t WHERE {condition}") != expected:
+            fail(f"a new transaction miscounts through {index}")
         old.close()
+        if drop is not None:
+            cur.execute(drop)
 
 
 def start_build():
