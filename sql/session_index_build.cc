@@ -23,6 +23,19 @@ namespace basalt::sql {
 
 namespace {
 
+// The session's pg_stat_progress_create_index row goes when the build
+// ends, however it ends.
+class ProgressRowScope {
+ public:
+  explicit ProgressRowScope(std::function<void()> end) : end_(std::move(end)) {}
+  ~ProgressRowScope() { end_(); }
+  ProgressRowScope(const ProgressRowScope&) = delete;
+  ProgressRowScope& operator=(const ProgressRowScope&) = delete;
+
+ private:
+  std::function<void()> end_;
+};
+
 // Whether `existing` is the index `wanted` describes (a build of it resumes).
 bool SameDefinition(catalog::proto::Index existing, catalog::proto::Index wanted) {
   for (catalog::proto::Index* index : {&existing, &wanted}) {
@@ -94,10 +107,7 @@ std::vector<Row> SessionImpl::IndexBuildProgressRows() {
 
 void SessionImpl::FillNewIndex(const catalog::TableEntry& table, int position,
                                const std::string& command, ResultSink& sink) {
-  struct EndReport {
-    SessionImpl* session;
-    ~EndReport() { session->EndIndexBuildReport(); }
-  } end_report{this};
+  const ProgressRowScope progress_row([this] { EndIndexBuildReport(); });
   const uint64_t total = CountRows(store_, *txn_, table, interrupt_);
   ReportIndexBuild(&sink, [&](IndexBuildProgress& p) {
     p.relid = table.def.oid();
@@ -160,10 +170,7 @@ void SessionImpl::CreateIndexConcurrently(const ast::CreateIndexStmt& stmt, Resu
 
 void SessionImpl::BuildPublishedIndex(Oid table_oid, const std::string& name,
                                       const std::string& command, ResultSink& sink) {
-  struct EndReport {
-    SessionImpl* session;
-    ~EndReport() { session->EndIndexBuildReport(); }
-  } end_report{this};
+  const ProgressRowScope progress_row([this] { EndIndexBuildReport(); });
   std::shared_ptr<const catalog::TableEntry> table =
       catalog_.Current()->TableByOid(database_oid_, table_oid);
   const int position_in_table = table->FindIndex(name);

@@ -1,5 +1,6 @@
 #include "sql/execution/backfill_index.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -14,8 +15,11 @@ namespace basalt::sql {
 namespace {
 
 // Small enough that a batch holds its entry locks (which a writer of the
-// same keys waits for) for milliseconds only.
+// same keys waits for) for milliseconds only. A batch a writer came
+// between is redone at half the size (down to kFewestRowsPerBatch), so rows
+// written without pause cannot keep a large batch failing for ever.
 constexpr size_t kRowsPerBatch = 1024;
+constexpr size_t kFewestRowsPerBatch = 8;
 
 std::string PositionKey(uint32_t index_relation) {
   std::string key = "index_backfill/";
@@ -40,12 +44,13 @@ bool Retryable(const Status& status) {
          status.code() == sqlstate::kDeadlockDetected;
 }
 
-// One batch: the entries of up to kRowsPerBatch rows after *position,
+// One batch: the entries of up to `rows_per_batch` rows after *position,
 // committed with the new position. Returns the rows it covered (0: the
 // table ended), or a retryable failure.
 Result<size_t> RunBatch(storage::KvStore& store, const storage::TransactionOptions& options,
                         const catalog::TableEntry& table, const storage::IndexLayout& index,
-                        const std::vector<bool>& key_columns, BackfillPosition* position) {
+                        const std::vector<bool>& key_columns, size_t rows_per_batch,
+                        BackfillPosition* position) {
   std::unique_ptr<storage::Transaction> txn = store.Begin(options);
   storage::TableStore rows(store, &table.layout);
   // The first key after the last one done: that key and a zero byte.
@@ -56,7 +61,7 @@ Result<size_t> RunBatch(storage::KvStore& store, const storage::TransactionOptio
   Row row(table.layout.column_types.size());
   BackfillPosition next = *position;
   size_t covered = 0;
-  while (covered < kRowsPerBatch) {
+  while (covered < rows_per_batch) {
     BASALT_ASSIGN_OR_RETURN(bool more, it->Advance());
     if (!more) break;
     BASALT_RETURN_IF_ERROR(it->DecodeColumns(key_columns, &row));
@@ -118,16 +123,20 @@ void BackfillIndex(storage::KvStore& store, const storage::TransactionOptions& o
   for (const storage::IndexLayout::KeyColumn& c : index.columns) {
     key_columns[static_cast<size_t>(c.column)] = true;
   }
+  size_t rows_per_batch = kRowsPerBatch;
   while (true) {
     if (options.interrupt != nullptr) Check(options.interrupt->Check());
-    Result<size_t> covered = RunBatch(store, batch_options, table, index, key_columns, position);
+    Result<size_t> covered =
+        RunBatch(store, batch_options, table, index, key_columns, rows_per_batch, position);
     if (!covered.ok()) {
-      if (Retryable(covered.status())) continue;
-      ThrowStatus(covered.status());
+      if (!Retryable(covered.status())) ThrowStatus(covered.status());
+      rows_per_batch = std::max(rows_per_batch / 2, kFewestRowsPerBatch);
+      continue;
     }
     if (*covered == 0) return;
     if (on_batch) on_batch(*position);
-    if (*covered < kRowsPerBatch) return;
+    if (*covered < rows_per_batch) return;
+    rows_per_batch = std::min(rows_per_batch * 2, kRowsPerBatch);
   }
 }
 

@@ -36,8 +36,8 @@ Status ForgetBackfillPosition(storage::Transaction& txn, uint32_t index_relation
 //
 // A batch runs under snapshot isolation: writing an entry that a writer
 // changed after the batch's snapshot (it deleted or moved the row) fails
-// with 40001, and the batch is redone at a new snapshot; so is one that
-// loses a deadlock to a writer. A unique index's entry held by another row
+// with 40001, and the batch is redone, smaller, at a new snapshot; so is
+// one that loses a deadlock to a writer. A unique index's entry held by another row
 // fails with 23505 `could not create unique index` and the duplicated key
 // in DETAIL. `options` gives the batches their lock owner, interrupt and
 // lock timeout. `on_batch` hears each committed position.
