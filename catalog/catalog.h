@@ -202,6 +202,11 @@ class CatalogWriter {
   // taken in the relation's schema. Its indexes keep their names.
   Status RenameRelation(storage::Transaction& txn, const TableEntry& table,
                         const std::string& new_name);
+  // ALTER INDEX ... RENAME TO: the index (or primary key) named `name`, and
+  // the constraint it makes, are called `new_name`; 42P07 when it is taken
+  // in the table's schema, 42704 when the table has no such index.
+  Status RenameIndex(storage::Transaction& txn, const TableEntry& table, const std::string& name,
+                     const std::string& new_name);
   // ALTER ... SET SCHEMA: the relation and its indexes move to the schema
   // `namespace_oid` (named `namespace_name` in errors); 42P07 `relation "x"
   // already exists in schema "s"` when one of their names is taken there.

@@ -6,6 +6,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/catalog_keys.h"
+#include "catalog/catalog_rows.h"
 
 namespace basalt::catalog {
 
@@ -18,6 +19,29 @@ Status CatalogWriter::RenameRelation(storage::Transaction& txn, const TableEntry
       txn.Delete(storage::ColumnFamily::kCatalog,
                  RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())));
   t.set_name(new_name);
+  return PutTable(txn, std::move(t));
+}
+
+Status CatalogWriter::RenameIndex(storage::Transaction& txn, const TableEntry& table,
+                                  const std::string& name, const std::string& new_name) {
+  BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  Oid oid = 0;
+  if (t.primary_key_name() == name) {
+    oid = PrimaryKeyIndexOid(t);
+    t.set_primary_key_name(new_name);
+  }
+  for (proto::Index& index : *t.mutable_indexes()) {
+    if (index.name() != name) continue;
+    oid = index.oid();
+    index.set_name(new_name);
+  }
+  if (oid == 0) {
+    return Status::Error(sqlstate::kUndefinedObject,
+                         fmt::format("index \"{}\" does not exist", name));
+  }
+  BASALT_RETURN_IF_ERROR(LockRelationName(txn, t.database_oid(), t.namespace_oid(), new_name, oid));
+  BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,
+                                    RelationNameKey(t.database_oid(), t.namespace_oid(), name)));
   return PutTable(txn, std::move(t));
 }
 

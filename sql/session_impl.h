@@ -546,6 +546,9 @@ class SessionImpl : public Session {
   // session_reindex.cc: REINDEX, plain (new relations filled under SHARE)
   // or CONCURRENTLY (a build resumed, or a copy built and swapped in).
   void ExecuteReindex(const ast::ReindexStmt& stmt, ResultSink& sink);
+  // commands/alter_relation.cc: ALTER INDEX ... RENAME TO of an index;
+  // false when the name is no index's.
+  bool RenameIndex(const ast::AlterRelationStmt& stmt);
   void ReindexUnderShareLock(Oid table_oid, const std::vector<std::string>& names,
                              ResultSink& sink);
   void ReindexConcurrently(Oid table_oid, const std::string& name, ResultSink& sink);

@@ -32,6 +32,7 @@ const char* CommandTag(ast::ObjectType type) {
   switch (type) {
     case ast::ObjectType::kMaterializedView: return "ALTER MATERIALIZED VIEW";
     case ast::ObjectType::kView: return "ALTER VIEW";
+    case ast::ObjectType::kIndex: return "ALTER INDEX";
     default: return "ALTER TABLE";
   }
 }
@@ -162,8 +163,32 @@ void SessionImpl::StoreRenamedQuery(const catalog::TableEntry& dependent,
   }));
 }
 
+bool SessionImpl::RenameIndex(const ast::AlterRelationStmt& stmt) {
+  while (true) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
+    std::shared_ptr<const catalog::TableEntry> table = binder.ResolveIndexTable(stmt.name);
+    if (table == nullptr) return false;
+    if (!superuser_ && table->def.owner_oid() != role_oid_) {
+      throw Error(sqlstate::kInsufficientPrivilege,
+                  fmt::format("must be owner of index {}", stmt.name.name));
+    }
+    // Readers and writers go on (PostgreSQL takes SHARE UPDATE EXCLUSIVE
+    // on the index); other DDL of the table waits.
+    LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
+    if (writer_.View()->version() != snapshot->version()) continue;
+    Check(writer_.RenameIndex(*txn_, *table, stmt.name.name, stmt.new_name));
+    return true;
+  }
+}
+
 void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, ResultSink& sink) {
   const char* tag = CommandTag(stmt.object_type);
+  // ALTER INDEX of a table, view or sequence renames that, as PostgreSQL.
+  if (stmt.object_type == ast::ObjectType::kIndex && RenameIndex(stmt)) {
+    sink.CommandComplete(tag);
+    return;
+  }
   std::vector<std::shared_ptr<const catalog::TableEntry>> found = ResolveAndLock(
       {stmt.name}, storage::LockLevel::kAccessExclusive, /*nowait=*/false,
       [&](const ast::QualifiedName& name) {
@@ -206,9 +231,8 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
         rewritten.emplace_back(dependent, RenamedQuery(view, dependent, table, rename));
       }
       // So are the table's CHECK expressions.
-      const std::vector<std::string> checks =
-          RenamedCheckExpressions(CatalogNames(view, database_oid_, user_, SearchPath()),
-                                  table, column, stmt.new_name);
+      const std::vector<std::string> checks = RenamedCheckExpressions(
+          CatalogNames(view, database_oid_, user_, SearchPath()), table, column, stmt.new_name);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);
         for (int i = 0; i < t->constraints_size() && i < static_cast<int>(checks.size()); ++i) {

@@ -753,6 +753,7 @@ std::string ToString(const Statement& statement) {
       using Action = AlterRelationStmt::Action;
       std::string out = s.object_type == ObjectType::kMaterializedView ? "ALTER MATERIALIZED VIEW "
                         : s.object_type == ObjectType::kView           ? "ALTER VIEW "
+                        : s.object_type == ObjectType::kIndex          ? "ALTER INDEX "
                                                                        : "ALTER TABLE ";
       if (s.if_exists) out += "IF EXISTS ";
       out += ToString(s.name);

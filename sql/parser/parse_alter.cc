@@ -1,14 +1,19 @@
 // ALTER TABLE | VIEW | MATERIALIZED VIEW ... RENAME TO, RENAME [COLUMN],
 // SET SCHEMA, OWNER TO, SET (...) and RESET (...): the actions that change
-// a relation's catalog entry only. ALTER TABLE ... ADD is parse_copy.cc's.
+// a relation's catalog entry only; ALTER INDEX ... RENAME TO. ALTER TABLE
+// ... ADD is parse_copy.cc's.
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
 
 ast::StatementPtr Parser::ParseAlterView(const Token& alter) {
   ast::ObjectType type = ast::ObjectType::kView;
-  if (AcceptWord("materialized")) type = ast::ObjectType::kMaterializedView;
-  ExpectWord("view");
+  if (AcceptWord("index")) {
+    type = ast::ObjectType::kIndex;
+  } else {
+    if (AcceptWord("materialized")) type = ast::ObjectType::kMaterializedView;
+    ExpectWord("view");
+  }
   bool if_exists = false;
   if (PeekWord("if") && PeekWord("exists", 1)) {
     pos_ += 2;
@@ -33,12 +38,17 @@ ast::StatementPtr Parser::ParseAlterRelationAction(const Token& alter, ast::Obje
       stmt->new_name = ParseColId();
       return stmt;
     }
+    if (type == ast::ObjectType::kIndex) SyntaxError(Peek());
     AcceptWord("column");
     stmt->action = Action::kRenameColumn;
     stmt->column = ParseColId();
     ExpectWord("to");
     stmt->new_name = ParseColId();
     return stmt;
+  }
+  if (type == ast::ObjectType::kIndex) {
+    throw Error(sqlstate::kFeatureNotSupported, "this form of ALTER INDEX is not supported yet")
+        .WithPosition(action.position);
   }
   if (AcceptWord("owner")) {
     ExpectWord("to");

@@ -37,6 +37,14 @@ TEST_CASE("ALTER MATERIALIZED VIEW / VIEW / TABLE catalog actions", "[parser]") 
   CHECK(Err("ALTER MATERIALIZED m RENAME TO x") == "42601 syntax error at or near \"m\" @20");
 }
 
+TEST_CASE("ALTER INDEX ... RENAME TO", "[parser]") {
+  CHECK(P("alter index if exists s.i rename to j") == "ALTER INDEX IF EXISTS s.i RENAME TO j");
+  CHECK(Err("ALTER INDEX i RENAME COLUMN a TO b") ==
+        "42601 syntax error at or near \"COLUMN\" @22");
+  CHECK(Err("ALTER INDEX i SET (fillfactor = 50)") ==
+        "0A000 this form of ALTER INDEX is not supported yet @15");
+}
+
 TEST_CASE("ALTER TABLE column actions, alone and in a list", "[parser]") {
   CHECK(P("alter table t add column if not exists c int default 1 not null") ==
         "ALTER TABLE t ADD COLUMN IF NOT EXISTS c int4 DEFAULT 1 NOT NULL");

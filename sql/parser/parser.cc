@@ -183,7 +183,8 @@ ast::StatementPtr Parser::ParseStatement() {
   if (word == "refresh") return ParseRefresh();
   if (word == "lock") return ParseLock();
   if (word == "copy") return ParseCopy();
-  if (word == "alter" && (PeekWord("view", 1) || PeekWord("materialized", 1))) {
+  if (word == "alter" &&
+      (PeekWord("view", 1) || PeekWord("materialized", 1) || PeekWord("index", 1))) {
     const Token& alter = Advance();
     return ParseAlterView(alter);
   }

@@ -175,7 +175,7 @@ class Parser {
   ast::AlterTableCommand ParseAlterTableCommand();
   // parse_alter.cc: ALTER [MATERIALIZED] VIEW, and the catalog-only actions
   // of ALTER TABLE (RENAME, SET SCHEMA, OWNER TO, SET / RESET (...)).
-  ast::StatementPtr ParseAlterView(const Token& alter);
+  ast::StatementPtr ParseAlterView(const Token& alter);  // and ALTER INDEX
   ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
                                              bool if_exists, ast::QualifiedName name);
   ast::StatementPtr ParseVacuum();   // VACUUM and ANALYZE
