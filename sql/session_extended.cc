@@ -123,28 +123,26 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
 
 std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
     const ast::Statement& statement, std::vector<DataType>& parameters) {
+  // Binds `bound_statement` with `parameters` typed from their contexts in it.
+  auto bind_with_parameters = [&](const ast::Statement& bound_statement) {
+    std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+    Binder binder(*snapshot, database_oid_, user_, SearchPath());
+    binder.DescribeParameters(&parameters);
+    BoundStatement bound = binder.Bind(bound_statement);
+    InferParameterTypes(bound, parameters);
+    return bound;
+  };
   switch (statement.kind()) {
     case ast::StatementKind::kSelect:
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
-    case ast::StatementKind::kMerge: {
-      std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-      Binder binder(*snapshot, database_oid_, user_, SearchPath());
-      binder.DescribeParameters(&parameters);
-      BoundStatement bound = binder.Bind(statement);
-      InferParameterTypes(bound, parameters);
-      return ResultColumnsOf(bound);
-    }
-    case ast::StatementKind::kDeclareCursor: {
+    case ast::StatementKind::kMerge: return ResultColumnsOf(bind_with_parameters(statement));
+    case ast::StatementKind::kDeclareCursor:
       // Its query's parameters are the statement's (psycopg declares its
       // server-side cursors with $n); DECLARE itself returns no rows.
-      std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-      Binder binder(*snapshot, database_oid_, user_, SearchPath());
-      binder.DescribeParameters(&parameters);
-      InferParameterTypes(binder.Bind(*statement.As<ast::DeclareCursorStmt>().query), parameters);
+      bind_with_parameters(*statement.As<ast::DeclareCursorStmt>().query);
       return std::nullopt;
-    }
     case ast::StatementKind::kExplain: {
       const ast::Statement& explained = *statement.As<ast::ExplainStmt>().statement;
       switch (explained.kind()) {
@@ -155,10 +153,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribeColumns(
         case ast::StatementKind::kMerge: {
           // Its statement's parameters are EXPLAIN's (ORMs explain
           // queries with $n), typed by their contexts there.
-          std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
-          Binder binder(*snapshot, database_oid_, user_, SearchPath());
-          binder.DescribeParameters(&parameters);
-          InferParameterTypes(binder.Bind(explained), parameters);
+          bind_with_parameters(explained);
           break;
         }
         default: break;

@@ -49,6 +49,14 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
   return key;
 }
 
+std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count) {
+  std::vector<bool> key_columns(column_count, false);
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    key_columns[static_cast<size_t>(c.column)] = true;
+  }
+  return key_columns;
+}
+
 std::string PrefixSuccessor(std::string_view prefix) {
   std::string out(prefix);
   while (!out.empty()) {

@@ -34,6 +34,10 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
 // index and no NULL key column).
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row);
 
+// Which of a table's `column_count` columns make `index`'s entries: the
+// only ones an index build needs to decode.
+std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count);
+
 // The first key after every key starting with `prefix` (for scan bounds);
 // empty if there is none (all 0xFF).
 std::string PrefixSuccessor(std::string_view prefix);

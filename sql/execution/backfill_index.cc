@@ -118,11 +118,8 @@ void BackfillIndex(storage::KvStore& store, const storage::TransactionOptions& o
   // A crash loses at most the last batches, with their positions: the build
   // resumes before them. The build's final catalog commit syncs them all.
   batch_options.synchronous_commit = false;
-  // Only the key columns are decoded.
-  std::vector<bool> key_columns(table.layout.column_types.size(), false);
-  for (const storage::IndexLayout::KeyColumn& c : index.columns) {
-    key_columns[static_cast<size_t>(c.column)] = true;
-  }
+  const std::vector<bool> key_columns =
+      storage::IndexKeyColumns(index, table.layout.column_types.size());
   size_t rows_per_batch = kRowsPerBatch;
   while (true) {
     if (options.interrupt != nullptr) Check(options.interrupt->Check());

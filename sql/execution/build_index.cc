@@ -55,10 +55,8 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
     written->RefreshSnapshot();
   };
   // Only the key columns are decoded; the others stay NULL.
-  std::vector<bool> key_columns(table.layout.column_types.size(), false);
-  for (const storage::IndexLayout::KeyColumn& c : index.columns) {
-    key_columns[static_cast<size_t>(c.column)] = true;
-  }
+  const std::vector<bool> key_columns =
+      storage::IndexKeyColumns(index, table.layout.column_types.size());
   Row row(table.layout.column_types.size());
   while (true) {
     Result<bool> more = it->Advance();

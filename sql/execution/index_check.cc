@@ -45,12 +45,13 @@ int64_t CheckIndexEntries(const CatalogNames& names, Oid index_oid, ExecContext&
   storage::TableStore rows(ctx.store, &table->layout);
   std::unique_ptr<storage::RowIterator> it = rows.Scan(ctx.txn);
   Row row(table->layout.column_types.size());
-  std::vector<bool> all(table->layout.column_types.size(), true);
+  const std::vector<bool> key_columns =
+      storage::IndexKeyColumns(index, table->layout.column_types.size());
   while (true) {
     Result<bool> more = it->Advance();
     Check(more.status());
     if (!*more) break;
-    Check(it->DecodeColumns(all, &row));
+    Check(it->DecodeColumns(key_columns, &row));
     expected.emplace_back(storage::IndexEntryKey(index, table->layout.column_types, row, it->key()),
                           std::string(it->key()));
   }
