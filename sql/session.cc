@@ -498,11 +498,16 @@ void SessionImpl::RunBoundQuery(std::unique_ptr<BoundSelect> query,
 void SessionImpl::RunLogicalPlan(LogicalOperatorPtr plan,
                                  const std::function<void(const RowBatch&)>& consume,
                                  std::string* plan_text) {
+  plan = OptimizeLogicalPlan(std::move(plan));
+  RunOptimizedPlan(*plan, consume, plan_text);
+}
+
+LogicalOperatorPtr SessionImpl::OptimizeLogicalPlan(LogicalOperatorPtr plan) {
   const std::vector<std::string> disabled = DisabledPasses();
   PlanSubqueries(*plan);
   plan = Optimize(std::move(plan), disabled);
   OptimizeSubqueries(*plan, disabled);
-  RunOptimizedPlan(*plan, consume, plan_text);
+  return plan;
 }
 
 void SessionImpl::RunOptimizedPlan(const LogicalOperator& plan,

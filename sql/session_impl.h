@@ -483,6 +483,8 @@ class SessionImpl : public Session {
   // it likewise.
   void RunLogicalPlan(LogicalOperatorPtr plan, const std::function<void(const RowBatch&)>& consume,
                       std::string* plan_text = nullptr);
+  // The optimizer's passes over such a plan and its subqueries' plans.
+  LogicalOperatorPtr OptimizeLogicalPlan(LogicalOperatorPtr plan);
   // The optimized plan's run: explained into `plan_text` if given, each
   // batch to `consume` if not empty.
   void RunOptimizedPlan(const LogicalOperator& plan,
@@ -613,6 +615,8 @@ class SessionImpl : public Session {
   catalog::Catalog& catalog_;
   // The server's refreshes, running and done; null in some unit tests.
   MatviewRefreshBoard* refresh_board_;
+  // Incremental views' delta plans, kept between refreshes.
+  DeltaPlanCache delta_plans_;
   // nextval and its kin; null without the engine's sequence values.
   std::unique_ptr<SessionSequences> sequences_;
   Oid role_oid_;

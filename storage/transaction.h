@@ -100,6 +100,8 @@ class Transaction {
   // refresh. No lock is taken or tracked (two collectors deleting the same
   // record both succeed: a second tombstone is harmless), which keeps the
   // collection of 10,000 records from costing 10,000 lock-table round trips.
+  // Nor is the delete seen by this transaction's own reads: none reads a
+  // collected record again.
   virtual Status DeleteUncontended(ColumnFamily cf, std::string_view key) = 0;
   virtual std::unique_ptr<KvIterator> Scan(ColumnFamily cf, std::string_view lower,
                                            std::string_view upper) = 0;

@@ -22,6 +22,9 @@ struct LogicalValues : LogicalOperator {
   // Set when the rows are a table's changes standing in for its scan (an
   // incremental refresh's delta terms): EXPLAIN names the table.
   const catalog::TableEntry* changes_of = nullptr;
+  // In a kept delta plan: which changed input of the term these rows are
+  // (the refresh sets `computed` before each run); -1 otherwise.
+  int delta_input = -1;
 };
 
 }  // namespace basalt::sql

@@ -2,6 +2,7 @@
 // entry point. It checks PostgreSQL's preconditions in PostgreSQL's order,
 // takes the locks, binds the stored query and hands over to a strategy.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 
@@ -79,9 +80,16 @@ MatviewRefresh SessionImpl::NewMatviewRefresh(
             Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});
             return binder.BindViewQuery(view);
           },
-      .run = [this](
-                 LogicalOperatorPtr plan, const MatviewRefresh::Consumer& consume,
-                 std::string* plan_text) { RunLogicalPlan(std::move(plan), consume, plan_text); },
+      .optimize = [this](LogicalOperatorPtr plan) { return OptimizeLogicalPlan(std::move(plan)); },
+      .run_optimized = [this](
+                           const LogicalOperator& plan, const MatviewRefresh::Consumer& consume,
+                           std::string* plan_text) { RunOptimizedPlan(plan, consume, plan_text); },
+      // Kept against the committed catalog only: this transaction's own DDL
+      // does not move the version its plans would be kept under.
+      .delta_plans = view->def.incremental() && writer_.empty()
+                         ? &delta_plans_.For(view->def.oid(), writer_.View()->version(),
+                                             fmt::format("{}", fmt::join(DisabledPasses(), ",")))
+                         : nullptr,
       .fill_mode = FillMode(),
       .collect_limit = 0,
       .collect_changes = true,

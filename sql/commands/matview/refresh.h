@@ -15,6 +15,7 @@
 #include "common/interrupt.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/commands/matview/change_log_reader.h"
+#include "sql/commands/matview/delta_plans.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
@@ -73,12 +74,17 @@ struct MatviewRefresh {
   // With `plan_text`, the plan it runs is explained there first.
   using Consumer = std::function<void(const RowBatch&)>;
   std::function<void(const Consumer&, std::string* plan_text)> compute;
-  // The view's query bound afresh (each call a new tree), and a runner of
-  // plans made from it (optimized, then run at the transaction's snapshot):
-  // the incremental strategy's delta plans. With `plan_text` the optimized
-  // plan is explained there; with an empty `consume` it is not run.
+  // The view's query bound afresh (each call a new tree), the optimizer of
+  // plans made from it, and a runner of optimized plans at the
+  // transaction's snapshot: the incremental strategy's delta plans. With
+  // `plan_text` the plan is explained there; with an empty `consume` it is
+  // not run.
   std::function<std::unique_ptr<BoundSelect>()> bind;
-  std::function<void(LogicalOperatorPtr, const Consumer& consume, std::string* plan_text)> run;
+  std::function<LogicalOperatorPtr(LogicalOperatorPtr)> optimize;
+  std::function<void(const LogicalOperator&, const Consumer& consume, std::string* plan_text)>
+      run_optimized;
+  // The view's delta plans kept by the session (null: none kept).
+  ViewDeltaPlans* delta_plans = nullptr;
   RelationFill::Mode fill_mode = RelationFill::Mode::kBulk;
   // Incremental: the change-log watermark read before the list of views
   // watching the tables (AppliedByAllViews).
@@ -92,6 +98,11 @@ struct MatviewRefresh {
   // What the refresh wrote.
   uint64_t rows_inserted = 0;
   uint64_t rows_deleted = 0;
+
+  void run(LogicalOperatorPtr plan, const Consumer& consume, std::string* plan_text) {
+    plan = optimize(std::move(plan));
+    run_optimized(*plan, consume, plan_text);
+  }
 };
 
 // The strategy REFRESH takes for `view` before looking at its changes:

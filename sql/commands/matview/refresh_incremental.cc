@@ -73,9 +73,11 @@ LogicalOperatorPtr& FindAggregate(LogicalOperatorPtr& root) {
   return *op;
 }
 
-void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows, const catalog::TableEntry* changes_of) {
+void ReplaceScan(LogicalOperatorPtr* scan, RowsPtr rows, const catalog::TableEntry* changes_of,
+                 int delta_input = -1) {
   auto values = std::make_unique<LogicalValues>();
   values->changes_of = changes_of;
+  values->delta_input = delta_input;
   values->computed_types = (*scan)->As<LogicalGet>().table->layout.column_types;
   values->computed = std::move(rows);
   *scan = std::move(values);
@@ -91,6 +93,21 @@ LogicalOperatorPtr* UnionNode(LogicalOperatorPtr& root) {
     op = &(*op)->children[0];
   }
   return op;
+}
+
+// The tables of a plan's scans, in CollectScans' order.
+void CollectScannedTables(const LogicalOperator& op, std::vector<ScannedTable>* out) {
+  if (op.kind == LogicalKind::kGet) {
+    const catalog::TableEntry& table = *op.As<LogicalGet>().table;
+    out->push_back({table.def.oid(), table.def.name()});
+  }
+  for (const LogicalOperatorPtr& c : op.children) CollectScannedTables(*c, out);
+}
+
+std::vector<ScannedTable> ScannedTables(const LogicalOperator& plan) {
+  std::vector<ScannedTable> tables;
+  CollectScannedTables(plan, &tables);
+  return tables;
 }
 
 bool ContainsSetOperation(const LogicalOperator& op) {
@@ -156,27 +173,22 @@ class IncrementalRefresher {
 
   // False if the changes are more than the delta rules should take on.
   bool Prepare(PendingChanges& pending, std::string* reason) {
-    LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
-    if (shape_.kind == IncrementalShape::Kind::kGroups) additive_ = AdditiveGroups::Analyze(*plan);
-    // Outer joins or EXISTS / IN subqueries: JoinDelta follows the joined
-    // plan, whose scans include the subqueries' tables.
-    through_joins_ = NeedsJoinDelta(*plan);
-    if (through_joins_) plan = JoinedPlan();
-    std::vector<LogicalOperatorPtr*> scans;
-    CollectScans(plan, &scans);
+    const DeltaShape& shape = Shape();
+    additive_ = shape.additive;
+    through_joins_ = shape.through_joins;
+    branches_ = shape.branches;
     size_t changed_inputs = 0;
-    for (LogicalOperatorPtr* scan : scans) {
-      const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
-      auto found = pending.tables.find(table.def.oid());
+    for (const ScannedTable& scan : shape.scans) {
+      auto found = pending.tables.find(scan.oid);
       if (found == pending.tables.end()) continue;
       TableChanges& changes = found->second;
       if (changes.truncated) {
-        *reason = fmt::format("\"{}\" was truncated", table.def.name());
+        *reason = fmt::format("\"{}\" was truncated", scan.name);
         return false;
       }
       if (changes.deleted.empty() && changes.inserted.empty()) continue;
       ++changed_inputs;
-      if (changed_.contains(table.def.oid())) continue;
+      if (changed_.contains(found->first)) continue;
       ChangedRows rows;
       rows.records = changes.records;
       auto all = std::make_shared<std::vector<Row>>(changes.deleted);
@@ -184,40 +196,15 @@ class IncrementalRefresher {
       rows.all = std::move(all);
       rows.deleted = std::make_shared<const std::vector<Row>>(std::move(changes.deleted));
       rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
-      changed_.emplace(table.def.oid(), std::move(rows));
+      changed_.emplace(found->first, std::move(rows));
     }
     if (changed_inputs > kMaxChangedInputs && !through_joins_) {
       *reason = fmt::format("{} inputs changed", changed_inputs);
       return false;
     }
-    LogicalOperatorPtr* union_node = UnionNode(plan);
-    if (union_node == nullptr) {
-      branches_.emplace_back();
-    } else {
-      std::vector<int> path;
-      CollectBranches(**union_node, &path, &branches_);
-      for (const std::vector<int>& branch : branches_) {
-        const LogicalOperator* leaf = union_node->get();
-        for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
-        if (ContainsSetOperation(*leaf)) {
-          *reason = "a UNION ALL nested in a way the delta rules do not follow";
-          return false;
-        }
-      }
-    }
-    if (!through_joins_) return true;
-    if (shape_.kind == IncrementalShape::Kind::kGroups) {
-      *reason = JoinDeltaUnsupported(*JoinDelta::At(plan, CorePath(*plan)));
-    } else {
-      for (const std::vector<int>& branch : branches_) {
-        LogicalOperatorPtr branch_plan = BranchPlan(JoinedPlan(), branch);
-        if (reason->empty()) *reason = JoinDeltaUnsupported(*branch_plan);
-      }
-    }
-    if (!reason->empty()) *reason = fmt::format("the delta rules do not follow {}", *reason);
+    *reason = shape.unsupported;
     return reason->empty();
   }
-
   void Apply() {
     if (changed_.empty()) return;
     if (shape_.kind == IncrementalShape::Kind::kRows) {
@@ -231,6 +218,56 @@ class IncrementalRefresher {
   uint64_t rows_deleted() const { return deleted_; }
 
  private:
+  // What Prepare learns from the view's plan: kept with the session's delta
+  // plans when there are any.
+  const DeltaShape& Shape() {
+    std::optional<DeltaShape>& kept =
+        refresh_.delta_plans != nullptr ? refresh_.delta_plans->shape : shape_here_;
+    if (!kept) kept = AnalyzePlan();
+    return *kept;
+  }
+
+  DeltaShape AnalyzePlan() {
+    DeltaShape shape;
+    LogicalOperatorPtr plan = PlanSelect(*refresh_.bind());
+    if (shape_.kind == IncrementalShape::Kind::kGroups) {
+      shape.additive = AdditiveGroups::Analyze(*plan);
+    }
+    // Outer joins or EXISTS / IN subqueries: JoinDelta follows the joined
+    // plan, whose scans include the subqueries' tables.
+    shape.through_joins = NeedsJoinDelta(*plan);
+    if (shape.through_joins) plan = JoinedPlan();
+    shape.scans = ScannedTables(*plan);
+    LogicalOperatorPtr* union_node = UnionNode(plan);
+    if (union_node == nullptr) {
+      shape.branches.emplace_back();
+    } else {
+      std::vector<int> path;
+      CollectBranches(**union_node, &path, &shape.branches);
+      for (const std::vector<int>& branch : shape.branches) {
+        const LogicalOperator* leaf = union_node->get();
+        for (int child : branch) leaf = leaf->children[static_cast<size_t>(child)].get();
+        if (ContainsSetOperation(*leaf)) {
+          shape.unsupported = "a UNION ALL nested in a way the delta rules do not follow";
+          return shape;
+        }
+      }
+    }
+    if (!shape.through_joins) return shape;
+    std::string blocker;
+    if (shape_.kind == IncrementalShape::Kind::kGroups) {
+      blocker = JoinDeltaUnsupported(*JoinDelta::At(plan, CorePath(*plan)));
+    } else {
+      for (const std::vector<int>& branch : shape.branches) {
+        LogicalOperatorPtr branch_plan = BranchPlan(JoinedPlan(), branch);
+        if (blocker.empty()) blocker = JoinDeltaUnsupported(*branch_plan);
+      }
+    }
+    if (!blocker.empty())
+      shape.unsupported = fmt::format("the delta rules do not follow {}", blocker);
+    return shape;
+  }
+
   // The view's plan with its EXISTS and IN terms as semi and anti joins and
   // its WHERE terms at the joins they concern: the tree JoinDelta follows.
   LogicalOperatorPtr JoinedPlan() {
@@ -288,25 +325,25 @@ class IncrementalRefresher {
   // and the slot of its core; `each_row` receives the rows with the term's
   // sign. With `split_signs` false a term's changed inputs are given whole
   // (deleted and inserted rows together) and the sign is meaningless.
+  // `tag` names `make_plan` among the plan makers of the view: the terms'
+  // optimized plans are kept under it.
   //
   // Terms come in blocks by their last member (the sets numbered [2^i,
   // 2^(i+1)) end with input i): after a block, every term of the inputs up
   // to i has run, and their records count as done in the progress view.
-  void RunTerms(const std::function<LogicalOperatorPtr()>& make_plan, bool split_signs,
-                const std::function<void(const Row&, int64_t)>& each_row) {
+  void RunTerms(const std::string& tag, const std::function<LogicalOperatorPtr()>& make_plan,
+                bool split_signs, const std::function<void(const Row&, int64_t)>& each_row) {
+    ViewDeltaPlans& kept = KeptPlans();
+    auto scans = kept.scans.find(tag);
+    if (scans == kept.scans.end())
+      scans = kept.scans.emplace(tag, ScannedTables(*make_plan())).first;
     // Which inputs of the plan changed (the same in every fresh plan).
     std::vector<size_t> changed_scans;
-    std::vector<Oid> changed_inputs;         // their tables
-    LogicalOperatorPtr fresh = make_plan();  // not run yet: the first term's plan
-    {
-      std::vector<LogicalOperatorPtr*> scans;
-      CollectScans(fresh, &scans);
-      for (size_t i = 0; i < scans.size(); ++i) {
-        const Oid table = (*scans[i])->As<LogicalGet>().table->def.oid();
-        if (changed_.contains(table)) {
-          changed_scans.push_back(i);
-          changed_inputs.push_back(table);
-        }
+    std::vector<Oid> changed_inputs;  // their tables
+    for (size_t i = 0; i < scans->second.size(); ++i) {
+      if (changed_.contains(scans->second[i].oid)) {
+        changed_scans.push_back(i);
+        changed_inputs.push_back(scans->second[i].oid);
       }
     }
     const size_t n = changed_scans.size();
@@ -318,18 +355,15 @@ class IncrementalRefresher {
       // inserted ones, every combination.
       const uint64_t combinations = split_signs ? 1ULL << members : 1;
       for (uint64_t signs = 0; signs < combinations; ++signs) {
-        LogicalOperatorPtr plan = fresh != nullptr ? std::move(fresh) : make_plan();
-        std::vector<LogicalOperatorPtr*> scans;
-        CollectScans(plan, &scans);
+        DeltaTerm term;
+        term.key = tag;
         int64_t sign = term_sign;
         bool empty = false;
         int member = 0;
         std::string members_named;
         for (size_t i = 0; i < n; ++i) {
           if (!(set & (1ULL << i))) continue;
-          LogicalOperatorPtr* scan = scans[changed_scans[i]];
-          const catalog::TableEntry& table = *(*scan)->As<LogicalGet>().table;
-          const ChangedRows& input = changed_.at(table.def.oid());
+          const ChangedRows& input = changed_.at(changed_inputs[i]);
           RowsPtr rows = input.all;
           const char* rows_named = "changes of ";
           if (split_signs) {
@@ -342,10 +376,14 @@ class IncrementalRefresher {
           if (refresh_.explanation) {  // the term's name, for EXPLAIN only
             members_named += members_named.empty() ? "" : " joined with ";
             members_named += rows_named;
-            members_named += table.def.name();
+            members_named += scans->second[changed_scans[i]].name;
           }
           empty = empty || rows->empty();
-          ReplaceScan(scan, std::move(rows), &table);
+          // Which scan the rows replace, and roughly how many they are (the
+          // join order and the index joins follow the number).
+          term.key += fmt::format("/{}:{}", changed_scans[i], std::bit_width(rows->size()));
+          term.scans.push_back(changed_scans[i]);
+          term.inputs.push_back(std::move(rows));
         }
         if (empty) continue;
         ++terms_;
@@ -354,13 +392,66 @@ class IncrementalRefresher {
             : split_signs
                 ? fmt::format("Delta Term {} ({}): {}", terms_, sign > 0 ? "+" : "-", members_named)
                 : fmt::format("Delta Term {}: {}", terms_, members_named);
-        Run(std::move(plan), name, [&](const RowBatch& batch) {
+        LogicalOperator& plan = TermPlan(kept, term, make_plan);
+        Run(plan, name, [&](const RowBatch& batch) {
           for (const Row& row : batch) each_row(row, sign);
         });
+        SetDeltaInputs(plan, {});  // the rows go with the term
         Check(refresh_.interrupt.Check());
       }
     }
     MarkInputsDone(changed_inputs, n);
+  }
+
+  // One delta term: its changed inputs' rows in place of the scans at
+  // `scans` of the plan maker's plan, kept under `key`.
+  struct DeltaTerm {
+    std::string key;
+    std::vector<size_t> scans;
+    std::vector<RowsPtr> inputs;
+  };
+
+  // The term's optimized plan, kept (or made and kept), its LogicalValues
+  // holding the term's rows.
+  LogicalOperator& TermPlan(ViewDeltaPlans& kept, const DeltaTerm& term,
+                            const std::function<LogicalOperatorPtr()>& make_plan) {
+    LogicalOperatorPtr& plan = kept.terms[term.key];
+    if (plan == nullptr) {
+      LogicalOperatorPtr fresh = make_plan();
+      std::vector<LogicalOperatorPtr*> scans;
+      CollectScans(fresh, &scans);
+      for (size_t m = 0; m < term.scans.size(); ++m) {
+        LogicalOperatorPtr* scan = scans[term.scans[m]];
+        // With its rows: the optimizer reads their number.
+        ReplaceScan(scan, term.inputs[m], (*scan)->As<LogicalGet>().table.get(),
+                    static_cast<int>(m));
+      }
+      plan = refresh_.optimize(std::move(fresh));
+    }
+    if (SetDeltaInputs(*plan, term.inputs) != term.inputs.size()) {
+      plan.reset();  // never expected: the optimizer keeps each input once
+      throw Error(sqlstate::kInternalError, "a delta plan lost one of its changed inputs");
+    }
+    return *plan;
+  }
+
+  // Gives the LogicalValues of a kept plan their rows; returns how many.
+  static size_t SetDeltaInputs(LogicalOperator& op, const std::vector<RowsPtr>& inputs) {
+    size_t set = 0;
+    if (op.kind == LogicalKind::kValues) {
+      auto& values = op.As<LogicalValues>();
+      if (values.delta_input >= 0) {
+        const auto input = static_cast<size_t>(values.delta_input);
+        values.computed = input < inputs.size() ? inputs[input] : nullptr;
+        ++set;
+      }
+    }
+    for (LogicalOperatorPtr& c : op.children) set += SetDeltaInputs(*c, inputs);
+    return set;
+  }
+
+  ViewDeltaPlans& KeptPlans() {
+    return refresh_.delta_plans != nullptr ? *refresh_.delta_plans : plans_here_;
   }
 
   // Progress: every term of the first `count` changed inputs ran, so
@@ -378,19 +469,26 @@ class IncrementalRefresher {
   // [ANALYZE] REFRESH; in EXPLAIN's dry run only explained.
   void Run(LogicalOperatorPtr plan, const std::string& step,
            const std::function<void(const RowBatch&)>& consume) {
+    plan = refresh_.optimize(std::move(plan));
+    Run(*plan, step, consume);
+  }
+
+  // Likewise, an optimized plan.
+  void Run(const LogicalOperator& plan, const std::string& step,
+           const std::function<void(const RowBatch&)>& consume) {
     RefreshExplanation* explanation = refresh_.explanation;
     if (explanation == nullptr) {
-      refresh_.run(std::move(plan), consume, nullptr);
+      refresh_.run_optimized(plan, consume, nullptr);
       return;
     }
     const auto started = std::chrono::steady_clock::now();
     std::string text;
     uint64_t rows = 0;
     if (explanation->dry_run()) {
-      refresh_.run(std::move(plan), {}, &text);
+      refresh_.run_optimized(plan, {}, &text);
     } else {
-      refresh_.run(
-          std::move(plan),
+      refresh_.run_optimized(
+          plan,
           [&](const RowBatch& batch) {
             rows += batch.size();
             consume(batch);
@@ -491,12 +589,15 @@ class IncrementalRefresher {
       if (entry.count == 0 && entry.row.empty()) entry.row = row;
       entry.count += sign;
     };
-    for (const std::vector<int>& branch : branches_) {
+    for (size_t b = 0; b < branches_.size(); ++b) {
+      const std::vector<int>& branch = branches_[b];
       if (through_joins_) {
         RunJoinDelta([&] { return BranchPlan(JoinedPlan(), branch); }, {}, add);
       } else {
-        RunTerms([&] { return BranchPlan(PlanSelect(*refresh_.bind()), branch); },
-                 /*split_signs=*/true, add);
+        RunTerms(
+            fmt::format("rows/{}", b),
+            [&] { return BranchPlan(PlanSelect(*refresh_.bind()), branch); },
+            /*split_signs=*/true, add);
       }
     }
     const auto started = StartWriting();
@@ -582,7 +683,7 @@ class IncrementalRefresher {
             });
       }
     } else {
-      RunTerms(core_rows, /*split_signs=*/additive.has_value(), add);
+      RunTerms("groups", core_rows, /*split_signs=*/additive.has_value(), add);
     }
     if (DryRun()) {
       // No keys came out: show how the touched groups would be recomputed.
@@ -745,6 +846,8 @@ class IncrementalRefresher {
   bool through_joins_ = false;              // outer, semi or anti joins: JoinDelta follows the plan
   int terms_ = 0;                           // delta terms run, for their names
   std::set<Oid> inputs_done_;               // tables whose terms ran (progress)
+  std::optional<DeltaShape> shape_here_;    // Shape() without kept plans
+  ViewDeltaPlans plans_here_;               // KeptPlans() without the session's
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
