@@ -515,7 +515,18 @@ std::string ToString(const Statement& statement) {
         }
         out += ")";
       }
-      return out + " AS " + SelectToString(*s.query);
+      if (!s.options.empty()) {
+        out += " WITH (";
+        for (size_t i = 0; i < s.options.size(); ++i) {
+          out += (i ? ", " : "") + s.options[i].name;
+          if (!s.options[i].value.empty()) out += " = " + QuoteString(s.options[i].value);
+        }
+        out += ")";
+      }
+      out += " AS " + SelectToString(*s.query);
+      if (s.check_option == "local") out += " WITH LOCAL CHECK OPTION";
+      if (s.check_option == "cascaded") out += " WITH CASCADED CHECK OPTION";
+      return out;
     }
     case StatementKind::kCreateTableAs: {
       const auto& s = statement.As<CreateTableAsStmt>();

@@ -382,7 +382,16 @@ struct CreateIndexStmt : Statement {
   std::vector<IndexElement> elements;
 };
 
-// CREATE [OR REPLACE] [TEMP] VIEW name [(column, ...)] AS query
+// `name = value` in a relation's WITH (...) list; the value as written
+// (empty when only the name is given, which means true).
+struct RelationOption {
+  std::string name;
+  std::string value;
+  int position = 0;
+};
+
+// CREATE [OR REPLACE] [TEMP] VIEW name [(column, ...)] [WITH (options)]
+//   AS query [WITH [CASCADED | LOCAL] CHECK OPTION]
 struct CreateViewStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateView;
   CreateViewStmt();
@@ -391,18 +400,16 @@ struct CreateViewStmt : Statement {
   bool or_replace = false;
   bool temporary = false;
   std::vector<Identifier> columns;
+  // WITH (check_option = ..., security_barrier, ...) before AS.
+  std::vector<RelationOption> options;
   std::unique_ptr<SelectStmt> query;
   // The query as written (from its first token to its last), which the
   // catalog keeps and readers of the view parse again.
   std::string query_text;
-};
-
-// `name = value` in a relation's WITH (...) list; the value as written
-// (empty when only the name is given, which means true).
-struct RelationOption {
-  std::string name;
-  std::string value;
-  int position = 0;
+  // WITH [CASCADED | LOCAL] CHECK OPTION after the query: "cascaded" or
+  // "local"; empty when not written.
+  std::string check_option;
+  int check_option_position = 0;
 };
 
 // CREATE MATERIALIZED VIEW [IF NOT EXISTS] name [(column, ...)]

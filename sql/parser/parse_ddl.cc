@@ -101,10 +101,7 @@ ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, 
   ExpectWord("view");
   stmt->name = ParseQualifiedName();
   if (PeekOp("(")) stmt->columns = ParseColumnList();
-  if (PeekWord("with")) {
-    throw Error(sqlstate::kFeatureNotSupported, "view options are not supported yet")
-        .WithPosition(Peek().position);
-  }
+  if (AcceptWord("with")) stmt->options = ParseRelationOptions();
   ExpectWord("as");
   const Token& first = Peek();
   stmt->query = ParseSelect();
@@ -112,8 +109,15 @@ ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, 
   stmt->query_text = std::string(
       sql_.substr(static_cast<size_t>(first.begin), static_cast<size_t>(end - first.begin)));
   if (PeekWord("with")) {
-    throw Error(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is not supported yet")
-        .WithPosition(Peek().position);
+    stmt->check_option_position = Advance().position;
+    stmt->check_option = "cascaded";
+    if (AcceptWord("local")) {
+      stmt->check_option = "local";
+    } else {
+      AcceptWord("cascaded");
+    }
+    ExpectWord("check");
+    ExpectWord("option");
   }
   return stmt;
 }

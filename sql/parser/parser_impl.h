@@ -178,7 +178,7 @@ class Parser {
   ast::StatementPtr ParseAlterView(const Token& alter);  // and ALTER INDEX
   ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
                                              bool if_exists, ast::QualifiedName name);
-  ast::StatementPtr ParseVacuum();   // VACUUM and ANALYZE
+  ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
   ast::StatementPtr ParseReindex();
   ast::StatementPtr ParseComment();  // parse_comment.cc
   // parse_sequence.cc
