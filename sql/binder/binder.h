@@ -70,6 +70,15 @@ struct ViewTarget {
   std::vector<BoundViewCheck> checks;
 };
 
+// One LIKE clause of CREATE TABLE (bind_table_like.cc): the source and
+// where its columns went.
+struct TableLikeCopy {
+  std::shared_ptr<const catalog::TableEntry> source;
+  uint32_t options = 0;  // ast::TableLikeClause::Option bits
+  std::vector<int> source_attnums;
+  std::vector<int> new_attnums;
+};
+
 // The parsed tree of a view's stored query, shared by all sessions (parsed
 // once per text); null when the text is not one SELECT.
 std::shared_ptr<const ast::Statement> ParseViewQuery(const std::string& text);
@@ -441,9 +450,20 @@ class Binder {
   // INSERT's target columns through a view, as the base table's, once the
   // source's width `n` is known (CheckViewColumns on those it fills).
   InsertColumns ViewInsertColumns(const InsertColumns& columns, size_t n, const ViewTarget& view);
-  // The sequences of a CREATE TABLE's serial columns, and their defaults
+  // The sequences of a CREATE TABLE's serial and identity columns (those
+  // LIKE copied with INCLUDING IDENTITY too), and their defaults
   // (bind_sequence.cc).
-  void BindSerialColumns(const ast::CreateTableStmt& create, BoundCreateTable* out) const;
+  void BindSerialColumns(const ast::CreateTableStmt& create,
+                         const std::vector<TableLikeCopy>& likes, BoundCreateTable* out) const;
+  // CREATE TABLE's LIKE (bind_table_like.cc): the source's columns added to
+  // `t` (42P01, 42809 for a sequence or index, 42701 for a name already
+  // there); then, once the table's own constraints are in, the copied
+  // CHECK constraints and indexes (`taken`: names in use, grown).
+  TableLikeCopy AddTableLikeColumns(const ast::TableLikeClause& like, catalog::proto::Table& t);
+  void FinishTableLikes(const std::vector<TableLikeCopy>& copies, catalog::proto::Table& t,
+                        std::vector<std::string>* taken);
+  // The source's identity sequence options for the copy of column `attnum`.
+  catalog::proto::SequenceDef LikeIdentityOptions(const TableLikeCopy& copy, int attnum) const;
   // UPDATE's SET list (and ON CONFLICT DO UPDATE's), over `scope`.
   // `view`: the SET list names its columns (0A000 for one that is no
   // column of the table, worded for `write`); the assignments write

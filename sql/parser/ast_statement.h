@@ -342,6 +342,28 @@ struct ColumnDef : Node {
   std::vector<Constraint> constraints;  // in the order written
 };
 
+// `LIKE source [INCLUDING | EXCLUDING option] ...` among CREATE TABLE's
+// columns: the source's columns (names, types, NOT NULL) and what the
+// options include (PostgreSQL's CREATE_TABLE_LIKE_* bits).
+struct TableLikeClause : Node {
+  enum Option : uint32_t {
+    kComments = 1 << 0,
+    kCompression = 1 << 1,
+    kConstraints = 1 << 2,
+    kDefaults = 1 << 3,
+    kGenerated = 1 << 4,
+    kIdentity = 1 << 5,
+    kIndexes = 1 << 6,
+    kStatistics = 1 << 7,
+    kStorage = 1 << 8,
+    kAll = 0x1FF,
+  };
+  QualifiedName source;
+  uint32_t options = 0;
+  // How many of CreateTableStmt::columns come before it.
+  size_t column_index = 0;
+};
+
 struct CreateTableStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateTable;
   CreateTableStmt() : Statement(kKind) {}
@@ -349,6 +371,7 @@ struct CreateTableStmt : Statement {
   bool if_not_exists = false;
   bool temporary = false;
   std::vector<ColumnDef> columns;
+  std::vector<TableLikeClause> likes;   // in the order written
   std::vector<Constraint> constraints;  // table constraints
   // WITH (name [= value], ...): storage parameters, as written, lower-case
   // names; the value is empty when none was given.

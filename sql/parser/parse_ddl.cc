@@ -158,6 +158,9 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
       if (PeekWord("constraint") || PeekWord("primary") || PeekWord("unique") ||
           PeekWord("check") || PeekWord("foreign")) {
         stmt->constraints.push_back(ParseTableConstraint());
+      } else if (PeekWord("like")) {
+        ast::TableLikeClause& like = stmt->likes.emplace_back(ParseTableLike());
+        like.column_index = stmt->columns.size();
       } else {
         stmt->columns.push_back(ParseColumnDef());
       }
@@ -181,6 +184,34 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     }
   }
   return stmt;
+}
+
+// LIKE source [{INCLUDING | EXCLUDING} option] ... (gram.y's
+// TableLikeClause), the options applied in order.
+ast::TableLikeClause Parser::ParseTableLike() {
+  ast::TableLikeClause like;
+  like.position = ExpectWord("like").position;
+  like.source = ParseQualifiedName();
+  while (PeekWord("including") || PeekWord("excluding")) {
+    const bool including = Advance().text == "including";
+    const Token& option = Peek();
+    using Option = ast::TableLikeClause::Option;
+    static constexpr std::pair<std::string_view, uint32_t> kOptions[] = {
+        {"comments", Option::kComments},       {"compression", Option::kCompression},
+        {"constraints", Option::kConstraints}, {"defaults", Option::kDefaults},
+        {"generated", Option::kGenerated},     {"identity", Option::kIdentity},
+        {"indexes", Option::kIndexes},         {"statistics", Option::kStatistics},
+        {"storage", Option::kStorage},         {"all", Option::kAll},
+    };
+    uint32_t bits = 0;
+    for (const auto& [name, bit] : kOptions) {
+      if (option.type == TokenType::kIdentifier && option.text == name) bits = bit;
+    }
+    if (bits == 0) SyntaxErrorHere();
+    Advance();
+    like.options = including ? (like.options | bits) : (like.options & ~bits);
+  }
+  return like;
 }
 
 // reloptions: (name [= value], ...), names possibly dotted (toast.x).

@@ -104,6 +104,8 @@ class Parser {
   // parse_ddl.cc
   ast::StatementPtr ParseCreate();
   ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
+  // LIKE source [INCLUDING | EXCLUDING option] ... of CREATE TABLE.
+  ast::TableLikeClause ParseTableLike();
   ast::StatementPtr ParseCreateIndex(const Token& create);
   ast::StatementPtr ParseCreateView(const Token& create, bool or_replace, bool temporary);
   // parse_matview.cc
