@@ -89,6 +89,13 @@ void CheckReplacedColumns(const catalog::TableEntry& old, const catalog::proto::
 }  // namespace
 
 void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink) {
+  const ast::SelectStmt* leftmost = stmt.query.get();
+  while (leftmost->set_operation != ast::SetOperation::kNone && leftmost->left != nullptr) {
+    leftmost = leftmost->left.get();
+  }
+  if (leftmost->into.has_value()) {
+    throw Error(sqlstate::kFeatureNotSupported, "views must not contain SELECT INTO");
+  }
   if (stmt.temporary) EnsureTempNamespace();
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();

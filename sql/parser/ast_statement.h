@@ -233,6 +233,18 @@ struct SelectStmt : Statement {
   std::unique_ptr<SelectStmt> left;
   std::unique_ptr<SelectStmt> right;
 
+  // SELECT ... INTO [TEMPORARY | UNLOGGED] [TABLE] name: in the leftmost
+  // simple SELECT of a statement the parser makes the statement CREATE
+  // TABLE ... AS (PostgreSQL's transformOptionalSelectInto) and clears it;
+  // one left anywhere else is the binder's 42601 `SELECT ... INTO is not
+  // allowed here`.
+  struct Into {
+    QualifiedName name;
+    bool temporary = false;
+    int position = 0;  // of the name, where PostgreSQL's errors point
+  };
+  std::optional<Into> into;
+
   std::vector<OrderByItem> order_by;
   ExprPtr limit;  // null for no LIMIT and for LIMIT ALL
   // FETCH FIRST n ROWS WITH TIES: `limit` is n, and rows that tie with the

@@ -59,6 +59,8 @@ class Parser {
   std::vector<ast::Identifier> ParseColumnList();  // '(' ColId, ... ')'
 
   // --- statements (parser.cc dispatches) ---
+  // A top-level query whose leftmost SELECT has INTO, as CREATE TABLE AS.
+  ast::StatementPtr SelectIntoAsCreateTable(std::unique_ptr<ast::SelectStmt> select);
   ast::StatementPtr ParseStatement();
 
   // parse_select.cc
