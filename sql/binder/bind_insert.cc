@@ -129,7 +129,15 @@ Binder::InsertColumns Binder::ViewInsertColumns(const InsertColumns& columns, si
   out.listed = columns.listed;
   for (size_t i = 0; i < listed; ++i) {
     if (fits && i >= n) break;  // columns the source leaves to their defaults
-    out.columns.push_back(view.base_columns[static_cast<size_t>(columns.columns[i])]);
+    const int c = view.base_columns[static_cast<size_t>(columns.columns[i])];
+    for (int before : out.columns) {
+      if (fits && before == c) {  // two view columns showing one table column
+        throw Error(sqlstate::kSyntaxError,
+                    fmt::format("multiple assignments to same column \"{}\"",
+                                view.base->def.columns(c).name()));
+      }
+    }
+    out.columns.push_back(c);
     out.positions.push_back(columns.positions[i]);
   }
   return out;

@@ -81,7 +81,14 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
   };
   if (view != nullptr) {
     std::vector<bool> modified(static_cast<size_t>(named.def.columns_size()), false);
-    for (const ast::SetClause& set : set_clauses) modified[find_column(set)] = true;
+    for (const ast::SetClause& set : set_clauses) {
+      const int c = find_column(set);
+      if (modified[c]) {  // the rewriter's check on the view's own columns comes first
+        throw Error(sqlstate::kSyntaxError,
+                    fmt::format("multiple assignments to same column \"{}\"", set.column.name));
+      }
+      modified[c] = true;
+    }
     CheckViewColumns(*view, std::move(modified), write);
   }
   std::vector<BoundAssignment> out;
@@ -96,9 +103,9 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
                           set.fields[0], set.column.name, TypeNameForMessage(table.ColumnType(c))),
               set.column.position);
     }
-    if (seen[c]) {  // raised by PostgreSQL's rewriter, without a position
-      throw Error(sqlstate::kSyntaxError,
-                  fmt::format("multiple assignments to same column \"{}\"", set.column.name));
+    if (seen[c]) {  // raised by PostgreSQL's rewriter (on the table's names), no position
+      throw Error(sqlstate::kSyntaxError, fmt::format("multiple assignments to same column \"{}\"",
+                                                      table.def.columns(c).name()));
     }
     seen[c] = true;
     BoundAssignment a;

@@ -103,6 +103,14 @@ CREATE VIEW allowed_items AS SELECT id, name, qty FROM items i WHERE EXISTS (SEL
 UPDATE allowed_items SET qty = 99 RETURNING name, qty;
 DELETE FROM allowed_items RETURNING name;
 SELECT name FROM items WHERE name IN ('clip', 'tape') ORDER BY name;
+-- a column set twice: named as the view's, or as the table's when two view
+-- columns show one table column
+CREATE VIEW twice AS SELECT id, id AS id2, name AS label FROM items;
+UPDATE twice SET label = 'a', label = 'b';
+UPDATE twice SET id = 1, id2 = 2;
+INSERT INTO twice (id, id2) VALUES (1, 2);
+INSERT INTO twice VALUES (1, 2, 'x');
+DROP VIEW twice;
 -- INSERT ... ON CONFLICT through a view: its column names, EXCLUDED as
 -- the view's row, the check option on the updated row
 CREATE TABLE kv (k int PRIMARY KEY, v text, n int DEFAULT 0);
