@@ -131,7 +131,10 @@ std::string LockingClauseName(ast::LockingClause::Strength strength) {
 std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, const Scope* parent,
                                                 std::vector<BoundExprPtr>* outer_values) {
   CheckStackDepth();
-  CheckNoSelectInto(select);
+  // Once per set operation tree, at its top (a walk per level would be
+  // quadratic in a long UNION chain); queries nested in it start afresh.
+  if (!inside_set_operation_) CheckNoSelectInto(select);
+  ScopedFlag nested(inside_set_operation_, false);
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
   ScopedFlag found_window(found_window_, false);

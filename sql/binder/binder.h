@@ -586,6 +586,9 @@ class Binder {
   bool found_window_ = false;   // the query being bound calls a window function
   // The WINDOW clause of the query being bound; null outside a query.
   const std::vector<std::unique_ptr<ast::WindowDef>>* named_windows_ = nullptr;
+  // BindSetOperation is binding a side of a UNION / INTERSECT / EXCEPT:
+  // the SELECT ... INTO check ran for the whole tree at its top.
+  bool inside_set_operation_ = false;
   // ResolveGrouped is in the values a subquery reads from the grouped row.
   bool in_subquery_values_ = false;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;
