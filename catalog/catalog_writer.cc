@@ -247,6 +247,8 @@ Status CatalogWriter::ReplaceView(storage::Transaction& txn, const TableEntry& v
   *t.mutable_columns() = definition.columns();
   t.set_view_query(definition.view_query());
   *t.mutable_view_references() = definition.view_references();
+  // The options are the new statement's (PostgreSQL's AT_ReplaceRelOptions).
+  *t.mutable_reloptions() = definition.reloptions();
   return PutTable(txn, std::move(t));
 }
 

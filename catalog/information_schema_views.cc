@@ -75,7 +75,10 @@ SELECT current_database()::name AS table_catalog,
        NULL::name AS user_defined_type_catalog,
        NULL::name AS user_defined_type_schema,
        NULL::name AS user_defined_type_name,
-       (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END)::varchar
+       (CASE WHEN c.relkind IN ('r', 'p') OR
+                  (c.relkind IN ('v', 'f') AND
+                   pg_catalog.pg_relation_is_updatable(c.oid, false) / 8 % 2 = 1)
+             THEN 'YES' ELSE 'NO' END)::varchar
          AS is_insertable_into,
        'NO'::varchar AS is_typed,
        NULL::varchar AS commit_action
@@ -84,8 +87,8 @@ JOIN pg_catalog.pg_class c ON c.relnamespace = nc.oid
 WHERE c.relkind IN ('r', 'v', 'f', 'p')
 )sql"},
 
-    // Views cannot be written through in Basalt, so none is updatable or
-    // insertable into (PostgreSQL says YES for its auto-updatable views).
+    // pg_relation_is_updatable's bits (Basalt has no `&`): 4 UPDATE,
+    // 8 INSERT, 16 DELETE.
     {"views", R"sql(
 SELECT current_database()::name AS table_catalog,
        nc.nspname::name AS table_schema,
@@ -94,8 +97,11 @@ SELECT current_database()::name AS table_catalog,
        (CASE WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'
              WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'
              ELSE 'NONE' END)::varchar AS check_option,
-       'NO'::varchar AS is_updatable,
-       'NO'::varchar AS is_insertable_into,
+       (CASE WHEN pg_catalog.pg_relation_is_updatable(c.oid, false) / 4 % 2 = 1
+                  AND pg_catalog.pg_relation_is_updatable(c.oid, false) / 16 % 2 = 1
+             THEN 'YES' ELSE 'NO' END)::varchar AS is_updatable,
+       (CASE WHEN pg_catalog.pg_relation_is_updatable(c.oid, false) / 8 % 2 = 1
+             THEN 'YES' ELSE 'NO' END)::varchar AS is_insertable_into,
        'NO'::varchar AS is_trigger_updatable,
        'NO'::varchar AS is_trigger_deletable,
        'NO'::varchar AS is_trigger_insertable_into
@@ -175,7 +181,10 @@ SELECT current_database()::name AS table_catalog,
        (CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
         END)::varchar
          AS generation_expression,
-       (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END)::varchar AS is_updatable
+       (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES'
+             WHEN c.relkind IN ('v', 'f') AND
+                  pg_catalog.pg_column_is_updatable(c.oid, a.attnum, false) THEN 'YES'
+             ELSE 'NO' END)::varchar AS is_updatable
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace nc ON nc.oid = c.relnamespace

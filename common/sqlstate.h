@@ -78,6 +78,8 @@ inline constexpr Code kInvalidSchemaName = "3F000";
 // Class 40 — Transaction Rollback
 inline constexpr Code kSerializationFailure = "40001";
 inline constexpr Code kDeadlockDetected = "40P01";
+// Class 44 — WITH CHECK OPTION Violation
+inline constexpr Code kWithCheckOptionViolation = "44000";
 // Class 42 — Syntax Error or Access Rule Violation
 inline constexpr Code kSyntaxError = "42601";
 inline constexpr Code kInsufficientPrivilege = "42501";

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/storage_parameters.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
@@ -88,6 +89,13 @@ void CheckReplacedColumns(const catalog::TableEntry& old, const catalog::proto::
 }  // namespace
 
 void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink& sink) {
+  const ast::SelectStmt* leftmost = stmt.query.get();
+  while (leftmost->set_operation != ast::SetOperation::kNone && leftmost->left != nullptr) {
+    leftmost = leftmost->left.get();
+  }
+  if (leftmost->into.has_value()) {
+    throw Error(sqlstate::kFeatureNotSupported, "views must not contain SELECT INTO");
+  }
   if (stmt.temporary) EnsureTempNamespace();
   while (true) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
@@ -114,6 +122,29 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
     view.set_view_query(stmt.query_text);
     for (catalog::proto::ViewReference& ref : references) *view.add_view_references() = ref;
     SetViewColumns(stmt, *query, &view);
+    std::vector<std::pair<std::string, std::string>> options;
+    bool check_option = false;
+    for (const ast::RelationOption& option : stmt.options) {
+      options.emplace_back(option.name, option.value);
+      check_option = check_option || option.name == "check_option";
+    }
+    if (!stmt.check_option.empty()) {
+      options.emplace_back("check_option", stmt.check_option);
+      check_option = true;
+    }
+    if (check_option) {
+      // PostgreSQL's DefineView: only a view it can write through may
+      // check what is written.
+      auto entry = std::make_shared<catalog::TableEntry>();
+      entry->def = view;
+      const std::string detail = binder.ViewUpdatableDetail(entry);
+      if (!detail.empty()) {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "WITH CHECK OPTION is supported only on automatically updatable views")
+            .WithHint(detail);
+      }
+    }
+    for (const std::string& option : CheckViewOptions(options)) view.add_reloptions(option);
     // The relations read stay as they are until the transaction ends, as
     // PostgreSQL's ACCESS SHARE locks at CREATE VIEW; a DDL that committed
     // meanwhile makes the query bind again.

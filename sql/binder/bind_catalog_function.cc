@@ -126,6 +126,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "pg_get_ruledef" && (signature({kOid}) || signature({kOid, kBool}))) {
     return call_of(ScalarFunction::kGetRuleDef, kText);
   }
+  if (name == "pg_relation_is_updatable" && signature({kOid, kBool})) {
+    return call_of(ScalarFunction::kRelationIsUpdatable, kInt4);
+  }
+  if (name == "pg_column_is_updatable" && signature({kOid, kInt2, kBool})) {
+    return call_of(ScalarFunction::kColumnIsUpdatable, kBool);
+  }
   if (name == "pg_get_triggerdef" && (signature({kOid}) || signature({kOid, kBool}))) {
     return call_of(ScalarFunction::kGetTriggerDef, kText);
   }

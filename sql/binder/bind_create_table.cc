@@ -35,7 +35,16 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
   // with the column a column constraint is written on.
   std::vector<std::pair<const ast::Constraint*, std::string>> checks;
   std::vector<std::pair<const ast::Constraint*, std::string>> foreign_keys;
-  for (const ast::ColumnDef& def : create.columns) {
+  // LIKE clauses add their columns where they stand among the columns.
+  std::vector<TableLikeCopy> likes;
+  auto add_likes_at = [&](size_t index) {
+    for (const ast::TableLikeClause& like : create.likes) {
+      if (like.column_index == index) likes.push_back(AddTableLikeColumns(like, t));
+    }
+  };
+  for (size_t column_index = 0; column_index < create.columns.size(); ++column_index) {
+    add_likes_at(column_index);
+    const ast::ColumnDef& def = create.columns[column_index];
     for (const catalog::proto::Column& existing : t.columns()) {
       if (existing.name() == def.name) {  // PostgreSQL gives no position here
         throw Error(sqlstate::kDuplicateColumn,
@@ -148,6 +157,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       }
     }
   }
+  add_likes_at(create.columns.size());
   for (const ast::Constraint& con : create.constraints) {
     if (con.type == ast::Constraint::Type::kCheck) checks.emplace_back(&con, "");
     if (con.type == ast::Constraint::Type::kForeignKey) foreign_keys.emplace_back(&con, "");
@@ -252,11 +262,12 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
   for (const auto& [con, column] : foreign_keys) {
     *t.add_constraints() = BindTableConstraint(t, *con, column, &taken);
   }
+  FinishTableLikes(likes, t, &taken);
   for (catalog::proto::Constraint& con : *t.mutable_constraints()) con.set_not_valid(false);
   for (std::string& option : CheckStorageParameters(create.storage_parameters)) {
     t.add_reloptions(std::move(option));
   }
-  BindSerialColumns(create, out.get());
+  BindSerialColumns(create, likes, out.get());
   return out;
 }
 

@@ -11,12 +11,21 @@ namespace basalt::sql {
 
 std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
   auto out = std::make_unique<BoundInsert>();
-  out->table = ResolveTargetTable(insert.table, "insert into");
+  // Through a view: the view's columns are named, its base table written.
+  std::unique_ptr<ViewTarget> view;
+  if (auto target = ResolveTable(insert.table); target->IsView()) {
+    view = ResolveViewTarget(target, ViewWrite::kInsert);
+    out->table = view->base;
+    out->view_checks = std::move(view->checks);
+  } else {
+    out->table = ResolveTargetTable(insert.table, "insert into");
+  }
   const catalog::TableEntry& table = *out->table;
   const int width = table.def.columns_size();
 
   // Target columns in the order the source provides them.
-  const InsertColumns insert_columns = BindInsertColumns(insert.columns, table);
+  InsertColumns insert_columns =
+      BindInsertColumns(insert.columns, view != nullptr ? *view->view : table);
   const std::vector<int>& targets = insert_columns.columns;
   const std::vector<int>& target_positions = insert_columns.positions;
   auto column_name = [&](int c) { return table.def.columns(c).name(); };
@@ -39,6 +48,9 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
         ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
                 items.empty() ? insert.position : items[0]->position);
       }
+    }
+    if (view != nullptr) {
+      insert_columns = ViewInsertColumns(insert_columns, insert.values[0].size(), *view);
     }
     for (const ast::ExprList& items : insert.values) {
       // Its table is invisible to VALUES but named in the error (42703).
@@ -67,6 +79,7 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
       ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
               target_positions[n]);
     }
+    if (view != nullptr) insert_columns = ViewInsertColumns(insert_columns, n, *view);
     out->row_exprs.resize(width);
     for (size_t i = 0; i < n; ++i) {
       int c = targets[i];
@@ -88,8 +101,8 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     for (int c = 0; c < width; ++c) {
       if (out->row_exprs[c] == nullptr) out->row_exprs[c] = BindColumnDefault(table, c);
     }
-    BindOnConflict(insert, out.get());
-    BindInsertReturning(insert, out.get());
+    BindOnConflict(insert, out.get(), view.get());
+    BindInsertReturning(insert, out.get(), view.get());
     return out;
   }
   // VALUES and DEFAULT VALUES sources already produce table rows.
@@ -97,8 +110,36 @@ std::unique_ptr<BoundInsert> Binder::BindInsert(const ast::InsertStmt& insert) {
     out->source->targets.push_back(BoundExpr::Column(c, table.ColumnType(c)));
     out->row_exprs.push_back(BoundExpr::Column(c, table.ColumnType(c)));
   }
-  BindOnConflict(insert, out.get());
-  BindInsertReturning(insert, out.get());
+  BindOnConflict(insert, out.get(), view.get());
+  BindInsertReturning(insert, out.get(), view.get());
+  return out;
+}
+
+Binder::InsertColumns Binder::ViewInsertColumns(const InsertColumns& columns, size_t n,
+                                                const ViewTarget& view) {
+  // A source of the wrong width is INSERT's own error, raised first.
+  const size_t listed = columns.columns.size();
+  const bool fits = n <= listed && (!columns.listed || n == listed);
+  if (fits) {
+    std::vector<bool> modified(view.base_columns.size(), false);
+    for (size_t i = 0; i < n; ++i) modified[static_cast<size_t>(columns.columns[i])] = true;
+    CheckViewColumns(view, std::move(modified), ViewWrite::kInsert);
+  }
+  InsertColumns out;
+  out.listed = columns.listed;
+  for (size_t i = 0; i < listed; ++i) {
+    if (fits && i >= n) break;  // columns the source leaves to their defaults
+    const int c = view.base_columns[static_cast<size_t>(columns.columns[i])];
+    for (int before : out.columns) {
+      if (fits && before == c) {  // two view columns showing one table column
+        throw Error(sqlstate::kSyntaxError,
+                    fmt::format("multiple assignments to same column \"{}\"",
+                                view.base->def.columns(c).name()));
+      }
+    }
+    out.columns.push_back(c);
+    out.positions.push_back(columns.positions[i]);
+  }
   return out;
 }
 
@@ -114,13 +155,20 @@ constexpr int kNoArbiter = -3;  // none found yet
 }
 }  // namespace
 
-void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
+void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out,
+                            const ViewTarget* view) {
   if (insert.on_conflict == nullptr) return;
   const ast::OnConflictClause& clause = *insert.on_conflict;
   const catalog::TableEntry& table = *out->table;
   const storage::TableLayout& layout = table.layout;
   BoundOnConflict bound;
   bound.do_update = clause.do_update;
+  if (!clause.constraint.empty() && view != nullptr) {
+    // A view has no constraints of its own (PostgreSQL looks there).
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("constraint \"{}\" for table \"{}\" does not exist", clause.constraint,
+                            view->view->def.name()));
+  }
   if (!clause.constraint.empty()) {
     bound.arbiter = kNoArbiter;
     if (clause.constraint == layout.primary_key_name && !layout.primary_key.empty()) {
@@ -140,7 +188,9 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
     // Inference: the unique key over exactly the columns written.
     std::vector<int> columns;
     for (const ast::Identifier& id : clause.columns) {
-      const int c = table.FindColumn(id.name);
+      // Through a view, its columns are named.
+      int c = view != nullptr ? view->view->FindColumn(id.name) : table.FindColumn(id.name);
+      if (c >= 0 && view != nullptr) c = view->base_columns[static_cast<size_t>(c)];
       if (c < 0) {
         ThrowAt(sqlstate::kUndefinedColumn, fmt::format("column \"{}\" does not exist", id.name),
                 id.position);
@@ -181,10 +231,28 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out) {
   if (clause.do_update) {
     // The existing row under the target's name, the proposed one as EXCLUDED.
     Scope scope;
-    const std::string name = insert.alias.empty() ? table.def.name() : insert.alias;
-    scope.items.push_back(TableScopeItem(name, out->table, 0));
-    scope.items.push_back(TableScopeItem("excluded", out->table, table.def.columns_size()));
-    bound.assignments = BindAssignments(clause.set, table, scope);
+    if (view != nullptr) {
+      // Both rows show the view's columns, computed from the table's rows.
+      const std::string name = insert.alias.empty() ? view->view->def.name() : insert.alias;
+      scope.items.push_back(ViewScopeItem(name, *view));
+      ScopeItem excluded = ViewScopeItem("excluded", *view);
+      for (ScopeColumn& c : excluded.columns) {
+        if (c.merged != nullptr) {
+          BoundExprPtr shifted = c.merged->Clone();
+          ShiftColumns(*shifted, table.def.columns_size());
+          c.merged = std::move(shifted);
+        } else {
+          c.index += table.def.columns_size();
+        }
+      }
+      scope.items.push_back(std::move(excluded));
+    } else {
+      const std::string name = insert.alias.empty() ? table.def.name() : insert.alias;
+      scope.items.push_back(TableScopeItem(name, out->table, 0));
+      scope.items.push_back(TableScopeItem("excluded", out->table, table.def.columns_size()));
+    }
+    // PostgreSQL words a view column DO UPDATE cannot set as INSERT's.
+    bound.assignments = BindAssignments(clause.set, table, scope, view, ViewWrite::kInsert);
     if (clause.where != nullptr) {
       AggregateRulesScope rules(this, false, "WHERE");
       bound.where = BindCondition(*clause.where, scope, "WHERE");
@@ -273,10 +341,16 @@ BoundExprPtr Binder::IdentityInsertValue(char overriding, const catalog::TableEn
   return value;
 }
 
-void Binder::BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out) {
+void Binder::BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out,
+                                 const ViewTarget* view) {
   Scope scope;
-  scope.items.push_back(
-      TableScopeItem(insert.alias.empty() ? out->table->def.name() : insert.alias, out->table, 0));
+  if (view != nullptr) {
+    scope.items.push_back(
+        ViewScopeItem(insert.alias.empty() ? view->view->def.name() : insert.alias, *view));
+  } else {
+    scope.items.push_back(TableScopeItem(
+        insert.alias.empty() ? out->table->def.name() : insert.alias, out->table, 0));
+  }
   out->returning = BindReturning(insert.returning, scope);
 }
 

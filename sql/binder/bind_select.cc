@@ -11,6 +11,36 @@ namespace basalt::sql {
 
 namespace {
 
+// SELECT ... INTO left in a query: the parser made the statement's own one
+// CREATE TABLE AS, so this one is somewhere PostgreSQL refuses it (a
+// subquery, a CTE, a later branch of a set operation, INSERT's query).
+void CheckNoSelectInto(const ast::SelectStmt& select) {
+  const ast::SelectStmt* leftmost = &select;
+  while (leftmost->set_operation != ast::SetOperation::kNone && leftmost->left != nullptr) {
+    leftmost = leftmost->left.get();
+  }
+  if (leftmost->into.has_value()) {
+    ThrowAt(sqlstate::kSyntaxError, "SELECT ... INTO is not allowed here",
+            leftmost->into->position);
+  }
+  if (select.set_operation == ast::SetOperation::kNone) return;
+  std::vector<const ast::SelectStmt*> stack{&select};
+  while (!stack.empty()) {
+    const ast::SelectStmt* s = stack.back();
+    stack.pop_back();
+    if (s->into.has_value()) {
+      ThrowAt(sqlstate::kSyntaxError,
+              "INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT", s->into->position);
+    }
+    if (s->left != nullptr) stack.push_back(s->left.get());
+    if (s->right != nullptr) stack.push_back(s->right.get());
+  }
+}
+
+}  // namespace
+
+namespace {
+
 // True when FigureColumnName finds a name of strength 2 for expr.
 bool HasStrongName(const ast::Expr& expr) {
   CheckStackDepth();
@@ -101,6 +131,10 @@ std::string LockingClauseName(ast::LockingClause::Strength strength) {
 std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, const Scope* parent,
                                                 std::vector<BoundExprPtr>* outer_values) {
   CheckStackDepth();
+  // Once per set operation tree, at its top (a walk per level would be
+  // quadratic in a long UNION chain); queries nested in it start afresh.
+  if (!inside_set_operation_) CheckNoSelectInto(select);
+  ScopedFlag nested(inside_set_operation_, false);
   // An aggregate call belongs to the query it appears in.
   ScopedFlag found_aggregate(found_aggregate_, false);
   ScopedFlag found_window(found_window_, false);

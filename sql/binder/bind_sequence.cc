@@ -168,27 +168,43 @@ catalog::proto::Table NewSequenceTable(Oid database, Oid namespace_oid, const st
   return t;
 }
 
-void Binder::BindSerialColumns(const ast::CreateTableStmt& create, BoundCreateTable* out) const {
+void Binder::BindSerialColumns(const ast::CreateTableStmt& create,
+                               const std::vector<TableLikeCopy>& likes,
+                               BoundCreateTable* out) const {
   catalog::proto::Table& t = out->table;
   std::vector<std::string> taken{t.name()};
-  for (const ast::ColumnDef& def : create.columns) {
-    const std::optional<TypeId> serial = SerialType(def.type);
+  // In column order, the table's own columns and those LIKE copied.
+  for (catalog::proto::Column& c : *t.mutable_columns()) {
+    const ast::ColumnDef* def = nullptr;
+    for (const ast::ColumnDef& d : create.columns) {
+      if (d.name == c.name()) def = &d;
+    }
+    const TableLikeCopy* like = nullptr;
+    if (def == nullptr && !c.identity().empty()) {
+      for (const TableLikeCopy& copy : likes) {
+        for (int attnum : copy.new_attnums) {
+          if (attnum == c.attnum()) like = &copy;
+        }
+      }
+    }
+    const std::optional<TypeId> serial =
+        def != nullptr ? SerialType(def->type) : std::optional<TypeId>();
     const ast::Constraint* identity = nullptr;
-    for (const ast::Constraint& con : def.constraints) {
-      if (con.type == ast::Constraint::Type::kIdentity) identity = &con;
+    if (def != nullptr) {
+      for (const ast::Constraint& con : def->constraints) {
+        if (con.type == ast::Constraint::Type::kIdentity) identity = &con;
+      }
     }
-    if (!serial && identity == nullptr) continue;
-    catalog::proto::Column* column = nullptr;
-    for (catalog::proto::Column& c : *t.mutable_columns()) {
-      if (c.name() == def.name) column = &c;
-    }
+    if (!serial && identity == nullptr && like == nullptr) continue;
+    catalog::proto::Column* column = &c;
     const TypeId type = static_cast<TypeId>(column->type_id());
     // PostgreSQL's name: <table>_<column>_seq, made unique as index names are.
-    const std::string name = ChooseIndexName(t.namespace_oid(), t.name(), {def.name}, "seq", taken);
+    const std::string name = ChooseIndexName(t.namespace_oid(), t.name(), {c.name()}, "seq", taken);
     taken.push_back(name);
     catalog::proto::SequenceDef options =
-        serial ? DefaultSequenceOptions(type)
-               : ResolveIdentityOptions(*identity->identity_options, type);
+        like != nullptr ? LikeIdentityOptions(*like, c.attnum())
+        : serial        ? DefaultSequenceOptions(type)
+                        : ResolveIdentityOptions(*identity->identity_options, type);
     options.set_owned_by_attnum(column->attnum());
     if (serial) {
       // As pg_get_expr shows it: the name as a regclass literal. An

@@ -53,6 +53,7 @@ std::unique_ptr<BoundSelect> Binder::BindSetOperation(const ast::SelectStmt& sel
   {
     // Untyped literals stay untyped until the sides' types are matched.
     ScopedFlag resolve(resolve_unknowns_, false);
+    ScopedFlag sides(inside_set_operation_, true);
     operation->left = BindSelect(*select.left, scope.parent, scope.outer_values);
     operation->right = BindSelect(*select.right, scope.parent, scope.outer_values);
   }

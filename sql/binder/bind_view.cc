@@ -15,8 +15,6 @@
 
 namespace basalt::sql {
 
-namespace {
-
 // A view's query is parsed once, not at every statement that reads the view
 // or every delta term of an incremental refresh: parsing was half the cost
 // of binding one. The tree is immutable, and a bound query keeps nothing of
@@ -42,8 +40,6 @@ std::shared_ptr<const ast::Statement> ParseViewQuery(const std::string& text) {
   parsed.emplace(text, tree);
   return tree;
 }
-
-}  // namespace
 
 std::unique_ptr<BoundSelect> Binder::BindViewQuery(
     const std::shared_ptr<const catalog::TableEntry>& view, int position) {

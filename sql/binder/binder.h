@@ -46,6 +46,43 @@ struct BoundAddedColumn {
   std::string sequence_default;
 };
 
+// A write through an automatically updatable view (bind_view_target.cc):
+// the table written and the view's columns over its row.
+enum class ViewWrite { kInsert, kUpdate, kDelete };
+struct ViewTarget {
+  // One view of the chain (a view over a view over the table).
+  struct Level {
+    std::shared_ptr<const catalog::TableEntry> view;
+    // Per column of the view: the column of the relation below it shows,
+    // or -1 (an expression: not updatable).
+    std::vector<int> inner;
+  };
+  std::shared_ptr<const catalog::TableEntry> view;  // the view written
+  std::shared_ptr<const catalog::TableEntry> base;  // the table written
+  std::vector<Level> levels;                        // `view` first
+  // The view's columns over the base table's row, and the base column each
+  // one is (-1: none).
+  std::vector<BoundExprPtr> columns;
+  std::vector<int> base_columns;
+  // Every level's WHERE over the base row (null: none), and the WITH CHECK
+  // OPTION conditions, innermost view first.
+  BoundExprPtr where;
+  std::vector<BoundViewCheck> checks;
+};
+
+// One LIKE clause of CREATE TABLE (bind_table_like.cc): the source and
+// where its columns went.
+struct TableLikeCopy {
+  std::shared_ptr<const catalog::TableEntry> source;
+  uint32_t options = 0;  // ast::TableLikeClause::Option bits
+  std::vector<int> source_attnums;
+  std::vector<int> new_attnums;
+};
+
+// The parsed tree of a view's stored query, shared by all sessions (parsed
+// once per text); null when the text is not one SELECT.
+std::shared_ptr<const ast::Statement> ParseViewQuery(const std::string& text);
+
 // The set-returning calls of a target-list expression that the query
 // expands into rows: the target itself, or one under casts, operators and
 // subscripts ((regexp_matches(s, p))[1]); not inside their own arguments.
@@ -121,6 +158,17 @@ class Binder {
                                                  std::vector<std::string>* taken);
   // Whether a constraint of the schema (of any of its tables) is named `name`.
   bool ConstraintNameTaken(Oid namespace_oid, const std::string& name) const;
+
+  // Why `view` is not automatically updatable (PostgreSQL's DETAIL words),
+  // or empty; only the view itself is looked at, not a view it reads
+  // (CREATE VIEW ... WITH CHECK OPTION, information_schema).
+  std::string ViewUpdatableDetail(const std::shared_ptr<const catalog::TableEntry>& view);
+  // PostgreSQL's relation_is_updatable: the writes `table` takes, as bits
+  // 1 << CMD_UPDATE (4), CMD_INSERT (8) and CMD_DELETE (16); for a view,
+  // those its automatic updating allows, limited to the view's `columns`
+  // (by position; null: all) and to what the relation below takes.
+  int UpdatableEvents(const std::shared_ptr<const catalog::TableEntry>& table,
+                      const std::vector<bool>* columns = nullptr);
 
   // A table by possibly qualified name: 42P01 `relation "x" does not exist`
   // at the name's position, or null when `missing_ok`.
@@ -249,6 +297,26 @@ class Binder {
                                           Scope& scope, int* next_column);
   std::shared_ptr<const catalog::TableEntry> ResolveTableByName(const ast::QualifiedName& name,
                                                                 bool missing_ok) const;
+  // Writes through views (bind_view_target.cc). The view's query bound,
+  // or null with *detail set to PostgreSQL's reason it is not
+  // automatically updatable (`check_columns`: INSERT and UPDATE need an
+  // updatable column).
+  std::unique_ptr<BoundSelect> BindUpdatableViewQuery(
+      const std::shared_ptr<const catalog::TableEntry>& view, bool check_columns,
+      std::string* detail);
+  // The table `view` writes to, or PostgreSQL's 55000 `cannot insert into
+  // view "v"` with its reason; `cascaded`: a view above has WITH CASCADED
+  // CHECK OPTION.
+  std::unique_ptr<ViewTarget> ResolveViewTarget(
+      const std::shared_ptr<const catalog::TableEntry>& view, ViewWrite write,
+      bool cascaded = false);
+  // 0A000 `cannot insert into column "c" of view "v"` when a `modified`
+  // column (by view column position) is no column of the relation below.
+  static void CheckViewColumns(const ViewTarget& target, std::vector<bool> modified,
+                               ViewWrite write);
+  // The view's FROM item for the statement's expressions and RETURNING:
+  // its columns computed from the base table's row.
+  static ScopeItem ViewScopeItem(std::string name, const ViewTarget& target);
   // Adds the FROM item `name` showing a query's `columns` (a subquery's, a
   // CTE's) from *next_column on, renamed by `alias`; advances *next_column.
   void AddQueryItem(std::string name, const std::vector<ResultColumn>& columns,
@@ -377,23 +445,46 @@ class Binder {
 
   void BindTargets(const std::vector<ast::ResultTarget>& targets, const Scope& scope,
                    BoundSelect* out);
-  void BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out);
-  // The sequences of a CREATE TABLE's serial columns, and their defaults
+  void BindInsertReturning(const ast::InsertStmt& insert, BoundInsert* out,
+                           const ViewTarget* view = nullptr);
+  // INSERT's target columns through a view, as the base table's, once the
+  // source's width `n` is known (CheckViewColumns on those it fills).
+  InsertColumns ViewInsertColumns(const InsertColumns& columns, size_t n, const ViewTarget& view);
+  // The sequences of a CREATE TABLE's serial and identity columns (those
+  // LIKE copied with INCLUDING IDENTITY too), and their defaults
   // (bind_sequence.cc).
-  void BindSerialColumns(const ast::CreateTableStmt& create, BoundCreateTable* out) const;
+  void BindSerialColumns(const ast::CreateTableStmt& create,
+                         const std::vector<TableLikeCopy>& likes, BoundCreateTable* out) const;
+  // CREATE TABLE's LIKE (bind_table_like.cc): the source's columns added to
+  // `t` (42P01, 42809 for a sequence or index, 42701 for a name already
+  // there); then, once the table's own constraints are in, the copied
+  // CHECK constraints and indexes (`taken`: names in use, grown).
+  TableLikeCopy AddTableLikeColumns(const ast::TableLikeClause& like, catalog::proto::Table& t);
+  void FinishTableLikes(const std::vector<TableLikeCopy>& copies, catalog::proto::Table& t,
+                        std::vector<std::string>* taken);
+  // The source's identity sequence options for the copy of column `attnum`.
+  catalog::proto::SequenceDef LikeIdentityOptions(const TableLikeCopy& copy, int attnum) const;
   // UPDATE's SET list (and ON CONFLICT DO UPDATE's), over `scope`.
+  // `view`: the SET list names its columns (0A000 for one that is no
+  // column of the table, worded for `write`); the assignments write
+  // `table`'s.
   std::vector<BoundAssignment> BindAssignments(const std::vector<ast::SetClause>& set_clauses,
-                                               const catalog::TableEntry& table,
-                                               const Scope& scope);
+                                               const catalog::TableEntry& table, const Scope& scope,
+                                               const ViewTarget* view = nullptr,
+                                               ViewWrite write = ViewWrite::kUpdate);
   // ON CONFLICT: the arbiter and the DO UPDATE action (bind_insert.cc).
-  void BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out);
+  void BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out,
+                      const ViewTarget* view = nullptr);
   // UPDATE ... FROM and DELETE ... USING (bind_update.cc): the other FROM
   // items, their columns after the target row's storage key and stored
   // value; their names join `scope`, which holds the target's item. Null
   // for none. `merge_source`: MERGE's USING item, whose name may not be
   // the target's (42712 with MERGE's detail).
+  // `target_width`: the target's row width (-1: its item's column count;
+  // a view's item shows other columns than the table row it reads).
   std::unique_ptr<BoundTableRef> BindJoinedTables(const std::vector<ast::TableRefPtr>& from,
-                                                  Scope& scope, bool merge_source = false);
+                                                  Scope& scope, bool merge_source = false,
+                                                  int target_width = -1);
   // MERGE's WHEN clauses (bind_merge.cc); `scope` holds the target and the
   // source.
   BoundMergeAction BindMergeAction(const ast::MergeWhenClause& clause,
@@ -495,6 +586,9 @@ class Binder {
   bool found_window_ = false;   // the query being bound calls a window function
   // The WINDOW clause of the query being bound; null outside a query.
   const std::vector<std::unique_ptr<ast::WindowDef>>* named_windows_ = nullptr;
+  // BindSetOperation is binding a side of a UNION / INTERSECT / EXCEPT:
+  // the SELECT ... INTO check ran for the whole tree at its top.
+  bool inside_set_operation_ = false;
   // ResolveGrouped is in the values a subquery reads from the grouped row.
   bool in_subquery_values_ = false;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read_;

@@ -104,6 +104,8 @@ enum class ScalarFunction {
   kGetExpr,                // pg_get_expr(pg_node_tree, oid [, bool]) -> text
   kGetViewDef,             // pg_get_viewdef(oid [, bool]) -> text
   kGetRuleDef,             // pg_get_ruledef(oid [, bool]) -> text
+  kRelationIsUpdatable,    // pg_relation_is_updatable(regclass, bool) -> int4
+  kColumnIsUpdatable,      // pg_column_is_updatable(regclass, int2, bool) -> bool
   kGetTriggerDef,          // pg_get_triggerdef(oid [, bool]) -> text
   kEncodingToChar,         // pg_encoding_to_char(int4) -> name
   kCharToEncoding,         // pg_char_to_encoding(name) -> int4

@@ -217,6 +217,14 @@ struct BoundOnConflict {
   BoundExprPtr where;  // null: none
 };
 
+// WITH CHECK OPTION of a view written through (bind_view_target.cc): the
+// view's WHERE over the table row written, which each new row must make
+// true (NULL fails: 44000 `new row violates check option for view "v"`).
+struct BoundViewCheck {
+  std::string view;
+  BoundExprPtr condition;
+};
+
 // INSERT: the source query's rows become table rows through `row_exprs`
 // (one per table column, over the source's output: assignment casts,
 // defaults, NULLs for columns not listed).
@@ -226,6 +234,8 @@ struct BoundInsert {
   std::vector<BoundExprPtr> row_exprs;
   std::optional<BoundOnConflict> on_conflict;
   BoundReturning returning;
+  // Written through views WITH CHECK OPTION: innermost view first.
+  std::vector<BoundViewCheck> view_checks;
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by the source
 };
 
@@ -239,6 +249,7 @@ struct BoundUpdate {
   BoundExprPtr where;
   std::vector<BoundAssignment> assignments;
   BoundReturning returning;
+  std::vector<BoundViewCheck> view_checks;                              // as BoundInsert's
   std::vector<std::shared_ptr<const catalog::TableEntry>> tables_read;  // by subqueries
 };
 

@@ -1,5 +1,6 @@
 #include "sql/binder/storage_parameters.h"
 
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <string_view>
@@ -99,6 +100,41 @@ std::vector<std::string> CheckStorageParameters(
       case Kind::kEnum: break;
     }
     out.push_back(written_name + "=" + value);
+  }
+  return out;
+}
+
+std::vector<std::string> CheckViewOptions(
+    const std::vector<std::pair<std::string, std::string>>& options) {
+  std::vector<std::string> out;
+  std::vector<std::string_view> seen;
+  for (const auto& [name, written_value] : options) {
+    const std::string value = written_value.empty() ? "true" : written_value;
+    if (name == "check_option") {
+      std::string lower = value;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower != "local" && lower != "cascaded") {
+        throw Error(sqlstate::kInvalidParameterValue,
+                    fmt::format("invalid value for enum option \"check_option\": {}", value))
+            .WithDetail("Valid values are \"local\" and \"cascaded\".");
+      }
+    } else if (name == "security_barrier" || name == "security_invoker") {
+      if (!IsBoolean(value)) {
+        throw Error(sqlstate::kInvalidParameterValue,
+                    fmt::format("invalid value for boolean option \"{}\": {}", name, value));
+      }
+    } else {
+      throw Error(sqlstate::kInvalidParameterValue,
+                  fmt::format("unrecognized parameter \"{}\"", name));
+    }
+    for (std::string_view before : seen) {
+      if (before == name) {
+        throw Error(sqlstate::kInvalidParameterValue,
+                    fmt::format("parameter \"{}\" specified more than once", name));
+      }
+    }
+    seen.push_back(name);
+    out.push_back(name + "=" + value);
   }
   return out;
 }

@@ -17,4 +17,12 @@ namespace basalt::sql {
 std::vector<std::string> CheckStorageParameters(
     const std::vector<std::pair<std::string, std::string>>& parameters);
 
+// CREATE VIEW ... WITH (...) [WITH CHECK OPTION]: a view's reloptions
+// (check_option: local or cascaded, in any case, kept as written;
+// security_barrier and security_invoker: booleans), checked as
+// PostgreSQL's view_relopts; the same 22023 errors, and `parameter "x"
+// specified more than once`.
+std::vector<std::string> CheckViewOptions(
+    const std::vector<std::pair<std::string, std::string>>& options);
+
 }  // namespace basalt::sql

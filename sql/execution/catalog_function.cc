@@ -347,6 +347,25 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
                           (call.children[1]->type.id == TypeId::kBool ? args[1].AsBool() : true);
       return Value::String(ViewDefinition(names, table, pretty));
     }
+    case ScalarFunction::kRelationIsUpdatable:
+    case ScalarFunction::kColumnIsUpdatable: {
+      CatalogNames names = NamesOf(ctx);
+      const bool column = call.function == ScalarFunction::kColumnIsUpdatable;
+      auto table = names.Table(AsOid(args[0]));
+      if (table == nullptr) return column ? Value::Bool(false) : Value::Int(0);
+      Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+      if (!column) return Value::Int(binder.UpdatableEvents(table));
+      // A column must take UPDATE and DELETE (PostgreSQL's REQ_EVENTS).
+      const int64_t attnum = args[1].AsInt();
+      if (attnum <= 0 || attnum > table->def.columns_size()) return Value::Bool(false);
+      std::vector<bool> only(static_cast<size_t>(table->def.columns_size()), false);
+      for (int c = 0; c < table->def.columns_size(); ++c) {
+        only[static_cast<size_t>(c)] = table->def.columns(c).attnum() == attnum;
+      }
+      constexpr int kUpdateAndDelete = (1 << 2) | (1 << 4);
+      return Value::Bool((binder.UpdatableEvents(table, &only) & kUpdateAndDelete) ==
+                         kUpdateAndDelete);
+    }
     case ScalarFunction::kGetTriggerDef:
       // Basalt has no triggers (foreign keys are not triggers here, so
       // pg_trigger is empty, as psql's \d reads it).

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "common/value_text.h"
+#include "sql/execution/check_constraints.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
 #include "sql/execution/table_constraints.h"
@@ -62,6 +63,17 @@ void WriteNewRow(const catalog::TableEntry& table, storage::TableStore& store,
   if (!st.ok()) ThrowWriteFailure(table, row, st);
 }
 
+void CheckViewOptions(const catalog::TableEntry& table, const std::vector<BoundViewCheck>& checks,
+                      const Row& row, ExecContext& ctx) {
+  for (const BoundViewCheck& check : checks) {
+    const Value v = Evaluate(*check.condition, row, &ctx);
+    if (!v.is_null() && v.AsBool()) continue;
+    throw Error(sqlstate::kWithCheckOptionViolation,
+                fmt::format("new row violates check option for view \"{}\"", check.view))
+        .WithDetail(fmt::format("Failing row contains {}.", FailingRowText(table, row)));
+  }
+}
+
 void ReturningRows::Add(const Row& written, ExecContext& ctx) {
   if (exprs_.empty()) return;
   Row row;
@@ -103,6 +115,7 @@ void Insert::Write(ExecContext& ctx) {
       }
       const bool track = on_conflict_ != nullptr && on_conflict_->do_update;
       WriteNewRow(*table_, store, constraints, row, ctx, track ? &key : nullptr);
+      CheckViewOptions(*table_, view_checks_, row, ctx);
       if (track) written.insert(key);
       ++ctx.rows_affected;
       returning_.Add(row, ctx);

@@ -41,6 +41,7 @@ bool Insert::ResolveConflict(storage::TableStore& store, TableConstraints& const
       new_row[static_cast<size_t>(a.column)] = Evaluate(*a.expr, both, &ctx);
     }
     WriteUpdatedRow(*table_, store, constraints, locked, new_row, ctx);
+    CheckViewOptions(*table_, view_checks_, new_row, ctx);
     written.insert(key);
     ++ctx.rows_affected;
     returning_.Add(new_row, ctx);

@@ -70,6 +70,13 @@ Row AssignedRow(const catalog::TableEntry& table, const std::vector<BoundAssignm
 // values, not by the SET list).
 bool ChangesKey(const catalog::TableEntry& table, const Row& old_row, const Row& new_row);
 
+// WITH CHECK OPTION of the views a row was written through, innermost
+// first: 44000 `new row violates check option for view "v"` (DETAIL
+// `Failing row contains (...).`) unless each condition is true on `row`.
+// Tested after the row is written, as PostgreSQL's ExecWithCheckOptions.
+void CheckViewOptions(const catalog::TableEntry& table, const std::vector<BoundViewCheck>& checks,
+                      const Row& row, ExecContext& ctx);
+
 // RETURNING's rows of a write, computed as each row is written.
 class ReturningRows {
  public:
@@ -110,10 +117,11 @@ class Insert : public ModifyTable {
  public:
   Insert(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
          const std::vector<BoundExprPtr>& row_exprs, const BoundOnConflict* on_conflict,
-         const std::vector<BoundExprPtr>& returning)
+         const std::vector<BoundExprPtr>& returning, const std::vector<BoundViewCheck>& view_checks)
       : ModifyTable(std::move(child), std::move(table), returning),
         row_exprs_(row_exprs),
-        on_conflict_(on_conflict) {}
+        on_conflict_(on_conflict),
+        view_checks_(view_checks) {}
   std::string Describe() const override { return "Insert on " + table_->def.name(); }
 
  private:
@@ -128,6 +136,7 @@ class Insert : public ModifyTable {
 
   const std::vector<BoundExprPtr>& row_exprs_;
   const BoundOnConflict* on_conflict_;
+  const std::vector<BoundViewCheck>& view_checks_;
 };
 
 // Input rows are a table row, its storage key and stored value
@@ -140,11 +149,13 @@ class Update : public ModifyTable {
  public:
   Update(PhysicalOperatorPtr child, std::shared_ptr<const catalog::TableEntry> table,
          const std::vector<BoundAssignment>& assignments, const BoundExpr* recheck,
-         const std::vector<BoundExprPtr>& returning, bool joined)
+         const std::vector<BoundExprPtr>& returning, bool joined,
+         const std::vector<BoundViewCheck>& view_checks)
       : ModifyTable(std::move(child), std::move(table), returning),
         assignments_(assignments),
         recheck_(recheck),
-        joined_(joined) {}
+        joined_(joined),
+        view_checks_(view_checks) {}
   std::string Describe() const override { return "Update on " + table_->def.name(); }
 
  private:
@@ -156,6 +167,7 @@ class Update : public ModifyTable {
   const std::vector<BoundAssignment>& assignments_;
   const BoundExpr* recheck_;
   bool joined_;
+  const std::vector<BoundViewCheck>& view_checks_;
 };
 
 // As Update: DELETE ... USING's rows carry the USING items' columns, and a

@@ -102,6 +102,7 @@ void Update::Write(ExecContext& ctx) {
       new_row = NewRow(source, ctx);
     }
     WriteUpdatedRow(*table_, store, constraints, locked, new_row, ctx);
+    CheckViewOptions(*table_, view_checks_, new_row, ctx);
     ++ctx.rows_affected;
     if (!joined_) {
       returning_.Add(new_row, ctx);

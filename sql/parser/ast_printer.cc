@@ -479,11 +479,39 @@ std::string ToString(const Statement& statement) {
       std::string out = std::string("CREATE ") + (s.temporary ? "TEMPORARY " : "") + "TABLE " +
                         (s.if_not_exists ? "IF NOT EXISTS " : "") + ToString(s.name) + " (";
       bool first = true;
-      for (const ColumnDef& column : s.columns) {
+      auto likes_at = [&](size_t index) {
+        for (const TableLikeClause& like : s.likes) {
+          if (like.column_index != index) continue;
+          out += (first ? "" : ", ") + std::string("LIKE ") + ToString(like.source);
+          static constexpr std::pair<uint32_t, std::string_view> kNames[] = {
+              {TableLikeClause::kComments, "COMMENTS"},
+              {TableLikeClause::kCompression, "COMPRESSION"},
+              {TableLikeClause::kConstraints, "CONSTRAINTS"},
+              {TableLikeClause::kDefaults, "DEFAULTS"},
+              {TableLikeClause::kGenerated, "GENERATED"},
+              {TableLikeClause::kIdentity, "IDENTITY"},
+              {TableLikeClause::kIndexes, "INDEXES"},
+              {TableLikeClause::kStatistics, "STATISTICS"},
+              {TableLikeClause::kStorage, "STORAGE"},
+          };
+          if (like.options == TableLikeClause::kAll) {
+            out += " INCLUDING ALL";
+          } else {
+            for (const auto& [bit, name] : kNames) {
+              if ((like.options & bit) != 0) out += " INCLUDING " + std::string(name);
+            }
+          }
+          first = false;
+        }
+      };
+      for (size_t i = 0; i < s.columns.size(); ++i) {
+        likes_at(i);
+        const ColumnDef& column = s.columns[i];
         out += (first ? "" : ", ") + QuoteName(column.name) + " " + ToString(column.type);
         for (const Constraint& c : column.constraints) out += " " + ToString(c);
         first = false;
       }
+      likes_at(s.columns.size());
       for (const Constraint& c : s.constraints) {
         out += (first ? "" : ", ") + ToString(c);
         first = false;
@@ -515,7 +543,18 @@ std::string ToString(const Statement& statement) {
         }
         out += ")";
       }
-      return out + " AS " + SelectToString(*s.query);
+      if (!s.options.empty()) {
+        out += " WITH (";
+        for (size_t i = 0; i < s.options.size(); ++i) {
+          out += (i ? ", " : "") + s.options[i].name;
+          if (!s.options[i].value.empty()) out += " = " + QuoteString(s.options[i].value);
+        }
+        out += ")";
+      }
+      out += " AS " + SelectToString(*s.query);
+      if (s.check_option == "local") out += " WITH LOCAL CHECK OPTION";
+      if (s.check_option == "cascaded") out += " WITH CASCADED CHECK OPTION";
+      return out;
     }
     case StatementKind::kCreateTableAs: {
       const auto& s = statement.As<CreateTableAsStmt>();

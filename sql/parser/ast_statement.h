@@ -233,6 +233,18 @@ struct SelectStmt : Statement {
   std::unique_ptr<SelectStmt> left;
   std::unique_ptr<SelectStmt> right;
 
+  // SELECT ... INTO [TEMPORARY | UNLOGGED] [TABLE] name: in the leftmost
+  // simple SELECT of a statement the parser makes the statement CREATE
+  // TABLE ... AS (PostgreSQL's transformOptionalSelectInto) and clears it;
+  // one left anywhere else is the binder's 42601 `SELECT ... INTO is not
+  // allowed here`.
+  struct Into {
+    QualifiedName name;
+    bool temporary = false;
+    int position = 0;  // of the name, where PostgreSQL's errors point
+  };
+  std::optional<Into> into;
+
   std::vector<OrderByItem> order_by;
   ExprPtr limit;  // null for no LIMIT and for LIMIT ALL
   // FETCH FIRST n ROWS WITH TIES: `limit` is n, and rows that tie with the
@@ -342,6 +354,28 @@ struct ColumnDef : Node {
   std::vector<Constraint> constraints;  // in the order written
 };
 
+// `LIKE source [INCLUDING | EXCLUDING option] ...` among CREATE TABLE's
+// columns: the source's columns (names, types, NOT NULL) and what the
+// options include (PostgreSQL's CREATE_TABLE_LIKE_* bits).
+struct TableLikeClause : Node {
+  enum Option : uint32_t {
+    kComments = 1 << 0,
+    kCompression = 1 << 1,
+    kConstraints = 1 << 2,
+    kDefaults = 1 << 3,
+    kGenerated = 1 << 4,
+    kIdentity = 1 << 5,
+    kIndexes = 1 << 6,
+    kStatistics = 1 << 7,
+    kStorage = 1 << 8,
+    kAll = 0x1FF,
+  };
+  QualifiedName source;
+  uint32_t options = 0;
+  // How many of CreateTableStmt::columns come before it.
+  size_t column_index = 0;
+};
+
 struct CreateTableStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateTable;
   CreateTableStmt() : Statement(kKind) {}
@@ -349,6 +383,7 @@ struct CreateTableStmt : Statement {
   bool if_not_exists = false;
   bool temporary = false;
   std::vector<ColumnDef> columns;
+  std::vector<TableLikeClause> likes;   // in the order written
   std::vector<Constraint> constraints;  // table constraints
   // WITH (name [= value], ...): storage parameters, as written, lower-case
   // names; the value is empty when none was given.
@@ -382,7 +417,16 @@ struct CreateIndexStmt : Statement {
   std::vector<IndexElement> elements;
 };
 
-// CREATE [OR REPLACE] [TEMP] VIEW name [(column, ...)] AS query
+// `name = value` in a relation's WITH (...) list; the value as written
+// (empty when only the name is given, which means true).
+struct RelationOption {
+  std::string name;
+  std::string value;
+  int position = 0;
+};
+
+// CREATE [OR REPLACE] [TEMP] VIEW name [(column, ...)] [WITH (options)]
+//   AS query [WITH [CASCADED | LOCAL] CHECK OPTION]
 struct CreateViewStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateView;
   CreateViewStmt();
@@ -391,18 +435,16 @@ struct CreateViewStmt : Statement {
   bool or_replace = false;
   bool temporary = false;
   std::vector<Identifier> columns;
+  // WITH (check_option = ..., security_barrier, ...) before AS.
+  std::vector<RelationOption> options;
   std::unique_ptr<SelectStmt> query;
   // The query as written (from its first token to its last), which the
   // catalog keeps and readers of the view parse again.
   std::string query_text;
-};
-
-// `name = value` in a relation's WITH (...) list; the value as written
-// (empty when only the name is given, which means true).
-struct RelationOption {
-  std::string name;
-  std::string value;
-  int position = 0;
+  // WITH [CASCADED | LOCAL] CHECK OPTION after the query: "cascaded" or
+  // "local"; empty when not written.
+  std::string check_option;
+  int check_option_position = 0;
 };
 
 // CREATE MATERIALIZED VIEW [IF NOT EXISTS] name [(column, ...)]

@@ -101,10 +101,7 @@ ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, 
   ExpectWord("view");
   stmt->name = ParseQualifiedName();
   if (PeekOp("(")) stmt->columns = ParseColumnList();
-  if (PeekWord("with")) {
-    throw Error(sqlstate::kFeatureNotSupported, "view options are not supported yet")
-        .WithPosition(Peek().position);
-  }
+  if (AcceptWord("with")) stmt->options = ParseRelationOptions();
   ExpectWord("as");
   const Token& first = Peek();
   stmt->query = ParseSelect();
@@ -112,8 +109,15 @@ ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, 
   stmt->query_text = std::string(
       sql_.substr(static_cast<size_t>(first.begin), static_cast<size_t>(end - first.begin)));
   if (PeekWord("with")) {
-    throw Error(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is not supported yet")
-        .WithPosition(Peek().position);
+    stmt->check_option_position = Advance().position;
+    stmt->check_option = "cascaded";
+    if (AcceptWord("local")) {
+      stmt->check_option = "local";
+    } else {
+      AcceptWord("cascaded");
+    }
+    ExpectWord("check");
+    ExpectWord("option");
   }
   return stmt;
 }
@@ -154,6 +158,9 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
       if (PeekWord("constraint") || PeekWord("primary") || PeekWord("unique") ||
           PeekWord("check") || PeekWord("foreign")) {
         stmt->constraints.push_back(ParseTableConstraint());
+      } else if (PeekWord("like")) {
+        ast::TableLikeClause& like = stmt->likes.emplace_back(ParseTableLike());
+        like.column_index = stmt->columns.size();
       } else {
         stmt->columns.push_back(ParseColumnDef());
       }
@@ -177,6 +184,34 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     }
   }
   return stmt;
+}
+
+// LIKE source [{INCLUDING | EXCLUDING} option] ... (gram.y's
+// TableLikeClause), the options applied in order.
+ast::TableLikeClause Parser::ParseTableLike() {
+  ast::TableLikeClause like;
+  like.position = ExpectWord("like").position;
+  like.source = ParseQualifiedName();
+  while (PeekWord("including") || PeekWord("excluding")) {
+    const bool including = Advance().text == "including";
+    const Token& option = Peek();
+    using Option = ast::TableLikeClause::Option;
+    static constexpr std::pair<std::string_view, uint32_t> kOptions[] = {
+        {"comments", Option::kComments},       {"compression", Option::kCompression},
+        {"constraints", Option::kConstraints}, {"defaults", Option::kDefaults},
+        {"generated", Option::kGenerated},     {"identity", Option::kIdentity},
+        {"indexes", Option::kIndexes},         {"statistics", Option::kStatistics},
+        {"storage", Option::kStorage},         {"all", Option::kAll},
+    };
+    uint32_t bits = 0;
+    for (const auto& [name, bit] : kOptions) {
+      if (option.type == TokenType::kIdentifier && option.text == name) bits = bit;
+    }
+    if (bits == 0) SyntaxErrorHere();
+    Advance();
+    like.options = including ? (like.options | bits) : (like.options & ~bits);
+  }
+  return like;
 }
 
 // reloptions: (name [= value], ...), names possibly dotted (toast.x).

@@ -139,8 +139,20 @@ std::unique_ptr<ast::SelectStmt> Parser::ParseSimpleSelect() {
   }
   if (!EndsTargetList(Peek())) select->targets = ParseTargetList();
   if (PeekWord("into")) {
-    throw Error(sqlstate::kFeatureNotSupported, "SELECT ... INTO is not supported")
-        .WithPosition(Peek().position);
+    // gram.y's into_clause: INTO OptTempTableName.
+    ast::SelectStmt::Into& into = select->into.emplace();
+    Advance();
+    if (AcceptWord("global") || AcceptWord("local")) {
+      if (!AcceptWord("temporary")) ExpectWord("temp");
+      into.temporary = true;
+    } else if (AcceptWord("temporary") || AcceptWord("temp")) {
+      into.temporary = true;
+    } else {
+      AcceptWord("unlogged");  // kept like any table: Basalt logs everything
+    }
+    AcceptWord("table");
+    into.position = Peek().position;  // PostgreSQL points at the name
+    into.name = ParseQualifiedName();
   }
   if (AcceptWord("from")) select->from = ParseFromList();
   if (AcceptWord("where")) select->where = ParseExpr();

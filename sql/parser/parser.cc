@@ -161,10 +161,25 @@ std::vector<ast::Identifier> Parser::ParseColumnList() {
 
 // --- statements --------------------------------------------------------------
 
+ast::StatementPtr Parser::SelectIntoAsCreateTable(std::unique_ptr<ast::SelectStmt> select) {
+  ast::SelectStmt* leftmost = select.get();
+  while (leftmost->set_operation != ast::SetOperation::kNone && leftmost->left != nullptr) {
+    leftmost = leftmost->left.get();
+  }
+  if (!leftmost->into.has_value()) return select;
+  auto stmt = std::make_unique<ast::CreateTableAsStmt>();
+  stmt->position = select->position;
+  stmt->name = std::move(leftmost->into->name);
+  stmt->temporary = leftmost->into->temporary;
+  leftmost->into.reset();
+  stmt->query = std::move(select);
+  return stmt;
+}
+
 ast::StatementPtr Parser::ParseStatement() {
   CheckStackDepth();  // EXPLAIN EXPLAIN ...
   const Token& t = Peek();
-  if (t.IsOp("(") || PeekSelectStart(0)) return ParseSelect();
+  if (t.IsOp("(") || PeekSelectStart(0)) return SelectIntoAsCreateTable(ParseSelect());
   if (t.type != TokenType::kIdentifier) SyntaxError(t);
   const std::string& word = t.text;
   if (word == "insert") return ParseInsert();

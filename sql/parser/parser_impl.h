@@ -59,6 +59,8 @@ class Parser {
   std::vector<ast::Identifier> ParseColumnList();  // '(' ColId, ... ')'
 
   // --- statements (parser.cc dispatches) ---
+  // A top-level query whose leftmost SELECT has INTO, as CREATE TABLE AS.
+  ast::StatementPtr SelectIntoAsCreateTable(std::unique_ptr<ast::SelectStmt> select);
   ast::StatementPtr ParseStatement();
 
   // parse_select.cc
@@ -104,6 +106,8 @@ class Parser {
   // parse_ddl.cc
   ast::StatementPtr ParseCreate();
   ast::StatementPtr ParseCreateTable(const Token& create, bool temporary);
+  // LIKE source [INCLUDING | EXCLUDING option] ... of CREATE TABLE.
+  ast::TableLikeClause ParseTableLike();
   ast::StatementPtr ParseCreateIndex(const Token& create);
   ast::StatementPtr ParseCreateView(const Token& create, bool or_replace, bool temporary);
   // parse_matview.cc
@@ -178,7 +182,7 @@ class Parser {
   ast::StatementPtr ParseAlterView(const Token& alter);  // and ALTER INDEX
   ast::StatementPtr ParseAlterRelationAction(const Token& alter, ast::ObjectType type,
                                              bool if_exists, ast::QualifiedName name);
-  ast::StatementPtr ParseVacuum();   // VACUUM and ANALYZE
+  ast::StatementPtr ParseVacuum();  // VACUUM and ANALYZE
   ast::StatementPtr ParseReindex();
   ast::StatementPtr ParseComment();  // parse_comment.cc
   // parse_sequence.cc

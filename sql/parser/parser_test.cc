@@ -421,6 +421,23 @@ TEST_CASE("CREATE VIEW", "[parser]") {
   CHECK(Err("create view v as insert into t values (1)") ==
         "42601 syntax error at or near \"insert\" @18");
   CHECK(Err("create view v") == "42601 syntax error at end of input @14");
+
+  // Options before AS, CHECK OPTION after the query (CASCADED unless LOCAL).
+  CHECK(P("create view v with (check_option = local, security_barrier) as select a from t") ==
+        "CREATE VIEW v WITH (check_option = 'local', security_barrier) AS SELECT a FROM t");
+  CHECK(P("create view v as select a from t with check option") ==
+        "CREATE VIEW v AS SELECT a FROM t WITH CASCADED CHECK OPTION");
+  CHECK(P("create view v as select a from t with local check option") ==
+        "CREATE VIEW v AS SELECT a FROM t WITH LOCAL CHECK OPTION");
+  CHECK(P("create view v as select a from t with cascaded check option") ==
+        "CREATE VIEW v AS SELECT a FROM t WITH CASCADED CHECK OPTION");
+  const auto& checked =
+      Only<CreateViewStmt>("create view v as select a from t with check option", h);
+  CHECK(checked.query_text == "select a from t");
+  CHECK(Err("create view v as select a from t with check") ==
+        "42601 syntax error at end of input @44");
+  CHECK(Err("create view v as select a from t with option") ==
+        "42601 syntax error at or near \"option\" @39");
 }
 
 TEST_CASE("DROP TABLE", "[parser]") {

@@ -74,11 +74,13 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
         one(conflict->where);
       }
       each(op.As<LogicalInsert>().returning);
+      for (BoundViewCheck& check : op.As<LogicalInsert>().view_checks) one(check.condition);
       break;
     case LogicalKind::kUpdate:
       for (BoundAssignment& a : op.As<LogicalUpdate>().assignments) one(a.expr);
       one(op.As<LogicalUpdate>().recheck);
       each(op.As<LogicalUpdate>().returning);
+      for (BoundViewCheck& check : op.As<LogicalUpdate>().view_checks) one(check.condition);
       break;
     case LogicalKind::kDelete:
       one(op.As<LogicalDelete>().recheck);

@@ -13,7 +13,8 @@ struct LogicalInsert : LogicalOperator {
   std::shared_ptr<const catalog::TableEntry> table;
   std::vector<BoundExprPtr> row_exprs;  // over the child's rows
   std::optional<BoundOnConflict> on_conflict;
-  std::vector<BoundExprPtr> returning;  // over the new row (BoundReturning)
+  std::vector<BoundExprPtr> returning;      // over the new row (BoundReturning)
+  std::vector<BoundViewCheck> view_checks;  // over the new row
 };
 
 struct LogicalUpdate : LogicalOperator {
@@ -26,6 +27,7 @@ struct LogicalUpdate : LogicalOperator {
   // UPDATE ... FROM: a target row may come joined with several FROM rows;
   // the first one updates it, the others are skipped (as in PostgreSQL).
   bool joined = false;
+  std::vector<BoundViewCheck> view_checks;  // over the new row
 };
 
 struct LogicalDelete : LogicalOperator {

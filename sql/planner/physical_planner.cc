@@ -150,12 +150,13 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
       const auto& insert = plan.As<LogicalInsert>();
       return std::make_unique<Insert>(child(), insert.table, insert.row_exprs,
                                       insert.on_conflict ? &*insert.on_conflict : nullptr,
-                                      insert.returning);
+                                      insert.returning, insert.view_checks);
     }
     case LogicalKind::kUpdate: {
       const auto& update = plan.As<LogicalUpdate>();
       return std::make_unique<Update>(child(), update.table, update.assignments,
-                                      update.recheck.get(), update.returning, update.joined);
+                                      update.recheck.get(), update.returning, update.joined,
+                                      update.view_checks);
     }
     case LogicalKind::kDelete: {
       const auto& del = plan.As<LogicalDelete>();

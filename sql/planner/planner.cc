@@ -297,6 +297,7 @@ LogicalOperatorPtr PlanInsert(BoundInsert& insert) {
   op->row_exprs = std::move(insert.row_exprs);
   op->on_conflict = std::move(insert.on_conflict);
   op->returning = std::move(insert.returning.exprs);
+  op->view_checks = std::move(insert.view_checks);
   return WithChild(std::move(op), PlanSelect(*insert.source));
 }
 
@@ -305,6 +306,7 @@ LogicalOperatorPtr PlanUpdate(BoundUpdate& update) {
   op->table = update.table;
   op->assignments = std::move(update.assignments);
   op->returning = std::move(update.returning.exprs);
+  op->view_checks = std::move(update.view_checks);
   if (update.where != nullptr) op->recheck = update.where->Clone();
   op->joined = update.from != nullptr;
   return WithChild(std::move(op),
