@@ -120,3 +120,6 @@ SELECT indexrelid::regclass, pg_get_indexdef(indexrelid) FROM pg_index
   WHERE indrelid = 'm'::regclass ORDER BY 1;
 INSERT INTO m VALUES (1, 'r8');
 SELECT * FROM m WHERE c = 'r8' AND b = 1;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+DROP TABLE users, m;
