@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <tuple>
 
 #include "catalog/catalog_keys.h"
@@ -79,6 +80,16 @@ storage::RowSlots MakeRowSlots(const proto::Table& table) {
   return slots;
 }
 
+namespace {
+
+std::atomic<IndexPredicateCompiler> index_predicate_compiler{nullptr};
+
+}  // namespace
+
+void SetIndexPredicateCompiler(IndexPredicateCompiler compiler) {
+  index_predicate_compiler.store(compiler);
+}
+
 storage::TableLayout MakeTableLayout(const proto::Table& table) {
   storage::TableLayout layout;
   layout.relation_id = table.relation_id();
@@ -107,6 +118,11 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     out.valid = !index.invalid();
     for (const proto::IndexColumn& c : index.columns()) {
       out.columns.push_back({c.attnum() - 1, c.descending(), c.nulls_first()});
+    }
+    if (!index.predicate().empty()) {
+      if (IndexPredicateCompiler compile = index_predicate_compiler.load()) {
+        out.predicate = compile(table, index);
+      }
     }
   }
   return layout;

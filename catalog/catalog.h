@@ -300,6 +300,15 @@ class CatalogWriter {
 
 // Storage layout of a table definition (column types, primary key positions).
 storage::TableLayout MakeTableLayout(const proto::Table& table);
+
+// Compiles a partial index's predicate (proto::Index::predicate) over the
+// table's rows. The catalog cannot evaluate SQL, so the SQL layer installs
+// one before it opens the catalog (sql/engine.cc); MakeTableLayout gives
+// every partial index its predicate through it. Without one (catalog-only
+// tests) partial indexes get none and are maintained like plain ones.
+using IndexPredicateCompiler = std::shared_ptr<const storage::IndexPredicate> (*)(
+    const proto::Table& table, const proto::Index& index);
+void SetIndexPredicateCompiler(IndexPredicateCompiler compiler);
 // Where stored rows hold the table's columns (proto Column.slot,
 // DroppedColumn): identity until a column is dropped or added with a
 // missing value.

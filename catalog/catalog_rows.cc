@@ -67,14 +67,26 @@ struct IndexView {
   bool constraint;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
   bool deferrable = false;
   bool initially_deferred = false;
-  bool valid = true;  // pg_index.indisvalid (proto::Index::invalid)
+  bool valid = true;      // pg_index.indisvalid (proto::Index::invalid)
+  std::string predicate;  // pg_index.indpred (proto::Index::predicate)
 };
 
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
   std::vector<IndexView> out;
   if (!t.primary_key_name().empty()) {
-    IndexView pk{
-        PrimaryKeyIndexOid(t), t.primary_key_name(), 0, {}, {}, {}, true, true, true, false, false};
+    IndexView pk{PrimaryKeyIndexOid(t),
+                 t.primary_key_name(),
+                 0,
+                 {},
+                 {},
+                 {},
+                 true,
+                 true,
+                 true,
+                 false,
+                 false,
+                 true,
+                 {}};
     for (int attnum : t.primary_key_attnums()) {
       pk.attnums.push_back(attnum);
       pk.descending.push_back(false);
@@ -95,7 +107,8 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
                 index.constraint(),
                 index.deferrable(),
                 index.initially_deferred(),
-                !index.invalid()};
+                !index.invalid(),
+                index.predicate()};
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
       v.descending.push_back(c.descending());
@@ -314,7 +327,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Value::Array(std::move(classes)),
                          Value::Array(std::move(options)),
                          Null(),
-                         Null()});
+                         index.predicate.empty() ? Null() : Text(index.predicate)});
     }
   }
   return rows;

@@ -38,6 +38,7 @@ void RemoveColumnFromDefinition(proto::Table* t, int position) {
     for (proto::IndexColumn& c : *index.mutable_columns()) {
       if (c.attnum() > dropped_attnum) c.set_attnum(c.attnum() - 1);
     }
+    RenumberAfterDrop(dropped_attnum, index.mutable_predicate_attnums());
   }
   for (proto::Constraint& c : *t->mutable_constraints()) {
     RenumberAfterDrop(dropped_attnum, c.mutable_attnums());

@@ -11,6 +11,7 @@
 #include "sql/backend_activity.h"
 #include "sql/commands/matview/auto_refresh.h"
 #include "sql/discarding_result_sink.h"
+#include "sql/execution/index_predicate.h"
 #include "sql/session_impl.h"
 #include "sql/startup_options.h"
 
@@ -150,6 +151,7 @@ class EngineImpl : public Engine {
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Open(storage::KvStore& store) {
+  InstallIndexPredicateCompiler();
   BASALT_ASSIGN_OR_RETURN(std::unique_ptr<catalog::Catalog> catalog, catalog::Catalog::Open(store));
   return std::unique_ptr<Engine>(std::make_unique<EngineImpl>(store, std::move(catalog)));
 }

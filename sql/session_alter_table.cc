@@ -129,6 +129,7 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
       if (found) ThrowDuplicate(key);
     }
     for (const storage::IndexLayout& index : layout.indexes) {
+      if (!storage::IndexCoversRow(index, row)) continue;
       batch.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);
     }
     // The stored row itself does not change: only where it lives.

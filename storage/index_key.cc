@@ -54,6 +54,9 @@ std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count)
   for (const IndexLayout::KeyColumn& c : index.columns) {
     key_columns[static_cast<size_t>(c.column)] = true;
   }
+  if (index.predicate != nullptr) {
+    for (int c : index.predicate->columns()) key_columns[static_cast<size_t>(c)] = true;
+  }
   return key_columns;
 }
 

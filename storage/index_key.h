@@ -34,8 +34,15 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
 // index and no NULL key column).
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row);
 
+// Whether `row` has an entry in `index`: always, unless a partial index's
+// predicate leaves it out.
+inline bool IndexCoversRow(const IndexLayout& index, const Row& row) {
+  return index.predicate == nullptr || index.predicate->Matches(row);
+}
+
 // Which of a table's `column_count` columns make `index`'s entries: the
-// only ones an index build needs to decode.
+// only ones an index build needs to decode (a partial index's predicate
+// columns included).
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count);
 
 // The first key after every key starting with `prefix` (for scan bounds);

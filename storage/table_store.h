@@ -18,6 +18,19 @@
 
 namespace basalt::storage {
 
+// A partial index's WHERE: which rows have entries. Storage cannot evaluate
+// SQL, so the SQL layer compiles the predicate (catalog's
+// SetIndexPredicateCompiler) and storage only asks it.
+class IndexPredicate {
+ public:
+  virtual ~IndexPredicate() = default;
+  // Whether `row` (a full table row; at least columns() decoded) satisfies
+  // the predicate: true only, NULL and false leave the row out.
+  virtual bool Matches(const Row& row) const = 0;
+  // The table columns (0-based) the predicate reads.
+  virtual const std::vector<int>& columns() const = 0;
+};
+
 // One index of a table (storage/index_key.h has its key format). Maintained
 // by TableStore's Insert/Update/Delete in the row's own transaction.
 struct IndexLayout {
@@ -46,6 +59,9 @@ struct IndexLayout {
   // its entry, and a unique entry's key may be another row's (writers then
   // delete an entry only after checking that it is their row's).
   bool valid = true;
+  // A partial index: only rows it matches have entries (and take part in
+  // uniqueness). Null: every row.
+  std::shared_ptr<const IndexPredicate> predicate;
 };
 
 struct TableLayout {

@@ -54,6 +54,7 @@ Status DeleteEntry(Transaction& txn, const IndexLayout& index, const Row& row,
 Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
                                       bool new_row_key) {
   for (const IndexLayout& index : layout_->indexes) {
+    if (!IndexCoversRow(index, row)) continue;
     BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row,
                                     IndexEntryKey(index, layout_->column_types, row, row_key),
                                     row_key, new_row_key));
@@ -63,6 +64,7 @@ Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::str
 
 Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::string_view row_key) {
   for (const IndexLayout& index : layout_->indexes) {
+    if (!IndexCoversRow(index, row)) continue;
     BASALT_RETURN_IF_ERROR(DeleteEntry(
         txn, index, row, IndexEntryKey(index, layout_->column_types, row, row_key), row_key));
   }
@@ -73,6 +75,23 @@ Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
                                       std::string_view old_key, const Row& new_row,
                                       std::string_view new_key) {
   for (const IndexLayout& index : layout_->indexes) {
+    // A partial index: an UPDATE moving the row into (out of) its predicate
+    // adds (removes) the entry.
+    const bool old_in = IndexCoversRow(index, old_row);
+    const bool new_in = IndexCoversRow(index, new_row);
+    if (!old_in && !new_in) continue;
+    if (!old_in || !new_in) {
+      if (old_in) {
+        BASALT_RETURN_IF_ERROR(
+            DeleteEntry(txn, index, old_row,
+                        IndexEntryKey(index, layout_->column_types, old_row, old_key), old_key));
+      } else {
+        BASALT_RETURN_IF_ERROR(
+            PutEntry(txn, index, new_row,
+                     IndexEntryKey(index, layout_->column_types, new_row, new_key), new_key));
+      }
+      continue;
+    }
     std::string old_entry = IndexEntryKey(index, layout_->column_types, old_row, old_key);
     std::string new_entry = IndexEntryKey(index, layout_->column_types, new_row, new_key);
     // Unchanged key columns and row key: the entry stands (PostgreSQL's HOT
@@ -99,7 +118,8 @@ Result<bool> TableStore::FindConflict(Transaction& txn, const Row& row, int arbi
   }
   for (size_t i = 0; i < layout_->indexes.size(); ++i) {
     const IndexLayout& index = layout_->indexes[i];
-    if ((arbiter != -2 && arbiter != static_cast<int>(i)) || !IndexEntryIsUnique(index, row)) {
+    if ((arbiter != -2 && arbiter != static_cast<int>(i)) || !IndexEntryIsUnique(index, row) ||
+        !IndexCoversRow(index, row)) {
       continue;
     }
     BASALT_ASSIGN_OR_RETURN(

@@ -50,7 +50,11 @@ std::vector<std::vector<int>> UniqueKeys(const catalog::proto::Table& table,
     keys.emplace_back(table.primary_key_attnums().begin(), table.primary_key_attnums().end());
   }
   for (const catalog::proto::Index& index : table.indexes()) {
-    if (!index.unique() || index.hidden() || index.deferrable() != deferrable) continue;
+    // A partial unique index is no key to reference (PostgreSQL: 42830).
+    if (!index.unique() || index.hidden() || index.deferrable() != deferrable ||
+        !index.predicate().empty()) {
+      continue;
+    }
     std::vector<int>& key = keys.emplace_back();
     for (const catalog::proto::IndexColumn& c : index.columns()) key.push_back(c.attnum());
   }

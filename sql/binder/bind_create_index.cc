@@ -2,14 +2,39 @@
 // (PostgreSQL's default names: t_a_idx, t_a_b_idx, then t_a_idx1, ...).
 #include <fmt/format.h>
 
+#include <optional>
+#include <set>
+
+#include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/deparse.h"
+#include "sql/catalog_names.h"
+#include "sql/parser/parser.h"
 
 namespace basalt::sql {
 
 namespace {
 
 constexpr size_t kMaxNameBytes = 63;  // PostgreSQL's NAMEDATALEN - 1
+
+// PostgreSQL's CheckPredicate: only immutable functions. Basalt's volatile
+// and clock-reading functions are the ones constant folding leaves alone.
+void CheckImmutable(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kFunction && !e.IsFoldableNode()) {
+    throw Error(sqlstate::kInvalidObjectDefinition,
+                "functions in index predicate must be marked IMMUTABLE");
+  }
+  for (const BoundExprPtr& child : e.children) CheckImmutable(*child);
+}
+
+// The table's columns `e` reads, as 0-based positions.
+void CollectPredicateColumns(const BoundExpr& e, std::set<int>* columns) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) columns->insert(e.column_index);
+  for (const BoundExprPtr& child : e.children) CollectPredicateColumns(*child, columns);
+}
 
 }  // namespace
 
@@ -119,6 +144,73 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
   index.set_name(create.name.empty() ? ChooseIndexName(table.def.namespace_oid(), table.def.name(),
                                                        names, "idx", {})
                                      : create.name);
+  if (create.where != nullptr) {
+    BoundExprPtr predicate = BindIndexPredicate(table.def, *create.where);
+    // Kept as pg_get_expr prints it (pretty): SQL that binds again.
+    CatalogNames catalog_names(
+        std::shared_ptr<const catalog::CatalogSnapshot>(std::shared_ptr<void>(), &snapshot_),
+        database_, user_, search_path_);
+    std::optional<std::string> text =
+        DeparseTableExpression(*predicate, table, catalog_names, /*pretty=*/true);
+    if (!text) {
+      throw Error(sqlstate::kFeatureNotSupported, "this index predicate cannot be stored yet");
+    }
+    index.set_predicate(*text);
+    std::set<int> columns;
+    CollectPredicateColumns(*predicate, &columns);
+    for (int column : columns) index.add_predicate_attnums(table.def.columns(column).attnum());
+  }
+  return out;
+}
+
+BoundExprPtr Binder::BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr) {
+  // The table without its indexes: binding needs only the columns, and its
+  // layout must not compile this predicate again.
+  auto entry = std::make_shared<catalog::TableEntry>();
+  entry->def = table;
+  entry->def.clear_indexes();
+  entry->layout = catalog::MakeTableLayout(entry->def);
+  Scope scope;
+  scope.items.push_back(TableScopeItem(table.name(), entry, 0));
+  AggregateRulesScope rules(this, false, "index predicates");
+  const char* saved = subquery_error_;
+  subquery_error_ = "cannot use subquery in index predicate";
+  BoundExprPtr e;
+  try {
+    e = BindCondition(expr, scope, "WHERE");
+  } catch (...) {
+    subquery_error_ = saved;
+    throw;
+  }
+  subquery_error_ = saved;
+  CheckImmutable(*e);
+  return e;
+}
+
+std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
+                                                const catalog::TableEntry& table, int column,
+                                                const std::string& new_name) {
+  catalog::TableEntry renamed;
+  renamed.def = table.def;
+  renamed.def.mutable_columns(column)->set_name(new_name);
+  renamed.layout = table.layout;
+  std::vector<std::string> out;
+  for (const catalog::proto::Index& index : table.def.indexes()) {
+    if (index.predicate().empty()) {
+      out.emplace_back();
+      continue;
+    }
+    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    BoundExprPtr e = binder.BindIndexPredicate(table.def, *ParseExpression(index.predicate()));
+    std::optional<std::string> text = DeparseTableExpression(*e, renamed, names, true);
+    if (!text) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  fmt::format("renaming a column read by the predicate of index \"{}\" is not "
+                              "supported yet",
+                              index.name()));
+    }
+    out.push_back(*std::move(text));
+  }
   return out;
 }
 

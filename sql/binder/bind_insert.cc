@@ -6,6 +6,7 @@
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/planner/predicate_implication.h"
 
 namespace basalt::sql {
 
@@ -203,6 +204,14 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out,
       std::sort(key.begin(), key.end());
       return key == columns;
     };
+    // A partial unique index is an arbiter only when the inference WHERE
+    // implies its predicate (PostgreSQL's infer_arbiter_indexes).
+    std::vector<const BoundExpr*> index_where;
+    BoundExprPtr bound_where;
+    if (clause.index_where != nullptr) {
+      bound_where = BindIndexPredicate(table.def, *clause.index_where);
+      index_where = PredicateTerms(*bound_where);
+    }
     bound.arbiter = kNoArbiter;
     if (!layout.primary_key.empty() && matches(layout.primary_key)) {
       bound.arbiter = BoundOnConflict::kPrimaryKey;
@@ -212,7 +221,8 @@ void Binder::BindOnConflict(const ast::InsertStmt& insert, BoundInsert* out,
       for (const storage::IndexLayout::KeyColumn& k : layout.indexes[i].columns) {
         key.push_back(k.column);
       }
-      if (layout.indexes[i].unique && layout.indexes[i].readable && matches(key)) {
+      if (layout.indexes[i].unique && layout.indexes[i].readable && matches(key) &&
+          IndexUsableFor(layout.indexes[i], index_where)) {
         bound.arbiter = static_cast<int>(i);
       }
       if (layout.indexes[i].deferrable_unique && matches(key)) ThrowDeferrableArbiter();

@@ -146,6 +146,10 @@ class Binder {
   // the catalog yet): boolean, no subquery or aggregate. Evaluates over the
   // table's row.
   BoundExprPtr BindCheckExpression(const catalog::proto::Table& table, const ast::Expr& expr);
+  // A partial index's WHERE over the columns of `table` (bind_create_index.cc):
+  // boolean, no subquery or aggregate, nothing volatile (42P17). Evaluates
+  // over the table's row.
+  BoundExprPtr BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr);
   // The catalog's form of the CHECK or FOREIGN KEY `constraint` of `table`
   // (CREATE TABLE's, or ALTER TABLE ADD's): named as PostgreSQL names an
   // unnamed one (t_a_check, t_check, t_a_fkey, then ...1, ...2) past the

@@ -48,6 +48,9 @@ std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
 // printed again with column `column` (0-based) named `new_name`, as
 // PostgreSQL's constraints, bound to the column, go on. 0A000 if one
 // cannot be printed.
+std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
+                                                const catalog::TableEntry& table, int column,
+                                                const std::string& new_name);
 std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
                                                  const catalog::TableEntry& table, int column,
                                                  const std::string& new_name);

@@ -233,10 +233,16 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       // So are the table's CHECK expressions.
       const std::vector<std::string> checks = RenamedCheckExpressions(
           CatalogNames(view, database_oid_, user_, SearchPath()), table, column, stmt.new_name);
+      // And its partial indexes' predicates.
+      const std::vector<std::string> predicates = RenamedIndexPredicates(
+          CatalogNames(view, database_oid_, user_, SearchPath()), table, column, stmt.new_name);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);
         for (int i = 0; i < t->constraints_size() && i < static_cast<int>(checks.size()); ++i) {
           if (t->constraints(i).type() == "c") t->mutable_constraints(i)->set_check_expr(checks[i]);
+        }
+        for (int i = 0; i < t->indexes_size() && i < static_cast<int>(predicates.size()); ++i) {
+          t->mutable_indexes(i)->set_predicate(predicates[i]);
         }
         return Status::OK();
       }));

@@ -215,16 +215,15 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
     LockRelation(*sequence, storage::LockLevel::kAccessExclusive);
     Check(writer_.DropTable(*txn_, *sequence));
   }
-  // Indexes on the column go with it.
+  // Indexes on the column, or whose predicate reads it, go with it.
   TableEntryPtr current = writer_.View()->TableByOid(database, oid);
   std::vector<std::string> indexes;
   for (const catalog::proto::Index& index : current->def.indexes()) {
-    for (const catalog::proto::IndexColumn& c : index.columns()) {
-      if (c.attnum() == attnum) {
-        indexes.push_back(index.name());
-        break;
-      }
-    }
+    bool reads = std::find(index.predicate_attnums().begin(), index.predicate_attnums().end(),
+                           attnum) != index.predicate_attnums().end();
+    for (const catalog::proto::IndexColumn& c : index.columns())
+      reads = reads || c.attnum() == attnum;
+    if (reads) indexes.push_back(index.name());
   }
   for (const std::string& index : indexes) {
     Check(writer_.DropIndex(*txn_, *writer_.View()->TableByOid(database, oid), index));

@@ -105,6 +105,7 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
       check_unique(key, layout.primary_key_name, row, layout.primary_key);
     }
     for (const storage::IndexLayout& index : layout.indexes) {
+      if (!storage::IndexCoversRow(index, row)) continue;
       std::string entry = storage::IndexEntryKey(index, layout.column_types, row, key);
       if (storage::IndexEntryIsUnique(index, row)) {
         std::vector<int> columns;

@@ -153,6 +153,7 @@ void CopyFromLoader::FlushBatch(ExecContext& ctx) {
       storage::EncodeTableRow(layout, row, &value);
       Check(sorted_load_->Add(key, value));
       for (const storage::IndexLayout& index : layout.indexes) {
+        if (!storage::IndexCoversRow(index, row)) continue;
         entries.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);
       }
     }

@@ -66,6 +66,11 @@ Result<size_t> RunBatch(storage::KvStore& store, const storage::TransactionOptio
     if (!more) break;
     BASALT_RETURN_IF_ERROR(it->DecodeColumns(key_columns, &row));
     const std::string_view row_key = it->key();
+    if (!storage::IndexCoversRow(index, row)) {  // left out by a partial index
+      next.last_row_key.assign(row_key);
+      ++covered;
+      continue;
+    }
     const std::string entry =
         storage::IndexEntryKey(index, table.layout.column_types, row, row_key);
     bool locked = false;

@@ -63,6 +63,7 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
     Check(more.status());
     if (!*more) break;
     Check(it->DecodeColumns(key_columns, &row));
+    if (!storage::IndexCoversRow(index, row)) continue;
     const std::string_view row_key = it->key();
     std::string key = storage::IndexEntryKey(index, table.layout.column_types, row, row_key);
     if (storage::IndexEntryIsUnique(index, row)) {

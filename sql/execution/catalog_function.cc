@@ -69,13 +69,14 @@ std::string QualifiedTableName(const CatalogNames& names, const catalog::proto::
 
 // pg_get_indexdef: `CREATE UNIQUE INDEX name ON schema.table USING btree
 // (a, b DESC)`, or the `column`th key column alone.
-Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
+Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pretty) {
   auto table = names.IndexTable(index_oid);
   if (table == nullptr) return Value::Null();
   const catalog::proto::Table& t = table->def;
   std::string name;
   bool unique = true;
   std::vector<std::string> keys;
+  std::string predicate;
   if (catalog::PrimaryKeyIndexOid(t) == index_oid) {
     name = t.primary_key_name();
     for (int attnum : t.primary_key_attnums()) keys.push_back(ColumnName(t, attnum));
@@ -84,6 +85,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
       if (index.oid() != index_oid) continue;
       name = index.name();
       unique = index.unique();
+      predicate = index.predicate();
       for (const catalog::proto::IndexColumn& c : index.columns()) {
         std::string key = ColumnName(t, c.attnum());
         if (c.descending()) key += c.nulls_first() ? " DESC" : " DESC NULLS LAST";
@@ -99,9 +101,28 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column) {
   }
   std::string list;
   for (const std::string& key : keys) list += (list.empty() ? "" : ", ") + key;
-  return Value::String(fmt::format("CREATE {}INDEX {} ON {} USING btree ({})",
-                                   unique ? "UNIQUE " : "", ast::QuoteName(name, true),
-                                   QualifiedTableName(names, t), list));
+  std::string where;
+  if (!predicate.empty()) {
+    // Kept as the pretty form; without pretty, bound again and printed with
+    // PostgreSQL's parentheses.
+    std::optional<std::string> text;
+    if (!pretty) {
+      try {
+        Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+        BoundExprPtr e = binder.BindIndexPredicate(t, *ParseExpression(predicate));
+        text = DeparseTableExpression(*e, *table, names, false);
+      } catch (const Error&) {
+      }
+    }
+    where = " WHERE " + text.value_or(predicate);
+  }
+  // Pretty names the table unqualified when the search path finds it.
+  const std::string table_name = pretty && names.RelationIsVisible(t.oid())
+                                     ? ast::QuoteName(t.name(), true)
+                                     : QualifiedTableName(names, t);
+  return Value::String(fmt::format("CREATE {}INDEX {} ON {} USING btree ({}){}",
+                                   unique ? "UNIQUE " : "", ast::QuoteName(name, true), table_name,
+                                   list, where));
 }
 
 // A CHECK or FOREIGN KEY constraint as pg_get_constraintdef prints it:
@@ -332,7 +353,8 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::String(name ? *name : fmt::format("unknown (OID={})", AsOid(args[0])));
     }
     case ScalarFunction::kGetIndexDef:
-      return IndexDef(NamesOf(ctx), AsOid(args[0]), args.size() > 1 ? args[1].AsInt() : 0);
+      return IndexDef(NamesOf(ctx), AsOid(args[0]), args.size() > 1 ? args[1].AsInt() : 0,
+                      args.size() > 2 && !args[2].is_null() && args[2].AsBool());
     case ScalarFunction::kGetConstraintDef:
       return ConstraintDef(NamesOf(ctx), AsOid(args[0]),
                            args.size() > 1 && !args[1].is_null() && args[1].AsBool());

@@ -44,7 +44,7 @@ ForeignKey Resolve(const catalog::proto::Constraint& def,
   if (!matches(parent->layout.primary_key)) {
     for (size_t i = 0; i < parent->layout.indexes.size(); ++i) {
       const storage::IndexLayout& index = parent->layout.indexes[i];
-      if (!index.unique || !index.readable) continue;
+      if (!index.unique || !index.readable || index.predicate != nullptr) continue;
       std::vector<int> key_columns;
       for (const storage::IndexLayout::KeyColumn& c : index.columns)
         key_columns.push_back(c.column);

@@ -52,6 +52,7 @@ int64_t CheckIndexEntries(const CatalogNames& names, Oid index_oid, ExecContext&
     Check(more.status());
     if (!*more) break;
     Check(it->DecodeColumns(key_columns, &row));
+    if (!storage::IndexCoversRow(index, row)) continue;
     expected.emplace_back(storage::IndexEntryKey(index, table->layout.column_types, row, it->key()),
                           std::string(it->key()));
   }

@@ -530,7 +530,9 @@ std::string ToString(const Statement& statement) {
         out += (i ? ", " : "") + QuoteName(e.column.name) + (e.descending ? " DESC" : "");
         if (e.nulls_first) out += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
       }
-      return out + ")";
+      out += ")";
+      if (s.where != nullptr) out += " WHERE " + ToString(*s.where);
+      return out;
     }
     case StatementKind::kCreateView: {
       const auto& s = statement.As<CreateViewStmt>();

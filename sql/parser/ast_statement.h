@@ -396,7 +396,7 @@ struct CreateTableStmt : Statement {
 };
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
-// (column [ASC | DESC] [NULLS FIRST | LAST], ...)
+// (column [ASC | DESC] [NULLS FIRST | LAST], ...) [WHERE predicate]
 struct IndexElement {
   Identifier column;
   bool descending = false;
@@ -415,6 +415,7 @@ struct CreateIndexStmt : Statement {
   std::string method;  // empty: btree
   int method_position = 0;
   std::vector<IndexElement> elements;
+  ExprPtr where;  // a partial index's predicate, or null
 };
 
 // `name = value` in a relation's WITH (...) list; the value as written

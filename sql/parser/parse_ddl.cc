@@ -68,6 +68,11 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
   }
   ExpectOp("(");
   do {
+    // An expression, `(expr)` or a function call, is not a column.
+    if (PeekOp("(") || PeekOp("(", 1)) {
+      throw Error(sqlstate::kFeatureNotSupported, "index expressions are not supported yet")
+          .WithPosition(Peek().position);
+    }
     ast::IndexElement& element = stmt->elements.emplace_back();
     element.column.position = Peek().position;
     element.column.name = ParseColId();
@@ -86,6 +91,11 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
     }
   } while (AcceptOp(","));
   ExpectOp(")");
+  if (PeekWord("include")) {
+    throw Error(sqlstate::kFeatureNotSupported, "INCLUDE columns are not supported yet")
+        .WithPosition(Peek().position);
+  }
+  if (AcceptWord("where")) stmt->where = ParseExpr();
   return stmt;
 }
 

@@ -3,7 +3,8 @@
 Modes (argv[1]), each against the server on port argv[2]:
 
   writers   4 writers insert, update and delete rows of `t` through a
-            CREATE INDEX CONCURRENTLY and a CREATE UNIQUE INDEX CONCURRENTLY;
+            CREATE INDEX CONCURRENTLY, a partial one (WHERE k < 500: updates
+            move rows in and out) and a CREATE UNIQUE INDEX CONCURRENTLY;
             the writers must keep committing during the builds, and each
             index must then hold exactly one entry per row
             (basalt_index_check) and answer as a sequential scan does, key
@@ -137,6 +138,7 @@ def run_writers():
     time.sleep(0.5)
     builds = []
     for index, sql in [("t_k", "CREATE INDEX CONCURRENTLY t_k ON t (k)"),
+                       ("t_k_part", "CREATE INDEX CONCURRENTLY t_k_part ON t (k) WHERE k < 500"),
                        ("t_u", "CREATE UNIQUE INDEX CONCURRENTLY t_u ON t (u)")]:
         started = time.monotonic()
         cur.execute(sql)
@@ -156,10 +158,15 @@ def run_writers():
     cur.execute("SELECT indexrelid::regclass::text, indisvalid FROM pg_index "
                 "WHERE indrelid = 't'::regclass ORDER BY 1")
     valid = cur.fetchall()
-    if valid != [("t_k", True), ("t_pkey", True), ("t_u", True)]:
+    if valid != [("t_k", True), ("t_k_part", True), ("t_pkey", True), ("t_u", True)]:
         fail(f"pg_index after the builds: {valid}")
     check_index(cur, "t_k", "k")
     check_index(cur, "t_u", "u")
+    # The partial index: one entry per row its predicate holds for.
+    rows = one(cur, "SELECT count(*) FROM t WHERE k < 500")
+    entries = one(cur, "SELECT basalt_index_check('t_k_part'::regclass)")
+    if entries != rows:
+        fail(f"t_k_part: {entries} entries for {rows} rows with k < 500")
     # The unique index holds: a duplicate of u fails.
     some_u = one(cur, "SELECT u FROM t LIMIT 1")
     try:

@@ -17,11 +17,11 @@ namespace basalt::sql {
 
 namespace {
 
-// A unique index CONCURRENTLY can match rows by: every Basalt index is on
-// plain columns, without a WHERE clause.
+// A unique index CONCURRENTLY can match rows by: on plain columns, without
+// a WHERE clause.
 bool HasUsableUniqueIndex(const catalog::TableEntry& view) {
   for (const catalog::proto::Index& index : view.def.indexes()) {
-    if (index.unique()) return true;
+    if (index.unique() && index.predicate().empty()) return true;
   }
   return false;
 }

@@ -66,7 +66,7 @@ bool HasNull(const Row& row) {
 std::vector<int> UniqueKeyColumns(const storage::TableLayout& layout) {
   std::vector<int> columns;
   for (const storage::IndexLayout& index : layout.indexes) {
-    if (!index.unique) continue;
+    if (!index.unique || index.predicate != nullptr) continue;
     for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
   }
   return columns;

@@ -9,11 +9,17 @@
 // Choice, most selective first: all columns of a unique index by equality,
 // then the most equality columns, then an IN list, then a range; ties go
 // to the index created first. Without a usable index the full scan stays.
+// A partial index is a candidate only when the filter implies its
+// predicate (predicate_implication.h); then, in a read that is no write's
+// target, the conjuncts the predicate implies leave the filter, as
+// PostgreSQL's create_indexscan_plan drops them.
 #include "common/stack_depth.h"
+#include "sql/execution/index_predicate.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_limit.h"
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/optimizer.h"
+#include "sql/planner/predicate_implication.h"
 
 namespace basalt::sql {
 
@@ -175,15 +181,31 @@ bool Eligible(const LogicalGet& get) {
 }
 
 // The filter's conjuncts an index answers move into get.index.
-void UseIndexForFilter(LogicalGet& get) {
+void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
   if (!Eligible(get) || get.filter == nullptr) return;
   std::vector<BoundExprPtr> conjuncts;
   SplitConjuncts(std::move(get.filter), &conjuncts);
+  std::vector<const BoundExpr*> terms;
+  for (const BoundExprPtr& c : conjuncts) terms.push_back(c.get());
   Candidate best;
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
-    if (!get.table->layout.indexes[i].readable) continue;
+    if (!get.table->layout.indexes[i].readable ||
+        !IndexUsableFor(get.table->layout.indexes[i], terms)) {
+      continue;
+    }
     Candidate c = Consider(*get.table, static_cast<int>(i), conjuncts);
     if (c.usable() && (best.index < 0 || c.rank() > best.rank())) best = std::move(c);
+  }
+  // With scans discouraged, a partial index whose predicate the filter
+  // implies is read whole (it holds only rows the query may return), as
+  // PostgreSQL considers it without any index condition.
+  if (best.index < 0 && prefer_index) {
+    for (size_t i = 0; i < get.table->layout.indexes.size() && best.index < 0; ++i) {
+      const storage::IndexLayout& index = get.table->layout.indexes[i];
+      if (index.readable && index.predicate != nullptr && IndexUsableFor(index, terms)) {
+        best.index = static_cast<int>(i);
+      }
+    }
   }
   if (best.index < 0) {
     get.filter = AndOf(std::move(conjuncts));
@@ -245,9 +267,17 @@ void UseIndexForFilter(LogicalGet& get) {
       e->compare_op = Flip(e->compare_op);
     }
   }
+  bool partial = false;
+  const BoundExpr* predicate =
+      IndexPredicateExpr(get.table->layout.indexes[static_cast<size_t>(best.index)], &partial);
   std::vector<BoundExprPtr> rest;
   for (size_t i = 0; i < conjuncts.size(); ++i) {
-    if (!used[i]) rest.push_back(std::move(conjuncts[i]));
+    if (used[i]) continue;
+    if (predicate != nullptr && !get.emit_key &&
+        PredicateImpliedBy(*conjuncts[i], PredicateTerms(*predicate))) {
+      continue;  // every entry of the index satisfies it
+    }
+    rest.push_back(std::move(conjuncts[i]));
   }
   access->condition = AndOf(std::move(answered));
   get.filter = AndOf(std::move(rest));
@@ -301,14 +331,28 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
     return std::move(sort_op->children[0]);
   }
   if (!Eligible(get) || !(limited || prefer_index)) return sort_op;
+  std::vector<BoundExprPtr> conjuncts;
+  if (get.filter != nullptr) SplitConjuncts(get.filter->Clone(), &conjuncts);
+  std::vector<const BoundExpr*> terms;
+  for (const BoundExprPtr& c : conjuncts) terms.push_back(c.get());
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
     if (!get.table->layout.indexes[i].readable ||
+        !IndexUsableFor(get.table->layout.indexes[i], terms) ||
         !GivesOrder(get.table->layout.indexes[i], 0, sort, &backward)) {
       continue;
     }
     get.index = std::make_unique<IndexAccess>();
     get.index->index = static_cast<int>(i);
     get.index->backward = backward;
+    bool partial = false;
+    const BoundExpr* predicate = IndexPredicateExpr(get.table->layout.indexes[i], &partial);
+    if (predicate != nullptr && !get.emit_key) {
+      std::vector<BoundExprPtr> rest;
+      for (BoundExprPtr& c : conjuncts) {
+        if (!PredicateImpliedBy(*c, PredicateTerms(*predicate))) rest.push_back(std::move(c));
+      }
+      get.filter = AndOf(std::move(rest));
+    }
     return std::move(sort_op->children[0]);
   }
   return sort_op;
@@ -322,7 +366,7 @@ LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_inde
     // A LIMIT reaches the Sort right below it (through nothing else).
     child = Visit(std::move(child), is_limit, prefer_index);
   }
-  if (plan->kind == LogicalKind::kGet) UseIndexForFilter(plan->As<LogicalGet>());
+  if (plan->kind == LogicalKind::kGet) UseIndexForFilter(plan->As<LogicalGet>(), prefer_index);
   if (plan->kind == LogicalKind::kSort && plan->children[0]->kind == LogicalKind::kGet) {
     return ElideSortByIndex(std::move(plan), limited, prefer_index);
   }
