@@ -18,23 +18,31 @@ constexpr char kValuesEnd = 0x02;
 }  // namespace
 
 void IndexScan::ComputeRanges(ExecContext& ctx) {
-  const storage::IndexLayout& index = table_->layout.indexes[static_cast<size_t>(access_.index)];
+  const storage::IndexLayout index = AccessedIndex(*table_, access_);
   static const Row kNoInput;
-  auto column_type = [&](size_t k) {
-    return table_->layout.column_types[static_cast<size_t>(index.columns[k].column)];
+  // Rows are stored under their primary key's table encoding; index
+  // entries under the index's (with NULL markers and DESC columns).
+  auto append = [&](const Value& v, size_t k, std::string* key) {
+    const DataType& type =
+        table_->layout.column_types[static_cast<size_t>(index.columns[k].column)];
+    if (access_.primary_key()) {
+      storage::AppendKeyValue(v, type, key);
+    } else {
+      storage::AppendIndexKeyValue(v, type, index.columns[k], key);
+    }
   };
   std::string prefix = storage::RelationPrefix(index.relation_id);
   for (size_t k = 0; k < access_.equal.size(); ++k) {
     Value v = Evaluate(*access_.equal[k], kNoInput, &ctx);
     if (v.is_null()) return;  // `a = NULL` is never true
-    storage::AppendIndexKeyValue(v, column_type(k), index.columns[k], &prefix);
+    append(v, k, &prefix);
   }
   const size_t k = access_.equal.size();
   if (!access_.in_list.empty()) {
     auto add = [&](const Value& v) {
       if (v.is_null()) return;
       std::string point = prefix;
-      storage::AppendIndexKeyValue(v, column_type(k), index.columns[k], &point);
+      append(v, k, &point);
       ranges_.emplace_back(point, storage::PrefixSuccessor(point));
     };
     for (const BoundExprPtr& e : access_.in_list) {
@@ -51,21 +59,23 @@ void IndexScan::ComputeRanges(ExecContext& ctx) {
     ranges_.erase(std::unique(ranges_.begin(), ranges_.end()), ranges_.end());
   } else if (access_.is_null) {
     std::string point = prefix;
-    storage::AppendIndexKeyValue(Value::Null(), column_type(k), index.columns[k], &point);
+    append(Value::Null(), k, &point);
     ranges_.emplace_back(point, storage::PrefixSuccessor(point));
   } else if (access_.lower == nullptr && access_.upper == nullptr) {
     ranges_.emplace_back(prefix, storage::PrefixSuccessor(prefix));
   } else {
     const bool descending = index.columns[k].descending;
-    std::string lower = prefix + kValuesBegin;
-    std::string upper = prefix + kValuesEnd;
+    // (Primary-key columns hold no NULLs, and no markers.)
+    std::string lower = access_.primary_key() ? prefix : prefix + kValuesBegin;
+    std::string upper =
+        access_.primary_key() ? storage::PrefixSuccessor(prefix) : prefix + kValuesEnd;
     // A bound on the value is a bound on the key, the other way round for a
     // DESC column; strict bounds step past every key holding the value.
     auto bound = [&](const BoundExprPtr& e, bool inclusive, bool is_lower) {
       Value v = Evaluate(*e, kNoInput, &ctx);
       if (v.is_null()) return false;
       std::string key = prefix;
-      storage::AppendIndexKeyValue(v, column_type(k), index.columns[k], &key);
+      append(v, k, &key);
       if (is_lower != descending) {
         std::string start = inclusive ? key : storage::PrefixSuccessor(key);
         lower = std::max(lower, start);
@@ -117,7 +127,7 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
       continue;
     }
     if (++read % kBatchSize == 0) ctx.CheckForInterrupts();
-    Result<bool> found = store_->Fetch(ctx.txn, it_->value(), &stored);
+    Result<bool> found = ReadRow(ctx, &stored);
     if (!found.ok()) ThrowStatus(found.status());
     // Entry and row are read at one snapshot, so the row is there; a
     // missing one is skipped rather than trusted.
@@ -138,9 +148,17 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
   return !batch->empty();
 }
 
+Result<bool> IndexScan::ReadRow(ExecContext& ctx, storage::StoredRow* stored) {
+  if (!access_.primary_key()) return store_->Fetch(ctx.txn, it_->value(), stored);
+  // The entry is the row.
+  stored->key.assign(it_->key());
+  stored->value.assign(it_->value());
+  BASALT_RETURN_IF_ERROR(storage::DecodeTableRow(table_->layout, stored->value, &stored->row));
+  return true;
+}
+
 std::string IndexScan::Describe() const {
-  return "Index Scan using " + table_->def.indexes(access_.index).name() + " on " +
-         table_->def.name();
+  return "Index Scan using " + AccessedIndexName(*table_, access_) + " on " + table_->def.name();
 }
 
 }  // namespace basalt::sql

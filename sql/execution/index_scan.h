@@ -1,7 +1,8 @@
-// Rows through a secondary index (the index_selection pass's IndexAccess):
+// Rows through a secondary index or the primary key (the index_selection
+// pass's IndexAccess):
 // the index entries in the key ranges its conditions give, in index order
 // (or reversed), each row fetched by its storage key and tested against the
-// rest of the WHERE.
+// rest of the WHERE (the primary key's entries are the rows themselves).
 #pragma once
 
 #include <memory>
@@ -36,6 +37,9 @@ class IndexScan : public PhysicalOperator {
   void ComputeRanges(ExecContext& ctx);
   // The iterator over the next range; false when none is left.
   bool OpenNextRange(ExecContext& ctx);
+  // The row of the iterator's entry: fetched by the key the entry holds, or
+  // the entry itself when reading the primary key.
+  Result<bool> ReadRow(ExecContext& ctx, storage::StoredRow* stored);
 
   std::shared_ptr<const catalog::TableEntry> table_;
   const IndexAccess& access_;

@@ -271,7 +271,7 @@ class Builder {
           AddText(&node, "Index Cond", terms.size() == 1 ? terms[0] : "(" + JoinAnd(terms) + ")");
           AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
         } else if (get.index != nullptr) {
-          const std::string index = table.def.indexes(get.index->index).name();
+          const std::string index = AccessedIndexName(table, *get.index);
           node.node_type = "Index Scan";
           node.label = fmt::format("Index Scan{} using {} on {}",
                                    get.index->backward ? " Backward" : "", index, relation);

@@ -1,4 +1,4 @@
-// How a LogicalGet reads through a secondary index (set by the
+// How a LogicalGet reads through an index or its primary key (set by the
 // index_selection pass): which index, the key ranges its conditions give,
 // and the direction. The expressions are evaluated per execution (they may
 // be parameters), so the plan stays immutable.
@@ -7,12 +7,18 @@
 #include <optional>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "sql/binder/bound_expression.h"
 
 namespace basalt::sql {
 
 struct IndexAccess {
-  int index = -1;  // position in the table's layout.indexes (and def.indexes)
+  // The table's own rows, stored under their primary key: a key range read
+  // without a second lookup (`Index Scan using t_pkey`).
+  static constexpr int kPrimaryKey = -2;
+  // Position in the table's layout.indexes (and def.indexes), or kPrimaryKey.
+  int index = -1;
+  bool primary_key() const { return index == kPrimaryKey; }
   // Values of the first equal.size() key columns (`a = 1 AND b = $1`).
   std::vector<BoundExprPtr> equal;
   // Key column equal.size() is one of these (`c IN (1, 2)`); empty: no list.
@@ -33,6 +39,31 @@ struct IndexAccess {
   // index read for its order.
   BoundExprPtr condition;
 };
+
+// The primary key as an index over the table's rows: its columns in key
+// order, ascending (primary-key columns hold no NULLs).
+inline storage::IndexLayout PrimaryKeyIndex(const catalog::TableEntry& table) {
+  storage::IndexLayout index;
+  index.relation_id = table.layout.relation_id;
+  index.name = table.def.primary_key_name();
+  for (int column : table.layout.primary_key) index.columns.push_back({.column = column});
+  index.unique = true;
+  return index;
+}
+
+// The index an access reads: one of the table's, or its primary key.
+inline storage::IndexLayout AccessedIndex(const catalog::TableEntry& table,
+                                          const IndexAccess& access) {
+  return access.primary_key() ? PrimaryKeyIndex(table)
+                              : table.layout.indexes[static_cast<size_t>(access.index)];
+}
+
+// Its name, as EXPLAIN shows it.
+inline const std::string& AccessedIndexName(const catalog::TableEntry& table,
+                                            const IndexAccess& access) {
+  return access.primary_key() ? table.def.primary_key_name()
+                              : table.def.indexes(access.index).name();
+}
 
 // What the index_selection and point_lookup passes read keys by:
 

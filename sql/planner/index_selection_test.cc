@@ -94,7 +94,7 @@ const LogicalGet& AsGet(const LogicalOperatorPtr& plan) {
 }
 
 std::string IndexName(const LogicalGet& get) {
-  return get.index == nullptr ? "" : get.table->def.indexes(get.index->index).name();
+  return get.index == nullptr ? "" : AccessedIndexName(*get.table, *get.index);
 }
 
 TEST_CASE("index_selection: conjuncts an index answers", "[planner][index_selection]") {
@@ -155,13 +155,31 @@ TEST_CASE("index_selection: conjuncts an index answers", "[planner][index_select
     CHECK(AsGet(plan).index->is_null);
     CHECK(AsGet(plan).filter == nullptr);
   }
-  SECTION("no index for a non-leading column, <>, or an expression") {
-    for (auto* make : {+[] { return Compare(3, CompareOp::kNotEqual, Value::Int(1)); },
-                       +[] { return Compare(0, CompareOp::kEqual, Value::Int(1)); }}) {
-      auto plan = SelectIndexes(Get(make()));
-      CHECK(AsGet(plan).index == nullptr);
-      CHECK(AsGet(plan).filter != nullptr);
-    }
+  SECTION("no index for <>") {
+    auto plan = SelectIndexes(Get(Compare(3, CompareOp::kNotEqual, Value::Int(1))));
+    CHECK(AsGet(plan).index == nullptr);
+    CHECK(AsGet(plan).filter != nullptr);
+  }
+  SECTION("a range on the primary key reads the table's own key range") {
+    auto plan = SelectIndexes(Get(And(List(Compare(0, CompareOp::kGreater, Value::Int(3)),
+                                           Compare(0, CompareOp::kLessEqual, Value::Int(9)),
+                                           Compare(2, CompareOp::kNotEqual, Value::String("x"))))));
+    const LogicalGet& get = AsGet(plan);
+    REQUIRE(get.index != nullptr);
+    CHECK(get.index->primary_key());
+    CHECK(IndexName(get) == "t_pkey");
+    CHECK_FALSE(get.index->lower_inclusive);
+    CHECK(get.index->upper_inclusive);
+    REQUIRE(get.filter != nullptr);  // b <> 'x'
+    CHECK(get.filter->children[0]->column_index == 2);
+  }
+  SECTION("an index's equality beats a range on the primary key; a tie goes to the key") {
+    auto plan = SelectIndexes(Get(And(List(Compare(0, CompareOp::kGreater, Value::Int(3)),
+                                           Compare(1, CompareOp::kEqual, Value::Int(2))))));
+    CHECK(IndexName(AsGet(plan)) == "t_a");
+    auto tie = SelectIndexes(Get(And(List(Compare(1, CompareOp::kGreater, Value::Int(3)),
+                                          Compare(0, CompareOp::kLess, Value::Int(2))))));
+    CHECK(IndexName(AsGet(tie)) == "t_pkey");
   }
 }
 

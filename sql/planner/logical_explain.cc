@@ -21,7 +21,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       out->append(get.by_primary_key() ? "Get (point lookup) " : "Get ");
       out->append(get.table->def.name());
       if (get.index != nullptr) {
-        out->append(" (index " + get.table->def.indexes(get.index->index).name() +
+        out->append(" (index " + AccessedIndexName(*get.table, *get.index) +
                     (get.index->backward ? ", backward)" : ")"));
       }
       if (get.filter != nullptr) out->append(" (with filter)");

@@ -205,6 +205,7 @@ class IncrementalRefresher {
     *reason = shape.unsupported;
     return reason->empty();
   }
+
   void Apply() {
     if (changed_.empty()) return;
     if (shape_.kind == IncrementalShape::Kind::kRows) {

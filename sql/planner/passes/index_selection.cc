@@ -107,9 +107,8 @@ struct Candidate {
   }
 };
 
-Candidate Consider(const catalog::TableEntry& table, int index,
+Candidate Consider(const catalog::TableEntry& table, int index, const storage::IndexLayout& layout,
                    const std::vector<BoundExprPtr>& conjuncts) {
-  const storage::IndexLayout& layout = table.layout.indexes[static_cast<size_t>(index)];
   Candidate c;
   c.index = index;
   std::vector<bool> used(conjuncts.size(), false);
@@ -177,7 +176,7 @@ BoundExprPtr AndOf(std::vector<BoundExprPtr> terms) {
 
 bool Eligible(const LogicalGet& get) {
   return !get.table->computed && !get.by_primary_key() && get.index == nullptr &&
-         !get.table->layout.indexes.empty();
+         (!get.table->layout.indexes.empty() || !get.table->layout.primary_key.empty());
 }
 
 // The filter's conjuncts an index answers move into get.index.
@@ -188,34 +187,42 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
   std::vector<const BoundExpr*> terms;
   for (const BoundExprPtr& c : conjuncts) terms.push_back(c.get());
   Candidate best;
+  // The primary key first: on a tie it wins, its rows need no second read.
+  // (Its equality on every column is the point_lookup pass's.)
+  if (!get.table->layout.primary_key.empty()) {
+    Candidate c =
+        Consider(*get.table, IndexAccess::kPrimaryKey, PrimaryKeyIndex(*get.table), conjuncts);
+    if (c.usable() && c.is_null == SIZE_MAX) best = std::move(c);
+  }
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
     if (!get.table->layout.indexes[i].readable ||
         !IndexUsableFor(get.table->layout.indexes[i], terms)) {
       continue;
     }
-    Candidate c = Consider(*get.table, static_cast<int>(i), conjuncts);
-    if (c.usable() && (best.index < 0 || c.rank() > best.rank())) best = std::move(c);
+    Candidate c =
+        Consider(*get.table, static_cast<int>(i), get.table->layout.indexes[i], conjuncts);
+    if (c.usable() && (best.index == -1 || c.rank() > best.rank())) best = std::move(c);
   }
   // With scans discouraged, a partial index whose predicate the filter
   // implies is read whole (it holds only rows the query may return), as
   // PostgreSQL considers it without any index condition.
-  if (best.index < 0 && prefer_index) {
-    for (size_t i = 0; i < get.table->layout.indexes.size() && best.index < 0; ++i) {
+  if (best.index == -1 && prefer_index) {
+    for (size_t i = 0; i < get.table->layout.indexes.size() && best.index == -1; ++i) {
       const storage::IndexLayout& index = get.table->layout.indexes[i];
       if (index.readable && index.predicate != nullptr && IndexUsableFor(index, terms)) {
         best.index = static_cast<int>(i);
       }
     }
   }
-  if (best.index < 0) {
+  if (best.index == -1) {
     get.filter = AndOf(std::move(conjuncts));
     return;
   }
   auto access = std::make_unique<IndexAccess>();
   access->index = best.index;
+  const storage::IndexLayout layout = AccessedIndex(*get.table, *access);
   std::vector<bool> used(conjuncts.size(), false);
   auto value_of = [&](size_t i) -> BoundExprPtr {
-    const storage::IndexLayout& layout = get.table->layout.indexes[static_cast<size_t>(best.index)];
     const int column = layout.columns[access->equal.size()].column;
     return MatchComparison(*conjuncts[i], column, get.table->ColumnType(column)).value->Clone();
   };
@@ -268,8 +275,7 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
     }
   }
   bool partial = false;
-  const BoundExpr* predicate =
-      IndexPredicateExpr(get.table->layout.indexes[static_cast<size_t>(best.index)], &partial);
+  const BoundExpr* predicate = IndexPredicateExpr(layout, &partial);
   std::vector<BoundExprPtr> rest;
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     if (used[i]) continue;
@@ -322,7 +328,7 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
   bool backward = false;
   if (get.index != nullptr) {
     const IndexAccess& access = *get.index;
-    const auto& index = get.table->layout.indexes[static_cast<size_t>(access.index)];
+    const storage::IndexLayout index = AccessedIndex(*get.table, access);
     // An IN list's points are read one after another in key order, so the
     // order holds from its column on only.
     const size_t fixed = access.equal.size();
