@@ -86,17 +86,27 @@ bool Binder::ConstraintNameTaken(Oid namespace_oid, const std::string& name) con
 
 BoundExprPtr Binder::BindCheckExpression(const catalog::proto::Table& table,
                                          const ast::Expr& expr) {
+  return BindRowCondition(table, expr, "CHECK", "check constraints",
+                          "cannot use subquery in check constraint");
+}
+
+BoundExprPtr Binder::BindRowCondition(const catalog::proto::Table& table, const ast::Expr& expr,
+                                      const char* clause, const char* aggregate_context,
+                                      const char* subquery_error) {
+  // The table without its indexes: binding needs only the columns, and its
+  // layout must not compile a partial index's predicate again.
   auto entry = std::make_shared<catalog::TableEntry>();
   entry->def = table;
-  entry->layout = catalog::MakeTableLayout(table);
+  entry->def.clear_indexes();
+  entry->layout = catalog::MakeTableLayout(entry->def);
   Scope scope;
   scope.items.push_back(TableScopeItem(table.name(), entry, 0));
-  AggregateRulesScope rules(this, false, "check constraints");
+  AggregateRulesScope rules(this, false, aggregate_context);
   const char* saved = subquery_error_;
-  subquery_error_ = "cannot use subquery in check constraint";
+  subquery_error_ = subquery_error;
   BoundExprPtr e;
   try {
-    e = BindCondition(expr, scope, "CHECK");
+    e = BindCondition(expr, scope, clause);
   } catch (...) {
     subquery_error_ = saved;
     throw;

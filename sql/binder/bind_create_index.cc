@@ -164,25 +164,8 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
 }
 
 BoundExprPtr Binder::BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr) {
-  // The table without its indexes: binding needs only the columns, and its
-  // layout must not compile this predicate again.
-  auto entry = std::make_shared<catalog::TableEntry>();
-  entry->def = table;
-  entry->def.clear_indexes();
-  entry->layout = catalog::MakeTableLayout(entry->def);
-  Scope scope;
-  scope.items.push_back(TableScopeItem(table.name(), entry, 0));
-  AggregateRulesScope rules(this, false, "index predicates");
-  const char* saved = subquery_error_;
-  subquery_error_ = "cannot use subquery in index predicate";
-  BoundExprPtr e;
-  try {
-    e = BindCondition(expr, scope, "WHERE");
-  } catch (...) {
-    subquery_error_ = saved;
-    throw;
-  }
-  subquery_error_ = saved;
+  BoundExprPtr e = BindRowCondition(table, expr, "WHERE", "index predicates",
+                                    "cannot use subquery in index predicate");
   CheckImmutable(*e);
   return e;
 }

@@ -150,6 +150,12 @@ class Binder {
   // boolean, no subquery or aggregate, nothing volatile (42P17). Evaluates
   // over the table's row.
   BoundExprPtr BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr);
+  // Either of those: a boolean `clause` over the table's row, its
+  // aggregates refused as in `aggregate_context` and a subquery with
+  // `subquery_error`.
+  BoundExprPtr BindRowCondition(const catalog::proto::Table& table, const ast::Expr& expr,
+                                const char* clause, const char* aggregate_context,
+                                const char* subquery_error);
   // The catalog's form of the CHECK or FOREIGN KEY `constraint` of `table`
   // (CREATE TABLE's, or ALTER TABLE ADD's): named as PostgreSQL names an
   // unnamed one (t_a_check, t_check, t_a_fkey, then ...1, ...2) past the

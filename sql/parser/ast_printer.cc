@@ -31,6 +31,28 @@ std::string QuoteString(const std::string& value) {
   return out + "'";
 }
 
+// A view's or a CREATE TABLE AS's ` (columns)` and ` WITH (options)`.
+std::string ColumnsAndOptions(const std::vector<Identifier>& columns,
+                              const std::vector<RelationOption>& options) {
+  std::string out;
+  if (!columns.empty()) {
+    out += " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      out += (i ? ", " : "") + QuoteName(columns[i].name);
+    }
+    out += ")";
+  }
+  if (!options.empty()) {
+    out += " WITH (";
+    for (size_t i = 0; i < options.size(); ++i) {
+      out += (i ? ", " : "") + options[i].name;
+      if (!options[i].value.empty()) out += " = " + QuoteString(options[i].value);
+    }
+    out += ")";
+  }
+  return out;
+}
+
 std::string Dotted(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) {
@@ -538,21 +560,7 @@ std::string ToString(const Statement& statement) {
       const auto& s = statement.As<CreateViewStmt>();
       std::string out = std::string("CREATE ") + (s.or_replace ? "OR REPLACE " : "") +
                         (s.temporary ? "TEMPORARY " : "") + "VIEW " + ToString(s.name);
-      if (!s.columns.empty()) {
-        out += " (";
-        for (size_t i = 0; i < s.columns.size(); ++i) {
-          out += (i ? ", " : "") + QuoteName(s.columns[i].name);
-        }
-        out += ")";
-      }
-      if (!s.options.empty()) {
-        out += " WITH (";
-        for (size_t i = 0; i < s.options.size(); ++i) {
-          out += (i ? ", " : "") + s.options[i].name;
-          if (!s.options[i].value.empty()) out += " = " + QuoteString(s.options[i].value);
-        }
-        out += ")";
-      }
+      out += ColumnsAndOptions(s.columns, s.options);
       out += " AS " + SelectToString(*s.query);
       if (s.check_option == "local") out += " WITH LOCAL CHECK OPTION";
       if (s.check_option == "cascaded") out += " WITH CASCADED CHECK OPTION";
@@ -563,21 +571,7 @@ std::string ToString(const Statement& statement) {
       std::string out = std::string("CREATE ") + (s.temporary ? "TEMPORARY " : "") +
                         (s.materialized ? "MATERIALIZED VIEW " : "TABLE ") +
                         (s.if_not_exists ? "IF NOT EXISTS " : "") + ToString(s.name);
-      if (!s.columns.empty()) {
-        out += " (";
-        for (size_t i = 0; i < s.columns.size(); ++i) {
-          out += (i ? ", " : "") + QuoteName(s.columns[i].name);
-        }
-        out += ")";
-      }
-      if (!s.options.empty()) {
-        out += " WITH (";
-        for (size_t i = 0; i < s.options.size(); ++i) {
-          out += (i ? ", " : "") + s.options[i].name;
-          if (!s.options[i].value.empty()) out += " = " + QuoteString(s.options[i].value);
-        }
-        out += ")";
-      }
+      out += ColumnsAndOptions(s.columns, s.options);
       return out + " AS " + SelectToString(*s.query) + (s.with_data ? "" : " WITH NO DATA");
     }
     case StatementKind::kRefreshMatView: {

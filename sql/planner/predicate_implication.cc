@@ -10,16 +10,6 @@ namespace basalt::sql {
 
 namespace {
 
-CompareOp Flip(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLess: return CompareOp::kGreater;
-    case CompareOp::kLessEqual: return CompareOp::kGreaterEqual;
-    case CompareOp::kGreater: return CompareOp::kLess;
-    case CompareOp::kGreaterEqual: return CompareOp::kLessEqual;
-    default: return op;
-  }
-}
-
 // `column op constant` (either side), seen from the column.
 struct ColumnComparison {
   int column = -1;
@@ -35,8 +25,9 @@ std::optional<ColumnComparison> AsColumnComparison(const BoundExpr& e) {
     const BoundExpr& other = *e.children[1 - side];
     if (col.kind == BoundExprKind::kColumn && other.kind == BoundExprKind::kConstant &&
         !other.value.is_null()) {
-      return ColumnComparison{col.column_index, side == 0 ? e.compare_op : Flip(e.compare_op),
-                              &other, &e.compare_type};
+      return ColumnComparison{col.column_index,
+                              side == 0 ? e.compare_op : FlipComparison(e.compare_op), &other,
+                              &e.compare_type};
     }
   }
   return std::nullopt;
@@ -93,6 +84,16 @@ int StrictColumn(const BoundExpr& clause) {
 }
 
 }  // namespace
+
+CompareOp FlipComparison(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLess: return CompareOp::kGreater;
+    case CompareOp::kLessEqual: return CompareOp::kGreaterEqual;
+    case CompareOp::kGreater: return CompareOp::kLess;
+    case CompareOp::kGreaterEqual: return CompareOp::kLessEqual;
+    default: return op;
+  }
+}
 
 bool ClauseImplies(const BoundExpr& clause, const BoundExpr& term) {
   if (clause.Equals(term)) return true;

@@ -13,6 +13,9 @@
 
 namespace basalt::sql {
 
+// A comparison's operator with its sides swapped: `5 < a` is `a > 5`.
+CompareOp FlipComparison(CompareOp op);
+
 // Whether `clause` alone implies `term`.
 bool ClauseImplies(const BoundExpr& clause, const BoundExpr& term);
 

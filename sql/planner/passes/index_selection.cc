@@ -25,16 +25,6 @@ namespace basalt::sql {
 
 namespace {
 
-CompareOp Flip(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLess: return CompareOp::kGreater;
-    case CompareOp::kLessEqual: return CompareOp::kGreaterEqual;
-    case CompareOp::kGreater: return CompareOp::kLess;
-    case CompareOp::kGreaterEqual: return CompareOp::kLessEqual;
-    default: return op;
-  }
-}
-
 // `column op value` (either side) on the table column `column`: the value
 // and the operator as seen from the column's side.
 struct Comparison {
@@ -51,7 +41,7 @@ Comparison MatchComparison(const BoundExpr& e, int column, const DataType& colum
     const BoundExpr& col = *e.children[side];
     const BoundExpr& other = *e.children[1 - side];
     if (col.kind == BoundExprKind::kColumn && col.column_index == column && IsValue(other)) {
-      return {&other, side == 0 ? e.compare_op : Flip(e.compare_op)};
+      return {&other, side == 0 ? e.compare_op : FlipComparison(e.compare_op)};
     }
   }
   return {};
@@ -271,7 +261,7 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
     if (e->kind == BoundExprKind::kCompare && e->children[1]->kind == BoundExprKind::kColumn &&
         e->children[0]->kind != BoundExprKind::kColumn) {
       std::swap(e->children[0], e->children[1]);
-      e->compare_op = Flip(e->compare_op);
+      e->compare_op = FlipComparison(e->compare_op);
     }
   }
   bool partial = false;
