@@ -1,6 +1,7 @@
 // Index selection: a table read (LogicalGet, wherever it sits in the plan)
-// whose pushed-down filter has conjuncts an index answers becomes an index
-// scan: equality on the index's leading columns, then on the next column an
+// whose pushed-down filter has conjuncts an index (or the primary key, whose
+// key range holds the rows themselves) answers becomes an index scan:
+// equality on the index's leading columns, then on the next column an
 // IN list (or `= ANY (array)`), IS NULL or a range (<, <=, >, >=,
 // BETWEEN). An ORDER BY the index's order (after its equality columns),
 // under a LIMIT, reads the index instead of sorting. Conjuncts the index
@@ -8,7 +9,8 @@
 //
 // Choice, most selective first: all columns of a unique index by equality,
 // then the most equality columns, then an IN list, then a range; ties go
-// to the index created first. Without a usable index the full scan stays.
+// to the primary key, then to the index created first. Without a usable
+// index the full scan stays.
 // A partial index is a candidate only when the filter implies its
 // predicate (predicate_implication.h); then, in a read that is no write's
 // target, the conjuncts the predicate implies leave the filter, as
