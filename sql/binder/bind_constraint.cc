@@ -268,31 +268,44 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
   return out;
 }
 
-std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
-                                                 const catalog::TableEntry& table, int column,
-                                                 const std::string& new_name) {
+std::vector<std::string> RenamedExpressions(
+    const CatalogNames& names, const catalog::TableEntry& table, int column,
+    const std::string& new_name, const std::vector<StoredExpression>& stored, bool pretty,
+    const std::function<BoundExprPtr(Binder&, const ast::Expr&)>& bind) {
   catalog::TableEntry renamed;
   renamed.def = table.def;
   renamed.def.mutable_columns(column)->set_name(new_name);
   renamed.layout = table.layout;
   std::vector<std::string> out;
-  for (const catalog::proto::Constraint& c : table.def.constraints()) {
-    if (c.type() != "c") {
+  for (const StoredExpression& item : stored) {
+    if (item.text.empty()) {
       out.emplace_back();
       continue;
     }
     Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
-    BoundExprPtr e = binder.BindCheckExpression(table.def, *ParseExpression(c.check_expr()));
-    std::optional<std::string> text = DeparseTableExpression(*e, renamed, names, false);
+    BoundExprPtr e = bind(binder, *ParseExpression(item.text));
+    std::optional<std::string> text = DeparseTableExpression(*e, renamed, names, pretty);
     if (!text) {
       throw Error(sqlstate::kFeatureNotSupported,
-                  fmt::format("renaming a column read by check constraint \"{}\" is not "
-                              "supported yet",
-                              c.name()));
+                  fmt::format("renaming a column read by {} is not supported yet", item.what));
     }
     out.push_back(*std::move(text));
   }
   return out;
+}
+
+std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
+                                                 const catalog::TableEntry& table, int column,
+                                                 const std::string& new_name) {
+  std::vector<StoredExpression> stored;
+  for (const catalog::proto::Constraint& c : table.def.constraints()) {
+    stored.push_back(
+        {c.type() == "c" ? c.check_expr() : "", fmt::format("check constraint \"{}\"", c.name())});
+  }
+  return RenamedExpressions(names, table, column, new_name, stored, /*pretty=*/false,
+                            [&](Binder& binder, const ast::Expr& expr) {
+                              return binder.BindCheckExpression(table.def, expr);
+                            });
 }
 
 }  // namespace basalt::sql

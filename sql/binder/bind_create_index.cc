@@ -173,28 +173,15 @@ BoundExprPtr Binder::BindIndexPredicate(const catalog::proto::Table& table, cons
 std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
                                                 const catalog::TableEntry& table, int column,
                                                 const std::string& new_name) {
-  catalog::TableEntry renamed;
-  renamed.def = table.def;
-  renamed.def.mutable_columns(column)->set_name(new_name);
-  renamed.layout = table.layout;
-  std::vector<std::string> out;
+  std::vector<StoredExpression> stored;
   for (const catalog::proto::Index& index : table.def.indexes()) {
-    if (index.predicate().empty()) {
-      out.emplace_back();
-      continue;
-    }
-    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
-    BoundExprPtr e = binder.BindIndexPredicate(table.def, *ParseExpression(index.predicate()));
-    std::optional<std::string> text = DeparseTableExpression(*e, renamed, names, true);
-    if (!text) {
-      throw Error(sqlstate::kFeatureNotSupported,
-                  fmt::format("renaming a column read by the predicate of index \"{}\" is not "
-                              "supported yet",
-                              index.name()));
-    }
-    out.push_back(*std::move(text));
+    stored.push_back(
+        {index.predicate(), fmt::format("the predicate of index \"{}\"", index.name())});
   }
-  return out;
+  return RenamedExpressions(names, table, column, new_name, stored, /*pretty=*/true,
+                            [&](Binder& binder, const ast::Expr& expr) {
+                              return binder.BindIndexPredicate(table.def, expr);
+                            });
 }
 
 void ThrowNoBtreeOrdering(TypeId id) {

@@ -6,6 +6,7 @@
 // function's argument needed, and the clauses on lines of their own.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,11 @@
 #include "sql/catalog_names.h"
 
 namespace basalt::sql {
+
+class Binder;
+namespace ast {
+struct Expr;
+}  // namespace ast
 
 // The query's text, ending in ";", or nullopt for a query with a construct
 // the printer does not know (WITH, LATERAL, FETCH ... WITH TIES, a
@@ -48,6 +54,17 @@ std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
 // printed again with column `column` (0-based) named `new_name`, as
 // PostgreSQL's constraints, bound to the column, go on. 0A000 if one
 // cannot be printed.
+// Either: each stored expression (one per item; empty text: none) bound
+// over `table` by `bind`, printed again with the column renamed; 0A000
+// `renaming a column read by <what> is not supported yet` where it cannot be.
+struct StoredExpression {
+  std::string text;
+  std::string what;  // "check constraint \"c\"", "the predicate of index \"i\""
+};
+std::vector<std::string> RenamedExpressions(
+    const CatalogNames& names, const catalog::TableEntry& table, int column,
+    const std::string& new_name, const std::vector<StoredExpression>& stored, bool pretty,
+    const std::function<BoundExprPtr(Binder&, const ast::Expr&)>& bind);
 std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
                                                 const catalog::TableEntry& table, int column,
                                                 const std::string& new_name);
