@@ -16,6 +16,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <openssl/bio.h>
+#include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/async_result.hpp>
@@ -34,6 +36,8 @@ namespace {
 constexpr size_t kReadChunk = 16 * 1024;
 // During COPY FROM STDIN, which streams: fewer, larger reads.
 constexpr size_t kCopyReadChunk = 256 * 1024;
+// TLS's largest record's plaintext.
+constexpr size_t kTlsRecordSize = 16 * 1024;
 // How long a worker that just replied waits for the same client's next
 // message before handing the connection back to the I/O threads. A client
 // in a request/reply loop (one connection, one statement at a time) sends
@@ -374,14 +378,31 @@ asio::awaitable<bool> Connection::Flush() {
 
 asio::awaitable<std::pair<boost::system::error_code, size_t>> Connection::ReadSome(
     std::span<char> room) {
-  auto buffer = asio::buffer(room.data(), room.size());
-  std::tuple<boost::system::error_code, size_t> result;
-  if (tls_ != nullptr) {
-    result = co_await tls_->async_read_some(buffer, asio::as_tuple(asio::use_awaitable));
-  } else {
-    result = co_await socket_.async_read_some(buffer, asio::as_tuple(asio::use_awaitable));
+  if (tls_ == nullptr) {
+    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(room.data(), room.size()),
+                                                    asio::as_tuple(asio::use_awaitable));
+    co_return std::pair(ec, n);
   }
-  co_return std::pair(std::get<0>(result), std::get<1>(result));
+  // A TLS read yields one record (at most 16 KiB); a COPY streaming 100 MB
+  // would hop to a worker and back for each. While more is already here
+  // (decrypted, in the TLS layer's input, or on the socket) and the room
+  // takes another record, read on: one hop per chunk, as in the clear.
+  size_t total = 0;
+  while (true) {
+    auto [ec, n] = co_await tls_->async_read_some(
+        asio::buffer(room.data() + total, room.size() - total), asio::as_tuple(asio::use_awaitable));
+    if (ec) co_return std::pair(total != 0 ? boost::system::error_code() : ec, total);
+    total += n;
+    if (room.size() - total < kTlsRecordSize || !TlsInputWaiting()) break;
+  }
+  co_return std::pair(boost::system::error_code(), total);
+}
+
+bool Connection::TlsInputWaiting() {
+  SSL* ssl = tls_->native_handle();
+  if (SSL_pending(ssl) > 0 || BIO_ctrl_pending(SSL_get_rbio(ssl)) > 0) return true;
+  boost::system::error_code ec;
+  return socket_.available(ec) > 0 && !ec;
 }
 
 asio::awaitable<bool> Connection::StartTls() {

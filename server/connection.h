@@ -107,8 +107,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // The client's SSLRequest was answered 'S': the TLS handshake, on the
   // strand. False (after logging why) when the connection must close.
   asio::awaitable<bool> StartTls();
-  // One read from the socket or, once TLS is on, from the TLS stream.
+  // One read from the socket or, once TLS is on, from the TLS stream (as
+  // many records as are already here and fit).
   asio::awaitable<std::pair<boost::system::error_code, size_t>> ReadSome(std::span<char> room);
+  // Whether a TLS read would find input without waiting.
+  bool TlsInputWaiting();
   // On a worker, while the coroutine waits: sends what the session wrote with
   // a blocking write (the worker is the socket's only user then). False when
   // the client is gone.

@@ -67,7 +67,7 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
   storage::TableStore rows(store, old_table.layout);
   std::unique_ptr<storage::RowIterator> it = rows.Scan(txn);
   // Keys written by earlier batches are read back through `written`; a
-  // hash of every key seen spares that read for keys never seen before.
+  // hash of every batched key spares that read for keys never seen before.
   std::unique_ptr<storage::Transaction> written = store.Begin();
   std::unordered_set<uint64_t> seen_hashes;
   std::unordered_set<std::string> batch_keys;
@@ -95,12 +95,21 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
         .WithDetail(
             fmt::format("Key {} is duplicated.", IndexKeyText(new_table, row, layout.primary_key)));
   };
-  const std::vector<bool> all(layout.column_types.size(), true);
+  // The stored row moves as it is: only the columns of keys and index
+  // entries are decoded (a partial index's predicate may read any column).
+  std::vector<bool> needed(layout.column_types.size(), false);
+  for (int c : layout.primary_key) needed[static_cast<size_t>(c)] = true;
+  for (const storage::IndexLayout& index : layout.indexes) {
+    if (index.predicate != nullptr) needed.assign(needed.size(), true);
+    for (const storage::IndexLayout::KeyColumn& column : index.columns) {
+      needed[static_cast<size_t>(column.column)] = true;
+    }
+  }
   while (true) {
     Result<bool> more = it->Advance();
     Check(more.status());
     if (!*more) break;
-    Check(it->DecodeColumns(all, &row));
+    Check(it->DecodeColumns(needed, &row));
     for (int c : layout.primary_key) {
       if (row[static_cast<size_t>(c)].is_null()) {
         throw Error(sqlstate::kNotNullViolation,
@@ -121,8 +130,11 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
       sorted_load.reset();
       written->RefreshSnapshot();
     }
-    // A key above every key written so far cannot repeat one.
-    if (!seen_hashes.insert(std::hash<std::string>{}(key)).second && !ascending) {
+    // A key above every key written so far cannot repeat one; nor can a key
+    // above the sorted files' whose hash no batched key had. (Hashing the
+    // sorted keys too cost a million-row rewrite half its time.)
+    if (!ascending && (key <= last_sorted_key ||
+                       !seen_hashes.insert(std::hash<std::string>{}(key)).second)) {
       bool found = batch_keys.contains(key);
       std::string existing;
       if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));

@@ -84,16 +84,18 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
   copy_in_ = std::make_unique<CopyInState>();
   copy_in_->loader = std::make_unique<CopyFromLoader>(table, std::move(columns),
                                                       std::move(defaults), options, direct);
+  copy_in_->context = std::make_unique<ExecContext>(NewExecContext(nullptr, nullptr));
+  copy_in_->time_zone = TimeZoneSetting();
+  copy_in_->bytea_output = ByteaOutputSetting();
   sink.CopyInResponse(options.binary(), names.size());
 }
 
 void SessionImpl::CopyData(std::string_view bytes) {
   if (copy_in_ == nullptr) return;
-  ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionTimeZone zone(copy_in_->time_zone);
+  ScopedSessionByteaOutput bytea_output(copy_in_->bytea_output);
   try {
-    ExecContext ctx = NewExecContext(nullptr, nullptr);
-    copy_in_->loader->Feed(bytes, ctx);
+    copy_in_->loader->Feed(bytes, *copy_in_->context);
   } catch (...) {
     AbortCopy();
     throw;
@@ -102,8 +104,8 @@ void SessionImpl::CopyData(std::string_view bytes) {
 
 void SessionImpl::CopyDone(ResultSink& sink) {
   if (copy_in_ == nullptr) return;
-  ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionTimeZone zone(copy_in_->time_zone);
+  ScopedSessionByteaOutput bytea_output(copy_in_->bytea_output);
   std::unique_ptr<CopyInState> copy;
   try {
     ExecContext ctx = NewExecContext(nullptr, &sink);

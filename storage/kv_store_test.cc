@@ -436,6 +436,54 @@ TEST_CASE("tables without a primary key get hidden row ids", "[kv_store]") {
   REQUIRE(n == 3);
 }
 
+// Rows with hidden ids skip the write batch's index until the transaction
+// reads their table back (RocksTransaction::PutNew).
+TEST_CASE("rows with hidden ids are read back, rolled back and deleted by their writer",
+          "[kv_store]") {
+  TestTempDir dir;
+  auto store = OpenOrDie(Options(dir));
+  TableLayout layout;
+  layout.relation_id = 200;
+  layout.column_types = {DataType::Of(TypeId::kInt8)};
+  TableStore log(*store, layout);
+  TableLayout other_layout = layout;
+  other_layout.relation_id = 201;
+  TableStore other(*store, other_layout);
+  auto values = [](TableStore& table, Transaction& txn) {
+    std::vector<int64_t> out;
+    auto it = table.Scan(txn);
+    StoredRow row;
+    while (it->Next(&row).value()) out.push_back(row.row[0].AsInt());
+    return out;
+  };
+  auto txn = store->Begin();
+  REQUIRE(log.Insert(*txn, {Value::Int(1)}).ok());
+  REQUIRE(other.Insert(*txn, {Value::Int(10)}).ok());
+  REQUIRE(values(other, *txn) == std::vector<int64_t>{10});
+  REQUIRE(log.Insert(*txn, {Value::Int(2)}).ok());
+  txn->SetSavePoint();
+  REQUIRE(log.Insert(*txn, {Value::Int(3)}).ok());
+  REQUIRE(values(log, *txn) == std::vector<int64_t>{1, 2, 3});
+  REQUIRE(log.Insert(*txn, {Value::Int(4)}).ok());
+  REQUIRE(txn->RollbackToSavePoint().ok());
+  REQUIRE(log.Insert(*txn, {Value::Int(5)}).ok());
+  REQUIRE(values(log, *txn) == std::vector<int64_t>{1, 2, 5});
+  // A delete of an unindexed row comes after it in the batch: it stays deleted.
+  REQUIRE(log.Insert(*txn, {Value::Int(6)}).ok());
+  {
+    auto it = log.Scan(*txn);
+    StoredRow row;
+    while (it->Next(&row).value()) {
+      if (row.row[0].AsInt() == 1) REQUIRE(txn->Delete(ColumnFamily::kData, row.key).ok());
+    }
+  }
+  REQUIRE(log.Insert(*txn, {Value::Int(7)}).ok());
+  REQUIRE(txn->Commit().ok());
+  auto reader = store->Begin();
+  REQUIRE(values(log, *reader) == std::vector<int64_t>{2, 5, 6, 7});
+  REQUIRE(values(other, *reader) == std::vector<int64_t>{10});
+}
+
 TEST_CASE("lock conflicts fail with 55P03 after the lock timeout, deadlocks with 40P01",
           "[kv_store]") {
   TestTempDir dir;

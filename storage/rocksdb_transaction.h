@@ -92,6 +92,14 @@ class RocksTransaction final : public Transaction {
   // False only if this transaction has surely not written `key`.
   bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
+  // PutNew's writes skip the batch's index (see unindexed_relations_).
+  void NoteUnindexedWrite(ColumnFamily cf, std::string_view key);
+  // Before a read through the batch of keys in [lower, upper] (an empty upper:
+  // unbounded): indexes the unindexed writes if some may be in that range.
+  Status IndexNewWritesBefore(ColumnFamily cf, std::string_view lower, std::string_view upper);
+  std::unique_ptr<KvIterator> StartScan(ColumnFamily cf, std::string_view lower,
+                                        std::string_view upper,
+                                        const rocksdb::ReadOptions& read_options, bool backward);
   // The snapshot reads of `key` in `cf` use: the transaction's, or for a
   // relation read at its own (ReadRelationNewerThanSnapshot) that one.
   rocksdb::ReadOptions SnapshotReadOptions(ColumnFamily cf, std::string_view key) const;
@@ -144,6 +152,13 @@ class RocksTransaction final : public Transaction {
   // searching the write batch's index. Never cleared (a savepoint rollback
   // only makes it answer "maybe" more often).
   std::vector<uint64_t> written_keys_;
+  // The relations (key prefixes of the data family) holding PutNew writes
+  // that are in the batch but not in its index, and whether another family
+  // does: appended rows cost no index upkeep until this transaction reads
+  // such a relation back, which rebuilds the index once (a COPY followed by
+  // COMMIT never does). Few entries: searched linearly.
+  std::vector<uint32_t> unindexed_relations_;
+  bool unindexed_other_ = false;
   std::vector<Change> changes_;
   // Per savepoint: the sizes of changes_ and writes_ when it was set.
   std::vector<std::function<Status(uint64_t)>> commit_sequence_hooks_;
