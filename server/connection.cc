@@ -389,8 +389,9 @@ asio::awaitable<std::pair<boost::system::error_code, size_t>> Connection::ReadSo
   // takes another record, read on: one hop per chunk, as in the clear.
   size_t total = 0;
   while (true) {
-    auto [ec, n] = co_await tls_->async_read_some(
-        asio::buffer(room.data() + total, room.size() - total), asio::as_tuple(asio::use_awaitable));
+    auto [ec, n] =
+        co_await tls_->async_read_some(asio::buffer(room.data() + total, room.size() - total),
+                                       asio::as_tuple(asio::use_awaitable));
     if (ec) co_return std::pair(total != 0 ? boost::system::error_code() : ec, total);
     total += n;
     if (room.size() - total < kTlsRecordSize || !TlsInputWaiting()) break;

@@ -133,8 +133,8 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
     // A key above every key written so far cannot repeat one; nor can a key
     // above the sorted files' whose hash no batched key had. (Hashing the
     // sorted keys too cost a million-row rewrite half its time.)
-    if (!ascending && (key <= last_sorted_key ||
-                       !seen_hashes.insert(std::hash<std::string>{}(key)).second)) {
+    if (!ascending &&
+        (key <= last_sorted_key || !seen_hashes.insert(std::hash<std::string>{}(key)).second)) {
       bool found = batch_keys.contains(key);
       std::string existing;
       if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));

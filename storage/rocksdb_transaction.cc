@@ -349,10 +349,9 @@ Status RocksTransaction::PutNew(ColumnFamily cf, std::string_view key, std::stri
   // and past the batch's index, which a COPY of a million rows spent a third
   // of its time keeping sorted (see unindexed_relations_). The batch's
   // savepoints and the commit see it like any other write.
-  BASALT_RETURN_IF_ERROR(
-      FromRocks(Txn().GetWriteBatch()->GetWriteBatch()->Put(store_.handle(cf), ToSlice(key),
-                                                            ToSlice(value)),
-                "write"));
+  BASALT_RETURN_IF_ERROR(FromRocks(
+      Txn().GetWriteBatch()->GetWriteBatch()->Put(store_.handle(cf), ToSlice(key), ToSlice(value)),
+      "write"));
   NoteUnindexedWrite(cf, key);
   if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
   return Status::OK();
