@@ -58,8 +58,14 @@ Status TempFile::Flush() {
   return Status::OK();
 }
 
-Status TempFile::Rewind() {
+Status TempFile::EndWrite() {
   BASALT_RETURN_IF_ERROR(Flush());
+  std::string().swap(write_buffer_);
+  return Status::OK();
+}
+
+Status TempFile::Rewind() {
+  BASALT_RETURN_IF_ERROR(EndWrite());
   reading_ = true;
   read_offset_ = 0;
   buffer_offset_ = 0;

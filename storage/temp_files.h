@@ -35,8 +35,11 @@ class TempFile {
 
   // Appends `data` (buffered). REQUIRES: not reading yet.
   [[nodiscard]] Status Append(std::string_view data);
-  // Flushes what Append buffered and positions reading at the start.
-  // May be called again to read the file once more from the start.
+  // Writing is over: flushes what Append buffered and frees the buffer (an
+  // operator may hold many finished files before it reads them).
+  [[nodiscard]] Status EndWrite();
+  // Ends writing and positions reading at the start. May be called again to
+  // read the file once more from the start.
   [[nodiscard]] Status Rewind();
   // Reads exactly `size` bytes into `out` (replacing it); 58030 past the end.
   // REQUIRES: Rewind() was called.

@@ -28,8 +28,9 @@ TEST_CASE("distinct on: first row of each group across batches", "[distinct_on]"
   // Keys equal in SQL (1.0 and 1.00) are one group.
   CHECK(f.Run("SELECT DISTINCT ON (v) id FROM t ORDER BY v, id").rows == Rows{{"0"}});
   CHECK(f.Run("SELECT DISTINCT ON (g) id FROM t WHERE id > 9000 ORDER BY g").rows.empty());
-  CHECK(f.Run("EXPLAIN (COSTS OFF) SELECT DISTINCT ON (g) id FROM t ORDER BY g, id").rows ==
-        Rows{{"Unique"}, {"  ->  Sort"}, {"        Sort Key: g, id"}, {"        ->  Seq Scan on t"}});
+  CHECK(
+      f.Run("EXPLAIN (COSTS OFF) SELECT DISTINCT ON (g) id FROM t ORDER BY g, id").rows ==
+      Rows{{"Unique"}, {"  ->  Sort"}, {"        Sort Key: g, id"}, {"        ->  Seq Scan on t"}});
 }
 
 TEST_CASE("distinct on: one plan, two cursors", "[distinct_on]") {

@@ -8,7 +8,9 @@ namespace basalt::sql {
 void HashAggregate::SpillRow(const Row& row, ExecContext& ctx) {
   if (partitions_.empty()) partitions_.resize(kSpillPartitions);
   std::unique_ptr<SpillFile>& file = partitions_[SpillPartitionOf(key_, partition_level_)];
-  if (file == nullptr) file = std::make_unique<SpillFile>(ctx, &memory_.spill());
+  if (file == nullptr)
+    file = std::make_unique<SpillFile>(ctx, &memory_.spill(),
+                                       SpillBlockSize(memory_.work_mem(), kSpillPartitions));
   file->Write(row);
 }
 

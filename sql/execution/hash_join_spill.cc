@@ -11,9 +11,6 @@ namespace basalt::sql {
 namespace {
 
 constexpr size_t kJoinPartitions = 64;
-// Both sides of every partition may be open for writing at once: small
-// buffers keep that at a few megabytes.
-constexpr size_t kJoinBlockSize = 32 * 1024;
 
 }  // namespace
 
@@ -34,7 +31,11 @@ void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, b
   const bool has_key = EncodeKey(keys, row, ctx);
   Partition& p = partitions_[has_key ? std::hash<std::string>{}(key_) % kJoinPartitions : 0];
   std::unique_ptr<SpillFile>& file = right ? p.right : p.left;
-  if (file == nullptr) file = std::make_unique<SpillFile>(ctx, &memory_.spill(), kJoinBlockSize);
+  if (file == nullptr) {
+    // Both sides of every partition may be open for writing at once.
+    file = std::make_unique<SpillFile>(ctx, &memory_.spill(),
+                                       SpillBlockSize(memory_.work_mem(), 2 * kJoinPartitions));
+  }
   file->Write(row);
   if (right) p.right_bytes += RowMemory(row) + static_cast<int64_t>(key_.size()) + 64;
 }

@@ -10,7 +10,9 @@ void SetOperation::SpillRow(const Row& row, bool right, ExecContext& ctx) {
   if (partitions_.empty()) partitions_.resize(kSpillPartitions);
   Partition& p = partitions_[SpillPartitionOf(key_, level_)];  // key_: the row's, just encoded
   std::unique_ptr<SpillFile>& file = right ? p.right : p.left;
-  if (file == nullptr) file = std::make_unique<SpillFile>(ctx, &memory_.spill());
+  if (file == nullptr)
+    file = std::make_unique<SpillFile>(ctx, &memory_.spill(),
+                                       SpillBlockSize(memory_.work_mem(), kSpillPartitions));
   file->Write(row);
 }
 

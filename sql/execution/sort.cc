@@ -90,7 +90,7 @@ void Sort::SortEntries(std::vector<Entry>* entries) const {
 
 void Sort::SpillRun(ExecContext& ctx) {
   SortEntries(&entries_);
-  auto run = std::make_unique<SpillFile>(ctx, &memory_.spill());
+  auto run = std::make_unique<SpillFile>(ctx, &memory_.spill(), RunBlockSize());
   Row record;
   for (Entry& e : entries_) {
     ctx.CheckForInterrupts();
@@ -99,6 +99,7 @@ void Sort::SpillRun(ExecContext& ctx) {
                   std::make_move_iterator(e.second.end()));
     run->Write(record);
   }
+  run->EndWrite();
   runs_.push_back(std::move(run));
   entries_.clear();
   entries_.shrink_to_fit();
@@ -130,6 +131,10 @@ void Sort::Consume(ExecContext& ctx) {
   MergeRuns(ctx);
 }
 
+size_t Sort::RunBlockSize() const {
+  return SpillBlockSize(memory_.work_mem(), kMaxMergeFanIn);
+}
+
 void Sort::MergeRuns(ExecContext& ctx) {
   // Too many runs to read at once: merge neighbouring groups of them into
   // longer runs first (neighbours, so earlier input stays in earlier runs).
@@ -140,12 +145,13 @@ void Sort::MergeRuns(ExecContext& ctx) {
       std::vector<SpillFile*> group;
       for (size_t i = first; i < last; ++i) group.push_back(runs_[i].get());
       RunMerger merger(keys_, std::move(group));
-      auto out = std::make_unique<SpillFile>(ctx, &memory_.spill());
+      auto out = std::make_unique<SpillFile>(ctx, &memory_.spill(), RunBlockSize());
       Row entry;
       for (uint64_t n = 0; merger.Next(&entry); ++n) {
         if ((n & 1023) == 0) ctx.CheckForInterrupts();
         out->Write(entry);
       }
+      out->EndWrite();
       for (size_t i = first; i < last; ++i) runs_[i].reset();  // removes the file
       merged.push_back(std::move(out));
     }

@@ -36,6 +36,8 @@ class Sort : public PhysicalOperator {
   void SpillRun(ExecContext& ctx);
   // Merges runs until one merge of them all can stream the output.
   void MergeRuns(ExecContext& ctx);
+  // A run's buffer: a merge reads up to kMaxMergeFanIn runs at once.
+  size_t RunBlockSize() const;
 
   const std::vector<BoundOrderBy>& keys_;
   OperatorMemory memory_{"Sort"};

@@ -1,5 +1,6 @@
 #include "sql/execution/spill_file.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "common/error.h"
@@ -172,6 +173,18 @@ void SpillFile::Write(const Row& row) {
   ++rows_;
   ++stats_->rows;
   stats_->bytes += buffer_.size();
+}
+
+size_t SpillBlockSize(int64_t work_mem, size_t open_files) {
+  constexpr int64_t kMinBlock = 16 * 1024;
+  const int64_t share = work_mem / static_cast<int64_t>(std::max<size_t>(open_files, 1));
+  return static_cast<size_t>(
+      std::clamp(share, kMinBlock, static_cast<int64_t>(storage::kTempFileBlockSize)));
+}
+
+void SpillFile::EndWrite() {
+  Status st = file_->EndWrite();
+  if (!st.ok()) ThrowStatus(st);
 }
 
 void SpillFile::Rewind() {

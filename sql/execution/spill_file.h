@@ -38,6 +38,8 @@ class SpillFile {
   SpillFile& operator=(const SpillFile&) = delete;
 
   void Write(const Row& row);
+  // Writing is over: the buffer is flushed and freed.
+  void EndWrite();
   // Positions reading at the first row (writing is over).
   void Rewind();
   // The next row; false after the last.
@@ -50,6 +52,11 @@ class SpillFile {
   uint64_t rows_ = 0;
   std::string buffer_;  // reused
 };
+
+// The buffer size for each of `open_files` spill files an operator writes
+// or reads at once: together about `work_mem`, between 16 KiB and the temp
+// files' default block.
+size_t SpillBlockSize(int64_t work_mem, size_t open_files);
 
 // Hash partitions of spilled rows (hash aggregation, set operations): 16,
 // chosen by 4 bits of the key's hash. Each level of re-partitioning reads

@@ -216,6 +216,10 @@ source "$ROOT/tests/bench/copy_pgbench.sh"
 /usr/bin/python3 "$ROOT/tests/bench/ivm_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 /usr/bin/python3 "$ROOT/tests/bench/create_index_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 
+# Sort, window, GROUP BY and hash join past work_mem, with peak RSS (issue
+# 10): a Basalt of its own, restarted before each query.
+/usr/bin/python3 "$ROOT/tests/bench/spill_bench.py" "$PG_PORT" "$BUILD_DIR/basalt" "$REPORT"
+
 # What incremental and immediate views cost writers (issues 16 and 17).
 bash "$ROOT/tests/bench/matview_writers.sh" "$BASALT_PORT" "$REPORT"
 
