@@ -123,8 +123,18 @@ Result<Value> ParseAclItem(std::string_view text) {
   };
   skip_spaces();
   AclItem item;
-  const std::string grantee = ReadRoleName(text, &i);
+  std::string grantee = ReadRoleName(text, &i);
   skip_spaces();
+  if (i < text.size() && text[i] != '=') {
+    // `group name=...` and `user name=...`, PostgreSQL's old spellings.
+    if (grantee != "group" && grantee != "user") {
+      return BadAcl(fmt::format("unrecognized key word: \"{}\"", grantee))
+          .WithHint("ACL key word must be \"group\" or \"user\".");
+    }
+    grantee = ReadRoleName(text, &i);
+    if (grantee.empty()) return BadAcl("a name must follow the \"group\" or \"user\" key word");
+    skip_spaces();
+  }
   if (i >= text.size() || text[i] != '=') return BadAcl("missing \"=\" sign");
   ++i;
   if (!grantee.empty()) {
