@@ -83,6 +83,11 @@ const std::vector<BuiltinType>& BuiltinTypes() {
        751,  2400,      2401, 0,     0,   3816, 6179,  'd', 'x', 0},
       {1028, "_oid", -1,   false, 'b', 'A',  false, 26,  0,   750,
        751,  2400,   2401, 0,     0,   3816, 6179,  'i', 'x', 0},
+      // aclitem and aclitem[]: the types of the catalogs' ACL columns.
+      {1033, "aclitem", 12, false, 'b', 'U', false, 0,   1034, 1031,
+       1032, 0,         0,  0,     0,   0,   0,     'i', 'p',  0},
+      {1034, "_aclitem", -1,   false, 'b', 'A',  false, 1033, 0,   750,
+       751,  2400,       2401, 0,     0,   3816, 6179,  'i',  'x', 0},
       {1043, "varchar", -1,   false, 'b',  'S', false, 0,   1015, 1046,
        1047, 2432,      2433, 2915,  2916, 0,   0,     'i', 'x',  100},
       {1082, "date", 4,    true, 'b', 'D', false, 0,   1182, 1084,

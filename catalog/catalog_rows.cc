@@ -11,6 +11,7 @@
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
 #include "catalog/system_relations.h"
+#include "common/aclitem.h"
 
 namespace basalt::catalog {
 namespace {
@@ -219,6 +220,38 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// The grant of USAGE to PUBLIC, and of everything to the owner, that
+// initdb gives public and pg_catalog.
+Value SchemaGrant(Oid owner) {
+  constexpr uint32_t kUsage = 1u << 8;
+  constexpr uint32_t kCreate = 1u << 9;
+  return Value::Array({Value::String(EncodeAclItem({owner, owner, kUsage | kCreate})),
+                       Value::String(EncodeAclItem({0, owner, kUsage}))});
+}
+
+// pg_init_privs: the schema privileges initdb set, which pg_dump compares
+// the current ones with (PostgreSQL 15 lists public's and pg_catalog's;
+// its rows for pg_catalog's tables and functions stand for privileges
+// Basalt does not have).
+std::vector<Row> PgInitPrivsRows() {
+  return {Row{Oid_(oids::kPgCatalogNamespace), Oid_(2615), Int(0), Char('i'),
+              SchemaGrant(oids::kBootstrapSuperuser)},
+          Row{Oid_(oids::kPublicNamespace), Oid_(2615), Int(0), Char('i'),
+              SchemaGrant(kPgDatabaseOwner)}};
+}
+
+// nspacl: initdb grants USAGE on public, pg_catalog and information_schema
+// to PUBLIC (`{owner=UC/owner,=U/owner}`, the owner's name following ALTER
+// SCHEMA ... OWNER TO as PostgreSQL's aclnewowner); other schemas keep the
+// default (NULL). pg_dump compares public's ACL with that grant.
+Value SchemaAcl(const proto::Namespace& ns, Oid owner) {
+  if (ns.oid() != oids::kPublicNamespace && ns.oid() != oids::kPgCatalogNamespace &&
+      ns.oid() != oids::kInformationSchemaNamespace) {
+    return Null();
+  }
+  return SchemaGrant(owner);
+}
+
 std::vector<Row> PgNamespaceRows(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Row> rows;
   for (const proto::Namespace* ns : snapshot.Namespaces(database)) {
@@ -226,7 +259,7 @@ std::vector<Row> PgNamespaceRows(const CatalogSnapshot& snapshot, Oid database) 
     const Oid owner = ns->owner_oid() != 0                  ? ns->owner_oid()
                       : ns->oid() == oids::kPublicNamespace ? kPgDatabaseOwner
                                                             : oids::kBootstrapSuperuser;
-    rows.push_back(Row{Oid_(ns->oid()), Name(ns->name()), Oid_(owner), Null()});
+    rows.push_back(Row{Oid_(ns->oid()), Name(ns->name()), Oid_(owner), SchemaAcl(*ns, owner)});
   }
   return rows;
 }
@@ -448,11 +481,46 @@ std::vector<Row> PgSequenceRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
-// pg_depend: so far only a sequence's dependency on the column owning it,
-// automatic ('a') for a serial column, internal ('i') for an identity column
-// (information_schema tells the two apart by it).
+// A view or materialized view of the user's: its query is its _RETURN
+// rule in PostgreSQL (pg_rewrite), which pg_dump orders views by.
+bool HasReturnRule(const TableEntry& entry) {
+  return !entry.computed && (entry.def.relkind() == "v" || entry.def.relkind() == "m");
+}
+
+// pg_rewrite: each view's and materialized view's _RETURN rule. Its query
+// is not kept as a node tree: ev_qual and ev_action are NULL.
+std::vector<Row> PgRewriteRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& entry : snapshot.Tables(database)) {
+    if (!HasReturnRule(*entry)) continue;
+    rows.push_back(Row{Oid_(ReturnRuleOid(entry->def)), Name("_RETURN"), Oid_(entry->def.oid()),
+                       Char('1'), Char('O'), Bool(true), Null(), Null()});
+  }
+  return rows;
+}
+
+// pg_depend: a sequence's dependency on the column owning it, automatic
+// ('a') for a serial column, internal ('i') for an identity column
+// (information_schema tells the two apart by it); a view's _RETURN rule on
+// its view (internal) and on each relation its query reads (normal).
+// PostgreSQL records a dependency per column read (refobjsubid = attnum);
+// Basalt one per relation (refobjsubid 0), which is what pg_dump's ordering
+// reads.
 std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Row> rows;
+  constexpr Oid kPgRewriteOid = 2618;
+  for (const auto& entry : snapshot.Tables(database)) {
+    if (!HasReturnRule(*entry)) continue;
+    const Oid rule = ReturnRuleOid(entry->def);
+    rows.push_back(Row{Oid_(kPgRewriteOid), Oid_(rule), Int(0), Oid_(kPgClassOid),
+                       Oid_(entry->def.oid()), Int(0), Char('i')});
+    std::set<Oid> read;
+    for (const proto::ViewReference& r : entry->def.view_references()) {
+      if (r.oid() == 0 || r.oid() == entry->def.oid() || !read.insert(r.oid()).second) continue;
+      rows.push_back(Row{Oid_(kPgRewriteOid), Oid_(rule), Int(0), Oid_(kPgClassOid), Oid_(r.oid()),
+                         Int(0), Char('n')});
+    }
+  }
   for (const auto& entry : snapshot.Tables(database)) {
     const proto::SequenceDef& s = entry->def.sequence();
     if (entry->def.relkind() != "S" || s.owned_by_table() == 0) continue;
@@ -463,6 +531,14 @@ std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
     rows.push_back(Row{Oid_(kPgClassOid), Oid_(entry->def.oid()), Int(0), Oid_(kPgClassOid),
                        Oid_(s.owned_by_table()), Int(s.owned_by_attnum()),
                        Char(identity ? 'i' : 'a')});
+    // A serial column's default draws from the sequence it owns (the rule
+    // DROP SEQUENCE applies); pg_dump sets such a default after the
+    // sequence exists.
+    if (column != nullptr && column->default_expr().find("nextval(") != std::string::npos) {
+      constexpr Oid kPgAttrdefOid = 2604;
+      rows.push_back(Row{Oid_(kPgAttrdefOid), Oid_(AttrDefOid(owner->def, column->attnum())),
+                         Int(0), Oid_(kPgClassOid), Oid_(entry->def.oid()), Int(0), Char('n')});
+    }
   }
   return rows;
 }
@@ -569,6 +645,10 @@ Oid PrimaryKeyIndexOid(const proto::Table& table) {
 Oid ConstraintOid(Oid index_oid) {
   return 0x80000000u | index_oid;
 }
+Oid ReturnRuleOid(const proto::Table& view) {
+  // Above the primary keys' derived OIDs (0x40000000 | OID, OIDs below 2^29).
+  return 0x60000000u | view.oid();
+}
 Oid AttrDefOid(const proto::Table& table, int attnum) {
   // 2^29 + 2^16 * ... would not fit every table: combine the table's OID
   // with the column number in the range 0x20000000.. (16384 + 1600 columns
@@ -587,6 +667,8 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2604: return PgAttrdefRows(snapshot, database);
     case 2224: return PgSequenceRows(snapshot, database);
     case 2608: return PgDependRows(snapshot, database);
+    case 2618: return PgRewriteRows(snapshot, database);
+    case 3394: return PgInitPrivsRows();
     case 1262: return PgDatabaseRows(snapshot);
     case 1260: return PgAuthidRows(snapshot);
     case 2601: return PgAmRows();

@@ -22,6 +22,8 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
 Oid PrimaryKeyIndexOid(const proto::Table& table);
 // The pg_constraint row of a primary key or of a UNIQUE constraint's index.
 Oid ConstraintOid(Oid index_oid);
+// The pg_rewrite row of a view's or materialized view's _RETURN rule.
+Oid ReturnRuleOid(const proto::Table& view);
 // The pg_attrdef row of a column default.
 Oid AttrDefOid(const proto::Table& table, int attnum);
 // The pg_type row of a relation's row type (pg_class.reltype).

@@ -519,6 +519,15 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "objsubid int4,"
        "provider text,"
        "label text"},
+      {"pg_seclabels", 12099, 'v',
+       "objoid oid,"
+       "classoid oid,"
+       "objsubid int4,"
+       "objtype text,"
+       "objnamespace oid,"
+       "objname text,"
+       "provider text,"
+       "label text"},
       {"pg_sequence", 2224, 'r',
        "seqrelid oid,"
        "seqtypid oid,"

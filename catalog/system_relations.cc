@@ -13,7 +13,7 @@ namespace basalt::catalog {
 namespace {
 
 // A column type of PostgreSQL's catalogs as Basalt has it. Types Basalt
-// lacks (aclitem[], bytea, pg_lsn, anyarray, inet, interval, ...) are text;
+// lacks (bytea, pg_lsn, anyarray, inet, interval, ...) are text;
 // their columns are NULL in every row Basalt computes.
 TypeId CatalogColumnType(std::string_view typname) {
   static constexpr std::pair<std::string_view, TypeId> kTypes[] = {
@@ -44,7 +44,7 @@ TypeId CatalogColumnType(std::string_view typname) {
       {"_regtype", TypeId::kRegtypeArray},
       {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector},
-      {"_aclitem", TypeId::kTextArray},
+      {"_aclitem", TypeId::kAclItemArray},
       // information_schema's domains, as their base types.
       {"sql_identifier", TypeId::kName},
       {"cardinal_number", TypeId::kInt4},

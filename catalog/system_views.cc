@@ -36,6 +36,13 @@ constexpr std::pair<std::string_view, std::string_view> kSystemViews[] = {
      "FROM pg_catalog.pg_class c "
      "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
      "WHERE c.relkind = 'v'"},
+    // Basalt has no security label providers: pg_seclabel and
+    // pg_shseclabel are empty, and so is this view over them.
+    {"pg_seclabels",
+     "SELECT l.objoid, l.classoid, l.objsubid, NULL::text AS objtype, NULL::oid AS objnamespace, "
+     "NULL::text AS objname, l.provider, l.label FROM pg_catalog.pg_seclabel l "
+     "UNION ALL SELECT l.objoid, l.classoid, 0, NULL::text, NULL::oid, NULL::text, l.provider, "
+     "l.label FROM pg_catalog.pg_shseclabel l"},
     {"pg_matviews",
      "SELECT n.nspname AS schemaname, c.relname AS matviewname, "
      "pg_catalog.pg_get_userbyid(c.relowner) AS matviewowner, NULL::name AS tablespace, "

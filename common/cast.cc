@@ -325,6 +325,8 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     case TypeId::kXid:
     case TypeId::kUuid:
     case TypeId::kBytea:
+    case TypeId::kAclItem:
+    case TypeId::kAclItemArray:
     case TypeId::kInt4Array:
     case TypeId::kRegtypeArray: return value;  // to itself only
     case TypeId::kFloat4:

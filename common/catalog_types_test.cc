@@ -28,6 +28,17 @@ class OneRelation : public ObjectNames {
     return Status::Error(sqlstate::kUndefinedTable,
                          "relation \"" + std::string(text) + "\" does not exist");
   }
+  // One role, "basalt" (10), for aclitem; another, "Mixed Case" (20).
+  std::optional<std::string> RoleName(Oid oid) const override {
+    if (oid == 10) return "basalt";
+    if (oid == 20) return "Mixed Case";
+    return std::nullopt;
+  }
+  std::optional<Oid> RoleOid(std::string_view name) const override {
+    if (name == "basalt") return Oid{10};
+    if (name == "Mixed Case") return Oid{20};
+    return std::nullopt;
+  }
 };
 
 TEST_CASE("name and \"char\" read and print as PostgreSQL's namein and charin") {
@@ -85,6 +96,19 @@ TEST_CASE("catalog arrays round-trip through the binary format") {
   auto back = ValueFromBinary(ValueToBinary(*v, type), type);
   REQUIRE(back.ok());
   CHECK(ValueToText(*back, type) == "{a,NULL,bc}");
+}
+
+TEST_CASE("aclitem reads and prints as PostgreSQL's aclitemin and aclitemout") {
+  OneRelation names;
+  ScopedObjectNames scope(&names);
+  CHECK(RoundTrip("basalt=arwdDxt/basalt", TypeId::kAclItem) == "basalt=arwdDxt/basalt");
+  CHECK(RoundTrip("=U/basalt", TypeId::kAclItem) == "=U/basalt");
+  CHECK(RoundTrip("\"Mixed Case\"=r*w/basalt", TypeId::kAclItem) == "\"Mixed Case\"=r*w/basalt");
+  CHECK(RoundTrip("{=Tc/basalt,basalt=CTc/basalt}", TypeId::kAclItemArray) ==
+        "{=Tc/basalt,basalt=CTc/basalt}");
+  CHECK(RoundTrip("{}", TypeId::kAclItemArray) == "{}");
+  CHECK(!ValueFromText("basalt=q/basalt", DataType::Of(TypeId::kAclItem)).ok());
+  CHECK(!ValueFromText("nobody=r/basalt", DataType::Of(TypeId::kAclItem)).ok());
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ constexpr TypeId kCatalogTypes[] = {
     TypeId::kRegclass,     TypeId::kRegtype,   TypeId::kRegnamespace, TypeId::kRegrole,
     TypeId::kRegprocedure, TypeId::kTextArray, TypeId::kNameArray,    TypeId::kOidArray,
     TypeId::kInt2Array,    TypeId::kCharArray, TypeId::kBoolArray,    TypeId::kFloat4Array,
-    TypeId::kInt2Vector,   TypeId::kOidVector, TypeId::kJson,
+    TypeId::kInt2Vector,   TypeId::kOidVector, TypeId::kJson,         TypeId::kAclItem,
+    TypeId::kAclItemArray,
 };
 
 }  // namespace
@@ -61,6 +62,7 @@ std::optional<TypeId> DataType::ElementType() const {
     case TypeId::kCharArray: return TypeId::kChar;
     case TypeId::kBoolArray: return TypeId::kBool;
     case TypeId::kFloat4Array: return TypeId::kFloat4;
+    case TypeId::kAclItemArray: return TypeId::kAclItem;
     default: return std::nullopt;
   }
 }
@@ -76,6 +78,7 @@ std::optional<TypeId> DataType::ArrayType() const {
     case TypeId::kChar: return TypeId::kCharArray;
     case TypeId::kBool: return TypeId::kBoolArray;
     case TypeId::kFloat4: return TypeId::kFloat4Array;
+    case TypeId::kAclItem: return TypeId::kAclItemArray;
     default: return std::nullopt;
   }
 }
@@ -124,6 +127,8 @@ Oid DataType::oid() const {
     case TypeId::kFloat4Array: return type_oid::kFloat4Array;
     case TypeId::kInt2Vector: return type_oid::kInt2Vector;
     case TypeId::kOidVector: return type_oid::kOidVector;
+    case TypeId::kAclItem: return type_oid::kAclItem;
+    case TypeId::kAclItemArray: return type_oid::kAclItemArray;
   }
   return type_oid::kUnknown;
 }
@@ -144,6 +149,7 @@ int16_t DataType::typlen() const {
     case TypeId::kInterval: return 16;
     case TypeId::kTime: return 8;
     case TypeId::kUuid: return 16;
+    case TypeId::kAclItem: return 12;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
     case TypeId::kVoid: return 4;      // pg_type.typlen of void
     case TypeId::kName: return 64;
@@ -210,6 +216,8 @@ std::string DataType::Name() const {
     case TypeId::kFloat4Array: return "real[]";
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kOidVector: return "oidvector";
+    case TypeId::kAclItem: return "aclitem";
+    case TypeId::kAclItemArray: return "aclitem[]";
   }
   return "unknown";
 }

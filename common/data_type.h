@@ -83,6 +83,11 @@ enum class TypeId : uint8_t {
   // json: the text of a JSON value, kept verbatim as it was input (checked
   // by common/json_parse.h); a string like text.
   kJson = 58,
+  // aclitem: one privilege grant (grantee, grantor, privilege bits) as a
+  // 12-byte string (common/aclitem.h); aclitem[] as an array of them.
+  // Catalog values only: not storable.
+  kAclItem = 59,
+  kAclItemArray = 60,
 };
 
 // The types a table column may have: arrays and the types of pg_catalog's
@@ -137,6 +142,8 @@ inline constexpr Oid kInt2Array = 1005;
 inline constexpr Oid kTextArray = 1009;
 inline constexpr Oid kFloat4Array = 1021;
 inline constexpr Oid kOidArray = 1028;
+inline constexpr Oid kAclItem = 1033;
+inline constexpr Oid kAclItemArray = 1034;
 }  // namespace type_oid
 
 struct DataType {

@@ -25,6 +25,10 @@ class ObjectNames {
   // 'integer', ...): PostgreSQL's errors (42P01, 42704, 42883, ...) when
   // there is none.
   virtual Result<Oid> Lookup(TypeId type, std::string_view text) const = 0;
+  // A role's name unquoted, and a role by its exact name (aclitem's text
+  // forms); nullopt when there is none.
+  virtual std::optional<std::string> RoleName(Oid oid) const = 0;
+  virtual std::optional<Oid> RoleOid(std::string_view name) const = 0;
 };
 
 // The resolver of the statement running on this thread, or null.

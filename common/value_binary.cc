@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/aclitem.h"
 #include "common/datetime.h"
 #include "common/json_parse.h"
 #include "common/jsonb.h"
@@ -401,6 +402,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
     case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray:
     case TypeId::kInt2Vector:
     case TypeId::kOidVector:
       AppendArray(value.AsArray(), DataType::Of(*type.ElementType()), out);
@@ -430,6 +432,9 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       out->push_back('\x01');
       AppendJsonbText(DecodeJsonbOrDie(value.AsString()), out);
       return;
+    // PostgreSQL's aclitem has no send function; Basalt sends its text
+    // (clients read pg_type.typsend = 0 and ask for text).
+    case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kVoid: return;  // void_send: no bytes
   }
 }
@@ -517,6 +522,7 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
     case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray:
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return ReadArray(bytes, DataType::Of(*type.ElementType()));
     case TypeId::kRegproc:
@@ -568,6 +574,10 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       Value v = Value::String(std::string(*bytes));
       bytes->remove_prefix(bytes->size());
       return v;
+    }
+    case TypeId::kAclItem: {  // no aclitem_recv in PostgreSQL either
+      return Status::Error(sqlstate::kUndefinedFunction,
+                           "no binary input function available for type aclitem");
     }
     case TypeId::kVoid: return Value::Bool(false);  // void_recv reads nothing
   }

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <limits>
 
+#include "common/aclitem.h"
 #include "common/bytea.h"
 #include "common/datetime.h"
 #include "common/float_text.h"
@@ -329,6 +330,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kInterval: AppendIntervalText(value.AsInterval(), out); return;
     case TypeId::kTime: AppendTimeText(value.AsInt(), out); return;
     case TypeId::kUuid: AppendUuidText(value.AsString(), out); return;
+    case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
@@ -340,7 +342,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kInt2Array:
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
-    case TypeId::kFloat4Array: {
+    case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray: {
       const DataType element_type = DataType::Of(*type.ElementType());
       out->push_back('{');
       bool first = true;
@@ -469,7 +472,9 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kInt2Array:
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
-    case TypeId::kFloat4Array: return ParseArray(text, DataType::Of(*type.ElementType()));
+    case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray: return ParseArray(text, DataType::Of(*type.ElementType()));
+    case TypeId::kAclItem: return ParseAclItem(text);
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return ParseVector(text, DataType::Of(*type.ElementType()));
     case TypeId::kRegproc:

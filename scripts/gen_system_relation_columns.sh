@@ -9,7 +9,7 @@ views="'pg_roles','pg_user','pg_tables','pg_views','pg_indexes','pg_matviews','p
 'pg_group','pg_shadow','pg_stat_user_tables','pg_stat_all_tables','pg_statio_user_tables',\
 'pg_stat_activity','pg_settings','pg_policies','pg_rules','pg_stat_user_indexes',\
 'pg_stat_all_indexes','pg_stat_database','pg_available_extensions','pg_timezone_names',\
-'pg_publication_tables','pg_stat_progress_create_index'"
+'pg_publication_tables','pg_stat_progress_create_index','pg_seclabels'"
 psql "$1" -At -F'|' -c "
 select c.relname, c.oid, c.relkind,
   string_agg(a.attname || ' ' || t.typname, ',' order by a.attnum)

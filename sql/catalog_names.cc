@@ -128,6 +128,13 @@ std::optional<std::string> CatalogNames::RoleName(Oid oid) const {
   return std::nullopt;
 }
 
+std::optional<Oid> CatalogNames::RoleOid(std::string_view name) const {
+  for (const Row& row : catalog::CatalogRows(1260, *snapshot_, database_)) {
+    if (row[1].AsString() == name) return static_cast<Oid>(row[0].AsInt());
+  }
+  return std::nullopt;
+}
+
 std::string CatalogNames::FormatType(Oid type, int32_t typmod) const {
   if (std::optional<DataType> known = DataType::FromOid(type, typmod)) {
     // A typmod on a type without one is ignored, as format_type does.

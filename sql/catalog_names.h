@@ -35,7 +35,8 @@ class CatalogNames : public ObjectNames {
   // The relation or index named `name` in the schema, or 0.
   Oid RelationInSchema(Oid namespace_oid, std::string_view name) const;
   // The role's name, or nullopt.
-  std::optional<std::string> RoleName(Oid oid) const;
+  std::optional<std::string> RoleName(Oid oid) const override;
+  std::optional<Oid> RoleOid(std::string_view name) const override;
   // The table with relation `oid` (not an index), or null.
   std::shared_ptr<const catalog::TableEntry> Table(Oid oid) const;
   // The table owning index `oid` (the primary key's derived OID too), or
@@ -69,6 +70,8 @@ class CurrentCatalogNames : public ObjectNames {
   Result<Oid> Lookup(TypeId type, std::string_view text) const override {
     return make_().Lookup(type, text);
   }
+  std::optional<std::string> RoleName(Oid oid) const override { return make_().RoleName(oid); }
+  std::optional<Oid> RoleOid(std::string_view name) const override { return make_().RoleOid(name); }
 
  private:
   std::function<CatalogNames()> make_;

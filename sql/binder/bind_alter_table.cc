@@ -132,8 +132,7 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
                : ResolveIdentityOptions(*identity->identity_options, type.id);
     out.sequence =
         NewSequenceTable(table.database_oid(), table.namespace_oid(), name, std::move(options));
-    out.sequence_default = fmt::format(
-        "nextval({}::regclass)", QuotedLiteral(ast::QuoteName(name, /*quote_keywords=*/true)));
+    out.sequence_default = SerialDefault(table.namespace_oid(), name);
     if (serial) c.set_default_expr(out.sequence_default);
   }
   return out;

@@ -166,6 +166,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
     if (!coerce(1, kInt4)) return nullptr;
     return call_of(ScalarFunction::kArraySubscript, element);
   }
+  // name is a fixed-length array of "char" in PostgreSQL: typname[0] is its
+  // first byte (pg_dump tests typname[0] = '_').
+  if (name == "array_subscript" && args.size() == 2 && args[0]->type.id == kName) {
+    if (!coerce(1, kInt4)) return nullptr;
+    return call_of(ScalarFunction::kNameSubscript, kChar);
+  }
   if (name == "pg_get_statisticsobjdef_columns" && signature({kOid})) {
     return constant(Value::Null(), kText);  // no extended statistics objects
   }
@@ -207,6 +213,13 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
       args[0]->type.IsArray()) {
     if (!coerce(1, kText) || (args.size() == 3 && !coerce(2, kText))) return nullptr;
     return call_of(ScalarFunction::kArrayToString, kText);
+  }
+  if (name == "array_remove" && args.size() == 2 && args[0]->type.IsArray()) {
+    if (!coerce(1, *args[0]->type.ElementType())) return nullptr;
+    return call_of(ScalarFunction::kArrayRemove, args[0]->type.id);
+  }
+  if (name == "acldefault" && signature({kChar, kOid})) {
+    return call_of(ScalarFunction::kAclDefault, kAclItemArray);
   }
   if (name == "quote_ident" && signature({kText})) {
     return call_of(ScalarFunction::kQuoteIdent, kText);

@@ -168,6 +168,17 @@ catalog::proto::Table NewSequenceTable(Oid database, Oid namespace_oid, const st
   return t;
 }
 
+std::string Binder::SerialDefault(Oid namespace_oid, const std::string& sequence) const {
+  // The name schema-qualified: the default is stored as text and bound
+  // again under whatever search_path the writer has (PostgreSQL keeps the
+  // sequence's OID); pg_get_expr prints it qualified only where needed.
+  const catalog::proto::Namespace* ns = snapshot_.NamespaceByOid(database_, namespace_oid);
+  const std::string qualified =
+      (ns != nullptr ? ast::QuoteName(ns->name(), /*quote_keywords=*/true) + "." : "") +
+      ast::QuoteName(sequence, /*quote_keywords=*/true);
+  return fmt::format("nextval({}::regclass)", QuotedLiteral(qualified));
+}
+
 void Binder::BindSerialColumns(const ast::CreateTableStmt& create,
                                const std::vector<TableLikeCopy>& likes,
                                BoundCreateTable* out) const {
@@ -207,11 +218,9 @@ void Binder::BindSerialColumns(const ast::CreateTableStmt& create,
                         : ResolveIdentityOptions(*identity->identity_options, type);
     options.set_owned_by_attnum(column->attnum());
     if (serial) {
-      // As pg_get_expr shows it: the name as a regclass literal. An
-      // identity column has no default: BindColumnDefault draws from the
+      // An identity column has no default: BindColumnDefault draws from the
       // sequence it owns.
-      column->set_default_expr(fmt::format(
-          "nextval({}::regclass)", QuotedLiteral(ast::QuoteName(name, /*quote_keywords=*/true))));
+      column->set_default_expr(SerialDefault(t.namespace_oid(), name));
     }
     out->sequences.push_back(
         NewSequenceTable(t.database_oid(), t.namespace_oid(), name, std::move(options)));

@@ -171,6 +171,14 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     const bool matches = name == "regexp_matches";
     out->function = matches ? TableFunction::kRegexpMatches : TableFunction::kRegexpSplitToTable;
     out->function_type = DataType::Of(matches ? TypeId::kTextArray : TypeId::kText);
+  } else if (catalog_name && name == "pg_options_to_table" && args.size() == 1 && !call.star &&
+             !call.distinct) {
+    BoundExprPtr options =
+        TryCoerce(args[0]->Clone(), DataType::Of(TypeId::kTextArray), CastContext::kImplicit);
+    if (options == nullptr) ThrowNoFunction(name, args, call.position);
+    args[0] = std::move(options);
+    out->function = TableFunction::kOptionsToTable;
+    out->function_type = DataType::Of(TypeId::kText);
   } else if (catalog_name &&
              (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
               name == "regexp_matches" || name == "regexp_split_to_table")) {
@@ -179,8 +187,9 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     ThrowAt(sqlstate::kFeatureNotSupported,
             fmt::format("function {} in FROM is not supported yet", name), position);
   }
-  const bool json_pairs =
-      out->function == TableFunction::kJsonEach || out->function == TableFunction::kJsonEachText;
+  const bool options = out->function == TableFunction::kOptionsToTable;
+  const bool json_pairs = out->function == TableFunction::kJsonEach ||
+                          out->function == TableFunction::kJsonEachText || options;
   out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0);
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
@@ -191,9 +200,10 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     column_name = "value";
   }
   int column = *next_column;
+  if (options && !hidden) column_name = "option_value";
   if (json_pairs) {
-    item.columns.push_back(
-        ScopeColumn{"key", DataType::Of(TypeId::kText), column++, nullptr, 0, 0});
+    item.columns.push_back(ScopeColumn{options ? "option_name" : "key", DataType::Of(TypeId::kText),
+                                       column++, nullptr, 0, 0});
   }
   item.columns.push_back(ScopeColumn{column_name, out->function_type, column, nullptr, 0, 0});
   if (expand_array) {

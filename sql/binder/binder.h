@@ -219,6 +219,8 @@ class Binder {
   // The column's DEFAULT (an identity column's next value), cast to its
   // type; a NULL constant when it has none.
   BoundExprPtr BindColumnDefault(const catalog::TableEntry& table, int column);
+  // A serial column's default, `nextval('schema.sequence'::regclass)`.
+  std::string SerialDefault(Oid namespace_oid, const std::string& sequence) const;
   // INSERT's value for an identity column: 428C9 for a value given to a
   // GENERATED ALWAYS one without OVERRIDING SYSTEM VALUE; the sequence's
   // under OVERRIDING USER VALUE; else `value`.

@@ -96,6 +96,7 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
     case TypeId::kJson:
+    case TypeId::kAclItem:
     case TypeId::kUnknown: return a.AsString() == b.AsString();
     case TypeId::kInt4Array:
     case TypeId::kRegtypeArray:
@@ -106,6 +107,7 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
     case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray:
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: {
       const TypeId element = *DataType::Of(type).ElementType();

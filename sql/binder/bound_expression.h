@@ -113,6 +113,9 @@ enum class ScalarFunction {
   kGetFunctionArguments,   // pg_get_function_arguments(oid) -> text
   kGetFunctionResult,      // pg_get_function_result(oid) -> text
   kQuoteIdent,             // quote_ident(text) -> text
+  kAclDefault,             // acldefault("char", oid) -> aclitem[]
+  kArrayRemove,            // array_remove(anyarray, anyelement) -> anyarray
+  kNameSubscript,          // name[i] -> "char": byte i (0-based) of the 64-byte name
   kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool

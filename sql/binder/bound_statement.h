@@ -55,6 +55,9 @@ enum class TableFunction {
   kJsonObjectKeys,
   kJsonEach,
   kJsonEachText,
+  // pg_options_to_table(text[]): each "name=value" option (reloptions,
+  // fdwoptions) as an (option_name, option_value) row; function_type is text.
+  kOptionsToTable,
 };
 
 // A FROM item. Its rows are the concatenation of its leaves' columns, in

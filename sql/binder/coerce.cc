@@ -101,6 +101,8 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
       {"_bool", TypeId::kBoolArray},
       {"_float4", TypeId::kFloat4Array},
       {"_regtype", TypeId::kRegtypeArray},
+      {"aclitem", TypeId::kAclItem},
+      {"_aclitem", TypeId::kAclItemArray},
   };
   for (const auto& [type_name, id] : kCatalogTypes) {
     if (n == type_name) return DataType::Of(id);

@@ -331,7 +331,8 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
         if (ref.kind == BoundTableRef::Kind::kFunction) {
           // json[b]_each: key, value; then the ordinality.
           const int value_column = ref.function == TableFunction::kJsonEach ||
-                                           ref.function == TableFunction::kJsonEachText
+                                           ref.function == TableFunction::kJsonEachText ||
+                                           ref.function == TableFunction::kOptionsToTable
                                        ? 1
                                        : 0;
           row.types.push_back(c < value_column    ? DataType::Of(TypeId::kText)

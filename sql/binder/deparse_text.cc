@@ -63,6 +63,8 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kArrayLength: return "array_length";
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
+    case ScalarFunction::kArrayRemove: return "array_remove";
+    case ScalarFunction::kAclDefault: return "acldefault";
     case ScalarFunction::kQuoteIdent: return "quote_ident";
     case ScalarFunction::kObjDescription: return "obj_description";
     case ScalarFunction::kColDescription: return "col_description";
@@ -117,6 +119,7 @@ std::string DeparsedTableFunctionName(TableFunction f) {
     case TableFunction::kJsonObjectKeys: return "jsonb_object_keys";
     case TableFunction::kJsonEach: return "jsonb_each";
     case TableFunction::kJsonEachText: return "jsonb_each_text";
+    case TableFunction::kOptionsToTable: return "pg_options_to_table";
   }
   return "unnest";
 }

@@ -8,6 +8,7 @@
 #include "catalog/catalog_rows.h"
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
+#include "common/aclitem.h"
 #include "common/error.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
@@ -58,6 +59,26 @@ std::string ViewDefinition(const CatalogNames& names,
   } catch (const Error&) {
   }
   return " " + view->def.view_query() + ";";
+}
+
+// pg_get_expr: a stored expression over relation `relation` (a column
+// default) bound again and printed as PostgreSQL prints it, so that the
+// names in it are qualified where the search_path would not find them
+// (pg_dump reads defaults with an empty search_path); the text as stored
+// where it does not bind or the printer does not know a construct.
+std::string StoredExpressionText(const CatalogNames& names, const std::string& text, Oid relation,
+                                 bool pretty) {
+  auto table = names.Table(relation);
+  if (table == nullptr) return text;
+  try {
+    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    BoundExprPtr e = binder.BindRowExpression(table->def, *ParseExpression(text), "DEFAULT");
+    if (std::optional<std::string> out = DeparseTableExpression(*e, *table, names, pretty)) {
+      return *std::move(out);
+    }
+  } catch (const Error&) {
+  }
+  return text;
 }
 
 std::string QualifiedTableName(const CatalogNames& names, const catalog::proto::Table& t) {
@@ -294,7 +315,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
   // Strict: a NULL argument gives NULL (format_type's typmod excepted).
   for (size_t i = 0; i < args.size(); ++i) {
     const bool optional_typmod = call.function == ScalarFunction::kFormatType && i == 1;
-    if (args[i].is_null() && !optional_typmod) return Value::Null();
+    // array_remove(a, NULL) removes the NULL elements.
+    const bool removed_null = call.function == ScalarFunction::kArrayRemove && i == 1;
+    if (args[i].is_null() && !optional_typmod && !removed_null) return Value::Null();
   }
   switch (call.function) {
     case ScalarFunction::kCurrentSchemas:
@@ -358,7 +381,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     case ScalarFunction::kGetConstraintDef:
       return ConstraintDef(NamesOf(ctx), AsOid(args[0]),
                            args.size() > 1 && !args[1].is_null() && args[1].AsBool());
-    case ScalarFunction::kGetExpr: return Value::String(args[0].AsString());
+    case ScalarFunction::kGetExpr:
+      return Value::String(StoredExpressionText(NamesOf(ctx), args[0].AsString(), AsOid(args[1]),
+                                                args.size() > 2 && args[2].AsBool()));
     case ScalarFunction::kGetViewDef: {
       CatalogNames names = NamesOf(ctx);
       auto table = names.Table(AsOid(args[0]));
@@ -458,6 +483,31 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kQuoteIdent:
       return Value::String(ast::QuoteName(args[0].AsString(), true));
+    case ScalarFunction::kNameSubscript: {
+      // Bytes past the name's end up to NAMEDATALEN are NUL: the empty "char".
+      const std::string& name = args[0].AsString();
+      const int64_t i = args[1].AsInt();
+      if (i < 0 || i >= 64) return Value::Null();
+      const size_t at = static_cast<size_t>(i);
+      return Value::String(at < name.size() ? name.substr(at, 1) : "");
+    }
+    case ScalarFunction::kArrayRemove: {
+      const DataType element_type = DataType::Of(*call.type.ElementType());
+      std::vector<Value> kept;
+      for (const Value& element : args[0].AsArray()) {
+        const bool equal = element.is_null() || args[1].is_null()
+                               ? element.is_null() && args[1].is_null()
+                               : CompareValues(element, args[1], element_type) == 0;
+        if (!equal) kept.push_back(element);
+      }
+      return Value::Array(std::move(kept));
+    }
+    case ScalarFunction::kAclDefault: {
+      const std::string& objtype = args[0].AsString();
+      Result<Value> acl = AclDefault(objtype.empty() ? '\0' : objtype[0], AsOid(args[1]));
+      if (!acl.ok()) throw Error::FromStatus(acl.status());
+      return *std::move(acl);
+    }
     case ScalarFunction::kObjDescription:
     case ScalarFunction::kColDescription:
     case ScalarFunction::kShobjDescription: return Description(call.function, args, ctx);

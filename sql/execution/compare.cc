@@ -38,6 +38,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kCharArray:
     case TypeId::kBoolArray:
     case TypeId::kFloat4Array:
+    case TypeId::kAclItemArray:
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: {
       // array_cmp for one dimension: element by element, NULL above every
@@ -71,8 +72,9 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kChar:
     case TypeId::kPgNodeTree:
     case TypeId::kJson:
-    case TypeId::kUuid:   // memcmp of the 16 bytes, as uuid_cmp
-    case TypeId::kBytea:  // memcmp, then the shorter first, as byteacmp
+    case TypeId::kAclItem:  // only = is defined in PostgreSQL; any order serves it
+    case TypeId::kUuid:     // memcmp of the 16 bytes, as uuid_cmp
+    case TypeId::kBytea:    // memcmp, then the shorter first, as byteacmp
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
       return c < 0 ? -1 : c > 0 ? 1 : 0;

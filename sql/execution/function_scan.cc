@@ -47,6 +47,21 @@ bool FunctionScan::Start(ExecContext& ctx) {
     return true;
   }
   if (function_ == TableFunction::kUnnest) return true;
+  if (function_ == TableFunction::kOptionsToTable) {
+    // "name=value" split at the first '=', handed out as json_each's pairs;
+    // an option without '=' has a NULL value, as PostgreSQL's.
+    std::vector<Value> names;
+    for (const Value& option : args_[0].AsArray()) {
+      if (option.is_null()) continue;
+      const std::string& text = option.AsString();
+      const size_t equals = text.find('=');
+      names.push_back(Value::String(text.substr(0, equals)));
+      json_values_.push_back(equals == std::string::npos ? Value::Null()
+                                                         : Value::String(text.substr(equals + 1)));
+    }
+    args_[0] = Value::Array(std::move(names));
+    return true;
+  }
   if (IsJsonTableFunction(function_)) {
     // Computed whole, then handed out as unnest's elements.
     args_[0] = Value::Array(
@@ -86,7 +101,8 @@ bool FunctionScan::Start(ExecContext& ctx) {
 
 std::optional<Value> FunctionScan::NextValue() {
   if (function_ == TableFunction::kUnnest || function_ == TableFunction::kRegexpMatches ||
-      function_ == TableFunction::kRegexpSplitToTable || IsJsonTableFunction(function_)) {
+      function_ == TableFunction::kRegexpSplitToTable || IsJsonTableFunction(function_) ||
+      function_ == TableFunction::kOptionsToTable) {
     const std::vector<Value>& elements = args_[0].AsArray();
     if (next_index_ >= elements.size()) return std::nullopt;
     return elements[next_index_++];

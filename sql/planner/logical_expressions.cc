@@ -130,7 +130,8 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
       const auto& scan = op.As<LogicalFunctionScan>();
       // json[b]_each: a text key column before the value.
       if (scan.function == TableFunction::kJsonEach ||
-          scan.function == TableFunction::kJsonEachText) {
+          scan.function == TableFunction::kJsonEachText ||
+          scan.function == TableFunction::kOptionsToTable) {
         types.push_back(DataType::Of(TypeId::kText));
       }
       types.push_back(scan.type);
