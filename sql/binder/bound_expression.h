@@ -230,7 +230,8 @@ enum class ScalarFunction {
   kCbrt,
   kExp,
   kLn,
-  kLog10,
+  kLog,      // log(x): base 10, as log10
+  kLog10,    // log10(x)
   kLogBase,  // log(b, x)
   kPi,
   kDegrees,
