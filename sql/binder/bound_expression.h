@@ -178,6 +178,7 @@ enum class ScalarFunction {
   kStatementTimestamp,  // statement_timestamp() -> timestamptz
   kTimeOfDay,           // timeofday() -> text; volatile
   kCurrentDate,         // current_date -> date
+  kCurrentTime,         // current_time -> timetz
   kLocalTime,           // localtime -> time
   // String functions (sql/execution/string_function.cc); names and
   // signatures in sql/binder/bind_string_function.cc.
