@@ -215,6 +215,7 @@ source "$ROOT/tests/bench/copy_pgbench.sh"
 # and docs/incremental-refresh.svg.
 /usr/bin/python3 "$ROOT/tests/bench/ivm_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 /usr/bin/python3 "$ROOT/tests/bench/create_index_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
+/usr/bin/python3 "$ROOT/tests/bench/types_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 
 # What incremental and immediate views cost writers (issues 16 and 17).
 bash "$ROOT/tests/bench/matview_writers.sh" "$BASALT_PORT" "$REPORT"
