@@ -49,6 +49,7 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kTimestampTz: return 3127;
     case TypeId::kInterval: return 10022;  // interval_ops
     case TypeId::kTime: return 10038;      // time_ops
+    case TypeId::kTimeTz: return 10041;    // timetz_ops
     case TypeId::kUuid: return 10065;      // uuid_ops
     case TypeId::kBytea: return 10006;     // bytea_ops
     case TypeId::kJsonb: return 4033;      // jsonb_ops

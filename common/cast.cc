@@ -9,6 +9,7 @@
 #include "common/float_text.h"
 #include "common/json_parse.h"
 #include "common/jsonb.h"
+#include "common/time_tz.h"
 #include "common/time_zone.h"
 #include "common/value_text.h"
 
@@ -95,10 +96,13 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
       if (to == kDate || to == kTime) return A;
       break;
     case kTimestampTz:
-      if (to == kTimestamp || to == kDate || to == kTime) return A;
+      if (to == kTimestamp || to == kDate || to == kTime || to == kTimeTz) return A;
       break;
     case kTime:
-      if (to == kInterval) return I;
+      if (to == kInterval || to == kTimeTz) return I;
+      break;
+    case kTimeTz:
+      if (to == kTime) return A;
       break;
     case kInterval:
       if (to == kTime) return A;
@@ -349,6 +353,12 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       if (from.id == TypeId::kTimestampTz && to.id != TypeId::kTimestampTz) t = UtcToLocal(t);
       if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) t = LocalToUtc(t);
       if (to.IsTimestamp()) return Value::Int(RoundTimestamp(t, to.TimestampPrecision()));
+      if (to.id == TypeId::kTimeTz) {
+        // timestamptz_timetz: NULL for the infinities.
+        if (t == kTimestampNegInfinity || t == kTimestampPosInfinity) return Value::Null();
+        return Value::Int(
+            RoundTimeTz(TimeTzFromTimestampTz(value.AsInt()), to.TimestampPrecision()));
+      }
       if (to.id == TypeId::kTime) {
         // timestamp_time: the time of day; NULL for the infinities.
         if (t == kTimestampNegInfinity || t == kTimestampPosInfinity) return Value::Null();
@@ -358,7 +368,14 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     }
     case TypeId::kTime:
       if (to.id == TypeId::kTime) return value;
+      if (to.id == TypeId::kTimeTz) {
+        return Value::Int(RoundTimeTz(TimeTzFromTime(value.AsInt()), to.TimestampPrecision()));
+      }
       return Value::Span(Interval{0, 0, value.AsInt()});
+    case TypeId::kTimeTz:
+      if (to.id == TypeId::kTimeTz)
+        return Value::Int(RoundTimeTz(value.AsInt(), to.TimestampPrecision()));
+      return Value::Int(UnpackTimeTz(value.AsInt()).micros);
     case TypeId::kInterval: {
       if (to.id == TypeId::kInterval) return value;
       // interval_time: the time part modulo a day.

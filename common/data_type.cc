@@ -33,6 +33,7 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kTimestampTz: return DataType{TypeId::kTimestampTz, typmod};
     case type_oid::kInterval: return DataType{TypeId::kInterval, -1};
     case type_oid::kTime: return DataType{TypeId::kTime, -1};
+    case type_oid::kTimeTz: return DataType{TypeId::kTimeTz, typmod};
     case type_oid::kUuid: return DataType{TypeId::kUuid, -1};
     case type_oid::kBytea: return DataType{TypeId::kBytea, -1};
     case type_oid::kJsonb: return DataType{TypeId::kJsonb, -1};
@@ -103,6 +104,7 @@ Oid DataType::oid() const {
     case TypeId::kTimestampTz: return type_oid::kTimestampTz;
     case TypeId::kInterval: return type_oid::kInterval;
     case TypeId::kTime: return type_oid::kTime;
+    case TypeId::kTimeTz: return type_oid::kTimeTz;
     case TypeId::kUuid: return type_oid::kUuid;
     case TypeId::kBytea: return type_oid::kBytea;
     case TypeId::kInt4Array: return type_oid::kInt4Array;
@@ -148,6 +150,7 @@ int16_t DataType::typlen() const {
     case TypeId::kTimestampTz: return 8;
     case TypeId::kInterval: return 16;
     case TypeId::kTime: return 8;
+    case TypeId::kTimeTz: return 12;
     case TypeId::kUuid: return 16;
     case TypeId::kAclItem: return 12;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
@@ -192,6 +195,9 @@ std::string DataType::Name() const {
       return fmt::format("timestamp({}) with time zone", typmod);
     case TypeId::kInterval: return "interval";
     case TypeId::kTime: return "time without time zone";
+    case TypeId::kTimeTz:
+      if (typmod < 0) return "time with time zone";
+      return fmt::format("time({}) with time zone", typmod);
     case TypeId::kUuid: return "uuid";
     case TypeId::kBytea: return "bytea";
     case TypeId::kInt4Array: return "integer[]";

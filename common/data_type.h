@@ -50,6 +50,9 @@ enum class TypeId : uint8_t {
   // jsonb: the binary encoding of docs/formats/jsonb.md as a string
   // (common/jsonb.h); keys sorted and unique, numbers as numeric text.
   kJsonb = 24,
+  // time with time zone: a time of day and a UTC offset packed into one
+  // int64_t (common/time_tz.h).
+  kTimeTz = 25,
   // The types of pg_catalog's columns (issue 13), numbered from 40 so that
   // types added elsewhere meanwhile keep 18..39.
   // name: an identifier of at most 63 bytes; a string like text.
@@ -95,8 +98,8 @@ enum class TypeId : uint8_t {
 // and CREATE TABLE AS refuse them and the row and key codecs never meet them.
 inline bool IsStorableType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
-         id == TypeId::kTime || id == TypeId::kUuid || id == TypeId::kBytea ||
-         id == TypeId::kJson || id == TypeId::kJsonb;
+         id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kUuid ||
+         id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb;
 }
 
 namespace type_oid {
@@ -121,6 +124,7 @@ inline constexpr Oid kTimestamp = 1114;
 inline constexpr Oid kTimestampTz = 1184;
 inline constexpr Oid kInterval = 1186;
 inline constexpr Oid kTime = 1083;
+inline constexpr Oid kTimeTz = 1266;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kVoid = 2278;
 inline constexpr Oid kChar = 18;
@@ -202,8 +206,10 @@ struct DataType {
     return typmod >= 4 ? (((typmod - 4) & 0x7ff) ^ 0x400) - 0x400 : -1;
   }
   bool IsTimestamp() const { return id == TypeId::kTimestamp || id == TypeId::kTimestampTz; }
-  // timestamp(p) and timestamptz(p): p, or -1 when unconstrained.
-  int32_t TimestampPrecision() const { return IsTimestamp() ? typmod : -1; }
+  // timestamp(p), timestamptz(p) and timetz(p): p, or -1 when unconstrained.
+  int32_t TimestampPrecision() const {
+    return IsTimestamp() || id == TypeId::kTimeTz ? typmod : -1;
+  }
 
   friend bool operator==(const DataType&, const DataType&) = default;
 };

@@ -13,6 +13,7 @@
 #include "common/datetime_units.h"
 #include "common/interval.h"
 #include "common/sqlstate.h"
+#include "common/time_tz.h"
 #include "common/time_zone.h"
 
 namespace basalt {
@@ -196,6 +197,24 @@ Result<FieldValue> TimeField(const std::string& name, DateUnit unit, int64_t mic
   }
 }
 
+// timetz_part: the time's fields, the zone's, and the epoch of the
+// UTC-equivalent time.
+Result<FieldValue> TimeTzField(const std::string& name, DateUnit unit, int64_t packed) {
+  const TimeTz t = UnpackTimeTz(packed);
+  switch (unit) {
+    case DateUnit::kTimezone: return Whole(t.offset_east);
+    case DateUnit::kTimezoneHour: return Whole(t.offset_east / 3600);
+    case DateUnit::kTimezoneMinute: return Whole(t.offset_east / 60 % 60);
+    case DateUnit::kEpoch: return Scaled(t.micros - int64_t{t.offset_east} * kMicrosPerSecond, 6);
+    case DateUnit::kMicrosecond:
+    case DateUnit::kMillisecond:
+    case DateUnit::kSecond:
+    case DateUnit::kMinute:
+    case DateUnit::kHour: return TimeField(name, unit, t.micros);
+    default: return NotSupported(name, TypeId::kTimeTz);
+  }
+}
+
 Result<FieldValue> IntervalField(const std::string& name, DateUnit unit, const Interval& span) {
   const int64_t years = span.months / 12;
   const int64_t months = span.months % 12;
@@ -238,6 +257,7 @@ Result<FieldValue> AnyField(std::string_view field, const Value& v, TypeId type)
     case TypeId::kTimestampTz: return TimestampField(name, *unit, v.AsInt(), type);
     case TypeId::kDate: return DateValueField(name, *unit, v.AsInt());
     case TypeId::kTime: return TimeField(name, *unit, v.AsInt());
+    case TypeId::kTimeTz: return TimeTzField(name, *unit, v.AsInt());
     case TypeId::kInterval: return IntervalField(name, *unit, v.AsInterval());
     default: return Status::Internal("extract from an unexpected type");
   }

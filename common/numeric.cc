@@ -13,13 +13,10 @@
 #include <limits>
 #include <utility>
 
+#include "common/numeric_internal.h"
 #include "common/wide_int.h"
 
 namespace basalt {
-
-// Without expression templates: plain values read more simply here.
-using BigInt = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<>,
-                                             boost::multiprecision::et_off>;
 
 namespace numeric_internal {
 // The unscaled integer of a value outside the inline form. Immutable once
@@ -31,7 +28,15 @@ struct BigRep {
 };
 }  // namespace numeric_internal
 
+using numeric_internal::BigInt;
 using numeric_internal::BigRep;
+using numeric_internal::Decimal;
+using numeric_internal::DigitCount;
+using numeric_internal::Finish;
+using numeric_internal::Pow10Big;
+using numeric_internal::RoundedDivide;
+using numeric_internal::ToBig;
+using numeric_internal::ToDecimal;
 
 // The heap form's constructor and accessor, for numeric.cc only.
 struct NumericAccess {
@@ -86,80 +91,6 @@ std::string MagnitudeDigits(Uint128 v) {
     v /= 10;
   } while (v != 0);
   return std::string(p, end);
-}
-
-// --- the generic (BigInt) form ---------------------------------------------
-
-BigInt ToBig(Int128 v) {
-  const Uint128 m = Magnitude(v);
-  BigInt out = static_cast<uint64_t>(m >> 64);
-  out <<= 64;
-  out += static_cast<uint64_t>(m);
-  return v < 0 ? BigInt(-out) : out;
-}
-
-BigInt Pow10Big(int n) {
-  if (n <= Numeric::kMaxDigits) return ToBig(static_cast<Int128>(kPow10[n]));
-  return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n));
-}
-
-// A finite value as unscaled BigInt and scale.
-struct Decimal {
-  BigInt unscaled;
-  int scale = 0;
-};
-
-Decimal ToDecimal(const Numeric& n) {
-  if (n.is_inline()) return {ToBig(n.unscaled()), n.scale()};
-  return {NumericAccess::Big(n), n.scale()};
-}
-
-// The number of decimal digits of |v| (0 for zero).
-int DigitCount(const BigInt& v) {
-  if (v == 0) return 0;
-  const BigInt m = boost::multiprecision::abs(v);
-  int digits =
-      static_cast<int>(static_cast<double>(boost::multiprecision::msb(m)) * 0.30102999566398120) +
-      1;
-  // The estimate is exact or one short.
-  if (m >= Pow10Big(digits)) ++digits;
-  return digits;
-}
-
-// Builds a Numeric from the generic form: inline when it fits, 22003 past
-// numeric's limits. REQUIRES: 0 <= scale <= kMaxDisplayScale.
-Result<Numeric> Finish(BigInt unscaled, int scale) {
-  if (unscaled == 0) {
-    if (scale <= Numeric::kMaxScale) return Numeric(0, scale);
-    return NumericAccess::MakeBig(BigInt(0), scale);
-  }
-  const BigInt m = boost::multiprecision::abs(unscaled);
-  const unsigned bits = boost::multiprecision::msb(m) + 1;
-  if (scale <= Numeric::kMaxScale && bits <= 127) {
-    const Uint128 mag = (static_cast<Uint128>(static_cast<uint64_t>(m >> 64)) << 64) |
-                        static_cast<uint64_t>(m & BigInt(~uint64_t{0}));
-    if (mag < kMagnitudeLimit) {
-      const Int128 v = static_cast<Int128>(mag);
-      return Numeric(unscaled < 0 ? -v : v, scale);
-    }
-  }
-  // Integer digits = DigitCount - scale; check only when it can be close.
-  const double approx_digits = static_cast<double>(bits) * 0.30102999566398120;
-  if (approx_digits - scale > Numeric::kMaxIntegerDigits - 2 &&
-      DigitCount(m) - scale > Numeric::kMaxIntegerDigits) {
-    return Overflow();
-  }
-  return NumericAccess::MakeBig(std::move(unscaled), scale);
-}
-
-// a / b rounded half away from zero. REQUIRES: b != 0.
-BigInt RoundedDivide(const BigInt& a, const BigInt& b) {
-  BigInt q, r;
-  boost::multiprecision::divide_qr(a, b, q, r);
-  if (r != 0 && 2 * boost::multiprecision::abs(r) >= boost::multiprecision::abs(b)) {
-    q += ((a < 0) != (b < 0)) ? -1 : 1;
-  }
-  return q;
 }
 
 // Brings a to scale `to` (>= a.scale).
@@ -231,6 +162,74 @@ Numeric InfinityOfSign(int sign) {
 }
 
 }  // namespace
+
+// --- the generic (BigInt) form ---------------------------------------------
+
+namespace numeric_internal {
+
+BigInt ToBig(Int128 v) {
+  const Uint128 m = Magnitude(v);
+  BigInt out = static_cast<uint64_t>(m >> 64);
+  out <<= 64;
+  out += static_cast<uint64_t>(m);
+  return v < 0 ? BigInt(-out) : out;
+}
+
+BigInt Pow10Big(int n) {
+  if (n <= Numeric::kMaxDigits) return ToBig(static_cast<Int128>(kPow10[n]));
+  return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n));
+}
+
+Decimal ToDecimal(const Numeric& n) {
+  if (n.is_inline()) return {ToBig(n.unscaled()), n.scale()};
+  return {NumericAccess::Big(n), n.scale()};
+}
+
+int DigitCount(const BigInt& v) {
+  if (v == 0) return 0;
+  const BigInt m = boost::multiprecision::abs(v);
+  int digits =
+      static_cast<int>(static_cast<double>(boost::multiprecision::msb(m)) * 0.30102999566398120) +
+      1;
+  // The estimate is exact or one short.
+  if (m >= Pow10Big(digits)) ++digits;
+  return digits;
+}
+
+Result<Numeric> Finish(BigInt unscaled, int scale) {
+  if (unscaled == 0) {
+    if (scale <= Numeric::kMaxScale) return Numeric(0, scale);
+    return NumericAccess::MakeBig(BigInt(0), scale);
+  }
+  const BigInt m = boost::multiprecision::abs(unscaled);
+  const unsigned bits = boost::multiprecision::msb(m) + 1;
+  if (scale <= Numeric::kMaxScale && bits <= 127) {
+    const Uint128 mag = (static_cast<Uint128>(static_cast<uint64_t>(m >> 64)) << 64) |
+                        static_cast<uint64_t>(m & BigInt(~uint64_t{0}));
+    if (mag < kMagnitudeLimit) {
+      const Int128 v = static_cast<Int128>(mag);
+      return Numeric(unscaled < 0 ? -v : v, scale);
+    }
+  }
+  // Integer digits = DigitCount - scale; check only when it can be close.
+  const double approx_digits = static_cast<double>(bits) * 0.30102999566398120;
+  if (approx_digits - scale > Numeric::kMaxIntegerDigits - 2 &&
+      DigitCount(m) - scale > Numeric::kMaxIntegerDigits) {
+    return Overflow();
+  }
+  return NumericAccess::MakeBig(std::move(unscaled), scale);
+}
+
+BigInt RoundedDivide(const BigInt& a, const BigInt& b) {
+  BigInt q, r;
+  boost::multiprecision::divide_qr(a, b, q, r);
+  if (r != 0 && 2 * boost::multiprecision::abs(r) >= boost::multiprecision::abs(b)) {
+    q += ((a < 0) != (b < 0)) ? -1 : 1;
+  }
+  return q;
+}
+
+}  // namespace numeric_internal
 
 // --- value semantics ---------------------------------------------------------
 
@@ -827,23 +826,16 @@ Result<Numeric> Numeric::Power(const Numeric& exponent) const {
   }
   if (Sign() == 0 && exponent.Sign() < 0) return zero_to_negative();
   if (Sign() < 0 && !integer_exponent) return complex_result();
-  const int rscale = std::clamp(std::max(kMinSignificantDigits, scale_), 0, kMaxResultScale);
-  if (exponent.Sign() == 0 || Compare(one) == 0) return Finish(Pow10Big(rscale), rscale);
-  if (Sign() == 0) return Finish(BigInt(0), rscale);
-  if (!integer_exponent) {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "numeric ^ numeric with a non-integer exponent is not supported yet")
-        .WithHint("Cast an operand to double precision.");
-  }
-  auto n = exponent.ToInt64();
+  // power_var: power_var_int for an integer exponent of 32 bits, exp(ln)
+  // for every other.
+  auto n = integer_exponent ? exponent.ToInt64() : Result<int64_t>(Overflow());
   if (!n.ok() || *n > std::numeric_limits<int32_t>::max() ||
       *n < std::numeric_limits<int32_t>::min()) {
-    // PostgreSQL goes through exp(ln(x) * y); only overflow is certain.
-    if (exponent.Sign() > 0 && Abs().Compare(one) > 0) return Overflow();
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "numeric ^ numeric with so large an exponent is not supported yet")
-        .WithHint("Cast an operand to double precision.");
+    return numeric_internal::PowerByLogarithm(*this, exponent);
   }
+  const int rscale = std::clamp(std::max(kMinSignificantDigits, scale_), 0, kMaxResultScale);
+  if (*n == 0 || Compare(one) == 0) return Finish(Pow10Big(rscale), rscale);
+  if (Sign() == 0) return Finish(BigInt(0), rscale);
   // log10 |x| from the leading digits, then the result's decimal weight.
   const std::string digits = DigitString();
   const double lead = std::stod("0." + digits.substr(0, 17));

@@ -146,10 +146,18 @@ class Numeric {
   // sqrt with PostgreSQL's result scale; 2201F for a negative argument.
   Result<Numeric> Sqrt() const;
   // this ^ exponent (numeric_power) with PostgreSQL 15's NaN and Infinity
-  // rules and, for an integer exponent, its result scale (at least 16
-  // decimals); 2201F for 0 ^ negative and negative ^ non-integer. A finite
-  // non-integer exponent (PostgreSQL's exp(ln(x) * y)) is 0A000 here.
+  // rules and result scales; 2201F for 0 ^ negative and negative ^
+  // non-integer, 22003 past numeric's limits. Exponents that are not
+  // integers of 32 bits go through exp(ln(this) * exponent), as PostgreSQL.
   Result<Numeric> Power(const Numeric& exponent) const;
+  // numeric_transcendental.cc: exp, ln and log(base = this, x) in exact
+  // decimal arithmetic, rounded to PostgreSQL 15's result scales (about 16
+  // significant digits, never fewer decimals than an argument, at most
+  // 1000). 2201E for the logarithm of zero or a negative number, 22003 when
+  // exp overflows, 22012 for log base 1.
+  Result<Numeric> Exp() const;
+  Result<Numeric> Ln() const;
+  Result<Numeric> Log(const Numeric& x) const;
 
   // The same value with trailing fractional zeros removed: 1.50 -> 1.5.
   // Equal values have equal normal forms.

@@ -93,8 +93,21 @@ std::string Name(std::string name, bool fill_mode) {
 
 Result<std::string> FormatFields(const ToCharFields& f, std::string_view format) {
   std::string out;
-  const std::vector<TemplateItem> items = ParseDateTemplate(format);
-  for (const TemplateItem& item : items) {
+  out.reserve(format.size() + 32);
+  // The same for every item: computed once per value (to_char runs per row).
+  const int64_t hour12 = f.hour % 12 == 0 ? 12 : f.hour % 12;
+  const bool pm = f.hour % 24 >= 12;
+  const int32_t offset = f.zone != nullptr ? f.zone->offset : 0;
+  const int32_t abs_offset = offset < 0 ? -offset : offset;
+  const int64_t year = AdjustYear(f);
+  auto calendar_only = [&]() -> Status {
+    if (f.is_interval) return InvalidForInterval();
+    return Status::OK();
+  };
+  const int dow = f.is_interval ? 0 : DayOfWeek(f.days_since_2000);
+  const int64_t day_of_year =
+      f.is_interval ? 0 : f.days_since_2000 - DaysFromCivil(f.year, 1, 1) + 1;
+  for (const TemplateItem& item : CachedDateTemplate(format)) {
     if (item.pattern == DatePattern::kLiteral) {
       out += item.literal;
       continue;
@@ -102,18 +115,6 @@ Result<std::string> FormatFields(const ToCharFields& f, std::string_view format)
     const bool fm = item.fill_mode;
     std::string s;
     bool numeric = true;  // TH applies to numbers only
-    const int64_t hour12 = f.hour % 12 == 0 ? 12 : f.hour % 12;
-    const bool pm = f.hour % 24 >= 12;
-    const int32_t offset = f.zone != nullptr ? f.zone->offset : 0;
-    const int32_t abs_offset = offset < 0 ? -offset : offset;
-    const int64_t year = AdjustYear(f);
-    auto calendar_only = [&]() -> Status {
-      if (f.is_interval) return InvalidForInterval();
-      return Status::OK();
-    };
-    const int dow = f.is_interval ? 0 : DayOfWeek(f.days_since_2000);
-    const int64_t day_of_year =
-        f.is_interval ? 0 : f.days_since_2000 - DaysFromCivil(f.year, 1, 1) + 1;
     auto width = [&](int w, int64_t v) { return fm ? 0 : (v >= 0 ? w : w + 1); };
     switch (item.pattern) {
       case DatePattern::kLiteral:

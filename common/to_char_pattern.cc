@@ -130,6 +130,18 @@ size_t Utf8Length(std::string_view s, size_t i) {
 
 }  // namespace
 
+const std::vector<TemplateItem>& CachedDateTemplate(std::string_view format) {
+  thread_local std::string cached_format;
+  thread_local std::vector<TemplateItem> cached_items;
+  thread_local bool filled = false;
+  if (!filled || format != cached_format) {
+    cached_items = ParseDateTemplate(format);
+    cached_format.assign(format);
+    filled = true;
+  }
+  return cached_items;
+}
+
 std::vector<TemplateItem> ParseDateTemplate(std::string_view format) {
   std::vector<TemplateItem> items;
   size_t i = 0;

@@ -91,5 +91,10 @@ struct TemplateItem {
 };
 
 std::vector<TemplateItem> ParseDateTemplate(std::string_view format);
+// ParseDateTemplate's result for the format this thread asked for last:
+// to_char over a column parses one constant format per row otherwise
+// (PostgreSQL keeps a small cache of parsed formats too). Valid until the
+// thread's next call.
+const std::vector<TemplateItem>& CachedDateTemplate(std::string_view format);
 
 }  // namespace basalt

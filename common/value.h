@@ -13,6 +13,7 @@
 //   numeric                   -> Numeric
 //   interval                  -> Interval (months, days, microseconds)
 //   time                      -> int64_t microseconds since midnight (0..86400000000)
+//   timetz                    -> int64_t: time and UTC offset packed (common/time_tz.h)
 //   text, varchar, unknown    -> std::string (UTF-8)
 //   uuid                      -> std::string of exactly 16 bytes (common/uuid.h)
 //   bytea                     -> std::string of the raw bytes (common/bytea.h)

@@ -11,6 +11,7 @@
 #include "common/json_parse.h"
 #include "common/jsonb.h"
 #include "common/time_of_day.h"
+#include "common/time_tz.h"
 #include "common/uuid.h"
 #include "common/value_text.h"
 
@@ -381,6 +382,12 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kTimestampTz:
       AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 8, out);
       return;
+    case TypeId::kTimeTz: {  // int64 time, int32 zone in seconds west of UTC
+      const TimeTz t = UnpackTimeTz(value.AsInt());
+      AppendBigEndian(static_cast<uint64_t>(t.micros), 8, out);
+      AppendBigEndian(static_cast<uint64_t>(static_cast<uint32_t>(-t.offset_east)), 4, out);
+      return;
+    }
     case TypeId::kFloat4:
       AppendBigEndian(std::bit_cast<uint32_t>(static_cast<float>(value.AsFloat())), 4, out);
       return;
@@ -503,6 +510,18 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
         return Status::Error(sqlstate::kDatetimeFieldOverflow, "time out of range");
       }
       return Value::Int(micros);
+    }
+    case TypeId::kTimeTz: {
+      BASALT_ASSIGN_OR_RETURN(int64_t micros, ReadInt64(bytes));
+      BASALT_ASSIGN_OR_RETURN(int32_t zone_west, ReadInt32(bytes));
+      if (micros < 0 || micros > kMicrosPerTimeDay) {
+        return Status::Error(sqlstate::kDatetimeFieldOverflow, "time out of range");
+      }
+      if (zone_west <= -kTimeTzMaxOffset || zone_west >= kTimeTzMaxOffset) {
+        return Status::Error(sqlstate::kInvalidTimeZoneDisplacementValue,
+                             "time zone displacement out of range");
+      }
+      return Value::Int(RoundTimeTz(PackTimeTz({micros, -zone_west}), type.TimestampPrecision()));
     }
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz: {

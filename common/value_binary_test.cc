@@ -496,3 +496,21 @@ TEST_CASE("json sends its text; jsonb the version byte 1, then its text") {
 
 }  // namespace
 }  // namespace basalt
+
+namespace basalt {
+namespace {
+
+TEST_CASE("timetz is int64 microseconds and int32 seconds west of UTC") {
+  const DataType timetz = DataType::Of(TypeId::kTimeTz);
+  // select encode(timetz_send('10:00:00.5+02'::timetz), 'hex')
+  CHECK(SendText("10:00:00.5+02", timetz) == "0000000861cc0920ffffe3e0");
+  CHECK(ReceiveText("0000000861cc0920ffffe3e0", timetz) == "10:00:00.5+02");
+  CHECK(SendText("01:02:03-05:30", timetz) == "00000000dde878c000004d58");
+  CHECK(ReceiveText("00000000dde878c000004d58", timetz) == "01:02:03-05:30");
+  CHECK(ReceiveError("0000000861cc0920", timetz).code() == "08P01");
+  CHECK(ReceiveError("000000141dd76001ffffe3e0", timetz).code() == "22008");  // past 24:00
+  CHECK(ReceiveError("0000000861cc09200000e100", timetz).code() == "22009");  // 16 hours
+}
+
+}  // namespace
+}  // namespace basalt

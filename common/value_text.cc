@@ -17,6 +17,7 @@
 #include "common/jsonb.h"
 #include "common/object_names.h"
 #include "common/time_of_day.h"
+#include "common/time_tz.h"
 #include "common/uuid.h"
 
 namespace basalt {
@@ -329,6 +330,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kTimestampTz: AppendTimestampTzText(value.AsInt(), out); return;
     case TypeId::kInterval: AppendIntervalText(value.AsInterval(), out); return;
     case TypeId::kTime: AppendTimeText(value.AsInt(), out); return;
+    case TypeId::kTimeTz: AppendTimeTzText(value.AsInt(), out); return;
     case TypeId::kUuid: AppendUuidText(value.AsString(), out); return;
     case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
@@ -453,6 +455,10 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kTime: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTime(text));
       return Value::Int(micros);
+    }
+    case TypeId::kTimeTz: {
+      BASALT_ASSIGN_OR_RETURN(int64_t packed, ParseTimeTz(text));
+      return Value::Int(RoundTimeTz(packed, type.TimestampPrecision()));
     }
     case TypeId::kUuid: {
       BASALT_ASSIGN_OR_RETURN(std::string bytes, ParseUuid(text));

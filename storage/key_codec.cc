@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "common/jsonb.h"
+#include "common/time_tz.h"
 #include "storage/coding.h"
 
 namespace basalt::storage {
@@ -318,6 +319,14 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime: AppendInteger(value.AsInt(), IntegerWidth(type.id), key); return;
+    case TypeId::kTimeTz: {
+      // timetz_cmp's order: the UTC-equivalent time, then the zone further
+      // east first.
+      const TimeTz t = UnpackTimeTz(value.AsInt());
+      AppendInteger(t.micros - int64_t{t.offset_east} * 1'000'000, 8, key);
+      AppendInteger(-int64_t{t.offset_east}, 4, key);
+      return;
+    }
     case TypeId::kInterval: AppendIntervalSpan(value.AsInterval().Span(), key); return;
     case TypeId::kOid:
     case TypeId::kXid: AppendBigEndian(static_cast<uint64_t>(value.AsInt()), 4, key); return;
@@ -367,6 +376,15 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       if (input->size() < static_cast<size_t>(width)) return Truncated();
       *value = Value::Int(DecodeInteger(ReadBigEndian(*input, width), width));
       input->remove_prefix(width);
+      return Status::OK();
+    }
+    case TypeId::kTimeTz: {
+      if (input->size() < 12) return Truncated();
+      const int64_t utc = DecodeInteger(ReadBigEndian(*input, 8), 8);
+      const int64_t offset_east = -DecodeInteger(ReadBigEndian(input->substr(8), 4), 4);
+      input->remove_prefix(12);
+      *value = Value::Int(
+          PackTimeTz({utc + offset_east * 1'000'000, static_cast<int32_t>(offset_east)}));
       return Status::OK();
     }
     case TypeId::kFloat4:

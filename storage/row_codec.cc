@@ -26,7 +26,8 @@ int FixedWidth(TypeId id) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-    case TypeId::kTime: return 8;
+    case TypeId::kTime:
+    case TypeId::kTimeTz: return 8;
     case TypeId::kInterval:
     case TypeId::kUuid: return 16;
     default: return 0;  // variable width
@@ -151,6 +152,7 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime:
+    case TypeId::kTimeTz:  // common/time_tz.h's packed int64
     case TypeId::kOid:
     case TypeId::kXid:
       AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(id), out);
@@ -214,7 +216,8 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-    case TypeId::kTime: {
+    case TypeId::kTime:
+    case TypeId::kTimeTz: {
       uint64_t bits = ReadLittleEndian(*input, width);
       if (width < 8) {
         uint64_t sign = uint64_t{1} << (8 * width - 1);

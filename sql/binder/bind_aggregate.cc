@@ -33,6 +33,7 @@ bool HasMinMax(TypeId id) {
     case TypeId::kTimestampTz:
     case TypeId::kInterval:
     case TypeId::kTime:
+    case TypeId::kTimeTz:
     case TypeId::kOid: return true;
     default: return false;
   }

@@ -21,6 +21,7 @@ bool DatetimeArgument(Resolver& r, size_t i, bool date_allowed, TypeId date_as) 
   const TypeId t = r.Type(i);
   if (t == TypeId::kUnknown) r.Ambiguous();
   if (IsTimestampType(t) || t == TypeId::kInterval || t == TypeId::kTime) return true;
+  if (t == TypeId::kTimeTz) return true;
   if (t == TypeId::kDate) return date_allowed || r.Coerce(i, date_as);
   return false;
 }
@@ -49,10 +50,7 @@ BoundExprPtr BindDatetimeFunction(const ast::FunctionCall& call, std::vector<Bou
   if (call.no_parens) {
     if (name == "current_date") return r.Call(ScalarFunction::kCurrentDate, kDate);
     if (name == "localtime" && args.empty()) return r.Call(ScalarFunction::kLocalTime, kTime);
-    if (name == "current_time") {
-      ThrowAt(sqlstate::kFeatureNotSupported, "time with time zone is not supported yet",
-              call.position);
-    }
+    if (name == "current_time") return r.Call(ScalarFunction::kCurrentTime, kTimeTz);
     return nullptr;
   }
   if (name == "date_part" || name == "extract") {
@@ -173,6 +171,8 @@ BoundExprPtr BindDatetimeFunction(const ast::FunctionCall& call, std::vector<Bou
     if (t == kUnknown || t == kDate) {
       if (!r.Coerce(1, kTimestampTz)) r.NoFunction();
     }
+    if (t == kTime && !r.Coerce(1, kTimeTz)) r.NoFunction();  // time becomes timetz first
+    if (r.Type(1) == kTimeTz) return r.Call(ScalarFunction::kAtTimeZone, kTimeTz);
     if (!IsTimestampType(r.Type(1))) r.NoFunction();
     return r.Call(ScalarFunction::kAtTimeZone, r.Type(1) == kTimestamp ? kTimestampTz : kTimestamp);
   }

@@ -13,7 +13,8 @@ bool IsTimestampType(TypeId id) {
 }
 
 bool IsDatetimeOperand(TypeId id) {
-  return IsTimestampType(id) || id == TypeId::kInterval || id == TypeId::kTime;
+  return IsTimestampType(id) || id == TypeId::kInterval || id == TypeId::kTime ||
+         id == TypeId::kTimeTz;
 }
 
 // The type an untyped literal gets beside an operand of type `known`
@@ -27,6 +28,7 @@ std::optional<TypeId> UnknownOperandType(TypeId known, ArithmeticOp op, bool unk
     if (subtract) return known;
     return std::nullopt;
   }
+  if (known == TypeId::kTimeTz && subtract && !unknown_on_left) return TypeId::kInterval;
   if (known == TypeId::kInterval) {
     if (add || subtract) return TypeId::kInterval;
     if (op == ArithmeticOp::kMultiply) return TypeId::kFloat8;
@@ -72,6 +74,15 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
     if (!t) NoDatetimeOperator(op, left->type, right->type, position);
     CoerceTo(left, *t);
   } else if (right->type.id == TypeId::kUnknown) {
+    if (left->type.id == TypeId::kTimeTz && arith == ArithmeticOp::kAdd) {
+      // timetz + interval and timetz + date both exist: the literal cannot choose.
+      throw Error(sqlstate::kAmbiguousFunction,
+                  fmt::format("operator is not unique: {} {} unknown", left->type.Name(), op))
+          .WithHint(
+              "Could not choose a best candidate operator. You might need to add explicit type "
+              "casts.")
+          .WithPosition(position);
+    }
     std::optional<TypeId> t = UnknownOperandType(left->type.id, arith, false);
     if (!t) NoDatetimeOperator(op, left->type, right->type, position);
     CoerceTo(right, *t);
@@ -124,6 +135,13 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
   }
   if (add && l == TypeId::kInterval && r == TypeId::kTime) {
     return Make(arith, DataType::Of(TypeId::kTime), left, right, position);
+  }
+  // timetz +- interval, interval + timetz (no timetz - timetz, as PostgreSQL).
+  if ((add || subtract) && l == TypeId::kTimeTz && r == TypeId::kInterval) {
+    return Make(arith, DataType::Of(TypeId::kTimeTz), left, right, position);
+  }
+  if (add && l == TypeId::kInterval && r == TypeId::kTimeTz) {
+    return Make(arith, DataType::Of(TypeId::kTimeTz), left, right, position);
   }
   if (subtract && l == TypeId::kTime && r == TypeId::kTime) {
     return Make(arith, interval, left, right, position);

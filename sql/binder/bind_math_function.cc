@@ -10,9 +10,8 @@ using enum TypeId;
 
 // PostgreSQL 15's signatures. Where float8 and numeric both exist, float8
 // comes first: an integer argument fits both, and PostgreSQL prefers
-// float8 (the numeric category's preferred type). exp, ln and log of a
-// numeric are computed in float8 here, and power of a numeric only takes
-// integer exponents (docs: sql/README.md).
+// float8 (the numeric category's preferred type). log(x, y) exists for
+// numeric only, as in PostgreSQL.
 const std::vector<BuiltinSignature>& MathSignatures() {
   static const std::vector<BuiltinSignature> signatures = {
       {"ceil", ScalarFunction::kCeil, {kFloat8}, kFloat8},
@@ -39,10 +38,14 @@ const std::vector<BuiltinSignature>& MathSignatures() {
       {"sqrt", ScalarFunction::kSqrt, {kNumeric}, kNumeric},
       {"cbrt", ScalarFunction::kCbrt, {kFloat8}, kFloat8},
       {"exp", ScalarFunction::kExp, {kFloat8}, kFloat8},
+      {"exp", ScalarFunction::kExp, {kNumeric}, kNumeric},
       {"ln", ScalarFunction::kLn, {kFloat8}, kFloat8},
-      {"log", ScalarFunction::kLog10, {kFloat8}, kFloat8},
+      {"ln", ScalarFunction::kLn, {kNumeric}, kNumeric},
+      {"log", ScalarFunction::kLog, {kFloat8}, kFloat8},
+      {"log", ScalarFunction::kLog, {kNumeric}, kNumeric},
       {"log10", ScalarFunction::kLog10, {kFloat8}, kFloat8},
-      {"log", ScalarFunction::kLogBase, {kFloat8, kFloat8}, kFloat8},
+      {"log10", ScalarFunction::kLog10, {kNumeric}, kNumeric},
+      {"log", ScalarFunction::kLogBase, {kNumeric, kNumeric}, kNumeric},
       {"pi", ScalarFunction::kPi, {}, kFloat8},
       {"degrees", ScalarFunction::kDegrees, {kFloat8}, kFloat8},
       {"radians", ScalarFunction::kRadians, {kFloat8}, kFloat8},

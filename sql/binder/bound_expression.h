@@ -181,6 +181,7 @@ enum class ScalarFunction {
   kStatementTimestamp,  // statement_timestamp() -> timestamptz
   kTimeOfDay,           // timeofday() -> text; volatile
   kCurrentDate,         // current_date -> date
+  kCurrentTime,         // current_time -> timetz
   kLocalTime,           // localtime -> time
   // String functions (sql/execution/string_function.cc); names and
   // signatures in sql/binder/bind_string_function.cc.
@@ -233,7 +234,8 @@ enum class ScalarFunction {
   kCbrt,
   kExp,
   kLn,
-  kLog10,
+  kLog,      // log(x): base 10, as log10
+  kLog10,    // log10(x)
   kLogBase,  // log(b, x)
   kPi,
   kDegrees,

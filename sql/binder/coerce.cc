@@ -61,16 +61,23 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   if ((n == "interval" || n == "time") && type.interval_fields.empty() && type.modifiers.empty()) {
     return DataType::Of(n == "time" ? TypeId::kTime : TypeId::kInterval);
   }
-  if (n == "interval" || n == "time" || n == "timetz") {
+  if (n == "timetz") {
+    if (type.modifiers.empty()) return DataType::Of(TypeId::kTimeTz);
+    int32_t precision = modifier(0, 6);
+    if (precision < 0) {
+      ThrowAt(sqlstate::kInvalidParameterValue,
+              fmt::format("TIME({}) WITH TIME ZONE precision must not be negative", precision),
+              type.position);
+    }
+    return DataType{TypeId::kTimeTz, std::min(precision, 6)};
+  }
+  if (n == "interval" || n == "time") {
     // Typmods of time and interval (precision, interval fields outside a
-    // literal) and time with time zone are not implemented.
-    ThrowAt(
-        sqlstate::kFeatureNotSupported,
-        fmt::format("type {} is not supported yet",
-                    n == "timetz"
-                        ? "time with time zone"
-                        : n + (type.interval_fields.empty() ? "(p)" : " " + type.interval_fields)),
-        type.position);
+    // literal) are not implemented.
+    ThrowAt(sqlstate::kFeatureNotSupported,
+            fmt::format("type {} is not supported yet",
+                        n + (type.interval_fields.empty() ? "(p)" : " " + type.interval_fields)),
+            type.position);
   }
   if (n == "uuid") return DataType::Of(TypeId::kUuid);
   if (n == "bytea") return DataType::Of(TypeId::kBytea);

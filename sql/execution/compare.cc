@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/jsonb.h"
+#include "common/time_tz.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -23,6 +24,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kRegnamespace:
     case TypeId::kRegrole:
     case TypeId::kRegprocedure: return a.AsInt() < b.AsInt() ? -1 : a.AsInt() > b.AsInt() ? 1 : 0;
+    case TypeId::kTimeTz: return CompareTimeTz(a.AsInt(), b.AsInt());
     case TypeId::kXid: {
       // An int4 operand of xid = int4 is negative for xids above 2^31.
       uint32_t x = static_cast<uint32_t>(a.AsInt());

@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
+#include "common/time_tz.h"
 #include "common/time_zone.h"
 #include "sql/execution/evaluate.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 bool IsDatetimeType(TypeId id) {
   return id == TypeId::kTimestamp || id == TypeId::kTimestampTz || id == TypeId::kInterval ||
-         id == TypeId::kTime;
+         id == TypeId::kTime || id == TypeId::kTimeTz;
 }
 
 bool IsIntervalValue(const Value& v) {
@@ -23,6 +24,13 @@ bool IsIntervalValue(const Value& v) {
 int64_t AddToTime(int64_t time, int64_t micros) {
   int64_t result = (time + micros % kMicrosPerDay) % kMicrosPerDay;
   return result < 0 ? result + kMicrosPerDay : result;
+}
+
+// timetz_pl_interval: the time moves as time's, the zone stays.
+int64_t AddToTimeTz(int64_t packed, int64_t micros) {
+  TimeTz t = UnpackTimeTz(packed);
+  t.micros = AddToTime(t.micros, micros);
+  return PackTimeTz(t);
 }
 
 Value TimestampOfDateAndTime(int64_t days, int64_t time) {
@@ -79,6 +87,7 @@ Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const 
       if (op == ArithmeticOp::kDivide)
         return Value::Span(OrThrow(DivideInterval(span, b.AsFloat())));
       if (result_type.id == TypeId::kTime) return Value::Int(AddToTime(b.AsInt(), span.micros));
+      if (result_type.id == TypeId::kTimeTz) return Value::Int(AddToTimeTz(b.AsInt(), span.micros));
       return Value::Int(AddInterval(b.AsInt(), span, result_type.id));
     }
     case TypeId::kFloat8:
@@ -91,6 +100,10 @@ Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const 
       if (result_type.id == TypeId::kInterval)
         return Value::Span(Interval{0, 0, a.AsInt() - b.AsInt()});
       return TimestampOfDateAndTime(b.AsInt(), a.AsInt());  // time + date
+    }
+    case TypeId::kTimeTz: {
+      const int64_t micros = b.AsInterval().micros % kMicrosPerDay;
+      return Value::Int(AddToTimeTz(a.AsInt(), subtract ? -micros : micros));
     }
     case TypeId::kDate: return TimestampOfDateAndTime(a.AsInt(), b.AsInt());  // date + time
     default: break;

@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
+#include "common/time_tz.h"
 #include "common/time_zone.h"
 #include "common/to_char.h"
 #include "sql/execution/datetime_arithmetic.h"
@@ -369,12 +370,19 @@ Value EvaluateDatetimeFunction(const BoundExpr& call, const std::vector<Value>& 
     case ScalarFunction::kDateBin: return DateBin(a[0].AsInterval(), a[1].AsInt(), a[2].AsInt());
     case ScalarFunction::kOverlaps: break;  // not strict: above
     case ScalarFunction::kAtTimeZone:
+      if (call.type.id == TypeId::kTimeTz) {
+        // timetz_zone: the zone's offset now (at the transaction's start).
+        const int32_t offset = NamedZone(a[0].AsString())->OffsetAt(TransactionTimestamp(ctx));
+        return Value::Int(TimeTzAtOffset(a[1].AsInt(), offset));
+      }
       return AtTimeZone(a[0].AsString(), a[1].AsInt(), call.type.id == TypeId::kTimestampTz);
     case ScalarFunction::kClockTimestamp: return Value::Int(CurrentTimestamp());
     case ScalarFunction::kStatementTimestamp:
       return Value::Int(ctx != nullptr ? ctx->statement_timestamp : CurrentTimestamp());
     case ScalarFunction::kTimeOfDay: return Value::String(TimeOfDayText());
     case ScalarFunction::kCurrentDate: return Value::Int(TodayMidnight(ctx) / kMicrosPerDay);
+    case ScalarFunction::kCurrentTime:
+      return Value::Int(TimeTzFromTimestampTz(TransactionTimestamp(ctx)));
     case ScalarFunction::kLocalTime: {
       const int64_t now = UtcToLocal(TransactionTimestamp(ctx));
       return Value::Int(now - TimestampToDate(now) * kMicrosPerDay);

@@ -27,6 +27,7 @@ bool HashableType(const DataType& type) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime:
+    case TypeId::kTimeTz:
     case TypeId::kUuid:
     case TypeId::kBytea:
     case TypeId::kOid: return true;

@@ -1,5 +1,7 @@
 #include "sql/execution/math_function.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -205,14 +207,27 @@ Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
       }
       return Value::Float(std::sqrt(x()));
     case ScalarFunction::kCbrt: return Value::Float(std::cbrt(x()));
-    case ScalarFunction::kExp: return Value::Float(Checked(std::exp(x()), x(), std::isinf(x())));
-    case ScalarFunction::kLn: return Value::Float(Logarithm(x(), false));
-    case ScalarFunction::kLog10: return Value::Float(Logarithm(x(), true));
-    case ScalarFunction::kLogBase: {
-      const double base = Logarithm(x(), false);
-      if (base == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
-      return Value::Float(Logarithm(a[1].AsFloat(), false) / base);
-    }
+    case ScalarFunction::kExp:
+      if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Exp()));
+      return Value::Float(Checked(std::exp(x()), x(), std::isinf(x())));
+    case ScalarFunction::kLn:
+      if (numeric) return Value::Decimal(OrThrow(a[0].AsNumeric().Ln()));
+      return Value::Float(Logarithm(x(), false));
+    case ScalarFunction::kLog:
+    case ScalarFunction::kLog10:
+      if (numeric) {
+        // PostgreSQL's log(numeric) and log10(numeric) are SQL functions
+        // running log(10, x): their errors name them in a CONTEXT line.
+        Result<Numeric> r = Numeric(10, 0).Log(a[0].AsNumeric());
+        if (!r.ok()) {
+          const char* name = call.function == ScalarFunction::kLog ? "log" : "log10";
+          ThrowStatus(r.status().WithContext(fmt::format("SQL function \"{}\" statement 1", name)));
+        }
+        return Value::Decimal(std::move(*r));
+      }
+      return Value::Float(Logarithm(x(), true));
+    case ScalarFunction::kLogBase:
+      return Value::Decimal(OrThrow(a[0].AsNumeric().Log(a[1].AsNumeric())));
     case ScalarFunction::kPi: return Value::Float(std::numbers::pi);
     case ScalarFunction::kDegrees: return Value::Float(x() * (180.0 / std::numbers::pi));
     case ScalarFunction::kRadians: return Value::Float(x() * (std::numbers::pi / 180.0));

@@ -39,6 +39,7 @@ int TypeWidth(const DataType& type) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime: return 8;
+    case TypeId::kTimeTz: return 12;
     case TypeId::kInterval:
     case TypeId::kUuid: return 16;
     default: return 32;

@@ -215,6 +215,7 @@ source "$ROOT/tests/bench/copy_pgbench.sh"
 # and docs/incremental-refresh.svg.
 /usr/bin/python3 "$ROOT/tests/bench/ivm_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 /usr/bin/python3 "$ROOT/tests/bench/create_index_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
+/usr/bin/python3 "$ROOT/tests/bench/types_bench.py" "$PG_PORT" "$BASALT_PORT" "$REPORT"
 
 # Sort, window, GROUP BY and hash join past work_mem, with peak RSS (issue
 # 10): a Basalt of its own, restarted before each query.

@@ -298,6 +298,25 @@ async def step_errors(conn):
           "rolled-back insert gone")
 
 
+async def step_timetz(conn):
+    """timetz in binary: datetime.time with a fixed tzinfo both ways, ordered
+    by the UTC-equivalent time; its text form."""
+    await fresh_table(conn, "apg_clocks", "id int primary key, t timetz")
+    plus2 = datetime.timezone(datetime.timedelta(hours=2))
+    minus530 = datetime.timezone(-datetime.timedelta(hours=5, minutes=30))
+    morning = datetime.time(10, 0, 0, 500000, tzinfo=plus2)
+    early = datetime.time(1, 2, 3, tzinfo=minus530)
+    await conn.executemany("insert into apg_clocks values ($1, $2)", [(1, morning), (2, early)])
+    rows = await conn.fetch("select id, t from apg_clocks order by t")
+    check([(r[0], r[1], r[1].utcoffset()) for r in rows],
+          [(2, early, early.utcoffset()), (1, morning, morning.utcoffset())],
+          "timetz round trip, ordered by the UTC-equivalent time")
+    check(await conn.fetchval("select id from apg_clocks where t = $1", early), 2,
+          "timetz parameter in WHERE")
+    check(await conn.fetchval("select t::text from apg_clocks where id = 1"), "10:00:00.5+02",
+          "timetz text form")
+
+
 async def step_uuid_bytea(conn):
     """uuid and bytea in binary: uuid.UUID and bytes both ways, as keys and in
     results; their text forms; 22P02 from the server's uuid input."""
@@ -373,7 +392,7 @@ async def step_json(conn):
               "bad jsonb message")
 
 
-STEPS = [step_types, step_uuid_bytea, step_json, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
+STEPS = [step_types, step_timetz, step_uuid_bytea, step_json, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
          step_cursor_fetch, step_transactions, step_pool, step_errors]
 
 

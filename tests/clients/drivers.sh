@@ -7,6 +7,8 @@ CLIENTS_CACHE=${BASALT_CLIENTS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/ba
 run_psycopg() {  # <port>
   /usr/bin/python3 -c 'import psycopg' 2>/dev/null ||
     { echo "psycopg 3 is missing: apt-get install python3-psycopg" >&2; return 1; }
+  /usr/bin/python3 -c 'import psycopg2' 2>/dev/null ||
+    { echo "psycopg2 is missing: apt-get install python3-psycopg2" >&2; return 1; }
   /usr/bin/python3 "$CLIENTS_DIR/psycopg_test.py" "$@"
 }
 

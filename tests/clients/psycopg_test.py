@@ -5,12 +5,13 @@ past prepare_threshold) statements,
 executemany and pipeline mode, NULLs,
 transactions spanning several statements, an error and the session after it,
 server-side cursors (named, scrollable, WITH HOLD: DECLARE with $n, FETCH),
-uuid and bytea both ways in text and binary; json and jsonb through
+uuid, bytea and timetz both ways in text and binary (timetz through
+psycopg2's text path too); json and jsonb through
 psycopg's Json / Jsonb wrappers, in text and binary.
 Run by psycopg_test.sh against Basalt; passes against PostgreSQL 15 too.
 Usage: psycopg_test.py <port>"""
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
@@ -113,6 +114,24 @@ with psycopg.connect(conninfo, autocommit=True) as conn:
                 prepare=False)
     check(cur.fetchone(), ("00000000-0000-0000-0000-000000000001", "\\x005c78"),
           "text forms of uuid and bytea")
+
+    # timetz: datetime.time with a fixed tzinfo, as text (%t) and binary (%b)
+    # parameters and in text and binary results, ordered by the UTC time.
+    cur.execute("create table clocks (id int primary key, t timetz)")
+    morning = time(10, 0, 0, 500000, tzinfo=timezone(timedelta(hours=2)))
+    early = time(1, 2, 3, tzinfo=timezone(-timedelta(hours=5, minutes=30)))
+    cur.execute("insert into clocks values (1, %t)", (morning,), prepare=False)
+    cur.execute("insert into clocks values (2, %b)", (early,), prepare=False)
+    for label, c in (("text", cur), ("binary", bcur)):
+        c.execute("select id, t from clocks order by t")
+        got = c.fetchall()
+        check([(i, t, t.utcoffset()) for i, t in got],
+              [(2, early, early.utcoffset()), (1, morning, morning.utcoffset())],
+              f"timetz in {label} results")
+        check([d.type_code for d in c.description], [23, 1266], f"{label} timetz OID")
+    cur.execute("select t::text from clocks order by id", prepare=False)
+    check(cur.fetchall(), [("10:00:00.5+02",), ("01:02:03-05:30",)], "timetz text form")
+    cur.execute("drop table clocks")
 
     # json and jsonb: dicts and lists through Json / Jsonb, as text (%t) and
     # binary (%b) parameters (jsonb's binary form is a version byte and the
@@ -221,5 +240,26 @@ with psycopg.connect(conninfo) as conn:
         check(list(cur), [(1,), (2,), (3,)], "WITH HOLD cursor after commit")
     conn.execute("drop table sc")
     conn.commit()
+
+# psycopg2 (text format only, client-side parameter interpolation): timetz
+# values out as datetime.time with a fixed tzinfo and back in as literals.
+import psycopg2  # noqa: E402
+
+with psycopg2.connect(conninfo) as conn2:
+    conn2.autocommit = True
+    cur2 = conn2.cursor()
+    cur2.execute("drop table if exists clocks2")
+    cur2.execute("create table clocks2 (id int primary key, t timetz)")
+    morning = time(10, 0, 0, 500000, tzinfo=timezone(timedelta(hours=2)))
+    early = time(1, 2, 3, tzinfo=timezone(-timedelta(hours=5, minutes=30)))
+    cur2.execute("insert into clocks2 values (1, %s), (2, %s)", (morning, early))
+    cur2.execute("select id, t from clocks2 order by t")
+    got = cur2.fetchall()
+    check([(i, t, t.utcoffset()) for i, t in got],
+          [(2, early, early.utcoffset()), (1, morning, morning.utcoffset())],
+          "psycopg2 timetz round trip")
+    cur2.execute("select t from clocks2 where t = %s", (early,))
+    check(cur2.fetchone()[0].utcoffset(), early.utcoffset(), "psycopg2 timetz parameter")
+    cur2.execute("drop table clocks2")
 
 print("psycopg: OK")

@@ -13,7 +13,9 @@
 
 #include <cstdlib>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -292,20 +294,47 @@ void WriteKeyFile(const fs::path& path, fs::perms mode) {
   fs::permissions(path, mode, fs::perm_options::replace);
 }
 
-uint16_t FreePort() {
+namespace {
+
+// Binds `port` (0: any) on loopback; the port bound, or 0 if it was taken.
+uint16_t BindPort(uint16_t port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
+  addr.sin_port = htons(port);
   if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
     close(fd);
-    throw std::runtime_error("bind to a free port failed");
+    return 0;
   }
   socklen_t len = sizeof(addr);
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);
   return ntohs(addr.sin_port);
+}
+
+}  // namespace
+
+uint16_t FreePort() {
+  // BASALT_TEST_PORTS=first-last: machines where each user has a port
+  // range. Successive calls go round the range (a server may still hold the
+  // port the last call returned).
+  if (const char* range = std::getenv("BASALT_TEST_PORTS")) {
+    unsigned first = 0, last = 0;
+    if (std::sscanf(range, "%u-%u", &first, &last) == 2 && first > 0 && first <= last &&
+        last <= 65535) {
+      static std::atomic<unsigned> next{0};
+      const unsigned size = last - first + 1;
+      for (unsigned tries = 0; tries < size; ++tries) {
+        const unsigned port = first + next.fetch_add(1) % size;
+        if (BindPort(static_cast<uint16_t>(port)) != 0) return static_cast<uint16_t>(port);
+      }
+    }
+    throw std::runtime_error("no free port in BASALT_TEST_PORTS");
+  }
+  const uint16_t port = BindPort(0);
+  if (port == 0) throw std::runtime_error("bind to a free port failed");
+  return port;
 }
 
 // --- raw protocol ----------------------------------------------------------
