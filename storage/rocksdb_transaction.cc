@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <functional>
 #include <limits>
 
@@ -203,7 +204,8 @@ bool RocksTransaction::MayHaveWritten(ColumnFamily cf, std::string_view key) con
 }
 
 bool RocksTransaction::HasWrites() const {
-  return txn_ != nullptr && txn_->GetWriteBatch()->GetWriteBatch()->Count() != 0;
+  return txn_ != nullptr &&
+         (!pending_new_.empty() || txn_->GetWriteBatch()->GetWriteBatch()->Count() != 0);
 }
 
 RocksTransaction::~RocksTransaction() {
@@ -343,16 +345,11 @@ Status RocksTransaction::Put(ColumnFamily cf, std::string_view key, std::string_
 Status RocksTransaction::PutNew(ColumnFamily cf, std::string_view key, std::string_view value) {
   BASALT_RETURN_IF_ERROR(ValidateSerializableWrite(cf));
   NoteWrite(cf, key);
-  // Nobody can wait for or conflict on a key that did not exist: the write
-  // goes straight into the transaction's batch (RocksDB's PutUntracked would
-  // still lock and track it, which costs a bulk load as much as the write),
-  // and past the batch's index, which a COPY of a million rows spent a third
-  // of its time keeping sorted (see unindexed_relations_). The batch's
-  // savepoints and the commit see it like any other write.
-  BASALT_RETURN_IF_ERROR(FromRocks(
-      Txn().GetWriteBatch()->GetWriteBatch()->Put(store_.handle(cf), ToSlice(key), ToSlice(value)),
-      "write"));
-  NoteUnindexedWrite(cf, key);
+  // Nobody can wait for or conflict on a key that did not exist: no lock is
+  // taken (RocksDB's PutUntracked would still lock and track it, which costs
+  // a bulk load as much as the write), and the write waits in pending_new_.
+  (void)Txn();
+  pending_new_.Add(cf, key, value);
   if (serializable_ && cf == ColumnFamily::kData) writes_.emplace_back(key);
   return Status::OK();
 }
@@ -379,40 +376,72 @@ Status RocksTransaction::Delete(ColumnFamily cf, std::string_view key) {
   return Status::OK();
 }
 
-void RocksTransaction::NoteUnindexedWrite(ColumnFamily cf, std::string_view key) {
+void RocksTransaction::PendingNewWrites::Add(ColumnFamily cf, std::string_view key,
+                                             std::string_view value) {
+  records_.push_back(static_cast<char>(cf));
+  for (std::string_view part : {key, value}) {
+    const auto size = static_cast<uint32_t>(part.size());
+    records_.append(reinterpret_cast<const char*>(&size), sizeof(size));
+    records_.append(part);
+  }
   if (cf != ColumnFamily::kData || key.size() < 4) {
-    unindexed_other_ = true;
+    other_families_ = true;
     return;
   }
   const auto relation = static_cast<uint32_t>(ReadBigEndian(key, 4));
-  if (std::find(unindexed_relations_.begin(), unindexed_relations_.end(), relation) ==
-      unindexed_relations_.end()) {
-    unindexed_relations_.push_back(relation);
+  if (std::find(relations_.begin(), relations_.end(), relation) == relations_.end()) {
+    relations_.push_back(relation);
   }
+}
+
+bool RocksTransaction::PendingNewWrites::MayHold(ColumnFamily cf, std::string_view lower,
+                                                 std::string_view upper) const {
+  if (records_.empty()) return false;
+  if (other_families_ || cf != ColumnFamily::kData) return other_families_;
+  // Relations are key prefixes: [lower, upper] spans those from lower's to
+  // upper's (an empty upper bound: to the end).
+  const uint32_t first = lower.size() >= 4 ? static_cast<uint32_t>(ReadBigEndian(lower, 4)) : 0;
+  const uint32_t last = upper.size() >= 4 ? static_cast<uint32_t>(ReadBigEndian(upper, 4))
+                                          : std::numeric_limits<uint32_t>::max();
+  return std::any_of(relations_.begin(), relations_.end(),
+                     [&](uint32_t r) { return r >= first && r <= last; });
+}
+
+Status RocksTransaction::PendingNewWrites::MoveTo(RocksStore& store,
+                                                  rocksdb::WriteBatchWithIndex& batch,
+                                                  bool indexed) {
+  std::string_view input = records_;
+  const auto take = [&] {
+    uint32_t size = 0;
+    std::memcpy(&size, input.data(), sizeof(size));
+    const rocksdb::Slice part(input.data() + sizeof(size), size);
+    input.remove_prefix(sizeof(size) + size);
+    return part;
+  };
+  while (!input.empty()) {
+    rocksdb::ColumnFamilyHandle* handle = store.handle(static_cast<ColumnFamily>(input[0]));
+    input.remove_prefix(1);
+    const rocksdb::Slice key = take();
+    const rocksdb::Slice value = take();
+    const rocksdb::Status s =
+        indexed ? batch.Put(handle, key, value) : batch.GetWriteBatch()->Put(handle, key, value);
+    BASALT_RETURN_IF_ERROR(FromRocks(s, "write"));
+  }
+  Clear();
+  return Status::OK();
+}
+
+void RocksTransaction::PendingNewWrites::Clear() {
+  std::string().swap(records_);
+  relations_.clear();
+  other_families_ = false;
 }
 
 Status RocksTransaction::IndexNewWritesBefore(ColumnFamily cf, std::string_view lower,
                                               std::string_view upper) {
-  if (unindexed_relations_.empty() && !unindexed_other_) return Status::OK();
-  bool overlaps = unindexed_other_;
-  if (!overlaps && cf == ColumnFamily::kData) {
-    // Relations are key prefixes: the range [lower, upper] spans those from
-    // lower's to upper's (an empty upper bound: to the end).
-    const uint32_t first = lower.size() >= 4 ? static_cast<uint32_t>(ReadBigEndian(lower, 4)) : 0;
-    const uint32_t last = upper.size() >= 4 ? static_cast<uint32_t>(ReadBigEndian(upper, 4))
-                                            : std::numeric_limits<uint32_t>::max();
-    overlaps = std::any_of(unindexed_relations_.begin(), unindexed_relations_.end(),
-                           [&](uint32_t r) { return r >= first && r <= last; });
-  }
-  if (!overlaps) return Status::OK();
-  // Rolling the batch back to a savepoint set just now removes nothing but
-  // rebuilds its index from every entry, unindexed ones included.
-  rocksdb::WriteBatchWithIndex* batch = txn_->GetWriteBatch();
-  batch->SetSavePoint();
-  BASALT_RETURN_IF_ERROR(FromRocks(batch->RollbackToSavePoint(), "index writes"));
-  unindexed_relations_.clear();
-  unindexed_other_ = false;
-  return Status::OK();
+  if (!pending_new_.MayHold(cf, lower, upper)) return Status::OK();
+  // Indexed puts: iterators already open over the batch stay valid.
+  return pending_new_.MoveTo(store_, *txn_->GetWriteBatch(), /*indexed=*/true);
 }
 
 std::unique_ptr<KvIterator> RocksTransaction::StartScan(ColumnFamily cf, std::string_view lower,
@@ -455,6 +484,11 @@ Status RocksTransaction::ValidateSerializableWrite(ColumnFamily cf) {
 }
 
 void RocksTransaction::SetSavePoint() {
+  // Pending writes belong before the savepoint: they enter the batch first.
+  // (A failure, which only a corrupt batch could cause, fails the commit.)
+  if (!pending_new_.empty() && pending_failure_.ok()) {
+    pending_failure_ = pending_new_.MoveTo(store_, *Txn().GetWriteBatch(), /*indexed=*/true);
+  }
   Txn().SetSavePoint();
   savepoints_.push_back({changes_.size(), writes_.size(), commit_sequence_hooks_.size()});
 }
@@ -463,9 +497,8 @@ Status RocksTransaction::RollbackToSavePoint() {
   if (savepoints_.empty()) return Status::Internal("no savepoint to roll back to");
   rocksdb::Status s = txn_->RollbackToSavePoint();
   if (!s.ok()) return FromRocks(s, "rollback to savepoint");
-  // The batch rebuilt its index from the entries left, unindexed ones too.
-  unindexed_relations_.clear();
-  unindexed_other_ = false;
+  // Pending writes all came after the savepoint (see SetSavePoint).
+  pending_new_.Clear();
   changes_.resize(savepoints_.back().changes);
   writes_.resize(savepoints_.back().writes);
   commit_sequence_hooks_.resize(savepoints_.back().hooks);
@@ -535,6 +568,9 @@ bool RocksTransaction::HasLoggedChanges() const {
 }
 
 Status RocksTransaction::CommitWrites() {
+  // Pending writes join the batch as they are: nothing reads them now.
+  BASALT_RETURN_IF_ERROR(pending_failure_);
+  BASALT_RETURN_IF_ERROR(pending_new_.MoveTo(store_, *Txn().GetWriteBatch(), /*indexed=*/false));
   if (!synchronous_commit_) UseAsynchronousCommit();
   Status s = HasLoggedChanges() ? CommitWithChanges() : FromRocks(Txn().Commit(), "commit");
   if (s.ok() && !synchronous_commit_) store_.NoteUnsyncedCommit();
@@ -592,6 +628,7 @@ Status RocksTransaction::WriteChangesAndCommit(uint64_t sequence) {
 void RocksTransaction::Rollback() {
   if (finished_) return;
   if (txn_ != nullptr) (void)txn_->Rollback();
+  pending_new_.Clear();
   changes_.clear();
   commit_sequence_hooks_.clear();
   savepoints_.clear();

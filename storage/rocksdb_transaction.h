@@ -30,6 +30,7 @@
 #include <vector>
 
 #include <rocksdb/utilities/transaction.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "storage/rocksdb_store.h"
 #include "storage/serializable_tracker.h"
@@ -92,10 +93,8 @@ class RocksTransaction final : public Transaction {
   // False only if this transaction has surely not written `key`.
   bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
-  // PutNew's writes skip the batch's index (see unindexed_relations_).
-  void NoteUnindexedWrite(ColumnFamily cf, std::string_view key);
   // Before a read through the batch of keys in [lower, upper] (an empty upper:
-  // unbounded): indexes the unindexed writes if some may be in that range.
+  // unbounded): moves pending_new_ into the batch if some may be in range.
   Status IndexNewWritesBefore(ColumnFamily cf, std::string_view lower, std::string_view upper);
   std::unique_ptr<KvIterator> StartScan(ColumnFamily cf, std::string_view lower,
                                         std::string_view upper,
@@ -152,13 +151,32 @@ class RocksTransaction final : public Transaction {
   // searching the write batch's index. Never cleared (a savepoint rollback
   // only makes it answer "maybe" more often).
   std::vector<uint64_t> written_keys_;
-  // The relations (key prefixes of the data family) holding PutNew writes
-  // that are in the batch but not in its index, and whether another family
-  // does: appended rows cost no index upkeep until this transaction reads
-  // such a relation back, which rebuilds the index once (a COPY followed by
-  // COMMIT never does). Few entries: searched linearly.
-  std::vector<uint32_t> unindexed_relations_;
-  bool unindexed_other_ = false;
+  // PutNew's writes, not yet in the batch: keeping a million COPY rows in
+  // the batch's index (sorted, for this transaction's own reads) cost the
+  // COPY a third of its time. They move into the batch, indexed, before a
+  // read through the batch of a relation they are in and before a
+  // savepoint; at commit, unindexed (a COPY then COMMIT never indexes).
+  // Order stays right: only a read finds these keys, so any later write of
+  // one comes after they moved.
+  class PendingNewWrites {
+   public:
+    void Add(ColumnFamily cf, std::string_view key, std::string_view value);
+    bool empty() const { return records_.empty(); }
+    // Whether some may lie in [lower, upper] of `cf` (empty upper: unbounded).
+    bool MayHold(ColumnFamily cf, std::string_view lower, std::string_view upper) const;
+    // Puts each into `batch` (through its index, or straight into its
+    // WriteBatch) and forgets them.
+    Status MoveTo(RocksStore& store, rocksdb::WriteBatchWithIndex& batch, bool indexed);
+    void Clear();
+
+   private:
+    // Per write: the family's byte, then key and value each after its size.
+    std::string records_;
+    std::vector<uint32_t> relations_;  // data-family key prefixes among them
+    bool other_families_ = false;
+  };
+  PendingNewWrites pending_new_;
+  Status pending_failure_;  // a move at SetSavePoint that failed: Commit fails
   std::vector<Change> changes_;
   // Per savepoint: the sizes of changes_ and writes_ when it was set.
   std::vector<std::function<Status(uint64_t)>> commit_sequence_hooks_;
