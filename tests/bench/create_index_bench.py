@@ -22,16 +22,11 @@ import time
 
 import psycopg2
 
+from bench_sql import connect
+
 ROWS = int(os.environ.get("INDEX_BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("INDEX_BENCH_RUNS", "3"))
 WRITERS = 4
-
-
-def connect(port):
-    conn = psycopg2.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt",
-                            sslmode="disable")
-    conn.autocommit = True
-    return conn
 
 
 def setup(port):

@@ -16,7 +16,7 @@ import statistics
 import sys
 import time
 
-import psycopg2
+from bench_sql import connect, execute
 
 ORDERS = int(os.environ.get("IVM_BENCH_ORDERS", "1000000"))
 CUSTOMERS = max(ORDERS // 20, 1)
@@ -37,18 +37,6 @@ SETUP = [
 ]
 QUERY = ("SELECT c.id AS cust, c.region, count(*) AS n, sum(o.amount) AS total "
          "FROM ivm_orders o JOIN ivm_customers c ON o.cust = c.id GROUP BY c.id, c.region")
-
-
-def connect(port):
-    conn = psycopg2.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt",
-                            sslmode="disable")
-    conn.autocommit = True
-    return conn
-
-
-def execute(conn, sql):
-    with conn.cursor() as cur:
-        cur.execute(sql)
 
 
 def timed(conn, sql):

@@ -23,6 +23,8 @@ import time
 
 import psycopg2
 
+from bench_sql import connect, execute
+
 ROWS = int(os.environ.get("SPILL_BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("SPILL_BENCH_RUNS", "3"))
 WORK_MEM = "4MB"
@@ -49,19 +51,6 @@ QUERIES = [
     (f"hash join {ROWS} x {ROWS} rows",
      "SELECT count(*) FROM spill_wide a JOIN spill_wide b ON a.t = b.t"),
 ]
-
-
-def connect(port):
-    conn = psycopg2.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt",
-                            sslmode="disable")
-    conn.autocommit = True
-    return conn
-
-
-def execute(conn, sql):
-    with conn.cursor() as cur:
-        cur.execute(sql)
-        return cur.fetchall() if cur.description else None
 
 
 def rss_kb(pid, field):

@@ -16,7 +16,7 @@ import statistics
 import sys
 import time
 
-import psycopg2
+from bench_sql import connect
 
 ROWS = int(os.environ.get("TYPES_BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("TYPES_BENCH_RUNS", "5"))
@@ -28,13 +28,6 @@ WORKLOADS = [
     ("timestamptz to_char over 1M rows",
      f"SELECT count(to_char(ts, '{TO_CHAR_FORMAT}')) FROM tb"),
 ]
-
-
-def connect(port):
-    conn = psycopg2.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt",
-                            sslmode="disable")
-    conn.autocommit = True
-    return conn
 
 
 def setup(cur):
