@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "catalog/catalog.h"
 #include "sql/backend_activity.h"
@@ -23,7 +24,13 @@ class EngineImpl : public Engine {
  public:
   EngineImpl(storage::KvStore& store, std::unique_ptr<catalog::Catalog> catalog)
       : store_(store), catalog_(std::move(catalog)) {}
-  ~EngineImpl() override { refresher_.reset(); }
+  ~EngineImpl() override {
+    refresher_.reset();
+    // No session is left to hand out values.
+    if (Status s = sequence_values_.StoreExactStates(); !s.ok()) {
+      spdlog::warn("could not store the sequences' exact values: {}", s.message());
+    }
+  }
 
   void StartAutoRefresh(const AutoRefreshSettings& settings) override {
     refresher_ = std::make_unique<AutoRefresher>(

@@ -103,6 +103,16 @@ Result<SequenceRow> SequenceValues::Read(uint32_t oid, int64_t start) {
   return SequenceRow{entry->state, entry->left};
 }
 
+Status SequenceValues::StoreExactStates() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& [oid, entry] : entries_) {
+    if (entry.left == 0) continue;  // what is stored is exact already
+    BASALT_RETURN_IF_ERROR(Store(oid, entry.state));
+    entry.left = 0;
+  }
+  return Status::OK();
+}
+
 Status SequenceValues::Set(uint32_t oid, const SequenceState& state) {
   std::lock_guard<std::mutex> lock(mutex_);
   BASALT_RETURN_IF_ERROR(Store(oid, state));

@@ -66,6 +66,11 @@ class SequenceValues {
   Result<SequenceRow> Read(uint32_t oid, int64_t start);
   // setval, ALTER SEQUENCE ... RESTART: the state becomes `state`, durably.
   Status Set(uint32_t oid, const SequenceState& state);
+  // At a clean shutdown: every sequence's stored state becomes its exact one
+  // (the last value handed out), so the next start goes on right after it,
+  // as PostgreSQL's shutdown checkpoint writes the sequence's own tuple.
+  // Only a crash skips the values reserved ahead.
+  Status StoreExactStates();
 
  private:
   struct Entry {
