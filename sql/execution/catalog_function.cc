@@ -72,7 +72,16 @@ std::string StoredExpressionText(const CatalogNames& names, const std::string& t
   if (table == nullptr) return text;
   try {
     Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
-    BoundExprPtr e = binder.BindRowExpression(table->def, *ParseExpression(text), "DEFAULT");
+    // PostgreSQL stores a default coerced to its column's type ('x' on a
+    // varchar column prints as 'x'::character varying); only the text comes
+    // here, so the column whose default it is gives the type.
+    int column = -1;
+    for (int c = 0; c < table->def.columns_size() && column < 0; ++c) {
+      if (table->def.columns(c).default_expr() == text) column = c;
+    }
+    BoundExprPtr e = column >= 0
+                         ? binder.BindColumnDefault(*table, column)
+                         : binder.BindRowExpression(table->def, *ParseExpression(text), "DEFAULT");
     if (std::optional<std::string> out = DeparseTableExpression(*e, *table, names, pretty)) {
       return *std::move(out);
     }

@@ -36,3 +36,8 @@ select pg_get_expr(adbin, adrelid) from pg_catalog.pg_attrdef where adrelid = 'd
 reset search_path;
 select count(*) from pg_seclabels;
 drop schema dump_s cascade;
+-- A default prints coerced to its column's type, as PostgreSQL stores it.
+create table dump_defaults (a varchar(10) default 'new', b text default 'x', c date default '2020-01-01', d int default -1, e numeric(10,2) default 1.5, f bool default true, g timestamptz default now(), h int default 0, j bigint default 5, k float8 default 2.5, m text default 'a' || 'b', n varchar default 'plain');
+select a.attname, pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum where d.adrelid = 'dump_defaults'::regclass order by a.attnum;
+select column_name, column_default from information_schema.columns where table_name = 'dump_defaults' order by ordinal_position;
+drop table dump_defaults;
