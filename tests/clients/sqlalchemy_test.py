@@ -335,8 +335,7 @@ def step_reflect_columns(conn):
     check(identity is not None and (identity["always"], identity["start"], identity["increment"]),
           (False, 1, 1), "IDENTITY column")
     check(loans["id"]["default"], None, "an IDENTITY column has no default")
-    # PostgreSQL prints the varchar default as 'nobody'::character varying,
-    # Basalt as written: PENDING.md.
+    check(loans["borrower"]["default"], "'nobody'::character varying", "a varchar default")
     check(loans["copies"]["default"], "1", "an integer default")
     authors = {c["name"]: c for c in inspector.get_columns("sa_rc_authors")}
     check((str(authors["bio"]["type"]), authors["id"]["default"]),
