@@ -54,6 +54,14 @@ TableLayout UsersLayout() {
   return layout;
 }
 
+// A one-column table without a primary key: its rows get hidden row ids.
+TableLayout HiddenIdLayout(uint32_t relation_id, TypeId type) {
+  TableLayout layout;
+  layout.relation_id = relation_id;
+  layout.column_types = {DataType::Of(type)};
+  return layout;
+}
+
 // UPDATE and DELETE as the executor makes them: lock the row, then write.
 Status LockAndUpdate(TableStore& table, Transaction& txn, const std::string& key, const Row& row) {
   LockedRow locked;
@@ -417,10 +425,7 @@ TEST_CASE("primary keys: the uniqueness check sees the transaction's own writes"
 TEST_CASE("tables without a primary key get hidden row ids", "[kv_store]") {
   TestTempDir dir;
   auto store = OpenOrDie(Options(dir));
-  TableLayout layout;
-  layout.relation_id = 200;
-  layout.column_types = {DataType::Of(TypeId::kText)};
-  TableStore log(*store, layout);
+  TableStore log(*store, HiddenIdLayout(200, TypeId::kText));
   auto txn = store->Begin();
   for (int i = 0; i < 3; ++i) REQUIRE(log.Insert(*txn, {Value::String("same")}).ok());
   REQUIRE(txn->Commit().ok());
@@ -442,13 +447,8 @@ TEST_CASE("rows with hidden ids are read back, rolled back and deleted by their 
           "[kv_store]") {
   TestTempDir dir;
   auto store = OpenOrDie(Options(dir));
-  TableLayout layout;
-  layout.relation_id = 200;
-  layout.column_types = {DataType::Of(TypeId::kInt8)};
-  TableStore log(*store, layout);
-  TableLayout other_layout = layout;
-  other_layout.relation_id = 201;
-  TableStore other(*store, other_layout);
+  TableStore log(*store, HiddenIdLayout(200, TypeId::kInt8));
+  TableStore other(*store, HiddenIdLayout(201, TypeId::kInt8));
   auto values = [](TableStore& table, Transaction& txn) {
     std::vector<int64_t> out;
     auto it = table.Scan(txn);

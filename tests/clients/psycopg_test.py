@@ -262,4 +262,33 @@ with psycopg2.connect(conninfo) as conn2:
     check(cur2.fetchone()[0].utcoffset(), early.utcoffset(), "psycopg2 timetz parameter")
     cur2.execute("drop table clocks2")
 
+# Cancel from another thread (issue 8): a pg_sleep(30) ends with 57014
+# within a second of the cancel, and the connection goes on.
+import threading  # noqa: E402
+import time as clock  # noqa: E402
+
+with psycopg2.connect(conninfo) as sleeper:
+    outcome = {}
+
+    def sleep_until_cancelled():
+        try:
+            with sleeper.cursor() as cur3:
+                cur3.execute("select pg_sleep(30)")
+        except psycopg2.Error as e:
+            outcome["code"] = e.pgcode
+            outcome["ended"] = clock.monotonic()
+
+    worker = threading.Thread(target=sleep_until_cancelled)
+    worker.start()
+    clock.sleep(0.5)
+    cancelled = clock.monotonic()
+    sleeper.cancel()
+    worker.join(10)
+    check(outcome.get("code"), "57014", "cancel's SQLSTATE")
+    check(outcome["ended"] - cancelled < 1.0, True, "cancel within a second")
+    sleeper.rollback()
+    with sleeper.cursor() as cur3:
+        cur3.execute("select 1")
+        check(cur3.fetchone()[0], 1, "the connection after a cancel")
+
 print("psycopg: OK")
