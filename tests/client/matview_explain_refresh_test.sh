@@ -116,6 +116,13 @@ expect_line "$plan" "Strategy: concurrent" "concurrent strategy"
 expect_line "$plan" "->  Match Stored Rows on Unique Keys" "match step"
 plan=$(explain "ANALYZE REFRESH MATERIALIZED VIEW CONCURRENTLY by_cust")
 expect_line "$plan" "->  Compute Result  \(actual rows=5 time=[0-9.]+ ms\)" "concurrent compute step"
+# Past work_mem the match spills to temp files, and says so.
+q "CREATE MATERIALIZED VIEW spilled_mv AS SELECT g, md5(g::text) AS h FROM generate_series(1, 20000) g" >/dev/null
+q "CREATE UNIQUE INDEX ON spilled_mv (g)" >/dev/null
+plan=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "SET work_mem = '64kB'" \
+  -c "EXPLAIN ANALYZE REFRESH MATERIALIZED VIEW CONCURRENTLY spilled_mv")
+expect_line "$plan" "Temp Files: [0-9]+  Disk: [0-9]+kB" "spilled match"
+expect_line "$plan" "->  Insert Unmatched Rows  \(actual rows=0 time=[0-9.]+ ms\)" "nothing to insert"
 plan=$(explain "REFRESH MATERIALIZED VIEW auto_outer")
 expect_line "$plan" "Refresh Mode: auto" "auto mode"
 expect_line "$plan" "Strategy: full \(\"customers\" was truncated or rewritten\)" "auto over an outer join"

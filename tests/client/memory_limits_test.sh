@@ -4,8 +4,8 @@
 # default; a sort past it fails with 53200 while other sessions and the same
 # one go on; with work_mem = 64kB the same sort spills and returns what
 # sort(1) returns; no temp file outlives its query; a sort, a GROUP BY, a
-# hash join and a window over data many times work_mem keep the server's
-# peak RSS near the budget.
+# hash join, a window and a concurrent refresh over data many times work_mem
+# keep the server's peak RSS near the budget.
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$DATA_DIR/temp"
@@ -35,22 +35,24 @@ cmp -s "$WORK_DIR/expected" "$WORK_DIR/spilled" || fail "the spilled sort's orde
 [[ $(wc -l < "$WORK_DIR/spilled") -eq 50000 ]] || fail "the spilled sort lost rows"
 [[ -z "$(ls -A "$DATA_DIR/temp")" ]] || fail "temp files outlived their query: $(ls "$DATA_DIR/temp")"
 
-# Peak memory: a sort, a GROUP BY, a hash join and a window over a table far
+# Peak memory: a sort, a GROUP BY, a hash join, a window and a concurrent
+# refresh (matching 300,000 new rows with the stored ones) over a table far
 # larger than work_mem x the plan's operators. Each query runs on a freshly
 # started server (so no freed heap of an earlier query hides its growth),
-# after a scan has warmed the table's blocks; the peak RSS is reset
+# after scans have warmed the tables' blocks; the peak RSS is reset
 # (clear_refs 5) just before and read after. With work_mem = 1MB the growth
 # stays near the budget; with 1GB the same query grows several times more.
 q -c "CREATE TABLE wide (i int, g int, t text)" \
   -c "INSERT INTO wide SELECT i, i % 1000, md5(i::text) || md5((i + 1)::text) FROM generate_series(1, 300000) i" \
-  >/dev/null
+  -c "CREATE MATERIALIZED VIEW wide_mv AS SELECT i, t FROM wide" \
+  -c "CREATE UNIQUE INDEX ON wide_mv (i)" >/dev/null
 rss_kb() { awk "/^$1:/ {print \$2}" "/proc/$BASALT_PID/status"; }
 growth_kb=0
 measure_peak_growth() {  # <work_mem> <query>; sets growth_kb (not in a subshell: it restarts the server)
   local before
   basalt_stop
   basalt_start "$BASALT_BINARY"
-  q -c "SELECT count(*), max(t) FROM wide" >/dev/null
+  q -c "SELECT count(*), max(t) FROM wide" -c "SELECT count(*), max(t) FROM wide_mv" >/dev/null
   echo 5 > "/proc/$BASALT_PID/clear_refs"
   before=$(rss_kb VmRSS)
   q -q -c "SET basalt.max_query_memory = '2GB'" -c "SET work_mem = '$1'" -c "$2" >/dev/null
@@ -61,6 +63,7 @@ queries=(
   "SELECT count(*) FROM (SELECT t, count(*) FROM wide GROUP BY t) s"
   "SELECT count(*) FROM wide a JOIN wide b ON a.t = b.t"
   "SELECT max(r) FROM (SELECT row_number() OVER (PARTITION BY g ORDER BY t) r FROM wide) s"
+  "REFRESH MATERIALIZED VIEW CONCURRENTLY wide_mv"
 )
 for query in "${queries[@]}"; do
   measure_peak_growth 1MB "$query"

@@ -75,6 +75,7 @@ MatviewRefresh SessionImpl::NewMatviewRefresh(
           [this, &query](const MatviewRefresh::Consumer& consume, std::string* plan_text) {
             RunBoundQuery(std::move(query), consume, plan_text);
           },
+      .new_context = [this] { return NewExecContext(nullptr, nullptr); },
       .bind =
           [this, view] {
             Binder binder(*writer_.View(), database_oid_, user_, {"pg_catalog", "pg_temp"});

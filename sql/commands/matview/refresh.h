@@ -19,6 +19,7 @@
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/commands/matview/refresh_board.h"
 #include "sql/commands/relation_fill.h"
+#include "sql/execution/exec_context.h"
 #include "sql/execution/physical_operator.h"
 #include "sql/parser/ast_statement.h"
 #include "storage/kv_store.h"
@@ -74,6 +75,9 @@ struct MatviewRefresh {
   // With `plan_text`, the plan it runs is explained there first.
   using Consumer = std::function<void(const RowBatch&)>;
   std::function<void(const Consumer&, std::string* plan_text)> compute;
+  // A context for the strategy's own work at the transaction's snapshot
+  // (work_mem, spill files, interrupts).
+  std::function<ExecContext()> new_context;
   // The view's query bound afresh (each call a new tree), the optimizer of
   // plans made from it, and a runner of optimized plans at the
   // transaction's snapshot: the incremental strategy's delta plans. With
