@@ -10,6 +10,7 @@
 #include "catalog/builtin_types.h"
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
+#include "catalog/statistics_rows.h"
 #include "catalog/system_relations.h"
 #include "common/aclitem.h"
 
@@ -169,9 +170,10 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
             Oid_(0),  // reltype: Basalt has no row types
             Oid_(0), Oid_(t.owner_oid()), Oid_(stored || entry->computed ? kHeapAm : 0),
             Oid_(stored ? t.relation_id() : 0), Oid_(0),
-            Int(0),            // relpages
-            Value::Float(-1),  // reltuples: never analyzed, as a new PostgreSQL 15 table
-            Int(0), Oid_(0), Bool(!indexes.empty()), Bool(false), Char(persistence), Char(relkind),
+            Int(0),  // relpages
+            // reltuples: -1 never analyzed, as a new PostgreSQL 15 table
+            Value::Float(t.has_statistics() ? t.statistics().row_count() : -1), Int(0), Oid_(0),
+            Bool(!indexes.empty()), Bool(false), Char(persistence), Char(relkind),
             Int(t.columns_size()),
             Int(std::count_if(t.constraints().begin(), t.constraints().end(),
                               [](const proto::Constraint& c) { return c.type() == "c"; })),
@@ -679,6 +681,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2396: return PgShdescriptionRows(snapshot);
     case 1247: return PgTypeRows();
     case 1255: return PgProcRows();
+    case oids::kPgStats: return PgStatsRows(snapshot, database);
     default: return {};
   }
 }

@@ -16,6 +16,7 @@
 namespace basalt::catalog {
 
 namespace oids {
+inline constexpr Oid kPgStats = 12053;
 inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;

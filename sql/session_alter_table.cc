@@ -15,6 +15,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/commands/alter_table_columns.h"
+#include "sql/commands/analyze.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
@@ -286,18 +287,48 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
 
 void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {
   if (stmt.vacuum) RefuseInBlock("VACUUM");
-  // RocksDB reclaims space by compaction and Basalt keeps no statistics
-  // yet, so there is nothing to do beyond checking the names (under
-  // PostgreSQL's SHARE UPDATE EXCLUSIVE).
+  // RocksDB reclaims space by compaction: VACUUM checks the names (under
+  // PostgreSQL's SHARE UPDATE EXCLUSIVE); ANALYZE describes the tables.
   EnsureTransaction();
-  ResolveAndLock(
+  std::vector<std::shared_ptr<const catalog::TableEntry>> tables = ResolveAndLock(
       stmt.tables, storage::LockLevel::kShareUpdateExclusive, /*nowait=*/false,
       [](const ast::QualifiedName& name) {
         throw Error(sqlstate::kUndefinedTable,
                     fmt::format("relation \"{}\" does not exist",
                                 name.schema.empty() ? name.name : name.schema + "." + name.name));
       });
+  if (stmt.analyze) {
+    if (stmt.tables.empty()) {
+      // Every table and materialized view of the database.
+      for (const auto& table : writer_.View()->Tables(database_oid_)) {
+        if (!table->computed && (table->def.relkind() == "r" || table->IsMaterializedView())) {
+          tables.push_back(table);
+        }
+      }
+    }
+    for (const auto& table : tables) AnalyzeRelation(table, sink);
+  }
   sink.CommandComplete(stmt.vacuum ? "VACUUM" : "ANALYZE");
+}
+
+void SessionImpl::AnalyzeRelation(const std::shared_ptr<const catalog::TableEntry>& table,
+                                  ResultSink& sink) {
+  if (table->computed || (table->def.relkind() != "r" && !table->IsMaterializedView())) {
+    SendWarning(
+        sink, sqlstate::kWarning,
+        fmt::format("skipping \"{}\" --- cannot analyze non-tables or special system tables",
+                    table->def.name()));
+    return;
+  }
+  if (table->IsMaterializedView() && !table->def.populated()) return;
+  LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
+  ExecContext ctx = NewExecContext(nullptr, nullptr);
+  catalog::proto::TableStatistics statistics = AnalyzeTable(ctx, *table);
+  Status st = writer_.AlterTableDefinition(*txn_, *table, [&](catalog::proto::Table* def) {
+    *def->mutable_statistics() = std::move(statistics);
+    return Status::OK();
+  });
+  if (!st.ok()) ThrowStatus(st);
 }
 
 }  // namespace basalt::sql

@@ -254,6 +254,8 @@ class SessionImpl : public Session {
   void StoreRenamedQuery(const catalog::TableEntry& dependent, const catalog::TableEntry& table,
                          const ColumnRename& rename, const std::string& text);
   void ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink);
+  // ANALYZE of one relation: its statistics into its catalog entry.
+  void AnalyzeRelation(const std::shared_ptr<const catalog::TableEntry>& table, ResultSink& sink);
   // 25001 `<command> cannot run inside a transaction block` in a block.
   void RefuseInBlock(std::string_view command) const;
   // session_prepare.cc

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "sql/planner/logical_operator.h"
 
 namespace basalt::sql {
@@ -41,6 +42,11 @@ LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan);
 // lookups) with a table indexed on the joined columns reads the table
 // through the index per row (a LATERAL join onto key reads).
 LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan);
+// Left inputs of up to this many rows are joined through an index.
+inline constexpr double kIndexJoinRows = 20000;
+// Whether `table` reads the rows with given values of `columns` by key:
+// all its primary key's columns, or an index's first column.
+bool KeyReadableColumns(const catalog::TableEntry& table, const std::vector<int>& columns);
 // passes/join_keys.cc: equalities between the two sides of a join become
 // hash join keys.
 LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);

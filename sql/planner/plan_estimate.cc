@@ -12,13 +12,13 @@
 #include "sql/planner/logical_modify.h"
 #include "sql/planner/logical_set_operation.h"
 #include "sql/planner/logical_values.h"
+#include "sql/planner/plan_statistics.h"
 #include "sql/planner/planner.h"
 
 namespace basalt::sql {
 
 namespace {
 
-constexpr double kTableRows = 1000;   // no statistics: every table's guess
 constexpr double kGroups = 200;       // PostgreSQL's guess of distinct values
 constexpr double kRowCost = 0.01;     // reading or returning one row
 constexpr double kTermCost = 0.0025;  // one predicate term on one row
@@ -109,16 +109,17 @@ PlanEstimate EstimatePlan(const LogicalOperator& op) {
   switch (op.kind) {
     case LogicalKind::kGet: {
       const auto& get = op.As<LogicalGet>();
-      double read = kTableRows;
+      const catalog::TableEntry& table = *get.table;
+      double read = TableRows(table);
       if (get.lookup_in != nullptr) {
         read = ListLength(*get.lookup_in);
       } else if (!get.lookup_key.empty()) {
         read = 1;
       } else if (get.index != nullptr && get.index->condition != nullptr) {
-        read = kTableRows * Selectivity(Terms(get.index->condition.get()));
+        read *= FilterSelectivity(*get.index->condition, table);
       }
       const size_t terms = Terms(get.filter.get());
-      e.rows = read * Selectivity(terms);
+      e.rows = get.filter != nullptr ? read * FilterSelectivity(*get.filter, table) : read;
       e.total_cost = read * (kRowCost + static_cast<double>(terms) * kTermCost);
       break;
     }
@@ -130,12 +131,17 @@ PlanEstimate EstimatePlan(const LogicalOperator& op) {
     }
     case LogicalKind::kFunctionScan:
     case LogicalKind::kWorkTableScan:
-      e.rows = kTableRows;
+      e.rows = kGuessedTableRows;
       e.total_cost = e.rows * kRowCost;
       break;
     case LogicalKind::kFilter: {
-      const size_t terms = Terms(op.As<LogicalFilter>().predicate.get());
-      e.rows = first.rows * Selectivity(terms);
+      const BoundExpr& predicate = *op.As<LogicalFilter>().predicate;
+      const size_t terms = Terms(&predicate);
+      const LogicalOperator& input = *op.children[0];
+      // Over a table's rows, the table's statistics judge the predicate.
+      e.rows = input.kind == LogicalKind::kGet
+                   ? first.rows * FilterSelectivity(predicate, *input.As<LogicalGet>().table)
+                   : first.rows * Selectivity(terms);
       e.total_cost = first.total_cost + first.rows * static_cast<double>(terms) * kTermCost;
       break;
     }

@@ -45,7 +45,7 @@ cmp -s "$WORK_DIR/expected" "$WORK_DIR/spilled" || fail "the spilled sort's orde
 q -c "CREATE TABLE wide (i int, g int, t text)" \
   -c "INSERT INTO wide SELECT i, i % 1000, md5(i::text) || md5((i + 1)::text) FROM generate_series(1, 300000) i" \
   -c "CREATE MATERIALIZED VIEW wide_mv AS SELECT i, t FROM wide" \
-  -c "CREATE UNIQUE INDEX ON wide_mv (i)" >/dev/null
+  -c "CREATE UNIQUE INDEX ON wide_mv (i)" -c "CHECKPOINT" >/dev/null
 rss_kb() { awk "/^$1:/ {print \$2}" "/proc/$BASALT_PID/status"; }
 growth_kb=0
 measure_peak_growth() {  # <work_mem> <query>; sets growth_kb (not in a subshell: it restarts the server)
@@ -53,6 +53,8 @@ measure_peak_growth() {  # <work_mem> <query>; sets growth_kb (not in a subshell
   basalt_stop
   basalt_start "$BASALT_BINARY"
   q -c "SELECT count(*), max(t) FROM wide" -c "SELECT count(*), max(t) FROM wide_mv" >/dev/null
+  # RocksDB's start-up flushes and compactions allocate too: let them end.
+  sleep 1
   echo 5 > "/proc/$BASALT_PID/clear_refs"
   before=$(rss_kb VmRSS)
   q -q -c "SET basalt.max_query_memory = '2GB'" -c "SET work_mem = '$1'" -c "$2" >/dev/null

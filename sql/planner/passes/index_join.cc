@@ -17,14 +17,12 @@
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/optimizer.h"
+#include "sql/planner/plan_statistics.h"
 
 namespace basalt::sql {
 
 namespace {
 
-// Left inputs up to this many rows are joined through the index: a key
-// read per row beats a scan of a large table until then.
-constexpr double kSmallInput = 20000;
 constexpr double kUnknown = std::numeric_limits<double>::infinity();
 
 bool ReadsOuterValues(const BoundExpr& e) {
@@ -90,9 +88,9 @@ int EquatedRightColumn(const BoundExpr& term, int left_width, int width, const L
 // Whether reading `right` by the values of `columns` is a key read: the
 // primary key's columns all given (unique: at most one row), or an index's
 // first column.
-bool KeyReadable(const LogicalGet& right, const std::vector<int>& columns, bool* unique) {
+bool KeyReadable(const catalog::TableEntry& table, const std::vector<int>& columns, bool* unique) {
   auto given = [&](int c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
-  const storage::TableLayout& layout = right.table->layout;
+  const storage::TableLayout& layout = table.layout;
   *unique = !layout.primary_key.empty() &&
             std::all_of(layout.primary_key.begin(), layout.primary_key.end(), given);
   if (*unique) return true;
@@ -111,13 +109,25 @@ double KnownRows(const LogicalOperator& op) {
     }
     case LogicalKind::kGet: {
       const auto& get = op.As<LogicalGet>();
-      if (!get.by_primary_key()) return kUnknown;
+      if (!get.by_primary_key()) {
+        // ANALYZE's estimate, where there is one.
+        if (!Analyzed(*get.table)) return kUnknown;
+        const double rows = TableRows(*get.table);
+        return get.filter != nullptr ? rows * FilterSelectivity(*get.filter, *get.table) : rows;
+      }
       if (get.lookup_in == nullptr) return 1;
       return get.lookup_in->kind == BoundExprKind::kIn
                  ? static_cast<double>(get.lookup_in->children.size() - 1)
                  : kUnknown;
     }
-    case LogicalKind::kFilter:
+    case LogicalKind::kFilter: {
+      const LogicalOperator& input = *op.children[0];
+      const double rows = KnownRows(input);
+      if (input.kind != LogicalKind::kGet || rows == kUnknown) return rows;
+      const auto& get = input.As<LogicalGet>();
+      if (!Analyzed(*get.table) || get.by_primary_key()) return rows;
+      return rows * FilterSelectivity(*op.As<LogicalFilter>().predicate, *get.table);
+    }
     case LogicalKind::kProject:
     case LogicalKind::kSort:
     case LogicalKind::kAggregate: return KnownRows(*op.children[0]);
@@ -138,7 +148,7 @@ double KnownRows(const LogicalOperator& op) {
           }
         }
       }
-      if (right != nullptr) KeyReadable(*right, columns, &unique);
+      if (right != nullptr) KeyReadable(*right->table, columns, &unique);
       return KnownRows(*op.children[0]) * (unique ? 1 : 10);
     }
     default: return kUnknown;
@@ -151,11 +161,14 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
       !join.lateral_values.empty() || !join.left_keys.empty() || join.condition == nullptr) {
     return;
   }
-  if (KnownRows(*plan->children[0]) > kSmallInput) return;
+  const double left_rows = KnownRows(*plan->children[0]);
+  if (left_rows > kIndexJoinRows) return;
   // Lateral values reach the right side through the outer-values stack:
   // it must read none of its own.
   LogicalGet* right = ScanUnderFilters(*plan->children[1]);
   if (right == nullptr) return;
+  // A table not much larger than the left input is cheaper to hash.
+  if (Analyzed(*right->table) && TableRows(*right->table) < 4 * left_rows) return;
   const int width = join.left_width + join.right_width;
   std::vector<int> columns;
   std::vector<BoundExprPtr> terms;
@@ -177,7 +190,7 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
     lateral_values.push_back(left_side->Clone());
   }
   bool unique = false;
-  if (columns.empty() || !KeyReadable(*right, columns, &unique)) return;
+  if (columns.empty() || !KeyReadable(*right->table, columns, &unique)) return;
   // The equalities join the lowest filter over the scan (or a new one), where
   // the key passes look for them.
   LogicalOperatorPtr* slot = &plan->children[1];
@@ -204,6 +217,11 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
 }
 
 }  // namespace
+
+bool KeyReadableColumns(const catalog::TableEntry& table, const std::vector<int>& columns) {
+  bool unique = false;
+  return KeyReadable(table, columns, &unique);
+}
 
 LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan) {
   CheckStackDepth();

@@ -10,6 +10,7 @@
 // every WHERE term on a join or below it.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 #include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
@@ -18,6 +19,7 @@
 #include "sql/planner/logical_project.h"
 #include "sql/planner/logical_values.h"
 #include "sql/planner/optimizer.h"
+#include "sql/planner/plan_statistics.h"
 #include "sql/planner/planner.h"
 
 namespace basalt::sql {
@@ -29,6 +31,7 @@ struct Input {
   int offset = 0;  // first column in the original join's row
   int width = 0;
   double estimate = 0;
+  bool analyzed = false;  // the estimate comes from statistics
 };
 
 bool IsInnerJoin(const LogicalOperator& op) {
@@ -40,21 +43,33 @@ bool IsChangedRows(const LogicalOperator& op) {
   return op.kind == LogicalKind::kValues && op.As<LogicalValues>().computed != nullptr;
 }
 
-double Estimate(const LogicalOperator& op) {
-  double rows = 1000;
+// The input's rows, and whether ANALYZE's statistics back the figure.
+double Estimate(const LogicalOperator& op, bool* analyzed) {
   const LogicalOperator* e = &op;
+  std::vector<const BoundExpr*> filters;
   while (e->kind == LogicalKind::kFilter) {
-    const BoundExpr& predicate = *e->As<LogicalFilter>().predicate;
-    const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
-    rows /= std::pow(10.0, static_cast<double>(terms));
+    filters.push_back(e->As<LogicalFilter>().predicate.get());
     e = e->children[0].get();
   }
-  if (e->kind == LogicalKind::kGet && e->As<LogicalGet>().by_primary_key()) {
+  *analyzed = false;
+  double rows = kGuessedTableRows;
+  if (e->kind == LogicalKind::kGet) {
     const auto& get = e->As<LogicalGet>();
-    rows = get.lookup_in == nullptr ? 1.0
-           : get.lookup_in->kind == BoundExprKind::kIn
-               ? std::min(rows, static_cast<double>(get.lookup_in->children.size() - 1))
-               : rows;
+    *analyzed = Analyzed(*get.table) && !get.by_primary_key();
+    rows = TableRows(*get.table);
+    if (get.filter != nullptr) filters.push_back(get.filter.get());
+    for (const BoundExpr* f : filters) rows *= FilterSelectivity(*f, *get.table);
+    if (get.by_primary_key()) {
+      rows = get.lookup_in == nullptr ? 1.0
+             : get.lookup_in->kind == BoundExprKind::kIn
+                 ? std::min(rows, static_cast<double>(get.lookup_in->children.size() - 1))
+                 : rows;
+    }
+  } else {
+    for (const BoundExpr* f : filters) {
+      const size_t terms = f->kind == BoundExprKind::kAnd ? f->children.size() : 1;
+      rows *= std::pow(kGuessedTermSelectivity, static_cast<double>(terms));
+    }
   }
   // An incremental refresh's changed rows: usually few, so joined first.
   if (IsChangedRows(*e)) {
@@ -72,7 +87,7 @@ void Flatten(LogicalOperatorPtr plan, int offset, std::vector<Input>* inputs,
     Input input;
     input.offset = offset;
     input.width = static_cast<int>(OutputTypes(*plan).size());
-    input.estimate = Estimate(*plan);
+    input.estimate = Estimate(*plan, &input.analyzed);
     input.plan = std::move(plan);
     inputs->push_back(std::move(input));
     return;
@@ -99,6 +114,32 @@ uint64_t InputsRead(const BoundExpr& e, const std::vector<Input>& inputs) {
     }
   }
   return read;
+}
+
+// Whether `input` is a table that an index join (index_join.cc) would read
+// by key once per row of a tree of `tree_rows` rows, through the equalities
+// of `terms` (over the original join's row).
+bool IndexJoinTarget(const Input& input, double tree_rows,
+                     const std::vector<const BoundExpr*>& terms) {
+  if (tree_rows > kIndexJoinRows || input.estimate < 4 * tree_rows) return false;
+  const LogicalOperator* e = input.plan.get();
+  while (e->kind == LogicalKind::kFilter) e = e->children[0].get();
+  if (e->kind != LogicalKind::kGet || e->As<LogicalGet>().table->computed) return false;
+  const int begin = input.offset;
+  const int end = input.offset + input.width;
+  std::vector<int> columns;
+  for (const BoundExpr* term : terms) {
+    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
+    for (int side = 0; side < 2; ++side) {
+      const BoundExpr& col = *term->children[static_cast<size_t>(side)];
+      const BoundExpr& other = *term->children[static_cast<size_t>(1 - side)];
+      if (col.kind == BoundExprKind::kColumn && col.column_index >= begin &&
+          col.column_index < end && !ReadsColumnIn(other, begin, end)) {
+        columns.push_back(col.column_index - begin);
+      }
+    }
+  }
+  return KeyReadableColumns(*e->As<LogicalGet>().table, columns);
 }
 
 LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
@@ -134,10 +175,41 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
     joined |= 1ULL << best;
   }
 
+  // Each step's side for its input: on the right (the hash join's build
+  // side) unless statistics say it is the larger, and not when it is a
+  // table an index join reads by key for a few rows.
+  std::vector<bool> on_left(order.size(), false);
+  std::deque<size_t> layout{order[0]};
+  double tree_rows = inputs[order[0]].estimate;
+  bool tree_analyzed = inputs[order[0]].analyzed;
+  uint64_t in_tree = 1ULL << order[0];
+  for (size_t k = 1; k < order.size(); ++k) {
+    const Input& input = inputs[order[k]];
+    std::vector<const BoundExpr*> step_terms;
+    bool connected = false;
+    for (size_t c = 0; c < conditions.size(); ++c) {
+      const uint64_t with = in_tree | (1ULL << order[k]);
+      if ((reads[c] & ~with) == 0 && (reads[c] & (1ULL << order[k])) && (reads[c] & in_tree)) {
+        step_terms.push_back(conditions[c].get());
+        connected = true;
+      }
+    }
+    on_left[k] = tree_analyzed && input.analyzed && input.estimate > tree_rows &&
+                 !IndexJoinTarget(input, tree_rows, step_terms);
+    if (on_left[k]) {
+      layout.push_front(order[k]);
+    } else {
+      layout.push_back(order[k]);
+    }
+    tree_rows = connected ? std::max(tree_rows, input.estimate) : tree_rows * input.estimate;
+    tree_analyzed = tree_analyzed && input.analyzed;
+    in_tree |= 1ULL << order[k];
+  }
+
   // The new position of each original column.
   std::vector<int> new_offset(inputs.size());
   int width = 0;
-  for (size_t i : order) {
+  for (size_t i : layout) {
     new_offset[i] = width;
     width += inputs[i].width;
   }
@@ -158,6 +230,7 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
 
   LogicalOperatorPtr tree = std::move(inputs[order[0]].plan);
   int tree_width = inputs[order[0]].width;
+  int tree_start = new_offset[order[0]];  // the tree's first column in the final row
   joined = 1ULL << order[0];
   std::vector<bool> placed(conditions.size(), false);
   for (size_t k = 1; k < order.size(); ++k) {
@@ -165,17 +238,24 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
     joined |= 1ULL << i;
     auto join = std::make_unique<LogicalJoin>();
     join->join_type = JoinType::kInner;
-    join->left_width = tree_width;
-    join->right_width = inputs[i].width;
+    join->left_width = on_left[k] ? inputs[i].width : tree_width;
+    join->right_width = on_left[k] ? tree_width : inputs[i].width;
+    if (on_left[k]) tree_start = new_offset[i];
     std::vector<BoundExprPtr> terms;
     for (size_t c = 0; c < conditions.size(); ++c) {
       if (placed[c] || (reads[c] & ~joined) != 0) continue;
       placed[c] = true;
+      ShiftColumns(*conditions[c], -tree_start);
       terms.push_back(std::move(conditions[c]));
     }
     join->condition = MakeConjunction(std::move(terms));
-    join->children.push_back(std::move(tree));
-    join->children.push_back(std::move(inputs[i].plan));
+    if (on_left[k]) {
+      join->children.push_back(std::move(inputs[i].plan));
+      join->children.push_back(std::move(tree));
+    } else {
+      join->children.push_back(std::move(tree));
+      join->children.push_back(std::move(inputs[i].plan));
+    }
     tree = std::move(join);
     tree_width += inputs[i].width;
   }
@@ -191,7 +271,7 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
     tree = std::move(filter);
   }
   bool same_order = true;
-  for (size_t k = 0; k < order.size(); ++k) same_order = same_order && order[k] == k;
+  for (size_t k = 0; k < layout.size(); ++k) same_order = same_order && layout[k] == k;
   if (same_order) return tree;
   auto project = std::make_unique<LogicalProject>();
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -225,8 +305,16 @@ LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan) {
     // rows on the right: read first, they reach the table by its indexes.
     const bool changed_rows_right =
         inputs == 2 && IsChangedRows(*plan->children[1]) && !IsChangedRows(*plan->children[0]);
+    // With statistics for both, two inputs may change sides too.
+    bool left_analyzed = false;
+    bool right_analyzed = false;
+    Estimate(*plan->children[0], &left_analyzed);
+    Estimate(*plan->children[1], &right_analyzed);
+    const bool analyzed = inputs == 2 && left_analyzed && right_analyzed;
     // Reorder orders the joins inside its inputs too.
-    if ((inputs > 2 && inputs <= 64) || changed_rows_right) return Reorder(std::move(plan));
+    if ((inputs > 2 && inputs <= 64) || changed_rows_right || analyzed) {
+      return Reorder(std::move(plan));
+    }
   }
   for (LogicalOperatorPtr& c : plan->children) c = OrderJoins(std::move(c));
   return plan;

@@ -1,0 +1,23 @@
+// What ANALYZE's statistics (sql/commands/analyze.h) say of a table and of
+// a filter over its rows, for the planner's estimates. A table never
+// analyzed keeps Basalt's guesses: 1000 rows, each AND term of a filter
+// keeping a tenth.
+#pragma once
+
+#include "catalog/catalog.h"
+#include "sql/binder/bound_expression.h"
+
+namespace basalt::sql {
+
+inline constexpr double kGuessedTableRows = 1000;
+inline constexpr double kGuessedTermSelectivity = 0.1;
+
+bool Analyzed(const catalog::TableEntry& table);
+// The table's rows: ANALYZE's count, or the guess.
+double TableRows(const catalog::TableEntry& table);
+// The share of the table's rows `predicate` (over the table's columns)
+// keeps, as PostgreSQL's clause selectivities reckon it from the most
+// common values, the histogram, null_frac and n_distinct.
+double FilterSelectivity(const BoundExpr& predicate, const catalog::TableEntry& table);
+
+}  // namespace basalt::sql
