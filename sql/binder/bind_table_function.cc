@@ -36,8 +36,13 @@ std::optional<std::pair<TableFunction, bool>> JsonTableFunction(std::string_view
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
                                                          int* next_column) {
-  return BindTableFunctionCall(*ref.call, ref.alias, ref.with_ordinality, ref.position, false,
-                               scope, next_column);
+  std::unique_ptr<BoundTableRef> out = BindTableFunctionCall(
+      *ref.call, ref.alias, ref.with_ordinality, ref.position, false, scope, next_column);
+  // As PostgreSQL's transformRangeFunction: LATERAL when written or when it
+  // reads an earlier FROM item (not only enclosing queries).
+  out->lateral = ref.lateral;
+  for (const BoundExprPtr& v : out->lateral_values) out->lateral = out->lateral || ReadsColumns(*v);
+  return out;
 }
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(

@@ -23,7 +23,7 @@ const BoundExpr& Printer::ResolveColumn(const BoundExpr& e, const Row& row, cons
   const BoundExpr* node = &e;
   const Row* r = &row;
   while (node->kind == BoundExprKind::kColumn && r->below != nullptr) {
-    node = r->exprs[static_cast<size_t>(node->column_index)];
+    node = &r->At(*node);
     r = r->below;
   }
   *at = r;
@@ -175,9 +175,9 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
   switch (e.kind) {
     case BoundExprKind::kColumn: {
       const size_t c = static_cast<size_t>(e.column_index);
-      if (c >= (row.below != nullptr ? row.exprs.size() : row.texts.size())) throw Unsupported{};
+      if (c >= row.Width()) throw Unsupported{};
       if (row.below != nullptr) {
-        Expr(*row.exprs[c], *row.below, parent, show_implicit, out);
+        Expr(row.At(e), *row.below, parent, show_implicit, out);
         return;
       }
       if (IsRelabeled(e, row) && show_implicit) {
@@ -354,12 +354,14 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       out += ')';
       return;
     }
-    case BoundExprKind::kWindow: throw Unsupported{};  // moved out of queries by the binder
+    case BoundExprKind::kWindow: Window(e, row, out); return;
     case BoundExprKind::kAggregate: {
-      // WITHIN GROUP and GROUPING's key positions are not printed yet.
-      if (IsOrderedSetAggregate(e.aggregate) || e.aggregate == AggregateFunction::kGrouping) {
-        throw Unsupported{};
+      if (e.aggregate == AggregateFunction::kGrouping) {
+        Grouping(e, row, out);
+        return;
       }
+      // WITHIN GROUP is not printed yet.
+      if (IsOrderedSetAggregate(e.aggregate)) throw Unsupported{};
       out += std::string(AggregateFunctionName(e.aggregate)) + "(";
       if (e.aggregate == AggregateFunction::kCountStar) {
         out += "*";
@@ -372,14 +374,8 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         }
         for (size_t k = 0; k < e.aggregate_order.size(); ++k) {
           out += k == 0 ? " ORDER BY " : ", ";
-          SortGroupItem(*e.children[args + k], row, out);
           const AggregateOrderKey& key = e.aggregate_order[k];
-          if (key.descending) {
-            out += " DESC";
-            if (!key.nulls_first) out += " NULLS LAST";
-          } else if (key.nulls_first) {
-            out += " NULLS FIRST";
-          }
+          OrderKey(*e.children[args + k], key.descending, key.nulls_first, row, out);
         }
       }
       out += ')';
