@@ -38,12 +38,20 @@ void Printer::Query(const BoundSelect& q, const std::vector<std::string>* result
   const size_t ctes = ctes_.size();
   for (const BoundCte& cte : q.ctes) ctes_.push_back(&cte);
   if (q.set_operation != nullptr) {
-    if (q.where != nullptr || q.grouped || !q.order_by.empty() || q.limit != nullptr ||
-        q.offset != nullptr) {
-      throw Unsupported{};
-    }
+    if (q.where != nullptr || q.grouped) throw Unsupported{};
     With(q, out);
     SetOperation(*q.set_operation, result_names, names_visible, out);
+    // ORDER BY over a set operation's result: ruleutils prints the
+    // columns by number.
+    if (!q.order_by.empty()) Keyword(out, " ORDER BY ", -kIndentStd, kIndentStd, 1);
+    for (size_t i = 0; i < q.order_by.size(); ++i) {
+      const BoundOrderBy& key = q.order_by[i];
+      if (key.expr->kind != BoundExprKind::kColumn) throw Unsupported{};
+      if (i > 0) out += ", ";
+      out += std::to_string(key.expr->column_index + 1);
+      OrderDirection(key.descending, key.nulls_first, out);
+    }
+    LimitClauses(q, Row{}, out);
   } else {
     Select(q, result_names, names_visible, out);
   }
@@ -76,6 +84,20 @@ void Printer::SetOperation(const BoundSetOperation& op,
     return side.set_operation != nullptr && side.set_operation->kind == op.kind &&
            side.set_operation->all == op.all && side.where == nullptr && !side.grouped;
   };
+  // An input with its own WITH, ORDER BY, LIMIT or locking clause is
+  // parenthesized where it stands (a set operation with them is not
+  // printed yet).
+  auto own_clauses = [](const BoundSelect& side) {
+    return !side.ctes.empty() || !side.order_by.empty() || side.limit != nullptr ||
+           side.offset != nullptr || side.row_lock.has_value();
+  };
+  auto input = [&](const BoundSelect& side, bool visible) {
+    const bool paren = own_clauses(side);
+    if (paren && side.set_operation != nullptr) throw Unsupported{};
+    if (paren) out += '(';
+    Query(side, result_names, visible, *outer_, indent_, out);
+    if (paren) out += ')';
+  };
   const bool left_paren = op.left->set_operation != nullptr && !same_kind(*op.left);
   int sub_indent = 0;
   if (left_paren) {
@@ -83,7 +105,7 @@ void Printer::SetOperation(const BoundSetOperation& op,
     sub_indent = kIndentStd;
     Keyword(out, "", sub_indent, 0, 0);
   }
-  Query(*op.left, result_names, names_visible, *outer_, indent_, out);
+  input(*op.left, names_visible);
   if (left_paren) {
     Keyword(out, ") ", -sub_indent, 0, 0);
   } else {
@@ -104,7 +126,7 @@ void Printer::SetOperation(const BoundSetOperation& op,
   Keyword(out, "", sub_indent, 0, 0);
   // ruleutils' colNamesVisible: a later input's names are not the result's,
   // so FigureColname's "?column?" goes without AS there.
-  Query(*op.right, result_names, false, *outer_, indent_, out);
+  input(*op.right, false);
   indent_ -= sub_indent;
   if (right_paren) Keyword(out, ")", 0, 0, 0);
 }
@@ -197,26 +219,7 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
       OrderKey(*key.expr, key.descending, key.nulls_first, result_row, out);
     }
   }
-  if (q.offset != nullptr) {
-    Keyword(out, " OFFSET ", -kIndentStd, kIndentStd, 0);
-    LimitValue(*q.offset, input, out);
-  }
-  if (q.limit != nullptr && q.limit_with_ties) {
-    // ruleutils always parenthesizes the count; pretty, a hidden cast to
-    // int8 keeps the parentheses its operand needs as well.
-    Keyword(out, " FETCH FIRST (", -kIndentStd, kIndentStd, 0);
-    const BoundExpr& count = *q.limit;
-    const bool paren = pretty_ && count.kind == BoundExprKind::kCast && !CastShown(count, false) &&
-                       ShapeOf(*count.children[0], input, false) != Shape::kSimple &&
-                       ShapeOf(*count.children[0], input, false) != Shape::kFunction;
-    if (paren) out += '(';
-    LimitValue(count, input, out);
-    if (paren) out += ')';
-    out += ") ROWS WITH TIES";
-  } else if (q.limit != nullptr) {
-    Keyword(out, " LIMIT ", -kIndentStd, kIndentStd, 0);
-    LimitValue(*q.limit, input, out);
-  }
+  LimitClauses(q, input, out);
   if (q.row_lock.has_value()) {
     const BoundTableRef* locked = q.from.get();
     if (locked == nullptr || locked->kind != BoundTableRef::Kind::kTable) throw Unsupported{};
@@ -240,6 +243,29 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     } else if (q.row_lock->skip_locked) {
       out += " SKIP LOCKED";
     }
+  }
+}
+
+void Printer::LimitClauses(const BoundSelect& q, const Row& input, std::string& out) {
+  if (q.offset != nullptr) {
+    Keyword(out, " OFFSET ", -kIndentStd, kIndentStd, 0);
+    LimitValue(*q.offset, input, out);
+  }
+  if (q.limit != nullptr && q.limit_with_ties) {
+    // ruleutils always parenthesizes the count; pretty, a hidden cast to
+    // int8 keeps the parentheses its operand needs as well.
+    Keyword(out, " FETCH FIRST (", -kIndentStd, kIndentStd, 0);
+    const BoundExpr& count = *q.limit;
+    const bool paren = pretty_ && count.kind == BoundExprKind::kCast && !CastShown(count, false) &&
+                       ShapeOf(*count.children[0], input, false) != Shape::kSimple &&
+                       ShapeOf(*count.children[0], input, false) != Shape::kFunction;
+    if (paren) out += '(';
+    LimitValue(count, input, out);
+    if (paren) out += ')';
+    out += ") ROWS WITH TIES";
+  } else if (q.limit != nullptr) {
+    Keyword(out, " LIMIT ", -kIndentStd, kIndentStd, 0);
+    LimitValue(*q.limit, input, out);
   }
 }
 
@@ -273,6 +299,10 @@ void Printer::LimitValue(const BoundExpr& e, const Row& row, std::string& out) {
 void Printer::OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
                        std::string& out) {
   SortGroupItem(e, row, out);
+  OrderDirection(descending, nulls_first, out);
+}
+
+void Printer::OrderDirection(bool descending, bool nulls_first, std::string& out) {
   if (descending) {
     out += " DESC";
     if (!nulls_first) out += " NULLS LAST";

@@ -121,6 +121,10 @@ class Printer {
   // where they are not the default.
   void OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
                 std::string& out);
+  static void OrderDirection(bool descending, bool nulls_first, std::string& out);
+
+  // OFFSET, then LIMIT or FETCH FIRST ... WITH TIES.
+  void LimitClauses(const BoundSelect& q, const Row& input, std::string& out);
 
   // A VALUES list: rows in parentheses, their values separated by bare
   // commas, as ruleutils' get_values_def.

@@ -4,7 +4,7 @@
 -- unused one), LATERAL subqueries and functions, window functions (OVER
 -- (...), WINDOW clauses, OVER w, OVER (w ORDER BY ...), frames, EXCLUDE,
 -- FILTER), GROUP BY ROLLUP / CUBE / GROUPING SETS / () with GROUPING(),
--- and FETCH FIRST ... WITH TIES.
+-- FETCH FIRST ... WITH TIES, and a set operation's ORDER BY / LIMIT.
 CREATE TABLE vd_t (a int, b int, c text);
 CREATE TABLE vd_u (a int, d int);
 INSERT INTO vd_t VALUES (1, 10, 'x'), (1, 20, 'y'), (2, 30, 'x'), (3, NULL, 'z');
@@ -129,6 +129,20 @@ SELECT pg_get_viewdef('vd_ties_expression'::regclass, true);
 SELECT pg_get_viewdef('vd_fetch_only'::regclass);
 \d+ vd_ties
 
+-- a set operation's ORDER BY (by column number), LIMIT and inputs with their own
+CREATE VIEW vd_union_order AS
+  SELECT a FROM vd_t UNION SELECT a FROM vd_u ORDER BY 1 DESC LIMIT 2;
+CREATE VIEW vd_union_inputs AS
+  (SELECT a FROM vd_t ORDER BY a LIMIT 1) UNION ALL (SELECT d FROM vd_u LIMIT 3) ORDER BY 1 OFFSET 1;
+CREATE VIEW vd_intersect_ties AS
+  SELECT a, b FROM vd_t INTERSECT SELECT a, d FROM vd_u ORDER BY 2, 1 FETCH FIRST 1 ROWS WITH TIES;
+CREATE VIEW vd_union_in_from AS
+  SELECT * FROM (SELECT a FROM vd_t UNION SELECT d FROM vd_u ORDER BY 1) s;
+SELECT pg_get_viewdef('vd_union_order'::regclass);
+SELECT pg_get_viewdef('vd_union_inputs'::regclass);
+SELECT pg_get_viewdef('vd_intersect_ties'::regclass, true);
+SELECT pg_get_viewdef('vd_union_in_from'::regclass, true);
+
 SELECT viewname, definition FROM pg_views WHERE viewname IN ('vd_recursive', 'vd_lateral_function', 'vd_window', 'vd_cube', 'vd_ties') ORDER BY viewname;
 
 -- the same shapes as materialized views
@@ -159,4 +173,5 @@ DROP VIEW vd_lateral, vd_lateral_function, vd_lateral_left, vd_lateral_mixed;
 DROP VIEW vd_window, vd_window_named, vd_window_frames, vd_window_inherit, vd_window_order, vd_window_grouped;
 DROP VIEW vd_rollup, vd_cube, vd_sets, vd_sets_mixed, vd_sets_nested, vd_empty_set;
 DROP VIEW vd_ties, vd_ties_offset, vd_ties_expression, vd_fetch_only;
+DROP VIEW vd_union_order, vd_union_inputs, vd_intersect_ties, vd_union_in_from;
 DROP TABLE vd_t, vd_u;
