@@ -312,21 +312,35 @@ void Printer::OrderDirection(bool descending, bool nulls_first, std::string& out
 }
 
 void Printer::SortGroupItem(const BoundExpr& e, const Row& row, std::string& out) {
-  const BoundExpr& shown = Unwrapped(e, row);
+  const Row* at = nullptr;
+  const BoundExpr& shown = ResolveColumn(e, row, &at);
   if (shown.kind == BoundExprKind::kConstant) {
     out += DeparsedConstant(shown, true);
     return;
   }
-  if (shown.kind == BoundExprKind::kColumn) {
+  // A relabeled column (varchar read as text) prints as a cast.
+  if (shown.kind == BoundExprKind::kColumn && !IsRelabeled(shown, *at)) {
     Expr(e, row, nullptr, true, out);
     return;
   }
   const bool paren = pretty_ || shown.kind == BoundExprKind::kFunction ||
                      shown.kind == BoundExprKind::kAggregate ||
-                     shown.kind == BoundExprKind::kWindow;
+                     shown.kind == BoundExprKind::kWindow || IsFunctionCast(shown);
   if (paren) out += '(';
   Expr(e, row, nullptr, true, out);
   if (paren) out += ')';
+}
+
+bool Printer::IsFunctionCast(const BoundExpr& e) {
+  if (e.kind != BoundExprKind::kCast || !CastShown(e, true)) return false;
+  // PostgreSQL's casts among numbers and among dates and timestamps are
+  // function calls (FuncExpr); those to and from text are I/O conversions
+  // or relabelings.
+  const DataType& from = e.children[0]->type;
+  const DataType& to = e.type;
+  auto datetime = [](const DataType& t) { return t.id == TypeId::kDate || t.IsTimestamp(); };
+  return from.id != to.id &&
+         ((from.IsNumeric() && to.IsNumeric()) || (datetime(from) && datetime(to)));
 }
 
 const BoundExpr& Printer::Unwrapped(const BoundExpr& e, const Row& row) {

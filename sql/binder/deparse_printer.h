@@ -138,6 +138,10 @@ class Printer {
   // aggregate always in parentheses, anything else in them when pretty.
   void SortGroupItem(const BoundExpr& e, const Row& row, std::string& out);
 
+  // A cast shown that PostgreSQL makes a function call: ORDER BY and GROUP
+  // BY parenthesize it as they do calls.
+  static bool IsFunctionCast(const BoundExpr& e);
+
   // The node a column of a computed row stands for.
   static const BoundExpr& Unwrapped(const BoundExpr& e, const Row& row);
 
@@ -194,6 +198,9 @@ class Printer {
             std::string& out);
 
   void Subquery(const BoundExpr& e, const Row& row, std::string& out);
+  // x [NOT] IN (...), as PostgreSQL keeps it (an array, comparisons or both).
+  void InList(const BoundExpr& e, const Row& row, std::string& out);
+  static Shape InShape(const BoundExpr& e);
 
   // A FROM item's column names, with the column being renamed under its
   // new name unless an alias list renamed it anyway.

@@ -4,7 +4,8 @@
 -- unused one), LATERAL subqueries and functions, window functions (OVER
 -- (...), WINDOW clauses, OVER w, OVER (w ORDER BY ...), frames, EXCLUDE,
 -- FILTER), GROUP BY ROLLUP / CUBE / GROUPING SETS / () with GROUPING(),
--- FETCH FIRST ... WITH TIES, and a set operation's ORDER BY / LIMIT.
+-- FETCH FIRST ... WITH TIES, a set operation's ORDER BY / LIMIT, IN lists
+-- of columns, WITHIN GROUP, and casts as ORDER BY / GROUP BY keys.
 CREATE TABLE vd_t (a int, b int, c text);
 CREATE TABLE vd_u (a int, d int);
 INSERT INTO vd_t VALUES (1, 10, 'x'), (1, 20, 'y'), (2, 30, 'x'), (3, NULL, 'z');
@@ -143,6 +144,29 @@ SELECT pg_get_viewdef('vd_union_inputs'::regclass);
 SELECT pg_get_viewdef('vd_intersect_ties'::regclass, true);
 SELECT pg_get_viewdef('vd_union_in_from'::regclass, true);
 
+-- IN lists with column items (comparisons ORed after an ANY array of the
+-- others), ordered-set aggregates, casts in ORDER BY / GROUP BY
+CREATE VIEW vd_in_lists AS
+  SELECT a, c IN ('p', c) AS y FROM vd_t
+  WHERE (a IN (b, 1, 2, a + 1) AND b > 0) OR a NOT IN (b, 1, 2) OR a IN (b, 3);
+CREATE VIEW vd_within_group AS
+  SELECT c, mode() WITHIN GROUP (ORDER BY a),
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY b DESC),
+         percentile_cont(0.25) WITHIN GROUP (ORDER BY a) FILTER (WHERE b > 0)
+  FROM vd_t GROUP BY c;
+CREATE VIEW vd_cast_keys AS
+  SELECT a::bigint, count(*) FROM vd_t GROUP BY a::bigint ORDER BY a::bigint;
+CREATE VIEW vd_cast_order AS
+  SELECT a FROM vd_t ORDER BY a::float8, a::numeric(5,1) DESC, c::varchar, a::text;
+SELECT pg_get_viewdef('vd_in_lists'::regclass);
+SELECT pg_get_viewdef('vd_in_lists'::regclass, true);
+SELECT pg_get_viewdef('vd_within_group'::regclass);
+SELECT pg_get_viewdef('vd_within_group'::regclass, true);
+SELECT pg_get_viewdef('vd_cast_keys'::regclass);
+SELECT pg_get_viewdef('vd_cast_keys'::regclass, true);
+SELECT pg_get_viewdef('vd_cast_order'::regclass);
+SELECT pg_get_viewdef('vd_cast_order'::regclass, true);
+
 SELECT viewname, definition FROM pg_views WHERE viewname IN ('vd_recursive', 'vd_lateral_function', 'vd_window', 'vd_cube', 'vd_ties') ORDER BY viewname;
 
 -- the same shapes as materialized views
@@ -174,4 +198,5 @@ DROP VIEW vd_window, vd_window_named, vd_window_frames, vd_window_inherit, vd_wi
 DROP VIEW vd_rollup, vd_cube, vd_sets, vd_sets_mixed, vd_sets_nested, vd_empty_set;
 DROP VIEW vd_ties, vd_ties_offset, vd_ties_expression, vd_fetch_only;
 DROP VIEW vd_union_order, vd_union_inputs, vd_intersect_ties, vd_union_in_from;
+DROP VIEW vd_in_lists, vd_within_group, vd_cast_keys, vd_cast_order;
 DROP TABLE vd_t, vd_u;
