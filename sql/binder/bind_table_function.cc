@@ -294,6 +294,7 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
       std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
           *call, ast::Alias{}, false, call->position, true, scope, &next_column,
           functions != nullptr ? &functions->lateral_values : nullptr);
+      function->in_target_list = true;
       // Assigned, not emplaced: a view read twice binds the same (cached) tree twice.
       srf_columns_.insert_or_assign(call, std::make_pair(next_column - 1, function->function_type));
       if (functions == nullptr) {

@@ -111,6 +111,9 @@ struct BoundTableRef {
   // kSubquery or kWorkTable item reads.
   bool lateral = false;
   std::string cte_name;
+  // kFunction: the set-returning functions of the target list
+  // (BindTargetFunctions), which print where they were written.
+  bool in_target_list = false;
 };
 
 // `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were

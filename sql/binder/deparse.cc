@@ -197,7 +197,7 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     }
     out += target;
   }
-  if (q.from != nullptr) {
+  if (q.from != nullptr && !q.from->in_target_list) {
     Keyword(out, " FROM ", -kIndentStd, kIndentStd, 2);
     FromList(*q.from, input, out);
   }
@@ -372,12 +372,20 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
   switch (ref.kind) {
     case BoundTableRef::Kind::kJoin:
       FromColumns(*ref.left, row);
+      if (ref.right->in_target_list) {
+        TargetFunctionColumns(*ref.right, LateralTexts(ref, row), row);
+        return;
+      }
       FromColumns(*ref.right, row);
       return;
     case BoundTableRef::Kind::kTable:
     case BoundTableRef::Kind::kSubquery:
     case BoundTableRef::Kind::kWorkTable:
     case BoundTableRef::Kind::kFunction: {
+      if (ref.in_target_list) {
+        TargetFunctionColumns(ref, LateralTexts(ref, row), row);
+        return;
+      }
       if (!ref.lockstep.empty()) throw Unsupported{};
       // A CTE's reference needs its WITH clause printed (Binder::KeepWithClauses).
       if (!ref.cte_name.empty() && VisibleCte(ref.cte_name) == nullptr) throw Unsupported{};
@@ -433,7 +441,38 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
   }
 }
 
+void Printer::TargetFunctionColumns(const BoundTableRef& ref,
+                                    const std::vector<std::string>& lateral, Row& row) {
+  // One value column each (json_each's records and WITH ORDINALITY are not
+  // printed yet).
+  if (ref.with_ordinality || ref.width != static_cast<int>(ref.lockstep.size()) + 1) {
+    throw Unsupported{};
+  }
+  const std::vector<std::string>* saved_outer = outer_;
+  outer_ = &lateral;
+  auto add = [&](const BoundTableRef& function) {
+    if (function.width != 1 && &function != &ref) throw Unsupported{};
+    std::string call = DeparsedTableFunctionName(function.function) + "(";
+    const Row none;
+    for (size_t i = 0; i < function.arguments.size(); ++i) {
+      if (i > 0) call += ", ";
+      Expr(*function.arguments[i], none, nullptr, true, call);
+    }
+    call += ')';
+    row.texts.push_back(std::move(call));
+    row.names.emplace_back();  // not a column: the target shows its name
+    row.types.push_back(function.function_type);
+  };
+  add(ref);
+  for (const std::unique_ptr<BoundTableRef>& function : ref.lockstep) add(*function);
+  outer_ = saved_outer;
+}
+
 void Printer::FromList(const BoundTableRef& ref, const Row& row, std::string& out) {
+  if (ref.kind == BoundTableRef::Kind::kJoin && ref.comma && ref.right->in_target_list) {
+    FromList(*ref.left, row, out);
+    return;
+  }
   if (ref.kind == BoundTableRef::Kind::kJoin && ref.comma) {
     FromList(*ref.left, row, out);
     out += ", ";

@@ -451,8 +451,8 @@ void Printer::Subquery(const BoundExpr& e, const Row& row, std::string& out) {
       e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
   // The outer values the subquery reads, printed in this query's terms.
   std::vector<std::string> outer;
-  if (has_left && e.subquery->left_width != 1) throw Unsupported{};  // a row: kept as written
-  for (size_t i = has_left ? 1 : 0; i < e.children.size(); ++i) {
+  const size_t left = has_left ? static_cast<size_t>(e.subquery->left_width) : 0;
+  for (size_t i = left; i < e.children.size(); ++i) {
     std::string text;
     Expr(*e.children[i], row, &e, false, text);
     outer.push_back(std::move(text));
@@ -476,10 +476,21 @@ void Printer::Subquery(const BoundExpr& e, const Row& row, std::string& out) {
       return;
     case SubqueryKind::kAny:
     case SubqueryKind::kAll: {
-      const BoundExpr& test = *e.subquery->test;
-      if (test.kind != BoundExprKind::kCompare) throw Unsupported{};
+      // A row's test is an AND (=) or OR (<>) of one comparison per field.
+      const BoundExpr* compare = e.subquery->test.get();
+      if (left > 1 &&
+          (compare->kind == BoundExprKind::kAnd || compare->kind == BoundExprKind::kOr)) {
+        compare = compare->children[0].get();
+      }
+      if (compare->kind != BoundExprKind::kCompare) throw Unsupported{};
+      const BoundExpr& test = *compare;
       out += '(';
-      Operand(*e.children[0], row, e, Shape::kTest, true, out);
+      if (left > 1) out += '(';
+      for (size_t i = 0; i < left; ++i) {
+        if (i > 0) out += ", ";
+        Operand(*e.children[i], row, e, Shape::kTest, i == 0, out);
+      }
+      if (left > 1) out += ')';
       if (e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual) {
         out += " IN (";
       } else {

@@ -155,6 +155,12 @@ class Printer {
 
   void FromList(const BoundTableRef& ref, const Row& row, std::string& out);
 
+  // The set-returning functions of the target list (an item the binder
+  // added to FROM): their columns' texts are the calls, printed where the
+  // targets use them.
+  void TargetFunctionColumns(const BoundTableRef& ref, const std::vector<std::string>& lateral,
+                             Row& row);
+
   // `lateral`: the texts of the values a LATERAL item reads from the items
   // before it (its join's lateral_values), which its kOuterColumn nodes name.
   void FromItem(const BoundTableRef& ref, const Row& row, std::string& out,

@@ -5,7 +5,8 @@
 -- (...), WINDOW clauses, OVER w, OVER (w ORDER BY ...), frames, EXCLUDE,
 -- FILTER), GROUP BY ROLLUP / CUBE / GROUPING SETS / () with GROUPING(),
 -- FETCH FIRST ... WITH TIES, a set operation's ORDER BY / LIMIT, IN lists
--- of columns, WITHIN GROUP, and casts as ORDER BY / GROUP BY keys.
+-- of columns, WITHIN GROUP, casts as ORDER BY / GROUP BY keys,
+-- set-returning functions in the target list and a row IN a subquery.
 CREATE TABLE vd_t (a int, b int, c text);
 CREATE TABLE vd_u (a int, d int);
 INSERT INTO vd_t VALUES (1, 10, 'x'), (1, 20, 'y'), (2, 30, 'x'), (3, NULL, 'z');
@@ -167,6 +168,16 @@ SELECT pg_get_viewdef('vd_cast_keys'::regclass, true);
 SELECT pg_get_viewdef('vd_cast_order'::regclass);
 SELECT pg_get_viewdef('vd_cast_order'::regclass, true);
 
+-- set-returning functions in the target list, a row IN a subquery
+CREATE VIEW vd_target_functions AS
+  SELECT a, generate_series(1, a), unnest(ARRAY[1, 2]) + 1 AS u FROM vd_t;
+CREATE VIEW vd_row_in AS
+  SELECT a FROM vd_t WHERE (a, b) IN (SELECT a, d FROM vd_u) AND (a, b) NOT IN (SELECT d, a FROM vd_u);
+SELECT pg_get_viewdef('vd_target_functions'::regclass);
+SELECT pg_get_viewdef('vd_target_functions'::regclass, true);
+SELECT pg_get_viewdef('vd_row_in'::regclass);
+SELECT pg_get_viewdef('vd_row_in'::regclass, true);
+
 SELECT viewname, definition FROM pg_views WHERE viewname IN ('vd_recursive', 'vd_lateral_function', 'vd_window', 'vd_cube', 'vd_ties') ORDER BY viewname;
 
 -- the same shapes as materialized views
@@ -199,4 +210,5 @@ DROP VIEW vd_rollup, vd_cube, vd_sets, vd_sets_mixed, vd_sets_nested, vd_empty_s
 DROP VIEW vd_ties, vd_ties_offset, vd_ties_expression, vd_fetch_only;
 DROP VIEW vd_union_order, vd_union_inputs, vd_intersect_ties, vd_union_in_from;
 DROP VIEW vd_in_lists, vd_within_group, vd_cast_keys, vd_cast_order;
+DROP VIEW vd_target_functions, vd_row_in;
 DROP TABLE vd_t, vd_u;
