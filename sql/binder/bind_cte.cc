@@ -39,7 +39,7 @@ class Binder::CteVisibility {
   std::vector<CteFrame> saved_;
 };
 
-void Binder::PushCtes(const ast::SelectStmt& select, const Scope& scope) {
+std::vector<BoundCte> Binder::PushCtes(const ast::SelectStmt& select, const Scope& scope) {
   auto frame = std::make_shared<CteFrameData>();
   frame->recursive = select.with_recursive;
   for (const ast::CommonTableExpr& cte : select.with) {
@@ -56,14 +56,26 @@ void Binder::PushCtes(const ast::SelectStmt& select, const Scope& scope) {
   const size_t index = cte_frames_.size() - 1;
   // Bind each one now, in order (each sees those before it), so an unused
   // CTE's errors are raised too; the first reference uses this binding.
+  std::vector<BoundCte> kept;
   for (size_t i = 0; i < frame->ctes.size(); ++i) {
     frame->ctes[i].first_binding = BindCteQuery(index, i, scope);
+    if (keep_with_clauses_) {
+      const ast::CommonTableExpr& cte = select.with[i];
+      using Materialized = ast::CommonTableExpr::Materialized;
+      kept.push_back(BoundCte{cte.name, cte.columns,
+                              cte.materialized == Materialized::kYes ? BoundCte::Materialized::kYes
+                              : cte.materialized == Materialized::kNo
+                                  ? BoundCte::Materialized::kNo
+                                  : BoundCte::Materialized::kDefault,
+                              BindCteQuery(index, i, scope, /*named=*/false)});
+    }
     cte_frames_[index].visible = i + 1;
   }
+  return kept;
 }
 
 std::unique_ptr<BoundSelect> Binder::BindCteQuery(size_t frame_index, size_t cte_index,
-                                                  const Scope& scope) {
+                                                  const Scope& scope, bool named) {
   CheckStackDepth();
   const CteFrame& frame = cte_frames_[frame_index];
   const ast::CommonTableExpr& cte = *frame.data->ctes[cte_index].ast;
@@ -82,6 +94,7 @@ std::unique_ptr<BoundSelect> Binder::BindCteQuery(size_t frame_index, size_t cte
                         cte.name, bound->columns.size(), cte.columns.size()),
             cte.position);
   }
+  if (!named) return bound;
   for (size_t c = 0; c < cte.columns.size(); ++c) bound->columns[c].name = cte.columns[c];
   return bound;
 }
@@ -162,6 +175,7 @@ std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef&
     found = true;
     (*it)->referenced = true;
     out->kind = BoundTableRef::Kind::kWorkTable;
+    out->cte_name = ref.name.name;
     out->work_table_id = (*it)->id;
     columns = (*it)->columns;
     for (const ResultColumn& c : columns) out->work_table_types.push_back(c.type);
@@ -172,6 +186,7 @@ std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef&
       if (frame.ctes[i].ast->name != ref.name.name) continue;
       found = true;
       out->kind = BoundTableRef::Kind::kSubquery;
+      out->cte_name = ref.name.name;
       out->subquery = frame.ctes[i].first_binding != nullptr
                           ? std::move(frame.ctes[i].first_binding)
                           : BindCteQuery(f, i, scope);
@@ -199,6 +214,8 @@ std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef&
   out->width = static_cast<int>(columns.size());
   AddQueryItem(ref.alias.name.empty() ? ref.name.name : ref.alias.name, columns, ref.alias, scope,
                next_column);
+  out->alias = ref.alias.name;
+  for (const ScopeColumn& c : scope.items.back().columns) out->column_names.push_back(c.name);
   return out;
 }
 

@@ -125,6 +125,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableRef(const ast::TableRef& ref, Sc
       out->width = static_cast<int>(out->subquery->columns.size());
       AddQueryItem(sub.alias.name, out->subquery->columns, sub.alias, scope, next_column);
       out->alias = sub.alias.name;
+      out->lateral = sub.lateral;
       for (const ScopeColumn& c : scope.items.back().columns) out->column_names.push_back(c.name);
       return out;
     }

@@ -118,6 +118,60 @@ void Binder::BindGroupingSets(const ast::SelectStmt& select, const Scope& scope,
     product = std::move(next);
   }
   out->grouping_sets = std::move(product);
+  for (const Element& element : select.grouping_sets) {
+    AddWrittenGroupingSet(element, true, scope, out, out->grouping_written);
+  }
+  if (out->grouping_written.empty()) {  // GROUP BY (): PostgreSQL's canonical empty set
+    out->grouping_written.push_back(BoundGroupingSet{BoundGroupingSet::Kind::kEmpty, {}, {}});
+  }
+}
+
+void Binder::AddWrittenGroupingSet(const ast::GroupingElement& e, bool top, const Scope& scope,
+                                   BoundSelect* out, std::vector<BoundGroupingSet>& into) {
+  CheckStackDepth();
+  using Kind = BoundGroupingSet::Kind;
+  switch (e.kind) {
+    case Element::Kind::kExpr:
+      into.push_back(BoundGroupingSet{Kind::kSimple, {GroupKeyPosition(*e.expr, scope, out)}, {}});
+      return;
+    case Element::Kind::kList: {
+      // At the top level an empty set is dropped and a row's fields are
+      // keys of their own (flatten_grouping_sets).
+      if (e.items.empty()) {
+        if (!top) into.push_back(BoundGroupingSet{Kind::kEmpty, {}, {}});
+        return;
+      }
+      if (top) {
+        for (const Element& item : e.items) AddWrittenGroupingSet(item, true, scope, out, into);
+        return;
+      }
+      BoundGroupingSet set{Kind::kSimple, {}, {}};
+      for (const Element& item : e.items) {
+        set.keys.push_back(GroupKeyPosition(*item.expr, scope, out));
+      }
+      into.push_back(std::move(set));
+      return;
+    }
+    case Element::Kind::kSets:
+      if (!top) {  // GROUPING SETS in GROUPING SETS: its sets join the outer list
+        for (const Element& item : e.items) AddWrittenGroupingSet(item, false, scope, out, into);
+        return;
+      }
+      [[fallthrough]];
+    case Element::Kind::kRollup:
+    case Element::Kind::kCube: {
+      BoundGroupingSet set{e.kind == Element::Kind::kRollup ? Kind::kRollup
+                           : e.kind == Element::Kind::kCube ? Kind::kCube
+                                                            : Kind::kSets,
+                           {},
+                           {}};
+      for (const Element& item : e.items) {
+        AddWrittenGroupingSet(item, false, scope, out, set.items);
+      }
+      into.push_back(std::move(set));
+      return;
+    }
+  }
 }
 
 void Binder::ResolveGroupingCall(BoundExpr& call, const BoundSelect& out) {

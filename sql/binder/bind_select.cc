@@ -153,13 +153,19 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
     size_t size;
     ~PopCtes() { frames.resize(size); }
   } pop_ctes{cte_frames_, cte_frames};
-  if (!select.with.empty()) PushCtes(select, scope);
+  std::vector<BoundCte> ctes;
+  if (!select.with.empty()) ctes = PushCtes(select, scope);
+  auto with = [&](std::unique_ptr<BoundSelect> query) {
+    query->with_recursive = select.with_recursive;
+    query->ctes = std::move(ctes);
+    return query;
+  };
   if (select.set_operation != ast::SetOperation::kNone) {
-    return BindSetOperation(select, scope);
+    return with(BindSetOperation(select, scope));
   }
-  if (!select.values.empty()) return BindValues(select, scope);
+  if (!select.values.empty()) return with(BindValues(select, scope));
 
-  auto out = std::make_unique<BoundSelect>();
+  auto out = with(std::make_unique<BoundSelect>());
   if (!select.from.empty()) out->from = BindFrom(select.from, scope);
   if (select.where != nullptr) {
     AggregateRulesScope rules(this, false, "WHERE");
@@ -201,6 +207,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   }
   if (select.distinct && select.distinct_on.empty()) BindDistinct(select, out.get());
   BindLocking(select, scope, out.get());
+  out->window_clause = std::move(window_clause);
   return out;
 }
 

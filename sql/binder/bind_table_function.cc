@@ -36,8 +36,13 @@ std::optional<std::pair<TableFunction, bool>> JsonTableFunction(std::string_view
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
                                                          int* next_column) {
-  return BindTableFunctionCall(*ref.call, ref.alias, ref.with_ordinality, ref.position, false,
-                               scope, next_column);
+  std::unique_ptr<BoundTableRef> out = BindTableFunctionCall(
+      *ref.call, ref.alias, ref.with_ordinality, ref.position, false, scope, next_column);
+  // As PostgreSQL's transformRangeFunction: LATERAL when written or when it
+  // reads an earlier FROM item (not only enclosing queries).
+  out->lateral = ref.lateral;
+  for (const BoundExprPtr& v : out->lateral_values) out->lateral = out->lateral || ReadsColumns(*v);
+  return out;
 }
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
@@ -289,6 +294,7 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
       std::unique_ptr<BoundTableRef> function = BindTableFunctionCall(
           *call, ast::Alias{}, false, call->position, true, scope, &next_column,
           functions != nullptr ? &functions->lateral_values : nullptr);
+      function->in_target_list = true;
       // Assigned, not emplaced: a view read twice binds the same (cached) tree twice.
       srf_columns_.insert_or_assign(call, std::make_pair(next_column - 1, function->function_type));
       if (functions == nullptr) {

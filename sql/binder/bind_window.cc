@@ -352,6 +352,14 @@ void Binder::BindWindowDefinition(const ast::WindowDef& over, const Scope& scope
     merged = MergeWindow(named_windows_, over, SIZE_MAX);
   }
   BoundWindow& w = window->window;
+  if (over.copy_whole) {
+    w.name = over.ref_name;
+  } else {
+    w.ref_name = over.ref_name;
+    w.order_inherited = !over.ref_name.empty() && over.order_by.empty();
+  }
+  w.frame_written = merged.frame->frame_mode != ast::WindowDef::FrameMode::kNone;
+  w.frame_between = merged.frame->frame_between;
   {
     // Keys may read aggregates (in a grouped query), not other windows.
     WindowRulesScope rules(this, false, "window definitions");
@@ -506,6 +514,7 @@ std::vector<BoundExprPtr> Binder::CheckWindowClause(const ast::SelectStmt& selec
         BoundExpr::Make(BoundExprKind::kWindow, DataType::Of(TypeId::kInt8), def.position);
     window->window_function = WindowFunction::kRowNumber;
     BindWindowDefinition(def, scope, window.get());
+    window->window.name = def.name;
     windows.push_back(std::move(window));
   }
   return windows;

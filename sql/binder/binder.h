@@ -127,6 +127,9 @@ class Binder {
   // the recursion error.
   std::unique_ptr<BoundSelect> BindViewQuery(const std::shared_ptr<const catalog::TableEntry>& view,
                                              int position = 0);
+  // For pg_get_viewdef: each query keeps its WITH clause (BoundSelect::ctes),
+  // every WITH query bound once more for that.
+  void KeepWithClauses() { keep_with_clauses_ = true; }
   std::unique_ptr<BoundInsert> BindInsert(const ast::InsertStmt& insert);
   std::unique_ptr<BoundUpdate> BindUpdate(const ast::UpdateStmt& update);
   std::unique_ptr<BoundMerge> BindMerge(const ast::MergeStmt& merge);
@@ -343,9 +346,11 @@ class Binder {
   // WITH (bind_cte.cc). PushCtes makes a query's CTEs visible (and checks
   // them) until BindSelect returns; BindCteReference binds a FROM name that
   // is a visible CTE (null when none is).
-  void PushCtes(const ast::SelectStmt& select, const Scope& scope);
+  // Returns the WITH clause kept for printing (KeepWithClauses), or none.
+  std::vector<BoundCte> PushCtes(const ast::SelectStmt& select, const Scope& scope);
+  // `named`: the result columns take the names written after the CTE's.
   std::unique_ptr<BoundSelect> BindCteQuery(size_t frame_index, size_t cte_index,
-                                            const Scope& scope);
+                                            const Scope& scope, bool named = true);
   // Null when the UNION's right side does not read the CTE.
   std::unique_ptr<BoundSelect> BindRecursiveCte(size_t frame_index, size_t cte_index,
                                                 const Scope& scope);
@@ -436,6 +441,10 @@ class Binder {
   void BindGroupingSets(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   // The position of a GROUP BY item among out->group_by, added when new.
   int GroupKeyPosition(const ast::Expr& item, const Scope& scope, BoundSelect* out);
+  // One GROUP BY element as PostgreSQL keeps it for printing, appended to
+  // `into` (out->grouping_written); `top`: an item of GROUP BY itself.
+  void AddWrittenGroupingSet(const ast::GroupingElement& e, bool top, const Scope& scope,
+                             BoundSelect* out, std::vector<BoundGroupingSet>& into);
   // GROUPING(a, ...) in a grouped clause: each argument becomes its key's
   // position (42803 when it is no group key).
   void ResolveGroupingCall(BoundExpr& call, const BoundSelect& out);
@@ -636,6 +645,7 @@ class Binder {
   // The current query's set-returning targets: their column and type.
   std::map<const ast::Expr*, std::pair<int, DataType>> srf_columns_;
   int next_work_table_id_ = 0;
+  bool keep_with_clauses_ = false;
 };
 
 }  // namespace basalt::sql

@@ -427,6 +427,15 @@ struct BoundWindow {
   FrameBound start = FrameBound::kUnboundedPreceding;
   FrameBound end = FrameBound::kCurrentRow;
   FrameExclusion exclusion = FrameExclusion::kNoOthers;
+  // How it was written, for pg_get_viewdef: `OVER name` (a window of the
+  // WINDOW clause, whose entries carry their own name here too), or
+  // `OVER (ref_name ...)` extending one, whose ORDER BY it may inherit;
+  // whether a frame clause was written, and with BETWEEN.
+  std::string name;
+  std::string ref_name;
+  bool order_inherited = false;
+  bool frame_written = false;
+  bool frame_between = false;
   bool operator==(const BoundWindow&) const = default;
 
   size_t PartitionBegin() const { return arg_count; }

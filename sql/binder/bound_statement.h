@@ -106,6 +106,14 @@ struct BoundTableRef {
   bool comma = false;
   bool cross = false;
   std::vector<std::string> using_columns;
+  // LATERAL written before a subquery, or a function reading the FROM items
+  // before it (PostgreSQL marks both LATERAL). `cte_name`: the WITH query a
+  // kSubquery or kWorkTable item reads.
+  bool lateral = false;
+  std::string cte_name;
+  // kFunction: the set-returning functions of the target list
+  // (BindTargetFunctions), which print where they were written.
+  bool in_target_list = false;
 };
 
 // `left UNION | INTERSECT | EXCEPT [ALL] right`: both sides' columns were
@@ -123,6 +131,27 @@ struct BoundSetOperation {
   int work_table_id = -1;
   std::unique_ptr<BoundSelect> left;
   std::unique_ptr<BoundSelect> right;
+};
+
+// GROUP BY with grouping sets as written, for pg_get_viewdef: PostgreSQL's
+// GroupingSet tree once flatten_grouping_sets has dropped the top level's
+// empty sets and merged GROUPING SETS nested in GROUPING SETS.
+struct BoundGroupingSet {
+  enum class Kind { kEmpty, kSimple, kRollup, kCube, kSets };
+  Kind kind = Kind::kSimple;
+  std::vector<int> keys;                // kSimple: positions in group_by
+  std::vector<BoundGroupingSet> items;  // kRollup, kCube, kSets
+};
+
+// A query of WITH, kept for pg_get_viewdef (Binder::KeepWithClauses): its
+// name, the column names written after it, and its query bound once more
+// (references bind their own copies), under its own column names.
+struct BoundCte {
+  enum class Materialized { kDefault, kYes, kNo };
+  std::string name;
+  std::vector<std::string> columns;
+  Materialized materialized = Materialized::kDefault;
+  std::unique_ptr<BoundSelect> query;
 };
 
 // A query of one of four input shapes: a FROM tree (`from` set), a VALUES
@@ -147,11 +176,18 @@ struct BoundSelect {
   // each grouping set as the positions of its keys in `group_by` (the
   // others are NULL in its rows). Empty: one set of every key.
   std::vector<std::vector<int>> grouping_sets;
-  BoundExprPtr having;  // over the grouped row; null: none
+  std::vector<BoundGroupingSet> grouping_written;  // as written; empty: no grouping sets
+  BoundExprPtr having;                             // over the grouped row; null: none
   // Window function calls (kWindow, over the input or grouped row): their
   // values follow that row, in this order, for `distinct`, `order_by` and
   // `targets`. Calls over the same window are adjacent.
   std::vector<BoundExprPtr> windows;
+  // The WINDOW clause, for pg_get_viewdef: kWindow nodes without arguments
+  // (over the input or grouped row), each with its window.name.
+  std::vector<BoundExprPtr> window_clause;
+  // WITH [RECURSIVE], for pg_get_viewdef (Binder::KeepWithClauses).
+  bool with_recursive = false;
+  std::vector<BoundCte> ctes;
   // SELECT DISTINCT: the target expressions (over the input or grouped
   // row), whose distinct combinations are the result rows; `order_by` and
   // `targets` are then over those rows. Empty without DISTINCT.

@@ -32,19 +32,34 @@ void Printer::Query(const BoundSelect& q, const std::vector<std::string>* result
   const std::vector<std::string>* saved_outer = outer_;
   indent_ = indent;
   outer_ = &outer;
+  const BoundSelect* saved_query = query_;
+  query_ = &q;
   const size_t used_names = used_names_.size();
+  const size_t ctes = ctes_.size();
+  for (const BoundCte& cte : q.ctes) ctes_.push_back(&cte);
   if (q.set_operation != nullptr) {
-    if (q.where != nullptr || q.grouped || !q.order_by.empty() || q.limit != nullptr ||
-        q.offset != nullptr) {
-      throw Unsupported{};
-    }
+    if (q.where != nullptr || q.grouped) throw Unsupported{};
+    With(q, out);
     SetOperation(*q.set_operation, result_names, names_visible, out);
+    // ORDER BY over a set operation's result: ruleutils prints the
+    // columns by number.
+    if (!q.order_by.empty()) Keyword(out, " ORDER BY ", -kIndentStd, kIndentStd, 1);
+    for (size_t i = 0; i < q.order_by.size(); ++i) {
+      const BoundOrderBy& key = q.order_by[i];
+      if (key.expr->kind != BoundExprKind::kColumn) throw Unsupported{};
+      if (i > 0) out += ", ";
+      out += std::to_string(key.expr->column_index + 1);
+      OrderDirection(key.descending, key.nulls_first, out);
+    }
+    LimitClauses(q, Row{}, out);
   } else {
     Select(q, result_names, names_visible, out);
   }
   indent_ = saved_indent;
   outer_ = saved_outer;
+  query_ = saved_query;
   used_names_.resize(used_names);
+  ctes_.resize(ctes);
 }
 
 void Printer::Keyword(std::string& out, std::string_view keyword, int before, int after, int plus) {
@@ -63,12 +78,25 @@ void Printer::TrimTrailingSpaces(std::string& out) {
 void Printer::SetOperation(const BoundSetOperation& op,
                            const std::vector<std::string>* result_names, bool names_visible,
                            std::string& out) {
-  if (op.recursive) throw Unsupported{};
   // A left input of the same kind chains without parentheses; any other
   // nested set operation is parenthesized and indented.
   auto same_kind = [&](const BoundSelect& side) {
     return side.set_operation != nullptr && side.set_operation->kind == op.kind &&
            side.set_operation->all == op.all && side.where == nullptr && !side.grouped;
+  };
+  // An input with its own WITH, ORDER BY, LIMIT or locking clause is
+  // parenthesized where it stands (a set operation with them is not
+  // printed yet).
+  auto own_clauses = [](const BoundSelect& side) {
+    return !side.ctes.empty() || !side.order_by.empty() || side.limit != nullptr ||
+           side.offset != nullptr || side.row_lock.has_value();
+  };
+  auto input = [&](const BoundSelect& side, bool visible) {
+    const bool paren = own_clauses(side);
+    if (paren && side.set_operation != nullptr) throw Unsupported{};
+    if (paren) out += '(';
+    Query(side, result_names, visible, *outer_, indent_, out);
+    if (paren) out += ')';
   };
   const bool left_paren = op.left->set_operation != nullptr && !same_kind(*op.left);
   int sub_indent = 0;
@@ -77,7 +105,7 @@ void Printer::SetOperation(const BoundSetOperation& op,
     sub_indent = kIndentStd;
     Keyword(out, "", sub_indent, 0, 0);
   }
-  Query(*op.left, result_names, names_visible, *outer_, indent_, out);
+  input(*op.left, names_visible);
   if (left_paren) {
     Keyword(out, ") ", -sub_indent, 0, 0);
   } else {
@@ -96,20 +124,26 @@ void Printer::SetOperation(const BoundSetOperation& op,
     sub_indent = kIndentStd;
   }
   Keyword(out, "", sub_indent, 0, 0);
-  Query(*op.right, result_names, names_visible, *outer_, indent_, out);
+  // ruleutils' colNamesVisible: a later input's names are not the result's,
+  // so FigureColname's "?column?" goes without AS there.
+  input(*op.right, false);
   indent_ -= sub_indent;
   if (right_paren) Keyword(out, ")", 0, 0, 0);
 }
 
 void Printer::Select(const BoundSelect& q, const std::vector<std::string>* result_names,
                      bool names_visible, std::string& out) {
-  if (q.limit_with_ties || !q.windows.empty() || !q.grouping_sets.empty()) throw Unsupported{};
   if (!q.values.empty()) {
+    With(q, out);
     Values(q, out);
     return;
   }
+  // The FROM items are named before the WITH queries are printed, as
+  // ruleutils names a query's range table first: a CTE's own reference
+  // to a name the FROM list took gets a suffix.
   Row input;
   if (q.from != nullptr) FromColumns(*q.from, input);
+  With(q, out);
   Row grouped;
   const Row* row = &input;
   if (q.grouped) {
@@ -117,6 +151,14 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     for (const BoundExprPtr& key : q.group_by) grouped.exprs.push_back(key.get());
     for (const BoundExprPtr& aggregate : q.aggregates) grouped.exprs.push_back(aggregate.get());
     row = &grouped;
+  }
+  const Row* grouped_row = row;
+  Row windowed;
+  if (!q.windows.empty()) {
+    windowed.below = row;
+    windowed.passthrough = row->Width();
+    for (const BoundExprPtr& call : q.windows) windowed.exprs.push_back(call.get());
+    row = &windowed;
   }
   Row distinct;
   if (!q.distinct.empty()) {
@@ -155,7 +197,7 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     }
     out += target;
   }
-  if (q.from != nullptr) {
+  if (q.from != nullptr && !q.from->in_target_list) {
     Keyword(out, " FROM ", -kIndentStd, kIndentStd, 2);
     FromList(*q.from, input, out);
   }
@@ -163,39 +205,21 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     Keyword(out, " WHERE ", -kIndentStd, kIndentStd, 1);
     Expr(*q.where, input, nullptr, false, out);
   }
-  if (!q.group_by.empty()) {
-    Keyword(out, " GROUP BY ", -kIndentStd, kIndentStd, 1);
-    for (size_t i = 0; i < q.group_by.size(); ++i) {
-      if (i > 0) out += ", ";
-      SortGroupItem(*q.group_by[i], input, out);
-    }
-  }
+  GroupBy(q, input, out);
   if (q.having != nullptr) {
     Keyword(out, " HAVING ", -kIndentStd, kIndentStd, 0);
-    Expr(*q.having, *row, nullptr, false, out);
+    Expr(*q.having, *grouped_row, nullptr, false, out);
   }
+  WindowClause(q, *grouped_row, out);
   if (!q.order_by.empty()) {
     Keyword(out, " ORDER BY ", -kIndentStd, kIndentStd, 1);
     for (size_t i = 0; i < q.order_by.size(); ++i) {
       const BoundOrderBy& key = q.order_by[i];
       if (i > 0) out += ", ";
-      SortGroupItem(*key.expr, result_row, out);
-      if (key.descending) {
-        out += " DESC";
-        if (!key.nulls_first) out += " NULLS LAST";
-      } else if (key.nulls_first) {
-        out += " NULLS FIRST";
-      }
+      OrderKey(*key.expr, key.descending, key.nulls_first, result_row, out);
     }
   }
-  if (q.offset != nullptr) {
-    Keyword(out, " OFFSET ", -kIndentStd, kIndentStd, 0);
-    LimitValue(*q.offset, input, out);
-  }
-  if (q.limit != nullptr) {
-    Keyword(out, " LIMIT ", -kIndentStd, kIndentStd, 0);
-    LimitValue(*q.limit, input, out);
-  }
+  LimitClauses(q, input, out);
   if (q.row_lock.has_value()) {
     const BoundTableRef* locked = q.from.get();
     if (locked == nullptr || locked->kind != BoundTableRef::Kind::kTable) throw Unsupported{};
@@ -219,6 +243,29 @@ void Printer::Select(const BoundSelect& q, const std::vector<std::string>* resul
     } else if (q.row_lock->skip_locked) {
       out += " SKIP LOCKED";
     }
+  }
+}
+
+void Printer::LimitClauses(const BoundSelect& q, const Row& input, std::string& out) {
+  if (q.offset != nullptr) {
+    Keyword(out, " OFFSET ", -kIndentStd, kIndentStd, 0);
+    LimitValue(*q.offset, input, out);
+  }
+  if (q.limit != nullptr && q.limit_with_ties) {
+    // ruleutils always parenthesizes the count; pretty, a hidden cast to
+    // int8 keeps the parentheses its operand needs as well.
+    Keyword(out, " FETCH FIRST (", -kIndentStd, kIndentStd, 0);
+    const BoundExpr& count = *q.limit;
+    const bool paren = pretty_ && count.kind == BoundExprKind::kCast && !CastShown(count, false) &&
+                       ShapeOf(*count.children[0], input, false) != Shape::kSimple &&
+                       ShapeOf(*count.children[0], input, false) != Shape::kFunction;
+    if (paren) out += '(';
+    LimitValue(count, input, out);
+    if (paren) out += ')';
+    out += ") ROWS WITH TIES";
+  } else if (q.limit != nullptr) {
+    Keyword(out, " LIMIT ", -kIndentStd, kIndentStd, 0);
+    LimitValue(*q.limit, input, out);
   }
 }
 
@@ -249,28 +296,58 @@ void Printer::LimitValue(const BoundExpr& e, const Row& row, std::string& out) {
   Expr(e, row, nullptr, false, out);
 }
 
+void Printer::OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
+                       std::string& out) {
+  SortGroupItem(e, row, out);
+  OrderDirection(descending, nulls_first, out);
+}
+
+void Printer::OrderDirection(bool descending, bool nulls_first, std::string& out) {
+  if (descending) {
+    out += " DESC";
+    if (!nulls_first) out += " NULLS LAST";
+  } else if (nulls_first) {
+    out += " NULLS FIRST";
+  }
+}
+
 void Printer::SortGroupItem(const BoundExpr& e, const Row& row, std::string& out) {
-  const BoundExpr& shown = Unwrapped(e, row);
+  const Row* at = nullptr;
+  const BoundExpr& shown = ResolveColumn(e, row, &at);
   if (shown.kind == BoundExprKind::kConstant) {
     out += DeparsedConstant(shown, true);
     return;
   }
-  if (shown.kind == BoundExprKind::kColumn) {
+  // A relabeled column (varchar read as text) prints as a cast.
+  if (shown.kind == BoundExprKind::kColumn && !IsRelabeled(shown, *at)) {
     Expr(e, row, nullptr, true, out);
     return;
   }
-  const bool paren =
-      pretty_ || shown.kind == BoundExprKind::kFunction || shown.kind == BoundExprKind::kAggregate;
+  const bool paren = pretty_ || shown.kind == BoundExprKind::kFunction ||
+                     shown.kind == BoundExprKind::kAggregate ||
+                     shown.kind == BoundExprKind::kWindow || IsFunctionCast(shown);
   if (paren) out += '(';
   Expr(e, row, nullptr, true, out);
   if (paren) out += ')';
+}
+
+bool Printer::IsFunctionCast(const BoundExpr& e) {
+  if (e.kind != BoundExprKind::kCast || !CastShown(e, true)) return false;
+  // PostgreSQL's casts among numbers and among dates and timestamps are
+  // function calls (FuncExpr); those to and from text are I/O conversions
+  // or relabelings.
+  const DataType& from = e.children[0]->type;
+  const DataType& to = e.type;
+  auto datetime = [](const DataType& t) { return t.id == TypeId::kDate || t.IsTimestamp(); };
+  return from.id != to.id &&
+         ((from.IsNumeric() && to.IsNumeric()) || (datetime(from) && datetime(to)));
 }
 
 const BoundExpr& Printer::Unwrapped(const BoundExpr& e, const Row& row) {
   const BoundExpr* node = &e;
   const Row* r = &row;
   while (node->kind == BoundExprKind::kColumn && r->below != nullptr) {
-    node = r->exprs[static_cast<size_t>(node->column_index)];
+    node = &r->At(*node);
     r = r->below;
   }
   return *node;
@@ -280,7 +357,7 @@ std::string Printer::NaturalName(const BoundExpr& e, const Row& row) {
   const BoundExpr* node = &e;
   const Row* r = &row;
   while (node->kind == BoundExprKind::kColumn && r->below != nullptr) {
-    node = r->exprs[static_cast<size_t>(node->column_index)];
+    node = &r->At(*node);
     r = r->below;
   }
   if (node->kind != BoundExprKind::kColumn) return "";
@@ -295,15 +372,28 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
   switch (ref.kind) {
     case BoundTableRef::Kind::kJoin:
       FromColumns(*ref.left, row);
+      if (ref.right->in_target_list) {
+        TargetFunctionColumns(*ref.right, LateralTexts(ref, row), row);
+        return;
+      }
       FromColumns(*ref.right, row);
       return;
     case BoundTableRef::Kind::kTable:
     case BoundTableRef::Kind::kSubquery:
+    case BoundTableRef::Kind::kWorkTable:
     case BoundTableRef::Kind::kFunction: {
-      if (!ref.lateral_values.empty() || !ref.lockstep.empty()) throw Unsupported{};
+      if (ref.in_target_list) {
+        TargetFunctionColumns(ref, LateralTexts(ref, row), row);
+        return;
+      }
+      if (!ref.lockstep.empty()) throw Unsupported{};
+      // A CTE's reference needs its WITH clause printed (Binder::KeepWithClauses).
+      if (!ref.cte_name.empty() && VisibleCte(ref.cte_name) == nullptr) throw Unsupported{};
       std::string written;
       if (!ref.alias.empty()) {
         written = ref.alias;
+      } else if (!ref.cte_name.empty()) {
+        written = ref.cte_name;
       } else if (ref.kind == BoundTableRef::Kind::kFunction) {
         written = DeparsedTableFunctionName(ref.function);
       } else if (ref.table != nullptr) {
@@ -338,6 +428,8 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
           row.types.push_back(c < value_column    ? DataType::Of(TypeId::kText)
                               : c == value_column ? ref.function_type
                                                   : DataType::Of(TypeId::kInt8));
+        } else if (ref.kind == BoundTableRef::Kind::kWorkTable) {
+          row.types.push_back(ref.work_table_types[static_cast<size_t>(c)]);
         } else {
           row.types.push_back(ref.table != nullptr ? ref.table->ColumnType(c)
                                                    : ref.subquery->columns[c].type);
@@ -349,12 +441,44 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
   }
 }
 
+void Printer::TargetFunctionColumns(const BoundTableRef& ref,
+                                    const std::vector<std::string>& lateral, Row& row) {
+  // One value column each (json_each's records and WITH ORDINALITY are not
+  // printed yet).
+  if (ref.with_ordinality || ref.width != static_cast<int>(ref.lockstep.size()) + 1) {
+    throw Unsupported{};
+  }
+  const std::vector<std::string>* saved_outer = outer_;
+  outer_ = &lateral;
+  auto add = [&](const BoundTableRef& function) {
+    if (function.width != 1 && &function != &ref) throw Unsupported{};
+    std::string call = DeparsedTableFunctionName(function.function) + "(";
+    const Row none;
+    for (size_t i = 0; i < function.arguments.size(); ++i) {
+      if (i > 0) call += ", ";
+      Expr(*function.arguments[i], none, nullptr, true, call);
+    }
+    call += ')';
+    row.texts.push_back(std::move(call));
+    row.names.emplace_back();  // not a column: the target shows its name
+    row.types.push_back(function.function_type);
+  };
+  add(ref);
+  for (const std::unique_ptr<BoundTableRef>& function : ref.lockstep) add(*function);
+  outer_ = saved_outer;
+}
+
 void Printer::FromList(const BoundTableRef& ref, const Row& row, std::string& out) {
+  if (ref.kind == BoundTableRef::Kind::kJoin && ref.comma && ref.right->in_target_list) {
+    FromList(*ref.left, row, out);
+    return;
+  }
   if (ref.kind == BoundTableRef::Kind::kJoin && ref.comma) {
     FromList(*ref.left, row, out);
     out += ", ";
     std::string item;
-    FromItem(*ref.right, row, item);
+    const std::vector<std::string> lateral = LateralTexts(ref, row);
+    FromItem(*ref.right, row, item, ref.lateral_values.empty() ? nullptr : &lateral);
     if (!item.empty() && item[0] == '\n') {
       TrimTrailingSpaces(out);
     } else {
@@ -366,8 +490,31 @@ void Printer::FromList(const BoundTableRef& ref, const Row& row, std::string& ou
   FromItem(ref, row, out);
 }
 
-void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& out) {
+std::vector<std::string> Printer::LateralTexts(const BoundTableRef& ref, const Row& row) {
+  std::vector<std::string> texts;
+  for (const BoundExprPtr& value : ref.lateral_values) {
+    std::string text;
+    Expr(*value, row, nullptr, false, text);
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& out,
+                       const std::vector<std::string>* lateral) {
   CheckStackDepth();
+  // An item reading earlier ones outside a join (FROM LATERAL (...) first)
+  // keeps its values itself.
+  std::vector<std::string> own;
+  if (lateral == nullptr && ref.kind != BoundTableRef::Kind::kJoin && !ref.lateral_values.empty()) {
+    own = LateralTexts(ref, row);
+    lateral = &own;
+  }
+  if (!ref.cte_name.empty()) {
+    CteReference(ref, out);
+    return;
+  }
+  if (ref.lateral) out += "LATERAL ";
   switch (ref.kind) {
     case BoundTableRef::Kind::kTable:
     case BoundTableRef::Kind::kSubquery: {
@@ -392,7 +539,7 @@ void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& ou
         return;
       }
       out += '(';
-      Query(*ref.subquery, nullptr, true, *outer_, indent_, out);
+      Query(*ref.subquery, nullptr, true, lateral != nullptr ? *lateral : *outer_, indent_, out);
       out += ") " + Quote(refnames_.at(&ref));
       bool renamed = false;
       for (size_t c = 0; c < ref.column_names.size(); ++c) {
@@ -412,10 +559,13 @@ void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& ou
       // always printed.
       out += DeparsedTableFunctionName(ref.function) + "(";
       const Row none;
+      const std::vector<std::string>* saved_outer = outer_;
+      if (lateral != nullptr) outer_ = lateral;
       for (size_t i = 0; i < ref.arguments.size(); ++i) {
         if (i > 0) out += ", ";
         Expr(*ref.arguments[i], none, nullptr, true, out);
       }
+      outer_ = saved_outer;
       out += ")";
       if (ref.with_ordinality) out += " WITH ORDINALITY";
       out += " " + Quote(refnames_.at(&ref)) + "(";
@@ -446,7 +596,8 @@ void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& ou
         default: throw Unsupported{};
       }
       Keyword(out, keyword, -kIndentStd, kIndentStd, kIndentJoin);
-      FromItem(*ref.right, row, out);
+      const std::vector<std::string> right_lateral = LateralTexts(ref, row);
+      FromItem(*ref.right, row, out, ref.lateral_values.empty() ? nullptr : &right_lateral);
       if (!ref.using_columns.empty()) {
         if (rename_ != nullptr && std::find(ref.using_columns.begin(), ref.using_columns.end(),
                                             rename_->old_name) != ref.using_columns.end()) {

@@ -22,9 +22,11 @@ struct Expr;
 }  // namespace ast
 
 // The query's text, ending in ";", or nullopt for a query with a construct
-// the printer does not know (WITH, LATERAL, FETCH ... WITH TIES, a
-// set-returning function in the target list): the caller then shows the
-// text as written.
+// the printer does not know (a CTE reference whose WITH clause the binder
+// did not keep, Binder::KeepWithClauses; VALUES with ORDER BY or LIMIT; a
+// set operation with its own ORDER BY or LIMIT as an input of another; a
+// comma list inside a join; a row lock over a join): the caller then shows
+// the text as written.
 // `column_names` are the view's column names (ALTER ... RENAME COLUMN may
 // have changed them); relations are qualified where `names`' search_path
 // would not find them.

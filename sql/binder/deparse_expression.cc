@@ -23,7 +23,7 @@ const BoundExpr& Printer::ResolveColumn(const BoundExpr& e, const Row& row, cons
   const BoundExpr* node = &e;
   const Row* r = &row;
   while (node->kind == BoundExprKind::kColumn && r->below != nullptr) {
-    node = r->exprs[static_cast<size_t>(node->column_index)];
+    node = &r->At(*node);
     r = r->below;
   }
   *at = r;
@@ -61,10 +61,18 @@ Shape Printer::ShapeOf(const BoundExpr& e, const Row& row, bool show_implicit) c
     case BoundExprKind::kIsNull:
     case BoundExprKind::kSubquery: return Shape::kTest;
     case BoundExprKind::kIsDistinct: return e.negated ? Shape::kBool : Shape::kTest;
-    case BoundExprKind::kIn: return e.children.size() == 2 ? Shape::kOperator : Shape::kOther;
+    case BoundExprKind::kIn: return InShape(e);
     case BoundExprKind::kArrayCompare: return Shape::kOther;
   }
   return Shape::kOther;
+}
+
+Shape Printer::InShape(const BoundExpr& e) {
+  if (e.children.size() == 2) return Shape::kOperator;
+  size_t array = 0;
+  for (size_t i = 1; i < e.children.size(); ++i) array += ReadsColumns(*e.children[i]) ? 0 : 1;
+  if (array >= 2 && array == e.children.size() - 1) return Shape::kOther;
+  return Shape::kBool;  // an OR (AND) of comparisons
 }
 
 bool Printer::IsSimple(const BoundExpr& node, const Row& row, const BoundExpr& parent,
@@ -91,8 +99,10 @@ bool Printer::IsSimple(const BoundExpr& node, const Row& row, const BoundExpr& p
     case Shape::kTest: return parent_shape == Shape::kBool || parent_shape == Shape::kFunction;
     case Shape::kBool:
       if (parent_shape == Shape::kBool) {
-        const BoundExprKind kind =
-            n->kind == BoundExprKind::kIsDistinct ? BoundExprKind::kNot : n->kind;
+        const BoundExprKind kind = n->kind == BoundExprKind::kIsDistinct ? BoundExprKind::kNot
+                                   : n->kind == BoundExprKind::kIn
+                                       ? (n->negated ? BoundExprKind::kAnd : BoundExprKind::kOr)
+                                       : n->kind;
         if (parent.kind == BoundExprKind::kNot) return false;
         if (kind == BoundExprKind::kOr) return parent.kind == BoundExprKind::kOr;
         return true;  // NOT or AND under AND / OR
@@ -175,9 +185,9 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
   switch (e.kind) {
     case BoundExprKind::kColumn: {
       const size_t c = static_cast<size_t>(e.column_index);
-      if (c >= (row.below != nullptr ? row.exprs.size() : row.texts.size())) throw Unsupported{};
+      if (c >= row.Width()) throw Unsupported{};
       if (row.below != nullptr) {
-        Expr(*row.exprs[c], *row.below, parent, show_implicit, out);
+        Expr(row.At(e), *row.below, parent, show_implicit, out);
         return;
       }
       if (IsRelabeled(e, row) && show_implicit) {
@@ -261,34 +271,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       Argument(*e.children[1], row, e, Shape::kTest, false, true, out);
       Close(out);
       return;
-    case BoundExprKind::kIn: {
-      if (e.children.size() == 2) {
-        // x IN (y) is x = y.
-        Open(out);
-        Operand(*e.children[0], row, e, Shape::kOperator, true, out);
-        out += e.negated ? " <> " : " = ";
-        Operand(*e.children[1], row, e, Shape::kOperator, false, out);
-        Close(out);
-        return;
-      }
-      for (size_t i = 1; i < e.children.size(); ++i) {
-        if (e.children[i]->kind != BoundExprKind::kConstant &&
-            !(e.children[i]->kind == BoundExprKind::kCast &&
-              e.children[i]->children[0]->kind == BoundExprKind::kConstant)) {
-          throw Unsupported{};
-        }
-      }
-      Open(out);
-      Operand(*e.children[0], row, e, Shape::kOther, true, out);
-      out += e.negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[";
-      for (size_t i = 1; i < e.children.size(); ++i) {
-        if (i > 1) out += ", ";
-        Operand(*e.children[i], row, e, Shape::kFunction, false, out);
-      }
-      out += "])";
-      Close(out);
-      return;
-    }
+    case BoundExprKind::kIn: InList(e, row, out); return;
     case BoundExprKind::kArrayCompare:
       Open(out);
       Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
@@ -354,13 +337,34 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       out += ')';
       return;
     }
-    case BoundExprKind::kWindow: throw Unsupported{};  // moved out of queries by the binder
+    case BoundExprKind::kWindow: Window(e, row, out); return;
     case BoundExprKind::kAggregate: {
-      // WITHIN GROUP and GROUPING's key positions are not printed yet.
-      if (IsOrderedSetAggregate(e.aggregate) || e.aggregate == AggregateFunction::kGrouping) {
-        throw Unsupported{};
+      if (e.aggregate == AggregateFunction::kGrouping) {
+        Grouping(e, row, out);
+        return;
       }
       out += std::string(AggregateFunctionName(e.aggregate)) + "(";
+      if (IsOrderedSetAggregate(e.aggregate)) {
+        // f(direct arguments) WITHIN GROUP (ORDER BY key)
+        const size_t direct = e.AggregateArgCount();
+        for (size_t i = 0; i < direct; ++i) {
+          if (i > 0) out += ", ";
+          Expr(*e.children[i], row, &e, true, out);
+        }
+        out += ") WITHIN GROUP (ORDER BY ";
+        for (size_t k = 0; k < e.aggregate_order.size(); ++k) {
+          if (k > 0) out += ", ";
+          const AggregateOrderKey& key = e.aggregate_order[k];
+          OrderKey(*e.children[direct + k], key.descending, key.nulls_first, row, out);
+        }
+        out += ')';
+        if (e.has_filter) {
+          out += " FILTER (WHERE ";
+          Expr(*e.children.back(), row, &e, false, out);
+          out += ')';
+        }
+        return;
+      }
       if (e.aggregate == AggregateFunction::kCountStar) {
         out += "*";
       } else {
@@ -372,14 +376,8 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         }
         for (size_t k = 0; k < e.aggregate_order.size(); ++k) {
           out += k == 0 ? " ORDER BY " : ", ";
-          SortGroupItem(*e.children[args + k], row, out);
           const AggregateOrderKey& key = e.aggregate_order[k];
-          if (key.descending) {
-            out += " DESC";
-            if (!key.nulls_first) out += " NULLS LAST";
-          } else if (key.nulls_first) {
-            out += " NULLS FIRST";
-          }
+          OrderKey(*e.children[args + k], key.descending, key.nulls_first, row, out);
         }
       }
       out += ')';
@@ -395,13 +393,66 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
   throw Unsupported{};
 }
 
+// As PostgreSQL's transformAExprIn: items reading no column of this query
+// (constants, parameters, outer values) make one `x = ANY (ARRAY[...])`
+// when there are two or more of them; every other item is a comparison of
+// its own, ORed (NOT IN: `<>`, ANDed) onto what came before.
+void Printer::InList(const BoundExpr& e, const Row& row, std::string& out) {
+  std::vector<const BoundExpr*> array;
+  std::vector<const BoundExpr*> separate;
+  for (size_t i = 1; i < e.children.size(); ++i) {
+    (ReadsColumns(*e.children[i]) ? separate : array).push_back(e.children[i].get());
+  }
+  if (array.size() < 2) {
+    separate.clear();
+    for (size_t i = 1; i < e.children.size(); ++i) separate.push_back(e.children[i].get());
+    array.clear();
+  }
+  std::vector<std::string> terms;
+  if (!array.empty()) {
+    std::string term;
+    Open(term);
+    Operand(*e.children[0], row, e, Shape::kOther, true, term);
+    term += e.negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[";
+    for (size_t i = 0; i < array.size(); ++i) {
+      if (i > 0) term += ", ";
+      Operand(*array[i], row, e, Shape::kFunction, false, term);
+    }
+    term += "])";
+    Close(term);
+    // Pretty, x = ANY (...) under AND / OR keeps parentheses (ruleutils'
+    // isSimpleNode knows no ScalarArrayOpExpr).
+    if (pretty_ && !separate.empty()) term = "(" + term + ")";
+    terms.push_back(std::move(term));
+  }
+  for (const BoundExpr* item : separate) {
+    std::string term;
+    Open(term);
+    Operand(*e.children[0], row, e, Shape::kOperator, true, term);
+    term += e.negated ? " <> " : " = ";
+    Operand(*item, row, e, Shape::kOperator, false, term);
+    Close(term);
+    terms.push_back(std::move(term));
+  }
+  // The terms nest to the left: ((a OR b) OR c), which pretty prints bare.
+  std::string result = terms[0];
+  for (size_t i = 1; i < terms.size(); ++i) {
+    std::string joined;
+    Open(joined);
+    joined += result + (e.negated ? " AND " : " OR ") + terms[i];
+    Close(joined);
+    result = std::move(joined);
+  }
+  out += result;
+}
+
 void Printer::Subquery(const BoundExpr& e, const Row& row, std::string& out) {
   const bool has_left =
       e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll;
   // The outer values the subquery reads, printed in this query's terms.
   std::vector<std::string> outer;
-  if (has_left && e.subquery->left_width != 1) throw Unsupported{};  // a row: kept as written
-  for (size_t i = has_left ? 1 : 0; i < e.children.size(); ++i) {
+  const size_t left = has_left ? static_cast<size_t>(e.subquery->left_width) : 0;
+  for (size_t i = left; i < e.children.size(); ++i) {
     std::string text;
     Expr(*e.children[i], row, &e, false, text);
     outer.push_back(std::move(text));
@@ -425,10 +476,21 @@ void Printer::Subquery(const BoundExpr& e, const Row& row, std::string& out) {
       return;
     case SubqueryKind::kAny:
     case SubqueryKind::kAll: {
-      const BoundExpr& test = *e.subquery->test;
-      if (test.kind != BoundExprKind::kCompare) throw Unsupported{};
+      // A row's test is an AND (=) or OR (<>) of one comparison per field.
+      const BoundExpr* compare = e.subquery->test.get();
+      if (left > 1 &&
+          (compare->kind == BoundExprKind::kAnd || compare->kind == BoundExprKind::kOr)) {
+        compare = compare->children[0].get();
+      }
+      if (compare->kind != BoundExprKind::kCompare) throw Unsupported{};
+      const BoundExpr& test = *compare;
       out += '(';
-      Operand(*e.children[0], row, e, Shape::kTest, true, out);
+      if (left > 1) out += '(';
+      for (size_t i = 0; i < left; ++i) {
+        if (i > 0) out += ", ";
+        Operand(*e.children[i], row, e, Shape::kTest, i == 0, out);
+      }
+      if (left > 1) out += ')';
       if (e.subquery_kind == SubqueryKind::kAny && test.compare_op == CompareOp::kEqual) {
         out += " IN (";
       } else {

@@ -27,12 +27,24 @@ inline std::string Quote(const std::string& name) {
 // The row one clause's expressions read: the FROM row (each column's
 // qualified name), or a row computed from the one below it (a grouped
 // query's keys and aggregates, SELECT DISTINCT's values).
+// A windowed row passes the row below through and adds the window calls'
+// values after it.
 struct Row {
   const Row* below = nullptr;
-  std::vector<const BoundExpr*> exprs;  // computed row: column i is exprs[i] over *below
-  std::vector<std::string> texts;       // FROM row: "t.a"
-  std::vector<std::string> names;       // FROM row: "a", the column's own name
-  std::vector<DataType> types;          // FROM row: the column's type
+  // Computed row: its first `passthrough` columns are those of *below as
+  // they are, then column passthrough + i is exprs[i] over *below.
+  size_t passthrough = 0;
+  std::vector<const BoundExpr*> exprs;
+  std::vector<std::string> texts;  // FROM row: "t.a"
+  std::vector<std::string> names;  // FROM row: "a", the column's own name
+  std::vector<DataType> types;     // FROM row: the column's type
+
+  size_t Width() const { return below != nullptr ? passthrough + exprs.size() : texts.size(); }
+  // What kColumn node `column` of a computed row stands for over *below.
+  const BoundExpr& At(const BoundExpr& column) const {
+    const size_t c = static_cast<size_t>(column.column_index);
+    return c < passthrough ? column : *exprs[c - passthrough];
+  }
 };
 
 // How a node prints, for the parenthesis rules.
@@ -84,6 +96,36 @@ class Printer {
   void Select(const BoundSelect& q, const std::vector<std::string>* result_names,
               bool names_visible, std::string& out);
 
+  // WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (query), ...
+  // (deparse_with.cc).
+  void With(const BoundSelect& q, std::string& out);
+  // A CTE's reference in FROM: its name, alias and column aliases.
+  void CteReference(const BoundTableRef& ref, std::string& out);
+  const BoundCte* VisibleCte(const std::string& name) const;
+
+  // GROUP BY's keys, or its grouping sets as written (deparse_grouping.cc).
+  void GroupBy(const BoundSelect& q, const Row& input, std::string& out);
+  void GroupingSet(const BoundGroupingSet& set, bool omit_parens, const BoundSelect& q,
+                   const Row& input, std::string& out);
+  // GROUPING(keys...): its children are positions in the query's group_by.
+  void Grouping(const BoundExpr& e, const Row& row, std::string& out);
+
+  // A window call `f(...) OVER ...`, its window's text, and the WINDOW
+  // clause (deparse_window.cc), as ruleutils' get_rule_windowspec.
+  void Window(const BoundExpr& e, const Row& row, std::string& out);
+  void WindowSpec(const BoundExpr& e, const Row& row, std::string& out);
+  void WindowClause(const BoundSelect& q, const Row& row, std::string& out);
+  void FrameBoundText(FrameBound bound, const BoundExpr* offset, const Row& row, std::string& out);
+
+  // One ORDER BY key: the item, then DESC / NULLS FIRST / NULLS LAST
+  // where they are not the default.
+  void OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
+                std::string& out);
+  static void OrderDirection(bool descending, bool nulls_first, std::string& out);
+
+  // OFFSET, then LIMIT or FETCH FIRST ... WITH TIES.
+  void LimitClauses(const BoundSelect& q, const Row& input, std::string& out);
+
   // A VALUES list: rows in parentheses, their values separated by bare
   // commas, as ruleutils' get_values_def.
   void Values(const BoundSelect& q, std::string& out);
@@ -95,6 +137,10 @@ class Printer {
   // A GROUP BY or ORDER BY item: a column as is, a function call or
   // aggregate always in parentheses, anything else in them when pretty.
   void SortGroupItem(const BoundExpr& e, const Row& row, std::string& out);
+
+  // A cast shown that PostgreSQL makes a function call: ORDER BY and GROUP
+  // BY parenthesize it as they do calls.
+  static bool IsFunctionCast(const BoundExpr& e);
 
   // The node a column of a computed row stands for.
   static const BoundExpr& Unwrapped(const BoundExpr& e, const Row& row);
@@ -109,7 +155,17 @@ class Printer {
 
   void FromList(const BoundTableRef& ref, const Row& row, std::string& out);
 
-  void FromItem(const BoundTableRef& ref, const Row& row, std::string& out);
+  // The set-returning functions of the target list (an item the binder
+  // added to FROM): their columns' texts are the calls, printed where the
+  // targets use them.
+  void TargetFunctionColumns(const BoundTableRef& ref, const std::vector<std::string>& lateral,
+                             Row& row);
+
+  // `lateral`: the texts of the values a LATERAL item reads from the items
+  // before it (its join's lateral_values), which its kOuterColumn nodes name.
+  void FromItem(const BoundTableRef& ref, const Row& row, std::string& out,
+                const std::vector<std::string>* lateral = nullptr);
+  std::vector<std::string> LateralTexts(const BoundTableRef& ref, const Row& row);
 
   // --- expressions ---
 
@@ -148,6 +204,9 @@ class Printer {
             std::string& out);
 
   void Subquery(const BoundExpr& e, const Row& row, std::string& out);
+  // x [NOT] IN (...), as PostgreSQL keeps it (an array, comparisons or both).
+  void InList(const BoundExpr& e, const Row& row, std::string& out);
+  static Shape InShape(const BoundExpr& e);
 
   // A FROM item's column names, with the column being renamed under its
   // new name unless an alias list renamed it anyway.
@@ -163,6 +222,10 @@ class Printer {
   std::unordered_map<const BoundTableRef*, std::string> refnames_;
   int indent_ = 0;
   const std::vector<std::string>* outer_ = nullptr;
+  // The query level being printed (GROUPING's keys), and the WITH queries
+  // its FROM items may read, enclosing ones first.
+  const BoundSelect* query_ = nullptr;
+  std::vector<const BoundCte*> ctes_;
 };
 
 }  // namespace basalt::sql::deparse_detail

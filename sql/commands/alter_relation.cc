@@ -126,6 +126,7 @@ std::string SessionImpl::RenamedQuery(
   std::optional<std::string> text;
   try {
     Binder binder(*snapshot, database_oid_, user_, SearchPath());
+    binder.KeepWithClauses();
     std::unique_ptr<BoundSelect> query = binder.BindViewQuery(dependent, 0);
     CatalogNames names(snapshot, database_oid_, user_, SearchPath());
     text = DeparseQuery(*query, column_names, names, /*pretty=*/false, &rename);

@@ -74,6 +74,7 @@ std::vector<TableEntryPtr> ViewsReadingColumn(
     std::optional<std::string> probed;
     try {
       Binder binder(*snapshot, database, user, search_path);
+      binder.KeepWithClauses();
       std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view, 0);
       CatalogNames names(snapshot, database, user, search_path);
       plain = DeparseQuery(*query, column_names, names, /*pretty=*/false);

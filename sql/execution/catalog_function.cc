@@ -52,6 +52,7 @@ std::string ViewDefinition(const CatalogNames& names,
   for (const catalog::proto::Column& c : view->def.columns()) column_names.push_back(c.name());
   try {
     Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    binder.KeepWithClauses();
     std::unique_ptr<BoundSelect> query = binder.BindViewQuery(view, 0);
     if (std::optional<std::string> text = DeparseQuery(*query, column_names, names, pretty)) {
       return *std::move(text);

@@ -215,6 +215,7 @@ struct WindowDef : Node {
   FrameMode frame_mode = FrameMode::kNone;
   WindowFrameBound frame_start;
   WindowFrameBound frame_end;  // CURRENT ROW when only a start is written
+  bool frame_between = false;  // BETWEEN start AND end was written
   Exclusion exclusion = Exclusion::kNoOthers;
 };
 

@@ -85,6 +85,7 @@ void Parser::ParseWindowFrame(ast::WindowDef& window) {
                       : mode.IsWord("rows") ? ast::WindowDef::FrameMode::kRows
                                             : ast::WindowDef::FrameMode::kGroups;
   if (AcceptWord("between")) {
+    window.frame_between = true;
     const int start_position = Peek().position;
     window.frame_start = ParseFrameBound();
     ExpectWord("and");
