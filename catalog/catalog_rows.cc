@@ -543,14 +543,28 @@ std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// datacl of initdb's templates: CONNECT for PUBLIC, everything for the
+// owner (`{=c/owner,owner=CTc/owner}`); other databases keep the default.
+Value DatabaseAcl(const proto::Database& db) {
+  if (!oids::IsTemplateDatabase(db.oid())) return Null();
+  constexpr uint32_t kCreate = 1u << 9;
+  constexpr uint32_t kTemporary = 1u << 10;
+  constexpr uint32_t kConnect = 1u << 11;
+  const Oid owner = db.owner_oid();
+  return Value::Array(
+      {Value::String(EncodeAclItem({0, owner, kConnect})),
+       Value::String(EncodeAclItem({owner, owner, kCreate | kTemporary | kConnect}))});
+}
+
 std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
   std::vector<Row> rows;
   for (const proto::Database* db : snapshot.Databases()) {
     rows.push_back(Row{Oid_(db->oid()), Name(db->name()), Oid_(db->owner_oid()),
                        Int(6),  // UTF8
-                       Char('c'), Bool(false), Bool(true), Int(-1), Int(0), Int(1),
+                       Char('c'), Bool(oids::IsTemplateDatabase(db->oid())),
+                       Bool(oids::DatabaseAllowsConnections(db->oid())), Int(-1), Int(0), Int(1),
                        Oid_(kDefaultTablespace), Text("C.UTF-8"), Text("C.UTF-8"), Null(), Null(),
-                       Null()});
+                       DatabaseAcl(*db)});
   }
   return rows;
 }

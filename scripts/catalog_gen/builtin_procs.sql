@@ -1,6 +1,6 @@
 with io as (
   select unnest(array[typinput::oid, typoutput::oid, typreceive::oid, typsend::oid, typmodin::oid, typmodout::oid, typanalyze::oid, typsubscript::oid]) as oid
-  from pg_type where oid in (16,20,21,23,25,26,28,700,701,705,1043,1082,1114,1184,1700,2278,18,19,22,24,30,194,2202,2205,2206,4089,4096) or (typcategory='A' and typelem in (16,20,21,23,25,26,28,700,701,1043,1082,1114,1184,1700,18,19,24,2202,2205,2206,4089,4096))
+  from pg_type where typtype = 'p' or oid = 1263 or oid in (16,20,21,23,25,26,28,700,701,705,1043,1082,1114,1184,1700,2278,18,19,22,24,30,194,2202,2205,2206,4089,4096) or (typcategory='A' and typelem in (16,20,21,23,25,26,28,700,701,1043,1082,1114,1184,1700,18,19,24,2202,2205,2206,4089,4096))
 ), named as (
   select oid from pg_proc where pronamespace = 11 and proname in (
   'abs','length','char_length','character_length','lower','upper','round','now','cardinality','array_length',
