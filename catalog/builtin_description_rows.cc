@@ -599,6 +599,7 @@ const std::vector<BuiltinDescription>& BuiltinDescriptions() {
       {6180, 1255, "raw array subscripting support"},
       {6195, 1255, "trim selected bytes from left end of string"},
       {6196, 1255, "trim selected bytes from right end of string"},
+      {6197, 1255, "function SQL body"},
       {6251, 1255, "replace text using regexp"},
       {6252, 1255, "replace text using regexp"},
       {6253, 1255, "replace text using regexp"},

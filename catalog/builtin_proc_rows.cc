@@ -575,6 +575,8 @@ const std::vector<BuiltinProc>& BuiltinProcs() {
       {6196, "rtrim", 'f', false, 'i', 17, "17 17", 12, true, "byteartrim"},
       {6251, "regexp_replace", 'f', false, 'i', 25, "25 25 25 23 23 25", 12, true,
        "textregexreplace_extended"},
+      {6197, "pg_get_function_sqlbody", 'f', false, 's', 25, "26", 12, true,
+       "pg_get_function_sqlbody"},
       {6252, "regexp_replace", 'f', false, 'i', 25, "25 25 25 23 23", 12, true,
        "textregexreplace_extended_no_flags"},
       {6253, "regexp_replace", 'f', false, 'i', 25, "25 25 25 23", 12, true,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "catalog/builtin_types.h"
@@ -651,6 +652,22 @@ std::vector<Row> PgExtensionRows() {
               Oid_(oids::kPgCatalogNamespace), Bool(false), Text("1.0"), Null(), Null()}};
 }
 
+// initdb's languages: \df+ names a function's language through prolang.
+std::vector<Row> PgLanguageRows() {
+  std::vector<Row> rows;
+  for (auto [oid, name, pl, trusted, handler, inline_handler, validator] :
+       {std::tuple<Oid, const char*, bool, bool, Oid, Oid, Oid>{12, "internal", false, false, 0, 0,
+                                                                2246},
+        {13, "c", false, false, 0, 0, 2247},
+        {14, "sql", false, true, 0, 0, 2248},
+        {13563, "plpgsql", true, true, 13560, 13561, 13562}}) {
+    rows.push_back(Row{Oid_(oid), Name(name), Oid_(oids::kBootstrapSuperuser), Bool(pl),
+                       Bool(trusted), Oid_(handler), Oid_(inline_handler), Oid_(validator),
+                       Null()});
+  }
+  return rows;
+}
+
 }  // namespace
 
 Oid PrimaryKeyIndexOid(const proto::Table& table) {
@@ -689,6 +706,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 1213: return PgTablespaceRows();
     case 3456: return PgCollationRows();
     case 3079: return PgExtensionRows();
+    case 2612: return PgLanguageRows();
     case 2609: return PgDescriptionRows(snapshot, database);
     case 2396: return PgShdescriptionRows(snapshot);
     case 1247: return PgTypeRows();

@@ -19,7 +19,7 @@ with io as (
   'pg_cursor','pg_prepared_statement','pg_lock_status',
   'set_config','txid_current','txid_current_if_assigned','pg_current_xact_id','pg_current_xact_id_if_assigned',
   'regexp_matches','regexp_split_to_table','regexp_split_to_array','regexp_match','regexp_count','regexp_instr',
-  'regexp_substr','regexp_like','similar_to_escape','to_number','regexp_replace'))
+  'regexp_substr','regexp_like','similar_to_escape','to_number','regexp_replace','pg_get_function_sqlbody'))
 select format('{%s, "%s", ''%s'', %s, ''%s'', %s, "%s", %s, %s, "%s"},',
   p.oid, p.proname, p.prokind, p.proretset, p.provolatile, p.prorettype, array_to_string(p.proargtypes::oid[], ' '),
   p.prolang, p.proisstrict, p.prosrc)

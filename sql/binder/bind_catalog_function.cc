@@ -103,6 +103,11 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible") && signature({kOid})) {
     return constant(Value::Null(), kBool);
   }
+  // A function whose body is SQL-standard (BEGIN ATOMIC ... END) has its
+  // body here; Basalt has no such functions (\df+ reads it).
+  if (name == "pg_get_function_sqlbody" && signature({kOid})) {
+    return constant(Value::Null(), kText);
+  }
   if (name == "format_type" && signature({kOid, kInt4})) {
     return call_of(ScalarFunction::kFormatType, kText);
   }

@@ -66,6 +66,8 @@ set search_path = pm_app, public;
 \df pg_catalog.array_length
 \df pg_catalog.count
 \df public.*
+\df+ pg_catalog.lower
+\df+ pg_catalog.now
 \dT pg_catalog.int?
 \dT pg_catalog.bool
 \dT pg_catalog.any*
