@@ -161,16 +161,18 @@ Status Catalog::Bootstrap(storage::Transaction& txn) {
   BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kRole, 0, role));
 
   BASALT_ASSIGN_OR_RETURN(Oid basalt_oid, NewOid());
-  for (auto [oid, name] :
-       {std::pair<Oid, const char*>{oids::kPostgresDatabase, "postgres"}, {basalt_oid, "basalt"}}) {
+  // With initdb's comments, which \l+ shows.
+  for (auto [oid, name, comment] :
+       {std::tuple<Oid, const char*, const char*>{oids::kTemplate1Database, "template1",
+                                                  "default template for new databases"},
+        {oids::kTemplate0Database, "template0", "unmodifiable empty database"},
+        {oids::kPostgresDatabase, "postgres", "default administrative connection database"},
+        {basalt_oid, "basalt", ""}}) {
     proto::Database db;
     db.set_oid(oid);
     db.set_name(name);
     db.set_owner_oid(oids::kBootstrapSuperuser);
-    // initdb's comment, which \l+ shows.
-    if (oid == oids::kPostgresDatabase) {
-      db.set_comment("default administrative connection database");
-    }
+    db.set_comment(comment);
     BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kDatabase, 0, db));
     for (const proto::Namespace& ns : InitialNamespaces(oid)) {
       BASALT_RETURN_IF_ERROR(PutObject(txn, ObjectKind::kNamespace, oid, ns));

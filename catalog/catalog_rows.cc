@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "catalog/builtin_types.h"
@@ -407,7 +408,7 @@ Row ConstraintRow(const CatalogSnapshot& snapshot, const proto::Table& t,
              Char(foreign ? c.match_type()[0] : ' '),
              Bool(true),
              Int(0),
-             Bool(false),
+             Bool(foreign),  // connoinherit: a foreign key is never inherited
              attnums(c.attnums()),
              foreign ? attnums(c.referenced_attnums()) : Null(),
              Null(),
@@ -545,14 +546,28 @@ std::vector<Row> PgDependRows(const CatalogSnapshot& snapshot, Oid database) {
   return rows;
 }
 
+// datacl of initdb's templates: CONNECT for PUBLIC, everything for the
+// owner (`{=c/owner,owner=CTc/owner}`); other databases keep the default.
+Value DatabaseAcl(const proto::Database& db) {
+  if (!oids::IsTemplateDatabase(db.oid())) return Null();
+  constexpr uint32_t kCreate = 1u << 9;
+  constexpr uint32_t kTemporary = 1u << 10;
+  constexpr uint32_t kConnect = 1u << 11;
+  const Oid owner = db.owner_oid();
+  return Value::Array(
+      {Value::String(EncodeAclItem({0, owner, kConnect})),
+       Value::String(EncodeAclItem({owner, owner, kCreate | kTemporary | kConnect}))});
+}
+
 std::vector<Row> PgDatabaseRows(const CatalogSnapshot& snapshot) {
   std::vector<Row> rows;
   for (const proto::Database* db : snapshot.Databases()) {
     rows.push_back(Row{Oid_(db->oid()), Name(db->name()), Oid_(db->owner_oid()),
                        Int(6),  // UTF8
-                       Char('c'), Bool(false), Bool(true), Int(-1), Int(0), Int(1),
+                       Char('c'), Bool(oids::IsTemplateDatabase(db->oid())),
+                       Bool(oids::DatabaseAllowsConnections(db->oid())), Int(-1), Int(0), Int(1),
                        Oid_(kDefaultTablespace), Text("C.UTF-8"), Text("C.UTF-8"), Null(), Null(),
-                       Null()});
+                       DatabaseAcl(*db)});
   }
   return rows;
 }
@@ -639,6 +654,22 @@ std::vector<Row> PgExtensionRows() {
               Oid_(oids::kPgCatalogNamespace), Bool(false), Text("1.0"), Null(), Null()}};
 }
 
+// initdb's languages: \df+ names a function's language through prolang.
+std::vector<Row> PgLanguageRows() {
+  std::vector<Row> rows;
+  for (auto [oid, name, pl, trusted, handler, inline_handler, validator] :
+       {std::tuple<Oid, const char*, bool, bool, Oid, Oid, Oid>{12, "internal", false, false, 0, 0,
+                                                                2246},
+        {13, "c", false, false, 0, 0, 2247},
+        {14, "sql", false, true, 0, 0, 2248},
+        {13563, "plpgsql", true, true, 13560, 13561, 13562}}) {
+    rows.push_back(Row{Oid_(oid), Name(name), Oid_(oids::kBootstrapSuperuser), Bool(pl),
+                       Bool(trusted), Oid_(handler), Oid_(inline_handler), Oid_(validator),
+                       Null()});
+  }
+  return rows;
+}
+
 }  // namespace
 
 Oid PrimaryKeyIndexOid(const proto::Table& table) {
@@ -677,6 +708,7 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 1213: return PgTablespaceRows();
     case 3456: return PgCollationRows();
     case 3079: return PgExtensionRows();
+    case 2612: return PgLanguageRows();
     case 2609: return PgDescriptionRows(snapshot, database);
     case 2396: return PgShdescriptionRows(snapshot);
     case 1247: return PgTypeRows();

@@ -65,7 +65,19 @@ TEST_CASE("bootstrap creates the superuser, databases and schemas", "[catalog]")
   const proto::Database* basalt = snap->FindDatabase("basalt");
   REQUIRE(basalt != nullptr);
   CHECK(basalt->oid() >= oids::kFirstUserOid);
-  for (const proto::Database* db : {postgres, basalt}) {
+  // initdb's templates, with PostgreSQL's OIDs; only template0 refuses
+  // connections.
+  const proto::Database* template1 = snap->FindDatabase("template1");
+  const proto::Database* template0 = snap->FindDatabase("template0");
+  REQUIRE(template1 != nullptr);
+  REQUIRE(template0 != nullptr);
+  CHECK(template1->oid() == oids::kTemplate1Database);
+  CHECK(template0->oid() == oids::kTemplate0Database);
+  CHECK(oids::IsTemplateDatabase(template0->oid()));
+  CHECK_FALSE(oids::IsTemplateDatabase(postgres->oid()));
+  CHECK_FALSE(oids::DatabaseAllowsConnections(template0->oid()));
+  CHECK(oids::DatabaseAllowsConnections(template1->oid()));
+  for (const proto::Database* db : {postgres, basalt, template1, template0}) {
     const proto::Namespace* pub = snap->FindNamespace(db->oid(), "public");
     REQUIRE(pub != nullptr);
     CHECK(pub->oid() == oids::kPublicNamespace);

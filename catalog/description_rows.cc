@@ -1,9 +1,12 @@
 #include "catalog/description_rows.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <utility>
 
 #include "catalog/catalog_rows.h"
+#include "catalog/oids.h"
 
 namespace basalt::catalog {
 
@@ -12,6 +15,7 @@ std::vector<Description> Descriptions(const CatalogSnapshot& snapshot, Oid datab
   auto add = [&](Oid objoid, Oid classoid, int objsubid, const std::string& text) {
     if (!text.empty()) out.push_back({objoid, classoid, objsubid, text});
   };
+  for (const BuiltinDescription& d : BuiltinDescriptions()) add(d.objoid, d.classoid, 0, d.text);
   for (const proto::Namespace* ns : snapshot.Namespaces(database)) {
     add(ns->oid(), kPgNamespaceOid, 0, ns->comment());
   }
@@ -77,6 +81,22 @@ std::vector<Row> RowsOf(std::vector<Description> descriptions, bool shared) {
 
 std::optional<std::string> FindDescription(const CatalogSnapshot& snapshot, Oid database,
                                            Oid objoid, Oid classoid, int objsubid) {
+  // The built-in types and functions first, without copying every
+  // comment: \dT and \df+ ask once per row.
+  if (objsubid == 0 && objoid < oids::kFirstUserOid) {
+    static const std::unordered_map<uint64_t, const char*> builtin = [] {
+      std::unordered_map<uint64_t, const char*> out;
+      for (const BuiltinDescription& d : BuiltinDescriptions()) {
+        out.emplace(uint64_t{d.classoid} << 32 | d.objoid, d.text);
+      }
+      return out;
+    }();
+    for (Oid catalog : {kPgTypeOid, kPgProcOid, kPgExtensionOid}) {
+      if (classoid != 0 && classoid != catalog) continue;
+      auto it = builtin.find(uint64_t{catalog} << 32 | objoid);
+      if (it != builtin.end()) return std::string(it->second);
+    }
+  }
   return Find(Descriptions(snapshot, database), objoid, classoid, objsubid);
 }
 

@@ -19,6 +19,9 @@ inline constexpr Oid kPgNamespaceOid = 2615;
 inline constexpr Oid kPgConstraintOid = 2606;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
+inline constexpr Oid kPgTypeOid = 1247;
+inline constexpr Oid kPgProcOid = 1255;
+inline constexpr Oid kPgExtensionOid = 3079;
 
 // One comment: pg_description's (objoid, classoid, objsubid, description).
 struct Description {
@@ -27,6 +30,15 @@ struct Description {
   int objsubid = 0;  // a column's attnum; 0 for the object itself
   std::string text;
 };
+
+// initdb's comments on the built-in types and functions and on plpgsql,
+// the same in every database (builtin_description_rows.cc).
+struct BuiltinDescription {
+  Oid objoid;
+  Oid classoid;
+  const char* text;
+};
+const std::vector<BuiltinDescription>& BuiltinDescriptions();
 
 // The comments on `database`'s objects (pg_description), and on databases
 // and roles (pg_shdescription).

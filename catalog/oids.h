@@ -16,6 +16,18 @@ inline constexpr Oid kPublicNamespace = 2200;
 inline constexpr Oid kPgToastNamespace = 99;
 inline constexpr Oid kInformationSchemaNamespace = 13207;
 inline constexpr Oid kPostgresDatabase = 5;
+// initdb's template databases: pg_database rows with datistemplate; no
+// session may connect to template0 (datallowconn false), nor may DROP
+// DATABASE remove either. CREATE DATABASE makes every database as
+// template1 would, whichever template it names.
+inline constexpr Oid kTemplate1Database = 1;
+inline constexpr Oid kTemplate0Database = 4;
+inline constexpr bool IsTemplateDatabase(Oid database) {
+  return database == kTemplate1Database || database == kTemplate0Database;
+}
+inline constexpr bool DatabaseAllowsConnections(Oid database) {
+  return database != kTemplate0Database;
+}
 // FirstNormalObjectId: every object created after bootstrap.
 inline constexpr Oid kFirstUserOid = 16384;
 

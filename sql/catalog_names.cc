@@ -150,7 +150,7 @@ std::string CatalogNames::FormatType(Oid type, int32_t typmod) const {
   if (builtin->typcategory == 'A' && builtin->typelem != 0) {
     return FormatType(builtin->typelem, typmod) + "[]";
   }
-  return builtin->typname;
+  return ast::QuoteName(builtin->typname, /*quote_keywords=*/true);  // "any"
 }
 
 std::optional<std::string> CatalogNames::Name(TypeId type, Oid oid) const {
@@ -232,7 +232,16 @@ Result<Oid> CatalogNames::Lookup(TypeId type, std::string_view text) const {
       try {
         ast::ExprPtr parsed = ParseExpression(fmt::format("NULL::{}", text));
         if (parsed->kind() != ast::ExprKind::kCast) return invalid_name();
-        return BindTypeName(parsed->As<ast::Cast>().type).oid();
+        const ast::TypeName& name = parsed->As<ast::Cast>().type;
+        // The pseudo-types ('anyelement'::regtype) name no type a value
+        // can have: only their pg_type rows know them.
+        if (name.array_bounds == 0 && name.modifiers.empty() &&
+            (name.schema.empty() || name.schema == "pg_catalog")) {
+          for (const catalog::BuiltinType& builtin : catalog::BuiltinTypes()) {
+            if (builtin.typtype == 'p' && name.name == builtin.typname) return builtin.oid;
+          }
+        }
+        return BindTypeName(name).oid();
       } catch (const Error& e) {
         if (e.code() == sqlstate::kSyntaxError) {
           return Status::Error(sqlstate::kUndefinedObject,

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "catalog/catalog.h"
+#include "catalog/oids.h"
 #include "sql/backend_activity.h"
 #include "sql/commands/matview/auto_refresh.h"
 #include "sql/discarding_result_sink.h"
@@ -74,6 +75,11 @@ class EngineImpl : public Engine {
     if (db == nullptr) {
       return Status::Error(sqlstate::kInvalidCatalogName,
                            fmt::format("database \"{}\" does not exist", database));
+    }
+    if (!catalog::oids::DatabaseAllowsConnections(db->oid())) {
+      return Status::Error(
+          sqlstate::kObjectNotInPrerequisiteState,
+          fmt::format("database \"{}\" is not currently accepting connections", database));
     }
     auto session = std::make_unique<SessionImpl>(
         store_, *catalog_, role->oid(), role->name(), role->superuser(), db->oid(), db->name(),

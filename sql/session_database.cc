@@ -4,6 +4,7 @@
 // schemas and the system relations.
 #include <fmt/format.h>
 
+#include "catalog/oids.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 
@@ -104,6 +105,9 @@ void SessionImpl::ExecuteDropDatabase(const ast::DropDatabaseStmt& stmt, ResultS
   if (!superuser_ && db.owner_oid() != role_oid_) {
     throw Error(sqlstate::kInsufficientPrivilege,
                 fmt::format("must be owner of database {}", db.name()));
+  }
+  if (catalog::oids::IsTemplateDatabase(db.oid())) {
+    throw Error(sqlstate::kWrongObjectType, "cannot drop a template database");
   }
   if (db.oid() == database_oid_) {
     throw Error(sqlstate::kObjectInUse, "cannot drop the currently open database");

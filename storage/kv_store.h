@@ -119,6 +119,10 @@ class KvStore {
   // Removes every key in [begin, end) outside any transaction (DROP TABLE
   // data after the catalog change committed: relation ids are never reused).
   virtual Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) = 0;
+  // An estimate of the bytes the keys in [begin, end) take, in SST files and
+  // memtables (pg_relation_size and friends); 0 when it cannot tell.
+  virtual uint64_t ApproximateSize(ColumnFamily cf, std::string_view begin,
+                                   std::string_view end) = 0;
   // Writes `entries` (key, value) into `cf` as one durable write outside any
   // transaction, taking no row locks. Only for keys nobody else reads or
   // writes: an index being built under a relation id not yet published.

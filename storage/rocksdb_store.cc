@@ -212,6 +212,18 @@ Status RocksStore::DeleteRange(ColumnFamily cf, std::string_view begin, std::str
   return FromRocks(s, "delete range");
 }
 
+uint64_t RocksStore::ApproximateSize(ColumnFamily cf, std::string_view begin,
+                                     std::string_view end) {
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = true;
+  options.include_files = true;
+  rocksdb::Range range(rocksdb::Slice(begin.data(), begin.size()),
+                       rocksdb::Slice(end.data(), end.size()));
+  uint64_t size = 0;
+  if (!db_->GetApproximateSizes(options, handle(cf), &range, 1, &size).ok()) return 0;
+  return size;
+}
+
 Status RocksStore::WriteUnlocked(ColumnFamily cf,
                                  const std::vector<std::pair<std::string, std::string>>& entries,
                                  bool sync) {

@@ -34,6 +34,7 @@ class RocksStore final : public KvStore {
   std::unique_ptr<Transaction> Begin() override;
   std::unique_ptr<Transaction> Begin(const TransactionOptions& options) override;
   Status DeleteRange(ColumnFamily cf, std::string_view begin, std::string_view end) override;
+  uint64_t ApproximateSize(ColumnFamily cf, std::string_view begin, std::string_view end) override;
   Status WriteUnlocked(ColumnFamily cf,
                        const std::vector<std::pair<std::string, std::string>>& entries,
                        bool sync) override;

@@ -222,6 +222,11 @@ Result<bool> TableStore::Fetch(Transaction& txn, std::string_view key, StoredRow
   return true;
 }
 
+uint64_t TableStore::ApproximateSize(KvStore& store, uint32_t relation_id) {
+  return store.ApproximateSize(ColumnFamily::kData, RelationPrefix(relation_id),
+                               RelationEnd(relation_id));
+}
+
 Status TableStore::DropData(KvStore& store, uint32_t relation_id) {
   return store.DeleteRange(ColumnFamily::kData, RelationPrefix(relation_id),
                            RelationEnd(relation_id));

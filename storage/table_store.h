@@ -195,6 +195,8 @@ class TableStore {
 
   // Removes all rows outside any transaction (after DROP TABLE committed).
   static Status DropData(KvStore& store, uint32_t relation_id);
+  // An estimate of the bytes a relation's (table's or index's) keys take.
+  static uint64_t ApproximateSize(KvStore& store, uint32_t relation_id);
 
  private:
   // Index maintenance (table_store_indexes.cc). `row_key`: the row's key.

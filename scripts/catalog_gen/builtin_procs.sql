@@ -1,6 +1,6 @@
 with io as (
   select unnest(array[typinput::oid, typoutput::oid, typreceive::oid, typsend::oid, typmodin::oid, typmodout::oid, typanalyze::oid, typsubscript::oid]) as oid
-  from pg_type where oid in (16,20,21,23,25,26,28,700,701,705,1043,1082,1114,1184,1700,2278,18,19,22,24,30,194,2202,2205,2206,4089,4096) or (typcategory='A' and typelem in (16,20,21,23,25,26,28,700,701,1043,1082,1114,1184,1700,18,19,24,2202,2205,2206,4089,4096))
+  from pg_type where typtype = 'p' or oid = 1263 or oid in (16,20,21,23,25,26,28,700,701,705,1043,1082,1114,1184,1700,2278,18,19,22,24,30,194,2202,2205,2206,4089,4096) or (typcategory='A' and typelem in (16,20,21,23,25,26,28,700,701,1043,1082,1114,1184,1700,18,19,24,2202,2205,2206,4089,4096))
 ), named as (
   select oid from pg_proc where pronamespace = 11 and proname in (
   'abs','length','char_length','character_length','lower','upper','round','now','cardinality','array_length',
@@ -19,7 +19,7 @@ with io as (
   'pg_cursor','pg_prepared_statement','pg_lock_status',
   'set_config','txid_current','txid_current_if_assigned','pg_current_xact_id','pg_current_xact_id_if_assigned',
   'regexp_matches','regexp_split_to_table','regexp_split_to_array','regexp_match','regexp_count','regexp_instr',
-  'regexp_substr','regexp_like','similar_to_escape','to_number','regexp_replace'))
+  'regexp_substr','regexp_like','similar_to_escape','to_number','regexp_replace','pg_get_function_sqlbody'))
 select format('{%s, "%s", ''%s'', %s, ''%s'', %s, "%s", %s, %s, "%s"},',
   p.oid, p.proname, p.prokind, p.proretset, p.provolatile, p.prorettype, array_to_string(p.proargtypes::oid[], ' '),
   p.prolang, p.proisstrict, p.prosrc)

@@ -103,6 +103,11 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible") && signature({kOid})) {
     return constant(Value::Null(), kBool);
   }
+  // A function whose body is SQL-standard (BEGIN ATOMIC ... END) has its
+  // body here; Basalt has no such functions (\df+ reads it).
+  if (name == "pg_get_function_sqlbody" && signature({kOid})) {
+    return constant(Value::Null(), kText);
+  }
   if (name == "format_type" && signature({kOid, kInt4})) {
     return call_of(ScalarFunction::kFormatType, kText);
   }
@@ -234,14 +239,23 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "shobj_description" && signature({kOid, kName})) {
     return call_of(ScalarFunction::kShobjDescription, kText);
   }
-  // Sizes: Basalt keeps no per-relation size yet (documented difference).
-  if ((name == "pg_relation_size" || name == "pg_total_relation_size" || name == "pg_table_size" ||
-       name == "pg_indexes_size") &&
-      (signature({kRegclass}) || signature({kRegclass, kText}))) {
-    return constant(Value::Int(0), kInt8);
+  // Sizes: estimates from RocksDB (sql/execution/relation_size.h).
+  if (name == "pg_relation_size" && (signature({kRegclass}) || signature({kRegclass, kText}))) {
+    return call_of(ScalarFunction::kRelationSize, kInt8);
   }
-  if (name == "pg_database_size" && (signature({kOid}) || signature({kName}))) {
-    return constant(Value::Int(0), kInt8);
+  if (name == "pg_table_size" && signature({kRegclass})) {
+    return call_of(ScalarFunction::kRelationSize, kInt8);
+  }
+  if (name == "pg_indexes_size" && signature({kRegclass})) {
+    return call_of(ScalarFunction::kIndexesSize, kInt8);
+  }
+  if (name == "pg_total_relation_size" && signature({kRegclass})) {
+    return call_of(ScalarFunction::kTotalRelationSize, kInt8);
+  }
+  // name first: an untyped literal is a name, as PostgreSQL's preference
+  // for the string category picks it.
+  if (name == "pg_database_size" && (signature({kName}) || signature({kOid}))) {
+    return call_of(ScalarFunction::kDatabaseSize, kInt8);
   }
   if (name == "pg_tablespace_location" && signature({kOid})) {
     return constant(Value::String(""), kText);

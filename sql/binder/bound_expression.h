@@ -110,6 +110,10 @@ enum class ScalarFunction {
   kEncodingToChar,         // pg_encoding_to_char(int4) -> name
   kCharToEncoding,         // pg_char_to_encoding(name) -> int4
   kSizePretty,             // pg_size_pretty(int8) -> text
+  kRelationSize,           // pg_relation_size / pg_table_size(regclass [, fork]) -> int8
+  kIndexesSize,            // pg_indexes_size(regclass) -> int8
+  kTotalRelationSize,      // pg_total_relation_size(regclass) -> int8
+  kDatabaseSize,           // pg_database_size(oid | name) -> int8
   kGetFunctionArguments,   // pg_get_function_arguments(oid) -> text
   kGetFunctionResult,      // pg_get_function_result(oid) -> text
   kQuoteIdent,             // quote_ident(text) -> text

@@ -17,6 +17,7 @@
 #include "sql/execution/evaluate.h"
 #include "sql/execution/index_check.h"
 #include "sql/execution/regex_match.h"
+#include "sql/execution/relation_size.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/parser/parser.h"
 
@@ -443,6 +444,27 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::Int(-1);
     }
     case ScalarFunction::kSizePretty: return Value::String(SizePretty(args[0].AsInt()));
+    case ScalarFunction::kRelationSize:
+    case ScalarFunction::kIndexesSize:
+    case ScalarFunction::kTotalRelationSize: {
+      CatalogNames names = NamesOf(ctx);  // (throws when folding constants)
+      // Only the main fork has bytes: there are no free space or visibility maps.
+      if (args.size() == 2 && args[1].AsString() != "main") return Value::Int(0);
+      const RelationSizeKind kind =
+          call.function == ScalarFunction::kRelationSize  ? RelationSizeKind::kRelation
+          : call.function == ScalarFunction::kIndexesSize ? RelationSizeKind::kIndexes
+                                                          : RelationSizeKind::kTotal;
+      std::optional<int64_t> size = RelationSize(names, AsOid(args[0]), kind, *ctx);
+      return size ? Value::Int(*size) : Value::Null();
+    }
+    case ScalarFunction::kDatabaseSize: {
+      CatalogNames names = NamesOf(ctx);
+      const Oid database = call.children[0]->type.id == TypeId::kName
+                               ? DatabaseOidByName(names, args[0].AsString())
+                               : AsOid(args[0]);
+      std::optional<int64_t> size = DatabaseSize(names, database, *ctx);
+      return size ? Value::Int(*size) : Value::Null();
+    }
     case ScalarFunction::kGetFunctionArguments:
     case ScalarFunction::kGetFunctionResult: {
       CatalogNames names = NamesOf(ctx);

@@ -2,7 +2,7 @@
 # Databases as clients use them: CREATE DATABASE, connect to it, objects
 # kept apart from other databases', across a restart; DROP DATABASE refused
 # (55006) while another session is connected, then done; a dropped
-# database is gone after a restart too.
+# database is gone after a restart too; template0 refuses connections.
 source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
 
@@ -40,5 +40,10 @@ basalt_start "$BASALT_BINARY"
 [[ $(q -c "SELECT count(*) FROM pg_database WHERE datname = 'shop'") == 0 ]] ||
   fail "the dropped database came back after a restart"
 [[ $(q -c "SELECT note FROM items") == basalt ]] || fail "dropping shop touched basalt's table"
+# initdb's templates: template1 takes connections, template0 none.
+[[ $(q -d template1 -c "SELECT current_database()") == template1 ]] || fail "no session on template1"
+out=$(psql -X -d template0 -c "SELECT 1" 2>&1 || true)
+[[ "$out" == *'database "template0" is not currently accepting connections'* ]] ||
+  fail "connected to template0: $out"
 basalt_stop
 echo "databases: OK"

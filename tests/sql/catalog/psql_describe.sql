@@ -1,10 +1,7 @@
 -- psql's meta-commands over a schema with tables, keys, indexes and views:
 -- the catalog queries psql 15 sends, answered as PostgreSQL 15 answers them.
--- Not here yet: \d of a table with column defaults (pg_get_expr prints the
--- default as written, PostgreSQL deparses it: 'x'::character varying),
--- \d+ of a table (array concatenation and unnest(text[]) over reloptions;
--- \d+ of views and materialized views is in matviews/), \dt+ and \l+ (sizes),
--- \l (PostgreSQL also lists template0 and template1), \df, \dT, \dx.
+-- The other meta-commands (\d+, \dt+, \dm, \ds, \df, \dT, \dg, \l, \l+,
+-- \dp, \dd, \dx, \conninfo) and tab completion: psql_describe_more.sql.
 create table psql_orders (id int primary key, customer varchar(20) not null, total numeric(8,2), code text unique);
 create table psql_items (order_id int, line int, qty int, primary key (order_id, line));
 create index psql_orders_customer on psql_orders (customer desc);

@@ -1,4 +1,4 @@
--- CREATE / ALTER / DROP DATABASE.
+-- CREATE / ALTER / DROP DATABASE; initdb's template databases.
 CREATE DATABASE app_db;
 CREATE DATABASE app_db;
 SELECT datname, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'app_db';
@@ -23,6 +23,10 @@ DROP DATABASE app_renamed;
 DROP DATABASE app_renamed;
 DROP DATABASE IF EXISTS app_renamed;
 DROP DATABASE basalt;
+DROP DATABASE template0;
+DROP DATABASE template1;
+SELECT datname, datistemplate, datallowconn, datacl FROM pg_database
+  WHERE datname LIKE 'template%' ORDER BY 1;
 BEGIN;
 DROP DATABASE app_db2;
 ROLLBACK;
