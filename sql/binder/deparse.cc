@@ -296,6 +296,13 @@ void Printer::LimitValue(const BoundExpr& e, const Row& row, std::string& out) {
   Expr(e, row, nullptr, false, out);
 }
 
+void Printer::AggregateFilter(const BoundExpr& aggregate, const Row& row, std::string& out) {
+  if (!aggregate.has_filter) return;
+  out += " FILTER (WHERE ";
+  Expr(*aggregate.children.back(), row, &aggregate, false, out);
+  out += ')';
+}
+
 void Printer::OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
                        std::string& out) {
   SortGroupItem(e, row, out);

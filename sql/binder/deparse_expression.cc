@@ -358,11 +358,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
           OrderKey(*e.children[direct + k], key.descending, key.nulls_first, row, out);
         }
         out += ')';
-        if (e.has_filter) {
-          out += " FILTER (WHERE ";
-          Expr(*e.children.back(), row, &e, false, out);
-          out += ')';
-        }
+        AggregateFilter(e, row, out);
         return;
       }
       if (e.aggregate == AggregateFunction::kCountStar) {
@@ -381,11 +377,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         }
       }
       out += ')';
-      if (e.has_filter) {
-        out += " FILTER (WHERE ";
-        Expr(*e.children.back(), row, &e, false, out);
-        out += ')';
-      }
+      AggregateFilter(e, row, out);
       return;
     }
     case BoundExprKind::kSubquery: Subquery(e, row, out); return;

@@ -122,6 +122,8 @@ class Printer {
   void OrderKey(const BoundExpr& e, bool descending, bool nulls_first, const Row& row,
                 std::string& out);
   static void OrderDirection(bool descending, bool nulls_first, std::string& out);
+  // An aggregate's ` FILTER (WHERE ...)`, if it has one.
+  void AggregateFilter(const BoundExpr& aggregate, const Row& row, std::string& out);
 
   // OFFSET, then LIMIT or FETCH FIRST ... WITH TIES.
   void LimitClauses(const BoundSelect& q, const Row& input, std::string& out);
