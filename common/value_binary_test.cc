@@ -477,14 +477,14 @@ TEST_CASE("regtype arrays send OIDs and print type names") {
   CHECK(ValueFromText("{integer}", regtypes).status().code() == "0A000");
 }
 
-TEST_CASE("interval is int64 microseconds, int32 days, int32 months; time int64 microseconds") {
+TEST_CASE("interval is int64 microseconds, int32 days, int32 months, time int64 microseconds") {
   const DataType interval = DataType::Of(TypeId::kInterval);
   CheckRoundTrip("1 year 2 mons 3 days 04:05:06.5", interval, "000000036c9361a0000000030000000e");
   CheckRoundTrip("-1 days +02:00:00", interval, "00000001ad274800ffffffff00000000");
   CheckRoundTrip("10:30:00.25", DataType::Of(TypeId::kTime), "00000008cd120a90");
 }
 
-TEST_CASE("json sends its text; jsonb the version byte 1, then its text") {
+TEST_CASE("json sends its text, jsonb the version byte 1, then its text") {
   // {"a": 1} is 7b 22 61 22 3a 20 31 7d.
   CheckRoundTrip(R"({"a": 1})", DataType::Of(TypeId::kJson), "7b2261223a20317d");
   CheckRoundTrip(R"({"a": 1})", DataType::Of(TypeId::kJsonb), "017b2261223a20317d");
