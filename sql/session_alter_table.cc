@@ -302,6 +302,7 @@ void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {
       // Every table and materialized view of the database.
       for (const auto& table : writer_.View()->Tables(database_oid_)) {
         if (!table->computed && (table->def.relkind() == "r" || table->IsMaterializedView())) {
+          LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
           tables.push_back(table);
         }
       }
@@ -321,7 +322,6 @@ void SessionImpl::AnalyzeRelation(const std::shared_ptr<const catalog::TableEntr
     return;
   }
   if (table->IsMaterializedView() && !table->def.populated()) return;
-  LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
   ExecContext ctx = NewExecContext(nullptr, nullptr);
   catalog::proto::TableStatistics statistics = AnalyzeTable(ctx, *table);
   Status st = writer_.AlterTableDefinition(*txn_, *table, [&](catalog::proto::Table* def) {

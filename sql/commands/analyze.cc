@@ -33,9 +33,9 @@ double StoredWidth(const Value& v, const DataType& type) {
     // two-byte header.
     const std::string text = ValueToText(v, type);
     const size_t point = text.find('.');
+    const size_t sign = text[0] == '-' ? 1 : 0;
     std::string whole =
-        text.substr(text[0] == '-' ? 1 : 0,
-                    point == std::string::npos ? std::string::npos : point - (text[0] == '-'));
+        text.substr(sign, point == std::string::npos ? std::string::npos : point - sign);
     std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
     whole.erase(0, whole.find_first_not_of('0'));
     fraction.erase(fraction.find_last_not_of('0') + 1);

@@ -15,8 +15,7 @@ namespace {
 constexpr double kDefaultEquality = 0.005;
 constexpr double kDefaultRange = 1.0 / 3.0;
 
-const catalog::proto::ColumnStatistics* ColumnStats(const catalog::TableEntry& table,
-                                                     int column) {
+const catalog::proto::ColumnStatistics* ColumnStats(const catalog::TableEntry& table, int column) {
   if (column < 0 || column >= table.def.columns_size()) return nullptr;
   const std::string& name = table.def.columns(column).name();
   for (const catalog::proto::ColumnStatistics& c : table.def.statistics().columns()) {
@@ -46,8 +45,7 @@ bool StatValue(const std::string& text, const DataType& type, Value* out) {
 
 class Estimator {
  public:
-  explicit Estimator(const catalog::TableEntry& table)
-      : table_(table), rows_(TableRows(table)) {}
+  explicit Estimator(const catalog::TableEntry& table) : table_(table), rows_(TableRows(table)) {}
 
   double Of(const BoundExpr& e) const {
     switch (e.kind) {
@@ -101,8 +99,8 @@ class Estimator {
 
   // column < value (or >, <=, >=): the common values that qualify, and the
   // histogram's share of the others.
-  double Range(const catalog::proto::ColumnStatistics& c, const Value& value,
-               const DataType& type, CompareOp op) const {
+  double Range(const catalog::proto::ColumnStatistics& c, const Value& value, const DataType& type,
+               CompareOp op) const {
     auto qualifies = [&](const Value& v) {
       const int cmp = CompareValues(v, value, type);
       switch (op) {
@@ -157,7 +155,7 @@ class Estimator {
     const bool known = other->kind == BoundExprKind::kConstant;
     if (c == nullptr || (!known && other->kind != BoundExprKind::kParameter &&
                          other->kind != BoundExprKind::kOuterColumn)) {
-      return op == CompareOp::kEqual ? kDefaultEquality
+      return op == CompareOp::kEqual      ? kDefaultEquality
              : op == CompareOp::kNotEqual ? 1.0 - kDefaultEquality
                                           : kDefaultRange;
     }
@@ -191,17 +189,21 @@ class Estimator {
 
 }  // namespace
 
-bool Analyzed(const catalog::TableEntry& table) { return table.def.has_statistics(); }
+bool Analyzed(const catalog::TableEntry& table) {
+  return table.def.has_statistics();
+}
 
 double TableRows(const catalog::TableEntry& table) {
   return Analyzed(table) ? table.def.statistics().row_count() : kGuessedTableRows;
 }
 
+double GuessedSelectivity(const BoundExpr& predicate) {
+  const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
+  return std::pow(kGuessedTermSelectivity, static_cast<double>(terms));
+}
+
 double FilterSelectivity(const BoundExpr& predicate, const catalog::TableEntry& table) {
-  if (!Analyzed(table)) {
-    const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
-    return std::pow(kGuessedTermSelectivity, static_cast<double>(terms));
-  }
+  if (!Analyzed(table)) return GuessedSelectivity(predicate);
   return std::clamp(Estimator(table).Of(predicate), 0.0, 1.0);
 }
 

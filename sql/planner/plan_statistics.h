@@ -15,6 +15,8 @@ inline constexpr double kGuessedTermSelectivity = 0.1;
 bool Analyzed(const catalog::TableEntry& table);
 // The table's rows: ANALYZE's count, or the guess.
 double TableRows(const catalog::TableEntry& table);
+// The guess without statistics: a tenth per AND term.
+double GuessedSelectivity(const BoundExpr& predicate);
 // The share of the table's rows `predicate` (over the table's columns)
 // keeps, as PostgreSQL's clause selectivities reckon it from the most
 // common values, the histogram, null_frac and n_distinct.

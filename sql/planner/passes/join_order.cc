@@ -9,7 +9,6 @@
 // columns' original order. Runs after predicate_pushdown, which has put
 // every WHERE term on a join or below it.
 #include <algorithm>
-#include <cmath>
 #include <deque>
 
 #include "common/stack_depth.h"
@@ -66,10 +65,7 @@ double Estimate(const LogicalOperator& op, bool* analyzed) {
                  : rows;
     }
   } else {
-    for (const BoundExpr* f : filters) {
-      const size_t terms = f->kind == BoundExprKind::kAnd ? f->children.size() : 1;
-      rows *= std::pow(kGuessedTermSelectivity, static_cast<double>(terms));
-    }
+    for (const BoundExpr* f : filters) rows *= GuessedSelectivity(*f);
   }
   // An incremental refresh's changed rows: usually few, so joined first.
   if (IsChangedRows(*e)) {
