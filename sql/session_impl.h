@@ -311,10 +311,12 @@ class SessionImpl : public Session {
   // before a commit, arranges to learn its sequence and the tables whose
   // changes it logged; after it, remembers them; before a statement,
   // refreshes the incremental views it reads that lag behind them (true
-  // if it did).
+  // if it did); under REPEATABLE READ the transaction then reads those
+  // views at a snapshot taken after the refresh.
   void RememberOwnCommit(storage::Transaction& txn);
   void RecordOwnCommit();
   bool CatchUpWithOwnCommits(const StatementPlan& plan);
+  void ReadCaughtUpView(const catalog::proto::Table& view);
   // Inside a block, whether it holds a lock a refresh of `view` (over
   // `tables`) would wait for.
   bool BlockHoldsUpRefresh(const catalog::proto::Table& view,
@@ -674,6 +676,9 @@ class SessionImpl : public Session {
   // commit that logged changes to it; and the commit under way.
   std::map<uint32_t, uint64_t> own_commits_;
   std::optional<std::pair<uint64_t, std::set<uint32_t>>> committing_;
+  // REPEATABLE READ: the views this transaction brought up to those
+  // commits (it reads them at a newer snapshot from then on).
+  std::set<uint32_t> views_caught_up_;
   TransactionState state_ = TransactionState::kIdle;
 
   // SAVEPOINTs of the block, outermost first; each has a storage savepoint.

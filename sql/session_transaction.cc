@@ -50,6 +50,7 @@ void SessionImpl::EnsureTransaction() {
     txn_ = store_.Begin(options);
     immediate_applied_ = 0;
     view_applied_.clear();
+    views_caught_up_.clear();
     written_tables_.clear();
     repeatable_read_ = options.isolation != storage::IsolationLevel::kReadCommitted;
     return;

@@ -593,9 +593,10 @@ TEST_CASE("repeatable read: a relation written after the snapshot can be read at
     REQUIRE(it->status().ok());
     return rows;
   };
+  int written = 0;  // each write adds a row
   auto write = [&](uint32_t relation) {
-    REQUIRE(
-        store->WriteUnlocked(ColumnFamily::kData, {{RelationPrefix(relation) + "k", "v"}}).ok());
+    const std::string key = RelationPrefix(relation) + "k" + std::to_string(++written);
+    REQUIRE(store->WriteUnlocked(ColumnFamily::kData, {{key, "v"}}).ok());
   };
   TransactionOptions rr;
   rr.isolation = IsolationLevel::kRepeatableRead;
@@ -615,6 +616,17 @@ TEST_CASE("repeatable read: a relation written after the snapshot can be read at
   later->ReadRelationNewerThanSnapshot(701, filled);
   write(701);
   CHECK(count(*later, 701) == 1);
+  // A relation asked for again with a newer version moves to a newer
+  // snapshot; the others keep theirs.
+  const uint64_t rewritten = store->CurrentVersion();
+  txn->ReadRelationNewerThanSnapshot(701, filled);  // the newer snapshot taken for 700
+  CHECK(count(*txn, 701) == 1);
+  txn->ReadRelationNewerThanSnapshot(700, rewritten);
+  CHECK(count(*txn, 700) == 2);
+  CHECK(count(*txn, 701) == 1);  // 701 keeps its snapshot
+  write(700);
+  txn->ReadRelationNewerThanSnapshot(700, rewritten);  // already new enough
+  CHECK(count(*txn, 700) == 2);
   // READ COMMITTED statements take new snapshots: nothing to do.
   read_committed->ReadRelationNewerThanSnapshot(700, filled);
   CHECK(count(*read_committed, 700) == 0);

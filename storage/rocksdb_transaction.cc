@@ -218,18 +218,21 @@ void RocksTransaction::ReleaseReadSnapshot() {
     store_.db()->ReleaseSnapshot(read_snapshot_);
     read_snapshot_ = nullptr;
   }
-  if (newer_snapshot_ != nullptr) {
-    store_.db()->ReleaseSnapshot(newer_snapshot_);
-    newer_snapshot_ = nullptr;
-  }
+  for (const rocksdb::Snapshot* snapshot : newer_snapshots_) store_.db()->ReleaseSnapshot(snapshot);
+  newer_snapshots_.clear();
 }
 
 void RocksTransaction::ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) {
-  if (!snapshot_isolation_ || newer_relations_.contains(relation_id)) return;
-  const rocksdb::Snapshot* snapshot = Txn().GetSnapshot();
+  if (!snapshot_isolation_) return;
+  auto held = newer_relations_.find(relation_id);
+  const rocksdb::Snapshot* snapshot =
+      held != newer_relations_.end() ? held->second : Txn().GetSnapshot();
   if (snapshot != nullptr && snapshot->GetSequenceNumber() >= version) return;
-  if (newer_snapshot_ == nullptr) newer_snapshot_ = store_.db()->GetSnapshot();
-  newer_relations_.insert(relation_id);
+  // The newest snapshot taken so far serves every relation it is new enough for.
+  if (newer_snapshots_.empty() || newer_snapshots_.back()->GetSequenceNumber() < version) {
+    newer_snapshots_.push_back(store_.db()->GetSnapshot());
+  }
+  newer_relations_[relation_id] = newer_snapshots_.back();
 }
 
 uint64_t RocksTransaction::SnapshotVersion() const {
@@ -253,9 +256,9 @@ rocksdb::ReadOptions RocksTransaction::SnapshotReadOptions(ColumnFamily cf,
                                                            std::string_view key) const {
   rocksdb::ReadOptions read_options;
   read_options.snapshot = snapshot_isolation_ ? txn_->GetSnapshot() : read_snapshot_;
-  if (!newer_relations_.empty() && cf == ColumnFamily::kData && key.size() >= 4 &&
-      newer_relations_.contains(static_cast<uint32_t>(ReadBigEndian(key, 4)))) {
-    read_options.snapshot = newer_snapshot_;
+  if (!newer_relations_.empty() && cf == ColumnFamily::kData && key.size() >= 4) {
+    auto held = newer_relations_.find(static_cast<uint32_t>(ReadBigEndian(key, 4)));
+    if (held != newer_relations_.end()) read_options.snapshot = held->second;
   }
   return read_options;
 }

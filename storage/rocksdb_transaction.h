@@ -26,7 +26,7 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include <rocksdb/utilities/transaction.h>
@@ -142,9 +142,11 @@ class RocksTransaction final : public Transaction {
   std::vector<std::string> writes_;                   // serializable only
   std::unique_ptr<rocksdb::Transaction> txn_;         // null until Txn() under READ COMMITTED
   const rocksdb::Snapshot* read_snapshot_ = nullptr;  // READ COMMITTED only; owned
-  // Relations read at `newer_snapshot_` (owned; taken at the first).
-  std::unordered_set<uint32_t> newer_relations_;
-  const rocksdb::Snapshot* newer_snapshot_ = nullptr;
+  // Relations read at a snapshot of their own (ReadRelationNewerThanSnapshot),
+  // one of `newer_snapshots_` (owned, oldest first: a relation keeps the one
+  // it got, so its reads repeat).
+  std::unordered_map<uint32_t, const rocksdb::Snapshot*> newer_relations_;
+  std::vector<const rocksdb::Snapshot*> newer_snapshots_;
   uint64_t snapshot_watermark_ = 0;
   // A bloom filter over the keys written through txn_ (set on first write):
   // GetForUpdate of a key it rules out reads the DB directly instead of

@@ -39,12 +39,14 @@ class Transaction {
   // The storage version (KvStore::CurrentVersion) of the current snapshot:
   // it holds every write made before that version.
   virtual uint64_t SnapshotVersion() const = 0;
-  // Snapshot isolation: if the snapshot is older than `version`
-  // (KvStore::CurrentVersion), reads of the relation's keys (kData) from
-  // now on use a snapshot of their own, taken at the first such call of the
-  // transaction. For relations whose rows every snapshot must see (a full
-  // REFRESH's, catalog::Catalog::FrozenSince). No effect under READ
-  // COMMITTED, whose statements take new snapshots.
+  // Snapshot isolation: if the snapshot the relation is read at is older
+  // than `version` (KvStore::CurrentVersion), reads of its keys (kData)
+  // from now on use a newer snapshot, holding at least `version`; a
+  // relation keeps the snapshot it got until a call asks for a newer one.
+  // For relations whose rows every snapshot must see (a full REFRESH's,
+  // catalog::Catalog::FrozenSince) and for a view the transaction brought
+  // up to its session's commits (basalt.matview_read_your_writes). No
+  // effect under READ COMMITTED, whose statements take new snapshots.
   virtual void ReadRelationNewerThanSnapshot(uint32_t relation_id, uint64_t version) = 0;
   // lock_timeout changed (SET inside a block): 0 waits without limit.
   virtual void SetLockTimeout(int64_t ms) = 0;

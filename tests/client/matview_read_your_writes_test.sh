@@ -78,6 +78,41 @@ for i in range(1, 11):
         sys.exit(f"after {i} commits the block read {got}")
     conn.commit()
 PY
+# REPEATABLE READ and SERIALIZABLE blocks read their session's earlier
+# commits through the view, also after their snapshot was taken by another
+# statement, and their reads of the view repeat: another session's later
+# write and refresh stay unseen until the block ends.
+/usr/bin/python3 - "$PGPORT" <<'PY' || fail "a repeatable read block did not read its own writes"
+import sys, psycopg2
+port = int(sys.argv[1])
+def connect():
+    conn = psycopg2.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt")
+    conn.autocommit = True
+    return conn
+mine, other = connect().cursor(), connect().cursor()
+mine.execute("SET basalt.matview_read_your_writes = on")
+def read(cur, group):
+    cur.execute("SELECT c FROM v WHERE g = %s", (group,))
+    row = cur.fetchone()
+    return row[0] if row else 0
+for level, group in (("REPEATABLE READ", 30), ("SERIALIZABLE", 31)):
+    for first in ("SELECT c FROM v WHERE g = %(g)s", "SELECT count(*) FROM t WHERE g = %(g)s"):
+        mine.execute("INSERT INTO t VALUES (%s, 1)", (group,))
+        before = read(other, group)  # the view as last refreshed
+        mine.execute("BEGIN ISOLATION LEVEL " + level)
+        mine.execute(first, {"g": group})  # takes the snapshot
+        seen = read(mine, group)
+        if seen != before + 1:
+            sys.exit(f"{level} after '{first}': read {seen}, view had {before} before the write")
+        other.execute("INSERT INTO t VALUES (%s, 1)", (group,))
+        other.execute("REFRESH MATERIALIZED VIEW v")
+        again = read(mine, group)
+        if again != seen:
+            sys.exit(f"{level}: the view read {seen}, then {again} in one block")
+        mine.execute("COMMIT")
+        if read(mine, group) != seen + 1:
+            sys.exit(f"{level}: after the block the other session's write was not read")
+PY
 # A block holding a lock the refresh would wait for reads the view as it
 # stands, without waiting for itself: after its own REFRESH (EXCLUSIVE on
 # the view), after a TRUNCATE (ACCESS EXCLUSIVE on the table).

@@ -7,8 +7,13 @@
 // for a refresh already running, whose EXCLUSIVE lock it queues behind),
 // then reads with a snapshot taken after.
 //
-// Under READ COMMITTED only: a REPEATABLE READ snapshot could not see the
-// refresh. Inside a block, not when the block holds a lock the refresh
+// A REPEATABLE READ (or SERIALIZABLE) snapshot cannot see a refresh
+// committed after it: such a transaction reads a view it brought up to
+// date at a snapshot taken after the refresh (Transaction::
+// ReadRelationNewerThanSnapshot), from then on, so its reads of the view
+// still repeat; its other tables stay at the transaction's snapshot, as a
+// deferred view's rows are independent of them anyway. Inside a block,
+// not when the block holds a lock the refresh
 // would wait for (a lock on the view stronger than ACCESS SHARE, ACCESS
 // EXCLUSIVE on one of its tables): the session would wait for itself, a
 // wait the deadlock detector cannot see. The refresh reads the tables'
@@ -66,16 +71,26 @@ bool SessionImpl::BlockHoldsUpRefresh(const catalog::proto::Table& view,
   return false;
 }
 
+void SessionImpl::ReadCaughtUpView(const catalog::proto::Table& view) {
+  // The transaction's own snapshot still holds the place from before the
+  // refresh: the view is not caught up again in this transaction.
+  views_caught_up_.insert(view.oid());
+  const uint64_t refreshed = store_.CurrentVersion();
+  txn_->ReadRelationNewerThanSnapshot(view.relation_id(), refreshed);
+  for (const catalog::proto::Index& index : view.indexes()) {
+    txn_->ReadRelationNewerThanSnapshot(index.relation_id(), refreshed);
+  }
+}
+
 bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
-  if (own_commits_.empty() || !settings_.MatviewReadYourWrites() || repeatable_read_ ||
-      txn_ == nullptr) {
+  if (own_commits_.empty() || !settings_.MatviewReadYourWrites() || txn_ == nullptr) {
     return false;
   }
   bool refreshed = false;
   for (const StatementPlan::RelationLock& lock : plan.locks) {
     const catalog::proto::Table& def = lock.table->def;
     if (!lock.table->IsMaterializedView() || !def.incremental() || MaintainedImmediately(def) ||
-        !def.populated()) {
+        !def.populated() || views_caught_up_.contains(def.oid())) {
       continue;
     }
     uint64_t needed = 0;
@@ -95,6 +110,7 @@ bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
     DiscardingResultSink sink;
     refresher.ExecuteSimpleQuery(RefreshStatement(*plan.catalog, def), sink);
     refreshed = true;
+    if (repeatable_read_) ReadCaughtUpView(def);
   }
   return refreshed;
 }
