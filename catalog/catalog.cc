@@ -113,6 +113,7 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     out.name = index.name();
     out.unique = index.unique() && !index.deferrable();
     out.deferrable_unique = index.unique() && index.deferrable();
+    out.nulls_not_distinct = index.nulls_not_distinct();
     out.readable = !index.hidden() && !index.invalid();
     out.usable_since = index.usable_since();
     out.valid = !index.invalid();

@@ -72,6 +72,7 @@ struct IndexView {
   bool initially_deferred = false;
   bool valid = true;      // pg_index.indisvalid (proto::Index::invalid)
   std::string predicate;  // pg_index.indpred (proto::Index::predicate)
+  bool nulls_not_distinct = false;
 };
 
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
@@ -112,6 +113,7 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
                 index.initially_deferred(),
                 !index.invalid(),
                 index.predicate()};
+    v.nulls_not_distinct = index.nulls_not_distinct();
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
       v.descending.push_back(c.descending());
@@ -348,7 +350,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Int(n),
                          Int(n),
                          Bool(index.unique),
-                         Bool(false),
+                         Bool(index.nulls_not_distinct),
                          Bool(index.primary),
                          Bool(false),
                          Bool(!index.deferrable),

@@ -260,6 +260,7 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
     index.set_constraint(true);
     index.set_deferrable(constraint.deferrable);
     index.set_initially_deferred(constraint.initially_deferred);
+    index.set_nulls_not_distinct(constraint.nulls_not_distinct);
     for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
     index.set_name(!constraint.name.empty()
                        ? constraint.name

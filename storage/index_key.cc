@@ -32,6 +32,7 @@ void AppendIndexKeyValue(const Value& value, const DataType& type,
 
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row) {
   if (!index.unique) return false;
+  if (index.nulls_not_distinct) return true;
   for (const IndexLayout::KeyColumn& c : index.columns) {
     if (row[static_cast<size_t>(c.column)].is_null()) return false;
   }

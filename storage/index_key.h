@@ -8,7 +8,8 @@
 // the non-NULL value bytes inverted. A non-unique index appends the row's key
 // (without its relation prefix) so entries of equal values stay distinct; a
 // unique index appends it only when a key column is NULL (NULLs never
-// conflict). The entry's value is the row's full storage key.
+// conflict), unless it treats NULLs as equal (NULLS NOT DISTINCT). The
+// entry's value is the row's full storage key.
 #pragma once
 
 #include <string>
@@ -31,7 +32,7 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
                           const Row& row, std::string_view row_key);
 
 // Whether the entry of `index` for `row` takes part in uniqueness (unique
-// index and no NULL key column).
+// index and no NULL key column, or NULLS NOT DISTINCT).
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row);
 
 // Whether `row` has an entry in `index`: always, unless a partial index's

@@ -47,6 +47,8 @@ struct IndexLayout {
   // entries carry the row key and duplicates may stand until the SQL
   // layer's check (sql/execution/unique_keys.h).
   bool deferrable_unique = false;
+  // NULLS NOT DISTINCT: a key holding NULLs is unique as any other key.
+  bool nulls_not_distinct = false;
   // Whether queries may read it. Not: Basalt's own (an incremental view's
   // maintenance key), one CREATE INDEX CONCURRENTLY has not completed, or
   // one completed after the reading transaction's snapshot

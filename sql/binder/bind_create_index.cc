@@ -125,6 +125,7 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
   }
   catalog::proto::Index& index = out->index;
   index.set_unique(create.unique);
+  index.set_nulls_not_distinct(create.nulls_not_distinct);
   std::vector<std::string> names;
   for (const ast::IndexElement& element : create.elements) {
     const int column = table.FindColumn(element.column.name);

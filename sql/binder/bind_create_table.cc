@@ -2,6 +2,8 @@
 // CHECK, FOREIGN KEY -> a table definition ready for the catalog (OIDs and
 // relation ids assigned there). UNIQUE constraints become unique indexes
 // named t_a_key; CHECK and FOREIGN KEY are bound in bind_constraint.cc.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sql/binder/bind_error.h"
@@ -29,6 +31,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     std::string name;  // CONSTRAINT name; empty: chosen below
     bool deferrable = false;
     bool initially_deferred = false;
+    bool nulls_not_distinct = false;
   };
   std::vector<Unique> uniques;
   // CHECK and FOREIGN KEY constraints, bound once every column is known,
@@ -150,7 +153,11 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           t.add_primary_key_attnums(c->attnum());
           break;
         case ast::Constraint::Type::kUnique:
-          uniques.push_back({{c->attnum()}, con.name, con.deferrable, con.initially_deferred});
+          uniques.push_back({{c->attnum()},
+                             con.name,
+                             con.deferrable,
+                             con.initially_deferred,
+                             con.nulls_not_distinct});
           break;
         case ast::Constraint::Type::kCheck: checks.emplace_back(&con, def.name); break;
         case ast::Constraint::Type::kForeignKey: foreign_keys.emplace_back(&con, def.name); break;
@@ -187,7 +194,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       attnums.push_back(t.columns(index).attnum());
     }
     if (!primary) {
-      uniques.push_back({std::move(attnums), con.name, con.deferrable, con.initially_deferred});
+      uniques.push_back({std::move(attnums), con.name, con.deferrable, con.initially_deferred,
+                         con.nulls_not_distinct});
       continue;
     }
     primary_keys.push_back(&con);
@@ -216,17 +224,18 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     }
   }
   // As PostgreSQL: a UNIQUE constraint on the primary key's columns, or on
-  // those of an earlier UNIQUE constraint, adds no second index.
-  std::vector<std::vector<int>> kept;
+  // those of an earlier UNIQUE constraint treating NULLs alike, adds no
+  // second index.
+  std::vector<std::pair<std::vector<int>, bool>> kept;  // attnums, NULLS NOT DISTINCT
   if (t.primary_key_attnums_size() > 0) {
-    kept.emplace_back(t.primary_key_attnums().begin(), t.primary_key_attnums().end());
+    kept.emplace_back(
+        std::vector<int>(t.primary_key_attnums().begin(), t.primary_key_attnums().end()), false);
   }
   std::vector<Unique> distinct;
   for (Unique& u : uniques) {
-    bool duplicate = false;
-    for (const std::vector<int>& k : kept) duplicate = duplicate || k == u.attnums;
-    if (duplicate) continue;
-    kept.push_back(u.attnums);
+    const std::pair<std::vector<int>, bool> key(u.attnums, u.nulls_not_distinct);
+    if (std::find(kept.begin(), kept.end(), key) != kept.end()) continue;
+    kept.push_back(key);
     distinct.push_back(std::move(u));
   }
   std::vector<std::string> taken{t.name()};
@@ -240,6 +249,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     index->set_constraint(true);
     index->set_deferrable(u.deferrable);
     index->set_initially_deferred(u.initially_deferred);
+    index->set_nulls_not_distinct(u.nulls_not_distinct);
     std::vector<std::string> names;
     for (int attnum : u.attnums) {
       names.push_back(t.columns(attnum - 1).name());

@@ -112,6 +112,7 @@ void Binder::FinishTableLikes(const std::vector<TableLikeCopy>& copies, catalog:
       index->set_constraint(from.constraint());
       index->set_deferrable(from.deferrable());
       index->set_initially_deferred(from.initially_deferred());
+      index->set_nulls_not_distinct(from.nulls_not_distinct());
       std::vector<std::string> names;
       for (const catalog::proto::IndexColumn& column : from.columns()) {
         catalog::proto::IndexColumn* c = index->add_columns();

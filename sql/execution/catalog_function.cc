@@ -107,6 +107,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
   const catalog::proto::Table& t = table->def;
   std::string name;
   bool unique = true;
+  bool nulls_not_distinct = false;
   std::vector<std::string> keys;
   std::string predicate;
   if (catalog::PrimaryKeyIndexOid(t) == index_oid) {
@@ -117,6 +118,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
       if (index.oid() != index_oid) continue;
       name = index.name();
       unique = index.unique();
+      nulls_not_distinct = index.nulls_not_distinct();
       predicate = index.predicate();
       for (const catalog::proto::IndexColumn& c : index.columns()) {
         std::string key = ColumnName(t, c.attnum());
@@ -152,9 +154,9 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
   const std::string table_name = pretty && names.RelationIsVisible(t.oid())
                                      ? ast::QuoteName(t.name(), true)
                                      : QualifiedTableName(names, t);
-  return Value::String(fmt::format("CREATE {}INDEX {} ON {} USING btree ({}){}",
+  return Value::String(fmt::format("CREATE {}INDEX {} ON {} USING btree ({}){}{}",
                                    unique ? "UNIQUE " : "", ast::QuoteName(name, true), table_name,
-                                   list, where));
+                                   list, nulls_not_distinct ? " NULLS NOT DISTINCT" : "", where));
 }
 
 // A CHECK or FOREIGN KEY constraint as pg_get_constraintdef prints it:
@@ -230,7 +232,9 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) 
       if (!index.constraint() || catalog::ConstraintOid(index.oid()) != constraint_oid) continue;
       std::vector<int> attnums;
       for (const catalog::proto::IndexColumn& c : index.columns()) attnums.push_back(c.attnum());
-      std::string def = fmt::format("UNIQUE ({})", columns(attnums));
+      std::string def =
+          fmt::format("UNIQUE {}({})", index.nulls_not_distinct() ? "NULLS NOT DISTINCT " : "",
+                      columns(attnums));
       if (index.deferrable()) def += " DEFERRABLE";
       if (index.initially_deferred()) def += " INITIALLY DEFERRED";
       return Value::String(def);

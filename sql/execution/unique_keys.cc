@@ -54,7 +54,7 @@ std::optional<Row> UniqueKeyOf(const storage::IndexLayout& index, const Row& row
   Row key;
   for (const storage::IndexLayout::KeyColumn& column : index.columns) {
     const Value& value = row[static_cast<size_t>(column.column)];
-    if (value.is_null()) return std::nullopt;
+    if (value.is_null() && !index.nulls_not_distinct) return std::nullopt;
     key.push_back(value);
   }
   return key;

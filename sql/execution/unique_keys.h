@@ -15,7 +15,8 @@
 namespace basalt::sql {
 
 // The values of `index`'s columns in `row`, in the index's order, or
-// nullopt with a NULL among them (NULLs never conflict).
+// nullopt with a NULL among them (NULLs never conflict, unless the index
+// is NULLS NOT DISTINCT).
 std::optional<Row> UniqueKeyOf(const storage::IndexLayout& index, const Row& row);
 
 // 23505 `duplicate key value violates unique constraint` with PostgreSQL's

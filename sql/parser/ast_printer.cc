@@ -175,7 +175,8 @@ std::string ToString(const Constraint& c) {
     case Type::kNotNull: return out + "NOT NULL";
     case Type::kDefault: return out + "DEFAULT " + ToString(*c.expr);
     case Type::kPrimaryKey: return out + "PRIMARY KEY" + columns;
-    case Type::kUnique: return out + "UNIQUE" + columns;
+    case Type::kUnique:
+      return out + "UNIQUE" + (c.nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + columns;
     case Type::kCheck: return out + "CHECK (" + ToString(*c.expr) + ")";
     case Type::kForeignKey:
       out += c.columns.empty() ? "" : "FOREIGN KEY" + columns + " ";
@@ -553,6 +554,7 @@ std::string ToString(const Statement& statement) {
         if (e.nulls_first) out += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
       }
       out += ")";
+      if (s.nulls_not_distinct) out += " NULLS NOT DISTINCT";
       if (s.where != nullptr) out += " WHERE " + ToString(*s.where);
       return out;
     }

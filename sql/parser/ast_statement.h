@@ -346,6 +346,7 @@ struct Constraint : Node {
   // DEFERRABLE.
   bool deferrable = false;
   bool initially_deferred = false;
+  bool nulls_not_distinct = false;  // kUnique: UNIQUE NULLS NOT DISTINCT
 };
 
 struct ColumnDef : Node {
@@ -415,7 +416,8 @@ struct CreateIndexStmt : Statement {
   std::string method;  // empty: btree
   int method_position = 0;
   std::vector<IndexElement> elements;
-  ExprPtr where;  // a partial index's predicate, or null
+  bool nulls_not_distinct = false;  // NULLS NOT DISTINCT: NULL keys conflict
+  ExprPtr where;                    // a partial index's predicate, or null
 };
 
 // `name = value` in a relation's WITH (...) list; the value as written

@@ -95,8 +95,18 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
     throw Error(sqlstate::kFeatureNotSupported, "INCLUDE columns are not supported yet")
         .WithPosition(Peek().position);
   }
+  stmt->nulls_not_distinct = ParseNullsDistinct();
   if (AcceptWord("where")) stmt->where = ParseExpr();
   return stmt;
+}
+
+bool Parser::ParseNullsDistinct() {
+  // gram.y's opt_unique_null_treatment: NULLS [NOT] DISTINCT, or nothing.
+  if (!PeekWord("nulls")) return false;
+  Advance();
+  const bool not_distinct = AcceptWord("not");
+  ExpectWord("distinct");
+  return not_distinct;
 }
 
 ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, bool temporary) {
@@ -293,6 +303,7 @@ bool Parser::ParseColumnConstraint(ast::Constraint& out) {
     out.type = Type::kPrimaryKey;
   } else if (AcceptWord("unique")) {
     out.type = Type::kUnique;
+    out.nulls_not_distinct = ParseNullsDistinct();
   } else if (AcceptWord("check")) {
     out.type = Type::kCheck;
     ExpectOp("(");
@@ -340,6 +351,7 @@ ast::Constraint Parser::ParseTableConstraint() {
     constraint.columns = ParseColumnList();
   } else if (AcceptWord("unique")) {
     constraint.type = Type::kUnique;
+    constraint.nulls_not_distinct = ParseNullsDistinct();
     constraint.columns = ParseColumnList();
   } else if (AcceptWord("check")) {
     constraint.type = Type::kCheck;

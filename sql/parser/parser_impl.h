@@ -121,6 +121,8 @@ class Parser {
   ast::ColumnDef ParseColumnDef();
   bool ParseColumnConstraint(ast::Constraint& out);
   ast::Constraint ParseTableConstraint();
+  // After UNIQUE (or CREATE INDEX's columns): true for NULLS NOT DISTINCT.
+  bool ParseNullsDistinct();
   void ParseReferences(ast::Constraint& constraint);
   // parse_constraint_attributes.cc
   struct ConstraintAttributesSeen {
