@@ -6,6 +6,7 @@
 #include "common/stack_depth.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
+#include "sql/parser/ast_printer.h"
 #include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
 #include "sql/session_impl.h"
@@ -38,9 +39,14 @@ void ReportIfNeeded(const Settings& settings, const std::string& name, ResultSin
 
 void SessionImpl::ExecuteSet(const ast::SetStmt& stmt, ResultSink& sink) {
   std::string value;
+  // search_path is a list of names (PostgreSQL's GUC_LIST_QUOTE): each
+  // string or name given is kept quoted as needed, `"$user", public`.
+  const bool list_of_names = stmt.name == "search_path";
   for (const ast::ExprPtr& v : stmt.values) {
     if (!value.empty()) value += ", ";
-    value += SetValueText(*v);
+    const bool name = list_of_names && v->kind() == ast::ExprKind::kConstant &&
+                      v->As<ast::Constant>().type == ast::Constant::Type::kString;
+    value += name ? ast::QuoteName(SetValueText(*v), /*quote_keywords=*/true) : SetValueText(*v);
   }
   auto apply = [&](Settings& settings) -> Result<std::string> {
     return stmt.to_default ? settings.Reset(stmt.name) : settings.Set(stmt.name, value);

@@ -76,3 +76,12 @@ DROP SCHEMA q;
 -- A role without CREATE on the database.
 CREATE ROLE plain_user LOGIN;
 DROP ROLE plain_user;
+-- SET search_path keeps each name quoted as needed
+set search_path = '$user', public, 'A b', "select", 'a,b';
+show search_path;
+set search_path = '';
+show search_path;
+set search_path = "$user", public;
+show search_path;
+select current_schemas(false);
+reset search_path;
