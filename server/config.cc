@@ -43,6 +43,36 @@ Result<bool> ParseBool(std::string_view key, std::string_view value) {
   return ConfigError(fmt::format("parameter \"{}\" requires a Boolean value", key));
 }
 
+// A duration in seconds, or with PostgreSQL's unit `ms`, `s` or `min`, as
+// milliseconds within [min_ms, max_ms].
+Result<int64_t> ParseMilliseconds(std::string_view key, std::string_view value, int64_t min_ms,
+                                  int64_t max_ms) {
+  int64_t number = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  std::string_view unit = value.substr(static_cast<size_t>(end - value.data()));
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  const int64_t scale = unit == "ms"                  ? 1
+                        : unit.empty() || unit == "s" ? 1000
+                        : unit == "min"               ? 60'000
+                                                      : 0;
+  if (ec != std::errc() || scale == 0 || number < 0 || number > max_ms / scale ||
+      number * scale < min_ms) {
+    return ConfigError(fmt::format("invalid value for {}: \"{}\" (expected {}s..{}s)", key, value,
+                                   min_ms / 1000, max_ms / 1000));
+  }
+  return number * scale;
+}
+
+Result<double> ParseFraction(std::string_view key, std::string_view value, double max) {
+  double parsed = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || end != value.data() + value.size() || parsed < 0 || parsed > max) {
+    return ConfigError(
+        fmt::format("invalid value for {}: \"{}\" (expected 0..{})", key, value, max));
+  }
+  return parsed;
+}
+
 // Strips the quotes of a value and the comment after it. A `#` inside quotes
 // is part of the value.
 Result<std::string> ParseValue(std::string_view raw) {
@@ -102,6 +132,17 @@ Status ApplySetting(ServerConfig& config, std::string_view key, std::string_view
   } else if (key == "basalt.refresh_backoff_pending_compaction_bytes") {
     BASALT_ASSIGN_OR_RETURN(config.refresh_backoff_pending_compaction_bytes,
                             ParseInt<uint64_t>(key, value, 0, UINT64_MAX));
+  } else if (key == "autovacuum") {
+    BASALT_ASSIGN_OR_RETURN(config.autovacuum, ParseBool(key, value));
+  } else if (key == "autovacuum_naptime") {
+    // PostgreSQL's range: 1s to 2147483s.
+    BASALT_ASSIGN_OR_RETURN(config.autovacuum_naptime_ms,
+                            ParseMilliseconds(key, value, 1000, int64_t{2'147'483} * 1000));
+  } else if (key == "autovacuum_analyze_threshold") {
+    BASALT_ASSIGN_OR_RETURN(config.autovacuum_analyze_threshold,
+                            ParseInt<int64_t>(key, value, 0, INT32_MAX));
+  } else if (key == "autovacuum_analyze_scale_factor") {
+    BASALT_ASSIGN_OR_RETURN(config.autovacuum_analyze_scale_factor, ParseFraction(key, value, 100));
   } else if (key == "ssl") {
     BASALT_ASSIGN_OR_RETURN(config.ssl, ParseBool(key, value));
   } else if (key == "ssl_cert_file") {

@@ -37,6 +37,11 @@ struct ServerConfig {
   int max_refresh_workers = 2;
   uint64_t refresh_backoff_level0_files = 20;
   uint64_t refresh_backoff_pending_compaction_bytes = uint64_t{64} << 30;
+  // Automatic ANALYZE (PostgreSQL's names and defaults).
+  bool autovacuum = true;
+  int64_t autovacuum_naptime_ms = 60'000;
+  int64_t autovacuum_analyze_threshold = 50;
+  double autovacuum_analyze_scale_factor = 0.1;
   // TLS (server/tls.h). With ssl on and no ssl_cert_file, a self-signed
   // development pair is made in data_dir on first start.
   bool ssl = true;

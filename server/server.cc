@@ -77,6 +77,10 @@ int RunServer(const ServerConfig& config, bool generate_key) {
       {.max_workers = config.max_refresh_workers,
        .backoff_level0_files = config.refresh_backoff_level0_files,
        .backoff_pending_compaction_bytes = config.refresh_backoff_pending_compaction_bytes});
+  (*engine)->StartAutoAnalyze({.enabled = config.autovacuum,
+                               .naptime_ms = config.autovacuum_naptime_ms,
+                               .threshold = config.autovacuum_analyze_threshold,
+                               .scale_factor = config.autovacuum_analyze_scale_factor});
 
   auto tls = MakeTlsContext(config, *key);
   if (!tls.ok()) return FailStart(fmt::format("could not set up TLS: {}", tls.status().message()));

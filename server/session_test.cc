@@ -81,6 +81,7 @@ class FakeSession final : public sql::Session {
 class FakeEngine final : public sql::Engine {
  public:
   void StartAutoRefresh(const sql::AutoRefreshSettings&) override {}
+  void StartAutoAnalyze(const sql::AutoAnalyzeSettings&) override {}
   void SetTerminateHandler(std::function<void(int32_t)>) override {}
   std::optional<sql::LoginRole> FindLoginRole(std::string_view user) override {
     if (user != "basalt") return std::nullopt;

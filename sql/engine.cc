@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "catalog/oids.h"
 #include "sql/backend_activity.h"
+#include "sql/commands/auto_analyze.h"
 #include "sql/commands/matview/auto_refresh.h"
 #include "sql/discarding_result_sink.h"
 #include "sql/execution/index_predicate.h"
@@ -26,6 +27,7 @@ class EngineImpl : public Engine {
   EngineImpl(storage::KvStore& store, std::unique_ptr<catalog::Catalog> catalog)
       : store_(store), catalog_(std::move(catalog)) {}
   ~EngineImpl() override {
+    analyzer_.reset();
     refresher_.reset();
     // No session is left to hand out values.
     if (Status s = sequence_values_.StoreExactStates(); !s.ok()) {
@@ -37,7 +39,16 @@ class EngineImpl : public Engine {
     refresher_ = std::make_unique<AutoRefresher>(
         store_, *catalog_, refresh_board_,
         [this](Oid database, Oid role, std::shared_ptr<Interrupt> interrupt, std::string_view sql) {
-          RunInBackground(database, role, std::move(interrupt), sql);
+          RunInBackground(database, role, std::move(interrupt), sql, "basalt auto refresh");
+        },
+        settings);
+  }
+
+  void StartAutoAnalyze(const AutoAnalyzeSettings& settings) override {
+    analyzer_ = std::make_unique<AutoAnalyzer>(
+        *catalog_,
+        [this](Oid database, Oid role, std::shared_ptr<Interrupt> interrupt, std::string_view sql) {
+          RunInBackground(database, role, std::move(interrupt), sql, "basalt auto analyze");
         },
         settings);
   }
@@ -113,10 +124,11 @@ class EngineImpl : public Engine {
   }
 
  private:
-  // Runs `sql` in a session of `role` on `database` that no client sees (the
-  // automatic refresher's): no login checks, results dropped.
+  // Runs `sql` in a session of `role` on `database` that no client sees
+  // (the automatic refresher's and analyzer's): no login checks, results
+  // dropped.
   void RunInBackground(Oid database, Oid role, std::shared_ptr<Interrupt> interrupt,
-                       std::string_view sql) {
+                       std::string_view sql, std::string_view application_name) {
     std::shared_ptr<const catalog::CatalogSnapshot> snapshot = catalog_->Current();
     const catalog::proto::Role* r = snapshot->RoleByOid(role);
     const catalog::proto::Database* db = nullptr;
@@ -124,11 +136,11 @@ class EngineImpl : public Engine {
       if (d->oid() == database) db = d;
     }
     if (r == nullptr || db == nullptr) {
-      throw Error(sqlstate::kUndefinedObject, "the view's owner or database no longer exists");
+      throw Error(sqlstate::kUndefinedObject, "the relation's owner or database no longer exists");
     }
     SessionImpl session(store_, *catalog_, r->oid(), r->name(), r->superuser(), db->oid(),
                         db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
-    (void)session.settings().SetSessionDefault("application_name", "basalt auto refresh");
+    (void)session.settings().SetSessionDefault("application_name", application_name);
     session.JoinActivityBoard(&activity_board_, "background worker");
     DiscardingResultSink sink;
     session.ExecuteSimpleQuery(sql, sink);
@@ -159,6 +171,7 @@ class EngineImpl : public Engine {
   std::mutex sessions_mutex_;
   std::unordered_map<Oid, int> sessions_per_role_;  // GUARDED_BY(sessions_mutex_)
   std::unique_ptr<AutoRefresher> refresher_;        // after what its sessions use
+  std::unique_ptr<AutoAnalyzer> analyzer_;          // likewise
 };
 
 }  // namespace

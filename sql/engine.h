@@ -199,6 +199,16 @@ struct AutoRefreshSettings {
   uint64_t backoff_pending_compaction_bytes = uint64_t{64} << 30;
 };
 
+// Automatic ANALYZE (sql/commands/auto_analyze.h): PostgreSQL's
+// autovacuum, autovacuum_naptime, autovacuum_analyze_threshold and
+// autovacuum_analyze_scale_factor.
+struct AutoAnalyzeSettings {
+  bool enabled = true;
+  int64_t naptime_ms = 60'000;
+  int64_t threshold = 50;
+  double scale_factor = 0.1;
+};
+
 class Engine {
  public:
   // Opens the catalog in `store` (bootstrapping it on first start: the
@@ -212,6 +222,8 @@ class Engine {
   // Starts the background refresher (the server does; tests of the engine
   // alone run without it).
   virtual void StartAutoRefresh(const AutoRefreshSettings& settings) = 0;
+  // Starts automatic ANALYZE (the server does).
+  virtual void StartAutoAnalyze(const AutoAnalyzeSettings& settings) = 0;
 
   // Starts a session for `user` on `database` with the client's startup
   // parameters (application_name, client_encoding, DateStyle, ...).

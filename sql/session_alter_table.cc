@@ -16,6 +16,7 @@
 #include "sql/binder/binder.h"
 #include "sql/commands/alter_table_columns.h"
 #include "sql/commands/analyze.h"
+#include "sql/commands/auto_analyze.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
@@ -324,6 +325,7 @@ void SessionImpl::AnalyzeRelation(const std::shared_ptr<const catalog::TableEntr
   }
   if (table->IsMaterializedView() && !table->def.populated()) return;
   ExecContext ctx = NewExecContext(nullptr, nullptr);
+  CommittedRowWrites().Reset(table->def.relation_id());
   catalog::proto::TableStatistics statistics = AnalyzeTable(ctx, *table);
   Status st = writer_.AlterTableDefinition(*txn_, *table, [&](catalog::proto::Table* def) {
     *def->mutable_statistics() = std::move(statistics);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/datetime.h"
+#include "sql/commands/auto_analyze.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 #include "storage/table_store.h"
@@ -99,6 +100,7 @@ void SessionImpl::CommitTransaction() {
     RememberOwnCommit(*txn);
     st = writer_.CommitAndPublish(*txn);
     if (st.ok()) {
+      CommittedRowWrites().Add(txn->row_writes());
       RecordOwnCommit();
     } else {
       committing_.reset();

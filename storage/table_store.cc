@@ -96,6 +96,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
 }
 
 Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key) {
+  ++txn.row_writes()[layout_->relation_id];
   std::string key;
   if (has_primary_key()) {
     key = PrimaryKeyOf(row);
@@ -161,6 +162,7 @@ Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedR
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {
+  ++txn.row_writes()[layout_->relation_id];
   std::string value;
   EncodeTableRow(*layout_, new_row, &value);
   std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : old_row.key;
@@ -178,6 +180,7 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
 }
 
 Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
+  ++txn.row_writes()[layout_->relation_id];
   BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   BASALT_RETURN_IF_ERROR(DeleteIndexEntries(txn, old_row.row, old_row.key));
   if (layout_->capture_changes)

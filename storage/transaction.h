@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "common/status.h"
 #include "storage/kv_store.h"
@@ -152,6 +153,14 @@ class Transaction {
 
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
+
+  // Rows inserted, updated or deleted through TableStore, per table
+  // relation id: what automatic ANALYZE counts once the transaction
+  // commits (sql/commands/auto_analyze.h).
+  std::unordered_map<uint32_t, uint64_t>& row_writes() { return row_writes_; }
+
+ private:
+  std::unordered_map<uint32_t, uint64_t> row_writes_;
 };
 
 }  // namespace basalt::storage

@@ -7,6 +7,11 @@ source "$(dirname "$0")/../client/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/sql_files.sh"
 
+# One server runs every file for minutes: an automatic ANALYZE landing in
+# the middle of a file would change its plans from run to run (the feature
+# has its own test, tests/client/auto_analyze_test.sh).
+echo "autovacuum = off" >"$WORK_DIR/sql_files.conf"
+BASALT_EXTRA_ARGS="--config $WORK_DIR/sql_files.conf"
 basalt_start "$1"
 shift
 passed=0
