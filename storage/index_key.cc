@@ -30,10 +30,24 @@ void AppendIndexKeyValue(const Value& value, const DataType& type,
   }
 }
 
+Value IndexKeyValue(const IndexLayout::KeyColumn& column, const Row& row) {
+  if (column.expression != nullptr) return column.expression->Evaluate(row);
+  return row[static_cast<size_t>(column.column)];
+}
+
+const DataType& IndexKeyType(const IndexLayout::KeyColumn& column,
+                             const std::vector<DataType>& column_types) {
+  if (column.expression != nullptr) return column.expression->type();
+  return column_types[static_cast<size_t>(column.column)];
+}
+
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row) {
   if (!index.unique) return false;
   for (const IndexLayout::KeyColumn& c : index.columns) {
-    if (row[static_cast<size_t>(c.column)].is_null()) return false;
+    if (c.expression != nullptr ? c.expression->Evaluate(row).is_null()
+                                : row[static_cast<size_t>(c.column)].is_null()) {
+      return false;
+    }
   }
   return true;
 }
@@ -42,6 +56,10 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
                           const Row& row, std::string_view row_key) {
   std::string key = RelationPrefix(index.relation_id);
   for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr) {
+      AppendIndexKeyValue(c.expression->Evaluate(row), c.expression->type(), c, &key);
+      continue;
+    }
     AppendIndexKeyValue(row[static_cast<size_t>(c.column)],
                         column_types[static_cast<size_t>(c.column)], c, &key);
   }
@@ -52,6 +70,10 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count) {
   std::vector<bool> key_columns(column_count, false);
   for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr) {
+      for (int e : c.expression->columns()) key_columns[static_cast<size_t>(e)] = true;
+      continue;
+    }
     key_columns[static_cast<size_t>(c.column)] = true;
   }
   if (index.predicate != nullptr) {

@@ -23,8 +23,7 @@ void IndexScan::ComputeRanges(ExecContext& ctx) {
   // Rows are stored under their primary key's table encoding; index
   // entries under the index's (with NULL markers and DESC columns).
   auto append = [&](const Value& v, size_t k, std::string* key) {
-    const DataType& type =
-        table_->layout.column_types[static_cast<size_t>(index.columns[k].column)];
+    const DataType& type = storage::IndexKeyType(index.columns[k], table_->layout.column_types);
     if (access_.primary_key()) {
       storage::AppendKeyValue(v, type, key);
     } else {

@@ -8,6 +8,7 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/deparse_text.h"
 #include "sql/planner/explain.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
@@ -113,6 +114,19 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
       return fmt::format("({} {} {} ({}))", Deparse(*e.children[0], names),
                          OperatorText(e.compare_op), e.all ? "ALL" : "ANY",
                          Deparse(*e.children[1], names));
+    case BoundExprKind::kConcat:
+      return fmt::format("({} || {})", Deparse(*e.children[0], names),
+                         Deparse(*e.children[1], names));
+    case BoundExprKind::kFunction: {
+      // An expression index's key (`lower(email)`) in an Index Cond.
+      std::optional<std::string> name = DeparsedFunctionName(e.function);
+      if (!name) return "(...)";
+      std::string args;
+      for (size_t i = 0; i < e.children.size(); ++i) {
+        args += (i ? ", " : "") + Deparse(*e.children[i], names);
+      }
+      return fmt::format("{}({})", *name, args);
+    }
     default: return "(...)";
   }
 }

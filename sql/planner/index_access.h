@@ -46,7 +46,7 @@ inline storage::IndexLayout PrimaryKeyIndex(const catalog::TableEntry& table) {
   storage::IndexLayout index;
   index.relation_id = table.layout.relation_id;
   index.name = table.def.primary_key_name();
-  for (int column : table.layout.primary_key) index.columns.push_back({.column = column});
+  for (int column : table.layout.primary_key) index.columns.emplace_back().column = column;
   index.unique = true;
   return index;
 }
