@@ -82,6 +82,53 @@ std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count)
   return key_columns;
 }
 
+bool IndexKeyDecodable(const DataType& type) {
+  switch (type.id) {
+    case TypeId::kBool:
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return true;
+    default: return false;
+  }
+}
+
+Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                           std::string_view key, Row* row) {
+  // key_codec.cc's marker before a non-NULL value, which the entry leaves
+  // out (AppendIndexKeyValue).
+  constexpr char kCodecNotNullMarker = 0x01;
+  if (key.size() < 4) return Status::Corruption("index entry key too short");
+  key.remove_prefix(4);
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr || c.column < 0) {
+      return Status::Internal("index entry key: not a table column");
+    }
+    if (key.empty()) return Status::Corruption("index entry key too short");
+    const char marker = key.front();
+    key.remove_prefix(1);
+    Value& out = (*row)[static_cast<size_t>(c.column)];
+    if (marker != kValueMarker) {
+      out = Value::Null();
+      continue;
+    }
+    std::string bytes(1, kCodecNotNullMarker);
+    bytes.append(key);
+    if (c.descending) {
+      for (size_t i = 1; i < bytes.size(); ++i) bytes[i] = static_cast<char>(~bytes[i]);
+    }
+    std::string_view input(bytes);
+    BASALT_RETURN_IF_ERROR(
+        DecodeKeyValue(&input, column_types[static_cast<size_t>(c.column)], &out));
+    key.remove_prefix(bytes.size() - input.size() - 1);
+  }
+  return Status::OK();
+}
+
 std::string PrefixSuccessor(std::string_view prefix) {
   std::string out(prefix);
   while (!out.empty()) {

@@ -61,6 +61,17 @@ inline bool IndexCoversRow(const IndexLayout& index, const Row& row) {
 // columns and those its expressions read included).
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count);
 
+// Whether a key column of type `type` decodes back to the value it was
+// made from (an index-only read returns it as stored): integers, strings,
+// booleans, dates and timestamps.
+bool IndexKeyDecodable(const DataType& type);
+
+// Decodes the key columns of the entry key `key` of `index` into their
+// table positions in *row (table width; other columns untouched).
+// REQUIRES: every key column is a table column of a decodable type.
+Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                           std::string_view key, Row* row);
+
 // The first key after every key starting with `prefix` (for scan bounds);
 // empty if there is none (all 0xFF).
 std::string PrefixSuccessor(std::string_view prefix);

@@ -54,5 +54,31 @@ TEST_CASE("an expression column's entry key holds the expression's value") {
   CHECK(IndexKeyColumns(index, 3) == std::vector<bool>{true, true, false});
 }
 
+TEST_CASE("an index-only read decodes an entry key's columns back") {
+  const DataType text = DataType::Of(TypeId::kText);
+  const std::vector<DataType> types{kInt, text, kInt};
+  IndexLayout index;
+  index.relation_id = 9;
+  index.columns.resize(2);
+  index.columns[0].column = 2;
+  index.columns[1].column = 1;
+  index.columns[1].descending = true;
+  index.columns[1].nulls_first = true;
+  for (const Row& row : {Row{Value::Int(1), Value::String("abc"), Value::Int(-7)},
+                         Row{Value::Int(2), Value::Null(), Value::Int(5)},
+                         Row{Value::Int(3), Value::String(""), Value::Null()}}) {
+    Row decoded(3);
+    REQUIRE(DecodeIndexEntryKey(index, types, IndexEntryKey(index, types, row, "rowkey"), &decoded)
+                .ok());
+    CHECK(decoded[0].is_null());  // not in the index
+    CHECK(decoded[1].is_null() == row[1].is_null());
+    if (!row[1].is_null()) CHECK(decoded[1].AsString() == row[1].AsString());
+    CHECK(decoded[2].is_null() == row[2].is_null());
+    if (!row[2].is_null()) CHECK(decoded[2].AsInt() == row[2].AsInt());
+  }
+  CHECK(IndexKeyDecodable(text));
+  CHECK_FALSE(IndexKeyDecodable(DataType::Of(TypeId::kNumeric)));
+}
+
 }  // namespace
 }  // namespace basalt::storage

@@ -286,8 +286,8 @@ class Builder {
           AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
         } else if (get.index != nullptr) {
           const std::string index = AccessedIndexName(table, *get.index);
-          node.node_type = "Index Scan";
-          node.label = fmt::format("Index Scan{} using {} on {}",
+          node.node_type = get.index->index_only ? "Index Only Scan" : "Index Scan";
+          node.label = fmt::format("{}{} using {} on {}", node.node_type,
                                    get.index->backward ? " Backward" : "", index, relation);
           node.after = {
               {"Scan Direction", JsonString(get.index->backward ? "Backward" : "Forward")},
@@ -306,6 +306,10 @@ class Builder {
         if (get.filter != nullptr) AddText(&node, "Filter", Deparse(*get.filter, names));
         if (filter != nullptr) AddText(&node, "Filter", Deparse(*filter, names));
         if (get.filter != nullptr || filter != nullptr) add_removed_by_filter();
+        if (get.index != nullptr && get.index->index_only && options_.analyze) {
+          // Entries alone answer it: the table is never read.
+          node.details.push_back({"Heap Fetches: 0", {{"Heap Fetches", "0"}}});
+        }
         filter = nullptr;
         break;
       }

@@ -35,6 +35,9 @@ struct IndexAccess {
   bool upper_inclusive = false;
   // Read the index from its end (an ORDER BY opposite to its order).
   bool backward = false;
+  // Every column the plan reads is a key column: the rows come from the
+  // entries alone, the table is never read (PostgreSQL's Index Only Scan).
+  bool index_only = false;
   // The conjuncts the index answers (EXPLAIN's Index Cond); null: a full
   // index read for its order.
   BoundExprPtr condition;

@@ -376,6 +376,30 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
   return sort_op;
 }
 
+// A secondary index read whose every column the plan reads (get.columns,
+// scan_pushdown's) is a key column of a type that decodes as stored needs
+// no row: PostgreSQL's Index Only Scan.
+void MarkIndexOnly(LogicalGet& get) {
+  if (get.index == nullptr || get.index->primary_key() || get.emit_key || get.columns.empty()) {
+    return;
+  }
+  const storage::IndexLayout& index =
+      get.table->layout.indexes[static_cast<size_t>(get.index->index)];
+  std::vector<bool> in_key(get.columns.size(), false);
+  for (const storage::IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr || c.column < 0 ||
+        !storage::IndexKeyDecodable(
+            get.table->layout.column_types[static_cast<size_t>(c.column)])) {
+      return;
+    }
+    if (static_cast<size_t>(c.column) < in_key.size()) in_key[static_cast<size_t>(c.column)] = true;
+  }
+  for (size_t c = 0; c < get.columns.size(); ++c) {
+    if (get.columns[c] && !in_key[c]) return;
+  }
+  get.index->index_only = true;
+}
+
 LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_index) {
   CheckStackDepth();
   const bool is_limit =
@@ -386,8 +410,9 @@ LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_inde
   }
   if (plan->kind == LogicalKind::kGet) UseIndexForFilter(plan->As<LogicalGet>(), prefer_index);
   if (plan->kind == LogicalKind::kSort && plan->children[0]->kind == LogicalKind::kGet) {
-    return ElideSortByIndex(std::move(plan), limited, prefer_index);
+    plan = ElideSortByIndex(std::move(plan), limited, prefer_index);
   }
+  if (plan->kind == LogicalKind::kGet) MarkIndexOnly(plan->As<LogicalGet>());
   return plan;
 }
 
