@@ -83,11 +83,16 @@ storage::RowSlots MakeRowSlots(const proto::Table& table) {
 namespace {
 
 std::atomic<IndexPredicateCompiler> index_predicate_compiler{nullptr};
+std::atomic<IndexExpressionCompiler> index_expression_compiler{nullptr};
 
 }  // namespace
 
 void SetIndexPredicateCompiler(IndexPredicateCompiler compiler) {
   index_predicate_compiler.store(compiler);
+}
+
+void SetIndexExpressionCompiler(IndexExpressionCompiler compiler) {
+  index_expression_compiler.store(compiler);
 }
 
 storage::TableLayout MakeTableLayout(const proto::Table& table) {
@@ -117,8 +122,17 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
     out.readable = !index.hidden() && !index.invalid();
     out.usable_since = index.usable_since();
     out.valid = !index.invalid();
-    for (const proto::IndexColumn& c : index.columns()) {
-      out.columns.push_back({c.attnum() - 1, c.descending(), c.nulls_first()});
+    for (int k = 0; k < index.columns_size(); ++k) {
+      const proto::IndexColumn& c = index.columns(k);
+      storage::IndexLayout::KeyColumn& column = out.columns.emplace_back();
+      column.column = c.attnum() - 1;
+      column.descending = c.descending();
+      column.nulls_first = c.nulls_first();
+      if (!c.expression().empty()) {
+        if (IndexExpressionCompiler compile = index_expression_compiler.load()) {
+          column.expression = compile(table, index, k);
+        }
+      }
     }
     if (!index.predicate().empty()) {
       if (IndexPredicateCompiler compile = index_predicate_compiler.load()) {

@@ -309,6 +309,12 @@ storage::TableLayout MakeTableLayout(const proto::Table& table);
 using IndexPredicateCompiler = std::shared_ptr<const storage::IndexPredicate> (*)(
     const proto::Table& table, const proto::Index& index);
 void SetIndexPredicateCompiler(IndexPredicateCompiler compiler);
+// Compiles an expression index column (proto::IndexColumn::expression,
+// column `column` of `index`) the same way; installed with the predicate
+// compiler.
+using IndexExpressionCompiler = std::shared_ptr<const storage::IndexExpression> (*)(
+    const proto::Table& table, const proto::Index& index, int column);
+void SetIndexExpressionCompiler(IndexExpressionCompiler compiler);
 // Where stored rows hold the table's columns (proto Column.slot,
 // DroppedColumn): identity until a column is dropped or added with a
 // missing value.

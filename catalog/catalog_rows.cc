@@ -72,6 +72,9 @@ struct IndexView {
   bool initially_deferred = false;
   bool valid = true;      // pg_index.indisvalid (proto::Index::invalid)
   std::string predicate;  // pg_index.indpred (proto::Index::predicate)
+  // Per column: an expression column's proto::IndexColumn (attnum 0), or
+  // null for a table column.
+  std::vector<const proto::IndexColumn*> expressions;
   bool nulls_not_distinct = false;
 };
 
@@ -90,11 +93,13 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
                  false,
                  false,
                  true,
+                 {},
                  {}};
     for (int attnum : t.primary_key_attnums()) {
       pk.attnums.push_back(attnum);
       pk.descending.push_back(false);
       pk.nulls_first.push_back(false);
+      pk.expressions.push_back(nullptr);
     }
     out.push_back(std::move(pk));
   }
@@ -112,12 +117,14 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
                 index.deferrable(),
                 index.initially_deferred(),
                 !index.invalid(),
-                index.predicate()};
+                index.predicate(),
+                {}};
     v.nulls_not_distinct = index.nulls_not_distinct();
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
       v.descending.push_back(c.descending());
       v.nulls_first.push_back(c.nulls_first());
+      v.expressions.push_back(c.expression().empty() ? nullptr : &c);
     }
     out.push_back(std::move(v));
   }
@@ -321,6 +328,12 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
     }
     for (const IndexView& index : IndexesOf(t)) {
       for (size_t i = 0; i < index.attnums.size(); ++i) {
+        if (const proto::IndexColumn* e = index.expressions[i]) {
+          add(index.oid, e->expression_name(),
+              DataType{static_cast<TypeId>(e->expression_type_id()), e->expression_typmod()},
+              static_cast<int>(i + 1), false, false, '\0');
+          continue;
+        }
         const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
         if (c == nullptr) continue;
         add(index.oid, c->name(), ColumnDataType(*c), static_cast<int>(i + 1), false, false, '\0');
@@ -336,9 +349,15 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
     const proto::Table& t = entry->def;
     for (const IndexView& index : IndexesOf(t)) {
       std::vector<Value> collations, classes, options;
+      // indexprs: the expressions' text (PostgreSQL's is a node tree).
+      std::string expressions;
       for (size_t i = 0; i < index.attnums.size(); ++i) {
         const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
-        const TypeId type = c != nullptr ? static_cast<TypeId>(c->type_id()) : TypeId::kInt4;
+        TypeId type = c != nullptr ? static_cast<TypeId>(c->type_id()) : TypeId::kInt4;
+        if (const proto::IndexColumn* e = index.expressions[i]) {
+          type = static_cast<TypeId>(e->expression_type_id());
+          expressions += (expressions.empty() ? "" : ", ") + e->expression();
+        }
         collations.push_back(Value::Int(CollationOf(type)));
         classes.push_back(Value::Int(BtreeOpclassOf(type)));
         options.push_back(
@@ -364,7 +383,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Value::Array(std::move(collations)),
                          Value::Array(std::move(classes)),
                          Value::Array(std::move(options)),
-                         Null(),
+                         expressions.empty() ? Null() : Text(expressions),
                          index.predicate.empty() ? Null() : Text(index.predicate)});
     }
   }

@@ -37,6 +37,7 @@ void RemoveColumnFromDefinition(proto::Table* t, int position) {
   for (proto::Index& index : *t->mutable_indexes()) {
     for (proto::IndexColumn& c : *index.mutable_columns()) {
       if (c.attnum() > dropped_attnum) c.set_attnum(c.attnum() - 1);
+      RenumberAfterDrop(dropped_attnum, c.mutable_expression_attnums());
     }
     RenumberAfterDrop(dropped_attnum, index.mutable_predicate_attnums());
   }

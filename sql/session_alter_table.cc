@@ -104,7 +104,11 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
   for (const storage::IndexLayout& index : layout.indexes) {
     if (index.predicate != nullptr) needed.assign(needed.size(), true);
     for (const storage::IndexLayout::KeyColumn& column : index.columns) {
-      needed[static_cast<size_t>(column.column)] = true;
+      if (column.expression != nullptr) {
+        for (int c : column.expression->columns()) needed[static_cast<size_t>(c)] = true;
+      } else {
+        needed[static_cast<size_t>(column.column)] = true;
+      }
     }
   }
   while (true) {

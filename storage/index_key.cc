@@ -30,11 +30,25 @@ void AppendIndexKeyValue(const Value& value, const DataType& type,
   }
 }
 
+Value IndexKeyValue(const IndexLayout::KeyColumn& column, const Row& row) {
+  if (column.expression != nullptr) return column.expression->Evaluate(row);
+  return row[static_cast<size_t>(column.column)];
+}
+
+const DataType& IndexKeyType(const IndexLayout::KeyColumn& column,
+                             const std::vector<DataType>& column_types) {
+  if (column.expression != nullptr) return column.expression->type();
+  return column_types[static_cast<size_t>(column.column)];
+}
+
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row) {
   if (!index.unique) return false;
   if (index.nulls_not_distinct) return true;
   for (const IndexLayout::KeyColumn& c : index.columns) {
-    if (row[static_cast<size_t>(c.column)].is_null()) return false;
+    if (c.expression != nullptr ? c.expression->Evaluate(row).is_null()
+                                : row[static_cast<size_t>(c.column)].is_null()) {
+      return false;
+    }
   }
   return true;
 }
@@ -43,6 +57,10 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
                           const Row& row, std::string_view row_key) {
   std::string key = RelationPrefix(index.relation_id);
   for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr) {
+      AppendIndexKeyValue(c.expression->Evaluate(row), c.expression->type(), c, &key);
+      continue;
+    }
     AppendIndexKeyValue(row[static_cast<size_t>(c.column)],
                         column_types[static_cast<size_t>(c.column)], c, &key);
   }
@@ -53,12 +71,63 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count) {
   std::vector<bool> key_columns(column_count, false);
   for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr) {
+      for (int e : c.expression->columns()) key_columns[static_cast<size_t>(e)] = true;
+      continue;
+    }
     key_columns[static_cast<size_t>(c.column)] = true;
   }
   if (index.predicate != nullptr) {
     for (int c : index.predicate->columns()) key_columns[static_cast<size_t>(c)] = true;
   }
   return key_columns;
+}
+
+bool IndexKeyDecodable(const DataType& type) {
+  switch (type.id) {
+    case TypeId::kBool:
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return true;
+    default: return false;
+  }
+}
+
+Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                           std::string_view key, Row* row) {
+  // key_codec.cc's marker before a non-NULL value, which the entry leaves
+  // out (AppendIndexKeyValue).
+  constexpr char kCodecNotNullMarker = 0x01;
+  if (key.size() < 4) return Status::Corruption("index entry key too short");
+  key.remove_prefix(4);
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr || c.column < 0) {
+      return Status::Internal("index entry key: not a table column");
+    }
+    if (key.empty()) return Status::Corruption("index entry key too short");
+    const char marker = key.front();
+    key.remove_prefix(1);
+    Value& out = (*row)[static_cast<size_t>(c.column)];
+    if (marker != kValueMarker) {
+      out = Value::Null();
+      continue;
+    }
+    std::string bytes(1, kCodecNotNullMarker);
+    bytes.append(key);
+    if (c.descending) {
+      for (size_t i = 1; i < bytes.size(); ++i) bytes[i] = static_cast<char>(~bytes[i]);
+    }
+    std::string_view input(bytes);
+    BASALT_RETURN_IF_ERROR(
+        DecodeKeyValue(&input, column_types[static_cast<size_t>(c.column)], &out));
+    key.remove_prefix(bytes.size() - input.size() - 1);
+  }
+  return Status::OK();
 }
 
 std::string PrefixSuccessor(std::string_view prefix) {

@@ -26,6 +26,22 @@ namespace basalt::storage {
 void AppendIndexKeyValue(const Value& value, const DataType& type,
                          const IndexLayout::KeyColumn& column, std::string* key);
 
+// The value of key column `column` for `row`: the row's column, or an
+// expression column's value computed from the row.
+Value IndexKeyValue(const IndexLayout::KeyColumn& column, const Row& row);
+
+// The type of key column `column`. `column_types`: the table's.
+const DataType& IndexKeyType(const IndexLayout::KeyColumn& column,
+                             const std::vector<DataType>& column_types);
+
+// Whether some key column of `index` is an expression.
+inline bool HasExpressions(const IndexLayout& index) {
+  for (const IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr || c.column < 0) return true;
+  }
+  return false;
+}
+
 // The entry key of `row` (stored under `row_key`) in `index`.
 // `column_types`: the table's.
 std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
@@ -43,8 +59,19 @@ inline bool IndexCoversRow(const IndexLayout& index, const Row& row) {
 
 // Which of a table's `column_count` columns make `index`'s entries: the
 // only ones an index build needs to decode (a partial index's predicate
-// columns included).
+// columns and those its expressions read included).
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count);
+
+// Whether a key column of type `type` decodes back to the value it was
+// made from (an index-only read returns it as stored): integers, strings,
+// booleans, dates and timestamps.
+bool IndexKeyDecodable(const DataType& type);
+
+// Decodes the key columns of the entry key `key` of `index` into their
+// table positions in *row (table width; other columns untouched).
+// REQUIRES: every key column is a table column of a decodable type.
+Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
+                           std::string_view key, Row* row);
 
 // The first key after every key starting with `prefix` (for scan bounds);
 // empty if there is none (all 0xFF).

@@ -31,15 +31,32 @@ class IndexPredicate {
   virtual const std::vector<int>& columns() const = 0;
 };
 
+// An expression index column's expression (CREATE INDEX ... ((lower(a)))):
+// compiled by the SQL layer (catalog's SetIndexExpressionCompiler) like a
+// partial index's predicate; storage only asks it for each row's value.
+class IndexExpression {
+ public:
+  virtual ~IndexExpression() = default;
+  // The value of the expression for `row` (a full table row; at least
+  // columns() decoded).
+  virtual Value Evaluate(const Row& row) const = 0;
+  // The value's type.
+  virtual const DataType& type() const = 0;
+  // The table columns (0-based) the expression reads.
+  virtual const std::vector<int>& columns() const = 0;
+};
+
 // One index of a table (storage/index_key.h has its key format). Maintained
 // by TableStore's Insert/Update/Delete in the row's own transaction.
 struct IndexLayout {
   uint32_t relation_id = 0;
   std::string name;  // for 23505 messages
   struct KeyColumn {
-    int column = 0;  // position in the table row
+    int column = 0;  // position in the table row; -1 for an expression
     bool descending = false;
     bool nulls_first = false;
+    // An expression column's expression (column is -1); null otherwise.
+    std::shared_ptr<const IndexExpression> expression;
   };
   std::vector<KeyColumn> columns;
   bool unique = false;

@@ -106,7 +106,7 @@ BoundExprPtr Binder::BindRowCondition(const catalog::proto::Table& table, const 
   subquery_error_ = subquery_error;
   BoundExprPtr e;
   try {
-    e = BindCondition(expr, scope, clause);
+    e = clause == nullptr ? BindExpression(expr, scope) : BindCondition(expr, scope, clause);
   } catch (...) {
     subquery_error_ = saved;
     throw;

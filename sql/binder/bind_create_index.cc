@@ -1,7 +1,9 @@
-// CREATE INDEX: the table, the key columns with their order, and the name
-// (PostgreSQL's default names: t_a_idx, t_a_b_idx, then t_a_idx1, ...).
+// CREATE INDEX: the table, the key columns (table columns or expressions)
+// with their order, and the name (PostgreSQL's default names: t_a_idx,
+// t_a_b_idx, t_lower_idx, t_expr_idx, then t_a_idx1, ...).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -20,13 +22,13 @@ constexpr size_t kMaxNameBytes = 63;  // PostgreSQL's NAMEDATALEN - 1
 
 // PostgreSQL's CheckPredicate: only immutable functions. Basalt's volatile
 // and clock-reading functions are the ones constant folding leaves alone.
-void CheckImmutable(const BoundExpr& e) {
+void CheckImmutable(const BoundExpr& e, const char* what) {
   CheckStackDepth();
   if (e.kind == BoundExprKind::kFunction && !e.IsFoldableNode()) {
     throw Error(sqlstate::kInvalidObjectDefinition,
-                "functions in index predicate must be marked IMMUTABLE");
+                fmt::format("functions in index {} must be marked IMMUTABLE", what));
   }
-  for (const BoundExprPtr& child : e.children) CheckImmutable(*child);
+  for (const BoundExprPtr& child : e.children) CheckImmutable(*child, what);
 }
 
 // The table's columns `e` reads, as 0-based positions.
@@ -127,30 +129,68 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
   index.set_unique(create.unique);
   index.set_nulls_not_distinct(create.nulls_not_distinct);
   std::vector<std::string> names;
+  CatalogNames catalog_names(
+      std::shared_ptr<const catalog::CatalogSnapshot>(std::shared_ptr<void>(), &snapshot_),
+      database_, user_, search_path_);
   for (const ast::IndexElement& element : create.elements) {
-    const int column = table.FindColumn(element.column.name);
-    if (column < 0) {  // PostgreSQL gives no position here
-      throw Error(sqlstate::kUndefinedColumn,
-                  fmt::format("column \"{}\" does not exist", element.column.name));
-    }
-    if (!HasBtreeOrdering(table.ColumnType(column).id)) {
-      ThrowNoBtreeOrdering(table.ColumnType(column).id);
-    }
     catalog::proto::IndexColumn* c = index.add_columns();
-    c->set_attnum(table.def.columns(column).attnum());
     c->set_descending(element.descending);
     c->set_nulls_first(element.nulls_first.value_or(element.descending));
-    names.push_back(element.column.name);
+    BoundExprPtr expression;
+    int column = -1;
+    if (element.expression != nullptr) {
+      expression = BindIndexExpression(table.def, *element.expression);
+      // `((a))` is the column a (PostgreSQL's transformIndexStmt).
+      if (expression->kind == BoundExprKind::kColumn) column = expression->column_index;
+    } else {
+      column = table.FindColumn(element.column.name);
+      if (column < 0) {  // PostgreSQL gives no position here
+        throw Error(sqlstate::kUndefinedColumn,
+                    fmt::format("column \"{}\" does not exist", element.column.name));
+      }
+    }
+    if (column >= 0) {
+      if (!HasBtreeOrdering(table.ColumnType(column).id)) {
+        ThrowNoBtreeOrdering(table.ColumnType(column).id);
+      }
+      c->set_attnum(table.def.columns(column).attnum());
+      names.push_back(table.def.columns(column).name());
+      continue;
+    }
+    if (!HasBtreeOrdering(expression->type.id)) ThrowNoBtreeOrdering(expression->type.id);
+    std::optional<std::string> text =
+        DeparseTableExpression(*expression, table, catalog_names, /*pretty=*/true);
+    if (!text) {
+      throw Error(sqlstate::kFeatureNotSupported, "this index expression cannot be stored yet");
+    }
+    c->set_attnum(0);
+    c->set_expression(*text);
+    c->set_expression_type_id(static_cast<int32_t>(expression->type.id));
+    c->set_expression_typmod(expression->type.typmod);
+    std::set<int> columns;
+    CollectPredicateColumns(*expression, &columns);
+    for (int read : columns) c->add_expression_attnums(table.def.columns(read).attnum());
+    // FigureIndexColname: a function's or column's name, else "expr".
+    std::string name = FigureColumnName(*element.expression);
+    names.push_back(name == "?column?" ? "expr" : name);
+  }
+  // ChooseIndexColumnNames: the index's own column names, made distinct by
+  // a number (expr, expr1, ...).
+  std::vector<std::string> taken;
+  for (int k = 0; k < index.columns_size(); ++k) {
+    std::string name = names[static_cast<size_t>(k)];
+    for (int i = 1; std::find(taken.begin(), taken.end(), name) != taken.end(); ++i) {
+      name = names[static_cast<size_t>(k)] + std::to_string(i);
+    }
+    taken.push_back(name);
+    if (!index.columns(k).expression().empty()) index.mutable_columns(k)->set_expression_name(name);
   }
   index.set_name(create.name.empty() ? ChooseIndexName(table.def.namespace_oid(), table.def.name(),
-                                                       names, "idx", {})
+                                                       taken, "idx", {})
                                      : create.name);
   if (create.where != nullptr) {
     BoundExprPtr predicate = BindIndexPredicate(table.def, *create.where);
     // Kept as pg_get_expr prints it (pretty): SQL that binds again.
-    CatalogNames catalog_names(
-        std::shared_ptr<const catalog::CatalogSnapshot>(std::shared_ptr<void>(), &snapshot_),
-        database_, user_, search_path_);
     std::optional<std::string> text =
         DeparseTableExpression(*predicate, table, catalog_names, /*pretty=*/true);
     if (!text) {
@@ -167,7 +207,15 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
 BoundExprPtr Binder::BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr) {
   BoundExprPtr e = BindRowCondition(table, expr, "WHERE", "index predicates",
                                     "cannot use subquery in index predicate");
-  CheckImmutable(*e);
+  CheckImmutable(*e, "predicate");
+  return e;
+}
+
+BoundExprPtr Binder::BindIndexExpression(const catalog::proto::Table& table,
+                                         const ast::Expr& expr) {
+  BoundExprPtr e = BindRowCondition(table, expr, nullptr, "index expressions",
+                                    "cannot use subquery in index expression");
+  CheckImmutable(*e, "expression");
   return e;
 }
 
@@ -182,6 +230,22 @@ std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
   return RenamedExpressions(names, table, column, new_name, stored, /*pretty=*/true,
                             [&](Binder& binder, const ast::Expr& expr) {
                               return binder.BindIndexPredicate(table.def, expr);
+                            });
+}
+
+std::vector<std::string> RenamedIndexExpressions(const CatalogNames& names,
+                                                 const catalog::TableEntry& table, int column,
+                                                 const std::string& new_name) {
+  std::vector<StoredExpression> stored;
+  for (const catalog::proto::Index& index : table.def.indexes()) {
+    for (const catalog::proto::IndexColumn& c : index.columns()) {
+      stored.push_back(
+          {c.expression(), fmt::format("an expression of index \"{}\"", index.name())});
+    }
+  }
+  return RenamedExpressions(names, table, column, new_name, stored, /*pretty=*/true,
+                            [&](Binder& binder, const ast::Expr& expr) {
+                              return binder.BindIndexExpression(table.def, expr);
                             });
 }
 

@@ -58,6 +58,8 @@ bool HasStrongName(const ast::Expr& expr) {
   }
 }
 
+}  // namespace
+
 // PostgreSQL's FigureColname: the column name a client sees for an
 // expression without an alias. The strength says how good a name is: a
 // column or function name (2) beats a cast's type name (1), which beats
@@ -95,6 +97,8 @@ std::string FigureColumnName(const ast::Expr& expr) {
     default: return "?column?";
   }
 }
+
+namespace {
 
 // The first column reference inside e, or null.
 const BoundExpr* FindColumn(const BoundExpr& e) {

@@ -88,6 +88,10 @@ std::shared_ptr<const ast::Statement> ParseViewQuery(const std::string& text);
 // subscripts ((regexp_matches(s, p))[1]); not inside their own arguments.
 void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::FunctionCall*>* out);
 
+// PostgreSQL's FigureColname: the column name a client sees for `expr`
+// without an alias ("?column?" when nothing names it; bind_select.cc).
+std::string FigureColumnName(const ast::Expr& expr);
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in
@@ -153,7 +157,10 @@ class Binder {
   // boolean, no subquery or aggregate, nothing volatile (42P17). Evaluates
   // over the table's row.
   BoundExprPtr BindIndexPredicate(const catalog::proto::Table& table, const ast::Expr& expr);
-  // Either of those: a boolean `clause` over the table's row, its
+  // An expression index column over the columns of `table`: no subquery,
+  // aggregate or anything volatile (42P17). Evaluates over the table's row.
+  BoundExprPtr BindIndexExpression(const catalog::proto::Table& table, const ast::Expr& expr);
+  // Any of those: a boolean `clause` (null: a value of any type) over the table's row, its
   // aggregates refused as in `aggregate_context` and a subquery with
   // `subquery_error`.
   BoundExprPtr BindRowCondition(const catalog::proto::Table& table, const ast::Expr& expr,

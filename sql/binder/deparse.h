@@ -70,6 +70,11 @@ std::vector<std::string> RenamedExpressions(
 std::vector<std::string> RenamedIndexPredicates(const CatalogNames& names,
                                                 const catalog::TableEntry& table, int column,
                                                 const std::string& new_name);
+// Every expression column of the table's indexes, index by index, column
+// by column (empty for a table column).
+std::vector<std::string> RenamedIndexExpressions(const CatalogNames& names,
+                                                 const catalog::TableEntry& table, int column,
+                                                 const std::string& new_name);
 std::vector<std::string> RenamedCheckExpressions(const CatalogNames& names,
                                                  const catalog::TableEntry& table, int column,
                                                  const std::string& new_name);

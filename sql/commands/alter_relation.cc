@@ -237,6 +237,9 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       // And its partial indexes' predicates.
       const std::vector<std::string> predicates = RenamedIndexPredicates(
           CatalogNames(view, database_oid_, user_, SearchPath()), table, column, stmt.new_name);
+      // And its index expressions.
+      const std::vector<std::string> expressions = RenamedIndexExpressions(
+          CatalogNames(view, database_oid_, user_, SearchPath()), table, column, stmt.new_name);
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->mutable_columns(column)->set_name(stmt.new_name);
         for (int i = 0; i < t->constraints_size() && i < static_cast<int>(checks.size()); ++i) {
@@ -244,6 +247,15 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
         }
         for (int i = 0; i < t->indexes_size() && i < static_cast<int>(predicates.size()); ++i) {
           t->mutable_indexes(i)->set_predicate(predicates[i]);
+        }
+        size_t next = 0;
+        for (catalog::proto::Index& index : *t->mutable_indexes()) {
+          for (catalog::proto::IndexColumn& c : *index.mutable_columns()) {
+            if (next < expressions.size() && !c.expression().empty()) {
+              c.set_expression(expressions[next]);
+            }
+            ++next;
+          }
         }
         return Status::OK();
       }));

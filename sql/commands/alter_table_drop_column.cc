@@ -222,8 +222,11 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
   for (const catalog::proto::Index& index : current->def.indexes()) {
     bool reads = std::find(index.predicate_attnums().begin(), index.predicate_attnums().end(),
                            attnum) != index.predicate_attnums().end();
-    for (const catalog::proto::IndexColumn& c : index.columns())
-      reads = reads || c.attnum() == attnum;
+    for (const catalog::proto::IndexColumn& c : index.columns()) {
+      reads = reads || c.attnum() == attnum ||
+              std::find(c.expression_attnums().begin(), c.expression_attnums().end(), attnum) !=
+                  c.expression_attnums().end();
+    }
     if (reads) indexes.push_back(index.name());
   }
   for (const std::string& index : indexes) {

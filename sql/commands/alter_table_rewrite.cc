@@ -67,8 +67,9 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
     batch.clear();
     batch_keys.clear();
   };
+  // `index`: the unique index the key is of; null for the primary key.
   auto check_unique = [&](const std::string& key, const std::string& name, const Row& row,
-                          const std::vector<int>& columns) {
+                          const storage::IndexLayout* index) {
     if (seen_hashes.insert(std::hash<std::string>{}(key)).second) {
       batch_keys.insert(key);
       return;
@@ -79,7 +80,10 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
     if (found) {
       throw Error(sqlstate::kUniqueViolation,
                   fmt::format("could not create unique index \"{}\"", name))
-          .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(rewritten, row, columns)));
+          .WithDetail(fmt::format("Key {} is duplicated.",
+                                  index != nullptr
+                                      ? IndexKeyText(rewritten, *index, row)
+                                      : IndexKeyText(rewritten, row, layout.primary_key)));
     }
     batch_keys.insert(key);
   };
@@ -102,15 +106,13 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
         storage::AppendKeyValue(row[static_cast<size_t>(c)],
                                 layout.column_types[static_cast<size_t>(c)], &key);
       }
-      check_unique(key, layout.primary_key_name, row, layout.primary_key);
+      check_unique(key, layout.primary_key_name, row, nullptr);
     }
     for (const storage::IndexLayout& index : layout.indexes) {
       if (!storage::IndexCoversRow(index, row)) continue;
       std::string entry = storage::IndexEntryKey(index, layout.column_types, row, key);
       if (storage::IndexEntryIsUnique(index, row)) {
-        std::vector<int> columns;
-        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
-        check_unique(entry, index.name, row, columns);
+        check_unique(entry, index.name, row, &index);
       }
       batch.emplace_back(std::move(entry), key);
     }

@@ -25,11 +25,9 @@ void Check(const Status& status) {
 
 void ThrowDuplicateIndexKey(const catalog::TableEntry& table, const storage::IndexLayout& index,
                             const Row& row) {
-  std::vector<int> columns;
-  for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
   throw Error(sqlstate::kUniqueViolation,
               fmt::format("could not create unique index \"{}\"", index.name))
-      .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, row, columns)));
+      .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, index, row)));
 }
 
 void BuildIndex(storage::KvStore& store, storage::Transaction& txn,

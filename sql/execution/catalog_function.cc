@@ -99,6 +99,23 @@ std::string QualifiedTableName(const CatalogNames& names, const catalog::proto::
          ast::QuoteName(t.name(), true);
 }
 
+// An expression index column as pg_get_indexdef prints it: in parentheses
+// unless a bare function call (looks_like_function); without pretty, bound
+// again and printed with PostgreSQL's own parentheses.
+std::string IndexExpressionText(const CatalogNames& names, const catalog::TableEntry& table,
+                                const std::string& text, bool pretty) {
+  std::optional<std::string> out;
+  bool function = false;
+  try {
+    Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+    BoundExprPtr e = binder.BindIndexExpression(table.def, *ParseExpression(text));
+    function = e->kind == BoundExprKind::kFunction;
+    if (!pretty) out = DeparseTableExpression(*e, table, names, false);
+  } catch (const Error&) {
+  }
+  return function ? out.value_or(text) : "(" + out.value_or(text) + ")";
+}
+
 // pg_get_indexdef: `CREATE UNIQUE INDEX name ON schema.table USING btree
 // (a, b DESC)`, or the `column`th key column alone.
 Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pretty) {
@@ -109,10 +126,14 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
   bool unique = true;
   bool nulls_not_distinct = false;
   std::vector<std::string> keys;
+  std::vector<std::string> orders;  // " DESC", ... per key
   std::string predicate;
   if (catalog::PrimaryKeyIndexOid(t) == index_oid) {
     name = t.primary_key_name();
-    for (int attnum : t.primary_key_attnums()) keys.push_back(ColumnName(t, attnum));
+    for (int attnum : t.primary_key_attnums()) {
+      keys.push_back(ColumnName(t, attnum));
+      orders.emplace_back();
+    }
   } else {
     for (const catalog::proto::Index& index : t.indexes()) {
       if (index.oid() != index_oid) continue;
@@ -121,20 +142,22 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
       nulls_not_distinct = index.nulls_not_distinct();
       predicate = index.predicate();
       for (const catalog::proto::IndexColumn& c : index.columns()) {
-        std::string key = ColumnName(t, c.attnum());
-        if (c.descending()) key += c.nulls_first() ? " DESC" : " DESC NULLS LAST";
-        if (!c.descending() && c.nulls_first()) key += " NULLS FIRST";
-        keys.push_back(std::move(key));
+        keys.push_back(c.expression().empty()
+                           ? ColumnName(t, c.attnum())
+                           : IndexExpressionText(names, *table, c.expression(), pretty));
+        std::string order;
+        if (c.descending()) order += c.nulls_first() ? " DESC" : " DESC NULLS LAST";
+        if (!c.descending() && c.nulls_first()) order += " NULLS FIRST";
+        orders.push_back(std::move(order));
       }
     }
   }
   if (column > 0) {
     if (static_cast<size_t>(column) > keys.size()) return Value::String("");
-    std::string key = keys[static_cast<size_t>(column - 1)];
-    return Value::String(key.substr(0, key.find(' ')));
+    return Value::String(keys[static_cast<size_t>(column - 1)]);
   }
   std::string list;
-  for (const std::string& key : keys) list += (list.empty() ? "" : ", ") + key;
+  for (size_t k = 0; k < keys.size(); ++k) list += (k == 0 ? "" : ", ") + keys[k] + orders[k];
   std::string where;
   if (!predicate.empty()) {
     // Kept as the pretty form; without pretty, bound again and printed with

@@ -55,7 +55,54 @@ std::shared_ptr<const storage::IndexPredicate> CompileIndexPredicate(
   return std::make_shared<BoundIndexPredicate>(std::move(expr), std::move(columns));
 }
 
+class BoundIndexExpression final : public storage::IndexExpression {
+ public:
+  BoundIndexExpression(BoundExprPtr expr, DataType type, std::vector<int> columns)
+      : expr_(std::move(expr)), type_(type), columns_(std::move(columns)) {}
+
+  // Immutable functions only, as a predicate's.
+  Value Evaluate(const Row& row) const override {
+    return expr_ == nullptr ? Value::Null() : sql::Evaluate(*expr_, row, nullptr);
+  }
+  const DataType& type() const override { return type_; }
+  const std::vector<int>& columns() const override { return columns_; }
+  const BoundExpr* expr() const { return expr_.get(); }
+
+ private:
+  BoundExprPtr expr_;  // null: one that failed to bind (every value NULL)
+  DataType type_;
+  std::vector<int> columns_;
+};
+
+std::shared_ptr<const storage::IndexExpression> CompileIndexExpression(
+    const catalog::proto::Table& table, const catalog::proto::Index& index, int column) {
+  const catalog::proto::IndexColumn& c = index.columns(column);
+  std::vector<int> columns;
+  for (int attnum : c.expression_attnums()) {
+    for (int i = 0; i < table.columns_size(); ++i) {
+      if (table.columns(i).attnum() == attnum) columns.push_back(i);
+    }
+  }
+  static const catalog::CatalogSnapshot kNoObjects;
+  DataType type{static_cast<TypeId>(c.expression_type_id()), c.expression_typmod()};
+  BoundExprPtr expr;
+  try {
+    Binder binder(kNoObjects, table.database_oid(), "", {"pg_catalog"});
+    expr = binder.BindIndexExpression(table, *ParseExpression(c.expression()));
+    // ALTER COLUMN TYPE may have changed it; the rewrite rebuilds entries.
+    type = expr->type;
+  } catch (const Error& e) {
+    spdlog::error("expression of index \"{}\" does not bind: {}", index.name(), e.what());
+  }
+  return std::make_shared<BoundIndexExpression>(std::move(expr), type, std::move(columns));
+}
+
 }  // namespace
+
+const BoundExpr* IndexColumnExpr(const storage::IndexLayout::KeyColumn& column) {
+  const auto* bound = dynamic_cast<const BoundIndexExpression*>(column.expression.get());
+  return bound == nullptr ? nullptr : bound->expr();
+}
 
 const BoundExpr* IndexPredicateExpr(const storage::IndexLayout& index, bool* partial) {
   *partial = index.predicate != nullptr;
@@ -65,6 +112,7 @@ const BoundExpr* IndexPredicateExpr(const storage::IndexLayout& index, bool* par
 
 void InstallIndexPredicateCompiler() {
   catalog::SetIndexPredicateCompiler(&CompileIndexPredicate);
+  catalog::SetIndexExpressionCompiler(&CompileIndexExpression);
 }
 
 }  // namespace basalt::sql

@@ -1,4 +1,4 @@
-// Partial indexes' predicates as storage asks them: the catalog's text
+// Partial indexes' predicates and index expressions as storage asks them: the catalog's text
 // (proto::Index::predicate) bound over the table's columns once per catalog
 // version, evaluated on each row a writer or an index build handles.
 #pragma once
@@ -18,5 +18,10 @@ void InstallIndexPredicateCompiler();
 // partial index whose predicate failed to bind (null too) from one of
 // every row.
 const BoundExpr* IndexPredicateExpr(const storage::IndexLayout& index, bool* partial);
+
+// An expression index column's expression bound over the table's row
+// (column_index = table position); null for a plain column (or one whose
+// expression failed to bind).
+const BoundExpr* IndexColumnExpr(const storage::IndexLayout::KeyColumn& column);
 
 }  // namespace basalt::sql

@@ -23,8 +23,7 @@ void IndexScan::ComputeRanges(ExecContext& ctx) {
   // Rows are stored under their primary key's table encoding; index
   // entries under the index's (with NULL markers and DESC columns).
   auto append = [&](const Value& v, size_t k, std::string* key) {
-    const DataType& type =
-        table_->layout.column_types[static_cast<size_t>(index.columns[k].column)];
+    const DataType& type = storage::IndexKeyType(index.columns[k], table_->layout.column_types);
     if (access_.primary_key()) {
       storage::AppendKeyValue(v, type, key);
     } else {
@@ -149,6 +148,15 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
 }
 
 Result<bool> IndexScan::ReadRow(ExecContext& ctx, storage::StoredRow* stored) {
+  if (access_.index_only) {
+    // The entry's key holds every column the plan reads; the others stay
+    // NULL, as in a scan that decodes only the columns read.
+    stored->row.assign(table_->layout.column_types.size(), Value::Null());
+    BASALT_RETURN_IF_ERROR(
+        storage::DecodeIndexEntryKey(table_->layout.indexes[static_cast<size_t>(access_.index)],
+                                     table_->layout.column_types, it_->key(), &stored->row));
+    return true;
+  }
   if (!access_.primary_key()) return store_->Fetch(ctx.txn, it_->value(), stored);
   // The entry is the row.
   stored->key.assign(it_->key());
@@ -158,7 +166,8 @@ Result<bool> IndexScan::ReadRow(ExecContext& ctx, storage::StoredRow* stored) {
 }
 
 std::string IndexScan::Describe() const {
-  return "Index Scan using " + AccessedIndexName(*table_, access_) + " on " + table_->def.name();
+  return std::string(access_.index_only ? "Index Only Scan" : "Index Scan") + " using " +
+         AccessedIndexName(*table_, access_) + " on " + table_->def.name();
 }
 
 }  // namespace basalt::sql

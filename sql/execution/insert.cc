@@ -1,10 +1,13 @@
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "common/value_text.h"
 #include "sql/execution/check_constraints.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
 #include "sql/execution/table_constraints.h"
+#include "storage/index_key.h"
 
 namespace basalt::sql {
 
@@ -39,18 +42,74 @@ std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
   return fmt::format("({})=({})", names, values);
 }
 
+namespace {
+
+// Whether stored expression text is one function call, `f(...)`: printed
+// without the parentheses other expressions get (looks_like_function).
+bool LooksLikeFunctionCall(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) != 0 ||
+                             text[i] == '_' || text[i] == '.')) {
+    ++i;
+  }
+  if (i == 0 || i >= text.size() || text[i] != '(') return false;
+  int depth = 0;
+  bool quoted = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] == '\'') quoted = !quoted;
+    if (quoted) continue;
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i + 1 == text.size();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string IndexKeyText(const catalog::TableEntry& table, const storage::IndexLayout& index,
+                         const Row& row) {
+  if (!storage::HasExpressions(index)) {
+    std::vector<int> columns;
+    for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+    return IndexKeyText(table, row, columns);
+  }
+  const catalog::proto::Index* def = nullptr;
+  for (const catalog::proto::Index& i : table.def.indexes()) {
+    if (i.relation_id() == index.relation_id) def = &i;
+  }
+  std::string names;
+  std::string values;
+  for (size_t k = 0; k < index.columns.size(); ++k) {
+    const storage::IndexLayout::KeyColumn& c = index.columns[k];
+    if (k > 0) {
+      names += ", ";
+      values += ", ";
+    }
+    if (c.expression != nullptr && def != nullptr && static_cast<int>(k) < def->columns_size()) {
+      const std::string& text = def->columns(static_cast<int>(k)).expression();
+      // As pg_get_indexdef prints it with pretty on (BuildIndexValueDescription).
+      names += LooksLikeFunctionCall(text) ? text : "(" + text + ")";
+    } else if (c.column >= 0) {
+      names += table.def.columns(c.column).name();
+    }
+    const Value v = storage::IndexKeyValue(c, row);
+    values +=
+        v.is_null() ? "null" : ValueToText(v, storage::IndexKeyType(c, table.layout.column_types));
+  }
+  return fmt::format("({})=({})", names, values);
+}
+
 void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row, const Status& status) {
   Error error(status.code(), status.message());
   if (status.code() == sqlstate::kUniqueViolation) {
     // The message names the constraint; its columns make the detail line.
-    std::vector<int> columns = table.layout.primary_key;
+    std::string text = IndexKeyText(table, row, table.layout.primary_key);
     for (const storage::IndexLayout& index : table.layout.indexes) {
       if (status.message().ends_with("\"" + index.name + "\"")) {
-        columns.clear();
-        for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
+        text = IndexKeyText(table, index, row);
       }
     }
-    error.WithDetail(fmt::format("Key {} already exists.", IndexKeyText(table, row, columns)));
+    error.WithDetail(fmt::format("Key {} already exists.", text));
   }
   throw error;
 }

@@ -37,6 +37,10 @@ void CheckNotNull(const catalog::TableEntry& table, const Row& row);
 // details.
 std::string IndexKeyText(const catalog::TableEntry& table, const Row& row,
                          const std::vector<int>& columns);
+// The same for `index`'s key of `row`: an expression column is named as
+// pg_get_indexdef prints it, `(lower(email))=(x)`.
+std::string IndexKeyText(const catalog::TableEntry& table, const storage::IndexLayout& index,
+                         const Row& row);
 [[noreturn]] void ThrowWriteFailure(const catalog::TableEntry& table, const Row& row,
                                     const Status& status);
 

@@ -550,7 +550,10 @@ std::string ToString(const Statement& statement) {
                         ToString(s.table) + (s.method.empty() ? "" : " USING " + s.method) + " (";
       for (size_t i = 0; i < s.elements.size(); ++i) {
         const IndexElement& e = s.elements[i];
-        out += (i ? ", " : "") + QuoteName(e.column.name) + (e.descending ? " DESC" : "");
+        out += (i ? ", " : "") +
+               (e.expression != nullptr ? "(" + ToString(*e.expression) + ")"
+                                        : QuoteName(e.column.name)) +
+               (e.descending ? " DESC" : "");
         if (e.nulls_first) out += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
       }
       out += ")";

@@ -397,9 +397,12 @@ struct CreateTableStmt : Statement {
 };
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
-// (column [ASC | DESC] [NULLS FIRST | LAST], ...) [WHERE predicate]
+// ({column | (expression) | f(args)} [ASC | DESC] [NULLS FIRST | LAST], ...)
+// [WHERE predicate]
 struct IndexElement {
-  Identifier column;
+  Identifier column;   // empty name: an expression
+  ExprPtr expression;  // `(expr)` or a function call; null for a column
+  int position = 0;
   bool descending = false;
   std::optional<bool> nulls_first;  // unset: PostgreSQL's default (DESC: first)
 };

@@ -68,14 +68,18 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
   }
   ExpectOp("(");
   do {
-    // An expression, `(expr)` or a function call, is not a column.
-    if (PeekOp("(") || PeekOp("(", 1)) {
-      throw Error(sqlstate::kFeatureNotSupported, "index expressions are not supported yet")
-          .WithPosition(Peek().position);
-    }
     ast::IndexElement& element = stmt->elements.emplace_back();
-    element.column.position = Peek().position;
-    element.column.name = ParseColId();
+    element.position = Peek().position;
+    // An expression, `(expr)` or a function call, is not a column.
+    if (AcceptOp("(")) {
+      element.expression = ParseExpr();
+      ExpectOp(")");
+    } else if (PeekOp("(", 1)) {
+      element.expression = ParseExpr();
+    } else {
+      element.column.position = Peek().position;
+      element.column.name = ParseColId();
+    }
     if (AcceptWord("desc")) {
       element.descending = true;
     } else {

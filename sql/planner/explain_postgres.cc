@@ -8,6 +8,7 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/deparse_text.h"
 #include "sql/planner/explain.h"
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_filter.h"
@@ -113,6 +114,19 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
       return fmt::format("({} {} {} ({}))", Deparse(*e.children[0], names),
                          OperatorText(e.compare_op), e.all ? "ALL" : "ANY",
                          Deparse(*e.children[1], names));
+    case BoundExprKind::kConcat:
+      return fmt::format("({} || {})", Deparse(*e.children[0], names),
+                         Deparse(*e.children[1], names));
+    case BoundExprKind::kFunction: {
+      // An expression index's key (`lower(email)`) in an Index Cond.
+      std::optional<std::string> name = DeparsedFunctionName(e.function);
+      if (!name) return "(...)";
+      std::string args;
+      for (size_t i = 0; i < e.children.size(); ++i) {
+        args += (i ? ", " : "") + Deparse(*e.children[i], names);
+      }
+      return fmt::format("{}({})", *name, args);
+    }
     default: return "(...)";
   }
 }
@@ -272,8 +286,8 @@ class Builder {
           AddJsonOnly(&node, "Rows Removed by Index Recheck", "0");
         } else if (get.index != nullptr) {
           const std::string index = AccessedIndexName(table, *get.index);
-          node.node_type = "Index Scan";
-          node.label = fmt::format("Index Scan{} using {} on {}",
+          node.node_type = get.index->index_only ? "Index Only Scan" : "Index Scan";
+          node.label = fmt::format("{}{} using {} on {}", node.node_type,
                                    get.index->backward ? " Backward" : "", index, relation);
           node.after = {
               {"Scan Direction", JsonString(get.index->backward ? "Backward" : "Forward")},
@@ -292,6 +306,10 @@ class Builder {
         if (get.filter != nullptr) AddText(&node, "Filter", Deparse(*get.filter, names));
         if (filter != nullptr) AddText(&node, "Filter", Deparse(*filter, names));
         if (get.filter != nullptr || filter != nullptr) add_removed_by_filter();
+        if (get.index != nullptr && get.index->index_only && options_.analyze) {
+          // Entries alone answer it: the table is never read.
+          node.details.push_back({"Heap Fetches: 0", {{"Heap Fetches", "0"}}});
+        }
         filter = nullptr;
         break;
       }

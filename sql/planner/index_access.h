@@ -35,6 +35,9 @@ struct IndexAccess {
   bool upper_inclusive = false;
   // Read the index from its end (an ORDER BY opposite to its order).
   bool backward = false;
+  // Every column the plan reads is a key column: the rows come from the
+  // entries alone, the table is never read (PostgreSQL's Index Only Scan).
+  bool index_only = false;
   // The conjuncts the index answers (EXPLAIN's Index Cond); null: a full
   // index read for its order.
   BoundExprPtr condition;
@@ -46,7 +49,7 @@ inline storage::IndexLayout PrimaryKeyIndex(const catalog::TableEntry& table) {
   storage::IndexLayout index;
   index.relation_id = table.layout.relation_id;
   index.name = table.def.primary_key_name();
-  for (int column : table.layout.primary_key) index.columns.push_back({.column = column});
+  for (int column : table.layout.primary_key) index.columns.emplace_back().column = column;
   index.unique = true;
   return index;
 }

@@ -4,7 +4,7 @@ Modes (argv[1]), each against the server on port argv[2]:
 
   writers   4 writers insert, update and delete rows of `t` through a
             CREATE INDEX CONCURRENTLY, a partial one (WHERE k < 500: updates
-            move rows in and out) and a CREATE UNIQUE INDEX CONCURRENTLY;
+            move rows in and out), an expression one ((k + u)) and a CREATE UNIQUE INDEX CONCURRENTLY;
             the writers must keep committing during the builds, and each
             index must then hold exactly one entry per row
             (basalt_index_check) and answer as a sequential scan does, key
@@ -139,6 +139,7 @@ def run_writers():
     builds = []
     for index, sql in [("t_k", "CREATE INDEX CONCURRENTLY t_k ON t (k)"),
                        ("t_k_part", "CREATE INDEX CONCURRENTLY t_k_part ON t (k) WHERE k < 500"),
+                       ("t_ku_expr", "CREATE INDEX CONCURRENTLY t_ku_expr ON t ((k + u))"),
                        ("t_u", "CREATE UNIQUE INDEX CONCURRENTLY t_u ON t (u)")]:
         started = time.monotonic()
         cur.execute(sql)
@@ -158,10 +159,12 @@ def run_writers():
     cur.execute("SELECT indexrelid::regclass::text, indisvalid FROM pg_index "
                 "WHERE indrelid = 't'::regclass ORDER BY 1")
     valid = cur.fetchall()
-    if valid != [("t_k", True), ("t_k_part", True), ("t_pkey", True), ("t_u", True)]:
+    if valid != [("t_k", True), ("t_k_part", True), ("t_ku_expr", True), ("t_pkey", True),
+                 ("t_u", True)]:
         fail(f"pg_index after the builds: {valid}")
     check_index(cur, "t_k", "k")
     check_index(cur, "t_u", "u")
+    check_index(cur, "t_ku_expr", "(k + u)")
     # The partial index: one entry per row its predicate holds for.
     rows = one(cur, "SELECT count(*) FROM t WHERE k < 500")
     entries = one(cur, "SELECT basalt_index_check('t_k_part'::regclass)")

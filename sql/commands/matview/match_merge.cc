@@ -8,6 +8,7 @@
 #include "common/value_text.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
+#include "storage/index_key.h"
 
 namespace basalt::sql {
 
@@ -66,7 +67,7 @@ bool HasNull(const Row& row) {
 std::vector<int> UniqueKeyColumns(const storage::TableLayout& layout) {
   std::vector<int> columns;
   for (const storage::IndexLayout& index : layout.indexes) {
-    if (!index.unique || index.predicate != nullptr) continue;
+    if (!index.unique || index.predicate != nullptr || storage::HasExpressions(index)) continue;
     for (const storage::IndexLayout::KeyColumn& c : index.columns) columns.push_back(c.column);
   }
   return columns;

@@ -18,10 +18,14 @@ namespace basalt::sql {
 namespace {
 
 // A unique index CONCURRENTLY can match rows by: on plain columns, without
-// a WHERE clause.
+// a WHERE clause or expressions.
 bool HasUsableUniqueIndex(const catalog::TableEntry& view) {
   for (const catalog::proto::Index& index : view.def.indexes()) {
-    if (index.unique() && index.predicate().empty()) return true;
+    bool expressions = false;
+    for (const catalog::proto::IndexColumn& c : index.columns()) {
+      expressions = expressions || !c.expression().empty();
+    }
+    if (index.unique() && index.predicate().empty() && !expressions) return true;
   }
   return false;
 }

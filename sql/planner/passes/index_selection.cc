@@ -22,54 +22,74 @@
 #include "sql/planner/logical_sort.h"
 #include "sql/planner/optimizer.h"
 #include "sql/planner/predicate_implication.h"
+#include "storage/index_key.h"
 
 namespace basalt::sql {
 
 namespace {
 
-// `column op value` (either side) on the table column `column`: the value
-// and the operator as seen from the column's side.
+// Whether `e` is index key column `column`: the table column, or an
+// expression column's expression (structurally equal once bound).
+bool IsKeyColumn(const storage::IndexLayout::KeyColumn& column, const BoundExpr& e) {
+  if (column.expression != nullptr) {
+    const BoundExpr* expr = IndexColumnExpr(column);
+    return expr != nullptr && e.Equals(*expr);
+  }
+  return e.kind == BoundExprKind::kColumn && e.column_index == column.column;
+}
+
+// An index key column as the filter's terms meet it, with its type.
+struct KeyRef {
+  const storage::IndexLayout::KeyColumn* column = nullptr;
+  DataType type;
+  bool Is(const BoundExpr& e) const { return IsKeyColumn(*column, e); }
+};
+
+KeyRef KeyOf(const catalog::TableEntry& table, const storage::IndexLayout::KeyColumn& column) {
+  return {&column, storage::IndexKeyType(column, table.layout.column_types)};
+}
+
+// `key op value` (either side) on the key column `key`: the value and the
+// operator as seen from the key's side.
 struct Comparison {
   const BoundExpr* value = nullptr;
   CompareOp op = CompareOp::kEqual;
 };
 
-Comparison MatchComparison(const BoundExpr& e, int column, const DataType& column_type) {
+Comparison MatchComparison(const BoundExpr& e, const KeyRef& key) {
   if (e.kind != BoundExprKind::kCompare || e.compare_op == CompareOp::kNotEqual ||
-      !SameDomain(e.compare_type, column_type)) {
+      !SameDomain(e.compare_type, key.type)) {
     return {};
   }
   for (int side = 0; side < 2; ++side) {
     const BoundExpr& col = *e.children[side];
     const BoundExpr& other = *e.children[1 - side];
-    if (col.kind == BoundExprKind::kColumn && col.column_index == column && IsValue(other)) {
+    if (IsValue(other) && key.Is(col)) {
       return {&other, side == 0 ? e.compare_op : FlipComparison(e.compare_op)};
     }
   }
   return {};
 }
 
-// `column IS NULL`.
-bool MatchIsNull(const BoundExpr& e, int column) {
-  return e.kind == BoundExprKind::kIsNull && !e.negated &&
-         e.children[0]->kind == BoundExprKind::kColumn && e.children[0]->column_index == column;
+// `key IS NULL`.
+bool MatchIsNull(const BoundExpr& e, const KeyRef& key) {
+  return e.kind == BoundExprKind::kIsNull && !e.negated && key.Is(*e.children[0]);
 }
 
-// `column IN (values...)`, not negated, or `column = ANY (array value)`.
-bool MatchInList(const BoundExpr& e, int column, const DataType& column_type) {
+// `key IN (values...)`, not negated, or `key = ANY (array value)`.
+bool MatchInList(const BoundExpr& e, const KeyRef& key) {
+  const DataType& column_type = key.type;
   if (e.kind == BoundExprKind::kArrayCompare) {
     if (e.compare_op != CompareOp::kEqual || e.all || !SameDomain(e.compare_type, column_type)) {
       return false;
     }
-    const BoundExpr& col = *e.children[0];
-    if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
+    if (!key.Is(*e.children[0])) return false;
     return IsArrayOfValues(*e.children[1], column_type);
   }
   if (e.kind != BoundExprKind::kIn || e.negated || !SameDomain(e.compare_type, column_type)) {
     return false;
   }
-  const BoundExpr& col = *e.children[0];
-  if (col.kind != BoundExprKind::kColumn || col.column_index != column) return false;
+  if (!key.Is(*e.children[0])) return false;
   for (size_t i = 1; i < e.children.size(); ++i) {
     if (!IsValue(*e.children[i])) return false;
   }
@@ -106,10 +126,10 @@ Candidate Consider(const catalog::TableEntry& table, int index, const storage::I
   std::vector<bool> used(conjuncts.size(), false);
   size_t k = 0;
   for (; k < layout.columns.size(); ++k) {
-    const int column = layout.columns[k].column;
+    const KeyRef key = KeyOf(table, layout.columns[k]);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < conjuncts.size() && found == SIZE_MAX; ++i) {
-      Comparison m = MatchComparison(*conjuncts[i], column, table.ColumnType(column));
+      Comparison m = MatchComparison(*conjuncts[i], key);
       if (!used[i] && m.value != nullptr && m.op == CompareOp::kEqual) found = i;
     }
     if (found == SIZE_MAX) break;
@@ -118,21 +138,21 @@ Candidate Consider(const catalog::TableEntry& table, int index, const storage::I
   }
   c.unique_hit = layout.unique && k == layout.columns.size();
   if (k == layout.columns.size()) return c;
-  const int column = layout.columns[k].column;
+  const KeyRef key = KeyOf(table, layout.columns[k]);
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     if (used[i]) continue;
-    if (MatchInList(*conjuncts[i], column, table.ColumnType(column))) {
+    if (MatchInList(*conjuncts[i], key)) {
       c.in_list = i;
       return c;
     }
-    if (MatchIsNull(*conjuncts[i], column)) {
+    if (MatchIsNull(*conjuncts[i], key)) {
       c.is_null = i;
       return c;
     }
   }
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     if (used[i]) continue;
-    Comparison m = MatchComparison(*conjuncts[i], column, table.ColumnType(column));
+    Comparison m = MatchComparison(*conjuncts[i], key);
     if (m.value == nullptr) continue;
     const bool is_lower = m.op == CompareOp::kGreater || m.op == CompareOp::kGreaterEqual;
     size_t& slot = is_lower ? c.lower : c.upper;
@@ -215,8 +235,8 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
   const storage::IndexLayout layout = AccessedIndex(*get.table, *access);
   std::vector<bool> used(conjuncts.size(), false);
   auto value_of = [&](size_t i) -> BoundExprPtr {
-    const int column = layout.columns[access->equal.size()].column;
-    return MatchComparison(*conjuncts[i], column, get.table->ColumnType(column)).value->Clone();
+    const KeyRef key = KeyOf(*get.table, layout.columns[access->equal.size()]);
+    return MatchComparison(*conjuncts[i], key).value->Clone();
   };
   for (size_t i : best.equal) {
     access->equal.push_back(value_of(i));
@@ -260,8 +280,8 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
   }
   // `8 <= a` is `a >= 8` to the index (and in PostgreSQL's Index Cond).
   for (BoundExprPtr& e : answered) {
-    if (e->kind == BoundExprKind::kCompare && e->children[1]->kind == BoundExprKind::kColumn &&
-        e->children[0]->kind != BoundExprKind::kColumn) {
+    if (e->kind == BoundExprKind::kCompare && IsValue(*e->children[0]) &&
+        !IsValue(*e->children[1])) {
       std::swap(e->children[0], e->children[1]);
       e->compare_op = FlipComparison(e->compare_op);
     }
@@ -293,7 +313,7 @@ bool GivesOrder(const storage::IndexLayout& index, size_t fixed, const LogicalSo
     for (size_t i = 0; i < sort.keys.size() && ok; ++i) {
       const BoundOrderBy& key = sort.keys[i];
       const storage::IndexLayout::KeyColumn& column = index.columns[start + i];
-      if (key.expr->kind != BoundExprKind::kColumn || key.expr->column_index != column.column) {
+      if (!IsKeyColumn(column, *key.expr)) {
         ok = false;
         break;
       }
@@ -356,6 +376,30 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
   return sort_op;
 }
 
+// A secondary index read whose every column the plan reads (get.columns,
+// scan_pushdown's) is a key column of a type that decodes as stored needs
+// no row: PostgreSQL's Index Only Scan.
+void MarkIndexOnly(LogicalGet& get) {
+  if (get.index == nullptr || get.index->primary_key() || get.emit_key || get.columns.empty()) {
+    return;
+  }
+  const storage::IndexLayout& index =
+      get.table->layout.indexes[static_cast<size_t>(get.index->index)];
+  std::vector<bool> in_key(get.columns.size(), false);
+  for (const storage::IndexLayout::KeyColumn& c : index.columns) {
+    if (c.expression != nullptr || c.column < 0 ||
+        !storage::IndexKeyDecodable(
+            get.table->layout.column_types[static_cast<size_t>(c.column)])) {
+      return;
+    }
+    if (static_cast<size_t>(c.column) < in_key.size()) in_key[static_cast<size_t>(c.column)] = true;
+  }
+  for (size_t c = 0; c < get.columns.size(); ++c) {
+    if (get.columns[c] && !in_key[c]) return;
+  }
+  get.index->index_only = true;
+}
+
 LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_index) {
   CheckStackDepth();
   const bool is_limit =
@@ -366,8 +410,9 @@ LogicalOperatorPtr Visit(LogicalOperatorPtr plan, bool limited, bool prefer_inde
   }
   if (plan->kind == LogicalKind::kGet) UseIndexForFilter(plan->As<LogicalGet>(), prefer_index);
   if (plan->kind == LogicalKind::kSort && plan->children[0]->kind == LogicalKind::kGet) {
-    return ElideSortByIndex(std::move(plan), limited, prefer_index);
+    plan = ElideSortByIndex(std::move(plan), limited, prefer_index);
   }
+  if (plan->kind == LogicalKind::kGet) MarkIndexOnly(plan->As<LogicalGet>());
   return plan;
 }
 
