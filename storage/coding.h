@@ -3,14 +3,25 @@
 // Header-only because every call site is a hot path.
 #pragma once
 
+#include <bit>
+#include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace basalt::storage {
 
+// The Append* functions fill a local buffer and append it once: a push_back
+// per byte (a capacity check each) was a visible part of building group
+// and join keys per row.
 inline void AppendBigEndian(uint64_t v, int bytes, std::string* out) {
-  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  assert(bytes >= 0 && bytes <= 8);
+  char buffer[8];
+  for (int i = 0; i < bytes; ++i) {
+    buffer[i] = static_cast<char>((v >> (8 * (bytes - 1 - i))) & 0xff);
+  }
+  out->append(buffer, static_cast<size_t>(bytes));
 }
 inline void AppendBigEndian32(uint32_t v, std::string* out) {
   AppendBigEndian(v, 4, out);
@@ -27,11 +38,19 @@ inline uint64_t ReadBigEndian(std::string_view data, int bytes) {
 }
 
 inline void AppendLittleEndian(uint64_t v, int bytes, std::string* out) {
-  for (int i = 0; i < bytes; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  assert(bytes >= 0 && bytes <= 8);
+  char buffer[8];
+  for (int i = 0; i < bytes; ++i) buffer[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  out->append(buffer, static_cast<size_t>(bytes));
 }
 inline uint64_t ReadLittleEndian(std::string_view data, int bytes) {
+  assert(bytes >= 0 && bytes <= 8);
   uint64_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<uint8_t>(data[i]);
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&v, data.data(), static_cast<size_t>(bytes));  // one load, not a byte loop
+  } else {
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<uint8_t>(data[i]);
+  }
   return v;
 }
 
