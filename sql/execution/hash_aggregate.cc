@@ -7,7 +7,9 @@ namespace basalt::sql {
 
 HashAggregate::HashAggregate(PhysicalOperatorPtr child, const std::vector<BoundExprPtr>& groups,
                              const std::vector<BoundExprPtr>& aggregates)
-    : groups_(groups), aggregates_(aggregates) {
+    : groups_(groups),
+      aggregates_(aggregates),
+      integer_key_(groups.size() == 1 && groups[0]->type.IsInteger()) {
   children_.push_back(std::move(child));
 }
 
@@ -45,6 +47,13 @@ void HashAggregate::Accumulate(Group& group, const Row& row, ExecContext& ctx) {
   }
 }
 
+const Value& HashAggregate::GroupValue(size_t i, const Row& row, ExecContext& ctx) {
+  const BoundExpr& g = *groups_[i];
+  if (g.kind == BoundExprKind::kColumn) return row[static_cast<size_t>(g.column_index)];
+  key_values_[i] = Evaluate(g, row, &ctx);
+  return key_values_[i];
+}
+
 void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
   if (groups_.empty()) {
     Accumulate(table_[0], row, ctx);
@@ -53,16 +62,22 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
   // The key's encoding goes to a buffer reused row after row, encoded from
   // the row's own values for column keys and from key_values_ for the
   // others; a group's own copy of the values is made once, when it first
-  // appears.
+  // appears. One non-NULL integer key is looked up by its value and
+  // encoded only for a new group or a spilled row.
   key_values_.resize(groups_.size());
   key_.clear();
-  for (size_t i = 0; i < groups_.size(); ++i) {
-    const BoundExpr& g = *groups_[i];
-    if (g.kind == BoundExprKind::kColumn) {
-      AppendGroupKey(row[static_cast<size_t>(g.column_index)], g.type, &key_);
-    } else {
-      key_values_[i] = Evaluate(g, row, &ctx);
-      AppendGroupKey(key_values_[i], g.type, &key_);
+  if (integer_key_) {
+    const Value& v = GroupValue(0, row, ctx);
+    if (!v.is_null()) {
+      if (auto it = integer_index_.find(v.AsInt()); it != integer_index_.end()) {
+        Accumulate(table_[it->second], row, ctx);
+        return;
+      }
+    }
+    AppendGroupKey(v, groups_[0]->type, &key_);
+  } else {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      AppendGroupKey(GroupValue(i, row, ctx), groups_[i]->type, &key_);
     }
   }
   if (auto it = index_.find(key_); it != index_.end()) {
@@ -86,7 +101,11 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
   memory_.Add(
       RowMemory(keys) + 2 * static_cast<int64_t>(key_.size()) +
       static_cast<int64_t>(sizeof(Group) + 64 + aggregates_.size() * sizeof(AggregateState)));
-  index_.emplace(key_, table_.size());
+  if (integer_key_ && !keys[0].is_null()) {
+    integer_index_.emplace(keys[0].AsInt(), table_.size());
+  } else {
+    index_.emplace(key_, table_.size());
+  }
   Accumulate(NewGroup(std::move(keys)), row, ctx);
   if (memory_.OverWorkMem()) table_full_ = true;
 }
@@ -100,6 +119,7 @@ void HashAggregate::Consume(ExecContext& ctx) {
     for (const Row& row : input) ConsumeRow(row, ctx);
   }
   index_.clear();  // only the groups are needed from here on
+  integer_index_.clear();
 }
 
 void HashAggregate::ReportStats(OperatorStats* stats) const {
