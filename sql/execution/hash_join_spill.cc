@@ -15,12 +15,11 @@ constexpr size_t kJoinPartitions = 64;
 }  // namespace
 
 void HashJoin::StartPartitioning(ExecContext& ctx) {
-  max_buckets_ = std::max(max_buckets_, TableBuckets());
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   partitions_.resize(kJoinPartitions);
   std::vector<Row> rows = std::move(right_rows_);
   right_rows_.clear();
   table_.clear();
-  integer_table_.clear();
   for (const Row& row : rows) SpillRow(right_keys_, row, true, ctx);
   memory_.ReleaseAll();
 }
@@ -44,7 +43,6 @@ void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, b
 bool HashJoin::LoadPass(ExecContext& ctx) {
   right_rows_.clear();
   table_.clear();
-  integer_table_.clear();
   memory_.ReleaseAll();
   for (size_t i = pass_begin_; i < pass_end_; ++i) partitions_[i] = Partition{};  // files go
   if (pass_end_ >= partitions_.size()) return false;
@@ -67,7 +65,7 @@ bool HashJoin::LoadPass(ExecContext& ctx) {
     if (p.left != nullptr) p.left->Rewind();
   }
   left_partition_ = pass_begin_;
-  max_buckets_ = std::max(max_buckets_, TableBuckets());
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   return true;
 }
 

@@ -191,17 +191,13 @@ bool LateralJoin::Probe(const Row& left, ExecContext& ctx) {
   return matched;
 }
 
-const Value& HashJoin::KeyValue(const BoundExpr& key, const Row& row, ExecContext& ctx) {
-  // A column key is read where it is, not copied.
-  if (key.kind == BoundExprKind::kColumn) return row[static_cast<size_t>(key.column_index)];
-  evaluated_key_ = Evaluate(key, row, &ctx);
-  return evaluated_key_;
-}
-
 bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
   key_.clear();
   for (const BoundExprPtr& k : keys) {
-    const Value& v = KeyValue(*k, row, ctx);
+    // A column key is read where it is, not copied.
+    const bool column = k->kind == BoundExprKind::kColumn;
+    if (!column) evaluated_key_ = Evaluate(*k, row, &ctx);
+    const Value& v = column ? row[static_cast<size_t>(k->column_index)] : evaluated_key_;
     if (v.is_null()) return false;
     AppendGroupKey(v, k->type, &key_);
   }
@@ -214,10 +210,7 @@ HashJoin::HashJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType
                    int left_width, int right_width)
     : JoinOperator(std::move(left), std::move(right), type, condition, left_width, right_width),
       left_keys_(left_keys),
-      right_keys_(right_keys),
-      integer_key_(left_keys.size() == 1 && right_keys.size() == 1 &&
-                   left_keys[0]->type.IsInteger() &&
-                   left_keys[0]->type.id == right_keys[0]->type.id) {}
+      right_keys_(right_keys) {}
 
 HashJoin::~HashJoin() = default;
 
@@ -226,15 +219,7 @@ void HashJoin::AddRight(Row row, ExecContext& ctx) {
   // returns them.
   const bool has_key = EncodeKey(right_keys_, row, ctx);
   memory_.Add(RowMemory(row) + (has_key ? static_cast<int64_t>(key_.size()) + 64 : 0));
-  if (has_key && integer_key_) {
-    // The value EncodeKey just read (a column's is still in the row).
-    const BoundExpr& key = *right_keys_[0];
-    const Value& v = key.kind == BoundExprKind::kColumn ? row[static_cast<size_t>(key.column_index)]
-                                                        : evaluated_key_;
-    integer_table_.emplace(v.AsInt(), right_rows_.size());
-  } else if (has_key) {
-    table_.emplace(key_, right_rows_.size());
-  }
+  if (has_key) table_.emplace(key_, right_rows_.size());
   right_rows_.push_back(std::move(row));
 }
 
@@ -252,7 +237,7 @@ void HashJoin::Build(ExecContext& ctx) {
       if (memory_.OverWorkMem()) StartPartitioning(ctx);
     }
   }
-  max_buckets_ = std::max(max_buckets_, TableBuckets());
+  max_buckets_ = std::max(max_buckets_, table_.bucket_count());
   if (partitions_.empty()) return;
   // Spilled: the left rows go to the same partitions, then pass by pass.
   while (children_[0]->Next(ctx, &input)) {
@@ -265,24 +250,15 @@ void HashJoin::Build(ExecContext& ctx) {
 void HashJoin::ReportStats(OperatorStats* stats) const {
   JoinOperator::ReportStats(stats);
   stats->hash_table = true;
-  stats->hash_buckets = std::max(max_buckets_, TableBuckets());
+  stats->hash_buckets = std::max(max_buckets_, table_.bucket_count());
   stats->hash_batches = partitions_.empty() ? 1 : partitions_.size();
   stats->original_hash_batches = 1;
   stats->hash_memory_kb = KiloBytes(memory_.peak());
 }
 
 bool HashJoin::Probe(const Row& left, ExecContext& ctx) {
-  bool matched = false;
-  if (integer_key_) {
-    const Value& v = KeyValue(*left_keys_[0], left, ctx);
-    if (v.is_null()) return false;
-    auto [begin, end] = integer_table_.equal_range(v.AsInt());
-    for (auto it = begin; it != end && !(matched && first_match_only_); ++it) {
-      matched = TryPair(left, it->second, ctx) || matched;
-    }
-    return matched;
-  }
   if (!EncodeKey(left_keys_, left, ctx)) return false;
+  bool matched = false;
   auto [begin, end] = table_.equal_range(key_);
   for (auto it = begin; it != end && !(matched && first_match_only_); ++it) {
     matched = TryPair(left, it->second, ctx) || matched;

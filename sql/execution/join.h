@@ -158,15 +158,8 @@ class HashJoin : public JoinOperator {
   bool Probe(const Row& left, ExecContext& ctx) override;
   bool NextLeft(ExecContext& ctx, RowBatch* batch) override;
   bool NextPass(ExecContext& ctx) override;
-  // A key's value in `row`: the column itself, or evaluated into
-  // evaluated_key_.
-  const Value& KeyValue(const BoundExpr& key, const Row& row, ExecContext& ctx);
   // The encoding of a row's key values; false when one is NULL.
   bool EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx);
-  // The buckets of the table in use (EXPLAIN ANALYZE).
-  size_t TableBuckets() const {
-    return integer_key_ ? integer_table_.bucket_count() : table_.bucket_count();
-  }
   // Adds a right row to the in-memory table.
   void AddRight(Row row, ExecContext& ctx);
   // Spilling (hash_join_spill.cc): moves the table to partitions, writes
@@ -179,14 +172,8 @@ class HashJoin : public JoinOperator {
   const std::vector<BoundExprPtr>& left_keys_;
   const std::vector<BoundExprPtr>& right_keys_;
   std::unordered_multimap<std::string, size_t> table_;  // key -> right_rows_ index
-  // One integer key of one type on both sides (a join on an id): the right
-  // rows are found by the key's value instead, without encoding and
-  // hashing a string per probe. Equal integers of one type have equal
-  // encodings, so the same rows match, in the same order.
-  const bool integer_key_;
-  std::unordered_multimap<int64_t, size_t> integer_table_;
-  std::string key_;      // reused
-  Value evaluated_key_;  // the last key that is not a column
+  std::string key_;                                     // reused
+  Value evaluated_key_;                                 // a key that is not a column
   OperatorMemory memory_{"Hash Join"};
   std::vector<Partition> partitions_;  // empty: all in memory
   size_t pass_begin_ = 0;              // the current pass's partitions
