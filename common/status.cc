@@ -4,7 +4,7 @@ namespace basalt {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  return std::string(code_) + ": " + message_;
+  return std::string(code()) + ": " + message();
 }
 
 }  // namespace basalt

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cassert>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +17,18 @@ namespace basalt {
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
+  Status(const Status& other)
+      : failure_(other.failure_ ? std::make_unique<Failure>(*other.failure_) : nullptr) {}
+  Status(Status&&) noexcept = default;
+  Status& operator=(const Status& other) {
+    if (this != &other) {
+      failure_ = other.failure_ ? std::make_unique<Failure>(*other.failure_) : nullptr;
+    }
+    return *this;
+  }
+  Status& operator=(Status&&) noexcept = default;
+  ~Status() = default;
+
   static Status OK() { return Status(); }
   static Status Error(sqlstate::Code code, std::string message) {
     return Status(code, std::move(message));
@@ -34,14 +47,14 @@ class [[nodiscard]] Status {
   // The same failure with a DETAIL line for the client.
   Status WithDetail(std::string detail) const {
     Status out = *this;
-    out.detail_ = std::move(detail);
+    out.MutableFailure().detail = std::move(detail);
     return out;
   }
 
   // The same failure with a HINT line for the client.
   Status WithHint(std::string hint) const {
     Status out = *this;
-    out.hint_ = std::move(hint);
+    out.MutableFailure().hint = std::move(hint);
     return out;
   }
 
@@ -49,26 +62,47 @@ class [[nodiscard]] Status {
   // "JSON data, line 1: ...").
   Status WithContext(std::string context) const {
     Status out = *this;
-    out.context_ = std::move(context);
+    out.MutableFailure().context = std::move(context);
     return out;
   }
 
-  bool ok() const { return code_ == sqlstate::kSuccessfulCompletion; }
-  sqlstate::Code code() const { return code_; }
-  const std::string& message() const { return message_; }
-  const std::string& detail() const { return detail_; }
-  const std::string& hint() const { return hint_; }
-  const std::string& context() const { return context_; }
+  bool ok() const { return !failure_ || failure_->code == sqlstate::kSuccessfulCompletion; }
+  sqlstate::Code code() const {
+    return failure_ ? failure_->code : sqlstate::kSuccessfulCompletion;
+  }
+  const std::string& message() const { return failure_ ? failure_->message : EmptyText(); }
+  const std::string& detail() const { return failure_ ? failure_->detail : EmptyText(); }
+  const std::string& hint() const { return failure_ ? failure_->hint : EmptyText(); }
+  const std::string& context() const { return failure_ ? failure_->context : EmptyText(); }
   std::string ToString() const;
 
  private:
-  Status(sqlstate::Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  // Everything but OK lives behind one pointer: an OK Status, which every
+  // step of a scan returns for every row and value, is then one null
+  // pointer to make and test, not four strings to zero and destroy.
+  struct Failure {
+    sqlstate::Code code;
+    std::string message;
+    std::string detail;
+    std::string hint;
+    std::string context;
+  };
 
-  sqlstate::Code code_ = sqlstate::kSuccessfulCompletion;
-  std::string message_;
-  std::string detail_;
-  std::string hint_;
-  std::string context_;
+  Status(sqlstate::Code code, std::string message)
+      : failure_(std::make_unique<Failure>(Failure{code, std::move(message), {}, {}, {}})) {}
+  Failure& MutableFailure() {
+    if (!failure_) {
+      failure_ =
+          std::make_unique<Failure>(Failure{sqlstate::kSuccessfulCompletion, {}, {}, {}, {}});
+    }
+    return *failure_;
+  }
+  static const std::string& EmptyText() {
+    static const std::string kEmpty;
+    return kEmpty;
+  }
+
+  std::unique_ptr<Failure> failure_;  // null: OK
 };
 
 // A value or a failed Status.

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -59,12 +60,43 @@ class Value {
   const std::string& AsString() const { return std::get<std::string>(rep_); }
   const std::vector<Value>& AsArray() const { return std::get<std::vector<Value>>(rep_); }
 
+  // Overwrite the value in place. A scan decodes each row into the Values
+  // of the row before it, which mostly hold the same kind: these then
+  // store the new datum (a string into its existing buffer), where
+  // assigning a new Value builds a temporary and goes through the
+  // variant's destroy-and-construct for every value.
+  void SetNull() {
+    if (!is_null()) rep_.emplace<std::monostate>();
+  }
+  void SetBool(bool v) { SetScalar(v); }
+  void SetInt(int64_t v) { SetScalar(v); }
+  void SetFloat(double v) { SetScalar(v); }
+  void SetString(std::string_view v) {
+    // Only a string small enough to own no heap memory is reused: longer
+    // text gets a buffer of its own size, as a new string would, so the
+    // memory estimates that read capacity() (RowMemory) see what they did.
+    auto* held = std::get_if<std::string>(&rep_);
+    if (held != nullptr && held->capacity() < sizeof(std::string) && v.size() <= held->capacity()) {
+      held->assign(v);
+    } else {
+      rep_.emplace<std::string>(v);
+    }
+  }
+
  private:
   // std::vector of the incomplete Value is allowed (C++17); it is complete
   // by the time the variant's members are instantiated.
   using Rep = std::variant<std::monostate, bool, int64_t, double, Numeric, Interval, std::string,
                            std::vector<Value>>;
   explicit Value(Rep rep) : rep_(std::move(rep)) {}
+  template <typename T>
+  void SetScalar(T v) {
+    if (auto* held = std::get_if<T>(&rep_)) {
+      *held = v;
+    } else {
+      rep_.emplace<T>(v);
+    }
+  }
   Rep rep_;
 };
 

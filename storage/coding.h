@@ -3,14 +3,35 @@
 // Header-only because every call site is a hot path.
 #pragma once
 
+#include <bit>
+#include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace basalt::storage {
 
+// The fixed-width helpers move a whole word: a push_back per byte (a
+// capacity check each) was a visible part of building keys per row, and
+// bytes stored one by one then loaded as one word stall the load.
+inline uint64_t HostToBigEndian(uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) return __builtin_bswap64(v);
+  return v;
+}
+inline uint64_t HostToLittleEndian(uint64_t v) {
+  if constexpr (std::endian::native == std::endian::big) return __builtin_bswap64(v);
+  return v;
+}
+
 inline void AppendBigEndian(uint64_t v, int bytes, std::string* out) {
-  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  assert(bytes >= 0 && bytes <= 8);
+  if (bytes == 0) return;
+  // The low `bytes` bytes, most significant first: the top of the word.
+  const uint64_t word = HostToBigEndian(v << (64 - 8 * bytes));
+  char buffer[8];
+  std::memcpy(buffer, &word, 8);
+  out->append(buffer, static_cast<size_t>(bytes));
 }
 inline void AppendBigEndian32(uint32_t v, std::string* out) {
   AppendBigEndian(v, 4, out);
@@ -27,9 +48,36 @@ inline uint64_t ReadBigEndian(std::string_view data, int bytes) {
 }
 
 inline void AppendLittleEndian(uint64_t v, int bytes, std::string* out) {
-  for (int i = 0; i < bytes; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  assert(bytes >= 0 && bytes <= 8);
+  const uint64_t word = HostToLittleEndian(v);
+  char buffer[8];
+  std::memcpy(buffer, &word, 8);
+  out->append(buffer, static_cast<size_t>(bytes));
 }
+// REQUIRES: data holds at least `bytes` bytes.
 inline uint64_t ReadLittleEndian(std::string_view data, int bytes) {
+  assert(bytes >= 0 && bytes <= 8);
+  if constexpr (std::endian::native == std::endian::little) {
+    // Loads of the common widths, each one instruction.
+    switch (bytes) {
+      case 8: {
+        uint64_t v;
+        std::memcpy(&v, data.data(), 8);
+        return v;
+      }
+      case 4: {
+        uint32_t v;
+        std::memcpy(&v, data.data(), 4);
+        return v;
+      }
+      case 2: {
+        uint16_t v;
+        std::memcpy(&v, data.data(), 2);
+        return v;
+      }
+      default: break;
+    }
+  }
   uint64_t v = 0;
   for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<uint8_t>(data[i]);
   return v;

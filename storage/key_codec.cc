@@ -239,12 +239,19 @@ Status DecodeNumeric(std::string_view* input, Value* value) {
 }
 
 void AppendString(std::string_view s, std::string* key) {
-  for (char c : s) {
-    key->push_back(c);
-    if (c == kEscape) key->push_back(kEscapedZero);
+  // Runs without a zero byte (most text has none) are appended whole.
+  while (!s.empty()) {
+    const void* zero = std::memchr(s.data(), kEscape, s.size());
+    const size_t run =
+        zero == nullptr ? s.size() : static_cast<size_t>(static_cast<const char*>(zero) - s.data());
+    key->append(s.data(), run);
+    if (zero == nullptr) break;
+    const char escaped[] = {kEscape, kEscapedZero};
+    key->append(escaped, 2);
+    s.remove_prefix(run + 1);
   }
-  key->push_back(kEscape);
-  key->push_back(kTerminator);
+  const char terminator[] = {kEscape, kTerminator};
+  key->append(terminator, 2);
 }
 
 Status DecodeString(std::string_view* input, Value* value) {

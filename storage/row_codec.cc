@@ -209,7 +209,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   int width = FixedWidth(id);
   if (width > 0 && input->size() < static_cast<size_t>(width)) return Truncated();
   switch (id) {
-    case TypeId::kBool: *value = Value::Bool((*input)[0] != 0); break;
+    case TypeId::kBool: value->SetBool((*input)[0] != 0); break;
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
@@ -223,13 +223,11 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
         uint64_t sign = uint64_t{1} << (8 * width - 1);
         bits = (bits ^ sign) - sign;  // sign-extend
       }
-      *value = Value::Int(static_cast<int64_t>(bits));
+      value->SetInt(static_cast<int64_t>(bits));
       break;
     }
     case TypeId::kOid:
-    case TypeId::kXid:
-      *value = Value::Int(static_cast<int64_t>(ReadLittleEndian(*input, 4)));
-      break;
+    case TypeId::kXid: value->SetInt(static_cast<int64_t>(ReadLittleEndian(*input, 4))); break;
     case TypeId::kInterval: {
       Interval span;
       span.micros = static_cast<int64_t>(ReadLittleEndian(*input, 8));
@@ -244,14 +242,14 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       uint32_t bits = static_cast<uint32_t>(ReadLittleEndian(*input, 4));
       float f;
       std::memcpy(&f, &bits, 4);
-      *value = Value::Float(f);
+      value->SetFloat(f);
       break;
     }
     case TypeId::kFloat8: {
       uint64_t bits = ReadLittleEndian(*input, 8);
       double d;
       std::memcpy(&d, &bits, 8);
-      *value = Value::Float(d);
+      value->SetFloat(d);
       break;
     }
     case TypeId::kNumeric: return DecodeNumeric(input, value);
@@ -263,11 +261,11 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kJsonb: {
       std::string_view bytes;
       BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &bytes));
-      *value = Value::String(std::string(bytes));
+      value->SetString(bytes);
       return Status::OK();
     }
-    case TypeId::kUuid: *value = Value::String(std::string(input->substr(0, width))); break;
-    case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
+    case TypeId::kUuid: value->SetString(input->substr(0, static_cast<size_t>(width))); break;
+    case TypeId::kVoid: value->SetBool(false); return Status::OK();
     default:  // not IsStorableType: CREATE TABLE [AS] refuses it
       return Status::Corruption("an array in a stored row");
   }
@@ -408,7 +406,7 @@ Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
       continue;
     }
     if (null) {
-      (*row)[i] = Value::Null();
+      (*row)[i].SetNull();
       continue;
     }
     BASALT_RETURN_IF_ERROR(DecodeValue(&input, types[i].id, &(*row)[i]));

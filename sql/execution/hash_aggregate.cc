@@ -7,7 +7,9 @@ namespace basalt::sql {
 
 HashAggregate::HashAggregate(PhysicalOperatorPtr child, const std::vector<BoundExprPtr>& groups,
                              const std::vector<BoundExprPtr>& aggregates)
-    : groups_(groups), aggregates_(aggregates) {
+    : groups_(groups),
+      aggregates_(aggregates),
+      integer_key_(groups.size() == 1 && groups[0]->type.IsInteger()) {
   children_.push_back(std::move(child));
 }
 
@@ -29,10 +31,27 @@ void HashAggregate::Accumulate(Group& group, const Row& row, ExecContext& ctx) {
     }
     // The arguments, then the ORDER BY keys.
     const size_t inputs = call.children.size() - (call.has_filter ? 1 : 0);
-    args_.clear();
-    for (size_t i = 0; i < inputs; ++i) args_.push_back(Evaluate(*call.children[i], row, &ctx));
+    // Assigned over the last row's arguments (AccumulateAggregate may have
+    // moved them away): a column's value is copied once, not evaluated
+    // into a temporary first.
+    args_.resize(inputs);
+    for (size_t i = 0; i < inputs; ++i) {
+      const BoundExpr& arg = *call.children[i];
+      if (arg.kind == BoundExprKind::kColumn) {
+        args_[i] = row[static_cast<size_t>(arg.column_index)];
+      } else {
+        args_[i] = Evaluate(arg, row, &ctx);
+      }
+    }
     AccumulateAggregate(call, args_, &group.states[a]);
   }
+}
+
+const Value& HashAggregate::GroupValue(size_t i, const Row& row, ExecContext& ctx) {
+  const BoundExpr& g = *groups_[i];
+  if (g.kind == BoundExprKind::kColumn) return row[static_cast<size_t>(g.column_index)];
+  key_values_[i] = Evaluate(g, row, &ctx);
+  return key_values_[i];
 }
 
 void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
@@ -40,13 +59,26 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
     Accumulate(table_[0], row, ctx);
     return;
   }
-  // The key's values and encoding go to buffers reused row after row; a
-  // group's own copy is made once, when it first appears.
-  key_values_.clear();
+  // The key's encoding goes to a buffer reused row after row, encoded from
+  // the row's own values for column keys and from key_values_ for the
+  // others; a group's own copy of the values is made once, when it first
+  // appears. One non-NULL integer key is looked up by its value and
+  // encoded only for a new group or a spilled row.
+  key_values_.resize(groups_.size());
   key_.clear();
-  for (const BoundExprPtr& g : groups_) {
-    key_values_.push_back(Evaluate(*g, row, &ctx));
-    AppendGroupKey(key_values_.back(), g->type, &key_);
+  if (integer_key_) {
+    const Value& v = GroupValue(0, row, ctx);
+    if (!v.is_null()) {
+      if (auto it = integer_index_.find(v.AsInt()); it != integer_index_.end()) {
+        Accumulate(table_[it->second], row, ctx);
+        return;
+      }
+    }
+    AppendGroupKey(v, groups_[0]->type, &key_);
+  } else {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      AppendGroupKey(GroupValue(i, row, ctx), groups_[i]->type, &key_);
+    }
   }
   if (auto it = index_.find(key_); it != index_.end()) {
     Accumulate(table_[it->second], row, ctx);
@@ -56,11 +88,25 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
     SpillRow(row, ctx);
     return;
   }
+  Row keys;
+  keys.reserve(groups_.size());
+  for (size_t i = 0; i < groups_.size(); ++i) {
+    const BoundExpr& g = *groups_[i];
+    if (g.kind == BoundExprKind::kColumn) {
+      keys.push_back(row[static_cast<size_t>(g.column_index)]);
+    } else {
+      keys.push_back(std::move(key_values_[i]));
+    }
+  }
   memory_.Add(
-      RowMemory(key_values_) + 2 * static_cast<int64_t>(key_.size()) +
+      RowMemory(keys) + 2 * static_cast<int64_t>(key_.size()) +
       static_cast<int64_t>(sizeof(Group) + 64 + aggregates_.size() * sizeof(AggregateState)));
-  index_.emplace(key_, table_.size());
-  Accumulate(NewGroup(key_values_), row, ctx);
+  if (integer_key_ && !keys[0].is_null()) {
+    integer_index_.emplace(keys[0].AsInt(), table_.size());
+  } else {
+    index_.emplace(key_, table_.size());
+  }
+  Accumulate(NewGroup(std::move(keys)), row, ctx);
   if (memory_.OverWorkMem()) table_full_ = true;
 }
 
@@ -73,6 +119,7 @@ void HashAggregate::Consume(ExecContext& ctx) {
     for (const Row& row : input) ConsumeRow(row, ctx);
   }
   index_.clear();  // only the groups are needed from here on
+  integer_index_.clear();
 }
 
 void HashAggregate::ReportStats(OperatorStats* stats) const {

@@ -59,11 +59,19 @@ class HashAggregate : public PhysicalOperator {
   // false when none is left.
   bool AggregateNextPartition(ExecContext& ctx);
   Group& NewGroup(Row keys);
+  // Group key `i` of `row`: the row's own value for a column, else the
+  // expression's value, evaluated into key_values_[i].
+  const Value& GroupValue(size_t i, const Row& row, ExecContext& ctx);
 
   const std::vector<BoundExprPtr>& groups_;
   const std::vector<BoundExprPtr>& aggregates_;
   bool consumed_ = false;
   std::unordered_map<std::string, size_t> index_;  // key encoding -> groups_ entry
+  // One integer key (GROUP BY an id, a bucket): its non-NULL values are
+  // looked up here by value instead, without encoding and hashing a string
+  // per row. They group the same: equal integers, equal encodings.
+  const bool integer_key_;
+  std::unordered_map<int64_t, size_t> integer_index_;
   std::vector<Group> table_;
   Row key_values_;   // the current row's key values (reused)
   std::string key_;  // their encoding (reused)

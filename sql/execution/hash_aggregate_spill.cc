@@ -24,6 +24,7 @@ bool HashAggregate::AggregateNextPartition(ExecContext& ctx) {
   partitions_.clear();
   table_.clear();
   index_.clear();
+  integer_index_.clear();
   next_ = 0;
   memory_.ReleaseAll();
   if (pending_.empty()) return false;
@@ -39,6 +40,7 @@ bool HashAggregate::AggregateNextPartition(ExecContext& ctx) {
     ConsumeRow(row, ctx);
   }
   index_.clear();
+  integer_index_.clear();
   return true;
 }
 

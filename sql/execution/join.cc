@@ -1,5 +1,7 @@
 #include "sql/execution/join.h"
 
+#include <algorithm>
+
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/spill_file.h"
@@ -19,22 +21,44 @@ JoinOperator::JoinOperator(PhysicalOperatorPtr left, PhysicalOperatorPtr right, 
   if (right != nullptr) children_.push_back(std::move(right));  // null: LateralJoin
 }
 
-bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out) {
+bool JoinOperator::TryPair(const Row& left, size_t index, ExecContext& ctx) {
+  // Many pairs can come of few left rows: check now and then, not per pair.
+  if ((++pairs_tried_ & 1023) == 0) ctx.CheckForInterrupts();
   const Row& right = right_rows_[index];
-  combined_.clear();
-  combined_.insert(combined_.end(), left.begin(), left.end());
-  combined_.insert(combined_.end(), right.begin(), right.end());
-  if (condition_ != nullptr && !EvaluatePredicate(*condition_, combined_, &ctx)) {
+  if (first_match_only_) {
+    // Semi and anti joins return left rows: a pair is built only to test.
+    if (condition_ != nullptr) {
+      combined_.clear();
+      combined_.insert(combined_.end(), left.begin(), left.end());
+      combined_.insert(combined_.end(), right.begin(), right.end());
+      if (!EvaluatePredicate(*condition_, combined_, &ctx)) {
+        ++rows_removed_by_join_filter_;
+        return false;
+      }
+    }
+    if (!right_matched_.empty()) right_matched_[index] = true;
+    return true;
+  }
+  // The pair is built where it is returned from, and tested there.
+  Row& pair = NewPendingRow();
+  pair.resize(left.size() + right.size());
+  std::copy(left.begin(), left.end(), pair.begin());
+  std::copy(right.begin(), right.end(), pair.begin() + static_cast<std::ptrdiff_t>(left.size()));
+  if (condition_ != nullptr && !EvaluatePredicate(*condition_, pair, &ctx)) {
+    --pending_size_;  // its storage stays for the next row
     ++rows_removed_by_join_filter_;
     return false;
   }
   if (!right_matched_.empty()) right_matched_[index] = true;
-  if (!first_match_only_) out->push_back(combined_);
   return true;
 }
 
+Row& JoinOperator::NewPendingRow() {
+  if (pending_size_ == pending_.size()) pending_.emplace_back();
+  return pending_[pending_size_++];
+}
+
 bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
-  batch->clear();
   const bool track_matches = type_ == JoinType::kRight || type_ == JoinType::kFull;
   if (!built_) {
     built_ = true;
@@ -42,36 +66,45 @@ bool JoinOperator::Next(ExecContext& ctx, RowBatch* batch) {
     if (track_matches) right_matched_.assign(right_rows_.size(), false);
   }
   const bool keep_left = type_ == JoinType::kLeft || type_ == JoinType::kFull;
-  RowBatch input;
   for (;;) {
-    while (pending_next_ >= pending_.size() && !left_done_) {
-      pending_.clear();
+    while (pending_next_ >= pending_size_ && !left_done_) {
+      pending_size_ = 0;  // the rows stay, to be filled again
       pending_next_ = 0;
-      if (!NextLeft(ctx, &input)) {
+      if (!NextLeft(ctx, &input_)) {
         left_done_ = true;
         break;
       }
-      for (const Row& left : input) {
-        ctx.CheckForInterrupts();
+      ctx.CheckForInterrupts();
+      for (const Row& left : input_) {
         if (first_match_only_) {
           // Only whether the left row has a match (Probe adds no pairs).
-          if (Probe(left, ctx, &pending_) == (type_ == JoinType::kSemi)) pending_.push_back(left);
+          if (Probe(left, ctx) == (type_ == JoinType::kSemi)) NewPendingRow() = left;
           continue;
         }
-        if (!Probe(left, ctx, &pending_) && keep_left) {
-          Row row = left;
+        if (!Probe(left, ctx) && keep_left) {
+          Row& row = NewPendingRow();
+          row = left;
           row.resize(static_cast<size_t>(left_width_ + right_width_));
-          pending_.push_back(std::move(row));
         }
       }
     }
-    if (pending_next_ < pending_.size()) {
-      const size_t n = std::min(kBatchSize, pending_.size() - pending_next_);
+    if (pending_next_ < pending_size_) {
+      if (pending_next_ == 0 && pending_size_ <= kBatchSize) {
+        // All pending rows fit one batch: hand them over whole, and keep
+        // the rows the caller handed back to fill next.
+        batch->swap(pending_);
+        batch->resize(pending_size_);
+        pending_next_ = pending_size_;
+        return true;
+      }
+      batch->clear();
+      const size_t n = std::min(kBatchSize, pending_size_ - pending_next_);
       for (size_t i = 0; i < n; ++i) batch->push_back(std::move(pending_[pending_next_ + i]));
       pending_next_ += n;
       return true;
     }
     // The right rows no left row matched.
+    batch->clear();
     while (unmatched_next_ < right_matched_.size() && batch->size() < kBatchSize) {
       const size_t i = unmatched_next_++;
       if (right_matched_[i]) continue;
@@ -99,11 +132,11 @@ void NestedLoopJoin::Build(ExecContext& ctx) {
   }
 }
 
-bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+bool NestedLoopJoin::Probe(const Row& left, ExecContext& ctx) {
   bool matched = false;
   for (size_t i = 0; i < right_rows_.size() && !(matched && first_match_only_); ++i) {
     if ((i & 1023) == 1023) ctx.CheckForInterrupts();
-    matched = TryPair(left, i, ctx, out) || matched;
+    matched = TryPair(left, i, ctx) || matched;
   }
   return matched;
 }
@@ -125,7 +158,7 @@ void LateralJoin::ReadRight(std::vector<Value>& values, ExecContext& ctx) {
   }
 }
 
-bool LateralJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+bool LateralJoin::Probe(const Row& left, ExecContext& ctx) {
   std::vector<Value> values;
   values.reserve(lateral_values_.size());
   for (const BoundExprPtr& v : lateral_values_) values.push_back(Evaluate(*v, left, &ctx));
@@ -154,14 +187,17 @@ bool LateralJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
     }
   }
   bool matched = false;
-  for (size_t i = rows.first; i < rows.second; ++i) matched = TryPair(left, i, ctx, out) || matched;
+  for (size_t i = rows.first; i < rows.second; ++i) matched = TryPair(left, i, ctx) || matched;
   return matched;
 }
 
 bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
   key_.clear();
   for (const BoundExprPtr& k : keys) {
-    Value v = Evaluate(*k, row, &ctx);
+    // A column key is read where it is, not copied.
+    const bool column = k->kind == BoundExprKind::kColumn;
+    if (!column) evaluated_key_ = Evaluate(*k, row, &ctx);
+    const Value& v = column ? row[static_cast<size_t>(k->column_index)] : evaluated_key_;
     if (v.is_null()) return false;
     AppendGroupKey(v, k->type, &key_);
   }
@@ -220,12 +256,12 @@ void HashJoin::ReportStats(OperatorStats* stats) const {
   stats->hash_memory_kb = KiloBytes(memory_.peak());
 }
 
-bool HashJoin::Probe(const Row& left, ExecContext& ctx, RowBatch* out) {
+bool HashJoin::Probe(const Row& left, ExecContext& ctx) {
   if (!EncodeKey(left_keys_, left, ctx)) return false;
   bool matched = false;
   auto [begin, end] = table_.equal_range(key_);
   for (auto it = begin; it != end && !(matched && first_match_only_); ++it) {
-    matched = TryPair(left, it->second, ctx, out) || matched;
+    matched = TryPair(left, it->second, ctx) || matched;
   }
   return matched;
 }

@@ -41,9 +41,9 @@ class JoinOperator : public PhysicalOperator {
   // Reads the right input into right_rows_ (and whatever index the
   // algorithm keeps).
   virtual void Build(ExecContext& ctx) = 0;
-  // Appends to `out` the joined rows of one left row; returns whether it
-  // matched any right row.
-  virtual bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) = 0;
+  // Adds the joined rows of one left row to the output (TryPair); returns
+  // whether it matched any right row.
+  virtual bool Probe(const Row& left, ExecContext& ctx) = 0;
   // The next left rows of the current pass: the left input, unless the
   // algorithm split the join into passes.
   virtual bool NextLeft(ExecContext& ctx, RowBatch* batch) {
@@ -53,10 +53,10 @@ class JoinOperator : public PhysicalOperator {
   // right_rows_ (and the index) by the next pass's; false when none is left.
   virtual bool NextPass(ExecContext&) { return false; }
 
-  // If the right row `index` passes the condition with `left`, appends the
-  // pair (semi and anti joins: only says so) and marks the right row
-  // matched. Probes stop at the first match when first_match_only_.
-  bool TryPair(const Row& left, size_t index, ExecContext& ctx, RowBatch* out);
+  // If the right row `index` passes the condition with `left`, adds the
+  // pair to the output (semi and anti joins: only says so) and marks the
+  // right row matched. Probes stop at the first match when first_match_only_.
+  bool TryPair(const Row& left, size_t index, ExecContext& ctx);
 
   JoinType type_;
   bool first_match_only_;       // semi and anti joins
@@ -67,12 +67,21 @@ class JoinOperator : public PhysicalOperator {
   std::vector<bool> right_matched_;  // right and full joins
 
  private:
+  // The next output row to fill, at the end of the pending rows.
+  Row& NewPendingRow();
+
   bool built_ = false;
   bool left_done_ = false;
   size_t unmatched_next_ = 0;  // the next right row to check at the end
-  RowBatch pending_;           // output rows not returned yet
+  RowBatch input_;             // the current left rows
+  // Output rows not returned yet: [pending_next_, pending_size_). The rows
+  // past pending_size_ are storage kept for the next ones (rows handed
+  // back by the caller), so that building a pair allocates nothing.
+  RowBatch pending_;
+  size_t pending_size_ = 0;
   size_t pending_next_ = 0;
-  Row combined_;  // reused for condition checks
+  Row combined_;  // reused for semi and anti joins' condition checks
+  uint64_t pairs_tried_ = 0;
   uint64_t rows_removed_by_join_filter_ = 0;
 };
 
@@ -85,7 +94,7 @@ class NestedLoopJoin : public JoinOperator {
 
  private:
   void Build(ExecContext& ctx) override;
-  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  bool Probe(const Row& left, ExecContext& ctx) override;
 
   // The right rows are charged to the query (53200 past its limit); they
   // do not spill yet.
@@ -111,7 +120,7 @@ class LateralJoin : public JoinOperator {
   static constexpr size_t kMaxMemoRows = 100000;
 
   void Build(ExecContext&) override {}
-  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  bool Probe(const Row& left, ExecContext& ctx) override;
   // Appends the right rows for `values` to right_rows_.
   void ReadRight(std::vector<Value>& values, ExecContext& ctx);
 
@@ -146,7 +155,7 @@ class HashJoin : public JoinOperator {
   };
 
   void Build(ExecContext& ctx) override;
-  bool Probe(const Row& left, ExecContext& ctx, RowBatch* out) override;
+  bool Probe(const Row& left, ExecContext& ctx) override;
   bool NextLeft(ExecContext& ctx, RowBatch* batch) override;
   bool NextPass(ExecContext& ctx) override;
   // The encoding of a row's key values; false when one is NULL.
@@ -164,6 +173,7 @@ class HashJoin : public JoinOperator {
   const std::vector<BoundExprPtr>& right_keys_;
   std::unordered_multimap<std::string, size_t> table_;  // key -> right_rows_ index
   std::string key_;                                     // reused
+  Value evaluated_key_;                                 // a key that is not a column
   OperatorMemory memory_{"Hash Join"};
   std::vector<Partition> partitions_;  // empty: all in memory
   size_t pass_begin_ = 0;              // the current pass's partitions

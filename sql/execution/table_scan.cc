@@ -30,6 +30,9 @@ TableScan::TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit
       columns_(std::move(columns)) {
   const size_t width = table_->layout.column_types.size();
   if (columns_.size() != width) columns_.assign(width, true);
+  for (size_t i = 0; i < width; ++i) {
+    if (!columns_[i]) unread_columns_.push_back(i);
+  }
   if (predicate_ != nullptr) {
     predicate_columns_.assign(width, false);
     MarkColumns(*predicate_, &predicate_columns_);
@@ -38,15 +41,21 @@ TableScan::TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit
 }
 
 bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
-  batch->clear();
-  if (done_) return false;
+  if (done_) {
+    batch->clear();
+    return false;
+  }
   if (it_ == nullptr) {
     store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
     it_ = store_->Scan(ctx.txn);
   }
   ctx.CheckForInterrupts();
   const size_t width = columns_.size();
-  while (batch->size() < kBatchSize) {
+  // Rows are decoded into the rows of the batch the caller handed back
+  // (those it did not move away): no allocation per row, and most Values
+  // are overwritten in place by a value of the same kind.
+  size_t count = 0;
+  while (count < kBatchSize) {
     Result<bool> more = it_->Advance();
     if (!more.ok()) ThrowStatus(more.status());
     if (!*more) {
@@ -61,16 +70,18 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
         continue;
       }
     }
-    Row& row = batch->emplace_back();
-    row.reserve(width + (emit_key_ ? 2 : 0));
-    row.resize(width);
+    if (count == batch->size()) batch->emplace_back();
+    Row& row = (*batch)[count++];
+    row.resize(width + (emit_key_ ? 2 : 0));
+    for (size_t column : unread_columns_) row[column].SetNull();
     Check(it_->DecodeColumns(columns_, &row));
     if (emit_key_) {
-      row.push_back(Value::String(std::string(it_->key())));
-      row.push_back(Value::String(std::string(it_->value())));
+      row[width].SetString(it_->key());
+      row[width + 1].SetString(it_->value());
     }
   }
-  return !batch->empty();
+  batch->resize(count);
+  return count > 0;
 }
 
 std::string TableScan::Describe() const {

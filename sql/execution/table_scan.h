@@ -30,6 +30,7 @@ class TableScan : public PhysicalOperator {
   bool emit_key_;
   const BoundExpr* predicate_;
   std::vector<bool> columns_;            // decoded for returned rows
+  std::vector<size_t> unread_columns_;   // the others: NULL in returned rows
   std::vector<bool> predicate_columns_;  // decoded to test the predicate
   Row scratch_;                          // a row being tested
   std::unique_ptr<storage::TableStore> store_;
