@@ -242,6 +242,10 @@ const TimeZone& SessionTimeZone() {
   return session_zone != nullptr ? *session_zone : TimeZone::Utc();
 }
 
+std::shared_ptr<const TimeZone> SessionTimeZoneSetting() {
+  return session_zone;
+}
+
 void SetSessionTimeZone(std::shared_ptr<const TimeZone> zone) {
   session_zone = std::move(zone);
 }

@@ -72,6 +72,9 @@ class TimeZone {
 // is set). Sessions set it on every entry, since pool threads move between
 // sessions.
 const TimeZone& SessionTimeZone();
+// The same as set (null when none is), for a thread that works for the
+// session too (a parallel query's worker).
+std::shared_ptr<const TimeZone> SessionTimeZoneSetting();
 void SetSessionTimeZone(std::shared_ptr<const TimeZone> zone);
 // Sets the zone for a session's entry point and restores the thread's
 // previous one when it returns.

@@ -561,7 +561,9 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .subquery_results = {},
       .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
                                               settings_.Bytes("basalt.max_query_memory")),
-      .deferred = &deferred_};
+      .deferred = &deferred_,
+      .parallel_workers = std::stoi(settings_.Get("max_parallel_workers_per_gather").value()),
+      .min_parallel_table_scan_bytes = settings_.Bytes("min_parallel_table_scan_size")};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

@@ -18,6 +18,9 @@ std::vector<std::string> SessionImpl::DisabledPasses() const {
   // Reading a whole index for its order beats sorting a full scan only when
   // scans are discouraged (PostgreSQL's enable_seqscan = off).
   if (settings_.Get("enable_seqscan").value() != "off") disabled.push_back("index_order");
+  if (settings_.Get("max_parallel_workers_per_gather").value() == "0") {
+    disabled.push_back("parallel_aggregate");
+  }
   return disabled;
 }
 

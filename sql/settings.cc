@@ -59,6 +59,10 @@ constexpr SettingDef kSettings[] = {
     {"lock_timeout", "0", false, false},
     {"max_connections", "100", false, true, true},
     {"max_identifier_length", "63", false, true},
+    // Parallel aggregation (sql/execution/parallel_aggregate.h): threads
+    // started besides the statement's own; 0 runs every query on one.
+    {"max_parallel_workers_per_gather", "2", false, false},
+    {"min_parallel_table_scan_size", "8MB", false, false},
     {"password_encryption", "scram-sha-256", false, false},
     // No effect: there is no row-level security to apply (pg_dump sets it
     // off to be told if rows would be hidden; none ever are).
@@ -217,6 +221,31 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
                            fmt::format("IntervalStyle \"{}\" is not supported", value));
     }
     return std::string("postgres");
+  }
+  if (name == "max_parallel_workers_per_gather") {
+    int v = 0;
+    try {
+      size_t used = 0;
+      v = std::stoi(std::string(value), &used);
+      if (used != value.size()) throw std::invalid_argument("trailing");
+    } catch (const std::exception&) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
+    }
+    if (v < 0 || v > 1024) {
+      return Status::Error(
+          sqlstate::kInvalidParameterValue,
+          fmt::format("{} is outside the valid range for parameter \"{}\" (0 .. 1024)", v, name));
+    }
+    return std::to_string(v);
+  }
+  if (name == "min_parallel_table_scan_size") {
+    // A number without a unit counts 8kB blocks, as PostgreSQL's.
+    const bool blocks = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    BASALT_ASSIGN_OR_RETURN(int64_t kb, ParseMemoryKb(name, value, 0, kMaxWorkMemKb / 8));
+    return FormatMemoryKb(blocks ? kb * 8 : kb);
   }
   if (name == "extra_float_digits") {
     int v = 0;

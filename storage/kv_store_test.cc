@@ -14,6 +14,7 @@
 #include "storage/changelog.h"
 #include "storage/key_codec.h"
 #include "storage/row_codec.h"
+#include "storage/shared_read_transaction.h"
 #include "storage/table_store.h"
 #include "storage/transaction.h"
 
@@ -391,6 +392,88 @@ TEST_CASE("primary keys: 23505 on duplicates, updates move rows", "[kv_store]") 
 
   REQUIRE(TableStore::DropData(*store, 100).ok());
   REQUIRE(ReadUsers(*store).empty());
+}
+
+// The ids of the rows a scan of [lower, upper) returns, through `txn`.
+std::vector<int64_t> ScanIds(TableStore& table, Transaction& txn, const std::string& lower,
+                             const std::string& upper) {
+  std::vector<int64_t> ids;
+  auto it = table.ScanRange(txn, lower, upper);
+  StoredRow row;
+  while (true) {
+    Result<bool> more = it->Next(&row);
+    REQUIRE(more.ok());
+    if (!*more) break;
+    ids.push_back(row.row[0].AsInt());
+  }
+  return ids;
+}
+
+TEST_CASE("split keys cut a table into ranges that hold each row once", "[kv_store]") {
+  TestTempDir dir;
+  auto store = OpenOrDie(Options(dir));
+  TableStore users(*store, UsersLayout());
+  {
+    auto txn = store->Begin();
+    Result<std::vector<std::string>> none = users.SplitKeys(*txn, 4);
+    REQUIRE(none.ok());
+    CHECK(none->empty());  // no rows
+  }
+  auto txn = store->Begin();
+  for (int i = 1; i <= 1000; ++i) REQUIRE(InsertUser(users, *txn, i * 3, "u").ok());
+  REQUIRE(txn->Commit().ok());
+  // The keys are integers: evenly spaced split points give even ranges.
+  // Read by a transaction that deleted and added rows of its own too.
+  auto reader = store->Begin();
+  REQUIRE(InsertUser(users, *reader, 3001, "own").ok());
+  Result<std::vector<std::string>> keys = users.SplitKeys(*reader, 4);
+  REQUIRE(keys.ok());
+  REQUIRE(keys->size() == 3);
+  std::vector<int64_t> all;
+  std::string lower = RelationPrefix(100);
+  size_t smallest = SIZE_MAX;
+  size_t largest = 0;
+  for (size_t i = 1; i < keys->size(); ++i) CHECK((*keys)[i - 1] < (*keys)[i]);
+  for (size_t i = 0; i <= keys->size(); ++i) {
+    const std::string upper = i < keys->size() ? (*keys)[i] : "";
+    std::vector<int64_t> ids = ScanIds(users, *reader, lower, upper);
+    smallest = std::min(smallest, ids.size());
+    largest = std::max(largest, ids.size());
+    all.insert(all.end(), ids.begin(), ids.end());
+    lower = upper;
+  }
+  REQUIRE(all.size() == 1001);
+  for (size_t i = 0; i < 1000; ++i) CHECK(all[i] == static_cast<int64_t>(i + 1) * 3);
+  CHECK(all.back() == 3001);
+  CHECK(smallest >= 200);
+  CHECK(largest <= 300);
+  // Threads scanning at once through one SharedReadTransaction see the
+  // same rows, the transaction's own included; writes are refused.
+  SharedReadTransaction shared(*reader);
+  std::vector<std::vector<int64_t>> seen(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        auto it = users.Scan(shared);
+        StoredRow row;
+        std::vector<int64_t> ids;
+        while (*it->Next(&row)) ids.push_back(row.row[0].AsInt());
+        seen[t] = std::move(ids);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::vector<int64_t>& ids : seen) CHECK(ids == all);
+  CHECK(shared.Put(ColumnFamily::kData, "k", "v", false).code() == sqlstate::kInternalError);
+  CHECK(shared.Commit().code() == sqlstate::kInternalError);
+  // One row, or every row under one key: nothing to split.
+  auto one = store->Begin();
+  TableStore single(*store, HiddenIdLayout(101, TypeId::kInt4));
+  REQUIRE(single.Insert(*one, {Value::Int(1)}).ok());
+  Result<std::vector<std::string>> single_keys = single.SplitKeys(*one, 4);
+  REQUIRE(single_keys.ok());
+  CHECK(single_keys->empty());
 }
 
 TEST_CASE("a relation's approximate size counts its keys in memtables and files", "[kv_store]") {

@@ -197,6 +197,63 @@ std::unique_ptr<RowIterator> TableStore::ScanFrom(Transaction& txn, std::string_
       txn.Scan(ColumnFamily::kData, from_key, RelationEnd(layout_->relation_id)), *layout_);
 }
 
+std::unique_ptr<RowIterator> TableStore::ScanRange(Transaction& txn, std::string_view lower,
+                                                   std::string_view upper) {
+  const std::string end = upper.empty() ? RelationEnd(layout_->relation_id) : std::string(upper);
+  return std::make_unique<TableRowIterator>(txn.Scan(ColumnFamily::kData, lower, end), *layout_);
+}
+
+namespace {
+
+// The first `width` bytes of `key` past `offset` as one big-endian number,
+// zero-padded: 8 bytes are enough to place split points.
+uint64_t KeyPosition(std::string_view key, size_t offset) {
+  uint64_t position = 0;
+  for (size_t i = 0; i < sizeof(uint64_t); ++i) {
+    const size_t at = offset + i;
+    position = (position << 8) | (at < key.size() ? static_cast<uint8_t>(key[at]) : 0);
+  }
+  return position;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> TableStore::SplitKeys(Transaction& txn, size_t parts) {
+  const std::string begin = RelationPrefix(layout_->relation_id);
+  const std::string end = RelationEnd(layout_->relation_id);
+  std::string first;
+  std::string last;
+  {
+    std::unique_ptr<KvIterator> it = txn.Scan(ColumnFamily::kData, begin, end);
+    if (it->Valid()) first = it->key();
+    BASALT_RETURN_IF_ERROR(it->status());
+  }
+  {
+    std::unique_ptr<KvIterator> it = txn.ScanBackward(ColumnFamily::kData, begin, end);
+    if (it->Valid()) last = it->key();
+    BASALT_RETURN_IF_ERROR(it->status());
+  }
+  std::vector<std::string> keys;
+  if (first.empty() || last.empty() || first >= last || parts < 2) return keys;
+  size_t common = 0;
+  while (common < first.size() && common < last.size() && first[common] == last[common]) {
+    ++common;
+  }
+  const uint64_t low = KeyPosition(first, common);
+  const uint64_t high = KeyPosition(last, common);
+  const uint64_t step = (high - low) / parts;
+  if (step == 0) return keys;
+  for (size_t i = 1; i < parts; ++i) {
+    std::string key = first.substr(0, common);
+    const uint64_t position = low + step * i;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      key.push_back(static_cast<char>((position >> shift) & 0xff));
+    }
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
 Result<bool> TableStore::Lookup(Transaction& txn, const Row& key_values, StoredRow* out) {
   if (!has_primary_key() || key_values.size() != layout_->primary_key.size()) {
     return Status::Internal("primary key lookup on a table without that key");

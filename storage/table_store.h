@@ -207,6 +207,17 @@ class TableStore {
   // The rows stored under `from_key` (a storage key of this relation) and
   // after it, in key order.
   std::unique_ptr<RowIterator> ScanFrom(Transaction& txn, std::string_view from_key);
+  // The rows stored in [lower, upper) (storage keys of this relation; an
+  // empty `upper` is the relation's end), in key order.
+  std::unique_ptr<RowIterator> ScanRange(Transaction& txn, std::string_view lower,
+                                         std::string_view upper);
+  // Up to parts - 1 ascending storage keys that cut the relation's rows into
+  // `parts` ranges for a parallel scan: points evenly spaced between its
+  // first and last keys, read as big-endian numbers past their common
+  // prefix (an integer key's values, a hidden row id's). Rows are never
+  // lost or doubled whatever the keys; only the ranges' sizes depend on
+  // how the keys spread. Empty for a table with fewer than two rows.
+  Result<std::vector<std::string>> SplitKeys(Transaction& txn, size_t parts);
   // The row with this primary key, if any. REQUIRES: the table has one.
   Result<bool> Lookup(Transaction& txn, const Row& key_values, StoredRow* out);
   // The row stored under `key` (an index entry's value), if any.

@@ -120,7 +120,16 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
       return true;
     }
     case TypeId::kVoid: return true;
-    default: return a.AsInt() == b.AsInt();
+    default:
+      // The other types by their representation: integers (dates, times,
+      // OIDs), intervals field by field, strings (bytea, uuid, jsonb).
+      if (a.kind() != b.kind()) return false;
+      switch (a.kind()) {
+        case Value::Kind::kInterval: return a.AsInterval().SameFields(b.AsInterval());
+        case Value::Kind::kString: return a.AsString() == b.AsString();
+        case Value::Kind::kInt: return a.AsInt() == b.AsInt();
+        default: return false;
+      }
   }
 }
 

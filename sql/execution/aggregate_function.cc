@@ -295,6 +295,90 @@ void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state
   state->distinct->rows.push_back(std::move(args));
 }
 
+bool CanCombineAggregate(const BoundExpr& call) {
+  if (call.distinct || !call.aggregate_order.empty()) return false;
+  switch (call.aggregate) {
+    case AggregateFunction::kCountStar:
+    case AggregateFunction::kCount:
+    case AggregateFunction::kSum:
+    case AggregateFunction::kAvg:
+    case AggregateFunction::kMin:
+    case AggregateFunction::kMax:
+    case AggregateFunction::kBoolAnd:
+    case AggregateFunction::kBoolOr:
+    case AggregateFunction::kBitAnd:
+    case AggregateFunction::kBitOr: return true;
+    default: return false;
+  }
+}
+
+namespace {
+
+// avg(float): PostgreSQL's float8_combine of two (count, sum, squares)
+// states, with its overflow rule.
+void CombineFloatAvg(const AggregateState& from, AggregateState* into) {
+  const double n1 = static_cast<double>(into->count);
+  const double n2 = static_cast<double>(from.count);
+  const double sum1 = into->value.AsFloat();
+  const double sum2 = from.value.AsFloat();
+  const double sum = sum1 + sum2;
+  const double deviation = sum1 / n1 - sum2 / n2;
+  double squares = into->squares + from.squares + n1 * n2 * deviation * deviation / (n1 + n2);
+  if (std::isinf(sum) || std::isinf(squares)) {
+    if (!std::isinf(sum1) && !std::isinf(sum2)) FloatOverflow();
+    squares = std::numeric_limits<double>::quiet_NaN();
+  }
+  into->value = Value::Float(sum);
+  into->squares = squares;
+}
+
+}  // namespace
+
+void CombineAggregates(const BoundExpr& call, AggregateState&& from, AggregateState* into) {
+  if (from.count == 0) return;
+  if (into->count == 0) {
+    *into = std::move(from);
+    return;
+  }
+  const DataType& type = call.children.empty() ? call.type : call.children[0]->type;
+  switch (call.aggregate) {
+    case AggregateFunction::kSum:
+    case AggregateFunction::kAvg:
+      if (type.IsInteger()) {
+        into->int_sum += from.int_sum;
+      } else if (type.id == TypeId::kNumeric) {
+        into->value = Value::Decimal(OrThrow(into->value.AsNumeric().Add(from.value.AsNumeric())));
+      } else if (call.aggregate == AggregateFunction::kSum || type.id == TypeId::kInterval) {
+        into->value = Arithmetic(ArithmeticOp::kAdd, into->value, from.value, call.type, call.type);
+      } else {
+        CombineFloatAvg(from, into);
+      }
+      break;
+    case AggregateFunction::kMin:
+    case AggregateFunction::kMax: {
+      const int c = CompareValues(into->value, from.value, type);
+      if (call.aggregate == AggregateFunction::kMin ? c >= 0 : c <= 0) {
+        into->value = std::move(from.value);
+      }
+      break;
+    }
+    case AggregateFunction::kBoolAnd:
+      into->value = Value::Bool(into->value.AsBool() && from.value.AsBool());
+      break;
+    case AggregateFunction::kBoolOr:
+      into->value = Value::Bool(into->value.AsBool() || from.value.AsBool());
+      break;
+    case AggregateFunction::kBitAnd:
+      into->value = Value::Int(into->value.AsInt() & from.value.AsInt());
+      break;
+    case AggregateFunction::kBitOr:
+      into->value = Value::Int(into->value.AsInt() | from.value.AsInt());
+      break;
+    default: break;  // count(*) and count(x): the counts alone
+  }
+  into->count += from.count;
+}
+
 Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
   if (state->distinct != nullptr) {
     std::vector<Row> rows = std::move(state->distinct->rows);

@@ -53,6 +53,13 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
 // the caller applies) to the state, which may take them: *args is left
 // unspecified, for the caller to clear and reuse.
 void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
+// Whether CombineAggregates can merge two states of `call`, as a parallel
+// aggregate merges its participants' groups: count, sum, avg, min, max,
+// bool_and / bool_or / every, bit_and / bit_or, without DISTINCT or ORDER BY.
+bool CanCombineAggregate(const BoundExpr& call);
+// Folds `from`, the state of other input rows of the same group, into
+// *into. REQUIRES: CanCombineAggregate(call).
+void CombineAggregates(const BoundExpr& call, AggregateState&& from, AggregateState* into);
 // The aggregate's result for the inputs fed so far.
 Value FinishAggregate(const BoundExpr& call, AggregateState* state);
 // The same, leaving the state as it is, so more inputs may follow (a window

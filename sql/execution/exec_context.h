@@ -113,10 +113,23 @@ struct ExecContext {
   // The transaction's deferred constraint checks and SET CONSTRAINTS
   // modes (deferred_constraints.h). Null: every check is immediate.
   DeferredConstraints* deferred = nullptr;
+  // max_parallel_workers_per_gather and min_parallel_table_scan_size: the
+  // threads a parallel aggregate may start besides the statement's own,
+  // and the size (RocksDB's estimate of the table's bytes) below which it
+  // runs alone (sql/execution/parallel_aggregate.h).
+  int parallel_workers = 0;
+  int64_t min_parallel_table_scan_bytes = 0;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.
   void CheckForInterrupts() const;
 };
+
+// The context of a parallel query's worker thread: the statement's values
+// and limits, reading through `txn` (a storage::SharedReadTransaction over
+// ctx.txn). What only the session's own thread may do — sequences, settings
+// changes, warnings, deferred checks, EXPLAIN ANALYZE's counters — is left
+// out; the planner gives workers no expression that needs them.
+ExecContext ParallelWorkerContext(const ExecContext& ctx, storage::Transaction& txn);
 
 }  // namespace basalt::sql

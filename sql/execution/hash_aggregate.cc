@@ -122,6 +122,22 @@ void HashAggregate::Consume(ExecContext& ctx) {
   integer_index_.clear();
 }
 
+bool HashAggregate::ConsumePartial(ExecContext& ctx, const std::atomic<bool>& stop) {
+  memory_.Attach(ctx);
+  if (groups_.empty()) NewGroup({});
+  RowBatch input;
+  while (!stop.load(std::memory_order_relaxed) && children_[0]->Next(ctx, &input)) {
+    ctx.CheckForInterrupts();
+    for (const Row& row : input) {
+      ConsumeRow(row, ctx);
+      if (table_full_) return false;
+    }
+  }
+  index_.clear();
+  integer_index_.clear();
+  return !stop.load(std::memory_order_relaxed);
+}
+
 void HashAggregate::ReportStats(OperatorStats* stats) const {
   if (groups_.empty()) return;  // a plain Aggregate holds one group
   stats->hash_aggregate = true;

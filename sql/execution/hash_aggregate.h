@@ -17,6 +17,7 @@
 // as array_agg's, are charged only by their group's initial size.)
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -40,16 +41,22 @@ class HashAggregate : public PhysicalOperator {
   ~HashAggregate() override;
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return groups_.empty() ? "Aggregate" : "HashAggregate"; }
+  struct Group {
+    Row keys;
+    std::vector<AggregateState> states;  // one per aggregate
+  };
+  // A participant of a parallel aggregate (parallel_aggregate.h): folds the
+  // whole input into groups without spilling and without finishing them.
+  // False, having stopped early, when the groups outgrew work_mem or `stop`
+  // was set (by another participant that failed); true when groups() holds
+  // every input row's group.
+  bool ConsumePartial(ExecContext& ctx, const std::atomic<bool>& stop);
+  std::vector<Group>& groups() { return table_; }
   // Whether and how much the aggregation spilled.
   const SpillStats& spill_stats() const { return memory_.spill(); }
   void ReportStats(OperatorStats* stats) const override;
 
  private:
-  struct Group {
-    Row keys;
-    std::vector<AggregateState> states;  // one per aggregate
-  };
-
   void Consume(ExecContext& ctx);
   // Folds one input row into its group, or spills it (hash_aggregate_spill.cc).
   void ConsumeRow(const Row& row, ExecContext& ctx);

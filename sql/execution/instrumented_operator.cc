@@ -11,6 +11,17 @@ const NodeActuals* PlanInstrumentation::Find(const LogicalOperator& node) const 
   return it == actuals_.end() || it->second.loops == 0 ? nullptr : &it->second;
 }
 
+void PlanInstrumentation::Add(const PlanInstrumentation& other) {
+  for (const auto& [node, theirs] : other.actuals_) {
+    NodeActuals& ours = actuals_[node];
+    ours.loops += theirs.loops;
+    ours.rows += theirs.rows;
+    ours.startup_ms += theirs.startup_ms;
+    ours.total_ms += theirs.total_ms;
+    ours.stats.Add(theirs.stats);
+  }
+}
+
 InstrumentedOperator::InstrumentedOperator(PhysicalOperatorPtr inner, NodeActuals* actuals,
                                            bool timing)
     : inner_(std::move(inner)), actuals_(actuals), timing_(timing) {}

@@ -30,6 +30,11 @@ class PlanInstrumentation {
   PhysicalOperatorPtr Wrap(const LogicalOperator& node, PhysicalOperatorPtr op);
   // Null for a node that never ran (or was never made).
   const NodeActuals* Find(const LogicalOperator& node) const;
+  // Adds what `other` measured (a parallel aggregate's participant, whose
+  // operators must be gone) to the same nodes here: loops count each
+  // participant's run, as PostgreSQL's workers'.
+  void Add(const PlanInstrumentation& other);
+  bool timing() const { return timing_; }
 
  private:
   const bool timing_;

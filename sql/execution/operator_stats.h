@@ -35,6 +35,11 @@ struct OperatorStats {
   uint64_t original_hash_batches = 0;  // 1: every join starts in memory
   int64_t hash_memory_kb = 0;
 
+  // Parallel aggregate: the threads started besides the statement's own
+  // (0: it ran alone) and the groups the participants handed over.
+  uint64_t workers_launched = 0;
+  uint64_t partial_groups = 0;
+
   void Add(const OperatorStats& o) {
     rows_removed_by_filter += o.rows_removed_by_filter;
     rows_removed_by_join_filter += o.rows_removed_by_join_filter;
@@ -56,6 +61,8 @@ struct OperatorStats {
       original_hash_batches = std::max(original_hash_batches, o.original_hash_batches);
       hash_memory_kb = std::max(hash_memory_kb, o.hash_memory_kb);
     }
+    workers_launched = std::max(workers_launched, o.workers_launched);
+    partial_groups += o.partial_groups;
   }
 };
 

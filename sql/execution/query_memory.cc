@@ -11,13 +11,14 @@
 namespace basalt::sql {
 
 void QueryMemory::Charge(int64_t bytes, std::string_view op) {
-  if (bytes > 0 && used_ + bytes > limit_) {
+  const int64_t before = used_.fetch_add(bytes, std::memory_order_relaxed);
+  if (bytes > 0 && before + bytes > limit_) {
+    used_.fetch_sub(bytes, std::memory_order_relaxed);
     // PostgreSQL's palloc failure: the same SQLSTATE and message, with the
     // operator named so the user knows which part of the plan to change.
     throw Error(sqlstate::kOutOfMemory, "out of memory")
         .WithDetail(fmt::format("Failed on request of size {} in operator \"{}\".", bytes, op));
   }
-  used_ += bytes;
 }
 
 void OperatorMemory::Attach(const ExecContext& ctx) {

@@ -9,6 +9,7 @@
 // A query runs on one thread at a time: no locking.
 #pragma once
 
+#include <atomic>
 #include <climits>
 #include <cstdint>
 #include <memory>
@@ -29,17 +30,18 @@ class QueryMemory {
   // What one operator may hold before it spills.
   int64_t work_mem() const { return work_mem_; }
   int64_t limit() const { return limit_; }
-  int64_t used() const { return used_; }
+  int64_t used() const { return used_.load(std::memory_order_relaxed); }
 
   // Adds `bytes` to the query's total; 53200 (DETAIL naming `op`) when that
   // passes the limit, leaving the total unchanged.
   void Charge(int64_t bytes, std::string_view op);
-  void Release(int64_t bytes) { used_ -= bytes; }
+  void Release(int64_t bytes) { used_.fetch_sub(bytes, std::memory_order_relaxed); }
 
  private:
   int64_t work_mem_;
   int64_t limit_;
-  int64_t used_ = 0;
+  // Atomic: the threads of a parallel query charge it at once.
+  std::atomic<int64_t> used_{0};
 };
 
 // Whether and how much an operator spilled, for tests and EXPLAIN ANALYZE.

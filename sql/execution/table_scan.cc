@@ -46,8 +46,17 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     return false;
   }
   if (it_ == nullptr) {
-    store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
-    it_ = store_->Scan(ctx.txn);
+    if (ranges_ != nullptr) {
+      it_ = ranges_->Take();
+      if (it_ == nullptr) {
+        done_ = true;
+        batch->clear();
+        return false;
+      }
+    } else {
+      store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
+      it_ = store_->Scan(ctx.txn);
+    }
   }
   ctx.CheckForInterrupts();
   const size_t width = columns_.size();
@@ -59,8 +68,13 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     Result<bool> more = it_->Advance();
     if (!more.ok()) ThrowStatus(more.status());
     if (!*more) {
-      done_ = true;
-      break;
+      // A parallel scan goes on with the next range no one has taken.
+      if (ranges_ != nullptr) it_ = ranges_->Take();
+      if (it_ == nullptr || ranges_ == nullptr) {
+        done_ = true;
+        break;
+      }
+      continue;
     }
     // Rows the predicate rejects cost only the decoding of its columns.
     if (predicate_ != nullptr) {

@@ -2,6 +2,7 @@
 // with a predicate tested on each stored row before the row is materialized.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -11,6 +12,26 @@
 
 namespace basalt::sql {
 
+// The key ranges of one table that a parallel query's participants scan
+// (parallel_aggregate.h), opened by the leader, whose transaction is not
+// thread-safe: each participant's TableScan takes the next range no one has
+// taken until none is left, so a participant that gets the cheap ranges
+// takes more of them.
+class ScanRanges {
+ public:
+  explicit ScanRanges(std::vector<std::unique_ptr<storage::RowIterator>> ranges)
+      : ranges_(std::move(ranges)) {}
+  // Null once every range is taken.
+  std::unique_ptr<storage::RowIterator> Take() {
+    const size_t i = next_.fetch_add(1, std::memory_order_relaxed);
+    return i < ranges_.size() ? std::move(ranges_[i]) : nullptr;
+  }
+
+ private:
+  std::vector<std::unique_ptr<storage::RowIterator>> ranges_;
+  std::atomic<size_t> next_{0};
+};
+
 class TableScan : public PhysicalOperator {
  public:
   // With `emit_key`, each row carries its storage key and its stored value
@@ -19,6 +40,9 @@ class TableScan : public PhysicalOperator {
   // in; the others are NULL.
   TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
             const BoundExpr* predicate = nullptr, std::vector<bool> columns = {});
+  // A participant of a parallel scan: reads the ranges it takes from
+  // `ranges` (which must outlive it) instead of the whole table.
+  void ReadRanges(ScanRanges* ranges) { ranges_ = ranges; }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
   void ReportStats(OperatorStats* stats) const override {
@@ -35,6 +59,7 @@ class TableScan : public PhysicalOperator {
   Row scratch_;                          // a row being tested
   std::unique_ptr<storage::TableStore> store_;
   std::unique_ptr<storage::RowIterator> it_;
+  ScanRanges* ranges_ = nullptr;
   bool done_ = false;
   uint64_t rows_removed_ = 0;  // by the predicate
 };

@@ -6,6 +6,8 @@
 // explain_format.cc prints that tree as PostgreSQL's TEXT or JSON format.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct ExplainOptions {
   bool timing = false;   // with analyze
   bool summary = false;  // Planning Time (and, with analyze, Execution Time)
   Format format = Format::kText;
+  // The threads a parallel aggregate over `table` would start
+  // (ParallelWorkers in execution/parallel_aggregate.h); null: none.
+  std::function<int(const catalog::TableEntry& table)> parallel_workers;
 };
 
 // One property of a node beyond its name, costs and actuals: the text
@@ -49,6 +54,9 @@ struct ExplainNode {
   double plan_rows = 0;
   int plan_width = 0;
   const NodeActuals* actuals = nullptr;  // analyze: null means never executed
+  // The actuals of a node of PostgreSQL's shape that no operator of
+  // Basalt's ran alone (a parallel aggregate's Gather): `actuals` points here.
+  std::shared_ptr<const NodeActuals> derived_actuals;
   std::vector<ExplainDetail> details;
   std::vector<ExplainNode> children;
 };

@@ -4,6 +4,8 @@
 // with PostgreSQL's line for line; under ANALYZE, the rows each filter
 // removed and how sorts and hash tables used memory and disk.
 // explain_format.cc prints the tree.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -23,6 +25,7 @@
 #include "sql/planner/logical_values.h"
 #include "sql/planner/logical_window.h"
 #include "sql/planner/plan_estimate.h"
+#include "sql/planner/planner.h"
 
 namespace basalt::sql {
 
@@ -262,6 +265,8 @@ class Builder {
       AddCount(&node, "Rows Removed by Filter", removed_by_filter(), node.actuals);
     };
     bool hash_build = false;
+    int workers = 0;                     // a parallel aggregate's
+    const bool in_parallel = parallel_;  // under a parallel aggregate
     const ColumnNames input = op.children.empty() ? ColumnNames{} : OutputNames(*op.children[0]);
     switch (op.kind) {
       case LogicalKind::kGet: {
@@ -298,7 +303,8 @@ class Builder {
           }
         } else {
           node.node_type = "Seq Scan";
-          node.label = "Seq Scan on " + relation;
+          node.label = (get.parallel_scan && parallel_ ? "Parallel Seq Scan on " : "Seq Scan on ") +
+                       relation;
         }
         node.after.emplace_back("Relation Name", JsonString(table.def.name()));
         if (options_.verbose) node.after.emplace_back("Schema", JsonString(SchemaName(table)));
@@ -328,6 +334,7 @@ class Builder {
       case LogicalKind::kAggregate: {
         const auto& aggregate = op.As<LogicalAggregate>();
         node.label = aggregate.groups.empty() ? "Aggregate" : "HashAggregate";
+        workers = ParallelWorkers(op);
         std::vector<std::string> group_keys;
         if (!aggregate.grouping_sets.empty()) {
           // As PostgreSQL hashes them: a Hash Key line per set with keys,
@@ -496,16 +503,86 @@ class Builder {
       hash.children[0].parent_relationship = "Outer";
       node.children.push_back(std::move(hash));
     } else {
+      parallel_ = in_parallel || workers > 0;
       for (const LogicalOperatorPtr& c : op.children) node.children.push_back(Node(*c));
+      parallel_ = in_parallel;
     }
     const bool members = node.label == "Append";
     for (size_t i = 0; i < node.children.size(); ++i) {
       node.children[i].parent_relationship = members ? "Member" : i == 0 ? "Outer" : "Inner";
     }
+    if (workers > 0) {
+      return Finalized(std::move(node), workers, own != nullptr ? own->stats.partial_groups : 0);
+    }
     return node;
   }
 
  private:
+  // The threads a parallel aggregate starts besides the statement's (0: it
+  // runs alone): under ANALYZE those its run started, else those it would
+  // start now.
+  int ParallelWorkers(const LogicalOperator& op) const {
+    if (!op.As<LogicalAggregate>().parallel) return 0;
+    if (options_.analyze) {
+      const NodeActuals* actuals = Actuals(op);
+      return actuals != nullptr ? static_cast<int>(actuals->stats.workers_launched) : 0;
+    }
+    if (!options_.parallel_workers) return 0;
+    const catalog::TableEntry* table = ParallelScanTable(*op.children[0]);
+    return table != nullptr ? options_.parallel_workers(*table) : 0;
+  }
+
+  // PostgreSQL's shape of a parallel aggregate: Finalize over a Gather of
+  // the participants' Partial aggregates. Under ANALYZE the Gather returns
+  // the participants' groups, and each participant is a loop of the
+  // Partial aggregate; both take the Finalize's times.
+  static ExplainNode Finalized(ExplainNode node, int workers, uint64_t partial_groups) {
+    auto set_mode = [](ExplainNode* n, const char* mode) {
+      for (auto& [key, value] : n->before) {
+        if (key == "Partial Mode") value = JsonString(mode);
+      }
+    };
+    ExplainNode partial = node;
+    partial.label = "Partial " + node.label;
+    set_mode(&partial, "Partial");
+    // The group keys only: HAVING applies to the merged groups.
+    partial.details.erase(
+        std::remove_if(partial.details.begin(), partial.details.end(),
+                       [](const ExplainDetail& d) { return d.text.rfind("Group Key", 0) != 0; }),
+        partial.details.end());
+    partial.parent_relationship = "Outer";
+    ExplainNode gather;
+    gather.label = gather.node_type = "Gather";
+    gather.startup_cost = node.startup_cost;
+    gather.total_cost = node.total_cost;
+    gather.plan_rows = node.plan_rows;
+    gather.plan_width = node.plan_width;
+    gather.details.push_back({fmt::format("Workers Planned: {}", workers),
+                              {{"Workers Planned", std::to_string(workers)}}});
+    if (node.actuals != nullptr) {
+      gather.details.push_back({fmt::format("Workers Launched: {}", workers),
+                                {{"Workers Launched", std::to_string(workers)}}});
+      NodeActuals gathered = *node.actuals;
+      gathered.rows = partial_groups;
+      gathered.stats = OperatorStats();
+      gather.derived_actuals = std::make_shared<NodeActuals>(gathered);
+      gather.actuals = gather.derived_actuals.get();
+      gathered.loops = static_cast<uint64_t>(workers) + 1;
+      gathered.startup_ms *= static_cast<double>(gathered.loops);
+      gathered.total_ms *= static_cast<double>(gathered.loops);
+      partial.derived_actuals = std::make_shared<NodeActuals>(gathered);
+      partial.actuals = partial.derived_actuals.get();
+    }
+    gather.after = {{"Single Copy", "false"}};
+    gather.parent_relationship = "Outer";
+    gather.children.push_back(std::move(partial));
+    node.label = "Finalize " + node.label;
+    set_mode(&node, "Finalize");
+    node.children.clear();
+    node.children.push_back(std::move(gather));
+    return node;
+  }
+
   const NodeActuals* Actuals(const LogicalOperator& op) const {
     return instrumentation_ != nullptr ? instrumentation_->Find(op) : nullptr;
   }
@@ -580,6 +657,7 @@ class Builder {
 
   const ExplainOptions& options_;
   const PlanInstrumentation* instrumentation_;
+  bool parallel_ = false;  // building a parallel aggregate's input
 
  public:
   bool has_join_ = false;

@@ -178,8 +178,8 @@ LogicalOperatorPtr ComputedRows() {
 TEST_CASE("index_join reads the keyed table per left row, memoized unless volatile",
           "[planner][index_join]") {
   // changes JOIN y ON changes.b = y.a: y is read by its key per change.
-  auto plan = UseIndexJoins(Join(ComputedRows(), Get("y", /*keyed=*/true), JoinType::kInner,
-                                 Equal(Col(1), Col(2)), 2));
+  auto plan = UseIndexJoins(
+      Join(ComputedRows(), Get("y", /*keyed=*/true), JoinType::kInner, Equal(Col(1), Col(2)), 2));
   const auto& join = plan->As<LogicalJoin>();
   REQUIRE(join.lateral_values.size() == 1);
   CHECK(join.memoize);
@@ -192,9 +192,9 @@ TEST_CASE("index_join reads the keyed table per left row, memoized unless volati
   half->compare_type = DataType::Of(TypeId::kFloat8);
   half->children.push_back(std::move(random));
   half->children.push_back(BoundExpr::Constant(Value::Float(0.5), DataType::Of(TypeId::kFloat8)));
-  auto volatile_plan = UseIndexJoins(Join(ComputedRows(),
-                                          Filter(Get("y", /*keyed=*/true), Terms(std::move(half))),
-                                          JoinType::kInner, Equal(Col(1), Col(2)), 2));
+  auto volatile_plan =
+      UseIndexJoins(Join(ComputedRows(), Filter(Get("y", /*keyed=*/true), Terms(std::move(half))),
+                         JoinType::kInner, Equal(Col(1), Col(2)), 2));
   const auto& volatile_join = volatile_plan->As<LogicalJoin>();
   REQUIRE(volatile_join.lateral_values.size() == 1);
   CHECK_FALSE(volatile_join.memoize);

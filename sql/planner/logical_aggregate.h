@@ -18,6 +18,10 @@ struct LogicalAggregate : LogicalOperator {
   // With sets, each input row joins one group per set, whose row has NULL
   // for the keys outside its set.
   std::vector<std::vector<int>> grouping_sets;
+  // Run by several threads when its table is large enough
+  // (passes/parallel_aggregate.cc, execution/parallel_aggregate.h): its
+  // input scans one table with a LogicalGet marked `parallel_scan`.
+  bool parallel = false;
 };
 
 }  // namespace basalt::sql

@@ -25,6 +25,9 @@ struct LogicalGet : LogicalOperator {
   BoundExprPtr filter;                 // full scan: rows must satisfy it (null: all rows)
   std::vector<bool> columns;           // full scan: table columns decoded (empty: all)
   std::unique_ptr<IndexAccess> index;  // null: not through a secondary index
+  // The full scan a parallel aggregate's participants share by key ranges
+  // (LogicalAggregate::parallel).
+  bool parallel_scan = false;
 
   // Whether the rows are read by primary key (PointLookup).
   bool by_primary_key() const { return !lookup_key.empty() || lookup_in != nullptr; }

@@ -33,6 +33,10 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       {"index_order", &ReadIndexesForOrder},
       // After scan_pushdown, which folds a WHERE into the scan below a Sort.
       {"sort_elision", &ElideSorts},
+      // Last: the scans it looks for are the ones the passes above left
+      // full. The session disables it with max_parallel_workers_per_gather
+      // = 0 and under EXPLAIN ANALYZE.
+      {"parallel_aggregate", &ParallelizeAggregates},
   };
   return kPasses;
 }

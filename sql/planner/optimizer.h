@@ -68,5 +68,8 @@ LogicalOperatorPtr ReadIndexesForOrder(LogicalOperatorPtr plan);
 // passes/sort_elision.cc: ORDER BY a primary-key prefix, ascending, over a
 // full scan needs no Sort (the scan returns rows in key order).
 LogicalOperatorPtr ElideSorts(LogicalOperatorPtr plan);
+// passes/parallel_aggregate.cc: aggregates over one large table's full
+// scan, with states that merge, are marked to run on several threads.
+LogicalOperatorPtr ParallelizeAggregates(LogicalOperatorPtr plan);
 
 }  // namespace basalt::sql

@@ -17,6 +17,7 @@
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
 #include "sql/execution/modify_table.h"
+#include "sql/execution/parallel_aggregate.h"
 #include "sql/execution/point_lookup.h"
 #include "sql/execution/project.h"
 #include "sql/execution/recursive_union.h"
@@ -47,8 +48,18 @@ namespace basalt::sql {
 
 namespace {
 
-PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentation* instr) {
-  auto child = [&]() { return CreatePhysicalPlan(*plan.children[0], instr); };
+// How a plan is lowered: measured for EXPLAIN ANALYZE (`instr`), or as one
+// participant of a parallel aggregate, whose parallel scan reads `ranges`.
+struct Lowering {
+  PlanInstrumentation* instr = nullptr;
+  ScanRanges* ranges = nullptr;
+};
+
+PhysicalOperatorPtr Lower(const LogicalOperator& plan, const Lowering& lowering);
+
+PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, const Lowering& lowering) {
+  PlanInstrumentation* instr = lowering.instr;
+  auto child = [&]() { return Lower(*plan.children[0], lowering); };
   switch (plan.kind) {
     case LogicalKind::kGet: {
       const auto& get = plan.As<LogicalGet>();
@@ -71,7 +82,10 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
       if (get.index != nullptr) {
         return std::make_unique<IndexScan>(get.table, *get.index, get.emit_key, get.filter.get());
       }
-      return std::make_unique<TableScan>(get.table, get.emit_key, get.filter.get(), get.columns);
+      auto scan =
+          std::make_unique<TableScan>(get.table, get.emit_key, get.filter.get(), get.columns);
+      if (get.parallel_scan && lowering.ranges != nullptr) scan->ReadRanges(lowering.ranges);
+      return scan;
     }
     case LogicalKind::kValues: {
       const auto& values = plan.As<LogicalValues>();
@@ -82,13 +96,13 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
       return std::make_unique<Filter>(child(), *plan.As<LogicalFilter>().predicate);
     case LogicalKind::kJoin: {
       const auto& join = plan.As<LogicalJoin>();
-      PhysicalOperatorPtr left = CreatePhysicalPlan(*plan.children[0], instr);
+      PhysicalOperatorPtr left = Lower(*plan.children[0], lowering);
       if (!join.lateral_values.empty()) {
         return std::make_unique<LateralJoin>(std::move(left), *plan.children[1], join.join_type,
                                              join.lateral_values, join.condition.get(),
                                              join.left_width, join.right_width, join.memoize);
       }
-      PhysicalOperatorPtr right = CreatePhysicalPlan(*plan.children[1], instr);
+      PhysicalOperatorPtr right = Lower(*plan.children[1], lowering);
       if (!join.left_keys.empty()) {
         return std::make_unique<HashJoin>(std::move(left), std::move(right), join.join_type,
                                           join.left_keys, join.right_keys, join.condition.get(),
@@ -100,15 +114,14 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
     }
     case LogicalKind::kSetOperation: {
       const auto& op = plan.As<LogicalSetOperation>();
-      return std::make_unique<SetOperation>(CreatePhysicalPlan(*plan.children[0], instr),
-                                            CreatePhysicalPlan(*plan.children[1], instr),
-                                            op.operation, op.all, op.types);
+      return std::make_unique<SetOperation>(Lower(*plan.children[0], lowering),
+                                            Lower(*plan.children[1], lowering), op.operation,
+                                            op.all, op.types);
     }
     case LogicalKind::kRecursiveUnion: {
       const auto& op = plan.As<LogicalRecursiveUnion>();
-      return std::make_unique<RecursiveUnion>(CreatePhysicalPlan(*plan.children[0], instr),
-                                              *plan.children[1], op.work_table_id, op.all,
-                                              op.types);
+      return std::make_unique<RecursiveUnion>(Lower(*plan.children[0], lowering), *plan.children[1],
+                                              op.work_table_id, op.all, op.types);
     }
     case LogicalKind::kFunctionScan: {
       const auto& scan = plan.As<LogicalFunctionScan>();
@@ -127,6 +140,14 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
       if (!aggregate.grouping_sets.empty()) {
         return std::make_unique<GroupingSetsAggregate>(
             child(), aggregate.groups, aggregate.aggregates, aggregate.grouping_sets);
+      }
+      // A participant's own copy of the input never nests another parallel
+      // run.
+      if (aggregate.parallel && lowering.ranges == nullptr) {
+        if (const catalog::TableEntry* table = ParallelScanTable(*plan.children[0])) {
+          return std::make_unique<ParallelAggregate>(*plan.children[0], *table, aggregate.groups,
+                                                     aggregate.aggregates, instr);
+        }
       }
       return std::make_unique<HashAggregate>(child(), aggregate.groups, aggregate.aggregates);
     }
@@ -171,12 +192,33 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, PlanInstrumentat
   return nullptr;
 }
 
+PhysicalOperatorPtr Lower(const LogicalOperator& plan, const Lowering& lowering) {
+  CheckStackDepth();
+  PhysicalOperatorPtr op = CreateOperator(plan, lowering);
+  return lowering.instr == nullptr ? std::move(op) : lowering.instr->Wrap(plan, std::move(op));
+}
+
 }  // namespace
 
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan, PlanInstrumentation* instr) {
+const catalog::TableEntry* ParallelScanTable(const LogicalOperator& plan) {
   CheckStackDepth();
-  PhysicalOperatorPtr op = CreateOperator(plan, instr);
-  return instr == nullptr ? std::move(op) : instr->Wrap(plan, std::move(op));
+  if (plan.kind == LogicalKind::kGet) {
+    const auto& get = plan.As<LogicalGet>();
+    return get.parallel_scan ? get.table.get() : nullptr;
+  }
+  for (const LogicalOperatorPtr& child : plan.children) {
+    if (const catalog::TableEntry* table = ParallelScanTable(*child)) return table;
+  }
+  return nullptr;
+}
+
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan, PlanInstrumentation* instr) {
+  return Lower(plan, Lowering{.instr = instr, .ranges = nullptr});
+}
+
+PhysicalOperatorPtr CreateParallelWorkerPlan(const LogicalOperator& plan, ScanRanges* ranges,
+                                             PlanInstrumentation* instr) {
+  return Lower(plan, Lowering{.instr = instr, .ranges = ranges});
 }
 
 }  // namespace basalt::sql

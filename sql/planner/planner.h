@@ -12,6 +12,8 @@
 
 namespace basalt::sql {
 
+class ScanRanges;
+
 // Consumes the bound statement's expressions (moves them into the plan).
 LogicalOperatorPtr PlanSelect(BoundSelect& select);
 LogicalOperatorPtr PlanInsert(BoundInsert& insert);
@@ -37,5 +39,13 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op);
 // `instrumentation` (EXPLAIN ANALYZE), each operator is measured.
 PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOperator& plan,
                                        PlanInstrumentation* instrumentation = nullptr);
+// One participant's copy of a parallel aggregate's input (the plan under a
+// LogicalAggregate marked `parallel`): its parallel scan reads the ranges
+// it takes from `ranges`. With `instrumentation` (the participant's own
+// under EXPLAIN ANALYZE), each operator is measured.
+// The table of the parallel scan in a parallel aggregate's input, or null.
+const catalog::TableEntry* ParallelScanTable(const LogicalOperator& plan);
+PhysicalOperatorPtr CreateParallelWorkerPlan(const LogicalOperator& plan, ScanRanges* ranges,
+                                             PlanInstrumentation* instrumentation);
 
 }  // namespace basalt::sql

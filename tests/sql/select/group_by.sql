@@ -131,3 +131,8 @@ SELECT i.name FROM items i GROUP BY i.id, i.name ORDER BY 1;
 SELECT name FROM items GROUP BY id + 0;
 DROP TABLE items;
 DROP TABLE pairs;
+-- GROUP BY an interval or timestamptz expression, by ordinal and spelled
+-- out again (the binder matches the two expressions).
+SELECT x * interval '1 hour' AS span, count(*) FROM (VALUES (1), (2), (2)) v(x) GROUP BY 1 ORDER BY 1;
+SELECT timestamptz '2024-03-09 12:00+00' + x * interval '1 day', count(*)
+FROM (VALUES (1), (2), (2)) v(x) GROUP BY timestamptz '2024-03-09 12:00+00' + x * interval '1 day' ORDER BY 1;
