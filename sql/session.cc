@@ -6,6 +6,7 @@
 #include "common/datetime.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/parallel_aggregate.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/optimizer.h"
 #include "sql/planner/planner.h"
@@ -513,7 +514,7 @@ LogicalOperatorPtr SessionImpl::OptimizeLogicalPlan(LogicalOperatorPtr plan) {
 void SessionImpl::RunOptimizedPlan(const LogicalOperator& plan,
                                    const std::function<void(const RowBatch&)>& consume,
                                    std::string* plan_text) {
-  if (plan_text != nullptr) *plan_text = ExplainPostgres(plan);
+  if (plan_text != nullptr) *plan_text = ExplainPostgres(plan, ParallelWorkersNow());
   if (!consume) return;
   PhysicalOperatorPtr root = CreatePhysicalPlan(plan);
   ExecContext ctx = NewExecContext(nullptr, nullptr);
@@ -525,6 +526,12 @@ PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan,
                                           PlanInstrumentation* instrumentation) {
   if (plan.row_lock) CheckWritable(RowLockCommandName(*plan.row_lock));
   return CreatePhysicalPlan(*plan.root, instrumentation);
+}
+
+std::function<int(const catalog::TableEntry&)> SessionImpl::ParallelWorkersNow() {
+  return [this](const catalog::TableEntry& table) {
+    return ParallelWorkers(NewExecContext(nullptr, nullptr), table);
+  };
 }
 
 ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, ResultSink* sink) {

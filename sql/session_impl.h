@@ -173,6 +173,9 @@ class SessionImpl : public Session {
                                PlanInstrumentation* instrumentation = nullptr);
   // `sink` receives the statement's warnings; null drops them.
   ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink* sink);
+  // The threads a parallel aggregate over a table would start now, for
+  // EXPLAIN (execution/parallel_aggregate.h).
+  std::function<int(const catalog::TableEntry&)> ParallelWorkersNow();
   // Runs `root` (an execution of `plan`) to its end: rows to `sink`, then
   // the command tag.
   void RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

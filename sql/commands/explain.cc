@@ -10,7 +10,6 @@
 
 #include "sql/binder/binder.h"
 #include "sql/execution/instrumented_operator.h"
-#include "sql/execution/parallel_aggregate.h"
 #include "sql/planner/explain.h"
 #include "sql/planner/planner.h"
 #include "sql/session_impl.h"
@@ -88,9 +87,7 @@ void SessionImpl::ExplainStatement(const ast::ExplainStmt& stmt, const ast::Stat
   const Clock::time_point planning = Clock::now();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   ExplainOptions options = OptionsOf(stmt, *snapshot);
-  options.parallel_workers = [this](const catalog::TableEntry& table) {
-    return ParallelWorkers(NewExecContext(nullptr, nullptr), table);
-  };
+  options.parallel_workers = ParallelWorkersNow();
   std::shared_ptr<const catalog::CatalogSnapshot> readable = ReadableCatalog(snapshot);
   Binder binder(*readable, database_oid_, user_, SearchPath());
   // Through the extended protocol the statement may use the portal's $n.

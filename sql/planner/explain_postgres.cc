@@ -683,9 +683,11 @@ ExplainNode BuildExplainTree(const LogicalOperator& plan, const ExplainOptions& 
   return builder.Node(plan);
 }
 
-std::string ExplainPostgres(const LogicalOperator& op) {
+std::string ExplainPostgres(const LogicalOperator& op,
+                            std::function<int(const catalog::TableEntry& table)> parallel_workers) {
   ExplainOptions options;
   options.costs = false;
+  options.parallel_workers = std::move(parallel_workers);
   return FormatExplain(BuildExplainTree(op, options, nullptr), options, -1, -1);
 }
 

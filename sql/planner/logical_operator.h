@@ -3,9 +3,14 @@
 // optimizer's passes (optimizer.h), lowered by physical_planner.cc.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace basalt::catalog {
+struct TableEntry;
+}  // namespace basalt::catalog
 
 namespace basalt::sql {
 
@@ -51,7 +56,10 @@ using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
 // EXPLAIN-style text of the tree, one operator per line.
 std::string ExplainLogical(const LogicalOperator& op);
-// EXPLAIN (COSTS OFF) as PostgreSQL prints it (explain_postgres.cc).
-std::string ExplainPostgres(const LogicalOperator& op);
+// EXPLAIN (COSTS OFF) as PostgreSQL prints it (explain_postgres.cc);
+// `parallel_workers` as ExplainOptions' (null: every aggregate serial).
+std::string ExplainPostgres(
+    const LogicalOperator& op,
+    std::function<int(const catalog::TableEntry& table)> parallel_workers = nullptr);
 
 }  // namespace basalt::sql
