@@ -61,10 +61,84 @@ const BoundExpr* FindWindow(const BoundExpr& e) {
 
 }  // namespace
 
+namespace {
+
+// What an expression of a subquery reads: its own row's columns, and the
+// enclosing query's values (kOuterColumn positions).
+void CollectReads(const BoundExpr& e, bool* own_columns, std::vector<int>* outer) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumn) *own_columns = true;
+  if (e.kind == BoundExprKind::kOuterColumn) outer->push_back(e.column_index);
+  for (const BoundExprPtr& c : e.children) CollectReads(*c, own_columns, outer);
+}
+
+// Replaces e's outer values by the enclosing query's expressions they read.
+void ReplaceOuterColumns(BoundExprPtr& e, const std::vector<BoundExprPtr>& outer_values) {
+  CheckStackDepth();
+  if (e->kind == BoundExprKind::kOuterColumn) {
+    const int position = e->position;
+    e = outer_values[static_cast<size_t>(e->column_index)]->Clone();
+    if (e->position <= 0) e->position = position;
+    return;
+  }
+  for (BoundExprPtr& c : e->children) ReplaceOuterColumns(c, outer_values);
+}
+
+}  // namespace
+
+bool Binder::BelongsToEnclosingQuery(const std::vector<BoundExprPtr>& args,
+                                     const ast::FunctionCall& call, const Scope& scope) const {
+  if (subquery_levels_.empty() || scope.outer_values == nullptr ||
+      scope.outer_values != subquery_levels_.back().outer_values || args.empty() ||
+      !call.order_by.empty() || call.filter != nullptr || call.within_group) {
+    return false;
+  }
+  bool own_columns = false;
+  std::vector<int> outer;
+  for (const BoundExprPtr& a : args) CollectReads(*a, &own_columns, &outer);
+  if (own_columns || outer.empty()) return false;
+  // The enclosing query's own columns, not only values it reads from a
+  // query further out (whose aggregate that would be: kept here).
+  for (int i : outer) {
+    bool enclosing_columns = false;
+    std::vector<int> further;
+    CollectReads(*(*scope.outer_values)[static_cast<size_t>(i)], &enclosing_columns, &further);
+    if (enclosing_columns) return true;
+  }
+  return false;
+}
+
+BoundExprPtr Binder::MoveToEnclosingQuery(BoundExprPtr e, const ast::FunctionCall& call,
+                                          const Scope& scope, size_t first_new) {
+  SubqueryLevel& level = subquery_levels_.back();
+  if (!level.outer_rules.allowed) {
+    ThrowAt(
+        sqlstate::kGroupingError,
+        level.outer_rules.clause.empty()
+            ? std::string("aggregate functions are not allowed here")
+            : fmt::format("aggregate functions are not allowed in {}", level.outer_rules.clause),
+        call.position);
+  }
+  if (level.outer_inside_aggregate) {
+    ThrowAt(sqlstate::kGroupingError, "aggregate function calls cannot be nested", call.position);
+  }
+  level.outer_aggregate = true;
+  std::vector<BoundExprPtr>& values = *scope.outer_values;
+  ReplaceOuterColumns(e, values);
+  // The values only the arguments read are not read any more: a NULL each
+  // (which no later reference matches), so that the enclosing query does
+  // not take them for ungrouped columns.
+  for (size_t i = first_new; i < values.size(); ++i) {
+    values[i] = BoundExpr::Constant(Value::Null(), values[i]->type);
+  }
+  return OuterValue(std::move(e), scope, call.position);
+}
+
 BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
                                    const Scope& scope) {
   std::vector<BoundExprPtr> args;
   const bool nested = inside_aggregate_;
+  const size_t outer_values = scope.outer_values != nullptr ? scope.outer_values->size() : 0;
   {
     ScopedFlag inside(inside_aggregate_, true);
     auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
@@ -77,6 +151,12 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
       }
       args.push_back(row != nullptr ? std::move(row) : BindExpression(*a, scope));
     }
+  }
+  // An aggregate of the enclosing query's row is that query's: its clause's
+  // rules apply (MoveToEnclosingQuery).
+  if (BelongsToEnclosingQuery(args, call, scope)) {
+    BoundExprPtr e = MakeAggregateCall(call, function, std::move(args));
+    return MoveToEnclosingQuery(std::move(e), call, scope, outer_values);
   }
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.

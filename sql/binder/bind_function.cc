@@ -8,6 +8,7 @@
 #include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
+#include "sql/binder/bind_named_arguments.h"
 #include "sql/binder/bind_string_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
@@ -178,6 +179,13 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     ThrowAt(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", call.name[0]),
             call.position);
   }
+  if (!call.arg_names.empty() && (call.over != nullptr || IsWindowFunctionName(name) ||
+                                  AggregateByName(name) || call.within_group)) {
+    // No aggregate or window function names its parameters.
+    std::vector<BoundExprPtr> args;
+    for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+    ArrangeNamedArguments(call, std::move(args));
+  }
   if (call.over != nullptr || IsWindowFunctionName(name)) {
     return BindWindowCall(call, scope, AggregateByName(name));
   }
@@ -215,6 +223,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   }
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
+  if (!call.arg_names.empty()) args = ArrangeNamedArguments(call, std::move(args));
 
   BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction, DataType(), call.position);
   auto finish = [&](ScalarFunction f, DataType type) {

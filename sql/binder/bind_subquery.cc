@@ -14,13 +14,22 @@ std::shared_ptr<BoundSubquery> Binder::BindSubqueryBody(const ast::SelectStmt& s
                                                         const Scope& scope,
                                                         std::vector<BoundExprPtr>* outer) {
   auto subquery = std::make_shared<BoundSubquery>();
-  // The subquery's own clauses follow their own rules; an aggregate in it
-  // belongs to it (BindSelect scopes found_aggregate_).
-  AggregateRulesScope rules(this, aggregate_rules_.allowed, aggregate_rules_.clause);
-  ScopedFlag inside(inside_aggregate_, false);
-  ScopedFlag inside_window(inside_window_, false);
-  ScopedFlag resolve(resolve_unknowns_, true);
-  subquery->select = BindSelect(select, &scope, outer);
+  subquery_levels_.push_back(SubqueryLevel{outer, aggregate_rules_, inside_aggregate_, false});
+  struct PopLevel {
+    std::vector<SubqueryLevel>& levels;
+    ~PopLevel() { levels.pop_back(); }
+  } pop{subquery_levels_};
+  {
+    // The subquery's own clauses follow their own rules; an aggregate in it
+    // belongs to it (BindSelect scopes found_aggregate_), unless it reads
+    // only this query's row (MoveToEnclosingQuery).
+    AggregateRulesScope rules(this, aggregate_rules_.allowed, aggregate_rules_.clause);
+    ScopedFlag inside(inside_aggregate_, false);
+    ScopedFlag inside_window(inside_window_, false);
+    ScopedFlag resolve(resolve_unknowns_, true);
+    subquery->select = BindSelect(select, &scope, outer);
+  }
+  if (subquery_levels_.back().outer_aggregate) found_aggregate_ = true;
   return subquery;
 }
 

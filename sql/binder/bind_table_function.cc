@@ -7,6 +7,7 @@
 
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_named_arguments.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 
@@ -64,6 +65,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     }
   }
   std::vector<BoundExprPtr>& args = out->arguments;
+  // Named notation: the set-returning functions name no parameters.
+  if (!call.arg_names.empty()) ArrangeNamedArguments(call, std::move(args));
   // information_schema._pg_expandarray(array): the elements (x) with their
   // positions (n), as unnest WITH ORDINALITY gives them; pgjdbc's metadata
   // queries and the information_schema views of PostgreSQL use it.

@@ -240,6 +240,9 @@ struct FunctionCall : Expr {
   }
   std::vector<std::string> name;
   ExprList args;
+  // Named notation, f(a, b => 1): each argument's name ("" for the
+  // positional ones before the first named); empty when none is named.
+  std::vector<std::string> arg_names;
   bool star = false;      // count(*)
   bool distinct = false;  // count(DISTINCT a)
   bool no_parens = false;

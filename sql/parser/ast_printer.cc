@@ -345,7 +345,13 @@ std::string ToString(const Expr& expr) {
       out += "(";
       if (f.star) out += "*";
       if (f.distinct) out += "DISTINCT ";
-      out += Join(f.args);
+      for (size_t i = 0; i < f.args.size(); ++i) {
+        if (i > 0) out += ", ";
+        if (i < f.arg_names.size() && !f.arg_names[i].empty()) {
+          out += QuoteName(f.arg_names[i]) + " => ";
+        }
+        out += ToString(*f.args[i]);
+      }
       if (!f.order_by.empty() && !f.within_group) {
         out += " ORDER BY " + OrderByToString(f.order_by);
       }

@@ -658,6 +658,34 @@ ast::ExprPtr Parser::ParseWordExpression() {
   return ref;
 }
 
+// A call's arguments: positional ones, then named ones (`name => value`
+// or `name := value`), as PostgreSQL's func_arg_list.
+ast::ExprList Parser::ParseCallArguments(ast::FunctionCall* call) {
+  ast::ExprList args;
+  do {
+    const Token& next = Peek();
+    const bool word =
+        next.type == TokenType::kIdentifier || next.type == TokenType::kQuotedIdentifier;
+    if (word && (PeekOp("=>", 1) || PeekOp(":=", 1))) {
+      const std::string name = Advance().text;
+      Advance();
+      for (const std::string& earlier : call->arg_names) {
+        if (earlier == name) {
+          throw Error(sqlstate::kSyntaxError, "argument name \"" + name + "\" used more than once")
+              .WithPosition(next.position);
+        }
+      }
+      call->arg_names.resize(args.size());
+      call->arg_names.push_back(name);
+    } else if (!call->arg_names.empty()) {
+      throw Error(sqlstate::kSyntaxError, "positional argument cannot follow named argument")
+          .WithPosition(next.position);
+    }
+    args.push_back(ParseExpr());
+  } while (AcceptOp(","));
+  return args;
+}
+
 ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Token& start) {
   auto call = MakeNode<ast::FunctionCall>(start.position);
   call->name = std::move(name);
@@ -673,7 +701,7 @@ ast::ExprPtr Parser::ParseFunctionArgs(std::vector<std::string> name, const Toke
     } else {
       AcceptWord("all");
     }
-    call->args = ParseExprList();
+    call->args = ParseCallArguments(call.get());
     if (PeekWord("order") && PeekWord("by", 1)) {  // string_agg(x, ',' ORDER BY y)
       Advance();
       Advance();

@@ -258,6 +258,7 @@ class Parser {
   ast::ExprPtr ParseOverlaps(ast::ExprPtr left_row);
   std::unique_ptr<ast::SelectStmt> ParseParenthesizedSelect();
   ast::ExprList ParseExprList();
+  ast::ExprList ParseCallArguments(ast::FunctionCall* call);
   // GROUP BY's list, into select.group_by or, with grouping sets,
   // select.grouping_sets.
   void ParseGroupBy(ast::SelectStmt& select);
