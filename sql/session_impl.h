@@ -692,8 +692,17 @@ class SessionImpl : public Session {
     catalog::CatalogWriter::Mark catalog;
     size_t locks = 0;  // storage::LockManager::TransactionMark
     DeferredConstraints::Mark deferred;
+    size_t sequence_restarts = 0;  // sequence_restarts_.size()
   };
   std::vector<Savepoint> savepoints_;
+  // The states of the sequences this transaction restarted (TRUNCATE ...
+  // RESTART IDENTITY, ALTER SEQUENCE ... RESTART) before it did, oldest
+  // first: a rollback puts them back, as PostgreSQL's restart is
+  // transactional (nextval itself is not, and is not undone).
+  std::vector<std::pair<Oid, storage::SequenceState>> sequence_restarts_;
+  void RestartSequence(const catalog::TableEntry& sequence, const storage::SequenceState& state);
+  // Puts back the states restarts after the first `keep` changed.
+  void UndoSequenceRestarts(size_t keep);
   // The transaction's deferred foreign-key checks and SET CONSTRAINTS
   // modes, checked at commit; empty between transactions.
   DeferredConstraints deferred_;

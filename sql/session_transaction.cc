@@ -106,6 +106,12 @@ void SessionImpl::CommitTransaction() {
       committing_.reset();
     }
   }
+  // Restarts of sequences that committed stay; a failed commit undoes them.
+  if (st.ok()) {
+    sequence_restarts_.clear();
+  } else {
+    UndoSequenceRestarts(0);
+  }
   // After the catalog is published: a statement that waited for these
   // locks binds against the new catalog.
   store_.locks().EndTransaction(*lock_owner_);
@@ -119,6 +125,7 @@ void SessionImpl::RollbackTransaction() {
   CloseTransactionPortals();
   ++transaction_serial_;
   EndTransactionState();
+  UndoSequenceRestarts(0);
   if (txn_ != nullptr) txn_->Rollback();
   txn_.reset();
   writer_.Discard();
@@ -142,8 +149,10 @@ void SessionImpl::AbortAfterError() {
         txn_.reset();
         writer_.Discard();
         store_.locks().EndTransaction(*lock_owner_);
+        UndoSequenceRestarts(0);
       } else if (txn_->RollbackToSavePoint().ok()) {
         ForgetImmediateChangesAbove(txn_->BufferedChangeCount());
+        UndoSequenceRestarts(savepoints_.back().sequence_restarts);
         txn_->SetSavePoint();
         writer_.RollbackTo(savepoints_.back().catalog);
         deferred_.RollbackTo(savepoints_.back().deferred);
@@ -272,7 +281,8 @@ void SessionImpl::ExecuteSavepoint(const ast::TransactionStmt& stmt, ResultSink&
   if (txn_ == nullptr) EnsureTransaction();
   txn_->SetSavePoint();
   savepoints_.push_back(Savepoint{stmt.savepoint, settings_, settings_at_commit_, writer_.mark(),
-                                  store_.locks().TransactionMark(*lock_owner_), deferred_.mark()});
+                                  store_.locks().TransactionMark(*lock_owner_), deferred_.mark(),
+                                  sequence_restarts_.size()});
   sink.CommandComplete("SAVEPOINT");
 }
 
@@ -310,6 +320,7 @@ void SessionImpl::ExecuteRollbackTo(const ast::TransactionStmt& stmt, ResultSink
   Savepoint& savepoint = savepoints_.back();
   writer_.RollbackTo(savepoint.catalog);
   deferred_.RollbackTo(savepoint.deferred);
+  UndoSequenceRestarts(savepoint.sequence_restarts);
   store_.locks().ReleaseToMark(*lock_owner_, savepoint.locks);
   auto before = settings_.Reported();
   settings_ = savepoint.settings;

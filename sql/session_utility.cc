@@ -266,8 +266,8 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     // identity) start over, as ALTER SEQUENCE ... RESTART.
     for (const auto& table : tables) {
       for (const auto& sequence : OwnedSequences(*table)) {
-        sequences_->Reset(*sequence, storage::SequenceState{sequence->def.sequence().start(),
-                                                            /*is_called=*/false});
+        RestartSequence(*sequence, storage::SequenceState{sequence->def.sequence().start(),
+                                                          /*is_called=*/false});
       }
     }
   }

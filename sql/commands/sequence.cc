@@ -102,11 +102,31 @@ void SessionImpl::ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, Resul
   // The state is stored again as it stands (or restarted): what was
   // reserved ahead under the old options must not carry over.
   if (sequences_ != nullptr) {
-    storage::SequenceState state = sequences_->Read(sequence).state;
-    if (restart) state = storage::SequenceState{*restart, false};
-    sequences_->Reset(sequence, state);
+    if (restart) {
+      RestartSequence(sequence, storage::SequenceState{*restart, false});
+    } else {
+      sequences_->Reset(sequence, sequences_->Read(sequence).state);
+    }
   }
   sink.CommandComplete("ALTER SEQUENCE");
+}
+
+void SessionImpl::RestartSequence(const catalog::TableEntry& sequence,
+                                  const storage::SequenceState& state) {
+  sequence_restarts_.emplace_back(sequence.def.oid(), sequences_->Read(sequence).state);
+  sequences_->Reset(sequence, state);
+}
+
+void SessionImpl::UndoSequenceRestarts(size_t keep) {
+  while (sequence_restarts_.size() > keep) {
+    const auto& [oid, state] = sequence_restarts_.back();
+    // Best effort: a failure to write it back leaves the restarted state.
+    try {
+      if (sequences_ != nullptr) sequences_->Reset(oid, state);
+    } catch (const Error&) {
+    }
+    sequence_restarts_.pop_back();
+  }
 }
 
 void SessionImpl::CreateSerialSequences(catalog::proto::Table* table,

@@ -115,9 +115,13 @@ storage::SequenceRow SessionSequences::Read(const catalog::TableEntry& sequence)
 
 void SessionSequences::Reset(const catalog::TableEntry& sequence,
                              const storage::SequenceState& state) {
-  Status st = values_.Set(sequence.def.oid(), state);
+  Reset(sequence.def.oid(), state);
+}
+
+void SessionSequences::Reset(Oid sequence, const storage::SequenceState& state) {
+  Status st = values_.Set(sequence, state);
   if (!st.ok()) ThrowStatus(st);
-  cached_.erase(sequence.def.oid());
+  cached_.erase(sequence);
 }
 
 void SessionSequences::Discard() {

@@ -34,6 +34,7 @@ class SessionSequences {
   storage::SequenceRow Read(const catalog::TableEntry& sequence) const;
   // ALTER SEQUENCE: the state stored as given, unchecked.
   void Reset(const catalog::TableEntry& sequence, const storage::SequenceState& state);
+  void Reset(Oid sequence, const storage::SequenceState& state);
   // DISCARD SEQUENCES / ALL.
   void Discard();
 
