@@ -40,9 +40,14 @@ class Binder::CteVisibility {
 };
 
 std::vector<BoundCte> Binder::PushCtes(const ast::SelectStmt& select, const Scope& scope) {
+  return PushCtes(select.with, select.with_recursive, scope);
+}
+
+std::vector<BoundCte> Binder::PushCtes(const std::vector<ast::CommonTableExpr>& with,
+                                       bool recursive, const Scope& scope) {
   auto frame = std::make_shared<CteFrameData>();
-  frame->recursive = select.with_recursive;
-  for (const ast::CommonTableExpr& cte : select.with) {
+  frame->recursive = recursive;
+  for (const ast::CommonTableExpr& cte : with) {
     for (const CteDefinition& other : frame->ctes) {
       if (other.ast->name == cte.name) {
         ThrowAt(sqlstate::kDuplicateAlias,
@@ -60,7 +65,7 @@ std::vector<BoundCte> Binder::PushCtes(const ast::SelectStmt& select, const Scop
   for (size_t i = 0; i < frame->ctes.size(); ++i) {
     frame->ctes[i].first_binding = BindCteQuery(index, i, scope);
     if (keep_with_clauses_) {
-      const ast::CommonTableExpr& cte = select.with[i];
+      const ast::CommonTableExpr& cte = with[i];
       using Materialized = ast::CommonTableExpr::Materialized;
       kept.push_back(BoundCte{cte.name, cte.columns,
                               cte.materialized == Materialized::kYes ? BoundCte::Materialized::kYes

@@ -25,12 +25,17 @@ BoundStatement Binder::Bind(const ast::Statement& statement) {
     case ast::StatementKind::kSelect:
       return with_reads(BindSelect(statement.As<ast::SelectStmt>()));
     case ast::StatementKind::kInsert:
-      return with_reads(BindInsert(statement.As<ast::InsertStmt>()));
+      return with_reads(BindWithCtes(statement.As<ast::InsertStmt>(),
+                                     [this](const auto& s) { return BindInsert(s); }));
     case ast::StatementKind::kUpdate:
-      return with_reads(BindUpdate(statement.As<ast::UpdateStmt>()));
+      return with_reads(BindWithCtes(statement.As<ast::UpdateStmt>(),
+                                     [this](const auto& s) { return BindUpdate(s); }));
     case ast::StatementKind::kDelete:
-      return with_reads(BindDelete(statement.As<ast::DeleteStmt>()));
-    case ast::StatementKind::kMerge: return with_reads(BindMerge(statement.As<ast::MergeStmt>()));
+      return with_reads(BindWithCtes(statement.As<ast::DeleteStmt>(),
+                                     [this](const auto& s) { return BindDelete(s); }));
+    case ast::StatementKind::kMerge:
+      return with_reads(BindWithCtes(statement.As<ast::MergeStmt>(),
+                                     [this](const auto& s) { return BindMerge(s); }));
     case ast::StatementKind::kCreateTable:
       return BindCreateTable(statement.As<ast::CreateTableStmt>());
     default:

@@ -355,6 +355,21 @@ class Binder {
   // is a visible CTE (null when none is).
   // Returns the WITH clause kept for printing (KeepWithClauses), or none.
   std::vector<BoundCte> PushCtes(const ast::SelectStmt& select, const Scope& scope);
+  std::vector<BoundCte> PushCtes(const std::vector<ast::CommonTableExpr>& with, bool recursive,
+                                 const Scope& scope);
+  // INSERT / UPDATE / DELETE / MERGE with its WITH clause visible while it
+  // is bound (the frames popped after).
+  template <class Statement, class Bind>
+  auto BindWithCtes(const Statement& statement, Bind bind) {
+    const size_t frames = cte_frames_.size();
+    struct PopCtes {
+      std::vector<CteFrame>& frames;
+      size_t size;
+      ~PopCtes() { frames.resize(size); }
+    } pop{cte_frames_, frames};
+    if (!statement.with.empty()) PushCtes(statement.with, statement.with_recursive, Scope());
+    return bind(statement);
+  }
   // `named`: the result columns take the names written after the CTE's.
   std::unique_ptr<BoundSelect> BindCteQuery(size_t frame_index, size_t cte_index,
                                             const Scope& scope, bool named = true);

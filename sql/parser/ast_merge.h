@@ -27,6 +27,9 @@ struct MergeStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kMerge;
   MergeStmt() : Statement(kKind) {}
   ~MergeStmt() override { DeleteIteratively(on); }
+  // WITH ... before the statement: queries its source may read.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
   QualifiedName table;
   std::string alias;
   // The one data source: a vector so that it binds as UPDATE's FROM list does.

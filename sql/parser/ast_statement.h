@@ -278,6 +278,9 @@ struct OnConflictClause : Node {
 struct InsertStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kInsert;
   InsertStmt() : Statement(kKind) {}
+  // WITH ... before the statement: queries its clauses may read.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
   QualifiedName table;
   std::string alias;
   std::vector<Identifier> columns;
@@ -292,6 +295,9 @@ struct InsertStmt : Statement {
 struct UpdateStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kUpdate;
   UpdateStmt() : Statement(kKind) {}
+  // WITH ... before the statement: queries its clauses may read.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
   QualifiedName table;
   std::string alias;
   std::vector<SetClause> set;
@@ -303,6 +309,9 @@ struct UpdateStmt : Statement {
 struct DeleteStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kDelete;
   DeleteStmt() : Statement(kKind) {}
+  // WITH ... before the statement: queries its clauses may read.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
   QualifiedName table;
   std::string alias;
   std::vector<TableRefPtr> using_tables;  // DELETE ... USING

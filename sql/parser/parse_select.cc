@@ -27,16 +27,26 @@ bool Parser::PeekSelectStart(size_t ahead) const {
          PeekWord("table", ahead);
 }
 
-std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
-  CheckStackDepth();
+std::vector<ast::CommonTableExpr> Parser::ParseWithClause(bool* recursive) {
   std::vector<ast::CommonTableExpr> with;
-  bool recursive = false;
   if (AcceptWord("with")) {
-    recursive = AcceptWord("recursive");
+    *recursive = AcceptWord("recursive");
     do {
       with.push_back(ParseCommonTableExpr());
     } while (AcceptOp(","));
   }
+  return with;
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseSelect() {
+  CheckStackDepth();
+  bool recursive = false;
+  std::vector<ast::CommonTableExpr> with = ParseWithClause(&recursive);
+  return ParseSelectAfterWith(std::move(with), recursive);
+}
+
+std::unique_ptr<ast::SelectStmt> Parser::ParseSelectAfterWith(
+    std::vector<ast::CommonTableExpr> with, bool recursive) {
   auto select = ParseSelectSetOperation(0);
   ParseSelectTail(*select);
   if (!with.empty()) {

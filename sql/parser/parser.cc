@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
+#include "sql/parser/ast_merge.h"
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -176,9 +177,42 @@ ast::StatementPtr Parser::SelectIntoAsCreateTable(std::unique_ptr<ast::SelectStm
   return stmt;
 }
 
+namespace {
+
+// A statement parsed after its WITH clause, which it takes over.
+template <class Statement>
+ast::StatementPtr TakeWithClause(ast::StatementPtr statement,
+                                 std::vector<ast::CommonTableExpr> with, bool recursive) {
+  auto& target = statement->As<Statement>();
+  target.with = std::move(with);
+  target.with_recursive = recursive;
+  return statement;
+}
+
+}  // namespace
+
+ast::StatementPtr Parser::ParseWithStatement() {
+  bool recursive = false;
+  std::vector<ast::CommonTableExpr> with = ParseWithClause(&recursive);
+  if (PeekWord("insert")) {
+    return TakeWithClause<ast::InsertStmt>(ParseInsert(), std::move(with), recursive);
+  }
+  if (PeekWord("update")) {
+    return TakeWithClause<ast::UpdateStmt>(ParseUpdate(), std::move(with), recursive);
+  }
+  if (PeekWord("delete")) {
+    return TakeWithClause<ast::DeleteStmt>(ParseDelete(), std::move(with), recursive);
+  }
+  if (PeekWord("merge")) {
+    return TakeWithClause<ast::MergeStmt>(ParseMerge(), std::move(with), recursive);
+  }
+  return SelectIntoAsCreateTable(ParseSelectAfterWith(std::move(with), recursive));
+}
+
 ast::StatementPtr Parser::ParseStatement() {
   CheckStackDepth();  // EXPLAIN EXPLAIN ...
   const Token& t = Peek();
+  if (t.IsWord("with")) return ParseWithStatement();
   if (t.IsOp("(") || PeekSelectStart(0)) return SelectIntoAsCreateTable(ParseSelect());
   if (t.type != TokenType::kIdentifier) SyntaxError(t);
   const std::string& word = t.text;

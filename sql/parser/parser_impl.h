@@ -65,6 +65,12 @@ class Parser {
 
   // parse_select.cc
   std::unique_ptr<ast::SelectStmt> ParseSelect();
+  // WITH [RECURSIVE] name AS (...), ...: empty when the next word is not WITH.
+  std::vector<ast::CommonTableExpr> ParseWithClause(bool* recursive);
+  std::unique_ptr<ast::SelectStmt> ParseSelectAfterWith(std::vector<ast::CommonTableExpr> with,
+                                                        bool recursive);
+  // WITH ... INSERT / UPDATE / DELETE / MERGE, or WITH ... SELECT.
+  ast::StatementPtr ParseWithStatement();
   ast::CommonTableExpr ParseCommonTableExpr();
   std::unique_ptr<ast::SelectStmt> ParseSelectSetOperation(int min_precedence);
   std::unique_ptr<ast::SelectStmt> ParseSelectTerm();
