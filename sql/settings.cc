@@ -136,6 +136,27 @@ Status BadValue(std::string_view name, std::string_view value) {
 
 // Validates and normalizes a value the way PostgreSQL's check hooks do for
 // the parameters where clients depend on the normalized form.
+// An integer setting's value within [min, max], as PostgreSQL checks it.
+Result<std::string> IntegerSetting(std::string_view name, std::string_view value, int min,
+                                   int max) {
+  int v = 0;
+  try {
+    size_t used = 0;
+    v = std::stoi(std::string(value), &used);
+    if (used != value.size()) throw std::invalid_argument("trailing");
+  } catch (const std::exception&) {
+    return Status::Error(sqlstate::kInvalidParameterValue,
+                         fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
+  }
+  if (v < min || v > max) {
+    return Status::Error(
+        sqlstate::kInvalidParameterValue,
+        fmt::format("{} is outside the valid range for parameter \"{}\" ({} .. {})", v, name, min,
+                    max));
+  }
+  return std::to_string(v);
+}
+
 Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
   std::string name = def.name;
   if (name == "client_encoding") {
@@ -222,23 +243,7 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     }
     return std::string("postgres");
   }
-  if (name == "max_parallel_workers_per_gather") {
-    int v = 0;
-    try {
-      size_t used = 0;
-      v = std::stoi(std::string(value), &used);
-      if (used != value.size()) throw std::invalid_argument("trailing");
-    } catch (const std::exception&) {
-      return Status::Error(sqlstate::kInvalidParameterValue,
-                           fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
-    }
-    if (v < 0 || v > 1024) {
-      return Status::Error(
-          sqlstate::kInvalidParameterValue,
-          fmt::format("{} is outside the valid range for parameter \"{}\" (0 .. 1024)", v, name));
-    }
-    return std::to_string(v);
-  }
+  if (name == "max_parallel_workers_per_gather") return IntegerSetting(name, value, 0, 1024);
   if (name == "min_parallel_table_scan_size") {
     // A number without a unit counts 8kB blocks, as PostgreSQL's.
     const bool blocks = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
@@ -247,23 +252,7 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     BASALT_ASSIGN_OR_RETURN(int64_t kb, ParseMemoryKb(name, value, 0, kMaxWorkMemKb / 8));
     return FormatMemoryKb(blocks ? kb * 8 : kb);
   }
-  if (name == "extra_float_digits") {
-    int v = 0;
-    try {
-      size_t used = 0;
-      v = std::stoi(std::string(value), &used);
-      if (used != value.size()) throw std::invalid_argument("trailing");
-    } catch (const std::exception&) {
-      return Status::Error(sqlstate::kInvalidParameterValue,
-                           fmt::format("invalid value for parameter \"{}\": \"{}\"", name, value));
-    }
-    if (v < -15 || v > 3) {
-      return Status::Error(
-          sqlstate::kInvalidParameterValue,
-          fmt::format("{} is outside the valid range for parameter \"{}\" (-15 .. 3)", v, name));
-    }
-    return std::to_string(v);
-  }
+  if (name == "extra_float_digits") return IntegerSetting(name, value, -15, 3);
   if (name == "enable_seqscan" || name == "enable_indexscan" || name == "enable_bitmapscan" ||
       name == "basalt.matview_read_your_writes" || name == "basalt.progress_notices" ||
       name == "row_security" || name == "synchronize_seqscans") {

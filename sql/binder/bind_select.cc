@@ -151,12 +151,7 @@ std::unique_ptr<BoundSelect> Binder::BindSelect(const ast::SelectStmt& select, c
   Scope scope;
   scope.parent = parent;
   scope.outer_values = outer_values;
-  const size_t cte_frames = cte_frames_.size();
-  struct PopCtes {
-    std::vector<CteFrame>& frames;
-    size_t size;
-    ~PopCtes() { frames.resize(size); }
-  } pop_ctes{cte_frames_, cte_frames};
+  const CteFramesScope pop_ctes(cte_frames_);
   std::vector<BoundCte> ctes;
   if (!select.with.empty()) ctes = PushCtes(select, scope);
   auto with = [&](std::unique_ptr<BoundSelect> query) {

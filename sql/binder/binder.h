@@ -361,12 +361,7 @@ class Binder {
   // is bound (the frames popped after).
   template <class Statement, class Bind>
   auto BindWithCtes(const Statement& statement, Bind bind) {
-    const size_t frames = cte_frames_.size();
-    struct PopCtes {
-      std::vector<CteFrame>& frames;
-      size_t size;
-      ~PopCtes() { frames.resize(size); }
-    } pop{cte_frames_, frames};
+    const CteFramesScope frames(cte_frames_);
     if (!statement.with.empty()) PushCtes(statement.with, statement.with_recursive, Scope());
     return bind(statement);
   }
@@ -677,6 +672,15 @@ class Binder {
   struct CteFrame {
     std::shared_ptr<CteFrameData> data;
     size_t visible = 0;
+  };
+  // Pops the CTE frames pushed while it lives.
+  struct CteFramesScope {
+    explicit CteFramesScope(std::vector<CteFrame>& stack) : frames(stack), size(stack.size()) {}
+    ~CteFramesScope() { frames.resize(size); }
+    CteFramesScope(const CteFramesScope&) = delete;
+    CteFramesScope& operator=(const CteFramesScope&) = delete;
+    std::vector<CteFrame>& frames;
+    size_t size;
   };
   class CteVisibility;
   std::vector<CteFrame> cte_frames_;
