@@ -86,59 +86,87 @@ void ReplaceOuterColumns(BoundExprPtr& e, const std::vector<BoundExprPtr>& outer
 
 }  // namespace
 
-bool Binder::BelongsToEnclosingQuery(const std::vector<BoundExprPtr>& args,
-                                     const ast::FunctionCall& call, const Scope& scope) const {
-  if (subquery_levels_.empty() || scope.outer_values == nullptr ||
-      scope.outer_values != subquery_levels_.back().outer_values || args.empty() ||
-      !call.order_by.empty() || call.filter != nullptr || call.within_group) {
-    return false;
+size_t Binder::EnclosingAggregateLevel(const std::vector<BoundExprPtr>& args,
+                                       const ast::FunctionCall& call, const Scope& scope) const {
+  if (args.empty() || !call.order_by.empty() || call.filter != nullptr || call.within_group) {
+    return 0;
   }
+  // Out one query at a time while the expressions read no column of their
+  // own row; each step must be a subquery bound here (its scope's outer
+  // values are the level's).
+  std::vector<const BoundExpr*> exprs;
+  for (const BoundExprPtr& a : args) exprs.push_back(a.get());
+  const Scope* at = &scope;
+  size_t up = 0;
+  for (size_t level = subquery_levels_.size(); level > 0; --level) {
+    bool own_columns = false;
+    std::vector<int> outer;
+    for (const BoundExpr* e : exprs) CollectReads(*e, &own_columns, &outer);
+    if (own_columns || outer.empty()) return up;
+    if (at == nullptr || at->outer_values == nullptr ||
+        at->outer_values != subquery_levels_[level - 1].outer_values) {
+      return up;
+    }
+    exprs.clear();
+    for (int i : outer) exprs.push_back((*at->outer_values)[static_cast<size_t>(i)].get());
+    at = at->parent;
+    ++up;
+  }
+  // Read from the outermost subquery's enclosing query: its aggregate,
+  // unless that reads nothing of its own row either (constants: kept).
   bool own_columns = false;
   std::vector<int> outer;
-  for (const BoundExprPtr& a : args) CollectReads(*a, &own_columns, &outer);
-  if (own_columns || outer.empty()) return false;
-  // The enclosing query's own columns, not only values it reads from a
-  // query further out (whose aggregate that would be: kept here).
-  for (int i : outer) {
-    bool enclosing_columns = false;
-    std::vector<int> further;
-    CollectReads(*(*scope.outer_values)[static_cast<size_t>(i)], &enclosing_columns, &further);
-    if (enclosing_columns) return true;
-  }
-  return false;
+  for (const BoundExpr* e : exprs) CollectReads(*e, &own_columns, &outer);
+  return own_columns ? up : 0;
 }
 
-BoundExprPtr Binder::MoveToEnclosingQuery(BoundExprPtr e, const ast::FunctionCall& call,
-                                          const Scope& scope, size_t first_new) {
-  SubqueryLevel& level = subquery_levels_.back();
-  if (!level.outer_rules.allowed) {
+BoundExprPtr Binder::MoveToEnclosingQuery(BoundExprPtr e, const ast::FunctionCall& call, size_t up,
+                                          const std::vector<size_t>& first_new) {
+  const size_t n = subquery_levels_.size();
+  SubqueryLevel& target = subquery_levels_[n - up];
+  if (!target.outer_rules.allowed) {
     ThrowAt(
         sqlstate::kGroupingError,
-        level.outer_rules.clause.empty()
+        target.outer_rules.clause.empty()
             ? std::string("aggregate functions are not allowed here")
-            : fmt::format("aggregate functions are not allowed in {}", level.outer_rules.clause),
+            : fmt::format("aggregate functions are not allowed in {}", target.outer_rules.clause),
         call.position);
   }
-  if (level.outer_inside_aggregate) {
+  if (target.outer_inside_aggregate) {
     ThrowAt(sqlstate::kGroupingError, "aggregate function calls cannot be nested", call.position);
   }
-  level.outer_aggregate = true;
-  std::vector<BoundExprPtr>& values = *scope.outer_values;
-  ReplaceOuterColumns(e, values);
-  // The values only the arguments read are not read any more: a NULL each
-  // (which no later reference matches), so that the enclosing query does
-  // not take them for ungrouped columns.
-  for (size_t i = first_new; i < values.size(); ++i) {
-    values[i] = BoundExpr::Constant(Value::Null(), values[i]->type);
+  target.outer_aggregate = true;
+  // Over the target query's row: its outer values replaced level by level.
+  for (size_t level = n; level > n - up; --level) {
+    ReplaceOuterColumns(e, *subquery_levels_[level - 1].outer_values);
   }
-  return OuterValue(std::move(e), scope, call.position);
+  // The values only the arguments read are not read any more: a NULL each
+  // (which no later reference matches), so that the enclosing queries do
+  // not take them for ungrouped columns.
+  for (size_t level = n - up; level < n; ++level) {
+    std::vector<BoundExprPtr>& values = *subquery_levels_[level].outer_values;
+    for (size_t i = first_new[level]; i < values.size(); ++i) {
+      values[i] = BoundExpr::Constant(Value::Null(), values[i]->type);
+    }
+  }
+  // Passed down from the target query, one subquery at a time.
+  const DataType type = e->type;
+  for (size_t level = n - up; level < n; ++level) {
+    std::vector<BoundExprPtr>& values = *subquery_levels_[level].outer_values;
+    values.push_back(std::move(e));
+    e = BoundExpr::Make(BoundExprKind::kOuterColumn, type, call.position);
+    e->column_index = static_cast<int>(values.size() - 1);
+  }
+  return e;
 }
 
 BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunction function,
                                    const Scope& scope) {
   std::vector<BoundExprPtr> args;
   const bool nested = inside_aggregate_;
-  const size_t outer_values = scope.outer_values != nullptr ? scope.outer_values->size() : 0;
+  std::vector<size_t> outer_values;  // each level's, before the arguments
+  for (const SubqueryLevel& level : subquery_levels_)
+    outer_values.push_back(level.outer_values->size());
   {
     ScopedFlag inside(inside_aggregate_, true);
     auto bind = [&](const ast::Expr& e) { return BindExpression(e, scope); };
@@ -154,9 +182,9 @@ BoundExprPtr Binder::BindAggregate(const ast::FunctionCall& call, AggregateFunct
   }
   // An aggregate of the enclosing query's row is that query's: its clause's
   // rules apply (MoveToEnclosingQuery).
-  if (BelongsToEnclosingQuery(args, call, scope)) {
+  if (const size_t up = EnclosingAggregateLevel(args, call, scope); up > 0) {
     BoundExprPtr e = MakeAggregateCall(call, function, std::move(args));
-    return MoveToEnclosingQuery(std::move(e), call, scope, outer_values);
+    return MoveToEnclosingQuery(std::move(e), call, up, outer_values);
   }
   // As PostgreSQL: the arguments first (an inner call reports first), then
   // the clause, then nesting.

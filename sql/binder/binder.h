@@ -624,25 +624,26 @@ class Binder {
   // that belongs to that query (its arguments read only the enclosing
   // query's row, PostgreSQL's rule), and whether one was found.
   struct SubqueryLevel {
-    const std::vector<BoundExprPtr>* outer_values;  // the subquery's
+    std::vector<BoundExprPtr>* outer_values;  // the subquery's
     AggregateRules outer_rules;
     bool outer_inside_aggregate = false;
     bool outer_aggregate = false;
   };
   std::vector<SubqueryLevel> subquery_levels_;
-  // Whether an aggregate call with these arguments, bound in a subquery,
-  // belongs to the enclosing query: its arguments read that query's row
-  // and nothing of the subquery's (PostgreSQL's rule: an aggregate's level
-  // is that of the columns it reads). Calls with ORDER BY or FILTER stay
-  // the subquery's.
-  bool BelongsToEnclosingQuery(const std::vector<BoundExprPtr>& args, const ast::FunctionCall& call,
-                               const Scope& scope) const;
-  // Makes such a call (`e`, over the subquery's outer values) a value the
-  // subquery reads from the enclosing query's row, where it is that
-  // query's aggregate, under that query's clause rules (42803). The outer
-  // values from `first_new` on were added for its arguments alone.
-  BoundExprPtr MoveToEnclosingQuery(BoundExprPtr e, const ast::FunctionCall& call,
-                                    const Scope& scope, size_t first_new);
+  // How many queries out an aggregate call with these arguments, bound in
+  // a subquery, belongs: 0 here, 1 the enclosing query, ... — the query
+  // whose columns its arguments read, the nearest of them (PostgreSQL's
+  // rule: an aggregate's level is that of the columns it reads). Calls
+  // with ORDER BY or FILTER stay the subquery's.
+  size_t EnclosingAggregateLevel(const std::vector<BoundExprPtr>& args,
+                                 const ast::FunctionCall& call, const Scope& scope) const;
+  // Makes such a call (`e`, over the subquery's outer values) that query's
+  // aggregate, under the rules of the clause its subquery stands in
+  // (42803), and returns what the subquery reads in its place: a value
+  // passed down to it. `first_new` holds each level's count of outer
+  // values before the call's arguments were bound.
+  BoundExprPtr MoveToEnclosingQuery(BoundExprPtr e, const ast::FunctionCall& call, size_t up,
+                                    const std::vector<size_t>& first_new);
   AggregateRules window_rules_;
   bool inside_window_ = false;  // binding a window call's arguments
   bool found_window_ = false;   // the query being bound calls a window function
