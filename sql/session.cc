@@ -528,9 +528,15 @@ PhysicalOperatorPtr SessionImpl::OpenPlan(const StatementPlan& plan,
   return CreatePhysicalPlan(*plan.root, instrumentation);
 }
 
+ParallelLimits SessionImpl::ParallelLimitsNow() const {
+  return ParallelLimits{
+      .workers = std::stoi(settings_.Get("max_parallel_workers_per_gather").value()),
+      .min_table_bytes = settings_.Bytes("min_parallel_table_scan_size")};
+}
+
 std::function<int(const catalog::TableEntry&)> SessionImpl::ParallelWorkersNow() {
-  return [this](const catalog::TableEntry& table) {
-    return ParallelWorkers(NewExecContext(nullptr, nullptr), table);
+  return [this, limits = ParallelLimitsNow()](const catalog::TableEntry& table) {
+    return ParallelWorkers(store_, limits, table);
   };
 }
 
@@ -569,8 +575,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
                                               settings_.Bytes("basalt.max_query_memory")),
       .deferred = &deferred_,
-      .parallel_workers = std::stoi(settings_.Get("max_parallel_workers_per_gather").value()),
-      .min_parallel_table_scan_bytes = settings_.Bytes("min_parallel_table_scan_size")};
+      .parallel_limits = [this] { return ParallelLimitsNow(); }};
 }
 
 void SessionImpl::RunToCompletion(const StatementPlan& plan, PhysicalOperator& root,

@@ -173,8 +173,10 @@ class SessionImpl : public Session {
                                PlanInstrumentation* instrumentation = nullptr);
   // `sink` receives the statement's warnings; null drops them.
   ExecContext NewExecContext(const std::vector<Value>* parameters, ResultSink* sink);
-  // The threads a parallel aggregate over a table would start now, for
-  // EXPLAIN (execution/parallel_aggregate.h).
+  // max_parallel_workers_per_gather and min_parallel_table_scan_size now,
+  // and the threads a parallel aggregate over a table would start with
+  // them, for EXPLAIN (execution/parallel_aggregate.h).
+  ParallelLimits ParallelLimitsNow() const;
   std::function<int(const catalog::TableEntry&)> ParallelWorkersNow();
   // Runs `root` (an execution of `plan`) to its end: rows to `sink`, then
   // the command tag.

@@ -184,7 +184,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     // No aggregate or window function names its parameters.
     std::vector<BoundExprPtr> args;
     for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
-    ArrangeNamedArguments(call, std::move(args));
+    ThrowNoNamedFunction(call, args);
   }
   if (call.over != nullptr || IsWindowFunctionName(name)) {
     return BindWindowCall(call, scope, AggregateByName(name));

@@ -73,15 +73,21 @@ const std::vector<NamedFunction>& NamedFunctions() {
 
 }  // namespace
 
-std::vector<BoundExprPtr> ArrangeNamedArguments(const ast::FunctionCall& call,
-                                                std::vector<BoundExprPtr> args) {
+void ThrowNoNamedFunction(const ast::FunctionCall& call, const std::vector<BoundExprPtr>& args) {
   std::vector<DataType> types;
   for (const BoundExprPtr& a : args) types.push_back(a->type);
+  NoSuchFunction(call, types);
+}
+
+std::vector<BoundExprPtr> ArrangeNamedArguments(const ast::FunctionCall& call,
+                                                std::vector<BoundExprPtr> args) {
   const NamedFunction* function = nullptr;
   for (const NamedFunction& f : NamedFunctions()) {
     if (f.name == call.name.back()) function = &f;
   }
-  if (function == nullptr) NoSuchFunction(call, types);
+  if (function == nullptr) ThrowNoNamedFunction(call, args);
+  std::vector<DataType> types;
+  for (const BoundExprPtr& a : args) types.push_back(a->type);
   const std::vector<Parameter>& parameters = function->parameters;
   // Each argument's parameter: positional ones in order, named ones by name.
   std::vector<size_t> slots;

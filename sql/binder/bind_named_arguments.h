@@ -18,5 +18,10 @@ namespace basalt::sql {
 // function then); 42601 for a name given twice.
 std::vector<BoundExprPtr> ArrangeNamedArguments(const ast::FunctionCall& call,
                                                 std::vector<BoundExprPtr> args);
+// 42883 for a call with named arguments of a function that names no
+// parameters (an aggregate, a window function): `function
+// count(x => integer) does not exist`, as PostgreSQL.
+[[noreturn]] void ThrowNoNamedFunction(const ast::FunctionCall& call,
+                                       const std::vector<BoundExprPtr>& args);
 
 }  // namespace basalt::sql

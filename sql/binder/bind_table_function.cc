@@ -65,8 +65,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     }
   }
   std::vector<BoundExprPtr>& args = out->arguments;
-  // Named notation: the set-returning functions name no parameters.
-  if (!call.arg_names.empty()) ArrangeNamedArguments(call, std::move(args));
+  // Named notation (the set-returning functions name no parameters: 42883).
+  if (!call.arg_names.empty()) args = ArrangeNamedArguments(call, std::move(args));
   // information_schema._pg_expandarray(array): the elements (x) with their
   // positions (n), as unnest WITH ORDINALITY gives them; pgjdbc's metadata
   // queries and the information_schema views of PostgreSQL use it.

@@ -36,7 +36,8 @@ ExecContext ParallelWorkerContext(const ExecContext& ctx, storage::Transaction& 
                      .subquery_results = {},
                      .memory = ctx.memory,
                      .instrumentation = nullptr,
-                     .deferred = nullptr};
+                     .deferred = nullptr,
+                     .parallel_limits = nullptr};
 }
 
 }  // namespace basalt::sql

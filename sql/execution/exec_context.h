@@ -41,6 +41,14 @@ struct SubqueryResult {
   bool has_null = false;
 };
 
+// The threads a parallel aggregate may start besides the statement's own,
+// and the size (RocksDB's estimate of the table's bytes) below which it
+// runs alone.
+struct ParallelLimits {
+  int workers = 0;
+  int64_t min_table_bytes = 0;
+};
+
 struct ExecContext {
   storage::KvStore& store;
   storage::Transaction& txn;
@@ -113,12 +121,10 @@ struct ExecContext {
   // The transaction's deferred constraint checks and SET CONSTRAINTS
   // modes (deferred_constraints.h). Null: every check is immediate.
   DeferredConstraints* deferred = nullptr;
-  // max_parallel_workers_per_gather and min_parallel_table_scan_size: the
-  // threads a parallel aggregate may start besides the statement's own,
-  // and the size (RocksDB's estimate of the table's bytes) below which it
-  // runs alone (sql/execution/parallel_aggregate.h).
-  int parallel_workers = 0;
-  int64_t min_parallel_table_scan_bytes = 0;
+  // max_parallel_workers_per_gather and min_parallel_table_scan_size, read
+  // when a parallel aggregate starts (sql/execution/parallel_aggregate.h),
+  // not for every statement. Null: every aggregate runs alone.
+  std::function<ParallelLimits()> parallel_limits;
 
   // Throws the interrupt's error (57014, ...) if the statement must stop.
   // Every loop over rows calls it.
@@ -128,8 +134,9 @@ struct ExecContext {
 // The context of a parallel query's worker thread: the statement's values
 // and limits, reading through `txn` (a storage::SharedReadTransaction over
 // ctx.txn). What only the session's own thread may do — sequences, settings
-// changes, warnings, deferred checks, EXPLAIN ANALYZE's counters — is left
-// out; the planner gives workers no expression that needs them.
+// changes, warnings, deferred checks, EXPLAIN ANALYZE's counters, another
+// parallel run — is left out; the planner gives workers no expression that
+// needs them.
 ExecContext ParallelWorkerContext(const ExecContext& ctx, storage::Transaction& txn);
 
 }  // namespace basalt::sql

@@ -110,32 +110,26 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
   if (memory_.OverWorkMem()) table_full_ = true;
 }
 
-void HashAggregate::Consume(ExecContext& ctx) {
+bool HashAggregate::Consume(ExecContext& ctx, const std::atomic<bool>* stop) {
   memory_.Attach(ctx);
   if (groups_.empty()) NewGroup({});  // one row even without input
+  auto stopped = [stop] { return stop != nullptr && stop->load(std::memory_order_relaxed); };
   RowBatch input;
-  while (children_[0]->Next(ctx, &input)) {
-    ctx.CheckForInterrupts();
-    for (const Row& row : input) ConsumeRow(row, ctx);
-  }
-  index_.clear();  // only the groups are needed from here on
-  integer_index_.clear();
-}
-
-bool HashAggregate::ConsumePartial(ExecContext& ctx, const std::atomic<bool>& stop) {
-  memory_.Attach(ctx);
-  if (groups_.empty()) NewGroup({});
-  RowBatch input;
-  while (!stop.load(std::memory_order_relaxed) && children_[0]->Next(ctx, &input)) {
+  while (!stopped() && children_[0]->Next(ctx, &input)) {
     ctx.CheckForInterrupts();
     for (const Row& row : input) {
       ConsumeRow(row, ctx);
-      if (table_full_) return false;
+      // A participant does not spill: past work_mem it gives up.
+      if (stop != nullptr && table_full_) return false;
     }
   }
-  index_.clear();
+  index_.clear();  // only the groups are needed from here on
   integer_index_.clear();
-  return !stop.load(std::memory_order_relaxed);
+  return !stopped();
+}
+
+bool HashAggregate::ConsumePartial(ExecContext& ctx, const std::atomic<bool>& stop) {
+  return Consume(ctx, &stop);
 }
 
 void HashAggregate::ReportStats(OperatorStats* stats) const {
@@ -150,7 +144,7 @@ bool HashAggregate::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (!consumed_) {
     consumed_ = true;
-    Consume(ctx);
+    Consume(ctx, nullptr);
   }
   while (batch->empty()) {
     if (next_ >= table_.size() && !AggregateNextPartition(ctx)) return false;

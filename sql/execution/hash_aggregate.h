@@ -57,7 +57,10 @@ class HashAggregate : public PhysicalOperator {
   void ReportStats(OperatorStats* stats) const override;
 
  private:
-  void Consume(ExecContext& ctx);
+  // Folds the whole input into groups, spilling past work_mem; with
+  // `stop` (ConsumePartial) it never spills and returns false once the
+  // groups outgrow work_mem or *stop is set.
+  bool Consume(ExecContext& ctx, const std::atomic<bool>* stop);
   // Folds one input row into its group, or spills it (hash_aggregate_spill.cc).
   void ConsumeRow(const Row& row, ExecContext& ctx);
   void Accumulate(Group& group, const Row& row, ExecContext& ctx);

@@ -51,11 +51,12 @@ ParallelAggregate::ParallelAggregate(const LogicalOperator& input, const catalog
 
 ParallelAggregate::~ParallelAggregate() = default;
 
-int ParallelWorkers(const ExecContext& ctx, const catalog::TableEntry& table) {
-  if (ctx.parallel_workers <= 0) return 0;
-  const uint64_t bytes = storage::TableStore::ApproximateSize(ctx.store, table.layout.relation_id);
-  if (bytes < static_cast<uint64_t>(ctx.min_parallel_table_scan_bytes)) return 0;
-  return ctx.parallel_workers;
+int ParallelWorkers(storage::KvStore& store, const ParallelLimits& limits,
+                    const catalog::TableEntry& table) {
+  if (limits.workers <= 0) return 0;
+  const uint64_t bytes = storage::TableStore::ApproximateSize(store, table.layout.relation_id);
+  if (bytes < static_cast<uint64_t>(limits.min_table_bytes)) return 0;
+  return limits.workers;
 }
 
 bool ParallelAggregate::RunParallel(ExecContext& ctx, int workers) {
@@ -184,7 +185,8 @@ void ParallelAggregate::ReportStats(OperatorStats* stats) const {
 bool ParallelAggregate::Next(ExecContext& ctx, RowBatch* batch) {
   if (!started_) {
     started_ = true;
-    const int workers = ParallelWorkers(ctx, table_);
+    const int workers =
+        ctx.parallel_limits ? ParallelWorkers(ctx.store, ctx.parallel_limits(), table_) : 0;
     if (workers == 0 || !RunParallel(ctx, workers)) {
       serial_ = std::make_unique<HashAggregate>(CreatePhysicalPlan(input_, instrumentation_),
                                                 groups_, aggregates_);

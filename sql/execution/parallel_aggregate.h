@@ -31,9 +31,10 @@
 namespace basalt::sql {
 
 // The threads a parallel aggregate over `table` starts besides the
-// statement's own: max_parallel_workers_per_gather, or 0 for a table of
-// fewer bytes than min_parallel_table_scan_size (RocksDB's estimate).
-int ParallelWorkers(const ExecContext& ctx, const catalog::TableEntry& table);
+// statement's own: limits.workers, or 0 for a table of fewer bytes than
+// limits.min_table_bytes (RocksDB's estimate).
+int ParallelWorkers(storage::KvStore& store, const ParallelLimits& limits,
+                    const catalog::TableEntry& table);
 
 class ParallelAggregate : public PhysicalOperator {
  public:

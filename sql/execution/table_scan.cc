@@ -45,18 +45,9 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
     batch->clear();
     return false;
   }
-  if (it_ == nullptr) {
-    if (ranges_ != nullptr) {
-      it_ = ranges_->Take();
-      if (it_ == nullptr) {
-        done_ = true;
-        batch->clear();
-        return false;
-      }
-    } else {
-      store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
-      it_ = store_->Scan(ctx.txn);
-    }
+  if (it_ == nullptr && ranges_ == nullptr) {
+    store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
+    it_ = store_->Scan(ctx.txn);
   }
   ctx.CheckForInterrupts();
   const size_t width = columns_.size();
@@ -65,15 +56,20 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
   // are overwritten in place by a value of the same kind.
   size_t count = 0;
   while (count < kBatchSize) {
+    // A parallel scan goes on with the next range no one has taken.
+    if (it_ == nullptr) it_ = ranges_->Take();
+    if (it_ == nullptr) {
+      done_ = true;
+      break;
+    }
     Result<bool> more = it_->Advance();
     if (!more.ok()) ThrowStatus(more.status());
     if (!*more) {
-      // A parallel scan goes on with the next range no one has taken.
-      if (ranges_ != nullptr) it_ = ranges_->Take();
-      if (it_ == nullptr || ranges_ == nullptr) {
+      if (ranges_ == nullptr) {
         done_ = true;
         break;
       }
+      it_.reset();
       continue;
     }
     // Rows the predicate rejects cost only the decoding of its columns.
