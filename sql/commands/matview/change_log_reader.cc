@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/query_memory.h"
 #include "storage/changelog.h"
 #include "storage/coding.h"
 #include "storage/table_store.h"
@@ -43,15 +44,37 @@ Row DecodeTableRow(std::string_view bytes, const catalog::TableEntry& table) {
   return row;
 }
 
+// Counts a record in `changes`, and keeps its rows if `keep_rows`.
 void AddChange(std::string_view old_row, std::string_view new_row, const catalog::TableEntry& table,
-               TableChanges* changes) {
+               bool keep_rows, TableChanges* changes) {
   ++changes->records;
   if (old_row.empty() && new_row.empty()) {
     changes->truncated = true;
     return;
   }
-  if (!old_row.empty()) changes->deleted.push_back(DecodeTableRow(old_row, table));
-  if (!new_row.empty()) changes->inserted.push_back(DecodeTableRow(new_row, table));
+  auto keep = [&](std::string_view bytes, std::vector<Row>* rows) {
+    if (!keep_rows) return;
+    rows->push_back(DecodeTableRow(bytes, table));
+    changes->row_memory += RowMemory(rows->back());
+  };
+  if (!old_row.empty()) {
+    ++changes->deleted_count;
+    keep(old_row, &changes->deleted);
+  }
+  if (!new_row.empty()) {
+    ++changes->inserted_count;
+    keep(new_row, &changes->inserted);
+  }
+}
+
+// Past the reader's budget: the counts stay, the rows go.
+void DropRows(PendingChanges* pending) {
+  pending->rows_kept = false;
+  for (auto& [oid, changes] : pending->tables) {
+    std::vector<Row>().swap(changes.deleted);
+    std::vector<Row>().swap(changes.inserted);
+    changes.row_memory = 0;
+  }
 }
 
 Status PutPlace(storage::Transaction& txn, uint32_t view_oid, const ChangeLogPlace& place) {
@@ -143,11 +166,20 @@ void DeleteChangeLogPlace(storage::Transaction& txn, uint32_t view_oid) {
 PendingChanges ReadPendingChanges(
     storage::Transaction& txn,
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
-    const ChangeLogPlace* place) {
+    const ChangeLogPlace* place, int64_t row_budget) {
   PendingChanges pending;
   pending.next.watermark = txn.SnapshotWatermark();
   const uint64_t from = place != nullptr ? std::min(place->watermark, pending.next.watermark) : 0;
   std::vector<ChangeLogPlace::Applied>& above = pending.next.applied_above;
+  int64_t row_memory = 0;  // of every table's kept rows
+  auto add = [&](std::string_view old_row, std::string_view new_row,
+                 const catalog::TableEntry& table, TableChanges* changes) {
+    ++pending.records;
+    const int64_t before = changes->row_memory;
+    AddChange(old_row, new_row, table, pending.rows_kept, changes);
+    row_memory += changes->row_memory - before;
+    if (pending.rows_kept && row_memory > row_budget) DropRows(&pending);
+  };
   for (const auto& table : tables) {
     const uint32_t id = table->layout.ChangeLogId();
     pending.next.relations[table->def.oid()] = table->def.relation_id();
@@ -164,8 +196,7 @@ PendingChanges ReadPendingChanges(
       if (place == nullptr || Applied(*place, key.commit_sequence, key.ordinal)) continue;
       std::string_view old_row, new_row;
       Check(storage::DecodeChange(it->value(), &old_row, &new_row));
-      ++pending.records;
-      AddChange(old_row, new_row, *table, &changes);
+      add(old_row, new_row, *table, &changes);
     }
     Check(it->status());
     // The transaction's own, not committed yet.
@@ -173,14 +204,54 @@ PendingChanges ReadPendingChanges(
     for (size_t i = place != nullptr ? place->own_applied : own; i < own; ++i) {
       const storage::Transaction::BufferedChange change = txn.GetBufferedChange(i);
       if (change.relation_id != id) continue;
-      ++pending.records;
-      AddChange(change.old_row, change.new_row, *table, &changes);
+      add(change.old_row, change.new_row, *table, &changes);
     }
   }
   pending.next.own_applied = static_cast<uint32_t>(txn.BufferedChangeCount());
   std::sort(above.begin(), above.end());
   above.erase(std::unique(above.begin(), above.end()), above.end());
   return pending;
+}
+
+PendingChangeChunks::PendingChangeChunks(storage::Transaction& txn,
+                                         const catalog::TableEntry& table,
+                                         const ChangeLogPlace& place)
+    : txn_(txn),
+      table_(table),
+      place_(place),
+      resume_(storage::ChangelogSeekKey(table.layout.ChangeLogId(),
+                                        std::min(place.watermark, txn.SnapshotWatermark()) + 1)),
+      own_next_(place.own_applied),
+      own_end_(txn.BufferedChangeCount()) {}
+
+bool PendingChangeChunks::Next(int64_t row_budget, TableChanges* chunk) {
+  *chunk = {};
+  auto full = [&] { return chunk->records > 0 && chunk->row_memory >= row_budget; };
+  const uint32_t id = table_.layout.ChangeLogId();
+  if (!log_done_) {
+    std::unique_ptr<storage::KvIterator> it =
+        txn_.Scan(storage::ColumnFamily::kChangelog, resume_, storage::ChangelogSeekKey(id + 1, 0));
+    for (; it->Valid() && !full(); it->Next()) {
+      storage::ChangelogKey key;
+      Check(storage::DecodeChangelogKey(it->key(), &key));
+      if (Applied(place_, key.commit_sequence, key.ordinal)) continue;
+      std::string_view old_row, new_row;
+      Check(storage::DecodeChange(it->value(), &old_row, &new_row));
+      AddChange(old_row, new_row, table_, /*keep_rows=*/true, chunk);
+    }
+    Check(it->status());
+    if (it->Valid()) {  // full: the next chunk starts at this record
+      resume_ = it->key();
+      return true;
+    }
+    log_done_ = true;
+  }
+  for (; own_next_ < own_end_ && !full(); ++own_next_) {
+    const storage::Transaction::BufferedChange change = txn_.GetBufferedChange(own_next_);
+    if (change.relation_id != id) continue;
+    AddChange(change.old_row, change.new_row, table_, /*keep_rows=*/true, chunk);
+  }
+  return chunk->records > 0;
 }
 
 std::map<uint32_t, PendingSummary> SummarizePendingChanges(
@@ -226,7 +297,7 @@ PendingChanges ReadOwnChanges(storage::Transaction& txn,
     auto table = by_log_id.find(change.relation_id);
     if (table == by_log_id.end()) continue;
     ++pending.records;
-    AddChange(change.old_row, change.new_row, *table->second,
+    AddChange(change.old_row, change.new_row, *table->second, /*keep_rows=*/true,
               &pending.tables[table->second->def.oid()]);
   }
   return pending;

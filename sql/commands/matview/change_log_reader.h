@@ -16,6 +16,7 @@
 // (later changes of the transaction stay for the next refresh).
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -61,9 +62,14 @@ bool ChangeLogPlaceChangedSinceSnapshot(storage::Transaction& txn, uint32_t view
 // One table's changes not yet applied, as rows.
 struct TableChanges {
   uint64_t records = 0;
-  std::vector<Row> deleted;   // old versions of deleted and updated rows
-  std::vector<Row> inserted;  // new versions of inserted and updated rows
-  bool truncated = false;     // a TRUNCATE: the changes are not enough
+  // Old versions of deleted and updated rows, new versions of inserted and
+  // updated rows: how many, and the rows themselves when they are kept.
+  uint64_t deleted_count = 0;
+  uint64_t inserted_count = 0;
+  std::vector<Row> deleted;
+  std::vector<Row> inserted;
+  bool truncated = false;  // a TRUNCATE: the changes are not enough
+  int64_t row_memory = 0;  // what the kept rows take (RowMemory)
 };
 
 struct PendingChanges {
@@ -71,15 +77,44 @@ struct PendingChanges {
   // The place after applying them.
   ChangeLogPlace next;
   uint64_t records = 0;
+  // False when the rows took more than the reader's budget: `tables` then
+  // counts the changes but keeps no rows (PendingChangeChunks reads them).
+  bool rows_kept = true;
 };
 
 // The records of `tables` visible in the transaction's snapshot, and its
 // own, that `place` has not applied. With `place` null (a first
-// population), none are returned, but `next` still covers them all.
+// population), none are returned, but `next` still covers them all. Rows
+// are kept while they take at most `row_budget` bytes of memory.
 PendingChanges ReadPendingChanges(
     storage::Transaction& txn,
     const std::vector<std::shared_ptr<const catalog::TableEntry>>& tables,
-    const ChangeLogPlace* place);
+    const ChangeLogPlace* place, int64_t row_budget = INT64_MAX);
+
+// One table's records that `place` has not applied, read a chunk at a time
+// in the order they were made (committed ones by commit sequence, then the
+// transaction's own): a backlog larger than work_mem is never held whole.
+// Each chunk reads from where the last one stopped, by key, so the
+// transaction may write between chunks.
+class PendingChangeChunks {
+ public:
+  PendingChangeChunks(storage::Transaction& txn, const catalog::TableEntry& table,
+                      const ChangeLogPlace& place);
+  // The next records, as many as fit in `row_budget` bytes (at least one);
+  // false when none are left.
+  bool Next(int64_t row_budget, TableChanges* chunk);
+
+ private:
+  storage::Transaction& txn_;
+  const catalog::TableEntry& table_;
+  const ChangeLogPlace& place_;
+  std::string resume_;  // the key the next chunk's scan starts at
+  bool log_done_ = false;
+  // The transaction's own records: the next to read, and the end (those
+  // written after the chunks began are not the view's to apply).
+  size_t own_next_;
+  size_t own_end_;
+};
 
 // One table's committed change records in the transaction's snapshot that
 // a view has not applied: how many (counting stops at the limit) and the

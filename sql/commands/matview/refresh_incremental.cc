@@ -19,6 +19,7 @@
 //   HAVING and DISTINCT stay exactly what a fresh computation gives.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <map>
@@ -172,6 +173,10 @@ class IncrementalRefresher {
   void LockKeysWith(KeyLocker lock_keys) { lock_keys_ = std::move(lock_keys); }
 
   // False if the changes are more than the delta rules should take on.
+  // Changes whose rows were not kept (more than work_mem) are read in
+  // chunks by ApplyInChunks, which only a view with one changed input,
+  // joined by inner joins, allows: each chunk's delta is then that chunk
+  // joined with the other inputs as they stand, so the chunks add up.
   bool Prepare(PendingChanges& pending, std::string* reason) {
     const DeltaShape& shape = Shape();
     additive_ = shape.additive;
@@ -186,23 +191,23 @@ class IncrementalRefresher {
         *reason = fmt::format("\"{}\" was truncated", scan.name);
         return false;
       }
-      if (changes.deleted.empty() && changes.inserted.empty()) continue;
+      if (changes.deleted_count == 0 && changes.inserted_count == 0) continue;
       ++changed_inputs;
-      if (changed_.contains(found->first)) continue;
-      ChangedRows rows;
-      rows.records = changes.records;
-      auto all = std::make_shared<std::vector<Row>>(changes.deleted);
-      all->insert(all->end(), changes.inserted.begin(), changes.inserted.end());
-      rows.all = std::move(all);
-      rows.deleted = std::make_shared<const std::vector<Row>>(std::move(changes.deleted));
-      rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
-      changed_.emplace(found->first, std::move(rows));
+      chunked_input_ = found->first;
+      if (pending.rows_kept && !changed_.contains(found->first)) {
+        Take(found->first, std::move(changes));
+      }
     }
     if (changed_inputs > kMaxChangedInputs && !through_joins_) {
       *reason = fmt::format("{} inputs changed", changed_inputs);
       return false;
     }
     *reason = shape.unsupported;
+    if (reason->empty() && !pending.rows_kept && (changed_inputs > 1 || through_joins_)) {
+      *reason =
+          fmt::format("the changes take more than work_mem, and {} needs them whole",
+                      through_joins_ ? "an outer or semi join" : "a change of several inputs");
+    }
     return reason->empty();
   }
 
@@ -215,10 +220,42 @@ class IncrementalRefresher {
     }
   }
 
+  // Prepare's changes that were not kept, a chunk of about `budget` bytes
+  // of rows at a time, each chunk applied before the next is read.
+  void ApplyInChunks(PendingChangeChunks& chunks, Oid table, int64_t budget) {
+    in_chunks_ = true;
+    TableChanges chunk;
+    for (int n = 1; chunks.Next(budget, &chunk); ++n) {
+      const auto started = std::chrono::steady_clock::now();
+      changed_.clear();
+      inputs_done_.clear();
+      const uint64_t records = chunk.records;
+      Take(table, std::move(chunk));
+      Step(fmt::format("Read Changes, Chunk {}", n), records, started);
+      Apply();
+      if (DryRun()) return;  // the first chunk shows the plans
+    }
+  }
+
+  // With the rows not kept: the one input whose changes ApplyInChunks reads.
+  Oid chunked_input() const { return chunked_input_; }
+
   uint64_t rows_inserted() const { return inserted_; }
   uint64_t rows_deleted() const { return deleted_; }
 
  private:
+  // One input's changes as the delta terms take them.
+  void Take(Oid table, TableChanges&& changes) {
+    ChangedRows rows;
+    rows.records = changes.records;
+    auto all = std::make_shared<std::vector<Row>>(changes.deleted);
+    all->insert(all->end(), changes.inserted.begin(), changes.inserted.end());
+    rows.all = std::move(all);
+    rows.deleted = std::make_shared<const std::vector<Row>>(std::move(changes.deleted));
+    rows.inserted = std::make_shared<const std::vector<Row>>(std::move(changes.inserted));
+    changed_.emplace(table, std::move(rows));
+  }
+
   // What Prepare learns from the view's plan: kept with the session's delta
   // plans when there are any.
   const DeltaShape& Shape() {
@@ -634,8 +671,8 @@ class IncrementalRefresher {
   }
 
   // A step without a plan of its own, for EXPLAIN [ANALYZE] REFRESH.
-  void Step(const char* name, uint64_t rows, std::chrono::steady_clock::time_point started) {
-    if (refresh_.explanation) refresh_.explanation->AddStep(name, "", rows, started);
+  void Step(std::string name, uint64_t rows, std::chrono::steady_clock::time_point started) {
+    if (refresh_.explanation) refresh_.explanation->AddStep(std::move(name), "", rows, started);
   }
 
   bool DryRun() const { return refresh_.explanation && refresh_.explanation->dry_run(); }
@@ -693,6 +730,9 @@ class IncrementalRefresher {
       Step("Write View Rows", 0, {});
       return;
     }
+    // In chunks, a group computed again from the tables as they stand is
+    // final: the later chunks' changes are in it already.
+    std::erase_if(keys, [&](const auto& entry) { return recomputed_.contains(entry.first); });
     if (keys.empty()) return;
     auto started = StartWriting();
     if (lock_keys_) {
@@ -718,6 +758,10 @@ class IncrementalRefresher {
       });
       Step("Apply Aggregate Changes", inserted_ + deleted_, started);
       if (keys.empty()) return;
+    }
+
+    if (in_chunks_) {
+      for (const auto& [bytes, key] : keys) recomputed_.insert(bytes);
     }
 
     // Those groups computed again: non-NULL keys by one join of the core
@@ -847,11 +891,44 @@ class IncrementalRefresher {
   bool through_joins_ = false;              // outer, semi or anti joins: JoinDelta follows the plan
   int terms_ = 0;                           // delta terms run, for their names
   std::set<Oid> inputs_done_;               // tables whose terms ran (progress)
+  Oid chunked_input_ = 0;                   // a changed input (Prepare)
+  bool in_chunks_ = false;                  // ApplyInChunks runs
+  std::set<std::string> recomputed_;        // GroupKeyBytes of groups computed again in a chunk
   std::optional<DeltaShape> shape_here_;    // Shape() without kept plans
   ViewDeltaPlans plans_here_;               // KeptPlans() without the session's
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
+
+// What one operator may hold: the budget of the changes' rows.
+int64_t WorkMem(MatviewRefresh& refresh) {
+  const ExecContext ctx = refresh.new_context();
+  return ctx.memory != nullptr ? ctx.memory->work_mem() : INT64_MAX;
+}
+
+// A backlog past work_mem, applied a chunk at a time inside a savepoint.
+// The view passes through states of its input it never held (not every
+// one of them need keep a unique index on the view): a 23505 undoes the
+// chunks and the refresh becomes a full one, with that reason.
+std::string ApplyInChunks(MatviewRefresh& refresh, IncrementalRefresher& refresher,
+                          const catalog::TableEntry& table, const ChangeLogPlace& place,
+                          int64_t budget) {
+  PendingChangeChunks chunks(refresh.txn, table, place);
+  refresh.txn.SetSavePoint();
+  try {
+    refresher.ApplyInChunks(chunks, table.def.oid(), budget);
+  } catch (const Error& e) {
+    Check(refresh.txn.RollbackToSavePoint());
+    if (e.code() != sqlstate::kUniqueViolation) throw;
+    return fmt::format("a unique index on the view failed between chunks of the changes: {}",
+                       e.message());
+  } catch (...) {
+    (void)refresh.txn.RollbackToSavePoint();
+    throw;
+  }
+  Check(refresh.txn.ReleaseSavePoint());
+  return "";
+}
 
 }  // namespace
 
@@ -881,7 +958,9 @@ std::string RefreshIncremental(
   }
   const auto started = std::chrono::steady_clock::now();
   if (refresh.progress) refresh.progress->phase = MatviewRefreshBoard::kReadingChanges;
-  PendingChanges pending = ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr);
+  const int64_t row_budget = WorkMem(refresh);
+  PendingChanges pending =
+      ReadPendingChanges(refresh.txn, tables, has_place ? &place : nullptr, row_budget);
   if (refresh.progress) {
     refresh.progress->changes_total = static_cast<int64_t>(pending.records);
     refresh.progress->phase = MatviewRefreshBoard::kComputingDeltas;
@@ -891,8 +970,8 @@ std::string RefreshIncremental(
       const TableChanges& changes = pending.tables[table->def.oid()];
       explanation->pending.push_back({.name = table->def.name(),
                                       .records = changes.records,
-                                      .rows_deleted = changes.deleted.size(),
-                                      .rows_inserted = changes.inserted.size(),
+                                      .rows_deleted = changes.deleted_count,
+                                      .rows_inserted = changes.inserted_count,
                                       .truncated = changes.truncated});
     }
     explanation->AddStep("Read Changes", "", pending.records, started);
@@ -917,11 +996,22 @@ std::string RefreshIncremental(
   }
   IncrementalRefresher refresher(refresh, shape);
   if (full_reason.empty()) refresher.Prepare(pending, &full_reason);
+  if (full_reason.empty()) {
+    if (pending.rows_kept) {
+      refresher.Apply();
+    } else {
+      auto changed = std::find_if(tables.begin(), tables.end(), [&](const auto& table) {
+        return table->def.oid() == refresher.chunked_input();
+      });
+      if (changed != tables.end()) {
+        full_reason = ApplyInChunks(refresh, refresher, **changed, place, row_budget);
+      }
+    }
+  }
   if (!full_reason.empty()) {
     RefreshFull(refresh, /*populate=*/true);
     pending.next.view_rows = refresh.rows_inserted;
   } else {
-    refresher.Apply();
     if (refresh.progress) refresh.progress->changes_done = pending.records;
     refresh.rows_inserted = refresher.rows_inserted();
     refresh.rows_deleted = refresher.rows_deleted();
