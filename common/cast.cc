@@ -277,8 +277,8 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   bool is_explicit = context == CastContext::kExplicit;
 
   if (from.IsArray() && to.IsArray()) {
-    const DataType from_element = DataType::Of(*from.ElementType());
-    const DataType to_element = DataType::Of(*to.ElementType());
+    const DataType from_element = from.Element();
+    const DataType to_element = to.Element();
     std::vector<Value> elements;
     for (const Value& e : value.AsArray()) {
       BASALT_ASSIGN_OR_RETURN(Value v, CastValue(e, from_element, to_element, context));

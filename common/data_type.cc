@@ -7,13 +7,51 @@ namespace {
 
 // The types added for pg_catalog's columns, looked up by OID in a loop.
 constexpr TypeId kCatalogTypes[] = {
-    TypeId::kName,         TypeId::kChar,      TypeId::kPgNodeTree,   TypeId::kRegproc,
-    TypeId::kRegclass,     TypeId::kRegtype,   TypeId::kRegnamespace, TypeId::kRegrole,
-    TypeId::kRegprocedure, TypeId::kTextArray, TypeId::kNameArray,    TypeId::kOidArray,
-    TypeId::kInt2Array,    TypeId::kCharArray, TypeId::kBoolArray,    TypeId::kFloat4Array,
-    TypeId::kInt2Vector,   TypeId::kOidVector, TypeId::kJson,         TypeId::kAclItem,
-    TypeId::kAclItemArray,
+    TypeId::kName,         TypeId::kChar,       TypeId::kPgNodeTree,   TypeId::kRegproc,
+    TypeId::kRegclass,     TypeId::kRegtype,    TypeId::kRegnamespace, TypeId::kRegrole,
+    TypeId::kRegprocedure, TypeId::kInt2Vector, TypeId::kOidVector,    TypeId::kJson,
+    TypeId::kAclItem,
 };
+
+// Each array type: its element type and its OID.
+struct ArrayTypeEntry {
+  TypeId array;
+  TypeId element;
+  Oid oid;
+};
+constexpr ArrayTypeEntry kArrayTypes[] = {
+    {TypeId::kInt4Array, TypeId::kInt4, type_oid::kInt4Array},
+    {TypeId::kRegtypeArray, TypeId::kRegtype, type_oid::kRegtypeArray},
+    {TypeId::kTextArray, TypeId::kText, type_oid::kTextArray},
+    {TypeId::kNameArray, TypeId::kName, type_oid::kNameArray},
+    {TypeId::kOidArray, TypeId::kOid, type_oid::kOidArray},
+    {TypeId::kInt2Array, TypeId::kInt2, type_oid::kInt2Array},
+    {TypeId::kCharArray, TypeId::kChar, type_oid::kCharArray},
+    {TypeId::kBoolArray, TypeId::kBool, type_oid::kBoolArray},
+    {TypeId::kFloat4Array, TypeId::kFloat4, type_oid::kFloat4Array},
+    {TypeId::kAclItemArray, TypeId::kAclItem, type_oid::kAclItemArray},
+    {TypeId::kInt8Array, TypeId::kInt8, type_oid::kInt8Array},
+    {TypeId::kFloat8Array, TypeId::kFloat8, type_oid::kFloat8Array},
+    {TypeId::kNumericArray, TypeId::kNumeric, type_oid::kNumericArray},
+    {TypeId::kVarcharArray, TypeId::kVarchar, type_oid::kVarcharArray},
+    {TypeId::kDateArray, TypeId::kDate, type_oid::kDateArray},
+    {TypeId::kTimestampArray, TypeId::kTimestamp, type_oid::kTimestampArray},
+    {TypeId::kTimestampTzArray, TypeId::kTimestampTz, type_oid::kTimestampTzArray},
+    {TypeId::kIntervalArray, TypeId::kInterval, type_oid::kIntervalArray},
+    {TypeId::kTimeArray, TypeId::kTime, type_oid::kTimeArray},
+    {TypeId::kTimeTzArray, TypeId::kTimeTz, type_oid::kTimeTzArray},
+    {TypeId::kUuidArray, TypeId::kUuid, type_oid::kUuidArray},
+    {TypeId::kByteaArray, TypeId::kBytea, type_oid::kByteaArray},
+    {TypeId::kJsonArray, TypeId::kJson, type_oid::kJsonArray},
+    {TypeId::kJsonbArray, TypeId::kJsonb, type_oid::kJsonbArray},
+};
+
+const ArrayTypeEntry* FindArrayType(TypeId array) {
+  for (const ArrayTypeEntry& entry : kArrayTypes) {
+    if (entry.array == array) return &entry;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -39,52 +77,42 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kJsonb: return DataType{TypeId::kJsonb, -1};
     case type_oid::kOid: return DataType{TypeId::kOid, -1};
     case type_oid::kXid: return DataType{TypeId::kXid, -1};
-    case type_oid::kInt4Array: return DataType{TypeId::kInt4Array, -1};
-    case type_oid::kRegtypeArray: return DataType{TypeId::kRegtypeArray, -1};
     case type_oid::kUnknown: return DataType{TypeId::kUnknown, -1};
     default: break;
   }
   for (TypeId id : kCatalogTypes) {
     if (DataType::Of(id).oid() == oid) return DataType::Of(id);
   }
+  for (const ArrayTypeEntry& entry : kArrayTypes) {
+    // An array's typmod is its elements': numeric(10,2)[] keeps (10,2).
+    if (entry.oid == oid) return DataType{entry.array, typmod};
+  }
   return std::nullopt;
 }
 
 std::optional<TypeId> DataType::ElementType() const {
-  switch (id) {
-    case TypeId::kInt4Array: return TypeId::kInt4;
-    case TypeId::kRegtypeArray: return TypeId::kRegtype;
-    case TypeId::kTextArray: return TypeId::kText;
-    case TypeId::kNameArray: return TypeId::kName;
-    case TypeId::kOidArray:
-    case TypeId::kOidVector: return TypeId::kOid;
-    case TypeId::kInt2Array:
-    case TypeId::kInt2Vector: return TypeId::kInt2;
-    case TypeId::kCharArray: return TypeId::kChar;
-    case TypeId::kBoolArray: return TypeId::kBool;
-    case TypeId::kFloat4Array: return TypeId::kFloat4;
-    case TypeId::kAclItemArray: return TypeId::kAclItem;
-    default: return std::nullopt;
-  }
+  if (id == TypeId::kOidVector) return TypeId::kOid;
+  if (id == TypeId::kInt2Vector) return TypeId::kInt2;
+  const ArrayTypeEntry* entry = FindArrayType(id);
+  if (entry == nullptr) return std::nullopt;
+  return entry->element;
 }
 
 std::optional<TypeId> DataType::ArrayType() const {
-  switch (id) {
-    case TypeId::kInt4: return TypeId::kInt4Array;
-    case TypeId::kRegtype: return TypeId::kRegtypeArray;
-    case TypeId::kText: return TypeId::kTextArray;
-    case TypeId::kName: return TypeId::kNameArray;
-    case TypeId::kOid: return TypeId::kOidArray;
-    case TypeId::kInt2: return TypeId::kInt2Array;
-    case TypeId::kChar: return TypeId::kCharArray;
-    case TypeId::kBool: return TypeId::kBoolArray;
-    case TypeId::kFloat4: return TypeId::kFloat4Array;
-    case TypeId::kAclItem: return TypeId::kAclItemArray;
-    default: return std::nullopt;
+  for (const ArrayTypeEntry& entry : kArrayTypes) {
+    if (entry.element == id) return entry.array;
   }
+  return std::nullopt;
+}
+
+bool IsStorableType(TypeId id) {
+  const std::optional<TypeId> element = DataType::Of(id).ElementType();
+  if (id == TypeId::kInt2Vector || id == TypeId::kOidVector) return false;
+  return IsStorableElementType(element.value_or(id));
 }
 
 Oid DataType::oid() const {
+  if (const ArrayTypeEntry* array = FindArrayType(id)) return array->oid;
   switch (id) {
     case TypeId::kBool: return type_oid::kBool;
     case TypeId::kInt2: return type_oid::kInt2;
@@ -107,8 +135,6 @@ Oid DataType::oid() const {
     case TypeId::kTimeTz: return type_oid::kTimeTz;
     case TypeId::kUuid: return type_oid::kUuid;
     case TypeId::kBytea: return type_oid::kBytea;
-    case TypeId::kInt4Array: return type_oid::kInt4Array;
-    case TypeId::kRegtypeArray: return type_oid::kRegtypeArray;
     case TypeId::kName: return type_oid::kName;
     case TypeId::kChar: return type_oid::kChar;
     case TypeId::kPgNodeTree: return type_oid::kPgNodeTree;
@@ -120,17 +146,10 @@ Oid DataType::oid() const {
     case TypeId::kRegnamespace: return type_oid::kRegnamespace;
     case TypeId::kRegrole: return type_oid::kRegrole;
     case TypeId::kRegprocedure: return type_oid::kRegprocedure;
-    case TypeId::kTextArray: return type_oid::kTextArray;
-    case TypeId::kNameArray: return type_oid::kNameArray;
-    case TypeId::kOidArray: return type_oid::kOidArray;
-    case TypeId::kInt2Array: return type_oid::kInt2Array;
-    case TypeId::kCharArray: return type_oid::kCharArray;
-    case TypeId::kBoolArray: return type_oid::kBoolArray;
-    case TypeId::kFloat4Array: return type_oid::kFloat4Array;
     case TypeId::kInt2Vector: return type_oid::kInt2Vector;
     case TypeId::kOidVector: return type_oid::kOidVector;
     case TypeId::kAclItem: return type_oid::kAclItem;
-    case TypeId::kAclItemArray: return type_oid::kAclItemArray;
+    default: break;  // the arrays, above
   }
   return type_oid::kUnknown;
 }
@@ -168,6 +187,9 @@ int16_t DataType::typlen() const {
 }
 
 std::string DataType::Name() const {
+  if (const ArrayTypeEntry* array = FindArrayType(id)) {
+    return DataType{array->element, typmod}.Name() + "[]";
+  }
   switch (id) {
     case TypeId::kBool: return "boolean";
     case TypeId::kInt2: return "smallint";
@@ -200,8 +222,6 @@ std::string DataType::Name() const {
       return fmt::format("time({}) with time zone", typmod);
     case TypeId::kUuid: return "uuid";
     case TypeId::kBytea: return "bytea";
-    case TypeId::kInt4Array: return "integer[]";
-    case TypeId::kRegtypeArray: return "regtype[]";
     case TypeId::kName: return "name";
     case TypeId::kChar: return "\"char\"";
     case TypeId::kPgNodeTree: return "pg_node_tree";
@@ -213,17 +233,10 @@ std::string DataType::Name() const {
     case TypeId::kRegnamespace: return "regnamespace";
     case TypeId::kRegrole: return "regrole";
     case TypeId::kRegprocedure: return "regprocedure";
-    case TypeId::kTextArray: return "text[]";
-    case TypeId::kNameArray: return "name[]";
-    case TypeId::kOidArray: return "oid[]";
-    case TypeId::kInt2Array: return "smallint[]";
-    case TypeId::kCharArray: return "\"char\"[]";
-    case TypeId::kBoolArray: return "boolean[]";
-    case TypeId::kFloat4Array: return "real[]";
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kOidVector: return "oidvector";
     case TypeId::kAclItem: return "aclitem";
-    case TypeId::kAclItemArray: return "aclitem[]";
+    default: break;  // the arrays, above
   }
   return "unknown";
 }

@@ -34,7 +34,7 @@ enum class TypeId : uint8_t {
   // session's TimeZone (common/time_zone.h).
   kTimestampTz = 15,
   // integer[]: one-dimensional, lower bound 1, NULL elements allowed (the
-  // Value is an array of int4 Values). Not storable in tables yet.
+  // Value is an array of int4 Values).
   kInt4Array = 16,
   // regtype[]: type OIDs that print as type names (pg_prepared_statements).
   // The Value is an array of oid Values; not storable, no text input.
@@ -71,7 +71,8 @@ enum class TypeId : uint8_t {
   kRegrole = 47,
   kRegprocedure = 48,
   // One-dimensional arrays (lower bound 1) of the types above and of text,
-  // oid and int2; the Value is an array of element Values. Not storable.
+  // oid and int2; the Value is an array of element Values. Storable when
+  // their element type is (IsStorableType).
   kTextArray = 49,
   kNameArray = 50,
   kOidArray = 51,
@@ -91,16 +92,36 @@ enum class TypeId : uint8_t {
   // Catalog values only: not storable.
   kAclItem = 59,
   kAclItemArray = 60,
+  // One-dimensional arrays (lower bound 1) of the other storable types. An
+  // array's typmod is its elements' (varchar(10)[]); DataType::Element.
+  kInt8Array = 61,
+  kFloat8Array = 62,
+  kNumericArray = 63,
+  kVarcharArray = 64,
+  kDateArray = 65,
+  kTimestampArray = 66,
+  kTimestampTzArray = 67,
+  kIntervalArray = 68,
+  kTimeArray = 69,
+  kTimeTzArray = 70,
+  kUuidArray = 71,
+  kByteaArray = 72,
+  kJsonArray = 73,
+  kJsonbArray = 74,
 };
 
-// The types a table column may have: arrays and the types of pg_catalog's
+// The element types a table column may have: the types of pg_catalog's
 // columns (name, "char", reg*) have no stored form yet, so CREATE TABLE
 // and CREATE TABLE AS refuse them and the row and key codecs never meet them.
-inline bool IsStorableType(TypeId id) {
+inline bool IsStorableElementType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
          id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kUuid ||
          id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb;
 }
+
+// The types a table column may have: those above and arrays of them
+// (DataType::ElementType).
+bool IsStorableType(TypeId id);
 
 namespace type_oid {
 inline constexpr Oid kBool = 16;
@@ -148,6 +169,20 @@ inline constexpr Oid kFloat4Array = 1021;
 inline constexpr Oid kOidArray = 1028;
 inline constexpr Oid kAclItem = 1033;
 inline constexpr Oid kAclItemArray = 1034;
+inline constexpr Oid kInt8Array = 1016;
+inline constexpr Oid kFloat8Array = 1022;
+inline constexpr Oid kNumericArray = 1231;
+inline constexpr Oid kVarcharArray = 1015;
+inline constexpr Oid kDateArray = 1182;
+inline constexpr Oid kTimestampArray = 1115;
+inline constexpr Oid kTimestampTzArray = 1185;
+inline constexpr Oid kIntervalArray = 1187;
+inline constexpr Oid kTimeArray = 1183;
+inline constexpr Oid kTimeTzArray = 1270;
+inline constexpr Oid kUuidArray = 2951;
+inline constexpr Oid kByteaArray = 1001;
+inline constexpr Oid kJsonArray = 199;
+inline constexpr Oid kJsonbArray = 3807;
 }  // namespace type_oid
 
 struct DataType {
@@ -196,6 +231,9 @@ struct DataType {
   // Whether values are arrays (Value::AsArray), and of what.
   bool IsArray() const { return ElementType().has_value(); }
   std::optional<TypeId> ElementType() const;
+  // An array type's element type, with the array's typmod (the elements'
+  // own: varchar(3)[]). REQUIRES: IsArray().
+  DataType Element() const { return DataType{*ElementType(), typmod}; }
   // The array type of this element type, if Basalt has it.
   std::optional<TypeId> ArrayType() const;
   // varchar(n): n, or -1 when unbounded.

@@ -400,19 +400,10 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       AppendBigEndian(static_cast<uint32_t>(v.months), 4, out);
       return;
     }
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray:
+    default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
     case TypeId::kOidVector:
-      AppendArray(value.AsArray(), DataType::Of(*type.ElementType()), out);
+      AppendArray(value.AsArray(), type.Element(), out);
       return;
     case TypeId::kRegproc:
     case TypeId::kRegclass:
@@ -532,18 +523,9 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       }
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray:
+    default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: return ReadArray(bytes, DataType::Of(*type.ElementType()));
+    case TypeId::kOidVector: return ReadArray(bytes, type.Element());
     case TypeId::kRegproc:
     case TypeId::kRegclass:
     case TypeId::kRegtype:

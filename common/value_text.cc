@@ -336,17 +336,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray: {
-      const DataType element_type = DataType::Of(*type.ElementType());
+    default: {  // every array type (DataType::IsArray)
+      const DataType element_type = type.Element();
       out->push_back('{');
       bool first = true;
       for (const Value& element : value.AsArray()) {
@@ -363,7 +354,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     }
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: {
-      const DataType element_type = DataType::Of(*type.ElementType());
+      const DataType element_type = type.Element();
       bool first = true;
       for (const Value& element : value.AsArray()) {
         if (!first) out->push_back(' ');
@@ -470,19 +461,10 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     }
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray: return ParseArray(text, DataType::Of(*type.ElementType()));
+    default: return ParseArray(text, type.Element());  // every array type (DataType::IsArray)
     case TypeId::kAclItem: return ParseAclItem(text);
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: return ParseVector(text, DataType::Of(*type.ElementType()));
+    case TypeId::kOidVector: return ParseVector(text, type.Element());
     case TypeId::kRegproc:
     case TypeId::kRegclass:
     case TypeId::kRegtype:

@@ -351,11 +351,36 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kJson: AppendString(value.AsString(), key); return;
     case TypeId::kJsonb: AppendJsonbSortKey(DecodeJsonbOrDie(value.AsString()), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
-    default:                     // not IsStorableType: CREATE TABLE [AS] refuses it
-      assert(false && "array columns are refused by CREATE TABLE");
+    default: {
+      // Arrays, in array_cmp's order: each element as a key value (NULL
+      // after every value), then a 0 byte, below both markers, so the
+      // shorter of two arrays equal as far as it goes comes first.
+      assert(type.IsArray() && "not IsStorableType: CREATE TABLE [AS] refuses it");
+      const DataType element = type.Element();
+      for (const Value& e : value.AsArray()) AppendKeyValue(e, element, key);
+      key->push_back(0);
       return;
+    }
   }
 }
+
+namespace {
+
+Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* value) {
+  if (!type.IsArray()) return Status::Corruption("unknown type in key");
+  const DataType element = type.Element();
+  std::vector<Value> elements;
+  while (true) {
+    if (input->empty()) return Truncated();
+    if (input->front() == 0) break;
+    BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, element, &elements.emplace_back()));
+  }
+  input->remove_prefix(1);
+  *value = Value::Array(std::move(elements));
+  return Status::OK();
+}
+
+}  // namespace
 
 Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* value) {
   if (input->empty()) return Truncated();
@@ -422,8 +447,7 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
       input->remove_prefix(4);
       return Status::OK();
     case TypeId::kVoid: *value = Value::Bool(false); return Status::OK();
-    default:  // not IsStorableType: CREATE TABLE [AS] refuses it
-      return Status::Corruption("an array in a key");
+    default: return DecodeArrayKey(input, type, value);
   }
   return Status::Corruption("unknown type in key");
 }

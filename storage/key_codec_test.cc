@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <random>
 
 #include "common/json_parse.h"
@@ -396,6 +397,38 @@ TEST_CASE("composite keys order by the first column, then the next", "[key_codec
   REQUIRE(DecodeKeyValue(&in, text, &b).ok());
   REQUIRE(a.AsInt() == 42);
   REQUIRE(b.AsString() == "hello");
+}
+
+TEST_CASE("arrays sort as array_cmp: element by element, NULL last, shorter first", "[key_codec]") {
+  const DataType ints = DataType::Of(TypeId::kInt8Array);
+  auto array = [](std::vector<std::optional<int64_t>> elements) {
+    std::vector<Value> values;
+    for (const auto& e : elements) values.push_back(e ? Value::Int(*e) : Value::Null());
+    return Value::Array(std::move(values));
+  };
+  // Ascending, as PostgreSQL 15 sorts them.
+  const std::vector<Value> sorted = {
+      array({}),        array({-5}),    array({1}), array({1, -1}), array({1, 2}),
+      array({1, 2, 0}), array({1, {}}), array({2}), array({{}}),    array({{}, 1}),
+  };
+  for (size_t i = 0; i + 1 < sorted.size(); ++i) {
+    INFO("position " << i);
+    REQUIRE(Encode(sorted[i], ints) < Encode(sorted[i + 1], ints));
+  }
+  for (const Value& v : sorted) {
+    const Value back = RoundTrip(v, ints);
+    REQUIRE(back.AsArray().size() == v.AsArray().size());
+    for (size_t i = 0; i < v.AsArray().size(); ++i) {
+      REQUIRE(back.AsArray()[i].is_null() == v.AsArray()[i].is_null());
+      if (!v.AsArray()[i].is_null()) REQUIRE(back.AsArray()[i].AsInt() == v.AsArray()[i].AsInt());
+    }
+  }
+  // Text elements: a prefix array of strings sorts before a longer one.
+  const DataType texts = DataType::Of(TypeId::kTextArray);
+  REQUIRE(Encode(Value::Array({Value::String("a")}), texts) <
+          Encode(Value::Array({Value::String("a"), Value::String("")}), texts));
+  REQUIRE(Encode(Value::Array({Value::String("a"), Value::String("z")}), texts) <
+          Encode(Value::Array({Value::String("ab")}), texts));
 }
 
 TEST_CASE("truncated keys fail to decode instead of reading past the end", "[key_codec]") {

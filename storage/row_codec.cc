@@ -142,6 +142,8 @@ Status DecodeNumeric(std::string_view* input, Value* value) {
   return Status::OK();
 }
 
+void AppendArray(const Value& v, TypeId id, std::string* out);
+
 void AppendValue(const Value& v, TypeId id, std::string* out) {
   switch (id) {
     case TypeId::kBool: out->push_back(v.AsBool() ? 1 : 0); return;
@@ -190,10 +192,24 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       return;
     case TypeId::kUuid: out->append(v.AsString()); return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
-    default:                     // not IsStorableType: CREATE TABLE [AS] refuses it
-      assert(false && "array columns are refused by CREATE TABLE");
-      return;
+    default: AppendArray(v, id, out); return;
   }
+}
+
+// Arrays: varint length of the rest, varint element count, then per
+// element a byte 1 and its value, or a byte 0 for NULL.
+void AppendArray(const Value& v, TypeId id, std::string* out) {
+  // Not IsStorableType: CREATE TABLE [AS] refuses it.
+  assert(IsStorableType(id) && DataType::Of(id).IsArray());
+  const TypeId element = *DataType::Of(id).ElementType();
+  std::string body;
+  AppendVarint(v.AsArray().size(), &body);
+  for (const Value& e : v.AsArray()) {
+    body.push_back(e.is_null() ? 0 : 1);
+    if (!e.is_null()) AppendValue(e, element, &body);
+  }
+  AppendVarint(body.size(), out);
+  out->append(body);
 }
 
 // Consumes a varint length and that many bytes (text and varchar values).
@@ -204,6 +220,8 @@ Status ReadLengthPrefixed(std::string_view* input, std::string_view* bytes) {
   input->remove_prefix(length);
   return Status::OK();
 }
+
+Status DecodeArray(std::string_view* input, TypeId id, Value* value);
 
 Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   int width = FixedWidth(id);
@@ -266,10 +284,28 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     }
     case TypeId::kUuid: value->SetString(input->substr(0, static_cast<size_t>(width))); break;
     case TypeId::kVoid: value->SetBool(false); return Status::OK();
-    default:  // not IsStorableType: CREATE TABLE [AS] refuses it
-      return Status::Corruption("an array in a stored row");
+    default: return DecodeArray(input, id, value);
   }
   input->remove_prefix(width);
+  return Status::OK();
+}
+
+Status DecodeArray(std::string_view* input, TypeId id, Value* value) {
+  const std::optional<TypeId> element = DataType::Of(id).ElementType();
+  if (!element || !IsStorableType(id)) return Status::Corruption("an unstorable type in a row");
+  std::string_view body;
+  BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &body));
+  uint64_t count;
+  if (!ReadVarint(&body, &count) || count > body.size()) return Truncated();
+  std::vector<Value> elements(count);
+  for (Value& e : elements) {
+    if (body.empty()) return Truncated();
+    const bool present = body[0] != 0;
+    body.remove_prefix(1);
+    if (present) BASALT_RETURN_IF_ERROR(DecodeValue(&body, *element, &e));
+  }
+  if (!body.empty()) return Status::Corruption("an array longer than its elements");
+  *value = Value::Array(std::move(elements));
   return Status::OK();
 }
 
@@ -292,6 +328,10 @@ Status SkipValue(std::string_view* input, TypeId id) {
       return ReadLengthPrefixed(input, &bytes);
     }
     default: {
+      if (DataType::Of(id).IsArray()) {
+        std::string_view bytes;
+        return ReadLengthPrefixed(input, &bytes);
+      }
       Value ignored;
       return DecodeValue(input, id, &ignored);
     }

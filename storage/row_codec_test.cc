@@ -167,6 +167,37 @@ TEST_CASE("json and jsonb columns are length-prefixed bytes", "[row_codec]") {
   CHECK(third[2].AsInt() == 7);
 }
 
+TEST_CASE("array columns round-trip with NULL elements, empty, and are skipped", "[row_codec]") {
+  const std::vector<DataType> types = {
+      DataType::Of(TypeId::kInt8Array), DataType{TypeId::kNumericArray, -1},
+      DataType::Of(TypeId::kTextArray), DataType::Of(TypeId::kInt4)};
+  const Row row = {
+      Value::Array({Value::Int(std::numeric_limits<int64_t>::min()), Value::Null(), Value::Int(7)}),
+      Value::Array({}),
+      Value::Array({Value::String(""), Value::Null(), Value::String("a longer string value")}),
+      Value::Int(42)};
+  std::string bytes;
+  EncodeRow(row, types, 1, &bytes);
+  Row decoded;
+  REQUIRE(DecodeRow(bytes, types, &decoded).ok());
+  REQUIRE(decoded[0].AsArray().size() == 3);
+  CHECK(decoded[0].AsArray()[0].AsInt() == std::numeric_limits<int64_t>::min());
+  CHECK(decoded[0].AsArray()[1].is_null());
+  CHECK(decoded[0].AsArray()[2].AsInt() == 7);
+  CHECK(decoded[1].AsArray().empty());
+  REQUIRE(decoded[2].AsArray().size() == 3);
+  CHECK(decoded[2].AsArray()[0].AsString().empty());
+  CHECK(decoded[2].AsArray()[1].is_null());
+  CHECK(decoded[2].AsArray()[2].AsString() == "a longer string value");
+  Row last(4);
+  REQUIRE(DecodeColumns(bytes, types, {false, false, false, true}, &last).ok());
+  CHECK(last[3].AsInt() == 42);
+  // Cut anywhere, the row fails to decode instead of reading past its end.
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    REQUIRE_FALSE(DecodeRow(std::string_view(bytes).substr(0, cut), types, &decoded).ok());
+  }
+}
+
 TEST_CASE("NULLs cost a bit, not a value", "[row_codec]") {
   std::vector<DataType> types(20, DataType::Of(TypeId::kInt8));
   Row all_null(20);

@@ -301,15 +301,9 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
     case AggregateFunction::kArrayAgg:
       if (args.size() != 1) ThrowNoFunction(name, args, call.position);
       if (args[0]->type.id == TypeId::kUnknown) NotUnique(name, args, call.position);
-      type = DataType::Of(TypeId::kUnknown);
-      // The element types Basalt has an array type of (asyncpg's type
-      // introspection aggregates oids).
-      for (TypeId array : {TypeId::kInt4Array, TypeId::kOidArray, TypeId::kTextArray,
-                           TypeId::kNameArray, TypeId::kInt2Array, TypeId::kCharArray,
-                           TypeId::kBoolArray, TypeId::kFloat4Array, TypeId::kRegtypeArray}) {
-        if (DataType::Of(array).ElementType() == args[0]->type.id) type = DataType::Of(array);
-      }
-      if (type.id == TypeId::kUnknown) {
+      if (std::optional<TypeId> array = args[0]->type.ArrayType()) {
+        type = DataType::Of(*array);  // anyarray: no typmod
+      } else {
         ThrowAt(sqlstate::kFeatureNotSupported,
                 fmt::format("array_agg of type {} is not supported yet",
                             TypeNameForMessage(args[0]->type)),

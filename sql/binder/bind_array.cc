@@ -40,7 +40,6 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  if (type.id == TypeId::kVarchar) type = DataType::Of(TypeId::kText);  // no varchar[] yet
   std::optional<TypeId> array_type = type.ArrayType();
   if (!array_type) UnsupportedArrayOf(type, array.position);
   type = DataType::Of(type.id);
@@ -58,7 +57,6 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
     // The literal is read as an array of the left operand's type.
     DataType element = left->type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText)
                                                          : DataType::Of(left->type.id);
-    if (element.id == TypeId::kVarchar) element = DataType::Of(TypeId::kText);
     std::optional<TypeId> array_type = element.ArrayType();
     if (!array_type) UnsupportedArrayOf(element, array->position);
     array = CoerceOrThrow(std::move(array), DataType::Of(*array_type), CastContext::kImplicit);
@@ -67,7 +65,7 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
     ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",
             expr.position);
   }
-  const DataType element_type = DataType::Of(*array->type.ElementType());
+  const DataType element_type = array->type.Element();
   if (left->type.id == TypeId::kUnknown) {
     left = CoerceOrThrow(std::move(left), element_type, CastContext::kImplicit);
   }

@@ -4,6 +4,7 @@
 // three-valued AND/OR/NOT over booleans, || on text.
 #include <fmt/format.h>
 
+#include "common/cast.h"
 #include "sql/binder/bind_datetime_operator.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
@@ -287,6 +288,24 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
       auto e = BoundExpr::Make(BoundExprKind::kConcat, lt, leftmost);
       e->children.push_back(std::move(left));
       e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
+      return e;
+    }
+    // array || element (array_append) and element || array (array_prepend):
+    // the element as a one-element array, then array_cat.
+    const bool append =
+        lt.IsArray() && !rt.IsArray() && CanCast(rt, lt.Element(), CastContext::kImplicit);
+    const bool prepend = rt.IsArray() && !lt.IsArray() && lt.id != TypeId::kUnknown &&
+                         CanCast(lt, rt.Element(), CastContext::kImplicit);
+    if (append || prepend) {
+      const DataType array_type = append ? lt : rt;
+      BoundExprPtr& element = append ? right : left;
+      auto wrapped = BoundExpr::Make(BoundExprKind::kArray, array_type, element->position);
+      wrapped->children.push_back(
+          CoerceOrThrow(std::move(element), array_type.Element(), CastContext::kImplicit));
+      element = std::move(wrapped);
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, array_type, leftmost);
+      e->children.push_back(std::move(left));
+      e->children.push_back(std::move(right));
       return e;
     }
     const bool bytea_left =

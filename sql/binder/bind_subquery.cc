@@ -59,9 +59,7 @@ BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope)
       ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", expr.position);
     }
     DataType element = columns[0].type;
-    if (element.id == TypeId::kVarchar || element.id == TypeId::kUnknown) {
-      element = DataType::Of(TypeId::kText);
-    }
+    if (element.id == TypeId::kUnknown) element = DataType::Of(TypeId::kText);
     std::optional<TypeId> array = element.ArrayType();
     if (!array) {
       ThrowAt(sqlstate::kFeatureNotSupported,

@@ -80,7 +80,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   };
   if (expand_array) {
     out->function = TableFunction::kUnnest;
-    out->function_type = DataType::Of(*args[0]->type.ElementType());
+    out->function_type = args[0]->type.Element();
     with_ordinality = true;
     out->with_ordinality = true;
   } else if (catalog_name && name == "generate_series" && args.size() == 3 && !call.star &&
@@ -140,7 +140,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     // unnest(anyarray): int[], and text[] (pg_class.reloptions, which
     // psql's \d+ unnests).
     out->function = TableFunction::kUnnest;
-    out->function_type = DataType::Of(*args[0]->type.ElementType());
+    out->function_type = args[0]->type.Element();
   } else if (json_function) {
     const auto [function, jsonb] = *json_function;
     const DataType json = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);

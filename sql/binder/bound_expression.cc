@@ -82,6 +82,15 @@ namespace {
 // differ, as PostgreSQL's datum comparison).
 bool SameValue(const Value& a, const Value& b, TypeId type) {
   if (a.is_null() || b.is_null()) return a.is_null() == b.is_null();
+  if (const std::optional<TypeId> element = DataType::Of(type).ElementType()) {
+    const std::vector<Value>& x = a.AsArray();
+    const std::vector<Value>& y = b.AsArray();
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (!SameValue(x[i], y[i], *element)) return false;
+    }
+    return true;
+  }
   switch (type) {
     case TypeId::kBool: return a.AsBool() == b.AsBool();
     case TypeId::kFloat4:
@@ -98,27 +107,6 @@ bool SameValue(const Value& a, const Value& b, TypeId type) {
     case TypeId::kJson:
     case TypeId::kAclItem:
     case TypeId::kUnknown: return a.AsString() == b.AsString();
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray:
-    case TypeId::kInt2Vector:
-    case TypeId::kOidVector: {
-      const TypeId element = *DataType::Of(type).ElementType();
-      const std::vector<Value>& x = a.AsArray();
-      const std::vector<Value>& y = b.AsArray();
-      if (x.size() != y.size()) return false;
-      for (size_t i = 0; i < x.size(); ++i) {
-        if (!SameValue(x[i], y[i], element)) return false;
-      }
-      return true;
-    }
     case TypeId::kVoid: return true;
     default:
       // The other types by their representation: integers (dates, times,

@@ -50,6 +50,19 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
     ThrowAt(sqlstate::kUndefinedObject,
             fmt::format("type \"{}.{}\" does not exist", type.schema, n), type.position);
   }
+  if (n.size() > 1 && n[0] == '_') {
+    // pg_type's names of array types: _int4, _text, _numeric.
+    ast::TypeName element = type;
+    element.name = n.substr(1);
+    std::optional<DataType> element_type;
+    try {
+      element_type = BindScalarTypeName(element);
+    } catch (const Error&) {  // no such element type: "_x" is not found below either
+    }
+    if (std::optional<TypeId> array = element_type ? element_type->ArrayType() : std::nullopt) {
+      return DataType{*array, element_type->typmod};
+    }
+  }
   if (n == "int2") return DataType::Of(TypeId::kInt2);
   if (n == "int4") return DataType::Of(TypeId::kInt4);
   if (n == "int8") return DataType::Of(TypeId::kInt8);
@@ -85,7 +98,6 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   if (n == "jsonb") return DataType::Of(TypeId::kJsonb);
   if (n == "oid") return DataType::Of(TypeId::kOid);
   if (n == "xid") return DataType::Of(TypeId::kXid);
-  if (n == "_int4") return DataType::Of(TypeId::kInt4Array);
   // The types of pg_catalog's columns; "char" (quoted) is the one-byte type,
   // char unquoted is bpchar.
   static constexpr std::pair<std::string_view, TypeId> kCatalogTypes[] = {
@@ -100,16 +112,7 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
       {"regrole", TypeId::kRegrole},
       {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector},
-      {"_text", TypeId::kTextArray},
-      {"_name", TypeId::kNameArray},
-      {"_oid", TypeId::kOidArray},
-      {"_int2", TypeId::kInt2Array},
-      {"_char", TypeId::kCharArray},
-      {"_bool", TypeId::kBoolArray},
-      {"_float4", TypeId::kFloat4Array},
-      {"_regtype", TypeId::kRegtypeArray},
       {"aclitem", TypeId::kAclItem},
-      {"_aclitem", TypeId::kAclItemArray},
   };
   for (const auto& [type_name, id] : kCatalogTypes) {
     if (n == type_name) return DataType::Of(id);
@@ -172,7 +175,7 @@ DataType BindTypeName(const ast::TypeName& type) {
     ThrowAt(sqlstate::kFeatureNotSupported,
             fmt::format("type {}[] is not supported yet", element.Name()), type.position);
   }
-  return DataType::Of(*array);
+  return DataType{*array, element.typmod};
 }
 
 std::string TypeNameForMessage(const DataType& type) {

@@ -276,7 +276,7 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
   const std::vector<Value>& elements = v.AsArray();
   storage::AppendKeyValue(Value::Int(static_cast<int64_t>(elements.size())),
                           DataType::Of(TypeId::kInt8), key);
-  const DataType element_type = DataType::Of(*type.ElementType());
+  const DataType element_type = type.Element();
   for (const Value& e : elements) AppendGroupKey(e, element_type, key);
 }
 

@@ -371,7 +371,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return schemas.empty() ? Value::Null() : schemas.front();
     }
     case ScalarFunction::kArrayPosition: {
-      const DataType element_type = DataType::Of(*call.children[0]->type.ElementType());
+      const DataType element_type = call.children[0]->type.Element();
       const std::vector<Value>& elements = args[0].AsArray();
       for (size_t i = 0; i < elements.size(); ++i) {
         if (!elements[i].is_null() && CompareValues(elements[i], args[1], element_type) == 0) {
@@ -517,7 +517,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     case ScalarFunction::kArrayToString: {
       // Elements' text forms joined by the delimiter; NULLs skipped, or
       // written as the third argument when there is one.
-      const DataType element_type = DataType::Of(*call.children[0]->type.ElementType());
+      const DataType element_type = call.children[0]->type.Element();
       std::string out;
       bool first = true;
       for (const Value& element : args[0].AsArray()) {
@@ -551,7 +551,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::String(at < name.size() ? name.substr(at, 1) : "");
     }
     case ScalarFunction::kArrayRemove: {
-      const DataType element_type = DataType::Of(*call.type.ElementType());
+      const DataType element_type = call.type.Element();
       std::vector<Value> kept;
       for (const Value& element : args[0].AsArray()) {
         const bool equal = element.is_null() || args[1].is_null()

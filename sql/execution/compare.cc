@@ -31,21 +31,12 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       uint32_t y = static_cast<uint32_t>(b.AsInt());
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    case TypeId::kInt4Array:
-    case TypeId::kRegtypeArray:
-    case TypeId::kTextArray:
-    case TypeId::kNameArray:
-    case TypeId::kOidArray:
-    case TypeId::kInt2Array:
-    case TypeId::kCharArray:
-    case TypeId::kBoolArray:
-    case TypeId::kFloat4Array:
-    case TypeId::kAclItemArray:
+    default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: {
       // array_cmp for one dimension: element by element, NULL above every
       // value, then the shorter array first.
-      const DataType element_type = DataType::Of(*type.ElementType());
+      const DataType element_type = type.Element();
       const std::vector<Value>& x = a.AsArray();
       const std::vector<Value>& y = b.AsArray();
       for (size_t i = 0; i < x.size() && i < y.size(); ++i) {

@@ -58,7 +58,7 @@ Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx)
   if (elements.empty()) return Value::Bool(e.all);
   Value left = Evaluate(*e.children[0], row, ctx);
   if (left.is_null()) return Value::Null();
-  const DataType element_type = DataType::Of(*e.children[1]->type.ElementType());
+  const DataType element_type = e.children[1]->type.Element();
   // xid = int4 compares the int4 as an xid (CompareValues); any other domain
   // than the element type takes the element through its implicit cast.
   bool convert = e.compare_type.id != element_type.id && e.compare_type.id != TypeId::kXid &&

@@ -392,7 +392,42 @@ async def step_json(conn):
               "bad jsonb message")
 
 
-STEPS = [step_types, step_timetz, step_uuid_bytea, step_json, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
+async def step_arrays(conn):
+    """Array columns of several element types in binary both ways: lists
+    with NULL elements and empty lists, as parameters and results, the
+    element types asyncpg reports, = ANY over an array parameter."""
+    await fresh_table(conn, "apg_arrays",
+                      "id int primary key, ints bigint[], amounts numeric(6,2)[], "
+                      "names varchar(5)[], days date[], at timestamptz[], ids uuid[], "
+                      "flags boolean[], ratios float8[]")
+    day = datetime.date(2024, 2, 29)
+    at = datetime.datetime(2024, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
+    key = uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+    row = (1, [1, None, -9223372036854775808], [decimal.Decimal("1.50"), None],
+           ["ann", None, ""], [day, None], [at], [key, None], [True, None, False], [1.5, None])
+    await conn.execute("insert into apg_arrays values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", *row)
+    await conn.execute("insert into apg_arrays values (2, $1, $2, $3, $4, $5, $6, $7, $8)",
+                       [], [], [], [], [], [], [], [])
+    check(tuple(await conn.fetchrow("select * from apg_arrays where id = 1")), row,
+          "arrays round trip in binary")
+    check(tuple(await conn.fetchrow("select * from apg_arrays where id = 2")),
+          (2, [], [], [], [], [], [], [], []), "empty arrays")
+    check(await conn.fetchval("select amounts::text from apg_arrays where id = 1"),
+          "{1.50,NULL}", "numeric(6,2)[] text form")
+    check(await conn.fetchval("select id from apg_arrays where 'ann' = any(names) and "
+                              "$1::bigint = any(ints)", 1), 1, "= ANY over array columns")
+    check(await conn.fetchval("select count(*) from apg_arrays where id = any($1::int[])",
+                              [1, 2, 3]), 2, "= ANY over an array parameter")
+    stmt = await conn.prepare("select ints, amounts, names, days, at, ids, flags, ratios "
+                              "from apg_arrays")
+    check([a.type.name for a in stmt.get_attributes()],
+          ["int8[]", "numeric[]", "varchar[]", "date[]", "timestamptz[]", "uuid[]", "bool[]",
+           "float8[]"], "array result column types")
+    check(await conn.fetchval("select array_agg(amounts[1] order by id) from apg_arrays"),
+          [decimal.Decimal("1.50"), None], "array_agg of numeric")
+
+
+STEPS = [step_types, step_timetz, step_uuid_bytea, step_json, step_arrays, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
          step_cursor_fetch, step_transactions, step_pool, step_errors]
 
 

@@ -50,8 +50,8 @@ bool IsStrict(const BoundExpr& e) {
     case BoundExprKind::kCompare:
     case BoundExprKind::kArithmetic:
     case BoundExprKind::kNegate:
-    case BoundExprKind::kConcat:
     case BoundExprKind::kLike: return true;
+    case BoundExprKind::kConcat: return !e.type.IsArray();  // array_cat: NULL || a is a
     default: return false;
   }
 }
