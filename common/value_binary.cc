@@ -402,9 +402,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     }
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector:
-      AppendArray(value.AsArray(), type.Element(), out);
-      return;
+    case TypeId::kOidVector: AppendArray(value.AsArray(), type.Element(), out); return;
     case TypeId::kRegproc:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
