@@ -23,9 +23,13 @@ incrementally (plain and CONCURRENTLY), the others fully, and the rounds
 also TRUNCATE base tables now and then. PostgreSQL's views are the same
 plain ones, so every incremental refresh is checked against a full one.
 
+With MATVIEW_DIFF_WORK_MEM (say 64kB) Basalt's session runs with that
+work_mem: an incremental refresh whose backlog's rows take more reads the
+change log in chunks, or refreshes fully when the view needs them whole.
+
 Usage: matview_differential.py <basalt port> <postgres port>
 Environment: MATVIEW_DIFF_SEED (default 15), MATVIEW_DIFF_ROUNDS (default 300),
-MATVIEW_DIFF_MODE (full, incremental or immediate).
+MATVIEW_DIFF_MODE (full, incremental or immediate), MATVIEW_DIFF_WORK_MEM.
 """
 import os
 import random
@@ -186,6 +190,11 @@ class Differential:
     def __init__(self, basalt_port, pg_port):
         self.rng = random.Random(SEED)
         self.basalt = Server("basalt", basalt_port)
+        work_mem = os.environ.get("MATVIEW_DIFF_WORK_MEM")
+        if work_mem:
+            code, _, error = self.basalt.run(f"SET work_mem = '{work_mem}'")
+            if code is not None:
+                raise SystemExit(f"SET work_mem failed: {error}")
         self.pg = Server("postgres", pg_port)
         self.log = []  # the statements sent, for the failure report
         self.in_block = False
