@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace basalt {
 namespace {
 
@@ -46,11 +48,26 @@ constexpr ArrayTypeEntry kArrayTypes[] = {
     {TypeId::kJsonbArray, TypeId::kJsonb, type_oid::kJsonbArray},
 };
 
-const ArrayTypeEntry* FindArrayType(TypeId array) {
-  for (const ArrayTypeEntry& entry : kArrayTypes) {
-    if (entry.array == array) return &entry;
+// kArrayTypes indexed by array type and by element type: IsArray() is
+// asked for every value cast, encoded or compared.
+struct ArrayTypeIndex {
+  std::array<const ArrayTypeEntry*, 256> by_array{};
+  std::array<const ArrayTypeEntry*, 256> by_element{};
+  ArrayTypeIndex() {
+    for (const ArrayTypeEntry& entry : kArrayTypes) {
+      by_array[static_cast<uint8_t>(entry.array)] = &entry;
+      by_element[static_cast<uint8_t>(entry.element)] = &entry;
+    }
   }
-  return nullptr;
+};
+
+const ArrayTypeIndex& ArrayTypes() {
+  static const ArrayTypeIndex index;
+  return index;
+}
+
+const ArrayTypeEntry* FindArrayType(TypeId array) {
+  return ArrayTypes().by_array[static_cast<uint8_t>(array)];
 }
 
 }  // namespace
@@ -99,10 +116,9 @@ std::optional<TypeId> DataType::ElementType() const {
 }
 
 std::optional<TypeId> DataType::ArrayType() const {
-  for (const ArrayTypeEntry& entry : kArrayTypes) {
-    if (entry.element == id) return entry.array;
-  }
-  return std::nullopt;
+  const ArrayTypeEntry* entry = ArrayTypes().by_element[static_cast<uint8_t>(id)];
+  if (entry == nullptr) return std::nullopt;
+  return entry->array;
 }
 
 bool IsStorableType(TypeId id) {
