@@ -432,7 +432,8 @@ Result<size_t> RowColumnCount(std::string_view input) {
 
 Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
                      const std::vector<bool>& columns, Row* row) {
-  assert(row->size() == types.size() && columns.size() == types.size());
+  // A scan's row may hold more (its row key after the columns).
+  assert(row->size() >= types.size() && columns.size() == types.size());
   size_t n = 0;
   std::string_view bitmap;
   BASALT_RETURN_IF_ERROR(ReadRowHeader(&input, types.size(), &n, &bitmap));

@@ -23,7 +23,8 @@ Status DecodeRow(std::string_view input, const std::vector<DataType>& types, Row
 // Decodes only the columns `columns` marks into (*row)[i] (NULL when the value
 // is NULL or older than the row), skipping the bytes of the others and leaving
 // their entries untouched: scans materialize what the query reads, nothing
-// more. REQUIRES: row->size() == columns.size() == types.size().
+// more. REQUIRES: columns.size() == types.size() <= row->size() (entries
+// past the columns, a scan's row key, are left alone).
 Status DecodeColumns(std::string_view input, const std::vector<DataType>& types,
                      const std::vector<bool>& columns, Row* row);
 
