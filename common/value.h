@@ -36,6 +36,22 @@ namespace basalt {
 class Value {
  public:
   Value() = default;  // NULL
+  Value(const Value&) = default;
+  Value(Value&&) noexcept = default;
+  Value& operator=(Value&&) noexcept = default;
+  // Scalars are copied without the variant's visit (an indirect call per
+  // value, and a join copies every value of every pair it builds).
+  Value& operator=(const Value& other) {
+    switch (other.kind()) {
+      case Kind::kNull: SetNull(); break;
+      case Kind::kBool: SetScalar(*std::get_if<bool>(&other.rep_)); break;
+      case Kind::kInt: SetScalar(*std::get_if<int64_t>(&other.rep_)); break;
+      case Kind::kFloat: SetScalar(*std::get_if<double>(&other.rep_)); break;
+      default: rep_ = other.rep_;
+    }
+    return *this;
+  }
+  ~Value() = default;
   static Value Null() { return Value(); }
   static Value Bool(bool v) { return Value(Rep(v)); }
   static Value Int(int64_t v) { return Value(Rep(v)); }

@@ -208,6 +208,13 @@ bool RocksTransaction::HasWrites() const {
          (!pending_new_.empty() || txn_->GetWriteBatch()->GetWriteBatch()->Count() != 0);
 }
 
+bool RocksTransaction::BatchHoldsWritesIn(ColumnFamily cf, std::string_view lower,
+                                          std::string_view upper) {
+  std::unique_ptr<rocksdb::WBWIIterator> it(txn_->GetWriteBatch()->NewIterator(store_.handle(cf)));
+  it->Seek(ToSlice(lower));
+  return it->Valid() && (upper.empty() || it->Entry().key.compare(ToSlice(upper)) < 0);
+}
+
 RocksTransaction::~RocksTransaction() {
   if (!finished_) Rollback();
   ReleaseReadSnapshot();
@@ -457,11 +464,13 @@ std::unique_ptr<KvIterator> RocksTransaction::StartScan(ColumnFamily cf, std::st
     it->Fail(std::move(s));
     return it;
   }
-  // A transaction that has written nothing yet has nothing to merge: a plain
-  // snapshot iterator skips the delta iterator's per-row work. Writes made
-  // while it runs stay invisible to it (INSERT ... SELECT from the same table
-  // never meets its own rows).
-  it->Start(HasWrites() ? txn_.get() : nullptr, store_.db(), read_options, store_.handle(cf));
+  // A transaction that has written nothing in the range yet has nothing to
+  // merge: a plain snapshot iterator skips the delta iterator's per-row work
+  // (a REFRESH's query runs after its catalog writes). Writes made while it
+  // runs stay invisible to it (INSERT ... SELECT from the same table never
+  // meets its own rows). pending_new_ holds none in range: just moved.
+  const bool merge = HasWrites() && BatchHoldsWritesIn(cf, lower, upper);
+  it->Start(merge ? txn_.get() : nullptr, store_.db(), read_options, store_.handle(cf));
   return it;
 }
 

@@ -93,6 +93,9 @@ class RocksTransaction final : public Transaction {
   // False only if this transaction has surely not written `key`.
   bool MayHaveWritten(ColumnFamily cf, std::string_view key) const;
   bool HasWrites() const;
+  // Whether the batch holds a write of `cf` in [lower, upper) (an empty
+  // upper: unbounded); pending_new_ is not looked at.
+  bool BatchHoldsWritesIn(ColumnFamily cf, std::string_view lower, std::string_view upper);
   // Before a read through the batch of keys in [lower, upper] (an empty upper:
   // unbounded): moves pending_new_ into the batch if some may be in range.
   Status IndexNewWritesBefore(ColumnFamily cf, std::string_view lower, std::string_view upper);

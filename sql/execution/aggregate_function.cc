@@ -261,6 +261,18 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
 
 }  // namespace
 
+bool SameGroupKey(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Value::Kind::kNull: return true;
+    case Value::Kind::kBool: return a.AsBool() == b.AsBool();
+    case Value::Kind::kInt: return a.AsInt() == b.AsInt();
+    case Value::Kind::kFloat: return a.AsFloat() == b.AsFloat();  // -0 and 0 group together
+    case Value::Kind::kString: return a.AsString() == b.AsString();
+    default: return false;
+  }
+}
+
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
   if (v.is_null() || !type.IsArray()) {
     // The key codec knows the storable column types only: the other

@@ -48,6 +48,11 @@ struct AggregateState {
 // unequal ones different bytes.
 void AppendGroupKey(const Value& v, const DataType& type, std::string* key);
 
+// Whether two values of one type surely append the same group key: NULLs,
+// equal booleans, integers and floats, identical strings. False for the
+// other kinds (numeric, interval, arrays), which the caller encodes.
+bool SameGroupKey(const Value& a, const Value& b);
+
 // Feeds one input row's argument values (`args`: the values of the
 // children of `call`, a kAggregate node, but its FILTER condition, which
 // the caller applies) to the state, which may take them: *args is left

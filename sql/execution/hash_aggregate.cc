@@ -59,28 +59,33 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
     Accumulate(table_[0], row, ctx);
     return;
   }
-  // The key's encoding goes to a buffer reused row after row, encoded from
-  // the row's own values for column keys and from key_values_ for the
-  // others; a group's own copy of the values is made once, when it first
-  // appears. One non-NULL integer key is looked up by its value and
-  // encoded only for a new group or a spilled row.
+  // Each key expression is evaluated once per row, into key_values_.
   key_values_.resize(groups_.size());
+  keys_.resize(groups_.size());
+  for (size_t i = 0; i < groups_.size(); ++i) keys_[i] = &GroupValue(i, row, ctx);
+  if (last_group_ != kNoGroup && SameKeysAsGroup(table_[last_group_])) {
+    Accumulate(table_[last_group_], row, ctx);
+    return;
+  }
+  // The key's encoding goes to a buffer reused row after row; a group's
+  // own copy of the values is made once, when it first appears. One
+  // non-NULL integer key is looked up by its value and encoded only for a
+  // new group or a spilled row.
   key_.clear();
   if (integer_key_) {
-    const Value& v = GroupValue(0, row, ctx);
-    if (!v.is_null()) {
-      if (auto it = integer_index_.find(v.AsInt()); it != integer_index_.end()) {
+    if (!keys_[0]->is_null()) {
+      if (auto it = integer_index_.find(keys_[0]->AsInt()); it != integer_index_.end()) {
+        last_group_ = it->second;
         Accumulate(table_[it->second], row, ctx);
         return;
       }
     }
-    AppendGroupKey(v, groups_[0]->type, &key_);
+    AppendGroupKey(*keys_[0], groups_[0]->type, &key_);
   } else {
-    for (size_t i = 0; i < groups_.size(); ++i) {
-      AppendGroupKey(GroupValue(i, row, ctx), groups_[i]->type, &key_);
-    }
+    for (size_t i = 0; i < groups_.size(); ++i) AppendGroupKey(*keys_[i], groups_[i]->type, &key_);
   }
   if (auto it = index_.find(key_); it != index_.end()) {
+    last_group_ = it->second;
     Accumulate(table_[it->second], row, ctx);
     return;
   }
@@ -106,8 +111,16 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
   } else {
     index_.emplace(key_, table_.size());
   }
+  last_group_ = table_.size();
   Accumulate(NewGroup(std::move(keys)), row, ctx);
   if (memory_.OverWorkMem()) table_full_ = true;
+}
+
+bool HashAggregate::SameKeysAsGroup(const Group& group) const {
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (!SameGroupKey(*keys_[i], group.keys[i])) return false;
+  }
+  return true;
 }
 
 bool HashAggregate::Consume(ExecContext& ctx, const std::atomic<bool>* stop) {

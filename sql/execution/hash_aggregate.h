@@ -72,6 +72,8 @@ class HashAggregate : public PhysicalOperator {
   // Group key `i` of `row`: the row's own value for a column, else the
   // expression's value, evaluated into key_values_[i].
   const Value& GroupValue(size_t i, const Row& row, ExecContext& ctx);
+  // Whether keys_ are surely the key values of `group` (SameGroupKey).
+  bool SameKeysAsGroup(const Group& group) const;
 
   const std::vector<BoundExprPtr>& groups_;
   const std::vector<BoundExprPtr>& aggregates_;
@@ -83,8 +85,14 @@ class HashAggregate : public PhysicalOperator {
   const bool integer_key_;
   std::unordered_map<int64_t, size_t> integer_index_;
   std::vector<Group> table_;
-  Row key_values_;   // the current row's key values (reused)
-  std::string key_;  // their encoding (reused)
+  Row key_values_;                  // the current row's key values (reused)
+  std::vector<const Value*> keys_;  // the current row's key values, wherever they are
+  std::string key_;                 // their encoding (reused)
+  // The group the last row went to: a row with the same key values goes
+  // there without encoding its key (input clustered by the keys, as a
+  // table read in key order grouped by a prefix of it, meets this a lot).
+  static constexpr size_t kNoGroup = static_cast<size_t>(-1);
+  size_t last_group_ = kNoGroup;
   Row args_;         // an aggregate's argument values (reused)
   size_t next_ = 0;  // the next group to return
 

@@ -23,6 +23,7 @@ bool HashAggregate::AggregateNextPartition(ExecContext& ctx) {
   }
   partitions_.clear();
   table_.clear();
+  last_group_ = kNoGroup;
   index_.clear();
   integer_index_.clear();
   next_ = 0;

@@ -43,6 +43,7 @@ void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, b
 bool HashJoin::LoadPass(ExecContext& ctx) {
   right_rows_.clear();
   table_.clear();
+  has_last_probe_ = false;  // its matches were the last pass's rows
   memory_.ReleaseAll();
   for (size_t i = pass_begin_; i < pass_end_; ++i) partitions_[i] = Partition{};  // files go
   if (pass_end_ >= partitions_.size()) return false;

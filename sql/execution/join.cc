@@ -191,17 +191,51 @@ bool LateralJoin::Probe(const Row& left, ExecContext& ctx) {
   return matched;
 }
 
-bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
-  key_.clear();
-  for (const BoundExprPtr& k : keys) {
+void HashJoin::ReadKeys(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
+  evaluated_keys_.resize(keys.size());
+  key_refs_.resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
     // A column key is read where it is, not copied.
-    const bool column = k->kind == BoundExprKind::kColumn;
-    if (!column) evaluated_key_ = Evaluate(*k, row, &ctx);
-    const Value& v = column ? row[static_cast<size_t>(k->column_index)] : evaluated_key_;
-    if (v.is_null()) return false;
-    AppendGroupKey(v, k->type, &key_);
+    const BoundExpr& k = *keys[i];
+    if (k.kind == BoundExprKind::kColumn) {
+      key_refs_[i] = &row[static_cast<size_t>(k.column_index)];
+    } else {
+      evaluated_keys_[i] = Evaluate(k, row, &ctx);
+      key_refs_[i] = &evaluated_keys_[i];
+    }
+  }
+}
+
+bool HashJoin::EncodeReadKeys(const std::vector<BoundExprPtr>& keys) {
+  key_.clear();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (key_refs_[i]->is_null()) return false;
+    AppendGroupKey(*key_refs_[i], keys[i]->type, &key_);
   }
   return true;
+}
+
+bool HashJoin::EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx) {
+  ReadKeys(keys, row, ctx);
+  return EncodeReadKeys(keys);
+}
+
+bool HashJoin::SameKeysAsLastProbe() const {
+  if (!has_last_probe_) return false;
+  for (size_t i = 0; i < key_refs_.size(); ++i) {
+    if (!SameGroupKey(*key_refs_[i], last_probe_keys_[i])) return false;
+  }
+  return true;
+}
+
+void HashJoin::FindMatches() {
+  has_last_probe_ = true;
+  last_probe_keys_.resize(key_refs_.size());
+  for (size_t i = 0; i < key_refs_.size(); ++i) last_probe_keys_[i] = *key_refs_[i];
+  matches_.clear();
+  if (!EncodeReadKeys(left_keys_)) return;  // a NULL key matches nothing
+  auto [begin, end] = table_.equal_range(key_);
+  for (auto it = begin; it != end; ++it) matches_.push_back(it->second);
 }
 
 HashJoin::HashJoin(PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
@@ -257,11 +291,11 @@ void HashJoin::ReportStats(OperatorStats* stats) const {
 }
 
 bool HashJoin::Probe(const Row& left, ExecContext& ctx) {
-  if (!EncodeKey(left_keys_, left, ctx)) return false;
+  ReadKeys(left_keys_, left, ctx);
+  if (!SameKeysAsLastProbe()) FindMatches();
   bool matched = false;
-  auto [begin, end] = table_.equal_range(key_);
-  for (auto it = begin; it != end && !(matched && first_match_only_); ++it) {
-    matched = TryPair(left, it->second, ctx) || matched;
+  for (size_t i = 0; i < matches_.size() && !(matched && first_match_only_); ++i) {
+    matched = TryPair(left, matches_[i], ctx) || matched;
   }
   return matched;
 }

@@ -158,8 +158,17 @@ class HashJoin : public JoinOperator {
   bool Probe(const Row& left, ExecContext& ctx) override;
   bool NextLeft(ExecContext& ctx, RowBatch* batch) override;
   bool NextPass(ExecContext& ctx) override;
+  // Points key_refs_ at a row's key values (those that are not columns
+  // evaluated into evaluated_keys_).
+  void ReadKeys(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx);
+  // key_ = the encoding of the values key_refs_ points at; false when one is NULL.
+  bool EncodeReadKeys(const std::vector<BoundExprPtr>& keys);
   // The encoding of a row's key values; false when one is NULL.
   bool EncodeKey(const std::vector<BoundExprPtr>& keys, const Row& row, ExecContext& ctx);
+  // Whether key_refs_ (a left row's) surely equal the last probe's keys.
+  bool SameKeysAsLastProbe() const;
+  // Fills matches_ with the right rows matching key_refs_, and remembers them.
+  void FindMatches();
   // Adds a right row to the in-memory table.
   void AddRight(Row row, ExecContext& ctx);
   // Spilling (hash_join_spill.cc): moves the table to partitions, writes
@@ -173,7 +182,14 @@ class HashJoin : public JoinOperator {
   const std::vector<BoundExprPtr>& right_keys_;
   std::unordered_multimap<std::string, size_t> table_;  // key -> right_rows_ index
   std::string key_;                                     // reused
-  Value evaluated_key_;                                 // a key that is not a column
+  Row evaluated_keys_;                                  // keys that are not columns (reused)
+  std::vector<const Value*> key_refs_;                  // the current row's key values
+  // The last probe's key values and the right rows they matched: a left
+  // row with the same keys (input clustered by the join key) takes them
+  // without encoding and looking up its key.
+  bool has_last_probe_ = false;
+  Row last_probe_keys_;
+  std::vector<size_t> matches_;
   OperatorMemory memory_{"Hash Join"};
   std::vector<Partition> partitions_;  // empty: all in memory
   size_t pass_begin_ = 0;              // the current pass's partitions
