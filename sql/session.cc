@@ -572,6 +572,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .outer_values = {},
       .work_tables = {},
       .subquery_results = {},
+      .cte_results = {},
       .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
                                               settings_.Bytes("basalt.max_query_memory")),
       .deferred = &deferred_,

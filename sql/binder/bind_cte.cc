@@ -1,8 +1,9 @@
 // WITH: common table expressions. Each reference to a CTE binds its query
-// again as a subquery in FROM (PostgreSQL's NOT MATERIALIZED, which gives
-// the same rows as MATERIALIZED for every query without volatile
-// functions); the first reference takes the binding made when the WITH
-// clause was checked. WITH RECURSIVE's self-reference is a work table.
+// again as a subquery in FROM, sharing the CTE's CteUse, which counts the
+// references; the planner then expands each reference or computes the
+// query once for all of them (CteUse). The first reference takes the
+// binding made when the WITH clause was checked. WITH RECURSIVE's
+// self-reference is a work table.
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -55,7 +56,14 @@ std::vector<BoundCte> Binder::PushCtes(const std::vector<ast::CommonTableExpr>& 
                 cte.position);
       }
     }
-    frame->ctes.push_back(CteDefinition{&cte, nullptr});
+    auto use = std::make_shared<CteUse>();
+    use->id = next_cte_id_++;
+    use->materialized = cte.materialized == ast::CommonTableExpr::Materialized::kYes
+                            ? BoundCte::Materialized::kYes
+                        : cte.materialized == ast::CommonTableExpr::Materialized::kNo
+                            ? BoundCte::Materialized::kNo
+                            : BoundCte::Materialized::kDefault;
+    frame->ctes.push_back(CteDefinition{&cte, nullptr, std::move(use)});
   }
   cte_frames_.push_back(CteFrame{frame, 0});
   const size_t index = cte_frames_.size() - 1;
@@ -66,12 +74,8 @@ std::vector<BoundCte> Binder::PushCtes(const std::vector<ast::CommonTableExpr>& 
     frame->ctes[i].first_binding = BindCteQuery(index, i, scope);
     if (keep_with_clauses_) {
       const ast::CommonTableExpr& cte = with[i];
-      using Materialized = ast::CommonTableExpr::Materialized;
-      kept.push_back(BoundCte{cte.name, cte.columns,
-                              cte.materialized == Materialized::kYes ? BoundCte::Materialized::kYes
-                              : cte.materialized == Materialized::kNo
-                                  ? BoundCte::Materialized::kNo
-                                  : BoundCte::Materialized::kDefault,
+      ScopedFlag uncounted(counting_cte_references_, false);
+      kept.push_back(BoundCte{cte.name, cte.columns, frame->ctes[i].use->materialized,
                               BindCteQuery(index, i, scope, /*named=*/false)});
     }
     cte_frames_[index].visible = i + 1;
@@ -192,9 +196,14 @@ std::unique_ptr<BoundTableRef> Binder::BindCteReference(const ast::BaseTableRef&
       found = true;
       out->kind = BoundTableRef::Kind::kSubquery;
       out->cte_name = ref.name.name;
-      out->subquery = frame.ctes[i].first_binding != nullptr
-                          ? std::move(frame.ctes[i].first_binding)
-                          : BindCteQuery(f, i, scope);
+      if (frame.ctes[i].first_binding != nullptr) {
+        out->subquery = std::move(frame.ctes[i].first_binding);
+      } else {
+        ScopedFlag uncounted(counting_cte_references_, false);
+        out->subquery = BindCteQuery(f, i, scope);
+      }
+      out->cte = frame.ctes[i].use;
+      if (counting_cte_references_) ++out->cte->references;
       columns = out->subquery->columns;
     }
   }

@@ -665,6 +665,7 @@ class Binder {
   struct CteDefinition {
     const ast::CommonTableExpr* ast;
     std::unique_ptr<BoundSelect> first_binding;  // for the first reference
+    std::shared_ptr<CteUse> use;
   };
   struct CteFrameData {
     std::vector<CteDefinition> ctes;
@@ -696,6 +697,10 @@ class Binder {
   // The current query's set-returning targets: their column and type.
   std::map<const ast::Expr*, std::pair<int, DataType>> srf_columns_;
   int next_work_table_id_ = 0;
+  int next_cte_id_ = 0;
+  // References are counted as written: not while a CTE's query is bound
+  // again (for a later reference, or for pg_get_viewdef).
+  bool counting_cte_references_ = true;
   bool keep_with_clauses_ = false;
 };
 

@@ -225,6 +225,21 @@ bool IsSessionFunction(ScalarFunction f) {
   return f >= ScalarFunction::kCurrentSetting && f <= ScalarFunction::kTerminateBackend;
 }
 
+bool IsVolatileFunction(ScalarFunction f) {
+  switch (f) {
+    case ScalarFunction::kRandom:
+    case ScalarFunction::kSetseed:
+    case ScalarFunction::kGenRandomUuid:
+    case ScalarFunction::kClockTimestamp:
+    case ScalarFunction::kTimeOfDay:
+    case ScalarFunction::kPgSleep:
+    case ScalarFunction::kSetConfig:
+    case ScalarFunction::kCancelBackend:
+    case ScalarFunction::kTerminateBackend: return true;
+    default: return IsLockFunction(f) || IsSequenceFunction(f);
+  }
+}
+
 bool ReadsClock(ScalarFunction f) {
   return f == ScalarFunction::kNow ||
          (f >= ScalarFunction::kAgeFromToday && f <= ScalarFunction::kLocalTime);

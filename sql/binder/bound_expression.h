@@ -476,6 +476,10 @@ bool IsSequenceFunction(ScalarFunction f);
 // current_setting, set_config and the transaction id functions: they read
 // or change the session, so they are never folded either.
 bool IsSessionFunction(ScalarFunction f);
+// PostgreSQL's volatile functions: each call may return something else
+// (random, nextval, clock_timestamp) or change something (set_config,
+// advisory locks, pg_sleep's wait).
+bool IsVolatileFunction(ScalarFunction f);
 
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;

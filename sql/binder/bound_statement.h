@@ -32,6 +32,7 @@ struct BoundRowLock {
 };
 
 struct BoundSelect;
+struct CteUse;
 
 // kSemi and kAnti (made by the decorrelation pass) return the left rows
 // that have a match, or none: their rows are the left row only.
@@ -111,6 +112,9 @@ struct BoundTableRef {
   // kSubquery or kWorkTable item reads.
   bool lateral = false;
   std::string cte_name;
+  // A kSubquery item reading a WITH query: the query's use, shared by its
+  // references (each has its own binding in `subquery` too).
+  std::shared_ptr<CteUse> cte;
   // kFunction: the set-returning functions of the target list
   // (BindTargetFunctions), which print where they were written.
   bool in_target_list = false;
@@ -152,6 +156,24 @@ struct BoundCte {
   std::vector<std::string> columns;
   Materialized materialized = Materialized::kDefault;
   std::unique_ptr<BoundSelect> query;
+};
+
+// A WITH query as its references use it. The planner computes it once per
+// execution, read by CTE scans, when it is written MATERIALIZED, read by
+// more than one reference (unless NOT MATERIALIZED), recursive, or calls a
+// volatile function (PostgreSQL's rule), and when it reads nothing of an
+// enclosing query; otherwise each reference plans its own binding, as a
+// subquery in FROM (sql/planner/plan_cte.cc).
+struct CteUse {
+  int id = 0;  // the order of the WITH queries in the statement
+  BoundCte::Materialized materialized = BoundCte::Materialized::kDefault;
+  int references = 0;  // in the statement's text, as PostgreSQL counts them
+  // The planner's decision, taken at the first reference it plans, and the
+  // plan the CTE scans share.
+  enum class Plan { kUndecided, kExpand, kScan };
+  Plan decision = Plan::kUndecided;
+  LogicalOperatorPtr plan;
+  bool optimized = false;
 };
 
 // A query of one of four input shapes: a FROM tree (`from` set), a VALUES

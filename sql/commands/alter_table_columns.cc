@@ -38,13 +38,7 @@ void Check(const Status& status) {
 // fills existing rows one by one, as PostgreSQL rewrites the table for it
 // (now() is stable, so its one value goes to every existing row).
 bool IsVolatileExpression(const BoundExpr& e) {
-  if (e.kind == BoundExprKind::kFunction &&
-      (e.function == ScalarFunction::kRandom || e.function == ScalarFunction::kSetseed ||
-       e.function == ScalarFunction::kClockTimestamp || e.function == ScalarFunction::kTimeOfDay ||
-       e.function == ScalarFunction::kPgSleep || IsSequenceFunction(e.function) ||
-       e.function == ScalarFunction::kSetConfig || IsLockFunction(e.function))) {
-    return true;
-  }
+  if (e.kind == BoundExprKind::kFunction && IsVolatileFunction(e.function)) return true;
   for (const BoundExprPtr& child : e.children) {
     if (child != nullptr && IsVolatileExpression(*child)) return true;
   }

@@ -34,6 +34,7 @@ ExecContext ParallelWorkerContext(const ExecContext& ctx, storage::Transaction& 
                      .outer_values = {},
                      .work_tables = {},
                      .subquery_results = {},
+                     .cte_results = {},
                      .memory = ctx.memory,
                      .instrumentation = nullptr,
                      .deferred = nullptr,

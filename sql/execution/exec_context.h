@@ -24,6 +24,7 @@
 namespace basalt::sql {
 
 class PlanInstrumentation;
+struct CteResult;
 
 class SessionSequences;
 class DeferredConstraints;
@@ -111,6 +112,9 @@ struct ExecContext {
   std::unordered_map<int, const std::vector<Row>*> work_tables;
   // Subqueries that read no outer value, by their BoundSubquery.
   std::unordered_map<const void*, SubqueryResult> subquery_results;
+  // The WITH queries CTE scans read, computed once, by their CteUse
+  // (sql/execution/cte_scan.h).
+  std::unordered_map<const void*, std::shared_ptr<CteResult>> cte_results;
   // work_mem and basalt.max_query_memory (sql/execution/query_memory.h).
   // Null in some unit tests: no limits, nothing spills.
   std::shared_ptr<QueryMemory> memory;

@@ -49,6 +49,8 @@ struct ExplainNode {
   std::vector<std::pair<std::string, std::string>> before;
   std::vector<std::pair<std::string, std::string>> after;
   std::string parent_relationship;  // "Outer", "Inner", "Member"; empty at the root
+  // An InitPlan's name ("CTE r"), on a line of its own above it.
+  std::string subplan_name;
   double startup_cost = 0;
   double total_cost = 0;
   double plan_rows = 0;

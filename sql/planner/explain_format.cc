@@ -1,6 +1,7 @@
 // EXPLAIN's two formats, as PostgreSQL prints them. TEXT: a node per line,
 // children under "->  " arrows 6 columns deeper, detail lines 2 columns
-// past the node's name, then the summary lines. JSON: one array holding an
+// past the node's name (an InitPlan's name is one, its node 2 deeper),
+// then the summary lines. JSON: one array holding an
 // object with "Plan" (each node's members in PostgreSQL's order, children
 // in "Plans"), then "Planning Time", "Triggers" and "Execution Time",
 // indented by two spaces a level.
@@ -19,10 +20,10 @@ double PerLoop(double total, uint64_t loops) {
   return loops == 0 ? 0 : total / static_cast<double>(loops);
 }
 
-void Text(const ExplainNode& node, const Options& options, int depth, std::string* out) {
+// `name_column`: where the node's name starts, after its arrow.
+void Text(const ExplainNode& node, const Options& options, size_t name_column, std::string* out) {
   CheckStackDepth();
-  const size_t name_column = static_cast<size_t>(6 * depth);
-  if (depth > 0) *out += std::string(name_column - 4, ' ') + "->  ";
+  if (name_column > 0) *out += std::string(name_column - 4, ' ') + "->  ";
   *out += node.label;
   if (options.costs) {
     *out += fmt::format("  (cost={:.2f}..{:.2f} rows={:.0f} width={})", node.startup_cost,
@@ -45,7 +46,14 @@ void Text(const ExplainNode& node, const Options& options, int depth, std::strin
   for (const ExplainDetail& d : node.details) {
     if (!d.text.empty()) *out += std::string(name_column + 2, ' ') + d.text + '\n';
   }
-  for (const ExplainNode& child : node.children) Text(child, options, depth + 1, out);
+  for (const ExplainNode& child : node.children) {
+    if (child.subplan_name.empty()) {
+      Text(child, options, name_column + 6, out);
+    } else {
+      *out += std::string(name_column + 2, ' ') + child.subplan_name + '\n';
+      Text(child, options, name_column + 8, out);
+    }
+  }
 }
 
 // Writes an object's members, one per line at `indent`, with the commas
@@ -81,6 +89,7 @@ void Json(const ExplainNode& node, const Options& options, size_t indent, std::s
   if (!node.parent_relationship.empty()) {
     m.Add("Parent Relationship", JsonString(node.parent_relationship));
   }
+  if (!node.subplan_name.empty()) m.Add("Subplan Name", JsonString(node.subplan_name));
   m.Add("Parallel Aware", "false");
   m.Add("Async Capable", "false");
   for (const auto& [key, value] : node.after) m.Add(key, value);

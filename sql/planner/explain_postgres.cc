@@ -13,6 +13,7 @@
 #include "sql/binder/deparse_text.h"
 #include "sql/planner/explain.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
@@ -145,6 +146,10 @@ ColumnNames TableColumns(const catalog::TableEntry& table) {
   return names;
 }
 
+std::string CteScanAlias(const LogicalCteScan& scan) {
+  return scan.alias.empty() ? scan.name : scan.alias;
+}
+
 // The names of the columns `op` outputs, for the expressions above it.
 ColumnNames OutputNames(const LogicalOperator& op) {
   switch (op.kind) {
@@ -200,6 +205,14 @@ ColumnNames OutputNames(const LogicalOperator& op) {
       ColumnNames names;
       for (const BoundExprPtr& e : op.As<LogicalProject>().exprs) {
         names.push_back(Deparse(*e, input));
+      }
+      return names;
+    }
+    case LogicalKind::kCteScan: {
+      const auto& scan = op.As<LogicalCteScan>();
+      ColumnNames names;
+      for (const std::string& c : scan.column_names) {
+        names.push_back(qualify_columns ? CteScanAlias(scan) + "." + c : c);
       }
       return names;
     }
@@ -424,6 +437,14 @@ class Builder {
       }
       case LogicalKind::kRecursiveUnion: node.label = "Recursive Union"; break;
       case LogicalKind::kWorkTableScan: node.label = "WorkTable Scan"; break;
+      case LogicalKind::kCteScan: {
+        const auto& scan = op.As<LogicalCteScan>();
+        node.node_type = "CTE Scan";
+        node.label = "CTE Scan on " + scan.name + (scan.alias.empty() ? "" : " " + scan.alias);
+        node.after = {{"CTE Name", JsonString(scan.name)},
+                      {"Alias", JsonString(CteScanAlias(scan))}};
+        break;
+      }
       case LogicalKind::kFunctionScan: node.label = "Function Scan"; break;
       case LogicalKind::kDistinctOn: node.label = "Unique"; break;
       case LogicalKind::kLimit: node.label = "Limit"; break;
@@ -671,6 +692,30 @@ bool HasJoin(const LogicalOperator& op) {
   return false;
 }
 
+// One CTE scan of each WITH query computed once that the plan reads,
+// those read by such queries' plans too, by CteUse::id.
+void CollectCteScans(const LogicalOperator& op, std::vector<const LogicalCteScan*>* scans) {
+  CheckStackDepth();
+  if (op.kind == LogicalKind::kCteScan) {
+    const auto& scan = op.As<LogicalCteScan>();
+    for (const LogicalCteScan* seen : *scans) {
+      if (seen->cte == scan.cte) return;
+    }
+    scans->push_back(&scan);
+    CollectCteScans(*scan.cte->plan, scans);
+  }
+  for (const LogicalOperatorPtr& c : op.children) CollectCteScans(*c, scans);
+}
+
+std::vector<const LogicalCteScan*> CteScans(const LogicalOperator& plan) {
+  std::vector<const LogicalCteScan*> scans;
+  CollectCteScans(plan, &scans);
+  std::sort(scans.begin(), scans.end(), [](const LogicalCteScan* a, const LogicalCteScan* b) {
+    return a->cte->id < b->cte->id;
+  });
+  return scans;
+}
+
 }  // namespace
 
 ExplainNode BuildExplainTree(const LogicalOperator& plan, const ExplainOptions& options,
@@ -680,7 +725,20 @@ ExplainNode BuildExplainTree(const LogicalOperator& plan, const ExplainOptions& 
   qualify_columns = HasJoin(plan) || options.verbose;
   Builder builder(options, instrumentation);
   builder.has_join_ = HasJoin(plan);
-  return builder.Node(plan);
+  ExplainNode root = builder.Node(plan);
+  // The WITH queries computed once, as InitPlans of the root, in the
+  // order they were written (PostgreSQL shows them at the top of their
+  // query level).
+  std::vector<ExplainNode> ctes;
+  for (const LogicalCteScan* scan : CteScans(plan)) {
+    ExplainNode cte = builder.Node(*scan->cte->plan);
+    cte.parent_relationship = "InitPlan";
+    cte.subplan_name = "CTE " + scan->name;
+    ctes.push_back(std::move(cte));
+  }
+  root.children.insert(root.children.begin(), std::make_move_iterator(ctes.begin()),
+                       std::make_move_iterator(ctes.end()));
+  return root;
 }
 
 std::string ExplainPostgres(const LogicalOperator& op,

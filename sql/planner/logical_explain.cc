@@ -40,6 +40,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
     }
     case LogicalKind::kRecursiveUnion: out->append("Recursive Union"); break;
     case LogicalKind::kWorkTableScan: out->append("WorkTable Scan"); break;
+    case LogicalKind::kCteScan: out->append("CTE Scan"); break;
     case LogicalKind::kFunctionScan: out->append("Function Scan"); break;
     case LogicalKind::kSetOperation: {
       static constexpr const char* kNames[] = {"Union", "Intersect", "Except"};

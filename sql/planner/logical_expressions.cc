@@ -2,6 +2,7 @@
 // all (planning subqueries); and the planning of subqueries.
 #include "common/stack_depth.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
@@ -50,7 +51,8 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       break;
     case LogicalKind::kSetOperation:
     case LogicalKind::kRecursiveUnion:
-    case LogicalKind::kWorkTableScan: break;
+    case LogicalKind::kWorkTableScan:
+    case LogicalKind::kCteScan: break;
     case LogicalKind::kAggregate:
       each(op.As<LogicalAggregate>().groups);
       each(op.As<LogicalAggregate>().aggregates);
@@ -126,6 +128,7 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kSetOperation: return op.As<LogicalSetOperation>().types;
     case LogicalKind::kRecursiveUnion: return op.As<LogicalRecursiveUnion>().types;
     case LogicalKind::kWorkTableScan: return op.As<LogicalWorkTableScan>().types;
+    case LogicalKind::kCteScan: return op.As<LogicalCteScan>().types;
     case LogicalKind::kFunctionScan: {
       const auto& scan = op.As<LogicalFunctionScan>();
       // json[b]_each: a text key column before the value.
@@ -171,6 +174,14 @@ void ForEachSubquery(LogicalOperator& plan, const std::function<void(BoundExpr&)
   for (LogicalOperatorPtr& c : plan.children) ForEachSubquery(*c, visit);
 }
 
+// The WITH queries computed once that plan's CTE scans read (not inside
+// subqueries' own plans).
+void ForEachCte(LogicalOperator& plan, const std::function<void(CteUse&)>& visit) {
+  CheckStackDepth();
+  if (plan.kind == LogicalKind::kCteScan) visit(*plan.As<LogicalCteScan>().cte);
+  for (LogicalOperatorPtr& c : plan.children) ForEachCte(*c, visit);
+}
+
 }  // namespace
 
 void PlanSubqueries(LogicalOperator& plan) {
@@ -187,6 +198,12 @@ void OptimizeSubqueries(LogicalOperator& plan, const std::vector<std::string>& d
     e.subquery->optimized = true;
     e.subquery->plan = Optimize(std::move(e.subquery->plan), disabled);
     OptimizeSubqueries(*e.subquery->plan, disabled);
+  });
+  ForEachCte(plan, [&](CteUse& cte) {
+    if (cte.optimized) return;
+    cte.optimized = true;
+    cte.plan = Optimize(std::move(cte.plan), disabled);
+    OptimizeSubqueries(*cte.plan, disabled);
   });
 }
 

@@ -22,6 +22,7 @@ enum class LogicalKind {
   kSetOperation,
   kRecursiveUnion,
   kWorkTableScan,
+  kCteScan,
   kFunctionScan,
   kAggregate,
   kWindow,

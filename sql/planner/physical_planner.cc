@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/stack_depth.h"
+#include "sql/execution/cte_scan.h"
 #include "sql/execution/distinct_on.h"
 #include "sql/execution/filter.h"
 #include "sql/execution/function_scan.h"
@@ -28,6 +29,7 @@
 #include "sql/execution/values.h"
 #include "sql/execution/window_aggregate.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
@@ -132,6 +134,10 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, const Lowering& 
             member->function, member->arguments, false, member->type));
       }
       return function_scan;
+    }
+    case LogicalKind::kCteScan: {
+      const auto& scan = plan.As<LogicalCteScan>();
+      return std::make_unique<CteScan>(*scan.cte->plan, scan.cte.get(), scan.name);
     }
     case LogicalKind::kWorkTableScan:
       return std::make_unique<WorkTableScan>(plan.As<LogicalWorkTableScan>().work_table_id);

@@ -5,6 +5,7 @@
 
 #include "common/stack_depth.h"
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
@@ -126,6 +127,12 @@ PlanEstimate EstimatePlan(const LogicalOperator& op) {
     case LogicalKind::kValues: {
       const auto& values = op.As<LogicalValues>();
       e.rows = static_cast<double>(values.computed ? values.computed->size() : values.rows.size());
+      e.total_cost = e.rows * kRowCost;
+      break;
+    }
+    case LogicalKind::kCteScan: {
+      // The query runs once, however many scans read it.
+      e.rows = EstimatePlan(*op.As<LogicalCteScan>().cte->plan).rows;
       e.total_cost = e.rows * kRowCost;
       break;
     }

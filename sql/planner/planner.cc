@@ -3,6 +3,7 @@
 #include "common/stack_depth.h"
 
 #include "sql/planner/logical_aggregate.h"
+#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"
@@ -47,7 +48,8 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
   CheckStackDepth();
   switch (ref.kind) {
     case BoundTableRef::Kind::kTable: return PlanGet(ref.table, false, nullptr);
-    case BoundTableRef::Kind::kSubquery: return PlanSelect(*ref.subquery);
+    case BoundTableRef::Kind::kSubquery:
+      return ref.cte != nullptr ? PlanCteReference(ref) : PlanSelect(*ref.subquery);
     case BoundTableRef::Kind::kWorkTable: {
       auto scan = std::make_unique<LogicalWorkTableScan>();
       scan->work_table_id = ref.work_table_id;

@@ -24,7 +24,8 @@ LogicalOperatorPtr PlanMerge(BoundMerge& merge);
 // Plans every subquery in the plan's expressions (nested ones too), once:
 // clones of an expression share its BoundSubquery. The optimizer's
 // decorrelation pass may then move a subquery's plan into a join; then
-// OptimizeSubqueries optimizes the plans of the subqueries that are left.
+// OptimizeSubqueries optimizes the plans of the subqueries that are left,
+// and those of the WITH queries the plan's CTE scans read.
 void PlanSubqueries(LogicalOperator& plan);
 void OptimizeSubqueries(LogicalOperator& plan, const std::vector<std::string>& disabled);
 

@@ -137,6 +137,7 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan) {
     case LogicalKind::kSetOperation:
     case LogicalKind::kRecursiveUnion:
     case LogicalKind::kWorkTableScan:
+    case LogicalKind::kCteScan:
     case LogicalKind::kFunctionScan: break;
     case LogicalKind::kAggregate: {
       auto& aggregate = plan->As<LogicalAggregate>();

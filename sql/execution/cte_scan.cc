@@ -1,0 +1,40 @@
+#include "sql/execution/cte_scan.h"
+
+#include "sql/planner/planner.h"
+
+namespace basalt::sql {
+
+bool CteScan::Reach(ExecContext& ctx, CteResult& result) {
+  if (!result.started) {
+    result.started = true;
+    result.memory.Attach(ctx);
+    result.producer = CreatePhysicalPlan(query_, ctx.instrumentation);
+  }
+  RowBatch input;
+  while (next_ >= result.rows.size() && result.producer != nullptr) {
+    if (!result.producer->Next(ctx, &input)) {
+      result.producer = nullptr;  // its operators' memory and files go now
+      break;
+    }
+    ctx.CheckForInterrupts();
+    for (Row& row : input) {
+      result.memory.Add(RowMemory(row));
+      result.rows.push_back(std::move(row));
+    }
+  }
+  return next_ < result.rows.size();
+}
+
+bool CteScan::Next(ExecContext& ctx, RowBatch* batch) {
+  batch->clear();
+  std::shared_ptr<CteResult>& slot = ctx.cte_results[key_];
+  if (slot == nullptr) slot = std::make_shared<CteResult>();
+  // Held here: the query's own scans may add WITH queries to the map.
+  const std::shared_ptr<CteResult> result = slot;
+  while (batch->size() < kBatchSize && Reach(ctx, *result)) {
+    batch->push_back(result->rows[next_++]);
+  }
+  return !batch->empty();
+}
+
+}  // namespace basalt::sql
