@@ -285,7 +285,7 @@ class Builder {
       case LogicalKind::kGet: {
         const auto& get = op.As<LogicalGet>();
         const catalog::TableEntry& table = *get.table;
-        const ColumnNames names = TableColumns(table);
+        const ColumnNames names = ScanColumns(op);
         const std::string relation = RelationName(table);
         if (get.by_primary_key()) {
           node.node_type = "Index Scan";
@@ -443,6 +443,11 @@ class Builder {
         node.label = "CTE Scan on " + scan.name + (scan.alias.empty() ? "" : " " + scan.alias);
         node.after = {{"CTE Name", JsonString(scan.name)},
                       {"Alias", JsonString(CteScanAlias(scan))}};
+        if (filter != nullptr) {
+          AddText(&node, "Filter", Deparse(*filter, ScanColumns(op)));
+          add_removed_by_filter();
+          filter = nullptr;
+        }
         break;
       }
       case LogicalKind::kFunctionScan: node.label = "Function Scan"; break;
@@ -639,6 +644,16 @@ class Builder {
     if (!options_.verbose) return table.def.name();
     const std::string schema = SchemaName(table);
     return schema.empty() ? table.def.name() : schema + "." + table.def.name();
+  }
+
+  // The columns a scan's own conditions name: PostgreSQL qualifies them
+  // only under VERBOSE, whatever else the plan reads.
+  ColumnNames ScanColumns(const LogicalOperator& scan) const {
+    const bool qualified = qualify_columns;
+    qualify_columns = options_.verbose;
+    ColumnNames names = OutputNames(scan);
+    qualify_columns = qualified;
+    return names;
   }
 
   // VERBOSE: the columns a node returns, as PostgreSQL's target list

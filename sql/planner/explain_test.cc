@@ -104,7 +104,7 @@ TEST_CASE("explain analyze: loops, spills, never executed", "[explain]") {
                           {"  ->  Seq Scan on u (actual rows=3 loops=1)"},
                           {"  ->  Aggregate (actual rows=1 loops=3)"},
                           {"        ->  Seq Scan on t (actual rows=1250 loops=3)"},
-                          {"              Filter: (t.g = (...))"},
+                          {"              Filter: (g = (...))"},
                           {"              Rows Removed by Filter: 3750"}});
   CHECK(f.Run(analyze + "SELECT * FROM t LIMIT 0").rows ==
         Rows{{"Limit (actual rows=0 loops=1)"}, {"  ->  Seq Scan on t (never executed)"}});
