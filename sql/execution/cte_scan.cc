@@ -5,11 +5,6 @@
 namespace basalt::sql {
 
 bool CteScan::Reach(ExecContext& ctx, CteResult& result) {
-  if (!result.started) {
-    result.started = true;
-    result.memory.Attach(ctx);
-    result.producer = CreatePhysicalPlan(query_, ctx.instrumentation);
-  }
   RowBatch input;
   while (next_ >= result.rows.size() && result.producer != nullptr) {
     if (!result.producer->Next(ctx, &input)) {
@@ -28,7 +23,11 @@ bool CteScan::Reach(ExecContext& ctx, CteResult& result) {
 bool CteScan::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   std::shared_ptr<CteResult>& slot = ctx.cte_results[key_];
-  if (slot == nullptr) slot = std::make_shared<CteResult>();
+  if (slot == nullptr) {
+    slot = std::make_shared<CteResult>();
+    slot->memory.Attach(ctx);
+    slot->producer = CreatePhysicalPlan(query_, ctx.instrumentation);
+  }
   // Held here: the query's own scans may add WITH queries to the map.
   const std::shared_ptr<CteResult> result = slot;
   while (batch->size() < kBatchSize && Reach(ctx, *result)) {

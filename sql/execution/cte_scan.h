@@ -16,8 +16,7 @@ namespace basalt::sql {
 
 struct CteResult {
   CteResult() : memory("CTE Scan") {}
-  PhysicalOperatorPtr producer;  // null until started and once exhausted
-  bool started = false;
+  PhysicalOperatorPtr producer;  // null once exhausted
   std::vector<Row> rows;
   OperatorMemory memory;  // what `rows` hold
 };

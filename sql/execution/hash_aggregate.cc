@@ -59,7 +59,8 @@ void HashAggregate::ConsumeRow(const Row& row, ExecContext& ctx) {
     Accumulate(table_[0], row, ctx);
     return;
   }
-  // Each key expression is evaluated once per row, into key_values_.
+  // Each key is read once per row (GroupValue), then compared with the
+  // last row's group or encoded.
   key_values_.resize(groups_.size());
   keys_.resize(groups_.size());
   for (size_t i = 0; i < groups_.size(); ++i) keys_[i] = &GroupValue(i, row, ctx);

@@ -24,8 +24,4 @@ struct LogicalCteScan : LogicalOperator {
   std::vector<DataType> types;            // of the columns
 };
 
-// Plans a FROM item that reads a WITH query (BoundTableRef::cte): a CTE
-// scan, or the reference's own binding as a subquery (CteUse's rule).
-LogicalOperatorPtr PlanCteReference(BoundTableRef& ref);
-
 }  // namespace basalt::sql

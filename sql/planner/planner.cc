@@ -3,7 +3,6 @@
 #include "common/stack_depth.h"
 
 #include "sql/planner/logical_aggregate.h"
-#include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_distinct_on.h"
 #include "sql/planner/logical_filter.h"
 #include "sql/planner/logical_function_scan.h"

@@ -20,6 +20,9 @@ LogicalOperatorPtr PlanInsert(BoundInsert& insert);
 LogicalOperatorPtr PlanUpdate(BoundUpdate& update);
 LogicalOperatorPtr PlanDelete(BoundDelete& del);
 LogicalOperatorPtr PlanMerge(BoundMerge& merge);
+// A FROM item that reads a WITH query (BoundTableRef::cte): a CTE scan, or
+// the reference's own binding as a subquery (CteUse's rule; plan_cte.cc).
+LogicalOperatorPtr PlanCteReference(BoundTableRef& ref);
 
 // Plans every subquery in the plan's expressions (nested ones too), once:
 // clones of an expression share its BoundSubquery. The optimizer's
