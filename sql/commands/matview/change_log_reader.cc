@@ -1,8 +1,10 @@
 #include "sql/commands/matview/change_log_reader.h"
 
 #include <algorithm>
+#include <string>
 
 #include "common/error.h"
+#include "sql/commands/matview/cancel_opposites.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/query_memory.h"
 #include "storage/changelog.h"
@@ -65,6 +67,14 @@ void AddChange(std::string_view old_row, std::string_view new_row, const catalog
     ++changes->inserted_count;
     keep(new_row, &changes->inserted);
   }
+}
+
+// The backlog's net change of a table (CancelOpposites).
+void NetChanges(const catalog::TableEntry& table, TableChanges* changes) {
+  changes->row_memory -= CancelOpposites(&changes->deleted, &changes->inserted,
+                                         [&table](const Row& row, std::string* bytes) {
+                                           storage::EncodeTableRow(table.layout, row, bytes);
+                                         });
 }
 
 // Past the reader's budget: the counts stay, the rows go.
@@ -206,6 +216,9 @@ PendingChanges ReadPendingChanges(
       if (change.relation_id != id) continue;
       add(change.old_row, change.new_row, *table, &changes);
     }
+    const int64_t before = changes.row_memory;
+    NetChanges(*table, &changes);
+    row_memory += changes.row_memory - before;
   }
   pending.next.own_applied = static_cast<uint32_t>(txn.BufferedChangeCount());
   std::sort(above.begin(), above.end());
@@ -251,6 +264,7 @@ bool PendingChangeChunks::Next(int64_t row_budget, TableChanges* chunk) {
     if (change.relation_id != id) continue;
     AddChange(change.old_row, change.new_row, table_, /*keep_rows=*/true, chunk);
   }
+  NetChanges(table_, chunk);
   return chunk->records > 0;
 }
 
@@ -299,6 +313,10 @@ PendingChanges ReadOwnChanges(storage::Transaction& txn,
     ++pending.records;
     AddChange(change.old_row, change.new_row, *table->second, /*keep_rows=*/true,
               &pending.tables[table->second->def.oid()]);
+  }
+  for (const auto& table : tables) {
+    auto changes = pending.tables.find(table->def.oid());
+    if (changes != pending.tables.end()) NetChanges(*table, &changes->second);
   }
   return pending;
 }

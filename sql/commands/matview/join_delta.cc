@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "common/stack_depth.h"
+#include "sql/commands/matview/cancel_opposites.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_values.h"
@@ -59,6 +60,15 @@ std::string RowBytes(const Row& row, size_t offset, const std::vector<DataType>&
   std::string bytes;
   storage::EncodeRow(part, types, 0, &bytes);
   return bytes;
+}
+
+// A node's change without the pairs of equal deleted and inserted rows:
+// the node's rows reached again through another changed input.
+SignedRows WithoutOpposites(SignedRows rows, const std::vector<DataType>& types) {
+  CancelOpposites(&rows.deleted, &rows.inserted, [&types](const Row& row, std::string* bytes) {
+    storage::EncodeRow(row, types, 0, bytes);
+  });
+  return rows;
 }
 
 void AddCopies(const Row& row, int64_t count, SignedRows* out) {
@@ -130,8 +140,8 @@ SignedRows JoinDelta::Of(const PlanPath& path) {
       const ChangedRows& rows = changed_.at(node.As<LogicalGet>().table->def.oid());
       return {.deleted = *rows.deleted, .inserted = *rows.inserted};
     }
-    case LogicalKind::kJoin: return OfJoin(path);
-    default: return OfRowwise(path);
+    case LogicalKind::kJoin: return WithoutOpposites(OfJoin(path), OutputTypes(node));
+    default: return WithoutOpposites(OfRowwise(path), OutputTypes(node));
   }
 }
 

@@ -55,8 +55,10 @@ namespace basalt::sql {
 
 namespace {
 
-// More changed inputs than this make 2^n terms: a full refresh is cheaper.
-constexpr size_t kMaxChangedInputs = 6;
+// With n changed inputs an inner-join view's delta has 2^n - 1 terms, each
+// a plan over the whole join; past this many JoinDelta's node-by-node steps
+// (three per join) cost less.
+constexpr size_t kMaxDeltaTermInputs = 4;
 
 void Check(const Status& status) {
   if (!status.ok()) ThrowStatus(status);
@@ -108,15 +110,19 @@ class IncrementalRefresher {
         Take(found->first, std::move(changes));
       }
     }
-    if (changed_inputs > kMaxChangedInputs && !through_joins_) {
-      *reason = fmt::format("{} inputs changed", changed_inputs);
-      return false;
+    if (changed_inputs > kMaxDeltaTermInputs && !through_joins_) {
+      if (!shape.join_delta_blocker.empty()) {
+        *reason = fmt::format("{} inputs changed, and the delta rules do not follow {}",
+                              changed_inputs, shape.join_delta_blocker);
+        return false;
+      }
+      through_joins_ = true;
     }
     *reason = shape.unsupported;
     if (reason->empty() && !pending.rows_kept && (changed_inputs > 1 || through_joins_)) {
       *reason =
           fmt::format("the changes take more than work_mem, and {} needs them whole",
-                      through_joins_ ? "an outer or semi join" : "a change of several inputs");
+                      shape.through_joins ? "an outer or semi join" : "a change of several inputs");
     }
     return reason->empty();
   }
@@ -201,19 +207,28 @@ class IncrementalRefresher {
         }
       }
     }
-    if (!shape.through_joins) return shape;
-    std::string blocker;
-    if (shape_.kind == IncrementalShape::Kind::kGroups) {
-      blocker = JoinDeltaUnsupported(*JoinDelta::At(plan, CorePath(*plan)));
-    } else {
-      for (const std::vector<int>& branch : shape.branches) {
-        LogicalOperatorPtr branch_plan = BranchPlan(JoinedPlan(), branch);
-        if (blocker.empty()) blocker = JoinDeltaUnsupported(*branch_plan);
-      }
+    if (!shape.through_joins) {
+      shape.join_delta_blocker = JoinDeltaBlocker(shape.branches);
+      return shape;
     }
+    const std::string blocker = JoinDeltaBlocker(shape.branches);
     if (!blocker.empty())
       shape.unsupported = fmt::format("the delta rules do not follow {}", blocker);
     return shape;
+  }
+
+  // What in the joined plan JoinDelta cannot follow, or "".
+  std::string JoinDeltaBlocker(const std::vector<std::vector<int>>& branches) {
+    if (shape_.kind == IncrementalShape::Kind::kGroups) {
+      LogicalOperatorPtr plan = JoinedPlan();
+      return JoinDeltaUnsupported(*JoinDelta::At(plan, CorePath(*plan)));
+    }
+    for (const std::vector<int>& branch : branches) {
+      LogicalOperatorPtr branch_plan = BranchPlan(JoinedPlan(), branch);
+      std::string blocker = JoinDeltaUnsupported(*branch_plan);
+      if (!blocker.empty()) return blocker;
+    }
+    return "";
   }
 
   // The view's plan with its EXISTS and IN terms as semi and anti joins and
@@ -798,14 +813,14 @@ class IncrementalRefresher {
   std::vector<DataType> key_types_;               // of the maintenance key's columns
   KeyLocker lock_keys_;
   std::optional<AdditiveGroups> additive_;  // kGroups views with additive aggregates
-  bool through_joins_ = false;              // outer, semi or anti joins: JoinDelta follows the plan
-  int terms_ = 0;                           // delta terms run, for their names
-  std::set<Oid> inputs_done_;               // tables whose terms ran (progress)
-  Oid chunked_input_ = 0;                   // a changed input (Prepare)
-  bool in_chunks_ = false;                  // ApplyInChunks runs
-  std::set<std::string> recomputed_;        // GroupKeyBytes of groups computed again in a chunk
-  std::optional<DeltaShape> shape_here_;    // Shape() without kept plans
-  ViewDeltaPlans plans_here_;               // KeptPlans() without the session's
+  bool through_joins_ = false;  // outer, semi or anti joins, or many changed inputs: JoinDelta
+  int terms_ = 0;               // delta terms run, for their names
+  std::set<Oid> inputs_done_;   // tables whose terms ran (progress)
+  Oid chunked_input_ = 0;       // a changed input (Prepare)
+  bool in_chunks_ = false;      // ApplyInChunks runs
+  std::set<std::string> recomputed_;      // GroupKeyBytes of groups computed again in a chunk
+  std::optional<DeltaShape> shape_here_;  // Shape() without kept plans
+  ViewDeltaPlans plans_here_;             // KeptPlans() without the session's
   uint64_t inserted_ = 0;
   uint64_t deleted_ = 0;
 };
