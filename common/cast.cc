@@ -286,6 +286,21 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     }
     return Value::Array(std::move(elements));
   }
+  if (from.id == TypeId::kRecord && to.id == TypeId::kRecord) {
+    // Field by field: the rows of a UNION's branches, (1, 2) and (1.5, 3).
+    const std::vector<DataType> from_fields = from.RecordFields();
+    const std::vector<DataType> to_fields = to.RecordFields();
+    const std::vector<Value>& fields = value.AsArray();
+    if (from_fields.size() != to_fields.size()) {
+      return Status::Error(sqlstate::kCannotCoerce, "cannot cast record to a row of another width");
+    }
+    std::vector<Value> cast;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      BASALT_ASSIGN_OR_RETURN(Value v, CastValue(fields[i], from_fields[i], to_fields[i], context));
+      cast.push_back(std::move(v));
+    }
+    return Value::Array(std::move(cast));
+  }
   if (IsStringType(to.id)) {
     std::string text = IsStringType(from.id) ? value.AsString() : CastToText(value, from);
     if (to.id == TypeId::kName || to.id == TypeId::kChar) return ValueFromText(text, to);

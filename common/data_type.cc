@@ -165,6 +165,7 @@ Oid DataType::oid() const {
     case TypeId::kInt2Vector: return type_oid::kInt2Vector;
     case TypeId::kOidVector: return type_oid::kOidVector;
     case TypeId::kAclItem: return type_oid::kAclItem;
+    case TypeId::kRecord: return type_oid::kRecord;
     default: break;  // the arrays, above
   }
   return type_oid::kUnknown;
@@ -252,6 +253,7 @@ std::string DataType::Name() const {
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kOidVector: return "oidvector";
     case TypeId::kAclItem: return "aclitem";
+    case TypeId::kRecord: return "record";
     default: break;  // the arrays, above
   }
   return "unknown";

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace basalt {
 
@@ -108,6 +109,11 @@ enum class TypeId : uint8_t {
   kByteaArray = 72,
   kJsonArray = 73,
   kJsonbArray = 74,
+  // record: an anonymous row (ROW(1, 'a'), a whole-row reference). The
+  // Value is an array of the fields; the typmod names the fields' types in
+  // a process-wide registry (DataType::Record), as PostgreSQL's record
+  // typmods name a backend's registered descriptors. Never stored.
+  kRecord = 75,
 };
 
 // The element types a table column may have: the types of pg_catalog's
@@ -183,6 +189,7 @@ inline constexpr Oid kUuidArray = 2951;
 inline constexpr Oid kByteaArray = 1001;
 inline constexpr Oid kJsonArray = 199;
 inline constexpr Oid kJsonbArray = 3807;
+inline constexpr Oid kRecord = 2249;
 }  // namespace type_oid
 
 struct DataType {
@@ -203,6 +210,10 @@ struct DataType {
     // (-1000..1000), so typmods of scales 0..1000 are as before.
     return DataType{TypeId::kNumeric, ((precision << 16) | (scale & 0x7ff)) + 4};
   }
+  // The record type of rows with these fields' types (kRecord), and back.
+  static DataType Record(const std::vector<DataType>& fields);
+  // REQUIRES: id == TypeId::kRecord.
+  const std::vector<DataType>& RecordFields() const;
   // The type with this PostgreSQL OID, if Basalt has it.
   static std::optional<DataType> FromOid(Oid oid, int32_t typmod = -1);
 

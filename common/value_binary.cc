@@ -432,6 +432,22 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     // (clients read pg_type.typsend = 0 and ask for text).
     case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kVoid: return;  // void_send: no bytes
+    case TypeId::kRecord: {      // record_send: the count, then each field's OID and value
+      const std::vector<Value>& fields = value.AsArray();
+      const std::vector<DataType>& types = type.RecordFields();
+      AppendBigEndian(fields.size(), 4, out);
+      for (size_t i = 0; i < fields.size(); ++i) {
+        AppendBigEndian(types[i].oid(), 4, out);
+        if (fields[i].is_null()) {
+          AppendBigEndian(UINT32_MAX, 4, out);  // -1: NULL
+          continue;
+        }
+        const std::string field = ValueToBinary(fields[i], types[i]);
+        AppendBigEndian(field.size(), 4, out);
+        out->append(field);
+      }
+      return;
+    }
   }
 }
 
@@ -579,6 +595,9 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
                            "no binary input function available for type aclitem");
     }
     case TypeId::kVoid: return Value::Bool(false);  // void_recv reads nothing
+    case TypeId::kRecord:
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "input of anonymous composite types is not implemented");
   }
   return Status::Internal("unknown type id");
 }

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
 #include "sql/binder/storage_parameters.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
@@ -48,6 +49,7 @@ void SetViewColumns(const ast::CreateViewStmt& stmt, const BoundSelect& query,
   for (size_t i = 0; i < query.columns.size(); ++i) {
     const ResultColumn& result = query.columns[i];
     const std::string& name = i < stmt.columns.size() ? stmt.columns[i].name : result.name;
+    CheckNotPseudoType(name, result.type);
     for (const catalog::proto::Column& seen : view->columns()) {
       if (seen.name() == name) {
         throw Error(sqlstate::kDuplicateColumn,

@@ -351,6 +351,14 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kJson: AppendString(value.AsString(), key); return;
     case TypeId::kJsonb: AppendJsonbSortKey(DecodeJsonbOrDie(value.AsString()), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
+    case TypeId::kRecord: {
+      // record_cmp's order: each field as a key value, as an array's.
+      const std::vector<DataType>& fields = type.RecordFields();
+      const std::vector<Value>& values = value.AsArray();
+      for (size_t i = 0; i < values.size(); ++i) AppendKeyValue(values[i], fields[i], key);
+      key->push_back(0);
+      return;
+    }
     default: {
       // Arrays, in array_cmp's order: each element as a key value (NULL
       // after every value), then a 0 byte, below both markers, so the
@@ -366,14 +374,18 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
 
 namespace {
 
+// An array's or a record's elements, up to the 0 byte.
 Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* value) {
-  if (!type.IsArray()) return Status::Corruption("unknown type in key");
-  const DataType element = type.Element();
+  const bool record = type.id == TypeId::kRecord;
+  if (!record && !type.IsArray()) return Status::Corruption("unknown type in key");
+  const std::vector<DataType> fields = record ? type.RecordFields() : std::vector<DataType>{};
   std::vector<Value> elements;
   while (true) {
     if (input->empty()) return Truncated();
     if (input->front() == 0) break;
-    BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, element, &elements.emplace_back()));
+    if (record && elements.size() == fields.size()) return Status::Corruption("bad record key");
+    BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, record ? fields[elements.size()] : type.Element(),
+                                          &elements.emplace_back()));
   }
   input->remove_prefix(1);
   *value = Value::Array(std::move(elements));

@@ -54,10 +54,7 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       text->position = lit.position;
       return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
     }
-    case ast::ExprKind::kRow:
-      ThrowAt(sqlstate::kFeatureNotSupported,
-              "row values are supported only in comparisons, BETWEEN, IN and IS [NOT] NULL",
-              expr.position);
+    case ast::ExprKind::kRow: return BindRowValue(expr.As<ast::RowConstructor>(), scope);
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
       if (is.arg->kind() == ast::ExprKind::kRow) {
@@ -185,6 +182,9 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     column = ref.names.back();
   }
   if (BoundExprPtr e = ResolveColumn(ref, qualifier, column, scope)) return e;
+  if (ref.names.size() == 1) {
+    if (BoundExprPtr e = BindWholeRow(ref, scope)) return e;
+  }
   if (!qualifier.empty()) {
     for (const Scope* s = &scope; s != nullptr; s = s->parent) {
       for (const std::string& name : s->unreachable) {
@@ -264,8 +264,8 @@ BoundExprPtr Binder::ResolveColumn(const ast::ColumnRef& ref, const std::string&
       owner = &item;
     }
     if (owner != nullptr) {
-      BoundExprPtr e = BoundExpr::Constant(Value::Int(owner->table->def.oid()),
-                                           DataType::Of(TypeId::kOid));
+      BoundExprPtr e =
+          BoundExpr::Constant(Value::Int(owner->table->def.oid()), DataType::Of(TypeId::kOid));
       e->position = ref.position;
       return e;
     }
@@ -372,7 +372,7 @@ BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  if (literal) type = DataType::Of(type.id);
+  if (literal) type = WithoutTypeModifier(type);
   e->type = type;
   // Interleave: condition, result, ..., [else].
   std::vector<BoundExprPtr> children;

@@ -129,7 +129,7 @@ DataType UnifyArguments(std::vector<BoundExprPtr>& args, std::string_view what) 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  if (literal) type = DataType::Of(type.id);  // a literal has no length limit
+  if (literal) type = WithoutTypeModifier(type);  // a literal has no length limit
   for (BoundExprPtr& a : args) a = CoerceOrThrow(std::move(a), type, CastContext::kImplicit);
   return type;
 }
@@ -224,6 +224,14 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
   if (!call.arg_names.empty()) args = ArrangeNamedArguments(call, std::move(args));
+  if (name == "row_to_json" && args.size() == 1 && args[0]->type.id == TypeId::kRecord) {
+    // A row's fields as an object: to_json's rule for a record.
+    BoundExprPtr e =
+        BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kJson), call.position);
+    e->function = ScalarFunction::kToJson;
+    e->children = std::move(args);
+    return e;
+  }
 
   BoundExprPtr e = BoundExpr::Make(BoundExprKind::kFunction, DataType(), call.position);
   auto finish = [&](ScalarFunction f, DataType type) {

@@ -6,8 +6,8 @@
 //   (a, b) <> (c, d)  a <> c OR b <> d
 //   (a, b) < (c, d)   a < c OR (a = c AND b < d)   (<=, >, >= alike)
 // The expansion keeps PostgreSQL's NULL results: the first pair that is
-// not equal decides, and a NULL before it makes the result NULL. Row values
-// themselves (in a select list, as a function argument) are not supported.
+// not equal decides, and a NULL before it makes the result NULL. Elsewhere
+// a row is a value of an anonymous record type (DataType::Record).
 #include <fmt/format.h>
 
 #include "common/stack_depth.h"
@@ -27,6 +27,16 @@ BoundExprPtr Combine(BoundExprKind kind, std::vector<BoundExprPtr> terms, int po
   if (terms.size() == 1) return std::move(terms[0]);
   auto e = BoundExpr::Make(kind, DataType::Of(TypeId::kBool), position);
   e->children = std::move(terms);
+  return e;
+}
+
+// The fields' values as one record value (a kArray expression evaluates to
+// the array of its children's values).
+BoundExprPtr RecordOf(std::vector<BoundExprPtr> fields, int position) {
+  std::vector<DataType> types;
+  for (const BoundExprPtr& f : fields) types.push_back(f->type);
+  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Record(types), position);
+  e->children = std::move(fields);
   return e;
 }
 
@@ -153,6 +163,36 @@ BoundExprPtr Binder::BindRowIsNull(const ast::RowConstructor& row, bool negated,
     return e;
   }
   return Combine(BoundExprKind::kAnd, std::move(terms), position);
+}
+
+BoundExprPtr Binder::BindRowValue(const ast::RowConstructor& row, const Scope& scope) {
+  std::vector<BoundExprPtr> fields;
+  for (const ast::ExprPtr& field : row.fields) {
+    BoundExprPtr f = BindExpression(*field, scope);
+    if (IsUnknownLiteral(*f)) {
+      f = CoerceOrThrow(std::move(f), DataType::Of(TypeId::kText), CastContext::kImplicit);
+    }
+    fields.push_back(std::move(f));
+  }
+  return RecordOf(std::move(fields), row.position);
+}
+
+BoundExprPtr Binder::BindWholeRow(const ast::ColumnRef& ref, const Scope& scope) {
+  const std::string& item_name = ref.names[0];
+  for (const Scope* s = &scope; s != nullptr; s = s->parent) {
+    for (const ScopeItem& item : s->items) {
+      if (item.name != item_name) continue;
+      std::vector<BoundExprPtr> fields;
+      for (const ScopeColumn& c : item.columns) {
+        ast::ColumnRef column;
+        column.names = {item_name, c.name};
+        column.position = ref.position;
+        fields.push_back(BindColumnRef(column, scope));
+      }
+      return RecordOf(std::move(fields), ref.position);
+    }
+  }
+  return nullptr;
 }
 
 BoundExprPtr Binder::BindRowIn(const ast::In& in, const Scope& scope) {

@@ -49,6 +49,7 @@ bool HasStrongName(const ast::Expr& expr) {
   switch (base->kind()) {
     case ast::ExprKind::kColumnRef:
     case ast::ExprKind::kFunctionCall:
+    case ast::ExprKind::kRow:
     case ast::ExprKind::kArray: return true;
     case ast::ExprKind::kCase: {
       const ast::Expr* otherwise = base->As<ast::Case>().else_result.get();
@@ -79,6 +80,7 @@ std::string FigureColumnName(const ast::Expr& expr) {
       return call.name.back();
     }
     case ast::ExprKind::kArray: return "array";
+    case ast::ExprKind::kRow: return "row";
     case ast::ExprKind::kSubquery:
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kArray) return "array";

@@ -450,6 +450,11 @@ class Binder {
                              const Scope& scope);
   BoundExprPtr BindRowIn(const ast::In& in, const Scope& scope);
   BoundExprPtr BindRowBetween(const ast::Between& between, const Scope& scope);
+  // A row as a value: ROW(a, b) or (a, b) outside a comparison, and a
+  // whole-row reference (a FROM item's name where a column's would be,
+  // when no column has the name; nullptr when no item has it): a record.
+  BoundExprPtr BindRowValue(const ast::RowConstructor& row, const Scope& scope);
+  BoundExprPtr BindWholeRow(const ast::ColumnRef& ref, const Scope& scope);
   void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
   // GROUP BY with ROLLUP / CUBE / GROUPING SETS / () (bind_grouping_sets.cc):

@@ -272,11 +272,35 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b) {
   return DataType::Of(ra >= rb ? a.id : b.id);
 }
 
+DataType WithoutTypeModifier(const DataType& type) {
+  return type.id == TypeId::kRecord ? type : DataType::Of(type.id);
+}
+
+namespace {
+
+// Rows of one width: field by field.
+std::optional<DataType> CommonRecordType(const DataType& a, const DataType& b) {
+  if (a == b) return a;
+  const std::vector<DataType> a_fields = a.RecordFields();
+  const std::vector<DataType> b_fields = b.RecordFields();
+  if (a_fields.size() != b_fields.size()) return std::nullopt;
+  std::vector<DataType> fields;
+  for (size_t i = 0; i < a_fields.size(); ++i) {
+    std::optional<DataType> field = CommonType(a_fields[i], b_fields[i]);
+    if (!field) return std::nullopt;
+    fields.push_back(*field);
+  }
+  return DataType::Record(fields);
+}
+
+}  // namespace
+
 std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   if (a.id == TypeId::kUnknown && b.id == TypeId::kUnknown) return DataType::Of(TypeId::kText);
   // A literal's input never carries a length limit (select_common_typmod).
-  if (a.id == TypeId::kUnknown) return DataType::Of(b.id);
-  if (b.id == TypeId::kUnknown) return DataType::Of(a.id);
+  if (a.id == TypeId::kUnknown) return WithoutTypeModifier(b);
+  if (b.id == TypeId::kUnknown) return WithoutTypeModifier(a);
+  if (a.id == TypeId::kRecord && b.id == TypeId::kRecord) return CommonRecordType(a, b);
   if (a.id == b.id) return a.typmod == b.typmod ? a : DataType::Of(a.id);
   if (auto n = PromoteNumeric(a, b)) return n;
   if (a.IsString() && b.IsString()) return DataType::Of(TypeId::kText);
@@ -305,6 +329,9 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
 std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next) {
   if (so_far.id == TypeId::kUnknown) return next;
   if (next.id == TypeId::kUnknown) return so_far;
+  if (so_far.id == TypeId::kRecord && next.id == TypeId::kRecord) {
+    return CommonRecordType(so_far, next);
+  }
   if (so_far.id == next.id) return so_far.typmod == next.typmod ? so_far : DataType::Of(so_far.id);
   // Numeric types: the wider of the two (NumericRank is that order).
   if (NumericRank(so_far.id) > 0 && NumericRank(next.id) > 0) {
@@ -313,6 +340,13 @@ std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next)
   // text and varchar convert to each other implicitly: the first one stays.
   if (so_far.IsString() && next.IsString()) return DataType::Of(so_far.id);
   return CommonType(so_far, next);
+}
+
+void CheckNotPseudoType(const std::string& column, const DataType& type) {
+  if (type.id == TypeId::kRecord) {
+    throw Error(sqlstate::kInvalidTableDefinition,
+                fmt::format("column \"{}\" has pseudo-type {}", column, type.Name()));
+  }
 }
 
 }  // namespace basalt::sql

@@ -44,6 +44,9 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b);
 // date/timestamp, the type itself when equal. Unknown gives way to the
 // other side; two unknowns resolve to text.
 std::optional<DataType> CommonType(const DataType& a, const DataType& b);
+// The type without its modifier (varchar(3) -> varchar), as an expression
+// mixing literals gets; a record keeps its typmod, which names its fields.
+DataType WithoutTypeModifier(const DataType& type);
 // One step of PostgreSQL's select_common_type, which types the result of
 // CASE, COALESCE, GREATEST and LEAST: `so_far` is the type chosen for the
 // earlier inputs (unknown before the first typed one), `next` the next
@@ -54,5 +57,9 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b);
 // (typmod) stays when every input has the same one. nullopt: the types do
 // not match (42804 `CASE types integer and text cannot be matched`).
 std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next);
+
+// A relation's column (CREATE VIEW, CREATE TABLE AS) cannot be of a
+// pseudo-type: 42P16 `column "r" has pseudo-type record`.
+void CheckNotPseudoType(const std::string& column, const DataType& type);
 
 }  // namespace basalt::sql

@@ -280,14 +280,16 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       out += ')';
       Close(out);
       return;
-    case BoundExprKind::kArray:
-      out += "ARRAY[";
+    case BoundExprKind::kArray: {
+      const bool record = e.type.id == TypeId::kRecord;
+      out += record ? "ROW(" : "ARRAY[";
       for (size_t i = 0; i < e.children.size(); ++i) {
         if (i > 0) out += ", ";
         Expr(*e.children[i], row, &e, true, out);
       }
-      out += ']';
+      out += record ? ')' : ']';
       return;
+    }
     case BoundExprKind::kCase: {
       // Searched CASE, one arm per line.
       Keyword(out, "CASE", 0, kIndentVar, 0);

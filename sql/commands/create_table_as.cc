@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
 #include "sql/commands/matview/auto_refresh_options.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
@@ -51,11 +52,12 @@ void SetQueryColumns(const ast::CreateTableAsStmt& stmt, const BoundSelect& quer
   }
   for (size_t i = 0; i < query.columns.size(); ++i) {
     const ResultColumn& result = query.columns[i];
+    const std::string& name = i < stmt.columns.size() ? stmt.columns[i].name : result.name;
+    CheckNotPseudoType(name, result.type);
     if (!IsStorableType(result.type.id)) {
       throw Error(sqlstate::kFeatureNotSupported,
                   fmt::format("type {} is not supported yet", result.type.Name()));
     }
-    const std::string& name = i < stmt.columns.size() ? stmt.columns[i].name : result.name;
     for (const catalog::proto::Column& seen : table->columns()) {
       if (seen.name() == name) {
         throw Error(sqlstate::kDuplicateColumn,

@@ -1,4 +1,5 @@
 #include <cmath>
+#include <span>
 
 #include "common/error.h"
 #include "common/jsonb.h"
@@ -6,6 +7,22 @@
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
+namespace {
+
+// Element i of x and y has type types[i], or `rest` past the end of `types`.
+int CompareElements(const std::vector<Value>& x, const std::vector<Value>& y,
+                    std::span<const DataType> types, const DataType& rest = DataType{}) {
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+    if (x[i].is_null() || y[i].is_null()) {
+      if (x[i].is_null() != y[i].is_null()) return x[i].is_null() ? 1 : -1;
+      continue;
+    }
+    if (int c = CompareValues(x[i], y[i], i < types.size() ? types[i] : rest); c != 0) return c;
+  }
+  return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
+}
+
+}  // namespace
 
 int CompareValues(const Value& a, const Value& b, const DataType& type) {
   switch (type.id) {
@@ -31,23 +48,13 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       uint32_t y = static_cast<uint32_t>(b.AsInt());
       return x < y ? -1 : x > y ? 1 : 0;
     }
+    // record_cmp (records of one type have as many fields) and array_cmp
+    // for one dimension: element by element, NULL above every value, then
+    // the shorter array first.
+    case TypeId::kRecord: return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: {
-      // array_cmp for one dimension: element by element, NULL above every
-      // value, then the shorter array first.
-      const DataType element_type = type.Element();
-      const std::vector<Value>& x = a.AsArray();
-      const std::vector<Value>& y = b.AsArray();
-      for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-        if (x[i].is_null() || y[i].is_null()) {
-          if (x[i].is_null() != y[i].is_null()) return x[i].is_null() ? 1 : -1;
-          continue;
-        }
-        if (int c = CompareValues(x[i], y[i], element_type); c != 0) return c;
-      }
-      return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
-    }
+    case TypeId::kOidVector: return CompareElements(a.AsArray(), b.AsArray(), {}, type.Element());
     case TypeId::kFloat4:
     case TypeId::kFloat8: {
       double x = a.AsFloat();

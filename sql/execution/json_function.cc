@@ -215,6 +215,20 @@ void AppendJsonValue(const Value& value, const DataType& type, std::string* out)
     out->push_back(']');
     return;
   }
+  if (type.id == TypeId::kRecord) {
+    // An anonymous row's fields are f1, f2, ... (PostgreSQL's names).
+    out->push_back('{');
+    const std::vector<DataType>& fields = type.RecordFields();
+    const std::vector<Value>& values = value.AsArray();
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(fmt::format("f{}", i + 1), out);
+      out->push_back(':');
+      AppendJsonValue(values[i], fields[i], out);
+    }
+    out->push_back('}');
+    return;
+  }
   if (type.id == TypeId::kBool) {
     out->append(value.AsBool() ? "true" : "false");
     return;

@@ -427,7 +427,23 @@ async def step_arrays(conn):
           [decimal.Decimal("1.50"), None], "array_agg of numeric")
 
 
-STEPS = [step_types, step_timetz, step_uuid_bytea, step_json, step_arrays, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
+async def step_records(conn):
+    """Row values in binary (record_send): each field with its own type,
+    NULL fields, nested rows and whole-row references."""
+    await fresh_table(conn, "apg_records", "id int, name text, amount numeric(6,2)")
+    await conn.execute("insert into apg_records values (1, 'a b', 1.50), (2, NULL, NULL)")
+    check(tuple(await conn.fetchval("select row(1, 'x', null::int, 2.5::float8, "
+                                     "date '2024-02-29')")),
+          (1, "x", None, 2.5, datetime.date(2024, 2, 29)), "a row of several types")
+    check(await conn.fetchval("select row(1, row(2, 'y'))"), (1, (2, "y")), "a nested row")
+    check([tuple(r["apg_records"]) for r in
+           await conn.fetch("select apg_records from apg_records order by id")],
+          [(1, "a b", decimal.Decimal("1.50")), (2, None, None)], "whole-row references")
+    stmt = await conn.prepare("select (id, name) as r from apg_records")
+    check([a.type.name for a in stmt.get_attributes()], ["record"], "the record type")
+
+
+STEPS = [step_types, step_timetz, step_uuid_bytea, step_json, step_arrays, step_records, step_parameters, step_executemany, step_prepared, step_cursor_iterate,
          step_cursor_fetch, step_transactions, step_pool, step_errors]
 
 
