@@ -54,7 +54,7 @@ INCREMENTAL_VIEWS = {"mv_filter", "mv_project", "mv_inner", "mv_by_cust", "mv_by
                      "mv_three", "mv_having", "mv_global", "mv_union", "mv_big_custs",
                      "mv_left", "mv_full", "mv_right", "mv_left_chain", "mv_full_where",
                      "mv_left_groups", "mv_semi", "mv_anti", "mv_in", "mv_exists_any",
-                     "mv_self_left", "mv_eight"}
+                     "mv_self_left", "mv_eight", "mv_eight_groups"}
 
 # Every value comes back as the text the server printed, so numeric scales
 # (10.50, avg's 16 digits) and booleans are compared as printed.
@@ -156,6 +156,14 @@ VIEWS = [
      "JOIN orders o2 ON o2.cust = c2.id AND o2.flag AND o2.id % 8 = o1.id % 8 "
      "JOIN tags t2 ON t2.k = o2.id % 5 + 1 AND t2.v = 'b' JOIN custs c3 ON c3.id = o2.cust "
      "JOIN orders o3 ON o3.id = o1.id AND o3.cust = o1.cust", None),
+    ("mv_eight_groups",
+     "SELECT c1.region, count(*) AS n, sum(o1.amount) AS total, max(o2.id) AS hi, "
+     "min(t2.v) AS lo FROM orders o1 JOIN custs c1 ON c1.id = o1.cust "
+     "JOIN tags t1 ON t1.k = c1.id % 5 + 1 AND t1.v = 'a' "
+     "JOIN custs c2 ON c2.region = c1.region AND c2.id <= c1.id "
+     "JOIN orders o2 ON o2.cust = c2.id AND o2.flag AND o2.id % 8 = o1.id % 8 "
+     "JOIN tags t2 ON t2.k = o2.id % 5 + 1 AND t2.v = 'b' JOIN custs c3 ON c3.id = o2.cust "
+     "JOIN orders o3 ON o3.id = o1.id AND o3.cust = o1.cust GROUP BY c1.region", ["region"]),
     ("mv_global",
      "SELECT count(*) AS n, sum(amount) AS total, min(amount) AS lo, max(id) AS hi, "
      "bool_or(flag) AS any_flag FROM orders", None),

@@ -207,13 +207,12 @@ class IncrementalRefresher {
         }
       }
     }
-    if (!shape.through_joins) {
-      shape.join_delta_blocker = JoinDeltaBlocker(shape.branches);
-      return shape;
-    }
     const std::string blocker = JoinDeltaBlocker(shape.branches);
-    if (!blocker.empty())
+    if (!shape.through_joins) {
+      shape.join_delta_blocker = blocker;
+    } else if (!blocker.empty()) {
       shape.unsupported = fmt::format("the delta rules do not follow {}", blocker);
+    }
     return shape;
   }
 
