@@ -44,9 +44,12 @@ LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan);
 LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan);
 // Left inputs of up to this many rows are joined through an index.
 inline constexpr double kIndexJoinRows = 20000;
-// Whether `table` reads the rows with given values of `columns` by key:
-// all its primary key's columns, or an index's first column.
-bool KeyReadableColumns(const catalog::TableEntry& table, const std::vector<int>& columns);
+// Whether an index join reads `table` by key for each of `left_rows` rows
+// through equalities on `columns`: the table reads them by key (all its
+// primary key's columns, or an index's first column), and, by ANALYZE's
+// statistics, the rows reached are at most a fifth of the table.
+bool IndexJoinPays(const catalog::TableEntry& table, const std::vector<int>& columns,
+                   double left_rows);
 // passes/join_keys.cc: equalities between the two sides of a join become
 // hash join keys.
 LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);

@@ -197,6 +197,14 @@ double TableRows(const catalog::TableEntry& table) {
   return Analyzed(table) ? table.def.statistics().row_count() : kGuessedTableRows;
 }
 
+std::optional<double> RowsPerValue(const catalog::TableEntry& table, int column) {
+  if (!Analyzed(table)) return std::nullopt;
+  const catalog::proto::ColumnStatistics* c = ColumnStats(table, column);
+  if (c == nullptr) return std::nullopt;
+  const double rows = TableRows(table);
+  return rows * (1 - c->null_frac()) / DistinctValues(*c, rows);
+}
+
 double GuessedSelectivity(const BoundExpr& predicate) {
   const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
   return std::pow(kGuessedTermSelectivity, static_cast<double>(terms));

@@ -4,6 +4,8 @@
 // keeping a tenth.
 #pragma once
 
+#include <optional>
+
 #include "catalog/catalog.h"
 #include "sql/binder/bound_expression.h"
 
@@ -15,6 +17,9 @@ inline constexpr double kGuessedTermSelectivity = 0.1;
 bool Analyzed(const catalog::TableEntry& table);
 // The table's rows: ANALYZE's count, or the guess.
 double TableRows(const catalog::TableEntry& table);
+// How many rows hold each non-NULL value of `column` on average (its rows
+// over its distinct values), from ANALYZE's statistics; nullopt without them.
+std::optional<double> RowsPerValue(const catalog::TableEntry& table, int column);
 // The guess without statistics: a tenth per AND term.
 double GuessedSelectivity(const BoundExpr& predicate);
 // The share of the table's rows `predicate` (over the table's columns)

@@ -32,12 +32,20 @@ CREATE TABLE small (x int, y int, label text);
 INSERT INTO small SELECT i * 7, i % 10, 'l' || i FROM generate_series(1, 50) i;
 CREATE TABLE mid (k int, w int);
 INSERT INTO mid SELECT i % 300, i FROM generate_series(1, 3000) i;
+CREATE TABLE buyers (id int PRIMARY KEY, tier text);
+INSERT INTO buyers SELECT i, CASE WHEN i % 100 = 0 THEN 'gold' ELSE 'basic' END
+  FROM generate_series(1, 3000) i;
+CREATE TABLE purchases (id int PRIMARY KEY, buyer int);
+INSERT INTO purchases SELECT i, i % 3000 + 1 FROM generate_series(1, 30000) i;
+CREATE INDEX purchases_buyer ON purchases (buyer);
 SQL
 
 join_small_big="SELECT count(*) FROM small JOIN big ON big.grp = small.y"
 lookup="SELECT big.id, big.val FROM small JOIN big ON big.id = small.x WHERE small.label = 'l3'"
 three_way="SELECT count(*) FROM mid JOIN big ON big.grp = mid.k JOIN small ON small.y = mid.k"
-answers() { q "$join_small_big"; q "$lookup"; q "$three_way"; }
+every_buyer="SELECT count(*) FROM buyers b JOIN purchases p ON p.buyer = b.id"
+gold_buyers="SELECT count(*) FROM buyers b JOIN purchases p ON p.buyer = b.id WHERE b.tier = 'gold'"
+answers() { q "$join_small_big"; q "$lookup"; q "$three_way"; q "$every_buyer"; q "$gold_buyers"; }
 before=$(answers)
 
 # Not analyzed: the written order, the right input hashed.
@@ -60,6 +68,14 @@ expect_plan "$three_way" "largest input probes" "Hash Join" "->  Seq Scan on big
 # A filter that keeps few rows makes the input small.
 expect_plan "SELECT count(*) FROM big JOIN mid ON mid.k = big.grp WHERE big.id < 50" \
   "a selective range" "Hash Join" "->  Seq Scan on mid" "->  Hash" "->  Index Scan using big_pkey on big"
+
+# Through a non-unique index, each row reaches its key's share of the
+# table: 3,000 buyers reach all 30,000 purchases (hashed, as PostgreSQL),
+# the 30 gold buyers 300 of them (read by key).
+expect_plan "$every_buyer" "key reads of the whole table" "Hash Join" "->  Seq Scan on purchases" \
+  "->  Hash" "->  Seq Scan on buyers"
+expect_plan "$gold_buyers" "key reads of a few rows" "Nested Loop" "->  Seq Scan on buyers" \
+  "using purchases_buyer on purchases"
 
 [[ "$(answers)" == "$before" ]] || fail "answers changed with the plans: $before / $(answers)"
 basalt_stop

@@ -189,8 +189,7 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
     terms.push_back(std::move(equal));
     lateral_values.push_back(left_side->Clone());
   }
-  bool unique = false;
-  if (columns.empty() || !KeyReadable(*right->table, columns, &unique)) return;
+  if (columns.empty() || !IndexJoinPays(*right->table, columns, left_rows)) return;
   // The equalities join the lowest filter over the scan (or a new one), where
   // the key passes look for them.
   LogicalOperatorPtr* slot = &plan->children[1];
@@ -218,9 +217,20 @@ void UseIndexJoin(LogicalOperatorPtr& plan) {
 
 }  // namespace
 
-bool KeyReadableColumns(const catalog::TableEntry& table, const std::vector<int>& columns) {
+bool IndexJoinPays(const catalog::TableEntry& table, const std::vector<int>& columns,
+                   double left_rows) {
   bool unique = false;
-  return KeyReadable(table, columns, &unique);
+  if (!KeyReadable(table, columns, &unique)) return false;
+  if (unique) return true;
+  // Key reads of more than a fifth of the table cost more than hashing it
+  // (a seek and a read per row against one pass). Each left row reaches at
+  // most the rows of its most selective column's value.
+  std::optional<double> per_key;
+  for (int c : columns) {
+    const std::optional<double> rows = RowsPerValue(table, c);
+    if (rows && (!per_key || *rows < *per_key)) per_key = rows;
+  }
+  return !per_key || left_rows * *per_key <= TableRows(table) / 5;
 }
 
 LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan) {

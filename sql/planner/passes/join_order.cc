@@ -135,7 +135,7 @@ bool IndexJoinTarget(const Input& input, double tree_rows,
       }
     }
   }
-  return KeyReadableColumns(*e->As<LogicalGet>().table, columns);
+  return IndexJoinPays(*e->As<LogicalGet>().table, columns, tree_rows);
 }
 
 LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
