@@ -46,6 +46,7 @@ constexpr ArrayTypeEntry kArrayTypes[] = {
     {TypeId::kByteaArray, TypeId::kBytea, type_oid::kByteaArray},
     {TypeId::kJsonArray, TypeId::kJson, type_oid::kJsonArray},
     {TypeId::kJsonbArray, TypeId::kJsonb, type_oid::kJsonbArray},
+    {TypeId::kRecordArray, TypeId::kRecord, type_oid::kRecordArray},
 };
 
 // kArrayTypes indexed by array type and by element type: IsArray() is

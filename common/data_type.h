@@ -114,6 +114,9 @@ enum class TypeId : uint8_t {
   // a process-wide registry (DataType::Record), as PostgreSQL's record
   // typmods name a backend's registered descriptors. Never stored.
   kRecord = 75,
+  // record[]: an array of rows of one record type, whose typmod it keeps
+  // (ARRAY(SELECT ROW(...)), array_agg of rows). Never stored.
+  kRecordArray = 76,
 };
 
 // The element types a table column may have: the types of pg_catalog's
@@ -190,6 +193,7 @@ inline constexpr Oid kByteaArray = 1001;
 inline constexpr Oid kJsonArray = 199;
 inline constexpr Oid kJsonbArray = 3807;
 inline constexpr Oid kRecord = 2249;
+inline constexpr Oid kRecordArray = 2287;
 }  // namespace type_oid
 
 struct DataType {
@@ -247,6 +251,13 @@ struct DataType {
   DataType Element() const { return DataType{*ElementType(), typmod}; }
   // The array type of this element type, if Basalt has it.
   std::optional<TypeId> ArrayType() const;
+  // The array type an expression over such elements has (ARRAY[...],
+  // array_agg): no typmod, except a record array's, which names its fields.
+  std::optional<DataType> ResultArrayType() const {
+    const std::optional<TypeId> array = ArrayType();
+    if (!array) return std::nullopt;
+    return DataType{*array, id == TypeId::kRecord ? typmod : -1};
+  }
   // varchar(n): n, or -1 when unbounded.
   int32_t VarcharLength() const { return typmod >= 4 ? typmod - 4 : -1; }
   // numeric(p,s): p and s, or -1 when unconstrained.

@@ -42,6 +42,9 @@ class MessageWriter {
   const std::string& buffer() const { return buf_; }
   bool empty() const { return buf_.empty(); }
   void Clear() { buf_.clear(); }
+  // Drops what was written after the buffer had `size` bytes: a message
+  // whose writing failed halfway (a value that could not be rendered).
+  void TruncateTo(size_t size) { buf_.resize(size); }
 
   // The one-byte answer to SSLRequest / GSSENCRequest: 'S' to go ahead, 'N'
   // to refuse (the client then sends its startup packet in the clear).

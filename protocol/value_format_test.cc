@@ -46,5 +46,16 @@ TEST_CASE("DataRow in text format") {
         "0.1\0\0\0\x01x"s);
 }
 
+TEST_CASE("A DataRow whose value fails to render leaves the buffer as it was") {
+  const std::vector<DataType> types = {DataType::Of(TypeId::kText), DataType::Of(TypeId::kInt4)};
+  MessageWriter w;
+  w.CommandComplete("SELECT 0");
+  const std::string before = w.buffer();
+  // An int4 column holding a string: rendering it throws.
+  const std::vector<int16_t> formats = {0, 0};
+  CHECK_THROWS(WriteDataRow(w, {Value::String("x"), Value::String("y")}, types, formats));
+  CHECK(w.buffer() == before);
+}
+
 }  // namespace
 }  // namespace basalt::protocol

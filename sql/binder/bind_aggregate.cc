@@ -301,8 +301,8 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
     case AggregateFunction::kArrayAgg:
       if (args.size() != 1) ThrowNoFunction(name, args, call.position);
       if (args[0]->type.id == TypeId::kUnknown) NotUnique(name, args, call.position);
-      if (std::optional<TypeId> array = args[0]->type.ArrayType()) {
-        type = DataType::Of(*array);  // anyarray: no typmod
+      if (std::optional<DataType> array = args[0]->type.ResultArrayType()) {
+        type = *array;  // anyarray
       } else {
         ThrowAt(sqlstate::kFeatureNotSupported,
                 fmt::format("array_agg of type {} is not supported yet",

@@ -40,10 +40,10 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
-  std::optional<TypeId> array_type = type.ArrayType();
+  std::optional<DataType> array_type = type.ResultArrayType();
   if (!array_type) UnsupportedArrayOf(type, array.position);
-  type = DataType::Of(type.id);
-  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Of(*array_type), array.position);
+  type = WithoutTypeModifier(type);
+  auto e = BoundExpr::Make(BoundExprKind::kArray, *array_type, array.position);
   for (BoundExprPtr& element : elements) {
     e->children.push_back(CoerceOrThrow(std::move(element), type, CastContext::kImplicit));
   }

@@ -167,9 +167,11 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
     return call_of(ScalarFunction::kSizePretty, kText);
   }
   if (name == "array_subscript" && args.size() == 2 && args[0]->type.IsArray()) {
-    const TypeId element = *args[0]->type.ElementType();
+    const DataType element = WithoutTypeModifier(args[0]->type.Element());
     if (!coerce(1, kInt4)) return nullptr;
-    return call_of(ScalarFunction::kArraySubscript, element);
+    BoundExprPtr e = call_of(ScalarFunction::kArraySubscript, element.id);
+    e->type = element;  // a record keeps its fields
+    return e;
   }
   // name is a fixed-length array of "char" in PostgreSQL: typname[0] is its
   // first byte (pg_dump tests typname[0] = '_').

@@ -60,13 +60,13 @@ BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope)
     }
     DataType element = columns[0].type;
     if (element.id == TypeId::kUnknown) element = DataType::Of(TypeId::kText);
-    std::optional<TypeId> array = element.ArrayType();
+    std::optional<DataType> array = element.ResultArrayType();
     if (!array) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               fmt::format("type {}[] is not supported yet", TypeNameForMessage(element)),
               expr.position);
     }
-    type = DataType::Of(*array);
+    type = *array;
     kind = SubqueryKind::kArray;
   }
   auto e = BoundExpr::Make(BoundExprKind::kSubquery, type, expr.position);

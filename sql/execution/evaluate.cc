@@ -153,8 +153,16 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       Value v = Evaluate(*e.children[0], row, ctx);
       return v.is_null() ? v : Value::Bool(!v.AsBool());
     }
-    case BoundExprKind::kIsNull:
-      return Value::Bool(Evaluate(*e.children[0], row, ctx).is_null() != e.negated);
+    case BoundExprKind::kIsNull: {
+      const Value v = Evaluate(*e.children[0], row, ctx);
+      if (e.children[0]->type.id != TypeId::kRecord || v.is_null()) {
+        return Value::Bool(v.is_null() != e.negated);
+      }
+      // A row IS NULL when every field is, IS NOT NULL when none is.
+      const std::vector<Value>& fields = v.AsArray();
+      return Value::Bool(
+          std::ranges::all_of(fields, [&](const Value& f) { return f.is_null() != e.negated; }));
+    }
     case BoundExprKind::kIsDistinct: {
       Value a = Evaluate(*e.children[0], row, ctx);
       Value b = Evaluate(*e.children[1], row, ctx);

@@ -205,12 +205,12 @@ void AppendJsonValue(const Value& value, const DataType& type, std::string* out)
     out->append("null");
     return;
   }
-  if (std::optional<TypeId> element = type.ElementType()) {
+  if (type.IsArray()) {
     out->push_back('[');
     const std::vector<Value>& elements = value.AsArray();
     for (size_t i = 0; i < elements.size(); ++i) {
       if (i > 0) out->push_back(',');
-      AppendJsonValue(elements[i], DataType::Of(*element), out);
+      AppendJsonValue(elements[i], type.Element(), out);
     }
     out->push_back(']');
     return;

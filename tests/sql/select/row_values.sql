@@ -24,6 +24,17 @@ SELECT row_named FROM row_named;
 -- Records sort field by field, NULL fields last.
 SELECT ROW(a, b) AS r FROM row_items ORDER BY 1;
 SELECT ROW(a, b) AS r FROM row_items ORDER BY 1 DESC;
+-- IS NULL of a row: every field NULL; IS NOT NULL: no field NULL.
+SELECT a, b, row_items IS NULL AS all_null, row_items IS NOT NULL AS none_null
+  FROM row_items ORDER BY a, b;
+SELECT r IS NULL AS is_null, r IS NOT NULL AS not_null
+  FROM (VALUES (ROW(NULL::int, NULL::text)), (ROW(1, NULL)), (ROW(1, 'a')), (NULL)) v (r);
+-- Arrays of rows (record[]).
+SELECT ARRAY(SELECT ROW(a, b) FROM row_items ORDER BY a, b) AS rows;
+SELECT array_agg(ROW(a, b) ORDER BY a, b) AS rows FROM row_items;
+SELECT ARRAY[ROW(1, 'a'), ROW(2, 'b c')] AS rows, pg_typeof(ARRAY[ROW(1, 2)]);
+SELECT (ARRAY[ROW(1, 'a'), ROW(2, 'b')])[2] AS second, to_json(ARRAY[ROW(1, 'a')]) AS j;
+SELECT unnest(ARRAY[ROW(1, 'a'), ROW(2, NULL)]) AS r;
 -- As text.
 SELECT ROW(1, 'a b')::text AS t, length(ROW(1, 'a')::text) AS n;
 SELECT pg_typeof(ROW(1, 2));
