@@ -288,8 +288,8 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   }
   if (from.id == TypeId::kRecord && to.id == TypeId::kRecord) {
     // Field by field: the rows of a UNION's branches, (1, 2) and (1.5, 3).
-    const std::vector<DataType> from_fields = from.RecordFields();
-    const std::vector<DataType> to_fields = to.RecordFields();
+    const std::vector<DataType>& from_fields = from.RecordFields();
+    const std::vector<DataType>& to_fields = to.RecordFields();
     const std::vector<Value>& fields = value.AsArray();
     if (from_fields.size() != to_fields.size()) {
       return Status::Error(sqlstate::kCannotCoerce, "cannot cast record to a row of another width");

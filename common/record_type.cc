@@ -3,19 +3,35 @@
 // never removed (a typmod may sit in any plan), and only lists a query
 // built are registered, so the registry stays as small as the set of row
 // shapes the server has seen.
-#include <deque>
+//
+// RecordFields is read per row and per comparison (output, sort, group
+// keys), from every session at once, so it takes no lock: entries sit in
+// blocks that never move, published by atomic stores. Only Record, at bind
+// time, locks.
+#include <array>
+#include <atomic>
 #include <map>
 #include <mutex>
 
 #include "common/data_type.h"
+#include "common/error.h"
 
 namespace basalt {
 namespace {
 
+using Fields = std::vector<DataType>;
+constexpr size_t kBlockSize = 1024;
+constexpr size_t kBlocks = 1024;  // at most 1,048,576 row shapes
+
+struct Block {
+  std::array<std::atomic<const Fields*>, kBlockSize> entries{};
+};
+
 struct RecordRegistry {
-  std::mutex mutex;
+  std::mutex mutex;  // over typmods, size and adding entries
   std::map<std::vector<std::pair<TypeId, int32_t>>, int32_t> typmods;
-  std::deque<std::vector<DataType>> fields;  // by typmod; a deque keeps references valid
+  size_t size = 0;
+  std::array<std::atomic<Block*>, kBlocks> blocks{};
 };
 
 RecordRegistry& Registry() {
@@ -31,18 +47,34 @@ DataType DataType::Record(const std::vector<DataType>& fields) {
   for (const DataType& f : fields) key.emplace_back(f.id, f.typmod);
   RecordRegistry& registry = Registry();
   std::lock_guard lock(registry.mutex);
-  auto [it, added] = registry.typmods.emplace(std::move(key), 0);
-  if (added) {
-    it->second = static_cast<int32_t>(registry.fields.size());
-    registry.fields.push_back(fields);
+  auto found = registry.typmods.find(key);
+  if (found != registry.typmods.end()) return DataType{TypeId::kRecord, found->second};
+  const size_t typmod = registry.size;
+  if (typmod == kBlocks * kBlockSize) {
+    throw Error(sqlstate::kProgramLimitExceeded, "too many distinct row types");
   }
-  return DataType{TypeId::kRecord, it->second};
+  std::atomic<Block*>& slot = registry.blocks[typmod / kBlockSize];
+  Block* block = slot.load(std::memory_order_relaxed);
+  if (block == nullptr) {
+    block = new Block;
+    slot.store(block, std::memory_order_release);
+  }
+  block->entries[typmod % kBlockSize].store(new Fields(fields), std::memory_order_release);
+  ++registry.size;
+  registry.typmods.emplace(std::move(key), static_cast<int32_t>(typmod));
+  return DataType{TypeId::kRecord, static_cast<int32_t>(typmod)};
 }
 
 const std::vector<DataType>& DataType::RecordFields() const {
-  RecordRegistry& registry = Registry();
-  std::lock_guard lock(registry.mutex);
-  return registry.fields.at(static_cast<size_t>(typmod));
+  const auto index = static_cast<size_t>(typmod);
+  const Block* block = typmod < 0 || index >= kBlocks * kBlockSize
+                           ? nullptr
+                           : Registry().blocks[index / kBlockSize].load(std::memory_order_acquire);
+  const Fields* fields =
+      block ? block->entries[index % kBlockSize].load(std::memory_order_acquire) : nullptr;
+  // Never expected: a record's typmod comes from Record.
+  if (fields == nullptr) throw Error(sqlstate::kInternalError, "record type without its fields");
+  return *fields;
 }
 
 }  // namespace basalt

@@ -224,6 +224,20 @@ Result<Value> ReadNumeric(std::string_view* bytes, const DataType& type) {
 // An empty array has no dimensions.
 // A one-dimensional array of `element_type` (int2vector and oidvector send
 // the same form).
+// An element of an array or a record: its length (-1 for NULL), then its
+// bytes, written in place.
+void AppendLengthPrefixed(const Value& value, const DataType& type, std::string* out) {
+  if (value.is_null()) {
+    AppendBigEndian(UINT32_MAX, 4, out);  // -1
+    return;
+  }
+  const size_t length_at = out->size();
+  AppendBigEndian(0, 4, out);
+  AppendValueBinary(value, type, out);
+  const uint64_t length = out->size() - length_at - 4;
+  for (int i = 0; i < 4; ++i) (*out)[length_at + i] = static_cast<char>(length >> (24 - 8 * i));
+}
+
 void AppendArray(const std::vector<Value>& elements, const DataType& element_type,
                  std::string* out) {
   bool has_nulls = false;
@@ -234,16 +248,7 @@ void AppendArray(const std::vector<Value>& elements, const DataType& element_typ
   if (elements.empty()) return;
   AppendBigEndian(elements.size(), 4, out);
   AppendBigEndian(1, 4, out);  // lower bound
-  for (const Value& e : elements) {
-    if (e.is_null()) {
-      AppendBigEndian(static_cast<uint32_t>(-1), 4, out);
-    } else {
-      std::string element;
-      AppendValueBinary(e, element_type, &element);
-      AppendBigEndian(element.size(), 4, out);
-      out->append(element);
-    }
-  }
+  for (const Value& e : elements) AppendLengthPrefixed(e, element_type, out);
 }
 
 // format_type's name for an element type OID in array_recv's message.
@@ -438,13 +443,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
       AppendBigEndian(fields.size(), 4, out);
       for (size_t i = 0; i < fields.size(); ++i) {
         AppendBigEndian(types[i].oid(), 4, out);
-        if (fields[i].is_null()) {
-          AppendBigEndian(UINT32_MAX, 4, out);  // -1: NULL
-          continue;
-        }
-        const std::string field = ValueToBinary(fields[i], types[i]);
-        AppendBigEndian(field.size(), 4, out);
-        out->append(field);
+        AppendLengthPrefixed(fields[i], types[i], out);
       }
       return;
     }

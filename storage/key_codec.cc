@@ -378,14 +378,18 @@ namespace {
 Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* value) {
   const bool record = type.id == TypeId::kRecord;
   if (!record && !type.IsArray()) return Status::Corruption("unknown type in key");
-  const std::vector<DataType> fields = record ? type.RecordFields() : std::vector<DataType>{};
+  // A record's fields have their own types; an array's elements one.
+  const std::vector<DataType>* fields = record ? &type.RecordFields() : nullptr;
+  const DataType element = record ? DataType{} : type.Element();
   std::vector<Value> elements;
   while (true) {
     if (input->empty()) return Truncated();
     if (input->front() == 0) break;
-    if (record && elements.size() == fields.size()) return Status::Corruption("bad record key");
-    BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, record ? fields[elements.size()] : type.Element(),
-                                          &elements.emplace_back()));
+    if (fields != nullptr && elements.size() == fields->size()) {
+      return Status::Corruption("bad record key");
+    }
+    const DataType& next = fields != nullptr ? (*fields)[elements.size()] : element;
+    BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, next, &elements.emplace_back()));
   }
   input->remove_prefix(1);
   *value = Value::Array(std::move(elements));

@@ -81,9 +81,8 @@ std::unique_ptr<BoundSelect> Binder::BindSetOperation(const ast::SelectStmt& sel
                 right.targets[c]->position);
       }
       // Different modifiers (varchar(3) and varchar(5)) leave none.
-      if (common->id == type.id && common->id == other.id && type != other &&
-          common->id != TypeId::kRecord) {
-        common = DataType::Of(type.id);
+      if (common->id == type.id && common->id == other.id && type != other) {
+        common = WithoutTypeModifier(*common);
       }
       type = *common;
     }

@@ -281,8 +281,8 @@ namespace {
 // Rows of one width: field by field.
 std::optional<DataType> CommonRecordType(const DataType& a, const DataType& b) {
   if (a == b) return a;
-  const std::vector<DataType> a_fields = a.RecordFields();
-  const std::vector<DataType> b_fields = b.RecordFields();
+  const std::vector<DataType>& a_fields = a.RecordFields();
+  const std::vector<DataType>& b_fields = b.RecordFields();
   if (a_fields.size() != b_fields.size()) return std::nullopt;
   std::vector<DataType> fields;
   for (size_t i = 0; i < a_fields.size(); ++i) {

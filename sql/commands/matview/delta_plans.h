@@ -35,9 +35,10 @@ struct ScannedTable {
 struct DeltaShape {
   std::optional<AdditiveGroups> additive;  // kGroups views with additive aggregates
   bool through_joins = false;              // JoinDelta follows the plan
-  // Why JoinDelta cannot follow an inner-join plan ("" if it can): it then
-  // takes over from the delta terms when many inputs changed.
-  std::string join_delta_blocker;
+  // Why JoinDelta cannot follow the plan ("" if it can), found when first
+  // needed: for an inner-join plan, when many inputs changed and JoinDelta
+  // would take over from the delta terms.
+  std::optional<std::string> join_delta_blocker;
   std::vector<ScannedTable> scans;         // the plan's, in plan order
   std::vector<std::vector<int>> branches;  // UNION ALL branches' paths
   std::string unsupported;                 // why the delta rules do not follow it

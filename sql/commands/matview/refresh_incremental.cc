@@ -90,7 +90,7 @@ class IncrementalRefresher {
   // joined by inner joins, allows: each chunk's delta is then that chunk
   // joined with the other inputs as they stand, so the chunks add up.
   bool Prepare(PendingChanges& pending, std::string* reason) {
-    const DeltaShape& shape = Shape();
+    DeltaShape& shape = Shape();
     additive_ = shape.additive;
     through_joins_ = shape.through_joins;
     branches_ = shape.branches;
@@ -111,9 +111,10 @@ class IncrementalRefresher {
       }
     }
     if (changed_inputs > kMaxDeltaTermInputs && !through_joins_) {
-      if (!shape.join_delta_blocker.empty()) {
+      if (!shape.join_delta_blocker) shape.join_delta_blocker = JoinDeltaBlocker(shape.branches);
+      if (!shape.join_delta_blocker->empty()) {
         *reason = fmt::format("{} inputs changed, and the delta rules do not follow {}",
-                              changed_inputs, shape.join_delta_blocker);
+                              changed_inputs, *shape.join_delta_blocker);
         return false;
       }
       through_joins_ = true;
@@ -174,7 +175,7 @@ class IncrementalRefresher {
 
   // What Prepare learns from the view's plan: kept with the session's delta
   // plans when there are any.
-  const DeltaShape& Shape() {
+  DeltaShape& Shape() {
     std::optional<DeltaShape>& kept =
         refresh_.delta_plans != nullptr ? refresh_.delta_plans->shape : shape_here_;
     if (!kept) kept = AnalyzePlan();
@@ -207,11 +208,11 @@ class IncrementalRefresher {
         }
       }
     }
-    const std::string blocker = JoinDeltaBlocker(shape.branches);
-    if (!shape.through_joins) {
-      shape.join_delta_blocker = blocker;
-    } else if (!blocker.empty()) {
-      shape.unsupported = fmt::format("the delta rules do not follow {}", blocker);
+    if (!shape.through_joins) return shape;
+    shape.join_delta_blocker = JoinDeltaBlocker(shape.branches);
+    if (!shape.join_delta_blocker->empty()) {
+      shape.unsupported =
+          fmt::format("the delta rules do not follow {}", *shape.join_delta_blocker);
     }
     return shape;
   }
