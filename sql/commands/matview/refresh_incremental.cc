@@ -57,7 +57,7 @@ namespace {
 
 // With n changed inputs an inner-join view's delta has 2^n - 1 terms, each
 // a plan over the whole join; past this many JoinDelta's node-by-node steps
-// (three per join) cost less.
+// (at most eight small plans per join, whatever n) cost less.
 constexpr size_t kMaxDeltaTermInputs = 4;
 
 void Check(const Status& status) {
