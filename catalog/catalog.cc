@@ -134,6 +134,7 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
         }
       }
     }
+    for (int attnum : index.included_attnums()) out.included.push_back(attnum - 1);
     if (!index.predicate().empty()) {
       if (IndexPredicateCompiler compile = index_predicate_compiler.load()) {
         out.predicate = compile(table, index);

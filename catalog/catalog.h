@@ -190,13 +190,14 @@ class CatalogWriter {
                        proto::Database db);
 
   // ALTER TABLE ADD PRIMARY KEY: the table gets the key `attnums` named
-  // `name` (its columns become NOT NULL) and, because a primary key is the
+  // `name` (its columns become NOT NULL; `included`: INCLUDE's) and, because a primary key is the
   // rows' storage key, new relation ids for its rows and for each index; the
   // old relations are removed after commit, the caller fills the new ones
   // (and registers them with AddFilledRelation). Returns the new definition.
   // 42P07 when `name` is taken.
   Result<proto::Table> AddPrimaryKey(storage::Transaction& txn, const TableEntry& table,
-                                     const std::vector<int>& attnums, const std::string& name);
+                                     const std::vector<int>& attnums,
+                                     const std::vector<int>& included, const std::string& name);
 
   // ALTER ... RENAME TO (catalog_writer_alter.cc): 42P07 when the name is
   // taken in the relation's schema. Its indexes keep their names.

@@ -59,15 +59,15 @@ Value IntArray(const std::vector<int>& values) {
 // The indexes of a table as pg_index sees them: the primary key first (it
 // has no entry in Table.indexes), then the others in creation order.
 struct IndexView {
-  Oid oid;
+  Oid oid = 0;
   std::string name;
-  uint32_t relation_id;
+  uint32_t relation_id = 0;
   std::vector<int> attnums;
   std::vector<bool> descending;
   std::vector<bool> nulls_first;
-  bool unique;
-  bool primary;
-  bool constraint;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
+  bool unique = false;
+  bool primary = false;
+  bool constraint = false;  // made by PRIMARY KEY or UNIQUE: has a pg_constraint row
   bool deferrable = false;
   bool initially_deferred = false;
   bool valid = true;      // pg_index.indisvalid (proto::Index::invalid)
@@ -76,49 +76,39 @@ struct IndexView {
   // null for a table column.
   std::vector<const proto::IndexColumn*> expressions;
   bool nulls_not_distinct = false;
+  std::vector<int> included;  // INCLUDE: indkey's attnums after the key's
 };
 
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
   std::vector<IndexView> out;
   if (!t.primary_key_name().empty()) {
-    IndexView pk{PrimaryKeyIndexOid(t),
-                 t.primary_key_name(),
-                 0,
-                 {},
-                 {},
-                 {},
-                 true,
-                 true,
-                 true,
-                 false,
-                 false,
-                 true,
-                 {},
-                 {}};
+    IndexView& pk = out.emplace_back();
+    pk.oid = PrimaryKeyIndexOid(t);
+    pk.name = t.primary_key_name();
+    pk.unique = true;
+    pk.primary = true;
+    pk.constraint = true;
     for (int attnum : t.primary_key_attnums()) {
       pk.attnums.push_back(attnum);
       pk.descending.push_back(false);
       pk.nulls_first.push_back(false);
       pk.expressions.push_back(nullptr);
     }
-    out.push_back(std::move(pk));
+    pk.included.assign(t.primary_key_included_attnums().begin(),
+                       t.primary_key_included_attnums().end());
   }
   for (const proto::Index& index : t.indexes()) {
     if (index.hidden()) continue;
-    IndexView v{index.oid(),
-                index.name(),
-                index.relation_id(),
-                {},
-                {},
-                {},
-                index.unique(),
-                false,
-                index.constraint(),
-                index.deferrable(),
-                index.initially_deferred(),
-                !index.invalid(),
-                index.predicate(),
-                {}};
+    IndexView& v = out.emplace_back();
+    v.oid = index.oid();
+    v.name = index.name();
+    v.relation_id = index.relation_id();
+    v.unique = index.unique();
+    v.constraint = index.constraint();
+    v.deferrable = index.deferrable();
+    v.initially_deferred = index.initially_deferred();
+    v.valid = !index.invalid();
+    v.predicate = index.predicate();
     v.nulls_not_distinct = index.nulls_not_distinct();
     for (const proto::IndexColumn& c : index.columns()) {
       v.attnums.push_back(c.attnum());
@@ -126,7 +116,7 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
       v.nulls_first.push_back(c.nulls_first());
       v.expressions.push_back(c.expression().empty() ? nullptr : &c);
     }
-    out.push_back(std::move(v));
+    v.included.assign(index.included_attnums().begin(), index.included_attnums().end());
   }
   return out;
 }
@@ -211,7 +201,7 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
                          Bool(false),
                          Char('p'),
                          Char('i'),
-                         Int(static_cast<int64_t>(index.attnums.size())),
+                         Int(static_cast<int64_t>(index.attnums.size() + index.included.size())),
                          Int(0),
                          Bool(false),
                          Bool(false),
@@ -327,16 +317,26 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
       }
     }
     for (const IndexView& index : IndexesOf(t)) {
-      for (size_t i = 0; i < index.attnums.size(); ++i) {
-        if (const proto::IndexColumn* e = index.expressions[i]) {
-          add(index.oid, e->expression_name(),
-              DataType{static_cast<TypeId>(e->expression_type_id()), e->expression_typmod()},
-              static_cast<int>(i + 1), false, false, '\0');
-          continue;
+      // Key columns, then INCLUDE's, named as the index made them.
+      std::vector<int> attnums = index.attnums;
+      attnums.insert(attnums.end(), index.included.begin(), index.included.end());
+      std::vector<std::string> names;
+      std::vector<DataType> types;
+      for (size_t i = 0; i < attnums.size(); ++i) {
+        const proto::IndexColumn* e = i < index.expressions.size() ? index.expressions[i] : nullptr;
+        const proto::Column* c = ColumnByAttnum(t, attnums[i]);
+        if (e != nullptr) {
+          names.push_back(e->expression_name());
+          types.push_back(
+              DataType{static_cast<TypeId>(e->expression_type_id()), e->expression_typmod()});
+        } else {
+          names.push_back(c != nullptr ? c->name() : "?");
+          types.push_back(c != nullptr ? ColumnDataType(*c) : DataType::Of(TypeId::kInt4));
         }
-        const proto::Column* c = ColumnByAttnum(t, index.attnums[i]);
-        if (c == nullptr) continue;
-        add(index.oid, c->name(), ColumnDataType(*c), static_cast<int>(i + 1), false, false, '\0');
+      }
+      names = ChooseIndexColumnNames(names);
+      for (size_t i = 0; i < attnums.size(); ++i) {
+        add(index.oid, names[i], types[i], static_cast<int>(i + 1), false, false, '\0');
       }
     }
   }
@@ -363,11 +363,13 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
         options.push_back(
             Value::Int((index.descending[i] ? 1 : 0) | (index.nulls_first[i] ? 2 : 0)));
       }
-      const auto n = static_cast<int64_t>(index.attnums.size());
+      const auto keys = static_cast<int64_t>(index.attnums.size());
+      std::vector<int> indkey = index.attnums;
+      indkey.insert(indkey.end(), index.included.begin(), index.included.end());
       rows.push_back(Row{Oid_(index.oid),
                          Oid_(t.oid()),
-                         Int(n),
-                         Int(n),
+                         Int(static_cast<int64_t>(indkey.size())),
+                         Int(keys),
                          Bool(index.unique),
                          Bool(index.nulls_not_distinct),
                          Bool(index.primary),
@@ -379,7 +381,7 @@ std::vector<Row> PgIndexRows(const CatalogSnapshot& snapshot, Oid database) {
                          Bool(true),
                          Bool(true),
                          Bool(false),
-                         IntArray(index.attnums),
+                         IntArray(indkey),
                          Value::Array(std::move(collations)),
                          Value::Array(std::move(classes)),
                          Value::Array(std::move(options)),
@@ -692,6 +694,18 @@ std::vector<Row> PgLanguageRows() {
 }
 
 }  // namespace
+
+std::vector<std::string> ChooseIndexColumnNames(const std::vector<std::string>& names) {
+  std::vector<std::string> chosen;
+  for (const std::string& name : names) {
+    std::string distinct = name;
+    for (int i = 1; std::find(chosen.begin(), chosen.end(), distinct) != chosen.end(); ++i) {
+      distinct = name + std::to_string(i);
+    }
+    chosen.push_back(std::move(distinct));
+  }
+  return chosen;
+}
 
 Oid PrimaryKeyIndexOid(const proto::Table& table) {
   return 0x40000000u | table.oid();

@@ -5,6 +5,7 @@
 // (pg_trigger, pg_policy, ...) has no rows.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "catalog/catalog_snapshot.h"
@@ -28,5 +29,10 @@ Oid ReturnRuleOid(const proto::Table& view);
 Oid AttrDefOid(const proto::Table& table, int attnum);
 // The pg_type row of a relation's row type (pg_class.reltype).
 Oid RowTypeOid(const proto::Table& table);
+
+// PostgreSQL's ChooseIndexColumnNames: an index's column names (INCLUDE's
+// too) made distinct by a number (expr, expr1, a, a1, ...): pg_attribute's
+// names for the index, and what default index names are made of.
+std::vector<std::string> ChooseIndexColumnNames(const std::vector<std::string>& names);
 
 }  // namespace basalt::catalog

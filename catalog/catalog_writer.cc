@@ -307,6 +307,7 @@ Status CatalogWriter::ReplaceMaterializedViewStorage(storage::Transaction& txn,
 Result<proto::Table> CatalogWriter::AddPrimaryKey(storage::Transaction& txn,
                                                   const TableEntry& table,
                                                   const std::vector<int>& attnums,
+                                                  const std::vector<int>& included,
                                                   const std::string& name) {
   BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
   BASALT_RETURN_IF_ERROR(LockRelationName(txn, t.database_oid(), t.namespace_oid(), name, t.oid()));
@@ -316,6 +317,7 @@ Result<proto::Table> CatalogWriter::AddPrimaryKey(storage::Transaction& txn,
       if (column.attnum() == attnum) column.set_not_null(true);
     }
   }
+  for (int attnum : included) t.add_primary_key_included_attnums(attnum);
   t.set_primary_key_name(name);
   BASALT_ASSIGN_OR_RETURN(uint32_t relation_id, catalog_.NewRelationId());
   dropped_relations_.push_back(t.relation_id());

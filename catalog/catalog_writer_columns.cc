@@ -34,12 +34,14 @@ void RemoveColumnFromDefinition(proto::Table* t, int position) {
     if (c.attnum() > dropped_attnum) c.set_attnum(c.attnum() - 1);
   }
   RenumberAfterDrop(dropped_attnum, t->mutable_primary_key_attnums());
+  RenumberAfterDrop(dropped_attnum, t->mutable_primary_key_included_attnums());
   for (proto::Index& index : *t->mutable_indexes()) {
     for (proto::IndexColumn& c : *index.mutable_columns()) {
       if (c.attnum() > dropped_attnum) c.set_attnum(c.attnum() - 1);
       RenumberAfterDrop(dropped_attnum, c.mutable_expression_attnums());
     }
     RenumberAfterDrop(dropped_attnum, index.mutable_predicate_attnums());
+    RenumberAfterDrop(dropped_attnum, index.mutable_included_attnums());
   }
   for (proto::Constraint& c : *t->mutable_constraints()) {
     RenumberAfterDrop(dropped_attnum, c.mutable_attnums());

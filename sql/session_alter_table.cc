@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/catalog_rows.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/alter_table_columns.h"
 #include "sql/commands/analyze.h"
@@ -36,18 +37,23 @@ void Check(const Status& status) {
   if (!status.ok()) ThrowStatus(status);
 }
 
+// The attnum of the key column `id`: 42703 for an unknown column.
+int KeyAttnum(const catalog::TableEntry& table, const ast::Identifier& id) {
+  const int c = table.FindColumn(id.name);
+  if (c < 0) {
+    throw Error(sqlstate::kUndefinedColumn,
+                fmt::format("column \"{}\" named in key does not exist", id.name));
+  }
+  return table.def.columns(c).attnum();
+}
+
 // The attnums of `columns` in `table`: 42703 for an unknown column, 42701
 // for a repeated one (PostgreSQL's messages for constraint column lists).
 std::vector<int> KeyAttnums(const catalog::TableEntry& table, const ast::Constraint& constraint) {
   const bool primary = constraint.type == ast::Constraint::Type::kPrimaryKey;
   std::vector<int> attnums;
   for (const ast::Identifier& id : constraint.columns) {
-    const int c = table.FindColumn(id.name);
-    if (c < 0) {
-      throw Error(sqlstate::kUndefinedColumn,
-                  fmt::format("column \"{}\" named in key does not exist", id.name));
-    }
-    const int attnum = table.def.columns(c).attnum();
+    const int attnum = KeyAttnum(table, id);
     if (std::find(attnums.begin(), attnums.end(), attnum) != attnums.end()) {
       throw Error(sqlstate::kDuplicateColumn,
                   fmt::format("column \"{}\" appears twice in {} constraint", id.name,
@@ -102,14 +108,8 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
   std::vector<bool> needed(layout.column_types.size(), false);
   for (int c : layout.primary_key) needed[static_cast<size_t>(c)] = true;
   for (const storage::IndexLayout& index : layout.indexes) {
-    if (index.predicate != nullptr) needed.assign(needed.size(), true);
-    for (const storage::IndexLayout::KeyColumn& column : index.columns) {
-      if (column.expression != nullptr) {
-        for (int c : column.expression->columns()) needed[static_cast<size_t>(c)] = true;
-      } else {
-        needed[static_cast<size_t>(column.column)] = true;
-      }
-    }
+    const std::vector<bool> entry = storage::IndexKeyColumns(index, needed.size());
+    for (size_t c = 0; c < needed.size(); ++c) needed[c] = needed[c] || entry[c];
   }
   while (true) {
     Result<bool> more = it->Advance();
@@ -148,7 +148,8 @@ void RewriteUnderPrimaryKey(storage::KvStore& store, storage::Transaction& txn,
     }
     for (const storage::IndexLayout& index : layout.indexes) {
       if (!storage::IndexCoversRow(index, row)) continue;
-      batch.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);
+      batch.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key),
+                         storage::IndexEntryValue(index, layout.column_types, row, key));
     }
     // The stored row itself does not change: only where it lives.
     if (ascending) {
@@ -238,8 +239,11 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
   }
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   Binder binder(*snapshot, database_oid_, user_, SearchPath());
+  std::vector<int> included;
+  for (const ast::Identifier& id : constraint.including) included.push_back(KeyAttnum(*table, id));
   std::vector<std::string> names;
   for (int attnum : attnums) names.push_back(table->def.columns(attnum - 1).name());
+  for (int attnum : included) names.push_back(table->def.columns(attnum - 1).name());
   if (constraint.type == ast::Constraint::Type::kPrimaryKey) {
     if (table->def.primary_key_attnums_size() > 0) {
       throw Error(
@@ -250,7 +254,8 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
         !constraint.name.empty()
             ? constraint.name
             : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(), {}, "pkey", {});
-    Result<catalog::proto::Table> changed = writer_.AddPrimaryKey(*txn_, *table, attnums, name);
+    Result<catalog::proto::Table> changed =
+        writer_.AddPrimaryKey(*txn_, *table, attnums, included, name);
     Check(changed.status());
     writer_.AddFilledRelation(changed->relation_id());
     for (const catalog::proto::Index& index : changed->indexes()) {
@@ -267,10 +272,11 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
     index.set_initially_deferred(constraint.initially_deferred);
     index.set_nulls_not_distinct(constraint.nulls_not_distinct);
     for (int attnum : attnums) index.add_columns()->set_attnum(attnum);
+    for (int attnum : included) index.add_included_attnums(attnum);
     index.set_name(!constraint.name.empty()
                        ? constraint.name
                        : binder.ChooseIndexName(table->def.namespace_oid(), table->def.name(),
-                                                names, "key", {}));
+                                                catalog::ChooseIndexColumnNames(names), "key", {}));
     Result<catalog::proto::Index> created = writer_.CreateIndex(*txn_, *table, index);
     Check(created.status());
     writer_.AddFilledRelation(created->relation_id());

@@ -1,6 +1,8 @@
 #include "storage/index_key.h"
 
+#include "storage/coding.h"
 #include "storage/key_codec.h"
+#include "storage/row_codec.h"
 
 namespace basalt::storage {
 namespace {
@@ -68,6 +70,66 @@ std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>&
   return key;
 }
 
+std::string IndexEntryValue(const IndexLayout& index, const std::vector<DataType>& column_types,
+                            const Row& row, std::string_view row_key) {
+  if (index.included.empty()) return std::string(row_key);
+  std::string value;
+  AppendVarint(row_key.size(), &value);
+  value.append(row_key);
+  Row included;
+  std::vector<DataType> types;
+  included.reserve(index.included.size());
+  types.reserve(index.included.size());
+  for (int column : index.included) {
+    included.push_back(row[static_cast<size_t>(column)]);
+    types.push_back(column_types[static_cast<size_t>(column)]);
+  }
+  std::string encoded;
+  EncodeRow(included, types, /*schema_version=*/1, &encoded);
+  return value + encoded;
+}
+
+namespace {
+
+// Splits an INCLUDE index's entry value into its row key and the rest.
+bool SplitEntryValue(std::string_view value, std::string_view* row_key,
+                     std::string_view* included) {
+  uint64_t length = 0;
+  if (!ReadVarint(&value, &length) || length > value.size()) return false;
+  *row_key = value.substr(0, length);
+  *included = value.substr(length);
+  return true;
+}
+
+}  // namespace
+
+Result<std::string_view> IndexEntryRowKey(const IndexLayout& index, std::string_view value) {
+  if (index.included.empty()) return value;
+  std::string_view row_key, included;
+  if (!SplitEntryValue(value, &row_key, &included)) {
+    return Status::Corruption("malformed index entry value");
+  }
+  return row_key;
+}
+
+Status DecodeIndexEntryIncluded(const IndexLayout& index, const std::vector<DataType>& column_types,
+                                std::string_view value, Row* row) {
+  if (index.included.empty()) return Status::OK();
+  std::string_view row_key, included;
+  if (!SplitEntryValue(value, &row_key, &included)) {
+    return Status::Corruption("malformed index entry value");
+  }
+  std::vector<DataType> types;
+  types.reserve(index.included.size());
+  for (int column : index.included) types.push_back(column_types[static_cast<size_t>(column)]);
+  Row values;
+  BASALT_RETURN_IF_ERROR(DecodeRow(included, types, &values));
+  for (size_t i = 0; i < index.included.size(); ++i) {
+    (*row)[static_cast<size_t>(index.included[i])] = std::move(values[i]);
+  }
+  return Status::OK();
+}
+
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count) {
   std::vector<bool> key_columns(column_count, false);
   for (const IndexLayout::KeyColumn& c : index.columns) {
@@ -80,6 +142,7 @@ std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count)
   if (index.predicate != nullptr) {
     for (int c : index.predicate->columns()) key_columns[static_cast<size_t>(c)] = true;
   }
+  for (int c : index.included) key_columns[static_cast<size_t>(c)] = true;
   return key_columns;
 }
 
@@ -105,14 +168,12 @@ Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>
   constexpr char kCodecNotNullMarker = 0x01;
   if (key.size() < 4) return Status::Corruption("index entry key too short");
   key.remove_prefix(4);
+  Value expression_value;  // an expression column's, decoded past and dropped
   for (const IndexLayout::KeyColumn& c : index.columns) {
-    if (c.expression != nullptr || c.column < 0) {
-      return Status::Internal("index entry key: not a table column");
-    }
     if (key.empty()) return Status::Corruption("index entry key too short");
     const char marker = key.front();
     key.remove_prefix(1);
-    Value& out = (*row)[static_cast<size_t>(c.column)];
+    Value& out = c.expression != nullptr ? expression_value : (*row)[static_cast<size_t>(c.column)];
     if (marker != kValueMarker) {
       out = Value::Null();
       continue;
@@ -123,8 +184,7 @@ Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>
       for (size_t i = 1; i < bytes.size(); ++i) bytes[i] = static_cast<char>(~bytes[i]);
     }
     std::string_view input(bytes);
-    BASALT_RETURN_IF_ERROR(
-        DecodeKeyValue(&input, column_types[static_cast<size_t>(c.column)], &out));
+    BASALT_RETURN_IF_ERROR(DecodeKeyValue(&input, IndexKeyType(c, column_types), &out));
     key.remove_prefix(bytes.size() - input.size() - 1);
   }
   return Status::OK();

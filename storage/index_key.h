@@ -9,7 +9,9 @@
 // (without its relation prefix) so entries of equal values stay distinct; a
 // unique index appends it only when a key column is NULL (NULLs never
 // conflict), unless it treats NULLs as equal (NULLS NOT DISTINCT). The
-// entry's value is the row's full storage key.
+// entry's value is the row's full storage key; an index with INCLUDE
+// columns prefixes it with its length and follows it with their values
+// (IndexEntryValue).
 #pragma once
 
 #include <string>
@@ -47,6 +49,21 @@ inline bool HasExpressions(const IndexLayout& index) {
 std::string IndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
                           const Row& row, std::string_view row_key);
 
+// The value of `row`'s entry in `index`: `row_key`, or for an index with
+// INCLUDE columns, varint(row key length) | row key | the included values
+// in the row format (docs/formats/key_codec.md, "Index entries").
+std::string IndexEntryValue(const IndexLayout& index, const std::vector<DataType>& column_types,
+                            const Row& row, std::string_view row_key);
+
+// The row key held by `value`, a value IndexEntryValue made for `index`.
+// Corruption when it is malformed.
+Result<std::string_view> IndexEntryRowKey(const IndexLayout& index, std::string_view value);
+
+// Decodes the INCLUDE columns of the entry value `value` into their table
+// positions in *row (table width; other columns untouched).
+Status DecodeIndexEntryIncluded(const IndexLayout& index, const std::vector<DataType>& column_types,
+                                std::string_view value, Row* row);
+
 // Whether the entry of `index` for `row` takes part in uniqueness (unique
 // index and no NULL key column, or NULLS NOT DISTINCT).
 bool IndexEntryIsUnique(const IndexLayout& index, const Row& row);
@@ -59,7 +76,7 @@ inline bool IndexCoversRow(const IndexLayout& index, const Row& row) {
 
 // Which of a table's `column_count` columns make `index`'s entries: the
 // only ones an index build needs to decode (a partial index's predicate
-// columns and those its expressions read included).
+// columns, those its expressions read and its INCLUDE columns too).
 std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count);
 
 // Whether a key column of type `type` decodes back to the value it was
@@ -68,8 +85,9 @@ std::vector<bool> IndexKeyColumns(const IndexLayout& index, size_t column_count)
 bool IndexKeyDecodable(const DataType& type);
 
 // Decodes the key columns of the entry key `key` of `index` into their
-// table positions in *row (table width; other columns untouched).
-// REQUIRES: every key column is a table column of a decodable type.
+// table positions in *row (table width; other columns untouched). An
+// expression column's value is skipped; a column of a type that is not
+// IndexKeyDecodable gets a value that must not be read.
 Status DecodeIndexEntryKey(const IndexLayout& index, const std::vector<DataType>& column_types,
                            std::string_view key, Row* row);
 

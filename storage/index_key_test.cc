@@ -80,5 +80,38 @@ TEST_CASE("an index-only read decodes an entry key's columns back") {
   CHECK_FALSE(IndexKeyDecodable(DataType::Of(TypeId::kNumeric)));
 }
 
+TEST_CASE("an INCLUDE index's entry value holds the row key, then the included values") {
+  const DataType text = DataType::Of(TypeId::kText);
+  const std::vector<DataType> types{kInt, text, kInt};
+  IndexLayout plain;
+  plain.relation_id = 11;
+  plain.columns.resize(1);
+  plain.columns[0].column = 0;
+  // Without INCLUDE the value is the row key itself (the format before).
+  const Row row{Value::Int(4), Value::String("included"), Value::Null()};
+  CHECK(IndexEntryValue(plain, types, row, "rowkey") == "rowkey");
+  CHECK(*IndexEntryRowKey(plain, "rowkey") == "rowkey");
+
+  IndexLayout covering = plain;
+  covering.included = {2, 1};
+  const std::string value = IndexEntryValue(covering, types, row, "rowkey");
+  CHECK(*IndexEntryRowKey(covering, value) == "rowkey");
+  Row decoded{Value::Int(4), Value::Null(), Value::Int(99)};
+  REQUIRE(DecodeIndexEntryIncluded(covering, types, value, &decoded).ok());
+  CHECK(decoded[0].AsInt() == 4);  // not included: untouched
+  CHECK(decoded[1].AsString() == "included");
+  CHECK(decoded[2].is_null());
+  // An INCLUDE column changes the value, not the key.
+  const Row changed{Value::Int(4), Value::String("other"), Value::Null()};
+  CHECK(IndexEntryKey(covering, types, row, "rowkey") ==
+        IndexEntryKey(covering, types, changed, "rowkey"));
+  CHECK(IndexEntryValue(covering, types, changed, "rowkey") != value);
+  CHECK(IndexKeyColumns(covering, 3) == std::vector<bool>{true, true, true});
+  // A value cut short is corruption, not a wrong row key.
+  CHECK_FALSE(IndexEntryRowKey(covering, std::string_view(value).substr(0, 3)).ok());
+  CHECK_FALSE(
+      DecodeIndexEntryIncluded(covering, types, value.substr(0, value.size() - 2), &decoded).ok());
+}
+
 }  // namespace
 }  // namespace basalt::storage

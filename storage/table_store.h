@@ -59,6 +59,9 @@ struct IndexLayout {
     std::shared_ptr<const IndexExpression> expression;
   };
   std::vector<KeyColumn> columns;
+  // INCLUDE columns' table positions: their values ride in each entry's
+  // value after the row key (IndexEntryValue), outside the key's order.
+  std::vector<int> included;
   bool unique = false;
   // A deferrable UNIQUE constraint's index: `unique` is false, so its
   // entries carry the row key and duplicates may stand until the SQL

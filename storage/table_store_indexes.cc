@@ -11,26 +11,37 @@ namespace basalt::storage {
 
 namespace {
 
+// Whether the stored entry value `existing` of `index` is `row_key`'s.
+Result<bool> HoldsRowKey(const IndexLayout& index, std::string_view existing,
+                         std::string_view row_key) {
+  BASALT_ASSIGN_OR_RETURN(std::string_view holder, IndexEntryRowKey(index, existing));
+  return holder == row_key;
+}
+
 Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
-                const std::string& entry_key, std::string_view row_key, bool new_key = false) {
+                const std::string& entry_key, std::string_view row_key, std::string_view value,
+                bool new_key = false) {
   bool locked = false;
   if (!IndexEntryIsUnique(index, row) && new_key) {
-    return txn.PutNew(ColumnFamily::kData, entry_key, row_key);
+    return txn.PutNew(ColumnFamily::kData, entry_key, value);
   }
   if (IndexEntryIsUnique(index, row)) {
     std::string existing;
     bool found = false;
     BASALT_RETURN_IF_ERROR(
         txn.GetLatestForUpdate(ColumnFamily::kData, entry_key, &existing, &found));
-    if (found && existing != row_key) {
-      // The SQL layer adds the detail line from the index's columns.
-      return Status::Error(
-          sqlstate::kUniqueViolation,
-          fmt::format("duplicate key value violates unique constraint \"{}\"", index.name));
+    if (found) {
+      BASALT_ASSIGN_OR_RETURN(bool own, HoldsRowKey(index, existing, row_key));
+      if (!own) {
+        // The SQL layer adds the detail line from the index's columns.
+        return Status::Error(
+            sqlstate::kUniqueViolation,
+            fmt::format("duplicate key value violates unique constraint \"{}\"", index.name));
+      }
     }
     locked = true;
   }
-  return txn.Put(ColumnFamily::kData, entry_key, row_key, locked);
+  return txn.Put(ColumnFamily::kData, entry_key, value, locked);
 }
 
 // Removes `row`'s entry. An index a concurrent build has not completed may
@@ -44,7 +55,10 @@ Status DeleteEntry(Transaction& txn, const IndexLayout& index, const Row& row,
     std::string holder;
     bool found = false;
     BASALT_RETURN_IF_ERROR(txn.GetLatestForUpdate(ColumnFamily::kData, entry_key, &holder, &found));
-    if (found && holder != row_key) return Status::OK();
+    if (found) {
+      BASALT_ASSIGN_OR_RETURN(bool own, HoldsRowKey(index, holder, row_key));
+      if (!own) return Status::OK();
+    }
   }
   return txn.Delete(ColumnFamily::kData, entry_key);
 }
@@ -53,11 +67,12 @@ Status DeleteEntry(Transaction& txn, const IndexLayout& index, const Row& row,
 
 Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::string_view row_key,
                                       bool new_row_key) {
+  const std::vector<DataType>& types = layout_->column_types;
   for (const IndexLayout& index : layout_->indexes) {
     if (!IndexCoversRow(index, row)) continue;
-    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row,
-                                    IndexEntryKey(index, layout_->column_types, row, row_key),
-                                    row_key, new_row_key));
+    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row, IndexEntryKey(index, types, row, row_key),
+                                    row_key, IndexEntryValue(index, types, row, row_key),
+                                    new_row_key));
   }
   return Status::OK();
 }
@@ -74,46 +89,54 @@ Status TableStore::DeleteIndexEntries(Transaction& txn, const Row& row, std::str
 Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
                                       std::string_view old_key, const Row& new_row,
                                       std::string_view new_key) {
+  const std::vector<DataType>& types = layout_->column_types;
   for (const IndexLayout& index : layout_->indexes) {
     // A partial index: an UPDATE moving the row into (out of) its predicate
     // adds (removes) the entry.
     const bool old_in = IndexCoversRow(index, old_row);
     const bool new_in = IndexCoversRow(index, new_row);
     if (!old_in && !new_in) continue;
-    if (!old_in || !new_in) {
-      if (old_in) {
-        BASALT_RETURN_IF_ERROR(
-            DeleteEntry(txn, index, old_row,
-                        IndexEntryKey(index, layout_->column_types, old_row, old_key), old_key));
-      } else {
-        BASALT_RETURN_IF_ERROR(
-            PutEntry(txn, index, new_row,
-                     IndexEntryKey(index, layout_->column_types, new_row, new_key), new_key));
-      }
+    std::string old_entry = old_in ? IndexEntryKey(index, types, old_row, old_key) : std::string();
+    if (!new_in) {
+      BASALT_RETURN_IF_ERROR(DeleteEntry(txn, index, old_row, old_entry, old_key));
       continue;
     }
-    std::string old_entry = IndexEntryKey(index, layout_->column_types, old_row, old_key);
-    std::string new_entry = IndexEntryKey(index, layout_->column_types, new_row, new_key);
-    // Unchanged key columns and row key: the entry stands (PostgreSQL's HOT
-    // idea: an UPDATE of other columns costs the index nothing).
-    if (old_entry == new_entry && old_key == new_key) continue;
-    BASALT_RETURN_IF_ERROR(DeleteEntry(txn, index, old_row, old_entry, old_key));
-    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, new_row, new_entry, new_key));
+    std::string new_entry = IndexEntryKey(index, types, new_row, new_key);
+    std::string new_value = IndexEntryValue(index, types, new_row, new_key);
+    if (old_in && old_entry == new_entry && old_key == new_key) {
+      // Unchanged key columns and row key: the entry stands (PostgreSQL's
+      // HOT idea: an UPDATE of other columns costs the index nothing),
+      // unless an INCLUDE column changed, which rewrites its value.
+      if (index.included.empty() || IndexEntryValue(index, types, old_row, old_key) == new_value) {
+        continue;
+      }
+    } else if (old_in) {
+      BASALT_RETURN_IF_ERROR(DeleteEntry(txn, index, old_row, old_entry, old_key));
+    }
+    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, new_row, new_entry, new_key, new_value));
   }
   return Status::OK();
 }
 
 Result<bool> TableStore::FindConflict(Transaction& txn, const Row& row, int arbiter,
                                       std::string* row_key) {
-  auto held = [&](const std::string& key, bool entry) -> Result<bool> {
+  // `key` is a row's own key (index null) or an entry of `index`, whose
+  // value holds the row's key.
+  auto held = [&](const std::string& key, const IndexLayout* index) -> Result<bool> {
     std::string value;
     bool found = false;
     BASALT_RETURN_IF_ERROR(txn.GetLatestForUpdate(ColumnFamily::kData, key, &value, &found));
-    if (found) *row_key = entry ? value : key;  // an index entry's value is the row's key
-    return found;
+    if (!found) return false;
+    if (index == nullptr) {
+      *row_key = key;
+      return true;
+    }
+    BASALT_ASSIGN_OR_RETURN(std::string_view holder, IndexEntryRowKey(*index, value));
+    *row_key = std::string(holder);
+    return true;
   };
   if ((arbiter == -1 || arbiter == -2) && has_primary_key()) {
-    BASALT_ASSIGN_OR_RETURN(bool found, held(PrimaryKeyOf(row), /*entry=*/false));
+    BASALT_ASSIGN_OR_RETURN(bool found, held(PrimaryKeyOf(row), nullptr));
     if (found) return true;
   }
   for (size_t i = 0; i < layout_->indexes.size(); ++i) {
@@ -122,8 +145,8 @@ Result<bool> TableStore::FindConflict(Transaction& txn, const Row& row, int arbi
         !IndexCoversRow(index, row)) {
       continue;
     }
-    BASALT_ASSIGN_OR_RETURN(
-        bool found, held(IndexEntryKey(index, layout_->column_types, row, ""), /*entry=*/true));
+    BASALT_ASSIGN_OR_RETURN(bool found,
+                            held(IndexEntryKey(index, layout_->column_types, row, ""), &index));
     if (found) return true;
   }
   return false;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "catalog/catalog_rows.h"
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
@@ -103,6 +104,36 @@ std::shared_ptr<const catalog::TableEntry> Binder::ResolveIndexTable(
   return nullptr;
 }
 
+// An INCLUDE element's table column, with ComputeIndexAttrs' errors for
+// what only key columns may have.
+int Binder::IncludedColumn(const catalog::TableEntry& table, const ast::IndexElement& element) {
+  int column = -1;
+  if (element.expression != nullptr) {
+    // `((b))` is the column b, as for key columns.
+    BoundExprPtr expression = BindIndexExpression(table.def, *element.expression);
+    if (expression->kind != BoundExprKind::kColumn) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "expressions are not supported in included columns");
+    }
+    column = expression->column_index;
+  } else {
+    column = table.FindColumn(element.column.name);
+    if (column < 0) {
+      throw Error(sqlstate::kUndefinedColumn,
+                  fmt::format("column \"{}\" does not exist", element.column.name));
+    }
+  }
+  if (element.descending) {
+    throw Error(sqlstate::kInvalidObjectDefinition,
+                "including column does not support ASC/DESC options");
+  }
+  if (element.nulls_first.has_value()) {
+    throw Error(sqlstate::kInvalidObjectDefinition,
+                "including column does not support NULLS FIRST/LAST options");
+  }
+  return column;
+}
+
 std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndexStmt& create) {
   if (!create.method.empty() && create.method != "btree") {
     static const char* const kKnown[] = {"hash", "gist", "gin", "spgist", "brin"};
@@ -174,16 +205,16 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
     std::string name = FigureColumnName(*element.expression);
     names.push_back(name == "?column?" ? "expr" : name);
   }
-  // ChooseIndexColumnNames: the index's own column names, made distinct by
-  // a number (expr, expr1, ...).
-  std::vector<std::string> taken;
+  for (const ast::IndexElement& element : create.including) {
+    const int column = IncludedColumn(table, element);
+    index.add_included_attnums(table.def.columns(column).attnum());
+    names.push_back(table.def.columns(column).name());
+  }
+  const std::vector<std::string> taken = catalog::ChooseIndexColumnNames(names);
   for (int k = 0; k < index.columns_size(); ++k) {
-    std::string name = names[static_cast<size_t>(k)];
-    for (int i = 1; std::find(taken.begin(), taken.end(), name) != taken.end(); ++i) {
-      name = names[static_cast<size_t>(k)] + std::to_string(i);
+    if (!index.columns(k).expression().empty()) {
+      index.mutable_columns(k)->set_expression_name(taken[static_cast<size_t>(k)]);
     }
-    taken.push_back(name);
-    if (!index.columns(k).expression().empty()) index.mutable_columns(k)->set_expression_name(name);
   }
   index.set_name(create.name.empty() ? ChooseIndexName(table.def.namespace_oid(), table.def.name(),
                                                        taken, "idx", {})

@@ -3,9 +3,11 @@
 // relation ids assigned there). UNIQUE constraints become unique indexes
 // named t_a_key; CHECK and FOREIGN KEY are bound in bind_constraint.cc.
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "catalog/catalog_rows.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_sequence.h"
 #include "sql/binder/binder.h"
@@ -32,6 +34,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     bool deferrable = false;
     bool initially_deferred = false;
     bool nulls_not_distinct = false;
+    std::vector<int> included;  // INCLUDE (...)
   };
   std::vector<Unique> uniques;
   // CHECK and FOREIGN KEY constraints, bound once every column is known,
@@ -157,7 +160,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
                              con.name,
                              con.deferrable,
                              con.initially_deferred,
-                             con.nulls_not_distinct});
+                             con.nulls_not_distinct,
+                             {}});
           break;
         case ast::Constraint::Type::kCheck: checks.emplace_back(&con, def.name); break;
         case ast::Constraint::Type::kForeignKey: foreign_keys.emplace_back(&con, def.name); break;
@@ -173,16 +177,16 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       continue;
     }
     const bool primary = con.type == ast::Constraint::Type::kPrimaryKey;
+    auto attnum_of = [&](const ast::Identifier& id) {
+      for (int i = 0; i < t.columns_size(); ++i) {
+        if (t.columns(i).name() == id.name) return t.columns(i).attnum();
+      }
+      ThrowAt(sqlstate::kUndefinedColumn,
+              fmt::format("column \"{}\" named in key does not exist", id.name), con.position);
+    };
     std::vector<int> attnums;
     for (const ast::Identifier& id : con.columns) {
-      int index = -1;
-      for (int i = 0; i < t.columns_size(); ++i) {
-        if (t.columns(i).name() == id.name) index = i;
-      }
-      if (index < 0) {
-        ThrowAt(sqlstate::kUndefinedColumn,
-                fmt::format("column \"{}\" named in key does not exist", id.name), con.position);
-      }
+      const int index = attnum_of(id) - 1;
       for (int attnum : attnums) {
         if (attnum == t.columns(index).attnum()) {
           ThrowAt(sqlstate::kDuplicateColumn,
@@ -193,9 +197,11 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       }
       attnums.push_back(t.columns(index).attnum());
     }
+    std::vector<int> included;
+    for (const ast::Identifier& id : con.including) included.push_back(attnum_of(id));
     if (!primary) {
       uniques.push_back({std::move(attnums), con.name, con.deferrable, con.initially_deferred,
-                         con.nulls_not_distinct});
+                         con.nulls_not_distinct, std::move(included)});
       continue;
     }
     primary_keys.push_back(&con);
@@ -203,6 +209,8 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     if (!con.name.empty()) t.set_primary_key_name(con.name);
     t.clear_primary_key_attnums();
     for (int attnum : attnums) t.add_primary_key_attnums(attnum);
+    t.clear_primary_key_included_attnums();
+    for (int attnum : included) t.add_primary_key_included_attnums(attnum);
   }
   if (primary_keys.size() > 1) {
     ThrowAt(sqlstate::kInvalidTableDefinition,
@@ -224,16 +232,20 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     }
   }
   // As PostgreSQL: a UNIQUE constraint on the primary key's columns, or on
-  // those of an earlier UNIQUE constraint treating NULLs alike, adds no
-  // second index.
-  std::vector<std::pair<std::vector<int>, bool>> kept;  // attnums, NULLS NOT DISTINCT
+  // those of an earlier UNIQUE constraint treating NULLs alike (with the
+  // same INCLUDE columns), adds no second index.
+  using KeptKey = std::tuple<std::vector<int>, std::vector<int>, bool>;  // NULLS NOT DISTINCT
+  std::vector<KeptKey> kept;
   if (t.primary_key_attnums_size() > 0) {
     kept.emplace_back(
-        std::vector<int>(t.primary_key_attnums().begin(), t.primary_key_attnums().end()), false);
+        std::vector<int>(t.primary_key_attnums().begin(), t.primary_key_attnums().end()),
+        std::vector<int>(t.primary_key_included_attnums().begin(),
+                         t.primary_key_included_attnums().end()),
+        false);
   }
   std::vector<Unique> distinct;
   for (Unique& u : uniques) {
-    const std::pair<std::vector<int>, bool> key(u.attnums, u.nulls_not_distinct);
+    const KeptKey key(u.attnums, u.included, u.nulls_not_distinct);
     if (std::find(kept.begin(), kept.end(), key) != kept.end()) continue;
     kept.push_back(key);
     distinct.push_back(std::move(u));
@@ -259,8 +271,14 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
       catalog::proto::IndexColumn* c = index->add_columns();
       c->set_attnum(attnum);
     }
-    std::string name =
-        u.name.empty() ? ChooseIndexName(t.namespace_oid(), t.name(), names, "key", taken) : u.name;
+    for (int attnum : u.included) {
+      names.push_back(t.columns(attnum - 1).name());
+      index->add_included_attnums(attnum);
+    }
+    std::string name = u.name.empty()
+                           ? ChooseIndexName(t.namespace_oid(), t.name(),
+                                             catalog::ChooseIndexColumnNames(names), "key", taken)
+                           : u.name;
     taken.push_back(name);
     index->set_name(std::move(name));
   }

@@ -8,6 +8,7 @@
 // the table exists.
 #include <fmt/format.h>
 
+#include "catalog/catalog_rows.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 
@@ -98,6 +99,9 @@ void Binder::FinishTableLikes(const std::vector<TableLikeCopy>& copies, catalog:
         t.add_primary_key_attnums(mapped);
         t.mutable_columns(mapped - 1)->set_not_null(true);
       }
+      for (int attnum : source.primary_key_included_attnums()) {
+        t.add_primary_key_included_attnums(MapAttnum(copy, attnum));
+      }
       t.set_primary_key_name(ChooseIndexName(t.namespace_oid(), t.name(), {}, "pkey", *taken));
       taken->push_back(t.primary_key_name());
       if ((copy.options & Option::kComments) != 0) {
@@ -113,14 +117,33 @@ void Binder::FinishTableLikes(const std::vector<TableLikeCopy>& copies, catalog:
       index->set_deferrable(from.deferrable());
       index->set_initially_deferred(from.initially_deferred());
       index->set_nulls_not_distinct(from.nulls_not_distinct());
+      // A partial index's predicate names columns, which keep their names.
+      index->set_predicate(from.predicate());
+      for (int attnum : from.predicate_attnums()) {
+        index->add_predicate_attnums(MapAttnum(copy, attnum));
+      }
       std::vector<std::string> names;
       for (const catalog::proto::IndexColumn& column : from.columns()) {
         catalog::proto::IndexColumn* c = index->add_columns();
         *c = column;
+        if (!column.expression().empty()) {  // attnum 0; its text names columns
+          c->clear_expression_attnums();
+          for (int attnum : column.expression_attnums()) {
+            c->add_expression_attnums(MapAttnum(copy, attnum));
+          }
+          names.push_back(column.expression_name());
+          continue;
+        }
         c->set_attnum(MapAttnum(copy, column.attnum()));
         names.push_back(t.columns(c->attnum() - 1).name());
       }
-      index->set_name(ChooseIndexName(t.namespace_oid(), t.name(), names,
+      for (int attnum : from.included_attnums()) {
+        const int mapped = MapAttnum(copy, attnum);
+        index->add_included_attnums(mapped);
+        names.push_back(t.columns(mapped - 1).name());
+      }
+      index->set_name(ChooseIndexName(t.namespace_oid(), t.name(),
+                                      catalog::ChooseIndexColumnNames(names),
                                       from.constraint() ? "key" : "idx", *taken));
       taken->push_back(index->name());
       if ((copy.options & Option::kComments) != 0) {

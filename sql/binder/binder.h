@@ -276,6 +276,8 @@ class Binder {
   }
 
  private:
+  // An INCLUDE element's table column (0-based), or PostgreSQL's error.
+  int IncludedColumn(const catalog::TableEntry& table, const ast::IndexElement& element);
   BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
   // The column `ref` names in `scope` or, failing that, in its enclosing
   // scopes (an outer reference); null when none has it.

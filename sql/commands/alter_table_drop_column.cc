@@ -113,15 +113,42 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
   struct ForeignKeyDependent {
     TableEntryPtr table;
     catalog::proto::Constraint constraint;
+    std::string on;  // what it depends on: the column, or a key's index
   };
+  auto lists_column = [attnum](const auto& attnums) {
+    return std::find(attnums.begin(), attnums.end(), attnum) != attnums.end();
+  };
+  auto sorted = [](const auto& attnums) {
+    std::vector<int> out(attnums.begin(), attnums.end());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // Keys that go because the column is among their INCLUDE columns, by
+  // their sorted key attnums: foreign keys looking up by them go too,
+  // depending on the key's index (PostgreSQL's words).
+  std::vector<std::pair<std::vector<int>, std::string>> keys_going;
+  if (lists_column(table->def.primary_key_included_attnums())) {
+    keys_going.emplace_back(sorted(table->def.primary_key_attnums()),
+                            table->def.primary_key_name());
+  }
+  for (const catalog::proto::Index& index : table->def.indexes()) {
+    if (!index.unique() || !lists_column(index.included_attnums())) continue;
+    std::vector<int> key;
+    for (const catalog::proto::IndexColumn& c : index.columns()) key.push_back(c.attnum());
+    keys_going.emplace_back(sorted(key), index.name());
+  }
   std::vector<ForeignKeyDependent> foreign_keys;
   for (const TableEntryPtr& other : snapshot->Tables(database)) {
     if (other->def.oid() == oid) continue;
     for (const catalog::proto::Constraint& c : other->def.constraints()) {
       if (c.type() != "f" || c.referenced_table_oid() != oid) continue;
-      for (int referenced : c.referenced_attnums()) {
-        if (referenced == attnum) {
-          foreign_keys.push_back({other, c});
+      if (lists_column(c.referenced_attnums())) {
+        foreign_keys.push_back({other, c, described});
+        continue;
+      }
+      for (const auto& [key, index] : keys_going) {
+        if (key == sorted(c.referenced_attnums())) {
+          foreign_keys.push_back({other, c, "index " + ast::QuoteName(index, true)});
           break;
         }
       }
@@ -156,7 +183,7 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
                           ? fmt::format("drop cascades to constraint {} on table {}",
                                         fk.constraint.name(), fk.table->def.name())
                           : fmt::format("constraint {} on table {} depends on {}",
-                                        fk.constraint.name(), fk.table->def.name(), described));
+                                        fk.constraint.name(), fk.table->def.name(), fk.on));
     }
     std::string detail;
     for (const std::string& line : lines) detail += (detail.empty() ? "" : "\n") + line;
@@ -192,15 +219,16 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
     }
   }
 
-  // The primary key on the column goes with it; the rows, stored under
-  // their key, move to hidden row ids (a rewrite, the one DROP COLUMN
-  // needs).
-  if (std::find(table->def.primary_key_attnums().begin(), table->def.primary_key_attnums().end(),
-                attnum) != table->def.primary_key_attnums().end()) {
+  // The primary key on (or including) the column goes with it; the rows,
+  // stored under their key, move to hidden row ids (a rewrite, the one
+  // DROP COLUMN needs).
+  if (lists_column(table->def.primary_key_attnums()) ||
+      lists_column(table->def.primary_key_included_attnums())) {
     const TableEntryPtr before = writer_.View()->TableByOid(database, oid);
     Result<catalog::proto::Table> rewritten =
         writer_.RewriteTable(*txn_, *before, [&](catalog::proto::Table* t) {
           t->clear_primary_key_attnums();
+          t->clear_primary_key_included_attnums();
           t->clear_primary_key_name();
           t->clear_primary_key_comment();  // the key's index and constraint go
           t->clear_primary_key_constraint_comment();
@@ -216,12 +244,12 @@ void SessionImpl::DropColumn(const TableEntryPtr& table, const ast::AlterTableCo
     LockRelation(*sequence, storage::LockLevel::kAccessExclusive);
     Check(writer_.DropTable(*txn_, *sequence));
   }
-  // Indexes on the column, or whose predicate reads it, go with it.
+  // Indexes on the column, or whose predicate reads it, or including it,
+  // go with it.
   TableEntryPtr current = writer_.View()->TableByOid(database, oid);
   std::vector<std::string> indexes;
   for (const catalog::proto::Index& index : current->def.indexes()) {
-    bool reads = std::find(index.predicate_attnums().begin(), index.predicate_attnums().end(),
-                           attnum) != index.predicate_attnums().end();
+    bool reads = lists_column(index.predicate_attnums()) || lists_column(index.included_attnums());
     for (const catalog::proto::IndexColumn& c : index.columns()) {
       reads = reads || c.attnum() == attnum ||
               std::find(c.expression_attnums().begin(), c.expression_attnums().end(), attnum) !=

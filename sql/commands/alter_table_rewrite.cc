@@ -114,7 +114,8 @@ void SessionImpl::RewriteRows(const catalog::TableEntry& table,
       if (storage::IndexEntryIsUnique(index, row)) {
         check_unique(entry, index.name, row, &index);
       }
-      batch.emplace_back(std::move(entry), key);
+      batch.emplace_back(std::move(entry),
+                         storage::IndexEntryValue(index, layout.column_types, row, key));
     }
     std::string value;
     storage::EncodeTableRow(layout, row, &value);

@@ -154,7 +154,8 @@ void CopyFromLoader::FlushBatch(ExecContext& ctx) {
       Check(sorted_load_->Add(key, value));
       for (const storage::IndexLayout& index : layout.indexes) {
         if (!storage::IndexCoversRow(index, row)) continue;
-        entries.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key), key);
+        entries.emplace_back(storage::IndexEntryKey(index, layout.column_types, row, key),
+                             storage::IndexEntryValue(index, layout.column_types, row, key));
       }
     }
     if (!entries.empty()) {

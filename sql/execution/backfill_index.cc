@@ -79,10 +79,16 @@ Result<size_t> RunBatch(storage::KvStore& store, const storage::TransactionOptio
       bool found = false;
       BASALT_RETURN_IF_ERROR(
           txn->GetForUpdate(storage::ColumnFamily::kData, entry, &holder, &found));
-      if (found && holder != row_key) ThrowDuplicateIndexKey(table, index, row);
+      if (found) {
+        BASALT_ASSIGN_OR_RETURN(std::string_view holder_key,
+                                storage::IndexEntryRowKey(index, holder));
+        if (holder_key != row_key) ThrowDuplicateIndexKey(table, index, row);
+      }
       locked = true;
     }
-    BASALT_RETURN_IF_ERROR(txn->Put(storage::ColumnFamily::kData, entry, row_key, locked));
+    BASALT_RETURN_IF_ERROR(
+        txn->Put(storage::ColumnFamily::kData, entry,
+                 storage::IndexEntryValue(index, table.layout.column_types, row, row_key), locked));
     next.last_row_key.assign(row_key);
     ++covered;
   }

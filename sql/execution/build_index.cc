@@ -70,7 +70,8 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
       if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
       if (found) ThrowDuplicateIndexKey(table, index, row);
     }
-    batch.emplace_back(std::move(key), row_key);
+    batch.emplace_back(std::move(key),
+                       storage::IndexEntryValue(index, table.layout.column_types, row, row_key));
     if (batch.size() == kEntriesPerBatch) flush();
   }
   if (!batch.empty()) flush();

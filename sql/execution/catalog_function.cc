@@ -117,7 +117,7 @@ std::string IndexExpressionText(const CatalogNames& names, const catalog::TableE
 }
 
 // pg_get_indexdef: `CREATE UNIQUE INDEX name ON schema.table USING btree
-// (a, b DESC)`, or the `column`th key column alone.
+// (a, b DESC) INCLUDE (c)`, or the `column`th column alone.
 Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pretty) {
   auto table = names.IndexTable(index_oid);
   if (table == nullptr) return Value::Null();
@@ -127,6 +127,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
   bool nulls_not_distinct = false;
   std::vector<std::string> keys;
   std::vector<std::string> orders;  // " DESC", ... per key
+  std::vector<std::string> included;
   std::string predicate;
   if (catalog::PrimaryKeyIndexOid(t) == index_oid) {
     name = t.primary_key_name();
@@ -134,6 +135,7 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
       keys.push_back(ColumnName(t, attnum));
       orders.emplace_back();
     }
+    for (int attnum : t.primary_key_included_attnums()) included.push_back(ColumnName(t, attnum));
   } else {
     for (const catalog::proto::Index& index : t.indexes()) {
       if (index.oid() != index_oid) continue;
@@ -150,14 +152,19 @@ Value IndexDef(const CatalogNames& names, Oid index_oid, int64_t column, bool pr
         if (!c.descending() && c.nulls_first()) order += " NULLS FIRST";
         orders.push_back(std::move(order));
       }
+      for (int attnum : index.included_attnums()) included.push_back(ColumnName(t, attnum));
     }
   }
   if (column > 0) {
-    if (static_cast<size_t>(column) > keys.size()) return Value::String("");
-    return Value::String(keys[static_cast<size_t>(column - 1)]);
+    const auto k = static_cast<size_t>(column - 1);
+    if (k < keys.size()) return Value::String(keys[k]);
+    if (k - keys.size() < included.size()) return Value::String(included[k - keys.size()]);
+    return Value::String("");
   }
   std::string list;
   for (size_t k = 0; k < keys.size(); ++k) list += (k == 0 ? "" : ", ") + keys[k] + orders[k];
+  for (size_t k = 0; k < included.size(); ++k)
+    list += (k == 0 ? ") INCLUDE (" : ", ") + included[k];
   std::string where;
   if (!predicate.empty()) {
     // Kept as the pretty form; without pretty, bound again and printed with
@@ -246,18 +253,23 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) 
       for (int attnum : attnums) list += (list.empty() ? "" : ", ") + ColumnName(t, attnum);
       return list;
     };
+    auto including = [&](const auto& attnums) {
+      if (attnums.empty()) return std::string();
+      return " INCLUDE (" + columns(std::vector<int>(attnums.begin(), attnums.end())) + ")";
+    };
     if (!t.primary_key_name().empty() &&
         catalog::ConstraintOid(catalog::PrimaryKeyIndexOid(t)) == constraint_oid) {
       std::vector<int> attnums(t.primary_key_attnums().begin(), t.primary_key_attnums().end());
-      return Value::String(fmt::format("PRIMARY KEY ({})", columns(attnums)));
+      return Value::String(fmt::format("PRIMARY KEY ({}){}", columns(attnums),
+                                       including(t.primary_key_included_attnums())));
     }
     for (const catalog::proto::Index& index : t.indexes()) {
       if (!index.constraint() || catalog::ConstraintOid(index.oid()) != constraint_oid) continue;
       std::vector<int> attnums;
       for (const catalog::proto::IndexColumn& c : index.columns()) attnums.push_back(c.attnum());
       std::string def =
-          fmt::format("UNIQUE {}({})", index.nulls_not_distinct() ? "NULLS NOT DISTINCT " : "",
-                      columns(attnums));
+          fmt::format("UNIQUE {}({}){}", index.nulls_not_distinct() ? "NULLS NOT DISTINCT " : "",
+                      columns(attnums), including(index.included_attnums()));
       if (index.deferrable()) def += " DEFERRABLE";
       if (index.initially_deferred()) def += " INITIALLY DEFERRED";
       return Value::String(def);

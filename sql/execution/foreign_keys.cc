@@ -151,8 +151,10 @@ bool ParentKeyExists(const ForeignKey& fk, const Row& key, ExecContext& ctx, boo
       storage::AppendIndexKeyValue(v, type, index.columns[k], &entry);
     }
     bool found = false;
-    CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, entry, &row_key, &found));
+    std::string value;
+    CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, entry, &value, &found));
     if (!found) return false;
+    row_key = OrThrow(storage::IndexEntryRowKey(index, value));
   }
   storage::LockedRow row;
   if (lock) {
@@ -280,10 +282,12 @@ std::vector<ReferencingRow> FindReferencingRows(const ForeignKey& fk, const std:
           storage::ColumnFamily::kData, prefix, storage::PrefixSuccessor(prefix));
       for (; entries->Valid(); entries->Next()) {
         ctx.CheckForInterrupts();
+        const std::string_view row_key =
+            OrThrow(storage::IndexEntryRowKey(*index, entries->value()));
         std::string value;
         bool found = false;
-        CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, entries->value(), &value, &found));
-        if (found) add_match(i, entries->value(), value);
+        CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, row_key, &value, &found));
+        if (found) add_match(i, row_key, value);
       }
       CheckOk(entries->status());
     }

@@ -40,7 +40,7 @@ int64_t CheckIndexEntries(const CatalogNames& names, Oid index_oid, ExecContext&
   // The primary key is the rows' own order: nothing apart to check.
   if (position < 0) throw Error(sqlstate::kFeatureNotSupported, "a primary key has no entries");
   const storage::IndexLayout& index = table->layout.indexes[static_cast<size_t>(position)];
-  // (entry key, row key) of every row, in the index's order.
+  // (entry key, entry value) of every row, in the index's order.
   std::vector<std::pair<std::string, std::string>> expected;
   storage::TableStore rows(ctx.store, &table->layout);
   std::unique_ptr<storage::RowIterator> it = rows.Scan(ctx.txn);
@@ -53,13 +53,16 @@ int64_t CheckIndexEntries(const CatalogNames& names, Oid index_oid, ExecContext&
     if (!*more) break;
     Check(it->DecodeColumns(key_columns, &row));
     if (!storage::IndexCoversRow(index, row)) continue;
-    expected.emplace_back(storage::IndexEntryKey(index, table->layout.column_types, row, it->key()),
-                          std::string(it->key()));
+    expected.emplace_back(
+        storage::IndexEntryKey(index, table->layout.column_types, row, it->key()),
+        storage::IndexEntryValue(index, table->layout.column_types, row, it->key()));
   }
   std::sort(expected.begin(), expected.end());
-  auto corrupted = [&](std::string_view what, std::string_view key) {
+  auto corrupted = [&](std::string_view what, std::string_view value) {
+    const Result<std::string_view> key = storage::IndexEntryRowKey(index, value);
     return Error(sqlstate::kIndexCorrupted, fmt::format("index \"{}\" {}", index.name, what))
-        .WithDetail(fmt::format("Row key {}.", EncodeBytes(key, ByteaEncoding::kHex)));
+        .WithDetail(
+            fmt::format("Row key {}.", EncodeBytes(key.ok() ? *key : value, ByteaEncoding::kHex)));
   };
   std::unique_ptr<storage::KvIterator> entries =
       ctx.txn.Scan(storage::ColumnFamily::kData, storage::RelationPrefix(index.relation_id),
@@ -72,7 +75,8 @@ int64_t CheckIndexEntries(const CatalogNames& names, Oid index_oid, ExecContext&
       throw corrupted("has an entry for no row", entries->value());
     }
     if (entries->value() != expected[next].second) {
-      throw corrupted("has an entry pointing at another row", entries->value());
+      throw corrupted("has an entry pointing at another row or with other INCLUDE values",
+                      entries->value());
     }
     ++next;
   }

@@ -149,15 +149,23 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
 
 Result<bool> IndexScan::ReadRow(ExecContext& ctx, storage::StoredRow* stored) {
   if (access_.index_only) {
-    // The entry's key holds every column the plan reads; the others stay
-    // NULL, as in a scan that decodes only the columns read.
+    // The entry's key and INCLUDE values hold every column the plan reads;
+    // the others stay NULL, as in a scan that decodes only the columns read.
+    const storage::IndexLayout& index = table_->layout.indexes[static_cast<size_t>(access_.index)];
     stored->row.assign(table_->layout.column_types.size(), Value::Null());
     BASALT_RETURN_IF_ERROR(
-        storage::DecodeIndexEntryKey(table_->layout.indexes[static_cast<size_t>(access_.index)],
-                                     table_->layout.column_types, it_->key(), &stored->row));
+        storage::DecodeIndexEntryKey(index, table_->layout.column_types, it_->key(), &stored->row));
+    BASALT_RETURN_IF_ERROR(storage::DecodeIndexEntryIncluded(index, table_->layout.column_types,
+                                                             it_->value(), &stored->row));
     return true;
   }
-  if (!access_.primary_key()) return store_->Fetch(ctx.txn, it_->value(), stored);
+  if (!access_.primary_key()) {
+    BASALT_ASSIGN_OR_RETURN(
+        std::string_view row_key,
+        storage::IndexEntryRowKey(table_->layout.indexes[static_cast<size_t>(access_.index)],
+                                  it_->value()));
+    return store_->Fetch(ctx.txn, row_key, stored);
+  }
   // The entry is the row.
   stored->key.assign(it_->key());
   stored->value.assign(it_->value());

@@ -82,18 +82,17 @@ void CheckUniqueIndex(const catalog::TableEntry& table, const storage::IndexLayo
       ctx.txn.ScanLatest(storage::ColumnFamily::kData, storage::RelationPrefix(index.relation_id),
                          storage::RelationEnd(index.relation_id));
   // An entry is the key's prefix, then the row key past its relation id;
-  // its value is the row key. Equal keys are neighbours.
+  // its value holds the row key. Equal keys are neighbours.
   std::string previous;
   for (; entries->Valid(); entries->Next()) {
     ctx.CheckForInterrupts();
     std::string_view entry = entries->key();
-    const size_t suffix = entries->value().size() - 4;
-    std::string_view prefix = entry.substr(0, entry.size() - suffix);
+    const std::string_view row_key = OrThrow(storage::IndexEntryRowKey(index, entries->value()));
+    std::string_view prefix = entry.substr(0, entry.size() - (row_key.size() - 4));
     if (prefix == previous) {
       std::string row_value;
       bool found = false;
-      CheckOk(
-          ctx.txn.GetLatest(storage::ColumnFamily::kData, entries->value(), &row_value, &found));
+      CheckOk(ctx.txn.GetLatest(storage::ColumnFamily::kData, row_key, &row_value, &found));
       Row row;
       if (found) CheckOk(storage::DecodeTableRow(table.layout, row_value, &row));
       if (std::optional<Row> key = found ? UniqueKeyOf(index, row) : std::nullopt) {

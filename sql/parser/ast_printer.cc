@@ -170,6 +170,7 @@ std::string ToString(const Constraint& c) {
   using Type = Constraint::Type;
   std::string out = c.name.empty() ? "" : "CONSTRAINT " + QuoteName(c.name) + " ";
   std::string columns = c.columns.empty() ? "" : " (" + Join(c.columns) + ")";
+  if (!c.including.empty()) columns += " INCLUDE (" + Join(c.including) + ")";
   switch (c.type) {
     case Type::kNull: return out + "NULL";
     case Type::kNotNull: return out + "NOT NULL";
@@ -554,15 +555,20 @@ std::string ToString(const Statement& statement) {
                         (s.if_not_exists ? "IF NOT EXISTS " : "") +
                         (s.name.empty() ? "" : QuoteName(s.name) + " ") + "ON " +
                         ToString(s.table) + (s.method.empty() ? "" : " USING " + s.method) + " (";
-      for (size_t i = 0; i < s.elements.size(); ++i) {
-        const IndexElement& e = s.elements[i];
-        out += (i ? ", " : "") +
-               (e.expression != nullptr ? "(" + ToString(*e.expression) + ")"
-                                        : QuoteName(e.column.name)) +
-               (e.descending ? " DESC" : "");
-        if (e.nulls_first) out += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-      }
-      out += ")";
+      auto elements = [](const std::vector<IndexElement>& list) {
+        std::string text;
+        for (size_t i = 0; i < list.size(); ++i) {
+          const IndexElement& e = list[i];
+          text += (i ? ", " : "") +
+                  (e.expression != nullptr ? "(" + ToString(*e.expression) + ")"
+                                           : QuoteName(e.column.name)) +
+                  (e.descending ? " DESC" : "");
+          if (e.nulls_first) text += *e.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+        }
+        return text;
+      };
+      out += elements(s.elements) + ")";
+      if (!s.including.empty()) out += " INCLUDE (" + elements(s.including) + ")";
       if (s.nulls_not_distinct) out += " NULLS NOT DISTINCT";
       if (s.where != nullptr) out += " WHERE " + ToString(*s.where);
       return out;

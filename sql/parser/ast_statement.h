@@ -340,6 +340,7 @@ struct Constraint : Node {
   std::shared_ptr<SequenceOptions> identity_options;
   std::string name;  // CONSTRAINT name; empty when unnamed
   std::vector<Identifier> columns;
+  std::vector<Identifier> including;    // kPrimaryKey, kUnique: INCLUDE (cols)
   ExprPtr expr;                         // kDefault, kCheck
   QualifiedName ref_table;              // kForeignKey
   std::vector<Identifier> ref_columns;  // kForeignKey
@@ -428,6 +429,9 @@ struct CreateIndexStmt : Statement {
   std::string method;  // empty: btree
   int method_position = 0;
   std::vector<IndexElement> elements;
+  // INCLUDE (...): parsed as elements so the binder gives PostgreSQL's
+  // errors for expressions and orderings there.
+  std::vector<IndexElement> including;
   bool nulls_not_distinct = false;  // NULLS NOT DISTINCT: NULL keys conflict
   ExprPtr where;                    // a partial index's predicate, or null
 };

@@ -67,8 +67,23 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
     stmt->method = ParseColId();
   }
   ExpectOp("(");
+  stmt->elements = ParseIndexElements();
+  ExpectOp(")");
+  if (AcceptWord("include")) {
+    ExpectOp("(");
+    stmt->including = ParseIndexElements();
+    ExpectOp(")");
+  }
+  stmt->nulls_not_distinct = ParseNullsDistinct();
+  if (AcceptWord("where")) stmt->where = ParseExpr();
+  return stmt;
+}
+
+// index_params: columns, `(expr)`s and function calls, each with its order.
+std::vector<ast::IndexElement> Parser::ParseIndexElements() {
+  std::vector<ast::IndexElement> elements;
   do {
-    ast::IndexElement& element = stmt->elements.emplace_back();
+    ast::IndexElement& element = elements.emplace_back();
     element.position = Peek().position;
     // An expression, `(expr)` or a function call, is not a column.
     if (AcceptOp("(")) {
@@ -94,14 +109,7 @@ ast::StatementPtr Parser::ParseCreateIndex(const Token& create) {
       }
     }
   } while (AcceptOp(","));
-  ExpectOp(")");
-  if (PeekWord("include")) {
-    throw Error(sqlstate::kFeatureNotSupported, "INCLUDE columns are not supported yet")
-        .WithPosition(Peek().position);
-  }
-  stmt->nulls_not_distinct = ParseNullsDistinct();
-  if (AcceptWord("where")) stmt->where = ParseExpr();
-  return stmt;
+  return elements;
 }
 
 bool Parser::ParseNullsDistinct() {
@@ -353,10 +361,12 @@ ast::Constraint Parser::ParseTableConstraint() {
     ExpectWord("key");
     constraint.type = Type::kPrimaryKey;
     constraint.columns = ParseColumnList();
+    if (AcceptWord("include")) constraint.including = ParseColumnList();
   } else if (AcceptWord("unique")) {
     constraint.type = Type::kUnique;
     constraint.nulls_not_distinct = ParseNullsDistinct();
     constraint.columns = ParseColumnList();
+    if (AcceptWord("include")) constraint.including = ParseColumnList();
   } else if (AcceptWord("check")) {
     constraint.type = Type::kCheck;
     ExpectOp("(");

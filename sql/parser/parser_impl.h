@@ -129,6 +129,7 @@ class Parser {
   ast::Constraint ParseTableConstraint();
   // After UNIQUE (or CREATE INDEX's columns): true for NULLS NOT DISTINCT.
   bool ParseNullsDistinct();
+  std::vector<ast::IndexElement> ParseIndexElements();
   void ParseReferences(ast::Constraint& constraint);
   // parse_constraint_attributes.cc
   struct ConstraintAttributesSeen {

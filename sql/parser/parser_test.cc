@@ -791,15 +791,18 @@ TEST_CASE("deep nesting fails cleanly", "[parser]") {
 namespace basalt::sql {
 namespace {
 
-TEST_CASE("CREATE INDEX: a partial index's WHERE, expressions, INCLUDE refused", "[parser]") {
+TEST_CASE("CREATE INDEX: a partial index's WHERE, expressions, INCLUDE", "[parser]") {
   CHECK(
       P("create unique index i on t (a desc nulls last, b) where deleted_at is null and b > 1") ==
       "CREATE UNIQUE INDEX i ON t (a DESC NULLS LAST, b) WHERE ((deleted_at IS NULL) AND (b > 1))");
   CHECK(P("create index on t (a)") == "CREATE INDEX ON t (a)");
   CHECK(P("create index on t ((a + b) desc, lower(c), d)") ==
         "CREATE INDEX ON t (((a + b)) DESC, (lower(c)), d)");
-  CHECK(Err("create index on t (a) include (b)") ==
-        "0A000 INCLUDE columns are not supported yet @23");
+  CHECK(P("create unique index on t (a) include (b, c) nulls not distinct where b > 0") ==
+        "CREATE UNIQUE INDEX ON t (a) INCLUDE (b, c) NULLS NOT DISTINCT WHERE (b > 0)");
+  CHECK(P("create table t (a int, b int, primary key (a) include (b), unique (b) include (a))") ==
+        "CREATE TABLE t (a int4, b int4, PRIMARY KEY (a) INCLUDE (b), UNIQUE (b) INCLUDE (a))");
+  CHECK(Err("create index on t (a) include ()").substr(0, 5) == "42601");
 }
 
 }  // namespace

@@ -488,7 +488,9 @@ class IncrementalRefresher {
     std::unique_ptr<storage::KvIterator> it =
         refresh_.txn.Scan(storage::ColumnFamily::kData, prefix, storage::PrefixSuccessor(prefix));
     std::vector<std::string> row_keys;
-    for (; it->Valid(); it->Next()) row_keys.emplace_back(it->value());
+    for (; it->Valid(); it->Next()) {
+      row_keys.emplace_back(OrThrow(storage::IndexEntryRowKey(*key_index_, it->value())));
+    }
     Check(it->status());
     for (const std::string& row_key : row_keys) {
       storage::StoredRow stored;

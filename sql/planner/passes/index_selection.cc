@@ -105,6 +105,9 @@ struct Candidate {
   size_t lower = SIZE_MAX;
   size_t upper = SIZE_MAX;
   bool unique_hit = false;  // every column of a unique index by equality
+  // A partial index (whose predicate the query implies): it holds only rows
+  // that may be returned, so it wins a tie with a whole-table index.
+  bool partial = false;
 
   bool usable() const {
     return !equal.empty() || in_list != SIZE_MAX || is_null != SIZE_MAX || lower != SIZE_MAX ||
@@ -112,18 +115,30 @@ struct Candidate {
   }
   // Higher is better: a unique index fully matched, more equality columns,
   // then a point condition (IN list, IS NULL), then a range closed on both
-  // ends.
-  std::tuple<bool, size_t, bool, bool> rank() const {
+  // ends, then a partial index.
+  std::tuple<bool, size_t, bool, bool, bool> rank() const {
     return {unique_hit, equal.size(), in_list != SIZE_MAX || is_null != SIZE_MAX,
-            lower != SIZE_MAX && upper != SIZE_MAX};
+            lower != SIZE_MAX && upper != SIZE_MAX, partial};
   }
 };
 
+// `for_write`: the read finds a write's target rows, which keep every term
+// (else the terms a partial index's predicate implies are no conditions on
+// it, as PostgreSQL's check_index_predicates leaves them out).
 Candidate Consider(const catalog::TableEntry& table, int index, const storage::IndexLayout& layout,
-                   const std::vector<BoundExprPtr>& conjuncts) {
+                   const std::vector<BoundExprPtr>& conjuncts, bool for_write) {
   Candidate c;
   c.index = index;
+  c.partial = layout.predicate != nullptr;
   std::vector<bool> used(conjuncts.size(), false);
+  bool partial = false;
+  if (const BoundExpr* predicate = IndexPredicateExpr(layout, &partial);
+      predicate != nullptr && !for_write) {
+    const std::vector<const BoundExpr*> terms = PredicateTerms(*predicate);
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
+      used[i] = PredicateImpliedBy(*conjuncts[i], terms);
+    }
+  }
   size_t k = 0;
   for (; k < layout.columns.size(); ++k) {
     const KeyRef key = KeyOf(table, layout.columns[k]);
@@ -202,8 +217,8 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
   // The primary key first: on a tie it wins, its rows need no second read.
   // (Its equality on every column is the point_lookup pass's.)
   if (!get.table->layout.primary_key.empty()) {
-    Candidate c =
-        Consider(*get.table, IndexAccess::kPrimaryKey, PrimaryKeyIndex(*get.table), conjuncts);
+    Candidate c = Consider(*get.table, IndexAccess::kPrimaryKey, PrimaryKeyIndex(*get.table),
+                           conjuncts, get.emit_key);
     if (c.usable() && c.is_null == SIZE_MAX) best = std::move(c);
   }
   for (size_t i = 0; i < get.table->layout.indexes.size(); ++i) {
@@ -211,8 +226,8 @@ void UseIndexForFilter(LogicalGet& get, bool prefer_index) {
         !IndexUsableFor(get.table->layout.indexes[i], terms)) {
       continue;
     }
-    Candidate c =
-        Consider(*get.table, static_cast<int>(i), get.table->layout.indexes[i], conjuncts);
+    Candidate c = Consider(*get.table, static_cast<int>(i), get.table->layout.indexes[i], conjuncts,
+                           get.emit_key);
     if (c.usable() && (best.index == -1 || c.rank() > best.rank())) best = std::move(c);
   }
   // With scans discouraged, a partial index whose predicate the filter
@@ -377,25 +392,26 @@ LogicalOperatorPtr ElideSortByIndex(LogicalOperatorPtr sort_op, bool limited, bo
 }
 
 // A secondary index read whose every column the plan reads (get.columns,
-// scan_pushdown's) is a key column of a type that decodes as stored needs
-// no row: PostgreSQL's Index Only Scan.
+// scan_pushdown's) is an INCLUDE column or a key column of a type that
+// decodes as stored needs no row: PostgreSQL's Index Only Scan.
 void MarkIndexOnly(LogicalGet& get) {
   if (get.index == nullptr || get.index->primary_key() || get.emit_key || get.columns.empty()) {
     return;
   }
   const storage::IndexLayout& index =
       get.table->layout.indexes[static_cast<size_t>(get.index->index)];
-  std::vector<bool> in_key(get.columns.size(), false);
+  std::vector<bool> held(get.columns.size(), false);
   for (const storage::IndexLayout::KeyColumn& c : index.columns) {
-    if (c.expression != nullptr || c.column < 0 ||
-        !storage::IndexKeyDecodable(
-            get.table->layout.column_types[static_cast<size_t>(c.column)])) {
-      return;
+    if (c.expression == nullptr && c.column >= 0 && static_cast<size_t>(c.column) < held.size() &&
+        storage::IndexKeyDecodable(get.table->layout.column_types[static_cast<size_t>(c.column)])) {
+      held[static_cast<size_t>(c.column)] = true;
     }
-    if (static_cast<size_t>(c.column) < in_key.size()) in_key[static_cast<size_t>(c.column)] = true;
+  }
+  for (int c : index.included) {
+    if (static_cast<size_t>(c) < held.size()) held[static_cast<size_t>(c)] = true;
   }
   for (size_t c = 0; c < get.columns.size(); ++c) {
-    if (get.columns[c] && !in_key[c]) return;
+    if (get.columns[c] && !held[c]) return;
   }
   get.index->index_only = true;
 }

@@ -58,3 +58,12 @@ DROP VIEW sv;
 DROP MATERIALIZED VIEW smv;
 DROP SEQUENCE sq;
 DROP TABLE src;
+-- INCLUDING INDEXES copies expression and partial indexes as they are.
+CREATE TABLE shaped (a int, b text, c int);
+CREATE INDEX ON shaped (lower(b), (a + c));
+CREATE UNIQUE INDEX shaped_partial ON shaped (a) WHERE c > 0;
+CREATE TABLE shaped_copy (LIKE shaped INCLUDING INDEXES);
+\d shaped_copy
+INSERT INTO shaped_copy VALUES (1, 'x', 0), (1, 'y', 0), (1, 'z', 5);
+INSERT INTO shaped_copy VALUES (1, 'w', 6);
+DROP TABLE shaped, shaped_copy;
