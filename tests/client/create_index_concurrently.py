@@ -4,7 +4,9 @@ Modes (argv[1]), each against the server on port argv[2]:
 
   writers   4 writers insert, update and delete rows of `t` through a
             CREATE INDEX CONCURRENTLY, a partial one (WHERE k < 500: updates
-            move rows in and out), an expression one ((k + u)) and a CREATE UNIQUE INDEX CONCURRENTLY;
+            move rows in and out), an expression one ((k + u)), a covering
+            one (INCLUDE (u, pad): updates change the included values) and a
+            CREATE UNIQUE INDEX CONCURRENTLY;
             the writers must keep committing during the builds, and each
             index must then hold exactly one entry per row
             (basalt_index_check) and answer as a sequential scan does, key
@@ -70,6 +72,29 @@ def check_index(cur, index, column):
     cur.execute("RESET enable_indexscan")
     if through_index != scanned:
         fail(f"{index} answers {len(through_index)} rows, the table {len(scanned)}")
+
+
+def check_covering(cur, index):
+    """An index-only read of the key and included columns answers as the
+    table does: the writers' updates of u reached the entries' values."""
+    query = "SELECT k, u, pad FROM t WHERE k >= 0 ORDER BY 1, 2, 3"
+    cur.execute("DROP INDEX t_k")  # so the covering index is the one to read
+    cur.execute("SET enable_seqscan = off")
+    cur.execute("EXPLAIN (COSTS OFF) " + query)
+    plan = "\n".join(r[0] for r in cur.fetchall())
+    if f"Index Only Scan using {index}" not in plan:
+        fail(f"the query does not read {index} alone:\n{plan}")
+    cur.execute(query)
+    through_index = cur.fetchall()
+    cur.execute("RESET enable_seqscan")
+    cur.execute("SET enable_indexscan = off")
+    cur.execute(query)
+    scanned = cur.fetchall()
+    cur.execute("RESET enable_indexscan")
+    if through_index != scanned:
+        differ = sum(1 for a, b in zip(through_index, scanned) if a != b)
+        fail(f"{index} answers {len(through_index)} rows, the table {len(scanned)};"
+             f" {differ} of them differ")
 
 
 def fill(cur, rows):
@@ -140,6 +165,7 @@ def run_writers():
     for index, sql in [("t_k", "CREATE INDEX CONCURRENTLY t_k ON t (k)"),
                        ("t_k_part", "CREATE INDEX CONCURRENTLY t_k_part ON t (k) WHERE k < 500"),
                        ("t_ku_expr", "CREATE INDEX CONCURRENTLY t_ku_expr ON t ((k + u))"),
+                       ("t_k_incl", "CREATE INDEX CONCURRENTLY t_k_incl ON t (k) INCLUDE (u, pad)"),
                        ("t_u", "CREATE UNIQUE INDEX CONCURRENTLY t_u ON t (u)")]:
         started = time.monotonic()
         cur.execute(sql)
@@ -159,12 +185,14 @@ def run_writers():
     cur.execute("SELECT indexrelid::regclass::text, indisvalid FROM pg_index "
                 "WHERE indrelid = 't'::regclass ORDER BY 1")
     valid = cur.fetchall()
-    if valid != [("t_k", True), ("t_k_part", True), ("t_ku_expr", True), ("t_pkey", True),
-                 ("t_u", True)]:
+    if valid != [("t_k", True), ("t_k_incl", True), ("t_k_part", True), ("t_ku_expr", True),
+                 ("t_pkey", True), ("t_u", True)]:
         fail(f"pg_index after the builds: {valid}")
     check_index(cur, "t_k", "k")
     check_index(cur, "t_u", "u")
     check_index(cur, "t_ku_expr", "(k + u)")
+    check_covering(cur, "t_k_incl")  # drops t_k
+    check_index(cur, "t_k_incl", "k")
     # The partial index: one entry per row its predicate holds for.
     rows = one(cur, "SELECT count(*) FROM t WHERE k < 500")
     entries = one(cur, "SELECT basalt_index_check('t_k_part'::regclass)")
