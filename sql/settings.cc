@@ -82,16 +82,23 @@ constexpr SettingDef kSettings[] = {
     {"transaction_isolation", "read committed", false, false},
     {"transaction_read_only", "off", false, false},
     {"work_mem", "4MB", false, false},
+    // An index build's sort chunks (sql/execution/build_index.h).
+    {"maintenance_work_mem", "64MB", false, false},
 };
 
-// PostgreSQL's work_mem range, in kB; basalt.max_query_memory's, which has
-// no int32 limit.
+// PostgreSQL's work_mem and maintenance_work_mem ranges, in kB;
+// basalt.max_query_memory's, which has no int32 limit.
 constexpr int64_t kMinMemoryKb = 64;
+constexpr int64_t kMinMaintenanceMemoryKb = 1024;
 constexpr int64_t kMaxWorkMemKb = 2147483647;
 constexpr int64_t kMaxQueryMemoryKb = int64_t{1} << 40;
 
+int64_t MinMemoryKb(std::string_view name) {
+  return name == "maintenance_work_mem" ? kMinMaintenanceMemoryKb : kMinMemoryKb;
+}
+
 int64_t MaxMemoryKb(std::string_view name) {
-  return name == "work_mem" ? kMaxWorkMemKb : kMaxQueryMemoryKb;
+  return name == "basalt.max_query_memory" ? kMaxQueryMemoryKb : kMaxWorkMemKb;
 }
 
 // Defaults the server's configuration changed (SetServerDefault), by
@@ -294,9 +301,9 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     BASALT_ASSIGN_OR_RETURN(int64_t ms, ParseMilliseconds(name, value));
     return FormatMilliseconds(ms);
   }
-  if (name == "work_mem" || name == "basalt.max_query_memory") {
+  if (name == "work_mem" || name == "maintenance_work_mem" || name == "basalt.max_query_memory") {
     BASALT_ASSIGN_OR_RETURN(int64_t kb,
-                            ParseMemoryKb(name, value, kMinMemoryKb, MaxMemoryKb(name)));
+                            ParseMemoryKb(name, value, MinMemoryKb(name), MaxMemoryKb(name)));
     return FormatMemoryKb(kb);
   }
   if (name == "synchronous_commit") {
