@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Databases as clients use them: CREATE DATABASE, connect to it, objects
 # kept apart from other databases', across a restart; DROP DATABASE refused
-# (55006) while another session is connected, then done; a dropped
+# (55006) while another session is connected, then done, or done at once
+# WITH (FORCE), which ends the other sessions; a dropped
 # database is gone after a restart too; template0 refuses connections.
 source "$(dirname "$0")/lib.sh"
 basalt_start "$1"
@@ -40,6 +41,17 @@ basalt_start "$BASALT_BINARY"
 [[ $(q -c "SELECT count(*) FROM pg_database WHERE datname = 'shop'") == 0 ]] ||
   fail "the dropped database came back after a restart"
 [[ $(q -c "SELECT note FROM items") == basalt ]] || fail "dropping shop touched basalt's table"
+# WITH (FORCE) ends the other sessions first, as PostgreSQL 13+ does.
+q -c "CREATE DATABASE busy" >/dev/null || fail "CREATE DATABASE busy failed"
+psql -X -q -d busy -c "SELECT pg_sleep(30)" > "$WORK_DIR/busy.out" 2>&1 &
+holder=$!
+sleep 0.5
+q -c "DROP DATABASE busy WITH (FORCE)" >/dev/null || fail "DROP DATABASE ... WITH (FORCE) failed"
+wait "$holder" && fail "the session on the forced-out database went on"
+grep -q "terminating connection due to administrator command" "$WORK_DIR/busy.out" ||
+  fail "the forced-out session was not told: $(cat "$WORK_DIR/busy.out")"
+[[ $(q -c "SELECT count(*) FROM pg_database WHERE datname = 'busy'") == 0 ]] ||
+  fail "DROP DATABASE ... WITH (FORCE) left the database"
 # initdb's templates: template1 takes connections, template0 none.
 [[ $(q -d template1 -c "SELECT current_database()") == template1 ]] || fail "no session on template1"
 out=$(psql -X -d template0 -c "SELECT 1" 2>&1 || true)
