@@ -112,6 +112,7 @@ inline constexpr Code kIndeterminateDatatype = "42P18";
 inline constexpr Code kCannotCoerce = "42846";
 inline constexpr Code kInvalidTableDefinition = "42P16";
 inline constexpr Code kInvalidObjectDefinition = "42P17";
+inline constexpr Code kInvalidSchemaDefinition = "42P15";
 inline constexpr Code kInvalidColumnDefinition = "42611";
 inline constexpr Code kInvalidName = "42602";
 inline constexpr Code kNameTooLong = "42622";

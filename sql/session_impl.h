@@ -74,6 +74,9 @@ class SessionImpl : public Session {
   // session_temp.cc: the search_path as names resolve through it: the
   // session's temporary schema first (or where the path says pg_temp).
   std::vector<std::string> SearchPath() const;
+  // While CREATE SCHEMA's elements run: the search path with the new
+  // schema in front (SearchPath returns it).
+  std::optional<std::vector<std::string>> search_path_override_;
   void SetClientAddress(std::string address, int32_t port) override;
   void ReportIdle() override;
 
@@ -428,6 +431,9 @@ class SessionImpl : public Session {
   void ReportCascades(const std::vector<std::string>& cascades, ResultSink& sink);
   // session_schema.cc: CREATE / ALTER / DROP SCHEMA.
   void ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultSink& sink);
+  // CREATE SCHEMA's elements, made in `schema` (session_schema.cc).
+  void CreateSchemaElements(const ast::CreateSchemaStmt& stmt, const std::string& schema,
+                            ResultSink& sink);
   void ExecuteAlterSchema(const ast::AlterSchemaStmt& stmt, ResultSink& sink);
   void ExecuteDropSchema(const ast::DropStmt& stmt, ResultSink& sink);
   // session_database.cc: CREATE / ALTER / DROP DATABASE.

@@ -83,7 +83,116 @@ void SessionImpl::ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultS
   ns.set_owner_oid(owner);
   Status st = writer_.CreateNamespace(*txn_, std::move(ns));
   if (!st.ok()) ThrowStatus(st);
+  if (!stmt.elements.empty()) CreateSchemaElements(stmt, name, sink);
   sink.CommandComplete("CREATE SCHEMA");
+}
+
+namespace {
+
+// Where a schema element's results go: its notices reach the client, its
+// command tag does not (CREATE SCHEMA has one).
+class SchemaElementSink final : public ResultSink {
+ public:
+  explicit SchemaElementSink(ResultSink& outer) : outer_(outer) {}
+  void BeginResult(const std::vector<ResultColumn>&) override {}
+  void Rows(std::span<const Row>) override {}
+  void CommandComplete(std::string_view) override {}
+  void EmptyQuery() override {}
+  void ParameterStatus(std::string_view name, std::string_view value) override {
+    outer_.ParameterStatus(name, value);
+  }
+  void Notice(sqlstate::Code code, std::string_view message) override {
+    outer_.Notice(code, message);
+  }
+  void NoticeWithDetail(sqlstate::Code code, std::string_view message,
+                        std::string_view detail) override {
+    outer_.NoticeWithDetail(code, message, detail);
+  }
+  void Warning(sqlstate::Code code, std::string_view message) override {
+    outer_.Warning(code, message);
+  }
+
+ private:
+  ResultSink& outer_;
+};
+
+// The schema a schema element names its object (an index: its table) in;
+// empty when unqualified.
+const std::string& ElementSchema(const ast::Statement& element) {
+  switch (element.kind()) {
+    case ast::StatementKind::kCreateTable: return element.As<ast::CreateTableStmt>().name.schema;
+    case ast::StatementKind::kCreateView: return element.As<ast::CreateViewStmt>().name.schema;
+    case ast::StatementKind::kCreateIndex: return element.As<ast::CreateIndexStmt>().table.schema;
+    default: return element.As<ast::CreateSequenceStmt>().name.schema;
+  }
+}
+
+// PostgreSQL's order of schema elements (transformCreateSchemaStmt):
+// sequences, tables, views, then indexes, whatever order they are written
+// in, so a view may read a table written after it.
+int ElementRank(const ast::Statement& element) {
+  switch (element.kind()) {
+    case ast::StatementKind::kCreateSequence: return 0;
+    case ast::StatementKind::kCreateTable: return 1;
+    case ast::StatementKind::kCreateView: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
+void SessionImpl::CreateSchemaElements(const ast::CreateSchemaStmt& stmt, const std::string& schema,
+                                       ResultSink& sink) {
+  std::vector<const ast::Statement*> elements;
+  for (const ast::StatementPtr& element : stmt.elements) {
+    const std::string& named = ElementSchema(*element);
+    if (!named.empty() && named != schema) {
+      throw Error(sqlstate::kInvalidSchemaDefinition,
+                  fmt::format("CREATE specifies a schema ({}) different from the one being "
+                              "created ({})",
+                              named, schema));
+    }
+    elements.push_back(element.get());
+  }
+  std::stable_sort(elements.begin(), elements.end(),
+                   [](const auto* a, const auto* b) { return ElementRank(*a) < ElementRank(*b); });
+  // Unqualified names are made in the new schema and find what earlier
+  // elements made there: it leads the search path meanwhile.
+  std::vector<std::string> path = SearchPath();
+  path.insert(path.begin(), schema);
+  search_path_override_ = std::move(path);
+  struct RestorePath {
+    std::optional<std::vector<std::string>>& path;
+    ~RestorePath() { path.reset(); }
+  } restore{search_path_override_};
+  SchemaElementSink element_sink(sink);
+  for (const ast::Statement* element : elements) {
+    switch (element->kind()) {
+      case ast::StatementKind::kCreateTable: {
+        const auto& create = element->As<ast::CreateTableStmt>();
+        if (create.temporary) {
+          throw Error(sqlstate::kInvalidTableDefinition,
+                      "cannot create temporary relation in non-temporary schema")
+              .WithPosition(create.name.position);
+        }
+        ExecuteCreateTable(create, element_sink);
+        break;
+      }
+      case ast::StatementKind::kCreateView:
+        ExecuteCreateView(element->As<ast::CreateViewStmt>(), element_sink);
+        break;
+      case ast::StatementKind::kCreateIndex: {
+        const auto& create = element->As<ast::CreateIndexStmt>();
+        if (create.concurrently) {  // PreventInTransactionBlock, not at top level
+          throw Error(sqlstate::kActiveSqlTransaction,
+                      "CREATE INDEX CONCURRENTLY cannot be executed from a function");
+        }
+        ExecuteCreateIndex(create, element_sink);
+        break;
+      }
+      default: ExecuteCreateSequence(element->As<ast::CreateSequenceStmt>(), element_sink); break;
+    }
+  }
 }
 
 void SessionImpl::ExecuteAlterSchema(const ast::AlterSchemaStmt& stmt, ResultSink& sink) {

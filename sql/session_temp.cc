@@ -19,6 +19,7 @@ std::string SessionImpl::TempNamespaceName() const {
 }
 
 std::vector<std::string> SessionImpl::SearchPath() const {
+  if (search_path_override_) return *search_path_override_;
   std::vector<std::string> path = settings_.SearchPath();
   const std::string temp = TempNamespaceName();
   if (writer_.View()->FindNamespace(database_oid_, temp) == nullptr) {

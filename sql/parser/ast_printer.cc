@@ -719,8 +719,12 @@ std::string ToString(const Statement& statement) {
     case StatementKind::kCheckpoint: return "CHECKPOINT";
     case StatementKind::kCreateRole:
       return "CREATE ROLE " + QuoteName(statement.As<CreateRoleStmt>().name);
-    case StatementKind::kCreateSchema:
-      return "CREATE SCHEMA " + QuoteName(statement.As<CreateSchemaStmt>().name);
+    case StatementKind::kCreateSchema: {
+      const auto& s = statement.As<CreateSchemaStmt>();
+      std::string out = "CREATE SCHEMA " + QuoteName(s.name);
+      for (const StatementPtr& element : s.elements) out += " " + ToString(*element);
+      return out;
+    }
     case StatementKind::kAlterSchema:
       return "ALTER SCHEMA " + QuoteName(statement.As<AlterSchemaStmt>().name);
     case StatementKind::kCreateDatabase:

@@ -18,6 +18,9 @@ struct CreateSchemaStmt : Statement {
   std::string name;           // empty: the role's name
   std::string authorization;  // a role spec (ParseRoleSpec); empty: none
   bool if_not_exists = false;
+  // Schema elements: CREATE TABLE, VIEW, INDEX and SEQUENCE statements
+  // made in the new schema, in the order written.
+  std::vector<StatementPtr> elements;
 };
 
 // ALTER SCHEMA name RENAME TO new_name | OWNER TO role

@@ -15,7 +15,32 @@ ast::StatementPtr Parser::ParseCreateSchema(const Token& create) {
   }
   if (!PeekWord("authorization")) stmt->name = ParseColId();
   if (AcceptWord("authorization")) stmt->authorization = ParseRoleSpec();
-  // Schema elements (CREATE TABLE ... inside CREATE SCHEMA) are not taken.
+  // gram.y's OptSchemaEltList: CREATE TABLE, VIEW, INDEX and SEQUENCE
+  // (CREATE TRIGGER and GRANT, which Basalt does not have, aside).
+  while (PeekWord("create")) {
+    if (stmt->if_not_exists) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "CREATE SCHEMA IF NOT EXISTS cannot include schema elements")
+          .WithPosition(Peek().position);
+    }
+    const size_t start = pos_;
+    ast::StatementPtr element = ParseCreate();
+    switch (element->kind()) {
+      case ast::StatementKind::kCreateTable:
+      case ast::StatementKind::kCreateView:
+      case ast::StatementKind::kCreateIndex:
+      case ast::StatementKind::kCreateSequence: break;
+      case ast::StatementKind::kCreateTableAs:
+        // CREATE TABLE ... AS is no schema element: the error is at its AS.
+        if (tokens_[start + 1].IsWord("materialized")) SyntaxError(tokens_[start + 1]);
+        for (size_t i = start; i < pos_; ++i) {
+          if (tokens_[i].IsWord("as")) SyntaxError(tokens_[i]);
+        }
+        SyntaxError(tokens_[start + 1]);
+      default: SyntaxError(tokens_[start + 1]);  // CREATE ROLE, DATABASE, ...
+    }
+    stmt->elements.push_back(std::move(element));
+  }
   return stmt;
 }
 

@@ -805,5 +805,17 @@ TEST_CASE("CREATE INDEX: a partial index's WHERE, expressions, INCLUDE", "[parse
   CHECK(Err("create index on t (a) include ()").substr(0, 5) == "42601");
 }
 
+TEST_CASE("CREATE SCHEMA with schema elements", "[parser]") {
+  CHECK(P("create schema s create table t (a int) create view v as select a from t "
+          "create index on t (a) create sequence q") ==
+        "CREATE SCHEMA s CREATE TABLE t (a int4) CREATE VIEW v AS SELECT a FROM t CREATE INDEX "
+        "ON t (a) CREATE SEQUENCE q");
+  CHECK(Err("create schema s create role r") == "42601 syntax error at or near \"role\" @24");
+  CHECK(Err("create schema s create table t as select 1") ==
+        "42601 syntax error at or near \"as\" @32");
+  CHECK(Err("create schema if not exists s create table t (a int)") ==
+        "0A000 CREATE SCHEMA IF NOT EXISTS cannot include schema elements @31");
+}
+
 }  // namespace
 }  // namespace basalt::sql

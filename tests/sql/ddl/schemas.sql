@@ -85,3 +85,33 @@ set search_path = "$user", public;
 show search_path;
 select current_schemas(false);
 reset search_path;
+-- Schema elements: CREATE TABLE, VIEW, INDEX and SEQUENCE made in the new
+-- schema (sequences, tables, views, then indexes, as PostgreSQL orders
+-- them), unqualified names resolved there first.
+CREATE SCHEMA hr
+  CREATE VIEW names AS SELECT name FROM staff
+  CREATE TABLE staff (id int PRIMARY KEY, name text, dept int)
+  CREATE INDEX ON staff (dept)
+  CREATE SEQUENCE ids;
+\d hr.*
+SELECT nextval('hr.ids');
+INSERT INTO hr.staff VALUES (1, 'ann', 10);
+SELECT * FROM hr.names;
+SHOW search_path;
+CREATE SCHEMA other CREATE TABLE hr.t (a int);
+CREATE SCHEMA other CREATE INDEX ON hr.staff (name);
+CREATE SCHEMA IF NOT EXISTS other CREATE TABLE t (a int);
+CREATE SCHEMA other CREATE ROLE r;
+CREATE SCHEMA other CREATE TABLE t2 AS SELECT 1;
+CREATE SCHEMA other CREATE MATERIALIZED VIEW m AS SELECT 1;
+CREATE SCHEMA other CREATE TABLE other.t (a int) CREATE TABLE t (b int);
+CREATE SCHEMA other CREATE TEMP TABLE tt (a int);
+-- A failed element leaves no schema.
+SELECT count(*) FROM pg_namespace WHERE nspname = 'other';
+CREATE SCHEMA AUTHORIZATION basalt CREATE TABLE tb (a int);
+\dt basalt.*
+CREATE SCHEMA shadow CREATE TABLE staff (a int) CREATE VIEW v AS SELECT * FROM staff;
+SELECT * FROM shadow.v;
+DROP SCHEMA hr CASCADE;
+DROP SCHEMA basalt CASCADE;
+DROP SCHEMA shadow CASCADE;
