@@ -82,7 +82,8 @@ constexpr SettingDef kSettings[] = {
     {"transaction_isolation", "read committed", false, false},
     {"transaction_read_only", "off", false, false},
     {"work_mem", "4MB", false, false},
-    // An index build's sort chunks (sql/execution/build_index.h).
+    // Accepted (pg_dump and migration tools set it); index builds write
+    // their entries in bounded batches whatever its value.
     {"maintenance_work_mem", "64MB", false, false},
 };
 

@@ -1,7 +1,7 @@
 #include "sql/execution/build_index.h"
 
-#include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -15,7 +15,7 @@ namespace basalt::sql {
 
 namespace {
 
-constexpr uint64_t kRowsPerProgress = 4096;  // rows between interrupt checks
+constexpr size_t kEntriesPerBatch = 4096;
 
 void Check(const Status& status) {
   if (!status.ok()) ThrowStatus(status);
@@ -30,78 +30,28 @@ void ThrowDuplicateIndexKey(const catalog::TableEntry& table, const storage::Ind
       .WithDetail(fmt::format("Key {} is duplicated.", IndexKeyText(table, index, row)));
 }
 
-namespace {
-
-// A chunk of entries, sorted by key, handed to RocksDB as sorted files
-// (KvStore::BeginSortedLoad): written once, never through the memtable.
-// A unique index's keys are checked on the way: neighbours in the chunk,
-// and for a chunk after the first, the chunks ingested before.
-class ChunkWriter {
- public:
-  ChunkWriter(storage::KvStore& store, storage::Transaction& txn, const catalog::TableEntry& table,
-              const storage::IndexLayout& index)
-      : store_(store), txn_(txn), table_(table), index_(index) {}
-
-  void Write(std::vector<std::pair<std::string, std::string>>& chunk) {
-    std::sort(chunk.begin(), chunk.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (index_.unique) CheckUnique(chunk);
-    Result<std::unique_ptr<storage::SortedLoad>> load =
-        store_.BeginSortedLoad(storage::ColumnFamily::kData);
-    Check(load.status());
-    for (const auto& [key, value] : chunk) Check((*load)->Add(key, value));
-    Check((*load)->Finish());
-    if (earlier_ == nullptr) {
-      earlier_ = store_.Begin();
-    } else {
-      earlier_->RefreshSnapshot();
-    }
-  }
-
- private:
-  void CheckUnique(const std::vector<std::pair<std::string, std::string>>& chunk) {
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      bool found = i > 0 && chunk[i].first == chunk[i - 1].first;
-      if (!found && earlier_ != nullptr) {
-        std::string existing;
-        Check(earlier_->Get(storage::ColumnFamily::kData, chunk[i].first, &existing, &found));
-      }
-      if (found) ThrowDuplicateOf(chunk[i].second);
-    }
-  }
-
-  // 23505 naming the key of the row the entry value `value` leads to.
-  [[noreturn]] void ThrowDuplicateOf(std::string_view value) {
-    storage::TableStore rows(store_, table_.layout);
-    storage::StoredRow stored;
-    Result<bool> found =
-        rows.Fetch(txn_, OrThrow(storage::IndexEntryRowKey(index_, value)), &stored);
-    Check(found.status());
-    ThrowDuplicateIndexKey(table_, index_, stored.row);
-  }
-
-  storage::KvStore& store_;
-  storage::Transaction& txn_;
-  const catalog::TableEntry& table_;
-  const storage::IndexLayout& index_;
-  std::unique_ptr<storage::Transaction> earlier_;  // reads the chunks written
-};
-
-// What an entry holds in memory beyond its bytes (the pair, two strings).
-constexpr size_t kEntryOverhead = 80;
-
-}  // namespace
-
 void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
                 const catalog::TableEntry& table, const storage::IndexLayout& index,
-                const Interrupt& interrupt, const std::function<void(uint64_t rows_done)>& on_batch,
-                size_t memory_budget) {
+                const Interrupt& interrupt,
+                const std::function<void(uint64_t rows_done)>& on_batch) {
   storage::TableStore rows(store, table.layout);
   std::unique_ptr<storage::RowIterator> it = rows.Scan(txn);
-  ChunkWriter writer(store, txn, table, index);
-  std::vector<std::pair<std::string, std::string>> chunk;
-  size_t chunk_bytes = 0;
+  // Entries are written in unlocked batches (nobody else knows the relation
+  // yet); a unique index checks each key against the batches written (read
+  // through `written`, refreshed after each) and the batch being filled.
+  std::unique_ptr<storage::Transaction> written = store.Begin();
+  std::vector<std::pair<std::string, std::string>> batch;
+  std::unordered_set<std::string> batch_keys;
   uint64_t rows_done = 0;
+  auto flush = [&] {
+    Check(interrupt.Check());
+    Check(store.WriteUnlocked(storage::ColumnFamily::kData, batch, /*sync=*/false));
+    rows_done += batch.size();
+    if (on_batch) on_batch(rows_done);
+    batch.clear();
+    batch_keys.clear();
+    written->RefreshSnapshot();
+  };
   // Only the columns entries are made of are decoded; the others stay NULL.
   const std::vector<bool> key_columns =
       storage::IndexKeyColumns(index, table.layout.column_types.size());
@@ -110,26 +60,21 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
     Result<bool> more = it->Advance();
     Check(more.status());
     if (!*more) break;
-    if (++rows_done % kRowsPerProgress == 0) {
-      Check(interrupt.Check());
-      if (on_batch) on_batch(rows_done);
-    }
     Check(it->DecodeColumns(key_columns, &row));
     if (!storage::IndexCoversRow(index, row)) continue;
     const std::string_view row_key = it->key();
-    auto& entry = chunk.emplace_back(
-        storage::IndexEntryKey(index, table.layout.column_types, row, row_key),
-        storage::IndexEntryValue(index, table.layout.column_types, row, row_key));
-    chunk_bytes += entry.first.size() + entry.second.size() + kEntryOverhead;
-    if (chunk_bytes >= memory_budget) {
-      writer.Write(chunk);
-      chunk.clear();
-      chunk_bytes = 0;
+    std::string key = storage::IndexEntryKey(index, table.layout.column_types, row, row_key);
+    if (storage::IndexEntryIsUnique(index, row)) {
+      std::string existing;
+      bool found = !batch_keys.insert(key).second;
+      if (!found) Check(written->Get(storage::ColumnFamily::kData, key, &existing, &found));
+      if (found) ThrowDuplicateIndexKey(table, index, row);
     }
+    batch.emplace_back(std::move(key),
+                       storage::IndexEntryValue(index, table.layout.column_types, row, row_key));
+    if (batch.size() == kEntriesPerBatch) flush();
   }
-  Check(interrupt.Check());
-  if (!chunk.empty()) writer.Write(chunk);
-  if (on_batch) on_batch(rows_done);
+  if (!batch.empty()) flush();
 }
 
 }  // namespace basalt::sql

@@ -1,7 +1,7 @@
--- CREATE INDEX on a populated table sorts its entries in chunks of
--- maintenance_work_mem: with the minimum (1MB) a 30,000-row table takes
--- several chunks, so a duplicate in another chunk, NULLs and the entries of
--- every chunk are all found.
+-- CREATE INDEX on a populated table: a unique build meeting a duplicate
+-- of a row far away in the table, NULLs (never duplicates), a covering
+-- index read index-only; maintenance_work_mem accepted in PostgreSQL's
+-- range.
 SHOW maintenance_work_mem;
 SET maintenance_work_mem = '512kB';
 SET maintenance_work_mem = '1MB';
