@@ -284,7 +284,8 @@ void SessionImpl::AddConstraint(const std::shared_ptr<const catalog::TableEntry>
         writer_.View()->TableByOid(database, oid);
     const storage::IndexLayout& layout =
         with_index->layout.indexes[static_cast<size_t>(with_index->FindIndex(created->name()))];
-    BuildIndex(store_, *txn_, *with_index, layout, interrupt_);
+    BuildIndex(store_, *txn_, *with_index, layout, interrupt_, {},
+               static_cast<size_t>(settings_.Bytes("maintenance_work_mem")));
     // A deferrable one's build took duplicates as a plain index's would:
     // the rows there are must be unique all the same.
     if (layout.deferrable_unique) {

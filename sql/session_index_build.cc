@@ -117,12 +117,15 @@ void SessionImpl::FillNewIndex(const catalog::TableEntry& table, int position,
     p.tuples_total = static_cast<int64_t>(total);
   });
   const storage::IndexLayout& index = table.layout.indexes[static_cast<size_t>(position)];
-  BuildIndex(store_, *txn_, table, index, interrupt_, [&](uint64_t rows_done) {
-    ReportIndexBuild(&sink, [&](IndexBuildProgress& p) {
-      p.tuples_done = static_cast<int64_t>(rows_done);
-      p.tuples_total = std::max(p.tuples_total, p.tuples_done);
-    });
-  });
+  BuildIndex(
+      store_, *txn_, table, index, interrupt_,
+      [&](uint64_t rows_done) {
+        ReportIndexBuild(&sink, [&](IndexBuildProgress& p) {
+          p.tuples_done = static_cast<int64_t>(rows_done);
+          p.tuples_total = std::max(p.tuples_total, p.tuples_done);
+        });
+      },
+      static_cast<size_t>(settings_.Bytes("maintenance_work_mem")));
   // Snapshots taken before the entries were written would find it empty.
   Status valid =
       writer_.SetIndexValid(*txn_, table, index.name, /*valid=*/true, store_.CurrentVersion());

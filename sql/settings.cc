@@ -82,8 +82,7 @@ constexpr SettingDef kSettings[] = {
     {"transaction_isolation", "read committed", false, false},
     {"transaction_read_only", "off", false, false},
     {"work_mem", "4MB", false, false},
-    // Accepted (pg_dump and migration tools set it); index builds write
-    // their entries in bounded batches whatever its value.
+    // An index build's sort chunks (sql/execution/build_index.h).
     {"maintenance_work_mem", "64MB", false, false},
 };
 

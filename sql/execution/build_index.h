@@ -1,5 +1,5 @@
 // Fills a new index from its table's rows (CREATE INDEX on a populated
-// table), in bounded batches.
+// table), in sorted chunks of bounded size.
 #pragma once
 
 #include <functional>
@@ -13,10 +13,11 @@
 namespace basalt::sql {
 
 // Reads the table through `txn` (its snapshot plus its own writes) and
-// writes one entry per row into `index`'s relation, every few thousand
-// entries as one unlocked write of their own (KvStore::WriteUnlocked), so
-// memory stays bounded whatever the table's size. The relation is new and not yet
-// published, so nobody else reads it; the caller registers it with
+// writes one entry per row into `index`'s relation: entries are gathered up
+// to `memory_budget` bytes (maintenance_work_mem), sorted, and ingested as
+// sorted files (KvStore::BeginSortedLoad), as PostgreSQL sorts before it
+// writes its btree. The relation is new and not yet published, so nobody
+// else reads it; the caller registers it with
 // CatalogWriter::AddFilledRelation so a rollback removes it.
 // REQUIRES: the table is locked against writers (SHARE).
 // Throws 23505 `could not create unique index "t_a_key"` with DETAIL
@@ -27,10 +28,14 @@ namespace basalt::sql {
 [[noreturn]] void ThrowDuplicateIndexKey(const catalog::TableEntry& table,
                                          const storage::IndexLayout& index, const Row& row);
 
-// `on_batch` hears the rows done after each batch.
+// PostgreSQL's default maintenance_work_mem.
+inline constexpr size_t kDefaultMaintenanceWorkMem = size_t{64} << 20;
+
+// `on_batch` hears the rows read every few thousand rows and at the end.
 void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
                 const catalog::TableEntry& table, const storage::IndexLayout& index,
                 const Interrupt& interrupt,
-                const std::function<void(uint64_t rows_done)>& on_batch = {});
+                const std::function<void(uint64_t rows_done)>& on_batch = {},
+                size_t memory_budget = kDefaultMaintenanceWorkMem);
 
 }  // namespace basalt::sql

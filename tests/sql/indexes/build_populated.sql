@@ -1,7 +1,8 @@
--- CREATE INDEX on a populated table: a unique build meeting a duplicate
--- of a row far away in the table, NULLs (never duplicates), a covering
--- index read index-only; maintenance_work_mem accepted in PostgreSQL's
--- range.
+-- CREATE INDEX on a populated table sorts its entries in chunks of
+-- maintenance_work_mem: at its minimum (1MB) this 30,000-row table takes
+-- several, so a duplicate of a row in another chunk, NULLs (never
+-- duplicates) and every chunk's entries are all found; a covering index is
+-- read index-only.
 SHOW maintenance_work_mem;
 SET maintenance_work_mem = '512kB';
 SET maintenance_work_mem = '1MB';
