@@ -9,6 +9,7 @@
 #include <span>
 #include <utility>
 
+#include "sql/forwarding_result_sink.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -36,9 +37,10 @@ bool SameResultTypes(const std::optional<std::vector<ResultColumn>>& a,
 
 // Keeps what a statement sends, so Execute with a row limit can hand the
 // rows out over several calls; notices and warnings go straight through.
-class PortalBuffer final : public ResultSink {
+class PortalBuffer final : public ForwardingResultSink {
  public:
-  PortalBuffer(Portal& portal, ResultSink& client) : portal_(portal), client_(client) {}
+  PortalBuffer(Portal& portal, ResultSink& client)
+      : ForwardingResultSink(client), portal_(portal) {}
 
   void BeginResult(const std::vector<ResultColumn>&) override {}
   void Rows(std::span<const Row> rows) override {
@@ -46,23 +48,9 @@ class PortalBuffer final : public ResultSink {
   }
   void CommandComplete(std::string_view tag) override { portal_.tag = std::string(tag); }
   void EmptyQuery() override {}
-  void ParameterStatus(std::string_view name, std::string_view value) override {
-    client_.ParameterStatus(name, value);
-  }
-  void Notice(sqlstate::Code code, std::string_view message) override {
-    client_.Notice(code, message);
-  }
-  void NoticeWithDetail(sqlstate::Code code, std::string_view message,
-                        std::string_view detail) override {
-    client_.NoticeWithDetail(code, message, detail);
-  }
-  void Warning(sqlstate::Code code, std::string_view message) override {
-    client_.Warning(code, message);
-  }
 
  private:
   Portal& portal_;
-  ResultSink& client_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "catalog/oids.h"
 #include "sql/execution/evaluate.h"
+#include "sql/forwarding_result_sink.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -91,29 +92,13 @@ namespace {
 
 // Where a schema element's results go: its notices reach the client, its
 // command tag does not (CREATE SCHEMA has one).
-class SchemaElementSink final : public ResultSink {
+class SchemaElementSink final : public ForwardingResultSink {
  public:
-  explicit SchemaElementSink(ResultSink& outer) : outer_(outer) {}
+  using ForwardingResultSink::ForwardingResultSink;
   void BeginResult(const std::vector<ResultColumn>&) override {}
   void Rows(std::span<const Row>) override {}
   void CommandComplete(std::string_view) override {}
   void EmptyQuery() override {}
-  void ParameterStatus(std::string_view name, std::string_view value) override {
-    outer_.ParameterStatus(name, value);
-  }
-  void Notice(sqlstate::Code code, std::string_view message) override {
-    outer_.Notice(code, message);
-  }
-  void NoticeWithDetail(sqlstate::Code code, std::string_view message,
-                        std::string_view detail) override {
-    outer_.NoticeWithDetail(code, message, detail);
-  }
-  void Warning(sqlstate::Code code, std::string_view message) override {
-    outer_.Warning(code, message);
-  }
-
- private:
-  ResultSink& outer_;
 };
 
 // The schema a schema element names its object (an index: its table) in;
