@@ -84,9 +84,10 @@ std::string IndexEntryValue(const IndexLayout& index, const std::vector<DataType
     included.push_back(row[static_cast<size_t>(column)]);
     types.push_back(column_types[static_cast<size_t>(column)]);
   }
-  std::string encoded;
+  std::string encoded;  // EncodeRow writes a string of its own
   EncodeRow(included, types, /*schema_version=*/1, &encoded);
-  return value + encoded;
+  value.append(encoded);
+  return value;
 }
 
 namespace {

@@ -60,9 +60,9 @@ class RocksSortedLoad final : public SortedLoad {
     // Copied, not hard-linked: RocksDB reopens a linked file for writing to
     // sync it, and the encrypting file system's reopen appends a second
     // 4,096-byte prefix; after a kill -9 the next open failed with "Sst file
-    // size mismatch" (tests/client/copy_freeze_crash_test.sh). For the same
-    // reason the file is never rewritten in place to stamp its sequence
-    // number: the MANIFEST keeps it.
+    // size mismatch" (tests/client/copy_freeze_crash_test.sh). Nor is an
+    // ingested file rewritten in place to stamp its sequence number (one
+    // more write into it): the MANIFEST keeps the number.
     ingest.move_files = false;
     ingest.write_global_seqno = false;
     Status st = FromRocks(db_.IngestExternalFile(cf_, {Path()}, ingest), "bulk load");

@@ -18,9 +18,14 @@ Result<bool> HoldsRowKey(const IndexLayout& index, std::string_view existing,
   return holder == row_key;
 }
 
-Status PutEntry(Transaction& txn, const IndexLayout& index, const Row& row,
-                const std::string& entry_key, std::string_view row_key, std::string_view value,
+// Writes `row`'s entry. Its value is the row key, unless INCLUDE columns
+// ride along (the only case that builds a value of its own).
+Status PutEntry(Transaction& txn, const IndexLayout& index, const std::vector<DataType>& types,
+                const Row& row, const std::string& entry_key, std::string_view row_key,
                 bool new_key = false) {
+  std::string with_included;
+  if (!index.included.empty()) with_included = IndexEntryValue(index, types, row, row_key);
+  const std::string_view value = index.included.empty() ? row_key : with_included;
   bool locked = false;
   if (!IndexEntryIsUnique(index, row) && new_key) {
     return txn.PutNew(ColumnFamily::kData, entry_key, value);
@@ -70,9 +75,8 @@ Status TableStore::InsertIndexEntries(Transaction& txn, const Row& row, std::str
   const std::vector<DataType>& types = layout_->column_types;
   for (const IndexLayout& index : layout_->indexes) {
     if (!IndexCoversRow(index, row)) continue;
-    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, row, IndexEntryKey(index, types, row, row_key),
-                                    row_key, IndexEntryValue(index, types, row, row_key),
-                                    new_row_key));
+    BASALT_RETURN_IF_ERROR(PutEntry(
+        txn, index, types, row, IndexEntryKey(index, types, row, row_key), row_key, new_row_key));
   }
   return Status::OK();
 }
@@ -102,18 +106,18 @@ Status TableStore::UpdateIndexEntries(Transaction& txn, const Row& old_row,
       continue;
     }
     std::string new_entry = IndexEntryKey(index, types, new_row, new_key);
-    std::string new_value = IndexEntryValue(index, types, new_row, new_key);
     if (old_in && old_entry == new_entry && old_key == new_key) {
       // Unchanged key columns and row key: the entry stands (PostgreSQL's
       // HOT idea: an UPDATE of other columns costs the index nothing),
       // unless an INCLUDE column changed, which rewrites its value.
-      if (index.included.empty() || IndexEntryValue(index, types, old_row, old_key) == new_value) {
+      if (index.included.empty() || IndexEntryValue(index, types, old_row, old_key) ==
+                                        IndexEntryValue(index, types, new_row, new_key)) {
         continue;
       }
     } else if (old_in) {
       BASALT_RETURN_IF_ERROR(DeleteEntry(txn, index, old_row, old_entry, old_key));
     }
-    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, new_row, new_entry, new_key, new_value));
+    BASALT_RETURN_IF_ERROR(PutEntry(txn, index, types, new_row, new_entry, new_key));
   }
   return Status::OK();
 }

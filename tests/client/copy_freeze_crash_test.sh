@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # kill -9 while COPY ... FREEZE ingests sorted files: every restart opens
 # the data directory, and every table whose transaction committed holds all
-# its rows, its index agreeing. (An ingested file once had its sequence
-# number stamped in place, which through the encrypting file system added
-# a second prefix and made the next open fail: "Sst file size mismatch".)
+# its rows, its index agreeing. (Ingested files were once hard-linked in;
+# RocksDB reopens a linked file to sync it, the encrypting file system's
+# reopen writes a fresh prefix, and after a kill the next open failed:
+# "Sst file size mismatch".)
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 CYCLES=${COPY_FREEZE_CRASH_CYCLES:-8}

@@ -131,9 +131,9 @@ Candidate Consider(const catalog::TableEntry& table, int index, const storage::I
   c.index = index;
   c.partial = layout.predicate != nullptr;
   std::vector<bool> used(conjuncts.size(), false);
-  bool partial = false;
-  if (const BoundExpr* predicate = IndexPredicateExpr(layout, &partial);
-      predicate != nullptr && !for_write) {
+  bool unused_partial = false;  // c.partial says it
+  const BoundExpr* predicate = for_write ? nullptr : IndexPredicateExpr(layout, &unused_partial);
+  if (predicate != nullptr) {
     const std::vector<const BoundExpr*> terms = PredicateTerms(*predicate);
     for (size_t i = 0; i < conjuncts.size(); ++i) {
       used[i] = PredicateImpliedBy(*conjuncts[i], terms);
