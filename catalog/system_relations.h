@@ -1,8 +1,8 @@
 // The relations of pg_catalog whose rows Basalt computes when they are read
 // (sql/execution/system_scan.cc) instead of storing them: pg_locks, and the
-// session's own pg_cursors and pg_prepared_statements; pg_class, pg_attribute and the other
-// catalogs drivers read will join them. They exist in every database, with PostgreSQL 15's OIDs and
-// columns, and are never written to storage.
+// session's own pg_cursors, pg_prepared_statements and pg_settings; pg_class, pg_attribute and the
+// other catalogs drivers read will join them. They exist in every database, with PostgreSQL 15's
+// OIDs and columns, and are never written to storage.
 #pragma once
 
 #include <vector>
@@ -20,6 +20,7 @@ inline constexpr Oid kPgStats = 12053;
 inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;
+inline constexpr Oid kPgSettings = 12104;
 inline constexpr Oid kPgStatActivity = 12222;
 inline constexpr Oid kPgStatProgressCreateIndex = 12312;
 // Basalt's own, with OIDs PostgreSQL 15 leaves free below 16384.

@@ -215,9 +215,13 @@ struct DataType {
     return DataType{TypeId::kNumeric, ((precision << 16) | (scale & 0x7ff)) + 4};
   }
   // The record type of rows with these fields' types (kRecord), and back.
-  static DataType Record(const std::vector<DataType>& fields);
+  // `names`: the fields' names (a whole-row reference's columns, a
+  // function's OUT parameters); without them, f1, f2, ... as ROW()'s.
+  static DataType Record(const std::vector<DataType>& fields,
+                         const std::vector<std::string>& names = {});
   // REQUIRES: id == TypeId::kRecord.
   const std::vector<DataType>& RecordFields() const;
+  const std::vector<std::string>& RecordFieldNames() const;
   // The type with this PostgreSQL OID, if Basalt has it.
   static std::optional<DataType> FromOid(Oid oid, int32_t typmod = -1);
 

@@ -1,5 +1,5 @@
 // The registry behind DataType::Record: each distinct list of field types
-// gets a typmod, its index here, for the life of the process. Entries are
+// (and names) gets a typmod, its index here, for the life of the process. Entries are
 // never removed (a typmod may sit in any plan), and only lists a query
 // built are registered, so the registry stays as small as the set of row
 // shapes the server has seen.
@@ -19,17 +19,22 @@
 namespace basalt {
 namespace {
 
-using Fields = std::vector<DataType>;
+struct Shape {
+  std::vector<DataType> fields;
+  std::vector<std::string> names;
+};
 constexpr size_t kBlockSize = 1024;
 constexpr size_t kBlocks = 1024;  // at most 1,048,576 row shapes
 
 struct Block {
-  std::array<std::atomic<const Fields*>, kBlockSize> entries{};
+  std::array<std::atomic<const Shape*>, kBlockSize> entries{};
 };
+
+using ShapeKey = std::pair<std::vector<std::pair<TypeId, int32_t>>, std::vector<std::string>>;
 
 struct RecordRegistry {
   std::mutex mutex;  // over typmods, size and adding entries
-  std::map<std::vector<std::pair<TypeId, int32_t>>, int32_t> typmods;
+  std::map<ShapeKey, int32_t> typmods;
   size_t size = 0;
   std::array<std::atomic<Block*>, kBlocks> blocks{};
 };
@@ -39,12 +44,29 @@ RecordRegistry& Registry() {
   return *registry;
 }
 
+const Shape& ShapeOf(int32_t typmod) {
+  const auto index = static_cast<size_t>(typmod);
+  const Block* block = typmod < 0 || index >= kBlocks * kBlockSize
+                           ? nullptr
+                           : Registry().blocks[index / kBlockSize].load(std::memory_order_acquire);
+  const Shape* shape =
+      block ? block->entries[index % kBlockSize].load(std::memory_order_acquire) : nullptr;
+  // Never expected: a record's typmod comes from Record.
+  if (shape == nullptr) throw Error(sqlstate::kInternalError, "record type without its fields");
+  return *shape;
+}
+
 }  // namespace
 
-DataType DataType::Record(const std::vector<DataType>& fields) {
-  std::vector<std::pair<TypeId, int32_t>> key;
-  key.reserve(fields.size());
-  for (const DataType& f : fields) key.emplace_back(f.id, f.typmod);
+DataType DataType::Record(const std::vector<DataType>& fields,
+                          const std::vector<std::string>& names) {
+  ShapeKey key;
+  key.first.reserve(fields.size());
+  for (const DataType& f : fields) key.first.emplace_back(f.id, f.typmod);
+  key.second = names;
+  if (key.second.empty()) {
+    for (size_t i = 0; i < fields.size(); ++i) key.second.push_back("f" + std::to_string(i + 1));
+  }
   RecordRegistry& registry = Registry();
   std::lock_guard lock(registry.mutex);
   auto found = registry.typmods.find(key);
@@ -59,22 +81,19 @@ DataType DataType::Record(const std::vector<DataType>& fields) {
     block = new Block;
     slot.store(block, std::memory_order_release);
   }
-  block->entries[typmod % kBlockSize].store(new Fields(fields), std::memory_order_release);
+  block->entries[typmod % kBlockSize].store(new Shape{fields, key.second},
+                                            std::memory_order_release);
   ++registry.size;
   registry.typmods.emplace(std::move(key), static_cast<int32_t>(typmod));
   return DataType{TypeId::kRecord, static_cast<int32_t>(typmod)};
 }
 
 const std::vector<DataType>& DataType::RecordFields() const {
-  const auto index = static_cast<size_t>(typmod);
-  const Block* block = typmod < 0 || index >= kBlocks * kBlockSize
-                           ? nullptr
-                           : Registry().blocks[index / kBlockSize].load(std::memory_order_acquire);
-  const Fields* fields =
-      block ? block->entries[index % kBlockSize].load(std::memory_order_acquire) : nullptr;
-  // Never expected: a record's typmod comes from Record.
-  if (fields == nullptr) throw Error(sqlstate::kInternalError, "record type without its fields");
-  return *fields;
+  return ShapeOf(typmod).fields;
+}
+
+const std::vector<std::string>& DataType::RecordFieldNames() const {
+  return ShapeOf(typmod).names;
 }
 
 }  // namespace basalt

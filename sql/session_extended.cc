@@ -17,6 +17,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/parameter_types.h"
 #include "sql/parser/parser.h"
+#include "sql/pg_settings_rows.h"
 #include "sql/session_impl.h"
 
 namespace basalt::sql {
@@ -315,6 +316,7 @@ std::vector<Row> SessionImpl::PreparedStatementRows() {
 std::vector<Row> SessionImpl::SessionRows(Oid relation) {
   switch (relation) {
     case catalog::oids::kPgCursors: return CursorRows();
+    case catalog::oids::kPgSettings: return PgSettingsRows(settings_);
     case catalog::oids::kPgStatProgressRefreshMatview:
       return refresh_board_ ? refresh_board_->ProgressRows(database_oid_) : std::vector<Row>{};
     case catalog::oids::kBasaltMatviewStatus: return MatviewStatusRows();

@@ -36,6 +36,7 @@ constexpr SettingDef kSettings[] = {
     // Basalt's: index builds report their progress in NOTICE lines
     // (sql/session_index_build.cc).
     {"basalt.progress_notices", "off", false, false},
+    {"block_size", "8192", false, true},
     {"bytea_output", "hex", false, false},
     {"client_encoding", "UTF8", true, false},
     {"client_min_messages", "notice", false, false},
@@ -58,7 +59,9 @@ constexpr SettingDef kSettings[] = {
     {"lc_ctype", "C.UTF-8", false, true},
     {"lock_timeout", "0", false, false},
     {"max_connections", "100", false, true, true},
+    {"max_function_args", "100", false, true},
     {"max_identifier_length", "63", false, true},
+    {"max_index_keys", "32", false, true},
     // Parallel aggregation (sql/execution/parallel_aggregate.h): threads
     // started besides the statement's own; 0 runs every query on one.
     {"max_parallel_workers_per_gather", "2", false, false},
@@ -427,6 +430,40 @@ std::vector<std::pair<std::string, std::string>> Settings::All() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const SettingDef& d : kSettings) out.emplace_back(d.name, values_.at(Lower(d.name)));
   return out;
+}
+
+Settings::Origin Settings::OriginOf(std::string_view name) const {
+  const SettingDef* def = Find(name);
+  if (def == nullptr) return Origin{"session", "", ""};
+  const std::string lower = Lower(def->name);
+  Origin origin{"default", def->default_value, def->default_value};
+  const auto server = ServerDefaults().find(lower);
+  if (server != ServerDefaults().end()) origin.source = "configuration file";
+  const auto reset = reset_values_.find(lower);
+  if (reset != reset_values_.end()) {
+    origin.reset_value = reset->second;
+    if (server == ServerDefaults().end() || server->second != reset->second) {
+      origin.source = "client";
+    }
+  }
+  if (values_.at(lower) != origin.reset_value) origin.source = "session";
+  return origin;
+}
+
+std::string Settings::InUnit(std::string_view name, const std::string& value,
+                             std::string_view unit) {
+  const std::string lower = Lower(name);
+  if (unit == "kB" || unit == "8kB") {
+    Result<int64_t> kb = ParseMemoryKb(lower, value, 0, kMaxQueryMemoryKb);
+    if (!kb.ok()) return value;
+    return std::to_string(unit == "kB" ? kb.value() : kb.value() / 8);
+  }
+  if (unit == "ms" || unit == "s" || unit == "min") {
+    Result<int64_t> ms = ParseMilliseconds(lower, value);
+    if (!ms.ok()) return value;
+    return std::to_string(unit == "ms" ? ms.value() : ms.value() / (unit == "s" ? 1000 : 60000));
+  }
+  return value;
 }
 
 int64_t Settings::Milliseconds(std::string_view name) const {

@@ -42,6 +42,19 @@ class Settings {
   // SHOW ALL: (name, value) in name order.
   std::vector<std::pair<std::string, std::string>> All() const;
 
+  // pg_settings' view of a setting: where its value came from ("default",
+  // "configuration file", "client" for startup parameters, "session"),
+  // the value RESET returns to and the built-in default.
+  struct Origin {
+    std::string source;
+    std::string reset_value;
+    std::string boot_value;
+  };
+  Origin OriginOf(std::string_view name) const;
+  // A stored value counted in pg_settings' unit (kB, 8kB, ms, s, min; as is
+  // for no unit).
+  static std::string InUnit(std::string_view name, const std::string& value, std::string_view unit);
+
   // A time-valued setting (statement_timeout, lock_timeout, ...) in ms.
   int64_t Milliseconds(std::string_view name) const;
   // A memory setting (work_mem, basalt.max_query_memory) in bytes.

@@ -55,6 +55,7 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
     }
     case ast::ExprKind::kRow: return BindRowValue(expr.As<ast::RowConstructor>(), scope);
+    case ast::ExprKind::kFieldSelect: return BindFieldSelect(expr.As<ast::FieldSelect>(), scope);
     case ast::ExprKind::kIsNull: {
       const auto& is = expr.As<ast::IsNull>();
       if (is.arg->kind() == ast::ExprKind::kRow) {

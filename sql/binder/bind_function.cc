@@ -159,17 +159,14 @@ std::optional<ScalarFunction> AdvisoryLockFunction(std::string_view name) {
 BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& scope) {
   if (auto srf = srf_columns_.find(&call); srf != srf_columns_.end()) {
     // A set-returning call of the target list: its FROM item's column.
-    BoundExprPtr column = BoundExpr::Column(srf->second.first, srf->second.second);
-    column->position = call.position;
-    return column;
+    return TargetFunctionValue(srf->second, call.position);
   }
   const std::string& name = call.name.back();
   if (call.name.size() == 2 && call.name[0] == "information_schema") {
     if (name == "_pg_expandarray") {
-      // Its rows are records (x, n), and Basalt has no record type: it is
-      // a FROM item only (bind_table_function.cc).
-      ThrowAt(sqlstate::kFeatureNotSupported,
-              "information_schema._pg_expandarray is supported in FROM only", call.position);
+      // Set-returning: a FROM item or a target (bind_table_function.cc).
+      ThrowAt(sqlstate::kFeatureNotSupported, "set-returning functions are not allowed here",
+              call.position);
     }
     std::vector<BoundExprPtr> args;
     for (const ast::ExprPtr& arg : call.args) args.push_back(BindExpression(*arg, scope));

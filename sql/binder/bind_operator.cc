@@ -32,6 +32,15 @@ int Leftmost(int a, int b) {
       .WithPosition(position);
 }
 
+[[noreturn]] void NoPrefixOperator(std::string_view op, const DataType& operand, int position) {
+  throw Error(sqlstate::kUndefinedFunction,
+              fmt::format("operator does not exist: {} {}", op, TypeNameForMessage(operand)))
+      .WithHint(
+          "No operator matches the given name and argument type. You might need to add an "
+          "explicit type cast.")
+      .WithPosition(position);
+}
+
 bool IsDateLike(const DataType& t) {
   return t.id == TypeId::kDate;
 }
@@ -50,6 +59,65 @@ void ResolveUnknowns(BoundExprPtr& left, BoundExprPtr& right) {
                                                             : DataType::Of(left->type.id),
                           CastContext::kImplicit);
   }
+}
+
+[[noreturn]] void NotUnique(std::string_view description, int position) {
+  throw Error(sqlstate::kAmbiguousFunction, fmt::format("operator is not unique: {}", description))
+      .WithHint(
+          "Could not choose a best candidate operator. You might need to add explicit type "
+          "casts.")
+      .WithPosition(position);
+}
+
+bool IsBitwiseOperator(std::string_view op) {
+  return op == "&" || op == "|" || op == "#" || op == "<<" || op == ">>";
+}
+
+int IntegerWidth(TypeId id) {
+  return id == TypeId::kInt2 ? 2 : id == TypeId::kInt4 ? 4 : 8;
+}
+
+// int2 / int4 / int8 & | # << >> (int2and ... int8shr): the operands of &
+// | # meet in the wider type; a shift keeps its left operand's and counts
+// in int4.
+BoundExprPtr BindBitwise(std::string_view op, BoundExprPtr left, BoundExprPtr right, int position) {
+  const bool shift = op == "<<" || op == ">>";
+  if (left->type.id == TypeId::kUnknown && (right->type.id == TypeId::kUnknown || shift)) {
+    NotUnique(fmt::format("{} {} {}", TypeNameForMessage(left->type), op,
+                          TypeNameForMessage(right->type)),
+              position);
+  }
+  DataType result;
+  DataType right_type;
+  if (shift) {
+    result = left->type;
+    right_type = DataType::Of(TypeId::kInt4);
+    if (!result.IsInteger() ||
+        (right->type.id != TypeId::kUnknown && right->type.id != TypeId::kInt2 &&
+         right->type.id != TypeId::kInt4)) {
+      NoOperator(op, left->type, right->type, position);
+    }
+  } else {
+    ResolveUnknowns(left, right);
+    if (!left->type.IsInteger() || !right->type.IsInteger()) {
+      NoOperator(op, left->type, right->type, position);
+    }
+    result =
+        DataType::Of(IntegerWidth(left->type.id) >= IntegerWidth(right->type.id) ? left->type.id
+                                                                                 : right->type.id);
+    right_type = result;
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(result.id),
+                           Leftmost(left->position, position));
+  e->function = op == "&"    ? ScalarFunction::kBitAnd
+                : op == "|"  ? ScalarFunction::kBitOr
+                : op == "#"  ? ScalarFunction::kBitXor
+                : op == "<<" ? ScalarFunction::kShiftLeft
+                             : ScalarFunction::kShiftRight;
+  e->children.push_back(
+      CoerceOrThrow(std::move(left), DataType::Of(result.id), CastContext::kImplicit));
+  e->children.push_back(CoerceOrThrow(std::move(right), right_type, CastContext::kImplicit));
+  return e;
 }
 
 CompareOp ToCompareOp(std::string_view op) {
@@ -106,12 +174,7 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
     }
     const bool interval_minus = op.op == "-" && operand->type.id == TypeId::kInterval;
     if (!operand->type.IsNumeric() && !interval_minus) {
-      throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
-                                                            TypeNameForMessage(operand->type)))
-          .WithHint(
-              "No operator matches the given name and argument type. You might need to add an "
-              "explicit type cast.")
-          .WithPosition(op.position);
+      NoPrefixOperator(op.op, operand->type, op.position);
     }
     if (op.op == "+") return operand;
     auto e = BoundExpr::Make(BoundExprKind::kNegate, operand->type,
@@ -119,9 +182,17 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
     e->children.push_back(std::move(operand));
     return e;
   }
-  throw Error(sqlstate::kUndefinedFunction, fmt::format("operator does not exist: {} {}", op.op,
-                                                        TypeNameForMessage(operand->type)))
-      .WithPosition(op.position);
+  if (op.op == "~" && operand->type.IsInteger()) {  // int2not, int4not, int8not
+    auto e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(operand->type.id),
+                             Leftmost(op.position, operand->position));
+    e->function = ScalarFunction::kBitNot;
+    e->children.push_back(std::move(operand));
+    return e;
+  }
+  if (op.op == "~" && operand->type.id == TypeId::kUnknown) {
+    NotUnique("~ unknown", op.position);
+  }
+  NoPrefixOperator(op.op, operand->type, op.position);
 }
 
 BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
@@ -229,6 +300,9 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     e->children.push_back(std::move(l));
     e->children.push_back(std::move(r));
     return e;
+  }
+  if (IsBitwiseOperator(op.op)) {
+    return BindBitwise(op.op, std::move(left), std::move(right), op.position);
   }
   if (op.op == "IS DISTINCT FROM" || op.op == "IS NOT DISTINCT FROM") {
     return BindIsDistinct(op.op == "IS NOT DISTINCT FROM", std::move(left), std::move(right),

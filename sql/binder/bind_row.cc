@@ -10,6 +10,8 @@
 // a row is a value of an anonymous record type (DataType::Record).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
@@ -32,10 +34,11 @@ BoundExprPtr Combine(BoundExprKind kind, std::vector<BoundExprPtr> terms, int po
 
 // The fields' values as one record value (a kArray expression evaluates to
 // the array of its children's values).
-BoundExprPtr RecordOf(std::vector<BoundExprPtr> fields, int position) {
+BoundExprPtr RecordOf(std::vector<BoundExprPtr> fields, int position,
+                      const std::vector<std::string>& names = {}) {
   std::vector<DataType> types;
   for (const BoundExprPtr& f : fields) types.push_back(f->type);
-  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Record(types), position);
+  auto e = BoundExpr::Make(BoundExprKind::kArray, DataType::Record(types, names), position);
   e->children = std::move(fields);
   return e;
 }
@@ -182,17 +185,85 @@ BoundExprPtr Binder::BindWholeRow(const ast::ColumnRef& ref, const Scope& scope)
   for (const Scope* s = &scope; s != nullptr; s = s->parent) {
     for (const ScopeItem& item : s->items) {
       if (item.name != item_name) continue;
+      if (item.scalar_function) {
+        ast::ColumnRef column;
+        column.names = {item_name, item.columns[0].name};
+        column.position = ref.position;
+        return BindColumnRef(column, scope);
+      }
       std::vector<BoundExprPtr> fields;
+      std::vector<std::string> names;
       for (const ScopeColumn& c : item.columns) {
+        names.push_back(c.name);
         ast::ColumnRef column;
         column.names = {item_name, c.name};
         column.position = ref.position;
         fields.push_back(BindColumnRef(column, scope));
       }
-      return RecordOf(std::move(fields), ref.position);
+      return RecordOf(std::move(fields), ref.position, names);
     }
   }
   return nullptr;
+}
+
+namespace {
+
+// Field `index` of `record`; of a row `built` from its fields' expressions,
+// that expression itself.
+BoundExprPtr RecordField(BoundExprPtr record, size_t index, bool built, int position) {
+  if (built) return std::move(record->children[index]);
+  auto e = BoundExpr::Make(BoundExprKind::kFunction, record->type.RecordFields()[index], position);
+  e->function = ScalarFunction::kRecordField;
+  e->children.push_back(std::move(record));
+  e->children.push_back(
+      BoundExpr::Constant(Value::Int(static_cast<int64_t>(index)), DataType::Of(TypeId::kInt4)));
+  return e;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindRecordForFields(const ast::FieldSelect& select, const Scope& scope,
+                                         bool* built) {
+  BoundExprPtr record = BindExpression(*select.arg, scope);
+  if (record->type.id != TypeId::kRecord) {
+    ThrowAt(sqlstate::kWrongObjectType,
+            fmt::format("column notation .{} applied to type {}, which is not a composite type",
+                        select.star ? "*" : select.field, record->type.Name()),
+            select.position);
+  }
+  // A whole-row reference or a set-returning call's columns; ROW(...) stays
+  // whole, as PostgreSQL prints it (`(ROW(1, 2)).f1`).
+  *built = record->kind == BoundExprKind::kArray && select.arg->kind() != ast::ExprKind::kRow;
+  return record;
+}
+
+BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelect& select, const Scope& scope) {
+  if (select.star) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "row expansion via \"*\" is not supported here",
+            select.position);
+  }
+  bool built = false;
+  BoundExprPtr record = BindRecordForFields(select, scope, &built);
+  const std::vector<std::string>& names = record->type.RecordFieldNames();
+  auto found = std::find(names.begin(), names.end(), select.field);
+  if (found == names.end()) {
+    ThrowAt(sqlstate::kUndefinedColumn,
+            fmt::format("could not identify column \"{}\" in record data type", select.field),
+            select.position);
+  }
+  return RecordField(std::move(record), static_cast<size_t>(found - names.begin()), built,
+                     select.position);
+}
+
+void Binder::ExpandFieldStar(const ast::FieldSelect& select, const Scope& scope, BoundSelect* out) {
+  bool built = false;
+  BoundExprPtr record = BindRecordForFields(select, scope, &built);
+  const std::vector<std::string> names = record->type.RecordFieldNames();
+  for (size_t i = 0; i < names.size(); ++i) {
+    BoundExprPtr field = RecordField(record->Clone(), i, built, select.position);
+    out->columns.push_back(ResultColumn{names[i], field->type, 0, 0});
+    out->targets.push_back(std::move(field));
+  }
 }
 
 BoundExprPtr Binder::BindRowIn(const ast::In& in, const Scope& scope) {

@@ -50,6 +50,7 @@ bool HasStrongName(const ast::Expr& expr) {
     case ast::ExprKind::kColumnRef:
     case ast::ExprKind::kFunctionCall:
     case ast::ExprKind::kRow:
+    case ast::ExprKind::kFieldSelect:
     case ast::ExprKind::kArray: return true;
     case ast::ExprKind::kCase: {
       const ast::Expr* otherwise = base->As<ast::Case>().else_result.get();
@@ -81,6 +82,7 @@ std::string FigureColumnName(const ast::Expr& expr) {
     }
     case ast::ExprKind::kArray: return "array";
     case ast::ExprKind::kRow: return "row";
+    case ast::ExprKind::kFieldSelect: return base->As<ast::FieldSelect>().field;
     case ast::ExprKind::kSubquery:
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kExists) return "exists";
       if (base->As<ast::Subquery>().type == ast::Subquery::Type::kArray) return "array";
@@ -377,10 +379,14 @@ void Binder::BindTargets(const std::vector<ast::ResultTarget>& targets, const Sc
       ExpandStar(target.expr->As<ast::Star>(), scope, out);
       continue;
     }
+    if (target.expr->kind() == ast::ExprKind::kFieldSelect &&
+        target.expr->As<ast::FieldSelect>().star) {
+      ExpandFieldStar(target.expr->As<ast::FieldSelect>(), scope, out);
+      continue;
+    }
     BoundExprPtr e;
     if (auto srf = srf_columns_.find(target.expr.get()); srf != srf_columns_.end()) {
-      e = BoundExpr::Column(srf->second.first, srf->second.second);
-      e->position = target.expr->position;
+      e = TargetFunctionValue(srf->second, target.expr->position);
     } else {
       e = BindExpression(*target.expr, scope);
     }

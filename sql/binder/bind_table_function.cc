@@ -33,6 +33,26 @@ std::optional<std::pair<TableFunction, bool>> JsonTableFunction(std::string_view
   return std::nullopt;
 }
 
+bool IsExpandArray(const ast::FunctionCall& call) {
+  return call.name.size() == 2 && call.name[0] == "information_schema" &&
+         call.name[1] == "_pg_expandarray" && call.args.size() == 1 && !call.star && !call.distinct;
+}
+
+// A function of several columns returns rows (its OUT parameters): in the
+// target list, its value is a record of them.
+DataType TargetRowType(const BoundTableRef& function) {
+  const DataType text = DataType::Of(TypeId::kText);
+  switch (function.function) {
+    case TableFunction::kJsonEach:
+    case TableFunction::kJsonEachText:
+      return DataType::Record({text, function.function_type}, {"key", "value"});
+    case TableFunction::kOptionsToTable:
+      return DataType::Record({text, text}, {"option_name", "option_value"});
+    default:  // _pg_expandarray: unnest with the positions
+      return DataType::Record({function.function_type, DataType::Of(TypeId::kInt4)}, {"x", "n"});
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<BoundTableRef> Binder::BindTableFunction(const ast::FunctionRef& ref, Scope& scope,
@@ -70,9 +90,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   // information_schema._pg_expandarray(array): the elements (x) with their
   // positions (n), as unnest WITH ORDINALITY gives them; pgjdbc's metadata
   // queries and the information_schema views of PostgreSQL use it.
-  const bool expand_array = call.name.size() == 2 && call.name[0] == "information_schema" &&
-                            name == "_pg_expandarray" && args.size() == 1 &&
-                            args[0]->type.IsArray() && !call.star && !call.distinct;
+  const bool expand_array = IsExpandArray(call) && args[0]->type.IsArray();
   const std::optional<std::pair<TableFunction, bool>> json_function =
       catalog_name ? JsonTableFunction(name) : std::nullopt;
   auto timestamp_like = [](TypeId t) {
@@ -149,11 +167,6 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     if (converted == nullptr || call.star || call.distinct) {
       ThrowNoFunction(name, args, call.position);
     }
-    if (hidden &&
-        (function == TableFunction::kJsonEach || function == TableFunction::kJsonEachText)) {
-      ThrowAt(sqlstate::kFeatureNotSupported,
-              fmt::format("{} in the target list (a record) is not supported yet", name), position);
-    }
     args[0] = std::move(converted);
     out->function = function;
     const bool text = function == TableFunction::kJsonArrayElementsText ||
@@ -196,8 +209,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
             fmt::format("function {} in FROM is not supported yet", name), position);
   }
   const bool options = out->function == TableFunction::kOptionsToTable;
-  const bool json_pairs = out->function == TableFunction::kJsonEach ||
-                          out->function == TableFunction::kJsonEachText || options;
+  const bool json_pairs = ReturnsPairs(out->function);
   out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0);
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
@@ -221,6 +233,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     item.columns.push_back(
         ScopeColumn{"ordinality", DataType::Of(TypeId::kInt8), column + 1, nullptr, 0, 0});
   }
+  item.scalar_function = out->width == 1;
   RenameColumns(alias, &item);
   if (!hidden) {
     out->alias = alias.name;
@@ -241,6 +254,7 @@ namespace {
 bool IsSetReturningCall(const ast::Expr& expr) {
   if (expr.kind() != ast::ExprKind::kFunctionCall) return false;
   const auto& call = expr.As<ast::FunctionCall>();
+  if (IsExpandArray(call)) return true;
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   const std::string& name = call.name.back();
@@ -260,6 +274,9 @@ void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::Functio
   }
   switch (e.kind()) {
     case ast::ExprKind::kCast: CollectSetReturningCalls(*e.As<ast::Cast>().arg, out); return;
+    case ast::ExprKind::kFieldSelect:
+      CollectSetReturningCalls(*e.As<ast::FieldSelect>().arg, out);
+      return;
     case ast::ExprKind::kUnaryOp:
       CollectSetReturningCalls(*e.As<ast::UnaryOp>().operand, out);
       return;
@@ -277,6 +294,20 @@ void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::Functio
     }
     default: return;
   }
+}
+
+BoundExprPtr Binder::TargetFunctionValue(const TargetFunctionColumns& columns, int position) {
+  if (!columns.row) {
+    BoundExprPtr e = BoundExpr::Column(columns.first, columns.type);
+    e->position = position;
+    return e;
+  }
+  auto record = BoundExpr::Make(BoundExprKind::kArray, columns.type, position);
+  const std::vector<DataType>& fields = columns.type.RecordFields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    record->children.push_back(BoundExpr::Column(columns.first + static_cast<int>(i), fields[i]));
+  }
+  return record;
 }
 
 void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out) {
@@ -298,8 +329,12 @@ void Binder::BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, Bo
           *call, ast::Alias{}, false, call->position, true, scope, &next_column,
           functions != nullptr ? &functions->lateral_values : nullptr);
       function->in_target_list = true;
+      TargetFunctionColumns value{next_column - 1, function->function_type, false};
+      if (function->width > 1) {
+        value = {next_column - function->width, TargetRowType(*function), true};
+      }
       // Assigned, not emplaced: a view read twice binds the same (cached) tree twice.
-      srf_columns_.insert_or_assign(call, std::make_pair(next_column - 1, function->function_type));
+      srf_columns_.insert_or_assign(call, value);
       if (functions == nullptr) {
         functions = std::move(function);
       } else {

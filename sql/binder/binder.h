@@ -314,6 +314,15 @@ class Binder {
   // joined LATERAL after the FROM items, one output row per value
   // (srf_columns_ maps each call to its column).
   void BindTargetFunctions(const ast::SelectStmt& select, Scope& scope, BoundSelect* out);
+  // Where a set-returning call of the target list left its value: its
+  // column, or the first of several for a function returning rows
+  // (_pg_expandarray, jsonb_each), whose value is a record of them.
+  struct TargetFunctionColumns {
+    int first = 0;
+    DataType type;  // the value's; the record's for rows
+    bool row = false;
+  };
+  static BoundExprPtr TargetFunctionValue(const TargetFunctionColumns& columns, int position);
   // bind_view.cc: a view in FROM, its stored query bound as a subquery
   // whose names resolve to the OIDs recorded at CREATE VIEW.
   std::unique_ptr<BoundTableRef> BindView(const ast::BaseTableRef& ref,
@@ -457,6 +466,13 @@ class Binder {
   // when no column has the name; nullptr when no item has it): a record.
   BoundExprPtr BindRowValue(const ast::RowConstructor& row, const Scope& scope);
   BoundExprPtr BindWholeRow(const ast::ColumnRef& ref, const Scope& scope);
+  // (row).field (42809 when the value is not a row, 42703 without the field).
+  BoundExprPtr BindFieldSelect(const ast::FieldSelect& select, const Scope& scope);
+  // (row).* in a target list: a column per field.
+  void ExpandFieldStar(const ast::FieldSelect& select, const Scope& scope, BoundSelect* out);
+  // The row of (row).field; `built` when it is made of its fields'
+  // expressions (a whole-row reference's columns).
+  BoundExprPtr BindRecordForFields(const ast::FieldSelect& select, const Scope& scope, bool* built);
   void BindGroupBy(const ast::SelectStmt& select, const Scope& scope, BoundSelect* out);
   BoundExprPtr BindGroupItem(const ast::Expr& item, const Scope& scope, const BoundSelect& out);
   // GROUP BY with ROLLUP / CUBE / GROUPING SETS / () (bind_grouping_sets.cc):
@@ -701,8 +717,8 @@ class Binder {
     bool referenced;
   };
   std::vector<WorkTable*> work_tables_;
-  // The current query's set-returning targets: their column and type.
-  std::map<const ast::Expr*, std::pair<int, DataType>> srf_columns_;
+  // The current query's set-returning targets (TargetFunctionValue).
+  std::map<const ast::Expr*, TargetFunctionColumns> srf_columns_;
   int next_work_table_id_ = 0;
   int next_cte_id_ = 0;
   // References are counted as written: not while a CTE's query is bound

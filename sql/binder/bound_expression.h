@@ -122,6 +122,7 @@ enum class ScalarFunction {
   kNameSubscript,          // name[i] -> "char": byte i (0-based) of the 64-byte name
   kArrayToString,          // array_to_string(anyarray, text [, text]) -> text
   kArraySubscript,         // a[i] -> the element type; NULL outside 1..n
+  kRecordField,            // (r).f: field children[1] (a constant, 0-based) of record r
   kRelationIsPublishable,  // pg_relation_is_publishable(regclass) -> bool
   kIndexCheck,             // basalt_index_check(regclass) -> int8 (sql/execution/index_check.h)
   kObjDescription,         // obj_description(oid [, catalog name]) -> text
@@ -262,6 +263,14 @@ enum class ScalarFunction {
   kScale,
   kMinScale,
   kTrimScale,
+  // Integer bitwise operators: & | # (xor), prefix ~, << and >> (the
+  // shift count an int4, masked as the C operators on x86 do).
+  kBitAnd,
+  kBitOr,
+  kBitXor,
+  kBitNot,
+  kShiftLeft,
+  kShiftRight,
   kRandom,   // volatile
   kSetseed,  // volatile
   // bytea and uuid functions (sql/execution/bytea_function.cc); names and

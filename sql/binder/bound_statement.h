@@ -61,6 +61,12 @@ enum class TableFunction {
   kOptionsToTable,
 };
 
+// The functions whose rows are (key, value) pairs: a text column first.
+inline bool ReturnsPairs(TableFunction f) {
+  return f == TableFunction::kJsonEach || f == TableFunction::kJsonEachText ||
+         f == TableFunction::kOptionsToTable;
+}
+
 // A FROM item. Its rows are the concatenation of its leaves' columns, in
 // the order they are written: a table's columns, a subquery's result
 // columns, a join's left then right side.

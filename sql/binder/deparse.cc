@@ -427,11 +427,7 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
         row.names.push_back(name);
         if (ref.kind == BoundTableRef::Kind::kFunction) {
           // json[b]_each: key, value; then the ordinality.
-          const int value_column = ref.function == TableFunction::kJsonEach ||
-                                           ref.function == TableFunction::kJsonEachText ||
-                                           ref.function == TableFunction::kOptionsToTable
-                                       ? 1
-                                       : 0;
+          const int value_column = ReturnsPairs(ref.function) ? 1 : 0;
           row.types.push_back(c < value_column    ? DataType::Of(TypeId::kText)
                               : c == value_column ? ref.function_type
                                                   : DataType::Of(TypeId::kInt8));

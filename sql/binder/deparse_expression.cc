@@ -45,7 +45,8 @@ Shape Printer::ShapeOf(const BoundExpr& e, const Row& row, bool show_implicit) c
       return CastShown(e, show_implicit) ? Shape::kCast
                                          : ShapeOf(*e.children[0], row, show_implicit);
     case BoundExprKind::kFunction:
-      return IsRegexFunction(e.function) ? Shape::kOperator : Shape::kFunction;
+      return IsRegexFunction(e.function) || BitwiseOperatorSpelling(e.function) ? Shape::kOperator
+                                                                                : Shape::kFunction;
     case BoundExprKind::kCase:
     case BoundExprKind::kArray:
     case BoundExprKind::kAggregate:
@@ -310,6 +311,27 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       return;
     }
     case BoundExprKind::kFunction: {
+      if (e.function == ScalarFunction::kRecordField) {
+        const BoundExpr& record = *e.children[0];
+        out += '(';
+        Expr(record, row, &e, true, out);
+        out +=
+            ")." +
+            ast::QuoteName(
+                record.type.RecordFieldNames()[static_cast<size_t>(e.children[1]->value.AsInt())]);
+        return;
+      }
+      if (std::optional<std::string_view> op = BitwiseOperatorSpelling(e.function)) {
+        if (e.children.size() == 1) {
+          Open(out);
+          out += "~ ";
+          Argument(*e.children[0], row, e, Shape::kOperator, false, true, out);
+          Close(out);
+        } else {
+          Binary(e, row, *op, out);
+        }
+        return;
+      }
       if (IsRegexFunction(e.function)) {
         const char* op = e.function == ScalarFunction::kRegexMatch      ? "~"
                          : e.function == ScalarFunction::kRegexNotMatch ? "!~"

@@ -129,6 +129,18 @@ bool IsRegexFunction(ScalarFunction f) {
          f == ScalarFunction::kRegexIMatch || f == ScalarFunction::kRegexNotIMatch;
 }
 
+std::optional<std::string_view> BitwiseOperatorSpelling(ScalarFunction f) {
+  switch (f) {
+    case ScalarFunction::kBitAnd: return "&";
+    case ScalarFunction::kBitOr: return "|";
+    case ScalarFunction::kBitXor: return "#";
+    case ScalarFunction::kBitNot: return "~";
+    case ScalarFunction::kShiftLeft: return "<<";
+    case ScalarFunction::kShiftRight: return ">>";
+    default: return std::nullopt;
+  }
+}
+
 bool CastShown(const BoundExpr& cast, bool show_implicit, const BoundExpr* parent) {
   if (cast.cast_context == CastContext::kExplicit) return true;
   if (!show_implicit) return false;

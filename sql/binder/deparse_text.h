@@ -22,6 +22,8 @@ std::string DeparsedConstant(const BoundExpr& constant, bool always_type);
 std::optional<std::string> DeparsedFunctionName(ScalarFunction f);
 std::string DeparsedTableFunctionName(TableFunction f);
 bool IsRegexFunction(ScalarFunction f);
+// & | # ~ << >> for the integer bitwise functions; nullopt for others.
+std::optional<std::string_view> BitwiseOperatorSpelling(ScalarFunction f);
 // Whether a cast is shown: explicit ones always; implicit ones only as an
 // operator's or function's argument (`show_implicit`), and not between
 // integer types or between float types, which PostgreSQL's cross-type

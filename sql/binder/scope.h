@@ -35,6 +35,9 @@ struct ScopeItem {
   // with a qualifier; unqualified names find the join's item.
   bool columns_visible = true;
   std::shared_ptr<const catalog::TableEntry> table;  // a base table, else null
+  // A function of one column in FROM (unnest, jsonb_array_elements_text):
+  // its whole-row reference is that column's value, not a record.
+  bool scalar_function = false;
 };
 
 struct Scope {

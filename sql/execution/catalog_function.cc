@@ -387,7 +387,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       const std::vector<Value>& elements = args[0].AsArray();
       for (size_t i = 0; i < elements.size(); ++i) {
         if (!elements[i].is_null() && CompareValues(elements[i], args[1], element_type) == 0) {
-          return Value::Int(static_cast<int64_t>(i + 1));
+          return Value::Int(static_cast<int64_t>(i) + ArrayLowerBound(call.children[0]->type));
         }
       }
       return Value::Null();
@@ -395,9 +395,10 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     case ScalarFunction::kArrayUpper:
     case ScalarFunction::kArrayLower: {
       if (args[1].AsInt() != 1 || args[0].AsArray().empty()) return Value::Null();
+      const int64_t lower = ArrayLowerBound(call.children[0]->type);
       return Value::Int(call.function == ScalarFunction::kArrayLower
-                            ? 1
-                            : static_cast<int64_t>(args[0].AsArray().size()));
+                            ? lower
+                            : lower + static_cast<int64_t>(args[0].AsArray().size()) - 1);
     }
     case ScalarFunction::kIndexCheck: {
       CatalogNames names = NamesOf(ctx);  // (throws when folding constants)
@@ -542,9 +543,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kArraySubscript: {
       const std::vector<Value>& elements = args[0].AsArray();
-      const int64_t i = args[1].AsInt();
-      if (i < 1 || i > static_cast<int64_t>(elements.size())) return Value::Null();
-      return elements[static_cast<size_t>(i - 1)];
+      const int64_t i = args[1].AsInt() - ArrayLowerBound(call.children[0]->type);
+      if (i < 0 || i >= static_cast<int64_t>(elements.size())) return Value::Null();
+      return elements[static_cast<size_t>(i)];
     }
     case ScalarFunction::kRelationIsPublishable: {
       // Ordinary tables outside pg_catalog, as PostgreSQL's is_publishable_class.

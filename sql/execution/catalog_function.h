@@ -11,6 +11,12 @@
 
 namespace basalt::sql {
 
+// An array's first subscript: 0 for int2vector and oidvector (pg_index.indkey,
+// indoption: PostgreSQL's vectors count from 0), else 1.
+inline int64_t ArrayLowerBound(const DataType& array) {
+  return array.id == TypeId::kInt2Vector || array.id == TypeId::kOidVector ? 0 : 1;
+}
+
 // `args` are the evaluated arguments. Throws 0A000 without a catalog (a
 // plan-time constant fold leaves the call for run time).
 Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& args,

@@ -1,6 +1,7 @@
 #include "sql/execution/function_scan.h"
 
 #include "common/error.h"
+#include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_table_function.h"
@@ -69,9 +70,8 @@ bool FunctionScan::Start(ExecContext& ctx) {
     return true;
   }
   if (function_ == TableFunction::kGenerateSubscripts) {
-    // One-dimensional arrays only; int2vector and oidvector count from 0.
-    const TypeId array = arguments_[0]->type.id;
-    const int64_t lower = array == TypeId::kInt2Vector || array == TypeId::kOidVector ? 0 : 1;
+    // One-dimensional arrays only.
+    const int64_t lower = ArrayLowerBound(arguments_[0]->type);
     if (args_[1].AsInt() != 1) return false;
     current_ = Value::Int(lower);
     args_.push_back(Value::Int(lower + static_cast<int64_t>(args_[0].AsArray().size()) - 1));
@@ -150,17 +150,30 @@ std::optional<Value> FunctionScan::NextLockstepValue(ExecContext& ctx) {
   return v;
 }
 
+void FunctionScan::AppendColumns(Value value, Row* row) {
+  row->push_back(std::move(value));
+  // json[b]_each: the value beside the key.
+  if (!json_values_.empty()) row->push_back(std::move(json_values_[next_index_ - 1]));
+  if (with_ordinality_) row->push_back(Value::Int(++ordinal_));
+}
+
+bool FunctionScan::AppendLockstepColumns(ExecContext& ctx, Row* row) {
+  std::optional<Value> v = NextLockstepValue(ctx);
+  if (v) {
+    AppendColumns(std::move(*v), row);
+    return true;
+  }
+  const size_t width = 1 + (ReturnsPairs(function_) ? 1 : 0) + (with_ordinality_ ? 1 : 0);
+  row->insert(row->end(), width, Value::Null());
+  return false;
+}
+
 bool FunctionScan::NextLockstepRows(ExecContext& ctx, RowBatch* batch) {
   while (batch->size() < kBatchSize) {
     Row row;
-    bool any = false;
-    std::optional<Value> first = NextLockstepValue(ctx);
-    any = first.has_value();
-    row.push_back(first ? std::move(*first) : Value::Null());
+    bool any = AppendLockstepColumns(ctx, &row);
     for (const std::unique_ptr<FunctionScan>& member : lockstep_) {
-      std::optional<Value> v = member->NextLockstepValue(ctx);
-      any = any || v.has_value();
-      row.push_back(v ? std::move(*v) : Value::Null());
+      any = member->AppendLockstepColumns(ctx, &row) || any;
     }
     if (!any) break;
     batch->push_back(std::move(row));
@@ -179,10 +192,8 @@ bool FunctionScan::Next(ExecContext& ctx, RowBatch* batch) {
   while (!done_ && batch->size() < kBatchSize) {
     std::optional<Value> v = NextValue();
     if (!v) break;
-    Row row{std::move(*v)};
-    // json[b]_each: the value beside the key.
-    if (!json_values_.empty()) row.push_back(std::move(json_values_[next_index_ - 1]));
-    if (with_ordinality_) row.push_back(Value::Int(++ordinal_));
+    Row row;
+    AppendColumns(std::move(*v), &row);
     batch->push_back(std::move(row));
   }
   ctx.CheckForInterrupts();

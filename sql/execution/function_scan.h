@@ -2,8 +2,8 @@
 // over int4, int8 and numeric, unnest(array), generate_subscripts(array,
 // dim), regexp_matches and regexp_split_to_table. A NULL argument gives no rows; a zero step is
 // 22023. With ORDINALITY each row ends with its number, from 1. Functions added with AddLockstep
-// run beside this one, a column each, NULL once run out, until all are done (the target list's
-// set-returning functions).
+// run beside this one, their columns after its own, NULL once run out, until all are done (the
+// target list's set-returning functions).
 #pragma once
 
 #include <memory>
@@ -36,6 +36,11 @@ class FunctionScan : public PhysicalOperator {
   // The next value of this function alone in a lockstep run; nullopt once
   // it has run out.
   std::optional<Value> NextLockstepValue(ExecContext& ctx);
+  // The row of `value`: json[b]_each's value after its key, the ordinal last.
+  void AppendColumns(Value value, Row* row);
+  // This function's columns of the next lockstep row, NULLs once it has run
+  // out (then false).
+  bool AppendLockstepColumns(ExecContext& ctx, Row* row);
   bool NextLockstepRows(ExecContext& ctx, RowBatch* batch);
 
   TableFunction function_;

@@ -219,10 +219,11 @@ void AppendJsonValue(const Value& value, const DataType& type, std::string* out)
     // An anonymous row's fields are f1, f2, ... (PostgreSQL's names).
     out->push_back('{');
     const std::vector<DataType>& fields = type.RecordFields();
+    const std::vector<std::string>& names = type.RecordFieldNames();
     const std::vector<Value>& values = value.AsArray();
     for (size_t i = 0; i < values.size(); ++i) {
       if (i > 0) out->push_back(',');
-      AppendJsonString(fmt::format("f{}", i + 1), out);
+      AppendJsonString(names[i], out);
       out->push_back(':');
       AppendJsonValue(values[i], fields[i], out);
     }

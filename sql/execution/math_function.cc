@@ -163,6 +163,24 @@ long double AsLongDouble(const Value& v, TypeId type) {
 
 }  // namespace
 
+namespace {
+
+// int2shl ... int8shr: C's shifts as PostgreSQL compiles them on x86, the
+// count taken modulo the width (int2 shifts as an int, then truncates).
+Value Shift(const BoundExpr& call, int64_t value, int64_t count) {
+  const bool left = call.function == ScalarFunction::kShiftLeft;
+  if (call.type.id == TypeId::kInt8) {
+    const auto n = static_cast<unsigned>(count & 63);
+    return Value::Int(left ? static_cast<int64_t>(static_cast<uint64_t>(value) << n) : value >> n);
+  }
+  const auto n = static_cast<unsigned>(count & 31);
+  const auto v = static_cast<int32_t>(value);
+  const int32_t shifted = left ? static_cast<int32_t>(static_cast<uint32_t>(v) << n) : v >> n;
+  return Value::Int(call.type.id == TypeId::kInt2 ? static_cast<int16_t>(shifted) : shifted);
+}
+
+}  // namespace
+
 bool IsMathFunction(ScalarFunction f) {
   return f >= ScalarFunction::kCeil && f <= ScalarFunction::kSetseed;
 }
@@ -174,6 +192,12 @@ Value EvaluateMathFunction(const BoundExpr& call, const std::vector<Value>& a) {
   const bool numeric = !call.children.empty() && call.children[0]->type.id == TypeId::kNumeric;
   auto x = [&]() { return a[0].AsFloat(); };
   switch (call.function) {
+    case ScalarFunction::kBitAnd: return Value::Int(a[0].AsInt() & a[1].AsInt());
+    case ScalarFunction::kBitOr: return Value::Int(a[0].AsInt() | a[1].AsInt());
+    case ScalarFunction::kBitXor: return Value::Int(a[0].AsInt() ^ a[1].AsInt());
+    case ScalarFunction::kBitNot: return Value::Int(~a[0].AsInt());
+    case ScalarFunction::kShiftLeft:
+    case ScalarFunction::kShiftRight: return Shift(call, a[0].AsInt(), a[1].AsInt());
     case ScalarFunction::kCeil:
     case ScalarFunction::kFloor: {
       const bool ceil = call.function == ScalarFunction::kCeil;

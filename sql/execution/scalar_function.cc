@@ -163,6 +163,11 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (!out.ok()) ThrowStatus(out.status());
       return Value::Decimal(std::move(out).value());
     }
+    case ScalarFunction::kRecordField: {
+      Value record = arg(0);
+      if (record.is_null()) return record;
+      return record.AsArray()[static_cast<size_t>(call.children[1]->value.AsInt())];
+    }
     case ScalarFunction::kNow: return Value::Int(ctx != nullptr ? ctx->transaction_timestamp : 0);
     case ScalarFunction::kPgSleep: {
       Value v = arg(0);

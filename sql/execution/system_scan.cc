@@ -55,6 +55,7 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgLocks: return PgLocksRows(ctx);
     case catalog::oids::kPgCursors:
     case catalog::oids::kPgPreparedStatements:
+    case catalog::oids::kPgSettings:
     case catalog::oids::kPgStatActivity:
     case catalog::oids::kPgStatProgressCreateIndex:
     case catalog::oids::kPgStatProgressRefreshMatview:

@@ -42,6 +42,7 @@ enum class ExprKind {
   kArray,         // ArrayConstructor: ARRAY[a, b, ...]
   kAnyAll,        // AnyAll: x op ANY|SOME|ALL (array expression)
   kRow,           // RowConstructor: ROW(a, b), ROW(), (a, b)
+  kFieldSelect,   // FieldSelect: (row).field, (row).*
 };
 
 struct Expr : KindedNode<ExprKind> {
@@ -322,6 +323,17 @@ struct RowConstructor : Expr {
   ~RowConstructor() override { DeleteAll(fields); }
   ExprList fields;
   bool explicit_row = false;
+};
+
+// (arg).field: one field of a row value (a whole-row reference, a
+// function returning a row, a column of a row type).
+struct FieldSelect : Expr {
+  static constexpr ExprKind kKind = ExprKind::kFieldSelect;
+  FieldSelect() : Expr(kKind) {}
+  ~FieldSelect() override { DeleteIteratively(arg); }
+  ExprPtr arg;
+  std::string field;
+  bool star = false;  // (arg).*: every field (a target list's columns)
 };
 
 struct Default : Expr {

@@ -391,6 +391,10 @@ std::string ToString(const Expr& expr) {
       const auto& r = expr.As<RowConstructor>();
       return std::string(r.explicit_row ? "ROW(" : "(") + Join(r.fields) + ")";
     }
+    case ExprKind::kFieldSelect: {
+      const auto& f = expr.As<FieldSelect>();
+      return "(" + ToString(*f.arg) + ")." + (f.star ? "*" : QuoteName(f.field));
+    }
     case ExprKind::kAnyAll: {
       const auto& a = expr.As<AnyAll>();
       return "(" + ToString(*a.left) + " " + a.op + (a.all ? " ALL (" : " ANY (") +

@@ -458,6 +458,21 @@ ast::ExprPtr Parser::ParseParenthesized() {
     return row;
   }
   ExpectOp(")");
+  // (row).field, (row).field.field ..., (row).*
+  while (PeekOp(".") && (Peek(1).IsOp("*") || (Peek(1).type != TokenType::kOperator &&
+                                               Peek(1).type != TokenType::kEnd))) {
+    Advance();
+    // Errors point at the row, as PostgreSQL's.
+    auto select = MakeNode<ast::FieldSelect>(inner->position);
+    select->arg = std::move(inner);
+    if (AcceptOp("*")) {
+      select->star = true;
+    } else {
+      select->field = ParseColLabel();
+    }
+    inner = std::move(select);
+    if (inner->As<ast::FieldSelect>().star) break;
+  }
   return inner;
 }
 

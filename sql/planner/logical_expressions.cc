@@ -130,16 +130,16 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
     case LogicalKind::kWorkTableScan: return op.As<LogicalWorkTableScan>().types;
     case LogicalKind::kCteScan: return op.As<LogicalCteScan>().types;
     case LogicalKind::kFunctionScan: {
+      // Each function's columns: json[b]_each's text key before the value,
+      // the ordinal after it; the lockstep members' after the first's.
+      auto function_types = [&types](const LogicalFunctionScan& scan) {
+        if (ReturnsPairs(scan.function)) types.push_back(DataType::Of(TypeId::kText));
+        types.push_back(scan.type);
+        if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));
+      };
       const auto& scan = op.As<LogicalFunctionScan>();
-      // json[b]_each: a text key column before the value.
-      if (scan.function == TableFunction::kJsonEach ||
-          scan.function == TableFunction::kJsonEachText ||
-          scan.function == TableFunction::kOptionsToTable) {
-        types.push_back(DataType::Of(TypeId::kText));
-      }
-      types.push_back(scan.type);
-      for (const auto& member : scan.lockstep) types.push_back(member->type);
-      if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));
+      function_types(scan);
+      for (const auto& member : scan.lockstep) function_types(*member);
       return types;
     }
     case LogicalKind::kAggregate:

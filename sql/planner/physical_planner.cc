@@ -131,7 +131,7 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, const Lowering& 
                                                           scan.with_ordinality, scan.type);
       for (const auto& member : scan.lockstep) {
         function_scan->AddLockstep(std::make_unique<FunctionScan>(
-            member->function, member->arguments, false, member->type));
+            member->function, member->arguments, member->with_ordinality, member->type));
       }
       return function_scan;
     }

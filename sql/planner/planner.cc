@@ -66,6 +66,7 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
         member_scan->function = member->function;
         member_scan->arguments = std::move(member->arguments);
         member_scan->type = member->function_type;
+        member_scan->with_ordinality = member->with_ordinality;
         scan->lockstep.push_back(std::move(member_scan));
       }
       return scan;

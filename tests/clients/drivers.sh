@@ -27,14 +27,21 @@ run_sqlalchemy() {  # <port> [step...]
 }
 
 run_pgjdbc() {  # <port> [step...]
-  local jar=/usr/share/java/postgresql.jar
+  run_pgjdbc_program PgjdbcTest "$@"
+}
+
+# run_pgjdbc_program <class> [arg...]: tests/clients/<class>.java, compiled
+# into a temporary directory.
+run_pgjdbc_program() {
+  local jar=/usr/share/java/postgresql.jar program=$1
+  shift
   [[ -f $jar ]] || { echo "pgjdbc is missing: apt-get install libpostgresql-jdbc-java" >&2; return 1; }
   command -v javac >/dev/null ||
     { echo "javac is missing: apt-get install default-jdk-headless" >&2; return 1; }
   local classes status=0
   classes=$(mktemp -d /tmp/basalt-pgjdbc.XXXXXX)
-  javac -d "$classes" -cp "$jar" "$CLIENTS_DIR/PgjdbcTest.java" &&
-    java -cp "$jar:$classes" PgjdbcTest "$@" || status=$?
+  javac -d "$classes" -cp "$jar" "$CLIENTS_DIR/$program.java" &&
+    java -cp "$jar:$classes" "$program" "$@" || status=$?
   rm -rf "$classes"
   return $status
 }

@@ -59,6 +59,12 @@ select array_to_string(array['a', 'b', 'c'], ', '), quote_ident('Ab'), quote_ide
 select 'abc' ~ '^a', 'abc' !~ 'b', 'ABC' ~* 'abc', 'abc' !~* 'B';
 select 'x' operator(pg_catalog.~) 'x' collate pg_catalog.default;
 select array(select relname from pg_class where relname like 'cat_items%' order by 1);
+-- int2vector and oidvector count from 0 (indkey[0] is the first key column).
+select ('3 1 2'::int2vector)[0] as first, ('3 1 2'::int2vector)[2] as last,
+       ('3 1 2'::int2vector)[3] as past, array_lower('3 1 2'::int2vector, 1),
+       array_upper('3 1 2'::int2vector, 1), array_position('3 1 2'::int2vector, 1::int2),
+       ('26 23'::oidvector)[1] as second_oid;
+select generate_subscripts('5 6'::int2vector, 1);
 drop view cat_view;
 drop table cat_items;
 drop table cat_orders;
