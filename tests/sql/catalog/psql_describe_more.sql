@@ -120,3 +120,9 @@ drop sequence pm_app.pm_seq;
 drop schema pm_app;
 drop role pm_reader;
 drop role pm_writer;
+-- \dconfig reads pg_settings.
+\dconfig work_mem
+\dconfig+ max_*_keys
+set statement_timeout = '5s';
+\dconfig statement*
+reset statement_timeout;
