@@ -46,6 +46,8 @@ SELECT pg_get_viewdef('fs_view'::regclass);
 -- Errors.
 SELECT (1).x;
 SELECT (ROW(1, 2)).f3;
+SELECT (i).nope FROM fs_items i;
+SELECT (v).nope FROM (SELECT 1 AS a) v;
 SELECT 1 WHERE (ROW(1, 2)).* IS NOT NULL;
 DROP VIEW fs_view;
 DROP TABLE fs_items, fs_keys;
