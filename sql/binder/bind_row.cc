@@ -250,10 +250,10 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelect& select, const Scope
     // (t).x of a FROM item t reads as t.x, and fails as it does.
     const bool item = built && select.arg->kind() == ast::ExprKind::kColumnRef;
     ThrowAt(sqlstate::kUndefinedColumn,
-            item ? fmt::format("column {}.{} does not exist",
-                               select.arg->As<ast::ColumnRef>().names.back(), select.field)
-                 : fmt::format("could not identify column \"{}\" in record data type",
-                               select.field),
+            item
+                ? fmt::format("column {}.{} does not exist",
+                              select.arg->As<ast::ColumnRef>().names.back(), select.field)
+                : fmt::format("could not identify column \"{}\" in record data type", select.field),
             select.position);
   }
   return RecordField(std::move(record), static_cast<size_t>(found - names.begin()), built,
