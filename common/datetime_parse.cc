@@ -11,6 +11,7 @@
 
 #include "common/datetime.h"
 #include "common/time_zone.h"
+#include "common/zone_abbreviations.h"
 
 namespace basalt {
 namespace {
@@ -157,11 +158,17 @@ Outcome ParseTimePart(Scanner& s, Fields* f) {
 }
 
 // A full zone name after the time ("Europe/Berlin", "America/New_York"):
-// the offset is the zone's at that local time. Words without a '/' are
-// left for the caller (BC, AD).
+// the offset is the zone's at that local time; an abbreviation ("PST",
+// "CEST") is its fixed offset. Other words are left for the caller (BC, AD).
 bool ParseZoneName(Scanner& s, Fields* f, Outcome* outcome) {
   const std::string_view word = s.PeekZoneName();
-  if (word.find('/') == std::string_view::npos) return false;
+  if (word.find('/') == std::string_view::npos) {
+    const std::optional<int32_t> offset = ZoneAbbreviationOffset(word);
+    if (!offset) return false;
+    f->zone_offset = *offset;
+    s.Skip(word.size());
+    return true;
+  }
   f->zone = TimeZone::Find(word);
   if (f->zone == nullptr) {
     *outcome = Outcome::kUnknownZone;

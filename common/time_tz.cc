@@ -10,6 +10,7 @@
 #include "common/sqlstate.h"
 #include "common/time_of_day.h"
 #include "common/time_zone.h"
+#include "common/zone_abbreviations.h"
 
 namespace basalt {
 namespace {
@@ -138,6 +139,8 @@ Result<int64_t> ParseTimeTz(std::string_view text) {
       return Status::Error(sqlstate::kInvalidTimeZoneDisplacementValue,
                            fmt::format("time zone displacement out of range: \"{}\"", text));
     }
+  } else if (std::optional<int32_t> abbreviation = ZoneAbbreviationOffset(rest)) {
+    offset_east = *abbreviation;
   } else {
     auto zone = TimeZone::Find(rest);
     if (zone == nullptr) {

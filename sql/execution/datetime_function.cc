@@ -16,6 +16,7 @@
 #include "common/time_tz.h"
 #include "common/time_zone.h"
 #include "common/to_char.h"
+#include "common/zone_abbreviations.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
 
@@ -217,6 +218,11 @@ int64_t TodayMidnight(ExecContext* ctx) {
 std::shared_ptr<const TimeZone> NamedZone(const std::string& name) {
   std::shared_ptr<const TimeZone> zone = TimeZone::Find(name);
   if (zone == nullptr && (name == "z" || name == "Z")) zone = TimeZone::Find("UTC");
+  if (zone == nullptr) {  // an abbreviation: its fixed offset
+    if (std::optional<int32_t> offset = ZoneAbbreviationOffset(name)) {
+      zone = TimeZone::FixedOffset(*offset);
+    }
+  }
   if (zone == nullptr) {
     throw Error(sqlstate::kInvalidParameterValue,
                 fmt::format("time zone \"{}\" not recognized", name));

@@ -55,4 +55,15 @@ SELECT t FROM tz WHERE id = 1;
 RESET TimeZone;
 SHOW TimeZone;
 SELECT t FROM tz WHERE id = 1;
+-- Zone abbreviations (PostgreSQL's Default set): fixed offsets in input,
+-- ignored by timestamp without time zone, in AT TIME ZONE and timetz.
+SELECT '2024-07-01 12:00 PDT'::timestamptz, '2024-01-01 12:00 pst'::timestamptz,
+       '2024-07-01 12:00 CEST'::timestamptz, '2024-01-15 08:30:00 EST'::timestamptz;
+SELECT timestamp '2024-01-01 12:00 PST' AS ignored, '12:00 PST'::timetz, '12:00 IST'::timetz;
+SELECT timestamp '2024-01-01 12:00' AT TIME ZONE 'PST' AS from_pst,
+       timestamptz '2024-01-01 12:00+00' AT TIME ZONE 'CEST' AS in_cest,
+       timestamptz '2024-01-01 12:00+00' AT TIME ZONE 'zulu' AS in_zulu;
+SELECT '2024-07-01 12:00 XYZT'::timestamptz;
+SELECT timestamp '2024-01-01 12:00' AT TIME ZONE 'XYZT';
+SET TimeZone = 'PST';
 DROP TABLE tz;
