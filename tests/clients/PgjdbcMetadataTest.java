@@ -64,6 +64,7 @@ public class PgjdbcMetadataTest {
     ResultSet run(DatabaseMetaData md) throws SQLException;
   }
 
+  // An answer's rows, its column names first.
   interface ConnectionCall {
     List<List<String>> run(Connection conn) throws SQLException;
   }
@@ -73,6 +74,8 @@ public class PgjdbcMetadataTest {
   // metadata says of each column, and an array made by createArrayOf.
   static List<List<String>> typeLookups(Connection conn) throws SQLException {
     List<List<String>> out = new ArrayList<>();
+    out.add(List.of("LABEL", "TYPE_NAME", "TYPE", "CLASS", "PRECISION", "SCALE", "NULLABLE",
+        "AUTO_INCREMENT", "TABLE"));
     try (Statement st = conn.createStatement();
          ResultSet rs = st.executeQuery("select array[1, 2]::int4[] as ints, 'x'::name as n, "
              + "now() as t, 1.5::numeric(4, 2) as num, array['a']::text[] as texts, "
