@@ -1,14 +1,9 @@
 #include "common/bytea.h"
 
 #include "common/bytea_encoding.h"
+#include "common/session_formats.h"
 
 namespace basalt {
-namespace {
-
-thread_local ByteaOutput session_bytea_output = ByteaOutput::kHex;
-
-}  // namespace
-
 Result<std::string> ParseBytea(std::string_view text) {
   // Only a lower-case x marks the hex format, as in PostgreSQL.
   if (text.starts_with("\\x")) return DecodeBytes(text.substr(2), ByteaEncoding::kHex);
@@ -36,25 +31,8 @@ void AppendByteaEscape(std::string_view bytes, std::string* out) {
   }
 }
 
-ByteaOutput SessionByteaOutput() {
-  return session_bytea_output;
-}
-
-void SetSessionByteaOutput(ByteaOutput output) {
-  session_bytea_output = output;
-}
-
-ScopedSessionByteaOutput::ScopedSessionByteaOutput(ByteaOutput output)
-    : previous_(session_bytea_output) {
-  session_bytea_output = output;
-}
-
-ScopedSessionByteaOutput::~ScopedSessionByteaOutput() {
-  session_bytea_output = previous_;
-}
-
 void AppendByteaText(std::string_view bytes, std::string* out) {
-  if (session_bytea_output == ByteaOutput::kEscape) {
+  if (CurrentSessionFormats().bytea_output == ByteaOutput::kEscape) {
     AppendByteaEscape(bytes, out);
   } else {
     AppendByteaHex(bytes, out);

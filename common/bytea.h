@@ -22,26 +22,8 @@ void AppendByteaHex(std::string_view bytes, std::string* out);
 // backslash as `\\`, every other byte as `\ooo`.
 void AppendByteaEscape(std::string_view bytes, std::string* out);
 
-// The session's bytea_output: which of the two forms above the output
-// function writes. Per thread, like the session's TimeZone
-// (common/time_zone.h): a session's entry points set it for their thread.
-enum class ByteaOutput { kHex, kEscape };
-ByteaOutput SessionByteaOutput();
-// Sets this thread's bytea_output (inside a ScopedSessionByteaOutput, which
-// restores the previous one).
-void SetSessionByteaOutput(ByteaOutput output);
-class ScopedSessionByteaOutput {
- public:
-  explicit ScopedSessionByteaOutput(ByteaOutput output);
-  ~ScopedSessionByteaOutput();
-  ScopedSessionByteaOutput(const ScopedSessionByteaOutput&) = delete;
-  ScopedSessionByteaOutput& operator=(const ScopedSessionByteaOutput&) = delete;
-
- private:
-  ByteaOutput previous_;
-};
-
-// byteaout: the form the session's bytea_output chooses.
+// byteaout: the form the session's bytea_output chooses
+// (common/session_formats.h).
 void AppendByteaText(std::string_view bytes, std::string* out);
 
 }  // namespace basalt

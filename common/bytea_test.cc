@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/bytea_encoding.h"
+#include "common/session_formats.h"
 
 namespace basalt {
 namespace {
@@ -65,7 +66,7 @@ TEST_CASE("bytea output: hex, and escape for bytea_output = escape", "[bytea]") 
   CHECK(escaped == "\\000\\001\\\\\\177\\200\\377A\\012 ");
   std::string text;
   {
-    ScopedSessionByteaOutput escape(ByteaOutput::kEscape);
+    ScopedSessionFormats escape({.bytea_output = ByteaOutput::kEscape});
     AppendByteaText("a\\", &text);
   }
   AppendByteaText("a\\", &text);

@@ -7,8 +7,10 @@
 
 #include "common/datetime.h"
 #include "common/float_text.h"
+#include "common/interval.h"
 #include "common/json_parse.h"
 #include "common/jsonb.h"
+#include "common/time_of_day.h"
 #include "common/time_tz.h"
 #include "common/time_zone.h"
 #include "common/value_text.h"
@@ -377,25 +379,29 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       if (to.id == TypeId::kTime) {
         // timestamp_time: the time of day; NULL for the infinities.
         if (t == kTimestampNegInfinity || t == kTimestampPosInfinity) return Value::Null();
-        return Value::Int(t - TimestampToDate(t) * kMicrosPerDay);
+        return Value::Int(
+            RoundTime(t - TimestampToDate(t) * kMicrosPerDay, to.TimestampPrecision()));
       }
       return Value::Int(TimestampToDate(t));
     }
     case TypeId::kTime:
-      if (to.id == TypeId::kTime) return value;
+      if (to.id == TypeId::kTime)
+        return Value::Int(RoundTime(value.AsInt(), to.TimestampPrecision()));
       if (to.id == TypeId::kTimeTz) {
         return Value::Int(RoundTimeTz(TimeTzFromTime(value.AsInt()), to.TimestampPrecision()));
       }
-      return Value::Span(Interval{0, 0, value.AsInt()});
+      return Value::Span(AdjustIntervalForTypmod(Interval{0, 0, value.AsInt()}, to.typmod));
     case TypeId::kTimeTz:
       if (to.id == TypeId::kTimeTz)
         return Value::Int(RoundTimeTz(value.AsInt(), to.TimestampPrecision()));
-      return Value::Int(UnpackTimeTz(value.AsInt()).micros);
+      return Value::Int(RoundTime(UnpackTimeTz(value.AsInt()).micros, to.TimestampPrecision()));
     case TypeId::kInterval: {
-      if (to.id == TypeId::kInterval) return value;
+      if (to.id == TypeId::kInterval) {
+        return Value::Span(AdjustIntervalForTypmod(value.AsInterval(), to.typmod));
+      }
       // interval_time: the time part modulo a day.
       int64_t t = value.AsInterval().micros % kMicrosPerDay;
-      return Value::Int(t < 0 ? t + kMicrosPerDay : t);
+      return Value::Int(RoundTime(t < 0 ? t + kMicrosPerDay : t, to.TimestampPrecision()));
     }
     default: break;
   }

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "common/interval.h"
+
 namespace basalt {
 namespace {
 
@@ -87,8 +89,8 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kDate: return DataType{TypeId::kDate, -1};
     case type_oid::kTimestamp: return DataType{TypeId::kTimestamp, typmod};
     case type_oid::kTimestampTz: return DataType{TypeId::kTimestampTz, typmod};
-    case type_oid::kInterval: return DataType{TypeId::kInterval, -1};
-    case type_oid::kTime: return DataType{TypeId::kTime, -1};
+    case type_oid::kInterval: return DataType{TypeId::kInterval, typmod};
+    case type_oid::kTime: return DataType{TypeId::kTime, typmod};
     case type_oid::kTimeTz: return DataType{TypeId::kTimeTz, typmod};
     case type_oid::kUuid: return DataType{TypeId::kUuid, -1};
     case type_oid::kBytea: return DataType{TypeId::kBytea, -1};
@@ -233,8 +235,10 @@ std::string DataType::Name() const {
     case TypeId::kTimestampTz:
       if (typmod < 0) return "timestamp with time zone";
       return fmt::format("timestamp({}) with time zone", typmod);
-    case TypeId::kInterval: return "interval";
-    case TypeId::kTime: return "time without time zone";
+    case TypeId::kInterval: return "interval" + IntervalTypmodText(typmod);
+    case TypeId::kTime:
+      if (typmod < 0) return "time without time zone";
+      return fmt::format("time({}) without time zone", typmod);
     case TypeId::kTimeTz:
       if (typmod < 0) return "time with time zone";
       return fmt::format("time({}) with time zone", typmod);

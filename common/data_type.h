@@ -270,9 +270,10 @@ struct DataType {
     return typmod >= 4 ? (((typmod - 4) & 0x7ff) ^ 0x400) - 0x400 : -1;
   }
   bool IsTimestamp() const { return id == TypeId::kTimestamp || id == TypeId::kTimestampTz; }
-  // timestamp(p), timestamptz(p) and timetz(p): p, or -1 when unconstrained.
+  // timestamp(p), timestamptz(p), time(p) and timetz(p): p, or -1 when
+  // unconstrained.
   int32_t TimestampPrecision() const {
-    return IsTimestamp() || id == TypeId::kTimeTz ? typmod : -1;
+    return IsTimestamp() || id == TypeId::kTime || id == TypeId::kTimeTz ? typmod : -1;
   }
 
   friend bool operator==(const DataType&, const DataType&) = default;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "common/session_formats.h"
 #include "common/time_zone.h"
 
 namespace basalt {
@@ -18,10 +19,93 @@ int64_t FloorDiv(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-void AppendCivilDate(const CivilDate& date, std::string* out) {
-  // Astronomical year 0 is 1 BC: PostgreSQL prints BC years counted from 1.
-  int64_t year = date.year > 0 ? date.year : 1 - date.year;
-  fmt::format_to(std::back_inserter(*out), "{:04}-{:02}-{:02}", year, date.month, date.day);
+// The year as printed: astronomical year 0 is 1 BC, so BC years count
+// from 1 and take a " BC" suffix.
+int64_t DisplayYear(const CivilDate& date) {
+  return date.year > 0 ? date.year : 1 - date.year;
+}
+
+// EncodeDateOnly without the era: the date in DateStyle `style`.
+void AppendDateFields(const CivilDate& date, const SessionFormats& formats, std::string* out) {
+  const int64_t year = DisplayYear(date);
+  const bool day_first = formats.date_order == DateOrder::kDmy;
+  const int first = day_first ? date.day : date.month;
+  const int second = day_first ? date.month : date.day;
+  auto to = std::back_inserter(*out);
+  switch (formats.date_style) {
+    case DateStyle::kIso:
+    case DateStyle::kXsd:
+      fmt::format_to(to, "{:04}-{:02}-{:02}", year, date.month, date.day);
+      return;
+    case DateStyle::kSql: fmt::format_to(to, "{:02}/{:02}/{:04}", first, second, year); return;
+    case DateStyle::kGerman:
+      fmt::format_to(to, "{:02}.{:02}.{:04}", date.day, date.month, year);
+      return;
+    case DateStyle::kPostgres: fmt::format_to(to, "{:02}-{:02}-{:04}", first, second, year); return;
+  }
+}
+
+// "HH:MM:SS" and the fraction without trailing zeros.
+void AppendClock(int64_t time_of_day, std::string* out) {
+  const int64_t seconds = time_of_day / kMicrosPerSecond;
+  const int64_t fraction = time_of_day % kMicrosPerSecond;
+  fmt::format_to(std::back_inserter(*out), "{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60,
+                 seconds % 60);
+  if (fraction != 0) {
+    std::string digits = fmt::format("{:06}", fraction);
+    digits.erase(digits.find_last_not_of('0') + 1);
+    out->push_back('.');
+    out->append(digits);
+  }
+}
+
+// The zone of a timestamptz: a numeric offset in ISO ("+01", with minutes
+// always in XSD "+01:00"), the zone's abbreviation in the other styles.
+struct ZoneText {
+  int32_t offset_east = 0;
+  std::string_view abbreviation;
+};
+
+void AppendZone(const ZoneText& zone, DateStyle style, std::string* out) {
+  if (style == DateStyle::kIso || style == DateStyle::kXsd || zone.abbreviation.empty()) {
+    if (style == DateStyle::kPostgres) out->push_back(' ');
+    out->append(UtcOffsetText(zone.offset_east));
+    if (style == DateStyle::kXsd && zone.offset_east % 3600 == 0) out->append(":00");
+    return;
+  }
+  out->push_back(' ');
+  out->append(zone.abbreviation);
+}
+
+// EncodeDateTime: a local timestamp in the session's DateStyle, with
+// `zone` after the time when given.
+void AppendLocalTimestamp(int64_t micros, const ZoneText* zone, std::string* out) {
+  if (micros == kTimestampPosInfinity) return out->append("infinity"), void();
+  if (micros == kTimestampNegInfinity) return out->append("-infinity"), void();
+  const SessionFormats& formats = CurrentSessionFormats();
+  const int64_t days = FloorDiv(micros, kMicrosPerDay);
+  const int64_t time_of_day = micros - days * kMicrosPerDay;
+  const CivilDate date = CivilFromDays(days);
+  if (formats.date_style == DateStyle::kPostgres) {
+    static constexpr std::string_view kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::string_view weekday = kDays[((days + 6) % 7 + 7) % 7];  // 2000-01-01: Saturday
+    const std::string_view month = kMonths[date.month - 1];
+    if (formats.date_order == DateOrder::kDmy) {
+      fmt::format_to(std::back_inserter(*out), "{} {:02} {} ", weekday, date.day, month);
+    } else {
+      fmt::format_to(std::back_inserter(*out), "{} {} {:02} ", weekday, month, date.day);
+    }
+    AppendClock(time_of_day, out);
+    fmt::format_to(std::back_inserter(*out), " {:04}", DisplayYear(date));
+  } else {
+    AppendDateFields(date, formats, out);
+    out->push_back(formats.date_style == DateStyle::kXsd ? 'T' : ' ');
+    AppendClock(time_of_day, out);
+  }
+  if (zone != nullptr) AppendZone(*zone, formats.date_style, out);
+  if (date.year <= 0) out->append(" BC");
 }
 
 }  // namespace
@@ -61,43 +145,19 @@ int DaysInMonth(int64_t year, int month) {
 void AppendDateText(int64_t days, std::string* out) {
   if (days == kDatePosInfinity) return out->append("infinity"), void();
   if (days == kDateNegInfinity) return out->append("-infinity"), void();
-  CivilDate date = CivilFromDays(days);
-  AppendCivilDate(date, out);
+  const CivilDate date = CivilFromDays(days);
+  AppendDateFields(date, CurrentSessionFormats(), out);
   if (date.year <= 0) out->append(" BC");
 }
-
-namespace {
-
-void AppendTimestampWithZone(int64_t micros, std::string_view zone, std::string* out) {
-  if (micros == kTimestampPosInfinity) return out->append("infinity"), void();
-  if (micros == kTimestampNegInfinity) return out->append("-infinity"), void();
-  int64_t days = FloorDiv(micros, kMicrosPerDay);
-  int64_t time = micros - days * kMicrosPerDay;
-  CivilDate date = CivilFromDays(days);
-  AppendCivilDate(date, out);
-  int64_t seconds = time / kMicrosPerSecond;
-  int64_t fraction = time % kMicrosPerSecond;
-  fmt::format_to(std::back_inserter(*out), " {:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60,
-                 seconds % 60);
-  if (fraction != 0) {
-    std::string digits = fmt::format("{:06}", fraction);
-    digits.erase(digits.find_last_not_of('0') + 1);
-    out->push_back('.');
-    out->append(digits);
-  }
-  out->append(zone);
-  if (date.year <= 0) out->append(" BC");
-}
-
-}  // namespace
 
 void AppendTimestampText(int64_t micros, std::string* out) {
-  AppendTimestampWithZone(micros, "", out);
+  AppendLocalTimestamp(micros, nullptr, out);
 }
 
 void AppendTimestampTzText(int64_t micros, std::string* out) {
-  const int32_t offset = SessionTimeZone().OffsetAt(micros);
-  AppendTimestampWithZone(UtcToLocal(micros), UtcOffsetText(offset), out);
+  const TimeZone::LocalType& type = SessionTimeZone().TypeAt(micros);
+  const ZoneText zone{type.offset, type.abbreviation};
+  AppendLocalTimestamp(UtcToLocal(micros), &zone, out);
 }
 
 std::string UtcOffsetText(int32_t seconds_east) {

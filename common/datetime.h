@@ -15,6 +15,8 @@
 namespace basalt {
 
 inline constexpr int64_t kMicrosPerSecond = 1'000'000;
+inline constexpr int64_t kMicrosPerMinute = 60 * kMicrosPerSecond;
+inline constexpr int64_t kMicrosPerHour = 60 * kMicrosPerMinute;
 inline constexpr int64_t kMicrosPerDay = 86'400 * kMicrosPerSecond;
 
 // DATEVAL_NOBEGIN/NOEND (int32 on the wire) and DT_NOBEGIN/DT_NOEND.

@@ -16,8 +16,6 @@
 namespace basalt {
 namespace {
 
-constexpr int64_t kMicrosPerHour = 3'600 * kMicrosPerSecond;
-constexpr int64_t kMicrosPerMinute = 60 * kMicrosPerSecond;
 constexpr int kDaysPerMonth = 30;
 constexpr double kSecondsPerDay = 86'400.0;
 
@@ -100,17 +98,6 @@ Result<int32_t> Int32Product(double v) {
   return static_cast<int32_t>(v);
 }
 
-// AddPostgresIntPart: "3 days", " -1 years", " +2 mons" (a plus after a
-// negative field, so the text reads back the same).
-void AppendPart(int64_t value, std::string_view unit, bool* is_zero, bool* is_before,
-                std::string* out) {
-  if (value == 0) return;
-  fmt::format_to(std::back_inserter(*out), "{}{}{} {}{}", *is_zero ? "" : " ",
-                 *is_before && value > 0 ? "+" : "", value, unit, value != 1 ? "s" : "");
-  *is_before = value < 0;
-  *is_zero = false;
-}
-
 }  // namespace
 
 IntervalSpan Interval::Span() const {
@@ -122,35 +109,6 @@ int Interval::Compare(const Interval& other) const {
   const IntervalSpan a = Span();
   const IntervalSpan b = other.Span();
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-void AppendIntervalText(const Interval& value, std::string* out) {
-  const int64_t years = value.months / 12;
-  const int64_t months = value.months % 12;
-  const int64_t hours = value.micros / kMicrosPerHour;
-  int64_t rest = value.micros - hours * kMicrosPerHour;
-  const int64_t minutes = rest / kMicrosPerMinute;
-  rest -= minutes * kMicrosPerMinute;
-  const int64_t seconds = rest / kMicrosPerSecond;
-  const int64_t fraction = rest - seconds * kMicrosPerSecond;
-  bool is_zero = true;
-  bool is_before = false;
-  AppendPart(years, "year", &is_zero, &is_before, out);
-  AppendPart(months, "mon", &is_zero, &is_before, out);
-  AppendPart(value.days, "day", &is_zero, &is_before, out);
-  if (!is_zero && value.micros == 0) return;
-  const bool minus = value.micros < 0;
-  fmt::format_to(std::back_inserter(*out), "{}{}{:02}:{:02}:{:02}", is_zero ? "" : " ",
-                 minus       ? "-"
-                 : is_before ? "+"
-                             : "",
-                 std::llabs(hours), std::llabs(minutes), std::llabs(seconds));
-  if (fraction != 0) {
-    std::string digits = fmt::format("{:06}", std::llabs(fraction));
-    while (digits.back() == '0') digits.pop_back();
-    out->push_back('.');
-    out->append(digits);
-  }
 }
 
 std::string IntervalToText(const Interval& value) {

@@ -50,8 +50,22 @@ Result<Interval> ParseInterval(std::string_view text, IntervalRange range = {});
 // Drops the fields finer than `range.to` (AdjustIntervalForTypmod).
 Interval TruncateInterval(const Interval& value, IntervalRange range);
 
-// interval_out with IntervalStyle postgres: "1 year 2 mons 3 days 04:05:06.5",
-// "-1 days +02:00:00", "00:00:00".
+// interval's typmod as PostgreSQL encodes it: the mask of the fields
+// (`interval day to second`) above 16 bits, the seconds' precision below
+// (0xFFFF for none); -1 is a plain interval. `precision` -1 is none.
+int32_t IntervalTypmod(IntervalRange range, int32_t precision);
+IntervalRange IntervalTypmodRange(int32_t typmod);
+// What format_type writes after "interval": " day to second(3)", "(2)",
+// " year", "" (intervaltypmodout).
+std::string IntervalTypmodText(int32_t typmod);
+// AdjustIntervalForTypmod: finer fields dropped, seconds rounded to the
+// precision.
+Interval AdjustIntervalForTypmod(const Interval& value, int32_t typmod);
+
+// interval_out in the session's IntervalStyle (interval_output.cc):
+// postgres "1 year 2 mons 3 days 04:05:06.5", "-1 days +02:00:00",
+// "00:00:00"; postgres_verbose "@ 1 day ago"; sql_standard "1-2",
+// "3 4:05:06"; iso_8601 "P1Y2M3DT4H5M6S".
 void AppendIntervalText(const Interval& value, std::string* out);
 std::string IntervalToText(const Interval& value);
 

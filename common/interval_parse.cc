@@ -13,13 +13,11 @@
 #include "common/datetime.h"
 #include "common/datetime_units.h"
 #include "common/interval.h"
+#include "common/session_formats.h"
 #include "common/sqlstate.h"
 
 namespace basalt {
 namespace {
-
-constexpr int64_t kMicrosPerMinute = 60 * kMicrosPerSecond;
-constexpr int64_t kMicrosPerHour = 60 * kMicrosPerMinute;
 
 enum class Outcome { kOk, kBadFormat, kFieldOverflow, kIntervalOverflow };
 
@@ -368,6 +366,20 @@ Outcome DecodePostgres(std::string_view text, const IntervalRange& range, Accumu
     any = true;
   }
   if (!any) return Outcome::kBadFormat;
+  // IntervalStyle sql_standard reads '-1 1:00:00' as minus a day and an
+  // hour: a leading minus applies to every field when no other is signed.
+  if (CurrentSessionFormats().interval_style == IntervalStyle::kSqlStandard &&
+      (*fields)[0].text[0] == '-') {
+    bool more_signs = false;
+    for (size_t k = 1; k < fields->size(); ++k) {
+      more_signs |= (*fields)[k].text[0] == '-' || (*fields)[k].text[0] == '+';
+    }
+    if (!more_signs) {
+      if (acc->micros > 0) acc->micros = -acc->micros;
+      if (acc->days > 0) acc->days = -acc->days;
+      if (acc->months > 0) acc->months = -acc->months;
+    }
+  }
   if (ago) {
     if (acc->micros == std::numeric_limits<int64_t>::min() ||
         acc->days == std::numeric_limits<int32_t>::min() ||
@@ -469,6 +481,70 @@ Interval TruncateInterval(const Interval& value, IntervalRange range) {
     case IntervalField::kHour: r.micros = r.micros / kMicrosPerHour * kMicrosPerHour; break;
     case IntervalField::kMinute: r.micros = r.micros / kMicrosPerMinute * kMicrosPerMinute; break;
     default: break;
+  }
+  return r;
+}
+
+namespace {
+
+// INTERVAL_MASK bits, in field order (year, month, day, hour, minute, second).
+constexpr int32_t kFieldMasks[] = {1 << 2, 1 << 1, 1 << 3, 1 << 10, 1 << 11, 1 << 12};
+constexpr int32_t kFullRange = 0x7FFF;
+constexpr int32_t kFullPrecision = 0xFFFF;
+
+int FieldIndex(IntervalField field) {
+  return static_cast<int>(field) - static_cast<int>(IntervalField::kYear);
+}
+
+}  // namespace
+
+int32_t IntervalTypmod(IntervalRange range, int32_t precision) {
+  int32_t mask = kFullRange;
+  if (range.from != IntervalField::kNone) {
+    mask = 0;
+    for (int i = FieldIndex(range.from); i <= FieldIndex(range.to); ++i) mask |= kFieldMasks[i];
+  }
+  if (mask == kFullRange && precision < 0) return -1;
+  return (mask << 16) | (precision < 0 ? kFullPrecision : precision);
+}
+
+IntervalRange IntervalTypmodRange(int32_t typmod) {
+  IntervalRange range;
+  const int32_t mask = typmod < 0 ? kFullRange : typmod >> 16;
+  if (mask == kFullRange) return range;
+  for (int i = 0; i < 6; ++i) {
+    if ((mask & kFieldMasks[i]) == 0) continue;
+    const auto field = static_cast<IntervalField>(i + 1);  // kYear is 1
+    if (range.from == IntervalField::kNone) range.from = field;
+    range.to = field;
+  }
+  return range;
+}
+
+std::string IntervalTypmodText(int32_t typmod) {
+  if (typmod < 0) return "";
+  static constexpr std::string_view kNames[] = {"year", "month", "day", "hour", "minute", "second"};
+  const IntervalRange range = IntervalTypmodRange(typmod);
+  std::string text;
+  if (range.from != IntervalField::kNone) {
+    text = " " + std::string(kNames[FieldIndex(range.from)]);
+    if (range.to != range.from) text += " to " + std::string(kNames[FieldIndex(range.to)]);
+  }
+  const int32_t precision = typmod & 0xFFFF;
+  if (precision != kFullPrecision) text += fmt::format("({})", precision);
+  return text;
+}
+
+Interval AdjustIntervalForTypmod(const Interval& value, int32_t typmod) {
+  if (typmod < 0) return value;
+  Interval r = TruncateInterval(value, IntervalTypmodRange(typmod));
+  const int32_t precision = typmod & 0xFFFF;
+  if (precision < 6) {
+    int64_t scale = 1;
+    for (int i = precision; i < 6; ++i) scale *= 10;
+    const int64_t half = scale / 2;
+    r.micros =
+        r.micros >= 0 ? (r.micros + half) / scale * scale : -((-r.micros + half) / scale * scale);
   }
   return r;
 }

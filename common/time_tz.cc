@@ -7,10 +7,10 @@
 #include <optional>
 
 #include "common/datetime.h"
+#include "common/datetime_decode.h"
 #include "common/sqlstate.h"
 #include "common/time_of_day.h"
 #include "common/time_zone.h"
-#include "common/zone_abbreviations.h"
 
 namespace basalt {
 namespace {
@@ -18,35 +18,6 @@ namespace {
 constexpr int kOffsetBits = 18;
 constexpr int64_t kOffsetBias = int64_t{1} << (kOffsetBits - 1);
 constexpr int64_t kOffsetMask = (int64_t{1} << kOffsetBits) - 1;
-// DecodeTimezone's limit: 15:59:59 either way.
-constexpr int64_t kMaxHours = 15;
-
-constexpr std::string_view kTypeName = "time with time zone";
-
-Status Syntax(std::string_view text) {
-  return Status::Error(sqlstate::kInvalidDatetimeFormat,
-                       fmt::format("invalid input syntax for type {}: \"{}\"", kTypeName, text));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
 
 // The local date whose zone rules a zone name follows: today in the
 // session's zone (PostgreSQL takes the transaction's date).
@@ -55,31 +26,6 @@ int64_t TodayLocalMidnight() {
   int64_t days = local / kMicrosPerDay;
   if (local % kMicrosPerDay < 0) --days;
   return days * kMicrosPerDay;
-}
-
-// A numeric offset "+02", "-0530", "+05:30:15"; false on bad syntax.
-bool ParseNumericOffset(std::string_view z, int64_t* seconds_east, bool* in_range) {
-  const bool negative = z[0] == '-';
-  z.remove_prefix(1);
-  int64_t parts[3] = {0, 0, 0};
-  int count = 0;
-  while (count < 3) {
-    const size_t colon = z.find(':');
-    std::string_view part = z.substr(0, colon);
-    if (!AllDigits(part) || part.size() > 9) return false;
-    parts[count++] = std::strtoll(std::string(part).c_str(), nullptr, 10);
-    if (colon == std::string_view::npos) break;
-    z.remove_prefix(colon + 1);
-    if (count == 3) return false;
-  }
-  if (count == 1 && parts[0] >= 100) {  // run-together hhmm
-    parts[1] = parts[0] % 100;
-    parts[0] /= 100;
-  }
-  *in_range = parts[0] <= kMaxHours && parts[1] <= 59 && parts[2] <= 59;
-  const int64_t offset = (parts[0] * 60 + parts[1]) * 60 + parts[2];
-  *seconds_east = negative ? -offset : offset;
-  return true;
 }
 
 }  // namespace
@@ -93,65 +39,9 @@ TimeTz UnpackTimeTz(int64_t packed) {
 }
 
 Result<int64_t> ParseTimeTz(std::string_view text) {
-  const std::string lowered = Lower(Trim(text));
-  std::string_view s = lowered;
-  // A leading ISO date: kept for a zone name's rules, dropped otherwise.
-  std::optional<int64_t> date_days;
-  if (s.size() > 10 && std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' &&
-      (s[10] == ' ' || s[10] == 't')) {
-    auto days = ParseDate(s.substr(0, 10));
-    if (!days.ok()) return Syntax(text);
-    date_days = *days;
-    s = Trim(s.substr(11));
-  }
-  // The time: digits, ':' and '.', then an optional am/pm.
-  size_t end = 0;
-  while (end < s.size() &&
-         (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == ':' || s[end] == '.')) {
-    ++end;
-  }
-  std::string_view rest = Trim(s.substr(end));
-  std::string time_text(s.substr(0, end));
-  if (rest.starts_with("am") || rest.starts_with("pm")) {
-    if (rest.size() == 2 || !std::isalpha(static_cast<unsigned char>(rest[2]))) {
-      time_text += " ";
-      time_text += rest.substr(0, 2);
-      rest = Trim(rest.substr(2));
-    }
-  }
-  if (s == "allballs") return PackTimeTz({0, 0});  // midnight UTC
-  auto micros = ParseTime(time_text);
-  if (!micros.ok()) {
-    if (micros.status().code() == sqlstate::kInvalidDatetimeFormat) return Syntax(text);
-    return Status::Error(micros.status().code(),
-                         fmt::format("date/time field value out of range: \"{}\"", text));
-  }
-  int64_t offset_east = 0;
-  if (rest.empty()) {
-    const int64_t day = date_days ? *date_days * kMicrosPerDay : TodayLocalMidnight();
-    offset_east = SessionTimeZone().OffsetForLocal(day + *micros);
-  } else if (rest == "z" || rest == "utc" || rest == "gmt" || rest == "zulu") {
-    offset_east = 0;
-  } else if (rest[0] == '+' || rest[0] == '-') {
-    bool in_range = false;
-    if (!ParseNumericOffset(rest, &offset_east, &in_range)) return Syntax(text);
-    if (!in_range) {
-      return Status::Error(sqlstate::kInvalidTimeZoneDisplacementValue,
-                           fmt::format("time zone displacement out of range: \"{}\"", text));
-    }
-  } else if (std::optional<int32_t> abbreviation = ZoneAbbreviationOffset(rest)) {
-    offset_east = *abbreviation;
-  } else {
-    auto zone = TimeZone::Find(rest);
-    if (zone == nullptr) {
-      return Status::Error(sqlstate::kInvalidParameterValue,
-                           fmt::format("time zone \"{}\" not recognized", rest));
-    }
-    // A zone name needs a date to pick its offset (DecodeTimeOnly).
-    if (!date_days) return Syntax(text);
-    offset_east = zone->OffsetForLocal(*date_days * kMicrosPerDay + *micros);
-  }
-  return PackTimeTz({*micros, static_cast<int32_t>(offset_east)});
+  BASALT_ASSIGN_OR_RETURN(DecodedDateTime v, DecodeTimeText(text, "time with time zone"));
+  const int64_t day = v.has_date ? v.Days() * kMicrosPerDay : TodayLocalMidnight();
+  return PackTimeTz({v.TimeOfDay(), DecodedOffsetAt(v, day + v.TimeOfDay())});
 }
 
 int64_t RoundTimeTz(int64_t packed, int precision) {

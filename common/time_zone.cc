@@ -210,6 +210,15 @@ std::shared_ptr<const TimeZone> TimeZone::Load(const std::string& path, std::str
   return zone;
 }
 
+std::optional<int32_t> TimeZone::ConstantOffset() const {
+  const int32_t offset = types_.front().offset;
+  for (const LocalType& type : types_) {
+    if (type.offset != offset) return std::nullopt;
+  }
+  if (rule_ && (rule_->daylight || rule_->standard.offset != offset)) return std::nullopt;
+  return offset;
+}
+
 const TimeZone::LocalType& TimeZone::TypeAtUnix(int64_t unix_seconds) const {
   if (transitions_.empty() || unix_seconds >= transitions_.back()) {
     if (rule_) return PosixRuleTypeAt(*rule_, unix_seconds);

@@ -54,6 +54,9 @@ class TimeZone {
   // as PostgreSQL (the time before a spring-forward gap, standard time in a
   // fall-back overlap).
   int32_t OffsetForLocal(int64_t local_micros) const;
+  // The offset of a zone that never changes it ("UTC", "Etc/GMT-3",
+  // "<+05>-05"), else nullopt: PostgreSQL's pg_get_timezone_offset.
+  std::optional<int32_t> ConstantOffset() const;
 
  private:
   TimeZone() = default;

@@ -506,14 +506,14 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       BASALT_ASSIGN_OR_RETURN(v.micros, ReadInt64(bytes));
       BASALT_ASSIGN_OR_RETURN(v.days, ReadInt32(bytes));
       BASALT_ASSIGN_OR_RETURN(v.months, ReadInt32(bytes));
-      return Value::Span(v);
+      return Value::Span(AdjustIntervalForTypmod(v, type.typmod));
     }
     case TypeId::kTime: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ReadInt64(bytes));
       if (micros < 0 || micros > kMicrosPerTimeDay) {
         return Status::Error(sqlstate::kDatetimeFieldOverflow, "time out of range");
       }
-      return Value::Int(micros);
+      return Value::Int(RoundTime(micros, type.TimestampPrecision()));
     }
     case TypeId::kTimeTz: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ReadInt64(bytes));

@@ -469,12 +469,12 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       return Value::Int(RoundTimestamp(micros, type.TimestampPrecision()));
     }
     case TypeId::kInterval: {
-      BASALT_ASSIGN_OR_RETURN(Interval v, ParseInterval(text));
-      return Value::Span(v);
+      BASALT_ASSIGN_OR_RETURN(Interval v, ParseInterval(text, IntervalTypmodRange(type.typmod)));
+      return Value::Span(AdjustIntervalForTypmod(v, type.typmod));
     }
     case TypeId::kTime: {
       BASALT_ASSIGN_OR_RETURN(int64_t micros, ParseTime(text));
-      return Value::Int(micros);
+      return Value::Int(RoundTime(micros, type.TimestampPrecision()));
     }
     case TypeId::kTimeTz: {
       BASALT_ASSIGN_OR_RETURN(int64_t packed, ParseTimeTz(text));

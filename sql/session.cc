@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "common/bytea.h"
 #include "common/datetime.h"
+#include "common/session_formats.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/parallel_aggregate.h"
@@ -45,7 +45,7 @@ void SessionImpl::ExecuteSimpleQuery(std::string_view query_text, ResultSink& si
   ReportActive(query_text);
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   std::vector<ast::StatementPtr> statements;
   std::vector<std::string> notices;
   try {
@@ -105,16 +105,19 @@ std::shared_ptr<const TimeZone> SessionImpl::TimeZoneSetting() {
   return time_zone_;
 }
 
-ByteaOutput SessionImpl::ByteaOutputSetting() {
-  Result<std::string> output = settings_.Get("bytea_output");
-  return output.ok() && *output == "escape" ? ByteaOutput::kEscape : ByteaOutput::kHex;
+SessionFormats SessionImpl::FormatsSetting() {
+  auto text = [this](std::string_view name) {
+    Result<std::string> value = settings_.Get(name);
+    return value.ok() ? *value : std::string();
+  };
+  return SessionFormatsFromSettings(text("bytea_output"), text("DateStyle"), text("IntervalStyle"));
 }
 
 void SessionImpl::BeginStatement() {
-  // A SET TimeZone or bytea_output earlier in the same query string
+  // A SET TimeZone, DateStyle, ... earlier in the same query string
   // applies from here.
   SetSessionTimeZone(TimeZoneSetting());
-  SetSessionByteaOutput(ByteaOutputSetting());
+  SetSessionFormats(FormatsSetting());
   const int64_t timeout_ms = settings_.Milliseconds("statement_timeout");
   interrupt_.BeginStatement(timeout_ms > 0 ? std::optional(Interrupt::Clock::now() +
                                                            std::chrono::milliseconds(timeout_ms))

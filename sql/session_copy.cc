@@ -5,7 +5,7 @@
 // CopyFail() here.
 #include <fmt/format.h>
 
-#include "common/bytea.h"
+#include "common/session_formats.h"
 #include "sql/binder/binder.h"
 #include "sql/copy/copy_options.h"
 #include "sql/copy/copy_output.h"
@@ -86,14 +86,14 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
                                                       std::move(defaults), options, direct);
   copy_in_->context = std::make_unique<ExecContext>(NewExecContext(nullptr, nullptr));
   copy_in_->time_zone = TimeZoneSetting();
-  copy_in_->bytea_output = ByteaOutputSetting();
+  copy_in_->formats = FormatsSetting();
   sink.CopyInResponse(options.binary(), names.size());
 }
 
 void SessionImpl::CopyData(std::string_view bytes) {
   if (copy_in_ == nullptr) return;
   ScopedSessionTimeZone zone(copy_in_->time_zone);
-  ScopedSessionByteaOutput bytea_output(copy_in_->bytea_output);
+  ScopedSessionFormats formats(copy_in_->formats);
   try {
     copy_in_->loader->Feed(bytes, *copy_in_->context);
   } catch (...) {
@@ -105,7 +105,7 @@ void SessionImpl::CopyData(std::string_view bytes) {
 void SessionImpl::CopyDone(ResultSink& sink) {
   if (copy_in_ == nullptr) return;
   ScopedSessionTimeZone zone(copy_in_->time_zone);
-  ScopedSessionByteaOutput bytea_output(copy_in_->bytea_output);
+  ScopedSessionFormats formats(copy_in_->formats);
   std::unique_ptr<CopyInState> copy;
   try {
     ExecContext ctx = NewExecContext(nullptr, &sink);

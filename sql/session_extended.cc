@@ -10,8 +10,8 @@
 #include <utility>
 
 #include "catalog/system_relations.h"
-#include "common/bytea.h"
 #include "common/datetime.h"
+#include "common/session_formats.h"
 #include "common/value_binary.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
@@ -81,7 +81,7 @@ void SessionImpl::Prepare(std::string_view name, std::string_view text,
                           const std::vector<Oid>& parameter_types) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   try {
     if (!name.empty() && statements_.contains(name)) {
       throw Error(sqlstate::kDuplicatePreparedStatement,
@@ -195,7 +195,7 @@ const std::vector<ResultColumn>* SessionImpl::StatementColumns(const PreparedSta
 StatementDescription SessionImpl::DescribeStatement(std::string_view name) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   auto it = statements_.find(name);
   if (it == statements_.end()) {
     AbortAfterError();
@@ -218,7 +218,7 @@ void SessionImpl::Bind(std::string_view portal_name, std::string_view statement_
                        const std::vector<int16_t>& result_formats) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   try {
     auto it = statements_.find(statement_name);
     if (it == statements_.end()) ThrowUnknownStatement(statement_name);
@@ -263,7 +263,7 @@ Portal* SessionImpl::FindPortal(std::string_view name) {
 std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string_view name) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   Portal* portal = FindPortal(name);
   if (portal == nullptr) {
     AbortAfterError();
@@ -282,7 +282,7 @@ std::optional<std::vector<ResultColumn>> SessionImpl::DescribePortal(std::string
 bool SessionImpl::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {
   ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(TimeZoneSetting());
-  ScopedSessionByteaOutput bytea_output(ByteaOutputSetting());
+  ScopedSessionFormats formats(FormatsSetting());
   try {
     Portal* portal = FindPortal(name);
     if (portal == nullptr) ThrowUnknownPortal(name);

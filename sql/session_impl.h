@@ -24,7 +24,7 @@
 #include <unordered_set>
 
 #include "catalog/catalog.h"
-#include "common/bytea.h"
+#include "common/session_formats.h"
 #include "common/time_zone.h"
 #include "sql/backend_activity.h"
 #include "sql/binder/bound_statement.h"
@@ -118,7 +118,7 @@ class SessionImpl : public Session {
   void BeginStatement();
   // The TimeZone setting's zone (cached while the setting is unchanged).
   std::shared_ptr<const TimeZone> TimeZoneSetting();
-  ByteaOutput ByteaOutputSetting();
+  SessionFormats FormatsSetting();
   // session_extended.cc: the result columns Describe reports for `statement`
   // (binding it with NULL parameters, which counts and types them).
   std::optional<std::vector<ResultColumn>> DescribeColumns(const ast::Statement& statement,
@@ -740,7 +740,7 @@ class SessionImpl : public Session {
     // the search path resolved) cost a million-row load a third of its time.
     std::unique_ptr<ExecContext> context;
     std::shared_ptr<const TimeZone> time_zone;
-    ByteaOutput bytea_output = ByteaOutput::kHex;
+    SessionFormats formats;
     // Started by a simple Query: its statements after the COPY, and the
     // query text they point into.
     bool simple_query = false;

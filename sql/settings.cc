@@ -167,7 +167,72 @@ Result<std::string> IntegerSetting(std::string_view name, std::string_view value
   return std::to_string(v);
 }
 
-Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
+// DateStyle as PostgreSQL's check_datestyle reads it: a comma-separated
+// list of an output style (ISO, SQL, Postgres, German) and a field order
+// (YMD, DMY / Euro..., MDY / US / NonEuro...), either kept from `current`
+// when not given; German alone also means DMY; DEFAULT is "ISO, MDY".
+// Stored as PostgreSQL shows it: "SQL, DMY".
+Result<std::string> NormalizeDateStyle(std::string_view value, std::string_view current) {
+  std::string style(current.substr(0, current.find(',')));
+  std::string order(current.substr(current.rfind(' ') + 1));
+  bool have_style = false, have_order = false, conflict = false;
+  auto set_style = [&](std::string_view s) {
+    conflict |= have_style && style != s;
+    style = s;
+    have_style = true;
+  };
+  auto set_order = [&](std::string_view o) {
+    conflict |= have_order && order != o;
+    order = o;
+    have_order = true;
+  };
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t comma = value.find(',', start);
+    if (comma == std::string_view::npos) comma = value.size();
+    std::string_view item = value.substr(start, comma - start);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) {
+      item.remove_prefix(1);
+    }
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) {
+      item.remove_suffix(1);
+    }
+    const std::string token = Upper(item);
+    if (token.empty() || token.find_first_of(" \t\n") != std::string::npos) {
+      return BadValue("DateStyle", value).WithDetail("List syntax is invalid.");
+    }
+    if (token == "ISO") {
+      set_style("ISO");
+    } else if (token == "SQL") {
+      set_style("SQL");
+    } else if (token.starts_with("POSTGRES")) {
+      set_style("Postgres");
+    } else if (token == "GERMAN") {
+      set_style("German");
+      if (!have_order) order = "DMY";
+    } else if (token == "YMD") {
+      set_order("YMD");
+    } else if (token == "DMY" || token.starts_with("EURO")) {
+      set_order("DMY");
+    } else if (token == "MDY" || token == "US" || token.starts_with("NONEURO")) {
+      set_order("MDY");
+    } else if (token == "DEFAULT") {
+      if (!have_style) style = "ISO";
+      if (!have_order) order = "MDY";
+    } else {
+      return BadValue("DateStyle", value)
+          .WithDetail(fmt::format("Unrecognized key word: \"{}\".", Lower(item)));
+    }
+    start = comma + 1;
+  }
+  if (conflict) {
+    return BadValue("DateStyle", value).WithDetail("Conflicting \"datestyle\" specifications.");
+  }
+  return style + ", " + order;
+}
+
+Result<std::string> Normalize(const SettingDef& def, std::string_view value,
+                              std::string_view current) {
   std::string name = def.name;
   if (name == "client_encoding") {
     // PostgreSQL compares encoding names without their punctuation and case,
@@ -211,47 +276,16 @@ Result<std::string> Normalize(const SettingDef& def, std::string_view value) {
     if (lower == "scram-sha-256" || lower == "md5") return lower;
     return BadValue(name, value).WithHint("Available values: md5, scram-sha-256.");
   }
-  if (name == "DateStyle") {
-    // Only ISO output and month-first input are implemented.
-    std::string order = "MDY";
-    bool iso = false;
-    std::string token;
-    std::string v = Upper(value) + ",";
-    for (char c : v) {
-      if (c == ',' || c == ' ') {
-        if (token == "ISO") {
-          iso = true;
-        } else if (token == "DMY" || token == "EURO" || token == "EUROPEAN") {
-          order = "DMY";
-        } else if (token == "MDY" || token == "US" || token == "NONEURO" ||
-                   token == "NONEUROPEAN") {
-          order = "MDY";
-        } else if (token == "YMD") {
-          order = "YMD";
-        } else if (!token.empty()) {
-          return Status::Error(sqlstate::kFeatureNotSupported,
-                               fmt::format("DateStyle \"{}\" is not supported", value));
-        }
-        token.clear();
-      } else {
-        token += c;
-      }
-    }
-    (void)iso;
-    // Date input reads month-first only (common/datetime_parse.cc): another
-    // order would silently misread '01-02-2024', so it is refused.
-    if (order != "MDY") {
-      return Status::Error(sqlstate::kFeatureNotSupported,
-                           fmt::format("DateStyle \"{}\" is not supported", value));
-    }
-    return "ISO, " + order;
-  }
+  if (name == "DateStyle") return NormalizeDateStyle(value, current);
   if (name == "IntervalStyle") {
-    if (Lower(value) != "postgres") {
-      return Status::Error(sqlstate::kFeatureNotSupported,
-                           fmt::format("IntervalStyle \"{}\" is not supported", value));
+    const std::string lower = Lower(value);
+    for (std::string_view style : {"postgres", "postgres_verbose", "sql_standard", "iso_8601"}) {
+      if (lower == style) return lower;
     }
-    return std::string("postgres");
+    // An enum parameter's error names it as the SET statement's lower-cased
+    // identifier did.
+    return BadValue(Lower(name), value)
+        .WithHint("Available values: postgres, postgres_verbose, sql_standard, iso_8601.");
   }
   if (name == "max_parallel_workers_per_gather") return IntegerSetting(name, value, 0, 1024);
   if (name == "min_parallel_table_scan_size") {
@@ -366,7 +400,8 @@ Result<std::string> Settings::Set(std::string_view name, std::string_view value)
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
   }
   if (def->read_only) return CannotChange(*def);
-  BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value));
+  BASALT_ASSIGN_OR_RETURN(std::string normalized,
+                          Normalize(*def, value, values_[Lower(def->name)]));
   values_[Lower(def->name)] = std::move(normalized);
   return std::string(def->name);
 }
@@ -491,7 +526,11 @@ Status Settings::SetServerDefault(std::string_view name, std::string_view value)
     return Status::Error(sqlstate::kUndefinedObject,
                          fmt::format("unrecognized configuration parameter \"{}\"", name));
   }
-  BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value));
+  auto server_default = ServerDefaults().find(Lower(def->name));
+  BASALT_ASSIGN_OR_RETURN(std::string normalized, Normalize(*def, value,
+                                                            server_default != ServerDefaults().end()
+                                                                ? server_default->second
+                                                                : std::string(def->default_value)));
   ServerDefaults()[Lower(def->name)] = std::move(normalized);
   return Status::OK();
 }

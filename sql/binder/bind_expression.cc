@@ -40,16 +40,6 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
     case ast::ExprKind::kAnyAll: return BindAnyAll(expr.As<ast::AnyAll>(), scope);
     case ast::ExprKind::kTypedLiteral: {
       const auto& lit = expr.As<ast::TypedLiteral>();
-      if (lit.type.name == "interval" && !lit.type.interval_fields.empty() &&
-          lit.type.modifiers.empty() && lit.type.array_bounds == 0) {
-        // interval '1' day: the fields decide what a bare number counts.
-        Result<Interval> span =
-            ParseInterval(lit.value, IntervalRangeFromText(lit.type.interval_fields));
-        if (!span.ok()) throw Error::FromStatus(span.status()).WithPosition(lit.position);
-        auto c = BoundExpr::Constant(Value::Span(*span), DataType::Of(TypeId::kInterval));
-        c->position = lit.position;
-        return c;
-      }
       auto text = BoundExpr::Constant(Value::String(lit.value), DataType::Of(TypeId::kUnknown));
       text->position = lit.position;
       return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);

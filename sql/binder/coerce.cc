@@ -71,26 +71,27 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
   if (n == "bool") return DataType::Of(TypeId::kBool);
   if (n == "text") return DataType::Of(TypeId::kText);
   if (n == "date") return DataType::Of(TypeId::kDate);
-  if ((n == "interval" || n == "time") && type.interval_fields.empty() && type.modifiers.empty()) {
-    return DataType::Of(n == "time" ? TypeId::kTime : TypeId::kInterval);
-  }
-  if (n == "timetz") {
-    if (type.modifiers.empty()) return DataType::Of(TypeId::kTimeTz);
-    int32_t precision = modifier(0, 6);
+  if (n == "time" || n == "timetz") {
+    const TypeId id = n == "time" ? TypeId::kTime : TypeId::kTimeTz;
+    if (type.modifiers.empty()) return DataType::Of(id);
+    const int32_t precision = modifier(0, 6);
     if (precision < 0) {
       ThrowAt(sqlstate::kInvalidParameterValue,
-              fmt::format("TIME({}) WITH TIME ZONE precision must not be negative", precision),
+              fmt::format("TIME({}){} precision must not be negative", precision,
+                          id == TypeId::kTimeTz ? " WITH TIME ZONE" : ""),
               type.position);
     }
-    return DataType{TypeId::kTimeTz, std::min(precision, 6)};
+    return DataType{id, std::min(precision, 6)};
   }
-  if (n == "interval" || n == "time") {
-    // Typmods of time and interval (precision, interval fields outside a
-    // literal) are not implemented.
-    ThrowAt(sqlstate::kFeatureNotSupported,
-            fmt::format("type {} is not supported yet",
-                        n + (type.interval_fields.empty() ? "(p)" : " " + type.interval_fields)),
-            type.position);
+  if (n == "interval") {
+    const int32_t precision = modifier(0, -1);
+    if (!type.modifiers.empty() && precision < 0) {
+      ThrowAt(sqlstate::kInvalidParameterValue,
+              fmt::format("INTERVAL({}) precision must not be negative", precision), type.position);
+    }
+    return DataType{TypeId::kInterval,
+                    IntervalTypmod(IntervalRangeFromText(type.interval_fields),
+                                   type.modifiers.empty() ? -1 : std::min(precision, 6))};
   }
   if (n == "uuid") return DataType::Of(TypeId::kUuid);
   if (n == "bytea") return DataType::Of(TypeId::kBytea);
@@ -196,15 +197,16 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
     // As PostgreSQL's coerce_type: the input function runs now, without the
     // typmod; a length limit (varchar(n), numeric(p,s)) is a separate cast
     // applied at run time, with the context's truncation rules and no
-    // position in its errors.
-    DataType base = DataType::Of(to.id);
+    // position in its errors. interval is the exception: its fields decide
+    // what a bare number counts (interval '5' day is five days).
+    DataType base = to.id == TypeId::kInterval ? to : DataType::Of(to.id);
     Result<Value> parsed = ValueFromText(expr->value.AsString(), base);
     if (!parsed.ok()) {
       throw Error::FromStatus(parsed.status()).WithPosition(expr->position);
     }
     expr->value = std::move(parsed).value();
     expr->type = base;
-    if (to.typmod < 0) return expr;
+    if (base == to) return expr;
     return BoundExpr::Cast(std::move(expr), to, context);
   }
   // varchar and text share a representation; only a length limit needs a

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/json_parse.h"
 #include "common/json_scan.h"
+#include "common/session_formats.h"
 #include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/binder/bind_json_function.h"
@@ -234,18 +235,21 @@ void AppendJsonValue(const Value& value, const DataType& type, std::string* out)
     out->append(value.AsBool() ? "true" : "false");
     return;
   }
+  if (type.id == TypeId::kDate || type.id == TypeId::kTimestamp ||
+      type.id == TypeId::kTimestampTz) {
+    // JSON writes dates and times in XML Schema's form whatever DateStyle
+    // says: "2024-01-31T12:00:00+01:00".
+    SessionFormats xsd = CurrentSessionFormats();
+    xsd.date_style = DateStyle::kXsd;
+    ScopedSessionFormats formats(xsd);
+    AppendJsonString(ValueToText(value, type), out);
+    return;
+  }
   std::string text = ValueToText(value, type);
   if (type.id == TypeId::kJson || type.id == TypeId::kJsonb ||
       (type.IsNumeric() && IsJsonNumber(text))) {
     out->append(text);
     return;
-  }
-  if ((type.id == TypeId::kTimestamp || type.id == TypeId::kTimestampTz) &&
-      std::isdigit(static_cast<unsigned char>(text[0]))) {
-    const size_t space = text.find(' ');
-    if (space != std::string::npos) text[space] = 'T';
-    // The session time zone is UTC: the offset prints as "+00".
-    if (type.id == TypeId::kTimestampTz && text.ends_with("+00")) text.append(":00");
   }
   AppendJsonString(text, out);
 }

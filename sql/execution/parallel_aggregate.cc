@@ -6,8 +6,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "common/bytea.h"
 #include "common/object_names.h"
+#include "common/session_formats.h"
 #include "common/time_zone.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/instrumented_operator.h"
@@ -25,11 +25,11 @@ namespace {
 constexpr size_t kRangesPerParticipant = 4;
 
 // What a session's thread keeps per thread (common/time_zone.h,
-// common/bytea.h, common/object_names.h), installed on a worker thread
+// common/session_formats.h, common/object_names.h), installed on a worker thread
 // while it works for the session.
 struct SessionThreadState {
   std::shared_ptr<const TimeZone> time_zone = SessionTimeZoneSetting();
-  ByteaOutput bytea_output = SessionByteaOutput();
+  SessionFormats formats = CurrentSessionFormats();
   const ObjectNames* names = CurrentObjectNames();
 };
 
@@ -109,7 +109,7 @@ bool ParallelAggregate::RunParallel(ExecContext& ctx, int workers) {
     for (size_t p = 1; p < participants; ++p) {
       threads.emplace_back([&, p] {
         ScopedSessionTimeZone zone(state.time_zone);
-        ScopedSessionByteaOutput bytea(state.bytea_output);
+        ScopedSessionFormats formats(state.formats);
         ScopedObjectNames names(state.names);
         participate(p);
       });
