@@ -48,31 +48,29 @@ int64_t DaysFromCivil(int64_t year, int month, int day);
 CivilDate CivilFromDays(int64_t days);
 int DaysInMonth(int64_t year, int month);
 
-// The input functions: ISO 8601 dates ("2024-01-31", "20240131", "2024-1-5",
-// "0044-03-15 BC"), US month-first when the year comes last ("01-31-2024"),
-// an optional time ("2024-01-31 12:34:56.789" or with 'T'; a time zone
-// suffix is ignored, as for timestamp without time zone), and "epoch",
-// "infinity", "-infinity". ParseDate ignores a time of day.
+// The input functions (date_in, timestamp_in, timestamptz_in): every form
+// PostgreSQL reads (common/datetime_decode.h), numeric dates in the
+// session's DateStyle order. A time of day is dropped by ParseDate; a zone
+// is ignored by ParseTimestamp and applied by ParseTimestampTz (else the
+// session's TimeZone), so its result is the instant in UTC.
 // Errors: 22007 `invalid input syntax for type date: "x"`, 22008
 // `date/time field value out of range: "2024-02-30"`, 22008
-// `date out of range: "..."` / `timestamp out of range: "..."`.
+// `date out of range: "..."` / `timestamp out of range: "..."`, 22009
+// `time zone displacement out of range: "..."`, 22023 `time zone "x" not
+// recognized`.
 Result<int64_t> ParseDate(std::string_view text);
 Result<int64_t> ParseTimestamp(std::string_view text);
-// timestamptz_in: as ParseTimestamp, but a written zone ("Z", "UTC",
-// "+02", "-05:30", "+0200", up to +-15:59:59, or a zone name such as
-// "Europe/Berlin") is applied, else the session's TimeZone, so the result
-// is the instant in UTC; 22009 `time zone displacement out of range:
-// "..."` beyond that, 22023 `time zone "x" not recognized`. Errors name
-// `timestamp with time zone`.
 Result<int64_t> ParseTimestampTz(std::string_view text);
 
-// The output functions with DateStyle ISO: "2024-01-31", "0044-03-15 BC",
-// "2024-01-31 12:34:56.789" (fraction without trailing zeros, none when
-// zero), "infinity", "-infinity".
+// The output functions in the session's DateStyle; ISO: "2024-01-31",
+// "0044-03-15 BC", "2024-01-31 12:34:56.789" (fraction without trailing
+// zeros, none when zero), "infinity", "-infinity"; SQL "01/31/2024",
+// Postgres "Wed Jan 31 12:34:56.789 2024", German "31.01.2024".
 void AppendDateText(int64_t days, std::string* out);
 void AppendTimestampText(int64_t micros, std::string* out);
 // timestamptz_out in the session's TimeZone: "2024-01-31 12:34:56.789+00",
-// "0044-03-15 00:00:00+00 BC", "2024-07-01 12:00:00+02".
+// "0044-03-15 00:00:00+00 BC", "2024-07-01 12:00:00+02"; the zone's
+// abbreviation in the non-ISO styles ("07/01/2024 12:00:00 CEST").
 void AppendTimestampTzText(int64_t micros, std::string* out);
 // An offset east of UTC as timestamptz_out prints it: "+01", "-05:30",
 // "+00:53:28".

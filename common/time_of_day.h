@@ -12,9 +12,9 @@ namespace basalt {
 
 inline constexpr int64_t kMicrosPerTimeDay = 86'400'000'000;
 
-// time_in: "hh:mm[:ss[.ffffff]]" (fractions past microseconds rounded),
-// an optional am/pm, "allballs"; a leading ISO date and a trailing zone are
-// ignored, as PostgreSQL does. 22007 `invalid input syntax for type time:
+// time_in: every form PostgreSQL's DecodeTimeOnly reads
+// ("hh:mm[:ss[.ffffff]]", "040506", am/pm, "allballs", "now"; fractions
+// past microseconds rounded); a date and a zone are read and ignored. 22007 `invalid input syntax for type time:
 // "x"`, 22008 `date/time field value out of range: "x"`.
 Result<int64_t> ParseTime(std::string_view text);
 // time_out: "04:05:06", "04:05:06.5".

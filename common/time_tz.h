@@ -22,10 +22,10 @@ struct TimeTz {
 int64_t PackTimeTz(TimeTz t);
 TimeTz UnpackTimeTz(int64_t packed);
 
-// timetz_in: a time as time_in takes it, then a zone: "Z", "UTC", "GMT",
+// timetz_in: a time as time_in takes it, with a zone: "Z", "UTC", "PST",
 // "+02", "-05:30", "+0530", "+05:30:15" (up to 15:59:59), or a zone name
-// whose offset is taken at the written date or, without one, today (in
-// the session's zone). Without a zone, the session's TimeZone at today's
+// whose offset is taken at the written date (needed unless the zone's
+// offset never changes). Without a zone, the session's TimeZone at today's
 // date. 22007 `invalid input syntax for type time with time zone: "x"`,
 // 22008 out of range, 22009 displacement out of range, 22023 unknown zone.
 Result<int64_t> ParseTimeTz(std::string_view text);
