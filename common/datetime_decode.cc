@@ -109,8 +109,9 @@ void SetDate(int64_t days, Tm* tm) {
   tm->day = date.day;
 }
 
+// 'now' is the transaction's start, as PostgreSQL's GetCurrentTransactionStartTimestamp.
 int64_t LocalNow() {
-  return UtcToLocal(CurrentTimestamp());
+  return UtcToLocal(TransactionStartOrNow());
 }
 
 int64_t FloorDiv(int64_t a, int64_t b) {
@@ -478,7 +479,7 @@ class Decoder {
     switch (word) {
       case di::kNowWord: {
         *tmask = kDateMask | kTimeMask | kZoneBit;
-        const int64_t now = CurrentTimestamp();
+        const int64_t now = TransactionStartOrNow();
         offset_east_ = SessionTimeZone().OffsetAt(now);
         const int64_t local = now + int64_t{offset_east_} * kMicrosPerSecond;
         SetDate(FloorDiv(local, kMicrosPerDay), &tm_);

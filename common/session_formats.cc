@@ -1,5 +1,7 @@
 #include "common/session_formats.h"
 
+#include "common/datetime.h"
+
 namespace basalt {
 namespace {
 
@@ -22,6 +24,11 @@ ScopedSessionFormats::ScopedSessionFormats(const SessionFormats& formats)
 
 ScopedSessionFormats::~ScopedSessionFormats() {
   session_formats = previous_;
+}
+
+int64_t TransactionStartOrNow() {
+  const int64_t start = session_formats.transaction_start;
+  return start != 0 ? start : CurrentTimestamp();
 }
 
 SessionFormats SessionFormatsFromSettings(std::string_view bytea_output,

@@ -5,6 +5,7 @@
 // entry points set them for their thread.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace basalt {
@@ -24,7 +25,14 @@ struct SessionFormats {
   DateStyle date_style = DateStyle::kIso;
   DateOrder date_order = DateOrder::kMdy;
   IntervalStyle interval_style = IntervalStyle::kPostgres;
+  // When the session's transaction began (microseconds since 2000-01-01
+  // UTC): what 'now', 'today', ... read, as in PostgreSQL. 0 outside a
+  // transaction: the clock.
+  int64_t transaction_start = 0;
 };
+
+// The transaction's start, or the clock outside one.
+int64_t TransactionStartOrNow();
 
 // The formats of this thread's session (PostgreSQL's defaults when none).
 const SessionFormats& CurrentSessionFormats();

@@ -8,6 +8,7 @@
 
 #include "common/datetime.h"
 #include "common/datetime_decode.h"
+#include "common/session_formats.h"
 #include "common/sqlstate.h"
 #include "common/time_of_day.h"
 #include "common/time_zone.h"
@@ -19,10 +20,10 @@ constexpr int kOffsetBits = 18;
 constexpr int64_t kOffsetBias = int64_t{1} << (kOffsetBits - 1);
 constexpr int64_t kOffsetMask = (int64_t{1} << kOffsetBits) - 1;
 
-// The local date whose zone rules a zone name follows: today in the
-// session's zone (PostgreSQL takes the transaction's date).
+// The local date whose zone rules a zone name follows: the transaction's
+// date in the session's zone, as PostgreSQL's GetCurrentDateTime.
 int64_t TodayLocalMidnight() {
-  const int64_t local = UtcToLocal(CurrentTimestamp());
+  const int64_t local = UtcToLocal(TransactionStartOrNow());
   int64_t days = local / kMicrosPerDay;
   if (local % kMicrosPerDay < 0) --days;
   return days * kMicrosPerDay;

@@ -110,7 +110,10 @@ SessionFormats SessionImpl::FormatsSetting() {
     Result<std::string> value = settings_.Get(name);
     return value.ok() ? *value : std::string();
   };
-  return SessionFormatsFromSettings(text("bytea_output"), text("DateStyle"), text("IntervalStyle"));
+  SessionFormats formats =
+      SessionFormatsFromSettings(text("bytea_output"), text("DateStyle"), text("IntervalStyle"));
+  if (txn_ != nullptr) formats.transaction_start = transaction_timestamp_;
+  return formats;
 }
 
 void SessionImpl::BeginStatement() {

@@ -45,6 +45,10 @@ void SessionImpl::EnsureTransaction() {
     options.interrupt = &interrupt_;
     options.lock_owner = lock_owner_.get();
     store_.locks().BeginTransaction(*lock_owner_);
+    // 'now' and 'today' in this transaction's input read its start.
+    SessionFormats formats = CurrentSessionFormats();
+    formats.transaction_start = transaction_timestamp_;
+    SetSessionFormats(formats);
     options.synchronous_commit = settings_.SynchronousCommit();
     transaction_catalog_ = catalog_.Current();
     snapshot_catalog_version_ = transaction_catalog_->version();

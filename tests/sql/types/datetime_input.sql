@@ -57,8 +57,14 @@ SELECT time '04:05 Europe/Berlin';
 SELECT timetz '04:05:06 Europe/Berlin';
 SELECT time 'Jan 8 04:05';
 SELECT time '25:00';
-SELECT time 'now' IS NOT NULL AS now_time, date 'today' = current_date AS today,
-       date 'tomorrow' - date 'yesterday' AS two_days, timestamp 'today' = current_date AS midnight;
+-- now, today, ... read the transaction's start
+BEGIN;
+SELECT pg_sleep(0.1);
+SELECT timestamptz 'now' = now() AS now_tz, timestamp 'now' = localtimestamp AS now_ts,
+       time 'now' = localtime AS now_time, timetz 'now' = current_time AS now_timetz,
+       date 'today' = current_date AS today, date 'tomorrow' - date 'yesterday' AS two_days,
+       timestamp 'today' = current_date AS midnight, timestamptz 'today' = current_date AS tz_midnight;
+COMMIT;
 -- numeric dates follow DateStyle's order
 SET DateStyle = 'DMY';
 SHOW DateStyle;
