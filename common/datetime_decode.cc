@@ -183,7 +183,7 @@ class Decoder {
     return time_only_ ? FinishTime() : FinishDateTime();
   }
 
-  DecodedDateTime Result() const {
+  DecodedDateTime Decoded() const {
     DecodedDateTime out;
     out.kind = kind_;
     out.year = tm_.year;
@@ -857,7 +857,7 @@ Result<DecodedDateTime> Decode(std::string_view text, std::string_view type_name
   Decoder decoder(fields, time_only);
   error = decoder.Run();
   if (error != Error::kOk) return InputError(error, type_name, text, decoder.bad_zone());
-  return decoder.Result();
+  return decoder.Decoded();
 }
 
 }  // namespace

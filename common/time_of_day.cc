@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-#include <cmath>
-
 #include "common/datetime_decode.h"
 
 namespace basalt {

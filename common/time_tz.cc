@@ -2,14 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-#include <cstdlib>
-#include <optional>
-
 #include "common/datetime.h"
 #include "common/datetime_decode.h"
 #include "common/session_formats.h"
-#include "common/sqlstate.h"
 #include "common/time_of_day.h"
 #include "common/time_zone.h"
 
