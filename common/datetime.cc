@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "common/session_formats.h"
+#include "common/time_of_day.h"
 #include "common/time_zone.h"
 
 namespace basalt {
@@ -25,7 +26,7 @@ int64_t DisplayYear(const CivilDate& date) {
   return date.year > 0 ? date.year : 1 - date.year;
 }
 
-// EncodeDateOnly without the era: the date in DateStyle `style`.
+// EncodeDateOnly without the era: the date in the formats' DateStyle.
 void AppendDateFields(const CivilDate& date, const SessionFormats& formats, std::string* out) {
   const int64_t year = DisplayYear(date);
   const bool day_first = formats.date_order == DateOrder::kDmy;
@@ -42,20 +43,6 @@ void AppendDateFields(const CivilDate& date, const SessionFormats& formats, std:
       fmt::format_to(to, "{:02}.{:02}.{:04}", date.day, date.month, year);
       return;
     case DateStyle::kPostgres: fmt::format_to(to, "{:02}-{:02}-{:04}", first, second, year); return;
-  }
-}
-
-// "HH:MM:SS" and the fraction without trailing zeros.
-void AppendClock(int64_t time_of_day, std::string* out) {
-  const int64_t seconds = time_of_day / kMicrosPerSecond;
-  const int64_t fraction = time_of_day % kMicrosPerSecond;
-  fmt::format_to(std::back_inserter(*out), "{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60,
-                 seconds % 60);
-  if (fraction != 0) {
-    std::string digits = fmt::format("{:06}", fraction);
-    digits.erase(digits.find_last_not_of('0') + 1);
-    out->push_back('.');
-    out->append(digits);
   }
 }
 
@@ -97,12 +84,12 @@ void AppendLocalTimestamp(int64_t micros, const ZoneText* zone, std::string* out
     } else {
       fmt::format_to(std::back_inserter(*out), "{} {} {:02} ", weekday, month, date.day);
     }
-    AppendClock(time_of_day, out);
+    AppendTimeText(time_of_day, out);
     fmt::format_to(std::back_inserter(*out), " {:04}", DisplayYear(date));
   } else {
     AppendDateFields(date, formats, out);
     out->push_back(formats.date_style == DateStyle::kXsd ? 'T' : ' ');
-    AppendClock(time_of_day, out);
+    AppendTimeText(time_of_day, out);
   }
   if (zone != nullptr) AppendZone(*zone, formats.date_style, out);
   if (date.year <= 0) out->append(" BC");
