@@ -49,6 +49,8 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
   // text -> regclass has a pg_cast entry of its own (implicit): `'t'::text::regclass`.
   if ((from == kText || from == kVarchar) && to == kRegclass) return I;
   if (from == kText || from == kVarchar || from == kName) return E;
+  // "char" and int4 convert to each other by the byte's value.
+  if ((from == kInt4 && to == kChar) || (from == kChar && to == kInt4)) return E;
   // The reg* types are OIDs: binary-coercible with oid and each other
   // through it, from integers implicitly, to integers by assignment.
   if (IsOidLike(from) && IsOidLike(to)) return I;
@@ -303,8 +305,24 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     }
     return Value::Array(std::move(cast));
   }
+  if (from.id == TypeId::kInt4 && to.id == TypeId::kChar) {  // i4tochar
+    const int64_t v = value.AsInt();
+    if (v < -128 || v > 127) {
+      return Status::Error(sqlstate::kNumericValueOutOfRange, "\"char\" out of range");
+    }
+    return Value::String(v == 0 ? std::string() : std::string(1, static_cast<char>(v)));
+  }
+  if (from.id == TypeId::kChar && to.id == TypeId::kInt4) {  // chartoi4: a signed byte
+    const std::string& c = value.AsString();
+    return Value::Int(c.empty() ? 0 : static_cast<signed char>(c[0]));
+  }
   if (IsStringType(to.id)) {
     std::string text = IsStringType(from.id) ? value.AsString() : CastToText(value, from);
+    // bool has a cast of its own to text and varchar ('true'); any other
+    // string type takes its output function's 't'.
+    if (from.id == TypeId::kBool && to.id != TypeId::kText && to.id != TypeId::kVarchar) {
+      text = value.AsBool() ? "t" : "f";
+    }
     if (to.id == TypeId::kName || to.id == TypeId::kChar) return ValueFromText(text, to);
     if (to.id == TypeId::kVarchar) {
       BASALT_ASSIGN_OR_RETURN(

@@ -400,8 +400,18 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kRegprocedure:
       out->append(RegName(type.id, static_cast<Oid>(value.AsInt())));
       return;
+    case TypeId::kChar: {
+      // charout: a byte with the high bit set as "\ooo".
+      const std::string& c = value.AsString();
+      if (!c.empty() && (static_cast<unsigned char>(c[0]) & 0x80) != 0) {
+        const auto byte = static_cast<unsigned char>(c[0]);
+        fmt::format_to(std::back_inserter(*out), "\\{}{}{}", byte >> 6, (byte >> 3) & 7, byte & 7);
+        return;
+      }
+      out->append(c);
+      return;
+    }
     case TypeId::kName:
-    case TypeId::kChar:
     case TypeId::kPgNodeTree:
     case TypeId::kJson:
     case TypeId::kText:
@@ -509,9 +519,17 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       }
       return Value::String(std::string(text.substr(0, cut)));
     }
-    case TypeId::kChar:
-      // charin: the first byte (of a multibyte character too), or none.
+    case TypeId::kChar: {
+      // charin: "\ooo" is that byte in octal; else the first byte (of a
+      // multibyte character too), or none.
+      auto octal = [](char c) { return c >= '0' && c <= '7'; };
+      if (text.size() == 4 && text[0] == '\\' && octal(text[1]) && octal(text[2]) &&
+          octal(text[3])) {
+        const int byte = ((text[1] - '0') << 6) + ((text[2] - '0') << 3) + (text[3] - '0');
+        return Value::String(byte == 0 ? std::string() : std::string(1, static_cast<char>(byte)));
+      }
       return Value::String(std::string(text.substr(0, text.empty() ? 0 : 1)));
+    }
     case TypeId::kPgNodeTree:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "cannot accept a value of type pg_node_tree");

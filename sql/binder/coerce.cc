@@ -211,10 +211,13 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
   }
   // varchar and text share a representation; only a length limit needs a
   // cast. A cast node is relabeled only if it applies no limit itself:
-  // 'abc'::varchar(2) || 'd' must still cut to 'ab'.
-  bool limiting_cast = expr->kind == BoundExprKind::kCast && expr->type.typmod >= 0;
+  // 'abc'::varchar(2) || 'd' must still cut to 'ab'. name and "char" cut
+  // their input (63 bytes, one byte): no relabeling to or from their casts.
+  bool limiting_cast =
+      expr->kind == BoundExprKind::kCast &&
+      (expr->type.typmod >= 0 || expr->type.id == TypeId::kName || expr->type.id == TypeId::kChar);
   if (expr->type.IsString() && !limiting_cast &&
-      (to.id == TypeId::kText || (to.IsString() && to.typmod < 0))) {
+      (to.id == TypeId::kText || (to.id == TypeId::kVarchar && to.typmod < 0))) {
     expr->type = to;
     return expr;
   }

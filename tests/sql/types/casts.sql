@@ -22,3 +22,12 @@ SELECT 1 || 'a', 'a' || 1, 'a' || 1.5, 'a' || true, 'a' || NULL, NULL || 'b';
 SELECT 1::int2::bool;
 SELECT 'a'::text::date;
 SELECT '2024-01-01'::text::date, '12'::varchar::int2, 5::text::varchar(1);
+-- name and "char" cut their input even inside a cast chain; "char" and int4
+-- convert by the byte's value; bool becomes 't' in name and "char"
+SELECT 'ab'::text::"char"::text, 'abc'::varchar::"char", repeat('x', 70)::text::name::text = repeat('x', 63),
+       true::name, true::text, true::varchar, true::name::text;
+SELECT false::"char";
+SELECT 65::"char", 'A'::"char"::int4, 0::"char" = ''::"char", (-1)::"char"::int4, '\377'::"char"::int4,
+       '\101'::"char", 'é'::"char", 127::"char"::int4;
+SELECT 128::"char";
+SELECT (-129)::"char";
