@@ -151,6 +151,11 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
       ((l == TypeId::kDate && r == TypeId::kTime) || (l == TypeId::kTime && r == TypeId::kDate))) {
     return Make(arith, DataType::Of(TypeId::kTimestamp), left, right, position);
   }
+  // date + timetz, timetz + date: the instant of that time on that date.
+  if (add && ((l == TypeId::kDate && r == TypeId::kTimeTz) ||
+              (l == TypeId::kTimeTz && r == TypeId::kDate))) {
+    return Make(arith, DataType::Of(TypeId::kTimestampTz), left, right, position);
+  }
   NoDatetimeOperator(op, left->type, right->type, position);
 }
 

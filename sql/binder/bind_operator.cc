@@ -8,6 +8,7 @@
 #include "sql/binder/bind_datetime_operator.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
+#include "sql/binder/bind_string_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 
@@ -147,6 +148,42 @@ BoundExprPtr BindXidComparison(std::string_view op, BoundExprPtr left, BoundExpr
   return e;
 }
 
+// The prefix operators over math functions: |/ (sqrt) and ||/ (cbrt) of
+// float8, @ (abs) of each numeric type; an unknown literal is float8, the
+// numeric category's preferred type. Null when `op` is none of them or the
+// operand is no number (`operand` is then left bound as it was).
+BoundExprPtr BindFunctionOperator(const ast::UnaryOp& op, BoundExprPtr& operand) {
+  static constexpr std::pair<std::string_view, std::string_view> kOperators[] = {
+      {"|/", "sqrt"}, {"||/", "cbrt"}, {"@", "abs"}};
+  for (const auto& [symbol, function] : kOperators) {
+    if (op.op != symbol) continue;
+    const bool float8_only = symbol != "@";
+    if (operand->type.id == TypeId::kUnknown || (float8_only && operand->type.IsNumeric())) {
+      operand =
+          CoerceOrThrow(std::move(operand), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+    }
+    if (!operand->type.IsNumeric()) return nullptr;
+    const DataType operand_type = operand->type;
+    if (!float8_only) {  // abs of the operand's own type
+      auto e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(operand_type.id),
+                               Leftmost(op.position, operand->position));
+      e->function = ScalarFunction::kAbs;
+      e->children.push_back(std::move(operand));
+      return e;
+    }
+    ast::FunctionCall call;
+    call.name = {std::string(function)};
+    call.position = op.position;
+    std::vector<BoundExprPtr> args;
+    args.push_back(std::move(operand));
+    BoundExprPtr bound = BindMathFunction(call, args);
+    if (bound == nullptr) NoPrefixOperator(op.op, operand_type, op.position);
+    bound->position = Leftmost(op.position, bound->position);
+    return bound;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
@@ -192,6 +229,7 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryOp& op, const Scope& scope) {
   if (op.op == "~" && operand->type.id == TypeId::kUnknown) {
     NotUnique("~ unknown", op.position);
   }
+  if (BoundExprPtr call = BindFunctionOperator(op, operand)) return call;
   NoPrefixOperator(op.op, operand->type, op.position);
 }
 

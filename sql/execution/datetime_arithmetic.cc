@@ -41,6 +41,15 @@ Value TimestampOfDateAndTime(int64_t days, int64_t time) {
   return Value::Int(midnight + time);
 }
 
+// datetimetz_timestamptz: the date at a time in that time's zone.
+Value TimestampTzOfDateAndTimeTz(int64_t days, int64_t packed) {
+  const TimeTz t = UnpackTimeTz(packed);
+  const Value local = TimestampOfDateAndTime(days, t.micros);
+  const int64_t micros = local.AsInt();
+  if (micros == kTimestampNegInfinity || micros == kTimestampPosInfinity) return local;
+  return Value::Int(micros - int64_t{t.offset_east} * kMicrosPerSecond);
+}
+
 }  // namespace
 
 bool IsDatetimeArithmetic(const DataType& left_type, const DataType& result_type) {
@@ -102,10 +111,14 @@ Value DatetimeArithmetic(ArithmeticOp op, const Value& a, const Value& b, const 
       return TimestampOfDateAndTime(b.AsInt(), a.AsInt());  // time + date
     }
     case TypeId::kTimeTz: {
+      if (!IsIntervalValue(b)) return TimestampTzOfDateAndTimeTz(b.AsInt(), a.AsInt());  // + date
       const int64_t micros = b.AsInterval().micros % kMicrosPerDay;
       return Value::Int(AddToTimeTz(a.AsInt(), subtract ? -micros : micros));
     }
-    case TypeId::kDate: return TimestampOfDateAndTime(a.AsInt(), b.AsInt());  // date + time
+    case TypeId::kDate:
+      if (result_type.id == TypeId::kTimestampTz)
+        return TimestampTzOfDateAndTimeTz(a.AsInt(), b.AsInt());
+      return TimestampOfDateAndTime(a.AsInt(), b.AsInt());  // date + time
     default: break;
   }
   throw Error(sqlstate::kInternalError, "unexpected date/time arithmetic");

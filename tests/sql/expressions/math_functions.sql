@@ -38,3 +38,11 @@ SELECT width_bucket(1, 0, 10, 0);
 SELECT setseed(2);
 SELECT mod(1.5::float8, 1);
 DROP TABLE nums;
+-- the prefix operators |/ (square root), ||/ (cube root) and @ (absolute
+-- value), at PostgreSQL's operator precedence
+SELECT |/ 16, ||/ 27, @ -5, @ -5.5, |/ 16.0, |/ '16', 2 + |/ 16 * 2, - |/ 4;
+SELECT pg_typeof(@ -5::int2), pg_typeof(@ -5.5), pg_typeof(|/ 4), @ -2.5::float4;
+SELECT @ 'x';
+SELECT |/ 'a'::text;
+SELECT |/ -1;
+SELECT @ (-32768)::int2;

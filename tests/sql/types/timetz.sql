@@ -83,3 +83,9 @@ SELECT pg_typeof('10:00+02'::timetz), format_type(1266, -1), format_type(1266, 3
 DROP TABLE tz;
 DROP TABLE tzk;
 DROP TABLE tzp;
+-- date + timetz is the instant of that time on that date
+SET TimeZone = 'Europe/Berlin';
+SELECT date '2024-01-01' + timetz '10:00+02', timetz '23:30-05' + date '2024-07-01',
+       date 'infinity' + timetz '10:00+02', pg_typeof(date '2024-01-01' + timetz '10:00');
+SELECT date '2024-01-01' - timetz '10:00';
+RESET TimeZone;
