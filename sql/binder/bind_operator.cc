@@ -286,6 +286,18 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
   }
   BoundExprPtr left = BindExpression(*op.left, scope);
   BoundExprPtr right = BindExpression(*pattern, scope);
+  auto text_like = [](const BoundExpr& e) {
+    return e.type.IsString() || e.type.id == TypeId::kUnknown;
+  };
+  if (op.op == "^@" && text_like(*left) && text_like(*right)) {  // text ^@ text: starts_with
+    ast::FunctionCall call;
+    call.name = {"starts_with"};
+    call.position = op.position;
+    std::vector<BoundExprPtr> args;
+    args.push_back(std::move(left));
+    args.push_back(std::move(right));
+    return BindStringFunction(call, args);
+  }
   if (op.op == "LIKE" || op.op == "NOT LIKE" || op.op == "ILIKE" || op.op == "NOT ILIKE" ||
       op.op == "~~" || op.op == "!~~" || op.op == "~~*" || op.op == "!~~*") {
     bool insensitive = op.op.find("ILIKE") != std::string::npos || op.op.ends_with('*');

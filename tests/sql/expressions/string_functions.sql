@@ -46,3 +46,7 @@ SELECT lpad(1, 3);
 SELECT strpos('a');
 DROP VIEW word_view;
 DROP TABLE words;
+-- ^@ is starts_with
+SELECT 'abc' ^@ 'ab', 'abc' ^@ 'b', 'abc'::varchar ^@ 'a'::text, NULL ^@ 'a', pg_typeof('a' ^@ 'b');
+SELECT 1 ^@ 2;
+SELECT 'a' ^@ 1;
