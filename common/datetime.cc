@@ -142,9 +142,13 @@ void AppendTimestampText(int64_t micros, std::string* out) {
 }
 
 void AppendTimestampTzText(int64_t micros, std::string* out) {
+  if (micros == kTimestampPosInfinity || micros == kTimestampNegInfinity) {
+    return AppendLocalTimestamp(micros, nullptr, out);
+  }
+  // One zone lookup per value gives both the local time and the zone text.
   const TimeZone::LocalType& type = SessionTimeZone().TypeAt(micros);
   const ZoneText zone{type.offset, type.abbreviation};
-  AppendLocalTimestamp(UtcToLocal(micros), &zone, out);
+  AppendLocalTimestamp(micros + int64_t{type.offset} * kMicrosPerSecond, &zone, out);
 }
 
 std::string UtcOffsetText(int32_t seconds_east) {

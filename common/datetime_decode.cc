@@ -114,10 +114,6 @@ int64_t LocalNow() {
   return UtcToLocal(TransactionStartOrNow());
 }
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
-
 // DecodeTimezone: "+02", "-05:30", "+05:45:30", "+0530"; seconds east.
 Error DecodeZoneOffset(std::string_view text, int32_t* offset_east) {
   if (text.empty() || (text[0] != '+' && text[0] != '-')) return Error::kBadFormat;
@@ -347,13 +343,7 @@ class Decoder {
           errno = 0;
           const double day_fraction = std::strtod(rest.c_str(), &end);
           if (*end != '\0' || errno != 0) return Error::kBadFormat;
-          int64_t micros = static_cast<int64_t>(day_fraction * static_cast<double>(kMicrosPerDay));
-          tm_.hour = micros / (3600 * kMicrosPerSecond);
-          micros -= tm_.hour * 3600 * kMicrosPerSecond;
-          tm_.minute = micros / (60 * kMicrosPerSecond);
-          micros -= tm_.minute * 60 * kMicrosPerSecond;
-          tm_.second = micros / kMicrosPerSecond;
-          tm_.micros = micros - tm_.second * kMicrosPerSecond;
+          SetTimeOfDay(static_cast<int64_t>(day_fraction * static_cast<double>(kMicrosPerDay)));
           *tmask |= kTimeMask;
         }
         break;
@@ -482,7 +472,7 @@ class Decoder {
         const int64_t now = TransactionStartOrNow();
         offset_east_ = SessionTimeZone().OffsetAt(now);
         const int64_t local = now + int64_t{offset_east_} * kMicrosPerSecond;
-        SetDate(FloorDiv(local, kMicrosPerDay), &tm_);
+        SetDate(TimestampToDate(local), &tm_);
         SetTimeOfDay(local);
         kind_ = DateTimeKind::kFields;
         return Error::kOk;
@@ -492,7 +482,7 @@ class Decoder {
       case di::kYesterdayWord: {
         *tmask = kDateMask;
         const int64_t shift = word == di::kTodayWord ? 0 : word == di::kTomorrowWord ? 1 : -1;
-        SetDate(FloorDiv(LocalNow(), kMicrosPerDay) + shift, &tm_);
+        SetDate(TimestampToDate(LocalNow()) + shift, &tm_);
         kind_ = DateTimeKind::kFields;
         return Error::kOk;
       }
@@ -514,8 +504,9 @@ class Decoder {
     }
   }
 
+  // The clock fields of a local time (a day's worth or more wraps).
   void SetTimeOfDay(int64_t local_micros) {
-    int64_t micros = local_micros - FloorDiv(local_micros, kMicrosPerDay) * kMicrosPerDay;
+    int64_t micros = local_micros - TimestampToDate(local_micros) * kMicrosPerDay;
     tm_.hour = micros / (3600 * kMicrosPerSecond);
     micros %= 3600 * kMicrosPerSecond;
     tm_.minute = micros / (60 * kMicrosPerSecond);
@@ -777,21 +768,22 @@ class Decoder {
     return std::clamp<int64_t>(year, -10'000'000, 10'000'000);
   }
 
+  // "DST" modifies a fixed zone ("MET DST"): not a zone's name, not none.
+  bool DstWithoutFixedZone() const {
+    return (fmask_ & kDstModifierBit) != 0 && (zone_ != nullptr || (fmask_ & kZoneBit) == 0);
+  }
+
   Error FinishDateTime() {
     if (kind_ != DateTimeKind::kFields) return Error::kOk;
     if ((fmask_ & kDateMask) != kDateMask) return Error::kBadFormat;
-    if ((fmask_ & kDstModifierBit) != 0 && (zone_ != nullptr || (fmask_ & kZoneBit) == 0)) {
-      return Error::kBadFormat;
-    }
+    if (DstWithoutFixedZone()) return Error::kBadFormat;
     return Error::kOk;
   }
 
   Error FinishTime() {
     if (TimeOverflows(tm_)) return Error::kFieldOverflow;
     if ((fmask_ & kTimeMask) != kTimeMask) return Error::kBadFormat;
-    if ((fmask_ & kDstModifierBit) != 0 && (zone_ != nullptr || (fmask_ & kZoneBit) == 0)) {
-      return Error::kBadFormat;
-    }
+    if (DstWithoutFixedZone()) return Error::kBadFormat;
     if (zone_ != nullptr) {
       // A zone's name needs the date unless its offset never changes.
       if (std::optional<int32_t> offset = zone_->ConstantOffset()) {
