@@ -44,6 +44,7 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kNumeric: return 3125;
     case TypeId::kText:
     case TypeId::kVarchar: return 3126;  // text_ops (varchar has none of its own)
+    case TypeId::kBpchar: return 10004;  // bpchar_ops
     case TypeId::kDate: return 3122;
     case TypeId::kTimestamp: return 3128;
     case TypeId::kTimestampTz: return 3127;

@@ -20,7 +20,8 @@ namespace {
 
 bool IsStringType(TypeId id) {
   return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kUnknown ||
-         id == TypeId::kName || id == TypeId::kChar || id == TypeId::kPgNodeTree;
+         id == TypeId::kName || id == TypeId::kChar || id == TypeId::kPgNodeTree ||
+         id == TypeId::kBpchar;
 }
 
 bool IsOidLike(TypeId id) {
@@ -45,10 +46,10 @@ std::optional<CastContext> PgCastContext(TypeId from, TypeId to) {
     // Nothing becomes a pg_node_tree but by its own functions.
     return to == kPgNodeTree ? std::nullopt : std::optional(I);
   }
-  if (to == kText || to == kVarchar || to == kName) return A;
+  if (to == kText || to == kVarchar || to == kName || to == kBpchar) return A;
   // text -> regclass has a pg_cast entry of its own (implicit): `'t'::text::regclass`.
   if ((from == kText || from == kVarchar) && to == kRegclass) return I;
-  if (from == kText || from == kVarchar || from == kName) return E;
+  if (from == kText || from == kVarchar || from == kName || from == kBpchar) return E;
   // "char" and int4 convert to each other by the byte's value.
   if ((from == kInt4 && to == kChar) || (from == kChar && to == kInt4)) return E;
   // The reg* types are OIDs: binary-coercible with oid and each other
@@ -318,16 +319,19 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
   }
   if (IsStringType(to.id)) {
     std::string text = IsStringType(from.id) ? value.AsString() : CastToText(value, from);
-    // bool has a cast of its own to text and varchar ('true'); any other
-    // string type takes its output function's 't'.
-    if (from.id == TypeId::kBool && to.id != TypeId::kText && to.id != TypeId::kVarchar) {
+    // bool has a cast of its own to text, varchar and bpchar ('true'); any
+    // other string type takes its output function's 't'.
+    if (from.id == TypeId::kBool && to.id != TypeId::kText && to.id != TypeId::kVarchar &&
+        to.id != TypeId::kBpchar) {
       text = value.AsBool() ? "t" : "f";
     }
-    if (to.id == TypeId::kName || to.id == TypeId::kChar) return ValueFromText(text, to);
-    if (to.id == TypeId::kVarchar) {
-      BASALT_ASSIGN_OR_RETURN(
-          text, CoerceVarcharLength(std::move(text), to.VarcharLength(), is_explicit));
+    // bpchar's padding is not part of the other string types' values
+    // (rtrim1): 'a'::char(3)::text is 'a'.
+    if (from.id == TypeId::kBpchar && to.id != TypeId::kBpchar) {
+      text.resize(WithoutTrailingBlanks(text).size());
     }
+    if (to.id == TypeId::kName || to.id == TypeId::kChar) return ValueFromText(text, to);
+    BASALT_ASSIGN_OR_RETURN(text, ApplyLengthTypmod(std::move(text), to, is_explicit));
     return Value::String(std::move(text));
   }
   if (IsStringType(from.id)) return ValueFromText(value.AsString(), to);

@@ -38,6 +38,7 @@ constexpr ArrayTypeEntry kArrayTypes[] = {
     {TypeId::kFloat8Array, TypeId::kFloat8, type_oid::kFloat8Array},
     {TypeId::kNumericArray, TypeId::kNumeric, type_oid::kNumericArray},
     {TypeId::kVarcharArray, TypeId::kVarchar, type_oid::kVarcharArray},
+    {TypeId::kBpcharArray, TypeId::kBpchar, type_oid::kBpcharArray},
     {TypeId::kDateArray, TypeId::kDate, type_oid::kDateArray},
     {TypeId::kTimestampArray, TypeId::kTimestamp, type_oid::kTimestampArray},
     {TypeId::kTimestampTzArray, TypeId::kTimestampTz, type_oid::kTimestampTzArray},
@@ -86,6 +87,7 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
     case type_oid::kNumeric: return DataType{TypeId::kNumeric, typmod};
     case type_oid::kText: return DataType{TypeId::kText, -1};
     case type_oid::kVarchar: return DataType{TypeId::kVarchar, typmod};
+    case type_oid::kBpchar: return DataType{TypeId::kBpchar, typmod};
     case type_oid::kDate: return DataType{TypeId::kDate, -1};
     case type_oid::kTimestamp: return DataType{TypeId::kTimestamp, typmod};
     case type_oid::kTimestampTz: return DataType{TypeId::kTimestampTz, typmod};
@@ -142,6 +144,7 @@ Oid DataType::oid() const {
     case TypeId::kNumeric: return type_oid::kNumeric;
     case TypeId::kText: return type_oid::kText;
     case TypeId::kVarchar: return type_oid::kVarchar;
+    case TypeId::kBpchar: return type_oid::kBpchar;
     case TypeId::kDate: return type_oid::kDate;
     case TypeId::kTimestamp: return type_oid::kTimestamp;
     case TypeId::kUnknown: return type_oid::kUnknown;
@@ -223,7 +226,11 @@ std::string DataType::Name() const {
     case TypeId::kText: return "text";
     case TypeId::kVarchar:
       if (typmod < 4) return "character varying";
-      return fmt::format("character varying({})", VarcharLength());
+      return fmt::format("character varying({})", CharacterLength());
+    case TypeId::kBpchar:
+      // Without a length it is not character, which means character(1).
+      if (typmod < 4) return "bpchar";
+      return fmt::format("character({})", CharacterLength());
     case TypeId::kDate: return "date";
     case TypeId::kTimestamp:
       if (typmod < 0) return "timestamp without time zone";
@@ -262,6 +269,12 @@ std::string DataType::Name() const {
     default: break;  // the arrays, above
   }
   return "unknown";
+}
+
+std::string DataType::BaseName() const {
+  if (id == TypeId::kBpchar) return "character";
+  if (id == TypeId::kBpcharArray) return "character[]";
+  return DataType::Of(id).Name();
 }
 
 }  // namespace basalt

@@ -117,6 +117,11 @@ enum class TypeId : uint8_t {
   // record[]: an array of rows of one record type, whose typmod it keeps
   // (ARRAY(SELECT ROW(...)), array_agg of rows). Never stored.
   kRecordArray = 76,
+  // character(n) (bpchar): a string blank-padded to n characters on input
+  // (stored padded, printed padded); trailing blanks do not count in
+  // comparisons, hashing, keys or length(), and a cast to text drops them.
+  kBpchar = 77,
+  kBpcharArray = 78,
 };
 
 // The element types a table column may have: the types of pg_catalog's
@@ -125,7 +130,8 @@ enum class TypeId : uint8_t {
 inline bool IsStorableElementType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
          id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kUuid ||
-         id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb;
+         id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb ||
+         id == TypeId::kBpchar;
 }
 
 // The types a table column may have: those above and arrays of them
@@ -146,6 +152,7 @@ inline constexpr Oid kFloat4 = 700;
 inline constexpr Oid kFloat8 = 701;
 inline constexpr Oid kUnknown = 705;
 inline constexpr Oid kVarchar = 1043;
+inline constexpr Oid kBpchar = 1042;
 inline constexpr Oid kDate = 1082;
 inline constexpr Oid kInt4Array = 1007;
 inline constexpr Oid kRegtype = 2206;
@@ -182,6 +189,7 @@ inline constexpr Oid kInt8Array = 1016;
 inline constexpr Oid kFloat8Array = 1022;
 inline constexpr Oid kNumericArray = 1231;
 inline constexpr Oid kVarcharArray = 1015;
+inline constexpr Oid kBpcharArray = 1014;
 inline constexpr Oid kDateArray = 1182;
 inline constexpr Oid kTimestampArray = 1115;
 inline constexpr Oid kTimestampTzArray = 1185;
@@ -204,6 +212,7 @@ struct DataType {
 
   static DataType Of(TypeId id) { return DataType{id, -1}; }
   static DataType Varchar(int32_t max_length) { return DataType{TypeId::kVarchar, max_length + 4}; }
+  static DataType Bpchar(int32_t length) { return DataType{TypeId::kBpchar, length + 4}; }
   // timestamp(p): the typmod is p itself, as PostgreSQL's.
   static DataType Timestamp(int32_t precision) { return DataType{TypeId::kTimestamp, precision}; }
   static DataType TimestampTz(int32_t precision) {
@@ -228,8 +237,12 @@ struct DataType {
   Oid oid() const;
   // pg_type.typlen: the fixed width in bytes, or -1 for variable width.
   int16_t typlen() const;
-  // PostgreSQL's format_type(): "integer", "character varying(10)", "numeric(10,2)".
+  // PostgreSQL's format_type(oid, typmod): "integer", "character
+  // varying(10)", "numeric(10,2)"; bpchar without a length is "bpchar".
   std::string Name() const;
+  // format_type_be(oid), the name in messages and pg_typeof: the type
+  // without its modifier ("character", "numeric").
+  std::string BaseName() const;
 
   bool IsInteger() const {
     return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
@@ -239,7 +252,13 @@ struct DataType {
   // Types whose values are strings and convert to and from text implicitly.
   bool IsString() const {
     return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kName ||
-           id == TypeId::kChar || id == TypeId::kPgNodeTree;
+           id == TypeId::kChar || id == TypeId::kPgNodeTree || id == TypeId::kBpchar;
+  }
+  // Two string types whose values compare alike, byte by byte: bpchar
+  // ignores trailing blanks, so it compares as itself only.
+  static bool CompareAlike(const DataType& a, const DataType& b) {
+    return a.id == b.id || (a.IsString() && b.IsString() && a.id != TypeId::kBpchar &&
+                            b.id != TypeId::kBpchar);
   }
   // regclass, regtype, ...: an OID printed as a name.
   bool IsRegType() const { return IsRegTypeId(id); }
@@ -262,8 +281,8 @@ struct DataType {
     if (!array) return std::nullopt;
     return DataType{*array, id == TypeId::kRecord ? typmod : -1};
   }
-  // varchar(n): n, or -1 when unbounded.
-  int32_t VarcharLength() const { return typmod >= 4 ? typmod - 4 : -1; }
+  // varchar(n) and character(n): n, or -1 when unbounded.
+  int32_t CharacterLength() const { return typmod >= 4 ? typmod - 4 : -1; }
   // numeric(p,s): p and s, or -1 when unconstrained.
   int32_t NumericPrecision() const { return typmod >= 4 ? ((typmod - 4) >> 16) & 0xffff : -1; }
   int32_t NumericScale() const {

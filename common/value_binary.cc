@@ -337,10 +337,7 @@ Result<Value> ReadText(std::string_view* bytes, const DataType& type) {
   std::string text(*bytes);
   bytes->remove_prefix(bytes->size());
   BASALT_RETURN_IF_ERROR(CheckUtf8(text));
-  if (type.id == TypeId::kVarchar) {
-    BASALT_ASSIGN_OR_RETURN(text,
-                            CoerceVarcharLength(std::move(text), type.VarcharLength(), false));
-  }
+  BASALT_ASSIGN_OR_RETURN(text, ApplyLengthTypmod(std::move(text), type, false));
   return Value::String(std::move(text));
 }
 
@@ -426,6 +423,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kJson:  // json_send: the text
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown:
     case TypeId::kUuid:  // uuid_send: the 16 bytes
     case TypeId::kBytea: out->append(value.AsString()); return;
@@ -577,6 +575,7 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kName:
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown: return ReadText(bytes, type);
     case TypeId::kUuid: {  // uuid_recv: 16 bytes
       if (bytes->size() < kUuidBytes) return InsufficientData();

@@ -416,6 +416,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kJson:
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown: out->append(value.AsString()); return;
     case TypeId::kJsonb: AppendJsonbText(DecodeJsonbOrDie(value.AsString()), out); return;
     case TypeId::kVoid: return;  // void_out: the empty string
@@ -428,18 +429,27 @@ std::string ValueToText(const Value& value, const DataType& type) {
   return out;
 }
 
-Result<std::string> CoerceVarcharLength(std::string text, int32_t max_length, bool is_explicit) {
-  if (max_length < 0 || text.size() <= static_cast<size_t>(max_length)) return text;
-  // Byte offset just past the first max_length characters.
+Result<std::string> ApplyLengthTypmod(std::string text, const DataType& type, bool is_explicit) {
+  const int32_t length = type.CharacterLength();
+  const bool bpchar = type.id == TypeId::kBpchar;
+  if ((!bpchar && type.id != TypeId::kVarchar) || length < 0) return text;
+  if (!bpchar && text.size() <= static_cast<size_t>(length)) return text;
+  // Byte offset just past the first `length` characters.
   size_t cut = 0;
-  for (int32_t chars = 0; cut < text.size(); ++cut) {
-    bool starts_character = (static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80;
-    if (starts_character && chars++ == max_length) break;
+  int32_t chars = 0;
+  for (; cut < text.size(); ++cut) {
+    const bool starts_character = (static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80;
+    if (!starts_character) continue;
+    if (chars == length) break;
+    ++chars;
   }
-  if (cut == text.size()) return text;
+  if (cut == text.size()) {
+    if (bpchar) text.append(static_cast<size_t>(length - chars), ' ');
+    return text;
+  }
   if (!is_explicit && text.find_first_not_of(' ', cut) != std::string::npos) {
     return Status::Error(sqlstate::kStringDataRightTruncation,
-                         fmt::format("value too long for type character varying({})", max_length));
+                         fmt::format("value too long for type {}", type.Name()));
   }
   text.resize(cut);
   return text;
@@ -540,9 +550,9 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
       BASALT_ASSIGN_OR_RETURN(JsonbValue v, ParseJsonb(text));
       return Value::String(EncodeJsonb(v));
     }
-    case TypeId::kVarchar: {
-      BASALT_ASSIGN_OR_RETURN(std::string v,
-                              CoerceVarcharLength(std::string(text), type.VarcharLength(), false));
+    case TypeId::kVarchar:
+    case TypeId::kBpchar: {
+      BASALT_ASSIGN_OR_RETURN(std::string v, ApplyLengthTypmod(std::string(text), type, false));
       return Value::String(std::move(v));
     }
     case TypeId::kText:

@@ -27,10 +27,17 @@ std::string ValueToText(const Value& value, const DataType& type);
 // `value "99999" is out of range for type smallint`.
 Result<Value> ValueFromText(std::string_view text, const DataType& type);
 
-// varchar(n)'s length rule, counting UTF-8 characters: a longer string is
-// cut to n characters when `is_explicit` (an explicit cast) or when only
-// spaces would be cut; otherwise 22001 `value too long for type character
-// varying(n)`. A negative max_length means unbounded.
-Result<std::string> CoerceVarcharLength(std::string text, int32_t max_length, bool is_explicit);
+// A character(n) value without its padding: what it compares, hashes and
+// casts to text as (PostgreSQL's bcTruelen).
+inline std::string_view WithoutTrailingBlanks(std::string_view s) {
+  return s.substr(0, s.find_last_not_of(' ') + 1);
+}
+
+// The length rules of varchar(n) and character(n), counting UTF-8
+// characters: a longer string is cut to n characters when `is_explicit` (an
+// explicit cast) or when only spaces would be cut, otherwise 22001 `value
+// too long for type character varying(n)`; character(n) pads a shorter one
+// with spaces. Other types and unbounded lengths leave the text as it is.
+Result<std::string> ApplyLengthTypmod(std::string text, const DataType& type, bool is_explicit);
 
 }  // namespace basalt

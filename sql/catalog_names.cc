@@ -135,10 +135,10 @@ std::optional<Oid> CatalogNames::RoleOid(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string CatalogNames::FormatType(Oid type, int32_t typmod) const {
-  if (std::optional<DataType> known = DataType::FromOid(type, typmod)) {
+std::string CatalogNames::FormatType(Oid type, std::optional<int32_t> typmod) const {
+  if (std::optional<DataType> known = DataType::FromOid(type, typmod.value_or(-1))) {
     // A typmod on a type without one is ignored, as format_type does.
-    return known->Name();
+    return typmod ? known->Name() : known->BaseName();
   }
   if (const catalog::InformationSchemaDomain* domain =
           catalog::InformationSchemaDomainByOid(type)) {
@@ -173,7 +173,7 @@ std::optional<std::string> CatalogNames::Name(TypeId type, Oid oid) const {
           catalog::InformationSchemaDomainByOid(oid) == nullptr) {
         return std::nullopt;
       }
-      return FormatType(oid, -1);
+      return FormatType(oid);
     case TypeId::kRegproc:
     case TypeId::kRegprocedure: {
       const catalog::BuiltinProc* proc = catalog::BuiltinProcByOid(oid);
@@ -184,7 +184,7 @@ std::optional<std::string> CatalogNames::Name(TypeId type, Oid oid) const {
       while (!list.empty()) {
         size_t end = std::min(list.find(' '), list.size());
         if (!args.empty()) args += ",";
-        args += FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))), -1);
+        args += FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))));
         list.remove_prefix(std::min(end + 1, list.size()));
       }
       return fmt::format("{}({})", proc->proname, args);

@@ -43,7 +43,9 @@ class CatalogNames : public ObjectNames {
   // null.
   std::shared_ptr<const catalog::TableEntry> IndexTable(Oid oid) const;
   // format_type(type, typmod): "integer", "character varying(10)", "text[]".
-  std::string FormatType(Oid type, int32_t typmod) const;
+  // Without a typmod (format_type(type, NULL), a regtype's text), bpchar is
+  // "character"; with typmod -1 it is "bpchar".
+  std::string FormatType(Oid type, std::optional<int32_t> typmod = std::nullopt) const;
 
   const catalog::CatalogSnapshot& snapshot() const { return *snapshot_; }
   Oid database() const { return database_; }

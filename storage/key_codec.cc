@@ -10,6 +10,7 @@
 
 #include "common/jsonb.h"
 #include "common/time_tz.h"
+#include "common/value_text.h"
 #include "storage/coding.h"
 
 namespace basalt::storage {
@@ -344,6 +345,9 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kVarchar:
     case TypeId::kUnknown:
     case TypeId::kBytea: AppendString(value.AsString(), key); return;
+    // bpcharcmp's order and equality ignore trailing blanks (not decodable
+    // back to the padded value: IndexKeyDecodable).
+    case TypeId::kBpchar: AppendString(WithoutTrailingBlanks(value.AsString()), key); return;
     // Fixed width: the 16 bytes as they are sort as uuid_cmp (memcmp).
     case TypeId::kUuid: key->append(value.AsString()); return;
     // json has no order of its own (PostgreSQL has no btree for it): its
@@ -447,6 +451,7 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kInterval: return DecodeIntervalSpan(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown:
     case TypeId::kBytea:
     case TypeId::kJson: return DecodeString(input, value);

@@ -183,6 +183,7 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kNumeric: AppendNumeric(v.AsNumeric(), out); return;
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown:
     case TypeId::kBytea:
     case TypeId::kJson:
@@ -273,6 +274,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kNumeric: return DecodeNumeric(input, value);
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown:
     case TypeId::kBytea:
     case TypeId::kJson:
@@ -320,6 +322,7 @@ Status SkipValue(std::string_view* input, TypeId id) {
   switch (id) {
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kUnknown:
     case TypeId::kBytea:
     case TypeId::kJson:

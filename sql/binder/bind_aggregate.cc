@@ -28,6 +28,7 @@ bool HasMinMax(TypeId id) {
     case TypeId::kFloat8:
     case TypeId::kNumeric:
     case TypeId::kText:
+    case TypeId::kBpchar:
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
@@ -264,8 +265,12 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
     case AggregateFunction::kMin:
     case AggregateFunction::kMax:
       if (args.size() != 1) ThrowNoFunction(name, args, call.position);
-      // An untyped literal or varchar resolves to the text version.
-      if (IsUnknownLiteral(*args[0]) || args[0]->type.IsString()) coerce(0, TypeId::kText);
+      // An untyped literal or varchar resolves to the text version; bpchar
+      // has its own (ignoring trailing blanks).
+      if (IsUnknownLiteral(*args[0]) ||
+          (args[0]->type.IsString() && args[0]->type.id != TypeId::kBpchar)) {
+        coerce(0, TypeId::kText);
+      }
       if (!HasMinMax(args[0]->type.id)) ThrowNoFunction(name, args, call.position);
       type = DataType::Of(args[0]->type.id);
       break;

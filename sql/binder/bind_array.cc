@@ -51,6 +51,9 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
 }
 
 BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
+  if (expr.op == "~~" || expr.op == "!~~" || expr.op == "~~*" || expr.op == "!~~*") {
+    return BindLikeAnyAll(expr, scope);
+  }
   BoundExprPtr left = BindExpression(*expr.left, scope);
   BoundExprPtr array = BindExpression(*expr.array, scope);
   if (IsUnknownLiteral(*array)) {
@@ -101,6 +104,38 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
   e->all = expr.all;
   e->children.push_back(std::move(left));
   e->children.push_back(std::move(array));
+  return e;
+}
+
+BoundExprPtr Binder::BindLikeAnyAll(const ast::AnyAll& expr, const Scope& scope) {
+  BoundExprPtr left = BindExpression(*expr.left, scope);
+  BoundExprPtr array = BindExpression(*expr.array, scope);
+  const DataType text_array = DataType::Of(TypeId::kTextArray);
+  if (IsUnknownLiteral(*array)) {
+    array = CoerceOrThrow(std::move(array), text_array, CastContext::kImplicit);
+  }
+  if (!array->type.IsArray()) {
+    ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",
+            expr.position);
+  }
+  const DataType left_type = left->type;
+  const DataType element_type = array->type.Element();
+  BoundExprPtr subject = left_type.IsString() || left_type.id == TypeId::kUnknown
+                             ? CoercePatternSubject(std::move(left))
+                             : nullptr;
+  BoundExprPtr patterns = element_type.IsString()
+                              ? TryCoerce(std::move(array), text_array, CastContext::kImplicit)
+                              : nullptr;
+  if (subject == nullptr || patterns == nullptr) {
+    ThrowNoOperator(expr.op, left_type, element_type, expr.position);
+  }
+  auto e = BoundExpr::Make(BoundExprKind::kLike, DataType::Of(TypeId::kBool),
+                           subject->position != 0 ? subject->position : expr.position);
+  e->negated = expr.op.starts_with('!');
+  e->case_insensitive = expr.op.ends_with('*');
+  e->all = expr.all;
+  e->children.push_back(std::move(subject));
+  e->children.push_back(std::move(patterns));
   return e;
 }
 

@@ -78,13 +78,8 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   }
   if (name == "version" && args.empty()) return constant(Value::String(kVersion), kText);
   if (name == "pg_is_in_recovery" && args.empty()) return constant(Value::Bool(false), kBool);
-  if ((name == "array_position" && args.size() == 2) ||
-      ((name == "array_upper" || name == "array_lower") && args.size() == 2)) {
+  if ((name == "array_upper" || name == "array_lower") && args.size() == 2) {
     if (!args[0]->type.IsArray()) return nullptr;
-    if (name == "array_position") {
-      if (!coerce(1, *args[0]->type.ElementType())) return nullptr;
-      return call_of(ScalarFunction::kArrayPosition, kInt4);
-    }
     if (!coerce(1, kInt4)) return nullptr;
     return call_of(
         name == "array_upper" ? ScalarFunction::kArrayUpper : ScalarFunction::kArrayLower, kInt4);
@@ -220,10 +215,6 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
       args[0]->type.IsArray()) {
     if (!coerce(1, kText) || (args.size() == 3 && !coerce(2, kText))) return nullptr;
     return call_of(ScalarFunction::kArrayToString, kText);
-  }
-  if (name == "array_remove" && args.size() == 2 && args[0]->type.IsArray()) {
-    if (!coerce(1, *args[0]->type.ElementType())) return nullptr;
-    return call_of(ScalarFunction::kArrayRemove, args[0]->type.id);
   }
   if (name == "acldefault" && signature({kChar, kOid})) {
     return call_of(ScalarFunction::kAclDefault, kAclItemArray);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/error.h"
@@ -15,6 +16,10 @@ namespace basalt::sql {
 
 // 42883 `function sum(text) does not exist`, with PostgreSQL's hint.
 [[noreturn]] void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args,
+                                  int position);
+
+// 42883 `operator does not exist: integer[] @> bigint[]`, with its hint.
+[[noreturn]] void ThrowNoOperator(std::string_view op, const DataType& left, const DataType& right,
                                   int position);
 
 // Whether a key or index column may have this type: xid and json have no

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "sql/binder/bind_array_function.h"
 #include "sql/binder/bind_bytea_function.h"
 #include "sql/binder/bind_datetime_function.h"
 #include "sql/binder/bind_error.h"
@@ -14,6 +15,17 @@
 #include "sql/binder/coerce.h"
 
 namespace basalt::sql {
+
+void ThrowNoOperator(std::string_view op, const DataType& left, const DataType& right,
+                     int position) {
+  throw Error(sqlstate::kUndefinedFunction,
+              fmt::format("operator does not exist: {} {} {}", TypeNameForMessage(left), op,
+                          TypeNameForMessage(right)))
+      .WithHint(
+          "No operator matches the given name and argument types. You might need to add "
+          "explicit type casts.")
+      .WithPosition(position);
+}
 
 void ThrowNoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int position) {
   std::string types;
@@ -98,7 +110,7 @@ std::optional<AggregateFunction> AggregateByName(std::string_view name) {
 // compare as text. `compared` is the type Basalt compares them in, which
 // the result converts back from losslessly.
 DataType NullIfResultType(const DataType& first, const DataType& compared) {
-  if (compared.IsString()) return DataType::Of(TypeId::kText);
+  if (compared.IsString() && compared.id != TypeId::kBpchar) return DataType::Of(TypeId::kText);
   if (first.id == TypeId::kUnknown || first.id == compared.id) return compared;
   if (first.IsInteger() && compared.IsInteger()) return first;
   if (first.id == TypeId::kFloat4 && compared.IsFloat()) return first;
@@ -251,7 +263,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     // The argument's type is known now, so the call is a constant; the
     // argument is never evaluated. PostgreSQL returns regtype, which has the
     // same text form: format_type without the typmod.
-    auto constant = BoundExpr::Constant(Value::String(DataType::Of(args[0]->type.id).Name()),
+    auto constant = BoundExpr::Constant(Value::String(args[0]->type.BaseName()),
                                         DataType::Of(TypeId::kText));
     constant->position = call.position;
     return constant;
@@ -378,6 +390,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   }
   if (BoundExprPtr datetime_call = BindDatetimeFunction(call, args)) return datetime_call;
   if (BoundExprPtr string_call = BindStringFunction(call, args)) return string_call;
+  if (BoundExprPtr array_call = BindArrayFunction(call, args)) return array_call;
   if (BoundExprPtr math_call = BindMathFunction(call, args)) return math_call;
   if (BoundExprPtr json_call = BindJsonFunction(call, args)) return json_call;
   if (BoundExprPtr catalog_call = BindCatalogFunction(call, args)) return catalog_call;

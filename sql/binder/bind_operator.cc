@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/cast.h"
+#include "sql/binder/bind_array_function.h"
 #include "sql/binder/bind_datetime_operator.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
@@ -20,17 +21,6 @@ int Leftmost(int a, int b) {
   if (a == 0) return b;
   if (b == 0) return a;
   return a < b ? a : b;
-}
-
-[[noreturn]] void NoOperator(std::string_view op, const DataType& left, const DataType& right,
-                             int position) {
-  throw Error(sqlstate::kUndefinedFunction,
-              fmt::format("operator does not exist: {} {} {}", TypeNameForMessage(left), op,
-                          TypeNameForMessage(right)))
-      .WithHint(
-          "No operator matches the given name and argument types. You might need to add "
-          "explicit type casts.")
-      .WithPosition(position);
 }
 
 [[noreturn]] void NoPrefixOperator(std::string_view op, const DataType& operand, int position) {
@@ -96,12 +86,12 @@ BoundExprPtr BindBitwise(std::string_view op, BoundExprPtr left, BoundExprPtr ri
     if (!result.IsInteger() ||
         (right->type.id != TypeId::kUnknown && right->type.id != TypeId::kInt2 &&
          right->type.id != TypeId::kInt4)) {
-      NoOperator(op, left->type, right->type, position);
+      ThrowNoOperator(op, left->type, right->type, position);
     }
   } else {
     ResolveUnknowns(left, right);
     if (!left->type.IsInteger() || !right->type.IsInteger()) {
-      NoOperator(op, left->type, right->type, position);
+      ThrowNoOperator(op, left->type, right->type, position);
     }
     result =
         DataType::Of(IntegerWidth(left->type.id) >= IntegerWidth(right->type.id) ? left->type.id
@@ -137,7 +127,7 @@ BoundExprPtr BindXidComparison(std::string_view op, BoundExprPtr left, BoundExpr
                                int position) {
   bool right_ok = right->type.id == TypeId::kXid || right->type.id == TypeId::kInt4;
   if (left->type.id != TypeId::kXid || !right_ok || (op != "=" && op != "<>")) {
-    NoOperator(op, left->type, right->type, position);
+    ThrowNoOperator(op, left->type, right->type, position);
   }
   auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
@@ -311,15 +301,16 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
                        (rt.id == TypeId::kBytea || rt.id == TypeId::kUnknown);
     if (bytea && escape != nullptr && rt.id == TypeId::kUnknown) {
       // PostgreSQL reads like_escape(unknown, unknown) as text: bytea ~~ text.
-      NoOperator(spelling, lt, DataType::Of(TypeId::kText), op.position);
+      ThrowNoOperator(spelling, lt, DataType::Of(TypeId::kText), op.position);
     }
     DataType text = DataType::Of(bytea ? TypeId::kBytea : TypeId::kText);
-    BoundExprPtr l = TryCoerce(std::move(left), text, CastContext::kImplicit);
+    BoundExprPtr l = bytea ? TryCoerce(std::move(left), text, CastContext::kImplicit)
+                           : CoercePatternSubject(std::move(left));
     BoundExprPtr r = TryCoerce(std::move(right), text, CastContext::kImplicit);
     if (l == nullptr || r == nullptr ||
         (!bytea && ((!lt.IsString() && lt.id != TypeId::kUnknown) ||
                     (!rt.IsString() && rt.id != TypeId::kUnknown)))) {
-      NoOperator(spelling, lt, rt, op.position);
+      ThrowNoOperator(spelling, lt, rt, op.position);
     }
     auto e = BoundExpr::Make(BoundExprKind::kLike, DataType::Of(TypeId::kBool),
                              Leftmost(l->position, op.position));
@@ -335,11 +326,11 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryOp& op, const Scope& scope) {
     DataType text = DataType::Of(TypeId::kText);
     DataType lt = left->type;
     DataType rt = right->type;
-    BoundExprPtr l = TryCoerce(std::move(left), text, CastContext::kImplicit);
+    BoundExprPtr l = CoercePatternSubject(std::move(left));
     BoundExprPtr r = TryCoerce(std::move(right), text, CastContext::kImplicit);
     if (l == nullptr || r == nullptr || (!lt.IsString() && lt.id != TypeId::kUnknown) ||
         (!rt.IsString() && rt.id != TypeId::kUnknown)) {
-      NoOperator(op.op, lt, rt, op.position);
+      ThrowNoOperator(op.op, lt, rt, op.position);
     }
     auto e = BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kBool),
                              Leftmost(l->position, op.position));
@@ -369,7 +360,8 @@ BoundExprPtr Binder::BindIsDistinct(bool negated, BoundExprPtr left, BoundExprPt
                                     int position) {
   ResolveUnknowns(left, right);
   std::optional<DataType> common = CommonType(left->type, right->type);
-  if (!common || common->id == TypeId::kVoid) NoOperator("=", left->type, right->type, position);
+  if (!common || common->id == TypeId::kVoid)
+    ThrowNoOperator("=", left->type, right->type, position);
   auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
   e->negated = negated;
@@ -389,7 +381,7 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
   // void and json have a common type with themselves but no comparison
   // operators (42883, as PostgreSQL).
   if (!common || common->id == TypeId::kVoid || common->id == TypeId::kJson) {
-    NoOperator(op, left->type, right->type, position);
+    ThrowNoOperator(op, left->type, right->type, position);
   }
   auto e = BoundExpr::Make(BoundExprKind::kCompare, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
@@ -403,15 +395,20 @@ BoundExprPtr Binder::BindComparison(std::string_view op, BoundExprPtr left, Boun
 BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundExprPtr right,
                                   int position) {
   if (BoundExprPtr json = BindJsonOperator(op, left, right, position)) return json;
+  if (BoundExprPtr array = BindArrayOperator(op, left, right, position)) return array;
   int leftmost = Leftmost(left->position, position);
   if (op == "||") {
     DataType lt = left->type;
     DataType rt = right->type;
-    if (lt.IsArray() && (rt.id == lt.id || rt.id == TypeId::kUnknown)) {
-      // array || array: array_cat (psql's \d+ joins reloptions this way).
-      auto e = BoundExpr::Make(BoundExprKind::kConcat, lt, leftmost);
-      e->children.push_back(std::move(left));
-      e->children.push_back(CoerceOrThrow(std::move(right), lt, CastContext::kImplicit));
+    const bool array_cat = (lt.IsArray() && (rt.id == lt.id || rt.id == TypeId::kUnknown)) ||
+                           (rt.IsArray() && lt.id == TypeId::kUnknown);
+    if (array_cat) {
+      // array || array: array_cat (psql's \d+ joins reloptions this way);
+      // an untyped literal on either side is the other side's array.
+      const DataType array = lt.IsArray() ? lt : rt;
+      auto e = BoundExpr::Make(BoundExprKind::kConcat, array, leftmost);
+      e->children.push_back(CoerceOrThrow(std::move(left), array, CastContext::kImplicit));
+      e->children.push_back(CoerceOrThrow(std::move(right), array, CastContext::kImplicit));
       return e;
     }
     // array || element (array_append) and element || array (array_prepend):
@@ -446,7 +443,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     // text || anything and anything || text concatenate the text forms.
     bool ok =
         lt.IsString() || rt.IsString() || lt.id == TypeId::kUnknown || rt.id == TypeId::kUnknown;
-    if (!ok) NoOperator(op, lt, rt, position);
+    if (!ok) ThrowNoOperator(op, lt, rt, position);
     if (lt.IsArray() || rt.IsArray()) {
       // PostgreSQL picks array_cat/array_append here, not text concatenation.
       ThrowAt(sqlstate::kFeatureNotSupported, "array concatenation is not supported yet", position);
@@ -466,7 +463,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     for (const BoundExprPtr* side : {&left, &right}) {
       TypeId id = (*side)->type.id;
       if (id != TypeId::kUnknown && !(*side)->type.IsNumeric()) {
-        NoOperator(op, left->type, right->type, position);
+        ThrowNoOperator(op, left->type, right->type, position);
       }
     }
     if ((is_numeric(left->type) || is_numeric(right->type)) && !is_float(left->type) &&
@@ -499,7 +496,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
   } else if (op == "%") {
     arith = ArithmeticOp::kModulo;
   } else {
-    NoOperator(op, left->type, right->type, position);
+    ThrowNoOperator(op, left->type, right->type, position);
   }
   if (left->type.id == TypeId::kUnknown && right->type.id == TypeId::kUnknown) {
     throw Error(sqlstate::kAmbiguousFunction,
@@ -538,7 +535,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
     } else if (arith == ArithmeticOp::kSubtract && IsDateLike(lt) && IsDateLike(rt)) {
       result = DataType::Of(TypeId::kInt4);
     } else {
-      NoOperator(op, lt, rt, position);
+      ThrowNoOperator(op, lt, rt, position);
     }
     auto e = BoundExpr::Make(BoundExprKind::kArithmetic, result, leftmost);
     e->arithmetic_op = arith;
@@ -550,7 +547,7 @@ BoundExprPtr Binder::BindOperator(std::string_view op, BoundExprPtr left, BoundE
   ResolveUnknowns(left, right);
   std::optional<DataType> type = PromoteNumeric(left->type, right->type);
   if (!type || (arith == ArithmeticOp::kModulo && type->IsFloat())) {
-    NoOperator(op, left->type, right->type, position);
+    ThrowNoOperator(op, left->type, right->type, position);
   }
   auto e = BoundExpr::Make(BoundExprKind::kArithmetic, *type, leftmost);
   e->arithmetic_op = arith;

@@ -75,7 +75,7 @@ std::string FigureColumnName(const ast::Expr& expr) {
     case ast::ExprKind::kFunctionCall: {
       // a[i] is named after a, as PostgreSQL's A_Indirection.
       const auto& call = base->As<ast::FunctionCall>();
-      if (call.name.size() == 1 && call.name[0] == "array_subscript" && !call.args.empty()) {
+      if (ast::IsSubscript(call)) {
         return FigureColumnName(*call.args[0]);
       }
       return call.name.back();

@@ -15,6 +15,8 @@ using enum TypeId;
 const std::vector<BuiltinSignature>& StringSignatures() {
   static const std::vector<BuiltinSignature> signatures = {
       {"octet_length", ScalarFunction::kOctetLength, {kText}, kInt4},
+      // bpcharoctetlen: the padding counts (length() does not).
+      {"octet_length", ScalarFunction::kOctetLength, {kBpchar}, kInt4},
       {"bit_length", ScalarFunction::kBitLength, {kText}, kInt4},
       {"initcap", ScalarFunction::kInitcap, {kText}, kText},
       {"substr", ScalarFunction::kSubstr, {kText, kInt4}, kText},

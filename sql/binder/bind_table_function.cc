@@ -287,7 +287,7 @@ void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::Functio
     case ast::ExprKind::kFunctionCall: {
       // a[i] only: an aggregate over a set-returning call is not expanded.
       const auto& call = e.As<ast::FunctionCall>();
-      if (call.name.size() == 1 && call.name[0] == "array_subscript") {
+      if (ast::IsSubscript(call)) {
         for (const ast::ExprPtr& arg : call.args) CollectSetReturningCalls(*arg, out);
       }
       return;

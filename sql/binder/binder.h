@@ -413,6 +413,8 @@ class Binder {
   BoundExprPtr BindCast(const ast::Cast& cast, const Scope& scope);
   BoundExprPtr BindArray(const ast::ArrayConstructor& array, const Scope& scope);
   BoundExprPtr BindAnyAll(const ast::AnyAll& expr, const Scope& scope);
+  // a LIKE / ILIKE ANY | ALL (array): a kLike whose pattern is a text[].
+  BoundExprPtr BindLikeAnyAll(const ast::AnyAll& expr, const Scope& scope);
 
   // Aggregate calls and grouping (bind_aggregate.cc).
   BoundExprPtr BindAggregate(const ast::FunctionCall& call, AggregateFunction function,

@@ -29,7 +29,8 @@ enum class BoundExprKind {
   kNot,         // NOT children[0]
   kIsNull,      // children[0] IS [NOT] NULL (negated)
   kIsDistinct,  // children[0] IS [NOT] DISTINCT FROM children[1] (negated)
-  kLike,        // children[0] [NOT] [I]LIKE children[1] (negated, case_insensitive)
+  kLike,        // children[0] [NOT] [I]LIKE children[1] (negated, case_insensitive);
+                // a text[] children[1] matches ANY of its patterns (ALL: all)
   kIn,          // children[0] [NOT] IN (children[1..]), compared in compare_type
   kCase,        // WHEN children[2i] THEN children[2i+1] ... [ELSE children.back()]
   kFunction,    // function(children...)
@@ -333,6 +334,22 @@ enum class ScalarFunction {
   // row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item: the
   // children are name, value, name, value, ... (bind_function.cc).
   kRowToJson,
+  // Array functions and operators on one-dimensional arrays
+  // (sql/execution/array_function.cc): anyarray / anyelement resolved to
+  // one array type, the node's (or the first argument's) type.
+  kArrayCat,        // array_cat(anyarray, anyarray); not strict
+  kArrayAppend,     // array_append(anyarray, anyelement); not strict
+  kArrayPrepend,    // array_prepend(anyelement, anyarray); not strict
+  kArrayReplace,    // array_replace(anyarray, anyelement, anyelement)
+  kArrayPositions,  // array_positions(anyarray, anyelement) -> int4[]
+  kArrayDims,       // array_dims(anyarray) -> text
+  kArrayNdims,      // array_ndims(anyarray) -> int4
+  kTrimArray,       // trim_array(anyarray, int4)
+  kArrayFill,       // array_fill(anyelement, int4[] [, int4[]])
+  kArraySlice,      // a[i:j], a[:j], a[i:] (a NULL child is an omitted bound)
+  kArrayContains,   // anyarray @> anyarray
+  kArrayContained,  // anyarray <@ anyarray
+  kArrayOverlap,    // anyarray && anyarray
 };
 
 // The functions that read the clock.
@@ -524,7 +541,7 @@ struct BoundExpr {
   bool negated = false;                            // kIsNull, kIsDistinct, kLike, kIn
   bool case_insensitive = false;                   // kLike
   bool has_else = false;                           // kCase
-  bool all = false;                                // kArrayCompare: ALL rather than ANY
+  bool all = false;  // kArrayCompare, kLike over an array: ALL rather than ANY
   AggregateFunction aggregate = AggregateFunction::kCountStar;  // kAggregate
   bool distinct = false;  // kAggregate: over the distinct argument values
   // kAggregate: the call's ORDER BY keys (children after the arguments),

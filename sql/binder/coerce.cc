@@ -27,6 +27,9 @@ int NumericRank(TypeId id) {
 
 namespace {
 
+// varchar(n) and char(n)'s largest n (PostgreSQL's MaxAttrSize).
+constexpr int32_t kMaxCharacterLength = 10 * 1024 * 1024;
+
 DataType BindScalarTypeName(const ast::TypeName& type) {
   auto modifier = [&](size_t i, int32_t fallback) {
     return i < type.modifiers.size() ? type.modifiers[i] : fallback;
@@ -148,18 +151,24 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
     }
     return DataType::Numeric(precision, scale);
   }
-  // char(n) is stored as varchar(n) for now: blank-padding semantics are not
-  // implemented (documented deviation; pgbench's filler columns use it).
+  // The parser gives char and character a length of 1 when none is
+  // written; bpchar by that name has none.
   if (n == "varchar" || n == "bpchar") {
-    if (type.modifiers.empty()) {
-      return n == "varchar" ? DataType::Of(TypeId::kVarchar) : DataType::Varchar(1);
-    }
+    const TypeId id = n == "varchar" ? TypeId::kVarchar : TypeId::kBpchar;
+    if (type.modifiers.empty()) return DataType::Of(id);
     int32_t length = modifier(0, 1);
+    const std::string_view name_in_message = id == TypeId::kVarchar ? "varchar" : "char";
     if (length < 1) {
       ThrowAt(sqlstate::kInvalidParameterValue,
-              fmt::format("length for type {} must be at least 1", n), type.position);
+              fmt::format("length for type {} must be at least 1", name_in_message), type.position);
     }
-    return DataType::Varchar(length);
+    if (length > kMaxCharacterLength) {
+      ThrowAt(
+          sqlstate::kInvalidParameterValue,
+          fmt::format("length for type {} cannot exceed {}", name_in_message, kMaxCharacterLength),
+          type.position);
+    }
+    return id == TypeId::kVarchar ? DataType::Varchar(length) : DataType::Bpchar(length);
   }
   ThrowAt(sqlstate::kUndefinedObject, fmt::format("type \"{}\" does not exist", n), type.position);
 }
@@ -180,7 +189,7 @@ DataType BindTypeName(const ast::TypeName& type) {
 }
 
 std::string TypeNameForMessage(const DataType& type) {
-  return DataType::Of(type.id).Name();
+  return type.BaseName();
 }
 
 bool IsUnknownLiteral(const BoundExpr& expr) {
@@ -209,20 +218,28 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
     if (base == to) return expr;
     return BoundExpr::Cast(std::move(expr), to, context);
   }
-  // varchar and text share a representation; only a length limit needs a
-  // cast. A cast node is relabeled only if it applies no limit itself:
+  // varchar, text and bpchar share a representation; only a length limit
+  // needs a cast, and bpchar's cast to the others, which drops its
+  // padding. A cast node is relabeled only if it applies no limit itself:
   // 'abc'::varchar(2) || 'd' must still cut to 'ab'. name and "char" cut
   // their input (63 bytes, one byte): no relabeling to or from their casts.
   bool limiting_cast =
       expr->kind == BoundExprKind::kCast &&
       (expr->type.typmod >= 0 || expr->type.id == TypeId::kName || expr->type.id == TypeId::kChar);
-  if (expr->type.IsString() && !limiting_cast &&
-      (to.id == TypeId::kText || (to.id == TypeId::kVarchar && to.typmod < 0))) {
+  const bool unbounded_to = to.typmod < 0 && (to.id == TypeId::kText || to.id == TypeId::kVarchar ||
+                                              to.id == TypeId::kBpchar);
+  const bool keeps_padding = expr->type.id != TypeId::kBpchar || to.id == TypeId::kBpchar;
+  if (expr->type.IsString() && !limiting_cast && unbounded_to && keeps_padding) {
     expr->type = to;
     return expr;
   }
   if (!CanCast(expr->type, to, context)) return nullptr;
   return BoundExpr::Cast(std::move(expr), to, context);
+}
+
+BoundExprPtr CoercePatternSubject(BoundExprPtr subject) {
+  if (subject->type.id == TypeId::kBpchar) return subject;
+  return TryCoerce(std::move(subject), DataType::Of(TypeId::kText), CastContext::kImplicit);
 }
 
 BoundExprPtr CoerceOrThrow(BoundExprPtr expr, const DataType& to, CastContext context) {

@@ -26,6 +26,11 @@ bool IsUnknownLiteral(const BoundExpr& expr);
 // Returns null when the conversion is not allowed.
 BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext context);
 // As TryCoerce; 42846 `cannot cast type integer to date` when not allowed.
+// The string a pattern match (LIKE, ~) reads: text, or bpchar as it is
+// (bpcharlike and bpcharregexeq match the padded value); nullptr when the
+// subject cannot become text.
+BoundExprPtr CoercePatternSubject(BoundExprPtr subject);
+
 BoundExprPtr CoerceOrThrow(BoundExprPtr expr, const DataType& to, CastContext context);
 // INSERT/UPDATE targets: 42804 `column "a" is of type integer but expression
 // is of type text` when not allowed.

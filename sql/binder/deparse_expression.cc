@@ -6,6 +6,7 @@
 
 #include "common/stack_depth.h"
 #include "common/value_text.h"
+#include "sql/binder/bind_array_function.h"
 #include "sql/binder/bind_json_function.h"
 #include "sql/binder/deparse_printer.h"
 #include "sql/binder/deparse_text.h"
@@ -45,8 +46,10 @@ Shape Printer::ShapeOf(const BoundExpr& e, const Row& row, bool show_implicit) c
       return CastShown(e, show_implicit) ? Shape::kCast
                                          : ShapeOf(*e.children[0], row, show_implicit);
     case BoundExprKind::kFunction:
-      return IsRegexFunction(e.function) || BitwiseOperatorSpelling(e.function) ? Shape::kOperator
-                                                                                : Shape::kFunction;
+      return IsRegexFunction(e.function) || BitwiseOperatorSpelling(e.function) ||
+                     ArrayOperatorName(e.function)
+                 ? Shape::kOperator
+                 : Shape::kFunction;
     case BoundExprKind::kCase:
     case BoundExprKind::kArray:
     case BoundExprKind::kAggregate:
@@ -221,10 +224,22 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
     case BoundExprKind::kArithmetic: Binary(e, row, OperatorText(e.arithmetic_op), out); return;
     case BoundExprKind::kCompare: Binary(e, row, OperatorText(e.compare_op), out); return;
     case BoundExprKind::kConcat: Binary(e, row, "||", out); return;
-    case BoundExprKind::kLike:
-      Binary(e, row, e.case_insensitive ? (e.negated ? "!~~*" : "~~*") : (e.negated ? "!~~" : "~~"),
-             out);
+    case BoundExprKind::kLike: {
+      const std::string_view op =
+          e.case_insensitive ? (e.negated ? "!~~*" : "~~*") : (e.negated ? "!~~" : "~~");
+      if (!e.children[1]->type.IsArray()) {
+        Binary(e, row, op, out);
+        return;
+      }
+      // x ~~ ANY (patterns), as the quantified comparisons print.
+      Open(out);
+      Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
+      out += fmt::format(" {} {} (", op, e.all ? "ALL" : "ANY");
+      Argument(*e.children[1], row, e, Shape::kOther, false, true, out);
+      out += ')';
+      Close(out);
       return;
+    }
     case BoundExprKind::kNegate:
       Open(out);
       out += "- ";
@@ -330,6 +345,10 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         } else {
           Binary(e, row, *op, out);
         }
+        return;
+      }
+      if (std::optional<std::string_view> op = ArrayOperatorName(e.function)) {
+        Binary(e, row, *op, out);
         return;
       }
       if (IsRegexFunction(e.function)) {

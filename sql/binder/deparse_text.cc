@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "common/value_text.h"
+#include "sql/binder/bind_array_function.h"
 #include "sql/binder/bind_bytea_function.h"
 #include "sql/binder/bind_json_function.h"
 #include "sql/binder/bind_string_function.h"
@@ -63,7 +64,6 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kArrayLength: return "array_length";
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
-    case ScalarFunction::kArrayRemove: return "array_remove";
     case ScalarFunction::kAclDefault: return "acldefault";
     case ScalarFunction::kQuoteIdent: return "quote_ident";
     case ScalarFunction::kObjDescription: return "obj_description";
@@ -104,6 +104,7 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
   if (std::optional<std::string_view> name = ByteaFunctionName(f)) return std::string(*name);
   if (std::optional<std::string_view> name = JsonFunctionName(f)) return std::string(*name);
   if (std::optional<std::string_view> name = MathFunctionName(f)) return std::string(*name);
+  if (std::optional<std::string_view> name = ArrayFunctionName(f)) return std::string(*name);
   return std::nullopt;
 }
 

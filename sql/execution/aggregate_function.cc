@@ -277,9 +277,12 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
   if (v.is_null() || !type.IsArray()) {
     // The key codec knows the storable column types only: the other
     // string types (name, "char", pg_node_tree, json) group as text, and
-    // the OIDs shown as names (regclass, ...) as oid.
+    // the OIDs shown as names (regclass, ...) as oid. bpchar is storable,
+    // and groups without its trailing blanks.
     DataType encoded = type;
-    if (type.IsString() || type.id == TypeId::kJson) encoded = DataType::Of(TypeId::kText);
+    if ((type.IsString() && type.id != TypeId::kBpchar) || type.id == TypeId::kJson) {
+      encoded = DataType::Of(TypeId::kText);
+    }
     if (type.IsRegType()) encoded = DataType::Of(TypeId::kOid);
     storage::AppendKeyValue(v, encoded, key);
     return;

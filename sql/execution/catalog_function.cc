@@ -352,7 +352,7 @@ std::string FunctionArguments(const CatalogNames& names, const catalog::BuiltinP
   while (!list.empty()) {
     const size_t end = std::min(list.find(' '), list.size());
     if (!out.empty()) out += ", ";
-    out += names.FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))), -1);
+    out += names.FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))));
     list.remove_prefix(std::min(end + 1, list.size()));
   }
   return out;
@@ -365,9 +365,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
   // Strict: a NULL argument gives NULL (format_type's typmod excepted).
   for (size_t i = 0; i < args.size(); ++i) {
     const bool optional_typmod = call.function == ScalarFunction::kFormatType && i == 1;
-    // array_remove(a, NULL) removes the NULL elements.
-    const bool removed_null = call.function == ScalarFunction::kArrayRemove && i == 1;
-    if (args[i].is_null() && !optional_typmod && !removed_null) return Value::Null();
+    if (args[i].is_null() && !optional_typmod) return Value::Null();
   }
   switch (call.function) {
     case ScalarFunction::kCurrentSchemas:
@@ -381,16 +379,6 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       }
       if (call.function == ScalarFunction::kCurrentSchemas) return Value::Array(std::move(schemas));
       return schemas.empty() ? Value::Null() : schemas.front();
-    }
-    case ScalarFunction::kArrayPosition: {
-      const DataType element_type = call.children[0]->type.Element();
-      const std::vector<Value>& elements = args[0].AsArray();
-      for (size_t i = 0; i < elements.size(); ++i) {
-        if (!elements[i].is_null() && CompareValues(elements[i], args[1], element_type) == 0) {
-          return Value::Int(static_cast<int64_t>(i) + ArrayLowerBound(call.children[0]->type));
-        }
-      }
-      return Value::Null();
     }
     case ScalarFunction::kArrayUpper:
     case ScalarFunction::kArrayLower: {
@@ -418,7 +406,8 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return catalog::BuiltinProcByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
     case ScalarFunction::kFormatType: {
       CatalogNames names = NamesOf(ctx);
-      const int32_t typmod = args[1].is_null() ? -1 : static_cast<int32_t>(args[1].AsInt());
+      std::optional<int32_t> typmod;
+      if (!args[1].is_null()) typmod = static_cast<int32_t>(args[1].AsInt());
       return Value::String(names.FormatType(AsOid(args[0]), typmod));
     }
     case ScalarFunction::kGetUserById: {
@@ -514,7 +503,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
         return Value::String(FunctionArguments(names, *proc));
       }
       return Value::String((proc->proretset ? "SETOF " : "") +
-                           names.FormatType(proc->prorettype, -1));
+                           names.FormatType(proc->prorettype));
     }
     case ScalarFunction::kRegexMatch:
     case ScalarFunction::kRegexNotMatch:
@@ -562,17 +551,6 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       if (i < 0 || i >= 64) return Value::Null();
       const size_t at = static_cast<size_t>(i);
       return Value::String(at < name.size() ? name.substr(at, 1) : "");
-    }
-    case ScalarFunction::kArrayRemove: {
-      const DataType element_type = call.type.Element();
-      std::vector<Value> kept;
-      for (const Value& element : args[0].AsArray()) {
-        const bool equal = element.is_null() || args[1].is_null()
-                               ? element.is_null() && args[1].is_null()
-                               : CompareValues(element, args[1], element_type) == 0;
-        if (!equal) kept.push_back(element);
-      }
-      return Value::Array(std::move(kept));
     }
     case ScalarFunction::kAclDefault: {
       const std::string& objtype = args[0].AsString();

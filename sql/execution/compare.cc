@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/jsonb.h"
 #include "common/time_tz.h"
+#include "common/value_text.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -77,6 +78,10 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kBytea:    // memcmp, then the shorter first, as byteacmp
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    case TypeId::kBpchar: {
+      int c = WithoutTrailingBlanks(a.AsString()).compare(WithoutTrailingBlanks(b.AsString()));
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
     case TypeId::kJsonb:

@@ -61,8 +61,8 @@ Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx)
   const DataType element_type = e.children[1]->type.Element();
   // xid = int4 compares the int4 as an xid (CompareValues); any other domain
   // than the element type takes the element through its implicit cast.
-  bool convert = e.compare_type.id != element_type.id && e.compare_type.id != TypeId::kXid &&
-                 !(e.compare_type.IsString() && element_type.IsString());
+  bool convert =
+      e.compare_type.id != TypeId::kXid && !DataType::CompareAlike(e.compare_type, element_type);
   bool saw_null = false;
   for (const Value& element : elements) {
     if (element.is_null()) {
@@ -77,6 +77,27 @@ Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx)
     } else {
       match = ApplyCompare(e.compare_op, CompareValues(left, element, e.compare_type));
     }
+    if (match != e.all) return Value::Bool(match);
+  }
+  return saw_null ? Value::Null() : Value::Bool(e.all);
+}
+
+// kLike over an array of patterns: ANY / ALL with kArrayCompare's NULL rules.
+Value EvaluateLikeAnyAll(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  Value patterns = Evaluate(*e.children[1], row, ctx);
+  if (patterns.is_null()) return Value::Null();
+  const std::vector<Value>& elements = patterns.AsArray();
+  if (elements.empty()) return Value::Bool(e.all);
+  Value subject = Evaluate(*e.children[0], row, ctx);
+  if (subject.is_null()) return Value::Null();
+  bool saw_null = false;
+  for (const Value& pattern : elements) {
+    if (pattern.is_null()) {
+      saw_null = true;
+      continue;
+    }
+    const bool match = LikeMatch(subject.AsString(), pattern.AsString(), e.case_insensitive, "\\",
+                                 /*bytewise=*/false) != e.negated;
     if (match != e.all) return Value::Bool(match);
   }
   return saw_null ? Value::Null() : Value::Bool(e.all);
@@ -175,6 +196,7 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       return Value::Bool(distinct != e.negated);
     }
     case BoundExprKind::kLike: {
+      if (e.children[1]->type.IsArray()) return EvaluateLikeAnyAll(e, row, ctx);
       Value a = Evaluate(*e.children[0], row, ctx);
       Value b = Evaluate(*e.children[1], row, ctx);
       if (a.is_null() || b.is_null()) return Value::Null();

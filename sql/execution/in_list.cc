@@ -22,6 +22,7 @@ bool HashableType(const DataType& type) {
     case TypeId::kNumeric:
     case TypeId::kText:
     case TypeId::kVarchar:
+    case TypeId::kBpchar:
     case TypeId::kName:
     case TypeId::kDate:
     case TypeId::kTimestamp:
@@ -37,7 +38,7 @@ bool HashableType(const DataType& type) {
 
 bool SameType(const DataType& a, const DataType& b) {
   return a.id == b.id ||
-         (a.IsString() && b.IsString() && a.id != TypeId::kChar && b.id != TypeId::kChar);
+         (DataType::CompareAlike(a, b) && a.id != TypeId::kChar && b.id != TypeId::kChar);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/array_function.h"
 #include "sql/execution/bytea_function.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
@@ -202,6 +203,7 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (IsByteaFunction(call.function)) return EvaluateByteaFunction(call, args);
       if (IsMathFunction(call.function)) return EvaluateMathFunction(call, args);
       if (IsJsonFunction(call.function)) return EvaluateJsonFunction(call, args);
+      if (IsArrayFunction(call.function)) return EvaluateArrayFunction(call, args);
       return EvaluateCatalogFunction(call, args, ctx);
     }
   }

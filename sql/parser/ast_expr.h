@@ -253,6 +253,13 @@ struct FunctionCall : Expr {
   std::unique_ptr<WindowDef> over;    // OVER ...: a window function call; null when none
 };
 
+// a[i] and a[i:j], which the parser writes as calls of the internal
+// functions array_subscript and array_slice.
+inline bool IsSubscript(const FunctionCall& call) {
+  return call.name.size() == 1 && !call.args.empty() &&
+         (call.name[0] == "array_subscript" || call.name[0] == "array_slice");
+}
+
 struct CaseWhen : Node {
   ExprPtr condition;  // for a simple CASE, the value compared with Case::arg
   ExprPtr result;

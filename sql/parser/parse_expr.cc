@@ -136,12 +136,29 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
 
     if (op.IsOp("[")) {
       // a[i]: one subscript of a one-dimensional array, bound as the
-      // internal function array_subscript(a, i).
+      // internal function array_subscript(a, i); a[i:j] as array_slice(a,
+      // i, j), an omitted bound as the int4 extreme on its side.
       ast::ExprList args;
       args.push_back(std::move(left));
-      args.push_back(ParseExpr());
+      ast::ExprPtr lower = PeekOp(":") ? nullptr : ParseExpr();
+      const bool slice = AcceptOp(":");
+      if (!slice) {
+        args.push_back(std::move(lower));
+      } else {
+        auto bound = [&](ast::ExprPtr given, int64_t omitted) {
+          if (given != nullptr) return given;
+          auto constant = MakeNode<ast::Constant>(op.position);
+          constant->type = ast::Constant::Type::kInteger;
+          constant->int_value = omitted;
+          constant->text = std::to_string(omitted);
+          return ast::ExprPtr(std::move(constant));
+        };
+        args.push_back(bound(std::move(lower), std::numeric_limits<int32_t>::min()));
+        args.push_back(
+            bound(PeekOp("]") ? nullptr : ParseExpr(), std::numeric_limits<int32_t>::max()));
+      }
       ExpectOp("]");
-      left = MakeCall("array_subscript", std::move(args), op.position);
+      left = MakeCall(slice ? "array_slice" : "array_subscript", std::move(args), op.position);
       continue;
     }
     if (precedence == kPrecTypecast) {
@@ -213,6 +230,29 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
         if (AcceptWord("escape")) args.push_back(ParseExpr(kPrecLike + 1));
         binary->right = MakeCall("similar_to_escape", std::move(args), op.position);
         left = std::move(binary);
+      } else if ((PeekWord("any") || PeekWord("some") || PeekWord("all")) && PeekOp("(", 1)) {
+        // a LIKE ANY|SOME|ALL (array | subquery): the quantified operator
+        // ~~ (!~~, ~~*, !~~*), as PostgreSQL's subquery_Op.
+        std::string like_op =
+            std::string(negated ? "!" : "") + "~~" + (word.IsWord("ilike") ? "*" : "");
+        const bool all = Advance().IsWord("all");
+        if (PeekSelectStart(1)) {
+          auto sub = MakeNode<ast::Subquery>(op.position);
+          sub->type = all ? ast::Subquery::Type::kAll : ast::Subquery::Type::kAny;
+          sub->op = std::move(like_op);
+          sub->left = std::move(left);
+          sub->select = ParseParenthesizedSelect();
+          left = std::move(sub);
+        } else {
+          auto any_all = MakeNode<ast::AnyAll>(op.position);
+          any_all->op = std::move(like_op);
+          any_all->all = all;
+          any_all->left = std::move(left);
+          ExpectOp("(");
+          any_all->array = ParseExpr();
+          ExpectOp(")");
+          left = std::move(any_all);
+        }
       } else {  // LIKE / ILIKE
         auto binary = MakeNode<ast::BinaryOp>(op.position);
         binary->op = std::string(negated ? "NOT " : "") + (word.IsWord("like") ? "LIKE" : "ILIKE");

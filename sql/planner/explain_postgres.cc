@@ -84,8 +84,12 @@ std::string Deparse(const BoundExpr& e, const ColumnNames& names) {
     case BoundExprKind::kLike: {
       // PostgreSQL's operator names: ~~ (LIKE), ~~* (ILIKE), !~~, !~~*.
       std::string op = std::string(e.negated ? "!" : "") + "~~" + (e.case_insensitive ? "*" : "");
-      return fmt::format("({} {} {})", Deparse(*e.children[0], names), op,
-                         Deparse(*e.children[1], names));
+      std::string patterns = Deparse(*e.children[1], names);
+      if (e.children[1]->type.IsArray()) {
+        op += e.all ? " ALL" : " ANY";
+        patterns = "(" + patterns + ")";
+      }
+      return fmt::format("({} {} {})", Deparse(*e.children[0], names), op, patterns);
     }
     case BoundExprKind::kAggregate: {
       if (e.aggregate == AggregateFunction::kCountStar) return "count(*)";

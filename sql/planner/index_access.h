@@ -77,10 +77,11 @@ inline bool IsValue(const BoundExpr& e) {
          e.kind == BoundExprKind::kOuterColumn;
 }
 
-// Strings compare as text whatever their declared length; other types must
-// compare in exactly the column's type so the key encodes the same.
+// Strings compare as text whatever their declared length; other types
+// (bpchar too) must compare in exactly the column's type so the key
+// encodes the same.
 inline bool SameDomain(const DataType& compare_type, const DataType& column_type) {
-  return compare_type.id == column_type.id || (compare_type.IsString() && column_type.IsString());
+  return DataType::CompareAlike(compare_type, column_type);
 }
 
 // `= ANY (array)`'s array: a value or ARRAY[values], of elements in the

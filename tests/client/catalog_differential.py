@@ -4,9 +4,7 @@ schema on Basalt and on PostgreSQL 15 must return the same rows.
 
 OIDs differ between the two servers, so no query selects one: they are
 compared through what they name (::regclass, ::regtype, format_type,
-pg_get_indexdef, pg_get_constraintdef, ...). Allowed difference, left out
-of the schema: char(n) columns, which Basalt stores as varchar(n) (no
-bpchar type yet). Usage:
+pg_get_indexdef, pg_get_constraintdef, ...). Usage:
 catalog_differential.py <basalt port> <postgres port> [queries] [seed]
 """
 import random
@@ -22,7 +20,8 @@ CREATE TABLE cdiff.child (id bigserial PRIMARY KEY,
   parent_id int NOT NULL REFERENCES cdiff.parent (id) ON DELETE CASCADE,
   qty smallint DEFAULT 1, price float8, tags text, UNIQUE (parent_id, qty));
 CREATE TABLE cdiff.ledger (a int, b int, c uuid, d bytea, e date, f interval,
-  g boolean NOT NULL DEFAULT false, h varchar(3), PRIMARY KEY (a, b),
+  g boolean NOT NULL DEFAULT false, h varchar(3), i char(4) DEFAULT 'x', j bpchar,
+  PRIMARY KEY (a, b),
   CONSTRAINT ledger_a_b_positive CHECK (a > 0 AND b > 0));
 CREATE TABLE cdiff.link (x int, y int, FOREIGN KEY (x, y) REFERENCES cdiff.ledger (a, b)
   MATCH FULL ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED);

@@ -12,15 +12,14 @@ import asyncpg
 import psycopg
 from psycopg.types import TypeInfo
 
-# Types both servers have: scalars, their arrays, the catalog types (not
-# character(n): Basalt stores it as varchar(n), docs/sql-reference.md).
+# Types both servers have: scalars, their arrays and the catalog types.
 TYPE_NAMES = [
-    "int2", "int4", "int8", "float4", "float8", "numeric", "bool", "text", "varchar",
+    "int2", "int4", "int8", "float4", "float8", "numeric", "bool", "text", "varchar", "bpchar",
     "name", '"char"', "oid", "date", "time", "timetz", "timestamp", "timestamptz",
     "interval", "uuid", "bytea", "json", "jsonb", "regclass", "regtype", "int2vector",
     "oidvector", "record",
 ]
-ARRAY_NAMES = ["int4[]", "text[]", "float8[]", "numeric[]", "uuid[]", "jsonb[]", "timestamptz[]"]
+ARRAY_NAMES = ["int4[]", "text[]", "bpchar[]", "float8[]", "numeric[]", "uuid[]", "jsonb[]", "timestamptz[]"]
 
 
 async def asyncpg_answers(port):
@@ -40,7 +39,7 @@ async def asyncpg_answers(port):
 def psycopg_answers(port):
     with psycopg.connect(host="127.0.0.1", port=port, user="basalt", dbname="basalt") as conn:
         out = []
-        for name in TYPE_NAMES + ARRAY_NAMES + ["double precision", "character varying"]:
+        for name in TYPE_NAMES + ARRAY_NAMES + ["double precision", "character varying", "character"]:
             info = TypeInfo.fetch(conn, name)
             out.append((name, info.name, info.oid, info.array_oid, info.regtype, info.delimiter))
         out.append(("missing", TypeInfo.fetch(conn, "no_such_type")))

@@ -74,11 +74,9 @@ int EquatedRightColumn(const BoundExpr& term, int left_width, int width, const L
     }
     const int column = col.column_index - left_width;
     const DataType type = right.table->ColumnType(column);
-    // The key encodes the column's type: compare in it (any string type
-    // compares as text).
-    if (term.compare_type.id != type.id && !(term.compare_type.IsString() && type.IsString())) {
-      return -1;
-    }
+    // The key encodes the column's type: compare in it (most string types
+    // compare as text).
+    if (!DataType::CompareAlike(term.compare_type, type)) return -1;
     *left_side = &other;
     return column;
   }

@@ -1,0 +1,202 @@
+#include "sql/execution/array_function.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "common/error.h"
+#include "sql/execution/catalog_function.h"
+#include "sql/execution/evaluate.h"
+
+namespace basalt::sql {
+namespace {
+
+// PostgreSQL's MaxArraySize: the most elements an array may have.
+constexpr int64_t kMaxArrayElements = 134217727;
+
+// `=` on two elements; NULLs equal only each other (IS NOT DISTINCT FROM).
+bool NotDistinct(const Value& a, const Value& b, const DataType& element_type) {
+  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
+  return CompareValues(a, b, element_type) == 0;
+}
+
+// Whether `array` has a non-NULL element equal to `value` (non-NULL).
+bool HasElement(const std::vector<Value>& array, const Value& value, const DataType& element_type) {
+  return std::any_of(array.begin(), array.end(), [&](const Value& e) {
+    return !e.is_null() && CompareValues(e, value, element_type) == 0;
+  });
+}
+
+// arraycontains: every element of `inner` is in `outer` (a NULL never is).
+bool Contains(const std::vector<Value>& outer, const std::vector<Value>& inner,
+              const DataType& element_type) {
+  return std::all_of(inner.begin(), inner.end(), [&](const Value& e) {
+    return !e.is_null() && HasElement(outer, e, element_type);
+  });
+}
+
+bool Overlaps(const std::vector<Value>& a, const std::vector<Value>& b,
+              const DataType& element_type) {
+  return std::any_of(a.begin(), a.end(), [&](const Value& e) {
+    return !e.is_null() && HasElement(b, e, element_type);
+  });
+}
+
+// a[lower:upper] with the array's lower bound 1: the bounds clamped to it.
+Value Slice(const std::vector<Value>& elements, int64_t lower, int64_t upper) {
+  lower = std::max<int64_t>(lower, 1);
+  upper = std::min<int64_t>(upper, static_cast<int64_t>(elements.size()));
+  if (lower > upper) return Value::Array({});
+  return Value::Array(std::vector<Value>(elements.begin() + (lower - 1), elements.begin() + upper));
+}
+
+Value TrimArray(const std::vector<Value>& elements, int64_t count) {
+  const auto size = static_cast<int64_t>(elements.size());
+  if (count < 0 || count > size) {
+    throw Error(sqlstate::kArraySubscriptError,
+                fmt::format("number of elements to trim must be between 0 and {}", size));
+  }
+  return Value::Array(std::vector<Value>(elements.begin(), elements.end() - count));
+}
+
+// array_fill(value, dimensions [, lower bounds]) for one dimension.
+Value Fill(const std::vector<Value>& args) {
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i].is_null()) {
+      throw Error(sqlstate::kNullValueNotAllowed,
+                  "dimension array or low bound array cannot be null");
+    }
+  }
+  const std::vector<Value>& dimensions = args[1].AsArray();
+  if (args.size() == 3 && args[2].AsArray().size() != dimensions.size()) {
+    throw Error(sqlstate::kArraySubscriptError, "wrong number of array subscripts")
+        .WithDetail("Low bound array has different size than dimensions array.");
+  }
+  if (dimensions.empty()) return Value::Array({});
+  if (dimensions.size() > 1) {
+    throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported yet");
+  }
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i].AsArray()[0].is_null()) {
+      throw Error(sqlstate::kNullValueNotAllowed, "dimension values cannot be null");
+    }
+  }
+  if (args.size() == 3 && args[2].AsArray()[0].AsInt() != 1) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "arrays with a lower bound other than 1 are not supported");
+  }
+  const int64_t length = dimensions[0].AsInt();
+  if (length < 0 || length > kMaxArrayElements) {
+    throw Error(sqlstate::kProgramLimitExceeded,
+                fmt::format("array size exceeds the maximum allowed ({})", kMaxArrayElements));
+  }
+  return Value::Array(std::vector<Value>(static_cast<size_t>(length), args[0]));
+}
+
+// array_position(a, v [, start]) and array_positions(a, v): 1-based.
+Value Positions(const BoundExpr& call, const std::vector<Value>& args) {
+  const std::vector<Value>& elements = args[0].AsArray();
+  const DataType element_type = call.children[0]->type.Element();
+  const int64_t lower = ArrayLowerBound(call.children[0]->type);
+  const bool all = call.function == ScalarFunction::kArrayPositions;
+  size_t start = 0;
+  if (args.size() == 3) {
+    if (args[2].is_null()) {
+      throw Error(sqlstate::kNullValueNotAllowed, "initial position must not be null");
+    }
+    start = static_cast<size_t>(std::max<int64_t>(args[2].AsInt() - lower, 0));
+  }
+  std::vector<Value> found;
+  for (size_t i = start; i < elements.size(); ++i) {
+    if (!NotDistinct(elements[i], args[1], element_type)) continue;
+    const Value position = Value::Int(static_cast<int64_t>(i) + lower);
+    if (!all) return position;
+    found.push_back(position);
+  }
+  return all ? Value::Array(std::move(found)) : Value::Null();
+}
+
+}  // namespace
+
+bool IsArrayFunction(ScalarFunction f) {
+  return (f >= ScalarFunction::kArrayCat && f <= ScalarFunction::kArrayOverlap) ||
+         f == ScalarFunction::kArrayPosition || f == ScalarFunction::kArrayRemove;
+}
+
+Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& args) {
+  const DataType& array_type = call.type.IsArray() ? call.type : call.children[0]->type;
+  const DataType element_type = array_type.Element();
+  switch (call.function) {
+    case ScalarFunction::kArrayCat: {
+      if (args[0].is_null()) return args[1];
+      if (args[1].is_null()) return args[0];
+      std::vector<Value> out = args[0].AsArray();
+      const std::vector<Value>& tail = args[1].AsArray();
+      out.insert(out.end(), tail.begin(), tail.end());
+      return Value::Array(std::move(out));
+    }
+    case ScalarFunction::kArrayAppend: {
+      std::vector<Value> out = args[0].is_null() ? std::vector<Value>() : args[0].AsArray();
+      out.push_back(args[1]);
+      return Value::Array(std::move(out));
+    }
+    case ScalarFunction::kArrayPrepend: {
+      std::vector<Value> out{args[0]};
+      if (!args[1].is_null()) {
+        const std::vector<Value>& tail = args[1].AsArray();
+        out.insert(out.end(), tail.begin(), tail.end());
+      }
+      return Value::Array(std::move(out));
+    }
+    case ScalarFunction::kArrayFill: return Fill(args);
+    default: break;
+  }
+  // The others give NULL for a NULL array.
+  if (args[0].is_null()) return Value::Null();
+  const std::vector<Value>& elements = args[0].AsArray();
+  switch (call.function) {
+    case ScalarFunction::kArrayReplace: {
+      std::vector<Value> out = elements;
+      for (Value& e : out) {
+        if (NotDistinct(e, args[1], element_type)) e = args[2];
+      }
+      return Value::Array(std::move(out));
+    }
+    case ScalarFunction::kArrayRemove: {
+      std::vector<Value> kept;
+      for (const Value& e : elements) {
+        if (!NotDistinct(e, args[1], element_type)) kept.push_back(e);
+      }
+      return Value::Array(std::move(kept));
+    }
+    case ScalarFunction::kArrayPosition:
+    case ScalarFunction::kArrayPositions: return Positions(call, args);
+    default: break;
+  }
+  // The rest are strict.
+  for (const Value& a : args) {
+    if (a.is_null()) return Value::Null();
+  }
+  switch (call.function) {
+    case ScalarFunction::kArrayDims: {
+      if (elements.empty()) return Value::Null();
+      const int64_t lower = ArrayLowerBound(array_type);
+      return Value::String(
+          fmt::format("[{}:{}]", lower, lower + static_cast<int64_t>(elements.size()) - 1));
+    }
+    case ScalarFunction::kArrayNdims: return elements.empty() ? Value::Null() : Value::Int(1);
+    case ScalarFunction::kTrimArray: return TrimArray(elements, args[1].AsInt());
+    case ScalarFunction::kArraySlice: return Slice(elements, args[1].AsInt(), args[2].AsInt());
+    case ScalarFunction::kArrayContains:
+      return Value::Bool(Contains(elements, args[1].AsArray(), element_type));
+    case ScalarFunction::kArrayContained:
+      return Value::Bool(Contains(args[1].AsArray(), elements, element_type));
+    case ScalarFunction::kArrayOverlap:
+      return Value::Bool(Overlaps(elements, args[1].AsArray(), element_type));
+    default: break;
+  }
+  throw Error(sqlstate::kInternalError, "unknown array function");
+}
+
+}  // namespace basalt::sql
