@@ -37,17 +37,6 @@ std::optional<TypeId> UnknownOperandType(TypeId known, ArithmeticOp op, bool unk
   return std::nullopt;
 }
 
-[[noreturn]] void NoDatetimeOperator(std::string_view op, const DataType& left,
-                                     const DataType& right, int position) {
-  throw Error(sqlstate::kUndefinedFunction,
-              fmt::format("operator does not exist: {} {} {}", TypeNameForMessage(left), op,
-                          TypeNameForMessage(right)))
-      .WithHint(
-          "No operator matches the given name and argument types. You might need to add "
-          "explicit type casts.")
-      .WithPosition(position);
-}
-
 BoundExprPtr Make(ArithmeticOp arith, DataType result, BoundExprPtr& left, BoundExprPtr& right,
                   int position) {
   const int leftmost = left->position > 0 && left->position < position ? left->position : position;
@@ -71,7 +60,7 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
   if (!IsDatetimeOperand(left->type.id) && !IsDatetimeOperand(right->type.id)) return nullptr;
   if (left->type.id == TypeId::kUnknown) {
     std::optional<TypeId> t = UnknownOperandType(right->type.id, arith, true);
-    if (!t) NoDatetimeOperator(op, left->type, right->type, position);
+    if (!t) ThrowNoOperator(op, left->type, right->type, position);
     CoerceTo(left, *t);
   } else if (right->type.id == TypeId::kUnknown) {
     if (left->type.id == TypeId::kTimeTz && arith == ArithmeticOp::kAdd) {
@@ -84,7 +73,7 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
           .WithPosition(position);
     }
     std::optional<TypeId> t = UnknownOperandType(left->type.id, arith, false);
-    if (!t) NoDatetimeOperator(op, left->type, right->type, position);
+    if (!t) ThrowNoOperator(op, left->type, right->type, position);
     CoerceTo(right, *t);
   }
   const TypeId l = left->type.id;
@@ -156,7 +145,7 @@ BoundExprPtr BindDatetimeArithmetic(std::string_view op, ArithmeticOp arith, Bou
               (l == TypeId::kTimeTz && r == TypeId::kDate))) {
     return Make(arith, DataType::Of(TypeId::kTimestampTz), left, right, position);
   }
-  NoDatetimeOperator(op, left->type, right->type, position);
+  ThrowNoOperator(op, left->type, right->type, position);
 }
 
 }  // namespace basalt::sql
