@@ -51,9 +51,7 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
 }
 
 BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
-  if (expr.op == "~~" || expr.op == "!~~" || expr.op == "~~*" || expr.op == "!~~*") {
-    return BindLikeAnyAll(expr, scope);
-  }
+  if (IsLikeOperator(expr.op)) return BindLikeAnyAll(expr, scope);
   BoundExprPtr left = BindExpression(*expr.left, scope);
   BoundExprPtr array = BindExpression(*expr.array, scope);
   if (IsUnknownLiteral(*array)) {
@@ -110,32 +108,48 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
 BoundExprPtr Binder::BindLikeAnyAll(const ast::AnyAll& expr, const Scope& scope) {
   BoundExprPtr left = BindExpression(*expr.left, scope);
   BoundExprPtr array = BindExpression(*expr.array, scope);
-  const DataType text_array = DataType::Of(TypeId::kTextArray);
   if (IsUnknownLiteral(*array)) {
-    array = CoerceOrThrow(std::move(array), text_array, CastContext::kImplicit);
+    array =
+        CoerceOrThrow(std::move(array), DataType::Of(TypeId::kTextArray), CastContext::kImplicit);
   }
   if (!array->type.IsArray()) {
     ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",
             expr.position);
   }
-  const DataType left_type = left->type;
-  const DataType element_type = array->type.Element();
-  BoundExprPtr subject = left_type.IsString() || left_type.id == TypeId::kUnknown
-                             ? CoercePatternSubject(std::move(left))
-                             : nullptr;
-  BoundExprPtr patterns = element_type.IsString()
-                              ? TryCoerce(std::move(array), text_array, CastContext::kImplicit)
-                              : nullptr;
-  if (subject == nullptr || patterns == nullptr) {
-    ThrowNoOperator(expr.op, left_type, element_type, expr.position);
+  return BindLikeOperator(expr.op, std::move(left), std::move(array), expr.all, expr.position);
+}
+
+bool IsLikeOperator(std::string_view op) {
+  return op == "~~" || op == "!~~" || op == "~~*" || op == "!~~*";
+}
+
+BoundExprPtr BindLikeOperator(std::string_view op, BoundExprPtr subject, BoundExprPtr pattern,
+                              bool all, int position) {
+  const DataType subject_type = subject->type;
+  const bool quantified = pattern->type.IsArray();
+  const DataType pattern_type = quantified ? pattern->type.Element() : pattern->type;
+  if (subject_type.IsString() || subject_type.id == TypeId::kUnknown) {
+    subject = CoercePatternSubject(std::move(subject));
+  } else {
+    subject = nullptr;
+  }
+  if (pattern_type.IsString() || pattern_type.id == TypeId::kUnknown) {
+    pattern =
+        TryCoerce(std::move(pattern), DataType::Of(quantified ? TypeId::kTextArray : TypeId::kText),
+                  CastContext::kImplicit);
+  } else {
+    pattern = nullptr;
+  }
+  if (subject == nullptr || pattern == nullptr) {
+    ThrowNoOperator(op, subject_type, pattern_type, position);
   }
   auto e = BoundExpr::Make(BoundExprKind::kLike, DataType::Of(TypeId::kBool),
-                           subject->position != 0 ? subject->position : expr.position);
-  e->negated = expr.op.starts_with('!');
-  e->case_insensitive = expr.op.ends_with('*');
-  e->all = expr.all;
+                           subject->position != 0 ? subject->position : position);
+  e->negated = op.starts_with('!');
+  e->case_insensitive = op.ends_with('*');
+  e->all = all;
   e->children.push_back(std::move(subject));
-  e->children.push_back(std::move(patterns));
+  e->children.push_back(std::move(pattern));
   return e;
 }
 

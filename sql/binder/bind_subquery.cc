@@ -113,8 +113,11 @@ BoundExprPtr Binder::BindQuantifiedSubquery(const ast::Expr& left, std::string_v
   for (size_t i = 0; i < n; ++i) {
     auto value = BoundExpr::Column(static_cast<int>(n + i), columns[i].type);
     value->position = position;
-    BoundExprPtr test = BindComparison(op, std::move(operands[i]), std::move(value), position);
-    if (test->kind != BoundExprKind::kCompare) {
+    BoundExprPtr test =
+        IsLikeOperator(op)
+            ? BindLikeOperator(op, std::move(operands[i]), std::move(value), false, position)
+            : BindComparison(op, std::move(operands[i]), std::move(value), position);
+    if (test->kind != BoundExprKind::kCompare && test->kind != BoundExprKind::kLike) {
       ThrowAt(sqlstate::kFeatureNotSupported,
               fmt::format("operator {} is not supported with a subquery yet", op), position);
     }

@@ -92,6 +92,14 @@ void CollectSetReturningCalls(const ast::Expr& e, std::vector<const ast::Functio
 // without an alias ("?column?" when nothing names it; bind_select.cc).
 std::string FigureColumnName(const ast::Expr& expr);
 
+// Whether op is ~~, !~~, ~~* or !~~* (LIKE, NOT LIKE, ILIKE, NOT ILIKE).
+bool IsLikeOperator(std::string_view op);
+// `subject op pattern` for a LIKE operator: a kLike over text (bpchar keeps
+// its padding); a pattern array matches ANY of its elements (ALL: all).
+// 42883 for operands that are not strings.
+BoundExprPtr BindLikeOperator(std::string_view op, BoundExprPtr subject, BoundExprPtr pattern,
+                              bool all, int position);
+
 class Binder {
  public:
   // `snapshot` must outlive the binder; `search_path` lists schema names in

@@ -259,6 +259,14 @@ struct BoundSubquery {
   int left_width = 1;
 };
 
+// Whether `e` (a kSubquery) is `x = ANY (SELECT ...)`, x IN (SELECT ...):
+// one value and an `=` test, which a semi join or a hash lookup can answer.
+inline bool IsInSubquery(const BoundExpr& e) {
+  return e.subquery_kind == SubqueryKind::kAny && e.subquery->left_width == 1 &&
+         e.subquery->test->kind == BoundExprKind::kCompare &&
+         e.subquery->test->compare_op == CompareOp::kEqual;
+}
+
 // RETURNING of INSERT, UPDATE or DELETE: expressions over the table row
 // written (the new row of INSERT and UPDATE, the old row of DELETE) and the
 // result columns they make. Empty: the statement returns no rows.

@@ -55,13 +55,6 @@ SubqueryResult Collect(const BoundExpr& e, ExecContext* ctx) {
   return result;
 }
 
-// ANY with `=` of one value over a stored result: a hash lookup of the
-// compared forms.
-bool HashableTest(const BoundExpr& e) {
-  return e.subquery_kind == SubqueryKind::kAny && e.subquery->left_width == 1 &&
-         e.subquery->test->compare_op == CompareOp::kEqual;
-}
-
 void IndexValues(const BoundExpr& e, SubqueryResult* result, ExecContext* ctx) {
   result->hashed = true;
   const BoundExpr& right = *e.subquery->test->children[1];
@@ -147,7 +140,9 @@ Value EvaluateSubquery(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     auto it = ctx->subquery_results.find(e.subquery.get());
     if (it == ctx->subquery_results.end()) {
       SubqueryResult result = Collect(e, ctx);
-      if (HashableTest(e)) IndexValues(e, &result, ctx);
+      // x IN (SELECT ...) over a stored result: a hash lookup of the
+      // compared forms.
+      if (IsInSubquery(e)) IndexValues(e, &result, ctx);
       it = ctx->subquery_results.emplace(e.subquery.get(), std::move(result)).first;
     }
     return Result(e, row, it->second, ctx);

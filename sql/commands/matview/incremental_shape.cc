@@ -80,8 +80,7 @@ const BoundSubquery* JoinedSubquery(const BoundExpr& term) {
   const bool negated = e->kind == BoundExprKind::kNot;
   if (negated) e = e->children[0].get();
   if (e->kind != BoundExprKind::kSubquery) return nullptr;
-  const bool in = e->subquery_kind == SubqueryKind::kAny && e->subquery->left_width == 1 &&
-                  e->subquery->test->compare_op == CompareOp::kEqual;
+  const bool in = IsInSubquery(*e);
   if (e->subquery_kind != SubqueryKind::kExists && !(in && !negated)) return nullptr;
   const BoundSelect& select = *e->subquery->select;
   if (select.set_operation != nullptr || select.from == nullptr || select.grouped ||

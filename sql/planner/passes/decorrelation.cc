@@ -67,8 +67,7 @@ Candidate Recognize(BoundExpr& term) {
       e->subquery->plan == nullptr || e->subquery->optimized) {
     return {};
   }
-  const bool in = e->subquery_kind == SubqueryKind::kAny && e->subquery->left_width == 1 &&
-                  e->subquery->test->compare_op == CompareOp::kEqual;
+  const bool in = IsInSubquery(*e);
   if (e->subquery_kind == SubqueryKind::kExists) {
     return {e, negated ? JoinType::kAnti : JoinType::kSemi};
   }
