@@ -257,8 +257,8 @@ struct DataType {
   // Two string types whose values compare alike, byte by byte: bpchar
   // ignores trailing blanks, so it compares as itself only.
   static bool CompareAlike(const DataType& a, const DataType& b) {
-    return a.id == b.id || (a.IsString() && b.IsString() && a.id != TypeId::kBpchar &&
-                            b.id != TypeId::kBpchar);
+    return a.id == b.id ||
+           (a.IsString() && b.IsString() && a.id != TypeId::kBpchar && b.id != TypeId::kBpchar);
   }
   // regclass, regtype, ...: an OID printed as a name.
   bool IsRegType() const { return IsRegTypeId(id); }

@@ -24,7 +24,9 @@ namespace basalt::sql {
 
 // Whether a key or index column may have this type: xid and json have no
 // btree ordering in PostgreSQL.
-inline bool HasBtreeOrdering(TypeId id) { return id != TypeId::kXid && id != TypeId::kJson; }
+inline bool HasBtreeOrdering(TypeId id) {
+  return id != TypeId::kXid && id != TypeId::kJson;
+}
 
 // 42704 for a key or index column of a type without a btree ordering
 // (PostgreSQL's `no default operator class` error).

@@ -263,8 +263,8 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     // The argument's type is known now, so the call is a constant; the
     // argument is never evaluated. PostgreSQL returns regtype, which has the
     // same text form: format_type without the typmod.
-    auto constant = BoundExpr::Constant(Value::String(args[0]->type.BaseName()),
-                                        DataType::Of(TypeId::kText));
+    auto constant =
+        BoundExpr::Constant(Value::String(args[0]->type.BaseName()), DataType::Of(TypeId::kText));
     constant->position = call.position;
     return constant;
   }

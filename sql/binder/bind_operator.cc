@@ -360,8 +360,9 @@ BoundExprPtr Binder::BindIsDistinct(bool negated, BoundExprPtr left, BoundExprPt
                                     int position) {
   ResolveUnknowns(left, right);
   std::optional<DataType> common = CommonType(left->type, right->type);
-  if (!common || common->id == TypeId::kVoid)
+  if (!common || common->id == TypeId::kVoid) {
     ThrowNoOperator("=", left->type, right->type, position);
+  }
   auto e = BoundExpr::Make(BoundExprKind::kIsDistinct, DataType::Of(TypeId::kBool),
                            Leftmost(left->position, position));
   e->negated = negated;

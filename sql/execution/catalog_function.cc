@@ -502,8 +502,7 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       if (call.function == ScalarFunction::kGetFunctionArguments) {
         return Value::String(FunctionArguments(names, *proc));
       }
-      return Value::String((proc->proretset ? "SETOF " : "") +
-                           names.FormatType(proc->prorettype));
+      return Value::String((proc->proretset ? "SETOF " : "") + names.FormatType(proc->prorettype));
     }
     case ScalarFunction::kRegexMatch:
     case ScalarFunction::kRegexNotMatch:
