@@ -48,59 +48,51 @@ std::optional<bool> EvaluateCompare(const BoundExpr& e, const Row& row, ExecCont
   return ApplyCompare(e.compare_op, CompareValues(a, b, e.compare_type));
 }
 
-// kArrayCompare: PostgreSQL's ScalarArrayOpExpr. An empty array gives false
-// for ANY and true for ALL, even for a NULL left operand; otherwise a NULL
-// operand or element that could decide the result makes it NULL.
-Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+// `children[0] op ANY | ALL (children[1])` by PostgreSQL's ScalarArrayOpExpr
+// rules: an empty array gives false for ANY and true for ALL, even for a
+// NULL left operand; otherwise a NULL operand or element that could decide
+// the result makes it NULL. `test` applies op to two non-NULL values.
+template <typename Test>
+Value QuantifiedOverArray(const BoundExpr& e, const Row& row, ExecContext* ctx, Test test) {
   Value array = Evaluate(*e.children[1], row, ctx);
   if (array.is_null()) return Value::Null();
   const std::vector<Value>& elements = array.AsArray();
   if (elements.empty()) return Value::Bool(e.all);
   Value left = Evaluate(*e.children[0], row, ctx);
   if (left.is_null()) return Value::Null();
-  const DataType element_type = e.children[1]->type.Element();
-  // xid = int4 compares the int4 as an xid (CompareValues); any other domain
-  // than the element type takes the element through its implicit cast.
-  bool convert =
-      e.compare_type.id != TypeId::kXid && !DataType::CompareAlike(e.compare_type, element_type);
   bool saw_null = false;
   for (const Value& element : elements) {
     if (element.is_null()) {
       saw_null = true;
       continue;
     }
-    bool match;
-    if (convert) {
-      Result<Value> v = CastValue(element, element_type, e.compare_type, CastContext::kImplicit);
-      if (!v.ok()) ThrowStatus(v.status());
-      match = ApplyCompare(e.compare_op, CompareValues(left, *v, e.compare_type));
-    } else {
-      match = ApplyCompare(e.compare_op, CompareValues(left, element, e.compare_type));
-    }
+    const bool match = test(left, element);
     if (match != e.all) return Value::Bool(match);
   }
   return saw_null ? Value::Null() : Value::Bool(e.all);
 }
 
-// kLike over an array of patterns: ANY / ALL with kArrayCompare's NULL rules.
+// kArrayCompare: a comparison with each element.
+Value EvaluateArrayCompare(const BoundExpr& e, const Row& row, ExecContext* ctx) {
+  const DataType element_type = e.children[1]->type.Element();
+  // xid = int4 compares the int4 as an xid (CompareValues); any other domain
+  // than the element type takes the element through its implicit cast.
+  const bool convert =
+      e.compare_type.id != TypeId::kXid && !DataType::CompareAlike(e.compare_type, element_type);
+  return QuantifiedOverArray(e, row, ctx, [&](const Value& left, const Value& element) {
+    if (!convert) return ApplyCompare(e.compare_op, CompareValues(left, element, e.compare_type));
+    Result<Value> v = CastValue(element, element_type, e.compare_type, CastContext::kImplicit);
+    if (!v.ok()) ThrowStatus(v.status());
+    return ApplyCompare(e.compare_op, CompareValues(left, *v, e.compare_type));
+  });
+}
+
+// kLike over an array of patterns: a match with each pattern.
 Value EvaluateLikeAnyAll(const BoundExpr& e, const Row& row, ExecContext* ctx) {
-  Value patterns = Evaluate(*e.children[1], row, ctx);
-  if (patterns.is_null()) return Value::Null();
-  const std::vector<Value>& elements = patterns.AsArray();
-  if (elements.empty()) return Value::Bool(e.all);
-  Value subject = Evaluate(*e.children[0], row, ctx);
-  if (subject.is_null()) return Value::Null();
-  bool saw_null = false;
-  for (const Value& pattern : elements) {
-    if (pattern.is_null()) {
-      saw_null = true;
-      continue;
-    }
-    const bool match = LikeMatch(subject.AsString(), pattern.AsString(), e.case_insensitive, "\\",
-                                 /*bytewise=*/false) != e.negated;
-    if (match != e.all) return Value::Bool(match);
-  }
-  return saw_null ? Value::Null() : Value::Bool(e.all);
+  return QuantifiedOverArray(e, row, ctx, [&](const Value& subject, const Value& pattern) {
+    return LikeMatch(subject.AsString(), pattern.AsString(), e.case_insensitive, "\\",
+                     /*bytewise=*/false) != e.negated;
+  });
 }
 
 }  // namespace
