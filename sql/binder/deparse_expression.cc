@@ -143,6 +143,16 @@ void Printer::Binary(const BoundExpr& e, const Row& row, std::string_view op, st
   Close(out);
 }
 
+void Printer::Quantified(const BoundExpr& e, const Row& row, std::string_view op,
+                         std::string& out) {
+  Open(out);
+  Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
+  out += fmt::format(" {} {} (", op, e.all ? "ALL" : "ANY");
+  Argument(*e.children[1], row, e, Shape::kOther, false, true, out);
+  out += ')';
+  Close(out);
+}
+
 void Printer::Operand(const BoundExpr& e, const Row& row, const BoundExpr& parent,
                       Shape parent_shape, bool first_argument, std::string& out) {
   if (e.type.id != TypeId::kVarchar) {
@@ -231,13 +241,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         Binary(e, row, op, out);
         return;
       }
-      // x ~~ ANY (patterns), as the quantified comparisons print.
-      Open(out);
-      Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
-      out += fmt::format(" {} {} (", op, e.all ? "ALL" : "ANY");
-      Argument(*e.children[1], row, e, Shape::kOther, false, true, out);
-      out += ')';
-      Close(out);
+      Quantified(e, row, op, out);  // x ~~ ANY (patterns)
       return;
     }
     case BoundExprKind::kNegate:
@@ -288,14 +292,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       Close(out);
       return;
     case BoundExprKind::kIn: InList(e, row, out); return;
-    case BoundExprKind::kArrayCompare:
-      Open(out);
-      Argument(*e.children[0], row, e, Shape::kOther, true, true, out);
-      out += fmt::format(" {} {} (", OperatorText(e.compare_op), e.all ? "ALL" : "ANY");
-      Argument(*e.children[1], row, e, Shape::kOther, false, true, out);
-      out += ')';
-      Close(out);
-      return;
+    case BoundExprKind::kArrayCompare: Quantified(e, row, OperatorText(e.compare_op), out); return;
     case BoundExprKind::kArray: {
       const bool record = e.type.id == TypeId::kRecord;
       out += record ? "ROW(" : "ARRAY[";

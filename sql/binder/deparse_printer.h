@@ -193,6 +193,8 @@ class Printer {
   void Close(std::string& out) const;
 
   void Binary(const BoundExpr& e, const Row& row, std::string_view op, std::string& out);
+  // `children[0] op ANY | ALL (children[1])` (all: ALL).
+  void Quantified(const BoundExpr& e, const Row& row, std::string_view op, std::string& out);
 
   // An operator's argument. PostgreSQL has no varchar operators: a varchar
   // operand is cast to text for the text operator, a varchar constant is a
