@@ -111,7 +111,7 @@ storage::TableLayout MakeTableLayout(const proto::Table& table) {
   layout.slots = MakeRowSlots(table);
   layout.capture_changes = table.watching_views_size() > 0;
   layout.log_changes = table.watching_views_size() > table.immediate_views_size();
-  layout.change_log_id = table.oid();
+  layout.table_oid = table.oid();
   for (const proto::Index& index : table.indexes()) {
     storage::IndexLayout& out = layout.indexes.emplace_back();
     out.relation_id = index.relation_id();

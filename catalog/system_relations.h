@@ -21,7 +21,13 @@ inline constexpr Oid kPgLocks = 12073;
 inline constexpr Oid kPgCursors = 12077;
 inline constexpr Oid kPgPreparedStatements = 12095;
 inline constexpr Oid kPgSettings = 12104;
+inline constexpr Oid kPgStatAllTables = 12142;
+inline constexpr Oid kPgStatUserTables = 12161;
+inline constexpr Oid kPgStatioUserTables = 12179;
+inline constexpr Oid kPgStatAllIndexes = 12183;
+inline constexpr Oid kPgStatUserIndexes = 12192;
 inline constexpr Oid kPgStatActivity = 12222;
+inline constexpr Oid kPgStatDatabase = 12266;
 inline constexpr Oid kPgStatProgressCreateIndex = 12312;
 // Basalt's own, with OIDs PostgreSQL 15 leaves free below 16384.
 inline constexpr Oid kPgStatProgressRefreshMatview = 15000;

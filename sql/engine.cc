@@ -10,6 +10,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/oids.h"
+#include "sql/activity_counts.h"
 #include "sql/backend_activity.h"
 #include "sql/commands/auto_analyze.h"
 #include "sql/commands/matview/auto_refresh.h"
@@ -96,6 +97,7 @@ class EngineImpl : public Engine {
         store_, *catalog_, role->oid(), role->name(), role->superuser(), db->oid(), db->name(),
         std::move(interrupt), process_id, &refresh_board_, &sequence_values_);
     session->JoinActivityBoard(&activity_board_, "client backend");
+    ServerActivityCounts().AddSession(db->oid());
     session->set_role_slot(std::move(slot));
     // The role's ALTER ROLE ... SET defaults first: the client's startup
     // parameters override them. A value that no longer applies is skipped,
@@ -142,6 +144,7 @@ class EngineImpl : public Engine {
                         db->name(), std::move(interrupt), 0, &refresh_board_, &sequence_values_);
     (void)session.settings().SetSessionDefault("application_name", application_name);
     session.JoinActivityBoard(&activity_board_, "background worker");
+    session.MarkMaintenanceWorker();
     DiscardingResultSink sink;
     session.ExecuteSimpleQuery(sql, sink);
   }

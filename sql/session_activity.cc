@@ -8,6 +8,7 @@
 #include "catalog/system_relations.h"
 #include "common/datetime.h"
 #include "common/error.h"
+#include "sql/execution/activity_rows.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 
@@ -86,6 +87,14 @@ void SessionImpl::ReportIdle() {
     if (state == TransactionState::kIdle) row.xact_start.reset();
     if (application.ok()) row.application_name = *application;
   });
+}
+
+std::vector<Row> SessionImpl::DatabaseActivityRows() {
+  std::map<Oid, int64_t> backends;
+  if (activity_board_ != nullptr) {
+    for (const BackendActivity& a : activity_board_->Rows()) ++backends[a.database];
+  }
+  return sql::DatabaseActivityRows(*writer_.View(), backends);
 }
 
 std::vector<Row> SessionImpl::ActivityRows() {

@@ -14,10 +14,11 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog_rows.h"
+#include "common/datetime.h"
+#include "sql/activity_counts.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/alter_table_columns.h"
 #include "sql/commands/analyze.h"
-#include "sql/commands/auto_analyze.h"
 #include "sql/execution/build_index.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
@@ -310,16 +311,22 @@ void SessionImpl::ExecuteVacuum(const ast::VacuumStmt& stmt, ResultSink& sink) {
                     fmt::format("relation \"{}\" does not exist",
                                 name.schema.empty() ? name.name : name.schema + "." + name.name));
       });
-  if (stmt.analyze) {
-    if (stmt.tables.empty()) {
-      // Every table and materialized view of the database.
-      for (const auto& table : writer_.View()->Tables(database_oid_)) {
-        if (!table->computed && (table->def.relkind() == "r" || table->IsMaterializedView())) {
-          LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
-          tables.push_back(table);
-        }
+  if (stmt.tables.empty()) {
+    // Every table and materialized view of the database.
+    for (const auto& table : writer_.View()->Tables(database_oid_)) {
+      if (!table->computed && (table->def.relkind() == "r" || table->IsMaterializedView())) {
+        LockRelation(*table, storage::LockLevel::kShareUpdateExclusive);
+        tables.push_back(table);
       }
     }
+  }
+  if (stmt.vacuum) {
+    const int64_t now = CurrentTimestamp();
+    for (const auto& table : tables) {
+      ServerActivityCounts().RecordVacuum(table->def.oid(), maintenance_worker_, now);
+    }
+  }
+  if (stmt.analyze) {
     for (const auto& table : tables) AnalyzeRelation(table, sink);
   }
   sink.CommandComplete(stmt.vacuum ? "VACUUM" : "ANALYZE");
@@ -336,8 +343,10 @@ void SessionImpl::AnalyzeRelation(const std::shared_ptr<const catalog::TableEntr
   }
   if (table->IsMaterializedView() && !table->def.populated()) return;
   ExecContext ctx = NewExecContext(nullptr, nullptr);
-  CommittedRowWrites().Reset(table->def.relation_id());
   catalog::proto::TableStatistics statistics = AnalyzeTable(ctx, *table);
+  ServerActivityCounts().RecordAnalyze(table->def.oid(),
+                                       static_cast<int64_t>(statistics.row_count()),
+                                       maintenance_worker_, CurrentTimestamp());
   Status st = writer_.AlterTableDefinition(*txn_, *table, [&](catalog::proto::Table* def) {
     *def->mutable_statistics() = std::move(statistics);
     return Status::OK();

@@ -321,6 +321,7 @@ std::vector<Row> SessionImpl::SessionRows(Oid relation) {
       return refresh_board_ ? refresh_board_->ProgressRows(database_oid_) : std::vector<Row>{};
     case catalog::oids::kBasaltMatviewStatus: return MatviewStatusRows();
     case catalog::oids::kPgStatActivity: return ActivityRows();
+    case catalog::oids::kPgStatDatabase: return DatabaseActivityRows();
     case catalog::oids::kPgStatProgressCreateIndex: return IndexBuildProgressRows();
     default: return PreparedStatementRows();
   }

@@ -71,6 +71,9 @@ class SessionImpl : public Session {
   // session_activity.cc: the session's row on `board` (pg_stat_activity)
   // from now on; `backend_type` as pg_stat_activity names it.
   void JoinActivityBoard(ActivityBoard* board, std::string backend_type);
+  // A session of the automatic analyzer or refresher: its ANALYZE counts
+  // as autovacuum's in pg_stat_all_tables.
+  void MarkMaintenanceWorker() { maintenance_worker_ = true; }
   // session_temp.cc: the search_path as names resolve through it: the
   // session's temporary schema first (or where the path says pg_temp).
   std::vector<std::string> SearchPath() const;
@@ -293,6 +296,7 @@ class SessionImpl : public Session {
   // board's pg_stat_progress_refresh_matview and basalt_matview_status.
   std::vector<Row> SessionRows(Oid relation);
   // session_activity.cc: pg_stat_activity's rows; a statement starting.
+  std::vector<Row> DatabaseActivityRows();  // pg_stat_database
   std::vector<Row> ActivityRows();
   // session_temp.cc: the session's temporary schema, made in the
   // transaction if missing (CREATE TEMP TABLE), and dropped at the end.
@@ -357,6 +361,9 @@ class SessionImpl : public Session {
   // or writes, so a block's snapshot is taken by its first query.
   void EnsureTransaction();
   void CommitTransaction();
+  // pg_stat_database's and pg_stat_all_tables' counts of a transaction
+  // that ended.
+  void CountTransactionEnd(storage::Transaction& txn, bool committed);
   void RollbackTransaction();
   // A statement failed: an explicit block becomes failed, an implicit
   // transaction rolls back.
@@ -665,6 +672,7 @@ class SessionImpl : public Session {
   bool implicit_ = false;  // txn_ ends with the query string
   // The transaction wrote only derived state (an incremental refresh
   // outside a block): its commit need not wait for the WAL sync.
+  bool maintenance_worker_ = false;
   bool commit_without_sync_ = false;
 
   bool repeatable_read_ = false;  // one snapshot for the whole transaction

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "common/datetime.h"
-#include "sql/commands/auto_analyze.h"
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 #include "sql/session_impl.h"
 #include "storage/table_store.h"
@@ -103,8 +103,8 @@ void SessionImpl::CommitTransaction() {
     txn->SetSynchronousCommit(settings_.SynchronousCommit() && !without_sync);
     RememberOwnCommit(*txn);
     st = writer_.CommitAndPublish(*txn);
+    CountTransactionEnd(*txn, st.ok());
     if (st.ok()) {
-      CommittedRowWrites().Add(txn->row_writes());
       RecordOwnCommit();
     } else {
       committing_.reset();
@@ -125,12 +125,20 @@ void SessionImpl::CommitTransaction() {
   for (uint32_t relation : dropped) (void)storage::TableStore::DropData(store_, relation);
 }
 
+void SessionImpl::CountTransactionEnd(storage::Transaction& txn, bool committed) {
+  ServerActivityCounts().AddTransactionWrites(txn.row_writes(), committed);
+  ServerActivityCounts().AddTransactionEnd(database_oid_, committed);
+}
+
 void SessionImpl::RollbackTransaction() {
   CloseTransactionPortals();
   ++transaction_serial_;
   EndTransactionState();
   UndoSequenceRestarts(0);
-  if (txn_ != nullptr) txn_->Rollback();
+  if (txn_ != nullptr) {
+    txn_->Rollback();
+    CountTransactionEnd(*txn_, /*committed=*/false);
+  }
   txn_.reset();
   writer_.Discard();
   deferred_.Clear();
@@ -150,6 +158,7 @@ void SessionImpl::AbortAfterError() {
     if (state_ == TransactionState::kInBlock && txn_ != nullptr) {
       if (savepoints_.empty()) {
         txn_->Rollback();
+        CountTransactionEnd(*txn_, /*committed=*/false);
         txn_.reset();
         writer_.Discard();
         store_.locks().EndTransaction(*lock_owner_);

@@ -256,10 +256,14 @@ void SessionImpl::ExecuteTruncate(const ast::TruncateStmt& stmt, ResultSink& sin
     }
     Status st = writer_.TruncateTable(*txn_, *table);
     if (!st.ok()) ThrowStatus(st);
+    storage::Transaction::RowWrites& writes = txn_->row_writes()[table->layout.TableId()];
+    writes.truncated = true;
+    writes.change_before_truncate =
+        static_cast<int64_t>(writes.inserted) - static_cast<int64_t>(writes.deleted);
     // One record (no old row, no new row) tells incremental views to
     // recompute: the rows are gone without a record each.
     if (table->layout.capture_changes)
-      txn_->AppendChange(table->layout.ChangeLogId(), "", "", table->layout.log_changes);
+      txn_->AppendChange(table->layout.TableId(), "", "", table->layout.log_changes);
   }
   if (stmt.restart_identity && sequences_ != nullptr) {
     // RESTART IDENTITY: the sequences the tables' columns own (serial and

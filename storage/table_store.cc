@@ -96,7 +96,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row) {
 }
 
 Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key) {
-  ++txn.row_writes()[layout_->relation_id];
+  ++txn.row_writes()[layout_->TableId()].inserted;
   std::string key;
   if (has_primary_key()) {
     key = PrimaryKeyOf(row);
@@ -117,7 +117,7 @@ Status TableStore::Insert(Transaction& txn, const Row& row, std::string* row_key
   }
   BASALT_RETURN_IF_ERROR(InsertIndexEntries(txn, row, key, /*new_row_key=*/!has_primary_key()));
   if (layout_->capture_changes)
-    txn.AppendChange(layout_->ChangeLogId(), "", std::move(value), layout_->log_changes);
+    txn.AppendChange(layout_->TableId(), "", std::move(value), layout_->log_changes);
   if (row_key != nullptr) *row_key = std::move(key);
   return Status::OK();
 }
@@ -162,7 +162,7 @@ Result<bool> TableStore::LockRow(Transaction& txn, std::string_view key, LockedR
 }
 
 Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row& new_row) {
-  ++txn.row_writes()[layout_->relation_id];
+  ++txn.row_writes()[layout_->TableId()].updated;
   std::string value;
   EncodeTableRow(*layout_, new_row, &value);
   std::string new_key = has_primary_key() ? PrimaryKeyOf(new_row) : old_row.key;
@@ -174,17 +174,17 @@ Status TableStore::Update(Transaction& txn, const LockedRow& old_row, const Row&
   BASALT_RETURN_IF_ERROR(txn.Put(ColumnFamily::kData, new_key, value, /*locked=*/true));
   BASALT_RETURN_IF_ERROR(UpdateIndexEntries(txn, old_row.row, old_row.key, new_row, new_key));
   if (layout_->capture_changes) {
-    txn.AppendChange(layout_->ChangeLogId(), old_row.value, std::move(value), layout_->log_changes);
+    txn.AppendChange(layout_->TableId(), old_row.value, std::move(value), layout_->log_changes);
   }
   return Status::OK();
 }
 
 Status TableStore::Delete(Transaction& txn, const LockedRow& old_row) {
-  ++txn.row_writes()[layout_->relation_id];
+  ++txn.row_writes()[layout_->TableId()].deleted;
   BASALT_RETURN_IF_ERROR(txn.Delete(ColumnFamily::kData, old_row.key));
   BASALT_RETURN_IF_ERROR(DeleteIndexEntries(txn, old_row.row, old_row.key));
   if (layout_->capture_changes)
-    txn.AppendChange(layout_->ChangeLogId(), old_row.value, "", layout_->log_changes);
+    txn.AppendChange(layout_->TableId(), old_row.value, "", layout_->log_changes);
   return Status::OK();
 }
 

@@ -97,17 +97,19 @@ struct TableLayout {
   std::vector<int> primary_key;
   // Name of the primary key constraint, for 23505 messages.
   std::string primary_key_name;
+  // The table's OID, which outlives relation ids swapped by TRUNCATE; 0 in
+  // layouts made without a catalog (tests).
+  uint32_t table_oid = 0;
+  // What the change log and the row write counts know the table by.
+  uint32_t TableId() const { return table_oid != 0 ? table_oid : relation_id; }
   // Watched by an incremental materialized view: every Insert/Update/Delete
   // also appends an (old row, new row) record with Transaction::AppendChange,
-  // under change_log_id (the table's OID, which outlives relation ids
-  // swapped by TRUNCATE) or, when 0, the relation id.
+  // under TableId().
   bool capture_changes = false;
   // Some watching view is refreshed later (not immediately): the records go
   // to the change log at commit. Without it they only serve the writing
   // transaction's immediate views and are dropped at commit.
   bool log_changes = true;
-  uint32_t change_log_id = 0;
-  uint32_t ChangeLogId() const { return change_log_id != 0 ? change_log_id : relation_id; }
   // Secondary indexes (not the primary key, which is the row's own key).
   std::vector<IndexLayout> indexes;
 };

@@ -155,12 +155,22 @@ class Transaction {
   virtual void Rollback() = 0;
 
   // Rows inserted, updated or deleted through TableStore, per table
-  // relation id: what automatic ANALYZE counts once the transaction
-  // commits (sql/commands/auto_analyze.h).
-  std::unordered_map<uint32_t, uint64_t>& row_writes() { return row_writes_; }
+  // (TableLayout::TableId): what pg_stat_all_tables and automatic ANALYZE
+  // count once the transaction ends (sql/activity_counts.h).
+  struct RowWrites {
+    uint64_t inserted = 0;
+    uint64_t updated = 0;
+    uint64_t deleted = 0;
+    // TRUNCATE emptied the table (set by the SQL layer), after
+    // `inserted - deleted` was this much.
+    bool truncated = false;
+    int64_t change_before_truncate = 0;
+  };
+  using RowWritesByTable = std::unordered_map<uint32_t, RowWrites>;
+  RowWritesByTable& row_writes() { return row_writes_; }
 
  private:
-  std::unordered_map<uint32_t, uint64_t> row_writes_;
+  RowWritesByTable row_writes_;
 };
 
 }  // namespace basalt::storage

@@ -6,30 +6,10 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.h"
+#include "sql/activity_counts.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
-
-void RowWriteCounts::Add(const std::unordered_map<uint32_t, uint64_t>& writes) {
-  std::lock_guard lock(mutex_);
-  for (const auto& [relation, rows] : writes) counts_[relation] += rows;
-}
-
-uint64_t RowWriteCounts::Since(uint32_t relation_id) const {
-  std::lock_guard lock(mutex_);
-  auto it = counts_.find(relation_id);
-  return it == counts_.end() ? 0 : it->second;
-}
-
-void RowWriteCounts::Reset(uint32_t relation_id) {
-  std::lock_guard lock(mutex_);
-  counts_.erase(relation_id);
-}
-
-RowWriteCounts& CommittedRowWrites() {
-  static RowWriteCounts counts;
-  return counts;
-}
 
 bool AnalyzeDue(uint64_t changed, double rows, const AutoAnalyzeSettings& settings) {
   // PostgreSQL's relation_needs_vacanalyze: a table never analyzed counts
@@ -78,7 +58,8 @@ void AutoAnalyzer::AnalyzeDueTables() {
           catalog->NamespaceByOid(database->oid(), def.namespace_oid());
       if (ns == nullptr || ns->name().starts_with("pg_temp_")) continue;
       const double rows = def.has_statistics() ? def.statistics().row_count() : -1;
-      if (!AnalyzeDue(CommittedRowWrites().Since(def.relation_id()), rows, settings_)) continue;
+      if (!AnalyzeDue(ServerActivityCounts().ModifiedSinceAnalyze(def.oid()), rows, settings_))
+        continue;
       {
         std::lock_guard lock(mutex_);
         if (stopping_) return;

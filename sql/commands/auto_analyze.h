@@ -1,9 +1,8 @@
-// Automatic ANALYZE, as PostgreSQL's autovacuum does its analyze part: the
-// rows each committed transaction inserted, updated or deleted are counted
-// per table (CommittedRowWrites); a background thread wakes every naptime
-// and runs `ANALYZE` on each table (and populated materialized view) whose
-// count since its last ANALYZE passes threshold + scale_factor × the row
-// count that ANALYZE found, in a session of the table's owner.
+// Automatic ANALYZE, as PostgreSQL's autovacuum does its analyze part: a
+// background thread wakes every naptime and runs `ANALYZE` on each table
+// (and populated materialized view) whose committed row writes since its
+// last ANALYZE (sql/activity_counts.h) pass threshold + scale_factor × the
+// row count that ANALYZE found, in a session of the table's owner.
 //
 // The counts live in memory only: after a restart a table needs that many
 // changes again (PostgreSQL also forgets them after a crash). Temporary
@@ -17,29 +16,12 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 
 #include "catalog/catalog.h"
 #include "common/interrupt.h"
 #include "sql/engine.h"
 
 namespace basalt::sql {
-
-// Committed row writes per table relation id since its last ANALYZE.
-class RowWriteCounts {
- public:
-  void Add(const std::unordered_map<uint32_t, uint64_t>& writes);
-  uint64_t Since(uint32_t relation_id) const;
-  // An ANALYZE read the table: counting starts again.
-  void Reset(uint32_t relation_id);
-
- private:
-  mutable std::mutex mutex_;
-  std::unordered_map<uint32_t, uint64_t> counts_;  // GUARDED_BY(mutex_)
-};
-
-// The process's counts (one server per process, as pg_stat's).
-RowWriteCounts& CommittedRowWrites();
 
 // Whether a table with `changed` rows written since its last ANALYZE, which
 // counted `rows` (negative: never analyzed), is due.

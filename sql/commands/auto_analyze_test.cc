@@ -17,17 +17,5 @@ TEST_CASE("automatic ANALYZE is due past threshold + scale factor x rows", "[aut
   CHECK(AnalyzeDue(1, 1e9, only_threshold));
 }
 
-TEST_CASE("row write counts add up per relation until reset", "[auto_analyze]") {
-  RowWriteCounts counts;
-  counts.Add({{7, 10}, {8, 1}});
-  counts.Add({{7, 5}});
-  CHECK(counts.Since(7) == 15);
-  CHECK(counts.Since(8) == 1);
-  CHECK(counts.Since(9) == 0);
-  counts.Reset(7);
-  CHECK(counts.Since(7) == 0);
-  CHECK(counts.Since(8) == 1);
-}
-
 }  // namespace
 }  // namespace basalt::sql

@@ -47,6 +47,7 @@ void RelationFill::Add(const RowBatch& rows) {
     batch_.emplace_back(std::move(key), std::move(value));
     if (batch_.size() == kRowsPerWrite) Flush();
   }
+  txn_.row_writes()[layout.TableId()].inserted += rows.size();  // as TableStore::Insert
   rows_ += rows.size();
 }
 

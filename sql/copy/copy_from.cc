@@ -161,6 +161,7 @@ void CopyFromLoader::FlushBatch(ExecContext& ctx) {
     if (!entries.empty()) {
       Check(ctx.store.WriteUnlocked(storage::ColumnFamily::kData, entries, /*sync=*/false));
     }
+    ctx.txn.row_writes()[layout.TableId()].inserted += batch_rows_;  // as TableStore::Insert
   }
   rows_ += batch_rows_;
   batch_rows_ = 0;

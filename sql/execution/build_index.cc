@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
 #include "storage/index_key.h"
@@ -142,6 +143,8 @@ void BuildIndex(storage::KvStore& store, storage::Transaction& txn,
   Check(interrupt.Check());
   if (!chunk.empty()) writer.Write(chunk);
   if (on_batch) on_batch(rows_done);
+  // As PostgreSQL's index builds, a sequential scan of the table.
+  ServerActivityCounts().AddSeqScan(table.def.oid(), rows_done);
 }
 
 }  // namespace basalt::sql

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/catalog_rows.h"
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 #include "storage/index_key.h"
 #include "storage/key_codec.h"
@@ -99,6 +101,13 @@ bool IndexScan::OpenNextRange(ExecContext& ctx) {
   return true;
 }
 
+IndexScan::~IndexScan() {
+  if (!started_) return;
+  const Oid index = access_.primary_key() ? catalog::PrimaryKeyIndexOid(table_->def)
+                                          : table_->def.indexes(access_.index).oid();
+  ServerActivityCounts().AddIndexScan(table_->def.oid(), index, entries_read_, rows_fetched_);
+}
+
 bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (done_) return false;
@@ -128,6 +137,8 @@ bool IndexScan::Next(ExecContext& ctx, RowBatch* batch) {
     if (++read % kBatchSize == 0) ctx.CheckForInterrupts();
     Result<bool> found = ReadRow(ctx, &stored);
     if (!found.ok()) ThrowStatus(found.status());
+    ++entries_read_;
+    if (*found && !access_.index_only) ++rows_fetched_;
     // Entry and row are read at one snapshot, so the row is there; a
     // missing one is skipped rather than trusted.
     const bool passes =

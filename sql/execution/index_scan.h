@@ -26,6 +26,7 @@ class IndexScan : public PhysicalOperator {
   IndexScan(std::shared_ptr<const catalog::TableEntry> table, const IndexAccess& access,
             bool emit_key, const BoundExpr* filter)
       : table_(std::move(table)), access_(access), emit_key_(emit_key), filter_(filter) {}
+  ~IndexScan() override;  // adds the scan to pg_stat_all_tables and _indexes
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
   void ReportStats(OperatorStats* stats) const override {
@@ -52,6 +53,8 @@ class IndexScan : public PhysicalOperator {
   std::unique_ptr<storage::TableStore> store_;
   std::unique_ptr<storage::KvIterator> it_;
   size_t batch_limit_ = 16;  // grows: a LIMIT 1 above reads few rows
+  uint64_t entries_read_ = 0;
+  uint64_t rows_fetched_ = 0;  // from the table (none in an index-only scan)
   bool started_ = false;
   bool done_ = false;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/catalog_rows.h"
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 #include "storage/key_codec.h"
 
@@ -44,6 +46,14 @@ void PointLookup::ComputeKeys(ExecContext& ctx) {
   keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
 }
 
+PointLookup::~PointLookup() {
+  // As an index scan of the primary key: one entry per row found.
+  if (started_) {
+    ServerActivityCounts().AddIndexScan(table_->def.oid(), catalog::PrimaryKeyIndexOid(table_->def),
+                                        rows_fetched_, rows_fetched_);
+  }
+}
+
 bool PointLookup::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (!started_) {
@@ -56,6 +66,7 @@ bool PointLookup::Next(ExecContext& ctx, RowBatch* batch) {
     Result<bool> found = store.Fetch(ctx.txn, keys_[next_key_++], &stored);
     if (!found.ok()) ThrowStatus(found.status());
     if (!*found) continue;
+    ++rows_fetched_;
     if (emit_key_) {
       stored.row.push_back(Value::String(std::move(stored.key)));
       stored.row.push_back(Value::String(std::move(stored.value)));

@@ -22,6 +22,7 @@ class PointLookup : public PhysicalOperator {
   PointLookup(std::shared_ptr<const catalog::TableEntry> table,
               const std::vector<BoundExprPtr>& key, const BoundExpr* list, bool emit_key)
       : table_(std::move(table)), key_(key), list_(list), emit_key_(emit_key) {}
+  ~PointLookup() override;  // adds the read to pg_stat_all_tables and _indexes
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override;
 
@@ -34,6 +35,7 @@ class PointLookup : public PhysicalOperator {
   const BoundExpr* list_;
   bool emit_key_;
   bool started_ = false;
+  uint64_t rows_fetched_ = 0;
   std::vector<std::string> keys_;
   size_t next_key_ = 0;
 };

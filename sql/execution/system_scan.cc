@@ -5,6 +5,7 @@
 #include "catalog/catalog_rows.h"
 #include "catalog/system_relations.h"
 #include "common/error.h"
+#include "sql/execution/activity_rows.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/sequence_functions.h"
 
@@ -57,6 +58,7 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgPreparedStatements:
     case catalog::oids::kPgSettings:
     case catalog::oids::kPgStatActivity:
+    case catalog::oids::kPgStatDatabase:
     case catalog::oids::kPgStatProgressCreateIndex:
     case catalog::oids::kPgStatProgressRefreshMatview:
     case catalog::oids::kBasaltMatviewStatus:
@@ -64,6 +66,9 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
       break;
     default:
       if (ctx.catalog != nullptr) {
+        std::optional<std::vector<Row>> activity =
+            TableActivityRows(table.def.oid(), *ctx.catalog, ctx.database_oid);
+        if (activity) return std::move(*activity);
         return catalog::CatalogRows(table.def.oid(), *ctx.catalog, ctx.database_oid);
       }
       break;

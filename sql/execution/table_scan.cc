@@ -1,6 +1,7 @@
 #include "sql/execution/table_scan.h"
 
 #include "common/stack_depth.h"
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -40,11 +41,16 @@ TableScan::TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit
   }
 }
 
+TableScan::~TableScan() {
+  if (started_) ServerActivityCounts().AddSeqScan(table_->def.oid(), rows_read_);
+}
+
 bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
   if (done_) {
     batch->clear();
     return false;
   }
+  started_ = true;
   if (it_ == nullptr && ranges_ == nullptr) {
     store_ = std::make_unique<storage::TableStore>(ctx.store, &table_->layout);
     it_ = store_->Scan(ctx.txn);
@@ -72,6 +78,7 @@ bool TableScan::Next(ExecContext& ctx, RowBatch* batch) {
       it_.reset();
       continue;
     }
+    ++rows_read_;
     // Rows the predicate rejects cost only the decoding of its columns.
     if (predicate_ != nullptr) {
       Check(it_->DecodeColumns(predicate_columns_, &scratch_));

@@ -40,6 +40,7 @@ class TableScan : public PhysicalOperator {
   // in; the others are NULL.
   TableScan(std::shared_ptr<const catalog::TableEntry> table, bool emit_key,
             const BoundExpr* predicate = nullptr, std::vector<bool> columns = {});
+  ~TableScan() override;  // adds the scan to pg_stat_all_tables
   // A participant of a parallel scan: reads the ranges it takes from
   // `ranges` (which must outlive it) instead of the whole table.
   void ReadRanges(ScanRanges* ranges) { ranges_ = ranges; }
@@ -61,6 +62,8 @@ class TableScan : public PhysicalOperator {
   std::unique_ptr<storage::RowIterator> it_;
   ScanRanges* ranges_ = nullptr;
   bool done_ = false;
+  bool started_ = false;
+  uint64_t rows_read_ = 0;
   uint64_t rows_removed_ = 0;  // by the predicate
 };
 

@@ -4,7 +4,8 @@
 # pass autovacuum_analyze_threshold + autovacuum_analyze_scale_factor x its
 # row count is analyzed in the background (pg_class.reltuples, pg_stats);
 # rolled-back writes and writes under the threshold do not count; a manual
-# ANALYZE starts the count again; temporary tables are left alone; with
+# ANALYZE starts the count again (pg_stat_user_tables tells the automatic
+# ANALYZEs from it); temporary tables are left alone; with
 # autovacuum = off nothing runs; bad settings stop the server at start-up.
 source "$(dirname "$0")/lib.sh"
 
@@ -63,6 +64,13 @@ sleep 2.5
 [[ $(q "SELECT histogram_bounds::text LIKE '{1,%' FROM pg_stats
          WHERE tablename = 'small' AND attname = 'v'") == t ]] ||
   fail "small was analyzed again under the threshold"
+# pg_stat_user_tables tells the automatic ANALYZEs from the manual one.
+[[ $(q "SELECT autoanalyze_count >= 3, last_autoanalyze IS NOT NULL, analyze_count,
+               last_analyze IS NULL FROM pg_stat_user_tables WHERE relname = 'grow'") == "t|t|0|t" ]] ||
+  fail "grow's analyze counts: $(q "SELECT * FROM pg_stat_user_tables WHERE relname = 'grow'")"
+[[ $(q "SELECT analyze_count, last_analyze IS NOT NULL, n_mod_since_analyze
+        FROM pg_stat_user_tables WHERE relname = 'small'") == "1|t|100" ]] ||
+  fail "small's analyze counts: $(q "SELECT * FROM pg_stat_user_tables WHERE relname = 'small'")"
 
 # A temporary table is never analyzed automatically (this session keeps it).
 temp=$(psql -X -A -t -v ON_ERROR_STOP=1 -c "CREATE TEMP TABLE t_scratch (v int)" \

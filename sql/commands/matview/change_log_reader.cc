@@ -191,7 +191,7 @@ PendingChanges ReadPendingChanges(
     if (pending.rows_kept && row_memory > row_budget) DropRows(&pending);
   };
   for (const auto& table : tables) {
-    const uint32_t id = table->layout.ChangeLogId();
+    const uint32_t id = table->layout.TableId();
     pending.next.relations[table->def.oid()] = table->def.relation_id();
     TableChanges& changes = pending.tables[table->def.oid()];
     std::unique_ptr<storage::KvIterator> it =
@@ -232,7 +232,7 @@ PendingChangeChunks::PendingChangeChunks(storage::Transaction& txn,
     : txn_(txn),
       table_(table),
       place_(place),
-      resume_(storage::ChangelogSeekKey(table.layout.ChangeLogId(),
+      resume_(storage::ChangelogSeekKey(table.layout.TableId(),
                                         std::min(place.watermark, txn.SnapshotWatermark()) + 1)),
       own_next_(place.own_applied),
       own_end_(txn.BufferedChangeCount()) {}
@@ -240,7 +240,7 @@ PendingChangeChunks::PendingChangeChunks(storage::Transaction& txn,
 bool PendingChangeChunks::Next(int64_t row_budget, TableChanges* chunk) {
   *chunk = {};
   auto full = [&] { return chunk->records > 0 && chunk->row_memory >= row_budget; };
-  const uint32_t id = table_.layout.ChangeLogId();
+  const uint32_t id = table_.layout.TableId();
   if (!log_done_) {
     std::unique_ptr<storage::KvIterator> it =
         txn_.Scan(storage::ColumnFamily::kChangelog, resume_, storage::ChangelogSeekKey(id + 1, 0));
@@ -275,7 +275,7 @@ std::map<uint32_t, PendingSummary> SummarizePendingChanges(
   std::map<uint32_t, PendingSummary> summaries;
   for (const auto& table : tables) {
     PendingSummary& summary = summaries[table->def.oid()];
-    const uint32_t id = table->layout.ChangeLogId();
+    const uint32_t id = table->layout.TableId();
     std::unique_ptr<storage::KvIterator> it = txn.Scan(
         storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, place.watermark + 1),
         storage::ChangelogSeekKey(id + 1, 0));
@@ -305,7 +305,7 @@ PendingChanges ReadOwnChanges(storage::Transaction& txn,
                               size_t from, size_t to) {
   PendingChanges pending;
   std::unordered_map<uint32_t, const catalog::TableEntry*> by_log_id;
-  for (const auto& table : tables) by_log_id[table->layout.ChangeLogId()] = table.get();
+  for (const auto& table : tables) by_log_id[table->layout.TableId()] = table.get();
   for (size_t i = from; i < to; ++i) {
     const storage::Transaction::BufferedChange change = txn.GetBufferedChange(i);
     auto table = by_log_id.find(change.relation_id);
@@ -345,7 +345,7 @@ uint64_t AppliedByAllViews(storage::Transaction& txn, const catalog::TableEntry&
 void DeleteChanges(storage::Transaction& txn, const catalog::TableEntry& table, uint64_t from,
                    uint64_t to) {
   if (to <= from) return;
-  const uint32_t id = table.layout.ChangeLogId();
+  const uint32_t id = table.layout.TableId();
   std::unique_ptr<storage::KvIterator> it =
       txn.Scan(storage::ColumnFamily::kChangelog, storage::ChangelogSeekKey(id, from + 1),
                storage::ChangelogSeekKey(id, to + 1));

@@ -96,7 +96,7 @@ bool SessionImpl::CatchUpWithOwnCommits(const StatementPlan& plan) {
     uint64_t needed = 0;
     const std::vector<TableEntryPtr> tables = TablesWatchedBy(*plan.catalog, def);
     for (const auto& table : tables) {
-      auto own = own_commits_.find(table->layout.ChangeLogId());
+      auto own = own_commits_.find(table->layout.TableId());
       if (own != own_commits_.end()) needed = std::max(needed, own->second);
     }
     ChangeLogPlace place;

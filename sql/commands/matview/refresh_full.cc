@@ -26,7 +26,7 @@ void RefreshFull(MatviewRefresh& refresh, bool populate) {
   // Incremental views over this one recompute: its rows are replaced
   // without a record each (as by TRUNCATE).
   if (refresh.view->layout.capture_changes) {
-    refresh.txn.AppendChange(refresh.view->layout.ChangeLogId(), "", "",
+    refresh.txn.AppendChange(refresh.view->layout.TableId(), "", "",
                              refresh.view->layout.log_changes);
   }
   if (!populate) {
