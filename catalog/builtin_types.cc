@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "catalog/oids.h"
 
@@ -15,10 +16,26 @@ const BuiltinType* BuiltinTypeByOid(Oid oid) {
 }
 
 const BuiltinProc* BuiltinProcByOid(Oid oid) {
-  for (const BuiltinProc& p : BuiltinProcs()) {
-    if (p.oid == oid) return &p;
+  // Thousands of functions, looked up per row of regproc output.
+  static const auto* by_oid = [] {
+    auto* map = new std::unordered_map<Oid, const BuiltinProc*>();
+    for (const BuiltinProc& p : BuiltinProcs()) (*map)[p.oid] = &p;
+    return map;
+  }();
+  auto it = by_oid->find(oid);
+  return it == by_oid->end() ? nullptr : it->second;
+}
+
+std::vector<Oid> OidList(std::string_view text) {
+  std::vector<Oid> oids;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > i) oids.push_back(static_cast<Oid>(std::stoul(std::string(text.substr(i, end - i)))));
+    i = end + 1;
   }
-  return nullptr;
+  return oids;
 }
 
 TypeStorage StorageOf(TypeId type) {
@@ -35,12 +52,12 @@ Oid CollationOf(TypeId type) {
 
 Oid BtreeOpclassOf(TypeId type) {
   switch (type) {
-    case TypeId::kBool: return 424;
+    case TypeId::kBool: return 10003;  // bool_ops
     case TypeId::kInt2: return 1979;
     case TypeId::kInt4: return 1978;
     case TypeId::kInt8: return 3124;
-    case TypeId::kFloat4: return 1970;
-    case TypeId::kFloat8: return 1971;
+    case TypeId::kFloat4: return 10012;  // float4_ops
+    case TypeId::kFloat8: return 3123;   // float8_ops
     case TypeId::kNumeric: return 3125;
     case TypeId::kText:
     case TypeId::kVarchar: return 3126;  // text_ops (varchar has none of its own)
@@ -53,29 +70,60 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kTimeTz: return 10041;    // timetz_ops
     case TypeId::kUuid: return 10065;      // uuid_ops
     case TypeId::kBytea: return 10006;     // bytea_ops
-    case TypeId::kJsonb: return 4033;      // jsonb_ops
+    case TypeId::kJsonb: return 10088;     // jsonb_ops
     case TypeId::kOid: return 1981;
-    case TypeId::kName: return 1986;
+    case TypeId::kName: return 10028;  // name_ops
     default: return 0;
   }
 }
 
 namespace {
 
+Value Char(char c) {
+  return Value::String(std::string(1, c));
+}
+
 Value OidArrayFromText(std::string_view text) {
   std::vector<Value> elements;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find(' ', i);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > i) elements.push_back(Value::Int(std::stoll(std::string(text.substr(i, end - i)))));
-    i = end + 1;
-  }
+  for (Oid oid : OidList(text)) elements.push_back(Value::Int(oid));
   return Value::Array(std::move(elements));
 }
 
-Value Char(char c) {
-  return Value::String(std::string(1, c));
+// A list of strings split at `separator`, empty items kept ("a,,b").
+std::vector<std::string> Split(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  while (true) {
+    const size_t end = text.find(separator);
+    items.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) return items;
+    text.remove_prefix(end + 1);
+  }
+}
+
+Value TextArrayOrNull(const char* text, char separator) {
+  if (text == nullptr) return Value::Null();
+  std::vector<Value> elements;
+  for (std::string& item : Split(text, separator)) elements.push_back(Value::String(item));
+  return Value::Array(std::move(elements));
+}
+
+Value ModesOrNull(const char* modes) {
+  if (modes == nullptr) return Value::Null();
+  std::vector<Value> elements;
+  for (const char* m = modes; *m != '\0'; ++m) elements.push_back(Char(*m));
+  return Value::Array(std::move(elements));
+}
+
+// proargdefaults as pg_get_expr prints PostgreSQL's list: the defaults'
+// SQL text, ", " between.
+Value DefaultsOrNull(const char* defaults) {
+  if (defaults == nullptr) return Value::Null();
+  std::string text;
+  for (const std::string& item : Split(defaults, '\t')) {
+    if (!text.empty()) text += ", ";
+    text += item;
+  }
+  return Value::String(text);
 }
 
 }  // namespace
@@ -193,25 +241,25 @@ std::vector<Row> PgProcRows() {
                        Value::Int(oids::kPgCatalogNamespace),
                        Value::Int(oids::kBootstrapSuperuser),
                        Value::Int(p.prolang),
-                       Value::Float(1),
-                       Value::Float(p.proretset ? 1000 : 0),
-                       Value::Int(0),
-                       Value::Int(0),
+                       Value::Float(p.procost),
+                       Value::Float(p.prorows),
+                       Value::Int(p.provariadic),
+                       Value::Int(0),  // prosupport
                        Char(p.prokind),
-                       Value::Bool(false),
-                       Value::Bool(false),
+                       Value::Bool(false),  // prosecdef
+                       Value::Bool(p.proleakproof),
                        Value::Bool(p.proisstrict),
                        Value::Bool(p.proretset),
                        Char(p.provolatile),
-                       Char('s'),
+                       Char(p.proparallel),
                        Value::Int(nargs),
-                       Value::Int(0),
+                       Value::Int(p.pronargdefaults),
                        Value::Int(p.prorettype),
                        std::move(argtypes),
-                       Value::Null(),
-                       Value::Null(),
-                       Value::Null(),
-                       Value::Null(),
+                       p.proallargtypes ? OidArrayFromText(p.proallargtypes) : Value::Null(),
+                       ModesOrNull(p.proargmodes),
+                       TextArrayOrNull(p.proargnames, ','),
+                       DefaultsOrNull(p.argdefaults),
                        Value::Null(),
                        Value::String(p.prosrc),
                        Value::Null(),

@@ -4,7 +4,9 @@
 // per-type facts pg_attribute and pg_index repeat.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,11 +37,23 @@ struct BuiltinProc {
   char prokind;  // 'f' function, 'a' aggregate, 'w' window
   bool proretset;
   char provolatile;
+  char proparallel;
   Oid prorettype;
-  const char* proargtypes;  // OIDs separated by spaces
+  const char* proargtypes;  // the input arguments' type OIDs, separated by spaces
   Oid prolang;              // 12 internal, 14 sql
   bool proisstrict;
   const char* prosrc;
+  float procost;
+  float prorows;
+  bool proleakproof;
+  // Only functions with named, OUT, VARIADIC or defaulted arguments have
+  // these (pg_get_function_arguments and psql's \df print them).
+  Oid provariadic = 0;
+  int16_t pronargdefaults = 0;
+  const char* proargnames = nullptr;     // every argument's name, "," between; "" unnamed
+  const char* proallargtypes = nullptr;  // OIDs of all arguments, OUT ones too
+  const char* proargmodes = nullptr;     // one of i o b v t per argument
+  const char* argdefaults = nullptr;     // the defaults' SQL text, a tab between
 };
 
 const std::vector<BuiltinType>& BuiltinTypes();
@@ -77,5 +91,19 @@ const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view ty
 // The rows of pg_type and pg_proc.
 std::vector<Row> PgTypeRows();
 std::vector<Row> PgProcRows();
+
+// A built-in function's arguments and result as pg_get_function_arguments,
+// pg_get_function_identity_arguments (no defaults) and
+// pg_get_function_result print them: types named by format_type, argument
+// names quoted as quote_ident quotes them (the SQL front end knows how).
+struct SignatureNamer {
+  std::function<std::string(Oid)> format_type;
+  std::function<std::string(const std::string&)> quote_ident;
+};
+std::string FunctionArgumentsText(const BuiltinProc& proc, const SignatureNamer& namer,
+                                  bool with_defaults = true);
+std::string FunctionResultText(const BuiltinProc& proc, const SignatureNamer& namer);
+// The OIDs in a space-separated list (proargtypes, proallargtypes).
+std::vector<Oid> OidList(std::string_view text);
 
 }  // namespace basalt::catalog

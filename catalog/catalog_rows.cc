@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "catalog/builtin_operators.h"
 #include "catalog/builtin_types.h"
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
@@ -653,22 +654,41 @@ std::vector<Row> PgTablespaceRows() {
               Null()}};
 }
 
+// initdb's collations of a C.UTF-8 cluster but ICU's: Basalt compares
+// strings bytewise, which is what each of these does (C.UTF-8 orders by
+// code point, as UTF-8 bytes do).
 std::vector<Row> PgCollationRows() {
-  auto row = [](Oid oid, const char* name, char provider, Value collate) {
+  auto row = [](Oid oid, const char* name, char provider, int encoding, Value collate) {
     return Row{Oid_(oid),
                Name(name),
                Oid_(oids::kPgCatalogNamespace),
                Oid_(oids::kBootstrapSuperuser),
                Char(provider),
                Bool(true),
-               Int(-1),
+               Int(encoding),
                collate,
                collate,
                Null(),
                Null()};
   };
-  return {row(100, "default", 'd', Null()), row(950, "C", 'c', Text("C")),
-          row(951, "POSIX", 'c', Text("POSIX"))};
+  constexpr int kAnyEncoding = -1, kUtf8 = 6;
+  return {row(100, "default", 'd', kAnyEncoding, Null()),
+          row(950, "C", 'c', kAnyEncoding, Text("C")),
+          row(951, "POSIX", 'c', kAnyEncoding, Text("POSIX")),
+          row(12340, "ucs_basic", 'c', kUtf8, Text("C")),
+          row(12341, "C.utf8", 'c', kUtf8, Text("C.utf8"))};
+}
+
+// PostgreSQL 15's memberships among its predefined roles, granted by the
+// bootstrap superuser (Basalt has no GRANT role TO role yet).
+std::vector<Row> PgAuthMembersRows() {
+  constexpr Oid kPgMonitor = 3373;
+  std::vector<Row> rows;
+  for (Oid role : {3374 /* pg_read_all_settings */, 3375 /* pg_read_all_stats */,
+                   3377 /* pg_stat_scan_tables */}) {
+    rows.push_back(Row{Oid_(role), Oid_(kPgMonitor), Oid_(oids::kBootstrapSuperuser), Bool(false)});
+  }
+  return rows;
 }
 
 std::vector<Row> PgExtensionRows() {
@@ -742,6 +762,13 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2601: return PgAmRows();
     case 1213: return PgTablespaceRows();
     case 3456: return PgCollationRows();
+    case 1261: return PgAuthMembersRows();
+    case 2617: return PgOperatorRows();
+    case 2600: return PgAggregateRows();
+    case 2605: return PgCastRows();
+    case 2753: return PgOpfamilyRows();
+    case 2616: return PgOpclassRows();
+    case 2602: return PgAmopRows();
     case 3079: return PgExtensionRows();
     case 2612: return PgLanguageRows();
     case 2609: return PgDescriptionRows(snapshot, database);

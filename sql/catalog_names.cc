@@ -49,6 +49,33 @@ std::vector<std::string> SplitQualifiedName(std::string_view text) {
   }
 }
 
+namespace {
+
+// The type names between the parentheses of a regprocedure's text
+// ("f(integer, numeric(10,2))"), split at the commas outside parentheses.
+std::vector<std::string> ArgumentTypeNames(std::string_view text) {
+  std::string_view inside = text.substr(text.find('(') + 1);
+  inside = inside.substr(0, inside.rfind(')'));
+  std::vector<std::string> names;
+  std::string current;
+  int depth = 0;
+  for (char c : inside) {
+    if (c == ',' && depth == 0) {
+      names.push_back(current);
+      current.clear();
+      continue;
+    }
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    current += c;
+  }
+  if (!names.empty() || current.find_first_not_of(' ') != std::string::npos) {
+    names.push_back(current);
+  }
+  return names;
+}
+
+}  // namespace
+
 CatalogNames::CatalogNames(std::shared_ptr<const catalog::CatalogSnapshot> snapshot, Oid database,
                            std::string user, std::vector<std::string> search_path)
     : snapshot_(std::move(snapshot)),
@@ -257,9 +284,20 @@ Result<Oid> CatalogNames::Lookup(TypeId type, std::string_view text) const {
         return Status::Error(sqlstate::kUndefinedFunction,
                              fmt::format("function \"{}\" does not exist", text));
       }
+      // regprocedure names the argument types: only that overload matches.
+      std::optional<std::vector<Oid>> argument_types;
+      if (type == TypeId::kRegprocedure && text.find('(') != std::string_view::npos) {
+        argument_types.emplace();
+        for (const std::string& name : ArgumentTypeNames(text)) {
+          Result<Oid> argument = Lookup(TypeId::kRegtype, name);
+          if (!argument.ok()) return argument.status();
+          argument_types->push_back(*argument);
+        }
+      }
       Oid found = 0;
       for (const catalog::BuiltinProc& proc : catalog::BuiltinProcs()) {
         if (proc.proname != parts.back()) continue;
+        if (argument_types && catalog::OidList(proc.proargtypes) != *argument_types) continue;
         if (found != 0 && type == TypeId::kRegproc) {
           return Status::Error(sqlstate::kAmbiguousFunction,
                                fmt::format("more than one function named \"{}\"", text));

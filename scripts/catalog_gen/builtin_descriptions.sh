@@ -1,17 +1,46 @@
 #!/usr/bin/env bash
-# Prints the rows of catalog/builtin_description_rows.cc: PostgreSQL 15's
-# pg_description rows of the types and functions in builtin_type_rows.cc
-# and builtin_proc_rows.cc, and of the plpgsql extension.
+# Writes catalog/builtin_description_rows.cc: PostgreSQL 15's
+# pg_description rows of the types, functions and operators in
+# builtin_type_rows.cc, builtin_proc_rows.cc and builtin_operator_rows.cc,
+# of the collations in catalog_rows.cc's PgCollationRows and of the plpgsql
+# extension.
 # Usage: builtin_descriptions.sh <psql connection options to a PostgreSQL 15>
 set -euo pipefail
 cd "$(dirname "$0")/../../catalog"
 oids() { grep -oE '^\s*\{[0-9]+,\s+"' "$1" | grep -oE '[0-9]+' | paste -sd, -; }
-psql -X -At "$@" -c "
+rows=$(psql -X -At "$@" -c "
 select format('{%s, %s, %s},', objoid, classoid, to_json(description)::text)
 from pg_description
 where objsubid = 0
   and ((classoid = 'pg_type'::regclass and objoid in ($(oids builtin_type_rows.cc)))
     or (classoid = 'pg_proc'::regclass and objoid in ($(oids builtin_proc_rows.cc)))
+    or (classoid = 'pg_operator'::regclass and objoid in ($(oids builtin_operator_rows.cc)))
+    or (classoid = 'pg_collation'::regclass and objoid in (100, 950, 951, 12340, 12341))
     or (classoid = 'pg_extension'::regclass
         and objoid = (select oid from pg_extension where extname = 'plpgsql')))
-order by classoid, objoid"
+order by classoid, objoid")
+{
+  cat <<'HEADER'
+// Generated from a PostgreSQL 15 server by
+// scripts/catalog_gen/builtin_descriptions.sh: initdb's comments on the
+// built-in types, functions, operators and collations Basalt has and on the
+// plpgsql extension. Edit the generator, not this.
+#include "catalog/description_rows.h"
+
+namespace basalt::catalog {
+
+const std::vector<BuiltinDescription>& BuiltinDescriptions() {
+  // clang-format off
+  static const std::vector<BuiltinDescription> descriptions = {
+HEADER
+  sed 's/^/      /' <<<"$rows"
+  cat <<'FOOTER'
+  };
+  // clang-format on
+  return descriptions;
+}
+
+}  // namespace basalt::catalog
+FOOTER
+} >builtin_description_rows.cc
+echo "wrote catalog/builtin_description_rows.cc ($(wc -l <<<"$rows") rows)" >&2

@@ -346,16 +346,9 @@ std::string SizePretty(int64_t size) {
   return fmt::format("{} PB", half_rounded(size));
 }
 
-std::string FunctionArguments(const CatalogNames& names, const catalog::BuiltinProc& proc) {
-  std::string out;
-  std::string_view list = proc.proargtypes;
-  while (!list.empty()) {
-    const size_t end = std::min(list.find(' '), list.size());
-    if (!out.empty()) out += ", ";
-    out += names.FormatType(static_cast<Oid>(std::stoul(std::string(list.substr(0, end)))));
-    list.remove_prefix(std::min(end + 1, list.size()));
-  }
-  return out;
+catalog::SignatureNamer SignatureNamerOf(const CatalogNames& names) {
+  return {[&names](Oid type) { return names.FormatType(type); },
+          [](const std::string& name) { return ast::QuoteName(name, true); }};
 }
 
 }  // namespace
@@ -500,9 +493,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       const catalog::BuiltinProc* proc = catalog::BuiltinProcByOid(AsOid(args[0]));
       if (proc == nullptr) return Value::Null();
       if (call.function == ScalarFunction::kGetFunctionArguments) {
-        return Value::String(FunctionArguments(names, *proc));
+        return Value::String(catalog::FunctionArgumentsText(*proc, SignatureNamerOf(names)));
       }
-      return Value::String((proc->proretset ? "SETOF " : "") + names.FormatType(proc->prorettype));
+      return Value::String(catalog::FunctionResultText(*proc, SignatureNamerOf(names)));
     }
     case ScalarFunction::kRegexMatch:
     case ScalarFunction::kRegexNotMatch:

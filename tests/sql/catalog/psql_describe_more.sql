@@ -59,14 +59,15 @@ set search_path = pm_app, public;
 \l
 \dx
 
--- Functions and types (PostgreSQL has thousands: patterns).
-\df pg_catalog.lower
+-- Functions and types (PostgreSQL has thousands: patterns naming functions
+-- Basalt has every overload of; lower() also takes ranges, which it lacks).
+\df pg_catalog.ltrim
 \df pg_catalog.generate_series
 \df pg_catalog.now
 \df pg_catalog.array_length
 \df pg_catalog.count
 \df public.*
-\df+ pg_catalog.lower
+\df+ pg_catalog.ltrim
 \df+ pg_catalog.now
 \dT pg_catalog.int?
 \dT pg_catalog.bool
