@@ -146,8 +146,8 @@ public class PgjdbcMetadataTest {
     calls.put("getBestRowIdentifier",
         md -> md.getBestRowIdentifier(null, SCHEMA, "order_lines", DatabaseMetaData.bestRowSession,
             true));
-    calls.put("getProcedures", md -> md.getProcedures(null, "pg_catalog", "lower"));
-    calls.put("getFunctions", md -> md.getFunctions(null, "pg_catalog", "upper"));
+    calls.put("getProcedures", md -> md.getProcedures(null, "pg_catalog", "ltrim"));
+    calls.put("getFunctions", md -> md.getFunctions(null, "pg_catalog", "rtrim"));
     calls.put("getTypeInfo", md -> md.getTypeInfo());
     Set<String> masked = Set.of("CARDINALITY", "PAGES");
     Map<String, ConnectionCall> connectionCalls = new LinkedHashMap<>();
