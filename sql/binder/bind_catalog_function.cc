@@ -92,11 +92,10 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
                                                   : ScalarFunction::kFunctionIsVisible,
                    kBool);
   }
-  // pg_opclass and pg_opfamily are empty (Basalt's btree opclasses are
-  // only named by pg_index.indclass), so every OID is one PostgreSQL
-  // answers NULL for (psql's \dd reads them).
+  // pg_opclass and pg_opfamily hold PostgreSQL's built-in rows only, all in
+  // pg_catalog, which every search path reads (psql's \dAc, \dd ask).
   if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible") && signature({kOid})) {
-    return constant(Value::Null(), kBool);
+    return constant(Value::Bool(true), kBool);
   }
   // A function whose body is SQL-standard (BEGIN ATOMIC ... END) has its
   // body here; Basalt has no such functions (\df+ reads it).
