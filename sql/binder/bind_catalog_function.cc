@@ -78,6 +78,8 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   }
   if (name == "version" && args.empty()) return constant(Value::String(kVersion), kText);
   if (name == "pg_is_in_recovery" && args.empty()) return constant(Value::Bool(false), kBool);
+  // Every Basalt database is UTF8 (pg_database.encoding 6); psql's \dO asks.
+  if (name == "getdatabaseencoding" && args.empty()) return constant(Value::String("UTF8"), kName);
   if ((name == "array_upper" || name == "array_lower") && args.size() == 2) {
     if (!args[0]->type.IsArray()) return nullptr;
     if (!coerce(1, kInt4)) return nullptr;
@@ -92,9 +94,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
                                                   : ScalarFunction::kFunctionIsVisible,
                    kBool);
   }
-  // pg_opclass and pg_opfamily hold PostgreSQL's built-in rows only, all in
-  // pg_catalog, which every search path reads (psql's \dAc, \dd ask).
-  if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible") && signature({kOid})) {
+  // pg_opclass, pg_opfamily and pg_collation hold PostgreSQL's built-in
+  // rows only, all in pg_catalog, which every search path reads (psql's
+  // \dAc, \dO, \dd ask).
+  if ((name == "pg_opclass_is_visible" || name == "pg_opfamily_is_visible" ||
+       name == "pg_collation_is_visible") &&
+      signature({kOid})) {
     return constant(Value::Bool(true), kBool);
   }
   // A function whose body is SQL-standard (BEGIN ATOMIC ... END) has its

@@ -355,8 +355,10 @@ void Parser::ParseCollation() {
   } while (AcceptOp("."));
   const bool schema_ok = parts.size() == 1 || (parts.size() == 2 && parts[0] == "pg_catalog");
   const std::string& collation = parts.back();
+  // initdb's libc collations of a C.UTF-8 cluster (pg_collation), all of
+  // which compare bytewise as Basalt does.
   if (!schema_ok || (collation != "default" && collation != "C" && collation != "POSIX" &&
-                     collation != "ucs_basic")) {
+                     collation != "ucs_basic" && collation != "C.utf8")) {
     std::string shown;
     for (const std::string& p : parts) shown += (shown.empty() ? "" : ".") + p;
     throw Error(sqlstate::kUndefinedObject,
