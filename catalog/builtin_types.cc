@@ -263,7 +263,7 @@ std::vector<Row> PgProcRows() {
                        Value::Null(),
                        Value::String(p.prosrc),
                        Value::Null(),
-                       Value::Null(),
+                       p.prosqlbody ? Value::String(p.prosqlbody) : Value::Null(),
                        Value::Null(),
                        Value::Null()});
   }

@@ -54,6 +54,9 @@ struct BuiltinProc {
   const char* proallargtypes = nullptr;  // OIDs of all arguments, OUT ones too
   const char* proargmodes = nullptr;     // one of i o b v t per argument
   const char* argdefaults = nullptr;     // the defaults' SQL text, a tab between
+  // A SQL-standard body (RETURN ... / BEGIN ATOMIC ... END) as
+  // pg_get_function_sqlbody prints it; prosrc is empty then.
+  const char* prosqlbody = nullptr;
 };
 
 const std::vector<BuiltinType>& BuiltinTypes();

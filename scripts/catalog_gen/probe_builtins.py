@@ -110,7 +110,8 @@ class Postgres:
                    proallargtypes::oid[] as allargtypes, proargmodes::text[] as argmodes,
                    (select array_agg(pg_get_function_arg_default(p.oid, n) order by n)
                     from generate_series(1, coalesce(array_length(proallargtypes, 1), pronargs)) n)
-                     as argdefaults
+                     as argdefaults,
+                   pg_get_function_sqlbody(p.oid) as sqlbody
             from pg_proc p where pronamespace = 11 order by p.oid""")
 
     def operators(self):
@@ -368,13 +369,15 @@ def proc_row(p):
               c_bool(p["proleakproof"])]
     extra = []
     if p["provariadic"] or p["proargnames"] or p["allargtypes"] or p["argmodes"] or \
-            p["pronargdefaults"]:
+            p["pronargdefaults"] or p["sqlbody"]:
         defaults = [d for d in (p["argdefaults"] or []) if d is not None]
         extra = [str(p["provariadic"]), str(p["pronargdefaults"]),
                  c_opt(",".join(p["proargnames"]) if p["proargnames"] else None),
                  c_opt(" ".join(map(str, p["allargtypes"])) if p["allargtypes"] else None),
                  c_opt("".join(p["argmodes"]) if p["argmodes"] else None),
                  c_opt("\t".join(defaults) if defaults else None)]
+        if p["sqlbody"]:
+            extra.append(c_opt(p["sqlbody"]))
     return "{" + ", ".join(fields + extra) + "},"
 
 

@@ -102,10 +102,10 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
       signature({kOid})) {
     return constant(Value::Bool(true), kBool);
   }
-  // A function whose body is SQL-standard (BEGIN ATOMIC ... END) has its
-  // body here; Basalt has no such functions (\df+ reads it).
+  // A function whose body is SQL-standard (RETURN ..., BEGIN ATOMIC ...
+  // END) has its body here (\df+ reads it).
   if (name == "pg_get_function_sqlbody" && signature({kOid})) {
-    return constant(Value::Null(), kText);
+    return call_of(ScalarFunction::kGetFunctionSqlBody, kText);
   }
   if (name == "format_type" && signature({kOid, kInt4})) {
     return call_of(ScalarFunction::kFormatType, kText);
@@ -149,9 +149,11 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
       (signature({kOid}) || signature({kOid, kBool}) || signature({kOid, kInt4}))) {
     return call_of(ScalarFunction::kGetViewDef, kText);
   }
-  if ((name == "pg_get_function_arguments" || name == "pg_get_function_identity_arguments") &&
-      signature({kOid})) {
+  if (name == "pg_get_function_arguments" && signature({kOid})) {
     return call_of(ScalarFunction::kGetFunctionArguments, kText);
+  }
+  if (name == "pg_get_function_identity_arguments" && signature({kOid})) {
+    return call_of(ScalarFunction::kGetFunctionIdentity, kText);
   }
   if (name == "pg_get_function_result" && signature({kOid})) {
     return call_of(ScalarFunction::kGetFunctionResult, kText);

@@ -117,6 +117,8 @@ enum class ScalarFunction {
   kDatabaseSize,           // pg_database_size(oid | name) -> int8
   kGetFunctionArguments,   // pg_get_function_arguments(oid) -> text
   kGetFunctionResult,      // pg_get_function_result(oid) -> text
+  kGetFunctionIdentity,    // pg_get_function_identity_arguments(oid) -> text
+  kGetFunctionSqlBody,     // pg_get_function_sqlbody(oid) -> text
   kQuoteIdent,             // quote_ident(text) -> text
   kAclDefault,             // acldefault("char", oid) -> aclitem[]
   kArrayRemove,            // array_remove(anyarray, anyelement) -> anyarray

@@ -488,14 +488,22 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return size ? Value::Int(*size) : Value::Null();
     }
     case ScalarFunction::kGetFunctionArguments:
+    case ScalarFunction::kGetFunctionIdentity:
     case ScalarFunction::kGetFunctionResult: {
       CatalogNames names = NamesOf(ctx);
       const catalog::BuiltinProc* proc = catalog::BuiltinProcByOid(AsOid(args[0]));
       if (proc == nullptr) return Value::Null();
-      if (call.function == ScalarFunction::kGetFunctionArguments) {
-        return Value::String(catalog::FunctionArgumentsText(*proc, SignatureNamerOf(names)));
+      if (call.function == ScalarFunction::kGetFunctionResult) {
+        return Value::String(catalog::FunctionResultText(*proc, SignatureNamerOf(names)));
       }
-      return Value::String(catalog::FunctionResultText(*proc, SignatureNamerOf(names)));
+      return Value::String(catalog::FunctionArgumentsText(
+          *proc, SignatureNamerOf(names),
+          /*with_defaults=*/call.function == ScalarFunction::kGetFunctionArguments));
+    }
+    case ScalarFunction::kGetFunctionSqlBody: {
+      const catalog::BuiltinProc* proc = catalog::BuiltinProcByOid(AsOid(args[0]));
+      if (proc == nullptr || proc->prosqlbody == nullptr) return Value::Null();
+      return Value::String(proc->prosqlbody);
     }
     case ScalarFunction::kRegexMatch:
     case ScalarFunction::kRegexNotMatch:

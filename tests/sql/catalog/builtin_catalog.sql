@@ -7,8 +7,7 @@
 -- the output is PostgreSQL's own. Not here, for they differ: \do+ (oprcode
 -- names functions Basalt cannot call, which its pg_proc leaves out, so
 -- they print as OIDs), \dC (the same for castfunc), \dO of ICU's
--- collations (left out), \df+ of functions with a SQL-standard body
--- (pg_get_function_sqlbody is NULL), \dAo (needs regoperator) and \dAf
+-- collations (left out), \dAo (needs regoperator) and \dAf
 -- (its type list follows PostgreSQL's heap order).
 \do pg_catalog.~~
 \do pg_catalog.->>
@@ -27,6 +26,8 @@
 \df+ pg_catalog.array_cat
 \df+ pg_catalog.jsonb_set
 \df+ pg_catalog.string_to_array
+\df+ pg_catalog.round
+\df+ pg_catalog.obj_description
 \da pg_catalog.avg
 \da pg_catalog.string_agg
 \da pg_catalog.count
@@ -40,7 +41,8 @@
 \dO+ pg_catalog.ucs_basic
 \dO+ pg_catalog.default
 -- Argument names, modes and defaults as pg_get_function_arguments prints them.
-select pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+select pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid),
+       pg_get_function_result(p.oid)
 from pg_proc p where p.proname in ('make_interval', 'jsonb_set', 'regexp_matches', 'concat', 'json_each')
 order by p.oid;
 -- regprocedure finds the overload its argument types name.
