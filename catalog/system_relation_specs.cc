@@ -103,11 +103,31 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "rolconnlimit int4,"
        "rolpassword text,"
        "rolvaliduntil timestamptz"},
+      {"pg_available_extension_versions", 12085, 'v',
+       "name name,"
+       "version text,"
+       "installed bool,"
+       "superuser bool,"
+       "trusted bool,"
+       "relocatable bool,"
+       "schema name,"
+       "requires _name,"
+       "comment text"},
       {"pg_available_extensions", 12081, 'v',
        "name name,"
        "default_version text,"
        "installed_version text,"
        "comment text"},
+      {"pg_backend_memory_contexts", 12138, 'v',
+       "name text,"
+       "ident text,"
+       "parent text,"
+       "level int4,"
+       "total_bytes int8,"
+       "total_nblocks int8,"
+       "free_bytes int8,"
+       "free_chunks int8,"
+       "used_bytes int8"},
       {"pg_cast", 2605, 'r',
        "oid oid,"
        "castsource oid,"
@@ -161,6 +181,9 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "collctype text,"
        "colliculocale text,"
        "collversion text"},
+      {"pg_config", 12130, 'v',
+       "name text,"
+       "setting text"},
       {"pg_constraint", 2606, 'r',
        "oid oid,"
        "conname name,"
@@ -259,6 +282,14 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "extversion text,"
        "extconfig _oid,"
        "extcondition _text"},
+      {"pg_file_settings", 12110, 'v',
+       "sourcefile text,"
+       "sourceline int4,"
+       "seqno int4,"
+       "name text,"
+       "setting text,"
+       "applied bool,"
+       "error text"},
       {"pg_foreign_data_wrapper", 2328, 'r',
        "oid oid,"
        "fdwname name,"
@@ -284,6 +315,22 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "groname name,"
        "grosysid oid,"
        "grolist _oid"},
+      {"pg_hba_file_rules", 12114, 'v',
+       "line_number int4,"
+       "type text,"
+       "database _text,"
+       "user_name _text,"
+       "address text,"
+       "netmask text,"
+       "auth_method text,"
+       "options _text,"
+       "error text"},
+      {"pg_ident_file_mappings", 12118, 'v',
+       "line_number int4,"
+       "map_name text,"
+       "sys_name text,"
+       "pg_username text,"
+       "error text"},
       {"pg_index", 2610, 'r',
        "indexrelid oid,"
        "indrelid oid,"
@@ -417,6 +464,12 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "polroles _oid,"
        "polqual pg_node_tree,"
        "polwithcheck pg_node_tree"},
+      {"pg_prepared_xacts", 12090, 'v',
+       "transaction xid,"
+       "gid text,"
+       "prepared timestamptz,"
+       "owner name,"
+       "database name"},
       {"pg_proc", 1255, 'r',
        "oid oid,"
        "proname name,"
@@ -485,6 +538,27 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
       {"pg_replication_origin", 6000, 'r',
        "roident oid,"
        "roname text"},
+      {"pg_replication_origin_status", 12332, 'v',
+       "local_id oid,"
+       "external_id text,"
+       "remote_lsn pg_lsn,"
+       "local_lsn pg_lsn"},
+      {"pg_replication_slots", 12257, 'v',
+       "slot_name name,"
+       "plugin name,"
+       "slot_type text,"
+       "datoid oid,"
+       "database name,"
+       "temporary bool,"
+       "active bool,"
+       "active_pid int4,"
+       "xmin xid,"
+       "catalog_xmin xid,"
+       "restart_lsn pg_lsn,"
+       "confirmed_flush_lsn pg_lsn,"
+       "wal_status text,"
+       "safe_wal_size int8,"
+       "two_phase bool"},
       {"pg_rewrite", 2618, 'r',
        "oid oid,"
        "rulename name,"
@@ -589,6 +663,11 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "objoid oid,"
        "classoid oid,"
        "description text"},
+      {"pg_shmem_allocations", 12134, 'v',
+       "name text,"
+       "off int8,"
+       "size int8,"
+       "allocated_size int8"},
       {"pg_shseclabel", 3592, 'r',
        "objoid oid,"
        "classoid oid,"
@@ -650,6 +729,26 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "autovacuum_count int8,"
        "analyze_count int8,"
        "autoanalyze_count int8"},
+      {"pg_stat_archiver", 12285, 'v',
+       "archived_count int8,"
+       "last_archived_wal text,"
+       "last_archived_time timestamptz,"
+       "failed_count int8,"
+       "last_failed_wal text,"
+       "last_failed_time timestamptz,"
+       "stats_reset timestamptz"},
+      {"pg_stat_bgwriter", 12289, 'v',
+       "checkpoints_timed int8,"
+       "checkpoints_req int8,"
+       "checkpoint_write_time float8,"
+       "checkpoint_sync_time float8,"
+       "buffers_checkpoint int8,"
+       "buffers_clean int8,"
+       "maxwritten_clean int8,"
+       "buffers_backend int8,"
+       "buffers_backend_fsync int8,"
+       "buffers_alloc int8,"
+       "stats_reset timestamptz"},
       {"pg_stat_database", 12266, 'v',
        "datid oid,"
        "datname name,"
@@ -679,6 +778,63 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "sessions_fatal int8,"
        "sessions_killed int8,"
        "stats_reset timestamptz"},
+      {"pg_stat_database_conflicts", 12271, 'v',
+       "datid oid,"
+       "datname name,"
+       "confl_tablespace int8,"
+       "confl_lock int8,"
+       "confl_snapshot int8,"
+       "confl_bufferpin int8,"
+       "confl_deadlock int8"},
+      {"pg_stat_gssapi", 12253, 'v',
+       "pid int4,"
+       "gss_authenticated bool,"
+       "principal text,"
+       "encrypted bool"},
+      {"pg_stat_progress_analyze", 12297, 'v',
+       "pid int4,"
+       "datid oid,"
+       "datname name,"
+       "relid oid,"
+       "phase text,"
+       "sample_blks_total int8,"
+       "sample_blks_scanned int8,"
+       "ext_stats_total int8,"
+       "ext_stats_computed int8,"
+       "child_tables_total int8,"
+       "child_tables_done int8,"
+       "current_child_table_relid oid"},
+      {"pg_stat_progress_basebackup", 12317, 'v',
+       "pid int4,"
+       "phase text,"
+       "backup_total int8,"
+       "backup_streamed int8,"
+       "tablespaces_total int8,"
+       "tablespaces_streamed int8"},
+      {"pg_stat_progress_cluster", 12307, 'v',
+       "pid int4,"
+       "datid oid,"
+       "datname name,"
+       "relid oid,"
+       "command text,"
+       "phase text,"
+       "cluster_index_relid oid,"
+       "heap_tuples_scanned int8,"
+       "heap_tuples_written int8,"
+       "heap_blks_total int8,"
+       "heap_blks_scanned int8,"
+       "index_rebuild_count int8"},
+      {"pg_stat_progress_copy", 12322, 'v',
+       "pid int4,"
+       "datid oid,"
+       "datname name,"
+       "relid oid,"
+       "command text,"
+       "type text,"
+       "bytes_processed int8,"
+       "bytes_total int8,"
+       "tuples_processed int8,"
+       "tuples_excluded int8"},
       {"pg_stat_progress_create_index", 12312, 'v',
        "pid int4,"
        "datid oid,"
@@ -696,6 +852,136 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "tuples_done int8,"
        "partitions_total int8,"
        "partitions_done int8"},
+      {"pg_stat_progress_vacuum", 12302, 'v',
+       "pid int4,"
+       "datid oid,"
+       "datname name,"
+       "relid oid,"
+       "phase text,"
+       "heap_blks_total int8,"
+       "heap_blks_scanned int8,"
+       "heap_blks_vacuumed int8,"
+       "index_vacuum_count int8,"
+       "max_dead_tuples int8,"
+       "num_dead_tuples int8"},
+      {"pg_stat_recovery_prefetch", 12240, 'v',
+       "stats_reset timestamptz,"
+       "prefetch int8,"
+       "hit int8,"
+       "skip_init int8,"
+       "skip_new int8,"
+       "skip_fpw int8,"
+       "skip_rep int8,"
+       "wal_distance int4,"
+       "block_distance int4,"
+       "io_depth int4"},
+      {"pg_stat_replication", 12227, 'v',
+       "pid int4,"
+       "usesysid oid,"
+       "usename name,"
+       "application_name text,"
+       "client_addr inet,"
+       "client_hostname text,"
+       "client_port int4,"
+       "backend_start timestamptz,"
+       "backend_xmin xid,"
+       "state text,"
+       "sent_lsn pg_lsn,"
+       "write_lsn pg_lsn,"
+       "flush_lsn pg_lsn,"
+       "replay_lsn pg_lsn,"
+       "write_lag interval,"
+       "flush_lag interval,"
+       "replay_lag interval,"
+       "sync_priority int4,"
+       "sync_state text,"
+       "reply_time timestamptz"},
+      {"pg_stat_replication_slots", 12262, 'v',
+       "slot_name text,"
+       "spill_txns int8,"
+       "spill_count int8,"
+       "spill_bytes int8,"
+       "stream_txns int8,"
+       "stream_count int8,"
+       "stream_bytes int8,"
+       "total_txns int8,"
+       "total_bytes int8,"
+       "stats_reset timestamptz"},
+      {"pg_stat_slru", 12232, 'v',
+       "name text,"
+       "blks_zeroed int8,"
+       "blks_hit int8,"
+       "blks_read int8,"
+       "blks_written int8,"
+       "blks_exists int8,"
+       "flushes int8,"
+       "truncates int8,"
+       "stats_reset timestamptz"},
+      {"pg_stat_ssl", 12249, 'v',
+       "pid int4,"
+       "ssl bool,"
+       "version text,"
+       "cipher text,"
+       "bits int4,"
+       "client_dn text,"
+       "client_serial numeric,"
+       "issuer_dn text"},
+      {"pg_stat_subscription", 12244, 'v',
+       "subid oid,"
+       "subname name,"
+       "pid int4,"
+       "relid oid,"
+       "received_lsn pg_lsn,"
+       "last_msg_send_time timestamptz,"
+       "last_msg_receipt_time timestamptz,"
+       "latest_end_lsn pg_lsn,"
+       "latest_end_time timestamptz"},
+      {"pg_stat_subscription_stats", 12336, 'v',
+       "subid oid,"
+       "subname name,"
+       "apply_error_count int8,"
+       "sync_error_count int8,"
+       "stats_reset timestamptz"},
+      {"pg_stat_sys_indexes", 12188, 'v',
+       "relid oid,"
+       "indexrelid oid,"
+       "schemaname name,"
+       "relname name,"
+       "indexrelname name,"
+       "idx_scan int8,"
+       "idx_tup_read int8,"
+       "idx_tup_fetch int8"},
+      {"pg_stat_sys_tables", 12152, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "seq_scan int8,"
+       "seq_tup_read int8,"
+       "idx_scan int8,"
+       "idx_tup_fetch int8,"
+       "n_tup_ins int8,"
+       "n_tup_upd int8,"
+       "n_tup_del int8,"
+       "n_tup_hot_upd int8,"
+       "n_live_tup int8,"
+       "n_dead_tup int8,"
+       "n_mod_since_analyze int8,"
+       "n_ins_since_vacuum int8,"
+       "last_vacuum timestamptz,"
+       "last_autovacuum timestamptz,"
+       "last_analyze timestamptz,"
+       "last_autoanalyze timestamptz,"
+       "vacuum_count int8,"
+       "autovacuum_count int8,"
+       "analyze_count int8,"
+       "autoanalyze_count int8"},
+      {"pg_stat_user_functions", 12275, 'v',
+       "funcid oid,"
+       "schemaname name,"
+       "funcname name,"
+       "calls int8,"
+       "total_time float8,"
+       "self_time float8"},
       {"pg_stat_user_indexes", 12192, 'v',
        "relid oid,"
        "indexrelid oid,"
@@ -729,6 +1015,141 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "autovacuum_count int8,"
        "analyze_count int8,"
        "autoanalyze_count int8"},
+      {"pg_stat_wal", 12293, 'v',
+       "wal_records int8,"
+       "wal_fpi int8,"
+       "wal_bytes numeric,"
+       "wal_buffers_full int8,"
+       "wal_write int8,"
+       "wal_sync int8,"
+       "wal_write_time float8,"
+       "wal_sync_time float8,"
+       "stats_reset timestamptz"},
+      {"pg_stat_wal_receiver", 12236, 'v',
+       "pid int4,"
+       "status text,"
+       "receive_start_lsn pg_lsn,"
+       "receive_start_tli int4,"
+       "written_lsn pg_lsn,"
+       "flushed_lsn pg_lsn,"
+       "received_tli int4,"
+       "last_msg_send_time timestamptz,"
+       "last_msg_receipt_time timestamptz,"
+       "latest_end_lsn pg_lsn,"
+       "latest_end_time timestamptz,"
+       "slot_name text,"
+       "sender_host text,"
+       "sender_port int4,"
+       "conninfo text"},
+      {"pg_stat_xact_all_tables", 12147, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "seq_scan int8,"
+       "seq_tup_read int8,"
+       "idx_scan int8,"
+       "idx_tup_fetch int8,"
+       "n_tup_ins int8,"
+       "n_tup_upd int8,"
+       "n_tup_del int8,"
+       "n_tup_hot_upd int8"},
+      {"pg_stat_xact_sys_tables", 12157, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "seq_scan int8,"
+       "seq_tup_read int8,"
+       "idx_scan int8,"
+       "idx_tup_fetch int8,"
+       "n_tup_ins int8,"
+       "n_tup_upd int8,"
+       "n_tup_del int8,"
+       "n_tup_hot_upd int8"},
+      {"pg_stat_xact_user_functions", 12280, 'v',
+       "funcid oid,"
+       "schemaname name,"
+       "funcname name,"
+       "calls int8,"
+       "total_time float8,"
+       "self_time float8"},
+      {"pg_stat_xact_user_tables", 12166, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "seq_scan int8,"
+       "seq_tup_read int8,"
+       "idx_scan int8,"
+       "idx_tup_fetch int8,"
+       "n_tup_ins int8,"
+       "n_tup_upd int8,"
+       "n_tup_del int8,"
+       "n_tup_hot_upd int8"},
+      {"pg_statio_all_indexes", 12196, 'v',
+       "relid oid,"
+       "indexrelid oid,"
+       "schemaname name,"
+       "relname name,"
+       "indexrelname name,"
+       "idx_blks_read int8,"
+       "idx_blks_hit int8"},
+      {"pg_statio_all_sequences", 12209, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "blks_read int8,"
+       "blks_hit int8"},
+      {"pg_statio_all_tables", 12170, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "heap_blks_read int8,"
+       "heap_blks_hit int8,"
+       "idx_blks_read int8,"
+       "idx_blks_hit int8,"
+       "toast_blks_read int8,"
+       "toast_blks_hit int8,"
+       "tidx_blks_read int8,"
+       "tidx_blks_hit int8"},
+      {"pg_statio_sys_indexes", 12201, 'v',
+       "relid oid,"
+       "indexrelid oid,"
+       "schemaname name,"
+       "relname name,"
+       "indexrelname name,"
+       "idx_blks_read int8,"
+       "idx_blks_hit int8"},
+      {"pg_statio_sys_sequences", 12214, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "blks_read int8,"
+       "blks_hit int8"},
+      {"pg_statio_sys_tables", 12175, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "heap_blks_read int8,"
+       "heap_blks_hit int8,"
+       "idx_blks_read int8,"
+       "idx_blks_hit int8,"
+       "toast_blks_read int8,"
+       "toast_blks_hit int8,"
+       "tidx_blks_read int8,"
+       "tidx_blks_hit int8"},
+      {"pg_statio_user_indexes", 12205, 'v',
+       "relid oid,"
+       "indexrelid oid,"
+       "schemaname name,"
+       "relname name,"
+       "indexrelname name,"
+       "idx_blks_read int8,"
+       "idx_blks_hit int8"},
+      {"pg_statio_user_sequences", 12218, 'v',
+       "relid oid,"
+       "schemaname name,"
+       "relname name,"
+       "blks_read int8,"
+       "blks_hit int8"},
       {"pg_statio_user_tables", 12179, 'v',
        "relid oid,"
        "schemaname name,"
@@ -790,6 +1211,40 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "stxddependencies pg_dependencies,"
        "stxdmcv pg_mcv_list,"
        "stxdexpr _pg_statistic"},
+      {"pg_stats_ext", 12058, 'v',
+       "schemaname name,"
+       "tablename name,"
+       "statistics_schemaname name,"
+       "statistics_name name,"
+       "statistics_owner name,"
+       "attnames _name,"
+       "exprs _text,"
+       "kinds _char,"
+       "inherited bool,"
+       "n_distinct pg_ndistinct,"
+       "dependencies pg_dependencies,"
+       "most_common_vals _text,"
+       "most_common_val_nulls _bool,"
+       "most_common_freqs _float8,"
+       "most_common_base_freqs _float8"},
+      {"pg_stats_ext_exprs", 12063, 'v',
+       "schemaname name,"
+       "tablename name,"
+       "statistics_schemaname name,"
+       "statistics_name name,"
+       "statistics_owner name,"
+       "expr text,"
+       "inherited bool,"
+       "null_frac float4,"
+       "avg_width int4,"
+       "n_distinct float4,"
+       "most_common_vals anyarray,"
+       "most_common_freqs _float4,"
+       "histogram_bounds anyarray,"
+       "correlation float4,"
+       "most_common_elems anyarray,"
+       "most_common_elem_freqs _float4,"
+       "elem_count_histogram _float4"},
       {"pg_subscription", 6100, 'r',
        "oid oid,"
        "subdbid oid,"
@@ -825,6 +1280,10 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "spcowner oid,"
        "spcacl _aclitem,"
        "spcoptions _text"},
+      {"pg_timezone_abbrevs", 12122, 'v',
+       "abbrev text,"
+       "utc_offset interval,"
+       "is_dst bool"},
       {"pg_timezone_names", 12126, 'v',
        "name text,"
        "abbrev text,"
@@ -936,6 +1395,13 @@ const std::vector<SystemRelationSpec>& SystemRelationSpecs() {
        "oid oid,"
        "umuser oid,"
        "umserver oid,"
+       "umoptions _text"},
+      {"pg_user_mappings", 12327, 'v',
+       "umid oid,"
+       "srvid oid,"
+       "srvname name,"
+       "umuser oid,"
+       "usename name,"
        "umoptions _text"},
       {"pg_views", 12028, 'v',
        "schemaname name,"

@@ -13,7 +13,7 @@ namespace basalt::catalog {
 namespace {
 
 // A column type of PostgreSQL's catalogs as Basalt has it. Types Basalt
-// lacks (bytea, pg_lsn, anyarray, inet, interval, ...) are text;
+// lacks (bytea, pg_lsn, anyarray, inet, ...) are text;
 // their columns are NULL in every row Basalt computes.
 TypeId CatalogColumnType(std::string_view typname) {
   static constexpr std::pair<std::string_view, TypeId> kTypes[] = {
@@ -34,6 +34,7 @@ TypeId CatalogColumnType(std::string_view typname) {
       {"regclass", TypeId::kRegclass},
       {"pg_node_tree", TypeId::kPgNodeTree},
       {"timestamptz", TypeId::kTimestampTz},
+      {"interval", TypeId::kInterval},
       {"_oid", TypeId::kOidArray},
       {"_int2", TypeId::kInt2Array},
       {"_text", TypeId::kTextArray},
@@ -41,6 +42,7 @@ TypeId CatalogColumnType(std::string_view typname) {
       {"_char", TypeId::kCharArray},
       {"_bool", TypeId::kBoolArray},
       {"_float4", TypeId::kFloat4Array},
+      {"_float8", TypeId::kFloat8Array},
       {"_regtype", TypeId::kRegtypeArray},
       {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector},

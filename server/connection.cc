@@ -437,6 +437,7 @@ asio::awaitable<bool> Connection::StartTls() {
     session_.set_client_certificate(
         length > 0 ? std::string(common_name.data(), static_cast<size_t>(length)) : "");
   }
+  session_.set_tls(DescribeTlsConnection(ssl));
   spdlog::debug("connection {} ({}): TLS {} with {}", id_, peer_,
                 SSL_get_version(tls_->native_handle()), SSL_get_cipher_name(tls_->native_handle()));
   co_return true;

@@ -103,6 +103,7 @@ void Session::CompleteStartup(protocol::MessageWriter& out) {
   }
   sql_session_ = std::move(session).value();
   sql_session_->SetClientAddress(client_.text, client_.port);
+  if (tls_) sql_session_->SetTls(*tls_);
   // Nothing of the startup and authentication stays with an idle session.
   settings_ = {};
   verifier_ = {};

@@ -20,6 +20,7 @@
 #include "protocol/scram_exchange.h"
 #include "server/hba.h"
 #include "server/wire_result_sink.h"
+#include "sql/backend_activity.h"
 #include "sql/engine.h"
 
 namespace basalt::server {
@@ -68,6 +69,8 @@ class Session {
   void set_client_certificate(std::string common_name) {
     client_certificate_ = std::move(common_name);
   }
+  // After the TLS handshake: what pg_stat_ssl shows of the connection.
+  void set_tls(sql::TlsConnection tls) { tls_ = std::move(tls); }
   // Whether the last SSLRequest was answered 'S': the connection must do
   // the TLS handshake before reading on. Clears the request.
   bool TakeTlsRequest() { return std::exchange(tls_requested_, false); }
@@ -169,6 +172,7 @@ class Session {
   const HbaStore* hba_ = nullptr;
   std::string channel_binding_;
   std::optional<std::string> client_certificate_;
+  std::optional<sql::TlsConnection> tls_;
   // clientcert=verify-full with a password method: the CN is checked once
   // the password passed, as PostgreSQL does.
   bool check_certificate_name_ = false;

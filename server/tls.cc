@@ -304,4 +304,44 @@ Result<std::shared_ptr<ssl::context>> MakeTlsContext(const ServerConfig& config,
   return context;
 }
 
+namespace {
+
+// A certificate name as PostgreSQL prints it (RFC 2253: "CN=x,O=y").
+std::string NameText(const X509_NAME* name) {
+  BioPtr out(BIO_new(BIO_s_mem()));
+  if (out == nullptr ||
+      X509_NAME_print_ex(out.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
+    return "";
+  }
+  char* data = nullptr;
+  const long length = BIO_get_mem_data(out.get(), &data);
+  return length > 0 ? std::string(data, static_cast<size_t>(length)) : "";
+}
+
+std::string SerialText(const ASN1_INTEGER* serial) {
+  BnPtr number(ASN1_INTEGER_to_BN(serial, nullptr));
+  if (number == nullptr) return "";
+  char* text = BN_bn2dec(number.get());
+  if (text == nullptr) return "";
+  std::string out(text);
+  OPENSSL_free(text);
+  return out;
+}
+
+}  // namespace
+
+sql::TlsConnection DescribeTlsConnection(ssl_st* ssl) {
+  sql::TlsConnection tls;
+  tls.version = SSL_get_version(ssl);
+  tls.cipher = SSL_get_cipher_name(ssl);
+  tls.bits = SSL_get_cipher_bits(ssl, nullptr);
+  if (X509* peer = SSL_get0_peer_certificate(ssl);
+      peer != nullptr && SSL_get_verify_result(ssl) == X509_V_OK) {
+    tls.client_dn = NameText(X509_get_subject_name(peer));
+    tls.issuer_dn = NameText(X509_get_issuer_name(peer));
+    tls.client_serial = SerialText(X509_get_serialNumber(peer));
+  }
+  return tls;
+}
+
 }  // namespace basalt::server

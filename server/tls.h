@@ -10,11 +10,13 @@
 
 #include "common/status.h"
 #include "server/config.h"
+#include "sql/backend_activity.h"
 #include "storage/kv_store.h"
 
 namespace boost::asio::ssl {
 class context;
 }
+struct ssl_st;  // OpenSSL's SSL
 
 namespace basalt::server {
 
@@ -36,6 +38,10 @@ Result<std::shared_ptr<boost::asio::ssl::context>> MakeTlsContext(
 // certificate (RFC 5929): its hash under the certificate's signature digest
 // (SHA-256 for MD5 and SHA-1). Empty if it cannot be computed.
 std::string TlsServerEndPoint(boost::asio::ssl::context& context);
+
+// What pg_stat_ssl shows of an established connection: protocol, cipher,
+// and the client certificate the server verified, if any.
+sql::TlsConnection DescribeTlsConnection(ssl_st* ssl);
 
 // Writes a self-signed certificate (EC P-256, 10 years, CN and
 // subjectAltName localhost / 127.0.0.1 / ::1) and its private key,

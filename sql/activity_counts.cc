@@ -13,6 +13,13 @@ void ActivityCounts::AddTransactionEnd(Oid database, bool committed) {
   ++(committed ? d.xact_commit : d.xact_rollback);
 }
 
+void ActivityCounts::AddTempFile(Oid database, uint64_t bytes) {
+  std::lock_guard lock(mutex_);
+  DatabaseActivityCounts& d = databases_[database];
+  ++d.temp_files;
+  d.temp_bytes += bytes;
+}
+
 void ActivityCounts::AddSeqScan(Oid table, uint64_t rows_read) {
   std::lock_guard lock(mutex_);
   TableActivityCounts& t = tables_[table];
@@ -107,8 +114,9 @@ DatabaseActivityCounts ActivityCounts::Database(Oid database) const {
 }
 
 ActivityCounts& ServerActivityCounts() {
-  static ActivityCounts activity;
-  return activity;
+  // Never destroyed: operators of threads still ending at exit add to it.
+  static ActivityCounts* const counts = new ActivityCounts;
+  return *counts;
 }
 
 }  // namespace basalt::sql

@@ -52,13 +52,16 @@ struct IndexActivityCounts {
 struct DatabaseActivityCounts {
   uint64_t xact_commit = 0;
   uint64_t xact_rollback = 0;
-  uint64_t sessions = 0;  // client sessions established
+  uint64_t sessions = 0;    // client sessions established
+  uint64_t temp_files = 0;  // spill files of queries, and their bytes
+  uint64_t temp_bytes = 0;
 };
 
 class ActivityCounts {
  public:
   void AddSession(Oid database);
   void AddTransactionEnd(Oid database, bool committed);
+  void AddTempFile(Oid database, uint64_t bytes);
   void AddSeqScan(Oid table, uint64_t rows_read);
   void AddIndexScan(Oid table, Oid index, uint64_t entries_read, uint64_t rows_fetched);
   void AddTransactionWrites(const storage::Transaction::RowWritesByTable& writes, bool committed);

@@ -33,6 +33,17 @@ struct IndexBuildProgress {
   int64_t tuples_done = 0;
 };
 
+// A connection's TLS, as pg_stat_ssl shows it.
+struct TlsConnection {
+  std::string version;  // "TLSv1.3"
+  std::string cipher;
+  int32_t bits = 0;
+  // Of the client certificate the server verified; empty: none.
+  std::string client_dn;      // RFC 2253 form
+  std::string client_serial;  // decimal
+  std::string issuer_dn;
+};
+
 // One session's row, as pg_stat_activity shows it. Times are microseconds
 // since 2000-01-01 (timestamptz).
 struct BackendActivity {
@@ -44,8 +55,9 @@ struct BackendActivity {
   bool superuser = false;
   std::string backend_type;  // "client backend", "background worker"
   std::string application_name;
-  std::string client_addr;   // empty: none (a background session)
-  int32_t client_port = -1;  // -1: none
+  std::string client_addr;           // empty: none (a background session)
+  std::optional<TlsConnection> tls;  // none: not encrypted
+  int32_t client_port = -1;          // -1: none
   int64_t backend_start = 0;
   std::optional<int64_t> xact_start;
   std::optional<int64_t> query_start;

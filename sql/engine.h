@@ -24,6 +24,8 @@ class KvStore;
 
 namespace basalt::sql {
 
+struct TlsConnection;  // sql/backend_activity.h
+
 // One column of a result, as RowDescription describes it.
 struct ResultColumn {
   std::string name;
@@ -181,6 +183,8 @@ class Session {
   // waiting for the client's next message (the server calls it as it sends
   // ReadyForQuery).
   virtual void SetClientAddress(std::string /*address*/, int32_t /*port*/) {}
+  // pg_stat_ssl: the connection is encrypted so.
+  virtual void SetTls(const TlsConnection& /*tls*/) {}
   virtual void ReportIdle() {}
 };
 

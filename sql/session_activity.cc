@@ -63,6 +63,43 @@ void SessionImpl::SetClientAddress(std::string address, int32_t port) {
   });
 }
 
+void SessionImpl::SetTls(const TlsConnection& tls) {
+  if (activity_ == nullptr) return;
+  activity_->Update([&](BackendActivity& row) { row.tls = tls; });
+}
+
+std::vector<Row> SessionImpl::SslRows() {
+  std::vector<Row> rows;
+  if (activity_board_ == nullptr) return rows;
+  auto text_or_null = [](const std::string& s) {
+    return s.empty() ? Value::Null() : Value::String(s);
+  };
+  for (const BackendActivity& a : activity_board_->Rows()) {
+    if (!a.tls) {
+      rows.push_back(Row{Value::Int(a.pid), Value::Bool(false), Value::Null(), Value::Null(),
+                         Value::Null(), Value::Null(), Value::Null(), Value::Null()});
+      continue;
+    }
+    const TlsConnection& tls = *a.tls;
+    Result<Numeric> serial = Numeric::Parse(tls.client_serial);
+    rows.push_back(Row{Value::Int(a.pid), Value::Bool(true), Value::String(tls.version),
+                       Value::String(tls.cipher), Value::Int(tls.bits), text_or_null(tls.client_dn),
+                       serial.ok() ? Value::Decimal(std::move(serial).value()) : Value::Null(),
+                       text_or_null(tls.issuer_dn)});
+  }
+  return rows;
+}
+
+std::vector<Row> SessionImpl::GssapiRows() {
+  std::vector<Row> rows;
+  if (activity_board_ == nullptr) return rows;
+  // Basalt has no GSSAPI: no session authenticated or encrypted by it.
+  for (const BackendActivity& a : activity_board_->Rows()) {
+    rows.push_back(Row{Value::Int(a.pid), Value::Bool(false), Value::Null(), Value::Bool(false)});
+  }
+  return rows;
+}
+
 void SessionImpl::ReportActive(std::string_view query) {
   if (activity_ == nullptr) return;
   const int64_t now = CurrentTimestamp();

@@ -322,6 +322,8 @@ std::vector<Row> SessionImpl::SessionRows(Oid relation) {
     case catalog::oids::kBasaltMatviewStatus: return MatviewStatusRows();
     case catalog::oids::kPgStatActivity: return ActivityRows();
     case catalog::oids::kPgStatDatabase: return DatabaseActivityRows();
+    case catalog::oids::kPgStatSsl: return SslRows();
+    case catalog::oids::kPgStatGssapi: return GssapiRows();
     case catalog::oids::kPgStatProgressCreateIndex: return IndexBuildProgressRows();
     default: return PreparedStatementRows();
   }

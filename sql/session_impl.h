@@ -81,6 +81,7 @@ class SessionImpl : public Session {
   // schema in front (SearchPath returns it).
   std::optional<std::vector<std::string>> search_path_override_;
   void SetClientAddress(std::string address, int32_t port) override;
+  void SetTls(const TlsConnection& tls) override;
   void ReportIdle() override;
 
   void ExecuteSimpleQuery(std::string_view query_text, ResultSink& sink) override;
@@ -297,6 +298,8 @@ class SessionImpl : public Session {
   std::vector<Row> SessionRows(Oid relation);
   // session_activity.cc: pg_stat_activity's rows; a statement starting.
   std::vector<Row> DatabaseActivityRows();  // pg_stat_database
+  std::vector<Row> SslRows();               // pg_stat_ssl
+  std::vector<Row> GssapiRows();            // pg_stat_gssapi
   std::vector<Row> ActivityRows();
   // session_temp.cc: the session's temporary schema, made in the
   // transaction if missing (CREATE TEMP TABLE), and dropped at the end.

@@ -19,9 +19,15 @@ Value TimestampOrNull(const std::optional<int64_t>& at) {
   return at ? Value::Int(*at) : Value::Null();
 }
 
-// PostgreSQL's pg_stat_user_* leave out the system schemas.
-bool IsUserSchema(const std::string& name) {
-  return name != "pg_catalog" && name != "information_schema" && !name.starts_with("pg_toast");
+// Which tables a view lists: all, or PostgreSQL's _user_ / _sys_ halves
+// (the system schemas are pg_catalog, information_schema and pg_toast*).
+enum class Schemas { kAll, kUser, kSystem };
+
+bool Lists(Schemas schemas, const std::string& name) {
+  if (schemas == Schemas::kAll) return true;
+  const bool system =
+      name == "pg_catalog" || name == "information_schema" || name.starts_with("pg_toast");
+  return system == (schemas == Schemas::kSystem);
 }
 
 struct CountedTable {
@@ -29,15 +35,18 @@ struct CountedTable {
   std::string schema;
 };
 
-// The relations pg_stat_all_tables lists (relkind r and m), by OID.
+// The relations of those schemas with one of `relkinds` ("rm": tables and
+// materialized views), by OID.
 std::vector<CountedTable> CountedTables(const catalog::CatalogSnapshot& snapshot, Oid database,
-                                        bool user_only) {
+                                        Schemas schemas, std::string_view relkinds = "rm") {
   std::vector<CountedTable> out;
   for (const auto& table : snapshot.Tables(database)) {
     const catalog::proto::Table& def = table->def;
-    if (def.relkind() != "r" && def.relkind() != "m") continue;
+    if (def.relkind().size() != 1 || relkinds.find(def.relkind()[0]) == std::string_view::npos) {
+      continue;
+    }
     const catalog::proto::Namespace* ns = snapshot.NamespaceByOid(database, def.namespace_oid());
-    if (ns == nullptr || (user_only && !IsUserSchema(ns->name()))) continue;
+    if (ns == nullptr || !Lists(schemas, ns->name())) continue;
     out.push_back({&def, ns->name()});
   }
   std::sort(out.begin(), out.end(), [](const CountedTable& a, const CountedTable& b) {
@@ -98,16 +107,30 @@ std::vector<CountedIndex> IndexesOf(const catalog::proto::Table& def) {
   return out;
 }
 
-std::vector<Row> IndexRows(const std::vector<CountedTable>& tables) {
+Row IndexRow(const CountedTable& table, const CountedIndex& index) {
+  const IndexActivityCounts i = ServerActivityCounts().Index(index.oid);
+  return Row{Value::Int(table.def->oid()), Value::Int(index.oid),
+             Value::String(table.schema),  Value::String(table.def->name()),
+             Value::String(*index.name),   Count(i.idx_scan),
+             Count(i.idx_tup_read),        Count(i.idx_tup_fetch)};
+}
+
+// pg_statio_*_indexes: block counts, zero (BlockIoRow).
+Row IndexBlockIoRow(const CountedTable& table, const CountedIndex& index) {
+  return Row{Value::Int(table.def->oid()),
+             Value::Int(index.oid),
+             Value::String(table.schema),
+             Value::String(table.def->name()),
+             Value::String(*index.name),
+             Count(0),
+             Count(0)};
+}
+
+template <typename MakeRow>
+std::vector<Row> RowPerIndex(const std::vector<CountedTable>& tables, MakeRow make_row) {
   std::vector<Row> rows;
   for (const CountedTable& table : tables) {
-    for (const CountedIndex& index : IndexesOf(*table.def)) {
-      const IndexActivityCounts i = ServerActivityCounts().Index(index.oid);
-      rows.push_back(Row{Value::Int(table.def->oid()), Value::Int(index.oid),
-                         Value::String(table.schema), Value::String(table.def->name()),
-                         Value::String(*index.name), Count(i.idx_scan), Count(i.idx_tup_read),
-                         Count(i.idx_tup_fetch)});
-    }
+    for (const CountedIndex& index : IndexesOf(*table.def)) rows.push_back(make_row(table, index));
   }
   return rows;
 }
@@ -130,6 +153,12 @@ Row BlockIoRow(const CountedTable& table) {
              Value::Null()};
 }
 
+// pg_statio_*_sequences: block counts, zero (BlockIoRow).
+Row SequenceBlockIoRow(const CountedTable& sequence) {
+  return Row{Value::Int(sequence.def->oid()), Value::String(sequence.schema),
+             Value::String(sequence.def->name()), Count(0), Count(0)};
+}
+
 template <typename MakeRow>
 std::vector<Row> RowPerTable(const std::vector<CountedTable>& tables, MakeRow make_row) {
   std::vector<Row> rows;
@@ -149,7 +178,7 @@ struct DatabaseTuples {
 
 DatabaseTuples TuplesOf(const catalog::CatalogSnapshot& snapshot, Oid database) {
   DatabaseTuples sum;
-  for (const CountedTable& table : CountedTables(snapshot, database, false)) {
+  for (const CountedTable& table : CountedTables(snapshot, database, Schemas::kAll)) {
     const TableActivityCounts t = ServerActivityCounts().Table(table.def->oid());
     sum.returned += t.seq_tup_read;
     sum.fetched += t.idx_tup_fetch;
@@ -179,9 +208,9 @@ Row DatabaseRow(Oid database, Value name, int64_t backends, const DatabaseActivi
              Count(tuples.updated),
              Count(tuples.deleted),
              Count(0),  // conflicts: no standby
-             Count(0),  // temp_files, temp_bytes, deadlocks: not counted yet
-             Count(0),
-             Count(0),
+             Count(d.temp_files),
+             Count(d.temp_bytes),
+             Count(0),       // deadlocks: not counted yet
              Value::Null(),  // checksum_failures, _last_failure: RocksDB checks its own
              Value::Null(),
              zero_ms,  // blk_read_time, blk_write_time: track_io_timing is off
@@ -194,6 +223,17 @@ Row DatabaseRow(Oid database, Value name, int64_t backends, const DatabaseActivi
              Count(0),
              Count(0),
              Value::Null()};  // stats_reset: never reset
+}
+
+// pg_stat_database_conflicts: queries a standby cancelled; Basalt has no
+// standbys, so none.
+std::vector<Row> DatabaseConflictRows(const catalog::CatalogSnapshot& snapshot) {
+  std::vector<Row> rows;
+  for (const catalog::proto::Database* database : snapshot.Databases()) {
+    rows.push_back(Row{Value::Int(database->oid()), Value::String(database->name()), Count(0),
+                       Count(0), Count(0), Count(0), Count(0)});
+  }
+  return rows;
 }
 
 }  // namespace
@@ -213,15 +253,29 @@ std::vector<Row> DatabaseActivityRows(const catalog::CatalogSnapshot& snapshot,
 std::optional<std::vector<Row>> TableActivityRows(Oid relation,
                                                   const catalog::CatalogSnapshot& snapshot,
                                                   Oid database) {
+  auto tables = [&](Schemas schemas) { return CountedTables(snapshot, database, schemas); };
   switch (relation) {
-    case oids::kPgStatAllTables:
-      return RowPerTable(CountedTables(snapshot, database, false), TableRow);
-    case oids::kPgStatUserTables:
-      return RowPerTable(CountedTables(snapshot, database, true), TableRow);
-    case oids::kPgStatioUserTables:
-      return RowPerTable(CountedTables(snapshot, database, true), BlockIoRow);
-    case oids::kPgStatAllIndexes: return IndexRows(CountedTables(snapshot, database, false));
-    case oids::kPgStatUserIndexes: return IndexRows(CountedTables(snapshot, database, true));
+    case oids::kPgStatAllTables: return RowPerTable(tables(Schemas::kAll), TableRow);
+    case oids::kPgStatUserTables: return RowPerTable(tables(Schemas::kUser), TableRow);
+    case oids::kPgStatSysTables: return RowPerTable(tables(Schemas::kSystem), TableRow);
+    case oids::kPgStatioAllTables: return RowPerTable(tables(Schemas::kAll), BlockIoRow);
+    case oids::kPgStatioUserTables: return RowPerTable(tables(Schemas::kUser), BlockIoRow);
+    case oids::kPgStatioSysTables: return RowPerTable(tables(Schemas::kSystem), BlockIoRow);
+    case oids::kPgStatAllIndexes: return RowPerIndex(tables(Schemas::kAll), IndexRow);
+    case oids::kPgStatUserIndexes: return RowPerIndex(tables(Schemas::kUser), IndexRow);
+    case oids::kPgStatSysIndexes: return RowPerIndex(tables(Schemas::kSystem), IndexRow);
+    case oids::kPgStatioAllIndexes: return RowPerIndex(tables(Schemas::kAll), IndexBlockIoRow);
+    case oids::kPgStatioUserIndexes: return RowPerIndex(tables(Schemas::kUser), IndexBlockIoRow);
+    case oids::kPgStatioSysIndexes: return RowPerIndex(tables(Schemas::kSystem), IndexBlockIoRow);
+    case oids::kPgStatioAllSequences:
+      return RowPerTable(CountedTables(snapshot, database, Schemas::kAll, "S"), SequenceBlockIoRow);
+    case oids::kPgStatioUserSequences:
+      return RowPerTable(CountedTables(snapshot, database, Schemas::kUser, "S"),
+                         SequenceBlockIoRow);
+    case oids::kPgStatioSysSequences:
+      return RowPerTable(CountedTables(snapshot, database, Schemas::kSystem, "S"),
+                         SequenceBlockIoRow);
+    case oids::kPgStatDatabaseConflicts: return DatabaseConflictRows(snapshot);
     default: return std::nullopt;
   }
 }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "common/error.h"
+#include "sql/activity_counts.h"
 #include "sql/execution/evaluate.h"
 #include "storage/kv_store.h"
 #include "storage/temp_files.h"
@@ -152,7 +153,8 @@ bool DecodeSpillRow(std::string_view input, Row* row) {
   return input.empty();
 }
 
-SpillFile::SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size) : stats_(stats) {
+SpillFile::SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size)
+    : stats_(stats), database_(ctx.database_oid) {
   Result<std::unique_ptr<storage::TempFile>> file =
       ctx.store.temp_files().Create(block_size != 0 ? block_size : storage::kTempFileBlockSize);
   if (!file.ok()) ThrowStatus(file.status());
@@ -160,7 +162,9 @@ SpillFile::SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size) : s
   ++stats_->files;
 }
 
-SpillFile::~SpillFile() = default;
+SpillFile::~SpillFile() {
+  ServerActivityCounts().AddTempFile(database_, bytes_);
+}
 
 void SpillFile::Write(const Row& row) {
   // Each row: its encoding's length, then the encoding.
@@ -172,6 +176,7 @@ void SpillFile::Write(const Row& row) {
   if (!st.ok()) ThrowStatus(st);
   ++rows_;
   ++stats_->rows;
+  bytes_ += buffer_.size();
   stats_->bytes += buffer_.size();
 }
 

@@ -33,7 +33,7 @@ class SpillFile {
   // `block_size`: what it buffers (0: the temp files' default). Errors are
   // thrown.
   SpillFile(ExecContext& ctx, SpillStats* stats, size_t block_size = 0);
-  ~SpillFile();
+  ~SpillFile();  // counted in pg_stat_database's temp_files
   SpillFile(const SpillFile&) = delete;
   SpillFile& operator=(const SpillFile&) = delete;
 
@@ -49,7 +49,9 @@ class SpillFile {
  private:
   std::unique_ptr<storage::TempFile> file_;
   SpillStats* stats_;
+  Oid database_;  // whose pg_stat_database counts the file
   uint64_t rows_ = 0;
+  uint64_t bytes_ = 0;
   std::string buffer_;  // reused
 };
 

@@ -59,6 +59,8 @@ std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext
     case catalog::oids::kPgSettings:
     case catalog::oids::kPgStatActivity:
     case catalog::oids::kPgStatDatabase:
+    case catalog::oids::kPgStatSsl:
+    case catalog::oids::kPgStatGssapi:
     case catalog::oids::kPgStatProgressCreateIndex:
     case catalog::oids::kPgStatProgressRefreshMatview:
     case catalog::oids::kBasaltMatviewStatus:

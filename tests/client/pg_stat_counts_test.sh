@@ -126,6 +126,10 @@ expect "SELECT numbackends, tup_inserted = (SELECT sum(n_tup_ins) FROM pg_stat_a
 expect "SELECT string_agg(coalesce(datname, '<shared>') || ':' || datid::text, ',' ORDER BY datid)
         FROM pg_stat_database WHERE datid < 16384" "<shared>:0,template1:1,template0:4,postgres:5"
 expect "SELECT count(*) FROM pg_stat_database" 5
+# A sort past work_mem writes temporary files, which the database counts.
+q "SET work_mem = '64kB'; SELECT g FROM generate_series(1, 50000) g ORDER BY g DESC" >/dev/null
+expect "SELECT temp_files > 0, temp_bytes > 100000 FROM pg_stat_database WHERE datname = 'basalt'" \
+  "t|t"
 
 # The counts of a table live as long as the server: a restart starts over.
 basalt_stop

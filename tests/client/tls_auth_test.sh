@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # TLS (sslmode=require / verify-full against a CA made here, the development
-# certificate, ssl = off), hba rules (trust, reject, password, md5,
+# certificate, ssl = off; pg_stat_ssl), hba rules (trust, reject, password, md5,
 # scram-sha-256, hostssl / hostnossl, no matching line, SIGHUP reload),
 # roles' login checks, and CancelRequest over TLS, with psql, psycopg2 and
 # a raw-protocol client (tests/client/tls_auth.py).
@@ -72,6 +72,19 @@ psql "host=localhost port=$PORT user=basalt dbname=basalt sslmode=verify-full ss
 # ssl_ca_file: a client certificate, when sent, must come from that CA.
 psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require sslcert=$WORK_DIR/client.crt sslkey=$WORK_DIR/client.key" \
   -X -At -c 'SELECT 7' | grep -qx 7 || fail "client certificate from the CA refused"
+# pg_stat_ssl: the protocol and cipher, the verified client certificate's
+# subject, issuer and serial (decimal); an unencrypted session's row says so.
+serial=$("$PY" -c "print(int('$(openssl x509 -in "$WORK_DIR/client.crt" -noout -serial | cut -d= -f2)', 16))")
+got=$(psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require sslcert=$WORK_DIR/client.crt sslkey=$WORK_DIR/client.key" \
+  -X -At -c "SELECT ssl, version LIKE 'TLSv1._', cipher <> '', bits >= 128, client_dn, issuer_dn,
+                    client_serial FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+[[ "$got" == "t|t|t|t|CN=basalt|CN=basalt test ca|$serial" ]] || fail "pg_stat_ssl with a certificate: $got"
+got=$(psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require" -X -At \
+  -c "SELECT ssl, client_dn IS NULL, client_serial IS NULL FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+[[ "$got" == "t|t|t" ]] || fail "pg_stat_ssl without a certificate: $got"
+got=$(psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=disable" -X -At \
+  -c "SELECT ssl, version IS NULL, cipher IS NULL FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+[[ "$got" == "f|t|t" ]] || fail "pg_stat_ssl of an unencrypted session: $got"
 psql "host=127.0.0.1 port=$PORT user=basalt dbname=basalt sslmode=require sslcert=$WORK_DIR/stranger.crt sslkey=$WORK_DIR/stranger.key" \
   -X -c 'SELECT 1' 2>/dev/null && fail "a client certificate from another CA was accepted"
 # The server logs the refusal after the client has seen it: wait for the line.
