@@ -10,6 +10,20 @@
 
 namespace basalt::catalog {
 
+const std::vector<BuiltinDescription>& BuiltinDescriptions() {
+  // In pg_description's order of PostgreSQL's initdb: by class, then object.
+  static const std::vector<BuiltinDescription> all = [] {
+    std::vector<BuiltinDescription> out = BuiltinObjectDescriptions();
+    const auto& functions = BuiltinFunctionDescriptions();
+    out.insert(out.end(), functions.begin(), functions.end());
+    std::sort(out.begin(), out.end(), [](const BuiltinDescription& a, const BuiltinDescription& b) {
+      return std::pair(a.classoid, a.objoid) < std::pair(b.classoid, b.objoid);
+    });
+    return out;
+  }();
+  return all;
+}
+
 std::vector<Description> Descriptions(const CatalogSnapshot& snapshot, Oid database) {
   std::vector<Description> out;
   auto add = [&](Oid objoid, Oid classoid, int objsubid, const std::string& text) {

@@ -31,13 +31,17 @@ struct Description {
   std::string text;
 };
 
-// initdb's comments on the built-in types and functions and on plpgsql,
-// the same in every database (builtin_description_rows.cc).
+// initdb's comments on the built-in types, functions, operators and
+// collations and on plpgsql, the same in every database: the functions'
+// (builtin_proc_description_rows.cc), the other objects'
+// (builtin_description_rows.cc), and both together.
 struct BuiltinDescription {
   Oid objoid;
   Oid classoid;
   const char* text;
 };
+const std::vector<BuiltinDescription>& BuiltinFunctionDescriptions();
+const std::vector<BuiltinDescription>& BuiltinObjectDescriptions();
 const std::vector<BuiltinDescription>& BuiltinDescriptions();
 
 // The comments on `database`'s objects (pg_description), and on databases

@@ -1,5 +1,6 @@
 // The shapes of pg_catalog's relations as PostgreSQL 15 has them
-// (system_relation_specs.cc, generated from a PostgreSQL 15 server).
+// (system_relation_specs.cc and system_view_specs.cc, generated from a
+// PostgreSQL 15 server).
 #pragma once
 
 #include <vector>
@@ -17,7 +18,10 @@ struct SystemRelationSpec {
   const char* columns;
 };
 
-const std::vector<SystemRelationSpec>& SystemRelationSpecs();
+// pg_catalog's catalog tables (system_relation_specs.cc) and system views
+// (system_view_specs.cc).
+const std::vector<SystemRelationSpec>& CatalogTableSpecs();
+const std::vector<SystemRelationSpec>& SystemViewSpecs();
 // information_schema's views Basalt defines (information_schema_specs.cc,
 // generated likewise); their column types are information_schema's domains.
 const std::vector<SystemRelationSpec>& InformationSchemaSpecs();

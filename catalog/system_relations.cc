@@ -205,9 +205,11 @@ std::vector<proto::Table> SystemRelations(Oid database) {
             {"auto_refresh_state", TypeId::kText},
             {"last_auto_refresh_error", TypeId::kText}}),
   };
-  for (const SystemRelationSpec& spec : SystemRelationSpecs()) {
-    relations.push_back(
-        FromSpec(database, oids::kPgCatalogNamespace, spec, SystemViewQuery(spec.name)));
+  for (const auto* specs : {&CatalogTableSpecs(), &SystemViewSpecs()}) {
+    for (const SystemRelationSpec& spec : *specs) {
+      relations.push_back(
+          FromSpec(database, oids::kPgCatalogNamespace, spec, SystemViewQuery(spec.name)));
+    }
   }
   for (const SystemRelationSpec& spec : InformationSchemaSpecs()) {
     relations.push_back(FromSpec(database, oids::kInformationSchemaNamespace, spec,

@@ -5,7 +5,7 @@
 namespace basalt::catalog {
 namespace {
 
-// Each query returns the view's columns (system_relation_specs.cc) in order
+// Each query returns the view's columns (system_view_specs.cc) in order
 // and with their types.
 constexpr std::pair<std::string_view, std::string_view> kSystemViews[] = {
     {"pg_roles",
