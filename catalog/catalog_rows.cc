@@ -80,9 +80,35 @@ struct IndexView {
   std::vector<int> included;  // INCLUDE: indkey's attnums after the key's
 };
 
+IndexView IndexViewOf(const proto::Index& index) {
+  IndexView v;
+  v.oid = index.oid();
+  v.name = index.name();
+  v.relation_id = index.relation_id();
+  v.unique = index.unique();
+  v.constraint = index.constraint();
+  v.deferrable = index.deferrable();
+  v.initially_deferred = index.initially_deferred();
+  v.valid = !index.invalid();
+  v.predicate = index.predicate();
+  v.nulls_not_distinct = index.nulls_not_distinct();
+  for (const proto::IndexColumn& c : index.columns()) {
+    v.attnums.push_back(c.attnum());
+    v.descending.push_back(c.descending());
+    v.nulls_first.push_back(c.nulls_first());
+    v.expressions.push_back(c.expression().empty() ? nullptr : &c);
+  }
+  v.included.assign(index.included_attnums().begin(), index.included_attnums().end());
+  return v;
+}
+
 std::vector<IndexView> IndexesOf(const proto::Table& t) {
   std::vector<IndexView> out;
-  if (!t.primary_key_name().empty()) {
+  for (const proto::Index* listed : ListedIndexes(t)) {
+    if (listed != nullptr) {
+      out.push_back(IndexViewOf(*listed));
+      continue;
+    }
     IndexView& pk = out.emplace_back();
     pk.oid = PrimaryKeyIndexOid(t);
     pk.name = t.primary_key_name();
@@ -97,27 +123,6 @@ std::vector<IndexView> IndexesOf(const proto::Table& t) {
     }
     pk.included.assign(t.primary_key_included_attnums().begin(),
                        t.primary_key_included_attnums().end());
-  }
-  for (const proto::Index& index : t.indexes()) {
-    if (index.hidden()) continue;
-    IndexView& v = out.emplace_back();
-    v.oid = index.oid();
-    v.name = index.name();
-    v.relation_id = index.relation_id();
-    v.unique = index.unique();
-    v.constraint = index.constraint();
-    v.deferrable = index.deferrable();
-    v.initially_deferred = index.initially_deferred();
-    v.valid = !index.invalid();
-    v.predicate = index.predicate();
-    v.nulls_not_distinct = index.nulls_not_distinct();
-    for (const proto::IndexColumn& c : index.columns()) {
-      v.attnums.push_back(c.attnum());
-      v.descending.push_back(c.descending());
-      v.nulls_first.push_back(c.nulls_first());
-      v.expressions.push_back(c.expression().empty() ? nullptr : &c);
-    }
-    v.included.assign(index.included_attnums().begin(), index.included_attnums().end());
   }
   return out;
 }
@@ -725,6 +730,15 @@ std::vector<std::string> ChooseIndexColumnNames(const std::vector<std::string>& 
     chosen.push_back(std::move(distinct));
   }
   return chosen;
+}
+
+std::vector<const proto::Index*> ListedIndexes(const proto::Table& table) {
+  std::vector<const proto::Index*> out;
+  if (!table.primary_key_name().empty()) out.push_back(nullptr);
+  for (const proto::Index& index : table.indexes()) {
+    if (!index.hidden()) out.push_back(&index);
+  }
+  return out;
 }
 
 Oid PrimaryKeyIndexOid(const proto::Table& table) {

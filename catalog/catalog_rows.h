@@ -21,6 +21,10 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
 // computed from the OIDs Basalt assigns (16384 and up, far below 2^29), so
 // they are stable across restarts and never collide with assigned ones.
 Oid PrimaryKeyIndexOid(const proto::Table& table);
+// The indexes pg_index lists for a table, in its order: the primary key's
+// (nullptr: it has no Table.indexes entry; PrimaryKeyIndexOid), then the
+// others but hidden ones.
+std::vector<const proto::Index*> ListedIndexes(const proto::Table& table);
 // The pg_constraint row of a primary key or of a UNIQUE constraint's index.
 Oid ConstraintOid(Oid index_oid);
 // The pg_rewrite row of a view's or materialized view's _RETURN rule.

@@ -71,9 +71,6 @@ void SessionImpl::SetTls(const TlsConnection& tls) {
 std::vector<Row> SessionImpl::SslRows() {
   std::vector<Row> rows;
   if (activity_board_ == nullptr) return rows;
-  auto text_or_null = [](const std::string& s) {
-    return s.empty() ? Value::Null() : Value::String(s);
-  };
   for (const BackendActivity& a : activity_board_->Rows()) {
     if (!a.tls) {
       rows.push_back(Row{Value::Int(a.pid), Value::Bool(false), Value::Null(), Value::Null(),
@@ -83,9 +80,9 @@ std::vector<Row> SessionImpl::SslRows() {
     const TlsConnection& tls = *a.tls;
     Result<Numeric> serial = Numeric::Parse(tls.client_serial);
     rows.push_back(Row{Value::Int(a.pid), Value::Bool(true), Value::String(tls.version),
-                       Value::String(tls.cipher), Value::Int(tls.bits), text_or_null(tls.client_dn),
+                       Value::String(tls.cipher), Value::Int(tls.bits), TextOrNull(tls.client_dn),
                        serial.ok() ? Value::Decimal(std::move(serial).value()) : Value::Null(),
-                       text_or_null(tls.issuer_dn)});
+                       TextOrNull(tls.issuer_dn)});
   }
   return rows;
 }

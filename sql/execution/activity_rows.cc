@@ -5,6 +5,7 @@
 #include "catalog/catalog_rows.h"
 #include "catalog/system_relations.h"
 #include "sql/activity_counts.h"
+#include "sql/execution/system_scan.h"
 
 namespace basalt::sql {
 namespace {
@@ -13,10 +14,6 @@ namespace oids = catalog::oids;
 
 Value Count(uint64_t n) {
   return Value::Int(static_cast<int64_t>(n));
-}
-
-Value TimestampOrNull(const std::optional<int64_t>& at) {
-  return at ? Value::Int(*at) : Value::Null();
 }
 
 // Which tables a view lists: all, or PostgreSQL's _user_ / _sys_ halves
@@ -80,10 +77,10 @@ Row TableRow(const CountedTable& table) {
              Count(0),  // n_dead_tup: RocksDB's compaction drops old versions
              Count(t.n_mod_since_analyze),
              Count(t.n_ins_since_vacuum),
-             TimestampOrNull(t.last_vacuum),
-             TimestampOrNull(t.last_autovacuum),
-             TimestampOrNull(t.last_analyze),
-             TimestampOrNull(t.last_autoanalyze),
+             IntOrNull(t.last_vacuum),
+             IntOrNull(t.last_autovacuum),
+             IntOrNull(t.last_analyze),
+             IntOrNull(t.last_autoanalyze),
              Count(t.vacuum_count),
              Count(t.autovacuum_count),
              Count(t.analyze_count),
@@ -95,14 +92,13 @@ struct CountedIndex {
   const std::string* name;
 };
 
-// The primary key's index, then the others (pg_index's, without hidden ones).
+// As pg_index lists them (catalog::ListedIndexes).
 std::vector<CountedIndex> IndexesOf(const catalog::proto::Table& def) {
   std::vector<CountedIndex> out;
-  if (!def.primary_key_name().empty()) {
-    out.push_back({catalog::PrimaryKeyIndexOid(def), &def.primary_key_name()});
-  }
-  for (const catalog::proto::Index& index : def.indexes()) {
-    if (!index.hidden()) out.push_back({index.oid(), &index.name()});
+  for (const catalog::proto::Index* index : catalog::ListedIndexes(def)) {
+    out.push_back(index == nullptr
+                      ? CountedIndex{catalog::PrimaryKeyIndexOid(def), &def.primary_key_name()}
+                      : CountedIndex{index->oid(), &index->name()});
   }
   return out;
 }

@@ -12,11 +12,6 @@
 namespace basalt::sql {
 namespace {
 
-template <typename T>
-Value IntOrNull(const std::optional<T>& v) {
-  return v ? Value::Int(static_cast<int64_t>(*v)) : Value::Null();
-}
-
 Value StringOrNull(const std::optional<std::string>& v) {
   return v ? Value::String(*v) : Value::Null();
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -26,6 +27,12 @@ class SystemScan : public PhysicalOperator {
   bool started_ = false;
   size_t next_ = 0;
 };
+
+// A computed row's integer (or timestamp) column: NULL when unset.
+template <typename T>
+Value IntOrNull(const std::optional<T>& v) {
+  return v ? Value::Int(static_cast<int64_t>(*v)) : Value::Null();
+}
 
 // The current rows of the computed relation `table`.
 std::vector<Row> ComputeSystemRows(const catalog::TableEntry& table, ExecContext& ctx);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# PostgreSQL 15's pg_dump against Basalt: `pg_dump -s` and `pg_dump` (schema
-# and data) run without error, and their output, loaded into a fresh
-# PostgreSQL 15 database with ON_ERROR_STOP, gives the same schema and rows
+# PostgreSQL 15's pg_dump against Basalt: `pg_dump -s`, `pg_dump` (schema
+# and data) and `pg_dump -Fc` run without error, and their output, loaded
+# into a fresh PostgreSQL 15 database with ON_ERROR_STOP (the archive by
+# pg_restore --exit-on-error), gives the same schema and rows
 # as the same SQL run directly on PostgreSQL (pg_dump of both PostgreSQL
 # databases compared).
 #
@@ -29,7 +30,7 @@ mkdir "$PG_DIR"
   -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR" start >/dev/null ||
   fail "PostgreSQL did not start"
 pg() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" "$@"; }
-for db in direct restored schema_only; do pg -d postgres -c "CREATE DATABASE $db"; done
+for db in direct restored schema_only from_archive; do pg -d postgres -c "CREATE DATABASE $db"; done
 
 # The same schema and rows on Basalt and, directly, on PostgreSQL.
 for target in basalt pg; do
@@ -44,6 +45,13 @@ done
 "$PG_BIN/pg_dump" >"$WORK_DIR/basalt_full.sql" 2>"$WORK_DIR/err" ||
   fail "pg_dump of Basalt failed: $(cat "$WORK_DIR/err")"
 
+# The custom archive format, restored by pg_restore.
+"$PG_BIN/pg_dump" -Fc -f "$WORK_DIR/basalt.dump" 2>"$WORK_DIR/err" ||
+  fail "pg_dump -Fc of Basalt failed: $(cat "$WORK_DIR/err")"
+"$PG_BIN/pg_restore" -h 127.0.0.1 -p "$PG_PORT" -d from_archive --exit-on-error \
+  "$WORK_DIR/basalt.dump" 2>"$WORK_DIR/err" ||
+  fail "pg_restore of pg_dump -Fc on PostgreSQL failed: $(cat "$WORK_DIR/err")"
+
 pg -d schema_only -f "$WORK_DIR/basalt_schema.sql" >/dev/null 2>"$WORK_DIR/err" ||
   fail "restoring pg_dump -s on PostgreSQL failed: $(cat "$WORK_DIR/err")"
 pg -d restored -f "$WORK_DIR/basalt_full.sql" >/dev/null 2>"$WORK_DIR/err" ||
@@ -57,4 +65,6 @@ diff -u <(normalized_dump direct -s) <(normalized_dump schema_only -s) >"$WORK_D
   fail "the schema restored from pg_dump -s differs: $(cat "$WORK_DIR/diff")"
 diff -u <(normalized_dump direct) <(normalized_dump restored) >"$WORK_DIR/diff" ||
   fail "the schema and rows restored from pg_dump differ: $(cat "$WORK_DIR/diff")"
+diff -u <(normalized_dump direct) <(normalized_dump from_archive) >"$WORK_DIR/diff" ||
+  fail "the schema and rows pg_restore made of pg_dump -Fc differ: $(cat "$WORK_DIR/diff")"
 echo "pg_dump_restore: OK"
