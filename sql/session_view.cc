@@ -8,6 +8,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/storage_parameters.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/session_impl.h"
@@ -121,7 +122,8 @@ void SessionImpl::ExecuteCreateView(const ast::CreateViewStmt& stmt, ResultSink&
     view.set_name(stmt.name.name);
     view.set_relkind("v");
     view.set_owner_oid(role_oid_);
-    view.set_view_query(stmt.query_text);
+    view.set_view_query(
+        WithLiteralTexts(stmt.query_text, stmt.query_position, DateTimeLiteralTexts(*query)));
     for (catalog::proto::ViewReference& ref : references) *view.add_view_references() = ref;
     SetViewColumns(stmt, *query, &view);
     std::vector<std::pair<std::string, std::string>> options;

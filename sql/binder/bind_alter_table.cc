@@ -7,6 +7,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/deparse_text.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
@@ -94,7 +95,7 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
               .WithPosition(con.position);
         }
         out.default_value = BindDefaultExpression(*con.expr, type, def.name);
-        c.set_default_expr(ast::ToString(*con.expr));
+        c.set_default_expr(ast::ToString(*con.expr, DateTimeLiteralTexts(*out.default_value)));
         break;
       case Type::kIdentity:
         if (type.id != TypeId::kInt2 && type.id != TypeId::kInt4 && type.id != TypeId::kInt8) {

@@ -10,6 +10,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/deparse.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/parser/parser.h"
 
@@ -142,7 +143,7 @@ catalog::proto::Constraint Binder::BindTableConstraint(const catalog::proto::Tab
     // As PostgreSQL: t_a_check when the expression reads one column.
     out.set_name(
         choose_name(columns.size() == 1 ? table.columns(*columns.begin()).name() : "", "check"));
-    out.set_check_expr(ast::ToString(*constraint.expr));
+    out.set_check_expr(ast::ToString(*constraint.expr, DateTimeLiteralTexts(*e)));
     taken->push_back(out.name());
     return out;
   }
@@ -276,6 +277,7 @@ std::vector<std::string> RenamedExpressions(
   renamed.def = table.def;
   renamed.def.mutable_columns(column)->set_name(new_name);
   renamed.layout = table.layout;
+  ScopedStoredTextFormats formats;
   std::vector<std::string> out;
   for (const StoredExpression& item : stored) {
     if (item.text.empty()) {

@@ -12,6 +12,7 @@
 #include "sql/binder/bind_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/catalog_names.h"
 #include "sql/parser/parser.h"
 
@@ -37,6 +38,15 @@ void CollectPredicateColumns(const BoundExpr& e, std::set<int>* columns) {
   CheckStackDepth();
   if (e.kind == BoundExprKind::kColumn) columns->insert(e.column_index);
   for (const BoundExprPtr& child : e.children) CollectPredicateColumns(*child, columns);
+}
+
+// An index expression or predicate as it is kept: as pg_get_expr prints it
+// (pretty), SQL that binds again, with date / time values in ISO form.
+std::optional<std::string> StoredTableExpression(const BoundExpr& e,
+                                                 const catalog::TableEntry& table,
+                                                 const CatalogNames& names) {
+  ScopedStoredTextFormats formats;
+  return DeparseTableExpression(e, table, names, /*pretty=*/true);
 }
 
 }  // namespace
@@ -189,8 +199,7 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
       continue;
     }
     if (!HasBtreeOrdering(expression->type.id)) ThrowNoBtreeOrdering(expression->type.id);
-    std::optional<std::string> text =
-        DeparseTableExpression(*expression, table, catalog_names, /*pretty=*/true);
+    std::optional<std::string> text = StoredTableExpression(*expression, table, catalog_names);
     if (!text) {
       throw Error(sqlstate::kFeatureNotSupported, "this index expression cannot be stored yet");
     }
@@ -221,9 +230,7 @@ std::unique_ptr<BoundCreateIndex> Binder::BindCreateIndex(const ast::CreateIndex
                                      : create.name);
   if (create.where != nullptr) {
     BoundExprPtr predicate = BindIndexPredicate(table.def, *create.where);
-    // Kept as pg_get_expr prints it (pretty): SQL that binds again.
-    std::optional<std::string> text =
-        DeparseTableExpression(*predicate, table, catalog_names, /*pretty=*/true);
+    std::optional<std::string> text = StoredTableExpression(*predicate, table, catalog_names);
     if (!text) {
       throw Error(sqlstate::kFeatureNotSupported, "this index predicate cannot be stored yet");
     }

@@ -13,6 +13,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/binder/storage_parameters.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/parser/ast_printer.h"
 
 namespace basalt::sql {
@@ -138,14 +139,15 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
           }
           column_ref_error_ = nullptr;
           DataType from = e->type;
-          if (TryCoerce(std::move(e), type, CastContext::kAssignment) == nullptr) {
+          BoundExprPtr coerced = TryCoerce(std::move(e), type, CastContext::kAssignment);
+          if (coerced == nullptr) {
             throw Error(sqlstate::kDatatypeMismatch,
                         fmt::format("column \"{}\" is of type {} but default expression is of "
                                     "type {}",
                                     def.name, type.Name(), TypeNameForMessage(from)))
                 .WithHint("You will need to rewrite or cast the expression.");
           }
-          c->set_default_expr(ast::ToString(*con.expr));
+          c->set_default_expr(ast::ToString(*con.expr, DateTimeLiteralTexts(*coerced)));
           break;
         }
         case ast::Constraint::Type::kPrimaryKey:

@@ -16,6 +16,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
 #include "sql/binder/storage_parameters.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/commands/matview/auto_refresh_options.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
@@ -129,6 +130,7 @@ std::string SessionImpl::RenamedQuery(
     binder.KeepWithClauses();
     std::unique_ptr<BoundSelect> query = binder.BindViewQuery(dependent, 0);
     CatalogNames names(snapshot, database_oid_, user_, SearchPath());
+    ScopedStoredTextFormats formats;
     text = DeparseQuery(*query, column_names, names, /*pretty=*/false, &rename);
   } catch (const Error&) {
   }

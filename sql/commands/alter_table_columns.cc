@@ -16,6 +16,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/commands/alter_table_columns.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
@@ -111,8 +112,9 @@ void SessionImpl::AlterTableCommands(const ast::AlterTableStmt& stmt, const Tabl
         if (command.kind == Kind::kSetDefault) {
           // Bound now so a bad default fails here, not at the next INSERT.
           Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
-          binder.BindDefaultExpression(*command.expr, current->ColumnType(column), command.column);
-          text = ast::ToString(*command.expr);
+          BoundExprPtr bound = binder.BindDefaultExpression(
+              *command.expr, current->ColumnType(column), command.column);
+          text = ast::ToString(*command.expr, DateTimeLiteralTexts(*bound));
         }
         Check(writer_.AlterTableDefinition(*txn_, *current, [&](catalog::proto::Table* t) {
           t->mutable_columns(column)->set_default_expr(text);

@@ -6,6 +6,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
+#include "sql/binder/stored_literals.h"
 #include "sql/commands/matview/auto_refresh_options.h"
 #include "sql/commands/matview/incremental_shape.h"
 #include "sql/execution/evaluate.h"
@@ -108,7 +109,8 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
     table.set_owner_oid(role_oid_);
     if (stmt.materialized) {
       table.set_relkind("m");
-      table.set_view_query(stmt.query_text);
+      table.set_view_query(
+          WithLiteralTexts(stmt.query_text, stmt.query_position, DateTimeLiteralTexts(*query)));
       for (catalog::proto::ViewReference& ref : references) *table.add_view_references() = ref;
       table.set_populated(stmt.with_data);
     }

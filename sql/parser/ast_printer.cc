@@ -22,6 +22,18 @@ std::string QuoteName(const std::string& name, bool quote_keywords) {
 
 namespace {
 
+// The literal texts of the ToString(expr, literal_texts) call running on
+// this thread, if any: the printer's many recursive calls need not carry
+// them.
+thread_local const LiteralTexts* literal_texts_in_use = nullptr;
+
+// The text to print for the string literal at `position`, if replaced.
+const std::string* ReplacedLiteral(int position) {
+  if (literal_texts_in_use == nullptr) return nullptr;
+  const auto found = literal_texts_in_use->find(position);
+  return found == literal_texts_in_use->end() ? nullptr : &found->second;
+}
+
 std::string QuoteString(const std::string& value) {
   std::string out = "'";
   for (char c : value) {
@@ -104,12 +116,14 @@ std::string ToString(const QualifiedName& name) {
 }
 
 std::string ToString(const Alias& alias) {
-  if (alias.name.empty()) return "";
-  std::string out = " AS " + QuoteName(alias.name);
+  if (alias.name.empty() && alias.column_types.empty()) return "";
+  std::string out = " AS";
+  if (!alias.name.empty()) out += " " + QuoteName(alias.name);
   if (!alias.columns.empty()) {
     out += " (";
     for (size_t i = 0; i < alias.columns.size(); ++i) {
       out += (i ? ", " : "") + QuoteName(alias.columns[i]);
+      if (i < alias.column_types.size()) out += " " + ToString(alias.column_types[i]);
     }
     out += ")";
   }
@@ -289,7 +303,10 @@ std::string ToString(const Expr& expr) {
       switch (c.type) {
         case Constant::Type::kInteger:
         case Constant::Type::kDecimal: return c.text;
-        case Constant::Type::kString: return QuoteString(c.text);
+        case Constant::Type::kString: {
+          const std::string* replaced = ReplacedLiteral(c.position);
+          return QuoteString(replaced != nullptr ? *replaced : c.text);
+        }
         case Constant::Type::kBoolean: return c.bool_value ? "true" : "false";
         case Constant::Type::kNull: return "NULL";
       }
@@ -337,7 +354,8 @@ std::string ToString(const Expr& expr) {
     }
     case ExprKind::kTypedLiteral: {
       const auto& t = expr.As<TypedLiteral>();
-      return ToString(t.type) + " " + QuoteString(t.value);
+      const std::string* replaced = ReplacedLiteral(t.position);
+      return ToString(t.type) + " " + QuoteString(replaced != nullptr ? *replaced : t.value);
     }
     case ExprKind::kFunctionCall: {
       const auto& f = expr.As<FunctionCall>();
@@ -402,6 +420,19 @@ std::string ToString(const Expr& expr) {
     }
   }
   return "?";
+}
+
+std::string ToString(const Expr& expr, const LiteralTexts& literal_texts) {
+  const LiteralTexts* outer = literal_texts_in_use;
+  literal_texts_in_use = &literal_texts;
+  try {
+    std::string out = ToString(expr);
+    literal_texts_in_use = outer;
+    return out;
+  } catch (...) {
+    literal_texts_in_use = outer;
+    throw;
+  }
 }
 
 std::string ToString(const TableRef& ref) {

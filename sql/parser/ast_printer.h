@@ -5,6 +5,7 @@
 // deep to print fails with 54001.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "sql/parser/ast.h"
@@ -12,6 +13,11 @@
 namespace basalt::sql::ast {
 
 std::string ToString(const Expr& expr);
+// String literals by source position -> the text to print for them instead
+// of the one written (a date read under the DateStyle in force, in ISO
+// form: sql/binder/stored_literals.h).
+using LiteralTexts = std::map<int, std::string>;
+std::string ToString(const Expr& expr, const LiteralTexts& literal_texts);
 std::string ToString(const TypeName& type);
 std::string ToString(const TableRef& ref);
 std::string ToString(const Statement& statement);

@@ -20,9 +20,15 @@ struct Identifier : Node {
 };
 
 // `AS name (col, ...)` after a table reference; `name` empty when absent.
+// After a function, the columns may be a column definition list
+// (`AS x(a int, b text)`, also `AS (a int)` without a name): their types are
+// in `column_types`, beside `columns`, and `definitions_position` is the
+// first definition's.
 struct Alias : Node {
   std::string name;
   std::vector<std::string> columns;
+  std::vector<TypeName> column_types;
+  int definitions_position = 0;
 };
 
 // One item of a SELECT list or RETURNING list. `alias` is empty when none was
@@ -458,8 +464,10 @@ struct CreateViewStmt : Statement {
   std::vector<RelationOption> options;
   std::unique_ptr<SelectStmt> query;
   // The query as written (from its first token to its last), which the
-  // catalog keeps and readers of the view parse again.
+  // catalog keeps and readers of the view parse again, and the character
+  // position of its first token in the statement.
   std::string query_text;
+  int query_position = 0;
   // WITH [CASCADED | LOCAL] CHECK OPTION after the query: "cascaded" or
   // "local"; empty when not written.
   std::string check_option;
@@ -480,8 +488,10 @@ struct CreateTableAsStmt : Statement {
   std::vector<Identifier> columns;
   std::vector<RelationOption> options;
   std::unique_ptr<SelectStmt> query;
-  // The query as written, which the catalog keeps for a materialized view.
+  // The query as written, which the catalog keeps for a materialized view,
+  // and the character position of its first token in the statement.
   std::string query_text;
+  int query_position = 0;
   bool with_data = true;
 };
 

@@ -140,6 +140,7 @@ ast::StatementPtr Parser::ParseCreateView(const Token& create, bool or_replace, 
   const int end = tokens_[pos_ - 1].end;
   stmt->query_text = std::string(
       sql_.substr(static_cast<size_t>(first.begin), static_cast<size_t>(end - first.begin)));
+  stmt->query_position = first.position;
   if (PeekWord("with")) {
     stmt->check_option_position = Advance().position;
     stmt->check_option = "cascaded";

@@ -46,6 +46,7 @@ ast::StatementPtr Parser::ParseCreateTableAs(const Token& create, bool materiali
   const int end = tokens_[pos_ - 1].end;
   stmt->query_text = std::string(
       sql_.substr(static_cast<size_t>(first.begin), static_cast<size_t>(end - first.begin)));
+  stmt->query_position = first.position;
   if (AcceptWord("with")) {
     stmt->with_data = !AcceptWord("no");
     ExpectWord("data");
