@@ -8,6 +8,7 @@
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_named_arguments.h"
+#include "sql/binder/bind_record_function.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 
@@ -87,6 +88,10 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   std::vector<BoundExprPtr>& args = out->arguments;
   // Named notation (the set-returning functions name no parameters: 42883).
   if (!call.arg_names.empty()) args = ArrangeNamedArguments(call, std::move(args));
+  if (const auto record = catalog_name ? RecordTableFunction(name) : std::nullopt) {
+    return BindRecordFunction(call, *record, alias, with_ordinality, hidden, std::move(out), scope,
+                              next_column);
+  }
   // information_schema._pg_expandarray(array): the elements (x) with their
   // positions (n), as unnest WITH ORDINALITY gives them; pgjdbc's metadata
   // queries and the information_schema views of PostgreSQL use it.
@@ -208,6 +213,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     ThrowAt(sqlstate::kFeatureNotSupported,
             fmt::format("function {} in FROM is not supported yet", name), position);
   }
+  CheckColumnDefinitionList(alias, with_ordinality, false, call.position);
   const bool options = out->function == TableFunction::kOptionsToTable;
   const bool json_pairs = ReturnsPairs(out->function);
   out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0);
@@ -261,7 +267,8 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   return catalog_name &&
          (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
           name == "pg_partition_ancestors" || name == "regexp_matches" ||
-          name == "regexp_split_to_table" || JsonTableFunction(name).has_value());
+          name == "regexp_split_to_table" || JsonTableFunction(name).has_value() ||
+          RecordTableFunction(name).has_value());
 }
 
 }  // namespace

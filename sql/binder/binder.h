@@ -317,6 +317,14 @@ class Binder {
       const ast::FunctionCall& call, const ast::Alias& alias, bool with_ordinality, int position,
       bool hidden, Scope& scope, int* next_column,
       std::vector<BoundExprPtr>* lateral_values = nullptr);
+  // bind_record_function.cc: json[b]_to_record[set], `out` holding the
+  // call's bound arguments; its columns are the alias's column definition
+  // list, or in a target list (`hidden`) one record column.
+  std::unique_ptr<BoundTableRef> BindRecordFunction(const ast::FunctionCall& call,
+                                                    std::pair<TableFunction, bool> function,
+                                                    const ast::Alias& alias, bool with_ordinality,
+                                                    bool hidden, std::unique_ptr<BoundTableRef> out,
+                                                    Scope& scope, int* next_column);
   // generate_series / unnest / regexp_matches ... in the target list
   // (SELECT generate_series(1, 3) [FROM ...], (regexp_matches(s, p))[1]):
   // joined LATERAL after the FROM items, one output row per value

@@ -59,6 +59,23 @@ enum class TableFunction {
   // pg_options_to_table(text[]): each "name=value" option (reloptions,
   // fdwoptions) as an (option_name, option_value) row; function_type is text.
   kOptionsToTable,
+  // json[b]_to_record(json[b]) and json[b]_to_recordset(json[b]): an
+  // object's members (of each object of an array) as the columns of the FROM
+  // item's column definition list, BoundTableRef::record_columns
+  // (json_record_function.h).
+  kJsonToRecord,
+  kJsonToRecordset,
+};
+
+inline bool ReturnsRecord(TableFunction f) {
+  return f == TableFunction::kJsonToRecord || f == TableFunction::kJsonToRecordset;
+}
+
+// A column of a function returning record, as its column definition list
+// names and types it.
+struct RecordColumn {
+  std::string name;
+  DataType type;
 };
 
 // The functions whose rows are (key, value) pairs: a text column first.
@@ -92,6 +109,10 @@ struct BoundTableRef {
   std::vector<BoundExprPtr> arguments;
   bool with_ordinality = false;
   DataType function_type;  // of its value column
+  // A function returning record: the columns of its column definition list,
+  // in place of the value column. Empty in a target list, where such a
+  // function fails at run time (PostgreSQL's "could not determine row type").
+  std::vector<RecordColumn> record_columns;
   // Further set-returning functions of a target list run in lockstep with
   // this one (PostgreSQL's ProjectSet): each adds one column, NULL once its
   // function has run out, until all have. They share `lateral_values`.

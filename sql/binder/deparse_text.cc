@@ -121,6 +121,8 @@ std::string DeparsedTableFunctionName(TableFunction f) {
     case TableFunction::kJsonEach: return "jsonb_each";
     case TableFunction::kJsonEachText: return "jsonb_each_text";
     case TableFunction::kOptionsToTable: return "pg_options_to_table";
+    case TableFunction::kJsonToRecord: return "jsonb_to_record";
+    case TableFunction::kJsonToRecordset: return "jsonb_to_recordset";
   }
   return "unnest";
 }

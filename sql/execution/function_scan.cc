@@ -4,6 +4,7 @@
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
+#include "sql/execution/json_record_function.h"
 #include "sql/execution/json_table_function.h"
 #include "sql/execution/string_pattern_function.h"
 
@@ -29,6 +30,18 @@ bool InRange(const Value& v, const Value& stop, const Value& step, TypeId type) 
 
 bool FunctionScan::Start(ExecContext& ctx) {
   Row empty;
+  if (ReturnsRecord(function_)) {
+    // Computed whole, each row an array of its values, handed out as
+    // unnest's elements.
+    static const std::vector<RecordColumn> kNone;
+    std::vector<Row> rows =
+        JsonToRecordRows(function_, Evaluate(*arguments_[0], empty, &ctx), arguments_[0]->type,
+                         record_columns_ != nullptr ? *record_columns_ : kNone);
+    std::vector<Value> values;
+    for (Row& row : rows) values.push_back(Value::Array(std::move(row)));
+    args_ = {Value::Array(std::move(values))};
+    return true;
+  }
   for (const BoundExprPtr& a : arguments_) {
     args_.push_back(Evaluate(*a, empty, &ctx));
     if (args_.back().is_null()) return false;
@@ -102,7 +115,7 @@ bool FunctionScan::Start(ExecContext& ctx) {
 std::optional<Value> FunctionScan::NextValue() {
   if (function_ == TableFunction::kUnnest || function_ == TableFunction::kRegexpMatches ||
       function_ == TableFunction::kRegexpSplitToTable || IsJsonTableFunction(function_) ||
-      function_ == TableFunction::kOptionsToTable) {
+      function_ == TableFunction::kOptionsToTable || ReturnsRecord(function_)) {
     const std::vector<Value>& elements = args_[0].AsArray();
     if (next_index_ >= elements.size()) return std::nullopt;
     return elements[next_index_++];
@@ -151,6 +164,10 @@ std::optional<Value> FunctionScan::NextLockstepValue(ExecContext& ctx) {
 }
 
 void FunctionScan::AppendColumns(Value value, Row* row) {
+  if (ReturnsRecord(function_)) {
+    for (const Value& v : value.AsArray()) row->push_back(v);
+    return;
+  }
   row->push_back(std::move(value));
   // json[b]_each: the value beside the key.
   if (!json_values_.empty()) row->push_back(std::move(json_values_[next_index_ - 1]));

@@ -1,9 +1,9 @@
 // Set-returning functions in FROM: generate_series(start, stop [, step])
 // over int4, int8 and numeric, unnest(array), generate_subscripts(array,
-// dim), regexp_matches and regexp_split_to_table. A NULL argument gives no rows; a zero step is
-// 22023. With ORDINALITY each row ends with its number, from 1. Functions added with AddLockstep
-// run beside this one, their columns after its own, NULL once run out, until all are done (the
-// target list's set-returning functions).
+// dim), regexp_matches and regexp_split_to_table, the json functions. A NULL argument gives no
+// rows (json[b]_to_record: one of NULLs); a zero step is 22023. With ORDINALITY each row ends with
+// its number, from 1. Functions added with AddLockstep run beside this one, their columns after its
+// own, NULL once run out, until all are done (the target list's set-returning functions).
 #pragma once
 
 #include <memory>
@@ -26,6 +26,9 @@ class FunctionScan : public PhysicalOperator {
         with_ordinality_(with_ordinality),
         type_(type) {}
   void AddLockstep(std::unique_ptr<FunctionScan> member) { lockstep_.push_back(std::move(member)); }
+  // A function returning record: its columns (the plan's), in place of the
+  // value column.
+  void SetRecordColumns(const std::vector<RecordColumn>& columns) { record_columns_ = &columns; }
   bool Next(ExecContext& ctx, RowBatch* batch) override;
   std::string Describe() const override { return "Function Scan"; }
 
@@ -55,6 +58,7 @@ class FunctionScan : public PhysicalOperator {
   std::vector<Value> json_values_;  // json[b]_each: the value column
   int64_t ordinal_ = 0;
   std::vector<std::unique_ptr<FunctionScan>> lockstep_;
+  const std::vector<RecordColumn>* record_columns_ = nullptr;
 };
 
 }  // namespace basalt::sql

@@ -517,7 +517,7 @@ ast::TableRefPtr Parser::ParsePrimaryTableRef() {
       Advance();
       ref->with_ordinality = true;
     }
-    ref->alias = ParseOptionalAlias();
+    ref->alias = ParseFunctionAlias();
     return ref;
   }
 
@@ -544,6 +544,32 @@ ast::Alias Parser::ParseOptionalAlias() {
   if (PeekOp("(")) {
     for (ast::Identifier& column : ParseColumnList()) alias.columns.push_back(column.name);
   }
+  return alias;
+}
+
+// gram.y's func_alias_clause: an alias_clause, or a column definition list
+// with or without a name before it (`AS (a int)` needs the AS).
+ast::Alias Parser::ParseFunctionAlias() {
+  const bool as = PeekWord("as");
+  const bool definitions_only = as && PeekOp("(", 1);
+  // `name (col` followed by a type: definitions, not a list of names.
+  const size_t name_at = as ? 1 : 0;
+  const bool named_definitions = !definitions_only && PeekColId(name_at) &&
+                                 PeekOp("(", name_at + 1) && PeekColId(name_at + 2) &&
+                                 !PeekOp(",", name_at + 3) && !PeekOp(")", name_at + 3);
+  if (!definitions_only && !named_definitions) return ParseOptionalAlias();
+  ast::Alias alias;
+  alias.position = Peek().position;
+  if (as) Advance();
+  if (named_definitions) alias.name = ParseColId();
+  ExpectOp("(");
+  alias.definitions_position = Peek().position;
+  do {
+    alias.columns.push_back(ParseColId());
+    alias.column_types.push_back(ParseTypeName());
+    if (AcceptWord("collate")) ParseQualifiedName();  // Basalt compares bytes
+  } while (AcceptOp(","));
+  ExpectOp(")");
   return alias;
 }
 

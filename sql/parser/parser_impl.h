@@ -86,6 +86,7 @@ class Parser {
   ast::TableRefPtr ParseJoin(ast::TableRefPtr left);
   bool PeekJoin() const;
   ast::Alias ParseOptionalAlias();
+  ast::Alias ParseFunctionAlias();  // also a column definition list
   std::vector<ast::OrderByItem> ParseOrderBy();
   // parse_window.cc
   std::unique_ptr<ast::WindowDef> ParseOverClause();

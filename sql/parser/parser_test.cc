@@ -274,6 +274,16 @@ TEST_CASE("FROM items and joins", "[parser]") {
   CHECK(P("select * from (select 1) s, lateral (select 2) as l (x)") ==
         "SELECT * FROM (SELECT 1) AS s, LATERAL (SELECT 2) AS l (x)");
   CHECK(P("select * from generate_series(1, 3) g") == "SELECT * FROM generate_series(1, 3) AS g");
+  // Column definition lists (gram.y's func_alias_clause).
+  CHECK(P("select * from jsonb_to_record(j) as x(a int, b varchar(3)[])") ==
+        "SELECT * FROM jsonb_to_record(j) AS x (a int4, b varchar(3)[])");
+  CHECK(P("select * from f() x(a text collate \"C\")") == "SELECT * FROM f() AS x (a text)");
+  CHECK(P("select * from f() as (a int)") == "SELECT * FROM f() AS (a int4)");
+  CHECK(P("select * from f() as x(a, b)") == "SELECT * FROM f() AS x (a, b)");
+  CHECK(Err("select * from f() as x(a int, b)") == "42601 syntax error at or near \")\" @32");
+  CHECK(Err("select * from f() as x(a, b int)") == "42601 syntax error at or near \"int\" @29");
+  CHECK(Err("select * from f() as (a)") == "42601 syntax error at or near \")\" @24");
+  CHECK(Err("select * from t as x(a int)") == "42601 syntax error at or near \"int\" @24");
   CHECK(P("select * from (a join b using (k)) as j") == "SELECT * FROM (a JOIN b USING (k)) AS j");
 
   std::vector<StatementPtr> h;

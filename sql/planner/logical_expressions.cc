@@ -134,7 +134,8 @@ std::vector<DataType> OutputTypes(const LogicalOperator& op) {
       // the ordinal after it; the lockstep members' after the first's.
       auto function_types = [&types](const LogicalFunctionScan& scan) {
         if (ReturnsPairs(scan.function)) types.push_back(DataType::Of(TypeId::kText));
-        types.push_back(scan.type);
+        if (scan.record_columns.empty()) types.push_back(scan.type);
+        for (const RecordColumn& c : scan.record_columns) types.push_back(c.type);
         if (scan.with_ordinality) types.push_back(DataType::Of(TypeId::kInt8));
       };
       const auto& scan = op.As<LogicalFunctionScan>();

@@ -14,6 +14,9 @@ struct LogicalFunctionScan : LogicalOperator {
   std::vector<BoundExprPtr> arguments;
   bool with_ordinality = false;
   DataType type;  // of the value column
+  // A function returning record: its columns, in place of the value column
+  // (BoundTableRef::record_columns).
+  std::vector<RecordColumn> record_columns;
   // Functions run in lockstep with this one, a column each (the target
   // list's set-returning functions: BoundTableRef::lockstep).
   std::vector<std::unique_ptr<LogicalFunctionScan>> lockstep;

@@ -129,6 +129,7 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, const Lowering& 
       const auto& scan = plan.As<LogicalFunctionScan>();
       auto function_scan = std::make_unique<FunctionScan>(scan.function, scan.arguments,
                                                           scan.with_ordinality, scan.type);
+      function_scan->SetRecordColumns(scan.record_columns);
       for (const auto& member : scan.lockstep) {
         function_scan->AddLockstep(std::make_unique<FunctionScan>(
             member->function, member->arguments, member->with_ordinality, member->type));

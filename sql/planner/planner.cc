@@ -61,6 +61,7 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
       scan->arguments = std::move(ref.arguments);
       scan->with_ordinality = ref.with_ordinality;
       scan->type = ref.function_type;
+      scan->record_columns = ref.record_columns;
       for (std::unique_ptr<BoundTableRef>& member : ref.lockstep) {
         auto member_scan = std::make_unique<LogicalFunctionScan>();
         member_scan->function = member->function;

@@ -1,0 +1,176 @@
+-- json_to_record, jsonb_to_record, json_to_recordset, jsonb_to_recordset:
+-- functions returning record, read through the column definition list of
+-- their FROM item; PostgreSQL's conversion of each member to its column's
+-- type, and its errors.
+
+-- The column definition list, with and without the alias name.
+SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}') AS x(a int, b text);
+SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}') AS (a int, b text);
+SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}') x(a int, b text);
+SELECT * FROM json_to_record('{"a":1,"b":"x"}') AS x(a int, b text);
+SELECT x.b, x.a FROM json_to_record('{"a":1,"b":"x"}') AS x(a int, b text);
+SELECT jsonb_to_record.a FROM jsonb_to_record('{"a":7}') AS (a int);
+SELECT * FROM json_to_record('{"A":1, "a":2}') AS x("A" int, a int);
+SELECT * FROM jsonb_to_record('{"a":1}') AS x(a int, b text, c int[]);
+SELECT * FROM jsonb_to_record('{"a":null, "b":null}') AS x(a int, b jsonb);
+SELECT * FROM json_to_record('{"a":null, "b":null}') AS x(a json, b text);
+
+-- The last of equal keys wins.
+SELECT * FROM json_to_record('{"a":1, "a":2}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":1, "a":2}') AS x(a int);
+
+-- Strings: their contents, through the column type's input function.
+SELECT * FROM jsonb_to_record('{"a":"x\"y\\z\u00e9", "b":"abc", "c":"abc"}')
+  AS x(a text, b varchar(5), c char(5));
+SELECT * FROM json_to_record('{"a":"x\"y\\z\u00e9\ttab"}') AS x(a text);
+SELECT * FROM jsonb_to_record('{"a":"2020-01-02", "b":"2020-01-02 03:04:05",
+  "c":"2020-01-02 03:04:05+02", "d":"1 day 02:00", "e":"12:00"}')
+  AS x(a date, b timestamp, c timestamptz, d interval, e time);
+SELECT * FROM jsonb_to_record('{"a":"550e8400-e29b-41d4-a716-446655440000", "b":"\\x0102", "c":"42"}')
+  AS x(a uuid, b bytea, c int);
+
+-- Numbers and booleans: their text (json's as written, jsonb's as printed).
+SELECT * FROM jsonb_to_record('{"a":1.50, "b":1e3, "c":2.5, "d":1e3, "e":12, "f":-7}')
+  AS x(a numeric, b numeric, c float8, d text, e int8, f int2);
+SELECT * FROM json_to_record('{"a":1.50, "b":1e3, "c":2.5, "d":1e3, "e":12, "f":-7}')
+  AS x(a numeric, b numeric, c float8, d text, e int8, f int2);
+SELECT * FROM jsonb_to_record('{"a":true, "b":"true", "c":1, "d":0, "e":false}')
+  AS x(a bool, b bool, c bool, d bool, e text);
+SELECT * FROM json_to_record('{"a":true, "b":false}') AS x(a text, b bool);
+
+-- Objects and arrays into text, json and jsonb columns.
+SELECT * FROM jsonb_to_record('{"a":{"b":1}, "c":[1, 2]}') AS x(a text, c text);
+SELECT * FROM json_to_record('{"a":{"x": 1,  "y":[1, 2]}, "b":  [1, 2]}')
+  AS x(a json, b jsonb, c json);
+SELECT * FROM json_to_record('{"a":{"x": 1,  "y":[1, 2]}, "b":  [1, 2]}') AS x(a text, b text);
+SELECT * FROM jsonb_to_record('{"a":{"x": 1,  "y":[1, {"z": null}]}, "b":"s", "c":2.50}')
+  AS x(a json, b json, c jsonb);
+SELECT * FROM json_to_record('{"a":"x\ty", "b":"x\u00e9", "c":3}') AS x(a json, b jsonb, c jsonb);
+SELECT * FROM jsonb_to_record('{"a":"x\ty", "b":true}') AS x(a json, b jsonb);
+
+-- Arrays into array columns: element by element, or a string in array
+-- syntax; NULL elements, empty arrays, quotes and commas.
+SELECT * FROM jsonb_to_record('{"a":[1,2], "b":[1,null,"x"], "c":[true,false], "d":[1.5,2]}')
+  AS x(a int[], b text[], c bool[], d numeric[]);
+SELECT * FROM json_to_record('{"a":[1, 2], "b":[1, null, "x\ty", {"k": [1]}]}')
+  AS x(a int[], b text[]);
+SELECT * FROM jsonb_to_record('{"a":["a,b", "c\"d", "", " e ", "NULL", null]}') AS x(a text[]);
+SELECT * FROM jsonb_to_record('{"a":[{"x":1},[1,2],null,"s"]}') AS x(a text[]);
+SELECT * FROM jsonb_to_record('{"a":[{"x":1},[1,2],null,"s"]}') AS x(a jsonb[]);
+SELECT * FROM json_to_record('{"a":[1, null, "x\ty", {"k": [1]}]}') AS x(a json[]);
+SELECT * FROM jsonb_to_record('{"a":[], "b":[[]], "c":[[],[]], "d":[[[]]]}')
+  AS x(a int[], b int[], c text[], d int[]);
+SELECT * FROM jsonb_to_record('{"a":"{1,2}", "b":"{}", "c":"{NULL,\"x,y\"}"}')
+  AS x(a int[], b int[], c text[]);
+SELECT * FROM json_to_record('{"a":"{1,2}"}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":["2020-01-02", null]}') AS x(a date[]);
+SELECT * FROM jsonb_to_record('{"a":["abc", "abcdef"]}') AS x(a varchar(3)[]);
+
+-- json[b]_to_recordset: a row per object.
+SELECT * FROM jsonb_to_recordset('[{"a":1},{"b":"x"},{"a":3,"b":"y","c":true}]') AS x(a int, b text);
+SELECT * FROM json_to_recordset('[{"a":1},{"b":"x"},{"a":3,"b":"y","c":true}]') AS x(a int, b text);
+SELECT * FROM jsonb_to_recordset('[]') AS x(a int);
+SELECT * FROM json_to_recordset('[]') AS x(a int);
+SELECT * FROM jsonb_to_recordset('[{"a":[1]},{"a":"{2,3}"},{"a":[]}]') AS x(a int[]);
+SELECT count(*), sum(a) FROM jsonb_to_recordset('[{"a":1},{"a":2},{"a":3}]') AS x(a int);
+SELECT * FROM json_to_recordset('[{"a":1,"b":{"c":[1, 2]}},{"a":2}]') AS x(a int, b json)
+  WHERE a > 1 OR b IS NOT NULL ORDER BY a DESC;
+
+-- A NULL argument: one row of NULLs, or no rows.
+SELECT * FROM jsonb_to_record(NULL) AS x(a int, b text);
+SELECT * FROM json_to_record(NULL) AS x(a int);
+SELECT * FROM jsonb_to_recordset(NULL) AS x(a int);
+SELECT * FROM json_to_recordset(NULL) AS x(a int);
+
+-- LATERAL over a table's json and jsonb columns.
+CREATE TABLE jtr_docs (id int PRIMARY KEY, j json, jb jsonb);
+INSERT INTO jtr_docs VALUES
+  (1, '{"name":"ann","tags":["a","b"],"n":1}', '[{"k":"x","v":1},{"k":"y","v":2}]'),
+  (2, '{"name":"bob","tags":[],"n":null}', '[]'),
+  (3, NULL, NULL),
+  (4, '{"n":4,"extra":{"deep":[1,{"z":true}]}}', '[{"k":"z"}]');
+SELECT d.id, r.* FROM jtr_docs d, json_to_record(d.j) AS r(name text, tags text[], n int)
+  ORDER BY d.id;
+SELECT d.id, r.k, r.v FROM jtr_docs d CROSS JOIN LATERAL jsonb_to_recordset(d.jb) AS r(k text, v int)
+  ORDER BY d.id, r.k;
+SELECT d.id, r.k FROM jtr_docs d LEFT JOIN LATERAL jsonb_to_recordset(d.jb) AS r(k text, v int) ON true
+  ORDER BY d.id, r.k;
+SELECT d.id, r.extra FROM jtr_docs d, json_to_record(d.j) AS r(extra jsonb) WHERE d.id = 4;
+SELECT id, (SELECT n FROM json_to_record(j) AS (n int)) FROM jtr_docs ORDER BY id;
+SELECT r.* FROM (SELECT jb FROM jtr_docs WHERE id = 1) s, jsonb_to_recordset(s.jb) AS r(v int, k text);
+PREPARE jtr_p(jsonb) AS SELECT * FROM jsonb_to_record($1) AS x(a int, b text[]);
+EXECUTE jtr_p('{"a":5,"b":["p","q"]}');
+EXECUTE jtr_p('{"b":"{r}"}');
+DEALLOCATE jtr_p;
+DROP TABLE jtr_docs;
+
+-- A column definition list is needed for these functions, and only for them.
+SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}');
+SELECT * FROM json_to_recordset('[{"a":1}]') AS x;
+SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}') AS x(a, b);
+SELECT * FROM generate_series(1,2) AS x(a int);
+SELECT * FROM unnest('{1,2}'::int[]) AS (a int);
+SELECT * FROM jsonb_to_record('{"a":1}') WITH ORDINALITY AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":1}') AS x(a int, b);
+SELECT * FROM jsonb_to_record('{"a":1}') AS x(a int) WITH ORDINALITY;
+SELECT * FROM jsonb_to_record('{"a":1}') AS x(a nosuchtype);
+SELECT * FROM json_to_record('{"a":1}') AS x(a int, a text);
+
+-- No such function.
+SELECT * FROM jsonb_to_record('{"a":1}'::json) AS x(a int);
+SELECT * FROM json_to_record('{"a":1}'::jsonb) AS x(a int);
+SELECT * FROM json_to_record(1) AS x(a int);
+SELECT * FROM json_to_record('{"a":1}', true) AS x(a int);
+
+-- In a target list there is no row type for the record.
+SELECT jsonb_to_record('{"a":1}');
+SELECT json_to_recordset('[{"a":1}]');
+SELECT jsonb_to_record(NULL);
+SELECT jsonb_to_recordset(NULL);
+
+-- The wrong kind of value: 22023.
+SELECT * FROM jsonb_to_record('[1]') AS x(a int);
+SELECT * FROM json_to_record('[1]') AS x(a int);
+SELECT * FROM jsonb_to_record('1') AS x(a int);
+SELECT * FROM json_to_record('"x"') AS x(a int);
+SELECT * FROM jsonb_to_record('null') AS x(a int);
+SELECT * FROM json_to_record('null') AS x(a int);
+SELECT * FROM jsonb_to_recordset('{"a":1}') AS x(a int);
+SELECT * FROM jsonb_to_recordset('1') AS x(a int);
+SELECT * FROM json_to_recordset('{"a":1}') AS x(a int);
+SELECT * FROM json_to_recordset('1') AS x(a int);
+SELECT * FROM jsonb_to_recordset('[1]') AS x(a int);
+SELECT * FROM jsonb_to_recordset('[null]') AS x(a int);
+SELECT * FROM json_to_recordset('[{"a":1}, 2]') AS x(a int);
+SELECT * FROM json_to_recordset('[null]') AS x(a int);
+
+-- Values the column type does not take: the input function's errors.
+SELECT * FROM jsonb_to_record('{"a":"1x"}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":1.5}') AS x(a int);
+SELECT * FROM json_to_record('{"a":1e3}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":true}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":[1,2]}') AS x(a int);
+SELECT * FROM json_to_record('{"a":{"b": 1}}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":"99999999999"}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":99999999999}') AS x(a int);
+SELECT * FROM jsonb_to_record('{"a":"abc"}') AS x(a date);
+SELECT * FROM jsonb_to_record('{"a":"abcdef"}') AS x(a varchar(3));
+SELECT * FROM jsonb_to_record('{"a":2}') AS x(a bool);
+SELECT * FROM jsonb_to_record('{"a":"maybe"}') AS x(a bool);
+SELECT * FROM jsonb_to_record('{"a":"x"}') AS x(a uuid);
+SELECT * FROM jsonb_to_recordset('[{"a":1},{"a":"two"}]') AS x(a int);
+
+-- Array columns: a JSON array or a string, of matching dimensions.
+SELECT * FROM jsonb_to_record('{"a":1}') AS x(a int[]);
+SELECT * FROM json_to_record('{"a":{"b":1}}') AS x(a int[]);
+SELECT * FROM json_to_record('{"a":true}') AS x(a text[]);
+SELECT * FROM json_to_record('{"a":"abc"}') AS x(a int[]);
+SELECT * FROM json_to_record('{"a":[{"b":1}]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[1,[2]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[1,[]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[[1],2]}') AS x(a int[]);
+SELECT * FROM json_to_record('{"a":[[1],[2,3]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[[],[1]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[[1],[]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":[[[1],[2]],[3]]}') AS x(a int[]);
+SELECT * FROM jsonb_to_record('{"a":["1x"]}') AS x(a int[]);
