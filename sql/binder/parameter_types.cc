@@ -38,6 +38,10 @@ class ParameterTypeCollector {
     Visit(ref->left.get());
     Visit(ref->right.get());
     Visit(ref->condition);
+    // A function's arguments (generate_series(1, $1), jsonb_to_recordset($1)),
+    // and those of the target list's functions beside it.
+    for (const BoundExprPtr& a : ref->arguments) Visit(a);
+    for (const std::unique_ptr<BoundTableRef>& member : ref->lockstep) Visit(member.get());
   }
 
   void Visit(const BoundSelect& select) {

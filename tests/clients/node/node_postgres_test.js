@@ -5,6 +5,8 @@
 // column's type OID. Covered: every Basalt type with the OIDs and JS values
 // pg produces; parameterized queries; named queries ({name, text, values}:
 // parsed once per connection, then only Bind/Execute); rowMode 'array';
+// json, jsonb, int[] and text[] as the JS objects and arrays pg sends and
+// parses;
 // transactions; errors with their SQLSTATE; a pg.Pool of 10 clients running
 // hundreds of queries at once.
 //
@@ -138,6 +140,92 @@ async function transactions(client) {
   assert.deepEqual((await client.query('select 1 as one')).rows, [{one: 1}]);
 }
 
+// json, jsonb, int[] and text[] through pg's own serialization: a JS object
+// is sent as JSON.stringify's text, a JS array as an array literal (every
+// element quoted, NULL for null), so a JSON array or scalar for a json column
+// is stringified by hand; results come back through JSON.parse and pg's
+// array parsers.
+const JSON_NULL = Symbol('JSON null');  // not SQL NULL: the json value null
+
+async function jsonArrays(client) {
+  await freshTable(client, 'node_json',
+                   'id int4 primary key, j json, jb jsonb, ints int4[], texts text[]');
+  const nested = {name: 'héllo 日本 😀', n: 1.5, neg: -7, big: 1e21, ok: true, none: null,
+                  list: [1, 'two', {three: [3, {deep: 'x"y\\z'}]}, [], {}],
+                  'key with "quotes"': {'': 'empty key', tab: 'a\tb\nc'}};
+  const rows = [
+    {id: 1, j: nested, jb: {b: [1, 2, {c: null}], a: {z: 'last', y: ['é', '\u2603']}},
+     ints: [1, -2, null, 2147483647, -2147483648],
+     texts: ['a,b', 'say "hi"', 'back\\slash', '', ' padded ', 'NULL', null, '{braces}',
+             'héllo 日本 😀', 'line\nbreak']},
+    {id: 2, j: {}, jb: [], ints: [], texts: []},
+    {id: 3, j: null, jb: null, ints: null, texts: null},
+    {id: 4, j: [1, 'two', {three: 3}, [4, [5]], null, false], jb: 'just a string',
+     ints: [null], texts: [null, null]},
+    {id: 5, j: JSON_NULL, jb: 42, ints: [0], texts: ['']},
+  ];
+  // What to send: objects as they are, JSON arrays and scalars stringified.
+  const asJson = v => {
+    if (v === JSON_NULL) return 'null';
+    return v === null || (typeof v === 'object' && !Array.isArray(v)) ? v : JSON.stringify(v);
+  };
+  // What comes back: JSON.parse of the stored text (JSON null is null too).
+  const expected = rows.map(r => ({...r, j: r.j === JSON_NULL ? null : r.j}));
+  const insert = 'insert into node_json values ($1, $2, $3, $4, $5)';
+  for (const r of rows.slice(0, 3)) {
+    const res = await client.query(insert, [r.id, asJson(r.j), asJson(r.jb), r.ints, r.texts]);
+    assert.equal(res.rowCount, 1);
+  }
+  // The others through a named (prepared) statement.
+  for (const r of rows.slice(3)) {
+    await client.query({name: 'node_json_insert', text: insert,
+                        values: [r.id, asJson(r.j), asJson(r.jb), r.ints, r.texts]});
+  }
+  const select = 'select id, j, jb, ints, texts from node_json';
+  let res = await client.query(`${select} order by id`);
+  assert.deepEqual(res.fields.map(f => [f.name, f.dataTypeID]),
+                   [['id', OID.int4], ['j', 114], ['jb', 3802], ['ints', 1007], ['texts', 1009]]);
+  assert.deepEqual(res.rows, expected);
+  res = await client.query({text: `${select} order by id`, rowMode: 'array'});
+  assert.deepEqual(res.rows, expected.map(r => [r.id, r.j, r.jb, r.ints, r.texts]));
+  // A named query by id, twice (the second time only Bind / Execute), and in
+  // rowMode 'array'.
+  for (let round = 0; round < 2; ++round) {
+    for (const r of expected) {
+      res = await client.query({name: 'node_json_by_id', text: `${select} where id = $1`,
+                                values: [r.id]});
+      assert.deepEqual(res.rows, [r], `row ${r.id}`);
+      res = await client.query({name: 'node_json_by_id_array', text: `${select} where id = $1`,
+                                values: [r.id], rowMode: 'array'});
+      assert.deepEqual(res.rows, [[r.id, r.j, r.jb, r.ints, r.texts]], `row ${r.id} as array`);
+    }
+  }
+  // Parameters compared with the stored values.
+  const ids = async (where, values) =>
+    (await client.query(`select id from node_json where ${where} order by id`, values))
+        .rows.map(r => r.id);
+  assert.deepEqual(await ids('jb @> $1', [{b: [{c: null}]}]), [1]);
+  assert.deepEqual(await ids('texts = $1', [rows[0].texts]), [1]);
+  assert.deepEqual(await ids('$1 = any(ints)', [-2]), [1]);
+  assert.deepEqual(await ids('ints = $1', [[]]), [2]);
+  assert.deepEqual(await ids('j::jsonb = $1', [nested]), [1]);
+  assert.deepEqual(await ids('jb = $1', [JSON.stringify('just a string')]), [4]);
+  // Values echoed through typed parameters.
+  res = await client.query('select $1::json as j, $2::jsonb as jb, $3::int4[] as i, $4::text[] as t',
+                           [nested, nested, rows[0].ints, rows[0].texts]);
+  assert.deepEqual(res.rows, [{j: nested, jb: nested, i: rows[0].ints, t: rows[0].texts}]);
+  // An update through jsonb operators, then jsonb_to_recordset over a parameter.
+  await client.query("update node_json set jb = jb || $1, texts = array_append(texts, $2) " +
+                     'where id = $3', [{added: ['x', 1]}, 'more "text"', 2]);
+  res = await client.query('select jb, texts from node_json where id = 2');
+  // jb was [] : [] || {...} is the array with the object appended.
+  assert.deepEqual(res.rows, [{jb: [{added: ['x', 1]}], texts: ['more "text"']}]);
+  res = await client.query(
+      'select * from jsonb_to_recordset($1) as x(a int, b text[], c jsonb) order by a',
+      [JSON.stringify([{a: 2, b: ['p', 'q,r'], c: {d: [1]}}, {a: 1}])]);
+  assert.deepEqual(res.rows, [{a: 1, b: null, c: null}, {a: 2, b: ['p', 'q,r'], c: {d: [1]}}]);
+}
+
 async function pool() {
   const setup = new pg.Client(config);
   await setup.connect();
@@ -178,7 +266,8 @@ async function pool() {
   }
 }
 
-const steps = {types, parameters, named_queries: namedQueries, transactions, pool};
+const steps = {types, parameters, named_queries: namedQueries, transactions,
+               json_arrays: jsonArrays, pool};
 
 async function main() {
   const wanted = process.argv.slice(3);
