@@ -389,9 +389,6 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
     case BoundTableRef::Kind::kSubquery:
     case BoundTableRef::Kind::kWorkTable:
     case BoundTableRef::Kind::kFunction: {
-      // (A column definition list is not printed yet; json_to_record's name
-      // is not told from jsonb_to_record's.)
-      if (ReturnsRecord(ref.function)) throw Unsupported{};
       if (ref.in_target_list) {
         TargetFunctionColumns(ref, LateralTexts(ref, row), row);
         return;
@@ -405,7 +402,7 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
       } else if (!ref.cte_name.empty()) {
         written = ref.cte_name;
       } else if (ref.kind == BoundTableRef::Kind::kFunction) {
-        written = DeparsedTableFunctionName(ref.function);
+        written = DeparsedTableFunctionName(ref);
       } else if (ref.table != nullptr) {
         written = ref.table->def.name();
       } else if (ref.view != nullptr) {
@@ -428,7 +425,9 @@ void Printer::FromColumns(const BoundTableRef& ref, Row& row) {
         const std::string& name = leaf_names[static_cast<size_t>(c)];
         row.texts.push_back(Quote(refname) + "." + Quote(name));
         row.names.push_back(name);
-        if (ref.kind == BoundTableRef::Kind::kFunction) {
+        if (ref.kind == BoundTableRef::Kind::kFunction && ReturnsRecord(ref.function)) {
+          row.types.push_back(ref.record_columns[static_cast<size_t>(c)].type);
+        } else if (ref.kind == BoundTableRef::Kind::kFunction) {
           // json[b]_each: key, value; then the ordinality.
           const int value_column = ReturnsPairs(ref.function) ? 1 : 0;
           row.types.push_back(c < value_column    ? DataType::Of(TypeId::kText)
@@ -460,7 +459,7 @@ void Printer::TargetFunctionColumns(const BoundTableRef& ref,
     if ((function.width != 1 && &function != &ref) || ReturnsRecord(function.function)) {
       throw Unsupported{};
     }
-    std::string call = DeparsedTableFunctionName(function.function) + "(";
+    std::string call = DeparsedTableFunctionName(function) + "(";
     const Row none;
     for (size_t i = 0; i < function.arguments.size(); ++i) {
       if (i > 0) call += ", ";
@@ -564,8 +563,8 @@ void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& ou
     }
     case BoundTableRef::Kind::kFunction: {
       // generate_series(1, 3) [WITH ORDINALITY] g(g): the column list is
-      // always printed.
-      out += DeparsedTableFunctionName(ref.function) + "(";
+      // always printed; a function returning record's with the types.
+      out += DeparsedTableFunctionName(ref) + "(";
       const Row none;
       const std::vector<std::string>* saved_outer = outer_;
       if (lateral != nullptr) outer_ = lateral;
@@ -579,6 +578,7 @@ void Printer::FromItem(const BoundTableRef& ref, const Row& row, std::string& ou
       out += " " + Quote(refnames_.at(&ref)) + "(";
       for (size_t c = 0; c < ref.column_names.size(); ++c) {
         out += (c > 0 ? ", " : "") + Quote(ref.column_names[c]);
+        if (c < ref.record_columns.size()) out += " " + ref.record_columns[c].type.Name();
       }
       out += ")";
       return;

@@ -127,6 +127,15 @@ std::string DeparsedTableFunctionName(TableFunction f) {
   return "unnest";
 }
 
+std::string DeparsedTableFunctionName(const BoundTableRef& function) {
+  std::string name = DeparsedTableFunctionName(function.function);
+  if (name.starts_with("jsonb_") && !function.arguments.empty() &&
+      function.arguments[0]->type.id == TypeId::kJson) {
+    name.erase(4, 1);
+  }
+  return name;
+}
+
 bool IsRegexFunction(ScalarFunction f) {
   return f == ScalarFunction::kRegexMatch || f == ScalarFunction::kRegexNotMatch ||
          f == ScalarFunction::kRegexIMatch || f == ScalarFunction::kRegexNotIMatch;

@@ -21,6 +21,9 @@ std::string DeparsedConstant(const BoundExpr& constant, bool always_type);
 // printer does not know.
 std::optional<std::string> DeparsedFunctionName(ScalarFunction f);
 std::string DeparsedTableFunctionName(TableFunction f);
+// A FROM function's name: the json_ version of a json[b]_ function when its
+// argument is json.
+std::string DeparsedTableFunctionName(const BoundTableRef& function);
 bool IsRegexFunction(ScalarFunction f);
 // & | # ~ << >> for the integer bitwise functions; nullopt for others.
 std::optional<std::string_view> BitwiseOperatorSpelling(ScalarFunction f);

@@ -104,6 +104,23 @@ EXECUTE jtr_p('{"b":"{r}"}');
 DEALLOCATE jtr_p;
 DROP TABLE jtr_docs;
 
+-- Views print the column definition list with PostgreSQL's type names.
+CREATE TABLE jtr_t (j jsonb, k json);
+CREATE VIEW jtr_v1 AS SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}') AS x(a int, b text);
+CREATE VIEW jtr_v2 AS SELECT a, "B" FROM json_to_recordset('[{"a":1}]')
+  AS ("B" varchar(3)[], a numeric(5,2), c timestamptz);
+CREATE VIEW jtr_v3 AS SELECT r.* FROM jtr_t, LATERAL jsonb_to_recordset(jtr_t.j) r(k text);
+CREATE VIEW jtr_v4 AS SELECT e.* FROM jtr_t, json_each(k) e, json_array_elements_text(k) WITH ORDINALITY t;
+SELECT pg_get_viewdef('jtr_v1');
+SELECT pg_get_viewdef('jtr_v2');
+SELECT pg_get_viewdef('jtr_v3');
+SELECT pg_get_viewdef('jtr_v4');
+SELECT * FROM jtr_v1;
+SELECT * FROM jtr_v2;
+CREATE VIEW jtr_v5 AS SELECT jsonb_to_record(j) FROM jtr_t;
+DROP VIEW jtr_v1, jtr_v2, jtr_v3, jtr_v4;
+DROP TABLE jtr_t;
+
 -- A column definition list is needed for these functions, and only for them.
 SELECT * FROM jsonb_to_record('{"a":1,"b":"x"}');
 SELECT * FROM json_to_recordset('[{"a":1}]') AS x;
