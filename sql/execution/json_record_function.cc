@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/json_parse.h"
 #include "common/json_scan.h"
 #include "common/stack_depth.h"
 #include "common/value_text.h"
@@ -214,6 +215,10 @@ std::vector<Row> JsonToRecordRows(TableFunction f, const Value& json, const Data
     root.jsonb = &tree;
   } else {
     root.json = TrimJson(json.AsString());
+    // PostgreSQL decodes every string of the document as it reads it, so an
+    // escape text cannot hold (\u0000, a lone surrogate) fails wherever it
+    // is, with the document's context line; jsonb's parser is that reader.
+    if (root.json.find("\\u") != std::string_view::npos) OrThrow(ParseJsonb(json.AsString()));
   }
   const JsonbValue::Kind kind = root.kind();
   if (!set) {

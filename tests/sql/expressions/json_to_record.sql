@@ -161,6 +161,16 @@ SELECT * FROM jsonb_to_recordset('[null]') AS x(a int);
 SELECT * FROM json_to_recordset('[{"a":1}, 2]') AS x(a int);
 SELECT * FROM json_to_recordset('[null]') AS x(a int);
 
+-- json's strings are all decoded as the document is read: an escape text
+-- cannot hold fails wherever it is.
+SELECT * FROM json_to_record('{"a":"\ud83d\ude00 \u00e9"}') AS x(a text);
+SELECT * FROM json_to_record('{"a":"\u0000","b":1}') AS x(b int);
+SELECT * FROM json_to_record('{"b":1,
+ "a":"\u0000"}') AS x(a text);
+SELECT * FROM json_to_record('{"b":1, "a":["\u0000"]}') AS x(a text);
+SELECT * FROM json_to_recordset('[{"b":1}, {"a":"\u0000"}]') AS x(b text);
+SELECT * FROM json_to_record('{"a":"\ud83d"}') AS x(a text);
+
 -- Values the column type does not take: the input function's errors.
 SELECT * FROM jsonb_to_record('{"a":"1x"}') AS x(a int);
 SELECT * FROM jsonb_to_record('{"a":1.5}') AS x(a int);
