@@ -66,6 +66,22 @@ SELECT * FROM json_to_record('{"a":"{1,2}"}') AS x(a int[]);
 SELECT * FROM jsonb_to_record('{"a":["2020-01-02", null]}') AS x(a date[]);
 SELECT * FROM jsonb_to_record('{"a":["abc", "abcdef"]}') AS x(a varchar(3)[]);
 
+-- More column types, with their modifiers.
+SELECT * FROM jsonb_to_record('{"a":[1,2,null], "b":[1.5,"NaN"], "c":["\\x01", null],
+  "d":["550e8400-e29b-41d4-a716-446655440000"], "e":["1 day","2 hours"],
+  "f":["2020-01-01 12:00:00.123456"]}')
+  AS x(a int8[], b float8[], c bytea[], d uuid[], e interval[], f timestamp(0)[]);
+SELECT * FROM jsonb_to_record('{"a":12.345, "b":"2020-01-01 12:00:00.56", "c":"pg_class",
+  "d":123, "e":"x"}') AS x(a numeric(3,1), b timestamp(0), c name, d oid, e "char");
+SELECT * FROM jsonb_to_record('{"a":123.45}') AS x(a numeric(3,1));
+SELECT * FROM jsonb_to_record('{"a":"pg_class", "b":"int4"}') AS x(a regclass, b regtype);
+SELECT * FROM jsonb_to_record('{"a":1e400}') AS x(a float8);
+SELECT * FROM jsonb_to_record('{"a":"12:00+02", "b":[1,2], "c": 3}') AS x(a timetz, b smallint[], c real);
+SELECT * FROM jsonb_to_record('{"a":[{"x":1}]}') AS x(a json[]);
+SELECT * FROM jsonb_to_record('{"a":"[1,2]"}') AS x(a jsonb);
+SELECT * FROM json_to_record('{"a":"[1,2]"}') AS x(a jsonb);
+SELECT * FROM json_to_record('{"a":"[1,2]"}') AS x(a json);
+
 -- json[b]_to_recordset: a row per object.
 SELECT * FROM jsonb_to_recordset('[{"a":1},{"b":"x"},{"a":3,"b":"y","c":true}]') AS x(a int, b text);
 SELECT * FROM json_to_recordset('[{"a":1},{"b":"x"},{"a":3,"b":"y","c":true}]') AS x(a int, b text);
