@@ -74,6 +74,7 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
   if (!catalog_name || call.star || call.distinct || call.no_parens) return nullptr;
   const std::string& name = call.name.back();
   if (BoundExprPtr path = BindExtractPath(call, args)) return path;
+  if (BoundExprPtr path_call = BindJsonPathFunction(call, args)) return path_call;
   const JsonFunctionEntry* entry = nullptr;
   for (const JsonFunctionEntry& e : kFunctions) {
     if (e.name == name) entry = &e;
@@ -135,7 +136,7 @@ std::optional<std::string_view> JsonFunctionName(ScalarFunction f) {
   for (const JsonFunctionEntry& e : kFunctions) {
     if (e.function == f) return e.name;
   }
-  return std::nullopt;
+  return JsonPathFunctionName(f);
 }
 
 std::optional<std::string> JsonCallName(const BoundExpr& call) {

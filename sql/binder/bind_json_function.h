@@ -19,6 +19,18 @@ namespace basalt::sql {
 // if the name is not one of them.
 BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
 
+// The SQL/JSON path functions (bind_json_path.cc): jsonb_path_exists,
+// _match, _query_array and _query_first with their four arguments (vars
+// and silent defaulted), the path text parsed when constant; also
+// jsonb_path_query, bound as jsonb_path_query_array, whose elements are its
+// rows (bind_table_function.cc). nullptr for other names.
+BoundExprPtr BindJsonPathFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
+// `jsonb @? path` and `jsonb @@ path`; nullptr for other operators or types.
+BoundExprPtr BindJsonPathOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,
+                                  int position);
+std::optional<std::string_view> JsonPathFunctionName(ScalarFunction f);
+std::optional<std::string_view> JsonPathOperatorSpelling(ScalarFunction f);
+
 // `left op right` when op is one of json's or jsonb's operators (->, ->>,
 // #>, #>>, @>, <@, ?, ?|, ?&, ||, -, #-) over these operand types; nullptr
 // (the operands untouched) when it is not.

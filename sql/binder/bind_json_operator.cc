@@ -43,6 +43,7 @@ BoundExprPtr Call(ScalarFunction f, DataType type, BoundExprPtr& left, BoundExpr
 
 BoundExprPtr BindJsonOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,
                               int position) {
+  if (BoundExprPtr path = BindJsonPathOperator(op, left, right, position)) return path;
   const DataType lt = left->type;
   const DataType rt = right->type;
   const DataType text = DataType::Of(TypeId::kText);
@@ -132,7 +133,7 @@ std::optional<std::string_view> JsonOperatorSpelling(ScalarFunction f) {
     case ScalarFunction::kJsonbDeleteIndex:
     case ScalarFunction::kJsonbDeleteKeys: return "-";
     case ScalarFunction::kJsonbDeletePath: return "#-";
-    default: return std::nullopt;
+    default: return JsonPathOperatorSpelling(f);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/jsonb.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/coerce.h"
 
@@ -23,6 +24,16 @@ struct NamedFunction {
   std::string_view name;
   std::vector<Parameter> parameters;
 };
+
+// The SQL/JSON path functions: (target, path, vars DEFAULT '{}', silent
+// DEFAULT false).
+NamedFunction PathFunction(std::string_view name) {
+  return {name,
+          {{"target"},
+           {"path"},
+           {"vars", Value::String(EncodeJsonb(JsonbValue::Object())), TypeId::kJsonb},
+           {"silent", Value::Bool(false), TypeId::kBool}}};
+}
 
 const std::vector<NamedFunction>& NamedFunctions() {
   static const std::vector<NamedFunction> kFunctions = {
@@ -51,6 +62,11 @@ const std::vector<NamedFunction>& NamedFunctions() {
         {"replacement"},
         {"insert_after", Value::Bool(false), TypeId::kBool}}},
       {"pg_terminate_backend", {{"pid"}, {"timeout", Value::Int(0), TypeId::kInt8}}},
+      PathFunction("jsonb_path_exists"),
+      PathFunction("jsonb_path_match"),
+      PathFunction("jsonb_path_query"),
+      PathFunction("jsonb_path_query_array"),
+      PathFunction("jsonb_path_query_first"),
   };
   return kFunctions;
 }

@@ -7,6 +7,7 @@
 
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
+#include "sql/binder/bind_json_function.h"
 #include "sql/binder/bind_named_arguments.h"
 #include "sql/binder/bind_record_function.h"
 #include "sql/binder/binder.h"
@@ -164,6 +165,14 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     // psql's \d+ unnests).
     out->function = TableFunction::kUnnest;
     out->function_type = args[0]->type.Element();
+  } else if (catalog_name && name == "jsonb_path_query") {
+    // The elements of jsonb_path_query_array's array (bind_json_path.cc).
+    BoundExprPtr array = BindJsonPathFunction(call, args);
+    if (array == nullptr) ThrowNoFunction(name, args, call.position);
+    args.clear();
+    args.push_back(std::move(array));
+    out->function = TableFunction::kJsonArrayElements;
+    out->function_type = DataType::Of(TypeId::kJsonb);
   } else if (json_function) {
     const auto [function, jsonb] = *json_function;
     const DataType json = DataType::Of(jsonb ? TypeId::kJsonb : TypeId::kJson);
@@ -264,6 +273,7 @@ bool IsSetReturningCall(const ast::Expr& expr) {
   const bool catalog_name =
       call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
   const std::string& name = call.name.back();
+  if (catalog_name && name == "jsonb_path_query") return true;
   return catalog_name &&
          (name == "generate_series" || name == "unnest" || name == "generate_subscripts" ||
           name == "pg_partition_ancestors" || name == "regexp_matches" ||

@@ -333,6 +333,15 @@ enum class ScalarFunction {
   kJsonbInsert,       // jsonb_insert(jsonb, text[], jsonb [, bool])
   kJsonStripNulls,    // json[b]_strip_nulls(j)
   kJsonbPretty,       // jsonb_pretty(jsonb) -> text
+  // The SQL/JSON path functions (sql/execution/json_path_function.cc):
+  // (target jsonb, path text, vars jsonb, silent bool); the operators
+  // (jsonb, path text) have no vars and are silent.
+  kJsonbPathExists,          // jsonb_path_exists -> bool
+  kJsonbPathMatch,           // jsonb_path_match -> bool
+  kJsonbPathQueryArray,      // jsonb_path_query_array -> jsonb
+  kJsonbPathQueryFirst,      // jsonb_path_query_first -> jsonb
+  kJsonbPathExistsOperator,  // jsonb @? path
+  kJsonbPathMatchOperator,   // jsonb @@ path
   // row_to_json(t) / to_json(t) / to_jsonb(t) of a whole FROM item: the
   // children are name, value, name, value, ... (bind_function.cc).
   kRowToJson,

@@ -13,6 +13,7 @@
 #include "sql/binder/bind_json_function.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
+#include "sql/execution/json_path_function.h"
 
 namespace basalt::sql {
 
@@ -272,7 +273,7 @@ bool IsJsonFunction(ScalarFunction f) {
     case ScalarFunction::kJsonStripNulls:
     case ScalarFunction::kJsonbPretty:
     case ScalarFunction::kRowToJson: return true;
-    default: return IsJsonOperator(f);
+    default: return IsJsonOperator(f) || IsJsonPathFunction(f);
   }
 }
 
@@ -283,6 +284,7 @@ Value EvaluateJsonFunction(const BoundExpr& call, const std::vector<Value>& args
     }
   }
   if (IsJsonOperator(call.function)) return EvaluateJsonOperator(call, args);
+  if (IsJsonPathFunction(call.function)) return EvaluateJsonPathFunction(call, args);
   const DataType& first = call.children.empty() ? call.type : call.children[0]->type;
   switch (call.function) {
     case ScalarFunction::kJsonBuildObject: return BuildObject(call, args);
