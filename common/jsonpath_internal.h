@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/jsonpath_parse.h"
 #include "common/status.h"
 
 namespace basalt::jsonpath_internal {
@@ -92,5 +93,10 @@ class Lexer {
   std::string_view s_;
   size_t pos_ = 0;
 };
+
+// makeItemLikeRegex (jsonpath_regex.cc): `expr like_regex pattern flag
+// flags` with the flags checked and the pattern compiled once.
+std::unique_ptr<JsonPathItem> MakeLikeRegex(std::unique_ptr<JsonPathItem> expr,
+                                            const std::string& pattern, const std::string& flags);
 
 }  // namespace basalt::jsonpath_internal

@@ -17,6 +17,7 @@ namespace {
 
 using jsonpath_internal::Fail;
 using jsonpath_internal::Lexer;
+using jsonpath_internal::MakeLikeRegex;
 using jsonpath_internal::ParseFailure;
 using jsonpath_internal::SyntaxError;
 using jsonpath_internal::Tok;
@@ -56,64 +57,6 @@ ItemPtr MakeUnary(Type type, ItemPtr arg) {
   }
   ItemPtr item = Make(type);
   item->left = std::move(arg);
-  return item;
-}
-
-// regerror's wording for what std::regex reports (as sql/execution's ~).
-std::string RegexErrorText(const std::regex_error& e) {
-  switch (e.code()) {
-    case std::regex_constants::error_paren: return "parentheses () not balanced";
-    case std::regex_constants::error_brack: return "brackets [] not balanced";
-    case std::regex_constants::error_brace: return "braces {} not balanced";
-    case std::regex_constants::error_badbrace: return "invalid repetition count(s)";
-    case std::regex_constants::error_escape: return "invalid escape \\ sequence";
-    case std::regex_constants::error_badrepeat: return "quantifier operand invalid";
-    case std::regex_constants::error_range: return "invalid character range";
-    case std::regex_constants::error_ctype: return "invalid character class";
-    default: return e.what();
-  }
-}
-
-// makeItemLikeRegex: the flags checked, the pattern compiled once.
-ItemPtr MakeLikeRegex(ItemPtr expr, const std::string& pattern, const std::string& flags) {
-  auto syntax = std::regex::ECMAScript;
-  bool quote = false;
-  for (char f : flags) {
-    switch (f) {
-      case 'i': syntax |= std::regex::icase; break;
-      case 's': break;  // `.` matches newlines (std::regex's `.` never does)
-      case 'm': syntax |= std::regex::multiline; break;
-      case 'q': quote = true; break;
-      case 'x': break;
-      default:
-        Fail(Status::Error(sqlstate::kSyntaxError, "invalid input syntax for type jsonpath")
-                 .WithDetail(fmt::format(
-                     "Unrecognized flag character \"{}\" in LIKE_REGEX predicate.", f)));
-    }
-  }
-  if (flags.find('x') != std::string::npos) {
-    Fail(Status::Error(sqlstate::kFeatureNotSupported,
-                       "XQuery \"x\" flag (expanded regular expressions) is not implemented"));
-  }
-  std::string source = pattern;
-  if (quote) {
-    source.clear();
-    for (char c : pattern) {
-      if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) {
-        source.push_back('\\');
-      }
-      source.push_back(c);
-    }
-  }
-  ItemPtr item = Make(Type::kLikeRegex);
-  item->left = std::move(expr);
-  item->text = pattern;
-  try {
-    item->regex = std::make_shared<const std::regex>(source, syntax);
-  } catch (const std::regex_error& e) {
-    Fail(Status::Error(sqlstate::kInvalidRegularExpression,
-                       fmt::format("invalid regular expression: {}", RegexErrorText(e))));
-  }
   return item;
 }
 

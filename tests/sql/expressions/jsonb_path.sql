@@ -86,6 +86,15 @@ SELECT jsonb_path_query('["abc", "abd", "b", "ab"]', '$[*] ? (@ starts with "ab"
 SELECT jsonb_path_query('["abc", "ABD", "b", 1]', '$[*] ? (@ like_regex "^ab")');
 SELECT jsonb_path_query('["abc", "ABD", "b", 1]', '$[*] ? (@ like_regex "^ab" flag "i")');
 SELECT jsonb_path_query('["a.c", "abc"]', '$[*] ? (@ like_regex "a.c" flag "q")');
+-- like_regex and newlines: without "s" neither . nor [^...] matches one;
+-- "m" makes ^ and $ match at line ends.
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "a.b")');
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "a.b" flag "s")');
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "a[^y]b")');
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "a[^y]b" flag "is")');
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "^b")');
+SELECT jsonb_path_query('["a\nb", "axb"]', '$[*] ? (@ like_regex "^b|a$" flag "m")');
+SELECT jsonb_path_query('["a1", "b2"]', '$[*] ? (@ like_regex "^[[:alpha:]][^[:alpha:]]$")');
 SELECT jsonb_path_query('[{"a": 1}, {"b": 2}, {"a": null}]', '$[*] ? (exists (@.a))');
 SELECT jsonb_path_query('[{"a": 1}, {"b": 2}, {"a": null}]', '$[*] ? (!exists (@.a))');
 SELECT jsonb_path_query('[1, "a", 3]', '$[*] ? ((@ > 1) is unknown)');
