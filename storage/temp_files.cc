@@ -73,9 +73,9 @@ Status TempFile::Rewind() {
   return Status::OK();
 }
 
-Status TempFile::FillReadBuffer() {
-  buffer_offset_ += read_buffer_.size();
-  const size_t want = static_cast<size_t>(std::min<uint64_t>(block_size_, size_ - buffer_offset_));
+Status TempFile::FillReadBufferAt(uint64_t offset) {
+  buffer_offset_ = offset;
+  const size_t want = static_cast<size_t>(std::min<uint64_t>(block_size_, flushed_ - offset));
   read_buffer_.resize(want);
   size_t done = 0;
   while (done < want) {
@@ -102,12 +102,29 @@ Status TempFile::Read(size_t size, std::string* out) {
   out->clear();
   while (out->size() < size) {
     if (read_offset_ >= buffer_offset_ + read_buffer_.size()) {
-      BASALT_RETURN_IF_ERROR(FillReadBuffer());
+      BASALT_RETURN_IF_ERROR(FillReadBufferAt(buffer_offset_ + read_buffer_.size()));
     }
     const size_t at = static_cast<size_t>(read_offset_ - buffer_offset_);
     const size_t take = std::min(size - out->size(), read_buffer_.size() - at);
     out->append(read_buffer_.data() + at, take);
     read_offset_ += take;
+  }
+  return Status::OK();
+}
+
+Status TempFile::ReadAt(uint64_t offset, size_t size, std::string* out) {
+  if (offset + size > flushed_) {
+    return Status::IoError("read past the end of temporary file \"" + path_.string() + "\"");
+  }
+  out->clear();
+  while (out->size() < size) {
+    if (offset < buffer_offset_ || offset >= buffer_offset_ + read_buffer_.size()) {
+      BASALT_RETURN_IF_ERROR(FillReadBufferAt(offset));
+    }
+    const size_t at = static_cast<size_t>(offset - buffer_offset_);
+    const size_t take = std::min(size - out->size(), read_buffer_.size() - at);
+    out->append(read_buffer_.data() + at, take);
+    offset += take;
   }
   return Status::OK();
 }

@@ -5,8 +5,9 @@
 // the file is closed. Names are a counter, never derived from data.
 //
 // A file is written sequentially, then read sequentially (possibly several
-// times, from the start); both go through a buffer of kTempFileBlockSize
-// bytes encrypted or decrypted with one AES-CTR call. The file is removed
+// times, from the start), or read at any offset between appends (ReadAt);
+// both go through a buffer of kTempFileBlockSize bytes encrypted or
+// decrypted with one AES-CTR call. The file is removed
 // when its TempFile is destroyed, so a query that ends, fails or is
 // cancelled leaves nothing behind; files of a crashed process are swept
 // when the store opens (TempFileService::Open).
@@ -44,6 +45,11 @@ class TempFile {
   // Reads exactly `size` bytes into `out` (replacing it); 58030 past the end.
   // REQUIRES: Rewind() was called.
   [[nodiscard]] Status Read(size_t size, std::string* out);
+  // Reads `size` bytes at `offset` into `out`, in any order and between
+  // appends (a store of rows that several readers read at their own pace
+  // while more are written): only bytes that EndWrite flushed are read,
+  // 58030 past them. Does not move Read's position.
+  [[nodiscard]] Status ReadAt(uint64_t offset, size_t size, std::string* out);
   // Whether every byte written has been read.
   bool AtEnd() const { return read_offset_ >= size_; }
   // Bytes written so far.
@@ -55,7 +61,9 @@ class TempFile {
   TempFile(std::filesystem::path path, int fd, DataKey key, AesCtrIv iv, size_t block_size)
       : path_(std::move(path)), fd_(fd), key_(key), iv_(iv), block_size_(block_size) {}
   Status Flush();
-  Status FillReadBuffer();
+  // Decrypts the block of the file that starts at `offset` (up to what was
+  // flushed) into the read buffer.
+  Status FillReadBufferAt(uint64_t offset);
 
   std::filesystem::path path_;
   int fd_;

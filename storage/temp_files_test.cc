@@ -48,6 +48,38 @@ TEST_CASE("temp files round-trip large data across blocks", "[temp_files]") {
   CHECK_FALSE((*file)->Read(1, &expected).ok());  // past the end
 }
 
+TEST_CASE("temp files read at any offset between appends", "[temp_files]") {
+  TestTempDir dir;
+  auto service = TempFileService::Open(dir.path() / "temp");
+  REQUIRE(service.ok());
+  auto file = (*service)->Create(4096);  // small blocks: reads straddle them
+  REQUIRE(file.ok());
+  std::string expected;
+  std::string got;
+  for (int round = 0; round < 5; ++round) {
+    for (int i = 0; i < 300; ++i) {
+      std::string piece(static_cast<size_t>(1 + (i * 31 + round) % 97),
+                        static_cast<char>('a' + (i + round) % 26));
+      REQUIRE((*file)->Append(piece).ok());
+      expected += piece;
+    }
+    // Only flushed bytes can be read.
+    CHECK_FALSE((*file)->ReadAt(expected.size() - 1, 1, &got).ok());
+    REQUIRE((*file)->EndWrite().ok());
+    // Backwards, forwards, across block boundaries, after more appends.
+    for (uint64_t offset :
+         {uint64_t{0}, expected.size() / 2, uint64_t{4090}, uint64_t{17}, expected.size() - 5}) {
+      const size_t size = std::min<size_t>(5000, expected.size() - offset);
+      REQUIRE((*file)->ReadAt(offset, size, &got).ok());
+      CHECK(got == expected.substr(offset, size));
+    }
+  }
+  CHECK_FALSE((*file)->ReadAt(expected.size(), 1, &got).ok());
+  REQUIRE((*file)->Rewind().ok());  // sequential reading still reads it all
+  REQUIRE((*file)->Read(expected.size(), &got).ok());
+  CHECK(got == expected);
+}
+
 TEST_CASE("temp files hold no plaintext and are removed with their owner", "[temp_files]") {
   TestTempDir dir;
   auto service = TempFileService::Open(dir.path() / "temp");

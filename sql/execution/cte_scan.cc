@@ -6,18 +6,15 @@ namespace basalt::sql {
 
 bool CteScan::Reach(ExecContext& ctx, CteResult& result) {
   RowBatch input;
-  while (next_ >= result.rows.size() && result.producer != nullptr) {
+  while (cursor_.next >= result.rows.size() && result.producer != nullptr) {
     if (!result.producer->Next(ctx, &input)) {
       result.producer = nullptr;  // its operators' memory and files go now
       break;
     }
     ctx.CheckForInterrupts();
-    for (Row& row : input) {
-      result.memory.Add(RowMemory(row));
-      result.rows.push_back(std::move(row));
-    }
+    for (Row& row : input) result.rows.Append(ctx, std::move(row));
   }
-  return next_ < result.rows.size();
+  return cursor_.next < result.rows.size();
 }
 
 bool CteScan::Next(ExecContext& ctx, RowBatch* batch) {
@@ -25,13 +22,13 @@ bool CteScan::Next(ExecContext& ctx, RowBatch* batch) {
   std::shared_ptr<CteResult>& slot = ctx.cte_results[key_];
   if (slot == nullptr) {
     slot = std::make_shared<CteResult>();
-    slot->memory.Attach(ctx);
+    slot->rows.Attach(ctx);
     slot->producer = CreatePhysicalPlan(query_, ctx.instrumentation);
   }
   // Held here: the query's own scans may add WITH queries to the map.
   const std::shared_ptr<CteResult> result = slot;
   while (batch->size() < kBatchSize && Reach(ctx, *result)) {
-    batch->push_back(result->rows[next_++]);
+    batch->push_back(result->rows.Read(cursor_));
   }
   return !batch->empty();
 }

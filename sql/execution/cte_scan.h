@@ -2,23 +2,22 @@
 // read it (PostgreSQL's CTE Scan). The first scan to need a row runs the
 // query's plan that far; the rows are kept in ExecContext::cte_results for
 // the other scans, and for this one when it is built again (the inner side
-// of a join, a LATERAL or correlated subquery run per outer row).
+// of a join, a LATERAL or correlated subquery run per outer row), in a
+// RowStore: past work_mem in an encrypted spill file.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "sql/execution/physical_operator.h"
-#include "sql/execution/query_memory.h"
+#include "sql/execution/row_store.h"
 #include "sql/planner/logical_operator.h"
 
 namespace basalt::sql {
 
 struct CteResult {
-  CteResult() : memory("CTE Scan") {}
   PhysicalOperatorPtr producer;  // null once exhausted
-  std::vector<Row> rows;
-  OperatorMemory memory;  // what `rows` hold
+  RowStore rows{"CTE Scan"};
 };
 
 class CteScan : public PhysicalOperator {
@@ -31,13 +30,13 @@ class CteScan : public PhysicalOperator {
   std::string Describe() const override { return "CTE Scan on " + name_; }
 
  private:
-  // Runs the query until it holds a row at `next_` or is exhausted.
+  // Runs the query until it holds a row at the cursor or is exhausted.
   bool Reach(ExecContext& ctx, CteResult& result);
 
   const LogicalOperator& query_;
   const void* key_;
   std::string name_;
-  size_t next_ = 0;
+  RowStore::Cursor cursor_;
 };
 
 }  // namespace basalt::sql

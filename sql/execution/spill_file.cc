@@ -206,10 +206,26 @@ bool SpillFile::Read(Row* row) {
     st = file_->Read(size, &buffer_);
   }
   if (!st.ok()) ThrowStatus(st);
+  DecodeBuffer(row);
+  return true;
+}
+
+uint64_t SpillFile::ReadAt(uint64_t offset, Row* row) {
+  Status st = file_->ReadAt(offset, sizeof(uint32_t), &buffer_);
+  uint32_t size = 0;
+  if (st.ok()) {
+    std::memcpy(&size, buffer_.data(), sizeof(size));
+    st = file_->ReadAt(offset + sizeof(uint32_t), size, &buffer_);
+  }
+  if (!st.ok()) ThrowStatus(st);
+  DecodeBuffer(row);
+  return offset + sizeof(uint32_t) + size;
+}
+
+void SpillFile::DecodeBuffer(Row* row) const {
   if (!DecodeSpillRow(buffer_, row)) {
     throw Error(sqlstate::kDataCorrupted, "could not decode a row of a temporary file");
   }
-  return true;
 }
 
 }  // namespace basalt::sql

@@ -44,9 +44,17 @@ class SpillFile {
   void Rewind();
   // The next row; false after the last.
   bool Read(Row* row);
+  // The row that starts `offset` bytes into the file (0: the first row),
+  // among those written before the last EndWrite; returns the offset of the
+  // row after it. Writing may go on after it (RowStore).
+  uint64_t ReadAt(uint64_t offset, Row* row);
   uint64_t rows() const { return rows_; }
+  uint64_t bytes() const { return bytes_; }
 
  private:
+  // The row whose encoding Read / ReadAt left in buffer_.
+  void DecodeBuffer(Row* row) const;
+
   std::unique_ptr<storage::TempFile> file_;
   SpillStats* stats_;
   Oid database_;  // whose pg_stat_database counts the file
