@@ -21,10 +21,12 @@ BoundExprPtr BindJsonFunction(const ast::FunctionCall& call, std::vector<BoundEx
 
 // The SQL/JSON path functions (bind_json_path.cc): jsonb_path_exists,
 // _match, _query_array and _query_first with their four arguments (vars
-// and silent defaulted), the path text parsed when constant; also
-// jsonb_path_query, bound as jsonb_path_query_array, whose elements are its
-// rows (bind_table_function.cc). nullptr for other names.
+// and silent defaulted), the path text parsed when constant. nullptr for
+// other names.
 BoundExprPtr BindJsonPathFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
+// jsonb_path_query(...) as jsonb_path_query_array(...), whose elements are
+// its rows (bind_table_function.cc).
+BoundExprPtr BindJsonPathQuery(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args);
 // `jsonb @? path` and `jsonb @@ path`; nullptr for other operators or types.
 BoundExprPtr BindJsonPathOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,
                                   int position);

@@ -27,9 +27,11 @@ constexpr PathFunction kPathFunctions[] = {
     {"jsonb_path_match", ScalarFunction::kJsonbPathMatch, TypeId::kBool},
     {"jsonb_path_query_array", ScalarFunction::kJsonbPathQueryArray, TypeId::kJsonb},
     {"jsonb_path_query_first", ScalarFunction::kJsonbPathQueryFirst, TypeId::kJsonb},
-    // The rows of jsonb_path_query are this array's elements.
-    {"jsonb_path_query", ScalarFunction::kJsonbPathQueryArray, TypeId::kJsonb},
 };
+
+// The rows of jsonb_path_query are jsonb_path_query_array's elements.
+constexpr PathFunction kPathQuery = {"jsonb_path_query", ScalarFunction::kJsonbPathQueryArray,
+                                     TypeId::kJsonb};
 
 bool IsPathType(const DataType& t) {
   return t.id == TypeId::kUnknown || t.IsString();
@@ -57,28 +59,24 @@ BoundExprPtr MakeCall(ScalarFunction f, TypeId result, std::vector<BoundExprPtr>
   return e;
 }
 
-}  // namespace
-
-BoundExprPtr BindJsonPathFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
-  const bool catalog_name =
-      call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
-  if (!catalog_name || call.star || call.distinct || call.no_parens) return nullptr;
+// The call of `entry` with its four arguments.
+BoundExprPtr BindPathCall(const PathFunction* entry, const ast::FunctionCall& call,
+                          std::vector<BoundExprPtr>& args) {
   const std::string& name = call.name.back();
-  const PathFunction* entry = nullptr;
-  for (const PathFunction& f : kPathFunctions) {
-    if (f.name == name) entry = &f;
-  }
-  if (entry == nullptr) return nullptr;
   if (args.size() < 2 || args.size() > 4 || !IsPathType(args[1]->type)) {
     ThrowNoFunction(name, args, call.position);
   }
   const DataType jsonb = DataType::Of(TypeId::kJsonb);
   const DataType want[] = {jsonb, DataType::Of(TypeId::kText), jsonb, DataType::Of(TypeId::kBool)};
+  // All coerced before any is replaced: the error names the types written.
+  std::vector<BoundExprPtr> coerced(args.size());
   for (size_t i = 0; i < args.size(); ++i) {
     if (i == 1) continue;
-    BoundExprPtr coerced = TryCoerce(args[i]->Clone(), want[i], CastContext::kImplicit);
-    if (coerced == nullptr) ThrowNoFunction(name, args, call.position);
-    args[i] = std::move(coerced);
+    coerced[i] = TryCoerce(args[i]->Clone(), want[i], CastContext::kImplicit);
+    if (coerced[i] == nullptr) ThrowNoFunction(name, args, call.position);
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (i != 1) args[i] = std::move(coerced[i]);
   }
   args[1] = BindPath(std::move(args[1]), call.position);
   // The defaults: vars '{}', silent false.
@@ -89,6 +87,23 @@ BoundExprPtr BindJsonPathFunction(const ast::FunctionCall& call, std::vector<Bou
     args.push_back(BoundExpr::Constant(Value::Bool(false), DataType::Of(TypeId::kBool)));
   }
   return MakeCall(entry->function, entry->result, std::move(args), call.position);
+}
+
+}  // namespace
+
+BoundExprPtr BindJsonPathFunction(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
+  const bool catalog_name =
+      call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog");
+  if (!catalog_name || call.star || call.distinct || call.no_parens) return nullptr;
+  for (const PathFunction& f : kPathFunctions) {
+    if (f.name == call.name.back()) return BindPathCall(&f, call, args);
+  }
+  return nullptr;
+}
+
+BoundExprPtr BindJsonPathQuery(const ast::FunctionCall& call, std::vector<BoundExprPtr>& args) {
+  if (call.star || call.distinct) ThrowNoFunction(call.name.back(), args, call.position);
+  return BindPathCall(&kPathQuery, call, args);
 }
 
 BoundExprPtr BindJsonPathOperator(std::string_view op, BoundExprPtr& left, BoundExprPtr& right,

@@ -167,8 +167,7 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
     out->function_type = args[0]->type.Element();
   } else if (catalog_name && name == "jsonb_path_query") {
     // The elements of jsonb_path_query_array's array (bind_json_path.cc).
-    BoundExprPtr array = BindJsonPathFunction(call, args);
-    if (array == nullptr) ThrowNoFunction(name, args, call.position);
+    BoundExprPtr array = BindJsonPathQuery(call, args);
     args.clear();
     args.push_back(std::move(array));
     out->function = TableFunction::kJsonArrayElements;

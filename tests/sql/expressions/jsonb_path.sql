@@ -267,6 +267,8 @@ SELECT jsonb_path_query('{}', 'strict');
 SELECT jsonb_path_query('{}', '$.**{99999999999}');
 SELECT '{}'::jsonb @? '$ ?';
 SELECT jsonb_path_exists('{}', 1);
+SELECT jsonb_path_match('{}', '$', 1);
+SELECT * FROM jsonb_path_query('{}', '$', 1);
 SELECT jsonb_path_query('{}');
 -- SQLSTATEs.
 \set VERBOSITY sqlstate
