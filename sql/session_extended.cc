@@ -42,6 +42,10 @@ Value ReadParameter(BindParameter parameter, const DataType& type, size_t number
   // Bind reads with typmod -1, as PostgreSQL; the column's applies later.
   const DataType read_as = DataType::Of(type.id == TypeId::kUnknown ? TypeId::kText : type.id);
   if (!parameter.binary) {
+    // A client's text must be UTF-8 whatever its type (22021).
+    if (Status valid = CheckUtf8(*parameter.value); !valid.ok()) {
+      throw Error::FromStatus(valid);
+    }
     // What nothing typed stays the client's text.
     if (type.id == TypeId::kUnknown) return Value::String(std::move(*parameter.value));
     // A value its type cannot read fails Bind (22P02), as PostgreSQL.

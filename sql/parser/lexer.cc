@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "common/value_binary.h"
 
 namespace basalt::sql {
 namespace {
@@ -46,6 +47,13 @@ void TruncateIdentifier(std::string& name) {
   size_t len = kMaxIdentifierBytes;
   while (len > 0 && (static_cast<unsigned char>(name[len]) & 0xC0) == 0x80) --len;
   name.resize(len);
+}
+
+// The bytes of the UTF-8 character whose first byte is `lead` (1 for a
+// byte that starts none).
+size_t Utf8Length(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 }
 
 void AppendUtf8(std::string& out, uint32_t cp) {
@@ -251,6 +259,10 @@ class Lexer {
     while (true) {
       if (pos_ >= sql_.size()) Fail("unterminated quoted string", start, sql_.size());
       char c = sql_[pos_++];
+      if (high_surrogate_ != 0 && !(c == '\\' && (At(pos_) == 'u' || At(pos_) == 'U'))) {
+        // A \u escape of a first surrogate must be followed by the second.
+        Fail("invalid Unicode surrogate pair", pos_ - 1, pos_ - 1 + Utf8Length(c));
+      }
       if (c == '\'') {
         if (At(pos_) == '\'') {
           value += '\'';
@@ -265,6 +277,10 @@ class Lexer {
         continue;
       }
       value += c;
+    }
+    // As PostgreSQL: escapes may spell bytes, but the string must be UTF-8.
+    if (escapes) {
+      if (Status valid = CheckUtf8(value); !valid.ok()) throw Error::FromStatus(valid);
     }
     return Make(TokenType::kString, std::move(value), start);
   }
@@ -330,9 +346,20 @@ class Lexer {
           cp = cp * 16 + static_cast<uint32_t>(h);
           ++pos_;
         }
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-          throw Error(sqlstate::kSyntaxError, "invalid Unicode escape value")
-              .WithPosition(CharPosition(backslash));
+        if (cp == 0 || cp > 0x10FFFF) Fail("invalid Unicode escape value", backslash, pos_);
+        // UTF-16 surrogate pairs: \ud83d\ude00 is one character.
+        const bool first_half = cp >= 0xD800 && cp <= 0xDBFF;
+        const bool second_half = cp >= 0xDC00 && cp <= 0xDFFF;
+        if (high_surrogate_ != 0 ? !second_half : second_half) {
+          Fail("invalid Unicode surrogate pair", backslash, pos_);
+        }
+        if (first_half) {
+          high_surrogate_ = cp;
+          return;
+        }
+        if (second_half) {
+          cp = 0x10000 + ((high_surrogate_ - 0xD800) << 10) + (cp - 0xDC00);
+          high_surrogate_ = 0;
         }
         AppendUtf8(value, cp);
         return;
@@ -351,10 +378,18 @@ class Lexer {
   }
 
   // U&'...' / U&"...": \XXXX and \+XXXXXX escapes, \\ for a backslash.
-  // (UESCAPE to pick another escape character is not supported.)
+  // (UESCAPE to pick another escape character is not supported.) Error
+  // positions are exact unless '' precede them.
   std::string DecodeUnicodeEscapes(const std::string& in, size_t start) {
     std::string out;
+    uint32_t high_surrogate = 0;
+    auto surrogate_error = [&](size_t at) {
+      throw Error(sqlstate::kSyntaxError, "invalid Unicode surrogate pair")
+          .WithPosition(CharPosition(start + 3 + at));
+    };
     for (size_t i = 0; i < in.size(); ++i) {
+      const bool escape = in[i] == '\\' && !(i + 1 < in.size() && in[i + 1] == '\\');
+      if (high_surrogate != 0 && !escape) surrogate_error(i);
       if (in[i] != '\\') {
         out += in[i];
         continue;
@@ -376,13 +411,23 @@ class Lexer {
         }
         cp = cp * 16 + static_cast<uint32_t>(h);
       }
-      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      if (cp == 0 || cp > 0x10FFFF) {
         throw Error(sqlstate::kSyntaxError, "invalid Unicode escape value")
             .WithPosition(CharPosition(start + 3 + i));
       }
-      AppendUtf8(out, cp);
+      const bool first_half = cp >= 0xD800 && cp <= 0xDBFF;
+      const bool second_half = cp >= 0xDC00 && cp <= 0xDFFF;
+      if (high_surrogate != 0 ? !second_half : second_half) surrogate_error(i);
+      if (first_half) {
+        high_surrogate = cp;
+      } else {
+        if (second_half) cp = 0x10000 + ((high_surrogate - 0xD800) << 10) + (cp - 0xDC00);
+        high_surrogate = 0;
+        AppendUtf8(out, cp);
+      }
       i = first + digits - 1;
     }
+    if (high_surrogate != 0) surrogate_error(in.size());
     return out;
   }
 
@@ -479,11 +524,16 @@ class Lexer {
   size_t pos_ = 0;
   size_t counted_bytes_ = 0;
   int counted_chars_ = 0;
+  // E'' strings: the first half of a UTF-16 surrogate pair written as a \u
+  // escape, waiting for the second (0: none).
+  uint32_t high_surrogate_ = 0;
 };
 
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view sql) {
+  // As PostgreSQL converting a client's text: the query must be UTF-8.
+  if (Status valid = CheckUtf8(sql); !valid.ok()) throw Error::FromStatus(valid);
   return Lexer(sql).Run();
 }
 

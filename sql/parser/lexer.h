@@ -45,7 +45,8 @@ struct Token {
 // Splits `sql` into tokens, ending with one kEnd token whose begin is the
 // input's length and whose position is one past the last character.
 // Throws basalt::Error (42601) for unterminated strings, quoted identifiers,
-// comments, zero-length identifiers and junk after numbers.
+// comments, zero-length identifiers, junk after numbers and bad Unicode
+// escapes, and 22021 for text (or an E'' string's escapes) not UTF-8.
 std::vector<Token> Tokenize(std::string_view sql);
 
 }  // namespace basalt::sql

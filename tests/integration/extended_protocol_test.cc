@@ -415,6 +415,25 @@ TEST_CASE_METHOD(Connected, "malformed binary input and bad format codes") {
     CHECK(messages[2].payload == DataRowPayload({Int32Bytes(7)}));
   }
 
+  // Text parameters and the query text itself must be UTF-8, whatever the
+  // type (as PostgreSQL converts a client's text).
+  for (const char* query : {"select $1", "select $1::int", "select $1::text"}) {
+    INFO(query);
+    auto messages = Round(Parse("", query) + Bind("", "", {"a\xc3("}) + Execute("") + Sync());
+    REQUIRE(Types(messages) == "1EZ");
+    CHECK(messages[1].Field('C') == "22021");
+    CHECK(messages[1].Field('M') == "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28");
+  }
+  {
+    auto messages = Round(Parse("", "select 'a\xff'") + Sync());
+    REQUIRE(Types(messages) == "EZ");
+    CHECK(messages[0].Field('C') == "22021");
+    CHECK(messages[0].Field('M') == "invalid byte sequence for encoding \"UTF8\": 0xff");
+    messages = Round(MessageBytes('Q', CString("select E'\\xe2\\x82'")));
+    REQUIRE(Types(messages) == "EZ");
+    CHECK(messages[0].Field('M') == "invalid byte sequence for encoding \"UTF8\": 0xe2 0x82");
+  }
+
   // In a block, a malformed parameter fails the transaction.
   Round(MessageBytes('Q', CString("begin")));
   auto messages = Round(Parse("", "select $1", {23}) + Bind("", "", {"x"}, {}, {1}) + Sync());
