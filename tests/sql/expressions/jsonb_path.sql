@@ -171,6 +171,20 @@ SELECT jsonb_path_query('[1, "a"]', '$[*] + 1', silent => true);
 SELECT jsonb_path_query(target => '[1, 2]', path => '$[*] ? (@ > $x)', vars => '{"x": 1}');
 SELECT jsonb_path_query('{}', '$x', silent => true);
 SELECT jsonb_path_query('{"a": 7}', '$.a / 0', silent => true);
+-- Silent keeps the items found before the error.
+SELECT jsonb_path_query('[{"a": 1}, 2, {"a": 3}]', 'strict $[*].a', silent => true);
+SELECT jsonb_path_query_array('[{"a": 1}, 2, {"a": 3}]', 'strict $[*].a', silent => true);
+-- Strings and keys: escapes, surrogate pairs, non-ASCII, quoted keys.
+SELECT jsonb_path_query('{"ключ": "значение"}', '$.ключ');
+SELECT jsonb_path_query('{"a\"b": 1}', '$."a\"b"');
+SELECT jsonb_path_query('{"a b": 1}', '$.a\ b');
+SELECT jsonb_path_query('{"a": 1}', '$.\u0061');
+SELECT jsonb_path_query('["а", "б", "a"]', '$[*] ? (@ > "a")');
+SELECT jsonb_path_query('["😀", "a"]', '$[*] ? (@ == "\ud83d\ude00")');
+SELECT jsonb_path_query('{}', '"\u{1F600}\xe9\b\f\n\r\t\v\"\\\/"');
+SELECT jsonb_path_query('{}', '"\uD83D\uD83D"');
+SELECT jsonb_path_query('{}', '"\u{1F600"');
+SELECT jsonb_path_query('{}', '"a\');
 -- The other functions.
 SELECT jsonb_path_query_array('[1, 2, 3, 4]', '$[*] ? (@ > 2)');
 SELECT jsonb_path_query_array('[1, 2, 3, 4]', '$[*] ? (@ > 5)');
