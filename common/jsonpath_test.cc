@@ -129,6 +129,22 @@ TEST_CASE("strict mode raises PostgreSQL's errors, silent suppresses them", "[js
   CHECK(Query(R"(1)", "$x") == "42704: could not find jsonpath variable \"x\"");
 }
 
+TEST_CASE("like_regex keeps PostgreSQL's flags and newline rules", "[jsonpath]") {
+  const std::string lines = R"(["a\nb", "axb"])";
+  CHECK(Query(lines, R"($[*] ? (@ like_regex "a.b"))") == "\"axb\"");
+  CHECK(Query(lines, R"($[*] ? (@ like_regex "a.b" flag "s"))") == "\"a\\nb\"\n\"axb\"");
+  CHECK(Query(lines, R"($[*] ? (@ like_regex "a[^y]b"))") == "\"axb\"");
+  CHECK(Query(lines, R"($[*] ? (@ like_regex "^b"))") == "");
+  CHECK(Query(lines, R"($[*] ? (@ like_regex "^b" flag "m"))") == "\"a\\nb\"");
+  CHECK(Query(R"(["A.C", "abc"])", R"($[*] ? (@ like_regex "a.c" flag "iq"))") == "\"A.C\"");
+  CHECK(ParseError(R"($ ? (@ like_regex "(")") ==
+        "2201B: invalid regular expression: parentheses () not balanced");
+  CHECK(ParseError(R"($ ? (@ like_regex "a" flag "x"))") ==
+        "0A000: XQuery \"x\" flag (expanded regular expressions) is not implemented");
+  CHECK(ParseError(R"($ ? (@ like_regex "a" flag "z"))") ==
+        "42601: invalid input syntax for type jsonpath");
+}
+
 TEST_CASE("keyvalue ids are offsets into PostgreSQL's stored jsonb", "[jsonpath]") {
   CHECK(Query(R"({"a":{"b":1.5, "c":{"d":[1,2]}}})", "$.a.c.keyvalue()") ==
         R"({"id": 52, "key": "d", "value": [1, 2]})");
