@@ -75,7 +75,7 @@ ast::AlterTableCommand Parser::ParseAlterTableCommand() {
   if (AcceptWord("type")) {
     command.kind = Kind::kAlterType;
     command.type = ParseTypeName();
-    if (AcceptWord("collate")) ParseQualifiedName();  // parsed, ignored
+    if (AcceptWord("collate")) ParseCollation(0);  // PostgreSQL's error has no position
     if (AcceptWord("using")) command.expr = ParseExpr();
     return command;
   }

@@ -279,7 +279,7 @@ ast::ColumnDef Parser::ParseColumnDef() {
   column.position = Peek().position;
   column.name = ParseColId();
   column.type = ParseTypeName();
-  if (AcceptWord("collate")) ParseQualifiedName();  // parsed, ignored
+  if (PeekWord("collate")) ParseCollation(Advance().position);
   ConstraintAttributesSeen seen;
   while (true) {
     // Attributes first: NOT DEFERRABLE is not NOT NULL.

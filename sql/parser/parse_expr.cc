@@ -274,7 +274,7 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
     }
 
     if (op.IsWord("collate")) {
-      ParseCollation();  // Basalt compares strings bytewise: C, POSIX and default agree
+      ParseCollation(op.position);
       continue;
     }
 
@@ -343,8 +343,7 @@ std::string Parser::ParseQualifiedOperator() {
   return op.text;
 }
 
-void Parser::ParseCollation() {
-  const Token& name = Peek();
+void Parser::ParseCollation(int position) {
   std::vector<std::string> parts;
   do {
     const Token& part = Peek();
@@ -363,7 +362,7 @@ void Parser::ParseCollation() {
     for (const std::string& p : parts) shown += (shown.empty() ? "" : ".") + p;
     throw Error(sqlstate::kUndefinedObject,
                 fmt::format("collation \"{}\" for encoding \"UTF8\" does not exist", shown))
-        .WithPosition(name.position);
+        .WithPosition(position);
   }
 }
 

@@ -567,7 +567,7 @@ ast::Alias Parser::ParseFunctionAlias() {
   do {
     alias.columns.push_back(ParseColId());
     alias.column_types.push_back(ParseTypeName());
-    if (AcceptWord("collate")) ParseQualifiedName();  // Basalt compares bytes
+    if (PeekWord("collate")) ParseCollation(Advance().position);
   } while (AcceptOp(","));
   ExpectOp(")");
   return alias;

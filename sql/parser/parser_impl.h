@@ -257,7 +257,10 @@ class Parser {
   std::string ParseQualifiedOperator();
   // COLLATE name after the word COLLATE: 42704 unless a collation Basalt's
   // bytewise comparison matches (default, C, POSIX).
-  void ParseCollation();
+  // The collation name after COLLATE (at `position`, 0: errors without
+  // one): one of the collations Basalt's bytewise comparison is (C, POSIX,
+  // default, ucs_basic, C.utf8), else 42704.
+  void ParseCollation(int position);
   ast::ExprPtr ParseWordExpression();
   ast::ExprPtr ParseFunctionArgs(std::vector<std::string> name, const Token& start);
   ast::ExprPtr ParseSpecialFunction(const Token& word);
