@@ -83,7 +83,9 @@ def main():
                   f"to_char's template: `{TO_CHAR_FORMAT}`. Both servers' answers are "
                   "checked equal. PostgreSQL runs these scans with parallel workers (its "
                   "default settings); the serial column sets "
-                  "`max_parallel_workers_per_gather = 0`. Basalt scans on one thread.\n\n")
+                  "`max_parallel_workers_per_gather = 0`. Basalt splits these aggregates over key "
+                  "ranges of the table on two threads and the statement's "
+                  "(`sql/execution/parallel_aggregate.h`).\n\n")
         out.write("| workload | PostgreSQL 15 | PostgreSQL 15, serial | Basalt | "
                   "Basalt/PostgreSQL time | Basalt/PostgreSQL serial |\n"
                   "|---|---:|---:|---:|---:|---:|\n")
