@@ -15,6 +15,7 @@
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_cte_scan.h"
 #include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_function_scan.h"
 #include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_limit.h"
@@ -454,7 +455,16 @@ class Builder {
         }
         break;
       }
-      case LogicalKind::kFunctionScan: node.label = "Function Scan"; break;
+      case LogicalKind::kFunctionScan: {
+        const auto& scan = op.As<LogicalFunctionScan>();
+        node.node_type = "Function Scan";
+        node.label = "Function Scan";
+        if (scan.name.empty()) break;
+        const std::string& alias = scan.alias.empty() ? scan.name : scan.alias;
+        node.label += " on " + scan.name + (alias == scan.name ? "" : " " + alias);
+        node.after = {{"Function Name", JsonString(scan.name)}, {"Alias", JsonString(alias)}};
+        break;
+      }
       case LogicalKind::kDistinctOn: node.label = "Unique"; break;
       case LogicalKind::kLimit: node.label = "Limit"; break;
       case LogicalKind::kLockRows: node.label = "LockRows"; break;

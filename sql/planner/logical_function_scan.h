@@ -2,6 +2,8 @@
 // arguments evaluated once per execution (or per row of a LATERAL join).
 #pragma once
 
+#include <string>
+
 #include "sql/binder/bound_statement.h"
 #include "sql/planner/logical_operator.h"
 
@@ -11,6 +13,10 @@ struct LogicalFunctionScan : LogicalOperator {
   static constexpr LogicalKind kKind = LogicalKind::kFunctionScan;
   LogicalFunctionScan() : LogicalOperator(kKind) {}
   TableFunction function = TableFunction::kGenerateSeries;
+  // For EXPLAIN: the function's name and the alias written (empty: none);
+  // a target list's function (ProjectSet in PostgreSQL) has neither.
+  std::string name;
+  std::string alias;
   std::vector<BoundExprPtr> arguments;
   bool with_ordinality = false;
   DataType type;  // of the value column

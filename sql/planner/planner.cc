@@ -1,6 +1,7 @@
 #include "sql/planner/planner.h"
 
 #include "common/stack_depth.h"
+#include "sql/binder/deparse_text.h"
 
 #include "sql/planner/logical_aggregate.h"
 #include "sql/planner/logical_distinct_on.h"
@@ -58,6 +59,10 @@ LogicalOperatorPtr PlanFrom(BoundTableRef& ref, int offset) {
     case BoundTableRef::Kind::kFunction: {
       auto scan = std::make_unique<LogicalFunctionScan>();
       scan->function = ref.function;
+      if (!ref.in_target_list) {
+        scan->name = DeparsedTableFunctionName(ref);
+        scan->alias = ref.alias;
+      }
       scan->arguments = std::move(ref.arguments);
       scan->with_ordinality = ref.with_ordinality;
       scan->type = ref.function_type;
