@@ -1,0 +1,14 @@
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id WHERE c.tier = 'gold';
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id WHERE c.id = 5;
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id;
+SELECT count(*) FROM pq_orders o JOIN pq_products p ON p.id = o.product_id WHERE p.category = 3;
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id JOIN pq_regions r ON r.id = c.region_id WHERE r.name = 'region3';
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id JOIN pq_products p ON p.id = o.product_id WHERE c.tier = 'gold' AND p.category = 7;
+SELECT c.tier, count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id WHERE o.status = 'returned' GROUP BY c.tier;
+SELECT count(*) FROM pq_orders o WHERE o.customer_id IN (SELECT id FROM pq_customers WHERE tier = 'gold');
+SELECT count(*) FROM pq_customers c WHERE EXISTS (SELECT 1 FROM pq_orders o WHERE o.customer_id = c.id AND o.status = 'returned');
+SELECT count(*) FROM pq_customers c WHERE NOT EXISTS (SELECT 1 FROM pq_orders o WHERE o.customer_id = c.id);
+SELECT count(*) FROM pq_orders o JOIN pq_products p ON p.id = o.product_id WHERE o.product_id = 1;
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id WHERE o.customer_id = 1;
+SELECT count(*) FROM pq_regions r JOIN pq_customers c ON c.region_id = r.id WHERE r.id = 4;
+SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id JOIN pq_regions r ON r.id = c.region_id JOIN pq_products p ON p.id = o.product_id WHERE r.id < 3 AND p.price > 90;
