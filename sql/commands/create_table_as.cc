@@ -77,6 +77,10 @@ void SetQueryColumns(const ast::CreateTableAsStmt& stmt, const BoundSelect& quer
 
 void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, ResultSink& sink) {
   const char* const created = stmt.materialized ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS";
+  if (stmt.on_commit_position != 0 && !stmt.temporary) {
+    throw Error(sqlstate::kInvalidTableDefinition,
+                "ON COMMIT can only be used on temporary tables");
+  }
   if (stmt.temporary) EnsureTempNamespace();
   std::string refresh_mode;
   std::vector<ast::RelationOption> auto_refresh_options;
@@ -142,6 +146,9 @@ void SessionImpl::ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, Resul
   std::shared_ptr<const catalog::TableEntry> entry =
       writer_.View()->FindTable(database_oid_, namespace_oid, stmt.name.name);
   if (entry->def.incremental()) WatchTables(entry->def, /*watch=*/true);
+  if (stmt.on_commit != ast::CreateTableStmt::OnCommit::kPreserveRows) {
+    on_commit_[entry->def.oid()] = stmt.on_commit;
+  }
   if (!stmt.with_data) {
     sink.CommandComplete(created);
     return;

@@ -39,9 +39,13 @@ std::pair<Oid, int> ResolveOwnedBy(const Binder& binder, const ast::QualifiedNam
 }  // namespace
 
 void SessionImpl::ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, ResultSink& sink) {
+  if (stmt.temporary) EnsureTempNamespace();
   std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
   Binder binder(*snapshot, database_oid_, user_, SearchPath());
-  const Oid namespace_oid = binder.ResolveCreationNamespace(stmt.name);
+  // PostgreSQL reports a temporary sequence's wrong schema without a position.
+  ast::QualifiedName unplaced = stmt.name;
+  unplaced.position = 0;
+  const Oid namespace_oid = binder.ResolveCreationNamespace(unplaced, stmt.temporary);
   catalog::proto::SequenceDef options = ResolveSequenceOptions(stmt.options, nullptr, nullptr);
   if (stmt.options.owned_by) {
     auto [table, attnum] =

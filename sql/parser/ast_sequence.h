@@ -32,6 +32,7 @@ struct CreateSequenceStmt : Statement {
   CreateSequenceStmt() : Statement(kKind) {}
   QualifiedName name;
   bool if_not_exists = false;
+  bool temporary = false;  // CREATE TEMP SEQUENCE: in the session's pg_temp
   SequenceOptions options;
 };
 

@@ -493,6 +493,9 @@ struct CreateTableAsStmt : Statement {
   std::string query_text;
   int query_position = 0;
   bool with_data = true;
+  // CREATE TEMP TABLE ... ON COMMIT ... AS (as CreateTableStmt's).
+  CreateTableStmt::OnCommit on_commit = CreateTableStmt::OnCommit::kPreserveRows;
+  int on_commit_position = 0;  // 0: not written
 };
 
 // REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]

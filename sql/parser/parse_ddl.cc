@@ -34,7 +34,7 @@ ast::StatementPtr Parser::ParseCreate() {
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
   if (!temporary && PeekWord("schema")) return ParseCreateSchema(create);
   if (!temporary && PeekWord("database")) return ParseCreateDatabase(create);
-  if (!temporary && PeekWord("sequence")) return ParseCreateSequence(create);
+  if (PeekWord("sequence")) return ParseCreateSequence(create, temporary);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
   }
@@ -169,7 +169,7 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
   stmt->name = ParseQualifiedName();
   // `(a, b)` of bare names is create_as_target's column list in gram.y, so
   // the statement must go on with AS: `CREATE TABLE t (a);` fails at `;`.
-  if (PeekWord("as") || PeekWord("with") || PeekWord("using")) {
+  if (PeekWord("as") || PeekWord("with") || PeekWord("using") || PeekWord("on")) {
     return ParseCreateTableAs(create, /*materialized=*/false, stmt->if_not_exists,
                               std::move(stmt->name), temporary);
   }
@@ -204,19 +204,22 @@ ast::StatementPtr Parser::ParseCreateTable(const Token& create, bool temporary) 
     stmt->storage_parameters_position = Advance().position;
     stmt->storage_parameters = ParseStorageParameters();
   }
-  if (PeekWord("on") && PeekWord("commit", 1)) {
-    stmt->on_commit_position = Advance().position;
-    Advance();
-    using OnCommit = ast::CreateTableStmt::OnCommit;
-    if (AcceptWord("drop")) {
-      stmt->on_commit = OnCommit::kDrop;
-    } else {
-      stmt->on_commit = AcceptWord("delete") ? OnCommit::kDeleteRows
-                                             : (ExpectWord("preserve"), OnCommit::kPreserveRows);
-      ExpectWord("rows");
-    }
-  }
+  ParseOnCommit(&stmt->on_commit, &stmt->on_commit_position);
   return stmt;
+}
+
+void Parser::ParseOnCommit(ast::CreateTableStmt::OnCommit* on_commit, int* position) {
+  if (!PeekWord("on") || !PeekWord("commit", 1)) return;
+  *position = Advance().position;
+  Advance();
+  using OnCommit = ast::CreateTableStmt::OnCommit;
+  if (AcceptWord("drop")) {
+    *on_commit = OnCommit::kDrop;
+    return;
+  }
+  *on_commit = AcceptWord("delete") ? OnCommit::kDeleteRows
+                                    : (ExpectWord("preserve"), OnCommit::kPreserveRows);
+  ExpectWord("rows");
 }
 
 // LIKE source [{INCLUDING | EXCLUDING} option] ... (gram.y's

@@ -40,6 +40,7 @@ ast::StatementPtr Parser::ParseCreateTableAs(const Token& create, bool materiali
   if (PeekOp("(")) stmt->columns = ParseColumnList();
   if (AcceptWord("using")) ParseColId();  // the table access method: there is one
   if (AcceptWord("with")) stmt->options = ParseRelationOptions();
+  if (!materialized) ParseOnCommit(&stmt->on_commit, &stmt->on_commit_position);
   ExpectWord("as");
   const Token& first = Peek();
   stmt->query = ParseSelect();

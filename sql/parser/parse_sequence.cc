@@ -88,9 +88,10 @@ ast::SequenceOptions Parser::ParseSequenceOptions(bool alter, bool in_parenthese
   return o;
 }
 
-ast::StatementPtr Parser::ParseCreateSequence(const Token& create) {
+ast::StatementPtr Parser::ParseCreateSequence(const Token& create, bool temporary) {
   auto stmt = std::make_unique<ast::CreateSequenceStmt>();
   stmt->position = create.position;
+  stmt->temporary = temporary;
   ExpectWord("sequence");
   if (PeekWord("if") && PeekWord("not", 1)) {
     pos_ += 2;

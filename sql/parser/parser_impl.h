@@ -196,7 +196,7 @@ class Parser {
   ast::StatementPtr ParseReindex();
   ast::StatementPtr ParseComment();  // parse_comment.cc
   // parse_sequence.cc
-  ast::StatementPtr ParseCreateSequence(const Token& create);
+  ast::StatementPtr ParseCreateSequence(const Token& create, bool temporary);
   ast::StatementPtr ParseAlterSequence(const Token& alter);
   // The options up to the statement's end, or to `)` (an identity column's).
   ast::SequenceOptions ParseSequenceOptions(bool alter, bool in_parentheses = false);
@@ -261,6 +261,8 @@ class Parser {
   // one): one of the collations Basalt's bytewise comparison is (C, POSIX,
   // default, ucs_basic, C.utf8), else 42704.
   void ParseCollation(int position);
+  // ON COMMIT {PRESERVE ROWS | DELETE ROWS | DROP}, if written next.
+  void ParseOnCommit(ast::CreateTableStmt::OnCommit* on_commit, int* position);
   ast::ExprPtr ParseWordExpression();
   ast::ExprPtr ParseFunctionArgs(std::vector<std::string> name, const Token& start);
   ast::ExprPtr ParseSpecialFunction(const Token& word);

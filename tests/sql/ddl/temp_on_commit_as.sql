@@ -1,0 +1,23 @@
+-- CREATE TEMP TABLE ... ON COMMIT ... AS and CREATE TEMP SEQUENCE.
+BEGIN;
+CREATE TEMP TABLE oc_drop ON COMMIT DROP AS SELECT 1 AS a;
+SELECT * FROM oc_drop;
+COMMIT;
+SELECT * FROM oc_drop;
+BEGIN;
+CREATE TEMP TABLE oc_del (a, b) ON COMMIT DELETE ROWS AS SELECT 1, 'x';
+SELECT * FROM oc_del;
+COMMIT;
+SELECT * FROM oc_del;
+CREATE TEMP TABLE oc_keep WITH (fillfactor = 70) ON COMMIT PRESERVE ROWS AS SELECT 2 AS a;
+SELECT * FROM oc_keep;
+CREATE TABLE oc_perm ON COMMIT DROP AS SELECT 1;
+CREATE MATERIALIZED VIEW oc_mv ON COMMIT DROP AS SELECT 1;
+SELECT 3 AS a INTO TEMP oc_into;
+CREATE TEMP SEQUENCE oc_seq START 5;
+SELECT nextval('oc_seq'), nextval('oc_seq');
+SELECT relpersistence, relkind FROM pg_class WHERE relname IN ('oc_seq', 'oc_keep') ORDER BY relname;
+SELECT nspname LIKE 'pg_temp%' FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid WHERE c.relname = 'oc_seq';
+CREATE TEMPORARY SEQUENCE IF NOT EXISTS oc_seq;
+CREATE TEMP SEQUENCE public.oc_seq2;
+DROP SEQUENCE oc_seq;
