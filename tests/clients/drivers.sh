@@ -12,6 +12,14 @@ run_psycopg() {  # <port>
   /usr/bin/python3 "$CLIENTS_DIR/psycopg_test.py" "$@"
 }
 
+run_type_roundtrip() {  # <port>
+  for module in psycopg psycopg2; do
+    /usr/bin/python3 -c "import $module" 2>/dev/null ||
+      { echo "$module is missing: apt-get install python3-$module" >&2; return 1; }
+  done
+  /usr/bin/python3 "$CLIENTS_DIR/type_roundtrip.py" "$@"
+}
+
 run_asyncpg() {  # <port> [step...]
   /usr/bin/python3 -c 'import asyncpg' 2>/dev/null ||
     { echo "asyncpg is missing: apt-get install python3-asyncpg" >&2; return 1; }
