@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common/error.h"
+#include "common/regex_error_text.h"
 
 namespace basalt::sql {
 namespace {
@@ -22,21 +23,6 @@ struct CachedRegex {
   bool case_insensitive;
   std::regex regex;
 };
-
-// PostgreSQL's wording (regerror) for what std::regex reports.
-std::string RegexErrorText(const std::regex_error& e) {
-  switch (e.code()) {
-    case std::regex_constants::error_paren: return "parentheses () not balanced";
-    case std::regex_constants::error_brack: return "brackets [] not balanced";
-    case std::regex_constants::error_brace: return "braces {} not balanced";
-    case std::regex_constants::error_badbrace: return "invalid repetition count(s)";
-    case std::regex_constants::error_escape: return "invalid escape \\ sequence";
-    case std::regex_constants::error_badrepeat: return "quantifier operand invalid";
-    case std::regex_constants::error_range: return "invalid character range";
-    case std::regex_constants::error_ctype: return "invalid character class";
-    default: return e.what();
-  }
-}
 
 // similar_to_escape's "^(?:part1){1,1}?(part2)...": in PostgreSQL's
 // regular expressions the non-greedy bound makes everything inside part1
