@@ -60,11 +60,6 @@ void CheckKind(const ast::AlterRelationStmt& stmt, const catalog::TableEntry& ta
   if (stmt.object_type == ast::ObjectType::kView && !table.IsView()) {
     throw Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a view", table.def.name()));
   }
-  if ((stmt.action == Action::kSetOptions || stmt.action == Action::kResetOptions) &&
-      table.IsView()) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "ALTER TABLE ... SET (...) of a view is not supported yet");
-  }
 }
 
 // pg_class.reloptions after SET (...) or RESET (...), which removes the
@@ -88,8 +83,10 @@ std::vector<std::string> ChangedOptions(const ast::AlterRelationStmt& stmt,
     written.emplace_back(option.name, option.value);
   }
   // As PostgreSQL's transformRelOptions: the old values of the named
-  // parameters go, the new ones follow the rest in the order written.
-  std::vector<std::string> checked = CheckStorageParameters(written);
+  // parameters go, the new ones follow the rest in the order written. A
+  // view's are check_option, security_barrier and security_invoker.
+  std::vector<std::string> checked =
+      def.relkind() == "v" ? CheckViewOptions(written) : CheckStorageParameters(written);
   std::erase_if(options, [&](const std::string& o) {
     return std::any_of(checked.begin(), checked.end(),
                        [&](const std::string& c) { return name_of(c) == name_of(o); });
@@ -318,6 +315,19 @@ void SessionImpl::ExecuteAlterRelation(const ast::AlterRelationStmt& stmt, Resul
       }
       if (changed.empty() && (refresh_mode || !auto_refresh_options.empty())) break;
       std::vector<std::string> options = ChangedOptions(stmt, changed, def);
+      const bool checks = std::any_of(options.begin(), options.end(), [](const std::string& o) {
+        return o.starts_with("check_option=");
+      });
+      if (table.IsView() && checks) {
+        // As CREATE VIEW: only a view Basalt writes through may check rows.
+        Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
+        const std::string detail = binder.ViewUpdatableDetail(found[0]);
+        if (!detail.empty()) {
+          throw Error(sqlstate::kFeatureNotSupported,
+                      "WITH CHECK OPTION is supported only on automatically updatable views")
+              .WithHint(detail);
+        }
+      }
       Check(writer_.AlterTableDefinition(*txn_, table, [&](catalog::proto::Table* t) {
         t->clear_reloptions();
         for (std::string& option : options) t->add_reloptions(std::move(option));

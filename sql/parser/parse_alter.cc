@@ -62,7 +62,7 @@ ast::StatementPtr Parser::ParseAlterRelationAction(const Token& alter, ast::Obje
     stmt->new_name = ParseColId();
     return stmt;
   }
-  if (type != ast::ObjectType::kView && (PeekWord("set") || PeekWord("reset")) && PeekOp("(", 1)) {
+  if ((PeekWord("set") || PeekWord("reset")) && PeekOp("(", 1)) {
     stmt->action = Advance().text == "set" ? Action::kSetOptions : Action::kResetOptions;
     stmt->options = ParseRelationOptions();
     return stmt;

@@ -31,7 +31,8 @@ TEST_CASE("ALTER MATERIALIZED VIEW / VIEW / TABLE catalog actions", "[parser]") 
   CHECK(P("ALTER TABLE t ADD PRIMARY KEY (a)") == "ALTER TABLE t ADD PRIMARY KEY (a)");
   CHECK(Err("ALTER MATERIALIZED VIEW m CLUSTER ON i") ==
         "0A000 this form of ALTER MATERIALIZED VIEW is not supported yet @27");
-  CHECK(Err("ALTER VIEW v SET (check_option = local)") ==
+  CHECK(P("ALTER VIEW v SET (check_option = local)") == "ALTER VIEW v SET (check_option = local)");
+  CHECK(Err("ALTER VIEW v ALTER COLUMN a SET DEFAULT 1") ==
         "0A000 this form of ALTER VIEW is not supported yet @14");
   CHECK(Err("ALTER MATERIALIZED VIEW m RENAME TO") == "42601 syntax error at end of input @36");
   CHECK(Err("ALTER MATERIALIZED m RENAME TO x") == "42601 syntax error at or near \"m\" @20");

@@ -1,0 +1,24 @@
+-- ALTER VIEW ... SET / RESET (check_option, security_barrier, security_invoker).
+CREATE TABLE avt (a int, b int DEFAULT 5);
+CREATE VIEW avv AS SELECT a, b FROM avt WHERE a > 0;
+ALTER VIEW avv SET (check_option = local);
+INSERT INTO avv VALUES (-1, 1);
+INSERT INTO avv VALUES (1, 1);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'avv';
+ALTER VIEW avv SET (check_option = cascaded, security_barrier);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'avv';
+SELECT check_option FROM information_schema.views WHERE table_name = 'avv';
+ALTER VIEW avv RESET (check_option);
+INSERT INTO avv VALUES (-2, 1);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'avv';
+ALTER VIEW avv SET (check_option = sideways);
+ALTER VIEW avv SET (fillfactor = 50);
+ALTER VIEW avv RESET (security_barrier = true);
+ALTER TABLE avv SET (security_invoker = true);
+SELECT relname, reloptions FROM pg_class WHERE relname = 'avv';
+CREATE VIEW avagg AS SELECT count(*) FROM avt;
+ALTER VIEW avagg SET (check_option = local);
+ALTER VIEW avt SET (check_option = local);
+SELECT * FROM avt ORDER BY a;
+DROP VIEW avagg, avv;
+DROP TABLE avt;
