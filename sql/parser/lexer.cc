@@ -56,6 +56,24 @@ size_t Utf8Length(char lead) {
   return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 }
 
+// A \u escape's code point `*cp` read after `*high`, the first half of a
+// UTF-16 surrogate pair waiting for its second (0: none): a first half
+// waits (kWait), a second joins the first into *cp; a half out of order is
+// kError.
+enum class SurrogateStep { kAppend, kWait, kError };
+SurrogateStep CombineSurrogates(uint32_t* high, uint32_t* cp) {
+  const bool first_half = *cp >= 0xD800 && *cp <= 0xDBFF;
+  const bool second_half = *cp >= 0xDC00 && *cp <= 0xDFFF;
+  if (*high != 0 ? !second_half : second_half) return SurrogateStep::kError;
+  if (first_half) {
+    *high = *cp;
+    return SurrogateStep::kWait;
+  }
+  if (second_half) *cp = 0x10000 + ((*high - 0xD800) << 10) + (*cp - 0xDC00);
+  *high = 0;
+  return SurrogateStep::kAppend;
+}
+
 void AppendUtf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -348,20 +366,11 @@ class Lexer {
         }
         if (cp == 0 || cp > 0x10FFFF) Fail("invalid Unicode escape value", backslash, pos_);
         // UTF-16 surrogate pairs: \ud83d\ude00 is one character.
-        const bool first_half = cp >= 0xD800 && cp <= 0xDBFF;
-        const bool second_half = cp >= 0xDC00 && cp <= 0xDFFF;
-        if (high_surrogate_ != 0 ? !second_half : second_half) {
-          Fail("invalid Unicode surrogate pair", backslash, pos_);
+        switch (CombineSurrogates(&high_surrogate_, &cp)) {
+          case SurrogateStep::kError: Fail("invalid Unicode surrogate pair", backslash, pos_);
+          case SurrogateStep::kWait: return;
+          case SurrogateStep::kAppend: AppendUtf8(value, cp); return;
         }
-        if (first_half) {
-          high_surrogate_ = cp;
-          return;
-        }
-        if (second_half) {
-          cp = 0x10000 + ((high_surrogate_ - 0xD800) << 10) + (cp - 0xDC00);
-          high_surrogate_ = 0;
-        }
-        AppendUtf8(value, cp);
         return;
       }
       default:
@@ -415,15 +424,10 @@ class Lexer {
         throw Error(sqlstate::kSyntaxError, "invalid Unicode escape value")
             .WithPosition(CharPosition(start + 3 + i));
       }
-      const bool first_half = cp >= 0xD800 && cp <= 0xDBFF;
-      const bool second_half = cp >= 0xDC00 && cp <= 0xDFFF;
-      if (high_surrogate != 0 ? !second_half : second_half) surrogate_error(i);
-      if (first_half) {
-        high_surrogate = cp;
-      } else {
-        if (second_half) cp = 0x10000 + ((high_surrogate - 0xD800) << 10) + (cp - 0xDC00);
-        high_surrogate = 0;
-        AppendUtf8(out, cp);
+      switch (CombineSurrogates(&high_surrogate, &cp)) {
+        case SurrogateStep::kError: surrogate_error(i); break;
+        case SurrogateStep::kWait: break;
+        case SurrogateStep::kAppend: AppendUtf8(out, cp); break;
       }
       i = first + digits - 1;
     }
