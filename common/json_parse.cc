@@ -4,6 +4,7 @@
 
 #include "common/stack_depth.h"
 #include "common/text_case.h"
+#include "common/utf8.h"
 
 namespace basalt {
 namespace {
@@ -31,11 +32,6 @@ bool IsTokenChar(char c) {
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
-}
-
-size_t Utf8Length(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  return u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
 }
 
 // The lexer and parser of PostgreSQL's common/jsonapi.c, one token of

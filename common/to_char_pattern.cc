@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "common/utf8.h"
+
 namespace basalt {
 namespace {
 
@@ -123,9 +125,7 @@ constexpr std::pair<std::string_view, DatePattern> kPatterns[] = {
 };
 
 size_t Utf8Length(std::string_view s, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, s.size() - i);
+  return std::min(basalt::Utf8Length(s[i]), s.size() - i);
 }
 
 }  // namespace

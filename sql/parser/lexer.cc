@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "common/value_binary.h"
 
 namespace basalt::sql {
@@ -47,13 +48,6 @@ void TruncateIdentifier(std::string& name) {
   size_t len = kMaxIdentifierBytes;
   while (len > 0 && (static_cast<unsigned char>(name[len]) & 0xC0) == 0x80) --len;
   name.resize(len);
-}
-
-// The bytes of the UTF-8 character whose first byte is `lead` (1 for a
-// byte that starts none).
-size_t Utf8Length(char lead) {
-  const auto b = static_cast<unsigned char>(lead);
-  return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 }
 
 // A \u escape's code point `*cp` read after `*high`, the first half of a
