@@ -69,6 +69,7 @@ Oid BtreeOpclassOf(TypeId type) {
     case TypeId::kTime: return 10038;      // time_ops
     case TypeId::kTimeTz: return 10041;    // timetz_ops
     case TypeId::kUuid: return 10065;      // uuid_ops
+    case TypeId::kEnum: return 10069;      // enum_ops
     case TypeId::kBytea: return 10006;     // bytea_ops
     case TypeId::kJsonb: return 10088;     // jsonb_ops
     case TypeId::kOid: return 1981;
@@ -154,13 +155,11 @@ const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view ty
   return nullptr;
 }
 
-namespace {
-
-Row PgTypeRow(const BuiltinType& t, Oid namespace_oid) {
+Row PgTypeRow(const BuiltinType& t, Oid namespace_oid, Oid owner) {
   return Row{Value::Int(t.oid),
              Value::String(t.typname),
              Value::Int(namespace_oid),
-             Value::Int(oids::kBootstrapSuperuser),
+             Value::Int(owner),
              Value::Int(t.typlen),
              Value::Bool(t.typbyval),
              Char(t.typtype),
@@ -190,6 +189,8 @@ Row PgTypeRow(const BuiltinType& t, Oid namespace_oid) {
              Value::Null(),
              Value::Null()};
 }
+
+namespace {
 
 constexpr Oid kDomainIn = 2597;
 constexpr Oid kDomainRecv = 2598;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/oids.h"
 #include "common/data_type.h"
 #include "common/value.h"
 
@@ -93,6 +94,8 @@ const InformationSchemaDomain* InformationSchemaDomainByName(std::string_view ty
 
 // The rows of pg_type and pg_proc.
 std::vector<Row> PgTypeRows();
+// One pg_type row of type `t` in the schema, owned by `owner`.
+Row PgTypeRow(const BuiltinType& t, Oid namespace_oid, Oid owner = oids::kBootstrapSuperuser);
 std::vector<Row> PgProcRows();
 
 // A built-in function's arguments and result as pg_get_function_arguments,

@@ -262,6 +262,12 @@ Status Catalog::Load() {
         delta.push_back({std::shared_ptr<const proto::Namespace>(ns)});
         break;
       }
+      case ObjectKind::kType: {
+        auto type = std::make_shared<proto::UserType>();
+        BASALT_RETURN_IF_ERROR(ParseObject(key, value, type.get()));
+        delta.push_back({std::shared_ptr<const proto::UserType>(type)});
+        break;
+      }
       case ObjectKind::kTable: {
         auto entry = std::make_shared<TableEntry>();
         BASALT_RETURN_IF_ERROR(ParseObject(key, value, &entry->def));
@@ -306,14 +312,20 @@ uint64_t Catalog::FrozenSince(uint32_t relation_id) const {
 }
 
 Result<Oid> Catalog::NewOid() {
+  return NewOids(1);
+}
+
+Result<Oid> Catalog::NewOids(uint32_t count) {
   // The counter's values are distinct and positive; OIDs below
   // FirstNormalObjectId belong to bootstrap objects.
-  BASALT_ASSIGN_OR_RETURN(uint64_t v, store_.NextCounterValue("oid"));
+  BASALT_ASSIGN_OR_RETURN(uint64_t v, store_.NextCounterValues("oid", count));
   if (v == 0) {
-    BASALT_ASSIGN_OR_RETURN(v, store_.NextCounterValue("oid"));
+    BASALT_ASSIGN_OR_RETURN(v, store_.NextCounterValues("oid", count));
   }
   uint64_t oid = oids::kFirstUserOid - 1 + v;
-  if (oid > UINT32_MAX) return Status::Error(sqlstate::kProgramLimitExceeded, "OIDs exhausted");
+  if (oid + count - 1 > UINT32_MAX) {
+    return Status::Error(sqlstate::kProgramLimitExceeded, "OIDs exhausted");
+  }
   return static_cast<Oid>(oid);
 }
 

@@ -53,6 +53,8 @@ class Catalog {
 
   // A new OID for a user object (16384 and up, never reused).
   Result<Oid> NewOid();
+  // `count` consecutive new OIDs; returns the first.
+  Result<Oid> NewOids(uint32_t count);
   // A new storage relation id (never reused, so dropped data can be removed
   // after commit without racing a new table).
   Result<uint32_t> NewRelationId();
@@ -189,6 +191,20 @@ class CatalogWriter {
   Status AlterDatabase(storage::Transaction& txn, const proto::Database& old_db,
                        proto::Database db);
 
+  // User-defined types (catalog_writer_type.cc). CreateType assigns the
+  // OIDs of the type, its array type and its enum labels; 42710 `type "x"
+  // already exists` when a type or a relation (whose row type PostgreSQL
+  // names alike) has the name. LockType locks
+  // the type's row against concurrent ALTER / DROP and returns its newest
+  // version, 42704 if it was dropped meanwhile; AlterType replaces it (same
+  // OID; 42710 if a new name is taken). DropType: the caller dropped what
+  // used it.
+  Status CreateType(storage::Transaction& txn, proto::UserType type);
+  Result<proto::UserType> LockType(storage::Transaction& txn, const proto::UserType& type);
+  Status AlterType(storage::Transaction& txn, const proto::UserType& old_type,
+                   proto::UserType type);
+  Status DropType(storage::Transaction& txn, const proto::UserType& type);
+
   // ALTER TABLE ADD PRIMARY KEY: the table gets the key `attnums` named
   // `name` (its columns become NOT NULL; `included`: INCLUDE's) and, because a primary key is the
   // rows' storage key, new relation ids for its rows and for each index; the
@@ -284,6 +300,13 @@ class CatalogWriter {
   Status LockNamespaceName(storage::Transaction& txn, Oid database, const std::string& name,
                            Oid oid);
   Status PutNamespace(storage::Transaction& txn, proto::Namespace ns);
+  // Takes a type name in a schema (42710 when a type or a relation has it)
+  // and writes the type.
+  Status LockTypeName(storage::Transaction& txn, const proto::UserType& type);
+  Status PutType(storage::Transaction& txn, proto::UserType type);
+  // 42710 when a user-defined type has the name a new relation (table,
+  // view, sequence) takes: PostgreSQL gives each relation a row type.
+  Status CheckNoTypeNamed(Oid database, Oid namespace_oid, const std::string& name) const;
   // Takes a role name: 42710 when taken.
   Status LockRoleName(storage::Transaction& txn, const std::string& name, Oid oid);
   Status PutRole(storage::Transaction& txn, proto::Role role);

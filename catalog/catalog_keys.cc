@@ -29,6 +29,14 @@ std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view na
   return key;
 }
 
+std::string TypeNameKey(Oid database, Oid namespace_oid, std::string_view name) {
+  std::string key(1, static_cast<char>(ObjectKind::kTypeName));
+  AppendBigEndian32(database, &key);
+  AppendBigEndian32(namespace_oid, &key);
+  key.append(name);
+  return key;
+}
+
 std::string RoleNameKey(std::string_view name) {
   std::string key(1, static_cast<char>(ObjectKind::kRoleName));
   key.append(name);

@@ -22,12 +22,15 @@ enum class ObjectKind : uint8_t {
   kRoleName = 'r',       // role name -> role OID; locks names
   kNamespaceName = 's',  // (database, name) -> schema OID; locks names
   kDatabaseName = 'd',   // name -> database OID; locks names
+  kType = 'Y',           // a user-defined type (proto::UserType)
+  kTypeName = 'y',       // (database, namespace, name) -> type OID; locks names
 };
 
 // kind byte + database OID (0 for shared objects) + OID, both big-endian, so
 // one database's objects of one kind form a contiguous range.
 std::string ObjectKey(ObjectKind kind, Oid database, Oid oid);
 std::string RelationNameKey(Oid database, Oid namespace_oid, std::string_view name);
+std::string TypeNameKey(Oid database, Oid namespace_oid, std::string_view name);
 std::string RoleNameKey(std::string_view name);
 std::string NamespaceNameKey(Oid database, std::string_view name);
 std::string DatabaseNameKey(std::string_view name);

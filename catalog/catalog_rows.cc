@@ -14,6 +14,7 @@
 #include "catalog/oids.h"
 #include "catalog/statistics_rows.h"
 #include "catalog/system_relations.h"
+#include "catalog/user_type_rows.h"
 #include "common/aclitem.h"
 
 namespace basalt::catalog {
@@ -285,7 +286,7 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
                        Int(attnum),
                        Int(type.IsArray() ? 1 : 0),
                        Int(-1),
-                       Int(type.typmod),
+                       Int(type.PgTypmod()),
                        Bool(storage.byval),
                        Char(storage.align),
                        Char(storage.storage),
@@ -787,7 +788,14 @@ std::vector<Row> CatalogRows(Oid relation, const CatalogSnapshot& snapshot, Oid 
     case 2612: return PgLanguageRows();
     case 2609: return PgDescriptionRows(snapshot, database);
     case 2396: return PgShdescriptionRows(snapshot);
-    case 1247: return PgTypeRows();
+    case 1247: {
+      std::vector<Row> rows = PgTypeRows();
+      std::vector<Row> user = UserTypeRows(snapshot, database);
+      rows.insert(rows.end(), std::make_move_iterator(user.begin()),
+                  std::make_move_iterator(user.end()));
+      return rows;
+    }
+    case 3501: return PgEnumRows(snapshot, database);
     case 1255: return PgProcRows();
     case oids::kPgStats: return PgStatsRows(snapshot, database);
     default: return {};

@@ -83,6 +83,32 @@ std::shared_ptr<const TableEntry> CatalogSnapshot::FindIndexTable(Oid database, 
   return TableByOid(database, it->second);
 }
 
+std::shared_ptr<const proto::UserType> CatalogSnapshot::FindType(Oid database, Oid namespace_oid,
+                                                                 std::string_view name) const {
+  auto it = type_names_.find(RelationNameKey(database, namespace_oid, name));
+  return it == type_names_.end() ? nullptr : TypeByOid(database, it->second);
+}
+
+std::shared_ptr<const proto::UserType> CatalogSnapshot::TypeByOid(Oid database, Oid oid) const {
+  auto it = types_.find({database, oid});
+  return it == types_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const proto::UserType> CatalogSnapshot::TypeByArrayOid(Oid database,
+                                                                       Oid array_oid) const {
+  auto it = array_types_.find({database, array_oid});
+  return it == array_types_.end() ? nullptr : TypeByOid(database, it->second);
+}
+
+std::vector<std::shared_ptr<const proto::UserType>> CatalogSnapshot::Types(Oid database) const {
+  std::vector<std::shared_ptr<const proto::UserType>> out;
+  for (auto it = types_.lower_bound({database, 0});
+       it != types_.end() && it->first.first == database; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 bool CatalogSnapshot::RelationNameTaken(Oid database, Oid namespace_oid,
                                         std::string_view name) const {
   std::string key = RelationNameKey(database, namespace_oid, name);
@@ -169,6 +195,14 @@ std::vector<std::string> CatalogSnapshot::ObjectsOwnedBy(Oid role, Oid database)
     owned.push_back(
         fmt::format("owner of {} {}", table->IsView() ? "view" : "table", table->def.name()));
   }
+  for (const auto& [id, type] : types_) {
+    if (type->owner_oid() != role) continue;
+    if (id.first != database) {
+      ++elsewhere[id.first];
+      continue;
+    }
+    owned.push_back(fmt::format("owner of type {}", type->name()));
+  }
   for (const auto& [id, ns] : namespaces_) {
     if (id.first == database && ns->owner_oid() == role) {
       owned.push_back(fmt::format("owner of schema {}", ns->name()));
@@ -251,6 +285,21 @@ void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
     } else {
       namespaces_[id] = *ns;
       namespace_names_[NamespaceNameKey(n.database_oid(), n.name())] = n.oid();
+    }
+  } else if (auto* type = std::get_if<std::shared_ptr<const proto::UserType>>(&change.object)) {
+    const proto::UserType& t = **type;
+    std::pair<Oid, Oid> id{t.database_oid(), t.oid()};
+    if (auto old = types_.find(id); old != types_.end()) {
+      const proto::UserType& o = *old->second;
+      type_names_.erase(RelationNameKey(o.database_oid(), o.namespace_oid(), o.name()));
+      array_types_.erase({o.database_oid(), o.array_oid()});
+    }
+    if (change.removed) {
+      types_.erase(id);
+    } else {
+      types_[id] = *type;
+      type_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
+      array_types_[{t.database_oid(), t.array_oid()}] = t.oid();
     }
   } else if (auto* table = std::get_if<std::shared_ptr<const TableEntry>>(&change.object)) {
     const proto::Table& t = (*table)->def;

@@ -44,7 +44,8 @@ struct TableEntry {
 struct CatalogChange {
   using Object =
       std::variant<std::shared_ptr<const proto::Role>, std::shared_ptr<const proto::Database>,
-                   std::shared_ptr<const proto::Namespace>, std::shared_ptr<const TableEntry>>;
+                   std::shared_ptr<const proto::Namespace>, std::shared_ptr<const TableEntry>,
+                   std::shared_ptr<const proto::UserType>>;
   Object object;
   bool removed = false;
 };
@@ -70,6 +71,15 @@ class CatalogSnapshot {
   // Whether a table, index or primary key of the schema has this name
   // (they share one name space, as pg_class's relname).
   bool RelationNameTaken(Oid database, Oid namespace_oid, std::string_view name) const;
+
+  // User-defined types (CREATE TYPE): by name in a schema, by OID, by their
+  // array type's OID; null when there is none.
+  std::shared_ptr<const proto::UserType> FindType(Oid database, Oid namespace_oid,
+                                                  std::string_view name) const;
+  std::shared_ptr<const proto::UserType> TypeByOid(Oid database, Oid oid) const;
+  std::shared_ptr<const proto::UserType> TypeByArrayOid(Oid database, Oid array_oid) const;
+  // The user-defined types of a database, in OID order.
+  std::vector<std::shared_ptr<const proto::UserType>> Types(Oid database) const;
 
   // The views whose query names the relation `oid` (directly), in
   // descending OID order.
@@ -112,11 +122,14 @@ class CatalogSnapshot {
   std::map<Oid, std::shared_ptr<const proto::Database>> databases_;
   std::map<std::pair<Oid, Oid>, std::shared_ptr<const proto::Namespace>> namespaces_;
   std::map<std::pair<Oid, Oid>, std::shared_ptr<const TableEntry>> tables_;  // (database, oid)
+  std::map<std::pair<Oid, Oid>, std::shared_ptr<const proto::UserType>> types_;
+  std::map<std::pair<Oid, Oid>, Oid> array_types_;  // (database, array OID) -> type OID
   // Name indexes.
   std::unordered_map<std::string, Oid> role_names_;
   std::unordered_map<std::string, Oid> database_names_;
   std::unordered_map<std::string, Oid> namespace_names_;  // NamespaceNameKey
   std::unordered_map<std::string, Oid> relation_names_;   // RelationNameKey
+  std::unordered_map<std::string, Oid> type_names_;       // RelationNameKey
   // Index and primary key names (RelationNameKey) -> the owning table's OID.
   std::unordered_map<std::string, Oid> index_names_;
 };

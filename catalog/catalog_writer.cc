@@ -86,6 +86,8 @@ Status CatalogWriter::CreateTable(storage::Transaction& txn, proto::Table table)
     BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
     table.set_oid(oid);
   }
+  BASALT_RETURN_IF_ERROR(
+      CheckNoTypeNamed(table.database_oid(), table.namespace_oid(), table.name()));
   BASALT_RETURN_IF_ERROR(LockRelationName(txn, table.database_oid(), table.namespace_oid(),
                                           table.name(), table.oid()));
   if (table.relation_id() == 0 && table.relkind() != "v") {  // a view stores no rows

@@ -13,6 +13,7 @@ namespace basalt::catalog {
 Status CatalogWriter::RenameRelation(storage::Transaction& txn, const TableEntry& table,
                                      const std::string& new_name) {
   BASALT_ASSIGN_OR_RETURN(proto::Table t, LockTableDefinition(txn, table));
+  BASALT_RETURN_IF_ERROR(CheckNoTypeNamed(t.database_oid(), t.namespace_oid(), new_name));
   BASALT_RETURN_IF_ERROR(
       LockRelationName(txn, t.database_oid(), t.namespace_oid(), new_name, t.oid()));
   BASALT_RETURN_IF_ERROR(
@@ -60,6 +61,7 @@ Status CatalogWriter::SetRelationNamespace(storage::Transaction& txn, const Tabl
           fmt::format("relation \"{}\" already exists in schema \"{}\"", name, namespace_name));
     }
   }
+  BASALT_RETURN_IF_ERROR(CheckNoTypeNamed(t.database_oid(), namespace_oid, t.name()));
   for (const std::string& name : names) {
     BASALT_RETURN_IF_ERROR(LockRelationName(txn, t.database_oid(), namespace_oid, name, t.oid()));
     BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,

@@ -63,6 +63,9 @@ Status CatalogWriter::DropDatabase(storage::Transaction& txn, const proto::Datab
     }
     BASALT_RETURN_IF_ERROR(DropTable(txn, *table));
   }
+  for (const std::shared_ptr<const proto::UserType>& type : snapshot->Types(db.oid())) {
+    BASALT_RETURN_IF_ERROR(DropType(txn, *type));
+  }
   for (const proto::Namespace* ns : snapshot->Namespaces(db.oid())) {
     BASALT_RETURN_IF_ERROR(txn.Delete(storage::ColumnFamily::kCatalog,
                                       ObjectKey(ObjectKind::kNamespace, db.oid(), ns->oid())));

@@ -266,7 +266,9 @@ Result<Value> CastFromJsonb(const Value& value, const DataType& to) {
 }  // namespace
 
 bool CanCast(const DataType& from, const DataType& to, CastContext context) {
-  if (from.id == TypeId::kUnknown || from.id == to.id) return true;
+  if (from.id == TypeId::kUnknown) return true;
+  // Two enum types are two types: no cast between them.
+  if (from.id == to.id) return !from.IsUserDefined() || from.typmod == to.typmod;
   if (to.id == TypeId::kUnknown) return false;
   std::optional<CastContext> needed = PgCastContext(from.id, to.id);
   return needed.has_value() && *needed <= context;
@@ -366,6 +368,7 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     }
     case TypeId::kJsonb: return CastFromJsonb(value, to);
     case TypeId::kXid:
+    case TypeId::kEnum:
     case TypeId::kUuid:
     case TypeId::kBytea:
     case TypeId::kAclItem:

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "common/interval.h"
+#include "common/object_names.h"
 
 namespace basalt {
 namespace {
@@ -50,6 +51,8 @@ constexpr ArrayTypeEntry kArrayTypes[] = {
     {TypeId::kJsonArray, TypeId::kJson, type_oid::kJsonArray},
     {TypeId::kJsonbArray, TypeId::kJsonb, type_oid::kJsonbArray},
     {TypeId::kRecordArray, TypeId::kRecord, type_oid::kRecordArray},
+    // An enum array's OID is the catalog's (DataType::oid).
+    {TypeId::kEnumArray, TypeId::kEnum, 0},
 };
 
 // kArrayTypes indexed by array type and by element type: IsArray() is
@@ -107,9 +110,10 @@ std::optional<DataType> DataType::FromOid(Oid oid, int32_t typmod) {
   }
   for (const ArrayTypeEntry& entry : kArrayTypes) {
     // An array's typmod is its elements': numeric(10,2)[] keeps (10,2).
-    if (entry.oid == oid) return DataType{entry.array, typmod};
+    if (entry.oid == oid && oid != 0) return DataType{entry.array, typmod};
   }
-  return std::nullopt;
+  const ObjectNames* names = CurrentObjectNames();
+  return names == nullptr ? std::nullopt : names->UserType(oid);
 }
 
 std::optional<TypeId> DataType::ElementType() const {
@@ -133,6 +137,9 @@ bool IsStorableType(TypeId id) {
 }
 
 Oid DataType::oid() const {
+  if (id == TypeId::kEnum) return static_cast<Oid>(typmod);
+  // CREATE TYPE gives the array type the OID after the type's.
+  if (id == TypeId::kEnumArray) return static_cast<Oid>(typmod) + 1;
   if (const ArrayTypeEntry* array = FindArrayType(id)) return array->oid;
   switch (id) {
     case TypeId::kBool: return type_oid::kBool;
@@ -194,6 +201,7 @@ int16_t DataType::typlen() const {
     case TypeId::kTime: return 8;
     case TypeId::kTimeTz: return 12;
     case TypeId::kUuid: return 16;
+    case TypeId::kEnum: return 4;  // PostgreSQL's enums are label OIDs
     case TypeId::kAclItem: return 12;
     case TypeId::kUnknown: return -2;  // cstring-like, as PostgreSQL's unknown
     case TypeId::kVoid: return 4;      // pg_type.typlen of void
@@ -266,6 +274,14 @@ std::string DataType::Name() const {
     case TypeId::kOidVector: return "oidvector";
     case TypeId::kAclItem: return "aclitem";
     case TypeId::kRecord: return "record";
+    case TypeId::kEnum: {
+      // format_type: the name, schema-qualified where the search_path would
+      // not find it.
+      const ObjectNames* names = CurrentObjectNames();
+      std::optional<std::string> name =
+          names == nullptr ? std::nullopt : names->Name(TypeId::kRegtype, static_cast<Oid>(typmod));
+      return name.value_or(std::to_string(typmod));
+    }
     default: break;  // the arrays, above
   }
   return "unknown";
@@ -274,6 +290,7 @@ std::string DataType::Name() const {
 std::string DataType::BaseName() const {
   if (id == TypeId::kBpchar) return "character";
   if (id == TypeId::kBpcharArray) return "character[]";
+  if (IsUserDefined()) return Name();
   return DataType::Of(id).Name();
 }
 

@@ -122,6 +122,16 @@ enum class TypeId : uint8_t {
   // comparisons, hashing, keys or length(), and a cast to text drops them.
   kBpchar = 77,
   kBpcharArray = 78,
+  // A user-defined enum type (CREATE TYPE ... AS ENUM); the typmod is the
+  // type's OID, so two enum types are different DataTypes. The Value is the
+  // label's sort order (pg_enum.enumsortorder) as an 8-byte order-preserving
+  // string (common/enum_value.h): values compare, hash and index bytewise
+  // without the catalog, and RENAME VALUE changes no stored byte. The label
+  // is looked up through common/object_names.h when printed or parsed.
+  kEnum = 79,
+  // An array of an enum type; the typmod is the element type's OID too. Its
+  // own OID is the next one (CatalogWriter::CreateType).
+  kEnumArray = 80,
 };
 
 // The element types a table column may have: the types of pg_catalog's
@@ -131,7 +141,7 @@ inline bool IsStorableElementType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
          id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kUuid ||
          id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb ||
-         id == TypeId::kBpchar;
+         id == TypeId::kBpchar || id == TypeId::kEnum;
 }
 
 // The types a table column may have: those above and arrays of them
@@ -211,6 +221,9 @@ struct DataType {
   int32_t typmod = -1;
 
   static DataType Of(TypeId id) { return DataType{id, -1}; }
+  // The type without its modifier (varchar(3) -> varchar); a user-defined
+  // type's typmod is its identity and stays (IsUserDefined).
+  DataType Unmodified() const;
   static DataType Varchar(int32_t max_length) { return DataType{TypeId::kVarchar, max_length + 4}; }
   static DataType Bpchar(int32_t length) { return DataType{TypeId::kBpchar, length + 4}; }
   // timestamp(p): the typmod is p itself, as PostgreSQL's.
@@ -260,6 +273,12 @@ struct DataType {
     return a.id == b.id ||
            (a.IsString() && b.IsString() && a.id != TypeId::kBpchar && b.id != TypeId::kBpchar);
   }
+  // A user-defined type (or an array of one): the typmod is the type's OID,
+  // part of its identity rather than a modifier.
+  bool IsUserDefined() const { return id == TypeId::kEnum || id == TypeId::kEnumArray; }
+  // The typmod as PostgreSQL reports it (pg_attribute.atttypmod,
+  // RowDescription): -1 for a user-defined type.
+  int32_t PgTypmod() const { return IsUserDefined() ? -1 : typmod; }
   // regclass, regtype, ...: an OID printed as a name.
   bool IsRegType() const { return IsRegTypeId(id); }
   static bool IsRegTypeId(TypeId id) {
@@ -279,7 +298,7 @@ struct DataType {
   std::optional<DataType> ResultArrayType() const {
     const std::optional<TypeId> array = ArrayType();
     if (!array) return std::nullopt;
-    return DataType{*array, id == TypeId::kRecord ? typmod : -1};
+    return DataType{*array, id == TypeId::kRecord || IsUserDefined() ? typmod : -1};
   }
   // varchar(n) and character(n): n, or -1 when unbounded.
   int32_t CharacterLength() const { return typmod >= 4 ? typmod - 4 : -1; }
@@ -297,5 +316,9 @@ struct DataType {
 
   friend bool operator==(const DataType&, const DataType&) = default;
 };
+
+inline DataType DataType::Unmodified() const {
+  return IsUserDefined() ? *this : Of(id);
+}
 
 }  // namespace basalt

@@ -29,6 +29,25 @@ class ObjectNames {
   // forms); nullopt when there is none.
   virtual std::optional<std::string> RoleName(Oid oid) const = 0;
   virtual std::optional<Oid> RoleOid(std::string_view name) const = 0;
+
+  // User-defined types (CREATE TYPE). The type an OID names: an enum
+  // ({kEnum, oid}) or its array type ({kEnumArray, the enum's OID}); nullopt
+  // when it names neither.
+  virtual std::optional<DataType> UserType(Oid /*oid*/) const { return std::nullopt; }
+  // The user-defined type a possibly qualified name finds (unqualified:
+  // through the search_path), or nullopt.
+  virtual std::optional<Oid> UserTypeNamed(std::string_view /*schema*/,
+                                           std::string_view /*name*/) const {
+    return std::nullopt;
+  }
+  // An enum's label with this sort order, and a label's sort order;
+  // nullopt when the enum has no such label.
+  virtual std::optional<std::string> EnumLabel(Oid /*type*/, double /*sort_order*/) const {
+    return std::nullopt;
+  }
+  virtual std::optional<double> EnumSortOrder(Oid /*type*/, std::string_view /*label*/) const {
+    return std::nullopt;
+  }
 };
 
 // The resolver of the statement running on this thread, or null.

@@ -8,6 +8,7 @@
 
 #include "common/aclitem.h"
 #include "common/datetime.h"
+#include "common/enum_value.h"
 #include "common/json_parse.h"
 #include "common/jsonb.h"
 #include "common/time_of_day.h"
@@ -434,8 +435,9 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     // PostgreSQL's aclitem has no send function; Basalt sends its text
     // (clients read pg_type.typsend = 0 and ask for text).
     case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
-    case TypeId::kVoid: return;  // void_send: no bytes
-    case TypeId::kRecord: {      // record_send: the count, then each field's OID and value
+    case TypeId::kEnum: out->append(ValueToText(value, type)); return;  // enum_send: the label
+    case TypeId::kVoid: return;                                         // void_send: no bytes
+    case TypeId::kRecord: {  // record_send: the count, then each field's OID and value
       const std::vector<Value>& fields = value.AsArray();
       const std::vector<DataType>& types = type.RecordFields();
       AppendBigEndian(fields.size(), 4, out);
@@ -582,6 +584,11 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
       Value v = Value::String(std::string(bytes->substr(0, kUuidBytes)));
       bytes->remove_prefix(kUuidBytes);
       return v;
+    }
+    case TypeId::kEnum: {  // enum_recv: the label
+      BASALT_ASSIGN_OR_RETURN(Value label, ReadText(bytes, DataType::Of(TypeId::kText)));
+      BASALT_ASSIGN_OR_RETURN(std::string v, EnumValueFromLabel(type, label.AsString()));
+      return Value::String(std::move(v));
     }
     case TypeId::kBytea: {  // bytearecv: every byte of the value
       Value v = Value::String(std::string(*bytes));

@@ -11,6 +11,8 @@
 #include "common/aclitem.h"
 #include "common/bytea.h"
 #include "common/datetime.h"
+#include "common/enum_value.h"
+#include "common/error.h"
 #include "common/float_text.h"
 #include "common/interval.h"
 #include "common/json_parse.h"
@@ -360,6 +362,12 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kTime: AppendTimeText(value.AsInt(), out); return;
     case TypeId::kTimeTz: AppendTimeTzText(value.AsInt(), out); return;
     case TypeId::kUuid: AppendUuidText(value.AsString(), out); return;
+    case TypeId::kEnum: {
+      Result<std::string> label = EnumLabelOfValue(type, value.AsString());
+      if (!label.ok()) throw Error::FromStatus(label.status());
+      out->append(*label);
+      return;
+    }
     case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
     case TypeId::kOid:
@@ -502,6 +510,10 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     }
     case TypeId::kUuid: {
       BASALT_ASSIGN_OR_RETURN(std::string bytes, ParseUuid(text));
+      return Value::String(std::move(bytes));
+    }
+    case TypeId::kEnum: {
+      BASALT_ASSIGN_OR_RETURN(std::string bytes, EnumValueFromLabel(type, text));
       return Value::String(std::move(bytes));
     }
     case TypeId::kBytea: {

@@ -17,7 +17,7 @@ void WriteRowDescription(protocol::MessageWriter& out,
     d.column_number = c.column_number;
     d.type_oid = c.type.oid();
     d.type_length = c.type.typlen();
-    d.type_modifier = c.type.typmod;
+    d.type_modifier = c.type.PgTypmod();
     d.format = c.format;
     described.push_back(std::move(d));
   }

@@ -162,7 +162,64 @@ std::optional<Oid> CatalogNames::RoleOid(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<DataType> CatalogNames::UserType(Oid oid) const {
+  if (snapshot_->TypeByOid(database_, oid) != nullptr)
+    return DataType{TypeId::kEnum, static_cast<int32_t>(oid)};
+  if (auto type = snapshot_->TypeByArrayOid(database_, oid)) {
+    return DataType{TypeId::kEnumArray, static_cast<int32_t>(type->oid())};
+  }
+  return std::nullopt;
+}
+
+std::optional<Oid> CatalogNames::UserTypeNamed(std::string_view schema,
+                                               std::string_view name) const {
+  if (!schema.empty()) {
+    const catalog::proto::Namespace* ns = snapshot_->FindNamespace(database_, schema);
+    if (ns == nullptr) return std::nullopt;
+    auto type = snapshot_->FindType(database_, ns->oid(), name);
+    return type == nullptr ? std::nullopt : std::optional(type->oid());
+  }
+  for (Oid ns : SearchedSchemas(true)) {
+    if (auto type = snapshot_->FindType(database_, ns, name)) return type->oid();
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CatalogNames::EnumLabel(Oid type, double sort_order) const {
+  if (auto found = snapshot_->TypeByOid(database_, type)) {
+    for (const catalog::proto::EnumLabel& label : found->labels()) {
+      if (label.sort_order() == sort_order) return label.label();
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<double> CatalogNames::EnumSortOrder(Oid type, std::string_view label) const {
+  if (auto found = snapshot_->TypeByOid(database_, type)) {
+    for (const catalog::proto::EnumLabel& l : found->labels()) {
+      if (l.label() == label) return l.sort_order();
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> CatalogNames::UserTypeIsVisible(Oid oid) const {
+  auto type = snapshot_->TypeByOid(database_, oid);
+  if (type == nullptr) type = snapshot_->TypeByArrayOid(database_, oid);
+  if (type == nullptr) return std::nullopt;
+  return UserTypeNamed("", type->name()) == type->oid();
+}
+
+std::string CatalogNames::UserTypeName(const catalog::proto::UserType& type) const {
+  if (UserTypeNamed("", type.name()) == type.oid()) return ast::QuoteName(type.name(), true);
+  const catalog::proto::Namespace* ns = snapshot_->NamespaceByOid(database_, type.namespace_oid());
+  std::string schema = ns != nullptr ? ns->name() : std::to_string(type.namespace_oid());
+  return ast::QuoteName(schema, true) + "." + ast::QuoteName(type.name(), true);
+}
+
 std::string CatalogNames::FormatType(Oid type, std::optional<int32_t> typmod) const {
+  if (auto user = snapshot_->TypeByOid(database_, type)) return UserTypeName(*user);
+  if (auto user = snapshot_->TypeByArrayOid(database_, type)) return UserTypeName(*user) + "[]";
   if (std::optional<DataType> known = DataType::FromOid(type, typmod.value_or(-1))) {
     // A typmod on a type without one is ignored, as format_type does.
     return typmod ? known->Name() : known->BaseName();
@@ -196,6 +253,7 @@ std::optional<std::string> CatalogNames::Name(TypeId type, Oid oid) const {
       return std::nullopt;
     }
     case TypeId::kRegtype:
+      if (UserType(oid)) return FormatType(oid);
       if (catalog::BuiltinTypeByOid(oid) == nullptr &&
           catalog::InformationSchemaDomainByOid(oid) == nullptr) {
         return std::nullopt;

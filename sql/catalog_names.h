@@ -30,6 +30,18 @@ class CatalogNames : public ObjectNames {
   // path names it; with `implicit` false, only the ones the path names
   // (current_schemas(false)).
   std::vector<Oid> SearchedSchemas(bool implicit) const;
+  // User-defined types (common/object_names.h).
+  std::optional<DataType> UserType(Oid oid) const override;
+  std::optional<Oid> UserTypeNamed(std::string_view schema, std::string_view name) const override;
+  std::optional<std::string> EnumLabel(Oid type, double sort_order) const override;
+  std::optional<double> EnumSortOrder(Oid type, std::string_view label) const override;
+  // pg_type_is_visible of a user-defined type (or its array type): whether
+  // its unqualified name finds it; nullopt when `oid` is no such type.
+  std::optional<bool> UserTypeIsVisible(Oid oid) const;
+  // The type's name as format_type prints it: schema-qualified unless the
+  // search_path finds it.
+  std::string UserTypeName(const catalog::proto::UserType& type) const;
+
   // Whether an unqualified name finds relation `oid` (table, view or index).
   bool RelationIsVisible(Oid oid) const;
   // The relation or index named `name` in the schema, or 0.
@@ -74,6 +86,16 @@ class CurrentCatalogNames : public ObjectNames {
   }
   std::optional<std::string> RoleName(Oid oid) const override { return make_().RoleName(oid); }
   std::optional<Oid> RoleOid(std::string_view name) const override { return make_().RoleOid(name); }
+  std::optional<DataType> UserType(Oid oid) const override { return make_().UserType(oid); }
+  std::optional<Oid> UserTypeNamed(std::string_view schema, std::string_view name) const override {
+    return make_().UserTypeNamed(schema, name);
+  }
+  std::optional<std::string> EnumLabel(Oid type, double sort_order) const override {
+    return make_().EnumLabel(type, sort_order);
+  }
+  std::optional<double> EnumSortOrder(Oid type, std::string_view label) const override {
+    return make_().EnumSortOrder(type, label);
+  }
 
  private:
   std::function<CatalogNames()> make_;

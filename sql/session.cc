@@ -206,6 +206,14 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteCreateSchema(statement.As<ast::CreateSchemaStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateType:
+      EnsureTransaction();
+      ExecuteCreateType(statement.As<ast::CreateTypeStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterType:
+      EnsureTransaction();
+      ExecuteAlterType(statement.As<ast::AlterTypeStmt>(), sink);
+      return;
     case ast::StatementKind::kAlterSchema:
       EnsureTransaction();
       ExecuteAlterSchema(statement.As<ast::AlterSchemaStmt>(), sink);
@@ -318,6 +326,7 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
                     : type == ast::ObjectType::kMaterializedView ? "DROP MATERIALIZED VIEW"
                     : type == ast::ObjectType::kSequence         ? "DROP SEQUENCE"
                     : type == ast::ObjectType::kSchema           ? "DROP SCHEMA"
+                    : type == ast::ObjectType::kType             ? "DROP TYPE"
                                                                  : "DROP TABLE");
       break;
     }
@@ -325,6 +334,8 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kCreateRole: CheckWritable("CREATE ROLE"); break;
     case ast::StatementKind::kCreateSchema: CheckWritable("CREATE SCHEMA"); break;
     case ast::StatementKind::kAlterSchema: CheckWritable("ALTER SCHEMA"); break;
+    case ast::StatementKind::kCreateType: CheckWritable("CREATE TYPE"); break;
+    case ast::StatementKind::kAlterType: CheckWritable("ALTER TYPE"); break;
     case ast::StatementKind::kCreateDatabase: CheckWritable("CREATE DATABASE"); break;
     case ast::StatementKind::kDropDatabase: CheckWritable("DROP DATABASE"); break;
     case ast::StatementKind::kAlterDatabase: CheckWritable("ALTER DATABASE"); break;

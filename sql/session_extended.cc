@@ -40,7 +40,8 @@ namespace {
 Value ReadParameter(BindParameter parameter, const DataType& type, size_t number) {
   if (!parameter.value) return Value::Null();
   // Bind reads with typmod -1, as PostgreSQL; the column's applies later.
-  const DataType read_as = DataType::Of(type.id == TypeId::kUnknown ? TypeId::kText : type.id);
+  const DataType read_as =
+      type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText) : type.Unmodified();
   if (!parameter.binary) {
     // A client's text must be UTF-8 whatever its type (22021).
     if (Status valid = CheckUtf8(*parameter.value); !valid.ok()) {

@@ -439,6 +439,29 @@ class SessionImpl : public Session {
                                           const std::vector<std::string>& depends);
   // CASCADE's NOTICE: `drop cascades to ...` once, or a count with DETAIL.
   void ReportCascades(const std::vector<std::string>& cascades, ResultSink& sink);
+  // session_type.cc: CREATE / ALTER / DROP TYPE.
+  void ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink);
+  void ExecuteAlterType(const ast::AlterTypeStmt& stmt, ResultSink& sink);
+  void ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink);
+  // The user-defined type a name finds (through the search_path), or null;
+  // ResolveOwnedType: 42704 when there is none, 42501 unless this role owns
+  // it.
+  std::shared_ptr<const catalog::proto::UserType> FindUserType(const ast::QualifiedName& name);
+  std::shared_ptr<const catalog::proto::UserType> ResolveOwnedType(const ast::QualifiedName& name);
+  // "mood", "s.mood" where the search_path does not find it (format_type).
+  std::string DescribeType(const catalog::proto::UserType& type);
+  // What dropping user-defined types takes with it: the columns of their
+  // type (or an array of it) and the views returning one.
+  struct TypeDrop {
+    std::vector<std::pair<Oid, std::string>> columns;  // (table OID, column name)
+    std::vector<std::shared_ptr<const catalog::TableEntry>> views;
+  };
+  // Adds `type`'s dependents outside the relations `skip` to `drop`, with
+  // their DETAIL lines for a refused drop and their CASCADE NOTICE lines.
+  void PlanTypeDependents(const catalog::proto::UserType& type, const std::unordered_set<Oid>& skip,
+                          TypeDrop* drop, std::vector<std::string>* depends,
+                          std::vector<std::string>* cascades);
+  void DropTypeDependents(TypeDrop& drop, ResultSink& sink);
   // session_schema.cc: CREATE / ALTER / DROP SCHEMA.
   void ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultSink& sink);
   // CREATE SCHEMA's elements, made in `schema` (session_schema.cc).

@@ -264,6 +264,21 @@ void SessionImpl::ExecuteDropSchema(const ast::DropStmt& stmt, ResultSink& sink)
   }
   RelationDrop drop = PlanRelationDrop(members);
   std::vector<std::string> depends, cascades;
+  // The schemas' types, with the columns and views elsewhere using them.
+  std::vector<std::shared_ptr<const catalog::proto::UserType>> types;
+  TypeDrop type_drop;
+  for (const catalog::proto::Namespace& ns : schemas) {
+    for (const auto& type : snapshot->Types(database_oid_)) {
+      if (type->namespace_oid() != ns.oid()) continue;
+      Result<catalog::proto::UserType> locked = writer_.LockType(*txn_, *type);
+      if (!locked.ok()) ThrowStatus(locked.status());
+      const std::string member = "type " + DescribeType(*type);
+      depends.push_back(fmt::format("{} depends on schema {}", member, ns.name()));
+      cascades.push_back("drop cascades to " + member);
+      PlanTypeDependents(*type, drop.seen, &type_drop, &depends, &cascades);
+      types.push_back(type);
+    }
+  }
   for (size_t i = 0; i < members.size(); ++i) {
     // A sequence a dropped column owns (serial) goes with it, unreported.
     const Oid owner = members[i]->def.sequence().owned_by_table();
@@ -286,7 +301,12 @@ void SessionImpl::ExecuteDropSchema(const ast::DropStmt& stmt, ResultSink& sink)
     ThrowDependentObjects(schemas.size() == 1 ? "schema " + schemas[0].name() : "", depends);
   }
   ReportCascades(cascades, sink);
+  DropTypeDependents(type_drop, sink);
   DropPlannedRelations(drop, stmt.cascade, sink);
+  for (const auto& type : types) {
+    Status st = writer_.DropType(*txn_, *type);
+    if (!st.ok()) ThrowStatus(st);
+  }
   for (const catalog::proto::Namespace& ns : schemas) {
     Status st = writer_.DropNamespace(*txn_, ns);
     if (!st.ok()) ThrowStatus(st);

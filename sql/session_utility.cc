@@ -243,6 +243,10 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     ExecuteDropSchema(stmt, sink);
     return;
   }
+  if (stmt.object_type == ast::ObjectType::kType) {
+    ExecuteDropType(stmt, sink);
+    return;
+  }
   ExecuteDropRelations(stmt, sink);
 }
 

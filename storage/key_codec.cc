@@ -349,7 +349,9 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     // back to the padded value: IndexKeyDecodable).
     case TypeId::kBpchar: AppendString(WithoutTrailingBlanks(value.AsString()), key); return;
     // Fixed width: the 16 bytes as they are sort as uuid_cmp (memcmp).
-    case TypeId::kUuid: key->append(value.AsString()); return;
+    // An enum's 8 bytes sort as its sort order (common/enum_value.h).
+    case TypeId::kUuid:
+    case TypeId::kEnum: key->append(value.AsString()); return;
     // json has no order of its own (PostgreSQL has no btree for it): its
     // text; jsonb: its sort key, in jsonb's btree order (not decodable).
     case TypeId::kJson: AppendString(value.AsString(), key); return;
@@ -457,10 +459,13 @@ Status DecodeKeyValue(std::string_view* input, const DataType& type, Value* valu
     case TypeId::kJson: return DecodeString(input, value);
     case TypeId::kJsonb: return Status::Internal("a jsonb key value cannot be decoded");
     case TypeId::kUuid:
-      if (input->size() < 16) return Truncated();
-      *value = Value::String(std::string(input->substr(0, 16)));
-      input->remove_prefix(16);
+    case TypeId::kEnum: {
+      const size_t width = type.id == TypeId::kUuid ? 16 : 8;
+      if (input->size() < width) return Truncated();
+      *value = Value::String(std::string(input->substr(0, width)));
+      input->remove_prefix(width);
       return Status::OK();
+    }
     case TypeId::kOid:
     case TypeId::kXid:
       if (input->size() < 4) return Truncated();

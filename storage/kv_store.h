@@ -138,6 +138,8 @@ class KvStore {
   // Allocates the next value of a durable counter kept in `meta` (OIDs,
   // relation ids): never returns the same value twice, even after a crash.
   virtual Result<uint64_t> NextCounterValue(std::string_view counter_name) = 0;
+  // Allocates `count` consecutive values of the counter; returns the first.
+  virtual Result<uint64_t> NextCounterValues(std::string_view counter_name, uint64_t count) = 0;
 
   // The next hidden row id of a table without a primary key. Allocated in
   // blocks from a durable counter so the hot path stays in memory; ids are

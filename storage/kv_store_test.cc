@@ -270,11 +270,13 @@ TEST_CASE("counters and row ids are never handed out twice, across reopen", "[kv
     REQUIRE(store->NextCounterValue("oid").value() == 1);
     REQUIRE(store->NextCounterValue("oid").value() == 2);
     REQUIRE(store->NextCounterValue("relation").value() == 1);
+    REQUIRE(store->NextCounterValues("oid", 2).value() == 3);
+    REQUIRE(store->NextCounterValue("oid").value() == 5);
     for (int i = 0; i < 5; ++i) last_row_id = store->NextRowId(7).value();
     REQUIRE(store->NextRowId(8).value() == 1);  // per relation
   }
   auto store = OpenOrDie(options);
-  REQUIRE(store->NextCounterValue("oid").value() == 3);
+  REQUIRE(store->NextCounterValue("oid").value() == 6);
   REQUIRE(store->NextRowId(7).value() > last_row_id);
 
   // Concurrent callers get distinct values.

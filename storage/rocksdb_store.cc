@@ -287,6 +287,10 @@ Result<uint64_t> RocksStore::NextCounterValue(std::string_view counter_name) {
   return Reserve(CounterKey(counter_name), 1);
 }
 
+Result<uint64_t> RocksStore::NextCounterValues(std::string_view counter_name, uint64_t count) {
+  return Reserve(CounterKey(counter_name), count);
+}
+
 Result<uint64_t> RocksStore::NextRowId(uint32_t relation_id) {
   std::lock_guard<std::mutex> lock(row_id_mutex_);
   RowIdBlock& block = row_id_blocks_[relation_id];

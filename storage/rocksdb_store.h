@@ -40,6 +40,7 @@ class RocksStore final : public KvStore {
                        bool sync) override;
   Result<std::unique_ptr<SortedLoad>> BeginSortedLoad(ColumnFamily cf) override;
   Result<uint64_t> NextCounterValue(std::string_view counter_name) override;
+  Result<uint64_t> NextCounterValues(std::string_view counter_name, uint64_t count) override;
   Result<uint64_t> NextRowId(uint32_t relation_id) override;
   Status FlushAndCompact() override;
   Backlog CompactionBacklog() const override;

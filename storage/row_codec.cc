@@ -27,7 +27,8 @@ int FixedWidth(TypeId id) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
     case TypeId::kTime:
-    case TypeId::kTimeTz: return 8;
+    case TypeId::kTimeTz:
+    case TypeId::kEnum: return 8;  // common/enum_value.h
     case TypeId::kInterval:
     case TypeId::kUuid: return 16;
     default: return 0;  // variable width
@@ -191,7 +192,8 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
       AppendVarint(v.AsString().size(), out);
       out->append(v.AsString());
       return;
-    case TypeId::kUuid: out->append(v.AsString()); return;
+    case TypeId::kUuid:
+    case TypeId::kEnum: out->append(v.AsString()); return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
     default: AppendArray(v, id, out); return;
   }
@@ -284,7 +286,8 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
       value->SetString(bytes);
       return Status::OK();
     }
-    case TypeId::kUuid: value->SetString(input->substr(0, static_cast<size_t>(width))); break;
+    case TypeId::kUuid:
+    case TypeId::kEnum: value->SetString(input->substr(0, static_cast<size_t>(width))); break;
     case TypeId::kVoid: value->SetBool(false); return Status::OK();
     default: return DecodeArray(input, id, value);
   }

@@ -35,6 +35,7 @@ bool HasMinMax(TypeId id) {
     case TypeId::kInterval:
     case TypeId::kTime:
     case TypeId::kTimeTz:
+    case TypeId::kEnum:
     case TypeId::kOid: return true;
     default: return false;
   }
@@ -272,7 +273,7 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
         coerce(0, TypeId::kText);
       }
       if (!HasMinMax(args[0]->type.id)) ThrowNoFunction(name, args, call.position);
-      type = DataType::Of(args[0]->type.id);
+      type = args[0]->type.Unmodified();
       break;
     case AggregateFunction::kBoolAnd:
     case AggregateFunction::kBoolOr:

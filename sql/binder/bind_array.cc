@@ -56,11 +56,11 @@ BoundExprPtr Binder::BindAnyAll(const ast::AnyAll& expr, const Scope& scope) {
   BoundExprPtr array = BindExpression(*expr.array, scope);
   if (IsUnknownLiteral(*array)) {
     // The literal is read as an array of the left operand's type.
-    DataType element = left->type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText)
-                                                         : DataType::Of(left->type.id);
-    std::optional<TypeId> array_type = element.ArrayType();
+    DataType element =
+        left->type.id == TypeId::kUnknown ? DataType::Of(TypeId::kText) : left->type.Unmodified();
+    std::optional<DataType> array_type = element.ResultArrayType();
     if (!array_type) UnsupportedArrayOf(element, array->position);
-    array = CoerceOrThrow(std::move(array), DataType::Of(*array_type), CastContext::kImplicit);
+    array = CoerceOrThrow(std::move(array), *array_type, CastContext::kImplicit);
   }
   if (!array->type.IsArray()) {
     ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side",

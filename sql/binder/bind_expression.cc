@@ -298,10 +298,10 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
     std::vector<DataType>& types = *describing_;
     if (index >= 1 && index <= static_cast<int>(types.size()) &&
         types[index - 1].id == TypeId::kUnknown) {
-      types[index - 1] = DataType::Of(to.id);
+      types[index - 1] = to.Unmodified();
     } else if (index > static_cast<int>(types.size()) && index <= kMaxParameters) {
       types.resize(index, DataType::Of(TypeId::kUnknown));
-      types[index - 1] = DataType::Of(to.id);
+      types[index - 1] = to.Unmodified();
     }
   }
   BoundExprPtr arg = BindExpression(*cast.arg, scope);
@@ -427,7 +427,7 @@ BoundExprPtr Binder::BindIn(const ast::In& expr, const Scope& scope) {
       if (!unified) break;
       unified = UnifyTypes(*unified, item->type);
     }
-    if (unified && unified->id != TypeId::kUnknown) type = DataType::Of(unified->id);
+    if (unified && unified->id != TypeId::kUnknown) type = unified->Unmodified();
   }
   auto e = BoundExpr::Make(BoundExprKind::kIn, DataType::Of(TypeId::kBool), arg->position);
   e->negated = expr.negated;

@@ -348,6 +348,22 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
     if (!args[0]->type.IsArray()) NoFunction(name, args, call.position);
     return finish(ScalarFunction::kCardinality, DataType::Of(TypeId::kInt4));
   }
+  if (((name == "enum_first" || name == "enum_last") && args.size() == 1) ||
+      (name == "enum_range" && (args.size() == 1 || args.size() == 2))) {
+    // anyenum: the arguments' one enum type (an untyped NULL takes the other's).
+    if (args.size() == 2 && IsUnknownLiteral(*args[0]) != IsUnknownLiteral(*args[1])) {
+      const size_t unknown = IsUnknownLiteral(*args[0]) ? 0 : 1;
+      args[unknown] =
+          CoerceOrThrow(std::move(args[unknown]), args[1 - unknown]->type, CastContext::kImplicit);
+    }
+    const DataType type = args[0]->type;
+    for (const BoundExprPtr& a : args) {
+      if (a->type.id != TypeId::kEnum || a->type != type) NoFunction(name, args, call.position);
+    }
+    if (name == "enum_range") return finish(ScalarFunction::kEnumRange, *type.ResultArrayType());
+    return finish(name == "enum_first" ? ScalarFunction::kEnumFirst : ScalarFunction::kEnumLast,
+                  type);
+  }
   if (name == "array_length" && args.size() == 2) {
     BoundExprPtr dimension =
         TryCoerce(args[1]->Clone(), DataType::Of(TypeId::kInt4), CastContext::kImplicit);

@@ -40,15 +40,15 @@ bool IsDateLike(const DataType& t) {
 // does when exactly one side is unknown.
 void ResolveUnknowns(BoundExprPtr& left, BoundExprPtr& right) {
   if (left->type.id == TypeId::kUnknown && right->type.id != TypeId::kUnknown) {
-    left = CoerceOrThrow(std::move(left),
-                         right->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText)
-                                                            : DataType::Of(right->type.id),
-                         CastContext::kImplicit);
+    left = CoerceOrThrow(
+        std::move(left),
+        right->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText) : right->type.Unmodified(),
+        CastContext::kImplicit);
   } else if (right->type.id == TypeId::kUnknown && left->type.id != TypeId::kUnknown) {
-    right = CoerceOrThrow(std::move(right),
-                          left->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText)
-                                                            : DataType::Of(left->type.id),
-                          CastContext::kImplicit);
+    right = CoerceOrThrow(
+        std::move(right),
+        left->type.id == TypeId::kVarchar ? DataType::Of(TypeId::kText) : left->type.Unmodified(),
+        CastContext::kImplicit);
   }
 }
 

@@ -315,8 +315,8 @@ void Binder::BindWindowArguments(const ast::FunctionCall& call, const Scope& sco
           common = *next;
         }
         if (common.id == TypeId::kUnknown) common = DataType::Of(TypeId::kText);
-        if (args[0]->type.id != common.id) coerce(0, DataType::Of(common.id));
-        if (args[2]->type.id != common.id) coerce(2, DataType::Of(common.id));
+        if (args[0]->type.id != common.id) coerce(0, common.Unmodified());
+        if (args[2]->type.id != common.id) coerce(2, common.Unmodified());
       }
       any_value(0);
       type = args[0]->type;

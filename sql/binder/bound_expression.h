@@ -87,6 +87,12 @@ enum class ScalarFunction {
   kPgBlockingPids,  // pg_blocking_pids(int4) -> int4[]; volatile
   kCardinality,     // cardinality(int[]) -> int4
   kArrayLength,     // array_length(int[], int4) -> int4
+  // Enums (sql/execution/catalog_function.cc: their labels are read from
+  // the catalog at run time); not strict: a NULL argument stands for its
+  // type, or for no bound.
+  kEnumFirst,  // enum_first(anyenum) -> anyenum
+  kEnumLast,   // enum_last(anyenum) -> anyenum
+  kEnumRange,  // enum_range(anyenum [, anyenum]) -> anyarray
   // Catalog and session information (sql/execution/catalog_function.cc):
   // read ExecContext's catalog, database, user and search_path at run time.
   kCurrentSchemas,         // current_schemas(bool) -> name[]

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/object_names.h"
 #include "common/value_text.h"
 #include "sql/binder/bind_error.h"
 
@@ -30,6 +31,22 @@ namespace {
 // varchar(n) and char(n)'s largest n (PostgreSQL's MaxAttrSize).
 constexpr int32_t kMaxCharacterLength = 10 * 1024 * 1024;
 
+// A user-defined type (CREATE TYPE) by name, through the session's
+// resolver; nullopt when there is none.
+std::optional<DataType> BindUserTypeName(const ast::TypeName& type) {
+  const ObjectNames* names = CurrentObjectNames();
+  std::optional<Oid> oid =
+      names == nullptr ? std::nullopt : names->UserTypeNamed(type.schema, type.name);
+  if (!oid) return std::nullopt;
+  DataType found{TypeId::kEnum, static_cast<int32_t>(*oid)};
+  if (!type.modifiers.empty()) {
+    ThrowAt(sqlstate::kSyntaxError,
+            fmt::format("type modifier is not allowed for type \"{}\"", found.Name()),
+            type.position);
+  }
+  return found;
+}
+
 DataType BindScalarTypeName(const ast::TypeName& type) {
   auto modifier = [&](size_t i, int32_t fallback) {
     return i < type.modifiers.size() ? type.modifiers[i] : fallback;
@@ -50,6 +67,7 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
     }
   }
   if (!type.schema.empty() && type.schema != "pg_catalog") {
+    if (std::optional<DataType> user = BindUserTypeName(type)) return *user;
     ThrowAt(sqlstate::kUndefinedObject,
             fmt::format("type \"{}.{}\" does not exist", type.schema, n), type.position);
   }
@@ -170,6 +188,9 @@ DataType BindScalarTypeName(const ast::TypeName& type) {
     }
     return id == TypeId::kVarchar ? DataType::Varchar(length) : DataType::Bpchar(length);
   }
+  if (type.schema.empty()) {
+    if (std::optional<DataType> user = BindUserTypeName(type)) return *user;
+  }
   ThrowAt(sqlstate::kUndefinedObject, fmt::format("type \"{}\" does not exist", n), type.position);
 }
 
@@ -208,7 +229,7 @@ BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext contex
     // applied at run time, with the context's truncation rules and no
     // position in its errors. interval is the exception: its fields decide
     // what a bare number counts (interval '5' day is five days).
-    DataType base = to.id == TypeId::kInterval ? to : DataType::Of(to.id);
+    DataType base = to.id == TypeId::kInterval || to.IsUserDefined() ? to : DataType::Of(to.id);
     Result<Value> parsed = ValueFromText(expr->value.AsString(), base);
     if (!parsed.ok()) {
       throw Error::FromStatus(parsed.status()).WithPosition(expr->position);
@@ -295,7 +316,7 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b) {
 }
 
 DataType WithoutTypeModifier(const DataType& type) {
-  return type.id == TypeId::kRecord ? type : DataType::Of(type.id);
+  return type.id == TypeId::kRecord || type.IsUserDefined() ? type : DataType::Of(type.id);
 }
 
 namespace {
@@ -323,6 +344,7 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   if (a.id == TypeId::kUnknown) return WithoutTypeModifier(b);
   if (b.id == TypeId::kUnknown) return WithoutTypeModifier(a);
   if (a.id == TypeId::kRecord && b.id == TypeId::kRecord) return CommonRecordType(a, b);
+  if (a.id == b.id && a.IsUserDefined()) return a == b ? std::optional(a) : std::nullopt;
   if (a.id == b.id) return a.typmod == b.typmod ? a : DataType::Of(a.id);
   if (auto n = PromoteNumeric(a, b)) return n;
   if (a.IsString() && b.IsString()) return DataType::Of(TypeId::kText);
@@ -354,7 +376,9 @@ std::optional<DataType> UnifyTypes(const DataType& so_far, const DataType& next)
   if (so_far.id == TypeId::kRecord && next.id == TypeId::kRecord) {
     return CommonRecordType(so_far, next);
   }
-  if (so_far.id == next.id) return so_far.typmod == next.typmod ? so_far : DataType::Of(so_far.id);
+  if (so_far.id == next.id && !so_far.IsUserDefined()) {
+    return so_far.typmod == next.typmod ? so_far : DataType::Of(so_far.id);
+  }
   // Numeric types: the wider of the two (NumericRank is that order).
   if (NumericRank(so_far.id) > 0 && NumericRank(next.id) > 0) {
     return DataType::Of(NumericRank(next.id) > NumericRank(so_far.id) ? next.id : so_far.id);

@@ -62,6 +62,9 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kPgBackendPid: return "pg_backend_pid";
     case ScalarFunction::kCardinality: return "cardinality";
     case ScalarFunction::kArrayLength: return "array_length";
+    case ScalarFunction::kEnumFirst: return "enum_first";
+    case ScalarFunction::kEnumLast: return "enum_last";
+    case ScalarFunction::kEnumRange: return "enum_range";
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
     case ScalarFunction::kAclDefault: return "acldefault";

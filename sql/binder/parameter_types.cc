@@ -22,7 +22,7 @@ class ParameterTypeCollector {
       seen_[expr->parameter_index] = true;
       DataType& type = parameters_[expr->parameter_index];
       if (type.id == TypeId::kUnknown && expr->type.id != TypeId::kUnknown) {
-        type = DataType::Of(expr->type.id);
+        type = expr->type.Unmodified();
       }
     }
     for (const BoundExprPtr& child : expr->children) Visit(child);

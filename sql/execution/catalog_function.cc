@@ -9,6 +9,7 @@
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
 #include "common/aclitem.h"
+#include "common/enum_value.h"
 #include "common/error.h"
 #include "common/value_text.h"
 #include "sql/binder/binder.h"
@@ -353,6 +354,40 @@ catalog::SignatureNamer SignatureNamerOf(const CatalogNames& names) {
 
 }  // namespace
 
+Value EvaluateEnumFunction(const BoundExpr& call, const std::vector<Value>& args,
+                           ExecContext* ctx) {
+  const DataType type = call.children[0]->type;
+  const CatalogNames names = NamesOf(ctx);
+  const auto found = names.snapshot().TypeByOid(ctx->database_oid, static_cast<Oid>(type.typmod));
+  if (found == nullptr) {
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("cache lookup failed for type {}", type.typmod));
+  }
+  std::vector<Value> values;
+  for (const catalog::proto::EnumLabel& label : found->labels()) {
+    values.push_back(Value::String(EncodeEnumValue(label.sort_order())));
+  }
+  if (call.function != ScalarFunction::kEnumRange) {
+    if (values.empty()) {
+      throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                  fmt::format("enum {} contains no values", type.Name()));
+    }
+    return call.function == ScalarFunction::kEnumFirst ? values.front() : values.back();
+  }
+  if (args.size() == 2) {
+    // Between the bounds, both included; a NULL bound is the enum's end.
+    // The values' bytes sort as the labels do (common/enum_value.h).
+    std::vector<Value> between;
+    for (Value& v : values) {
+      if (!args[0].is_null() && v.AsString() < args[0].AsString()) continue;
+      if (!args[1].is_null() && v.AsString() > args[1].AsString()) continue;
+      between.push_back(std::move(v));
+    }
+    values = std::move(between);
+  }
+  return Value::Array(std::move(values));
+}
+
 Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& args,
                               ExecContext* ctx) {
   // Strict: a NULL argument gives NULL (format_type's typmod excepted).
@@ -393,8 +428,11 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kGetSerialSequence:
       return SerialSequence(NamesOf(ctx), AsOid(args[0]), args[1].AsString());
-    case ScalarFunction::kTypeIsVisible:
-      return catalog::BuiltinTypeByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
+    case ScalarFunction::kTypeIsVisible: {
+      if (catalog::BuiltinTypeByOid(AsOid(args[0])) != nullptr) return Value::Bool(true);
+      std::optional<bool> visible = NamesOf(ctx).UserTypeIsVisible(AsOid(args[0]));
+      return visible ? Value::Bool(*visible) : Value::Null();
+    }
     case ScalarFunction::kFunctionIsVisible:
       return catalog::BuiltinProcByOid(AsOid(args[0])) ? Value::Bool(true) : Value::Null();
     case ScalarFunction::kFormatType: {

@@ -19,6 +19,10 @@ inline int64_t ArrayLowerBound(const DataType& array) {
 
 // `args` are the evaluated arguments. Throws 0A000 without a catalog (a
 // plan-time constant fold leaves the call for run time).
+// enum_first, enum_last and enum_range: the labels of the arguments' enum
+// type in ctx's catalog.
+Value EvaluateEnumFunction(const BoundExpr& call, const std::vector<Value>& args, ExecContext* ctx);
+
 Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& args,
                               ExecContext* ctx);
 

@@ -75,6 +75,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kJson:
     case TypeId::kAclItem:  // only = is defined in PostgreSQL; any order serves it
     case TypeId::kUuid:     // memcmp of the 16 bytes, as uuid_cmp
+    case TypeId::kEnum:     // the sort orders' bytes (common/enum_value.h)
     case TypeId::kBytea:    // memcmp, then the shorter first, as byteacmp
     case TypeId::kUnknown: {
       int c = a.AsString().compare(b.AsString());

@@ -30,6 +30,7 @@ bool HashableType(const DataType& type) {
     case TypeId::kTime:
     case TypeId::kTimeTz:
     case TypeId::kUuid:
+    case TypeId::kEnum:
     case TypeId::kBytea:
     case TypeId::kOid: return true;
     default: return false;

@@ -176,6 +176,13 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       SleepSeconds(v.AsFloat(), ctx);
       return Value::Bool(false);  // void
     }
+    case ScalarFunction::kEnumFirst:
+    case ScalarFunction::kEnumLast:
+    case ScalarFunction::kEnumRange: {
+      std::vector<Value> args;
+      for (size_t i = 0; i < call.children.size(); ++i) args.push_back(arg(i));
+      return EvaluateEnumFunction(call, args, ctx);
+    }
     case ScalarFunction::kPgBackendPid:
     case ScalarFunction::kPgBlockingPids:
     case ScalarFunction::kAdvisoryLock:

@@ -18,3 +18,4 @@
 #include "sql/parser/ast_schema.h"
 #include "sql/parser/ast_sequence.h"
 #include "sql/parser/ast_statement.h"
+#include "sql/parser/ast_type.h"

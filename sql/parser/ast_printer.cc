@@ -760,6 +760,10 @@ std::string ToString(const Statement& statement) {
       for (const StatementPtr& element : s.elements) out += " " + ToString(*element);
       return out;
     }
+    case StatementKind::kCreateType:
+      return "CREATE TYPE " + ToString(statement.As<CreateTypeStmt>().name);
+    case StatementKind::kAlterType:
+      return "ALTER TYPE " + ToString(statement.As<AlterTypeStmt>().name);
     case StatementKind::kAlterSchema:
       return "ALTER SCHEMA " + QuoteName(statement.As<AlterSchemaStmt>().name);
     case StatementKind::kCreateDatabase:

@@ -147,6 +147,8 @@ enum class StatementKind {
   kDropDatabase,    // ast_schema.h
   kAlterDatabase,   // ast_schema.h
   kComment,         // ast_comment.h
+  kCreateType,      // ast_type.h
+  kAlterType,       // ast_type.h
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -507,7 +509,7 @@ struct RefreshMatViewStmt : Statement {
   bool with_data = true;
 };
 
-enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema, kSequence };
+enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema, kSequence, kType };
 
 // DROP TABLE [IF EXISTS] a, b [CASCADE | RESTRICT]
 struct DropStmt : Statement {

@@ -34,6 +34,7 @@ ast::StatementPtr Parser::ParseCreate() {
   if (PeekWord("table")) return ParseCreateTable(create, temporary);
   if (!temporary && PeekWord("schema")) return ParseCreateSchema(create);
   if (!temporary && PeekWord("database")) return ParseCreateDatabase(create);
+  if (!temporary && PeekWord("type")) return ParseCreateType(create);
   if (PeekWord("sequence")) return ParseCreateSequence(create, temporary);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
@@ -453,6 +454,8 @@ ast::StatementPtr Parser::ParseDrop() {
     stmt->object_type = ast::ObjectType::kSchema;
   } else if (AcceptWord("sequence")) {
     stmt->object_type = ast::ObjectType::kSequence;
+  } else if (AcceptWord("type")) {
+    stmt->object_type = ast::ObjectType::kType;
   } else if (AcceptWord("materialized")) {
     ExpectWord("view");
     stmt->object_type = ast::ObjectType::kMaterializedView;

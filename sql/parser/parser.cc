@@ -238,6 +238,7 @@ ast::StatementPtr Parser::ParseStatement() {
     return ParseAlterView(alter);
   }
   if (word == "alter" && PeekWord("schema", 1)) return ParseAlterSchema();
+  if (word == "alter" && PeekWord("type", 1)) return ParseAlterType();
   if (word == "alter" && PeekWord("database", 1)) return ParseAlterDatabase();
   if (word == "alter" && PeekWord("sequence", 1)) {
     const Token& alter = Advance();

@@ -156,6 +156,9 @@ class Parser {
   // parse_schema.cc
   ast::StatementPtr ParseCreateSchema(const Token& create);
   ast::StatementPtr ParseAlterSchema();
+  // parse_create_type.cc
+  ast::StatementPtr ParseCreateType(const Token& create);
+  ast::StatementPtr ParseAlterType();
   ast::StatementPtr ParseCreateDatabase(const Token& create);
   ast::StatementPtr ParseDropDatabase();
   ast::StatementPtr ParseAlterDatabase();

@@ -39,7 +39,8 @@ int TypeWidth(const DataType& type) {
     case TypeId::kFloat8:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-    case TypeId::kTime: return 8;
+    case TypeId::kTime:
+    case TypeId::kEnum: return 8;
     case TypeId::kTimeTz: return 12;
     case TypeId::kInterval:
     case TypeId::kUuid: return 16;

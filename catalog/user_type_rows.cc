@@ -1,0 +1,57 @@
+// The pg_type rows of user-defined types (each enum and its array type)
+// and pg_enum's rows.
+#include "catalog/user_type_rows.h"
+
+#include <string>
+
+#include "catalog/builtin_types.h"
+
+namespace basalt::catalog {
+
+namespace {
+
+// enum_in, enum_out, enum_recv and enum_send.
+constexpr Oid kEnumIn = 3506, kEnumOut = 3507, kEnumRecv = 3532, kEnumSend = 3533;
+
+}  // namespace
+
+std::vector<Row> UserTypeRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  // Their pg_type rows are an int4's and an int4[]'s, renamed.
+  const BuiltinType& int4 = *BuiltinTypeByOid(type_oid::kInt4);
+  const BuiltinType& int4_array = *BuiltinTypeByOid(type_oid::kInt4Array);
+  for (const auto& type : snapshot.Types(database)) {
+    BuiltinType t = int4;
+    t.oid = type->oid();
+    t.typname = type->name().c_str();
+    t.typtype = 'e';
+    t.typcategory = 'E';
+    t.typarray = type->array_oid();
+    t.typinput = kEnumIn;
+    t.typoutput = kEnumOut;
+    t.typreceive = kEnumRecv;
+    t.typsend = kEnumSend;
+    rows.push_back(PgTypeRow(t, type->namespace_oid(), type->owner_oid()));
+    const std::string array_name = "_" + type->name();
+    BuiltinType array = int4_array;
+    array.oid = type->array_oid();
+    array.typname = array_name.c_str();
+    array.typelem = type->oid();
+    rows.push_back(PgTypeRow(array, type->namespace_oid(), type->owner_oid()));
+  }
+  return rows;
+}
+
+std::vector<Row> PgEnumRows(const CatalogSnapshot& snapshot, Oid database) {
+  std::vector<Row> rows;
+  for (const auto& type : snapshot.Types(database)) {
+    for (const proto::EnumLabel& label : type->labels()) {
+      rows.push_back(Row{Value::Int(label.oid()), Value::Int(type->oid()),
+                         Value::Float(static_cast<float>(label.sort_order())),
+                         Value::String(label.label())});
+    }
+  }
+  return rows;
+}
+
+}  // namespace basalt::catalog

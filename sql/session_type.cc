@@ -1,0 +1,288 @@
+// CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE, with PostgreSQL's
+// rules: labels of at most 63 bytes, ADD VALUE between two labels taking
+// the midpoint of their sort orders (common/enum_value.h: stored values
+// never change), DROP refusing (2BP01) or cascading to the columns and
+// views that use the type.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "catalog/oids.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/coerce.h"
+#include "sql/catalog_names.h"
+#include "sql/execution/evaluate.h"
+#include "sql/parser/ast_printer.h"
+#include "sql/session_impl.h"
+
+namespace basalt::sql {
+
+namespace {
+
+using TypePtr = std::shared_ptr<const catalog::proto::UserType>;
+using TableEntryPtr = std::shared_ptr<const catalog::TableEntry>;
+
+void Check(const Status& status) {
+  if (!status.ok()) ThrowStatus(status);
+}
+
+// NAMEDATALEN - 1, as pg_enum.enumlabel is a name.
+constexpr size_t kMaxLabelBytes = 63;
+
+void CheckLabel(const std::string& label) {
+  if (label.size() > kMaxLabelBytes) {
+    throw Error(sqlstate::kInvalidParameterValue, fmt::format("invalid enum label \"{}\"", label))
+        .WithDetail(fmt::format("Labels must be {} bytes or less.", kMaxLabelBytes));
+  }
+}
+
+Error NotALabel(const std::string& label) {
+  return Error(sqlstate::kInvalidParameterValue,
+               fmt::format("\"{}\" is not an existing enum label", label));
+}
+
+int FindLabel(const catalog::proto::UserType& type, const std::string& label) {
+  for (int i = 0; i < type.labels_size(); ++i) {
+    if (type.labels(i).label() == label) return i;
+  }
+  return -1;
+}
+
+// Whether `type` is the enum `oid` or an array of it.
+bool IsOfType(const DataType& type, Oid oid) {
+  return type.IsUserDefined() && static_cast<Oid>(type.typmod) == oid;
+}
+
+}  // namespace
+
+std::string SessionImpl::DescribeType(const catalog::proto::UserType& type) {
+  CatalogNames names(writer_.View(), database_oid_, user_, SearchPath());
+  return names.UserTypeName(type);
+}
+
+TypePtr SessionImpl::FindUserType(const ast::QualifiedName& name) {
+  std::shared_ptr<const catalog::CatalogSnapshot> snapshot = writer_.View();
+  CatalogNames names(snapshot, database_oid_, user_, SearchPath());
+  std::optional<Oid> oid = names.UserTypeNamed(name.schema, name.name);
+  return oid ? snapshot->TypeByOid(database_oid_, *oid) : nullptr;
+}
+
+TypePtr SessionImpl::ResolveOwnedType(const ast::QualifiedName& name) {
+  TypePtr type = FindUserType(name);
+  if (type == nullptr) {
+    ast::TypeName type_name;
+    type_name.schema = name.schema;
+    type_name.name = name.name;
+    std::optional<DataType> builtin;
+    try {
+      builtin = BindTypeName(type_name);
+    } catch (const Error&) {  // no such type at all
+    }
+    if (builtin) {
+      throw Error(sqlstate::kDependentObjectsStillExist,
+                  fmt::format("cannot drop type {} because it is required by the database system",
+                              builtin->Name()));
+    }
+    throw Error(sqlstate::kUndefinedObject,
+                fmt::format("type \"{}\" does not exist", ShownName(name)));
+  }
+  if (!superuser_ && type->owner_oid() != role_oid_) {
+    throw Error(sqlstate::kInsufficientPrivilege,
+                fmt::format("must be owner of type {}", DescribeType(*type)));
+  }
+  return type;
+}
+
+void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink) {
+  Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
+  catalog::proto::UserType type;
+  type.set_database_oid(database_oid_);
+  type.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name));
+  type.set_name(stmt.name.name);
+  type.set_owner_oid(role_oid_);
+  type.set_kind("e");
+  for (const std::string& label : stmt.labels) {
+    CheckLabel(label);
+    if (FindLabel(type, label) >= 0) {
+      // PostgreSQL's unique index on pg_enum reports it.
+      throw Error(sqlstate::kUniqueViolation,
+                  "duplicate key value violates unique constraint \"pg_enum_typid_label_index\"")
+          .WithDetail(fmt::format("Key (enumtypid, enumlabel)=({}, {}) already exists.", type.oid(),
+                                  label));
+    }
+    catalog::proto::EnumLabel* added = type.add_labels();
+    added->set_label(label);
+    added->set_sort_order(type.labels_size());
+  }
+  Check(writer_.CreateType(*txn_, std::move(type)));
+  sink.CommandComplete("CREATE TYPE");
+}
+
+void SessionImpl::ExecuteAlterType(const ast::AlterTypeStmt& stmt, ResultSink& sink) {
+  using Action = ast::AlterTypeStmt::Action;
+  const TypePtr found = ResolveOwnedType(stmt.name);
+  Result<catalog::proto::UserType> locked = writer_.LockType(*txn_, *found);
+  Check(locked.status());
+  catalog::proto::UserType type = *locked;
+  switch (stmt.action) {
+    case Action::kAddValue: {
+      CheckLabel(stmt.label);
+      if (FindLabel(type, stmt.label) >= 0) {
+        const std::string message = fmt::format("enum label \"{}\" already exists", stmt.label);
+        if (!stmt.if_not_exists) throw Error(sqlstate::kDuplicateObject, message);
+        SendNotice(sink, sqlstate::kDuplicateObject, message + ", skipping");
+        sink.CommandComplete("ALTER TYPE");
+        return;
+      }
+      // The new label's place: after `index` - 1 and before `index`.
+      int index = type.labels_size();
+      if (!stmt.neighbor.empty()) {
+        const int neighbor = FindLabel(type, stmt.neighbor);
+        if (neighbor < 0) throw NotALabel(stmt.neighbor);
+        index = stmt.before ? neighbor : neighbor + 1;
+      }
+      const auto& labels = type.labels();
+      double order = 1;
+      if (labels.empty()) {
+        order = 1;
+      } else if (index == 0) {
+        order = labels[0].sort_order() - 1;
+      } else if (index == labels.size()) {
+        order = labels[index - 1].sort_order() + 1;
+      } else {
+        const double low = labels[index - 1].sort_order();
+        const double high = labels[index].sort_order();
+        order = low + (high - low) / 2;
+        if (order <= low || order >= high) {
+          throw Error(
+              sqlstate::kProgramLimitExceeded,
+              fmt::format("no room for a new label between \"{}\" and \"{}\" of enum {}",
+                          labels[index - 1].label(), labels[index].label(), DescribeType(type)));
+        }
+      }
+      catalog::proto::EnumLabel added;
+      added.set_label(stmt.label);
+      added.set_sort_order(order);
+      auto* mutable_labels = type.mutable_labels();
+      mutable_labels->Add(std::move(added));
+      // Rotate the new (last) label into its place.
+      for (int i = mutable_labels->size() - 1; i > index; --i)
+        mutable_labels->SwapElements(i, i - 1);
+      break;
+    }
+    case Action::kRenameValue: {
+      const int label = FindLabel(type, stmt.label);
+      if (label < 0) throw NotALabel(stmt.label);
+      if (FindLabel(type, stmt.new_value) >= 0) {
+        throw Error(sqlstate::kDuplicateObject,
+                    fmt::format("enum label \"{}\" already exists", stmt.new_value));
+      }
+      CheckLabel(stmt.new_value);
+      type.mutable_labels(label)->set_label(stmt.new_value);
+      break;
+    }
+    case Action::kRename: type.set_name(stmt.new_value); break;
+    case Action::kOwner: {
+      const catalog::proto::Role& role = ResolveRoleSpec(*writer_.View(), stmt.new_value);
+      if (!superuser_ && role.oid() != role_oid_) {
+        throw Error(sqlstate::kInsufficientPrivilege,
+                    fmt::format("must be member of role \"{}\"", role.name()));
+      }
+      type.set_owner_oid(role.oid());
+      break;
+    }
+    case Action::kSetSchema: {
+      const catalog::proto::Namespace* ns =
+          writer_.View()->FindNamespace(database_oid_, stmt.new_value);
+      if (ns == nullptr) {
+        throw Error(sqlstate::kInvalidSchemaName,
+                    fmt::format("schema \"{}\" does not exist", stmt.new_value));
+      }
+      type.set_namespace_oid(ns->oid());
+      break;
+    }
+  }
+  Check(writer_.AlterType(*txn_, *locked, std::move(type)));
+  sink.CommandComplete("ALTER TYPE");
+}
+
+void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
+                                     const std::unordered_set<Oid>& skip, TypeDrop* drop,
+                                     std::vector<std::string>* depends,
+                                     std::vector<std::string>* cascades) {
+  const std::string name = DescribeType(type);
+  auto add = [&](std::string object, const std::string& on) {
+    depends->push_back(fmt::format("{} depends on type {}", object, on));
+    cascades->push_back("drop cascades to " + object);
+  };
+  std::vector<TableEntryPtr> relations = writer_.View()->Tables(database_oid_);
+  // As PostgreSQL reaches them: the array type's columns first.
+  for (bool array : {true, false}) {
+    for (const TableEntryPtr& table : relations) {
+      if (table->computed || table->IsView() || skip.contains(table->def.oid())) continue;
+      for (int i = 0; i < table->def.columns_size(); ++i) {
+        const DataType column_type = table->ColumnType(i);
+        if (!IsOfType(column_type, type.oid()) || column_type.IsArray() != array) continue;
+        const std::string& column = table->def.columns(i).name();
+        add(fmt::format("column {} of {}", ast::QuoteName(column, true), DescribeRelation(*table)),
+            array ? name + "[]" : name);
+        drop->columns.push_back({table->def.oid(), column});
+      }
+    }
+  }
+  for (const TableEntryPtr& view : relations) {
+    if (!view->IsView() || skip.contains(view->def.oid())) continue;
+    bool uses = false;
+    for (int i = 0; i < view->def.columns_size(); ++i) {
+      uses = uses || IsOfType(view->ColumnType(i), type.oid());
+    }
+    if (!uses) continue;
+    add(DescribeRelation(*view), name);
+    drop->views.push_back(view);
+  }
+}
+
+void SessionImpl::DropTypeDependents(TypeDrop& drop, ResultSink& sink) {
+  if (!drop.views.empty()) {
+    for (const TableEntryPtr& view : drop.views) {
+      LockRelation(*view, storage::LockLevel::kAccessExclusive);
+    }
+    RelationDrop views = PlanRelationDrop(drop.views);
+    DropPlannedRelations(views, /*cascade=*/true, sink);
+  }
+  for (const auto& [table_oid, column] : drop.columns) {
+    // Each drop changes the table's definition: the newest one each time.
+    TableEntryPtr table = writer_.View()->TableByOid(database_oid_, table_oid);
+    if (table == nullptr) continue;  // dropped with a view above
+    LockRelation(*table, storage::LockLevel::kAccessExclusive);
+    ast::AlterTableCommand command;
+    command.column = column;
+    command.cascade = true;
+    DropColumn(table, command, sink);
+  }
+}
+
+void SessionImpl::ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink) {
+  std::vector<TypePtr> types;
+  for (const ast::QualifiedName& name : stmt.names) {
+    if (FindUserType(name) == nullptr && stmt.if_exists) {
+      SendNotice(sink, sqlstate::kSuccessfulCompletion,
+                 fmt::format("type \"{}\" does not exist, skipping", ShownName(name)));
+      continue;
+    }
+    types.push_back(ResolveOwnedType(name));
+  }
+  for (const TypePtr& type : types) Check(writer_.LockType(*txn_, *type).status());
+  TypeDrop drop;
+  std::vector<std::string> depends, cascades;
+  for (const TypePtr& type : types) PlanTypeDependents(*type, {}, &drop, &depends, &cascades);
+  if (!depends.empty() && !stmt.cascade) {
+    ThrowDependentObjects(types.size() == 1 ? "type " + DescribeType(*types[0]) : "", depends);
+  }
+  ReportCascades(cascades, sink);
+  DropTypeDependents(drop, sink);
+  for (const TypePtr& type : types) Check(writer_.DropType(*txn_, *type));
+  sink.CommandComplete("DROP TYPE");
+}
+
+}  // namespace basalt::sql
