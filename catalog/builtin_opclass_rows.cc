@@ -52,6 +52,8 @@ const std::vector<BuiltinOpfamily>& BuiltinOpfamilies() {
       {2968, 403, "uuid_ops"},
       {2969, 405, "uuid_ops"},
       {2994, 403, "record_ops"},
+      {3522, 403, "enum_ops"},
+      {3523, 405, "enum_ops"},
       {4033, 403, "jsonb_ops"},
       {4034, 405, "jsonb_ops"},
       {6194, 405, "record_ops"},
@@ -119,6 +121,8 @@ const std::vector<BuiltinOpclass>& BuiltinOpclasses() {
       {10059, 405, "aclitem_ops", 2235, 1033, true, 0},
       {10065, 403, "uuid_ops", 2968, 2950, true, 0},
       {10066, 405, "uuid_ops", 2969, 2950, true, 0},
+      {10069, 403, "enum_ops", 3522, 3500, true, 0},
+      {10070, 405, "enum_ops", 3523, 3500, true, 0},
       {10088, 403, "jsonb_ops", 4033, 3802, true, 0},
       {10089, 405, "jsonb_ops", 4034, 3802, true, 0},
   };

@@ -192,7 +192,8 @@ class CatalogWriter {
                        proto::Database db);
 
   // User-defined types (catalog_writer_type.cc). CreateType assigns the
-  // OIDs of the type, its array type and its enum labels; 42710 `type "x"
+  // OIDs of the type, an enum's array type, its enum labels and domain
+  // constraints (AlterType: those of new ones); 42710 `type "x"
   // already exists` when a type or a relation (whose row type PostgreSQL
   // names alike) has the name. LockType locks
   // the type's row against concurrent ALTER / DROP and returns its newest
@@ -304,6 +305,8 @@ class CatalogWriter {
   // and writes the type.
   Status LockTypeName(storage::Transaction& txn, const proto::UserType& type);
   Status PutType(storage::Transaction& txn, proto::UserType type);
+  // OIDs for the enum labels and domain constraints that have none.
+  Status AssignTypeMemberOids(proto::UserType* type);
   // 42710 when a user-defined type has the name a new relation (table,
   // view, sequence) takes: PostgreSQL gives each relation a row type.
   Status CheckNoTypeNamed(Oid database, Oid namespace_oid, const std::string& name) const;

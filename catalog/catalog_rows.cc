@@ -310,12 +310,19 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
     for (const proto::Column& c : t.columns()) {
       add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(), !c.default_expr().empty(),
           c.identity().empty() ? '\0' : c.identity()[0]);
+      constexpr size_t kAttTypId = 2, kAttTypmod = 8;
+      if (c.domain_oid() != 0) {
+        // A column of a domain: the domain is its type (its values are the
+        // base type's).
+        rows.back()[kAttTypId] = Oid_(c.domain_oid());
+        rows.back()[kAttTypmod] = Int(-1);
+      }
       if (t.namespace_oid() != oids::kInformationSchemaNamespace) continue;
       // information_schema's columns are declared with its domains, whose
       // string types collate as "C"; their values are of the base types.
       if (const InformationSchemaDomain* domain =
               InformationSchemaColumnDomain(t.name(), c.attnum())) {
-        constexpr size_t kAttTypId = 2, kAttTypmod = 8, kAttCollation = 21;
+        constexpr size_t kAttCollation = 21;
         constexpr Oid kCCollation = 950;
         Row& row = rows.back();
         row[kAttTypId] = Oid_(domain->oid);
@@ -484,6 +491,36 @@ std::vector<Row> PgConstraintRows(const CatalogSnapshot& snapshot, Oid database)
     }
     for (const proto::Constraint& c : t.constraints())
       rows.push_back(ConstraintRow(snapshot, t, c));
+  }
+  for (const auto& type : snapshot.Types(database)) {  // domains' CHECKs (contypid)
+    for (const proto::DomainCheck& c : type->checks()) {
+      rows.push_back(Row{Oid_(c.oid()),
+                         Name(c.name()),
+                         Oid_(type->namespace_oid()),
+                         Char('c'),
+                         Bool(false),
+                         Bool(false),
+                         Bool(!c.not_valid()),
+                         Oid_(0),
+                         Oid_(type->oid()),
+                         Oid_(0),
+                         Oid_(0),
+                         Oid_(0),
+                         Char(' '),
+                         Char(' '),
+                         Char(' '),
+                         Bool(true),
+                         Int(0),
+                         Bool(false),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Null(),
+                         Text(c.check_expr())});
+    }
   }
   return rows;
 }

@@ -299,7 +299,7 @@ void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
     } else {
       types_[id] = *type;
       type_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
-      array_types_[{t.database_oid(), t.array_oid()}] = t.oid();
+      if (t.array_oid() != 0) array_types_[{t.database_oid(), t.array_oid()}] = t.oid();
     }
   } else if (auto* table = std::get_if<std::shared_ptr<const TableEntry>>(&change.object)) {
     const proto::Table& t = (*table)->def;

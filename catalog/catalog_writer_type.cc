@@ -59,15 +59,28 @@ Status CatalogWriter::PutType(storage::Transaction& txn, proto::UserType type) {
   return Status::OK();
 }
 
-Status CatalogWriter::CreateType(storage::Transaction& txn, proto::UserType type) {
-  // The array type's OID follows the type's (DataType::oid relies on it).
-  BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOids(2));
-  type.set_oid(oid);
-  type.set_array_oid(oid + 1);
-  for (proto::EnumLabel& label : *type.mutable_labels()) {
-    BASALT_ASSIGN_OR_RETURN(Oid label_oid, catalog_.NewOid());
-    label.set_oid(label_oid);
+Status CatalogWriter::AssignTypeMemberOids(proto::UserType* type) {
+  for (proto::EnumLabel& label : *type->mutable_labels()) {
+    if (label.oid() != 0) continue;
+    BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
+    label.set_oid(oid);
   }
+  for (proto::DomainCheck& check : *type->mutable_checks()) {
+    if (check.oid() != 0) continue;
+    BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOid());
+    check.set_oid(oid);
+  }
+  return Status::OK();
+}
+
+Status CatalogWriter::CreateType(storage::Transaction& txn, proto::UserType type) {
+  // An enum's array type's OID follows the type's (DataType::oid relies on
+  // it); Basalt's domains have no array type.
+  const bool has_array = type.kind() == "e";
+  BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOids(has_array ? 2 : 1));
+  type.set_oid(oid);
+  type.set_array_oid(has_array ? oid + 1 : 0);
+  BASALT_RETURN_IF_ERROR(AssignTypeMemberOids(&type));
   BASALT_RETURN_IF_ERROR(LockTypeName(txn, type));
   return PutType(txn, std::move(type));
 }
@@ -88,11 +101,7 @@ Result<proto::UserType> CatalogWriter::LockType(storage::Transaction& txn,
 
 Status CatalogWriter::AlterType(storage::Transaction& txn, const proto::UserType& old_type,
                                 proto::UserType type) {
-  for (proto::EnumLabel& label : *type.mutable_labels()) {
-    if (label.oid() != 0) continue;
-    BASALT_ASSIGN_OR_RETURN(Oid label_oid, catalog_.NewOid());
-    label.set_oid(label_oid);
-  }
+  BASALT_RETURN_IF_ERROR(AssignTypeMemberOids(&type));
   if (type.name() != old_type.name() || type.namespace_oid() != old_type.namespace_oid()) {
     BASALT_RETURN_IF_ERROR(LockTypeName(txn, type));
     BASALT_RETURN_IF_ERROR(txn.Delete(

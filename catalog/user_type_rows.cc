@@ -12,6 +12,32 @@ namespace {
 
 // enum_in, enum_out, enum_recv and enum_send.
 constexpr Oid kEnumIn = 3506, kEnumOut = 3507, kEnumRecv = 3532, kEnumSend = 3533;
+// domain_in and domain_recv.
+constexpr Oid kDomainIn = 2597, kDomainRecv = 2598;
+
+// A domain's row: its base type's, as a domain (domain_in, domain_recv),
+// with typbasetype, typtypmod, typnotnull and typdefault.
+Row DomainRow(const proto::UserType& domain) {
+  const DataType base{static_cast<TypeId>(domain.base_type_id()), domain.base_typmod()};
+  BuiltinType t = *BuiltinTypeByOid(base.oid());
+  t.oid = domain.oid();
+  t.typname = domain.name().c_str();
+  t.typtype = 'd';
+  t.typelem = 0;
+  t.typarray = 0;
+  t.typinput = kDomainIn;
+  t.typreceive = kDomainRecv;
+  t.typanalyze = 0;
+  t.typsubscript = 0;
+  Row row = PgTypeRow(t, domain.namespace_oid(), domain.owner_oid());
+  constexpr size_t kTypNotNull = 24, kTypBaseType = 25, kTypTypmod = 26, kTypDefault = 30;
+  row[kTypNotNull] = Value::Bool(domain.not_null());
+  row[kTypBaseType] =
+      Value::Int(domain.base_domain_oid() != 0 ? domain.base_domain_oid() : base.oid());
+  row[kTypTypmod] = Value::Int(base.PgTypmod());
+  if (!domain.default_expr().empty()) row[kTypDefault] = Value::String(domain.default_expr());
+  return row;
+}
 
 }  // namespace
 
@@ -21,6 +47,10 @@ std::vector<Row> UserTypeRows(const CatalogSnapshot& snapshot, Oid database) {
   const BuiltinType& int4 = *BuiltinTypeByOid(type_oid::kInt4);
   const BuiltinType& int4_array = *BuiltinTypeByOid(type_oid::kInt4Array);
   for (const auto& type : snapshot.Types(database)) {
+    if (type->kind() == "d") {
+      rows.push_back(DomainRow(*type));
+      continue;
+    }
     BuiltinType t = int4;
     t.oid = type->oid();
     t.typname = type->name().c_str();

@@ -30,10 +30,13 @@ class ObjectNames {
   virtual std::optional<std::string> RoleName(Oid oid) const = 0;
   virtual std::optional<Oid> RoleOid(std::string_view name) const = 0;
 
-  // User-defined types (CREATE TYPE). The type an OID names: an enum
-  // ({kEnum, oid}) or its array type ({kEnumArray, the enum's OID}); nullopt
-  // when it names neither.
+  // User-defined types (CREATE TYPE, CREATE DOMAIN). The type an OID names:
+  // an enum ({kEnum, oid}), its array type ({kEnumArray, the enum's OID}),
+  // or a domain's base type (a domain's values are its base type's);
+  // nullopt when it names none.
   virtual std::optional<DataType> UserType(Oid /*oid*/) const { return std::nullopt; }
+  // Whether `oid` is a domain (CREATE DOMAIN).
+  virtual bool IsDomain(Oid /*oid*/) const { return false; }
   // The user-defined type a possibly qualified name finds (unqualified:
   // through the search_path), or nullopt.
   virtual std::optional<Oid> UserTypeNamed(std::string_view /*schema*/,

@@ -162,9 +162,18 @@ std::optional<Oid> CatalogNames::RoleOid(std::string_view name) const {
   return std::nullopt;
 }
 
+bool CatalogNames::IsDomain(Oid oid) const {
+  auto type = snapshot_->TypeByOid(database_, oid);
+  return type != nullptr && type->kind() == "d";
+}
+
 std::optional<DataType> CatalogNames::UserType(Oid oid) const {
-  if (snapshot_->TypeByOid(database_, oid) != nullptr)
+  if (auto type = snapshot_->TypeByOid(database_, oid)) {
+    if (type->kind() == "d") {
+      return DataType{static_cast<TypeId>(type->base_type_id()), type->base_typmod()};
+    }
     return DataType{TypeId::kEnum, static_cast<int32_t>(oid)};
+  }
   if (auto type = snapshot_->TypeByArrayOid(database_, oid)) {
     return DataType{TypeId::kEnumArray, static_cast<int32_t>(type->oid())};
   }
@@ -326,6 +335,7 @@ Result<Oid> CatalogNames::Lookup(TypeId type, std::string_view text) const {
             if (builtin.typtype == 'p' && name.name == builtin.typname) return builtin.oid;
           }
         }
+        if (std::optional<Oid> domain = BindDomainName(name)) return *domain;
         return BindTypeName(name).oid();
       } catch (const Error& e) {
         if (e.code() == sqlstate::kSyntaxError) {

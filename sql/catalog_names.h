@@ -32,6 +32,7 @@ class CatalogNames : public ObjectNames {
   std::vector<Oid> SearchedSchemas(bool implicit) const;
   // User-defined types (common/object_names.h).
   std::optional<DataType> UserType(Oid oid) const override;
+  bool IsDomain(Oid oid) const override;
   std::optional<Oid> UserTypeNamed(std::string_view schema, std::string_view name) const override;
   std::optional<std::string> EnumLabel(Oid type, double sort_order) const override;
   std::optional<double> EnumSortOrder(Oid type, std::string_view label) const override;
@@ -87,6 +88,7 @@ class CurrentCatalogNames : public ObjectNames {
   std::optional<std::string> RoleName(Oid oid) const override { return make_().RoleName(oid); }
   std::optional<Oid> RoleOid(std::string_view name) const override { return make_().RoleOid(name); }
   std::optional<DataType> UserType(Oid oid) const override { return make_().UserType(oid); }
+  bool IsDomain(Oid oid) const override { return make_().IsDomain(oid); }
   std::optional<Oid> UserTypeNamed(std::string_view schema, std::string_view name) const override {
     return make_().UserTypeNamed(schema, name);
   }

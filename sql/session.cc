@@ -214,6 +214,14 @@ void SessionImpl::ExecuteStatement(const std::shared_ptr<const ast::Statement>& 
       EnsureTransaction();
       ExecuteAlterType(statement.As<ast::AlterTypeStmt>(), sink);
       return;
+    case ast::StatementKind::kCreateDomain:
+      EnsureTransaction();
+      ExecuteCreateDomain(statement.As<ast::CreateDomainStmt>(), sink);
+      return;
+    case ast::StatementKind::kAlterDomain:
+      EnsureTransaction();
+      ExecuteAlterDomain(statement.As<ast::AlterDomainStmt>(), sink);
+      return;
     case ast::StatementKind::kAlterSchema:
       EnsureTransaction();
       ExecuteAlterSchema(statement.As<ast::AlterSchemaStmt>(), sink);
@@ -327,6 +335,7 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
                     : type == ast::ObjectType::kSequence         ? "DROP SEQUENCE"
                     : type == ast::ObjectType::kSchema           ? "DROP SCHEMA"
                     : type == ast::ObjectType::kType             ? "DROP TYPE"
+                    : type == ast::ObjectType::kDomain           ? "DROP DOMAIN"
                                                                  : "DROP TABLE");
       break;
     }
@@ -336,6 +345,8 @@ void SessionImpl::CheckCanRun(const ast::Statement& statement) {
     case ast::StatementKind::kAlterSchema: CheckWritable("ALTER SCHEMA"); break;
     case ast::StatementKind::kCreateType: CheckWritable("CREATE TYPE"); break;
     case ast::StatementKind::kAlterType: CheckWritable("ALTER TYPE"); break;
+    case ast::StatementKind::kCreateDomain: CheckWritable("CREATE DOMAIN"); break;
+    case ast::StatementKind::kAlterDomain: CheckWritable("ALTER DOMAIN"); break;
     case ast::StatementKind::kCreateDatabase: CheckWritable("CREATE DATABASE"); break;
     case ast::StatementKind::kDropDatabase: CheckWritable("DROP DATABASE"); break;
     case ast::StatementKind::kAlterDatabase: CheckWritable("ALTER DATABASE"); break;
@@ -590,6 +601,7 @@ ExecContext SessionImpl::NewExecContext(const std::vector<Value>* parameters, Re
       .work_tables = {},
       .subquery_results = {},
       .cte_results = {},
+      .domain_checks = {},
       .memory = std::make_shared<QueryMemory>(settings_.Bytes("work_mem"),
                                               settings_.Bytes("basalt.max_query_memory")),
       .deferred = &deferred_,

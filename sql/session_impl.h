@@ -450,10 +450,18 @@ class SessionImpl : public Session {
   std::shared_ptr<const catalog::proto::UserType> ResolveOwnedType(const ast::QualifiedName& name);
   // "mood", "s.mood" where the search_path does not find it (format_type).
   std::string DescribeType(const catalog::proto::UserType& type);
+  // A new type named `name` (in the schema it names or the first of the
+  // search_path), owned by this role, of pg_type.typtype `kind`.
+  catalog::proto::UserType NewUserType(const ast::QualifiedName& name, const std::string& kind);
+  // ALTER TYPE / DOMAIN ... RENAME TO, OWNER TO, SET SCHEMA applied to `type`.
+  void AlterTypeIdentity(ast::AlterTypeStmt::Action action, const std::string& value,
+                         catalog::proto::UserType* type);
   // What dropping user-defined types takes with it: the columns of their
-  // type (or an array of it) and the views returning one.
+  // type (or an array of it), the domains over them and the views
+  // returning one.
   struct TypeDrop {
     std::vector<std::pair<Oid, std::string>> columns;  // (table OID, column name)
+    std::vector<std::shared_ptr<const catalog::proto::UserType>> types;
     std::vector<std::shared_ptr<const catalog::TableEntry>> views;
   };
   // Adds `type`'s dependents outside the relations `skip` to `drop`, with
@@ -462,6 +470,17 @@ class SessionImpl : public Session {
                           TypeDrop* drop, std::vector<std::string>* depends,
                           std::vector<std::string>* cascades);
   void DropTypeDependents(TypeDrop& drop, ResultSink& sink);
+  // session_domain.cc: CREATE / ALTER DOMAIN.
+  void ExecuteCreateDomain(const ast::CreateDomainStmt& stmt, ResultSink& sink);
+  void ExecuteAlterDomain(const ast::AlterDomainStmt& stmt, ResultSink& sink);
+  // A domain's DEFAULT bound against its base type, as stored text.
+  std::string BindDomainDefault(const DataType& base, const ast::Expr& expr);
+  // Adds CHECK `constraint` (named, or <domain>_check<n>) to `domain`.
+  void AddDomainCheck(catalog::proto::UserType* domain, const ast::Constraint& constraint);
+  // 23502 `column "c" of table "t" contains null values` / 23514 `...
+  // contains <what>` unless every stored value of a column of `domain`
+  // meets its constraints.
+  void ValidateDomainColumns(Oid domain, const std::string& what);
   // session_schema.cc: CREATE / ALTER / DROP SCHEMA.
   void ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, ResultSink& sink);
   // CREATE SCHEMA's elements, made in `schema` (session_schema.cc).

@@ -93,14 +93,20 @@ TypePtr SessionImpl::ResolveOwnedType(const ast::QualifiedName& name) {
   return type;
 }
 
-void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink) {
+catalog::proto::UserType SessionImpl::NewUserType(const ast::QualifiedName& name,
+                                                  const std::string& kind) {
   Binder binder(*writer_.View(), database_oid_, user_, SearchPath());
   catalog::proto::UserType type;
   type.set_database_oid(database_oid_);
-  type.set_namespace_oid(binder.ResolveCreationNamespace(stmt.name));
-  type.set_name(stmt.name.name);
+  type.set_namespace_oid(binder.ResolveCreationNamespace(name));
+  type.set_name(name.name);
   type.set_owner_oid(role_oid_);
-  type.set_kind("e");
+  type.set_kind(kind);
+  return type;
+}
+
+void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink) {
+  catalog::proto::UserType type = NewUserType(stmt.name, "e");
   for (const std::string& label : stmt.labels) {
     CheckLabel(label);
     if (FindLabel(type, label) >= 0) {
@@ -124,6 +130,10 @@ void SessionImpl::ExecuteAlterType(const ast::AlterTypeStmt& stmt, ResultSink& s
   Result<catalog::proto::UserType> locked = writer_.LockType(*txn_, *found);
   Check(locked.status());
   catalog::proto::UserType type = *locked;
+  if ((stmt.action == Action::kAddValue || stmt.action == Action::kRenameValue) &&
+      type.kind() != "e") {
+    throw Error(sqlstate::kWrongObjectType, fmt::format("{} is not an enum", type.name()));
+  }
   switch (stmt.action) {
     case Action::kAddValue: {
       CheckLabel(stmt.label);
@@ -181,29 +191,33 @@ void SessionImpl::ExecuteAlterType(const ast::AlterTypeStmt& stmt, ResultSink& s
       type.mutable_labels(label)->set_label(stmt.new_value);
       break;
     }
-    case Action::kRename: type.set_name(stmt.new_value); break;
-    case Action::kOwner: {
-      const catalog::proto::Role& role = ResolveRoleSpec(*writer_.View(), stmt.new_value);
-      if (!superuser_ && role.oid() != role_oid_) {
-        throw Error(sqlstate::kInsufficientPrivilege,
-                    fmt::format("must be member of role \"{}\"", role.name()));
-      }
-      type.set_owner_oid(role.oid());
-      break;
-    }
-    case Action::kSetSchema: {
-      const catalog::proto::Namespace* ns =
-          writer_.View()->FindNamespace(database_oid_, stmt.new_value);
-      if (ns == nullptr) {
-        throw Error(sqlstate::kInvalidSchemaName,
-                    fmt::format("schema \"{}\" does not exist", stmt.new_value));
-      }
-      type.set_namespace_oid(ns->oid());
-      break;
-    }
+    case Action::kRename:
+    case Action::kOwner:
+    case Action::kSetSchema: AlterTypeIdentity(stmt.action, stmt.new_value, &type); break;
   }
   Check(writer_.AlterType(*txn_, *locked, std::move(type)));
   sink.CommandComplete("ALTER TYPE");
+}
+
+void SessionImpl::AlterTypeIdentity(ast::AlterTypeStmt::Action action, const std::string& value,
+                                    catalog::proto::UserType* type) {
+  using Action = ast::AlterTypeStmt::Action;
+  if (action == Action::kRename) {
+    type->set_name(value);
+  } else if (action == Action::kOwner) {
+    const catalog::proto::Role& role = ResolveRoleSpec(*writer_.View(), value);
+    if (!superuser_ && role.oid() != role_oid_) {
+      throw Error(sqlstate::kInsufficientPrivilege,
+                  fmt::format("must be member of role \"{}\"", role.name()));
+    }
+    type->set_owner_oid(role.oid());
+  } else {
+    const catalog::proto::Namespace* ns = writer_.View()->FindNamespace(database_oid_, value);
+    if (ns == nullptr) {
+      throw Error(sqlstate::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", value));
+    }
+    type->set_namespace_oid(ns->oid());
+  }
 }
 
 void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
@@ -222,13 +236,23 @@ void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
       if (table->computed || table->IsView() || skip.contains(table->def.oid())) continue;
       for (int i = 0; i < table->def.columns_size(); ++i) {
         const DataType column_type = table->ColumnType(i);
-        if (!IsOfType(column_type, type.oid()) || column_type.IsArray() != array) continue;
+        const bool of_domain = !array && table->def.columns(i).domain_oid() == type.oid();
+        if (!of_domain && (!IsOfType(column_type, type.oid()) || column_type.IsArray() != array)) {
+          continue;
+        }
         const std::string& column = table->def.columns(i).name();
         add(fmt::format("column {} of {}", ast::QuoteName(column, true), DescribeRelation(*table)),
             array ? name + "[]" : name);
         drop->columns.push_back({table->def.oid(), column});
       }
     }
+  }
+  // Domains over it, and what depends on them in turn.
+  for (const TypePtr& other : writer_.View()->Types(database_oid_)) {
+    if (other->base_domain_oid() != type.oid()) continue;
+    add("type " + DescribeType(*other), name);
+    drop->types.push_back(other);
+    PlanTypeDependents(*other, skip, drop, depends, cascades);
   }
   for (const TableEntryPtr& view : relations) {
     if (!view->IsView() || skip.contains(view->def.oid())) continue;
@@ -260,6 +284,10 @@ void SessionImpl::DropTypeDependents(TypeDrop& drop, ResultSink& sink) {
     command.cascade = true;
     DropColumn(table, command, sink);
   }
+  for (const TypePtr& type : drop.types) {
+    Check(writer_.LockType(*txn_, *type).status());
+    Check(writer_.DropType(*txn_, *type));
+  }
 }
 
 void SessionImpl::ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink) {
@@ -271,6 +299,9 @@ void SessionImpl::ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink) {
       continue;
     }
     types.push_back(ResolveOwnedType(name));
+    if (stmt.object_type == ast::ObjectType::kDomain && types.back()->kind() != "d") {
+      throw Error(sqlstate::kWrongObjectType, fmt::format("\"{}\" is not a domain", name.name));
+    }
   }
   for (const TypePtr& type : types) Check(writer_.LockType(*txn_, *type).status());
   TypeDrop drop;
@@ -282,7 +313,7 @@ void SessionImpl::ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink) {
   ReportCascades(cascades, sink);
   DropTypeDependents(drop, sink);
   for (const TypePtr& type : types) Check(writer_.DropType(*txn_, *type));
-  sink.CommandComplete("DROP TYPE");
+  sink.CommandComplete(stmt.object_type == ast::ObjectType::kDomain ? "DROP DOMAIN" : "DROP TYPE");
 }
 
 }  // namespace basalt::sql

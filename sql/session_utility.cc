@@ -243,7 +243,7 @@ void SessionImpl::ExecuteDrop(const ast::DropStmt& stmt, ResultSink& sink) {
     ExecuteDropSchema(stmt, sink);
     return;
   }
-  if (stmt.object_type == ast::ObjectType::kType) {
+  if (stmt.object_type == ast::ObjectType::kType || stmt.object_type == ast::ObjectType::kDomain) {
     ExecuteDropType(stmt, sink);
     return;
   }

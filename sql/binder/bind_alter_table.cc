@@ -58,6 +58,7 @@ BoundAddedColumn Binder::BindAddedColumn(const ast::ColumnDef& def,
   catalog::proto::Column& c = out.column;
   c.set_name(def.name);
   c.set_type_id(static_cast<uint32_t>(type.id));
+  if (!serial) c.set_domain_oid(BindDomainName(def.type).value_or(0));
   c.set_typmod(type.typmod);
   if (serial) c.set_not_null(true);
   const ast::Constraint* identity = nullptr;

@@ -71,6 +71,7 @@ std::unique_ptr<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTable
     c->set_name(def.name);
     c->set_type_id(static_cast<uint32_t>(type.id));
     c->set_typmod(type.typmod);
+    if (!serial) c->set_domain_oid(BindDomainName(def.type).value_or(0));
     if (serial) c->set_not_null(true);
     bool saw_null = false;
     bool saw_not_null = false;

@@ -42,7 +42,8 @@ BoundExprPtr Binder::BindExpression(const ast::Expr& expr, const Scope& scope) {
       const auto& lit = expr.As<ast::TypedLiteral>();
       auto text = BoundExpr::Constant(Value::String(lit.value), DataType::Of(TypeId::kUnknown));
       text->position = lit.position;
-      return CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit);
+      return WithDomainCheck(
+          CoerceOrThrow(std::move(text), BindTypeName(lit.type), CastContext::kExplicit), lit.type);
     }
     case ast::ExprKind::kRow: return BindRowValue(expr.As<ast::RowConstructor>(), scope);
     case ast::ExprKind::kFieldSelect: return BindFieldSelect(expr.As<ast::FieldSelect>(), scope);
@@ -318,7 +319,7 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
   if (arg_position != 0 && (out->position == 0 || arg_position < out->position)) {
     out->position = arg_position;
   }
-  return out;
+  return WithDomainCheck(std::move(out), cast.type);
 }
 
 BoundExprPtr Binder::BindCase(const ast::Case& expr, const Scope& scope) {

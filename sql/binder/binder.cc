@@ -213,8 +213,17 @@ BoundExprPtr Binder::BindColumnDefault(const catalog::TableEntry& table, int col
   const catalog::proto::Column& c = table.def.columns(column);
   DataType type = table.ColumnType(column);
   if (!c.identity().empty()) return BindIdentityValue(table, column);
-  if (c.default_expr().empty()) return BoundExpr::Constant(Value::Null(), type);
-  ast::ExprPtr parsed = ParseExpression(c.default_expr());
+  // Without a default of its own, a column of a domain takes the domain's
+  // (or that of a domain it is over).
+  std::string text = c.default_expr();
+  for (Oid domain = c.domain_oid(); text.empty() && domain != 0;) {
+    const auto def = snapshot_.TypeByOid(database_, domain);
+    if (def == nullptr) break;
+    text = def->default_expr();
+    domain = def->base_domain_oid();
+  }
+  if (text.empty()) return BoundExpr::Constant(Value::Null(), type);
+  ast::ExprPtr parsed = ParseExpression(text);
   BoundExprPtr e = BindExpression(*parsed, Scope{});
   // Positions inside stored text mean nothing to the client's query.
   e->position = 0;

@@ -93,6 +93,10 @@ enum class ScalarFunction {
   kEnumFirst,  // enum_first(anyenum) -> anyenum
   kEnumLast,   // enum_last(anyenum) -> anyenum
   kEnumRange,  // enum_range(anyenum [, anyenum]) -> anyarray
+  // CAST(x AS domain): children[0] (of the domain's base type) unless it
+  // breaks a constraint of the domain, whose OID children[1] holds
+  // (sql/execution/domain_checks.h).
+  kDomainCheck,
   // Catalog and session information (sql/execution/catalog_function.cc):
   // read ExecContext's catalog, database, user and search_path at run time.
   kCurrentSchemas,         // current_schemas(bool) -> name[]

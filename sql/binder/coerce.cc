@@ -38,13 +38,14 @@ std::optional<DataType> BindUserTypeName(const ast::TypeName& type) {
   std::optional<Oid> oid =
       names == nullptr ? std::nullopt : names->UserTypeNamed(type.schema, type.name);
   if (!oid) return std::nullopt;
-  DataType found{TypeId::kEnum, static_cast<int32_t>(*oid)};
   if (!type.modifiers.empty()) {
     ThrowAt(sqlstate::kSyntaxError,
-            fmt::format("type modifier is not allowed for type \"{}\"", found.Name()),
+            fmt::format("type modifier is not allowed for type \"{}\"",
+                        names->Name(TypeId::kRegtype, *oid).value_or(type.name)),
             type.position);
   }
-  return found;
+  // A domain's values are its base type's.
+  return names->UserType(*oid);
 }
 
 DataType BindScalarTypeName(const ast::TypeName& type) {
@@ -207,6 +208,35 @@ DataType BindTypeName(const ast::TypeName& type) {
             fmt::format("type {}[] is not supported yet", element.Name()), type.position);
   }
   return DataType{*array, element.typmod};
+}
+
+std::optional<Oid> BindDomainName(const ast::TypeName& type) {
+  const ObjectNames* names = CurrentObjectNames();
+  if (names == nullptr || type.array_bounds > 0) return std::nullopt;
+  if (type.schema.empty() || type.schema == "pg_catalog") {
+    // A built-in type's name finds it first (pg_catalog is searched first).
+    try {
+      ast::TypeName builtin = type;
+      builtin.schema = "pg_catalog";
+      BindScalarTypeName(builtin);
+      return std::nullopt;
+    } catch (const Error&) {  // not a built-in type
+    }
+  }
+  std::optional<Oid> oid = names->UserTypeNamed(type.schema, type.name);
+  if (!oid || !names->IsDomain(*oid)) return std::nullopt;
+  return oid;
+}
+
+BoundExprPtr WithDomainCheck(BoundExprPtr value, const ast::TypeName& type) {
+  const std::optional<Oid> domain = BindDomainName(type);
+  if (!domain) return value;
+  const int position = value->position;
+  auto e = BoundExpr::Make(BoundExprKind::kFunction, value->type, position);
+  e->function = ScalarFunction::kDomainCheck;
+  e->children.push_back(std::move(value));
+  e->children.push_back(BoundExpr::Constant(Value::Int(*domain), DataType::Of(TypeId::kOid)));
+  return e;
 }
 
 std::string TypeNameForMessage(const DataType& type) {

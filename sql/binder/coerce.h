@@ -16,6 +16,14 @@ namespace basalt::sql {
 // A type as written -> DataType; 42704 `type "x" does not exist`.
 DataType BindTypeName(const ast::TypeName& type);
 
+// The domain (CREATE DOMAIN) `type` names, if it names one: BindTypeName
+// gives its base type, whose values it has.
+std::optional<Oid> BindDomainName(const ast::TypeName& type);
+
+// CAST(value AS type) when `type` names a domain: `value` (already of its
+// base type) checked against the domain's constraints when evaluated.
+BoundExprPtr WithDomainCheck(BoundExprPtr value, const ast::TypeName& type);
+
 // The type's name without modifiers, as PostgreSQL's error messages print it.
 std::string TypeNameForMessage(const DataType& type);
 

@@ -663,4 +663,16 @@ std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
   return out;
 }
 
+std::optional<std::string> DeparseDomainExpression(const BoundExpr& expr, const DataType& base,
+                                                   const CatalogNames& names, bool pretty) {
+  Printer printer(names, pretty, nullptr);
+  std::string out;
+  try {
+    printer.DomainExpr(expr, base, out);
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace basalt::sql

@@ -51,6 +51,11 @@ std::optional<std::string> DeparseTableExpression(const BoundExpr& expr,
                                                   const catalog::TableEntry& table,
                                                   const CatalogNames& names, bool pretty);
 
+// An expression over a domain's VALUE (of type `base`), as
+// pg_get_constraintdef prints a domain's CHECK and typdefault its DEFAULT.
+std::optional<std::string> DeparseDomainExpression(const BoundExpr& expr, const DataType& base,
+                                                   const CatalogNames& names, bool pretty);
+
 // ALTER TABLE ... RENAME COLUMN: the stored CHECK expressions of `table`
 // (Constraint.check_expr, in constraint order; empty for a foreign key)
 // printed again with column `column` (0-based) named `new_name`, as

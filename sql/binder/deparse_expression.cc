@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "common/object_names.h"
 #include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/binder/bind_array_function.h"
@@ -323,6 +324,17 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
       return;
     }
     case BoundExprKind::kFunction: {
+      if (e.function == ScalarFunction::kDomainCheck) {
+        // CAST(x AS domain): the base type's value, cast to the domain.
+        Open(out);
+        Expr(*e.children[0], row, &e, true, out);
+        Close(out);
+        const ObjectNames* names = CurrentObjectNames();
+        const Oid domain = static_cast<Oid>(e.children[1]->value.AsInt());
+        out += "::" + (names == nullptr ? std::to_string(domain)
+                                        : names->Name(TypeId::kRegtype, domain).value_or(""));
+        return;
+      }
       if (e.function == ScalarFunction::kRecordField) {
         const BoundExpr& record = *e.children[0];
         out += '(';

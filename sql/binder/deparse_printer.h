@@ -75,6 +75,16 @@ class Printer {
     Expr(e, row, nullptr, false, out);
   }
 
+  // A domain's expression (a CHECK, a DEFAULT): its one column is VALUE,
+  // of the base type.
+  void DomainExpr(const BoundExpr& e, const DataType& base, std::string& out) {
+    Row row;
+    row.texts.push_back("VALUE");
+    row.names.push_back("value");
+    row.types.push_back(base);
+    Expr(e, row, nullptr, false, out);
+  }
+
   // One query level at indentation `indent`. `result_names`: the view's
   // column names (top level) or null; `names_visible`: whether a target's
   // name is shown even when it is FigureColname's "?column?" (false inside

@@ -65,6 +65,7 @@ std::optional<std::string> DeparsedFunctionName(ScalarFunction f) {
     case ScalarFunction::kEnumFirst: return "enum_first";
     case ScalarFunction::kEnumLast: return "enum_last";
     case ScalarFunction::kEnumRange: return "enum_range";
+    case ScalarFunction::kDomainCheck: return "domain_check";
     case ScalarFunction::kCurrentSchema: return "CURRENT_SCHEMA";
     case ScalarFunction::kArrayToString: return "array_to_string";
     case ScalarFunction::kAclDefault: return "acldefault";

@@ -15,6 +15,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/deparse.h"
 #include "sql/catalog_names.h"
+#include "sql/execution/domain_checks.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/index_check.h"
 #include "sql/execution/regex_match.h"
@@ -279,6 +280,24 @@ Value ConstraintDef(const CatalogNames& names, Oid constraint_oid, bool pretty) 
       if (c.oid() == constraint_oid) {
         return Value::String(TableConstraintDef(names, entry, c, pretty));
       }
+    }
+  }
+  // A domain's CHECK over VALUE.
+  for (const auto& type : names.snapshot().Types(names.database())) {
+    for (const catalog::proto::DomainCheck& c : type->checks()) {
+      if (c.oid() != constraint_oid) continue;
+      const DataType base{static_cast<TypeId>(type->base_type_id()), type->base_typmod()};
+      std::optional<std::string> text;
+      try {
+        Binder binder(names.snapshot(), names.database(), names.user(), names.search_path());
+        text = DeparseDomainExpression(
+            *binder.BindCheckExpression(DomainValueTable(base), *ParseExpression(c.check_expr())),
+            base, names, pretty);
+      } catch (const Error&) {
+      }
+      std::string def = fmt::format("CHECK ({})", text.value_or("(" + c.check_expr() + ")"));
+      if (c.not_valid()) def += " NOT VALID";
+      return Value::String(def);
     }
   }
   return Value::Null();

@@ -35,6 +35,7 @@ ExecContext ParallelWorkerContext(const ExecContext& ctx, storage::Transaction& 
                      .work_tables = {},
                      .subquery_results = {},
                      .cte_results = {},
+                     .domain_checks = {},
                      .memory = ctx.memory,
                      .instrumentation = nullptr,
                      .deferred = nullptr,

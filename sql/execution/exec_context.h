@@ -25,6 +25,7 @@ namespace basalt::sql {
 
 class PlanInstrumentation;
 struct CteResult;
+class DomainChecks;
 
 class SessionSequences;
 class DeferredConstraints;
@@ -115,6 +116,9 @@ struct ExecContext {
   // The WITH queries CTE scans read, computed once, by their CteUse
   // (sql/execution/cte_scan.h).
   std::unordered_map<const void*, std::shared_ptr<CteResult>> cte_results;
+  // Domains' constraints, bound on first use, by domain OID
+  // (sql/execution/domain_checks.h).
+  std::unordered_map<Oid, std::shared_ptr<const DomainChecks>> domain_checks;
   // work_mem and basalt.max_query_memory (sql/execution/query_memory.h).
   // Null in some unit tests: no limits, nothing spills.
   std::shared_ptr<QueryMemory> memory;

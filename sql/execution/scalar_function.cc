@@ -14,6 +14,7 @@
 #include "sql/execution/bytea_function.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
+#include "sql/execution/domain_checks.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_function.h"
 #include "sql/execution/lock_functions.h"
@@ -175,6 +176,15 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       if (v.is_null()) return v;
       SleepSeconds(v.AsFloat(), ctx);
       return Value::Bool(false);  // void
+    }
+    case ScalarFunction::kDomainCheck: {
+      Value v = arg(0);
+      if (ctx == nullptr || ctx->catalog == nullptr) {
+        // Constant folding: left for run time.
+        throw Error(sqlstate::kFeatureNotSupported, "domain checks need a running statement");
+      }
+      DomainChecks::Of(static_cast<Oid>(call.children[1]->value.AsInt()), *ctx).Check(v, *ctx);
+      return v;
     }
     case ScalarFunction::kEnumFirst:
     case ScalarFunction::kEnumLast:

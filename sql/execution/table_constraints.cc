@@ -5,6 +5,7 @@
 #include "sql/binder/binder.h"
 #include "sql/execution/check_constraints.h"
 #include "sql/execution/deferred_constraints.h"
+#include "sql/execution/domain_checks.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/foreign_keys.h"
 #include "sql/execution/modify_table.h"
@@ -44,6 +45,7 @@ bool KeyChanges(const catalog::TableEntry& table, const std::vector<int>& column
 struct TableConstraints::TableState {
   std::shared_ptr<const catalog::TableEntry> table;
   bool has_checks = false;
+  bool has_domains = false;  // columns of a domain (CREATE DOMAIN)
   bool has_foreign_keys = false;
   bool has_deferrable_unique = false;
   std::unique_ptr<CheckConstraints> checks;             // bound on first use
@@ -87,6 +89,7 @@ struct TableConstraints::TableState {
     return *foreign_keys;
   }
   void Check(const Row& row, ExecContext& ctx) {
+    if (has_domains) CheckDomainColumns(*table, row, ctx);
     if (!has_checks) return;
     if (checks == nullptr) checks = std::make_unique<CheckConstraints>(*table, ctx);
     checks->Check(row, ctx);
@@ -110,6 +113,7 @@ TableConstraints::TableState& TableConstraints::StateOf(
     state->has_checks = state->has_checks || c.type() == "c";
     state->has_foreign_keys = state->has_foreign_keys || c.type() == "f";
   }
+  state->has_domains = HasDomainColumns(*table);
   for (const storage::IndexLayout& index : table->layout.indexes) {
     state->has_deferrable_unique = state->has_deferrable_unique || index.deferrable_unique;
   }

@@ -764,6 +764,10 @@ std::string ToString(const Statement& statement) {
       return "CREATE TYPE " + ToString(statement.As<CreateTypeStmt>().name);
     case StatementKind::kAlterType:
       return "ALTER TYPE " + ToString(statement.As<AlterTypeStmt>().name);
+    case StatementKind::kCreateDomain:
+      return "CREATE DOMAIN " + ToString(statement.As<CreateDomainStmt>().name);
+    case StatementKind::kAlterDomain:
+      return "ALTER DOMAIN " + ToString(statement.As<AlterDomainStmt>().name);
     case StatementKind::kAlterSchema:
       return "ALTER SCHEMA " + QuoteName(statement.As<AlterSchemaStmt>().name);
     case StatementKind::kCreateDatabase:

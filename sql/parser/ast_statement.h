@@ -149,6 +149,8 @@ enum class StatementKind {
   kComment,         // ast_comment.h
   kCreateType,      // ast_type.h
   kAlterType,       // ast_type.h
+  kCreateDomain,    // ast_type.h
+  kAlterDomain,     // ast_type.h
 };
 
 struct Statement : KindedNode<StatementKind> {
@@ -509,7 +511,16 @@ struct RefreshMatViewStmt : Statement {
   bool with_data = true;
 };
 
-enum class ObjectType { kTable, kView, kMaterializedView, kIndex, kSchema, kSequence, kType };
+enum class ObjectType {
+  kTable,
+  kView,
+  kMaterializedView,
+  kIndex,
+  kSchema,
+  kSequence,
+  kType,
+  kDomain
+};
 
 // DROP TABLE [IF EXISTS] a, b [CASCADE | RESTRICT]
 struct DropStmt : Statement {

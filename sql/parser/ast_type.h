@@ -35,4 +35,45 @@ struct AlterTypeStmt : Statement {
   bool if_not_exists = false;
 };
 
+// CREATE DOMAIN name [AS] type [[CONSTRAINT c] {NOT NULL | NULL | CHECK
+// (expr)} | DEFAULT expr ...]
+struct CreateDomainStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kCreateDomain;
+  CreateDomainStmt() : Statement(kKind) {}
+  QualifiedName name;
+  TypeName type;
+  // Column-constraint forms: kNull, kNotNull, kDefault, kCheck (others are
+  // refused when it runs).
+  std::vector<Constraint> constraints;
+};
+
+// ALTER DOMAIN name {SET DEFAULT expr | DROP DEFAULT | SET NOT NULL | DROP
+// NOT NULL | ADD [CONSTRAINT c] CHECK (expr) [NOT VALID] | DROP CONSTRAINT
+// [IF EXISTS] c [CASCADE | RESTRICT] | VALIDATE CONSTRAINT c | RENAME
+// CONSTRAINT c TO d | RENAME TO n | OWNER TO role | SET SCHEMA s}
+struct AlterDomainStmt : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAlterDomain;
+  AlterDomainStmt() : Statement(kKind) {}
+  enum class Action {
+    kSetDefault,
+    kDropDefault,
+    kSetNotNull,
+    kDropNotNull,
+    kAddConstraint,
+    kDropConstraint,
+    kValidateConstraint,
+    kRenameConstraint,
+    kRename,
+    kOwner,
+    kSetSchema,
+  };
+  QualifiedName name;
+  Action action = Action::kSetDefault;
+  ExprPtr default_expr;         // kSetDefault
+  Constraint constraint;        // kAddConstraint
+  std::string constraint_name;  // kDropConstraint, kValidateConstraint, kRenameConstraint
+  bool if_exists = false;       // kDropConstraint
+  std::string new_value;        // the new name, the role spec or the schema
+};
+
 }  // namespace basalt::sql::ast

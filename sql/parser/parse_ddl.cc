@@ -35,6 +35,7 @@ ast::StatementPtr Parser::ParseCreate() {
   if (!temporary && PeekWord("schema")) return ParseCreateSchema(create);
   if (!temporary && PeekWord("database")) return ParseCreateDatabase(create);
   if (!temporary && PeekWord("type")) return ParseCreateType(create);
+  if (!temporary && PeekWord("domain")) return ParseCreateDomain(create);
   if (PeekWord("sequence")) return ParseCreateSequence(create, temporary);
   if (!temporary && (PeekWord("index") || (PeekWord("unique") && PeekWord("index", 1)))) {
     return ParseCreateIndex(create);
@@ -456,6 +457,8 @@ ast::StatementPtr Parser::ParseDrop() {
     stmt->object_type = ast::ObjectType::kSequence;
   } else if (AcceptWord("type")) {
     stmt->object_type = ast::ObjectType::kType;
+  } else if (AcceptWord("domain")) {
+    stmt->object_type = ast::ObjectType::kDomain;
   } else if (AcceptWord("materialized")) {
     ExpectWord("view");
     stmt->object_type = ast::ObjectType::kMaterializedView;

@@ -239,6 +239,7 @@ ast::StatementPtr Parser::ParseStatement() {
   }
   if (word == "alter" && PeekWord("schema", 1)) return ParseAlterSchema();
   if (word == "alter" && PeekWord("type", 1)) return ParseAlterType();
+  if (word == "alter" && PeekWord("domain", 1)) return ParseAlterDomain();
   if (word == "alter" && PeekWord("database", 1)) return ParseAlterDatabase();
   if (word == "alter" && PeekWord("sequence", 1)) {
     const Token& alter = Advance();

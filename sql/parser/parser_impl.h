@@ -159,6 +159,8 @@ class Parser {
   // parse_create_type.cc
   ast::StatementPtr ParseCreateType(const Token& create);
   ast::StatementPtr ParseAlterType();
+  ast::StatementPtr ParseCreateDomain(const Token& create);
+  ast::StatementPtr ParseAlterDomain();
   ast::StatementPtr ParseCreateDatabase(const Token& create);
   ast::StatementPtr ParseDropDatabase();
   ast::StatementPtr ParseAlterDatabase();

@@ -1,10 +1,13 @@
-"""Enum types through the drivers (issue 12): psycopg2 (text), psycopg 3
-(EnumInfo.fetch and register_enum, binary results), asyncpg (its pg_type
-introspection of an unknown OID, enum parameters) and SQLAlchemy's Enum
-column (create_all's CREATE TYPE ... AS ENUM and existence check, the ORM,
-drop_all's DROP TYPE). Passes against PostgreSQL 15 too.
-Usage: enum_types.py <port>"""
+"""Enum types and domains through the drivers (issue 12): psycopg2 (text),
+psycopg 3 (EnumInfo.fetch and register_enum, binary results), asyncpg (its
+pg_type introspection of an unknown OID, enum parameters) and SQLAlchemy's
+Enum column (create_all's CREATE TYPE ... AS ENUM and existence check, the
+ORM, drop_all's DROP TYPE); a domain's constraints reported to psycopg2 and
+asyncpg, its values read back as the base type's. Passes against
+PostgreSQL 15 too.
+Usage: user_types.py <port>"""
 import asyncio
+import decimal
 import enum
 import os
 import sys
@@ -122,8 +125,44 @@ def sqlalchemy_step():
     engine.dispose()
 
 
+def domain_step():
+    conn = psycopg2.connect(host="127.0.0.1", port=PORT, user="basalt", dbname="basalt")
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS domain_drivers; DROP DOMAIN IF EXISTS drv_qty")
+    cur.execute("CREATE DOMAIN drv_qty AS numeric(6,2) NOT NULL CHECK (VALUE >= 0)")
+    cur.execute("CREATE TABLE domain_drivers (id int PRIMARY KEY, q drv_qty)")
+    cur.execute("INSERT INTO domain_drivers VALUES (%s, %s)", (1, decimal.Decimal("2.5")))
+    for value, code in ((decimal.Decimal("-1"), "23514"), (None, "23502")):
+        try:
+            cur.execute("INSERT INTO domain_drivers VALUES (2, %s)", (value,))
+            check("no error", code, f"psycopg2: domain violation by {value}")
+        except psycopg2.Error as e:
+            check(e.pgcode, code, f"psycopg2: domain violation by {value}")
+    cur.execute("SELECT q FROM domain_drivers")
+    check(cur.fetchall(), [(decimal.Decimal("2.50"),)], "psycopg2: a domain's value as its base type")
+    conn.close()
+
+    async def with_asyncpg():
+        aconn = await asyncpg.connect(host="127.0.0.1", port=PORT, user="basalt", database="basalt")
+        try:
+            value = await aconn.fetchval("SELECT q + 1 FROM domain_drivers WHERE id = $1", 1)
+            check(value, decimal.Decimal("3.50"), "asyncpg: arithmetic on a domain column")
+            try:
+                await aconn.execute("UPDATE domain_drivers SET q = $1", decimal.Decimal("-3"))
+                check("no error", "23514", "asyncpg: domain violation")
+            except asyncpg.PostgresError as e:
+                check(e.sqlstate, "23514", "asyncpg: domain violation")
+        finally:
+            await aconn.execute("DROP TABLE domain_drivers; DROP DOMAIN drv_qty")
+            await aconn.close()
+
+    asyncio.run(with_asyncpg())
+
+
 def main():
-    for step in (psycopg2_step, psycopg3_step, lambda: asyncio.run(asyncpg_step()), sqlalchemy_step):
+    for step in (psycopg2_step, psycopg3_step, lambda: asyncio.run(asyncpg_step()), sqlalchemy_step,
+                 domain_step):
         try:
             step()
         except Exception as e:  # report and go on with the next step
@@ -133,7 +172,7 @@ def main():
                          autocommit=True) as conn:
         conn.execute("DROP TABLE IF EXISTS enum_drivers")
         conn.execute("DROP TYPE IF EXISTS drv_mood")
-    print(f"enum types: {len(FAILURES)} failed")
+    print(f"user types: {len(FAILURES)} failed")
     sys.exit(1 if FAILURES else 0)
 
 
