@@ -5,6 +5,7 @@
 // CopyFail() here.
 #include <fmt/format.h>
 
+#include "common/object_names.h"
 #include "common/session_formats.h"
 #include "sql/binder/binder.h"
 #include "sql/copy/copy_options.h"
@@ -92,6 +93,7 @@ void SessionImpl::StartCopyFrom(const ast::CopyStmt& stmt, ResultSink& sink) {
 
 void SessionImpl::CopyData(std::string_view bytes) {
   if (copy_in_ == nullptr) return;
+  ScopedObjectNames names(&object_names_);  // enum labels, reg* names
   ScopedSessionTimeZone zone(copy_in_->time_zone);
   ScopedSessionFormats formats(copy_in_->formats);
   try {
@@ -104,6 +106,7 @@ void SessionImpl::CopyData(std::string_view bytes) {
 
 void SessionImpl::CopyDone(ResultSink& sink) {
   if (copy_in_ == nullptr) return;
+  ScopedObjectNames names(&object_names_);
   ScopedSessionTimeZone zone(copy_in_->time_zone);
   ScopedSessionFormats formats(copy_in_->formats);
   std::unique_ptr<CopyInState> copy;

@@ -46,6 +46,13 @@ INSERT INTO enum_keyed VALUES ('happy', 1), ('sad', 2), ('ok', 3);
 INSERT INTO enum_keyed VALUES ('ok', 4) ON CONFLICT (m) DO UPDATE SET n = enum_keyed.n + 10;
 SELECT * FROM enum_keyed ORDER BY m;
 SELECT * FROM enum_keyed k JOIN enum_t t USING (m) ORDER BY m;
+COPY enum_keyed FROM STDIN;
+meh	5
+\.
+COPY (SELECT * FROM enum_keyed ORDER BY n) TO STDOUT;
+ANALYZE enum_keyed;
+SELECT attname, n_distinct, most_common_vals::text, histogram_bounds::text FROM pg_stats
+  WHERE tablename = 'enum_keyed' AND attname = 'm';
 -- ALTER TYPE: new labels take their place in the order without changing
 -- the stored values; renamed labels show everywhere.
 ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';
