@@ -457,7 +457,7 @@ class SessionImpl : public Session {
   void AlterTypeIdentity(ast::AlterTypeStmt::Action action, const std::string& value,
                          catalog::proto::UserType* type);
   // What dropping user-defined types takes with it: the columns of their
-  // type (or an array of it), the domains over them and the views
+  // type (or an array of it), the domains over them and the (materialized) views
   // returning one.
   struct TypeDrop {
     std::vector<std::pair<Oid, std::string>> columns;  // (table OID, column name)

@@ -233,7 +233,10 @@ void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
   // As PostgreSQL reaches them: the array type's columns first.
   for (bool array : {true, false}) {
     for (const TableEntryPtr& table : relations) {
-      if (table->computed || table->IsView() || skip.contains(table->def.oid())) continue;
+      if (table->computed || table->IsView() || table->IsMaterializedView() ||
+          skip.contains(table->def.oid())) {
+        continue;
+      }
       for (int i = 0; i < table->def.columns_size(); ++i) {
         const DataType column_type = table->ColumnType(i);
         const bool of_domain = !array && table->def.columns(i).domain_oid() == type.oid();
@@ -255,7 +258,10 @@ void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
     PlanTypeDependents(*other, skip, drop, depends, cascades);
   }
   for (const TableEntryPtr& view : relations) {
-    if (!view->IsView() || skip.contains(view->def.oid())) continue;
+    // A view or materialized view returning the type goes whole.
+    if ((!view->IsView() && !view->IsMaterializedView()) || skip.contains(view->def.oid())) {
+      continue;
+    }
     bool uses = false;
     for (int i = 0; i < view->def.columns_size(); ++i) {
       uses = uses || IsOfType(view->ColumnType(i), type.oid());
