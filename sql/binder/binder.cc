@@ -209,19 +209,23 @@ BoundExprPtr Binder::BindIdentityValue(const catalog::TableEntry& table, int col
                                                     table.def.columns(column).name()));
 }
 
+std::string Binder::DomainDefault(Oid domain) const {
+  while (domain != 0) {
+    const auto def = snapshot_.TypeByOid(database_, domain);
+    if (def == nullptr) break;
+    if (!def->default_expr().empty()) return def->default_expr();
+    domain = def->base_domain_oid();
+  }
+  return "";
+}
+
 BoundExprPtr Binder::BindColumnDefault(const catalog::TableEntry& table, int column) {
   const catalog::proto::Column& c = table.def.columns(column);
   DataType type = table.ColumnType(column);
   if (!c.identity().empty()) return BindIdentityValue(table, column);
-  // Without a default of its own, a column of a domain takes the domain's
-  // (or that of a domain it is over).
-  std::string text = c.default_expr();
-  for (Oid domain = c.domain_oid(); text.empty() && domain != 0;) {
-    const auto def = snapshot_.TypeByOid(database_, domain);
-    if (def == nullptr) break;
-    text = def->default_expr();
-    domain = def->base_domain_oid();
-  }
+  // Without a default of its own, a column of a domain takes the domain's.
+  const std::string text =
+      c.default_expr().empty() ? DomainDefault(c.domain_oid()) : c.default_expr();
   if (text.empty()) return BoundExpr::Constant(Value::Null(), type);
   ast::ExprPtr parsed = ParseExpression(text);
   BoundExprPtr e = BindExpression(*parsed, Scope{});

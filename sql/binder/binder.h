@@ -237,6 +237,9 @@ class Binder {
   // The column's DEFAULT (an identity column's next value), cast to its
   // type; a NULL constant when it has none.
   BoundExprPtr BindColumnDefault(const catalog::TableEntry& table, int column);
+  // The DEFAULT of domain `domain` (or of a domain it is over) as stored
+  // text; empty when none (or `domain` is 0).
+  std::string DomainDefault(Oid domain) const;
   // A serial column's default, `nextval('schema.sequence'::regclass)`.
   std::string SerialDefault(Oid namespace_oid, const std::string& sequence) const;
   // INSERT's value for an identity column: 428C9 for a value given to a

@@ -18,6 +18,7 @@
 #include "sql/binder/deparse.h"
 #include "sql/binder/stored_literals.h"
 #include "sql/commands/alter_table_columns.h"
+#include "sql/execution/domain_checks.h"
 #include "sql/execution/evaluate.h"
 #include "sql/parser/ast_printer.h"
 #include "sql/parser/parser.h"
@@ -198,12 +199,26 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
     bound.default_value = with_sequence.BindDefaultExpression(
         *ParseExpression(bound.sequence_default), type, column.name());
   }
+  if (bound.default_value == nullptr && !bound.sequence) {
+    // A column of a domain takes the domain's default.
+    const std::string domain_default = binder.DomainDefault(column.domain_oid());
+    if (!domain_default.empty()) {
+      bound.default_value =
+          binder.BindDefaultExpression(*ParseExpression(domain_default), type, column.name());
+    }
+  }
   const bool fill_each_row =
       bound.default_value != nullptr && IsVolatileExpression(*bound.default_value);
   ExecContext ctx = NewExecContext(nullptr, &sink);
+  // The values the rows get must meet the column's domain.
+  auto check_domain = [&](const Value& value, ExecContext& value_ctx) {
+    if (column.domain_oid() != 0)
+      DomainChecks::Of(column.domain_oid(), value_ctx).Check(value, value_ctx);
+  };
   Value constant;
   if (bound.default_value != nullptr && !fill_each_row) {
     constant = Evaluate(*bound.default_value, Row{}, &ctx);
+    if (!constant.is_null()) check_domain(constant, ctx);
   }
   if (!constant.is_null()) {
     std::string bytes;
@@ -238,16 +253,19 @@ void SessionImpl::AddColumn(const TableEntryPtr& table, const ast::AlterTableCom
     const TableEntryPtr after = writer_.View()->TableByOid(database, oid);
     RewriteRows(*table, *after, [&](Row row, ExecContext& row_ctx) {
       Value value = Evaluate(*bound.default_value, Row{}, &row_ctx);
+      check_domain(value, row_ctx);
       if (value.is_null() && column.not_null()) ThrowContainsNulls(*table, column.name());
       row.push_back(std::move(value));
       return row;
     });
   } else {
-    if (column.not_null() && constant.is_null()) {
+    if (constant.is_null() && (column.not_null() || column.domain_oid() != 0)) {
+      // The rows there are read NULL for the column.
       storage::TableStore rows(store_, &table->layout);
       Result<bool> any = rows.Scan(*txn_)->Advance();
       Check(any.status());
-      if (*any) ThrowContainsNulls(*table, column.name());
+      if (*any) check_domain(constant, ctx);
+      if (*any && column.not_null()) ThrowContainsNulls(*table, column.name());
     }
     Check(writer_.AlterTableDefinition(*txn_, *table, add));
   }

@@ -13,6 +13,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/commands/alter_table_columns.h"
+#include "sql/execution/domain_checks.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/modify_table.h"
 #include "sql/parser/ast_printer.h"
@@ -223,6 +224,7 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
   const Oid database = table->def.database_oid();
   const Oid oid = table->def.oid();
   const bool not_null = old_column.not_null();
+  const Oid domain = BindDomainName(command.type).value_or(0);
   Result<catalog::proto::Table> rewritten =
       writer_.RewriteTable(*txn_, *table, [&](catalog::proto::Table* t) {
         catalog::proto::Column* c = t->mutable_columns(column);
@@ -238,6 +240,7 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
         c->set_slot(catalog::NextColumnSlot(*t));
         c->set_type_id(static_cast<uint32_t>(new_type.id));
         c->set_typmod(new_type.typmod);
+        c->set_domain_oid(domain);
         c->clear_missing_value();
         t->set_schema_version(t->schema_version() + 1);
         return Status::OK();
@@ -246,6 +249,7 @@ void SessionImpl::AlterColumnType(const TableEntryPtr& table, int column,
   const TableEntryPtr after = writer_.View()->TableByOid(database, oid);
   RewriteRows(*table, *after, [&](Row row, ExecContext& ctx) {
     Value v = Evaluate(*value, row, &ctx);
+    if (domain != 0) DomainChecks::Of(domain, ctx).Check(v, ctx);
     if (v.is_null() && not_null) ThrowContainsNulls(*table, name);
     row[static_cast<size_t>(column)] = std::move(v);
     return row;

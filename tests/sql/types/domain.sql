@@ -63,6 +63,24 @@ ALTER DOMAIN email DROP DEFAULT;
 INSERT INTO dom_t (id) VALUES (15);
 SELECT * FROM dom_t ORDER BY id;
 ALTER DOMAIN nope SET NOT NULL;
+-- ALTER TABLE with domains: added columns take the domain's checks and
+-- default, a changed column type checks its rows.
+CREATE DOMAIN pi2 AS int CHECK (VALUE > 0);
+CREATE DOMAIN em2 AS text NOT NULL;
+CREATE TABLE dom_at (id int, n int);
+INSERT INTO dom_at VALUES (1, 5), (2, -1);
+ALTER TABLE dom_at ADD COLUMN extra pi2 DEFAULT 3;
+ALTER TABLE dom_at ADD COLUMN bad pi2 DEFAULT -3;
+ALTER TABLE dom_at ADD COLUMN e2 em2;
+ALTER TABLE dom_at ALTER COLUMN n TYPE pi2;
+ALTER TABLE dom_at ALTER COLUMN id TYPE pi2;
+ALTER TABLE dom_at ALTER COLUMN extra TYPE text;
+SELECT * FROM dom_at ORDER BY id;
+\d dom_at
+INSERT INTO dom_at VALUES (0, 1, 'x');
+DROP TABLE dom_at;
+DROP DOMAIN pi2;
+DROP DOMAIN em2;
 -- A domain over a domain.
 CREATE DOMAIN small_posint AS posint CHECK (VALUE < 10);
 SELECT 7::small_posint, pg_typeof(7::small_posint + 1);
