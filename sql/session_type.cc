@@ -1,13 +1,12 @@
-// CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE, with PostgreSQL's
-// rules: labels of at most 63 bytes, ADD VALUE between two labels taking
-// the midpoint of their sort orders (common/enum_value.h: stored values
-// never change), DROP refusing (2BP01) or cascading to the columns and
-// views that use the type.
+// CREATE TYPE ... AS ENUM, ALTER TYPE and DROP TYPE / DROP DOMAIN, with
+// PostgreSQL's rules: labels of at most 63 bytes, ADD VALUE between two
+// labels taking the midpoint of their sort orders (common/enum_value.h:
+// stored values never change), DROP refusing (2BP01) or cascading to the
+// columns, domains and views that use the type.
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "catalog/oids.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/catalog_names.h"
