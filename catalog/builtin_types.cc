@@ -39,6 +39,9 @@ std::vector<Oid> OidList(std::string_view text) {
 }
 
 TypeStorage StorageOf(TypeId type) {
+  // Composite types store as record does.
+  if (type == TypeId::kComposite) type = TypeId::kRecord;
+  if (type == TypeId::kCompositeArray) type = TypeId::kRecordArray;
   if (const BuiltinType* t = BuiltinTypeByOid(DataType::Of(type).oid())) {
     return {t->typbyval, t->typalign, t->typstorage};
   }

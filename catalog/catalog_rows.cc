@@ -10,6 +10,7 @@
 
 #include "catalog/builtin_operators.h"
 #include "catalog/builtin_types.h"
+#include "catalog/composite_type.h"
 #include "catalog/description_rows.h"
 #include "catalog/oids.h"
 #include "catalog/statistics_rows.h"
@@ -226,6 +227,9 @@ std::vector<Row> PgClassRows(const CatalogSnapshot& snapshot, Oid database) {
                          Null()});
     }
   }
+  for (const auto& type : snapshot.Types(database)) {
+    if (type->kind() == "c") rows.push_back(CompositeClassRow(*type));
+  }
   return rows;
 }
 
@@ -305,18 +309,20 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
                        Null(),
                        Null()});
   };
+  constexpr size_t kAttTypId = 2, kAttTypmod = 8;
+  // A column of a domain: the domain is its type (its values are the base
+  // type's).
+  auto of_domain = [&](Oid domain) {
+    if (domain == 0) return;
+    rows.back()[kAttTypId] = Oid_(domain);
+    rows.back()[kAttTypmod] = Int(-1);
+  };
   for (const auto& entry : snapshot.Tables(database)) {
     const proto::Table& t = entry->def;
     for (const proto::Column& c : t.columns()) {
       add(t.oid(), c.name(), ColumnDataType(c), c.attnum(), c.not_null(), !c.default_expr().empty(),
           c.identity().empty() ? '\0' : c.identity()[0]);
-      constexpr size_t kAttTypId = 2, kAttTypmod = 8;
-      if (c.domain_oid() != 0) {
-        // A column of a domain: the domain is its type (its values are the
-        // base type's).
-        rows.back()[kAttTypId] = Oid_(c.domain_oid());
-        rows.back()[kAttTypmod] = Int(-1);
-      }
+      of_domain(c.domain_oid());
       if (t.namespace_oid() != oids::kInformationSchemaNamespace) continue;
       // information_schema's columns are declared with its domains, whose
       // string types collate as "C"; their values are of the base types.
@@ -352,6 +358,14 @@ std::vector<Row> PgAttributeRows(const CatalogSnapshot& snapshot, Oid database) 
       for (size_t i = 0; i < attnums.size(); ++i) {
         add(index.oid, names[i], types[i], static_cast<int>(i + 1), false, false, '\0');
       }
+    }
+  }
+  for (const auto& type : snapshot.Types(database)) {
+    int attnum = 0;
+    for (const proto::CompositeField& field : type->fields()) {
+      add(type->relation_oid(), field.name(), CompositeFieldType(field), ++attnum, false, false,
+          '\0');
+      of_domain(field.domain_oid());
     }
   }
   return rows;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "catalog/composite_type.h"
+
 namespace basalt::catalog {
 
 int TableEntry::FindColumn(std::string_view name) const {
@@ -298,6 +300,7 @@ void CatalogSnapshot::ApplyOne(const CatalogChange& change) {
       types_.erase(id);
     } else {
       types_[id] = *type;
+      if (t.kind() == "c") RegisterCompositeFields(t);
       type_names_[RelationNameKey(t.database_oid(), t.namespace_oid(), t.name())] = t.oid();
       if (t.array_oid() != 0) array_types_[{t.database_oid(), t.array_oid()}] = t.oid();
     }

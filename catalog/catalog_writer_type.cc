@@ -28,8 +28,14 @@ Status TypeExists(const std::string& name, bool relation) {
 Status CatalogWriter::CheckNoTypeNamed(Oid database, Oid namespace_oid,
                                        const std::string& name) const {
   const std::shared_ptr<const CatalogSnapshot> view = View();
-  if (view->FindType(database, namespace_oid, name) != nullptr) return TypeExists(name, true);
-  return Status::OK();
+  const auto type = view->FindType(database, namespace_oid, name);
+  if (type == nullptr) return Status::OK();
+  // A composite type has a pg_class row of its name: a relation.
+  if (type->kind() == "c") {
+    return Status::Error(sqlstate::kDuplicateTable,
+                         fmt::format("relation \"{}\" already exists", name));
+  }
+  return TypeExists(name, true);
 }
 
 Status CatalogWriter::LockTypeName(storage::Transaction& txn, const proto::UserType& type) {
@@ -74,12 +80,15 @@ Status CatalogWriter::AssignTypeMemberOids(proto::UserType* type) {
 }
 
 Status CatalogWriter::CreateType(storage::Transaction& txn, proto::UserType type) {
-  // An enum's array type's OID follows the type's (DataType::oid relies on
-  // it); Basalt's domains have no array type.
-  const bool has_array = type.kind() == "e";
-  BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOids(has_array ? 2 : 1));
+  // An enum's or composite type's array type's OID follows the type's
+  // (DataType::oid relies on it), then a composite type's pg_class row's;
+  // Basalt's domains have no array type.
+  const bool composite = type.kind() == "c";
+  const bool has_array = type.kind() == "e" || composite;
+  BASALT_ASSIGN_OR_RETURN(Oid oid, catalog_.NewOids(composite ? 3 : has_array ? 2 : 1));
   type.set_oid(oid);
   type.set_array_oid(has_array ? oid + 1 : 0);
+  if (composite) type.set_relation_oid(oid + 2);
   BASALT_RETURN_IF_ERROR(AssignTypeMemberOids(&type));
   BASALT_RETURN_IF_ERROR(LockTypeName(txn, type));
   return PutType(txn, std::move(type));

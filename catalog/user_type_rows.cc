@@ -1,4 +1,5 @@
-// The pg_type rows of user-defined types (each enum and its array type)
+// The pg_type rows of user-defined types (each enum or composite type and
+// its array type, each domain)
 // and pg_enum's rows.
 #include "catalog/user_type_rows.h"
 
@@ -39,6 +40,29 @@ Row DomainRow(const proto::UserType& domain) {
   return row;
 }
 
+// A composite type's row and its array type's: record's and _record's,
+// renamed, as a composite type ('c', category 'C', typrelid its pg_class
+// row).
+void AddCompositeRows(const proto::UserType& type, std::vector<Row>* rows) {
+  BuiltinType t = *BuiltinTypeByOid(type_oid::kRecord);
+  t.oid = type.oid();
+  t.typname = type.name().c_str();
+  t.typtype = 'c';
+  t.typcategory = 'C';
+  t.typarray = type.array_oid();
+  rows->push_back(PgTypeRow(t, type.namespace_oid(), type.owner_oid()));
+  constexpr size_t kTypRelId = 11;
+  rows->back()[kTypRelId] = Value::Int(type.relation_oid());
+  const std::string array_name = "_" + type.name();
+  BuiltinType array = *BuiltinTypeByOid(type_oid::kRecordArray);
+  array.oid = type.array_oid();
+  array.typname = array_name.c_str();
+  array.typtype = 'b';
+  array.typcategory = 'A';
+  array.typelem = type.oid();
+  rows->push_back(PgTypeRow(array, type.namespace_oid(), type.owner_oid()));
+}
+
 }  // namespace
 
 std::vector<Row> UserTypeRows(const CatalogSnapshot& snapshot, Oid database) {
@@ -49,6 +73,10 @@ std::vector<Row> UserTypeRows(const CatalogSnapshot& snapshot, Oid database) {
   for (const auto& type : snapshot.Types(database)) {
     if (type->kind() == "d") {
       rows.push_back(DomainRow(*type));
+      continue;
+    }
+    if (type->kind() == "c") {
+      AddCompositeRows(*type, &rows);
       continue;
     }
     BuiltinType t = int4;

@@ -267,6 +267,18 @@ Result<Value> CastFromJsonb(const Value& value, const DataType& to) {
 
 bool CanCast(const DataType& from, const DataType& to, CastContext context) {
   if (from.id == TypeId::kUnknown) return true;
+  if (from.IsRowType() && to.IsRowType() && from.id != to.id) {
+    // A record and a composite type: field by field, as many on both sides
+    // (coerce_record_to_complex); a composite type is a record.
+    if (to.id == TypeId::kRecord && to.typmod < 0) return true;
+    const std::vector<DataType>& from_fields = from.RecordFields();
+    const std::vector<DataType>& to_fields = to.RecordFields();
+    if (from_fields.size() != to_fields.size()) return false;
+    for (size_t i = 0; i < from_fields.size(); ++i) {
+      if (!CanCast(from_fields[i], to_fields[i], context)) return false;
+    }
+    return true;
+  }
   // Two enum types are two types: no cast between them.
   if (from.id == to.id) return !from.IsUserDefined() || from.typmod == to.typmod;
   if (to.id == TypeId::kUnknown) return false;
@@ -293,8 +305,9 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
     }
     return Value::Array(std::move(elements));
   }
-  if (from.id == TypeId::kRecord && to.id == TypeId::kRecord) {
-    // Field by field: the rows of a UNION's branches, (1, 2) and (1.5, 3).
+  if (from.IsRowType() && to.IsRowType() && !(to.id == TypeId::kRecord && to.typmod < 0)) {
+    // Field by field: the rows of a UNION's branches, (1, 2) and (1.5, 3),
+    // a record as a composite type.
     const std::vector<DataType>& from_fields = from.RecordFields();
     const std::vector<DataType>& to_fields = to.RecordFields();
     const std::vector<Value>& fields = value.AsArray();

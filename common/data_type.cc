@@ -53,6 +53,7 @@ constexpr ArrayTypeEntry kArrayTypes[] = {
     {TypeId::kRecordArray, TypeId::kRecord, type_oid::kRecordArray},
     // An enum array's OID is the catalog's (DataType::oid).
     {TypeId::kEnumArray, TypeId::kEnum, 0},
+    {TypeId::kCompositeArray, TypeId::kComposite, 0},
 };
 
 // kArrayTypes indexed by array type and by element type: IsArray() is
@@ -137,9 +138,11 @@ bool IsStorableType(TypeId id) {
 }
 
 Oid DataType::oid() const {
-  if (id == TypeId::kEnum) return static_cast<Oid>(typmod);
+  if (id == TypeId::kEnum || id == TypeId::kComposite) return static_cast<Oid>(typmod);
   // CREATE TYPE gives the array type the OID after the type's.
-  if (id == TypeId::kEnumArray) return static_cast<Oid>(typmod) + 1;
+  if (id == TypeId::kEnumArray || id == TypeId::kCompositeArray) {
+    return static_cast<Oid>(typmod) + 1;
+  }
   if (const ArrayTypeEntry* array = FindArrayType(id)) return array->oid;
   switch (id) {
     case TypeId::kBool: return type_oid::kBool;
@@ -274,7 +277,8 @@ std::string DataType::Name() const {
     case TypeId::kOidVector: return "oidvector";
     case TypeId::kAclItem: return "aclitem";
     case TypeId::kRecord: return "record";
-    case TypeId::kEnum: {
+    case TypeId::kEnum:
+    case TypeId::kComposite: {
       // format_type: the name, schema-qualified where the search_path would
       // not find it.
       const ObjectNames* names = CurrentObjectNames();

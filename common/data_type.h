@@ -132,6 +132,14 @@ enum class TypeId : uint8_t {
   // An array of an enum type; the typmod is the element type's OID too. Its
   // own OID is the next one (CatalogWriter::CreateType).
   kEnumArray = 80,
+  // A composite type (CREATE TYPE ... AS (a int, b text)); the typmod is
+  // the type's OID. The Value is an array of the fields, as a record's;
+  // the fields' types come from the catalog through a process-wide map the
+  // catalog fills (DataType::RegisterComposite), so RecordFields answers
+  // for both without a catalog at hand.
+  kComposite = 81,
+  // An array of a composite type; the typmod is the element type's OID.
+  kCompositeArray = 82,
 };
 
 // The element types a table column may have: the types of pg_catalog's
@@ -141,7 +149,7 @@ inline bool IsStorableElementType(TypeId id) {
   return (id <= TypeId::kTimestampTz && id != TypeId::kVoid) || id == TypeId::kInterval ||
          id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kUuid ||
          id == TypeId::kBytea || id == TypeId::kJson || id == TypeId::kJsonb ||
-         id == TypeId::kBpchar || id == TypeId::kEnum;
+         id == TypeId::kBpchar || id == TypeId::kEnum || id == TypeId::kComposite;
 }
 
 // The types a table column may have: those above and arrays of them
@@ -241,7 +249,11 @@ struct DataType {
   // function's OUT parameters); without them, f1, f2, ... as ROW()'s.
   static DataType Record(const std::vector<DataType>& fields,
                          const std::vector<std::string>& names = {});
-  // REQUIRES: id == TypeId::kRecord.
+  // A composite type's fields, from its catalog entry: RecordFields and
+  // RecordFieldNames of {kComposite, oid} answer them from then on.
+  static void RegisterComposite(Oid oid, const std::vector<DataType>& fields,
+                                const std::vector<std::string>& names);
+  // REQUIRES: IsRowType().
   const std::vector<DataType>& RecordFields() const;
   const std::vector<std::string>& RecordFieldNames() const;
   // The type with this PostgreSQL OID, if Basalt has it.
@@ -275,7 +287,12 @@ struct DataType {
   }
   // A user-defined type (or an array of one): the typmod is the type's OID,
   // part of its identity rather than a modifier.
-  bool IsUserDefined() const { return id == TypeId::kEnum || id == TypeId::kEnumArray; }
+  bool IsUserDefined() const {
+    return id == TypeId::kEnum || id == TypeId::kEnumArray || id == TypeId::kComposite ||
+           id == TypeId::kCompositeArray;
+  }
+  // Values that are rows: an array of fields of RecordFields' types.
+  bool IsRowType() const { return id == TypeId::kRecord || id == TypeId::kComposite; }
   // The typmod as PostgreSQL reports it (pg_attribute.atttypmod,
   // RowDescription): -1 for a user-defined type.
   int32_t PgTypmod() const { return IsUserDefined() ? -1 : typmod; }

@@ -31,7 +31,8 @@ class ObjectNames {
   virtual std::optional<Oid> RoleOid(std::string_view name) const = 0;
 
   // User-defined types (CREATE TYPE, CREATE DOMAIN). The type an OID names:
-  // an enum ({kEnum, oid}), its array type ({kEnumArray, the enum's OID}),
+  // an enum ({kEnum, oid}) or composite type ({kComposite, oid}), its array
+  // type ({kEnumArray or kCompositeArray, the type's OID}),
   // or a domain's base type (a domain's values are its base type's);
   // nullopt when it names none.
   virtual std::optional<DataType> UserType(Oid /*oid*/) const { return std::nullopt; }

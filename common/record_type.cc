@@ -7,10 +7,15 @@
 // RecordFields is read per row and per comparison (output, sort, group
 // keys), from every session at once, so it takes no lock: entries sit in
 // blocks that never move, published by atomic stores. Only Record, at bind
-// time, locks.
+// time, locks, and a composite type's lookup of its shape (by OID, brief).
+//
+// A composite type (CREATE TYPE ... AS) keeps its catalog OID as typmod;
+// the catalog registers its fields' shape here whenever it loads or makes
+// one, so values of it compare, print and encode as records do.
 #include <array>
 #include <atomic>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 
 #include "common/data_type.h"
@@ -33,8 +38,10 @@ struct Block {
 using ShapeKey = std::pair<std::vector<std::pair<TypeId, int32_t>>, std::vector<std::string>>;
 
 struct RecordRegistry {
-  std::mutex mutex;  // over typmods, size and adding entries
+  std::mutex mutex;  // over typmods, size, composites and adding entries
   std::map<ShapeKey, int32_t> typmods;
+  // A composite type's OID -> the typmod of its fields' shape.
+  std::unordered_map<Oid, int32_t> composites;
   size_t size = 0;
   std::array<std::atomic<Block*>, kBlocks> blocks{};
 };
@@ -88,12 +95,37 @@ DataType DataType::Record(const std::vector<DataType>& fields,
   return DataType{TypeId::kRecord, static_cast<int32_t>(typmod)};
 }
 
-const std::vector<DataType>& DataType::RecordFields() const {
-  return ShapeOf(typmod).fields;
+void DataType::RegisterComposite(Oid oid, const std::vector<DataType>& fields,
+                                 const std::vector<std::string>& names) {
+  const int32_t shape = Record(fields, names).typmod;
+  RecordRegistry& registry = Registry();
+  std::lock_guard lock(registry.mutex);
+  registry.composites[oid] = shape;
 }
 
+namespace {
+
+// A record's shape, or a composite type's registered one.
+const Shape& RowShape(const DataType& type) {
+  if (type.id != TypeId::kComposite) return ShapeOf(type.typmod);
+  RecordRegistry& registry = Registry();
+  int32_t shape = -1;
+  {
+    std::lock_guard lock(registry.mutex);
+    auto found = registry.composites.find(static_cast<Oid>(type.typmod));
+    if (found != registry.composites.end()) shape = found->second;
+  }
+  // Never expected: the catalog registers every composite type it holds.
+  if (shape < 0) throw Error(sqlstate::kInternalError, "composite type without its fields");
+  return ShapeOf(shape);
+}
+
+}  // namespace
+
+const std::vector<DataType>& DataType::RecordFields() const { return RowShape(*this).fields; }
+
 const std::vector<std::string>& DataType::RecordFieldNames() const {
-  return ShapeOf(typmod).names;
+  return RowShape(*this).names;
 }
 
 }  // namespace basalt

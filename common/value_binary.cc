@@ -334,6 +334,46 @@ Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
   return Value::Array(std::move(elements));
 }
 
+// record_recv: the field count, then each field's type OID and value (its
+// length, -1 for NULL), checked against the composite type's fields.
+Result<Value> ReadRecord(std::string_view* bytes, const DataType& type) {
+  const std::vector<DataType>& types = type.RecordFields();
+  BASALT_ASSIGN_OR_RETURN(int32_t count, ReadInt32(bytes));
+  if (count != static_cast<int32_t>(types.size())) {
+    return Status::Error(sqlstate::kDatatypeMismatch,
+                         fmt::format("wrong number of columns: {}, expected {}", count,
+                                     types.size()));
+  }
+  std::vector<Value> fields;
+  for (size_t i = 0; i < types.size(); ++i) {
+    BASALT_ASSIGN_OR_RETURN(uint64_t sent, ReadBigEndian(bytes, 4));
+    if (sent != types[i].oid()) {
+      const auto oid = static_cast<Oid>(sent);
+      return Status::Error(sqlstate::kDatatypeMismatch,
+                           fmt::format("binary data has type {} ({}) instead of expected {} ({}) "
+                                       "in record column {}",
+                                       oid, ElementTypeName(oid), types[i].oid(),
+                                       types[i].Name(), i + 1));
+    }
+    BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
+    if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {
+      return Malformed("insufficient data left in message");
+    }
+    if (length == -1) {
+      fields.push_back(Value::Null());
+      continue;
+    }
+    std::string_view field = bytes->substr(0, length);
+    bytes->remove_prefix(length);
+    BASALT_ASSIGN_OR_RETURN(Value v, ReadValueBinary(&field, types[i]));
+    if (!field.empty()) {
+      return Malformed(fmt::format("improper binary format in record column {}", i + 1));
+    }
+    fields.push_back(std::move(v));
+  }
+  return Value::Array(std::move(fields));
+}
+
 Result<Value> ReadText(std::string_view* bytes, const DataType& type) {
   std::string text(*bytes);
   bytes->remove_prefix(bytes->size());
@@ -437,7 +477,8 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     case TypeId::kAclItem: AppendAclItemText(value.AsString(), out); return;
     case TypeId::kEnum: out->append(ValueToText(value, type)); return;  // enum_send: the label
     case TypeId::kVoid: return;                                         // void_send: no bytes
-    case TypeId::kRecord: {  // record_send: the count, then each field's OID and value
+    case TypeId::kRecord:
+    case TypeId::kComposite: {  // record_send: the count, then each field's OID and value
       const std::vector<Value>& fields = value.AsArray();
       const std::vector<DataType>& types = type.RecordFields();
       AppendBigEndian(fields.size(), 4, out);
@@ -603,6 +644,7 @@ Result<Value> ReadValueBinary(std::string_view* bytes, const DataType& type) {
     case TypeId::kRecord:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "input of anonymous composite types is not implemented");
+    case TypeId::kComposite: return ReadRecord(bytes, type);
   }
   return Status::Internal("unknown type id");
 }

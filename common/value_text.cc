@@ -18,6 +18,7 @@
 #include "common/json_parse.h"
 #include "common/jsonb.h"
 #include "common/object_names.h"
+#include "common/record_text.h"
 #include "common/time_of_day.h"
 #include "common/time_tz.h"
 #include "common/uuid.h"
@@ -222,34 +223,6 @@ void AppendArrayElement(std::string_view element, std::string* out) {
   out->push_back('"');
 }
 
-// record_out: "(1,a,)" with a NULL field as nothing; a field that is
-// empty or holds a space, quote, backslash, comma or parenthesis is
-// quoted, its quotes and backslashes doubled.
-void AppendRecordText(const std::vector<Value>& fields, const DataType& type, std::string* out) {
-  const std::vector<DataType>& types = type.RecordFields();
-  out->push_back('(');
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    if (fields[i].is_null()) continue;
-    const std::string field = ValueToText(fields[i], types[i]);
-    bool quote = field.empty();
-    for (char c : field) {
-      quote = quote || IsSpace(c) || c == '"' || c == '\\' || c == '(' || c == ')' || c == ',';
-    }
-    if (!quote) {
-      out->append(field);
-      continue;
-    }
-    out->push_back('"');
-    for (char c : field) {
-      if (c == '"' || c == '\\') out->push_back(c);
-      out->push_back(c);
-    }
-    out->push_back('"');
-  }
-  out->push_back(')');
-}
-
 // array_in for the one-dimensional arrays: "{1,2,NULL}", "{}", elements
 // optionally quoted and surrounded by whitespace, each read by the element
 // type's input function.
@@ -372,7 +345,8 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kBytea: AppendByteaText(value.AsString(), out); return;
     case TypeId::kOid:
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
-    case TypeId::kRecord: AppendRecordText(value.AsArray(), type, out); return;
+    case TypeId::kRecord:
+    case TypeId::kComposite: AppendRecordText(value.AsArray(), type, out); return;
     default: {  // every array type (DataType::IsArray)
       const DataType element_type = type.Element();
       out->push_back('{');
@@ -573,6 +547,7 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     case TypeId::kRecord:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "input of anonymous composite types is not implemented");
+    case TypeId::kComposite: return ParseRecordText(text, type);
   }
   return Status::Internal("unknown type id");
 }

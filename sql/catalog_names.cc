@@ -172,10 +172,12 @@ std::optional<DataType> CatalogNames::UserType(Oid oid) const {
     if (type->kind() == "d") {
       return DataType{static_cast<TypeId>(type->base_type_id()), type->base_typmod()};
     }
-    return DataType{TypeId::kEnum, static_cast<int32_t>(oid)};
+    const TypeId id = type->kind() == "c" ? TypeId::kComposite : TypeId::kEnum;
+    return DataType{id, static_cast<int32_t>(oid)};
   }
   if (auto type = snapshot_->TypeByArrayOid(database_, oid)) {
-    return DataType{TypeId::kEnumArray, static_cast<int32_t>(type->oid())};
+    const TypeId id = type->kind() == "c" ? TypeId::kCompositeArray : TypeId::kEnumArray;
+    return DataType{id, static_cast<int32_t>(type->oid())};
   }
   return std::nullopt;
 }
@@ -217,6 +219,14 @@ std::optional<bool> CatalogNames::UserTypeIsVisible(Oid oid) const {
   if (type == nullptr) type = snapshot_->TypeByArrayOid(database_, oid);
   if (type == nullptr) return std::nullopt;
   return UserTypeNamed("", type->name()) == type->oid();
+}
+
+std::shared_ptr<const catalog::proto::UserType> CatalogNames::CompositeTypeOfRelation(
+    Oid relation) const {
+  for (const auto& type : snapshot_->Types(database_)) {
+    if (type->kind() == "c" && type->relation_oid() == relation) return type;
+  }
+  return nullptr;
 }
 
 std::string CatalogNames::UserTypeName(const catalog::proto::UserType& type) const {

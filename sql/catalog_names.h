@@ -39,6 +39,8 @@ class CatalogNames : public ObjectNames {
   // pg_type_is_visible of a user-defined type (or its array type): whether
   // its unqualified name finds it; nullopt when `oid` is no such type.
   std::optional<bool> UserTypeIsVisible(Oid oid) const;
+  // The composite type whose pg_class row `relation` is, or null.
+  std::shared_ptr<const catalog::proto::UserType> CompositeTypeOfRelation(Oid relation) const;
   // The type's name as format_type prints it: schema-qualified unless the
   // search_path finds it.
   std::string UserTypeName(const catalog::proto::UserType& type) const;

@@ -441,6 +441,7 @@ class SessionImpl : public Session {
   void ReportCascades(const std::vector<std::string>& cascades, ResultSink& sink);
   // session_type.cc: CREATE / ALTER / DROP TYPE.
   void ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink);
+  void ExecuteCreateCompositeType(const ast::CreateTypeStmt& stmt, ResultSink& sink);
   void ExecuteAlterType(const ast::AlterTypeStmt& stmt, ResultSink& sink);
   void ExecuteDropType(const ast::DropStmt& stmt, ResultSink& sink);
   // The user-defined type a name finds (through the search_path), or null;
@@ -463,6 +464,8 @@ class SessionImpl : public Session {
     std::vector<std::pair<Oid, std::string>> columns;  // (table OID, column name)
     std::vector<std::shared_ptr<const catalog::proto::UserType>> types;
     std::vector<std::shared_ptr<const catalog::TableEntry>> views;
+    // Fields of composite types of the type (PostgreSQL drops them).
+    std::vector<std::string> composite_fields;
   };
   // Adds `type`'s dependents outside the relations `skip` to `drop`, with
   // their DETAIL lines for a refused drop and their CASCADE NOTICE lines.

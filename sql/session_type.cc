@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "catalog/composite_type.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/coerce.h"
 #include "sql/catalog_names.h"
@@ -105,6 +106,10 @@ catalog::proto::UserType SessionImpl::NewUserType(const ast::QualifiedName& name
 }
 
 void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink& sink) {
+  if (stmt.composite) {
+    ExecuteCreateCompositeType(stmt, sink);
+    return;
+  }
   catalog::proto::UserType type = NewUserType(stmt.name, "e");
   for (const std::string& label : stmt.labels) {
     CheckLabel(label);
@@ -118,6 +123,33 @@ void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink&
     catalog::proto::EnumLabel* added = type.add_labels();
     added->set_label(label);
     added->set_sort_order(type.labels_size());
+  }
+  Check(writer_.CreateType(*txn_, std::move(type)));
+  sink.CommandComplete("CREATE TYPE");
+}
+
+void SessionImpl::ExecuteCreateCompositeType(const ast::CreateTypeStmt& stmt,
+                                             ResultSink& sink) {
+  catalog::proto::UserType type = NewUserType(stmt.name, "c");
+  for (const ast::CompositeFieldDef& def : stmt.fields) {
+    for (const catalog::proto::CompositeField& field : type.fields()) {
+      if (field.name() == def.name) {
+        throw Error(sqlstate::kDuplicateColumn,
+                    fmt::format("column \"{}\" specified more than once", def.name));
+      }
+    }
+    const DataType field_type = BindTypeName(def.type);
+    CheckNotPseudoType(def.name, field_type);
+    if (!IsStorableType(field_type.id)) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  fmt::format("type {} is not supported yet", field_type.Name()))
+          .WithPosition(def.type.position);
+    }
+    catalog::proto::CompositeField* field = type.add_fields();
+    field->set_name(def.name);
+    field->set_type_id(static_cast<uint32_t>(field_type.id));
+    field->set_typmod(field_type.typmod);
+    field->set_domain_oid(BindDomainName(def.type).value_or(0));
   }
   Check(writer_.CreateType(*txn_, std::move(type)));
   sink.CommandComplete("CREATE TYPE");
@@ -229,28 +261,55 @@ void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
     cascades->push_back("drop cascades to " + object);
   };
   std::vector<TableEntryPtr> relations = writer_.View()->Tables(database_oid_);
-  // As PostgreSQL reaches them: the array type's columns first.
+  const std::vector<TypePtr> types = writer_.View()->Types(database_oid_);
+  // Columns of tables and of composite types, as PostgreSQL reaches them:
+  // the array type's first, each kind in the order they were made.
+  struct Column {
+    Oid owner;  // the table, or the composite type's pg_class row
+    bool of_composite;
+    std::string name;
+    std::string object;
+  };
   for (bool array : {true, false}) {
+    std::vector<Column> columns;
+    auto uses = [&](const DataType& column_type, Oid domain) {
+      return (!array && domain == type.oid()) ||
+             (IsOfType(column_type, type.oid()) && column_type.IsArray() == array);
+    };
     for (const TableEntryPtr& table : relations) {
       if (table->computed || table->IsView() || table->IsMaterializedView() ||
           skip.contains(table->def.oid())) {
         continue;
       }
       for (int i = 0; i < table->def.columns_size(); ++i) {
-        const DataType column_type = table->ColumnType(i);
-        const bool of_domain = !array && table->def.columns(i).domain_oid() == type.oid();
-        if (!of_domain && (!IsOfType(column_type, type.oid()) || column_type.IsArray() != array)) {
-          continue;
-        }
+        if (!uses(table->ColumnType(i), table->def.columns(i).domain_oid())) continue;
         const std::string& column = table->def.columns(i).name();
-        add(fmt::format("column {} of {}", ast::QuoteName(column, true), DescribeRelation(*table)),
-            array ? name + "[]" : name);
-        drop->columns.push_back({table->def.oid(), column});
+        columns.push_back({table->def.oid(), false, column,
+                           fmt::format("column {} of {}", ast::QuoteName(column, true),
+                                       DescribeRelation(*table))});
+      }
+    }
+    for (const TypePtr& other : types) {
+      for (const catalog::proto::CompositeField& field : other->fields()) {
+        if (!uses(catalog::CompositeFieldType(field), field.domain_oid())) continue;
+        columns.push_back({other->relation_oid(), true, field.name(),
+                           fmt::format("column {} of composite type {}",
+                                       ast::QuoteName(field.name(), true), DescribeType(*other))});
+      }
+    }
+    std::stable_sort(columns.begin(), columns.end(),
+                     [](const Column& a, const Column& b) { return a.owner < b.owner; });
+    for (const Column& column : columns) {
+      add(column.object, array ? name + "[]" : name);
+      if (column.of_composite) {
+        drop->composite_fields.push_back(column.object);
+      } else {
+        drop->columns.push_back({column.owner, column.name});
       }
     }
   }
   // Domains over it, and what depends on them in turn.
-  for (const TypePtr& other : writer_.View()->Types(database_oid_)) {
+  for (const TypePtr& other : types) {
     if (other->base_domain_oid() != type.oid()) continue;
     add("type " + DescribeType(*other), name);
     drop->types.push_back(other);
@@ -272,6 +331,11 @@ void SessionImpl::PlanTypeDependents(const catalog::proto::UserType& type,
 }
 
 void SessionImpl::DropTypeDependents(TypeDrop& drop, ResultSink& sink) {
+  if (!drop.composite_fields.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                fmt::format("cannot drop {} yet", drop.composite_fields.front()))
+        .WithHint("Drop or recreate the composite type first.");
+  }
   if (!drop.views.empty()) {
     for (const TableEntryPtr& view : drop.views) {
       LockRelation(*view, storage::LockLevel::kAccessExclusive);

@@ -357,7 +357,8 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
     case TypeId::kJson: AppendString(value.AsString(), key); return;
     case TypeId::kJsonb: AppendJsonbSortKey(DecodeJsonbOrDie(value.AsString()), key); return;
     case TypeId::kVoid: return;  // the marker alone: every void equals every other
-    case TypeId::kRecord: {
+    case TypeId::kRecord:
+    case TypeId::kComposite: {
       // record_cmp's order: each field as a key value, as an array's.
       const std::vector<DataType>& fields = type.RecordFields();
       const std::vector<Value>& values = value.AsArray();
@@ -382,7 +383,7 @@ namespace {
 
 // An array's or a record's elements, up to the 0 byte.
 Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* value) {
-  const bool record = type.id == TypeId::kRecord;
+  const bool record = type.IsRowType();
   if (!record && !type.IsArray()) return Status::Corruption("unknown type in key");
   // A record's fields have their own types; an array's elements one.
   const std::vector<DataType>* fields = record ? &type.RecordFields() : nullptr;

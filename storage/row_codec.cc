@@ -143,10 +143,11 @@ Status DecodeNumeric(std::string_view* input, Value* value) {
   return Status::OK();
 }
 
-void AppendArray(const Value& v, TypeId id, std::string* out);
+void AppendArray(const Value& v, const DataType& type, std::string* out);
+void AppendComposite(const Value& v, const DataType& type, std::string* out);
 
-void AppendValue(const Value& v, TypeId id, std::string* out) {
-  switch (id) {
+void AppendValue(const Value& v, const DataType& type, std::string* out) {
+  switch (type.id) {
     case TypeId::kBool: out->push_back(v.AsBool() ? 1 : 0); return;
     case TypeId::kInt2:
     case TypeId::kInt4:
@@ -158,7 +159,7 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kTimeTz:  // common/time_tz.h's packed int64
     case TypeId::kOid:
     case TypeId::kXid:
-      AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(id), out);
+      AppendLittleEndian(static_cast<uint64_t>(v.AsInt()), FixedWidth(type.id), out);
       return;
     case TypeId::kInterval: {
       const Interval& span = v.AsInterval();
@@ -195,21 +196,39 @@ void AppendValue(const Value& v, TypeId id, std::string* out) {
     case TypeId::kUuid:
     case TypeId::kEnum: out->append(v.AsString()); return;
     case TypeId::kVoid: return;  // no bytes, as PostgreSQL's void_send; no column has this type
-    default: AppendArray(v, id, out); return;
+    case TypeId::kComposite: AppendComposite(v, type, out); return;
+    default: AppendArray(v, type, out); return;
   }
 }
 
 // Arrays: varint length of the rest, varint element count, then per
 // element a byte 1 and its value, or a byte 0 for NULL.
-void AppendArray(const Value& v, TypeId id, std::string* out) {
+void AppendArray(const Value& v, const DataType& type, std::string* out) {
   // Not IsStorableType: CREATE TABLE [AS] refuses it.
-  assert(IsStorableType(id) && DataType::Of(id).IsArray());
-  const TypeId element = *DataType::Of(id).ElementType();
+  assert(IsStorableType(type.id) && type.IsArray());
+  const DataType element = type.Element();
   std::string body;
   AppendVarint(v.AsArray().size(), &body);
   for (const Value& e : v.AsArray()) {
     body.push_back(e.is_null() ? 0 : 1);
     if (!e.is_null()) AppendValue(e, element, &body);
+  }
+  AppendVarint(body.size(), out);
+  out->append(body);
+}
+
+// Composite values describe themselves, so rows decode without the
+// catalog: varint length of the rest, varint field count, then per field
+// its TypeId byte and a byte 1 and its value, or a byte 0 for NULL.
+void AppendComposite(const Value& v, const DataType& type, std::string* out) {
+  const std::vector<DataType>& fields = type.RecordFields();
+  std::string body;
+  AppendVarint(v.AsArray().size(), &body);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const Value& field = v.AsArray()[i];
+    body.push_back(static_cast<char>(fields[i].id));
+    body.push_back(field.is_null() ? 0 : 1);
+    if (!field.is_null()) AppendValue(field, fields[i], &body);
   }
   AppendVarint(body.size(), out);
   out->append(body);
@@ -225,6 +244,7 @@ Status ReadLengthPrefixed(std::string_view* input, std::string_view* bytes) {
 }
 
 Status DecodeArray(std::string_view* input, TypeId id, Value* value);
+Status DecodeComposite(std::string_view* input, Value* value);
 
 Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
   int width = FixedWidth(id);
@@ -289,6 +309,7 @@ Status DecodeValue(std::string_view* input, TypeId id, Value* value) {
     case TypeId::kUuid:
     case TypeId::kEnum: value->SetString(input->substr(0, static_cast<size_t>(width))); break;
     case TypeId::kVoid: value->SetBool(false); return Status::OK();
+    case TypeId::kComposite: return DecodeComposite(input, value);
     default: return DecodeArray(input, id, value);
   }
   input->remove_prefix(width);
@@ -314,6 +335,25 @@ Status DecodeArray(std::string_view* input, TypeId id, Value* value) {
   return Status::OK();
 }
 
+Status DecodeComposite(std::string_view* input, Value* value) {
+  std::string_view body;
+  BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &body));
+  uint64_t count;
+  if (!ReadVarint(&body, &count) || count > body.size()) return Truncated();
+  std::vector<Value> fields(count);
+  for (Value& field : fields) {
+    if (body.size() < 2) return Truncated();
+    const auto id = static_cast<TypeId>(static_cast<uint8_t>(body[0]));
+    const bool present = body[1] != 0;
+    body.remove_prefix(2);
+    if (!IsStorableType(id)) return Status::Corruption("an unstorable type in a composite value");
+    if (present) BASALT_RETURN_IF_ERROR(DecodeValue(&body, id, &field));
+  }
+  if (!body.empty()) return Status::Corruption("a composite value longer than its fields");
+  *value = Value::Array(std::move(fields));
+  return Status::OK();
+}
+
 // Steps over one non-NULL value without materializing it.
 Status SkipValue(std::string_view* input, TypeId id) {
   const int width = FixedWidth(id);
@@ -334,7 +374,7 @@ Status SkipValue(std::string_view* input, TypeId id) {
       return ReadLengthPrefixed(input, &bytes);
     }
     default: {
-      if (DataType::Of(id).IsArray()) {
+      if (DataType::Of(id).IsArray() || id == TypeId::kComposite) {
         std::string_view bytes;
         return ReadLengthPrefixed(input, &bytes);
       }
@@ -385,7 +425,7 @@ void EncodeRow(const Row& row, const std::vector<DataType>& types, uint32_t sche
       (*out)[bitmap_at + i / 8] = static_cast<char>((*out)[bitmap_at + i / 8] | (1 << (i % 8)));
       continue;
     }
-    AppendValue(row[i], types[i].id, out);
+    AppendValue(row[i], types[i], out);
   }
 }
 

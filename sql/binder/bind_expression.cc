@@ -308,7 +308,15 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
   BoundExprPtr arg = BindExpression(*cast.arg, scope);
   DataType from = arg->type;
   int arg_position = arg->position;
-  BoundExprPtr out = TryCoerce(std::move(arg), to, CastContext::kExplicit);
+  BoundExprPtr out;
+  try {
+    out = TryCoerce(std::move(arg), to, CastContext::kExplicit);
+  } catch (Error& e) {
+    // A row of the wrong shape for a composite type: PostgreSQL points at
+    // the cast.
+    if (e.code() == sqlstate::kCannotCoerce) e.WithPosition(cast.position);
+    throw;
+  }
   if (out == nullptr) {
     ThrowAt(sqlstate::kCannotCoerce,
             fmt::format("cannot cast type {} to {}", TypeNameForMessage(from), to.Name()),

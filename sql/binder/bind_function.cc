@@ -233,7 +233,7 @@ BoundExprPtr Binder::BindFunction(const ast::FunctionCall& call, const Scope& sc
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : call.args) args.push_back(BindExpression(*a, scope));
   if (!call.arg_names.empty()) args = ArrangeNamedArguments(call, std::move(args));
-  if (name == "row_to_json" && args.size() == 1 && args[0]->type.id == TypeId::kRecord) {
+  if (name == "row_to_json" && args.size() == 1 && args[0]->type.IsRowType()) {
     // A row's fields as an object: to_json's rule for a record.
     BoundExprPtr e =
         BoundExpr::Make(BoundExprKind::kFunction, DataType::Of(TypeId::kJson), call.position);

@@ -225,7 +225,7 @@ BoundExprPtr RecordField(BoundExprPtr record, size_t index, bool built, int posi
 BoundExprPtr Binder::BindRecordForFields(const ast::FieldSelect& select, const Scope& scope,
                                          bool* built) {
   BoundExprPtr record = BindExpression(*select.arg, scope);
-  if (record->type.id != TypeId::kRecord) {
+  if (!record->type.IsRowType()) {
     ThrowAt(sqlstate::kWrongObjectType,
             fmt::format("column notation .{} applied to type {}, which is not a composite type",
                         select.star ? "*" : select.field, record->type.Name()),
@@ -253,6 +253,9 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelect& select, const Scope
             item
                 ? fmt::format("column {}.{} does not exist",
                               select.arg->As<ast::ColumnRef>().names.back(), select.field)
+            : record->type.id == TypeId::kComposite
+                ? fmt::format("column \"{}\" not found in data type {}", select.field,
+                              record->type.Name())
                 : fmt::format("could not identify column \"{}\" in record data type", select.field),
             select.position);
   }
@@ -269,6 +272,39 @@ void Binder::ExpandFieldStar(const ast::FieldSelect& select, const Scope& scope,
     out->columns.push_back(ResultColumn{names[i], field->type, 0, 0});
     out->targets.push_back(std::move(field));
   }
+}
+
+BoundExprPtr Binder::BindFieldAssignment(const ast::SetClause& set, const DataType& type,
+                                         const Scope& scope, BoundExprPtr current) {
+  const std::string& field = set.fields[0];
+  if (set.fields.size() > 1) {
+    ThrowAt(sqlstate::kFeatureNotSupported, "assignment to nested fields is not supported yet",
+            set.column.position);
+  }
+  const std::vector<std::string>& names = type.RecordFieldNames();
+  const auto found = std::find(names.begin(), names.end(), field);
+  if (found == names.end()) {
+    ThrowAt(sqlstate::kUndefinedColumn,
+            fmt::format("cannot assign to field \"{}\" of column \"{}\" because there is no such "
+                        "column in data type {}",
+                        field, set.column.name, type.Name()),
+            set.column.position);
+  }
+  const auto index = static_cast<size_t>(found - names.begin());
+  if (current == nullptr) {
+    ast::ColumnRef ref;
+    ref.names = {scope.items.front().name, set.column.name};
+    ref.position = set.column.position;
+    const BoundExprPtr column = BindColumnRef(ref, scope);
+    current = BoundExpr::Make(BoundExprKind::kArray, type, set.position);
+    for (size_t i = 0; i < names.size(); ++i) {
+      current->children.push_back(RecordField(column->Clone(), i, false, set.position));
+    }
+  }
+  AggregateRulesScope rules(this, false, "UPDATE");
+  current->children[index] =
+      CoerceForAssignment(BindExpression(*set.value, scope), type.RecordFields()[index], field);
+  return current;
 }
 
 BoundExprPtr Binder::BindRowIn(const ast::In& in, const Scope& scope) {

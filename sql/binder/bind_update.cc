@@ -93,21 +93,36 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
   }
   std::vector<BoundAssignment> out;
   std::vector<bool> seen(table.def.columns_size(), false);
+  // Per column, the assignment to its fields (SET c.a = ..., c.b = ...).
+  std::vector<int> field_assignment(table.def.columns_size(), -1);
   for (const ast::SetClause& set : set_clauses) {
     int c = find_column(set);
     if (view != nullptr) c = view->base_columns[static_cast<size_t>(c)];
-    if (!set.fields.empty()) {
+    if (!set.fields.empty() && (!table.ColumnType(c).IsRowType() || view != nullptr)) {
       ThrowAt(sqlstate::kDatatypeMismatch,
               fmt::format("cannot assign to field \"{}\" of column \"{}\" because its type {} is "
                           "not a composite type",
                           set.fields[0], set.column.name, TypeNameForMessage(table.ColumnType(c))),
               set.column.position);
     }
+    if (!set.fields.empty() && field_assignment[c] >= 0) {
+      BoundAssignment& earlier = out[static_cast<size_t>(field_assignment[c])];
+      earlier.expr =
+          BindFieldAssignment(set, table.ColumnType(c), scope, std::move(earlier.expr));
+      continue;
+    }
     if (seen[c]) {  // raised by PostgreSQL's rewriter (on the table's names), no position
       throw Error(sqlstate::kSyntaxError, fmt::format("multiple assignments to same column \"{}\"",
                                                       table.def.columns(c).name()));
     }
     seen[c] = true;
+    if (!set.fields.empty()) {
+      field_assignment[c] = static_cast<int>(out.size());
+      out.push_back(BoundAssignment{.column = c,
+                                    .expr = BindFieldAssignment(set, table.ColumnType(c), scope,
+                                                                nullptr)});
+      continue;
+    }
     BoundAssignment a;
     a.column = c;
     // Through a view, DEFAULT is the view column's default, and views have

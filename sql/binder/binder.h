@@ -491,6 +491,11 @@ class Binder {
   BoundExprPtr BindFieldSelect(const ast::FieldSelect& select, const Scope& scope);
   // (row).* in a target list: a column per field.
   void ExpandFieldStar(const ast::FieldSelect& select, const Scope& scope, BoundSelect* out);
+  // UPDATE's SET c.f = v: c's new value, c with field f replaced by v (a
+  // NULL c's other fields NULL), as PostgreSQL's FieldStore; `current` is
+  // an earlier assignment to another field of c, or null.
+  BoundExprPtr BindFieldAssignment(const ast::SetClause& set, const DataType& type,
+                                   const Scope& scope, BoundExprPtr current);
   // The row of (row).field; `built` when it is made of its fields'
   // expressions (a whole-row reference's columns).
   BoundExprPtr BindRecordForFields(const ast::FieldSelect& select, const Scope& scope, bool* built);

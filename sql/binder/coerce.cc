@@ -247,8 +247,48 @@ bool IsUnknownLiteral(const BoundExpr& expr) {
   return expr.kind == BoundExprKind::kConstant && expr.type.id == TypeId::kUnknown;
 }
 
+namespace {
+
+// ROW(...) (or a whole-row reference) as a composite type: each field
+// coerced in place, so unknown literals read as the field's type, as
+// PostgreSQL's coerce_record_to_complex.
+BoundExprPtr CoerceRowToComposite(BoundExprPtr row, const DataType& to, CastContext context) {
+  const std::vector<DataType>& fields = to.RecordFields();
+  auto cannot = [&](const std::string& detail) {
+    return Error(sqlstate::kCannotCoerce, fmt::format("cannot cast type record to {}", to.Name()))
+        .WithDetail(detail)
+        .WithPosition(row->position);
+  };
+  if (row->children.size() != fields.size()) {
+    throw cannot(row->children.size() < fields.size() ? "Input has too few columns."
+                                                      : "Input has too many columns.");
+  }
+  for (size_t i = 0; i < fields.size(); ++i) {
+    // ROW() typed its string literals and NULLs as text; as PostgreSQL's
+    // still unknown ones, they read as the field's type.
+    BoundExpr& child = *row->children[i];
+    if (child.kind == BoundExprKind::kConstant && child.type.id == TypeId::kText) {
+      child.type = DataType::Of(TypeId::kUnknown);
+    }
+    const DataType from = row->children[i]->type;
+    row->children[i] = TryCoerce(std::move(row->children[i]), fields[i], context);
+    if (row->children[i] == nullptr) {
+      throw cannot(fmt::format("Cannot cast type {} to {} in column {}.", from.Name(),
+                               fields[i].Name(), i + 1));
+    }
+  }
+  row->type = to;
+  return row;
+}
+
+}  // namespace
+
 BoundExprPtr TryCoerce(BoundExprPtr expr, const DataType& to, CastContext context) {
   if (expr->type == to) return expr;
+  if (to.id == TypeId::kComposite && expr->type.id == TypeId::kRecord &&
+      expr->kind == BoundExprKind::kArray) {
+    return CoerceRowToComposite(std::move(expr), to, context);
+  }
   if (IsUnknownLiteral(*expr)) {
     if (expr->value.is_null()) {
       expr->type = to;
@@ -346,7 +386,7 @@ std::optional<DataType> PromoteNumeric(const DataType& a, const DataType& b) {
 }
 
 DataType WithoutTypeModifier(const DataType& type) {
-  return type.id == TypeId::kRecord || type.IsUserDefined() ? type : DataType::Of(type.id);
+  return type.IsRowType() || type.IsUserDefined() ? type : DataType::Of(type.id);
 }
 
 namespace {
@@ -374,6 +414,15 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   if (a.id == TypeId::kUnknown) return WithoutTypeModifier(b);
   if (b.id == TypeId::kUnknown) return WithoutTypeModifier(a);
   if (a.id == TypeId::kRecord && b.id == TypeId::kRecord) return CommonRecordType(a, b);
+  // A composite type and a row of as many fields: the row is read as it.
+  if (a.id == TypeId::kComposite && b.id == TypeId::kRecord &&
+      a.RecordFields().size() == b.RecordFields().size()) {
+    return a;
+  }
+  if (b.id == TypeId::kComposite && a.id == TypeId::kRecord &&
+      a.RecordFields().size() == b.RecordFields().size()) {
+    return b;
+  }
   if (a.id == b.id && a.IsUserDefined()) return a == b ? std::optional(a) : std::nullopt;
   if (a.id == b.id) return a.typmod == b.typmod ? a : DataType::Of(a.id);
   if (auto n = PromoteNumeric(a, b)) return n;

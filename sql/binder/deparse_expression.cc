@@ -295,7 +295,7 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
     case BoundExprKind::kIn: InList(e, row, out); return;
     case BoundExprKind::kArrayCompare: Quantified(e, row, OperatorText(e.compare_op), out); return;
     case BoundExprKind::kArray: {
-      const bool record = e.type.id == TypeId::kRecord;
+      const bool record = e.type.IsRowType();
       out += record ? "ROW(" : "ARRAY[";
       for (size_t i = 0; i < e.children.size(); ++i) {
         if (i > 0) out += ", ";

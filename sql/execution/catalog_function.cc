@@ -442,6 +442,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     case ScalarFunction::kTableIsVisible: {
       CatalogNames names = NamesOf(ctx);
       const Oid oid = AsOid(args[0]);
+      if (auto type = names.CompositeTypeOfRelation(oid)) {
+        return Value::Bool(*names.UserTypeIsVisible(type->oid()));
+      }
       if (names.Table(oid) == nullptr && names.IndexTable(oid) == nullptr) return Value::Null();
       return Value::Bool(names.RelationIsVisible(oid));
     }

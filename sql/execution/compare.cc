@@ -52,7 +52,9 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     // record_cmp (records of one type have as many fields) and array_cmp
     // for one dimension: element by element, NULL above every value, then
     // the shorter array first.
-    case TypeId::kRecord: return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
+    case TypeId::kRecord:
+    case TypeId::kComposite:
+      return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return CompareElements(a.AsArray(), b.AsArray(), {}, type.Element());

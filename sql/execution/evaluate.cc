@@ -168,7 +168,7 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     }
     case BoundExprKind::kIsNull: {
       const Value v = Evaluate(*e.children[0], row, ctx);
-      if (e.children[0]->type.id != TypeId::kRecord || v.is_null()) {
+      if (!e.children[0]->type.IsRowType() || v.is_null()) {
         return Value::Bool(v.is_null() != e.negated);
       }
       // A row IS NULL when every field is, IS NOT NULL when none is.

@@ -217,7 +217,7 @@ void AppendJsonValue(const Value& value, const DataType& type, std::string* out)
     out->push_back(']');
     return;
   }
-  if (type.id == TypeId::kRecord) {
+  if (type.IsRowType()) {
     // An anonymous row's fields are f1, f2, ... (PostgreSQL's names).
     out->push_back('{');
     const std::vector<DataType>& fields = type.RecordFields();

@@ -1,4 +1,5 @@
-// CREATE TYPE ... AS ENUM and ALTER TYPE (DROP TYPE is a DropStmt).
+// CREATE TYPE ... AS ENUM | AS (...) and ALTER TYPE (DROP TYPE is a
+// DropStmt).
 #pragma once
 
 #include <string>
@@ -8,12 +9,20 @@
 
 namespace basalt::sql::ast {
 
-// CREATE TYPE name AS ENUM ('label', ...)
+// A composite type's field: `name type [COLLATE c]`.
+struct CompositeFieldDef : Node {
+  std::string name;
+  TypeName type;
+};
+
+// CREATE TYPE name AS ENUM ('label', ...) | AS (field type, ...)
 struct CreateTypeStmt : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateType;
   CreateTypeStmt() : Statement(kKind) {}
   QualifiedName name;
+  bool composite = false;
   std::vector<std::string> labels;
+  std::vector<CompositeFieldDef> fields;
 };
 
 // ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [BEFORE | AFTER 'other']

@@ -1,4 +1,4 @@
-// CREATE TYPE ... AS ENUM, ALTER TYPE, CREATE DOMAIN and ALTER DOMAIN.
+// CREATE TYPE ... AS ENUM | AS (...), ALTER TYPE, CREATE DOMAIN and ALTER DOMAIN.
 #include "sql/parser/parser_impl.h"
 
 namespace basalt::sql {
@@ -9,10 +9,19 @@ ast::StatementPtr Parser::ParseCreateType(const Token& create) {
   ExpectWord("type");
   stmt->name = ParseQualifiedName();
   ExpectWord("as");
-  if (!PeekWord("enum")) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "only enum types can be created (CREATE TYPE ... AS ENUM)")
-        .WithPosition(Peek().position);
+  if (AcceptOp("(")) {
+    stmt->composite = true;
+    if (!PeekOp(")")) {
+      do {
+        ast::CompositeFieldDef& field = stmt->fields.emplace_back();
+        field.position = Peek().position;
+        field.name = ParseColId();
+        field.type = ParseTypeName();
+        if (PeekWord("collate")) ParseCollation(Advance().position);
+      } while (AcceptOp(","));
+    }
+    ExpectOp(")");
+    return stmt;
   }
   ExpectWord("enum");
   ExpectOp("(");
