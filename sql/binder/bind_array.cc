@@ -18,7 +18,17 @@ namespace {
 
 }  // namespace
 
-BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& scope) {
+BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& scope,
+                               const DataType* cast_to) {
+  if (cast_to != nullptr) {
+    const DataType element = cast_to->Element();
+    auto e = BoundExpr::Make(BoundExprKind::kArray, *cast_to, array.position);
+    for (const ast::ExprPtr& item : array.elements) {
+      e->children.push_back(
+          CoerceOrThrow(BindExpression(*item, scope), element, CastContext::kExplicit));
+    }
+    return e;
+  }
   if (array.elements.empty()) {
     throw Error(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array")
         .WithHint("Explicitly cast to the desired type, for example ARRAY[]::integer[].")

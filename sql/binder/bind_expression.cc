@@ -286,12 +286,11 @@ BoundExprPtr Binder::OuterValue(BoundExprPtr outer, const Scope& scope, int posi
 
 BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
   DataType to = BindTypeName(cast.type);
-  // ARRAY[] has no type of its own; the cast gives it one.
-  if (cast.arg->kind() == ast::ExprKind::kArray &&
-      cast.arg->As<ast::ArrayConstructor>().elements.empty() && to.id == TypeId::kInt4Array) {
-    auto empty = BoundExpr::Constant(Value::Array({}), to);
-    empty->position = cast.arg->position;
-    return empty;
+  // ARRAY[...]::t[]: the elements are cast to t (ARRAY[] has no type of
+  // its own; the cast gives it one).
+  if (cast.arg->kind() == ast::ExprKind::kArray && to.IsArray()) {
+    return WithDomainCheck(BindArray(cast.arg->As<ast::ArrayConstructor>(), scope, &to),
+                           cast.type);
   }
   if (describing_ && cast.arg->kind() == ast::ExprKind::kParameter) {
     // `$1::int` types an untyped parameter, as PostgreSQL infers it.

@@ -430,7 +430,10 @@ class Binder {
   BoundExprPtr BindIn(const ast::In& expr, const Scope& scope);
   BoundExprPtr BindBetween(const ast::Between& expr, const Scope& scope);
   BoundExprPtr BindCast(const ast::Cast& cast, const Scope& scope);
-  BoundExprPtr BindArray(const ast::ArrayConstructor& array, const Scope& scope);
+  // ARRAY[...]; cast to an array type (`ARRAY[...]::t[]`), `cast_to`: each
+  // element cast to t, as PostgreSQL's transformArrayExpr does.
+  BoundExprPtr BindArray(const ast::ArrayConstructor& array, const Scope& scope,
+                         const DataType* cast_to = nullptr);
   BoundExprPtr BindAnyAll(const ast::AnyAll& expr, const Scope& scope);
   // a LIKE / ILIKE ANY | ALL (array): a kLike whose pattern is a text[].
   BoundExprPtr BindLikeAnyAll(const ast::AnyAll& expr, const Scope& scope);

@@ -302,6 +302,9 @@ void Printer::Expr(const BoundExpr& e, const Row& row, const BoundExpr* parent, 
         Expr(*e.children[i], row, &e, true, out);
       }
       out += record ? ')' : ']';
+      if (!record && e.children.empty()) out += "::" + e.type.Name();  // ARRAY[]::t[]
+      // A row read as a composite type: ROW(...)::t, as PostgreSQL prints it.
+      if (e.type.id == TypeId::kComposite) out += "::" + e.type.Name();
       return;
     }
     case BoundExprKind::kCase: {

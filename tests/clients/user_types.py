@@ -3,8 +3,9 @@ psycopg 3 (EnumInfo.fetch and register_enum, binary results), asyncpg (its
 pg_type introspection of an unknown OID, enum parameters) and SQLAlchemy's
 Enum column (create_all's CREATE TYPE ... AS ENUM and existence check, the
 ORM, drop_all's DROP TYPE); a domain's constraints reported to psycopg2 and
-asyncpg, its values read back as the base type's. Passes against
-PostgreSQL 15 too.
+asyncpg, its values read back as the base type's; composite types through
+psycopg2's register_composite, psycopg 3's CompositeInfo (text and binary,
+both ways) and asyncpg's record codec. Passes against PostgreSQL 15 too.
 Usage: user_types.py <port>"""
 import asyncio
 import decimal
@@ -18,7 +19,9 @@ import asyncpg
 import psycopg
 import psycopg2
 import sqlalchemy as sa
+from psycopg.types.composite import CompositeInfo, register_composite
 from psycopg.types.enum import EnumInfo, register_enum
+from psycopg2.extras import register_composite as register_composite2
 from sqlalchemy import orm
 
 PORT = int(sys.argv[1])
@@ -160,9 +163,62 @@ def domain_step():
     asyncio.run(with_asyncpg())
 
 
+def composite_step():
+    conn = psycopg2.connect(host="127.0.0.1", port=PORT, user="basalt", dbname="basalt")
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS composite_drivers; DROP TYPE IF EXISTS drv_point")
+    cur.execute("CREATE TYPE drv_point AS (x int, label text, weight numeric(5,2))")
+    cur.execute("CREATE TABLE composite_drivers (id int PRIMARY KEY, p drv_point, ps drv_point[])")
+    point = register_composite2("drv_point", cur)
+    cur.execute("INSERT INTO composite_drivers VALUES (1, %s, ARRAY[%s, %s]::drv_point[])",
+                (point.type(1, "a, (b)", decimal.Decimal("1.5")), point.type(2, None, None),
+                 point.type(3, 'say "hi"', decimal.Decimal("0"))))
+    cur.execute("SELECT p, ps, (p).label FROM composite_drivers")
+    row = cur.fetchone()
+    check((tuple(row[0]), [tuple(p) for p in row[1]], row[2]),
+          ((1, "a, (b)", decimal.Decimal("1.50")),
+           [(2, None, None), (3, 'say "hi"', decimal.Decimal("0.00"))], "a, (b)"),
+          "psycopg2: register_composite both ways")
+    conn.close()
+
+    with psycopg.connect(host="127.0.0.1", port=PORT, user="basalt", dbname="basalt",
+                         autocommit=True) as conn:
+        info = CompositeInfo.fetch(conn, "drv_point")
+        check(info is not None and info.field_names, ["x", "label", "weight"],
+              "psycopg 3: CompositeInfo fields")
+        register_composite(info, conn)
+        for binary in (False, True):
+            cur = conn.cursor(binary=binary)
+            cur.execute("INSERT INTO composite_drivers VALUES (%s, %s)",
+                        (10 + binary, info.python_type(7, "seven", decimal.Decimal("7.25"))))
+            value = cur.execute("SELECT p FROM composite_drivers WHERE id = %s",
+                                (10 + binary,)).fetchone()[0]
+            check((value.x, value.label, value.weight), (7, "seven", decimal.Decimal("7.25")),
+                  f"psycopg 3: a composite value {'binary' if binary else 'text'} both ways")
+
+    async def with_asyncpg():
+        aconn = await asyncpg.connect(host="127.0.0.1", port=PORT, user="basalt", database="basalt")
+        try:
+            row = await aconn.fetchrow("SELECT p, ps FROM composite_drivers WHERE id = 1")
+            check((tuple(row["p"]), [tuple(p) for p in row["ps"]]),
+                  ((1, "a, (b)", decimal.Decimal("1.50")),
+                   [(2, None, None), (3, 'say "hi"', decimal.Decimal("0.00"))]),
+                  "asyncpg: composite and composite[] results")
+            await aconn.execute("INSERT INTO composite_drivers (id, p) VALUES ($1, $2)", 20,
+                                (20, "twenty", decimal.Decimal("2")))
+            value = await aconn.fetchval("SELECT (p).label FROM composite_drivers WHERE id = 20")
+            check(value, "twenty", "asyncpg: a composite parameter")
+        finally:
+            await aconn.execute("DROP TABLE composite_drivers; DROP TYPE drv_point")
+            await aconn.close()
+
+    asyncio.run(with_asyncpg())
+
+
 def main():
     for step in (psycopg2_step, psycopg3_step, lambda: asyncio.run(asyncpg_step()), sqlalchemy_step,
-                 domain_step):
+                 domain_step, composite_step):
         try:
             step()
         except Exception as e:  # report and go on with the next step

@@ -81,6 +81,47 @@ SELECT a.attname, a.atttypid::regtype, a.attnum, format_type(a.atttypid, a.attty
 SELECT t.typname FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid WHERE c.relname = 'pair';
 SELECT format_type('pair'::regtype, NULL), format_type('_pair'::regtype, NULL), 'pair[]'::regtype;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'comp_t'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+-- Views, materialized views, CREATE TABLE AS, COPY and ALTER TABLE.
+CREATE TYPE pr AS (a int, b text);
+CREATE TABLE vt (id int, p pr);
+INSERT INTO vt VALUES (1, '(1,x)'), (2, ROW(2, 'y'));
+CREATE VIEW v1 AS SELECT id, (p).a, ROW(id, 'k')::pr AS built, p, ARRAY[p]::pr[] AS ps, ARRAY[]::pr[] AS none FROM vt;
+SELECT * FROM v1 ORDER BY id;
+SELECT pg_get_viewdef('v1'::regclass);
+\d v1
+CREATE MATERIALIZED VIEW mv1 AS SELECT id, p, (p).b FROM vt;
+SELECT * FROM mv1 ORDER BY id;
+CREATE TABLE ct AS SELECT p, ARRAY[p] AS ps FROM vt;
+SELECT * FROM ct ORDER BY p;
+\d ct
+COPY vt TO STDOUT;
+COPY vt TO STDOUT (FORMAT csv);
+CREATE TABLE vt2 (LIKE vt);
+COPY vt2 FROM STDIN;
+5	(5,"five five")
+6	\N
+7	(,)
+\.
+SELECT * FROM vt2 ORDER BY id;
+ALTER TABLE vt ADD COLUMN q pr DEFAULT '(0,zero)';
+SELECT * FROM vt ORDER BY id;
+ALTER TABLE vt ALTER COLUMN q TYPE text;
+SELECT * FROM vt ORDER BY id;
+SELECT ROW(1, 'a')::pr = ROW(1, 'a')::pr, ROW(1, 'a')::pr < ROW(2, 'a')::pr;
+SELECT (ROW(1, 'a')::pr).*;
+SELECT * FROM (VALUES (ROW(1, 'a')::pr)) v(x);
+SELECT x.* FROM (SELECT '(3,c)'::pr AS x) s;
+SELECT NULL::pr, (NULL::pr).a;
+DROP VIEW v1;
+DROP MATERIALIZED VIEW mv1;
+DROP TABLE vt, vt2, ct;
+DROP TYPE pr;
+-- ARRAY[...] cast to an array type casts its elements.
+CREATE VIEW av AS SELECT ARRAY[1, 2]::bigint[] AS a, ARRAY['x', 'y']::varchar(3)[] AS b, ARRAY[]::text[] AS c, ARRAY[1.5]::int[] AS d;
+SELECT pg_get_viewdef('av'::regclass);
+SELECT * FROM av;
+SELECT ARRAY[1, 2]::int2vector, ARRAY['abcd']::varchar(2)[], ARRAY[1, NULL]::text[];
+DROP VIEW av;
 -- DROP TYPE and its dependents.
 DROP TYPE pair;
 DROP TYPE color;
