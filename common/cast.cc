@@ -303,7 +303,7 @@ Result<Value> CastValue(const Value& value, const DataType& from, const DataType
       BASALT_ASSIGN_OR_RETURN(Value v, CastValue(e, from_element, to_element, context));
       elements.push_back(std::move(v));
     }
-    return Value::Array(std::move(elements));
+    return Value::ArrayLike(value, std::move(elements));
   }
   if (from.IsRowType() && to.IsRowType() && !(to.id == TypeId::kRecord && to.typmod < 0)) {
     // Field by field: the rows of a UNION's branches, (1, 2) and (1.5, 3),

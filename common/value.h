@@ -7,8 +7,11 @@
 //   timestamp                 -> int64_t microseconds since 2000-01-01 00:00:00
 //   timestamptz               -> int64_t microseconds since 2000-01-01 00:00:00 UTC
 //   oid, xid                  -> int64_t holding the unsigned 32-bit value (0..4294967295)
-//   integer[]                 -> std::vector<Value>: the elements in order, each an
-//                                int64_t or NULL (one dimension, lower bound 1)
+//   arrays                    -> std::vector<Value>: the elements in order, each a
+//                                Value of the element type or NULL (one
+//                                dimension, lower bound 1); other shapes
+//                                (int[][], '[0:1]={1,2}') -> ShapedArray: the
+//                                elements in row-major order and the shape
 //   float4, float8            -> double (float4 values are rounded to float)
 //   numeric                   -> Numeric
 //   interval                  -> Interval (months, days, microseconds)
@@ -22,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +36,16 @@
 #include "common/numeric.h"
 
 namespace basalt {
+
+class Value;
+
+// An array's dimensions and their lower bounds, when not one dimension
+// from 1: int[][] '{{1,2},{3,4}}' is {2, 2} from {1, 1}.
+struct ArrayShape {
+  std::vector<int32_t> dims;
+  std::vector<int32_t> lower_bounds;
+  bool operator==(const ArrayShape&) const = default;
+};
 
 class Value {
  public:
@@ -60,10 +74,28 @@ class Value {
   static Value Span(Interval v) { return Value(Rep(v)); }
   static Value String(std::string v) { return Value(Rep(std::move(v))); }
   static Value Array(std::vector<Value> elements) { return Value(Rep(std::move(elements))); }
+  // An array of this shape (elements in row-major order, as many as the
+  // dimensions' product): a plain Array when it is one dimension from 1.
+  static Value ShapedArray(std::vector<Value> elements, ArrayShape shape);
+  // An array of `like`'s shape holding `elements` (as many as like's).
+  static Value ArrayLike(const Value& like, std::vector<Value> elements) {
+    const ArrayShape* shape = like.Shape();
+    return shape == nullptr ? Array(std::move(elements)) : ShapedArray(std::move(elements), *shape);
+  }
 
   // Which representation the value holds, in Rep's order: for code that
   // handles values without their SQL type (spill files, memory estimates).
-  enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kNumeric, kInterval, kString, kArray };
+  enum class Kind : uint8_t {
+    kNull,
+    kBool,
+    kInt,
+    kFloat,
+    kNumeric,
+    kInterval,
+    kString,
+    kArray,
+    kShapedArray
+  };
   Kind kind() const { return static_cast<Kind>(rep_.index()); }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(rep_); }
@@ -74,7 +106,17 @@ class Value {
   const Numeric& AsNumeric() const { return std::get<Numeric>(rep_); }
   const Interval& AsInterval() const { return std::get<Interval>(rep_); }
   const std::string& AsString() const { return std::get<std::string>(rep_); }
-  const std::vector<Value>& AsArray() const { return std::get<std::vector<Value>>(rep_); }
+  // An array's elements, of every dimension in row-major order.
+  const std::vector<Value>& AsArray() const {
+    if (const auto* elements = std::get_if<std::vector<Value>>(&rep_)) return *elements;
+    return std::get<std::shared_ptr<const Shaped>>(rep_)->elements;
+  }
+  // An array's shape when it is not one dimension from 1, else null.
+  const ArrayShape* Shape() const {
+    const auto* shaped = std::get_if<std::shared_ptr<const Shaped>>(&rep_);
+    return shaped != nullptr ? &(*shaped)->shape : nullptr;
+  }
+  bool IsArrayValue() const { return kind() == Kind::kArray || kind() == Kind::kShapedArray; }
 
   // Overwrite the value in place. A scan decodes each row into the Values
   // of the row before it, which mostly hold the same kind: these then
@@ -100,10 +142,15 @@ class Value {
   }
 
  private:
+  // Shared and immutable, so a Value stays as small as a plain array's.
+  struct Shaped {
+    std::vector<Value> elements;
+    ArrayShape shape;
+  };
   // std::vector of the incomplete Value is allowed (C++17); it is complete
   // by the time the variant's members are instantiated.
   using Rep = std::variant<std::monostate, bool, int64_t, double, Numeric, Interval, std::string,
-                           std::vector<Value>>;
+                           std::vector<Value>, std::shared_ptr<const Shaped>>;
   explicit Value(Rep rep) : rep_(std::move(rep)) {}
   template <typename T>
   void SetScalar(T v) {
@@ -117,5 +164,12 @@ class Value {
 };
 
 using Row = std::vector<Value>;
+
+inline Value Value::ShapedArray(std::vector<Value> elements, ArrayShape shape) {
+  if (shape.dims.size() <= 1 && (shape.lower_bounds.empty() || shape.lower_bounds[0] == 1)) {
+    return Array(std::move(elements));
+  }
+  return Value(Rep(std::make_shared<const Shaped>(Shaped{std::move(elements), std::move(shape)})));
+}
 
 }  // namespace basalt

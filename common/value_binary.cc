@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/aclitem.h"
+#include "common/array_text.h"
 #include "common/datetime.h"
 #include "common/enum_value.h"
 #include "common/json_parse.h"
@@ -30,7 +31,6 @@ constexpr uint16_t kNumericMaxDscale = 0x3FFF;
 constexpr int kNumericBase = 10000;
 
 // array_recv's limits: MAXDIM and MaxArraySize.
-constexpr int32_t kMaxArrayDimensions = 6;
 constexpr int64_t kMaxArraySize = 134217727;  // MaxAllocSize / sizeof(Datum)
 // Element type OIDs from here up are user types, whose OIDs differ between
 // databases, so array_recv takes them for the expected one.
@@ -239,16 +239,20 @@ void AppendLengthPrefixed(const Value& value, const DataType& type, std::string*
   for (int i = 0; i < 4; ++i) (*out)[length_at + i] = static_cast<char>(length >> (24 - 8 * i));
 }
 
-void AppendArray(const std::vector<Value>& elements, const DataType& element_type,
-                 std::string* out) {
+void AppendArray(const Value& array, const DataType& element_type, std::string* out) {
+  const std::vector<Value>& elements = array.AsArray();
   bool has_nulls = false;
   for (const Value& e : elements) has_nulls = has_nulls || e.is_null();
-  AppendBigEndian(elements.empty() ? 0 : 1, 4, out);
+  const ArrayShape* shape = array.Shape();
+  const size_t ndims = elements.empty() ? 0 : shape != nullptr ? shape->dims.size() : 1;
+  AppendBigEndian(ndims, 4, out);
   AppendBigEndian(has_nulls ? 1 : 0, 4, out);
   AppendBigEndian(element_type.oid(), 4, out);
-  if (elements.empty()) return;
-  AppendBigEndian(elements.size(), 4, out);
-  AppendBigEndian(1, 4, out);  // lower bound
+  for (size_t d = 0; d < ndims; ++d) {
+    AppendBigEndian(static_cast<uint32_t>(shape != nullptr ? shape->dims[d] : elements.size()), 4,
+                    out);
+    AppendBigEndian(static_cast<uint32_t>(shape != nullptr ? shape->lower_bounds[d] : 1), 4, out);
+  }
   for (const Value& e : elements) AppendLengthPrefixed(e, element_type, out);
 }
 
@@ -322,16 +326,8 @@ Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
     }
     elements.push_back(std::move(v));
   }
-  // Checked last, as the data is: Value arrays have one dimension from 1.
-  if (ndim > 1) {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "multidimensional arrays are not supported yet");
-  }
-  if (lower_bounds[0] != 1) {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "array bounds other than 1 are not supported yet");
-  }
-  return Value::Array(std::move(elements));
+  return Value::ShapedArray(std::move(elements), ArrayShape{std::move(lengths),
+                                                            std::move(lower_bounds)});
 }
 
 // record_recv: the field count, then each field's type OID and value (its
@@ -445,7 +441,7 @@ void AppendValueBinary(const Value& value, const DataType& type, std::string* ou
     }
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: AppendArray(value.AsArray(), type.Element(), out); return;
+    case TypeId::kOidVector: AppendArray(value, type.Element(), out); return;
     case TypeId::kRegproc:
     case TypeId::kRegclass:
     case TypeId::kRegtype:

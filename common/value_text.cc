@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "common/aclitem.h"
+#include "common/array_text.h"
 #include "common/bytea.h"
 #include "common/datetime.h"
 #include "common/enum_value.h"
@@ -158,15 +159,6 @@ Value ParseXid(std::string_view text) {
   return Value::Int(static_cast<uint32_t>(v));
 }
 
-Status MalformedArray(std::string_view text, std::string_view detail) {
-  return Status::Error(sqlstate::kInvalidTextRepresentation,
-                       fmt::format("malformed array literal: \"{}\"", text))
-      .WithDetail(std::string(detail));
-}
-
-// array_in for integer[]: "{1,2,NULL}", "{}", elements optionally quoted
-// and surrounded by whitespace. Multi-dimensional arrays and explicit
-// bounds ("[0:1]={1,2}") are refused with 0A000.
 // regtypeout, regclassout, ...: the object's name, or its OID when there is
 // no such object. Without a catalog at hand (unit tests), types Basalt knows
 // still print by name.
@@ -199,102 +191,6 @@ Result<Value> ParseRegValue(std::string_view text, TypeId type) {
   }
   return Status::Error(sqlstate::kFeatureNotSupported,
                        fmt::format("cannot look up \"{}\" without a catalog", body));
-}
-
-// array_out's quoting of one element: double quotes around an empty string,
-// NULL, and anything with a space, quote, backslash, comma or brace.
-void AppendArrayElement(std::string_view element, std::string* out) {
-  std::string lower;
-  for (char c : element)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  bool quote = element.empty() || lower == "null";
-  for (char c : element) {
-    quote = quote || IsSpace(c) || c == '"' || c == '\\' || c == ',' || c == '{' || c == '}';
-  }
-  if (!quote) {
-    out->append(element);
-    return;
-  }
-  out->push_back('"');
-  for (char c : element) {
-    if (c == '"' || c == '\\') out->push_back('\\');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
-// array_in for the one-dimensional arrays: "{1,2,NULL}", "{}", elements
-// optionally quoted and surrounded by whitespace, each read by the element
-// type's input function.
-Result<Value> ParseArray(std::string_view text, const DataType& element_type) {
-  size_t i = 0;
-  auto skip_spaces = [&] {
-    while (i < text.size() && IsSpace(text[i])) ++i;
-  };
-  skip_spaces();
-  if (i < text.size() && text[i] == '[') {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "array bounds other than 1 are not supported yet");
-  }
-  if (i >= text.size() || text[i] != '{') {
-    return MalformedArray(text, "Array value must start with \"{\" or dimension information.");
-  }
-  ++i;
-  std::vector<Value> elements;
-  skip_spaces();
-  if (i < text.size() && text[i] == '{') {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "multidimensional arrays are not supported yet");
-  }
-  bool empty = i < text.size() && text[i] == '}';
-  if (empty) ++i;
-  while (!empty) {
-    skip_spaces();
-    if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
-    if (text[i] == '{') {
-      return Status::Error(sqlstate::kFeatureNotSupported,
-                           "multidimensional arrays are not supported yet");
-    }
-    std::string element;
-    bool quoted = false;
-    if (text[i] == '"') {
-      quoted = true;
-      ++i;
-      while (i < text.size() && text[i] != '"') {
-        if (text[i] == '\\' && i + 1 < text.size()) ++i;
-        element.push_back(text[i++]);
-      }
-      if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
-      ++i;
-      skip_spaces();
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '}') {
-        if (text[i] == '"' || text[i] == '{') {
-          return MalformedArray(text, "Unexpected array element.");
-        }
-        if (text[i] == '\\' && i + 1 < text.size()) ++i;
-        element.push_back(text[i++]);
-      }
-      element = std::string(Trim(element));
-      if (element.empty()) return MalformedArray(text, "Unexpected \",\" character.");
-    }
-    if (!quoted && strcasecmp(element.c_str(), "null") == 0) {
-      elements.push_back(Value::Null());
-    } else {
-      BASALT_ASSIGN_OR_RETURN(Value v, ValueFromText(element, element_type));
-      elements.push_back(std::move(v));
-    }
-    if (i >= text.size()) return MalformedArray(text, "Unexpected end of input.");
-    if (text[i] == '}') {
-      ++i;
-      break;
-    }
-    if (text[i] != ',') return MalformedArray(text, "Unexpected array element.");
-    ++i;
-  }
-  skip_spaces();
-  if (i != text.size()) return MalformedArray(text, "Junk after closing right brace.");
-  return Value::Array(std::move(elements));
 }
 
 // int2vectorin / oidvectorin: elements separated by spaces.
@@ -347,22 +243,7 @@ void AppendValueText(const Value& value, const DataType& type, std::string* out)
     case TypeId::kXid: out->append(std::to_string(value.AsInt())); return;
     case TypeId::kRecord:
     case TypeId::kComposite: AppendRecordText(value.AsArray(), type, out); return;
-    default: {  // every array type (DataType::IsArray)
-      const DataType element_type = type.Element();
-      out->push_back('{');
-      bool first = true;
-      for (const Value& element : value.AsArray()) {
-        if (!first) out->push_back(',');
-        first = false;
-        if (element.is_null()) {
-          out->append("NULL");
-        } else {
-          AppendArrayElement(ValueToText(element, element_type), out);
-        }
-      }
-      out->push_back('}');
-      return;
-    }
+    default: AppendArrayText(value, type.Element(), out); return;  // every array type
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: {
       const DataType element_type = type.Element();
@@ -496,7 +377,7 @@ Result<Value> ValueFromText(std::string_view text, const DataType& type) {
     }
     case TypeId::kOid: return ParseOid(text);
     case TypeId::kXid: return ParseXid(text);
-    default: return ParseArray(text, type.Element());  // every array type (DataType::IsArray)
+    default: return ParseArrayText(text, type.Element());  // every array type (DataType::IsArray)
     case TypeId::kAclItem: return ParseAclItem(text);
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return ParseVector(text, type.Element());

@@ -20,6 +20,8 @@ namespace {
 // every non-null value, giving ASC NULLS LAST.
 constexpr char kNotNullMarker = 0x01;
 constexpr char kNullMarker = 0x02;
+// After an array's elements: its ArrayShape follows.
+constexpr char kArrayShapeMarker = 0x03;
 
 // Numeric sign bytes: -Infinity and negative < zero < positive < Infinity
 // < NaN. -Infinity is kNumericNegative followed by two inverted 0xFF bytes,
@@ -373,6 +375,16 @@ void AppendKeyValue(const Value& value, const DataType& type, std::string* key) 
       assert(type.IsArray() && "not IsStorableType: CREATE TABLE [AS] refuses it");
       const DataType element = type.Element();
       for (const Value& e : value.AsArray()) AppendKeyValue(e, element, key);
+      // More dimensions or other lower bounds: their shape after the
+      // elements, so such an array sorts after the plain one of its elements.
+      if (const ArrayShape* shape = value.Shape()) {
+        key->push_back(kArrayShapeMarker);
+        key->push_back(static_cast<char>(shape->dims.size()));
+        for (size_t d = 0; d < shape->dims.size(); ++d) {
+          AppendBigEndian(static_cast<uint32_t>(shape->dims[d]), 4, key);
+          AppendBigEndian(static_cast<uint32_t>(shape->lower_bounds[d]) ^ 0x80000000u, 4, key);
+        }
+      }
       key->push_back(0);
       return;
     }
@@ -389,9 +401,24 @@ Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* valu
   const std::vector<DataType>* fields = record ? &type.RecordFields() : nullptr;
   const DataType element = record ? DataType{} : type.Element();
   std::vector<Value> elements;
+  ArrayShape shape;
   while (true) {
     if (input->empty()) return Truncated();
     if (input->front() == 0) break;
+    if (fields == nullptr && input->front() == kArrayShapeMarker) {
+      if (input->size() < 2) return Truncated();
+      const size_t ndims = static_cast<uint8_t>((*input)[1]);
+      input->remove_prefix(2);
+      if (input->size() < ndims * 8 + 1) return Truncated();
+      for (size_t d = 0; d < ndims; ++d) {
+        shape.dims.push_back(static_cast<int32_t>(ReadBigEndian(*input, 4)));
+        shape.lower_bounds.push_back(
+            static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(input->substr(4), 4)) ^
+                                 0x80000000u));
+        input->remove_prefix(8);
+      }
+      continue;
+    }
     if (fields != nullptr && elements.size() == fields->size()) {
       return Status::Corruption("bad record key");
     }
@@ -399,7 +426,7 @@ Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* valu
     BASALT_RETURN_IF_ERROR(DecodeKeyValue(input, next, &elements.emplace_back()));
   }
   input->remove_prefix(1);
-  *value = Value::Array(std::move(elements));
+  *value = Value::ShapedArray(std::move(elements), std::move(shape));
   return Status::OK();
 }
 

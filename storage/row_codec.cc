@@ -202,12 +202,23 @@ void AppendValue(const Value& v, const DataType& type, std::string* out) {
 }
 
 // Arrays: varint length of the rest, varint element count, then per
-// element a byte 1 and its value, or a byte 0 for NULL.
+// element a byte 1 and its value, or a byte 0 for NULL. An array of more
+// dimensions or other lower bounds starts with a count of 0 followed by
+// more (an empty array has nothing after it): the dimension count, each
+// dimension's length and zigzag lower bound, then the elements as above.
 void AppendArray(const Value& v, const DataType& type, std::string* out) {
   // Not IsStorableType: CREATE TABLE [AS] refuses it.
   assert(IsStorableType(type.id) && type.IsArray());
   const DataType element = type.Element();
   std::string body;
+  if (const ArrayShape* shape = v.Shape()) {
+    AppendVarint(0, &body);
+    AppendVarint(shape->dims.size(), &body);
+    for (size_t d = 0; d < shape->dims.size(); ++d) {
+      AppendVarint(static_cast<uint64_t>(shape->dims[d]), &body);
+      AppendVarint(ZigZag(shape->lower_bounds[d]), &body);
+    }
+  }
   AppendVarint(v.AsArray().size(), &body);
   for (const Value& e : v.AsArray()) {
     body.push_back(e.is_null() ? 0 : 1);
@@ -323,6 +334,18 @@ Status DecodeArray(std::string_view* input, TypeId id, Value* value) {
   BASALT_RETURN_IF_ERROR(ReadLengthPrefixed(input, &body));
   uint64_t count;
   if (!ReadVarint(&body, &count) || count > body.size()) return Truncated();
+  ArrayShape shape;
+  if (count == 0 && !body.empty()) {
+    uint64_t ndims;
+    if (!ReadVarint(&body, &ndims) || ndims > body.size()) return Truncated();
+    for (uint64_t d = 0; d < ndims; ++d) {
+      uint64_t length, lower;
+      if (!ReadVarint(&body, &length) || !ReadVarint(&body, &lower)) return Truncated();
+      shape.dims.push_back(static_cast<int32_t>(length));
+      shape.lower_bounds.push_back(static_cast<int32_t>(UnZigZag(lower)));
+    }
+    if (!ReadVarint(&body, &count) || count > body.size()) return Truncated();
+  }
   std::vector<Value> elements(count);
   for (Value& e : elements) {
     if (body.empty()) return Truncated();
@@ -331,7 +354,7 @@ Status DecodeArray(std::string_view* input, TypeId id, Value* value) {
     if (present) BASALT_RETURN_IF_ERROR(DecodeValue(&body, *element, &e));
   }
   if (!body.empty()) return Status::Corruption("an array longer than its elements");
-  *value = Value::Array(std::move(elements));
+  *value = Value::ShapedArray(std::move(elements), std::move(shape));
   return Status::OK();
 }
 

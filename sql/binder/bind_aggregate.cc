@@ -307,7 +307,10 @@ BoundExprPtr Binder::MakeAggregateCall(const ast::FunctionCall& call, AggregateF
     case AggregateFunction::kArrayAgg:
       if (args.size() != 1) ThrowNoFunction(name, args, call.position);
       if (args[0]->type.id == TypeId::kUnknown) NotUnique(name, args, call.position);
-      if (std::optional<DataType> array = args[0]->type.ResultArrayType()) {
+      if (args[0]->type.IsArray() && args[0]->type.id != TypeId::kInt2Vector &&
+          args[0]->type.id != TypeId::kOidVector) {
+        type = WithoutTypeModifier(args[0]->type);  // arrays: one more dimension
+      } else if (std::optional<DataType> array = args[0]->type.ResultArrayType()) {
         type = *array;  // anyarray
       } else {
         ThrowAt(sqlstate::kFeatureNotSupported,

@@ -24,6 +24,11 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
     const DataType element = cast_to->Element();
     auto e = BoundExpr::Make(BoundExprKind::kArray, *cast_to, array.position);
     for (const ast::ExprPtr& item : array.elements) {
+      // A sub-array is of the array type itself (one more dimension).
+      if (item->kind() == ast::ExprKind::kArray) {
+        e->children.push_back(BindArray(item->As<ast::ArrayConstructor>(), scope, cast_to));
+        continue;
+      }
       e->children.push_back(
           CoerceOrThrow(BindExpression(*item, scope), element, CastContext::kExplicit));
     }
@@ -50,6 +55,15 @@ BoundExprPtr Binder::BindArray(const ast::ArrayConstructor& array, const Scope& 
     type = *common;
   }
   if (type.id == TypeId::kUnknown) type = DataType::Of(TypeId::kText);
+  if (type.IsArray() && type.id != TypeId::kInt2Vector && type.id != TypeId::kOidVector) {
+    // Arrays of arrays: one array of one more dimension (evaluate.cc).
+    type = WithoutTypeModifier(type);
+    auto e = BoundExpr::Make(BoundExprKind::kArray, type, array.position);
+    for (BoundExprPtr& element : elements) {
+      e->children.push_back(CoerceOrThrow(std::move(element), type, CastContext::kImplicit));
+    }
+    return e;
+  }
   std::optional<DataType> array_type = type.ResultArrayType();
   if (!array_type) UnsupportedArrayOf(type, array.position);
   type = WithoutTypeModifier(type);

@@ -67,7 +67,16 @@ const std::vector<ArraySignature>& ArraySignatures() {
        ScalarFunction::kArrayFill,
        {kAnyElement, kInt4Array, kInt4Array},
        Returns::kAnyArray},
+      // a[l:u], a[l1:u1][l2:u2], ... (the parser's array_slice).
       {"array_slice", ScalarFunction::kArraySlice, {kAnyArray, kInt4, kInt4}, Returns::kAnyArray},
+      {"array_slice",
+       ScalarFunction::kArraySlice,
+       {kAnyArray, kInt4, kInt4, kInt4, kInt4},
+       Returns::kAnyArray},
+      {"array_slice",
+       ScalarFunction::kArraySlice,
+       {kAnyArray, kInt4, kInt4, kInt4, kInt4, kInt4, kInt4},
+       Returns::kAnyArray},
   };
   return signatures;
 }

@@ -167,9 +167,12 @@ BoundExprPtr Binder::BindCatalogFunction(const ast::FunctionCall& call,
   if (name == "pg_size_pretty" && signature({kInt8})) {
     return call_of(ScalarFunction::kSizePretty, kText);
   }
-  if (name == "array_subscript" && args.size() == 2 && args[0]->type.IsArray()) {
+  if (name == "array_subscript" && args.size() >= 2 && args[0]->type.IsArray()) {
+    // a[i], a[i][j], ...: one subscript per dimension.
     const DataType element = WithoutTypeModifier(args[0]->type.Element());
-    if (!coerce(1, kInt4)) return nullptr;
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (!coerce(i, kInt4)) return nullptr;
+    }
     BoundExprPtr e = call_of(ScalarFunction::kArraySubscript, element.id);
     e->type = element;  // a record keeps its fields
     return e;

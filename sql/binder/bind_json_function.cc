@@ -29,6 +29,7 @@ constexpr JsonFunctionEntry kFunctions[] = {
     {"jsonb_build_array", ScalarFunction::kJsonbBuildArray, TypeId::kUnknown, TypeId::kJsonb, 0, 0},
     {"to_json", ScalarFunction::kToJson, TypeId::kUnknown, TypeId::kJson, 1, 1},
     {"to_jsonb", ScalarFunction::kToJsonb, TypeId::kUnknown, TypeId::kJsonb, 1, 1},
+    {"array_to_json", ScalarFunction::kToJson, TypeId::kUnknown, TypeId::kJson, 1, 1},
     {"json_typeof", ScalarFunction::kJsonTypeof, TypeId::kJson, TypeId::kText, 1, 1},
     {"jsonb_typeof", ScalarFunction::kJsonTypeof, TypeId::kJsonb, TypeId::kText, 1, 1},
     {"json_array_length", ScalarFunction::kJsonArrayLength, TypeId::kJson, TypeId::kInt4, 1, 1},

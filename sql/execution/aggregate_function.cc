@@ -11,6 +11,7 @@
 #include "common/json_parse.h"
 #include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
 #include "sql/execution/ordered_set_aggregate.h"
@@ -30,6 +31,27 @@ AggregateState::AggregateState(AggregateState&&) noexcept = default;
 AggregateState& AggregateState::operator=(AggregateState&&) noexcept = default;
 
 namespace {
+
+// array_agg's result: the values in an array, or arrays of one shape in an
+// array of one more dimension (PostgreSQL's array_agg(anyarray) errors).
+Value ArrayAggResult(const BoundExpr& call, std::vector<Value> values) {
+  const DataType& input = call.children[0]->type;
+  if (!call.type.IsArray() || !input.IsArray()) return Value::Array(std::move(values));
+  std::optional<ArrayShape> first;
+  for (const Value& v : values) {
+    if (v.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "cannot accumulate null arrays");
+    const ArrayShape shape = ShapeOf(v, input);
+    if (!first && shape.dims.empty()) {
+      throw Error(sqlstate::kArraySubscriptError, "cannot accumulate empty arrays");
+    }
+    if (first && shape.dims != first->dims) {
+      throw Error(sqlstate::kArraySubscriptError,
+                  "cannot accumulate arrays of different dimensionality");
+    }
+    first = shape;
+  }
+  return ArrayOfSubArrays(values, input);
+}
 
 [[noreturn]] void FloatOverflow() {
   throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
@@ -250,7 +272,7 @@ Value ResultOf(const BoundExpr& call, const AggregateState& state) {
       return Value::Decimal(OrThrow(sum.Divide(Numeric::FromInt64(state.count))));
     }
     case AggregateFunction::kStringAgg: return Value::String(state.text);
-    case AggregateFunction::kArrayAgg: return Value::Array(state.elements);
+    case AggregateFunction::kArrayAgg: return ArrayAggResult(call, state.elements);
     case AggregateFunction::kJsonAgg:
     case AggregateFunction::kJsonbAgg:
     case AggregateFunction::kJsonObjectAgg:
@@ -424,7 +446,7 @@ Value FinishAggregate(const BoundExpr& call, AggregateState* state) {
     return Value::String(std::move(state->text));
   }
   if (state->count > 0 && call.aggregate == AggregateFunction::kArrayAgg) {
-    return Value::Array(std::move(state->elements));
+    return ArrayAggResult(call, std::move(state->elements));
   }
   return ResultOf(call, *state);
 }

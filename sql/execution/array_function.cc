@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "common/error.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/evaluate.h"
 
@@ -41,14 +42,6 @@ bool Overlaps(const std::vector<Value>& a, const std::vector<Value>& b,
   return std::any_of(a.begin(), a.end(), [&](const Value& e) {
     return !e.is_null() && HasElement(b, e, element_type);
   });
-}
-
-// a[lower:upper] with the array's lower bound 1: the bounds clamped to it.
-Value Slice(const std::vector<Value>& elements, int64_t lower, int64_t upper) {
-  lower = std::max<int64_t>(lower, 1);
-  upper = std::min<int64_t>(upper, static_cast<int64_t>(elements.size()));
-  if (lower > upper) return Value::Array({});
-  return Value::Array(std::vector<Value>(elements.begin() + (lower - 1), elements.begin() + upper));
 }
 
 Value TrimArray(const std::vector<Value>& elements, int64_t count) {
@@ -181,13 +174,27 @@ Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& arg
   switch (call.function) {
     case ScalarFunction::kArrayDims: {
       if (elements.empty()) return Value::Null();
-      const int64_t lower = ArrayLowerBound(array_type);
-      return Value::String(
-          fmt::format("[{}:{}]", lower, lower + static_cast<int64_t>(elements.size()) - 1));
+      const ArrayShape shape = ShapeOf(args[0], array_type);
+      std::string dims;
+      for (size_t d = 0; d < shape.dims.size(); ++d) {
+        dims += fmt::format("[{}:{}]", shape.lower_bounds[d],
+                            shape.lower_bounds[d] + shape.dims[d] - 1);
+      }
+      return Value::String(std::move(dims));
     }
-    case ScalarFunction::kArrayNdims: return elements.empty() ? Value::Null() : Value::Int(1);
+    case ScalarFunction::kArrayNdims: {
+      const ArrayShape shape = ShapeOf(args[0], array_type);
+      return shape.dims.empty() ? Value::Null() : Value::Int(static_cast<int64_t>(shape.dims.size()));
+    }
     case ScalarFunction::kTrimArray: return TrimArray(elements, args[1].AsInt());
-    case ScalarFunction::kArraySlice: return Slice(elements, args[1].AsInt(), args[2].AsInt());
+    case ScalarFunction::kArraySlice: {
+      std::vector<int64_t> lowers, uppers;
+      for (size_t i = 1; i + 1 < args.size(); i += 2) {
+        lowers.push_back(args[i].AsInt());
+        uppers.push_back(args[i + 1].AsInt());
+      }
+      return SliceOf(args[0], array_type, lowers, uppers);
+    }
     case ScalarFunction::kArrayContains:
       return Value::Bool(Contains(elements, args[1].AsArray(), element_type));
     case ScalarFunction::kArrayContained:

@@ -1,5 +1,7 @@
 #include "sql/execution/catalog_function.h"
 
+#include "sql/execution/array_shape.h"
+
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -429,11 +431,13 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
     }
     case ScalarFunction::kArrayUpper:
     case ScalarFunction::kArrayLower: {
-      if (args[1].AsInt() != 1 || args[0].AsArray().empty()) return Value::Null();
-      const int64_t lower = ArrayLowerBound(call.children[0]->type);
+      const ArrayShape shape = ShapeOf(args[0], call.children[0]->type);
+      const int64_t d = args[1].AsInt() - 1;
+      if (d < 0 || d >= static_cast<int64_t>(shape.dims.size())) return Value::Null();
+      const int64_t lower = shape.lower_bounds[static_cast<size_t>(d)];
       return Value::Int(call.function == ScalarFunction::kArrayLower
                             ? lower
-                            : lower + static_cast<int64_t>(args[0].AsArray().size()) - 1);
+                            : lower + shape.dims[static_cast<size_t>(d)] - 1);
     }
     case ScalarFunction::kIndexCheck: {
       CatalogNames names = NamesOf(ctx);  // (throws when folding constants)
@@ -591,10 +595,9 @@ Value EvaluateCatalogFunction(const BoundExpr& call, const std::vector<Value>& a
       return Value::String(std::move(out));
     }
     case ScalarFunction::kArraySubscript: {
-      const std::vector<Value>& elements = args[0].AsArray();
-      const int64_t i = args[1].AsInt() - ArrayLowerBound(call.children[0]->type);
-      if (i < 0 || i >= static_cast<int64_t>(elements.size())) return Value::Null();
-      return elements[static_cast<size_t>(i)];
+      std::vector<int64_t> subscripts;
+      for (size_t i = 1; i < args.size(); ++i) subscripts.push_back(args[i].AsInt());
+      return ElementAt(args[0], call.children[0]->type, subscripts);
     }
     case ScalarFunction::kRelationIsPublishable: {
       // Ordinary tables outside pg_catalog, as PostgreSQL's is_publishable_class.

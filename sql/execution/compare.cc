@@ -23,6 +23,27 @@ int CompareElements(const std::vector<Value>& x, const std::vector<Value>& y,
   return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
 }
 
+// array_cmp past equal elements: fewer dimensions first, then shorter
+// dimensions, then lower bounds.
+int CompareArrays(const Value& a, const Value& b, const DataType& element) {
+  if (int c = CompareElements(a.AsArray(), b.AsArray(), {}, element); c != 0) return c;
+  if (a.Shape() == nullptr && b.Shape() == nullptr) return 0;
+  auto shape_of = [](const Value& v) {
+    if (const ArrayShape* shape = v.Shape()) return *shape;
+    const auto n = static_cast<int32_t>(v.AsArray().size());
+    return n == 0 ? ArrayShape{} : ArrayShape{{n}, {1}};
+  };
+  const ArrayShape x = shape_of(a), y = shape_of(b);
+  if (x.dims.size() != y.dims.size()) return x.dims.size() < y.dims.size() ? -1 : 1;
+  for (size_t d = 0; d < x.dims.size(); ++d) {
+    if (x.dims[d] != y.dims[d]) return x.dims[d] < y.dims[d] ? -1 : 1;
+    if (x.lower_bounds[d] != y.lower_bounds[d]) {
+      return x.lower_bounds[d] < y.lower_bounds[d] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int CompareValues(const Value& a, const Value& b, const DataType& type) {
@@ -57,7 +78,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
       return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: return CompareElements(a.AsArray(), b.AsArray(), {}, type.Element());
+    case TypeId::kOidVector: return CompareArrays(a, b, type.Element());
     case TypeId::kFloat4:
     case TypeId::kFloat8: {
       double x = a.AsFloat();

@@ -8,6 +8,7 @@
 #include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/execution/arithmetic.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/in_list.h"
 #include "sql/execution/scalar_function.h"
 #include "sql/execution/subquery.h"
@@ -230,6 +231,9 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       std::vector<Value> elements;
       elements.reserve(e.children.size());
       for (const BoundExprPtr& c : e.children) elements.push_back(Evaluate(*c, row, ctx));
+      if (e.type.IsArray() && !e.children.empty() && e.children[0]->type.IsArray()) {
+        return ArrayOfSubArrays(elements, e.children[0]->type);
+      }
       return Value::Array(std::move(elements));
     }
     case BoundExprKind::kArrayCompare: return EvaluateArrayCompare(e, row, ctx);

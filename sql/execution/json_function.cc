@@ -11,6 +11,7 @@
 #include "common/stack_depth.h"
 #include "common/value_text.h"
 #include "sql/binder/bind_json_function.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
 #include "sql/execution/json_path_function.h"
@@ -202,19 +203,39 @@ std::optional<int64_t> PathIndex(std::string_view text) {
 // datum_to_json: NULL, booleans, numbers, json and jsonb as themselves,
 // arrays as JSON arrays, timestamps in ISO 8601 form (XSD: a `T`, the full
 // offset), everything else as its text output in quotes.
+namespace {
+
+// Dimension `d` of an array from element `*next` on: a JSON array of the
+// next dimension's arrays, or of elements.
+void AppendJsonArrayLevel(const std::vector<Value>& elements, const ArrayShape& shape, size_t d,
+                          const DataType& element_type, size_t* next, std::string* out) {
+  out->push_back('[');
+  for (int32_t i = 0; i < shape.dims[d]; ++i) {
+    if (i > 0) out->push_back(',');
+    if (d + 1 < shape.dims.size()) {
+      AppendJsonArrayLevel(elements, shape, d + 1, element_type, next, out);
+    } else {
+      AppendJsonValue(elements[(*next)++], element_type, out);
+    }
+  }
+  out->push_back(']');
+}
+
+}  // namespace
+
 void AppendJsonValue(const Value& value, const DataType& type, std::string* out) {
   if (value.is_null()) {
     out->append("null");
     return;
   }
   if (type.IsArray()) {
-    out->push_back('[');
-    const std::vector<Value>& elements = value.AsArray();
-    for (size_t i = 0; i < elements.size(); ++i) {
-      if (i > 0) out->push_back(',');
-      AppendJsonValue(elements[i], type.Element(), out);
+    const ArrayShape shape = ShapeOf(value, type);
+    if (shape.dims.empty()) {
+      out->append("[]");
+      return;
     }
-    out->push_back(']');
+    size_t next = 0;
+    AppendJsonArrayLevel(value.AsArray(), shape, 0, type.Element(), &next, out);
     return;
   }
   if (type.IsRowType()) {

@@ -46,7 +46,7 @@ int64_t ValueMemory(const Value& v) {
     // Short strings live inside std::string itself.
     const std::string& s = v.AsString();
     if (s.size() >= sizeof(std::string)) bytes += static_cast<int64_t>(s.capacity()) + 1;
-  } else if (v.kind() == Value::Kind::kArray) {
+  } else if (v.IsArrayValue()) {
     for (const Value& e : v.AsArray()) bytes += ValueMemory(e);
   }
   return bytes;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "common/error.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/array_function.h"
 #include "sql/execution/bytea_function.h"
@@ -93,8 +94,10 @@ Value EvaluateFunction(const BoundExpr& call, const Row& row, ExecContext* ctx) 
       Value v = arg(0);
       Value dimension = arg(1);
       if (v.is_null() || dimension.is_null()) return Value::Null();
-      if (dimension.AsInt() != 1 || v.AsArray().empty()) return Value::Null();
-      return Value::Int(static_cast<int64_t>(v.AsArray().size()));
+      const ArrayShape shape = ShapeOf(v, call.children[0]->type);
+      const int64_t d = dimension.AsInt() - 1;
+      if (d < 0 || d >= static_cast<int64_t>(shape.dims.size())) return Value::Null();
+      return Value::Int(shape.dims[static_cast<size_t>(d)]);
     }
     case ScalarFunction::kLength: {
       Value v = arg(0);

@@ -63,6 +63,13 @@ void EncodeValue(const Value& v, std::string* out) {
       Put<uint32_t>(static_cast<uint32_t>(v.AsString().size()), out);
       out->append(v.AsString());
       return;
+    case Value::Kind::kShapedArray:
+      Put<uint32_t>(static_cast<uint32_t>(v.Shape()->dims.size()), out);
+      for (size_t d = 0; d < v.Shape()->dims.size(); ++d) {
+        Put<int32_t>(v.Shape()->dims[d], out);
+        Put<int32_t>(v.Shape()->lower_bounds[d], out);
+      }
+      [[fallthrough]];
     case Value::Kind::kArray:
       Put<uint32_t>(static_cast<uint32_t>(v.AsArray().size()), out);
       for (const Value& e : v.AsArray()) EncodeValue(e, out);
@@ -122,14 +129,25 @@ bool DecodeValue(std::string_view* in, Value* v) {
       in->remove_prefix(size);
       return true;
     }
+    case Value::Kind::kShapedArray:
     case Value::Kind::kArray: {
+      ArrayShape shape;
+      if (static_cast<Value::Kind>(kind) == Value::Kind::kShapedArray) {
+        uint32_t ndims = 0;
+        if (!Get(in, &ndims) || ndims > in->size()) return false;
+        shape.dims.resize(ndims);
+        shape.lower_bounds.resize(ndims);
+        for (uint32_t d = 0; d < ndims; ++d) {
+          if (!Get(in, &shape.dims[d]) || !Get(in, &shape.lower_bounds[d])) return false;
+        }
+      }
       uint32_t size = 0;
-      if (!Get(in, &size)) return false;
+      if (!Get(in, &size) || size > in->size()) return false;
       std::vector<Value> elements(size);
       for (Value& e : elements) {
         if (!DecodeValue(in, &e)) return false;
       }
-      *v = Value::Array(std::move(elements));
+      *v = Value::ShapedArray(std::move(elements), std::move(shape));
       return true;
     }
   }

@@ -135,29 +135,41 @@ ast::ExprPtr Parser::ParseExpr(int min_precedence) {
     const Token& op = Advance();
 
     if (op.IsOp("[")) {
-      // a[i]: one subscript of a one-dimensional array, bound as the
-      // internal function array_subscript(a, i); a[i:j] as array_slice(a,
-      // i, j), an omitted bound as the int4 extreme on its side.
+      // a[i][j]...: one subscript per dimension, bound as the internal
+      // function array_subscript(a, i, j, ...); with any slice among them,
+      // a[i:j][k] is array_slice(a, i, j, 1, k) (a lone subscript k of a
+      // slice is 1:k, as PostgreSQL reads it), an omitted bound the int4
+      // extreme on its side.
+      auto constant = [&](int64_t value) {
+        auto c = MakeNode<ast::Constant>(op.position);
+        c->type = ast::Constant::Type::kInteger;
+        c->int_value = value;
+        c->text = std::to_string(value);
+        return ast::ExprPtr(std::move(c));
+      };
+      std::vector<std::pair<ast::ExprPtr, ast::ExprPtr>> ranges;  // (lower or null, upper)
+      bool slice = false;
+      bool first = true;
+      while (first || AcceptOp("[")) {
+        first = false;
+        ast::ExprPtr lower = PeekOp(":") ? nullptr : ParseExpr();
+        if (AcceptOp(":")) {
+          slice = true;
+          if (lower == nullptr) lower = constant(std::numeric_limits<int32_t>::min());
+          ast::ExprPtr upper =
+              PeekOp("]") ? constant(std::numeric_limits<int32_t>::max()) : ParseExpr();
+          ranges.emplace_back(std::move(lower), std::move(upper));
+        } else {
+          ranges.emplace_back(nullptr, std::move(lower));
+        }
+        ExpectOp("]");
+      }
       ast::ExprList args;
       args.push_back(std::move(left));
-      ast::ExprPtr lower = PeekOp(":") ? nullptr : ParseExpr();
-      const bool slice = AcceptOp(":");
-      if (!slice) {
-        args.push_back(std::move(lower));
-      } else {
-        auto bound = [&](ast::ExprPtr given, int64_t omitted) {
-          if (given != nullptr) return given;
-          auto constant = MakeNode<ast::Constant>(op.position);
-          constant->type = ast::Constant::Type::kInteger;
-          constant->int_value = omitted;
-          constant->text = std::to_string(omitted);
-          return ast::ExprPtr(std::move(constant));
-        };
-        args.push_back(bound(std::move(lower), std::numeric_limits<int32_t>::min()));
-        args.push_back(
-            bound(PeekOp("]") ? nullptr : ParseExpr(), std::numeric_limits<int32_t>::max()));
+      for (auto& [lower, upper] : ranges) {
+        if (slice) args.push_back(lower != nullptr ? std::move(lower) : constant(1));
+        args.push_back(std::move(upper));
       }
-      ExpectOp("]");
       left = MakeCall(slice ? "array_slice" : "array_subscript", std::move(args), op.position);
       continue;
     }
@@ -395,6 +407,24 @@ ast::ExprPtr Parser::ParsePostfixIs(ast::ExprPtr left, const Token& is) {
   SyntaxErrorHere();
 }
 
+// After ARRAY: [elements] or [[...], [...]], a sub-array without ARRAY
+// being one of more dimensions, as ARRAY[ARRAY[...], ...] is.
+ast::ExprPtr Parser::ParseArrayConstructor(int position) {
+  ExpectOp("[");
+  CheckStackDepth();
+  auto array = MakeNode<ast::ArrayConstructor>(position);
+  if (AcceptOp("]")) return array;
+  do {
+    if (PeekOp("[")) {
+      array->elements.push_back(ParseArrayConstructor(Peek().position));
+    } else {
+      array->elements.push_back(ParseExpr());
+    }
+  } while (AcceptOp(","));
+  ExpectOp("]");
+  return array;
+}
+
 ast::ExprPtr Parser::ParsePrefix() {
   CheckStackDepth();
   const Token& t = Peek();
@@ -606,13 +636,7 @@ ast::ExprPtr Parser::ParseWordExpression() {
     }
     if (w == "array" && PeekOp("[", 1)) {
       Advance();
-      Advance();
-      auto array = MakeNode<ast::ArrayConstructor>(t.position);
-      if (!AcceptOp("]")) {
-        array->elements = ParseExprList();
-        ExpectOp("]");
-      }
-      return array;
+      return ParseArrayConstructor(t.position);
     }
     if (w == "cast") {
       Advance();

@@ -227,6 +227,7 @@ class Parser {
   int64_t ParseSignedIconst();
 
   // parse_type.cc
+  ast::ExprPtr ParseArrayConstructor(int position);
   ast::TypeName ParseTypeName();
   bool PeekTypeKeyword() const;  // int, double, varchar, timestamp, ...
   int32_t ParseTypeModifier(bool allow_sign = false);

@@ -50,6 +50,9 @@ CASES = [
     ("jsonb", [{"z": 1, "a": [True, 1.5]}, [], None]),
     ("integer[]", [[1, None, 3], []]),
     ("text[]", [["a", "b,c", 'd"e', None, ""], []]),
+    # More dimensions: lists of lists.
+    ("integer[]", [[[1, 2], [3, None]], [[[1]], [[2]]]]),
+    ("text[]", [[["a", "b c"], ['"q"', None]]]),
 ]
 JSON_TYPES = ("json", "jsonb")
 
