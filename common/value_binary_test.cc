@@ -366,14 +366,21 @@ TEST_CASE("malformed int4 array input") {
       kInt4Array);
   CHECK(st.message() == "incorrect binary data format");
 
-  // Well-formed, but more than Value's one dimension from 1.
-  CHECK(ReceiveError("000000020000000000000017000000010000000100000001000000010000000400000007",
-                     kInt4Array)
-            .code() == sqlstate::kFeatureNotSupported);
-  CHECK(ReceiveError("000000010000000000000017000000010000000000000004"
-                     "00000001",
-                     kInt4Array)
-            .code() == sqlstate::kFeatureNotSupported);
+}
+
+TEST_CASE("int4 arrays of more dimensions and other lower bounds in binary") {
+  // Two dimensions of one element each: {{7}}.
+  CHECK(ReceiveText("000000020000000000000017000000010000000100000001000000010000000400000007",
+                    kInt4Array) == "{{7}}");
+  // One element from lower bound 0.
+  CHECK(ReceiveText("00000001000000000000001700000001000000000000000400000001", kInt4Array) ==
+        "[0:0]={1}");
+  CheckRoundTrip("{{1,2},{3,NULL}}", kInt4Array,
+                 "000000020000000100000017000000020000000100000002000000010000000400000001"
+                 "00000004000000020000000400000003ffffffff");
+  CheckRoundTrip("[2:3]={5,6}", kInt4Array,
+                 "00000001000000000000001700000002000000020000000400000005000000040000000"
+                 "6");
 }
 
 TEST_CASE("wrong lengths of fixed-width types") {

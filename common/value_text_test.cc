@@ -274,7 +274,16 @@ TEST_CASE("integer[] text: braces, NULL elements, quotes", "[value_text]") {
   CHECK(InputError("{1,a}", kInt4ArrayType).message() ==
         "invalid input syntax for type integer: \"a\"");
   CHECK(InputError("{1,99999999999}", kInt4ArrayType).code() == "22003");
-  CHECK(InputError("{{1},{2}}", kInt4ArrayType).code() == "0A000");
+  CHECK(InputError("{{1},2}", kInt4ArrayType).code() == "22P02");
+  CHECK(InputError("{{1},{2,3}}", kInt4ArrayType).code() == "22P02");
+  Result<Value> two = ValueFromText(" { {1} , {2} } ", kInt4ArrayType);
+  REQUIRE(two.ok());
+  REQUIRE(two->Shape() != nullptr);
+  CHECK(two->Shape()->dims == std::vector<int32_t>{2, 1});
+  CHECK(ValueToText(*two, kInt4ArrayType) == "{{1},{2}}");
+  Result<Value> bounded = ValueFromText("[0:1]={5,6}", kInt4ArrayType);
+  REQUIRE(bounded.ok());
+  CHECK(ValueToText(*bounded, kInt4ArrayType) == "[0:1]={5,6}");
 }
 
 TEST_CASE("the new types' names, OIDs and widths are PostgreSQL's", "[value_text]") {

@@ -60,6 +60,11 @@ BoundExprPtr Binder::BindSubquery(const ast::Subquery& expr, const Scope& scope)
     }
     DataType element = columns[0].type;
     if (element.id == TypeId::kUnknown) element = DataType::Of(TypeId::kText);
+    if (element.IsArray() && element.id != TypeId::kInt2Vector &&
+        element.id != TypeId::kOidVector) {
+      subquery->array_of_arrays = element;
+      element = element.Element();
+    }
     std::optional<DataType> array = element.ResultArrayType();
     if (!array) {
       ThrowAt(sqlstate::kFeatureNotSupported,

@@ -5,6 +5,8 @@
 // then runs them once per row of those items.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/stack_depth.h"
 #include "sql/binder/bind_error.h"
 #include "sql/binder/bind_json_function.h"
@@ -160,6 +162,23 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
         CoerceOrThrow(BindExpression(*call.args[0], lateral), regclass, CastContext::kImplicit));
     out->function = TableFunction::kGenerateSeries;
     out->function_type = regclass;
+  } else if (catalog_name && name == "unnest" && args.size() > 1 && !hidden && !with_ordinality &&
+             std::all_of(args.begin(), args.end(),
+                         [](const BoundExprPtr& a) { return a->type.IsArray(); })) {
+    // unnest(a, b, ...) in FROM: ROWS FROM (unnest(a), unnest(b), ...), the
+    // arrays' elements side by side, the shorter ones padded with NULLs.
+    for (size_t i = 1; i < args.size(); ++i) {
+      auto member = std::make_unique<BoundTableRef>();
+      member->kind = BoundTableRef::Kind::kFunction;
+      member->function = TableFunction::kUnnest;
+      member->function_type = args[i]->type.Element();
+      member->width = 1;
+      member->arguments.push_back(std::move(args[i]));
+      out->lockstep.push_back(std::move(member));
+    }
+    args.resize(1);
+    out->function = TableFunction::kUnnest;
+    out->function_type = args[0]->type.Element();
   } else if (catalog_name && name == "unnest" && args.size() == 1 && args[0]->type.IsArray()) {
     // unnest(anyarray): int[], and text[] (pg_class.reloptions, which
     // psql's \d+ unnests).
@@ -224,12 +243,13 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   CheckColumnDefinitionList(alias, with_ordinality, false, call.position);
   const bool options = out->function == TableFunction::kOptionsToTable;
   const bool json_pairs = ReturnsPairs(out->function);
-  out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0);
+  out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0) +
+               static_cast<int>(out->lockstep.size());
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
   // A scalar function's column is named after the alias, else the function;
   // the json functions name theirs (OUT parameters key and value).
-  std::string column_name = expand_array ? "x" : item.name;
+  std::string column_name = expand_array ? "x" : out->lockstep.empty() ? item.name : name;
   if (json_function && out->function != TableFunction::kJsonObjectKeys && !hidden) {
     column_name = "value";
   }
@@ -240,6 +260,9 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
                                        column++, nullptr, 0, 0});
   }
   item.columns.push_back(ScopeColumn{column_name, out->function_type, column, nullptr, 0, 0});
+  for (const std::unique_ptr<BoundTableRef>& member : out->lockstep) {
+    item.columns.push_back(ScopeColumn{"unnest", member->function_type, ++column, nullptr, 0, 0});
+  }
   if (expand_array) {
     item.columns.push_back(
         ScopeColumn{"n", DataType::Of(TypeId::kInt4), *next_column + 1, nullptr, 0, 0});

@@ -278,6 +278,9 @@ struct BoundSubquery {
   // ANY / ALL: the left operand's fields, the kSubquery node's first
   // children (the values it reads from the outer row follow them).
   int left_width = 1;
+  // ARRAY(subquery) of an array column: one array of one more dimension,
+  // of that column's array type (as array_agg of arrays).
+  DataType array_of_arrays;
 };
 
 // Whether `e` (a kSubquery) is `x = ANY (SELECT ...)`, x IN (SELECT ...):

@@ -33,24 +33,11 @@ AggregateState& AggregateState::operator=(AggregateState&&) noexcept = default;
 namespace {
 
 // array_agg's result: the values in an array, or arrays of one shape in an
-// array of one more dimension (PostgreSQL's array_agg(anyarray) errors).
+// array of one more dimension.
 Value ArrayAggResult(const BoundExpr& call, std::vector<Value> values) {
   const DataType& input = call.children[0]->type;
   if (!call.type.IsArray() || !input.IsArray()) return Value::Array(std::move(values));
-  std::optional<ArrayShape> first;
-  for (const Value& v : values) {
-    if (v.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "cannot accumulate null arrays");
-    const ArrayShape shape = ShapeOf(v, input);
-    if (!first && shape.dims.empty()) {
-      throw Error(sqlstate::kArraySubscriptError, "cannot accumulate empty arrays");
-    }
-    if (first && shape.dims != first->dims) {
-      throw Error(sqlstate::kArraySubscriptError,
-                  "cannot accumulate arrays of different dimensionality");
-    }
-    first = shape;
-  }
-  return ArrayOfSubArrays(values, input);
+  return AccumulateArrays(values, input);
 }
 
 [[noreturn]] void FloatOverflow() {

@@ -14,7 +14,6 @@ namespace basalt::sql {
 namespace {
 
 // PostgreSQL's MaxArraySize: the most elements an array may have.
-constexpr int64_t kMaxArrayElements = 134217727;
 
 // `=` on two elements; NULLs equal only each other (IS NOT DISTINCT FROM).
 bool NotDistinct(const Value& a, const Value& b, const DataType& element_type) {
@@ -44,54 +43,16 @@ bool Overlaps(const std::vector<Value>& a, const std::vector<Value>& b,
   });
 }
 
-Value TrimArray(const std::vector<Value>& elements, int64_t count) {
-  const auto size = static_cast<int64_t>(elements.size());
-  if (count < 0 || count > size) {
-    throw Error(sqlstate::kArraySubscriptError,
-                fmt::format("number of elements to trim must be between 0 and {}", size));
-  }
-  return Value::Array(std::vector<Value>(elements.begin(), elements.end() - count));
-}
-
-// array_fill(value, dimensions [, lower bounds]) for one dimension.
-Value Fill(const std::vector<Value>& args) {
-  for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i].is_null()) {
-      throw Error(sqlstate::kNullValueNotAllowed,
-                  "dimension array or low bound array cannot be null");
-    }
-  }
-  const std::vector<Value>& dimensions = args[1].AsArray();
-  if (args.size() == 3 && args[2].AsArray().size() != dimensions.size()) {
-    throw Error(sqlstate::kArraySubscriptError, "wrong number of array subscripts")
-        .WithDetail("Low bound array has different size than dimensions array.");
-  }
-  if (dimensions.empty()) return Value::Array({});
-  if (dimensions.size() > 1) {
-    throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported yet");
-  }
-  for (size_t i = 1; i < args.size(); ++i) {
-    if (args[i].AsArray()[0].is_null()) {
-      throw Error(sqlstate::kNullValueNotAllowed, "dimension values cannot be null");
-    }
-  }
-  if (args.size() == 3 && args[2].AsArray()[0].AsInt() != 1) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "arrays with a lower bound other than 1 are not supported");
-  }
-  const int64_t length = dimensions[0].AsInt();
-  if (length < 0 || length > kMaxArrayElements) {
-    throw Error(sqlstate::kProgramLimitExceeded,
-                fmt::format("array size exceeds the maximum allowed ({})", kMaxArrayElements));
-  }
-  return Value::Array(std::vector<Value>(static_cast<size_t>(length), args[0]));
-}
-
 // array_position(a, v [, start]) and array_positions(a, v): 1-based.
 Value Positions(const BoundExpr& call, const std::vector<Value>& args) {
   const std::vector<Value>& elements = args[0].AsArray();
   const DataType element_type = call.children[0]->type.Element();
-  const int64_t lower = ArrayLowerBound(call.children[0]->type);
+  const ArrayShape shape = ShapeOf(args[0], call.children[0]->type);
+  if (shape.dims.size() > 1) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "searching for elements in multidimensional arrays is not supported");
+  }
+  const int64_t lower = shape.dims.empty() ? 1 : shape.lower_bounds[0];
   const bool all = call.function == ScalarFunction::kArrayPositions;
   size_t start = 0;
   if (args.size() == 3) {
@@ -124,25 +85,11 @@ Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& arg
     case ScalarFunction::kArrayCat: {
       if (args[0].is_null()) return args[1];
       if (args[1].is_null()) return args[0];
-      std::vector<Value> out = args[0].AsArray();
-      const std::vector<Value>& tail = args[1].AsArray();
-      out.insert(out.end(), tail.begin(), tail.end());
-      return Value::Array(std::move(out));
+      return ConcatArrays(args[0], args[1], array_type);
     }
-    case ScalarFunction::kArrayAppend: {
-      std::vector<Value> out = args[0].is_null() ? std::vector<Value>() : args[0].AsArray();
-      out.push_back(args[1]);
-      return Value::Array(std::move(out));
-    }
-    case ScalarFunction::kArrayPrepend: {
-      std::vector<Value> out{args[0]};
-      if (!args[1].is_null()) {
-        const std::vector<Value>& tail = args[1].AsArray();
-        out.insert(out.end(), tail.begin(), tail.end());
-      }
-      return Value::Array(std::move(out));
-    }
-    case ScalarFunction::kArrayFill: return Fill(args);
+    case ScalarFunction::kArrayAppend: return AddElement(args[0], args[1], array_type, false);
+    case ScalarFunction::kArrayPrepend: return AddElement(args[1], args[0], array_type, true);
+    case ScalarFunction::kArrayFill: return FillArray(args);
     default: break;
   }
   // The others give NULL for a NULL array.
@@ -154,14 +101,21 @@ Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& arg
       for (Value& e : out) {
         if (NotDistinct(e, args[1], element_type)) e = args[2];
       }
-      return Value::Array(std::move(out));
+      return Value::ArrayLike(args[0], std::move(out));
     }
     case ScalarFunction::kArrayRemove: {
+      const ArrayShape shape = ShapeOf(args[0], array_type);
+      if (shape.dims.size() > 1) {
+        throw Error(sqlstate::kFeatureNotSupported,
+                    "removing elements from multidimensional arrays is not supported");
+      }
       std::vector<Value> kept;
       for (const Value& e : elements) {
         if (!NotDistinct(e, args[1], element_type)) kept.push_back(e);
       }
-      return Value::Array(std::move(kept));
+      const auto n = static_cast<int32_t>(kept.size());
+      return n == 0 ? Value::Array({})
+                    : Value::ShapedArray(std::move(kept), ArrayShape{{n}, {shape.lower_bounds[0]}});
     }
     case ScalarFunction::kArrayPosition:
     case ScalarFunction::kArrayPositions: return Positions(call, args);
@@ -186,7 +140,7 @@ Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& arg
       const ArrayShape shape = ShapeOf(args[0], array_type);
       return shape.dims.empty() ? Value::Null() : Value::Int(static_cast<int64_t>(shape.dims.size()));
     }
-    case ScalarFunction::kTrimArray: return TrimArray(elements, args[1].AsInt());
+    case ScalarFunction::kTrimArray: return TrimArray(args[0], array_type, args[1].AsInt());
     case ScalarFunction::kArraySlice: {
       std::vector<int64_t> lowers, uppers;
       for (size_t i = 1; i + 1 < args.size(); i += 2) {

@@ -31,4 +31,26 @@ Value SliceOf(const Value& array, const DataType& array_type, const std::vector<
 // empty make an empty array).
 Value ArrayOfSubArrays(const std::vector<Value>& sub_arrays, const DataType& array_type);
 
+// array_agg(anyarray) and ARRAY(subquery) of arrays: ArrayOfSubArrays with
+// PostgreSQL's errors for a NULL or empty array, or arrays of differing
+// dimensions.
+Value AccumulateArrays(const std::vector<Value>& arrays, const DataType& array_type);
+
+// array_cat / ||: arrays of as many dimensions end to end along the first,
+// or the one of one dimension fewer as a new first-dimension slice of the
+// other; 2202E `cannot concatenate incompatible arrays` otherwise. The
+// result keeps the first's (or the bigger's) lower bounds. Neither NULL.
+Value ConcatArrays(const Value& a, const Value& b, const DataType& array_type);
+
+// array_append / array_prepend of `element` to an array of at most one
+// dimension (NULL: none), keeping its lower bound.
+Value AddElement(const Value& array, const Value& element, const DataType& array_type,
+                 bool prepend);
+
+// trim_array: the last `count` slices of the first dimension removed.
+Value TrimArray(const Value& array, const DataType& array_type, int64_t count);
+
+// array_fill(value, dimensions [, lower bounds]).
+Value FillArray(const std::vector<Value>& args);
+
 }  // namespace basalt::sql

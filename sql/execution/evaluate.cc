@@ -132,9 +132,7 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext* ctx) {
         // array_cat: a NULL side yields the other.
         if (a.is_null()) return b;
         if (b.is_null()) return a;
-        std::vector<Value> elements = a.AsArray();
-        for (const Value& v : b.AsArray()) elements.push_back(v);
-        return Value::Array(std::move(elements));
+        return ConcatArrays(a, b, e.type);
       }
       if (a.is_null() || b.is_null()) return Value::Null();
       return Value::String(a.AsString() + b.AsString());

@@ -1,6 +1,7 @@
 #include "sql/execution/function_scan.h"
 
 #include "common/error.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_arithmetic.h"
 #include "sql/execution/evaluate.h"
@@ -83,11 +84,12 @@ bool FunctionScan::Start(ExecContext& ctx) {
     return true;
   }
   if (function_ == TableFunction::kGenerateSubscripts) {
-    // One-dimensional arrays only.
-    const int64_t lower = ArrayLowerBound(arguments_[0]->type);
-    if (args_[1].AsInt() != 1) return false;
+    const ArrayShape shape = ShapeOf(args_[0], arguments_[0]->type);
+    const int64_t d = args_[1].AsInt() - 1;
+    if (d < 0 || d >= static_cast<int64_t>(shape.dims.size())) return false;
+    const int64_t lower = shape.lower_bounds[static_cast<size_t>(d)];
     current_ = Value::Int(lower);
-    args_.push_back(Value::Int(lower + static_cast<int64_t>(args_[0].AsArray().size()) - 1));
+    args_.push_back(Value::Int(lower + shape.dims[static_cast<size_t>(d)] - 1));
     return true;
   }
   if (args_.size() == 2) {

@@ -2,6 +2,7 @@
 
 #include "sql/binder/bound_statement.h"
 #include "sql/execution/aggregate_function.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/evaluate.h"
 #include "sql/planner/planner.h"
 
@@ -119,7 +120,11 @@ Value Result(const BoundExpr& e, const Row& row, const SubqueryResult& result, E
   switch (e.subquery_kind) {
     case SubqueryKind::kScalar: return result.values.empty() ? Value::Null() : result.values[0];
     case SubqueryKind::kExists: return Value::Bool(result.any_row);
-    case SubqueryKind::kArray: return Value::Array(result.values);
+    case SubqueryKind::kArray:
+      if (e.subquery->array_of_arrays.IsArray()) {
+        return AccumulateArrays(result.values, e.subquery->array_of_arrays);
+      }
+      return Value::Array(result.values);
     case SubqueryKind::kAny:
     case SubqueryKind::kAll: {
       Row left;
