@@ -63,9 +63,10 @@ Status Malformed(std::string_view text, std::string_view detail) {
 }
 
 Status TooManyDimensions(size_t n) {
-  return Status::Error(sqlstate::kProgramLimitExceeded,
-                       fmt::format("number of array dimensions ({}) exceeds the maximum allowed ({})",
-                                   n, kMaxArrayDimensions));
+  return Status::Error(
+      sqlstate::kProgramLimitExceeded,
+      fmt::format("number of array dimensions ({}) exceeds the maximum allowed ({})", n,
+                  kMaxArrayDimensions));
 }
 
 // array_in's reader: nested braces, every sub-array of a level as long as
@@ -165,7 +166,8 @@ class ArrayReader {
     while (true) {
       SkipSpaces();
       if (Peek() == '{') {
-        if (ndims_ > 0 && depth + 1 >= ndims_) return Malformed(text_, "Unexpected \"{\" character.");
+        if (ndims_ > 0 && depth + 1 >= ndims_)
+          return Malformed(text_, "Unexpected \"{\" character.");
         BASALT_RETURN_IF_ERROR(ReadLevel(depth + 1));
       } else {
         if (ndims_ == 0) ndims_ = depth + 1;
@@ -232,7 +234,7 @@ class ArrayReader {
   std::string_view text_;
   const DataType& element_type_;
   size_t i_ = 0;
-  size_t ndims_ = 0;            // known once the first element is read
+  size_t ndims_ = 0;             // known once the first element is read
   std::vector<int32_t> counts_;  // per depth, the sub-arrays' length
   std::vector<Value> elements_;
 };

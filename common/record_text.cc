@@ -97,8 +97,8 @@ Result<Value> ParseRecordText(std::string_view text, const DataType& type) {
     fields.push_back(std::move(value));
   }
   if (i >= text.size() || text[i] != ')') {
-    return MalformedRecord(text, i < text.size() && text[i] == ',' ? "Too many columns."
-                                                                    : "Too few columns.");
+    return MalformedRecord(
+        text, i < text.size() && text[i] == ',' ? "Too many columns." : "Too few columns.");
   }
   ++i;
   while (i < text.size() && IsSpace(text[i])) ++i;

@@ -15,8 +15,8 @@
 #include <array>
 #include <atomic>
 #include <map>
-#include <unordered_map>
 #include <mutex>
+#include <unordered_map>
 
 #include "common/data_type.h"
 #include "common/error.h"
@@ -122,7 +122,9 @@ const Shape& RowShape(const DataType& type) {
 
 }  // namespace
 
-const std::vector<DataType>& DataType::RecordFields() const { return RowShape(*this).fields; }
+const std::vector<DataType>& DataType::RecordFields() const {
+  return RowShape(*this).fields;
+}
 
 const std::vector<std::string>& DataType::RecordFieldNames() const {
   return RowShape(*this).names;

@@ -37,8 +37,6 @@
 
 namespace basalt {
 
-class Value;
-
 // An array's dimensions and their lower bounds, when not one dimension
 // from 1: int[][] '{{1,2},{3,4}}' is {2, 2} from {1, 1}.
 struct ArrayShape {

@@ -326,8 +326,8 @@ Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
     }
     elements.push_back(std::move(v));
   }
-  return Value::ShapedArray(std::move(elements), ArrayShape{std::move(lengths),
-                                                            std::move(lower_bounds)});
+  return Value::ShapedArray(std::move(elements),
+                            ArrayShape{std::move(lengths), std::move(lower_bounds)});
 }
 
 // record_recv: the field count, then each field's type OID and value (its
@@ -336,20 +336,20 @@ Result<Value> ReadRecord(std::string_view* bytes, const DataType& type) {
   const std::vector<DataType>& types = type.RecordFields();
   BASALT_ASSIGN_OR_RETURN(int32_t count, ReadInt32(bytes));
   if (count != static_cast<int32_t>(types.size())) {
-    return Status::Error(sqlstate::kDatatypeMismatch,
-                         fmt::format("wrong number of columns: {}, expected {}", count,
-                                     types.size()));
+    return Status::Error(
+        sqlstate::kDatatypeMismatch,
+        fmt::format("wrong number of columns: {}, expected {}", count, types.size()));
   }
   std::vector<Value> fields;
   for (size_t i = 0; i < types.size(); ++i) {
     BASALT_ASSIGN_OR_RETURN(uint64_t sent, ReadBigEndian(bytes, 4));
     if (sent != types[i].oid()) {
       const auto oid = static_cast<Oid>(sent);
-      return Status::Error(sqlstate::kDatatypeMismatch,
-                           fmt::format("binary data has type {} ({}) instead of expected {} ({}) "
-                                       "in record column {}",
-                                       oid, ElementTypeName(oid), types[i].oid(),
-                                       types[i].Name(), i + 1));
+      return Status::Error(
+          sqlstate::kDatatypeMismatch,
+          fmt::format("binary data has type {} ({}) instead of expected {} ({}) "
+                      "in record column {}",
+                      oid, ElementTypeName(oid), types[i].oid(), types[i].Name(), i + 1));
     }
     BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
     if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {

@@ -365,7 +365,6 @@ TEST_CASE("malformed int4 array input") {
       "00000001",
       kInt4Array);
   CHECK(st.message() == "incorrect binary data format");
-
 }
 
 TEST_CASE("int4 arrays of more dimensions and other lower bounds in binary") {

@@ -128,8 +128,7 @@ void SessionImpl::ExecuteCreateType(const ast::CreateTypeStmt& stmt, ResultSink&
   sink.CommandComplete("CREATE TYPE");
 }
 
-void SessionImpl::ExecuteCreateCompositeType(const ast::CreateTypeStmt& stmt,
-                                             ResultSink& sink) {
+void SessionImpl::ExecuteCreateCompositeType(const ast::CreateTypeStmt& stmt, ResultSink& sink) {
   catalog::proto::UserType type = NewUserType(stmt.name, "c");
   for (const ast::CompositeFieldDef& def : stmt.fields) {
     for (const catalog::proto::CompositeField& field : type.fields()) {

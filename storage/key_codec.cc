@@ -412,9 +412,8 @@ Status DecodeArrayKey(std::string_view* input, const DataType& type, Value* valu
       if (input->size() < ndims * 8 + 1) return Truncated();
       for (size_t d = 0; d < ndims; ++d) {
         shape.dims.push_back(static_cast<int32_t>(ReadBigEndian(*input, 4)));
-        shape.lower_bounds.push_back(
-            static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(input->substr(4), 4)) ^
-                                 0x80000000u));
+        shape.lower_bounds.push_back(static_cast<int32_t>(
+            static_cast<uint32_t>(ReadBigEndian(input->substr(4), 4)) ^ 0x80000000u));
         input->remove_prefix(8);
       }
       continue;

@@ -289,8 +289,7 @@ BoundExprPtr Binder::BindCast(const ast::Cast& cast, const Scope& scope) {
   // ARRAY[...]::t[]: the elements are cast to t (ARRAY[] has no type of
   // its own; the cast gives it one).
   if (cast.arg->kind() == ast::ExprKind::kArray && to.IsArray()) {
-    return WithDomainCheck(BindArray(cast.arg->As<ast::ArrayConstructor>(), scope, &to),
-                           cast.type);
+    return WithDomainCheck(BindArray(cast.arg->As<ast::ArrayConstructor>(), scope, &to), cast.type);
   }
   if (describing_ && cast.arg->kind() == ast::ExprKind::kParameter) {
     // `$1::int` types an untyped parameter, as PostgreSQL infers it.

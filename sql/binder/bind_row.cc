@@ -250,9 +250,8 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelect& select, const Scope
     // (t).x of a FROM item t reads as t.x, and fails as it does.
     const bool item = built && select.arg->kind() == ast::ExprKind::kColumnRef;
     ThrowAt(sqlstate::kUndefinedColumn,
-            item
-                ? fmt::format("column {}.{} does not exist",
-                              select.arg->As<ast::ColumnRef>().names.back(), select.field)
+            item ? fmt::format("column {}.{} does not exist",
+                               select.arg->As<ast::ColumnRef>().names.back(), select.field)
             : record->type.id == TypeId::kComposite
                 ? fmt::format("column \"{}\" not found in data type {}", select.field,
                               record->type.Name())

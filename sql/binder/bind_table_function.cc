@@ -243,8 +243,8 @@ std::unique_ptr<BoundTableRef> Binder::BindTableFunctionCall(
   CheckColumnDefinitionList(alias, with_ordinality, false, call.position);
   const bool options = out->function == TableFunction::kOptionsToTable;
   const bool json_pairs = ReturnsPairs(out->function);
-  out->width = (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0) +
-               static_cast<int>(out->lockstep.size());
+  out->width =
+      (with_ordinality ? 2 : 1) + (json_pairs ? 1 : 0) + static_cast<int>(out->lockstep.size());
   ScopeItem item;
   item.name = alias.name.empty() ? name : alias.name;
   // A scalar function's column is named after the alias, else the function;

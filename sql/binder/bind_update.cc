@@ -107,8 +107,7 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
     }
     if (!set.fields.empty() && field_assignment[c] >= 0) {
       BoundAssignment& earlier = out[static_cast<size_t>(field_assignment[c])];
-      earlier.expr =
-          BindFieldAssignment(set, table.ColumnType(c), scope, std::move(earlier.expr));
+      earlier.expr = BindFieldAssignment(set, table.ColumnType(c), scope, std::move(earlier.expr));
       continue;
     }
     if (seen[c]) {  // raised by PostgreSQL's rewriter (on the table's names), no position
@@ -118,9 +117,8 @@ std::vector<BoundAssignment> Binder::BindAssignments(const std::vector<ast::SetC
     seen[c] = true;
     if (!set.fields.empty()) {
       field_assignment[c] = static_cast<int>(out.size());
-      out.push_back(BoundAssignment{.column = c,
-                                    .expr = BindFieldAssignment(set, table.ColumnType(c), scope,
-                                                                nullptr)});
+      out.push_back(BoundAssignment{
+          .column = c, .expr = BindFieldAssignment(set, table.ColumnType(c), scope, nullptr)});
       continue;
     }
     BoundAssignment a;

@@ -138,7 +138,8 @@ Value EvaluateArrayFunction(const BoundExpr& call, const std::vector<Value>& arg
     }
     case ScalarFunction::kArrayNdims: {
       const ArrayShape shape = ShapeOf(args[0], array_type);
-      return shape.dims.empty() ? Value::Null() : Value::Int(static_cast<int64_t>(shape.dims.size()));
+      return shape.dims.empty() ? Value::Null()
+                                : Value::Int(static_cast<int64_t>(shape.dims.size()));
     }
     case ScalarFunction::kTrimArray: return TrimArray(args[0], array_type, args[1].AsInt());
     case ScalarFunction::kArraySlice: {

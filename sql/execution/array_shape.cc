@@ -97,8 +97,9 @@ Value ConcatArrays(const Value& a, const Value& b, const DataType& array_type) {
   ArrayShape shape;
   if (x.dims.size() == y.dims.size()) {
     if (!std::equal(x.dims.begin() + 1, x.dims.end(), y.dims.begin() + 1)) {
-      Incompatible("Arrays with differing element dimensions are not compatible for "
-                   "concatenation.");
+      Incompatible(
+          "Arrays with differing element dimensions are not compatible for "
+          "concatenation.");
     }
     shape = x;
     shape.dims[0] += y.dims[0];
@@ -112,9 +113,10 @@ Value ConcatArrays(const Value& a, const Value& b, const DataType& array_type) {
     shape = big;
     shape.dims[0] += 1;
   } else {
-    Incompatible(fmt::format("Arrays of {} and {} dimensions are not compatible for "
-                             "concatenation.",
-                             x.dims.size(), y.dims.size()));
+    Incompatible(
+        fmt::format("Arrays of {} and {} dimensions are not compatible for "
+                    "concatenation.",
+                    x.dims.size(), y.dims.size()));
   }
   std::vector<Value> elements = a.AsArray();
   elements.insert(elements.end(), b.AsArray().begin(), b.AsArray().end());

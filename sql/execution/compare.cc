@@ -74,8 +74,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     // for one dimension: element by element, NULL above every value, then
     // the shorter array first.
     case TypeId::kRecord:
-    case TypeId::kComposite:
-      return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
+    case TypeId::kComposite: return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return CompareArrays(a, b, type.Element());

@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "common/error.h"
-#include "sql/execution/array_shape.h"
 #include "sql/execution/arithmetic.h"
 #include "sql/execution/array_function.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/bytea_function.h"
 #include "sql/execution/catalog_function.h"
 #include "sql/execution/datetime_function.h"
