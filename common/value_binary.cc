@@ -264,6 +264,25 @@ std::string ElementTypeName(Oid oid) {
   return type ? type->Name() : "???";
 }
 
+// An array element's or record field's value: its length (-1 for NULL),
+// then exactly that many bytes of `type`; `what` and `index` (0-based) name
+// it in the error.
+Result<Value> ReadLengthPrefixed(std::string_view* bytes, const DataType& type,
+                                 std::string_view what, int64_t index) {
+  BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
+  if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {
+    return Malformed("insufficient data left in message");
+  }
+  if (length == -1) return Value::Null();
+  std::string_view value = bytes->substr(0, length);
+  bytes->remove_prefix(length);
+  BASALT_ASSIGN_OR_RETURN(Value v, ReadValueBinary(&value, type));
+  if (!value.empty()) {
+    return Malformed(fmt::format("improper binary format in {} {}", what, index + 1));
+  }
+  return v;
+}
+
 Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
   const Oid expected_element = element_type.oid();
   BASALT_ASSIGN_OR_RETURN(int32_t ndim, ReadInt32(bytes));
@@ -310,20 +329,7 @@ Result<Value> ReadArray(std::string_view* bytes, const DataType& element_type) {
   if (items == 0) return Value::Array({});  // PostgreSQL's empty array has no bounds
   std::vector<Value> elements;
   for (int64_t i = 0; i < items; ++i) {
-    BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
-    if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {
-      return Malformed("insufficient data left in message");
-    }
-    if (length == -1) {
-      elements.push_back(Value::Null());
-      continue;
-    }
-    std::string_view element = bytes->substr(0, length);
-    bytes->remove_prefix(length);
-    BASALT_ASSIGN_OR_RETURN(Value v, ReadValueBinary(&element, element_type));
-    if (!element.empty()) {
-      return Malformed(fmt::format("improper binary format in array element {}", i + 1));
-    }
+    BASALT_ASSIGN_OR_RETURN(Value v, ReadLengthPrefixed(bytes, element_type, "array element", i));
     elements.push_back(std::move(v));
   }
   return Value::ShapedArray(std::move(elements),
@@ -351,20 +357,7 @@ Result<Value> ReadRecord(std::string_view* bytes, const DataType& type) {
                       "in record column {}",
                       oid, ElementTypeName(oid), types[i].oid(), types[i].Name(), i + 1));
     }
-    BASALT_ASSIGN_OR_RETURN(int32_t length, ReadInt32(bytes));
-    if (length < -1 || static_cast<int64_t>(length) > static_cast<int64_t>(bytes->size())) {
-      return Malformed("insufficient data left in message");
-    }
-    if (length == -1) {
-      fields.push_back(Value::Null());
-      continue;
-    }
-    std::string_view field = bytes->substr(0, length);
-    bytes->remove_prefix(length);
-    BASALT_ASSIGN_OR_RETURN(Value v, ReadValueBinary(&field, types[i]));
-    if (!field.empty()) {
-      return Malformed(fmt::format("improper binary format in record column {}", i + 1));
-    }
+    BASALT_ASSIGN_OR_RETURN(Value v, ReadLengthPrefixed(bytes, types[i], "record column", i));
     fields.push_back(std::move(v));
   }
   return Value::Array(std::move(fields));

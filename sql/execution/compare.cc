@@ -5,6 +5,7 @@
 #include "common/jsonb.h"
 #include "common/time_tz.h"
 #include "common/value_text.h"
+#include "sql/execution/array_shape.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -25,15 +26,12 @@ int CompareElements(const std::vector<Value>& x, const std::vector<Value>& y,
 
 // array_cmp past equal elements: fewer dimensions first, then shorter
 // dimensions, then lower bounds.
-int CompareArrays(const Value& a, const Value& b, const DataType& element) {
-  if (int c = CompareElements(a.AsArray(), b.AsArray(), {}, element); c != 0) return c;
+int CompareArrays(const Value& a, const Value& b, const DataType& array_type) {
+  if (int c = CompareElements(a.AsArray(), b.AsArray(), {}, array_type.Element()); c != 0) {
+    return c;
+  }
   if (a.Shape() == nullptr && b.Shape() == nullptr) return 0;
-  auto shape_of = [](const Value& v) {
-    if (const ArrayShape* shape = v.Shape()) return *shape;
-    const auto n = static_cast<int32_t>(v.AsArray().size());
-    return n == 0 ? ArrayShape{} : ArrayShape{{n}, {1}};
-  };
-  const ArrayShape x = shape_of(a), y = shape_of(b);
+  const ArrayShape x = ShapeOf(a, array_type), y = ShapeOf(b, array_type);
   if (x.dims.size() != y.dims.size()) return x.dims.size() < y.dims.size() ? -1 : 1;
   for (size_t d = 0; d < x.dims.size(); ++d) {
     if (x.dims[d] != y.dims[d]) return x.dims[d] < y.dims[d] ? -1 : 1;
@@ -77,7 +75,7 @@ int CompareValues(const Value& a, const Value& b, const DataType& type) {
     case TypeId::kComposite: return CompareElements(a.AsArray(), b.AsArray(), type.RecordFields());
     default:  // every array type (DataType::IsArray)
     case TypeId::kInt2Vector:
-    case TypeId::kOidVector: return CompareArrays(a, b, type.Element());
+    case TypeId::kOidVector: return CompareArrays(a, b, type);
     case TypeId::kFloat4:
     case TypeId::kFloat8: {
       double x = a.AsFloat();
