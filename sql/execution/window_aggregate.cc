@@ -4,7 +4,6 @@
 
 #include "common/error.h"
 #include "common/numeric.h"
-#include "sql/execution/aggregate_function.h"
 #include "sql/execution/evaluate.h"
 
 namespace basalt::sql {
@@ -22,7 +21,38 @@ bool SameValues(const Row& a, const Row& b, const std::vector<BoundExprPtr>& exp
   return true;
 }
 
+// The values a call reads of rows other than the current one, kept in
+// every stored row: the argument of lag / lead / first_value / last_value /
+// nth_value; an aggregate's FILTER result and arguments.
+size_t StoredArgumentCount(const BoundExpr& call) {
+  switch (call.window_function) {
+    case WindowFunction::kLag:
+    case WindowFunction::kLead:
+    case WindowFunction::kFirstValue:
+    case WindowFunction::kLastValue:
+    case WindowFunction::kNthValue: return 1;
+    case WindowFunction::kAggregate: return call.children[0]->children.size();
+    default: return 0;
+  }
+}
+
+bool PassesFilter(const Value& pass) {
+  return !pass.is_null() && pass.AsBool();
+}
+
 }  // namespace
+
+WindowAggregate::WindowAggregate(PhysicalOperatorPtr child,
+                                 const std::vector<BoundExprPtr>& functions)
+    : functions_(functions) {
+  children_.push_back(std::move(child));
+  input_begin_ = window().order.size();
+  calls_.resize(functions_.size());
+  for (size_t c = 0; c < functions_.size(); ++c) {
+    calls_[c].stored_begin = input_begin_;
+    input_begin_ += StoredArgumentCount(*functions_[c]);
+  }
+}
 
 void WindowAggregate::PrepareFrame(ExecContext& ctx) {
   const BoundExpr& call = *functions_[0];
@@ -43,15 +73,50 @@ void WindowAggregate::PrepareFrame(ExecContext& ctx) {
   };
   Value start = offset(BoundWindow::HasOffset(w.start), w.StartOffset(), "starting");
   Value end = offset(BoundWindow::HasOffset(w.end), w.EndOffset(), "ending");
-  const DataType range_type = w.order.empty() ? DataType() : call.children[w.OrderBegin()]->type;
+  std::vector<DataType> key_types;
+  for (size_t k = 0; k < w.order.size(); ++k) {
+    key_types.push_back(call.children[w.OrderBegin() + k]->type);
+  }
+  const DataType range_type = key_types.empty() ? DataType() : key_types[0];
   frame_.emplace(w, std::move(start), std::move(end), range_type);
+  const bool nulls_first = !w.order.empty() && w.order[0].nulls_first;
+  partition_.emplace(/*key_begin=*/0, std::move(key_types), nulls_first);
+}
+
+Row WindowAggregate::StoredRow(ExecContext& ctx, Row row) const {
+  const BoundWindow& w = window();
+  Row stored;
+  stored.reserve(input_begin_ + row.size());
+  for (size_t k = 0; k < w.order.size(); ++k) {
+    stored.push_back(Evaluate(*functions_[0]->children[w.OrderBegin() + k], row, &ctx));
+  }
+  for (const BoundExprPtr& call : functions_) {
+    const size_t count = StoredArgumentCount(*call);
+    if (call->window_function != WindowFunction::kAggregate) {
+      if (count == 1) stored.push_back(Evaluate(*call->children[0], row, &ctx));
+      continue;
+    }
+    // FILTER first; the arguments of rows it rejects are not evaluated.
+    const BoundExpr& aggregate = *call->children[0];
+    const size_t inputs = count - (aggregate.has_filter ? 1 : 0);
+    if (aggregate.has_filter) {
+      stored.push_back(Evaluate(*aggregate.children.back(), row, &ctx));
+      if (!PassesFilter(stored.back())) {
+        stored.resize(stored.size() + inputs);
+        continue;
+      }
+    }
+    for (size_t a = 0; a < inputs; ++a) {
+      stored.push_back(Evaluate(*aggregate.children[a], row, &ctx));
+    }
+  }
+  for (Value& v : row) stored.push_back(std::move(v));
+  return stored;
 }
 
 bool WindowAggregate::ReadPartition(ExecContext& ctx) {
-  rows_.clear();
-  rows_next_ = 0;
-  memory_.Attach(ctx);
-  memory_.ReleaseAll();
+  partition_->Clear(ctx);
+  next_row_ = 0;
   const BoundWindow& w = window();
   const BoundExpr& call = *functions_[0];
   Row keys;
@@ -71,263 +136,205 @@ bool WindowAggregate::ReadPartition(ExecContext& ctx) {
     for (size_t k = 0; k < w.partition_count; ++k) {
       keys.push_back(Evaluate(*call.children[w.PartitionBegin() + k], row, &ctx));
     }
-    if (rows_.empty()) {
+    if (partition_->size() == 0) {
       partition_keys_ = keys;
     } else if (!SameValues(keys, partition_keys_, call.children, w.PartitionBegin())) {
       break;  // the row starts the next partition
     }
-    memory_.Add(RowMemory(row));
-    rows_.push_back(std::move(row));
+    partition_->Append(ctx, StoredRow(ctx, std::move(row)));
     ++input_next_;
   }
-  return !rows_.empty();
+  return partition_->size() > 0;
 }
 
-void WindowAggregate::ComputePartition(ExecContext& ctx) {
+void WindowAggregate::BeginPartition() {
   const BoundWindow& w = window();
-  const BoundExpr& first = *functions_[0];
-  std::vector<DataType> key_types;
-  for (size_t k = 0; k < w.order.size(); ++k) {
-    key_types.push_back(first.children[w.OrderBegin() + k]->type);
+  if (w.mode == FrameMode::kRange &&
+      (BoundWindow::HasOffset(w.start) || BoundWindow::HasOffset(w.end))) {
+    frame_->CheckRangeOffsets();
   }
-  std::vector<Value> order_keys;
-  order_keys.reserve(rows_.size() * w.order.size());
-  for (const Row& row : rows_) {
-    for (size_t k = 0; k < w.order.size(); ++k) {
-      order_keys.push_back(Evaluate(*first.children[w.OrderBegin() + k], row, &ctx));
-    }
+  frame_->Begin(&*partition_);
+  for (CallState& call : calls_) {
+    CallState fresh;
+    fresh.stored_begin = call.stored_begin;
+    call = std::move(fresh);
   }
-  const bool range_offsets = w.mode == FrameMode::kRange &&
-                             (BoundWindow::HasOffset(w.start) || BoundWindow::HasOffset(w.end));
-  if (range_offsets) frame_->CheckRangeOffsets();
-  const WindowPartition partition =
-      MakeWindowPartition(w, rows_.size(), order_keys, key_types, range_offsets);
-  // Each call appends its value to every row, in the calls' order.
-  for (const BoundExprPtr& call : functions_) {
-    switch (call->window_function) {
+}
+
+Row WindowAggregate::OutputRow(ExecContext& ctx, size_t i) {
+  frame_->MoveTo(i);
+  // The row's own columns are read only here, so they move out of the
+  // store; the calls read other rows' keys and arguments.
+  Row& stored = partition_->At(i);
+  Row row(std::make_move_iterator(stored.begin() + static_cast<ptrdiff_t>(input_begin_)),
+          std::make_move_iterator(stored.end()));
+  for (size_t c = 0; c < functions_.size(); ++c) {
+    const BoundExpr& call = *functions_[c];
+    CallState& state = calls_[c];
+    Value value;
+    switch (call.window_function) {
       case WindowFunction::kRowNumber:
       case WindowFunction::kRank:
       case WindowFunction::kDenseRank:
       case WindowFunction::kPercentRank:
       case WindowFunction::kCumeDist:
-      case WindowFunction::kNtile: ComputeRanking(*call, partition, ctx); break;
+      case WindowFunction::kNtile: value = Ranking(call, state, row, ctx); break;
       case WindowFunction::kLag:
-      case WindowFunction::kLead: ComputeOffset(*call, ctx); break;
+      case WindowFunction::kLead: value = Offset(call, state, row, ctx); break;
       case WindowFunction::kFirstValue:
       case WindowFunction::kLastValue:
-      case WindowFunction::kNthValue: ComputeFrameValue(*call, partition, ctx); break;
-      case WindowFunction::kAggregate: ComputeAggregate(*call, partition, ctx); break;
+      case WindowFunction::kNthValue: value = FrameValue(call, state, row, ctx); break;
+      case WindowFunction::kAggregate: value = Aggregate(call, state); break;
     }
+    row.push_back(std::move(value));
   }
+  return row;
 }
 
-void WindowAggregate::ComputeRanking(const BoundExpr& call, const WindowPartition& p,
-                                     ExecContext& ctx) {
-  const size_t n = rows_.size();
+Value WindowAggregate::Ranking(const BoundExpr& call, CallState& state, const Row& current,
+                               ExecContext& ctx) {
+  const size_t n = partition_->size();
+  const WindowFrame& f = *frame_;
+  switch (call.window_function) {
+    case WindowFunction::kRowNumber: return Value::Int(static_cast<int64_t>(next_row_ + 1));
+    case WindowFunction::kRank: return Value::Int(static_cast<int64_t>(f.peer_start() + 1));
+    case WindowFunction::kDenseRank: return Value::Int(static_cast<int64_t>(f.group() + 1));
+    case WindowFunction::kPercentRank:
+      return Value::Float(n > 1 ? static_cast<double>(f.peer_start()) / static_cast<double>(n - 1)
+                                : 0.0);
+    case WindowFunction::kCumeDist:
+      return Value::Float(static_cast<double>(f.peer_end()) / static_cast<double>(n));
+    default: break;
+  }
   // ntile: PostgreSQL's bucket walk, started at the first row whose
   // argument is not NULL.
-  bool ntile_started = false;
-  int64_t ntile = 0;
-  int64_t rows_per_bucket = 0;
-  int64_t boundary = 0;
-  int64_t remainder = 0;
-  for (size_t i = 0; i < n; ++i) {
-    Value v;
-    switch (call.window_function) {
-      case WindowFunction::kRowNumber: v = Value::Int(static_cast<int64_t>(i + 1)); break;
-      case WindowFunction::kRank: v = Value::Int(static_cast<int64_t>(p.peer_start[i] + 1)); break;
-      case WindowFunction::kDenseRank:
-        v = Value::Int(static_cast<int64_t>(p.group_of[i] + 1));
-        break;
-      case WindowFunction::kPercentRank:
-        v = Value::Float(n > 1 ? static_cast<double>(p.peer_start[i]) / static_cast<double>(n - 1)
-                               : 0.0);
-        break;
-      case WindowFunction::kCumeDist:
-        v = Value::Float(static_cast<double>(p.peer_end[i]) / static_cast<double>(n));
-        break;
-      default: {  // ntile
-        if (!ntile_started) {
-          const Value buckets = Evaluate(*call.children[0], rows_[i], &ctx);
-          if (buckets.is_null()) {
-            rows_[i].push_back(Value::Null());
-            continue;
-          }
-          if (buckets.AsInt() <= 0) {
-            throw Error(sqlstate::kInvalidArgumentForNtile,
-                        "argument of ntile must be greater than zero");
-          }
-          const auto total = static_cast<int64_t>(n);
-          boundary = total / buckets.AsInt();
-          if (boundary <= 0) {
-            boundary = 1;
-          } else {
-            remainder = total % buckets.AsInt();
-            if (remainder != 0) ++boundary;
-          }
-          ntile = 1;
-          ntile_started = true;
-        }
-        if (++rows_per_bucket > boundary) {
-          if (remainder != 0 && ntile == remainder) {
-            remainder = 0;
-            boundary -= 1;
-          }
-          ++ntile;
-          rows_per_bucket = 1;
-        }
-        v = Value::Int(ntile);
-        break;
-      }
+  if (!state.ntile_started) {
+    const Value buckets = Evaluate(*call.children[0], current, &ctx);
+    if (buckets.is_null()) return Value::Null();
+    if (buckets.AsInt() <= 0) {
+      throw Error(sqlstate::kInvalidArgumentForNtile,
+                  "argument of ntile must be greater than zero");
     }
-    rows_[i].push_back(std::move(v));
-  }
-}
-
-void WindowAggregate::ComputeOffset(const BoundExpr& call, ExecContext& ctx) {
-  const size_t n = rows_.size();
-  std::vector<Value> values;
-  values.reserve(n);
-  for (const Row& row : rows_) values.push_back(Evaluate(*call.children[0], row, &ctx));
-  const bool lag = call.window_function == WindowFunction::kLag;
-  for (size_t i = 0; i < n; ++i) {
-    int64_t offset = 1;
-    if (call.window.arg_count >= 2) {
-      const Value v = Evaluate(*call.children[1], rows_[i], &ctx);
-      if (v.is_null()) {
-        rows_[i].push_back(Value::Null());
-        continue;
-      }
-      offset = v.AsInt();
-    }
-    const Int128 target = lag ? Int128(i) - offset : Int128(i) + offset;
-    if (target >= 0 && target < Int128(n)) {
-      rows_[i].push_back(values[static_cast<size_t>(target)]);
-    } else if (call.window.arg_count == 3) {
-      rows_[i].push_back(Evaluate(*call.children[2], rows_[i], &ctx));
+    const auto total = static_cast<int64_t>(n);
+    state.bucket_rows = total / buckets.AsInt();
+    if (state.bucket_rows <= 0) {
+      state.bucket_rows = 1;
     } else {
-      rows_[i].push_back(Value::Null());
+      state.remainder = total % buckets.AsInt();
+      if (state.remainder != 0) ++state.bucket_rows;
     }
+    state.ntile = 1;
+    state.ntile_started = true;
   }
+  if (++state.rows_in_bucket > state.bucket_rows) {
+    if (state.remainder != 0 && state.ntile == state.remainder) {
+      state.remainder = 0;
+      state.bucket_rows -= 1;
+    }
+    ++state.ntile;
+    state.rows_in_bucket = 1;
+  }
+  return Value::Int(state.ntile);
 }
 
-void WindowAggregate::ComputeFrameValue(const BoundExpr& call, const WindowPartition& p,
-                                        ExecContext& ctx) {
-  const size_t n = rows_.size();
-  std::vector<Value> values;
-  values.reserve(n);
-  for (const Row& row : rows_) values.push_back(Evaluate(*call.children[0], row, &ctx));
-  for (size_t i = 0; i < n; ++i) {
-    const FrameRows frame = frame_->Rows(p, i);
-    size_t index = 0;
-    bool found = !frame.Empty();
-    switch (call.window_function) {
-      case WindowFunction::kFirstValue:
-        if (found) index = frame.At(0);
-        break;
-      case WindowFunction::kLastValue:
-        if (found) index = frame.Last();
-        break;
-      default: {  // nth_value
-        const Value nth = Evaluate(*call.children[1], rows_[i], &ctx);
-        if (nth.is_null()) {
-          found = false;
-          break;
-        }
-        if (nth.AsInt() <= 0) {
-          throw Error(sqlstate::kInvalidArgumentForNthValue,
-                      "argument of nth_value must be greater than zero");
-        }
-        const auto k = static_cast<size_t>(nth.AsInt());
-        found = k <= frame.Count();
-        if (found) index = frame.At(k - 1);
-        break;
-      }
-    }
-    rows_[i].push_back(found ? values[index] : Value::Null());
+Value WindowAggregate::Offset(const BoundExpr& call, const CallState& state, const Row& current,
+                              ExecContext& ctx) {
+  int64_t offset = 1;
+  if (call.window.arg_count >= 2) {
+    const Value v = Evaluate(*call.children[1], current, &ctx);
+    if (v.is_null()) return Value::Null();
+    offset = v.AsInt();
   }
+  const bool lag = call.window_function == WindowFunction::kLag;
+  const Int128 target = lag ? Int128(next_row_) - offset : Int128(next_row_) + offset;
+  if (target >= 0 && target < Int128(partition_->size())) {
+    return partition_->At(static_cast<size_t>(target))[state.stored_begin];
+  }
+  if (call.window.arg_count == 3) return Evaluate(*call.children[2], current, &ctx);
+  return Value::Null();
 }
 
-void WindowAggregate::ComputeAggregate(const BoundExpr& call, const WindowPartition& p,
-                                       ExecContext& ctx) {
-  const BoundExpr& aggregate = *call.children[0];
-  const size_t n = rows_.size();
+Value WindowAggregate::FrameValue(const BoundExpr& call, const CallState& state, const Row& current,
+                                  ExecContext& ctx) {
+  const FrameRows frame = frame_->Rows();
+  if (call.window_function == WindowFunction::kNthValue) {
+    const Value nth = Evaluate(*call.children[1], current, &ctx);
+    if (nth.is_null()) return Value::Null();
+    if (nth.AsInt() <= 0) {
+      throw Error(sqlstate::kInvalidArgumentForNthValue,
+                  "argument of nth_value must be greater than zero");
+    }
+    const auto k = static_cast<size_t>(nth.AsInt());
+    if (k > frame.Count()) return Value::Null();
+    return partition_->At(frame.At(k - 1))[state.stored_begin];
+  }
+  if (frame.Empty()) return Value::Null();
+  const size_t index =
+      call.window_function == WindowFunction::kFirstValue ? frame.At(0) : frame.Last();
+  return partition_->At(index)[state.stored_begin];
+}
+
+void WindowAggregate::Accumulate(const BoundExpr& aggregate, size_t stored_begin, size_t row,
+                                 AggregateState* state) {
+  const Row& stored = partition_->At(row);
+  auto begin = stored.begin() + static_cast<ptrdiff_t>(stored_begin);
+  if (aggregate.has_filter && !PassesFilter(*begin++)) return;
   const size_t inputs = aggregate.children.size() - (aggregate.has_filter ? 1 : 0);
-  // Each row's arguments, once; rows FILTER rejects take no part.
-  std::vector<Row> args(n);
-  std::vector<bool> passes(n, true);
-  for (size_t j = 0; j < n; ++j) {
-    if (aggregate.has_filter) {
-      const Value pass = Evaluate(*aggregate.children.back(), rows_[j], &ctx);
-      passes[j] = !pass.is_null() && pass.AsBool();
-      if (!passes[j]) continue;
-    }
-    for (size_t a = 0; a < inputs; ++a) {
-      args[j].push_back(Evaluate(*aggregate.children[a], rows_[j], &ctx));
-    }
-  }
+  Row args(begin, begin + static_cast<ptrdiff_t>(inputs));
+  AccumulateAggregate(aggregate, args, state);
+}
+
+Value WindowAggregate::Aggregate(const BoundExpr& call, CallState& state) {
+  const BoundExpr& aggregate = *call.children[0];
   auto aggregate_rows = [&](const FrameRows& frame) {
-    AggregateState state;
+    AggregateState rows_state;
     for (size_t r = 0; r < frame.run_count; ++r) {
       for (size_t j = frame.runs[r].first; j < frame.runs[r].second; ++j) {
-        if (!passes[j]) continue;
-        Row copy = args[j];
-        AccumulateAggregate(aggregate, copy, &state);
+        Accumulate(aggregate, state.stored_begin, j, &rows_state);
       }
     }
-    return FinishAggregate(aggregate, &state);
+    return FinishAggregate(aggregate, &rows_state);
   };
-  Value value;
   if (frame_->IsGrowingPrefix()) {
     // The frame only grows: one state, fed each row once.
-    AggregateState state;
-    size_t fed = 0;
-    bool computed = false;
-    for (size_t i = 0; i < n; ++i) {
-      const size_t end = frame_->Bounds(p, i).second;
-      if (end < fed) {  // not a prefix after all: aggregate this frame alone
-        FrameRows frame;
-        frame.runs[0] = {0, end};
-        frame.run_count = 1;
-        rows_[i].push_back(aggregate_rows(frame));
-        computed = false;
-        continue;
-      }
-      if (!computed || end > fed) {
-        for (; fed < end; ++fed) {
-          if (passes[fed]) AccumulateAggregate(aggregate, args[fed], &state);
-        }
-        value = AggregateValueSoFar(aggregate, state);
-        computed = true;
-      }
-      rows_[i].push_back(value);
+    const size_t end = frame_->Bounds().second;
+    if (end < state.fed) {  // not a prefix after all: aggregate this frame alone
+      FrameRows frame;
+      frame.runs[0] = {0, end};
+      frame.run_count = 1;
+      state.computed = false;
+      return aggregate_rows(frame);
     }
-    return;
-  }
-  FrameRows previous;
-  bool computed = false;
-  for (size_t i = 0; i < n; ++i) {
-    ctx.CheckForInterrupts();
-    const FrameRows frame = frame_->Rows(p, i);
-    if (!computed || !(frame == previous)) {
-      value = aggregate_rows(frame);
-      previous = frame;
-      computed = true;
+    if (!state.computed || end > state.fed) {
+      for (; state.fed < end; ++state.fed) {
+        Accumulate(aggregate, state.stored_begin, state.fed, &state.state);
+      }
+      state.value = AggregateValueSoFar(aggregate, state.state);
+      state.computed = true;
     }
-    rows_[i].push_back(value);
+    return state.value;
   }
+  const FrameRows frame = frame_->Rows();
+  if (!state.computed || !(frame == state.previous)) {
+    state.value = aggregate_rows(frame);
+    state.previous = frame;
+    state.computed = true;
+  }
+  return state.value;
 }
 
 bool WindowAggregate::Next(ExecContext& ctx, RowBatch* batch) {
   batch->clear();
   if (!frame_) PrepareFrame(ctx);
   while (batch->size() < kBatchSize) {
-    if (rows_next_ < rows_.size()) {
-      batch->push_back(std::move(rows_[rows_next_++]));
+    if (next_row_ < partition_->size()) {
+      ctx.CheckForInterrupts();
+      batch->push_back(OutputRow(ctx, next_row_));
+      ++next_row_;
       continue;
     }
     if (!ReadPartition(ctx)) break;
-    ComputePartition(ctx);
+    BeginPartition();
   }
   return !batch->empty();
 }

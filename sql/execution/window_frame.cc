@@ -45,54 +45,12 @@ bool FrameRows::operator==(const FrameRows& other) const {
 
 namespace {
 
-bool SameKey(const Value& a, const Value& b, const DataType& type) {
-  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
-  return CompareValues(a, b, type) == 0;
-}
-
 template <typename T>
 int Sign(T a, T b) {
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
 }  // namespace
-
-WindowPartition MakeWindowPartition(const BoundWindow& window, size_t size,
-                                    const std::vector<Value>& order_keys,
-                                    const std::vector<DataType>& key_types, bool range_offsets) {
-  const size_t width = key_types.size();
-  WindowPartition p;
-  p.size = size;
-  p.group_of.resize(p.size);
-  p.peer_start.resize(p.size);
-  p.peer_end.resize(p.size);
-  for (size_t i = 0; i < p.size; ++i) {
-    bool peer = i > 0;
-    for (size_t k = 0; k < key_types.size() && peer; ++k) {
-      peer = SameKey(order_keys[i * width + k], order_keys[(i - 1) * width + k], key_types[k]);
-    }
-    if (!peer) p.group_start.push_back(i);
-    p.group_of[i] = p.group_start.size() - 1;
-    p.peer_start[i] = p.group_start.back();
-  }
-  p.group_start.push_back(p.size);
-  for (size_t i = 0; i < p.size; ++i) p.peer_end[i] = p.group_start[p.group_of[i] + 1];
-  if (range_offsets) {
-    p.range_keys.reserve(p.size);
-    for (size_t i = 0; i < p.size; ++i) p.range_keys.push_back(order_keys[i * width]);
-    // NULLs sort together at one end.
-    p.non_null_begin = 0;
-    p.non_null_end = p.size;
-    if (!window.order.empty() && window.order[0].nulls_first) {
-      while (p.non_null_begin < p.size && p.range_keys[p.non_null_begin].is_null()) {
-        ++p.non_null_begin;
-      }
-    } else {
-      while (p.non_null_end > 0 && p.range_keys[p.non_null_end - 1].is_null()) --p.non_null_end;
-    }
-  }
-  return p;
-}
 
 WindowFrame::WindowFrame(const BoundWindow& window, Value start_offset, Value end_offset,
                          DataType range_type)
@@ -135,9 +93,8 @@ void WindowFrame::CheckRangeOffsets() const {
   }
 }
 
-size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value& offset,
-                                bool preceding, bool after) const {
-  const Value& current = p.range_keys[i];
+size_t WindowFrame::RangeSearch(size_t& pointer, const Value& offset, bool preceding, bool after) {
+  const Value current = partition_->RangeKey(row_);
   const bool descending = window_.order[0].descending;
   // The bound's value is current - offset when the bound is toward smaller
   // keys: PRECEDING in ascending order, FOLLOWING in descending.
@@ -203,20 +160,67 @@ size_t WindowFrame::RangeSearch(const WindowPartition& p, size_t i, const Value&
     const int c = descending ? -compare(key) : compare(key);
     return after ? c <= 0 : c < 0;
   };
-  auto begin = p.range_keys.begin();
-  return static_cast<size_t>(std::partition_point(begin + static_cast<ptrdiff_t>(p.non_null_begin),
-                                                  begin + static_cast<ptrdiff_t>(p.non_null_end),
-                                                  before) -
-                             begin);
+  // The keys are sorted, so the bound moves forward with the current row:
+  // the search starts where the last one ended (and would move back, were
+  // the keys' order and the offset arithmetic ever at odds).
+  const size_t low = partition_->non_null_begin();
+  const size_t high = partition_->non_null_end();
+  pointer = std::clamp(pointer, low, high);
+  while (pointer < high && before(partition_->RangeKey(pointer))) ++pointer;
+  while (pointer > low && !before(partition_->RangeKey(pointer - 1))) --pointer;
+  return pointer;
 }
 
-size_t WindowFrame::Start(const WindowPartition& p, size_t i) const {
-  const size_t group = p.group_of[i];
-  const size_t groups = p.group_start.size() - 1;
+void WindowFrame::Begin(WindowPartition* partition) {
+  partition_ = partition;
+  row_ = 0;
+  group_ = 0;
+  peer_start_ = 0;
+  peer_end_ = 0;
+  start_group_ = {};
+  end_group_ = {};
+  start_range_ = 0;
+  end_range_ = 0;
+}
+
+size_t WindowFrame::NextGroupStart(size_t row) {
+  const size_t size = partition_->size();
+  if (!partition_->has_keys() || row >= size) return size;
+  const Row keys = partition_->KeysOf(row);
+  size_t next = row + 1;
+  while (next < size && partition_->HasKeys(next, keys)) ++next;
+  return next;
+}
+
+size_t WindowFrame::GroupStart(GroupPointer& pointer, size_t group) {
+  while (pointer.group < group && pointer.row < partition_->size()) {
+    pointer.row = NextGroupStart(pointer.row);
+    ++pointer.group;
+  }
+  return pointer.row;
+}
+
+void WindowFrame::MoveTo(size_t i) {
+  row_ = i;
+  if (i == 0) {
+    group_ = 0;
+    peer_start_ = 0;
+    peer_end_ = NextGroupStart(0);
+  } else if (i == peer_end_) {
+    ++group_;
+    peer_start_ = i;
+    peer_end_ = NextGroupStart(i);
+  }
+  start_ = StartBound();
+  end_ = EndBound();
+}
+
+size_t WindowFrame::StartBound() {
+  const size_t size = partition_->size();
   switch (window_.start) {
     case FrameBound::kUnboundedPreceding: return 0;
-    case FrameBound::kCurrentRow: return window_.mode == FrameMode::kRows ? i : p.peer_start[i];
-    case FrameBound::kUnboundedFollowing: return p.size;
+    case FrameBound::kCurrentRow: return window_.mode == FrameMode::kRows ? row_ : peer_start_;
+    case FrameBound::kUnboundedFollowing: return size;
     case FrameBound::kPreceding:
     case FrameBound::kFollowing: break;
   }
@@ -224,27 +228,27 @@ size_t WindowFrame::Start(const WindowPartition& p, size_t i) const {
   switch (window_.mode) {
     case FrameMode::kRows: {
       const auto n = static_cast<uint64_t>(start_offset_.AsInt());
-      if (preceding) return n >= i ? 0 : i - n;
-      return n >= p.size - i ? p.size : i + n;
+      if (preceding) return n >= row_ ? 0 : row_ - n;
+      return n >= size - row_ ? size : row_ + n;
     }
     case FrameMode::kGroups: {
       const auto n = static_cast<uint64_t>(start_offset_.AsInt());
-      if (preceding) return n >= group ? 0 : p.group_start[group - n];
-      return n >= groups - group ? p.size : p.group_start[group + n];
+      if (preceding) return n >= group_ ? 0 : GroupStart(start_group_, group_ - n);
+      return GroupStart(start_group_, group_ + n);
     }
     case FrameMode::kRange:
-      if (p.range_keys[i].is_null()) return p.peer_start[i];  // NULLs: their peers
-      return RangeSearch(p, i, start_offset_, preceding, /*after=*/false);
+      // NULL keys: the frame is their peers.
+      if (partition_->RangeKey(row_).is_null()) return peer_start_;
+      return RangeSearch(start_range_, start_offset_, preceding, /*after=*/false);
   }
   return 0;
 }
 
-size_t WindowFrame::End(const WindowPartition& p, size_t i) const {
-  const size_t group = p.group_of[i];
-  const size_t groups = p.group_start.size() - 1;
+size_t WindowFrame::EndBound() {
+  const size_t size = partition_->size();
   switch (window_.end) {
-    case FrameBound::kUnboundedFollowing: return p.size;
-    case FrameBound::kCurrentRow: return window_.mode == FrameMode::kRows ? i + 1 : p.peer_end[i];
+    case FrameBound::kUnboundedFollowing: return size;
+    case FrameBound::kCurrentRow: return window_.mode == FrameMode::kRows ? row_ + 1 : peer_end_;
     case FrameBound::kUnboundedPreceding: return 0;
     case FrameBound::kPreceding:
     case FrameBound::kFollowing: break;
@@ -253,27 +257,25 @@ size_t WindowFrame::End(const WindowPartition& p, size_t i) const {
   switch (window_.mode) {
     case FrameMode::kRows: {
       const auto n = static_cast<uint64_t>(end_offset_.AsInt());
-      if (preceding) return n > i ? 0 : i - n + 1;
-      return n >= p.size - i - 1 ? p.size : i + n + 1;
+      if (preceding) return n > row_ ? 0 : row_ - n + 1;
+      return n >= size - row_ - 1 ? size : row_ + n + 1;
     }
     case FrameMode::kGroups: {
       const auto n = static_cast<uint64_t>(end_offset_.AsInt());
-      if (preceding) return n > group ? 0 : p.group_start[group - n + 1];
-      return n >= groups - group - 1 ? p.size : p.group_start[group + n + 1];
+      if (preceding) return n > group_ ? 0 : GroupStart(end_group_, group_ - n + 1);
+      return GroupStart(end_group_, group_ + n + 1);
     }
     case FrameMode::kRange:
-      if (p.range_keys[i].is_null()) return p.peer_end[i];
-      return RangeSearch(p, i, end_offset_, preceding, /*after=*/true);
+      if (partition_->RangeKey(row_).is_null()) return peer_end_;
+      return RangeSearch(end_range_, end_offset_, preceding, /*after=*/true);
   }
-  return p.size;
+  return size;
 }
 
-std::pair<size_t, size_t> WindowFrame::Bounds(const WindowPartition& p, size_t i) const {
-  return {Start(p, i), End(p, i)};
-}
-
-FrameRows WindowFrame::Rows(const WindowPartition& p, size_t i) const {
-  const auto [start, end] = Bounds(p, i);
+FrameRows WindowFrame::Rows() const {
+  const size_t start = start_;
+  const size_t end = end_;
+  const size_t i = row_;
   FrameRows rows;
   auto add = [&](size_t first, size_t last) {
     if (first < last) rows.runs[rows.run_count++] = {first, last};
@@ -288,8 +290,8 @@ FrameRows WindowFrame::Rows(const WindowPartition& p, size_t i) const {
       break;
     case FrameExclusion::kGroup:
     case FrameExclusion::kTies:
-      excluded_start = p.peer_start[i];
-      excluded_end = p.peer_end[i];
+      excluded_start = peer_start_;
+      excluded_end = peer_end_;
       break;
   }
   if (excluded_start >= end || excluded_end <= start) {

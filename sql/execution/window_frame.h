@@ -1,35 +1,21 @@
-// Window frames (PostgreSQL's nodeWindowAgg.c semantics): one partition's
-// peer groups, and for each of its rows the rows of its frame — ROWS,
-// RANGE (CURRENT ROW, or numeric offsets over the one ORDER BY key) or
-// GROUPS bounds, less what EXCLUDE removes.
+// Window frames (PostgreSQL's nodeWindowAgg.c semantics): for each row of a
+// partition, its peer group and the rows of its frame — ROWS, RANGE
+// (CURRENT ROW, or offsets over the one ORDER BY key) or GROUPS bounds,
+// less what EXCLUDE removes. The frame moves through the partition row by
+// row, and the peer group's end and each bound are found by pointers that
+// move forward with it (as nodeWindowAgg.c's read pointers), so a
+// partition is read a few times in order and nothing is kept per row.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <utility>
-#include <vector>
 
 #include "common/value.h"
 #include "sql/binder/bound_expression.h"
+#include "sql/execution/window_partition.h"
 
 namespace basalt::sql {
-
-// One partition's rows, in window order, as the frame rules see them.
-struct WindowPartition {
-  size_t size = 0;
-  // Per row: its peer group's number and bounds [start, end) (rows equal on
-  // every ORDER BY key; the whole partition without ORDER BY).
-  std::vector<size_t> group_of;
-  std::vector<size_t> peer_start;
-  std::vector<size_t> peer_end;
-  // Per peer group, its first row; a last entry `size` closes the last one.
-  std::vector<size_t> group_start;
-  // RANGE with offsets: the ORDER BY key of each row, and where its
-  // non-NULL keys are [non_null_begin, non_null_end).
-  std::vector<Value> range_keys;
-  size_t non_null_begin = 0;
-  size_t non_null_end = 0;
-};
 
 // A frame's rows: up to three runs [first, second), in row order (EXCLUDE
 // TIES keeps the current row between the rows before and after its peers).
@@ -55,31 +41,58 @@ class WindowFrame {
   // Whether the frame of each row starts at the partition's first row and
   // excludes nothing, so its rows are a prefix that grows row by row.
   bool IsGrowingPrefix() const;
-  // The frame's bounds [start, end) for row i, before exclusion.
-  std::pair<size_t, size_t> Bounds(const WindowPartition& partition, size_t i) const;
-  // The frame's rows for row i.
-  FrameRows Rows(const WindowPartition& partition, size_t i) const;
   // RANGE with an offset: 22013 when it is negative (or NaN).
   void CheckRangeOffsets() const;
 
+  // Starts on `partition`'s rows, before its first row.
+  void Begin(WindowPartition* partition);
+  // Moves to row i, the row after the current one (0 after Begin).
+  void MoveTo(size_t i);
+
+  // The current row's peer group: its number and rows [start, end) (rows
+  // equal on every ORDER BY key; the whole partition without ORDER BY).
+  size_t group() const { return group_; }
+  size_t peer_start() const { return peer_start_; }
+  size_t peer_end() const { return peer_end_; }
+  // The current row's frame bounds [start, end), before exclusion.
+  std::pair<size_t, size_t> Bounds() const { return {start_, end_}; }
+  // The current row's frame.
+  FrameRows Rows() const;
+
  private:
-  size_t Start(const WindowPartition& partition, size_t i) const;
-  size_t End(const WindowPartition& partition, size_t i) const;
+  // The first row of a peer group, found by moving forward group by group.
+  struct GroupPointer {
+    size_t group = 0;
+    size_t row = 0;
+  };
+  // The first row after row's peers.
+  size_t NextGroupStart(size_t row);
+  // The first row of peer group `group` (the partition's size past the
+  // last one); `group` never decreases between calls with one pointer.
+  size_t GroupStart(GroupPointer& pointer, size_t group);
+  size_t StartBound();
+  size_t EndBound();
   // RANGE with an offset: the first row of the non-NULL keys at or after
-  // (`after`: strictly after) the value `offset` before or after row i's.
-  size_t RangeSearch(const WindowPartition& partition, size_t i, const Value& offset,
-                     bool preceding, bool after) const;
+  // (`after`: strictly after) the value `offset` before or after the
+  // current row's, searched from where `pointer` was left.
+  size_t RangeSearch(size_t& pointer, const Value& offset, bool preceding, bool after);
 
   const BoundWindow& window_;
   Value start_offset_;
   Value end_offset_;
   DataType range_type_;
-};
 
-// Peer groups (and RANGE keys) of a partition of `size` rows whose ORDER BY
-// key values are `order_keys`: row i's k-th key at i * key_types.size() + k.
-WindowPartition MakeWindowPartition(const BoundWindow& window, size_t size,
-                                    const std::vector<Value>& order_keys,
-                                    const std::vector<DataType>& key_types, bool range_offsets);
+  WindowPartition* partition_ = nullptr;
+  size_t row_ = 0;
+  size_t group_ = 0;
+  size_t peer_start_ = 0;
+  size_t peer_end_ = 0;
+  size_t start_ = 0;
+  size_t end_ = 0;
+  GroupPointer start_group_;
+  GroupPointer end_group_;
+  size_t start_range_ = 0;
+  size_t end_range_ = 0;
+};
 
 }  // namespace basalt::sql

@@ -1,6 +1,6 @@
 """Operators past work_mem beside PostgreSQL 15, with peak memory (issue 10).
 
-A sort of 1M rows, a window function over them, a GROUP BY and a hash join
+A sort of 1M rows, window functions over them (many partitions, and one), a GROUP BY and a hash join
 forced to spill: the same table and work_mem (4MB, both servers' default)
 on both sides. For each query: its time and how far the serving process's
 peak RSS rose above its RSS just before (Linux's clear_refs resets the peak).
@@ -46,6 +46,9 @@ QUERIES = [
     (f"window over {ROWS} rows (row_number, 1,000 partitions)",
      "SELECT max(r) FROM (SELECT row_number() OVER (PARTITION BY g ORDER BY t) r "
      "FROM spill_wide) s"),
+    (f"window over {ROWS} rows in one partition (running sum, lag)",
+     "SELECT max(s), max(p) FROM (SELECT sum(i) OVER w s, lag(t, 10) OVER w p "
+     "FROM spill_wide WINDOW w AS (ORDER BY t)) x"),
     (f"GROUP BY {ROWS} distinct keys",
      "SELECT count(*) FROM (SELECT t, count(*) FROM spill_wide GROUP BY t) s"),
     (f"hash join {ROWS} x {ROWS} rows",

@@ -35,7 +35,8 @@ cmp -s "$WORK_DIR/expected" "$WORK_DIR/spilled" || fail "the spilled sort's orde
 [[ $(wc -l < "$WORK_DIR/spilled") -eq 50000 ]] || fail "the spilled sort lost rows"
 [[ -z "$(ls -A "$DATA_DIR/temp")" ]] || fail "temp files outlived their query: $(ls "$DATA_DIR/temp")"
 
-# Peak memory: a sort, a GROUP BY, a hash join, a window, a WITH query and a concurrent
+# Peak memory: a sort, a GROUP BY, a hash join, windows over many partitions
+# and over one (300,000 rows), a WITH query and a concurrent
 # refresh (matching 300,000 new rows with the stored ones) over a table far
 # larger than work_mem x the plan's operators. Each query runs on a freshly
 # started server (so no freed heap of an earlier query hides its growth),
@@ -65,6 +66,7 @@ queries=(
   "SELECT count(*) FROM (SELECT t, count(*) FROM wide GROUP BY t) s"
   "SELECT count(*) FROM wide a JOIN wide b ON a.t = b.t"
   "SELECT max(r) FROM (SELECT row_number() OVER (PARTITION BY g ORDER BY t) r FROM wide) s"
+  "SELECT max(s), max(p) FROM (SELECT sum(i) OVER w s, lag(t, 10) OVER w p FROM wide WINDOW w AS (ORDER BY t)) x"
   "WITH c AS MATERIALIZED (SELECT i, t FROM wide) SELECT count(*), max(a.t) FROM c a JOIN c b ON a.i = b.i"
   "REFRESH MATERIALIZED VIEW CONCURRENTLY wide_mv"
 )
