@@ -205,6 +205,15 @@ std::optional<double> RowsPerValue(const catalog::TableEntry& table, int column)
   return rows * (1 - c->null_frac()) / DistinctValues(*c, rows);
 }
 
+std::optional<double> HashBucketShare(const catalog::TableEntry& table, int column) {
+  if (!Analyzed(table)) return std::nullopt;
+  const catalog::proto::ColumnStatistics* c = ColumnStats(table, column);
+  if (c == nullptr) return std::nullopt;
+  double share = 1 / DistinctValues(*c, TableRows(table));
+  for (double f : c->most_common_freqs()) share = std::max(share, f);
+  return share;
+}
+
 double GuessedSelectivity(const BoundExpr& predicate) {
   const size_t terms = predicate.kind == BoundExprKind::kAnd ? predicate.children.size() : 1;
   return std::pow(kGuessedTermSelectivity, static_cast<double>(terms));

@@ -20,6 +20,11 @@ double TableRows(const catalog::TableEntry& table);
 // How many rows hold each non-NULL value of `column` on average (its rows
 // over its distinct values), from ANALYZE's statistics; nullopt without them.
 std::optional<double> RowsPerValue(const catalog::TableEntry& table, int column);
+// The share of a hash table on `column` that one probe compares with, as
+// PostgreSQL's estimate_hash_bucketsize reckons it: one distinct value's
+// rows, or the most common value's when it is more; nullopt without
+// statistics.
+std::optional<double> HashBucketShare(const catalog::TableEntry& table, int column);
 // The guess without statistics: a tenth per AND term.
 double GuessedSelectivity(const BoundExpr& predicate);
 // The share of the table's rows `predicate` (over the table's columns)

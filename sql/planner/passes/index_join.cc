@@ -98,6 +98,18 @@ bool KeyReadable(const catalog::TableEntry& table, const std::vector<int>& colum
   return false;
 }
 
+// How many rows one key of `columns` reaches, by ANALYZE's statistics.
+std::optional<double> RowsPerKey(const catalog::TableEntry& table,
+                                 const std::vector<int>& columns) {
+  // At most the rows of the most selective column's value.
+  std::optional<double> per_key;
+  for (int c : columns) {
+    const std::optional<double> rows = RowsPerValue(table, c);
+    if (rows && (!per_key || *rows < *per_key)) per_key = rows;
+  }
+  return per_key;
+}
+
 // An upper estimate of a plan's rows where it is known to be small.
 double KnownRows(const LogicalOperator& op) {
   switch (op.kind) {
@@ -132,13 +144,13 @@ double KnownRows(const LogicalOperator& op) {
     case LogicalKind::kJoin: {
       const auto& join = op.As<LogicalJoin>();
       if (join.lateral_values.empty()) return kUnknown;
-      // An index join of this pass: a unique key gives a row per left row.
-      const LogicalGet* right = ScanUnderFilters(*op.children[1]);
-      bool unique = false;
+      // An index join of this pass: each left row reaches the rows of its
+      // key (the equalities with outer values in the filters over the scan).
+      const LogicalOperator* right = op.children[1].get();
       std::vector<int> columns;
-      if (right != nullptr && op.children[1]->kind == LogicalKind::kFilter) {
+      for (; right->kind == LogicalKind::kFilter; right = right->children[0].get()) {
         for (const BoundExprPtr& term :
-             SplitConjuncts(op.children[1]->As<LogicalFilter>().predicate->Clone())) {
+             SplitConjuncts(right->As<LogicalFilter>().predicate->Clone())) {
           if (term->kind == BoundExprKind::kCompare &&
               term->children[0]->kind == BoundExprKind::kColumn &&
               term->children[1]->kind == BoundExprKind::kOuterColumn) {
@@ -146,8 +158,15 @@ double KnownRows(const LogicalOperator& op) {
           }
         }
       }
-      if (right != nullptr) KeyReadable(*right->table, columns, &unique);
-      return KnownRows(*op.children[0]) * (unique ? 1 : 10);
+      std::optional<double> per_key;
+      bool unique = false;
+      if (right->kind == LogicalKind::kGet) {
+        const catalog::TableEntry& table = *right->As<LogicalGet>().table;
+        if (KeyReadable(table, columns, &unique)) {
+          per_key = unique ? 1.0 : RowsPerKey(table, columns);
+        }
+      }
+      return KnownRows(*op.children[0]) * per_key.value_or(10);
     }
     default: return kUnknown;
   }
@@ -219,16 +238,12 @@ bool IndexJoinPays(const catalog::TableEntry& table, const std::vector<int>& col
                    double left_rows) {
   bool unique = false;
   if (!KeyReadable(table, columns, &unique)) return false;
-  if (unique) return true;
-  // Key reads of more than a fifth of the table cost more than hashing it
-  // (a seek and a read per row against one pass). Each left row reaches at
-  // most the rows of its most selective column's value.
-  std::optional<double> per_key;
-  for (int c : columns) {
-    const std::optional<double> rows = RowsPerValue(table, c);
-    if (rows && (!per_key || *rows < *per_key)) per_key = rows;
-  }
-  return !per_key || left_rows * *per_key <= TableRows(table) / 5;
+  const std::optional<double> per_key = unique ? 1.0 : RowsPerKey(table, columns);
+  if (!Analyzed(table) || !per_key) return true;
+  // Key reads cost a seek per left row and a read per row reached; past a
+  // fifth of the table's rows they cost more than hashing the table (one
+  // pass, a row at a time), as PostgreSQL's costs would also find.
+  return left_rows * (1 + *per_key) <= TableRows(table) / 5;
 }
 
 LogicalOperatorPtr UseIndexJoins(LogicalOperatorPtr plan) {

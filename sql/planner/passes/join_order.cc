@@ -10,6 +10,7 @@
 // every WHERE term on a join or below it.
 #include <algorithm>
 #include <deque>
+#include <optional>
 
 #include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
@@ -138,6 +139,106 @@ bool IndexJoinTarget(const Input& input, double tree_rows,
   return IndexJoinPays(*e->As<LogicalGet>().table, columns, tree_rows);
 }
 
+// The table an input reads (a Get under Filters), or null.
+const catalog::TableEntry* BaseTable(const Input& input) {
+  const LogicalOperator* e = input.plan.get();
+  while (e->kind == LogicalKind::kFilter) e = e->children[0].get();
+  return e->kind == LogicalKind::kGet ? e->As<LogicalGet>().table.get() : nullptr;
+}
+
+// The distinct values of `column` (of the original join's row) among the
+// rows of the input that has it, by ANALYZE's statistics: at most those
+// rows (`rows`: the input's, or the tree's it is in).
+std::optional<double> DistinctValues(const std::vector<Input>& inputs, int column, double rows) {
+  for (const Input& input : inputs) {
+    if (column < input.offset || column >= input.offset + input.width) continue;
+    const catalog::TableEntry* table = BaseTable(input);
+    if (table == nullptr) return std::nullopt;
+    const std::optional<double> per_value = RowsPerValue(*table, column - input.offset);
+    if (!per_value || *per_value <= 0) return std::nullopt;
+    return std::min(TableRows(*table) / *per_value, rows);
+  }
+  return std::nullopt;
+}
+
+// The rows of a tree of `tree_rows` joined to `input` by the equalities
+// among `terms`: PostgreSQL's eqjoinsel without most common values, each
+// `a = b` keeping 1 / max(distinct a, distinct b) of the pairs. Without
+// statistics for a term, the larger of the two.
+double JoinedRows(const std::vector<Input>& inputs, const Input& input, double tree_rows,
+                  const std::vector<const BoundExpr*>& terms) {
+  const int begin = input.offset;
+  const int end = input.offset + input.width;
+  double rows = tree_rows * input.estimate;
+  bool estimated = false;
+  for (const BoundExpr* term : terms) {
+    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
+    const BoundExpr& a = *term->children[0];
+    const BoundExpr& b = *term->children[1];
+    if (a.kind != BoundExprKind::kColumn || b.kind != BoundExprKind::kColumn) continue;
+    const bool a_in_input = a.column_index >= begin && a.column_index < end;
+    const bool b_in_input = b.column_index >= begin && b.column_index < end;
+    if (a_in_input == b_in_input) continue;
+    const BoundExpr& own = a_in_input ? a : b;
+    const BoundExpr& other = a_in_input ? b : a;
+    const std::optional<double> own_distinct =
+        DistinctValues(inputs, own.column_index, input.estimate);
+    const std::optional<double> other_distinct =
+        DistinctValues(inputs, other.column_index, tree_rows);
+    if (!own_distinct || !other_distinct) return std::max(tree_rows, input.estimate);
+    rows /= std::max({*own_distinct, *other_distinct, 1.0});
+    estimated = true;
+  }
+  if (!estimated) return std::max(tree_rows, input.estimate);
+  return std::max(rows, 1.0);
+}
+
+// The share of rows of the input holding `column` (of the original join's
+// row) that one probe of a hash table on it meets (HashBucketShare); nullopt
+// without statistics.
+std::optional<double> BucketShare(const std::vector<Input>& inputs, int column) {
+  for (const Input& input : inputs) {
+    if (column < input.offset || column >= input.offset + input.width) continue;
+    const catalog::TableEntry* table = BaseTable(input);
+    if (table == nullptr) return std::nullopt;
+    return HashBucketShare(*table, column - input.offset);
+  }
+  return std::nullopt;
+}
+
+// Whether hashing `input` and probing with the tree costs less than the
+// reverse, by PostgreSQL's hash join costs (in cpu_operator_cost): a built
+// row costs 5, a probe 1 and half a unit per row of its bucket, so a key
+// whose common values fill a bucket is costly to build on. Without
+// statistics for the keys, the smaller side is built.
+bool BuildInput(const std::vector<Input>& inputs, const Input& input, double tree_rows,
+                const std::vector<const BoundExpr*>& terms) {
+  double input_share = 1 / input.estimate;
+  double tree_share = 1 / tree_rows;
+  const int begin = input.offset;
+  const int end = input.offset + input.width;
+  for (const BoundExpr* term : terms) {
+    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
+    const BoundExpr& a = *term->children[0];
+    const BoundExpr& b = *term->children[1];
+    if (a.kind != BoundExprKind::kColumn || b.kind != BoundExprKind::kColumn) continue;
+    const bool a_in_input = a.column_index >= begin && a.column_index < end;
+    if (a_in_input == (b.column_index >= begin && b.column_index < end)) continue;
+    const std::optional<double> own = BucketShare(inputs, (a_in_input ? a : b).column_index);
+    const std::optional<double> other = BucketShare(inputs, (a_in_input ? b : a).column_index);
+    if (!own || !other) return input.estimate <= tree_rows;
+    // The first key's buckets: PostgreSQL takes the most selective one.
+    input_share = std::max(*own, 1 / input.estimate);
+    tree_share = std::max(*other, 1 / tree_rows);
+    break;
+  }
+  auto cost = [](double build_rows, double share, double probe_rows) {
+    return 5 * build_rows + probe_rows * (1 + 0.5 * build_rows * share);
+  };
+  return cost(input.estimate, input_share, tree_rows) <=
+         cost(tree_rows, tree_share, input.estimate);
+}
+
 LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
   std::vector<Input> inputs;
   std::vector<BoundExprPtr> conditions;
@@ -172,8 +273,8 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
   }
 
   // Each step's side for its input: on the right (the hash join's build
-  // side) unless statistics say it is the larger, and not when it is a
-  // table an index join reads by key for a few rows.
+  // side) unless statistics say building on the tree costs less, and not
+  // when it is a table an index join reads by key for a few rows.
   std::vector<bool> on_left(order.size(), false);
   std::deque<size_t> layout{order[0]};
   double tree_rows = inputs[order[0]].estimate;
@@ -190,14 +291,16 @@ LogicalOperatorPtr Reorder(LogicalOperatorPtr plan) {
         connected = true;
       }
     }
-    on_left[k] = tree_analyzed && input.analyzed && input.estimate > tree_rows &&
+    on_left[k] = tree_analyzed && input.analyzed &&
+                 !BuildInput(inputs, input, tree_rows, step_terms) &&
                  !IndexJoinTarget(input, tree_rows, step_terms);
     if (on_left[k]) {
       layout.push_front(order[k]);
     } else {
       layout.push_back(order[k]);
     }
-    tree_rows = connected ? std::max(tree_rows, input.estimate) : tree_rows * input.estimate;
+    tree_rows =
+        connected ? JoinedRows(inputs, input, tree_rows, step_terms) : tree_rows * input.estimate;
     tree_analyzed = tree_analyzed && input.analyzed;
     in_tree |= 1ULL << order[k];
   }
