@@ -111,6 +111,28 @@ TEST_CASE("predicate_pushdown sends each term to the input with its columns",
   CHECK(left->children[0]->As<LogicalJoin>().condition == nullptr);
 }
 
+TEST_CASE("predicate_pushdown carries constants across an inner join's equalities",
+          "[planner][predicate_pushdown]") {
+  // FROM x JOIN y ON x.b = y.a WHERE x.b = 7: y.a = 7 too, and the join
+  // keeps its condition.
+  auto plan = Filter(Join(Get("x"), Get("y"), JoinType::kInner, Equal(Col(1), Col(2)), 2),
+                     Terms(Equal(Col(1), Const(7))));
+  plan = PushDownPredicates(std::move(plan));
+  CHECK(ExplainLogical(*plan) == "Nested Loop Inner\n  Filter\n    Get x\n  Filter\n    Get y\n");
+  REQUIRE(plan->As<LogicalJoin>().condition != nullptr);
+  const BoundExpr& implied = *plan->children[1]->As<LogicalFilter>().predicate;
+  REQUIRE(implied.kind == BoundExprKind::kCompare);
+  CHECK(implied.children[0]->column_index == 0);  // y.a, over y's row
+  CHECK(implied.children[1]->value.AsInt() == 7);
+
+  // A LEFT JOIN's right side gets nothing from the WHERE: its NULL rows
+  // must stay for the WHERE to see.
+  auto left = Filter(Join(Get("x"), Get("y"), JoinType::kLeft, Equal(Col(1), Col(2)), 2),
+                     Terms(Equal(Col(1), Const(7))));
+  left = PushDownPredicates(std::move(left));
+  CHECK(ExplainLogical(*left) == "Nested Loop Left\n  Filter\n    Get x\n  Get y\n");
+}
+
 TEST_CASE("join_keys makes cross-side equalities hash keys", "[planner][join_keys]") {
   auto condition = MakeConjunction(Terms(Equal(Col(2), Col(1)), Equal(Col(0), Const(3))));
   auto plan = FindJoinKeys(Join(Get("x"), Get("y"), JoinType::kInner, std::move(condition), 2));

@@ -15,6 +15,9 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // Before the scan passes, so a WHERE term on one table of a join
       // reaches that table's scan.
       {"predicate_pushdown", &PushDownPredicates},
+      // After predicate_pushdown, which puts the semi joins' terms on them;
+      // before join_order, which may reorder the inner joins it makes.
+      {"unique_semi_join", &UniquifySemiJoins},
       {"join_order", &OrderJoins},
       // After join_order, which puts small inputs first; before join_keys,
       // which would make its equalities hash keys.

@@ -35,6 +35,10 @@ LogicalOperatorPtr FoldConstants(LogicalOperatorPtr plan);
 // passes/predicate_pushdown.cc: each AND term of a WHERE or ON moves to the
 // lowest operator that has its columns (outer joins' rules kept).
 LogicalOperatorPtr PushDownPredicates(LogicalOperatorPtr plan);
+// passes/unique_semi_join.cc: a semi join whose inner keys repeat becomes
+// an inner join with the inner rows made unique on them, where statistics
+// say that costs less.
+LogicalOperatorPtr UniquifySemiJoins(LogicalOperatorPtr plan);
 // passes/join_order.cc: trees of inner joins are rebuilt left-deep,
 // connected inputs first, smallest (estimated) first.
 LogicalOperatorPtr OrderJoins(LogicalOperatorPtr plan);
@@ -47,7 +51,8 @@ inline constexpr double kIndexJoinRows = 20000;
 // Whether an index join reads `table` by key for each of `left_rows` rows
 // through equalities on `columns`: the table reads them by key (all its
 // primary key's columns, or an index's first column), and, by ANALYZE's
-// statistics, the rows reached are at most a fifth of the table.
+// statistics, a seek per left row and a read per row reached come to at
+// most a fifth of the table's rows.
 bool IndexJoinPays(const catalog::TableEntry& table, const std::vector<int>& columns,
                    double left_rows);
 // passes/join_keys.cc: equalities between the two sides of a join become

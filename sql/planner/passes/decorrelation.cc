@@ -11,6 +11,7 @@
 // query around them.
 #include "common/stack_depth.h"
 #include "sql/planner/logical_filter.h"
+#include "sql/planner/logical_get.h"
 #include "sql/planner/logical_join.h"
 #include "sql/planner/logical_project.h"
 #include "sql/planner/optimizer.h"
@@ -75,6 +76,16 @@ Candidate Recognize(BoundExpr& term) {
   return {};
 }
 
+// Whether `value` over the rows of `from` is its table's one-column primary
+// key, read straight from the table.
+bool InOverPrimaryKey(const LogicalOperator& from, const BoundExpr& value) {
+  if (from.kind != LogicalKind::kGet || value.kind != BoundExprKind::kColumn) return false;
+  const auto& get = from.As<LogicalGet>();
+  if (get.table->computed || get.filter != nullptr || get.by_primary_key()) return false;
+  const std::vector<int>& key = get.table->layout.primary_key;
+  return key.size() == 1 && key[0] == value.column_index;
+}
+
 // The join `term` becomes over `input` (of `width` columns), or null when
 // it stays a filter term; consumes the subquery's plan when it succeeds.
 LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width,
@@ -102,8 +113,13 @@ LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width
       (ReadsOuterValues(*t) ? correlated : local).push_back(std::move(t));
     }
   }
-  // Runs once anyway, with its result kept.
-  if (correlated.empty() && !uncorrelated_too) return nullptr;
+  // Uncorrelated, the subquery runs once anyway, with its result kept;
+  // but `x IN (SELECT key FROM t ...)` over t's one-column primary key is
+  // an inner join (the keys are distinct and not NULL), which the planner
+  // may turn around to read the outer table by its index for each key, as
+  // PostgreSQL does.
+  const bool unique_in = in && correlated.empty() && InOverPrimaryKey(*from, *value);
+  if (correlated.empty() && !uncorrelated_too && !unique_in) return nullptr;
 
   // From here on the subquery's plan is taken apart.
   std::vector<const BoundExpr*> outer_values;
@@ -135,14 +151,22 @@ LogicalOperatorPtr TryJoin(BoundExpr& term, LogicalOperatorPtr& input, int width
     local_filter->children.push_back(std::move(right_plan));
     right_plan = std::move(local_filter);
   }
+  const std::vector<DataType> types = OutputTypes(*input);
   auto join = std::make_unique<LogicalJoin>();
-  join->join_type = candidate.type;
+  join->join_type = unique_in ? JoinType::kInner : candidate.type;
   join->condition = MakeConjunction(std::move(correlated));
   join->left_width = width;
   join->right_width = right_width;
   join->children.push_back(std::move(input));
   join->children.push_back(std::move(right_plan));
-  return join;
+  if (!unique_in) return join;
+  // The outer row alone, as the semi join gave it.
+  auto outer_row = std::make_unique<LogicalProject>();
+  for (int c = 0; c < width; ++c) {
+    outer_row->exprs.push_back(BoundExpr::Column(c, types[static_cast<size_t>(c)]));
+  }
+  outer_row->children.push_back(std::move(join));
+  return outer_row;
 }
 
 LogicalOperatorPtr DecorrelateTerms(LogicalOperatorPtr plan, bool uncorrelated_too) {
