@@ -15,6 +15,7 @@
 #include "sql/execution/evaluate.h"
 #include "sql/execution/json_internal.h"
 #include "sql/execution/ordered_set_aggregate.h"
+#include "sql/execution/query_memory.h"
 #include "sql/execution/statistical_aggregate.h"
 #include "storage/key_codec.h"
 
@@ -304,19 +305,43 @@ void AppendGroupKey(const Value& v, const DataType& type, std::string* key) {
   for (const Value& e : elements) AppendGroupKey(e, element_type, key);
 }
 
-void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
+namespace {
+
+// Whether the state keeps (something of) each input it is fed.
+bool KeepsInputs(AggregateFunction f) {
+  switch (f) {
+    case AggregateFunction::kStringAgg:
+    case AggregateFunction::kArrayAgg:
+    case AggregateFunction::kJsonAgg:
+    case AggregateFunction::kJsonbAgg:
+    case AggregateFunction::kJsonObjectAgg:
+    case AggregateFunction::kJsonbObjectAgg:
+    case AggregateFunction::kPercentileCont:
+    case AggregateFunction::kPercentileDisc:
+    case AggregateFunction::kMode: return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+int64_t AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state) {
   if (!call.distinct && call.aggregate_order.empty()) {
+    const int64_t kept = KeepsInputs(call.aggregate) ? RowMemory(args) : 0;
     Accumulate(call, args, state);
-    return;
+    return kept;
   }
   if (state->distinct == nullptr) state->distinct = std::make_unique<DistinctInputs>();
+  int64_t kept = RowMemory(args);
   if (call.distinct) {
     std::string key;
     const size_t arg_count = call.AggregateArgCount();
     for (size_t i = 0; i < arg_count; ++i) AppendGroupKey(args[i], call.children[i]->type, &key);
-    if (!state->distinct->seen.insert(std::move(key)).second) return;
+    kept += static_cast<int64_t>(key.size());
+    if (!state->distinct->seen.insert(std::move(key)).second) return 0;
   }
   state->distinct->rows.push_back(std::move(args));
+  return kept;
 }
 
 bool CanCombineAggregate(const BoundExpr& call) {

@@ -56,8 +56,12 @@ bool SameGroupKey(const Value& a, const Value& b);
 // Feeds one input row's argument values (`args`: the values of the
 // children of `call`, a kAggregate node, but its FILTER condition, which
 // the caller applies) to the state, which may take them: *args is left
-// unspecified, for the caller to clear and reuse.
-void AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
+// unspecified, for the caller to clear and reuse. Returns about how many
+// bytes the state grew by: what it keeps of the inputs (array_agg,
+// string_agg, the json aggregates, ordered-set aggregates, DISTINCT or ORDER
+// BY inputs), 0 for the states of a fixed size, for the caller to charge to
+// the query's memory.
+int64_t AccumulateAggregate(const BoundExpr& call, Row& args, AggregateState* state);
 // Whether CombineAggregates can merge two states of `call`, as a parallel
 // aggregate merges its participants' groups: count, sum, avg, min, max,
 // bool_and / bool_or / every, bit_and / bit_or, without DISTINCT or ORDER BY.

@@ -43,7 +43,7 @@ void HashAggregate::Accumulate(Group& group, const Row& row, ExecContext& ctx) {
         args_[i] = Evaluate(arg, row, &ctx);
       }
     }
-    AccumulateAggregate(call, args_, &group.states[a]);
+    memory_.Add(AccumulateAggregate(call, args_, &group.states[a]));
   }
 }
 

@@ -13,8 +13,10 @@
 // returned, each partition is aggregated the same way (spilling again into
 // finer partitions when needed). A group's rows all go one way and keep
 // their order, so order-sensitive aggregates see what they would in memory;
-// only the order of the groups differs. (Aggregate states that grow, such
-// as array_agg's, are charged only by their group's initial size.)
+// only the order of the groups differs. Aggregate states that grow (such
+// as array_agg's) are charged as they grow: a group's state stays in
+// memory, so such groups fill the table sooner and, past the query's
+// limit, fail with 53200.
 #pragma once
 
 #include <atomic>

@@ -111,12 +111,29 @@ TEST_CASE("past basalt.max_query_memory a query fails with 53200", "[query_memor
   const Error aggregate = f.Fail("SELECT txt, count(*) FROM spill GROUP BY txt");
   CHECK(aggregate.code() == std::string("53200"));
   CHECK(aggregate.detail().ends_with(" in operator \"HashAggregate\"."));
-  // Read in order through an index: the window's partition is what grows.
-  f.Run("CREATE INDEX spill_id ON spill (id)");
-  const Error window =
-      f.Fail("SELECT count(*) FROM (SELECT lag(txt) OVER (ORDER BY id) FROM spill WHERE id > 0) w");
+  // Aggregate states that keep their inputs are charged as they grow, in
+  // groups (which stay in memory) and over a window's whole partition.
+  f.Run("SET work_mem = '64kB'");
+  const Error arrays = f.Fail("SELECT g % 2, array_agg(txt) FROM spill GROUP BY 1");
+  CHECK(arrays.code() == std::string("53200"));
+  CHECK(arrays.detail().ends_with(" in operator \"HashAggregate\"."));
+  CHECK(f.Fail("SELECT length(string_agg(txt, ',')) FROM spill").code() == std::string("53200"));
+  const Error window = f.Fail(
+      "SELECT count(*) FROM (SELECT array_agg(txt) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED "
+      "PRECEDING AND UNBOUNDED FOLLOWING) FROM spill) w");
   CHECK(window.code() == std::string("53200"));
   CHECK(window.detail().ends_with(" in operator \"WindowAgg\"."));
+  // Within the limit the same aggregates run.
+  CHECK(f.Run("SELECT g % 2, cardinality(array_agg(txt)) FROM spill WHERE id < 2000 GROUP BY 1 "
+              "ORDER BY 1")
+            .rows == Rows{{"0", "999"}, {"1", "1000"}});
+  f.Run("SET work_mem = '64MB'");
+  // Read in order through an index: the window's partition is what grows.
+  f.Run("CREATE INDEX spill_id ON spill (id)");
+  const Error partition =
+      f.Fail("SELECT count(*) FROM (SELECT lag(txt) OVER (ORDER BY id) FROM spill WHERE id > 0) w");
+  CHECK(partition.code() == std::string("53200"));
+  CHECK(partition.detail().ends_with(" in operator \"WindowAgg\"."));
   // The session goes on; with work_mem under the limit the same query spills.
   CHECK(f.Run("SELECT 1").rows == Rows{{"1"}});
   f.Run("SET work_mem = '64kB'");

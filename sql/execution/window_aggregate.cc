@@ -115,6 +115,7 @@ Row WindowAggregate::StoredRow(ExecContext& ctx, Row row) const {
 }
 
 bool WindowAggregate::ReadPartition(ExecContext& ctx) {
+  states_memory_.Attach(ctx);
   partition_->Clear(ctx);
   next_row_ = 0;
   const BoundWindow& w = window();
@@ -154,6 +155,7 @@ void WindowAggregate::BeginPartition() {
     frame_->CheckRangeOffsets();
   }
   frame_->Begin(&*partition_);
+  states_memory_.ReleaseAll();
   for (CallState& call : calls_) {
     CallState fresh;
     fresh.stored_begin = call.stored_begin;
@@ -274,14 +276,14 @@ Value WindowAggregate::FrameValue(const BoundExpr& call, const CallState& state,
   return partition_->At(index)[state.stored_begin];
 }
 
-void WindowAggregate::Accumulate(const BoundExpr& aggregate, size_t stored_begin, size_t row,
-                                 AggregateState* state) {
+int64_t WindowAggregate::Accumulate(const BoundExpr& aggregate, size_t stored_begin, size_t row,
+                                    AggregateState* state) {
   const Row& stored = partition_->At(row);
   auto begin = stored.begin() + static_cast<ptrdiff_t>(stored_begin);
-  if (aggregate.has_filter && !PassesFilter(*begin++)) return;
+  if (aggregate.has_filter && !PassesFilter(*begin++)) return 0;
   const size_t inputs = aggregate.children.size() - (aggregate.has_filter ? 1 : 0);
   Row args(begin, begin + static_cast<ptrdiff_t>(inputs));
-  AccumulateAggregate(aggregate, args, state);
+  return AccumulateAggregate(aggregate, args, state);
 }
 
 Value WindowAggregate::Aggregate(const BoundExpr& call, CallState& state) {
@@ -307,7 +309,7 @@ Value WindowAggregate::Aggregate(const BoundExpr& call, CallState& state) {
     }
     if (!state.computed || end > state.fed) {
       for (; state.fed < end; ++state.fed) {
-        Accumulate(aggregate, state.stored_begin, state.fed, &state.state);
+        states_memory_.Add(Accumulate(aggregate, state.stored_begin, state.fed, &state.state));
       }
       state.value = AggregateValueSoFar(aggregate, state.state);
       state.computed = true;

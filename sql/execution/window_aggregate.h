@@ -16,6 +16,7 @@
 #include "sql/binder/bound_expression.h"
 #include "sql/execution/aggregate_function.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/query_memory.h"
 #include "sql/execution/window_frame.h"
 #include "sql/execution/window_partition.h"
 
@@ -67,9 +68,9 @@ class WindowAggregate : public PhysicalOperator {
                    ExecContext& ctx);  // first_value, last_value, nth_value
   Value Aggregate(const BoundExpr& call, CallState& state);
   // Feeds the stored row `row` to an aggregate's state (unless its FILTER
-  // rejects the row).
-  void Accumulate(const BoundExpr& aggregate, size_t stored_begin, size_t row,
-                  AggregateState* state);
+  // rejects the row); returns the bytes the state grew by.
+  int64_t Accumulate(const BoundExpr& aggregate, size_t stored_begin, size_t row,
+                     AggregateState* state);
 
   const std::vector<BoundExprPtr>& functions_;
   std::optional<WindowFrame> frame_;
@@ -81,6 +82,9 @@ class WindowAggregate : public PhysicalOperator {
   bool input_done_ = false;
   Row partition_keys_;  // of the partition being read
   size_t next_row_ = 0;
+  // The growth of the aggregate states kept through a partition (frames
+  // growing from its start: array_agg over a whole partition).
+  OperatorMemory states_memory_{"WindowAgg"};
 };
 
 }  // namespace basalt::sql
