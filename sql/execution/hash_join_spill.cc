@@ -1,7 +1,9 @@
 // HashJoin past work_mem (grace hash join): both sides split by key hash
 // into partitions, so rows that can match share a partition; the join then
 // runs pass by pass, each pass loading as many partitions' right rows as
-// fit in work_mem and reading the same partitions' left rows.
+// fit in work_mem and reading the same partitions' left rows. A partition
+// whose right rows alone pass work_mem is split again by other bits of the
+// hash, unless a split left all its rows together (one key's rows).
 #include <functional>
 
 #include "sql/execution/join.h"
@@ -10,7 +12,10 @@
 namespace basalt::sql {
 namespace {
 
-constexpr size_t kJoinPartitions = 64;
+constexpr size_t kJoinPartitionBits = 6;
+constexpr size_t kJoinPartitions = size_t{1} << kJoinPartitionBits;
+// Splits of splits: each level reads another 6 bits of the key's hash.
+constexpr int kMaxSplitLevel = 8;
 
 }  // namespace
 
@@ -25,11 +30,14 @@ void HashJoin::StartPartitioning(ExecContext& ctx) {
 }
 
 void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right,
-                        ExecContext& ctx) {
+                        ExecContext& ctx, size_t first, int level) {
   // A NULL key matches nothing; its row still has to come out once (outer
-  // and anti joins), so it goes to partition 0 like any other.
+  // and anti joins), so it goes to the first partition like any other.
   const bool has_key = EncodeKey(keys, row, ctx);
-  Partition& p = partitions_[has_key ? std::hash<std::string>{}(key_) % kJoinPartitions : 0];
+  const size_t shift = kJoinPartitionBits * static_cast<size_t>(level);
+  const size_t index =
+      has_key ? (std::hash<std::string>{}(key_) >> shift) & (kJoinPartitions - 1) : 0;
+  Partition& p = partitions_[first + index];
   std::unique_ptr<SpillFile>& file = right ? p.right : p.left;
   if (file == nullptr) {
     // Both sides of every partition may be open for writing at once.
@@ -40,6 +48,26 @@ void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, b
   if (right) p.right_bytes += RowMemory(row) + static_cast<int64_t>(key_.size()) + 64;
 }
 
+void HashJoin::SplitPartition(size_t i, ExecContext& ctx) {
+  Partition old = std::move(partitions_[i]);
+  partitions_[i] = Partition{};
+  const size_t first = partitions_.size();
+  const int level = old.level + 1;
+  partitions_.resize(first + kJoinPartitions);
+  Row row;
+  for (const bool right : {true, false}) {
+    SpillFile* file = right ? old.right.get() : old.left.get();
+    if (file == nullptr) continue;
+    file->Rewind();
+    while (file->Read(&row))
+      SpillRow(right ? right_keys_ : left_keys_, row, right, ctx, first, level);
+  }
+  for (size_t k = first; k < partitions_.size(); ++k) {
+    // All its rows again: one key, which no split divides.
+    partitions_[k].level = partitions_[k].right_bytes == old.right_bytes ? kMaxSplitLevel : level;
+  }
+}
+
 bool HashJoin::LoadPass(ExecContext& ctx) {
   right_rows_.clear();
   table_.clear();
@@ -47,9 +75,13 @@ bool HashJoin::LoadPass(ExecContext& ctx) {
   memory_.ReleaseAll();
   for (size_t i = pass_begin_; i < pass_end_; ++i) partitions_[i] = Partition{};  // files go
   if (pass_end_ >= partitions_.size()) return false;
+  while (partitions_[pass_end_].right_bytes > memory_.work_mem() &&
+         partitions_[pass_end_].level < kMaxSplitLevel) {
+    SplitPartition(pass_end_, ctx);
+  }
   pass_begin_ = pass_end_;
-  // At least one partition, however big (it is charged against the
-  // query's limit like any table).
+  // At least one partition, however big (one key's rows: it is charged
+  // against the query's limit like any table).
   int64_t bytes = partitions_[pass_end_++].right_bytes;
   while (pass_end_ < partitions_.size() &&
          bytes + partitions_[pass_end_].right_bytes <= memory_.work_mem()) {

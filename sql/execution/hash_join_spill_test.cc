@@ -30,6 +30,35 @@ TEST_CASE("hash join spills past work_mem with the in-memory result", "[hash_joi
       /*same_order=*/false);
 }
 
+TEST_CASE("a hash join splits partitions too large for work_mem again", "[hash_join][spill]") {
+  TestEngine f;
+  CreateSpillTable(f, 60000);
+  // 60,000 right rows at work_mem = 64kB: 64 partitions are each several
+  // times work_mem, so each splits again (by other bits of the key's hash);
+  // the rows of one key (g = NULL's, and the NULL keys) stay together.
+  CheckSpillingMatchesMemory(
+      f,
+      {
+          "SELECT s1.id, s2.txt, s2.doc FROM spill s1 JOIN spill s2 ON s1.id = s2.id",
+          "SELECT s1.id, s2.id FROM spill s1 FULL JOIN (SELECT * FROM spill WHERE id % 2 = 0 OR "
+          "id IS NULL) s2 ON s1.id = s2.id",
+          "SELECT count(*), sum(s2.id) FROM spill s1 JOIN spill s2 ON s1.g = s2.g "
+          "WHERE s1.id < 100",
+      },
+      /*same_order=*/false);
+  f.Run("SET work_mem = '64kB'");
+  const Rows plan = f.Run(
+                         "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT count(*) "
+                         "FROM spill s1 JOIN spill s2 ON s1.id = s2.id")
+                        .rows;
+  bool split = false;
+  for (const auto& line : plan) {
+    const size_t at = line[0].find("Batches: ");
+    if (at != std::string::npos) split = std::stoi(line[0].substr(at + 9)) > 64;
+  }
+  CHECK(split);
+}
+
 TEST_CASE("a spilling hash join's files are encrypted and removed with its query",
           "[hash_join][spill]") {
   TestEngine f;

@@ -152,6 +152,7 @@ class HashJoin : public JoinOperator {
     std::unique_ptr<SpillFile> right;
     std::unique_ptr<SpillFile> left;
     int64_t right_bytes = 0;  // what its right rows take in memory
+    int level = 0;            // how many times its rows were split
   };
 
   void Build(ExecContext& ctx) override;
@@ -172,10 +173,13 @@ class HashJoin : public JoinOperator {
   // Adds a right row to the in-memory table.
   void AddRight(Row row, ExecContext& ctx);
   // Spilling (hash_join_spill.cc): moves the table to partitions, writes
-  // one row to its partition, loads the partitions of the next pass.
+  // one row to its partition among those from `first` (split `level`
+  // times), splits a partition too large for work_mem into new ones, loads
+  // the partitions of the next pass.
   void StartPartitioning(ExecContext& ctx);
-  void SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right,
-                ExecContext& ctx);
+  void SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right, ExecContext& ctx,
+                size_t first = 0, int level = 0);
+  void SplitPartition(size_t i, ExecContext& ctx);
   bool LoadPass(ExecContext& ctx);
 
   const std::vector<BoundExprPtr>& left_keys_;
