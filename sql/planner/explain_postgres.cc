@@ -477,12 +477,13 @@ class Builder {
         static constexpr const char* kTypes[] = {"Inner", "Left", "Right", "Full", "Semi", "Anti"};
         const std::string type = kTypes[static_cast<int>(join.join_type)];
         const std::string infix = join.join_type == JoinType::kInner ? "" : type + " ";
-        hash_build = !join.left_keys.empty();
+        hash_build = !join.left_keys.empty() && !join.merge;
         node.after = {{"Join Type", JsonString(type)}};
         AddJsonOnly(&node, "Inner Unique", "false");
-        if (hash_build) {
-          node.node_type = "Hash Join";
-          node.label = "Hash " + infix + "Join";
+        if (!join.left_keys.empty()) {
+          const std::string method = join.merge ? "Merge" : "Hash";
+          node.node_type = method + " Join";
+          node.label = method + " " + infix + "Join";
           const ColumnNames left = OutputNames(*op.children[0]);
           const ColumnNames right = OutputNames(*op.children[1]);
           std::vector<std::string> keys;
@@ -490,7 +491,7 @@ class Builder {
             keys.push_back("(" + Deparse(*join.left_keys[k], left) + " = " +
                            Deparse(*join.right_keys[k], right) + ")");
           }
-          AddText(&node, "Hash Cond", keys.size() == 1 ? keys[0] : "(" + JoinAnd(keys) + ")");
+          AddText(&node, method + " Cond", keys.size() == 1 ? keys[0] : "(" + JoinAnd(keys) + ")");
         } else {
           node.node_type = "Nested Loop";
           node.label = infix.empty() ? "Nested Loop" : "Nested Loop " + infix + "Join";

@@ -33,6 +33,7 @@ void Explain(const LogicalOperator& op, int depth, std::string* out) {
       const auto& join = op.As<LogicalJoin>();
       static constexpr const char* kNames[] = {"Inner", "Left", "Right", "Full", "Semi", "Anti"};
       out->append(!join.lateral_values.empty() ? "Nested Loop (lateral) "
+                  : join.merge                 ? "Merge Join "
                   : join.left_keys.empty()     ? "Nested Loop "
                                                : "Hash Join ");
       out->append(kNames[static_cast<int>(join.join_type)]);

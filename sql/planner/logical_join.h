@@ -27,6 +27,9 @@ struct LogicalJoin : LogicalOperator {
   // index join of passes/index_join.cc over deterministic filters): its
   // rows may be kept per value and reused, as PostgreSQL's Memoize.
   bool memoize = false;
+  // A semi or anti join on one key (left_keys / right_keys) whose inputs
+  // both come in the key's order (passes/merge_join.cc): merged, not hashed.
+  bool merge = false;
   int left_width = 0;
   int right_width = 0;
 };

@@ -27,6 +27,9 @@ const std::vector<OptimizerPass>& OptimizerPasses() {
       // After point_lookup, so a primary-key equality becomes a lookup, not
       // a filtered scan.
       {"scan_pushdown", &PushIntoScans},
+      // After scan_pushdown (the scans' filters); before index_selection,
+      // which marks its full index reads index-only.
+      {"merge_join", &UseMergeJoins},
       // After scan_pushdown, which moves the WHERE into the scan; before
       // sort_elision, so a Sort that an index's order answers goes here.
       {"index_selection", &SelectIndexes},

@@ -58,6 +58,10 @@ bool IndexJoinPays(const catalog::TableEntry& table, const std::vector<int>& col
 // passes/join_keys.cc: equalities between the two sides of a join become
 // hash join keys.
 LogicalOperatorPtr FindJoinKeys(LogicalOperatorPtr plan);
+// passes/merge_join.cc: a semi or anti join on one key whose inputs both
+// read in its order (primary key, index) for nothing, with a large right
+// input, merges them.
+LogicalOperatorPtr UseMergeJoins(LogicalOperatorPtr plan);
 // passes/point_lookup.cc: Filter(pk = const [AND ...]) over a full scan
 // becomes a primary-key lookup.
 LogicalOperatorPtr UsePointLookups(LogicalOperatorPtr plan);

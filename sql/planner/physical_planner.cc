@@ -17,6 +17,7 @@
 #include "sql/execution/join.h"
 #include "sql/execution/limit.h"
 #include "sql/execution/lock_rows.h"
+#include "sql/execution/merge_join.h"
 #include "sql/execution/modify_table.h"
 #include "sql/execution/parallel_aggregate.h"
 #include "sql/execution/point_lookup.h"
@@ -105,6 +106,10 @@ PhysicalOperatorPtr CreateOperator(const LogicalOperator& plan, const Lowering& 
                                              join.left_width, join.right_width, join.memoize);
       }
       PhysicalOperatorPtr right = Lower(*plan.children[1], lowering);
+      if (join.merge) {
+        return std::make_unique<MergeJoin>(std::move(left), std::move(right), join.join_type,
+                                           *join.left_keys[0], *join.right_keys[0]);
+      }
       if (!join.left_keys.empty()) {
         return std::make_unique<HashJoin>(std::move(left), std::move(right), join.join_type,
                                           join.left_keys, join.right_keys, join.condition.get(),

@@ -7,6 +7,3 @@
 -- (its cost model prices each heap row read through an index as a random
 -- page); the same two hash joins take 100 ms on Basalt's storage.
 SELECT count(*) FROM pq_orders o JOIN pq_customers c ON c.id = o.customer_id JOIN pq_products p ON p.id = o.product_id WHERE c.tier = 'gold' AND p.category = 7;
--- PostgreSQL merge-joins two index-only scans read in key order; Basalt has
--- no merge join yet (issue 10, open) and hashes.
-SELECT count(*) FROM pq_customers c WHERE NOT EXISTS (SELECT 1 FROM pq_orders o WHERE o.customer_id = c.id);

@@ -2,7 +2,8 @@
 -- across inner-join equalities (literals and parameters, also through
 -- several joins), `x IN (SELECT primary key ...)` joined as an inner join,
 -- EXISTS over repeating keys joined to the keys made unique (after
--- ANALYZE), with NULLs and duplicates on every side.
+-- ANALYZE), NOT EXISTS merged over an index, with NULLs and duplicates on
+-- every side.
 CREATE TABLE jp_a (id int PRIMARY KEY, k int, t text);
 CREATE TABLE jp_b (id int PRIMARY KEY, a_k int, v int);
 CREATE TABLE jp_c (id bigint PRIMARY KEY, b_id int);
@@ -29,4 +30,14 @@ SELECT count(*) FROM jp_a a WHERE EXISTS (SELECT 1 FROM jp_b b WHERE b.a_k = a.k
 SELECT count(*) FROM jp_a a WHERE EXISTS (SELECT 1 FROM jp_b b WHERE b.a_k = a.id);
 SELECT a.id FROM jp_a a WHERE EXISTS (SELECT 1 FROM jp_b b WHERE b.a_k = a.k) AND a.id % 17 = 0 ORDER BY a.id;
 SELECT count(*) FROM jp_a a WHERE NOT EXISTS (SELECT 1 FROM jp_b b WHERE b.a_k = a.k);
-DROP TABLE jp_a, jp_b, jp_c;
+-- A right input large enough to merge (anti joins over an index read in
+-- key order), with NULL keys and duplicates on both sides.
+CREATE TABLE jp_big (id int PRIMARY KEY, k int);
+INSERT INTO jp_big SELECT i, CASE WHEN i % 1000 = 0 THEN NULL ELSE (i * 7) % 150 END FROM generate_series(1, 70000) i;
+CREATE INDEX jp_big_k ON jp_big (k);
+ANALYZE jp_big;
+SELECT count(*), sum(id) FROM jp_a a WHERE NOT EXISTS (SELECT 1 FROM jp_big b WHERE b.k = a.id);
+SELECT id FROM jp_a a WHERE NOT EXISTS (SELECT 1 FROM jp_big b WHERE b.k = a.id) ORDER BY id LIMIT 5;
+SELECT count(*) FROM jp_a a WHERE EXISTS (SELECT 1 FROM jp_big b WHERE b.k = a.id);
+SELECT count(*) FROM jp_b b WHERE NOT EXISTS (SELECT 1 FROM jp_big g WHERE g.k = b.id);
+DROP TABLE jp_a, jp_b, jp_c, jp_big;
