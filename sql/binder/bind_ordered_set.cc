@@ -1,5 +1,6 @@
 // Ordered-set aggregates: percentile_cont(fraction), percentile_disc(fraction)
-// and mode(), each WITHIN GROUP (ORDER BY one key). PostgreSQL resolves them
+// and mode(), each WITHIN GROUP (ORDER BY one key); the percentiles also take
+// an array of fractions (float8[]) and return an array of the key's type. PostgreSQL resolves them
 // as functions of the direct arguments and the key together, so a wrong
 // shape or type is 42883 naming all of them.
 #include <fmt/format.h>
@@ -25,10 +26,14 @@ void Binder::ResolveOrderedSetCall(const ast::FunctionCall& call, BoundExpr* agg
   BoundExprPtr& key = aggregate->children[direct];
   // The fraction is coerced last, so a 42883 names its type as written.
   BoundExprPtr fraction;
+  const DataType fractions = *DataType::Of(TypeId::kFloat8).ResultArrayType();
+  bool several = false;  // an array of fractions
   if (!mode) {
     const BoundExpr& written = *aggregate->children[0];
     if (!IsUnknownLiteral(written)) {
-      fraction = TryCoerce(written.Clone(), DataType::Of(TypeId::kFloat8), CastContext::kImplicit);
+      several = written.type.IsArray();
+      fraction = TryCoerce(written.Clone(), several ? fractions : DataType::Of(TypeId::kFloat8),
+                           CastContext::kImplicit);
       if (fraction == nullptr) no_function();
     }
   }
@@ -50,6 +55,11 @@ void Binder::ResolveOrderedSetCall(const ast::FunctionCall& call, BoundExpr* agg
                 "could not determine polymorphic type because input has type unknown");
   }
   aggregate->type = key->type;
+  if (several) {
+    const std::optional<DataType> array = key->type.ResultArrayType();
+    if (!array) no_function();
+    aggregate->type = *array;
+  }
   if (!mode) {
     // An untyped literal is parsed here, its error at its position.
     aggregate->children[0] =

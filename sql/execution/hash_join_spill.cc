@@ -51,9 +51,13 @@ void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, b
 void HashJoin::SplitPartition(size_t i, ExecContext& ctx) {
   Partition old = std::move(partitions_[i]);
   partitions_[i] = Partition{};
-  const size_t first = partitions_.size();
+  // Right after it, so they are joined (or split again) next: only one
+  // split partition's files are open at each level.
+  const size_t first = i + 1;
   const int level = old.level + 1;
-  partitions_.resize(first + kJoinPartitions);
+  std::vector<Partition> parts(kJoinPartitions);
+  partitions_.insert(partitions_.begin() + static_cast<ptrdiff_t>(first),
+                     std::make_move_iterator(parts.begin()), std::make_move_iterator(parts.end()));
   Row row;
   for (const bool right : {true, false}) {
     SpillFile* file = right ? old.right.get() : old.left.get();
@@ -62,7 +66,7 @@ void HashJoin::SplitPartition(size_t i, ExecContext& ctx) {
     while (file->Read(&row))
       SpillRow(right ? right_keys_ : left_keys_, row, right, ctx, first, level);
   }
-  for (size_t k = first; k < partitions_.size(); ++k) {
+  for (size_t k = first; k < first + kJoinPartitions; ++k) {
     // All its rows again: one key, which no split divides.
     partitions_[k].level = partitions_[k].right_bytes == old.right_bytes ? kMaxSplitLevel : level;
   }

@@ -57,6 +57,13 @@ TEST_CASE("a hash join splits partitions too large for work_mem again", "[hash_j
     if (at != std::string::npos) split = std::stoi(line[0].substr(at + 9)) > 64;
   }
   CHECK(split);
+  // Split partitions are joined before the next one splits: the files open
+  // at once stay those of the first partitioning and one split.
+  f.Run("BEGIN");
+  f.Run("DECLARE c CURSOR FOR SELECT s1.txt FROM spill s1 JOIN spill s2 ON s1.id = s2.id");
+  CHECK(f.Run("FETCH 30000 FROM c").rows.size() == 30000);  // half the partitions
+  CHECK(TempFileCount(f) <= 4 * 64);
+  f.Run("COMMIT");
 }
 
 TEST_CASE("a spilling hash join's files are encrypted and removed with its query",

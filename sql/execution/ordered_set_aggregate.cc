@@ -93,12 +93,29 @@ Value OrderedSetResult(const BoundExpr& call, const OrderedSetState& state) {
   if (call.aggregate == AggregateFunction::kMode) {
     return state.keys.empty() ? Value::Null() : Mode(call, state);
   }
+  const bool cont = call.aggregate == AggregateFunction::kPercentileCont;
+  if (call.children[0]->type.IsArray()) {
+    // Several fractions: NULL without rows, then a result per fraction (NULL
+    // for a NULL one) in the fractions' shape, as percentile_*_multi_final.
+    if (state.keys.empty()) return Value::Null();
+    const Value fractions = Fraction(call, state);
+    if (fractions.is_null()) return Value::Null();
+    std::vector<Value> results;
+    for (const Value& fraction : fractions.AsArray()) {
+      if (fraction.is_null()) {
+        results.push_back(Value::Null());
+        continue;
+      }
+      const double f = CheckedFraction(fraction);
+      results.push_back(cont ? PercentileCont(call, state, f) : PercentileDisc(state, f));
+    }
+    return Value::ArrayLike(fractions, std::move(results));
+  }
   const Value fraction = Fraction(call, state);
   if (fraction.is_null()) return Value::Null();
   const double f = CheckedFraction(fraction);
   if (state.keys.empty()) return Value::Null();
-  if (call.aggregate == AggregateFunction::kPercentileCont) return PercentileCont(call, state, f);
-  return PercentileDisc(state, f);
+  return cont ? PercentileCont(call, state, f) : PercentileDisc(state, f);
 }
 
 }  // namespace basalt::sql

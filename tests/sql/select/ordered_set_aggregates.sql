@@ -70,5 +70,19 @@ SELECT percentile_cont(f) WITHIN GROUP (ORDER BY i) FROM os GROUP BY i;
 SELECT id FROM os WHERE mode() WITHIN GROUP (ORDER BY i) > 1;
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY sum(i)) FROM os;
 
+-- Arrays of fractions: an array of results in their shape, NULL for a
+-- NULL fraction, NULL without rows, each fraction checked.
+SELECT percentile_cont(ARRAY[0, 0.25, 0.5, 1]) WITHIN GROUP (ORDER BY f) FROM os;
+SELECT percentile_disc(ARRAY[0.1, NULL, 0.9]) WITHIN GROUP (ORDER BY t) FROM os;
+SELECT percentile_disc(ARRAY[[0.1, 0.2], [0.8, 1]]) WITHIN GROUP (ORDER BY i) FROM os;
+SELECT percentile_cont('{0.5,0.75}'::float8[]) WITHIN GROUP (ORDER BY d - date '2020-01-01') FROM os;
+SELECT g, percentile_disc(ARRAY[0.5]) WITHIN GROUP (ORDER BY i DESC) FROM os GROUP BY g ORDER BY g;
+SELECT percentile_cont(ARRAY[0.5]) WITHIN GROUP (ORDER BY f) FROM os_empty;
+SELECT percentile_cont(NULL::float8[]) WITHIN GROUP (ORDER BY f) FROM os;
+SELECT percentile_cont(ARRAY[]::float8[]) WITHIN GROUP (ORDER BY f) FROM os;
+SELECT percentile_disc(ARRAY[0.5, 1.5]) WITHIN GROUP (ORDER BY i) FROM os;
+SELECT percentile_cont(ARRAY['a']) WITHIN GROUP (ORDER BY i) FROM os;
+SELECT pg_typeof(percentile_disc(ARRAY[0.5]) WITHIN GROUP (ORDER BY t)) FROM os;
+
 DROP TABLE os;
 DROP TABLE os_empty;
