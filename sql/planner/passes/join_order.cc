@@ -146,19 +146,48 @@ const catalog::TableEntry* BaseTable(const Input& input) {
   return e->kind == LogicalKind::kGet ? e->As<LogicalGet>().table.get() : nullptr;
 }
 
-// The distinct values of `column` (of the original join's row) among the
-// rows of the input that has it, by ANALYZE's statistics: at most those
-// rows (`rows`: the input's, or the tree's it is in).
-std::optional<double> DistinctValues(const std::vector<Input>& inputs, int column, double rows) {
+// The table holding `column` of the original join's row, and the column's
+// position in it; null when that input reads no table.
+const catalog::TableEntry* TableOf(const std::vector<Input>& inputs, int column, int* position) {
   for (const Input& input : inputs) {
     if (column < input.offset || column >= input.offset + input.width) continue;
-    const catalog::TableEntry* table = BaseTable(input);
-    if (table == nullptr) return std::nullopt;
-    const std::optional<double> per_value = RowsPerValue(*table, column - input.offset);
-    if (!per_value || *per_value <= 0) return std::nullopt;
-    return std::min(TableRows(*table) / *per_value, rows);
+    *position = column - input.offset;
+    return BaseTable(input);
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+// The `a = b` terms between `input` and the tree: (input's column, tree's
+// column), over the original join's row.
+std::vector<std::pair<int, int>> CrossEqualities(const Input& input,
+                                                 const std::vector<const BoundExpr*>& terms) {
+  std::vector<std::pair<int, int>> pairs;
+  auto in_input = [&](const BoundExpr& e) {
+    return e.column_index >= input.offset && e.column_index < input.offset + input.width;
+  };
+  for (const BoundExpr* term : terms) {
+    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
+    const BoundExpr& a = *term->children[0];
+    const BoundExpr& b = *term->children[1];
+    if (a.kind != BoundExprKind::kColumn || b.kind != BoundExprKind::kColumn ||
+        in_input(a) == in_input(b)) {
+      continue;
+    }
+    pairs.emplace_back(in_input(a) ? a.column_index : b.column_index,
+                       in_input(a) ? b.column_index : a.column_index);
+  }
+  return pairs;
+}
+
+// The distinct values of `column` by ANALYZE's statistics, at most `rows`
+// (those of the input, or of the tree, it is in).
+std::optional<double> DistinctValues(const std::vector<Input>& inputs, int column, double rows) {
+  int position = 0;
+  const catalog::TableEntry* table = TableOf(inputs, column, &position);
+  if (table == nullptr) return std::nullopt;
+  const std::optional<double> per_value = RowsPerValue(*table, position);
+  if (!per_value || *per_value <= 0) return std::nullopt;
+  return std::min(TableRows(*table) / *per_value, rows);
 }
 
 // The rows of a tree of `tree_rows` joined to `input` by the equalities
@@ -167,70 +196,41 @@ std::optional<double> DistinctValues(const std::vector<Input>& inputs, int colum
 // statistics for a term, the larger of the two.
 double JoinedRows(const std::vector<Input>& inputs, const Input& input, double tree_rows,
                   const std::vector<const BoundExpr*>& terms) {
-  const int begin = input.offset;
-  const int end = input.offset + input.width;
+  const std::vector<std::pair<int, int>> pairs = CrossEqualities(input, terms);
   double rows = tree_rows * input.estimate;
-  bool estimated = false;
-  for (const BoundExpr* term : terms) {
-    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
-    const BoundExpr& a = *term->children[0];
-    const BoundExpr& b = *term->children[1];
-    if (a.kind != BoundExprKind::kColumn || b.kind != BoundExprKind::kColumn) continue;
-    const bool a_in_input = a.column_index >= begin && a.column_index < end;
-    const bool b_in_input = b.column_index >= begin && b.column_index < end;
-    if (a_in_input == b_in_input) continue;
-    const BoundExpr& own = a_in_input ? a : b;
-    const BoundExpr& other = a_in_input ? b : a;
-    const std::optional<double> own_distinct =
-        DistinctValues(inputs, own.column_index, input.estimate);
-    const std::optional<double> other_distinct =
-        DistinctValues(inputs, other.column_index, tree_rows);
+  for (const auto& [own, other] : pairs) {
+    const std::optional<double> own_distinct = DistinctValues(inputs, own, input.estimate);
+    const std::optional<double> other_distinct = DistinctValues(inputs, other, tree_rows);
     if (!own_distinct || !other_distinct) return std::max(tree_rows, input.estimate);
     rows /= std::max({*own_distinct, *other_distinct, 1.0});
-    estimated = true;
   }
-  if (!estimated) return std::max(tree_rows, input.estimate);
+  if (pairs.empty()) return std::max(tree_rows, input.estimate);
   return std::max(rows, 1.0);
-}
-
-// The share of rows of the input holding `column` (of the original join's
-// row) that one probe of a hash table on it meets (HashBucketShare); nullopt
-// without statistics.
-std::optional<double> BucketShare(const std::vector<Input>& inputs, int column) {
-  for (const Input& input : inputs) {
-    if (column < input.offset || column >= input.offset + input.width) continue;
-    const catalog::TableEntry* table = BaseTable(input);
-    if (table == nullptr) return std::nullopt;
-    return HashBucketShare(*table, column - input.offset);
-  }
-  return std::nullopt;
 }
 
 // Whether hashing `input` and probing with the tree costs less than the
 // reverse, by PostgreSQL's hash join costs (in cpu_operator_cost): a built
-// row costs 5, a probe 1 and half a unit per row of its bucket, so a key
-// whose common values fill a bucket is costly to build on. Without
-// statistics for the keys, the smaller side is built.
+// row costs 5, a probe 1 and half a unit per row of its bucket
+// (HashBucketShare of the first key, so a key whose common values fill a
+// bucket is costly to build on). Without statistics for the key, the
+// smaller side is built.
 bool BuildInput(const std::vector<Input>& inputs, const Input& input, double tree_rows,
                 const std::vector<const BoundExpr*>& terms) {
   double input_share = 1 / input.estimate;
   double tree_share = 1 / tree_rows;
-  const int begin = input.offset;
-  const int end = input.offset + input.width;
-  for (const BoundExpr* term : terms) {
-    if (term->kind != BoundExprKind::kCompare || term->compare_op != CompareOp::kEqual) continue;
-    const BoundExpr& a = *term->children[0];
-    const BoundExpr& b = *term->children[1];
-    if (a.kind != BoundExprKind::kColumn || b.kind != BoundExprKind::kColumn) continue;
-    const bool a_in_input = a.column_index >= begin && a.column_index < end;
-    if (a_in_input == (b.column_index >= begin && b.column_index < end)) continue;
-    const std::optional<double> own = BucketShare(inputs, (a_in_input ? a : b).column_index);
-    const std::optional<double> other = BucketShare(inputs, (a_in_input ? b : a).column_index);
-    if (!own || !other) return input.estimate <= tree_rows;
-    // The first key's buckets: PostgreSQL takes the most selective one.
-    input_share = std::max(*own, 1 / input.estimate);
-    tree_share = std::max(*other, 1 / tree_rows);
-    break;
+  const std::vector<std::pair<int, int>> pairs = CrossEqualities(input, terms);
+  if (!pairs.empty()) {
+    int own_position = 0;
+    int other_position = 0;
+    const catalog::TableEntry* own = TableOf(inputs, pairs[0].first, &own_position);
+    const catalog::TableEntry* other = TableOf(inputs, pairs[0].second, &other_position);
+    const std::optional<double> own_share =
+        own != nullptr ? HashBucketShare(*own, own_position) : std::nullopt;
+    const std::optional<double> other_share =
+        other != nullptr ? HashBucketShare(*other, other_position) : std::nullopt;
+    if (!own_share || !other_share) return input.estimate <= tree_rows;
+    input_share = std::max(*own_share, input_share);
+    tree_share = std::max(*other_share, tree_share);
   }
   auto cost = [](double build_rows, double share, double probe_rows) {
     return 5 * build_rows + probe_rows * (1 + 0.5 * build_rows * share);
