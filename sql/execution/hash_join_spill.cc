@@ -2,8 +2,10 @@
 // into partitions, so rows that can match share a partition; the join then
 // runs pass by pass, each pass loading as many partitions' right rows as
 // fit in work_mem and reading the same partitions' left rows. A partition
-// whose right rows alone pass work_mem is split again by other bits of the
-// hash, unless a split left all its rows together (one key's rows).
+// whose right rows pass twice work_mem is split again by other bits of the
+// hash into about twice as many parts as it has work_mems (re-writing its
+// rows: one a little over work_mem is loaded as it is), unless a split left
+// all its rows together (one key's rows).
 #include <functional>
 
 #include "sql/execution/join.h"
@@ -30,13 +32,12 @@ void HashJoin::StartPartitioning(ExecContext& ctx) {
 }
 
 void HashJoin::SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right,
-                        ExecContext& ctx, size_t first, int level) {
+                        ExecContext& ctx, size_t first, int level, size_t parts) {
   // A NULL key matches nothing; its row still has to come out once (outer
   // and anti joins), so it goes to the first partition like any other.
   const bool has_key = EncodeKey(keys, row, ctx);
   const size_t shift = kJoinPartitionBits * static_cast<size_t>(level);
-  const size_t index =
-      has_key ? (std::hash<std::string>{}(key_) >> shift) & (kJoinPartitions - 1) : 0;
+  const size_t index = has_key ? (std::hash<std::string>{}(key_) >> shift) & (parts - 1) : 0;
   Partition& p = partitions_[first + index];
   std::unique_ptr<SpillFile>& file = right ? p.right : p.left;
   if (file == nullptr) {
@@ -55,7 +56,12 @@ void HashJoin::SplitPartition(size_t i, ExecContext& ctx) {
   // split partition's files are open at each level.
   const size_t first = i + 1;
   const int level = old.level + 1;
-  std::vector<Partition> parts(kJoinPartitions);
+  size_t count = 2;
+  while (count < kJoinPartitions &&
+         static_cast<int64_t>(count) * memory_.work_mem() < 2 * old.right_bytes) {
+    count *= 2;
+  }
+  std::vector<Partition> parts(count);
   partitions_.insert(partitions_.begin() + static_cast<ptrdiff_t>(first),
                      std::make_move_iterator(parts.begin()), std::make_move_iterator(parts.end()));
   Row row;
@@ -63,10 +69,11 @@ void HashJoin::SplitPartition(size_t i, ExecContext& ctx) {
     SpillFile* file = right ? old.right.get() : old.left.get();
     if (file == nullptr) continue;
     file->Rewind();
-    while (file->Read(&row))
-      SpillRow(right ? right_keys_ : left_keys_, row, right, ctx, first, level);
+    while (file->Read(&row)) {
+      SpillRow(right ? right_keys_ : left_keys_, row, right, ctx, first, level, count);
+    }
   }
-  for (size_t k = first; k < first + kJoinPartitions; ++k) {
+  for (size_t k = first; k < first + count; ++k) {
     // All its rows again: one key, which no split divides.
     partitions_[k].level = partitions_[k].right_bytes == old.right_bytes ? kMaxSplitLevel : level;
   }
@@ -79,7 +86,7 @@ bool HashJoin::LoadPass(ExecContext& ctx) {
   memory_.ReleaseAll();
   for (size_t i = pass_begin_; i < pass_end_; ++i) partitions_[i] = Partition{};  // files go
   if (pass_end_ >= partitions_.size()) return false;
-  while (partitions_[pass_end_].right_bytes > memory_.work_mem() &&
+  while (partitions_[pass_end_].right_bytes > 2 * memory_.work_mem() &&
          partitions_[pass_end_].level < kMaxSplitLevel) {
     SplitPartition(pass_end_, ctx);
   }

@@ -173,12 +173,12 @@ class HashJoin : public JoinOperator {
   // Adds a right row to the in-memory table.
   void AddRight(Row row, ExecContext& ctx);
   // Spilling (hash_join_spill.cc): moves the table to partitions, writes
-  // one row to its partition among those from `first` (split `level`
+  // one row to its partition among the `parts` from `first` (split `level`
   // times), splits a partition too large for work_mem into new ones, loads
   // the partitions of the next pass.
   void StartPartitioning(ExecContext& ctx);
   void SpillRow(const std::vector<BoundExprPtr>& keys, const Row& row, bool right, ExecContext& ctx,
-                size_t first = 0, int level = 0);
+                size_t first = 0, int level = 0, size_t parts = 64);
   void SplitPartition(size_t i, ExecContext& ctx);
   bool LoadPass(ExecContext& ctx);
 
