@@ -57,5 +57,13 @@ TEST_CASE("a spilling WITH query's file is encrypted and removed with its query"
   f.Run("COMMIT");
 }
 
+TEST_CASE("a cancelled spilling WITH query leaves no temp file", "[cte][spill]") {
+  TestEngine f;
+  CreateSpillTable(f, 20000);
+  CheckCancelLeavesNoFile(f,
+                          "WITH c AS MATERIALIZED (SELECT * FROM spill) "
+                          "SELECT a.txt FROM c a JOIN c b ON a.id = b.id");
+}
+
 }  // namespace
 }  // namespace basalt::sql

@@ -50,5 +50,12 @@ TEST_CASE("spilling grouping sets are encrypted, removed, and within the memory 
             .rows == Rows{{"43004"}});
 }
 
+TEST_CASE("a cancelled spilling grouping-sets query leaves no temp file",
+          "[grouping_sets][spill]") {
+  TestEngine f;
+  CreateSpillTable(f, 20000);
+  CheckCancelLeavesNoFile(f, "SELECT txt, g, count(*) FROM spill GROUP BY ROLLUP (txt, g)");
+}
+
 }  // namespace
 }  // namespace basalt::sql

@@ -47,5 +47,12 @@ TEST_CASE("a spilling set operation's files are encrypted and removed with its q
   CHECK(TempFileCount(f) == 0);
 }
 
+TEST_CASE("a cancelled spilling set operation leaves no temp file", "[set_operation][spill]") {
+  TestEngine f;
+  CreateSpillTable(f, 20000);
+  CheckCancelLeavesNoFile(f, "SELECT txt FROM spill UNION SELECT txt || 'x' FROM spill");
+  CheckCancelLeavesNoFile(f, "SELECT txt FROM spill EXCEPT SELECT txt FROM spill WHERE id % 2 = 0");
+}
+
 }  // namespace
 }  // namespace basalt::sql

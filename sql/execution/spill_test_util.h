@@ -73,4 +73,16 @@ inline void CheckSpillingMatchesMemory(TestEngine& f, std::initializer_list<cons
   }
 }
 
+// A spilling `query` cancelled by statement_timeout (pg_sleep over its rows
+// ends it while its files exist) leaves no temp file, and the session goes on.
+inline void CheckCancelLeavesNoFile(TestEngine& f, const std::string& query) {
+  INFO(query);
+  f.Run("SET work_mem = '64kB'");
+  f.Run("SET statement_timeout = '300ms'");
+  CHECK(f.Fail("SELECT pg_sleep(0.05) FROM (" + query + ") s").code() == std::string("57014"));
+  CHECK(TempFileCount(f) == 0);
+  f.Run("SET statement_timeout = 0");
+  CHECK(f.Run("SELECT 1").rows == Rows{{"1"}});
+}
+
 }  // namespace basalt::sql
