@@ -224,10 +224,11 @@ Res Executor::ExecuteDouble(const JsonPathItem* jsp, const JsonbValue* jb, Value
     return ExecuteNextItem(jsp->next.get(), jb, found);
   }
   if (jb->kind == Kind::kString) {
+    // NaN and the infinities parse as float8 but are no jsonb number.
     Result<double> d = ParseFloat8(jb->text);
-    Result<Numeric> n =
-        d.ok() && std::isfinite(*d) ? Numeric::FromDouble(*d) : Result<Numeric>(d.status());
-    if (!d.ok() || !std::isfinite(*d) || !n.ok()) {
+    const bool finite = d.ok() && std::isfinite(*d);
+    Result<Numeric> n = finite ? Numeric::FromDouble(*d) : Result<Numeric>(Numeric());
+    if (!finite || !n.ok()) {
       return ReturnError(kNonNumericSqlJsonItem,
                          "string argument of jsonpath item method .double() is not a valid "
                          "representation of a double precision number");
