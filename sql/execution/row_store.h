@@ -42,7 +42,6 @@ class RowStore {
   Row& At(size_t i);
   // Empties the store for new rows (its file removed).
   void Clear();
-  bool spilled() const { return spilled_rows_ > 0; }
   const SpillStats& spill() const { return memory_.spill(); }
 
  private:

@@ -24,7 +24,6 @@ class WindowPartition {
   void Clear(ExecContext& ctx);
   void Append(ExecContext& ctx, Row row);
   size_t size() const { return rows_.size(); }
-  bool spilled() const { return rows_.spilled(); }
   // Row i, valid until the next call of At (RowStore::At).
   Row& At(size_t i) { return rows_.At(i); }
 
